@@ -1,0 +1,108 @@
+# kg - plain Makefile. `make` builds ./kg, `make test` runs the Criterion
+# tests, `make asan` runs them under ASan+UBSan, `make deps` installs the
+# Debian packages (as root) or says which are missing.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man/man1
+DATADIR  = $(PREFIX)/share/kg
+
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS     = libgvc libcgraph sqlite3 yaml-0.1 nettle libutf8proc
+TEST_PKGS = criterion
+
+# Debian packages behind the pkg-config names above (and the font and
+# tools the pictures and the scorer need).
+DEB_PKGS = build-essential pkg-config graphviz libgraphviz-dev libyaml-dev \
+           libsqlite3-dev nettle-dev libutf8proc-dev libcriterion-dev \
+           fonts-noto-cjk python3-yaml
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
+OPT     ?= -O2 -g
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=gnu11 $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) \
+             -DKG_DATADIR='"$(DATADIR)"' $(CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS)
+LIBS     = $(PKG_LIBS) -lm
+
+B       ?= build/release
+LIB_SRC  = $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+TEST_SRC = $(sort $(wildcard tests/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
+TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
+DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+
+.PHONY: all test asan deps install uninstall clean lint format check-deps run bench
+
+all: kg
+
+kg: $(B)/kg
+	cp $(B)/kg kg
+
+$(B)/kg: $(LIB_OBJ) $(CLI_OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/libkg.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/test-kg: $(TEST_OBJ) $(B)/libkg.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(B)/libkg.a $(LIBS) $(TEST_LIBS)
+
+# The tests run from the repository root; tests/run fails when the runner
+# ran no test at all (Criterion exits 0 then, e.g. without /proc).
+test: $(B)/test-kg $(B)/kg
+	KG=$(B)/kg sh tests/run $(B)/test-kg
+
+asan:
+	$(MAKE) B=build/asan OPT='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
+	        LDFLAGS='-fsanitize=address,undefined' test-asan-run
+
+test-asan-run: $(B)/test-kg $(B)/kg
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	KG=$(B)/kg sh tests/run $(B)/test-kg
+
+# The main job: check the bundled facts, build the store and the pictures.
+run: kg
+	./kg check yaml
+	./kg build yaml --db out/kg.sqlite
+
+deps:
+	@sh .ci/deps $(DEB_PKGS)
+
+install: kg
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/lexicon
+	install -m 755 kg $(DESTDIR)$(BINDIR)/kg
+	install -m 644 src/kg.1 $(DESTDIR)$(MANDIR)/kg.1
+	install -m 644 yaml/lexicon/*.yaml $(DESTDIR)$(DATADIR)/lexicon/
+	install -m 644 yaml/schema.json $(DESTDIR)$(DATADIR)/schema.json
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kg $(DESTDIR)$(MANDIR)/kg.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+lint:
+	cppcheck --quiet --enable=warning,portability --error-exitcode=1 -Iinclude -Isrc src
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC)
+
+clean:
+	rm -rf build kg
+
+-include $(DEPS)

@@ -1,0 +1,73 @@
+/* kg/factio.h - reading and writing facts files (YAML, through libyaml).
+ *
+ * Reading builds a kg_node tree with 1-based positions and converts it to
+ * the model; every problem found on the way is added to the diag as an
+ * error at the offending line and column, and loading goes on so that all
+ * problems are reported at once. Writing emits the documented key order,
+ * keeps unknown keys, and quotes only where YAML needs it. */
+#ifndef KG_FACTIO_H
+#define KG_FACTIO_H
+
+#include <stddef.h>
+#include "kg/buf.h"
+#include "kg/diag.h"
+#include "kg/facts.h"
+
+/* Limits against hostile input. */
+#define KG_YAML_MAX_DEPTH 64
+#define KG_YAML_MAX_NODES 2000000
+
+/* Parses YAML text into a node tree. Returns the root (a MAP, SEQ or
+ * SCALAR; an empty document gives NULL with no error) or NULL with errors
+ * in d. name is used in findings. Caller frees with kg_node_free. */
+kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *d);
+
+/* Converts a tree into a document (type errors go to d). Takes ownership
+ * of tree. Always returns a document (possibly with fields missing). */
+kg_doc *kg_doc_from_tree(const char *name, kg_node *tree, kg_diag *d);
+
+/* Reads one facts or lexicon file. Returns 0, -1 on I/O error (reported in
+ * d), 1 if the file had errors (reported; the document is still added if
+ * it could be parsed as YAML). */
+int kg_facts_load_file(kg_corpus *c, const char *path, kg_diag *d);
+/* Loads a file, or every *.yaml / *.yml below a folder (sorted, so the
+ * result does not depend on the file system; lexicon/ folders first).
+ * Files named schema.json etc. are ignored. Same return as above. */
+int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d);
+
+/* Writes doc as YAML into out (appending). Returns 0. */
+int kg_facts_emit(const kg_doc *doc, kg_buf *out);
+
+/* ---- safe writing ---- */
+
+typedef enum kg_guard {
+    KG_GUARD_ABSENT = 0,  /* no file there */
+    KG_GUARD_OURS,        /* written by kg and unchanged since */
+    KG_GUARD_EDITED,      /* changed by hand, or not written by kg */
+    KG_GUARD_ERROR        /* could not be read (errno set) */
+} kg_guard;
+
+/* The trailer kg appends to what it writes:
+ * "# kg-checksum: sha256:<64 hex of every byte before this line>\n" */
+#define KG_CHECKSUM_PREFIX "# kg-checksum: sha256:"
+
+/* Appends the checksum trailer for the bytes already in b. */
+void kg_checksum_append(kg_buf *b);
+/* Tells whether the file at path may be overwritten without losing an edit. */
+kg_guard kg_guard_check(const char *path);
+/* Writes data to path atomically: a temporary file in the same folder,
+ * fsync, rename. Returns 0, or -1 with errno set (the target untouched). */
+int kg_write_atomic(const char *path, const void *data, size_t len);
+/* Writes a generated file with its checksum trailer, refusing (returns 1,
+ * finding in d) if the existing file was edited by hand, unless force, in
+ * which case the old file is kept as PATH.orig first. -1 on I/O error. */
+int kg_write_guarded(const char *path, const char *data, size_t len, int force, kg_diag *d);
+
+/* Reads a whole file. Returns a malloc'd NUL-terminated buffer (caller
+ * frees) and its length in *len, or NULL with errno set. Refuses files
+ * larger than max (EFBIG) when max > 0. */
+char *kg_read_file(const char *path, size_t *len, size_t max);
+/* Lower-case hex SHA-256 of data into out[65]. */
+void kg_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif

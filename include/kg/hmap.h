@@ -1,0 +1,24 @@
+/* kg/hmap.h - a string-keyed hash map (open addressing, FNV-1a).
+ * Keys are borrowed: the caller keeps them alive while the map is used. */
+#ifndef KG_HMAP_H
+#define KG_HMAP_H
+
+#include <stddef.h>
+
+typedef struct kg_hmap {
+    const char **keys;
+    void **vals;
+    size_t n, cap;   /* cap is 0 or a power of two */
+} kg_hmap;
+
+#define KG_HMAP_INIT { NULL, NULL, 0, 0 }
+
+/* The value stored for key, or NULL. */
+void *kg_hmap_get(const kg_hmap *m, const char *key);
+/* Stores val for key unless key is there already; returns the value now
+ * stored (the old one when the key existed). */
+void *kg_hmap_put(kg_hmap *m, const char *key, void *val);
+void kg_hmap_free(kg_hmap *m);
+size_t kg_hash_str(const char *s);
+
+#endif

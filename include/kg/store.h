@@ -1,0 +1,115 @@
+/* kg/store.h - the SQLite store: the facts of a corpus loaded into an
+ * ordinary SQLite file (tables documented in the README), kept up to date
+ * incrementally, and the read-only questions asked of it (query, show,
+ * path).
+ *
+ * Every function returns a status and adds what went wrong to a kg_diag
+ * (the store's path as the finding's file, with sqlite3_errmsg() in the
+ * message); none prints or exits. Output meant for a person (tables,
+ * JSON, the facts of an actor, a chain of facts) is appended to a kg_buf
+ * the caller owns. */
+#ifndef KG_STORE_H
+#define KG_STORE_H
+
+#include <stddef.h>
+#include "kg/buf.h"
+#include "kg/diag.h"
+#include "kg/facts.h"
+
+struct sqlite3;
+
+/* The layout of the tables, kept in PRAGMA user_version. A store with an
+ * older version is rebuilt from the facts by kg_store_build; one with a
+ * newer version is refused. */
+#define KG_STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id of a kg store ("kgst"): a file with tables and
+ * another id is not ours and is never overwritten. */
+#define KG_STORE_APPLICATION_ID 0x6b677374
+
+/* Status codes (kg_store_* return these; -1 .. 2). */
+enum kg_store_status {
+    KG_STORE_ERROR = -1,     /* database or I/O error, described in the diag */
+    KG_STORE_OK = 0,
+    KG_STORE_REFUSED = 1,    /* findings: the facts have errors, nothing found,
+                                the build was cancelled; the store unchanged */
+    KG_STORE_USAGE = 2       /* the request itself is wrong (e.g. SQL that
+                                would write) */
+};
+
+typedef struct kg_store kg_store;
+
+/* Open flags. */
+#define KG_STORE_READONLY 0x1  /* SQLITE_OPEN_READONLY; the file must exist
+                                  and be a current kg store */
+
+/* Opens the store at path (created, empty, when it does not exist and
+ * READONLY is not given; its folder must exist). Foreign keys are on.
+ * Returns 0 and sets *out (free with kg_store_close), or -1 with *out
+ * NULL and a finding in d: cannot open, not a database, not a kg store,
+ * schema too old (read-only) or too new. */
+int kg_store_open(kg_store **out, const char *path, unsigned flags, kg_diag *d);
+/* Closes the store; NULL is fine. */
+void kg_store_close(kg_store *s);
+/* The SQLite handle, owned by the store (do not close it). */
+struct sqlite3 *kg_store_db(kg_store *s);
+
+typedef struct kg_build_opts {
+    int force_rebuild;    /* drop every table and load every document */
+    /* Called before each document is loaded; a non-zero return cancels
+     * the build (the transaction is rolled back, kg_store_build returns
+     * KG_STORE_REFUSED). May be NULL. */
+    int (*progress)(void *ctx, const char *file, size_t done, size_t total);
+    void *ctx;
+} kg_build_opts;
+
+typedef struct kg_build_stats {
+    size_t files;         /* facts files in the corpus (lexicons included) */
+    size_t loaded;        /* new or changed files (re)loaded */
+    size_t unchanged;     /* files whose hash had not changed */
+    size_t removed;       /* files in the store but no longer in the corpus */
+    size_t actors, events, figures, relations, clusters; /* rows after */
+    int created;          /* the schema was created (new store or rebuild) */
+} kg_build_stats;
+
+/* Brings the store in line with corpus c, in one transaction: runs
+ * kg_check first and refuses (KG_STORE_REFUSED, findings in d, store
+ * untouched) when it reports errors; warnings are kept in d. Files are
+ * told apart by path; a file whose bytes (and whose source text) have the
+ * same SHA-256 as when it was loaded is not reloaded; files of the store
+ * missing from c lose their facts. Actors are merged by id across files,
+ * same-as events get one cluster id. A store with an older schema (or
+ * force_rebuild) is rebuilt and a note says so. opts and stats may be
+ * NULL. Returns KG_STORE_OK, KG_STORE_REFUSED or KG_STORE_ERROR (the
+ * previous store intact in the last two cases). */
+int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
+                   kg_build_stats *stats, kg_diag *d);
+
+typedef enum kg_query_format {
+    KG_QUERY_TABLE = 0,   /* aligned columns (display width: Hangul is 2) */
+    KG_QUERY_JSON = 1     /* an array of objects per statement */
+} kg_query_format;
+
+/* Runs every statement of sql and appends its rows to out. A statement
+ * that would write (sqlite3_stmt_readonly false), ATTACH or DETACH is
+ * refused with KG_STORE_USAGE before anything runs. SQL errors are
+ * KG_STORE_USAGE with sqlite3_errmsg() in d; a failure while stepping is
+ * KG_STORE_ERROR. Intended for a store opened READONLY. */
+int kg_store_query(kg_store *s, const char *sql, kg_query_format fmt, kg_buf *out, kg_diag *d);
+
+/* Appends to out the facts of an actor (by id, name or alias) or of an
+ * event or figure (by full id `doc/e1`, by local id when only one
+ * document has it, or by title), each with its sources: document id,
+ * file, byte span and the sentence at the span when it was at hand at
+ * build time. When what matches several things, lists them instead.
+ * Returns 0, or KG_STORE_REFUSED with a finding when nothing matches. */
+int kg_store_show(kg_store *s, const char *what, kg_buf *out, kg_diag *d);
+
+/* Appends to out the shortest chain of facts linking actors a and b (ids,
+ * names or aliases): a breadth-first search over actor - event - actor
+ * (agent/target), event - event (relations; same-as clusters are one
+ * event) and actor - actor (part_of) links, printed one step a line.
+ * Returns 0, or KG_STORE_REFUSED with a finding when an actor is unknown
+ * or nothing links them. */
+int kg_store_path(kg_store *s, const char *a, const char *b, kg_buf *out, kg_diag *d);
+
+#endif

@@ -1,0 +1,45 @@
+/* cli.h - what the command-line layer shares. The CLI is the only layer
+ * that prints, exits, or opens paths a user gave. Each command lives in
+ * src/cli/cmd_NAME.c and defines kg_cmd_NAME and kg_help_NAME. */
+#ifndef KG_CLI_H
+#define KG_CLI_H
+
+#include "kg.h"
+
+typedef int (*kg_cmd_fn)(int argc, char **argv);
+
+#define KG_COMMANDS(X)                                                        \
+    X(check, "check facts files and report every problem")                    \
+    X(fmt, "rewrite facts files in the canonical layout")                     \
+    X(dump, "print the facts as a plain-text tree")                           \
+    X(tag, "find actors, dates and figures in articles (JSON Lines)")         \
+    X(extract, "turn articles into facts files")                              \
+    X(build, "load the facts into the SQLite store")                          \
+    X(query, "run read-only SQL on the store")                                \
+    X(show, "print an actor's or event's facts with sources")                 \
+    X(path, "print the shortest chain of facts linking two actors")           \
+    X(graph, "draw the relationship graph")                                   \
+    X(timeline, "draw the dated timeline")                                    \
+    X(report, "write an HTML report with graph and timeline")
+
+#define KG_DECLARE(name, summary)                                             \
+    int kg_cmd_##name(int argc, char **argv);                                 \
+    extern const char kg_help_##name[];
+KG_COMMANDS(KG_DECLARE)
+#undef KG_DECLARE
+
+/* Prints every finding to stderr (with source lines and carets when
+ * stderr is a terminal or show_source is set). */
+void kg_cli_print_diag(const kg_diag *d, int show_source);
+/* Prints "kg: CMD: message" and "usage: ..." hint to stderr; returns
+ * KG_EXIT_USAGE. */
+int kg_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "kg: message" to stderr. */
+void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints the help text of a command to stdout. */
+void kg_cli_help(const char *cmd);
+/* The folder of the bundled facts: $KG_DATA, else ./yaml if it exists,
+ * else the installed data directory. */
+const char *kg_cli_data_dir(void);
+
+#endif

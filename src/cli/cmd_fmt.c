@@ -1,0 +1,146 @@
+/* cmd_fmt.c - 'kg fmt': rewrite facts files in the canonical layout. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char kg_help_fmt[] =
+    "usage: kg fmt [--check] [--force] FILE...\n"
+    "\n"
+    "Rewrites each facts file in kg's canonical layout: keys in the documented\n"
+    "order, unknown keys kept, quotes only where YAML needs them, flow or block\n"
+    "style as the file had it. The write is atomic (temporary file + rename).\n"
+    "YAML comments cannot be carried over, so a file with comments is refused\n"
+    "unless --force is given (the old file is then kept as FILE.orig).\n"
+    "\n"
+    "  --check   change nothing; exit 1 if a file is not in canonical layout\n"
+    "  --force   rewrite files with comments too, keeping FILE.orig\n"
+    "\n"
+    "exit status: 0 ok, 1 errors in a file (or --check found changes),\n"
+    "2 usage, 3 a file could not be read or written.\n";
+
+/* Does the YAML text hold a comment (other than kg's checksum trailer)?
+ * Looks for '#' at the start of a line or after a blank, outside quotes. */
+static int has_comments(const char *t, size_t len)
+{
+    size_t plen = strlen(KG_CHECKSUM_PREFIX);
+    int sq = 0, dq = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = t[i];
+        if (c == '\n') {
+            sq = dq = 0; /* quoted scalars spanning lines are rare in facts files */
+            continue;
+        }
+        if (dq) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                dq = 0;
+            continue;
+        }
+        if (sq) {
+            if (c == '\'')
+                sq = 0;
+            continue;
+        }
+        int boundary = i == 0 || t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n';
+        if (c == '"' && boundary)
+            dq = 1;
+        else if (c == '\'' && boundary)
+            sq = 1;
+        else if (c == '#' && boundary) {
+            if (len - i >= plen && memcmp(t + i, KG_CHECKSUM_PREFIX, plen) == 0)
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int fmt_one(const char *path, int check, int force, kg_diag *d)
+{
+    size_t len;
+    char *text = kg_read_file(path, &len, 0);
+    if (!text) {
+        kg_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+        return KG_EXIT_IO;
+    }
+    size_t before = d->errors;
+    kg_node *tree = kg_yaml_parse(path, text, len, d);
+    kg_doc *doc = d->errors > before ? NULL : kg_doc_from_tree(path, tree, d);
+    int rc = KG_EXIT_OK;
+    if (!doc || d->errors > before) {
+        rc = KG_EXIT_FINDINGS;
+        goto done;
+    }
+    kg_guard g = kg_guard_check(path);
+    kg_buf out = KG_BUF_INIT;
+    kg_facts_emit(doc, &out);
+    if (g == KG_GUARD_OURS)
+        kg_checksum_append(&out);
+    if (out.len == len && memcmp(out.ptr, text, len) == 0) {
+        kg_buf_free(&out);
+        goto done;
+    }
+    if (check) {
+        kg_diag_error(d, path, 0, 0, "not in canonical layout (run 'kg fmt %s')", path);
+        rc = KG_EXIT_FINDINGS;
+    } else if (has_comments(text, len) && !force) {
+        kg_diag_error(d, path, 0, 0,
+                      "has comments that rewriting would drop; edit by hand, or use --force "
+                      "(keeps the old file as %s.orig)", path);
+        rc = KG_EXIT_FINDINGS;
+    } else {
+        kg_buf orig = KG_BUF_INIT;
+        kg_buf_printf(&orig, "%s.orig", path);
+        if (has_comments(text, len) && kg_write_atomic(orig.ptr, text, len) < 0) {
+            kg_diag_error(d, orig.ptr, 0, 0, "cannot write: %s", strerror(errno));
+            rc = KG_EXIT_IO;
+        } else if (kg_write_atomic(path, out.ptr, out.len) < 0) {
+            kg_diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+            rc = KG_EXIT_IO;
+        }
+        kg_buf_free(&orig);
+    }
+    kg_buf_free(&out);
+done:
+    if (doc)
+        kg_doc_free(doc);
+    else
+        kg_node_free(tree);
+    free(text);
+    return rc;
+}
+
+int kg_cmd_fmt(int argc, char **argv)
+{
+    static const struct option opts[] = { { "check", no_argument, NULL, 'c' },
+                                           { "force", no_argument, NULL, 'f' },
+                                           { NULL, 0, NULL, 0 } };
+    int check = 0, force = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+        if (c == 'c')
+            check = 1;
+        else if (c == 'f')
+            force = 1;
+        else
+            return kg_cli_usage("fmt", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (optind >= argc)
+        return kg_cli_usage("fmt", "no file given");
+    kg_diag d = KG_DIAG_INIT;
+    int rc = KG_EXIT_OK;
+    for (int i = optind; i < argc; i++) {
+        int r = fmt_one(argv[i], check, force, &d);
+        if (r > rc)
+            rc = r;
+    }
+    kg_cli_print_diag(&d, 0);
+    kg_diag_free(&d);
+    return rc;
+}

@@ -1,0 +1,138 @@
+/* main.c - the kg command: dispatches to one function per subcommand. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+#ifndef KG_DATADIR
+#define KG_DATADIR "/usr/local/share/kg"
+#endif
+
+struct command {
+    const char *name;
+    kg_cmd_fn fn;
+    const char *summary;
+    const char *help;
+};
+
+#define KG_ENTRY(name, summary) { #name, kg_cmd_##name, summary, kg_help_##name },
+static const struct command commands[] = { KG_COMMANDS(KG_ENTRY) { NULL, NULL, NULL, NULL } };
+#undef KG_ENTRY
+
+static const char usage_text[] =
+    "usage: kg [--version] [--help] COMMAND [ARGS]\n"
+    "\n"
+    "kg turns news articles into hand-editable YAML facts and draws\n"
+    "relationship graphs and dated timelines from them.\n"
+    "\n"
+    "commands:\n";
+
+static void print_usage(FILE *out)
+{
+    fputs(usage_text, out);
+    for (const struct command *c = commands; c->name; c++)
+        fprintf(out, "  %-9s %s\n", c->name, c->summary);
+    fputs("\n'kg help COMMAND' or 'kg COMMAND --help' describes a command's options.\n"
+          "exit status: 0 ok, 1 findings (the input has errors), 2 usage,\n"
+          "3 input/output or database error.\n", out);
+}
+
+static const struct command *find(const char *name)
+{
+    for (const struct command *c = commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+void kg_cli_help(const char *cmd)
+{
+    const struct command *c = find(cmd);
+    if (c)
+        fputs(c->help, stdout);
+}
+
+void kg_cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("kg: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int kg_cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "kg: %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'kg help %s' for more information.\n", cmd);
+    return KG_EXIT_USAGE;
+}
+
+void kg_cli_print_diag(const kg_diag *d, int show_source)
+{
+    fflush(stdout);
+    kg_diag_print(d, stderr, show_source || isatty(STDERR_FILENO));
+}
+
+const char *kg_cli_data_dir(void)
+{
+    const char *env = getenv("KG_DATA");
+    struct stat st;
+    if (env && *env)
+        return env;
+    if (stat("yaml", &st) == 0 && S_ISDIR(st.st_mode))
+        return "yaml";
+    return KG_DATADIR;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_usage(stderr);
+        return KG_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        print_usage(stdout);
+        return KG_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("kg %s (facts format %d)\n", KG_VERSION, KG_FORMAT_VERSION);
+        return KG_EXIT_OK;
+    }
+    if (strcmp(name, "help") == 0) {
+        if (argc < 3) {
+            print_usage(stdout);
+            return KG_EXIT_OK;
+        }
+        if (!find(argv[2])) {
+            kg_cli_error("'%s' is not a kg command; see 'kg --help'", argv[2]);
+            return KG_EXIT_USAGE;
+        }
+        kg_cli_help(argv[2]);
+        return KG_EXIT_OK;
+    }
+    const struct command *c = find(name);
+    if (!c) {
+        kg_cli_error("'%s' is not a kg command; see 'kg --help'", name);
+        return KG_EXIT_USAGE;
+    }
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            kg_cli_help(name);
+            return KG_EXIT_OK;
+        }
+    }
+    return c->fn(argc - 1, argv + 1);
+}

@@ -1,0 +1,222 @@
+/* yamltree.c - YAML text to a kg_node tree with 1-based positions, through
+ * libyaml's event parser. Anchors are ignored, aliases refused (no alias
+ * bombs), nesting is limited to KG_YAML_MAX_DEPTH, and duplicate keys in
+ * a mapping are errors. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "kg/buf.h"
+#include "kg/factio.h"
+#include "kg/facts.h"
+
+void kg_node_free(kg_node *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->n; i++)
+        kg_node_free(n->items[i]);
+    free(n->items);
+    free(n->tag);
+    free(n->value);
+    free(n);
+}
+
+kg_node *kg_node_clone(const kg_node *n)
+{
+    if (!n)
+        return NULL;
+    kg_node *c = kg_xcalloc(1, sizeof *c);
+    *c = *n;
+    c->tag = n->tag ? kg_xstrdup(n->tag) : NULL;
+    c->value = n->value ? kg_xstrndup(n->value, n->len) : NULL;
+    c->items = n->n ? kg_xmalloc(n->n * sizeof *c->items) : NULL;
+    for (size_t i = 0; i < n->n; i++)
+        c->items[i] = kg_node_clone(n->items[i]);
+    return c;
+}
+
+const kg_node *kg_node_key(const kg_node *map, const char *key)
+{
+    if (!map || map->kind != KG_NODE_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const kg_node *k = map->items[i];
+        if (k->kind == KG_NODE_SCALAR && strcmp(k->value, key) == 0)
+            return k;
+    }
+    return NULL;
+}
+
+const kg_node *kg_node_get(const kg_node *map, const char *key)
+{
+    if (!map || map->kind != KG_NODE_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const kg_node *k = map->items[i];
+        if (k->kind == KG_NODE_SCALAR && strcmp(k->value, key) == 0)
+            return map->items[i + 1];
+    }
+    return NULL;
+}
+
+int kg_node_is_null(const kg_node *n)
+{
+    if (!n)
+        return 1;
+    if (n->kind != KG_NODE_SCALAR || !n->plain)
+        return 0;
+    return n->len == 0 || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 ||
+           strcmp(n->value, "Null") == 0 || strcmp(n->value, "NULL") == 0;
+}
+
+static kg_node *new_node(kg_node_kind kind, yaml_mark_t mark, const yaml_char_t *tag)
+{
+    kg_node *n = kg_xcalloc(1, sizeof *n);
+    n->kind = kind;
+    n->line = (int)mark.line + 1;
+    n->col = (int)mark.column + 1;
+    n->tag = tag ? kg_xstrdup((const char *)tag) : NULL;
+    return n;
+}
+
+static void push_item(kg_node *parent, kg_node *child)
+{
+    size_t cap = parent->n;
+    /* grow by powers of two: capacity is implied by n */
+    if ((cap & (cap - 1)) == 0) {
+        size_t ncap = cap ? cap * 2 : 4;
+        parent->items = kg_xrealloc(parent->items, ncap * sizeof *parent->items);
+    }
+    parent->items[parent->n++] = child;
+}
+
+/* Checks a key just added to a mapping against the earlier ones. Keys are
+ * compared as text; complex (non-scalar) keys are refused. */
+static int check_key(const char *name, kg_node *map, kg_diag *d)
+{
+    kg_node *key = map->items[map->n - 1];
+    if (map->n / 2 >= 4096) {
+        kg_diag_error(d, name, key->line, key->col, "mapping with more than 4096 keys");
+        return -1;
+    }
+    if (key->kind != KG_NODE_SCALAR) {
+        kg_diag_error(d, name, key->line, key->col, "a mapping key must be a plain string");
+        return -1;
+    }
+    for (size_t i = 0; i + 1 < map->n - 1; i += 2) {
+        kg_node *k = map->items[i];
+        if (k->kind == KG_NODE_SCALAR && k->len == key->len &&
+            memcmp(k->value, key->value, key->len) == 0) {
+            kg_diag_error(d, name, key->line, key->col, "duplicate key '%s' (first at line %d)",
+                          key->value, k->line);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *d)
+{
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    kg_node *stack[KG_YAML_MAX_DEPTH + 1];
+    int depth = 0;
+    kg_node *root = NULL;
+    int docs = 0, failed = 0;
+    size_t nodes = 0;
+
+    if (!yaml_parser_initialize(&parser)) {
+        kg_diag_error(d, name, 0, 0, "cannot initialise the YAML parser");
+        return NULL;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    for (;;) {
+        if (!yaml_parser_parse(&parser, &ev)) {
+            const char *ctx = parser.context;
+            yaml_mark_t m = parser.problem_mark;
+            if (ctx)
+                kg_diag_error(d, name, (int)m.line + 1, (int)m.column + 1,
+                              "YAML syntax: %s %s", parser.problem ? parser.problem : "error", ctx);
+            else
+                kg_diag_error(d, name, (int)m.line + 1, (int)m.column + 1, "YAML syntax: %s",
+                              parser.problem ? parser.problem : "error");
+            failed = 1;
+            break;
+        }
+        yaml_event_type_t type = ev.type;
+        kg_node *n = NULL;
+        switch (type) {
+        case YAML_DOCUMENT_START_EVENT:
+            if (++docs > 1) {
+                kg_diag_error(d, name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                              "a facts file holds one YAML document; found a second one");
+                failed = 1;
+            }
+            break;
+        case YAML_ALIAS_EVENT:
+            kg_diag_error(d, name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+                          "aliases (*%s) are not supported in facts files; write the value out",
+                          (const char *)ev.data.alias.anchor);
+            failed = 1;
+            break;
+        case YAML_SCALAR_EVENT:
+            n = new_node(KG_NODE_SCALAR, ev.start_mark, ev.data.scalar.tag);
+            n->value = kg_xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
+            n->len = ev.data.scalar.length;
+            n->style = ev.data.scalar.style;
+            n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev.data.scalar.tag;
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            n = new_node(KG_NODE_SEQ, ev.start_mark, ev.data.sequence_start.tag);
+            n->style = ev.data.sequence_start.style;
+            break;
+        case YAML_MAPPING_START_EVENT:
+            n = new_node(KG_NODE_MAP, ev.start_mark, ev.data.mapping_start.tag);
+            n->style = ev.data.mapping_start.style;
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            if (depth > 0)
+                depth--;
+            break;
+        default:
+            break;
+        }
+        if (n && !failed) {
+            if (++nodes > KG_YAML_MAX_NODES) {
+                kg_diag_error(d, name, n->line, n->col, "too many YAML nodes (more than %d)",
+                              KG_YAML_MAX_NODES);
+                kg_node_free(n);
+                failed = 1;
+            } else if (depth == 0) {
+                root = n;
+            } else {
+                kg_node *parent = stack[depth - 1];
+                push_item(parent, n);
+                if (parent->kind == KG_NODE_MAP && parent->n % 2 == 1 && check_key(name, parent, d) < 0)
+                    failed = 1;
+            }
+            if (!failed && n->kind != KG_NODE_SCALAR) {
+                if (depth >= KG_YAML_MAX_DEPTH) {
+                    kg_diag_error(d, name, n->line, n->col, "YAML nested deeper than %d levels",
+                                  KG_YAML_MAX_DEPTH);
+                    failed = 1;
+                } else {
+                    stack[depth++] = n;
+                }
+            }
+        } else if (n) {
+            kg_node_free(n);
+        }
+        yaml_event_delete(&ev);
+        if (failed || type == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    if (failed) {
+        kg_node_free(root);
+        return NULL;
+    }
+    return root;
+}

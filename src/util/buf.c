@@ -1,0 +1,149 @@
+/* buf.c - the growable byte buffer of kg/buf.h and allocation helpers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg/buf.h"
+
+char kg_buf_empty[1];
+
+static void oom(void)
+{
+    fputs("kg: out of memory\n", stderr);
+    abort();
+}
+
+void *kg_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *kg_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *kg_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom();
+    return q;
+}
+
+char *kg_xstrdup(const char *s)
+{
+    return kg_xstrndup(s, strlen(s));
+}
+
+char *kg_xstrndup(const char *s, size_t n)
+{
+    char *p = kg_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void kg_buf_init(kg_buf *b)
+{
+    b->ptr = kg_buf_empty;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void kg_buf_free(kg_buf *b)
+{
+    if (!b)
+        return;
+    if (b->cap)
+        free(b->ptr);
+    kg_buf_init(b);
+}
+
+void kg_buf_reset(kg_buf *b)
+{
+    b->len = 0;
+    if (b->cap)
+        b->ptr[0] = '\0';
+}
+
+void kg_buf_grow(kg_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1;
+    if (need < b->len)
+        oom();
+    if (need <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap * 2 > cap ? cap * 2 : need;
+    if (b->cap) {
+        b->ptr = kg_xrealloc(b->ptr, cap);
+    } else {
+        b->ptr = kg_xmalloc(cap);
+        b->ptr[0] = '\0';
+    }
+    b->cap = cap;
+}
+
+void kg_buf_add(kg_buf *b, const void *data, size_t len)
+{
+    if (!len)
+        return;
+    kg_buf_grow(b, len);
+    memcpy(b->ptr + b->len, data, len);
+    b->len += len;
+    b->ptr[b->len] = '\0';
+}
+
+void kg_buf_puts(kg_buf *b, const char *s)
+{
+    kg_buf_add(b, s, strlen(s));
+}
+
+void kg_buf_putc(kg_buf *b, int c)
+{
+    kg_buf_grow(b, 1);
+    b->ptr[b->len++] = (char)c;
+    b->ptr[b->len] = '\0';
+}
+
+void kg_buf_vprintf(kg_buf *b, const char *fmt, va_list ap)
+{
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    if (n <= 0)
+        return;
+    kg_buf_grow(b, (size_t)n);
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void kg_buf_printf(kg_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kg_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+char *kg_buf_detach(kg_buf *b, size_t *len)
+{
+    char *p;
+    if (len)
+        *len = b->len;
+    if (b->cap)
+        p = b->ptr;
+    else
+        p = kg_xstrdup("");
+    kg_buf_init(b);
+    return p;
+}
