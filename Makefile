@@ -47,7 +47,7 @@ kg: $(B)/kg
 	cp $(B)/kg kg
 
 $(B)/kg: $(LIB_OBJ) $(CLI_OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD $@"; $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/libkg.a: $(LIB_OBJ)
 	rm -f $@
@@ -62,7 +62,7 @@ $(B)/%.o: %.c
 	@echo "  CC $<"; $(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/test-kg: $(TEST_OBJ) $(B)/libkg.a
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(B)/libkg.a $(LIBS) $(TEST_LIBS)
+	@echo "  LD $@"; $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(B)/libkg.a $(LIBS) $(TEST_LIBS)
 
 # The tests run from the repository root; tests/run fails when the runner
 # ran no test at all (Criterion exits 0 then, e.g. without /proc).

@@ -66,6 +66,10 @@ static int parse_point(const char *s, size_t len, kg_edtf_point *p, const char *
         p->uncertain = q == '?' || q == '%';
         len--;
     }
+    if (len > 4 && strspn(s, "0123456789") == len) {
+        *err = "years have four digits here (0000-9999)";
+        return -1;
+    }
     if (len != 4 && len != 7 && len != 10) {
         *err = "not an EDTF date (YYYY, YYYY-MM or YYYY-MM-DD, optionally with ~ or ?)";
         return -1;

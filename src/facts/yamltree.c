@@ -133,14 +133,19 @@ kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     for (;;) {
         if (!yaml_parser_parse(&parser, &ev)) {
-            const char *ctx = parser.context;
             yaml_mark_t m = parser.problem_mark;
-            if (ctx)
-                kg_diag_error(d, name, (int)m.line + 1, (int)m.column + 1,
-                              "YAML syntax: %s %s", parser.problem ? parser.problem : "error", ctx);
+            const char *problem = parser.problem ? parser.problem : "error";
+            kg_buf msg = KG_BUF_INIT;
+            if (m.index < len && text[m.index] == '\t')
+                kg_buf_puts(&msg, "YAML syntax: a tab where YAML wants spaces (indent with spaces)");
+            else if (parser.context)
+                kg_buf_printf(&msg, "YAML syntax: %s (%s started at line %d)", problem,
+                              parser.context + (strncmp(parser.context, "while ", 6) == 0 ? 6 : 0),
+                              (int)parser.context_mark.line + 1);
             else
-                kg_diag_error(d, name, (int)m.line + 1, (int)m.column + 1, "YAML syntax: %s",
-                              parser.problem ? parser.problem : "error");
+                kg_buf_printf(&msg, "YAML syntax: %s", problem);
+            kg_diag_error(d, name, (int)m.line + 1, (int)m.column + 1, "%s", msg.ptr);
+            kg_buf_free(&msg);
             failed = 1;
             break;
         }

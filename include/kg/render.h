@@ -1,0 +1,97 @@
+/* kg/render.h - drawing the facts: relationship graph, dated timeline and
+ * HTML report, through Graphviz (cgraph + gvc, in-process).
+ *
+ * Every renderer has the same signature (kg_render_fn): it reads a loaded
+ * corpus, draws what the options select, and appends the result in the
+ * requested format to `out`. Text handed to Graphviz is made valid UTF-8
+ * and escaped for Graphviz's label syntax, so a title like `"<&]]>\N` is
+ * drawn as written.
+ *
+ * The DOT that KG_FMT_DOT writes is the graph before layout: it records
+ * the engine (`layout=`) and every attribute used, so `dot -Tsvg` on it
+ * gives the same picture, and it does not depend on the fonts installed
+ * (the golden tests compare it byte for byte). */
+#ifndef KG_RENDER_H
+#define KG_RENDER_H
+
+#include <stddef.h>
+#include "kg/buf.h"
+#include "kg/diag.h"
+#include "kg/facts.h"
+
+/* Output formats (`-T`). */
+typedef enum kg_format {
+    KG_FMT_SVG = 0,
+    KG_FMT_PNG,
+    KG_FMT_PDF,
+    KG_FMT_DOT,   /* DOT before layout */
+    KG_FMT_HTML,  /* kg_render_report only */
+    KG_FMT_MD     /* kg_render_report only: Markdown referring to SVG files */
+} kg_format;
+
+/* Maps "svg", "png", "pdf", "dot", "html", "md" to *out; -1 if unknown. */
+int kg_format_parse(const char *name, kg_format *out);
+/* The name of a format ("svg" ...). */
+const char *kg_format_name(kg_format f);
+
+/* How `kg timeline` groups events into lanes. */
+typedef enum kg_lanes {
+    KG_LANES_COUNTRY = 0, /* top-level part_of ancestor of the first agent */
+    KG_LANES_ACTOR,       /* the first agent itself */
+    KG_LANES_TYPE         /* the event type */
+} kg_lanes;
+
+/* Renderer results. */
+typedef enum kg_render_status {
+    KG_RENDER_OK = 0,
+    KG_RENDER_EGRAPHVIZ = -1, /* Graphviz failed (findings in the diag) */
+    KG_RENDER_EOPTION = -2,   /* an option names something that does not
+                                 exist or does not parse (unknown actor,
+                                 bad date, bad style file, unknown engine) */
+    KG_RENDER_EFORMAT = -3    /* the renderer cannot write that format */
+} kg_render_status;
+
+typedef struct kg_render_opts {
+    kg_format format;
+    /* selection (all optional) */
+    const char *focus;          /* actor id, name or alias */
+    int depth;                  /* hops from focus; <= 0 means 2 */
+    const char *from, *to;      /* EDTF dates; an event is kept if it overlaps */
+    const char *const *types;   /* event types to keep (NULL = all) */
+    size_t n_types;
+    const char *doc;            /* keep only facts of this document */
+    /* drawing */
+    const char *engine;         /* graph: dot|neato|fdp|sfdp; NULL = choose */
+    int labels;                 /* 1: keep edge labels on big graphs too */
+    kg_lanes lanes;             /* timeline */
+    const char *style_text;     /* a style file's text (NULL = built-in) */
+    size_t style_len;
+    const char *style_name;     /* its name for findings */
+    const char *id_prefix;      /* prefixed to every SVG id (NULL = none) */
+    int no_source;              /* 1: do not read the articles for tooltips */
+} kg_render_opts;
+
+#define KG_RENDER_OPTS_INIT { KG_FMT_SVG, NULL, 0, NULL, NULL, NULL, 0, NULL, \
+                              NULL, 0, KG_LANES_COUNTRY, NULL, 0, NULL, NULL, 0 }
+
+/* The shared signature of every renderer. Appends the drawing to out
+ * (which the caller owns and frees with kg_buf_free); findings (Graphviz
+ * errors and warnings, bad options) go to d. Returns a kg_render_status. */
+typedef int (*kg_render_fn)(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
+                            kg_diag *d);
+
+/* Actors, events and figures as nodes; agent, target, subject, part_of
+ * and relation edges; same-as events merged into one node. */
+int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d);
+/* Events on a proportional time axis, one lane per actor group. */
+int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d);
+/* An HTML page (o->format KG_FMT_HTML) with the timeline and graph SVG
+ * inline and tables of events, figures and documents; or Markdown
+ * (KG_FMT_MD) that refers to graph.svg and timeline.svg beside it. */
+int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d);
+
+/* The built-in styles (the same text as graph/default.gv and
+ * graph/timeline.gv); static strings. */
+const char *kg_render_default_style(int timeline);
+
+#endif

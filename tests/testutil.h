@@ -1,0 +1,21 @@
+/* testutil.h - helpers shared by the Criterion tests. */
+#ifndef KG_TESTUTIL_H
+#define KG_TESTUTIL_H
+
+#include <stddef.h>
+
+/* Absolute path of the kg binary under test ($KG, default ./kg); static. */
+const char *kgt_binary(void);
+/* Runs `sh -c cmd`, capturing stdout+stderr (2>&1 is up to cmd) into a
+ * malloc'd string (*out, caller frees); returns the exit status, or -1. */
+int kgt_run(const char *cmd, char **out);
+/* Reads a whole file into a malloc'd string; NULL if it cannot. */
+char *kgt_slurp(const char *path, size_t *len);
+/* Writes a file; returns 0 or -1. */
+int kgt_write(const char *path, const char *text);
+/* A new empty temporary folder (malloc'd path). */
+char *kgt_tmpdir(void);
+/* The folder of the real seed articles, or NULL when absent. */
+const char *kgt_seeds_dir(void);
+
+#endif
