@@ -17,7 +17,7 @@ TEST_PKGS = criterion
 # tools the pictures and the scorer need).
 DEB_PKGS = build-essential pkg-config graphviz libgraphviz-dev libyaml-dev \
            libsqlite3-dev nettle-dev libutf8proc-dev libcriterion-dev \
-           fonts-noto-cjk python3-yaml
+           fonts-noto-cjk python3-yaml python3-jsonschema
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 OPT     ?= -O2 -g

@@ -363,3 +363,18 @@ Test(bundled, yaml_folder_checks_clean)
     kg_corpus_free(&c);
     kg_diag_free(&d);
 }
+
+/* Editors check files against yaml/schema.json; it must accept every
+ * bundled file and the canonical round-trip files, and refuse bad ones. */
+Test(bundled, every_file_validates_against_the_json_schema)
+{
+    char *out = NULL;
+    int rc = kgt_run("python3 tests/schema-check.py yaml/schema.json yaml tests/roundtrip 2>&1", &out);
+    cr_expect_eq(rc, 0, "%s", out);
+    free(out);
+    rc = kgt_run("python3 tests/schema-check.py yaml/schema.json tests/catalogue/url-data.yaml "
+                 "tests/catalogue/event-type.yaml tests/catalogue/figure-unit.yaml 2>&1", &out);
+    cr_expect_eq(rc, 1, "%s", out);
+    cr_expect(strstr(out, "3 files, 3 problems") != NULL, "%s", out);
+    free(out);
+}
