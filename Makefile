@@ -39,7 +39,8 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
-.PHONY: all test asan deps install uninstall clean lint format check-deps run bench
+
+.PHONY: all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
 
 all: kg
 
@@ -66,7 +67,10 @@ $(B)/test-kg: $(TEST_OBJ) $(B)/libkg.a
 
 # The tests run from the repository root; tests/run fails when the runner
 # ran no test at all (Criterion exits 0 then, e.g. without /proc).
-test: $(B)/test-kg $(B)/kg
+test: deps
+	$(MAKE) test-run
+
+test-run: $(B)/test-kg $(B)/kg
 	KG=$(B)/kg sh tests/run $(B)/test-kg
 
 asan:
@@ -78,7 +82,8 @@ test-asan-run: $(B)/test-kg $(B)/kg
 	KG=$(B)/kg sh tests/run $(B)/test-kg
 
 # The main job: check the bundled facts, build the store and the pictures.
-run: kg
+run: deps
+	$(MAKE) kg
 	./kg check yaml
 	./kg build yaml --db out/kg.sqlite
 
