@@ -40,7 +40,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 
-.PHONY: all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
+.PHONY: fuzz fuzz-build all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
 
 all: kg
 
@@ -111,3 +111,24 @@ clean:
 	rm -rf build kg
 
 -include $(DEPS)
+
+# libFuzzer harnesses (clang): `make fuzz FUZZ_SECONDS=N` runs each for N
+# seconds on its corpus (tests/fuzz/corpus/NAME, grown in build/fuzz/).
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,build/fuzz/fuzz_%,$(wildcard tests/fuzz/fuzz_*.c))
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -std=gnu11 $(FUZZ_FLAGS) -Iinclude -Isrc $(PKG_CFLAGS) -o $@ $< $(LIB_SRC) $(LIBS)
+
+fuzz-build: $(FUZZ_TARGETS)
+
+fuzz: $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do n=$${t##*/fuzz_}; \
+	  mkdir -p build/fuzz/corpus/$$n; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -rss_limit_mb=2048 \
+	      build/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' || exit 1; \
+	done
