@@ -40,7 +40,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 
-.PHONY: fuzz fuzz-build all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
+.PHONY: leakcheck bench fuzz fuzz-build all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
 
 all: kg
 
@@ -132,3 +132,13 @@ fuzz: $(FUZZ_TARGETS)
 	  $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -rss_limit_mb=2048 \
 	      build/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' || exit 1; \
 	done
+
+# valgrind on every command over the fixtures: no invalid reads or writes,
+# nothing definitely lost in kg's own code (tests/valgrind.supp holds the
+# exact Graphviz/pango/fontconfig stacks that leak once per process).
+leakcheck: kg
+	KG=./kg sh tests/leakcheck.sh
+
+# Speed, with figures to quote in issue notes (never timed tests).
+bench: kg
+	@for b in tests/bench/*-bench.sh; do [ -f "$$b" ] && KG=./kg sh "$$b" || exit 1; done

@@ -36,6 +36,10 @@ void kg_cli_print_diag(const kg_diag *d, int show_source);
 int kg_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints "kg: message" to stderr. */
 void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Loads every path argv[first..argc) (a file or folder; none given: the
+ * bundled data folder) into c, findings into d. Returns 1 if a path could
+ * not be read (exit status 3), else 0. */
+int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first);
 /* Prints the help text of a command to stdout. */
 void kg_cli_help(const char *cmd);
 /* The folder of the bundled facts: $KG_DATA, else ./yaml if it exists,

@@ -47,13 +47,7 @@ int kg_cmd_check(int argc, char **argv)
     }
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
-    int io = 0;
-    const char *dflt[] = { kg_cli_data_dir() };
-    char **paths = optind < argc ? argv + optind : (char **)dflt;
-    int npaths = optind < argc ? argc - optind : 1;
-    for (int i = 0; i < npaths; i++)
-        if (kg_facts_load_path(&corpus, paths[i], &d) < 0)
-            io = 1;
+    int io = kg_cli_load(&corpus, &d, argc, argv, optind);
     kg_check(&corpus, &d);
     kg_diag_sort(&d);
     kg_cli_print_diag(&d, show);

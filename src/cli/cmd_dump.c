@@ -90,13 +90,7 @@ int kg_cmd_dump(int argc, char **argv)
         return kg_cli_usage("dump", "unknown option '%s'", argv[optind - 1]);
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
-    int io = 0;
-    const char *dflt[] = { kg_cli_data_dir() };
-    char **paths = optind < argc ? argv + optind : (char **)dflt;
-    int npaths = optind < argc ? argc - optind : 1;
-    for (int i = 0; i < npaths; i++)
-        if (kg_facts_load_path(&corpus, paths[i], &d) < 0)
-            io = 1;
+    int io = kg_cli_load(&corpus, &d, argc, argv, optind);
     for (size_t i = 0; i < corpus.n; i++)
         kg_dump_doc(corpus.docs[i], stdout);
     kg_cli_print_diag(&d, 0);

@@ -1,4 +1,5 @@
 /* main.c - the kg command: dispatches to one function per subcommand. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,8 +95,21 @@ const char *kg_cli_data_dir(void)
     return KG_DATADIR;
 }
 
+int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first)
+{
+    int io = 0;
+    if (first >= argc)
+        return kg_facts_load_path(c, kg_cli_data_dir(), d) < 0;
+    for (int i = first; i < argc; i++)
+        if (kg_facts_load_path(c, argv[i], d) < 0)
+            io = 1;
+    return io;
+}
+
 int main(int argc, char **argv)
 {
+    /* a full disk or `ulimit -f` must be a write error we report, not a kill */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         print_usage(stderr);
         return KG_EXIT_USAGE;

@@ -9,6 +9,7 @@
 #include "kg/buf.h"
 #include "kg/factio.h"
 #include "kg/facts.h"
+#include "kg/utf8.h"
 
 void kg_node_free(kg_node *n)
 {
@@ -126,6 +127,25 @@ kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *
     int docs = 0, failed = 0;
     size_t nodes = 0;
 
+    /* libyaml reports encoding errors at the start of its buffer; find the
+     * exact place ourselves */
+    size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t bad = kg_utf8_check(text + skip, len - skip) + skip;
+    if (bad < len) {
+        int line, col;
+        kg_utf8_linecol(text, bad, &line, &col);
+        kg_diag_error(d, name, line, col, "invalid UTF-8 (byte 0x%02X at offset %zu)",
+                      (unsigned char)text[bad], bad);
+        return NULL;
+    }
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\0' || (text[i] > 0 && text[i] < 0x20 && !strchr("\t\n\r", text[i]))) {
+            int line, col;
+            kg_utf8_linecol(text, i, &line, &col);
+            kg_diag_error(d, name, line, col, "control character 0x%02X (at offset %zu) is not allowed in YAML",
+                          (unsigned char)text[i], i);
+            return NULL;
+        }
     if (!yaml_parser_initialize(&parser)) {
         kg_diag_error(d, name, 0, 0, "cannot initialise the YAML parser");
         return NULL;

@@ -1,0 +1,86 @@
+# cases.sh - the hostile-input catalogue (sourced by tests/hostile/run).
+# Inputs are made here, in $T; nothing hostile is stored in the repo.
+# shellcheck shell=bash disable=SC2154
+good='kg: 1
+document: {id: ok-doc, title: 제목}
+actors:
+  - {id: a, name: 가, type: country}
+'
+printf '%s' "$good" > "$T/good.yaml"
+
+# --- bytes ---
+printf 'kg: 1\ndocument: {id: d, title: "\xff\xfe"}\n' > "$T/invalid-utf8.yaml"
+expect invalid-utf8 1 'invalid-utf8.yaml:2:' "$KG" check -q invalid-utf8.yaml
+printf 'kg: 1\ndocument: {id: d, title: "\xc0\xaf"}\n' > "$T/overlong.yaml"
+expect overlong-utf8 1 'overlong.yaml:2:' "$KG" check -q overlong.yaml
+printf 'kg: 1\ndocument: {id: d, title: a\0b}\n' > "$T/nul.yaml"
+expect nul-byte 1 'nul.yaml:2:' "$KG" check -q nul.yaml
+printf '\xef\xbb\xbf%s' "$good" > "$T/bom.yaml"
+expect bom 0 '' "$KG" check -q bom.yaml
+printf '%s' "$good" | sed 's/$/\r/' > "$T/crlf.yaml"
+expect crlf 0 '' "$KG" check -q crlf.yaml
+: > "$T/empty.yaml"
+expect empty-file 0 '' "$KG" check -q empty.yaml
+{ printf 'kg: 1\ndocument: {id: d, title: "'; head -c 30000000 /dev/zero | tr '\0' 'x'; printf '"}\n'; } > "$T/long-line.yaml"
+expect long-line-30mb 0 '' "$KG" check -q long-line.yaml
+
+# --- paths ---
+mkdir -p "$T/adir"
+expect dir-as-file 3 'Is a directory' "$KG" fmt adir
+expect missing-file 3 'No such file or directory' "$KG" check -q no-such.yaml
+expect not-a-dir-path 3 'Not a directory' "$KG" check -q good.yaml/x.yaml
+if [ "$(id -u)" != 0 ]; then
+    printf '%s' "$good" > "$T/unreadable.yaml"; chmod 000 "$T/unreadable.yaml"
+    expect unreadable 3 'Permission denied' "$KG" check -q unreadable.yaml
+else
+    skip unreadable "root reads every file"
+fi
+
+# --- YAML structure ---
+{ printf 'kg: 1\nx: '; head -c 10000 /dev/zero | tr '\0' '['; } > "$T/deep.yaml"
+expect nested-10000 1 'nested deeper than 64 levels' "$KG" check -q deep.yaml
+{ printf 'kg: 1\nx: '; for _ in $(seq 10000); do printf '{a: '; done; } > "$T/deep-map.yaml"
+expect nested-map-10000 1 'nested deeper than 64 levels' "$KG" check -q deep-map.yaml
+cat > "$T/bomb.yaml" <<'Y'
+kg: 1
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+Y
+expect billion-laughs 1 'aliases (*a) are not supported' "$KG" check -q bomb.yaml
+printf 'kg: 1\ndocument: {id: d, id: e}\n' > "$T/dupkey.yaml"
+expect duplicate-keys 1 "duplicate key 'id'" "$KG" check -q dupkey.yaml
+printf 'kg: 1\nevents:\n  - {id: e1, type: [restrict], agent: {a: 1}}\n' > "$T/types.yaml"
+expect wrong-scalar-types 1 "'type' must be a string, not a list" "$KG" check -q types.yaml
+printf 'kg: 1\ndocument: {id: d}\nfigures:\n  - {id: f1, value: 1e999, unit: USD}\n' > "$T/huge.yaml"
+expect huge-number 1 "'value' must be a number" "$KG" check -q huge.yaml
+printf 'kg: 1\ndocument: {id: d}\nevents:\n  - {id: e1, type: other, span: [0, 99999999999999999999999]}\n' > "$T/hugespan.yaml"
+expect huge-span 1 "'span' must be two byte offsets" "$KG" check -q hugespan.yaml
+{ printf 'kg: 1\nx:\n'; for i in $(seq 5000); do printf '  k%d: 1\n' "$i"; done; } > "$T/wide.yaml"
+expect wide-mapping 1 'mapping with more than 4096 keys' "$KG" check -q wide.yaml
+
+# --- values ---
+printf 'kg: 1\ndocument: {id: d}\nevents:\n  - {id: e1, type: other, date: 2023-02-30}\n' > "$T/feb30.yaml"
+expect date-2023-02-30 1 "day 30 out of range for 2023-02" "$KG" check -q feb30.yaml
+printf 'kg: 1\ndocument: {id: d}\nevents:\n  - {id: e1, type: other, date: 99999}\n' > "$T/y99999.yaml"
+expect date-year-99999 1 "years have four digits" "$KG" check -q y99999.yaml
+printf 'kg: 1\ndocument: {id: ../../etc/passwd}\n' > "$T/slash-id.yaml"
+expect id-with-dotdot 1 "is not a slug" "$KG" check -q slash-id.yaml
+printf 'kg: 1\ndocument: {id: a/b}\n' > "$T/slash-id2.yaml"
+expect id-with-slash 1 "is not a slug" "$KG" check -q slash-id2.yaml
+printf 'kg: 1\ndocument: {id: d, url: "javascript:alert(1)"}\n' > "$T/js.yaml"
+expect javascript-url 1 "is not an http(s) URL" "$KG" check -q js.yaml
+printf 'kg: 1\ndocument: {id: d, url: "data:text/html;base64,PHNjcmlwdD4="}\n' > "$T/data.yaml"
+expect data-url 1 "is not an http(s) URL" "$KG" check -q data.yaml
+printf '가나다 라마바.\n' > "$T/src.txt"
+printf 'kg: 1\ndocument: {id: d, source: src.txt}\nevents:\n  - {id: e1, type: other, span: [0, 4096]}\n' > "$T/pastend.yaml"
+expect span-past-end 1 "past the end of the source text (21 bytes)" "$KG" check -q pastend.yaml
+printf 'kg: 1\ndocument: {id: d, source: src.txt, sha256: %064d}\n' 0 > "$T/stale.yaml"
+expect stale-sha256 0 "has changed since these facts were made" "$KG" check -q stale.yaml
+
+# --- writing ---
+printf '# a person wrote this\n%s' "$good" > "$T/commented.yaml"
+expect fmt-keeps-comments 1 "has comments that rewriting would drop" "$KG" fmt commented.yaml
+printf 'kg: 1\ndocument: {id: big, title: %s}\n' "$(head -c 5000 /dev/zero | tr '\0' 'y')" > "$T/full.yaml"
+expect disk-full 3 "cannot write" bash -c "ulimit -f 2; '$KG' fmt full.yaml"

@@ -1,0 +1,37 @@
+#!/bin/sh
+# tests/leakcheck.sh - runs every kg command over the fixtures under
+# valgrind; fails on any invalid read/write or a definite leak.
+# Run from the repository root ($KG: the binary, default ./kg).
+KG=${KG:-./kg}
+T=$(mktemp -d /tmp/kg-leak.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fail=0 n=0
+vg() {
+    n=$((n + 1))
+    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+        --show-leak-kinds=definite --suppressions=tests/valgrind.supp "$@" >/dev/null 2>"$T/vg.log"
+    if [ $? = 99 ]; then
+        fail=$((fail + 1))
+        echo "leakcheck: FAIL: $*"
+        head -60 "$T/vg.log"
+    fi
+}
+vg "$KG" check yaml
+vg "$KG" check tests/catalogue
+vg "$KG" dump yaml
+cp tests/roundtrip/hand.out.yaml "$T/f.yaml"
+vg "$KG" fmt "$T/f.yaml"
+seed=../shared/seeds/003_2d27646d52f2e6f3.txt
+if [ -f "$seed" ]; then
+    vg "$KG" tag --date 2025-01-15 "$seed"
+    vg "$KG" extract --date 2025-01-15 "$seed" -o "$T/x.yaml"
+fi
+vg "$KG" build yaml --db "$T/kg.sqlite"
+vg "$KG" query --db "$T/kg.sqlite" "select count(*) from actors"
+vg "$KG" show --db "$T/kg.sqlite" china
+vg "$KG" path --db "$T/kg.sqlite" usa china
+vg "$KG" graph yaml -T svg -o "$T/g.svg"
+vg "$KG" timeline yaml -T svg -o "$T/t.svg"
+vg "$KG" report yaml -o "$T/r.html"
+echo "leakcheck: $n commands, $fail with errors"
+[ "$fail" = 0 ]
