@@ -17,7 +17,8 @@ TEST_PKGS = criterion
 # tools the pictures and the scorer need).
 DEB_PKGS = build-essential pkg-config graphviz libgraphviz-dev libyaml-dev \
            libsqlite3-dev nettle-dev libutf8proc-dev libcriterion-dev \
-           fonts-noto-cjk python3-yaml python3-jsonschema
+           fonts-noto-cjk fonts-dejavu-core python3-yaml python3-jsonschema \
+           chromium
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 OPT     ?= -O2 -g
@@ -40,7 +41,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 
-.PHONY: leakcheck bench fuzz fuzz-build all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
+.PHONY: regen leakcheck bench fuzz fuzz-build all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
 
 all: kg
 
@@ -84,8 +85,16 @@ test-asan-run: $(B)/test-kg $(B)/kg
 # The main job: check the bundled facts, build the store and the pictures.
 run: deps
 	$(MAKE) kg
+	mkdir -p out
 	./kg check yaml
 	./kg build yaml --db out/kg.sqlite
+	./kg graph yaml -o out/graph.svg
+	./kg timeline yaml -o out/timeline.svg
+	./kg report yaml -o out/report.html
+
+# Regenerate the renderers' golden files (shows the diffs, asks first).
+regen:
+	sh tests/regen-golden.sh
 
 deps:
 	@sh .ci/deps $(DEB_PKGS)

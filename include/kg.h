@@ -9,6 +9,7 @@
 #include "kg/facts.h"
 #include "kg/factio.h"
 #include "kg/check.h"
+#include "kg/render.h"
 
 #define KG_VERSION "0.1.0"
 #define KG_FORMAT_VERSION 1

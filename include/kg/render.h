@@ -90,6 +90,10 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
  * (KG_FMT_MD) that refers to graph.svg and timeline.svg beside it. */
 int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d);
 
+/* Frees the Graphviz context the renderers share. Call it once, when the
+ * program has drawn everything (no renderer may run after it). */
+void kg_render_cleanup(void);
+
 /* The built-in styles (the same text as graph/default.gv and
  * graph/timeline.gv); static strings. */
 const char *kg_render_default_style(int timeline);

@@ -40,6 +40,9 @@ void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * bundled data folder) into c, findings into d. Returns 1 if a path could
  * not be read (exit status 3), else 0. */
 int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first);
+/* The shared body of 'kg graph' and 'kg timeline' (cmd_graph.c): parses
+ * the drawing options, loads the facts and renders with fn. */
+int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline);
 /* Prints the help text of a command to stdout. */
 void kg_cli_help(const char *cmd);
 /* The folder of the bundled facts: $KG_DATA, else ./yaml if it exists,

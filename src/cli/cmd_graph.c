@@ -1,15 +1,221 @@
-/* cmd_graph.c - 'kg graph' (placeholder until its issue lands). */
+/* cmd_graph.c - 'kg graph': draws the relationship graph. Also holds the
+ * option parsing that 'kg timeline' shares (kg_cli_draw). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "kg/render.h"
 
 const char kg_help_graph[] =
-    "usage: kg graph ...\n"
+    "usage: kg graph [PATH...] [OPTIONS]\n"
     "\n"
-    "Not implemented yet.\n";
+    "Draws actors, events and figures of the facts (files or folders; default:\n"
+    "the bundled yaml/) as a graph laid out by Graphviz: edges for agent,\n"
+    "target, subject, part_of and every relation; same-as events are one node.\n"
+    "In the SVG every node and edge has its fact id as id, its kind as class,\n"
+    "the fact (and the sentence it came from) as tooltip, and a link to the\n"
+    "article when the document has an http(s) url.\n"
+    "\n"
+    "  --focus ACTOR     only the neighbourhood of an actor (id, name or alias)\n"
+    "  --depth N         how many edges away from --focus (default 2)\n"
+    "  --from DATE       only events on or after DATE (EDTF: 2024, 2024-11, ...)\n"
+    "  --to DATE         only events on or before DATE\n"
+    "                    (with --from or --to, undated facts are left out)\n"
+    "  --type TYPE       only events of these types (repeat it, or a,b,c)\n"
+    "  --doc ID          only the facts of one document\n"
+    "  --engine NAME     dot, neato, fdp or sfdp (default: dot, or sfdp for\n"
+    "                    graphs bigger than the style's kg_big nodes)\n"
+    "  --labels          keep edge labels on big graphs too\n"
+    "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension, or\n"
+    "                    svg); dot is the graph before layout, with layout= and\n"
+    "                    every attribute, so 'dot -Tsvg' on it gives the picture\n"
+    "  -o FILE           write there (atomically) instead of standard output\n"
+    "  --style FILE      a style file (see graph/default.gv, the built-in one)\n"
+    "  --no-source       do not read the articles for tooltip sentences\n"
+    "\n"
+    "exit status: 0 ok, 1 a facts file had errors (the picture is still drawn),\n"
+    "2 usage (bad option, unknown actor or date), 3 input/output or Graphviz error.\n";
+
+/* Shared with cmd_timeline.c (declared there): parses the drawing options
+ * of `kg graph` and `kg timeline`, loads the facts, draws with fn, and
+ * writes the result. */
+
+enum {
+    OPT_FOCUS = 256, OPT_DEPTH, OPT_FROM, OPT_TO, OPT_TYPE, OPT_DOC, OPT_ENGINE, OPT_LABELS,
+    OPT_STYLE, OPT_LANES, OPT_NO_SOURCE
+};
+
+static int format_from_name(const char *path, kg_format *f)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return -1;
+    return kg_format_parse(dot + 1, f);
+}
+
+static int write_out(const char *path, const kg_buf *data)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        if (fwrite(data->ptr, 1, data->len, stdout) != data->len || fflush(stdout) != 0) {
+            kg_cli_error("cannot write to standard output: %s", strerror(errno));
+            return KG_EXIT_IO;
+        }
+        return KG_EXIT_OK;
+    }
+    if (kg_write_atomic(path, data->ptr, data->len) != 0) {
+        kg_cli_error("cannot write '%s': %s", path, strerror(errno));
+        return KG_EXIT_IO;
+    }
+    return KG_EXIT_OK;
+}
+
+static int exit_of(int rc)
+{
+    switch (rc) {
+    case KG_RENDER_OK: return KG_EXIT_OK;
+    case KG_RENDER_EOPTION:
+    case KG_RENDER_EFORMAT: return KG_EXIT_USAGE;
+    default: return KG_EXIT_IO;
+    }
+}
+
+int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline)
+{
+    static const struct option opts[] = {
+        { "focus", required_argument, NULL, OPT_FOCUS },
+        { "depth", required_argument, NULL, OPT_DEPTH },
+        { "from", required_argument, NULL, OPT_FROM },
+        { "to", required_argument, NULL, OPT_TO },
+        { "type", required_argument, NULL, OPT_TYPE },
+        { "doc", required_argument, NULL, OPT_DOC },
+        { "engine", required_argument, NULL, OPT_ENGINE },
+        { "labels", no_argument, NULL, OPT_LABELS },
+        { "style", required_argument, NULL, OPT_STYLE },
+        { "lanes", required_argument, NULL, OPT_LANES },
+        { "no-source", no_argument, NULL, OPT_NO_SOURCE },
+        { NULL, 0, NULL, 0 }
+    };
+    kg_render_opts o = KG_RENDER_OPTS_INIT;
+    kg_strv types = { NULL, 0, 0 };
+    const char *out_path = NULL, *style_path = NULL, *format = NULL;
+    char *style_text = NULL, *end;
+    kg_corpus corpus = KG_CORPUS_INIT;
+    kg_diag d = KG_DIAG_INIT;
+    kg_buf out = KG_BUF_INIT;
+    int c, rc = KG_EXIT_OK;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "T:o:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'T': format = optarg; break;
+        case 'o': out_path = optarg; break;
+        case OPT_FOCUS: o.focus = optarg; break;
+        case OPT_DEPTH:
+            o.depth = (int)strtol(optarg, &end, 10);
+            if (*end || o.depth < 1 || o.depth > 100) {
+                rc = kg_cli_usage(cmd, "--depth wants a number from 1 to 100, not '%s'", optarg);
+                goto done;
+            }
+            break;
+        case OPT_FROM: o.from = optarg; break;
+        case OPT_TO: o.to = optarg; break;
+        case OPT_TYPE: {
+            char *copy = kg_xstrdup(optarg), *save = NULL;
+            for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+                kg_strv_push(&types, tok);
+            free(copy);
+            break;
+        }
+        case OPT_DOC: o.doc = optarg; break;
+        case OPT_ENGINE:
+            if (timeline) {
+                rc = kg_cli_usage(cmd, "--engine is for 'kg graph' (the timeline pins its nodes)");
+                goto done;
+            }
+            o.engine = optarg;
+            break;
+        case OPT_LABELS: o.labels = 1; break;
+        case OPT_STYLE: style_path = optarg; break;
+        case OPT_LANES:
+            if (!timeline) {
+                rc = kg_cli_usage(cmd, "--lanes is for 'kg timeline'");
+                goto done;
+            }
+            if (strcmp(optarg, "country") == 0)
+                o.lanes = KG_LANES_COUNTRY;
+            else if (strcmp(optarg, "actor") == 0)
+                o.lanes = KG_LANES_ACTOR;
+            else if (strcmp(optarg, "type") == 0)
+                o.lanes = KG_LANES_TYPE;
+            else {
+                rc = kg_cli_usage(cmd, "--lanes is country, actor or type, not '%s'", optarg);
+                goto done;
+            }
+            break;
+        case OPT_NO_SOURCE: o.no_source = 1; break;
+        case ':':
+            rc = kg_cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+            goto done;
+        default:
+            rc = kg_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+            goto done;
+        }
+    }
+    if (format) {
+        if (kg_format_parse(format, &o.format) != 0 || o.format > KG_FMT_DOT) {
+            rc = kg_cli_usage(cmd, "-T is svg, png, pdf or dot, not '%s'", format);
+            goto done;
+        }
+    } else if (format_from_name(out_path, &o.format) != 0 || o.format > KG_FMT_DOT) {
+        o.format = KG_FMT_SVG;
+    }
+    o.types = (const char *const *)types.v;
+    o.n_types = types.n;
+    if (style_path) {
+        size_t len;
+        style_text = kg_read_file(style_path, &len, 4u << 20);
+        if (!style_text) {
+            kg_cli_error("cannot read style '%s': %s", style_path, strerror(errno));
+            rc = KG_EXIT_IO;
+            goto done;
+        }
+        o.style_text = style_text;
+        o.style_len = len;
+        o.style_name = style_path;
+    }
+
+    int io = kg_cli_load(&corpus, &d, argc, argv, optind);
+    size_t load_errors = d.errors;
+    if (io) {
+        kg_cli_print_diag(&d, 0);
+        rc = KG_EXIT_IO;
+        goto done;
+    }
+    int r = fn(&corpus, &o, &out, &d);
+    kg_cli_print_diag(&d, 0);
+    if (r != KG_RENDER_OK) {
+        rc = exit_of(r);
+        goto done;
+    }
+    rc = write_out(out_path, &out);
+    if (rc == KG_EXIT_OK && load_errors)
+        rc = KG_EXIT_FINDINGS;
+
+done:
+    kg_render_cleanup();
+    free(style_text);
+    kg_strv_free(&types);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+    kg_corpus_free(&corpus);
+    return rc;
+}
 
 int kg_cmd_graph(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    kg_cli_error("graph: not implemented yet");
-    return KG_EXIT_USAGE;
+    return kg_cli_draw("graph", argc, argv, kg_render_graph, 0);
 }

@@ -1,15 +1,40 @@
-/* cmd_timeline.c - 'kg timeline' (placeholder until its issue lands). */
+/* cmd_timeline.c - 'kg timeline': draws the dated timeline. The options
+ * are those of 'kg graph' (kg_cli_draw in cmd_graph.c) plus --lanes. */
 #include "cli.h"
+#include "kg/render.h"
 
 const char kg_help_timeline[] =
-    "usage: kg timeline ...\n"
+    "usage: kg timeline [PATH...] [OPTIONS]\n"
     "\n"
-    "Not implemented yet.\n";
+    "Draws the events of the facts (files or folders; default: the bundled\n"
+    "yaml/) on a proportional time axis, one lane per actor group. A day is a\n"
+    "dot; a month, a year or an interval is a bar over that time; an open\n"
+    "interval is an arrow fading toward its open end; approximate dates (~)\n"
+    "are dashed and uncertain ones (?) marked with a red '?'. Events that\n"
+    "would collide are stacked within their lane; events without a date go\n"
+    "into an 'undated' box. responds-to, causes and part-of relations are\n"
+    "arrows; same-as events are drawn once.\n"
+    "\n"
+    "  --lanes KIND      country (default: the top part_of ancestor of the\n"
+    "                    first agent, e.g. 미국 / 중국), actor, or type\n"
+    "  --focus ACTOR     only events near an actor (id, name or alias)\n"
+    "  --depth N         how many edges away from --focus (default 2)\n"
+    "  --from DATE       only events on or after DATE (EDTF: 2024, 2024-11, ...)\n"
+    "  --to DATE         only events on or before DATE\n"
+    "  --type TYPE       only events of these types (repeat it, or a,b,c)\n"
+    "  --doc ID          only the events of one document\n"
+    "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension, or\n"
+    "                    svg); dot has every node pinned (layout=nop)\n"
+    "  -o FILE           write there (atomically) instead of standard output\n"
+    "  --style FILE      a style file (see graph/timeline.gv, the built-in one)\n"
+    "  --no-source       do not read the articles for tooltip sentences\n"
+    "\n"
+    "exit status: 0 ok, 1 a facts file had errors (the picture is still drawn),\n"
+    "2 usage (bad option, unknown actor or date), 3 input/output or Graphviz error.\n";
+
+/* in cmd_graph.c */
 
 int kg_cmd_timeline(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    kg_cli_error("timeline: not implemented yet");
-    return KG_EXIT_USAGE;
+    return kg_cli_draw("timeline", argc, argv, kg_render_timeline, 1);
 }

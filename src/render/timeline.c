@@ -1,0 +1,932 @@
+/* timeline.c - `kg timeline`: the dated timeline (kg_render_timeline).
+ *
+ * kg places every node itself and hands Graphviz pinned positions
+ * (pos="x,y!", layout=nop, notranslate=true): Graphviz measures and draws
+ * the text and routes the arrows, but the geometry is ours, so that
+ *   - the time axis is proportional (x is a linear function of the day);
+ *   - a day is a dot, a month or a year a bar over it, an interval a bar,
+ *     an open interval an arrow-shaped bar fading toward its open end,
+ *     an approximate date is dashed, an uncertain one carries a "?";
+ *   - events in one lane that would collide are stacked in rows, using an
+ *     upper estimate of each label's width (kg_text_width), so labels
+ *     never overlap;
+ *   - events without a date go into an "undated" box below the lanes.
+ * Coordinates are computed top-down in points and flipped for Graphviz,
+ * whose y axis points up. */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg/hmap.h"
+#include "render/render_int.h"
+
+#define NONE ((size_t)-1)
+/* kg_edtf_bounds marks open ends with the extremes of int (or long) */
+#define OPEN_START(day) ((day) <= (long)INT_MIN)
+#define OPEN_END(day) ((day) >= (long)INT_MAX)
+
+/* geometry, in points */
+#define MARGIN 10.0      /* around everything */
+#define AXIS_Y 34.0      /* the axis line, below the tick labels */
+#define LANE_PAD 8.0     /* above the first and below the last row */
+#define GAP 10.0         /* least room between two labels in a row */
+#define DOT 9.0          /* diameter of a day's dot */
+#define BAR 8.0          /* height of a bar */
+#define MIN_BAR 4.0      /* least width of a bar */
+#define UNDATED_ROW 22.0
+
+struct item {
+    size_t node;          /* index into view.nodes */
+    int dated;
+    long first, last;     /* days, clamped to the axis */
+    int open_start, open_end, approx, uncertain, point;
+    double x0, x1;        /* the mark */
+    double lx, lw, lh;    /* the label's left edge, width, height */
+    double ext0, ext1;    /* what the item occupies in its row */
+    size_t lane, row;
+    double y;             /* top of its row (top-down) */
+    char *label;          /* HTML */
+};
+
+struct lane {
+    char *key;
+    const char *name;
+    size_t n, rows;
+    double *row_end;      /* right end of what each row holds so far */
+    double top, height;
+};
+
+/* A stretch of the time axis. A long stretch without events (a quarter of
+ * the whole span and more than two years) is cut out and drawn as a
+ * break, so that a lone event decades away does not squeeze the rest into
+ * a corner; within a segment the axis is proportional. */
+struct seg {
+    long lo, hi;          /* [lo, hi) days */
+    double x0, w;         /* where it is drawn */
+};
+
+#define BREAK_W 28.0      /* width of a break in the axis */
+
+struct tl {
+    const kg_render_opts *o;
+    const kg_style *style;
+    kg_view view;
+    kg_hmap node_ix;      /* view node id → index+1 */
+    struct item *items;
+    size_t n_items;
+    struct lane *lanes;
+    size_t n_lanes, cap_lanes;
+    kg_hmap lane_ix;      /* key → index+1 */
+    long lo, hi;          /* axis: [lo, hi) days, all segments */
+    double x0, width;     /* where the axis starts, its length */
+    struct seg *segs;
+    size_t n_segs;
+    double row_h, fs;
+    size_t title_chars;
+    double bottom;        /* lowest y used (top-down) */
+    double right;         /* rightmost x used */
+    Agraph_t *g;
+    kg_buf b;
+};
+
+/* x of a day: linear within a segment, and across a break. */
+static double xday(const struct tl *t, double day)
+{
+    size_t i = 0;
+    while (i + 1 < t->n_segs && day >= (double)t->segs[i].hi)
+        i++;
+    const struct seg *s = &t->segs[i];
+    if (i > 0 && day < (double)s->lo) { /* inside the break before s */
+        const struct seg *p = &t->segs[i - 1];
+        return p->x0 + p->w + (day - (double)p->hi) / (double)(s->lo - p->hi) * BREAK_W;
+    }
+    return s->x0 + (day - (double)s->lo) * s->w / (double)(s->hi - s->lo);
+}
+
+/* ---- lanes ---- */
+
+static const kg_vnode *actor_node(const struct tl *t, const char *id)
+{
+    size_t ix = (size_t)kg_hmap_get(&t->node_ix, id);
+    return ix && t->view.nodes[ix - 1].kind == KG_V_ACTOR ? &t->view.nodes[ix - 1] : NULL;
+}
+
+/* The top of an actor's part_of chain (a cycle stops after 64 steps). */
+static const kg_vnode *top_of(const struct tl *t, const char *id)
+{
+    const kg_vnode *a = actor_node(t, id);
+    for (int i = 0; a && a->part_of && i < 64; i++) {
+        const kg_vnode *up = actor_node(t, a->part_of);
+        if (!up)
+            break;
+        a = up;
+    }
+    return a;
+}
+
+/* The lane an event belongs to: its key and its name. By country: the
+ * top part_of ancestor of the first agent that leads up to a country (or
+ * of the first agent when no agent does and its top has no type); events
+ * without one share the lane "기타". */
+static void lane_of(const struct tl *t, const kg_vnode *n, const char **key, const char **name)
+{
+    *key = "";
+    *name = "기타";
+    if (t->o->lanes == KG_LANES_TYPE) {
+        const char *type = n->recs[0].ev->type;
+        *key = *name = type && kg_in_list(kg_event_types, type) ? type : "other";
+        return;
+    }
+    const kg_strv *who = n->agents.n ? &n->agents : &n->targets;
+    if (!who->n)
+        return;
+    if (t->o->lanes == KG_LANES_ACTOR) {
+        const kg_vnode *a = actor_node(t, who->v[0]);
+        *key = who->v[0];
+        *name = a && a->name ? a->name : *key;
+        return;
+    }
+    const kg_vnode *pick = NULL;
+    for (size_t i = 0; i < n->agents.n && !pick; i++) {
+        const kg_vnode *top = top_of(t, n->agents.v[i]);
+        if (top && top->type && strcmp(top->type, "country") == 0)
+            pick = top;
+    }
+    if (!pick && n->agents.n) {
+        const kg_vnode *top = top_of(t, n->agents.v[0]);
+        if (top && !top->type)
+            pick = top;
+    }
+    if (pick) {
+        *key = pick->id;
+        *name = pick->name ? pick->name : pick->id;
+    }
+}
+
+static size_t lane_get(struct tl *t, const char *key, const char *name)
+{
+    size_t ix = (size_t)kg_hmap_get(&t->lane_ix, key);
+    if (ix)
+        return ix - 1;
+    KG_VEC_PUSH(t->lanes, t->n_lanes, t->cap_lanes);
+    struct lane *l = &t->lanes[t->n_lanes];
+    memset(l, 0, sizeof *l);
+    l->key = kg_xstrdup(key);
+    l->name = name;
+    t->n_lanes++;
+    /* the keys move when lanes grow: index the copies, rebuilt below */
+    kg_hmap_free(&t->lane_ix);
+    for (size_t i = 0; i < t->n_lanes; i++)
+        kg_hmap_put(&t->lane_ix, t->lanes[i].key, (void *)(i + 1));
+    return t->n_lanes - 1;
+}
+
+static int cmp_lane(const void *pa, const void *pb)
+{
+    const struct lane *a = pa, *b = pb;
+    if (!*a->key != !*b->key) /* the lane without an actor comes last */
+        return !*a->key ? 1 : -1;
+    if (a->n != b->n)
+        return a->n > b->n ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+/* ---- axis ---- */
+
+struct span {
+    long a, z;
+};
+
+static int cmp_span(const void *pa, const void *pb)
+{
+    const struct span *a = pa, *b = pb;
+    return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/* Works out the axis: the days the dated events cover, cut into segments
+ * at long empty stretches, each padded a little and given a share of the
+ * width in proportion to its length. */
+static void axis_range(struct tl *t)
+{
+    struct span *v = kg_xmalloc((t->n_items ? t->n_items : 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_items; i++) {
+        const kg_vnode *nd = &t->view.nodes[t->items[i].node];
+        if (!t->items[i].dated)
+            continue;
+        if (OPEN_START(nd->first) && OPEN_END(nd->last))
+            continue;
+        long a = !OPEN_START(nd->first) ? nd->first : nd->last;
+        long z = !OPEN_END(nd->last) ? nd->last + 1 : nd->first + 1;
+        v[n].a = a, v[n].z = z;
+        n++;
+    }
+    t->segs = kg_xcalloc(n ? n : 1, sizeof *t->segs);
+    if (n == 0) { /* nothing dated: no axis is drawn */
+        t->segs[0].lo = 0, t->segs[0].hi = 365;
+        t->n_segs = 1;
+    } else {
+        qsort(v, n, sizeof *v, cmp_span);
+        long lo = v[0].a, hi = v[0].z;
+        for (size_t i = 1; i < n; i++)
+            if (v[i].z > hi)
+                hi = v[i].z;
+        long total = hi - lo;
+        long cut = total / 4 > 730 ? total / 4 : 730;
+        struct seg *cur = &t->segs[0];
+        cur->lo = v[0].a, cur->hi = v[0].z;
+        t->n_segs = 1;
+        for (size_t i = 1; i < n; i++) {
+            if (v[i].a - cur->hi > cut) {
+                cur = &t->segs[t->n_segs++];
+                cur->lo = v[i].a, cur->hi = v[i].z;
+            } else if (v[i].z > cur->hi) {
+                cur->hi = v[i].z;
+            }
+        }
+    }
+    free(v);
+    /* pad each segment; a short one is widened to at least 30 days */
+    long sum = 0;
+    for (size_t i = 0; i < t->n_segs; i++) {
+        struct seg *sg = &t->segs[i];
+        long span = sg->hi - sg->lo;
+        if (span < 30) {
+            sg->lo -= (30 - span) / 2;
+            sg->hi = sg->lo + 30;
+            span = 30;
+        }
+        long pad = span / 30 > 3 ? span / 30 : 3;
+        sg->lo -= pad;
+        sg->hi += pad;
+        sum += sg->hi - sg->lo;
+    }
+    /* widths: proportional, but none narrower than 70 points */
+    double room = t->width - BREAK_W * (double)(t->n_segs - 1);
+    double x = t->x0;
+    for (size_t i = 0; i < t->n_segs; i++) {
+        struct seg *sg = &t->segs[i];
+        sg->w = room * (double)(sg->hi - sg->lo) / (double)sum;
+        if (sg->w < 70)
+            sg->w = 70;
+    }
+    double got = 0;
+    for (size_t i = 0; i < t->n_segs; i++)
+        got += t->segs[i].w;
+    for (size_t i = 0; i < t->n_segs; i++) {
+        struct seg *sg = &t->segs[i];
+        sg->w *= room / got;
+        sg->x0 = x;
+        x += sg->w + BREAK_W;
+    }
+    t->lo = t->segs[0].lo;
+    t->hi = t->segs[t->n_segs - 1].hi;
+}
+
+struct tick {
+    long day;
+    int major;
+    char id[48];
+    char text[64];
+};
+
+static void add_tick(struct tick **v, size_t *n, size_t *cap, long day, int major,
+                     const char *id, const char *text)
+{
+    KG_VEC_PUSH(*v, *n, *cap);
+    struct tick *k = &(*v)[(*n)++];
+    k->day = day;
+    k->major = major;
+    snprintf(k->id, sizeof k->id, "%s", id);
+    snprintf(k->text, sizeof k->text, "%s", text);
+}
+
+/* Year ticks, then month or day ticks as far as they fit (at least
+ * ~34 points apart). */
+static void choose_ticks(const struct seg *sg, struct tick **pv, size_t *count, size_t *pcap)
+{
+    static const int year_steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
+    static const int month_steps[] = { 1, 2, 3, 6 };
+    static const int day_steps[] = { 1, 2, 5, 7, 14 };
+    double per_day = sg->w / (double)(sg->hi - sg->lo);
+    struct tick *v = *pv;
+    size_t n = *count, cap = *pcap, n_before = *count;
+    char id[48], text[64];
+    int y0, m0, d0, y1, m1, d1;
+    kg_civil_from_days(sg->lo, &y0, &m0, &d0);
+    kg_civil_from_days(sg->hi, &y1, &m1, &d1);
+
+    int ystep = 0;
+    for (size_t i = 0; i < sizeof year_steps / sizeof *year_steps; i++)
+        if (year_steps[i] * 365.25 * per_day >= 60) {
+            ystep = year_steps[i];
+            break;
+        }
+    int mstep = 0;
+    for (size_t i = 0; ystep == 1 && i < sizeof month_steps / sizeof *month_steps; i++)
+        if (month_steps[i] * 30.44 * per_day >= 34) {
+            mstep = month_steps[i];
+            break;
+        }
+    int dstep = 0;
+    for (size_t i = 0; mstep == 1 && i < sizeof day_steps / sizeof *day_steps; i++)
+        if (day_steps[i] * per_day >= 30) {
+            dstep = day_steps[i];
+            break;
+        }
+    int year_seen = 0;
+    for (int y = y0; y <= y1; y++) {
+        for (int m = 1; m <= 12; m++) {
+            for (int d = 1; d <= kg_days_in_month(y, m); d++) {
+                long day = kg_days_from_civil(y, m, d);
+                if (day < sg->lo || day >= sg->hi)
+                    continue;
+                if (m == 1 && d == 1 && y % ystep == 0) {
+                    snprintf(id, sizeof id, "%04d", y);
+                    snprintf(text, sizeof text, "%d년", y);
+                    add_tick(&v, &n, &cap, day, 1, id, text);
+                    year_seen = 1;
+                } else if (d == 1 && mstep && (m - 1) % mstep == 0) {
+                    snprintf(id, sizeof id, "%04d-%02d", y, m);
+                    if (!year_seen)
+                        snprintf(text, sizeof text, "%d년 %d월", y, m);
+                    else
+                        snprintf(text, sizeof text, "%d월", m);
+                    add_tick(&v, &n, &cap, day, year_seen ? 0 : 1, id, text);
+                    year_seen = 1;
+                } else if (dstep && d > 1 && (d - 1) % dstep == 0 &&
+                           kg_days_in_month(y, m) - d >= dstep / 2) {
+                    snprintf(id, sizeof id, "%04d-%02d-%02d", y, m, d);
+                    snprintf(text, sizeof text, "%d일", d);
+                    add_tick(&v, &n, &cap, day, 0, id, text);
+                }
+                if (!dstep)
+                    break; /* only the 1st of a month can be a tick */
+            }
+            if (!mstep && !dstep)
+                break; /* only January */
+        }
+    }
+    /* a segment too narrow for any step still says where it is */
+    for (long day = sg->lo; n == n_before && day < sg->hi; day++) {
+        int y, m, d;
+        kg_civil_from_days(day, &y, &m, &d);
+        if (d != 1)
+            continue;
+        snprintf(id, sizeof id, "%04d-%02d", y, m);
+        if (m == 1)
+            snprintf(text, sizeof text, "%d년", y);
+        else
+            snprintf(text, sizeof text, "%d년 %d월", y, m);
+        add_tick(&v, &n, &cap, day, 1, id, text);
+    }
+    *pv = v;
+    *count = n;
+    *pcap = cap;
+}
+
+/* ---- nodes ---- */
+
+static Agnode_t *pinned(struct tl *t, const char *name, double x, double y_down, double w,
+                        double h)
+{
+    Agnode_t *n = agnode(t->g, (char *)name, 1);
+    kg_gv_setf(n, "pos", "%.2f,%.2f!", x, -y_down);
+    kg_gv_setf(n, "width", "%.4f", w / 72.0);
+    kg_gv_setf(n, "height", "%.4f", h / 72.0);
+    return n;
+}
+
+static void set_ids(struct tl *t, void *obj, const char *id, const char *cls)
+{
+    kg_buf_reset(&t->b);
+    kg_buf_printf(&t->b, "%s%s", t->o->id_prefix ? t->o->id_prefix : "", id);
+    kg_gv_set(obj, "id", t->b.ptr);
+    kg_gv_set(obj, "class", cls);
+}
+
+static void set_tooltip(void *obj, const char *text)
+{
+    kg_buf b = KG_BUF_INIT;
+    kg_gv_tooltip(&b, text);
+    kg_gv_set(obj, "tooltip", b.ptr);
+    kg_buf_free(&b);
+}
+
+static void style2(const struct tl *t, void *obj, const char *kind, const char *sub)
+{
+    kg_buf b = KG_BUF_INIT;
+    kg_style_apply(t->style, obj, kind);
+    if (sub) {
+        kg_buf_printf(&b, "%s.%s", kind, sub);
+        kg_style_apply(t->style, obj, b.ptr);
+    }
+    kg_buf_free(&b);
+}
+
+static const char *event_type(const kg_vnode *n)
+{
+    const char *type = n->recs[0].ev->type;
+    return type && kg_in_list(kg_event_types, type) ? type : "other";
+}
+
+/* The label of an event: its date (small, grey) and title, and a "?" for
+ * an uncertain date. Fills the width estimate. */
+static void make_label(struct tl *t, struct item *it, const kg_vnode *n)
+{
+    const kg_event *ev = n->recs[0].ev;
+    kg_buf html = KG_BUF_INIT, date = KG_BUF_INIT, title = KG_BUF_INIT;
+    double w = 0;
+    if (it->dated) {
+        kg_date_text(&date, n->date);
+        kg_buf_puts(&html, "<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">");
+        kg_gv_html(&html, date.ptr, 0);
+        kg_buf_puts(&html, "</FONT> ");
+        w += kg_text_width(date.ptr, 8) + kg_text_width(" ", t->fs);
+    }
+    /* the estimate is taken of the text as drawn: cleaned and cut */
+    kg_utf8_clean(&title, ev->title ? ev->title : n->id,
+                  strlen(ev->title ? ev->title : n->id));
+    size_t cut = kg_utf8_prefix(title.ptr, t->title_chars);
+    if (cut < title.len) {
+        title.len = kg_utf8_prefix(title.ptr, t->title_chars - 1);
+        title.ptr[title.len] = '\0';
+        kg_buf_puts(&title, "\xE2\x80\xA6");
+    }
+    for (char *p = title.ptr; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    kg_gv_html(&html, title.ptr, 0);
+    w += kg_text_width(title.ptr, t->fs);
+    if (it->uncertain) {
+        kg_buf_puts(&html, " <FONT COLOR=\"#c0392b\"><B>?</B></FONT>");
+        w += kg_text_width(" ?", t->fs) + 1;
+    }
+    it->label = kg_buf_detach(&html, NULL);
+    it->lw = ceil(w);
+    it->lh = ceil(t->fs * 1.3 + 2);
+    kg_buf_free(&date);
+    kg_buf_free(&title);
+}
+
+/* What kind of date an event has (before its label is made). */
+static void date_kind(struct item *it, const kg_vnode *n)
+{
+    const kg_edtf *e = &n->date->edtf;
+    it->open_start = OPEN_START(n->first);
+    it->open_end = OPEN_END(n->last);
+    it->approx = e->a.approx || (e->interval && e->b.approx);
+    it->uncertain = e->a.uncertain || (e->interval && e->b.uncertain);
+    it->point = !e->interval && e->a.prec == KG_PREC_DAY;
+}
+
+static void place_dated(struct tl *t, struct item *it, const kg_vnode *n)
+{
+    it->first = it->open_start ? t->lo : n->first;
+    it->last = it->open_end ? t->hi - 1 : n->last;
+    double a = xday(t, (double)it->first), z = xday(t, (double)it->last + 1);
+    if (it->point) {
+        double c = (a + z) / 2;
+        a = c - DOT / 2, z = c + DOT / 2;
+    } else if (z - a < MIN_BAR) {
+        double c = (a + z) / 2;
+        a = c - MIN_BAR / 2, z = c + MIN_BAR / 2;
+    }
+    it->x0 = a, it->x1 = z;
+    it->lx = a;
+    /* a label that would run far past the axis ends at its mark instead */
+    if (it->lx + it->lw > t->x0 + t->width + 60 && it->x1 - it->lw >= t->x0 - 40)
+        it->lx = it->x1 - it->lw;
+    it->ext0 = fmin(it->x0, it->lx);
+    it->ext1 = fmax(it->x1, it->lx + it->lw);
+}
+
+static int cmp_item(const void *pa, const void *pb)
+{
+    const struct item *a = pa, *b = pb;
+    if (a->dated != b->dated)
+        return a->dated ? -1 : 1;
+    if (a->ext0 != b->ext0)
+        return a->ext0 < b->ext0 ? -1 : 1;
+    return a->node < b->node ? -1 : a->node > b->node;
+}
+
+/* Draws an event: its mark centred at (cx, cy) and its label centred at
+ * (lcx, lcy), both with the fact's tooltip and link. */
+static void draw_event(struct tl *t, struct item *it, const kg_vnode *n, double cx, double cy,
+                       double lcx, double lcy)
+{
+    const char *type = event_type(n);
+    double w = it->point || !it->dated ? DOT : it->x1 - it->x0;
+    double h = it->point || !it->dated ? DOT : BAR;
+    Agnode_t *m = pinned(t, n->id, cx, cy, w, h);
+    kg_gv_set(m, "fixedsize", "true");
+    kg_gv_set(m, "label", "");
+    style2(t, m, "event", type);
+    kg_buf cls = KG_BUF_INIT;
+    kg_buf_printf(&cls, "event %s", type);
+    if (!it->dated) {
+        kg_gv_set(m, "shape", "circle");
+        kg_gv_set(m, "style", "filled,dotted");
+        kg_buf_puts(&cls, " undated");
+    } else if (it->point) {
+        kg_gv_set(m, "shape", "circle");
+        kg_buf_puts(&cls, " day");
+    } else {
+        kg_gv_set(m, "shape", it->open_end ? "rarrow" : it->open_start ? "larrow" : "box");
+        kg_buf_puts(&cls, " span");
+    }
+    if (it->approx) {
+        kg_style_apply(t->style, m, "event.approx");
+        kg_buf_puts(&cls, " approx");
+    }
+    if (it->uncertain)
+        kg_buf_puts(&cls, " uncertain");
+    if (it->open_start || it->open_end) {
+        /* fade from the type's colour to white toward the open end */
+        const char *fill = agget(m, "fillcolor");
+        char *f = kg_xstrdup(fill && *fill ? fill : "#888888");
+        kg_style_apply(t->style, m, "event.open");
+        kg_gv_setf(m, "fillcolor", it->open_end ? "%s:white" : "white:%s", f);
+        free(f);
+        kg_buf_puts(&cls, " open");
+    }
+    set_ids(t, m, n->id, cls.ptr);
+    kg_buf tip = KG_BUF_INIT;
+    kg_view_describe(&t->view, n, &tip);
+    set_tooltip(m, tip.ptr);
+    kg_buf url = KG_BUF_INIT;
+    if (kg_gv_url(&url, kg_view_url(n)) == 0) {
+        kg_gv_set(m, "URL", url.ptr);
+        kg_gv_set(m, "target", "_blank");
+    }
+    /* the label: same tooltip and link */
+    kg_buf name = KG_BUF_INIT;
+    kg_buf_printf(&name, "%s.label", n->id);
+    Agnode_t *l = pinned(t, name.ptr, lcx, lcy, it->lw, it->lh);
+    kg_style_apply(t->style, l, "label");
+    if (it->uncertain)
+        kg_style_apply(t->style, l, "label.uncertain");
+    kg_gv_set(l, "margin", "0");
+    kg_gv_set_html(l, "label", it->label);
+    kg_buf_reset(&cls);
+    kg_buf_printf(&cls, "label %s", type);
+    set_ids(t, l, name.ptr, cls.ptr);
+    set_tooltip(l, tip.ptr);
+    if (url.len) {
+        kg_gv_set(l, "URL", url.ptr);
+        kg_gv_set(l, "target", "_blank");
+    }
+    if (it->lx + it->lw > t->right)
+        t->right = it->lx + it->lw;
+    kg_buf_free(&name);
+    kg_buf_free(&url);
+    kg_buf_free(&tip);
+    kg_buf_free(&cls);
+}
+
+static void plain_node(struct tl *t, const char *name, const char *kind, const char *sub,
+                       const char *cls, const char *html, double x, double y, double w,
+                       double h)
+{
+    Agnode_t *n = pinned(t, name, x, y, w, h);
+    if (html) {
+        kg_gv_set_html(n, "label", html);
+    } else {
+        kg_gv_set(n, "label", "");
+        kg_gv_set(n, "fixedsize", "true");
+    }
+    style2(t, n, kind, sub);
+    set_ids(t, n, name, cls);
+}
+
+int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d)
+{
+    struct tl t;
+    kg_style *style = NULL;
+    GVC_t *gvc = NULL;
+    struct tick *ticks = NULL;
+    size_t n_ticks = 0;
+    int rc;
+
+    memset(&t, 0, sizeof t);
+    kg_buf_init(&t.b);
+    t.o = o;
+    if (o->format != KG_FMT_SVG && o->format != KG_FMT_PNG && o->format != KG_FMT_PDF &&
+        o->format != KG_FMT_DOT) {
+        kg_diag_error(d, NULL, 0, 0, "a timeline cannot be written as %s",
+                      kg_format_name(o->format));
+        return KG_RENDER_EFORMAT;
+    }
+    gvc = kg_gv_context(d);
+    if (!gvc)
+        return KG_RENDER_EGRAPHVIZ;
+    kg_gv_capture(d);
+    style = kg_style_load(o->style_text, o->style_len, o->style_name, 1, d);
+    if (!style) {
+        rc = KG_RENDER_EOPTION;
+        goto done;
+    }
+    t.style = style;
+    rc = kg_view_build(&t.view, c, o, d);
+    if (rc != KG_RENDER_OK)
+        goto done;
+    for (size_t i = 0; i < t.view.n_nodes; i++)
+        kg_hmap_put(&t.node_ix, t.view.nodes[i].id, (void *)(i + 1));
+
+    const char *fsv = kg_style_get(style, "label", "fontsize");
+    t.fs = fsv ? atof(fsv) : 0;
+    if (t.fs <= 0) {
+        const char *def = kg_style_get(style, "event", "fontsize");
+        t.fs = def ? atof(def) : 10;
+    }
+    t.width = kg_style_num(style, "kg_width", 1100);
+    if (t.width < 100)
+        t.width = 100;
+    t.row_h = kg_style_num(style, "kg_row", 34);
+    if (t.row_h < t.fs * 1.3 + DOT + 6)
+        t.row_h = ceil(t.fs * 1.3 + DOT + 6);
+    t.title_chars = (size_t)kg_style_num(style, "kg_title", 42);
+    if (t.title_chars < 4)
+        t.title_chars = 4;
+
+    /* events and their lanes */
+    t.items = kg_xcalloc(t.view.n_nodes ? t.view.n_nodes : 1, sizeof *t.items);
+    for (size_t i = 0; i < t.view.n_nodes; i++) {
+        const kg_vnode *n = &t.view.nodes[i];
+        if (n->kind != KG_V_EVENT)
+            continue;
+        struct item *it = &t.items[t.n_items++];
+        it->node = i;
+        it->dated = n->date != NULL;
+        if (it->dated) {
+            const char *key, *name;
+            lane_of(&t, n, &key, &name);
+            it->lane = lane_get(&t, key, name);
+            t.lanes[it->lane].n++;
+        } else {
+            it->lane = NONE;
+        }
+    }
+    qsort(t.lanes, t.n_lanes, sizeof *t.lanes, cmp_lane);
+    kg_hmap_free(&t.lane_ix);
+    for (size_t i = 0; i < t.n_lanes; i++)
+        kg_hmap_put(&t.lane_ix, t.lanes[i].key, (void *)(i + 1));
+    for (size_t i = 0; i < t.n_items; i++) {
+        struct item *it = &t.items[i];
+        if (it->dated) {
+            const char *key, *name;
+            lane_of(&t, &t.view.nodes[it->node], &key, &name);
+            it->lane = (size_t)kg_hmap_get(&t.lane_ix, key) - 1;
+        }
+    }
+
+    /* the left column holds the lane names */
+    double name_w = 60;
+    for (size_t i = 0; i < t.n_lanes; i++) {
+        double w = kg_text_width(t.lanes[i].name, 13);
+        if (w > name_w)
+            name_w = w;
+    }
+    if (name_w > 200)
+        name_w = 200;
+    t.x0 = MARGIN + name_w + 24;
+    t.right = t.x0 + t.width;
+    axis_range(&t);
+
+    for (size_t i = 0; i < t.n_items; i++) {
+        struct item *it = &t.items[i];
+        if (it->dated)
+            date_kind(it, &t.view.nodes[it->node]);
+        make_label(&t, it, &t.view.nodes[it->node]);
+        if (it->dated)
+            place_dated(&t, it, &t.view.nodes[it->node]);
+    }
+    qsort(t.items, t.n_items, sizeof *t.items, cmp_item);
+
+    /* stack: each dated item takes the first row of its lane it fits in */
+    for (size_t i = 0; i < t.n_items; i++) {
+        struct item *it = &t.items[i];
+        if (!it->dated)
+            continue;
+        struct lane *l = &t.lanes[it->lane];
+        size_t r = 0;
+        while (r < l->rows && l->row_end[r] + GAP > it->ext0)
+            r++;
+        if (r == l->rows) {
+            l->row_end = kg_xrealloc(l->row_end, (l->rows + 1) * sizeof *l->row_end);
+            l->rows++;
+        }
+        l->row_end[r] = it->ext1;
+        it->row = r;
+    }
+    double y = AXIS_Y + 4;
+    for (size_t i = 0; i < t.n_lanes; i++) {
+        struct lane *l = &t.lanes[i];
+        l->top = y;
+        l->height = (double)(l->rows ? l->rows : 1) * t.row_h + 2 * LANE_PAD;
+        y += l->height;
+    }
+    double lanes_bottom = y;
+    if (t.right < t.x0 + t.width)
+        t.right = t.x0 + t.width;
+    for (size_t i = 0; i < t.n_items; i++)
+        if (t.items[i].dated && t.items[i].ext1 > t.right)
+            t.right = t.items[i].ext1;
+    double full_w = t.right + MARGIN - MARGIN;
+
+    /* ---- the graph ---- */
+    t.g = agopen("timeline", Agdirected, NULL);
+    kg_style_begin(style, t.g);
+    kg_gv_set(t.g, "layout", "nop");
+    kg_gv_set(t.g, "notranslate", "true");
+    kg_buf_reset(&t.b);
+    kg_buf_printf(&t.b, "%stimeline", o->id_prefix ? o->id_prefix : "");
+    kg_gv_set(t.g, "id", t.b.ptr);
+    Agraph_t *g = t.g;
+
+    kg_buf name = KG_BUF_INIT;
+    for (size_t i = 0; i < t.n_lanes; i++) {
+        struct lane *l = &t.lanes[i];
+        kg_buf_reset(&name);
+        kg_buf_printf(&name, "lane.%s", *l->key ? l->key : "-");
+        plain_node(&t, name.ptr, "lane", i % 2 ? "odd" : NULL, "lane", NULL,
+                   MARGIN + full_w / 2, l->top + l->height / 2, full_w, l->height);
+    }
+    size_t has_dated = 0;
+    for (size_t i = 0; i < t.n_items; i++)
+        has_dated += t.items[i].dated;
+    if (has_dated) {
+        size_t cap = 0;
+        for (size_t k = 0; k < t.n_segs; k++)
+            choose_ticks(&t.segs[k], &ticks, &n_ticks, &cap);
+        double top = AXIS_Y, h = lanes_bottom - top;
+        for (size_t i = 0; i < n_ticks; i++) {
+            kg_buf_reset(&name);
+            kg_buf_printf(&name, "grid.%s", ticks[i].id);
+            plain_node(&t, name.ptr, ticks[i].major ? "grid.major" : "grid.minor", NULL,
+                       ticks[i].major ? "grid major" : "grid minor", NULL,
+                       xday(&t, (double)ticks[i].day), top + h / 2,
+                       ticks[i].major ? 1.0 : 0.6, h);
+        }
+        for (size_t k = 0; k < t.n_segs; k++) {
+            const struct seg *sg = &t.segs[k];
+            kg_buf_reset(&name);
+            kg_buf_printf(&name, "axis.%zu", k);
+            plain_node(&t, name.ptr, "axis", NULL, "axis", NULL, sg->x0 + sg->w / 2, AXIS_Y,
+                       sg->w, 1.2);
+            if (k == 0)
+                continue;
+            /* a break: a wavy sign in the gap, on the axis */
+            kg_buf_reset(&name);
+            kg_buf_printf(&name, "break.%zu", k);
+            plain_node(&t, name.ptr, "tick.major", NULL, "break", "≈",
+                       sg->x0 - BREAK_W / 2, AXIS_Y, BREAK_W - 4, 14);
+            Agnode_t *bn = agnode(g, name.ptr, 0);
+            kg_gv_set(bn, "margin", "0");
+            set_tooltip(bn, "이 구간은 사건이 없어 생략함 (axis break)");
+        }
+        for (size_t i = 0; i < n_ticks; i++) {
+            double fs = ticks[i].major ? 11 : 8;
+            const char *tfs = kg_style_get(style, ticks[i].major ? "tick.major" : "tick.minor",
+                                           "fontsize");
+            if (tfs)
+                fs = atof(tfs);
+            double w = kg_text_width(ticks[i].text, fs), th = ceil(fs * 1.3);
+            kg_buf html = KG_BUF_INIT;
+            kg_gv_html(&html, ticks[i].text, 0);
+            kg_buf_reset(&name);
+            kg_buf_printf(&name, "tick.%s", ticks[i].id);
+            plain_node(&t, name.ptr, ticks[i].major ? "tick.major" : "tick.minor", NULL,
+                       ticks[i].major ? "tick major" : "tick minor", html.ptr,
+                       xday(&t, (double)ticks[i].day), AXIS_Y - 4 - th / 2, w, th);
+            Agnode_t *tn = agnode(g, name.ptr, 0);
+            kg_gv_set(tn, "margin", "0");
+            kg_buf_free(&html);
+        }
+    }
+    for (size_t i = 0; i < t.n_lanes; i++) {
+        struct lane *l = &t.lanes[i];
+        kg_buf html = KG_BUF_INIT;
+        kg_buf_puts(&html, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>");
+        kg_gv_html(&html, l->name, 24);
+        kg_buf_printf(&html, "</TD></TR><TR><TD><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">"
+                             "%zu건</FONT></TD></TR></TABLE>", l->n);
+        kg_buf_reset(&name);
+        kg_buf_printf(&name, "lanelabel.%s", *l->key ? l->key : "-");
+        plain_node(&t, name.ptr, "lane.label", NULL, "lane-label", html.ptr,
+                   MARGIN + 6 + name_w / 2, l->top + l->height / 2, name_w, 13 * 1.3 + 14);
+        kg_buf_free(&html);
+    }
+    kg_buf_free(&name);
+
+    /* the undated box: its events flow left to right */
+    size_t n_undated = t.n_items - has_dated;
+    double box_top = lanes_bottom + 16;
+    if (n_undated) {
+        double x = MARGIN + 12, yy = box_top + 26, row_w = full_w - 24;
+        struct item *first = &t.items[has_dated];
+        for (size_t i = 0; i < n_undated; i++) {
+            struct item *it = first + i;
+            double w = DOT + 5 + it->lw;
+            if (x > MARGIN + 12 && x + w > MARGIN + 12 + row_w) {
+                x = MARGIN + 12;
+                yy += UNDATED_ROW;
+            }
+            it->x0 = x, it->x1 = x + DOT;
+            it->lx = x + DOT + 5;
+            it->y = yy;
+            x += w + 18;
+        }
+        double box_h = yy + UNDATED_ROW - box_top;
+        kg_buf html = KG_BUF_INIT;
+        kg_buf_printf(&html, "날짜 미상 · undated (%zu건)", n_undated);
+        Agnode_t *bx = pinned(&t, "undated", MARGIN + full_w / 2, box_top + box_h / 2, full_w,
+                              box_h);
+        kg_gv_set(bx, "fixedsize", "true");
+        kg_gv_set_html(bx, "label", html.ptr);
+        kg_style_apply(style, bx, "undated");
+        set_ids(&t, bx, "undated", "undated");
+        kg_buf_free(&html);
+        t.bottom = box_top + box_h;
+    } else {
+        t.bottom = lanes_bottom;
+    }
+
+    /* marks and labels, on top of the bands */
+    for (size_t i = 0; i < t.n_items; i++) {
+        struct item *it = &t.items[i];
+        const kg_vnode *n = &t.view.nodes[it->node];
+        double cy;
+        if (it->dated) {
+            const struct lane *l = &t.lanes[it->lane];
+            it->y = l->top + LANE_PAD + (double)it->row * t.row_h;
+            /* the label above its mark */
+            cy = it->y + it->lh + 2 + (it->point ? DOT : BAR) / 2;
+            draw_event(&t, it, n, (it->x0 + it->x1) / 2, cy, it->lx + it->lw / 2,
+                       it->y + it->lh / 2);
+        } else {
+            /* the label beside its dot, on one line */
+            cy = it->y + it->lh / 2;
+            draw_event(&t, it, n, it->x0 + DOT / 2, cy, it->lx + it->lw / 2, cy);
+        }
+    }
+
+    /* arrows between events (same-as events are one already) */
+    for (size_t i = 0; i < t.view.n_edges; i++) {
+        const kg_vedge *e = &t.view.edges[i];
+        if (e->kind != KG_E_RELATION)
+            continue;
+        /* an arrow to or from the undated box would cross the whole
+         * picture: those relations are in the tooltips instead */
+        if (!t.view.nodes[e->from].date || !t.view.nodes[e->to].date)
+            continue;
+        Agnode_t *a = agnode(g, t.view.nodes[e->from].id, 0);
+        Agnode_t *z = agnode(g, t.view.nodes[e->to].id, 0);
+        if (!a || !z)
+            continue;
+        Agedge_t *ae = agedge(g, a, z, NULL, 1);
+        kg_style_apply(style, ae, "edge.relation");
+        kg_buf_reset(&t.b);
+        kg_buf_printf(&t.b, "edge.%s", e->rel);
+        kg_style_apply(style, ae, t.b.ptr);
+        kg_buf cls = KG_BUF_INIT;
+        kg_buf_printf(&cls, "relation %s", e->rel);
+        set_ids(&t, ae, e->id, cls.ptr);
+        kg_buf_reset(&cls);
+        const kg_event *x = t.view.nodes[e->from].recs[0].ev, *y2 = t.view.nodes[e->to].recs[0].ev;
+        kg_buf_printf(&cls, "%s → %s (%s)", x->title ? x->title : t.view.nodes[e->from].id,
+                      y2->title ? y2->title : t.view.nodes[e->to].id, e->rel);
+        set_tooltip(ae, cls.ptr);
+        kg_buf_free(&cls);
+    }
+    if (t.n_items == 0) {
+        plain_node(&t, "empty", "tick.major", NULL, "empty",
+                   "선택한 조건에 맞는 사건이 없습니다 (nothing to draw)", t.x0 + 200, AXIS_Y,
+                   400, 20);
+    }
+
+    rc = kg_gv_emit(gvc, g, o->format, out, d);
+
+done:
+    if (t.g)
+        agclose(t.g);
+    kg_style_free(style);
+    kg_gv_release();
+    free(ticks);
+    free(t.segs);
+    for (size_t i = 0; i < t.n_items; i++)
+        free(t.items[i].label);
+    free(t.items);
+    for (size_t i = 0; i < t.n_lanes; i++) {
+        free(t.lanes[i].key);
+        free(t.lanes[i].row_end);
+    }
+    free(t.lanes);
+    kg_hmap_free(&t.lane_ix);
+    kg_hmap_free(&t.node_ix);
+    kg_view_free(&t.view);
+    kg_buf_free(&t.b);
+    return rc;
+}

@@ -1,0 +1,810 @@
+/* view.c - what a picture shows: the facts the options select, with
+ * same-as events merged into one, actors pulled in through part_of, and
+ * the edges between them, in a deterministic order.
+ *
+ * Graph, timeline and report all draw from a kg_view, so they agree on
+ * what an event is (a merged group of records) and on every id. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "kg/hmap.h"
+#include "render/render_int.h"
+
+/* One event record of the corpus while the view is being built. */
+struct rec {
+    const kg_doc *doc;
+    size_t doc_ix;
+    const kg_event *ev;
+    char *fid;
+    size_t parent;     /* union-find over same-as */
+    size_t group;      /* index of its group's node, or (size_t)-1 */
+};
+
+/* An actor as all its definitions together say (first non-empty wins,
+ * lexicons first). */
+struct actor_info {
+    const char *id, *name, *type, *part_of;
+    const kg_actor *def;
+};
+
+struct build {
+    const kg_corpus *c;
+    const kg_render_opts *o;
+    kg_diag *d;
+    struct rec *recs;
+    size_t n_recs, cap_recs;
+    kg_hmap rec_by_fid;           /* fid → struct rec * */
+    struct actor_info *actors;
+    size_t n_actors, cap_actors;
+    kg_hmap actor_by_id;          /* id → index+1 (as a pointer) */
+    kg_hmap node_by_id;           /* view node id → index+1 */
+    kg_hmap edge_ids;             /* edge ids seen */
+};
+
+#define NONE ((size_t)-1)
+
+static char *fact_id(const kg_doc *doc, const char *local)
+{
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_printf(&b, "%s/%s", doc->id ? doc->id : "-", local);
+    return kg_buf_detach(&b, NULL);
+}
+
+static size_t uf_find(struct rec *r, size_t i)
+{
+    while (r[i].parent != i) {
+        r[i].parent = r[r[i].parent].parent;
+        i = r[i].parent;
+    }
+    return i;
+}
+
+/* Resolves an event reference written in doc (local "e1" or "doc/e1"). */
+static struct rec *resolve_ref(struct build *b, const kg_doc *doc, const char *ref)
+{
+    if (!ref)
+        return NULL;
+    if (strchr(ref, '/'))
+        return kg_hmap_get(&b->rec_by_fid, ref);
+    char *fid = fact_id(doc, ref);
+    struct rec *r = kg_hmap_get(&b->rec_by_fid, fid);
+    free(fid);
+    return r;
+}
+
+static void index_actors(struct build *b)
+{
+    const kg_corpus *c = b->c;
+    for (size_t i = 0; i < c->n; i++) {
+        const kg_doc *doc = c->docs[i];
+        for (size_t k = 0; k < doc->n_actors; k++) {
+            const kg_actor *a = &doc->actors[k];
+            if (!a->id)
+                continue;
+            size_t ix = (size_t)kg_hmap_get(&b->actor_by_id, a->id);
+            struct actor_info *ai;
+            if (!ix) {
+                KG_VEC_PUSH(b->actors, b->n_actors, b->cap_actors);
+                ai = &b->actors[b->n_actors++];
+                memset(ai, 0, sizeof *ai);
+                ai->id = a->id;
+                ai->def = a;
+                kg_hmap_put(&b->actor_by_id, a->id, (void *)b->n_actors);
+            } else {
+                ai = &b->actors[ix - 1];
+            }
+            if (!ai->name && a->name)
+                ai->name = a->name;
+            if (!ai->type && a->type)
+                ai->type = a->type;
+            if (!ai->part_of && a->part_of)
+                ai->part_of = a->part_of;
+        }
+    }
+}
+
+static const struct actor_info *actor_info(const struct build *b, const char *id)
+{
+    size_t ix = (size_t)kg_hmap_get(&b->actor_by_id, id);
+    return ix ? &b->actors[ix - 1] : NULL;
+}
+
+/* The actor a --focus names: an id, else a name or alias (ASCII case
+ * folded). */
+static const char *resolve_focus(const struct build *b, const char *focus)
+{
+    if (actor_info(b, focus))
+        return focus;
+    for (size_t i = 0; i < b->n_actors; i++) {
+        const struct actor_info *ai = &b->actors[i];
+        if (ai->name && strcasecmp(ai->name, focus) == 0)
+            return ai->id;
+    }
+    for (size_t i = 0; i < b->c->n; i++) {
+        const kg_doc *doc = b->c->docs[i];
+        for (size_t k = 0; k < doc->n_actors; k++) {
+            const kg_actor *a = &doc->actors[k];
+            if (!a->id)
+                continue;
+            if (a->name && strcasecmp(a->name, focus) == 0)
+                return a->id;
+            for (size_t j = 0; j < a->aliases.n; j++)
+                if (strcasecmp(a->aliases.v[j], focus) == 0)
+                    return a->id;
+        }
+    }
+    return NULL;
+}
+
+static int parse_bound(struct build *b, const char *opt, const char *text, long *first,
+                       long *last)
+{
+    kg_edtf e;
+    const char *err = NULL;
+    if (kg_edtf_parse(text, &e, &err) != 0) {
+        kg_diag_error(b->d, NULL, 0, 0, "%s: '%s' is not a date (%s)", opt, text,
+                      err ? err : "expected YYYY, YYYY-MM or YYYY-MM-DD");
+        return -1;
+    }
+    kg_edtf_bounds(&e, first, last);
+    return 0;
+}
+
+static int type_wanted(const kg_render_opts *o, const char *type)
+{
+    if (!o->types || o->n_types == 0)
+        return 1;
+    for (size_t i = 0; i < o->n_types; i++)
+        if (type && strcmp(o->types[i], type) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t add_node(kg_view *v, struct build *b, kg_vkind kind, char *id)
+{
+    KG_VEC_PUSH(v->nodes, v->n_nodes, v->cap_nodes);
+    kg_vnode *n = &v->nodes[v->n_nodes];
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    n->id = id;
+    n->doc_ix = NONE;
+    kg_hmap_put(&b->node_by_id, id, (void *)(v->n_nodes + 1));
+    return v->n_nodes++;
+}
+
+static size_t node_ix(const struct build *b, const char *id)
+{
+    size_t ix = (size_t)kg_hmap_get(&b->node_by_id, id);
+    return ix ? ix - 1 : NONE;
+}
+
+static void add_edge(kg_view *v, struct build *b, kg_ekind kind, const char *rel, size_t from,
+                     size_t to, const char *rel_id)
+{
+    if (from == NONE || to == NONE || from == to)
+        return;
+    kg_buf id = KG_BUF_INIT;
+    if (rel_id)
+        kg_buf_puts(&id, rel_id);
+    else
+        kg_buf_printf(&id, "%s.%s.%s", v->nodes[from].id,
+                      kind == KG_E_RELATION ? rel : kind == KG_E_AGENT ? "agent"
+                      : kind == KG_E_TARGET ? "target" : kind == KG_E_SUBJECT ? "subject"
+                      : "part_of",
+                      v->nodes[to].id);
+    /* agent edges run actor → event but are named after the event */
+    if (!rel_id && kind == KG_E_AGENT) {
+        kg_buf_reset(&id);
+        kg_buf_printf(&id, "%s.agent.%s", v->nodes[to].id, v->nodes[from].id);
+    }
+    if (kg_hmap_get(&b->edge_ids, id.ptr)) {
+        kg_buf_free(&id);
+        return;
+    }
+    KG_VEC_PUSH(v->edges, v->n_edges, v->cap_edges);
+    kg_vedge *e = &v->edges[v->n_edges++];
+    e->kind = kind;
+    e->rel = rel;
+    e->from = from;
+    e->to = to;
+    e->id = kg_buf_detach(&id, NULL);
+    kg_hmap_put(&b->edge_ids, e->id, (void *)1);
+}
+
+/* qsort comparators over node indices need the nodes; a file-local
+ * pointer is simplest (the build is single-threaded). */
+static const kg_vnode *sort_nodes;
+
+static int cmp_actor(const void *a, const void *b)
+{
+    return strcmp(sort_nodes[*(const size_t *)a].id, sort_nodes[*(const size_t *)b].id);
+}
+
+static int cmp_event(const void *pa, const void *pb)
+{
+    const kg_vnode *a = &sort_nodes[*(const size_t *)pa], *b = &sort_nodes[*(const size_t *)pb];
+    if (!!a->date != !!b->date)
+        return a->date ? -1 : 1;
+    if (a->date) {
+        if (a->first != b->first)
+            return a->first < b->first ? -1 : 1;
+        if (a->last != b->last)
+            return a->last < b->last ? -1 : 1;
+    }
+    return strcmp(a->id, b->id);
+}
+
+/* Puts nodes in their documented order: actors by id, events by date,
+ * figures by id. */
+static void order_nodes(kg_view *v, struct build *b)
+{
+    size_t n = v->n_nodes;
+    size_t *ix = kg_xmalloc((n ? n : 1) * sizeof *ix);
+    size_t k = 0;
+    sort_nodes = v->nodes;
+    for (int pass = 0; pass < 3; pass++) {
+        size_t start = k;
+        for (size_t i = 0; i < n; i++)
+            if ((int)v->nodes[i].kind == pass)
+                ix[k++] = i;
+        qsort(ix + start, k - start, sizeof *ix, pass == KG_V_EVENT ? cmp_event : cmp_actor);
+    }
+    kg_vnode *sorted = kg_xmalloc((n ? n : 1) * sizeof *sorted);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = v->nodes[ix[i]];
+    free(v->nodes);
+    v->nodes = sorted;
+    v->cap_nodes = n;
+    free(ix);
+    kg_hmap_free(&b->node_by_id);
+    for (size_t i = 0; i < n; i++)
+        kg_hmap_put(&b->node_by_id, v->nodes[i].id, (void *)(i + 1));
+}
+
+static void free_node(kg_vnode *n)
+{
+    free(n->id);
+    free(n->recs);
+    kg_strv_free(&n->agents);
+    kg_strv_free(&n->targets);
+}
+
+/* Keeps the nodes within depth hops of node `start` and the edges
+ * between them. */
+static void keep_neighbourhood(kg_view *v, size_t start, int depth)
+{
+    size_t n = v->n_nodes;
+    int *dist = kg_xmalloc((n ? n : 1) * sizeof *dist);
+    for (size_t i = 0; i < n; i++)
+        dist[i] = -1;
+    dist[start] = 0;
+    for (int level = 0; level < depth; level++) {
+        int grew = 0;
+        for (size_t i = 0; i < v->n_edges; i++) {
+            size_t a = v->edges[i].from, z = v->edges[i].to;
+            if (dist[a] == level && dist[z] < 0)
+                dist[z] = level + 1, grew = 1;
+            if (dist[z] == level && dist[a] < 0)
+                dist[a] = level + 1, grew = 1;
+        }
+        if (!grew)
+            break;
+    }
+    size_t *map = kg_xmalloc((n ? n : 1) * sizeof *map);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (dist[i] >= 0) {
+            map[i] = k;
+            v->nodes[k++] = v->nodes[i];
+        } else {
+            map[i] = NONE;
+            free_node(&v->nodes[i]);
+        }
+    }
+    v->n_nodes = k;
+    size_t m = 0;
+    for (size_t i = 0; i < v->n_edges; i++) {
+        kg_vedge e = v->edges[i];
+        if (map[e.from] == NONE || map[e.to] == NONE) {
+            free(e.id);
+            continue;
+        }
+        e.from = map[e.from];
+        e.to = map[e.to];
+        v->edges[m++] = e;
+    }
+    v->n_edges = m;
+    free(map);
+    free(dist);
+}
+
+static void add_actor_closure(kg_view *v, struct build *b, const char *id)
+{
+    /* the actor and its part_of ancestors (a cycle stops at a node seen) */
+    for (int steps = 0; id && steps < 64; steps++) {
+        if (node_ix(b, id) != NONE)
+            return;
+        const struct actor_info *ai = actor_info(b, id);
+        size_t ix = add_node(v, b, KG_V_ACTOR, kg_xstrdup(id));
+        kg_vnode *n = &v->nodes[ix];
+        n->name = ai && ai->name ? ai->name : NULL;
+        n->type = ai && ai->type ? ai->type : NULL;
+        n->part_of = ai ? ai->part_of : NULL;
+        id = n->part_of;
+    }
+}
+
+int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_diag *d)
+{
+    struct build b;
+    int rc = KG_RENDER_OK;
+    long lo = LONG_MIN, hi = LONG_MAX;
+    int ranged = 0;
+
+    memset(v, 0, sizeof *v);
+    memset(&b, 0, sizeof b);
+    v->c = c;
+    v->no_source = o->no_source;
+    b.c = c;
+    b.o = o;
+    b.d = d;
+
+    if (o->from) {
+        long first, last;
+        if (parse_bound(&b, "--from", o->from, &first, &last) != 0) {
+            rc = KG_RENDER_EOPTION;
+            goto done;
+        }
+        lo = first, ranged = 1;
+    }
+    if (o->to) {
+        long first, last;
+        if (parse_bound(&b, "--to", o->to, &first, &last) != 0) {
+            rc = KG_RENDER_EOPTION;
+            goto done;
+        }
+        hi = last, ranged = 1;
+    }
+    if (o->doc && !kg_corpus_find_doc(c, o->doc)) {
+        kg_diag_error(d, NULL, 0, 0, "--doc: no document '%s' is loaded", o->doc);
+        rc = KG_RENDER_EOPTION;
+        goto done;
+    }
+    for (size_t i = 0; o->types && i < o->n_types; i++) {
+        if (!kg_in_list(kg_event_types, o->types[i])) {
+            kg_diag_error(d, NULL, 0, 0, "--type: '%s' is not an event type", o->types[i]);
+            rc = KG_RENDER_EOPTION;
+            goto done;
+        }
+    }
+
+    index_actors(&b);
+    v->n_docs = c->n;
+    v->src = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src);
+    v->src_len = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src_len);
+    v->src_tried = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src_tried);
+
+    /* every event record, and the same-as groups */
+    for (size_t i = 0; i < c->n; i++) {
+        const kg_doc *doc = c->docs[i];
+        if (doc->is_lexicon || !doc->id)
+            continue;
+        for (size_t k = 0; k < doc->n_events; k++) {
+            const kg_event *ev = &doc->events[k];
+            if (!ev->id)
+                continue;
+            char *fid = fact_id(doc, ev->id);
+            if (kg_hmap_get(&b.rec_by_fid, fid)) {
+                free(fid); /* a duplicate id: kg check reports it */
+                continue;
+            }
+            KG_VEC_PUSH(b.recs, b.n_recs, b.cap_recs);
+            struct rec *r = &b.recs[b.n_recs];
+            r->doc = doc;
+            r->doc_ix = i;
+            r->ev = ev;
+            r->fid = fid;
+            r->parent = b.n_recs;
+            r->group = NONE;
+            b.n_recs++;
+        }
+    }
+    for (size_t i = 0; i < b.n_recs; i++)
+        kg_hmap_put(&b.rec_by_fid, b.recs[i].fid, &b.recs[i]);
+    for (size_t i = 0; i < c->n; i++) {
+        const kg_doc *doc = c->docs[i];
+        for (size_t k = 0; k < doc->n_relations; k++) {
+            const kg_relation *rl = &doc->relations[k];
+            if (!rl->type || strcmp(rl->type, "same-as") != 0)
+                continue;
+            struct rec *x = resolve_ref(&b, doc, rl->from), *y = resolve_ref(&b, doc, rl->to);
+            if (!x || !y)
+                continue;
+            size_t rx = uf_find(b.recs, (size_t)(x - b.recs));
+            size_t ry = uf_find(b.recs, (size_t)(y - b.recs));
+            if (rx != ry) {
+                if (rx < ry)
+                    b.recs[ry].parent = rx;
+                else
+                    b.recs[rx].parent = ry;
+            }
+        }
+    }
+
+    /* one node per group, led by its first record */
+    for (size_t i = 0; i < b.n_recs; i++) {
+        size_t root = uf_find(b.recs, i);
+        if (root == i)
+            b.recs[i].group = add_node(v, &b, KG_V_EVENT, kg_xstrdup(b.recs[i].fid));
+        kg_vnode *n = &v->nodes[b.recs[root].group];
+        n->recs = kg_xrealloc(n->recs, (n->n_recs + 1) * sizeof *n->recs);
+        n->recs[n->n_recs].doc = b.recs[i].doc;
+        n->recs[n->n_recs].ev = b.recs[i].ev;
+        n->recs[n->n_recs].doc_ix = b.recs[i].doc_ix;
+        n->n_recs++;
+        b.recs[i].group = b.recs[root].group;
+    }
+    /* decide which groups stay; drop the others by marking them */
+    size_t n_events = v->n_nodes;
+    char *keep = kg_xcalloc(n_events ? n_events : 1, 1);
+    for (size_t g = 0; g < n_events; g++) {
+        kg_vnode *n = &v->nodes[g];
+        const kg_event *lead = n->recs[0].ev;
+        int in_doc = !o->doc;
+        n->doc = n->recs[0].doc;
+        n->doc_ix = n->recs[0].doc_ix;
+        for (size_t r = 0; r < n->n_recs; r++) {
+            const kg_event *ev = n->recs[r].ev;
+            if (o->doc && strcmp(n->recs[r].doc->id, o->doc) == 0)
+                in_doc = 1;
+            if (!n->date && ev->date.text && ev->date.valid)
+                n->date = &ev->date;
+            for (size_t j = 0; j < ev->agent.n; j++)
+                if (!kg_strv_has(&n->agents, ev->agent.v[j]))
+                    kg_strv_push(&n->agents, ev->agent.v[j]);
+            for (size_t j = 0; j < ev->target.n; j++)
+                if (!kg_strv_has(&n->targets, ev->target.v[j]))
+                    kg_strv_push(&n->targets, ev->target.v[j]);
+        }
+        if (n->date)
+            kg_edtf_bounds(&n->date->edtf, &n->first, &n->last);
+        keep[g] = in_doc && type_wanted(o, lead->type) &&
+                  (!ranged || (n->date && n->first <= hi && n->last >= lo));
+    }
+    /* compact the kept events (the id map is rebuilt by order_nodes) */
+    {
+        size_t k = 0;
+        for (size_t g = 0; g < n_events; g++) {
+            if (keep[g])
+                v->nodes[k++] = v->nodes[g];
+            else
+                free_node(&v->nodes[g]);
+        }
+        v->n_nodes = k;
+        kg_hmap_free(&b.node_by_id);
+        for (size_t i = 0; i < k; i++)
+            kg_hmap_put(&b.node_by_id, v->nodes[i].id, (void *)(i + 1));
+    }
+    free(keep);
+
+    /* figures */
+    if (!o->types || o->n_types == 0) {
+        for (size_t i = 0; i < c->n; i++) {
+            const kg_doc *doc = c->docs[i];
+            if (doc->is_lexicon || !doc->id || (o->doc && strcmp(doc->id, o->doc) != 0))
+                continue;
+            for (size_t k = 0; k < doc->n_figures; k++) {
+                const kg_figure *f = &doc->figures[k];
+                if (!f->id)
+                    continue;
+                if (ranged) {
+                    long first, last;
+                    if (!f->date.text || !f->date.valid)
+                        continue;
+                    kg_edtf_bounds(&f->date.edtf, &first, &last);
+                    if (first > hi || last < lo)
+                        continue;
+                }
+                char *fid = fact_id(doc, f->id);
+                if (node_ix(&b, fid) != NONE) {
+                    free(fid);
+                    continue;
+                }
+                size_t ix = add_node(v, &b, KG_V_FIGURE, fid);
+                v->nodes[ix].fig = f;
+                v->nodes[ix].doc = doc;
+                v->nodes[ix].doc_ix = i;
+            }
+        }
+    }
+
+    /* the actors they involve, and those actors' part_of chains */
+    {
+        size_t n = v->n_nodes;
+        for (size_t i = 0; i < n; i++) {
+            /* add_node may move v->nodes: copy what is needed first */
+            kg_vkind kind = v->nodes[i].kind;
+            if (kind == KG_V_EVENT) {
+                for (size_t j = 0; j < v->nodes[i].agents.n; j++)
+                    add_actor_closure(v, &b, v->nodes[i].agents.v[j]);
+                for (size_t j = 0; j < v->nodes[i].targets.n; j++)
+                    add_actor_closure(v, &b, v->nodes[i].targets.v[j]);
+            } else if (kind == KG_V_FIGURE && v->nodes[i].fig->subject) {
+                add_actor_closure(v, &b, v->nodes[i].fig->subject);
+            }
+        }
+    }
+    const char *focus_id = NULL;
+    if (o->focus) {
+        focus_id = resolve_focus(&b, o->focus);
+        if (!focus_id) {
+            kg_diag_error(d, NULL, 0, 0, "--focus: no actor is called '%s'", o->focus);
+            rc = KG_RENDER_EOPTION;
+            goto done;
+        }
+        add_actor_closure(v, &b, focus_id);
+    }
+
+    order_nodes(v, &b);
+
+    /* edges: part_of, then each event's agents and targets, figures'
+     * subjects, then the relations in document order */
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *n = &v->nodes[i];
+        if (n->kind == KG_V_ACTOR && n->part_of)
+            add_edge(v, &b, KG_E_PART_OF, NULL, i, node_ix(&b, n->part_of), NULL);
+    }
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *n = &v->nodes[i];
+        if (n->kind == KG_V_EVENT) {
+            for (size_t j = 0; j < n->agents.n; j++)
+                add_edge(v, &b, KG_E_AGENT, NULL, node_ix(&b, n->agents.v[j]), i, NULL);
+            for (size_t j = 0; j < n->targets.n; j++)
+                add_edge(v, &b, KG_E_TARGET, NULL, i, node_ix(&b, n->targets.v[j]), NULL);
+        } else if (n->kind == KG_V_FIGURE && n->fig->subject) {
+            add_edge(v, &b, KG_E_SUBJECT, NULL, i, node_ix(&b, n->fig->subject), NULL);
+        }
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        const kg_doc *doc = c->docs[i];
+        for (size_t k = 0; k < doc->n_relations; k++) {
+            const kg_relation *rl = &doc->relations[k];
+            if (!rl->type || strcmp(rl->type, "same-as") == 0)
+                continue;
+            struct rec *x = resolve_ref(&b, doc, rl->from), *y = resolve_ref(&b, doc, rl->to);
+            if (!x || !y)
+                continue;
+            size_t gx = node_ix(&b, b.recs[uf_find(b.recs, (size_t)(x - b.recs))].fid);
+            size_t gy = node_ix(&b, b.recs[uf_find(b.recs, (size_t)(y - b.recs))].fid);
+            char *rid = rl->id ? fact_id(doc, rl->id) : NULL;
+            add_edge(v, &b, KG_E_RELATION, rl->type, gx, gy, rid);
+            free(rid);
+        }
+    }
+
+    if (focus_id) {
+        int depth = o->depth > 0 ? o->depth : 2;
+        keep_neighbourhood(v, node_ix(&b, focus_id), depth);
+    }
+
+done:
+    for (size_t i = 0; i < b.n_recs; i++)
+        free(b.recs[i].fid);
+    free(b.recs);
+    free(b.actors);
+    kg_hmap_free(&b.rec_by_fid);
+    kg_hmap_free(&b.actor_by_id);
+    kg_hmap_free(&b.node_by_id);
+    kg_hmap_free(&b.edge_ids);
+    return rc;
+}
+
+void kg_view_free(kg_view *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->n_nodes; i++)
+        free_node(&v->nodes[i]);
+    free(v->nodes);
+    for (size_t i = 0; i < v->n_edges; i++)
+        free(v->edges[i].id);
+    free(v->edges);
+    for (size_t i = 0; v->src && i < v->n_docs; i++)
+        free(v->src[i]);
+    free(v->src);
+    free(v->src_len);
+    free(v->src_tried);
+    memset(v, 0, sizeof *v);
+}
+
+/* ---- descriptions ---- */
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+static int sentence_end(const char *t, size_t len, size_t i)
+{
+    if (t[i] == '\n')
+        return 1;
+    if (t[i] == '.' || t[i] == '!' || t[i] == '?')
+        return i + 1 >= len || is_space((unsigned char)t[i + 1]);
+    return 0;
+}
+
+void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *out)
+{
+    if (v->no_source || !span || !span->set || doc_ix >= v->n_docs)
+        return;
+    const kg_doc *doc = v->c->docs[doc_ix];
+    if (!v->src_tried[doc_ix]) {
+        v->src_tried[doc_ix] = 1;
+        char *spath = kg_source_path(doc);
+        if (spath)
+            v->src[doc_ix] = kg_read_file(spath, &v->src_len[doc_ix], 64u << 20);
+        free(spath);
+    }
+    const char *t = v->src[doc_ix];
+    size_t len = v->src_len[doc_ix];
+    if (!t || span->start < 0 || span->end <= span->start || (size_t)span->start >= len)
+        return;
+    size_t s = (size_t)span->start, e = (size_t)span->end;
+    if (e > len)
+        e = len;
+    while (s > 0 && !sentence_end(t, len, s - 1))
+        s--;
+    while (s < e && is_space((unsigned char)t[s]))
+        s++;
+    while (e < len && !sentence_end(t, len, e > 0 ? e - 1 : 0))
+        e++;
+    while (e > s && is_space((unsigned char)t[e - 1]))
+        e--;
+    /* keep tooltips short: at most ~400 bytes, cut on a character */
+    int cut = 0;
+    if (e - s > 400) {
+        e = s + 400;
+        while (e > s && ((unsigned char)t[e] & 0xC0) == 0x80)
+            e--;
+        cut = 1;
+    }
+    /* not on a character boundary (stale offsets): skip to the next */
+    while (s < e && ((unsigned char)t[s] & 0xC0) == 0x80)
+        s++;
+    kg_utf8_clean(out, t + s, e - s);
+    if (cut)
+        kg_buf_puts(out, "\xE2\x80\xA6");
+}
+
+const char *kg_view_actor_name(const kg_view *v, const char *id)
+{
+    for (size_t i = 0; i < v->n_nodes; i++)
+        if (v->nodes[i].kind == KG_V_ACTOR && strcmp(v->nodes[i].id, id) == 0)
+            return v->nodes[i].name ? v->nodes[i].name : id;
+    const kg_actor *a = kg_corpus_find_actor(v->c, id, NULL);
+    return a && a->name ? a->name : id;
+}
+
+static void put_names(const kg_view *v, kg_buf *out, const kg_strv *ids)
+{
+    for (size_t i = 0; i < ids->n; i++) {
+        if (i)
+            kg_buf_puts(out, ", ");
+        kg_buf_puts(out, kg_view_actor_name(v, ids->v[i]));
+    }
+}
+
+static void put_source(kg_buf *out, const kg_doc *doc)
+{
+    kg_buf_puts(out, "\n출처: ");
+    kg_buf_puts(out, doc->title ? doc->title : doc->id ? doc->id : "?");
+    if (doc->publisher || doc->published.text) {
+        kg_buf_puts(out, " (");
+        if (doc->publisher)
+            kg_buf_puts(out, doc->publisher);
+        if (doc->publisher && doc->published.text)
+            kg_buf_puts(out, ", ");
+        if (doc->published.text)
+            kg_buf_puts(out, doc->published.text);
+        kg_buf_puts(out, ")");
+    }
+}
+
+void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out)
+{
+    switch (n->kind) {
+    case KG_V_ACTOR:
+        kg_buf_puts(out, n->name ? n->name : n->id);
+        kg_buf_printf(out, " (%s)\nid: %s", n->type ? n->type : "actor", n->id);
+        if (n->part_of) {
+            kg_buf_puts(out, "\n소속: ");
+            kg_buf_puts(out, kg_view_actor_name(v, n->part_of));
+        }
+        break;
+    case KG_V_EVENT: {
+        const kg_event *ev = n->recs[0].ev;
+        kg_buf_puts(out, ev->title ? ev->title : n->id);
+        kg_buf_puts(out, "\n날짜: ");
+        kg_date_text(out, n->date);
+        if (ev->when) {
+            kg_buf_puts(out, " (");
+            kg_buf_puts(out, ev->when);
+            kg_buf_puts(out, ")");
+        }
+        kg_buf_printf(out, "\n유형: %s", ev->type ? ev->type : "other");
+        if (n->agents.n) {
+            kg_buf_puts(out, "\n주체: ");
+            put_names(v, out, &n->agents);
+        }
+        if (n->targets.n) {
+            kg_buf_puts(out, "\n대상: ");
+            put_names(v, out, &n->targets);
+        }
+        put_source(out, n->recs[0].doc);
+        kg_buf_printf(out, "\nid: %s", n->id);
+        for (size_t r = 1; r < n->n_recs; r++)
+            kg_buf_printf(out, "\n같은 사건: %s/%s", n->recs[r].doc->id, n->recs[r].ev->id);
+        kg_buf sent = KG_BUF_INIT;
+        kg_view_sentence(v, n->recs[0].doc_ix, &ev->span, &sent);
+        if (sent.len) {
+            kg_buf_puts(out, "\n\n“");
+            kg_buf_add(out, sent.ptr, sent.len);
+            kg_buf_puts(out, "”");
+        }
+        kg_buf_free(&sent);
+        break;
+    }
+    case KG_V_FIGURE: {
+        const kg_figure *f = n->fig;
+        kg_buf_puts(out, f->measure ? f->measure : n->id);
+        kg_buf_puts(out, ": ");
+        kg_figure_value(out, f);
+        if (f->subject) {
+            kg_buf_puts(out, "\n대상: ");
+            kg_buf_puts(out, kg_view_actor_name(v, f->subject));
+        }
+        if (f->date.text) {
+            kg_buf_puts(out, "\n날짜: ");
+            kg_date_text(out, &f->date);
+        }
+        put_source(out, n->doc);
+        kg_buf_printf(out, "\nid: %s", n->id);
+        kg_buf sent = KG_BUF_INIT;
+        kg_view_sentence(v, n->doc_ix, &f->span, &sent);
+        if (sent.len) {
+            kg_buf_puts(out, "\n\n“");
+            kg_buf_add(out, sent.ptr, sent.len);
+            kg_buf_puts(out, "”");
+        }
+        kg_buf_free(&sent);
+        break;
+    }
+    }
+}
+
+const char *kg_view_url(const kg_vnode *n)
+{
+    if (n->kind == KG_V_FIGURE)
+        return n->doc && n->doc->url && kg_url_ok(n->doc->url) ? n->doc->url : NULL;
+    for (size_t r = 0; r < n->n_recs; r++) {
+        const kg_doc *doc = n->recs[r].doc;
+        if (doc->url && kg_url_ok(doc->url))
+            return doc->url;
+    }
+    return NULL;
+}
+
+const char *kg_edge_kind_name(const kg_vedge *e)
+{
+    switch (e->kind) {
+    case KG_E_AGENT: return "agent";
+    case KG_E_TARGET: return "target";
+    case KG_E_SUBJECT: return "subject";
+    case KG_E_PART_OF: return "part_of";
+    case KG_E_RELATION: return e->rel ? e->rel : "relation";
+    }
+    return "edge";
+}
