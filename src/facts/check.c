@@ -381,8 +381,23 @@ static void event_ref(kg_diag *d, const struct index *c, const kg_doc *doc, cons
 
 static void check_refs(kg_diag *d, const struct index *c, const kg_doc *doc)
 {
-    for (size_t i = 0; i < doc->n_actors; i++)
-        actor_ref(d, c, doc, doc->actors[i].node, "part_of", doc->actors[i].part_of);
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const kg_actor *a = &doc->actors[i];
+        actor_ref(d, c, doc, a->node, "part_of", a->part_of);
+        /* `country` (an extension key): the country an actor belongs to */
+        const kg_node *cn = kg_node_get(a->node, "country");
+        if (cn && cn->kind == KG_NODE_SCALAR && !kg_node_is_null(cn)) {
+            const kg_actor *ca = find_actor(c, cn->value);
+            if (!ca)
+                actor_ref(d, c, doc, a->node, "country", cn->value);
+            else if (ca->type && strcmp(ca->type, "country") != 0)
+                kg_diag_error(d, doc->path, cn->line, cn->col,
+                              "'country' of '%s' is '%s', which is a %s, not a country",
+                              a->id ? a->id : "?", cn->value, ca->type);
+        } else if (cn && !kg_node_is_null(cn)) {
+            kg_diag_error(d, doc->path, cn->line, cn->col, "'country' must be an actor id");
+        }
+    }
     for (size_t i = 0; i < doc->n_events; i++) {
         const kg_event *e = &doc->events[i];
         for (size_t j = 0; j < e->agent.n; j++)
