@@ -10,6 +10,7 @@
 #include "kg/factio.h"
 #include "kg/check.h"
 #include "kg/render.h"
+#include "kg/store.h"
 
 #define KG_VERSION "0.1.0"
 #define KG_FORMAT_VERSION 1

@@ -1,15 +1,61 @@
-/* cmd_path.c - 'kg path' (placeholder until its issue lands). */
+/* cmd_path.c - 'kg path': print the shortest chain of facts that links two
+ * actors, from the store. */
+#include <getopt.h>
+#include <stdio.h>
+
 #include "cli.h"
+#include "kg/store.h"
 
 const char kg_help_path[] =
-    "usage: kg path ...\n"
+    "usage: kg path [--db FILE] ACTOR-A ACTOR-B\n"
     "\n"
-    "Not implemented yet.\n";
+    "Prints the shortest chain of facts that links two actors, one link a\n"
+    "line: an actor is agent or target of an event; an event responds to,\n"
+    "causes or is part of another (relations are followed both ways); an\n"
+    "actor is part of another (part_of). Events that are the same event\n"
+    "(same-as) count as one. Each actor is given by id, name or alias, as\n"
+    "for 'kg show'. When several chains are equally short, the one through\n"
+    "the smallest ids is printed, so the answer does not change between runs.\n"
+    "\n"
+    "  --db FILE  the store to read (default out/kg.sqlite)\n"
+    "\n"
+    "exit status: 0 a chain was found, 1 no chain links them, or an actor is\n"
+    "unknown or ambiguous, 2 usage, 3 the store cannot be read.\n";
 
 int kg_cmd_path(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    kg_cli_error("path: not implemented yet");
-    return KG_EXIT_USAGE;
+    static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
+                                           { NULL, 0, NULL, 0 } };
+    const char *db = "out/kg.sqlite";
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case ':':
+            return kg_cli_usage("path", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return kg_cli_usage("path", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 2)
+        return kg_cli_usage("path", "give two actors (ids or names)");
+
+    kg_diag d = KG_DIAG_INIT;
+    kg_buf out = KG_BUF_INIT;
+    kg_store *s = NULL;
+    int rc = KG_EXIT_IO;
+    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
+        int r = kg_store_path(s, argv[optind], argv[optind + 1], &out, &d);
+        rc = r == KG_STORE_OK ? KG_EXIT_OK : r == KG_STORE_REFUSED ? KG_EXIT_FINDINGS : KG_EXIT_IO;
+    }
+    fwrite(out.ptr, 1, out.len, stdout);
+    kg_cli_print_diag(&d, 0);
+    kg_store_close(s);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+    return rc;
 }

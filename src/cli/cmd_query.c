@@ -1,15 +1,95 @@
-/* cmd_query.c - 'kg query' (placeholder until its issue lands). */
+/* cmd_query.c - 'kg query': run read-only SQL on the store and print the
+ * rows as an aligned table or as JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "kg/store.h"
 
 const char kg_help_query[] =
-    "usage: kg query ...\n"
+    "usage: kg query [--db FILE] [--json] SQL\n"
     "\n"
-    "Not implemented yet.\n";
+    "Runs SQL on the store that 'kg build' wrote and prints what it returns:\n"
+    "an aligned table (columns sized by display width, so Hangul lines up;\n"
+    "numbers right-aligned; NULL is an empty cell; line breaks shown as \\n),\n"
+    "or JSON. The store is opened read-only and every statement must be\n"
+    "read-only: INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH and the like are\n"
+    "refused before anything runs. Several statements separated by ';' run\n"
+    "in order. SQL '-' is read from standard input.\n"
+    "\n"
+    "  --db FILE  the store to read (default out/kg.sqlite)\n"
+    "  --json     print each statement's rows as a JSON array of objects\n"
+    "             (keys are the column names; a repeated name gets _2, _3)\n"
+    "\n"
+    "The tables are described in the README. Full-text search:\n"
+    "  kg query \"SELECT kind, ref, text FROM search WHERE search MATCH '반도체*'\"\n"
+    "\n"
+    "exit status: 0 ok, 2 usage (bad SQL, or SQL that would write),\n"
+    "3 the store cannot be read.\n";
+
+static char *read_stdin(void)
+{
+    kg_buf b = KG_BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+        kg_buf_add(&b, chunk, n);
+    return kg_buf_detach(&b, NULL);
+}
 
 int kg_cmd_query(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    kg_cli_error("query: not implemented yet");
-    return KG_EXIT_USAGE;
+    static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
+                                           { "json", no_argument, NULL, 'j' },
+                                           { NULL, 0, NULL, 0 } };
+    const char *db = "out/kg.sqlite";
+    kg_query_format fmt = KG_QUERY_TABLE;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'j':
+            fmt = KG_QUERY_JSON;
+            break;
+        case ':':
+            return kg_cli_usage("query", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return kg_cli_usage("query", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return kg_cli_usage("query", "no SQL given");
+    if (optind + 1 < argc)
+        return kg_cli_usage("query", "give the SQL as one argument (quote it)");
+
+    char *sql = strcmp(argv[optind], "-") == 0 ? read_stdin() : kg_xstrdup(argv[optind]);
+    kg_diag d = KG_DIAG_INIT;
+    kg_buf out = KG_BUF_INIT;
+    kg_store *s = NULL;
+    int rc = KG_EXIT_IO;
+    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
+        switch (kg_store_query(s, sql, fmt, &out, &d)) {
+        case KG_STORE_OK:
+            rc = KG_EXIT_OK;
+            break;
+        case KG_STORE_USAGE:
+            rc = KG_EXIT_USAGE;
+            break;
+        default:
+            rc = KG_EXIT_IO;
+        }
+    }
+    fwrite(out.ptr, 1, out.len, stdout);
+    kg_cli_print_diag(&d, 0);
+    kg_store_close(s);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+    free(sql);
+    return rc;
 }

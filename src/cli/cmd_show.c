@@ -1,15 +1,74 @@
-/* cmd_show.c - 'kg show' (placeholder until its issue lands). */
+/* cmd_show.c - 'kg show': print an actor's, event's or figure's facts with
+ * their sources, from the store. */
+#include <getopt.h>
+#include <stdio.h>
+
 #include "cli.h"
+#include "kg/store.h"
 
 const char kg_help_show[] =
-    "usage: kg show ...\n"
+    "usage: kg show [--db FILE] ID-OR-NAME\n"
     "\n"
-    "Not implemented yet.\n";
+    "Prints what the store knows about one actor, event or figure, each fact\n"
+    "with its source: the document id, the facts file, the byte span in the\n"
+    "source text and, when the source text was at hand at build time, the\n"
+    "sentence at that span.\n"
+    "\n"
+    "ID-OR-NAME is looked up in this order: an actor id (china-mofcom); an\n"
+    "event or figure id, in full (yna-20250115-ai-chip-controls/e1) or local\n"
+    "(e1) when one document has it; an event title; an actor name or alias\n"
+    "(case, and spaces, do not matter: '중국 상무부', MOFCOM). Failing all\n"
+    "these, the words are searched in event titles, figure measures and actor\n"
+    "names (full text, each word as a prefix). When several facts match, they\n"
+    "are listed and kg show exits with 1.\n"
+    "\n"
+    "For an actor: type, part_of, aliases, the actors that are part of it, the\n"
+    "files that define it, its events (as agent or target) by date and the\n"
+    "figures about it. For an event: type, date (as written, with the days it\n"
+    "covers), agents, targets, the same-as events of other documents, the\n"
+    "relations to and from it.\n"
+    "\n"
+    "  --db FILE  the store to read (default out/kg.sqlite)\n"
+    "\n"
+    "exit status: 0 shown, 1 nothing or several things match, 2 usage,\n"
+    "3 the store cannot be read.\n";
 
 int kg_cmd_show(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    kg_cli_error("show: not implemented yet");
-    return KG_EXIT_USAGE;
+    static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
+                                           { NULL, 0, NULL, 0 } };
+    const char *db = "out/kg.sqlite";
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case ':':
+            return kg_cli_usage("show", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return kg_cli_usage("show", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return kg_cli_usage("show", "give an actor, event or figure id or name");
+    if (optind + 1 < argc)
+        return kg_cli_usage("show", "give one id or name (quote names with spaces)");
+
+    kg_diag d = KG_DIAG_INIT;
+    kg_buf out = KG_BUF_INIT;
+    kg_store *s = NULL;
+    int rc = KG_EXIT_IO;
+    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
+        int r = kg_store_show(s, argv[optind], &out, &d);
+        rc = r == KG_STORE_OK ? KG_EXIT_OK : r == KG_STORE_REFUSED ? KG_EXIT_FINDINGS : KG_EXIT_IO;
+    }
+    fwrite(out.ptr, 1, out.len, stdout);
+    kg_cli_print_diag(&d, 0);
+    kg_store_close(s);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+    return rc;
 }

@@ -1,0 +1,1041 @@
+/* build.c - kg_store_build: loads a corpus into the store in one
+ * transaction. Documents are reloaded only when the SHA-256 of their file
+ * (or of their source text) changed; files gone from the corpus lose
+ * their rows (ON DELETE CASCADE from documents). Then the derived rows
+ * are brought up to date: the merged actors (one row per id, names and
+ * aliases unioned over every definition) for the ids the changed files
+ * define, and the same-as clusters of events. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "kg.h"
+#include "kg/check.h"
+#include "kg/factio.h"
+#include "store-int.h"
+
+#define MAX_SOURCE_BYTES (64u << 20)
+#define SENTENCE_REACH 600 /* bytes looked at on each side of a span */
+
+/* What is known about one file of the corpus before the transaction. */
+typedef struct file_info {
+    const kg_doc *doc;
+    const char *file;         /* normalised path (points into doc->path) */
+    char sha[65];
+    char src_sha[65];         /* of the source text; "" when not readable */
+    char *src_path;           /* owned; NULL without a source */
+    int load;                 /* new or changed: (re)load it */
+} file_info;
+
+typedef struct loader {
+    kg_store *s;
+    kg_diag *d;
+    sqlite3_stmt *ins_doc, *ins_def, *ins_event, *ins_ea, *ins_fig, *ins_rel, *ins_span;
+    char now[32];
+    sqlite3_int64 build;      /* this build's number (meta 'build') */
+} loader;
+
+static const char *norm_path(const char *p)
+{
+    while (p[0] == '.' && p[1] == '/') {
+        p += 2;
+        while (*p == '/')
+            p++;
+    }
+    return p;
+}
+
+static void bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Runs a bound statement that returns no rows, then resets it. */
+static int run(loader *L, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    int ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+    if (!ok)
+        kg__store_fail(L->s, L->d, what);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return ok ? 0 : -1;
+}
+
+static int exec(kg_store *s, kg_diag *d, const char *sql, const char *what)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return kg__store_fail(s, d, what);
+    return 0;
+}
+
+static void iso_day(long days, char out[16])
+{
+    int y, m, dd;
+    kg_civil_from_days(days, &y, &m, &dd);
+    snprintf(out, 16, "%04d-%02d-%02d", y, m, dd);
+}
+
+/* Binds the EDTF text and its first and last day (ISO, NULL when open or
+ * unknown) to columns i, i+1, i+2. */
+static void bind_date(sqlite3_stmt *st, int i, const kg_date *dt)
+{
+    bind_str(st, i, dt->text);
+    sqlite3_bind_null(st, i + 1);
+    sqlite3_bind_null(st, i + 2);
+    if (!dt->text || !dt->valid)
+        return;
+    long first = 0, last = 0;
+    char buf[16];
+    kg_edtf_bounds(&dt->edtf, &first, &last);
+    if (first > INT_MIN && first < INT_MAX) {
+        iso_day(first, buf);
+        sqlite3_bind_text(st, i + 1, buf, -1, SQLITE_TRANSIENT);
+    }
+    if (last > INT_MIN && last < INT_MAX) {
+        iso_day(last, buf);
+        sqlite3_bind_text(st, i + 2, buf, -1, SQLITE_TRANSIENT);
+    }
+}
+
+static int utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        int cp;
+        i += kg__utf8_next(p + i, n - i, &cp);
+        if (cp < 0)
+            return 0;
+    }
+    return 1;
+}
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* A sentence ends at '.', '!' or '?' before white space (or the end of
+ * the text), or at a line break. */
+static int ends_sentence(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == '\n')
+        return 1;
+    if (c == '.' || c == '!' || c == '?')
+        return i + 1 >= len || is_ws((unsigned char)t[i + 1]);
+    return 0;
+}
+
+/* The sentence around [start, end) of t: from just after the previous
+ * sentence end to the next one (inclusive), at most SENTENCE_REACH bytes
+ * either way, trimmed, on UTF-8 boundaries. */
+static void find_sentence(const char *t, size_t len, size_t start, size_t end, size_t *a, size_t *b)
+{
+    size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
+    size_t i = start;
+    while (i > lo && !ends_sentence(t, len, i - 1))
+        i--;
+    while (i < start && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i++;
+    size_t hi = end + SENTENCE_REACH < len ? end + SENTENCE_REACH : len;
+    size_t j = end;
+    if (!(j > start && ends_sentence(t, len, j - 1)))
+        while (j < hi)
+            if (ends_sentence(t, len, j++))
+                break;
+    while (j > end && j < len && ((unsigned char)t[j] & 0xC0) == 0x80)
+        j--;
+    while (i < j && is_ws((unsigned char)t[i]))
+        i++;
+    while (j > i && is_ws((unsigned char)t[j - 1]))
+        j--;
+    *a = i;
+    *b = j;
+}
+
+static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const char *kind,
+                       const kg_span *sp, const char *text, size_t tlen)
+{
+    if (!sp->set)
+        return 0;
+    sqlite3_stmt *st = L->ins_span;
+    bind_str(st, 1, fact);
+    bind_str(st, 2, kind);
+    sqlite3_bind_int64(st, 3, doc);
+    sqlite3_bind_int64(st, 4, sp->start);
+    sqlite3_bind_int64(st, 5, sp->end);
+    if (text && sp->start >= 0 && sp->start <= sp->end && (size_t)sp->end <= tlen &&
+        utf8_valid(text + sp->start, (size_t)(sp->end - sp->start))) {
+        size_t a, b;
+        sqlite3_bind_text(st, 6, text + sp->start, (int)(sp->end - sp->start), SQLITE_TRANSIENT);
+        find_sentence(text, tlen, (size_t)sp->start, (size_t)sp->end, &a, &b);
+        if (utf8_valid(text + a, b - a))
+            sqlite3_bind_text(st, 7, text + a, (int)(b - a), SQLITE_TRANSIENT);
+    }
+    return run(L, st, "cannot store a span");
+}
+
+static void full_id(kg_buf *b, const char *doc_id, const char *ref)
+{
+    kg_buf_reset(b);
+    if (!strchr(ref, '/'))
+        kg_buf_printf(b, "%s/", doc_id);
+    kg_buf_puts(b, ref);
+}
+
+static void json_strv(kg_buf *b, const kg_strv *v)
+{
+    kg_buf_reset(b);
+    kg_buf_putc(b, '[');
+    for (size_t i = 0; i < v->n; i++) {
+        if (i)
+            kg_buf_putc(b, ',');
+        kg__json_str(b, v->v[i], strlen(v->v[i]));
+    }
+    kg_buf_putc(b, ']');
+}
+
+static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
+{
+    const kg_doc *doc = fi->doc;
+    sqlite3_stmt *st = L->ins_doc;
+    char *text = NULL;
+    size_t tlen = 0;
+    int rc = -1;
+    kg_buf id = KG_BUF_INIT, id2 = KG_BUF_INIT;
+
+    /* The text the spans point into, when it is at hand and is the text the
+     * offsets were made for (the header's sha256, when given). */
+    if (fi->src_path && fi->src_sha[0] && (!doc->sha256 || strcmp(doc->sha256, fi->src_sha) == 0))
+        text = kg_read_file(fi->src_path, &tlen, MAX_SOURCE_BYTES);
+
+    int lexicon = doc->is_lexicon || !doc->has_header;
+    bind_str(st, 1, lexicon ? NULL : doc->id);
+    bind_str(st, 2, fi->file);
+    bind_str(st, 3, fi->sha);
+    bind_str(st, 4, lexicon ? "lexicon" : "article");
+    bind_str(st, 5, doc->title);
+    bind_str(st, 6, doc->publisher);
+    bind_str(st, 7, doc->author);
+    bind_date(st, 8, &doc->published);
+    bind_str(st, 11, doc->url);
+    bind_str(st, 12, doc->source);
+    bind_str(st, 13, fi->src_path);
+    bind_str(st, 14, doc->sha256);
+    bind_str(st, 15, fi->src_sha[0] ? fi->src_sha : NULL);
+    bind_str(st, 16, L->now);
+    sqlite3_bind_int64(st, 17, L->build);
+    if (run(L, st, "cannot store a document") != 0)
+        goto done;
+    sqlite3_int64 dk = sqlite3_last_insert_rowid(L->s->db);
+
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const kg_actor *a = &doc->actors[i];
+        if (!a->id)
+            continue;
+        json_strv(&id, &a->aliases);
+        st = L->ins_def;
+        bind_str(st, 1, a->id);
+        sqlite3_bind_int64(st, 2, dk);
+        bind_str(st, 3, a->name);
+        bind_str(st, 4, a->type);
+        bind_str(st, 5, a->part_of);
+        bind_str(st, 6, id.ptr);
+        if (run(L, st, "cannot store an actor definition") != 0)
+            goto done;
+        kg__strmap_put(touched, a->id, 1);
+    }
+
+    const char *did = doc->id;
+    if (!did || lexicon) {
+        if (doc->n_events || doc->n_figures || doc->n_relations)
+            kg_diag_warn(L->d, fi->file, 0, 0,
+                         "events, figures and relations outside a document are not stored");
+        rc = 0;
+        goto done;
+    }
+
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const kg_event *e = &doc->events[i];
+        if (!e->id)
+            continue;
+        full_id(&id, did, e->id);
+        st = L->ins_event;
+        bind_str(st, 1, id.ptr);
+        sqlite3_bind_int64(st, 2, dk);
+        bind_str(st, 3, e->id);
+        bind_str(st, 4, e->title);
+        bind_str(st, 5, e->type);
+        bind_date(st, 6, &e->date);
+        int approx = 0, unc = 0;
+        if (e->date.text && e->date.valid) {
+            approx = e->date.edtf.a.approx || (e->date.edtf.interval && e->date.edtf.b.approx);
+            unc = e->date.edtf.a.uncertain || (e->date.edtf.interval && e->date.edtf.b.uncertain);
+        }
+        sqlite3_bind_int(st, 9, approx);
+        sqlite3_bind_int(st, 10, unc);
+        bind_str(st, 11, e->when);
+        if (run(L, st, "cannot store an event") != 0)
+            goto done;
+        for (int role = 0; role < 2; role++) {
+            const kg_strv *v = role ? &e->target : &e->agent;
+            for (size_t k = 0; k < v->n; k++) {
+                st = L->ins_ea;
+                bind_str(st, 1, id.ptr);
+                bind_str(st, 2, role ? "target" : "agent");
+                bind_str(st, 3, v->v[k]);
+                sqlite3_bind_int64(st, 4, (sqlite3_int64)k);
+                if (run(L, st, "cannot store an event's actor") != 0)
+                    goto done;
+            }
+        }
+        if (insert_span(L, dk, id.ptr, "event", &e->span, text, tlen) != 0)
+            goto done;
+    }
+
+    for (size_t i = 0; i < doc->n_figures; i++) {
+        const kg_figure *f = &doc->figures[i];
+        if (!f->id)
+            continue;
+        full_id(&id, did, f->id);
+        st = L->ins_fig;
+        bind_str(st, 1, id.ptr);
+        sqlite3_bind_int64(st, 2, dk);
+        bind_str(st, 3, f->id);
+        if (f->value_text)
+            sqlite3_bind_double(st, 4, f->value);
+        if (f->is_range)
+            sqlite3_bind_double(st, 5, f->value_max);
+        if (f->is_range && f->value_text && f->value_max_text) {
+            kg_buf_reset(&id2);
+            kg_buf_printf(&id2, "[%s, %s]", f->value_text, f->value_max_text);
+            bind_str(st, 6, id2.ptr);
+        } else {
+            bind_str(st, 6, f->value_text);
+        }
+        bind_str(st, 7, f->unit);
+        bind_str(st, 8, f->counter);
+        bind_str(st, 9, f->approx ? f->approx : "exact");
+        bind_str(st, 10, f->measure);
+        bind_str(st, 11, f->subject);
+        bind_date(st, 12, &f->date);
+        if (run(L, st, "cannot store a figure") != 0)
+            goto done;
+        if (insert_span(L, dk, id.ptr, "figure", &f->span, text, tlen) != 0)
+            goto done;
+    }
+
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const kg_relation *r = &doc->relations[i];
+        if (!r->from || !r->to || !r->type)
+            continue;
+        st = L->ins_rel;
+        sqlite3_bind_int64(st, 1, dk);
+        bind_str(st, 2, r->id);
+        full_id(&id, did, r->from);
+        bind_str(st, 3, id.ptr);
+        bind_str(st, 4, r->type);
+        full_id(&id, did, r->to);
+        bind_str(st, 5, id.ptr);
+        if (run(L, st, "cannot store a relation") != 0)
+            goto done;
+    }
+    rc = 0;
+done:
+    if (rc != 0)
+        kg_diag_error(L->d, fi->file, 0, 0, "could not be stored; the store was left as it was");
+    free(text);
+    kg_buf_free(&id);
+    kg_buf_free(&id2);
+    return rc;
+}
+
+/* Drops every table, view and trigger (an older schema, or --force-rebuild). */
+static int drop_all(kg_store *s, kg_diag *d)
+{
+    static const char *const pass[] = {
+        "SELECT type, name FROM sqlite_schema WHERE type = 'trigger'",
+        "SELECT type, name FROM sqlite_schema WHERE type = 'view'",
+        "SELECT type, name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
+        /* children before parents: with foreign keys on, DROP TABLE deletes
+         * the rows first, which looks up the tables they point at */
+        "SELECT type, name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        " ORDER BY rowid DESC",
+    };
+    kg_buf sql = KG_BUF_INIT;
+    int rc = 0;
+    for (size_t p = 0; p < sizeof pass / sizeof pass[0] && rc == 0; p++) {
+        sqlite3_stmt *st = kg__store_prepare(s, d, pass[p]);
+        if (!st) {
+            rc = -1;
+            break;
+        }
+        kg_buf_reset(&sql);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            /* Names come from the file's own schema; quoted as identifiers. */
+            char *q = sqlite3_mprintf("DROP %s IF EXISTS \"%w\";\n", kg__col(st, 0), kg__col(st, 1));
+            kg_buf_puts(&sql, q);
+            sqlite3_free(q);
+        }
+        sqlite3_finalize(st);
+        if (sql.len && sqlite3_exec(s->db, sql.ptr, NULL, NULL, NULL) != SQLITE_OK)
+            rc = kg__store_fail(s, d, "cannot drop the old tables");
+    }
+    kg_buf_free(&sql);
+    return rc;
+}
+
+static int create_schema(kg_store *s, kg_diag *d)
+{
+    char pragmas[128];
+    if (exec(s, d, kg__store_schema_sql, "cannot create the tables") != 0)
+        return -1;
+    snprintf(pragmas, sizeof pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+             KG_STORE_APPLICATION_ID, KG_STORE_SCHEMA_VERSION);
+    return exec(s, d, pragmas, "cannot set the schema version");
+}
+
+/* Inside the transaction: creates, keeps or rebuilds the schema. */
+static int ensure_schema(kg_store *s, int force, int *created, kg_diag *d)
+{
+    sqlite3_stmt *st = kg__store_prepare(
+        s, d, "SELECT (SELECT application_id FROM pragma_application_id),"
+              " (SELECT user_version FROM pragma_user_version),"
+              " (SELECT count(*) FROM sqlite_schema)");
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return kg__store_fail(s, d, "cannot read the store");
+    }
+    int app = sqlite3_column_int(st, 0), version = sqlite3_column_int(st, 1);
+    int objects = sqlite3_column_int(st, 2);
+    sqlite3_finalize(st);
+    *created = 0;
+    if (objects == 0) {
+        *created = 1;
+        return create_schema(s, d);
+    }
+    if (app != KG_STORE_APPLICATION_ID) {
+        kg_diag_error(d, s->path, 0, 0,
+                      "not a kg store (it holds other tables); refusing to overwrite it, "
+                      "choose another --db or remove the file");
+        return -1;
+    }
+    if (version > KG_STORE_SCHEMA_VERSION && !force) {
+        kg_diag_error(d, s->path, 0, 0,
+                      "the store has schema version %d, newer than this kg's %d; use a newer "
+                      "kg, or --force-rebuild to replace it", version, KG_STORE_SCHEMA_VERSION);
+        return -1;
+    }
+    if (version == KG_STORE_SCHEMA_VERSION && !force)
+        return 0;
+    if (force)
+        kg_diag_add(d, KG_SEV_NOTE, s->path, 0, 0, "rebuilding the store from the facts (--force-rebuild)");
+    else
+        kg_diag_add(d, KG_SEV_NOTE, s->path, 0, 0,
+                    "the store has schema version %d, older than %d; rebuilding it from the facts",
+                    version, KG_STORE_SCHEMA_VERSION);
+    *created = 1;
+    if (drop_all(s, d) != 0)
+        return -1;
+    return create_schema(s, d);
+}
+
+/* Recomputes the merged row of actor id from its definitions: the first
+ * definition (lexicons first, then by file) gives the name; type and
+ * part_of are the first given; every other name and alias becomes an
+ * alias. No definitions left: the actor goes. */
+typedef struct actor_stmts {
+    sqlite3_stmt *defs, *names, *upsert, *del, *del_alias, *ins_alias, *touch;
+} actor_stmts;
+
+static int merge_actor(kg_store *s, kg_diag *d, actor_stmts *A, const char *id)
+{
+    char *name = NULL, *type = NULL, *part_of = NULL;
+    sqlite3_int64 defined_in = 0;
+    int ndefs = 0, rc = -1;
+    kg_strv names = { NULL, 0, 0 };
+
+    sqlite3_bind_text(A->defs, 1, id, -1, SQLITE_STATIC);
+    while (sqlite3_step(A->defs) == SQLITE_ROW) {
+        if (ndefs++ == 0)
+            defined_in = sqlite3_column_int64(A->defs, 4);
+        if (!name && sqlite3_column_type(A->defs, 0) != SQLITE_NULL)
+            name = kg_xstrdup(kg__col(A->defs, 0));
+        if (!type && sqlite3_column_type(A->defs, 1) != SQLITE_NULL)
+            type = kg_xstrdup(kg__col(A->defs, 1));
+        if (!part_of && sqlite3_column_type(A->defs, 2) != SQLITE_NULL)
+            part_of = kg_xstrdup(kg__col(A->defs, 2));
+    }
+    sqlite3_reset(A->defs);
+    if (ndefs == 0) {
+        sqlite3_bind_text(A->del, 1, id, -1, SQLITE_STATIC);
+        int r = sqlite3_step(A->del);
+        sqlite3_reset(A->del);
+        rc = r == SQLITE_DONE ? 0 : kg__store_fail(s, d, "cannot delete an actor");
+        goto done;
+    }
+    if (!name)
+        name = kg_xstrdup(id);
+
+    sqlite3_bind_text(A->names, 1, id, -1, SQLITE_STATIC);
+    while (sqlite3_step(A->names) == SQLITE_ROW) {
+        const char *n = kg__col(A->names, 0);
+        if (*n && strcmp(n, name) != 0 && !kg_strv_has(&names, n))
+            kg_strv_push(&names, n);
+    }
+    sqlite3_reset(A->names);
+
+    sqlite3_bind_text(A->upsert, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(A->upsert, 2, name, -1, SQLITE_STATIC);
+    bind_str(A->upsert, 3, type);
+    bind_str(A->upsert, 4, part_of);
+    sqlite3_bind_int64(A->upsert, 5, defined_in);
+    int r = sqlite3_step(A->upsert);
+    sqlite3_reset(A->upsert);
+    if (r != SQLITE_DONE) {
+        rc = kg__store_fail(s, d, "cannot store an actor");
+        goto done;
+    }
+    sqlite3_bind_text(A->del_alias, 1, id, -1, SQLITE_STATIC);
+    r = sqlite3_step(A->del_alias);
+    sqlite3_reset(A->del_alias);
+    if (r != SQLITE_DONE) {
+        rc = kg__store_fail(s, d, "cannot store an actor's aliases");
+        goto done;
+    }
+    for (size_t i = 0; i < names.n; i++) {
+        sqlite3_bind_text(A->ins_alias, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(A->ins_alias, 2, names.v[i], -1, SQLITE_STATIC);
+        r = sqlite3_step(A->ins_alias);
+        sqlite3_reset(A->ins_alias);
+        if (r != SQLITE_DONE) {
+            rc = kg__store_fail(s, d, "cannot store an actor's aliases");
+            goto done;
+        }
+    }
+    rc = 0;
+done:
+    free(name);
+    free(type);
+    free(part_of);
+    kg_strv_free(&names);
+    return rc;
+}
+
+static int merge_actors(kg_store *s, kg_diag *d, const kg_strmap *touched)
+{
+    actor_stmts A = { 0 };
+    int rc = -1;
+    if (!(A.defs = kg__store_prepare(
+              s, d, "SELECT a.name, a.type, a.part_of, a.aliases, a.doc FROM actor_defs a"
+                    " JOIN documents d ON d.doc = a.doc WHERE a.actor = ?1"
+                    " ORDER BY d.kind = 'lexicon' DESC, d.file")) ||
+        !(A.names = kg__store_prepare(
+              s, d, "SELECT x FROM ("
+                    " SELECT a.name AS x, d.kind = 'lexicon' AS lx, d.file AS f, 0 AS k, 0 AS i"
+                    "  FROM actor_defs a JOIN documents d ON d.doc = a.doc"
+                    "  WHERE a.actor = ?1 AND a.name IS NOT NULL"
+                    " UNION ALL"
+                    " SELECT j.value, d.kind = 'lexicon', d.file, 1, j.key"
+                    "  FROM actor_defs a JOIN documents d ON d.doc = a.doc, json_each(a.aliases) j"
+                    "  WHERE a.actor = ?1)"
+                    " ORDER BY lx DESC, f, k, i")) ||
+        !(A.upsert = kg__store_prepare(
+              s, d, "INSERT INTO actors(id, name, type, part_of, defined_in) VALUES (?1, ?2, ?3, ?4, ?5)"
+                    " ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,"
+                    " part_of = excluded.part_of, defined_in = excluded.defined_in")) ||
+        !(A.del = kg__store_prepare(s, d, "DELETE FROM actors WHERE id = ?1")) ||
+        !(A.del_alias = kg__store_prepare(s, d, "DELETE FROM aliases WHERE actor = ?1")) ||
+        !(A.ins_alias = kg__store_prepare(s, d, "INSERT INTO aliases(actor, alias) VALUES (?1, ?2)")) ||
+        !(A.touch = kg__store_prepare(s, d, "INSERT OR IGNORE INTO temp.kg_touched(id) VALUES (?1)")))
+        goto done;
+    /* the actors' search rows go first and come back at the end, in two
+     * statements (see the schema's comment on FTS) */
+    if (exec(s, d, "DELETE FROM temp.kg_touched", "cannot merge actors") != 0)
+        goto done;
+    for (size_t i = 0; i < touched->cap; i++) {
+        if (!touched->keys[i])
+            continue;
+        sqlite3_bind_text(A.touch, 1, touched->keys[i], -1, SQLITE_STATIC);
+        if (sqlite3_step(A.touch) != SQLITE_DONE) {
+            kg__store_fail(s, d, "cannot merge actors");
+            goto done;
+        }
+        sqlite3_reset(A.touch);
+    }
+    if (exec(s, d, "DELETE FROM search WHERE rowid IN"
+                   " (SELECT pk * 4 + 3 FROM actors WHERE id IN (SELECT id FROM temp.kg_touched))",
+             "cannot update the search index") != 0)
+        goto done;
+    for (size_t i = 0; i < touched->cap; i++)
+        if (touched->keys[i] && merge_actor(s, d, &A, touched->keys[i]) != 0)
+            goto done;
+    if (exec(s, d, "INSERT INTO search(rowid, text, kind, ref)"
+                   " SELECT a.pk * 4 + 3, a.name || coalesce(char(10) || (SELECT group_concat(alias, char(10))"
+                   " FROM aliases WHERE actor = a.id), ''), 'actor', a.id"
+                   " FROM actors a WHERE a.id IN (SELECT id FROM temp.kg_touched)",
+             "cannot update the search index") != 0)
+        goto done;
+    rc = 0;
+done:
+    sqlite3_finalize(A.defs);
+    sqlite3_finalize(A.names);
+    sqlite3_finalize(A.upsert);
+    sqlite3_finalize(A.del);
+    sqlite3_finalize(A.del_alias);
+    sqlite3_finalize(A.ins_alias);
+    sqlite3_finalize(A.touch);
+    return rc;
+}
+
+static size_t uf_find(size_t *parent, size_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+/* Gives every event the id of its same-as cluster: the smallest event id
+ * (byte order) among the events same-as links connect; its own id when
+ * it has none. */
+static int update_clusters(kg_store *s, kg_diag *d)
+{
+    kg_strmap idx = { 0 };
+    char **ids = NULL;
+    size_t n = 0, cap = 0, *parent = NULL, ecap = 0;
+    size_t (*edges)[2] = NULL;
+    size_t ne = 0;
+    int rc = -1;
+    sqlite3_stmt *st = NULL, *ins = NULL;
+
+    st = kg__store_prepare(s, d, "SELECT from_event, to_event FROM relations WHERE type = 'same-as'");
+    if (!st)
+        goto done;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        size_t e[2];
+        for (int k = 0; k < 2; k++) {
+            const char *id = kg__col(st, k);
+            long at = kg__strmap_get(&idx, id, -1);
+            if (at < 0) {
+                KG_VEC_PUSH(ids, n, cap);
+                ids[n] = kg_xstrdup(id);
+                at = (long)n++;
+                kg__strmap_put(&idx, id, at);
+            }
+            e[k] = (size_t)at;
+        }
+        KG_VEC_PUSH(edges, ne, ecap);
+        edges[ne][0] = e[0];
+        edges[ne][1] = e[1];
+        ne++;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    parent = kg_xcalloc(n ? n : 1, sizeof *parent);
+    for (size_t i = 0; i < n; i++)
+        parent[i] = i;
+    for (size_t i = 0; i < ne; i++) {
+        size_t a = uf_find(parent, edges[i][0]), b = uf_find(parent, edges[i][1]);
+        if (a == b)
+            continue;
+        /* the root is the smallest id, so it is the cluster's name */
+        if (strcmp(ids[a], ids[b]) < 0)
+            parent[b] = a;
+        else
+            parent[a] = b;
+    }
+    if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_want(id TEXT PRIMARY KEY, cluster TEXT NOT NULL)"
+                   " WITHOUT ROWID; DELETE FROM temp.kg_want;", "cannot compute same-as clusters") != 0)
+        goto done;
+    ins = kg__store_prepare(s, d, "INSERT INTO temp.kg_want(id, cluster) VALUES (?1, ?2)");
+    if (!ins)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_text(ins, 1, ids[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, ids[uf_find(parent, i)], -1, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) {
+            kg__store_fail(s, d, "cannot compute same-as clusters");
+            goto done;
+        }
+        sqlite3_reset(ins);
+    }
+    if (exec(s, d,
+             "UPDATE events SET cluster = id WHERE cluster <> id"
+             " AND id NOT IN (SELECT id FROM temp.kg_want);"
+             "UPDATE events SET cluster = w.cluster FROM temp.kg_want w"
+             " WHERE w.id = events.id AND events.cluster <> w.cluster;"
+             "DELETE FROM temp.kg_want;",
+             "cannot store same-as clusters") != 0)
+        goto done;
+    rc = 0;
+done:
+    sqlite3_finalize(st);
+    sqlite3_finalize(ins);
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    free(parent);
+    free(edges);
+    kg__strmap_free(&idx);
+    return rc;
+}
+
+/* After a failed COMMIT because of a foreign key: says which rows point
+ * at nothing (kg_check should have caught them; this is the last line). */
+static void explain_fk(kg_store *s, kg_diag *d)
+{
+    static const char sql[] =
+        "SELECT 'event ' || event || ' names actor ''' || actor || ''' that no file defines'"
+        " FROM event_actors WHERE actor NOT IN (SELECT id FROM actors)"
+        " UNION ALL SELECT 'figure ' || id || ' has subject ''' || subject || ''' that no file defines'"
+        " FROM figures WHERE subject IS NOT NULL AND subject NOT IN (SELECT id FROM actors)"
+        " UNION ALL SELECT 'actor ' || id || ' is part_of ''' || part_of || ''' that no file defines'"
+        " FROM actors WHERE part_of IS NOT NULL AND part_of NOT IN (SELECT id FROM actors)"
+        " UNION ALL SELECT 'relation ' || from_event || ' ' || type || ' ' || to_event"
+        " || ': no event ' || CASE WHEN from_event NOT IN (SELECT id FROM events)"
+        " THEN from_event ELSE to_event END FROM relations"
+        " WHERE from_event NOT IN (SELECT id FROM events) OR to_event NOT IN (SELECT id FROM events)"
+        " LIMIT 50";
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW)
+            kg_diag_error(d, s->path, 0, 0, "%s", kg__col(st, 0));
+    sqlite3_finalize(st);
+}
+
+static size_t count_rows(kg_store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    size_t n = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        n = (size_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* Hashes every file of the corpus (and its source text) before the
+ * transaction starts, so the write lock is held as short as possible. */
+static int hash_files(const kg_corpus *c, file_info *fi, kg_diag *d)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        const kg_doc *doc = c->docs[i];
+        size_t len = 0;
+        fi[i].doc = doc;
+        if (!doc->path) {
+            kg_diag_error(d, NULL, 0, 0, "document '%s' has no file; only files can be stored",
+                          doc->id ? doc->id : "?");
+            return -1;
+        }
+        fi[i].file = norm_path(doc->path);
+        char *data = kg_read_file(doc->path, &len, 0);
+        if (!data) {
+            kg_diag_error(d, doc->path, 0, 0, "cannot read: %s", strerror(errno));
+            return -1;
+        }
+        kg_sha256_hex(data, len, fi[i].sha);
+        free(data);
+        fi[i].src_path = doc->source ? kg_source_path(doc) : NULL;
+        if (fi[i].src_path) {
+            data = kg_read_file(fi[i].src_path, &len, MAX_SOURCE_BYTES);
+            if (data) {
+                kg_sha256_hex(data, len, fi[i].src_sha);
+                free(data);
+            }
+        }
+    }
+    return 0;
+}
+
+static int prepare_loader(loader *L)
+{
+    kg_store *s = L->s;
+    kg_diag *d = L->d;
+    time_t t = time(NULL);
+    struct tm tmv;
+    gmtime_r(&t, &tmv);
+    strftime(L->now, sizeof L->now, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+    return (L->ins_doc = kg__store_prepare(
+                s, d, "INSERT INTO documents(id, file, file_sha256, kind, title, publisher, author,"
+                      " published, published_start, published_end, url, source, source_path,"
+                      " source_sha256, source_seen_sha256, loaded_at, build)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                      " ?17)")) &&
+                   (L->ins_def = kg__store_prepare(
+                        s, d, "INSERT INTO actor_defs(actor, doc, name, type, part_of, aliases)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")) &&
+                   (L->ins_event = kg__store_prepare(
+                        s, d, "INSERT INTO events(id, doc, local_id, title, type, date, date_start,"
+                              " date_end, date_approx, date_uncertain, when_text, cluster)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1)")) &&
+                   (L->ins_ea = kg__store_prepare(
+                        s, d, "INSERT OR IGNORE INTO event_actors(event, role, actor, ord)"
+                              " VALUES (?1, ?2, ?3, ?4)")) &&
+                   (L->ins_fig = kg__store_prepare(
+                        s, d, "INSERT INTO figures(id, doc, local_id, value, value_max, value_text,"
+                              " unit, counter, approx, measure, subject, date, date_start, date_end)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")) &&
+                   (L->ins_rel = kg__store_prepare(
+                        s, d, "INSERT INTO relations(doc, local_id, from_event, type, to_event)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5)")) &&
+                   (L->ins_span = kg__store_prepare(
+                        s, d, "INSERT OR REPLACE INTO spans(fact, kind, doc, start_byte, end_byte,"
+                              " text, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
+               ? 0
+               : -1;
+}
+
+static void finalize_loader(loader *L)
+{
+    sqlite3_finalize(L->ins_doc);
+    sqlite3_finalize(L->ins_def);
+    sqlite3_finalize(L->ins_event);
+    sqlite3_finalize(L->ins_ea);
+    sqlite3_finalize(L->ins_fig);
+    sqlite3_finalize(L->ins_rel);
+    sqlite3_finalize(L->ins_span);
+}
+
+int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
+                   kg_build_stats *stats, kg_diag *d)
+{
+    kg_build_opts none = { 0, NULL, NULL };
+    kg_build_stats st0;
+    file_info *fi = NULL;
+    kg_strmap known = { 0 }, touched = { 0 }, stored = { 0 };
+    size_t nstored = 0, capstored = 0;
+    char *seen = NULL;
+    loader L = { s, d, NULL, NULL, NULL, NULL, NULL, NULL, NULL, { 0 }, 0 };
+    sqlite3_stmt *q = NULL, *defs = NULL, *gone = NULL;
+    int rc = KG_STORE_ERROR, in_tx = 0;
+    sqlite3_int64 *doc_keys = NULL;
+
+    if (!opts)
+        opts = &none;
+    if (!stats)
+        stats = &st0;
+    memset(stats, 0, sizeof *stats);
+    stats->files = c->n;
+
+    if (s->flags & KG_STORE_READONLY) {
+        kg_diag_error(d, s->path, 0, 0, "the store was opened read-only");
+        return KG_STORE_ERROR;
+    }
+    size_t errors_before = d->errors;
+    kg_check(c, d);
+    if (d->errors > errors_before)
+        return KG_STORE_REFUSED;
+
+    fi = kg_xcalloc(c->n ? c->n : 1, sizeof *fi);
+    if (hash_files(c, fi, d) != 0)
+        goto done;
+
+    /* Each file once: the same path twice (two PATH arguments naming it)
+     * would load it twice. */
+    for (size_t i = 0; i < c->n; i++)
+        if (!kg__strmap_put(&known, fi[i].file, (long)i)) {
+            kg_diag_error(d, fi[i].file, 0, 0, "the file was given twice");
+            rc = KG_STORE_REFUSED;
+            goto done;
+        }
+    kg__strmap_free(&known);
+
+    if (exec(s, d, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", "cannot set up") != 0)
+        goto done;
+    if (exec(s, d, "BEGIN IMMEDIATE", "cannot start the build transaction") != 0)
+        goto done;
+    in_tx = 1;
+    if (ensure_schema(s, opts->force_rebuild, &stats->created, d) != 0)
+        goto done;
+    L.build = (sqlite3_int64)count_rows(
+                  s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+
+    /* What the store holds: file -> (doc key, hashes). */
+    q = kg__store_prepare(s, d, "SELECT doc, file FROM documents");
+    if (!q)
+        goto done;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *file = kg__col(q, 1);
+        long slot = (long)nstored;
+        KG_VEC_PUSH(doc_keys, nstored, capstored);
+        doc_keys[nstored++] = sqlite3_column_int64(q, 0);
+        kg__strmap_put(&stored, file, slot);
+    }
+    sqlite3_finalize(q);
+    q = NULL;
+
+    /* Decide: unchanged, changed (delete + load), new (load), removed. */
+    seen = kg_xcalloc(nstored ? nstored : 1, 1);
+    q = kg__store_prepare(s, d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
+                                " FROM documents WHERE doc = ?1");
+    defs = kg__store_prepare(s, d, "SELECT actor FROM actor_defs WHERE doc = ?1");
+    if (!q || !defs)
+        goto done;
+    size_t to_load = 0;
+    int fail = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        long slot = kg__strmap_get(&stored, fi[i].file, -1);
+        fi[i].load = 1;
+        if (slot >= 0) {
+            seen[slot] = 1;
+            sqlite3_bind_int64(q, 1, doc_keys[slot]);
+            if (sqlite3_step(q) == SQLITE_ROW && strcmp(kg__col(q, 0), fi[i].sha) == 0 &&
+                strcmp(kg__col(q, 1), fi[i].src_sha) == 0)
+                fi[i].load = 0;
+            sqlite3_reset(q);
+        }
+        if (fi[i].load) {
+            to_load++;
+            if (slot >= 0)
+                seen[slot] = 2; /* changed: delete the old rows first */
+        } else {
+            stats->unchanged++;
+        }
+    }
+    /* Delete removed and changed files (their search rows first); their
+     * actor ids need merging again. */
+    if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_gone(doc INTEGER PRIMARY KEY);"
+                   "CREATE TEMP TABLE IF NOT EXISTS kg_touched(id TEXT PRIMARY KEY) WITHOUT ROWID;"
+                   "DELETE FROM temp.kg_gone;", "cannot start the build") != 0)
+        goto done;
+    gone = kg__store_prepare(s, d, "INSERT INTO temp.kg_gone(doc) VALUES (?1)");
+    if (!gone)
+        goto done;
+    for (size_t k = 0; k < nstored && !fail; k++) {
+        if (seen[k] == 1)
+            continue;
+        if (seen[k] == 0)
+            stats->removed++;
+        sqlite3_bind_int64(defs, 1, doc_keys[k]);
+        while (sqlite3_step(defs) == SQLITE_ROW)
+            kg__strmap_put(&touched, kg__col(defs, 0), 1);
+        sqlite3_reset(defs);
+        sqlite3_bind_int64(gone, 1, doc_keys[k]);
+        if (sqlite3_step(gone) != SQLITE_DONE) {
+            kg__store_fail(s, d, "cannot delete a document's old rows");
+            fail = 1;
+        }
+        sqlite3_reset(gone);
+    }
+    if (fail || exec(s, d,
+                     "DELETE FROM search WHERE rowid IN"
+                     " (SELECT pk * 4 + 1 FROM events WHERE doc IN (SELECT doc FROM temp.kg_gone)"
+                     "  UNION ALL SELECT pk * 4 + 2 FROM figures WHERE doc IN (SELECT doc FROM temp.kg_gone));"
+                     "DELETE FROM documents WHERE doc IN (SELECT doc FROM temp.kg_gone);"
+                     "DELETE FROM temp.kg_gone;",
+                     "cannot delete the old rows") != 0)
+        goto done;
+
+    if (prepare_loader(&L) != 0)
+        goto done;
+    size_t done_n = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!fi[i].load)
+            continue;
+        if (opts->progress && opts->progress(opts->ctx, fi[i].file, done_n, to_load)) {
+            kg_diag_add(d, KG_SEV_NOTE, s->path, 0, 0, "build cancelled; the store was left as it was");
+            rc = KG_STORE_REFUSED;
+            goto done;
+        }
+        if (load_doc(&L, &fi[i], &touched) != 0)
+            goto done;
+        done_n++;
+        stats->loaded++;
+    }
+    {
+        sqlite3_stmt *fts = kg__store_prepare(
+            s, d, "INSERT INTO search(rowid, text, kind, ref)"
+                  " SELECT e.pk * 4 + 1, coalesce(e.title, ''), 'event', e.id"
+                  " FROM documents d JOIN events e ON e.doc = d.doc WHERE d.build = ?1"
+                  " UNION ALL SELECT f.pk * 4 + 2, coalesce(f.measure, ''), 'figure', f.id"
+                  " FROM documents d JOIN figures f ON f.doc = d.doc WHERE d.build = ?1");
+        if (!fts)
+            goto done;
+        sqlite3_bind_int64(fts, 1, L.build);
+        int r = sqlite3_step(fts);
+        sqlite3_finalize(fts);
+        if (r != SQLITE_DONE) {
+            kg__store_fail(s, d, "cannot update the search index");
+            goto done;
+        }
+    }
+    if (merge_actors(s, d, &touched) != 0 || update_clusters(s, d) != 0)
+        goto done;
+
+    {
+        sqlite3_stmt *m = kg__store_prepare(s, d, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
+        char num[32];
+        if (!m)
+            goto done;
+        char nbuild[32];
+        snprintf(nbuild, sizeof nbuild, "%lld", (long long)L.build);
+        const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
+                                { "facts_format", NULL }, { "built_at", L.now },
+                                { "build", nbuild } };
+        snprintf(num, sizeof num, "%d", KG_STORE_SCHEMA_VERSION);
+        kv[0][1] = num;
+        char fmt[16];
+        snprintf(fmt, sizeof fmt, "%d", KG_FORMAT_VERSION);
+        kv[2][1] = fmt;
+        for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
+            sqlite3_bind_text(m, 1, kv[i][0], -1, SQLITE_STATIC);
+            sqlite3_bind_text(m, 2, kv[i][1], -1, SQLITE_STATIC);
+            if (sqlite3_step(m) != SQLITE_DONE) {
+                kg__store_fail(s, d, "cannot store the build's meta data");
+                sqlite3_finalize(m);
+                goto done;
+            }
+            sqlite3_reset(m);
+        }
+        sqlite3_finalize(m);
+    }
+
+    finalize_loader(&L);
+    memset(&L, 0, sizeof L);
+    sqlite3_finalize(q);
+    sqlite3_finalize(defs);
+    sqlite3_finalize(gone);
+    q = defs = gone = NULL;
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int ec = sqlite3_extended_errcode(s->db);
+        kg__store_fail(s, d, "cannot commit the build");
+        if (ec == SQLITE_CONSTRAINT_FOREIGNKEY)
+            explain_fk(s, d);
+        goto done;
+    }
+    in_tx = 0;
+    stats->actors = count_rows(s, "SELECT count(*) FROM actors");
+    stats->events = count_rows(s, "SELECT count(*) FROM events");
+    stats->figures = count_rows(s, "SELECT count(*) FROM figures");
+    stats->relations = count_rows(s, "SELECT count(*) FROM relations");
+    stats->clusters = count_rows(s, "SELECT count(DISTINCT cluster) FROM events");
+    rc = KG_STORE_OK;
+done:
+    finalize_loader(&L);
+    sqlite3_finalize(q);
+    sqlite3_finalize(defs);
+    sqlite3_finalize(gone);
+    if (in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (fi)
+        for (size_t i = 0; i < c->n; i++)
+            free(fi[i].src_path);
+    free(fi);
+    free(doc_keys);
+    free(seen);
+    kg__strmap_free(&stored);
+    kg__strmap_free(&known);
+    kg__strmap_free(&touched);
+    return rc;
+}

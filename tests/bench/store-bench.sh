@@ -1,0 +1,51 @@
+#!/bin/sh
+# tests/bench/store-bench.sh [KG] [N] - times `kg build` on N generated
+# documents (default 10000): a full build into a new store, a rebuild with
+# nothing changed, a rebuild after one file was edited, after one file was
+# removed, and a --force-rebuild; then a few queries. Prints one line per
+# step with wall time and peak memory. The facts come from
+# tests/bench/store-gen.py (invented actors and sentences). KG defaults to
+# $KG, then ./kg.
+set -eu
+KG=${1:-${KG:-./kg}}
+N=${2:-10000}
+here=$(dirname "$0")
+dir=$(mktemp -d "${TMPDIR:-/tmp}/kg-store-bench.XXXXXX")
+trap 'rm -rf "$dir"' EXIT INT TERM
+db=$dir/out/kg.sqlite
+
+now() { date +%s.%N; }
+
+# step NAME CMD... : runs CMD, prints the wall time and peak RSS
+step() {
+    name=$1
+    shift
+    t0=$(now)
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%M' -o "$dir/rss" "$@" >"$dir/log" 2>&1 || { cat "$dir/log"; exit 1; }
+        rss=$(tail -n 1 "$dir/rss")
+    else
+        "$@" >"$dir/log" 2>&1 || { cat "$dir/log"; exit 1; }
+        rss=0
+    fi
+    t1=$(now)
+    printf '%-28s %7.2f s  %6d MB   %s\n' "$name" "$(echo "$t1 - $t0" | bc)" $((rss / 1024)) \
+        "$(tail -n 1 "$dir/log" | sed 's/^[^:]*: //' | cut -c1-90)"
+}
+
+printf 'store bench: %s documents, %s\n' "$N" "$KG"
+t0=$(now)
+python3 "$here/store-gen.py" "$dir" "$N"
+printf '%-28s %7.2f s\n' "generate" "$(echo "$(now) - $t0" | bc)"
+step "check" "$KG" check "$dir/facts"
+step "build (new store)" "$KG" build "$dir/facts" --db "$db"
+step "rebuild, nothing changed" "$KG" build "$dir/facts" --db "$db"
+printf '# edited by the bench\n' >>"$dir/facts/doc-00042.yaml"
+step "rebuild, one file edited" "$KG" build "$dir/facts" --db "$db"
+rm "$dir/facts/doc-00043.yaml"
+step "rebuild, one file removed" "$KG" build "$dir/facts" --db "$db"
+step "build --force-rebuild" "$KG" build "$dir/facts" --db "$db" --force-rebuild
+printf '%-28s %7d MB\n' "store size" $(( $(wc -c <"$db") / 1048576 ))
+step "query: FTS" "$KG" query --db "$db" "SELECT count(*) FROM search WHERE search MATCH '연산칩*'"
+step "show: an actor" "$KG" show --db "$db" northland-trade
+step "path: two actors" "$KG" path --db "$db" co-001 co-200
