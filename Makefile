@@ -46,7 +46,7 @@ DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 all: kg
 
 kg: $(B)/kg
-	cp $(B)/kg kg
+	cp $(B)/kg kg.tmp && mv -f kg.tmp kg
 
 $(B)/kg: $(LIB_OBJ) $(CLI_OBJ)
 	@echo "  LD $@"; $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)

@@ -82,17 +82,53 @@ int kg_url_ok(const char *url)
     return 1;
 }
 
+/* Removes "." and "dir/.." steps from a relative or absolute path, in
+ * place ("yaml/../../shared/x" becomes "../shared/x"). */
+static void normalise_path(char *p)
+{
+    int abs = p[0] == '/';
+    char *parts[256];
+    int n = 0, up = 0;
+    for (char *tok = strtok(p + abs, "/"); tok; tok = strtok(NULL, "/")) {
+        if (strcmp(tok, ".") == 0)
+            continue;
+        if (strcmp(tok, "..") == 0 && n > up) {
+            n--;
+            continue;
+        }
+        if (strcmp(tok, "..") == 0 && abs)
+            continue;
+        if (strcmp(tok, "..") == 0)
+            up++;
+        if (n < 256)
+            parts[n++] = tok;
+    }
+    kg_buf b = KG_BUF_INIT;
+    if (abs)
+        kg_buf_putc(&b, '/');
+    for (int i = 0; i < n; i++)
+        kg_buf_printf(&b, "%s%s", i ? "/" : "", parts[i]);
+    if (!b.len)
+        kg_buf_putc(&b, '.');
+    memcpy(p, b.ptr, b.len + 1); /* never longer than the input */
+    kg_buf_free(&b);
+}
+
 char *kg_source_path(const kg_doc *doc)
 {
     if (!doc->source)
         return NULL;
-    if (doc->source[0] == '/' || !doc->path)
-        return kg_xstrdup(doc->source);
-    char *copy = kg_xstrdup(doc->path);
     kg_buf b = KG_BUF_INIT;
-    kg_buf_printf(&b, "%s/%s", dirname(copy), doc->source);
-    free(copy);
-    return kg_buf_detach(&b, NULL);
+    if (doc->source[0] == '/' || !doc->path) {
+        kg_buf_puts(&b, doc->source);
+    } else {
+        char *copy = kg_xstrdup(doc->path);
+        kg_buf_printf(&b, "%s/%s", dirname(copy), doc->source);
+        free(copy);
+    }
+    char *p = kg_buf_detach(&b, NULL);
+    normalise_path(p);
+    return p;
 }
 
 /* ---- one document ---- */
