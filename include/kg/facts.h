@@ -137,6 +137,10 @@ typedef struct kg_doc {
 typedef struct kg_corpus {
     kg_doc **docs;
     size_t n, cap;
+    /* Set before loading when positions are not needed (drawing): each
+     * document's node tree is freed as soon as it is read, and the items'
+     * `node` pointers are NULL. Saves most of the memory of a load. */
+    int drop_trees;
 } kg_corpus;
 
 #define KG_CORPUS_INIT { NULL, 0, 0 }
@@ -155,6 +159,8 @@ void kg_set_str(char **field, const char *value);
 int kg_date_set(kg_date *d, const char *text);
 void kg_date_free(kg_date *d);
 
+/* Frees the document's node tree and clears every `node` pointer. */
+void kg_doc_drop_tree(kg_doc *doc);
 void kg_corpus_init(kg_corpus *c);
 void kg_corpus_add(kg_corpus *c, kg_doc *doc);   /* takes ownership */
 void kg_corpus_free(kg_corpus *c);

@@ -188,6 +188,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
         o.style_name = style_path;
     }
 
+    corpus.drop_trees = 1; /* drawing needs no line numbers */
     int io = kg_cli_load(&corpus, &d, argc, argv, optind);
     size_t load_errors = d.errors;
     if (io) {

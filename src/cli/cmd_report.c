@@ -127,6 +127,7 @@ int kg_cmd_report(int argc, char **argv)
     o.types = (const char *const *)types.v;
     o.n_types = types.n;
 
+    corpus.drop_trees = 1; /* drawing needs no line numbers */
     int io = kg_cli_load(&corpus, &d, argc, argv, optind);
     size_t load_errors = d.errors;
     if (io) {

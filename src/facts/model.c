@@ -192,6 +192,20 @@ void kg_doc_free(kg_doc *doc)
     free(doc);
 }
 
+void kg_doc_drop_tree(kg_doc *doc)
+{
+    for (size_t i = 0; i < doc->n_actors; i++)
+        doc->actors[i].node = NULL;
+    for (size_t i = 0; i < doc->n_events; i++)
+        doc->events[i].node = NULL;
+    for (size_t i = 0; i < doc->n_figures; i++)
+        doc->figures[i].node = NULL;
+    for (size_t i = 0; i < doc->n_relations; i++)
+        doc->relations[i].node = NULL;
+    kg_node_free(doc->tree);
+    doc->tree = NULL;
+}
+
 void kg_corpus_init(kg_corpus *c)
 {
     memset(c, 0, sizeof *c);

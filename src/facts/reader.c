@@ -387,6 +387,8 @@ int kg_facts_load_file(kg_corpus *corpus, const char *path, kg_diag *d)
     if (!tree && d->errors > before)
         return 1;
     kg_doc *doc = kg_doc_from_tree(path, tree, d);
+    if (corpus->drop_trees)
+        kg_doc_drop_tree(doc);
     kg_corpus_add(corpus, doc);
     return d->errors > before ? 1 : 0;
 }
