@@ -397,6 +397,91 @@ Test(render_timeline, labels_never_overlap_and_lanes_group_by_country)
     free_corpus(c);
 }
 
+/* Companies, people, labs and products have no part_of chain to a
+ * country: their `country` key (also inherited through part_of) puts
+ * their events in that country's lane; a part_of chain that leads to a
+ * country wins over a `country` key, and a `country` that names no
+ * country is ignored. */
+static const char country_yaml[] =
+    "kg: 1\ndocument: {id: k, title: k, published: 2025-01-15}\n"
+    "actors:\n"
+    "  - {id: usa, name: 미국, type: country}\n"
+    "  - {id: china, name: 중국, type: country}\n"
+    "  - {id: acme, name: 에이크미, type: company, country: china}\n"
+    "  - {id: acme-lab, name: 에이크미 연구소, type: organization, part_of: acme}\n"
+    "  - {id: acme-model, name: 에이크미 모델, type: product, part_of: acme-lab}\n"
+    "  - {id: ann, name: 앤, type: person, country: usa}\n"
+    "  - {id: mofcom, name: 중국 상무부, type: government, part_of: china, country: usa}\n"
+    "  - {id: stray, name: 무소속, type: company}\n"
+    "  - {id: odd, name: 이상한 곳, type: company, country: acme}\n"
+    "events:\n"
+    "  - {id: a, title: 회사, type: release, date: 2024-01-01, agent: [acme]}\n"
+    "  - {id: b, title: 연구소, type: release, date: 2024-02-01, agent: [acme-lab]}\n"
+    "  - {id: c, title: 모델, type: release, date: 2024-03-01, agent: [acme-model]}\n"
+    "  - {id: d, title: 사람, type: other, date: 2024-04-01, agent: [ann]}\n"
+    "  - {id: e, title: 상무부, type: protest, date: 2024-05-01, agent: [mofcom]}\n"
+    "  - {id: f, title: 무소속, type: other, date: 2024-06-01, agent: [stray]}\n"
+    "  - {id: g, title: 잘못된 국가, type: other, date: 2024-07-01, agent: [odd]}\n"
+    "  - {id: h, title: 둘째 주체, type: other, date: 2024-08-01, agent: [stray, ann]}\n"
+    "relations: [{from: d, type: responds-to, to: c}]\n";
+
+/* 1 if event mark `id` lies within lane `key`'s band. */
+static int in_lane(Agraph_t *g, const char *id, const char *key)
+{
+    char name[64];
+    struct box lane, mark;
+    snprintf(name, sizeof name, "lane.%s", key);
+    if (node_box(g, name, &lane) != 0 || node_box(g, id, &mark) != 0)
+        return 0;
+    return fabs(mark.y - lane.y) * 2 < lane.h;
+}
+
+static int lane_count(Agraph_t *g, const char *key, const char *count)
+{
+    char name[64];
+    snprintf(name, sizeof name, "lanelabel.%s", key);
+    Agnode_t *n = agnode(g, name, 0);
+    return n && strstr(agget(n, "label"), count) != NULL;
+}
+
+Test(render_timeline, country_key_puts_companies_in_their_country_lane)
+{
+    kg_corpus *c = load_text(country_yaml);
+    char *dot = render(kg_render_timeline, c, KG_FMT_DOT, NULL);
+    Agraph_t *g = agmemread(dot);
+    cr_assert_not_null(g);
+    static const char *const china[] = { "k/a", "k/b", "k/c", "k/e" };
+    static const char *const usa[] = { "k/d", "k/h" };
+    static const char *const other[] = { "k/f", "k/g" };
+    for (size_t i = 0; i < sizeof china / sizeof *china; i++)
+        cr_expect(in_lane(g, china[i], "china"), "%s is not in the 중국 lane", china[i]);
+    for (size_t i = 0; i < sizeof usa / sizeof *usa; i++)
+        cr_expect(in_lane(g, usa[i], "usa"), "%s is not in the 미국 lane", usa[i]);
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+        cr_expect(in_lane(g, other[i], "-"), "%s is not in the 기타 lane", other[i]);
+    cr_expect(lane_count(g, "china", "4건"));
+    cr_expect(lane_count(g, "usa", "2건"));
+    cr_expect(lane_count(g, "-", "2건"));
+    cr_expect_null(agnode(g, "lane.acme", 0), "a company got a lane of its own");
+    agclose(g);
+    free(dot);
+
+    /* --focus keeps an event's lane where its agent's node is cut away:
+     * acme-model → c → d (responds-to), d's agent ann is 3 edges away */
+    kg_render_opts o = KG_RENDER_OPTS_INIT;
+    o.focus = "acme-model";
+    o.depth = 2;
+    dot = render(kg_render_timeline, c, KG_FMT_DOT, &o);
+    g = agmemread(dot);
+    cr_assert_not_null(g);
+    cr_expect(in_lane(g, "k/c", "china"), "k/c is not in the 중국 lane under --focus");
+    cr_expect(in_lane(g, "k/d", "usa"), "k/d is not in the 미국 lane under --focus");
+    cr_expect_null(agnode(g, "k/a", 0), "--focus kept too much");
+    agclose(g);
+    free(dot);
+    free_corpus(c);
+}
+
 Test(render_timeline, dates_drawn_as_what_they_are)
 {
     kg_corpus *c = load_text(timeline_yaml);

@@ -36,7 +36,9 @@ const char *kg_format_name(kg_format f);
 
 /* How `kg timeline` groups events into lanes. */
 typedef enum kg_lanes {
-    KG_LANES_COUNTRY = 0, /* top-level part_of ancestor of the first agent */
+    KG_LANES_COUNTRY = 0, /* the first agent's country: its top part_of
+                             ancestor if a country, else its `country`
+                             key (also inherited through part_of) */
     KG_LANES_ACTOR,       /* the first agent itself */
     KG_LANES_TYPE         /* the event type */
 } kg_lanes;

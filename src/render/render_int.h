@@ -99,6 +99,12 @@ typedef struct kg_vnode {
     size_t doc_ix;            /* its index in the corpus */
     /* actor */
     const char *name, *type, *part_of; /* borrowed from the corpus */
+    /* actor: the country it belongs to: the top of its part_of chain if
+     * that is a country, else the first `country` key (an extension key
+     * naming a country actor) going up the chain from the actor itself;
+     * event: that of its first agent that has one. Id and name, borrowed;
+     * NULL if none. The timeline's country lanes are these. */
+    const char *country, *country_name;
     /* event: the records merged by same-as, first one leading */
     kg_vrec *recs; size_t n_recs;
     kg_strv agents, targets;  /* union over the records, actor ids */

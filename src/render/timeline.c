@@ -126,9 +126,11 @@ static const kg_vnode *top_of(const struct tl *t, const char *id)
 }
 
 /* The lane an event belongs to: its key and its name. By country: the
- * top part_of ancestor of the first agent that leads up to a country (or
- * of the first agent when no agent does and its top has no type); events
- * without one share the lane "기타". */
+ * country of the first agent that has one (kg_vnode.country: the top of
+ * its part_of chain if that is a country, else its `country` key, also
+ * inherited through part_of); else the top part_of ancestor of the first
+ * agent when that top is not defined (has no type); events without one
+ * share the lane "기타". */
 static void lane_of(const struct tl *t, const kg_vnode *n, const char **key, const char **name)
 {
     *key = "";
@@ -147,20 +149,17 @@ static void lane_of(const struct tl *t, const kg_vnode *n, const char **key, con
         *name = a && a->name ? a->name : *key;
         return;
     }
-    const kg_vnode *pick = NULL;
-    for (size_t i = 0; i < n->agents.n && !pick; i++) {
-        const kg_vnode *top = top_of(t, n->agents.v[i]);
-        if (top && top->type && strcmp(top->type, "country") == 0)
-            pick = top;
+    if (n->country) {
+        *key = n->country;
+        *name = n->country_name ? n->country_name : n->country;
+        return;
     }
-    if (!pick && n->agents.n) {
+    if (n->agents.n) {
         const kg_vnode *top = top_of(t, n->agents.v[0]);
-        if (top && !top->type)
-            pick = top;
-    }
-    if (pick) {
-        *key = pick->id;
-        *name = pick->name ? pick->name : pick->id;
+        if (top && !top->type) {
+            *key = top->id;
+            *name = top->name ? top->name : top->id;
+        }
     }
 }
 

@@ -24,9 +24,10 @@ struct rec {
 };
 
 /* An actor as all its definitions together say (first non-empty wins,
- * lexicons first). */
+ * lexicons first). country is the `country` extension key: the id of the
+ * country a company, person, organisation ... belongs to. */
 struct actor_info {
-    const char *id, *name, *type, *part_of;
+    const char *id, *name, *type, *part_of, *country;
     const kg_actor *def;
 };
 
@@ -75,6 +76,22 @@ static struct rec *resolve_ref(struct build *b, const kg_doc *doc, const char *r
     return r;
 }
 
+/* The value of an actor's `country` key (a kept extra key), or NULL if it
+ * has none or it is not a plain id. */
+static const char *extra_country(const kg_actor *a)
+{
+    for (size_t i = 0; i < a->extra.n; i++) {
+        const kg_extra *x = &a->extra.v[i];
+        if (!x->key || strcmp(x->key, "country") != 0)
+            continue;
+        const kg_node *v = x->value;
+        if (v && v->kind == KG_NODE_SCALAR && !kg_node_is_null(v) && v->value && v->len &&
+            !memchr(v->value, '\0', v->len))
+            return v->value;
+    }
+    return NULL;
+}
+
 static void index_actors(struct build *b)
 {
     const kg_corpus *c = b->c;
@@ -102,6 +119,8 @@ static void index_actors(struct build *b)
                 ai->type = a->type;
             if (!ai->part_of && a->part_of)
                 ai->part_of = a->part_of;
+            if (!ai->country)
+                ai->country = extra_country(a);
         }
     }
 }
@@ -110,6 +129,46 @@ static const struct actor_info *actor_info(const struct build *b, const char *id
 {
     size_t ix = (size_t)kg_hmap_get(&b->actor_by_id, id);
     return ix ? &b->actors[ix - 1] : NULL;
+}
+
+static int is_country(const struct actor_info *ai)
+{
+    return ai && ai->type && strcmp(ai->type, "country") == 0;
+}
+
+/* The top of an actor's part_of chain among the defined actors (a cycle
+ * or a chain longer than 64 stops there); NULL if id is not defined. */
+static const struct actor_info *chain_top(const struct build *b, const char *id)
+{
+    const struct actor_info *ai = actor_info(b, id);
+    for (int i = 0; ai && ai->part_of && i < 64; i++) {
+        const struct actor_info *up = actor_info(b, ai->part_of);
+        if (!up)
+            break;
+        ai = up;
+    }
+    return ai;
+}
+
+/* The country an actor belongs to (see kg_vnode.country): the top of its
+ * part_of chain if that is a country; else the first `country` key met
+ * going up the chain from the actor itself that names a country (or an
+ * actor whose part_of chain leads up to one); else NULL. */
+static const struct actor_info *country_of(const struct build *b, const char *id)
+{
+    const struct actor_info *top = chain_top(b, id);
+    if (is_country(top))
+        return top;
+    const struct actor_info *ai = actor_info(b, id);
+    for (int i = 0; ai && i < 64; i++) {
+        if (ai->country) {
+            const struct actor_info *cn = chain_top(b, ai->country);
+            if (is_country(cn))
+                return cn;
+        }
+        ai = ai->part_of ? actor_info(b, ai->part_of) : NULL;
+    }
+    return NULL;
 }
 
 /* The actor a --focus names: an id, else a name or alias (ASCII case
@@ -333,6 +392,11 @@ static void add_actor_closure(kg_view *v, struct build *b, const char *id)
         n->name = ai && ai->name ? ai->name : NULL;
         n->type = ai && ai->type ? ai->type : NULL;
         n->part_of = ai ? ai->part_of : NULL;
+        const struct actor_info *cn = country_of(b, id);
+        if (cn) {
+            n->country = cn->id;
+            n->country_name = cn->name ? cn->name : cn->id;
+        }
         id = n->part_of;
     }
 }
@@ -534,6 +598,18 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
                     add_actor_closure(v, &b, v->nodes[i].targets.v[j]);
             } else if (kind == KG_V_FIGURE && v->nodes[i].fig->subject) {
                 add_actor_closure(v, &b, v->nodes[i].fig->subject);
+            }
+        }
+    }
+    /* each event's country: that of its first agent that has one (kept on
+     * the event, since --focus may drop the agent's node) */
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *n = &v->nodes[i];
+        for (size_t j = 0; n->kind == KG_V_EVENT && !n->country && j < n->agents.n; j++) {
+            const struct actor_info *cn = country_of(&b, n->agents.v[j]);
+            if (cn) {
+                n->country = cn->id;
+                n->country_name = cn->name ? cn->name : cn->id;
             }
         }
     }
