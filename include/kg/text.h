@@ -103,9 +103,7 @@ size_t kg_text_chrome_end(const kg_text *t, size_t n);
 /* Name of a chrome kind ("widget", "url", ...), for debugging output. */
 const char *kg_chrome_kind_name(kg_chrome_kind k);
 
-/* Validates UTF-8: returns the offset of the first invalid byte, or
- * (size_t)-1 when all len bytes are valid. */
-size_t kg_utf8_check(const char *s, size_t len);
+/* (UTF-8 validation on its own: kg_utf8_check in kg/utf8.h.) */
 
 /* Looks for a date written as a dateline or an absolute date at s (in
  * normalised text): `2025. 11. 01.`, `2025.05.18`, `2025-01-13`,

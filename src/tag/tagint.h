@@ -11,6 +11,7 @@
 #include "kg/buf.h"
 #include "kg/edtf.h"
 #include "kg/text.h"
+#include "kg/tag.h"
 
 /* Decodes the code point at s[0..] (valid UTF-8 assumed, as in normalised
  * text); *n gets its length. A NUL or the end gives 0. */
@@ -136,8 +137,21 @@ static inline int kg_is_hangul(uint32_t cp)
 /* Starts-with test for a NUL-free literal at s[i..len). */
 static inline int kg_at(const char *s, size_t len, size_t i, const char *lit)
 {
-    size_t n = strlen(lit);
-    return i + n <= len && memcmp(s + i, lit, n) == 0;
+    for (size_t k = 0; lit[k]; k++)
+        if (i + k >= len || s[i + k] != lit[k])
+            return 0;
+    return 1;
+}
+
+/* The end of lit if s[i..] starts with it, else 0 (early exit: cheap
+ * when it does not). */
+static inline size_t kg_lit(const char *s, size_t len, size_t i, const char *lit)
+{
+    size_t k = 0;
+    for (; lit[k]; k++)
+        if (i + k >= len || s[i + k] != lit[k])
+            return 0;
+    return i + k;
 }
 
 /* ---- numbers (numbers.c) ---- */
@@ -167,5 +181,140 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out);
 /* Appends a slug for s[0..n) to out: Hangul in Revised Romanization,
  * Latin lower-cased, everything else a hyphen; hyphens squeezed. */
 void kg_slug_append(kg_buf *out, const char *s, size_t n);
+
+/* ---- the lexicon (lexicon.c) ---- */
+
+typedef struct kg_lex_actor {
+    char *id, *name, *type, *part_of;
+    int part_of_idx;       /* index of the part_of actor, or -1 */
+    int is_country;        /* type country */
+    int is_person;         /* type person */
+} kg_lex_actor;
+
+typedef struct kg_lex_key {
+    int first, n;          /* actors: lx->key_actors[first .. first+n) */
+    int latin;             /* the key is all ASCII (Latin-script alias) */
+    int keylen;
+} kg_lex_key;
+
+struct kg_lexicon {
+    kg_lex_actor *actors;
+    size_t n_actors, cap_actors;
+    /* id -> actor index (open addressing, size power of 2) */
+    int *id_tab;
+    size_t id_cap;
+    /* aliases before compiling: folded key and actor */
+    struct lex_pending {
+        char *key;
+        int actor;
+    } *pend;
+    size_t n_pend, cap_pend;
+    /* compiled */
+    int compiled;
+    int32_t *base, *check, *val;
+    size_t da_size;
+    kg_lex_key *keys;
+    size_t n_keys;
+    int *key_actors;
+    size_t n_key_actors;
+};
+
+typedef struct kg_lexhit {
+    size_t end;            /* text offset just after the match */
+    int key;               /* index into lx->keys */
+} kg_lexhit;
+
+/* Folds an alias into its match key: normalised like article text, ASCII
+ * lower-cased, spaces removed. Appends to out. */
+void kg_lex_fold(const char *alias, kg_buf *out);
+/* All keys that match s from offset i (spaces in the text are skipped
+ * between characters, ASCII case ignored), shortest first. Returns the
+ * number written to hits (at most max). */
+size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg_lexhit *hits,
+                   size_t max);
+int kg_lex_find_id(const kg_lexicon *lx, const char *id);
+
+/* ---- calendar helpers (independent of edtf.c) ---- */
+
+static inline int kg_tag_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static inline int kg_tag_mdays(int y, int m)
+{
+    static const int md[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m < 1 || m > 12)
+        return 31;
+    return md[m - 1] + (m == 2 && kg_tag_leap(y));
+}
+
+/* Days since 1970-01-01 (H. Hinnant's algorithm) and back. */
+static inline long kg_tag_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static inline void kg_tag_civil(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+/* ---- the tagging context shared by times.c, figures.c, actors.c ---- */
+
+typedef struct kg_tctx {
+    const kg_lexicon *lx;
+    const kg_text *t;
+    const char *s;         /* normalised text */
+    size_t len;
+    kg_mentions *out;
+    kg_edtf_point dct;     /* prec NONE: unknown */
+    unsigned flags;
+    /* normalised ranges already taken by times (figures skip them) */
+    size_t *taken;         /* pairs start, end, sorted */
+    size_t n_taken, cap_taken;
+} kg_tctx;
+
+/* Appends a mention covering normalised [ns, ne). */
+kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne);
+/* Copies n bytes into the mentions' string pool. */
+const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n);
+/* 1 if [a, b) overlaps a taken range. */
+int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b);
+
+void kg_find_times(kg_tctx *c);
+void kg_find_figures(kg_tctx *c);
+void kg_find_actors(kg_tctx *c);
+
+/* 1 if position i starts a token: the character before is a space, a
+ * punctuation mark or the start of the text. */
+static inline int kg_tok_start(const char *s, size_t i)
+{
+    if (i == 0)
+        return 1;
+    unsigned char p = (unsigned char)s[i - 1];
+    if (p < 0x80)
+        return !((p >= '0' && p <= '9') || ((p | 0x20) >= 'a' && (p | 0x20) <= 'z'));
+    return kg_cc_of(kg_u8_before(s, i)) <= KG_CC_PUNCT;
+}
+
+/* 1 if the Hangul run from s[i] to the next non-Hangul character is
+ * empty or made only of particles and copula endings (은, 는, 에서는,
+ * 까지, 이었다 ...); *end gets the end of that run. (actors.c) */
+int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end);
 
 #endif

@@ -1,0 +1,1506 @@
+/* actors.c - actor mentions: lexicon matches and discovered actors.
+ *
+ * Lexicon: at every word start (a character after a space, punctuation or
+ * a change of script) the double-array trie gives every alias that starts
+ * there; the longest one that ends well wins. A Korean alias ends well at
+ * a word boundary or before particles and copula endings (kg_tail_ok); a
+ * Latin alias when no letter or digit follows. An alias of several actors
+ * is resolved by the country written just before it, else the country
+ * last mentioned.
+ *
+ * Discovery, for actors the lexicon lacks (each gets a slug id: its
+ * English gloss, or the Revised Romanization of its name):
+ *   - glosses: 존 손힐(John Thornhill), 정보혁신재단(ITIF) - a capitalised
+ *     Latin gloss of a Hangul name; an acronym only after a name that ends
+ *     in an organisation suffix or is a lexicon actor (so 인공지능(AI) and
+ *     사물인터넷(IoT) are not actors);
+ *   - organisation suffixes: 교육부, 인식트그룹, 중국과학원, 신화통신 ...;
+ *   - names before titles: 장윈밍 부부장, 팬 연구원, 김 아무개 기자;
+ *   - administrations: a lexicon person + (N기) + 정부/행정부;
+ *   - quoted names before 라는 회사/기업/스타트업;
+ *   - all-capital acronyms (DJI, SMIC), minus a stop list of terms.
+ * A discovered name is then matched like a lexicon alias for the rest of
+ * the document. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tagint.h"
+
+/* ------------------------------------------------------------------ */
+/* particles                                                           */
+
+static const char *const particles[] = {
+    "으로부터", "에서부터", "로부터", "이라는", "이라고", "이라며", "이라면", "이라도", "이었다", "이었고",
+    "이었던", "이었으며", "이지만", "이나마", "에게서", "에서는", "에서도", "에서의", "에서만", "으로는",
+    "으로도", "으로서", "으로써", "으로의", "으로만", "에게는", "에게도", "까지는", "까지도", "까지의",
+    "부터는", "부터도", "보다는", "보다도", "처럼", "만큼", "마저", "조차", "에게", "에서", "으로", "까지",
+    "부터", "보다", "이며", "이고", "이나", "이다", "이자", "이란", "이든", "이면", "이라", "였다", "였고",
+    "였던", "였으며", "라는", "라고", "라며", "라면", "라도", "에는", "에도", "에선", "에의", "에만", "와의",
+    "과의", "과는", "와는", "과도", "와도", "로는", "로도", "로서", "로써", "로의", "로만", "하고", "이랑",
+    "께서", "대로", "마다", "이던", "같이", "뿐", "측", "쪽", "들", "께", "은", "는", "이", "가", "을", "를",
+    "의", "에", "와", "과", "도", "로", "만", "엔", "서", "나", "며", "고", "다", "란", "야", "요", "랑",
+    "간", "내", "씩", "던", "라", "지만", NULL
+};
+
+/* particles indexed by their first syllable for speed */
+#define PSLOTS 97
+static const char *const *pfirst[PSLOTS];
+static int pfirst_ready;
+static const char *pbuck[PSLOTS][48];
+
+static unsigned syl_slot(const char *p)
+{
+    unsigned cp = (((unsigned char)p[0] & 0x0Fu) << 12) | (((unsigned char)p[1] & 0x3Fu) << 6) |
+                  ((unsigned char)p[2] & 0x3Fu);
+    return cp % PSLOTS;
+}
+
+static void particles_init(void)
+{
+    if (pfirst_ready)
+        return;
+    int cnt[PSLOTS] = { 0 };
+    for (int k = 0; particles[k]; k++) {
+        unsigned sl = syl_slot(particles[k]);
+        if (cnt[sl] < 47)
+            pbuck[sl][cnt[sl]++] = particles[k];
+    }
+    for (int sl = 0; sl < PSLOTS; sl++) {
+        pbuck[sl][cnt[sl]] = NULL;
+        pfirst[sl] = pbuck[sl];
+    }
+    pfirst_ready = 1;
+}
+
+static int tail_rec(const char *s, size_t i, size_t end, int depth)
+{
+    if (i == end)
+        return 1;
+    if (depth >= 4 || end - i < 3)
+        return 0;
+    for (const char *const *p = pfirst[syl_slot(s + i)]; *p; p++) {
+        size_t n = strlen(*p);
+        if (i + n <= end && memcmp(s + i, *p, n) == 0 && tail_rec(s, i + n, end, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t hangul_run_end(const char *s, size_t len, size_t i)
+{
+    while (i + 2 < len + 0 && i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0xEA || c > 0xED)
+            break;
+        size_t n;
+        uint32_t cp = kg_u8_dec((const unsigned char *)s + i, len - i, &n);
+        if (!kg_is_hangul(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
+int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end)
+{
+    particles_init();
+    size_t e = hangul_run_end(s, len, i);
+    *end = e;
+    if (e == i)
+        return 1;
+    if (e - i > 18)
+        return 0;
+    return tail_rec(s, i, e, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* word lists                                                          */
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    if (!n)
+        return 0;
+    for (const char *const *p = list; *p; p++) {
+        const char *q = *p;
+        if (q[0] != w[0])
+            continue;
+        size_t k = 1;
+        while (k < n && q[k] == w[k])
+            k++;
+        if (k == n && q[k] == '\0')
+            return 1;
+    }
+    return 0;
+}
+
+static int ends_with(const char *w, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n >= k && w[n - 1] == suf[k - 1] && memcmp(w + n - k, suf, k) == 0;
+}
+
+/* Acronyms and English words that are terms, not actors. */
+static const char *const latin_stop[] = {
+    "AI", "AGI", "ASI", "LLM", "LLMS", "SLLM", "IOT", "GPU", "GPUS", "CPU", "NPU", "TPU", "HBM", "DRAM", "NAND",
+    "EUV", "DUV", "R&D", "IT", "ICT", "API", "GDP", "ESG", "EV", "EVS", "SW", "HW", "OS", "VR", "AR", "XR", "MR",
+    "PC", "TV", "CEO", "CTO", "CFO", "COO", "CSO", "CIO", "IPO", "M&A", "B2B", "B2C", "SNS", "FTA", "GPT", "ML",
+    "DL", "NLP", "RPA", "SAAS", "KPI", "OTT", "SOC", "AP", "ASIC", "FPGA", "CUDA", "RAM", "SSD", "HDD", "HPC",
+    "LNG", "FDI", "CPI", "PMI", "ETF", "VC", "PE", "CVC", "Q&A", "FAQ", "PDF", "URL", "OEM", "ODM", "IP",
+    "MOU", "AX", "DX", "GX", "UAM", "ADAS", "FSD", "LIDAR", "ESS", "BEV", "SMR", "IDM", "OSAT", "PIM", "CXL",
+    "LPDDR", "DDR", "MLCC", "PCB", "LED", "OLED", "LCD", "USB", "GPS", "RFID", "NFC", "QR", "ID", "PR", "HR",
+    "CS", "UX", "UI", "SDK", "IDE", "VM", "CPU", "DB", "SQL", "BI", "ERP", "CRM", "SCM", "SMB", "SME", "SMES",
+    "KST", "UTC", "GMT", "EST", "PST", "AM", "PM", "OK", "VS", "NO", "TOP", "CEOS", "PHD", "MBA", "MIT*", "ETC",
+    "RE100", "NET", "DNA", "RNA", "MRNA", "COVID", "GW", "MW", "KW", "TW", "GWH", "TWH", "NM", "KM", "CM",
+    "MM", "KG", "TB", "GB", "PB", "MB", "EB", "GHZ", "CAGR", "YOY", "QOQ", "EPS", "PER", "PBR", "ROE", "USD",
+    "KRW", "CNY", "JPY", "EUR", "RMB", "BCI", "AIDC", "IDC", "CDN", "5G", "6G", "LTE", "WIFI", "NEWS", "TECH",
+    "THE", "AND", "OF", "FOR", "IN", "ON", "AT", "BY", "TO", "VIP", "DM", "SW", "H", "OPEN", "CHIPS",
+    "HTTP", "HTTPS", "WWW", "COM", "KR", "CO", "ET", "AL", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
+    NULL
+};
+
+static int latin_is_stop(const char *w, size_t n)
+{
+    char up[24];
+    if (n >= sizeof up)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        up[i] = (w[i] >= 'a' && w[i] <= 'z') ? (char)(w[i] - 32) : w[i];
+    return in_list(up, n, latin_stop);
+}
+
+/* Titles after a person's name. */
+static const char *const titles[] = {
+    "대변인", "부부장", "부장", "차관", "차관보", "장관", "대통령", "부통령", "총리", "부총리", "주석", "국가주석",
+    "총서기", "서기", "회장", "부회장", "사장", "부사장", "대표", "대표이사", "의장", "부의장", "위원장",
+    "부위원장", "위원", "원장", "소장", "처장", "청장", "국장", "실장", "센터장", "교수", "부교수", "조교수",
+    "연구원", "수석연구원", "책임연구원", "선임연구원", "연구위원", "기자", "특파원", "앵커", "논설위원",
+    "칼럼니스트", "에디터", "애널리스트", "분석가", "이코노미스트", "최고경영자", "CEO", "창업자", "설립자",
+    "공동창업자", "총재", "부총재", "행장", "이사", "이사장", "의원", "상원의원", "하원의원", "대사", "총영사",
+    "박사", "총장", "학장", "사무총장", "국무장관", "상무장관", "재무장관", "팀장", "본부장", "고문", "특보",
+    "보좌관", "주임", "매니저", "디렉터", "창립자", "총통", "사령관", "씨", "여사", "대표이사", "CTO", "CFO",
+    "COO", "부대변인", "연구소장", "원장대행", "전무", "상무이사", "변호사", "판사", "검사장", "감독", NULL
+};
+
+/* Words that stand before titles but are not names. */
+static const char *const not_names[] = {
+    "수석", "선임", "책임", "객원", "초빙", "전임", "신임", "현", "전", "부", "공동", "상임", "명예", "사무", "고위",
+    "최고", "주임", "전문", "연구", "대표", "정부", "당", "국가", "외교", "국방", "상무", "재무", "교육", "보건",
+    "산업", "경제", "기술", "과학", "국무", "해당", "이", "그", "저", "한", "각", "모", "여러", "다른", "일부",
+    "해외", "국내", "현지", "업계", "관련", "담당", "회사", "기업", "그룹", "은행", "총", "당시", "현직", "전직",
+    "초대", "차기", "역대", "새", "첫", "여성", "남성", "젊은", "본지", "본사", "자사", "이번", "지난", "올해",
+    "정치", "국제", "데이터", "반도체", "프로그램", "사진", "글", "취재", "편집", "인턴", "부문", "소속", "출신",
+    "전략", "정책", "선거", "대선", "백악관", "방송", "신문", "보도", "특별", "중앙", "지방", "시", "도", "군",
+    "구", "동", "지역", "주", "관계", "원", "국", "처", "과", "팀", "센터", "실", "대학", "학과", "학부", "두",
+    "세", "네", "몇", "수", "여러", "모든", "어느", "한국", "사무실", "행정", "명", "겸", "및", "또", "당국",
+    "부처", "기관", "단체", "협회", "연합", "위원회", "투자", "금융", "증권", "리서치", "시장", "수사", "법률",
+    "전자", "소프트웨어", "하드웨어", "제품", "영업", "마케팅", "홍보", "대외", "개발", "설계", "생산", "품질",
+    "보안", "인공지능", "AI", "미래", "전략기획", "기획", "재정", "통상", "무역", "자원", "에너지", "환경",
+    "노동", "복지", "문화", "체육", "관광", "농업", "해양", "수산", "국토", "교통", "법무", "안보", "통일",
+    "외무", "내무", "사법", "입법", "군사", "정보", "상원", "하원", "의회", "민주당", "공화당", "여당", "야당",
+    "대변", "부대", "연구진", "관계자", "측", "전직", "퇴임", "은퇴", "혁신", "시장", "기술", "정책",
+    "전략", "금융", "투자", "보안", "안보", "사회", "문화", "과학", "교육", "환경", "에너지", "산업", "경제",
+    "정치", "외교", "국방", "법률", "의료", "자동차", "반도체", "테크", "플랫폼", "콘텐츠", "게임", "유통",
+    "부동산", "증권", "채권", "주식", "외환", "원자재", "거시", "신용", "리스크", "데이터", "클라우드",
+    "보도", "편집", "사진", "영상", "스포츠", "연예", "국제", "지역", "사회부", "정치부", "경제부", "산업부",
+    "국제부", "편집국", "논설", "기획", "특집", "취재", "수석", "선임", "대기자", "전문", "객원", "통신",
+    "한국", "중국", "미국", "일본", "유럽", "현장", "시니어", "주니어", "선거", "정부", "당국", "해당", NULL
+};
+
+/* Organisation suffixes with the least stem (in syllables) before them. */
+static const struct suffix {
+    const char *w;
+    int min_stem;
+    int strong;  /* may stand as its own word after the name: 인간 중심 AI 연구소 */
+    const char *type;
+} suffixes[] = {
+    { "위원회", 1, 1, "government" }, { "총국", 1, 0, "government" }, { "그룹", 2, 0, "company" },
+    { "재단", 2, 1, "organization" }, { "연구원", 2, 0, "organization" }, { "연구소", 2, 1, "organization" },
+    { "연구센터", 1, 1, "organization" }, { "대학교", 2, 1, "organization" }, { "대학", 2, 0, "organization" },
+    { "과학원", 1, 0, "organization" }, { "공정원", 1, 0, "organization" }, { "기술원", 2, 0, "organization" },
+    { "은행", 2, 0, "company" }, { "통신", 2, 0, "media" }, { "일보", 1, 0, "media" }, { "시보", 2, 0, "media" },
+    { "신문", 2, 0, "media" }, { "기구", 2, 1, "organization" }, { "연맹", 2, 1, "organization" },
+    { "협회", 2, 1, "organization" }, { "학회", 2, 1, "organization" }, { "포스트", 2, 1, "media" },
+    { "타임스", 2, 1, "media" }, { "저널", 2, 1, "media" }, { "사무국", 2, 0, "organization" },
+    { "의회", 2, 0, "government" }, { "공단", 2, 0, "government" }, { "청", 2, 0, "government" },
+    { "부", 2, 0, "government" }, { "당", 2, 0, "organization" }, { "텔레콤", 1, 0, "company" },
+    { "홀딩스", 1, 0, "company" }, { "로보틱스", 1, 0, "company" }, { "중공업", 1, 0, "company" },
+    { "전자", 2, 0, "company" }, { "리뷰", 1, 2, "media" }, { NULL, 0, 0, NULL }
+};
+
+/* Whole words that end in a suffix but are common nouns. */
+static const char *const not_orgs[] = {
+    "지도부", "수뇌부", "사령부", "사업부", "본부", "내부", "외부", "일부", "전부", "간부", "여부", "세부", "상부",
+    "하부", "중부", "남부", "북부", "동부", "서부", "중서부", "남동부", "북동부", "남서부", "북서부", "학부",
+    "대부분", "농부", "어부", "주부", "신부", "기부", "포부", "거부", "승부", "두부", "복부", "흉부", "안부", "치부",
+    "대부", "정부", "배부", "교부", "분부", "납부", "환부", "폐부", "급부", "요청", "신청", "초청", "경청",
+    "방청", "시청", "도청", "관청", "재요청", "중앙은행", "상업은행", "투자은행", "시중은행", "지방은행",
+    "국책은행", "개발은행", "외국은행", "저축은행", "이동통신", "위성통신", "무선통신", "유선통신", "정보통신",
+    "데이터통신", "광통신", "양자통신", "전기통신", "차세대통신", "이동통신", "국제기구", "정부기구", "비영리기구",
+    "산하기구", "일간신문", "지역신문", "종이신문", "대기업그룹", "기업그룹", "계열그룹", "재벌그룹", "실무그룹",
+    "소그룹", "명문대학", "일반대학", "지방대학", "국립대학", "사립대학", "명문대학교", "해외대학", "현지대학",
+    "부설연구소", "기업연구소", "민간연구소", "국책연구소", "국립연구소", "정부연구소", "수석연구원",
+    "선임연구원", "책임연구원", "객원연구원", "전임연구원", "초빙연구원", "주임연구원", "박사후연구원",
+    "전문연구원", "연구원", "공익재단", "민주당", "공산당", "집권당", "정당", "여당", "야당", "신당", "소속당",
+    "상당", "해당", "적당", "정당", "강당", "식당", "전당", "부당", "타당", "과당", "지방의회", "가전전자",
+    "디지털전자", "전문가리뷰", "코드리뷰", "상호리뷰", "중국판", "과장", "각부", "전담부", "각청", NULL
+};
+
+/* Modifiers that do not belong to a multi-word name (주요 AI 연구소). */
+static const char *const not_name_parts[] = {
+    "주요", "대형", "국내", "해외", "민간", "국립", "국가", "공공", "다른", "여러", "이", "그", "한", "각", "모든",
+    "많은", "새로운", "최고", "최대", "대표", "대표적", "유명", "세계적", "글로벌", "일부", "관련", "산하", "자체",
+    "독립", "비영리", "사설", "기업", "정부", "대학", "현지", "지역", "중앙", "지방", "신규", "기존", "전문",
+    "주요국", "여러", "해당", "이번", "최근", "당시", "수준", "전문가", "관계", "AI", "IT", "인공지능", "및",
+    "등", "또", "또는", "그리고", "의", "첨단", "선도", "대기업", NULL
+};
+
+/* ------------------------------------------------------------------ */
+/* the document's actors                                               */
+
+typedef struct dact {
+    const char *id, *name, *type, *how; /* pool strings or lexicon strings */
+    int lex;                            /* lexicon actor index, or -1 */
+} dact;
+
+typedef struct dalias {
+    char *key;     /* folded like lexicon keys */
+    size_t klen;
+    int act;
+} dalias;
+
+#define AL_BUCKETS 4096
+
+/* Bucket of a folded key or of text at s: its first two characters (a
+ * space in the text is skipped, as key_match does). */
+static unsigned char_hash(const char *s, size_t avail, int nch)
+{
+    unsigned h = (unsigned)nch;
+    size_t i = 0;
+    for (int ch = 0; ch < nch && i < avail; ch++) {
+        if (ch == 1 && s[i] == ' ' && i + 1 < avail && s[i + 1] != ' ')
+            i++;
+        unsigned char c = (unsigned char)s[i++];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h = h * 131 + c;
+        while (i < avail && ((unsigned char)s[i] & 0xC0) == 0x80)
+            h = h * 31 + (unsigned char)s[i++];
+    }
+    return (h * 2654435761u >> 8) % AL_BUCKETS;
+}
+
+/* Number of characters of a folded key, up to 2. */
+static int key_chars(const char *k, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n && c < 2; i++)
+        if (((unsigned char)k[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+/* The bucket of a key: by its first two characters, or its only one. */
+static unsigned key_bucket(const char *k, size_t n)
+{
+    return char_hash(k, n, key_chars(k, n) >= 2 ? 2 : 1);
+}
+
+static uint64_t str_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+typedef struct actx {
+    kg_tctx *c;
+    const kg_lexicon *lx;
+    const char *s;
+    size_t len;
+    dact *acts;
+    size_t n_acts, cap_acts;
+    dalias *al;
+    size_t n_al, cap_al;
+    int *al_next;            /* chains of aliases with the same first character */
+    int al_head[AL_BUCKETS];
+    int *act_tab;            /* id -> actor (open addressing) */
+    size_t act_cap;
+    int last_country;        /* lexicon index of the last country mentioned */
+    size_t last_start;       /* start of the last actor mention */
+    size_t last_end;         /* end of the last actor mention */
+    int last_lex;            /* its lexicon actor, or -1 */
+    int last_act;            /* its document actor, or -1 */
+} actx;
+
+static int dact_find(actx *x, const char *id)
+{
+    if (!x->act_cap)
+        return -1;
+    size_t h = str_hash(id) & (x->act_cap - 1);
+    while (x->act_tab[h] >= 0) {
+        if (strcmp(x->acts[x->act_tab[h]].id, id) == 0)
+            return x->act_tab[h];
+        h = (h + 1) & (x->act_cap - 1);
+    }
+    return -1;
+}
+
+/* Records actor idx in the id table (after it was appended). */
+static void dact_index(actx *x, int idx)
+{
+    if ((size_t)(idx + 1) * 2 > x->act_cap) {
+        size_t nc = x->act_cap ? x->act_cap * 2 : 64;
+        free(x->act_tab);
+        x->act_tab = kg_xmalloc(nc * sizeof *x->act_tab);
+        for (size_t i = 0; i < nc; i++)
+            x->act_tab[i] = -1;
+        x->act_cap = nc;
+        for (int i = 0; i < idx; i++)
+            dact_index(x, i);
+    }
+    size_t h = str_hash(x->acts[idx].id) & (x->act_cap - 1);
+    while (x->act_tab[h] >= 0)
+        h = (h + 1) & (x->act_cap - 1);
+    x->act_tab[h] = idx;
+}
+
+static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_t namen, const char *type,
+                    const char *how, int lex)
+{
+    char idb[128];
+    if (idn >= sizeof idb)
+        idn = sizeof idb - 1;
+    memcpy(idb, id, idn);
+    idb[idn] = '\0';
+    int k = dact_find(x, idb);
+    if (k >= 0)
+        return k;
+    KG_VEC_PUSH(x->acts, x->n_acts, x->cap_acts);
+    dact *a = &x->acts[x->n_acts];
+    a->id = kg_tctx_str(x->c, idb, idn);
+    a->name = kg_tctx_str(x->c, name, namen);
+    a->type = type;
+    a->how = how;
+    a->lex = lex;
+    x->n_acts++;
+    dact_index(x, (int)x->n_acts - 1);
+    return (int)x->n_acts - 1;
+}
+
+/* An actor for a lexicon entry, so that aliases can point at it. */
+static int dact_lex(actx *x, int lex)
+{
+    const kg_lex_actor *la = &x->lx->actors[lex];
+    int k = dact_find(x, la->id);
+    if (k >= 0)
+        return k;
+    KG_VEC_PUSH(x->acts, x->n_acts, x->cap_acts);
+    dact *a = &x->acts[x->n_acts];
+    a->id = la->id;
+    a->name = la->name;
+    a->type = la->type;
+    a->how = "lexicon";
+    a->lex = lex;
+    x->n_acts++;
+    dact_index(x, (int)x->n_acts - 1);
+    return (int)x->n_acts - 1;
+}
+
+static void alias_add(actx *x, const char *w, size_t n, int act)
+{
+    kg_buf k = KG_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        char ch = w[i];
+        if (ch == ' ' || ch == '\n')
+            continue;
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch + 32);
+        kg_buf_putc(&k, ch);
+    }
+    if (k.len < 2 || (k.len < 3 && (unsigned char)k.ptr[0] < 0x80)) {
+        kg_buf_free(&k);
+        return;
+    }
+    unsigned b = key_bucket(k.ptr, k.len);
+    for (int i = x->al_head[b]; i >= 0; i = x->al_next[i])
+        if (x->al[i].klen == k.len && memcmp(x->al[i].key, k.ptr, k.len) == 0) {
+            kg_buf_free(&k);
+            return;
+        }
+    size_t cap0 = x->cap_al;
+    KG_VEC_PUSH(x->al, x->n_al, x->cap_al);
+    if (x->cap_al != cap0)
+        x->al_next = kg_xrealloc(x->al_next, x->cap_al * sizeof *x->al_next);
+    x->al[x->n_al].klen = k.len;
+    x->al[x->n_al].key = kg_buf_detach(&k, NULL);
+    x->al[x->n_al].act = act;
+    x->al_next[x->n_al] = x->al_head[b];
+    x->al_head[b] = (int)x->n_al;
+    x->n_al++;
+}
+
+/* Matches a folded key at s[i], skipping single spaces, ASCII case
+ * folded. Returns the end, or 0. */
+static size_t key_match(const char *s, size_t len, size_t i, const char *key, size_t klen)
+{
+    size_t j = i, k = 0;
+    while (k < klen) {
+        if (j >= len)
+            return 0;
+        char c = s[j];
+        if (c == ' ' && k > 0 && j + 1 < len && s[j + 1] != ' ') {
+            j++;
+            continue;
+        }
+        if (c == '(' && k > 0 && key[k] != '(' && j + 4 < len && (unsigned char)s[j + 1] >= 0xE3 &&
+            (unsigned char)s[j + 1] <= 0xE9) {
+            size_t q = j + 1;
+            while (q < len && q - j < 40 && s[q] != ')' && (unsigned char)s[q] >= 0x80)
+                q++;
+            if (q < len && s[q] == ')') {
+                j = q + 1;
+                continue;
+            }
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != key[k])
+            return 0;
+        j++;
+        k++;
+    }
+    return j;
+}
+
+/* ------------------------------------------------------------------ */
+/* emitting                                                            */
+
+static void emit_act(actx *x, size_t a, size_t b, int act)
+{
+    dact *d = &x->acts[act];
+    kg_mention *m = kg_tctx_add(x->c, KG_MENTION_ACTOR, a, b);
+    m->id = d->id;
+    m->name = d->name;
+    m->type = d->type;
+    m->how = d->how;
+    x->last_start = a;
+    x->last_end = b;
+    x->last_lex = d->lex;
+    x->last_act = act;
+    if (d->lex >= 0 && x->lx->actors[d->lex].is_country)
+        x->last_country = d->lex;
+}
+
+static void emit_lex(actx *x, size_t a, size_t b, int lex)
+{
+    const kg_lex_actor *la = &x->lx->actors[lex];
+    kg_mention *m = kg_tctx_add(x->c, KG_MENTION_ACTOR, a, b);
+    m->id = la->id;
+    m->name = la->name;
+    m->type = la->type;
+    m->how = "lexicon";
+    x->last_start = a;
+    x->last_end = b;
+    x->last_lex = lex;
+    x->last_act = -1;
+    if (la->is_country)
+        x->last_country = lex;
+}
+
+/* ------------------------------------------------------------------ */
+/* helpers on the text                                                 */
+
+static int is_lat(char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int is_dig(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static size_t syllables(const char *w, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)w[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+static int all_hangul(const char *w, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t k;
+        uint32_t cp = kg_u8_dec((const unsigned char *)w + i, n - i, &k);
+        if (!kg_is_hangul(cp))
+            return 0;
+        i += k;
+    }
+    return n > 0;
+}
+
+/* The token (run of non-space characters) that ends at e. */
+static size_t tok_begin(const char *s, size_t e)
+{
+    size_t b = e;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n')
+        b--;
+    return b;
+}
+
+/* Splits a Hangul word into stem and particles: the shortest stem w such
+ * that the rest is particles. Returns the stem end. */
+static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
+{
+    (void)len;
+    size_t q = a;
+    while (q < e) {
+        size_t k;
+        kg_u8_dec((const unsigned char *)s + q, e - q, &k);
+        q += k;
+        size_t end;
+        if (q < e && kg_is_hangul(kg_u8_at(s, e, q, &k)) && kg_tail_ok(s, e, q, &end) && end == e)
+            return q;
+    }
+    return e;
+}
+
+/* ------------------------------------------------------------------ */
+/* lexicon matching                                                    */
+
+static int end_ok(const char *s, size_t len, size_t e, int latin)
+{
+    if (e >= len)
+        return 1;
+    unsigned char c = (unsigned char)s[e];
+    if (c < 0x80) {
+        if (is_lat((char)c) || is_dig((char)c))
+            return 0;
+        if (latin && (c == '-' || c == '.') && e + 1 < len && (is_lat(s[e + 1]) || is_dig(s[e + 1])))
+            return 0;
+        return 1;
+    }
+    size_t n;
+    uint32_t cp = kg_u8_at(s, len, e, &n);
+    if (!kg_is_hangul(cp))
+        return 1;
+    if (latin)
+        return 1; /* a change of script */
+    /* the last character of the match */
+    uint32_t lastc = kg_u8_before(s, e);
+    if (kg_cc_of(lastc) != KG_CC_HANGUL)
+        return 1;
+    size_t end;
+    return kg_tail_ok(s, len, e, &end);
+}
+
+/* A one-character Hanja name (美, 中, 日) only stands alone or next to
+ * another such name (美中): not inside a Hanja word (經濟日報). */
+static int han_alone(actx *x, size_t i, size_t e)
+{
+    const char *s = x->s;
+    uint32_t p = kg_u8_before(s, i);
+    if (kg_cc_of(p) == KG_CC_HAN && x->last_end != i)
+        return 0;
+    size_t n;
+    uint32_t q = kg_u8_at(s, x->len, e, &n);
+    if (kg_cc_of(q) == KG_CC_HAN) {
+        kg_lexhit h[4];
+        size_t nh = kg_lex_walk(x->lx, s, x->len, e, h, 4);
+        if (!nh || h[0].end != e + n)
+            return 0;
+    }
+    return 1;
+}
+
+/* Picks one actor of an ambiguous key. */
+static int resolve_key(actx *x, const kg_lex_key *k, size_t start)
+{
+    const kg_lexicon *lx = x->lx;
+    if (k->n == 1)
+        return lx->key_actors[k->first];
+    /* a country right before: 미국 상무부 */
+    int ctx = -1;
+    if (x->last_lex >= 0 && x->last_end + 1 >= start && start - x->last_end <= 1 &&
+        lx->actors[x->last_lex].is_country)
+        ctx = x->last_lex;
+    else
+        ctx = x->last_country;
+    if (ctx >= 0)
+        for (int j = 0; j < k->n; j++) {
+            int a = lx->key_actors[k->first + j];
+            if (lx->actors[a].part_of_idx == ctx)
+                return a;
+        }
+    return lx->key_actors[k->first];
+}
+
+/* ------------------------------------------------------------------ */
+/* glosses: 한글(English)                                                */
+
+static int cap_word(const char *w, size_t n)
+{
+    static const char *const fn[] = { "of", "the", "and", "for", "in", "on", "at", "&", "de", "la", "von",
+                                      "van", "der", "du", "des", "le", "del", "da", "al", NULL };
+    if (in_list(w, n, fn))
+        return 0;
+    return 1;
+}
+
+/* Analyses the Latin gloss at s[a..b): returns 0 if it is no name, else
+ * the number of name words; *acronym tells an all-capital single word. */
+static int gloss_words(const char *s, size_t a, size_t b, int *acronym, int *last_stop)
+{
+    int words = 0, caps = 0, lower = 0;
+    *acronym = 0;
+    *last_stop = 0;
+    size_t i = a;
+    size_t lw = a, lwe = a;
+    while (i < b) {
+        while (i < b && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < b && s[j] != ' ')
+            j++;
+        if (j > i) {
+            if (cap_word(s + i, j - i)) {
+                words++;
+                if ((s[i] >= 'A' && s[i] <= 'Z') || is_dig(s[i]))
+                    caps++;
+                else
+                    lower++;
+            }
+            lw = i;
+            lwe = j;
+        }
+        i = j;
+    }
+    if (!words || lower)
+        return 0;
+    if (words == 1) {
+        int up = 0, lo = 0;
+        for (size_t k = a; k < b; k++) {
+            if (s[k] >= 'A' && s[k] <= 'Z')
+                up++;
+            else if (s[k] >= 'a' && s[k] <= 'z')
+                lo++;
+        }
+        if (up >= 2 && lo == 0)
+            *acronym = 1;
+    }
+    *last_stop = latin_is_stop(s + lw, lwe - lw);
+    return words;
+}
+
+/* The suffix of word w, or NULL. */
+static const struct suffix *org_suffix(const char *w, size_t n)
+{
+    for (const struct suffix *sf = suffixes; sf->w; sf++) {
+        if (!ends_with(w, n, sf->w))
+            continue;
+        size_t stem = syllables(w, n - strlen(sf->w));
+        if ((int)stem < sf->min_stem)
+            continue;
+        if (in_list(w, n, not_orgs))
+            return NULL;
+        /* a word ending in 정부 or 들 is no organisation's name */
+        if (ends_with(w, n, "정부"))
+            return NULL;
+        if (sf->strong == 2)
+            return NULL; /* only with a Latin word before it */
+        return sf;
+    }
+    return NULL;
+}
+
+static const struct suffix *org_suffix_word(const char *w, size_t n)
+{
+    for (const struct suffix *sf = suffixes; sf->w; sf++)
+        if (strlen(sf->w) == n && memcmp(sf->w, w, n) == 0 && sf->strong)
+            return sf;
+    return NULL;
+}
+
+static int is_title(const char *w, size_t n)
+{
+    return in_list(w, n, titles);
+}
+
+/* Spelled-out Latin letters: 에스이 for SE. */
+static int spelled_letters(const char *w, size_t n)
+{
+    static const char *const letters[] = { "에이", "비", "씨", "디", "이", "에프", "지", "에이치", "아이", "제이",
+                                           "케이", "엘", "엠", "엔", "오", "피", "큐", "알", "에스", "티", "유",
+                                           "브이", "더블유", "엑스", "와이", "제트", "지", NULL };
+    size_t i = 0;
+    int k = 0;
+    while (i < n) {
+        size_t best = 0;
+        for (int q = 0; letters[q]; q++) {
+            size_t l = strlen(letters[q]);
+            if (l > best && i + l <= n && memcmp(w + i, letters[q], l) == 0)
+                best = l;
+        }
+        if (!best)
+            return 0;
+        i += best;
+        k++;
+    }
+    return k >= 2;
+}
+
+typedef struct span {
+    size_t a, b;
+} span;
+
+/* Collects up to max tokens before position e (the "(" of a gloss).
+ * Returns the number found; toks[0] is the one right before. */
+static int head_tokens(actx *x, size_t e, span *toks, int max)
+{
+    const char *s = x->s;
+    int n = 0;
+    size_t b = e;
+    while (n < max && b > 0) {
+        if (n > 0) {
+            if (s[b - 1] != ' ')
+                break;
+            b--;
+            if (b == 0 || s[b - 1] == ' ' || s[b - 1] == '\n')
+                break;
+        }
+        size_t a = b;
+        while (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n')
+            a--;
+        /* an opening quote or bracket ends the name */
+        size_t a2 = a;
+        int opened = 0;
+        while (a2 < b) {
+            size_t k;
+            uint32_t cp = kg_u8_dec((const unsigned char *)s + a2, b - a2, &k);
+            kg_cc cc = kg_cc_of(cp);
+            if (cc == KG_CC_HANGUL || cc == KG_CC_LATIN || cc == KG_CC_DIGIT || cc == KG_CC_HAN)
+                break;
+            a2 += k;
+            opened = 1;
+        }
+        if (a2 >= b)
+            break;
+        /* inner punctuation other than - . & : not a name token; a
+         * token that ends a sentence or clause is no part of a name */
+        int bad = 0;
+        if (n > 0 && b > a2 && (s[b - 1] == '.' || s[b - 1] == ',' || s[b - 1] == '!' || s[b - 1] == '?' ||
+                                s[b - 1] == ':' || s[b - 1] == ';'))
+            break;
+        for (size_t q = a2; q < b;) {
+            size_t k;
+            uint32_t cp = kg_u8_dec((const unsigned char *)s + q, b - q, &k);
+            kg_cc cc = kg_cc_of(cp);
+            if (cc == KG_CC_PUNCT && cp != '-' && cp != '.' && cp != '&' && cp != 0xB7)
+                bad = 1;
+            q += k;
+        }
+        if (bad)
+            break;
+        if (n > 0) {
+            /* a word ending in a particle, a title, a modifier ends it */
+            size_t st = strip_particles(s, x->len, a2, b);
+            if (st != b && syllables(s + a2, b - a2) >= 2)
+                break;
+            if (is_title(s + a2, b - a2) || in_list(s + a2, b - a2, not_name_parts))
+                break;
+            /* a lexicon country or organisation before: keep it (미국
+             * 경제자문위원회) but stop after it */
+        }
+        toks[n].a = a2;
+        toks[n].b = b;
+        n++;
+        if (opened)
+            break;
+        b = a;
+    }
+    return n;
+}
+
+static int is_version_token(const char *w, size_t n)
+{
+    int dig = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_dig(w[i]))
+            dig = 1;
+    return dig && n <= 12;
+}
+
+/* Lexicon actor for exactly the text s[a..b), or -1. */
+static int lex_exact(actx *x, size_t a, size_t b)
+{
+    if (!x->lx)
+        return -1;
+    kg_lexhit h[32];
+    size_t n = kg_lex_walk(x->lx, x->s, b, a, h, 32);
+    if (n && h[n - 1].end == b)
+        return resolve_key(x, &x->lx->keys[h[n - 1].key], a);
+    return -1;
+}
+
+static void find_glosses(actx *x)
+{
+    const char *s = x->s;
+    size_t len = x->len;
+    const kg_text *t = x->c->t;
+    for (size_t i = 1; i + 2 < len; i++) {
+        if (s[i] != '(' || !is_lat(s[i + 1]))
+            continue;
+        if (kg_text_in_chrome(t, i))
+            continue;
+        /* the head must be glued to the parenthesis */
+        uint32_t before = kg_u8_before(s, i);
+        kg_cc bc = kg_cc_of(before);
+        if (bc != KG_CC_HANGUL && bc != KG_CC_DIGIT && bc != KG_CC_LATIN)
+            continue;
+        /* the Latin part: up to ) · , ; */
+        size_t a = i + 1, b = a;
+        while (b < len && s[b] != ')' && s[b] != ',' && s[b] != ';' && s[b] != '\n' && !kg_at(s, len, b, "\xc2\xb7")) {
+            unsigned char c = (unsigned char)s[b];
+            if (c >= 0x80)
+                break;
+            b++;
+        }
+        if (b >= len || b - a > 80)
+            continue;
+        if (s[b] != ')' && s[b] != ',' && !kg_at(s, len, b, "\xc2\xb7"))
+            continue;
+        size_t gb = b;
+        while (gb > a && s[gb - 1] == ' ')
+            gb--;
+        int acronym, last_stop;
+        int words = gloss_words(s, a, gb, &acronym, &last_stop);
+        if (!words || gb - a < 2)
+            continue;
+        if (acronym && latin_is_stop(s + a, gb - a))
+            continue;
+        /* the Hangul head */
+        span toks[8];
+        int want = acronym ? 1 : (words > 5 ? 5 : words);
+        int nt = head_tokens(x, i, toks, 8);
+        if (!nt)
+            continue;
+        int take = want < nt ? want : nt;
+        /* a version token (V3, 2.5-맥스) takes the name before it too */
+        if (take < nt && is_version_token(s + toks[take - 1].a, toks[take - 1].b - toks[take - 1].a))
+            take++;
+        /* a bare suffix word (연맹, 연구소) takes the words of the name */
+        if (toks[0].b - toks[0].a > 0 && org_suffix_word(s + toks[0].a, toks[0].b - toks[0].a)) {
+            int extra = nt < 5 ? nt : 5;
+            if (extra > take)
+                take = extra;
+        }
+        size_t ha = toks[take - 1].a, hb = toks[0].b;
+        if (!all_hangul(s + toks[0].a, toks[0].b - toks[0].a) &&
+            !is_version_token(s + toks[0].a, toks[0].b - toks[0].a))
+            continue;
+        if (spelled_letters(s + toks[0].a, toks[0].b - toks[0].a))
+            continue;
+        /* drop leading lexicon countries from the name only if the gloss
+         * does not cover them: kept, since 미국 경제자문위원회 is the name */
+        int lex_head = lex_exact(x, ha, hb);
+        const struct suffix *sf = NULL;
+        {
+            size_t w0 = toks[0].a, w1 = toks[0].b;
+            sf = org_suffix(s + w0, w1 - w0);
+            if (!sf)
+                sf = org_suffix_word(s + w0, w1 - w0);
+        }
+        if (lex_head < 0 && take > 1) {
+            /* 중국 딥시크(...)? the head minus a leading lexicon word */
+        }
+        if (acronym && lex_head < 0 && !sf)
+            continue;
+        if (last_stop && lex_head < 0 && !sf)
+            continue;
+        /* the actor */
+        int act;
+        const char *glex = NULL;
+        if (x->lx) {
+            char tmp[96];
+            size_t gl = gb - a < sizeof tmp - 1 ? gb - a : sizeof tmp - 1;
+            memcpy(tmp, s + a, gl);
+            tmp[gl] = '\0';
+            glex = kg_lexicon_lookup(x->lx, tmp);
+        }
+        if (lex_head >= 0) {
+            act = dact_lex(x, lex_head);
+        } else if (glex) {
+            act = dact_lex(x, kg_lex_find_id(x->lx, glex));
+        } else {
+            kg_buf id = KG_BUF_INIT;
+            kg_slug_append(&id, s + a, gb - a);
+            if (!id.len) {
+                kg_buf_free(&id);
+                continue;
+            }
+            const char *type = sf ? sf->type : (words >= 2 && words <= 3 && take == words ? "person" : "organization");
+            act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, type, "gloss", -1);
+            kg_buf_free(&id);
+        }
+        alias_add(x, s + ha, hb - ha, act);
+        alias_add(x, s + a, gb - a, act);
+        /* a person's family name alone later: 손힐은, 천에게 */
+        if (x->acts[act].type && !strcmp(x->acts[act].type, "person") && take >= 2 &&
+            all_hangul(s + toks[0].a, toks[0].b - toks[0].a))
+            alias_add(x, s + toks[0].a, toks[0].b - toks[0].a, act);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* rules at a token                                                    */
+
+/* 트럼프 (2기) (미국) 정부|행정부: after a lexicon person [a, e). */
+static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
+{
+    const char *s = x->s;
+    size_t len = x->len, j = e;
+    if (j >= len || s[j] != ' ')
+        return 0;
+    j++;
+    /* N기 */
+    if (j < len && is_dig(s[j])) {
+        size_t k = j;
+        while (k < len && is_dig(s[k]))
+            k++;
+        if (!kg_at(s, len, k, "기 "))
+            return 0;
+        j = k + 4;
+    }
+    /* a country */
+    kg_lexhit h[16];
+    size_t nh = x->lx ? kg_lex_walk(x->lx, s, len, j, h, 16) : 0;
+    if (nh) {
+        int c = x->lx->key_actors[x->lx->keys[h[nh - 1].key].first];
+        if (x->lx->actors[c].is_country && h[nh - 1].end < len && s[h[nh - 1].end] == ' ')
+            j = h[nh - 1].end + 1;
+    }
+    static const char *const heads[] = { "행정부", "정부", "정권", "내각", NULL };
+    for (int q = 0; heads[q]; q++) {
+        size_t k = j + strlen(heads[q]);
+        if (kg_at(s, len, j, heads[q]) && end_ok(s, len, k, 0)) {
+            const kg_lex_actor *p = &x->lx->actors[lex];
+            /* the lexicon may know the administration */
+            char buf[160];
+            int found = -1;
+            static const char *const forms[] = { "%s 행정부", "%s 정부", NULL };
+            for (int f = 0; forms[f] && found < 0; f++) {
+                snprintf(buf, sizeof buf, forms[f], p->name);
+                const char *id = kg_lexicon_lookup(x->lx, buf);
+                if (id)
+                    found = kg_lex_find_id(x->lx, id);
+            }
+            int act;
+            if (found >= 0)
+                act = dact_lex(x, found);
+            else {
+                char id[128];
+                snprintf(id, sizeof id, "%s-administration", p->id);
+                act = dact_add(x, id, strlen(id), s + a, k - a, "government", "admin", -1);
+            }
+            emit_act(x, a, k, act);
+            return k;
+        }
+    }
+    return 0;
+}
+
+/* Family names, Korean and Chinese in Korean spelling. Common nouns that
+ * start with one of them (정책, 시장) are in not_names. */
+static int surname_first(const char *w, size_t n)
+{
+    static const char *const fam[] = {
+        "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안",
+        "송", "전", "홍", "유", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성",
+        "차", "주", "우", "구", "민", "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함",
+        "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "반", "왕",
+        "금", "옥", "육", "맹", "모", "탁", "봉", "태", "피", "두", "감", "호", "리", "자", "저", "쉬", "쑨",
+        "후", "궈", "허", "가", "린", "뤄", "량", "셰", "쑹", "탕", "펑", "덩", "쩡", "샤", "톈", "둥", "판",
+        "루", "예", "청", "쑤", "웨", "뤼", "딩", "런", "야", "중", "탄", "랴", "푸", "팡", "쩌", "슝", "바",
+        "멍", "친", "쉐", "옌", "돤", "레", "룽", "스", "타", "궁", "사", "완", "첸", "다", "시", "제", NULL
+    };
+    if (n < 3)
+        return 0;
+    for (int k = 0; fam[k]; k++)
+        if (!memcmp(w, fam[k], 3))
+            return 1;
+    return 0;
+}
+
+/* A name before a title: 장윈밍 부부장, 쉬안청르(玄成日) 연구원. The title
+ * word is at [ta, tb); emits the person and returns 1. */
+static int title_rule(actx *x, size_t ta, size_t tb)
+{
+    const char *s = x->s;
+    if (ta < 2 || s[ta - 1] != ' ')
+        return 0;
+    size_t ne = ta - 1;
+    /* (玄成日) after the name */
+    if (s[ne - 1] == ')') {
+        size_t q = ne - 1;
+        while (q > 0 && s[q] != '(' && ne - q < 40)
+            q--;
+        if (s[q] == '(')
+            ne = q;
+    }
+    size_t na = tok_begin(s, ne);
+    int special = (tb - ta == strlen("특파원") && !memcmp(s + ta, "특파원", tb - ta));
+    if (special && na >= 2 && s[na - 1] == ' ') {
+        /* 홍길동 베이징 특파원: the name is two words back */
+        size_t pa = tok_begin(s, na - 1);
+        if (all_hangul(s + pa, na - 1 - pa) && syllables(s + pa, na - 1 - pa) >= 2 &&
+            syllables(s + pa, na - 1 - pa) <= 4 && !in_list(s + pa, na - 1 - pa, not_names)) {
+            ne = na - 1;
+            na = pa;
+        }
+    }
+    if (na >= ne || !all_hangul(s + na, ne - na))
+        return 0;
+    size_t syl = syllables(s + na, ne - na);
+    if (syl < 1 || syl > 4)
+        return 0;
+    if (in_list(s + na, ne - na, not_names) || is_title(s + na, ne - na))
+        return 0;
+    /* a longer name starts with a family name (Korean or Chinese) */
+    if (syl >= 2 && !surname_first(s + na, ne - na))
+        return 0;
+    /* names do not end in particles */
+    static const char *const bad_end[] = { "는", "은", "을", "를", "의", "에", "와", "과", "로", "서", "도", "며",
+                                           "고", "다", "요", "인", "적", "들", "측", NULL };
+    for (int k = 0; bad_end[k]; k++)
+        if (ends_with(s + na, ne - na, bad_end[k]) && syl == 2)
+            return 0;
+    if (syl == 1 && (ends_with(s + na, ne - na, "는") || ends_with(s + na, ne - na, "이")))
+        return 0;
+    /* already a mention (a lexicon person)? */
+    if (x->last_end > na && x->last_start < ne)
+        return 0;
+    if (x->lx && lex_exact(x, na, ne) >= 0)
+        return 0;
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, s + na, ne - na);
+    int act = dact_add(x, id.ptr, id.len, s + na, ne - na, "person", "title", -1);
+    kg_buf_free(&id);
+    alias_add(x, s + na, ne - na, act);
+    emit_act(x, na, ne, act);
+    return 1;
+}
+
+/* An organisation by its suffix: the word [a, w) (particles stripped). */
+static size_t suffix_rule(actx *x, size_t a, size_t w)
+{
+    const char *s = x->s;
+    const struct suffix *sf = org_suffix(s + a, w - a);
+    if (!sf)
+        return 0;
+    /* the name goes with a lexicon actor right before it: 국무원 과기부 */
+    size_t na = a;
+    int prev_lex = -1;
+    if (x->last_end + 1 == a && a > 0 && s[a - 1] == ' ' && x->last_lex >= 0)
+        prev_lex = x->last_lex;
+    char idb[160];
+    kg_buf id = KG_BUF_INIT;
+    kg_buf name = KG_BUF_INIT;
+    if (prev_lex >= 0) {
+        const kg_lex_actor *p = &x->lx->actors[prev_lex];
+        kg_buf_puts(&id, p->id);
+        kg_buf_putc(&id, '-');
+        size_t pa = tok_begin(s, a - 1);
+        kg_buf_add(&name, s + pa, a - pa);
+    }
+    kg_slug_append(&id, s + na, w - na);
+    kg_buf_add(&name, s + na, w - na);
+    /* the same word seen before keeps its id */
+    int act = -1;
+    for (int nch = 2; nch >= 1 && act < 0; nch--)
+        for (int i = x->al_head[char_hash(s + na, x->len - na, nch)]; i >= 0; i = x->al_next[i]) {
+            size_t e = key_match(s, x->len, na, x->al[i].key, x->al[i].klen);
+            if (e == w) {
+                act = x->al[i].act;
+                break;
+            }
+        }
+    if (act < 0) {
+        snprintf(idb, sizeof idb, "%s", id.ptr);
+        act = dact_add(x, idb, strlen(idb), name.ptr, name.len, sf->type, "suffix", -1);
+        alias_add(x, s + na, w - na, act);
+    }
+    kg_buf_free(&id);
+    kg_buf_free(&name);
+    emit_act(x, na, w, act);
+    return w;
+}
+
+/* A multi-word name ending in a suffix word: MIT 테크놀로지 리뷰,
+ * 파이낸셜 타임스, 스탠포드 대학교. [a, w) is the suffix word. */
+static size_t suffix_words_rule(actx *x, size_t a, size_t w)
+{
+    const char *s = x->s;
+    const struct suffix *sf = NULL;
+    for (const struct suffix *q = suffixes; q->w; q++)
+        if (strlen(q->w) == w - a && !memcmp(q->w, s + a, w - a) && q->strong)
+            sf = q;
+    if (!sf)
+        return 0;
+    span toks[6];
+    int nt = head_tokens(x, a > 0 ? a - 1 : 0, toks, 4);
+    if (a == 0 || s[a - 1] != ' ' || nt == 0)
+        return 0;
+    /* drop leading modifiers; need a name word */
+    int latin = 0, use = 0;
+    for (int k = 0; k < nt; k++) {
+        size_t ta = toks[k].a, tb = toks[k].b;
+        if (x->last_end > ta)
+            break;
+        if (in_list(s + ta, tb - ta, not_name_parts) || (latin_is_stop(s + ta, tb - ta)))
+            break;
+        if (is_lat(s[ta]))
+            latin = 1;
+        use = k + 1;
+    }
+    if (!use)
+        return 0;
+    if (sf->strong == 2 && !latin)
+        return 0;
+    size_t na = toks[use - 1].a;
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, s + na, w - na);
+    int act = dact_add(x, id.ptr, id.len, s + na, w - na, sf->type, "suffix", -1);
+    kg_buf_free(&id);
+    alias_add(x, s + na, w - na, act);
+    emit_act(x, na, w, act);
+    return w;
+}
+
+/* '엔진 AI'라는 스타트업: a quoted name before 라는 + an organisation noun. */
+static size_t quoted_rule(actx *x, size_t q)
+{
+    const char *s = x->s;
+    size_t len = x->len;
+    char qc = s[q];
+    size_t a = q + 1, b = a;
+    while (b < len && s[b] != qc && s[b] != '\n' && b - a < 40)
+        b++;
+    if (b >= len || s[b] != qc || b == a)
+        return 0;
+    size_t k = b + 1;
+    if (kg_at(s, len, k, "이라는 "))
+        k += strlen("이라는 ");
+    else if (kg_at(s, len, k, "라는 "))
+        k += strlen("라는 ");
+    else
+        return 0;
+    static const char *const heads[] = { "스타트업", "회사", "기업", "업체", "단체", "기관", "매체", "언론사", "연구소",
+                                         "싱크탱크", "그룹", "재단", "신생", "벤처", "제조사", "개발사", "AI 기업", NULL };
+    int ok = 0;
+    for (int h = 0; heads[h]; h++)
+        if (kg_at(s, len, k, heads[h]))
+            ok = 1;
+    if (!ok)
+        return 0;
+    /* a name the lexicon knows is matched as such */
+    if (lex_exact(x, a, b) >= 0)
+        return 0;
+    for (int nch = 2; nch >= 1; nch--)
+        for (int q2 = x->al_head[char_hash(s + a, len - a, nch)]; q2 >= 0; q2 = x->al_next[q2])
+            if (key_match(s, len, a, x->al[q2].key, x->al[q2].klen) == b)
+                return 0;
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, s + a, b - a);
+    if (!id.len) {
+        kg_buf_free(&id);
+        return 0;
+    }
+    int act = dact_add(x, id.ptr, id.len, s + a, b - a, "company", "quoted", -1);
+    kg_buf_free(&id);
+    alias_add(x, s + a, b - a, act);
+    emit_act(x, a, b, act);
+    return b;
+}
+
+/* All-capital acronyms: DJI, SMIC. */
+static size_t acronym_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, j = i;
+    int up = 0;
+    while (j < len && ((s[j] >= 'A' && s[j] <= 'Z') || is_dig(s[j]) || s[j] == '&')) {
+        if (s[j] >= 'A' && s[j] <= 'Z')
+            up++;
+        j++;
+    }
+    if (up < 2 || j - i > 8 || (j < len && (is_lat(s[j]) || s[j] == '-' || s[j] == '_')))
+        return 0;
+    if (is_dig(s[j - 1]))
+        return 0;
+    if (i > 0 && (is_lat(s[i - 1]) || is_dig(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/' || s[i - 1] == '.'))
+        return 0;
+    if (j < len && (s[j] == '/' || (s[j] == '.' && j + 1 < len && is_lat(s[j + 1]))))
+        return 0;
+    /* a gloss in parentheses right after a Hangul word is the gloss
+     * rule's business: (SE)01 */
+    if (i > 0 && s[i - 1] == '(')
+        return 0;
+    if (latin_is_stop(s + i, j - i))
+        return 0;
+    if (j < len && s[j] == ' ' && j + 1 < len && is_lat(s[j + 1]) && s[j + 1] >= 'a')
+        return 0;
+    /* MIT 테크놀로지 리뷰: words up to a suffix word make one name */
+    size_t q = j, name_end = j;
+    for (int tk = 0; tk < 3 && q < len && s[q] == ' '; tk++) {
+        size_t ta = q + 1, te = hangul_run_end(s, len, ta);
+        if (te == ta)
+            break;
+        size_t w = strip_particles(s, len, ta, te);
+        int is_suf = 0;
+        for (const struct suffix *sf = suffixes; sf->w; sf++)
+            if (sf->strong && strlen(sf->w) == w - ta && !memcmp(sf->w, s + ta, w - ta))
+                is_suf = 1;
+        if (is_suf) {
+            name_end = w;
+            break;
+        }
+        if (w != te || (te < len && s[te] != ' '))
+            break;
+        q = te;
+    }
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, s + i, name_end - i);
+    int act = dact_add(x, id.ptr, id.len, s + i, name_end - i, "organization", "acronym", -1);
+    if (name_end != j) {
+        alias_add(x, s + i, name_end - i, act);
+        j = name_end;
+    }
+    kg_buf_free(&id);
+    emit_act(x, i, j, act);
+    return j;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* Quick filters on the last syllable of a word for the suffix and title
+ * rules: 1 if some suffix or title ends in it. */
+static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static int bits_ready;
+
+static void set_bit(unsigned char *bits, const char *w, int last)
+{
+    size_t n = strlen(w), k;
+    const char *p = last ? w + n - 3 : w;
+    if (n < 3)
+        return;
+    uint32_t cp = kg_u8_dec((const unsigned char *)p, 3, &k);
+    if (kg_is_hangul(cp))
+        bits[(cp - 0xAC00) / 8] |= (unsigned char)(1u << ((cp - 0xAC00) % 8));
+}
+
+static int has_bit(const unsigned char *bits, uint32_t cp)
+{
+    return kg_is_hangul(cp) && (bits[(cp - 0xAC00) / 8] & (1u << ((cp - 0xAC00) % 8)));
+}
+
+static void bits_init(void)
+{
+    if (bits_ready)
+        return;
+    for (const struct suffix *sf = suffixes; sf->w; sf++)
+        set_bit(final_bits, sf->w, 1);
+    for (const char *const *t = titles; *t; t++)
+        set_bit(title_bits, *t, 0);
+    bits_ready = 1;
+}
+
+void kg_find_actors(kg_tctx *c)
+{
+    particles_init();
+    bits_init();
+    actx x;
+    memset(&x, 0, sizeof x);
+    x.c = c;
+    x.lx = c->lx && c->lx->compiled ? c->lx : NULL;
+    x.s = c->s;
+    x.len = c->len;
+    x.last_country = -1;
+    x.last_lex = -1;
+    x.last_act = -1;
+    for (int b = 0; b < AL_BUCKETS; b++)
+        x.al_head[b] = -1;
+    int discover = !(c->flags & KG_TAG_NO_DISCOVERY);
+    const char *s = c->s;
+    size_t len = c->len;
+    const kg_text *t = c->t;
+    if (discover)
+        find_glosses(&x);
+
+    kg_lexhit hits[64];
+    size_t ci = 0;
+    kg_cc prev_cc = KG_CC_END;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char ch = (unsigned char)s[i];
+        size_t cn;
+        uint32_t cp;
+        kg_cc cc;
+        if (ch < 0x80) {
+            cp = ch;
+            cn = 1;
+            if (ch == ' ' || ch == '\n') {
+                prev_cc = KG_CC_SPACE;
+                i++;
+                continue;
+            }
+            cc = (ch >= '0' && ch <= '9') ? KG_CC_DIGIT : (is_lat((char)ch) ? KG_CC_LATIN : KG_CC_PUNCT);
+        } else {
+            cp = kg_u8_dec((const unsigned char *)s + i, len - i, &cn);
+            cc = kg_cc_of(cp);
+        }
+        int start = 0;
+        if (cc == KG_CC_HANGUL || cc == KG_CC_LATIN)
+            start = prev_cc != cc && !(cc == KG_CC_LATIN && prev_cc == KG_CC_DIGIT);
+        else if (cc == KG_CC_HAN)
+            start = 1;
+        else if (cc == KG_CC_PUNCT && (cp == '\'' || cp == '"') && discover)
+            start = 2;
+        if (!start) {
+            prev_cc = cc;
+            i += cn;
+            continue;
+        }
+        /* chrome */
+        while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
+            ci++;
+        if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
+            i = t->chrome[ci].r.nend;
+            prev_cc = KG_CC_SPACE;
+            continue;
+        }
+        if (start == 2) {
+            size_t e = kg_tok_start(s, i) ? quoted_rule(&x, i) : 0;
+            prev_cc = cc;
+            i = e ? e : i + cn;
+            continue;
+        }
+        size_t best_end = 0;
+        int best_lex = -1, best_act = -1;
+        /* lexicon */
+        size_t nh = x.lx ? kg_lex_walk(x.lx, s, len, i, hits, 64) : 0;
+        for (size_t h = nh; h-- > 0;) {
+            const kg_lex_key *k = &x.lx->keys[hits[h].key];
+            if (cc == KG_CC_HAN && hits[h].end == i + cn && !han_alone(&x, i, hits[h].end))
+                continue;
+            if (end_ok(s, len, hits[h].end, k->latin)) {
+                best_end = hits[h].end;
+                best_lex = resolve_key(&x, k, i);
+                break;
+            }
+            /* 베이징시가, 저장성의: a city or province of a lexicon name */
+            size_t e2 = hits[h].end, tend;
+            if (!k->latin && e2 + 3 <= len &&
+                (kg_at(s, len, e2, "시") || kg_at(s, len, e2, "성") || kg_at(s, len, e2, "주")) &&
+                kg_tail_ok(s, len, e2 + 3, &tend)) {
+                int a = resolve_key(&x, k, i);
+                if (!x.lx->actors[a].is_person) {
+                    best_end = e2 + 3;
+                    best_lex = a;
+                    break;
+                }
+            }
+        }
+        /* the document's own names */
+        for (int nch = 2; nch >= 1 && x.n_al; nch--) {
+            for (int q = x.al_head[char_hash(s + i, len - i, nch)]; q >= 0; q = x.al_next[q]) {
+                size_t e = key_match(s, len, i, x.al[q].key, x.al[q].klen);
+                if (e > best_end && end_ok(s, len, e, !(((unsigned char)x.al[q].key[x.al[q].klen - 1]) & 0x80))) {
+                    best_end = e;
+                    best_act = x.al[q].act;
+                    best_lex = -1;
+                }
+            }
+        }
+        if (best_end) {
+            size_t e = best_end;
+            if (best_lex >= 0) {
+                const kg_lex_actor *la = &x.lx->actors[best_lex];
+                size_t k = 0;
+                if (discover && la->is_person && (k = admin_rule(&x, i, e, best_lex))) {
+                    e = k;
+                } else {
+                    emit_lex(&x, i, e, best_lex);
+                }
+            } else {
+                emit_act(&x, i, e, best_act);
+            }
+            prev_cc = KG_CC_PUNCT;
+            i = e;
+            /* let the next character start a word if it is a letter of
+             * another script; particles are skipped by the boundary rule */
+            if (i < len) {
+                size_t n2;
+                uint32_t c2 = kg_u8_at(s, len, i, &n2);
+                prev_cc = kg_cc_of(c2) == KG_CC_HANGUL ? KG_CC_HANGUL : KG_CC_PUNCT;
+            }
+            continue;
+        }
+        if (discover && kg_tok_start(s, i)) {
+            size_t e = 0;
+            if (cc == KG_CC_HANGUL) {
+                size_t te = hangul_run_end(s, len, i);
+                /* cheap test first: a title starts the word, or some later
+                 * syllable may end an organisation suffix */
+                int maybe = has_bit(title_bits, cp);
+                for (size_t q = i + 3; !maybe && q + 3 <= te; q += 3) {
+                    size_t n3;
+                    maybe = has_bit(final_bits, kg_u8_dec((const unsigned char *)s + q, 3, &n3));
+                }
+                if (!maybe) {
+                    prev_cc = cc;
+                    i = te > i ? te : i + cn;
+                    continue;
+                }
+                size_t w = strip_particles(s, len, i, te);
+                /* title or suffix? checked on one syllable first */
+                uint32_t firstc = cp;
+                uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
+                if (has_bit(title_bits, firstc) && is_title(s + i, w - i))
+                    title_rule(&x, i, w);
+                else if (w - i >= 6 && has_bit(final_bits, lastc)) {
+                    e = suffix_rule(&x, i, w);
+                    if (!e)
+                        e = suffix_words_rule(&x, i, w);
+                }
+            } else if (cc == KG_CC_LATIN && ch >= 'A' && ch <= 'Z') {
+                e = acronym_rule(&x, i);
+                /* CEO as a title */
+                if (!e && kg_at(s, len, i, "CEO") && (i + 3 >= len || !is_lat(s[i + 3])))
+                    title_rule(&x, i, i + 3);
+            }
+            if (e) {
+                prev_cc = KG_CC_PUNCT;
+                i = e;
+                if (i < len) {
+                    size_t n2;
+                    uint32_t c2 = kg_u8_at(s, len, i, &n2);
+                    prev_cc = kg_cc_of(c2);
+                }
+                continue;
+            }
+        }
+        prev_cc = cc;
+        i += cn;
+    }
+    for (size_t q = 0; q < x.n_al; q++)
+        free(x.al[q].key);
+    free(x.al);
+    free(x.al_next);
+    free(x.acts);
+    free(x.act_tab);
+}

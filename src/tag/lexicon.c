@@ -1,0 +1,475 @@
+/* lexicon.c - the actor lexicon compiled into a double-array trie.
+ *
+ * Every name and alias is folded into a key (normalised as article text,
+ * ASCII lower-cased, spaces removed) and inserted into a byte trie, which
+ * is then laid out as a double array (base/check, Aoe 1989): the child of
+ * state s on byte c is t = base[s] + c when check[t] == s. A walk costs
+ * two array reads per byte whatever the lexicon's size. Keys shared by
+ * several actors keep all of them; the tagger picks one from context. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg/tag.h"
+#include "tagint.h"
+
+kg_lexicon *kg_lexicon_new(void)
+{
+    kg_lexicon *lx = kg_xcalloc(1, sizeof *lx);
+    lx->id_cap = 256;
+    lx->id_tab = kg_xmalloc(lx->id_cap * sizeof *lx->id_tab);
+    for (size_t i = 0; i < lx->id_cap; i++)
+        lx->id_tab[i] = -1;
+    return lx;
+}
+
+void kg_lexicon_free(kg_lexicon *lx)
+{
+    if (!lx)
+        return;
+    for (size_t i = 0; i < lx->n_actors; i++) {
+        free(lx->actors[i].id);
+        free(lx->actors[i].name);
+        free(lx->actors[i].type);
+        free(lx->actors[i].part_of);
+    }
+    free(lx->actors);
+    free(lx->id_tab);
+    for (size_t i = 0; i < lx->n_pend; i++)
+        free(lx->pend[i].key);
+    free(lx->pend);
+    free(lx->base);
+    free(lx->check);
+    free(lx->val);
+    free(lx->keys);
+    free(lx->key_actors);
+    free(lx);
+}
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+int kg_lex_find_id(const kg_lexicon *lx, const char *id)
+{
+    size_t h = hash_str(id) & (lx->id_cap - 1);
+    while (lx->id_tab[h] >= 0) {
+        if (strcmp(lx->actors[lx->id_tab[h]].id, id) == 0)
+            return lx->id_tab[h];
+        h = (h + 1) & (lx->id_cap - 1);
+    }
+    return -1;
+}
+
+static void id_insert(kg_lexicon *lx, int idx)
+{
+    if ((lx->n_actors + 1) * 2 > lx->id_cap) {
+        size_t ncap = lx->id_cap * 2;
+        int *nt = kg_xmalloc(ncap * sizeof *nt);
+        for (size_t i = 0; i < ncap; i++)
+            nt[i] = -1;
+        for (size_t i = 0; i < lx->id_cap; i++) {
+            if (lx->id_tab[i] < 0)
+                continue;
+            size_t h = hash_str(lx->actors[lx->id_tab[i]].id) & (ncap - 1);
+            while (nt[h] >= 0)
+                h = (h + 1) & (ncap - 1);
+            nt[h] = lx->id_tab[i];
+        }
+        free(lx->id_tab);
+        lx->id_tab = nt;
+        lx->id_cap = ncap;
+    }
+    size_t h = hash_str(lx->actors[idx].id) & (lx->id_cap - 1);
+    while (lx->id_tab[h] >= 0)
+        h = (h + 1) & (lx->id_cap - 1);
+    lx->id_tab[h] = idx;
+}
+
+void kg_lex_fold(const char *alias, kg_buf *out)
+{
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    size_t n = strlen(alias);
+    if (kg_text_load(&t, alias, n, 0, KG_TEXT_LENIENT | KG_TEXT_NO_CHROME, NULL, &d) == 0) {
+        for (size_t i = 0; i < t.norm_len; i++) {
+            char c = t.norm[i];
+            if (c == ' ' || c == '\n')
+                continue;
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            kg_buf_putc(out, c);
+        }
+    }
+    kg_text_free(&t);
+    kg_diag_free(&d);
+}
+
+static void add_key(kg_lexicon *lx, const char *alias, int actor)
+{
+    if (!alias || !*alias)
+        return;
+    kg_buf k = KG_BUF_INIT;
+    kg_lex_fold(alias, &k);
+    if (k.len == 0 || (k.len == 1 && (unsigned char)k.ptr[0] < 0x80)) {
+        /* a one-letter Latin alias (X) would match everywhere */
+        kg_buf_free(&k);
+        return;
+    }
+    KG_VEC_PUSH(lx->pend, lx->n_pend, lx->cap_pend);
+    lx->pend[lx->n_pend].key = kg_buf_detach(&k, NULL);
+    lx->pend[lx->n_pend].actor = actor;
+    lx->n_pend++;
+}
+
+int kg_lexicon_add(kg_lexicon *lx, const char *id, const char *name, const char *type,
+                   const char *part_of, const char *const *aliases, size_t n_aliases)
+{
+    if (lx->compiled || !id || !*id)
+        return -1;
+    int idx = kg_lex_find_id(lx, id);
+    if (idx < 0) {
+        KG_VEC_PUSH(lx->actors, lx->n_actors, lx->cap_actors);
+        idx = (int)lx->n_actors;
+        kg_lex_actor *a = &lx->actors[idx];
+        memset(a, 0, sizeof *a);
+        a->id = kg_xstrdup(id);
+        a->name = kg_xstrdup(name ? name : id);
+        a->type = type ? kg_xstrdup(type) : NULL;
+        a->part_of = part_of ? kg_xstrdup(part_of) : NULL;
+        a->part_of_idx = -1;
+        id_insert(lx, idx);
+        lx->n_actors++;
+    } else {
+        kg_lex_actor *a = &lx->actors[idx];
+        if (!a->type && type)
+            a->type = kg_xstrdup(type);
+        if (!a->part_of && part_of)
+            a->part_of = kg_xstrdup(part_of);
+    }
+    add_key(lx, name, idx);
+    for (size_t i = 0; i < n_aliases; i++)
+        add_key(lx, aliases[i], idx);
+    return 0;
+}
+
+void kg_lexicon_add_corpus(kg_lexicon *lx, const kg_corpus *c)
+{
+    for (size_t d = 0; d < c->n; d++) {
+        const kg_doc *doc = c->docs[d];
+        for (size_t i = 0; i < doc->n_actors; i++) {
+            const kg_actor *a = &doc->actors[i];
+            kg_lexicon_add(lx, a->id, a->name, a->type, a->part_of, (const char *const *)a->aliases.v,
+                           a->aliases.n);
+        }
+    }
+}
+
+/* ---- building ---- */
+
+typedef struct tnode {
+    int child, sibling;  /* first child, next sibling (sorted by byte) */
+    int key;             /* key index ending here, or -1 */
+    unsigned char c;
+} tnode;
+
+static int pend_cmp(const void *a, const void *b)
+{
+    const struct lex_pending *x = a, *y = b;
+    int r = strcmp(x->key, y->key);
+    if (r)
+        return r;
+    return x->actor - y->actor;
+}
+
+static void da_ensure(kg_lexicon *lx, size_t need)
+{
+    if (need <= lx->da_size)
+        return;
+    size_t n = lx->da_size ? lx->da_size : 1024;
+    while (n < need)
+        n *= 2;
+    lx->base = kg_xrealloc(lx->base, n * sizeof *lx->base);
+    lx->check = kg_xrealloc(lx->check, n * sizeof *lx->check);
+    lx->val = kg_xrealloc(lx->val, n * sizeof *lx->val);
+    for (size_t i = lx->da_size; i < n; i++) {
+        lx->base[i] = 0;
+        lx->check[i] = -1;
+        lx->val[i] = -1;
+    }
+    lx->da_size = n;
+}
+
+/* The free cells of the double array, as a doubly linked list in cell
+ * order; cap is how far the list reaches (cells below it are listed or
+ * used). next/prev -2 marks a cell that is not in the list. */
+typedef struct freelist {
+    int32_t *next, *prev;
+    uint8_t *fails;
+    int32_t head, tail;
+    size_t cap;
+} freelist;
+
+static void free_unlink(freelist *f, int32_t c)
+{
+    if (f->prev[c] >= 0)
+        f->next[f->prev[c]] = f->next[c];
+    else
+        f->head = f->next[c];
+    if (f->next[c] >= 0)
+        f->prev[f->next[c]] = f->prev[c];
+    else
+        f->tail = f->prev[c];
+    f->next[c] = f->prev[c] = -2;
+}
+
+/* Extends the list to every cell of the arrays. */
+static void free_grow(kg_lexicon *lx, freelist *f)
+{
+    size_t old = f->cap, n = lx->da_size;
+    if (n <= old && f->next)
+        return;
+    f->next = kg_xrealloc(f->next, n * sizeof *f->next);
+    f->prev = kg_xrealloc(f->prev, n * sizeof *f->prev);
+    f->fails = kg_xrealloc(f->fails, n);
+    if (!f->next || old == 0)
+        old = 1;
+    for (size_t k = old; k < n; k++) {
+        f->fails[k] = 0;
+        if (lx->check[k] != -1) {
+            f->next[k] = f->prev[k] = -2;
+            continue;
+        }
+        f->prev[k] = f->tail;
+        f->next[k] = -1;
+        if (f->tail >= 0)
+            f->next[f->tail] = (int32_t)k;
+        else
+            f->head = (int32_t)k;
+        f->tail = (int32_t)k;
+    }
+    f->cap = n;
+}
+
+int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
+{
+    (void)d;
+    if (lx->compiled)
+        return 0;
+    /* part_of links */
+    for (size_t i = 0; i < lx->n_actors; i++) {
+        kg_lex_actor *a = &lx->actors[i];
+        a->part_of_idx = a->part_of ? kg_lex_find_id(lx, a->part_of) : -1;
+        a->is_country = a->type && strcmp(a->type, "country") == 0;
+        a->is_person = a->type && strcmp(a->type, "person") == 0;
+    }
+    /* distinct keys, each with its actors */
+    qsort(lx->pend, lx->n_pend, sizeof *lx->pend, pend_cmp);
+    lx->keys = kg_xcalloc(lx->n_pend ? lx->n_pend : 1, sizeof *lx->keys);
+    lx->key_actors = kg_xcalloc(lx->n_pend ? lx->n_pend : 1, sizeof *lx->key_actors);
+    size_t nk = 0, na = 0;
+    for (size_t i = 0; i < lx->n_pend; i++) {
+        if (i == 0 || strcmp(lx->pend[i].key, lx->pend[i - 1].key) != 0) {
+            kg_lex_key *k = &lx->keys[nk++];
+            k->first = (int)na;
+            k->n = 0;
+            k->keylen = (int)strlen(lx->pend[i].key);
+            k->latin = 1;
+            for (const char *p = lx->pend[i].key; *p; p++)
+                if ((unsigned char)*p >= 0x80)
+                    k->latin = 0;
+        }
+        kg_lex_key *k = &lx->keys[nk - 1];
+        if (k->n && lx->key_actors[na - 1] == lx->pend[i].actor)
+            continue;
+        lx->key_actors[na++] = lx->pend[i].actor;
+        k->n++;
+    }
+    lx->n_keys = nk;
+    lx->n_key_actors = na;
+
+    /* plain trie (keys are sorted, so children come in byte order) */
+    tnode *tn = NULL;
+    size_t ntn = 0, ctn = 0;
+    KG_VEC_PUSH(tn, ntn, ctn);
+    tn[0] = (tnode){ -1, -1, -1, 0 };
+    ntn = 1;
+    size_t ki = 0;
+    for (size_t i = 0; i < lx->n_pend; i++) {
+        if (i > 0 && strcmp(lx->pend[i].key, lx->pend[i - 1].key) == 0)
+            continue;
+        const unsigned char *key = (const unsigned char *)lx->pend[i].key;
+        int cur = 0;
+        for (; *key; key++) {
+            int ch = tn[cur].child, prev = -1;
+            while (ch >= 0 && tn[ch].c < *key) {
+                prev = ch;
+                ch = tn[ch].sibling;
+            }
+            if (ch >= 0 && tn[ch].c == *key) {
+                cur = ch;
+                continue;
+            }
+            KG_VEC_PUSH(tn, ntn, ctn);
+            int nn = (int)ntn++;
+            tn[nn] = (tnode){ -1, ch, -1, *key };
+            if (prev >= 0)
+                tn[prev].sibling = nn;
+            else
+                tn[cur].child = nn;
+            cur = nn;
+        }
+        tn[cur].key = (int)ki++;
+    }
+
+    /* double array, breadth first. Free cells are kept in a doubly linked
+     * list so that the search for a base skips the used ones; a free cell
+     * that failed as an anchor many times is dropped from the list (it
+     * stays unused), which keeps the build near linear. */
+    da_ensure(lx, 1024);
+    int *da_of = kg_xmalloc(ntn * sizeof *da_of); /* trie node -> DA state */
+    int *queue = kg_xmalloc(ntn * sizeof *queue);
+    freelist fl = { NULL, NULL, NULL, 1, -1, 1 };
+    free_grow(lx, &fl);
+    size_t qh = 0, qt = 0;
+    da_of[0] = 0;
+    lx->check[0] = 0; /* root is used */
+    lx->val[0] = tn[0].key;
+    queue[qt++] = 0;
+    while (qh < qt) {
+        int node = queue[qh++];
+        int s = da_of[node];
+        if (tn[node].child < 0)
+            continue;
+        unsigned char cs[256];
+        int nc = 0;
+        for (int ch = tn[node].child; ch >= 0; ch = tn[ch].sibling)
+            cs[nc++] = tn[ch].c;
+        int b = -1;
+        for (;;) {
+            int32_t p = fl.head;
+            while (p >= 0) {
+                int32_t nx = fl.next[p];
+                if ((size_t)p >= (size_t)cs[0] + 1) {
+                    int cand = p - cs[0];
+                    da_ensure(lx, (size_t)cand + 257);
+                    int ok = 1;
+                    for (int k = 1; k < nc; k++)
+                        if (lx->check[cand + cs[k]] != -1) {
+                            ok = 0;
+                            break;
+                        }
+                    if (ok) {
+                        b = cand;
+                        break;
+                    }
+                    if (++fl.fails[p] > 24)
+                        free_unlink(&fl, p);
+                }
+                p = nx;
+            }
+            if (b >= 0)
+                break;
+            /* no room: grow the arrays and the free list */
+            da_ensure(lx, lx->da_size * 2);
+            free_grow(lx, &fl);
+        }
+        free_grow(lx, &fl);
+        lx->base[s] = b;
+        int k = 0;
+        for (int ch = tn[node].child; ch >= 0; ch = tn[ch].sibling, k++) {
+            int t = b + cs[k];
+            lx->check[t] = s;
+            lx->val[t] = tn[ch].key;
+            if (fl.next[t] != -2)
+                free_unlink(&fl, t);
+            da_of[ch] = t;
+            queue[qt++] = ch;
+        }
+    }
+    free(fl.next);
+    free(fl.prev);
+    free(fl.fails);
+    free(da_of);
+    free(queue);
+    free(tn);
+    for (size_t i = 0; i < lx->n_pend; i++)
+        free(lx->pend[i].key);
+    free(lx->pend);
+    lx->pend = NULL;
+    lx->n_pend = lx->cap_pend = 0;
+    lx->compiled = 1;
+    return 0;
+}
+
+size_t kg_lexicon_actors(const kg_lexicon *lx)
+{
+    return lx ? lx->n_actors : 0;
+}
+
+size_t kg_lexicon_keys(const kg_lexicon *lx)
+{
+    return lx ? (lx->compiled ? lx->n_keys : lx->n_pend) : 0;
+}
+
+size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg_lexhit *hits, size_t max)
+{
+    if (!lx || !lx->compiled || !lx->da_size)
+        return 0;
+    const int32_t *base = lx->base, *check = lx->check;
+    size_t size = lx->da_size, nh = 0;
+    int32_t st = 0;
+    size_t j = i;
+    while (j < len) {
+        unsigned char c = (unsigned char)s[j];
+        if (c == ' ' && st != 0) {
+            /* one space between characters is ignored */
+            if (j + 1 >= len || s[j + 1] == ' ' || s[j + 1] == '\n' || s[j - 1] == ' ')
+                break;
+            j++;
+            continue;
+        }
+        if (c == '(' && st != 0 && j + 4 < len && (unsigned char)s[j + 1] >= 0xE3 &&
+            (unsigned char)s[j + 1] <= 0xE9) {
+            /* a Hanja gloss inside a name: 칭화(淸華)대 */
+            size_t q = j + 1;
+            while (q < len && q - j < 40 && s[q] != ')' && (unsigned char)s[q] >= 0x80)
+                q++;
+            if (q < len && s[q] == ')' && q + 1 < len && (unsigned char)s[q + 1] >= 0xEA) {
+                j = q + 1;
+                continue;
+            }
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        size_t t = (size_t)base[st] + c;
+        if (t >= size || check[t] != st || (st == 0 && base[0] == 0 && t == 0))
+            break;
+        st = (int32_t)t;
+        j++;
+        if (lx->val[st] >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
+            hits[nh].end = j;
+            hits[nh].key = lx->val[st];
+            nh++;
+        }
+    }
+    return nh;
+}
+
+const char *kg_lexicon_lookup(const kg_lexicon *lx, const char *alias)
+{
+    if (!lx || !lx->compiled)
+        return NULL;
+    kg_buf k = KG_BUF_INIT;
+    kg_lex_fold(alias, &k);
+    kg_lexhit h[64];
+    size_t n = kg_lex_walk(lx, k.ptr, k.len, 0, h, 64);
+    const char *id = NULL;
+    if (n && h[n - 1].end == k.len)
+        id = lx->actors[lx->key_actors[lx->keys[h[n - 1].key].first]].id;
+    kg_buf_free(&k);
+    return id;
+}

@@ -1,0 +1,1074 @@
+/* times.c - time expressions in Korean text, resolved to EDTF.
+ *
+ * Recognised: absolute dates (2025년 1월 13일, '25년, 2025. 11. 01.,
+ * 2025-01-13), bare months and days (1월 13일, 13일), deictic words (오늘
+ * 어제 내일 전날 이날 당시 지난달 이번 달 다음 달 작년 지난해 올해 금년
+ * 내년 재작년 같은 해 같은 기간 ...), offsets (N일 전, N개월 전, 10여 년
+ * 전), spans into the past (지난 10여 년 동안, 2023년까지 10여 년 동안),
+ * parts (초 초반 중순 중반 말 상반기 하반기 N분기), centuries and decades,
+ * ranges (A~B, A-B, A부터 B까지) and open ranges (A부터, A 이후 -> A/..;
+ * A까지 -> A, the deadline itself). "(현지 시간)" after a date belongs to
+ * it. Values follow shared/docs/facts-format.md, relative to the DCT;
+ * where the DCT is too coarse for an expression its value is null. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tagint.h"
+
+/* A resolved point: precision, approximation, or unknown. */
+typedef struct dpt {
+    int y, m, d;
+    kg_prec prec;
+    int approx;
+} dpt;
+
+typedef struct tval {
+    int unknown;     /* value null */
+    int interval;
+    dpt a, b;        /* b.prec NONE with interval: open end; a.prec NONE: open start */
+} tval;
+
+/* What was written, before resolution. */
+enum { K_NONE = 0, K_ABS, K_REL, K_LAST };
+
+typedef struct tspec {
+    int yk, y;       /* year: absolute, relative to the DCT, or the last year + y */
+    int mk, m;
+    int dk, d;
+    int dir;         /* 지난 -1, 오는 +1 */
+    int part;        /* P_* */
+    int q;           /* quarter for P_Q */
+    int approx;
+    int bare;        /* a bare number before ~ (unit still unknown) */
+} tspec;
+
+enum { P_NONE = 0, P_EARLY, P_MID, P_LATE, P_H1, P_H2, P_Q, P_MIDM };
+
+typedef struct tstate {
+    kg_tctx *c;
+    const char *s;
+    size_t len;
+    int have_last;
+    tval last;       /* the last resolved time */
+    int last_y, last_m;
+} tstate;
+
+/* ---- small readers ---- */
+
+static int isd(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static size_t read_int(const char *s, size_t len, size_t i, int maxd, int *v)
+{
+    size_t j = i;
+    int x = 0;
+    while (j < len && isd(s[j]) && (int)(j - i) < maxd) {
+        x = x * 10 + (s[j] - '0');
+        j++;
+    }
+    if (j == i || (j < len && isd(s[j])))
+        return 0;
+    *v = x;
+    return j;
+}
+
+static size_t lit(const char *s, size_t len, size_t i, const char *w)
+{
+    return kg_lit(s, len, i, w);
+}
+
+/* Skips one run of spaces (at most 2). */
+static size_t sp(const char *s, size_t len, size_t i)
+{
+    size_t k = 0;
+    while (i < len && s[i] == ' ' && k < 2) {
+        i++;
+        k++;
+    }
+    return i;
+}
+
+/* A word may end at e: end of text, not Hangul, or particles follow. */
+static int word_end_ok(const char *s, size_t len, size_t e)
+{
+    size_t n;
+    uint32_t cp = kg_u8_at(s, len, e, &n);
+    if (!kg_is_hangul(cp))
+        return !(cp < 0x80 && (isd((char)cp) || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')));
+    size_t end;
+    return kg_tail_ok(s, len, e, &end);
+}
+
+/* Words that may follow a date glued or after a space and still leave
+ * it a date (checked by word_end_ok through the particle list). */
+
+/* ---- components ---- */
+
+/* Year at i: returns the end or 0. */
+static size_t p_year(tstate *st, size_t i, tspec *sp_)
+{
+    const char *s = st->s;
+    size_t len = st->len, e;
+    int v;
+    if ((e = read_int(s, len, i, 4, &v)) && e - i == 4 && v >= 1000 && v <= 2999) {
+        size_t k = lit(s, len, e, "년");
+        if (!k)
+            return 0;
+        if (lit(s, len, k, "대") || lit(s, len, k, "간") || lit(s, len, k, "여"))
+            return 0;
+        if (lit(s, len, k, "도"))
+            k += 3;
+        sp_->yk = K_ABS;
+        sp_->y = v;
+        return k;
+    }
+    if (s[i] == '\'' && (e = read_int(s, len, i + 1, 2, &v)) && e - i == 3) {
+        size_t k = lit(s, len, e, "년");
+        if (!k)
+            return 0;
+        sp_->yk = K_ABS;
+        sp_->y = v + (v <= 50 ? 2000 : 1900);
+        return k;
+    }
+    static const struct {
+        const char *w;
+        int k, off;
+    } words[] = {
+        { "올해", K_REL, 0 }, { "금년도", K_REL, 0 }, { "금년", K_REL, 0 }, { "지난해", K_REL, -1 },
+        { "작년", K_REL, -1 }, { "재작년", K_REL, -2 }, { "내년도", K_REL, 1 }, { "내년", K_REL, 1 },
+        { "내후년", K_REL, 2 }, { "이듬해", K_LAST, 1 }, { "그해", K_LAST, 0 }, { "같은 해", K_LAST, 0 },
+        { "같은 해", K_LAST, 0 }, { "전년도", K_REL, -1 }, { "당해", K_LAST, 0 }, { NULL, 0, 0 }
+    };
+    for (int k = 0; words[k].w; k++) {
+        size_t n = lit(s, len, i, words[k].w);
+        if (n) {
+            sp_->yk = words[k].k;
+            sp_->y = words[k].off;
+            return n;
+        }
+    }
+    /* 올 only before a month or a part: 올 3월, 올 상반기 */
+    if ((e = lit(s, len, i, "올 "))) {
+        size_t k = e;
+        int mv;
+        size_t me = read_int(s, len, k, 2, &mv);
+        if ((me && lit(s, len, me, "월")) || lit(s, len, k, "상반기") || lit(s, len, k, "하반기") ||
+            lit(s, len, k, "초") || lit(s, len, k, "연말") || (me && lit(s, len, me, "분기"))) {
+            sp_->yk = K_REL;
+            sp_->y = 0;
+            return i + 3; /* "올" */
+        }
+    }
+    return 0;
+}
+
+static size_t p_month(tstate *st, size_t i, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len, e;
+    int v;
+    if ((e = read_int(s, len, i, 2, &v)) && v >= 1 && v <= 12) {
+        size_t k = lit(s, len, e, "월");
+        if (!k)
+            return 0;
+        t->mk = K_ABS;
+        t->m = v;
+        return k;
+    }
+    static const struct {
+        const char *w;
+        int k, off;
+    } words[] = {
+        { "지난달", K_REL, -1 }, { "지난 달", K_REL, -1 }, { "이달", K_REL, 0 }, { "이번 달", K_REL, 0 },
+        { "이번달", K_REL, 0 }, { "다음 달", K_REL, 1 }, { "다음달", K_REL, 1 }, { "같은 달", K_LAST, 0 },
+        { "전월", K_REL, -1 }, { "내달", K_REL, 1 }, { NULL, 0, 0 }
+    };
+    for (int k = 0; words[k].w; k++) {
+        size_t n = lit(s, len, i, words[k].w);
+        if (n) {
+            t->mk = words[k].k;
+            t->m = words[k].off;
+            return n;
+        }
+    }
+    return 0;
+}
+
+static size_t p_day(tstate *st, size_t i, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len, e;
+    int v;
+    if ((e = read_int(s, len, i, 2, &v)) && v >= 1 && v <= 31) {
+        size_t k = lit(s, len, e, "일");
+        if (!k)
+            return 0;
+        /* durations: 3일간, 3일 동안, 3일째, 3일 만에 */
+        size_t k2 = sp(s, len, k);
+        if (lit(s, len, k, "간") || lit(s, len, k2, "동안") || lit(s, len, k, "째") ||
+            lit(s, len, k2, "만에") || lit(s, len, k2, "연속") || lit(s, len, k, "치") ||
+            lit(s, len, k, "여") || lit(s, len, k2, "이내"))
+            return 0;
+        t->dk = K_ABS;
+        t->d = v;
+        return k;
+    }
+    static const struct {
+        const char *w;
+        int k, off;
+    } words[] = {
+        { "오늘", K_REL, 0 }, { "어제", K_REL, -1 }, { "내일", K_REL, 1 }, { "그제", K_REL, -2 },
+        { "그저께", K_REL, -2 }, { "모레", K_REL, 2 }, { "전날", K_REL, -1 }, { "이날", K_REL, 0 },
+        { "당일", K_REL, 0 }, { "같은 날", K_LAST, 0 }, { "그날", K_LAST, 0 }, { NULL, 0, 0 }
+    };
+    for (int k = 0; words[k].w; k++) {
+        size_t n = lit(s, len, i, words[k].w);
+        if (n) {
+            t->dk = words[k].k;
+            t->d = words[k].off;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* Part of a year or month after it: 초, 중순, 말, 상반기 ... */
+static size_t p_part(tstate *st, size_t i, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len;
+    static const struct {
+        const char *w;
+        int p;
+    } parts[] = {
+        { "초반", P_EARLY }, { "초순", P_EARLY }, { "상순", P_EARLY }, { "초", P_EARLY },
+        { "중순", P_MIDM }, { "중반", P_MID }, { "중엽", P_MID }, { "하순", P_LATE },
+        { "후반", P_LATE }, { "말", P_LATE }, { "상반기", P_H1 }, { "하반기", P_H2 }, { NULL, 0 }
+    };
+    for (int k = 0; parts[k].w; k++) {
+        size_t n = lit(s, len, i, parts[k].w);
+        if (n && word_end_ok(s, len, n)) {
+            t->part = parts[k].p;
+            return n;
+        }
+        if (n && (lit(s, len, n, "께") || lit(s, len, n, "경"))) {
+            t->part = parts[k].p;
+            return n;
+        }
+    }
+    int q;
+    size_t e = read_int(s, len, i, 1, &q);
+    if (e && q >= 1 && q <= 4) {
+        size_t k = lit(s, len, e, "분기");
+        if (!k)
+            k = lit(s, len, e, "·4분기") ? e + strlen("·4분기") : 0;
+        if (k) {
+            t->part = P_Q;
+            t->q = q;
+            return k;
+        }
+    }
+    return 0;
+}
+
+/* ---- resolution ---- */
+
+static dpt mkpt(int y, int m, int d)
+{
+    dpt p = { y, m, d, d ? KG_PREC_DAY : (m ? KG_PREC_MONTH : KG_PREC_YEAR), 0 };
+    return p;
+}
+
+static void add_days(int *y, int *m, int *d, long n)
+{
+    long z = kg_tag_days(*y, *m, *d) + n;
+    kg_tag_civil(z, y, m, d);
+}
+
+static void add_months(int *y, int *m, int n)
+{
+    int t = *y * 12 + (*m - 1) + n;
+    *y = t / 12;
+    *m = t % 12 + 1;
+}
+
+/* Resolves a spec against the DCT and the last time. */
+static int resolve(tstate *st, const tspec *t, tval *out)
+{
+    const kg_edtf_point *dct = &st->c->dct;
+    int dp = dct->prec;
+    memset(out, 0, sizeof *out);
+    int y = 0, m = 0, d = 0;
+    int unknown = 0;
+
+    /* year */
+    if (t->yk == K_ABS)
+        y = t->y;
+    else if (t->yk == K_REL) {
+        if (dp >= KG_PREC_YEAR)
+            y = dct->year + t->y;
+        else
+            unknown = 1;
+    } else if (t->yk == K_LAST) {
+        if (st->last_y)
+            y = st->last_y + t->y;
+        else
+            unknown = 1;
+    }
+
+    /* month */
+    if (t->mk == K_ABS) {
+        m = t->m;
+        if (!t->yk) {
+            if (dp >= KG_PREC_YEAR) {
+                y = dct->year;
+                if (dp >= KG_PREC_MONTH) {
+                    if (t->dir < 0 && m > dct->month)
+                        y--;
+                    else if (t->dir > 0 && m < dct->month)
+                        y++;
+                }
+            } else
+                unknown = 1;
+        }
+    } else if (t->mk == K_REL) {
+        if (dp >= KG_PREC_MONTH) {
+            y = dct->year;
+            m = dct->month;
+            add_months(&y, &m, t->m);
+        } else
+            unknown = 1;
+    } else if (t->mk == K_LAST) {
+        if (st->last_m && st->last_y) {
+            y = st->last_y;
+            m = st->last_m;
+        } else
+            unknown = 1;
+    }
+
+    /* day */
+    if (t->dk == K_ABS) {
+        d = t->d;
+        if (!t->mk) {
+            if (t->yk) {
+                unknown = 1; /* 2024년 13일: no month */
+            } else if (dp >= KG_PREC_MONTH) {
+                y = dct->year;
+                m = dct->month;
+                int today = dp == KG_PREC_DAY ? dct->day : 31;
+                if (t->dir > 0) {
+                    if (d < today)
+                        add_months(&y, &m, 1);
+                } else if (d > today) {
+                    add_months(&y, &m, -1);
+                }
+            } else
+                unknown = 1;
+        }
+        if (!unknown && (m < 1 || d > kg_tag_mdays(y, m)))
+            unknown = 1;
+    } else if (t->dk == K_REL) {
+        if (dp == KG_PREC_DAY) {
+            y = dct->year;
+            m = dct->month;
+            d = dct->day;
+            add_days(&y, &m, &d, t->d);
+        } else
+            unknown = 1;
+    } else if (t->dk == K_LAST) {
+        if (st->have_last && !st->last.interval && st->last.a.prec == KG_PREC_DAY) {
+            y = st->last.a.y;
+            m = st->last.a.m;
+            d = st->last.a.d;
+        } else
+            unknown = 1;
+    }
+    if (unknown) {
+        out->unknown = 1;
+        return 0;
+    }
+    out->a = mkpt(y, m, d);
+    if (t->part) {
+        out->interval = 1;
+        if (d) {
+            /* a part of a day: keep the day */
+            out->interval = 0;
+        } else if (m) {
+            int a = 1, b = kg_tag_mdays(y, m);
+            if (t->part == P_EARLY)
+                b = 10;
+            else if (t->part == P_MIDM || t->part == P_MID)
+                a = 11, b = 20;
+            else if (t->part == P_LATE)
+                a = 21;
+            else
+                out->interval = 0;
+            if (out->interval) {
+                out->a = mkpt(y, m, a);
+                out->b = mkpt(y, m, b);
+            }
+        } else {
+            int a = 1, b = 12;
+            switch (t->part) {
+            case P_EARLY: a = 1, b = 4; break;
+            case P_MID: case P_MIDM: a = 5, b = 8; break;
+            case P_LATE: a = 9, b = 12; break;
+            case P_H1: a = 1, b = 6; break;
+            case P_H2: a = 7, b = 12; break;
+            case P_Q: a = 3 * t->q - 2, b = 3 * t->q; break;
+            default: break;
+            }
+            out->a = mkpt(y, a, 0);
+            out->b = mkpt(y, b, 0);
+        }
+    }
+    if (t->approx) {
+        if (out->interval) {
+            out->a.approx = 1;
+            out->b.approx = 1;
+        } else
+            out->a.approx = 1;
+    }
+    return 1;
+}
+
+static void fmt_pt(char *buf, size_t n, const dpt *p)
+{
+    if (p->prec == KG_PREC_NONE) {
+        snprintf(buf, n, "..");
+        return;
+    }
+    if (p->prec == KG_PREC_YEAR)
+        snprintf(buf, n, "%04d%s", p->y, p->approx ? "~" : "");
+    else if (p->prec == KG_PREC_MONTH)
+        snprintf(buf, n, "%04d-%02d%s", p->y, p->m, p->approx ? "~" : "");
+    else
+        snprintf(buf, n, "%04d-%02d-%02d%s", p->y, p->m, p->d, p->approx ? "~" : "");
+}
+
+static void fmt_val(char *buf, size_t n, const tval *v)
+{
+    if (v->unknown) {
+        buf[0] = '\0';
+        return;
+    }
+    char a[24], b[24];
+    fmt_pt(a, sizeof a, &v->a);
+    if (!v->interval) {
+        snprintf(buf, n, "%s", a);
+        return;
+    }
+    fmt_pt(b, sizeof b, &v->b);
+    snprintf(buf, n, "%s/%s", a, b);
+}
+
+/* ---- expressions ---- */
+
+/* A calendar expression (year? month? day? part?) at i. */
+static size_t p_calendar(tstate *st, size_t i, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len;
+    size_t e = i, k;
+    int any = 0;
+    if ((k = p_year(st, e, t))) {
+        e = k;
+        any = 1;
+        size_t j = sp(s, len, e);
+        if ((k = p_month(st, j, t)) && t->mk == K_ABS)
+            e = k;
+    } else if ((k = p_month(st, e, t))) {
+        e = k;
+        any = 1;
+    }
+    if (t->mk == K_ABS || !any) {
+        size_t j = any ? sp(s, len, e) : e;
+        tspec save = *t;
+        if ((k = p_day(st, j, t)) && (t->dk == K_ABS || !any)) {
+            e = k;
+            any = 1;
+        } else
+            *t = save;
+    }
+    if (!any)
+        return 0;
+    if (!t->dk) {
+        /* parts: glued (3월말) or after a space (올해 초) */
+        size_t j = e;
+        tspec save = *t;
+        if ((k = p_part(st, j, t)))
+            e = k;
+        else if (j < len && s[j] == ' ' && (k = p_part(st, j + 1, t)))
+            e = k;
+        else
+            *t = save;
+        if (t->part == P_Q && t->mk)
+            t->part = P_NONE;
+    }
+    return e;
+}
+
+/* Trailing bits that belong to the expression: (현지 시간), 께, 경, 쯤. */
+static size_t p_trail(tstate *st, size_t e, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len, k;
+    static const char *const zones[] = { "(현지 시간)", "(현지시간)", "(한국 시간)", "(한국시간)",
+                                         "(미국 시간)", "(미국시간)", "(중국 시간)", "(미 동부시간)",
+                                         "(미국 동부시간)", "(현지 시각)", "(현지시각)", NULL };
+    size_t j = e;
+    if (j < len && s[j] == ' ' && j + 1 < len && s[j + 1] == '(')
+        j++;
+    for (int z = 0; zones[z]; z++)
+        if ((k = lit(s, len, j, zones[z])))
+            return k;
+    if ((k = lit(s, len, e, "께")) || (k = lit(s, len, e, "경")) || (k = lit(s, len, e, "쯤"))) {
+        if (word_end_ok(s, len, k)) {
+            t->approx = 1;
+            return k;
+        }
+    }
+    /* a time of day: 오후 3시, 21:27 */
+    j = sp(s, len, e);
+    size_t j2 = j;
+    if ((k = lit(s, len, j, "오전 ")) || (k = lit(s, len, j, "오후 ")) || (k = lit(s, len, j, "새벽 ")) ||
+        (k = lit(s, len, j, "밤 ")))
+        j2 = k;
+    int h;
+    if ((k = read_int(s, len, j2, 2, &h)) && h <= 24) {
+        size_t k2 = lit(s, len, k, "시");
+        if (k2 && word_end_ok(s, len, k2) && !lit(s, len, k2, "간")) {
+            size_t k3 = sp(s, len, k2);
+            int mi;
+            size_t k4 = read_int(s, len, k3, 2, &mi);
+            if (k4 && lit(s, len, k4, "분"))
+                return k4 + 3;
+            return k2;
+        }
+        if (k < len && s[k] == ':' && read_int(s, len, k + 1, 2, &h))
+            return k + 3;
+    }
+    return e;
+}
+
+/* N[여] (년|개월|달|주|일) at i: returns the end and the unit (1 year, 2
+ * month, 3 week, 4 day). */
+static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
+{
+    const char *s = st->s;
+    size_t len = st->len, e;
+    int v;
+    if (!(e = read_int(s, len, i, 4, &v)))
+        return 0;
+    if (e < len && (s[e] == '.' || s[e] == ','))
+        return 0;
+    if (lit(s, len, e, "여")) {
+        *approx = 1;
+        e += 3;
+    }
+    size_t k = sp(s, len, e), r;
+    if ((r = lit(s, len, k, "년")))
+        *unit = 1;
+    else if ((r = lit(s, len, k, "개월")) || (r = lit(s, len, k, "달")))
+        *unit = 2;
+    else if ((r = lit(s, len, k, "주일")) || (r = lit(s, len, k, "주")))
+        *unit = 3;
+    else if ((r = lit(s, len, k, "일")))
+        *unit = 4;
+    else
+        return 0;
+    if (*unit == 1 && e - i == 4 && v >= 1000 && !*approx)
+        return 0; /* a year: 2023년 */
+    if (lit(s, len, r, "여")) {
+        *approx = 1;
+        r += 3;
+    }
+    *n = v;
+    return r;
+}
+
+static void shift(const kg_edtf_point *dct, int n, int unit, tval *v, int approx)
+{
+    memset(v, 0, sizeof *v);
+    int y = dct->year, m = dct->month ? dct->month : 1, d = dct->day ? dct->day : 1;
+    if (unit == 1) {
+        v->a = mkpt(y + n, 0, 0);
+    } else if (unit == 2) {
+        if (dct->prec < KG_PREC_MONTH) {
+            v->unknown = 1;
+            return;
+        }
+        add_months(&y, &m, n);
+        v->a = mkpt(y, m, 0);
+    } else {
+        if (dct->prec < KG_PREC_DAY) {
+            v->unknown = 1;
+            return;
+        }
+        add_days(&y, &m, &d, unit == 3 ? 7L * n : n);
+        v->a = mkpt(y, m, d);
+    }
+    v->a.approx = approx;
+}
+
+static int approx_before(const char *s, size_t i)
+{
+    static const char *const w[] = { "약 ", "대략 ", "거의 ", "얼추 ", NULL };
+    for (int k = 0; w[k]; k++) {
+        size_t n = strlen(w[k]);
+        if (i >= n && memcmp(s + i - n, w[k], n) == 0)
+            return (int)n;
+    }
+    return 0;
+}
+
+/* Parses one time expression at i (a token start). Returns its end, or
+ * 0. *start gets its start (an 약 before it counts). Either *v is filled
+ * and *resolved set, or *tp holds a calendar expression to resolve. */
+static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, int *resolved)
+{
+    const char *s = st->s;
+    size_t len = st->len, k, e;
+    const kg_edtf_point *dct = &st->c->dct;
+    tspec t;
+    memset(&t, 0, sizeof t);
+    *start = i;
+    *resolved = 1;
+    size_t j = i;
+    int past = 0;
+    if ((k = lit(s, len, j, "지난 "))) {
+        t.dir = -1;
+        past = 1;
+        j = k;
+    } else if ((k = lit(s, len, j, "오는 "))) {
+        t.dir = 1;
+        j = k;
+    }
+
+    /* centuries: 21세기 */
+    int n;
+    if ((e = read_int(s, len, j, 2, &n)) && (k = lit(s, len, e, "세기")) && n >= 1 && n <= 30) {
+        memset(v, 0, sizeof *v);
+        v->interval = 1;
+        v->a = mkpt((n - 1) * 100 + 1, 0, 0);
+        v->b = mkpt(n * 100, 0, 0);
+        return k;
+    }
+    /* decades: 2010년대, 90년대 */
+    if ((e = read_int(s, len, j, 4, &n)) && (k = lit(s, len, e, "년대")) && n % 10 == 0 &&
+        ((e - j == 4 && n >= 1000) || (e - j == 2))) {
+        if (e - j == 2) {
+            int cut = dct->prec ? dct->year % 100 : 30;
+            n += n <= cut ? 2000 : 1900;
+        }
+        memset(v, 0, sizeof *v);
+        v->interval = 1;
+        v->a = mkpt(n, 0, 0);
+        v->b = mkpt(n + 9, 0, 0);
+        if (lit(s, len, k, " 초") || lit(s, len, k, " 초반")) {
+            v->b = mkpt(n + 3, 0, 0);
+            k += lit(s, len, k, " 초반") ? strlen(" 초반") : strlen(" 초");
+        } else if (lit(s, len, k, " 말") || lit(s, len, k, " 후반")) {
+            v->a = mkpt(n + 7, 0, 0);
+            k += lit(s, len, k, " 후반") ? strlen(" 후반") : strlen(" 말");
+        }
+        return k;
+    }
+
+    /* amounts: N년 전, 지난 N년 동안 */
+    int unit = 0, approx = 0, amt = 0;
+    int apx = approx_before(s, i);
+    if ((e = p_amount(st, j, &amt, &unit, &approx))) {
+        if (apx) {
+            approx = 1;
+            *start = i - (size_t)apx;
+        }
+        size_t k2 = sp(s, len, e);
+        /* N년 전 / 후 / 뒤 */
+        if (!past && ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "후")) || (k = lit(s, len, k2, "뒤"))) &&
+            (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, "부터"))) {
+            int sign = s[k2] == (char)0xec && lit(s, len, k2, "전") ? -1 : 1;
+            if (!dct->prec) {
+                memset(v, 0, sizeof *v);
+                v->unknown = 1;
+            } else
+                shift(dct, sign * amt, unit, v, approx);
+            size_t k3;
+            if ((k3 = lit(s, len, k, "부터")) && !v->unknown) {
+                v->interval = 1;
+                v->b.prec = KG_PREC_NONE;
+                k = k3;
+            }
+            return k;
+        }
+        if (past) {
+            /* 지난 N년 (넘는 시간) 동안|간|새|사이 */
+            size_t k3 = k2;
+            if ((k = lit(s, len, k3, "넘는 ")) || (k = lit(s, len, k3, "이상 ")) || (k = lit(s, len, k3, "넘게 "))) {
+                approx = 1;
+                k3 = k;
+                if ((k = lit(s, len, k3, "시간 ")) || (k = lit(s, len, k3, "기간 ")) || (k = lit(s, len, k3, "세월 ")))
+                    k3 = k;
+            }
+            if ((k = lit(s, len, e, "간")) || (k = lit(s, len, e, "새")) || (k = lit(s, len, k3, "동안")) ||
+                (k = lit(s, len, k3, "사이")) || (k = lit(s, len, k3, "간"))) {
+                memset(v, 0, sizeof *v);
+                if (!dct->prec || (unit == 2 && dct->prec < KG_PREC_MONTH) ||
+                    (unit >= 3 && dct->prec < KG_PREC_DAY)) {
+                    v->unknown = 1;
+                    return k;
+                }
+                tval a;
+                shift(dct, -amt, unit, &a, approx);
+                v->interval = 1;
+                v->a = a.a;
+                tval b;
+                shift(dct, 0, unit, &b, 0);
+                v->b = b.a;
+                return k;
+            }
+        }
+        /* otherwise a duration (a figure, not a time), unless it reads as a
+         * day of the month: 지난 13일 */
+        if (unit != 4)
+            return 0;
+        *start = i;
+    }
+
+    /* bare number before ~: 2020~2023년, 3~5월 */
+    int bn = 0;
+    size_t be = 0;
+    if ((be = read_int(s, len, j, 4, &bn)) && be < len && (s[be] == '~' || s[be] == '-')) {
+        size_t bj = be + 1;
+        tspec t2;
+        memset(&t2, 0, sizeof t2);
+        size_t e2 = p_calendar(st, bj, &t2);
+        if (e2) {
+            tspec t1;
+            memset(&t1, 0, sizeof t1);
+            if (t2.yk == K_ABS && be - j == 4 && bn >= 1000) {
+                t1.yk = K_ABS;
+                t1.y = bn;
+            } else if (!t2.yk && t2.mk == K_ABS && bn >= 1 && bn <= 12) {
+                t1.mk = K_ABS;
+                t1.m = bn;
+            } else if (!t2.yk && !t2.mk && t2.dk == K_ABS && bn >= 1 && bn <= 31) {
+                t1.dk = K_ABS;
+                t1.d = bn;
+            } else
+                goto calendar;
+            e2 = p_trail(st, e2, &t2);
+            tval a, b;
+            if (!resolve(st, &t1, &a) || !resolve(st, &t2, &b)) {
+                memset(v, 0, sizeof *v);
+                v->unknown = 1;
+                return e2;
+            }
+            memset(v, 0, sizeof *v);
+            v->interval = 1;
+            v->a = a.a;
+            v->b = b.interval ? b.b : b.a;
+            return e2;
+        }
+    }
+calendar:
+    e = p_calendar(st, j, &t);
+    if (!e)
+        return 0;
+    if (t.yk == 0 && t.mk == 0 && t.dk == K_ABS && !word_end_ok(s, len, e) && !lit(s, len, e, "(") &&
+        !lit(s, len, e, " ("))
+        return 0;
+    e = p_trail(st, e, &t);
+    if (apx)
+        *start = i - (size_t)apx, t.approx = 1;
+    *tp = t;
+    *resolved = 0;
+    return e;
+}
+
+/* Modifiers after an expression, and ranges. */
+static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
+{
+    (void)dummy;
+    (void)i;
+    const char *s = st->s;
+    size_t len = st->len, k;
+    /* particles that leave the value alone */
+    if ((k = lit(s, len, e, "까지"))) {
+        /* Y까지 N년 동안: the N years before Y */
+        size_t k2 = sp(s, len, k);
+        int n, unit = 0, approx = 0;
+        size_t k3 = p_amount(st, k2, &n, &unit, &approx);
+        size_t k4;
+        if (k3 && !v->unknown && !v->interval && unit == 1 &&
+            ((k4 = lit(s, len, sp(s, len, k3), "동안")) || (k4 = lit(s, len, k3, "간")))) {
+            dpt end = v->a;
+            v->interval = 1;
+            v->a = mkpt(end.y - n, 0, 0);
+            v->a.approx = approx;
+            v->b = mkpt(end.y, 0, 0);
+            return k4;
+        }
+        return k;
+    }
+    if ((k = lit(s, len, e, "부터")) || (k = lit(s, len, e, "에서"))) {
+        int from = lit(s, len, e, "부터") != 0;
+        /* A부터 B까지 */
+        size_t j = sp(s, len, k);
+        tspec t2;
+        memset(&t2, 0, sizeof t2);
+        size_t e2 = p_calendar(st, j, &t2);
+        if (e2) {
+            size_t e3 = p_trail(st, e2, &t2);
+            size_t k2 = lit(s, len, e3, "까지");
+            if (k2) {
+                if (!t2.yk && !v->unknown && !v->interval) {
+                    if (t2.mk == K_ABS) {
+                        t2.yk = K_ABS;
+                        t2.y = v->a.y;
+                    }
+                    if (t2.dk == K_ABS && !t2.mk && v->a.m) {
+                        t2.yk = K_ABS;
+                        t2.y = v->a.y;
+                        t2.mk = K_ABS;
+                        t2.m = v->a.m;
+                    }
+                }
+                tval b;
+                if (!v->unknown && resolve(st, &t2, &b)) {
+                    dpt a = v->interval ? v->a : v->a;
+                    v->interval = 1;
+                    v->a = a;
+                    v->b = b.interval ? b.b : b.a;
+                } else
+                    v->unknown = 1;
+                return k2;
+            }
+        }
+        if (!from)
+            return e;
+        if (!v->unknown) {
+            if (!v->interval)
+                v->interval = 1;
+            v->b.prec = KG_PREC_NONE;
+        }
+        return k;
+    }
+    size_t j = sp(s, len, e);
+    if (((k = lit(s, len, j, "이후")) || (k = lit(s, len, j, "이래")) || (k = lit(s, len, e, "후로"))) &&
+        word_end_ok(s, len, k)) {
+        if (!v->unknown) {
+            v->interval = 1;
+            v->b.prec = KG_PREC_NONE;
+        }
+        return k;
+    }
+    if ((k = lit(s, len, j, "이전")) && word_end_ok(s, len, k)) {
+        if (!v->unknown) {
+            dpt a = v->interval ? v->b : v->a;
+            v->interval = 1;
+            v->b = a;
+            v->a.prec = KG_PREC_NONE;
+        }
+        return k;
+    }
+    /* 을 전후해 */
+    size_t j2 = e;
+    if ((k = lit(s, len, e, "을 ")) || (k = lit(s, len, e, "를 ")))
+        j2 = k;
+    else
+        j2 = j;
+    if ((k = lit(s, len, j2, "전후"))) {
+        size_t k2;
+        if ((k2 = lit(s, len, k, "해")) || (k2 = lit(s, len, k, "하여")) || (k2 = lit(s, len, k, "로")))
+            k = k2;
+        if (!v->unknown) {
+            v->a.approx = 1;
+            if (v->interval)
+                v->b.approx = 1;
+        }
+        return k;
+    }
+    if ((k = lit(s, len, j, "안에")) || (k = lit(s, len, j, "내에")))
+        return k;
+    /* a range A~B */
+    if (e < len && (s[e] == '~' || (s[e] == '-' && e + 1 < len && isd(s[e + 1])) ||
+                    (s[e] == ' ' && e + 2 < len && s[e + 1] == '~'))) {
+        size_t bj = e + (s[e] == ' ' ? 2 : 1);
+        bj = sp(s, len, bj);
+        tspec t2;
+        memset(&t2, 0, sizeof t2);
+        size_t e2 = p_calendar(st, bj, &t2);
+        if (e2 && !v->unknown) {
+            dpt a = v->a;
+            if (!t2.yk && (t2.mk || t2.dk)) {
+                t2.yk = K_ABS;
+                t2.y = a.y;
+                if (!t2.mk && t2.dk && a.m) {
+                    t2.mk = K_ABS;
+                    t2.m = a.m;
+                }
+            }
+            tval b;
+            e2 = p_trail(st, e2, &t2);
+            if (resolve(st, &t2, &b)) {
+                v->interval = 1;
+                v->b = b.interval ? b.b : b.a;
+            }
+            return e2;
+        }
+    }
+    return e;
+}
+
+static void remember(tstate *st, const tval *v)
+{
+    if (v->unknown)
+        return;
+    st->have_last = 1;
+    st->last = *v;
+    const dpt *p = v->a.prec ? &v->a : &v->b;
+    if (p->prec >= KG_PREC_YEAR)
+        st->last_y = p->y;
+    st->last_m = p->prec >= KG_PREC_MONTH ? p->m : 0;
+}
+
+/* Words with which a time expression may start. Checked on the first
+ * bytes to keep the scan cheap. */
+static int may_start(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (isd((char)c) || c == '\'')
+        return 1;
+    if (c < 0x80)
+        return 0;
+    /* the first syllable must be one of the heads' */
+    if (c < 0xEA || c > 0xED || i + 2 >= len)
+        return 0;
+    {
+        static const char firsts[] = "올금지작재내이그같전당다오어모연상하";
+        int hit = 0;
+        for (size_t k = 0; k + 3 <= sizeof firsts - 1; k += 3)
+            if (s[i] == firsts[k] && s[i + 1] == firsts[k + 1] && s[i + 2] == firsts[k + 2]) {
+                hit = 1;
+                break;
+            }
+        if (!hit)
+            return 0;
+    }
+    static const char *const heads[] = { "올", "금년", "지난", "작년", "재작년", "내년", "내후년", "이듬해", "그해",
+                                         "같은", "전년", "당해", "이달", "이번", "다음", "내달", "오늘", "어제", "내일",
+                                         "그제", "그저께", "모레", "전날", "이날", "당일", "그날", "오는", "당시",
+                                         "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "상반기", "하반기", "전월",
+                                         NULL };
+    for (int k = 0; heads[k]; k++)
+        if (kg_at(s, len, i, heads[k]))
+            return 1;
+    return 0;
+}
+
+static void emit(tstate *st, size_t a, size_t b, const tval *v)
+{
+    kg_mention *m = kg_tctx_add(st->c, KG_MENTION_TIME, a, b);
+    fmt_val(m->value, sizeof m->value, v);
+    kg_tctx *c = st->c;
+    KG_VEC_PUSH(c->taken, c->n_taken, c->cap_taken);
+    if (c->n_taken + 2 > c->cap_taken) {
+        c->cap_taken = (c->n_taken + 2) * 2;
+        c->taken = kg_xrealloc(c->taken, c->cap_taken * sizeof *c->taken);
+    }
+    c->taken[c->n_taken++] = a;
+    c->taken[c->n_taken++] = b;
+}
+
+void kg_find_times(kg_tctx *c)
+{
+    tstate st;
+    memset(&st, 0, sizeof st);
+    st.c = c;
+    st.s = c->s;
+    st.len = c->len;
+    const char *s = c->s;
+    size_t len = c->len;
+    const kg_text *t = c->t;
+    size_t ci = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' || ch == '\n' || (ch & 0xC0) == 0x80)
+            continue;
+        /* skip chrome */
+        while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
+            ci++;
+        if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
+            i = t->chrome[ci].r.nend - 1;
+            continue;
+        }
+        if (!kg_tok_start(s, i) || !may_start(s, len, i))
+            continue;
+        /* a dateline or dotted/ISO date */
+        kg_edtf dd;
+        size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
+        tval v;
+        size_t a = i, e;
+        if (n) {
+            memset(&v, 0, sizeof v);
+            v.a = mkpt(dd.a.year, dd.a.month, dd.a.day);
+            e = i + n;
+            if (e > i && s[e - 1] == ' ')
+                e--;
+        } else if (kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
+            /* 당시: the time last spoken of */
+            if (st.have_last)
+                v = st.last;
+            else {
+                memset(&v, 0, sizeof v);
+                v.unknown = 1;
+            }
+            e = i + 6;
+        } else if (kg_at(s, len, i, "같은 기간") || kg_at(s, len, i, "동기간") || kg_at(s, len, i, "같은 시기")) {
+            size_t l = kg_at(s, len, i, "동기간") ? 9 : 13;
+            if (st.have_last)
+                v = st.last;
+            else {
+                memset(&v, 0, sizeof v);
+                v.unknown = 1;
+            }
+            e = i + l;
+        } else if (kg_at(s, len, i, "연초") || kg_at(s, len, i, "연말") || kg_at(s, len, i, "상반기") ||
+                   kg_at(s, len, i, "하반기")) {
+            /* a part of the current year on its own */
+            tspec ts;
+            memset(&ts, 0, sizeof ts);
+            ts.yk = K_REL;
+            size_t l;
+            if (kg_at(s, len, i, "연초"))
+                ts.part = P_EARLY, l = 6;
+            else if (kg_at(s, len, i, "연말"))
+                ts.part = P_LATE, l = 6;
+            else if (kg_at(s, len, i, "상반기"))
+                ts.part = P_H1, l = 9;
+            else
+                ts.part = P_H2, l = 9;
+            if (!word_end_ok(s, len, i + l))
+                continue;
+            if (!resolve(&st, &ts, &v))
+                v.unknown = 1;
+            e = i + l;
+        } else {
+            tspec ts;
+            int resolved;
+            e = p_expr(&st, i, &v, &a, &ts, &resolved);
+            if (!e)
+                continue;
+            if (!resolved && !resolve(&st, &ts, &v))
+                v.unknown = 1;
+        }
+        e = finish(&st, i, e, NULL, &v);
+        emit(&st, a, e, &v);
+        remember(&st, &v);
+        i = e - 1;
+    }
+}

@@ -1,0 +1,48 @@
+#!/bin/sh
+# tests/bench/tag-bench.sh [KG] [MB] - throughput of `kg tag` against
+# `grep -F -c -f aliases.txt` on the same generated corpus (default 100 MB)
+# and lexicon (the bundled actors plus invented ones, >= 10,000 aliases);
+# see tests/bench/tag-gen.py. Prints MB/s and peak memory of each, and the
+# ratio. KG defaults to $KG, then ./kg. Keeps the corpus in
+# ${TMPDIR:-/tmp}/kg-tag-bench between runs (delete it to regenerate).
+set -eu
+KG=${1:-${KG:-./kg}}
+MB=${2:-100}
+here=$(dirname "$0")
+dir=${TMPDIR:-/tmp}/kg-tag-bench
+if [ ! -s "$dir/corpus.txt" ] || [ "$(cat "$dir/mb" 2>/dev/null)" != "$MB" ]; then
+    python3 "$here/tag-gen.py" --out "$dir" --mb "$MB"
+    echo "$MB" >"$dir/mb"
+fi
+bytes=$(wc -c <"$dir/corpus.txt")
+naliases=$(wc -l <"$dir/aliases.txt")
+cat "$dir/corpus.txt" >/dev/null # warm the page cache
+
+now() { date +%s.%N; }
+
+# run NAME CMD... : wall time, MB/s and peak RSS of CMD (stdout discarded)
+run() {
+    name=$1
+    shift
+    t0=$(now)
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%M' -o "$dir/rss" "$@" >"$dir/out" 2>"$dir/err" || true
+        rss=$(tail -n 1 "$dir/rss")
+    else
+        "$@" >"$dir/out" 2>"$dir/err" || true
+        rss=0
+    fi
+    t1=$(now)
+    awk -v n="$name" -v t0="$t0" -v t1="$t1" -v b="$bytes" -v r="$rss" 'BEGIN {
+        s = t1 - t0; printf "%-8s %7.2f s %8.1f MB/s  peak %6.1f MB\n", n, s, b / 1e6 / s, r / 1024 }'
+    awk -v t0="$t0" -v t1="$t1" 'BEGIN { print t1 - t0 }' >"$dir/time.$name"
+}
+
+echo "corpus $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB, $naliases aliases"
+run kg-tag "$KG" tag --lexicon "$dir/lexicon" "$dir/corpus.txt"
+mentions=$(wc -l <"$dir/out")
+[ -s "$dir/err" ] && head -n 3 "$dir/err"
+run grep-F grep -F -c -f "$dir/aliases.txt" "$dir/corpus.txt"
+echo "kg tag: $mentions mentions; grep: $(cat "$dir/out") matching lines"
+awk -v a="$(cat "$dir/time.kg-tag")" -v b="$(cat "$dir/time.grep-F")" 'BEGIN {
+    printf "kg tag / grep -F throughput: %.2f\n", b / a }'

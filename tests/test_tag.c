@@ -1,0 +1,479 @@
+/* test_tag.c - tests of text intake (kg/text.h) and the tagger (kg/tag.h).
+ *
+ * The rules are tested by the spec files tests/spec/{times,figures,actors}
+ * .spec (format described at the top of each): one loop reads every case,
+ * tags its input and compares the mentions of the file's kind with the
+ * expected lines, reporting the file and line of each failing case. The
+ * actors spec uses its own small lexicon, tests/spec/lexicon.yaml.
+ *
+ * Tests on the real seed articles read ../shared/seeds/ and are skipped
+ * when that folder is absent. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg.h"
+#include "kg/tag.h"
+#include "kg/text.h"
+#include "testutil.h"
+
+/* ------------------------------------------------------------------ */
+/* spec files                                                          */
+
+/* The canonical one-line form of a mention that the spec files hold. */
+static void canon(const kg_mention *m, const kg_text *t, kg_buf *out)
+{
+    kg_buf_reset(out);
+    const char *text = t->norm + m->nstart;
+    size_t tn = m->nend - m->nstart;
+    if (m->kind == KG_MENTION_TIME || m->kind == KG_MENTION_FIGURE) {
+        /* kg_mention_json without the offsets */
+        kg_buf j = KG_BUF_INIT;
+        kg_mention_json(m, t, &j);
+        char *p = strstr(j.ptr, ",\"start\":");
+        char *q = p ? strstr(p + 1, ",\"value\"") : NULL;
+        const char *k = m->kind == KG_MENTION_TIME ? "{\"kind\":\"time\"," : "{\"kind\":\"figure\",";
+        size_t kl = strlen(k);
+        if (p && q && strncmp(j.ptr, k, kl) == 0) {
+            kg_buf_putc(out, '{');
+            kg_buf_add(out, j.ptr + kl, (size_t)(p - j.ptr) - kl);
+            kg_buf_puts(out, q);
+        } else
+            kg_buf_puts(out, j.ptr);
+        kg_buf_free(&j);
+        return;
+    }
+    kg_buf_puts(out, "{\"text\":\"");
+    kg_json_escape(out, text, tn);
+    kg_buf_puts(out, "\",\"id\":\"");
+    kg_json_escape(out, m->id ? m->id : "", m->id ? strlen(m->id) : 0);
+    kg_buf_puts(out, "\"}");
+}
+
+typedef struct spec_case {
+    int line;
+    char *dct;       /* NULL: none */
+    char *input;
+    char **want;
+    size_t n_want, cap_want;
+} spec_case;
+
+/* Undoes \n, \t, \\ and \" in a spec input line. */
+static char *unescape(const char *s)
+{
+    kg_buf b = KG_BUF_INIT;
+    for (; *s; s++) {
+        if (*s == '\\' && s[1]) {
+            s++;
+            switch (*s) {
+            case 'n': kg_buf_putc(&b, '\n'); break;
+            case 't': kg_buf_putc(&b, '\t'); break;
+            case 'r': kg_buf_putc(&b, '\r'); break;
+            default: kg_buf_putc(&b, *s); break;
+            }
+        } else
+            kg_buf_putc(&b, *s);
+    }
+    return kg_buf_detach(&b, NULL);
+}
+
+static kg_lexicon *spec_lexicon(void)
+{
+    static kg_lexicon *lx;
+    if (lx)
+        return lx;
+    kg_corpus c = KG_CORPUS_INIT;
+    kg_diag d = KG_DIAG_INIT;
+    int r = kg_facts_load_path(&c, "tests/spec/lexicon.yaml", &d);
+    cr_assert(r >= 0, "tests/spec/lexicon.yaml could not be read");
+    lx = kg_lexicon_new();
+    kg_lexicon_add_corpus(lx, &c);
+    kg_lexicon_compile(lx, &d);
+    kg_corpus_free(&c);
+    kg_diag_free(&d);
+    return lx;
+}
+
+/* Runs every case of one spec file; returns the number of cases. */
+static size_t run_spec(const char *path, kg_mention_kind kind, size_t *failed)
+{
+    FILE *f = fopen(path, "r");
+    cr_assert(f != NULL, "cannot open %s", path);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int lineno = 0;
+    char *defdate = NULL;
+    spec_case cs;
+    memset(&cs, 0, sizeof cs);
+    size_t cases = 0;
+    kg_lexicon *lx = kind == KG_MENTION_ACTOR ? spec_lexicon() : NULL;
+    kg_buf got = KG_BUF_INIT;
+    for (;;) {
+        n = getline(&line, &cap, f);
+        int eof = n < 0;
+        if (!eof) {
+            lineno++;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+        }
+        if (!eof && n > 0) {
+            if (!cs.input) {
+                if (line[0] == '#')
+                    continue;
+                if (!strncmp(line, "%date ", 6)) {
+                    free(defdate);
+                    defdate = strcmp(line + 6, "none") ? strdup(line + 6) : NULL;
+                    continue;
+                }
+                if (!strncmp(line, "@date ", 6)) {
+                    free(cs.dct);
+                    cs.dct = strcmp(line + 6, "none") ? strdup(line + 6) : NULL;
+                    cs.line = -1;
+                    continue;
+                }
+                if (cs.line != -1) {
+                    free(cs.dct);
+                    cs.dct = defdate ? strdup(defdate) : NULL;
+                }
+                cs.line = lineno;
+                cs.input = unescape(line);
+            } else if (strcmp(line, "[]") != 0) {
+                KG_VEC_PUSH(cs.want, cs.n_want, cs.cap_want);
+                cs.want[cs.n_want++] = strdup(line);
+            }
+            continue;
+        }
+        /* a blank line or the end closes a case */
+        if (cs.input) {
+            cases++;
+            kg_text t;
+            kg_diag d = KG_DIAG_INIT;
+            kg_mentions ms = KG_MENTIONS_INIT;
+            kg_tag_opts o;
+            memset(&o, 0, sizeof o);
+            if (cs.dct)
+                cr_assert(kg_dct_parse(cs.dct, &o.dct) == 0, "%s:%d: bad date %s", path, cs.line, cs.dct);
+            kg_text_load(&t, cs.input, strlen(cs.input), 0, KG_TEXT_LENIENT | KG_TEXT_NO_CHROME, path, &d);
+            kg_tag_text(lx, &t, &o, &ms, NULL);
+            size_t k = 0;
+            int bad = 0;
+            kg_buf report = KG_BUF_INIT;
+            for (size_t i = 0; i < ms.n; i++) {
+                if (ms.v[i].kind != kind)
+                    continue;
+                canon(&ms.v[i], &t, &got);
+                if (k >= cs.n_want || strcmp(got.ptr, cs.want[k]) != 0)
+                    bad = 1;
+                kg_buf_printf(&report, "\n    got:  %s", got.ptr);
+                k++;
+            }
+            if (k != cs.n_want)
+                bad = 1;
+            if (bad) {
+                (*failed)++;
+                kg_buf wantb = KG_BUF_INIT;
+                for (size_t i = 0; i < cs.n_want; i++)
+                    kg_buf_printf(&wantb, "\n    want: %s", cs.want[i]);
+                cr_log_error("%s:%d: case fails: %s%s%s", path, cs.line, cs.input, wantb.ptr,
+                             report.len ? report.ptr : "\n    got:  []");
+                kg_buf_free(&wantb);
+            }
+            kg_buf_free(&report);
+            kg_mentions_free(&ms);
+            kg_text_free(&t);
+            kg_diag_free(&d);
+            free(cs.input);
+            for (size_t i = 0; i < cs.n_want; i++)
+                free(cs.want[i]);
+            free(cs.want);
+            free(cs.dct);
+            memset(&cs, 0, sizeof cs);
+        } else if (!eof && cs.line == -1) {
+            /* an @date line followed by a blank line: ignore it */
+        }
+        if (eof)
+            break;
+    }
+    kg_buf_free(&got);
+    free(line);
+    free(defdate);
+    fclose(f);
+    return cases;
+}
+
+Test(spec, all_cases)
+{
+    size_t failed = 0, total = 0;
+    total += run_spec("tests/spec/times.spec", KG_MENTION_TIME, &failed);
+    total += run_spec("tests/spec/figures.spec", KG_MENTION_FIGURE, &failed);
+    total += run_spec("tests/spec/actors.spec", KG_MENTION_ACTOR, &failed);
+    cr_log_info("spec: %zu cases, %zu failed", total, failed);
+    cr_expect(total >= 300, "only %zu spec cases", total);
+    cr_assert(failed == 0, "%zu of %zu spec cases fail (see the log above)", failed, total);
+}
+
+/* ------------------------------------------------------------------ */
+/* text intake                                                         */
+
+Test(text, invalid_utf8_names_offset)
+{
+    const char bad[] = "가나다\xff라";
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    cr_assert_eq(kg_text_load(&t, bad, sizeof bad - 1, 100, 0, "x.txt", &d), -1);
+    cr_assert(d.n == 1 && strstr(d.v[0].msg, "109") != NULL, "message: %s", d.n ? d.v[0].msg : "");
+    kg_text_free(&t);
+    kg_diag_free(&d);
+    /* lenient: skipped, offsets still right */
+    cr_assert_eq(kg_text_load(&t, bad, sizeof bad - 1, 0, KG_TEXT_LENIENT, "x.txt", &d), 0);
+    cr_assert_eq(t.n_invalid, 1);
+    cr_assert_str_eq(t.norm, "가나다라");
+    cr_assert_eq(kg_text_src_offset(&t, 9), 10);
+    kg_text_free(&t);
+    kg_diag_free(&d);
+}
+
+Test(text, normalisation_keeps_offsets)
+{
+    const char src[] = "\xef\xbb\xbf키 170\xe3\x8e\x9d\r\n３~６개월\xc2\xa0끝 \xe2\x88\xbc";
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    cr_assert_eq(kg_text_load(&t, src, sizeof src - 1, 0, 0, NULL, &d), 0);
+    cr_assert_str_eq(t.norm, "키 170cm\n3~6개월 끝 ~");
+    /* "cm" maps back to the ㎝ at byte 10 */
+    cr_assert_eq(kg_text_src_offset(&t, 7), 10);
+    cr_assert_eq(kg_text_src_offset(&t, 8), 10);
+    cr_assert_eq(kg_text_src_offset(&t, t.norm_len), sizeof src - 1);
+    kg_text_free(&t);
+    kg_diag_free(&d);
+}
+
+Test(text, sentences)
+{
+    const char *src = "비율은 22.6%였다.정부는 2025. 11. 01. 발표했다. \"좋다.\"라고 말했다. U.S. 측도 봤다.\n다음 줄";
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    kg_text_load(&t, src, strlen(src), 0, 0, NULL, &d);
+    cr_assert_eq(t.n_sent, 5, "got %zu sentences", t.n_sent);
+    cr_assert(strncmp(t.norm + t.sent[3].nstart, "U.S.", 4) == 0);
+    cr_assert(strncmp(t.norm + t.sent[1].nstart, "정부는", 9) == 0);
+    cr_assert(strncmp(t.norm + t.sent[2].nstart, "\"좋다", 7) == 0);
+    kg_text_free(&t);
+    kg_diag_free(&d);
+}
+
+Test(text, chrome_and_dateline)
+{
+    const char *src = "닫기\n기사듣기 기사듣기중지\n제목 줄\n\n  • 카카오톡\n\n입력 2024.03.05 10:20\n"
+                      "본문은 여기에 있다. 문의 someone@example.com 으로.\nhttps://example.com/a?b=1\n"
+                      "ⓒ 어느신문, 무단전재 및 재배포 금지\n관련뉴스\n다른 기사 제목 하나\n";
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    kg_text_load(&t, src, strlen(src), 0, 0, NULL, &d);
+    cr_assert(t.has_dateline);
+    cr_assert_eq(t.dateline.a.year, 2024);
+    cr_assert_eq(t.dateline.a.month, 3);
+    cr_assert_eq(t.dateline.a.day, 5);
+    const char *p = strstr(t.norm, "someone@");
+    cr_assert(kg_text_in_chrome(&t, (size_t)(p - t.norm)));
+    cr_assert(kg_text_in_chrome(&t, 0));
+    cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "카카오톡") - t.norm)));
+    cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "https") - t.norm)));
+    cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "무단전재") - t.norm)));
+    cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "다른 기사") - t.norm)));
+    cr_assert(!kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "본문은") - t.norm)));
+    cr_assert(!kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "제목 줄") - t.norm)));
+    kg_text_free(&t);
+    kg_diag_free(&d);
+}
+
+Test(text, teaser_copy_is_chrome)
+{
+    const char *body = "이 문단은 아주 긴 본문의 첫머리이며 사이트가 요약 상자에 잘라서 한 번 더 보여 주는 문장이다 그리고 계속된다.";
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_add(&b, body, 120);
+    kg_buf_puts(&b, "\n중간 줄\n");
+    kg_buf_puts(&b, body);
+    kg_buf_putc(&b, '\n');
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    kg_text_load(&t, b.ptr, b.len, 0, 0, NULL, &d);
+    cr_assert(kg_text_in_chrome(&t, 5));
+    cr_assert(!kg_text_in_chrome(&t, b.len - 10));
+    kg_text_free(&t);
+    kg_diag_free(&d);
+    kg_buf_free(&b);
+}
+
+Test(text, long_sentence_and_empty)
+{
+    size_t n = 100000 * 3;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i < n; i += 3)
+        memcpy(s + i, "가", 3);
+    s[n] = '\0';
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    cr_assert_eq(kg_text_load(&t, s, n, 0, 0, NULL, &d), 0);
+    kg_mentions ms = KG_MENTIONS_INIT;
+    kg_tag_opts o;
+    memset(&o, 0, sizeof o);
+    kg_tag_text(NULL, &t, &o, &ms, NULL);
+    cr_assert_eq(ms.n, 0);
+    kg_text_free(&t);
+    kg_mentions_free(&ms);
+    free(s);
+    cr_assert_eq(kg_text_load(&t, "", 0, 0, 0, NULL, &d), 0);
+    cr_assert_eq(t.n_sent, 0);
+    kg_text_free(&t);
+    kg_diag_free(&d);
+    kg_text_free(NULL);
+    kg_mentions_free(NULL);
+    kg_lexicon_free(NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* lexicon and JSON                                                    */
+
+Test(lexicon, lookup_and_ambiguity)
+{
+    kg_lexicon *lx = kg_lexicon_new();
+    const char *a1[] = { "상무부", "Ministry of Commerce" };
+    const char *a2[] = { "상무부", "Commerce Department" };
+    kg_lexicon_add(lx, "china", "중국", "country", NULL, NULL, 0);
+    kg_lexicon_add(lx, "usa", "미국", "country", NULL, NULL, 0);
+    kg_lexicon_add(lx, "china-mofcom", "중국 상무부", "government", "china", a1, 2);
+    kg_lexicon_add(lx, "us-commerce", "미국 상무부", "government", "usa", a2, 2);
+    kg_lexicon_compile(lx, NULL);
+    cr_assert_str_eq(kg_lexicon_lookup(lx, "commerce department"), "us-commerce");
+    cr_assert_str_eq(kg_lexicon_lookup(lx, "중국상무부"), "china-mofcom");
+    cr_assert_null(kg_lexicon_lookup(lx, "상무"));
+    const char *src = "미국의 발표 뒤 상무부는 말했다. 중국은 반발했고 상무부도 그랬다.";
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    kg_text_load(&t, src, strlen(src), 0, 0, NULL, &d);
+    kg_mentions ms = KG_MENTIONS_INIT;
+    kg_tag_opts o;
+    memset(&o, 0, sizeof o);
+    kg_tag_text(lx, &t, &o, &ms, NULL);
+    const char *ids[4] = { 0 };
+    size_t k = 0;
+    for (size_t i = 0; i < ms.n && k < 4; i++)
+        if (ms.v[i].kind == KG_MENTION_ACTOR)
+            ids[k++] = ms.v[i].id;
+    cr_assert_eq(k, 4);
+    cr_assert_str_eq(ids[1], "us-commerce");
+    cr_assert_str_eq(ids[3], "china-mofcom");
+    kg_mentions_free(&ms);
+    kg_text_free(&t);
+    kg_diag_free(&d);
+    kg_lexicon_free(lx);
+}
+
+Test(json, escapes)
+{
+    kg_buf b = KG_BUF_INIT;
+    kg_json_escape(&b, "a\"b\\c\n\x01한", strlen("a\"b\\c\n\x01한"));
+    cr_assert_str_eq(b.ptr, "a\\\"b\\\\c\\n\\u0001한");
+    kg_buf_free(&b);
+    kg_edtf_point p;
+    cr_assert_eq(kg_dct_parse("2025", &p), 0);
+    cr_assert_eq(p.prec, KG_PREC_YEAR);
+    cr_assert_eq(kg_dct_parse("2025-02-29", &p), -1);
+    cr_assert_eq(kg_dct_parse("2024-02-29", &p), 0);
+    cr_assert_eq(kg_dct_parse("25", &p), -1);
+}
+
+/* ------------------------------------------------------------------ */
+/* the real seeds                                                      */
+
+static char *seed_path(const char *name)
+{
+    const char *dir = kgt_seeds_dir();
+    if (!dir)
+        return NULL;
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* Tags a seed with the CLI; returns the JSON Lines output. */
+static char *tag_seed(const char *name, const char *date)
+{
+    char *p = seed_path(name);
+    if (!p)
+        return NULL;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s tag %s%s '%s' 2>&1", kgt_binary(), date ? "--date " : "", date ? date : "", p);
+    char *out = NULL;
+    int rc = kgt_run(cmd, &out);
+    cr_assert_eq(rc, 0, "kg tag failed on %s: %s", name, out ? out : "");
+    free(p);
+    return out;
+}
+
+Test(seeds, offsets_and_order)
+{
+    if (!kgt_seeds_dir())
+        cr_skip_test("../shared/seeds/ is absent: the seed tests need the shared folder");
+    static const char *const names[] = { "000_faf59091394b998f.txt", "001_074d08839b4dbc5b.txt",
+                                         "002_145a81c88e6cac08.txt", "003_2d27646d52f2e6f3.txt", NULL };
+    for (int k = 0; names[k]; k++) {
+        char *p = seed_path(names[k]);
+        size_t len;
+        char *text = kgt_slurp(p, &len);
+        free(p);
+        if (!text)
+            cr_skip_test("seed %s is absent", names[k]);
+        char *out = tag_seed(names[k], "2025");
+        long prev = -1;
+        int lines = 0;
+        for (char *l = out; l && *l;) {
+            char *e = strchr(l, '\n');
+            if (e)
+                *e = '\0';
+            char *sp = strstr(l, "\"start\":"), *ep = strstr(l, "\"end\":");
+            cr_assert(sp && ep, "%s: bad line %s", names[k], l);
+            long st = atol(sp + 8), en = atol(ep + 6);
+            cr_assert(st >= prev && st < en && (size_t)en <= len, "%s: bad offsets in %s", names[k], l);
+            /* a mention never starts or ends inside a UTF-8 sequence */
+            cr_assert(((unsigned char)text[st] & 0xC0) != 0x80 &&
+                      ((size_t)en == len || ((unsigned char)text[en] & 0xC0) != 0x80));
+            prev = st;
+            lines++;
+            l = e ? e + 1 : l + strlen(l);
+        }
+        cr_assert(lines > 10, "%s: only %d mentions", names[k], lines);
+        free(out);
+        free(text);
+    }
+}
+
+Test(seeds, dateline_chrome_and_teaser)
+{
+    if (!kgt_seeds_dir())
+        cr_skip_test("../shared/seeds/ is absent: the seed tests need the shared folder");
+    /* 001 has a dateline (승인 : ...) and no --date: its dates resolve */
+    char *out = tag_seed("001_074d08839b4dbc5b.txt", NULL);
+    cr_assert(out && strstr(out, "\"value\":\"2025-11-01\""), "dateline not used");
+    cr_assert(strstr(out, "\"value\":\"2015~\""), "10여 년 전 not resolved from the dateline");
+    /* the share bar and the copyright footer give no actor */
+    cr_assert_null(strstr(out, "\"text\":\"카카오톡\""));
+    cr_assert_null(strstr(out, "\"text\":\"아시아투데이\""));
+    free(out);
+    /* 002 repeats its first paragraph as a teaser: its 21세기 is chrome */
+    out = tag_seed("002_145a81c88e6cac08.txt", "2025");
+    int n = 0;
+    for (char *q = out; (q = strstr(q, "\"text\":\"21세기\"")); q++)
+        n++;
+    cr_assert_eq(n, 1, "21세기 tagged %d times", n);
+    free(out);
+    /* 003: the e-mail and copyright lines are chrome */
+    out = tag_seed("003_2d27646d52f2e6f3.txt", "2025-01-15");
+    cr_assert(strstr(out, "\"value\":\"2025-01-13\""));
+    cr_assert(strstr(out, "\"value\":\"2024-11-21/2024-11-30\""));
+    free(out);
+}
