@@ -1,0 +1,1225 @@
+/* events.c - events clause by clause, their roles and dates, and the
+ * relations between them.
+ *
+ * For each sentence: split it into words, mark quoted speech, read the
+ * particle of every word and the grammatical role of every actor mention
+ * (the particle that closes its noun phrase); find the lexicon predicates
+ * and the support verbs with an event noun as object (규제를 강화하다);
+ * read each predicate's verb ending and keep only the clauses that state an
+ * act; then fill agent, target, date and title. Across the document:
+ * merge the clauses of one act, link repeated mentions same-as, and add
+ * responds-to, causes and part-of from cues and constructions. */
+#define _GNU_SOURCE /* memmem */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extint.h"
+#include "exdoc.h"
+
+/* Support verbs: with an event noun as their object they make an event of
+ * the noun's type (제재를 발표하다, 규제를 강화하다, 설립을 주도하다). */
+static const char *const support_verbs[] = { "강화", "발표", "시행", "도입", "단행", "부과",
+                                             "주도", "발동", "개시", "착수", "확대", "결정",
+                                             "확정", "추가", "승인", "예고", "표명", "표시",
+                                             "지급", "제공", "체결", "실시", "제기", NULL };
+/* Native support verbs: 회의를 열다, 조치를 취하다, 결정을 내리다. */
+static const char *const support_native[] = { "열었", "열고", "열어", "연 ", "가졌", "갖고",
+                                              "취했", "취하", "취한", "내렸", "내린", "내리",
+                                              "냈", "내고", "내며", "낸 ", NULL };
+
+/* Adverbs that make a comparison a standing state, not an act. */
+static const char *const state_adverbs[] = { "현재", "여전히", "아직", "아직도", "지금도", NULL };
+
+/* Nouns that name an act: an adnominal clause before them is the act. */
+static const char *const act_heads[] = { "조치", "결정", "발표", "계획", "방침", "정책", "사례",
+                                         "사건", "행보", NULL };
+
+/* Words that carry the date of an earlier sentence over. */
+static const char *const carry_words[] = { "이날", "당시", "같은 날", "그날", "이 날", "같은날",
+                                           NULL };
+
+/* Speech verbs: a quotation before them is what the speaker said. */
+static const char *const speech_verbs[] = { "밝혔", "밝히", "말했", "말하", "지적했", "지적하",
+                                            "강조했", "설명했", "전했", "주장했", "언급했",
+                                            "분석했", "진단했", "평가했", "덧붙였", "발표했",
+                                            "경고했", "인정했", "반발했", "반발하", "비판했",
+                                            NULL };
+
+static int agentive(const kg_mention *m);
+static int in_time(const exdoc *x, size_t a, size_t b);
+
+/* Removes quote marks from a title word in place ('딥시크' 모델). */
+static void strip_quotes(char *t)
+{
+    char *o = t;
+    for (char *p = t; *p; p++)
+        if (*p != '\'' && *p != '"')
+            *o++ = *p;
+    *o = '\0';
+}
+
+/* ---- words of a sentence ---- */
+
+static void split_words(exdoc *x, size_t ss, size_t se)
+{
+    const char *s = x->s;
+    x->nw = 0;
+    size_t i = ss;
+    int inq = 0, insq = 0;
+    while (i < se) {
+        while (i < se && (s[i] == ' ' || s[i] == '\n'))
+            i++;
+        if (i >= se)
+            break;
+        size_t a = i;
+        while (i < se && s[i] != ' ' && s[i] != '\n')
+            i++;
+        if (kg_text_in_chrome(x->t, a))
+            continue;
+        KG_VEC_PUSH(x->w, x->nw, x->capw);
+        ex_word *w = &x->w[x->nw++];
+        memset(w, 0, sizeof *w);
+        w->s = a;
+        w->e = i;
+        ex_word_core(s, w);
+        /* quotes: the state at the core start decides the word; a quote
+         * mark at or after the core while inside closes the quotation */
+        int q = inq, at_core = inq;
+        for (size_t k = a; k < i; k++) {
+            if (s[k] != '"')
+                continue;
+            if (k < w->cs) {
+                q = !q;
+                at_core = q;
+            } else {
+                if (q)
+                    w->quote_close = 1;
+                q = !q;
+            }
+        }
+        w->in_quote = at_core;
+        inq = q;
+        /* '…' around a title: its words are not the sentence's subjects */
+        int sq = insq, sq_core = insq;
+        for (size_t k = a; k < i; k++) {
+            if (s[k] != '\'')
+                continue;
+            sq = !sq;
+            if (k < w->cs)
+                sq_core = sq;
+        }
+        w->in_title = sq_core;
+        insq = sq;
+        if (w->ce > w->cs)
+            ex_word_particle(s, w);
+    }
+    /* a byline opens the first sentence: (서울=연합뉴스) 권숙희 기자 = … */
+    for (size_t k = 0; k < x->nw && k < 8; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->e - w->s == 1 && s[w->s] == '=' && k > 0 &&
+            (ex_ends(s, x->w[k - 1].s, x->w[k - 1].e, "기자") ||
+             ex_ends(s, x->w[k - 1].s, x->w[k - 1].e, "특파원"))) {
+            memmove(x->w, x->w + k + 1, (x->nw - k - 1) * sizeof *x->w);
+            x->nw -= k + 1;
+            break;
+        }
+    }
+}
+
+/* The noun phrase an adnominal clause modifies (공유한 [로봇 영상]이),
+ * without its particle, into out; empty when it is an actor. */
+static void head_after(const exdoc *x, int wi, char *out, size_t n)
+{
+    out[0] = '\0';
+    for (int k = wi + 1; k <= wi + 4 && (size_t)k < x->nw; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->particle == EX_P_NONE && (size_t)k + 1 < x->nw && k < wi + 4)
+            continue;
+        size_t from = x->w[wi + 1].cs, to = w->particle != EX_P_NONE ? w->ps : w->ce;
+        if (to <= from || to - from >= n)
+            return;
+        for (size_t q = x->a0; q < x->a1; q++) {
+            const kg_mention *m = &x->m->v[x->act[q]];
+            if (m->nstart < to && m->nend > from && agentive(m))
+                return;
+        }
+        memcpy(out, x->s + from, to - from);
+        out[to - from] = '\0';
+        /* a bound noun (것, 데, 수) names nothing */
+        static const char *const bound[] = { "것", "데", "수", "바", "점", "등", "때", "뒤",
+                                             "후", "중", NULL };
+        for (int b = 0; bound[b]; b++)
+            if (strcmp(out, bound[b]) == 0)
+                out[0] = '\0';
+        strip_quotes(out);
+        return;
+    }
+}
+
+/* Index of the word holding offset o, or -1. */
+static int word_at(const exdoc *x, size_t o)
+{
+    size_t a = 0, b = x->nw;
+    while (a < b) {
+        size_t m = (a + b) / 2;
+        if (x->w[m].e <= o)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a < x->nw && x->w[a].s <= o ? (int)a : -1;
+}
+
+static int word_is(const exdoc *x, int wi, const char *const *list)
+{
+    if (wi < 0 || (size_t)wi >= x->nw)
+        return 0;
+    const ex_word *w = &x->w[wi];
+    for (int k = 0; list[k]; k++)
+        if (ex_at(x->s, w->ce, w->cs, list[k]))
+            return 1;
+    return 0;
+}
+
+/* ---- actor roles ---- */
+
+typedef struct ex_role {
+    int m;            /* mention index */
+    int role;         /* EX_P_* of the particle closing its phrase */
+    int own;          /* particle right on the mention (not on a head noun) */
+    int gen;          /* marked 의 (a modifier of what follows) */
+    int mod;          /* followed by another actor in the same phrase */
+    int next;         /* next role index in the same phrase, or -1 */
+    int prev;         /* the role whose next this is, or -1 */
+    size_t pend;      /* end of the closing particle */
+    int person;
+    int country;
+    int in_quote;
+    int in_title;     /* inside '…' */
+    int hops;         /* words walked to the closing particle */
+    int wi;           /* word of the mention's end */
+} ex_role;
+
+static int is_verbal_word(const exdoc *x, const ex_word *w)
+{
+    return ex_ends(x->s, w->cs, w->ce, "다") || ex_ends(x->s, w->cs, w->ce, "고") ||
+           ex_ends(x->s, w->cs, w->ce, "며") || ex_ends(x->s, w->cs, w->ce, "면서");
+}
+
+/* Skips parenthesised glosses ((ITIF), <파이낸셜 타임스>) at o; returns
+ * the offset after them. */
+static size_t skip_gloss(const char *s, size_t o, size_t end)
+{
+    for (int rounds = 0; rounds < 3; rounds++) {
+        size_t k = o;
+        while (k < end && s[k] == ' ')
+            k++;
+        if (k >= end || (s[k] != '(' && s[k] != '<' && s[k] != '['))
+            return o;
+        char open = s[k], close = open == '(' ? ')' : open == '<' ? '>' : ']';
+        int depth = 0;
+        for (; k < end; k++) {
+            if (s[k] == open)
+                depth++;
+            else if (s[k] == close && --depth == 0)
+                break;
+        }
+        if (k >= end)
+            return o;
+        o = k + 1;
+    }
+    return o;
+}
+
+static void compute_roles(exdoc *x, size_t ss, size_t se)
+{
+    const char *s = x->s;
+    x->nr = 0;
+    for (size_t i = x->a0; i < x->a1; i++) {
+        const kg_mention *m = &x->m->v[x->act[i]];
+        if (m->nstart < ss || m->nstart >= se)
+            continue;
+        int wi = word_at(x, m->nend ? m->nend - 1 : 0);
+        if (wi < 0)
+            continue;
+        KG_VEC_PUSH(x->r, x->nr, x->capr);
+        ex_role *r = &x->r[x->nr++];
+        memset(r, 0, sizeof *r);
+        r->m = x->act[i];
+        r->next = -1;
+        r->person = m->type && strcmp(m->type, "person") == 0;
+        r->country = m->type && strcmp(m->type, "country") == 0;
+        r->in_quote = x->w[wi].in_quote;
+        r->in_title = x->w[word_at(x, m->nstart)].in_title;
+        r->wi = wi;
+    }
+    for (size_t i = 0; i < x->nr; i++) {
+        ex_role *r = &x->r[i];
+        const kg_mention *m = &x->m->v[r->m];
+        size_t o = skip_gloss(s, m->nend, se);
+        int wi = word_at(x, o > m->nstart ? o - 1 : o);
+        if (wi < 0)
+            wi = r->wi;
+        const ex_word *w = &x->w[wi];
+        r->role = EX_P_NONE;
+        r->pend = o;
+        int first = 1;
+        for (int steps = 0; steps < 6; steps++) {
+            size_t from = first ? o : w->cs;
+            if (from < w->cs)
+                from = w->cs;
+            if (!first) {
+                /* another actor starts this word: same phrase */
+                for (size_t j = i + 1; j < x->nr; j++) {
+                    const kg_mention *mj = &x->m->v[x->r[j].m];
+                    if (mj->nstart >= w->e)
+                        break;
+                    if (mj->nstart >= w->s) {
+                        r->next = (int)j;
+                        r->mod = 1;
+                        break;
+                    }
+                }
+                if (r->next >= 0)
+                    break;
+                if (is_verbal_word(x, w) || w->in_quote != r->in_quote)
+                    break;
+            }
+            if (from < w->ce) {
+                ex_word tmp = *w;
+                tmp.cs = from;
+                if (first) {
+                    /* the rest of the word after the mention is its particle */
+                    ex_word_particle(s, &tmp);
+                    int exact = ex_particle_exact(s, from, w->ce);
+                    if (exact != EX_P_NONE) {
+                        tmp.particle = exact;
+                        tmp.ps = from;
+                        r->own = 1;
+                    } else if (tmp.particle != EX_P_NONE && tmp.ps == from) {
+                        r->own = 1;
+                    } else if (tmp.particle == EX_P_NONE) {
+                        /* glued noun (美바이든, 기업들은 …): read the word's particle */
+                        tmp.cs = w->cs;
+                        ex_word_particle(s, &tmp);
+                    }
+                } else {
+                    ex_word_particle(s, &tmp);
+                }
+                if (tmp.particle == EX_P_GEN || tmp.particle == EX_P_CONJ) {
+                    if (tmp.particle == EX_P_GEN)
+                        r->gen = 1;
+                    /* the phrase goes on to the next word */
+                    for (size_t j = i + 1; j < x->nr; j++) {
+                        const kg_mention *mj = &x->m->v[x->r[j].m];
+                        if ((size_t)wi + 1 >= x->nw || mj->nstart >= x->w[wi + 1].e)
+                            break;
+                        if (mj->nstart >= w->e) {
+                            r->next = (int)j;
+                            break;
+                        }
+                    }
+                    if (r->next >= 0)
+                        break;
+                    if (tmp.particle == EX_P_CONJ) {
+                        r->role = EX_P_CONJ;
+                        break;
+                    }
+                } else if (tmp.particle != EX_P_NONE) {
+                    r->role = tmp.particle;
+                    r->pend = w->ce;
+                    r->hops = steps;
+                    break;
+                }
+            }
+            first = 0;
+            if ((size_t)wi + 1 >= x->nw)
+                break;
+            wi++;
+            w = &x->w[wi];
+            o = w->cs;
+        }
+    }
+    for (size_t k = 0; k < x->nr; k++)
+        x->r[k].prev = -1;
+    for (size_t k = 0; k < x->nr; k++)
+        if (x->r[k].next >= 0 && x->r[x->r[k].next].prev < 0)
+            x->r[x->r[k].next].prev = (int)k;
+    /* a phrase takes the role of its last member */
+    for (size_t k = x->nr; k-- > 0;) {
+        ex_role *r = &x->r[k];
+        if (r->next >= 0) {
+            r->role = x->r[r->next].role;
+            r->pend = x->r[r->next].pend;
+        }
+    }
+}
+
+/* Adds the heads of the phrase that starts at role index i to out. */
+static int phrase_heads(const exdoc *x, size_t i, int *out, int max)
+{
+    int idx[16], n = 0, person = 0;
+    for (int k = (int)i; k >= 0 && n < 16; k = x->r[k].next) {
+        idx[n++] = k;
+        person |= x->r[k].person;
+    }
+    int got = 0;
+    for (int pass = 0; pass < 2 && !got; pass++)
+        for (int k = 0; k < n && got < max; k++) {
+            const ex_role *r = &x->r[idx[k]];
+            int ok = person ? r->person : pass == 1 || (!r->gen && !(r->mod && !r->own));
+            if (!ok && !person && pass == 0 && k == n - 1)
+                ok = 1;
+            if (!ok)
+                continue;
+            int dup = 0;
+            for (int j = 0; j < got; j++)
+                if (strcmp(x->m->v[out[j]].id, x->m->v[r->m].id) == 0)
+                    dup = 1;
+            if (!dup)
+                out[got++] = r->m;
+        }
+    return got;
+}
+
+/* Role index of the first member of the phrase holding role k. */
+static size_t phrase_start(const exdoc *x, size_t k)
+{
+    for (int guard = 0; x->r[k].prev >= 0 && guard < 64; guard++)
+        k = (size_t)x->r[k].prev;
+    return k;
+}
+
+static int is_subject(const exdoc *x, const ex_role *r)
+{
+    const kg_mention *m = &x->m->v[r->m];
+    if (r->in_title)
+        return 0;
+    if (r->role == EX_P_SUBJ || r->role == EX_P_TOPIC)
+        return 1;
+    /* 정부에서 (an organisation as subject): the particle right on it */
+    if (r->role != EX_P_LOC || !r->own || r->country || !m->type ||
+        strcmp(m->type, "other") == 0 || x->loc_is_venue)
+        return 0;
+    /* …에서 열린 회의: the place of what the next verb tells */
+    int wi = word_at(x, r->pend ? r->pend - 1 : 0);
+    if (wi >= 0 && (size_t)wi + 1 < x->nw) {
+        const ex_word *n = &x->w[wi + 1];
+        uint32_t last = 0;
+        size_t cl;
+        if (n->ce > n->cs)
+            last = ex_cp(x->s, n->ce, ex_prev(x->s, n->ce), &cl);
+        if (n->particle == EX_P_NONE && (ex_jong(last) == EX_JONG_N || last == 0xB294 /* 는 */) &&
+            !in_time(x, n->cs, n->ce))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- predicates ---- */
+
+typedef struct cand {
+    int type;
+    size_t ps, me;     /* stem start, match end */
+    int wi;            /* word that holds the verb ending */
+    int lv;            /* support verb with an event noun object */
+    int announce;      /* a speech or announce predicate (may be retyped) */
+    int entry_native;
+    char pred[64];
+    char obj[64];
+} cand;
+
+/* The object phrase before word wi: the nearest word marked 을/를 (or a
+ * bare compound noun right before) within three words; copies its text
+ * without the particle into obj and returns the word index, or -1. */
+static int agentive(const kg_mention *m)
+{
+    return !m->type || !strcmp(m->type, "country") || !strcmp(m->type, "government") ||
+           !strcmp(m->type, "person");
+}
+
+static int in_time(const exdoc *x, size_t a, size_t b)
+{
+    for (size_t k = x->t0; k < x->t1; k++) {
+        const kg_mention *m = &x->m->v[x->tim[k]];
+        if (m->nstart < b && m->nend > a)
+            return 1;
+    }
+    return 0;
+}
+
+/* A bare word that can stand in a noun phrase before its head: not a
+ * verb form (대한, 필요한, 관련된), not a time (올해 초), not quoted. */
+static int noun_word(const exdoc *x, const ex_word *w)
+{
+    static const char *const adn[] = { "한", "된", "는", "던", "인", "적", "운", "은", NULL };
+    if (w->particle != EX_P_NONE || w->in_quote || w->quote_close || w->ce <= w->cs)
+        return 0;
+    for (int k = 0; adn[k]; k++)
+        if (ex_ends(x->s, w->cs, w->ce, adn[k]))
+            return 0;
+    return !in_time(x, w->cs, w->ce);
+}
+
+static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t objn, int bare)
+{
+    obj[0] = '\0';
+    for (int k = wi - 1, seen = 0; k >= floor && seen < 4; k--, seen++) {
+        const ex_word *w = &x->w[k];
+        if (w->in_quote || w->quote_close)
+            return -1;
+        int bare_noun = bare && k == wi - 1 && w->particle == EX_P_NONE && w->ce > w->cs &&
+                        ex_noun_type(x->ev, x->s + w->cs, w->ce - w->cs) >= 0;
+        if (w->particle == EX_P_OBJ || bare_noun) {
+            /* the noun phrase: this word and up to two bare words before */
+            int a = k;
+            while (a > floor && k - a < 2 && noun_word(x, &x->w[a - 1]))
+                a--;
+            size_t from = x->w[a].cs, to = w->ps;
+            if (to <= from || to - from >= objn)
+                return -1;
+            memcpy(obj, x->s + from, to - from);
+            obj[to - from] = '\0';
+            strip_quotes(obj);
+            /* an actor that acts (a country, a government, a person) as
+             * object is the target, not what was done */
+            for (size_t q = x->a0; q < x->a1; q++) {
+                const kg_mention *m = &x->m->v[x->act[q]];
+                if (m->nstart < to && m->nend >= to && agentive(m))
+                    obj[0] = '\0';
+            }
+            return k;
+        }
+        if (w->particle != EX_P_NONE)
+            return -1;
+        if (is_verbal_word(x, w))
+            return -1;
+    }
+    return -1;
+}
+
+static void copy_word(const exdoc *x, size_t a, size_t b, char *out, size_t n)
+{
+    size_t l = b > a ? b - a : 0;
+    if (l >= n)
+        l = 0;
+    memcpy(out, x->s + a, l);
+    out[l] = '\0';
+}
+
+static int is_protest(int type)
+{
+    return strcmp(kg_event_types[type], "protest") == 0;
+}
+
+/* 앞서 (earlier), 이어 (then): adverbs spelled like a verb form; the verb
+ * takes an object or a comparison first (미국을 앞서, 미국보다 앞서). */
+static int adverb_homograph(const exdoc *x, int wi)
+{
+    static const char *const adv[] = { "앞서", "이어", NULL };
+    const ex_word *w = &x->w[wi];
+    for (int k = 0; adv[k]; k++) {
+        size_t l = strlen(adv[k]);
+        if (w->ce - w->cs != l || memcmp(x->s + w->cs, adv[k], l) != 0)
+            continue;
+        if (wi == 0)
+            return 1;
+        const ex_word *p = &x->w[wi - 1];
+        return p->particle != EX_P_OBJ && !ex_ends(x->s, p->cs, p->ce, "보다");
+    }
+    return 0;
+}
+
+static int starts_any(const char *s, size_t end, size_t i, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ex_at(s, end, i, list[k]))
+            return (int)strlen(list[k]);
+    return 0;
+}
+
+/* Finds every predicate candidate of the sentence's words. */
+static size_t find_cands(exdoc *x, cand **out, size_t *cap)
+{
+    const char *s = x->s;
+    size_t n = 0;
+    for (size_t wi = 0; wi < x->nw; wi++) {
+        const ex_word *w = &x->w[wi];
+        if (w->ce <= w->cs)
+            continue;
+        int best_len = 0;
+        cand c;
+        memset(&c, 0, sizeof c);
+        /* lexicon predicates at the word start, or inside it for 겠 stems */
+        /* only stems with 겠 start inside a word: look there only when the
+         * word has one */
+        int mid = memmem(s + w->cs, w->ce - w->cs, "겠", 3) != NULL;
+        for (size_t pos = w->cs; pos < w->ce;) {
+            size_t cl;
+            uint32_t cp = ex_cp(s, w->ce, pos, &cl);
+            size_t lo, hi;
+            ex_evlex_range(x->ev, cp, &lo, &hi);
+            for (size_t k = lo; k < hi; k++) {
+                const ex_entry *e = &x->ev->v[k];
+                if (e->noun || (pos > w->cs && !e->midword) || (int)e->len <= best_len)
+                    continue;
+                if (w->in_quote && !e->midword && !(w->quote_close && is_protest(e->type)))
+                    continue;
+                if (pos + e->len > x->se || memcmp(s + pos, e->text, e->len) != 0)
+                    continue;
+                size_t me = pos + e->len;
+                int ew = word_at(x, me - 1);
+                if (ew < 0)
+                    continue;
+                if (!ex_verbal_after(s, me, x->w[ew].ce, e->native))
+                    continue;
+                if (adverb_homograph(x, ew))
+                    continue;
+                best_len = (int)e->len;
+                c.type = e->type;
+                c.ps = pos;
+                c.me = me;
+                c.wi = ew;
+                c.entry_native = e->native;
+                c.announce = e->type == 0;
+                snprintf(c.pred, sizeof c.pred, "%s", e->text);
+            }
+            pos += cl;
+            if (best_len || !mid)
+                break;
+        }
+        /* a quotation that ends in a vow (…지키겠다", …하겠습니다") */
+        if (!best_len && w->in_quote && w->quote_close) {
+            size_t q = w->cs;
+            while (q < w->e && s[q] != '"')
+                q++;
+            size_t vl = ex_ends(s, w->cs, q, "겠다")       ? strlen("겠다")
+                        : ex_ends(s, w->cs, q, "겠습니다") ? strlen("겠습니다")
+                                                           : 0;
+            if (vl) {
+                c.type = ex_type_index("pledge");
+                c.ps = w->cs;
+                c.me = q - vl;
+                c.wi = (int)wi;
+                c.entry_native = 1;
+                copy_word(x, w->cs, q, c.pred, sizeof c.pred);
+                best_len = (int)(q - w->cs);
+            }
+        }
+        /* support verbs with an event noun object */
+        int sv = w->in_quote ? 0 : starts_any(s, w->ce, w->cs, support_verbs);
+        if (sv && !ex_light_verb(s, w->cs + sv, w->ce))
+            sv = 0;
+        if (!sv && !w->in_quote) {
+            /* a native one: the whole stem as written (열었, 취한) */
+            for (int k = 0; support_native[k]; k++) {
+                size_t l = strlen(support_native[k]);
+                if (support_native[k][l - 1] == ' ' ? (w->ce - w->cs == l - 1 &&
+                                                        ex_at(s, w->ce, w->cs, support_native[k]))
+                                                     : ex_at(s, w->ce, w->cs, support_native[k])) {
+                    sv = (int)(support_native[k][l - 1] == ' ' ? l - 1 : l);
+                    break;
+                }
+            }
+        }
+        if (sv) {
+            char obj[64];
+            int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
+            int t = ok >= 0 ? ex_noun_type(x->ev, obj, strlen(obj)) : -1;
+            if (t >= 0 && (!best_len || c.announce || c.type == t)) {
+                c.type = t;
+                c.ps = w->cs;
+                c.me = w->cs + (size_t)sv;
+                c.wi = (int)wi;
+                c.lv = 1;
+                c.entry_native = 0;
+                snprintf(c.obj, sizeof c.obj, "%s", obj);
+                copy_word(x, w->cs, w->cs + (size_t)sv, c.pred, sizeof c.pred);
+                best_len = sv;
+            }
+        }
+        if (!best_len)
+            continue;
+        if (!c.obj[0]) {
+            object_before(x, word_at(x, c.ps), 0, c.obj, sizeof c.obj, 0);
+            /* a speech or announce verb whose object is an event noun takes
+             * the noun's type: 수출통제를 발표하다 is a restriction */
+            if ((c.announce || c.type == ex_type_index("found")) && c.obj[0]) {
+                int t = ex_noun_type(x->ev, c.obj, strlen(c.obj));
+                if (t >= 0)
+                    c.type = t;
+            }
+        }
+        KG_VEC_PUSH(*out, n, *cap);
+        (*out)[n++] = c;
+        wi = (size_t)c.wi;
+    }
+    return n;
+}
+
+/* ---- events of a sentence ---- */
+
+/* The last offset in [a, b) where word starts a word, or (size_t)-1. */
+static size_t find_word(const exdoc *x, size_t a, size_t b, const char *word)
+{
+    size_t l = strlen(word), found = (size_t)-1;
+    for (size_t i = a; i + l <= b;) {
+        const char *p = memmem(x->s + i, b - i, word, l);
+        if (!p)
+            break;
+        size_t at = (size_t)(p - x->s);
+        if (at == a || x->s[at - 1] == ' ' || x->s[at - 1] == '\n')
+            found = at;
+        i = at + 1;
+    }
+    return found;
+}
+
+static int clause_has(const exdoc *x, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (find_word(x, a, b, list[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+/* Boundary words: a clause ends after them. */
+static int ends_clause(const exdoc *x, const ex_word *w)
+{
+    static const char *const ends[] = { "면서", "지만", "는데", "으며", "하며", "되며", "으나",
+                                        "했고", "됐고", "했으며", "하고", "되고", "이며", "이고",
+                                        "했는데", "였고", "였으며", "했지만", NULL };
+    if (w->e > w->ce && x->s[w->e - 1] == ',')
+        return 1;
+    for (int k = 0; ends[k]; k++)
+        if (ex_ends(x->s, w->cs, w->ce, ends[k]))
+            return 1;
+    return 0;
+}
+
+static void add_role(int *v, int *n, int m, const exdoc *x)
+{
+    for (int i = 0; i < *n; i++)
+        if (strcmp(x->m->v[v[i]].id, x->m->v[m].id) == 0)
+            return;
+    if (*n < 4)
+        v[(*n)++] = m;
+}
+
+static void fill_roles(exdoc *x, ex_event *e, const cand *c)
+{
+    /* …에서 열린: the place of a meeting, not who met */
+    x->loc_is_venue = strcmp(kg_event_types[e->type], "meet") == 0;
+    /* agent: the nearest subject or topic before the predicate; a
+     * statement belongs to the topic (X는 [Y가 …한다는] 관측을 제시했다) */
+    int best = -1, topic = -1;
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        if (r->in_quote || r->pend > c->ps || !is_subject(x, r))
+            continue;
+        if (x->r[k].next >= 0)
+            continue; /* take the phrase from its last member */
+        /* a clause that modifies a noun has its own subject (…이 설립한)
+         * or none; the sentence's topic (X는) is not inside it */
+        if ((e->f & EX_F_ADNOM) && (r->role != EX_P_SUBJ || r->pend < e->chain))
+            continue;
+        if (best < 0 || r->pend >= x->r[best].pend)
+            best = (int)k;
+        if (r->role == EX_P_TOPIC)
+            topic = (int)k;
+    }
+    const char *tn = kg_event_types[e->type];
+    if (topic >= 0 && (c->announce || !strcmp(tn, "announce") || !strcmp(tn, "protest") ||
+                       !strcmp(tn, "pledge")))
+        best = topic;
+    if (best >= 0) {
+        int heads[4];
+        int n = phrase_heads(x, phrase_start(x, (size_t)best), heads, 4);
+        for (int i = 0; i < n; i++)
+            add_role(e->agent, &e->n_agent, heads[i], x);
+        e->subj_in_clause = x->m->v[x->r[best].m].nstart >= e->cs;
+    }
+    /* an adnominal clause without a subject: the phrase it modifies */
+    int head_end = c->wi; /* the last word of the phrase the clause modifies */
+    while ((size_t)head_end + 1 < x->nw && head_end - c->wi < 4) {
+        head_end++;
+        const ex_word *hw = &x->w[head_end];
+        if (hw->particle != EX_P_NONE && hw->particle != EX_P_GEN && hw->particle != EX_P_CONJ)
+            break;
+    }
+    if (!e->n_agent && (e->f & EX_F_ADNOM)) {
+        for (size_t k = 0; k < x->nr; k++) {
+            const kg_mention *m = &x->m->v[x->r[k].m];
+            if (m->nstart < c->me)
+                continue;
+            int wi = word_at(x, m->nstart);
+            if (wi < 0 || wi > head_end)
+                break;
+            int heads[4];
+            int n = phrase_heads(x, phrase_start(x, k), heads, 4);
+            for (int i = 0; i < n; i++)
+                add_role(e->agent, &e->n_agent, heads[i], x);
+            break;
+        }
+    }
+    /* else an actor that modifies a noun of the clause (인식트그룹 보고서),
+     * unless the clause has a subject that is not an actor (이 모델은 …) */
+    int other_subject = 0;
+    for (int k = word_at(x, e->cs); k >= 0 && (size_t)k < x->nw && x->w[k].s < c->ps; k++) {
+        const ex_word *w = &x->w[k];
+        if ((w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC) || w->in_quote)
+            continue;
+        int actor = 0;
+        for (size_t q = x->a0; q < x->a1; q++) {
+            const kg_mention *m = &x->m->v[x->act[q]];
+            if (m->nstart < w->e && m->nend > w->s)
+                actor = 1;
+        }
+        if (!actor)
+            other_subject = 1;
+    }
+    if (!e->n_agent && !other_subject) {
+        for (size_t k = x->nr; k-- > 0;) {
+            const ex_role *r = &x->r[k];
+            const kg_mention *m = &x->m->v[r->m];
+            if (r->in_quote || m->nstart < e->cs || m->nend > c->ps)
+                continue;
+            if ((r->role == EX_P_NONE || r->gen || r->mod || !r->own) && !r->country &&
+                !r->in_title) {
+                add_role(e->agent, &e->n_agent, r->m, x);
+                break;
+            }
+        }
+    }
+    /* target: 에 대한 / 에 대해 / 을 겨냥해 / 을 대상으로, else the object */
+    static const char *const aimed[] = { "대한", "대해", "대해서", "겨냥해", "겨냥한", "대상으로",
+                                         "상대로", "향해", NULL };
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        const kg_mention *m = &x->m->v[r->m];
+        if (r->in_quote || m->nstart < e->cs || r->pend > c->ps)
+            continue;
+        if ((r->role != EX_P_DAT && r->role != EX_P_OBJ) || r->hops > 1)
+            continue;
+        int wi = word_at(x, r->pend ? r->pend - 1 : 0);
+        if (wi >= 0 && word_is(x, wi + 1, aimed)) {
+            int heads[4];
+            int n = phrase_heads(x, phrase_start(x, k), heads, 4);
+            for (int i = 0; i < n; i++)
+                add_role(e->target, &e->n_target, heads[i], x);
+        }
+    }
+    if (!e->n_target) {
+        for (size_t k = x->nr; k-- > 0;) {
+            const ex_role *r = &x->r[k];
+            const kg_mention *m = &x->m->v[r->m];
+            if (r->in_quote || m->nstart < e->cs || r->pend > c->ps || r->role != EX_P_OBJ ||
+                r->hops > 1)
+                continue;
+            int heads[4];
+            int n = phrase_heads(x, phrase_start(x, k), heads, 4);
+            for (int i = 0; i < n; i++)
+                add_role(e->target, &e->n_target, heads[i], x);
+            break;
+        }
+    }
+    /* the partner of a joint act: X와 손을 잡고, X와 협력해 */
+    if (strcmp(kg_event_types[e->type], "cooperate") == 0)
+        for (size_t k = 0; k < x->nr; k++) {
+            const ex_role *r = &x->r[k];
+            const kg_mention *m = &x->m->v[r->m];
+            if (!r->in_quote && m->nstart >= e->cs && r->pend <= c->ps && r->role == EX_P_CONJ &&
+                r->next < 0)
+                add_role(e->target, &e->n_target, r->m, x);
+        }
+    if (!e->n_target && (e->f & EX_F_ADNOM) && e->subj_in_clause) {
+        for (size_t k = 0; k < x->nr; k++) {
+            const kg_mention *m = &x->m->v[x->r[k].m];
+            if (m->nstart < c->me)
+                continue;
+            int wi = word_at(x, m->nstart);
+            if (wi < 0 || wi > head_end)
+                break;
+            int heads[4];
+            int n = phrase_heads(x, phrase_start(x, k), heads, 4);
+            for (int i = 0; i < n; i++)
+                add_role(e->target, &e->n_target, heads[i], x);
+            break;
+        }
+    }
+    /* an actor is not its own target */
+    for (int i = 0; i < e->n_target; i++)
+        for (int j = 0; j < e->n_agent; j++)
+            if (strcmp(x->m->v[e->target[i]].id, x->m->v[e->agent[j]].id) == 0) {
+                memmove(e->target + i, e->target + i + 1,
+                        (size_t)(e->n_target - i - 1) * sizeof *e->target);
+                e->n_target--;
+                i--;
+                break;
+            }
+}
+
+static void set_date_from(exdoc *x, ex_event *e, int ti)
+{
+    const kg_mention *m = &x->m->v[ti];
+    e->time = ti;
+    const char *v = m->value;
+    size_t l = strlen(v);
+    /* an act that starts a period (2017년부터 수립한) happened at its start */
+    if (l > 3 && strcmp(v + l - 3, "/..") == 0)
+        l -= 3;
+    if (l >= sizeof e->date)
+        l = 0;
+    memcpy(e->date, v, l);
+    e->date[l] = '\0';
+    size_t tl = m->nend - m->nstart;
+    if (tl >= sizeof e->when)
+        tl = sizeof e->when - 1;
+    memcpy(e->when, x->s + m->nstart, tl);
+    e->when[tl] = '\0';
+}
+
+/* Time words the tagger leaves without a value: the clause has a time of
+ * its own, so the sentence's does not apply. */
+static const char *const vague_times[] = { "최근", "요즘", "근래", "과거", "향후", "조만간",
+                                           "머지않아", NULL };
+
+static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
+{
+    int in_clause = -1, before = -1, after = -1;
+    for (size_t k = x->t0; k < x->t1; k++) {
+        const kg_mention *m = &x->m->v[x->tim[k]];
+        if (m->nstart < ss || m->nstart >= se)
+            continue;
+        if (m->nstart >= e->cs && m->nend <= e->pe)
+            in_clause = x->tim[k];
+        else if (m->nend <= e->cs)
+            before = x->tim[k];
+        else if (m->nstart >= e->pe && after < 0)
+            after = x->tim[k];
+    }
+    /* a vague time word nearer the predicate than any dated one rules */
+    size_t vague_at = 0;
+    const char *vague = NULL;
+    for (int k = 0; vague_times[k]; k++) {
+        size_t i = find_word(x, e->cs, e->ps, vague_times[k]);
+        if (i != (size_t)-1 && (!vague || i > vague_at)) {
+            vague = vague_times[k];
+            vague_at = i;
+        }
+    }
+    if (vague && (in_clause < 0 || x->m->v[in_clause].nstart < vague_at)) {
+        ex_copy(e->when, sizeof e->when, vague);
+        return;
+    }
+    int pick = in_clause >= 0 ? in_clause : before >= 0 ? before : after;
+    if (pick >= 0) {
+        const kg_mention *m = &x->m->v[pick];
+        /* 이날, 당시: the date said before, not the document's */
+        if (x->last_date[0] &&
+            starts_any(x->s, m->nend, m->nstart, carry_words) == (int)(m->nend - m->nstart)) {
+            ex_copy(e->date, sizeof e->date, x->last_date);
+            ex_copy(e->when, sizeof e->when, x->last_when);
+            return;
+        }
+        set_date_from(x, e, pick);
+        return;
+    }
+    if (clause_has(x, ss, e->pe, carry_words) && x->last_date[0]) {
+        snprintf(e->date, sizeof e->date, "%s", x->last_date);
+        snprintf(e->when, sizeof e->when, "%s", x->last_when);
+    }
+}
+
+static void make_pred_word(const exdoc *x, ex_event *e, const cand *c)
+{
+    e->phrase = strchr(c->pred, ' ') != NULL && !c->lv;
+    if (c->lv || !c->entry_native) {
+        snprintf(e->pred, sizeof e->pred, "%s", c->pred);
+        return;
+    }
+    copy_word(x, c->ps, e->pe, e->pred, sizeof e->pred);
+}
+
+static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word *w)
+{
+    unsigned f = e->f;
+    if (w->in_quote) {
+        /* quoted speech is what the speaker said; a vow (…하겠다) or an
+         * objection that ends the quotation (…에 반대한다") is what the
+         * speaker did by saying it */
+        const char *tn = kg_event_types[e->type];
+        if (!strcmp(tn, "pledge"))
+            return (f & EX_F_VOLIT) != 0;
+        if (!strcmp(tn, "protest"))
+            return w->quote_close && !(f & (EX_F_NEG | EX_F_NOMIN | EX_F_PRESADN | EX_F_COMPL));
+        return 0;
+    }
+    if (f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_FORECAST | EX_F_COMPL |
+             EX_F_HABIT | EX_F_PRESADN))
+        return 0;
+    if (strcmp(kg_event_types[e->type], "compete") == 0) {
+        if (f & (EX_F_PRESENT | EX_F_PROGR))
+            return 0;
+        if (clause_has(x, e->cs, c->ps, state_adverbs))
+            return 0;
+    }
+    if (f & EX_F_ADNOM) {
+        /* a clause that modifies a noun is an act when it has its own
+         * subject or time, or when the noun names an act (조치, 결정) */
+        int has_time = 0;
+        for (size_t k = x->t0; k < x->t1; k++) {
+            const kg_mention *m = &x->m->v[x->tim[k]];
+            if (m->nstart >= e->cs && m->nend <= c->ps)
+                has_time = 1;
+        }
+        int subj = 0;
+        for (size_t k = 0; k < x->nr; k++) {
+            const ex_role *r = &x->r[k];
+            /* clauses joined by -고 / -며 share the subject */
+            if (!r->in_quote && r->pend <= c->ps && x->m->v[r->m].nstart >= e->chain &&
+                is_subject(x, r))
+                subj = 1;
+        }
+        int head = 0;
+        for (int k = c->wi + 1; k <= c->wi + 4 && (size_t)k < x->nw && !head; k++) {
+            if (word_is(x, k, act_heads))
+                head = 1;
+            if (x->w[k].particle != EX_P_NONE && x->w[k].particle != EX_P_GEN)
+                break;
+        }
+        if (!has_time && !subj && !head)
+            return 0;
+    }
+    /* a -고 / -며 clause shares the mood of the verb that ends its chain:
+     * 제치고 … 오르겠다는 목표 is an aim, not an act */
+    if ((f & EX_F_CONN) && !(f & EX_F_PAST) &&
+        (ex_ends(x->s, w->cs, w->ce, "고") || ex_ends(x->s, w->cs, w->ce, "며") ||
+         ex_ends(x->s, w->cs, w->ce, "해"))) {
+        for (int k = c->wi + 1; k <= c->wi + 6 && (size_t)k < x->nw; k++) {
+            const ex_word *n = &x->w[k];
+            if (ex_ends(x->s, n->cs, n->ce, "겠다는") || ex_ends(x->s, n->cs, n->ce, "려는") ||
+                ex_ends(x->s, n->cs, n->ce, "려고"))
+                return 0;
+            if (ex_ends(x->s, n->cs, n->ce, "다") || ex_ends(x->s, n->cs, n->ce, "다고") ||
+                ends_clause(x, n))
+                break;
+        }
+    }
+    return 1;
+}
+
+static void add_event(exdoc *x, const ex_event *e)
+{
+    KG_VEC_PUSH(x->ev_v, x->n_ev, x->cap_ev);
+    x->ev_v[x->n_ev++] = *e;
+}
+
+/* First index i of idx[0..n) whose mention starts at or after o. */
+static size_t first_at(const exdoc *x, const int *idx, size_t n, size_t o)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t m = (a + b) / 2;
+        if (x->m->v[idx[m]].nstart < o)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line)
+{
+    x->a0 = first_at(x, x->act, x->n_act, ss);
+    x->a1 = first_at(x, x->act, x->n_act, se);
+    x->t0 = first_at(x, x->tim, x->n_time, ss);
+    x->t1 = first_at(x, x->tim, x->n_time, se);
+    split_words(x, ss, se);
+    if (!x->nw)
+        return;
+    x->se = se;
+    compute_roles(x, ss, se);
+    size_t nc = find_cands(x, &x->cand_v, &x->cap_cand);
+    size_t first_ev = x->n_ev;
+    x->chain = ss;
+    size_t boundary = x->w[0].cs;
+    size_t wpos = 0; /* next word to check for boundaries */
+    for (size_t ci = 0; ci < nc; ci++) {
+        const cand *c = &x->cand_v[ci];
+        const ex_word *w = &x->w[c->wi];
+        /* clause start: after the last boundary word or closing quote */
+        for (; wpos < x->nw && x->w[wpos].e <= c->ps; wpos++) {
+            const ex_word *b = &x->w[wpos];
+            if (b->quote_close) {
+                for (size_t k = b->s; k < b->e; k++)
+                    if (x->s[k] == '"')
+                        boundary = k + 1;
+            } else if (!b->in_quote && ends_clause(x, b)) {
+                boundary = (size_t)wpos + 1 < x->nw ? x->w[wpos + 1].s : b->e;
+            }
+        }
+        if (boundary > c->ps)
+            boundary = w->s <= c->ps ? x->w[word_at(x, c->ps)].s : c->ps;
+        ex_event e;
+        memset(&e, 0, sizeof e);
+        e.type = c->type;
+        e.ps = c->ps;
+        e.pe = w->ce;
+        e.cs = boundary;
+        e.sent = si;
+        e.time = -1;
+        e.canon = -1;
+        e.title_line = title_line;
+        const ex_word *next = (size_t)c->wi + 1 < x->nw ? &x->w[c->wi + 1] : NULL;
+        const ex_word *next2 = (size_t)c->wi + 2 < x->nw ? &x->w[c->wi + 2] : NULL;
+        int pw = word_at(x, c->ps);
+        const ex_word *prev = pw > 0 ? &x->w[pw - 1] : NULL;
+        e.f = ex_ending(x->s, c->me, w, next, next2, prev);
+        if (w->in_quote && w->quote_close)
+            for (size_t k = c->me; k < w->e; k++)
+                if (x->s[k] == '"') {
+                    e.pe = k;
+                    break;
+                }
+        snprintf(e.obj, sizeof e.obj, "%s", c->obj);
+        make_pred_word(x, &e, c);
+        e.chain = x->chain;
+        int keep = keep_event(x, &e, c, w);
+
+        /* the next clause starts after this predicate either way; a chain
+         * of clauses goes on after a connective */
+        if (!w->in_quote) {
+            boundary = w->e;
+            if (!(e.f & EX_F_CONN))
+                x->chain = w->e;
+        }
+        if (!keep)
+            continue;
+        if ((e.f & EX_F_ADNOM) && !e.obj[0]) {
+            head_after(x, c->wi, e.obj, sizeof e.obj);
+            /* 발표한 수출통제: the noun it modifies names the act */
+            int t = c->announce && e.obj[0] ? ex_noun_type(x->ev, e.obj, strlen(e.obj)) : -1;
+            if (t >= 0)
+                e.type = t;
+        }
+        fill_roles(x, &e, c);
+        if (w->in_quote) {
+            /* the speaker: the subject before the quote, else after it */
+            e.n_agent = 0;
+            int best = -1;
+            for (size_t k = 0; k < x->nr; k++) {
+                const ex_role *r = &x->r[k];
+                if (r->in_quote || !is_subject(x, r) || r->next >= 0)
+                    continue;
+                if (r->pend <= c->ps)
+                    best = (int)k;
+                else if (best < 0)
+                    best = (int)k;
+            }
+            /* a speaker that is no actor (한 의원은) hides the ones before */
+            if (best >= 0 && x->r[best].pend <= c->ps) {
+                for (size_t k = 0; k < x->nw && x->w[k].s < c->ps; k++) {
+                    const ex_word *v = &x->w[k];
+                    if (v->in_quote || v->s < x->r[best].pend ||
+                        (v->particle != EX_P_SUBJ && v->particle != EX_P_TOPIC))
+                        continue;
+                    int actor = 0;
+                    for (size_t q = x->a0; q < x->a1; q++) {
+                        const kg_mention *m = &x->m->v[x->act[q]];
+                        if (m->nstart < v->e && m->nend > v->s)
+                            actor = 1;
+                    }
+                    if (!actor)
+                        best = -1;
+                }
+            }
+            if (best >= 0) {
+                int heads[4];
+                int n = phrase_heads(x, phrase_start(x, (size_t)best), heads, 4);
+                for (int i = 0; i < n; i++)
+                    add_role(e.agent, &e.n_agent, heads[i], x);
+            }
+            e.n_target = 0;
+        }
+        fill_date(x, &e, ss, se);
+        add_event(x, &e);
+    }
+    /* a statement in a report (…보고서에서 "…"라고 지적했다) is the report's
+     * release when no lexicon predicate made an event of it */
+    for (size_t wi = 0; wi < x->nw; wi++) {
+        const ex_word *w = &x->w[wi];
+        if (w->in_quote || !starts_any(x->s, w->ce, w->cs, speech_verbs))
+            continue;
+        int quoted = wi > 0 && (x->w[wi - 1].quote_close ||
+                                ex_ends(x->s, x->w[wi - 1].cs, x->w[wi - 1].ce, "다고") ||
+                                ex_ends(x->s, x->w[wi - 1].cs, x->w[wi - 1].ce, "라고") ||
+                                ex_at(x->s, w->ce, w->cs, "\"고"));
+        if (!quoted)
+            continue;
+        int covered = 0;
+        for (size_t k = first_ev; k < x->n_ev; k++)
+            if (x->ev_v[k].pe == w->ce)
+                covered = 1;
+        if (covered)
+            break;
+        int rel = ex_type_index("release");
+        size_t qs = ss; /* before the first quote */
+        for (size_t k = 0; k < wi; k++)
+            if (x->w[k].in_quote || x->w[k].quote_close) {
+                qs = x->w[k].s;
+                break;
+            }
+        int found = 0;
+        for (size_t k = 0; k < wi && x->w[k].s < qs; k++) {
+            const ex_word *v = &x->w[k];
+            if (v->particle == EX_P_LOC && ex_noun_type(x->ev, x->s + v->cs, v->ps - v->cs) == rel)
+                found = 1;
+        }
+        if (!found)
+            break;
+        ex_event e;
+        memset(&e, 0, sizeof e);
+        e.type = rel;
+        e.ps = w->cs;
+        e.pe = w->ce;
+        e.cs = x->w[wi - 1].s;
+        for (size_t k = x->w[wi - 1].s; k < x->w[wi - 1].e; k++)
+            if (x->s[k] == '"')
+                e.cs = k + 1;
+        e.sent = si;
+        e.time = -1;
+        e.canon = -1;
+        e.title_line = title_line;
+        e.f = EX_F_FINAL | EX_F_PAST;
+        copy_word(x, w->cs, w->ce, e.pred, sizeof e.pred);
+        snprintf(e.obj, sizeof e.obj, "%s", "보고서");
+        cand c;
+        memset(&c, 0, sizeof c);
+        c.ps = w->cs;
+        c.me = w->ce;
+        c.wi = (int)wi;
+        size_t cs = e.cs;
+        e.cs = ss;
+        fill_roles(x, &e, &c);
+        fill_date(x, &e, ss, se);
+        e.cs = cs;
+        add_event(x, &e);
+        break;
+    }
+    ex_merge_sentence(x, first_ev);
+    /* remember the last date for 이날 / 당시 */
+    for (size_t k = x->t0; k < x->t1; k++) {
+        const kg_mention *m = &x->m->v[x->tim[k]];
+        if (m->nstart >= ss && m->nstart < se && m->value[0] &&
+            starts_any(x->s, m->nend, m->nstart, carry_words) != (int)(m->nend - m->nstart)) {
+            snprintf(x->last_date, sizeof x->last_date, "%s", m->value);
+            size_t l = m->nend - m->nstart;
+            if (l >= sizeof x->last_when)
+                l = sizeof x->last_when - 1;
+            memcpy(x->last_when, x->s + m->nstart, l);
+            x->last_when[l] = '\0';
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/* exdoc.h - the state of one extraction (events.c, relate.c, extract.c).
+ * Not API. */
+#ifndef KG_EXDOC_H
+#define KG_EXDOC_H
+
+#include "extint.h"
+
+struct ex_role;
+struct cand;
+
+typedef struct exdoc {
+    const kg_text *t;
+    const char *s;            /* t->norm */
+    size_t len;
+    const kg_mentions *m;
+    const kg_evlex *ev;
+    int *act, *tim, *fig;     /* mention indexes by kind, in text order */
+    size_t n_act, n_time, n_fig;
+    /* the sentence being read */
+    size_t se;
+    size_t chain;             /* start of the clause chain (-고, -며 …) */
+    size_t a0, a1, t0, t1;    /* the sentence's actors and times: act[a0..a1) */
+    int loc_is_venue;         /* X에서 is a place for the event at hand */
+    ex_word *w;
+    size_t nw, capw;
+    struct ex_role *r;
+    size_t nr, capr;
+    struct cand *cand_v;
+    size_t cap_cand;
+    /* results */
+    ex_event *ev_v;
+    size_t n_ev, cap_ev;
+    ex_rel *rel;
+    size_t n_rel, cap_rel;
+    char last_date[48], last_when[96];
+} exdoc;
+
+/* Finds the events of sentence si [ss, se) and appends them. */
+void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line);
+/* Merges the clauses of one act among the events from index first on. */
+void ex_merge_sentence(exdoc *x, size_t first);
+/* Links repeated mentions same-as (copying dates to mentions without),
+ * then adds responds-to, causes and part-of. */
+void ex_relate(exdoc *x);
+/* Appends a relation unless it is there already. */
+void ex_add_rel(exdoc *x, int from, int type, int to);
+
+#endif

@@ -1,0 +1,397 @@
+/* extract.c - kg_extract(): one article in, one facts document out. Reads
+ * the text (kg_text_load), tags it (kg_tag_text), finds events sentence by
+ * sentence (events.c), relates them (relate.c), and fills the document:
+ * header (header.c), actors, events, figures and relations. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exdoc.h"
+#include "exhead.h"
+
+/* Longer sentences are read in pieces of about this many bytes. */
+#define EX_MAX_SENTENCE 4096
+
+/* ---- lines that are headlines, not sentences ---- */
+
+/* 1 if the line [a, b) holds a sentence that ends like one (…다, …다.):
+ * headlines, subheads and labels end in a noun instead. */
+static int line_has_final(const kg_text *t, size_t a, size_t b)
+{
+    const char *s = t->norm;
+    for (size_t i = a; i + 3 <= b; i++) {
+        if (!ex_at(s, b, i, "다") && !ex_at(s, b, i, "요"))
+            continue;
+        if (kg_text_in_chrome(t, i))
+            continue;
+        size_t k = i + 3;
+        while (k < b && (s[k] == '"' || s[k] == '\'' || s[k] == ')'))
+            k++;
+        if (k >= b || s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == ' ')
+            if (k >= b || s[k] != ' ' || k + 1 >= b || s[k + 1] == ' ')
+                return 1;
+        if (k < b && s[k] == '.')
+            return 1;
+    }
+    return 0;
+}
+
+static void mark_title_lines(const kg_text *t, unsigned char *title)
+{
+    const char *s = t->norm;
+    size_t ls = 0;
+    size_t si = 0;
+    while (ls <= t->norm_len && si < t->n_sent) {
+        size_t le = ls;
+        while (le < t->norm_len && s[le] != '\n')
+            le++;
+        int fin = line_has_final(t, ls, le);
+        for (; si < t->n_sent && t->sent[si].nstart < le + 1; si++)
+            title[si] = !fin && t->sent[si].nstart >= ls;
+        ls = le + 1;
+    }
+}
+
+/* ---- the document ---- */
+
+static size_t src_off(const kg_text *t, size_t n)
+{
+    return kg_text_src_offset(t, n);
+}
+
+static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
+{
+    for (int i = 0; i < e->n_agent; i++) {
+        kg_buf_puts(b, i ? "·" : "");
+        kg_buf_puts(b, x->m->v[e->agent[i]].name);
+    }
+    if (e->n_agent)
+        kg_buf_puts(b, " — ");
+    /* a lexicon phrase (관세를 부과) names its object already */
+    if (e->obj[0] && !strstr(e->pred, e->obj) && !e->phrase) {
+        kg_buf_puts(b, e->obj);
+        kg_buf_putc(b, ' ');
+    }
+    kg_buf_puts(b, e->pred);
+    for (int i = 0; i < e->n_target; i++) {
+        kg_buf_puts(b, i ? "·" : " — ");
+        kg_buf_puts(b, x->m->v[e->target[i]].name);
+    }
+}
+
+static void add_alias(kg_actor *a, const char *form)
+{
+    if (strcmp(form, a->name) != 0 && !kg_strv_has(&a->aliases, form))
+        kg_strv_push(&a->aliases, form);
+}
+
+static void add_actors(const exdoc *x, const char *src, const kg_corpus *lex, kg_doc *doc)
+{
+    kg_hmap seen = KG_HMAP_INIT; /* id -> index + 1 */
+    for (size_t i = 0; i < x->n_act; i++) {
+        const kg_mention *m = &x->m->v[x->act[i]];
+        if (!m->id || !kg_is_slug(m->id))
+            continue;
+        kg_actor *a = NULL;
+        size_t at = (size_t)(intptr_t)kg_hmap_get(&seen, m->id);
+        if (at)
+            a = &doc->actors[at - 1];
+        if (!a) {
+            a = kg_doc_add_actor(doc);
+            /* keys are the mentions' ids, alive as long as the mentions */
+            kg_hmap_put(&seen, m->id, (void *)(intptr_t)doc->n_actors);
+            kg_set_str(&a->id, m->id);
+            kg_set_str(&a->name, m->name ? m->name : m->id);
+            if (m->type && kg_in_list(kg_actor_types, m->type))
+                kg_set_str(&a->type, m->type);
+        }
+        /* the forms the article uses, as written */
+        size_t l = m->end - m->start;
+        if (l == 0 || l > 200)
+            continue;
+        char *form = kg_xstrndup(src + m->start, l);
+        add_alias(a, form);
+        const kg_actor *def = lex ? kg_corpus_find_actor(lex, m->id, NULL) : NULL;
+        for (size_t k = 0; def && k < def->aliases.n; k++)
+            if (strstr(form, def->aliases.v[k]))
+                add_alias(a, def->aliases.v[k]);
+        free(form);
+    }
+    kg_hmap_free(&seen);
+}
+
+static void add_events(exdoc *x, kg_doc *doc, int *ids)
+{
+    const char *s = x->s;
+    int next = 1;
+    for (size_t i = 0; i < x->n_ev; i++) {
+        ex_event *e = &x->ev_v[i];
+        ids[i] = 0;
+        if (e->dropped)
+            continue;
+        ids[i] = next++;
+        kg_event *k = kg_doc_add_event(doc);
+        char id[16];
+        snprintf(id, sizeof id, "e%d", ids[i]);
+        kg_set_str(&k->id, id);
+        kg_buf b = KG_BUF_INIT;
+        put_title(x, e, &b);
+        kg_set_str(&k->title, b.ptr);
+        kg_buf_free(&b);
+        kg_set_str(&k->type, kg_event_types[e->type]);
+        kg_date_set(&k->date, e->date[0] ? e->date : NULL);
+        if (e->when[0])
+            kg_set_str(&k->when, e->when);
+        for (int a = 0; a < e->n_agent; a++)
+            if (!kg_strv_has(&k->agent, x->m->v[e->agent[a]].id))
+                kg_strv_push(&k->agent, x->m->v[e->agent[a]].id);
+        for (int a = 0; a < e->n_target; a++)
+            if (!kg_strv_has(&k->target, x->m->v[e->target[a]].id))
+                kg_strv_push(&k->target, x->m->v[e->target[a]].id);
+        size_t cs = e->cs;
+        while (cs < e->pe && (s[cs] == ' ' || s[cs] == '\n' || s[cs] == ','))
+            cs++;
+        k->span.set = 1;
+        k->span.start = (long long)src_off(x->t, cs);
+        k->span.end = (long long)src_off(x->t, e->pe);
+    }
+}
+
+static void add_relations(const exdoc *x, kg_doc *doc, const int *ids)
+{
+    static const char *const names[EX_REL_N] = { "responds-to", "causes", "part-of", "same-as" };
+    for (size_t r = 0; r < x->n_rel; r++) {
+        const ex_rel *rl = &x->rel[r];
+        if (!ids[rl->from] || !ids[rl->to] || ids[rl->from] == ids[rl->to])
+            continue;
+        char f[16], t[16];
+        snprintf(f, sizeof f, "e%d", ids[rl->from]);
+        snprintf(t, sizeof t, "e%d", ids[rl->to]);
+        kg_relation *k = kg_doc_add_relation(doc);
+        kg_set_str(&k->from, f);
+        kg_set_str(&k->type, names[rl->type]);
+        kg_set_str(&k->to, t);
+    }
+}
+
+/* Sentence index holding normalised offset o, or n_sent. */
+static size_t sent_of(const kg_text *t, size_t o)
+{
+    size_t a = 0, b = t->n_sent;
+    while (a < b) {
+        size_t m = (a + b) / 2;
+        if (t->sent[m].nend <= o)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+/* First index i of idx[0..n) whose mention starts at or after o. */
+static size_t first_at(const exdoc *x, const int *idx, size_t n, size_t o)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t m = (a + b) / 2;
+        if (x->m->v[idx[m]].nstart < o)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+static void fmt_num(char *out, size_t n, double v)
+{
+    snprintf(out, n, "%.15g", v);
+}
+
+/* The noun phrase a figure counts: the words before it back to the first
+ * one that is marked by a particle other than the subject's. */
+static void figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_buf *out)
+{
+    const char *s = x->s;
+    size_t i = f->nstart;
+    size_t words[5][2];
+    int n = 0;
+    while (n < 5 && i > ss) {
+        size_t e = i;
+        while (e > ss && s[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > ss && s[b - 1] != ' ' && s[b - 1] != '\n')
+            b--;
+        if (b == e)
+            break;
+        ex_word w = { b, e, 0, 0, 0, 0, 0, 0 };
+        ex_word_core(s, &w);
+        if (w.ce <= w.cs)
+            break;
+        ex_word_particle(s, &w);
+        if (n > 0 && w.particle != EX_P_NONE)
+            break;
+        if (n == 0 && w.particle != EX_P_NONE && w.particle != EX_P_SUBJ &&
+            w.particle != EX_P_TOPIC && w.particle != EX_P_GEN)
+            break;
+        words[n][0] = w.cs;
+        words[n][1] = w.particle != EX_P_NONE ? w.ps : w.ce;
+        n++;
+        i = b;
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        if (out->len)
+            kg_buf_putc(out, ' ');
+        kg_buf_add(out, s + words[k][0], words[k][1] - words[k][0]);
+    }
+    if (out->len && f->unit && strcmp(f->unit, "count") == 0)
+        kg_buf_puts(out, " 수");
+}
+
+static void add_figures(const exdoc *x, kg_doc *doc)
+{
+    for (size_t i = 0; i < x->n_fig; i++) {
+        const kg_mention *m = &x->m->v[x->fig[i]];
+        if (!m->unit)
+            continue;
+        kg_figure *f = kg_doc_add_figure(doc);
+        char buf[64];
+        snprintf(buf, sizeof buf, "f%zu", doc->n_figures);
+        kg_set_str(&f->id, buf);
+        f->value = m->num;
+        fmt_num(buf, sizeof buf, m->num);
+        kg_set_str(&f->value_text, buf);
+        if (m->is_range) {
+            f->is_range = 1;
+            f->value_max = m->num_max;
+            fmt_num(buf, sizeof buf, m->num_max);
+            kg_set_str(&f->value_max_text, buf);
+        }
+        kg_set_str(&f->unit, m->unit);
+        if (m->counter)
+            kg_set_str(&f->counter, m->counter);
+        if (m->approx != KG_APPROX_EXACT)
+            kg_set_str(&f->approx, kg_approx_values[m->approx]);
+        size_t si = sent_of(x->t, m->nstart);
+        size_t ss = si < x->t->n_sent ? x->t->sent[si].nstart : m->nstart;
+        size_t se = si < x->t->n_sent ? x->t->sent[si].nend : m->nend;
+        kg_buf meas = KG_BUF_INIT;
+        figure_measure(x, m, ss, &meas);
+        if (meas.len)
+            kg_set_str(&f->measure, meas.ptr);
+        kg_buf_free(&meas);
+        /* subject: the nearest actor before it in the sentence */
+        for (size_t k = first_at(x, x->act, x->n_act, m->nstart); k-- > 0;) {
+            const kg_mention *a = &x->m->v[x->act[k]];
+            if (a->nstart < ss)
+                break;
+            if (a->id && kg_is_slug(a->id)) {
+                kg_set_str(&f->subject, a->id);
+                break;
+            }
+        }
+        /* date: the time of the sentence, before the figure first */
+        int before = -1, after = -1;
+        for (size_t k = first_at(x, x->tim, x->n_time, ss); k < x->n_time; k++) {
+            const kg_mention *t = &x->m->v[x->tim[k]];
+            if (t->nstart >= se)
+                break;
+            if (t->nstart < m->nstart)
+                before = x->tim[k];
+            else if (after < 0)
+                after = x->tim[k];
+        }
+        int pick = before >= 0 ? before : after;
+        if (pick >= 0 && x->m->v[pick].value[0]) {
+            char v[48];
+            snprintf(v, sizeof v, "%s", x->m->v[pick].value);
+            size_t l = strlen(v);
+            if (l > 3 && strcmp(v + l - 3, "/..") == 0)
+                v[l - 3] = '\0';
+            kg_date_set(&f->date, v);
+        }
+        f->span.set = 1;
+        f->span.start = (long long)m->start;
+        f->span.end = (long long)m->end;
+    }
+}
+
+int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t len,
+               const kg_extract_opts *o, kg_doc **out, kg_diag *d)
+{
+    kg_text t;
+    memset(&t, 0, sizeof t);
+    *out = NULL;
+    if (kg_text_load(&t, src, len, 0, o->text_flags, o->name, d) < 0) {
+        kg_text_free(&t);
+        return -1;
+    }
+    kg_mentions m = KG_MENTIONS_INIT;
+    kg_tag_opts topts;
+    memset(&topts, 0, sizeof topts);
+    topts.dct = o->dct;
+    kg_edtf_point dct;
+    memset(&dct, 0, sizeof dct);
+    kg_tag_text(lx, &t, &topts, &m, &dct);
+
+    exdoc x;
+    memset(&x, 0, sizeof x);
+    x.t = &t;
+    x.s = t.norm;
+    x.len = t.norm_len;
+    x.m = &m;
+    x.ev = ev;
+    x.act = kg_xcalloc(m.n + 1, sizeof *x.act);
+    x.tim = kg_xcalloc(m.n + 1, sizeof *x.tim);
+    x.fig = kg_xcalloc(m.n + 1, sizeof *x.fig);
+    for (size_t i = 0; i < m.n; i++) {
+        if (m.v[i].kind == KG_MENTION_ACTOR)
+            x.act[x.n_act++] = (int)i;
+        else if (m.v[i].kind == KG_MENTION_TIME)
+            x.tim[x.n_time++] = (int)i;
+        else
+            x.fig[x.n_fig++] = (int)i;
+    }
+    unsigned char *title = kg_xcalloc(t.n_sent + 1, 1);
+    mark_title_lines(&t, title);
+    for (size_t i = 0; i < t.n_sent; i++) {
+        /* a run-on "sentence" (a list, a table, a hostile input) is read in
+         * pieces cut at spaces, so the work per sentence stays bounded */
+        size_t a = t.sent[i].nstart, e = t.sent[i].nend;
+        while (e - a > EX_MAX_SENTENCE) {
+            size_t cut = a + EX_MAX_SENTENCE;
+            while (cut > a + EX_MAX_SENTENCE / 2 && t.norm[cut] != ' ')
+                cut--;
+            ex_sentence_events(&x, i, a, cut, title[i]);
+            a = cut;
+        }
+        ex_sentence_events(&x, i, a, e, title[i]);
+    }
+    ex_relate(&x);
+
+    kg_doc *doc = kg_doc_new();
+    doc->version = kg_xstrdup("1");
+    doc->has_header = 1;
+    ex_header(&t, &m, &dct, o, src, len, doc);
+    add_actors(&x, src, o->lexicon, doc);
+    int *ids = kg_xcalloc(x.n_ev + 1, sizeof *ids);
+    add_events(&x, doc, ids);
+    add_figures(&x, doc);
+    add_relations(&x, doc, ids);
+    free(ids);
+
+    free(title);
+    free(x.act);
+    free(x.tim);
+    free(x.fig);
+    free(x.w);
+    free(x.r);
+    free(x.cand_v);
+    free(x.ev_v);
+    free(x.rel);
+    kg_mentions_free(&m);
+    kg_text_free(&t);
+    *out = doc;
+    return 0;
+}

@@ -1,0 +1,444 @@
+/* relate.c - one act told in several clauses becomes one event; repeated
+ * mentions are linked same-as; responds-to, causes and part-of come from
+ * the relation cues of the event lexicon (이에, 이 때문에, 회의에서 …) and
+ * from constructions (A-하자 B, A-했기 때문에 B, a meeting's 에서). */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exdoc.h"
+
+void ex_add_rel(exdoc *x, int from, int type, int to)
+{
+    if (from < 0 || to < 0 || from == to)
+        return;
+    /* same-as has no direction: the later mention points at the earlier */
+    if (type == EX_REL_SAME && from < to) {
+        int t = from;
+        from = to;
+        to = t;
+    }
+    /* the last few cover the repeats a sentence makes; a final sort and
+     * unique pass covers the rest */
+    for (size_t i = x->n_rel > 8 ? x->n_rel - 8 : 0; i < x->n_rel; i++) {
+        const ex_rel *r = &x->rel[i];
+        if (r->type == type && r->from == from && r->to == to)
+            return;
+    }
+    KG_VEC_PUSH(x->rel, x->n_rel, x->cap_rel);
+    x->rel[x->n_rel++] = (ex_rel){ from, to, type };
+}
+
+static int rel_cmp(const void *pa, const void *pb)
+{
+    const ex_rel *a = pa, *b = pb;
+    if (a->from != b->from)
+        return a->from < b->from ? -1 : 1;
+    if (a->to != b->to)
+        return a->to < b->to ? -1 : 1;
+    return a->type - b->type;
+}
+
+static void absorb(ex_event *into, ex_event *from)
+{
+    if (from->cs < into->cs)
+        into->cs = from->cs;
+    for (int i = 0; i < from->n_agent && into->n_agent < 4; i++) {
+        int dup = 0;
+        for (int j = 0; j < into->n_agent; j++)
+            if (into->agent[j] == from->agent[i])
+                dup = 1;
+        if (!dup && !into->n_agent)
+            into->agent[into->n_agent++] = from->agent[i];
+    }
+    if (!into->n_target)
+        for (int i = 0; i < from->n_target; i++) {
+            int agent = 0;
+            for (int j = 0; j < into->n_agent; j++)
+                agent |= into->agent[j] == from->target[i];
+            if (!agent)
+                into->target[into->n_target++] = from->target[i];
+        }
+    if (!into->date[0] && from->date[0]) {
+        memcpy(into->date, from->date, sizeof into->date);
+        memcpy(into->when, from->when, sizeof into->when);
+    }
+    if (!into->obj2[0])
+        memcpy(into->obj2, from->obj, sizeof into->obj2);
+    if (!into->obj[0])
+        memcpy(into->obj, from->obj, sizeof into->obj);
+    from->dropped = 1;
+}
+
+void ex_merge_sentence(exdoc *x, size_t first)
+{
+    int coop = ex_type_index("cooperate"), announce = ex_type_index("announce");
+    for (size_t i = first; i + 1 < x->n_ev; i++) {
+        ex_event *a = &x->ev_v[i], *b = &x->ev_v[i + 1];
+        if (a->dropped || a->pe > b->ps)
+            continue;
+        /* 손을 잡고 설립했다: the partner acts too, in one event */
+        if (a->type == coop && (a->f & EX_F_CONN) && b->type != coop) {
+            for (int k = 0; k < a->n_target && b->n_agent < 4; k++)
+                b->agent[b->n_agent++] = a->target[k];
+            a->obj[0] = '\0';
+            absorb(b, a);
+            continue;
+        }
+        /* 강화하기로 했다고 발표했다: the announcement of an act is the act */
+        if ((a->f & EX_F_QUOTIVE) && b->type == announce) {
+            char pred[160];
+            snprintf(pred, sizeof pred, "%s %s", a->pred, b->pred);
+            ex_copy(b->pred, sizeof b->pred, pred);
+            if (a->obj[0])
+                memcpy(b->obj, a->obj, sizeof b->obj);
+            b->type = a->type;
+            absorb(b, a);
+            continue;
+        }
+        /* 펀드를 조성해 … 지원해 왔다, 적발돼 기소된: one act in two verbs */
+        if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && a->type == b->type &&
+            !b->subj_in_clause && !(a->time >= 0 && b->time >= 0 && a->time != b->time &&
+                                    a->cs < x->m->v[b->time].nstart)) {
+            absorb(b, a);
+            continue;
+        }
+    }
+    /* what is said or done at a meeting held there (…에서 열린 회의에서)
+     * is part of the meeting */
+    int meet = ex_type_index("meet");
+    for (size_t i = first; i < x->n_ev; i++) {
+        ex_event *a = &x->ev_v[i];
+        if (a->dropped || a->type != meet || !(a->f & EX_F_ADNOM))
+            continue;
+        int venue = 0;
+        for (size_t k = 0; k < x->nw; k++) {
+            const ex_word *w = &x->w[k];
+            if (w->s < a->pe || w->particle == EX_P_NONE || w->particle == EX_P_GEN)
+                continue;
+            venue = w->particle == EX_P_LOC || w->particle == EX_P_TOPIC;
+            venue = venue && ex_ends(x->s, w->cs, w->ce, "에서") + ex_ends(x->s, w->cs, w->ce, "에서는");
+            break;
+        }
+        if (!venue)
+            continue;
+        for (size_t j = i + 1; j < x->n_ev; j++)
+            if (!x->ev_v[j].dropped)
+                ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+    }
+}
+
+/* ---- same-as ---- */
+
+static void strip(const char *in, char *out, size_t n)
+{
+    size_t k = 0;
+    for (; *in && k + 1 < n; in++)
+        if (*in != ' ')
+            out[k++] = *in;
+    out[k] = '\0';
+}
+
+static int obj_match(const char *a, const char *b)
+{
+    char x[64], y[64];
+    if (!a[0] || !b[0])
+        return 0;
+    strip(a, x, sizeof x);
+    strip(b, y, sizeof y);
+    size_t lx = strlen(x), ly = strlen(y);
+    if (lx < 6 || ly < 6)
+        return 0;
+    /* one ends with the other: 수출통제 / 신규수출통제, 영상 / 로봇영상 */
+    if (lx >= ly)
+        return strcmp(x + lx - ly, y) == 0;
+    return strcmp(y + ly - lx, x) == 0;
+}
+
+static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
+{
+    if (!a->n_agent || !b->n_agent)
+        return 1;
+    for (int i = 0; i < a->n_agent; i++)
+        for (int j = 0; j < b->n_agent; j++)
+            if (strcmp(x->m->v[a->agent[i]].id, x->m->v[b->agent[j]].id) == 0)
+                return 1;
+    return 0;
+}
+
+static int same_act(const exdoc *x, const ex_event *a, const ex_event *b)
+{
+    if (a->type != b->type)
+        return 0;
+    int om = obj_match(a->obj, b->obj) || obj_match(a->obj, b->obj2) ||
+             obj_match(a->obj2, b->obj) || obj_match(a->obj2, b->obj2);
+    if (!om)
+        return 0;
+    if (agents_agree(x, a, b))
+        return 1;
+    /* a summary and its detail in neighbouring sentences may name the
+     * actor differently (a title, then the name) */
+    return b->sent - a->sent <= 2;
+}
+
+static int canon(const exdoc *x, int i)
+{
+    while (i >= 0 && x->ev_v[i].canon >= 0)
+        i = x->ev_v[i].canon;
+    return i;
+}
+
+static int ev_cmp(const void *pa, const void *pb)
+{
+    const ex_event *a = pa, *b = pb;
+    if (a->ps != b->ps)
+        return a->ps < b->ps ? -1 : 1;
+    return 0;
+}
+
+/* A cue at sentence start: the sentence's first letters, then a space or
+ * a comma. Returns the length matched, 0 if none. */
+static size_t cue_at(const char *s, size_t i, size_t end, const char *cue)
+{
+    size_t l = strlen(cue);
+    if (!ex_at(s, end, i, cue))
+        return 0;
+    if (i + l < end && s[i + l] != ' ' && s[i + l] != ',')
+        return 0;
+    return l;
+}
+
+/* Finds a cue inside [a, b), skipping quote marks in the text. */
+static int has_cue(const char *s, size_t a, size_t b, const char *cue)
+{
+    size_t l = strlen(cue);
+    /* the cue's last letter must be there (quote marks never end a cue) */
+    size_t tail = 1;
+    while (tail < l && ((unsigned char)cue[l - tail] & 0xC0) == 0x80)
+        tail++;
+    if (b <= a || !memmem(s + a, b - a, cue + l - tail, tail))
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        size_t k = 0, j = i;
+        while (k < l && j < b) {
+            if (s[j] == '\'' || s[j] == '"') {
+                j++;
+                continue;
+            }
+            if (s[j] != cue[k])
+                break;
+            j++;
+            k++;
+        }
+        if (k == l)
+            return 1;
+    }
+    return 0;
+}
+
+static int is_reaction(const ex_event *e)
+{
+    return !strcmp(kg_event_types[e->type], "protest") ||
+           !strcmp(kg_event_types[e->type], "pledge");
+}
+
+static int anaphoric(const char *cue)
+{
+    return ex_at(cue, strlen(cue), 0, "이") || ex_at(cue, strlen(cue), 0, "그") ||
+           ex_at(cue, strlen(cue), 0, "따라서");
+}
+
+/* The last event (not dropped) before index j whose sentence is at least
+ * min_sent, and whose type is not avoid_type (-1: any). */
+static int prev_event(const exdoc *x, int j, size_t min_sent, int avoid_type, int want_type)
+{
+    for (int i = j - 1; i >= 0; i--) {
+        const ex_event *e = &x->ev_v[i];
+        if (e->sent < min_sent)
+            break;
+        if (e->dropped)
+            continue;
+        if (avoid_type >= 0 && e->type == avoid_type)
+            continue;
+        if (want_type >= 0 && e->type != want_type)
+            continue;
+        return i;
+    }
+    return -1;
+}
+
+/* Index of the event whose predicate starts at ps (events sorted by ps). */
+static int find_ps(const exdoc *x, size_t ps)
+{
+    size_t a = 0, b = x->n_ev;
+    while (a < b) {
+        size_t m = (a + b) / 2;
+        if (x->ev_v[m].ps < ps)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a < x->n_ev && x->ev_v[a].ps == ps ? (int)a : -1;
+}
+
+void ex_relate(exdoc *x)
+{
+    /* the relations found so far (part-of of a meeting) name positions;
+     * keep them through the sort by remembering the predicates */
+    size_t *from_ps = kg_xcalloc(x->n_rel + 1, sizeof *from_ps);
+    size_t *to_ps = kg_xcalloc(x->n_rel + 1, sizeof *to_ps);
+    for (size_t r = 0; r < x->n_rel; r++) {
+        from_ps[r] = x->ev_v[x->rel[r].from].ps;
+        to_ps[r] = x->ev_v[x->rel[r].to].ps;
+    }
+    if (x->n_ev)
+        qsort(x->ev_v, x->n_ev, sizeof *x->ev_v, ev_cmp);
+    for (size_t r = 0; r < x->n_rel; r++) {
+        x->rel[r].from = find_ps(x, from_ps[r]);
+        x->rel[r].to = find_ps(x, to_ps[r]);
+    }
+    free(from_ps);
+    free(to_ps);
+
+    /* headline lines sum the body up: the body tells the act */
+    for (size_t i = 0; i < x->n_ev; i++)
+        if (x->ev_v[i].title_line)
+            x->ev_v[i].dropped = 1;
+
+    /* same-as, first mention first */
+    for (size_t j = 0; j < x->n_ev; j++) {
+        ex_event *b = &x->ev_v[j];
+        if (b->dropped)
+            continue;
+        /* one article's events; in a huge file, the last few hundred */
+        for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
+            ex_event *a = &x->ev_v[i];
+            if (a->dropped || a->canon >= 0 || !same_act(x, a, b))
+                continue;
+            b->canon = (int)i;
+            ex_add_rel(x, (int)j, EX_REL_SAME, (int)i);
+            if (!b->date[0] && a->date[0]) {
+                memcpy(b->date, a->date, sizeof b->date);
+                memcpy(b->when, a->when, sizeof b->when);
+            } else if (!a->date[0] && b->date[0]) {
+                memcpy(a->date, b->date, sizeof a->date);
+                memcpy(a->when, b->when, sizeof a->when);
+            }
+            break;
+        }
+    }
+
+    const kg_evlex *ev = x->ev;
+    size_t cue_sent = (size_t)-1, cue_pos = 0;
+    int cue_type = -1;
+    for (size_t j = 0; j < x->n_ev; j++) {
+        ex_event *b = &x->ev_v[j];
+        if (b->dropped)
+            continue;
+        size_t si = b->sent;
+        const kg_text_range *sr = &x->t->sent[si];
+        size_t ss = sr->nstart;
+        while (ss < sr->nend && (x->s[ss] == ' ' || x->s[ss] == '"' || x->s[ss] == '\''))
+            ss++;
+        /* a cue that opens the sentence points at the sentence before */
+        /* 이에 (…): at the sentence start, or after the topic (X는 이에
+         *맞서), before the predicate */
+        if (si != cue_sent) {
+            /* once per sentence: the first anaphoric cue near its start */
+            cue_sent = si;
+            cue_type = -1;
+            cue_pos = 0;
+            size_t best = 0;
+            size_t scan_end = sr->nend < ss + 160 ? sr->nend : ss + 160;
+            for (size_t i = ss; i < scan_end && !best; i++) {
+                if (i > ss && x->s[i - 1] != ' ')
+                    continue;
+                for (int t = 0; t < EX_REL_N; t++) {
+                    if (t != EX_REL_RESPONDS && t != EX_REL_CAUSES)
+                        continue;
+                    for (size_t k = 0; k < ev->n_cues[t]; k++) {
+                        if (!anaphoric(ev->cues[t][k]))
+                            continue;
+                        size_t l = cue_at(x->s, i, sr->nend, ev->cues[t][k]);
+                        if (l > best) {
+                            best = l;
+                            cue_type = t;
+                            cue_pos = i;
+                        }
+                    }
+                }
+            }
+        }
+        int best_type = cue_type >= 0 && cue_pos < b->ps ? cue_type : -1;
+        if (best_type >= 0 && si > 0) {
+            /* the cue speaks of what was just told: the sentence before,
+             * or for a reaction the one before that */
+            size_t back = best_type == EX_REL_RESPONDS && si >= 2 ? si - 2 : si - 1;
+            int a = prev_event(x, (int)j, back, -1, -1);
+            while (a >= 0 && x->ev_v[a].sent == si)
+                a = prev_event(x, a, back, -1, -1);
+            if (a >= 0) {
+                if (best_type == EX_REL_RESPONDS)
+                    ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+                else
+                    ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
+            }
+        }
+        /* a reaction named in the clause: …에 반발해, …에 맞서 */
+        for (size_t k = 0; k < ev->n_cues[EX_REL_RESPONDS]; k++) {
+            const char *cue = ev->cues[EX_REL_RESPONDS][k];
+            if (anaphoric(cue) || ex_at(cue, strlen(cue), 0, "자 "))
+                continue;
+            if (!has_cue(x->s, b->cs, b->pe, cue))
+                continue;
+            int a = prev_event(x, (int)j, si >= 3 ? si - 3 : 0, b->type, -1);
+            /* what one reacts to is an act, not another reaction */
+            while (a >= 0 && (is_reaction(&x->ev_v[a]) || x->ev_v[a].sent == si))
+                a = prev_event(x, a, si >= 3 ? si - 3 : 0, b->type, -1);
+            if (a >= 0) {
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+                /* 반발해 보복 관세를 부과했다: the act it leads into reacts too */
+                if ((b->f & EX_F_CONN) && j + 1 < x->n_ev && x->ev_v[j + 1].sent == si &&
+                    !x->ev_v[j + 1].dropped)
+                    ex_add_rel(x, (int)j + 1, EX_REL_RESPONDS, canon(x, a));
+            }
+            break;
+        }
+        /* A-하자 B (B reacts), A-했기 때문에 B (A causes B) */
+        if (j > 0) {
+            int a = prev_event(x, (int)j, si, -1, -1);
+            if (a >= 0 && x->ev_v[a].sent == si) {
+                if (x->ev_v[a].f & EX_F_WHEN)
+                    ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+                if (x->ev_v[a].f & EX_F_CAUSE)
+                    ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
+            }
+        }
+        /* part-of: 회의에서 밝혔다, 계획의 일환으로 */
+        for (size_t k = 0; k < ev->n_cues[EX_REL_PART]; k++) {
+            const char *cue = ev->cues[EX_REL_PART][k];
+            if (!has_cue(x->s, b->cs, b->pe, cue))
+                continue;
+            int plan = strstr(cue, "일환") || strstr(cue, "전략") || strstr(cue, "계획");
+            int a = plan ? prev_event(x, (int)j, si >= 5 ? si - 5 : 0, -1,
+                                      ex_type_index("announce"))
+                         : prev_event(x, (int)j, si >= 1 ? si - 1 : 0, -1, ex_type_index("meet"));
+            if (a >= 0)
+                ex_add_rel(x, (int)j, EX_REL_PART, canon(x, a));
+            break;
+        }
+    }
+    /* relations between mentions point at the first mention */
+    for (size_t r = 0; r < x->n_rel; r++)
+        if (x->rel[r].type != EX_REL_SAME)
+            x->rel[r].to = canon(x, x->rel[r].to);
+    if (x->n_rel)
+        qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
+    size_t k = 0;
+    for (size_t r = 0; r < x->n_rel; r++)
+        if (x->rel[r].from != x->rel[r].to &&
+            (k == 0 || rel_cmp(&x->rel[k - 1], &x->rel[r]) != 0))
+            x->rel[k++] = x->rel[r];
+    x->n_rel = k;
+}

@@ -1,0 +1,511 @@
+/* test_extract.c - tests of the extractor (kg/extract.h) and `kg extract`.
+ *
+ * tests/spec/extract.spec holds the rules as cases of our own sentences
+ * (format at the top of the file): one loop extracts every case with the
+ * bundled lexicons (yaml/lexicon) and compares the events and relations
+ * with the expected lines, reporting the file and line of each failing
+ * case. tests/extract/NAME.txt are short articles written for the tests;
+ * NAME.yaml is the facts file expected from each (KG_REGEN=1 rewrites the
+ * golden files from the current output; review the diff before keeping
+ * it). The card's example is checked on the real seed 003 when
+ * ../shared/seeds is there. */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kg.h"
+#include "kg/extract.h"
+#include "kg/tag.h"
+#include "kg/text.h"
+#include "testutil.h"
+
+typedef struct lexes {
+    kg_corpus c;
+    kg_lexicon *lx;
+    kg_evlex *ev;
+} lexes;
+
+static lexes *bundled(void)
+{
+    static lexes L;
+    static int done;
+    if (done)
+        return &L;
+    kg_corpus_init(&L.c);
+    kg_diag d = KG_DIAG_INIT;
+    cr_assert(kg_facts_load_path(&L.c, "yaml/lexicon", &d) >= 0, "yaml/lexicon unreadable");
+    L.lx = kg_lexicon_new();
+    kg_lexicon_add_corpus(L.lx, &L.c);
+    kg_lexicon_compile(L.lx, &d);
+    L.ev = kg_evlex_new();
+    cr_assert_eq(kg_evlex_add_corpus(L.ev, &L.c, &d), 0, "the event lexicon has errors");
+    cr_assert(kg_evlex_size(L.ev) > 100);
+    kg_diag_free(&d);
+    done = 1;
+    return &L;
+}
+
+static kg_doc *extract_str(const char *text, const char *dct, unsigned flags)
+{
+    lexes *L = bundled();
+    kg_extract_opts o;
+    memset(&o, 0, sizeof o);
+    if (dct)
+        cr_assert(kg_dct_parse(dct, &o.dct) == 0, "bad date %s", dct);
+    o.text_flags = flags;
+    o.lexicon = &L->c;
+    o.source = "case.txt";
+    kg_diag d = KG_DIAG_INIT;
+    kg_doc *doc = NULL;
+    int r = kg_extract(L->lx, L->ev, text, strlen(text), &o, &doc, &d);
+    kg_diag_free(&d);
+    return r == 0 ? doc : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* spec file                                                           */
+
+static void put_ids(kg_buf *b, const char *key, const kg_strv *v)
+{
+    if (!v->n)
+        return;
+    kg_buf_printf(b, " %s=", key);
+    for (size_t i = 0; i < v->n; i++)
+        kg_buf_printf(b, "%s%s", i ? "," : "", v->v[i]);
+}
+
+/* One line per event: TYPE [agent=..] [target=..] date=EDTF|null; then
+ * one per relation: eN TYPE eM. */
+static void canon_events(const kg_doc *doc, kg_buf *out)
+{
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const kg_event *e = &doc->events[i];
+        kg_buf_puts(out, e->type);
+        put_ids(out, "agent", &e->agent);
+        put_ids(out, "target", &e->target);
+        kg_buf_printf(out, " date=%s\n", e->date.text ? e->date.text : "null");
+    }
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const kg_relation *r = &doc->relations[i];
+        kg_buf_printf(out, "%s %s %s\n", r->from, r->type, r->to);
+    }
+}
+
+static char *unescape(const char *s)
+{
+    kg_buf b = KG_BUF_INIT;
+    for (; *s; s++) {
+        if (*s == '\\' && s[1] == 'n') {
+            kg_buf_putc(&b, '\n');
+            s++;
+        } else
+            kg_buf_putc(&b, *s);
+    }
+    return kg_buf_detach(&b, NULL);
+}
+
+Test(extract_spec, all_cases)
+{
+    const char *path = "tests/spec/extract.spec";
+    FILE *f = fopen(path, "r");
+    cr_assert(f != NULL, "cannot open %s", path);
+    char *line = NULL, *dct = NULL, *input = NULL;
+    size_t cap = 0, cases = 0, failed = 0;
+    int lineno = 0, at = 0;
+    kg_buf want = KG_BUF_INIT, got = KG_BUF_INIT;
+    for (;;) {
+        ssize_t n = getline(&line, &cap, f);
+        int eof = n < 0;
+        if (!eof) {
+            lineno++;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+        }
+        if (!eof && n > 0) {
+            if (!input) {
+                if (line[0] == '#')
+                    continue;
+                if (!strncmp(line, "%date ", 6)) {
+                    free(dct);
+                    dct = strcmp(line + 6, "none") ? strdup(line + 6) : NULL;
+                    continue;
+                }
+                input = unescape(line);
+                at = lineno;
+            } else if (strcmp(line, "[]") != 0) {
+                kg_buf_puts(&want, line);
+                kg_buf_putc(&want, '\n');
+            }
+            continue;
+        }
+        if (input) {
+            cases++;
+            kg_doc *doc = extract_str(input, dct, KG_TEXT_NO_CHROME);
+            kg_buf_reset(&got);
+            if (doc)
+                canon_events(doc, &got);
+            if (!doc || strcmp(got.ptr, want.ptr) != 0) {
+                failed++;
+                cr_log_error("%s:%d: case fails: %s\n  want:\n%s  got:\n%s", path, at, input,
+                             want.len ? want.ptr : "[]\n", got.len ? got.ptr : "[]\n");
+            }
+            kg_doc_free(doc);
+            free(input);
+            input = NULL;
+            kg_buf_reset(&want);
+        }
+        if (eof)
+            break;
+    }
+    fclose(f);
+    free(line);
+    free(dct);
+    kg_buf_free(&want);
+    kg_buf_free(&got);
+    cr_expect(cases >= 100, "%s has %zu cases, want at least 100", path, cases);
+    cr_expect_eq(failed, 0, "%zu of %zu cases of %s fail", failed, cases, path);
+}
+
+/* ------------------------------------------------------------------ */
+/* golden facts files of our own short articles                        */
+
+static kg_doc *extract_file(const char *path, const char *source)
+{
+    lexes *L = bundled();
+    size_t len;
+    char *text = kgt_slurp(path, &len);
+    cr_assert(text != NULL, "cannot read %s", path);
+    kg_extract_opts o;
+    memset(&o, 0, sizeof o);
+    o.lexicon = &L->c;
+    o.source = source;
+    o.name = path;
+    kg_diag d = KG_DIAG_INIT;
+    kg_doc *doc = NULL;
+    cr_assert_eq(kg_extract(L->lx, L->ev, text, len, &o, &doc, &d), 0, "%s: extract failed", path);
+    kg_diag_free(&d);
+    free(text);
+    return doc;
+}
+
+Test(extract_golden, articles)
+{
+    DIR *dir = opendir("tests/extract");
+    cr_assert(dir != NULL, "tests/extract is missing");
+    struct dirent *de;
+    int n = 0, regen = getenv("KG_REGEN") != NULL;
+    while ((de = readdir(dir))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt") != 0)
+            continue;
+        char txt[512], yml[512];
+        snprintf(txt, sizeof txt, "tests/extract/%s", de->d_name);
+        snprintf(yml, sizeof yml, "tests/extract/%.*s.yaml", (int)(l - 4), de->d_name);
+        kg_doc *doc = extract_file(txt, de->d_name);
+        kg_buf out = KG_BUF_INIT;
+        kg_facts_emit(doc, &out);
+        if (regen) {
+            cr_assert(kgt_write(yml, out.ptr) == 0, "cannot write %s", yml);
+        } else {
+            char *want = kgt_slurp(yml, NULL);
+            cr_assert(want != NULL, "%s is missing (KG_REGEN=1 writes it)", yml);
+            cr_expect_str_eq(out.ptr, want, "%s differs from its golden file %s", txt, yml);
+            free(want);
+        }
+        kg_buf_free(&out);
+        kg_doc_free(doc);
+        n++;
+    }
+    closedir(dir);
+    cr_expect(n >= 3, "want at least 3 golden articles, found %d", n);
+}
+
+/* The golden articles' facts pass `kg check` with their texts beside them. */
+Test(extract_golden, files_pass_check)
+{
+    char *out = NULL;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s check tests/extract yaml/lexicon 2>&1", kgt_binary());
+    int rc = kgt_run(cmd, &out);
+    cr_expect_eq(rc, 0, "kg check on tests/extract failed:\n%s", out ? out : "");
+    free(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* the library                                                         */
+
+Test(extract, header_from_byline)
+{
+    const char *text = "작은 연구소, 새 번역 모델 공개\n"
+                       "(서울=연합뉴스) 김하늘 기자 = 한 연구소가 지난 3일 새 번역 모델을 공개했다.\n"
+                       "https://example.com/news/123\n";
+    kg_doc *doc = extract_str(text, "2025-03-05", 0);
+    cr_assert(doc);
+    cr_expect_str_eq(doc->title, "작은 연구소, 새 번역 모델 공개");
+    cr_expect_str_eq(doc->publisher, "연합뉴스");
+    cr_expect_str_eq(doc->author, "김하늘");
+    cr_expect_str_eq(doc->published.text, "2025-03-05");
+    cr_expect(doc->url && strcmp(doc->url, "https://example.com/news/123") == 0, "url: %s",
+              doc->url ? doc->url : "(none)");
+    cr_expect(doc->id && strncmp(doc->id, "yna-20250305", 12) == 0, "id: %s", doc->id);
+    cr_expect_eq(strlen(doc->sha256), 64);
+    cr_assert_eq(doc->n_events, 1);
+    cr_expect_str_eq(doc->events[0].type, "release");
+    cr_expect_str_eq(doc->events[0].date.text, "2025-03-03");
+    kg_doc_free(doc);
+}
+
+Test(extract, correspondent_byline_and_copyright)
+{
+    const char *text = "제목 한 줄\n박서준 워싱턴 특파원\n미국 정부가 새 규제를 발표했다.\n"
+                       "ⓒ 아시아투데이, 무단전재 및 재배포 금지\n";
+    kg_doc *doc = extract_str(text, "2025", 0);
+    cr_assert(doc);
+    cr_expect_str_eq(doc->author, "박서준");
+    cr_expect_str_eq(doc->publisher, "아시아투데이");
+    cr_expect(doc->id && strncmp(doc->id, "asiatoday-2025", 14) == 0, "id: %s", doc->id);
+    kg_doc_free(doc);
+}
+
+Test(extract, id_is_stable)
+{
+    const char *text = "중국 상무부, 수출 규제에 반발\n중국 상무부는 미국의 새 규제에 강하게 반발했다.\n";
+    kg_doc *a = extract_str(text, "2025-02-01", 0), *b = extract_str(text, "2025-02-01", 0);
+    cr_assert(a && b);
+    cr_expect_str_eq(a->id, b->id);
+    cr_expect(kg_is_slug(a->id), "not a slug: %s", a->id);
+    kg_doc_free(a);
+    kg_doc_free(b);
+}
+
+Test(extract, spans_are_byte_offsets_of_the_clause)
+{
+    const char *text = "미국 정부가 지난 2일 중국을 겨냥해 새 규제를 발표했다.";
+    kg_doc *doc = extract_str(text, "2025-01-10", 0);
+    cr_assert(doc && doc->n_events == 1);
+    const kg_span *sp = &doc->events[0].span;
+    cr_assert(sp->set && sp->start >= 0 && sp->end <= (long long)strlen(text));
+    cr_expect(strstr(text + sp->start, "발표했다") != NULL);
+    cr_expect(memcmp(text + sp->start, "미국 정부가", strlen("미국 정부가")) == 0);
+    kg_doc_free(doc);
+}
+
+Test(extract, invalid_utf8_fails_unless_lenient)
+{
+    const char bad[] = "미국 정부가 규제를 \xff 발표했다.";
+    cr_expect_null(extract_str(bad, NULL, 0));
+    kg_doc *doc = extract_str(bad, NULL, KG_TEXT_LENIENT);
+    cr_expect_not_null(doc);
+    kg_doc_free(doc);
+}
+
+Test(extract, hostile_long_sentence, .timeout = 20)
+{
+    /* one sentence of 100 000 characters: no crash, linear time */
+    kg_buf b = KG_BUF_INIT;
+    while (b.len < 300000)
+        kg_buf_puts(&b, "미국 정부가 규제를 강화하고 ");
+    kg_buf_puts(&b, "발표했다.");
+    kg_doc *doc = extract_str(b.ptr, "2025", 0);
+    cr_assert_not_null(doc);
+    kg_doc_free(doc);
+    kg_buf_free(&b);
+}
+
+Test(extract, empty_and_odd_inputs)
+{
+    static const char *const inputs[] = { "", "\n\n\n", "다", "\"", "'''", "((((", "이에",
+                                          "=> 발표했다 \"하겠다\"고", NULL };
+    for (int i = 0; inputs[i]; i++) {
+        kg_doc *doc = extract_str(inputs[i], "2025-01-01", 0);
+        cr_expect_not_null(doc, "input %d", i);
+        kg_doc_free(doc);
+    }
+}
+
+Test(extract, evlex_reports_malformed_entries)
+{
+    const char *y = "kg: 1\nevent_types:\n  - type: nonsense\n    predicates: [발표]\n"
+                    "  - type: announce\n    predicates: [3, {a: b}]\nrelation_cues:\n"
+                    "  - type: wrong\n    cues: [이에]\n";
+    kg_diag d = KG_DIAG_INIT;
+    kg_node *tree = kg_yaml_parse("bad.yaml", y, strlen(y), &d);
+    cr_assert(tree);
+    kg_corpus c = KG_CORPUS_INIT;
+    kg_corpus_add(&c, kg_doc_from_tree("bad.yaml", tree, &d));
+    kg_evlex *ev = kg_evlex_new();
+    size_t errs = kg_evlex_add_corpus(ev, &c, &d);
+    cr_expect_geq(errs, 3, "errors: %zu", errs);
+    cr_expect_eq(kg_evlex_size(ev), 1); /* "3" is a string to YAML here */
+    kg_evlex_free(ev);
+    kg_corpus_free(&c);
+    kg_diag_free(&d);
+}
+
+/* ------------------------------------------------------------------ */
+/* the command                                                         */
+
+/* `cd DIR && KG_DATA=<repo>/yaml`: the bundled lexicons from any folder. */
+static const char *data_env(void)
+{
+    static char buf[4200];
+    if (!buf[0]) {
+        char cwd[4096];
+        cr_assert(getcwd(cwd, sizeof cwd) != NULL);
+        snprintf(buf, sizeof buf, "KG_DATA=%s/yaml", cwd);
+    }
+    return buf;
+}
+
+static char *tmpfile_with(const char *dir, const char *name, const char *text)
+{
+    char *p = malloc(strlen(dir) + strlen(name) + 2);
+    sprintf(p, "%s/%s", dir, name);
+    cr_assert(kgt_write(p, text) == 0);
+    return p;
+}
+
+static const char *art1 = "미국 정부, 새 규제 발표\n미국 정부가 지난 2일 중국을 겨냥해 새 규제를 "
+                          "발표했다.\n이에 중국 상무부는 강하게 반발했다.\n";
+static const char *art2 = "연구소 설립\n한 대학이 지난 5일 새 연구소를 설립했다.\n";
+
+Test(extract_cli, hand_edits_are_kept)
+{
+    char *dir = kgt_tmpdir(), *out = NULL, cmd[16384];
+    char *in = tmpfile_with(dir, "a.txt", art1);
+    snprintf(cmd, sizeof cmd, "cd %s && %s %s extract --date 2025-01-05 a.txt -o a.yaml 2>&1", dir,
+             data_env(), kgt_binary());
+    cr_assert_eq(kgt_run(cmd, &out), 0, "%s", out);
+    free(out);
+    /* unchanged since kg wrote it: overwriting is fine */
+    cr_assert_eq(kgt_run(cmd, &out), 0, "%s", out);
+    free(out);
+    /* a person edits it: extract refuses and says what to do */
+    char path[1024];
+    snprintf(path, sizeof path, "%s/a.yaml", dir);
+    char *y = kgt_slurp(path, NULL);
+    kg_buf e = KG_BUF_INIT;
+    kg_buf_puts(&e, y);
+    kg_buf_puts(&e, "# checked by hand\n");
+    kgt_write(path, e.ptr);
+    cr_assert_eq(kgt_run(cmd, &out), 1, "%s", out);
+    cr_expect(strstr(out, "--force") != NULL, "%s", out);
+    free(out);
+    char *now = kgt_slurp(path, NULL);
+    cr_expect_str_eq(now, e.ptr, "the edited file was changed");
+    free(now);
+    /* --force keeps the edit as .orig */
+    snprintf(cmd, sizeof cmd,
+             "cd %s && %s %s extract --force --date 2025-01-05 a.txt -o a.yaml 2>&1", dir,
+             data_env(), kgt_binary());
+    cr_assert_eq(kgt_run(cmd, &out), 0, "%s", out);
+    free(out);
+    snprintf(path, sizeof path, "%s/a.yaml.orig", dir);
+    char *orig = kgt_slurp(path, NULL);
+    cr_expect(orig && strcmp(orig, e.ptr) == 0, "the .orig copy is not the edited file");
+    free(orig);
+    kg_buf_free(&e);
+    free(y);
+    free(in);
+    free(dir);
+}
+
+Test(extract_cli, folder_jobs_and_check)
+{
+    char *dir = kgt_tmpdir(), *out = NULL, cmd[16384];
+    free(tmpfile_with(dir, "a.txt", art1));
+    free(tmpfile_with(dir, "b.txt", art2));
+    snprintf(cmd, sizeof cmd,
+             "cd %s && export %s && %s extract --date 2025-01-10 a.txt b.txt -o one/ --jobs 1 2>&1 "
+             "&& %s extract --date 2025-01-10 a.txt b.txt -o two --jobs 2 2>&1 && "
+             "cmp one/a.yaml two/a.yaml && cmp one/b.yaml two/b.yaml && "
+             "%s check one 2>&1",
+             dir, data_env(), kgt_binary(), kgt_binary(), kgt_binary());
+    int rc = kgt_run(cmd, &out);
+    cr_expect_eq(rc, 0, "%s", out);
+    free(out);
+    /* no progress bar when stderr is not a terminal */
+    snprintf(cmd, sizeof cmd, "cd %s && %s %s extract a.txt b.txt -o three 2>&1", dir, data_env(),
+             kgt_binary());
+    rc = kgt_run(cmd, &out);
+    cr_expect_eq(rc, 0);
+    cr_expect(out && !strstr(out, "files"), "unexpected output: %s", out);
+    free(out);
+    /* the card's relation comes out of the first article */
+    char path[1024];
+    snprintf(path, sizeof path, "%s/one/a.yaml", dir);
+    char *y = kgt_slurp(path, NULL);
+    cr_assert(y);
+    cr_expect(strstr(y, "{from: e2, type: responds-to, to: e1}") != NULL, "%s", y);
+    cr_expect(strstr(y, "source: ../a.txt") != NULL, "%s", y);
+    free(y);
+    free(dir);
+}
+
+Test(extract_cli, usage_errors)
+{
+    char *out = NULL, cmd[1024];
+    static const char *const args[] = { "", "--jobs 0 x.txt", "--date 2025-13 x.txt",
+                                        "--bogus x.txt", NULL };
+    for (int i = 0; args[i]; i++) {
+        snprintf(cmd, sizeof cmd, "%s extract %s 2>&1", kgt_binary(), args[i]);
+        cr_expect_eq(kgt_run(cmd, &out), 2, "'%s': %s", args[i], out);
+        free(out);
+    }
+    snprintf(cmd, sizeof cmd, "%s extract /nonexistent/x.txt 2>&1", kgt_binary());
+    cr_expect_eq(kgt_run(cmd, &out), 3, "%s", out);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s help extract 2>&1", kgt_binary());
+    cr_expect_eq(kgt_run(cmd, &out), 0);
+    cr_expect(out && strstr(out, "--force") && strstr(out, ".orig"), "%s", out);
+    free(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* the card's example on the real seed                                 */
+
+Test(extract_seed, card_example_in_003)
+{
+    const char *seeds = kgt_seeds_dir();
+    if (!seeds)
+        cr_skip_test("../shared/seeds is not here");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/003_2d27646d52f2e6f3.txt", seeds);
+    lexes *L = bundled();
+    size_t len;
+    char *text = kgt_slurp(path, &len);
+    if (!text)
+        cr_skip_test("seed 003 is not here");
+    kg_extract_opts o;
+    memset(&o, 0, sizeof o);
+    kg_dct_parse("2025-01-15", &o.dct);
+    o.lexicon = &L->c;
+    kg_diag d = KG_DIAG_INIT;
+    kg_doc *doc = NULL;
+    cr_assert_eq(kg_extract(L->lx, L->ev, text, len, &o, &doc, &d), 0);
+    const char *controls = NULL, *reaction = NULL;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const kg_event *e = &doc->events[i];
+        if (!controls && !strcmp(e->type, "restrict") && e->date.text &&
+            !strcmp(e->date.text, "2025-01-13") && kg_strv_has(&e->agent, "biden-administration"))
+            controls = e->id;
+        if (!reaction && !strcmp(e->type, "protest") && kg_strv_has(&e->agent, "china-mofcom"))
+            reaction = e->id;
+    }
+    cr_assert(controls, "no 2025-01-13 export controls event");
+    cr_assert(reaction, "no protest by the Commerce Ministry");
+    int linked = 0;
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const kg_relation *r = &doc->relations[i];
+        linked |= !strcmp(r->from, reaction) && !strcmp(r->type, "responds-to") &&
+                  !strcmp(r->to, controls);
+    }
+    cr_expect(linked, "%s does not respond to %s", reaction, controls);
+    kg_doc_free(doc);
+    kg_diag_free(&d);
+    free(text);
+}
