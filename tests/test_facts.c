@@ -378,3 +378,38 @@ Test(bundled, every_file_validates_against_the_json_schema)
     cr_expect(strstr(out, "3 files, 3 problems") != NULL, "%s", out);
     free(out);
 }
+
+/* A model built in memory from a damaged text may hold invalid UTF-8:
+ * libyaml's emitter would loop forever on it (found by fuzz_extract). */
+Test(writer, invalid_utf8_in_memory_becomes_replacement_characters)
+{
+    kg_doc *doc = kg_doc_new();
+    doc->has_header = 1;
+    kg_set_str(&doc->id, "d");
+    kg_set_str(&doc->title, "a\xea\xf5\xad b\xff");
+    kg_buf out = KG_BUF_INIT;
+    cr_assert_eq(kg_facts_emit(doc, &out), 0);
+    cr_expect(strstr(out.ptr, "title: a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd b\xef\xbf\xbd") != NULL,
+              "%s", out.ptr);
+    kg_buf_free(&out);
+    kg_doc_free(doc);
+}
+
+Test(writer, hashes_and_words_stay_plain_numbers_get_quoted)
+{
+    kg_doc *doc = kg_doc_new();
+    doc->has_header = 1;
+    kg_set_str(&doc->id, "d");
+    kg_set_str(&doc->sha256, "320f269045a34277e7ce58a25ffbbf8a38a6ed3047150b53a0ffb7947c8d2eed");
+    kg_set_str(&doc->title, "1e5");
+    kg_set_str(&doc->author, "0x1F");
+    kg_set_str(&doc->publisher, "12:30");
+    kg_buf out = KG_BUF_INIT;
+    kg_facts_emit(doc, &out);
+    cr_expect(strstr(out.ptr, "sha256: 320f2690") != NULL, "%s", out.ptr);
+    cr_expect(strstr(out.ptr, "title: '1e5'") != NULL, "%s", out.ptr);
+    cr_expect(strstr(out.ptr, "author: '0x1F'") != NULL, "%s", out.ptr);
+    cr_expect(strstr(out.ptr, "publisher: '12:30'") != NULL, "%s", out.ptr);
+    kg_buf_free(&out);
+    kg_doc_free(doc);
+}

@@ -2,12 +2,15 @@
  * documented key order, unknown keys kept where they stood (after the
  * known ones), the mapping and list styles the file was read with, and
  * quotes only where YAML needs them. */
+#include <pthread.h>
+#include <regex.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "kg/buf.h"
 #include "kg/factio.h"
 #include "kg/facts.h"
+#include "kg/utf8.h"
 
 typedef struct em {
     yaml_emitter_t e;
@@ -31,34 +34,68 @@ static void emit(em *m, yaml_event_t *ev)
 }
 
 /* Would a plain scalar with this text be read back as something other
- * than a string (null, bool, number) by a YAML 1.1 or 1.2 reader? */
+ * than a string (null, bool, int, float, timestamp) by a YAML 1.1 or 1.2
+ * reader? The patterns are those of the YAML 1.1 type repository and the
+ * 1.2 core schema. */
+static const char *const typed_patterns =
+    "^[-+]?(0b[01_]+|0o?[0-7_]+|(0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)$|"
+    "^[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?$|"
+    "^[-+]?[0-9][0-9_]*(\\.[0-9_]*)?[eE][-+]?[0-9]+$|"
+    "^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*$|"
+    "^[-+]?\\.(inf|Inf|INF)$|^\\.(nan|NaN|NAN)$|"
+    "^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?([Tt ].*)?$";
+static regex_t typed_re;
+static int typed_ok;
+static pthread_once_t typed_once = PTHREAD_ONCE_INIT;
+
+static void compile_typed(void)
+{
+    typed_ok = regcomp(&typed_re, typed_patterns, REG_EXTENDED | REG_NOSUB) == 0;
+}
+
 static int looks_typed(const char *s)
 {
     static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True",
                                          "TRUE", "false", "False", "FALSE", "yes", "Yes",
                                          "YES", "no", "No", "NO", "on", "On", "ON", "off",
-                                         "Off", "OFF", "y", "Y", "n", "N", ".inf", ".nan",
-                                         "-.inf", ".NaN", ".Inf", NULL };
+                                         "Off", "OFF", "y", "Y", "n", "N", NULL };
     if (kg_in_list(words, s))
         return 1;
-    const char *p = s;
-    if (*p == '+' || *p == '-')
-        p++;
-    if (!*p)
-        return 0;
-    /* numbers (with _ and . and exponents), sexagesimal and dates all start
-     * with a digit or a point and use only these characters */
-    if (!((*p >= '0' && *p <= '9') || *p == '.'))
-        return 0;
-    for (; *p; p++)
-        if (!strchr("0123456789._:eE+-xXoObBabcdefABCDEF", *p))
-            return 0;
-    return 1;
+    /* compiled once, also when several threads write at the same time */
+    pthread_once(&typed_once, compile_typed);
+    if (!typed_ok)
+        return 1; /* cannot tell: quote */
+    return regexec(&typed_re, s, 0, NULL, 0) == 0;
+}
+
+/* libyaml's emitter loops forever on invalid UTF-8: a model built in
+ * memory (from a damaged article, say) gets U+FFFD for every bad byte. */
+static const char *valid_utf8(const char *s, kg_buf *tmp)
+{
+    size_t len = strlen(s), ok = kg_utf8_check(s, len);
+    if (ok == len)
+        return s;
+    kg_buf_reset(tmp);
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        size_t k = kg_utf8_seq(u + i, len - i);
+        if (k) {
+            kg_buf_add(tmp, s + i, k);
+            i += k;
+        } else {
+            kg_buf_puts(tmp, "\xEF\xBF\xBD");
+            i++;
+        }
+    }
+    return tmp->ptr;
 }
 
 static void scalar_styled(em *m, const char *s, yaml_scalar_style_t style)
 {
     yaml_event_t ev;
+    kg_buf tmp = KG_BUF_INIT;
+    if (s)
+        s = valid_utf8(s, &tmp);
     if (!s) {
         yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)"null", 4, 1, 1,
                                      YAML_PLAIN_SCALAR_STYLE);
@@ -67,6 +104,7 @@ static void scalar_styled(em *m, const char *s, yaml_scalar_style_t style)
                                      style);
     }
     emit(m, &ev);
+    kg_buf_free(&tmp);
 }
 
 /* A string: plain unless it would read back as another type. */
