@@ -15,7 +15,7 @@
 
 /* Limits against hostile input. */
 #define KG_YAML_MAX_DEPTH 64
-#define KG_YAML_MAX_NODES 2000000
+#define KG_YAML_MAX_NODES 20000000
 
 /* Parses YAML text into a node tree. Returns the root (a MAP, SEQ or
  * SCALAR; an empty document gives NULL with no error) or NULL with errors

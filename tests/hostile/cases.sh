@@ -84,3 +84,67 @@ printf '# a person wrote this\n%s' "$good" > "$T/commented.yaml"
 expect fmt-keeps-comments 1 "has comments that rewriting would drop" "$KG" fmt commented.yaml
 printf 'kg: 1\ndocument: {id: big, title: %s}\n' "$(head -c 5000 /dev/zero | tr '\0' 'y')" > "$T/full.yaml"
 expect disk-full 3 "cannot write" bash -c "ulimit -f 2; '$KG' fmt full.yaml"
+
+# --- articles (kg tag / kg extract) ---
+printf '중국 상무부는 \xff 반발했다.\n' > "$T/bad.txt"
+expect tag-invalid-utf8 1 'invalid UTF-8 byte 0xFF at byte offset 20' "$KG" tag bad.txt
+expect tag-lenient 0 'skipped' "$KG" tag --lenient bad.txt
+printf '\xc0\xaf 2025년 1월\n' > "$T/overlong.txt"
+expect tag-overlong 1 'invalid UTF-8 byte 0xC0 at byte offset 0' "$KG" tag overlong.txt
+printf '2025년\0 1월 13일 미국\n' > "$T/nul.txt"
+expect tag-nul-byte 0 '"value":"2025-01-13"' "$KG" tag nul.txt
+printf '\xef\xbb\xbf2025년 1월 13일\r\n미국은\r\n' > "$T/bomcrlf.txt"
+expect tag-bom-crlf 0 '"start":3,"end":' "$KG" tag bomcrlf.txt
+: > "$T/empty.txt"
+expect tag-empty 0 '' "$KG" tag empty.txt
+expect extract-empty 0 '' "$KG" extract --date 2025 empty.txt -o empty-facts.yaml
+expect extract-keeps-hand-file 1 'not overwriting a hand edit' "$KG" extract --date 2025 empty.txt -o good.yaml
+expect tag-directory 3 'Is a directory' "$KG" tag adir
+expect extract-directory 3 'Is a directory' "$KG" extract adir -o x.yaml
+expect extract-missing 3 'No such file or directory' "$KG" extract nothere.txt -o x.yaml
+expect tag-bad-date 2 '--date' "$KG" tag --date 2025-13-45 empty.txt
+{ for _ in $(seq 2000000); do printf '미국 상무부는 2025년 1월 13일 4천500개 기업을 제재했다 '; done; } > "$T/one-line.txt"
+expect tag-100mb-one-line 0 '' sh -c "'$KG' tag --date 2025-01-15 one-line.txt | tail -n 1 | grep -q '\"kind\"'"
+rm -f "$T/one-line.txt"
+python3 - "$T/biglex.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("kg: 1\nactors:\n")
+    for i in range(1000000):
+        f.write(f"  - {{id: a{i}, name: 가나{i}다}}\n")
+PY
+printf '가나12다는 가나999999다와 만났다.\n' > "$T/lex.txt"
+expect lexicon-1m-aliases 0 '"id":"a999999"' "$KG" tag --lexicon biglex.yaml lex.txt
+rm -f "$T/biglex.yaml"
+
+# --- pictures: text from articles and people is escaped where it lands ---
+cat > "$T/hostile-labels.yaml" <<'Y'
+kg: 1
+document: {id: h, title: "<script>alert(1)</script>", url: "javascript:alert(1)"}
+actors:
+  - {id: a, name: "\"<&]]>\\N\\G\\n&#60;", type: country}
+events:
+  - {id: e1, type: other, title: "<b>bold</b> & </svg><script>x()</script>", date: 2025-01-13, agent: [a]}
+Y
+expect svg-escapes-labels 0 '' sh -c "'$KG' graph hostile-labels.yaml -T svg -o h.svg && ! grep -q '<script' h.svg && ! grep -q '</svg><' h.svg && ! grep -q 'javascript:' h.svg"
+expect timeline-escapes-labels 0 '' sh -c "'$KG' timeline hostile-labels.yaml -T svg -o ht.svg && ! grep -q '<script' ht.svg && ! grep -q '<b>bold' ht.svg"
+expect html-report-escapes 0 '' sh -c "'$KG' report hostile-labels.yaml -o h.html && ! grep -q '<script>alert' h.html && ! grep -q 'href=\"javascript' h.html"
+expect graph-bad-engine 2 'engine' "$KG" graph good.yaml --engine nosuch -o g.svg
+expect graph-unknown-focus 2 'nosuch-actor' "$KG" graph good.yaml --focus nosuch-actor -o g.svg
+
+# --- the store ---
+mkdir -p "$T/facts"; printf '%s' "$good" > "$T/facts/good.yaml"
+printf 'this is not a database, just text that is long enough to look like a header............................................................\n' > "$T/corrupt.sqlite"
+expect sqlite-corrupt 3 'corrupt.sqlite' "$KG" build facts --db corrupt.sqlite
+(cd "$T" && "$KG" build facts --db locked.sqlite >/dev/null 2>&1)
+expect sqlite-locked 3 'locked' python3 -c "
+import sqlite3, subprocess, sys
+c = sqlite3.connect('locked.sqlite'); c.execute('BEGIN EXCLUSIVE')
+r = subprocess.run([sys.argv[1], 'build', 'facts', '--db', 'locked.sqlite', '--force-rebuild'], capture_output=True, text=True, timeout=60)
+print(r.stderr, end=''); sys.exit(r.returncode)" "$KG"
+printf 'x' > "$T/out-is-a-file"
+expect out-not-a-folder 3 'out-is-a-file' "$KG" build facts --db out-is-a-file/kg.sqlite
+expect query-refuses-writes 2 '' "$KG" query --db locked.sqlite "DELETE FROM actors"
+expect build-disk-full 3 '' bash -c "ulimit -f 8; '$KG' build facts --db full.sqlite"
+for _ in $(seq 200); do printf '미국 상무부는 2025년 1월 13일 중국 기업을 제재했다. '; done > "$T/big.txt"
+expect extract-disk-full 3 'cannot write' bash -c "ulimit -f 1; '$KG' extract --date 2025 big.txt -o big.yaml"
