@@ -21,6 +21,7 @@
  *   - all-capital acronyms (DJI, SMIC), minus a stop list of terms.
  * A discovered name is then matched like a lexicon alias for the rest of
  * the document. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,11 +43,16 @@ static const char *const particles[] = {
     "간", "내", "씩", "던", "라", "지만", NULL
 };
 
-/* particles indexed by their first syllable for speed */
+/* particles indexed by their first syllable for speed, with their
+ * lengths (a bucket ends with w == NULL) */
 #define PSLOTS 97
-static const char *const *pfirst[PSLOTS];
-static int pfirst_ready;
-static const char *pbuck[PSLOTS][48];
+typedef struct particle {
+    const char *w;
+    size_t n;
+} particle;
+static particle pbuck[PSLOTS][48];
+
+static void tables_ready(void);
 
 static unsigned syl_slot(const char *p)
 {
@@ -55,21 +61,16 @@ static unsigned syl_slot(const char *p)
     return cp % PSLOTS;
 }
 
-static void particles_init(void)
+static void particles_build(void)
 {
-    if (pfirst_ready)
-        return;
     int cnt[PSLOTS] = { 0 };
     for (int k = 0; particles[k]; k++) {
         unsigned sl = syl_slot(particles[k]);
         if (cnt[sl] < 47)
-            pbuck[sl][cnt[sl]++] = particles[k];
+            pbuck[sl][cnt[sl]++] = (particle){ particles[k], strlen(particles[k]) };
     }
-    for (int sl = 0; sl < PSLOTS; sl++) {
-        pbuck[sl][cnt[sl]] = NULL;
-        pfirst[sl] = pbuck[sl];
-    }
-    pfirst_ready = 1;
+    for (int sl = 0; sl < PSLOTS; sl++)
+        pbuck[sl][cnt[sl]] = (particle){ NULL, 0 };
 }
 
 static int tail_rec(const char *s, size_t i, size_t end, int depth)
@@ -78,32 +79,29 @@ static int tail_rec(const char *s, size_t i, size_t end, int depth)
         return 1;
     if (depth >= 4 || end - i < 3)
         return 0;
-    for (const char *const *p = pfirst[syl_slot(s + i)]; *p; p++) {
-        size_t n = strlen(*p);
-        if (i + n <= end && memcmp(s + i, *p, n) == 0 && tail_rec(s, i + n, end, depth + 1))
+    for (const particle *p = pbuck[syl_slot(s + i)]; p->w; p++) {
+        /* the bucket shares the slot, not the syllable: its last bytes
+         * tell most apart */
+        if (i + p->n > end || s[i + 2] != p->w[2] || s[i + 1] != p->w[1] || s[i] != p->w[0])
+            continue;
+        size_t k = 3; /* particles are a few bytes: compare in place */
+        while (k < p->n && s[i + k] == p->w[k])
+            k++;
+        if (k == p->n && tail_rec(s, i + p->n, end, depth + 1))
             return 1;
     }
     return 0;
 }
 
+/* The end of the run of Hangul syllables at s[i]. */
 static size_t hangul_run_end(const char *s, size_t len, size_t i)
 {
-    while (i + 2 < len + 0 && i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0xEA || c > 0xED)
-            break;
-        size_t n;
-        uint32_t cp = kg_u8_dec((const unsigned char *)s + i, len - i, &n);
-        if (!kg_is_hangul(cp))
-            break;
-        i += n;
-    }
-    return i;
+    return kg_hangul_run_end(s, len, i);
 }
 
 int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end)
 {
-    particles_init();
+    tables_ready();
     size_t e = hangul_run_end(s, len, i);
     *end = e;
     if (e == i)
@@ -158,15 +156,6 @@ static const char *const latin_stop[] = {
     NULL
 };
 
-static int latin_is_stop(const char *w, size_t n)
-{
-    char up[24];
-    if (n >= sizeof up)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        up[i] = (w[i] >= 'a' && w[i] <= 'z') ? (char)(w[i] - 32) : w[i];
-    return in_list(up, n, latin_stop);
-}
 
 /* Titles after a person's name. */
 static const char *const titles[] = {
@@ -255,6 +244,34 @@ static const char *const not_name_parts[] = {
 };
 
 /* ------------------------------------------------------------------ */
+/* the long lists above as hash sets (kg_wordset in tagint.h) */
+
+static kg_wordset ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts;
+/* strlen of each suffixes[].w, and the longest */
+static size_t suffix_len[sizeof suffixes / sizeof *suffixes], suffix_max_len;
+
+static void tables_init(void);
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+/* Builds the static tables of this file once (safe from several
+ * threads: kg extract tags documents in parallel). */
+static void tables_ready(void)
+{
+    pthread_once(&tables_once, tables_init);
+}
+
+/* 1 if w[0..n) is a Latin stop word (any case). */
+static int latin_is_stop(const char *w, size_t n)
+{
+    char up[24];
+    if (n >= sizeof up)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        up[i] = (w[i] >= 'a' && w[i] <= 'z') ? (char)(w[i] - 32) : w[i];
+    return kg_wordset_has(&ws_latin_stop, up, n);
+}
+
+/* ------------------------------------------------------------------ */
 /* the document's actors                                               */
 
 typedef struct dact {
@@ -275,6 +292,18 @@ typedef struct dalias {
 static unsigned char_hash(const char *s, size_t avail, int nch)
 {
     unsigned h = (unsigned)nch;
+    const unsigned char *u = (const unsigned char *)s;
+    if (nch == 2 && avail >= 6 && u[0] >= 0xEA && u[0] <= 0xED && u[3] >= 0xEA && u[3] <= 0xED) {
+        /* two glued three-byte characters (two syllables, the common
+         * case): the loop below, unrolled */
+        h = h * 131 + u[0];
+        h = h * 31 + u[1];
+        h = h * 31 + u[2];
+        h = h * 131 + u[3];
+        h = h * 31 + u[4];
+        h = h * 31 + u[5];
+        return (h * 2654435761u >> 8) % AL_BUCKETS;
+    }
     size_t i = 0;
     for (int ch = 0; ch < nch && i < avail; ch++) {
         if (ch == 1 && s[i] == ' ' && i + 1 < avail && s[i + 1] != ' ')
@@ -324,6 +353,8 @@ typedef struct actx {
     size_t n_al, cap_al;
     int *al_next;            /* chains of aliases with the same first character */
     int al_head[AL_BUCKETS];
+    kg_sylset al_first;      /* first syllables of the keys in al */
+    size_t n_al1;            /* keys of one character (bucketed by it alone) */
     int *act_tab;            /* id -> actor (open addressing) */
     size_t act_cap;
     int last_country;        /* lexicon index of the last country mentioned */
@@ -438,6 +469,14 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
     x->al_next[x->n_al] = x->al_head[b];
     x->al_head[b] = (int)x->n_al;
     x->n_al++;
+    if (key_chars(x->al[x->n_al - 1].key, x->al[x->n_al - 1].klen) < 2)
+        x->n_al1++;
+    /* a key's first character is matched byte for byte (see key_match) */
+    if (x->al[x->n_al - 1].klen >= 3) {
+        const char *key = x->al[x->n_al - 1].key;
+        char first[4] = { key[0], key[1], key[2], '\0' };
+        kg_sylset_add(&x->al_first, first);
+    }
 }
 
 /* Matches a folded key at s[i], skipping single spaces, ASCII case
@@ -558,6 +597,20 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
 {
     (void)len;
     size_t q = a;
+    if (e - a > 21) {
+        /* kg_tail_ok refuses a rest of more than 18 bytes: start at the
+         * first character boundary from which the rest is short enough
+         * (but after the first character) */
+        size_t k;
+        kg_u8_dec((const unsigned char *)s + a, e - a, &k);
+        size_t from = e - 18;
+        while (from < e && ((unsigned char)s[from] & 0xC0) == 0x80)
+            from++;
+        if (from > a + k) {
+            /* back to the character before, which the loop steps over */
+            q = kg_u8_prev(s, from);
+        }
+    }
     while (q < e) {
         size_t k;
         kg_u8_dec((const unsigned char *)s + q, e - q, &k);
@@ -700,12 +753,13 @@ static int gloss_words(const char *s, size_t a, size_t b, int *acronym, int *las
 static const struct suffix *org_suffix(const char *w, size_t n)
 {
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
-        if (!ends_with(w, n, sf->w))
+        size_t k = suffix_len[sf - suffixes];
+        if (n < k || w[n - 1] != sf->w[k - 1] || memcmp(w + n - k, sf->w, k) != 0)
             continue;
-        size_t stem = syllables(w, n - strlen(sf->w));
+        size_t stem = syllables(w, n - k);
         if ((int)stem < sf->min_stem)
             continue;
-        if (in_list(w, n, not_orgs))
+        if (kg_wordset_has(&ws_not_orgs, w, n))
             return NULL;
         /* a word ending in 정부 or 들 is no organisation's name */
         if (ends_with(w, n, "정부"))
@@ -720,14 +774,14 @@ static const struct suffix *org_suffix(const char *w, size_t n)
 static const struct suffix *org_suffix_word(const char *w, size_t n)
 {
     for (const struct suffix *sf = suffixes; sf->w; sf++)
-        if (strlen(sf->w) == n && memcmp(sf->w, w, n) == 0 && sf->strong)
+        if (suffix_len[sf - suffixes] == n && memcmp(sf->w, w, n) == 0 && sf->strong)
             return sf;
     return NULL;
 }
 
 static int is_title(const char *w, size_t n)
 {
-    return in_list(w, n, titles);
+    return kg_wordset_has(&ws_titles, w, n);
 }
 
 /* Spelled-out Latin letters: 에스이 for SE. */
@@ -810,7 +864,7 @@ static int head_tokens(actx *x, size_t e, span *toks, int max)
             size_t st = strip_particles(s, x->len, a2, b);
             if (st != b && syllables(s + a2, b - a2) >= 2)
                 break;
-            if (is_title(s + a2, b - a2) || in_list(s + a2, b - a2, not_name_parts))
+            if (is_title(s + a2, b - a2) || kg_wordset_has(&ws_not_name_parts, s + a2, b - a2))
                 break;
             /* a lexicon country or organisation before: keep it (미국
              * 경제자문위원회) but stop after it */
@@ -852,7 +906,14 @@ static void find_glosses(actx *x)
     size_t len = x->len;
     const kg_text *t = x->c->t;
     for (size_t i = 1; i + 2 < len; i++) {
-        if (s[i] != '(' || !is_lat(s[i + 1]))
+        if (s[i] != '(') {
+            /* jump to the next parenthesis (memchr scans far faster) */
+            const char *p = memchr(s + i, '(', len - 2 - i);
+            if (!p)
+                break;
+            i = (size_t)(p - s);
+        }
+        if (!is_lat(s[i + 1]))
             continue;
         if (kg_text_in_chrome(t, i))
             continue;
@@ -921,10 +982,11 @@ static void find_glosses(actx *x)
             continue;
         if (last_stop && lex_head < 0 && !sf)
             continue;
-        /* the actor */
+        /* the actor; the gloss is looked up in the lexicon only when the
+         * head is no lexicon name */
         int act;
         const char *glex = NULL;
-        if (x->lx) {
+        if (x->lx && lex_head < 0) {
             char tmp[96];
             size_t gl = gb - a < sizeof tmp - 1 ? gb - a : sizeof tmp - 1;
             memcpy(tmp, s + a, gl);
@@ -1057,7 +1119,7 @@ static int title_rule(actx *x, size_t ta, size_t tb)
         /* 홍길동 베이징 특파원: the name is two words back */
         size_t pa = tok_begin(s, na - 1);
         if (all_hangul(s + pa, na - 1 - pa) && syllables(s + pa, na - 1 - pa) >= 2 &&
-            syllables(s + pa, na - 1 - pa) <= 4 && !in_list(s + pa, na - 1 - pa, not_names)) {
+            syllables(s + pa, na - 1 - pa) <= 4 && !kg_wordset_has(&ws_not_names, s + pa, na - 1 - pa)) {
             ne = na - 1;
             na = pa;
         }
@@ -1067,7 +1129,7 @@ static int title_rule(actx *x, size_t ta, size_t tb)
     size_t syl = syllables(s + na, ne - na);
     if (syl < 1 || syl > 4)
         return 0;
-    if (in_list(s + na, ne - na, not_names) || is_title(s + na, ne - na))
+    if (kg_wordset_has(&ws_not_names, s + na, ne - na) || is_title(s + na, ne - na))
         return 0;
     /* a longer name starts with a family name (Korean or Chinese) */
     if (syl >= 2 && !surname_first(s + na, ne - na))
@@ -1145,9 +1207,10 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
 {
     const char *s = x->s;
     const struct suffix *sf = NULL;
-    for (const struct suffix *q = suffixes; q->w; q++)
-        if (strlen(q->w) == w - a && !memcmp(q->w, s + a, w - a) && q->strong)
-            sf = q;
+    if (w - a <= suffix_max_len) /* else no suffix word can be it */
+        for (const struct suffix *q = suffixes; q->w; q++)
+            if (q->strong && suffix_len[q - suffixes] == w - a && !memcmp(q->w, s + a, w - a))
+                sf = q;
     if (!sf)
         return 0;
     span toks[6];
@@ -1160,7 +1223,7 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
         size_t ta = toks[k].a, tb = toks[k].b;
         if (x->last_end > ta)
             break;
-        if (in_list(s + ta, tb - ta, not_name_parts) || (latin_is_stop(s + ta, tb - ta)))
+        if (kg_wordset_has(&ws_not_name_parts, s + ta, tb - ta) || (latin_is_stop(s + ta, tb - ta)))
             break;
         if (is_lat(s[ta]))
             latin = 1;
@@ -1262,7 +1325,7 @@ static size_t acronym_rule(actx *x, size_t i)
         size_t w = strip_particles(s, len, ta, te);
         int is_suf = 0;
         for (const struct suffix *sf = suffixes; sf->w; sf++)
-            if (sf->strong && strlen(sf->w) == w - ta && !memcmp(sf->w, s + ta, w - ta))
+            if (sf->strong && suffix_len[sf - suffixes] == w - ta && !memcmp(sf->w, s + ta, w - ta))
                 is_suf = 1;
         if (is_suf) {
             name_end = w;
@@ -1290,7 +1353,6 @@ static size_t acronym_rule(actx *x, size_t i)
  * rules: 1 if some suffix or title ends in it. */
 static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-static int bits_ready;
 
 static void set_bit(unsigned char *bits, const char *w, int last)
 {
@@ -1308,21 +1370,27 @@ static int has_bit(const unsigned char *bits, uint32_t cp)
     return kg_is_hangul(cp) && (bits[(cp - 0xAC00) / 8] & (1u << ((cp - 0xAC00) % 8)));
 }
 
-static void bits_init(void)
+static void tables_init(void)
 {
-    if (bits_ready)
-        return;
-    for (const struct suffix *sf = suffixes; sf->w; sf++)
+    particles_build();
+    for (const struct suffix *sf = suffixes; sf->w; sf++) {
         set_bit(final_bits, sf->w, 1);
+        suffix_len[sf - suffixes] = strlen(sf->w);
+        if (suffix_len[sf - suffixes] > suffix_max_len)
+            suffix_max_len = suffix_len[sf - suffixes];
+    }
     for (const char *const *t = titles; *t; t++)
         set_bit(title_bits, *t, 0);
-    bits_ready = 1;
+    kg_wordset_build(&ws_latin_stop, latin_stop);
+    kg_wordset_build(&ws_titles, titles);
+    kg_wordset_build(&ws_not_names, not_names);
+    kg_wordset_build(&ws_not_orgs, not_orgs);
+    kg_wordset_build(&ws_not_name_parts, not_name_parts);
 }
 
 void kg_find_actors(kg_tctx *c)
 {
-    particles_init();
-    bits_init();
+    tables_ready();
     actx x;
     memset(&x, 0, sizeof x);
     x.c = c;
@@ -1415,8 +1483,10 @@ void kg_find_actors(kg_tctx *c)
                 }
             }
         }
-        /* the document's own names */
-        for (int nch = 2; nch >= 1 && x.n_al; nch--) {
+        /* the document's own names (none can start with a syllable that
+         * starts none of their keys) */
+        int own = x.n_al && (ch < 0xEA || ch > 0xED || !kg_is_hangul(cp) || kg_sylset_at(&x.al_first, s, len, i));
+        for (int nch = 2; nch >= 1 && own && (nch == 2 || x.n_al1); nch--) {
             for (int q = x.al_head[char_hash(s + i, len - i, nch)]; q >= 0; q = x.al_next[q]) {
                 size_t e = key_match(s, len, i, x.al[q].key, x.al[q].klen);
                 if (e > best_end && end_ok(s, len, e, !(((unsigned char)x.al[q].key[x.al[q].klen - 1]) & 0x80))) {

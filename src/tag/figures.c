@@ -12,6 +12,7 @@
  * Not figures: years and dates (times.c claims them first), ranks (1위,
  * 톱 10), ordinals (제2, 3번째, 2차, 2기), versions and names (V3, 2.5-맥스,
  * H-1B, G1, 1호), bare numbers without a unit or a Korean multiplier. */
+#include <pthread.h>
 #include <string.h>
 
 #include "tagint.h"
@@ -119,18 +120,80 @@ static const struct {
     { "못 미치", KG_APPROX_UNDER }, { NULL, KG_APPROX_EXACT }
 };
 
+/* The units and the approximation words chained by their first
+ * character, in list order (the first match in the list wins, and only
+ * words with the text's first character can match): a lookup walks one
+ * short chain instead of the whole list. */
+#define FC_BUCKETS 128
+static signed char unit_head[FC_BUCKETS], approx_head[FC_BUCKETS];
+static unsigned char unit_next[sizeof units / sizeof *units], approx_next[sizeof approx_after / sizeof *approx_after];
+#define FC_END 0xFF
+_Static_assert(sizeof units / sizeof *units < FC_END && sizeof approx_after / sizeof *approx_after < FC_END,
+               "chain links are bytes");
+
+/* Bucket of the character at w[0..n) (n >= 1). */
+static unsigned fc_bucket(const unsigned char *w, size_t n)
+{
+    size_t k = w[0] < 0x80 ? 1 : w[0] < 0xE0 ? 2 : w[0] < 0xF0 ? 3 : 4;
+    unsigned h = 0;
+    for (size_t q = 0; q < k && q < n; q++)
+        h = h * 251 + w[q];
+    return (h ^ (h >> 7)) % FC_BUCKETS;
+}
+
+/* Builds a chain table over n words (word k is words(k)). */
+static void fc_build(signed char *head, unsigned char *next, size_t n, const char *(*word)(size_t))
+{
+    unsigned char tail[FC_BUCKETS];
+    memset(head, -1, FC_BUCKETS);
+    for (size_t k = 0; k < n; k++) {
+        const char *w = word(k);
+        unsigned b = fc_bucket((const unsigned char *)w, strlen(w));
+        next[k] = FC_END;
+        if (head[b] < 0)
+            head[b] = (signed char)k;
+        else
+            next[tail[b]] = (unsigned char)k;
+        tail[b] = (unsigned char)k;
+    }
+}
+
+static const char *unit_word(size_t k)
+{
+    return units[k].w;
+}
+
+static const char *approx_word(size_t k)
+{
+    return approx_after[k].w;
+}
+
+/* First word of a chain for the text at s[i..len), or -1. */
+static int fc_first(const signed char *head, const char *s, size_t len, size_t i)
+{
+    if (i >= len)
+        return -1;
+    return head[fc_bucket((const unsigned char *)s + i, len - i)];
+}
+
 static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
 {
+#define PRE(w, a) { w, sizeof(w) - 1, a }
     static const struct {
         const char *w;
+        size_t n;
         kg_approx a;
-    } pre[] = { { "약 ", KG_APPROX_ABOUT }, { "대략 ", KG_APPROX_ABOUT }, { "거의 ", KG_APPROX_ABOUT },
-                { "근 ", KG_APPROX_ABOUT }, { "얼추 ", KG_APPROX_ABOUT }, { "어림잡아 ", KG_APPROX_ABOUT },
-                { "줄잡아 ", KG_APPROX_ABOUT }, { "최대 ", KG_APPROX_UNDER }, { "최소 ", KG_APPROX_OVER },
-                { "적어도 ", KG_APPROX_OVER }, { "약", KG_APPROX_ABOUT }, { NULL, KG_APPROX_EXACT } };
+    } pre[] = { PRE("약 ", KG_APPROX_ABOUT), PRE("대략 ", KG_APPROX_ABOUT), PRE("거의 ", KG_APPROX_ABOUT),
+                PRE("근 ", KG_APPROX_ABOUT), PRE("얼추 ", KG_APPROX_ABOUT), PRE("어림잡아 ", KG_APPROX_ABOUT),
+                PRE("줄잡아 ", KG_APPROX_ABOUT), PRE("최대 ", KG_APPROX_UNDER), PRE("최소 ", KG_APPROX_OVER),
+                PRE("적어도 ", KG_APPROX_OVER), PRE("약", KG_APPROX_ABOUT), { NULL, 0, KG_APPROX_EXACT } };
+#undef PRE
     for (int k = 0; pre[k].w; k++) {
-        size_t n = strlen(pre[k].w);
-        if (i >= n && memcmp(s + i - n, pre[k].w, n) == 0) {
+        size_t n = pre[k].n;
+        /* the byte before the first one decides most (a syllable's last
+         * byte, or the space) */
+        if (i >= n && s[i - 1] == pre[k].w[n - 1] && s[i - 2] == pre[k].w[n - 2] &&
+            memcmp(s + i - n, pre[k].w, n) == 0) {
             /* the word itself must start a token */
             if (!kg_tok_start(s, i - n))
                 continue;
@@ -153,7 +216,7 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
         size_t k = p < 0 ? j : lit(s, len, j, parts[p]);
         if (!k)
             continue;
-        for (int a = 0; approx_after[a].w; a++)
+        for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
             if (lit(s, len, k, approx_after[a].w))
                 return approx_after[a].a;
     }
@@ -170,7 +233,8 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end)
                 return NULL;
             j++;
         }
-        for (const unitdef *u = units; u->w; u++) {
+        for (int q = fc_first(unit_head, s, len, j); q >= 0; q = unit_next[q] == FC_END ? -1 : unit_next[q]) {
+            const unitdef *u = &units[q];
             size_t k = lit(s, len, j, u->w);
             if (!k)
                 continue;
@@ -180,7 +244,8 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end)
                 return u;
             }
             /* counters may be followed by an approximation word glued */
-            for (int a = 0; approx_after[a].w; a++)
+            for (int a = fc_first(approx_head, s, len, k); a >= 0;
+                 a = approx_next[a] == FC_END ? -1 : approx_next[a])
                 if (lit(s, len, k, approx_after[a].w)) {
                     *end = k;
                     return u;
@@ -253,8 +318,12 @@ static size_t figure_at(kg_tctx *c, size_t i)
                          eur = { "€", "EUR", NULL, 1 }, gbp = { "£", "GBP", NULL, 1 },
                          cny = { "¥", "CNY", NULL, 1 };
     size_t st = i;
-    /* currency before the number */
-    if (s[i] == '$') {
+    unsigned char c0 = (unsigned char)s[i];
+    /* currency before the number (the signs below are led by $, U, C2,
+     * E2 or EF: a digit or a Hangul syllable is none of them) */
+    if (c0 != '$' && c0 != 'U' && c0 != 0xC2 && c0 != 0xE2 && c0 != 0xEF) {
+        /* no currency sign */
+    } else if (s[i] == '$') {
         pre_unit = &usd;
         i++;
     } else if ((k = lit(s, len, i, "US$"))) {
@@ -430,7 +499,8 @@ static size_t word_figure(kg_tctx *c, size_t i)
                   { "닷새", 5, &dy }, { "엿새", 6, &dy }, { "열흘", 10, &dy }, { "보름", 15, &dy },
                   { "한 달", 1, &mo }, { "두 달", 2, &mo }, { "석 달", 3, &mo }, { "넉 달", 4, &mo },
                   { "한 해", 1, &yr }, { "절반", 0.5, &x }, { "반년", 0.5, &yr }, { NULL, 0, NULL } };
-    for (int q = 0; words[q].w; q++) {
+    /* (the words are all Hangul: none starts at a digit) */
+    for (int q = 0; (unsigned char)s[i] >= 0x80 && words[q].w; q++) {
         if ((k = lit(s, len, i, words[q].w)) && word_end_ok(s, len, k)) {
             if (!strcmp(words[q].w, "한 해") && !lit(s, len, k, " 동안") && !lit(s, len, k, "만에"))
                 continue;
@@ -459,17 +529,25 @@ static size_t word_figure(kg_tctx *c, size_t i)
 
 /* The first characters with which a figure written in Hangul (or a
  * currency sign) can start: native and Sino-Korean numbers, 일주일, 절반. */
+static kg_sylset fig_syl;
+static pthread_once_t fig_syl_once = PTHREAD_ONCE_INIT;
+
+static void fig_syl_init(void)
+{
+    kg_sylset_add(&fig_syl, "한두세네다여일아열스서마쉰예이사나닷엿보석넉절반삼오육칠팔구십백천영하");
+    fc_build(unit_head, unit_next, sizeof units / sizeof *units - 1, unit_word);
+    fc_build(approx_head, approx_next, sizeof approx_after / sizeof *approx_after - 1, approx_word);
+}
+
 static int fig_first(const char *s, size_t len, size_t i)
 {
-    static const char firsts[] = "한두세네다여일아열스서마쉰예이사나닷엿보석넉절반삼오육칠팔구십백천영하₩￦€";
     if (i + 2 >= len)
         return 0;
     if ((unsigned char)s[i] == 0xC2) /* £ ¥ */
         return 1;
-    for (size_t k = 0; k + 3 <= sizeof firsts - 1; k += 3)
-        if (s[i] == firsts[k] && s[i + 1] == firsts[k + 1] && s[i + 2] == firsts[k + 2])
-            return 1;
-    return 0;
+    if (kg_sylset_at(&fig_syl, s, len, i))
+        return 1;
+    return kg_at(s, len, i, "₩") || kg_at(s, len, i, "￦") || kg_at(s, len, i, "€");
 }
 
 void kg_find_figures(kg_tctx *c)
@@ -478,11 +556,22 @@ void kg_find_figures(kg_tctx *c)
     size_t len = c->len;
     const kg_text *t = c->t;
     size_t ci = 0, ti = 0;
+    pthread_once(&fig_syl_once, fig_syl_init);
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0xEA && ch <= 0xED && (kg_syllable_before(s, i) || !kg_sylset_at(&fig_syl, s, len, i))) {
+            /* no figure starts inside a Hangul word (it is no token
+             * start) nor with a syllable that starts none: skip to the
+             * end of the run of syllables */
+            size_t e = kg_hangul_run_end(s, len, i);
+            i = (e > i ? e : i + 3) - 1;
+            continue;
+        }
         if (!(isd((char)ch) || ch == '$' || ch == 'U' || ch >= 0xE0 || ch == 0xC2))
             continue;
-        if (ch >= 0x80 && !kg_tok_start(s, i))
+        /* the cheap tests first (positions in chrome or in a time are
+         * skipped below either way) */
+        if (ch >= 0x80 && (!fig_first(s, len, i) || !kg_tok_start(s, i)))
             continue;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
@@ -499,8 +588,6 @@ void kg_find_figures(kg_tctx *c)
         if (isd((char)ch) && i > 0 && (isd(s[i - 1]) || s[i - 1] == ','))
             continue;
         size_t e = 0;
-        if (ch >= 0x80 && !fig_first(s, len, i))
-            continue;
         if (ch >= 0x80) {
             e = word_figure(c, i);
             if (!e)

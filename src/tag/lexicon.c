@@ -40,6 +40,7 @@ void kg_lexicon_free(kg_lexicon *lx)
     free(lx->base);
     free(lx->check);
     free(lx->val);
+    free(lx->first_syl);
     free(lx->keys);
     free(lx->key_actors);
     free(lx);
@@ -254,6 +255,34 @@ static void free_grow(kg_lexicon *lx, freelist *f)
     f->cap = n;
 }
 
+/* The state after byte c from state st, or -1 (kg_lex_walk's step). */
+static int32_t da_step(const kg_lexicon *lx, int32_t st, unsigned char c)
+{
+    size_t t = (size_t)lx->base[st] + c;
+    if (t >= lx->da_size || lx->check[t] != st || (st == 0 && lx->base[0] == 0 && t == 0))
+        return -1;
+    return (int32_t)t;
+}
+
+/* The Hangul syllables from which the trie can be walked at all: most
+ * word starts are ruled out by this one lookup in kg_lex_walk. */
+static kg_sylset *first_syllables(const kg_lexicon *lx)
+{
+    kg_sylset *set = kg_xcalloc(1, sizeof *set);
+    if (!lx->da_size)
+        return set;
+    for (uint32_t cp = 0xAC00; cp <= 0xD7A3; cp++) {
+        char u[4];
+        kg_u8_put(u, cp);
+        int32_t st = 0;
+        for (int k = 0; k < 3 && st >= 0; k++)
+            st = da_step(lx, st, (unsigned char)u[k]);
+        if (st >= 0)
+            set->bits[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+    }
+    return set;
+}
+
 int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
 {
     (void)d;
@@ -266,8 +295,10 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
         a->is_country = a->type && strcmp(a->type, "country") == 0;
         a->is_person = a->type && strcmp(a->type, "person") == 0;
     }
-    /* distinct keys, each with its actors */
-    qsort(lx->pend, lx->n_pend, sizeof *lx->pend, pend_cmp);
+    /* distinct keys, each with its actors (pend is NULL when there are
+     * none, which qsort must not be given) */
+    if (lx->n_pend > 1)
+        qsort(lx->pend, lx->n_pend, sizeof *lx->pend, pend_cmp);
     lx->keys = kg_xcalloc(lx->n_pend ? lx->n_pend : 1, sizeof *lx->keys);
     lx->key_actors = kg_xcalloc(lx->n_pend ? lx->n_pend : 1, sizeof *lx->key_actors);
     size_t nk = 0, na = 0;
@@ -401,6 +432,7 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
     free(lx->pend);
     lx->pend = NULL;
     lx->n_pend = lx->cap_pend = 0;
+    lx->first_syl = first_syllables(lx);
     lx->compiled = 1;
     return 0;
 }
@@ -419,12 +451,36 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
 {
     if (!lx || !lx->compiled || !lx->da_size)
         return 0;
+    /* the walk takes the first character's bytes as they are (spaces
+     * and glosses are skipped only after it) */
+    if (lx->first_syl && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED && i + 2 < len &&
+        !kg_sylset_at(lx->first_syl, s, len, i)) {
+        uint32_t cp = (((unsigned char)s[i] & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
+                      ((unsigned char)s[i + 2] & 0x3Fu);
+        if (cp >= 0xAC00 && cp <= 0xD7A3)
+            return 0;
+    }
     const int32_t *base = lx->base, *check = lx->check;
     size_t size = lx->da_size, nh = 0;
     int32_t st = 0;
     size_t j = i;
     while (j < len) {
         unsigned char c = (unsigned char)s[j];
+        if (c >= 0x80) {
+            /* the common case, bytes of Hangul and other scripts: no
+             * space, gloss or case to handle */
+            size_t t = (size_t)base[st] + c;
+            if (t >= size || check[t] != st)
+                break;
+            st = (int32_t)t;
+            j++;
+            if (lx->val[st] >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
+                hits[nh].end = j;
+                hits[nh].key = lx->val[st];
+                nh++;
+            }
+            continue;
+        }
         if (c == ' ' && st != 0) {
             /* one space between characters is ignored */
             if (j + 1 >= len || s[j + 1] == ' ' || s[j + 1] == '\n' || s[j - 1] == ' ')

@@ -2,6 +2,7 @@
  * with thousands commas and decimals, Korean multipliers mixed in
  * (600억, 4천500, 3만8210, 12조600억, 1.5조), Sino-Korean numerals in Hangul
  * (삼십, 이백오십) and native Korean number words (두, 세, 열, 스무). */
+#include <pthread.h>
 #include <string.h>
 
 #include "tagint.h"
@@ -13,8 +14,24 @@ static int is_d(char c)
 
 /* Small multipliers 십 백 천 (x10 x100 x1000), big ones 만 억 조 (경 is
  * left out: 2경기 is two games far more often than 2 x 10^16). */
+/* First syllables of the number words below, so that most syllables are
+ * turned away by one lookup instead of a compare with every word. */
+static kg_sylset mult_syl, big_syl, sino_syl, tens_syl, ones_syl;
+static pthread_once_t syl_once = PTHREAD_ONCE_INIT;
+
+static void syl_init(void)
+{
+    kg_sylset_add(&mult_syl, "십백천");
+    kg_sylset_add(&big_syl, "만억조");
+    kg_sylset_add(&sino_syl, "영일이삼사오육칠팔구");
+    kg_sylset_add(&tens_syl, "열스서마쉰예일여아"); /* 열 스물 스무 서른 마흔 쉰 예순 일흔 여든 아흔 */
+    kg_sylset_add(&ones_syl, "한두세네다여일아하둘셋넷"); /* 다섯 여섯 일곱 여덟 아홉 하나 ... */
+}
+
 static double small_mult(const char *s, size_t len, size_t i)
 {
+    if (!kg_sylset_at(&mult_syl, s, len, i))
+        return 0;
     if (kg_at(s, len, i, "십"))
         return 10;
     if (kg_at(s, len, i, "백"))
@@ -26,6 +43,8 @@ static double small_mult(const char *s, size_t len, size_t i)
 
 static double big_mult(const char *s, size_t len, size_t i)
 {
+    if (!kg_sylset_at(&big_syl, s, len, i))
+        return 0;
     if (kg_at(s, len, i, "만"))
         return 1e4;
     if (kg_at(s, len, i, "억"))
@@ -39,6 +58,8 @@ static double big_mult(const char *s, size_t len, size_t i)
 static int sino_digit(const char *s, size_t len, size_t i)
 {
     static const char *const d[] = { "영", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구", NULL };
+    if (!kg_sylset_at(&sino_syl, s, len, i))
+        return -1;
     for (int k = 0; d[k]; k++)
         if (kg_at(s, len, i, d[k]))
             return k;
@@ -96,6 +117,7 @@ static int read_digits(const char *s, size_t len, size_t i, double *v, size_t *e
 int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
 {
     memset(out, 0, sizeof *out);
+    pthread_once(&syl_once, syl_init);
     out->start = i;
     double total = 0, section = 0;
     double last_big = 1e300;
@@ -207,15 +229,18 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
                  { "일곱", 7 }, { "여덟", 8 }, { "아홉", 9 }, { "하나", 1 }, { "둘", 2 }, { "셋", 3 },
                  { "넷", 4 }, { NULL, 0 } };
     memset(out, 0, sizeof *out);
+    pthread_once(&syl_once, syl_init);
     size_t j = i;
     int v = 0;
-    for (int k = 0; tens[k].w; k++)
+    int tens_ok = kg_sylset_at(&tens_syl, s, len, j); /* else no word below matches */
+    for (int k = 0; tens_ok && tens[k].w; k++)
         if (kg_at(s, len, j, tens[k].w)) {
             v = tens[k].v;
             j += strlen(tens[k].w);
             break;
         }
-    for (int k = 0; ones[k].w; k++)
+    int ones_ok = kg_sylset_at(&ones_syl, s, len, j);
+    for (int k = 0; ones_ok && ones[k].w; k++)
         if (kg_at(s, len, j, ones[k].w)) {
             if (v == 20 && kg_at(s, len, i, "스무"))
                 break; /* 스무 stands alone */

@@ -1,6 +1,7 @@
 /* tag.c - the tagger's driver: runs the time, figure and actor finders on
  * a kg_text, sorts their mentions, and writes them as JSON Lines. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,14 +58,86 @@ int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b)
     return 0;
 }
 
-static int mention_cmp(const void *a, const void *b)
+/* Sort key of a mention: position, longer first, then kind; idx keeps
+ * equal keys in their original order (the sort must be stable so that
+ * the output does not depend on the sorting algorithm). */
+typedef struct mkey {
+    size_t ns, ne;
+    unsigned kind;
+    uint32_t idx;
+} mkey;
+
+static int mkey_less(const mkey *x, const mkey *y)
 {
-    const kg_mention *x = a, *y = b;
-    if (x->nstart != y->nstart)
-        return x->nstart < y->nstart ? -1 : 1;
-    if (x->nend != y->nend)
-        return x->nend > y->nend ? -1 : 1;
-    return (int)x->kind - (int)y->kind;
+    if (x->ns != y->ns)
+        return x->ns < y->ns;
+    if (x->ne != y->ne)
+        return x->ne > y->ne;
+    if (x->kind != y->kind)
+        return x->kind < y->kind;
+    return x->idx < y->idx;
+}
+
+/* Sorts v[0..n) by position, stably. The finders append sorted runs
+ * (times, figures, actors), so a natural merge sort over small keys (a
+ * few passes, each merging neighbouring runs) followed by one permutation
+ * of the large mentions is far cheaper than qsort moving whole mentions
+ * around. */
+static void sort_mentions(kg_mention *v, size_t n)
+{
+    mkey *k = kg_xmalloc(2 * n * sizeof *k), *tmp = k + n;
+    size_t *run = kg_xmalloc((n + 1) * sizeof *run), nrun = 0;
+    for (size_t i = 0; i < n; i++) {
+        k[i] = (mkey){ v[i].nstart, v[i].nend, (unsigned)v[i].kind, (uint32_t)i };
+        if (i == 0 || mkey_less(&k[i], &k[i - 1]))
+            run[nrun++] = i; /* a run starts here */
+    }
+    run[nrun] = n;
+    if (nrun <= 1) {
+        free(run);
+        free(k);
+        return;
+    }
+    while (nrun > 1) {
+        size_t w = 0;
+        for (size_t r = 0; r < nrun; r += 2) {
+            /* (run[nrun] is n: a last run without a partner is copied) */
+            size_t lo = run[r], mid = run[r + 1], hi = r + 2 <= nrun ? run[r + 2] : mid;
+            size_t a = lo, b = mid, o = lo;
+            while (a < mid && b < hi)
+                tmp[o++] = mkey_less(&k[b], &k[a]) ? k[b++] : k[a++];
+            while (a < mid)
+                tmp[o++] = k[a++];
+            while (b < hi)
+                tmp[o++] = k[b++];
+            run[w++] = lo;
+        }
+        run[w] = n;
+        nrun = w;
+        mkey *sw = k;
+        k = tmp;
+        tmp = sw;
+    }
+    free(run);
+    /* v[i] must become old v[k[i].idx]: follow each cycle of the
+     * permutation with one mention in hand (no copy of the whole list) */
+    for (size_t i = 0; i < n; i++) {
+        if (k[i].idx == i)
+            continue;
+        kg_mention hold = v[i];
+        size_t j = i;
+        for (;;) {
+            size_t from = k[j].idx;
+            k[j].idx = (uint32_t)j; /* placed */
+            if (from == i) {
+                v[j] = hold;
+                break;
+            }
+            v[j] = v[from];
+            j = from;
+        }
+    }
+    free(k < tmp ? k : tmp);
 }
 
 int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts, kg_mentions *out,
@@ -97,147 +170,246 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
     /* each finder works left to right; their lists are merged by position
      * (figures never overlap times, which claim their ranges first) */
     if (out->n - first > 1)
-        qsort(out->v + first, out->n - first, sizeof *out->v, mention_cmp);
+        sort_mentions(out->v + first, out->n - first);
     return 0;
+}
+
+/* ---- JSON output ----
+ * A mention is written straight into out's memory: its size is bounded
+ * beforehand (an escaped byte takes at most 6), so one kg_buf_grow per
+ * mention replaces a call per piece. */
+
+/* Escapes s[0..n) at p (room for 6 * n bytes); returns the new end. */
+static char *esc_raw(char *p, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i = 0;
+#ifdef __SSE2__
+    /* sixteen bytes at a time while none needs escaping (p has room for
+     * 6 * n bytes, so a whole block can be stored) */
+    const __m128i x1f = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'),
+                  del = _mm_set1_epi8(0x7F);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f), /* v <= 0x1F */
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                _mm_or_si128(_mm_cmpeq_epi8(v, bsl), _mm_cmpeq_epi8(v, del))));
+        if (_mm_movemask_epi8(bad))
+            break;
+        _mm_storeu_si128((__m128i *)(void *)p, v);
+        p += 16;
+        i += 16;
+    }
+#endif
+    /* then eight at a time: any byte < 0x20, '"', '\\' or 0x7F in the
+     * word? (exact "has a zero byte" tests) */
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'), d = w ^ (ones * 0x7F);
+        uint64_t hit = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d);
+        if (hit & highs)
+            break;
+        memcpy(p, &w, 8);
+        p += 8;
+        i += 8;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+            *p++ = (char)c;
+            continue;
+        }
+        *p++ = '\\';
+        switch (c) {
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
+        default:
+            *p++ = 'u';
+            *p++ = '0';
+            *p++ = '0';
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
+        }
+    }
+    return p;
 }
 
 void kg_json_escape(kg_buf *out, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t i = 0;
-    while (i < n) {
-        size_t j = i;
-        while (j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' && s[j] != '\\' && s[j] != 0x7f)
-            j++;
-        if (j > i)
-            kg_buf_add(out, s + i, j - i);
-        if (j >= n)
-            break;
-        unsigned char c = (unsigned char)s[j];
-        switch (c) {
-        case '"': kg_buf_add(out, "\\\"", 2); break;
-        case '\\': kg_buf_add(out, "\\\\", 2); break;
-        case '\n': kg_buf_add(out, "\\n", 2); break;
-        case '\r': kg_buf_add(out, "\\r", 2); break;
-        case '\t': kg_buf_add(out, "\\t", 2); break;
-        case '\b': kg_buf_add(out, "\\b", 2); break;
-        case '\f': kg_buf_add(out, "\\f", 2); break;
-        default: {
-            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-            kg_buf_add(out, u, 6);
-        }
-        }
-        i = j + 1;
-    }
+    kg_buf_grow(out, 6 * n);
+    char *e = esc_raw(out->ptr + out->len, s, n);
+    out->len = (size_t)(e - out->ptr);
+    out->ptr[out->len] = '\0';
 }
 
-static void put_str(kg_buf *out, const char *key, const char *s, size_t n)
+/* Appends the literal lit (a string constant) at p. */
+#define PUT_LIT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) += sizeof(lit) - 1)
+
+/* Writes the decimal digits of v at p; returns the new end. Two digits
+ * per division (offsets are written twice for every mention). */
+static char *put_u(char *p, unsigned long long v)
 {
-    kg_buf_putc(out, '"');
-    kg_buf_puts(out, key);
-    kg_buf_add(out, "\":\"", 3);
-    kg_json_escape(out, s, n);
-    kg_buf_putc(out, '"');
+    static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    static const unsigned long long pow10[19] = { 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                                  10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                                  100000000000ull, 1000000000000ull, 10000000000000ull,
+                                                  100000000000000ull, 1000000000000000ull,
+                                                  10000000000000000ull, 100000000000000000ull,
+                                                  1000000000000000000ull, 10000000000000000000ull };
+    size_t n = 1; /* digits: comparisons, not divisions */
+    while (n < 20 && v >= pow10[n - 1])
+        n++;
+    char *e = p + n;
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        e -= 2;
+        e[0] = d2[2 * r];
+        e[1] = d2[2 * r + 1];
+    }
+    if (v >= 10) {
+        e -= 2;
+        e[0] = d2[2 * v];
+        e[1] = d2[2 * v + 1];
+    } else
+        *--e = (char)('0' + v);
+    return p + n;
 }
 
-static void put_num(kg_buf *out, double v)
+/* "key":"escaped s" at p (room for 6 * n + strlen(key) + 5). */
+static char *put_str(char *p, const char *key, size_t keylen, const char *s, size_t n)
+{
+    *p++ = '"';
+    memcpy(p, key, keylen);
+    p += keylen;
+    PUT_LIT(p, "\":\"");
+    p = esc_raw(p, s, n);
+    *p++ = '"';
+    return p;
+}
+
+/* A number as "%.0f" for integers (exactly, without printf) and "%.10g"
+ * otherwise; null when not finite. At most 40 bytes. */
+static char *put_num(char *p, double v)
 {
     if (!isfinite(v)) {
-        kg_buf_puts(out, "null");
-        return;
+        PUT_LIT(p, "null");
+        return p;
     }
     if (fabs(v) < 9e15 && v == floor(v)) {
-        kg_buf_printf(out, "%.0f", v);
-        return;
+        if (v == 0 && signbit(v)) {
+            PUT_LIT(p, "-0"); /* what %.0f writes for negative zero */
+            return p;
+        }
+        if (v < 0) {
+            *p++ = '-';
+            return put_u(p, (unsigned long long)-v);
+        }
+        return put_u(p, (unsigned long long)v);
     }
     char b[40];
-    snprintf(b, sizeof b, "%.10g", v);
-    kg_buf_puts(out, b);
+    int n = snprintf(b, sizeof b, "%.10g", v);
+    if (n < 0)
+        n = 0;
+    if ((size_t)n >= sizeof b)
+        n = (int)sizeof b - 1;
+    memcpy(p, b, (size_t)n);
+    return p + n;
 }
 
 static const char *const approx_names[] = { "exact", "about", "over", "under" };
 
-static void put_offsets(kg_buf *out, size_t a, size_t b)
+static char *put_offsets(char *p, size_t a, size_t b)
 {
-    char tmp[64];
-    char *p = tmp + sizeof tmp;
-    size_t v = b;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    static const char e[] = ",\"end\":";
-    p -= sizeof e - 1;
-    memcpy(p, e, sizeof e - 1);
-    v = a;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    static const char st[] = ",\"start\":";
-    p -= sizeof st - 1;
-    memcpy(p, st, sizeof st - 1);
-    kg_buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
+    PUT_LIT(p, ",\"start\":");
+    p = put_u(p, a);
+    PUT_LIT(p, ",\"end\":");
+    return put_u(p, b);
 }
 
 void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
 {
     const char *text = t->norm + m->nstart;
     size_t tn = m->nend - m->nstart;
-    kg_buf_putc(out, '{');
+    const char *id = m->id ? m->id : "", *name = m->name ? m->name : "";
+    size_t idn = strlen(id), namen = strlen(name);
+    size_t typen = m->type ? strlen(m->type) : 0, hown = m->how ? strlen(m->how) : 0;
+    size_t unitn = m->unit ? strlen(m->unit) : 0, countern = m->counter ? strlen(m->counter) : 0;
+    size_t valn = m->kind == KG_MENTION_TIME ? strnlen(m->value, sizeof m->value) : 0;
+    /* keys, punctuation and numbers take less than 256 bytes */
+    size_t bound = 256 + 6 * (tn + idn + namen + typen + hown + unitn + countern + valn);
+    kg_buf_grow(out, bound);
+    char *p = out->ptr + out->len;
+    *p++ = '{';
     switch (m->kind) {
     case KG_MENTION_ACTOR:
-        kg_buf_puts(out, "\"kind\":\"actor\",");
-        put_str(out, "id", m->id ? m->id : "", m->id ? strlen(m->id) : 0);
-        kg_buf_putc(out, ',');
-        put_str(out, "name", m->name ? m->name : "", m->name ? strlen(m->name) : 0);
-        kg_buf_putc(out, ',');
-        put_str(out, "text", text, tn);
-        put_offsets(out, m->start, m->end);
+        PUT_LIT(p, "\"kind\":\"actor\",");
+        p = put_str(p, "id", 2, id, idn);
+        *p++ = ',';
+        p = put_str(p, "name", 4, name, namen);
+        *p++ = ',';
+        p = put_str(p, "text", 4, text, tn);
+        p = put_offsets(p, m->start, m->end);
         if (m->type) {
-            kg_buf_putc(out, ',');
-            put_str(out, "type", m->type, strlen(m->type));
+            *p++ = ',';
+            p = put_str(p, "type", 4, m->type, typen);
         }
         if (m->how) {
-            kg_buf_putc(out, ',');
-            put_str(out, "how", m->how, strlen(m->how));
+            *p++ = ',';
+            p = put_str(p, "how", 3, m->how, hown);
         }
         break;
     case KG_MENTION_TIME:
-        kg_buf_puts(out, "\"kind\":\"time\",");
-        put_str(out, "text", text, tn);
-        put_offsets(out, m->start, m->end);
-        kg_buf_puts(out, ",\"value\":");
+        PUT_LIT(p, "\"kind\":\"time\",");
+        p = put_str(p, "text", 4, text, tn);
+        p = put_offsets(p, m->start, m->end);
+        PUT_LIT(p, ",\"value\":");
         if (m->value[0]) {
-            kg_buf_putc(out, '"');
-            kg_json_escape(out, m->value, strlen(m->value));
-            kg_buf_putc(out, '"');
+            *p++ = '"';
+            p = esc_raw(p, m->value, valn);
+            *p++ = '"';
         } else
-            kg_buf_puts(out, "null");
+            PUT_LIT(p, "null");
         break;
     case KG_MENTION_FIGURE:
-        kg_buf_puts(out, "\"kind\":\"figure\",");
-        put_str(out, "text", text, tn);
-        put_offsets(out, m->start, m->end);
-        kg_buf_puts(out, ",\"value\":");
+        PUT_LIT(p, "\"kind\":\"figure\",");
+        p = put_str(p, "text", 4, text, tn);
+        p = put_offsets(p, m->start, m->end);
+        PUT_LIT(p, ",\"value\":");
         if (m->is_range) {
-            kg_buf_putc(out, '[');
-            put_num(out, m->num);
-            kg_buf_putc(out, ',');
-            put_num(out, m->num_max);
-            kg_buf_putc(out, ']');
+            *p++ = '[';
+            p = put_num(p, m->num);
+            *p++ = ',';
+            p = put_num(p, m->num_max);
+            *p++ = ']';
         } else
-            put_num(out, m->num);
-        kg_buf_putc(out, ',');
-        put_str(out, "unit", m->unit ? m->unit : "", m->unit ? strlen(m->unit) : 0);
+            p = put_num(p, m->num);
+        *p++ = ',';
+        p = put_str(p, "unit", 4, m->unit ? m->unit : "", unitn);
         if (m->counter) {
-            kg_buf_putc(out, ',');
-            put_str(out, "counter", m->counter, strlen(m->counter));
+            *p++ = ',';
+            p = put_str(p, "counter", 7, m->counter, countern);
         }
-        kg_buf_printf(out, ",\"approx\":\"%s\"", approx_names[m->approx & 3]);
+        PUT_LIT(p, ",\"approx\":\"");
+        const char *an = approx_names[m->approx & 3];
+        size_t ann = strlen(an);
+        memcpy(p, an, ann);
+        p += ann;
+        *p++ = '"';
         break;
     }
-    kg_buf_putc(out, '}');
+    *p++ = '}';
+    out->len = (size_t)(p - out->ptr);
+    out->ptr[out->len] = '\0';
 }
 
 int kg_dct_parse(const char *s, kg_edtf_point *p)

@@ -7,6 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "kg/buf.h"
 #include "kg/edtf.h"
@@ -134,6 +137,203 @@ static inline int kg_is_hangul(uint32_t cp)
     return cp >= 0xAC00 && cp <= 0xD7A3;
 }
 
+/* ---- fast scans for rare bytes ----
+ * Most passes over a text look for a handful of ASCII bytes in long runs
+ * of Hangul; sixteen bytes at a time with SSE2 (every x86-64 has it),
+ * else one at a time. */
+
+/* Offset of the first byte of s[i..e) that is one of the n (<= 6) bytes
+ * of set, or an ASCII digit when digits is set; e if there is none. All
+ * of s[0..e) must be readable: a short tail is read as the sixteen bytes
+ * that end at e. */
+static inline size_t kg_find_bytes(const char *s, size_t i, size_t e, const char *set, int n, int digits)
+{
+#ifdef __SSE2__
+    __m128i want[6];
+    for (int k = 0; k < n && k < 6; k++)
+        want[k] = _mm_set1_epi8(set[k]);
+    const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+#define KG_FIND_MASK(v, out)                                                                      \
+    do {                                                                                         \
+        __m128i m_ = _mm_setzero_si128();                                                        \
+        for (int k_ = 0; k_ < n && k_ < 6; k_++)                                                 \
+            m_ = _mm_or_si128(m_, _mm_cmpeq_epi8((v), want[k_]));                              \
+        if (digits) /* signed compares: bytes >= 0x80 are below '0' */                          \
+            m_ = _mm_or_si128(m_, _mm_and_si128(_mm_cmpgt_epi8((v), lo), _mm_cmplt_epi8((v), hi))); \
+        (out) = (unsigned)_mm_movemask_epi8(m_);                                                 \
+    } while (0)
+    for (; i + 16 <= e; i += 16) {
+        unsigned mask;
+        KG_FIND_MASK(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), mask);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+    if (i < e && e >= 16) {
+        /* the last sixteen bytes up to e (s[0..e) is readable), minus
+         * those before i, which were looked at already */
+        unsigned mask;
+        KG_FIND_MASK(_mm_loadu_si128((const __m128i *)(const void *)(s + e - 16)), mask);
+        mask &= ~0u << (i - (e - 16));
+        return mask ? e - 16 + (size_t)__builtin_ctz(mask) : e;
+    }
+#undef KG_FIND_MASK
+#endif
+    for (; i < e; i++) {
+        if (digits && s[i] >= '0' && s[i] <= '9')
+            return i;
+        for (int k = 0; k < n; k++)
+            if (s[i] == set[k])
+                return i;
+    }
+    return e;
+}
+
+/* ---- sets of Hangul syllables ----
+ * A bit per precomposed syllable (U+AC00..U+D7A3): "can a word that
+ * starts with this syllable be one of ours?" in one lookup instead of a
+ * loop over a word list. Filled once (see the pthread_once users). */
+typedef struct kg_sylset {
+    unsigned char bits[(0xD7A4 - 0xAC00 + 7) / 8];
+} kg_sylset;
+
+/* Adds every Hangul syllable of the UTF-8 string w to set. */
+static inline void kg_sylset_add(kg_sylset *set, const char *w)
+{
+    size_t n = strlen(w), i = 0;
+    while (i < n) {
+        size_t k;
+        uint32_t cp = kg_u8_dec((const unsigned char *)w + i, n - i, &k);
+        if (cp >= 0xAC00 && cp <= 0xD7A3)
+            set->bits[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+        i += k;
+    }
+}
+
+/* 1 if the three bytes at u, a character of valid UTF-8 led by EA-ED,
+ * are a Hangul syllable (U+AC00..U+D7A3): all of EB and EC, EA from B0,
+ * ED up to 9E A3. No decoding needed. */
+static inline int kg_u8_syllable(const unsigned char *u)
+{
+    switch (u[0]) {
+    case 0xEB: case 0xEC: return 1;
+    case 0xEA: return u[1] >= 0xB0;
+    case 0xED: return u[1] < 0x9E || (u[1] == 0x9E && u[2] <= 0xA3);
+    default: return 0;
+    }
+}
+
+/* The end of the run of Hangul syllables that starts at s[i] (i itself
+ * when there is none there); s is valid UTF-8 and i a character start.
+ * Sixteen bytes at a time: a byte that neither leads a syllable nor
+ * continues a character ends the run (in valid UTF-8 a continuation
+ * byte belongs to the lead before it). */
+static inline size_t kg_hangul_run_end(const char *s, size_t len, size_t i)
+{
+#ifdef __SSE2__
+    const __m128i mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80),
+                  eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC),
+                  ea = _mm_set1_epi8((char)0xEA), ed = _mm_set1_epi8((char)0xED),
+                  xb0 = _mm_set1_epi8((char)0xB0), x9d = _mm_set1_epi8((char)0x9D),
+                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
+    while (i + 18 <= len) {
+        const char *p = s + i;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+        __m128i ed_ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v1, x9d), v1),
+                                     _mm_and_si128(_mm_cmpeq_epi8(v1, x9e),
+                                                   _mm_cmpeq_epi8(_mm_min_epu8(v2, xa3), v2)));
+        __m128i lead = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, eb), _mm_cmpeq_epi8(v, ec)),
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ea), _mm_cmpeq_epi8(_mm_max_epu8(v1, xb0), v1)),
+                         _mm_and_si128(_mm_cmpeq_epi8(v, ed), ed_ok)));
+        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80);
+        unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(lead, cont)) & 0xFFFF;
+        if (other) {
+            i += (size_t)__builtin_ctz(other);
+            return i;
+        }
+        /* all syllables: go on after the last whole one */
+        unsigned l = (unsigned)_mm_movemask_epi8(lead);
+        i += (l & 0x4000) ? 14 : (l & 0x8000) ? 15 : 16;
+    }
+#endif
+    while (i + 2 < len && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED &&
+           kg_u8_syllable((const unsigned char *)s + i))
+        i += 3;
+    return i;
+}
+
+/* 1 if a Hangul syllable ends just before s[i] (a character start). */
+static inline int kg_syllable_before(const char *s, size_t i)
+{
+    return i >= 3 && (unsigned char)s[i - 3] >= 0xEA && (unsigned char)s[i - 3] <= 0xED &&
+           kg_u8_syllable((const unsigned char *)s + i - 3);
+}
+
+/* 1 if s[i..len) starts with a Hangul syllable of set. */
+static inline int kg_sylset_at(const kg_sylset *set, const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0xEA || u[0] > 0xED || i + 2 >= len)
+        return 0;
+    uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    if (cp < 0xAC00 || cp > 0xD7A3)
+        return 0;
+    return (set->bits[(cp - 0xAC00) >> 3] >> ((cp - 0xAC00) & 7)) & 1;
+}
+
+/* ---- word sets ----
+ * A fixed list of words as a hash set, so that a membership test costs
+ * one hash instead of a walk over the list. Built once (pthread_once)
+ * from a NULL-terminated list; the words are not copied. */
+typedef struct kg_wordset {
+    const char **slot;     /* words, NULL = empty */
+    unsigned char *lens;   /* their lengths (all words are < 256 bytes) */
+    size_t mask;
+} kg_wordset;
+
+static inline uint32_t kg_word_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
+{
+    size_t n = 0;
+    while (list[n])
+        n++;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap <<= 1;
+    ws->slot = kg_xcalloc(cap, sizeof *ws->slot);
+    ws->lens = kg_xcalloc(cap, 1);
+    ws->mask = cap - 1;
+    for (size_t k = 0; k < n; k++) {
+        size_t l = strlen(list[k]);
+        size_t h = kg_word_hash(list[k], l) & ws->mask;
+        while (ws->slot[h] && !(ws->lens[h] == l && memcmp(ws->slot[h], list[k], l) == 0))
+            h = (h + 1) & ws->mask;
+        ws->slot[h] = list[k];
+        ws->lens[h] = (unsigned char)l;
+    }
+}
+
+/* 1 if w[0..n) is a word of the set (n = 0 is none). */
+static inline int kg_wordset_has(const kg_wordset *ws, const char *w, size_t n)
+{
+    if (!n || n > 255)
+        return 0;
+    size_t h = kg_word_hash(w, n) & ws->mask;
+    for (; ws->slot[h]; h = (h + 1) & ws->mask)
+        if (ws->lens[h] == n && memcmp(ws->slot[h], w, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Starts-with test for a NUL-free literal at s[i..len). */
 static inline int kg_at(const char *s, size_t len, size_t i, const char *lit)
 {
@@ -217,6 +417,9 @@ struct kg_lexicon {
     size_t n_keys;
     int *key_actors;
     size_t n_key_actors;
+    /* Hangul syllables with which some key starts (NULL before
+     * compiling): a walk from any other syllable finds nothing */
+    kg_sylset *first_syl;
 };
 
 typedef struct kg_lexhit {

@@ -7,7 +7,7 @@
  * ideographs), nothing is copied and the map is the identity. The first
  * character that changes switches to copying, so that clean text costs one
  * pass and no extra memory for the map. */
-#define _GNU_SOURCE /* memmem */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -171,6 +171,54 @@ static int norm_char(uint32_t cp, char out[16], ncache_ent *cache)
     return n;
 }
 
+/* Length of the prefix of u[0..n) that normalise's fast path would take
+ * (printable ASCII, newlines, well-formed Hangul syllables), checked
+ * sixteen bytes at a time; it stops before the first block it cannot
+ * vouch for, which the byte loop then takes over (0 without SSE2). */
+static size_t plain_prefix(const unsigned char *u, size_t n)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i c1f = _mm_set1_epi8(0x1F), c7f = _mm_set1_epi8(0x7F), nl = _mm_set1_epi8('\n'),
+                  mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80),
+                  eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC),
+                  ea = _mm_set1_epi8((char)0xEA), ed = _mm_set1_epi8((char)0xED),
+                  xb0 = _mm_set1_epi8((char)0xB0), x9d = _mm_set1_epi8((char)0x9D),
+                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
+    while (i + 18 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+        /* signed compares: bytes >= 0x80 fail the ASCII test */
+        __m128i ascii = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, c1f), _mm_cmplt_epi8(v, c7f)),
+                                     _mm_cmpeq_epi8(v, nl));
+        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80);
+        /* syllables: all of EB and EC, EA from EA B0, ED up to ED 9E A3 */
+        __m128i ed_ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v1, x9d), v1),
+                                     _mm_and_si128(_mm_cmpeq_epi8(v1, x9e),
+                                                   _mm_cmpeq_epi8(_mm_min_epu8(v2, xa3), v2)));
+        __m128i lead = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, eb), _mm_cmpeq_epi8(v, ec)),
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ea), _mm_cmpeq_epi8(_mm_max_epu8(v1, xb0), v1)),
+                         _mm_and_si128(_mm_cmpeq_epi8(v, ed), ed_ok)));
+        unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
+                 l = (unsigned)_mm_movemask_epi8(lead);
+        if ((a | c | l) != 0xFFFF)
+            break;
+        /* a syllable led in the last two bytes is left for the next block */
+        static const unsigned char adv_of[4] = { 16, 14, 15, 14 }; /* by bits 14, 15 of l */
+        unsigned adv = adv_of[l >> 14];
+        unsigned low = (1u << adv) - 1, lo_l = l & low;
+        unsigned want = (lo_l << 1) | (lo_l << 2); /* where continuations must be */
+        if ((want >> adv) != 0 || (c & low) != want)
+            break;
+        i += adv;
+    }
+#endif
+    (void)u; /* (unused without SSE2) */
+    return i < n ? i : n;
+}
+
 static int normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
 {
     nbuild b = { t->src, t->len, 0, KG_BUF_INIT, NULL, 0 };
@@ -181,6 +229,24 @@ static int normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
 
     while (i < len) {
         unsigned c = u[i];
+        if (!b.copying) {
+            /* Fast path while nothing has changed: printable ASCII, newlines
+             * and well-formed Hangul syllables are kept as they are, so they
+             * need neither decoding nor a look at the normalisation tables. */
+            i += plain_prefix(u + i, len - i);
+            while (i < len) {
+                c = u[i];
+                if ((c >= 0x20 && c < 0x7F) || c == '\n') {
+                    i++;
+                } else if (c >= 0xEA && c <= 0xED && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+                           (u[i + 2] & 0xC0) == 0x80 && kg_u8_syllable(u + i)) {
+                    i += 3;
+                } else
+                    break;
+            }
+            if (i >= len)
+                break;
+        }
         if (c >= 0x20 && c < 0x7F) {
             if (b.copying) {
                 size_t j = i + 1;
@@ -331,18 +397,21 @@ static const char *const widget_words[] = {
     NULL
 };
 
-static int word_in(const char *w, size_t n, const char *const *list)
+static kg_wordset widget_set;
+static pthread_once_t widget_once = PTHREAD_ONCE_INIT;
+
+static void widget_init(void)
 {
-    for (const char *const *p = list; *p; p++)
-        if (strlen(*p) == n && memcmp(*p, w, n) == 0)
-            return 1;
-    return 0;
+    kg_wordset_build(&widget_set, widget_words);
 }
 
 /* All words of the line are widget words (and there is at least one
  * word that is not only a bullet). */
 static int line_is_widget(const char *s, size_t ts, size_t te)
 {
+    if (te - ts > 80)
+        return 0; /* checked first: most lines are longer */
+    pthread_once(&widget_once, widget_init);
     size_t i = ts;
     int words = 0;
     while (i < te) {
@@ -353,7 +422,7 @@ static int line_is_widget(const char *s, size_t ts, size_t te)
             j++;
         if (j > i) {
             /* "\xe2\x80\xa2" is the bullet U+2022 */
-            if (!word_in(s + i, j - i, widget_words) &&
+            if (!kg_wordset_has(&widget_set, s + i, j - i) &&
                 !(j - i == 3 && memcmp(s + i, "\xe2\x80\xa2", 3) == 0))
                 return 0;
             words++;
@@ -363,39 +432,74 @@ static int line_is_widget(const char *s, size_t ts, size_t te)
     return words > 0 && te - ts <= 80;
 }
 
-static int contains(const char *s, size_t a, size_t b, const char *lit)
+/* 1 if a copyright mark starts at s[i] (and ends by te): ⓒ © Ⓒ (c) (C)
+ * Copyright COPYRIGHT, All rights reserved, 저작권자, 무단전재, 무단 전재,
+ * 재배포 금지, 재배포금지. Only the marks led by s[i]'s byte are compared. */
+static int mark_at(const char *s, size_t te, size_t i)
 {
-    return memmem(s + a, b - a, lit, strlen(lit)) != NULL;
+    switch ((unsigned char)s[i]) {
+    case 0xC2:
+        return kg_at(s, te, i, "\xc2\xa9" /* © */);
+    case 0xE2:
+        return kg_at(s, te, i, "\xe2\x93\x92" /* ⓒ */) || kg_at(s, te, i, "\xe2\x92\xb8" /* Ⓒ */);
+    case '(':
+        return kg_at(s, te, i, "(c)") || kg_at(s, te, i, "(C)");
+    case 'C':
+        return kg_at(s, te, i, "Copyright") || kg_at(s, te, i, "COPYRIGHT");
+    case 'A':
+        return kg_at(s, te, i, "All rights reserved") || kg_at(s, te, i, "All Rights Reserved");
+    case 0xEB:
+        return kg_at(s, te, i, "무단전재") || kg_at(s, te, i, "무단 전재");
+    case 0xEC:
+        return kg_at(s, te, i, "저작권자") || kg_at(s, te, i, "재배포 금지") || kg_at(s, te, i, "재배포금지");
+    default:
+        return 0;
+    }
+}
+
+/* 1 if s[a..b) holds a Hangul copyright mark. Candidates are their first
+ * syllables (무 EB AC B4, 저 EC A0 80, 재 EC 9E AC), found sixteen at a
+ * time. */
+static int has_ko_mark(const char *s, size_t a, size_t b)
+{
+    size_t i = a;
+#ifdef __SSE2__
+    const __m128i eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC),
+                  ac = _mm_set1_epi8((char)0xAC), a0 = _mm_set1_epi8((char)0xA0),
+                  x9e = _mm_set1_epi8((char)0x9E), b4 = _mm_set1_epi8((char)0xB4),
+                  x80 = _mm_set1_epi8((char)0x80);
+    for (; i + 18 <= b; i += 16) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+        __m128i mu = _mm_and_si128(_mm_cmpeq_epi8(v0, eb),
+                                   _mm_and_si128(_mm_cmpeq_epi8(v1, ac), _mm_cmpeq_epi8(v2, b4)));
+        __m128i jeo = _mm_and_si128(_mm_cmpeq_epi8(v1, a0), _mm_cmpeq_epi8(v2, x80));
+        __m128i jae = _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpeq_epi8(v2, ac));
+        __m128i m = _mm_or_si128(mu, _mm_and_si128(_mm_cmpeq_epi8(v0, ec), _mm_or_si128(jeo, jae)));
+        for (unsigned mask = (unsigned)_mm_movemask_epi8(m); mask; mask &= mask - 1)
+            if (mark_at(s, b, i + (size_t)__builtin_ctz(mask)))
+                return 1;
+    }
+#endif
+    for (; i < b; i++)
+        if (((unsigned char)s[i] == 0xEB || (unsigned char)s[i] == 0xEC) && mark_at(s, b, i))
+            return 1;
+    return 0;
 }
 
 static int line_is_copyright(const char *s, size_t ts, size_t te)
 {
-    /* marks in Hangul, then symbol and Latin ones behind cheap byte tests
-     * (Hangul text never has the lead bytes C2 and E2) */
-    static const char *const ko[] = { "저작권자", "무단전재", "무단 전재", "재배포 금지", "재배포금지", NULL };
-    static const char *const sym[] = { "\xe2\x93\x92" /* ⓒ */, "\xc2\xa9" /* © */, "\xe2\x92\xb8" /* Ⓒ */,
-                                       NULL };
-    static const char *const lat[] = { "(c)", "(C)", "Copyright", "COPYRIGHT", "All rights reserved",
-                                       "All Rights Reserved", NULL };
     if (te - ts > 400)
         return 0;
-    const char *const *lists[3] = { ko, sym, lat };
-    int use[3] = { 1, 0, 0 };
-    for (size_t i = ts; i < te; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0xC2 || c == 0xE2)
-            use[1] = 1;
-        else if (c == '(' || c == 'C' || c == 'A')
-            use[2] = 1;
-    }
-    /* the Hangul marks all hold 무단, 저작권 or 재배포 */
-    if (!contains(s, ts, te, "무단") && !contains(s, ts, te, "저작권") && !contains(s, ts, te, "재배포"))
-        use[0] = 0;
-    for (int l = 0; l < 3; l++)
-        if (use[l])
-            for (const char *const *p = lists[l]; *p; p++)
-                if (contains(s, ts, te, *p))
-                    return 1;
+    /* the symbol and Latin marks by their lead bytes (Hangul text never
+     * has C2 and E2), then the Hangul ones */
+    for (size_t i = kg_find_bytes(s, ts, te, "\xc2\xe2(CA", 5, 0); i < te;
+         i = kg_find_bytes(s, i + 1, te, "\xc2\xe2(CA", 5, 0))
+        if (mark_at(s, te, i))
+            return 1;
+    if (has_ko_mark(s, ts, te))
+        return 1;
     static const char *const ends[] = { "(끝)", "<끝>", "/끝/", "[끝]", "(END)", NULL };
     for (const char *const *p = ends; *p; p++)
         if (te - ts == strlen(*p) && memcmp(s + ts, *p, te - ts) == 0)
@@ -433,6 +537,13 @@ static void mark_tokens(const char *s, size_t a, size_t b, cvec *cv)
 {
     for (size_t i = a; i < b; i++) {
         char c = s[i];
+        if (c != '!' && c != 'h' && c != 'w' && c != '@') {
+            /* nothing below starts elsewhere: jump to the next candidate */
+            i = kg_find_bytes(s, i, b, "!hw@", 4, 0);
+            if (i >= b)
+                break;
+            c = s[i];
+        }
         if (c == '!' && i + 1 < b && s[i + 1] == '[') {
             /* ![alt](url): the whole thing */
             size_t j = i + 2;
@@ -498,11 +609,17 @@ static void mark_tokens(const char *s, size_t a, size_t b, cvec *cv)
     }
 }
 
-static uint64_t fnv(const char *s, size_t n)
+/* A hash of the n (a multiple of 8) bytes at s, eight at a time: only
+ * lines with equal starts must meet, which any hash gives. */
+static uint64_t line_key(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
     return h;
 }
 
@@ -532,7 +649,7 @@ static void mark_teasers(const char *s, line *ln, size_t nl, const unsigned char
         next[i] = (size_t)-1;
         if (is_chrome[i] || ln[i].te - ln[i].ts < TEASER_MIN)
             continue;
-        keys[i] = fnv(s + ln[i].ts, TEASER_KEY);
+        keys[i] = line_key(s + ln[i].ts, TEASER_KEY);
         size_t h = keys[i] & (cap - 1);
         /* chain lines with the same key through next[], kept in a bucket
          * list headed in tab (open addressing on the key) */
@@ -876,8 +993,19 @@ static void split_segment(kg_text *t, svec *sv, size_t a, size_t b)
     const char *s = t->norm;
     size_t st = a;
     int inq = 0; /* inside a "..." quote */
+    /* only quotes, digits and terminators (。 is led by E3) matter */
+    static const unsigned char interest[256] = {
+        ['"'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+        ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xE3] = 1
+    };
     for (size_t i = a; i < b; i++) {
         char c = s[i];
+        if (!interest[(unsigned char)c]) {
+            i = kg_find_bytes(s, i, b, "\".?!\xe3", 5, 1);
+            if (i >= b)
+                break;
+            c = s[i];
+        }
         if (c == '"') {
             inq = !inq;
             continue;

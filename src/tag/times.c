@@ -12,6 +12,7 @@
  * where the DCT is too coarse for an expression its value is null. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "tagint.h"
@@ -435,18 +436,54 @@ static int resolve(tstate *st, const tspec *t, tval *out)
     return 1;
 }
 
+/* Writes v zero-padded to width digits at p (what "%0*d" writes for
+ * 0 <= v); returns the new end. */
+static char *put_dec(char *p, int v, int width)
+{
+    char tmp[12];
+    int k = 0;
+    do {
+        tmp[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (k < width)
+        tmp[k++] = '0';
+    while (k)
+        *p++ = tmp[--k];
+    return p;
+}
+
+/* The EDTF form of one point ("%04d-%02d-%02d" and a trailing ~ for an
+ * approximate one; ".." when open) at buf (room for 24 bytes). Written by
+ * hand: a time mention is formatted for every one found. */
 static void fmt_pt(char *buf, size_t n, const dpt *p)
 {
     if (p->prec == KG_PREC_NONE) {
         snprintf(buf, n, "..");
         return;
     }
-    if (p->prec == KG_PREC_YEAR)
-        snprintf(buf, n, "%04d%s", p->y, p->approx ? "~" : "");
-    else if (p->prec == KG_PREC_MONTH)
-        snprintf(buf, n, "%04d-%02d%s", p->y, p->m, p->approx ? "~" : "");
-    else
-        snprintf(buf, n, "%04d-%02d-%02d%s", p->y, p->m, p->d, p->approx ? "~" : "");
+    if (p->y < 0 || p->y > 99999 || p->m < 0 || p->m > 99 || p->d < 0 || p->d > 99 || n < 24) {
+        /* never from the grammar; printf knows the odd cases */
+        if (p->prec == KG_PREC_YEAR)
+            snprintf(buf, n, "%04d%s", p->y, p->approx ? "~" : "");
+        else if (p->prec == KG_PREC_MONTH)
+            snprintf(buf, n, "%04d-%02d%s", p->y, p->m, p->approx ? "~" : "");
+        else
+            snprintf(buf, n, "%04d-%02d-%02d%s", p->y, p->m, p->d, p->approx ? "~" : "");
+        return;
+    }
+    char *q = put_dec(buf, p->y, 4);
+    if (p->prec != KG_PREC_YEAR) {
+        *q++ = '-';
+        q = put_dec(q, p->m, 2);
+        if (p->prec != KG_PREC_MONTH) {
+            *q++ = '-';
+            q = put_dec(q, p->d, 2);
+        }
+    }
+    if (p->approx)
+        *q++ = '~';
+    *q = '\0';
 }
 
 static void fmt_val(char *buf, size_t n, const tval *v)
@@ -458,11 +495,21 @@ static void fmt_val(char *buf, size_t n, const tval *v)
     char a[24], b[24];
     fmt_pt(a, sizeof a, &v->a);
     if (!v->interval) {
-        snprintf(buf, n, "%s", a);
+        size_t la = strlen(a);
+        if (la < n)
+            memcpy(buf, a, la + 1);
+        else
+            snprintf(buf, n, "%s", a);
         return;
     }
     fmt_pt(b, sizeof b, &v->b);
-    snprintf(buf, n, "%s/%s", a, b);
+    size_t la = strlen(a), lb = strlen(b);
+    if (la + 1 + lb < n) {
+        memcpy(buf, a, la);
+        buf[la] = '/';
+        memcpy(buf + la + 1, b, lb + 1);
+    } else
+        snprintf(buf, n, "%s/%s", a, b);
 }
 
 /* ---- expressions ---- */
@@ -936,6 +983,47 @@ static void remember(tstate *st, const tval *v)
     st->last_m = p->prec >= KG_PREC_MONTH ? p->m : 0;
 }
 
+/* First syllables with which a time expression may start (those of the
+ * heads below that are looked for here): most positions are ruled out by
+ * one lookup. */
+static kg_sylset time_first;
+static pthread_once_t time_first_once = PTHREAD_ONCE_INIT;
+
+static const char *const heads[] = { "올", "금년", "지난", "작년", "재작년", "내년", "내후년", "이듬해", "그해",
+                                     "같은", "전년", "당해", "이달", "이번", "다음", "내달", "오늘", "어제", "내일",
+                                     "그제", "그저께", "모레", "전날", "이날", "당일", "그날", "오는", "당시",
+                                     "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "상반기", "하반기", "전월",
+                                     NULL };
+/* the first three bytes of each head, compared before the whole word,
+ * and the heads chained by a hash of them (head_bucket, head_next) */
+static uint32_t head_first[sizeof heads / sizeof *heads];
+static signed char head_bucket[64], head_next[sizeof heads / sizeof *heads];
+
+static unsigned head_hash(uint32_t f)
+{
+    return (f ^ (f >> 6) ^ (f >> 13)) & 63;
+}
+
+static uint32_t first3(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return ((uint32_t)u[0] << 16) | ((uint32_t)u[1] << 8) | u[2];
+}
+
+static void time_first_init(void)
+{
+    /* not the first syllables of 약, 대략, 거의 and 얼추: those are read
+     * backwards from the number (approx_before), never as a start */
+    kg_sylset_add(&time_first, "올금지작재내이그같전당다오어모연상하");
+    memset(head_bucket, -1, sizeof head_bucket);
+    for (int k = 0; heads[k]; k++) {
+        head_first[k] = first3(heads[k]);
+        unsigned b = head_hash(head_first[k]);
+        head_next[k] = head_bucket[b];
+        head_bucket[b] = (signed char)k;
+    }
+}
+
 /* Words with which a time expression may start. Checked on the first
  * bytes to keep the scan cheap. */
 static int may_start(const char *s, size_t len, size_t i)
@@ -946,26 +1034,11 @@ static int may_start(const char *s, size_t len, size_t i)
     if (c < 0x80)
         return 0;
     /* the first syllable must be one of the heads' */
-    if (c < 0xEA || c > 0xED || i + 2 >= len)
+    if (!kg_sylset_at(&time_first, s, len, i))
         return 0;
-    {
-        static const char firsts[] = "올금지작재내이그같전당다오어모연상하";
-        int hit = 0;
-        for (size_t k = 0; k + 3 <= sizeof firsts - 1; k += 3)
-            if (s[i] == firsts[k] && s[i + 1] == firsts[k + 1] && s[i + 2] == firsts[k + 2]) {
-                hit = 1;
-                break;
-            }
-        if (!hit)
-            return 0;
-    }
-    static const char *const heads[] = { "올", "금년", "지난", "작년", "재작년", "내년", "내후년", "이듬해", "그해",
-                                         "같은", "전년", "당해", "이달", "이번", "다음", "내달", "오늘", "어제", "내일",
-                                         "그제", "그저께", "모레", "전날", "이날", "당일", "그날", "오는", "당시",
-                                         "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "상반기", "하반기", "전월",
-                                         NULL };
-    for (int k = 0; heads[k]; k++)
-        if (kg_at(s, len, i, heads[k]))
+    uint32_t f = first3(s + i); /* i + 2 < len: kg_sylset_at checked it */
+    for (int k = head_bucket[head_hash(f)]; k >= 0; k = head_next[k])
+        if (head_first[k] == f && kg_at(s, len, i, heads[k]))
             return 1;
     return 0;
 }
@@ -995,19 +1068,30 @@ void kg_find_times(kg_tctx *c)
     size_t len = c->len;
     const kg_text *t = c->t;
     size_t ci = 0;
+    pthread_once(&time_first_once, time_first_init);
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (ch == ' ' || ch == '\n' || (ch & 0xC0) == 0x80)
             continue;
-        /* skip chrome */
+        if (ch >= 0xEA && ch <= 0xED && (kg_syllable_before(s, i) || !kg_sylset_at(&time_first, s, len, i))) {
+            /* no time starts inside a Hangul word (it is no token start)
+             * nor with a syllable that starts none: skip to the end of
+             * the run of syllables */
+            size_t e = kg_hangul_run_end(s, len, i);
+            i = (e > i ? e : i + 3) - 1;
+            continue;
+        }
+        /* the cheap tests first: most positions start no time (the
+         * chrome test after them gives the same result, as the text in
+         * chrome is skipped either way) */
+        if (!may_start(s, len, i) || !kg_tok_start(s, i))
+            continue;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
             i = t->chrome[ci].r.nend - 1;
             continue;
         }
-        if (!kg_tok_start(s, i) || !may_start(s, len, i))
-            continue;
         /* a dateline or dotted/ISO date */
         kg_edtf dd;
         size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
