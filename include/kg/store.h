@@ -40,7 +40,12 @@ typedef struct kg_store kg_store;
 
 /* Open flags. */
 #define KG_STORE_READONLY 0x1  /* SQLITE_OPEN_READONLY; the file must exist
-                                  and be a current kg store */
+                                  and be a current kg store. A journal left
+                                  by an interrupted build is rolled back
+                                  first (the store returns to its state
+                                  before that build) */
+#define KG_STORE_NO_RECOVER 0x2 /* with READONLY: report such a journal
+                                   instead of rolling it back */
 
 /* Opens the store at path (created, empty, when it does not exist and
  * READONLY is not given; its folder must exist). Foreign keys are on.

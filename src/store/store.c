@@ -224,6 +224,19 @@ int kg__store_schema_ok(kg_store *s, kg_diag *d)
     return 0;
 }
 
+/* Rolls back the hot journal an interrupted build left: SQLite does that
+ * when a read-write handle first reads the file. Only a journal is undone;
+ * nothing else is written. Returns 1 if that worked. */
+static int roll_back(const char *path)
+{
+    sqlite3 *db = NULL;
+    int ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) ==
+                 SQLITE_OK &&
+             sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close_v2(db);
+    return ok;
+}
+
 int kg_store_open(kg_store **out, const char *path, unsigned flags, kg_diag *d)
 {
     *out = NULL;
@@ -261,6 +274,13 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags, kg_diag *d)
     int n = 0;
     if (pragma_int(s, "SELECT count(*) FROM sqlite_schema", &n) != SQLITE_OK) {
         int ec = sqlite3_extended_errcode(s->db);
+        if ((ec == SQLITE_READONLY_ROLLBACK || ec == SQLITE_READONLY_RECOVERY) &&
+            !(flags & KG_STORE_NO_RECOVER) && roll_back(path)) {
+            /* the interrupted build is undone: the store is as it was
+             * before it; open it read-only again */
+            kg_store_close(s);
+            return kg_store_open(out, path, flags | KG_STORE_NO_RECOVER, d);
+        }
         if (ec == SQLITE_READONLY_ROLLBACK || ec == SQLITE_READONLY_RECOVERY)
             kg_diag_error(d, path, 0, 0,
                           "an interrupted build left a journal to roll back; "
