@@ -206,6 +206,7 @@ static int load_lexicons(const char *path, int explicit_path, kg_corpus *c, kg_l
     *ev = kg_evlex_new();
     kg_diag d = KG_DIAG_INIT;
     int rc = 0;
+    c->drop_trees = 1; /* the lexicons' line numbers are not needed */
     if (stat(path, &st) != 0) {
         if (explicit_path) {
             kg_cli_error("extract: %s: %s", path, strerror(errno));

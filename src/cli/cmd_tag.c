@@ -64,6 +64,7 @@ static int load_lexicon(const char *path, int explicit_path, kg_lexicon **out)
     }
     kg_corpus c = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
+    c.drop_trees = 1; /* names and aliases are all the tagger needs */
     int r = kg_facts_load_path(&c, path, &d);
     if (d.n)
         kg_cli_print_diag(&d, 0);

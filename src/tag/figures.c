@@ -394,7 +394,8 @@ static size_t figure_at(kg_tctx *c, size_t i)
         size_t j = e + 1;
         if (j < len && s[j] == ' ')
             j++;
-        if (kg_num_scan(s, len, j, &n2) && (!n2.has_mult || n2.value >= n1.value)) {
+        /* a range goes up: 2002~5년 is no range of years */
+        if (kg_num_scan(s, len, j, &n2) && n2.value >= n1.value) {
             range = 1;
             re = n2.end;
             if ((k = lit(s, len, re, "여"))) {

@@ -595,8 +595,11 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
                 return k4 + 3;
             return k2;
         }
-        if (k < len && s[k] == ':' && read_int(s, len, k + 1, 2, &h))
-            return k + 3;
+        size_t km;
+        int mi;
+        /* 21:27 (the minutes may have one digit: end where they end) */
+        if (k < len && s[k] == ':' && (km = read_int(s, len, k + 1, 2, &mi)) && mi < 60)
+            return km;
     }
     return e;
 }
