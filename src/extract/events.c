@@ -1131,8 +1131,10 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
                         if (m->nstart < v->e && m->nend > v->s)
                             actor = 1;
                     }
-                    if (!actor)
+                    if (!actor) {
                         best = -1;
+                        break; /* (found by fuzz_extract: x->r[-1] was read next) */
+                    }
                 }
             }
             if (best >= 0) {
