@@ -2,10 +2,12 @@
  * escaper kg hands text to (Graphviz HTML labels, tooltips, URLs, HTML,
  * JSON) and, for small inputs, a whole timeline and graph as SVG/DOT with
  * the string as actor name, event title and URL. Asserts: the output is
- * valid UTF-8, and no markup from the input survives unescaped. */
+ * valid UTF-8, no markup from the input survives unescaped, and the SVG is
+ * well-formed XML (libxml2, a fuzzing-only dependency). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/parser.h>
 
 #include "kg.h"
 #include "kg/tag.h"
@@ -103,6 +105,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             must_be_utf8(&out);
             if (memchr(clean.ptr, '<', clean.len) && strstr(out.ptr, "<script"))
                 abort();
+            xmlDocPtr x = xmlReadMemory(out.ptr, (int)out.len, "t.svg", NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+            if (!x)
+                abort(); /* the SVG is not well-formed XML */
+            xmlFreeDoc(x);
         }
         kg_buf_free(&out);
         kg_diag_free(&d);
