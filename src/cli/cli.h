@@ -43,6 +43,11 @@ int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first);
 /* The shared body of 'kg graph' and 'kg timeline' (cmd_graph.c): parses
  * the drawing options, loads the facts and renders with fn. */
 int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline);
+/* Parses the options of the commands that read the store: --db FILE
+ * (default out/kg.sqlite) and, when json is not NULL, --json. Returns -1
+ * when the options are fine (optind then points at the first operand),
+ * else the exit status of a usage error already reported. */
+int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, int *json);
 /* Prints the help text of a command to stdout. */
 void kg_cli_help(const char *cmd);
 /* The folder of the bundled facts: $KG_DATA, else ./yaml if it exists,

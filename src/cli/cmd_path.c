@@ -1,6 +1,6 @@
 /* cmd_path.c - 'kg path': print the shortest chain of facts that links two
  * actors, from the store. */
-#include <getopt.h>
+#include <unistd.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -24,23 +24,10 @@ const char kg_help_path[] =
 
 int kg_cmd_path(int argc, char **argv)
 {
-    static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
-                                           { NULL, 0, NULL, 0 } };
-    const char *db = "out/kg.sqlite";
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case ':':
-            return kg_cli_usage("path", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return kg_cli_usage("path", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    const char *db;
+    int usage = kg_cli_store_opts("path", argc, argv, &db, NULL);
+    if (usage >= 0)
+        return usage;
     if (argc - optind != 2)
         return kg_cli_usage("path", "give two actors (ids or names)");
 

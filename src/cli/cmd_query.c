@@ -41,28 +41,12 @@ static char *read_stdin(void)
 
 int kg_cmd_query(int argc, char **argv)
 {
-    static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
-                                           { "json", no_argument, NULL, 'j' },
-                                           { NULL, 0, NULL, 0 } };
-    const char *db = "out/kg.sqlite";
-    kg_query_format fmt = KG_QUERY_TABLE;
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'j':
-            fmt = KG_QUERY_JSON;
-            break;
-        case ':':
-            return kg_cli_usage("query", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return kg_cli_usage("query", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    const char *db;
+    int json = 0;
+    int usage = kg_cli_store_opts("query", argc, argv, &db, &json);
+    if (usage >= 0)
+        return usage;
+    kg_query_format fmt = json ? KG_QUERY_JSON : KG_QUERY_TABLE;
     if (optind >= argc)
         return kg_cli_usage("query", "no SQL given");
     if (optind + 1 < argc)

@@ -1,6 +1,6 @@
 /* cmd_show.c - 'kg show': print an actor's, event's or figure's facts with
  * their sources, from the store. */
-#include <getopt.h>
+#include <unistd.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -35,23 +35,10 @@ const char kg_help_show[] =
 
 int kg_cmd_show(int argc, char **argv)
 {
-    static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
-                                           { NULL, 0, NULL, 0 } };
-    const char *db = "out/kg.sqlite";
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case ':':
-            return kg_cli_usage("show", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return kg_cli_usage("show", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    const char *db;
+    int usage = kg_cli_store_opts("show", argc, argv, &db, NULL);
+    if (usage >= 0)
+        return usage;
     if (optind >= argc)
         return kg_cli_usage("show", "give an actor, event or figure id or name");
     if (optind + 1 < argc)

@@ -1,4 +1,5 @@
 /* main.c - the kg command: dispatches to one function per subcommand. */
+#include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -104,6 +105,28 @@ int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first)
         if (kg_facts_load_path(c, argv[i], d) < 0)
             io = 1;
     return io;
+}
+
+int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, int *json)
+{
+    static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
+                                           { "json", no_argument, NULL, 'j' },
+                                           { NULL, 0, NULL, 0 } };
+    int c;
+    *db = "out/kg.sqlite";
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        if (c == 'd')
+            *db = optarg;
+        else if (c == 'j' && json)
+            *json = 1;
+        else if (c == ':')
+            return kg_cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
+        else
+            return kg_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+    }
+    return -1;
 }
 
 int main(int argc, char **argv)
