@@ -51,6 +51,9 @@ typedef struct particle {
     size_t n;
 } particle;
 static particle pbuck[PSLOTS][48];
+/* the first syllables of the particles: a rest that starts with another
+ * is none (strip_particles tries every split of a word with this) */
+static unsigned char pfirst_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 
 static void tables_ready(void);
 
@@ -68,6 +71,10 @@ static void particles_build(void)
         unsigned sl = syl_slot(particles[k]);
         if (cnt[sl] < 47)
             pbuck[sl][cnt[sl]++] = (particle){ particles[k], strlen(particles[k]) };
+        const unsigned char *u = (const unsigned char *)particles[k];
+        uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+        if (kg_is_hangul(cp))
+            pfirst_bits[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
     }
     for (int sl = 0; sl < PSLOTS; sl++)
         pbuck[sl][cnt[sl]] = (particle){ NULL, 0 };
@@ -249,6 +256,19 @@ static const char *const not_name_parts[] = {
 static kg_wordset ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts;
 /* strlen of each suffixes[].w, and the longest */
 static size_t suffix_len[sizeof suffixes / sizeof *suffixes], suffix_max_len;
+/* last syllables of the strong suffixes: a word ending in none of them is
+ * no strong suffix word (one lookup instead of a walk over the list) */
+static unsigned char strong_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+
+/* 1 if the three bytes at p are a syllable that ends a strong suffix. */
+static int strong_last(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (!kg_u8_syllable(u))
+        return 0;
+    uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    return kg_is_hangul(cp) && ((strong_bits[(cp - 0xAC00) >> 3] >> ((cp - 0xAC00) & 7)) & 1);
+}
 
 static void tables_init(void);
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
@@ -616,7 +636,12 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
         kg_u8_dec((const unsigned char *)s + q, e - q, &k);
         q += k;
         size_t end;
-        if (q < e && kg_is_hangul(kg_u8_at(s, e, q, &k)) && kg_tail_ok(s, e, q, &end) && end == e)
+        if (q >= e)
+            break;
+        uint32_t cq = kg_u8_at(s, e, q, &k);
+        /* (a rest [q, e) of particles starts with a particle's syllable) */
+        if (kg_is_hangul(cq) && ((pfirst_bits[(cq - 0xAC00) >> 3] >> ((cq - 0xAC00) & 7)) & 1) &&
+            kg_tail_ok(s, e, q, &end) && end == e)
             return q;
     }
     return e;
@@ -754,7 +779,10 @@ static const struct suffix *org_suffix(const char *w, size_t n)
 {
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
         size_t k = suffix_len[sf - suffixes];
-        if (n < k || w[n - 1] != sf->w[k - 1] || memcmp(w + n - k, sf->w, k) != 0)
+        /* the last syllable (all suffixes end in one) before the rest:
+         * most words share at most its last byte with a suffix */
+        if (n < k || w[n - 1] != sf->w[k - 1] || w[n - 2] != sf->w[k - 2] || w[n - 3] != sf->w[k - 3] ||
+            memcmp(w + n - k, sf->w, k - 3) != 0)
             continue;
         size_t stem = syllables(w, n - k);
         if ((int)stem < sf->min_stem)
@@ -1207,7 +1235,8 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
 {
     const char *s = x->s;
     const struct suffix *sf = NULL;
-    if (w - a <= suffix_max_len) /* else no suffix word can be it */
+    /* else no suffix word can be it */
+    if (w - a <= suffix_max_len && w - a >= 3 && strong_last(s + w - 3))
         for (const struct suffix *q = suffixes; q->w; q++)
             if (q->strong && suffix_len[q - suffixes] == w - a && !memcmp(q->w, s + a, w - a))
                 sf = q;
@@ -1324,9 +1353,10 @@ static size_t acronym_rule(actx *x, size_t i)
             break;
         size_t w = strip_particles(s, len, ta, te);
         int is_suf = 0;
-        for (const struct suffix *sf = suffixes; sf->w; sf++)
-            if (sf->strong && suffix_len[sf - suffixes] == w - ta && !memcmp(sf->w, s + ta, w - ta))
-                is_suf = 1;
+        if (w - ta >= 3 && strong_last(s + w - 3)) /* else none is it */
+            for (const struct suffix *sf = suffixes; sf->w; sf++)
+                if (sf->strong && suffix_len[sf - suffixes] == w - ta && !memcmp(sf->w, s + ta, w - ta))
+                    is_suf = 1;
         if (is_suf) {
             name_end = w;
             break;
@@ -1375,6 +1405,8 @@ static void tables_init(void)
     particles_build();
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
         set_bit(final_bits, sf->w, 1);
+        if (sf->strong)
+            set_bit(strong_bits, sf->w, 1);
         suffix_len[sf - suffixes] = strlen(sf->w);
         if (suffix_len[sf - suffixes] > suffix_max_len)
             suffix_max_len = suffix_len[sf - suffixes];
@@ -1528,8 +1560,10 @@ void kg_find_actors(kg_tctx *c)
                  * syllable may end an organisation suffix */
                 int maybe = has_bit(title_bits, cp);
                 for (size_t q = i + 3; !maybe && q + 3 <= te; q += 3) {
-                    size_t n3;
-                    maybe = has_bit(final_bits, kg_u8_dec((const unsigned char *)s + q, 3, &n3));
+                    /* [i, te) is syllables: three bytes each, no decoder */
+                    const unsigned char *u = (const unsigned char *)s + q;
+                    uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+                    maybe = kg_is_hangul(c3) && ((final_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
                 }
                 if (!maybe) {
                     prev_cc = cc;

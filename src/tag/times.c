@@ -667,6 +667,8 @@ static void shift(const kg_edtf_point *dct, int n, int unit, tval *v, int approx
 static int approx_before(const char *s, size_t i)
 {
     static const char *const w[] = { "약 ", "대략 ", "거의 ", "얼추 ", NULL };
+    if (i == 0 || s[i - 1] != ' ')
+        return 0; /* every word ends with a space: most starts have none */
     for (int k = 0; w[k]; k++) {
         size_t n = strlen(w[k]);
         if (i >= n && memcmp(s + i - n, w[k], n) == 0)
