@@ -437,44 +437,13 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
                    size_t max);
 int kg_lex_find_id(const kg_lexicon *lx, const char *id);
 
-/* ---- calendar helpers (independent of edtf.c) ---- */
+/* ---- calendar helpers (kg/edtf.h does the arithmetic) ---- */
 
-static inline int kg_tag_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
+/* Days in a month; 31 for a month out of range (callers check months). */
 static inline int kg_tag_mdays(int y, int m)
 {
-    static const int md[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (m < 1 || m > 12)
-        return 31;
-    return md[m - 1] + (m == 2 && kg_tag_leap(y));
-}
-
-/* Days since 1970-01-01 (H. Hinnant's algorithm) and back. */
-static inline long kg_tag_days(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static inline void kg_tag_civil(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
+    int n = kg_days_in_month(y, m);
+    return n ? n : 31;
 }
 
 /* ---- the tagging context shared by times.c, figures.c, actors.c ---- */

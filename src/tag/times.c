@@ -285,8 +285,8 @@ static dpt mkpt(int y, int m, int d)
 
 static void add_days(int *y, int *m, int *d, long n)
 {
-    long z = kg_tag_days(*y, *m, *d) + n;
-    kg_tag_civil(z, y, m, d);
+    long z = kg_days_from_civil(*y, *m, *d) + n;
+    kg_civil_from_days(z, y, m, d);
 }
 
 static void add_months(int *y, int *m, int n)
