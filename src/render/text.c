@@ -110,27 +110,44 @@ static void clean_cut(kg_buf *tmp, const char *s, size_t max_chars)
     }
 }
 
-void kg_gv_html(kg_buf *out, const char *s, size_t max_chars)
+/* Appends clean (valid UTF-8) text with & < > " ' as entities. For a
+ * Graphviz HTML label (gv), backslashes are doubled too, since Graphviz
+ * substitutes \N, \G ... in HTML text and reads a doubled one as one,
+ * and newlines become <BR/>. */
+static void escape_markup(kg_buf *out, const char *clean, int gv)
 {
-    kg_buf tmp = KG_BUF_INIT;
-    if (!s)
-        return;
-    clean_cut(&tmp, s, max_chars);
-    for (const char *p = tmp.ptr; *p; p++) {
+    for (const char *p = clean; *p; p++) {
         switch (*p) {
         case '&': kg_buf_puts(out, "&amp;"); break;
         case '<': kg_buf_puts(out, "&lt;"); break;
         case '>': kg_buf_puts(out, "&gt;"); break;
         case '"': kg_buf_puts(out, "&quot;"); break;
         case '\'': kg_buf_puts(out, "&#39;"); break;
-        /* Graphviz substitutes \N, \G ... in HTML text too and reads a
-         * doubled backslash as one. */
-        case '\\': kg_buf_puts(out, "\\\\"); break;
-        case '\n': kg_buf_puts(out, "<BR/>"); break;
+        case '\\':
+            if (gv)
+                kg_buf_puts(out, "\\\\");
+            else
+                kg_buf_putc(out, '\\');
+            break;
+        case '\n':
+            if (gv)
+                kg_buf_puts(out, "<BR/>");
+            else
+                kg_buf_putc(out, '\n');
+            break;
         case '\r': break;
         default: kg_buf_putc(out, *p);
         }
     }
+}
+
+void kg_gv_html(kg_buf *out, const char *s, size_t max_chars)
+{
+    kg_buf tmp = KG_BUF_INIT;
+    if (!s)
+        return;
+    clean_cut(&tmp, s, max_chars);
+    escape_markup(out, tmp.ptr, 1);
     kg_buf_free(&tmp);
 }
 
@@ -182,17 +199,7 @@ void kg_html_escape(kg_buf *out, const char *s)
     if (!s)
         return;
     kg_utf8_clean(&tmp, s, strlen(s));
-    for (const char *p = tmp.ptr; *p; p++) {
-        switch (*p) {
-        case '&': kg_buf_puts(out, "&amp;"); break;
-        case '<': kg_buf_puts(out, "&lt;"); break;
-        case '>': kg_buf_puts(out, "&gt;"); break;
-        case '"': kg_buf_puts(out, "&quot;"); break;
-        case '\'': kg_buf_puts(out, "&#39;"); break;
-        case '\r': break;
-        default: kg_buf_putc(out, *p);
-        }
-    }
+    escape_markup(out, tmp.ptr, 0);
     kg_buf_free(&tmp);
 }
 

@@ -786,7 +786,8 @@ static void find_chrome(kg_text *t, line *ln, size_t nl, cvec *cv)
     }
 }
 
-int kg_text_in_chrome(const kg_text *t, size_t n)
+/* The chrome range holding normalised offset n, or NULL (binary search). */
+static const kg_chrome *chrome_at(const kg_text *t, size_t n)
 {
     size_t lo = 0, hi = t->n_chrome;
     while (lo < hi) {
@@ -796,24 +797,20 @@ int kg_text_in_chrome(const kg_text *t, size_t n)
         else if (t->chrome[mid].r.nstart > n)
             hi = mid;
         else
-            return 1;
+            return &t->chrome[mid];
     }
-    return 0;
+    return NULL;
+}
+
+int kg_text_in_chrome(const kg_text *t, size_t n)
+{
+    return chrome_at(t, n) != NULL;
 }
 
 size_t kg_text_chrome_end(const kg_text *t, size_t n)
 {
-    size_t lo = 0, hi = t->n_chrome;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (t->chrome[mid].r.nend <= n)
-            lo = mid + 1;
-        else if (t->chrome[mid].r.nstart > n)
-            hi = mid;
-        else
-            return t->chrome[mid].r.nend;
-    }
-    return n;
+    const kg_chrome *c = chrome_at(t, n);
+    return c ? c->r.nend : n;
 }
 
 const char *kg_chrome_kind_name(kg_chrome_kind k)
