@@ -1016,26 +1016,12 @@ static void add_event(exdoc *x, const ex_event *e)
     x->ev_v[x->n_ev++] = *e;
 }
 
-/* First index i of idx[0..n) whose mention starts at or after o. */
-static size_t first_at(const exdoc *x, const int *idx, size_t n, size_t o)
-{
-    size_t a = 0, b = n;
-    while (a < b) {
-        size_t m = (a + b) / 2;
-        if (x->m->v[idx[m]].nstart < o)
-            a = m + 1;
-        else
-            b = m;
-    }
-    return a;
-}
-
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line)
 {
-    x->a0 = first_at(x, x->act, x->n_act, ss);
-    x->a1 = first_at(x, x->act, x->n_act, se);
-    x->t0 = first_at(x, x->tim, x->n_time, ss);
-    x->t1 = first_at(x, x->tim, x->n_time, se);
+    x->a0 = ex_first_at(x, x->act, x->n_act, ss);
+    x->a1 = ex_first_at(x, x->act, x->n_act, se);
+    x->t0 = ex_first_at(x, x->tim, x->n_time, ss);
+    x->t1 = ex_first_at(x, x->tim, x->n_time, se);
     split_words(x, ss, se);
     if (!x->nw)
         return;

@@ -36,6 +36,9 @@ typedef struct exdoc {
 } exdoc;
 
 /* Finds the events of sentence si [ss, se) and appends them. */
+/* First index i of idx[0..n) whose mention starts at or after o (the
+ * index lists are sorted by position; binary search). */
+size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o);
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line);
 /* Merges the clauses of one act among the events from index first on. */
 void ex_merge_sentence(exdoc *x, size_t first);

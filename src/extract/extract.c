@@ -189,8 +189,7 @@ static size_t sent_of(const kg_text *t, size_t o)
     return a;
 }
 
-/* First index i of idx[0..n) whose mention starts at or after o. */
-static size_t first_at(const exdoc *x, const int *idx, size_t n, size_t o)
+size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o)
 {
     size_t a = 0, b = n;
     while (a < b) {
@@ -282,7 +281,7 @@ static void add_figures(const exdoc *x, kg_doc *doc)
             kg_set_str(&f->measure, meas.ptr);
         kg_buf_free(&meas);
         /* subject: the nearest actor before it in the sentence */
-        for (size_t k = first_at(x, x->act, x->n_act, m->nstart); k-- > 0;) {
+        for (size_t k = ex_first_at(x, x->act, x->n_act, m->nstart); k-- > 0;) {
             const kg_mention *a = &x->m->v[x->act[k]];
             if (a->nstart < ss)
                 break;
@@ -293,7 +292,7 @@ static void add_figures(const exdoc *x, kg_doc *doc)
         }
         /* date: the time of the sentence, before the figure first */
         int before = -1, after = -1;
-        for (size_t k = first_at(x, x->tim, x->n_time, ss); k < x->n_time; k++) {
+        for (size_t k = ex_first_at(x, x->tim, x->n_time, ss); k < x->n_time; k++) {
             const kg_mention *t = &x->m->v[x->tim[k]];
             if (t->nstart >= se)
                 break;
