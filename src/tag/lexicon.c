@@ -37,9 +37,7 @@ void kg_lexicon_free(kg_lexicon *lx)
     for (size_t i = 0; i < lx->n_pend; i++)
         free(lx->pend[i].key);
     free(lx->pend);
-    free(lx->base);
-    free(lx->check);
-    free(lx->val);
+    free(lx->da);
     free(lx->first_syl);
     free(lx->keys);
     free(lx->key_actors);
@@ -193,14 +191,9 @@ static void da_ensure(kg_lexicon *lx, size_t need)
     size_t n = lx->da_size ? lx->da_size : 1024;
     while (n < need)
         n *= 2;
-    lx->base = kg_xrealloc(lx->base, n * sizeof *lx->base);
-    lx->check = kg_xrealloc(lx->check, n * sizeof *lx->check);
-    lx->val = kg_xrealloc(lx->val, n * sizeof *lx->val);
-    for (size_t i = lx->da_size; i < n; i++) {
-        lx->base[i] = 0;
-        lx->check[i] = -1;
-        lx->val[i] = -1;
-    }
+    lx->da = kg_xrealloc(lx->da, n * sizeof *lx->da);
+    for (size_t i = lx->da_size; i < n; i++)
+        lx->da[i] = (kg_da_cell){ 0, -1, -1 };
     lx->da_size = n;
 }
 
@@ -240,7 +233,7 @@ static void free_grow(kg_lexicon *lx, freelist *f)
         old = 1;
     for (size_t k = old; k < n; k++) {
         f->fails[k] = 0;
-        if (lx->check[k] != -1) {
+        if (lx->da[k].check != -1) {
             f->next[k] = f->prev[k] = -2;
             continue;
         }
@@ -258,8 +251,8 @@ static void free_grow(kg_lexicon *lx, freelist *f)
 /* The state after byte c from state st, or -1 (kg_lex_walk's step). */
 static int32_t da_step(const kg_lexicon *lx, int32_t st, unsigned char c)
 {
-    size_t t = (size_t)lx->base[st] + c;
-    if (t >= lx->da_size || lx->check[t] != st || (st == 0 && lx->base[0] == 0 && t == 0))
+    size_t t = (size_t)lx->da[st].base + c;
+    if (t >= lx->da_size || lx->da[t].check != st || (st == 0 && lx->da[0].base == 0 && t == 0))
         return -1;
     return (int32_t)t;
 }
@@ -367,8 +360,8 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
     free_grow(lx, &fl);
     size_t qh = 0, qt = 0;
     da_of[0] = 0;
-    lx->check[0] = 0; /* root is used */
-    lx->val[0] = tn[0].key;
+    lx->da[0].check = 0; /* root is used */
+    lx->da[0].val = tn[0].key;
     queue[qt++] = 0;
     while (qh < qt) {
         int node = queue[qh++];
@@ -389,7 +382,7 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
                     da_ensure(lx, (size_t)cand + 257);
                     int ok = 1;
                     for (int k = 1; k < nc; k++)
-                        if (lx->check[cand + cs[k]] != -1) {
+                        if (lx->da[cand + cs[k]].check != -1) {
                             ok = 0;
                             break;
                         }
@@ -409,12 +402,12 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
             free_grow(lx, &fl);
         }
         free_grow(lx, &fl);
-        lx->base[s] = b;
+        lx->da[s].base = b;
         int k = 0;
         for (int ch = tn[node].child; ch >= 0; ch = tn[ch].sibling, k++) {
             int t = b + cs[k];
-            lx->check[t] = s;
-            lx->val[t] = tn[ch].key;
+            lx->da[t].check = s;
+            lx->da[t].val = tn[ch].key;
             if (fl.next[t] != -2)
                 free_unlink(&fl, t);
             da_of[ch] = t;
@@ -460,7 +453,7 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
         if (cp >= 0xAC00 && cp <= 0xD7A3)
             return 0;
     }
-    const int32_t *base = lx->base, *check = lx->check;
+    const kg_da_cell *da = lx->da;
     size_t size = lx->da_size, nh = 0;
     int32_t st = 0;
     size_t j = i;
@@ -469,14 +462,14 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
         if (c >= 0x80) {
             /* the common case, bytes of Hangul and other scripts: no
              * space, gloss or case to handle */
-            size_t t = (size_t)base[st] + c;
-            if (t >= size || check[t] != st)
+            size_t t = (size_t)da[st].base + c;
+            if (t >= size || da[t].check != st)
                 break;
             st = (int32_t)t;
             j++;
-            if (lx->val[st] >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
+            if (da[st].val >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
                 hits[nh].end = j;
-                hits[nh].key = lx->val[st];
+                hits[nh].key = da[st].val;
                 nh++;
             }
             continue;
@@ -501,14 +494,14 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
         }
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
-        size_t t = (size_t)base[st] + c;
-        if (t >= size || check[t] != st || (st == 0 && base[0] == 0 && t == 0))
+        size_t t = (size_t)da[st].base + c;
+        if (t >= size || da[t].check != st || (st == 0 && da[0].base == 0 && t == 0))
             break;
         st = (int32_t)t;
         j++;
-        if (lx->val[st] >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
+        if (da[st].val >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
             hits[nh].end = j;
-            hits[nh].key = lx->val[st];
+            hits[nh].key = da[st].val;
             nh++;
         }
     }

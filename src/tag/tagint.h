@@ -397,6 +397,12 @@ typedef struct kg_lex_key {
     int keylen;
 } kg_lex_key;
 
+/* One cell of the double array: base, check and value side by side, so
+ * that a step's check brings the next step's base and value along. */
+typedef struct kg_da_cell {
+    int32_t base, check, val;
+} kg_da_cell;
+
 struct kg_lexicon {
     kg_lex_actor *actors;
     size_t n_actors, cap_actors;
@@ -411,7 +417,7 @@ struct kg_lexicon {
     size_t n_pend, cap_pend;
     /* compiled */
     int compiled;
-    int32_t *base, *check, *val;
+    kg_da_cell *da;
     size_t da_size;
     kg_lex_key *keys;
     size_t n_keys;

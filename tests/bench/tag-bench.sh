@@ -20,16 +20,21 @@ cat "$dir/corpus.txt" >/dev/null # warm the page cache
 
 now() { date +%s.%N; }
 
-# run NAME CMD... : wall time, MB/s and peak RSS of CMD (stdout discarded)
+# run NAME CMD... : wall time, MB/s and peak RSS of CMD, its stdout in
+# $dir/out.NAME. Each command writes a file of its own, removed before the
+# clock starts: truncating the previous command's output (144 MB of kg
+# JSON) inside the timed region would be charged to the next command.
 run() {
     name=$1
     shift
+    rm -f "$dir/out.$name"
+    sync
     t0=$(now)
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%M' -o "$dir/rss" "$@" >"$dir/out" 2>"$dir/err" || true
+        /usr/bin/time -f '%M' -o "$dir/rss" "$@" >"$dir/out.$name" 2>"$dir/err" || true
         rss=$(tail -n 1 "$dir/rss")
     else
-        "$@" >"$dir/out" 2>"$dir/err" || true
+        "$@" >"$dir/out.$name" 2>"$dir/err" || true
         rss=0
     fi
     t1=$(now)
@@ -40,9 +45,10 @@ run() {
 
 echo "corpus $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB, $naliases aliases"
 run kg-tag "$KG" tag --lexicon "$dir/lexicon" "$dir/corpus.txt"
-mentions=$(wc -l <"$dir/out")
+mentions=$(wc -l <"$dir/out.kg-tag")
 [ -s "$dir/err" ] && head -n 3 "$dir/err"
 run grep-F grep -F -c -f "$dir/aliases.txt" "$dir/corpus.txt"
-echo "kg tag: $mentions mentions; grep: $(cat "$dir/out") matching lines"
+echo "kg tag: $mentions mentions; grep: $(cat "$dir/out.grep-F") matching lines"
+rm -f "$dir/out.kg-tag" "$dir/out.grep-F"
 awk -v a="$(cat "$dir/time.kg-tag")" -v b="$(cat "$dir/time.grep-F")" 'BEGIN {
     printf "kg tag / grep -F throughput: %.2f\n", b / a }'
