@@ -477,3 +477,77 @@ Test(seeds, dateline_chrome_and_teaser)
     cr_assert(strstr(out, "\"value\":\"2024-11-21/2024-11-30\""));
     free(out);
 }
+
+/* ------------------------------------------------------------------ */
+/* kg tag on a file of several 4 MB windows                            */
+
+/* Writes a file of about mb megabytes of our own sentences: a dateline
+ * first, then lines with relative dates and figures that change from line
+ * to line; bad_at > 0 puts an invalid byte after that many lines. */
+static char *big_file(const char *dir, const char *name, int mb, long bad_at)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    cr_assert(path);
+    snprintf(path, n, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    cr_assert(f);
+    fputs("입력 2025.03.02 10:00\n", f);
+    long target = (long)mb << 20;
+    for (long k = 0; ftell(f) < target; k++) {
+        if (bad_at > 0 && k == bad_at)
+            fputs("깨진 바이트 \xff 다음\n", f);
+        fprintf(f, "미국 상무부는 어제 반도체 장비 %ld대의 수출을 %ld개월 미뤘다.\n", k % 900 + 1, k % 11 + 1);
+        fprintf(f, "중국 외교부는 지난달 %ld일 %ld억 원 규모의 지원책을 내놓았다.\n", k % 28 + 1, k % 97 + 3);
+    }
+    fclose(f);
+    return path;
+}
+
+Test(tag_cli, jobs_give_the_same_output)
+{
+    char *dir = kgt_tmpdir(), *out = NULL, cmd[8192];
+    char *p = big_file(dir, "big.txt", 10, 0);
+    /* three windows: the first one's dateline dates the later ones */
+    snprintf(cmd, sizeof cmd,
+             "cd %s && %s tag --jobs 1 big.txt >one.jsonl && %s tag --jobs 3 big.txt >three.jsonl && "
+             "cmp one.jsonl three.jsonl && tail -n 9 three.jsonl",
+             dir, kgt_binary(), kgt_binary());
+    int rc = kgt_run(cmd, &out);
+    cr_assert_eq(rc, 0, "%s", out);
+    /* the last lines (third window) have 어제 = 2025-03-01 and 지난달 N일 in
+     * February, from the dateline 8 MB before them */
+    cr_expect(strstr(out, "\"text\":\"어제\"") && strstr(out, "\"value\":\"2025-03-01\""), "%s", out);
+    cr_expect(strstr(out, "\"value\":\"2025-02-"), "%s", out);
+    cr_expect(strstr(out, "\"start\":1") != NULL, "%s", out); /* offsets into the whole file */
+    free(out);
+    free(p);
+    /* an invalid byte in the second window: the same mentions before it,
+     * the same error and exit code 1 with any number of jobs */
+    p = big_file(dir, "bad.txt", 9, 40000);
+    snprintf(cmd, sizeof cmd,
+             "cd %s && %s tag --jobs 1 bad.txt >b1.jsonl 2>b1.err; r1=$?; %s tag --jobs 4 bad.txt >b4.jsonl "
+             "2>b4.err; r4=$?; cmp b1.jsonl b4.jsonl && cmp b1.err b4.err && echo \"$r1 $r4\" && cat b4.err && "
+             "test -s b1.jsonl",
+             dir, kgt_binary(), kgt_binary());
+    rc = kgt_run(cmd, &out);
+    cr_assert_eq(rc, 0, "%s", out);
+    cr_expect(strncmp(out, "1 1\n", 4) == 0, "%s", out);
+    cr_expect(strstr(out, "invalid UTF-8 byte 0xFF at byte offset") != NULL, "%s", out);
+    free(out);
+    free(p);
+    free(dir);
+}
+
+Test(tag_cli, jobs_usage)
+{
+    static const char *const bad[] = { "--jobs 0", "--jobs 65", "--jobs x", "--jobs=", "--jobs" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char cmd[1024], *out = NULL;
+        snprintf(cmd, sizeof cmd, "%s tag %s /dev/null 2>&1", kgt_binary(), bad[i]);
+        int rc = kgt_run(cmd, &out);
+        cr_expect_eq(rc, 2, "%s: exit %d: %s", bad[i], rc, out);
+        cr_expect(out && strstr(out, "kg: tag: "), "%s: %s", bad[i], out);
+        free(out);
+    }
+}

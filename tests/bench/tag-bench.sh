@@ -47,8 +47,17 @@ echo "corpus $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB, $nalias
 run kg-tag "$KG" tag --lexicon "$dir/lexicon" "$dir/corpus.txt"
 mentions=$(wc -l <"$dir/out.kg-tag")
 [ -s "$dir/err" ] && head -n 3 "$dir/err"
+jobs=$(nproc 2>/dev/null || echo 1)
+if [ "$jobs" -gt 1 ]; then
+    run kg-tag-j "$KG" tag --jobs "$jobs" --lexicon "$dir/lexicon" "$dir/corpus.txt"
+    cmp -s "$dir/out.kg-tag" "$dir/out.kg-tag-j" || echo "kg tag --jobs $jobs: OUTPUT DIFFERS from --jobs 1"
+fi
 run grep-F grep -F -c -f "$dir/aliases.txt" "$dir/corpus.txt"
 echo "kg tag: $mentions mentions; grep: $(cat "$dir/out.grep-F") matching lines"
-rm -f "$dir/out.kg-tag" "$dir/out.grep-F"
+rm -f "$dir/out.kg-tag" "$dir/out.kg-tag-j" "$dir/out.grep-F"
 awk -v a="$(cat "$dir/time.kg-tag")" -v b="$(cat "$dir/time.grep-F")" 'BEGIN {
-    printf "kg tag / grep -F throughput: %.2f\n", b / a }'
+    printf "kg tag / grep -F throughput, one core: %.2f\n", b / a }'
+if [ "$jobs" -gt 1 ]; then
+    awk -v a="$(cat "$dir/time.kg-tag-j")" -v b="$(cat "$dir/time.grep-F")" -v j="$jobs" 'BEGIN {
+        printf "kg tag --jobs %d / grep -F throughput: %.2f\n", j, b / a }'
+fi
