@@ -38,7 +38,8 @@ void kg_lexicon_free(kg_lexicon *lx)
         free(lx->pend[i].key);
     free(lx->pend);
     free(lx->da);
-    free(lx->first_syl);
+    free(lx->first_state);
+    free(lx->pair_bits);
     free(lx->keys);
     free(lx->key_actors);
     free(lx);
@@ -257,23 +258,58 @@ static int32_t da_step(const kg_lexicon *lx, int32_t st, unsigned char c)
     return (int32_t)t;
 }
 
-/* The Hangul syllables from which the trie can be walked at all: most
- * word starts are ruled out by this one lookup in kg_lex_walk. */
-static kg_sylset *first_syllables(const kg_lexicon *lx)
+/* The state after each Hangul syllable from the root (-1 where no key
+ * starts with it): most word starts are ruled out, and the others skip
+ * three steps, by one lookup in kg_lex_walk. */
+static int32_t *first_states(const kg_lexicon *lx)
 {
-    kg_sylset *set = kg_xcalloc(1, sizeof *set);
-    if (!lx->da_size)
-        return set;
+    int32_t *tab = kg_xmalloc(KG_LEX_NSYL * sizeof *tab);
     for (uint32_t cp = 0xAC00; cp <= 0xD7A3; cp++) {
         char u[4];
         kg_u8_put(u, cp);
-        int32_t st = 0;
+        int32_t st = lx->da_size ? 0 : -1;
         for (int k = 0; k < 3 && st >= 0; k++)
             st = da_step(lx, st, (unsigned char)u[k]);
-        if (st >= 0)
-            set->bits[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+        tab[cp - 0xAC00] = st;
     }
-    return set;
+    return tab;
+}
+
+/* The Hangul syllable at u (valid UTF-8, led by EA-ED) as 0..11171, or -1. */
+static inline int syl_index(const unsigned char *u)
+{
+    uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    return cp >= 0xAC00 && cp <= 0xD7A3 ? (int)(cp - 0xAC00) : -1;
+}
+
+static inline uint32_t pair_hash(int a, int b)
+{
+    return ((uint32_t)a * (uint32_t)KG_LEX_NSYL + (uint32_t)b) * 2654435761u >> (32 - KG_LEX_PAIR_BITS);
+}
+
+/* Notes the first two syllables of every key (a Bloom filter of one
+ * hash) and the syllables that are keys on their own. */
+static void note_pairs(kg_lexicon *lx)
+{
+    lx->pair_bits = kg_xcalloc((1u << KG_LEX_PAIR_BITS) / 8, 1);
+    for (size_t i = 0; i < lx->n_pend; i++) {
+        const unsigned char *k = (const unsigned char *)lx->pend[i].key;
+        size_t n = strlen((const char *)k);
+        if (n < 3 || k[0] < 0xEA || k[0] > 0xED)
+            continue;
+        int a = syl_index(k);
+        if (a < 0)
+            continue;
+        if (n == 3)
+            lx->single_syl.bits[a >> 3] |= (unsigned char)(1u << (a & 7));
+        else if (n >= 6 && k[3] >= 0xEA && k[3] <= 0xED) {
+            int b = syl_index(k + 3);
+            if (b >= 0) {
+                uint32_t h = pair_hash(a, b);
+                lx->pair_bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+            }
+        }
+    }
 }
 
 int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
@@ -358,13 +394,13 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
     int *queue = kg_xmalloc(ntn * sizeof *queue);
     freelist fl = { NULL, NULL, NULL, 1, -1, 1 };
     free_grow(lx, &fl);
-    size_t qh = 0, qt = 0;
+    size_t qt = 0;
     da_of[0] = 0;
     lx->da[0].check = 0; /* root is used */
     lx->da[0].val = tn[0].key;
     queue[qt++] = 0;
-    while (qh < qt) {
-        int node = queue[qh++];
+    while (qt > 0) {
+        int node = queue[--qt];
         int s = da_of[node];
         if (tn[node].child < 0)
             continue;
@@ -420,12 +456,13 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
     free(da_of);
     free(queue);
     free(tn);
+    note_pairs(lx);
     for (size_t i = 0; i < lx->n_pend; i++)
         free(lx->pend[i].key);
     free(lx->pend);
     lx->pend = NULL;
     lx->n_pend = lx->cap_pend = 0;
-    lx->first_syl = first_syllables(lx);
+    lx->first_state = first_states(lx);
     lx->compiled = 1;
     return 0;
 }
@@ -444,19 +481,39 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
 {
     if (!lx || !lx->compiled || !lx->da_size)
         return 0;
-    /* the walk takes the first character's bytes as they are (spaces
-     * and glosses are skipped only after it) */
-    if (lx->first_syl && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED && i + 2 < len &&
-        !kg_sylset_at(lx->first_syl, s, len, i)) {
-        uint32_t cp = (((unsigned char)s[i] & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
-                      ((unsigned char)s[i + 2] & 0x3Fu);
-        if (cp >= 0xAC00 && cp <= 0xD7A3)
-            return 0;
-    }
     const kg_da_cell *da = lx->da;
     size_t size = lx->da_size, nh = 0;
     int32_t st = 0;
     size_t j = i;
+    const unsigned char *u = (const unsigned char *)s + i;
+    int a;
+    if (u[0] >= 0xEA && u[0] <= 0xED && i + 2 < len && (a = syl_index(u)) >= 0) {
+        /* a Hangul syllable first: its state from the table, and when a
+         * second syllable follows that starts no key with it, only the
+         * first syllable alone can match (the walk would read the two
+         * syllables' bytes as they are: spaces and glosses are skipped
+         * only between other bytes) */
+        st = lx->first_state[a];
+        if (st < 0)
+            return 0;
+        j = i + 3;
+        int b;
+        if (j + 2 < len && u[3] >= 0xEA && u[3] <= 0xED && (b = syl_index(u + 3)) >= 0) {
+            uint32_t h = pair_hash(a, b);
+            if (!((lx->pair_bits[h >> 3] >> (h & 7)) & 1)) {
+                if (!((lx->single_syl.bits[a >> 3] >> (a & 7)) & 1) || da[st].val < 0 || max == 0)
+                    return 0;
+                hits[0].end = j;
+                hits[0].key = da[st].val;
+                return 1;
+            }
+        }
+        if (da[st].val >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
+            hits[nh].end = j;
+            hits[nh].key = da[st].val;
+            nh++;
+        }
+    }
     while (j < len) {
         unsigned char c = (unsigned char)s[j];
         if (c >= 0x80) {

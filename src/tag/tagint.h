@@ -397,6 +397,9 @@ typedef struct kg_lex_key {
     int keylen;
 } kg_lex_key;
 
+#define KG_LEX_NSYL 11172     /* Hangul syllables U+AC00..U+D7A3 */
+#define KG_LEX_PAIR_BITS 17   /* pair_bits has 2^17 bits (16 KB) */
+
 /* One cell of the double array: base, check and value side by side, so
  * that a step's check brings the next step's base and value along. */
 typedef struct kg_da_cell {
@@ -423,9 +426,14 @@ struct kg_lexicon {
     size_t n_keys;
     int *key_actors;
     size_t n_key_actors;
-    /* Hangul syllables with which some key starts (NULL before
-     * compiling): a walk from any other syllable finds nothing */
-    kg_sylset *first_syl;
+    /* the state after each Hangul syllable from the root, -1 where no
+     * key starts with it (NULL before compiling) */
+    int32_t *first_state;
+    /* the first two syllables of the keys (a one-hash Bloom filter) and
+     * the syllables that are whole keys: a walk whose first two
+     * syllables start no key can only match the first alone */
+    unsigned char *pair_bits;
+    kg_sylset single_syl;
 };
 
 typedef struct kg_lexhit {
