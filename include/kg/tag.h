@@ -71,6 +71,10 @@ typedef struct kg_mention {
      * lives) or, for discovered actors, owned by the kg_mentions */
     const char *id, *name, *type;
     const char *how;       /* "lexicon", "gloss", "suffix", "title", "acronym", ... */
+    /* optional: id, name, type and how as JSON, escaped beforehand (the
+     * lexicon's; see kg_mention_json) */
+    const char *json;
+    unsigned json_head, json_len;
 
     /* times: EDTF text, "" for null (unknown) */
     char value[48];

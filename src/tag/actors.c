@@ -559,6 +559,9 @@ static void emit_lex(actx *x, size_t a, size_t b, int lex)
     m->name = la->name;
     m->type = la->type;
     m->how = "lexicon";
+    m->json = la->json;
+    m->json_head = la->json_head;
+    m->json_len = la->json_len;
     x->last_start = a;
     x->last_end = b;
     x->last_lex = lex;

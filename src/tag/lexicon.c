@@ -31,6 +31,7 @@ void kg_lexicon_free(kg_lexicon *lx)
         free(lx->actors[i].name);
         free(lx->actors[i].type);
         free(lx->actors[i].part_of);
+        free(lx->actors[i].json);
     }
     free(lx->actors);
     free(lx->id_tab);
@@ -323,6 +324,21 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
         a->part_of_idx = a->part_of ? kg_lex_find_id(lx, a->part_of) : -1;
         a->is_country = a->type && strcmp(a->type, "country") == 0;
         a->is_person = a->type && strcmp(a->type, "person") == 0;
+        kg_buf j = KG_BUF_INIT;
+        kg_buf_puts(&j, "\"id\":\"");
+        kg_json_escape(&j, a->id, strlen(a->id));
+        kg_buf_puts(&j, "\",\"name\":\"");
+        kg_json_escape(&j, a->name ? a->name : "", a->name ? strlen(a->name) : 0);
+        kg_buf_putc(&j, '"');
+        a->json_head = (unsigned)j.len;
+        if (a->type) {
+            kg_buf_puts(&j, ",\"type\":\"");
+            kg_json_escape(&j, a->type, strlen(a->type));
+            kg_buf_putc(&j, '"');
+        }
+        kg_buf_puts(&j, ",\"how\":\"lexicon\"");
+        a->json_len = (unsigned)j.len;
+        a->json = kg_buf_detach(&j, NULL);
     }
     /* distinct keys, each with its actors (pend is NULL when there are
      * none, which qsort must not be given) */

@@ -340,6 +340,23 @@ void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
 {
     const char *text = t->norm + m->nstart;
     size_t tn = m->nend - m->nstart;
+    if (m->kind == KG_MENTION_ACTOR && m->json) {
+        /* a lexicon actor: its id, name, type and how escaped beforehand */
+        kg_buf_grow(out, 64 + m->json_len + 6 * tn);
+        char *p = out->ptr + out->len;
+        PUT_LIT(p, "{\"kind\":\"actor\",");
+        memcpy(p, m->json, m->json_head);
+        p += m->json_head;
+        *p++ = ',';
+        p = put_str(p, "text", 4, text, tn);
+        p = put_offsets(p, m->start, m->end);
+        memcpy(p, m->json + m->json_head, m->json_len - m->json_head);
+        p += m->json_len - m->json_head;
+        *p++ = '}';
+        out->len = (size_t)(p - out->ptr);
+        out->ptr[out->len] = '\0';
+        return;
+    }
     const char *id = m->id ? m->id : "", *name = m->name ? m->name : "";
     size_t idn = strlen(id), namen = strlen(name);
     size_t typen = m->type ? strlen(m->type) : 0, hown = m->how ? strlen(m->how) : 0;

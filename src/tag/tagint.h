@@ -389,6 +389,10 @@ typedef struct kg_lex_actor {
     int part_of_idx;       /* index of the part_of actor, or -1 */
     int is_country;        /* type country */
     int is_person;         /* type person */
+    /* the actor's JSON as kg tag writes it, escaped once:
+     * "id":"..","name":".." (json_head bytes) then ,"type":"..","how":"lexicon" */
+    char *json;
+    unsigned json_head, json_len;
 } kg_lex_actor;
 
 typedef struct kg_lex_key {
