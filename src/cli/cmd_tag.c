@@ -5,10 +5,11 @@
  * Each FILE is read in windows of at most KG_TAG_WINDOW bytes cut after a
  * newline, so memory does not grow with the size of a file; an article is
  * one window. The document date comes from --date or from the dateline of
- * the file's first window. With --jobs N, N windows are tagged at a time,
- * each on a thread, and written in file order: the output is byte for
- * byte that of one thread (the first window is tagged alone when its
- * dateline may date the others). Memory is N windows' worth. */
+ * the file's first window. With --jobs N, N threads tag windows while the
+ * main thread reads ahead and writes the results in file order: the
+ * output is byte for byte that of one thread (the first window is tagged
+ * alone when its dateline may date the others). Memory is 2N windows'
+ * worth. */
 #include <errno.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -124,7 +125,23 @@ typedef struct twin {
     kg_buf out; /* the window's JSON Lines */
     kg_edtf_point used;
     int failed; /* not valid UTF-8: d says where */
+    int state;  /* SLOT_* (under the pool's lock) */
+    unsigned long seq; /* the window's number in its file */
 } twin;
+
+enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
+
+/* Worker threads that tag READY slots, the lowest-numbered first; the
+ * main thread reads windows into FREE slots and writes DONE ones in
+ * file order. */
+typedef struct tpool {
+    pthread_mutex_t mu;
+    pthread_cond_t work; /* a slot became READY, or quit */
+    pthread_cond_t done; /* a slot became DONE */
+    twin *ws;
+    int nslots, nthreads, quit;
+    pthread_t th[KG_TAG_MAX_JOBS];
+} tpool;
 
 /* Tags w (any thread: the lexicon is only read). */
 static void tag_window(twin *w)
@@ -147,9 +164,29 @@ static void tag_window(twin *w)
     kg_text_free(&t);
 }
 
-static void *tag_window_thread(void *arg)
+static void *pool_worker(void *arg)
 {
-    tag_window(arg);
+    tpool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        twin *w = NULL;
+        for (int k = 0; k < p->nslots; k++)
+            if (p->ws[k].state == SLOT_READY && (!w || p->ws[k].seq < w->seq))
+                w = &p->ws[k];
+        if (!w) {
+            if (p->quit)
+                break;
+            pthread_cond_wait(&p->work, &p->mu);
+            continue;
+        }
+        w->state = SLOT_BUSY;
+        pthread_mutex_unlock(&p->mu);
+        tag_window(w);
+        pthread_mutex_lock(&p->mu);
+        w->state = SLOT_DONE;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
@@ -206,9 +243,28 @@ static int read_window(treader *rd, twin *w)
     return 1;
 }
 
-/* Tags one file on run->jobs threads, one window each; the output is the
- * same as one thread's, in the same order. Returns an exit code. */
-static int tag_file(const tag_run *run, twin *ws, char *carry, const char *path)
+/* Writes the tagged window w (its diagnostics to stderr, its mentions to
+ * stdout); returns an exit code. */
+static int put_window(twin *w, kg_tag_opts *opts, int *first)
+{
+    if (w->d.n)
+        kg_cli_print_diag(&w->d, 0);
+    if (w->failed)
+        return KG_EXIT_FINDINGS;
+    if (*first && opts->dct.prec == KG_PREC_NONE)
+        opts->dct = w->used; /* the first window's dateline holds for the file */
+    *first = 0;
+    if (w->out.len && fwrite(w->out.ptr, 1, w->out.len, stdout) != w->out.len) {
+        kg_cli_error("tag: writing output: %s", strerror(errno));
+        return KG_EXIT_IO;
+    }
+    return 0;
+}
+
+/* Tags one file: on this thread without a pool, else window by window on
+ * the pool's threads while this one reads ahead and writes the results
+ * in file order, so the output is the same. Returns an exit code. */
+static int tag_file(const tag_run *run, tpool *pool, twin *ws, char *carry, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -217,52 +273,80 @@ static int tag_file(const tag_run *run, twin *ws, char *carry, const char *path)
     }
     treader rd = { f, carry, 0, 0, 0, 0 };
     kg_tag_opts opts = run->opts;
-    int first = 1, rc = 0, read_err = 0;
-    while (!rc && !read_err) {
-        /* the first window alone when its dateline may date the others */
-        int limit = first && opts.dct.prec == KG_PREC_NONE ? 1 : run->jobs, nb = 0;
-        while (nb < limit) {
-            ws[nb].run = run;
-            ws[nb].path = path;
-            int r = read_window(&rd, &ws[nb]);
+    int first = 1, rc = 0, read_err = 0, reading = 1;
+    unsigned long next_read = 0, next_write = 0;
+    int nslots = pool ? pool->nslots : 1;
+    /* without a pool, and for a first window whose dateline may date the
+     * others: read, tag and write one window at a time */
+    while (reading && !rc && (!pool || (first && opts.dct.prec == KG_PREC_NONE))) {
+        twin *w = &ws[0];
+        w->run = run;
+        w->path = path;
+        int r = read_window(&rd, w);
+        if (r < 0)
+            read_err = errno ? errno : EIO;
+        if (r <= 0) {
+            reading = 0;
+            break;
+        }
+        w->opts = opts;
+        tag_window(w);
+        rc = put_window(w, &opts, &first);
+    }
+    while (pool && !rc) {
+        /* fill the free slots, in order */
+        for (int k = 0; k < nslots && reading; k++) {
+            twin *w = &ws[k];
+            pthread_mutex_lock(&pool->mu);
+            int busy = w->state != SLOT_FREE;
+            pthread_mutex_unlock(&pool->mu);
+            if (busy)
+                continue;
+            w->run = run;
+            w->path = path;
+            int r = read_window(&rd, w);
             if (r < 0)
                 read_err = errno ? errno : EIO;
-            if (r <= 0)
-                break;
-            ws[nb].opts = opts;
-            nb++;
-        }
-        if (nb == 0)
-            break;
-        pthread_t th[KG_TAG_MAX_JOBS];
-        int started[KG_TAG_MAX_JOBS] = { 0 };
-        for (int k = 1; k < nb; k++)
-            started[k] = pthread_create(&th[k], NULL, tag_window_thread, &ws[k]) == 0;
-        tag_window(&ws[0]);
-        for (int k = 1; k < nb; k++) {
-            if (started[k])
-                pthread_join(th[k], NULL);
-            else
-                tag_window(&ws[k]); /* no thread: do it here */
-        }
-        for (int k = 0; k < nb && !rc; k++) {
-            twin *w = &ws[k];
-            if (w->d.n)
-                kg_cli_print_diag(&w->d, 0);
-            if (w->failed) {
-                rc = KG_EXIT_FINDINGS;
+            if (r <= 0) {
+                reading = 0;
                 break;
             }
-            if (first && opts.dct.prec == KG_PREC_NONE)
-                opts.dct = w->used; /* the first window's dateline holds for the file */
-            first = 0;
-            if (w->out.len && fwrite(w->out.ptr, 1, w->out.len, stdout) != w->out.len) {
-                kg_cli_error("tag: writing output: %s", strerror(errno));
-                rc = KG_EXIT_IO;
-            }
+            w->opts = opts;
+            w->seq = next_read++;
+            pthread_mutex_lock(&pool->mu);
+            w->state = SLOT_READY;
+            pthread_cond_signal(&pool->work);
+            pthread_mutex_unlock(&pool->mu);
         }
-        if (rd.eof && rd.ncarry == 0)
-            break;
+        if (next_write == next_read)
+            break; /* all read and written */
+        /* write the next window in order once it is tagged */
+        twin *w = NULL;
+        pthread_mutex_lock(&pool->mu);
+        for (;;) {
+            for (int k = 0; k < nslots && !w; k++)
+                if (ws[k].state == SLOT_DONE && ws[k].seq == next_write)
+                    w = &ws[k];
+            if (w)
+                break;
+            pthread_cond_wait(&pool->done, &pool->mu);
+        }
+        pthread_mutex_unlock(&pool->mu);
+        rc = put_window(w, &opts, &first);
+        next_write++;
+        pthread_mutex_lock(&pool->mu);
+        w->state = SLOT_FREE;
+        pthread_mutex_unlock(&pool->mu);
+    }
+    if (pool) {
+        /* after an error: let the windows in flight finish, unwritten */
+        pthread_mutex_lock(&pool->mu);
+        for (int k = 0; k < nslots; k++) {
+            while (ws[k].state == SLOT_READY || ws[k].state == SLOT_BUSY)
+                pthread_cond_wait(&pool->done, &pool->mu);
+            ws[k].state = SLOT_FREE;
+        }
+        pthread_mutex_unlock(&pool->mu);
     }
     if (read_err && !rc) {
         kg_cli_error("tag: %s: %s", path, strerror(read_err));
@@ -352,20 +436,51 @@ int kg_cmd_tag(int argc, char **argv)
      * one window's worth. */
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
-    twin *ws = kg_xcalloc((size_t)run.jobs, sizeof *ws);
-    for (int k = 0; k < run.jobs; k++) {
+    /* with --jobs N: N threads and 2N windows (reading and writing go on
+     * while N are tagged) */
+    int nslots = run.jobs > 1 ? 2 * run.jobs : 1;
+    twin *ws = kg_xcalloc((size_t)nslots, sizeof *ws);
+    for (int k = 0; k < nslots; k++) {
         ws[k].buf = kg_xmalloc(KG_TAG_WINDOW + 1);
         ws[k].d = (kg_diag)KG_DIAG_INIT;
         ws[k].ms = (kg_mentions)KG_MENTIONS_INIT;
         ws[k].out = (kg_buf)KG_BUF_INIT;
+        ws[k].state = SLOT_FREE;
     }
     char *carry = kg_xmalloc(KG_TAG_WINDOW + 1);
+    tpool pool, *pp = NULL;
+    if (run.jobs > 1) {
+        memset(&pool, 0, sizeof pool);
+        pthread_mutex_init(&pool.mu, NULL);
+        pthread_cond_init(&pool.work, NULL);
+        pthread_cond_init(&pool.done, NULL);
+        pool.ws = ws;
+        pool.nslots = nslots;
+        for (int k = 0; k < run.jobs; k++) {
+            if (pthread_create(&pool.th[pool.nthreads], NULL, pool_worker, &pool) != 0)
+                break;
+            pool.nthreads++;
+        }
+        if (pool.nthreads > 0)
+            pp = &pool; /* else no thread at all: tag here */
+    }
     for (int i = 0; i < nfiles; i++) {
-        int r = tag_file(&run, ws, carry, files[i]);
+        int r = tag_file(&run, pp, ws, carry, files[i]);
         if (r > rc)
             rc = r;
     }
-    for (int k = 0; k < run.jobs; k++) {
+    if (pp) {
+        pthread_mutex_lock(&pool.mu);
+        pool.quit = 1;
+        pthread_cond_broadcast(&pool.work);
+        pthread_mutex_unlock(&pool.mu);
+        for (int k = 0; k < pool.nthreads; k++)
+            pthread_join(pool.th[k], NULL);
+        pthread_mutex_destroy(&pool.mu);
+        pthread_cond_destroy(&pool.work);
+        pthread_cond_destroy(&pool.done);
+    }
+    for (int k = 0; k < nslots; k++) {
         free(ws[k].buf);
         kg_diag_free(&ws[k].d);
         kg_mentions_free(&ws[k].ms);
