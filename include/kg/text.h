@@ -33,7 +33,8 @@
 /* Options of kg_text_load (bit flags). */
 enum {
     KG_TEXT_LENIENT = 1 << 0,   /* skip invalid UTF-8 bytes (one warning) */
-    KG_TEXT_NO_CHROME = 1 << 1  /* treat every line as article text */
+    KG_TEXT_NO_CHROME = 1 << 1, /* treat every line as article text */
+    KG_TEXT_NO_SENTENCES = 1 << 2 /* leave sent empty (the tagger needs none) */
 };
 
 typedef enum kg_chrome_kind {

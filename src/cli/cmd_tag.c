@@ -430,6 +430,8 @@ int kg_cmd_tag(int argc, char **argv)
         return rc;
     }
     run.lx = lx;
+    if (!run.show_sentences)
+        run.text_flags |= KG_TEXT_NO_SENTENCES; /* the finders need none */
     /* Every window allocates and frees the same few megabytes (normalised
      * text, mentions): keep them in the heap instead of mapping fresh
      * pages (and faulting them in) each time. Memory stays bounded by

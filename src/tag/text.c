@@ -1155,7 +1155,8 @@ int kg_text_load(kg_text *t, const char *src, size_t len, size_t base, unsigned 
     free(cv.v);
     find_dateline(t, ln, nl);
     svec sv = { NULL, 0, 0 };
-    find_sentences(t, ln, nl, &sv);
+    if (!(flags & KG_TEXT_NO_SENTENCES))
+        find_sentences(t, ln, nl, &sv);
     t->sent = sv.v;
     t->n_sent = sv.n;
     free(ln);
