@@ -558,16 +558,16 @@ void kg_find_figures(kg_tctx *c)
     const kg_text *t = c->t;
     size_t ci = 0, ti = 0;
     pthread_once(&fig_syl_once, fig_syl_init);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0xEA && ch <= 0xED && (kg_syllable_before(s, i) || !kg_sylset_at(&fig_syl, s, len, i))) {
-            /* no figure starts inside a Hangul word (it is no token
-             * start) nor with a syllable that starts none: skip to the
-             * end of the run of syllables */
-            size_t e = kg_hangul_run_end(s, len, i);
-            i = (e > i ? e : i + 3) - 1;
+    /* the tokens: no figure starts inside a Hangul word; next is where
+     * the text is looked at again after a figure, a time or chrome */
+    size_t next = 0;
+    for (size_t k = 0; k < c->n_tok; k++) {
+        size_t i = c->tok[k];
+        if (i < next)
             continue;
-        }
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0xEA && ch <= 0xED && !kg_sylset_at(&fig_syl, s, len, i))
+            continue; /* a syllable that starts no figure */
         if (!(isd((char)ch) || ch == '$' || ch == 'U' || ch >= 0xE0 || ch == 0xC2))
             continue;
         /* the cheap tests first (positions in chrome or in a time are
@@ -577,13 +577,13 @@ void kg_find_figures(kg_tctx *c)
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
-            i = t->chrome[ci].r.nend - 1;
+            next = t->chrome[ci].r.nend;
             continue;
         }
         while (ti < c->n_taken && c->taken[ti + 1] <= i)
             ti += 2;
         if (ti < c->n_taken && c->taken[ti] <= i) {
-            i = c->taken[ti + 1] - 1;
+            next = c->taken[ti + 1];
             continue;
         }
         if (isd((char)ch) && i > 0 && (isd(s[i - 1]) || s[i - 1] == ','))
@@ -601,9 +601,7 @@ void kg_find_figures(kg_tctx *c)
             if (!e)
                 e = figure_at(c, i);
         }
-        if (e) {
-            /* a figure must not run into a time */
-            i = e - 1;
-        }
+        if (e)
+            next = e;
     }
 }

@@ -50,6 +50,83 @@ const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n)
     return p;
 }
 
+/* Bit k of the result: s[k] leads a Hangul syllable (EB, EC; EA from EA
+ * B0; ED up to ED 9E A3), for the sixteen bytes at s (18 readable). */
+#ifdef __SSE2__
+static unsigned syl_leads16(const char *s)
+{
+    const __m128i eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC), ea = _mm_set1_epi8((char)0xEA),
+                  ed = _mm_set1_epi8((char)0xED), xb0 = _mm_set1_epi8((char)0xB0), x9d = _mm_set1_epi8((char)0x9D),
+                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + 2));
+    __m128i ed_ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v1, x9d), v1),
+                                 _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpeq_epi8(_mm_min_epu8(v2, xa3), v2)));
+    __m128i lead = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, eb), _mm_cmpeq_epi8(v, ec)),
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ea), _mm_cmpeq_epi8(_mm_max_epu8(v1, xb0), v1)),
+                     _mm_and_si128(_mm_cmpeq_epi8(v, ed), ed_ok)));
+    return (unsigned)_mm_movemask_epi8(lead);
+}
+#endif
+
+/* 1 if position i is one of kg_tctx_tokens' (s is valid UTF-8). */
+static int is_token(const char *s, size_t len, size_t i)
+{
+    unsigned char ch = (unsigned char)s[i];
+    if (ch == ' ' || ch == '\n' || (ch & 0xC0) == 0x80)
+        return 0;
+    (void)len;
+    return !(ch >= 0xEA && ch <= 0xED && kg_syllable_before(s, i));
+}
+
+void kg_tctx_tokens(kg_tctx *c)
+{
+    const char *s = c->s;
+    size_t len = c->len, n = 0, cap = len / 4 + 16;
+    size_t *tok = kg_xmalloc(cap * sizeof *tok);
+    size_t i = 0;
+#ifdef __SSE2__
+    /* sixteen positions at a time from i = 3 (a syllable three bytes
+     * back is looked at), while 18 bytes can be read */
+    for (; i < 3 && i < len; i++)
+        if (is_token(s, len, i))
+            tok[n++] = i;
+    const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), mc0 = _mm_set1_epi8((char)0xC0),
+                  x80 = _mm_set1_epi8((char)0x80), xea = _mm_set1_epi8((char)0xEA),
+                  xed = _mm_set1_epi8((char)0xED);
+    for (; i + 18 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i skip = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
+                                    _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80));
+        /* EA..ED (unsigned compares by max and min) */
+        __m128i hl = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, xea), v), _mm_cmpeq_epi8(_mm_min_epu8(v, xed), v));
+        unsigned inword = (unsigned)_mm_movemask_epi8(hl) & syl_leads16(s + i - 3);
+        unsigned m = ~((unsigned)_mm_movemask_epi8(skip) | inword) & 0xFFFFu;
+        if (n + 16 > cap) {
+            cap = cap * 2 + 16;
+            tok = kg_xrealloc(tok, cap * sizeof *tok);
+        }
+        while (m) {
+            tok[n++] = i + (size_t)__builtin_ctz(m);
+            m &= m - 1;
+        }
+    }
+#endif
+    for (; i < len; i++) {
+        if (!is_token(s, len, i))
+            continue;
+        if (n == cap) {
+            cap = cap * 2 + 16;
+            tok = kg_xrealloc(tok, cap * sizeof *tok);
+        }
+        tok[n++] = i;
+    }
+    c->tok = tok;
+    c->n_tok = n;
+}
+
 int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b)
 {
     for (size_t i = 0; i + 1 < c->n_taken; i += 2)
@@ -160,6 +237,8 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
     if (dct_used)
         *dct_used = c.dct;
     size_t first = out->n;
+    if ((c.flags & (KG_TAG_NO_TIMES | KG_TAG_NO_FIGURES)) != (KG_TAG_NO_TIMES | KG_TAG_NO_FIGURES))
+        kg_tctx_tokens(&c);
     if (!(c.flags & KG_TAG_NO_TIMES))
         kg_find_times(&c);
     if (!(c.flags & KG_TAG_NO_FIGURES))
@@ -167,6 +246,7 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
     if (!(c.flags & KG_TAG_NO_ACTORS))
         kg_find_actors(&c);
     free(c.taken);
+    free(c.tok);
     /* each finder works left to right; their lists are merged by position
      * (figures never overlap times, which claim their ranges first) */
     if (out->n - first > 1)

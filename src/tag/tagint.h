@@ -477,7 +477,17 @@ typedef struct kg_tctx {
     /* normalised ranges already taken by times (figures skip them) */
     size_t *taken;         /* pairs start, end, sorted */
     size_t n_taken, cap_taken;
+    /* the positions the time and figure finders look at, ascending (one
+     * pass over the text for both, see kg_tctx_tokens) */
+    size_t *tok;
+    size_t n_tok;
 } kg_tctx;
+
+/* Fills c->tok with every character start of the text except spaces,
+ * newlines, and characters led by EA..ED that follow a Hangul syllable
+ * (U+AC00..U+D7A3): inside a word, where neither a time nor a figure
+ * starts. */
+void kg_tctx_tokens(kg_tctx *c);
 
 /* Appends a mention covering normalised [ns, ne). */
 kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne);

@@ -1074,18 +1074,16 @@ void kg_find_times(kg_tctx *c)
     const kg_text *t = c->t;
     size_t ci = 0;
     pthread_once(&time_first_once, time_first_init);
-    for (size_t i = 0; i < len; i++) {
+    /* the tokens: no time starts inside a Hangul word; next is where
+     * the text is looked at again after a time or chrome */
+    size_t next = 0;
+    for (size_t k = 0; k < c->n_tok; k++) {
+        size_t i = c->tok[k];
+        if (i < next)
+            continue;
         unsigned char ch = (unsigned char)s[i];
-        if (ch == ' ' || ch == '\n' || (ch & 0xC0) == 0x80)
-            continue;
-        if (ch >= 0xEA && ch <= 0xED && (kg_syllable_before(s, i) || !kg_sylset_at(&time_first, s, len, i))) {
-            /* no time starts inside a Hangul word (it is no token start)
-             * nor with a syllable that starts none: skip to the end of
-             * the run of syllables */
-            size_t e = kg_hangul_run_end(s, len, i);
-            i = (e > i ? e : i + 3) - 1;
-            continue;
-        }
+        if (ch >= 0xEA && ch <= 0xED && !kg_sylset_at(&time_first, s, len, i))
+            continue; /* a syllable that starts no time */
         /* the cheap tests first: most positions start no time (the
          * chrome test after them gives the same result, as the text in
          * chrome is skipped either way) */
@@ -1094,7 +1092,7 @@ void kg_find_times(kg_tctx *c)
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
-            i = t->chrome[ci].r.nend - 1;
+            next = t->chrome[ci].r.nend;
             continue;
         }
         /* a dateline or dotted/ISO date */
@@ -1158,6 +1156,6 @@ void kg_find_times(kg_tctx *c)
         e = finish(&st, i, e, NULL, &v);
         emit(&st, a, e, &v);
         remember(&st, &v);
-        i = e - 1;
+        next = e;
     }
 }
