@@ -261,6 +261,20 @@ static int put_window(twin *w, kg_tag_opts *opts, int *first)
     return 0;
 }
 
+/* Reads the next window of rd into w, to be tagged with opts: 1, or 0
+ * at the end of the file or on a read error (*read_err gets errno). */
+static int next_window(treader *rd, twin *w, const tag_run *run, const char *path, const kg_tag_opts *opts,
+                       int *read_err)
+{
+    w->run = run;
+    w->path = path;
+    int r = read_window(rd, w);
+    if (r < 0)
+        *read_err = errno ? errno : EIO;
+    w->opts = *opts;
+    return r > 0;
+}
+
 /* Tags one file: on this thread without a pool, else window by window on
  * the pool's threads while this one reads ahead and writes the results
  * in file order, so the output is the same. Returns an exit code. */
@@ -280,16 +294,10 @@ static int tag_file(const tag_run *run, tpool *pool, twin *ws, char *carry, cons
      * others: read, tag and write one window at a time */
     while (reading && !rc && (!pool || (first && opts.dct.prec == KG_PREC_NONE))) {
         twin *w = &ws[0];
-        w->run = run;
-        w->path = path;
-        int r = read_window(&rd, w);
-        if (r < 0)
-            read_err = errno ? errno : EIO;
-        if (r <= 0) {
+        if (!next_window(&rd, w, run, path, &opts, &read_err)) {
             reading = 0;
             break;
         }
-        w->opts = opts;
         tag_window(w);
         rc = put_window(w, &opts, &first);
     }
@@ -302,16 +310,10 @@ static int tag_file(const tag_run *run, tpool *pool, twin *ws, char *carry, cons
             pthread_mutex_unlock(&pool->mu);
             if (busy)
                 continue;
-            w->run = run;
-            w->path = path;
-            int r = read_window(&rd, w);
-            if (r < 0)
-                read_err = errno ? errno : EIO;
-            if (r <= 0) {
+            if (!next_window(&rd, w, run, path, &opts, &read_err)) {
                 reading = 0;
                 break;
             }
-            w->opts = opts;
             w->seq = next_read++;
             pthread_mutex_lock(&pool->mu);
             w->state = SLOT_READY;
