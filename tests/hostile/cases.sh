@@ -100,6 +100,9 @@ expect tag-empty 0 '' "$KG" tag empty.txt
 expect extract-empty 0 '' "$KG" extract --date 2025 empty.txt -o empty-facts.yaml
 expect extract-keeps-hand-file 1 'not overwriting a hand edit' "$KG" extract --date 2025 empty.txt -o good.yaml
 expect tag-directory 3 'Is a directory' "$KG" tag adir
+expect tag-jobs-directory 3 'Is a directory' "$KG" tag --jobs 2 --date 2025 empty.txt adir bad.txt
+expect tag-jobs-invalid-utf8 1 'invalid UTF-8 byte 0xFF at byte offset 20' "$KG" tag --jobs 4 --date 2025 bad.txt
+expect tag-jobs-zero 2 '--jobs wants a number from 1 to 64' "$KG" tag --jobs 0 empty.txt
 expect extract-directory 3 'Is a directory' "$KG" extract adir -o x.yaml
 expect extract-missing 3 'No such file or directory' "$KG" extract nothere.txt -o x.yaml
 expect tag-bad-date 2 '--date' "$KG" tag --date 2025-13-45 empty.txt
