@@ -196,24 +196,13 @@ static void sort_mentions(kg_mention *v, size_t n)
         tmp = sw;
     }
     free(run);
-    /* v[i] must become old v[k[i].idx]: follow each cycle of the
-     * permutation with one mention in hand (no copy of the whole list) */
-    for (size_t i = 0; i < n; i++) {
-        if (k[i].idx == i)
-            continue;
-        kg_mention hold = v[i];
-        size_t j = i;
-        for (;;) {
-            size_t from = k[j].idx;
-            k[j].idx = (uint32_t)j; /* placed */
-            if (from == i) {
-                v[j] = hold;
-                break;
-            }
-            v[j] = v[from];
-            j = from;
-        }
-    }
+    /* v[i] must become old v[k[i].idx]: gathered into a copy (reads in
+     * any order, writes in order), then copied back in one go */
+    kg_mention *g = kg_xmalloc(n * sizeof *g);
+    for (size_t i = 0; i < n; i++)
+        g[i] = v[k[i].idx];
+    memcpy(v, g, n * sizeof *g);
+    free(g);
     free(k < tmp ? k : tmp);
 }
 
