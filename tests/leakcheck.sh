@@ -26,6 +26,9 @@ if [ -f "$seed" ]; then
     vg "$KG" tag --date 2025-01-15 "$seed"
     vg "$KG" extract --date 2025-01-15 "$seed" -o "$T/x.yaml"
 fi
+# two 4 MB windows of our own sentences, tagged on a pool of threads
+yes '미국 상무부는 어제 반도체 장비 12대의 수출을 3개월 미뤘다.' | head -n 70000 >"$T/big.txt"
+vg "$KG" tag --jobs 3 --date 2025-03-02 "$T/big.txt" tests/hostile/run
 vg "$KG" build yaml --db "$T/kg.sqlite"
 vg "$KG" query --db "$T/kg.sqlite" "select count(*) from actors"
 vg "$KG" show --db "$T/kg.sqlite" china
