@@ -551,3 +551,65 @@ Test(tag_cli, jobs_usage)
         free(out);
     }
 }
+
+/* ------------------------------------------------------------------ */
+/* the lexicon's shortcuts give the same matches as a plain walk        */
+
+#include "tag/tagint.h"
+
+static uint32_t rnd(uint32_t *st)
+{
+    *st = *st * 1103515245u + 12345u;
+    return *st >> 8;
+}
+
+Test(lexicon, shortcuts_match_the_plain_walk)
+{
+    /* few syllables, so that keys share prefixes and texts hit them;
+     * keys of one syllable, with a space, with Latin and Han, and one
+     * key that ends in a non-syllable Hangul character */
+    static const char *const syl[] = { "가", "나", "다", "라", "마", "바", "사", "중", "국", "미", "ᄀ" };
+    const int nsyl = (int)(sizeof syl / sizeof *syl);
+    kg_lexicon *fast = kg_lexicon_new(), *plain = kg_lexicon_new();
+    uint32_t st = 7;
+    char key[64], id[32];
+    for (int k = 0; k < 400; k++) {
+        size_t n = 0;
+        int len = 1 + (int)(rnd(&st) % 4);
+        for (int q = 0; q < len; q++) {
+            int r = (int)(rnd(&st) % (unsigned)(nsyl + 3));
+            const char *piece = r < nsyl ? syl[r] : r == nsyl ? " " : r == nsyl + 1 ? "AI" : "中";
+            n += (size_t)snprintf(key + n, sizeof key - n, "%s", piece);
+        }
+        snprintf(id, sizeof id, "k%d", k);
+        const char *alias[] = { key };
+        kg_lexicon_add(fast, id, key, "organization", NULL, alias, 1);
+        kg_lexicon_add(plain, id, key, "organization", NULL, alias, 1);
+    }
+    cr_assert_eq(kg_lexicon_compile(fast, NULL), 0);
+    cr_assert_eq(kg_lexicon_compile(plain, NULL), 0);
+    plain->plain_walk = 1;
+    kg_buf text = KG_BUF_INIT;
+    for (int k = 0; k < 20000; k++) {
+        int r = (int)(rnd(&st) % (unsigned)(nsyl + 4));
+        kg_buf_puts(&text, r < nsyl ? syl[r] : r == nsyl ? " " : r == nsyl + 1 ? "ai" : r == nsyl + 2 ? "中" : "\n");
+    }
+    size_t checked = 0, matched = 0;
+    for (size_t i = 0; i < text.len; i++) {
+        if (((unsigned char)text.ptr[i] & 0xC0) == 0x80)
+            continue;
+        kg_lexhit a[64], b[64];
+        size_t na = kg_lex_walk(fast, text.ptr, text.len, i, a, 64);
+        size_t nb = kg_lex_walk(plain, text.ptr, text.len, i, b, 64);
+        cr_assert_eq(na, nb, "offset %zu: %zu matches, plain walk %zu", i, na, nb);
+        for (size_t h = 0; h < na; h++)
+            cr_assert(a[h].end == b[h].end && a[h].key == b[h].key, "offset %zu, match %zu differs", i, h);
+        checked++;
+        matched += na > 0;
+    }
+    /* the text must exercise the matches, not only the misses */
+    cr_assert(matched > checked / 10, "%zu of %zu positions matched", matched, checked);
+    kg_buf_free(&text);
+    kg_lexicon_free(fast);
+    kg_lexicon_free(plain);
+}

@@ -503,7 +503,7 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
     size_t j = i;
     const unsigned char *u = (const unsigned char *)s + i;
     int a;
-    if (u[0] >= 0xEA && u[0] <= 0xED && i + 2 < len && (a = syl_index(u)) >= 0) {
+    if (!lx->plain_walk && u[0] >= 0xEA && u[0] <= 0xED && i + 2 < len && (a = syl_index(u)) >= 0) {
         /* a Hangul syllable first: its state from the table, and when a
          * second syllable follows that starts no key with it, only the
          * first syllable alone can match (the walk would read the two

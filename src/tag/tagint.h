@@ -438,6 +438,9 @@ struct kg_lexicon {
      * syllables start no key can only match the first alone */
     unsigned char *pair_bits;
     kg_sylset single_syl;
+    /* tests only: walk byte by byte without the two lookups above (the
+     * result must be the same) */
+    int plain_walk;
 };
 
 typedef struct kg_lexhit {
