@@ -613,3 +613,41 @@ Test(lexicon, shortcuts_match_the_plain_walk)
     kg_lexicon_free(fast);
     kg_lexicon_free(plain);
 }
+
+/* kg_tctx_tokens (sixteen bytes at a time) against its definition, on
+ * random text around the edges of the syllable block */
+Test(tokens, simd_pass_matches_the_definition)
+{
+    static const char *const pieces[] = { "가", "힣", "\xed\x9e\xa4" /* U+D7A4 */, "\xea\xaf\xbf" /* U+ABFF */,
+                                          "ᄀ", "中", "a", "7", " ", "\n", ".", "é", "😀", "나다", "\xec\x9e\x90" };
+    const int np = (int)(sizeof pieces / sizeof *pieces);
+    uint32_t st = 99;
+    for (int round = 0; round < 50; round++) {
+        kg_buf text = KG_BUF_INIT;
+        int n = 1 + (int)(rnd(&st) % 200);
+        for (int k = 0; k < n; k++)
+            kg_buf_puts(&text, pieces[rnd(&st) % (unsigned)np]);
+        kg_tctx c;
+        memset(&c, 0, sizeof c);
+        c.s = text.ptr;
+        c.len = text.len;
+        kg_tctx_tokens(&c);
+        size_t k = 0;
+        for (size_t i = 0; i < text.len; i++) {
+            unsigned char ch = (unsigned char)text.ptr[i];
+            int want = ch != ' ' && ch != '\n' && (ch & 0xC0) != 0x80;
+            if (want && ch >= 0xEA && ch <= 0xED && i >= 3) {
+                const unsigned char *p = (const unsigned char *)text.ptr + i - 3;
+                uint32_t cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+                if (p[0] >= 0xE0 && p[0] < 0xF0 && cp >= 0xAC00 && cp <= 0xD7A3)
+                    want = 0; /* inside a Hangul word */
+            }
+            int have = k < c.n_tok && c.tok[k] == i;
+            cr_assert_eq(have, want, "round %d, offset %zu: token %d, expected %d", round, i, have, want);
+            k += (size_t)have;
+        }
+        cr_assert_eq(k, c.n_tok);
+        free(c.tok);
+        kg_buf_free(&text);
+    }
+}
