@@ -558,13 +558,9 @@ void kg_find_figures(kg_tctx *c)
     const kg_text *t = c->t;
     size_t ci = 0, ti = 0;
     pthread_once(&fig_syl_once, fig_syl_init);
-    /* the tokens: no figure starts inside a Hangul word; next is where
-     * the text is looked at again after a figure, a time or chrome */
-    size_t next = 0;
-    for (size_t k = 0; k < c->n_tok; k++) {
-        size_t i = c->tok[k];
-        if (i < next)
-            continue;
+    /* the tokens: no figure starts inside a Hangul word */
+    size_t next = 0, k = 0, i;
+    while ((i = kg_tok_next(c, &k, next)) != (size_t)-1) {
         unsigned char ch = (unsigned char)s[i];
         if (ch >= 0xEA && ch <= 0xED && !kg_sylset_at(&fig_syl, s, len, i))
             continue; /* a syllable that starts no figure */

@@ -493,6 +493,19 @@ size_t kg_lexicon_keys(const kg_lexicon *lx)
     return lx ? (lx->compiled ? lx->n_keys : lx->n_pend) : 0;
 }
 
+/* Notes a match ending at j when a key ends in state st and j is a
+ * character boundary; returns the new number of hits. */
+static inline size_t add_hit(const kg_da_cell *da, int32_t st, const char *s, size_t len, size_t j, kg_lexhit *hits,
+                             size_t nh, size_t max)
+{
+    if (da[st].val >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
+        hits[nh].end = j;
+        hits[nh].key = da[st].val;
+        nh++;
+    }
+    return nh;
+}
+
 size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg_lexhit *hits, size_t max)
 {
     if (!lx || !lx->compiled || !lx->da_size)
@@ -524,11 +537,7 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
                 return 1;
             }
         }
-        if (da[st].val >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
-            hits[nh].end = j;
-            hits[nh].key = da[st].val;
-            nh++;
-        }
+        nh = add_hit(da, st, s, len, j, hits, nh, max);
     }
     while (j < len) {
         unsigned char c = (unsigned char)s[j];
@@ -540,11 +549,7 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
                 break;
             st = (int32_t)t;
             j++;
-            if (da[st].val >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
-                hits[nh].end = j;
-                hits[nh].key = da[st].val;
-                nh++;
-            }
+            nh = add_hit(da, st, s, len, j, hits, nh, max);
             continue;
         }
         if (c == ' ' && st != 0) {
@@ -572,11 +577,7 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
             break;
         st = (int32_t)t;
         j++;
-        if (da[st].val >= 0 && nh < max && (j >= len || ((unsigned char)s[j] & 0xC0) != 0x80)) {
-            hits[nh].end = j;
-            hits[nh].key = da[st].val;
-            nh++;
-        }
+        nh = add_hit(da, st, s, len, j, hits, nh, max);
     }
     return nh;
 }

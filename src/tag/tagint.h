@@ -492,6 +492,16 @@ typedef struct kg_tctx {
  * starts. */
 void kg_tctx_tokens(kg_tctx *c);
 
+/* The finders' walk over the tokens: the first token at or after from
+ * (where the text is looked at again after a match or chrome), *k
+ * advanced past it; (size_t)-1 after the last. */
+static inline size_t kg_tok_next(const kg_tctx *c, size_t *k, size_t from)
+{
+    while (*k < c->n_tok && c->tok[*k] < from)
+        (*k)++;
+    return *k < c->n_tok ? c->tok[(*k)++] : (size_t)-1;
+}
+
 /* Appends a mention covering normalised [ns, ne). */
 kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne);
 /* Copies n bytes into the mentions' string pool. */

@@ -1074,13 +1074,9 @@ void kg_find_times(kg_tctx *c)
     const kg_text *t = c->t;
     size_t ci = 0;
     pthread_once(&time_first_once, time_first_init);
-    /* the tokens: no time starts inside a Hangul word; next is where
-     * the text is looked at again after a time or chrome */
-    size_t next = 0;
-    for (size_t k = 0; k < c->n_tok; k++) {
-        size_t i = c->tok[k];
-        if (i < next)
-            continue;
+    /* the tokens: no time starts inside a Hangul word */
+    size_t next = 0, k = 0, i;
+    while ((i = kg_tok_next(c, &k, next)) != (size_t)-1) {
         unsigned char ch = (unsigned char)s[i];
         if (ch >= 0xEA && ch <= 0xED && !kg_sylset_at(&time_first, s, len, i))
             continue; /* a syllable that starts no time */
