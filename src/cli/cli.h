@@ -40,6 +40,30 @@ void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * bundled data folder) into c, findings into d. Returns 1 if a path could
  * not be read (exit status 3), else 0. */
 int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first);
+/* ---- drawing commands (cmd_graph.c) ---- */
+
+/* getopt_long codes of the options that select what is drawn, shared by
+ * kg graph, kg timeline and kg report; a command's own options number
+ * from KG_OPT_OWN. */
+enum {
+    KG_OPT_FOCUS = 256, KG_OPT_DEPTH, KG_OPT_FROM, KG_OPT_TO, KG_OPT_TYPE, KG_OPT_DOC, KG_OPT_NO_SOURCE,
+    KG_OPT_OWN
+};
+#define KG_CLI_VIEW_OPTIONS                                                                      { "focus", required_argument, NULL, KG_OPT_FOCUS },                                              { "depth", required_argument, NULL, KG_OPT_DEPTH },                                          { "from", required_argument, NULL, KG_OPT_FROM }, { "to", required_argument, NULL, KG_OPT_TO },         { "type", required_argument, NULL, KG_OPT_TYPE }, { "doc", required_argument, NULL, KG_OPT_DOC },         { "no-source", no_argument, NULL, KG_OPT_NO_SOURCE }
+
+/* Applies the selection option c (value arg) to o, its --type values to
+ * types: 1 done, 0 when c is none of them, -1 on a bad value (reported). */
+int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, kg_strv *types);
+/* Loads the facts for drawing (no YAML trees kept). Returns 0, or
+ * KG_EXIT_IO when a path could not be read (reported); *load_errors gets
+ * the number of errors in the facts. */
+int kg_cli_load_view(kg_corpus *c, kg_diag *d, int argc, char **argv, int first, size_t *load_errors);
+/* Writes data to path atomically, or to standard output for NULL or "-";
+ * returns an exit status (errors reported). */
+int kg_cli_write_out(const char *path, const kg_buf *data);
+/* The exit status for a kg_render_* result. */
+int kg_cli_render_exit(int r);
+
 /* The shared body of 'kg graph' and 'kg timeline' (cmd_graph.c): parses
  * the drawing options, loads the facts and renders with fn. */
 int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline);

@@ -43,10 +43,7 @@ const char kg_help_graph[] =
  * of `kg graph` and `kg timeline`, loads the facts, draws with fn, and
  * writes the result. */
 
-enum {
-    OPT_FOCUS = 256, OPT_DEPTH, OPT_FROM, OPT_TO, OPT_TYPE, OPT_DOC, OPT_ENGINE, OPT_LABELS,
-    OPT_STYLE, OPT_LANES, OPT_NO_SOURCE
-};
+enum { OPT_ENGINE = KG_OPT_OWN, OPT_LABELS, OPT_STYLE, OPT_LANES };
 
 static int format_from_name(const char *path, kg_format *f)
 {
@@ -56,7 +53,7 @@ static int format_from_name(const char *path, kg_format *f)
     return kg_format_parse(dot + 1, f);
 }
 
-static int write_out(const char *path, const kg_buf *data)
+int kg_cli_write_out(const char *path, const kg_buf *data)
 {
     if (!path || strcmp(path, "-") == 0) {
         if (fwrite(data->ptr, 1, data->len, stdout) != data->len || fflush(stdout) != 0) {
@@ -72,7 +69,7 @@ static int write_out(const char *path, const kg_buf *data)
     return KG_EXIT_OK;
 }
 
-static int exit_of(int rc)
+int kg_cli_render_exit(int rc)
 {
     switch (rc) {
     case KG_RENDER_OK: return KG_EXIT_OK;
@@ -82,26 +79,61 @@ static int exit_of(int rc)
     }
 }
 
+int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, kg_strv *types)
+{
+    char *end;
+    switch (c) {
+    case KG_OPT_FOCUS: o->focus = arg; return 1;
+    case KG_OPT_DEPTH:
+        o->depth = (int)strtol(arg, &end, 10);
+        if (*end || o->depth < 1 || o->depth > 100) {
+            kg_cli_usage(cmd, "--depth wants a number from 1 to 100, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case KG_OPT_FROM: o->from = arg; return 1;
+    case KG_OPT_TO: o->to = arg; return 1;
+    case KG_OPT_TYPE: {
+        char *copy = kg_xstrdup(arg), *save = NULL;
+        for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+            kg_strv_push(types, tok);
+        free(copy);
+        o->types = (const char *const *)types->v;
+        o->n_types = types->n;
+        return 1;
+    }
+    case KG_OPT_DOC: o->doc = arg; return 1;
+    case KG_OPT_NO_SOURCE: o->no_source = 1; return 1;
+    default: return 0;
+    }
+}
+
+int kg_cli_load_view(kg_corpus *c, kg_diag *d, int argc, char **argv, int first, size_t *load_errors)
+{
+    c->drop_trees = 1; /* drawing needs no line numbers */
+    int io = kg_cli_load(c, d, argc, argv, first);
+    *load_errors = d->errors;
+    if (io) {
+        kg_cli_print_diag(d, 0);
+        return KG_EXIT_IO;
+    }
+    return 0;
+}
+
 int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline)
 {
     static const struct option opts[] = {
-        { "focus", required_argument, NULL, OPT_FOCUS },
-        { "depth", required_argument, NULL, OPT_DEPTH },
-        { "from", required_argument, NULL, OPT_FROM },
-        { "to", required_argument, NULL, OPT_TO },
-        { "type", required_argument, NULL, OPT_TYPE },
-        { "doc", required_argument, NULL, OPT_DOC },
+        KG_CLI_VIEW_OPTIONS,
         { "engine", required_argument, NULL, OPT_ENGINE },
         { "labels", no_argument, NULL, OPT_LABELS },
         { "style", required_argument, NULL, OPT_STYLE },
         { "lanes", required_argument, NULL, OPT_LANES },
-        { "no-source", no_argument, NULL, OPT_NO_SOURCE },
         { NULL, 0, NULL, 0 }
     };
     kg_render_opts o = KG_RENDER_OPTS_INIT;
     kg_strv types = { NULL, 0, 0 };
     const char *out_path = NULL, *style_path = NULL, *format = NULL;
-    char *style_text = NULL, *end;
+    char *style_text = NULL;
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     kg_buf out = KG_BUF_INIT;
@@ -110,27 +142,16 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "T:o:", opts, NULL)) != -1) {
+        int v = kg_cli_view_opt(cmd, c, optarg, &o, &types);
+        if (v < 0) {
+            rc = KG_EXIT_USAGE;
+            goto done;
+        }
+        if (v)
+            continue;
         switch (c) {
         case 'T': format = optarg; break;
         case 'o': out_path = optarg; break;
-        case OPT_FOCUS: o.focus = optarg; break;
-        case OPT_DEPTH:
-            o.depth = (int)strtol(optarg, &end, 10);
-            if (*end || o.depth < 1 || o.depth > 100) {
-                rc = kg_cli_usage(cmd, "--depth wants a number from 1 to 100, not '%s'", optarg);
-                goto done;
-            }
-            break;
-        case OPT_FROM: o.from = optarg; break;
-        case OPT_TO: o.to = optarg; break;
-        case OPT_TYPE: {
-            char *copy = kg_xstrdup(optarg), *save = NULL;
-            for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-                kg_strv_push(&types, tok);
-            free(copy);
-            break;
-        }
-        case OPT_DOC: o.doc = optarg; break;
         case OPT_ENGINE:
             if (timeline) {
                 rc = kg_cli_usage(cmd, "--engine is for 'kg graph' (the timeline pins its nodes)");
@@ -156,7 +177,6 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
                 goto done;
             }
             break;
-        case OPT_NO_SOURCE: o.no_source = 1; break;
         case ':':
             rc = kg_cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
             goto done;
@@ -173,8 +193,6 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
     } else if (format_from_name(out_path, &o.format) != 0 || o.format > KG_FMT_DOT) {
         o.format = KG_FMT_SVG;
     }
-    o.types = (const char *const *)types.v;
-    o.n_types = types.n;
     if (style_path) {
         size_t len;
         style_text = kg_read_file(style_path, &len, 4u << 20);
@@ -188,21 +206,16 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
         o.style_name = style_path;
     }
 
-    corpus.drop_trees = 1; /* drawing needs no line numbers */
-    int io = kg_cli_load(&corpus, &d, argc, argv, optind);
-    size_t load_errors = d.errors;
-    if (io) {
-        kg_cli_print_diag(&d, 0);
-        rc = KG_EXIT_IO;
+    size_t load_errors;
+    if ((rc = kg_cli_load_view(&corpus, &d, argc, argv, optind, &load_errors)) != 0)
         goto done;
-    }
     int r = fn(&corpus, &o, &out, &d);
     kg_cli_print_diag(&d, 0);
     if (r != KG_RENDER_OK) {
-        rc = exit_of(r);
+        rc = kg_cli_render_exit(r);
         goto done;
     }
-    rc = write_out(out_path, &out);
+    rc = kg_cli_write_out(out_path, &out);
     if (rc == KG_EXIT_OK && load_errors)
         rc = KG_EXIT_FINDINGS;
 

@@ -29,23 +29,7 @@ const char kg_help_report[] =
     "exit status: 0 ok, 1 a facts file had errors (the report is still written),\n"
     "2 usage, 3 input/output or Graphviz error.\n";
 
-enum { OPT_FOCUS = 256, OPT_DEPTH, OPT_FROM, OPT_TO, OPT_TYPE, OPT_DOC, OPT_MD, OPT_NO_SOURCE };
-
-static int write_file(const char *path, const kg_buf *b)
-{
-    if (strcmp(path, "-") == 0) {
-        if (fwrite(b->ptr, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
-            kg_cli_error("cannot write to standard output: %s", strerror(errno));
-            return KG_EXIT_IO;
-        }
-        return KG_EXIT_OK;
-    }
-    if (kg_write_atomic(path, b->ptr, b->len) != 0) {
-        kg_cli_error("cannot write '%s': %s", path, strerror(errno));
-        return KG_EXIT_IO;
-    }
-    return KG_EXIT_OK;
-}
+enum { OPT_MD = KG_OPT_OWN };
 
 /* For --md: draws one picture into DIR/NAME. */
 static int write_picture(const char *dir, const char *name, kg_render_fn fn,
@@ -55,10 +39,10 @@ static int write_picture(const char *dir, const char *name, kg_render_fn fn,
     kg_buf svg = KG_BUF_INIT, path = KG_BUF_INIT;
     po.format = KG_FMT_SVG;
     int r = fn(c, &po, &svg, d);
-    int rc = r == KG_RENDER_OK ? KG_EXIT_OK : r == KG_RENDER_EOPTION ? KG_EXIT_USAGE : KG_EXIT_IO;
+    int rc = kg_cli_render_exit(r);
     if (rc == KG_EXIT_OK) {
         kg_buf_printf(&path, "%s/%s", dir, name);
-        rc = write_file(path.ptr, &svg);
+        rc = kg_cli_write_out(path.ptr, &svg);
     }
     kg_buf_free(&svg);
     kg_buf_free(&path);
@@ -68,14 +52,8 @@ static int write_picture(const char *dir, const char *name, kg_render_fn fn,
 int kg_cmd_report(int argc, char **argv)
 {
     static const struct option opts[] = {
-        { "focus", required_argument, NULL, OPT_FOCUS },
-        { "depth", required_argument, NULL, OPT_DEPTH },
-        { "from", required_argument, NULL, OPT_FROM },
-        { "to", required_argument, NULL, OPT_TO },
-        { "type", required_argument, NULL, OPT_TYPE },
-        { "doc", required_argument, NULL, OPT_DOC },
+        KG_CLI_VIEW_OPTIONS,
         { "md", no_argument, NULL, OPT_MD },
-        { "no-source", no_argument, NULL, OPT_NO_SOURCE },
         { NULL, 0, NULL, 0 }
     };
     kg_render_opts o = KG_RENDER_OPTS_INIT;
@@ -84,35 +62,22 @@ int kg_cmd_report(int argc, char **argv)
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     kg_buf out = KG_BUF_INIT;
-    char *end;
     int c, rc = KG_EXIT_OK;
 
     o.format = KG_FMT_HTML;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+        int v = kg_cli_view_opt("report", c, optarg, &o, &types);
+        if (v < 0) {
+            rc = KG_EXIT_USAGE;
+            goto done;
+        }
+        if (v)
+            continue;
         switch (c) {
         case 'o': out_path = optarg; break;
-        case OPT_FOCUS: o.focus = optarg; break;
-        case OPT_DEPTH:
-            o.depth = (int)strtol(optarg, &end, 10);
-            if (*end || o.depth < 1 || o.depth > 100) {
-                rc = kg_cli_usage("report", "--depth wants a number from 1 to 100, not '%s'", optarg);
-                goto done;
-            }
-            break;
-        case OPT_FROM: o.from = optarg; break;
-        case OPT_TO: o.to = optarg; break;
-        case OPT_TYPE: {
-            char *copy = kg_xstrdup(optarg), *save = NULL;
-            for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-                kg_strv_push(&types, tok);
-            free(copy);
-            break;
-        }
-        case OPT_DOC: o.doc = optarg; break;
         case OPT_MD: o.format = KG_FMT_MD; break;
-        case OPT_NO_SOURCE: o.no_source = 1; break;
         default:
             rc = kg_cli_usage("report", "unknown option or missing value '%s'", argv[optind - 1]);
             goto done;
@@ -124,17 +89,9 @@ int kg_cmd_report(int argc, char **argv)
         rc = kg_cli_usage("report", "--md writes SVG files beside the report: give -o FILE");
         goto done;
     }
-    o.types = (const char *const *)types.v;
-    o.n_types = types.n;
-
-    corpus.drop_trees = 1; /* drawing needs no line numbers */
-    int io = kg_cli_load(&corpus, &d, argc, argv, optind);
-    size_t load_errors = d.errors;
-    if (io) {
-        kg_cli_print_diag(&d, 0);
-        rc = KG_EXIT_IO;
+    size_t load_errors;
+    if ((rc = kg_cli_load_view(&corpus, &d, argc, argv, optind, &load_errors)) != 0)
         goto done;
-    }
     int r = kg_render_report(&corpus, &o, &out, &d);
     if (r == KG_RENDER_OK && o.format == KG_FMT_MD) {
         char *copy = kg_xstrdup(out_path);
@@ -146,11 +103,11 @@ int kg_cmd_report(int argc, char **argv)
     }
     kg_cli_print_diag(&d, 0);
     if (r != KG_RENDER_OK) {
-        rc = r == KG_RENDER_EOPTION || r == KG_RENDER_EFORMAT ? KG_EXIT_USAGE : KG_EXIT_IO;
+        rc = kg_cli_render_exit(r);
         goto done;
     }
     if (rc == KG_EXIT_OK)
-        rc = write_file(out_path, &out);
+        rc = kg_cli_write_out(out_path, &out);
     if (rc == KG_EXIT_OK && load_errors)
         rc = KG_EXIT_FINDINGS;
 
