@@ -115,18 +115,6 @@ static long expand(search *S, size_t i, const char *goal)
     return hit;
 }
 
-static void print_actor(kg_store *s, kg_buf *out, const char *id)
-{
-    sqlite3_stmt *st = NULL;
-    kg_buf_puts(out, id);
-    if (sqlite3_prepare_v2(s->db, "SELECT name FROM actors WHERE id = ?1", -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            kg_buf_printf(out, " (%s)", kg__col(st, 0));
-    }
-    sqlite3_finalize(st);
-}
-
 static void print_event(kg_store *s, kg_buf *out, const char *id)
 {
     sqlite3_stmt *st = NULL;
@@ -152,7 +140,7 @@ static void print_chain(search *S, long goal, kg_buf *out)
     kg_buf_printf(out, "%zu link%s from %s to %s:\n", len - 1, len == 2 ? "" : "s",
                   S->v[chain[0]].id, S->v[goal].id);
     kg_buf_puts(out, "  ");
-    print_actor(S->s, out, S->v[chain[0]].id);
+    kg__actor_ref(S->s, out, S->v[chain[0]].id);
     kg_buf_putc(out, '\n');
     const char *shown = NULL; /* the event id printed for the previous node */
     for (size_t k = 1; k < len; k++) {
@@ -162,7 +150,7 @@ static void print_chain(search *S, long goal, kg_buf *out)
         if (p->from_event && shown && strcmp(p->from_event, shown) != 0)
             kg_buf_printf(out, "(through %s, the same event) ", p->from_event);
         if (p->kind == 'a') {
-            print_actor(S->s, out, p->id);
+            kg__actor_ref(S->s, out, p->id);
             shown = NULL;
         } else {
             print_event(S->s, out, p->to_event);

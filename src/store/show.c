@@ -90,19 +90,6 @@ static void append_source(kg_store *s, kg_buf *out, const char *fact, const char
     sqlite3_finalize(st);
 }
 
-/* "id (name)" of an actor. */
-static void actor_ref(kg_store *s, kg_buf *out, const char *id)
-{
-    sqlite3_stmt *st = NULL;
-    kg_buf_puts(out, id);
-    if (sqlite3_prepare_v2(s->db, "SELECT name FROM actors WHERE id = ?1", -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            kg_buf_printf(out, " (%s)", kg__col(st, 0));
-    }
-    sqlite3_finalize(st);
-}
-
 static void figure_value(kg_buf *out, sqlite3_stmt *st, int col)
 {
     /* value, value_max, unit, counter, approx */
@@ -124,20 +111,16 @@ static void figure_value(kg_buf *out, sqlite3_stmt *st, int col)
 
 static int show_actor(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
 {
-    sqlite3_stmt *st = kg__store_prepare(
+    int rc;
+    sqlite3_stmt *st = kg__store_row(
         s, d, "SELECT a.id, a.name, a.type, a.part_of,"
               " (SELECT group_concat(alias, ', ') FROM aliases WHERE actor = a.id),"
               " (SELECT group_concat(id, ', ') FROM actors WHERE part_of = a.id),"
               " (SELECT group_concat(d.file, ', ') FROM actor_defs ad JOIN documents d ON d.doc = ad.doc"
               "  WHERE ad.actor = a.id)"
-              " FROM actors a WHERE a.id = ?1");
+              " FROM actors a WHERE a.id = ?1", id, &rc);
     if (!st)
-        return KG_STORE_ERROR;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
-        return KG_STORE_REFUSED;
-    }
+        return rc;
     kg_buf_printf(out, "actor %s: %s\n", kg__col(st, 0), kg__col(st, 1));
     if (*kg__col(st, 2)) {
         label(out, "type");
@@ -145,7 +128,7 @@ static int show_actor(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     }
     if (*kg__col(st, 3)) {
         label(out, "part of");
-        actor_ref(s, out, kg__col(st, 3));
+        kg__actor_ref(s, out, kg__col(st, 3));
         kg_buf_putc(out, '\n');
     }
     if (*kg__col(st, 4)) {
@@ -201,16 +184,12 @@ static int show_actor(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
 
 static int show_event(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
 {
-    sqlite3_stmt *st = kg__store_prepare(
+    int rc;
+    sqlite3_stmt *st = kg__store_row(
         s, d, "SELECT id, title, type, date, date_start, date_end, when_text, cluster"
-              " FROM events WHERE id = ?1");
+              " FROM events WHERE id = ?1", id, &rc);
     if (!st)
-        return KG_STORE_ERROR;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
-        return KG_STORE_REFUSED;
-    }
+        return rc;
     char *cluster = kg_xstrdup(kg__col(st, 7));
     kg_buf_printf(out, "event %s: %s\n", kg__col(st, 0), kg__col(st, 1));
     label(out, "type");
@@ -235,7 +214,7 @@ static int show_event(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
         label(out, kg__col(st, 0));
-        actor_ref(s, out, kg__col(st, 1));
+        kg__actor_ref(s, out, kg__col(st, 1));
         kg_buf_putc(out, '\n');
     }
     sqlite3_finalize(st);
@@ -284,16 +263,12 @@ static int show_event(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
 
 static int show_figure(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
 {
-    sqlite3_stmt *st = kg__store_prepare(
+    int rc;
+    sqlite3_stmt *st = kg__store_row(
         s, d, "SELECT id, measure, value, value_max, unit, counter, approx, subject, date, value_text"
-              " FROM figures WHERE id = ?1");
+              " FROM figures WHERE id = ?1", id, &rc);
     if (!st)
-        return KG_STORE_ERROR;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
-        return KG_STORE_REFUSED;
-    }
+        return rc;
     kg_buf_printf(out, "figure %s: %s\n", kg__col(st, 0), kg__col(st, 1));
     label(out, "value");
     figure_value(out, st, 2);
@@ -302,7 +277,7 @@ static int show_figure(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     kg_buf_putc(out, '\n');
     if (*kg__col(st, 7)) {
         label(out, "subject");
-        actor_ref(s, out, kg__col(st, 7));
+        kg__actor_ref(s, out, kg__col(st, 7));
         kg_buf_putc(out, '\n');
     }
     if (*kg__col(st, 8)) {

@@ -26,6 +26,11 @@ sqlite3_stmt *kg__store_prepare(kg_store *s, kg_diag *d, const char *sql);
 int kg__store_schema_ok(kg_store *s, kg_diag *d);
 /* Column text as a C string, "" for NULL. */
 const char *kg__col(sqlite3_stmt *st, int i);
+/* Prepares sql, binds id to ?1 and steps to its row: the statement, or
+ * NULL with *rc KG_STORE_REFUSED (no such row) or KG_STORE_ERROR. */
+sqlite3_stmt *kg__store_row(kg_store *s, kg_diag *d, const char *sql, const char *id, int *rc);
+/* Appends "id (name)" of an actor ("id" alone when it has no row). */
+void kg__actor_ref(kg_store *s, kg_buf *out, const char *id);
 
 /* ---- a set / map of strings (open addressing, keys copied) ---- */
 typedef struct kg_strmap {

@@ -156,3 +156,31 @@ const char *kg__col(sqlite3_stmt *st, int i)
     const unsigned char *t = sqlite3_column_text(st, i);
     return t ? (const char *)t : "";
 }
+
+sqlite3_stmt *kg__store_row(kg_store *s, kg_diag *d, const char *sql, const char *id, int *rc)
+{
+    sqlite3_stmt *st = kg__store_prepare(s, d, sql);
+    if (!st) {
+        *rc = KG_STORE_ERROR;
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        *rc = KG_STORE_REFUSED;
+        return NULL;
+    }
+    return st;
+}
+
+void kg__actor_ref(kg_store *s, kg_buf *out, const char *id)
+{
+    sqlite3_stmt *st = NULL;
+    kg_buf_puts(out, id);
+    if (sqlite3_prepare_v2(s->db, "SELECT name FROM actors WHERE id = ?1", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            kg_buf_printf(out, " (%s)", kg__col(st, 0));
+    }
+    sqlite3_finalize(st);
+}
