@@ -1128,8 +1128,131 @@ static int surname_first(const char *w, size_t n)
     return 0;
 }
 
-/* A name before a title: 장윈밍 부부장, 쉬안청르(玄成日) 연구원. The title
- * word is at [ta, tb); emits the person and returns 1. */
+/* Words that open a clause or place it in time and so often stand right
+ * before "body + title" (한편 중국 상무부 대변인은): never names, though
+ * many start with a family name. */
+static const char *const clause_openers[] = {
+    "한편", "이어", "이에", "이날", "이후", "이번", "이미", "이제", "이로써", "이와", "또한", "특히", "다만", "아울러",
+    "반면", "그러나", "하지만", "그런데", "그리고", "따라서", "결국", "실제", "실제로", "역시", "최근", "오전", "오후",
+    "현재", "앞서", "당시", "전날", "다음날", "오늘", "어제", "내일", "올해", "작년", "지난해", "내년", "정작", "곧",
+    "마침", "끝으로", "동시에", "나아가", "게다가", "더구나", "물론", "우선", "먼저", "또", "및", "등", "즉", "단",
+    "무엇보다", "그동안", "그간", "여전히", "아직", "지금", "당장", "향후", "공식", "직접", "별도", NULL
+};
+
+static int clause_opener(const char *s, size_t a, size_t b)
+{
+    for (int k = 0; clause_openers[k]; k++)
+        if (strlen(clause_openers[k]) == b - a && !memcmp(clause_openers[k], s + a, b - a))
+            return 1;
+    return 0;
+}
+
+/* 1 if the word [a, b) is a clause opener or no name by the list. */
+static int never_name(const char *s, size_t a, size_t b)
+{
+    return kg_wordset_has(&ws_not_names, s + a, b - a) || clause_opener(s, a, b);
+}
+
+/* 1 if what comes before the word at na lets a short word there be a
+ * name: the start of a line or sentence, punctuation, a mention (a time
+ * or an actor), or a word that ends in a particle or verb ending. A bare
+ * noun before it makes a compound (반도체 공장 CEO), not a name. */
+static int name_context_ok(actx *x, size_t na)
+{
+    const char *s = x->s;
+    if (na == 0 || s[na - 1] == '\n')
+        return 1;
+    if (s[na - 1] != ' ')
+        return 1; /* after punctuation: (왕웨이 "리밍 */
+    size_t pe = na - 1, pa = tok_begin(s, pe);
+    if (pa == pe)
+        return 1;
+    unsigned char last = (unsigned char)s[pe - 1];
+    if (last < 0x80)
+        return !is_lat((char)last) || (x->last_end == pe);
+    if (kg_tctx_taken(x->c, pa, pe) || (x->last_end == pe && x->last_start <= pa) || clause_opener(s, pa, pe))
+        return 1; /* a time, an actor, or a clause opener (한편, 이어) */
+    static const char *const endings[] = { "는", "은", "이", "가", "을", "를", "의", "에", "서", "와", "과", "도", "로",
+                                           "고", "며", "면", "다", "해", "고는", "까지", "부터", NULL };
+    for (int k = 0; endings[k]; k++)
+        if (ends_with(s + pa, pe - pa, endings[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if [a, b) can be a person's name of one word: Hangul, 1 to 4
+ * syllables, a family name first when longer than one, no particle at
+ * the end of a two-syllable one, and no word that is never a name. */
+static int name_word_ok(actx *x, size_t a, size_t b)
+{
+    const char *s = x->s;
+    if (a >= b || !all_hangul(s + a, b - a))
+        return 0;
+    size_t syl = syllables(s + a, b - a);
+    if (syl < 1 || syl > 4 || never_name(s, a, b) || is_title(s + a, b - a))
+        return 0;
+    if (syl >= 2 && !surname_first(s + a, b - a))
+        return 0;
+    static const char *const bad_end[] = { "는", "은", "을", "를", "의", "에", "와", "과", "로", "서", "도", "며",
+                                           "고", "다", "요", "인", "적", "들", "측", NULL };
+    for (int k = 0; bad_end[k]; k++)
+        if (ends_with(s + a, b - a, bad_end[k]) && syl == 2)
+            return 0;
+    if (syl == 1 && (ends_with(s + a, b - a, "는") || ends_with(s + a, b - a, "이")))
+        return 0;
+    return 1;
+}
+
+/* 1 if [a, m) [m + 1, b) can be a name of two words spelled from another
+ * language (마리아 로시, 크리스토퍼 밀러): Hangul words of 2 to 6 and 1 to
+ * 4 syllables, neither a word that is never a name nor a title. */
+static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
+{
+    const char *s = x->s;
+    if (!all_hangul(s + a, m - a) || !all_hangul(s + m + 1, b - m - 1))
+        return 0;
+    size_t s1 = syllables(s + a, m - a), s2 = syllables(s + m + 1, b - m - 1);
+    if (s1 < 2 || s1 > 6 || s2 < 1 || s2 > 4)
+        return 0;
+    if (never_name(s, a, m) || never_name(s, m + 1, b) || is_title(s + a, m - a) || is_title(s + m + 1, b - m - 1))
+        return 0;
+    /* neither word ends in a particle or a verb ending (회의에서 발표한) */
+    static const char *const bad_end[] = { "는", "은", "을", "를", "의", "에", "서", "와", "과", "로", "며", "고",
+                                           "다", "적", "들", "측", "한", "된", "던", "할", "될", "인", NULL };
+    for (int k = 0; bad_end[k]; k++)
+        if (ends_with(s + a, m - a, bad_end[k]) || ends_with(s + m + 1, b - m - 1, bad_end[k]))
+            return 0;
+    return kg_tctx_taken(x->c, a, b) == 0;
+}
+
+/* 1 if the word [a, b) has a syllable that Korean and Chinese names in
+ * Korean spelling hardly use but spellings of other languages do (크,
+ * 스, 엘, 뉘 ...): a given or family name from elsewhere. */
+static int loan_spelled(const char *s, size_t a, size_t b)
+{
+    static const char *const loan[] = { "스", "트", "크", "프", "브", "드", "르", "즈", "츠", "엘", "뉘", "슈", "쥬",
+                                        "퀴", "튼", "슨", "턴", "믹", "닉", "렛", "벳", "젠", "렌", "엔", "샬",
+                                        "톤", "론", "롱", "몬", "폴", "필", "빌", "릭", "맥", "콜", "잭", NULL };
+    for (size_t i = a; i + 3 <= b; i += 3)
+        for (int k = 0; loan[k]; k++)
+            if (!memcmp(s + i, loan[k], 3))
+                return 1;
+    return 0;
+}
+
+/* 1 if an actor mention already found overlaps [a, b). */
+static int overlaps_actor(actx *x, size_t a, size_t b)
+{
+    const kg_mentions *m = x->c->out;
+    for (size_t k = m->n, seen = 0; k-- > 0 && seen < 8; seen++)
+        if (m->v[k].kind == KG_MENTION_ACTOR && m->v[k].nstart < b && a < m->v[k].nend)
+            return 1;
+    return 0;
+}
+
+/* A name before a title: 장윈밍 부부장, 쉬안청르(玄成日) 연구원, and with
+ * the body it speaks for between them: 류칭산 중국 상무부 대변인. The
+ * title word is at [ta, tb); emits the person and returns 1. */
 static int title_rule(actx *x, size_t ta, size_t tb)
 {
     const char *s = x->s;
@@ -1144,9 +1267,21 @@ static int title_rule(actx *x, size_t ta, size_t tb)
         if (s[q] == '(')
             ne = q;
     }
+    /* a body just found between name and title (not a person): the name
+     * comes before it */
+    int across = 0;
+    if (x->last_end == ne && x->last_start < ne && x->last_start >= 2 && s[x->last_start - 1] == ' ') {
+        const char *type = x->last_lex >= 0 ? x->lx->actors[x->last_lex].type
+                           : x->last_act >= 0 ? x->acts[x->last_act].type
+                                              : NULL;
+        if (!type || strcmp(type, "person") != 0) {
+            ne = x->last_start - 1;
+            across = 1;
+        }
+    }
     size_t na = tok_begin(s, ne);
     int special = (tb - ta == strlen("특파원") && !memcmp(s + ta, "특파원", tb - ta));
-    if (special && na >= 2 && s[na - 1] == ' ') {
+    if (special && !across && na >= 2 && s[na - 1] == ' ') {
         /* 홍길동 베이징 특파원: the name is two words back */
         size_t pa = tok_begin(s, na - 1);
         if (all_hangul(s + pa, na - 1 - pa) && syllables(s + pa, na - 1 - pa) >= 2 &&
@@ -1155,26 +1290,23 @@ static int title_rule(actx *x, size_t ta, size_t tb)
             na = pa;
         }
     }
-    if (na >= ne || !all_hangul(s + na, ne - na))
+    if (na >= ne)
         return 0;
     size_t syl = syllables(s + na, ne - na);
-    if (syl < 1 || syl > 4)
-        return 0;
-    if (kg_wordset_has(&ws_not_names, s + na, ne - na) || is_title(s + na, ne - na))
-        return 0;
-    /* a longer name starts with a family name (Korean or Chinese) */
-    if (syl >= 2 && !surname_first(s + na, ne - na))
-        return 0;
-    /* names do not end in particles */
-    static const char *const bad_end[] = { "는", "은", "을", "를", "의", "에", "와", "과", "로", "서", "도", "며",
-                                           "고", "다", "요", "인", "적", "들", "측", NULL };
-    for (int k = 0; bad_end[k]; k++)
-        if (ends_with(s + na, ne - na, bad_end[k]) && syl == 2)
+    /* two words spelled from another language (마리아 로시), when the word
+     * before the title is no name alone or looks spelled from elsewhere */
+    size_t pa = na >= 2 && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
+    int two = pa < na && foreign_name_ok(x, pa, na - 1, ne) && name_context_ok(x, pa) &&
+              (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1));
+    if (two)
+        na = pa;
+    else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2)) {
+        if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa))
             return 0;
-    if (syl == 1 && (ends_with(s + na, ne - na, "는") || ends_with(s + na, ne - na, "이")))
-        return 0;
+        na = pa;
+    }
     /* already a mention (a lexicon person)? */
-    if (x->last_end > na && x->last_start < ne)
+    if ((x->last_end > na && x->last_start < ne && !across) || overlaps_actor(x, na, ne))
         return 0;
     if (x->lx && lex_exact(x, na, ne) >= 0)
         return 0;
