@@ -420,9 +420,10 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
         int s = da_of[node];
         if (tn[node].child < 0)
             continue;
-        unsigned char cs[256];
-        int nc = 0;
-        for (int ch = tn[node].child; ch >= 0; ch = tn[ch].sibling)
+        unsigned char cs[256]; /* the children's bytes, ascending */
+        int first = tn[node].child, nc = 1;
+        cs[0] = tn[first].c;
+        for (int ch = tn[first].sibling; ch >= 0; ch = tn[ch].sibling)
             cs[nc++] = tn[ch].c;
         int b = -1;
         for (;;) {
