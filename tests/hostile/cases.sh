@@ -108,6 +108,7 @@ expect extract-missing 3 'No such file or directory' "$KG" extract nothere.txt -
 expect tag-bad-date 2 '--date' "$KG" tag --date 2025-13-45 empty.txt
 { for _ in $(seq 2000000); do printf '미국 상무부는 2025년 1월 13일 4천500개 기업을 제재했다 '; done; } > "$T/one-line.txt"
 expect tag-100mb-one-line 0 '' sh -c "'$KG' tag --date 2025-01-15 one-line.txt | tail -n 1 | grep -q '\"kind\"'"
+expect tag-jobs-100mb-one-line 0 '' sh -c "'$KG' tag --date 2025-01-15 one-line.txt | cksum > one.ck && '$KG' tag --jobs 3 --date 2025-01-15 one-line.txt | cksum | cmp -s - one.ck"
 rm -f "$T/one-line.txt"
 python3 - "$T/biglex.yaml" <<'PY'
 import sys
