@@ -46,6 +46,23 @@ static const char *const speech_verbs[] = { "밝혔", "밝히", "말했", "말�
                                             "경고했", "인정했", "반발했", "반발하", "비판했",
                                             NULL };
 
+/* 1 if the EDTF value starts after the document date (compared at the
+ * precision both have); 0 when either is unknown. */
+static int after_dct(const char *value, const kg_edtf_point *dct)
+{
+    int y = 0, m = 0, d = 0;
+    int n = sscanf(value, "%4d-%2d-%2d", &y, &m, &d);
+    if (n < 1 || dct->prec == KG_PREC_NONE)
+        return 0;
+    if (y != dct->year)
+        return y > dct->year;
+    if (n < 2 || dct->prec < KG_PREC_MONTH)
+        return 0;
+    if (m != dct->month)
+        return m > dct->month;
+    return n >= 3 && dct->prec >= KG_PREC_DAY && d > dct->day;
+}
+
 static int agentive(const kg_mention *m);
 static int in_time(const exdoc *x, size_t a, size_t b);
 
@@ -1197,10 +1214,12 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         break;
     }
     ex_merge_sentence(x, first_ev);
-    /* remember the last date for 이날 / 당시 */
+    /* remember the last date for 이날 / 당시: a date something happened
+     * on, not an open range (다음 달 1일부터) or a date still to come */
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
-        if (m->nstart >= ss && m->nstart < se && m->value[0] &&
+        if (m->nstart >= ss && m->nstart < se && m->value[0] && !strstr(m->value, "..") &&
+            !after_dct(m->value, &x->dct) &&
             starts_any(x->s, m->nend, m->nstart, carry_words) != (int)(m->nend - m->nstart)) {
             snprintf(x->last_date, sizeof x->last_date, "%s", m->value);
             size_t l = m->nend - m->nstart;

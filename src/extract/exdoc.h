@@ -33,6 +33,7 @@ typedef struct exdoc {
     ex_rel *rel;
     size_t n_rel, cap_rel;
     char last_date[48], last_when[96];
+    kg_edtf_point dct;        /* the document date (prec NONE: unknown) */
 } exdoc;
 
 /* Finds the events of sentence si [ss, se) and appends them. */

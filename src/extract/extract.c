@@ -336,6 +336,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
 
     exdoc x;
     memset(&x, 0, sizeof x);
+    x.dct = dct;
     x.t = &t;
     x.s = t.norm;
     x.len = t.norm_len;

@@ -382,7 +382,14 @@ typedef struct actx {
     size_t last_end;         /* end of the last actor mention */
     int last_lex;            /* its lexicon actor, or -1 */
     int last_act;            /* its document actor, or -1 */
+    /* the lexicon actors mentioned last, newest at recent[(n_recent - 1)
+     * % RECENT]: a short name (상무부) means the body named before it
+     * (중국 상무부), or the one of the country named before it */
+    int recent[32];
+    size_t n_recent;
 } actx;
+
+#define RECENT 32
 
 static int dact_find(actx *x, const char *id)
 {
@@ -547,6 +554,8 @@ static void emit_act(actx *x, size_t a, size_t b, int act)
     x->last_end = b;
     x->last_lex = d->lex;
     x->last_act = act;
+    if (d->lex >= 0)
+        x->recent[x->n_recent++ % RECENT] = d->lex;
     if (d->lex >= 0 && x->lx->actors[d->lex].is_country)
         x->last_country = d->lex;
 }
@@ -562,6 +571,7 @@ static void emit_lex(actx *x, size_t a, size_t b, int lex)
     m->json = la->json;
     m->json_head = la->json_head;
     m->json_len = la->json_len;
+    x->recent[x->n_recent++ % RECENT] = lex;
     x->last_start = a;
     x->last_end = b;
     x->last_lex = lex;
@@ -709,14 +719,22 @@ static int resolve_key(actx *x, const kg_lex_key *k, size_t start)
     if (x->last_lex >= 0 && x->last_end + 1 >= start && start - x->last_end <= 1 &&
         lx->actors[x->last_lex].is_country)
         ctx = x->last_lex;
-    else
-        ctx = x->last_country;
     if (ctx >= 0)
         for (int j = 0; j < k->n; j++) {
             int a = lx->key_actors[k->first + j];
             if (lx->actors[a].part_of_idx == ctx)
                 return a;
         }
+    /* else whichever came last: one of them (중국 상무부 ... 상무부는) or
+     * the country of one of them (중국은 ... 상무부도) */
+    for (size_t r = x->n_recent, seen = 0; r-- > 0 && seen < RECENT; seen++) {
+        int e = x->recent[r % RECENT];
+        for (int j = 0; j < k->n; j++) {
+            int a = lx->key_actors[k->first + j];
+            if (a == e || (lx->actors[e].is_country && lx->actors[a].part_of_idx == e))
+                return a;
+        }
+    }
     return lx->key_actors[k->first];
 }
 

@@ -189,7 +189,7 @@ static size_t p_month(tstate *st, size_t i, tspec *t)
     };
     for (int k = 0; words[k].w; k++) {
         size_t n = lit(s, len, i, words[k].w);
-        if (n) {
+        if (n && word_end_ok(s, len, n)) { /* not 지난 달러, 내달리다 */
             t->mk = words[k].k;
             t->m = words[k].off;
             return n;
@@ -531,7 +531,7 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
         e = k;
         any = 1;
     }
-    if (t->mk == K_ABS || !any) {
+    if (t->mk || !any) { /* 1월 13일, 다음 달 1일, 같은 달 5일 */
         size_t j = any ? sp(s, len, e) : e;
         tspec save = *t;
         if ((k = p_day(st, j, t)) && (t->dk == K_ABS || !any)) {
@@ -691,7 +691,7 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     *resolved = 1;
     size_t j = i;
     int past = 0;
-    if ((k = lit(s, len, j, "지난 "))) {
+    if ((k = lit(s, len, j, "지난 ")) && !lit(s, len, k, "달")) { /* (지난 달 is a month word) */
         t.dir = -1;
         past = 1;
         j = k;
