@@ -956,7 +956,13 @@ static void make_pred_word(const exdoc *x, ex_event *e, const cand *c)
         snprintf(e->pred, sizeof e->pred, "%s", c->pred);
         return;
     }
-    copy_word(x, c->ps, e->pe, e->pred, sizeof e->pred);
+    /* from the start of the word the predicate was found in (쓰겠다고, not
+     * 겠다고) */
+    size_t a = c->ps;
+    while (a > 0 && c->ps - a < 12 && x->s[a - 1] != ' ' && x->s[a - 1] != '\n' && x->s[a - 1] != '"' &&
+           x->s[a - 1] != '\'')
+        a--;
+    copy_word(x, a, e->pe, e->pred, sizeof e->pred);
 }
 
 static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word *w)
