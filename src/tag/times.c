@@ -2,7 +2,7 @@
  *
  * Recognised: absolute dates (2025년 1월 13일, '25년, 2025. 11. 01.,
  * 2025-01-13), bare months and days (1월 13일, 13일), deictic words (오늘
- * 어제 내일 전날 이날 당시 지난달 이번 달 다음 달 작년 지난해 올해 금년
+ * 어제 내일 전날 이날 당시 다음 날 지난달 이번 달 다음 달 작년 지난해 올해 금년
  * 내년 재작년 같은 해 같은 기간 ...), offsets (N일 전, N개월 전, 10여 년
  * 전), spans into the past (지난 10여 년 동안, 2023년까지 10여 년 동안),
  * parts (초 초반 중순 중반 말 상반기 하반기 N분기), centuries and decades,
@@ -223,11 +223,12 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
     } words[] = {
         { "오늘", K_REL, 0 }, { "어제", K_REL, -1 }, { "내일", K_REL, 1 }, { "그제", K_REL, -2 },
         { "그저께", K_REL, -2 }, { "모레", K_REL, 2 }, { "전날", K_REL, -1 }, { "이날", K_REL, 0 },
-        { "당일", K_REL, 0 }, { "같은 날", K_LAST, 0 }, { "그날", K_LAST, 0 }, { NULL, 0, 0 }
+        { "당일", K_REL, 0 }, { "같은 날", K_LAST, 0 }, { "그날", K_LAST, 0 }, { "다음 날", K_LAST, 1 },
+        { "다음날", K_LAST, 1 }, { "이튿날", K_LAST, 1 }, { NULL, 0, 0 }
     };
     for (int k = 0; words[k].w; k++) {
         size_t n = lit(s, len, i, words[k].w);
-        if (n) {
+        if (n && word_end_ok(s, len, n)) { /* not 다음 날짜 */
             t->dk = words[k].k;
             t->d = words[k].off;
             return n;
@@ -380,10 +381,12 @@ static int resolve(tstate *st, const tspec *t, tval *out)
         } else
             unknown = 1;
     } else if (t->dk == K_LAST) {
+        /* 같은 날, 그날; 다음 날: the day after the one last spoken of */
         if (st->have_last && !st->last.interval && st->last.a.prec == KG_PREC_DAY) {
             y = st->last.a.y;
             m = st->last.a.m;
             d = st->last.a.d;
+            add_days(&y, &m, &d, t->d);
         } else
             unknown = 1;
     }
@@ -997,7 +1000,7 @@ static pthread_once_t time_first_once = PTHREAD_ONCE_INIT;
 static const char *const heads[] = { "올", "금년", "지난", "작년", "재작년", "내년", "내후년", "이듬해", "그해",
                                      "같은", "전년", "당해", "이달", "이번", "다음", "내달", "오늘", "어제", "내일",
                                      "그제", "그저께", "모레", "전날", "이날", "당일", "그날", "오는", "당시",
-                                     "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "상반기", "하반기", "전월",
+                                     "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "상반기", "하반기", "전월", "이튿날",
                                      NULL };
 /* the first three bytes of each head, compared before the whole word,
  * and the heads chained by a hash of them (head_bucket, head_next) */
