@@ -344,8 +344,11 @@ static int resolve(tstate *st, const tspec *t, tval *out)
         } else
             unknown = 1;
     } else if (t->mk == K_LAST) {
-        if (st->last_m && st->last_y) {
-            y = st->last_y;
+        /* 같은 달: the month last spoken of, in the year named with it
+         * (작년 같은 달) or else in its own year */
+        if (st->last_m && (t->yk || st->last_y)) {
+            if (!t->yk)
+                y = st->last_y;
             m = st->last_m;
         } else
             unknown = 1;
@@ -528,8 +531,12 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
         e = k;
         any = 1;
         size_t j = sp(s, len, e);
-        if ((k = p_month(st, j, t)) && t->mk == K_ABS)
+        tspec save = *t;
+        /* 2024년 8월, 지난해 8월, 작년 같은 달 (the month last spoken of) */
+        if ((k = p_month(st, j, t)) && (t->mk == K_ABS || t->mk == K_LAST))
             e = k;
+        else
+            *t = save; /* 올해 다음 달 is two times */
     } else if ((k = p_month(st, e, t))) {
         e = k;
         any = 1;
