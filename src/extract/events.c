@@ -902,15 +902,35 @@ static void set_date_from(exdoc *x, ex_event *e, int ti)
 static const char *const vague_times[] = { "최근", "요즘", "근래", "과거", "향후", "조만간",
                                            "머지않아", NULL };
 
+/* 1 if the predicate at e is a speech verb after reported content
+ * (…늘었다고 밝혔다, …라고 말했다): the times in the content date what was
+ * said, not the saying. */
+static int reported_speech(const exdoc *x, const ex_event *e)
+{
+    if (starts_any(x->s, e->pe, e->ps, speech_verbs) <= 0)
+        return 0;
+    size_t q = e->ps;
+    while (q > e->cs && x->s[q - 1] == ' ')
+        q--;
+    return q >= e->cs + 3 && (ex_ends(x->s, e->cs, q, "고") || ex_ends(x->s, e->cs, q, "고\""));
+}
+
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
 {
     int in_clause = -1, before = -1, after = -1;
+    /* for reported speech, the first time of the clause (산업부는 1일 …
+     * 늘었다고 밝혔다) when it comes before the content's first actor or
+     * verb is taken; else the last, nearest the predicate */
+    int speech = reported_speech(x, e), first_in = -1;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart < ss || m->nstart >= se)
             continue;
-        if (m->nstart >= e->cs && m->nend <= e->pe)
+        if (m->nstart >= e->cs && m->nend <= e->pe) {
             in_clause = x->tim[k];
+            if (first_in < 0)
+                first_in = x->tim[k];
+        }
         else if (m->nend <= e->cs)
             before = x->tim[k];
         else if (m->nstart >= e->pe && after < 0)
@@ -929,6 +949,13 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     if (vague && (in_clause < 0 || x->m->v[in_clause].nstart < vague_at)) {
         ex_copy(e->when, sizeof e->when, vague);
         return;
+    }
+    if (speech && first_in >= 0 && e->n_agent > 0) {
+        /* the first time right after the speaker: 산업부는 1일 … */
+        const kg_mention *fm = &x->m->v[first_in], *am = &x->m->v[e->agent[0]];
+        size_t gap = fm->nstart > am->nend ? fm->nstart - am->nend : (size_t)-1;
+        if (gap != (size_t)-1 && gap <= 12)
+            in_clause = first_in;
     }
     int pick = in_clause >= 0 ? in_clause : before >= 0 ? before : after;
     if (pick >= 0) {
