@@ -1,4 +1,5 @@
 /* main.c - the kg command: dispatches to one function per subcommand. */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -129,6 +130,23 @@ int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, i
     return -1;
 }
 
+/* Output that could not be written is an error, never a silent loss
+ * (kg show ... > /dev/full): flushes stdout and turns a failed write into
+ * exit status 3 with a message, unless the command failed worse. */
+static int finish_stdout(int rc)
+{
+    errno = 0;
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc < KG_EXIT_IO) {
+        /* (a command that failed with exit status 3 said why already) */
+        if (errno)
+            kg_cli_error("cannot write to standard output: %s", strerror(errno));
+        else
+            kg_cli_error("cannot write to standard output");
+        rc = KG_EXIT_IO;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     /* a full disk or `ulimit -f` must be a write error we report, not a kill */
@@ -140,23 +158,23 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         print_usage(stdout);
-        return KG_EXIT_OK;
+        return finish_stdout(KG_EXIT_OK);
     }
     if (strcmp(name, "--version") == 0) {
         printf("kg %s (facts format %d)\n", KG_VERSION, KG_FORMAT_VERSION);
-        return KG_EXIT_OK;
+        return finish_stdout(KG_EXIT_OK);
     }
     if (strcmp(name, "help") == 0) {
         if (argc < 3) {
             print_usage(stdout);
-            return KG_EXIT_OK;
+            return finish_stdout(KG_EXIT_OK);
         }
         if (!find(argv[2])) {
             kg_cli_error("'%s' is not a kg command; see 'kg --help'", argv[2]);
             return KG_EXIT_USAGE;
         }
         kg_cli_help(argv[2]);
-        return KG_EXIT_OK;
+        return finish_stdout(KG_EXIT_OK);
     }
     const struct command *c = find(name);
     if (!c) {
@@ -168,8 +186,9 @@ int main(int argc, char **argv)
             break;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             kg_cli_help(name);
-            return KG_EXIT_OK;
+            return finish_stdout(KG_EXIT_OK);
         }
     }
-    return c->fn(argc - 1, argv + 1);
+    int rc = c->fn(argc - 1, argv + 1);
+    return finish_stdout(rc);
 }

@@ -152,3 +152,11 @@ expect query-refuses-writes 2 '' "$KG" query --db locked.sqlite "DELETE FROM act
 expect build-disk-full 3 '' bash -c "ulimit -f 8; '$KG' build facts --db full.sqlite"
 for _ in $(seq 200); do printf '미국 상무부는 2025년 1월 13일 중국 기업을 제재했다. '; done > "$T/big.txt"
 expect extract-disk-full 3 'cannot write' bash -c "ulimit -f 1; '$KG' extract --date 2025 big.txt -o big.yaml"
+# output that cannot be written is an error, whatever the command
+if [ -w /dev/full ]; then
+    expect stdout-full-dump 3 'cannot write to standard output' sh -c "'$KG' dump good.yaml > /dev/full"
+    expect stdout-full-help 3 'cannot write to standard output' sh -c "'$KG' help tag > /dev/full"
+    expect stdout-full-tag 3 'writing output' sh -c "'$KG' tag --date 2025 bad.txt --lenient > /dev/full"
+else
+    skip stdout-full "no /dev/full"
+fi
