@@ -72,6 +72,12 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
  * when the options are fine (optind then points at the first operand),
  * else the exit status of a usage error already reported. */
 int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, int *json);
+/* What a read-only command asks of the store: a kg_store_* call writing
+ * into out (arg is the command's own). */
+typedef int (*kg_cli_store_fn)(kg_store *s, void *arg, kg_buf *out, kg_diag *d);
+/* Opens db read-only, runs fn, prints its output and findings, closes;
+ * returns the exit status (OK 0, REFUSED 1, USAGE 2, else 3). */
+int kg_cli_store_run(const char *db, kg_cli_store_fn fn, void *arg);
 /* Prints the help text of a command to stdout. */
 void kg_cli_help(const char *cmd);
 /* The folder of the bundled facts: $KG_DATA, else ./yaml if it exists,

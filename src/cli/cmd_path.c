@@ -22,6 +22,12 @@ const char kg_help_path[] =
     "exit status: 0 a chain was found, 1 no chain links them, or an actor is\n"
     "unknown or ambiguous, 2 usage, 3 the store cannot be read.\n";
 
+static int path(kg_store *s, void *arg, kg_buf *out, kg_diag *d)
+{
+    char **ab = arg;
+    return kg_store_path(s, ab[0], ab[1], out, d);
+}
+
 int kg_cmd_path(int argc, char **argv)
 {
     const char *db;
@@ -31,18 +37,5 @@ int kg_cmd_path(int argc, char **argv)
     if (argc - optind != 2)
         return kg_cli_usage("path", "give two actors (ids or names)");
 
-    kg_diag d = KG_DIAG_INIT;
-    kg_buf out = KG_BUF_INIT;
-    kg_store *s = NULL;
-    int rc = KG_EXIT_IO;
-    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
-        int r = kg_store_path(s, argv[optind], argv[optind + 1], &out, &d);
-        rc = r == KG_STORE_OK ? KG_EXIT_OK : r == KG_STORE_REFUSED ? KG_EXIT_FINDINGS : KG_EXIT_IO;
-    }
-    fwrite(out.ptr, 1, out.len, stdout);
-    kg_cli_print_diag(&d, 0);
-    kg_store_close(s);
-    kg_buf_free(&out);
-    kg_diag_free(&d);
-    return rc;
+    return kg_cli_store_run(db, path, argv + optind);
 }

@@ -39,6 +39,17 @@ static char *read_stdin(void)
     return kg_buf_detach(&b, NULL);
 }
 
+struct qargs {
+    const char *sql;
+    kg_query_format fmt;
+};
+
+static int query(kg_store *s, void *arg, kg_buf *out, kg_diag *d)
+{
+    const struct qargs *q = arg;
+    return kg_store_query(s, q->sql, q->fmt, out, d);
+}
+
 int kg_cmd_query(int argc, char **argv)
 {
     const char *db;
@@ -53,27 +64,8 @@ int kg_cmd_query(int argc, char **argv)
         return kg_cli_usage("query", "give the SQL as one argument (quote it)");
 
     char *sql = strcmp(argv[optind], "-") == 0 ? read_stdin() : kg_xstrdup(argv[optind]);
-    kg_diag d = KG_DIAG_INIT;
-    kg_buf out = KG_BUF_INIT;
-    kg_store *s = NULL;
-    int rc = KG_EXIT_IO;
-    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
-        switch (kg_store_query(s, sql, fmt, &out, &d)) {
-        case KG_STORE_OK:
-            rc = KG_EXIT_OK;
-            break;
-        case KG_STORE_USAGE:
-            rc = KG_EXIT_USAGE;
-            break;
-        default:
-            rc = KG_EXIT_IO;
-        }
-    }
-    fwrite(out.ptr, 1, out.len, stdout);
-    kg_cli_print_diag(&d, 0);
-    kg_store_close(s);
-    kg_buf_free(&out);
-    kg_diag_free(&d);
+    struct qargs q = { sql, fmt };
+    int rc = kg_cli_store_run(db, query, &q);
     free(sql);
     return rc;
 }

@@ -33,6 +33,11 @@ const char kg_help_show[] =
     "exit status: 0 shown, 1 nothing or several things match, 2 usage,\n"
     "3 the store cannot be read.\n";
 
+static int show(kg_store *s, void *what, kg_buf *out, kg_diag *d)
+{
+    return kg_store_show(s, what, out, d);
+}
+
 int kg_cmd_show(int argc, char **argv)
 {
     const char *db;
@@ -44,18 +49,5 @@ int kg_cmd_show(int argc, char **argv)
     if (optind + 1 < argc)
         return kg_cli_usage("show", "give one id or name (quote names with spaces)");
 
-    kg_diag d = KG_DIAG_INIT;
-    kg_buf out = KG_BUF_INIT;
-    kg_store *s = NULL;
-    int rc = KG_EXIT_IO;
-    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
-        int r = kg_store_show(s, argv[optind], &out, &d);
-        rc = r == KG_STORE_OK ? KG_EXIT_OK : r == KG_STORE_REFUSED ? KG_EXIT_FINDINGS : KG_EXIT_IO;
-    }
-    fwrite(out.ptr, 1, out.len, stdout);
-    kg_cli_print_diag(&d, 0);
-    kg_store_close(s);
-    kg_buf_free(&out);
-    kg_diag_free(&d);
-    return rc;
+    return kg_cli_store_run(db, show, argv[optind]);
 }

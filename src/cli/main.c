@@ -130,6 +130,28 @@ int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, i
     return -1;
 }
 
+int kg_cli_store_run(const char *db, kg_cli_store_fn fn, void *arg)
+{
+    kg_diag d = KG_DIAG_INIT;
+    kg_buf out = KG_BUF_INIT;
+    kg_store *s = NULL;
+    int rc = KG_EXIT_IO;
+    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
+        switch (fn(s, arg, &out, &d)) {
+        case KG_STORE_OK: rc = KG_EXIT_OK; break;
+        case KG_STORE_REFUSED: rc = KG_EXIT_FINDINGS; break;
+        case KG_STORE_USAGE: rc = KG_EXIT_USAGE; break;
+        default: rc = KG_EXIT_IO;
+        }
+    }
+    fwrite(out.ptr, 1, out.len, stdout); /* (checked when the command ends) */
+    kg_cli_print_diag(&d, 0);
+    kg_store_close(s);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+    return rc;
+}
+
 /* Output that could not be written is an error, never a silent loss
  * (kg show ... > /dev/full): flushes stdout and turns a failed write into
  * exit status 3 with a message, unless the command failed worse. */
