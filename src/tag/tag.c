@@ -50,27 +50,6 @@ const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n)
     return p;
 }
 
-/* Bit k of the result: s[k] leads a Hangul syllable (EB, EC; EA from EA
- * B0; ED up to ED 9E A3), for the sixteen bytes at s (18 readable). */
-#ifdef __SSE2__
-static unsigned syl_leads16(const char *s)
-{
-    const __m128i eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC), ea = _mm_set1_epi8((char)0xEA),
-                  ed = _mm_set1_epi8((char)0xED), xb0 = _mm_set1_epi8((char)0xB0), x9d = _mm_set1_epi8((char)0x9D),
-                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
-    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + 2));
-    __m128i ed_ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v1, x9d), v1),
-                                 _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpeq_epi8(_mm_min_epu8(v2, xa3), v2)));
-    __m128i lead = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, eb), _mm_cmpeq_epi8(v, ec)),
-        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ea), _mm_cmpeq_epi8(_mm_max_epu8(v1, xb0), v1)),
-                     _mm_and_si128(_mm_cmpeq_epi8(v, ed), ed_ok)));
-    return (unsigned)_mm_movemask_epi8(lead);
-}
-#endif
-
 /* 1 if position i is one of kg_tctx_tokens' (s is valid UTF-8). */
 static int is_token(const char *s, size_t len, size_t i)
 {
@@ -102,7 +81,7 @@ void kg_tctx_tokens(kg_tctx *c)
                                     _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80));
         /* EA..ED (unsigned compares by max and min) */
         __m128i hl = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, xea), v), _mm_cmpeq_epi8(_mm_min_epu8(v, xed), v));
-        unsigned inword = (unsigned)_mm_movemask_epi8(hl) & syl_leads16(s + i - 3);
+        unsigned inword = (unsigned)_mm_movemask_epi8(hl) & (unsigned)_mm_movemask_epi8(kg_syl_leads(s + i - 3));
         unsigned m = ~((unsigned)_mm_movemask_epi8(skip) | inword) & 0xFFFFu;
         if (n + 16 > cap) {
             cap = cap * 2 + 16;

@@ -222,6 +222,27 @@ static inline int kg_u8_syllable(const unsigned char *u)
     }
 }
 
+#ifdef __SSE2__
+/* Lane k set where p[k] leads a Hangul syllable U+AC00..U+D7A3: all of
+ * EB and EC, EA from EA B0, ED up to ED 9E A3 (p[0..18) readable). The
+ * one SIMD test of syllables that the scans below and in text.c and
+ * tag.c share. */
+static inline __m128i kg_syl_leads(const char *p)
+{
+    const __m128i eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC), ea = _mm_set1_epi8((char)0xEA),
+                  ed = _mm_set1_epi8((char)0xED), xb0 = _mm_set1_epi8((char)0xB0), x9d = _mm_set1_epi8((char)0x9D),
+                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+    __m128i ed_ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v1, x9d), v1),
+                                 _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpeq_epi8(_mm_min_epu8(v2, xa3), v2)));
+    return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, eb), _mm_cmpeq_epi8(v, ec)),
+                        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ea), _mm_cmpeq_epi8(_mm_max_epu8(v1, xb0), v1)),
+                                     _mm_and_si128(_mm_cmpeq_epi8(v, ed), ed_ok)));
+}
+#endif
+
 /* The end of the run of Hangul syllables that starts at s[i] (i itself
  * when there is none there); s is valid UTF-8 and i a character start.
  * Sixteen bytes at a time: a byte that neither leads a syllable nor
@@ -230,23 +251,11 @@ static inline int kg_u8_syllable(const unsigned char *u)
 static inline size_t kg_hangul_run_end(const char *s, size_t len, size_t i)
 {
 #ifdef __SSE2__
-    const __m128i mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80),
-                  eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC),
-                  ea = _mm_set1_epi8((char)0xEA), ed = _mm_set1_epi8((char)0xED),
-                  xb0 = _mm_set1_epi8((char)0xB0), x9d = _mm_set1_epi8((char)0x9D),
-                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
+    const __m128i mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
     while (i + 18 <= len) {
         const char *p = s + i;
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
-        __m128i ed_ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v1, x9d), v1),
-                                     _mm_and_si128(_mm_cmpeq_epi8(v1, x9e),
-                                                   _mm_cmpeq_epi8(_mm_min_epu8(v2, xa3), v2)));
-        __m128i lead = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, eb), _mm_cmpeq_epi8(v, ec)),
-            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ea), _mm_cmpeq_epi8(_mm_max_epu8(v1, xb0), v1)),
-                         _mm_and_si128(_mm_cmpeq_epi8(v, ed), ed_ok)));
+        __m128i lead = kg_syl_leads(p);
         __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80);
         unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(lead, cont)) & 0xFFFF;
         if (other) {

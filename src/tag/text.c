@@ -180,27 +180,14 @@ static size_t plain_prefix(const unsigned char *u, size_t n)
     size_t i = 0;
 #ifdef __SSE2__
     const __m128i c1f = _mm_set1_epi8(0x1F), c7f = _mm_set1_epi8(0x7F), nl = _mm_set1_epi8('\n'),
-                  mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80),
-                  eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC),
-                  ea = _mm_set1_epi8((char)0xEA), ed = _mm_set1_epi8((char)0xED),
-                  xb0 = _mm_set1_epi8((char)0xB0), x9d = _mm_set1_epi8((char)0x9D),
-                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
+                  mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
     while (i + 18 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
-        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
         /* signed compares: bytes >= 0x80 fail the ASCII test */
         __m128i ascii = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, c1f), _mm_cmplt_epi8(v, c7f)),
                                      _mm_cmpeq_epi8(v, nl));
         __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80);
-        /* syllables: all of EB and EC, EA from EA B0, ED up to ED 9E A3 */
-        __m128i ed_ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v1, x9d), v1),
-                                     _mm_and_si128(_mm_cmpeq_epi8(v1, x9e),
-                                                   _mm_cmpeq_epi8(_mm_min_epu8(v2, xa3), v2)));
-        __m128i lead = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, eb), _mm_cmpeq_epi8(v, ec)),
-            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ea), _mm_cmpeq_epi8(_mm_max_epu8(v1, xb0), v1)),
-                         _mm_and_si128(_mm_cmpeq_epi8(v, ed), ed_ok)));
+        __m128i lead = kg_syl_leads((const char *)u + i);
         unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
                  l = (unsigned)_mm_movemask_epi8(lead);
         if ((a | c | l) != 0xFFFF)
