@@ -51,12 +51,11 @@ const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n)
 }
 
 /* 1 if position i is one of kg_tctx_tokens' (s is valid UTF-8). */
-static int is_token(const char *s, size_t len, size_t i)
+static int is_token(const char *s, size_t i)
 {
     unsigned char ch = (unsigned char)s[i];
     if (ch == ' ' || ch == '\n' || (ch & 0xC0) == 0x80)
         return 0;
-    (void)len;
     return !(ch >= 0xEA && ch <= 0xED && kg_syllable_before(s, i));
 }
 
@@ -70,7 +69,7 @@ void kg_tctx_tokens(kg_tctx *c)
     /* sixteen positions at a time from i = 3 (a syllable three bytes
      * back is looked at), while 18 bytes can be read */
     for (; i < 3 && i < len; i++)
-        if (is_token(s, len, i))
+        if (is_token(s, i))
             tok[n++] = i;
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), mc0 = _mm_set1_epi8((char)0xC0),
                   x80 = _mm_set1_epi8((char)0x80), xea = _mm_set1_epi8((char)0xEA),
@@ -94,7 +93,7 @@ void kg_tctx_tokens(kg_tctx *c)
     }
 #endif
     for (; i < len; i++) {
-        if (!is_token(s, len, i))
+        if (!is_token(s, i))
             continue;
         if (n == cap) {
             cap = cap * 2 + 16;
