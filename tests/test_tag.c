@@ -651,3 +651,68 @@ Test(tokens, simd_pass_matches_the_definition)
         kg_buf_free(&text);
     }
 }
+
+/* Text intake takes runs of ASCII and Hangul syllables sixteen bytes at
+ * a time and everything else by the byte. Whole random texts must come
+ * out as the concatenation of their pieces loaded one by one (each too
+ * short for the fast path), with the offsets of every piece intact, and
+ * an invalid byte anywhere must be found wherever it falls in a block. */
+Test(text, fast_path_matches_the_byte_path)
+{
+    static const char *const pieces[] = {
+        "가", "힣", "나다라마바", "\xed\x9e\xa4" /* U+D7A4 */, "\xea\xaf\xbf" /* U+ABFF */, "中", "a", "7",
+        " ", "\n", ".", "é", "😀", "３" /* full width */, "\xc2\xa0" /* no-break space */, "㎝", "\r\n", "ⓒ", "\t",
+    };
+    static const char *const invalid[] = { "\xff", "\x80", "\xed\xa0\x80" /* surrogate */, "\xc0\xaf" /* overlong */ };
+    const unsigned np = sizeof pieces / sizeof *pieces, ni = sizeof invalid / sizeof *invalid;
+    uint32_t st = 7;
+    for (int round = 0; round < 400; round++) {
+        kg_buf raw = KG_BUF_INIT, want = KG_BUF_INIT;
+        size_t at_raw[300], at_norm[300], bad_at = (size_t)-1;
+        size_t lead[300]; /* where the piece's first normalised byte comes from, in the piece */
+        int n = 1 + (int)(rnd(&st) % 250), with_bad = round % 3 == 0;
+        int bad_k = with_bad ? (int)(rnd(&st) % (unsigned)n) : -1;
+        for (int k = 0; k < n; k++) {
+            at_raw[k] = raw.len;
+            at_norm[k] = want.len;
+            if (k == bad_k) {
+                bad_at = raw.len;
+                kg_buf_puts(&raw, invalid[rnd(&st) % ni]);
+                continue;
+            }
+            const char *p = pieces[rnd(&st) % np];
+            kg_text one;
+            kg_diag d = KG_DIAG_INIT;
+            cr_assert_eq(kg_text_load(&one, p, strlen(p), 0, 0, NULL, &d), 0);
+            kg_buf_puts(&want, one.norm);
+            lead[k] = kg_text_src_offset(&one, 0);
+            kg_buf_puts(&raw, p);
+            kg_text_free(&one);
+            kg_diag_free(&d);
+        }
+        kg_text t;
+        kg_diag d = KG_DIAG_INIT;
+        int rc = kg_text_load(&t, raw.ptr, raw.len, 0, 0, NULL, &d);
+        if (with_bad) {
+            char off[32];
+            snprintf(off, sizeof off, "%zu", bad_at);
+            cr_assert_eq(rc, -1, "round %d: invalid byte at %zu not found", round, bad_at);
+            cr_assert(d.n == 1 && strstr(d.v[0].msg, off), "round %d: expected offset %zu in: %s", round, bad_at,
+                      d.n ? d.v[0].msg : "");
+            kg_text_free(&t);
+            kg_diag_free(&d);
+            /* lenient: the invalid piece is dropped, all else as it was */
+            cr_assert_eq(kg_text_load(&t, raw.ptr, raw.len, 0, KG_TEXT_LENIENT, NULL, &d), 0);
+        } else
+            cr_assert_eq(rc, 0, "round %d", round);
+        cr_assert_eq(t.norm_len, want.len, "round %d: %zu bytes, expected %zu", round, t.norm_len, want.len);
+        cr_assert(memcmp(t.norm, want.ptr, want.len) == 0, "round %d: normalised text differs", round);
+        for (int k = 0; k < n; k++)
+            if (k != bad_k && k != bad_k + 1) /* (the invalid bytes map to where the next piece starts) */
+                cr_assert_eq(kg_text_src_offset(&t, at_norm[k]), at_raw[k] + lead[k], "round %d, piece %d", round, k);
+        kg_text_free(&t);
+        kg_diag_free(&d);
+        kg_buf_free(&raw);
+        kg_buf_free(&want);
+    }
+}

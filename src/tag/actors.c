@@ -1751,8 +1751,14 @@ void kg_find_actors(kg_tctx *c)
                 continue;
             }
         }
+        /* no actor starts here, nor inside the rest of the word (a
+         * Hangul run starts nothing after its first syllable) */
         prev_cc = cc;
-        i += cn;
+        if (cc == KG_CC_HANGUL) {
+            size_t te = hangul_run_end(s, len, i);
+            i = te > i ? te : i + cn;
+        } else
+            i += cn;
     }
     for (size_t q = 0; q < x.n_al; q++)
         free(x.al[q].key);

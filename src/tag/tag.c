@@ -138,8 +138,10 @@ static int mkey_less(const mkey *x, const mkey *y)
  * few passes, each merging neighbouring runs) followed by one permutation
  * of the large mentions is far cheaper than qsort moving whole mentions
  * around. */
-static void sort_mentions(kg_mention *v, size_t n)
+static void sort_mentions(kg_mentions *m, size_t first)
 {
+    kg_mention *v = m->v + first;
+    size_t n = m->n - first;
     mkey *k = kg_xmalloc(2 * n * sizeof *k), *tmp = k + n;
     size_t *run = kg_xmalloc((n + 1) * sizeof *run), nrun = 0;
     for (size_t i = 0; i < n; i++) {
@@ -175,12 +177,18 @@ static void sort_mentions(kg_mention *v, size_t n)
     }
     free(run);
     /* v[i] must become old v[k[i].idx]: gathered into a copy (reads in
-     * any order, writes in order), then copied back in one go */
-    kg_mention *g = kg_xmalloc(n * sizeof *g);
+     * any order, writes in order), which replaces the list when it is the
+     * whole list and is copied back otherwise */
+    kg_mention *g = kg_xmalloc((first ? n : m->cap) * sizeof *g);
     for (size_t i = 0; i < n; i++)
         g[i] = v[k[i].idx];
-    memcpy(v, g, n * sizeof *g);
-    free(g);
+    if (first) {
+        memcpy(v, g, n * sizeof *g);
+        free(g);
+    } else {
+        free(m->v);
+        m->v = g;
+    }
     free(k < tmp ? k : tmp);
 }
 
@@ -217,7 +225,7 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
     /* each finder works left to right; their lists are merged by position
      * (figures never overlap times, which claim their ranges first) */
     if (out->n - first > 1)
-        sort_mentions(out->v + first, out->n - first);
+        sort_mentions(out, first);
     return 0;
 }
 

@@ -173,14 +173,19 @@ static int norm_char(uint32_t cp, char out[16], ncache_ent *cache)
 
 /* Length of the prefix of u[0..n) that normalise's fast path would take
  * (printable ASCII, newlines, well-formed Hangul syllables), checked
- * sixteen bytes at a time; it stops before the first block it cannot
- * vouch for, which the byte loop then takes over (0 without SSE2). */
+ * sixteen bytes at a time; it stops at the start of the character where
+ * the first block it cannot vouch for begins, and the byte loop takes
+ * over from there (0 without SSE2). Blocks follow each other at a fixed
+ * stride, so no block waits for the previous one: the continuation bytes
+ * a syllable led in the last two bytes of a block still owes are carried
+ * into the next block as a mask. */
 static size_t plain_prefix(const unsigned char *u, size_t n)
 {
     size_t i = 0;
 #ifdef __SSE2__
     const __m128i c1f = _mm_set1_epi8(0x1F), c7f = _mm_set1_epi8(0x7F), nl = _mm_set1_epi8('\n'),
                   mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
+    unsigned carry = 0; /* continuations owed at this block's bytes 0 and 1 */
     while (i + 18 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
         /* signed compares: bytes >= 0x80 fail the ASCII test */
@@ -190,17 +195,17 @@ static size_t plain_prefix(const unsigned char *u, size_t n)
         __m128i lead = kg_syl_leads((const char *)u + i);
         unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
                  l = (unsigned)_mm_movemask_epi8(lead);
-        if ((a | c | l) != 0xFFFF)
+        unsigned want = (l << 1) | (l << 2) | carry; /* where continuations must be */
+        if ((a | c | l) != 0xFFFF || (c ^ want) & 0xFFFF)
             break;
-        /* a syllable led in the last two bytes is left for the next block */
-        static const unsigned char adv_of[4] = { 16, 14, 15, 14 }; /* by bits 14, 15 of l */
-        unsigned adv = adv_of[l >> 14];
-        unsigned low = (1u << adv) - 1, lo_l = l & low;
-        unsigned want = (lo_l << 1) | (lo_l << 2); /* where continuations must be */
-        if ((want >> adv) != 0 || (c & low) != want)
-            break;
-        i += adv;
+        carry = want >> 16;
+        i += 16;
     }
+    /* back to the lead of a syllable the last block did not finish */
+    if (carry & 2)
+        i -= 1;
+    else if (carry & 1)
+        i -= 2;
 #endif
     (void)u; /* (unused without SSE2) */
     return i < n ? i : n;
