@@ -118,6 +118,27 @@ int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end)
     return tail_rec(s, i, e, 0);
 }
 
+static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static unsigned char intro_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of descriptors, lead titles */
+static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
+
+static void set_bit(unsigned char *bits, const char *w, int last)
+{
+    size_t n = strlen(w), k;
+    const char *p = last ? w + n - 3 : w;
+    if (n < 3)
+        return;
+    uint32_t cp = kg_u8_dec((const unsigned char *)p, 3, &k);
+    if (kg_is_hangul(cp))
+        bits[(cp - 0xAC00) / 8] |= (unsigned char)(1u << ((cp - 0xAC00) % 8));
+}
+
+static int has_bit(const unsigned char *bits, uint32_t cp)
+{
+    return kg_is_hangul(cp) && (bits[(cp - 0xAC00) / 8] & (1u << ((cp - 0xAC00) % 8)));
+}
+
 /* ------------------------------------------------------------------ */
 /* word lists                                                          */
 
@@ -209,7 +230,7 @@ static const struct suffix {
     int strong;  /* may stand as its own word after the name: 인간 중심 AI 연구소 */
     const char *type;
 } suffixes[] = {
-    { "위원회", 1, 1, "government" }, { "총국", 1, 0, "government" }, { "그룹", 2, 0, "company" },
+    { "위원회", 1, 1, "government" }, { "특위", 2, 0, "government" }, { "총국", 1, 0, "government" }, { "그룹", 2, 0, "company" },
     { "재단", 2, 1, "organization" }, { "연구원", 2, 0, "organization" }, { "연구소", 2, 1, "organization" },
     { "연구센터", 1, 1, "organization" }, { "대학교", 2, 1, "organization" }, { "대학", 2, 0, "organization" },
     { "과학원", 1, 0, "organization" }, { "공정원", 1, 0, "organization" }, { "기술원", 2, 0, "organization" },
@@ -250,10 +271,58 @@ static const char *const not_name_parts[] = {
     "등", "또", "또는", "그리고", "의", "첨단", "선도", "대기업", NULL
 };
 
+/* Words that introduce a body by name, with the type they give it
+ * (시장조사업체 트렌드포스, 영국 매체 가디언): the word before the name
+ * ends in one of them. */
+static const struct descriptor {
+    const char *w;
+    const char *type;
+} descriptors[] = {
+    { "업체", "company" },      { "기업", "company" },       { "회사", "company" },
+    { "스타트업", "company" },  { "제조사", "company" },     { "개발사", "company" },
+    { "운용사", "company" },    { "투자사", "company" },     { "투자은행", "company" },
+    { "자회사", "company" },    { "매체", "media" },         { "통신사", "media" },
+    { "일간지", "media" },      { "경제지", "media" },       { "싱크탱크", "organization" },
+    { "연구기관", "organization" }, { "조사기관", "organization" }, { NULL, NULL }
+};
+
+/* Titles that may stand before the name they go with (공동창업자 일리야
+ * 수츠케버): those that are not also common nouns (대표, 이사, 위원). */
+static const char *const lead_titles[] = {
+    "창업자", "공동창업자", "설립자", "공동설립자", "창립자", "최고경영자", "최고기술책임자", "CEO", "CTO",
+    "CFO", "대변인", "국무장관", "상무장관", "재무장관", "국방장관", "대통령", "부통령", "총리", "회장",
+    "부회장", "사장", "교수", "애널리스트", "이코노미스트", "수석과학자", "연구책임자", NULL
+};
+
+/* Loanwords common in business and technology news: spelled from other
+ * languages, yet no names (기업 브랜드, 창업자 데이터센터). */
+static const char *const loan_common[] = {
+    "브랜드", "플랫폼", "서비스", "데이터", "데이터센터", "클라우드", "소프트웨어", "하드웨어", "네트워크",
+    "시스템", "프로젝트", "센터", "컨설팅", "리서치", "솔루션", "인프라", "모델", "파운드리", "메모리",
+    "스마트폰", "로봇", "로보틱스", "트렌드", "리스크", "스타트업", "마케팅", "비즈니스", "포트폴리오",
+    "콘텐츠", "엔진", "파트너", "파트너십", "그룹", "테스트", "컴퓨터", "컴퓨팅", "스토어", "디스플레이",
+    "배터리", "드론", "칩셋", "슈퍼컴퓨터", "리더십", "스타일", "트레이딩", "펀드", "스포츠", "뉴스", "포럼",
+    "콘퍼런스", "세미나", "키노트", "스크린", "디자인", "프로세서", "서버", "스마트", "스트리밍", "소스",
+    "오픈소스", "에이전트", "클러스터", "슈퍼", "레벨", "시스템반도체", "디바이스", "노트북", "태블릿",
+    "보고서", "리포트", "전략", "스케일", "스펙", "클라이언트", "고객사", "엔터프라이즈", "프라이버시",
+    /* and native words spelled with such syllables */
+    "테크놀로지", "테크", "스스", "스스로", "스트레스", "드디어", "따르", "이르", "모르", "다르", "오르", "흐르", "크기", NULL
+};
+
+/* Last words of a gloss's Hangul head that name a law, a document or a
+ * thing, not an actor: 반도체법(CHIPS Act), 대규모 언어모델(LLM). */
+static const char *const gloss_not_heads[] = {
+    "법", "법안", "규정", "규칙", "지침", "협정", "조약", "계획", "전략", "정책", "모델", "언어모델",
+    "기술", "장치", "칩", "반도체", "컴퓨터", "컴퓨팅", "시스템", "프로그램", "보고서", "지수", "제도",
+    "행정명령", "명령", "선언", "알고리즘", "기법", "방식", "공정", "학습", "지능", "처리장치", "가속기",
+    "이론", "원칙", "구상", "이니셔티브", NULL
+};
+
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
-static kg_wordset ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts;
+static kg_wordset ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
+    ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
 static size_t suffix_len[sizeof suffixes / sizeof *suffixes], suffix_max_len;
 /* last syllables of the strong suffixes: a word ending in none of them is
@@ -1014,6 +1083,12 @@ static void find_glosses(actx *x)
             continue;
         if (spelled_letters(s + toks[0].a, toks[0].b - toks[0].a))
             continue;
+        /* a law, a plan or a thing glossed (반도체법(CHIPS Act)): no actor */
+        int thing = 0;
+        for (const char *const *g = gloss_not_heads; *g && !thing; g++)
+            thing = ends_with(s + toks[0].a, toks[0].b - toks[0].a, *g);
+        if (thing && lex_exact(x, toks[take - 1].a, toks[0].b) < 0)
+            continue;
         /* drop leading lexicon countries from the name only if the gloss
          * does not cover them: kept, since 미국 경제자문위원회 is the name */
         int lex_head = lex_exact(x, ha, hb);
@@ -1234,6 +1309,10 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
         return 0;
     if (never_name(s, a, m) || never_name(s, m + 1, b) || is_title(s + a, m - a) || is_title(s + m + 1, b - m - 1))
         return 0;
+    /* nor a common loanword, nor a body's name (테크놀로지 리뷰 기자) */
+    if (kg_wordset_has(&ws_loan_common, s + a, m - a) || kg_wordset_has(&ws_loan_common, s + m + 1, b - m - 1) ||
+        org_suffix_word(s + m + 1, b - m - 1) || org_suffix(s + m + 1, b - m - 1))
+        return 0;
     /* neither word ends in a particle or a verb ending (회의에서 발표한) */
     static const char *const bad_end[] = { "는", "은", "을", "를", "의", "에", "서", "와", "과", "로", "며", "고",
                                            "다", "적", "들", "측", "한", "된", "던", "할", "될", "인", NULL };
@@ -1246,15 +1325,18 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
 /* 1 if the word [a, b) has a syllable that Korean and Chinese names in
  * Korean spelling hardly use but spellings of other languages do (크,
  * 스, 엘, 뉘 ...): a given or family name from elsewhere. */
-static int loan_spelled(const char *s, size_t a, size_t b)
-{
-    static const char *const loan[] = { "스", "트", "크", "프", "브", "드", "르", "즈", "츠", "엘", "뉘", "슈", "쥬",
+static const char *const loan_syl[] = { "스", "트", "크", "프", "브", "드", "르", "즈", "츠", "엘", "뉘", "슈", "쥬",
                                         "퀴", "튼", "슨", "턴", "믹", "닉", "렛", "벳", "젠", "렌", "엔", "샬",
                                         "톤", "론", "롱", "몬", "폴", "필", "빌", "릭", "맥", "콜", "잭", NULL };
-    for (size_t i = a; i + 3 <= b; i += 3)
-        for (int k = 0; loan[k]; k++)
-            if (!memcmp(s + i, loan[k], 3))
-                return 1;
+
+static int loan_spelled(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i + 3 <= b; i += 3) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+        if (u[0] >= 0xEA && u[0] <= 0xED && has_bit(loan_bits, cp))
+            return 1;
+    }
     return 0;
 }
 
@@ -1335,6 +1417,102 @@ static int title_rule(actx *x, size_t ta, size_t tb)
     alias_add(x, s + na, ne - na, act);
     emit_act(x, na, ne, act);
     return 1;
+}
+
+/* The word before the word at a when one space separates them, without
+ * a gloss in parentheses at its end (최고경영자(CEO) 샘 올트먼): [*pa, *pb).
+ * 0 if there is none. */
+static int word_before(const char *s, size_t a, size_t *pa, size_t *pb)
+{
+    if (a < 3 || s[a - 1] != ' ' || s[a - 2] == ' ' || s[a - 2] == '\n')
+        return 0;
+    size_t e = a - 1;
+    if (s[e - 1] == ')') {
+        size_t q = e - 1;
+        while (q > 0 && s[q] != '(' && s[q] != '\n' && e - q < 48)
+            q--;
+        if (s[q] != '(')
+            return 0;
+        e = q;
+    }
+    size_t b = tok_begin(s, e);
+    if (b >= e)
+        return 0;
+    *pa = b;
+    *pb = e;
+    return 1;
+}
+
+/* Endings of words that are no names: verbs and adverbs (스스로, 이르면,
+ * 드러난), whatever syllables they are spelled with. */
+static int ends_as_non_name(const char *s, size_t a, size_t b)
+{
+    static const char *const ends[] = { "면", "며", "고", "서", "게", "지", "다", "니", "자", "요", "한", "된",
+                                        "던", "할", "될", "인", "적", "들", "로", "히", "이", "어", "아", "해",
+                                        "했", "난", "운", "른", "는", "은", "을", "를", NULL };
+    for (int k = 0; ends[k]; k++)
+        if (ends_with(s + a, b - a, ends[k]))
+            return 1;
+    return 0;
+}
+
+/* A name right after the word that introduces it: a descriptor
+ * (시장조사업체 트렌드포스는, 영국 매체 가디언은) or a title that may lead
+ * (공동창업자 일리야 수츠케버는). After a descriptor the name is one word
+ * spelled from another language; after a title, two such words (one word
+ * there is too often a common noun). [i, te) is the Hangul run at the
+ * word start. Emits the actor and returns its end, or 0. */
+static size_t intro_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t len = x->len, pa, pb;
+    if (!word_before(s, i, &pa, &pb))
+        return 0;
+    uint32_t lastc = kg_u8_before(s, pb);
+    if (lastc >= 0x80 && !has_bit(intro_bits, lastc))
+        return 0;
+    const char *type = NULL;
+    int title = kg_wordset_has(&ws_lead_titles, s + pa, pb - pa);
+    if (title)
+        type = "person";
+    else
+        for (const struct descriptor *d = descriptors; d->w && !type; d++)
+            if (ends_with(s + pa, pb - pa, d->w))
+                type = d->type;
+    if (!type || (te < len && (is_lat(s[te]) || is_dig(s[te]))))
+        return 0;
+    size_t w = strip_particles(s, len, i, te), ne;
+    if (title) {
+        /* two words: the first (bare: 일리야 does not end in a particle
+         * here), one space, the second */
+        size_t m = te;
+        if (m + 1 >= len || s[m] != ' ')
+            return 0;
+        size_t b2 = kg_hangul_run_end(s, len, m + 1);
+        if (b2 == m + 1 || (b2 < len && (is_lat(s[b2]) || is_dig(s[b2]))))
+            return 0;
+        size_t w2 = strip_particles(s, len, m + 1, b2);
+        if (!foreign_name_ok(x, i, m, w2) || (!loan_spelled(s, i, m) && !loan_spelled(s, m + 1, w2)) ||
+            kg_wordset_has(&ws_loan_common, s + i, m - i) || kg_wordset_has(&ws_loan_common, s + m + 1, w2 - m - 1))
+            return 0;
+        ne = w2;
+    } else {
+        size_t syl = syllables(s + i, w - i);
+        if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || !loan_spelled(s, i, w) ||
+            kg_wordset_has(&ws_loan_common, s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
+            org_suffix(s + i, w - i) || ends_as_non_name(s, i, w))
+            return 0;
+        ne = w;
+    }
+    if (kg_tctx_taken(x->c, i, ne) || overlaps_actor(x, i, ne) || (x->lx && lex_exact(x, i, ne) >= 0))
+        return 0;
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, s + i, ne - i);
+    int act = dact_add(x, id.ptr, id.len, s + i, ne - i, type, title ? "title" : "descriptor", -1);
+    kg_buf_free(&id);
+    alias_add(x, s + i, ne - i, act);
+    emit_act(x, i, ne, act);
+    return ne;
 }
 
 /* An organisation by its suffix: the word [a, w) (particles stripped). */
@@ -1496,6 +1674,13 @@ static size_t acronym_rule(actx *x, size_t i)
         return 0;
     if (latin_is_stop(s + i, j - i))
         return 0;
+    /* a term with a generation or version number (HBM3E, LPDDR5X) */
+    for (size_t k = i + 1; k < j; k++)
+        if (is_dig(s[k])) {
+            if (latin_is_stop(s + i, k - i))
+                return 0;
+            break;
+        }
     if (j < len && s[j] == ' ' && j + 1 < len && is_lat(s[j + 1]) && s[j + 1] >= 'a')
         return 0;
     /* MIT 테크놀로지 리뷰: words up to a suffix word make one name */
@@ -1518,9 +1703,21 @@ static size_t acronym_rule(actx *x, size_t i)
             break;
         q = te;
     }
+    /* SK하이닉스, LG전자는: Hangul glued to the letters is the rest of a
+     * company's name (particles aside) */
+    const char *type = "organization";
+    if (name_end == j && j + 6 <= len && (unsigned char)s[j] >= 0xEA && (unsigned char)s[j] <= 0xED) {
+        size_t te = hangul_run_end(s, len, j);
+        size_t w = te > j ? strip_particles(s, len, j, te) : j;
+        if (syllables(s + j, w - j) >= 2 && (te >= len || !(is_lat(s[te]) || is_dig(s[te])))) {
+            const struct suffix *sf = org_suffix(s + j, w - j);
+            name_end = w;
+            type = sf ? sf->type : "company";
+        }
+    }
     kg_buf id = KG_BUF_INIT;
     kg_slug_append(&id, s + i, name_end - i);
-    int act = dact_add(x, id.ptr, id.len, s + i, name_end - i, "organization", "acronym", -1);
+    int act = dact_add(x, id.ptr, id.len, s + i, name_end - i, type, "acronym", -1);
     if (name_end != j) {
         alias_add(x, s + i, name_end - i, act);
         j = name_end;
@@ -1534,25 +1731,6 @@ static size_t acronym_rule(actx *x, size_t i)
 
 /* Quick filters on the last syllable of a word for the suffix and title
  * rules: 1 if some suffix or title ends in it. */
-static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-
-static void set_bit(unsigned char *bits, const char *w, int last)
-{
-    size_t n = strlen(w), k;
-    const char *p = last ? w + n - 3 : w;
-    if (n < 3)
-        return;
-    uint32_t cp = kg_u8_dec((const unsigned char *)p, 3, &k);
-    if (kg_is_hangul(cp))
-        bits[(cp - 0xAC00) / 8] |= (unsigned char)(1u << ((cp - 0xAC00) % 8));
-}
-
-static int has_bit(const unsigned char *bits, uint32_t cp)
-{
-    return kg_is_hangul(cp) && (bits[(cp - 0xAC00) / 8] & (1u << ((cp - 0xAC00) % 8)));
-}
-
 static void tables_init(void)
 {
     particles_build();
@@ -1571,6 +1749,14 @@ static void tables_init(void)
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
+    kg_wordset_build(&ws_lead_titles, lead_titles);
+    kg_wordset_build(&ws_loan_common, loan_common);
+    for (const struct descriptor *d = descriptors; d->w; d++)
+        set_bit(intro_bits, d->w, 1);
+    for (const char *const *t = lead_titles; *t; t++)
+        set_bit(intro_bits, *t, 1);
+    for (const char *const *l = loan_syl; *l; l++)
+        set_bit(loan_bits, *l, 0);
 }
 
 void kg_find_actors(kg_tctx *c)
@@ -1709,6 +1895,18 @@ void kg_find_actors(kg_tctx *c)
             size_t e = 0;
             if (cc == KG_CC_HANGUL) {
                 size_t te = hangul_run_end(s, len, i);
+                /* a name after a descriptor or a title (cheap tests first:
+                 * a space before, the last syllable of the word before) */
+                if (i >= 4 && s[i - 1] == ' ' && ((unsigned char)s[i - 2] < 0x80 || has_bit(intro_bits, kg_u8_before(s, i - 1))) &&
+                    (e = intro_rule(&x, i, te))) {
+                    prev_cc = KG_CC_PUNCT;
+                    i = e;
+                    if (i < len) {
+                        size_t n2;
+                        prev_cc = kg_cc_of(kg_u8_at(s, len, i, &n2));
+                    }
+                    continue;
+                }
                 /* cheap test first: a title starts the word, or some later
                  * syllable may end an organisation suffix */
                 int maybe = has_bit(title_bits, cp);
