@@ -615,14 +615,19 @@ Test(lexicon, shortcuts_match_the_plain_walk)
 }
 
 /* kg_tctx_tokens (sixteen bytes at a time) against its definition, on
- * random text around the edges of the syllable block */
+ * random text around the edges of the syllable block: digits not after a
+ * digit, ' $ U, syllables that may start a time or a figure and do not
+ * follow a syllable, other characters beyond ASCII (but what EA..ED lead
+ * after a syllable) */
 Test(tokens, simd_pass_matches_the_definition)
 {
     static const char *const pieces[] = { "가", "힣", "\xed\x9e\xa4" /* U+D7A4 */, "\xea\xaf\xbf" /* U+ABFF */,
-                                          "ᄀ", "中", "a", "7", " ", "\n", ".", "é", "😀", "나다", "\xec\x9e\x90" };
+                                          "ᄀ", "中", "a", "7", "12", " ", "\n", ".", "é", "😀", "나다", "\xec\x9e\x90",
+                                          "지난", "두", "열", "U", "$", "'", "₩", "올해", "세" };
     const int np = (int)(sizeof pieces / sizeof *pieces);
     uint32_t st = 99;
-    for (int round = 0; round < 50; round++) {
+    size_t kept_syl = 0, dropped_syl = 0;
+    for (int round = 0; round < 200; round++) {
         kg_buf text = KG_BUF_INIT;
         int n = 1 + (int)(rnd(&st) % 200);
         for (int k = 0; k < n; k++)
@@ -634,13 +639,30 @@ Test(tokens, simd_pass_matches_the_definition)
         kg_tctx_tokens(&c);
         size_t k = 0;
         for (size_t i = 0; i < text.len; i++) {
-            unsigned char ch = (unsigned char)text.ptr[i];
-            int want = ch != ' ' && ch != '\n' && (ch & 0xC0) != 0x80;
-            if (want && ch >= 0xEA && ch <= 0xED && i >= 3) {
-                const unsigned char *p = (const unsigned char *)text.ptr + i - 3;
-                uint32_t cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-                if (p[0] >= 0xE0 && p[0] < 0xF0 && cp >= 0xAC00 && cp <= 0xD7A3)
-                    want = 0; /* inside a Hangul word */
+            const unsigned char *u = (const unsigned char *)text.ptr;
+            unsigned char ch = u[i];
+            int want;
+            if (ch < 0x80)
+                want = (ch >= '0' && ch <= '9') ? !(i > 0 && u[i - 1] >= '0' && u[i - 1] <= '9')
+                                                : ch == '\'' || ch == '$' || ch == 'U';
+            else if ((ch & 0xC0) == 0x80)
+                want = 0;
+            else {
+                want = 1;
+                if (ch >= 0xEA && ch <= 0xED && i >= 3) {
+                    const unsigned char *p = u + i - 3;
+                    uint32_t cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+                    if (p[0] >= 0xE0 && p[0] < 0xF0 && cp >= 0xAC00 && cp <= 0xD7A3)
+                        want = 0; /* inside a Hangul word */
+                }
+                if (want && ch >= 0xE0 && ch < 0xF0 && i + 2 < text.len) {
+                    uint32_t cp = ((ch & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
+                    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+                        want = kg_tctx_token_syllable(cp);
+                        kept_syl += (size_t)want;
+                        dropped_syl += (size_t)!want;
+                    }
+                }
             }
             int have = k < c.n_tok && c.tok[k] == i;
             cr_assert_eq(have, want, "round %d, offset %zu: token %d, expected %d", round, i, have, want);
@@ -650,6 +672,11 @@ Test(tokens, simd_pass_matches_the_definition)
         free(c.tok);
         kg_buf_free(&text);
     }
+    /* the pieces must exercise both outcomes for syllables */
+    cr_assert(kept_syl > 100 && dropped_syl > 100, "syllables kept %zu, dropped %zu", kept_syl, dropped_syl);
+    /* the set itself: 지(난) and 두 start a time or figure, 가 and 힣 nothing */
+    cr_assert(kg_tctx_token_syllable(0xC9C0 /* 지 */) && kg_tctx_token_syllable(0xB450 /* 두 */));
+    cr_assert(!kg_tctx_token_syllable(0xAC00 /* 가 */) && !kg_tctx_token_syllable(0xD7A3 /* 힣 */));
 }
 
 /* Text intake takes runs of ASCII and Hangul syllables sixteen bytes at

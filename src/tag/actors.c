@@ -120,7 +120,11 @@ int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end)
 
 static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-static unsigned char intro_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of descriptors, lead titles */
+/* The last two syllables (six bytes; three for CEO) of the descriptors
+ * and lead titles, for intro_end: an open-addressed set (mostly empty,
+ * so that a miss ends at once). */
+static uint64_t intro_key[256];
+static unsigned char intro_flag[256]; /* 1 a descriptor, 2 a lead title ends so */
 static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
@@ -1419,6 +1423,52 @@ static int title_rule(actx *x, size_t ta, size_t tb)
     return 1;
 }
 
+/* The key of the n (6 or 3) bytes that end at s[e] (e >= 8): the eight
+ * bytes before e, loaded at once, with the others masked out. */
+static uint64_t intro_mask[7];
+
+static uint64_t intro_key_at(const char *s, size_t e, size_t n)
+{
+    uint64_t w;
+    memcpy(&w, s + e - 8, 8);
+    return (w & intro_mask[n]) ^ n;
+}
+
+static unsigned intro_slot(uint64_t k)
+{
+    return (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 56);
+}
+
+static void intro_add(const char *w, unsigned flag)
+{
+    if (!intro_mask[6])
+        for (int n = 3; n <= 6; n += 3) {
+            unsigned char m[8] = { 0 };
+            memset(m + 8 - n, 0xFF, (size_t)n);
+            memcpy(&intro_mask[n], m, 8);
+        }
+    size_t n = strlen(w), kn = n >= 6 ? 6 : 3;
+    char buf[8] = { 0 };
+    memcpy(buf + 8 - kn, w + n - kn, kn);
+    uint64_t k = intro_key_at(buf, 8, kn);
+    unsigned h = intro_slot(k);
+    while (intro_key[h] && intro_key[h] != k)
+        h = (h + 1) & 255;
+    intro_key[h] = k;
+    intro_flag[h] |= (unsigned char)flag;
+}
+
+/* What may end at s[e] (e >= 8): 1 a descriptor, 2 a lead title, 0
+ * neither, by the last two syllables (the last three letters for CEO). */
+static unsigned intro_end(const char *s, size_t e)
+{
+    uint64_t k = intro_key_at(s, e, (unsigned char)s[e - 1] < 0x80 ? 3 : 6);
+    for (unsigned h = intro_slot(k); intro_key[h]; h = (h + 1) & 255)
+        if (intro_key[h] == k)
+            return intro_flag[h];
+    return 0;
+}
+
 /* The word before the word at a when one space separates them, without
  * a gloss in parentheses at its end (최고경영자(CEO) 샘 올트먼): [*pa, *pb).
  * 0 if there is none. */
@@ -1468,14 +1518,14 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
     size_t len = x->len, pa, pb;
     if (!word_before(s, i, &pa, &pb))
         return 0;
-    uint32_t lastc = kg_u8_before(s, pb);
-    if (lastc >= 0x80 && !has_bit(intro_bits, lastc))
+    unsigned what = pb >= 8 ? intro_end(s, pb) : 0;
+    if (!what)
         return 0;
     const char *type = NULL;
-    int title = kg_wordset_has(&ws_lead_titles, s + pa, pb - pa);
+    int title = (what & 2) && kg_wordset_has(&ws_lead_titles, s + pa, pb - pa);
     if (title)
         type = "person";
-    else
+    else if (what & 1)
         for (const struct descriptor *d = descriptors; d->w && !type; d++)
             if (ends_with(s + pa, pb - pa, d->w))
                 type = d->type;
@@ -1752,9 +1802,9 @@ static void tables_init(void)
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
-        set_bit(intro_bits, d->w, 1);
+        intro_add(d->w, 1);
     for (const char *const *t = lead_titles; *t; t++)
-        set_bit(intro_bits, *t, 1);
+        intro_add(*t, 2);
     for (const char *const *l = loan_syl; *l; l++)
         set_bit(loan_bits, *l, 0);
 }
@@ -1897,7 +1947,7 @@ void kg_find_actors(kg_tctx *c)
                 size_t te = hangul_run_end(s, len, i);
                 /* a name after a descriptor or a title (cheap tests first:
                  * a space before, the last syllable of the word before) */
-                if (i >= 4 && s[i - 1] == ' ' && ((unsigned char)s[i - 2] < 0x80 || has_bit(intro_bits, kg_u8_before(s, i - 1))) &&
+                if (i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
                     (e = intro_rule(&x, i, te))) {
                     prev_cc = KG_CC_PUNCT;
                     i = e;

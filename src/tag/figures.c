@@ -535,7 +535,7 @@ static pthread_once_t fig_syl_once = PTHREAD_ONCE_INIT;
 
 static void fig_syl_init(void)
 {
-    kg_sylset_add(&fig_syl, "한두세네다여일아열스서마쉰예이사나닷엿보석넉절반삼오육칠팔구십백천영하");
+    kg_sylset_add(&fig_syl, KG_FIG_FIRST_SYLS);
     fc_build(unit_head, unit_next, sizeof units / sizeof *units - 1, unit_word);
     fc_build(approx_head, approx_next, sizeof approx_after / sizeof *approx_after - 1, approx_word);
 }

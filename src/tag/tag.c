@@ -1,6 +1,7 @@
 /* tag.c - the tagger's driver: runs the time, figure and actor finders on
  * a kg_text, sorts their mentions, and writes them as JSON Lines. */
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,50 +51,97 @@ const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n)
     return p;
 }
 
+/* The syllables a token may be (KG_TIME_FIRST_SYLS, KG_FIG_FIRST_SYLS). */
+static kg_sylset tok_syl;
+static pthread_once_t tok_syl_once = PTHREAD_ONCE_INIT;
+
+static void tok_syl_init(void)
+{
+    kg_sylset_add(&tok_syl, KG_TIME_FIRST_SYLS);
+    kg_sylset_add(&tok_syl, KG_FIG_FIRST_SYLS);
+}
+
+int kg_tctx_token_syllable(uint32_t cp)
+{
+    pthread_once(&tok_syl_once, tok_syl_init);
+    return cp >= 0xAC00 && cp <= 0xD7A3 && ((tok_syl.bits[(cp - 0xAC00) >> 3] >> ((cp - 0xAC00) & 7)) & 1);
+}
+
 /* 1 if position i is one of kg_tctx_tokens' (s is valid UTF-8). */
-static int is_token(const char *s, size_t i)
+static int is_token(const char *s, size_t len, size_t i)
 {
     unsigned char ch = (unsigned char)s[i];
-    if (ch == ' ' || ch == '\n' || (ch & 0xC0) == 0x80)
+    if (ch < 0x80)
+        return (ch >= '0' && ch <= '9') ? !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+                                        : ch == '\'' || ch == '$' || ch == 'U';
+    if ((ch & 0xC0) == 0x80)
         return 0;
-    return !(ch >= 0xEA && ch <= 0xED && kg_syllable_before(s, i));
+    if (ch >= 0xEA && ch <= 0xED) {
+        if (kg_syllable_before(s, i))
+            return 0;
+        if (i + 2 < len && kg_u8_syllable((const unsigned char *)s + i))
+            return kg_sylset_at(&tok_syl, s, len, i);
+    }
+    return 1;
+}
+
+/* Appends i + b for each bit b of m, but for a syllable (bit b of lead)
+ * only one that may start a time or a figure. */
+static size_t keep_tokens(const char *s, size_t len, size_t i, unsigned m, unsigned lead, size_t *tok, size_t n)
+{
+    while (m) {
+        unsigned b = (unsigned)__builtin_ctz(m);
+        m &= m - 1;
+        if (((lead >> b) & 1) && !kg_sylset_at(&tok_syl, s, len, i + b))
+            continue;
+        tok[n++] = i + b;
+    }
+    return n;
 }
 
 void kg_tctx_tokens(kg_tctx *c)
 {
+    pthread_once(&tok_syl_once, tok_syl_init);
     const char *s = c->s;
-    size_t len = c->len, n = 0, cap = len / 4 + 16;
+    size_t len = c->len, n = 0, cap = len / 16 + 16;
     size_t *tok = kg_xmalloc(cap * sizeof *tok);
     size_t i = 0;
 #ifdef __SSE2__
     /* sixteen positions at a time from i = 3 (a syllable three bytes
      * back is looked at), while 18 bytes can be read */
     for (; i < 3 && i < len; i++)
-        if (is_token(s, i))
+        if (is_token(s, len, i))
             tok[n++] = i;
-    const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), mc0 = _mm_set1_epi8((char)0xC0),
-                  x80 = _mm_set1_epi8((char)0x80), xea = _mm_set1_epi8((char)0xEA),
-                  xed = _mm_set1_epi8((char)0xED);
+    const __m128i mc0 = _mm_set1_epi8((char)0xC0), xea = _mm_set1_epi8((char)0xEA), xed = _mm_set1_epi8((char)0xED),
+                  d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1), quote = _mm_set1_epi8('\''),
+                  dollar = _mm_set1_epi8('$'), u = _mm_set1_epi8('U');
     for (; i + 18 <= len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i skip = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
-                                    _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80));
-        /* EA..ED (unsigned compares by max and min) */
+        __m128i vp = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+        /* digits (signed compares: bytes >= 0x80 are below '0') */
+        __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
+        __m128i dig_before = _mm_and_si128(_mm_cmpgt_epi8(vp, d0), _mm_cmplt_epi8(vp, d9));
+        __m128i ascii = _mm_or_si128(_mm_andnot_si128(dig_before, dig),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                  _mm_or_si128(_mm_cmpeq_epi8(v, dollar), _mm_cmpeq_epi8(v, u))));
+        /* other character starts: bytes >= 0xC0 */
+        __m128i lead = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), mc0);
+        /* EA..ED (unsigned compares by max and min) after a syllable */
         __m128i hl = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, xea), v), _mm_cmpeq_epi8(_mm_min_epu8(v, xed), v));
         unsigned inword = (unsigned)_mm_movemask_epi8(hl) & (unsigned)_mm_movemask_epi8(kg_syl_leads(s + i - 3));
-        unsigned m = ~((unsigned)_mm_movemask_epi8(skip) | inword) & 0xFFFFu;
+        unsigned syl = (unsigned)_mm_movemask_epi8(kg_syl_leads(s + i)) & ~inword;
+        unsigned m = ((unsigned)_mm_movemask_epi8(ascii) | ((unsigned)_mm_movemask_epi8(lead) & ~inword)) & 0xFFFFu;
+        if (!m)
+            continue;
         if (n + 16 > cap) {
             cap = cap * 2 + 16;
             tok = kg_xrealloc(tok, cap * sizeof *tok);
         }
-        while (m) {
-            tok[n++] = i + (size_t)__builtin_ctz(m);
-            m &= m - 1;
-        }
+        n = keep_tokens(s, len, i, m, syl, tok, n);
     }
 #endif
     for (; i < len; i++) {
-        if (!is_token(s, i))
+        if (!is_token(s, len, i))
             continue;
         if (n == cap) {
             cap = cap * 2 + 16;

@@ -495,11 +495,20 @@ typedef struct kg_tctx {
     size_t n_tok;
 } kg_tctx;
 
-/* Fills c->tok with every character start of the text except spaces,
- * newlines, and characters led by EA..ED that follow a Hangul syllable
- * (U+AC00..U+D7A3): inside a word, where neither a time nor a figure
- * starts. */
+/* The syllables with which a time (times.c) or a figure (figures.c)
+ * written in Hangul may start. */
+#define KG_TIME_FIRST_SYLS "올금지작재내이그같전당다오어모연상하"
+#define KG_FIG_FIRST_SYLS "한두세네다여일아열스서마쉰예이사나닷엿보석넉절반삼오육칠팔구십백천영하"
+
+/* Fills c->tok with the positions where a time or a figure may start:
+ * a digit not right after another digit; ' $ U; a Hangul syllable
+ * (U+AC00..U+D7A3) of KG_TIME_FIRST_SYLS or KG_FIG_FIRST_SYLS that
+ * does not follow another syllable (inside a word neither starts); any
+ * other character that is not ASCII, except what EA..ED lead after a
+ * syllable. */
 void kg_tctx_tokens(kg_tctx *c);
+/* 1 if Hangul syllable cp may start a time or a figure (tests). */
+int kg_tctx_token_syllable(uint32_t cp);
 
 /* The finders' walk over the tokens: the first token at or after from
  * (where the text is looked at again after a match or chrome), *k

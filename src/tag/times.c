@@ -1029,7 +1029,7 @@ static void time_first_init(void)
 {
     /* not the first syllables of 약, 대략, 거의 and 얼추: those are read
      * backwards from the number (approx_before), never as a start */
-    kg_sylset_add(&time_first, "올금지작재내이그같전당다오어모연상하");
+    kg_sylset_add(&time_first, KG_TIME_FIRST_SYLS);
     memset(head_bucket, -1, sizeof head_bucket);
     for (int k = 0; heads[k]; k++) {
         head_first[k] = first3(heads[k]);
