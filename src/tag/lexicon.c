@@ -523,21 +523,26 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
          * first syllable alone can match (the walk would read the two
          * syllables' bytes as they are: spaces and glosses are skipped
          * only between other bytes) */
-        st = lx->first_state[a];
-        if (st < 0)
-            return 0;
         j = i + 3;
         int b;
         if (j + 2 < len && u[3] >= 0xEA && u[3] <= 0xED && (b = syl_index(u + 3)) >= 0) {
+            /* the two small filters first, the larger state table only
+             * for a word that passes one */
             uint32_t h = pair_hash(a, b);
             if (!((lx->pair_bits[h >> 3] >> (h & 7)) & 1)) {
-                if (!((lx->single_syl.bits[a >> 3] >> (a & 7)) & 1) || da[st].val < 0 || max == 0)
+                if (!((lx->single_syl.bits[a >> 3] >> (a & 7)) & 1) || max == 0)
+                    return 0;
+                st = lx->first_state[a];
+                if (st < 0 || da[st].val < 0)
                     return 0;
                 hits[0].end = j;
                 hits[0].key = da[st].val;
                 return 1;
             }
         }
+        st = lx->first_state[a];
+        if (st < 0)
+            return 0;
         nh = add_hit(da, st, s, len, j, hits, nh, max);
     }
     while (j < len) {

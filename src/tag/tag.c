@@ -115,6 +115,12 @@ void kg_tctx_tokens(kg_tctx *c)
     const __m128i mc0 = _mm_set1_epi8((char)0xC0), xea = _mm_set1_epi8((char)0xEA), xed = _mm_set1_epi8((char)0xED),
                   d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1), quote = _mm_set1_epi8('\''),
                   dollar = _mm_set1_epi8('$'), u = _mm_set1_epi8('U');
+    /* syllable leads of the block before, for the look three bytes
+     * back: bits 13..15 are positions i - 3 .. i - 1 */
+    unsigned prev_leads = 0;
+    for (size_t k = 0; k < 3 && k + 2 < len; k++)
+        if ((unsigned char)s[k] >= 0xEA && (unsigned char)s[k] <= 0xED && kg_u8_syllable((const unsigned char *)s + k))
+            prev_leads |= 1u << (13 + k);
     for (; i + 18 <= len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         __m128i vp = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
@@ -128,8 +134,11 @@ void kg_tctx_tokens(kg_tctx *c)
         __m128i lead = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), mc0);
         /* EA..ED (unsigned compares by max and min) after a syllable */
         __m128i hl = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, xea), v), _mm_cmpeq_epi8(_mm_min_epu8(v, xed), v));
-        unsigned inword = (unsigned)_mm_movemask_epi8(hl) & (unsigned)_mm_movemask_epi8(kg_syl_leads(s + i - 3));
-        unsigned syl = (unsigned)_mm_movemask_epi8(kg_syl_leads(s + i)) & ~inword;
+        unsigned leads = (unsigned)_mm_movemask_epi8(kg_syl_leads(s + i));
+        unsigned back = ((leads << 3) | (prev_leads >> 13)) & 0xFFFFu;
+        prev_leads = leads;
+        unsigned inword = (unsigned)_mm_movemask_epi8(hl) & back;
+        unsigned syl = leads & ~inword;
         unsigned m = ((unsigned)_mm_movemask_epi8(ascii) | ((unsigned)_mm_movemask_epi8(lead) & ~inword)) & 0xFFFFu;
         if (!m)
             continue;
