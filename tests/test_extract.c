@@ -79,8 +79,9 @@ static void put_ids(kg_buf *b, const char *key, const kg_strv *v)
 }
 
 /* One line per event: TYPE [agent=..] [target=..] date=EDTF|null; then
- * one per relation: eN TYPE eM. */
-static void canon_events(const kg_doc *doc, kg_buf *out)
+ * one per relation: eN TYPE eM; then, with figs, one per figure:
+ * figure VALUE UNIT subject=ID|none measure=TEXT|none. */
+static void canon_events(const kg_doc *doc, int figs, kg_buf *out)
 {
     for (size_t i = 0; i < doc->n_events; i++) {
         const kg_event *e = &doc->events[i];
@@ -92,6 +93,11 @@ static void canon_events(const kg_doc *doc, kg_buf *out)
     for (size_t i = 0; i < doc->n_relations; i++) {
         const kg_relation *r = &doc->relations[i];
         kg_buf_printf(out, "%s %s %s\n", r->from, r->type, r->to);
+    }
+    for (size_t i = 0; figs && i < doc->n_figures; i++) {
+        const kg_figure *f = &doc->figures[i];
+        kg_buf_printf(out, "figure %s %s subject=%s measure=%s\n", f->value_text, f->unit,
+                      f->subject ? f->subject : "none", f->measure ? f->measure : "none");
     }
 }
 
@@ -115,7 +121,7 @@ Test(extract_spec, all_cases)
     cr_assert(f != NULL, "cannot open %s", path);
     char *line = NULL, *dct = NULL, *input = NULL;
     size_t cap = 0, cases = 0, failed = 0;
-    int lineno = 0, at = 0;
+    int lineno = 0, at = 0, figs = 0;
     kg_buf want = KG_BUF_INIT, got = KG_BUF_INIT;
     for (;;) {
         ssize_t n = getline(&line, &cap, f);
@@ -129,6 +135,10 @@ Test(extract_spec, all_cases)
             if (!input) {
                 if (line[0] == '#')
                     continue;
+                if (!strcmp(line, "%figures on") || !strcmp(line, "%figures off")) {
+                    figs = !strcmp(line, "%figures on");
+                    continue;
+                }
                 if (!strncmp(line, "%date ", 6)) {
                     free(dct);
                     dct = strcmp(line + 6, "none") ? strdup(line + 6) : NULL;
@@ -147,7 +157,7 @@ Test(extract_spec, all_cases)
             kg_doc *doc = extract_str(input, dct, KG_TEXT_NO_CHROME);
             kg_buf_reset(&got);
             if (doc)
-                canon_events(doc, &got);
+                canon_events(doc, figs, &got);
             if (!doc || strcmp(got.ptr, want.ptr) != 0) {
                 failed++;
                 cr_log_error("%s:%d: case fails: %s\n  want:\n%s  got:\n%s", path, at, input,

@@ -207,14 +207,84 @@ static void fmt_num(char *out, size_t n, double v)
     snprintf(out, n, "%.15g", v);
 }
 
+/* 1 if one of the mentions idx[0..n) (in text order) lies within [a, b),
+ * or with within = 0 overlaps it. */
+static int mention_in(const exdoc *x, const int *idx, size_t n, size_t a, size_t b, int within)
+{
+    size_t k = ex_first_at(x, idx, n, a);
+    if (!within && k > 0 && x->m->v[idx[k - 1]].nend > a)
+        return 1;
+    for (; k < n; k++) {
+        const kg_mention *m = &x->m->v[idx[k]];
+        if (m->nstart >= b)
+            break;
+        if (!within || (m->nstart >= a && m->nend <= b))
+            return 1;
+    }
+    return 0;
+}
+
+static int actor_in(const exdoc *x, size_t a, size_t b)
+{
+    return mention_in(x, x->act, x->n_act, a, b, 1);
+}
+
+/* 1 if s[a..b) has a time or another figure in it, or a mark that ends
+ * a phrase (, ( ) · ; [ ]). */
+static int breaks_phrase(const exdoc *x, size_t a, size_t b)
+{
+    const char *s = x->s;
+    if (mention_in(x, x->tim, x->n_time, a, b, 0) || mention_in(x, x->fig, x->n_fig, a, b, 0))
+        return 1;
+    for (size_t q = a; q < b; q++)
+        if (s[q] == '(' || s[q] == ')' || s[q] == ';' || s[q] == '[' ||
+            s[q] == ']' || (q + 1 < b && !memcmp(s + q, "\xc2\xb7", 2)) || (s[q] == ',' && q + 1 < b))
+            return 1;
+    return 0;
+}
+
+/* 1 if the word s[a..b) ends a clause or a clause before a noun
+ * (학습했으며, 늘었고, 밝혔다, 설립된, 발표한). */
+static int ends_clause(const char *s, size_t a, size_t b)
+{
+    static const char *const ends[] = { "며", "했고", "하고", "되고", "었고", "았고", "였고", "했다", "됐다",
+                                        "었다", "았다", "였다", "한다", "이다", "면서", "지만", "된", "던",
+                                        "하는", "되는", "있는", "없는", "한", "보면", "하면", NULL };
+    for (int k = 0; ends[k]; k++) {
+        size_t n = strlen(ends[k]);
+        if (b - a > n && !memcmp(s + b - n, ends[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Words that alone measure nothing: 3월 이후 3개월, 1년 전 2배. */
+static int measures_nothing(const char *w, size_t n)
+{
+    static const char *const words[] = { "이후", "이전", "전", "후", "뒤", "동안", "만에", "간", "내", "약",
+                                         "총", "모두", "각각", "또", "및", "등", "중", "기준", "고작", "무려",
+                                         "불과", "겨우", "현재", "당시", NULL };
+    for (int k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && !memcmp(words[k], w, n))
+            return 1;
+    return 0;
+}
+
 /* The noun phrase a figure counts: the words before it back to the first
- * one that is marked by a particle other than the subject's. */
-static void figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_buf *out)
+ * one that is marked by a particle other than the subject's, or that has
+ * a number or punctuation in it (the phrase of another figure: 67.1%,
+ * 삼성전자는 8.1%); a gloss in parentheses that ends a word is left out
+ * (그래픽처리장치(GPU) 2천 개). Nothing for a figure glued to the word
+ * before it (370억 달러(약 53조 원): the same amount restated). Returns
+ * where the phrase starts (f's start when there is none). */
+static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_buf *out)
 {
     const char *s = x->s;
     size_t i = f->nstart;
     size_t words[5][2];
     int n = 0;
+    if (i > ss && s[i - 1] != ' ' && s[i - 1] != '\n')
+        return f->nstart;
     while (n < 5 && i > ss) {
         size_t e = i;
         while (e > ss && s[e - 1] == ' ')
@@ -222,23 +292,38 @@ static void figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_bu
         size_t b = e;
         while (b > ss && s[b - 1] != ' ' && s[b - 1] != '\n')
             b--;
-        if (b == e)
+        size_t we = e;
+        if (we > b + 1 && s[we - 1] == ')') {
+            /* word(GLOSS): the word */
+            size_t q = we - 1;
+            while (q > b && s[q] != '(')
+                q--;
+            if (q > b && s[q] == '(')
+                we = q;
+        }
+        if (b == we || breaks_phrase(x, b, we))
             break;
-        ex_word w = { b, e, 0, 0, 0, 0, 0, 0 };
+        ex_word w = { b, we, 0, 0, 0, 0, 0, 0 };
         ex_word_core(s, &w);
         if (w.ce <= w.cs)
             break;
         ex_word_particle(s, &w);
-        if (n > 0 && w.particle != EX_P_NONE)
+        if (n > 0 && (w.particle != EX_P_NONE || ends_clause(s, w.cs, w.ce)))
             break;
         if (n == 0 && w.particle != EX_P_NONE && w.particle != EX_P_SUBJ &&
             w.particle != EX_P_TOPIC && w.particle != EX_P_GEN)
+            break;
+        /* an actor as subject or topic is whose figure it is, not what
+         * it measures (삼성전자는 8.1%) */
+        if ((w.particle == EX_P_SUBJ || w.particle == EX_P_TOPIC) && actor_in(x, w.cs, w.ps))
             break;
         words[n][0] = w.cs;
         words[n][1] = w.particle != EX_P_NONE ? w.ps : w.ce;
         n++;
         i = b;
     }
+    while (n > 0 && measures_nothing(s + words[n - 1][0], words[n - 1][1] - words[n - 1][0]))
+        n--; /* (the first words of the phrase) */
     for (int k = n - 1; k >= 0; k--) {
         if (out->len)
             kg_buf_putc(out, ' ');
@@ -246,6 +331,21 @@ static void figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_bu
     }
     if (out->len && f->unit && strcmp(f->unit, "count") == 0)
         kg_buf_puts(out, " 수");
+    return n ? words[n - 1][0] : f->nstart;
+}
+
+/* The class of the particle right after position e (the rest of the
+ * Hangul word there), EX_P_NONE if none. */
+static int particle_after(const exdoc *x, size_t e)
+{
+    size_t q = e, n;
+    while (q < x->len) {
+        uint32_t c = ex_cp(x->s, x->len, q, &n);
+        if (!ex_hangul(c))
+            break;
+        q += n;
+    }
+    return q > e ? ex_particle_exact(x->s, e, q) : EX_P_NONE;
 }
 
 static void add_figures(const exdoc *x, kg_doc *doc)
@@ -276,20 +376,33 @@ static void add_figures(const exdoc *x, kg_doc *doc)
         size_t ss = si < x->t->n_sent ? x->t->sent[si].nstart : m->nstart;
         size_t se = si < x->t->n_sent ? x->t->sent[si].nend : m->nend;
         kg_buf meas = KG_BUF_INIT;
-        figure_measure(x, m, ss, &meas);
+        size_t ms = figure_measure(x, m, ss, &meas);
         if (meas.len)
             kg_set_str(&f->measure, meas.ptr);
         kg_buf_free(&meas);
-        /* subject: the nearest actor before it in the sentence */
-        for (size_t k = ex_first_at(x, x->act, x->n_act, m->nstart); k-- > 0;) {
+        /* subject: an actor in the phrase it measures (중국 기업 140곳);
+         * else the actor before it in the sentence that is the clause's
+         * subject or topic (삼성전자가 … 공장에 370억 달러), or the owner
+         * named right before the figure (TSMC의 점유율은 67.1%); else the
+         * nearest actor */
+        const char *nearest = NULL, *pick_id = NULL;
+        int first = 1;
+        for (size_t k = ex_first_at(x, x->act, x->n_act, m->nstart); k-- > 0 && !pick_id;) {
             const kg_mention *a = &x->m->v[x->act[k]];
             if (a->nstart < ss)
                 break;
-            if (a->id && kg_is_slug(a->id)) {
-                kg_set_str(&f->subject, a->id);
-                break;
-            }
+            if (!a->id || !kg_is_slug(a->id))
+                continue;
+            int p = particle_after(x, a->nend);
+            if (!nearest)
+                nearest = a->id;
+            if ((first && a->nstart >= ms && a->nend <= m->nstart) || p == EX_P_SUBJ || p == EX_P_TOPIC ||
+                (first && p == EX_P_GEN))
+                pick_id = a->id;
+            first = 0;
         }
+        if (pick_id || nearest)
+            kg_set_str(&f->subject, pick_id ? pick_id : nearest);
         /* date: the time of the sentence, before the figure first */
         int before = -1, after = -1;
         for (size_t k = ex_first_at(x, x->tim, x->n_time, ss); k < x->n_time; k++) {
