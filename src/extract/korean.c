@@ -88,7 +88,7 @@ void ex_word_particle(const char *s, ex_word *w)
 static const char *const native_final[] = {
     "서", "혔", "히", "우", "웠", "운", "리", "린", "렸", "나", "누", "치", "보", "놓", "내",
     "죄", "잡", "르", "질", "처", "부", "붓", "세", "하", "올", "열", "좁", "벌", "들", "막",
-    "으", "되", "받", "사", "기", "라", "꾸", "면", "다", "고", "며", NULL
+    "으", "되", "받", "사", "기", "라", "꾸", "면", "다", "고", "며", "짓", "었", "은", "을", NULL
 };
 
 int ex_stem_native(const char *text, size_t len)
@@ -254,6 +254,12 @@ unsigned ex_ending(const char *s, size_t me, const ex_word *w, const ex_word *ne
         if (next && word_starts(s, next, cause_after))
             return f | EX_F_CAUSE;
         if (next && word_starts(s, next, act_fact))
+            return f | EX_F_FINAL;
+        /* 합의한 바 있다, 방문한 적이 있다: has done, a finite verb */
+        if (next && next2 &&
+            ((next->ce - next->cs == 3 && ex_at(s, next->ce, next->cs, "바")) ||
+             ex_at(s, next->ce, next->cs, "적이") || ex_at(s, next->ce, next->cs, "적도")) &&
+            (ex_at(s, next2->ce, next2->cs, "있") || ex_at(s, next2->ce, next2->cs, "없")))
             return f | EX_F_FINAL;
         return f | EX_F_ADNOM;
     }
