@@ -251,6 +251,10 @@ unsigned ex_ending(const char *s, size_t me, const ex_word *w, const ex_word *ne
         f |= EX_F_PAST;
         if (next && word_starts(s, next, conn_after))
             return f | EX_F_TEMPCONN;
+        /* 짓기로 한 데 이어, 발표한 데다: the bound noun 데 joins clauses */
+        if (next && ((next->ce - next->cs == 3 && ex_at(s, next->ce, next->cs, "데")) ||
+                     (next->ce - next->cs == 6 && ex_at(s, next->ce, next->cs, "데다"))))
+            return f | EX_F_TEMPCONN;
         if (next && word_starts(s, next, cause_after))
             return f | EX_F_CAUSE;
         if (next && word_starts(s, next, act_fact))
