@@ -345,6 +345,13 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                     }
                 } else if (tmp.particle != EX_P_NONE) {
                     r->role = tmp.particle;
+                    /* 삼성전자까지 투자를 늘렸다: 'even X' right before an
+                     * object is the clause's subject */
+                    if (tmp.particle == EX_P_OTHER && (size_t)wi + 1 < x->nw &&
+                        x->w[wi + 1].particle == EX_P_OBJ &&
+                        (ex_ends(s, tmp.ps, w->ce, "까지") || ex_ends(s, tmp.ps, w->ce, "마저") ||
+                         ex_ends(s, tmp.ps, w->ce, "조차")))
+                        r->role = EX_P_TOPIC;
                     r->pend = w->ce;
                     r->hops = steps;
                     break;
