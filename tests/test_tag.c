@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kg.h"
 #include "kg/tag.h"
@@ -550,6 +551,41 @@ Test(tag_cli, jobs_usage)
         cr_expect(out && strstr(out, "kg: tag: "), "%s: %s", bad[i], out);
         free(out);
     }
+}
+
+/* Without KG_DATA and outside a checkout, kg finds yaml/ beside its
+ * binary; with no lexicon anywhere it says so on stderr and goes on. */
+Test(tag_cli, data_folder_beside_the_binary)
+{
+    char *dir = kgt_tmpdir(), *out = NULL, cmd[8192], path[4096];
+    snprintf(path, sizeof path, "%s/text.txt", dir);
+    cr_assert_eq(kgt_write(path, "가나다재단은 발표했다.\n"), 0);
+    snprintf(cmd, sizeof cmd, "mkdir -p %s/bin/yaml/lexicon %s/elsewhere && cp %s %s/bin/kg", dir, dir,
+             kgt_binary(), dir);
+    cr_assert_eq(kgt_run(cmd, &out), 0, "%s", out);
+    free(out);
+    snprintf(path, sizeof path, "%s/bin/yaml/lexicon/actors.yaml", dir);
+    cr_assert_eq(kgt_write(path, "kg: 1\nactors:\n  - id: ganada-foundation\n    name: 가나다재단\n"
+                                 "    type: organization\n"),
+                 0);
+    snprintf(cmd, sizeof cmd, "cd %s/elsewhere && env -u KG_DATA ../bin/kg tag ../text.txt 2>&1", dir);
+    cr_assert_eq(kgt_run(cmd, &out), 0, "%s", out);
+    cr_expect(strstr(out, "\"id\":\"ganada-foundation\"") && !strstr(out, "warning"), "%s", out);
+    free(out);
+    /* no lexicon: a warning, and the rules still find the foundation
+     * (unless kg is installed on this machine: then that lexicon) */
+    struct stat st;
+    if (stat(KG_DATADIR "/lexicon", &st) == 0) {
+        free(dir);
+        return;
+    }
+    snprintf(cmd, sizeof cmd, "rm -r %s/bin/yaml && cd %s/elsewhere && env -u KG_DATA ../bin/kg tag ../text.txt 2>&1",
+             dir, dir);
+    cr_assert_eq(kgt_run(cmd, &out), 0, "%s", out);
+    cr_expect(strstr(out, "kg: warning: tag: no actor lexicon at ") && strstr(out, "\"how\":\"suffix\""), "%s",
+              out);
+    free(out);
+    free(dir);
 }
 
 /* ------------------------------------------------------------------ */

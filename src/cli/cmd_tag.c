@@ -50,7 +50,8 @@ const char kg_help_tag[] =
     "  --lenient         skip invalid UTF-8 bytes (with a warning) instead of\n"
     "                    failing on the first one\n"
     "  --lexicon PATH    actor lexicon: a YAML file or a folder of them\n"
-    "                    (default: the data folder's lexicon/, see KG_DATA)\n"
+    "                    (default: the data folder's lexicon/: $KG_DATA, else\n"
+    "                    yaml/ here, else yaml/ beside kg or ../share/kg)\n"
     "  --no-discovery    report only actors of the lexicon\n"
     "  --show-chrome     also print the chrome ranges ({\"kind\":\"chrome\",...})\n"
     "  --show-sentences  also print the sentences ({\"kind\":\"sentence\",...})\n"
@@ -67,6 +68,10 @@ static int load_lexicon(const char *path, int explicit_path, kg_lexicon **out)
             kg_cli_error("tag: %s: %s", path, strerror(errno));
             return KG_EXIT_IO;
         }
+        fprintf(stderr,
+                "kg: warning: tag: no actor lexicon at %s; only actors found by the rules are reported "
+                "(see --lexicon, KG_DATA)\n",
+                path);
         kg_lexicon_compile(*out, NULL);
         return 0;
     }

@@ -86,14 +86,34 @@ void kg_cli_print_diag(const kg_diag *d, int show_source)
     kg_diag_print(d, stderr, show_source || isatty(STDERR_FILENO));
 }
 
+/* The data folder (facts and lexicons): $KG_DATA; else yaml/ in the
+ * current folder (a checkout); else yaml/ beside the kg binary, or
+ * ../share/kg from it (a checkout or an install run from elsewhere); else
+ * the folder `make install` fills. */
 const char *kg_cli_data_dir(void)
 {
+    static char found[4096];
     const char *env = getenv("KG_DATA");
     struct stat st;
     if (env && *env)
         return env;
     if (stat("yaml", &st) == 0 && S_ISDIR(st.st_mode))
         return "yaml";
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            static const char *const rel[] = { "yaml", "../share/kg" };
+            for (size_t k = 0; k < sizeof rel / sizeof *rel; k++) {
+                int w = snprintf(found, sizeof found, "%s/%s", exe, rel[k]);
+                if (w > 0 && (size_t)w < sizeof found && stat(found, &st) == 0 && S_ISDIR(st.st_mode))
+                    return found;
+            }
+        }
+    }
     return KG_DATADIR;
 }
 
