@@ -1203,6 +1203,49 @@ static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
     return 0;
 }
 
+/* 싱가포르 경찰, 독일 정부: a body of a lexicon country [a, e) that the
+ * lexicon does not know, named by the country and a word for the body.
+ * Emits it (id: the country's and the body's) and returns its end. */
+static size_t body_rule(actx *x, size_t a, size_t e, int lex)
+{
+    static const struct {
+        const char *w, *id;
+    } bodies[] = { { "정부", "government" },         { "당국", "authorities" },
+                   { "경찰", "police" },             { "검찰", "prosecutors" },
+                   { "법원", "court" },              { "의회", "parliament" },
+                   { "국회", "parliament" },         { "중앙은행", "central-bank" },
+                   { "군", "military" },             { "세관", "customs" },
+                   { "규제당국", "regulators" },     { "금융당국", "financial-regulators" },
+                   { "반독점당국", "antitrust-regulators" }, { NULL, NULL } };
+    const char *s = x->s;
+    size_t len = x->len;
+    if (e + 4 > len || s[e] != ' ')
+        return 0;
+    size_t j = e + 1, te = hangul_run_end(s, len, j);
+    if (te == j || (te < len && (is_lat(s[te]) || is_dig(s[te]))))
+        return 0;
+    size_t w = strip_particles(s, len, j, te);
+    for (int k = 0; bodies[k].w; k++) {
+        size_t n = strlen(bodies[k].w);
+        if (w - j != n || memcmp(s + j, bodies[k].w, n) != 0)
+            continue;
+        const kg_lex_actor *c = &x->lx->actors[lex];
+        char id[160];
+        snprintf(id, sizeof id, "%s-%s", c->id, bodies[k].id);
+        /* the lexicon may know it by the country's name and the word (美
+         * 정부: 미국 정부), or under this id; the authorities are the
+         * government */
+        char name[160];
+        snprintf(name, sizeof name, "%s %s", c->name, !strcmp(bodies[k].id, "authorities") ? "정부" : bodies[k].w);
+        const char *lid = kg_lexicon_lookup(x->lx, name);
+        int known = lid ? kg_lex_find_id(x->lx, lid) : kg_lex_find_id(x->lx, id);
+        int act = known >= 0 ? dact_lex(x, known) : dact_add(x, id, strlen(id), s + a, w - a, "government", "body", -1);
+        emit_act(x, a, w, act);
+        return w;
+    }
+    return 0;
+}
+
 /* Family names, Korean and Chinese in Korean spelling. Common nouns that
  * start with one of them (정책, 시장) are in not_names. */
 static int surname_first(const char *w, size_t n)
@@ -1923,6 +1966,8 @@ void kg_find_actors(kg_tctx *c)
                 const kg_lex_actor *la = &x.lx->actors[best_lex];
                 size_t k = 0;
                 if (discover && la->is_person && (k = admin_rule(&x, i, e, best_lex))) {
+                    e = k;
+                } else if (discover && la->is_country && (k = body_rule(&x, i, e, best_lex))) {
                     e = k;
                 } else {
                     emit_lex(&x, i, e, best_lex);
