@@ -120,6 +120,7 @@ int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end)
 
 static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static unsigned char tsuf_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of title_suffixes */
 /* The last two syllables (six bytes; three for CEO) of the descriptors
  * and lead titles, for intro_end: an open-addressed set (mostly empty,
  * so that a miss ends at once). */
@@ -906,6 +907,22 @@ static int is_title(const char *w, size_t n)
     return kg_wordset_has(&ws_titles, w, n);
 }
 
+/* Titles that end a word naming the office (법무장관, 교육부장관, 주한대사,
+ * 노조위원장, 중앙은행총재). */
+static const char *const title_suffixes[] = { "장관", "차관", "차관보", "대변인", "위원장", "대사", "총재",
+                                              "은행장", "청장", "총장", "실장", "국장", "처장", NULL };
+
+/* 1 if w[0..n) is one to six syllables and then a title suffix. */
+static int title_suffix_word(const char *w, size_t n)
+{
+    for (const char *const *t = title_suffixes; *t; t++) {
+        size_t l = strlen(*t);
+        if (n > l && n - l <= 18 && !memcmp(w + n - l, *t, l) && all_hangul(w, n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Spelled-out Latin letters: 에스이 for SE. */
 static int spelled_letters(const char *w, size_t n)
 {
@@ -1344,15 +1361,24 @@ static int name_word_ok(actx *x, size_t a, size_t b)
 }
 
 /* 1 if [a, m) [m + 1, b) can be a name of two words spelled from another
- * language (마리아 로시, 크리스토퍼 밀러): Hangul words of 2 to 6 and 1 to
- * 4 syllables, neither a word that is never a name nor a title. */
+ * language (마리아 로시, 크리스토퍼 밀러): Hangul words of 2 to 6 (or a short
+ * given name of one) and 1 to 5 syllables, neither a word that is never a
+ * name nor a title. */
 static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
 {
     const char *s = x->s;
     if (!all_hangul(s + a, m - a) || !all_hangul(s + m + 1, b - m - 1))
         return 0;
     size_t s1 = syllables(s + a, m - a), s2 = syllables(s + m + 1, b - m - 1);
-    if (s1 < 2 || s1 > 6 || s2 < 1 || s2 > 4)
+    /* a one-syllable first word: a short given name from elsewhere (팸
+     * 본디, 짐 팬) */
+    static const char *const short_given[] = { "팸", "존", "밥", "짐", "댄", "톰", "벤", "샘", "팀", "롭",
+                                               "맷", "앤", "켄", "숀", "션", "잭", "빌", "닉", "폴", "릭",
+                                               "칩", "킷", "멕", "젭", "잰", NULL };
+    int short_ok = 0;
+    for (int k = 0; s1 == 1 && short_given[k] && !short_ok; k++)
+        short_ok = m - a == 3 && !memcmp(s + a, short_given[k], 3);
+    if ((s1 < 2 && !short_ok) || s1 > 6 || s2 < 1 || s2 > 5)
         return 0;
     if (never_name(s, a, m) || never_name(s, m + 1, b) || is_title(s + a, m - a) || is_title(s + m + 1, b - m - 1))
         return 0;
@@ -1837,6 +1863,8 @@ static void tables_init(void)
     }
     for (const char *const *t = titles; *t; t++)
         set_bit(title_bits, *t, 0);
+    for (const char *const *t = title_suffixes; *t; t++)
+        set_bit(tsuf_bits, *t, 1);
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
     kg_wordset_build(&ws_not_names, not_names);
@@ -2009,7 +2037,8 @@ void kg_find_actors(kg_tctx *c)
                     /* [i, te) is syllables: three bytes each, no decoder */
                     const unsigned char *u = (const unsigned char *)s + q;
                     uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-                    maybe = kg_is_hangul(c3) && ((final_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
+                    maybe = kg_is_hangul(c3) && (((final_bits[(c3 - 0xAC00) >> 3] | tsuf_bits[(c3 - 0xAC00) >> 3]) >>
+                                                  ((c3 - 0xAC00) & 7)) & 1);
                 }
                 if (!maybe) {
                     prev_cc = cc;
@@ -2021,6 +2050,8 @@ void kg_find_actors(kg_tctx *c)
                 uint32_t firstc = cp;
                 uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
                 if (has_bit(title_bits, firstc) && is_title(s + i, w - i))
+                    title_rule(&x, i, w);
+                else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
                     title_rule(&x, i, w);
                 else if (w - i >= 6 && has_bit(final_bits, lastc)) {
                     e = suffix_rule(&x, i, w);
