@@ -177,7 +177,8 @@ unsigned ex_ending(const char *s, size_t me, const ex_word *w, const ex_word *ne
                                          "기까지", "기", "음을", "음이", NULL };
     static const char *const intent[] = { "려", "려고", "려다", "려다가", "려는", "려면",
                                           "고자", "려던", NULL };
-    static const char *const hypo[] = { "다면", "라면", "다면서도", NULL };
+    static const char *const hypo[] = { "다면", "라면", "다면서도", "되면", "하면", "으면", "이면", "는다면",
+                                        NULL };
     static const char *const quot[] = { "다고", "라고", "냐고", "자고", "다며", "라며",
                                         "다면서", "라면서", NULL };
     static const char *const compl[] = { "다는", "라는", "다던", "라던", NULL };
