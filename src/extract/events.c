@@ -286,6 +286,13 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
             size_t from = first ? o : w->cs;
             if (from < w->cs)
                 from = w->cs;
+            if (!first && (ex_at(s, w->ce, w->cs, "출신") || ex_at(s, w->ce, w->cs, "소속") ||
+                           ex_at(s, w->ce, w->cs, "산하") || ex_at(s, w->ce, w->cs, "계열"))) {
+                /* 마이크로소프트 출신 연구진이: the actor only says where the
+                 * head comes from; the phrase's role is not its own */
+                r->mod = 1;
+                break;
+            }
             if (!first) {
                 /* another actor starts this word: same phrase */
                 for (size_t j = i + 1; j < x->nr; j++) {
@@ -754,9 +761,27 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
             topic = (int)k;
     }
     const char *tn = kg_event_types[e->type];
-    if (topic >= 0 && (c->announce || !strcmp(tn, "announce") || !strcmp(tn, "protest") ||
-                       !strcmp(tn, "pledge")))
+    int statement = c->announce || !strcmp(tn, "announce") || !strcmp(tn, "protest") || !strcmp(tn, "pledge");
+    if (topic >= 0 && statement)
         best = topic;
+    /* X는 … 연구진이 세웠다: a subject that is no actor right before the
+     * predicate is its subject; the topic is what it acts on */
+    int topic_target = -1;
+    if (best >= 0 && best == topic && !statement) {
+        int pw = word_at(x, c->ps);
+        if (pw > 0) {
+            const ex_word *sw = &x->w[pw - 1];
+            int actor = 0;
+            for (size_t k = 0; k < x->nr && !actor; k++) {
+                const kg_mention *m = &x->m->v[x->r[k].m];
+                actor = m->nstart < sw->e && sw->s < m->nend;
+            }
+            if (sw->particle == EX_P_SUBJ && !sw->in_quote && !actor && sw->s >= x->r[topic].pend) {
+                topic_target = topic;
+                best = -1;
+            }
+        }
+    }
     if (best >= 0) {
         int heads[4];
         int n = phrase_heads(x, phrase_start(x, (size_t)best), heads, 4);
@@ -847,6 +872,12 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
                 add_role(e->target, &e->n_target, heads[i], x);
             break;
         }
+    }
+    if (!e->n_target && topic_target >= 0) {
+        int heads[4];
+        int n = phrase_heads(x, phrase_start(x, (size_t)topic_target), heads, 4);
+        for (int i = 0; i < n; i++)
+            add_role(e->target, &e->n_target, heads[i], x);
     }
     /* the partner of a joint act: X와 손을 잡고, X와 협력해 */
     if (strcmp(kg_event_types[e->type], "cooperate") == 0)

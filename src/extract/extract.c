@@ -259,6 +259,17 @@ static int ends_clause(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* Words that tie a figure to a time, not to what it measures (시리즈 B
+ * 이후 10개월, 올해 들어 두 차례). */
+static int relates_time(const char *w, size_t n)
+{
+    static const char *const words[] = { "이후", "이전", "들어", "만에", "동안", "이래", NULL };
+    for (int k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && !memcmp(words[k], w, n))
+            return 1;
+    return 0;
+}
+
 /* Words that alone measure nothing: 3월 이후 3개월, 1년 전 2배. */
 static int measures_nothing(const char *w, size_t n)
 {
@@ -309,7 +320,7 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
             i = b;
             continue;
         }
-        if (b == we || breaks_phrase(x, b, we))
+        if (b == we || breaks_phrase(x, b, we) || relates_time(s + b, we - b))
             break;
         ex_word w = { b, we, 0, 0, 0, 0, 0, 0 };
         ex_word_core(s, &w);
@@ -347,6 +358,14 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
 static int particle_after(const exdoc *x, size_t e)
 {
     size_t q = e, n;
+    if (q < x->len && x->s[q] == '(') {
+        /* 스텝펀(StepFun)이: past the gloss */
+        size_t c = q + 1;
+        while (c < x->len && c - q < 80 && x->s[c] != ')' && x->s[c] != '\n')
+            c++;
+        if (c < x->len && x->s[c] == ')')
+            q = e = c + 1;
+    }
     while (q < x->len) {
         uint32_t c = ex_cp(x->s, x->len, q, &n);
         if (!ex_hangul(c))

@@ -1007,7 +1007,7 @@ static pthread_once_t time_first_once = PTHREAD_ONCE_INIT;
 static const char *const heads[] = { "올", "금년", "지난", "작년", "재작년", "내년", "내후년", "이듬해", "그해",
                                      "같은", "전년", "당해", "이달", "이번", "다음", "내달", "오늘", "어제", "내일",
                                      "그제", "그저께", "모레", "전날", "이날", "당일", "그날", "오는", "당시",
-                                     "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "상반기", "하반기", "전월", "이튿날",
+                                     "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "연내", "상반기", "하반기", "전월", "이튿날",
                                      NULL };
 /* the first three bytes of each head, compared before the whole word,
  * and the heads chained by a hash of them (head_bucket, head_next) */
@@ -1130,9 +1130,9 @@ void kg_find_times(kg_tctx *c)
                 v.unknown = 1;
             }
             e = i + l;
-        } else if (kg_at(s, len, i, "연초") || kg_at(s, len, i, "연말") || kg_at(s, len, i, "상반기") ||
-                   kg_at(s, len, i, "하반기")) {
-            /* a part of the current year on its own */
+        } else if (kg_at(s, len, i, "연초") || kg_at(s, len, i, "연말") || kg_at(s, len, i, "연내") ||
+                   kg_at(s, len, i, "상반기") || kg_at(s, len, i, "하반기")) {
+            /* a part of the current year on its own (연내: within it) */
             tspec ts;
             memset(&ts, 0, sizeof ts);
             ts.yk = K_REL;
@@ -1141,6 +1141,8 @@ void kg_find_times(kg_tctx *c)
                 ts.part = P_EARLY, l = 6;
             else if (kg_at(s, len, i, "연말"))
                 ts.part = P_LATE, l = 6;
+            else if (kg_at(s, len, i, "연내"))
+                l = 6;
             else if (kg_at(s, len, i, "상반기"))
                 ts.part = P_H1, l = 9;
             else
