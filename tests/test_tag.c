@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "kg.h"
 #include "kg/tag.h"
@@ -507,7 +508,13 @@ static char *big_file(const char *dir, const char *name, int mb, long bad_at)
 
 Test(tag_cli, jobs_give_the_same_output)
 {
-    char *dir = kgt_tmpdir(), *out = NULL, cmd[8192];
+    char *dir = kgt_tmpdir(), *out = NULL, cmd[8192], cwd[4096];
+    /* the bundled lexicons, from the temporary folder (each test runs in
+     * a process of its own) */
+    cr_assert(getcwd(cwd, sizeof cwd) != NULL);
+    char data[4200];
+    snprintf(data, sizeof data, "%s/yaml", cwd);
+    setenv("KG_DATA", data, 1);
     char *p = big_file(dir, "big.txt", 10, 0);
     /* three windows: the first one's dateline dates the later ones */
     snprintf(cmd, sizeof cmd,
