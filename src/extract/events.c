@@ -1038,8 +1038,8 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
          * objection that ends the quotation (…에 반대한다") is what the
          * speaker did by saying it */
         const char *tn = kg_event_types[e->type];
-        if (!strcmp(tn, "pledge"))
-            return (f & EX_F_VOLIT) != 0;
+        if (!strcmp(tn, "pledge")) /* (겠 in the ending, or in the stem: 하겠다) */
+            return (f & EX_F_VOLIT) != 0 || strstr(c->pred, "겠") != NULL;
         if (!strcmp(tn, "protest"))
             return w->quote_close && !(f & (EX_F_NEG | EX_F_NOMIN | EX_F_PRESADN | EX_F_COMPL));
         return 0;
@@ -1179,6 +1179,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
                 e.type = t;
         }
         fill_roles(x, &e, c);
+        e.quoted = w->in_quote;
         if (w->in_quote) {
             /* the speaker: the subject before the quote, else after it */
             e.n_agent = 0;

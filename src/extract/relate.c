@@ -97,6 +97,11 @@ void ex_merge_sentence(exdoc *x, size_t first)
             absorb(b, a);
             continue;
         }
+        /* 성명을 내고 "…하겠다"고 밝혔다: the vow quoted between two
+         * verbs of one act does not part them */
+        if (b->quoted && !a->quoted && i + 2 < x->n_ev && !x->ev_v[i + 2].quoted && (a->f & EX_F_CONN) &&
+            a->type == x->ev_v[i + 2].type && b->pe <= x->ev_v[i + 2].ps)
+            b = &x->ev_v[i + 2];
         /* 펀드를 조성해 … 지원해 왔다, 적발돼 기소된: one act in two verbs */
         if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && a->type == b->type &&
             !b->subj_in_clause && !(a->time >= 0 && b->time >= 0 && a->time != b->time &&
