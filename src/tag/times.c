@@ -986,6 +986,36 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
     return e;
 }
 
+/* The length of 지난해|작년|전년|전년도 + 같은 기간|같은 시기|동기간|동기 at
+ * i (a word ending after it), or 0. */
+static size_t year_back_period(const char *s, size_t len, size_t i)
+{
+    static const char *const years[] = { "지난해 ", "작년 ", "전년도 ", "전년 ", NULL };
+    static const char *const periods[] = { "같은 기간", "같은 시기", "동기간", "동기", NULL };
+    for (int y = 0; years[y]; y++) {
+        size_t ly = strlen(years[y]);
+        if (!kg_at(s, len, i, years[y]))
+            continue;
+        for (int p = 0; periods[p]; p++) {
+            size_t lp = strlen(periods[p]);
+            if (kg_at(s, len, i + ly, periods[p]) && word_end_ok(s, len, i + ly + lp))
+                return ly + lp;
+        }
+    }
+    return 0;
+}
+
+/* A point one year earlier (29 February becomes the 28th). */
+static void year_back(dpt *p)
+{
+    if (p->prec < KG_PREC_YEAR)
+        return;
+    p->y--;
+    if (p->prec >= KG_PREC_DAY && p->m == 2 && p->d == 29 &&
+        !((p->y % 4 == 0 && p->y % 100 != 0) || p->y % 400 == 0))
+        p->d = 28;
+}
+
 static void remember(tstate *st, const tval *v)
 {
     if (v->unknown)
@@ -1105,7 +1135,7 @@ void kg_find_times(kg_tctx *c)
         kg_edtf dd;
         size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
         tval v;
-        size_t a = i, e;
+        size_t a = i, e, yb;
         if (n) {
             memset(&v, 0, sizeof v);
             v.a = mkpt(dd.a.year, dd.a.month, dd.a.day);
@@ -1121,6 +1151,22 @@ void kg_find_times(kg_tctx *c)
                 v.unknown = 1;
             }
             e = i + 6;
+        } else if ((yb = year_back_period(s, len, i))) {
+            /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
+             * year back (without one: the year before the DCT's) */
+            if (st.have_last) {
+                v = st.last;
+                year_back(&v.a);
+                year_back(&v.b);
+            } else {
+                tspec ts;
+                memset(&ts, 0, sizeof ts);
+                ts.yk = K_REL;
+                ts.y = -1;
+                if (!resolve(&st, &ts, &v))
+                    v.unknown = 1;
+            }
+            e = i + yb;
         } else if (kg_at(s, len, i, "같은 기간") || kg_at(s, len, i, "동기간") || kg_at(s, len, i, "같은 시기")) {
             size_t l = kg_at(s, len, i, "동기간") ? 9 : 13;
             if (st.have_last)
