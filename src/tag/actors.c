@@ -1225,26 +1225,36 @@ static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
  * Emits it (id: the country's and the body's) and returns its end. */
 static size_t body_rule(actx *x, size_t a, size_t e, int lex)
 {
+#define BODY(w, id) { w, sizeof(w) - 1, id }
     static const struct {
-        const char *w, *id;
-    } bodies[] = { { "정부", "government" },         { "당국", "authorities" },
-                   { "경찰", "police" },             { "검찰", "prosecutors" },
-                   { "법원", "court" },              { "의회", "parliament" },
-                   { "국회", "parliament" },         { "중앙은행", "central-bank" },
-                   { "군", "military" },             { "세관", "customs" },
-                   { "규제당국", "regulators" },     { "금융당국", "financial-regulators" },
-                   { "반독점당국", "antitrust-regulators" }, { NULL, NULL } };
+        const char *w;
+        size_t n;
+        const char *id;
+    } bodies[] = { BODY("정부", "government"),         BODY("당국", "authorities"),
+                   BODY("경찰", "police"),             BODY("검찰", "prosecutors"),
+                   BODY("법원", "court"),              BODY("의회", "parliament"),
+                   BODY("국회", "parliament"),         BODY("중앙은행", "central-bank"),
+                   BODY("군", "military"),             BODY("세관", "customs"),
+                   BODY("규제당국", "regulators"),     BODY("금융당국", "financial-regulators"),
+                   BODY("반독점당국", "antitrust-regulators"), { NULL, 0, NULL } };
+#undef BODY
     const char *s = x->s;
     size_t len = x->len;
     if (e + 4 > len || s[e] != ' ')
         return 0;
-    size_t j = e + 1, te = hangul_run_end(s, len, j);
-    if (te == j || (te < len && (is_lat(s[te]) || is_dig(s[te]))))
-        return 0;
-    size_t w = strip_particles(s, len, j, te);
+    size_t j = e + 1, te = 0, w = j;
     for (int k = 0; bodies[k].w; k++) {
-        size_t n = strlen(bodies[k].w);
-        if (w - j != n || memcmp(s + j, bodies[k].w, n) != 0)
+        size_t n = bodies[k].n;
+        if (j + n > len || memcmp(s + j, bodies[k].w, n) != 0)
+            continue;
+        if (!te) {
+            /* the word: the body's name, then particles at most */
+            te = hangul_run_end(s, len, j);
+            if (te < len && (is_lat(s[te]) || is_dig(s[te])))
+                return 0;
+            w = strip_particles(s, len, j, te);
+        }
+        if (w - j != n)
             continue;
         const kg_lex_actor *c = &x->lx->actors[lex];
         char id[160];
