@@ -461,6 +461,9 @@ typedef struct actx {
      * (중국 상무부), or the one of the country named before it */
     int recent[32];
     size_t n_recent;
+    /* quotation marks counted up to q_scan: q_open inside one */
+    size_t q_scan;
+    int q_open;
 } actx;
 
 #define RECENT 32
@@ -616,6 +619,34 @@ static size_t key_match(const char *s, size_t len, size_t i, const char *key, si
 /* ------------------------------------------------------------------ */
 /* emitting                                                            */
 
+/* 1 if position a (>= the last asked) is inside a quotation ("…"), which
+ * a line break ends. Counts the marks since the last call. */
+static int quoted_at(actx *x, size_t a)
+{
+    const char *s = x->s;
+    while (x->q_scan < a) {
+        const char *p = memchr(s + x->q_scan, '"', a - x->q_scan);
+        size_t stop = p ? (size_t)(p - s) : a;
+        if (x->q_open && memchr(s + x->q_scan, '\n', stop - x->q_scan))
+            x->q_open = 0;
+        if (!p) {
+            x->q_scan = a;
+            break;
+        }
+        x->q_open = !x->q_open;
+        x->q_scan = stop + 1;
+    }
+    return x->q_open;
+}
+
+/* Notes a lexicon actor mentioned at a for resolve_key. */
+static void note_recent(actx *x, int lex, size_t a)
+{
+    if (x->lx->actors[lex].is_country && a >= x->q_scan && quoted_at(x, a))
+        return;
+    x->recent[x->n_recent++ % RECENT] = lex;
+}
+
 static void emit_act(actx *x, size_t a, size_t b, int act)
 {
     dact *d = &x->acts[act];
@@ -629,7 +660,7 @@ static void emit_act(actx *x, size_t a, size_t b, int act)
     x->last_lex = d->lex;
     x->last_act = act;
     if (d->lex >= 0)
-        x->recent[x->n_recent++ % RECENT] = d->lex;
+        note_recent(x, d->lex, a);
     if (d->lex >= 0 && x->lx->actors[d->lex].is_country)
         x->last_country = d->lex;
 }
@@ -645,7 +676,7 @@ static void emit_lex(actx *x, size_t a, size_t b, int lex)
     m->json = la->json;
     m->json_head = la->json_head;
     m->json_len = la->json_len;
-    x->recent[x->n_recent++ % RECENT] = lex;
+    note_recent(x, lex, a);
     x->last_start = a;
     x->last_end = b;
     x->last_lex = lex;
@@ -800,7 +831,9 @@ static int resolve_key(actx *x, const kg_lex_key *k, size_t start)
                 return a;
         }
     /* else whichever came last: one of them (중국 상무부 ... 상무부는) or
-     * the country of one of them (중국은 ... 상무부도) */
+     * the country of one of them (중국은 ... 상무부도); a country named
+     * inside a quotation is not in the list (중국 상무부는 "미국의
+     * 조치에 …" … 허야둥 상무부 대변인) */
     for (size_t r = x->n_recent, seen = 0; r-- > 0 && seen < RECENT; seen++) {
         int e = x->recent[r % RECENT];
         for (int j = 0; j < k->n; j++) {
