@@ -576,6 +576,21 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
                 continue;
             }
         }
+        if (c == '(' && st != 0 && j + 3 < len && s[j - 1] != ' ' &&
+            ((s[j + 1] >= 'A' && s[j + 1] <= 'Z') || (s[j + 1] >= 'a' && s[j + 1] <= 'z'))) {
+            /* a Latin gloss between the words of a name: 유럽연합(EU)
+             * 집행위원회 (a name that ends before it matched already) */
+            size_t q = j + 1;
+            while (q < len && q - j < 40 &&
+                   ((s[q] >= 'A' && s[q] <= 'Z') || (s[q] >= 'a' && s[q] <= 'z') || (s[q] >= '0' && s[q] <= '9') ||
+                    s[q] == ' ' || s[q] == '.' || s[q] == '&' || s[q] == '-'))
+                q++;
+            if (q + 2 < len && s[q] == ')' &&
+                (s[q + 1] == ' ' ? (unsigned char)s[q + 2] >= 0xEA : (unsigned char)s[q + 1] >= 0xEA)) {
+                j = q + 1;
+                continue;
+            }
+        }
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
         size_t t = (size_t)da[st].base + c;
