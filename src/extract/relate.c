@@ -71,6 +71,16 @@ static void absorb(ex_event *into, ex_event *from)
     from->dropped = 1;
 }
 
+/* 1 if obj names a statement: 성명, 담화, 입장문, 보도자료 … */
+static int statement_noun(const char *obj)
+{
+    static const char *const nouns[] = { "성명", "담화", "입장", "입장문", "보도자료", "논평", "성명서", NULL };
+    for (int k = 0; nouns[k]; k++)
+        if (!strcmp(obj, nouns[k]))
+            return 1;
+    return 0;
+}
+
 void ex_merge_sentence(exdoc *x, size_t first)
 {
     int coop = ex_type_index("cooperate"), announce = ex_type_index("announce");
@@ -97,11 +107,18 @@ void ex_merge_sentence(exdoc *x, size_t first)
             absorb(b, a);
             continue;
         }
-        /* 성명을 내고 "…하겠다"고 밝혔다: the vow quoted between two
-         * verbs of one act does not part them */
-        if (b->quoted && !a->quoted && i + 2 < x->n_ev && !x->ev_v[i + 2].quoted && (a->f & EX_F_CONN) &&
-            a->type == x->ev_v[i + 2].type && b->pe <= x->ev_v[i + 2].ps)
+        /* 성명을 내고 "…하겠다"고 밝혔다: a vow quoted between two verbs of
+         * one act does not part them */
+        if (b->quoted && !a->quoted && (a->f & EX_F_CONN) && i + 2 < x->n_ev && !x->ev_v[i + 2].quoted &&
+            b->pe <= x->ev_v[i + 2].ps)
             b = &x->ev_v[i + 2];
+        /* 담화를 내고 … 반발했다: a statement issued to protest is the
+         * protest */
+        if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && !b->quoted && statement_noun(a->obj) &&
+            b->type == ex_type_index("protest")) {
+            absorb(b, a);
+            continue;
+        }
         /* 펀드를 조성해 … 지원해 왔다, 적발돼 기소된: one act in two verbs */
         if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && a->type == b->type &&
             !b->subj_in_clause && !(a->time >= 0 && b->time >= 0 && a->time != b->time &&
