@@ -814,6 +814,12 @@ static int han_alone(actx *x, size_t i, size_t e)
 }
 
 /* Picks one actor of an ambiguous key. */
+/* The first actor of key k. */
+static int lx_first_actor(const kg_lexicon *lx, const kg_lex_key *k)
+{
+    return lx->key_actors[k->first];
+}
+
 static int resolve_key(actx *x, const kg_lex_key *k, size_t start)
 {
     const kg_lexicon *lx = x->lx;
@@ -2004,6 +2010,18 @@ void kg_find_actors(kg_tctx *c)
                 best_end = hits[h].end;
                 best_lex = resolve_key(&x, k, i);
                 break;
+            }
+            /* 큐웬3를, 라마4는: a product's version glued to its name */
+            size_t ve = hits[h].end;
+            if (!k->latin && ve < len && is_dig(s[ve]) && x.lx->actors[lx_first_actor(x.lx, k)].type &&
+                !strcmp(x.lx->actors[lx_first_actor(x.lx, k)].type, "product")) {
+                while (ve < len && (is_dig(s[ve]) || (s[ve] == '.' && ve + 1 < len && is_dig(s[ve + 1]))))
+                    ve++;
+                if (ve - hits[h].end <= 4 && end_ok(s, len, ve, 1)) {
+                    best_end = ve;
+                    best_lex = resolve_key(&x, k, i);
+                    break;
+                }
             }
             /* 베이징시가, 저장성의: a city or province of a lexicon name */
             size_t e2 = hits[h].end, tend;
