@@ -2006,22 +2006,27 @@ void kg_find_actors(kg_tctx *c)
             const kg_lex_key *k = &x.lx->keys[hits[h].key];
             if (cc == KG_CC_HAN && hits[h].end == i + cn && !han_alone(&x, i, hits[h].end))
                 continue;
-            if (end_ok(s, len, hits[h].end, k->latin)) {
-                best_end = hits[h].end;
-                best_lex = resolve_key(&x, k, i);
-                break;
-            }
-            /* 큐웬3를, 라마4는: a product's version glued to its name */
-            size_t ve = hits[h].end;
-            if (!k->latin && ve < len && is_dig(s[ve]) && x.lx->actors[lx_first_actor(x.lx, k)].type &&
+            /* 큐웬3를, 라마 4는: a product's version after its name */
+            size_t ve = hits[h].end, vs;
+            if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]))
+                ve++;
+            vs = ve;
+            if (ve < len && is_dig(s[ve]) && x.lx->actors[lx_first_actor(x.lx, k)].type &&
                 !strcmp(x.lx->actors[lx_first_actor(x.lx, k)].type, "product")) {
                 while (ve < len && (is_dig(s[ve]) || (s[ve] == '.' && ve + 1 < len && is_dig(s[ve + 1]))))
                     ve++;
-                if (ve - hits[h].end <= 4 && end_ok(s, len, ve, 1)) {
+                size_t tend;
+                if (ve - vs <= 4 && (ve >= len || !is_lat(s[ve])) && kg_tail_ok(s, len, ve, &tend) &&
+                    !kg_tctx_taken(x.c, vs, ve)) {
                     best_end = ve;
                     best_lex = resolve_key(&x, k, i);
                     break;
                 }
+            }
+            if (end_ok(s, len, hits[h].end, k->latin)) {
+                best_end = hits[h].end;
+                best_lex = resolve_key(&x, k, i);
+                break;
             }
             /* 베이징시가, 저장성의: a city or province of a lexicon name */
             size_t e2 = hits[h].end, tend;
