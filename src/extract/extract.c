@@ -270,11 +270,13 @@ static int transparent(const char *w, size_t n)
     return 0;
 }
 
-/* Words that tie a figure to a time, not to what it measures (시리즈 B
- * 이후 10개월, 올해 들어 두 차례). */
+/* Words that tie a figure to a time or a purpose, or close a list of
+ * examples, not what it measures (시리즈 B 이후 10개월, 올해 들어 두
+ * 차례, 육성을 위해 3년간, 삼성전자, 리벨리온 등 10여 개). */
 static int relates_time(const char *w, size_t n)
 {
-    static const char *const words[] = { "이후", "이전", "들어", "만에", "동안", "이래", NULL };
+    static const char *const words[] = { "이후", "이전", "들어", "만에", "동안", "이래", "등", "위해",
+                                         "위한", "통해", "따라", "대해", "의해", "관해", "대한", NULL };
     for (int k = 0; words[k]; k++)
         if (strlen(words[k]) == n && !memcmp(words[k], w, n))
             return 1;

@@ -1683,6 +1683,52 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
     return ne;
 }
 
+/* A name listed after an actor of the same kind: 삼성전자, 리벨리온,
+ * 퓨리오사AI 등. The word at i follows ", " right after a company or
+ * organisation mention, and a comma or 등 follows it. Emits it with its
+ * sibling's type and returns its end, or 0. */
+static size_t list_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t len = x->len;
+    if (i < 3 || s[i - 1] != ' ' || s[i - 2] != ',' || x->last_end != i - 2)
+        return 0;
+    const char *type = x->last_lex >= 0 ? x->lx->actors[x->last_lex].type
+                       : x->last_act >= 0 ? x->acts[x->last_act].type
+                                          : NULL;
+    if (!type || (strcmp(type, "company") != 0 && strcmp(type, "organization") != 0))
+        return 0;
+    /* the name: Hangul, perhaps with capitals glued on (퓨리오사AI) */
+    size_t ne = te;
+    while (ne < len && ne - te < 4 && s[ne] >= 'A' && s[ne] <= 'Z')
+        ne++;
+    if (ne < len && (is_lat(s[ne]) || is_dig(s[ne])))
+        return 0;
+    size_t w = ne > te ? ne : strip_particles(s, len, i, te);
+    size_t we = ne > te ? ne : te; /* end of the word */
+    /* then a comma, or 등 (with a particle glued or not) */
+    int listed = (w == we && we < len && s[we] == ',') ||
+                 (we + 4 <= len && s[we] == ' ' && kg_at(s, len, we + 1, "등") &&
+                  (we + 4 == len || !kg_is_hangul(kg_u8_at(s, len, we + 4, &(size_t){ 0 })) ||
+                   kg_tail_ok(s, len, we + 4, &(size_t){ 0 })));
+    if (!listed)
+        return 0;
+    size_t syl = syllables(s + i, te - i);
+    if (syl < 2 || syl > 6 || w <= i || kg_wordset_has(&ws_not_names, s + i, w - i) ||
+        kg_wordset_has(&ws_loan_common, s + i, w - i) || kg_wordset_has(&ws_not_orgs, s + i, w - i) ||
+        is_title(s + i, w - i) || ends_as_non_name(s, i, te < w ? te : w))
+        return 0;
+    if (kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w))
+        return 0;
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, s + i, w - i);
+    int act = dact_add(x, id.ptr, id.len, s + i, w - i, type, "list", -1);
+    kg_buf_free(&id);
+    alias_add(x, s + i, w - i, act);
+    emit_act(x, i, w, act);
+    return w;
+}
+
 /* An organisation by its suffix: the word [a, w) (particles stripped). */
 static size_t suffix_rule(actx *x, size_t a, size_t w)
 {
@@ -2086,8 +2132,9 @@ void kg_find_actors(kg_tctx *c)
                 size_t te = hangul_run_end(s, len, i);
                 /* a name after a descriptor or a title (cheap tests first:
                  * a space before, the last syllable of the word before) */
-                if (i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
-                    (e = intro_rule(&x, i, te))) {
+                if ((i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
+                     (e = intro_rule(&x, i, te))) ||
+                    (i >= 3 && s[i - 2] == ',' && (e = list_rule(&x, i, te)))) {
                     prev_cc = KG_CC_PUNCT;
                     i = e;
                     if (i < len) {
