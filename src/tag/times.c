@@ -1005,6 +1005,30 @@ static size_t year_back_period(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* A week or a quarter named from the DCT: 이번 주 / 지난주 / 다음 주 (내주;
+ * not 전주, also a city),
+ * 이번 분기 / 지난 분기 / 전 분기 / 다음 분기. Sets *quarter (0 weeks) and
+ * *delta; returns the length, or 0. */
+static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter, int *delta)
+{
+    static const struct {
+        const char *w;
+        int q, d;
+    } forms[] = { { "이번 주", 0, 0 },   { "이번주", 0, 0 },     { "금주", 0, 0 },       { "지난주", 0, -1 },
+                  { "지난 주", 0, -1 },  { "다음 주", 0, 1 },    { "다음주", 0, 1 },
+                  { "내주", 0, 1 },      { "이번 분기", 1, 0 },  { "지난 분기", 1, -1 }, { "직전 분기", 1, -1 },
+                  { "전 분기", 1, -1 },  { "다음 분기", 1, 1 },  { NULL, 0, 0 } };
+    for (int k = 0; forms[k].w; k++) {
+        size_t l = strlen(forms[k].w);
+        if (kg_at(s, len, i, forms[k].w) && word_end_ok(s, len, i + l)) {
+            *quarter = forms[k].q;
+            *delta = forms[k].d;
+            return l;
+        }
+    }
+    return 0;
+}
+
 /* A point one year earlier (29 February becomes the 28th). */
 static void year_back(dpt *p)
 {
@@ -1037,7 +1061,8 @@ static pthread_once_t time_first_once = PTHREAD_ONCE_INIT;
 static const char *const heads[] = { "올", "금년", "지난", "작년", "재작년", "내년", "내후년", "이듬해", "그해",
                                      "같은", "전년", "당해", "이달", "이번", "다음", "내달", "오늘", "어제", "내일",
                                      "그제", "그저께", "모레", "전날", "이날", "당일", "그날", "오는", "당시",
-                                     "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "연내", "상반기", "하반기", "전월", "이튿날",
+                                     "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "연내", "금주", "내주", "직전 ", "전 분기",
+                                     "상반기", "하반기", "전월", "이튿날",
                                      NULL };
 /* the first three bytes of each head, compared before the whole word,
  * and the heads chained by a hash of them (head_bucket, head_next) */
@@ -1136,6 +1161,7 @@ void kg_find_times(kg_tctx *c)
         size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
         tval v;
         size_t a = i, e, yb;
+        int wq, wd;
         if (n) {
             memset(&v, 0, sizeof v);
             v.a = mkpt(dd.a.year, dd.a.month, dd.a.day);
@@ -1151,6 +1177,29 @@ void kg_find_times(kg_tctx *c)
                 v.unknown = 1;
             }
             e = i + 6;
+        } else if ((yb = week_or_quarter(s, len, i, &wq, &wd))) {
+            /* weeks run Monday to Sunday; quarters from the DCT's */
+            const kg_edtf_point *dct = &c->dct;
+            memset(&v, 0, sizeof v);
+            if (!wq && dct->prec >= KG_PREC_DAY) {
+                int y = dct->year, m = dct->month, d = dct->day;
+                long z = kg_days_from_civil(y, m, d);
+                long dow = ((z % 7) + 7 + 3) % 7; /* 0 Monday (1970-01-01 was a Thursday) */
+                add_days(&y, &m, &d, -dow + 7L * wd);
+                v.interval = 1;
+                v.a = mkpt(y, m, d);
+                add_days(&y, &m, &d, 6);
+                v.b = mkpt(y, m, d);
+            } else if (wq && dct->prec >= KG_PREC_MONTH) {
+                int y = dct->year, m = (dct->month - 1) / 3 * 3 + 1;
+                add_months(&y, &m, 3 * wd);
+                v.interval = 1;
+                v.a = mkpt(y, m, 0);
+                add_months(&y, &m, 2);
+                v.b = mkpt(y, m, 0);
+            } else
+                v.unknown = 1;
+            e = i + yb;
         } else if ((yb = year_back_period(s, len, i))) {
             /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
              * year back (without one: the year before the DCT's) */
