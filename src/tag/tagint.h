@@ -497,7 +497,7 @@ typedef struct kg_tctx {
 
 /* The syllables with which a time (times.c) or a figure (figures.c)
  * written in Hangul may start. */
-#define KG_TIME_FIRST_SYLS "올금지작재내이그같전당다오어모연상하"
+#define KG_TIME_FIRST_SYLS "올금지작재내이그같전당다오어모연상하사나닷엿여아열보"
 #define KG_FIG_FIRST_SYLS "한두세네다여일아열스서마쉰예이사나닷엿보석넉절반삼오육칠팔구십백천영하"
 
 /* Fills c->tok with the positions where a time or a figure may start:

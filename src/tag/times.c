@@ -621,6 +621,19 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
     const char *s = st->s;
     size_t len = st->len, e;
     int v;
+    /* days counted in native words: 이틀 뒤, 사흘 전, 열흘 만에 (unit 5:
+     * never a day of the month) */
+    static const struct {
+        const char *w;
+        int n;
+    } days[] = { { "하루", 1 }, { "이틀", 2 }, { "사흘", 3 }, { "나흘", 4 }, { "닷새", 5 }, { "엿새", 6 },
+                 { "이레", 7 }, { "여드레", 8 }, { "아흐레", 9 }, { "열흘", 10 }, { "보름", 15 }, { NULL, 0 } };
+    for (int k = 0; days[k].w; k++)
+        if ((e = lit(s, len, i, days[k].w))) {
+            *n = days[k].n;
+            *unit = 5;
+            return e;
+        }
     if (!(e = read_int(s, len, i, 4, &v)))
         return 0;
     if (e < len && (s[e] == '.' || s[e] == ','))
@@ -668,7 +681,7 @@ static void shift(const kg_edtf_point *dct, int n, int unit, tval *v, int approx
             v->unknown = 1;
             return;
         }
-        add_days(&y, &m, &d, unit == 3 ? 7L * n : n);
+        add_days(&y, &m, &d, unit == 3 ? 7L * n : n); /* (4, 5: days) */
         v->a = mkpt(y, m, d);
     }
     v->a.approx = approx;
@@ -1062,6 +1075,8 @@ static const char *const heads[] = { "올", "금년", "지난", "작년", "재�
                                      "같은", "전년", "당해", "이달", "이번", "다음", "내달", "오늘", "어제", "내일",
                                      "그제", "그저께", "모레", "전날", "이날", "당일", "그날", "오는", "당시",
                                      "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "연내", "금주", "내주", "직전 ", "전 분기",
+                                     "하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레", "여드레", "아흐레",
+                                     "열흘", "보름",
                                      "상반기", "하반기", "전월", "이튿날",
                                      NULL };
 /* the first three bytes of each head, compared before the whole word,
