@@ -259,41 +259,29 @@ static int ends_clause(const char *s, size_t a, size_t b)
     return 0;
 }
 
-/* Adverbs between a figure and what it measures: 연간, 매년, 하루 … */
-static int transparent(const char *w, size_t n)
+/* 1 if w[0..n) is one of the words of list (NULL-ended). */
+static int word_of(const char *const *list, const char *w, size_t n)
 {
-    static const char *const words[] = { "연간", "연평균", "매년", "해마다", "매달", "매월", "하루", "한 해",
-                                         "월평균", "일평균", NULL };
-    for (int k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && !memcmp(words[k], w, n))
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(list[k], w, n))
             return 1;
     return 0;
 }
+
+/* Adverbs between a figure and what it measures: 연간, 매년, 하루 … */
+static const char *const transparent_words[] = { "연간", "연평균", "매년", "해마다", "매달", "매월", "하루",
+                                                 "한 해", "월평균", "일평균", NULL };
 
 /* Words that tie a figure to a time or a purpose, or close a list of
  * examples, not what it measures (시리즈 B 이후 10개월, 올해 들어 두
  * 차례, 육성을 위해 3년간, 삼성전자, 리벨리온 등 10여 개). */
-static int relates_time(const char *w, size_t n)
-{
-    static const char *const words[] = { "이후", "이전", "들어", "만에", "동안", "이래", "등", "위해",
-                                         "위한", "통해", "따라", "대해", "의해", "관해", "대한", NULL };
-    for (int k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && !memcmp(words[k], w, n))
-            return 1;
-    return 0;
-}
+static const char *const stop_words[] = { "이후", "이전", "들어", "만에", "동안", "이래", "등", "위해", "위한",
+                                          "통해", "따라", "대해", "의해", "관해", "대한", NULL };
 
 /* Words that alone measure nothing: 3월 이후 3개월, 1년 전 2배. */
-static int measures_nothing(const char *w, size_t n)
-{
-    static const char *const words[] = { "이후", "이전", "전", "후", "뒤", "동안", "만에", "간", "내", "약",
-                                         "총", "모두", "각각", "또", "및", "등", "중", "기준", "고작", "무려",
-                                         "불과", "겨우", "현재", "당시", NULL };
-    for (int k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && !memcmp(words[k], w, n))
-            return 1;
-    return 0;
-}
+static const char *const empty_words[] = { "이후", "이전", "전", "후", "뒤", "동안", "만에", "간", "내", "약",
+                                           "총", "모두", "각각", "또", "및", "등", "중", "기준", "고작", "무려",
+                                           "불과", "겨우", "현재", "당시", NULL };
 
 /* The noun phrase a figure counts: the words before it back to the first
  * one that is marked by a particle other than the subject's, or that has
@@ -331,11 +319,11 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
          * 30억 달러) */
         if (n == 0 && b < we &&
             ((mention_in(x, x->tim, x->n_time, b, we, 0) && !mention_in(x, x->fig, x->n_fig, b, we, 0)) ||
-             transparent(s + b, we - b))) {
+             word_of(transparent_words, s + b, we - b))) {
             i = b;
             continue;
         }
-        if (b == we || breaks_phrase(x, b, we) || relates_time(s + b, we - b))
+        if (b == we || breaks_phrase(x, b, we) || word_of(stop_words, s + b, we - b))
             break;
         ex_word w = { b, we, 0, 0, 0, 0, 0, 0 };
         ex_word_core(s, &w);
@@ -356,7 +344,7 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
         n++;
         i = b;
     }
-    while (n > 0 && measures_nothing(s + words[n - 1][0], words[n - 1][1] - words[n - 1][0]))
+    while (n > 0 && word_of(empty_words, s + words[n - 1][0], words[n - 1][1] - words[n - 1][0]))
         n--; /* (the first words of the phrase) */
     for (int k = n - 1; k >= 0; k--) {
         if (out->len)
