@@ -764,6 +764,18 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
     int statement = c->announce || !strcmp(tn, "announce") || !strcmp(tn, "protest") || !strcmp(tn, "pledge");
     if (topic >= 0 && statement)
         best = topic;
+    /* X가 발표한 순위에 따르면 R2는 … 앞섰다: a subject inside a source
+     * cited by 따르면 is not the doer */
+    int cited = 0;
+    if (best >= 0) {
+        int bw = word_at(x, x->r[best].pend ? x->r[best].pend - 1 : 0), pw = word_at(x, c->ps);
+        for (int k = bw + 1; bw >= 0 && k < pw; k++)
+            if (ex_at(x->s, x->w[k].ce, x->w[k].cs, "따르면") || ex_at(x->s, x->w[k].ce, x->w[k].cs, "의하면")) {
+                best = -1;
+                cited = 1; /* (nor an actor of the clause that follows, below) */
+                break;
+            }
+    }
     /* X는 … 연구진이 세웠다: a subject that is no actor right before the
      * predicate is its subject; the topic is what it acts on */
     int topic_target = -1;
@@ -828,7 +840,7 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         if (!actor)
             other_subject = 1;
     }
-    if (!e->n_agent && !other_subject) {
+    if (!e->n_agent && !other_subject && !cited) {
         for (size_t k = x->nr; k-- > 0;) {
             const ex_role *r = &x->r[k];
             const kg_mention *m = &x->m->v[r->m];
@@ -964,6 +976,13 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart < ss || m->nstart >= se)
             continue;
+        /* a time inside a quotation dates what was said there, not the
+         * saying (… "다음 달 내놓겠다"고 밝혔다) */
+        if (!e->quoted) {
+            int tw = word_at(x, m->nstart);
+            if (tw >= 0 && (x->w[tw].in_quote || x->w[tw].quote_close))
+                continue;
+        }
         if (m->nstart >= e->cs && m->nend <= e->pe) {
             in_clause = x->tim[k];
             if (first_in < 0)

@@ -80,6 +80,20 @@ static void particles_build(void)
         pbuck[sl][cnt[sl]] = (particle){ NULL, 0 };
 }
 
+/* 1 if no particle can follow p: 은 는 이 가 을 를 의 도 나 … end the
+ * word (아레나가 is no 아레 + 나 + 가). */
+static int terminal_particle(const particle *p)
+{
+    static const char *const ends[] = { "은", "는", "이", "가", "을", "를", "의", "도", "나", "야",
+                                        "요", "다", "며", "고", "란", "라", "던", "씩", NULL };
+    if (p->n != 3)
+        return 0;
+    for (int k = 0; ends[k]; k++)
+        if (!memcmp(p->w, ends[k], 3))
+            return 1;
+    return 0;
+}
+
 static int tail_rec(const char *s, size_t i, size_t end, int depth)
 {
     if (i == end)
@@ -94,7 +108,7 @@ static int tail_rec(const char *s, size_t i, size_t end, int depth)
         size_t k = 3; /* particles are a few bytes: compare in place */
         while (k < p->n && s[i + k] == p->w[k])
             k++;
-        if (k == p->n && tail_rec(s, i + p->n, end, depth + 1))
+        if (k == p->n && (i + p->n == end || !terminal_particle(p)) && tail_rec(s, i + p->n, end, depth + 1))
             return 1;
     }
     return 0;
