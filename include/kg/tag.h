@@ -52,6 +52,9 @@ size_t kg_lexicon_keys(const kg_lexicon *lx);
 /* Looks an exact alias up (case and spaces ignored); returns the actor's
  * id or NULL. */
 const char *kg_lexicon_lookup(const kg_lexicon *lx, const char *alias);
+/* The id at the top of id's part_of chain in the lexicon (중국 상무부 →
+ * china), or id itself when it has none or is not there. */
+const char *kg_lexicon_top(const kg_lexicon *lx, const char *id);
 
 /* ---- mentions ---- */
 

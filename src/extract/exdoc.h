@@ -14,6 +14,7 @@ typedef struct exdoc {
     size_t len;
     const kg_mentions *m;
     const kg_evlex *ev;
+    const kg_lexicon *lx;     /* for the part_of chains of actors */
     int *act, *tim, *fig;     /* mention indexes by kind, in text order */
     size_t n_act, n_time, n_fig;
     /* the sentence being read */

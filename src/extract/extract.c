@@ -485,6 +485,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
     x.len = t.norm_len;
     x.m = &m;
     x.ev = ev;
+    x.lx = lx;
     x.act = kg_xcalloc(m.n + 1, sizeof *x.act);
     x.tim = kg_xcalloc(m.n + 1, sizeof *x.tim);
     x.fig = kg_xcalloc(m.n + 1, sizeof *x.fig);

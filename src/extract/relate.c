@@ -273,6 +273,53 @@ static int anaphoric(const char *cue)
 
 /* The last event (not dropped) before index j whose sentence is at least
  * min_sent, and whose type is not avoid_type (-1: any). */
+/* 1 if a relation of type from event j is there already. */
+static int has_rel_from(const exdoc *x, int j, int type)
+{
+    for (size_t r = 0; r < x->n_rel; r++)
+        if (x->rel[r].from == j && x->rel[r].type == type)
+            return 1;
+    return 0;
+}
+
+/* The actor mention that owns what a reaction cue names (미국의 조치에
+ * 반발해: 미국): the last actor before the cue in b's clause, other than
+ * b's agents; -1 if none. */
+static int cue_owner(const exdoc *x, const ex_event *b, const char *cue)
+{
+    size_t n = strlen(cue), at = (size_t)-1;
+    for (size_t i = b->cs; i + n <= b->pe; i++)
+        if (!memcmp(x->s + i, cue, n)) {
+            at = i;
+            break;
+        }
+    if (at == (size_t)-1)
+        return -1;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, at); k-- > 0;) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart < b->cs)
+            break;
+        int agent = 0;
+        for (int g = 0; g < b->n_agent; g++)
+            agent |= x->act[k] == b->agent[g];
+        if (!agent && m->id)
+            return x->act[k];
+    }
+    return -1;
+}
+
+/* 1 if an agent of e is mention side's actor or of its country. */
+static int acted_by(const exdoc *x, const ex_event *e, int side)
+{
+    const char *top = kg_lexicon_top(x->lx, x->m->v[side].id);
+    for (int g = 0; g < e->n_agent; g++) {
+        const char *id = x->m->v[e->agent[g]].id;
+        if (id && top && !strcmp(kg_lexicon_top(x->lx, id), top))
+            return 1;
+    }
+    return 0;
+}
+
 static int prev_event(const exdoc *x, int j, size_t min_sent, int avoid_type, int want_type)
 {
     for (int i = j - 1; i >= 0; i--) {
@@ -418,6 +465,15 @@ void ex_relate(exdoc *x)
             /* what one reacts to is an act, not another reaction */
             while (a >= 0 && (is_reaction(&x->ev_v[a]) || x->ev_v[a].sent == si))
                 a = prev_event(x, a, si >= 3 ? si - 3 : 0, b->type, -1);
+            /* 미국의 조치에 반발해: an act of that side, if one was told */
+            int side = cue_owner(x, b, cue);
+            if (side >= 0 && a >= 0 && !acted_by(x, &x->ev_v[a], side)) {
+                for (int c = a; c >= 0; c = prev_event(x, c, si >= 3 ? si - 3 : 0, b->type, -1))
+                    if (!is_reaction(&x->ev_v[c]) && x->ev_v[c].sent != si && acted_by(x, &x->ev_v[c], side)) {
+                        a = c;
+                        break;
+                    }
+            }
             if (a >= 0) {
                 ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
                 /* 반발해 보복 관세를 부과했다: the act it leads into reacts too */
@@ -426,6 +482,27 @@ void ex_relate(exdoc *x)
                     ex_add_rel(x, (int)j + 1, EX_REL_RESPONDS, canon(x, a));
             }
             break;
+        }
+        /* 미국의 조치에 반발했다, 일본을 비판했다: a protest at a side that
+         * acted shortly before reacts to that act */
+        if (!strcmp(kg_event_types[b->type], "protest") && !has_rel_from(x, (int)j, EX_REL_RESPONDS)) {
+            int side = -1;
+            for (size_t k = ex_first_at(x, x->act, x->n_act, b->ps); k-- > 0 && side < 0;) {
+                const kg_mention *m = &x->m->v[x->act[k]];
+                if (m->nstart < b->cs)
+                    break;
+                int agent = 0;
+                for (int g = 0; g < b->n_agent; g++)
+                    agent |= x->act[k] == b->agent[g];
+                if (!agent && m->id)
+                    side = x->act[k];
+            }
+            for (int c = side >= 0 ? prev_event(x, (int)j, si >= 3 ? si - 3 : 0, -1, -1) : -1; c >= 0;
+                 c = prev_event(x, c, si >= 3 ? si - 3 : 0, -1, -1))
+                if (!is_reaction(&x->ev_v[c]) && acted_by(x, &x->ev_v[c], side)) {
+                    ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, c));
+                    break;
+                }
         }
         /* A-하자 B (B reacts), A-했기 때문에 B (A causes B) */
         if (j > 0) {

@@ -603,6 +603,16 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
     return nh;
 }
 
+const char *kg_lexicon_top(const kg_lexicon *lx, const char *id)
+{
+    if (!lx || !lx->compiled || !id)
+        return id;
+    int a = kg_lex_find_id(lx, id);
+    for (int guard = 0; a >= 0 && lx->actors[a].part_of_idx >= 0 && guard < 16; guard++)
+        a = lx->actors[a].part_of_idx;
+    return a >= 0 ? lx->actors[a].id : id;
+}
+
 const char *kg_lexicon_lookup(const kg_lexicon *lx, const char *alias)
 {
     if (!lx || !lx->compiled)
