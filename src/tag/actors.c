@@ -979,7 +979,7 @@ static int title_suffix_word(const char *w, size_t n)
 {
     for (const char *const *t = title_suffixes; *t; t++) {
         size_t l = strlen(*t);
-        if (n > l && n - l <= 18 && !memcmp(w + n - l, *t, l) && all_hangul(w, n))
+        if (n > l && n - l <= 18 && w[n - 1] == (*t)[l - 1] && !memcmp(w + n - l, *t, l) && all_hangul(w, n))
             return 1;
     }
     return 0;

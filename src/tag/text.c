@@ -492,11 +492,13 @@ static int line_is_copyright(const char *s, size_t ts, size_t te)
             return 1;
     if (has_ko_mark(s, ts, te))
         return 1;
-    static const char *const ends[] = { "(끝)", "<끝>", "/끝/", "[끝]", "(END)", NULL };
-    for (const char *const *p = ends; *p; p++)
-        if (te - ts == strlen(*p) && memcmp(s + ts, *p, te - ts) == 0)
-            return 1;
-    return 0;
+    /* an end mark alone on its line: (끝) <끝> /끝/ [끝] are 5 bytes */
+    static const char *const ends[] = { "(끝)", "<끝>", "/끝/", "[끝]", NULL };
+    if (te - ts == 5)
+        for (const char *const *p = ends; *p; p++)
+            if (memcmp(s + ts, *p, 5) == 0)
+                return 1;
+    return te - ts == 5 && memcmp(s + ts, "(END)", 5) == 0;
 }
 
 static int line_starts(const char *s, size_t ts, size_t te, const char *const *heads, size_t maxlen)

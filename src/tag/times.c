@@ -628,7 +628,7 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
         int n;
     } days[] = { { "하루", 1 }, { "이틀", 2 }, { "사흘", 3 }, { "나흘", 4 }, { "닷새", 5 }, { "엿새", 6 },
                  { "이레", 7 }, { "여드레", 8 }, { "아흐레", 9 }, { "열흘", 10 }, { "보름", 15 }, { NULL, 0 } };
-    for (int k = 0; days[k].w; k++)
+    for (int k = 0; (unsigned char)s[i] >= 0xEA && days[k].w; k++)
         if ((e = lit(s, len, i, days[k].w))) {
             *n = days[k].n;
             *unit = 5;
@@ -1006,9 +1006,9 @@ static size_t year_back_period(const char *s, size_t len, size_t i)
     static const char *const years[] = { "지난해 ", "작년 ", "전년도 ", "전년 ", NULL };
     static const char *const periods[] = { "같은 기간", "같은 시기", "동기간", "동기", NULL };
     for (int y = 0; years[y]; y++) {
-        size_t ly = strlen(years[y]);
         if (!kg_at(s, len, i, years[y]))
             continue;
+        size_t ly = strlen(years[y]);
         for (int p = 0; periods[p]; p++) {
             size_t lp = strlen(periods[p]);
             if (kg_at(s, len, i + ly, periods[p]) && word_end_ok(s, len, i + ly + lp))
@@ -1032,8 +1032,10 @@ static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter,
                   { "내주", 0, 1 },      { "이번 분기", 1, 0 },  { "지난 분기", 1, -1 }, { "직전 분기", 1, -1 },
                   { "전 분기", 1, -1 },  { "다음 분기", 1, 1 },  { NULL, 0, 0 } };
     for (int k = 0; forms[k].w; k++) {
+        if (!kg_at(s, len, i, forms[k].w))
+            continue;
         size_t l = strlen(forms[k].w);
-        if (kg_at(s, len, i, forms[k].w) && word_end_ok(s, len, i + l)) {
+        if (word_end_ok(s, len, i + l)) {
             *quarter = forms[k].q;
             *delta = forms[k].d;
             return l;
@@ -1171,6 +1173,7 @@ void kg_find_times(kg_tctx *c)
             next = t->chrome[ci].r.nend;
             continue;
         }
+        int hangul = ch >= 0xEA && ch <= 0xED; /* (the word heads below are Hangul) */
         /* a dateline or dotted/ISO date */
         kg_edtf dd;
         size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
@@ -1183,7 +1186,7 @@ void kg_find_times(kg_tctx *c)
             e = i + n;
             if (e > i && s[e - 1] == ' ')
                 e--;
-        } else if (kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
+        } else if (hangul && kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
             /* 당시: the time last spoken of */
             if (st.have_last)
                 v = st.last;
@@ -1192,7 +1195,7 @@ void kg_find_times(kg_tctx *c)
                 v.unknown = 1;
             }
             e = i + 6;
-        } else if ((yb = week_or_quarter(s, len, i, &wq, &wd))) {
+        } else if (hangul && (yb = week_or_quarter(s, len, i, &wq, &wd))) {
             /* weeks run Monday to Sunday; quarters from the DCT's */
             const kg_edtf_point *dct = &c->dct;
             memset(&v, 0, sizeof v);
@@ -1215,7 +1218,7 @@ void kg_find_times(kg_tctx *c)
             } else
                 v.unknown = 1;
             e = i + yb;
-        } else if ((yb = year_back_period(s, len, i))) {
+        } else if (hangul && (yb = year_back_period(s, len, i))) {
             /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
              * year back (without one: the year before the DCT's) */
             if (st.have_last) {
@@ -1231,7 +1234,8 @@ void kg_find_times(kg_tctx *c)
                     v.unknown = 1;
             }
             e = i + yb;
-        } else if (kg_at(s, len, i, "같은 기간") || kg_at(s, len, i, "동기간") || kg_at(s, len, i, "같은 시기")) {
+        } else if (hangul &&
+                   (kg_at(s, len, i, "같은 기간") || kg_at(s, len, i, "동기간") || kg_at(s, len, i, "같은 시기"))) {
             size_t l = kg_at(s, len, i, "동기간") ? 9 : 13;
             if (st.have_last)
                 v = st.last;
@@ -1240,8 +1244,8 @@ void kg_find_times(kg_tctx *c)
                 v.unknown = 1;
             }
             e = i + l;
-        } else if (kg_at(s, len, i, "연초") || kg_at(s, len, i, "연말") || kg_at(s, len, i, "연내") ||
-                   kg_at(s, len, i, "상반기") || kg_at(s, len, i, "하반기")) {
+        } else if (hangul && (kg_at(s, len, i, "연초") || kg_at(s, len, i, "연말") || kg_at(s, len, i, "연내") ||
+                              kg_at(s, len, i, "상반기") || kg_at(s, len, i, "하반기"))) {
             /* a part of the current year on its own (연내: within it) */
             tspec ts;
             memset(&ts, 0, sizeof ts);
