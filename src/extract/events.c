@@ -301,7 +301,8 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                         break;
                     if (mj->nstart >= w->s) {
                         r->next = (int)j;
-                        r->mod = 1;
+                        /* (삼성전자, SK하이닉스 …: a list, each one a head) */
+                        r->mod = !(wi > 0 && x->w[wi - 1].e > x->w[wi - 1].s && s[x->w[wi - 1].e - 1] == ',');
                         break;
                     }
                 }
