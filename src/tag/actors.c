@@ -1752,6 +1752,37 @@ static size_t list_rule(actx *x, size_t i, size_t te)
     return w;
 }
 
+/* A company named with its legal form: (주)한빛테크, 한빛테크(주). [a, te)
+ * is the Hangul run of the name; emits it and returns its end, or 0. */
+static size_t corp_rule(actx *x, size_t a, size_t te)
+{
+    const char *s = x->s;
+    size_t len = x->len;
+    size_t ne = te;
+    while (ne < len && ne - te < 12 && (is_lat(s[ne]) || is_dig(s[ne])))
+        ne++;
+    if (ne == a)
+        return 0;
+    size_t w = ne > te ? ne : strip_particles(s, len, a, te);
+    if (ne > te && ne < len && (unsigned char)s[ne] >= 0xEA) {
+        size_t tend;
+        if (!kg_tail_ok(s, len, ne, &tend))
+            return 0;
+    }
+    size_t syl = syllables(s + a, w - a);
+    if (syl < 2 || syl > 12 || kg_tctx_taken(x->c, a, w) || overlaps_actor(x, a, w))
+        return 0;
+    if (x->lx && lex_exact(x, a, w) >= 0)
+        return 0;
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, s + a, w - a);
+    int act = dact_add(x, id.ptr, id.len, s + a, w - a, "company", "legal-form", -1);
+    kg_buf_free(&id);
+    alias_add(x, s + a, w - a, act);
+    emit_act(x, a, w, act);
+    return w;
+}
+
 /* An organisation by its suffix: the word [a, w) (particles stripped). */
 static size_t suffix_rule(actx *x, size_t a, size_t w)
 {
@@ -2048,6 +2079,8 @@ void kg_find_actors(kg_tctx *c)
             start = 1;
         else if (cc == KG_CC_PUNCT && (cp == '\'' || cp == '"') && discover)
             start = 2;
+        else if (cp == '(' && discover && i + 6 < len && s[i + 1] == (char)0xEC && kg_at(s, len, i, "(주)"))
+            start = 3;
         if (!start) {
             prev_cc = cc;
             i += cn;
@@ -2059,6 +2092,13 @@ void kg_find_actors(kg_tctx *c)
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
             i = t->chrome[ci].r.nend;
             prev_cc = KG_CC_SPACE;
+            continue;
+        }
+        if (start == 3) {
+            /* (주)한빛테크: a company by its legal form */
+            size_t a = i + 5, e = corp_rule(&x, a, a > 0 ? hangul_run_end(s, len, a) : a);
+            prev_cc = KG_CC_PUNCT;
+            i = e ? e : i + cn;
             continue;
         }
         if (start == 2) {
@@ -2153,6 +2193,13 @@ void kg_find_actors(kg_tctx *c)
             size_t e = 0;
             if (cc == KG_CC_HANGUL) {
                 size_t te = hangul_run_end(s, len, i);
+                /* 한빛테크(주): a company by its legal form after it */
+                if (te + 5 <= len && s[te] == '(' && kg_at(s, len, te, "(주)") && kg_tok_start(s, i) &&
+                    (e = corp_rule(&x, i, te))) {
+                    prev_cc = KG_CC_PUNCT;
+                    i = e + 5;
+                    continue;
+                }
                 /* a name after a descriptor or a title (cheap tests first:
                  * a space before, the last syllable of the word before) */
                 if ((i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
