@@ -239,7 +239,9 @@ static const char *const not_names[] = {
     "부동산", "증권", "채권", "주식", "외환", "원자재", "거시", "신용", "리스크", "데이터", "클라우드",
     "보도", "편집", "사진", "영상", "스포츠", "연예", "국제", "지역", "사회부", "정치부", "경제부", "산업부",
     "국제부", "편집국", "논설", "기획", "특집", "취재", "수석", "선임", "대기자", "전문", "객원", "통신",
-    "한국", "중국", "미국", "일본", "유럽", "현장", "시니어", "주니어", "선거", "정부", "당국", "해당", NULL
+    "한국", "중국", "미국", "일본", "유럽", "현장", "시니어", "주니어", "선거", "정부", "당국", "해당",
+    /* one-syllable names of countries: 미 국무장관, 중 외교부장 */
+    "미", "중", "일", "영", "독", "불", "러", "북", "남", "인", "호", "이", "대", "베", "EU", NULL
 };
 
 /* Organisation suffixes with the least stem (in syllables) before them. */
@@ -972,7 +974,7 @@ static int is_title(const char *w, size_t n)
 /* Titles that end a word naming the office (법무장관, 교육부장관, 주한대사,
  * 노조위원장, 중앙은행총재). */
 static const char *const title_suffixes[] = { "장관", "차관", "차관보", "대변인", "위원장", "대사", "총재",
-                                              "은행장", "청장", "총장", "실장", "국장", "처장", NULL };
+                                              "은행장", "청장", "총장", "실장", "국장", "처장", "부장", NULL };
 
 /* 1 if w[0..n) is one to six syllables and then a title suffix. */
 static int title_suffix_word(const char *w, size_t n)
