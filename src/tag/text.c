@@ -887,8 +887,55 @@ size_t kg_text_scan_date(const char *s, size_t len, kg_edtf *out)
 
 static const char *const dateline_keys[] = {
     "승인", "입력", "기사입력", "최초입력", "등록", "송고", "발행", "게재", "작성", "발행일", "등록일",
-    "입력일", "기사승인", "수정", "최종수정", "업데이트", "Published", "Posted", NULL
+    "입력일", "기사승인", "수정", "최종수정", "업데이트", "Published", "Posted", "송고시간", "입력시간",
+    "기사입력시간", "게재일", "작성일", "수정일", "최종수정일", NULL
 };
+
+/* A date written in Korean, 2025년 03월 04일, at s (a dateline's): its
+ * length, or 0. With need_time, only when an hour follows (10시 22분,
+ * 10:22), as on a dateline line of its own. */
+static size_t scan_ko_date(const char *s, size_t len, kg_edtf *out, int need_time)
+{
+    int y, m, d, hh, mm;
+    size_t i, k;
+    if (!digits_at(s, len, 0, 4, 4, &y, &i) || y < 1900 || y > 2199 || !kg_at(s, len, i, "년"))
+        return 0;
+    i += 3;
+    if (i < len && s[i] == ' ')
+        i++;
+    if (!digits_at(s, len, i, 1, 2, &m, &i) || m < 1 || m > 12 || !kg_at(s, len, i, "월"))
+        return 0;
+    i += 3;
+    if (i < len && s[i] == ' ')
+        i++;
+    if (!digits_at(s, len, i, 1, 2, &d, &i) || d < 1 || d > kg_tag_mdays(y, m) || !kg_at(s, len, i, "일"))
+        return 0;
+    i += 3;
+    size_t j = i;
+    while (j < len && s[j] == ' ')
+        j++;
+    int timed = 0;
+    if (kg_at(s, len, j, "오전 ") || kg_at(s, len, j, "오후 "))
+        j += 7;
+    if (digits_at(s, len, j, 1, 2, &hh, &k) && hh < 24 &&
+        (kg_at(s, len, k, "시") || (k < len && s[k] == ':' && digits_at(s, len, k + 1, 2, 2, &mm, &k)))) {
+        timed = 1;
+        i = kg_at(s, len, k, "시") ? k + 3 : k;
+        size_t q = i;
+        while (q < len && s[q] == ' ')
+            q++;
+        if (digits_at(s, len, q, 1, 2, &mm, &k) && mm < 60 && kg_at(s, len, k, "분"))
+            i = k + 3;
+    }
+    if (need_time && !timed)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->a.year = y;
+    out->a.month = m;
+    out->a.day = d;
+    out->a.prec = KG_PREC_DAY;
+    return i;
+}
 
 static void find_dateline(kg_text *t, line *ln, size_t nl)
 {
@@ -905,11 +952,11 @@ static void find_dateline(kg_text *t, line *ln, size_t nl)
             int rank = -1;
             size_t after = i;
             for (int k = 0; dateline_keys[k]; k++) {
-                if (kg_at(s, te, i, dateline_keys[k])) {
-                    rank = (strcmp(dateline_keys[k], "수정") == 0 || strcmp(dateline_keys[k], "최종수정") == 0 ||
+                /* the longest key (발행일, not 발행) */
+                if (kg_at(s, te, i, dateline_keys[k]) && i + strlen(dateline_keys[k]) > after) {
+                    rank = (strncmp(dateline_keys[k], "수정", 6) == 0 || strncmp(dateline_keys[k], "최종수정", 12) == 0 ||
                             strcmp(dateline_keys[k], "업데이트") == 0) ? 50 : 10;
                     after = i + strlen(dateline_keys[k]);
-                    break;
                 }
             }
             if (rank < 0) {
@@ -925,6 +972,8 @@ static void find_dateline(kg_text *t, line *ln, size_t nl)
                 j++;
             kg_edtf e;
             size_t n = kg_text_scan_date(s + j, te - j, &e);
+            if (!n)
+                n = scan_ko_date(s + j, te - j, &e, rank == 80);
             if (n && rank < best_rank) {
                 best_rank = rank;
                 t->has_dateline = 1;
