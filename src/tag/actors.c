@@ -1855,6 +1855,12 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
             break;
         if (kg_wordset_has(&ws_not_name_parts, s + ta, tb - ta) || (latin_is_stop(s + ta, tb - ta)))
             break;
+        /* a verb before the noun (설립한 연구소, 새로 만든 재단) */
+        if (tb - ta >= 6 && (ends_with(s + ta, tb - ta, "한") || ends_with(s + ta, tb - ta, "된") ||
+                             ends_with(s + ta, tb - ta, "던") || ends_with(s + ta, tb - ta, "는") ||
+                             ends_with(s + ta, tb - ta, "할") || ends_with(s + ta, tb - ta, "든") ||
+                             ends_with(s + ta, tb - ta, "운")))
+            break;
         if (is_lat(s[ta]))
             latin = 1;
         use = k + 1;
