@@ -1487,6 +1487,18 @@ static int loan_spelled(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* Adds the discovered actor named s[a, b) (id: the name's slug), makes
+ * the name an alias for later mentions, and emits the mention. */
+static void new_actor(actx *x, size_t a, size_t b, const char *type, const char *how)
+{
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, x->s + a, b - a);
+    int act = dact_add(x, id.ptr, id.len, x->s + a, b - a, type, how, -1);
+    kg_buf_free(&id);
+    alias_add(x, x->s + a, b - a, act);
+    emit_act(x, a, b, act);
+}
+
 /* 1 if an actor mention already found overlaps [a, b). */
 static int overlaps_actor(actx *x, size_t a, size_t b)
 {
@@ -1557,12 +1569,7 @@ static int title_rule(actx *x, size_t ta, size_t tb)
         return 0;
     if (x->lx && lex_exact(x, na, ne) >= 0)
         return 0;
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, s + na, ne - na);
-    int act = dact_add(x, id.ptr, id.len, s + na, ne - na, "person", "title", -1);
-    kg_buf_free(&id);
-    alias_add(x, s + na, ne - na, act);
-    emit_act(x, na, ne, act);
+    new_actor(x, na, ne, "person", "title");
     return 1;
 }
 
@@ -1699,12 +1706,7 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
     }
     if (kg_tctx_taken(x->c, i, ne) || overlaps_actor(x, i, ne) || (x->lx && lex_exact(x, i, ne) >= 0))
         return 0;
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, s + i, ne - i);
-    int act = dact_add(x, id.ptr, id.len, s + i, ne - i, type, title ? "title" : "descriptor", -1);
-    kg_buf_free(&id);
-    alias_add(x, s + i, ne - i, act);
-    emit_act(x, i, ne, act);
+    new_actor(x, i, ne, type, title ? "title" : "descriptor");
     return ne;
 }
 
@@ -1745,12 +1747,7 @@ static size_t list_rule(actx *x, size_t i, size_t te)
         return 0;
     if (kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w))
         return 0;
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, s + i, w - i);
-    int act = dact_add(x, id.ptr, id.len, s + i, w - i, type, "list", -1);
-    kg_buf_free(&id);
-    alias_add(x, s + i, w - i, act);
-    emit_act(x, i, w, act);
+    new_actor(x, i, w, type, "list");
     return w;
 }
 
@@ -1776,12 +1773,7 @@ static size_t corp_rule(actx *x, size_t a, size_t te)
         return 0;
     if (x->lx && lex_exact(x, a, w) >= 0)
         return 0;
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, s + a, w - a);
-    int act = dact_add(x, id.ptr, id.len, s + a, w - a, "company", "legal-form", -1);
-    kg_buf_free(&id);
-    alias_add(x, s + a, w - a, act);
-    emit_act(x, a, w, act);
+    new_actor(x, a, w, "company", "legal-form");
     return w;
 }
 
@@ -1870,12 +1862,7 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
     if (sf->strong == 2 && !latin)
         return 0;
     size_t na = toks[use - 1].a;
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, s + na, w - na);
-    int act = dact_add(x, id.ptr, id.len, s + na, w - na, sf->type, "suffix", -1);
-    kg_buf_free(&id);
-    alias_add(x, s + na, w - na, act);
-    emit_act(x, na, w, act);
+    new_actor(x, na, w, sf->type, "suffix");
     return w;
 }
 
