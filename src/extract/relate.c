@@ -282,19 +282,10 @@ static int has_rel_from(const exdoc *x, int j, int type)
     return 0;
 }
 
-/* The actor mention that owns what a reaction cue names (미국의 조치에
- * 반발해: 미국): the last actor before the cue in b's clause, other than
- * b's agents; -1 if none. */
-static int cue_owner(const exdoc *x, const ex_event *b, const char *cue)
+/* The last actor mention in b's clause before at that is none of b's
+ * agents (the side a reaction is aimed at), or -1. */
+static int side_before(const exdoc *x, const ex_event *b, size_t at)
 {
-    size_t n = strlen(cue), at = (size_t)-1;
-    for (size_t i = b->cs; i + n <= b->pe; i++)
-        if (!memcmp(x->s + i, cue, n)) {
-            at = i;
-            break;
-        }
-    if (at == (size_t)-1)
-        return -1;
     for (size_t k = ex_first_at(x, x->act, x->n_act, at); k-- > 0;) {
         const kg_mention *m = &x->m->v[x->act[k]];
         if (m->nstart < b->cs)
@@ -306,6 +297,20 @@ static int cue_owner(const exdoc *x, const ex_event *b, const char *cue)
             return x->act[k];
     }
     return -1;
+}
+
+/* The actor mention that owns what a reaction cue names (미국의 조치에
+ * 반발해: 미국): the last actor before the cue in b's clause, other than
+ * b's agents; -1 if none. */
+static int cue_owner(const exdoc *x, const ex_event *b, const char *cue)
+{
+    size_t n = strlen(cue), at = (size_t)-1;
+    for (size_t i = b->cs; i + n <= b->pe; i++)
+        if (!memcmp(x->s + i, cue, n)) {
+            at = i;
+            break;
+        }
+    return at == (size_t)-1 ? -1 : side_before(x, b, at);
 }
 
 /* 1 if an agent of e is mention side's actor or of its country. */
@@ -334,6 +339,17 @@ static int prev_event(const exdoc *x, int j, size_t min_sent, int avoid_type, in
             continue;
         return i;
     }
+    return -1;
+}
+
+/* From event c back (prev_event with min_sent and avoid_type), the first
+ * that is no reaction, not in sentence not_sent, and done by side; -1 if
+ * none. */
+static int side_act(const exdoc *x, int c, size_t min_sent, int avoid_type, int side, size_t not_sent)
+{
+    for (; c >= 0; c = prev_event(x, c, min_sent, avoid_type, -1))
+        if (!is_reaction(&x->ev_v[c]) && x->ev_v[c].sent != not_sent && acted_by(x, &x->ev_v[c], side))
+            return c;
     return -1;
 }
 
@@ -468,11 +484,9 @@ void ex_relate(exdoc *x)
             /* 미국의 조치에 반발해: an act of that side, if one was told */
             int side = cue_owner(x, b, cue);
             if (side >= 0 && a >= 0 && !acted_by(x, &x->ev_v[a], side)) {
-                for (int c = a; c >= 0; c = prev_event(x, c, si >= 3 ? si - 3 : 0, b->type, -1))
-                    if (!is_reaction(&x->ev_v[c]) && x->ev_v[c].sent != si && acted_by(x, &x->ev_v[c], side)) {
-                        a = c;
-                        break;
-                    }
+                int c = side_act(x, a, si >= 3 ? si - 3 : 0, b->type, side, si);
+                if (c >= 0)
+                    a = c;
             }
             if (a >= 0) {
                 ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
@@ -486,23 +500,12 @@ void ex_relate(exdoc *x)
         /* 미국의 조치에 반발했다, 일본을 비판했다: a protest at a side that
          * acted shortly before reacts to that act */
         if (!strcmp(kg_event_types[b->type], "protest") && !has_rel_from(x, (int)j, EX_REL_RESPONDS)) {
-            int side = -1;
-            for (size_t k = ex_first_at(x, x->act, x->n_act, b->ps); k-- > 0 && side < 0;) {
-                const kg_mention *m = &x->m->v[x->act[k]];
-                if (m->nstart < b->cs)
-                    break;
-                int agent = 0;
-                for (int g = 0; g < b->n_agent; g++)
-                    agent |= x->act[k] == b->agent[g];
-                if (!agent && m->id)
-                    side = x->act[k];
-            }
-            for (int c = side >= 0 ? prev_event(x, (int)j, si >= 3 ? si - 3 : 0, -1, -1) : -1; c >= 0;
-                 c = prev_event(x, c, si >= 3 ? si - 3 : 0, -1, -1))
-                if (!is_reaction(&x->ev_v[c]) && acted_by(x, &x->ev_v[c], side)) {
-                    ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, c));
-                    break;
-                }
+            int side = side_before(x, b, b->ps);
+            int c = side < 0 ? -1
+                             : side_act(x, prev_event(x, (int)j, si >= 3 ? si - 3 : 0, -1, -1), si >= 3 ? si - 3 : 0,
+                                        -1, side, (size_t)-1);
+            if (c >= 0)
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, c));
         }
         /* A-하자 B (B reacts), A-했기 때문에 B (A causes B) */
         if (j > 0) {
