@@ -831,6 +831,16 @@ static int digits_at(const char *s, size_t len, size_t i, int min, int max, int 
     return 1;
 }
 
+/* out = the day y-m-d. */
+static void day_edtf(kg_edtf *out, int y, int m, int d)
+{
+    memset(out, 0, sizeof *out);
+    out->a.year = y;
+    out->a.month = m;
+    out->a.day = d;
+    out->a.prec = KG_PREC_DAY;
+}
+
 size_t kg_text_scan_date(const char *s, size_t len, kg_edtf *out)
 {
     int y, m, d;
@@ -877,11 +887,7 @@ size_t kg_text_scan_date(const char *s, size_t len, kg_edtf *out)
                 break;
             }
     }
-    memset(out, 0, sizeof *out);
-    out->a.year = y;
-    out->a.month = m;
-    out->a.day = d;
-    out->a.prec = KG_PREC_DAY;
+    day_edtf(out, y, m, d);
     return i;
 }
 
@@ -896,21 +902,20 @@ static const char *const dateline_keys[] = {
  * 10:22), as on a dateline line of its own. */
 static size_t scan_ko_date(const char *s, size_t len, kg_edtf *out, int need_time)
 {
-    int y, m, d, hh, mm;
-    size_t i, k;
-    if (!digits_at(s, len, 0, 4, 4, &y, &i) || y < 1900 || y > 2199 || !kg_at(s, len, i, "년"))
+    /* YYYY년 M월 D일, a space allowed after each unit */
+    static const char *const units[3] = { "년", "월", "일" };
+    int v[3], hh, mm;
+    size_t i = 0, k;
+    for (int u = 0; u < 3; u++) {
+        if (u > 0 && i < len && s[i] == ' ')
+            i++;
+        if (!digits_at(s, len, i, u ? 1 : 4, u ? 2 : 4, &v[u], &i) || !kg_at(s, len, i, units[u]))
+            return 0;
+        i += 3;
+    }
+    int y = v[0], m = v[1], d = v[2];
+    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > kg_tag_mdays(y, m))
         return 0;
-    i += 3;
-    if (i < len && s[i] == ' ')
-        i++;
-    if (!digits_at(s, len, i, 1, 2, &m, &i) || m < 1 || m > 12 || !kg_at(s, len, i, "월"))
-        return 0;
-    i += 3;
-    if (i < len && s[i] == ' ')
-        i++;
-    if (!digits_at(s, len, i, 1, 2, &d, &i) || d < 1 || d > kg_tag_mdays(y, m) || !kg_at(s, len, i, "일"))
-        return 0;
-    i += 3;
     size_t j = i;
     while (j < len && s[j] == ' ')
         j++;
@@ -929,11 +934,7 @@ static size_t scan_ko_date(const char *s, size_t len, kg_edtf *out, int need_tim
     }
     if (need_time && !timed)
         return 0;
-    memset(out, 0, sizeof *out);
-    out->a.year = y;
-    out->a.month = m;
-    out->a.day = d;
-    out->a.prec = KG_PREC_DAY;
+    day_edtf(out, y, m, d);
     return i;
 }
 
