@@ -135,6 +135,7 @@ int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end)
 static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char tsuf_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of title_suffixes */
+static unsigned char maybe_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* final_bits | tsuf_bits */
 /* The last two syllables (six bytes; three for CEO) of the descriptors
  * and lead titles, for intro_end: an open-addressed set (mostly empty,
  * so that a miss ends at once). */
@@ -839,12 +840,6 @@ static int han_alone(actx *x, size_t i, size_t e)
 }
 
 /* Picks one actor of an ambiguous key. */
-/* The first actor of key k. */
-static int lx_first_actor(const kg_lexicon *lx, const kg_lex_key *k)
-{
-    return lx->key_actors[k->first];
-}
-
 static int resolve_key(actx *x, const kg_lex_key *k, size_t start)
 {
     const kg_lexicon *lx = x->lx;
@@ -1681,7 +1676,7 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
                 type = d->type;
     if (!type || (te < len && (is_lat(s[te]) || is_dig(s[te]))))
         return 0;
-    size_t w = strip_particles(s, len, i, te), ne;
+    size_t ne;
     if (title) {
         /* two words: the first (bare: 일리야 does not end in a particle
          * here), one space, the second */
@@ -1697,7 +1692,7 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
             return 0;
         ne = w2;
     } else {
-        size_t syl = syllables(s + i, w - i);
+        size_t w = strip_particles(s, len, i, te), syl = syllables(s + i, w - i);
         if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || !loan_spelled(s, i, w) ||
             kg_wordset_has(&ws_loan_common, s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
             org_suffix(s + i, w - i) || ends_as_non_name(s, i, w))
@@ -2009,6 +2004,8 @@ static void tables_init(void)
         set_bit(title_bits, *t, 0);
     for (const char *const *t = title_suffixes; *t; t++)
         set_bit(tsuf_bits, *t, 1);
+    for (size_t b = 0; b < sizeof maybe_bits; b++)
+        maybe_bits[b] = final_bits[b] | tsuf_bits[b];
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
     kg_wordset_build(&ws_not_names, not_names);
@@ -2115,8 +2112,7 @@ void kg_find_actors(kg_tctx *c)
             if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]))
                 ve++;
             vs = ve;
-            if (ve < len && is_dig(s[ve]) && x.lx->actors[lx_first_actor(x.lx, k)].type &&
-                !strcmp(x.lx->actors[lx_first_actor(x.lx, k)].type, "product")) {
+            if (ve < len && is_dig(s[ve]) && x.lx->actors[x.lx->key_actors[k->first]].is_product) {
                 while (ve < len && (is_dig(s[ve]) || (s[ve] == '.' && ve + 1 < len && is_dig(s[ve + 1]))))
                     ve++;
                 size_t tend;
@@ -2215,8 +2211,7 @@ void kg_find_actors(kg_tctx *c)
                     /* [i, te) is syllables: three bytes each, no decoder */
                     const unsigned char *u = (const unsigned char *)s + q;
                     uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-                    maybe = kg_is_hangul(c3) && (((final_bits[(c3 - 0xAC00) >> 3] | tsuf_bits[(c3 - 0xAC00) >> 3]) >>
-                                                  ((c3 - 0xAC00) & 7)) & 1);
+                    maybe = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
                 }
                 if (!maybe) {
                     prev_cc = cc;

@@ -324,6 +324,7 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
         a->part_of_idx = a->part_of ? kg_lex_find_id(lx, a->part_of) : -1;
         a->is_country = a->type && strcmp(a->type, "country") == 0;
         a->is_person = a->type && strcmp(a->type, "person") == 0;
+        a->is_product = a->type && strcmp(a->type, "product") == 0;
         kg_buf j = KG_BUF_INIT;
         kg_buf_puts(&j, "\"id\":\"");
         kg_json_escape(&j, a->id, strlen(a->id));

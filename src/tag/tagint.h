@@ -398,6 +398,7 @@ typedef struct kg_lex_actor {
     int part_of_idx;       /* index of the part_of actor, or -1 */
     int is_country;        /* type country */
     int is_person;         /* type person */
+    int is_product;        /* type product */
     /* the actor's JSON as kg tag writes it, escaped once:
      * "id":"..","name":".." (json_head bytes) then ,"type":"..","how":"lexicon" */
     char *json;
