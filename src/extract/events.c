@@ -739,6 +739,17 @@ static void add_role(int *v, int *n, int m, const exdoc *x)
         v[(*n)++] = m;
 }
 
+/* 1 if an actor mention of the sentence overlaps word w. */
+static int word_has_actor(const exdoc *x, const ex_word *w)
+{
+    for (size_t q = x->a0; q < x->a1; q++) {
+        const kg_mention *m = &x->m->v[x->act[q]];
+        if (m->nstart < w->e && m->nend > w->s)
+            return 1;
+    }
+    return 0;
+}
+
 static void fill_roles(exdoc *x, ex_event *e, const cand *c)
 {
     /* …에서 열린: the place of a meeting, not who met */
@@ -784,12 +795,7 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         int pw = word_at(x, c->ps);
         if (pw > 0) {
             const ex_word *sw = &x->w[pw - 1];
-            int actor = 0;
-            for (size_t k = 0; k < x->nr && !actor; k++) {
-                const kg_mention *m = &x->m->v[x->r[k].m];
-                actor = m->nstart < sw->e && sw->s < m->nend;
-            }
-            if (sw->particle == EX_P_SUBJ && !sw->in_quote && !actor && sw->s >= x->r[topic].pend) {
+            if (sw->particle == EX_P_SUBJ && !sw->in_quote && !word_has_actor(x, sw) && sw->s >= x->r[topic].pend) {
                 topic_target = topic;
                 best = -1;
             }
@@ -832,13 +838,7 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         const ex_word *w = &x->w[k];
         if ((w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC) || w->in_quote)
             continue;
-        int actor = 0;
-        for (size_t q = x->a0; q < x->a1; q++) {
-            const kg_mention *m = &x->m->v[x->act[q]];
-            if (m->nstart < w->e && m->nend > w->s)
-                actor = 1;
-        }
-        if (!actor)
+        if (!word_has_actor(x, w))
             other_subject = 1;
     }
     if (!e->n_agent && !other_subject && !cited) {
