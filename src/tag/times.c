@@ -1019,9 +1019,8 @@ static size_t year_back_period(const char *s, size_t len, size_t i)
 }
 
 /* A week or a quarter named from the DCT: 이번 주 / 지난주 / 다음 주 (내주;
- * not 전주, also a city),
- * 이번 분기 / 지난 분기 / 전 분기 / 다음 분기. Sets *quarter (0 weeks) and
- * *delta; returns the length, or 0. */
+ * not 전주, also a city), 이번 분기 / 지난 분기 / 전 분기 / 다음 분기. Sets
+ * *quarter (0 for weeks) and *delta; returns the length, or 0. */
 static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter, int *delta)
 {
     static const struct {
@@ -1044,15 +1043,40 @@ static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter,
     return 0;
 }
 
+/* The week (Monday to Sunday) or, with quarter, the quarter delta away
+ * from the DCT's; null when the DCT is too coarse (no day for a week, no
+ * month for a quarter). */
+static void period_from_dct(const kg_edtf_point *dct, int quarter, int delta, tval *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!quarter && dct->prec >= KG_PREC_DAY) {
+        int y = dct->year, m = dct->month, d = dct->day;
+        long z = kg_days_from_civil(y, m, d);
+        long dow = ((z % 7) + 7 + 3) % 7; /* 0 Monday (1970-01-01 was a Thursday) */
+        add_days(&y, &m, &d, -dow + 7L * delta);
+        v->interval = 1;
+        v->a = mkpt(y, m, d);
+        add_days(&y, &m, &d, 6);
+        v->b = mkpt(y, m, d);
+    } else if (quarter && dct->prec >= KG_PREC_MONTH) {
+        int y = dct->year, m = (dct->month - 1) / 3 * 3 + 1;
+        add_months(&y, &m, 3 * delta);
+        v->interval = 1;
+        v->a = mkpt(y, m, 0);
+        add_months(&y, &m, 2);
+        v->b = mkpt(y, m, 0);
+    } else
+        v->unknown = 1;
+}
+
 /* A point one year earlier (29 February becomes the 28th). */
 static void year_back(dpt *p)
 {
     if (p->prec < KG_PREC_YEAR)
         return;
     p->y--;
-    if (p->prec >= KG_PREC_DAY && p->m == 2 && p->d == 29 &&
-        !((p->y % 4 == 0 && p->y % 100 != 0) || p->y % 400 == 0))
-        p->d = 28;
+    if (p->prec >= KG_PREC_DAY && p->d > kg_tag_mdays(p->y, p->m))
+        p->d = kg_tag_mdays(p->y, p->m);
 }
 
 static void remember(tstate *st, const tval *v)
@@ -1196,27 +1220,7 @@ void kg_find_times(kg_tctx *c)
             }
             e = i + 6;
         } else if (hangul && (yb = week_or_quarter(s, len, i, &wq, &wd))) {
-            /* weeks run Monday to Sunday; quarters from the DCT's */
-            const kg_edtf_point *dct = &c->dct;
-            memset(&v, 0, sizeof v);
-            if (!wq && dct->prec >= KG_PREC_DAY) {
-                int y = dct->year, m = dct->month, d = dct->day;
-                long z = kg_days_from_civil(y, m, d);
-                long dow = ((z % 7) + 7 + 3) % 7; /* 0 Monday (1970-01-01 was a Thursday) */
-                add_days(&y, &m, &d, -dow + 7L * wd);
-                v.interval = 1;
-                v.a = mkpt(y, m, d);
-                add_days(&y, &m, &d, 6);
-                v.b = mkpt(y, m, d);
-            } else if (wq && dct->prec >= KG_PREC_MONTH) {
-                int y = dct->year, m = (dct->month - 1) / 3 * 3 + 1;
-                add_months(&y, &m, 3 * wd);
-                v.interval = 1;
-                v.a = mkpt(y, m, 0);
-                add_months(&y, &m, 2);
-                v.b = mkpt(y, m, 0);
-            } else
-                v.unknown = 1;
+            period_from_dct(&c->dct, wq, wd, &v);
             e = i + yb;
         } else if (hangul && (yb = year_back_period(s, len, i))) {
             /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
