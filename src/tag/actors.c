@@ -1729,10 +1729,9 @@ static size_t list_rule(actx *x, size_t i, size_t te)
     size_t w = ne > te ? ne : strip_particles(s, len, i, te);
     size_t we = ne > te ? ne : te; /* end of the word */
     /* then a comma, or 등 (with a particle glued or not) */
+    size_t tend;
     int listed = (w == we && we < len && s[we] == ',') ||
-                 (we + 4 <= len && s[we] == ' ' && kg_at(s, len, we + 1, "등") &&
-                  (we + 4 == len || !kg_is_hangul(kg_u8_at(s, len, we + 4, &(size_t){ 0 })) ||
-                   kg_tail_ok(s, len, we + 4, &(size_t){ 0 })));
+                 (we + 4 <= len && s[we] == ' ' && kg_at(s, len, we + 1, "등") && kg_tail_ok(s, len, we + 4, &tend));
     if (!listed)
         return 0;
     size_t syl = syllables(s + i, te - i);
