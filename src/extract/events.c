@@ -722,12 +722,7 @@ static int ends_clause(const exdoc *x, const ex_word *w)
     static const char *const ends[] = { "면서", "지만", "는데", "으며", "하며", "되며", "으나",
                                         "했고", "됐고", "했으며", "하고", "되고", "이며", "이고",
                                         "했는데", "였고", "였으며", "했지만", NULL };
-    if (w->e > w->ce && x->s[w->e - 1] == ',')
-        return 1;
-    for (int k = 0; ends[k]; k++)
-        if (ex_ends(x->s, w->cs, w->ce, ends[k]))
-            return 1;
-    return 0;
+    return (w->e > w->ce && x->s[w->e - 1] == ',') || ex_ends_any(x->s, w->cs, w->ce, ends);
 }
 
 static void add_role(int *v, int *n, int m, const exdoc *x)

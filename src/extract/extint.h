@@ -81,6 +81,15 @@ static inline int ex_ends(const char *s, size_t a, size_t b, const char *lit)
     return b >= a + n && memcmp(s + b - n, lit, n) == 0;
 }
 
+/* 1 if s[a..b) ends with one of the words of list (NULL-ended). */
+static inline int ex_ends_any(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ex_ends(s, a, b, list[k]))
+            return 1;
+    return 0;
+}
+
 /* Copies src into dst[n], cut on a UTF-8 boundary. */
 static inline void ex_copy(char *dst, size_t n, const char *src)
 {

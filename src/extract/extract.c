@@ -243,20 +243,16 @@ static int breaks_phrase(const exdoc *x, size_t a, size_t b)
     return 0;
 }
 
-/* 1 if the word s[a..b) ends a clause or a clause before a noun
- * (학습했으며, 늘었고, 밝혔다, 설립된, 발표한). */
-static int ends_clause(const char *s, size_t a, size_t b)
+/* 1 if the word s[a..b) is a verb form that ends a clause or a clause
+ * before a noun (학습했으며, 늘었고, 밝혔다, 설립된, 발표한): longer than
+ * the ending itself. */
+static int verb_form(const char *s, size_t a, size_t b)
 {
     static const char *const ends[] = { "며", "했고", "하고", "되고", "었고", "았고", "였고", "했다", "됐다",
                                         "었다", "았다", "였다", "한다", "이다", "면서", "지만", "된", "던",
                                         "하는", "되는", "있는", "없는", "한", "보면", "하면", "되면", "다면",
                                         "라면", "으면", "쳐", "해서", "어서", "아서", "여서", NULL };
-    for (int k = 0; ends[k]; k++) {
-        size_t n = strlen(ends[k]);
-        if (b - a > n && !memcmp(s + b - n, ends[k], n))
-            return 1;
-    }
-    return 0;
+    return ex_ends_any(s, a + 1, b, ends);
 }
 
 /* 1 if w[0..n) is one of the words of list (NULL-ended). */
@@ -330,7 +326,7 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
         if (w.ce <= w.cs)
             break;
         ex_word_particle(s, &w);
-        if (n > 0 && (w.particle != EX_P_NONE || ends_clause(s, w.cs, w.ce)))
+        if (n > 0 && (w.particle != EX_P_NONE || verb_form(s, w.cs, w.ce)))
             break;
         if (n == 0 && w.particle != EX_P_NONE && w.particle != EX_P_SUBJ &&
             w.particle != EX_P_TOPIC && w.particle != EX_P_GEN)

@@ -144,14 +144,6 @@ static int word_starts(const char *s, const ex_word *w, const char *const *list)
     return 0;
 }
 
-static int ends_any(const char *s, size_t a, size_t b, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (ex_ends(s, a, b, list[k]))
-            return 1;
-    return 0;
-}
-
 unsigned ex_ending(const char *s, size_t me, const ex_word *w, const ex_word *next,
                    const ex_word *next2, const ex_word *prev)
 {
@@ -206,11 +198,11 @@ unsigned ex_ending(const char *s, size_t me, const ex_word *w, const ex_word *ne
     }
     if (ex_ends(s, w->cs, b, "기") && next && word_starts(s, next, cause_after))
         return f | EX_F_CAUSE;
-    if (ends_any(s, w->cs, b, nomin))
+    if (ex_ends_any(s, w->cs, b, nomin))
         return f | EX_F_NOMIN;
-    if (ends_any(s, w->cs, b, intent))
+    if (ex_ends_any(s, w->cs, b, intent))
         return f | EX_F_INTENT;
-    if (ends_any(s, w->cs, b, hypo))
+    if (ex_ends_any(s, w->cs, b, hypo))
         return f | EX_F_HYPO;
     if (prev && (ex_at(s, prev->ce, prev->cs, "못") || ex_at(s, prev->ce, prev->cs, "안")) &&
         prev->ce - prev->cs == 3)
@@ -218,9 +210,9 @@ unsigned ex_ending(const char *s, size_t me, const ex_word *w, const ex_word *ne
     if (ex_ends(s, w->cs, b, "지") && next &&
         (ex_at(s, next->ce, next->cs, "않") || ex_at(s, next->ce, next->cs, "못")))
         return f | EX_F_NEG;
-    if (ends_any(s, w->cs, b, quot))
+    if (ex_ends_any(s, w->cs, b, quot))
         return f | EX_F_QUOTIVE;
-    if (ends_any(s, w->cs, b, compl)) {
+    if (ex_ends_any(s, w->cs, b, compl)) {
         if (f & EX_F_PAST)
             return f | EX_F_FINAL;
         return f | EX_F_COMPL;
@@ -273,7 +265,7 @@ unsigned ex_ending(const char *s, size_t me, const ex_word *w, const ex_word *ne
             return f | EX_F_FUTADN;
         return f | EX_F_FORECAST;
     }
-    if (ends_any(s, w->cs, b, conn)) {
+    if (ex_ends_any(s, w->cs, b, conn)) {
         if (next && ex_at(s, next->ce, next->cs, "있"))
             return f | EX_F_PROGR;
         if (next && word_starts(s, next, aux_past) && !(ex_ends(s, w->cs, b, "고")))
