@@ -34,6 +34,13 @@ void kg_cli_print_diag(const kg_diag *d, int show_source);
 /* Prints "kg: CMD: message" and "usage: ..." hint to stderr; returns
  * KG_EXIT_USAGE. */
 int kg_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Reports a getopt_long error (c is ':' for a missing value, else an
+ * unknown option, with a did-you-mean from opts) as a usage error of
+ * cmd; returns KG_EXIT_USAGE. Every command parses with an optstring that
+ * starts with ':' and without '+', so options may come anywhere on the
+ * line and '--' ends them. */
+struct option;
+int kg_cli_bad_option(const char *cmd, int c, char **argv, const struct option *opts);
 /* Prints "kg: message" to stderr. */
 void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Loads every path argv[first..argc) (a file or folder; none given: the

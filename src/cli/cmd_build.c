@@ -99,10 +99,8 @@ int kg_cmd_build(int argc, char **argv)
         case 'q':
             quiet = 1;
             break;
-        case ':':
-            return kg_cli_usage("build", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return kg_cli_usage("build", "unknown option '%s'", argv[optind - 1]);
+            return kg_cli_bad_option("build", c, argv, opts);
         }
     }
     if (!*db)

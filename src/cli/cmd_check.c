@@ -33,7 +33,7 @@ int kg_cmd_check(int argc, char **argv)
     int show = 0, quiet = 0, c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+qs", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qs", opts, NULL)) != -1) {
         switch (c) {
         case 's':
             show = 1;
@@ -42,7 +42,7 @@ int kg_cmd_check(int argc, char **argv)
             quiet = 1;
             break;
         default:
-            return kg_cli_usage("check", "unknown option '%s'", argv[optind - 1]);
+            return kg_cli_bad_option("check", c, argv, opts);
         }
     }
     kg_corpus corpus = KG_CORPUS_INIT;

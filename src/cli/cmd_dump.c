@@ -84,10 +84,12 @@ void kg_dump_doc(const kg_doc *doc, FILE *out)
 
 int kg_cmd_dump(int argc, char **argv)
 {
+    static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+    int c;
     optind = 1;
     opterr = 0;
-    if (getopt(argc, argv, "+") != -1)
-        return kg_cli_usage("dump", "unknown option '%s'", argv[optind - 1]);
+    if ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+        return kg_cli_bad_option("dump", c, argv, opts);
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     int io = kg_cli_load(&corpus, &d, argc, argv, optind);

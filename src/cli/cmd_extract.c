@@ -263,7 +263,7 @@ int kg_cmd_extract(int argc, char **argv)
     int force = 0, jobs = 1, lenient = 0, c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:j:f", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:j:f", opts, NULL)) != -1) {
         switch (c) {
         case 'd':
             date = optarg;
@@ -290,8 +290,7 @@ int kg_cmd_extract(int argc, char **argv)
             lenient = 1;
             break;
         default:
-            return kg_cli_usage("extract", "unknown option or missing value '%s'",
-                                argv[optind - 1]);
+            return kg_cli_bad_option("extract", c, argv, opts);
         }
     }
     if (optind >= argc)

@@ -123,13 +123,13 @@ int kg_cmd_fmt(int argc, char **argv)
     int check = 0, force = 0, c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         if (c == 'c')
             check = 1;
         else if (c == 'f')
             force = 1;
         else
-            return kg_cli_usage("fmt", "unknown option '%s'", argv[optind - 1]);
+            return kg_cli_bad_option("fmt", c, argv, opts);
     }
     if (optind >= argc)
         return kg_cli_usage("fmt", "no file given");

@@ -141,7 +141,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "T:o:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":T:o:", opts, NULL)) != -1) {
         int v = kg_cli_view_opt(cmd, c, optarg, &o, &types);
         if (v < 0) {
             rc = KG_EXIT_USAGE;
@@ -177,11 +177,8 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
                 goto done;
             }
             break;
-        case ':':
-            rc = kg_cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
-            goto done;
         default:
-            rc = kg_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+            rc = kg_cli_bad_option(cmd, c, argv, opts);
             goto done;
         }
     }

@@ -67,7 +67,7 @@ int kg_cmd_report(int argc, char **argv)
     o.format = KG_FMT_HTML;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         int v = kg_cli_view_opt("report", c, optarg, &o, &types);
         if (v < 0) {
             rc = KG_EXIT_USAGE;
@@ -79,7 +79,7 @@ int kg_cmd_report(int argc, char **argv)
         case 'o': out_path = optarg; break;
         case OPT_MD: o.format = KG_FMT_MD; break;
         default:
-            rc = kg_cli_usage("report", "unknown option or missing value '%s'", argv[optind - 1]);
+            rc = kg_cli_bad_option("report", c, argv, opts);
             goto done;
         }
     }

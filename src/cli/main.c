@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "kg/suggest.h"
 
 #ifndef KG_DATADIR
 #define KG_DATADIR "/usr/local/share/kg"
@@ -80,6 +81,41 @@ int kg_cli_usage(const char *cmd, const char *fmt, ...)
     return KG_EXIT_USAGE;
 }
 
+int kg_cli_bad_option(const char *cmd, int c, char **argv, const struct option *opts)
+{
+    const char *arg = argv[optind - 1];
+    if (c == ':') {
+        if (optopt && optopt < 256 && !(arg[0] == '-' && arg[1] == '-'))
+            return kg_cli_usage(cmd, "option '-%c' needs a value", optopt);
+        return kg_cli_usage(cmd, "option '%s' needs a value", arg);
+    }
+    if (arg[0] == '-' && arg[1] == '-' && arg[2]) {
+        /* --name or --name=value: suggest the closest long option */
+        size_t n = 0;
+        while (opts && opts[n].name)
+            n++;
+        const char **names = kg_xcalloc(n ? n : 1, sizeof *names);
+        for (size_t i = 0; i < n; i++)
+            names[i] = opts[i].name;
+        char *word = kg_xstrdup(arg + 2);
+        char *eq = strchr(word, '=');
+        if (eq)
+            *eq = '\0';
+        const char *best = kg_suggest(word, names, n);
+        int rc;
+        if (best)
+            rc = kg_cli_usage(cmd, "unknown option '%s'; did you mean '--%s'?", arg, best);
+        else
+            rc = kg_cli_usage(cmd, "unknown option '%s'", arg);
+        free(word);
+        free(names);
+        return rc;
+    }
+    if (optopt && optopt < 256)
+        return kg_cli_usage(cmd, "unknown option '-%c'", optopt);
+    return kg_cli_usage(cmd, "unknown option '%s'", arg);
+}
+
 void kg_cli_print_diag(const kg_diag *d, int show_source)
 {
     fflush(stdout);
@@ -142,10 +178,8 @@ int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, i
             *db = optarg;
         else if (c == 'j' && json)
             *json = 1;
-        else if (c == ':')
-            return kg_cli_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
         else
-            return kg_cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
+            return kg_cli_bad_option(cmd, c, argv, opts);
     }
     return -1;
 }
@@ -220,7 +254,15 @@ int main(int argc, char **argv)
     }
     const struct command *c = find(name);
     if (!c) {
-        kg_cli_error("'%s' is not a kg command; see 'kg --help'", name);
+        const char *names[sizeof commands / sizeof *commands];
+        size_t n = 0;
+        for (const struct command *k = commands; k->name; k++)
+            names[n++] = k->name;
+        const char *best = kg_suggest(name, names, n);
+        if (best)
+            kg_cli_error("'%s' is not a kg command; did you mean 'kg %s'? (see 'kg --help')", name, best);
+        else
+            kg_cli_error("'%s' is not a kg command; see 'kg --help'", name);
         return KG_EXIT_USAGE;
     }
     for (int i = 2; i < argc; i++) {
