@@ -445,8 +445,8 @@ static void make_label(struct tl *t, struct item *it, const kg_vnode *n)
         w += kg_text_width(date.ptr, 8) + kg_text_width(" ", t->fs);
     }
     /* the estimate is taken of the text as drawn: cleaned and cut */
-    kg_utf8_clean(&title, ev->title ? ev->title : n->id,
-                  strlen(ev->title ? ev->title : n->id));
+    const char *text = ev->title && *ev->title ? ev->title : n->id;
+    kg_utf8_clean(&title, text, strlen(text));
     size_t cut = kg_utf8_prefix(title.ptr, t->title_chars);
     if (cut < title.len) {
         title.len = kg_utf8_prefix(title.ptr, t->title_chars - 1);
