@@ -90,7 +90,7 @@ int kg_cmd_report(int argc, char **argv)
         goto done;
     }
     size_t load_errors;
-    if ((rc = kg_cli_load_view(&corpus, &d, argc, argv, optind, &load_errors)) != 0)
+    if ((rc = kg_cli_load_view("report", &corpus, argc, argv, optind, &load_errors)) != 0)
         goto done;
     int r = kg_render_report(&corpus, &o, &out, &d);
     if (r == KG_RENDER_OK && o.format == KG_FMT_MD) {
