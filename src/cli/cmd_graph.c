@@ -19,6 +19,14 @@ const char kg_help_graph[] =
     "the fact (and the sentence it came from) as tooltip, and a link to the\n"
     "article when the document has an http(s) url.\n"
     "\n"
+    "The facts are checked as 'kg check' does, and what has errors is left\n"
+    "out: an event or figure with a bad date is drawn undated; an unknown\n"
+    "actor in agent, target or subject is left out (the fact is drawn); a\n"
+    "relation with an error or to an event not drawn is left out; a bad url,\n"
+    "date or title of a document is dropped, and an error in its id or 'kg:'\n"
+    "version leaves the document out; any other fact with an error is left\n"
+    "out. The errors, and how many facts were left out, go to standard error.\n"
+    "\n"
     "  --focus ACTOR     only the neighbourhood of an actor (id, name or alias)\n"
     "  --depth N         how many edges away from --focus (default 2)\n"
     "  --from DATE       only events on or after DATE (EDTF: 2024, 2024-11, ...)\n"
@@ -36,7 +44,7 @@ const char kg_help_graph[] =
     "  --style FILE      a style file (see graph/default.gv, the built-in one)\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
     "\n"
-    "exit status: 0 ok, 1 a facts file had errors (the picture is still drawn),\n"
+    "exit status: 0 ok, 1 the facts had errors (what is valid is still drawn),\n"
     "2 usage (bad option, unknown actor or date), 3 input/output or Graphviz error.\n";
 
 /* Shared with cmd_timeline.c (declared there): parses the drawing options
