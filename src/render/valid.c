@@ -271,6 +271,7 @@ size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed)
             drop_str(&doc->publisher);
         if (mk->header & HDR_AUTHOR)
             drop_str(&doc->author);
+        changed += mk->header != 0;
         TAKE_OUT(doc, trash, actors, n_actors, mk->actors, kg_doc_add_actor, out);
         TAKE_OUT(doc, trash, events, n_events, mk->events, kg_doc_add_event, out);
         TAKE_OUT(doc, trash, figures, n_figures, mk->figures, kg_doc_add_figure, out);
