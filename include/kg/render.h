@@ -92,6 +92,25 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
  * (KG_FMT_MD) that refers to graph.svg and timeline.svg beside it. */
 int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d);
 
+/* Makes a corpus with errors drawable: takes out of c what the error
+ * findings in d (those of loading and of kg_check, placed by file, line
+ * and column, so the documents must still have their node trees) say is
+ * not valid, and what then refers to nothing:
+ *   - an event or figure with a bad date is kept undated (a bad span or
+ *     `when` is dropped); an unknown actor in agent, target or subject is
+ *     left out, the fact kept; an actor keeps all but a bad part_of,
+ *     country or aliases;
+ *   - a relation with an error, or to an event or figure that is not
+ *     kept, is left out;
+ *   - a bad url, published, title, publisher or author of a document is
+ *     dropped, a bad source or sha256 drops the source (never read); an
+ *     error in the header itself, its id or the `kg:` version leaves the
+ *     whole document out;
+ *   - any other fact with an error is left out.
+ * Returns how many facts were left out; *fixed (if not NULL) gets how
+ * many are kept without a bad value. */
+size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed);
+
 /* Frees the Graphviz context the renderers share. Call it once, when the
  * program has drawn everything (no renderer may run after it). */
 void kg_render_cleanup(void);

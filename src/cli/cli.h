@@ -61,10 +61,12 @@ enum {
 /* Applies the selection option c (value arg) to o, its --type values to
  * types: 1 done, 0 when c is none of them, -1 on a bad value (reported). */
 int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, kg_strv *types);
-/* Loads the facts for drawing (no YAML trees kept). Returns 0, or
- * KG_EXIT_IO when a path could not be read (reported); *load_errors gets
- * the number of errors in the facts. */
-int kg_cli_load_view(kg_corpus *c, kg_diag *d, int argc, char **argv, int first, size_t *load_errors);
+/* Loads the facts for drawing, checks them as kg check does and leaves
+ * out what has errors (kg_render_prune); prints the errors and a line
+ * saying what cmd left out. Returns 0, or KG_EXIT_IO when a path could
+ * not be read (reported); *errors gets the number of errors found. */
+int kg_cli_load_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
+                     size_t *errors);
 /* Writes data to path atomically, or to standard output for NULL or "-";
  * returns an exit status (errors reported). */
 int kg_cli_write_out(const char *path, const kg_buf *data);

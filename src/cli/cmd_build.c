@@ -156,8 +156,8 @@ done:
     kg_diag_sort(&d);
     kg_cli_print_diag(&d, show);
     if (rc == KG_EXIT_FINDINGS)
-        fprintf(stderr, "kg: build: %zu error%s; %s was not changed\n", d.errors,
-                d.errors == 1 ? "" : "s", db);
+        kg_cli_error("build: %zu error%s; %s was not changed", d.errors, d.errors == 1 ? "" : "s",
+                     db);
     kg_store_close(s);
     kg_diag_free(&d);
     kg_corpus_free(&corpus);

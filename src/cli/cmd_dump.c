@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "kg/esc.h"
 
 const char kg_help_dump[] =
     "usage: kg dump [PATH...]\n"
@@ -14,9 +15,26 @@ const char kg_help_dump[] =
     "\n"
     "exit status: 0 ok, 1 a file had errors, 2 usage, 3 a path could not be read.\n";
 
+/* Every value printed is escaped for the terminal (kg/esc.h): a printf
+ * takes several, hence a ring of buffers, freed by ring_free. */
+#define RING 16
+static kg_buf ring[RING];
+static unsigned ring_next;
+
 static const char *s(const char *x)
 {
-    return x ? x : "-";
+    if (!x)
+        return "-";
+    kg_buf *b = &ring[ring_next++ % RING];
+    kg_buf_reset(b);
+    kg_esc_str(b, x, 0);
+    return b->ptr ? b->ptr : "";
+}
+
+static void ring_free(void)
+{
+    for (size_t i = 0; i < RING; i++)
+        kg_buf_free(&ring[i]);
 }
 
 static void strv(const char *label, const kg_strv *v)
@@ -25,7 +43,7 @@ static void strv(const char *label, const kg_strv *v)
         return;
     printf(" %s=[", label);
     for (size_t i = 0; i < v->n; i++)
-        printf("%s%s", i ? "," : "", v->v[i]);
+        printf("%s%s", i ? "," : "", s(v->v[i]));
     putchar(']');
 }
 
@@ -79,7 +97,7 @@ void kg_dump_doc(const kg_doc *doc, FILE *out)
         printf("  relation %s %s %s\n", s(r->from), s(r->type), s(r->to));
     }
     for (size_t i = 0; i < doc->extra.n; i++)
-        printf("  (kept key %s)\n", doc->extra.v[i].key);
+        printf("  (kept key %s)\n", s(doc->extra.v[i].key));
 }
 
 int kg_cmd_dump(int argc, char **argv)
@@ -95,6 +113,7 @@ int kg_cmd_dump(int argc, char **argv)
     int io = kg_cli_load(&corpus, &d, argc, argv, optind);
     for (size_t i = 0; i < corpus.n; i++)
         kg_dump_doc(corpus.docs[i], stdout);
+    ring_free();
     kg_cli_print_diag(&d, 0);
     int rc = io ? KG_EXIT_IO : d.errors ? KG_EXIT_FINDINGS : KG_EXIT_OK;
     kg_diag_free(&d);

@@ -223,8 +223,7 @@ static int load_lexicons(const char *path, int explicit_path, kg_corpus *c, kg_l
     if (d.n)
         kg_cli_print_diag(&d, 0);
     if (!rc && kg_evlex_size(*ev) == 0)
-        fprintf(stderr, "kg: warning: extract: no event lexicon in %s; no events will be found\n",
-                path);
+        kg_cli_error("warning: extract: no event lexicon in %s; no events will be found", path);
     kg_diag_free(&d);
     return rc;
 }

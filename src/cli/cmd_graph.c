@@ -19,6 +19,14 @@ const char kg_help_graph[] =
     "the fact (and the sentence it came from) as tooltip, and a link to the\n"
     "article when the document has an http(s) url.\n"
     "\n"
+    "The facts are checked as 'kg check' does, and what has errors is left\n"
+    "out: an event or figure with a bad date is drawn undated; an unknown\n"
+    "actor in agent, target or subject is left out (the fact is drawn); a\n"
+    "relation with an error or to an event not drawn is left out; a bad url,\n"
+    "date or title of a document is dropped, and an error in its id or 'kg:'\n"
+    "version leaves the document out; any other fact with an error is left\n"
+    "out. The errors, and how many facts were left out, go to standard error.\n"
+    "\n"
     "  --focus ACTOR     only the neighbourhood of an actor (id, name or alias)\n"
     "  --depth N         how many edges away from --focus (default 2)\n"
     "  --from DATE       only events on or after DATE (EDTF: 2024, 2024-11, ...)\n"
@@ -36,7 +44,7 @@ const char kg_help_graph[] =
     "  --style FILE      a style file (see graph/default.gv, the built-in one)\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
     "\n"
-    "exit status: 0 ok, 1 a facts file had errors (the picture is still drawn),\n"
+    "exit status: 0 ok, 1 the facts had errors (what is valid is still drawn),\n"
     "2 usage (bad option, unknown actor or date), 3 input/output or Graphviz error.\n";
 
 /* Shared with cmd_timeline.c (declared there): parses the drawing options
@@ -108,16 +116,44 @@ int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, 
     }
 }
 
-int kg_cli_load_view(kg_corpus *c, kg_diag *d, int argc, char **argv, int first, size_t *load_errors)
+int kg_cli_load_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
+                     size_t *errors)
 {
-    c->drop_trees = 1; /* drawing needs no line numbers */
-    int io = kg_cli_load(c, d, argc, argv, first);
-    *load_errors = d->errors;
-    if (io) {
-        kg_cli_print_diag(d, 0);
-        return KG_EXIT_IO;
+    kg_diag all = KG_DIAG_INIT, chk = KG_DIAG_INIT;
+    int rc = 0;
+    *errors = 0;
+    if (kg_cli_load(c, &all, argc, argv, first)) {
+        kg_cli_print_diag(&all, 0);
+        rc = KG_EXIT_IO;
+        goto done;
     }
-    return 0;
+    /* what kg check finds is left out of the picture (its warnings are
+     * kg check's to print) */
+    kg_check(c, &chk);
+    for (size_t i = 0; i < chk.n; i++)
+        if (chk.v[i].sev == KG_SEV_ERROR)
+            kg_diag_add(&all, KG_SEV_ERROR, chk.v[i].file, chk.v[i].line, chk.v[i].col, "%s",
+                        chk.v[i].msg);
+    kg_diag_sort(&all);
+    size_t fixed = 0, out = kg_render_prune(c, &all, &fixed);
+    for (size_t i = 0; i < c->n; i++)
+        kg_doc_drop_tree(c->docs[i]); /* drawing needs no line numbers */
+    kg_cli_print_diag(&all, 0);
+    *errors = all.errors;
+    if (out || fixed) {
+        fprintf(stderr, "kg: %s: left out %zu fact%s with errors", cmd, out, out == 1 ? "" : "s");
+        if (fixed)
+            fprintf(stderr, " and drew %zu without %s", fixed,
+                    fixed == 1 ? "its bad value" : "their bad values");
+        fprintf(stderr, " (see above); run 'kg check'\n");
+    } else if (all.errors) {
+        fprintf(stderr, "kg: %s: the facts have %zu error%s (see above); run 'kg check'\n", cmd,
+                all.errors, all.errors == 1 ? "" : "s");
+    }
+done:
+    kg_diag_free(&chk);
+    kg_diag_free(&all);
+    return rc;
 }
 
 int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline)
@@ -204,7 +240,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
     }
 
     size_t load_errors;
-    if ((rc = kg_cli_load_view(&corpus, &d, argc, argv, optind, &load_errors)) != 0)
+    if ((rc = kg_cli_load_view(cmd, &corpus, argc, argv, optind, &load_errors)) != 0)
         goto done;
     int r = fn(&corpus, &o, &out, &d);
     kg_cli_print_diag(&d, 0);

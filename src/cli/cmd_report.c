@@ -18,6 +18,14 @@ const char kg_help_report[] =
     "date with links to their sources, a table of figures and one of the\n"
     "documents, from the facts (files or folders; default: the bundled yaml/).\n"
     "\n"
+    "The facts are checked as 'kg check' does, and what has errors is left\n"
+    "out: an event or figure with a bad date is drawn undated; an unknown\n"
+    "actor in agent, target or subject is left out (the fact is drawn); a\n"
+    "relation with an error or to an event not drawn is left out; a bad url,\n"
+    "date or title of a document is dropped, and an error in its id or 'kg:'\n"
+    "version leaves the document out; any other fact with an error is left\n"
+    "out. The errors, and how many facts were left out, go to standard error.\n"
+    "\n"
     "  -o FILE        where to write (default out/report.html, or out/report.md\n"
     "                 with --md); '-' is standard output (HTML only)\n"
     "  --md           write Markdown instead, and timeline.svg and graph.svg\n"
@@ -26,8 +34,8 @@ const char kg_help_report[] =
     "                 select facts as 'kg graph' does\n"
     "  --no-source    do not read the articles for tooltip sentences\n"
     "\n"
-    "exit status: 0 ok, 1 a facts file had errors (the report is still written),\n"
-    "2 usage, 3 input/output or Graphviz error.\n";
+    "exit status: 0 ok, 1 the facts had errors (the report is written without\n"
+    "them), 2 usage, 3 input/output or Graphviz error.\n";
 
 enum { OPT_MD = KG_OPT_OWN };
 
@@ -90,7 +98,7 @@ int kg_cmd_report(int argc, char **argv)
         goto done;
     }
     size_t load_errors;
-    if ((rc = kg_cli_load_view(&corpus, &d, argc, argv, optind, &load_errors)) != 0)
+    if ((rc = kg_cli_load_view("report", &corpus, argc, argv, optind, &load_errors)) != 0)
         goto done;
     int r = kg_render_report(&corpus, &o, &out, &d);
     if (r == KG_RENDER_OK && o.format == KG_FMT_MD) {

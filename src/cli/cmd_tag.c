@@ -68,10 +68,9 @@ static int load_lexicon(const char *path, int explicit_path, kg_lexicon **out)
             kg_cli_error("tag: %s: %s", path, strerror(errno));
             return KG_EXIT_IO;
         }
-        fprintf(stderr,
-                "kg: warning: tag: no actor lexicon at %s; only actors found by the rules are reported "
-                "(see --lexicon, KG_DATA)\n",
-                path);
+        kg_cli_error("warning: tag: no actor lexicon at %s; only actors found by the rules are "
+                     "reported (see --lexicon, KG_DATA)",
+                     path);
         kg_lexicon_compile(*out, NULL);
         return 0;
     }

@@ -15,6 +15,14 @@ const char kg_help_timeline[] =
     "into an 'undated' box. responds-to, causes and part-of relations are\n"
     "arrows; same-as events are drawn once.\n"
     "\n"
+    "The facts are checked as 'kg check' does, and what has errors is left\n"
+    "out: an event or figure with a bad date is drawn undated; an unknown\n"
+    "actor in agent, target or subject is left out (the fact is drawn); a\n"
+    "relation with an error or to an event not drawn is left out; a bad url,\n"
+    "date or title of a document is dropped, and an error in its id or 'kg:'\n"
+    "version leaves the document out; any other fact with an error is left\n"
+    "out. The errors, and how many facts were left out, go to standard error.\n"
+    "\n"
     "  --lanes KIND      country (default: the country of the first agent -\n"
     "                    its top part_of ancestor, else its 'country' key -\n"
     "                    e.g. 미국 / 중국), actor, or type\n"
@@ -30,7 +38,7 @@ const char kg_help_timeline[] =
     "  --style FILE      a style file (see graph/timeline.gv, the built-in one)\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
     "\n"
-    "exit status: 0 ok, 1 a facts file had errors (the picture is still drawn),\n"
+    "exit status: 0 ok, 1 the facts had errors (what is valid is still drawn),\n"
     "2 usage (bad option, unknown actor or date), 3 input/output or Graphviz error.\n";
 
 /* in cmd_graph.c */

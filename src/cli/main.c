@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "kg/esc.h"
 #include "kg/suggest.h"
 
 #ifndef KG_DATADIR
@@ -60,12 +61,23 @@ void kg_cli_help(const char *cmd)
         fputs(c->help, stdout);
 }
 
+/* Messages quote file names and values a user gave: control characters
+ * in them are shown escaped (kg/esc.h), so no argument can forge a line
+ * or drive the terminal. */
+static void print_escaped(const char *fmt, va_list ap)
+{
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_vprintf(&b, fmt, ap);
+    kg_esc_write(stderr, b.ptr, b.len, 0);
+    kg_buf_free(&b);
+}
+
 void kg_cli_error(const char *fmt, ...)
 {
     va_list ap;
     fputs("kg: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    print_escaped(fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
 }
@@ -75,7 +87,7 @@ int kg_cli_usage(const char *cmd, const char *fmt, ...)
     va_list ap;
     fprintf(stderr, "kg: %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    print_escaped(fmt, ap);
     va_end(ap);
     fprintf(stderr, "\nTry 'kg help %s' for more information.\n", cmd);
     return KG_EXIT_USAGE;
@@ -198,7 +210,9 @@ int kg_cli_store_run(const char *db, kg_cli_store_fn fn, void *arg)
         default: rc = KG_EXIT_IO;
         }
     }
-    fwrite(out.ptr, 1, out.len, stdout); /* (checked when the command ends) */
+    /* (checked when the command ends); the values in it are escaped
+     * already, this catches what a command left raw (kg/esc.h) */
+    kg_esc_write(stdout, out.ptr, out.len, KG_ESC_LINES);
     kg_cli_print_diag(&d, 0);
     kg_store_close(s);
     kg_buf_free(&out);

@@ -95,9 +95,12 @@ static void put_rows(kg_buf *html, const char *plain, const char *font)
         size_t n = strcspn(p, "\n");
         kg_buf_reset(&line);
         kg_buf_add(&line, p, n);
-        row_begin(html, font);
+        /* Graphviz rejects an empty <FONT></FONT> or <B></B>: an empty
+         * line is an empty cell */
+        const char *f = line.len ? font : NULL;
+        row_begin(html, f);
         kg_gv_html(html, line.ptr, 0);
-        row_end(html, font);
+        row_end(html, f);
         if (!p[n])
             break;
         p += n + 1;
@@ -128,13 +131,13 @@ static void node_label(const kg_vnode *n, const kg_style *s, double wrap, kg_buf
     kg_buf tmp = KG_BUF_INIT;
     switch (n->kind) {
     case KG_V_ACTOR:
-        kg_gv_html(html, n->name ? n->name : n->id, 40);
+        kg_gv_html(html, n->name && *n->name ? n->name : n->id, 40);
         break;
     case KG_V_EVENT: {
         const kg_event *ev = n->recs[0].ev;
         double fs = style_fontsize(s, "event", 10);
         kg_buf_puts(html, TABLE);
-        put_wrapped(html, ev->title ? ev->title : n->id, wrap * fs, fs, 80);
+        put_wrapped(html, ev->title && *ev->title ? ev->title : n->id, wrap * fs, fs, 80);
         kg_date_text(&tmp, n->date ? n->date : &ev->date);
         if (n->n_recs > 1)
             kg_buf_printf(&tmp, " · 기사 %zu건", n->n_recs);
@@ -146,7 +149,7 @@ static void node_label(const kg_vnode *n, const kg_style *s, double wrap, kg_buf
         const kg_figure *f = n->fig;
         double fs = style_fontsize(s, "figure", 9);
         kg_buf_puts(html, TABLE);
-        put_wrapped(html, f->measure ? f->measure : n->id, wrap * fs, fs, 60);
+        put_wrapped(html, f->measure && *f->measure ? f->measure : n->id, wrap * fs, fs, 60);
         kg_figure_value(&tmp, f);
         put_rows(html, tmp.ptr, "<B>");
         if (f->date.text) {

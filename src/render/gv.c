@@ -28,7 +28,8 @@ void kg_gv_set_html(void *obj, const char *name, const char *html)
 {
     Agraph_t *root = agroot(obj);
     Agsym_t *sym = declare(obj, name);
-    char *h = agstrdup_html(root, (char *)html);
+    /* Graphviz rejects an empty HTML-like label (<>): a no-break space */
+    char *h = agstrdup_html(root, (char *)(html && *html ? html : "&#160;"));
     agxset(obj, sym, h);
     agstrfree(root, h);
 }

@@ -332,7 +332,7 @@ void kg_figure_value(kg_buf *out, const kg_figure *f)
 
 void kg_date_text(kg_buf *out, const kg_date *d)
 {
-    if (!d || !d->text) {
+    if (!d || !d->text || !*d->text) {
         kg_buf_puts(out, "날짜 미상");
         return;
     }

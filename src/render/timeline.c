@@ -445,8 +445,8 @@ static void make_label(struct tl *t, struct item *it, const kg_vnode *n)
         w += kg_text_width(date.ptr, 8) + kg_text_width(" ", t->fs);
     }
     /* the estimate is taken of the text as drawn: cleaned and cut */
-    kg_utf8_clean(&title, ev->title ? ev->title : n->id,
-                  strlen(ev->title ? ev->title : n->id));
+    const char *text = ev->title && *ev->title ? ev->title : n->id;
+    kg_utf8_clean(&title, text, strlen(text));
     size_t cut = kg_utf8_prefix(title.ptr, t->title_chars);
     if (cut < title.len) {
         title.len = kg_utf8_prefix(title.ptr, t->title_chars - 1);
@@ -668,7 +668,8 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
             it->lane = NONE;
         }
     }
-    qsort(t.lanes, t.n_lanes, sizeof *t.lanes, cmp_lane);
+    if (t.n_lanes) /* every event undated: no lanes (qsort wants an array) */
+        qsort(t.lanes, t.n_lanes, sizeof *t.lanes, cmp_lane);
     kg_hmap_free(&t.lane_ix);
     for (size_t i = 0; i < t.n_lanes; i++)
         kg_hmap_put(&t.lane_ix, t.lanes[i].key, (void *)(i + 1));

@@ -113,7 +113,7 @@ static void index_actors(struct build *b)
             } else {
                 ai = &b->actors[ix - 1];
             }
-            if (!ai->name && a->name)
+            if (!ai->name && a->name && *a->name) /* an empty name is no name */
                 ai->name = a->name;
             if (!ai->type && a->type)
                 ai->type = a->type;
@@ -761,7 +761,7 @@ const char *kg_view_actor_name(const kg_view *v, const char *id)
         if (v->nodes[i].kind == KG_V_ACTOR && strcmp(v->nodes[i].id, id) == 0)
             return v->nodes[i].name ? v->nodes[i].name : id;
     const kg_actor *a = kg_corpus_find_actor(v->c, id, NULL);
-    return a && a->name ? a->name : id;
+    return a && a->name && *a->name ? a->name : id;
 }
 
 static void put_names(const kg_view *v, kg_buf *out, const kg_strv *ids)
@@ -802,7 +802,7 @@ void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out)
         break;
     case KG_V_EVENT: {
         const kg_event *ev = n->recs[0].ev;
-        kg_buf_puts(out, ev->title ? ev->title : n->id);
+        kg_buf_puts(out, ev->title && *ev->title ? ev->title : n->id);
         kg_buf_puts(out, "\n날짜: ");
         kg_date_text(out, n->date);
         if (ev->when) {
@@ -835,7 +835,7 @@ void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out)
     }
     case KG_V_FIGURE: {
         const kg_figure *f = n->fig;
-        kg_buf_puts(out, f->measure ? f->measure : n->id);
+        kg_buf_puts(out, f->measure && *f->measure ? f->measure : n->id);
         kg_buf_puts(out, ": ");
         kg_figure_value(out, f);
         if (f->subject) {

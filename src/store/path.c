@@ -118,12 +118,12 @@ static long expand(search *S, size_t i, const char *goal)
 static void print_event(kg_store *s, kg_buf *out, const char *id)
 {
     sqlite3_stmt *st = NULL;
-    kg_buf_printf(out, "event %s", id);
+    kg_buf_printf(out, "event %s", kg__tstr(id));
     if (sqlite3_prepare_v2(s->db, "SELECT coalesce(date, 'undated'), type, title FROM events WHERE id = ?1",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW)
-            kg_buf_printf(out, " [%s, %s] %s", kg__col(st, 1), kg__col(st, 0), kg__col(st, 2));
+            kg_buf_printf(out, " [%s, %s] %s", kg__tcol(st, 1), kg__tcol(st, 0), kg__tcol(st, 2));
     }
     sqlite3_finalize(st);
 }
@@ -138,17 +138,17 @@ static void print_chain(search *S, long goal, kg_buf *out)
     for (long k = goal; k >= 0; k = S->v[k].parent)
         chain[--j] = k;
     kg_buf_printf(out, "%zu link%s from %s to %s:\n", len - 1, len == 2 ? "" : "s",
-                  S->v[chain[0]].id, S->v[goal].id);
+                  kg__tstr(S->v[chain[0]].id), kg__tstr(S->v[goal].id));
     kg_buf_puts(out, "  ");
     kg__actor_ref(S->s, out, S->v[chain[0]].id);
     kg_buf_putc(out, '\n');
     const char *shown = NULL; /* the event id printed for the previous node */
     for (size_t k = 1; k < len; k++) {
         pnode *p = &S->v[chain[k]];
-        kg_buf_printf(out, "  %zu. %-14s ", k, p->link);
+        kg_buf_printf(out, "  %zu. %-14s ", k, kg__tstr(p->link));
         /* a link that leaves from another event of the same-as cluster */
         if (p->from_event && shown && strcmp(p->from_event, shown) != 0)
-            kg_buf_printf(out, "(through %s, the same event) ", p->from_event);
+            kg_buf_printf(out, "(through %s, the same event) ", kg__tstr(p->from_event));
         if (p->kind == 'a') {
             kg__actor_ref(S->s, out, p->id);
             shown = NULL;
@@ -181,7 +181,7 @@ int kg_store_path(kg_store *s, const char *a, const char *b, kg_buf *out, kg_dia
             goto done;
         }
         if (n > 1) {
-            kg_buf_printf(out, "'%s' names %d actors:\n", names[k], n);
+            kg_buf_printf(out, "'%s' names %d actors:\n", kg__tstr(names[k]), n);
             for (const char *p = cands.ptr; *p;) {
                 const char *nl = strchr(p, '\n');
                 kg_buf_printf(out, "  %.*s\n", (int)(nl - p), p);
@@ -240,5 +240,6 @@ done:
     kg_buf_free(&cands);
     free(ida);
     free(idb);
+    kg__tcol_free();
     return rc;
 }

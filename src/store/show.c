@@ -5,7 +5,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kg/esc.h"
 #include "store-int.h"
+
+/* ---- text for a terminal ---- */
+
+/* What the store holds came from facts files and articles: every value
+ * printed is escaped (kg/esc.h), so a title cannot drive the terminal or
+ * start a line of its own. A printf takes several values at once, hence
+ * a ring of buffers. */
+#define RING 16
+static kg_buf ring[RING];
+static unsigned ring_next;
+
+const char *kg__tstr(const char *s)
+{
+    kg_buf *b = &ring[ring_next++ % RING];
+    kg_buf_reset(b);
+    kg_esc_str(b, s, 0);
+    return b->ptr ? b->ptr : "";
+}
+
+const char *kg__tcol(sqlite3_stmt *st, int i)
+{
+    return kg__tstr(kg__col(st, i));
+}
+
+void kg__tcol_free(void)
+{
+    for (size_t i = 0; i < RING; i++)
+        kg_buf_free(&ring[i]);
+    ring_next = 0;
+}
 
 /* Runs st (bound by the caller), adds column 0 of every row to ids once,
  * and returns how many new ids it added. */
@@ -75,17 +106,17 @@ static void append_source(kg_store *s, kg_buf *out, const char *fact, const char
         return;
     sqlite3_bind_text(st, 1, fact, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) {
-        kg_buf_printf(out, "%s%-12s%s (%s)", indent, "source", kg__col(st, 0), kg__col(st, 1));
+        kg_buf_printf(out, "%s%-12s%s (%s)", indent, "source", kg__tcol(st, 0), kg__tcol(st, 1));
         if (sqlite3_column_type(st, 2) != SQLITE_NULL)
             kg_buf_printf(out, ", bytes %lld-%lld", (long long)sqlite3_column_int64(st, 2),
                           (long long)sqlite3_column_int64(st, 3));
         if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-            kg_buf_printf(out, " of %s", kg__col(st, 6));
+            kg_buf_printf(out, " of %s", kg__tcol(st, 6));
         kg_buf_putc(out, '\n');
         if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-            kg_buf_printf(out, "%s%-12s%s\n", indent, "url", kg__col(st, 5));
+            kg_buf_printf(out, "%s%-12s%s\n", indent, "url", kg__tcol(st, 5));
         if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-            kg_buf_printf(out, "%s%-12s\"%s\"\n", indent, "", kg__col(st, 4));
+            kg_buf_printf(out, "%s%-12s\"%s\"\n", indent, "", kg__tcol(st, 4));
     }
     sqlite3_finalize(st);
 }
@@ -99,14 +130,14 @@ static void figure_value(kg_buf *out, sqlite3_stmt *st, int col)
     for (size_t i = 0; i < 3; i++)
         if (strcmp(approx, approx_words[i][0]) == 0)
             kg_buf_puts(out, approx_words[i][1]);
-    kg_buf_puts(out, kg__col(st, col));
+    kg_buf_puts(out, kg__tcol(st, col));
     if (sqlite3_column_type(st, col + 1) != SQLITE_NULL)
-        kg_buf_printf(out, "-%s", kg__col(st, col + 1));
+        kg_buf_printf(out, "-%s", kg__tcol(st, col + 1));
     const char *unit = kg__col(st, col + 2), *counter = kg__col(st, col + 3);
     if (strcmp(unit, "count") == 0 && *counter)
-        kg_buf_printf(out, " %s", counter);
+        kg_buf_printf(out, " %s", kg__tstr(counter));
     else if (*unit)
-        kg_buf_printf(out, " %s", unit);
+        kg_buf_printf(out, " %s", kg__tstr(unit));
 }
 
 static int show_actor(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
@@ -121,10 +152,10 @@ static int show_actor(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
               " FROM actors a WHERE a.id = ?1", id, &rc);
     if (!st)
         return rc;
-    kg_buf_printf(out, "actor %s: %s\n", kg__col(st, 0), kg__col(st, 1));
+    kg_buf_printf(out, "actor %s: %s\n", kg__tcol(st, 0), kg__tcol(st, 1));
     if (*kg__col(st, 2)) {
         label(out, "type");
-        kg_buf_printf(out, "%s\n", kg__col(st, 2));
+        kg_buf_printf(out, "%s\n", kg__tcol(st, 2));
     }
     if (*kg__col(st, 3)) {
         label(out, "part of");
@@ -133,14 +164,14 @@ static int show_actor(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     }
     if (*kg__col(st, 4)) {
         label(out, "aliases");
-        kg_buf_printf(out, "%s\n", kg__col(st, 4));
+        kg_buf_printf(out, "%s\n", kg__tcol(st, 4));
     }
     if (*kg__col(st, 5)) {
         label(out, "parts");
-        kg_buf_printf(out, "%s\n", kg__col(st, 5));
+        kg_buf_printf(out, "%s\n", kg__tcol(st, 5));
     }
     label(out, "defined in");
-    kg_buf_printf(out, "%s\n", kg__col(st, 6));
+    kg_buf_printf(out, "%s\n", kg__tcol(st, 6));
     sqlite3_finalize(st);
 
     st = kg__store_prepare(
@@ -155,10 +186,10 @@ static int show_actor(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (n++ == 0)
             kg_buf_puts(out, "events\n");
-        kg_buf_printf(out, "  %s  %s  %s (%s)\n      %s\n", kg__col(st, 1), kg__col(st, 0),
-                      kg__col(st, 2), kg__col(st, 4), kg__col(st, 3));
+        kg_buf_printf(out, "  %s  %s  %s (%s)\n      %s\n", kg__tcol(st, 1), kg__tcol(st, 0),
+                      kg__tcol(st, 2), kg__tcol(st, 4), kg__tcol(st, 3));
         if (strcmp(kg__col(st, 5), kg__col(st, 0)) != 0)
-            kg_buf_printf(out, "      same event as %s\n", kg__col(st, 5));
+            kg_buf_printf(out, "      same event as %s\n", kg__tcol(st, 5));
         append_source(s, out, kg__col(st, 0), "      ");
     }
     sqlite3_finalize(st);
@@ -173,9 +204,9 @@ static int show_actor(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (n++ == 0)
             kg_buf_puts(out, "figures\n");
-        kg_buf_printf(out, "  %s  %s  ", kg__col(st, 7), kg__col(st, 0));
+        kg_buf_printf(out, "  %s  %s  ", kg__tcol(st, 7), kg__tcol(st, 0));
         figure_value(out, st, 1);
-        kg_buf_printf(out, "\n      %s\n", kg__col(st, 6));
+        kg_buf_printf(out, "\n      %s\n", kg__tcol(st, 6));
         append_source(s, out, kg__col(st, 0), "      ");
     }
     sqlite3_finalize(st);
@@ -191,18 +222,18 @@ static int show_event(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     if (!st)
         return rc;
     char *cluster = kg_xstrdup(kg__col(st, 7));
-    kg_buf_printf(out, "event %s: %s\n", kg__col(st, 0), kg__col(st, 1));
+    kg_buf_printf(out, "event %s: %s\n", kg__tcol(st, 0), kg__tcol(st, 1));
     label(out, "type");
-    kg_buf_printf(out, "%s\n", kg__col(st, 2));
+    kg_buf_printf(out, "%s\n", kg__tcol(st, 2));
     label(out, "date");
-    kg_buf_puts(out, sqlite3_column_type(st, 3) == SQLITE_NULL ? "unknown" : kg__col(st, 3));
+    kg_buf_puts(out, sqlite3_column_type(st, 3) == SQLITE_NULL ? "unknown" : kg__tcol(st, 3));
     if (sqlite3_column_type(st, 4) != SQLITE_NULL || sqlite3_column_type(st, 5) != SQLITE_NULL) {
         const char *a = kg__col(st, 4), *b = kg__col(st, 5);
         if (strcmp(a, b) != 0)
-            kg_buf_printf(out, " (%s .. %s)", *a ? a : "", *b ? b : "");
+            kg_buf_printf(out, " (%s .. %s)", kg__tstr(a), kg__tstr(b));
     }
     if (*kg__col(st, 6))
-        kg_buf_printf(out, ", from \"%s\"", kg__col(st, 6));
+        kg_buf_printf(out, ", from \"%s\"", kg__tcol(st, 6));
     kg_buf_putc(out, '\n');
     sqlite3_finalize(st);
 
@@ -228,7 +259,7 @@ static int show_event(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
         label(out, "same as");
-        kg_buf_printf(out, "%s: %s\n", kg__col(st, 0), kg__col(st, 1));
+        kg_buf_printf(out, "%s: %s\n", kg__tcol(st, 0), kg__tcol(st, 1));
     }
     sqlite3_finalize(st);
     free(cluster);
@@ -253,8 +284,8 @@ static int show_event(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
         for (size_t i = 0; i < sizeof words / sizeof *words; i++)
             if (strcmp(type, words[i][0]) == 0)
                 w = words[i][outgoing ? 1 : 2];
-        label(out, w);
-        kg_buf_printf(out, "%s: %s\n", kg__col(st, 2), kg__col(st, 3));
+        label(out, kg__tstr(w));
+        kg_buf_printf(out, "%s: %s\n", kg__tcol(st, 2), kg__tcol(st, 3));
     }
     sqlite3_finalize(st);
     append_source(s, out, id, "  ");
@@ -269,11 +300,11 @@ static int show_figure(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
               " FROM figures WHERE id = ?1", id, &rc);
     if (!st)
         return rc;
-    kg_buf_printf(out, "figure %s: %s\n", kg__col(st, 0), kg__col(st, 1));
+    kg_buf_printf(out, "figure %s: %s\n", kg__tcol(st, 0), kg__tcol(st, 1));
     label(out, "value");
     figure_value(out, st, 2);
     if (*kg__col(st, 9))
-        kg_buf_printf(out, " (written %s)", kg__col(st, 9));
+        kg_buf_printf(out, " (written %s)", kg__tcol(st, 9));
     kg_buf_putc(out, '\n');
     if (*kg__col(st, 7)) {
         label(out, "subject");
@@ -282,7 +313,7 @@ static int show_figure(kg_store *s, const char *id, kg_buf *out, kg_diag *d)
     }
     if (*kg__col(st, 8)) {
         label(out, "date");
-        kg_buf_printf(out, "%s\n", kg__col(st, 8));
+        kg_buf_printf(out, "%s\n", kg__tcol(st, 8));
     }
     sqlite3_finalize(st);
     append_source(s, out, id, "  ");
@@ -346,7 +377,7 @@ static int search(kg_store *s, const char *what, kg_buf *out, kg_strv *kinds, kg
     }
     sqlite3_bind_text(st, 1, q.ptr, (int)q.len, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        kg_buf_printf(out, "  %-6s  %s  %s\n", kg__col(st, 0), kg__col(st, 1), kg__col(st, 2));
+        kg_buf_printf(out, "  %-6s  %s  %s\n", kg__tcol(st, 0), kg__tcol(st, 1), kg__tcol(st, 2));
         kg_strv_push(kinds, kg__col(st, 0));
         kg_strv_push(refs, kg__col(st, 1));
     }
@@ -387,7 +418,7 @@ int kg_store_show(kg_store *s, const char *what, kg_buf *out, kg_diag *d)
         goto done;
     }
     if (na + ev.n + fig.n > 0) {
-        kg_buf_printf(out, "'%s' names several facts:\n", what);
+        kg_buf_printf(out, "'%s' names several facts:\n", kg__tstr(what));
         for (const char *p = cands.ptr; *p;) {
             const char *nl = strchr(p, '\n');
             kg_buf_printf(out, "  actor   %.*s\n", (int)(nl - p), p);
@@ -417,7 +448,7 @@ int kg_store_show(kg_store *s, const char *what, kg_buf *out, kg_diag *d)
              : strcmp(k, "event") == 0 ? show_event(s, refs.v[0], out, d)
                                        : show_figure(s, refs.v[0], out, d);
     } else {
-        kg_buf_printf(out, "no id or name '%s'; the words appear in:\n%s", what, hits.ptr);
+        kg_buf_printf(out, "no id or name '%s'; the words appear in:\n%s", kg__tstr(what), hits.ptr);
         kg_diag_error(d, NULL, 0, 0, "show: '%s' is ambiguous; give one of the ids above", what);
         rc = KG_STORE_REFUSED;
     }
@@ -429,5 +460,6 @@ done:
     kg_strv_free(&fig);
     kg_buf_free(&cands);
     free(actor);
+    kg__tcol_free();
     return rc;
 }

@@ -26,6 +26,13 @@ sqlite3_stmt *kg__store_prepare(kg_store *s, kg_diag *d, const char *sql);
 int kg__store_schema_ok(kg_store *s, kg_diag *d);
 /* Column text as a C string, "" for NULL. */
 const char *kg__col(sqlite3_stmt *st, int i);
+/* Column i as text for a terminal: control characters escaped (kg/esc.h),
+ * newlines too. The text lives in one of 16 buffers taken in turn (show.c);
+ * kg__tcol_free releases them when the output is made. */
+const char *kg__tcol(sqlite3_stmt *st, int i);
+/* s escaped the same way, in the same buffers. */
+const char *kg__tstr(const char *s);
+void kg__tcol_free(void);
 /* Prepares sql, binds id to ?1 and steps to its row: the statement, or
  * NULL with *rc KG_STORE_REFUSED (no such row) or KG_STORE_ERROR. */
 sqlite3_stmt *kg__store_row(kg_store *s, kg_diag *d, const char *sql, const char *id, int *rc);

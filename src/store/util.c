@@ -176,11 +176,11 @@ sqlite3_stmt *kg__store_row(kg_store *s, kg_diag *d, const char *sql, const char
 void kg__actor_ref(kg_store *s, kg_buf *out, const char *id)
 {
     sqlite3_stmt *st = NULL;
-    kg_buf_puts(out, id);
+    kg_buf_puts(out, kg__tstr(id));
     if (sqlite3_prepare_v2(s->db, "SELECT name FROM actors WHERE id = ?1", -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW)
-            kg_buf_printf(out, " (%s)", kg__col(st, 0));
+            kg_buf_printf(out, " (%s)", kg__tcol(st, 0));
     }
     sqlite3_finalize(st);
 }

@@ -5,6 +5,7 @@
 
 #include "kg/buf.h"
 #include "kg/diag.h"
+#include "kg/esc.h"
 
 void kg_diag_init(kg_diag *d)
 {
@@ -69,9 +70,11 @@ void kg_diag_warn(kg_diag *d, const char *file, int line, int col, const char *f
 void kg_finding_format(const kg_finding *f, char *out, size_t outlen)
 {
     kg_buf b = KG_BUF_INIT;
+    /* a file name or a message may quote what a file says: control
+     * characters in them are shown escaped (kg/esc.h) */
     kg_buf_puts(&b, "kg: ");
     if (f->file) {
-        kg_buf_puts(&b, f->file);
+        kg_esc_str(&b, f->file, 0);
         if (f->line > 0) {
             kg_buf_printf(&b, ":%d", f->line);
             if (f->col > 0)
@@ -83,7 +86,7 @@ void kg_finding_format(const kg_finding *f, char *out, size_t outlen)
         kg_buf_puts(&b, "warning: ");
     else if (f->sev == KG_SEV_NOTE)
         kg_buf_puts(&b, "note: ");
-    kg_buf_puts(&b, f->msg);
+    kg_esc_str(&b, f->msg, 0);
     snprintf(out, outlen, "%s", b.ptr);
     kg_buf_free(&b);
 }
@@ -102,15 +105,26 @@ static void show_source(FILE *out, const char *file, int line, int col)
             cur++;
     if (cur == line && fgets(buf, sizeof buf, fp)) {
         buf[strcspn(buf, "\r\n")] = '\0';
-        fprintf(out, "    %s\n    ", buf);
-        /* Pad with the same bytes (tabs stay tabs); wide Hangul gets two cells. */
+        kg_buf esc = KG_BUF_INIT;
+        kg_esc_str(&esc, buf, KG_ESC_LINES);
+        fprintf(out, "    %s\n    ", esc.ptr);
+        kg_buf_free(&esc);
+        /* Pad with the same bytes (tabs stay tabs); wide Hangul gets two
+         * cells, an escaped control character as many as its escape. */
         int c = 1;
+        size_t left = strlen(buf);
         for (const unsigned char *p = (const unsigned char *)buf; *p && c < col; c++) {
             unsigned char ch = *p;
+            size_t used, w = kg_esc_width((const char *)p, left, &used);
+            if (w) {
+                fprintf(out, "%*s", (int)w, "");
+                p += used, left -= used;
+                continue;
+            }
             size_t n = ch < 0x80 ? 1 : ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
             fputs(ch == '\t' ? "\t" : n == 3 ? "  " : " ", out);
             while (n-- && *p)
-                p++;
+                p++, left--;
         }
         fputs("^\n", out);
     }
