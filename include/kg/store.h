@@ -101,6 +101,24 @@ typedef enum kg_query_format {
  * KG_STORE_ERROR. Intended for a store opened READONLY. */
 int kg_store_query(kg_store *s, const char *sql, kg_query_format fmt, kg_buf *out, kg_diag *d);
 
+/* Where kg_store_query_run sends its output as it comes: data, or NULL
+ * for "flush now". Returns 0, or -1 to stop the query (a write error; the
+ * sink reports it). */
+typedef int (*kg_query_sink)(void *ctx, const char *data, size_t len);
+typedef struct kg_query_opts {
+    kg_query_format fmt;
+    long long limit;              /* at most this many rows per statement (0: all) */
+    kg_query_sink sink;
+    void *sink_ctx;
+    volatile int *stop;           /* set (e.g. by a SIGINT handler) to stop; may be NULL */
+} kg_query_opts;
+/* As kg_store_query, streaming: a table is aligned on its first rows (up
+ * to 1000, or half a second's worth) and the rest printed as they come;
+ * JSON rows go out as they come. A stop request (*stop, or
+ * sqlite3_interrupt) ends the query with KG_STORE_ERROR and "interrupted"
+ * in d, after what was read is printed; more rows than limit add a note. */
+int kg_store_query_run(kg_store *s, const char *sql, const kg_query_opts *o, kg_diag *d);
+
 /* Appends to out the facts of an actor (by id, name or alias) or of an
  * event or figure (by full id `doc/e1`, by local id when only one
  * document has it, or by title), each with its sources: document id,

@@ -87,3 +87,21 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$T/wo/tiny" && mount -t tmpfs -o size=$(((tl 
 else
     skip report-md-full-fs "needs root and a tmpfs mount"
 fi
+
+# -- kg query streams its rows: an endless query prints its first rows at
+# once (it used to hold every row back, growing without end); --limit;
+# Ctrl-C stops it with exit 3; load_extension and connection-changing
+# pragmas are refused as writes (exit 2)
+(cd "$T" && "$KG" build "$KG_DATA" --db wo/q.sqlite -q > /dev/null 2>&1)
+endless='WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)'
+export endless
+expect query-streams 0 '' bash -c '
+  out=$(timeout 20 "$KG" query --db wo/q.sqlite "$endless SELECT x FROM c" | head -n 4)
+  [ "$(printf "%s\n" "$out" | wc -l)" = 4 ] || { echo "no rows came out: [$out]"; exit 1; }'
+expect query-limit 0 'there are more' "$KG" query --db wo/q.sqlite --limit 3 "$endless SELECT x FROM c"
+expect query-limit-bad 2 '--limit wants a number' "$KG" query --db wo/q.sqlite --limit 0 "SELECT 1"
+expect query-sigint 3 'interrupted' timeout --preserve-status -s INT 2 \
+    "$KG" query --db wo/q.sqlite "$endless SELECT count(*) FROM c"
+expect query-load-extension 2 'load_extension is not allowed' \
+    "$KG" query --db wo/q.sqlite "SELECT load_extension('/nonexistent/x.so')"
+expect query-pragma-set 2 'only read-only SQL' "$KG" query --db wo/q.sqlite "PRAGMA writable_schema = 1"
