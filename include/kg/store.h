@@ -86,6 +86,19 @@ typedef struct kg_build_stats {
  * force_rebuild) is rebuilt and a note says so. opts and stats may be
  * NULL. Returns KG_STORE_OK, KG_STORE_REFUSED or KG_STORE_ERROR (the
  * previous store intact in the last two cases). */
+/* Closes the store. A new store (the file did not exist when it was
+ * opened for writing) is built under a temporary name beside it: after a
+ * completed kg_store_build it is renamed into place here, otherwise
+ * removed. Returns 0, or KG_STORE_ERROR (in d) when it could not be put
+ * in place. kg_store_close does the same without reporting. */
+int kg_store_finish(kg_store *s, kg_diag *d);
+/* For --force-rebuild: when the file at path is a kg store by its header
+ * (SQLite magic and kg's application_id) that SQLite finds damaged, it
+ * is renamed to PATH.damaged (or .damaged.2 ...; its journal with it) and
+ * a note added. Returns 1 if moved, 0 if nothing was done (no file, not
+ * damaged, or not a kg store: then the normal checks speak), -1 on error. */
+int kg_store_set_aside_damaged(const char *path, kg_diag *d);
+
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d);
 

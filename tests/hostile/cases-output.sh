@@ -105,3 +105,44 @@ expect query-sigint 3 'interrupted' timeout --preserve-status -s INT 2 \
 expect query-load-extension 2 'load_extension is not allowed' \
     "$KG" query --db wo/q.sqlite "SELECT load_extension('/nonexistent/x.so')"
 expect query-pragma-set 2 'only read-only SQL' "$KG" query --db wo/q.sqlite "PRAGMA writable_schema = 1"
+
+# -- the store: a regular file only (no /dev/null-journal); a new store is
+# put in place only when its build completes; a damaged store says so,
+# and --force-rebuild moves it aside and builds a new one
+mkfifo "$T/wo/fifo.sqlite"
+expect build-db-fifo 3 'not a regular file' "$KG" build "$KG_DATA" --db wo/fifo.sqlite -q
+if (cd "$T" && "$KG" build "$KG_DATA" --db wo/fifo.sqlite -q 2>&1 | grep -q 'not a regular file') &&
+    [ ! -e /dev/null-journal ]; then
+    expect build-db-dev-null 3 'not a regular file' bash -c '
+      "$KG" build "$KG_DATA" --db /dev/null -q; rc=$?
+      [ -e /dev/null-journal ] && { echo "/dev/null-journal left behind"; exit 0; }
+      exit $rc'
+else
+    skip build-db-dev-null "this kg opens a FIFO as its store (or /dev/null-journal exists): not pointing it at /dev/null"
+fi
+mkdir -p "$T/wo/badf"
+printf 'kg: 1\ndocument: {id: wo-bad, title: 제목}\nactors:\n- {id: a, name: 가, type: country}\nevents:\n- {id: e1, title: 사건, type: meet, agent: [nobody]}\n' > "$T/wo/badf/bad.yaml"
+expect build-new-db-failed 1 'unknown actor' bash -c '
+  "$KG" build wo/badf --db wo/newdb/kg.sqlite -q; rc=$?
+  [ -e wo/newdb/kg.sqlite ] && { echo "a store was left behind by a failed build"; exit 0; }
+  "$KG" build "$KG_DATA" --db wo/newdb/kg.sqlite -q || exit 3
+  [ -s wo/newdb/kg.sqlite ] || { echo "the good build left no store"; exit 3; }
+  exit $rc'
+# flip the bytes of the first page's b-tree header: SQLite calls it malformed
+cp "$T/wo/q.sqlite" "$T/wo/damaged.sqlite"
+printf '\377\377\377\377\377\377\377\377\377\377\377\377' | dd of="$T/wo/damaged.sqlite" bs=1 seek=100 conv=notrunc 2>/dev/null
+cp "$T/wo/damaged.sqlite" "$T/wo/damaged-q.sqlite"
+expect build-damaged-hint 3 "the store is damaged: delete it, or run 'kg build --force-rebuild'" \
+    "$KG" build "$KG_DATA" --db wo/damaged.sqlite -q
+expect query-damaged-hint 3 'the store is damaged' "$KG" query --db wo/damaged-q.sqlite "SELECT 1"
+expect build-damaged-force 0 'moved it to wo/damaged.sqlite.damaged' bash -c '
+  "$KG" build "$KG_DATA" --db wo/damaged.sqlite --force-rebuild -q || exit
+  cmp -s wo/damaged.sqlite.damaged wo/damaged-q.sqlite || { echo "the damaged store was not kept"; exit 3; }
+  "$KG" query --db wo/damaged.sqlite "SELECT count(*) FROM documents" > /dev/null'
+# a file that is not a kg store is never moved or replaced, even by --force-rebuild
+printf 'my notes, not a database\n' > "$T/wo/notes.sqlite"
+expect build-force-not-kg 3 'if it is a damaged kg store' bash -c '
+  "$KG" build "$KG_DATA" --db wo/notes.sqlite --force-rebuild -q; rc=$?
+  [ "$(cat wo/notes.sqlite)" = "my notes, not a database" ] || { echo "the file was replaced"; exit 0; }
+  [ -e wo/notes.sqlite.damaged ] && { echo "the file was moved"; exit 0; }
+  exit $rc'
