@@ -56,8 +56,44 @@ void kg_checksum_append(kg_buf *b);
 /* Tells whether the file at path may be overwritten without losing an edit. */
 kg_guard kg_guard_check(const char *path);
 /* Writes data to path atomically: a temporary file in the same folder,
- * fsync, rename. Returns 0, or -1 with errno set (the target untouched). */
+ * fsync, rename. Returns 0, or -1 with errno set (the target untouched).
+ * Only a regular file (or a new one) is replaced that way; a symbolic link
+ * to a regular file has the file it leads to replaced; a character device
+ * or FIFO is written in place (never created or truncated); anything else
+ * is refused. It is a set of one (kg_outset below). */
 int kg_write_atomic(const char *path, const void *data, size_t len);
+
+/* A set of output files replaced together or not at all: every regular
+ * target is written to a temporary file beside it by kg_outset_add; only
+ * kg_outset_commit renames them into place (and then writes the character
+ * devices and FIFOs in place, whose data must stay valid until then).
+ * kg_outset_free removes every temporary file not renamed. */
+typedef struct kg_outset_item {
+    char *path;        /* as given */
+    char *target;      /* the regular file replaced (a link resolved) */
+    char *tmp;         /* the staged temporary file, until renamed */
+    int in_place, fd;  /* device/FIFO written in place; fd >= 0: /dev/stdout... */
+    const void *data;  /* in place: written at commit */
+    size_t len;
+} kg_outset_item;
+typedef struct kg_outset {
+    kg_outset_item *v;
+    size_t n, cap;
+    char *failed;      /* the path that failed, or NULL */
+    const char *why;   /* why (static), or NULL for strerror(err) */
+    int err;
+} kg_outset;
+#define KG_OUTSET_INIT { NULL, 0, 0, NULL, NULL, 0 }
+/* Stages one file. Returns 0, or -1 (errno set; kg_outset_error says why,
+ * o->failed names the path); after a failure commit does nothing. */
+int kg_outset_add(kg_outset *o, const char *path, const void *data, size_t len);
+/* Renames every staged file into place, then writes the in-place ones.
+ * Returns 0 or -1 as above. */
+int kg_outset_commit(kg_outset *o);
+/* Removes what was staged and not committed; frees. */
+void kg_outset_free(kg_outset *o);
+/* Why the set failed (a sentence piece for "cannot write 'P': ..."), or NULL. */
+const char *kg_outset_error(const kg_outset *o);
 /* Writes a generated file with its checksum trailer, refusing (returns 1,
  * finding in d) if the existing file was edited by hand, unless force, in
  * which case the old file is kept as PATH.orig first. -1 on I/O error. */

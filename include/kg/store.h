@@ -86,6 +86,19 @@ typedef struct kg_build_stats {
  * force_rebuild) is rebuilt and a note says so. opts and stats may be
  * NULL. Returns KG_STORE_OK, KG_STORE_REFUSED or KG_STORE_ERROR (the
  * previous store intact in the last two cases). */
+/* Closes the store. A new store (the file did not exist when it was
+ * opened for writing) is built under a temporary name beside it: after a
+ * completed kg_store_build it is renamed into place here, otherwise
+ * removed. Returns 0, or KG_STORE_ERROR (in d) when it could not be put
+ * in place. kg_store_close does the same without reporting. */
+int kg_store_finish(kg_store *s, kg_diag *d);
+/* For --force-rebuild: when the file at path is a kg store by its header
+ * (SQLite magic and kg's application_id) that SQLite finds damaged, it
+ * is renamed to PATH.damaged (or .damaged.2 ...; its journal with it) and
+ * a note added. Returns 1 if moved, 0 if nothing was done (no file, not
+ * damaged, or not a kg store: then the normal checks speak), -1 on error. */
+int kg_store_set_aside_damaged(const char *path, kg_diag *d);
+
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d);
 
@@ -100,6 +113,24 @@ typedef enum kg_query_format {
  * KG_STORE_USAGE with sqlite3_errmsg() in d; a failure while stepping is
  * KG_STORE_ERROR. Intended for a store opened READONLY. */
 int kg_store_query(kg_store *s, const char *sql, kg_query_format fmt, kg_buf *out, kg_diag *d);
+
+/* Where kg_store_query_run sends its output as it comes: data, or NULL
+ * for "flush now". Returns 0, or -1 to stop the query (a write error; the
+ * sink reports it). */
+typedef int (*kg_query_sink)(void *ctx, const char *data, size_t len);
+typedef struct kg_query_opts {
+    kg_query_format fmt;
+    long long limit;              /* at most this many rows per statement (0: all) */
+    kg_query_sink sink;
+    void *sink_ctx;
+    volatile int *stop;           /* set (e.g. by a SIGINT handler) to stop; may be NULL */
+} kg_query_opts;
+/* As kg_store_query, streaming: a table is aligned on its first rows (up
+ * to 1000, or half a second's worth) and the rest printed as they come;
+ * JSON rows go out as they come. A stop request (*stop, or
+ * sqlite3_interrupt) ends the query with KG_STORE_ERROR and "interrupted"
+ * in d, after what was read is printed; more rows than limit add a note. */
+int kg_store_query_run(kg_store *s, const char *sql, const kg_query_opts *o, kg_diag *d);
 
 /* Appends to out the facts of an actor (by id, name or alias) or of an
  * event or figure (by full id `doc/e1`, by local id when only one

@@ -28,11 +28,15 @@ const char kg_help_build[] =
     "merged); events linked by same-as share one cluster id. Everything\n"
     "happens in one transaction: an interrupted build leaves the previous\n"
     "store as it was. A store made by an older kg is rebuilt (a note says\n"
-    "so); a file that is not a kg store is never overwritten.\n"
+    "so); a file that is not a kg store is never overwritten. A new store is\n"
+    "built under a temporary name and put in place only when complete. The\n"
+    "store must be a regular file (not a device or FIFO).\n"
     "\n"
     "  --db FILE        the store to write (default out/kg.sqlite); its folder\n"
     "                   is created when missing\n"
-    "  --force-rebuild  drop every table and load every file again\n"
+    "  --force-rebuild  drop every table and load every file again; a store\n"
+    "                   SQLite finds damaged (\"malformed\") is moved aside to\n"
+    "                   FILE.damaged and a new one built\n"
     "  --show-source    with findings, print the offending line and a caret\n"
     "                   (the default when stderr is a terminal)\n"
     "  -q, --quiet      print nothing but problems (no summary line)\n"
@@ -127,6 +131,12 @@ int kg_cmd_build(int argc, char **argv)
         rc = KG_EXIT_IO;
         goto done;
     }
+    /* --force-rebuild of a store SQLite finds damaged: moved aside to
+     * DB.damaged (never deleted), and a new one built */
+    if (bo.force_rebuild && kg_store_set_aside_damaged(db, &d) < 0) {
+        rc = KG_EXIT_IO;
+        goto done;
+    }
     if (kg_store_open(&s, db, 0, &d) != 0) {
         rc = KG_EXIT_IO;
         goto done;
@@ -141,14 +151,22 @@ int kg_cmd_build(int argc, char **argv)
         rc = KG_EXIT_IO;
         goto done;
     }
+    /* a new store is renamed into place only now, complete */
+    int fin = kg_store_finish(s, &d);
+    s = NULL;
     kg_diag_sort(&d);
     kg_cli_print_diag(&d, show);
+    if (fin != 0) {
+        rc = KG_EXIT_IO;
+        kg_diag_free(&d);
+        kg_corpus_free(&corpus);
+        return rc;
+    }
     if (!quiet)
         printf("%s: %zu file%s (%zu loaded, %zu unchanged, %zu removed): %zu actors, %zu events "
                "(%zu after same-as), %zu figures, %zu relations in %.2f s\n",
                db, st.files, st.files == 1 ? "" : "s", st.loaded, st.unchanged, st.removed,
                st.actors, st.events, st.clusters, st.figures, st.relations, now_s() - t0);
-    kg_store_close(s);
     kg_diag_free(&d);
     kg_corpus_free(&corpus);
     return rc;

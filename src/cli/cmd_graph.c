@@ -40,7 +40,9 @@ const char kg_help_graph[] =
     "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension, or\n"
     "                    svg); dot is the graph before layout, with layout= and\n"
     "                    every attribute, so 'dot -Tsvg' on it gives the picture\n"
-    "  -o FILE           write there (atomically) instead of standard output\n"
+    "  -o FILE           write there instead of standard output: a file is\n"
+    "                    replaced atomically (through a symlink, the file it\n"
+    "                    leads to); a device or FIFO is written in place\n"
     "  --style FILE      a style file (see graph/default.gv, the built-in one)\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
     "\n"
@@ -70,11 +72,17 @@ int kg_cli_write_out(const char *path, const kg_buf *data)
         }
         return KG_EXIT_OK;
     }
-    if (kg_write_atomic(path, data->ptr, data->len) != 0) {
-        kg_cli_error("cannot write '%s': %s", path, strerror(errno));
-        return KG_EXIT_IO;
+    /* a regular (or new) file is replaced atomically; a device or FIFO is
+     * written in place (see kg_outset in kg/factio.h) */
+    fflush(stdout); /* -o /dev/stdout comes after what was printed */
+    kg_outset o = KG_OUTSET_INIT;
+    int rc = KG_EXIT_OK;
+    if (kg_outset_add(&o, path, data->ptr, data->len) != 0 || kg_outset_commit(&o) != 0) {
+        kg_cli_error("cannot write '%s': %s", o.failed ? o.failed : path, kg_outset_error(&o));
+        rc = KG_EXIT_IO;
     }
-    return KG_EXIT_OK;
+    kg_outset_free(&o);
+    return rc;
 }
 
 int kg_cli_render_exit(int rc)

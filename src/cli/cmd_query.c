@@ -1,6 +1,9 @@
 /* cmd_query.c - 'kg query': run read-only SQL on the store and print the
  * rows as an aligned table or as JSON. */
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,25 +12,32 @@
 #include "kg/store.h"
 
 const char kg_help_query[] =
-    "usage: kg query [--db FILE] [--json] SQL\n"
+    "usage: kg query [--db FILE] [--json] [--limit N] SQL\n"
     "\n"
     "Runs SQL on the store that 'kg build' wrote and prints what it returns:\n"
     "an aligned table (columns sized by display width, so Hangul lines up;\n"
     "numbers right-aligned; NULL is an empty cell; line breaks shown as \\n),\n"
     "or JSON. The store is opened read-only and every statement must be\n"
-    "read-only: INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH and the like are\n"
-    "refused before anything runs. Several statements separated by ';' run\n"
-    "in order. SQL '-' is read from standard input.\n"
+    "read-only: INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, load_extension\n"
+    "and the like are refused before anything runs. Several statements\n"
+    "separated by ';' run in order. SQL '-' is read from standard input.\n"
+    "\n"
+    "Rows are printed as they come: a table is aligned on its first rows (up\n"
+    "to 1000, or what came in half a second), later rows keep those widths.\n"
+    "Ctrl-C stops a long query: the rows read so far are printed, then\n"
+    "\"interrupted\", exit status 3.\n"
     "\n"
     "  --db FILE  the store to read (default out/kg.sqlite)\n"
     "  --json     print each statement's rows as a JSON array of objects\n"
     "             (keys are the column names; a repeated name gets _2, _3)\n"
+    "  --limit N  print at most N rows of each statement (a note says when\n"
+    "             there were more)\n"
     "\n"
     "The tables are described in the README. Full-text search:\n"
     "  kg query \"SELECT kind, ref, text FROM search WHERE search MATCH '반도체*'\"\n"
     "\n"
     "exit status: 0 ok, 2 usage (bad SQL, or SQL that would write),\n"
-    "3 the store cannot be read.\n";
+    "3 the store cannot be read, output cannot be written, or interrupted.\n";
 
 static char *read_stdin(void)
 {
@@ -39,24 +49,87 @@ static char *read_stdin(void)
     return kg_buf_detach(&b, NULL);
 }
 
+/* Ctrl-C: stop the running statement (sqlite3_interrupt is safe to call
+ * from a signal handler) and tell the loop; a second Ctrl-C kills as
+ * usual (SA_RESETHAND). */
+static sqlite3 *volatile running_db;
+static volatile int interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+    if (running_db)
+        sqlite3_interrupt(running_db);
+}
+
+static int stdout_sink(void *ctx, const char *data, size_t len)
+{
+    (void)ctx;
+    errno = 0;
+    if (data ? fwrite(data, 1, len, stdout) != len : fflush(stdout) != 0) {
+        if (!interrupted)
+            kg_cli_error("cannot write to standard output: %s",
+                         errno ? strerror(errno) : "write error");
+        return -1;
+    }
+    return 0;
+}
+
 struct qargs {
     const char *sql;
     kg_query_format fmt;
+    long long limit;
 };
 
 static int query(kg_store *s, void *arg, kg_buf *out, kg_diag *d)
 {
+    (void)out; /* rows go straight to standard output */
     const struct qargs *q = arg;
-    return kg_store_query(s, q->sql, q->fmt, out, d);
+    kg_query_opts o = { q->fmt, q->limit, stdout_sink, NULL, &interrupted };
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a blocked write returns */
+    running_db = kg_store_db(s);
+    sigaction(SIGINT, &sa, &old);
+    int rc = kg_store_query_run(s, q->sql, &o, d);
+    sigaction(SIGINT, &old, NULL);
+    running_db = NULL;
+    clearerr(stdout);
+    return rc;
 }
+
+enum { OPT_DB = 1000, OPT_JSON, OPT_LIMIT };
 
 int kg_cmd_query(int argc, char **argv)
 {
-    const char *db;
-    int json = 0;
-    int usage = kg_cli_store_opts("query", argc, argv, &db, &json);
-    if (usage >= 0)
-        return usage;
+    static const struct option opts[] = { { "db", required_argument, NULL, OPT_DB },
+                                           { "json", no_argument, NULL, OPT_JSON },
+                                           { "limit", required_argument, NULL, OPT_LIMIT },
+                                           { NULL, 0, NULL, 0 } };
+    const char *db = "out/kg.sqlite";
+    int json = 0, c;
+    long long limit = 0;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case OPT_DB: db = optarg; break;
+        case OPT_JSON: json = 1; break;
+        case OPT_LIMIT:
+            errno = 0;
+            limit = strtoll(optarg, &end, 10);
+            if (end == optarg || *end || errno || limit < 1)
+                return kg_cli_usage("query", "--limit wants a number of rows (1 or more), not '%s'",
+                                    optarg);
+            break;
+        default:
+            return kg_cli_bad_option("query", c, argv, opts);
+        }
+    }
     kg_query_format fmt = json ? KG_QUERY_JSON : KG_QUERY_TABLE;
     if (optind >= argc)
         return kg_cli_usage("query", "no SQL given");
@@ -64,7 +137,7 @@ int kg_cmd_query(int argc, char **argv)
         return kg_cli_usage("query", "give the SQL as one argument (quote it)");
 
     char *sql = strcmp(argv[optind], "-") == 0 ? read_stdin() : kg_xstrdup(argv[optind]);
-    struct qargs q = { sql, fmt };
+    struct qargs q = { sql, fmt, limit };
     int rc = kg_cli_store_run(db, query, &q);
     free(sql);
     return rc;

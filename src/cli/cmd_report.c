@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "kg/render.h"
@@ -29,7 +30,9 @@ const char kg_help_report[] =
     "  -o FILE        where to write (default out/report.html, or out/report.md\n"
     "                 with --md); '-' is standard output (HTML only)\n"
     "  --md           write Markdown instead, and timeline.svg and graph.svg\n"
-    "                 beside it for the pictures it refers to\n"
+    "                 beside it for the pictures it refers to; the three files\n"
+    "                 are replaced together or, when one cannot be written,\n"
+    "                 not at all\n"
     "  --focus ACTOR, --depth N, --from DATE, --to DATE, --type TYPE, --doc ID\n"
     "                 select facts as 'kg graph' does\n"
     "  --no-source    do not read the articles for tooltip sentences\n"
@@ -39,21 +42,40 @@ const char kg_help_report[] =
 
 enum { OPT_MD = KG_OPT_OWN };
 
-/* For --md: draws one picture into DIR/NAME. */
-static int write_picture(const char *dir, const char *name, kg_render_fn fn,
-                         const kg_corpus *c, const kg_render_opts *o, kg_diag *d)
+/* For --md: draws one picture as SVG into svg. */
+static int draw_picture(kg_render_fn fn, const kg_corpus *c, const kg_render_opts *o,
+                        kg_buf *svg, kg_diag *d)
 {
     kg_render_opts po = *o;
-    kg_buf svg = KG_BUF_INIT, path = KG_BUF_INIT;
     po.format = KG_FMT_SVG;
-    int r = fn(c, &po, &svg, d);
-    int rc = kg_cli_render_exit(r);
-    if (rc == KG_EXIT_OK) {
-        kg_buf_printf(&path, "%s/%s", dir, name);
-        rc = kg_cli_write_out(path.ptr, &svg);
+    return kg_cli_render_exit(fn(c, &po, svg, d));
+}
+
+/* For --md: the report and the two pictures beside it are one set,
+ * replaced together or not at all (temporary files first, then the
+ * renames; a failure before them leaves every old file as it was). */
+static int write_md_set(const char *out_path, const kg_buf *report, const kg_buf *timeline,
+                        const kg_buf *graph)
+{
+    char *copy = kg_xstrdup(out_path);
+    const char *dir = dirname(copy);
+    kg_buf tl = KG_BUF_INIT, gr = KG_BUF_INIT;
+    kg_buf_printf(&tl, "%s/timeline.svg", dir);
+    kg_buf_printf(&gr, "%s/graph.svg", dir);
+    kg_outset o = KG_OUTSET_INIT;
+    int rc = KG_EXIT_OK;
+    if (kg_outset_add(&o, tl.ptr, timeline->ptr, timeline->len) != 0 ||
+        kg_outset_add(&o, gr.ptr, graph->ptr, graph->len) != 0 ||
+        kg_outset_add(&o, out_path, report->ptr, report->len) != 0 ||
+        kg_outset_commit(&o) != 0) {
+        kg_cli_error("cannot write '%s': %s%s", o.failed, kg_outset_error(&o),
+                     "; none of the report's files was replaced");
+        rc = KG_EXIT_IO;
     }
-    kg_buf_free(&svg);
-    kg_buf_free(&path);
+    kg_outset_free(&o);
+    kg_buf_free(&tl);
+    kg_buf_free(&gr);
+    free(copy);
     return rc;
 }
 
@@ -69,7 +91,7 @@ int kg_cmd_report(int argc, char **argv)
     const char *out_path = NULL;
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
-    kg_buf out = KG_BUF_INIT;
+    kg_buf out = KG_BUF_INIT, timeline = KG_BUF_INIT, graph = KG_BUF_INIT;
     int c, rc = KG_EXIT_OK;
 
     o.format = KG_FMT_HTML;
@@ -97,17 +119,23 @@ int kg_cmd_report(int argc, char **argv)
         rc = kg_cli_usage("report", "--md writes SVG files beside the report: give -o FILE");
         goto done;
     }
+    struct stat sb;
+    if (o.format == KG_FMT_MD &&
+        ((stat(out_path, &sb) == 0 && !S_ISREG(sb.st_mode)) || strncmp(out_path, "/dev/", 5) == 0 ||
+         strncmp(out_path, "/proc/", 6) == 0)) {
+        /* (-o /dev/stdout --md would put graph.svg into /dev) */
+        rc = kg_cli_usage("report", "--md writes SVG files beside the report: -o must name a "
+                                    "file, and '%s' is not one", out_path);
+        goto done;
+    }
     size_t load_errors;
     if ((rc = kg_cli_load_view("report", &corpus, argc, argv, optind, &load_errors)) != 0)
         goto done;
     int r = kg_render_report(&corpus, &o, &out, &d);
     if (r == KG_RENDER_OK && o.format == KG_FMT_MD) {
-        char *copy = kg_xstrdup(out_path);
-        const char *dir = dirname(copy);
-        rc = write_picture(dir, "timeline.svg", kg_render_timeline, &corpus, &o, &d);
+        rc = draw_picture(kg_render_timeline, &corpus, &o, &timeline, &d);
         if (rc == KG_EXIT_OK)
-            rc = write_picture(dir, "graph.svg", kg_render_graph, &corpus, &o, &d);
-        free(copy);
+            rc = draw_picture(kg_render_graph, &corpus, &o, &graph, &d);
     }
     kg_cli_print_diag(&d, 0);
     if (r != KG_RENDER_OK) {
@@ -115,7 +143,8 @@ int kg_cmd_report(int argc, char **argv)
         goto done;
     }
     if (rc == KG_EXIT_OK)
-        rc = kg_cli_write_out(out_path, &out);
+        rc = o.format == KG_FMT_MD ? write_md_set(out_path, &out, &timeline, &graph)
+                                   : kg_cli_write_out(out_path, &out);
     if (rc == KG_EXIT_OK && load_errors)
         rc = KG_EXIT_FINDINGS;
 
@@ -123,6 +152,8 @@ done:
     kg_render_cleanup();
     kg_strv_free(&types);
     kg_buf_free(&out);
+    kg_buf_free(&timeline);
+    kg_buf_free(&graph);
     kg_diag_free(&d);
     kg_corpus_free(&corpus);
     return rc;

@@ -61,64 +61,258 @@ kg_guard kg_guard_check(const char *path)
     return g;
 }
 
-int kg_write_atomic(const char *path, const void *data, size_t len)
+/* ---- writing outputs: a set of files replaced together ----
+ *
+ * What is at the path decides how it is written:
+ *  - nothing, or a regular file: a temporary file beside it (fsync), then
+ *    rename over it, so a reader sees the old bytes or the new ones;
+ *  - a symbolic link to a regular file: the file it leads to is replaced
+ *    the same way and the link stays;
+ *  - a character device (/dev/null, a terminal) or a FIFO: written in
+ *    place, never created or truncated, and a failed write (/dev/full) is
+ *    an error; /dev/stdout, /dev/stderr and /dev/fd/N are the descriptors
+ *    kg already has;
+ *  - anything else (a folder, a block device, a socket, a dangling link):
+ *    refused, nothing written. */
+
+static const char *outset_kind(const struct stat *st)
 {
-    char *copy = kg_xstrdup(path);
-    char *dir = dirname(copy);
-    kg_buf tmp = KG_BUF_INIT;
-    kg_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp.ptr);
-    int saved = 0;
-    if (fd < 0) {
-        saved = errno;
-        goto fail;
+    if (S_ISDIR(st->st_mode))
+        return "is a folder";
+    if (S_ISBLK(st->st_mode))
+        return "is a block device; kg writes to files, character devices and FIFOs only";
+    if (S_ISSOCK(st->st_mode))
+        return "is a socket; kg writes to files, character devices and FIFOs only";
+    return "is not a file kg can write to";
+}
+
+/* /dev/stdout, /dev/stderr, /dev/fd/N: the descriptor, or -1. */
+static int std_fd(const char *path)
+{
+    if (strcmp(path, "/dev/stdout") == 0)
+        return 1;
+    if (strcmp(path, "/dev/stderr") == 0)
+        return 2;
+    if (strncmp(path, "/dev/fd/", 8) == 0 && path[8]) {
+        char *end;
+        long n = strtol(path + 8, &end, 10);
+        if (!*end && n >= 0 && n < 1024)
+            return (int)n;
     }
+    return -1;
+}
+
+static int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (w == 0) {
+            errno = ENOSPC;
+            return -1;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+static int outset_fail(kg_outset *o, const char *path, const char *why, int err)
+{
+    free(o->failed);
+    o->failed = kg_xstrdup(path);
+    o->why = why;
+    o->err = err;
+    errno = err;
+    return -1;
+}
+
+/* Writes a staged file: the temporary file beside target. */
+static int stage(kg_outset_item *it, const void *data, size_t len)
+{
+    kg_buf tmp = KG_BUF_INIT;
+    kg_buf_printf(&tmp, "%s.tmp.XXXXXX", it->target);
+    int fd = mkstemp(tmp.ptr);
+    if (fd < 0) {
+        int e = errno;
+        kg_buf_free(&tmp);
+        errno = e;
+        return -1;
+    }
+    it->tmp = kg_buf_detach(&tmp, NULL);
     mode_t mask = umask(0);
     umask(mask);
     struct stat st;
     /* keep the mode of the file being replaced; new files get 0666 & ~umask */
-    if (fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask)) < 0)
-        goto fail_errno;
-    const char *p = data;
-    size_t left = len;
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
+    if (fchmod(fd, stat(it->target, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask)) < 0 ||
+        write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    if (close(fd) < 0)
+        return -1;
+    return 0;
+}
+
+int kg_outset_add(kg_outset *o, const char *path, const void *data, size_t len)
+{
+    if (o->failed) {
+        errno = o->err;
+        return -1;
+    }
+    if (o->n == o->cap) {
+        o->cap = o->cap ? 2 * o->cap : 4;
+        o->v = kg_xrealloc(o->v, o->cap * sizeof *o->v);
+    }
+    kg_outset_item *it = &o->v[o->n];
+    memset(it, 0, sizeof *it);
+    it->path = kg_xstrdup(path);
+    it->fd = std_fd(path);
+    struct stat st;
+    if (it->fd >= 0) {
+        it->in_place = 1;
+    } else if (lstat(path, &st) != 0) {
+        if (errno != ENOENT)
+            goto fail_errno;
+        it->target = kg_xstrdup(path); /* a new file */
+    } else if (S_ISREG(st.st_mode)) {
+        it->target = kg_xstrdup(path);
+    } else if (S_ISLNK(st.st_mode)) {
+        struct stat ts;
+        if (stat(path, &ts) != 0) {
+            if (errno == ENOENT) {
+                o->n++;
+                return outset_fail(o, path, "is a symbolic link to a missing file (not followed)",
+                                   ENOENT);
+            }
             goto fail_errno;
         }
-        p += w;
-        left -= (size_t)w;
+        if (S_ISREG(ts.st_mode)) {
+            /* replace the file the link leads to; the link stays */
+            it->target = realpath(path, NULL);
+            if (!it->target)
+                goto fail_errno;
+        } else if (S_ISCHR(ts.st_mode) || S_ISFIFO(ts.st_mode)) {
+            it->in_place = 1;
+        } else {
+            o->n++;
+            return outset_fail(o, path, outset_kind(&ts), EINVAL);
+        }
+    } else if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+        it->in_place = 1;
+    } else {
+        o->n++;
+        return outset_fail(o, path, outset_kind(&st), S_ISDIR(st.st_mode) ? EISDIR : EINVAL);
     }
-    if (fsync(fd) < 0)
-        goto fail_errno;
-    if (close(fd) < 0) {
-        fd = -1;
-        goto fail_errno;
+    o->n++;
+    if (it->in_place) {
+        /* written at commit time; the caller keeps data alive until then */
+        it->data = data;
+        it->len = len;
+        return 0;
     }
-    fd = -1;
-    if (rename(tmp.ptr, path) < 0)
-        goto fail_errno;
-    /* make the rename itself durable */
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
-    kg_buf_free(&tmp);
-    free(copy);
+    if (stage(it, data, len) < 0)
+        return outset_fail(o, path, NULL, errno);
     return 0;
 fail_errno:
-    saved = errno;
-    if (fd >= 0)
+    o->n++;
+    return outset_fail(o, path, NULL, errno);
+}
+
+/* Writes data in place to a character device or FIFO (or a descriptor). */
+static int write_in_place(kg_outset_item *it)
+{
+    if (it->fd >= 0)
+        return write_all(it->fd, it->data, it->len);
+    /* no O_CREAT, no O_TRUNC: nothing is made or cut here */
+    int fd = open(it->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !(S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+        /* replaced by something else since we looked */
         close(fd);
-    unlink(tmp.ptr);
-fail:
-    kg_buf_free(&tmp);
-    free(copy);
-    errno = saved;
-    return -1;
+        errno = EAGAIN;
+        return -1;
+    }
+    if (write_all(fd, it->data, it->len) < 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return close(fd);
+}
+
+int kg_outset_commit(kg_outset *o)
+{
+    if (o->failed) {
+        errno = o->err;
+        return -1;
+    }
+    for (size_t i = 0; i < o->n; i++) {
+        kg_outset_item *it = &o->v[i];
+        if (it->in_place)
+            continue;
+        if (rename(it->tmp, it->target) < 0)
+            return outset_fail(o, it->path, NULL, errno);
+        free(it->tmp);
+        it->tmp = NULL;
+        /* make the rename itself durable */
+        char *copy = kg_xstrdup(it->target);
+        int dfd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+        free(copy);
+    }
+    for (size_t i = 0; i < o->n; i++)
+        if (o->v[i].in_place && write_in_place(&o->v[i]) < 0)
+            return outset_fail(o, o->v[i].path, NULL, errno);
+    return 0;
+}
+
+void kg_outset_free(kg_outset *o)
+{
+    int e = errno;
+    for (size_t i = 0; i < o->n; i++) {
+        if (o->v[i].tmp)
+            unlink(o->v[i].tmp);
+        free(o->v[i].tmp);
+        free(o->v[i].path);
+        free(o->v[i].target);
+    }
+    free(o->v);
+    free(o->failed);
+    memset(o, 0, sizeof *o);
+    errno = e;
+}
+
+const char *kg_outset_error(const kg_outset *o)
+{
+    if (!o->failed)
+        return NULL;
+    return o->why ? o->why : strerror(o->err);
+}
+
+int kg_write_atomic(const char *path, const void *data, size_t len)
+{
+    kg_outset o = KG_OUTSET_INIT;
+    int rc = kg_outset_add(&o, path, data, len);
+    if (rc == 0)
+        rc = kg_outset_commit(&o);
+    int e = rc ? o.err : 0;
+    kg_outset_free(&o);
+    errno = e;
+    return rc;
 }
 
 int kg_write_guarded(const char *path, const char *data, size_t len, int force, kg_diag *d)

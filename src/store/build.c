@@ -1021,6 +1021,7 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
     stats->relations = count_rows(s, "SELECT count(*) FROM relations");
     stats->clusters = count_rows(s, "SELECT count(DISTINCT cluster) FROM events");
     rc = KG_STORE_OK;
+    s->complete = 1; /* a new store may now go in place (kg_store_finish) */
 done:
     finalize_loader(&L);
     sqlite3_finalize(q);

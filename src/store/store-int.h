@@ -11,6 +11,9 @@ struct kg_store {
     sqlite3 *db;
     char *path;           /* owned */
     unsigned flags;
+    char *tmp;            /* a new store is built here and renamed to path
+                           * when a build completes (owned), or NULL */
+    int complete;         /* a build completed: the temporary file goes in place */
 };
 
 /* The CREATE statements of the current schema (store.c). */

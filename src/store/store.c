@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store-int.h"
 
@@ -159,7 +161,22 @@ const char kg__store_schema_sql[] =
 
 int kg__store_fail(kg_store *s, kg_diag *d, const char *what)
 {
-    kg_diag_error(d, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+    /* a damaged store says what to do about it */
+    switch (sqlite3_extended_errcode(s->db) & 0xff) {
+    case SQLITE_CORRUPT:
+        kg_diag_error(d, s->path, 0, 0,
+                      "%s: %s; the store is damaged: delete it, or run 'kg build "
+                      "--force-rebuild' (which keeps it as %s.damaged and builds a new one)",
+                      what, sqlite3_errmsg(s->db), s->path);
+        break;
+    case SQLITE_NOTADB:
+        kg_diag_error(d, s->path, 0, 0,
+                      "%s: %s; if it is a damaged kg store, delete it or run 'kg build "
+                      "--force-rebuild'", what, sqlite3_errmsg(s->db));
+        break;
+    default:
+        kg_diag_error(d, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+    }
     return KG_STORE_ERROR;
 }
 
@@ -244,18 +261,43 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags, kg_diag *d)
     s->path = kg_xstrdup(path);
     s->flags = flags;
     int ro = (flags & KG_STORE_READONLY) != 0;
-    if (ro) {
-        struct stat sb;
-        if (stat(path, &sb) != 0) {
-            kg_diag_error(d, path, 0, 0, "cannot open the store: %s%s", strerror(errno),
-                          errno == ENOENT ? "; run 'kg build' first" : "");
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        /* SQLite would write its journal beside a device (/dev/null-journal)
+         * and pages into a FIFO: the store is a file or nothing */
+        if (!S_ISREG(sb.st_mode)) {
+            kg_diag_error(d, path, 0, 0, "not a regular file: the store must be a file; "
+                                         "choose another --db");
             goto fail;
         }
+    } else if (ro || errno != ENOENT) {
+        kg_diag_error(d, path, 0, 0, "cannot open the store: %s%s", strerror(errno),
+                      errno == ENOENT ? "; run 'kg build' first" : "");
+        goto fail;
+    } else if (lstat(path, &sb) == 0) {
+        kg_diag_error(d, path, 0, 0, "a symbolic link to a missing file; choose another --db");
+        goto fail;
+    } else {
+        /* a new store: built under a temporary name, renamed into place
+         * when the build completes, removed when it does not */
+        kg_buf tmp = KG_BUF_INIT;
+        kg_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
+        int fd = mkstemp(tmp.ptr);
+        if (fd < 0) {
+            kg_diag_error(d, path, 0, 0, "cannot create the store: %s", strerror(errno));
+            kg_buf_free(&tmp);
+            goto fail;
+        }
+        mode_t mask = umask(0);
+        umask(mask);
+        (void)fchmod(fd, 0666 & ~mask);
+        close(fd);
+        s->tmp = kg_buf_detach(&tmp, NULL);
     }
     /* one handle, one thread: no mutexes needed */
     int oflags = SQLITE_OPEN_NOMUTEX |
                  (ro ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(s->tmp ? s->tmp : path, &s->db, oflags, NULL) != SQLITE_OK) {
         if (s->db)
             kg__store_fail(s, d, "cannot open the store");
         else
@@ -298,13 +340,137 @@ fail:
     return KG_STORE_ERROR;
 }
 
-void kg_store_close(kg_store *s)
+/* Removes a temporary store and what SQLite may have left beside it. */
+static void remove_tmp(const char *tmp)
+{
+    static const char *const side[] = { "", "-journal", "-wal", "-shm" };
+    kg_buf b = KG_BUF_INIT;
+    for (size_t i = 0; i < sizeof side / sizeof *side; i++) {
+        kg_buf_reset(&b);
+        kg_buf_printf(&b, "%s%s", tmp, side[i]);
+        unlink(b.ptr);
+    }
+    kg_buf_free(&b);
+}
+
+int kg_store_finish(kg_store *s, kg_diag *d)
 {
     if (!s)
-        return;
-    sqlite3_close_v2(s->db);
+        return 0;
+    int rc = 0;
+    if (sqlite3_close_v2(s->db) != SQLITE_OK && s->tmp) {
+        kg_diag_error(d, s->path, 0, 0, "cannot close the new store");
+        s->complete = 0;
+        rc = KG_STORE_ERROR;
+    }
+    s->db = NULL;
+    if (s->tmp) {
+        if (s->complete && rename(s->tmp, s->path) != 0) {
+            kg_diag_error(d, s->path, 0, 0, "cannot put the new store in place: %s", strerror(errno));
+            rc = KG_STORE_ERROR;
+        }
+        if (!s->complete || rc != 0)
+            remove_tmp(s->tmp);
+        free(s->tmp);
+    }
     free(s->path);
     free(s);
+    return rc;
+}
+
+void kg_store_close(kg_store *s)
+{
+    kg_diag d = KG_DIAG_INIT;
+    kg_store_finish(s, &d);
+    kg_diag_free(&d);
+}
+
+/* ---- a damaged store, set aside by --force-rebuild ---- */
+
+/* 1 when the file's header says it is a kg store (SQLite's magic and kg's
+ * application_id), whatever the state of its pages. */
+static int kg_header(const char *path)
+{
+    unsigned char h[100];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(h, 1, sizeof h, f);
+    fclose(f);
+    if (n < sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+        return 0;
+    unsigned long app = (unsigned long)h[68] << 24 | (unsigned long)h[69] << 16 |
+                        (unsigned long)h[70] << 8 | (unsigned long)h[71];
+    return app == (unsigned long)KG_STORE_APPLICATION_ID;
+}
+
+/* 1 when SQLite finds the store damaged (a quick_check that is not "ok",
+ * or an error that says so). */
+static int damaged(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    int bad = 0;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        int ec = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
+        bad = ec == SQLITE_CORRUPT || ec == SQLITE_NOTADB;
+    } else if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK) {
+        int ec = sqlite3_errcode(db);
+        bad = ec == SQLITE_CORRUPT || ec == SQLITE_NOTADB;
+    } else {
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            const char *r = (const char *)sqlite3_column_text(st, 0);
+            bad = !r || strcmp(r, "ok") != 0;
+        } else {
+            int ec = sqlite3_errcode(db);
+            bad = ec == SQLITE_CORRUPT || ec == SQLITE_NOTADB;
+        }
+    }
+    sqlite3_finalize(st);
+    sqlite3_close_v2(db);
+    return bad;
+}
+
+int kg_store_set_aside_damaged(const char *path, kg_diag *d)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !kg_header(path) || !damaged(path))
+        return 0;
+    /* never overwrite an earlier one: FILE.damaged, FILE.damaged.2, ... */
+    kg_buf aside = KG_BUF_INIT, from = KG_BUF_INIT, to = KG_BUF_INIT;
+    for (int k = 1;; k++) {
+        kg_buf_reset(&aside);
+        if (k == 1)
+            kg_buf_printf(&aside, "%s.damaged", path);
+        else
+            kg_buf_printf(&aside, "%s.damaged.%d", path, k);
+        if (lstat(aside.ptr, &sb) != 0 && errno == ENOENT)
+            break;
+    }
+    int rc = 1;
+    if (rename(path, aside.ptr) != 0) {
+        kg_diag_error(d, path, 0, 0, "the store is damaged and cannot be moved aside to %s: %s",
+                      aside.ptr, strerror(errno));
+        rc = -1;
+    } else {
+        /* a journal belongs to the file it was written for */
+        static const char *const side[] = { "-journal", "-wal", "-shm" };
+        for (size_t i = 0; i < sizeof side / sizeof *side; i++) {
+            kg_buf_reset(&from);
+            kg_buf_reset(&to);
+            kg_buf_printf(&from, "%s%s", path, side[i]);
+            kg_buf_printf(&to, "%s%s", aside.ptr, side[i]);
+            if (lstat(from.ptr, &sb) == 0)
+                rename(from.ptr, to.ptr);
+        }
+        kg_diag_add(d, KG_SEV_NOTE, path, 0, 0,
+                    "the store was damaged; moved it to %s and building a new one", aside.ptr);
+    }
+    kg_buf_free(&aside);
+    kg_buf_free(&from);
+    kg_buf_free(&to);
+    return rc;
 }
 
 struct sqlite3 *kg_store_db(kg_store *s)
