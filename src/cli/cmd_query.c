@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kg/esc.h"
 #include "kg/store.h"
 
 const char kg_help_query[] =
@@ -67,7 +68,9 @@ static int stdout_sink(void *ctx, const char *data, size_t len)
 {
     (void)ctx;
     errno = 0;
-    if (data ? fwrite(data, 1, len, stdout) != len : fflush(stdout) != 0) {
+    /* rows are whole lines kg laid out: newlines and tabs stay, every
+     * other control character a stored value holds is shown escaped */
+    if (data ? kg_esc_write(stdout, data, len, KG_ESC_LINES) != 0 : fflush(stdout) != 0) {
         if (!interrupted)
             kg_cli_error("cannot write to standard output: %s",
                          errno ? strerror(errno) : "write error");
