@@ -51,10 +51,19 @@ int kg_cmd_check(int argc, char **argv)
     kg_check(&corpus, &d);
     kg_diag_sort(&d);
     kg_cli_print_diag(&d, show);
-    if (!quiet && (d.errors || d.warnings))
-        fprintf(stderr, "kg: %zu error%s, %zu warning%s in %zu file%s\n", d.errors,
-                d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s", corpus.n,
-                corpus.n == 1 ? "" : "s");
+    if (!quiet && (d.errors || d.warnings)) {
+        /* files counts every file that was read, also one that then failed
+         * to parse; a path that could not be read is counted apart */
+        size_t files = corpus.files_read, unread = corpus.paths_unread;
+        fprintf(stderr, "kg: %zu error%s, %zu warning%s", d.errors, d.errors == 1 ? "" : "s",
+                d.warnings, d.warnings == 1 ? "" : "s");
+        if (files)
+            fprintf(stderr, " in %zu file%s", files, files == 1 ? "" : "s");
+        if (unread)
+            fprintf(stderr, "%s%zu path%s could not be read", files ? "; " : " (",
+                    unread, unread == 1 ? "" : "s");
+        fputs(!files && unread ? ")\n" : "\n", stderr);
+    }
     int rc = io ? KG_EXIT_IO : d.errors ? KG_EXIT_FINDINGS : KG_EXIT_OK;
     kg_diag_free(&d);
     kg_corpus_free(&corpus);

@@ -11,6 +11,8 @@
 #include "kg/check.h"
 #include "kg/factio.h"
 #include "kg/hmap.h"
+#include "kg/suggest.h"
+#include "kg/utf8.h"
 
 static const kg_node *at(const kg_node *map, const char *key)
 {
@@ -257,8 +259,202 @@ static void check_dups(kg_diag *d, const kg_doc *doc)
     free(nodes);
 }
 
+/* ---- keys and characters ----
+ *
+ * Every key of a known place (the top of a file, the document header, an
+ * actor, an event, a figure, a relation, an entry of a lexicon's
+ * event_types or relation_cues) is one the format defines, one of kg's own
+ * extensions, or unknown. An unknown key that is a likely misspelling of a
+ * known one is an error (the value it holds is lost to kg); any other
+ * unknown key a warning (kept, not read); a key starting with 'x-' is a
+ * declared extension and passes silently.
+ *
+ * No value may hold a control character (C0, DEL, C1): they can rewrite a
+ * terminal that prints them. The fields the format defines are one line
+ * each, so there even a line break or a tab is an error; free text (the
+ * value of an unknown or x- key, a lexicon entry's description) may hold
+ * line breaks and tabs, as YAML block text does. */
+
+enum place { PL_TOP, PL_HEADER, PL_ACTOR, PL_EVENT, PL_FIGURE, PL_RELATION, PL_EVTYPE, PL_RELCUE,
+             PL_N };
+
+static const char *const actor_ext[] = { "country", NULL };
+static const char *const top_ext[] = { "event_types", "relation_cues", NULL };
+static const char *const evtype_keys[] = { "type", "description", "predicates", "nouns", NULL };
+static const char *const relcue_keys[] = { "type", "description", "cues", NULL };
+static const char *const no_keys[] = { NULL };
+
+static const struct {
+    const char *where;
+    const char *const *known, *const *ext;
+} places[PL_N] = {
+    [PL_TOP] = { "at the top of the file", kg_top_keys, top_ext },
+    [PL_HEADER] = { "in the document header", kg_header_keys, no_keys },
+    [PL_ACTOR] = { "in an actor", kg_actor_keys, actor_ext },
+    [PL_EVENT] = { "in an event", kg_event_keys, no_keys },
+    [PL_FIGURE] = { "in a figure", kg_figure_keys, no_keys },
+    [PL_RELATION] = { "in a relation", kg_relation_keys, no_keys },
+    [PL_EVTYPE] = { "in an event_types entry", evtype_keys, no_keys },
+    [PL_RELCUE] = { "in a relation_cues entry", relcue_keys, no_keys },
+};
+
+/* Appends s to b with control characters and backslashes escaped. */
+static void put_escaped(kg_buf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned cp;
+        int k = kg_utf8_ctrl_at(s + i, len - i, &cp);
+        if (k) {
+            kg_buf_printf(b, "\\u%04X", cp);
+            i += (size_t)k - 1;
+        } else {
+            kg_buf_putc(b, s[i]);
+        }
+    }
+}
+
+/* The first control character of a scalar, if any (free text may hold
+ * tabs and line feeds); reports it once. */
+static void check_chars(kg_diag *d, const kg_doc *doc, const kg_node *n, const char *key, int free_text,
+                        int nul_reported)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->value[i];
+        if ((c & 0xC0) != 0x80)
+            chars++;
+        unsigned cp;
+        int k = kg_utf8_ctrl_at(n->value + i, n->len - i, &cp);
+        if (!k || (free_text && (cp == '\t' || cp == '\n')) || (cp == 0 && nul_reported))
+            continue;
+        kg_buf where = KG_BUF_INIT;
+        if (key) {
+            kg_buf_puts(&where, "'");
+            put_escaped(&where, key, strlen(key));
+            kg_buf_puts(&where, "'");
+        } else {
+            kg_buf_puts(&where, "a key");
+        }
+        if (cp == '\n' || cp == '\r')
+            kg_diag_error(d, doc->path, n->line, n->col,
+                          "line break U+%04X (%s) at character %zu of %s, which is one line; "
+                          "join the lines (a block value with | or > keeps its line breaks)",
+                          cp, kg_ctrl_name(cp), chars, where.ptr);
+        else if (cp == '\t')
+            kg_diag_error(d, doc->path, n->line, n->col,
+                          "tab U+0009 (TAB) at character %zu of %s; write a space instead",
+                          chars, where.ptr);
+        else
+            kg_diag_error(d, doc->path, n->line, n->col,
+                          "control character U+%04X (%s) at character %zu of %s; remove it "
+                          "(it could rewrite the terminal that shows it)",
+                          cp, kg_ctrl_name(cp), chars, where.ptr);
+        kg_buf_free(&where);
+        return;
+    }
+}
+
+/* Every scalar below n (keys too) for control characters. */
+static void check_chars_below(kg_diag *d, const kg_doc *doc, const kg_node *n, const char *key,
+                              int free_text, int nul_reported)
+{
+    if (!n)
+        return;
+    if (n->kind == KG_NODE_SCALAR) {
+        check_chars(d, doc, n, key, free_text, nul_reported);
+        return;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const kg_node *c = n->items[i];
+        if (n->kind == KG_NODE_MAP && i % 2 == 0)
+            check_chars(d, doc, c, NULL, 0, 0);
+        else
+            check_chars_below(d, doc, c, key, free_text, nul_reported);
+    }
+}
+
+static void check_map(kg_diag *d, const kg_doc *doc, const kg_node *map, enum place pl);
+
+static void check_items(kg_diag *d, const kg_doc *doc, const kg_node *list, enum place pl,
+                        const char *key)
+{
+    if (list->kind != KG_NODE_SEQ) {
+        check_chars_below(d, doc, list, key, 0, 1);
+        return;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        if (list->items[i]->kind == KG_NODE_MAP)
+            check_map(d, doc, list->items[i], pl);
+        else
+            check_chars_below(d, doc, list->items[i], key, 0, 1);
+    }
+}
+
+static void check_map(kg_diag *d, const kg_doc *doc, const kg_node *map, enum place pl)
+{
+    const char *const *known = places[pl].known, *const *ext = places[pl].ext;
+    /* the reader refuses a NUL in the string fields it reads */
+    int read = pl <= PL_RELATION;
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const kg_node *k = map->items[i], *v = map->items[i + 1];
+        const char *key = k->value;
+        check_chars(d, doc, k, NULL, 0, 0);
+        if (kg_in_list(known, key) || kg_in_list(ext, key)) {
+            int is_ext = !kg_in_list(known, key);
+            if (pl == PL_TOP && strcmp(key, "document") == 0 && v->kind == KG_NODE_MAP)
+                check_map(d, doc, v, PL_HEADER);
+            else if (pl == PL_TOP && strcmp(key, "actors") == 0)
+                check_items(d, doc, v, PL_ACTOR, key);
+            else if (pl == PL_TOP && strcmp(key, "events") == 0)
+                check_items(d, doc, v, PL_EVENT, key);
+            else if (pl == PL_TOP && strcmp(key, "figures") == 0)
+                check_items(d, doc, v, PL_FIGURE, key);
+            else if (pl == PL_TOP && strcmp(key, "relations") == 0)
+                check_items(d, doc, v, PL_RELATION, key);
+            else if (pl == PL_TOP && strcmp(key, "event_types") == 0)
+                check_items(d, doc, v, PL_EVTYPE, key);
+            else if (pl == PL_TOP && strcmp(key, "relation_cues") == 0)
+                check_items(d, doc, v, PL_RELCUE, key);
+            else
+                check_chars_below(d, doc, v, key, strcmp(key, "description") == 0,
+                                  read && !is_ext);
+            continue;
+        }
+        check_chars_below(d, doc, v, key, 1, 0);
+        if (strncmp(key, "x-", 2) == 0 || memchr(key, '\0', k->len))
+            continue;
+        /* candidates: the keys of this place, the format's and kg's own */
+        const char *cands[32];
+        size_t n = 0;
+        for (size_t j = 0; known[j] && n < 32; j++)
+            cands[n++] = known[j];
+        for (size_t j = 0; ext[j] && n < 32; j++)
+            cands[n++] = ext[j];
+        const char *sug = k->len <= 64 ? kg_suggest(key, cands, n) : NULL;
+        kg_buf name = KG_BUF_INIT;
+        put_escaped(&name, key, k->len);
+        if (sug)
+            kg_diag_error(d, doc->path, k->line, k->col, "unknown key '%s' %s; did you mean '%s'?",
+                          name.ptr, places[pl].where, sug);
+        else
+            kg_diag_warn(d, doc->path, k->line, k->col,
+                         "unknown key '%s' %s: kept, but not read by kg (start an extension "
+                         "key with 'x-' to say it is one)", name.ptr, places[pl].where);
+        kg_buf_free(&name);
+    }
+}
+
+static void check_keys(kg_diag *d, const kg_doc *doc)
+{
+    if (doc->tree && doc->tree->kind == KG_NODE_MAP)
+        check_map(d, doc, doc->tree, PL_TOP);
+    else if (doc->tree)
+        check_chars_below(d, doc, doc->tree, NULL, 0, 0);
+}
+
 static void check_doc(kg_diag *d, const kg_doc *doc)
 {
+    check_keys(d, doc);
     struct source src;
     check_header(d, doc);
     load_source(d, doc, &src);
