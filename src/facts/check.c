@@ -365,26 +365,27 @@ static void check_header(kg_diag *d, const kg_doc *doc)
  * relations (they share one namespace: relations may point at any). */
 static void check_dups(kg_diag *d, const kg_doc *doc)
 {
-    size_t n = doc->n_events + doc->n_figures + doc->n_relations;
-    const char **ids = kg_xcalloc(n, sizeof *ids);
-    const kg_node **nodes = kg_xcalloc(n, sizeof *nodes);
-    size_t k = 0;
-    for (size_t i = 0; i < doc->n_events; i++, k++)
-        ids[k] = doc->events[i].id, nodes[k] = doc->events[i].node;
-    for (size_t i = 0; i < doc->n_figures; i++, k++)
-        ids[k] = doc->figures[i].id, nodes[k] = doc->figures[i].node;
-    for (size_t i = 0; i < doc->n_relations; i++, k++)
-        ids[k] = doc->relations[i].id, nodes[k] = doc->relations[i].node;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; ids[i] && j < i; j++)
-            if (ids[j] && strcmp(ids[i], ids[j]) == 0) {
-                const kg_node *a = at(nodes[i], "id");
+    kg_hmap seen = KG_HMAP_INIT; /* id -> its first item's node */
+    static const kg_node no_node;
+    for (int kind = 0; kind < 3; kind++) {
+        size_t n = kind == 0 ? doc->n_events : kind == 1 ? doc->n_figures : doc->n_relations;
+        for (size_t i = 0; i < n; i++) {
+            const char *id = kind == 0 ? doc->events[i].id : kind == 1 ? doc->figures[i].id
+                                                                        : doc->relations[i].id;
+            const kg_node *node = kind == 0 ? doc->events[i].node : kind == 1 ? doc->figures[i].node
+                                                                               : doc->relations[i].node;
+            if (!id)
+                continue;
+            const kg_node *key = node ? node : &no_node;
+            const kg_node *first = kg_hmap_put(&seen, id, (void *)key);
+            if (first != key) {
+                const kg_node *a = at(node, "id");
                 kg_diag_error(d, doc->path, LINE(a), COL(a), "duplicate id '%s' (first at line %d)",
-                              ids[i], LINE(at(nodes[j], "id")));
-                break;
+                              id, first == &no_node ? 0 : LINE(at(first, "id")));
             }
-    free(ids);
-    free(nodes);
+        }
+    }
+    kg_hmap_free(&seen);
 }
 
 /* ---- keys and characters ----
@@ -586,6 +587,7 @@ static void check_doc(kg_diag *d, const kg_doc *doc)
     struct source src;
     check_header(d, doc);
     load_source(d, doc, &src);
+    kg_hmap actor_ids = KG_HMAP_INIT; /* id -> its first actor in this document */
     for (size_t i = 0; i < doc->n_actors; i++) {
         const kg_actor *a = &doc->actors[i];
         require(d, doc, a->node, "actor", "id", a->id);
@@ -596,14 +598,14 @@ static void check_doc(kg_diag *d, const kg_doc *doc)
             const kg_node *n = at(a->node, "part_of");
             kg_diag_error(d, doc->path, LINE(n), COL(n), "actor '%s' is part_of itself", a->id);
         }
-        for (size_t j = 0; a->id && j < i; j++)
-            if (doc->actors[j].id && strcmp(doc->actors[j].id, a->id) == 0) {
-                const kg_node *n = at(a->node, "id");
-                kg_diag_error(d, doc->path, LINE(n), COL(n), "duplicate actor id '%s' (first at line %d)",
-                              a->id, LINE(doc->actors[j].node));
-                break;
-            }
+        const kg_actor *first = a->id ? kg_hmap_put(&actor_ids, a->id, (void *)a) : a;
+        if (first != a) {
+            const kg_node *n = at(a->node, "id");
+            kg_diag_error(d, doc->path, LINE(n), COL(n), "duplicate actor id '%s' (first at line %d)",
+                          a->id, LINE(first->node));
+        }
     }
+    kg_hmap_free(&actor_ids);
     for (size_t i = 0; i < doc->n_events; i++) {
         const kg_event *e = &doc->events[i];
         require(d, doc, e->node, "event", "id", e->id);
