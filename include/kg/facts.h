@@ -137,13 +137,17 @@ typedef struct kg_doc {
 typedef struct kg_corpus {
     kg_doc **docs;
     size_t n, cap;
+    /* Counted by kg_facts_load_file/_path: files whose bytes were read
+     * (also those that then failed to parse), and paths that could not be
+     * read at all. */
+    size_t files_read, paths_unread;
     /* Set before loading when positions are not needed (drawing): each
      * document's node tree is freed as soon as it is read, and the items'
      * `node` pointers are NULL. Saves most of the memory of a load. */
     int drop_trees;
 } kg_corpus;
 
-#define KG_CORPUS_INIT { NULL, 0, 0 }
+#define KG_CORPUS_INIT { NULL, 0, 0, 0, 0, 0 }
 
 /* Allocates an empty document (all fields NULL/0). Free with kg_doc_free. */
 kg_doc *kg_doc_new(void);
@@ -175,10 +179,22 @@ extern const char *const kg_actor_types[];
 extern const char *const kg_event_types[];
 extern const char *const kg_relation_types[];
 extern const char *const kg_approx_values[];
+/* The keys the format defines in each place, NULL-terminated: the top of
+ * a file, the document header, an actor, an event, a figure, a relation.
+ * The reader keeps every other key as an extra. */
+extern const char *const kg_top_keys[];
+extern const char *const kg_header_keys[];
+extern const char *const kg_actor_keys[];
+extern const char *const kg_event_keys[];
+extern const char *const kg_figure_keys[];
+extern const char *const kg_relation_keys[];
 /* 1 if s is an ASCII slug [a-z0-9][a-z0-9-]* */
 int kg_is_slug(const char *s);
 /* 1 if unit is one the format allows (ISO 4217 money codes included). */
 int kg_unit_known(const char *unit);
+/* The known unit closest to an unknown one ("usd" -> "USD", "precent" ->
+ * "%"... by spelling), or NULL when none is close. */
+const char *kg_unit_suggest(const char *unit);
 int kg_in_list(const char *const *list, const char *s);
 
 #endif

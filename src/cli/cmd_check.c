@@ -18,9 +18,22 @@ const char kg_help_check[] =
     "outside the source text, URLs that are not http(s). A source text whose\n"
     "sha256 changed gives a warning (the spans may be stale).\n"
     "\n"
+    "Unknown keys: a likely misspelling of a key of its place (titel: in an\n"
+    "event) is an error with a did-you-mean; any other unknown key a warning\n"
+    "(kept, but not read); keys starting with 'x-' (x-note:) are extensions\n"
+    "and pass silently. Unknown ids, types and units get a did-you-mean too;\n"
+    "a name or alias under two actor ids of no different countries is a\n"
+    "warning. Control characters (ESC, BEL, DEL, C1 ...) in any value are\n"
+    "errors, named as U+001B; the format's own fields are one line each (no\n"
+    "line break or tab); free text under an unknown or x- key may hold both.\n"
+    "A date in another form (15/03/2025) is read and suggested in EDTF.\n"
+    "\n"
     "  --show-source  print the offending line with a caret under the column\n"
     "                 (the default when stderr is a terminal)\n"
     "  -q, --quiet    print nothing but the findings (no summary line)\n"
+    "\n"
+    "The summary counts the files read and, apart, the paths that could not\n"
+    "be read.\n"
     "\n"
     "exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage,\n"
     "3 a path could not be read.\n";
@@ -51,10 +64,19 @@ int kg_cmd_check(int argc, char **argv)
     kg_check(&corpus, &d);
     kg_diag_sort(&d);
     kg_cli_print_diag(&d, show);
-    if (!quiet && (d.errors || d.warnings))
-        fprintf(stderr, "kg: %zu error%s, %zu warning%s in %zu file%s\n", d.errors,
-                d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s", corpus.n,
-                corpus.n == 1 ? "" : "s");
+    if (!quiet && (d.errors || d.warnings)) {
+        /* files counts every file that was read, also one that then failed
+         * to parse; a path that could not be read is counted apart */
+        size_t files = corpus.files_read, unread = corpus.paths_unread;
+        fprintf(stderr, "kg: %zu error%s, %zu warning%s", d.errors, d.errors == 1 ? "" : "s",
+                d.warnings, d.warnings == 1 ? "" : "s");
+        if (files)
+            fprintf(stderr, " in %zu file%s", files, files == 1 ? "" : "s");
+        if (unread)
+            fprintf(stderr, "%s%zu path%s could not be read", files ? "; " : " (",
+                    unread, unread == 1 ? "" : "s");
+        fputs(!files && unread ? ")\n" : "\n", stderr);
+    }
     int rc = io ? KG_EXIT_IO : d.errors ? KG_EXIT_FINDINGS : KG_EXIT_OK;
     kg_diag_free(&d);
     kg_corpus_free(&corpus);

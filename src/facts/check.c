@@ -6,11 +6,14 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kg/buf.h"
 #include "kg/check.h"
 #include "kg/factio.h"
 #include "kg/hmap.h"
+#include "kg/suggest.h"
+#include "kg/utf8.h"
 
 static const kg_node *at(const kg_node *map, const char *key)
 {
@@ -32,6 +35,15 @@ static void check_value(kg_diag *d, const kg_doc *doc, const kg_node *n, const c
 {
     if (!value || kg_in_list(allowed, value))
         return;
+    size_t n_allowed = 0;
+    while (allowed[n_allowed])
+        n_allowed++;
+    const char *sug = strlen(value) <= 64 ? kg_suggest(value, allowed, n_allowed) : NULL;
+    if (sug) {
+        kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown %s '%s'; did you mean '%s'?", what,
+                      value, sug);
+        return;
+    }
     kg_buf b = KG_BUF_INIT;
     list_values(&b, allowed);
     kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown %s '%s' (expected one of: %s)", what,
@@ -55,14 +67,132 @@ static void require(kg_diag *d, const kg_doc *doc, const kg_node *item, const ch
         kg_diag_error(d, doc->path, LINE(item), COL(item), "%s without '%s'", what, key);
 }
 
+/* Month names a date may be written with (13 Jan 2025, March 2025). */
+static int month_of(const char *w, size_t len)
+{
+    static const char *const names[] = { "january", "february", "march", "april", "may", "june",
+                                         "july", "august", "september", "october", "november",
+                                         "december" };
+    if (len < 3)
+        return 0;
+    for (int m = 0; m < 12; m++)
+        if (len <= strlen(names[m]) && strncasecmp(w, names[m], len) == 0)
+            return m + 1;
+    return 0;
+}
+
+/* Reads a date written in another common form (15/03/2025, 2025.3.15,
+ * 2025/03, 20250315, 2025년 3월 15일, 13 Jan 2025) into EDTF: out gets the
+ * value, alt a second reading when day and month could be either (both
+ * empty when the text is no recognisable date). */
+static void date_suggest(const char *s, char out[16], char alt[16])
+{
+    long num[4];
+    int digits[4], n = 0, month = 0, month_pos = -1;
+    out[0] = alt[0] = '\0';
+    for (const char *p = s; *p;) {
+        if (*p >= '0' && *p <= '9') {
+            if (n == 4)
+                return;
+            const char *q = p;
+            long v = 0;
+            while (*q >= '0' && *q <= '9' && q - p < 9)
+                v = v * 10 + (*q++ - '0');
+            if (*q >= '0' && *q <= '9')
+                return;
+            digits[n] = (int)(q - p);
+            num[n++] = v;
+            p = q;
+        } else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+            const char *q = p;
+            while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+                q++;
+            int m = month_of(p, (size_t)(q - p));
+            if (!m || month)
+                return;
+            month = m;
+            month_pos = n;
+            p = q;
+        } else if (strchr("/.-, ", *p)) {
+            p++;
+        } else if (strncmp(p, "년", 3) == 0 || strncmp(p, "월", 3) == 0 || strncmp(p, "일", 3) == 0) {
+            p += 3;
+        } else {
+            return;
+        }
+    }
+    long y = 0, m = 0, dd = 0, m2 = 0, d2 = 0;
+    if (month) {
+        /* 13 Jan 2025, Jan 13 2025, January 2025 */
+        if (n == 2 && digits[1] == 4 && digits[0] <= 2)
+            y = num[1], m = month, dd = num[0];
+        else if (n == 1 && digits[0] == 4 && month_pos == 0)
+            y = num[0], m = month;
+        else
+            return;
+    } else if (n == 1 && digits[0] == 8) {
+        y = num[0] / 10000, m = num[0] / 100 % 100, dd = num[0] % 100;
+    } else if (n >= 2 && n <= 3 && digits[0] == 4) {
+        y = num[0], m = num[1], dd = n == 3 ? num[2] : 0;
+        if (digits[1] > 2 || (n == 3 && digits[2] > 2))
+            return;
+    } else if (n == 3 && digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2) {
+        y = num[2];
+        if (num[0] > 12 || num[1] <= 12)
+            m = num[1], dd = num[0];   /* day first (15/03/2025) */
+        if (num[0] <= 12 && num[1] > 12)
+            m = num[0], dd = num[1];   /* month first (03/15/2025) */
+        else if (num[0] <= 12 && num[1] <= 12 && num[0] != num[1])
+            m2 = num[0], d2 = num[1];  /* either */
+    } else if (n == 2 && digits[1] == 4 && digits[0] <= 2) {
+        y = num[1], m = num[0];
+    } else {
+        return;
+    }
+    kg_edtf e;
+    char buf[64];
+    if (y < 0 || y > 9999 || m < 1 || m > 12 || dd < 0 || dd > 31 || m2 > 12 || d2 > 31)
+        return;
+    if (dd)
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)y, (int)m, (int)dd);
+    else
+        snprintf(buf, sizeof buf, "%04d-%02d", (int)y, (int)m);
+    if (strlen(buf) >= 16 || kg_edtf_parse(buf, &e, NULL) < 0 || strcmp(buf, s) == 0)
+        return;
+    memcpy(out, buf, strlen(buf) + 1);
+    if (m2) {
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)y, (int)m2, (int)d2);
+        if (strlen(buf) < 16 && kg_edtf_parse(buf, &e, NULL) == 0)
+            memcpy(alt, buf, strlen(buf) + 1);
+    }
+}
+
 static void check_date(kg_diag *d, const kg_doc *doc, const kg_node *n, const kg_date *dt)
 {
     const char *err = NULL;
     kg_edtf e;
     if (!dt->text)
         return;
-    if (kg_edtf_parse(dt->text, &e, &err) < 0)
+    if (kg_edtf_parse(dt->text, &e, &err) == 0)
+        return;
+    /* a date in some other form: say what form a date takes, and read it */
+    char sug[16], alt[16];
+    date_suggest(dt->text, sug, alt);
+    if (strncmp(err, "not an EDTF", 11) != 0 && !*sug) {
         kg_diag_error(d, doc->path, LINE(n), COL(n), "invalid date '%s': %s", dt->text, err);
+        return;
+    }
+    kg_buf b = KG_BUF_INIT;
+    if (*sug && *alt)
+        kg_buf_printf(&b, "; did you mean '%s' (day first) or '%s' (month first)?", sug, alt);
+    else if (*sug)
+        kg_buf_printf(&b, "; did you mean '%s'?", sug);
+    kg_diag_error(d, doc->path, LINE(n), COL(n),
+                  "invalid date '%s': %s (an EDTF date is YYYY, YYYY-MM or YYYY-MM-DD, with ~ "
+                  "(about) or ? (uncertain) after it, or A/B for a span: 2023-11/2025-09)%s",
+                  dt->text, *sug || strncmp(err, "not an EDTF date (", 18) == 0 ? "not an EDTF date" : err,
+                  b.len ? b.ptr : "");
+    kg_buf_free(&b);
 }
 
 int kg_url_ok(const char *url)
@@ -235,33 +365,229 @@ static void check_header(kg_diag *d, const kg_doc *doc)
  * relations (they share one namespace: relations may point at any). */
 static void check_dups(kg_diag *d, const kg_doc *doc)
 {
-    size_t n = doc->n_events + doc->n_figures + doc->n_relations;
-    const char **ids = kg_xcalloc(n, sizeof *ids);
-    const kg_node **nodes = kg_xcalloc(n, sizeof *nodes);
-    size_t k = 0;
-    for (size_t i = 0; i < doc->n_events; i++, k++)
-        ids[k] = doc->events[i].id, nodes[k] = doc->events[i].node;
-    for (size_t i = 0; i < doc->n_figures; i++, k++)
-        ids[k] = doc->figures[i].id, nodes[k] = doc->figures[i].node;
-    for (size_t i = 0; i < doc->n_relations; i++, k++)
-        ids[k] = doc->relations[i].id, nodes[k] = doc->relations[i].node;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; ids[i] && j < i; j++)
-            if (ids[j] && strcmp(ids[i], ids[j]) == 0) {
-                const kg_node *a = at(nodes[i], "id");
+    kg_hmap seen = KG_HMAP_INIT; /* id -> its first item's node */
+    static const kg_node no_node;
+    for (int kind = 0; kind < 3; kind++) {
+        size_t n = kind == 0 ? doc->n_events : kind == 1 ? doc->n_figures : doc->n_relations;
+        for (size_t i = 0; i < n; i++) {
+            const char *id = kind == 0 ? doc->events[i].id : kind == 1 ? doc->figures[i].id
+                                                                        : doc->relations[i].id;
+            const kg_node *node = kind == 0 ? doc->events[i].node : kind == 1 ? doc->figures[i].node
+                                                                               : doc->relations[i].node;
+            if (!id)
+                continue;
+            const kg_node *key = node ? node : &no_node;
+            const kg_node *first = kg_hmap_put(&seen, id, (void *)key);
+            if (first != key) {
+                const kg_node *a = at(node, "id");
                 kg_diag_error(d, doc->path, LINE(a), COL(a), "duplicate id '%s' (first at line %d)",
-                              ids[i], LINE(at(nodes[j], "id")));
-                break;
+                              id, first == &no_node ? 0 : LINE(at(first, "id")));
             }
-    free(ids);
-    free(nodes);
+        }
+    }
+    kg_hmap_free(&seen);
+}
+
+/* ---- keys and characters ----
+ *
+ * Every key of a known place (the top of a file, the document header, an
+ * actor, an event, a figure, a relation, an entry of a lexicon's
+ * event_types or relation_cues) is one the format defines, one of kg's own
+ * extensions, or unknown. An unknown key that is a likely misspelling of a
+ * known one is an error (the value it holds is lost to kg); any other
+ * unknown key a warning (kept, not read); a key starting with 'x-' is a
+ * declared extension and passes silently.
+ *
+ * No value may hold a control character (C0, DEL, C1): they can rewrite a
+ * terminal that prints them. The fields the format defines are one line
+ * each, so there even a line break or a tab is an error; free text (the
+ * value of an unknown or x- key, a lexicon entry's description) may hold
+ * line breaks and tabs, as YAML block text does. */
+
+enum place { PL_TOP, PL_HEADER, PL_ACTOR, PL_EVENT, PL_FIGURE, PL_RELATION, PL_EVTYPE, PL_RELCUE,
+             PL_N };
+
+static const char *const actor_ext[] = { "country", NULL };
+static const char *const top_ext[] = { "event_types", "relation_cues", NULL };
+static const char *const evtype_keys[] = { "type", "description", "predicates", "nouns", NULL };
+static const char *const relcue_keys[] = { "type", "description", "cues", NULL };
+static const char *const no_keys[] = { NULL };
+
+static const struct {
+    const char *where;
+    const char *const *known, *const *ext;
+} places[PL_N] = {
+    [PL_TOP] = { "at the top of the file", kg_top_keys, top_ext },
+    [PL_HEADER] = { "in the document header", kg_header_keys, no_keys },
+    [PL_ACTOR] = { "in an actor", kg_actor_keys, actor_ext },
+    [PL_EVENT] = { "in an event", kg_event_keys, no_keys },
+    [PL_FIGURE] = { "in a figure", kg_figure_keys, no_keys },
+    [PL_RELATION] = { "in a relation", kg_relation_keys, no_keys },
+    [PL_EVTYPE] = { "in an event_types entry", evtype_keys, no_keys },
+    [PL_RELCUE] = { "in a relation_cues entry", relcue_keys, no_keys },
+};
+
+/* Appends s to b with control characters and backslashes escaped. */
+static void put_escaped(kg_buf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned cp;
+        int k = kg_utf8_ctrl_at(s + i, len - i, &cp);
+        if (k) {
+            kg_buf_printf(b, "\\u%04X", cp);
+            i += (size_t)k - 1;
+        } else {
+            kg_buf_putc(b, s[i]);
+        }
+    }
+}
+
+/* The first control character of a scalar, if any (free text may hold
+ * tabs and line feeds); reports it once. */
+static void check_chars(kg_diag *d, const kg_doc *doc, const kg_node *n, const char *key, int free_text,
+                        int nul_reported)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->value[i];
+        if ((c & 0xC0) != 0x80)
+            chars++;
+        unsigned cp;
+        int k = kg_utf8_ctrl_at(n->value + i, n->len - i, &cp);
+        if (!k || (free_text && (cp == '\t' || cp == '\n')) || (cp == 0 && nul_reported))
+            continue;
+        kg_buf where = KG_BUF_INIT;
+        if (key) {
+            kg_buf_puts(&where, "'");
+            put_escaped(&where, key, strlen(key));
+            kg_buf_puts(&where, "'");
+        } else {
+            kg_buf_puts(&where, "a key");
+        }
+        if (cp == '\n' || cp == '\r')
+            kg_diag_error(d, doc->path, n->line, n->col,
+                          "line break U+%04X (%s) at character %zu of %s, which is one line; "
+                          "join the lines (a block value with | or > keeps its line breaks)",
+                          cp, kg_ctrl_name(cp), chars, where.ptr);
+        else if (cp == '\t')
+            kg_diag_error(d, doc->path, n->line, n->col,
+                          "tab U+0009 (TAB) at character %zu of %s; write a space instead",
+                          chars, where.ptr);
+        else
+            kg_diag_error(d, doc->path, n->line, n->col,
+                          "control character U+%04X (%s) at character %zu of %s; remove it "
+                          "(it could rewrite the terminal that shows it)",
+                          cp, kg_ctrl_name(cp), chars, where.ptr);
+        kg_buf_free(&where);
+        return;
+    }
+}
+
+/* Every scalar below n (keys too) for control characters. */
+static void check_chars_below(kg_diag *d, const kg_doc *doc, const kg_node *n, const char *key,
+                              int free_text, int nul_reported)
+{
+    if (!n)
+        return;
+    if (n->kind == KG_NODE_SCALAR) {
+        check_chars(d, doc, n, key, free_text, nul_reported);
+        return;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const kg_node *c = n->items[i];
+        if (n->kind == KG_NODE_MAP && i % 2 == 0)
+            check_chars(d, doc, c, NULL, 0, 0);
+        else
+            check_chars_below(d, doc, c, key, free_text, nul_reported);
+    }
+}
+
+static void check_map(kg_diag *d, const kg_doc *doc, const kg_node *map, enum place pl);
+
+static void check_items(kg_diag *d, const kg_doc *doc, const kg_node *list, enum place pl,
+                        const char *key)
+{
+    if (list->kind != KG_NODE_SEQ) {
+        check_chars_below(d, doc, list, key, 0, 1);
+        return;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        if (list->items[i]->kind == KG_NODE_MAP)
+            check_map(d, doc, list->items[i], pl);
+        else
+            check_chars_below(d, doc, list->items[i], key, 0, 1);
+    }
+}
+
+static void check_map(kg_diag *d, const kg_doc *doc, const kg_node *map, enum place pl)
+{
+    const char *const *known = places[pl].known, *const *ext = places[pl].ext;
+    /* the reader refuses a NUL in the string fields it reads */
+    int read = pl <= PL_RELATION;
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const kg_node *k = map->items[i], *v = map->items[i + 1];
+        const char *key = k->value;
+        check_chars(d, doc, k, NULL, 0, 0);
+        if (kg_in_list(known, key) || kg_in_list(ext, key)) {
+            int is_ext = !kg_in_list(known, key);
+            if (pl == PL_TOP && strcmp(key, "document") == 0 && v->kind == KG_NODE_MAP)
+                check_map(d, doc, v, PL_HEADER);
+            else if (pl == PL_TOP && strcmp(key, "actors") == 0)
+                check_items(d, doc, v, PL_ACTOR, key);
+            else if (pl == PL_TOP && strcmp(key, "events") == 0)
+                check_items(d, doc, v, PL_EVENT, key);
+            else if (pl == PL_TOP && strcmp(key, "figures") == 0)
+                check_items(d, doc, v, PL_FIGURE, key);
+            else if (pl == PL_TOP && strcmp(key, "relations") == 0)
+                check_items(d, doc, v, PL_RELATION, key);
+            else if (pl == PL_TOP && strcmp(key, "event_types") == 0)
+                check_items(d, doc, v, PL_EVTYPE, key);
+            else if (pl == PL_TOP && strcmp(key, "relation_cues") == 0)
+                check_items(d, doc, v, PL_RELCUE, key);
+            else
+                check_chars_below(d, doc, v, key, strcmp(key, "description") == 0,
+                                  read && !is_ext);
+            continue;
+        }
+        check_chars_below(d, doc, v, key, 1, 0);
+        if (strncmp(key, "x-", 2) == 0 || memchr(key, '\0', k->len))
+            continue;
+        /* candidates: the keys of this place, the format's and kg's own */
+        const char *cands[32];
+        size_t n = 0;
+        for (size_t j = 0; known[j] && n < 32; j++)
+            cands[n++] = known[j];
+        for (size_t j = 0; ext[j] && n < 32; j++)
+            cands[n++] = ext[j];
+        const char *sug = k->len <= 64 ? kg_suggest(key, cands, n) : NULL;
+        kg_buf name = KG_BUF_INIT;
+        put_escaped(&name, key, k->len);
+        if (sug)
+            kg_diag_error(d, doc->path, k->line, k->col, "unknown key '%s' %s; did you mean '%s'?",
+                          name.ptr, places[pl].where, sug);
+        else
+            kg_diag_warn(d, doc->path, k->line, k->col,
+                         "unknown key '%s' %s: kept, but not read by kg (start an extension "
+                         "key with 'x-' to say it is one)", name.ptr, places[pl].where);
+        kg_buf_free(&name);
+    }
+}
+
+static void check_keys(kg_diag *d, const kg_doc *doc)
+{
+    if (doc->tree && doc->tree->kind == KG_NODE_MAP)
+        check_map(d, doc, doc->tree, PL_TOP);
+    else if (doc->tree)
+        check_chars_below(d, doc, doc->tree, NULL, 0, 0);
 }
 
 static void check_doc(kg_diag *d, const kg_doc *doc)
 {
+    check_keys(d, doc);
     struct source src;
     check_header(d, doc);
     load_source(d, doc, &src);
+    kg_hmap actor_ids = KG_HMAP_INIT; /* id -> its first actor in this document */
     for (size_t i = 0; i < doc->n_actors; i++) {
         const kg_actor *a = &doc->actors[i];
         require(d, doc, a->node, "actor", "id", a->id);
@@ -272,14 +598,14 @@ static void check_doc(kg_diag *d, const kg_doc *doc)
             const kg_node *n = at(a->node, "part_of");
             kg_diag_error(d, doc->path, LINE(n), COL(n), "actor '%s' is part_of itself", a->id);
         }
-        for (size_t j = 0; a->id && j < i; j++)
-            if (doc->actors[j].id && strcmp(doc->actors[j].id, a->id) == 0) {
-                const kg_node *n = at(a->node, "id");
-                kg_diag_error(d, doc->path, LINE(n), COL(n), "duplicate actor id '%s' (first at line %d)",
-                              a->id, LINE(doc->actors[j].node));
-                break;
-            }
+        const kg_actor *first = a->id ? kg_hmap_put(&actor_ids, a->id, (void *)a) : a;
+        if (first != a) {
+            const kg_node *n = at(a->node, "id");
+            kg_diag_error(d, doc->path, LINE(n), COL(n), "duplicate actor id '%s' (first at line %d)",
+                          a->id, LINE(first->node));
+        }
     }
+    kg_hmap_free(&actor_ids);
     for (size_t i = 0; i < doc->n_events; i++) {
         const kg_event *e = &doc->events[i];
         require(d, doc, e->node, "event", "id", e->id);
@@ -296,7 +622,12 @@ static void check_doc(kg_diag *d, const kg_doc *doc)
             require(d, doc, f->node, "figure", "value", f->value_text);
         require(d, doc, f->node, "figure", "unit", f->unit);
         check_slug(d, doc, at(f->node, "id"), "figure id", f->id);
-        if (f->unit && !kg_unit_known(f->unit)) {
+        const char *usug = f->unit && !kg_unit_known(f->unit) ? kg_unit_suggest(f->unit) : NULL;
+        if (usug) {
+            const kg_node *n = at(f->node, "unit");
+            kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown unit '%s'; did you mean '%s'?",
+                          f->unit, usug);
+        } else if (f->unit && !kg_unit_known(f->unit)) {
             const kg_node *n = at(f->node, "unit");
             kg_diag_error(d, doc->path, LINE(n), COL(n),
                           "unknown unit '%s' (expected an ISO 4217 code such as USD, CNY, KRW, "
@@ -325,12 +656,20 @@ static void check_doc(kg_diag *d, const kg_doc *doc)
 
 /* ---- across documents ---- */
 
-/* Where each actor id and document id is first defined (lexicons first). */
+/* Where each actor id and document id is first defined (lexicons first),
+ * the event and figure ids of each document, and each actor name. */
+struct def { const kg_actor *a; const kg_doc *doc; };
+struct docinfo { const kg_doc *doc; kg_hmap items; const char **ids; size_t n_ids; };
 struct index {
-    kg_hmap actors;   /* id -> struct def */
-    kg_hmap docs;     /* document id -> kg_doc */
-    struct def { const kg_actor *a; const kg_doc *doc; } *defs;
+    kg_hmap actors;   /* id -> struct def (the first definition) */
+    kg_hmap docs;     /* document id -> struct docinfo (the first with that id) */
+    kg_hmap names;    /* actor name or alias -> struct def (the first to use it) */
+    struct def *defs;
     size_t n_defs;
+    const char **actor_ids, **doc_ids;   /* each once, for suggestions */
+    size_t n_actor_ids, n_doc_ids;
+    struct docinfo *info;                /* one per document of the corpus */
+    size_t suggest_budget;               /* suggestions left (bounds the work) */
 };
 
 static const kg_actor *find_actor(const struct index *ix, const char *id)
@@ -339,13 +678,76 @@ static const kg_actor *find_actor(const struct index *ix, const char *id)
     return df ? df->a : NULL;
 }
 
-static void index_build(struct index *ix, const kg_corpus *c)
+/* The id of the country an actor belongs to: itself for a country, its
+ * 'country', else that of what it is part_of; NULL if none is known. */
+static const char *actor_country(const struct index *ix, const kg_actor *a)
+{
+    for (int steps = 0; a && steps < 64; steps++) {
+        if (a->type && strcmp(a->type, "country") == 0)
+            return a->id;
+        const kg_node *cn = kg_node_get(a->node, "country");
+        if (cn && cn->kind == KG_NODE_SCALAR && !kg_node_is_null(cn))
+            return cn->value;
+        if (!a->part_of)
+            return NULL;
+        const kg_actor *up = find_actor(ix, a->part_of);
+        a = up ? up : NULL;
+    }
+    return NULL;
+}
+
+static int actor_has_name(const kg_actor *a, const char *s)
+{
+    return (a->name && strcmp(a->name, s) == 0) || kg_strv_has(&a->aliases, s);
+}
+
+/* One name of df: warns if another actor id has it too, unless the two
+ * belong to different countries (an alias such as 상무부 is shared on
+ * purpose: the tagger tells them apart by the country named before it). */
+static void note_name(kg_diag *d, struct index *ix, struct def *df, const kg_node *n)
+{
+    if (!n || n->kind != KG_NODE_SCALAR || kg_node_is_null(n) || memchr(n->value, '\0', n->len))
+        return;
+    struct def *first = kg_hmap_put(&ix->names, n->value, df);
+    if (first == df || strcmp(first->a->id, df->a->id) == 0)
+        return;
+    /* report a name once per actor: at its first definition, or where a
+     * later one adds it */
+    const kg_actor *own = find_actor(ix, df->a->id);
+    if (own != df->a && actor_has_name(own, n->value))
+        return;
+    const char *c1 = actor_country(ix, df->a), *c2 = actor_country(ix, first->a);
+    if (c1 && c2 && strcmp(c1, c2) != 0)
+        return;
+    const kg_node *m = first->a->node;
+    const kg_node *fn = kg_node_get(m, "name");
+    if (!fn || !fn->value || strcmp(fn->value, n->value) != 0) {
+        const kg_node *al = kg_node_get(m, "aliases");
+        for (size_t i = 0; al && al->kind == KG_NODE_SEQ && i < al->n; i++)
+            if (al->items[i]->kind == KG_NODE_SCALAR && strcmp(al->items[i]->value, n->value) == 0)
+                fn = al->items[i];
+    }
+    if (c1 && c2)
+        kg_diag_warn(d, df->doc->path, n->line, n->col,
+                     "'%s' names actor '%s' here and actor '%s' at %s:%d:%d, both of '%s'; merge "
+                     "them if they are one actor, else give one of them another name",
+                     n->value, df->a->id, first->a->id, first->doc->path, LINE(fn), COL(fn), c1);
+    else
+        kg_diag_warn(d, df->doc->path, n->line, n->col,
+                     "'%s' names actor '%s' here and actor '%s' at %s:%d:%d; merge them if they are "
+                     "one actor, else set 'country' or 'part_of' on both so that they can be told apart",
+                     n->value, df->a->id, first->a->id, first->doc->path, LINE(fn), COL(fn));
+}
+
+static void index_build(struct index *ix, const kg_corpus *c, kg_diag *d)
 {
     size_t total = 0;
     memset(ix, 0, sizeof *ix);
+    ix->suggest_budget = 200;
     for (size_t i = 0; i < c->n; i++)
         total += c->docs[i]->n_actors;
-    ix->defs = kg_xcalloc(total, sizeof *ix->defs);
+    ix->defs = kg_xcalloc(total ? total : 1, sizeof *ix->defs);
+    ix->actor_ids = kg_xcalloc(total ? total : 1, sizeof *ix->actor_ids);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < c->n; i++) {
             const kg_doc *doc = c->docs[i];
@@ -357,66 +759,140 @@ static void index_build(struct index *ix, const kg_corpus *c)
                 struct def *df = &ix->defs[ix->n_defs++];
                 df->a = &doc->actors[j];
                 df->doc = doc;
-                kg_hmap_put(&ix->actors, df->a->id, df);
+                if (kg_hmap_put(&ix->actors, df->a->id, df) == df)
+                    ix->actor_ids[ix->n_actor_ids++] = df->a->id;
             }
         }
-    for (size_t i = 0; i < c->n; i++)
-        if (c->docs[i]->id)
-            kg_hmap_put(&ix->docs, c->docs[i]->id, c->docs[i]);
+    for (size_t i = 0; i < ix->n_defs; i++) {
+        struct def *df = &ix->defs[i];
+        const kg_node *m = df->a->node;
+        note_name(d, ix, df, kg_node_get(m, "name"));
+        const kg_node *al = kg_node_get(m, "aliases");
+        for (size_t j = 0; al && al->kind == KG_NODE_SEQ && j < al->n; j++)
+            note_name(d, ix, df, al->items[j]);
+    }
+    ix->info = kg_xcalloc(c->n ? c->n : 1, sizeof *ix->info);
+    ix->doc_ids = kg_xcalloc(c->n ? c->n : 1, sizeof *ix->doc_ids);
+    for (size_t i = 0; i < c->n; i++) {
+        const kg_doc *doc = c->docs[i];
+        struct docinfo *di = &ix->info[i];
+        di->doc = doc;
+        di->ids = kg_xcalloc(doc->n_events + doc->n_figures + 1, sizeof *di->ids);
+        for (size_t j = 0; j < doc->n_events; j++)
+            if (doc->events[j].id && kg_hmap_put(&di->items, doc->events[j].id, di) == di)
+                di->ids[di->n_ids++] = doc->events[j].id;
+        for (size_t j = 0; j < doc->n_figures; j++)
+            if (doc->figures[j].id && kg_hmap_put(&di->items, doc->figures[j].id, di) == di)
+                di->ids[di->n_ids++] = doc->figures[j].id;
+        if (doc->id && kg_hmap_put(&ix->docs, doc->id, di) == di)
+            ix->doc_ids[ix->n_doc_ids++] = doc->id;
+    }
 }
 
-static void index_free(struct index *ix)
+static void index_free(struct index *ix, size_t n_docs)
 {
     kg_hmap_free(&ix->actors);
     kg_hmap_free(&ix->docs);
+    kg_hmap_free(&ix->names);
+    for (size_t i = 0; i < n_docs; i++) {
+        kg_hmap_free(&ix->info[i].items);
+        free(ix->info[i].ids);
+    }
+    free(ix->info);
     free(ix->defs);
+    free(ix->actor_ids);
+    free(ix->doc_ids);
 }
 
-static void actor_ref(kg_diag *d, const struct index *c, const kg_doc *doc, const kg_node *item,
+/* 1 if a and b are the same but for their digits (e1 and e7): numbered
+ * ids, where a close one is no likely typo. */
+static int differ_in_digits_only(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a >= '0' && *a <= '9')
+            a++;
+        while (*b >= '0' && *b <= '9')
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++, b++;
+    }
+}
+
+/* The closest of cands to word, within the budget of suggestions. */
+static const char *suggest(struct index *ix, const char *word, const char *const *cands, size_t n)
+{
+    if (!ix->suggest_budget || strlen(word) > 64)
+        return NULL;
+    ix->suggest_budget--;
+    const char *s = kg_suggest(word, cands, n);
+    return s && !differ_in_digits_only(word, s) ? s : NULL;
+}
+
+static void did_you_mean(kg_buf *b, const char *sug)
+{
+    if (sug)
+        kg_buf_printf(b, "; did you mean '%s'?", sug);
+}
+
+static void actor_ref(kg_diag *d, struct index *ix, const kg_doc *doc, const kg_node *item,
                       const char *key, const char *id)
 {
-    if (!id || find_actor(c, id))
+    if (!id || find_actor(ix, id))
         return;
     const kg_node *n = at(item, key);
-    kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown actor '%s' in '%s'", id, key);
+    kg_buf b = KG_BUF_INIT;
+    /* a name where the id belongs (agent: [중국]) */
+    const struct def *named = kg_hmap_get(&ix->names, id);
+    if (named)
+        kg_buf_printf(&b, "; did you mean '%s'? ('%s' is its name; write its id)", named->a->id, id);
+    else
+        did_you_mean(&b, suggest(ix, id, ix->actor_ids, ix->n_actor_ids));
+    kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown actor '%s' in '%s'%s", id, key,
+                  b.len ? b.ptr : "");
+    kg_buf_free(&b);
 }
 
-static int doc_has_item(const kg_doc *doc, const char *id)
-{
-    for (size_t i = 0; i < doc->n_events; i++)
-        if (doc->events[i].id && strcmp(doc->events[i].id, id) == 0)
-            return 1;
-    for (size_t i = 0; i < doc->n_figures; i++)
-        if (doc->figures[i].id && strcmp(doc->figures[i].id, id) == 0)
-            return 1;
-    return 0;
-}
-
-static void event_ref(kg_diag *d, const struct index *c, const kg_doc *doc, const kg_node *item,
+static void event_ref(kg_diag *d, struct index *ix, const struct docinfo *self, const kg_node *item,
                       const char *key, const char *ref)
 {
     if (!ref)
         return;
+    const kg_doc *doc = self->doc;
     const kg_node *n = at(item, key);
     const char *slash = strchr(ref, '/');
+    kg_buf b = KG_BUF_INIT;
     if (!slash) {
-        if (!doc_has_item(doc, ref))
-            kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown event '%s' in '%s'", ref, key);
+        if (!kg_hmap_get(&self->items, ref)) {
+            did_you_mean(&b, suggest(ix, ref, self->ids, self->n_ids));
+            kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown event '%s' in '%s'%s", ref, key,
+                          b.len ? b.ptr : "");
+        }
+        kg_buf_free(&b);
         return;
     }
     char *docid = kg_xstrndup(ref, (size_t)(slash - ref));
-    const kg_doc *other = kg_hmap_get(&c->docs, docid);
-    if (!other)
-        kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown document '%s' in '%s: %s'", docid, key,
-                      ref);
-    else if (!doc_has_item(other, slash + 1))
-        kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown event '%s' in document '%s' (%s)",
-                      slash + 1, docid, other->path);
+    const struct docinfo *other = kg_hmap_get(&ix->docs, docid);
+    if (!other) {
+        did_you_mean(&b, suggest(ix, docid, ix->doc_ids, ix->n_doc_ids));
+        kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown document '%s' in '%s: %s'%s", docid,
+                      key, ref, b.len ? b.ptr : "");
+    } else if (!kg_hmap_get(&other->items, slash + 1)) {
+        const char *sug = suggest(ix, slash + 1, other->ids, other->n_ids);
+        if (sug)
+            kg_buf_printf(&b, "; did you mean '%s/%s'?", docid, sug);
+        kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown event '%s' in document '%s' (%s)%s",
+                      slash + 1, docid, other->doc->path, b.len ? b.ptr : "");
+    }
+    kg_buf_free(&b);
     free(docid);
 }
 
-static void check_refs(kg_diag *d, const struct index *c, const kg_doc *doc)
+static void check_refs(kg_diag *d, struct index *c, const struct docinfo *di)
 {
+    const kg_doc *doc = di->doc;
     for (size_t i = 0; i < doc->n_actors; i++) {
         const kg_actor *a = &doc->actors[i];
         actor_ref(d, c, doc, a->node, "part_of", a->part_of);
@@ -445,8 +921,8 @@ static void check_refs(kg_diag *d, const struct index *c, const kg_doc *doc)
         actor_ref(d, c, doc, doc->figures[i].node, "subject", doc->figures[i].subject);
     for (size_t i = 0; i < doc->n_relations; i++) {
         const kg_relation *r = &doc->relations[i];
-        event_ref(d, c, doc, r->node, "from", r->from);
-        event_ref(d, c, doc, r->node, "to", r->to);
+        event_ref(d, c, di, r->node, "from", r->from);
+        event_ref(d, c, di, r->node, "to", r->to);
     }
 }
 
@@ -498,11 +974,11 @@ static void check_doc_ids(kg_diag *d, const kg_corpus *c, const struct index *ix
         const kg_doc *x = c->docs[i];
         if (!x->id)
             continue;
-        const kg_doc *first = kg_hmap_get(&ix->docs, x->id);
-        if (first != x) {
+        const struct docinfo *first = kg_hmap_get(&ix->docs, x->id);
+        if (first->doc != x) {
             const kg_node *n = at(kg_node_get(x->tree, "document"), "id");
             kg_diag_error(d, x->path, LINE(n), COL(n), "document id '%s' is also used by %s",
-                          x->id, first->path);
+                          x->id, first->doc->path);
         }
     }
 }
@@ -513,12 +989,12 @@ size_t kg_check(const kg_corpus *c, kg_diag *d)
     for (size_t i = 0; i < c->n; i++)
         check_doc(d, c->docs[i]);
     struct index ix;
-    index_build(&ix, c);
+    index_build(&ix, c, d);
     check_doc_ids(d, c, &ix);
     check_conflicts(d, &ix);
     check_cycles(d, &ix);
     for (size_t i = 0; i < c->n; i++)
-        check_refs(d, &ix, c->docs[i]);
-    index_free(&ix);
+        check_refs(d, &ix, &ix.info[i]);
+    index_free(&ix, c->n);
     return d->errors - before;
 }

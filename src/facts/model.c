@@ -2,9 +2,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kg/buf.h"
 #include "kg/facts.h"
+#include "kg/suggest.h"
 
 const char *const kg_actor_types[] = { "country", "government", "person", "company",
                                        "organization", "media", "product", "other", NULL };
@@ -13,6 +15,17 @@ const char *const kg_event_types[] = { "announce", "restrict", "protest", "pledg
                                        "cooperate", "compete", "meet", "other", NULL };
 const char *const kg_relation_types[] = { "responds-to", "causes", "same-as", "part-of", NULL };
 const char *const kg_approx_values[] = { "exact", "about", "over", "under", NULL };
+
+const char *const kg_top_keys[] = { "kg", "document", "actors", "events", "figures", "relations",
+                                    NULL };
+const char *const kg_header_keys[] = { "id", "title", "publisher", "author", "published",
+                                       "url", "source", "sha256", NULL };
+const char *const kg_actor_keys[] = { "id", "name", "type", "aliases", "part_of", NULL };
+const char *const kg_event_keys[] = { "id", "title", "type", "date", "when", "agent",
+                                      "target", "span", NULL };
+const char *const kg_figure_keys[] = { "id", "value", "unit", "counter", "approx", "measure",
+                                       "subject", "date", "span", NULL };
+const char *const kg_relation_keys[] = { "id", "from", "type", "to", NULL };
 
 /* Units besides ISO 4217 money codes. */
 static const char *const plain_units[] = { "%", "%p", "x", "count", "h", "day", "week", "month",
@@ -39,6 +52,25 @@ int kg_in_list(const char *const *list, const char *s)
 int kg_unit_known(const char *unit)
 {
     return kg_in_list(plain_units, unit) || kg_in_list(money, unit);
+}
+
+const char *kg_unit_suggest(const char *unit)
+{
+    if (!unit || strlen(unit) > 64)
+        return NULL;
+    /* the same letters in another case: usd, Gw, KG */
+    const char *const *lists[2] = { plain_units, money };
+    for (int l = 0; l < 2; l++)
+        for (const char *const *u = lists[l]; *u; u++)
+            if (strcasecmp(*u, unit) == 0)
+                return *u;
+    size_t np = 0, nm = 0;
+    while (plain_units[np])
+        np++;
+    while (money[nm])
+        nm++;
+    const char *best = kg_suggest(unit, plain_units, np);
+    return best ? best : kg_suggest(unit, money, nm);
 }
 
 int kg_is_slug(const char *s)

@@ -174,7 +174,6 @@ static int item_ok(struct ctx *c, const kg_node *it, const char *what)
 
 static void read_actors(struct ctx *c, const kg_node *list, kg_doc *doc)
 {
-    static const char *const known[] = { "id", "name", "type", "aliases", "part_of", NULL };
     for (size_t i = 0; list && i < list->n; i++) {
         const kg_node *m = list->items[i];
         if (!item_ok(c, m, "actors"))
@@ -186,14 +185,12 @@ static void read_actors(struct ctx *c, const kg_node *list, kg_doc *doc)
         a->type = get_str(c, kg_node_get(m, "type"), "type");
         a->part_of = get_str(c, kg_node_get(m, "part_of"), "part_of");
         get_strv(c, kg_node_get(m, "aliases"), "aliases", &a->aliases);
-        extras(m, known, &a->extra);
+        extras(m, kg_actor_keys, &a->extra);
     }
 }
 
 static void read_events(struct ctx *c, const kg_node *list, kg_doc *doc)
 {
-    static const char *const known[] = { "id", "title", "type", "date", "when", "agent",
-                                         "target", "span", NULL };
     for (size_t i = 0; list && i < list->n; i++) {
         const kg_node *m = list->items[i];
         if (!item_ok(c, m, "events"))
@@ -208,7 +205,7 @@ static void read_events(struct ctx *c, const kg_node *list, kg_doc *doc)
         get_strv(c, kg_node_get(m, "agent"), "agent", &e->agent);
         get_strv(c, kg_node_get(m, "target"), "target", &e->target);
         get_span(c, kg_node_get(m, "span"), &e->span);
-        extras(m, known, &e->extra);
+        extras(m, kg_event_keys, &e->extra);
     }
 }
 
@@ -244,8 +241,6 @@ static void read_value(struct ctx *c, const kg_node *v, kg_figure *f)
 
 static void read_figures(struct ctx *c, const kg_node *list, kg_doc *doc)
 {
-    static const char *const known[] = { "id", "value", "unit", "counter", "approx", "measure",
-                                         "subject", "date", "span", NULL };
     for (size_t i = 0; list && i < list->n; i++) {
         const kg_node *m = list->items[i];
         if (!item_ok(c, m, "figures"))
@@ -261,13 +256,12 @@ static void read_figures(struct ctx *c, const kg_node *list, kg_doc *doc)
         f->subject = get_str(c, kg_node_get(m, "subject"), "subject");
         get_date(c, kg_node_get(m, "date"), &f->date);
         get_span(c, kg_node_get(m, "span"), &f->span);
-        extras(m, known, &f->extra);
+        extras(m, kg_figure_keys, &f->extra);
     }
 }
 
 static void read_relations(struct ctx *c, const kg_node *list, kg_doc *doc)
 {
-    static const char *const known[] = { "id", "from", "type", "to", NULL };
     for (size_t i = 0; list && i < list->n; i++) {
         const kg_node *m = list->items[i];
         if (!item_ok(c, m, "relations"))
@@ -278,14 +272,12 @@ static void read_relations(struct ctx *c, const kg_node *list, kg_doc *doc)
         r->from = get_str(c, kg_node_get(m, "from"), "from");
         r->type = get_str(c, kg_node_get(m, "type"), "type");
         r->to = get_str(c, kg_node_get(m, "to"), "to");
-        extras(m, known, &r->extra);
+        extras(m, kg_relation_keys, &r->extra);
     }
 }
 
 static void read_header(struct ctx *c, const kg_node *m, kg_doc *doc)
 {
-    static const char *const known[] = { "id", "title", "publisher", "author", "published",
-                                         "url", "source", "sha256", NULL };
     if (m->kind != KG_NODE_MAP) {
         err(c, m, "'document' must be a mapping, not %s%s", kind_name(m), "");
         return;
@@ -299,7 +291,7 @@ static void read_header(struct ctx *c, const kg_node *m, kg_doc *doc)
     doc->source = get_str(c, kg_node_get(m, "source"), "source");
     doc->sha256 = get_str(c, kg_node_get(m, "sha256"), "sha256");
     get_date(c, kg_node_get(m, "published"), &doc->published);
-    extras(m, known, &doc->header_extra);
+    extras(m, kg_header_keys, &doc->header_extra);
 }
 
 kg_doc *kg_doc_from_tree(const char *name, kg_node *tree, kg_diag *d)
@@ -379,8 +371,10 @@ int kg_facts_load_file(kg_corpus *corpus, const char *path, kg_diag *d)
     char *text = kg_read_file(path, &len, KG_MAX_FACTS_FILE);
     if (!text) {
         kg_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+        corpus->paths_unread++;
         return -1;
     }
+    corpus->files_read++;
     size_t before = d->errors;
     kg_node *tree = kg_yaml_parse(path, text, len, d);
     free(text);
@@ -405,11 +399,12 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Collects the .yaml and .yml files below dir into files (recursively, bounded depth). */
-static int collect(const char *dir, int depth, kg_strv *files, kg_diag *d)
+static int collect(const char *dir, int depth, kg_strv *files, size_t *unread, kg_diag *d)
 {
     DIR *dp = opendir(dir);
     if (!dp) {
         kg_diag_error(d, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+        (*unread)++;
         return -1;
     }
     struct dirent *de;
@@ -433,7 +428,7 @@ static int collect(const char *dir, int depth, kg_strv *files, kg_diag *d)
             if (stat(p.ptr, &st) < 0)
                 continue;
             if (S_ISDIR(st.st_mode)) {
-                if (depth < 8 && collect(p.ptr, depth + 1, files, d) < 0)
+                if (depth < 8 && collect(p.ptr, depth + 1, files, unread, d) < 0)
                     rc = -1;
             } else if (has_suffix(p.ptr, ".yaml") || has_suffix(p.ptr, ".yml")) {
                 kg_strv_push(files, p.ptr);
@@ -449,12 +444,13 @@ int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d)
     struct stat st;
     if (stat(path, &st) < 0) {
         kg_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+        c->paths_unread++;
         return -1;
     }
     if (!S_ISDIR(st.st_mode))
         return kg_facts_load_file(c, path, d);
     kg_strv files = { 0 };
-    int rc = collect(path, 0, &files, d);
+    int rc = collect(path, 0, &files, &c->paths_unread, d);
     for (size_t i = 0; i < files.n; i++) {
         int r = kg_facts_load_file(c, files.v[i], d);
         if (r < 0 || (r > 0 && rc == 0))

@@ -117,6 +117,28 @@ static int check_key(const char *name, kg_node *map, kg_diag *d)
     return 0;
 }
 
+/* What to do about libyaml's more puzzling complaints. */
+static const char *syntax_hint(const char *problem)
+{
+    static const struct { const char *problem, *hint; } hints[] = {
+        { "mapping values are not allowed",
+          "quote the value if it holds ': ' (title: \"A: B\"), or check the indent of this line" },
+        { "did not find expected key",
+          "check the indent: keys of one mapping start in one column" },
+        { "did not find expected '-' indicator",
+          "check the indent: items of one list start in one column" },
+        { "found character that cannot start any token",
+          "quote the value (a value cannot start with @, ` or %)" },
+        { "found undefined tag handle", "quote the value (a value cannot start with !)" },
+        { "could not find expected ':'",
+          "a key needs ': ' after it; quote a value that runs over several lines" },
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
+        if (strncmp(problem, hints[i].problem, strlen(hints[i].problem)) == 0)
+            return hints[i].hint;
+    return NULL;
+}
+
 kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *d)
 {
     yaml_parser_t parser;
@@ -134,18 +156,29 @@ kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *
     if (bad < len) {
         int line, col;
         kg_utf8_linecol(text, bad, &line, &col);
-        kg_diag_error(d, name, line, col, "invalid UTF-8 (byte 0x%02X at offset %zu)",
-                      (unsigned char)text[bad], bad);
+        if (kg_looks_euckr(text + bad, len - bad))
+            kg_diag_error(d, name, line, col,
+                          "invalid UTF-8 (byte 0x%02X at offset %zu): the file looks like EUC-KR "
+                          "(or CP949); convert it to UTF-8: iconv -f euc-kr -t utf-8 %s > %s.utf8",
+                          (unsigned char)text[bad], bad, name, name);
+        else
+            kg_diag_error(d, name, line, col, "invalid UTF-8 (byte 0x%02X at offset %zu)",
+                          (unsigned char)text[bad], bad);
         return NULL;
     }
-    for (size_t i = 0; i < len; i++)
-        if (text[i] == '\0' || (text[i] > 0 && text[i] < 0x20 && !strchr("\t\n\r", text[i]))) {
+    /* raw control characters (a tab, line feed and carriage return aside):
+     * libyaml refuses most of them at 1:1; say which and where */
+    for (size_t i = 0; i < len; i++) {
+        unsigned cp;
+        if (kg_utf8_ctrl_at(text + i, len - i, &cp) && cp != '\t' && cp != '\n' && cp != '\r') {
             int line, col;
             kg_utf8_linecol(text, i, &line, &col);
-            kg_diag_error(d, name, line, col, "control character 0x%02X (at offset %zu) is not allowed in YAML",
-                          (unsigned char)text[i], i);
+            kg_diag_error(d, name, line, col,
+                          "control character U+%04X (%s) at byte offset %zu is not allowed in a "
+                          "facts file; remove it", cp, kg_ctrl_name(cp), i);
             return NULL;
         }
+    }
     if (!yaml_parser_initialize(&parser)) {
         kg_diag_error(d, name, 0, 0, "cannot initialise the YAML parser");
         return NULL;
@@ -156,7 +189,8 @@ kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *
             yaml_mark_t m = parser.problem_mark;
             const char *problem = parser.problem ? parser.problem : "error";
             kg_buf msg = KG_BUF_INIT;
-            if (m.index < len && text[m.index] == '\t')
+            int tab = m.index < len && text[m.index] == '\t';
+            if (tab)
                 kg_buf_puts(&msg, "YAML syntax: a tab where YAML wants spaces (indent with spaces)");
             else if (parser.context)
                 kg_buf_printf(&msg, "YAML syntax: %s (%s started at line %d)", problem,
@@ -164,6 +198,9 @@ kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *
                               (int)parser.context_mark.line + 1);
             else
                 kg_buf_printf(&msg, "YAML syntax: %s", problem);
+            const char *hint = tab ? NULL : syntax_hint(problem);
+            if (hint)
+                kg_buf_printf(&msg, "; %s", hint);
             kg_diag_error(d, name, (int)m.line + 1, (int)m.column + 1, "%s", msg.ptr);
             kg_buf_free(&msg);
             failed = 1;

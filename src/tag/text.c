@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "kg/text.h"
+#include "kg/utf8.h"
 #include "tagint.h"
 
 /* ------------------------------------------------------------------ */
@@ -266,8 +267,14 @@ static int normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
         size_t n = c < 0x80 ? 1 : u8_valid_len(u + i, len - i);
         if (!n) {
             if (!(flags & KG_TEXT_LENIENT)) {
-                kg_diag_error(d, name, 0, 0, "invalid UTF-8 byte 0x%02X at byte offset %zu",
-                              c, t->base + i);
+                if (kg_looks_euckr(t->src + i, len - i))
+                    kg_diag_error(d, name, 0, 0,
+                                  "invalid UTF-8 byte 0x%02X at byte offset %zu: the text looks "
+                                  "like EUC-KR (or CP949); convert it to UTF-8: iconv -f euc-kr "
+                                  "-t utf-8 %s > %s.utf8", c, t->base + i, name, name);
+                else
+                    kg_diag_error(d, name, 0, 0, "invalid UTF-8 byte 0x%02X at byte offset %zu",
+                                  c, t->base + i);
                 kg_buf_free(&b.out);
                 free(b.map);
                 free(cache);

@@ -158,14 +158,23 @@ static int cmp(const void *a, const void *b)
 
 void kg_diag_sort(kg_diag *d)
 {
-    /* insertion sort keeps equal findings in the order they were found */
-    for (size_t i = 1; i < d->n; i++) {
-        kg_finding t = d->v[i];
-        size_t j = i;
-        while (j > 0 && cmp(&d->v[j - 1], &t) > 0) {
-            d->v[j] = d->v[j - 1];
-            j--;
+    /* a merge sort: stable (equal findings keep the order they were found
+     * in) and n log n, for the many findings of a large hostile file */
+    if (d->n < 2)
+        return;
+    kg_finding *tmp = kg_xmalloc(d->n * sizeof *tmp);
+    for (size_t w = 1; w < d->n; w *= 2) {
+        for (size_t lo = 0; lo < d->n; lo += 2 * w) {
+            size_t mid = lo + w < d->n ? lo + w : d->n, hi = lo + 2 * w < d->n ? lo + 2 * w : d->n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = cmp(&d->v[j], &d->v[i]) < 0 ? d->v[j++] : d->v[i++];
+            while (i < mid)
+                tmp[k++] = d->v[i++];
+            while (j < hi)
+                tmp[k++] = d->v[j++];
         }
-        d->v[j] = t;
+        memcpy(d->v, tmp, d->n * sizeof *tmp);
     }
+    free(tmp);
 }
