@@ -48,6 +48,11 @@ int kg_cmd_check(int argc, char **argv)
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     int io = kg_cli_load(&corpus, &d, argc, argv, optind);
+    if (io && io != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_diag_free(&d);
+        kg_corpus_free(&corpus);
+        return io;
+    }
     kg_check(&corpus, &d);
     kg_diag_sort(&d);
     kg_cli_print_diag(&d, show);

@@ -93,6 +93,11 @@ int kg_cmd_dump(int argc, char **argv)
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     int io = kg_cli_load(&corpus, &d, argc, argv, optind);
+    if (io && io != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_diag_free(&d);
+        kg_corpus_free(&corpus);
+        return io;
+    }
     for (size_t i = 0; i < corpus.n; i++)
         kg_dump_doc(corpus.docs[i], stdout);
     kg_cli_print_diag(&d, 0);
