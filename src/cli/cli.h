@@ -137,8 +137,9 @@ typedef int (*kg_cli_store_fn)(kg_store *s, void *arg, kg_buf *out, kg_diag *d);
 int kg_cli_store_run(const char *db, kg_cli_store_fn fn, void *arg);
 /* Prints the help text of a command to stdout. */
 void kg_cli_help(const char *cmd);
-/* The folder of the bundled facts: $KG_DATA, else ./yaml if it exists,
- * else the installed data directory. */
+/* The folder of the bundled lexicons (DIR/lexicon): $KG_DATA, else ./yaml
+ * if it exists, else the installed data directory. Never a default for
+ * facts: that is the project's (kg_cli_default_paths). */
 const char *kg_cli_data_dir(void);
 
 #endif

@@ -8,7 +8,7 @@
 const char kg_help_dump[] =
     "usage: kg dump [PATH...]\n"
     "\n"
-    "Loads facts files (a file or a folder; default: the bundled yaml/) and\n"
+    "Loads facts files (a file or a folder; default: the project's facts) and\n"
     "prints what kg understood, one fact a line, indented under its document.\n"
     "Problems are reported as by 'kg check' (without the cross-file checks).\n"
     "\n"

@@ -122,7 +122,7 @@ void kg_cli_print_diag(const kg_diag *d, int show_source)
     kg_diag_print(d, stderr, show_source || isatty(STDERR_FILENO));
 }
 
-/* The data folder (facts and lexicons): $KG_DATA; else yaml/ in the
+/* The data folder (the bundled lexicons): $KG_DATA; else yaml/ in the
  * current folder (a checkout); else yaml/ beside the kg binary, or
  * ../share/kg from it (a checkout or an install run from elsewhere); else
  * the folder `make install` fills. */
