@@ -330,9 +330,12 @@ int kg_cli_source_roots(kg_corpus *c, char *const *paths, int n)
             free(root);
             continue;
         }
+        /* Only an articles folder inside that project: a facts folder
+         * that arrives with its own kg.yaml (articles: /) must not open
+         * the rest of the disk. The project here is the user's own. */
         kg_project other;
         kg_diag d = KG_DIAG_INIT;
-        if (kg_project_read(&other, root, &d) == 0)
+        if (kg_project_read(&other, root, &d) == 0 && inside(other.articles, root))
             add_root(c, other.articles);
         /* (a broken kg.yaml elsewhere only costs that project's articles) */
         kg_project_free(&other);

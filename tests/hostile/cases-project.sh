@@ -98,3 +98,9 @@ mkdir -p "$T/loose/facts" "$T/loose/text"
 printf '가나다 라마바.\n' > "$T/loose/text/t.txt"
 printf 'kg: 1\ndocument: {id: loose, source: ../text/t.txt}\n' > "$T/loose/facts/l.yaml"
 expect source-no-project-sibling 1 'leads outside the project' "$KG" check loose/facts
+# a facts folder that brings its own kg.yaml cannot widen what is read
+# when named from elsewhere: its articles folder counts only inside it
+mkdir -p "$T/gift/facts"
+printf 'articles: /\n' > "$T/gift/kg.yaml"
+printf 'kg: 1\ndocument: {id: gift, source: /etc/passwd}\n' > "$T/gift/facts/g.yaml"
+expect source-foreign-kgyaml-root 1 'leads outside the project' sh -c "cd np && '$KG' check ../gift/facts"
