@@ -668,7 +668,8 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
             it->lane = NONE;
         }
     }
-    qsort(t.lanes, t.n_lanes, sizeof *t.lanes, cmp_lane);
+    if (t.n_lanes) /* (no dated event: no lanes, and qsort of NULL is undefined) */
+        qsort(t.lanes, t.n_lanes, sizeof *t.lanes, cmp_lane);
     kg_hmap_free(&t.lane_ix);
     for (size_t i = 0; i < t.n_lanes; i++)
         kg_hmap_put(&t.lane_ix, t.lanes[i].key, (void *)(i + 1));
