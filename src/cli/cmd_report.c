@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "kg/render.h"
@@ -99,8 +100,11 @@ int kg_cmd_report(int argc, char **argv)
         if (proj->lanes >= 0)
             o.lanes = (kg_lanes)proj->lanes;
     }
-    if (!out_path)
+    if (!out_path) {
         out_path = kg_cli_out_path(o.format == KG_FMT_MD ? "report.md" : "report.html");
+        if (proj)
+            (void)mkdir(proj->out, 0777); /* the project's output folder (fails if there) */
+    }
     if (o.format == KG_FMT_MD && strcmp(out_path, "-") == 0) {
         rc = kg_cli_usage("report", "--md writes SVG files beside the report: give -o FILE");
         goto done;
