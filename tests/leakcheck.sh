@@ -3,13 +3,14 @@
 # valgrind; fails on any invalid read/write or a definite leak.
 # Run from the repository root ($KG: the binary, default ./kg).
 KG=${KG:-./kg}
+SUPP=$(realpath tests/valgrind.supp)
 T=$(mktemp -d /tmp/kg-leak.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 fail=0 n=0
 vg() {
     n=$((n + 1))
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-        --show-leak-kinds=definite --suppressions=tests/valgrind.supp "$@" >/dev/null 2>"$T/vg.log"
+        --show-leak-kinds=definite --suppressions="$SUPP" "$@" >/dev/null 2>"$T/vg.log"
     if [ $? = 99 ]; then
         fail=$((fail + 1))
         echo "leakcheck: FAIL: $*"
@@ -36,5 +37,13 @@ vg "$KG" path --db "$T/kg.sqlite" usa china
 vg "$KG" graph yaml -T svg -o "$T/g.svg"
 vg "$KG" timeline yaml -T svg -o "$T/t.svg"
 vg "$KG" report yaml -o "$T/r.html"
+# the project: kg init, defaults from the repository's kg.yaml, a broken kg.yaml
+vg "$KG" init --title 'leak check' "$T/proj"
+vg "$KG" check
+vg "$KG" report --title 'T' -o "$T/r2.html"
+mkdir -p "$T/badproj"
+printf 'titel: x\ntimeline: {lanes: nope, colour: red}\nfacts: [a]\n' > "$T/badproj/kg.yaml"
+kg_abs=$(realpath "$KG")
+cd "$T/badproj"; vg "$kg_abs" check; cd - >/dev/null || exit 1
 echo "leakcheck: $n commands, $fail with errors"
 [ "$fail" = 0 ]

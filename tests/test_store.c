@@ -20,14 +20,15 @@
 
 /* ---- helpers ---- */
 
-/* A fresh copy of the fixtures: DIR/facts/... and DIR/text/...; the store
- * goes to DIR/out/kg.sqlite. */
+/* A fresh copy of the fixtures, a kg project: DIR/kg.yaml, DIR/facts/...
+ * and DIR/text/... (the articles folder); the store goes to
+ * DIR/out/kg.sqlite. */
 static char *fixture(void)
 {
     char *dir = kgt_tmpdir();
     char cmd[512];
     cr_assert(dir);
-    snprintf(cmd, sizeof cmd, "cp -R tests/store/facts tests/store/text '%s'/ && mkdir '%s'/out", dir, dir);
+    snprintf(cmd, sizeof cmd, "cp -R tests/store/kg.yaml tests/store/facts tests/store/text '%s'/ && mkdir '%s'/out", dir, dir);
     cr_assert_eq(system(cmd), 0, "cannot copy the fixtures");
     return dir;
 }
@@ -63,6 +64,9 @@ static int build(const char *dir, kg_build_stats *st, kg_diag *d, const kg_build
     kg_corpus c = KG_CORPUS_INIT;
     kg_store *s = NULL;
     char *facts = path_in(dir, "facts"), *db = path_in(dir, "out/kg.sqlite");
+    char *text = path_in(dir, "text"); /* the project's articles folder */
+    kg_strv_push(&c.source_roots, text);
+    free(text);
     cr_assert_geq(kg_facts_load_path(&c, facts, d), 0);
     int rc = kg_store_open(&s, db, 0, d);
     if (rc == 0)

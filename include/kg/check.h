@@ -13,9 +13,21 @@
 /* Returns the number of errors found (warnings do not count). */
 size_t kg_check(const kg_corpus *c, kg_diag *d);
 
-/* Resolves a document's `source` against the folder of its file: returns
- * a malloc'd path (caller frees), or NULL if the document has no source. */
-char *kg_source_path(const kg_doc *doc);
+/* Where a document's source text is. It resolves against the folder of
+ * the document's file and may only be below that folder or below one of
+ * c->source_roots (the project's articles folder), compared on real paths
+ * after every symlink; a source that leads anywhere else is never read.
+ * KG_SOURCE_OK sets *path to a malloc'd path to read (caller frees; the
+ * file may still be missing); else *path is NULL. c may be NULL (no roots
+ * but the file's folder). */
+typedef enum kg_source_status {
+    KG_SOURCE_NONE = 0,  /* the document names no source */
+    KG_SOURCE_OK,        /* inside: *path is set */
+    KG_SOURCE_OUTSIDE    /* leads out of every allowed folder: not read */
+} kg_source_status;
+kg_source_status kg_source_resolve(const kg_corpus *c, const kg_doc *doc, char **path);
+/* The path kg_source_resolve gives, or NULL (no source, or outside). */
+char *kg_source_path(const kg_corpus *c, const kg_doc *doc);
 
 /* 1 if url is an absolute http:// or https:// URL with a host. */
 int kg_url_ok(const char *url);

@@ -145,6 +145,10 @@ typedef struct kg_corpus {
      * document's node tree is freed as soon as it is read, and the items'
      * `node` pointers are NULL. Saves most of the memory of a load. */
     int drop_trees;
+    /* Folders a document's source text may be below besides its own
+     * file's folder (the project's articles folder); see
+     * kg_source_resolve. Freed with the corpus. */
+    kg_strv source_roots;
 } kg_corpus;
 
 #define KG_CORPUS_INIT { NULL, 0, 0, 0, 0, 0 }

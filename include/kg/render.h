@@ -71,10 +71,14 @@ typedef struct kg_render_opts {
     const char *style_name;     /* its name for findings */
     const char *id_prefix;      /* prefixed to every SVG id (NULL = none) */
     int no_source;              /* 1: do not read the articles for tooltips */
+    /* report */
+    const char *title;          /* the report's title (NULL = a neutral one) */
+    const char *intro;          /* a paragraph under it (NULL = none) */
 } kg_render_opts;
 
 #define KG_RENDER_OPTS_INIT { KG_FMT_SVG, NULL, 0, NULL, NULL, NULL, 0, NULL, \
-                              NULL, 0, KG_LANES_COUNTRY, NULL, 0, NULL, NULL, 0 }
+                              NULL, 0, KG_LANES_COUNTRY, NULL, 0, NULL, NULL, 0, \
+                              NULL, NULL }
 
 /* The shared signature of every renderer. Appends the drawing to out
  * (which the caller owns and frees with kg_buf_free); findings (Graphviz

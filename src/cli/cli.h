@@ -9,6 +9,7 @@
 typedef int (*kg_cmd_fn)(int argc, char **argv);
 
 #define KG_COMMANDS(X)                                                        \
+    X(init, "make a kg project (kg.yaml and its folders)")                    \
     X(check, "check facts files and report every problem")                    \
     X(fmt, "rewrite facts files in the canonical layout")                     \
     X(dump, "print the facts as a plain-text tree")                           \
@@ -44,9 +45,58 @@ int kg_cli_bad_option(const char *cmd, int c, char **argv, const struct option *
 /* Prints "kg: message" to stderr. */
 void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Loads every path argv[first..argc) (a file or folder; none given: the
- * bundled data folder) into c, findings into d. Returns 1 if a path could
- * not be read (exit status 3), else 0. */
+ * project's facts, see kg_cli_default_paths) into c, findings into d, with
+ * the project's articles folder as source root (kg_cli_source_roots).
+ * Returns 0, or the exit status of what went wrong (reported): 2 no PATH
+ * outside a project, 3 a path could not be read, 1 a broken kg.yaml. */
 int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first);
+
+/* ---- the project (project.c) ---- */
+
+/* What a kg.yaml says. Its paths are joined to root, so they work from the
+ * current folder. */
+typedef struct kg_project {
+    char *root;           /* the folder of kg.yaml, as reached from here ("." or "../..") */
+    char *file;           /* ROOT/kg.yaml */
+    char *title, *intro;  /* for the report; NULL when not set */
+    char *articles, *facts, *lexicons, *out; /* folders (defaults: articles, facts,
+                                                facts/lexicon or lexicon, out) */
+    char *style;          /* kg graph's style file, or NULL */
+    char *timeline_style; /* kg timeline's style file, or NULL */
+    int lanes;            /* the timeline's kg_lanes, or -1 when not set */
+} kg_project;
+
+/* The name of the command being run ("check"), for messages. */
+extern const char *kg_cli_command;
+/* The folder holding a kg.yaml, walking up from dir: relative to dir
+ * ("." or "../..") when relative is set, else absolute; NULL if none. */
+char *kg_project_find(const char *dir, int relative);
+/* Reads ROOT/kg.yaml into p (free with kg_project_free, also on error);
+ * problems go to d as FILE:LINE:COL findings, unknown keys with a
+ * did-you-mean. Returns 0, 1 (errors in the file) or 3 (unreadable). */
+int kg_project_read(kg_project *p, const char *root, kg_diag *d);
+void kg_project_free(kg_project *p);
+/* The project of the current folder, found once: *p is NULL outside any
+ * project. Returns 0, or the exit status of a broken kg.yaml (reported). */
+int kg_cli_project(const kg_project **p);
+/* As kg_cli_project for a command that cannot go on without a project:
+ * outside one it says so and how to make one, and returns 2 (usage). */
+int kg_cli_need_project(const char *cmd, const kg_project **p);
+/* The folders a command reads when given no PATH: the project's facts,
+ * and its lexicons when they are not below the facts. Returns 0 or an
+ * exit status (reported; 2 outside a project). */
+int kg_cli_default_paths(const char *cmd, kg_strv *paths);
+/* Adds the source roots of c (kg_source_resolve): the articles folder of
+ * the project here and of the project holding each of paths[0..n).
+ * Returns 0 or the exit status of a broken kg.yaml here. */
+int kg_cli_source_roots(kg_corpus *c, char *const *paths, int n);
+/* OUT/name in the project's output folder, else out/name (a static
+ * buffer, valid until the next call). */
+const char *kg_cli_out_path(const char *name);
+/* Loads the project's lexicon folder into c (before the bundled folder
+ * `bundled`, which the caller loads; nothing when they are the same).
+ * Returns 0 or an exit status. */
+int kg_cli_lexicons(kg_corpus *c, kg_diag *d, const char *bundled);
 /* ---- drawing commands (cmd_graph.c) ---- */
 
 /* getopt_long codes of the options that select what is drawn, shared by
@@ -77,7 +127,7 @@ int kg_cli_render_exit(int r);
  * the drawing options, loads the facts and renders with fn. */
 int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline);
 /* Parses the options of the commands that read the store: --db FILE
- * (default out/kg.sqlite) and, when json is not NULL, --json. Returns -1
+ * (default the project's OUT/kg.sqlite, else out/kg.sqlite) and, when json is not NULL, --json. Returns -1
  * when the options are fine (optind then points at the first operand),
  * else the exit status of a usage error already reported. */
 int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, int *json);
@@ -89,8 +139,9 @@ typedef int (*kg_cli_store_fn)(kg_store *s, void *arg, kg_buf *out, kg_diag *d);
 int kg_cli_store_run(const char *db, kg_cli_store_fn fn, void *arg);
 /* Prints the help text of a command to stdout. */
 void kg_cli_help(const char *cmd);
-/* The folder of the bundled facts: $KG_DATA, else ./yaml if it exists,
- * else the installed data directory. */
+/* The folder of the bundled lexicons (DIR/lexicon): $KG_DATA, else ./yaml
+ * if it exists, else the installed data directory. Never a default for
+ * facts: that is the project's (kg_cli_default_paths). */
 const char *kg_cli_data_dir(void);
 
 #endif

@@ -15,10 +15,11 @@ const char kg_help_build[] =
     "usage: kg build [PATH...] [--db FILE] [--force-rebuild] [--show-source] [-q]\n"
     "\n"
     "Loads every facts and lexicon file in PATH (a file, or a folder searched\n"
-    "for *.yaml; default: the bundled yaml/ folder) into an SQLite store that\n"
-    "'kg query', 'kg show', 'kg path' and any SQLite tool can read. The\n"
-    "facts are checked first, as 'kg check' does: when it finds errors, they\n"
-    "are printed and the store is not touched.\n"
+    "for *.yaml; default: the project's facts and lexicons, see 'kg help\n"
+    "init') into an SQLite store that 'kg query', 'kg show', 'kg path' and\n"
+    "any SQLite tool can read. The facts are checked first, as 'kg check'\n"
+    "does: when it finds errors, they are printed and the store is not\n"
+    "touched.\n"
     "\n"
     "The build is incremental: a file whose bytes (and whose source text)\n"
     "have not changed since the last build is not loaded again, and the\n"
@@ -32,7 +33,8 @@ const char kg_help_build[] =
     "built under a temporary name and put in place only when complete. The\n"
     "store must be a regular file (not a device or FIFO).\n"
     "\n"
-    "  --db FILE        the store to write (default out/kg.sqlite); its folder\n"
+    "  --db FILE        the store to write (default OUT/kg.sqlite, OUT the\n"
+    "                   project's output folder; outside a project out/); its folder\n"
     "                   is created when missing\n"
     "  --force-rebuild  drop every table and load every file again; a store\n"
     "                   SQLite finds damaged (\"malformed\") is moved aside to\n"
@@ -84,7 +86,7 @@ int kg_cmd_build(int argc, char **argv)
                                            { "show-source", no_argument, NULL, 's' },
                                            { "quiet", no_argument, NULL, 'q' },
                                            { NULL, 0, NULL, 0 } };
-    const char *db = "out/kg.sqlite";
+    const char *db = NULL;
     int quiet = 0, show = 0, c;
     kg_build_opts bo = { 0, NULL, NULL };
     optind = 1;
@@ -107,8 +109,13 @@ int kg_cmd_build(int argc, char **argv)
             return kg_cli_bad_option("build", c, argv, opts);
         }
     }
-    if (!*db)
+    if (db && !*db)
         return kg_cli_usage("build", "--db needs a file name");
+    const kg_project *proj;
+    if ((c = kg_cli_project(&proj)) != 0)
+        return c;
+    if (!db)
+        db = kg_cli_out_path("kg.sqlite");
 
     double t0 = now_s();
     kg_corpus corpus = KG_CORPUS_INIT;
@@ -116,13 +123,12 @@ int kg_cmd_build(int argc, char **argv)
     kg_store *s = NULL;
     kg_build_stats st;
     int rc = KG_EXIT_OK;
-    const char *dflt[] = { kg_cli_data_dir() };
-    char **paths = optind < argc ? argv + optind : (char **)dflt;
-    int npaths = optind < argc ? argc - optind : 1;
-
-    for (int i = 0; i < npaths; i++)
-        if (kg_facts_load_path(&corpus, paths[i], &d) < 0)
-            rc = KG_EXIT_IO;
+    rc = kg_cli_load(&corpus, &d, argc, argv, optind);
+    if (rc && rc != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_diag_free(&d);
+        kg_corpus_free(&corpus);
+        return rc;
+    }
     if (rc == KG_EXIT_OK && d.errors)
         rc = KG_EXIT_FINDINGS;
     if (rc != KG_EXIT_OK)

@@ -9,14 +9,16 @@ const char kg_help_check[] =
     "usage: kg check [--show-source] [--quiet] [PATH...]\n"
     "\n"
     "Reads every facts and lexicon file in PATH (a file, or a folder searched\n"
-    "for *.yaml; default: the bundled yaml/ folder) and reports every problem\n"
-    "found, not just the first, as 'kg: FILE:LINE:COL: message':\n"
+    "for *.yaml; default: the project's facts, see 'kg help init') and reports\n"
+    "every problem found, not just the first, as 'kg: FILE:LINE:COL: message':\n"
     "YAML syntax, wrong types, unknown actor/event/relation types, units and\n"
     "approx values, ids that are not slugs, duplicate ids, references to\n"
     "unknown actors or events (also across documents: doc-id/e3), conflicting\n"
     "actor definitions, dates that are not valid EDTF or do not exist, spans\n"
-    "outside the source text, URLs that are not http(s). A source text whose\n"
-    "sha256 changed gives a warning (the spans may be stale).\n"
+    "outside the source text, URLs that are not http(s), a source that leads\n"
+    "out of the project (it must be below the facts file's folder or the\n"
+    "project's articles folder, after symlinks; kg never reads it). A source\n"
+    "text whose sha256 changed gives a warning (the spans may be stale).\n"
     "\n"
     "Unknown keys: a likely misspelling of a key of its place (titel: in an\n"
     "event) is an error with a did-you-mean; any other unknown key a warning\n"
@@ -61,6 +63,11 @@ int kg_cmd_check(int argc, char **argv)
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     int io = kg_cli_load(&corpus, &d, argc, argv, optind);
+    if (io && io != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_diag_free(&d);
+        kg_corpus_free(&corpus);
+        return io;
+    }
     kg_check(&corpus, &d);
     kg_diag_sort(&d);
     kg_cli_print_diag(&d, show);

@@ -9,7 +9,7 @@
 const char kg_help_dump[] =
     "usage: kg dump [PATH...]\n"
     "\n"
-    "Loads facts files (a file or a folder; default: the bundled yaml/) and\n"
+    "Loads facts files (a file or a folder; default: the project's facts) and\n"
     "prints what kg understood, one fact a line, indented under its document.\n"
     "Problems are reported as by 'kg check' (without the cross-file checks).\n"
     "\n"
@@ -111,6 +111,11 @@ int kg_cmd_dump(int argc, char **argv)
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     int io = kg_cli_load(&corpus, &d, argc, argv, optind);
+    if (io && io != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_diag_free(&d);
+        kg_corpus_free(&corpus);
+        return io;
+    }
     for (size_t i = 0; i < corpus.n; i++)
         kg_dump_doc(corpus.docs[i], stdout);
     ring_free();

@@ -37,13 +37,16 @@ const char kg_help_extract[] =
     "  -o FILE|DIR     write to FILE (one article), or into DIR one\n"
     "                  NAME.yaml per article (DIR is made if needed; a path\n"
     "                  ending in / or naming a folder is a DIR; several\n"
-    "                  FILEs need a DIR); default: standard output\n"
+    "                  FILEs need a DIR; '-' is standard output); default:\n"
+    "                  the project's facts folder, outside a project\n"
+    "                  standard output\n"
     "  --force         overwrite a facts file that was edited by hand; the\n"
     "                  old file is kept as FILE.orig first\n"
     "  --jobs N        extract N articles at a time (default 1)\n"
     "  --lexicon PATH  lexicon file or folder (actors, events.yaml); default:\n"
-    "                  the data folder's lexicon/ ($KG_DATA, else yaml/\n"
-    "                  here, else yaml/ beside kg or ../share/kg)\n"
+    "                  the project's lexicons, then the data folder's\n"
+    "                  lexicon/ ($KG_DATA, else yaml/ here, else yaml/\n"
+    "                  beside kg or ../share/kg)\n"
     "  --lenient       skip invalid UTF-8 bytes instead of failing\n"
     "\n"
     "Hand edits: kg marks every file it writes with a checksum line. When a\n"
@@ -300,11 +303,24 @@ int kg_cmd_extract(int argc, char **argv)
         return kg_cli_usage("extract", "--date wants YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", date);
     size_t n = (size_t)(argc - optind);
     int to_dir = 0;
+    /* no -o: into the project's facts folder (outside a project, and with
+     * '-o -', standard output) */
+    kg_buf project_out = KG_BUF_INIT;
+    const kg_project *proj;
+    if ((c = kg_cli_project(&proj)) != 0)
+        return c;
+    if (!out && proj) {
+        kg_buf_printf(&project_out, "%s/", proj->facts);
+        out = project_out.ptr;
+    } else if (out && strcmp(out, "-") == 0) {
+        out = NULL;
+    }
     if (out) {
         size_t ol = strlen(out);
         to_dir = is_dir(out) || (ol && out[ol - 1] == '/') || n > 1;
         if (to_dir && !is_dir(out) && mkdir(out, 0777) != 0 && errno != EEXIST) {
             kg_cli_error("extract: %s: %s", out, strerror(errno));
+            kg_buf_free(&project_out);
             return KG_EXIT_IO;
         }
     } else if (n > 1 && jobs > 1) {
@@ -312,19 +328,29 @@ int kg_cmd_extract(int argc, char **argv)
     }
 
     kg_buf lp = KG_BUF_INIT;
-    if (lexpath)
-        kg_buf_puts(&lp, lexpath);
-    else
-        kg_buf_printf(&lp, "%s/lexicon", kg_cli_data_dir());
     kg_lexicon *lx = NULL;
     kg_evlex *ev = NULL;
     kg_corpus lexicon = KG_CORPUS_INIT;
-    int rc = load_lexicons(lp.ptr, lexpath != NULL, &lexicon, &lx, &ev);
+    int rc = 0;
+    if (lexpath) {
+        kg_buf_puts(&lp, lexpath);
+    } else {
+        /* the project's lexicons first, then the bundled ones */
+        kg_buf_printf(&lp, "%s/lexicon", kg_cli_data_dir());
+        kg_diag ld = KG_DIAG_INIT;
+        lexicon.drop_trees = 1;
+        rc = kg_cli_lexicons(&lexicon, &ld, lp.ptr);
+        kg_cli_print_diag(&ld, 0);
+        kg_diag_free(&ld);
+    }
+    if (!rc)
+        rc = load_lexicons(lp.ptr, lexpath != NULL, &lexicon, &lx, &ev);
     kg_buf_free(&lp);
     if (rc) {
         kg_lexicon_free(lx);
         kg_evlex_free(ev);
         kg_corpus_free(&lexicon);
+        kg_buf_free(&project_out);
         return rc;
     }
     r.lexicon = &lexicon;
@@ -384,5 +410,6 @@ int kg_cmd_extract(int argc, char **argv)
     kg_lexicon_free(lx);
     kg_evlex_free(ev);
     kg_corpus_free(&lexicon);
+    kg_buf_free(&project_out);
     return rc;
 }

@@ -1,20 +1,23 @@
 /* cmd_fmt.c - 'kg fmt': rewrite facts files in the canonical layout. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
 const char kg_help_fmt[] =
-    "usage: kg fmt [--check] [--force] FILE...\n"
+    "usage: kg fmt [--check] [--force] [FILE...]\n"
     "\n"
     "Rewrites each facts file in kg's canonical layout: keys in the documented\n"
     "order, unknown keys kept, quotes only where YAML needs them, flow or block\n"
     "style as the file had it. The write is atomic (temporary file + rename).\n"
     "YAML comments cannot be carried over, so a file with comments is refused\n"
     "unless --force is given (the old file is then kept as FILE.orig).\n"
+    "Without FILE: every *.yaml below the project's facts folder.\n"
     "\n"
     "  --check   change nothing; exit 1 if a file is not in canonical layout\n"
     "  --force   rewrite files with comments too, keeping FILE.orig\n"
@@ -58,6 +61,45 @@ static int has_comments(const char *t, size_t len)
         }
     }
     return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.yaml and *.yml files below dir (sorted, bounded depth). */
+static void collect(const char *dir, int depth, kg_strv *files)
+{
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        kg_strv_push(files, dir); /* fmt_one says why it cannot be read */
+        return;
+    }
+    kg_strv names = { NULL, 0, 0 };
+    struct dirent *de;
+    while ((de = readdir(dp)))
+        if (de->d_name[0] != '.')
+            kg_strv_push(&names, de->d_name);
+    closedir(dp);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    kg_buf p = KG_BUF_INIT;
+    for (size_t i = 0; i < names.n; i++) {
+        kg_buf_reset(&p);
+        kg_buf_printf(&p, "%s/%s", dir, names.v[i]);
+        struct stat st;
+        size_t l = strlen(names.v[i]);
+        if (stat(p.ptr, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) && depth < 8)
+            collect(p.ptr, depth + 1, files);
+        else if (S_ISREG(st.st_mode) && ((l > 5 && strcmp(names.v[i] + l - 5, ".yaml") == 0) ||
+                                         (l > 4 && strcmp(names.v[i] + l - 4, ".yml") == 0)))
+            kg_strv_push(files, p.ptr);
+    }
+    kg_buf_free(&p);
+    kg_strv_free(&names);
 }
 
 static int fmt_one(const char *path, int check, int force, kg_diag *d)
@@ -131,15 +173,30 @@ int kg_cmd_fmt(int argc, char **argv)
         else
             return kg_cli_bad_option("fmt", c, argv, opts);
     }
-    if (optind >= argc)
-        return kg_cli_usage("fmt", "no file given");
+    kg_strv files = { NULL, 0, 0 };
+    if (optind >= argc) {
+        /* the project's facts (and lexicons) */
+        kg_strv dflt = { NULL, 0, 0 };
+        int r = kg_cli_default_paths("fmt", &dflt);
+        for (size_t i = 0; i < dflt.n; i++)
+            collect(dflt.v[i], 0, &files);
+        kg_strv_free(&dflt);
+        if (r) {
+            kg_strv_free(&files);
+            return r;
+        }
+    } else {
+        for (int i = optind; i < argc; i++)
+            kg_strv_push(&files, argv[i]);
+    }
     kg_diag d = KG_DIAG_INIT;
     int rc = KG_EXIT_OK;
-    for (int i = optind; i < argc; i++) {
-        int r = fmt_one(argv[i], check, force, &d);
+    for (size_t i = 0; i < files.n; i++) {
+        int r = fmt_one(files.v[i], check, force, &d);
         if (r > rc)
             rc = r;
     }
+    kg_strv_free(&files);
     kg_cli_print_diag(&d, 0);
     kg_diag_free(&d);
     return rc;

@@ -13,7 +13,7 @@ const char kg_help_graph[] =
     "usage: kg graph [PATH...] [OPTIONS]\n"
     "\n"
     "Draws actors, events and figures of the facts (files or folders; default:\n"
-    "the bundled yaml/) as a graph laid out by Graphviz: edges for agent,\n"
+    "the project's facts) as a graph laid out by Graphviz: edges for agent,\n"
     "target, subject, part_of and every relation; same-as events are one node.\n"
     "In the SVG every node and edge has its fact id as id, its kind as class,\n"
     "the fact (and the sentence it came from) as tooltip, and a link to the\n"
@@ -43,7 +43,8 @@ const char kg_help_graph[] =
     "  -o FILE           write there instead of standard output: a file is\n"
     "                    replaced atomically (through a symlink, the file it\n"
     "                    leads to); a device or FIFO is written in place\n"
-    "  --style FILE      a style file (see graph/default.gv, the built-in one)\n"
+    "  --style FILE      a style file (see graph/default.gv, the built-in one;\n"
+    "                    default: the project's 'style:')\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
     "\n"
     "exit status: 0 ok, 1 the facts had errors (what is valid is still drawn),\n"
@@ -130,9 +131,8 @@ int kg_cli_load_view(const char *cmd, kg_corpus *c, int argc, char **argv, int f
     kg_diag all = KG_DIAG_INIT, chk = KG_DIAG_INIT;
     int rc = 0;
     *errors = 0;
-    if (kg_cli_load(c, &all, argc, argv, first)) {
+    if ((rc = kg_cli_load(c, &all, argc, argv, first)) != 0) {
         kg_cli_print_diag(&all, 0);
-        rc = KG_EXIT_IO;
         goto done;
     }
     /* what kg check finds is left out of the picture (its warnings are
@@ -181,7 +181,8 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     kg_buf out = KG_BUF_INIT;
-    int c, rc = KG_EXIT_OK;
+    int c, rc = KG_EXIT_OK, lanes_set = 0;
+    const kg_project *proj = NULL;
 
     optind = 1;
     opterr = 0;
@@ -220,6 +221,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
                 rc = kg_cli_usage(cmd, "--lanes is country, actor or type, not '%s'", optarg);
                 goto done;
             }
+            lanes_set = 1;
             break;
         default:
             rc = kg_cli_bad_option(cmd, c, argv, opts);
@@ -234,6 +236,13 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
     } else if (format_from_name(out_path, &o.format) != 0 || o.format > KG_FMT_DOT) {
         o.format = KG_FMT_SVG;
     }
+    /* the project's style and lanes, unless the command line says */
+    if ((rc = kg_cli_project(&proj)) != 0)
+        goto done;
+    if (proj && !style_path)
+        style_path = timeline ? proj->timeline_style : proj->style;
+    if (proj && timeline && !lanes_set && proj->lanes >= 0)
+        o.lanes = (kg_lanes)proj->lanes;
     if (style_path) {
         size_t len;
         style_text = kg_read_file(style_path, &len, 4u << 20);

@@ -17,7 +17,8 @@ const char kg_help_path[] =
     "for 'kg show'. When several chains are equally short, the one through\n"
     "the smallest ids is printed, so the answer does not change between runs.\n"
     "\n"
-    "  --db FILE  the store to read (default out/kg.sqlite)\n"
+    "  --db FILE  the store to read (default: the project's OUT/kg.sqlite,\n"
+    "             outside a project out/kg.sqlite)\n"
     "\n"
     "exit status: 0 a chain was found, 1 no chain links them, or an actor is\n"
     "unknown or ambiguous, 2 usage, 3 the store cannot be read.\n";

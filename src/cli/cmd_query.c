@@ -28,7 +28,8 @@ const char kg_help_query[] =
     "Ctrl-C stops a long query: the rows read so far are printed, then\n"
     "\"interrupted\", exit status 3.\n"
     "\n"
-    "  --db FILE  the store to read (default out/kg.sqlite)\n"
+    "  --db FILE  the store to read (default: the project's OUT/kg.sqlite,\n"
+    "             outside a project out/kg.sqlite)\n"
     "  --json     print each statement's rows as a JSON array of objects\n"
     "             (keys are the column names; a repeated name gets _2, _3)\n"
     "  --limit N  print at most N rows of each statement (a note says when\n"
@@ -112,9 +113,12 @@ int kg_cmd_query(int argc, char **argv)
                                            { "json", no_argument, NULL, OPT_JSON },
                                            { "limit", required_argument, NULL, OPT_LIMIT },
                                            { NULL, 0, NULL, 0 } };
-    const char *db = "out/kg.sqlite";
+    const kg_project *p;
     int json = 0, c;
     long long limit = 0;
+    if ((c = kg_cli_project(&p)) != 0)
+        return c;
+    const char *db = kg_cli_out_path("kg.sqlite");
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {

@@ -12,12 +12,14 @@
 #include "kg/render.h"
 
 const char kg_help_report[] =
-    "usage: kg report [PATH...] [-o FILE] [--md] [OPTIONS]\n"
+    "usage: kg report [PATH...] [-o FILE] [--md] [--title TEXT] [OPTIONS]\n"
     "\n"
     "Writes one self-contained HTML page (no network needed) with the\n"
     "timeline and the relationship graph as inline SVG, a table of events by\n"
     "date with links to their sources, a table of figures and one of the\n"
-    "documents, from the facts (files or folders; default: the bundled yaml/).\n"
+    "documents, from the facts (files or folders; default: the project's\n"
+    "facts). Its title and the paragraph under it are the project's 'title:'\n"
+    "and 'intro:' (kg.yaml); without them the title is a neutral one.\n"
     "\n"
     "The facts are checked as 'kg check' does, and what has errors is left\n"
     "out: an event or figure with a bad date is drawn undated; an unknown\n"
@@ -27,8 +29,10 @@ const char kg_help_report[] =
     "version leaves the document out; any other fact with an error is left\n"
     "out. The errors, and how many facts were left out, go to standard error.\n"
     "\n"
-    "  -o FILE        where to write (default out/report.html, or out/report.md\n"
-    "                 with --md); '-' is standard output (HTML only)\n"
+    "  -o FILE        where to write (default OUT/report.html, or OUT/report.md\n"
+    "                 with --md: OUT is the project's output folder, outside a\n"
+    "                 project out/); '-' is standard output (HTML only)\n"
+    "  --title TEXT   the report's title instead of the project's\n"
     "  --md           write Markdown instead, and timeline.svg and graph.svg\n"
     "                 beside it for the pictures it refers to; the three files\n"
     "                 are replaced together or, when one cannot be written,\n"
@@ -40,7 +44,7 @@ const char kg_help_report[] =
     "exit status: 0 ok, 1 the facts had errors (the report is written without\n"
     "them), 2 usage, 3 input/output or Graphviz error.\n";
 
-enum { OPT_MD = KG_OPT_OWN };
+enum { OPT_MD = KG_OPT_OWN, OPT_TITLE };
 
 /* For --md: draws one picture as SVG into svg. */
 static int draw_picture(kg_render_fn fn, const kg_corpus *c, const kg_render_opts *o,
@@ -84,6 +88,7 @@ int kg_cmd_report(int argc, char **argv)
     static const struct option opts[] = {
         KG_CLI_VIEW_OPTIONS,
         { "md", no_argument, NULL, OPT_MD },
+        { "title", required_argument, NULL, OPT_TITLE },
         { NULL, 0, NULL, 0 }
     };
     kg_render_opts o = KG_RENDER_OPTS_INIT;
@@ -108,13 +113,27 @@ int kg_cmd_report(int argc, char **argv)
         switch (c) {
         case 'o': out_path = optarg; break;
         case OPT_MD: o.format = KG_FMT_MD; break;
+        case OPT_TITLE: o.title = optarg; break;
         default:
             rc = kg_cli_bad_option("report", c, argv, opts);
             goto done;
         }
     }
-    if (!out_path)
-        out_path = o.format == KG_FMT_MD ? "out/report.md" : "out/report.html";
+    const kg_project *proj;
+    if ((rc = kg_cli_project(&proj)) != 0)
+        goto done;
+    if (proj) {
+        if (!o.title)
+            o.title = proj->title;
+        o.intro = proj->intro;
+        if (proj->lanes >= 0)
+            o.lanes = (kg_lanes)proj->lanes;
+    }
+    if (!out_path) {
+        out_path = kg_cli_out_path(o.format == KG_FMT_MD ? "report.md" : "report.html");
+        if (proj)
+            (void)mkdir(proj->out, 0777); /* the project's output folder (fails if there) */
+    }
     if (o.format == KG_FMT_MD && strcmp(out_path, "-") == 0) {
         rc = kg_cli_usage("report", "--md writes SVG files beside the report: give -o FILE");
         goto done;

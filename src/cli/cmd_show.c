@@ -28,7 +28,8 @@ const char kg_help_show[] =
     "covers), agents, targets, the same-as events of other documents, the\n"
     "relations to and from it.\n"
     "\n"
-    "  --db FILE  the store to read (default out/kg.sqlite)\n"
+    "  --db FILE  the store to read (default: the project's OUT/kg.sqlite,\n"
+    "             outside a project out/kg.sqlite)\n"
     "\n"
     "exit status: 0 shown, 1 nothing or several things match, 2 usage,\n"
     "3 the store cannot be read.\n";

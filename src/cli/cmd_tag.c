@@ -50,8 +50,9 @@ const char kg_help_tag[] =
     "  --lenient         skip invalid UTF-8 bytes (with a warning) instead of\n"
     "                    failing on the first one\n"
     "  --lexicon PATH    actor lexicon: a YAML file or a folder of them\n"
-    "                    (default: the data folder's lexicon/: $KG_DATA, else\n"
-    "                    yaml/ here, else yaml/ beside kg or ../share/kg)\n"
+    "                    (default: the project's lexicons, then the data\n"
+    "                    folder's lexicon/: $KG_DATA, else yaml/ here, else\n"
+    "                    yaml/ beside kg or ../share/kg)\n"
     "  --no-discovery    report only actors of the lexicon\n"
     "  --show-chrome     also print the chrome ranges ({\"kind\":\"chrome\",...})\n"
     "  --show-sentences  also print the sentences ({\"kind\":\"sentence\",...})\n"
@@ -77,7 +78,15 @@ static int load_lexicon(const char *path, int explicit_path, kg_lexicon **out)
     kg_corpus c = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     c.drop_trees = 1; /* names and aliases are all the tagger needs */
-    int r = kg_facts_load_path(&c, path, &d);
+    /* the project's lexicons first, then the bundled ones */
+    int r = explicit_path ? 0 : kg_cli_lexicons(&c, &d, path);
+    if (r) {
+        kg_cli_print_diag(&d, 0);
+        kg_diag_free(&d);
+        kg_corpus_free(&c);
+        return r;
+    }
+    r = kg_facts_load_path(&c, path, &d);
     if (d.n)
         kg_cli_print_diag(&d, 0);
     if (r < 0) {

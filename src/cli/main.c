@@ -134,7 +134,7 @@ void kg_cli_print_diag(const kg_diag *d, int show_source)
     kg_diag_print(d, stderr, show_source || isatty(STDERR_FILENO));
 }
 
-/* The data folder (facts and lexicons): $KG_DATA; else yaml/ in the
+/* The data folder (the bundled lexicons): $KG_DATA; else yaml/ in the
  * current folder (a checkout); else yaml/ beside the kg binary, or
  * ../share/kg from it (a checkout or an install run from elsewhere); else
  * the folder `make install` fills. */
@@ -167,13 +167,21 @@ const char *kg_cli_data_dir(void)
 
 int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first)
 {
-    int io = 0;
-    if (first >= argc)
-        return kg_facts_load_path(c, kg_cli_data_dir(), d) < 0;
-    for (int i = first; i < argc; i++)
-        if (kg_facts_load_path(c, argv[i], d) < 0)
-            io = 1;
-    return io;
+    kg_strv dflt = { NULL, 0, 0 };
+    char **paths = argv + first;
+    int n = argc - first, rc;
+    if (n <= 0) {
+        if ((rc = kg_cli_default_paths(kg_cli_command, &dflt)) != 0)
+            return rc;
+        paths = dflt.v;
+        n = (int)dflt.n;
+    }
+    rc = kg_cli_source_roots(c, paths, n);
+    for (int i = 0; rc == 0 && i < n; i++)
+        if (kg_facts_load_path(c, paths[i], d) < 0)
+            rc = KG_EXIT_IO;
+    kg_strv_free(&dflt);
+    return rc;
 }
 
 int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, int *json)
@@ -182,7 +190,10 @@ int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, i
                                            { "json", no_argument, NULL, 'j' },
                                            { NULL, 0, NULL, 0 } };
     int c;
-    *db = "out/kg.sqlite";
+    const kg_project *p;
+    if ((c = kg_cli_project(&p)) != 0)
+        return c;
+    *db = kg_cli_out_path("kg.sqlite");
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -287,6 +298,7 @@ int main(int argc, char **argv)
             return finish_stdout(KG_EXIT_OK);
         }
     }
+    kg_cli_command = c->name;
     int rc = c->fn(argc - 1, argv + 1);
     return finish_stdout(rc);
 }

@@ -3,7 +3,6 @@
  * definitions, dates, spans against the source text, URLs. Every finding
  * carries the position of the offending value. */
 #include <errno.h>
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -212,55 +211,6 @@ int kg_url_ok(const char *url)
     return 1;
 }
 
-/* Removes "." and "dir/.." steps from a relative or absolute path, in
- * place ("yaml/../../shared/x" becomes "../shared/x"). */
-static void normalise_path(char *p)
-{
-    int abs = p[0] == '/';
-    char *parts[256];
-    int n = 0, up = 0;
-    for (char *tok = strtok(p + abs, "/"); tok; tok = strtok(NULL, "/")) {
-        if (strcmp(tok, ".") == 0)
-            continue;
-        if (strcmp(tok, "..") == 0 && n > up) {
-            n--;
-            continue;
-        }
-        if (strcmp(tok, "..") == 0 && abs)
-            continue;
-        if (strcmp(tok, "..") == 0)
-            up++;
-        if (n < 256)
-            parts[n++] = tok;
-    }
-    kg_buf b = KG_BUF_INIT;
-    if (abs)
-        kg_buf_putc(&b, '/');
-    for (int i = 0; i < n; i++)
-        kg_buf_printf(&b, "%s%s", i ? "/" : "", parts[i]);
-    if (!b.len)
-        kg_buf_putc(&b, '.');
-    memcpy(p, b.ptr, b.len + 1); /* never longer than the input */
-    kg_buf_free(&b);
-}
-
-char *kg_source_path(const kg_doc *doc)
-{
-    if (!doc->source)
-        return NULL;
-    kg_buf b = KG_BUF_INIT;
-    if (doc->source[0] == '/' || !doc->path) {
-        kg_buf_puts(&b, doc->source);
-    } else {
-        char *copy = kg_xstrdup(doc->path);
-        kg_buf_printf(&b, "%s/%s", dirname(copy), doc->source);
-        free(copy);
-    }
-    char *p = kg_buf_detach(&b, NULL);
-    normalise_path(p);
-    return p;
-}
-
 /* ---- one document ---- */
 
 struct source {
@@ -292,14 +242,21 @@ static void check_span(kg_diag *d, const kg_doc *doc, const kg_node *item, const
         }
 }
 
-static void load_source(kg_diag *d, const kg_doc *doc, struct source *src)
+static void load_source(kg_diag *d, const kg_corpus *c, const kg_doc *doc, struct source *src)
 {
     memset(src, 0, sizeof *src);
-    char *path = kg_source_path(doc);
-    if (!path)
-        return;
+    char *path = NULL;
+    kg_source_status where = kg_source_resolve(c, doc, &path);
     const kg_node *hdr = kg_node_get(doc->tree, "document");
     const kg_node *n = at(hdr, "source");
+    if (where == KG_SOURCE_OUTSIDE)
+        kg_diag_error(d, doc->path, LINE(n), COL(n),
+                      "source '%s' leads outside the project; kg reads a source text only "
+                      "below the facts file's folder or the project's articles folder: "
+                      "move the text there and name it relative to this file",
+                      doc->source);
+    if (!path)
+        return;
     src->text = kg_read_file(path, &src->len, 0);
     if (!src->text) {
         kg_diag_warn(d, doc->path, LINE(n), COL(n), "source text '%s' cannot be read (%s); spans not checked",
@@ -581,12 +538,12 @@ static void check_keys(kg_diag *d, const kg_doc *doc)
         check_chars_below(d, doc, doc->tree, NULL, 0, 0);
 }
 
-static void check_doc(kg_diag *d, const kg_doc *doc)
+static void check_doc(kg_diag *d, const kg_corpus *c, const kg_doc *doc)
 {
     check_keys(d, doc);
     struct source src;
     check_header(d, doc);
-    load_source(d, doc, &src);
+    load_source(d, c, doc, &src);
     kg_hmap actor_ids = KG_HMAP_INIT; /* id -> its first actor in this document */
     for (size_t i = 0; i < doc->n_actors; i++) {
         const kg_actor *a = &doc->actors[i];
@@ -987,7 +944,7 @@ size_t kg_check(const kg_corpus *c, kg_diag *d)
 {
     size_t before = d->errors;
     for (size_t i = 0; i < c->n; i++)
-        check_doc(d, c->docs[i]);
+        check_doc(d, c, c->docs[i]);
     struct index ix;
     index_build(&ix, c, d);
     check_doc_ids(d, c, &ix);

@@ -256,6 +256,7 @@ void kg_corpus_free(kg_corpus *c)
     for (size_t i = 0; i < c->n; i++)
         kg_doc_free(c->docs[i]);
     free(c->docs);
+    kg_strv_free(&c->source_roots);
     kg_corpus_init(c);
 }
 

@@ -413,7 +413,8 @@ static int collect(const char *dir, int depth, kg_strv *files, size_t *unread, k
         if (de->d_name[0] != '.')
             kg_strv_push(&names, de->d_name);
     closedir(dp);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    if (names.n) /* (qsort of NULL is undefined, even for 0 items) */
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
     int rc = 0;
     kg_buf p = KG_BUF_INIT;
     /* lexicon/ first so that full actor definitions come before mentions */

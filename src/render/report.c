@@ -142,10 +142,19 @@ static void md_names(const kg_view *v, kg_buf *out, const kg_strv *ids)
     }
 }
 
-static void write_markdown(kg_view *v, const kg_corpus *c, kg_buf *out)
+/* The title when neither the project nor --title gives one. */
+#define NEUTRAL_TITLE "사실 보고서"
+
+static void write_markdown(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_buf *out)
 {
     kg_buf tmp = KG_BUF_INIT;
-    kg_buf_puts(out, "# 미·중 AI 경쟁: 사실 보고서\n\n");
+    kg_buf_puts(out, "# ");
+    md(out, o->title ? o->title : NEUTRAL_TITLE);
+    kg_buf_puts(out, "\n\n");
+    if (o->intro) {
+        md(out, o->intro);
+        kg_buf_puts(out, "\n\n");
+    }
     kg_buf_puts(out, "## 타임라인\n\n![타임라인](timeline.svg)\n\n");
     kg_buf_puts(out, "## 관계 그래프\n\n![관계 그래프](graph.svg)\n\n");
     kg_buf_puts(out, "## 사건\n\n| 날짜 | 사건 | 유형 | 주체 | 대상 | 출처 |\n|---|---|---|---|---|---|\n");
@@ -227,7 +236,7 @@ int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, k
     if (rc != KG_RENDER_OK)
         goto done;
     if (o->format == KG_FMT_MD) {
-        write_markdown(&v, c, out);
+        write_markdown(&v, c, o, out);
         goto done;
     }
 
@@ -256,9 +265,18 @@ int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, k
 
     kg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<title>미·중 AI 경쟁: 사실 보고서</title>\n<style>\n");
+                     "<title>");
+    esc(out, o->title ? o->title : NEUTRAL_TITLE);
+    kg_buf_puts(out, "</title>\n<style>\n");
     kg_buf_puts(out, css);
-    kg_buf_puts(out, "</style>\n</head>\n<body>\n<header>\n<h1>미·중 AI 경쟁: 사실 보고서</h1>\n");
+    kg_buf_puts(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
+    esc(out, o->title ? o->title : NEUTRAL_TITLE);
+    kg_buf_puts(out, "</h1>\n");
+    if (o->intro) {
+        kg_buf_puts(out, "<p class=\"intro\">");
+        esc(out, o->intro);
+        kg_buf_puts(out, "</p>\n");
+    }
     kg_buf_printf(out, "<p class=\"summary\">문서 %zu건 · 사건 %zu건 · 수치 %zu건 · 행위자 %zu</p>\n",
                   n_docs, n_events, n_figures, n_actors);
     kg_buf_puts(out, "<nav><a href=\"#timeline\">타임라인</a><a href=\"#graph\">관계 그래프</a>"

@@ -719,7 +719,7 @@ void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *ou
     const kg_doc *doc = v->c->docs[doc_ix];
     if (!v->src_tried[doc_ix]) {
         v->src_tried[doc_ix] = 1;
-        char *spath = kg_source_path(doc);
+        char *spath = kg_source_path(v->c, doc);
         if (spath)
             v->src[doc_ix] = kg_read_file(spath, &v->src_len[doc_ix], 64u << 20);
         free(spath);

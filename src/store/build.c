@@ -746,7 +746,7 @@ static int hash_files(const kg_corpus *c, file_info *fi, kg_diag *d)
         }
         kg_sha256_hex(data, len, fi[i].sha);
         free(data);
-        fi[i].src_path = doc->source ? kg_source_path(doc) : NULL;
+        fi[i].src_path = kg_source_path(c, doc); /* NULL: none, or outside */
         if (fi[i].src_path) {
             data = kg_read_file(fi[i].src_path, &len, MAX_SOURCE_BYTES);
             if (data) {
