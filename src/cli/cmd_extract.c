@@ -203,7 +203,9 @@ static void do_job(run *r, job *j)
         count_hangul(src, len, &hangul, &letters);
         /* a Korean article is mostly Hangul; one that quotes English words
          * or names is far above 1 in 20 */
-        if (hangul == 0 || hangul * 20 < letters) {
+        if (letters == 0) {
+            kg_diag_warn(&j->d, j->in, 0, 0, "holds no text: the facts have a header only");
+        } else if (hangul == 0 || hangul * 20 < letters) {
             kg_diag_error(&j->d, j->in, 0, 0,
                           "not a Korean text (%zu of its %zu letters are Hangul): kg extract "
                           "reads Korean news articles in UTF-8; nothing written",
@@ -300,7 +302,7 @@ static int write_facts(const run *r, job *j)
             kg_diag_error(&j->d, j->out, 0, 0,
                           "changed since kg wrote it (or not written by kg), and there is no "
                           "copy of what kg last wrote (%s) to merge your edits with: not "
-                          "overwriting them. See kg's new version with --diff, merge by hand, "
+                          "overwriting a hand edit. See kg's new version with --diff, merge by hand, "
                           "or use --force (keeps your file as %s.orig, or the next free "
                           "%s.orig.N)", base_path, j->out, j->out);
             rc = KG_EXIT_FINDINGS;
