@@ -104,7 +104,11 @@ Test(project, commands_find_it_from_a_subfolder)
     /* extract without -o: into the project's facts folder */
     cr_assert_eq(kg_in(deep, "extract --date 2025-01-10 ../../a.txt", &out), 0, "%s", out);
     free(out);
-    char *facts = in(dir, "p/facts/a.yaml");
+    /* named by its document id: the one *.yaml in facts/ */
+    char *pf = in(dir, "p/facts");
+    sh("cp \"$(ls '%s'/*.yaml | head -n 1)\" '%s/../only.yaml'", pf, pf);
+    free(pf);
+    char *facts = in(dir, "p/only.yaml");
     char *y = kgt_slurp(facts, NULL);
     cr_assert_not_null(y, "kg extract did not write %s", facts);
     cr_expect(strstr(y, "source: ../articles/a.txt\n") != NULL, "%s", y);

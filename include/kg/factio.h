@@ -94,9 +94,19 @@ int kg_outset_commit(kg_outset *o);
 void kg_outset_free(kg_outset *o);
 /* Why the set failed (a sentence piece for "cannot write 'P': ..."), or NULL. */
 const char *kg_outset_error(const kg_outset *o);
+/* Keeps data (the old content of path) as a backup that never replaces
+ * another one: PATH.orig, or if that is taken PATH.orig.1, PATH.orig.2 ...
+ * (up to KG_BACKUP_MAX). Each name is taken atomically and exclusively
+ * (a temporary file hard-linked to the name, or O_EXCL where there are no
+ * hard links), so neither a crash nor a race leaves a half backup or
+ * clobbers an older one. The backup gets path's permissions. Returns the
+ * name written (malloc'd), or NULL with errno set. */
+#define KG_BACKUP_MAX 9999
+char *kg_backup_keep(const char *path, const void *data, size_t len);
 /* Writes a generated file with its checksum trailer, refusing (returns 1,
  * finding in d) if the existing file was edited by hand, unless force, in
- * which case the old file is kept as PATH.orig first. -1 on I/O error. */
+ * which case the old file is first kept with kg_backup_keep (a note in d
+ * names the backup). -1 on I/O error. */
 int kg_write_guarded(const char *path, const char *data, size_t len, int force, kg_diag *d);
 
 /* Reads a whole file. Returns a malloc'd NUL-terminated buffer (caller

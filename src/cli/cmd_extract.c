@@ -14,34 +14,45 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "cli.h"
+#include "kg/diff.h"
 #include "kg/extract.h"
+#include "kg/merge.h"
 #include "kg/tag.h"
 #include "kg/text.h"
+#include "kg/utf8.h"
 
 const char kg_help_extract[] =
-    "usage: kg extract [--date DCT] [-o FILE|DIR] [--force] [--jobs N]\n"
+    "usage: kg extract [--date DCT] [-o FILE|DIR] [--diff] [--force] [--jobs N]\n"
     "                  [--lexicon PATH] [--lenient] FILE...\n"
     "\n"
     "Turns Korean news articles into facts files (see the facts format):\n"
     "a document header (headline, publisher, author, date, URL, source and\n"
-    "its sha256, a stable id), the actors mentioned, the events found\n"
-    "clause by clause (type from the event lexicon, agent, target, date,\n"
-    "span), the figures, and the relations between events (responds-to,\n"
-    "causes, part-of, same-as).\n"
+    "its sha256, a stable id), the actors mentioned (with the lexicon's\n"
+    "type, and its part_of or country where the file names that actor, so\n"
+    "timelines find their country lanes), the events found clause by clause\n"
+    "(type from the event lexicon, agent, target, date, span), the figures,\n"
+    "and the relations between events (responds-to, causes, part-of,\n"
+    "same-as).\n"
     "\n"
     "options:\n"
     "  --date DCT      the articles' date as EDTF (YYYY, YYYY-MM or\n"
-    "                  YYYY-MM-DD); default: each text's dateline\n"
+    "                  YYYY-MM-DD); default: each text's dateline (without\n"
+    "                  either, relative dates are null and kg warns)\n"
     "  -o FILE|DIR     write to FILE (one article), or into DIR one\n"
-    "                  NAME.yaml per article (DIR is made if needed; a path\n"
-    "                  ending in / or naming a folder is a DIR; several\n"
-    "                  FILEs need a DIR; '-' is standard output); default:\n"
-    "                  the project's facts folder, outside a project\n"
-    "                  standard output\n"
-    "  --force         overwrite a facts file that was edited by hand; the\n"
-    "                  old file is kept as FILE.orig first\n"
+    "                  DOCUMENT-ID.yaml per article (DIR is made if needed;\n"
+    "                  a path ending in / or naming a folder is a DIR;\n"
+    "                  several FILEs need a DIR); two articles with one\n"
+    "                  document id are an error and nothing is written;\n"
+    "                  default: the project's facts folder, outside a\n"
+    "                  project (or with '-o -') standard output\n"
+    "  --diff          show, as a unified diff, what would change in each\n"
+    "                  facts file (merged, if it was edited); write nothing\n"
+    "  --force         replace a facts file that was edited by hand instead\n"
+    "                  of merging; the old file is kept first as FILE.orig,\n"
+    "                  or FILE.orig.1, FILE.orig.2 ... (never overwritten)\n"
     "  --jobs N        extract N articles at a time (default 1)\n"
     "  --lexicon PATH  lexicon file or folder (actors, events.yaml); default:\n"
     "                  the project's lexicons, then the data folder's\n"
@@ -49,19 +60,28 @@ const char kg_help_extract[] =
     "                  beside kg or ../share/kg)\n"
     "  --lenient       skip invalid UTF-8 bytes instead of failing\n"
     "\n"
-    "Hand edits: kg marks every file it writes with a checksum line. When a\n"
-    "facts file has changed since (or was not written by kg), extract refuses\n"
-    "to overwrite it and says so; merge by hand, move the file away, or use\n"
-    "--force, which keeps your version as FILE.orig. Nothing is lost either\n"
-    "way. A progress bar is shown on a terminal (stderr) for several files.\n"
+    "Hand edits: kg marks every file it writes with a checksum line and keeps\n"
+    "a copy of it in .kg/ beside it (a hidden folder no command loads). When\n"
+    "a facts file has changed since, extract merges: new facts come in, and\n"
+    "every key, value and comment you wrote stays. A block (a document key,\n"
+    "an item's key, a relation) that both you and kg changed keeps your\n"
+    "version and is reported as a warning at its line with what kg now says;\n"
+    "an item you deleted stays deleted. A file kg has no copy for (or not\n"
+    "written by kg) is left alone: see kg's version with --diff, then merge\n"
+    "by hand or use --force. A text that is not Korean is an error. A\n"
+    "progress bar is shown on a terminal (stderr) for several files.\n"
     "\n"
-    "exit status: 0 ok, 1 an article was not valid UTF-8 or a hand-edited\n"
-    "file was left alone, 2 usage, 3 a file could not be read or written.\n";
+    "exit status: 0 ok, 1 an article was not valid UTF-8 or not Korean, a\n"
+    "hand-edited file was left alone or a merge had conflicts, 2 usage (or\n"
+    "two articles for one file), 3 a file could not be read or written.\n";
 
 typedef struct job {
     const char *in;
     char *out;              /* target path, or NULL for stdout */
-    kg_buf yaml;            /* for stdout */
+    kg_buf yaml;            /* the facts as kg writes them, before the checksum */
+    kg_buf show;            /* what goes to stdout: the facts, or a --diff */
+    char *id;               /* the document id */
+    int ok;                 /* extracted */
     kg_diag d;
     int rc;
     size_t bytes;
@@ -73,7 +93,8 @@ typedef struct run {
     const kg_corpus *lexicon;
     kg_edtf_point dct;
     unsigned text_flags;
-    int force;
+    int force, diff;
+    const char *dir;        /* -o DIR: files are named by document id there */
     job *jobs;
     size_t n;
     size_t next, done;
@@ -142,6 +163,47 @@ static void progress(run *r)
     fflush(stderr);
 }
 
+/* Counts the letters of a text and how many of them are Hangul (syllables
+ * and jamo); bytes that are not UTF-8 are skipped. */
+static void count_hangul(const char *s, size_t len, size_t *hangul, size_t *letters)
+{
+    *hangul = *letters = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = kg_utf8_seq((const unsigned char *)s + i, len - i);
+        if (k == 0) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)k, &c) < 0) {
+            i += k;
+            continue;
+        }
+        i += k;
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO)
+            continue;
+        (*letters)++;
+        if ((c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
+            (c >= 0x3130 && c <= 0x318F))
+            (*hangul)++;
+    }
+}
+
+/* The name a facts file gets in a folder: its document id. */
+static char *id_path(const char *dir, const char *id)
+{
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_puts(&b, dir);
+    if (b.len && b.ptr[b.len - 1] != '/')
+        kg_buf_putc(&b, '/');
+    kg_buf_printf(&b, "%s.yaml", id);
+    return kg_buf_detach(&b, NULL);
+}
+
+/* Reads and extracts one article into j->yaml; nothing is written yet
+ * (in a folder the file's name is the document id, and two inputs with
+ * one id are caught before anything is written). */
 static void do_job(run *r, job *j)
 {
     size_t len = 0;
@@ -152,10 +214,34 @@ static void do_job(run *r, job *j)
         return;
     }
     j->bytes = len;
+    if ((r->text_flags & KG_TEXT_LENIENT) || kg_utf8_check(src, len) == len) {
+        size_t hangul, letters;
+        count_hangul(src, len, &hangul, &letters);
+        /* a Korean article is mostly Hangul; one that quotes English words
+         * or names is far above 1 in 20 */
+        if (letters == 0) {
+            kg_diag_warn(&j->d, j->in, 0, 0, "holds no text: the facts have a header only");
+        } else if (hangul == 0 || hangul * 20 < letters) {
+            kg_diag_error(&j->d, j->in, 0, 0,
+                          "not a Korean text (%zu of its %zu letters are Hangul): kg extract "
+                          "reads Korean news articles in UTF-8; nothing written",
+                          hangul, letters);
+            j->rc = KG_EXIT_FINDINGS;
+            free(src);
+            return;
+        }
+    }
     kg_extract_opts o;
     memset(&o, 0, sizeof o);
     o.dct = r->dct;
-    char *source = source_for(j->in, j->out);
+    char *source = NULL;
+    if (r->dir) { /* the name is not known yet, the folder is */
+        char *any = id_path(r->dir, "x");
+        source = source_for(j->in, any);
+        free(any);
+    } else {
+        source = source_for(j->in, j->out);
+    }
     o.source = source;
     o.name = j->in;
     o.text_flags = r->text_flags;
@@ -164,24 +250,127 @@ static void do_job(run *r, job *j)
     if (kg_extract(r->lx, r->ev, src, len, &o, &doc, &j->d) < 0) {
         j->rc = KG_EXIT_FINDINGS;
     } else {
-        kg_buf y = KG_BUF_INIT;
-        kg_buf_puts(&y, "# Facts extracted by kg extract from ");
-        kg_buf_puts(&y, j->in);
-        kg_buf_puts(&y, "; review and edit freely.\n");
-        kg_facts_emit(doc, &y);
-        if (j->out) {
-            int w = kg_write_guarded(j->out, y.ptr, y.len, r->force, &j->d);
-            j->rc = w < 0 ? KG_EXIT_IO : w > 0 ? KG_EXIT_FINDINGS : 0;
-        } else {
-            j->yaml = y;
-            y.ptr = NULL;
-        }
-        if (y.ptr)
-            kg_buf_free(&y);
+        if (!doc->published.text)
+            kg_diag_warn(&j->d, j->in, 0, 0,
+                         "no publication date found (no dateline, no --date): relative dates "
+                         "are null; give --date YYYY-MM-DD");
+        kg_buf_puts(&j->yaml, "# Facts extracted by kg extract from ");
+        kg_buf_puts(&j->yaml, j->in);
+        kg_buf_puts(&j->yaml, "; review and edit freely.\n");
+        kg_facts_emit(doc, &j->yaml);
+        j->id = kg_xstrdup(doc->id ? doc->id : "doc");
+        j->ok = 1;
     }
     kg_doc_free(doc);
     free(source);
     free(src);
+}
+
+/* Makes the folder of a file (one level), for the merge base's .kg/. */
+static int make_dir_of(const char *path)
+{
+    char *dir = kg_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    int rc = 0;
+    if (slash) {
+        *slash = '\0';
+        if (*dir && mkdir(dir, 0777) != 0 && errno != EEXIST)
+            rc = -1;
+    }
+    free(dir);
+    return rc;
+}
+
+/* Writes one extracted article to j->out, keeping every hand edit: a file
+ * kg wrote and nobody changed is replaced; a hand-edited one is merged with
+ * kg's new facts (against the copy of what kg wrote last, in .kg/ beside
+ * it), or with --force replaced after a numbered backup. With --diff the
+ * change is shown and nothing written. */
+static int write_facts(const run *r, job *j)
+{
+    kg_buf mach = KG_BUF_INIT, merged = KG_BUF_INIT;
+    kg_buf_add(&mach, j->yaml.ptr, j->yaml.len);
+    kg_checksum_append(&mach);
+    char *base_path = kg_merge_base_path(j->out);
+    char *hand = NULL, *base = NULL;
+    size_t hlen = 0, blen = 0;
+    int rc = 0, is_merge = 0;
+    long conflicts = 0;
+    kg_guard g = kg_guard_check(j->out);
+    if (g == KG_GUARD_ERROR || (g != KG_GUARD_ABSENT && !(hand = kg_read_file(j->out, &hlen, 0)))) {
+        kg_diag_error(&j->d, j->out, 0, 0, "cannot read: %s", strerror(errno));
+        rc = KG_EXIT_IO;
+        goto done;
+    }
+    if (g == KG_GUARD_EDITED && !r->force) {
+        base = kg_read_file(base_path, &blen, 0);
+        if (base) {
+            conflicts = kg_facts_merge(j->out, base, blen, hand, hlen, mach.ptr, mach.len, &merged,
+                                       &j->d);
+            if (conflicts < 0) {
+                rc = KG_EXIT_FINDINGS;
+                goto done;
+            }
+            /* nothing of the person's is left: kg's own file again */
+            is_merge = !(merged.len == j->yaml.len &&
+                         memcmp(merged.ptr, j->yaml.ptr, j->yaml.len) == 0);
+        } else if (!r->diff) {
+            kg_diag_error(&j->d, j->out, 0, 0,
+                          "changed since kg wrote it (or not written by kg), and there is no "
+                          "copy of what kg last wrote (%s) to merge your edits with: not "
+                          "overwriting a hand edit. See kg's new version with --diff, merge by hand, "
+                          "or use --force (keeps your file as %s.orig, or the next free "
+                          "%s.orig.N)", base_path, j->out, j->out);
+            rc = KG_EXIT_FINDINGS;
+            goto done;
+        }
+    }
+    const kg_buf *now = is_merge ? &merged : &mach;
+    if (r->diff) {
+        kg_buf name = KG_BUF_INIT;
+        kg_buf_printf(&name, "%s (kg extract%s)", j->out,
+                      is_merge ? ", merged" : g == KG_GUARD_EDITED ? ", as --force would" : "");
+        kg_diff_unified(&j->show, j->out, hand ? hand : "", hand ? hlen : 0, name.ptr, now->ptr,
+                        now->len, 3);
+        kg_buf_free(&name);
+        goto done;
+    }
+    if (g == KG_GUARD_EDITED && r->force) {
+        char *kept = kg_backup_keep(j->out, hand, hlen);
+        if (!kept) {
+            kg_diag_error(&j->d, j->out, 0, 0,
+                          "cannot keep a backup copy (%s.orig...): %s; not overwritten", j->out,
+                          strerror(errno));
+            rc = KG_EXIT_IO;
+            goto done;
+        }
+        kg_diag_add(&j->d, KG_SEV_NOTE, j->out, 0, 0, "your version is kept as %s", kept);
+        free(kept);
+    }
+    if (kg_write_atomic(j->out, now->ptr, now->len) < 0) {
+        kg_diag_error(&j->d, j->out, 0, 0, "cannot write: %s", strerror(errno));
+        rc = KG_EXIT_IO;
+        goto done;
+    }
+    if (is_merge && conflicts)
+        kg_diag_add(&j->d, KG_SEV_NOTE, j->out, 0, 0,
+                    "merged kg's new facts into your edits; %ld conflict%s, where your version "
+                    "was kept (see above)", conflicts, conflicts == 1 ? "" : "s");
+    else if (is_merge)
+        kg_diag_add(&j->d, KG_SEV_NOTE, j->out, 0, 0, "merged kg's new facts into your edits");
+    /* what kg wrote, to merge the next extraction with */
+    if (make_dir_of(base_path) < 0 || kg_write_atomic(base_path, mach.ptr, mach.len) < 0)
+        kg_diag_warn(&j->d, base_path, 0, 0,
+                     "cannot keep kg's version for merging later: %s", strerror(errno));
+    if (conflicts > 0)
+        rc = KG_EXIT_FINDINGS;
+done:
+    free(hand);
+    free(base);
+    free(base_path);
+    kg_buf_free(&mach);
+    kg_buf_free(&merged);
+    return rc;
 }
 
 static void *worker(void *arg)
@@ -237,21 +426,6 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static char *out_name(const char *dir, const char *in)
-{
-    const char *base = strrchr(in, '/');
-    base = base ? base + 1 : in;
-    const char *dot = strrchr(base, '.');
-    size_t bl = dot && dot > base ? (size_t)(dot - base) : strlen(base);
-    kg_buf b = KG_BUF_INIT;
-    kg_buf_puts(&b, dir);
-    if (b.len && b.ptr[b.len - 1] != '/')
-        kg_buf_putc(&b, '/');
-    kg_buf_add(&b, base, bl);
-    kg_buf_puts(&b, ".yaml");
-    return kg_buf_detach(&b, NULL);
-}
-
 int kg_cmd_extract(int argc, char **argv)
 {
     static const struct option opts[] = { { "date", required_argument, NULL, 'd' },
@@ -260,9 +434,10 @@ int kg_cmd_extract(int argc, char **argv)
                                            { "jobs", required_argument, NULL, 'j' },
                                            { "lexicon", required_argument, NULL, 'l' },
                                            { "lenient", no_argument, NULL, 'L' },
+                                           { "diff", no_argument, NULL, 'D' },
                                            { NULL, 0, NULL, 0 } };
     const char *date = NULL, *out = NULL, *lexpath = NULL;
-    int force = 0, jobs = 1, lenient = 0, c;
+    int force = 0, jobs = 1, lenient = 0, diff = 0, made_dir = 0, c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:j:f", opts, NULL)) != -1) {
@@ -291,6 +466,9 @@ int kg_cmd_extract(int argc, char **argv)
         case 'L':
             lenient = 1;
             break;
+        case 'D':
+            diff = 1;
+            break;
         default:
             return kg_cli_bad_option("extract", c, argv, opts);
         }
@@ -318,13 +496,22 @@ int kg_cmd_extract(int argc, char **argv)
     if (out) {
         size_t ol = strlen(out);
         to_dir = is_dir(out) || (ol && out[ol - 1] == '/') || n > 1;
-        if (to_dir && !is_dir(out) && mkdir(out, 0777) != 0 && errno != EEXIST) {
-            kg_cli_error("extract: %s: %s", out, strerror(errno));
-            kg_buf_free(&project_out);
-            return KG_EXIT_IO;
+        if (to_dir && !diff && !is_dir(out)) {
+            if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+                kg_cli_error("extract: %s: %s", out, strerror(errno));
+                kg_buf_free(&project_out);
+                return KG_EXIT_IO;
+            }
+            made_dir = 1; /* taken away again if nothing is written */
         }
     } else if (n > 1 && jobs > 1) {
         /* stdout keeps the order of the files */
+    }
+
+    if (diff && !out) {
+        kg_buf_free(&project_out);
+        return kg_cli_usage("extract", "--diff compares with the facts files kg would write: "
+                            "give -o FILE or -o DIR");
     }
 
     kg_buf lp = KG_BUF_INIT;
@@ -358,14 +545,17 @@ int kg_cmd_extract(int argc, char **argv)
     r.lx = lx;
     r.ev = ev;
     r.force = force;
+    r.diff = diff;
+    r.dir = to_dir ? out : NULL;
     r.text_flags = lenient ? KG_TEXT_LENIENT : 0;
     r.n = n;
     r.jobs = kg_xcalloc(n, sizeof *r.jobs);
     for (size_t i = 0; i < n; i++) {
         job *j = &r.jobs[i];
         j->in = argv[optind + (int)i];
-        j->out = !out ? NULL : to_dir ? out_name(out, j->in) : kg_xstrdup(out);
+        j->out = out && !to_dir ? kg_xstrdup(out) : NULL;
         kg_buf_init(&j->yaml);
+        kg_buf_init(&j->show);
         kg_diag_init(&j->d);
         struct stat st;
         if (stat(j->in, &st) == 0)
@@ -386,21 +576,51 @@ int kg_cmd_extract(int argc, char **argv)
     free(th);
     pthread_mutex_destroy(&r.mu);
 
+    /* in a folder, each file is named by its document id; two inputs
+     * that would land on one file stop everything before a byte is written */
+    int clash = 0;
+    for (size_t i = 0; to_dir && i < n; i++)
+        if (r.jobs[i].ok)
+            r.jobs[i].out = id_path(out, r.jobs[i].id);
+    for (size_t i = 0; to_dir && i < n; i++)
+        for (size_t k = 0; r.jobs[i].ok && k < i; k++)
+            if (r.jobs[k].ok && strcmp(r.jobs[k].out, r.jobs[i].out) == 0) {
+                kg_cli_error("extract: %s and %s are both document '%s' and would be written "
+                             "to one file, %s; nothing written. Extract them into different "
+                             "folders (-o), or give one of them its own headline or --date",
+                             r.jobs[k].in, r.jobs[i].in, r.jobs[i].id, r.jobs[i].out);
+                clash = 1;
+                break;
+            }
     rc = 0;
     for (size_t i = 0; i < n; i++) {
         job *j = &r.jobs[i];
+        if (!clash && j->ok) {
+            if (j->out) {
+                int w = write_facts(&r, j);
+                if (w > j->rc)
+                    j->rc = w;
+            } else {
+                kg_buf_add(&j->show, j->yaml.ptr, j->yaml.len);
+            }
+        }
         if (j->d.n)
             kg_cli_print_diag(&j->d, 0);
-        if (!j->out && j->yaml.len) {
-            if (n > 1 && i > 0)
-                fputs("---\n", stdout);
-            fwrite(j->yaml.ptr, 1, j->yaml.len, stdout);
-        }
+        if (!j->out && j->show.len && n > 1 && i > 0)
+            fputs("---\n", stdout);
+        fwrite(j->show.ptr, 1, j->show.len, stdout);
         if (j->rc > rc)
             rc = j->rc;
         kg_buf_free(&j->yaml);
+        kg_buf_free(&j->show);
         kg_diag_free(&j->d);
         free(j->out);
+        free(j->id);
+    }
+    if (clash) {
+        rc = KG_EXIT_USAGE;
+        if (made_dir)
+            rmdir(out); /* made by this run, and still empty */
     }
     if (fflush(stdout) != 0) {
         kg_cli_error("extract: standard output: %s", strerror(errno));

@@ -136,16 +136,20 @@ static int fmt_one(const char *path, int check, int force, kg_diag *d)
                       "(keeps the old file as %s.orig)", path);
         rc = KG_EXIT_FINDINGS;
     } else {
-        kg_buf orig = KG_BUF_INIT;
-        kg_buf_printf(&orig, "%s.orig", path);
-        if (has_comments(text, len) && kg_write_atomic(orig.ptr, text, len) < 0) {
-            kg_diag_error(d, orig.ptr, 0, 0, "cannot write: %s", strerror(errno));
+        /* a file with comments is kept first, never over an older backup */
+        char *kept = NULL;
+        if (has_comments(text, len) && !(kept = kg_backup_keep(path, text, len))) {
+            kg_diag_error(d, path, 0, 0, "cannot keep a backup copy (%s.orig...): %s; not "
+                          "rewritten", path, strerror(errno));
             rc = KG_EXIT_IO;
         } else if (kg_write_atomic(path, out.ptr, out.len) < 0) {
             kg_diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
             rc = KG_EXIT_IO;
+        } else if (kept) {
+            kg_diag_add(d, KG_SEV_NOTE, path, 0, 0, "your version with its comments is kept as %s",
+                        kept);
         }
-        kg_buf_free(&orig);
+        free(kept);
     }
     kg_buf_free(&out);
 done:

@@ -86,6 +86,104 @@ static void add_alias(kg_actor *a, const char *form)
         kg_strv_push(&a->aliases, form);
 }
 
+static kg_actor *doc_actor(kg_doc *doc, const char *id)
+{
+    for (size_t i = 0; id && i < doc->n_actors; i++)
+        if (doc->actors[i].id && strcmp(doc->actors[i].id, id) == 0)
+            return &doc->actors[i];
+    return NULL;
+}
+
+static const char *country_key(const kg_actor *a)
+{
+    for (size_t i = 0; i < a->extra.n; i++)
+        if (strcmp(a->extra.v[i].key, "country") == 0 && a->extra.v[i].value &&
+            a->extra.v[i].value->kind == KG_NODE_SCALAR)
+            return a->extra.v[i].value->value;
+    return NULL;
+}
+
+static int is_country(const kg_actor *a)
+{
+    return a && a->type && strcmp(a->type, "country") == 0;
+}
+
+/* The country the lexicon puts an actor in (as timelines find it): the
+ * top of its part_of chain if that is a country, else the first `country`
+ * key up the chain that names a country. */
+static const char *lexicon_country(const kg_corpus *lex, const kg_actor *def)
+{
+    const kg_actor *top = def;
+    for (int i = 0; top && top->part_of && i < 64; i++) {
+        const kg_actor *up = kg_corpus_find_actor(lex, top->part_of, NULL);
+        if (!up)
+            break;
+        top = up;
+    }
+    if (is_country(top))
+        return top->id;
+    const kg_actor *a = def;
+    for (int i = 0; a && i < 64; i++) {
+        const char *c = country_key(a);
+        if (c && is_country(kg_corpus_find_actor(lex, c, NULL)))
+            return c;
+        a = a->part_of ? kg_corpus_find_actor(lex, a->part_of, NULL) : NULL;
+    }
+    return NULL;
+}
+
+/* What the lexicon says of the document's actors that a timeline needs to
+ * place their events in country lanes, as far as the file can say it on
+ * its own (no actor is added, and nothing contradicts the lexicon): an
+ * actor's type; its part_of when that actor is in the document too; and
+ * else a `country` key naming its country when the document has that
+ * country, so `kg timeline --lanes country` finds the lane from the facts
+ * file alone, and `kg check` on it finds every id. */
+static void add_lexicon_keys(const kg_corpus *lex, kg_doc *doc)
+{
+    if (!lex)
+        return;
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        kg_actor *a = &doc->actors[i];
+        const kg_actor *def = a->id ? kg_corpus_find_actor(lex, a->id, NULL) : NULL;
+        if (!def)
+            continue;
+        if (!a->type && def->type && kg_in_list(kg_actor_types, def->type))
+            kg_set_str(&a->type, def->type);
+        if (!a->part_of && def->part_of && strcmp(def->part_of, a->id) != 0 &&
+            doc_actor(doc, def->part_of))
+            kg_set_str(&a->part_of, def->part_of);
+    }
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        kg_actor *a = &doc->actors[i];
+        const kg_actor *def = a->id ? kg_corpus_find_actor(lex, a->id, NULL) : NULL;
+        const char *c = def && !is_country(a) && !country_key(a) ? lexicon_country(lex, def) : NULL;
+        if (!c || !is_country(doc_actor(doc, c)))
+            continue;
+        /* already placed through the file's own part_of: an actor up the
+         * chain is that country, or is placed in it itself */
+        int placed = 0;
+        const kg_actor *up = a;
+        for (int k = 0; !placed && up && up->part_of && k < 64; k++) {
+            up = doc_actor(doc, up->part_of);
+            const kg_actor *ud = up && up->id ? kg_corpus_find_actor(lex, up->id, NULL) : NULL;
+            const char *uc = ud ? lexicon_country(lex, ud) : NULL;
+            placed = up && up->id && (strcmp(up->id, c) == 0 || (uc && strcmp(uc, c) == 0));
+        }
+        if (placed)
+            continue;
+        kg_node *v = kg_xcalloc(1, sizeof *v);
+        v->kind = KG_NODE_SCALAR;
+        v->value = kg_xstrdup(c);
+        v->len = strlen(c);
+        v->plain = 1;
+        KG_VEC_PUSH(a->extra.v, a->extra.n, a->extra.cap);
+        a->extra.v[a->extra.n].key = kg_xstrdup("country");
+        a->extra.v[a->extra.n].value = v;
+        a->extra.n++;
+    }
+}
+
 static void add_actors(const exdoc *x, const char *src, const kg_corpus *lex, kg_doc *doc)
 {
     kg_hmap seen = KG_HMAP_INIT; /* id -> index + 1 */
@@ -119,6 +217,7 @@ static void add_actors(const exdoc *x, const char *src, const kg_corpus *lex, kg
         free(form);
     }
     kg_hmap_free(&seen);
+    add_lexicon_keys(lex, doc);
 }
 
 static void add_events(exdoc *x, kg_doc *doc, int *ids)

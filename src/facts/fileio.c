@@ -315,6 +315,80 @@ int kg_write_atomic(const char *path, const void *data, size_t len)
     return rc;
 }
 
+/* Takes the name `name` for the bytes in data, failing with EEXIST if
+ * something is there already: the bytes go to a temporary file first,
+ * which is then hard-linked to the name (link never replaces), so the
+ * backup appears whole or not at all. Where the file system has no hard
+ * links, the name is created with O_EXCL and written in place. */
+static int create_excl(const char *name, const void *data, size_t len, mode_t mode)
+{
+    kg_buf tmp = KG_BUF_INIT;
+    kg_buf_printf(&tmp, "%s.tmp.XXXXXX", name);
+    int fd = mkstemp(tmp.ptr);
+    int saved = 0, rc = -1;
+    if (fd >= 0) {
+        if (fchmod(fd, mode) == 0 && write_all(fd, data, len) == 0 && fsync(fd) == 0) {
+            if (close(fd) == 0) {
+                fd = -1;
+                if (link(tmp.ptr, name) == 0)
+                    rc = 0;
+                else if (errno == EEXIST)
+                    rc = -2;
+            }
+        }
+        saved = errno;
+        if (fd >= 0)
+            close(fd);
+        unlink(tmp.ptr);
+    } else {
+        saved = errno;
+    }
+    kg_buf_free(&tmp);
+    if (rc == 0)
+        return 0;
+    if (rc == -2 || (saved != EPERM && saved != ENOTSUP && saved != EXDEV && saved != ENOSYS &&
+                     saved != EMLINK)) {
+        errno = rc == -2 ? EEXIST : saved;
+        return -1;
+    }
+    /* no hard links here: create the name exclusively and write it */
+    fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0)
+        return -1;
+    if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+        saved = errno;
+        close(fd);
+        unlink(name); /* ours: created above */
+        errno = saved;
+        return -1;
+    }
+    return close(fd);
+}
+
+char *kg_backup_keep(const char *path, const void *data, size_t len)
+{
+    struct stat st;
+    mode_t mask = umask(0);
+    umask(mask);
+    mode_t mode = stat(path, &st) == 0 ? (st.st_mode & 0777) : (0666 & ~mask);
+    kg_buf name = KG_BUF_INIT;
+    for (int n = 0; n <= KG_BACKUP_MAX; n++) {
+        kg_buf_reset(&name);
+        if (n == 0)
+            kg_buf_printf(&name, "%s.orig", path);
+        else
+            kg_buf_printf(&name, "%s.orig.%d", path, n);
+        if (create_excl(name.ptr, data, len, mode) == 0)
+            return kg_buf_detach(&name, NULL);
+        if (errno != EEXIST)
+            break;
+    }
+    int saved = errno;
+    kg_buf_free(&name);
+    errno = saved;
+    return NULL;
+}
+
 int kg_write_guarded(const char *path, const char *data, size_t len, int force, kg_diag *d)
 {
     kg_buf b = KG_BUF_INIT;
@@ -329,20 +403,22 @@ int kg_write_guarded(const char *path, const char *data, size_t len, int force, 
         kg_diag_error(d, path, 0, 0,
                       "changed since kg wrote it (or not written by kg); not overwriting a "
                       "hand edit: merge by hand, move the file away, or use --force (keeps "
-                      "the old file as %s.orig)", path);
+                      "the old file as %s.orig, or the next free %s.orig.N)", path, path);
         rc = 1;
     } else {
         if (g == KG_GUARD_EDITED) {
             size_t olen;
             char *old = kg_read_file(path, &olen, 0);
-            kg_buf orig = KG_BUF_INIT;
-            kg_buf_printf(&orig, "%s.orig", path);
-            if (!old || kg_write_atomic(orig.ptr, old, olen) < 0) {
-                kg_diag_error(d, orig.ptr, 0, 0, "cannot keep a copy: %s", strerror(errno));
+            char *kept = old ? kg_backup_keep(path, old, olen) : NULL;
+            if (!kept) {
+                kg_diag_error(d, path, 0, 0, "cannot keep a backup copy (%s.orig...): %s; "
+                              "not overwritten", path, strerror(errno));
                 rc = -1;
+            } else {
+                kg_diag_add(d, KG_SEV_NOTE, path, 0, 0, "your version is kept as %s", kept);
             }
+            free(kept);
             free(old);
-            kg_buf_free(&orig);
         }
         if (rc == 0 && kg_write_atomic(path, b.ptr, b.len) < 0) {
             kg_diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
