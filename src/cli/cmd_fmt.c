@@ -6,61 +6,41 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kg/diff.h"
+#include "kg/layout.h"
 
 const char kg_help_fmt[] =
-    "usage: kg fmt [--check] [--force] FILE...\n"
+    "usage: kg fmt [--check] [--diff] [--force] PATH...\n"
     "\n"
     "Rewrites each facts file in kg's canonical layout: keys in the documented\n"
     "order, unknown keys kept, quotes only where YAML needs them, flow or block\n"
-    "style as the file had it. The write is atomic (temporary file + rename).\n"
-    "YAML comments cannot be carried over, so a file with comments is refused\n"
-    "unless --force is given (the old file is then kept as FILE.orig).\n"
+    "style as the file had it. A PATH that is a folder means every *.yaml and\n"
+    "*.yml file below it (hidden folders skipped; files without a top-level\n"
+    "'kg:' key are not facts files and are left alone). The write is atomic\n"
+    "(temporary file + rename). What kg extract writes is already canonical.\n"
+    "\n"
+    "Comments are kept: each full-line comment (and blank line) belongs to the\n"
+    "line below it, an end-of-line comment to its own line, and goes back\n"
+    "beside the line with the same YAML path (e.g. events[id=e3].title). A\n"
+    "comment whose line would be gone (a key with an empty value, say) is\n"
+    "moved to the end of the file under a note; kg fmt refuses that unless\n"
+    "--force is given (the old file is then kept as FILE.orig).\n"
     "\n"
     "  --check   change nothing; exit 1 if a file is not in canonical layout\n"
-    "  --force   rewrite files with comments too, keeping FILE.orig\n"
+    "  --diff    change nothing; print what would change as a unified diff\n"
+    "            (exit 1 if anything would)\n"
+    "  --force   rewrite even when a comment must move to the end of the file\n"
     "\n"
-    "exit status: 0 ok, 1 errors in a file (or --check found changes),\n"
+    "exit status: 0 ok, 1 errors in a file (or --check/--diff found changes),\n"
     "2 usage, 3 a file could not be read or written.\n";
 
-/* Does the YAML text hold a comment (other than kg's checksum trailer)?
- * Looks for '#' at the start of a line or after a blank, outside quotes. */
-static int has_comments(const char *t, size_t len)
-{
-    size_t plen = strlen(KG_CHECKSUM_PREFIX);
-    int sq = 0, dq = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = t[i];
-        if (c == '\n') {
-            sq = dq = 0; /* quoted scalars spanning lines are rare in facts files */
-            continue;
-        }
-        if (dq) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                dq = 0;
-            continue;
-        }
-        if (sq) {
-            if (c == '\'')
-                sq = 0;
-            continue;
-        }
-        int boundary = i == 0 || t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n';
-        if (c == '"' && boundary)
-            dq = 1;
-        else if (c == '\'' && boundary)
-            sq = 1;
-        else if (c == '#' && boundary) {
-            if (len - i >= plen && memcmp(t + i, KG_CHECKSUM_PREFIX, plen) == 0)
-                continue;
-            return 1;
-        }
-    }
-    return 0;
-}
+typedef struct fmt_opts {
+    int check, diff, force;
+} fmt_opts;
 
-static int fmt_one(const char *path, int check, int force, kg_diag *d)
+/* explicit: named on the command line (else found in a folder, and left
+ * alone when it is not a facts file). */
+static int fmt_one(const char *path, const fmt_opts *o, int explicit, kg_diag *d)
 {
     size_t len;
     char *text = kg_read_file(path, &len, 0);
@@ -70,33 +50,54 @@ static int fmt_one(const char *path, int check, int force, kg_diag *d)
     }
     size_t before = d->errors;
     kg_node *tree = kg_yaml_parse(path, text, len, d);
+    if (!explicit && d->errors == before && !kg_node_key(tree, "kg")) {
+        kg_node_free(tree);
+        free(text);
+        return KG_EXIT_OK; /* not a facts file (kg.yaml, say) */
+    }
     kg_doc *doc = d->errors > before ? NULL : kg_doc_from_tree(path, tree, d);
     int rc = KG_EXIT_OK;
+    kg_layout_info info = { 0 };
     if (!doc || d->errors > before) {
         rc = KG_EXIT_FINDINGS;
         goto done;
     }
     kg_guard g = kg_guard_check(path);
     kg_buf out = KG_BUF_INIT;
-    kg_facts_emit(doc, &out);
+    if (kg_facts_format(doc, path, text, len, &out, &info, d) < 0) {
+        kg_buf_free(&out);
+        rc = KG_EXIT_FINDINGS;
+        goto done;
+    }
     if (g == KG_GUARD_OURS)
         kg_checksum_append(&out);
     if (out.len == len && memcmp(out.ptr, text, len) == 0) {
         kg_buf_free(&out);
         goto done;
     }
-    if (check) {
+    if (o->diff) {
+        kg_buf df = KG_BUF_INIT;
+        kg_diff_unified(&df, path, text, len, path, out.ptr, out.len, 3);
+        fwrite(df.ptr, 1, df.len, stdout);
+        kg_buf_free(&df);
+        rc = KG_EXIT_FINDINGS;
+    }
+    if (o->check) {
         kg_diag_error(d, path, 0, 0, "not in canonical layout (run 'kg fmt %s')", path);
         rc = KG_EXIT_FINDINGS;
-    } else if (has_comments(text, len) && !force) {
-        kg_diag_error(d, path, 0, 0,
-                      "has comments that rewriting would drop; edit by hand, or use --force "
-                      "(keeps the old file as %s.orig)", path);
+    } else if (o->diff) {
+        /* shown, not written */
+    } else if (info.orphans && !o->force) {
+        kg_diag_error(d, path, info.orphan_line, info.orphan_col,
+                      "this comment (and %zu more) would lose its place: its line, %s, is not "
+                      "in the canonical layout; move it by hand, or use --force to put it at "
+                      "the end of the file (keeps the old file as %s.orig)",
+                      info.orphans - 1, info.orphan_path, path);
         rc = KG_EXIT_FINDINGS;
     } else {
         kg_buf orig = KG_BUF_INIT;
         kg_buf_printf(&orig, "%s.orig", path);
-        if (has_comments(text, len) && kg_write_atomic(orig.ptr, text, len) < 0) {
+        if (info.orphans && kg_write_atomic(orig.ptr, text, len) < 0) {
             kg_diag_error(d, orig.ptr, 0, 0, "cannot write: %s", strerror(errno));
             rc = KG_EXIT_IO;
         } else if (kg_write_atomic(path, out.ptr, out.len) < 0) {
@@ -107,6 +108,7 @@ static int fmt_one(const char *path, int check, int force, kg_diag *d)
     }
     kg_buf_free(&out);
 done:
+    kg_layout_info_free(&info);
     if (doc)
         kg_doc_free(doc);
     else
@@ -118,16 +120,20 @@ done:
 int kg_cmd_fmt(int argc, char **argv)
 {
     static const struct option opts[] = { { "check", no_argument, NULL, 'c' },
+                                           { "diff", no_argument, NULL, 'D' },
                                            { "force", no_argument, NULL, 'f' },
                                            { NULL, 0, NULL, 0 } };
-    int check = 0, force = 0, c;
+    fmt_opts o = { 0, 0, 0 };
+    int c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         if (c == 'c')
-            check = 1;
+            o.check = 1;
+        else if (c == 'D')
+            o.diff = 1;
         else if (c == 'f')
-            force = 1;
+            o.force = 1;
         else
             return kg_cli_bad_option("fmt", c, argv, opts);
     }
@@ -136,10 +142,26 @@ int kg_cmd_fmt(int argc, char **argv)
     kg_diag d = KG_DIAG_INIT;
     int rc = KG_EXIT_OK;
     for (int i = optind; i < argc; i++) {
-        int r = fmt_one(argv[i], check, force, &d);
+        kg_strv files = { 0 };
+        int r;
+        if (kg_yaml_files(argv[i], &files) < 0) {
+            kg_diag_error(&d, argv[i], 0, 0, "cannot read: %s", strerror(errno));
+            r = KG_EXIT_IO;
+        } else {
+            r = KG_EXIT_OK;
+            if (!files.n)
+                fprintf(stderr, "kg: warning: fmt: %s: no *.yaml file below it\n", argv[i]);
+            for (size_t k = 0; k < files.n; k++) {
+                int rk = fmt_one(files.v[k], &o, strcmp(files.v[k], argv[i]) == 0, &d);
+                if (rk > r)
+                    r = rk;
+            }
+        }
+        kg_strv_free(&files);
         if (r > rc)
             rc = r;
     }
+    fflush(stdout);
     kg_cli_print_diag(&d, 0);
     kg_diag_free(&d);
     return rc;
