@@ -161,6 +161,7 @@ void kg_doc_free(kg_doc *doc)
         kg_date_free(&e->date);
         kg_strv_free(&e->agent);
         kg_strv_free(&e->target);
+        free(e->quote);
         extras_free(&e->extra);
     }
     free(doc->events);
@@ -175,6 +176,7 @@ void kg_doc_free(kg_doc *doc)
         free(f->measure);
         free(f->subject);
         kg_date_free(&f->date);
+        free(f->quote);
         extras_free(&f->extra);
     }
     free(doc->figures);

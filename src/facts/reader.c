@@ -193,7 +193,7 @@ static void read_actors(struct ctx *c, const kg_node *list, kg_doc *doc)
 static void read_events(struct ctx *c, const kg_node *list, kg_doc *doc)
 {
     static const char *const known[] = { "id", "title", "type", "date", "when", "agent",
-                                         "target", "span", NULL };
+                                         "target", "span", "quote", NULL };
     for (size_t i = 0; list && i < list->n; i++) {
         const kg_node *m = list->items[i];
         if (!item_ok(c, m, "events"))
@@ -208,6 +208,7 @@ static void read_events(struct ctx *c, const kg_node *list, kg_doc *doc)
         get_strv(c, kg_node_get(m, "agent"), "agent", &e->agent);
         get_strv(c, kg_node_get(m, "target"), "target", &e->target);
         get_span(c, kg_node_get(m, "span"), &e->span);
+        e->quote = get_str(c, kg_node_get(m, "quote"), "quote");
         extras(m, known, &e->extra);
     }
 }
@@ -245,7 +246,7 @@ static void read_value(struct ctx *c, const kg_node *v, kg_figure *f)
 static void read_figures(struct ctx *c, const kg_node *list, kg_doc *doc)
 {
     static const char *const known[] = { "id", "value", "unit", "counter", "approx", "measure",
-                                         "subject", "date", "span", NULL };
+                                         "subject", "date", "span", "quote", NULL };
     for (size_t i = 0; list && i < list->n; i++) {
         const kg_node *m = list->items[i];
         if (!item_ok(c, m, "figures"))
@@ -261,6 +262,7 @@ static void read_figures(struct ctx *c, const kg_node *list, kg_doc *doc)
         f->subject = get_str(c, kg_node_get(m, "subject"), "subject");
         get_date(c, kg_node_get(m, "date"), &f->date);
         get_span(c, kg_node_get(m, "span"), &f->span);
+        f->quote = get_str(c, kg_node_get(m, "quote"), "quote");
         extras(m, known, &f->extra);
     }
 }
