@@ -107,10 +107,29 @@ static int scalar_ranges(const char *t, size_t len, const lines *L, range **out,
 
 /* ---- paths ---- */
 
-static void put_path(char **paths, size_t n_lines, int line, const char *path)
+/* Every key and list item of a tree, in document order (a key before what
+ * is inside its value), with the line it starts on. */
+typedef struct anchors {
+    struct anchor {
+        char *path;
+        int line;
+    } *v;
+    size_t n, cap;
+} anchors;
+
+static void anchors_free(anchors *a)
 {
-    if (line >= 1 && (size_t)line <= n_lines && !paths[line - 1])
-        paths[line - 1] = kg_xstrdup(path);
+    for (size_t i = 0; i < a->n; i++)
+        free(a->v[i].path);
+    free(a->v);
+}
+
+static void put_anchor(anchors *a, int line, const char *path)
+{
+    KG_VEC_PUSH(a->v, a->n, a->cap);
+    a->v[a->n].path = kg_xstrdup(path);
+    a->v[a->n].line = line;
+    a->n++;
 }
 
 static const char *scalar_of(const kg_node *n)
@@ -118,7 +137,7 @@ static const char *scalar_of(const kg_node *n)
     return n && n->kind == KG_NODE_SCALAR ? n->value : NULL;
 }
 
-static void walk(const kg_node *n, const char *prefix, char **paths, size_t n_lines)
+static void walk(const kg_node *n, const char *prefix, anchors *a)
 {
     kg_buf p = KG_BUF_INIT;
     if (!n)
@@ -128,8 +147,8 @@ static void walk(const kg_node *n, const char *prefix, char **paths, size_t n_li
             const char *k = scalar_of(n->items[i]);
             kg_buf_reset(&p);
             kg_buf_printf(&p, "%s%s%s", prefix, *prefix ? "." : "", k ? k : "?");
-            put_path(paths, n_lines, n->items[i]->line, p.ptr);
-            walk(n->items[i + 1], p.ptr, paths, n_lines);
+            put_anchor(a, n->items[i]->line, p.ptr);
+            walk(n->items[i + 1], p.ptr, a);
         }
     } else if (n->kind == KG_NODE_SEQ) {
         for (size_t i = 0; i < n->n; i++) {
@@ -145,27 +164,36 @@ static void walk(const kg_node *n, const char *prefix, char **paths, size_t n_li
                 kg_buf_printf(&p, "%s[id=%s]", prefix, id);
             else
                 kg_buf_printf(&p, "%s[%zu]", prefix, i);
-            put_path(paths, n_lines, it->line, p.ptr);
-            walk(it, p.ptr, paths, n_lines);
+            put_anchor(a, it->line, p.ptr);
+            walk(it, p.ptr, a);
         }
     }
     kg_buf_free(&p);
 }
 
-static char **paths_of(const kg_node *tree, size_t n_lines)
+/* The path of each line: its first anchor (the outermost). */
+static char **paths_of(const anchors *a, size_t n_lines)
 {
     char **paths = kg_xcalloc(n_lines ? n_lines : 1, sizeof *paths);
-    walk(tree, "", paths, n_lines);
+    for (size_t i = 0; i < a->n; i++) {
+        int line = a->v[i].line;
+        if (line >= 1 && (size_t)line <= n_lines && !paths[line - 1])
+            paths[line - 1] = kg_xstrdup(a->v[i].path);
+    }
     return paths;
 }
 
 char **kg_layout_paths(const kg_node *tree, const char *text, size_t len, size_t *n_lines)
 {
     lines L;
+    anchors a = { 0 };
     lines_init(&L, text, len);
     *n_lines = L.n;
     free(L.start);
-    return paths_of(tree, *n_lines);
+    walk(tree, "", &a);
+    char **paths = paths_of(&a, *n_lines);
+    anchors_free(&a);
+    return paths;
 }
 
 void kg_layout_paths_free(char **paths, size_t n_lines)
@@ -305,7 +333,7 @@ static void put_line(kg_buf *out, int *blank, const char *indent, size_t ilen, c
 
 /* Builds out from the canonical text e (its lines' paths in epaths) and
  * the comments in s. */
-static int apply(const char *e, size_t elen, char **epaths, const scan *s, kg_buf *out,
+static int apply(const char *e, size_t elen, const anchors *ea, const scan *s, kg_buf *out,
                  kg_layout_info *info)
 {
     lines L;
@@ -327,11 +355,11 @@ static int apply(const char *e, size_t elen, char **epaths, const scan *s, kg_bu
     }
     kg_hmap where = KG_HMAP_INIT;
     size_t *idx = kg_xmalloc(L.n * sizeof *idx);
-    for (size_t i = 0; i < L.n; i++) {
+    for (size_t i = 0; i < L.n; i++)
         idx[i] = i;
-        if (epaths[i])
-            kg_hmap_put(&where, epaths[i], &idx[i]);
-    }
+    for (size_t k = 0; k < ea->n; k++)
+        if (ea->v[k].line >= 1 && (size_t)ea->v[k].line <= L.n)
+            kg_hmap_put(&where, ea->v[k].path, &idx[ea->v[k].line - 1]);
     slot *before = kg_xcalloc(L.n, sizeof *before), *eol = kg_xcalloc(L.n, sizeof *eol);
     slot end = { 0 }, orphans = { 0 };
     for (size_t k = 0; k < s->n; k++) {
@@ -433,8 +461,9 @@ int kg_facts_format(const kg_doc *doc, const char *name, const char *text, size_
 {
     kg_buf e = KG_BUF_INIT, back = KG_BUF_INIT, res = KG_BUF_INIT;
     scan s = { 0 };
-    char **paths = NULL, **epaths = NULL;
-    size_t n_lines = 0, e_lines = 0;
+    char **paths = NULL;
+    anchors ea = { 0 };
+    size_t n_lines = 0;
     int rc = -1;
     memset(info, 0, sizeof *info);
     if (kg_facts_emit(doc, &e) < 0) {
@@ -449,11 +478,11 @@ int kg_facts_format(const kg_doc *doc, const char *name, const char *text, size_
     {
         kg_diag ed = KG_DIAG_INIT;
         kg_node *etree = kg_yaml_parse("-", e.ptr, e.len, &ed);
-        epaths = kg_layout_paths(etree, e.ptr, e.len, &e_lines);
+        walk(etree, "", &ea);
         kg_node_free(etree);
         kg_diag_free(&ed);
     }
-    if (apply(e.ptr, e.len, epaths, &s, &res, info) < 0 || canonical(res.ptr, res.len, &back) < 0 ||
+    if (apply(e.ptr, e.len, &ea, &s, &res, info) < 0 || canonical(res.ptr, res.len, &back) < 0 ||
         back.len != e.len || memcmp(back.ptr, e.ptr, e.len) != 0) {
         kg_diag_error(d, name, 0, 0,
                       "cannot keep the comments without changing the data (a bug in kg; "
@@ -467,7 +496,7 @@ done:
         free(s.v[i].text);
     free(s.v);
     kg_layout_paths_free(paths, n_lines);
-    kg_layout_paths_free(epaths, e_lines);
+    anchors_free(&ea);
     kg_buf_free(&e);
     kg_buf_free(&back);
     kg_buf_free(&res);
