@@ -527,7 +527,8 @@ static int collect(const char *dir, int depth, kg_strv *files)
         if (de->d_name[0] != '.')
             kg_strv_push(&names, de->d_name);
     closedir(dp);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
     kg_buf p = KG_BUF_INIT;
     for (size_t i = 0; i < names.n; i++) {
         kg_buf_reset(&p);
