@@ -76,6 +76,25 @@ static void edit(const char *dir, const char *name, const char *from, const char
     free(t);
 }
 
+/* Removes the list item that starts with the line `head` (up to the next
+ * line that is not indented under it). */
+static void cut_item(const char *dir, const char *name, const char *head)
+{
+    char *t = get(dir, name);
+    cr_assert(t, "%s is missing", name);
+    char *at = strstr(t, head);
+    cr_assert(at, "'%s' not in %s:\n%s", head, name, t);
+    char *end = at + strlen(head);
+    while (*end == ' ')
+        end = strchr(end, '\n') ? strchr(end, '\n') + 1 : end + strlen(end);
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_add(&b, t, (size_t)(at - t));
+    kg_buf_puts(&b, end);
+    put(dir, name, b.ptr);
+    kg_buf_free(&b);
+    free(t);
+}
+
 static const char *art_a = "미국 정부, 새 규제 발표\n"
                            "미국 정부가 지난 2일 중국을 겨냥해 새 규제를 발표했다.\n"
                            "이에 중국 상무부는 강하게 반발했다.\n";
@@ -176,10 +195,12 @@ Test(extract_write, force_backups_are_numbered)
 Test(extract_write, fmt_force_backups_are_numbered)
 {
     char *dir = kgt_tmpdir(), *out = NULL;
-    put(dir, "f.yaml", "kg: 1\ndocument: {id: x, title: y}\n# one\n");
+    /* a comment above an empty value has no line to go back to: fmt --force
+     * moves it to the end and keeps the old file */
+    put(dir, "f.yaml", "kg: 1\ndocument:\n  id: x\n  title: y\n  # one\n  author:\n");
     cr_expect_eq(sh(dir, &out, "$KG fmt --force f.yaml"), 0, "%s", out);
     free(out);
-    put(dir, "f.yaml", "kg: 1\ndocument: {id: x, title: y}\n# two\n");
+    put(dir, "f.yaml", "kg: 1\ndocument:\n  id: x\n  title: y\n  # two\n  author:\n");
     cr_expect_eq(sh(dir, &out, "$KG fmt --force f.yaml"), 0, "%s", out);
     cr_expect(out && strstr(out, "f.yaml.orig.1"), "%s", out);
     free(out);
@@ -202,10 +223,7 @@ static char *hand_edited(void)
     cr_assert(exists(dir, ".kg/a.yaml"), "kg keeps no copy of what it wrote");
     edit(dir, "a.yaml", "title: 미국 정부, 새 규제 발표", "title: 미국의 대중 규제 # 고침");
     edit(dir, "a.yaml", "- id: e1\n", "# e1: 원문과 대조함\n- id: e1\n");
-    edit(dir, "a.yaml",
-         "- id: e2\n  title: 중국 상무부 — 반발\n  type: protest\n  agent: [china-mofcom]\n"
-         "  span: [110, 159]\n",
-         "");
+    cut_item(dir, "a.yaml", "- id: e2\n");
     edit(dir, "a.yaml", "- {from: e2, type: responds-to, to: e1}\n", "");
     return dir;
 }

@@ -84,6 +84,7 @@ typedef struct kg_event {
     kg_date date;
     kg_strv agent, target;
     kg_span span;
+    char *quote;          /* the text the span covered (kg/quote.h), or NULL */
     kg_extras extra;
     const kg_node *node;
 } kg_event;
@@ -104,6 +105,7 @@ typedef struct kg_figure {
     char *unit, *counter, *approx, *measure, *subject;
     kg_date date;
     kg_span span;
+    char *quote;          /* the text the span covered (kg/quote.h), or NULL */
     kg_extras extra;
     const kg_node *node;
 } kg_figure;

@@ -12,6 +12,7 @@ typedef int (*kg_cmd_fn)(int argc, char **argv);
     X(init, "make a kg project (kg.yaml and its folders)")                    \
     X(check, "check facts files and report every problem")                    \
     X(fmt, "rewrite facts files in the canonical layout")                     \
+    X(respan, "re-anchor spans by their quotes after an article was edited")  \
     X(dump, "print the facts as a plain-text tree")                           \
     X(tag, "find actors, dates and figures in articles (JSON Lines)")         \
     X(extract, "turn articles into facts files")                              \

@@ -9,6 +9,7 @@
 
 #include "exdoc.h"
 #include "exhead.h"
+#include "kg/quote.h"
 
 /* Longer sentences are read in pieces of about this many bytes. */
 #define EX_MAX_SENTENCE 4096
@@ -619,6 +620,11 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
     add_figures(&x, doc);
     add_relations(&x, doc, ids);
     free(ids);
+    /* each span's quote, so that it can be found again after an edit */
+    for (size_t i = 0; i < doc->n_events; i++)
+        doc->events[i].quote = kg_quote_make(src, len, doc->events[i].span.start, doc->events[i].span.end);
+    for (size_t i = 0; i < doc->n_figures; i++)
+        doc->figures[i].quote = kg_quote_make(src, len, doc->figures[i].span.start, doc->figures[i].span.end);
 
     free(title);
     free(x.act);

@@ -13,6 +13,7 @@
 #include "kg/hmap.h"
 #include "kg/suggest.h"
 #include "kg/utf8.h"
+#include "kg/quote.h"
 
 static const kg_node *at(const kg_node *map, const char *key)
 {
@@ -570,6 +571,9 @@ static void check_doc(kg_diag *d, const kg_corpus *c, const kg_doc *doc)
         check_slug(d, doc, at(e->node, "id"), "event id", e->id);
         check_value(d, doc, at(e->node, "type"), "event type", e->type, kg_event_types);
         check_date(d, doc, at(e->node, "date"), &e->date);
+        if (src.have && e->span.set) /* a span whose quote moved (kg respan) */
+            kg_check_quote(d, doc, at(e->node, "span"), e->span.start, e->span.end, e->quote,
+                           src.text, src.len);
         check_span(d, doc, e->node, &e->span, &src);
     }
     for (size_t i = 0; i < doc->n_figures; i++) {
@@ -593,6 +597,9 @@ static void check_doc(kg_diag *d, const kg_corpus *c, const kg_doc *doc)
         }
         check_value(d, doc, at(f->node, "approx"), "approx", f->approx, kg_approx_values);
         check_date(d, doc, at(f->node, "date"), &f->date);
+        if (src.have && f->span.set) /* a span whose quote moved (kg respan) */
+            kg_check_quote(d, doc, at(f->node, "span"), f->span.start, f->span.end, f->quote,
+                           src.text, src.len);
         check_span(d, doc, f->node, &f->span, &src);
     }
     for (size_t i = 0; i < doc->n_relations; i++) {

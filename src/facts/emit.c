@@ -238,6 +238,23 @@ static void span(em *m, const kg_span *sp)
     seq_end(m);
 }
 
+/* The quote of a span, after it: plain or single-quoted when YAML allows,
+ * double-quoted (escapes) when it holds a line break or a control
+ * character, so it stays on one line. */
+static void quote_kv(em *m, const char *q)
+{
+    if (!q)
+        return;
+    int ctl = 0;
+    for (const unsigned char *p = (const unsigned char *)q; *p && !ctl; p++)
+        ctl = *p < 0x20 || *p == 0x7f;
+    raw(m, "quote");
+    if (ctl)
+        scalar_styled(m, q, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    else
+        str(m, q);
+}
+
 static void date_kv(em *m, const char *key, const kg_date *d, const kg_node *map)
 {
     /* an explicit null stays; an absent date stays absent */
@@ -270,6 +287,7 @@ static void event(em *m, const kg_event *e)
     strv(m, "agent", &e->agent, e->node);
     strv(m, "target", &e->target, e->node);
     span(m, &e->span);
+    quote_kv(m, e->quote);
     extras(m, &e->extra);
     map_end(m);
 }
@@ -296,6 +314,7 @@ static void figure(em *m, const kg_figure *f)
     kv(m, "subject", f->subject);
     date_kv(m, "date", &f->date, f->node);
     span(m, &f->span);
+    quote_kv(m, f->quote);
     extras(m, &f->extra);
     map_end(m);
 }

@@ -22,9 +22,9 @@ const char *const kg_header_keys[] = { "id", "title", "publisher", "author", "pu
                                        "url", "source", "sha256", NULL };
 const char *const kg_actor_keys[] = { "id", "name", "type", "aliases", "part_of", NULL };
 const char *const kg_event_keys[] = { "id", "title", "type", "date", "when", "agent",
-                                      "target", "span", NULL };
+                                      "target", "span", "quote", NULL };
 const char *const kg_figure_keys[] = { "id", "value", "unit", "counter", "approx", "measure",
-                                       "subject", "date", "span", NULL };
+                                       "subject", "date", "span", "quote", NULL };
 const char *const kg_relation_keys[] = { "id", "from", "type", "to", NULL };
 
 /* Units besides ISO 4217 money codes. */
@@ -193,6 +193,7 @@ void kg_doc_free(kg_doc *doc)
         kg_date_free(&e->date);
         kg_strv_free(&e->agent);
         kg_strv_free(&e->target);
+        free(e->quote);
         extras_free(&e->extra);
     }
     free(doc->events);
@@ -207,6 +208,7 @@ void kg_doc_free(kg_doc *doc)
         free(f->measure);
         free(f->subject);
         kg_date_free(&f->date);
+        free(f->quote);
         extras_free(&f->extra);
     }
     free(doc->figures);

@@ -205,6 +205,7 @@ static void read_events(struct ctx *c, const kg_node *list, kg_doc *doc)
         get_strv(c, kg_node_get(m, "agent"), "agent", &e->agent);
         get_strv(c, kg_node_get(m, "target"), "target", &e->target);
         get_span(c, kg_node_get(m, "span"), &e->span);
+        e->quote = get_str(c, kg_node_get(m, "quote"), "quote");
         extras(m, kg_event_keys, &e->extra);
     }
 }
@@ -256,6 +257,7 @@ static void read_figures(struct ctx *c, const kg_node *list, kg_doc *doc)
         f->subject = get_str(c, kg_node_get(m, "subject"), "subject");
         get_date(c, kg_node_get(m, "date"), &f->date);
         get_span(c, kg_node_get(m, "span"), &f->span);
+        f->quote = get_str(c, kg_node_get(m, "quote"), "quote");
         extras(m, kg_figure_keys, &f->extra);
     }
 }

@@ -26,7 +26,7 @@ expect long-line-30mb 0 '' "$KG" check -q long-line.yaml
 
 # --- paths ---
 mkdir -p "$T/adir"
-expect dir-as-file 3 'Is a directory' "$KG" fmt adir
+expect dir-as-file 0 'no *.yaml file below it' "$KG" fmt adir
 expect missing-file 3 'No such file or directory' "$KG" check -q no-such.yaml
 expect not-a-dir-path 3 'Not a directory' "$KG" check -q good.yaml/x.yaml
 if [ "$(id -u)" != 0 ]; then
@@ -80,8 +80,8 @@ printf 'kg: 1\ndocument: {id: d, source: src.txt, sha256: %064d}\n' 0 > "$T/stal
 expect stale-sha256 0 "has changed since these facts were made" "$KG" check -q stale.yaml
 
 # --- writing ---
-printf '# a person wrote this\n%s' "$good" > "$T/commented.yaml"
-expect fmt-keeps-comments 1 "has comments that rewriting would drop" "$KG" fmt commented.yaml
+printf '# a person wrote this\nkg: 1\ndocument:\n  id: ok-doc\n  # nobody knows\n  author:\n' > "$T/commented.yaml"
+expect fmt-keeps-comments 1 "would lose its place" "$KG" fmt commented.yaml
 printf 'kg: 1\ndocument: {id: big, title: %s}\n' "$(head -c 5000 /dev/zero | tr '\0' 'y')" > "$T/full.yaml"
 expect disk-full 3 "cannot write" bash -c "ulimit -f 2; '$KG' fmt full.yaml"
 
