@@ -424,3 +424,42 @@ Test(extract_write, merge_unit)
     cr_expect_str_eq(bp, "facts/.kg/x.yaml");
     free(bp);
 }
+
+/* A span and its quote merge as one: never the person's span with kg's new
+ * quote (the quote would no longer be the text at the span). */
+Test(extract_write, span_and_quote_merge_together)
+{
+    const char *base = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
+                       "  span: [0, 6]\n  quote: 가나\n";
+    /* the person moved the span by hand; kg now reads another span */
+    const char *hand = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
+                       "  span: [3, 9]\n  quote: 가나\n";
+    const char *mach = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
+                       "  span: [6, 12]\n  quote: 다라\n";
+    kg_buf out = KG_BUF_INIT;
+    kg_diag d = KG_DIAG_INIT;
+    long c = kg_facts_merge("h.yaml", base, strlen(base), hand, strlen(hand), mach, strlen(mach),
+                            &out, &d);
+    cr_expect_eq(c, 1, "one conflict, on the span");
+    cr_expect_str_eq(out.ptr, hand);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+    /* untouched by the person: both come from kg */
+    kg_diag_init(&d);
+    c = kg_facts_merge("h.yaml", base, strlen(base), base, strlen(base), mach, strlen(mach), &out,
+                       &d);
+    cr_expect_eq(c, 0);
+    cr_expect_str_eq(out.ptr, mach);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+    /* the person changed only the quote: theirs stays whole, with its span */
+    const char *hand2 = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
+                        "  span: [0, 6]\n  quote: 가나 # 확인\n";
+    kg_diag_init(&d);
+    c = kg_facts_merge("h.yaml", base, strlen(base), hand2, strlen(hand2), mach, strlen(mach),
+                       &out, &d);
+    cr_expect_eq(c, 1);
+    cr_expect_str_eq(out.ptr, hand2);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+}

@@ -17,8 +17,10 @@
 #include <utf8proc.h>
 
 #include "cli.h"
+#include "kg/esc.h"
 #include "kg/diff.h"
 #include "kg/extract.h"
+#include "kg/layout.h"
 #include "kg/merge.h"
 #include "kg/tag.h"
 #include "kg/text.h"
@@ -68,7 +70,10 @@ const char kg_help_extract[] =
     "version and is reported as a warning at its line with what kg now says;\n"
     "an item you deleted stays deleted. A file kg has no copy for (or not\n"
     "written by kg) is left alone: see kg's version with --diff, then merge\n"
-    "by hand or use --force. A text that is not Korean is an error. A\n"
+    "by hand or use --force. The facts file made before from the same\n"
+    "article (its 'source:' leads to it) is the one merged, under its\n"
+    "document id; without --date its 'published:' dates the article again.\n"
+    "A text that is not Korean is an error. A\n"
     "progress bar is shown on a terminal (stderr) for several files.\n"
     "\n"
     "exit status: 0 ok, 1 an article was not valid UTF-8 or not Korean, a\n"
@@ -85,6 +90,9 @@ typedef struct job {
     kg_diag d;
     int rc;
     size_t bytes;
+    char *prev;             /* the facts file already made from this article */
+    char *prev_id;          /* its document id (kept, so references hold) */
+    kg_edtf_point dct;      /* the document date for this article */
 } job;
 
 typedef struct run {
@@ -190,6 +198,85 @@ static void count_hangul(const char *s, size_t len, size_t *hangul, size_t *lett
     }
 }
 
+/* Is the facts file at path one made from the article `in`: does its
+ * document's source lead to the same file? Then *id gets its document id
+ * and *published its publication date (both malloc'd, or NULL). */
+static int made_from(const char *path, const char *in, char **id, char **published)
+{
+    size_t len;
+    char *text = kg_read_file(path, &len, 0);
+    if (!text)
+        return 0;
+    kg_diag d = KG_DIAG_INIT;
+    kg_node *tree = kg_yaml_parse(path, text, len, &d);
+    const kg_node *hdr = kg_node_get(tree, "document");
+    const kg_node *src = kg_node_get(hdr, "source"), *idn = kg_node_get(hdr, "id"),
+                  *pub = kg_node_get(hdr, "published");
+    int same = 0;
+    if (src && src->kind == KG_NODE_SCALAR && idn && idn->kind == KG_NODE_SCALAR && src->len) {
+        kg_buf full = KG_BUF_INIT;
+        if (src->value[0] == '/') {
+            kg_buf_puts(&full, src->value);
+        } else {
+            const char *slash = strrchr(path, '/');
+            if (slash)
+                kg_buf_add(&full, path, (size_t)(slash - path + 1));
+            kg_buf_puts(&full, src->value);
+        }
+        char a[PATH_MAX], b[PATH_MAX];
+        struct stat sa, sb;
+        same = realpath(full.ptr, a) && realpath(in, b) && stat(a, &sa) == 0 &&
+               stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+        kg_buf_free(&full);
+    }
+    if (same) {
+        *id = kg_xstrdup(idn->value);
+        *published = pub && pub->kind == KG_NODE_SCALAR && !kg_node_is_null(pub)
+                         ? kg_xstrdup(pub->value) : NULL;
+    }
+    kg_node_free(tree);
+    kg_diag_free(&d);
+    free(text);
+    return same;
+}
+
+/* Re-extraction: finds the facts file already made from j->in among the
+ * *.yaml of dir (or at j->out), so that it is that file that is merged,
+ * under its document id, and dated as it was (without --date, its
+ * 'published:' is the document date: an article without a dateline is
+ * read the same way twice). */
+static void find_previous(job *j, const char *dir, int have_date)
+{
+    kg_strv cands = { NULL, 0, 0 };
+    if (dir) {
+        if (kg_yaml_files(dir, &cands) < 0)
+            cands.n = 0;
+    } else if (j->out) {
+        kg_strv_push(&cands, j->out);
+    }
+    for (size_t i = 0; i < cands.n && !j->prev; i++) {
+        char *id = NULL, *published = NULL;
+        /* (only files directly in dir: kg_yaml_files also lists the
+         * folders below, lexicons among them) */
+        if (dir) {
+            const char *rest = cands.v[i] + strlen(dir);
+            while (*rest == '/')
+                rest++;
+            if (strchr(rest, '/'))
+                continue;
+        }
+        if (made_from(cands.v[i], j->in, &id, &published)) {
+            j->prev = kg_xstrdup(cands.v[i]);
+            j->prev_id = id;
+            kg_edtf_point p;
+            if (!have_date && published && kg_dct_parse(published, &p) == 0)
+                j->dct = p;
+        }
+        free(published);
+    }
+    kg_strv_free(&cands);
+}
+
 /* The name a facts file gets in a folder: its document id. */
 static char *id_path(const char *dir, const char *id)
 {
@@ -233,7 +320,7 @@ static void do_job(run *r, job *j)
     }
     kg_extract_opts o;
     memset(&o, 0, sizeof o);
-    o.dct = r->dct;
+    o.dct = j->dct;
     char *source = NULL;
     if (r->dir) { /* the name is not known yet, the folder is */
         char *any = id_path(r->dir, "x");
@@ -254,6 +341,12 @@ static void do_job(run *r, job *j)
             kg_diag_warn(&j->d, j->in, 0, 0,
                          "no publication date found (no dateline, no --date): relative dates "
                          "are null; give --date YYYY-MM-DD");
+        if (j->prev_id && doc->id && strcmp(doc->id, j->prev_id) != 0) {
+            /* the file made before keeps its id (other files may refer to
+             * its events as id/e1) */
+            free(doc->id);
+            doc->id = kg_xstrdup(j->prev_id);
+        }
         kg_buf_puts(&j->yaml, "# Facts extracted by kg extract from ");
         kg_buf_puts(&j->yaml, j->in);
         kg_buf_puts(&j->yaml, "; review and edit freely.\n");
@@ -554,6 +647,9 @@ int kg_cmd_extract(int argc, char **argv)
         job *j = &r.jobs[i];
         j->in = argv[optind + (int)i];
         j->out = out && !to_dir ? kg_xstrdup(out) : NULL;
+        j->dct = r.dct;
+        if (out)
+            find_previous(j, to_dir ? out : NULL, date != NULL);
         kg_buf_init(&j->yaml);
         kg_buf_init(&j->show);
         kg_diag_init(&j->d);
@@ -581,7 +677,8 @@ int kg_cmd_extract(int argc, char **argv)
     int clash = 0;
     for (size_t i = 0; to_dir && i < n; i++)
         if (r.jobs[i].ok)
-            r.jobs[i].out = id_path(out, r.jobs[i].id);
+            r.jobs[i].out = r.jobs[i].prev ? kg_xstrdup(r.jobs[i].prev)
+                                           : id_path(out, r.jobs[i].id);
     for (size_t i = 0; to_dir && i < n; i++)
         for (size_t k = 0; r.jobs[i].ok && k < i; k++)
             if (r.jobs[k].ok && strcmp(r.jobs[k].out, r.jobs[i].out) == 0) {
@@ -608,7 +705,7 @@ int kg_cmd_extract(int argc, char **argv)
             kg_cli_print_diag(&j->d, 0);
         if (!j->out && j->show.len && n > 1 && i > 0)
             fputs("---\n", stdout);
-        fwrite(j->show.ptr, 1, j->show.len, stdout);
+        kg_esc_write(stdout, j->show.ptr, j->show.len, KG_ESC_LINES); /* (a --diff shows hand-edited text) */
         if (j->rc > rc)
             rc = j->rc;
         kg_buf_free(&j->yaml);
@@ -616,6 +713,8 @@ int kg_cmd_extract(int argc, char **argv)
         kg_diag_free(&j->d);
         free(j->out);
         free(j->id);
+        free(j->prev);
+        free(j->prev_id);
     }
     if (clash) {
         rc = KG_EXIT_USAGE;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kg/esc.h"
 #include "kg/diff.h"
 #include "kg/layout.h"
 
@@ -80,7 +81,7 @@ static int fmt_one(const char *path, const fmt_opts *o, int explicit, kg_diag *d
     if (o->diff) {
         kg_buf df = KG_BUF_INIT;
         kg_diff_unified(&df, path, text, len, path, out.ptr, out.len, 3);
-        fwrite(df.ptr, 1, df.len, stdout);
+        kg_esc_write(stdout, df.ptr, df.len, KG_ESC_LINES); /* a hand-edited file may hold anything */
         kg_buf_free(&df);
         rc = KG_EXIT_FINDINGS;
     }

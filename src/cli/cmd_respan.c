@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "kg/esc.h"
+#include "kg/merge.h"
 #include "kg/check.h"
 #include "kg/diff.h"
 #include "kg/layout.h"
@@ -44,6 +46,8 @@ const char kg_help_respan[] =
 typedef struct respan_opts {
     int dry_run, diff, add_quotes;
 } respan_opts;
+
+static void respan_base(const char *path, const char *src, size_t slen, kg_diag *d);
 
 static int respan_one(const char *path, const respan_opts *o, int explicit, kg_diag *d)
 {
@@ -120,7 +124,7 @@ static int respan_one(const char *path, const respan_opts *o, int explicit, kg_d
     if (o->diff) {
         kg_buf df = KG_BUF_INIT;
         kg_diff_unified(&df, path, text, len, path, out.ptr, out.len, 3);
-        fwrite(df.ptr, 1, df.len, stdout);
+        kg_esc_write(stdout, df.ptr, df.len, KG_ESC_LINES); /* a hand-edited file may hold anything */
         kg_buf_free(&df);
         rc = KG_EXIT_FINDINGS;
     } else if (o->dry_run) {
@@ -133,6 +137,7 @@ static int respan_one(const char *path, const respan_opts *o, int explicit, kg_d
     } else {
         kg_diag_add(d, KG_SEV_NOTE, path, 0, 0, "moved %zu span(s), added %zu quote(s)%s",
                     r.moved, r.quoted, r.sha_updated ? ", sha256 updated" : "");
+        respan_base(path, src, slen, d);
     }
 done:
     kg_buf_free(&out);
@@ -145,6 +150,46 @@ done:
     free(src);
     free(text);
     return rc;
+}
+
+/* Re-anchoring is kg's work, not the person's: the copy of what kg last
+ * wrote (.kg/NAME, which kg extract merges against) is re-anchored the
+ * same way, so that the next re-extraction does not take the moved spans
+ * and the new sha256 for hand edits. */
+static void respan_base(const char *path, const char *src, size_t slen, kg_diag *d)
+{
+    char *base = kg_merge_base_path(path);
+    size_t len;
+    char *text = kg_read_file(base, &len, 0);
+    if (!text) {
+        free(base);
+        return; /* no copy: nothing to keep in step */
+    }
+    kg_diag quiet = KG_DIAG_INIT;
+    kg_node *tree = kg_yaml_parse(base, text, len, &quiet);
+    kg_doc *doc = quiet.errors ? NULL : kg_doc_from_tree(base, tree, &quiet);
+    kg_buf out = KG_BUF_INIT;
+    kg_layout_info info = { 0 };
+    kg_respan_result r;
+    int ok = doc && !quiet.errors && kg_respan(doc, src, slen, 0, &r, &quiet) == 0 &&
+             kg_facts_format(doc, base, text, len, &out, &info, &quiet) == 0;
+    if (ok && kg_guard_check(base) == KG_GUARD_OURS)
+        kg_checksum_append(&out);
+    if (ok && !(out.len == len && memcmp(out.ptr, text, len) == 0) &&
+        kg_write_atomic(base, out.ptr, out.len) < 0)
+        ok = 0;
+    if (!ok)
+        kg_diag_warn(d, path, 0, 0, "the copy kg merges against (%s) could not be re-anchored; "
+                     "the next kg extract may report the moved spans as conflicts", base);
+    kg_buf_free(&out);
+    kg_layout_info_free(&info);
+    if (doc)
+        kg_doc_free(doc);
+    else
+        kg_node_free(tree);
+    kg_diag_free(&quiet);
+    free(text);
+    free(base);
 }
 
 int kg_cmd_respan(int argc, char **argv)

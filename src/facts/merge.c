@@ -470,10 +470,54 @@ static void merge_one(mctx *m, ent *b, ent *h, ent *n, kg_buf *out)
     }
 }
 
+/* A span and its quote are one fact (the quote is the text at the span):
+ * they are merged together, both taken from one side, never the span of
+ * one and the quote of the other. */
+enum { PAIR_NONE, PAIR_NEW, PAIR_HAND, PAIR_CONFLICT };
+
+static int is_pair_key(const char *key)
+{
+    return strcmp(key, "span") == 0 || strcmp(key, "quote") == 0;
+}
+
+static int same_key(ents *x, ents *y, const char *key)
+{
+    ent *a = find(x, key, 0), *c = find(y, key, 0);
+    return a && c ? strcmp(a->body, c->body) == 0 : !a && !c;
+}
+
+static int pair_choice(ents *b, ents *h, ents *n)
+{
+    if (!b || !h || !n || (!find(b, "span", 0) && !find(h, "span", 0) && !find(n, "span", 0)))
+        return PAIR_NONE;
+    if (same_key(h, b, "span") && same_key(h, b, "quote"))
+        return PAIR_NEW;
+    if ((same_key(n, b, "span") && same_key(n, b, "quote")) ||
+        (same_key(n, h, "span") && same_key(n, h, "quote")))
+        return PAIR_HAND;
+    return PAIR_CONFLICT;
+}
+
 static void merge_ents(mctx *m, ents *b, ents *h, ents *n, int relations, kg_buf *out)
 {
+    int pair = pair_choice(b, h, n);
     for (size_t i = 0; i < h->n; i++) {
         ent *he = &h->v[i];
+        if (pair != PAIR_NONE && is_pair_key(he->key)) {
+            ent *be = find(b, he->key, 1), *ne = find(n, he->key, 1);
+            if (pair == PAIR_NEW) {
+                if (ne) { /* (dropped when kg no longer gives it) */
+                    kg_buf_puts(out, be && strcmp(he->pre, be->pre) == 0 ? ne->pre : he->pre);
+                    kg_buf_puts(out, ne->body);
+                }
+            } else {
+                if (pair == PAIR_CONFLICT && strcmp(he->key, "span") == 0)
+                    conflict(m, he, he->label, ne ? ne->body : NULL);
+                kg_buf_puts(out, he->pre);
+                kg_buf_puts(out, he->body);
+            }
+            continue;
+        }
         ent *be = find(b, he->key, 1), *ne = find(n, he->key, 1);
         if (be && ne) {
             merge_one(m, be, he, ne, out);
@@ -497,6 +541,8 @@ static void merge_ents(mctx *m, ents *b, ents *h, ents *n, int relations, kg_buf
         ent *ne = &n->v[i];
         if (ne->used || find(b, ne->key, 1))
             continue; /* matched, or deleted by the person */
+        if (pair != PAIR_NONE && pair != PAIR_NEW && is_pair_key(ne->key))
+            continue; /* the person's span stands, with its own quote or none */
         if (relations && ((ne->from && kg_strv_has(&m->gone, ne->from)) ||
                           (ne->to && kg_strv_has(&m->gone, ne->to))))
             continue;

@@ -1,0 +1,106 @@
+/* test_loop.c - the analyst's loop as a user goes through it, end to end:
+ * kg init, extract, edit the facts by hand, build and draw, edit the
+ * article, check (which names the moved spans), respan, re-extract with
+ * --diff and then for real. Nothing the person wrote is lost, no second
+ * file appears, and the re-extraction needs no flag the first one had
+ * (--date): the facts file made from the same article is found by its
+ * source and keeps its document id and date. Articles written for this
+ * test. */
+#include <criterion/criterion.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg/buf.h"
+#include "testutil.h"
+
+static int kg_in(const char *dir, const char *args, char **out)
+{
+    static char data[PATH_MAX];
+    if (!data[0])
+        cr_assert_not_null(realpath("yaml", data));
+    kg_buf cmd = KG_BUF_INIT;
+    kg_buf_printf(&cmd, "cd '%s' && KG_DATA='%s' '%s' %s 2>&1", dir, data, kgt_binary(), args);
+    int rc = kgt_run(cmd.ptr, out);
+    kg_buf_free(&cmd);
+    return rc;
+}
+
+static int sh_in(const char *dir, const char *script, char **out)
+{
+    kg_buf cmd = KG_BUF_INIT;
+    kg_buf_printf(&cmd, "cd '%s' && { %s; } 2>&1", dir, script);
+    int rc = kgt_run(cmd.ptr, out);
+    kg_buf_free(&cmd);
+    return rc;
+}
+
+static const char first[] =
+    "미국, 대중 반도체 장비 수출 통제 강화\n"
+    "미국 상무부는 지난 13일 중국을 겨냥한 반도체 장비 수출 통제를 강화한다고 발표했다.\n"
+    "이에 중국 상무부는 14일 성명을 내고 강하게 반발했다.\n";
+/* the same story, corrected upstream: a word before the first span */
+static const char second[] =
+    "미국, 대중 반도체 장비 수출 통제 강화\n"
+    "워싱턴의 미국 상무부는 지난 13일 중국을 겨냥한 반도체 장비 수출 통제를 강화한다고 발표했다.\n"
+    "이에 중국 상무부는 14일 성명을 내고 강하게 반발했다.\n";
+
+Test(loop, edit_facts_then_the_article_then_re_extract)
+{
+    char *dir = kgt_tmpdir(), *out = NULL;
+    cr_assert_eq(kg_in(dir, "init p --title 루프", &out), 0, "%s", out);
+    free(out);
+    kg_buf p = KG_BUF_INIT, a = KG_BUF_INIT;
+    kg_buf_printf(&p, "%s/p", dir);
+    kg_buf_printf(&a, "%s/p/articles/a.txt", dir);
+    cr_assert_eq(kgt_write(a.ptr, first), 0);
+    cr_assert_eq(kg_in(p.ptr, "extract --date 2025-01-15 articles/a.txt", &out), 0, "%s", out);
+    free(out);
+    /* the person retitles the document and notes something above e2 */
+    cr_assert_eq(sh_in(p.ptr, "f=$(ls facts/*.yaml) && "
+                              "sed -i 's/^  title: 미국, .*/  title: 미 상무부의 통제 강화 # 손봄/' \"$f\" && "
+                              "sed -i 's/^- id: e2$/# 원문과 대조함\\n- id: e2/' \"$f\" && "
+                              "grep -q '# 손봄' \"$f\" && grep -q '# 원문과 대조함' \"$f\"", &out), 0,
+                 "%s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "check", &out), 0, "%s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "build", &out), 0, "%s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "report", &out), 0, "%s", out);
+    free(out);
+    /* the article changes: check names the moved spans, respan moves them */
+    cr_assert_eq(kgt_write(a.ptr, second), 0);
+    cr_expect_eq(kg_in(p.ptr, "check", &out), 1, "%s", out);
+    cr_expect(strstr(out, "moved: its text is now at") != NULL, "%s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "respan facts", &out), 0, "%s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "check", &out), 0, "%s", out);
+    free(out);
+    /* re-extract, with no --date: the same file, merged, no conflict */
+    cr_expect_eq(kg_in(p.ptr, "extract --diff articles/a.txt", &out), 0, "%s", out);
+    cr_expect(!strstr(out, "@@ -0,0"), "--diff compared with no file: %s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "extract articles/a.txt", &out), 0, "%s", out);
+    cr_expect(strstr(out, "merged") != NULL, "%s", out);
+    cr_expect(!strstr(out, "both changed"), "a conflict where kg itself moved the spans: %s", out);
+    free(out);
+    cr_assert_eq(sh_in(p.ptr, "ls facts/*.yaml | wc -l; cat facts/*.yaml", &out), 0);
+    cr_expect(strncmp(out, "1\n", 2) == 0, "a second facts file appeared: %s", out);
+    cr_expect(strstr(out, "title: 미 상무부의 통제 강화 # 손봄") != NULL, "the hand title is lost: %s", out);
+    cr_expect(strstr(out, "# 원문과 대조함\n- id: e2") != NULL, "the comment is lost: %s", out);
+    cr_expect(strstr(out, "published: 2025-01-15") != NULL, "the date is lost: %s", out);
+    cr_expect(strstr(out, "date: 2025-01-13") != NULL, "relative dates were not resolved: %s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "check", &out), 0, "%s", out);
+    free(out);
+    kg_buf_free(&p);
+    kg_buf_free(&a);
+    kg_buf rm = KG_BUF_INIT;
+    kg_buf_printf(&rm, "rm -rf '%s'", dir);
+    cr_expect_eq(system(rm.ptr), 0);
+    kg_buf_free(&rm);
+    free(dir);
+}
