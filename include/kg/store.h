@@ -65,6 +65,11 @@ typedef struct kg_build_opts {
      * KG_STORE_REFUSED). May be NULL. */
     int (*progress)(void *ctx, const char *file, size_t done, size_t total);
     void *ctx;
+    /* An absolute folder (the project's): files below it are stored under
+     * their path relative to it, so that a build from any folder of the
+     * project finds the same files (documents.file); others, and all
+     * when NULL, under the path as given. */
+    const char *base;
 } kg_build_opts;
 
 typedef struct kg_build_stats {

@@ -2,6 +2,7 @@
  * store (incrementally, in one transaction). */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,9 @@ int kg_cmd_build(int argc, char **argv)
         return c;
     if (!db)
         db = kg_cli_out_path("kg.sqlite");
+    char base[PATH_MAX];
+    if (proj && realpath(proj->root, base))
+        bo.base = base; /* the same keys from every folder of the project */
 
     double t0 = now_s();
     kg_corpus corpus = KG_CORPUS_INIT;

@@ -23,7 +23,8 @@
 /* What is known about one file of the corpus before the transaction. */
 typedef struct file_info {
     const kg_doc *doc;
-    const char *file;         /* normalised path (points into doc->path) */
+    const char *file;         /* the key: normalised path (into doc->path or key) */
+    char *key;                /* owned: the path relative to opts->base */
     char sha[65];
     char src_sha[65];         /* of the source text; "" when not readable */
     char *src_path;           /* owned; NULL without a source */
@@ -727,7 +728,7 @@ static size_t count_rows(kg_store *s, const char *sql)
 
 /* Hashes every file of the corpus (and its source text) before the
  * transaction starts, so the write lock is held as short as possible. */
-static int hash_files(const kg_corpus *c, file_info *fi, kg_diag *d)
+static int hash_files(const kg_corpus *c, const char *base, file_info *fi, kg_diag *d)
 {
     for (size_t i = 0; i < c->n; i++) {
         const kg_doc *doc = c->docs[i];
@@ -739,6 +740,12 @@ static int hash_files(const kg_corpus *c, file_info *fi, kg_diag *d)
             return -1;
         }
         fi[i].file = norm_path(doc->path);
+        char rp[PATH_MAX];
+        size_t bl = base ? strlen(base) : 0;
+        if (base && realpath(doc->path, rp) && strncmp(rp, base, bl) == 0 && rp[bl] == '/') {
+            fi[i].key = kg_xstrdup(rp + bl + 1);
+            fi[i].file = fi[i].key;
+        }
         char *data = kg_read_file(doc->path, &len, 0);
         if (!data) {
             kg_diag_error(d, doc->path, 0, 0, "cannot read: %s", strerror(errno));
@@ -838,7 +845,7 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
         return KG_STORE_REFUSED;
 
     fi = kg_xcalloc(c->n ? c->n : 1, sizeof *fi);
-    if (hash_files(c, fi, d) != 0)
+    if (hash_files(c, opts ? opts->base : NULL, fi, d) != 0)
         goto done;
 
     /* Each file once: the same path twice (two PATH arguments naming it)
@@ -1031,7 +1038,7 @@ done:
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     if (fi)
         for (size_t i = 0; i < c->n; i++)
-            free(fi[i].src_path);
+            free(fi[i].src_path), free(fi[i].key);
     free(fi);
     free(doc_keys);
     free(seen);

@@ -36,6 +36,8 @@ expect extract-into-project-facts 0 '' sh -c "cd pj/articles && '$KG' extract --
 expect extract-dash-is-stdout 0 'source: a.txt' sh -c "cd pj/articles && '$KG' extract --date 2025-01-10 a.txt -o -"
 expect walk-up-check 0 '' sh -c "cd pj/facts/lexicon && '$KG' check"
 expect walk-up-build 0 'out/kg.sqlite: 1 file' sh -c "cd pj/facts && '$KG' build && test -f ../out/kg.sqlite"
+# the same files from any folder of the project: nothing reloaded, nothing "removed"
+expect build-keys-from-any-folder 0 '(0 loaded, 1 unchanged, 0 removed)' sh -c "cd pj && '$KG' build"
 expect walk-up-query 0 '1' sh -c "cd pj/articles && '$KG' query 'select count(*) from documents'"
 # the report's title is the project's, escaped; --title overrides it
 expect report-title-from-project 0 '' sh -c "cd pj && '$KG' report && grep -q '<h1>미·중 &lt;script&gt;</h1>' out/report.html && ! grep -q '<script>' out/report.html"
