@@ -91,15 +91,10 @@ static int query(kg_store *s, void *arg, kg_buf *out, kg_diag *d)
     (void)out; /* rows go straight to standard output */
     const struct qargs *q = arg;
     kg_query_opts o = { q->fmt, q->limit, stdout_sink, NULL, &interrupted };
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a blocked write returns */
     running_db = kg_store_db(s);
-    sigaction(SIGINT, &sa, &old);
+    if (interrupted) /* Ctrl-C while the store was opening */
+        sqlite3_interrupt(running_db);
     int rc = kg_store_query_run(s, q->sql, &o, d);
-    sigaction(SIGINT, &old, NULL);
     running_db = NULL;
     clearerr(stdout);
     return rc;
@@ -107,7 +102,25 @@ static int query(kg_store *s, void *arg, kg_buf *out, kg_diag *d)
 
 enum { OPT_DB = 1000, OPT_JSON, OPT_LIMIT };
 
+static int query_main(int argc, char **argv);
+
+/* The Ctrl-C handler is in place for the whole command, so that an
+ * interrupt at any moment (also while the store opens) ends it cleanly
+ * with 'interrupted' and exit status 3. */
 int kg_cmd_query(int argc, char **argv)
+{
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a blocked write returns */
+    sigaction(SIGINT, &sa, &old);
+    int rc = query_main(argc, argv);
+    sigaction(SIGINT, &old, NULL);
+    return rc;
+}
+
+static int query_main(int argc, char **argv)
 {
     static const struct option opts[] = { { "db", required_argument, NULL, OPT_DB },
                                            { "json", no_argument, NULL, OPT_JSON },
