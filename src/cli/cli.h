@@ -43,6 +43,19 @@ int kg_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(pr
  * line and '--' ends them. */
 struct option;
 int kg_cli_bad_option(const char *cmd, int c, char **argv, const struct option *opts);
+/* What kg fmt and kg respan do to one facts file (explicit: it was named
+ * on the command line, not found in a folder); returns an exit status. */
+typedef int (*kg_cli_file_fn)(const char *path, int explicit, void *arg, kg_diag *d);
+/* Calls fn on every file argv[first..argc) names (a file, or every *.yaml
+ * below a folder, hidden folders skipped), or, with none given, on the
+ * project's facts (outside a project: a usage error, reported). Returns
+ * the worst exit status. */
+int kg_cli_each_file(const char *cmd, int argc, char **argv, int first, kg_cli_file_fn fn,
+                     void *arg, kg_diag *d);
+/* Prints to standard output, escaped for a terminal, the unified diff
+ * of a file's text before and after a rewrite. */
+void kg_cli_print_diff(const char *path, const char *before, size_t blen, const char *after,
+                       size_t alen);
 /* Prints "kg: message" to stderr. */
 void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Loads every path argv[first..argc) (a file or folder; none given: the

@@ -79,10 +79,7 @@ static int fmt_one(const char *path, const fmt_opts *o, int explicit, kg_diag *d
         goto done;
     }
     if (o->diff) {
-        kg_buf df = KG_BUF_INIT;
-        kg_diff_unified(&df, path, text, len, path, out.ptr, out.len, 3);
-        kg_esc_write(stdout, df.ptr, df.len, KG_ESC_LINES); /* a hand-edited file may hold anything */
-        kg_buf_free(&df);
+        kg_cli_print_diff(path, text, len, out.ptr, out.len);
         rc = KG_EXIT_FINDINGS;
     }
     if (o->check) {
@@ -125,6 +122,11 @@ done:
     return rc;
 }
 
+static int fmt_file(const char *path, int explicit, void *arg, kg_diag *d)
+{
+    return fmt_one(path, arg, explicit, d);
+}
+
 int kg_cmd_fmt(int argc, char **argv)
 {
     static const struct option opts[] = { { "check", no_argument, NULL, 'c' },
@@ -145,41 +147,8 @@ int kg_cmd_fmt(int argc, char **argv)
         else
             return kg_cli_bad_option("fmt", c, argv, opts);
     }
-    kg_strv paths = { NULL, 0, 0 };
-    if (optind >= argc) {
-        /* the project's facts (and lexicons) */
-        int r = kg_cli_default_paths("fmt", &paths);
-        if (r) {
-            kg_strv_free(&paths);
-            return r;
-        }
-    } else {
-        for (int i = optind; i < argc; i++)
-            kg_strv_push(&paths, argv[i]);
-    }
     kg_diag d = KG_DIAG_INIT;
-    int rc = KG_EXIT_OK;
-    for (size_t i = 0; i < paths.n; i++) {
-        kg_strv files = { 0 };
-        int r;
-        if (kg_yaml_files(paths.v[i], &files) < 0) {
-            kg_diag_error(&d, paths.v[i], 0, 0, "cannot read: %s", strerror(errno));
-            r = KG_EXIT_IO;
-        } else {
-            r = KG_EXIT_OK;
-            if (!files.n)
-                kg_cli_error("warning: fmt: %s: no *.yaml file below it", paths.v[i]);
-            for (size_t k = 0; k < files.n; k++) {
-                int rk = fmt_one(files.v[k], &o, strcmp(files.v[k], paths.v[i]) == 0, &d);
-                if (rk > r)
-                    r = rk;
-            }
-        }
-        kg_strv_free(&files);
-        if (r > rc)
-            rc = r;
-    }
-    kg_strv_free(&paths);
+    int rc = kg_cli_each_file("fmt", argc, argv, optind, fmt_file, &o, &d);
     fflush(stdout);
     kg_cli_print_diag(&d, 0);
     kg_diag_free(&d);

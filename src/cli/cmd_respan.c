@@ -15,7 +15,7 @@
 #include "kg/quote.h"
 
 const char kg_help_respan[] =
-    "usage: kg respan [--dry-run] [--diff] [--add-quotes] PATH...\n"
+    "usage: kg respan [--dry-run] [--diff] [--add-quotes] [PATH...]\n"
     "\n"
     "After an article was edited, its facts' spans (byte offsets) point at the\n"
     "wrong text, and kg check says which moved. kg respan finds each span\n"
@@ -23,7 +23,9 @@ const char kg_help_respan[] =
     "for a span of more than 48 characters its first and last 20 characters\n"
     "joined by ' … '), taking the occurrence nearest to the old place, and\n"
     "writes the new offsets and the text's new sha256. A PATH that is a folder\n"
-    "means every facts file below it. The source text is the document's\n"
+    "means every facts file below it; without PATH, the project's facts. It\n"
+    "re-anchors kg's own copy in .kg/ too (what kg extract merges against),\n"
+    "so the moved spans are not taken for hand edits. The source text is the document's\n"
     "'source:', found as kg check finds it. The file is rewritten atomically\n"
     "in the canonical layout, comments kept (see kg fmt).\n"
     "\n"
@@ -122,10 +124,7 @@ static int respan_one(const char *path, const respan_opts *o, int explicit, kg_d
     if (out.len == len && memcmp(out.ptr, text, len) == 0)
         goto done;
     if (o->diff) {
-        kg_buf df = KG_BUF_INIT;
-        kg_diff_unified(&df, path, text, len, path, out.ptr, out.len, 3);
-        kg_esc_write(stdout, df.ptr, df.len, KG_ESC_LINES); /* a hand-edited file may hold anything */
-        kg_buf_free(&df);
+        kg_cli_print_diff(path, text, len, out.ptr, out.len);
         rc = KG_EXIT_FINDINGS;
     } else if (o->dry_run) {
         kg_diag_add(d, KG_SEV_NOTE, path, 0, 0,
@@ -192,6 +191,11 @@ static void respan_base(const char *path, const char *src, size_t slen, kg_diag 
     free(base);
 }
 
+static int respan_file(const char *path, int explicit, void *arg, kg_diag *d)
+{
+    return respan_one(path, arg, explicit, d);
+}
+
 int kg_cmd_respan(int argc, char **argv)
 {
     static const struct option opts[] = { { "dry-run", no_argument, NULL, 'n' },
@@ -212,26 +216,8 @@ int kg_cmd_respan(int argc, char **argv)
         else
             return kg_cli_bad_option("respan", c, argv, opts);
     }
-    if (optind >= argc)
-        return kg_cli_usage("respan", "no file given");
     kg_diag d = KG_DIAG_INIT;
-    int rc = KG_EXIT_OK;
-    for (int i = optind; i < argc; i++) {
-        kg_strv files = { 0 };
-        int r = KG_EXIT_OK;
-        if (kg_yaml_files(argv[i], &files) < 0) {
-            kg_diag_error(&d, argv[i], 0, 0, "cannot read: %s", strerror(errno));
-            r = KG_EXIT_IO;
-        }
-        for (size_t k = 0; k < files.n; k++) {
-            int rk = respan_one(files.v[k], &o, strcmp(files.v[k], argv[i]) == 0, &d);
-            if (rk > r)
-                r = rk;
-        }
-        kg_strv_free(&files);
-        if (r > rc)
-            rc = r;
-    }
+    int rc = kg_cli_each_file("respan", argc, argv, optind, respan_file, &o, &d);
     fflush(stdout);
     kg_cli_print_diag(&d, 0);
     kg_diag_free(&d);

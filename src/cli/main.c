@@ -12,6 +12,8 @@
 #include "cli.h"
 #include "kg/esc.h"
 #include "kg/suggest.h"
+#include "kg/layout.h"
+#include "kg/diff.h"
 
 #ifndef KG_DATADIR
 #define KG_DATADIR "/usr/local/share/kg"
@@ -301,4 +303,50 @@ int main(int argc, char **argv)
     kg_cli_command = c->name;
     int rc = c->fn(argc - 1, argv + 1);
     return finish_stdout(rc);
+}
+
+int kg_cli_each_file(const char *cmd, int argc, char **argv, int first, kg_cli_file_fn fn,
+                     void *arg, kg_diag *d)
+{
+    kg_strv paths = { NULL, 0, 0 };
+    if (first >= argc) {
+        int r = kg_cli_default_paths(cmd, &paths); /* the project's facts (and lexicons) */
+        if (r) {
+            kg_strv_free(&paths);
+            return r;
+        }
+    } else {
+        for (int i = first; i < argc; i++)
+            kg_strv_push(&paths, argv[i]);
+    }
+    int rc = KG_EXIT_OK;
+    for (size_t i = 0; i < paths.n; i++) {
+        kg_strv files = { NULL, 0, 0 };
+        int r = KG_EXIT_OK;
+        if (kg_yaml_files(paths.v[i], &files) < 0) {
+            kg_diag_error(d, paths.v[i], 0, 0, "cannot read: %s", strerror(errno));
+            r = KG_EXIT_IO;
+        } else if (!files.n) {
+            kg_cli_error("warning: %s: %s: no *.yaml file below it", cmd, paths.v[i]);
+        }
+        for (size_t k = 0; k < files.n; k++) {
+            int rk = fn(files.v[k], strcmp(files.v[k], paths.v[i]) == 0, arg, d);
+            if (rk > r)
+                r = rk;
+        }
+        kg_strv_free(&files);
+        if (r > rc)
+            rc = r;
+    }
+    kg_strv_free(&paths);
+    return rc;
+}
+
+void kg_cli_print_diff(const char *path, const char *before, size_t blen, const char *after,
+                       size_t alen)
+{
+    kg_buf df = KG_BUF_INIT;
+    kg_diff_unified(&df, path, before, blen, path, after, alen, 3);
+    kg_esc_write(stdout, df.ptr, df.len, KG_ESC_LINES); /* a hand-edited file may hold anything */
+    kg_buf_free(&df);
 }

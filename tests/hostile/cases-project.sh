@@ -113,3 +113,6 @@ printf 'title: "제목"\nintro: "소개 <img src=x onerror=alert(1)> & 끝"\n' >
 cp "$T/np/mine.yaml" "$T/intro/facts/"
 expect report-intro-escaped 0 '' sh -c "cd intro && '$KG' report -o - | grep -q '<p class=\"intro\">소개 &lt;img src=x onerror=alert(1)&gt; &amp; 끝</p>'"
 expect report-md-title 0 '' sh -c "cd intro && '$KG' report --md && head -n 1 out/report.md | grep -qx '# 제목' && test -f out/graph.svg"
+# kg respan, like kg fmt, works on the project's facts without PATH
+expect respan-project-default 0 '' sh -c "cd pj/facts && '$KG' respan"
+expect respan-no-project 2 'not inside a kg project' "$KG" respan
