@@ -116,4 +116,10 @@ char *kg_read_file(const char *path, size_t *len, size_t max);
 /* Lower-case hex SHA-256 of data into out[65]. */
 void kg_sha256_hex(const void *data, size_t len, char out[65]);
 
+/* mkdir -p: makes the folder path and every missing folder above it
+ * (mode 0777 & ~umask). With parent_only, the folders above path's last
+ * component only (for a file about to be written there). Returns 0, or -1
+ * with errno set (ENOTDIR when something there is not a folder). */
+int kg_mkdirs(const char *path, int parent_only);
+
 #endif

@@ -44,8 +44,9 @@ char **kg_layout_paths(const kg_node *tree, const char *text, size_t len, size_t
 void kg_layout_paths_free(char **paths, size_t n_lines);
 
 /* Adds path to files if it is a file, or every *.yaml and *.yml below it
- * if it is a folder (sorted, hidden files and folders skipped, at most 8
- * levels deep). Returns 0, or -1 (errno set) when path cannot be read. */
+ * if it is a folder (sorted, lexicon/ first, hidden files and folders
+ * skipped, at most 8 levels deep; the walk of kg_facts_load_path).
+ * Returns 0, or -1 (errno set) when path cannot be read. */
 int kg_yaml_files(const char *path, kg_strv *files);
 
 #endif

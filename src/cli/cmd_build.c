@@ -50,27 +50,10 @@ const char kg_help_build[] =
 /* Creates the folders leading to path's last component (mkdir -p). */
 static int make_parent(const char *path)
 {
-    char *p = kg_xstrdup(path);
-    int rc = 0;
-    char *slash = strrchr(p, '/');
-    if (slash && slash != p) {
-        *slash = '\0';
-        for (char *q = p + 1; rc == 0; q++) {
-            if (*q != '/' && *q != '\0')
-                continue;
-            char save = *q;
-            *q = '\0';
-            if (mkdir(p, 0777) != 0 && errno != EEXIST)
-                rc = -1;
-            *q = save;
-            if (save == '\0')
-                break;
-        }
-    }
-    if (rc != 0)
-        kg_cli_error("%s: cannot create the folder: %s", p, strerror(errno));
-    free(p);
-    return rc;
+    if (kg_mkdirs(path, 1) == 0)
+        return 0;
+    kg_cli_error("%s: cannot create its folder: %s", path, strerror(errno));
+    return -1;
 }
 
 static double now_s(void)

@@ -359,20 +359,6 @@ static void do_job(run *r, job *j)
     free(src);
 }
 
-/* Makes the folder of a file (one level), for the merge base's .kg/. */
-static int make_dir_of(const char *path)
-{
-    char *dir = kg_xstrdup(path);
-    char *slash = strrchr(dir, '/');
-    int rc = 0;
-    if (slash) {
-        *slash = '\0';
-        if (*dir && mkdir(dir, 0777) != 0 && errno != EEXIST)
-            rc = -1;
-    }
-    free(dir);
-    return rc;
-}
 
 /* Writes one extracted article to j->out, keeping every hand edit: a file
  * kg wrote and nobody changed is replaced; a hand-edited one is merged with
@@ -452,7 +438,7 @@ static int write_facts(const run *r, job *j)
     else if (is_merge)
         kg_diag_add(&j->d, KG_SEV_NOTE, j->out, 0, 0, "merged kg's new facts into your edits");
     /* what kg wrote, to merge the next extraction with */
-    if (make_dir_of(base_path) < 0 || kg_write_atomic(base_path, mach.ptr, mach.len) < 0)
+    if (kg_mkdirs(base_path, 1) < 0 || kg_write_atomic(base_path, mach.ptr, mach.len) < 0)
         kg_diag_warn(&j->d, base_path, 0, 0,
                      "cannot keep kg's version for merging later: %s", strerror(errno));
     if (conflicts > 0)

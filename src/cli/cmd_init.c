@@ -64,31 +64,13 @@ static const char template_tail[] =
     "  lanes: country          # one lane per country, actor or type\n"
     "  # style: timeline.gv    # a style file for kg timeline\n";
 
-/* mkdir -p for one folder below an existing or made parent. */
+/* mkdir -p, with the message when it cannot. */
 static int make_dir(const char *path)
 {
-    char *p = kg_xstrdup(path);
-    int rc = 0;
-    for (char *q = p + 1;; q++) {
-        if (*q != '/' && *q != '\0')
-            continue;
-        char save = *q;
-        *q = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST)
-            rc = -1;
-        *q = save;
-        if (save == '\0' || rc)
-            break;
-    }
-    struct stat st;
-    if (rc == 0 && (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        errno = ENOTDIR;
-        rc = -1;
-    }
-    if (rc)
-        kg_cli_error("init: %s: cannot make the folder: %s", path, strerror(errno));
-    free(p);
-    return rc;
+    if (kg_mkdirs(path, 0) == 0)
+        return 0;
+    kg_cli_error("init: %s: cannot make the folder: %s", path, strerror(errno));
+    return -1;
 }
 
 /* A YAML double-quoted scalar. */

@@ -428,3 +428,37 @@ int kg_write_guarded(const char *path, const char *data, size_t len, int force, 
     kg_buf_free(&b);
     return rc;
 }
+
+int kg_mkdirs(const char *path, int parent_only)
+{
+    char *p = kg_xstrdup(path);
+    int rc = 0;
+    if (parent_only) {
+        char *slash = strrchr(p, '/');
+        if (!slash || slash == p) {
+            free(p);
+            return 0; /* the current folder, or / */
+        }
+        *slash = '\0';
+    }
+    for (char *q = p + 1; rc == 0; q++) {
+        if (*q != '/' && *q != '\0')
+            continue;
+        char save = *q;
+        *q = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST)
+            rc = -1;
+        *q = save;
+        if (save == '\0')
+            break;
+    }
+    struct stat st;
+    if (rc == 0 && *p && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        errno = ENOTDIR;
+        rc = -1;
+    }
+    int e = errno;
+    free(p);
+    errno = e;
+    return rc;
+}

@@ -4,7 +4,6 @@
  * with the same path in what kg_facts_emit writes. The result is read
  * back and compared with the plain canonical text, so a comment can never
  * change the data. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -503,59 +502,3 @@ done:
     return rc;
 }
 
-/* ---- folders ---- */
-
-static int has_suffix(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int collect(const char *dir, int depth, kg_strv *files)
-{
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return -1;
-    struct dirent *de;
-    kg_strv names = { 0 };
-    while ((de = readdir(dp)))
-        if (de->d_name[0] != '.')
-            kg_strv_push(&names, de->d_name);
-    closedir(dp);
-    if (names.n)
-        qsort(names.v, names.n, sizeof *names.v, cmp_str);
-    kg_buf p = KG_BUF_INIT;
-    for (size_t i = 0; i < names.n; i++) {
-        kg_buf_reset(&p);
-        kg_buf_printf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names.v[i]);
-        struct stat st;
-        if (stat(p.ptr, &st) < 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            if (depth < 8)
-                collect(p.ptr, depth + 1, files);
-        } else if (S_ISREG(st.st_mode) && (has_suffix(p.ptr, ".yaml") || has_suffix(p.ptr, ".yml"))) {
-            kg_strv_push(files, p.ptr);
-        }
-    }
-    kg_buf_free(&p);
-    kg_strv_free(&names);
-    return 0;
-}
-
-int kg_yaml_files(const char *path, kg_strv *files)
-{
-    struct stat st;
-    if (stat(path, &st) < 0)
-        return -1;
-    if (!S_ISDIR(st.st_mode)) {
-        kg_strv_push(files, path);
-        return 0;
-    }
-    return collect(path, 0, files);
-}

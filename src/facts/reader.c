@@ -400,12 +400,15 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Collects the .yaml and .yml files below dir into files (recursively, bounded depth). */
+/* Collects the .yaml and .yml files below dir into files (recursively,
+ * bounded depth, hidden folders skipped, sorted, lexicon/ first); a folder
+ * that cannot be opened is reported in d (when not NULL) and counted. */
 static int collect(const char *dir, int depth, kg_strv *files, size_t *unread, kg_diag *d)
 {
     DIR *dp = opendir(dir);
     if (!dp) {
-        kg_diag_error(d, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+        if (d)
+            kg_diag_error(d, dir, 0, 0, "cannot open folder: %s", strerror(errno));
         (*unread)++;
         return -1;
     }
@@ -433,13 +436,34 @@ static int collect(const char *dir, int depth, kg_strv *files, size_t *unread, k
             if (S_ISDIR(st.st_mode)) {
                 if (depth < 8 && collect(p.ptr, depth + 1, files, unread, d) < 0)
                     rc = -1;
-            } else if (has_suffix(p.ptr, ".yaml") || has_suffix(p.ptr, ".yml")) {
+            } else if (S_ISREG(st.st_mode) &&
+                       (has_suffix(p.ptr, ".yaml") || has_suffix(p.ptr, ".yml"))) {
                 kg_strv_push(files, p.ptr);
             }
         }
     kg_buf_free(&p);
     kg_strv_free(&names);
     return rc;
+}
+
+int kg_yaml_files(const char *path, kg_strv *files)
+{
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        kg_strv_push(files, path);
+        return 0;
+    }
+    /* the folder itself must open (errno says why not); folders below
+     * that do not are skipped */
+    DIR *dp = opendir(path);
+    if (!dp)
+        return -1;
+    closedir(dp);
+    size_t unread = 0;
+    collect(path, 0, files, &unread, NULL);
+    return 0;
 }
 
 int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d)
