@@ -104,3 +104,53 @@ Test(loop, edit_facts_then_the_article_then_re_extract)
     kg_buf_free(&rm);
     free(dir);
 }
+
+/* A sentence added at the top of the article makes a new first event: the
+ * facts that were there keep their ids (found by their quotes), so the
+ * person's edits stay on the right events and nothing conflicts. */
+Test(loop, a_new_first_sentence_does_not_renumber_the_events)
+{
+    char *dir = kgt_tmpdir(), *out = NULL;
+    cr_assert_eq(kg_in(dir, "init p", &out), 0, "%s", out);
+    free(out);
+    kg_buf p = KG_BUF_INIT, a = KG_BUF_INIT;
+    kg_buf_printf(&p, "%s/p", dir);
+    kg_buf_printf(&a, "%s/p/articles/a.txt", dir);
+    cr_assert_eq(kgt_write(a.ptr, first), 0);
+    cr_assert_eq(kg_in(p.ptr, "extract --date 2025-01-15 articles/a.txt", &out), 0, "%s", out);
+    free(out);
+    /* the person retitles the protest (e2) */
+    cr_assert_eq(sh_in(p.ptr, "f=$(ls facts/*.yaml) && grep -q '^- id: e2$' \"$f\" && "
+                              "sed -i '/^- id: e2$/,/^- /s/^  title: .*/  title: 중국의 항의 # 손봄/' \"$f\" && "
+                              "grep -q '중국의 항의' \"$f\"", &out), 0, "%s", out);
+    free(out);
+    /* a new first sentence: an event before the others */
+    kg_buf t = KG_BUF_INIT;
+    kg_buf_puts(&t, "미국, 대중 반도체 장비 수출 통제 강화\n"
+                    "일본 정부는 지난 10일 반도체 장비 수출 규제를 발표했다.\n");
+    kg_buf_puts(&t, strchr(first, '\n') + 1);
+    cr_assert_eq(kgt_write(a.ptr, t.ptr), 0);
+    kg_buf_free(&t);
+    cr_expect_eq(kg_in(p.ptr, "respan", &out), 0, "%s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "extract articles/a.txt", &out), 0, "%s", out);
+    cr_expect(!strstr(out, "both changed") && !strstr(out, "no longer finds"), "%s", out);
+    free(out);
+    cr_assert_eq(sh_in(p.ptr, "cat facts/*.yaml", &out), 0);
+    /* the retitled protest is still e2, the new event got a new id */
+    char *e2 = strstr(out, "- id: e2\n");
+    cr_expect(e2 && strstr(e2, "title: 중국의 항의 # 손봄") &&
+                  strstr(e2, "type: protest"), "the hand title moved to another event: %s", out);
+    cr_expect(strstr(out, "- id: e3\n") != NULL, "the new event has no new id: %s", out);
+    cr_expect(strstr(out, "{from: e2, type: responds-to, to: e1}") != NULL, "%s", out);
+    free(out);
+    cr_expect_eq(kg_in(p.ptr, "check", &out), 0, "%s", out);
+    free(out);
+    kg_buf_free(&p);
+    kg_buf_free(&a);
+    kg_buf rm = KG_BUF_INIT;
+    kg_buf_printf(&rm, "rm -rf '%s'", dir);
+    cr_expect_eq(system(rm.ptr), 0);
+    kg_buf_free(&rm);
+    free(dir);
+}

@@ -34,4 +34,16 @@ char *kg_merge_base_path(const char *path);
 long kg_facts_merge(const char *name, const char *base, size_t blen, const char *hand,
                     size_t hlen, const char *mach, size_t mlen, kg_buf *out, kg_diag *d);
 
+struct kg_doc;
+/* Before a merge: gives the events and figures kg extracts now (doc) the
+ * ids the same facts had in what kg wrote last (base), so that a sentence
+ * added early in an article does not renumber every later event and pair
+ * unrelated ones. The same fact, in passes from strict to loose, each
+ * base fact taken once: the same quote; the same title and type (figures:
+ * value, unit and measure); the same type, agents and targets (figures:
+ * unit and measure), for a reworded sentence; last, the same id. Facts new to kg get ids used in neither base nor
+ * hand (the person's file, may be NULL); relations follow their events.
+ * Returns how many ids changed. */
+size_t kg_doc_align_ids(struct kg_doc *doc, const struct kg_doc *base, const struct kg_doc *hand);
+
 #endif

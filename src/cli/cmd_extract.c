@@ -73,6 +73,9 @@ const char kg_help_extract[] =
     "by hand or use --force. The facts file made before from the same\n"
     "article (its 'source:' leads to it) is the one merged, under its\n"
     "document id; without --date its 'published:' dates the article again.\n"
+    "Events and figures keep the ids they had when kg last wrote the file\n"
+    "(matched by quote, else by title and type), so an added sentence does\n"
+    "not renumber them.\n"
     "A text that is not Korean is an error. A\n"
     "progress bar is shown on a terminal (stderr) for several files.\n"
     "\n"
@@ -277,6 +280,38 @@ static void find_previous(job *j, const char *dir, int have_date)
     kg_strv_free(&cands);
 }
 
+/* Reads a facts file into a model (NULL when absent or unreadable). */
+static kg_doc *read_doc(const char *path)
+{
+    size_t len;
+    char *text = kg_read_file(path, &len, 0);
+    if (!text)
+        return NULL;
+    kg_diag d = KG_DIAG_INIT;
+    kg_node *tree = kg_yaml_parse(path, text, len, &d);
+    kg_doc *doc = d.errors ? NULL : kg_doc_from_tree(path, tree, &d);
+    if (!doc)
+        kg_node_free(tree);
+    kg_diag_free(&d);
+    free(text);
+    return doc;
+}
+
+/* The facts extracted now take the ids the same facts had when kg last
+ * wrote target (its copy in .kg/), so that the merge pairs the right ones. */
+static void align_with_base(kg_doc *doc, const char *target)
+{
+    char *bp = kg_merge_base_path(target);
+    kg_doc *base = read_doc(bp), *hand = base ? read_doc(target) : NULL;
+    if (base)
+        kg_doc_align_ids(doc, base, hand);
+    if (base)
+        kg_doc_free(base);
+    if (hand)
+        kg_doc_free(hand);
+    free(bp);
+}
+
 /* The name a facts file gets in a folder: its document id. */
 static char *id_path(const char *dir, const char *id)
 {
@@ -347,6 +382,8 @@ static void do_job(run *r, job *j)
             free(doc->id);
             doc->id = kg_xstrdup(j->prev_id);
         }
+        if (j->prev || j->out)
+            align_with_base(doc, j->prev ? j->prev : j->out);
         kg_buf_puts(&j->yaml, "# Facts extracted by kg extract from ");
         kg_buf_puts(&j->yaml, j->in);
         kg_buf_puts(&j->yaml, "; review and edit freely.\n");

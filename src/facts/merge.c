@@ -9,6 +9,7 @@
  * block. Each level is rendered at indent 0 and indented by its parent,
  * so a block taken from the machine's text fits the hand's layout. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -614,4 +615,163 @@ long kg_facts_merge(const char *name, const char *base, size_t blen, const char 
     free(lh);
     free(lm);
     return rc;
+}
+
+/* ---- aligning ids with the base ---- */
+
+static int same_str(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+static int taken(const kg_strv *used, const char *id)
+{
+    return kg_strv_has(used, id);
+}
+
+/* A fresh id PREFIX<n> that is in no list of used. */
+static char *fresh_id(char prefix, kg_strv *used)
+{
+    for (unsigned long n = 1;; n++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%c%lu", prefix, n);
+        if (!taken(used, buf)) {
+            kg_strv_push(used, buf);
+            return kg_xstrdup(buf);
+        }
+    }
+}
+
+/* The final id of each of n items: base's id of the same fact (match
+ * passes in order), else a fresh one. ids[i] is the item's id now. */
+static size_t align(size_t n, char **ids, size_t nb, const char *const *base_ids,
+                    int (*same)(const void *, size_t, const void *, size_t, int),
+                    const void *items, const void *base, char prefix, kg_strv *used)
+{
+    char **fin = kg_xcalloc(n ? n : 1, sizeof *fin);
+    char *btaken = kg_xcalloc(nb ? nb : 1, 1);
+    for (int pass = 0; pass < 4; pass++)
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; !fin[i] && k < nb; k++)
+                if (!btaken[k] && base_ids[k] &&
+                    (pass < 3 ? same(items, i, base, k, pass) : same_str(ids[i], base_ids[k]))) {
+                    btaken[k] = 1;
+                    fin[i] = kg_xstrdup(base_ids[k]);
+                }
+    for (size_t i = 0; i < n; i++)
+        if (!fin[i])
+            fin[i] = fresh_id(prefix, used);
+    size_t changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!same_str(ids[i], fin[i]))
+            changed++;
+        free(ids[i]);
+        ids[i] = fin[i];
+    }
+    free(fin);
+    free(btaken);
+    return changed;
+}
+
+static int same_strv(const kg_strv *a, const kg_strv *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (!same_str(a->v[i], b->v[i]))
+            return 0;
+    return 1;
+}
+
+/* Passes, loosest last: the same quote; the same title and type; the
+ * same type, agents and targets (a sentence reworded); then (in align)
+ * the same id, for what is left. */
+static int same_event(const void *items, size_t i, const void *base, size_t k, int pass)
+{
+    const kg_event *a = &((const kg_event *)items)[i], *b = &((const kg_event *)base)[k];
+    if (pass == 0)
+        return same_str(a->quote, b->quote);
+    if (pass == 1)
+        return same_str(a->title, b->title) && same_str(a->type, b->type);
+    return same_str(a->type, b->type) && same_strv(&a->agent, &b->agent) &&
+           same_strv(&a->target, &b->target) && (a->agent.n || a->target.n);
+}
+
+static int same_figure(const void *items, size_t i, const void *base, size_t k, int pass)
+{
+    const kg_figure *a = &((const kg_figure *)items)[i], *b = &((const kg_figure *)base)[k];
+    if (pass == 0)
+        return same_str(a->quote, b->quote);
+    if (pass == 1)
+        return same_str(a->value_text, b->value_text) && same_str(a->unit, b->unit) &&
+               same_str(a->measure, b->measure);
+    return same_str(a->unit, b->unit) && same_str(a->measure, b->measure) && a->measure;
+}
+
+size_t kg_doc_align_ids(kg_doc *doc, const kg_doc *base, const kg_doc *hand)
+{
+    if (!doc || !base)
+        return 0;
+    /* every id the base or the person's file uses is taken for new facts */
+    kg_strv used = { NULL, 0, 0 };
+    const kg_doc *olds[2] = { base, hand };
+    for (int w = 0; w < 2; w++) {
+        const kg_doc *o = olds[w];
+        for (size_t i = 0; o && i < o->n_events; i++)
+            if (o->events[i].id)
+                kg_strv_push(&used, o->events[i].id);
+        for (size_t i = 0; o && i < o->n_figures; i++)
+            if (o->figures[i].id)
+                kg_strv_push(&used, o->figures[i].id);
+        for (size_t i = 0; o && i < o->n_relations; i++)
+            if (o->relations[i].id)
+                kg_strv_push(&used, o->relations[i].id);
+    }
+    /* events: remember the old ids for the relations */
+    size_t ne = doc->n_events, changed = 0;
+    char **old = kg_xcalloc(ne ? ne : 1, sizeof *old);
+    char **ids = kg_xcalloc(ne ? ne : 1, sizeof *ids);
+    const char **bids = kg_xcalloc(base->n_events ? base->n_events : 1, sizeof *bids);
+    for (size_t i = 0; i < ne; i++) {
+        old[i] = doc->events[i].id ? kg_xstrdup(doc->events[i].id) : NULL;
+        ids[i] = doc->events[i].id;
+    }
+    for (size_t k = 0; k < base->n_events; k++)
+        bids[k] = base->events[k].id;
+    changed += align(ne, ids, base->n_events, bids, same_event, doc->events, base->events, 'e',
+                     &used);
+    for (size_t i = 0; i < ne; i++)
+        doc->events[i].id = ids[i];
+    for (size_t r = 0; r < doc->n_relations; r++) {
+        kg_relation *rel = &doc->relations[r];
+        char **ends[2] = { &rel->from, &rel->to };
+        for (int e = 0; e < 2; e++)
+            for (size_t i = 0; *ends[e] && i < ne; i++)
+                if (same_str(*ends[e], old[i])) {
+                    free(*ends[e]);
+                    *ends[e] = kg_xstrdup(ids[i]);
+                    break;
+                }
+    }
+    for (size_t i = 0; i < ne; i++)
+        free(old[i]);
+    free(old);
+    free(ids);
+    free(bids);
+    /* figures */
+    size_t nf = doc->n_figures;
+    ids = kg_xcalloc(nf ? nf : 1, sizeof *ids);
+    bids = kg_xcalloc(base->n_figures ? base->n_figures : 1, sizeof *bids);
+    for (size_t i = 0; i < nf; i++)
+        ids[i] = doc->figures[i].id;
+    for (size_t k = 0; k < base->n_figures; k++)
+        bids[k] = base->figures[k].id;
+    changed += align(nf, ids, base->n_figures, bids, same_figure, doc->figures, base->figures,
+                     'f', &used);
+    for (size_t i = 0; i < nf; i++)
+        doc->figures[i].id = ids[i];
+    free(ids);
+    free(bids);
+    kg_strv_free(&used);
+    return changed;
 }
