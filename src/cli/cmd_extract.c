@@ -201,83 +201,108 @@ static void count_hangul(const char *s, size_t len, size_t *hangul, size_t *lett
     }
 }
 
-/* Is the facts file at path one made from the article `in`: does its
- * document's source lead to the same file? Then *id gets its document id
- * and *published its publication date (both malloc'd, or NULL). */
-static int made_from(const char *path, const char *in, char **id, char **published)
+/* Facts files already made from articles, read once per run: the file,
+ * its document id and publication date, and the article its source
+ * leads to (device and inode, so any path to it matches). */
+typedef struct made {
+    char *path, *id, *published;
+    dev_t dev;
+    ino_t ino;
+} made;
+
+typedef struct made_index {
+    made *v;
+    size_t n, cap;
+} made_index;
+
+/* Adds the facts file at path to ix when its document names a source
+ * that exists. */
+static void index_one(made_index *ix, const char *path)
 {
     size_t len;
     char *text = kg_read_file(path, &len, 0);
     if (!text)
-        return 0;
+        return;
     kg_diag d = KG_DIAG_INIT;
     kg_node *tree = kg_yaml_parse(path, text, len, &d);
     const kg_node *hdr = kg_node_get(tree, "document");
     const kg_node *src = kg_node_get(hdr, "source"), *idn = kg_node_get(hdr, "id"),
                   *pub = kg_node_get(hdr, "published");
-    int same = 0;
     if (src && src->kind == KG_NODE_SCALAR && idn && idn->kind == KG_NODE_SCALAR && src->len) {
         kg_buf full = KG_BUF_INIT;
-        if (src->value[0] == '/') {
-            kg_buf_puts(&full, src->value);
-        } else {
-            const char *slash = strrchr(path, '/');
-            if (slash)
-                kg_buf_add(&full, path, (size_t)(slash - path + 1));
-            kg_buf_puts(&full, src->value);
+        const char *slash = strrchr(path, '/');
+        if (src->value[0] != '/' && slash)
+            kg_buf_add(&full, path, (size_t)(slash - path + 1));
+        kg_buf_puts(&full, src->value);
+        struct stat st;
+        if (stat(full.ptr, &st) == 0) {
+            KG_VEC_PUSH(ix->v, ix->n, ix->cap);
+            made *m = &ix->v[ix->n++];
+            m->path = kg_xstrdup(path);
+            m->id = kg_xstrdup(idn->value);
+            m->published = pub && pub->kind == KG_NODE_SCALAR && !kg_node_is_null(pub)
+                               ? kg_xstrdup(pub->value) : NULL;
+            m->dev = st.st_dev;
+            m->ino = st.st_ino;
         }
-        char a[PATH_MAX], b[PATH_MAX];
-        struct stat sa, sb;
-        same = realpath(full.ptr, a) && realpath(in, b) && stat(a, &sa) == 0 &&
-               stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
         kg_buf_free(&full);
-    }
-    if (same) {
-        *id = kg_xstrdup(idn->value);
-        *published = pub && pub->kind == KG_NODE_SCALAR && !kg_node_is_null(pub)
-                         ? kg_xstrdup(pub->value) : NULL;
     }
     kg_node_free(tree);
     kg_diag_free(&d);
     free(text);
-    return same;
 }
 
-/* Re-extraction: finds the facts file already made from j->in among the
- * *.yaml of dir (or at j->out), so that it is that file that is merged,
- * under its document id, and dated as it was (without --date, its
- * 'published:' is the document date: an article without a dateline is
- * read the same way twice). */
-static void find_previous(job *j, const char *dir, int have_date)
+/* The facts files directly in dir (not the folders below: lexicons), or
+ * the one file `file`. */
+static void index_made(made_index *ix, const char *dir, const char *file)
 {
     kg_strv cands = { NULL, 0, 0 };
     if (dir) {
         if (kg_yaml_files(dir, &cands) < 0)
             cands.n = 0;
-    } else if (j->out) {
-        kg_strv_push(&cands, j->out);
+    } else if (file) {
+        kg_strv_push(&cands, file);
     }
-    for (size_t i = 0; i < cands.n && !j->prev; i++) {
-        char *id = NULL, *published = NULL;
-        /* (only files directly in dir: kg_yaml_files also lists the
-         * folders below, lexicons among them) */
-        if (dir) {
-            const char *rest = cands.v[i] + strlen(dir);
-            while (*rest == '/')
-                rest++;
-            if (strchr(rest, '/'))
-                continue;
-        }
-        if (made_from(cands.v[i], j->in, &id, &published)) {
-            j->prev = kg_xstrdup(cands.v[i]);
-            j->prev_id = id;
-            kg_edtf_point p;
-            if (!have_date && published && kg_dct_parse(published, &p) == 0)
-                j->dct = p;
-        }
-        free(published);
+    for (size_t i = 0; i < cands.n; i++) {
+        const char *rest = dir ? cands.v[i] + strlen(dir) : "";
+        while (*rest == '/')
+            rest++;
+        if (!strchr(rest, '/'))
+            index_one(ix, cands.v[i]);
     }
     kg_strv_free(&cands);
+}
+
+static void made_free(made_index *ix)
+{
+    for (size_t i = 0; i < ix->n; i++) {
+        free(ix->v[i].path);
+        free(ix->v[i].id);
+        free(ix->v[i].published);
+    }
+    free(ix->v);
+}
+
+/* Re-extraction: the facts file already made from j->in, if any, is the
+ * one merged, under its document id, and dated as it was (without --date,
+ * its 'published:' is the document date: an article without a dateline
+ * is read the same way twice). */
+static void find_previous(job *j, const made_index *ix, int have_date)
+{
+    struct stat st;
+    if (stat(j->in, &st) != 0)
+        return;
+    for (size_t i = 0; i < ix->n; i++) {
+        const made *m = &ix->v[i];
+        if (m->dev != st.st_dev || m->ino != st.st_ino)
+            continue;
+        j->prev = kg_xstrdup(m->path);
+        j->prev_id = kg_xstrdup(m->id);
+        kg_edtf_point p;
+        if (!have_date && m->published && kg_dct_parse(m->published, &p) == 0)
+            j->dct = p;
+        return;
+    }
 }
 
 /* Reads a facts file into a model (NULL when absent or unreadable). */
@@ -666,13 +691,15 @@ int kg_cmd_extract(int argc, char **argv)
     r.text_flags = lenient ? KG_TEXT_LENIENT : 0;
     r.n = n;
     r.jobs = kg_xcalloc(n, sizeof *r.jobs);
+    made_index made_ix = { NULL, 0, 0 };
+    if (out)
+        index_made(&made_ix, to_dir ? out : NULL, to_dir ? NULL : out);
     for (size_t i = 0; i < n; i++) {
         job *j = &r.jobs[i];
         j->in = argv[optind + (int)i];
         j->out = out && !to_dir ? kg_xstrdup(out) : NULL;
         j->dct = r.dct;
-        if (out)
-            find_previous(j, to_dir ? out : NULL, date != NULL);
+        find_previous(j, &made_ix, date != NULL);
         kg_buf_init(&j->yaml);
         kg_buf_init(&j->show);
         kg_diag_init(&j->d);
@@ -680,6 +707,7 @@ int kg_cmd_extract(int argc, char **argv)
         if (stat(j->in, &st) == 0)
             r.total_bytes += (size_t)st.st_size;
     }
+    made_free(&made_ix);
     r.progress = n > 1 && isatty(2);
     pthread_mutex_init(&r.mu, NULL);
     if ((size_t)jobs > n)
