@@ -43,14 +43,7 @@ static void sh(const char *fmt, const char *a, const char *b)
  * exit status, the output in *out (caller frees). */
 static int kg_in(const char *dir, const char *args, char **out)
 {
-    static char data[PATH_MAX];
-    if (!data[0])
-        cr_assert_not_null(realpath("yaml", data));
-    kg_buf cmd = KG_BUF_INIT;
-    kg_buf_printf(&cmd, "cd '%s' && KG_DATA='%s' '%s' %s 2>&1", dir, data, kgt_binary(), args);
-    int rc = kgt_run(cmd.ptr, out);
-    kg_buf_free(&cmd);
-    return rc;
+    return kgt_kg_in(dir, args, out);
 }
 
 static void rm_rf(char *dir)

@@ -74,3 +74,18 @@ const char *kgt_seeds_dir(void)
     struct stat st;
     return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? dir : NULL;
 }
+
+int kgt_kg_in(const char *dir, const char *args, char **out)
+{
+    static char data[PATH_MAX];
+    if (!data[0] && !realpath("yaml", data))
+        return -1;
+    size_t n = strlen(dir) + strlen(data) + strlen(kgt_binary()) + strlen(args) + 64;
+    char *cmd = malloc(n);
+    if (!cmd)
+        return -1;
+    snprintf(cmd, n, "cd '%s' && KG_DATA='%s' '%s' %s 2>&1", dir, data, kgt_binary(), args);
+    int rc = kgt_run(cmd, out);
+    free(cmd);
+    return rc;
+}

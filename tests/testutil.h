@@ -15,6 +15,9 @@ char *kgt_slurp(const char *path, size_t *len);
 int kgt_write(const char *path, const char *text);
 /* A new empty temporary folder (malloc'd path). */
 char *kgt_tmpdir(void);
+/* Runs `cd DIR && kg ARGS 2>&1` with the bundled lexicons (KG_DATA=yaml
+ * of the checkout); the exit status, the output in *out (caller frees). */
+int kgt_kg_in(const char *dir, const char *args, char **out);
 /* The folder of the real seed articles, or NULL when absent. */
 const char *kgt_seeds_dir(void);
 
