@@ -113,6 +113,18 @@ const char *kg_cli_out_path(const char *name);
 int kg_cli_lexicons(kg_corpus *c, kg_diag *d, const char *bundled);
 /* ---- drawing commands (cmd_graph.c) ---- */
 
+/* The help paragraph of kg graph, timeline and report on facts with errors
+ * (kg_render_prune decides; keep the two in step). */
+#define KG_HELP_LEFT_OUT \
+    "The facts are checked as 'kg check' does, and what has errors is left\n" \
+    "out: an event or figure with a bad date is drawn undated; an unknown\n" \
+    "actor in agent, target or subject is left out (the fact is drawn); a\n" \
+    "relation with an error or to an event not drawn is left out; a bad url,\n" \
+    "date or title of a document is dropped, and an error in its id or 'kg:'\n" \
+    "version leaves the document out; any other fact with an error is left\n" \
+    "out. The errors, and how many facts were left out, go to standard error.\n"
+
+
 /* getopt_long codes of the options that select what is drawn, shared by
  * kg graph, kg timeline and kg report; a command's own options number
  * from KG_OPT_OWN. */
