@@ -51,6 +51,23 @@ kg: $(B)/kg
 $(B)/kg: $(LIB_OBJ) $(CLI_OBJ)
 	@echo "  LD $@"; $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
+# The built-in styles: graph/*.gv as C strings, generated and committed
+# (so that the build needs no generator and the text can be reviewed).
+# Git does not keep file times, so on a fresh clone this rule may run
+# although styles.c is right: it writes a temporary file and replaces
+# styles.c only when the text differs (else it just renews its time), and
+# when it cannot run at all it keeps the committed file with a warning.
+STYLE_GV = graph/default.gv graph/timeline.gv
+src/render/styles.c: $(STYLE_GV) src/render/gen-styles.sh
+	@t=$@.$$$$.tmp; \
+	if sh src/render/gen-styles.sh $(STYLE_GV) > $$t; then \
+	    if cmp -s $$t $@; then rm -f $$t; touch $@; \
+	    else mv -f $$t $@ && echo "  GEN $@"; fi; \
+	else rm -f $$t; \
+	    if [ -f $@ ]; then echo "warning: could not regenerate $@; keeping it" >&2; \
+	    else exit 1; fi; \
+	fi
+
 $(B)/libkg.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^

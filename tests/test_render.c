@@ -607,9 +607,9 @@ Test(render_golden, built_in_styles_are_the_shipped_files)
     char *graph = kgt_slurp("graph/default.gv", NULL), *tl = kgt_slurp("graph/timeline.gv", NULL);
     cr_assert(graph && tl);
     cr_expect(strcmp(graph, kg_render_default_style(0)) == 0,
-              "graph/default.gv changed: run tests/regen-golden.sh and make");
+              "graph/default.gv differs from its copy in src/render/styles.c: run make");
     cr_expect(strcmp(tl, kg_render_default_style(1)) == 0,
-              "graph/timeline.gv changed: run tests/regen-golden.sh and make");
+              "graph/timeline.gv differs from its copy in src/render/styles.c: run make");
     free(graph);
     free(tl);
 }

@@ -10,7 +10,7 @@
 
 #include "kg/buf.h"
 #include "kg/extract.h"
-#include "kg/hmap.h"
+#include "util/hmap.h"
 #include "kg/tag.h"
 #include "kg/text.h"
 

@@ -10,7 +10,7 @@
 #include "kg/buf.h"
 #include "kg/check.h"
 #include "kg/factio.h"
-#include "kg/hmap.h"
+#include "util/hmap.h"
 #include "kg/suggest.h"
 #include "kg/utf8.h"
 #include "kg/quote.h"

@@ -12,7 +12,7 @@
 
 #include "kg/buf.h"
 #include "kg/factio.h"
-#include "kg/hmap.h"
+#include "util/hmap.h"
 #include "kg/layout.h"
 
 void kg_layout_info_free(kg_layout_info *info)

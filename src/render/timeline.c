@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/hmap.h"
+#include "util/hmap.h"
 #include "render/render_int.h"
 
 #define NONE ((size_t)-1)

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/hmap.h"
+#include "util/hmap.h"
 #include "render/render_int.h"
 
 /* 1 if node n or a node below it starts at line:col. */

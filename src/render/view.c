@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "kg/hmap.h"
+#include "util/hmap.h"
 #include "render/render_int.h"
 
 /* One event record of the corpus while the view is being built. */

@@ -1,9 +1,9 @@
-/* hmap.c - string-keyed hash map with linear probing (kg/hmap.h). */
+/* hmap.c - string-keyed hash map with linear probing (util/hmap.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "kg/buf.h"
-#include "kg/hmap.h"
+#include "util/hmap.h"
 
 size_t kg_hash_str(const char *s)
 {

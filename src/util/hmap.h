@@ -1,4 +1,4 @@
-/* kg/hmap.h - a string-keyed hash map (open addressing, FNV-1a).
+/* util/hmap.h - a string-keyed hash map (open addressing, FNV-1a).
  * Keys are borrowed: the caller keeps them alive while the map is used. */
 #ifndef KG_HMAP_H
 #define KG_HMAP_H
