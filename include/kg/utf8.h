@@ -6,8 +6,52 @@
 #include <stddef.h>
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 if the bytes there
- * are not one (n is how many bytes are available). */
-size_t kg_utf8_seq(const unsigned char *s, size_t n);
+ * are not one (n is how many bytes are available): the one strict check
+ * of kg. Inline: text intake calls it for every non-ASCII character. */
+static inline size_t kg_utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && s[1] < 0xA0) /* overlong */
+            return 0;
+        if (c == 0xED && s[1] >= 0xA0) /* surrogate */
+            return 0;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && s[1] < 0x90) /* overlong */
+            return 0;
+        if (c == 0xF4 && s[1] >= 0x90) /* above U+10FFFF */
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* The strict decoder: length of the valid sequence at s (as kg_utf8_seq)
+ * and its code point in *cp, or 0 (and *cp untouched) if not valid. */
+static inline size_t kg_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    size_t k = kg_utf8_seq(s, n);
+    switch (k) {
+    case 1: *cp = s[0]; break;
+    case 2: *cp = ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu); break;
+    case 3: *cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu); break;
+    case 4:
+        *cp = ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+        break;
+    default: break;
+    }
+    return k;
+}
 /* Returns len if all of s is valid UTF-8, else the offset of the first
  * byte that is not. */
 size_t kg_utf8_check(const char *s, size_t len);

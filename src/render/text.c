@@ -8,41 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kg/utf8.h"
 #include "render/render_int.h"
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
-
-/* Decodes one UTF-8 sequence at s (n bytes left). Returns its length and
- * the code point in *cp, or 0 if the bytes are not valid UTF-8. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, min = 0x80, c &= 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, min = 0x800, c &= 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, min = 0x10000, c &= 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return len;
-}
 
 /* Walks s as code points, calling fn with the (cleaned) bytes of each. */
 typedef void (*cp_fn)(void *ctx, unsigned cp, const char *bytes, size_t len);
@@ -53,7 +22,7 @@ static void each_cp(void *out, const char *s, size_t len, cp_fn fn)
     size_t i = 0;
     while (i < len) {
         unsigned cp;
-        size_t k = utf8_decode(p + i, len - i, &cp);
+        size_t k = kg_utf8_decode(p + i, len - i, &cp);
         if (k == 0) {
             fn(out, 0xFFFD, replacement, 3);
             i++;

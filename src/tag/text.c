@@ -19,40 +19,6 @@
 /* ------------------------------------------------------------------ */
 /* UTF-8 validation                                                    */
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
-static size_t u8_valid_len(const unsigned char *s, size_t avail)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2)
-        return 0;
-    if (c < 0xE0) {
-        if (avail < 2 || (s[1] & 0xC0) != 0x80)
-            return 0;
-        return 2;
-    }
-    if (c < 0xF0) {
-        if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0; /* overlong */
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0; /* surrogates */
-        return 3;
-    }
-    if (c < 0xF5) {
-        if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0;
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0;
-        return 4;
-    }
-    return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* normalisation                                                       */
 
@@ -264,7 +230,7 @@ static int normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
             i++;
             continue;
         }
-        size_t n = c < 0x80 ? 1 : u8_valid_len(u + i, len - i);
+        size_t n = c < 0x80 ? 1 : kg_utf8_seq(u + i, len - i);
         if (!n) {
             if (!(flags & KG_TEXT_LENIENT)) {
                 if (kg_looks_euckr(t->src + i, len - i))

@@ -1,0 +1,75 @@
+/* test_util.c - the one UTF-8 decoder (kg/utf8.h). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "kg/utf8.h"
+
+static size_t dec(const char *s, size_t n, unsigned *cp)
+{
+    *cp = 0xDEADu;
+    return kg_utf8_decode((const unsigned char *)s, n, cp);
+}
+
+Test(utf8, decodes_valid_sequences_of_each_length)
+{
+    unsigned cp;
+    cr_assert_eq(dec("A", 1, &cp), 1);
+    cr_assert_eq(cp, 0x41u);
+    cr_assert_eq(dec("\xC2\xA0", 2, &cp), 2);
+    cr_assert_eq(cp, 0xA0u);
+    cr_assert_eq(dec("\xEA\xB0\x80", 3, &cp), 3); /* U+AC00 */
+    cr_assert_eq(cp, 0xAC00u);
+    cr_assert_eq(dec("\xF0\x9F\x98\x80", 4, &cp), 4);
+    cr_assert_eq(cp, 0x1F600u);
+    cr_assert_eq(dec("\xF4\x8F\xBF\xBF", 4, &cp), 4);
+    cr_assert_eq(cp, 0x10FFFFu);
+}
+
+Test(utf8, rejects_invalid_lead_and_continuation_bytes)
+{
+    unsigned cp;
+    cr_assert_eq(dec("\x80", 1, &cp), 0);
+    cr_assert_eq(dec("\xBF", 1, &cp), 0);
+    cr_assert_eq(dec("\xFF\x80", 2, &cp), 0);
+    cr_assert_eq(dec("\xF5\x80\x80\x80", 4, &cp), 0);
+    cr_assert_eq(dec("\xC3\x41", 2, &cp), 0);
+    cr_assert_eq(dec("\xEA\xB0\x41", 3, &cp), 0);
+    cr_assert_eq(cp, 0xDEADu, "cp untouched on invalid");
+}
+
+Test(utf8, rejects_overlongs)
+{
+    unsigned cp;
+    cr_assert_eq(dec("\xC0\xAF", 2, &cp), 0);
+    cr_assert_eq(dec("\xC1\xBF", 2, &cp), 0);
+    cr_assert_eq(dec("\xE0\x80\xAF", 3, &cp), 0);
+    cr_assert_eq(dec("\xE0\x9F\xBF", 3, &cp), 0);
+    cr_assert_eq(dec("\xF0\x80\x80\xAF", 4, &cp), 0);
+    cr_assert_eq(dec("\xF0\x8F\xBF\xBF", 4, &cp), 0);
+    cr_assert_eq(dec("\xE0\xA0\x80", 3, &cp), 3); /* U+0800, the first non-overlong */
+}
+
+Test(utf8, rejects_surrogates_and_above_max)
+{
+    unsigned cp;
+    cr_assert_eq(dec("\xED\xA0\x80", 3, &cp), 0); /* U+D800 */
+    cr_assert_eq(dec("\xED\xBF\xBF", 3, &cp), 0); /* U+DFFF */
+    cr_assert_eq(dec("\xED\x9F\xBF", 3, &cp), 3); /* U+D7FF */
+    cr_assert_eq(dec("\xF4\x90\x80\x80", 4, &cp), 0); /* U+110000 */
+}
+
+Test(utf8, rejects_truncated_sequences)
+{
+    unsigned cp;
+    cr_assert_eq(dec("\xC2", 1, &cp), 0);
+    cr_assert_eq(dec("\xEA\xB0", 2, &cp), 0);
+    cr_assert_eq(dec("\xF0\x9F\x98", 3, &cp), 0);
+    cr_assert_eq(kg_utf8_seq((const unsigned char *)"\xEA\xB0\x80", 2), 0);
+}
+
+Test(utf8, check_gives_the_first_bad_offset)
+{
+    cr_assert_eq(kg_utf8_check("ab\xEA\xB0\x80", 5), 5);
+    cr_assert_eq(kg_utf8_check("ab\xED\xA0\x80z", 6), 2);
+    cr_assert_eq(kg_utf8_check("ab\xEA\xB0", 4), 2);
+}
