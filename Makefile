@@ -35,13 +35,16 @@ B       ?= build/release
 LIB_SRC  = $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/*.c))
-LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
+# the built-in grammar (yaml/grammar/*.yaml as C strings), generated
+GRAMMAR_YAML = $(sort $(wildcard yaml/grammar/*.yaml))
+GRAMMAR_C = $(B)/gen/grammar-data.c
+LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/grammar-data.o
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 
-.PHONY: regen leakcheck bench fuzz fuzz-build all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
+.PHONY: FORCE regen leakcheck bench fuzz fuzz-build all test test-run test-asan-run asan deps install uninstall clean lint format check-deps run bench
 
 all: kg
 
@@ -68,6 +71,20 @@ src/render/styles.c: $(STYLE_GV) src/render/gen-styles.sh
 	    else exit 1; fi; \
 	fi
 
+# The built-in grammar: the grammar files as C strings, made in the build
+# folder on every make (the file list can change without a file getting
+# newer) and replaced only when the text differs, so nothing rebuilds
+# when no grammar file changed.
+$(GRAMMAR_C): FORCE
+	@mkdir -p $(dir $@); t=$@.$$$$.tmp; \
+	sh src/korean/gen-grammar.sh $(GRAMMAR_YAML) > $$t || { rm -f $$t; exit 1; }; \
+	if cmp -s $$t $@; then rm -f $$t; else mv -f $$t $@ && echo "  GEN $@"; fi
+
+$(B)/gen/grammar-data.o: $(GRAMMAR_C)
+	@echo "  CC $<"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+FORCE:
+
 $(B)/libkg.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
@@ -85,7 +102,7 @@ $(B)/test-kg: $(TEST_OBJ) $(B)/libkg.a
 
 # The tests run from the repository root; tests/run fails when the runner
 # ran no test at all (Criterion exits 0 then, e.g. without /proc).
-test: deps
+test:
 	$(MAKE) test-run
 
 test-run: $(B)/test-kg $(B)/kg
@@ -102,7 +119,7 @@ test-asan-run: $(B)/test-kg $(B)/kg
 # The main job: check the bundled facts, build the store and the pictures.
 # The repository is a kg project (kg.yaml: facts in yaml/, output in out/),
 # so the commands need no paths.
-run: deps
+run:
 	$(MAKE) kg
 	mkdir -p out
 	./kg check
@@ -119,10 +136,11 @@ deps:
 	@sh .ci/deps $(DEB_PKGS)
 
 install: kg
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/lexicon
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/lexicon $(DESTDIR)$(DATADIR)/grammar
 	install -m 755 kg $(DESTDIR)$(BINDIR)/kg
 	install -m 644 src/kg.1 $(DESTDIR)$(MANDIR)/kg.1
 	install -m 644 yaml/lexicon/*.yaml $(DESTDIR)$(DATADIR)/lexicon/
+	install -m 644 yaml/grammar/*.yaml $(DESTDIR)$(DATADIR)/grammar/
 	install -m 644 yaml/schema.json $(DESTDIR)$(DATADIR)/schema.json
 
 uninstall:
@@ -152,9 +170,13 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,build/fuzz/fuzz_%,$(wildcard tests
 FUZZ_XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 FUZZ_XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC)
+build/fuzz/grammar-data.c: FORCE
+	@mkdir -p build/fuzz; sh src/korean/gen-grammar.sh $(GRAMMAR_YAML) > $@.tmp && \
+	{ cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@; }
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) build/fuzz/grammar-data.c
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) -std=gnu11 $(FUZZ_FLAGS) -Iinclude -Isrc $(PKG_CFLAGS) $(FUZZ_XML_CFLAGS) -o $@ $< $(LIB_SRC) $(LIBS) $(FUZZ_XML_LIBS)
+	$(FUZZ_CC) -std=gnu11 $(FUZZ_FLAGS) -Iinclude -Isrc $(PKG_CFLAGS) $(FUZZ_XML_CFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/grammar-data.c $(LIBS) $(FUZZ_XML_LIBS)
 
 fuzz-build: $(FUZZ_TARGETS)
 

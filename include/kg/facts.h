@@ -151,6 +151,10 @@ typedef struct kg_corpus {
      * file's folder (the project's articles folder); see
      * kg_source_resolve. Freed with the corpus. */
     kg_strv source_roots;
+    /* Grammar files met while loading (a mapping that starts with
+     * `grammar:`, see doc/grammar.md): not facts, so not in docs; kg check
+     * checks them with the grammar's own rules. Freed with the corpus. */
+    kg_strv grammar_files;
 } kg_corpus;
 
 #define KG_CORPUS_INIT { NULL, 0, 0, 0, 0, 0 }

@@ -169,5 +169,9 @@ void kg_cli_help(const char *cmd);
  * if it exists, else the installed data directory. Never a default for
  * facts: that is the project's (kg_cli_default_paths). */
 const char *kg_cli_data_dir(void);
+/* Reads the data folder's grammar/ over the built-in grammar (before any
+ * tagging); reports problems. Returns 0, or KG_EXIT_IO when a grammar
+ * file has errors (nothing is tagged with a grammar the user broke). */
+int kg_cli_grammar(void);
 
 #endif

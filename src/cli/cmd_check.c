@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "korean/grammar.h"
 
 const char kg_help_check[] =
     "usage: kg check [--show-source] [--quiet] [PATH...]\n"
@@ -71,6 +72,8 @@ int kg_cmd_check(int argc, char **argv)
         return io;
     }
     kg_check(&corpus, &d);
+    for (size_t i = 0; i < corpus.grammar_files.n; i++)
+        kg_grammar_check_file(corpus.grammar_files.v[i], &d);
     kg_diag_sort(&d);
     kg_cli_print_diag(&d, show);
     if (!quiet && (d.errors || d.warnings)) {

@@ -659,8 +659,10 @@ int kg_cmd_extract(int argc, char **argv)
     kg_lexicon *lx = NULL;
     kg_evlex *ev = NULL;
     kg_corpus lexicon = KG_CORPUS_INIT;
-    int rc = 0;
-    if (lexpath) {
+    int rc = kg_cli_grammar();
+    if (rc) {
+        /* cleaned up below with the lexicon's failures */
+    } else if (lexpath) {
         kg_buf_puts(&lp, lexpath);
     } else {
         /* the project's lexicons first, then the bundled ones */

@@ -433,6 +433,10 @@ int kg_cmd_tag(int argc, char **argv)
     }
     kg_lexicon *lx = NULL;
     char defpath[4096];
+    if ((rc = kg_cli_grammar())) {
+        free(files);
+        return rc;
+    }
     if (!lexpath) {
         snprintf(defpath, sizeof defpath, "%s/lexicon", kg_cli_data_dir());
         rc = load_lexicon(defpath, 0, &lx);

@@ -14,6 +14,7 @@
 #include "kg/suggest.h"
 #include "kg/layout.h"
 #include "kg/diff.h"
+#include "korean/grammar.h"
 
 #ifndef KG_DATADIR
 #define KG_DATADIR "/usr/local/share/kg"
@@ -165,6 +166,22 @@ const char *kg_cli_data_dir(void)
         }
     }
     return KG_DATADIR;
+}
+
+int kg_cli_grammar(void)
+{
+    kg_buf dir = KG_BUF_INIT;
+    kg_diag d = KG_DIAG_INIT;
+    kg_buf_printf(&dir, "%s/grammar", kg_cli_data_dir());
+    size_t errors = kg_grammar_use_dir(dir.ptr, &d);
+    kg_diag_sort(&d);
+    kg_cli_print_diag(&d, 0);
+    if (errors)
+        kg_cli_error("the grammar in %s has errors (above); fix them, or set KG_DATA to another data folder",
+                     dir.ptr);
+    kg_diag_free(&d);
+    kg_buf_free(&dir);
+    return errors ? KG_EXIT_IO : 0;
 }
 
 int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first)

@@ -259,6 +259,7 @@ void kg_corpus_free(kg_corpus *c)
         kg_doc_free(c->docs[i]);
     free(c->docs);
     kg_strv_free(&c->source_roots);
+    kg_strv_free(&c->grammar_files);
     kg_corpus_init(c);
 }
 

@@ -382,6 +382,13 @@ int kg_facts_load_file(kg_corpus *corpus, const char *path, kg_diag *d)
     free(text);
     if (!tree && d->errors > before)
         return 1;
+    if (tree && tree->kind == KG_NODE_MAP && tree->n >= 2 && tree->items[0]->kind == KG_NODE_SCALAR &&
+        !strcmp(tree->items[0]->value, "grammar")) {
+        /* a grammar file (yaml/grammar/): no facts */
+        kg_strv_push(&corpus->grammar_files, path);
+        kg_node_free(tree);
+        return 0;
+    }
     kg_doc *doc = kg_doc_from_tree(path, tree, d);
     if (corpus->drop_trees)
         kg_doc_drop_tree(doc);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "korean/grammar.h"
 #include "tagint.h"
 
 /* ------------------------------------------------------------------ */
@@ -205,18 +206,8 @@ static const char *const latin_stop[] = {
 };
 
 
-/* Titles after a person's name. */
-static const char *const titles[] = {
-    "대변인", "부부장", "부장", "차관", "차관보", "장관", "대통령", "부통령", "총리", "부총리", "주석", "국가주석",
-    "총서기", "서기", "회장", "부회장", "사장", "부사장", "대표", "대표이사", "의장", "부의장", "위원장",
-    "부위원장", "위원", "원장", "소장", "처장", "청장", "국장", "실장", "센터장", "교수", "부교수", "조교수",
-    "연구원", "수석연구원", "책임연구원", "선임연구원", "연구위원", "기자", "특파원", "앵커", "논설위원",
-    "칼럼니스트", "에디터", "애널리스트", "분석가", "이코노미스트", "최고경영자", "CEO", "창업자", "설립자",
-    "공동창업자", "총재", "부총재", "행장", "이사", "이사장", "의원", "상원의원", "하원의원", "대사", "총영사",
-    "박사", "총장", "학장", "사무총장", "국무장관", "상무장관", "재무장관", "팀장", "본부장", "고문", "특보",
-    "보좌관", "주임", "매니저", "디렉터", "창립자", "총통", "사령관", "씨", "여사", "대표이사", "CTO", "CFO",
-    "COO", "부대변인", "연구소장", "원장대행", "전무", "상무이사", "변호사", "판사", "검사장", "감독", NULL
-};
+/* Titles after a person's name (grammar names: titles). */
+static const char *const *titles;
 
 /* Words that stand before titles but are not names. */
 static const char *const not_names[] = {
@@ -1990,6 +1981,7 @@ static size_t acronym_rule(actx *x, size_t i)
  * rules: 1 if some suffix or title ends in it. */
 static void tables_init(void)
 {
+    titles = kg_gram_words("names", "titles");
     particles_build();
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
         set_bit(final_bits, sf->w, 1);

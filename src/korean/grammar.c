@@ -1,0 +1,626 @@
+/* korean/grammar.c - reads the grammar files into named lists (see
+ * grammar.h). The built-in grammar is the text of yaml/grammar/ files,
+ * compiled in by a make rule (src/korean/gen-grammar.sh); it is read on
+ * first use and is also the schema a user's file is checked against: the
+ * grammars, keys, classes and fields it uses are the ones kg knows. */
+#include "korean/grammar.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kg/buf.h"
+#include "kg/factio.h"
+#include "kg/facts.h"
+#include "kg/suggest.h"
+#include "kg/utf8.h"
+#include "util/hmap.h"
+
+/* the built-in grammar files (generated: grammar-data.c) */
+struct kg_gram_text {
+    const char *name, *text;
+};
+extern const struct kg_gram_text kg_grammar_default[];
+
+#define KG_MAX_GRAMMAR_FILE (16u << 20)
+
+/* one class of a list: its words, NULL-terminated */
+struct gclass {
+    char *name;
+    const char **words;
+};
+
+struct glist {
+    kg_gram_list pub;
+    struct gclass *cls;
+    size_t ncls;
+    int builtin;
+};
+
+static struct {
+    struct glist **lists; /* every list read, also the replaced ones */
+    size_t n, cap;
+    kg_hmap by_name;      /* "grammar/key" -> the list in use */
+    char **names;         /* the keys of by_name (owned) */
+    size_t nnames, capnames;
+    char **strings;       /* every string the entries point to */
+    size_t nstr, capstr;
+    void **blocks;        /* arrays to free */
+    size_t nblk, capblk;
+} G;
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int loaded;
+
+static char *keep(const char *s, size_t n)
+{
+    char *c = kg_xstrndup(s, n);
+    KG_VEC_PUSH(G.strings, G.nstr, G.capstr);
+    G.strings[G.nstr++] = c;
+    return c;
+}
+
+static void *keep_block(void *p)
+{
+    KG_VEC_PUSH(G.blocks, G.nblk, G.capblk);
+    G.blocks[G.nblk++] = p;
+    return p;
+}
+
+static const char *full_name(const char *grammar, const char *key, kg_buf *b)
+{
+    kg_buf_reset(b);
+    kg_buf_printf(b, "%s/%s", grammar, key);
+    return b->ptr;
+}
+
+static struct glist *find(const char *grammar, const char *key)
+{
+    kg_buf b = KG_BUF_INIT;
+    struct glist *l = kg_hmap_get(&G.by_name, full_name(grammar, key, &b));
+    kg_buf_free(&b);
+    return l;
+}
+
+/* The built-in list of a key (what a user's list is checked against). */
+static struct glist *find_builtin(const char *grammar, const char *key)
+{
+    for (size_t i = 0; i < G.n; i++)
+        if (G.lists[i]->builtin && !strcmp(G.lists[i]->pub.grammar, grammar) && !strcmp(G.lists[i]->pub.key, key))
+            return G.lists[i];
+    return NULL;
+}
+
+static int is_x_key(const char *k)
+{
+    return k[0] == 'x' && k[1] == '-';
+}
+
+static const char *scalar(const kg_node *n)
+{
+    return n && n->kind == KG_NODE_SCALAR ? n->value : NULL;
+}
+
+/* ---- checking ------------------------------------------------------ */
+
+struct chk {
+    const char *path;
+    kg_diag *d;
+    size_t errors;
+    int builtin; /* reading the built-in grammar: everything is known */
+};
+
+static void err(struct chk *c, const kg_node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void err(struct chk *c, const kg_node *at, const char *fmt, ...)
+{
+    kg_buf b = KG_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    kg_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    kg_diag_error(c->d, c->path, at ? at->line : 0, at ? at->col : 0, "%s", b.ptr);
+    kg_buf_free(&b);
+    c->errors++;
+}
+
+/* " (did you mean 'x'?)" or "" */
+static const char *hint(kg_buf *b, const char *word, const char *const *cands, size_t n)
+{
+    const char *s = kg_suggest(word, cands, n);
+    kg_buf_reset(b);
+    if (s)
+        kg_buf_printf(b, " (did you mean '%s'?)", s);
+    else
+        kg_buf_puts(b, "");
+    return b->ptr;
+}
+
+/* The first control character or invalid byte of a word: 0 when clean. */
+static int bad_text(const char *s, size_t n, unsigned *cp_out)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = kg_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!k) {
+            *cp_out = (unsigned char)s[i];
+            return 2;
+        }
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+            *cp_out = cp;
+            return 1;
+        }
+        i += k;
+    }
+    return 0;
+}
+
+/* The classes (or fields) the built-in list of the same key knows. */
+static void known_of(const struct glist *def, int fields, kg_strv *out)
+{
+    if (!def)
+        return;
+    for (size_t i = 0; i < def->pub.n; i++) {
+        const char *const *v = fields ? def->pub.e[i].fields : def->pub.e[i].classes;
+        for (size_t k = 0; v[k]; k += fields ? 2 : 1)
+            if (!kg_strv_has(out, v[k]))
+                kg_strv_push(out, v[k]);
+    }
+}
+
+static void join(kg_buf *b, const kg_strv *v)
+{
+    kg_buf_reset(b);
+    for (size_t i = 0; i < v->n; i++)
+        kg_buf_printf(b, "%s%s", i ? ", " : "", v->v[i]);
+    if (!v->n)
+        kg_buf_puts(b, "none");
+}
+
+/* Checks and reads one entry into e; returns 0 when it is unusable. */
+static int read_entry(struct chk *c, const char *key, const kg_node *n, const struct glist *def, kg_gram_entry *e,
+                      kg_strv *cls, kg_strv *fld)
+{
+    const kg_node *form = n;
+    kg_strv classes = { 0 }, fields = { 0 };
+    int ok = 1;
+    kg_buf b = KG_BUF_INIT, h = KG_BUF_INIT;
+    if (n->kind == KG_NODE_MAP) {
+        form = kg_node_get(n, "form");
+        if (!form) {
+            err(c, n, "an entry of %s that is a mapping needs 'form:' (the word)", key);
+            ok = 0;
+        }
+        for (size_t i = 0; i + 1 < n->n; i += 2) {
+            const char *k = scalar(n->items[i]);
+            const kg_node *v = n->items[i + 1];
+            if (!k || !strcmp(k, "form") || is_x_key(k))
+                continue;
+            if (!strcmp(k, "class")) {
+                size_t m = v->kind == KG_NODE_SEQ ? v->n : 1;
+                for (size_t j = 0; j < m; j++) {
+                    const kg_node *cv = v->kind == KG_NODE_SEQ ? v->items[j] : v;
+                    const char *s = scalar(cv);
+                    if (!s || !*s) {
+                        err(c, cv, "a class of %s is a name or a list of names", key);
+                        ok = 0;
+                    } else if (!c->builtin && !kg_strv_has(cls, s)) {
+                        join(&b, cls);
+                        err(c, cv, "unknown class '%s' of %s; kg knows: %s%s", s, key, b.ptr,
+                            hint(&h, s, (const char *const *)cls->v, cls->n));
+                        ok = 0;
+                    } else if (kg_strv_has(&classes, s)) {
+                        err(c, cv, "class '%s' is given twice", s);
+                    } else
+                        kg_strv_push(&classes, s);
+                }
+                continue;
+            }
+            if (!c->builtin && !kg_strv_has(fld, k)) {
+                join(&b, fld);
+                err(c, n->items[i], "unknown field '%s' of %s; kg knows: form, class%s%s%s", k, key,
+                    fld->n ? ", " : "", fld->n ? b.ptr : "", hint(&h, k, (const char *const *)fld->v, fld->n));
+                ok = 0;
+                continue;
+            }
+            const char *s = scalar(v);
+            if (!s) {
+                err(c, v, "field '%s' of %s must be a single value", k, key);
+                ok = 0;
+                continue;
+            }
+            kg_strv_push(&fields, k);
+            kg_strv_push(&fields, s);
+        }
+    } else if (n->kind != KG_NODE_SCALAR) {
+        err(c, n, "an entry of %s is a word or a mapping with 'form:', not a list", key);
+        ok = 0;
+    }
+    const char *w = scalar(form);
+    if (form && !w) {
+        err(c, form, "the form of an entry of %s must be a word", key);
+        ok = 0;
+    } else if (w && !*w) {
+        err(c, form, "an empty word in %s", key);
+        ok = 0;
+    } else if (w) {
+        unsigned cp = 0;
+        int bad = bad_text(w, form->len, &cp);
+        if (bad == 2) {
+            err(c, form, "a word of %s is not valid UTF-8 (byte 0x%02X); save the file as UTF-8", key, cp);
+            ok = 0;
+        } else if (bad) {
+            err(c, form, "control character U+%04X in a word of %s; remove it", cp, key);
+            ok = 0;
+        }
+    }
+    (void)def;
+    if (ok) {
+        e->form = keep(w, form->len);
+        e->line = n->line;
+        e->col = n->col;
+        const char **cv = keep_block(kg_xcalloc(classes.n + 1, sizeof *cv));
+        for (size_t i = 0; i < classes.n; i++)
+            cv[i] = keep(classes.v[i], strlen(classes.v[i]));
+        e->classes = cv;
+        const char **fv = keep_block(kg_xcalloc(fields.n + 1, sizeof *fv));
+        for (size_t i = 0; i < fields.n; i++)
+            fv[i] = keep(fields.v[i], strlen(fields.v[i]));
+        e->fields = fv;
+    }
+    kg_strv_free(&classes);
+    kg_strv_free(&fields);
+    kg_buf_free(&b);
+    kg_buf_free(&h);
+    return ok;
+}
+
+/* The keys the built-in grammar NAME has (for unknown-key hints). */
+static void keys_of(const char *grammar, kg_strv *out)
+{
+    for (size_t i = 0; i < G.n; i++)
+        if (G.lists[i]->builtin && !strcmp(G.lists[i]->pub.grammar, grammar))
+            kg_strv_push(out, G.lists[i]->pub.key);
+}
+
+static void grammars_known(kg_strv *out)
+{
+    for (size_t i = 0; i < G.n; i++)
+        if (G.lists[i]->builtin && !kg_strv_has(out, G.lists[i]->pub.grammar))
+            kg_strv_push(out, G.lists[i]->pub.grammar);
+}
+
+static struct glist *read_list(struct chk *c, const char *grammar, const kg_node *k, const kg_node *v)
+{
+    const char *key = k->value;
+    const struct glist *def = c->builtin ? NULL : find_builtin(grammar, key);
+    kg_buf b = KG_BUF_INIT;
+    if (!c->builtin && !def) {
+        kg_strv keys = { 0 };
+        keys_of(grammar, &keys);
+        err(c, k, "grammar %s has no list '%s'%s; see doc/grammar.md (keys starting with x- are yours)", grammar,
+            key, hint(&b, key, (const char *const *)keys.v, keys.n));
+        kg_strv_free(&keys);
+        kg_buf_free(&b);
+        return NULL;
+    }
+    if (v->kind != KG_NODE_SEQ) {
+        err(c, v, "'%s' must be a list of words (- word, or [a, b])", key);
+        kg_buf_free(&b);
+        return NULL;
+    }
+    kg_strv cls = { 0 }, fld = { 0 };
+    known_of(def, 0, &cls);
+    known_of(def, 1, &fld);
+    struct glist *l = kg_xcalloc(1, sizeof *l);
+    kg_gram_entry *e = keep_block(kg_xcalloc(v->n + 1, sizeof *e));
+    kg_hmap seen = KG_HMAP_INIT;
+    size_t n = 0, before = c->errors;
+    for (size_t i = 0; i < v->n; i++) {
+        if (!read_entry(c, key, v->items[i], def, &e[n], &cls, &fld))
+            continue;
+        const kg_gram_entry *prev = kg_hmap_get(&seen, e[n].form);
+        if (prev) {
+            err(c, v->items[i], "'%s' is in %s twice (first at %d:%d); remove one", e[n].form, key, prev->line,
+                prev->col);
+            continue;
+        }
+        kg_hmap_put(&seen, e[n].form, &e[n]);
+        n++;
+    }
+    kg_hmap_free(&seen);
+    kg_strv_free(&cls);
+    kg_strv_free(&fld);
+    kg_buf_free(&b);
+    l->pub.grammar = keep(grammar, strlen(grammar));
+    l->pub.key = keep(key, strlen(key));
+    l->pub.path = keep(c->path, strlen(c->path));
+    l->pub.n = n;
+    l->pub.e = e;
+    l->builtin = c->builtin;
+    const char **w = keep_block(kg_xcalloc(n + 1, sizeof *w));
+    for (size_t i = 0; i < n; i++)
+        w[i] = e[i].form;
+    l->pub.words = w;
+    /* the classes, each with its words in order */
+    for (size_t i = 0; i < n; i++)
+        for (const char *const *cl = e[i].classes; *cl; cl++) {
+            size_t j = 0;
+            while (j < l->ncls && strcmp(l->cls[j].name, *cl))
+                j++;
+            if (j == l->ncls) {
+                l->cls = kg_xrealloc(l->cls, (l->ncls + 1) * sizeof *l->cls);
+                l->cls[j].name = (char *)*cl;
+                l->cls[j].words = keep_block(kg_xcalloc(n + 1, sizeof(char *)));
+                l->ncls++;
+            }
+            size_t m = 0;
+            while (l->cls[j].words[m])
+                m++;
+            l->cls[j].words[m] = e[i].form;
+        }
+    if (c->errors > before && !c->builtin) {
+        free(l->cls);
+        free(l);
+        return NULL;
+    }
+    return l;
+}
+
+/* Reads a parsed grammar file into lists (appended to out); errors in c. */
+static void read_tree(struct chk *c, const kg_node *tree, struct glist ***out, size_t *nout)
+{
+    kg_buf b = KG_BUF_INIT;
+    if (!tree || tree->kind != KG_NODE_MAP || !tree->n || !scalar(tree->items[0]) ||
+        strcmp(tree->items[0]->value, "grammar")) {
+        err(c, tree, "a grammar file is a mapping that starts with 'grammar: NAME' (see doc/grammar.md)");
+        return;
+    }
+    const kg_node *gv = tree->items[1];
+    const char *grammar = scalar(gv);
+    if (!grammar || !*grammar) {
+        err(c, gv, "'grammar:' names the grammar of the file (korean, names, text, units, events)");
+        return;
+    }
+    if (!c->builtin) {
+        kg_strv known = { 0 };
+        grammars_known(&known);
+        if (!kg_strv_has(&known, grammar)) {
+            kg_buf l = KG_BUF_INIT;
+            join(&l, &known);
+            err(c, gv, "unknown grammar '%s'; kg knows: %s%s", grammar, l.ptr,
+                hint(&b, grammar, (const char *const *)known.v, known.n));
+            kg_buf_free(&l);
+            kg_strv_free(&known);
+            kg_buf_free(&b);
+            return;
+        }
+        kg_strv_free(&known);
+    }
+    kg_strv keys = { 0 };
+    for (size_t i = 2; i + 1 < tree->n; i += 2) {
+        const kg_node *k = tree->items[i], *v = tree->items[i + 1];
+        const char *ks = scalar(k);
+        if (!ks) {
+            err(c, k, "a key of a grammar file is a name");
+            continue;
+        }
+        if (is_x_key(ks))
+            continue;
+        if (!strcmp(ks, "grammar")) {
+            err(c, k, "'grammar:' is given twice");
+            continue;
+        }
+        if (kg_strv_has(&keys, ks)) {
+            err(c, k, "'%s' is given twice in this file; keep one list", ks);
+            continue;
+        }
+        kg_strv_push(&keys, ks);
+        struct glist *l = read_list(c, grammar, k, v);
+        if (l) {
+            *out = kg_xrealloc(*out, (*nout + 1) * sizeof **out);
+            (*out)[(*nout)++] = l;
+        }
+    }
+    kg_strv_free(&keys);
+    kg_buf_free(&b);
+}
+
+/* Makes l the list in use for its key (it is kept either way). */
+static void install(struct glist *l)
+{
+    KG_VEC_PUSH(G.lists, G.n, G.cap);
+    G.lists[G.n++] = l;
+    kg_buf b = KG_BUF_INIT;
+    full_name(l->pub.grammar, l->pub.key, &b);
+    size_t slot = 0;
+    struct glist *old = kg_hmap_get(&G.by_name, b.ptr);
+    if (old) {
+        /* replace in place: keys are borrowed, values overwritten */
+        for (slot = 0; slot < G.by_name.cap; slot++)
+            if (G.by_name.keys[slot] && !strcmp(G.by_name.keys[slot], b.ptr)) {
+                G.by_name.vals[slot] = l;
+                break;
+            }
+    } else {
+        KG_VEC_PUSH(G.names, G.nnames, G.capnames);
+        G.names[G.nnames] = kg_buf_detach(&b, NULL);
+        kg_hmap_put(&G.by_name, G.names[G.nnames++], l);
+    }
+    kg_buf_free(&b);
+}
+
+static void load_builtin(void)
+{
+    kg_diag d;
+    kg_diag_init(&d);
+    for (const struct kg_gram_text *t = kg_grammar_default; t->name; t++) {
+        struct chk c = { t->name, &d, 0, 1 };
+        kg_node *tree = kg_yaml_parse(t->name, t->text, strlen(t->text), &d);
+        struct glist **ls = NULL;
+        size_t n = 0;
+        read_tree(&c, tree, &ls, &n);
+        for (size_t i = 0; i < n; i++)
+            install(ls[i]);
+        free(ls);
+        kg_node_free(tree);
+    }
+    if (d.errors) {
+        kg_diag_print(&d, stderr, 0);
+        fprintf(stderr, "kg: the built-in grammar has errors (a bug in kg's build)\n");
+        abort();
+    }
+    kg_diag_free(&d);
+    loaded = 1;
+}
+
+static void ready(void)
+{
+    pthread_once(&once, load_builtin);
+}
+
+const kg_gram_list *kg_gram_list_get(const char *grammar, const char *key)
+{
+    ready();
+    struct glist *l = find(grammar, key);
+    if (!l) {
+        fprintf(stderr, "kg: bug: the grammar has no list %s/%s\n", grammar, key);
+        abort();
+    }
+    return &l->pub;
+}
+
+const char *const *kg_gram_words(const char *grammar, const char *key)
+{
+    return kg_gram_list_get(grammar, key)->words;
+}
+
+const char *const *kg_gram_class(const char *grammar, const char *key, const char *cls)
+{
+    static const char *const none[] = { NULL };
+    const struct glist *l = (const struct glist *)kg_gram_list_get(grammar, key);
+    for (size_t i = 0; i < l->ncls; i++)
+        if (!strcmp(l->cls[i].name, cls))
+            return l->cls[i].words;
+    return none;
+}
+
+const char *kg_gram_field(const kg_gram_entry *e, const char *name)
+{
+    for (const char *const *f = e->fields; f[0]; f += 2)
+        if (!strcmp(f[0], name))
+            return f[1];
+    return NULL;
+}
+
+static int has_yaml_suffix(const char *s)
+{
+    size_t n = strlen(s);
+    return (n > 5 && !strcmp(s + n - 5, ".yaml")) || (n > 4 && !strcmp(s + n - 4, ".yml"));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads and checks one file; its lists in *out when it has no error. */
+static size_t read_file(const char *path, kg_diag *d, struct glist ***out, size_t *nout)
+{
+    size_t len;
+    char *text = kg_read_file(path, &len, KG_MAX_GRAMMAR_FILE);
+    if (!text) {
+        kg_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+        return 1;
+    }
+    ready();
+    size_t before = d->errors;
+    kg_node *tree = kg_yaml_parse(path, text, len, d);
+    free(text);
+    struct chk c = { path, d, 0, 0 };
+    if (tree)
+        read_tree(&c, tree, out, nout);
+    kg_node_free(tree);
+    return d->errors - before;
+}
+
+size_t kg_grammar_check_file(const char *path, kg_diag *d)
+{
+    struct glist **ls = NULL;
+    size_t n = 0, e = read_file(path, d, &ls, &n);
+    for (size_t i = 0; i < n; i++) {
+        free(ls[i]->cls);
+        free(ls[i]);
+    }
+    free(ls);
+    return e;
+}
+
+size_t kg_grammar_use_dir(const char *dir, kg_diag *d)
+{
+    ready();
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    kg_strv names = { 0 };
+    struct dirent *de;
+    while ((de = readdir(dp)))
+        if (de->d_name[0] != '.' && has_yaml_suffix(de->d_name))
+            kg_strv_push(&names, de->d_name);
+    closedir(dp);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    size_t errors = 0;
+    kg_buf p = KG_BUF_INIT;
+    for (size_t i = 0; i < names.n; i++) {
+        kg_buf_reset(&p);
+        kg_buf_printf(&p, "%s/%s", dir, names.v[i]);
+        struct stat st;
+        if (stat(p.ptr, &st) < 0 || !S_ISREG(st.st_mode))
+            continue;
+        struct glist **ls = NULL;
+        size_t n = 0, e = read_file(p.ptr, d, &ls, &n);
+        errors += e;
+        for (size_t k = 0; k < n; k++) {
+            if (e) {
+                free(ls[k]->cls);
+                free(ls[k]);
+            } else
+                install(ls[k]);
+        }
+        free(ls);
+    }
+    kg_buf_free(&p);
+    kg_strv_free(&names);
+    return errors;
+}
+
+void kg_grammar_free(void)
+{
+    if (!loaded)
+        return;
+    for (size_t i = 0; i < G.n; i++) {
+        free(G.lists[i]->cls);
+        free(G.lists[i]);
+    }
+    for (size_t i = 0; i < G.nstr; i++)
+        free(G.strings[i]);
+    for (size_t i = 0; i < G.nblk; i++)
+        free(G.blocks[i]);
+    for (size_t i = 0; i < G.nnames; i++)
+        free(G.names[i]);
+    free(G.lists);
+    free(G.strings);
+    free(G.blocks);
+    free(G.names);
+    kg_hmap_free(&G.by_name);
+    memset(&G, 0, sizeof G);
+    /* a later lookup reads the built-in grammar again */
+    once = (pthread_once_t)PTHREAD_ONCE_INIT;
+    loaded = 0;
+}
