@@ -239,6 +239,7 @@ static int read_entry(struct chk *c, const char *key, const kg_node *n, const st
         }
     } else if (n->kind != KG_NODE_SCALAR) {
         err(c, n, "an entry of %s is a word or a mapping with 'form:', not a list", key);
+        form = NULL;
         ok = 0;
     }
     const char *w = scalar(form);
