@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "korean/grammar.h"
 #include "text/textint.h"
 
 typedef struct crange {
@@ -26,28 +27,26 @@ static void cv_add(cvec *c, size_t s, size_t e, kg_chrome_kind k)
     c->v[c->n++] = (crange){ s, e, k };
 }
 
-/* Words that make up share bars, menus and widgets. A line made only of
- * these (and bullets) is chrome. */
-static const char *const widget_words[] = {
-    "닫기", "기사듣기", "기사듣기중지", "듣기", "중지", "듣기중지", "공유하기", "공유", "기사공유",
-    "카카오톡", "카카오스토리", "카카오", "페이스북", "트위터", "엑스", "X", "네이버", "밴드", "네이버밴드",
-    "라인", "텔레그램", "링크드인", "URL", "url", "복사", "URL복사", "링크복사", "주소복사", "글자크기",
-    "글씨크기", "글자", "글씨", "크기", "작게", "크게", "보통", "키우기", "줄이기", "기사제보", "제보",
-    "후원하기", "후원", "인쇄", "인쇄하기", "프린트", "스크랩", "메일", "이메일", "메일보내기", "북마크",
-    "구독", "구독하기", "댓글", "좋아요", "싫어요", "맨위로", "맨", "위로", "목록", "이전기사", "다음기사",
-    "홈", "전체메뉴", "메뉴", "검색", "로그인", "회원가입", "로그아웃", "바로가기", "기사저장", "저장",
-    "가", "가+", "가-", "폰트", "폰트크기", "확대", "축소", "SNS", "공유하기닫기", "본문", "기사", "읽기",
-    "음성", "재생", "정지", "설정", "모드", "다크모드", "•", "·", "|", "+", "-", "/", "ㆍ", "▶", "▲",
-    "Facebook", "Twitter", "KakaoTalk", "Kakao", "Share", "Print", "Email", "Copy", "Link",
-    NULL
-};
-
+/* The grammar's lists (grammar text, see yaml/grammar/text.yaml), looked
+ * up once: the words of share bars, menus and widgets (widget_words: a
+ * line made only of these, and bullets, is chrome), the end marks, and
+ * the headings of related-news lists and FAQ boxes. */
 static kg_wordset widget_set;
-static pthread_once_t widget_once = PTHREAD_ONCE_INIT;
+static const char *const *end_marks;
+static size_t end_max; /* the longest end mark */
+static const char *const *related_heads;
+static const char *const *faq_heads;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
-static void widget_init(void)
+static void words_init(void)
 {
-    kg_wordset_build(&widget_set, widget_words);
+    kg_wordset_build(&widget_set, kg_gram_words("text", "widget_words"));
+    end_marks = kg_gram_words("text", "end_marks");
+    for (const char *const *p = end_marks; *p; p++)
+        if (strlen(*p) > end_max)
+            end_max = strlen(*p);
+    related_heads = kg_gram_words("text", "related_heads");
+    faq_heads = kg_gram_words("text", "faq_heads");
 }
 
 /* All words of the line are widget words (and there is at least one
@@ -56,7 +55,6 @@ static int line_is_widget(const char *s, size_t ts, size_t te)
 {
     if (te - ts > 80)
         return 0; /* checked first: most lines are longer */
-    pthread_once(&widget_once, widget_init);
     size_t i = ts;
     int words = 0;
     while (i < te) {
@@ -145,13 +143,13 @@ static int line_is_copyright(const char *s, size_t ts, size_t te)
             return 1;
     if (has_ko_mark(s, ts, te))
         return 1;
-    /* an end mark alone on its line: (끝) <끝> /끝/ [끝] are 5 bytes */
-    static const char *const ends[] = { "(끝)", "<끝>", "/끝/", "[끝]", NULL };
-    if (te - ts == 5)
-        for (const char *const *p = ends; *p; p++)
-            if (memcmp(s + ts, *p, 5) == 0)
+    /* an end mark alone on its line: (끝) <끝> /끝/ [끝] (END) */
+    size_t n = te - ts;
+    if (n <= end_max)
+        for (const char *const *p = end_marks; *p; p++)
+            if (strlen(*p) == n && memcmp(s + ts, *p, n) == 0)
                 return 1;
-    return te - ts == 5 && memcmp(s + ts, "(END)", 5) == 0;
+    return 0;
 }
 
 static int line_starts(const char *s, size_t ts, size_t te, const char *const *heads, size_t maxlen)
@@ -170,19 +168,6 @@ static int line_starts(const char *s, size_t ts, size_t te, const char *const *h
     }
     return 0;
 }
-
-static const char *const related_heads[] = {
-    "관련뉴스", "관련 뉴스", "관련기사", "관련 기사", "관련 글", "관련글", "함께 보면 좋은", "함께 볼만한",
-    "많이 본 뉴스", "많이 본 기사", "많이본 뉴스", "많이본뉴스", "인기 기사", "인기기사", "추천 기사",
-    "추천기사", "주요 뉴스", "주요뉴스", "이 시각 주요뉴스", "핫클릭", "오늘의 핫", "최신 기사", "최신기사",
-    "원문 출처", "원문출처", "원문 보기", "원문보기", "기사 원문", "이전 기사", "다음 기사",
-    "[관련", "<관련", NULL
-};
-
-static const char *const faq_heads[] = {
-    "자주 묻는 질문", "자주묻는 질문", "자주 묻는질문", "자주하는 질문", "자주 하는 질문", "FAQ",
-    NULL
-};
 
 /* Marks URLs, markdown images/links and e-mail addresses in [a, b). */
 static void mark_tokens(const char *s, size_t a, size_t b, cvec *cv)
@@ -436,8 +421,10 @@ static void find_chrome(kg_text *t, text_line *ln, size_t nl, cvec *cv)
 void kg_txt_chrome(kg_text *t, text_line *ln, size_t nl, int find)
 {
     cvec cv = { NULL, 0, 0 };
-    if (find)
+    if (find) {
+        pthread_once(&words_once, words_init);
         find_chrome(t, ln, nl, &cv);
+    }
     t->n_chrome = cv.n;
     t->chrome = kg_xcalloc(cv.n ? cv.n : 1, sizeof *t->chrome);
     for (size_t k = 0; k < cv.n; k++) {

@@ -1,10 +1,33 @@
 /* dateline.c - dates written as a dateline or an absolute date
  * (kg_text_scan_date) and the dateline of an article: the date near its
  * top that says when it was written, its DCT (see kg/text.h). */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kg/edtf.h"
+#include "korean/grammar.h"
 #include "text/textint.h"
+
+/* The grammar's lists (grammar text), looked up once: the weekdays that
+ * may follow a date in brackets, and the words that lead a dateline with,
+ * for each, whether it has class modified (the date of a later change:
+ * it gives way to the others). */
+static const char *const *weekdays;
+static const kg_gram_list *dl_keys;
+static unsigned char *dl_modified;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static void words_init(void)
+{
+    weekdays = kg_gram_words("text", "weekdays");
+    dl_keys = kg_gram_list_get("text", "dateline_keys");
+    dl_modified = kg_xcalloc(dl_keys->n ? dl_keys->n : 1, 1);
+    for (size_t k = 0; k < dl_keys->n; k++)
+        for (const char *const *c = dl_keys->e[k].classes; c && *c; c++)
+            if (strcmp(*c, "modified") == 0)
+                dl_modified[k] = 1;
+}
 
 /* Days in a month; 31 for a month out of range (callers check months). */
 static int mdays(int y, int m)
@@ -77,22 +100,19 @@ size_t kg_text_scan_date(const char *s, size_t len, kg_edtf *out)
             j++;
     }
     if (j < len && s[j] == '(') {
-        static const char *const wd[] = { "월", "화", "수", "목", "금", "토", "일", NULL };
-        for (const char *const *p = wd; *p; p++)
-            if (kg_at(s, len, j + 1, *p) && j + 4 < len && s[j + 4] == ')') {
-                i = j + 5;
+        pthread_once(&words_once, words_init);
+        for (const char *const *p = weekdays; *p; p++) {
+            size_t n = strlen(*p);
+            if (kg_at(s, len, j + 1, *p) && j + 1 + n < len && s[j + 1 + n] == ')') {
+                i = j + 2 + n;
                 break;
             }
+        }
     }
     day_edtf(out, y, m, d);
     return i;
 }
 
-static const char *const dateline_keys[] = {
-    "승인", "입력", "기사입력", "최초입력", "등록", "송고", "발행", "게재", "작성", "발행일", "등록일",
-    "입력일", "기사승인", "수정", "최종수정", "업데이트", "Published", "Posted", "송고시간", "입력시간",
-    "기사입력시간", "게재일", "작성일", "수정일", "최종수정일", NULL
-};
 
 /* A date written in Korean, 2025년 03월 04일, at s (a dateline's): its
  * length, or 0. With need_time, only when an hour follows (10시 22분,
@@ -137,6 +157,7 @@ static size_t scan_ko_date(const char *s, size_t len, kg_edtf *out, int need_tim
 
 void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
 {
+    pthread_once(&words_once, words_init);
     const char *s = t->norm;
     int best_rank = 1000;
     /* datelines stand near the top of an article */
@@ -149,12 +170,12 @@ void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
                 continue;
             int rank = -1;
             size_t after = i;
-            for (int k = 0; dateline_keys[k]; k++) {
+            for (size_t k = 0; k < dl_keys->n; k++) {
                 /* the longest key (발행일, not 발행) */
-                if (kg_at(s, te, i, dateline_keys[k]) && i + strlen(dateline_keys[k]) > after) {
-                    rank = (strncmp(dateline_keys[k], "수정", 6) == 0 || strncmp(dateline_keys[k], "최종수정", 12) == 0 ||
-                            strcmp(dateline_keys[k], "업데이트") == 0) ? 50 : 10;
-                    after = i + strlen(dateline_keys[k]);
+                const char *key = dl_keys->e[k].form;
+                if (kg_at(s, te, i, key) && i + strlen(key) > after) {
+                    rank = dl_modified[k] ? 50 : 10;
+                    after = i + strlen(key);
                 }
             }
             if (rank < 0) {

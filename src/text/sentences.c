@@ -1,8 +1,10 @@
 /* sentences.c - the sentences of an article's text outside chrome: glued
  * `했다.중국` split; decimals, dotted dates, initials and quoted speech
  * kept whole (see kg/text.h). */
+#include <pthread.h>
 #include <string.h>
 
+#include "korean/grammar.h"
 #include "text/textint.h"
 
 typedef struct svec {
@@ -37,11 +39,15 @@ static int is_upper(char c)
     return c >= 'A' && c <= 'Z';
 }
 
-/* Quotative endings that follow a quoted sentence inside a larger one. */
-static const char *const quote_tails[] = {
-    "라고", "라며", "라면서", "고", "며", "면서", "는", "란", "라는", "이라", "이라고", "이라며", "하고",
-    "하며", "라", "와", "과", "를", "을", "의", "에", "로", "도", "만", "라던", NULL
-};
+/* Quotative endings that follow a quoted sentence inside a larger one
+ * (grammar text: quote_tails), looked up once. */
+static const char *const *quote_tails;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static void words_init(void)
+{
+    quote_tails = kg_gram_words("text", "quote_tails");
+}
 
 /* Splits [a, b) (one line without chrome) into sentences. */
 static void split_segment(kg_text *t, svec *sv, size_t a, size_t b)
@@ -161,6 +167,7 @@ static void find_sentences(kg_text *t, text_line *ln, size_t nl, svec *sv)
 void kg_txt_sentences(kg_text *t, text_line *ln, size_t nl)
 {
     svec sv = { NULL, 0, 0 };
+    pthread_once(&words_once, words_init);
     find_sentences(t, ln, nl, &sv);
     t->sent = sv.v;
     t->n_sent = sv.n;
