@@ -168,6 +168,119 @@ static size_t plain_prefix(const unsigned char *u, size_t n)
     return i < n ? i : n;
 }
 
+/* The end of the run from u[i] that the fast path keeps while nothing
+ * has changed: printable ASCII, newlines and well-formed Hangul syllables
+ * are kept as they are, so they need neither decoding nor a look at the
+ * normalisation tables. */
+static size_t skip_plain(const unsigned char *u, size_t len, size_t i)
+{
+    i += plain_prefix(u + i, len - i);
+    while (i < len) {
+        unsigned c = u[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n') {
+            i++;
+        } else if (c >= 0xEA && c <= 0xED && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+                   (u[i + 2] & 0xC0) == 0x80 && kg_txt_u8_syllable(u + i)) {
+            i += 3;
+        } else
+            break;
+    }
+    return i;
+}
+
+/* Copies the run of printable ASCII that starts at src[i] (copying);
+ * returns its end. */
+static size_t copy_ascii(nbuild *b, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)b->src;
+    size_t j = i + 1;
+    while (j < b->len && u[j] >= 0x20 && u[j] < 0x7F)
+        j++;
+    if (b->out.len + (j - i) + 1 > b->map_cap) {
+        b->map_cap = (b->out.len + (j - i) + 1) * 2;
+        b->map = kg_xrealloc(b->map, b->map_cap * sizeof *b->map);
+    }
+    for (size_t k = i; k < j; k++)
+        b->map[b->out.len + (k - i)] = (uint32_t)k;
+    kg_buf_add(&b->out, b->src + i, j - i);
+    return j;
+}
+
+/* An invalid byte at src[i]: an error (returns -1), or with
+ * KG_TEXT_LENIENT a byte skipped (the first one with a warning). */
+static int bad_byte(kg_text *t, nbuild *b, size_t i, unsigned flags, const char *name, kg_diag *d)
+{
+    unsigned c = (unsigned char)t->src[i];
+    if (!(flags & KG_TEXT_LENIENT)) {
+        if (kg_looks_euckr(t->src + i, t->len - i))
+            kg_diag_error(d, name, 0, 0,
+                          "invalid UTF-8 byte 0x%02X at byte offset %zu: the text looks "
+                          "like EUC-KR (or CP949); convert it to UTF-8: iconv -f euc-kr "
+                          "-t utf-8 %s > %s.utf8", c, t->base + i, name, name);
+        else
+            kg_diag_error(d, name, 0, 0, "invalid UTF-8 byte 0x%02X at byte offset %zu",
+                          c, t->base + i);
+        return -1;
+    }
+    if (!t->n_invalid)
+        kg_diag_warn(d, name, 0, 0, "invalid UTF-8 byte 0x%02X at byte offset %zu skipped",
+                     c, t->base + i);
+    t->n_invalid++;
+    if (!b->copying)
+        nb_start_copy(b, i);
+    return 0;
+}
+
+/* What the character cp at u[i] (not ASCII printable, not a newline)
+ * becomes: 1 to keep it, else 0 with its replacement in rep and its
+ * length in *r (0: dropped). *cache is made at its first use. */
+static int norm_at(const unsigned char *u, size_t len, size_t i, uint32_t cp, char rep[16], int *r,
+                   ncache_ent **cache)
+{
+    *r = -1;
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+        (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0xB7 || cp == 0x25B2 || cp == 0x25B6)
+        return 1;
+    if (cp == '\r') {
+        if (i + 1 < len && u[i + 1] == '\n')
+            *r = 0;
+        else {
+            rep[0] = '\n';
+            *r = 1;
+        }
+        return 0;
+    }
+    if (i == 0 && cp == 0xFEFF) {
+        *r = 0;
+        return 0;
+    }
+    if (!*cache)
+        *cache = kg_xcalloc(NCACHE, sizeof **cache);
+    *r = norm_char(cp, rep, *cache);
+    return *r < 0;
+}
+
+/* Puts the result into t: the copy and its map, or, when nothing
+ * changed, a plain copy of the bytes (no map). */
+static void nb_finish(kg_text *t, nbuild *b)
+{
+    size_t len = t->len;
+    if (b->copying) {
+        if (b->out.len + 1 > b->map_cap)
+            b->map = kg_xrealloc(b->map, (b->out.len + 1) * sizeof *b->map);
+        b->map[b->out.len] = (uint32_t)len;
+        t->norm_len = b->out.len;
+        t->norm = kg_buf_detach(&b->out, NULL);
+        t->map = b->map;
+    } else {
+        t->norm = kg_xmalloc(len + 1);
+        memcpy(t->norm, t->src, len);
+        t->norm[len] = '\0';
+        t->norm_len = len;
+        t->map = NULL;
+    }
+}
+
 int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
 {
     nbuild b = { t->src, t->len, 0, KG_BUF_INIT, NULL, 0 };
@@ -177,41 +290,14 @@ int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
     char rep[16];
 
     while (i < len) {
-        unsigned c = u[i];
         if (!b.copying) {
-            /* Fast path while nothing has changed: printable ASCII, newlines
-             * and well-formed Hangul syllables are kept as they are, so they
-             * need neither decoding nor a look at the normalisation tables. */
-            i += plain_prefix(u + i, len - i);
-            while (i < len) {
-                c = u[i];
-                if ((c >= 0x20 && c < 0x7F) || c == '\n') {
-                    i++;
-                } else if (c >= 0xEA && c <= 0xED && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
-                           (u[i + 2] & 0xC0) == 0x80 && kg_txt_u8_syllable(u + i)) {
-                    i += 3;
-                } else
-                    break;
-            }
+            i = skip_plain(u, len, i);
             if (i >= len)
                 break;
         }
+        unsigned c = u[i];
         if (c >= 0x20 && c < 0x7F) {
-            if (b.copying) {
-                size_t j = i + 1;
-                while (j < len && u[j] >= 0x20 && u[j] < 0x7F)
-                    j++;
-                if (b.out.len + (j - i) + 1 > b.map_cap) {
-                    b.map_cap = (b.out.len + (j - i) + 1) * 2;
-                    b.map = kg_xrealloc(b.map, b.map_cap * sizeof *b.map);
-                }
-                for (size_t k = i; k < j; k++)
-                    b.map[b.out.len + (k - i)] = (uint32_t)k;
-                kg_buf_add(&b.out, t->src + i, j - i);
-                i = j;
-            } else {
-                i++;
-            }
+            i = b.copying ? copy_ascii(&b, i) : i + 1;
             continue;
         }
         if (c == '\n') {
@@ -222,54 +308,19 @@ int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
         }
         size_t n = c < 0x80 ? 1 : kg_utf8_seq(u + i, len - i);
         if (!n) {
-            if (!(flags & KG_TEXT_LENIENT)) {
-                if (kg_looks_euckr(t->src + i, len - i))
-                    kg_diag_error(d, name, 0, 0,
-                                  "invalid UTF-8 byte 0x%02X at byte offset %zu: the text looks "
-                                  "like EUC-KR (or CP949); convert it to UTF-8: iconv -f euc-kr "
-                                  "-t utf-8 %s > %s.utf8", c, t->base + i, name, name);
-                else
-                    kg_diag_error(d, name, 0, 0, "invalid UTF-8 byte 0x%02X at byte offset %zu",
-                                  c, t->base + i);
+            if (bad_byte(t, &b, i, flags, name, d) < 0) {
                 kg_buf_free(&b.out);
                 free(b.map);
                 free(cache);
                 return -1;
             }
-            if (!t->n_invalid)
-                kg_diag_warn(d, name, 0, 0, "invalid UTF-8 byte 0x%02X at byte offset %zu skipped",
-                             c, t->base + i);
-            t->n_invalid++;
-            if (!b.copying)
-                nb_start_copy(&b, i);
             i++;
             continue;
         }
         unsigned cp = 0xFFFD;
         kg_utf8_decode(u + i, len - i, &cp); /* valid: n is not 0 */
-        int keep;
-        int r = -1;
-        if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-            (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0xB7 || cp == 0x25B2 || cp == 0x25B6) {
-            keep = 1;
-        } else if (cp == '\r') {
-            keep = 0;
-            if (i + 1 < len && u[i + 1] == '\n')
-                r = 0;
-            else {
-                rep[0] = '\n';
-                r = 1;
-            }
-        } else if (i == 0 && cp == 0xFEFF) {
-            keep = 0;
-            r = 0;
-        } else {
-            if (!cache)
-                cache = kg_xcalloc(NCACHE, sizeof *cache);
-            r = norm_char(cp, rep, cache);
-            keep = r < 0;
-        }
-        if (keep) {
+        int r;
+        if (norm_at(u, len, i, cp, rep, &r, &cache)) {
             if (b.copying)
                 nb_emit(&b, t->src + i, n, i);
         } else {
@@ -281,20 +332,7 @@ int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
         i += n;
     }
     free(cache);
-    if (b.copying) {
-        if (b.out.len + 1 > b.map_cap)
-            b.map = kg_xrealloc(b.map, (b.out.len + 1) * sizeof *b.map);
-        b.map[b.out.len] = (uint32_t)len;
-        t->norm_len = b.out.len;
-        t->norm = kg_buf_detach(&b.out, NULL);
-        t->map = b.map;
-    } else {
-        t->norm = kg_xmalloc(len + 1);
-        memcpy(t->norm, t->src, len);
-        t->norm[len] = '\0';
-        t->norm_len = len;
-        t->map = NULL;
-    }
+    nb_finish(t, &b);
     return 0;
 }
 
