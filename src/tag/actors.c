@@ -1961,6 +1961,272 @@ static void tables_init(void)
         set_bit(loan_bits, *l, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* the scan: at each place a word may start, the rules in turn        */
+
+/* What may start at a place: a word (Hangul, Latin, Han), a quotation
+ * mark, or the legal form (주) before a company's name. */
+enum { START_NONE, START_WORD, START_QUOTE, START_CORP };
+
+/* How the character after an actor found counts for the next start: as
+ * punctuation, as Hangul if it is (else punctuation), or as what it is. */
+enum { AFTER_PUNCT, AFTER_HANGUL, AFTER_NEXT };
+
+typedef struct scan {
+    actx *x;
+    size_t i, cn;       /* the place and the length of its character */
+    size_t te;          /* the end of the Hangul run at i, once known */
+    uint32_t cp;
+    unsigned char ch;   /* its first byte */
+    kg_cc cc;
+    int start;          /* START_* */
+    int discover;       /* the rules that find new actors run */
+    kg_lexhit hits[64];
+} scan;
+
+static size_t scan_te(scan *sc)
+{
+    if (!sc->te)
+        sc->te = hangul_run_end(sc->x->s, sc->x->len, sc->i);
+    return sc->te;
+}
+
+/* Gates: cheap tests on the place before a rule runs. */
+static int gate_corp_before(scan *sc)
+{
+    return sc->start == START_CORP;
+}
+
+static int gate_quote(scan *sc)
+{
+    return sc->start == START_QUOTE;
+}
+
+static int gate_word(scan *sc)
+{
+    return sc->start == START_WORD;
+}
+
+static int gate_new_hangul(scan *sc)
+{
+    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && kg_tok_start(sc->x->s, sc->i);
+}
+
+static int gate_new_latin(scan *sc)
+{
+    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_LATIN && sc->ch >= 'A' && sc->ch <= 'Z' &&
+           kg_tok_start(sc->x->s, sc->i);
+}
+
+/* Rules: each emits what it finds and returns where the scan goes on,
+ * or 0 when it found nothing. */
+
+/* (주)한빛테크: a company by its legal form */
+static size_t run_corp_before(scan *sc)
+{
+    size_t a = sc->i + 5;
+    return corp_rule(sc->x, a, a > 0 ? hangul_run_end(sc->x->s, sc->x->len, a) : a);
+}
+
+/* "딥시크"라는 스타트업 */
+static size_t run_quote(scan *sc)
+{
+    return kg_tok_start(sc->x->s, sc->i) ? quoted_rule(sc->x, sc->i) : 0;
+}
+
+/* A name the lexicon or the document knows, the longest; a person of
+ * the lexicon may be followed by the word for an administration, a
+ * country by the word for one of its bodies. */
+static size_t run_known(scan *sc)
+{
+    actx *x = sc->x;
+    const char *s = x->s;
+    size_t len = x->len, i = sc->i, cn = sc->cn;
+    kg_lexhit *hits = sc->hits;
+    size_t best_end = 0;
+    int best_lex = -1, best_act = -1;
+    /* lexicon */
+    size_t nh = x->lx ? kg_lex_walk(x->lx, s, len, i, hits, 64) : 0;
+    for (size_t h = nh; h-- > 0;) {
+        const kg_lex_key *k = &x->lx->keys[hits[h].key];
+        if (sc->cc == KG_CC_HAN && hits[h].end == i + cn && !han_alone(x, i, hits[h].end))
+            continue;
+        /* 큐웬3를, 라마 4는: a product's version after its name */
+        size_t ve = hits[h].end, vs;
+        if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]))
+            ve++;
+        vs = ve;
+        if (ve < len && is_dig(s[ve]) && x->lx->actors[x->lx->key_actors[k->first]].is_product) {
+            while (ve < len && (is_dig(s[ve]) || (s[ve] == '.' && ve + 1 < len && is_dig(s[ve + 1]))))
+                ve++;
+            size_t tend;
+            if (ve - vs <= 4 && (ve >= len || !is_lat(s[ve])) && kg_tail_ok(s, len, ve, &tend) &&
+                !kg_tctx_taken(x->c, vs, ve)) {
+                best_end = ve;
+                best_lex = resolve_key(x, k, i);
+                break;
+            }
+        }
+        if (end_ok(s, len, hits[h].end, k->latin)) {
+            best_end = hits[h].end;
+            best_lex = resolve_key(x, k, i);
+            break;
+        }
+        /* 베이징시가, 저장성의: a city or province of a lexicon name */
+        size_t e2 = hits[h].end, tend;
+        if (!k->latin && e2 + 3 <= len &&
+            (kg_at(s, len, e2, "시") || kg_at(s, len, e2, "성") || kg_at(s, len, e2, "주")) &&
+            kg_tail_ok(s, len, e2 + 3, &tend)) {
+            int a = resolve_key(x, k, i);
+            if (!x->lx->actors[a].is_person) {
+                best_end = e2 + 3;
+                best_lex = a;
+                break;
+            }
+        }
+    }
+    /* the document's own names (none can start with a syllable that
+     * starts none of their keys) */
+    int own = x->n_al &&
+              (sc->ch < 0xEA || sc->ch > 0xED || !kg_is_hangul(sc->cp) || kg_sylset_at(&x->al_first, s, len, i));
+    for (int nch = 2; nch >= 1 && own && (nch == 2 || x->n_al1); nch--) {
+        for (int q = x->al_head[char_hash(s + i, len - i, nch)]; q >= 0; q = x->al_next[q]) {
+            size_t e = key_match(s, len, i, x->al[q].key, x->al[q].klen);
+            if (e > best_end && end_ok(s, len, e, !(((unsigned char)x->al[q].key[x->al[q].klen - 1]) & 0x80))) {
+                best_end = e;
+                best_act = x->al[q].act;
+                best_lex = -1;
+            }
+        }
+    }
+    if (!best_end)
+        return 0;
+    size_t e = best_end;
+    if (best_lex >= 0) {
+        const kg_lex_actor *la = &x->lx->actors[best_lex];
+        size_t k = 0;
+        if (sc->discover && la->is_person && (k = admin_rule(x, i, e, best_lex)))
+            e = k;
+        else if (sc->discover && la->is_country && (k = body_rule(x, i, e, best_lex)))
+            e = k;
+        else
+            emit_lex(x, i, e, best_lex);
+    } else {
+        emit_act(x, i, e, best_act);
+    }
+    return e;
+}
+
+/* 한빛테크(주): a company by its legal form after it */
+static size_t run_corp_after(scan *sc)
+{
+    const char *s = sc->x->s;
+    size_t len = sc->x->len, te = scan_te(sc), e;
+    if (te + 5 <= len && s[te] == '(' && kg_at(s, len, te, "(주)") && (e = corp_rule(sc->x, sc->i, te)))
+        return e + 5;
+    return 0;
+}
+
+/* A name after a descriptor or a title (cheap tests first: a space
+ * before, the last syllable of the word before), or in a list after
+ * an actor of its kind. */
+static size_t run_intro_list(scan *sc)
+{
+    const char *s = sc->x->s;
+    size_t i = sc->i, e = 0;
+    if ((i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
+         (e = intro_rule(sc->x, i, scan_te(sc)))) ||
+        (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, scan_te(sc)))))
+        return e;
+    return 0;
+}
+
+/* A person before a title (리밍 대변인), a title naming the office, or an
+ * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
+static size_t run_title_suffix(scan *sc)
+{
+    actx *x = sc->x;
+    const char *s = x->s;
+    size_t len = x->len, i = sc->i, te = scan_te(sc);
+    /* cheap test first: a title starts the word, or some later
+     * syllable may end an organisation suffix */
+    int maybe = has_bit(title_bits, sc->cp);
+    for (size_t q = i + 3; !maybe && q + 3 <= te; q += 3) {
+        /* [i, te) is syllables: three bytes each, no decoder */
+        const unsigned char *u = (const unsigned char *)s + q;
+        uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+        maybe = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
+    }
+    if (!maybe)
+        return 0;
+    size_t w = strip_particles(s, len, i, te), e = 0;
+    /* title or suffix? checked on one syllable first */
+    uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
+    if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i))
+        title_rule(x, i, w);
+    else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
+        title_rule(x, i, w);
+    else if (w - i >= 6 && has_bit(final_bits, lastc)) {
+        e = suffix_rule(x, i, w);
+        if (!e)
+            e = suffix_words_rule(x, i, w);
+    }
+    return e;
+}
+
+/* DJI, SMIC; CEO as a title */
+static size_t run_acronym(scan *sc)
+{
+    const char *s = sc->x->s;
+    size_t len = sc->x->len, i = sc->i;
+    size_t e = acronym_rule(sc->x, i);
+    if (!e && kg_at(s, len, i, "CEO") && (i + 3 >= len || !is_lat(s[i + 3])))
+        title_rule(sc->x, i, i + 3);
+    return e;
+}
+
+/* The rules in the order they are tried at a start: the first that finds
+ * something ends the place. The known names come before the rules that
+ * find new ones; these run only with discovery on. */
+static const struct scan_rule {
+    int (*gate)(scan *);
+    size_t (*run)(scan *);
+    int after; /* AFTER_* */
+} scan_rules[] = {
+    { gate_corp_before, run_corp_before, AFTER_PUNCT },
+    { gate_quote, run_quote, AFTER_PUNCT },
+    { gate_word, run_known, AFTER_HANGUL },
+    { gate_new_hangul, run_corp_after, AFTER_PUNCT },
+    { gate_new_hangul, run_intro_list, AFTER_NEXT },
+    { gate_new_hangul, run_title_suffix, AFTER_NEXT },
+    { gate_new_latin, run_acronym, AFTER_NEXT },
+};
+
+/* What the character at e counts as for the next start (see AFTER_*). */
+static kg_cc cc_after(const char *s, size_t len, size_t e, int after)
+{
+    if (after == AFTER_PUNCT || e >= len)
+        return KG_CC_PUNCT;
+    size_t n2;
+    kg_cc cc = kg_cc_of(kg_u8_at(s, len, e, &n2));
+    return after == AFTER_NEXT || cc == KG_CC_HANGUL ? cc : KG_CC_PUNCT;
+}
+
+/* What starts at s[i] (START_*), given the class of the character before
+ * and its own. */
+static int start_at(const char *s, size_t len, size_t i, uint32_t cp, kg_cc cc, kg_cc prev_cc, int discover)
+{
+    if (cc == KG_CC_HANGUL || cc == KG_CC_LATIN)
+        return prev_cc != cc && !(cc == KG_CC_LATIN && prev_cc == KG_CC_DIGIT) ? START_WORD : START_NONE;
+    if (cc == KG_CC_HAN)
+        return START_WORD;
+    if (cc == KG_CC_PUNCT && (cp == '\'' || cp == '"') && discover)
+        return START_QUOTE;
+    if (cp == '(' && discover && i + 6 < len && s[i + 1] == (char)0xEC && kg_at(s, len, i, "(주)"))
+        return START_CORP;
+    return START_NONE;
+}
+
 void kg_find_actors(kg_tctx *c)
 {
     tables_ready();
@@ -1982,7 +2248,10 @@ void kg_find_actors(kg_tctx *c)
     if (discover)
         find_glosses(&x);
 
-    kg_lexhit hits[64];
+    scan scan_at, *sc = &scan_at;
+    memset(sc, 0, sizeof *sc);
+    sc->x = &x;
+    sc->discover = discover;
     size_t ci = 0;
     kg_cc prev_cc = KG_CC_END;
     size_t i = 0;
@@ -2004,15 +2273,7 @@ void kg_find_actors(kg_tctx *c)
             cp = kg_u8_dec((const unsigned char *)s + i, len - i, &cn);
             cc = kg_cc_of(cp);
         }
-        int start = 0;
-        if (cc == KG_CC_HANGUL || cc == KG_CC_LATIN)
-            start = prev_cc != cc && !(cc == KG_CC_LATIN && prev_cc == KG_CC_DIGIT);
-        else if (cc == KG_CC_HAN)
-            start = 1;
-        else if (cc == KG_CC_PUNCT && (cp == '\'' || cp == '"') && discover)
-            start = 2;
-        else if (cp == '(' && discover && i + 6 < len && s[i + 1] == (char)0xEC && kg_at(s, len, i, "(주)"))
-            start = 3;
+        int start = start_at(s, len, i, cp, cc, prev_cc, discover);
         if (!start) {
             prev_cc = cc;
             i += cn;
@@ -2026,173 +2287,28 @@ void kg_find_actors(kg_tctx *c)
             prev_cc = KG_CC_SPACE;
             continue;
         }
-        if (start == 3) {
-            /* (주)한빛테크: a company by its legal form */
-            size_t a = i + 5, e = corp_rule(&x, a, a > 0 ? hangul_run_end(s, len, a) : a);
-            prev_cc = KG_CC_PUNCT;
-            i = e ? e : i + cn;
-            continue;
-        }
-        if (start == 2) {
-            size_t e = kg_tok_start(s, i) ? quoted_rule(&x, i) : 0;
-            prev_cc = cc;
-            i = e ? e : i + cn;
-            continue;
-        }
-        size_t best_end = 0;
-        int best_lex = -1, best_act = -1;
-        /* lexicon */
-        size_t nh = x.lx ? kg_lex_walk(x.lx, s, len, i, hits, 64) : 0;
-        for (size_t h = nh; h-- > 0;) {
-            const kg_lex_key *k = &x.lx->keys[hits[h].key];
-            if (cc == KG_CC_HAN && hits[h].end == i + cn && !han_alone(&x, i, hits[h].end))
-                continue;
-            /* 큐웬3를, 라마 4는: a product's version after its name */
-            size_t ve = hits[h].end, vs;
-            if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]))
-                ve++;
-            vs = ve;
-            if (ve < len && is_dig(s[ve]) && x.lx->actors[x.lx->key_actors[k->first]].is_product) {
-                while (ve < len && (is_dig(s[ve]) || (s[ve] == '.' && ve + 1 < len && is_dig(s[ve + 1]))))
-                    ve++;
-                size_t tend;
-                if (ve - vs <= 4 && (ve >= len || !is_lat(s[ve])) && kg_tail_ok(s, len, ve, &tend) &&
-                    !kg_tctx_taken(x.c, vs, ve)) {
-                    best_end = ve;
-                    best_lex = resolve_key(&x, k, i);
-                    break;
-                }
-            }
-            if (end_ok(s, len, hits[h].end, k->latin)) {
-                best_end = hits[h].end;
-                best_lex = resolve_key(&x, k, i);
+        sc->i = i;
+        sc->cn = cn;
+        sc->te = 0;
+        sc->cp = cp;
+        sc->ch = ch;
+        sc->cc = cc;
+        sc->start = start;
+        size_t e = 0;
+        for (size_t r = 0; r < sizeof scan_rules / sizeof *scan_rules; r++)
+            if (scan_rules[r].gate(sc) && (e = scan_rules[r].run(sc))) {
+                prev_cc = cc_after(s, len, e, scan_rules[r].after);
                 break;
             }
-            /* 베이징시가, 저장성의: a city or province of a lexicon name */
-            size_t e2 = hits[h].end, tend;
-            if (!k->latin && e2 + 3 <= len &&
-                (kg_at(s, len, e2, "시") || kg_at(s, len, e2, "성") || kg_at(s, len, e2, "주")) &&
-                kg_tail_ok(s, len, e2 + 3, &tend)) {
-                int a = resolve_key(&x, k, i);
-                if (!x.lx->actors[a].is_person) {
-                    best_end = e2 + 3;
-                    best_lex = a;
-                    break;
-                }
-            }
-        }
-        /* the document's own names (none can start with a syllable that
-         * starts none of their keys) */
-        int own = x.n_al && (ch < 0xEA || ch > 0xED || !kg_is_hangul(cp) || kg_sylset_at(&x.al_first, s, len, i));
-        for (int nch = 2; nch >= 1 && own && (nch == 2 || x.n_al1); nch--) {
-            for (int q = x.al_head[char_hash(s + i, len - i, nch)]; q >= 0; q = x.al_next[q]) {
-                size_t e = key_match(s, len, i, x.al[q].key, x.al[q].klen);
-                if (e > best_end && end_ok(s, len, e, !(((unsigned char)x.al[q].key[x.al[q].klen - 1]) & 0x80))) {
-                    best_end = e;
-                    best_act = x.al[q].act;
-                    best_lex = -1;
-                }
-            }
-        }
-        if (best_end) {
-            size_t e = best_end;
-            if (best_lex >= 0) {
-                const kg_lex_actor *la = &x.lx->actors[best_lex];
-                size_t k = 0;
-                if (discover && la->is_person && (k = admin_rule(&x, i, e, best_lex))) {
-                    e = k;
-                } else if (discover && la->is_country && (k = body_rule(&x, i, e, best_lex))) {
-                    e = k;
-                } else {
-                    emit_lex(&x, i, e, best_lex);
-                }
-            } else {
-                emit_act(&x, i, e, best_act);
-            }
-            prev_cc = KG_CC_PUNCT;
+        if (e) {
             i = e;
-            /* let the next character start a word if it is a letter of
-             * another script; particles are skipped by the boundary rule */
-            if (i < len) {
-                size_t n2;
-                uint32_t c2 = kg_u8_at(s, len, i, &n2);
-                prev_cc = kg_cc_of(c2) == KG_CC_HANGUL ? KG_CC_HANGUL : KG_CC_PUNCT;
-            }
             continue;
-        }
-        if (discover && kg_tok_start(s, i)) {
-            size_t e = 0;
-            if (cc == KG_CC_HANGUL) {
-                size_t te = hangul_run_end(s, len, i);
-                /* 한빛테크(주): a company by its legal form after it */
-                if (te + 5 <= len && s[te] == '(' && kg_at(s, len, te, "(주)") && kg_tok_start(s, i) &&
-                    (e = corp_rule(&x, i, te))) {
-                    prev_cc = KG_CC_PUNCT;
-                    i = e + 5;
-                    continue;
-                }
-                /* a name after a descriptor or a title (cheap tests first:
-                 * a space before, the last syllable of the word before) */
-                if ((i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
-                     (e = intro_rule(&x, i, te))) ||
-                    (i >= 3 && s[i - 2] == ',' && (e = list_rule(&x, i, te)))) {
-                    prev_cc = KG_CC_PUNCT;
-                    i = e;
-                    if (i < len) {
-                        size_t n2;
-                        prev_cc = kg_cc_of(kg_u8_at(s, len, i, &n2));
-                    }
-                    continue;
-                }
-                /* cheap test first: a title starts the word, or some later
-                 * syllable may end an organisation suffix */
-                int maybe = has_bit(title_bits, cp);
-                for (size_t q = i + 3; !maybe && q + 3 <= te; q += 3) {
-                    /* [i, te) is syllables: three bytes each, no decoder */
-                    const unsigned char *u = (const unsigned char *)s + q;
-                    uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-                    maybe = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
-                }
-                if (!maybe) {
-                    prev_cc = cc;
-                    i = te > i ? te : i + cn;
-                    continue;
-                }
-                size_t w = strip_particles(s, len, i, te);
-                /* title or suffix? checked on one syllable first */
-                uint32_t firstc = cp;
-                uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
-                if (has_bit(title_bits, firstc) && is_title(s + i, w - i))
-                    title_rule(&x, i, w);
-                else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
-                    title_rule(&x, i, w);
-                else if (w - i >= 6 && has_bit(final_bits, lastc)) {
-                    e = suffix_rule(&x, i, w);
-                    if (!e)
-                        e = suffix_words_rule(&x, i, w);
-                }
-            } else if (cc == KG_CC_LATIN && ch >= 'A' && ch <= 'Z') {
-                e = acronym_rule(&x, i);
-                /* CEO as a title */
-                if (!e && kg_at(s, len, i, "CEO") && (i + 3 >= len || !is_lat(s[i + 3])))
-                    title_rule(&x, i, i + 3);
-            }
-            if (e) {
-                prev_cc = KG_CC_PUNCT;
-                i = e;
-                if (i < len) {
-                    size_t n2;
-                    uint32_t c2 = kg_u8_at(s, len, i, &n2);
-                    prev_cc = kg_cc_of(c2);
-                }
-                continue;
-            }
         }
         /* no actor starts here, nor inside the rest of the word (a
          * Hangul run starts nothing after its first syllable) */
         prev_cc = cc;
         if (cc == KG_CC_HANGUL) {
-            size_t te = hangul_run_end(s, len, i);
+            size_t te = scan_te(sc);
             i = te > i ? te : i + cn;
         } else
             i += cn;
