@@ -323,8 +323,6 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
     ws->mask = cap - 1;
     for (size_t k = 0; k < n; k++) {
         size_t l = strlen(list[k]);
-        if (l > 255)
-            continue; /* never met: kg_wordset_has takes no longer word */
         size_t h = kg_word_hash(list[k], l) & ws->mask;
         while (ws->slot[h] && !(ws->lens[h] == l && memcmp(ws->slot[h], list[k], l) == 0))
             h = (h + 1) & ws->mask;
