@@ -1,14 +1,13 @@
-/* events.c - events clause by clause, their roles and dates, and the
- * relations between them.
+/* events.c - events clause by clause, their roles and dates.
  *
  * For each sentence: split it into words, mark quoted speech, read the
  * particle of every word and the grammatical role of every actor mention
  * (the particle that closes its noun phrase); find the lexicon predicates
  * and the support verbs with an event noun as object (규제를 강화하다);
  * read each predicate's verb ending and keep only the clauses that state an
- * act; then fill agent, target, date and title. Across the document:
- * merge the clauses of one act, link repeated mentions same-as, and add
- * responds-to, causes and part-of from cues and constructions. */
+ * act; then fill agent, target, date and title. Merging the clauses of
+ * one act and the relations across the document are relate.c's, which
+ * extract.c runs after each sentence and at the end (exdoc.h). */
 #define _GNU_SOURCE /* memmem */
 #include <pthread.h>
 #include <stdio.h>
@@ -1296,7 +1295,6 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         add_event(x, &e);
         break;
     }
-    ex_merge_sentence(x, first_ev);
     /* remember the last date for 이날 / 당시: a date something happened
      * on, not an open range (다음 달 1일부터) or a date still to come */
     for (size_t k = x->t0; k < x->t1; k++) {

@@ -291,19 +291,6 @@ static size_t sent_of(const kg_text *t, size_t o)
     return a;
 }
 
-size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o)
-{
-    size_t a = 0, b = n;
-    while (a < b) {
-        size_t m = (a + b) / 2;
-        if (x->m->v[idx[m]].nstart < o)
-            a = m + 1;
-        else
-            b = m;
-    }
-    return a;
-}
-
 static void fmt_num(char *out, size_t n, double v)
 {
     snprintf(out, n, "%.15g", v);
@@ -613,10 +600,14 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
             size_t cut = a + EX_MAX_SENTENCE;
             while (cut > a + EX_MAX_SENTENCE / 2 && t.norm[cut] != ' ')
                 cut--;
+            size_t first = x.n_ev;
             ex_sentence_events(&x, i, a, cut, title[i]);
+            ex_merge_sentence(&x, first);
             a = cut;
         }
+        size_t first = x.n_ev;
         ex_sentence_events(&x, i, a, e, title[i]);
+        ex_merge_sentence(&x, first);
     }
     ex_relate(&x);
 
