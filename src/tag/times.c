@@ -48,18 +48,21 @@ typedef struct tspec {
 enum { P_NONE = 0, P_EARLY, P_MID, P_LATE, P_H1, P_H2, P_Q, P_MIDM };
 
 /* The word lists of the grammar (times), read once by time_first_init. */
+enum { TW_GLUED = 1, TW_SPACED = 2 };
 typedef struct tword {
     const char *w;
     size_t n;
     int k, off; /* deictic: K_REL or K_LAST and the offset; periods: quarter (1) or week (0) in k */
     int part;   /* P_* */
+    int cls;    /* TW_GLUED, TW_SPACED: where the word may stand */
 } tword;
 typedef struct twords {
     tword *v;
     size_t n;
 } twords;
 static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
-    t_periods_alone, t_approx;
+    t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends;
+static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static const char *const *zones, *const *day_times;
 
 typedef struct tstate {
@@ -210,10 +213,9 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
             return 0;
         /* durations: 3일간, 3일 동안, 3일째, 3일 만에 */
         size_t k2 = sp(s, len, k);
-        if (lit(s, len, k, "간") || lit(s, len, k2, "동안") || lit(s, len, k, "째") ||
-            lit(s, len, k2, "만에") || lit(s, len, k2, "연속") || lit(s, len, k, "치") ||
-            lit(s, len, k, "여") || lit(s, len, k2, "이내"))
-            return 0;
+        for (size_t q = 0; q < t_not_day.n; q++)
+            if (lit(s, len, (t_not_day.v[q].cls & TW_SPACED) ? k2 : k, t_not_day.v[q].w))
+                return 0;
         t->dk = K_ABS;
         t->d = v;
         return k;
@@ -762,14 +764,20 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
         if (past) {
             /* 지난 N년 (넘는 시간) 동안|간|새|사이 */
             size_t k3 = k2;
-            if ((k = lit(s, len, k3, "넘는 ")) || (k = lit(s, len, k3, "이상 ")) || (k = lit(s, len, k3, "넘게 "))) {
+            if ((k = tw_at(&t_span_over, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " ")) {
                 approx = 1;
-                k3 = k;
-                if ((k = lit(s, len, k3, "시간 ")) || (k = lit(s, len, k3, "기간 ")) || (k = lit(s, len, k3, "세월 ")))
-                    k3 = k;
+                k3 += k + 1;
+                if ((k = tw_at(&t_span_nouns, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " "))
+                    k3 += k + 1;
             }
-            if ((k = lit(s, len, e, "간")) || (k = lit(s, len, e, "새")) || (k = lit(s, len, k3, "동안")) ||
-                (k = lit(s, len, k3, "사이")) || (k = lit(s, len, k3, "간"))) {
+            k = 0;
+            for (size_t q = 0; !k && q < t_span_ends.n; q++)
+                if (t_span_ends.v[q].cls & TW_GLUED)
+                    k = lit(s, len, e, t_span_ends.v[q].w);
+            for (size_t q = 0; !k && q < t_span_ends.n; q++)
+                if (t_span_ends.v[q].cls & TW_SPACED)
+                    k = lit(s, len, k3, t_span_ends.v[q].w);
+            if (k) {
                 memset(v, 0, sizeof *v);
                 if (!dct->prec || (unit == 2 && dct->prec < KG_PREC_MONTH) ||
                     (unit >= 3 && dct->prec < KG_PREC_DAY)) {
@@ -1084,9 +1092,14 @@ static twords tw_list(const char *key, const char *unit)
         w->w = e->form;
         w->n = strlen(e->form);
         w->k = K_REL;
-        for (const char *const *c = e->classes; *c; c++)
+        for (const char *const *c = e->classes; *c; c++) {
             if (!strcmp(*c, "last"))
                 w->k = K_LAST;
+            else if (!strcmp(*c, "spaced"))
+                w->cls |= TW_SPACED;
+            else if (!strcmp(*c, "glued"))
+                w->cls |= TW_GLUED;
+        }
         if (u && !strcmp(u, "quarter"))
             w->k = 1;
         else if (u && !strcmp(u, "week"))
@@ -1126,6 +1139,10 @@ static void read_lists(void)
     t_periods_alone.v = kg_xcalloc(n + 1, sizeof(tword));
     for (size_t k = 0; k < n; k++)
         t_periods_alone.v[t_periods_alone.n++] = (tword){ al[k], strlen(al[k]), 0, 0, 0 };
+    t_not_day = tw_list("not_day_after", NULL);
+    t_span_over = tw_list("span_over", NULL);
+    t_span_nouns = tw_list("span_nouns", NULL);
+    t_span_ends = tw_list("span_ends", NULL);
     zones = kg_gram_words("times", "zones");
     day_times = kg_gram_words("times", "day_times");
 }
