@@ -87,6 +87,18 @@ static unitdef *signs;
 static size_t n_signs;
 static unsigned char sign_lead[256];
 
+/* Words glued after a counter that still end it (grammar units:
+ * unit_tails) and the words before a number that make it a rank or an
+ * ordinal (rank_before; class spaced: with a space between). */
+static const char *const *unit_tails;
+typedef struct rankdef {
+    const char *w;
+    size_t n;
+    int glued, spaced; /* may stand right before the number, or a space before it */
+} rankdef;
+static rankdef *ranks;
+static size_t n_ranks;
+
 /* Words that are figures by themselves (grammar units: word_figures). */
 typedef struct wordfig {
     const char *w;
@@ -228,10 +240,11 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end)
                     *end = k;
                     return u;
                 }
-            if (lit(s, len, k, "씩") || lit(s, len, k, "당") || lit(s, len, k, "여")) {
-                *end = k;
-                return u;
-            }
+            for (size_t t = 0; unit_tails[t]; t++)
+                if (lit(s, len, k, unit_tails[t])) {
+                    *end = k;
+                    return u;
+                }
         }
         /* after a space only a few units: 600억 위안, 5000여 개, 260만 GPU 시간 */
     }
@@ -246,6 +259,19 @@ static int excluded_after(const char *s, size_t len, size_t e)
         size_t q = lit(s, len, e, not_after[k]);
         /* the word must end there: 1위를 is a rank, 48시간 is not 48시 */
         if (q && word_end_ok(s, len, q))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if a word of rank_before ends at s[..i): 톱 10, 제2, No.1. */
+static int rank_before(const char *s, size_t i)
+{
+    for (size_t k = 0; k < n_ranks; k++) {
+        size_t n = ranks[k].n;
+        if (ranks[k].glued && i >= n && !memcmp(s + i - n, ranks[k].w, n))
+            return 1;
+        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && !memcmp(s + i - n - 1, ranks[k].w, n))
             return 1;
     }
     return 0;
@@ -310,11 +336,7 @@ static size_t figure_at(kg_tctx *c, size_t i)
                 return 0;
             if (p == '-' && i > 1 && (islat(s[i - 2]) || isd(s[i - 2])))
                 return 0;
-            if (kg_at(s, len, i >= 3 ? i - 3 : 0, "제") && i >= 3)
-                return 0;
-            if ((i >= 4 && kg_at(s, len, i - 4, "톱 ")) || (i >= 4 && !memcmp(s + i - 4, "TOP ", 4)) ||
-                (i >= 4 && !memcmp(s + i - 4, "Top ", 4)) || (i >= 3 && kg_at(s, len, i - 3, "톱")) ||
-                (i >= 3 && !memcmp(s + i - 3, "No.", 3)))
+            if (rank_before(s, i))
                 return 0;
         }
     }
@@ -540,6 +562,13 @@ static void fig_syl_init(void)
         n_signs++;
     }
     not_after = kg_gram_words("units", "not_after");
+    unit_tails = kg_gram_words("units", "unit_tails");
+    l = kg_gram_list_get("units", "rank_before");
+    ranks = kg_xcalloc(l->n + 1, sizeof *ranks);
+    for (size_t k = 0; k < l->n; k++) {
+        int sp = has_class(&l->e[k], "spaced"), gl = has_class(&l->e[k], "glued");
+        ranks[n_ranks++] = (rankdef){ l->e[k].form, strlen(l->e[k].form), gl || !sp, sp };
+    }
     l = kg_gram_list_get("units", "approx_after");
     approx_after = kg_xcalloc(l->n + 1, sizeof *approx_after);
     for (size_t k = 0; k < l->n; k++)
