@@ -61,7 +61,8 @@ typedef struct twords {
     size_t n;
 } twords;
 static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
-    t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends;
+    t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends,
+    t_amount_units;
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static const char *const *zones, *const *day_times;
 
@@ -625,16 +626,11 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
         *approx = 1;
         e += 3;
     }
-    size_t k = sp(s, len, e), r;
-    if ((r = lit(s, len, k, "년")))
-        *unit = 1;
-    else if ((r = lit(s, len, k, "개월")) || (r = lit(s, len, k, "달")))
-        *unit = 2;
-    else if ((r = lit(s, len, k, "주일")) || (r = lit(s, len, k, "주")))
-        *unit = 3;
-    else if ((r = lit(s, len, k, "일")))
-        *unit = 4;
-    else
+    size_t k = sp(s, len, e), r = 0;
+    for (size_t q = 0; !r && q < t_amount_units.n; q++)
+        if (t_amount_units.v[q].off && (r = lit(s, len, k, t_amount_units.v[q].w)))
+            *unit = t_amount_units.v[q].off;
+    if (!r)
         return 0;
     if (*unit == 1 && e - i == 4 && v >= 1000 && !*approx)
         return 0; /* a year: 2023년 */
@@ -1143,6 +1139,16 @@ static void read_lists(void)
     t_span_over = tw_list("span_over", NULL);
     t_span_nouns = tw_list("span_nouns", NULL);
     t_span_ends = tw_list("span_ends", NULL);
+    t_amount_units = tw_list("amount_units", NULL);
+    const kg_gram_list *au = kg_gram_list_get("times", "amount_units");
+    for (size_t k = 0; k < t_amount_units.n && k < au->n; k++) {
+        static const char *const names[] = { "year", "month", "week", "day" }; /* units 1 to 4 */
+        const char *u = kg_gram_field(&au->e[k], "unit");
+        t_amount_units.v[k].off = 0; /* (no unit kg knows: the word is skipped) */
+        for (int q = 0; u && q < 4; q++)
+            if (!strcmp(u, names[q]))
+                t_amount_units.v[k].off = q + 1;
+    }
     zones = kg_gram_words("times", "zones");
     day_times = kg_gram_words("times", "day_times");
 }
