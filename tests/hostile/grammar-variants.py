@@ -10,6 +10,12 @@ import sys
 
 import yaml
 
+
+class Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
 src, dst, kind = sys.argv[1:4]
 os.makedirs(dst, exist_ok=True)
 for name in sorted(os.listdir(src)):
@@ -41,4 +47,4 @@ for name in sorted(os.listdir(src)):
                 new.append(w)
         out[key] = new
     with open(os.path.join(dst, name), "w", encoding="utf-8") as f:
-        yaml.safe_dump(out, f, allow_unicode=True, sort_keys=False)
+        yaml.dump(out, f, Dumper=Dumper, allow_unicode=True, sort_keys=False)
