@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "util/hmap.h"
+#include "util/uf.h"
 #include "render/render_int.h"
 
 /* One event record of the corpus while the view is being built. */
@@ -19,7 +20,6 @@ struct rec {
     size_t doc_ix;
     const kg_event *ev;
     char *fid;
-    size_t parent;     /* union-find over same-as */
     size_t group;      /* index of its group's node, or (size_t)-1 */
 };
 
@@ -38,6 +38,7 @@ struct build {
     struct rec *recs;
     size_t n_recs, cap_recs;
     kg_hmap rec_by_fid;           /* fid → struct rec * */
+    kg_uf same;                   /* same-as groups over recs */
     struct actor_info *actors;
     size_t n_actors, cap_actors;
     kg_hmap actor_by_id;          /* id → index+1 (as a pointer) */
@@ -52,15 +53,6 @@ static char *fact_id(const kg_doc *doc, const char *local)
     kg_buf b = KG_BUF_INIT;
     kg_buf_printf(&b, "%s/%s", doc->id ? doc->id : "-", local);
     return kg_buf_detach(&b, NULL);
-}
-
-static size_t uf_find(struct rec *r, size_t i)
-{
-    while (r[i].parent != i) {
-        r[i].parent = r[r[i].parent].parent;
-        i = r[i].parent;
-    }
-    return i;
 }
 
 /* Resolves an event reference written in doc (local "e1" or "doc/e1"). */
@@ -471,13 +463,13 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
             r->doc_ix = i;
             r->ev = ev;
             r->fid = fid;
-            r->parent = b.n_recs;
             r->group = NONE;
             b.n_recs++;
         }
     }
     for (size_t i = 0; i < b.n_recs; i++)
         kg_hmap_put(&b.rec_by_fid, b.recs[i].fid, &b.recs[i]);
+    kg_uf_init(&b.same, b.n_recs);
     for (size_t i = 0; i < c->n; i++) {
         const kg_doc *doc = c->docs[i];
         for (size_t k = 0; k < doc->n_relations; k++) {
@@ -487,20 +479,13 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
             struct rec *x = resolve_ref(&b, doc, rl->from), *y = resolve_ref(&b, doc, rl->to);
             if (!x || !y)
                 continue;
-            size_t rx = uf_find(b.recs, (size_t)(x - b.recs));
-            size_t ry = uf_find(b.recs, (size_t)(y - b.recs));
-            if (rx != ry) {
-                if (rx < ry)
-                    b.recs[ry].parent = rx;
-                else
-                    b.recs[rx].parent = ry;
-            }
+            kg_uf_union(&b.same, (size_t)(x - b.recs), (size_t)(y - b.recs), NULL, NULL);
         }
     }
 
     /* one node per group, led by its first record */
     for (size_t i = 0; i < b.n_recs; i++) {
-        size_t root = uf_find(b.recs, i);
+        size_t root = kg_uf_find(&b.same, i);
         if (root == i)
             b.recs[i].group = add_node(v, &b, KG_V_EVENT, kg_xstrdup(b.recs[i].fid));
         kg_vnode *n = &v->nodes[b.recs[root].group];
@@ -653,8 +638,8 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
             struct rec *x = resolve_ref(&b, doc, rl->from), *y = resolve_ref(&b, doc, rl->to);
             if (!x || !y)
                 continue;
-            size_t gx = node_ix(&b, b.recs[uf_find(b.recs, (size_t)(x - b.recs))].fid);
-            size_t gy = node_ix(&b, b.recs[uf_find(b.recs, (size_t)(y - b.recs))].fid);
+            size_t gx = node_ix(&b, b.recs[kg_uf_find(&b.same, (size_t)(x - b.recs))].fid);
+            size_t gy = node_ix(&b, b.recs[kg_uf_find(&b.same, (size_t)(y - b.recs))].fid);
             char *rid = rl->id ? fact_id(doc, rl->id) : NULL;
             add_edge(v, &b, KG_E_RELATION, rl->type, gx, gy, rid);
             free(rid);
@@ -670,6 +655,7 @@ done:
     for (size_t i = 0; i < b.n_recs; i++)
         free(b.recs[i].fid);
     free(b.recs);
+    kg_uf_free(&b.same);
     free(b.actors);
     kg_hmap_free(&b.rec_by_fid);
     kg_hmap_free(&b.actor_by_id);

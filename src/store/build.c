@@ -16,6 +16,7 @@
 #include "kg/check.h"
 #include "kg/factio.h"
 #include "store-int.h"
+#include "util/uf.h"
 
 #define MAX_SOURCE_BYTES (64u << 20)
 #define SENTENCE_REACH 600 /* bytes looked at on each side of a span */
@@ -599,13 +600,10 @@ done:
     return rc;
 }
 
-static size_t uf_find(size_t *parent, size_t i)
+/* the smaller id (byte order) names a same-as cluster */
+static int id_less(size_t a, size_t b, void *ids)
 {
-    while (parent[i] != i) {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    return i;
+    return strcmp(((char **)ids)[a], ((char **)ids)[b]) < 0;
 }
 
 /* Gives every event the id of its same-as cluster: the smallest event id
@@ -615,7 +613,8 @@ static int update_clusters(kg_store *s, kg_diag *d)
 {
     kg_strmap idx = { 0 };
     char **ids = NULL;
-    size_t n = 0, cap = 0, *parent = NULL, ecap = 0;
+    size_t n = 0, cap = 0, ecap = 0;
+    kg_uf uf = { 0 };
     size_t (*edges)[2] = NULL;
     size_t ne = 0;
     int rc = -1;
@@ -644,19 +643,10 @@ static int update_clusters(kg_store *s, kg_diag *d)
     }
     sqlite3_finalize(st);
     st = NULL;
-    parent = kg_xcalloc(n ? n : 1, sizeof *parent);
-    for (size_t i = 0; i < n; i++)
-        parent[i] = i;
-    for (size_t i = 0; i < ne; i++) {
-        size_t a = uf_find(parent, edges[i][0]), b = uf_find(parent, edges[i][1]);
-        if (a == b)
-            continue;
-        /* the root is the smallest id, so it is the cluster's name */
-        if (strcmp(ids[a], ids[b]) < 0)
-            parent[b] = a;
-        else
-            parent[a] = b;
-    }
+    kg_uf_init(&uf, n);
+    /* the root is the smallest id, so it is the cluster's name */
+    for (size_t i = 0; i < ne; i++)
+        kg_uf_union(&uf, edges[i][0], edges[i][1], id_less, ids);
     if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_want(id TEXT PRIMARY KEY, cluster TEXT NOT NULL)"
                    " WITHOUT ROWID; DELETE FROM temp.kg_want;", "cannot compute same-as clusters") != 0)
         goto done;
@@ -665,7 +655,7 @@ static int update_clusters(kg_store *s, kg_diag *d)
         goto done;
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_text(ins, 1, ids[i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 2, ids[uf_find(parent, i)], -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, ids[kg_uf_find(&uf, i)], -1, SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             kg__store_fail(s, d, "cannot compute same-as clusters");
             goto done;
@@ -687,7 +677,7 @@ done:
     for (size_t i = 0; i < n; i++)
         free(ids[i]);
     free(ids);
-    free(parent);
+    kg_uf_free(&uf);
     free(edges);
     kg__strmap_free(&idx);
     return rc;
