@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "kg/quote.h"
 #include "util/hmap.h"
 #include "util/uf.h"
 #include "render/render_int.h"
@@ -684,20 +685,6 @@ void kg_view_free(kg_view *v)
 
 /* ---- descriptions ---- */
 
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-static int sentence_end(const char *t, size_t len, size_t i)
-{
-    if (t[i] == '\n')
-        return 1;
-    if (t[i] == '.' || t[i] == '!' || t[i] == '?')
-        return i + 1 >= len || is_space((unsigned char)t[i + 1]);
-    return 0;
-}
-
 void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *out)
 {
     if (v->no_source || !span || !span->set || doc_ix >= v->n_docs)
@@ -714,17 +701,8 @@ void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *ou
     size_t len = v->src_len[doc_ix];
     if (!t || span->start < 0 || span->end <= span->start || (size_t)span->start >= len)
         return;
-    size_t s = (size_t)span->start, e = (size_t)span->end;
-    if (e > len)
-        e = len;
-    while (s > 0 && !sentence_end(t, len, s - 1))
-        s--;
-    while (s < e && is_space((unsigned char)t[s]))
-        s++;
-    while (e < len && !sentence_end(t, len, e > 0 ? e - 1 : 0))
-        e++;
-    while (e > s && is_space((unsigned char)t[e - 1]))
-        e--;
+    size_t s, e, end = (size_t)span->end;
+    kg_span_sentence(t, len, (size_t)span->start, end > len ? len : end, &s, &e);
     /* keep tooltips short: at most ~400 bytes, cut on a character */
     int cut = 0;
     if (e - s > 400) {

@@ -15,11 +15,11 @@
 #include "kg.h"
 #include "kg/check.h"
 #include "kg/factio.h"
+#include "kg/quote.h"
 #include "store-int.h"
 #include "util/uf.h"
 
 #define MAX_SOURCE_BYTES (64u << 20)
-#define SENTENCE_REACH 600 /* bytes looked at on each side of a span */
 
 /* What is known about one file of the corpus before the transaction. */
 typedef struct file_info {
@@ -119,50 +119,6 @@ static int utf8_valid(const char *s, size_t n)
     return 1;
 }
 
-static int is_ws(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* A sentence ends at '.', '!' or '?' before white space (or the end of
- * the text), or at a line break. */
-static int ends_sentence(const char *t, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)t[i];
-    if (c == '\n')
-        return 1;
-    if (c == '.' || c == '!' || c == '?')
-        return i + 1 >= len || is_ws((unsigned char)t[i + 1]);
-    return 0;
-}
-
-/* The sentence around [start, end) of t: from just after the previous
- * sentence end to the next one (inclusive), at most SENTENCE_REACH bytes
- * either way, trimmed, on UTF-8 boundaries. */
-static void find_sentence(const char *t, size_t len, size_t start, size_t end, size_t *a, size_t *b)
-{
-    size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
-    size_t i = start;
-    while (i > lo && !ends_sentence(t, len, i - 1))
-        i--;
-    while (i < start && ((unsigned char)t[i] & 0xC0) == 0x80)
-        i++;
-    size_t hi = end + SENTENCE_REACH < len ? end + SENTENCE_REACH : len;
-    size_t j = end;
-    if (!(j > start && ends_sentence(t, len, j - 1)))
-        while (j < hi)
-            if (ends_sentence(t, len, j++))
-                break;
-    while (j > end && j < len && ((unsigned char)t[j] & 0xC0) == 0x80)
-        j--;
-    while (i < j && is_ws((unsigned char)t[i]))
-        i++;
-    while (j > i && is_ws((unsigned char)t[j - 1]))
-        j--;
-    *a = i;
-    *b = j;
-}
-
 static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const char *kind,
                        const kg_span *sp, const char *text, size_t tlen)
 {
@@ -178,7 +134,7 @@ static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const cha
         utf8_valid(text + sp->start, (size_t)(sp->end - sp->start))) {
         size_t a, b;
         sqlite3_bind_text(st, 6, text + sp->start, (int)(sp->end - sp->start), SQLITE_TRANSIENT);
-        find_sentence(text, tlen, (size_t)sp->start, (size_t)sp->end, &a, &b);
+        kg_span_sentence(text, tlen, (size_t)sp->start, (size_t)sp->end, &a, &b);
         if (utf8_valid(text + a, b - a))
             sqlite3_bind_text(st, 7, text + a, (int)(b - a), SQLITE_TRANSIENT);
     }
