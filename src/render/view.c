@@ -12,17 +12,8 @@
 
 #include "kg/quote.h"
 #include "util/hmap.h"
-#include "util/uf.h"
+#include "facts/resolve.h"
 #include "render/render_int.h"
-
-/* One event record of the corpus while the view is being built. */
-struct rec {
-    const kg_doc *doc;
-    size_t doc_ix;
-    const kg_event *ev;
-    char *fid;
-    size_t group;      /* index of its group's node, or (size_t)-1 */
-};
 
 /* An actor as all its definitions together say (first non-empty wins,
  * lexicons first). country is the `country` extension key: the id of the
@@ -36,10 +27,8 @@ struct build {
     const kg_corpus *c;
     const kg_render_opts *o;
     kg_diag *d;
-    struct rec *recs;
-    size_t n_recs, cap_recs;
-    kg_hmap rec_by_fid;           /* fid → struct rec * */
-    kg_uf same;                   /* same-as groups over recs */
+    kg_events ev;                 /* the events and their same-as groups */
+    size_t *group;                /* per event: index of its group's node */
     struct actor_info *actors;
     size_t n_actors, cap_actors;
     kg_hmap actor_by_id;          /* id → index+1 (as a pointer) */
@@ -48,26 +37,6 @@ struct build {
 };
 
 #define NONE ((size_t)-1)
-
-static char *fact_id(const kg_doc *doc, const char *local)
-{
-    kg_buf b = KG_BUF_INIT;
-    kg_buf_printf(&b, "%s/%s", doc->id ? doc->id : "-", local);
-    return kg_buf_detach(&b, NULL);
-}
-
-/* Resolves an event reference written in doc (local "e1" or "doc/e1"). */
-static struct rec *resolve_ref(struct build *b, const kg_doc *doc, const char *ref)
-{
-    if (!ref)
-        return NULL;
-    if (strchr(ref, '/'))
-        return kg_hmap_get(&b->rec_by_fid, ref);
-    char *fid = fact_id(doc, ref);
-    struct rec *r = kg_hmap_get(&b->rec_by_fid, fid);
-    free(fid);
-    return r;
-}
 
 /* The value of an actor's `country` key (a kept extra key), or NULL if it
  * has none or it is not a plain id. */
@@ -445,57 +414,22 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
     v->src_tried = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src_tried);
 
     /* every event record, and the same-as groups */
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        if (doc->is_lexicon || !doc->id)
-            continue;
-        for (size_t k = 0; k < doc->n_events; k++) {
-            const kg_event *ev = &doc->events[k];
-            if (!ev->id)
-                continue;
-            char *fid = fact_id(doc, ev->id);
-            if (kg_hmap_get(&b.rec_by_fid, fid)) {
-                free(fid); /* a duplicate id: kg check reports it */
-                continue;
-            }
-            KG_VEC_PUSH(b.recs, b.n_recs, b.cap_recs);
-            struct rec *r = &b.recs[b.n_recs];
-            r->doc = doc;
-            r->doc_ix = i;
-            r->ev = ev;
-            r->fid = fid;
-            r->group = NONE;
-            b.n_recs++;
-        }
-    }
-    for (size_t i = 0; i < b.n_recs; i++)
-        kg_hmap_put(&b.rec_by_fid, b.recs[i].fid, &b.recs[i]);
-    kg_uf_init(&b.same, b.n_recs);
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        for (size_t k = 0; k < doc->n_relations; k++) {
-            const kg_relation *rl = &doc->relations[k];
-            if (!rl->type || strcmp(rl->type, "same-as") != 0)
-                continue;
-            struct rec *x = resolve_ref(&b, doc, rl->from), *y = resolve_ref(&b, doc, rl->to);
-            if (!x || !y)
-                continue;
-            kg_uf_union(&b.same, (size_t)(x - b.recs), (size_t)(y - b.recs), NULL, NULL);
-        }
-    }
+    kg_events_build(&b.ev, c);
+    b.group = kg_xcalloc(b.ev.n ? b.ev.n : 1, sizeof *b.group);
 
     /* one node per group, led by its first record */
-    for (size_t i = 0; i < b.n_recs; i++) {
-        size_t root = kg_uf_find(&b.same, i);
+    for (size_t i = 0; i < b.ev.n; i++) {
+        size_t root = kg_events_group(&b.ev, i);
+        const kg_evrec *r = &b.ev.v[i];
         if (root == i)
-            b.recs[i].group = add_node(v, &b, KG_V_EVENT, kg_xstrdup(b.recs[i].fid));
-        kg_vnode *n = &v->nodes[b.recs[root].group];
+            b.group[i] = add_node(v, &b, KG_V_EVENT, kg_xstrdup(r->fid));
+        kg_vnode *n = &v->nodes[b.group[root]];
         n->recs = kg_xrealloc(n->recs, (n->n_recs + 1) * sizeof *n->recs);
-        n->recs[n->n_recs].doc = b.recs[i].doc;
-        n->recs[n->n_recs].ev = b.recs[i].ev;
-        n->recs[n->n_recs].doc_ix = b.recs[i].doc_ix;
+        n->recs[n->n_recs].doc = r->doc;
+        n->recs[n->n_recs].ev = r->ev;
+        n->recs[n->n_recs].doc_ix = r->doc_ix;
         n->n_recs++;
-        b.recs[i].group = b.recs[root].group;
+        b.group[i] = b.group[root];
     }
     /* decide which groups stay; drop the others by marking them */
     size_t n_events = v->n_nodes;
@@ -558,7 +492,7 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
                     if (first > hi || last < lo)
                         continue;
                 }
-                char *fid = fact_id(doc, f->id);
+                char *fid = kg_fact_id(doc, f->id);
                 if (node_ix(&b, fid) != NONE) {
                     free(fid);
                     continue;
@@ -636,12 +570,12 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
             const kg_relation *rl = &doc->relations[k];
             if (!rl->type || strcmp(rl->type, "same-as") == 0)
                 continue;
-            struct rec *x = resolve_ref(&b, doc, rl->from), *y = resolve_ref(&b, doc, rl->to);
-            if (!x || !y)
+            size_t x = kg_events_ref(&b.ev, doc, rl->from), y = kg_events_ref(&b.ev, doc, rl->to);
+            if (x == KG_NO_EVENT || y == KG_NO_EVENT)
                 continue;
-            size_t gx = node_ix(&b, b.recs[kg_uf_find(&b.same, (size_t)(x - b.recs))].fid);
-            size_t gy = node_ix(&b, b.recs[kg_uf_find(&b.same, (size_t)(y - b.recs))].fid);
-            char *rid = rl->id ? fact_id(doc, rl->id) : NULL;
+            size_t gx = node_ix(&b, b.ev.v[kg_events_group(&b.ev, x)].fid);
+            size_t gy = node_ix(&b, b.ev.v[kg_events_group(&b.ev, y)].fid);
+            char *rid = rl->id ? kg_fact_id(doc, rl->id) : NULL;
             add_edge(v, &b, KG_E_RELATION, rl->type, gx, gy, rid);
             free(rid);
         }
@@ -653,12 +587,9 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
     }
 
 done:
-    for (size_t i = 0; i < b.n_recs; i++)
-        free(b.recs[i].fid);
-    free(b.recs);
-    kg_uf_free(&b.same);
+    kg_events_free(&b.ev);
+    free(b.group);
     free(b.actors);
-    kg_hmap_free(&b.rec_by_fid);
     kg_hmap_free(&b.actor_by_id);
     kg_hmap_free(&b.node_by_id);
     kg_hmap_free(&b.edge_ids);

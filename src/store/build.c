@@ -16,6 +16,7 @@
 #include "kg/check.h"
 #include "kg/factio.h"
 #include "kg/quote.h"
+#include "facts/resolve.h"
 #include "store-int.h"
 #include "util/uf.h"
 
@@ -141,14 +142,6 @@ static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const cha
     return run(L, st, "cannot store a span");
 }
 
-static void full_id(kg_buf *b, const char *doc_id, const char *ref)
-{
-    kg_buf_reset(b);
-    if (!strchr(ref, '/'))
-        kg_buf_printf(b, "%s/", doc_id);
-    kg_buf_puts(b, ref);
-}
-
 static void json_strv(kg_buf *b, const kg_strv *v)
 {
     kg_buf_reset(b);
@@ -225,7 +218,7 @@ static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
         const kg_event *e = &doc->events[i];
         if (!e->id)
             continue;
-        full_id(&id, did, e->id);
+        kg_fact_ref(&id, did, e->id);
         st = L->ins_event;
         bind_str(st, 1, id.ptr);
         sqlite3_bind_int64(st, 2, dk);
@@ -263,7 +256,7 @@ static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
         const kg_figure *f = &doc->figures[i];
         if (!f->id)
             continue;
-        full_id(&id, did, f->id);
+        kg_fact_ref(&id, did, f->id);
         st = L->ins_fig;
         bind_str(st, 1, id.ptr);
         sqlite3_bind_int64(st, 2, dk);
@@ -298,10 +291,10 @@ static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
         st = L->ins_rel;
         sqlite3_bind_int64(st, 1, dk);
         bind_str(st, 2, r->id);
-        full_id(&id, did, r->from);
+        kg_fact_ref(&id, did, r->from);
         bind_str(st, 3, id.ptr);
         bind_str(st, 4, r->type);
-        full_id(&id, did, r->to);
+        kg_fact_ref(&id, did, r->to);
         bind_str(st, 5, id.ptr);
         if (run(L, st, "cannot store a relation") != 0)
             goto done;
