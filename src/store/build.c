@@ -16,6 +16,7 @@
 #include "kg/check.h"
 #include "kg/factio.h"
 #include "kg/quote.h"
+#include "kg/utf8.h"
 #include "facts/resolve.h"
 #include "store-int.h"
 #include "util/uf.h"
@@ -107,19 +108,6 @@ static void bind_date(sqlite3_stmt *st, int i, const kg_date *dt)
     }
 }
 
-static int utf8_valid(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        int cp;
-        i += kg__utf8_next(p + i, n - i, &cp);
-        if (cp < 0)
-            return 0;
-    }
-    return 1;
-}
-
 static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const char *kind,
                        const kg_span *sp, const char *text, size_t tlen)
 {
@@ -131,12 +119,13 @@ static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const cha
     sqlite3_bind_int64(st, 3, doc);
     sqlite3_bind_int64(st, 4, sp->start);
     sqlite3_bind_int64(st, 5, sp->end);
+    size_t slen = sp->start <= sp->end ? (size_t)sp->end - (size_t)sp->start : 0;
     if (text && sp->start >= 0 && sp->start <= sp->end && (size_t)sp->end <= tlen &&
-        utf8_valid(text + sp->start, (size_t)(sp->end - sp->start))) {
+        kg_utf8_check(text + sp->start, slen) == slen) {
         size_t a, b;
-        sqlite3_bind_text(st, 6, text + sp->start, (int)(sp->end - sp->start), SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 6, text + sp->start, (int)slen, SQLITE_TRANSIENT);
         kg_span_sentence(text, tlen, (size_t)sp->start, (size_t)sp->end, &a, &b);
-        if (utf8_valid(text + a, b - a))
+        if (kg_utf8_check(text + a, b - a) == b - a)
             sqlite3_bind_text(st, 7, text + a, (int)(b - a), SQLITE_TRANSIENT);
     }
     return run(L, st, "cannot store a span");
