@@ -29,6 +29,8 @@ struct build {
     kg_diag *d;
     kg_events ev;                 /* the events and their same-as groups */
     size_t *group;                /* per event: index of its group's node */
+    long lo, hi;                  /* --from, --to as day numbers */
+    int ranged;                   /* --from or --to given */
     struct actor_info *actors;
     size_t n_actors, cap_actors;
     kg_hmap actor_by_id;          /* id → index+1 (as a pointer) */
@@ -363,12 +365,214 @@ static void add_actor_closure(kg_view *v, struct build *b, const char *id)
     }
 }
 
+/* The options that need checking: --from, --to (into b->lo, b->hi),
+ * --doc and --type. KG_RENDER_OK or KG_RENDER_EOPTION (error in b->d). */
+static int check_options(struct build *b)
+{
+    const kg_render_opts *o = b->o;
+    b->lo = LONG_MIN, b->hi = LONG_MAX;
+    if (o->from) {
+        long first, last;
+        if (parse_bound(b, "--from", o->from, &first, &last) != 0)
+            return KG_RENDER_EOPTION;
+        b->lo = first, b->ranged = 1;
+    }
+    if (o->to) {
+        long first, last;
+        if (parse_bound(b, "--to", o->to, &first, &last) != 0)
+            return KG_RENDER_EOPTION;
+        b->hi = last, b->ranged = 1;
+    }
+    if (o->doc && !kg_corpus_find_doc(b->c, o->doc)) {
+        kg_diag_error(b->d, NULL, 0, 0, "--doc: no document '%s' is loaded", o->doc);
+        return KG_RENDER_EOPTION;
+    }
+    for (size_t i = 0; o->types && i < o->n_types; i++) {
+        if (!kg_in_list(kg_event_types, o->types[i])) {
+            kg_diag_error(b->d, NULL, 0, 0, "--type: '%s' is not an event type", o->types[i]);
+            return KG_RENDER_EOPTION;
+        }
+    }
+    return KG_RENDER_OK;
+}
+
+/* One event node per same-as group, led by its first record. */
+static void add_event_groups(kg_view *v, struct build *b)
+{
+    kg_events_build(&b->ev, b->c);
+    b->group = kg_xcalloc(b->ev.n ? b->ev.n : 1, sizeof *b->group);
+    for (size_t i = 0; i < b->ev.n; i++) {
+        size_t root = kg_events_group(&b->ev, i);
+        const kg_evrec *r = &b->ev.v[i];
+        if (root == i)
+            b->group[i] = add_node(v, b, KG_V_EVENT, kg_xstrdup(r->fid));
+        kg_vnode *n = &v->nodes[b->group[root]];
+        n->recs = kg_xrealloc(n->recs, (n->n_recs + 1) * sizeof *n->recs);
+        n->recs[n->n_recs].doc = r->doc;
+        n->recs[n->n_recs].ev = r->ev;
+        n->recs[n->n_recs].doc_ix = r->doc_ix;
+        n->n_recs++;
+        b->group[i] = b->group[root];
+    }
+}
+
+/* Fills an event node from its records (document, first valid date,
+ * agents and targets); 1 if the options keep it. */
+static int merge_event(kg_vnode *n, const struct build *b)
+{
+    const kg_render_opts *o = b->o;
+    const kg_event *lead = n->recs[0].ev;
+    int in_doc = !o->doc;
+    n->doc = n->recs[0].doc;
+    n->doc_ix = n->recs[0].doc_ix;
+    for (size_t r = 0; r < n->n_recs; r++) {
+        const kg_event *ev = n->recs[r].ev;
+        if (o->doc && strcmp(n->recs[r].doc->id, o->doc) == 0)
+            in_doc = 1;
+        if (!n->date && ev->date.text && ev->date.valid)
+            n->date = &ev->date;
+        for (size_t j = 0; j < ev->agent.n; j++)
+            if (!kg_strv_has(&n->agents, ev->agent.v[j]))
+                kg_strv_push(&n->agents, ev->agent.v[j]);
+        for (size_t j = 0; j < ev->target.n; j++)
+            if (!kg_strv_has(&n->targets, ev->target.v[j]))
+                kg_strv_push(&n->targets, ev->target.v[j]);
+    }
+    if (n->date)
+        kg_edtf_bounds(&n->date->edtf, &n->first, &n->last);
+    return in_doc && type_wanted(o, lead->type) &&
+           (!b->ranged || (n->date && n->first <= b->hi && n->last >= b->lo));
+}
+
+/* Decides which event groups stay and drops the others (the id map is
+ * rebuilt by order_nodes). */
+static void keep_events(kg_view *v, struct build *b)
+{
+    size_t n_events = v->n_nodes;
+    char *keep = kg_xcalloc(n_events ? n_events : 1, 1);
+    for (size_t g = 0; g < n_events; g++)
+        keep[g] = (char)merge_event(&v->nodes[g], b);
+    size_t k = 0;
+    for (size_t g = 0; g < n_events; g++) {
+        if (keep[g])
+            v->nodes[k++] = v->nodes[g];
+        else
+            free_node(&v->nodes[g]);
+    }
+    v->n_nodes = k;
+    kg_hmap_free(&b->node_by_id);
+    for (size_t i = 0; i < k; i++)
+        kg_hmap_put(&b->node_by_id, v->nodes[i].id, (void *)(i + 1));
+    free(keep);
+}
+
+/* The figures the options keep (none when --type is given). */
+static void add_figures(kg_view *v, struct build *b)
+{
+    const kg_render_opts *o = b->o;
+    if (o->types && o->n_types > 0)
+        return;
+    for (size_t i = 0; i < b->c->n; i++) {
+        const kg_doc *doc = b->c->docs[i];
+        if (doc->is_lexicon || !doc->id || (o->doc && strcmp(doc->id, o->doc) != 0))
+            continue;
+        for (size_t k = 0; k < doc->n_figures; k++) {
+            const kg_figure *f = &doc->figures[k];
+            if (!f->id)
+                continue;
+            if (b->ranged) {
+                long first, last;
+                if (!f->date.text || !f->date.valid)
+                    continue;
+                kg_edtf_bounds(&f->date.edtf, &first, &last);
+                if (first > b->hi || last < b->lo)
+                    continue;
+            }
+            char *fid = kg_fact_id(doc, f->id);
+            if (node_ix(b, fid) != NONE) {
+                free(fid);
+                continue;
+            }
+            size_t ix = add_node(v, b, KG_V_FIGURE, fid);
+            v->nodes[ix].fig = f;
+            v->nodes[ix].doc = doc;
+            v->nodes[ix].doc_ix = i;
+        }
+    }
+}
+
+/* The actors the events and figures involve, with their part_of chains;
+ * then each event's country: that of its first agent that has one (kept
+ * on the event, since --focus may drop the agent's node). */
+static void add_actors(kg_view *v, struct build *b)
+{
+    size_t n = v->n_nodes;
+    for (size_t i = 0; i < n; i++) {
+        /* add_node may move v->nodes: copy what is needed first */
+        kg_vkind kind = v->nodes[i].kind;
+        if (kind == KG_V_EVENT) {
+            for (size_t j = 0; j < v->nodes[i].agents.n; j++)
+                add_actor_closure(v, b, v->nodes[i].agents.v[j]);
+            for (size_t j = 0; j < v->nodes[i].targets.n; j++)
+                add_actor_closure(v, b, v->nodes[i].targets.v[j]);
+        } else if (kind == KG_V_FIGURE && v->nodes[i].fig->subject) {
+            add_actor_closure(v, b, v->nodes[i].fig->subject);
+        }
+    }
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *nd = &v->nodes[i];
+        for (size_t j = 0; nd->kind == KG_V_EVENT && !nd->country && j < nd->agents.n; j++) {
+            const struct actor_info *cn = country_of(b, nd->agents.v[j]);
+            if (cn) {
+                nd->country = cn->id;
+                nd->country_name = cn->name ? cn->name : cn->id;
+            }
+        }
+    }
+}
+
+/* The edges: part_of, then each event's agents and targets, figures'
+ * subjects, then the relations in document order. */
+static void add_edges(kg_view *v, struct build *b)
+{
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *n = &v->nodes[i];
+        if (n->kind == KG_V_ACTOR && n->part_of)
+            add_edge(v, b, KG_E_PART_OF, NULL, i, node_ix(b, n->part_of), NULL);
+    }
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *n = &v->nodes[i];
+        if (n->kind == KG_V_EVENT) {
+            for (size_t j = 0; j < n->agents.n; j++)
+                add_edge(v, b, KG_E_AGENT, NULL, node_ix(b, n->agents.v[j]), i, NULL);
+            for (size_t j = 0; j < n->targets.n; j++)
+                add_edge(v, b, KG_E_TARGET, NULL, i, node_ix(b, n->targets.v[j]), NULL);
+        } else if (n->kind == KG_V_FIGURE && n->fig->subject) {
+            add_edge(v, b, KG_E_SUBJECT, NULL, i, node_ix(b, n->fig->subject), NULL);
+        }
+    }
+    for (size_t i = 0; i < b->c->n; i++) {
+        const kg_doc *doc = b->c->docs[i];
+        for (size_t k = 0; k < doc->n_relations; k++) {
+            const kg_relation *rl = &doc->relations[k];
+            if (!rl->type || strcmp(rl->type, "same-as") == 0)
+                continue;
+            size_t x = kg_events_ref(&b->ev, doc, rl->from), y = kg_events_ref(&b->ev, doc, rl->to);
+            if (x == KG_NO_EVENT || y == KG_NO_EVENT)
+                continue;
+            size_t gx = node_ix(b, b->ev.v[kg_events_group(&b->ev, x)].fid);
+            size_t gy = node_ix(b, b->ev.v[kg_events_group(&b->ev, y)].fid);
+            char *rid = rl->id ? kg_fact_id(doc, rl->id) : NULL;
+            add_edge(v, b, KG_E_RELATION, rl->type, gx, gy, rid);
+            free(rid);
+        }
+    }
+}
+
 int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_diag *d)
 {
     struct build b;
-    int rc = KG_RENDER_OK;
-    long lo = LONG_MIN, hi = LONG_MAX;
-    int ranged = 0;
+    int rc;
 
     memset(v, 0, sizeof *v);
     memset(&b, 0, sizeof b);
@@ -378,161 +582,19 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
     b.o = o;
     b.d = d;
 
-    if (o->from) {
-        long first, last;
-        if (parse_bound(&b, "--from", o->from, &first, &last) != 0) {
-            rc = KG_RENDER_EOPTION;
-            goto done;
-        }
-        lo = first, ranged = 1;
-    }
-    if (o->to) {
-        long first, last;
-        if (parse_bound(&b, "--to", o->to, &first, &last) != 0) {
-            rc = KG_RENDER_EOPTION;
-            goto done;
-        }
-        hi = last, ranged = 1;
-    }
-    if (o->doc && !kg_corpus_find_doc(c, o->doc)) {
-        kg_diag_error(d, NULL, 0, 0, "--doc: no document '%s' is loaded", o->doc);
-        rc = KG_RENDER_EOPTION;
+    rc = check_options(&b);
+    if (rc != KG_RENDER_OK)
         goto done;
-    }
-    for (size_t i = 0; o->types && i < o->n_types; i++) {
-        if (!kg_in_list(kg_event_types, o->types[i])) {
-            kg_diag_error(d, NULL, 0, 0, "--type: '%s' is not an event type", o->types[i]);
-            rc = KG_RENDER_EOPTION;
-            goto done;
-        }
-    }
-
     index_actors(&b);
     v->n_docs = c->n;
     v->src = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src);
     v->src_len = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src_len);
     v->src_tried = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src_tried);
 
-    /* every event record, and the same-as groups */
-    kg_events_build(&b.ev, c);
-    b.group = kg_xcalloc(b.ev.n ? b.ev.n : 1, sizeof *b.group);
-
-    /* one node per group, led by its first record */
-    for (size_t i = 0; i < b.ev.n; i++) {
-        size_t root = kg_events_group(&b.ev, i);
-        const kg_evrec *r = &b.ev.v[i];
-        if (root == i)
-            b.group[i] = add_node(v, &b, KG_V_EVENT, kg_xstrdup(r->fid));
-        kg_vnode *n = &v->nodes[b.group[root]];
-        n->recs = kg_xrealloc(n->recs, (n->n_recs + 1) * sizeof *n->recs);
-        n->recs[n->n_recs].doc = r->doc;
-        n->recs[n->n_recs].ev = r->ev;
-        n->recs[n->n_recs].doc_ix = r->doc_ix;
-        n->n_recs++;
-        b.group[i] = b.group[root];
-    }
-    /* decide which groups stay; drop the others by marking them */
-    size_t n_events = v->n_nodes;
-    char *keep = kg_xcalloc(n_events ? n_events : 1, 1);
-    for (size_t g = 0; g < n_events; g++) {
-        kg_vnode *n = &v->nodes[g];
-        const kg_event *lead = n->recs[0].ev;
-        int in_doc = !o->doc;
-        n->doc = n->recs[0].doc;
-        n->doc_ix = n->recs[0].doc_ix;
-        for (size_t r = 0; r < n->n_recs; r++) {
-            const kg_event *ev = n->recs[r].ev;
-            if (o->doc && strcmp(n->recs[r].doc->id, o->doc) == 0)
-                in_doc = 1;
-            if (!n->date && ev->date.text && ev->date.valid)
-                n->date = &ev->date;
-            for (size_t j = 0; j < ev->agent.n; j++)
-                if (!kg_strv_has(&n->agents, ev->agent.v[j]))
-                    kg_strv_push(&n->agents, ev->agent.v[j]);
-            for (size_t j = 0; j < ev->target.n; j++)
-                if (!kg_strv_has(&n->targets, ev->target.v[j]))
-                    kg_strv_push(&n->targets, ev->target.v[j]);
-        }
-        if (n->date)
-            kg_edtf_bounds(&n->date->edtf, &n->first, &n->last);
-        keep[g] = in_doc && type_wanted(o, lead->type) &&
-                  (!ranged || (n->date && n->first <= hi && n->last >= lo));
-    }
-    /* compact the kept events (the id map is rebuilt by order_nodes) */
-    {
-        size_t k = 0;
-        for (size_t g = 0; g < n_events; g++) {
-            if (keep[g])
-                v->nodes[k++] = v->nodes[g];
-            else
-                free_node(&v->nodes[g]);
-        }
-        v->n_nodes = k;
-        kg_hmap_free(&b.node_by_id);
-        for (size_t i = 0; i < k; i++)
-            kg_hmap_put(&b.node_by_id, v->nodes[i].id, (void *)(i + 1));
-    }
-    free(keep);
-
-    /* figures */
-    if (!o->types || o->n_types == 0) {
-        for (size_t i = 0; i < c->n; i++) {
-            const kg_doc *doc = c->docs[i];
-            if (doc->is_lexicon || !doc->id || (o->doc && strcmp(doc->id, o->doc) != 0))
-                continue;
-            for (size_t k = 0; k < doc->n_figures; k++) {
-                const kg_figure *f = &doc->figures[k];
-                if (!f->id)
-                    continue;
-                if (ranged) {
-                    long first, last;
-                    if (!f->date.text || !f->date.valid)
-                        continue;
-                    kg_edtf_bounds(&f->date.edtf, &first, &last);
-                    if (first > hi || last < lo)
-                        continue;
-                }
-                char *fid = kg_fact_id(doc, f->id);
-                if (node_ix(&b, fid) != NONE) {
-                    free(fid);
-                    continue;
-                }
-                size_t ix = add_node(v, &b, KG_V_FIGURE, fid);
-                v->nodes[ix].fig = f;
-                v->nodes[ix].doc = doc;
-                v->nodes[ix].doc_ix = i;
-            }
-        }
-    }
-
-    /* the actors they involve, and those actors' part_of chains */
-    {
-        size_t n = v->n_nodes;
-        for (size_t i = 0; i < n; i++) {
-            /* add_node may move v->nodes: copy what is needed first */
-            kg_vkind kind = v->nodes[i].kind;
-            if (kind == KG_V_EVENT) {
-                for (size_t j = 0; j < v->nodes[i].agents.n; j++)
-                    add_actor_closure(v, &b, v->nodes[i].agents.v[j]);
-                for (size_t j = 0; j < v->nodes[i].targets.n; j++)
-                    add_actor_closure(v, &b, v->nodes[i].targets.v[j]);
-            } else if (kind == KG_V_FIGURE && v->nodes[i].fig->subject) {
-                add_actor_closure(v, &b, v->nodes[i].fig->subject);
-            }
-        }
-    }
-    /* each event's country: that of its first agent that has one (kept on
-     * the event, since --focus may drop the agent's node) */
-    for (size_t i = 0; i < v->n_nodes; i++) {
-        kg_vnode *n = &v->nodes[i];
-        for (size_t j = 0; n->kind == KG_V_EVENT && !n->country && j < n->agents.n; j++) {
-            const struct actor_info *cn = country_of(&b, n->agents.v[j]);
-            if (cn) {
-                n->country = cn->id;
-                n->country_name = cn->name ? cn->name : cn->id;
-            }
-        }
-    }
+    add_event_groups(v, &b);
+    keep_events(v, &b);
+    add_figures(v, &b);
+    add_actors(v, &b);
     const char *focus_id = NULL;
     if (o->focus) {
         focus_id = resolve_focus(&b, o->focus);
@@ -543,44 +605,8 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
         }
         add_actor_closure(v, &b, focus_id);
     }
-
     order_nodes(v, &b);
-
-    /* edges: part_of, then each event's agents and targets, figures'
-     * subjects, then the relations in document order */
-    for (size_t i = 0; i < v->n_nodes; i++) {
-        kg_vnode *n = &v->nodes[i];
-        if (n->kind == KG_V_ACTOR && n->part_of)
-            add_edge(v, &b, KG_E_PART_OF, NULL, i, node_ix(&b, n->part_of), NULL);
-    }
-    for (size_t i = 0; i < v->n_nodes; i++) {
-        kg_vnode *n = &v->nodes[i];
-        if (n->kind == KG_V_EVENT) {
-            for (size_t j = 0; j < n->agents.n; j++)
-                add_edge(v, &b, KG_E_AGENT, NULL, node_ix(&b, n->agents.v[j]), i, NULL);
-            for (size_t j = 0; j < n->targets.n; j++)
-                add_edge(v, &b, KG_E_TARGET, NULL, i, node_ix(&b, n->targets.v[j]), NULL);
-        } else if (n->kind == KG_V_FIGURE && n->fig->subject) {
-            add_edge(v, &b, KG_E_SUBJECT, NULL, i, node_ix(&b, n->fig->subject), NULL);
-        }
-    }
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        for (size_t k = 0; k < doc->n_relations; k++) {
-            const kg_relation *rl = &doc->relations[k];
-            if (!rl->type || strcmp(rl->type, "same-as") == 0)
-                continue;
-            size_t x = kg_events_ref(&b.ev, doc, rl->from), y = kg_events_ref(&b.ev, doc, rl->to);
-            if (x == KG_NO_EVENT || y == KG_NO_EVENT)
-                continue;
-            size_t gx = node_ix(&b, b.ev.v[kg_events_group(&b.ev, x)].fid);
-            size_t gy = node_ix(&b, b.ev.v[kg_events_group(&b.ev, y)].fid);
-            char *rid = rl->id ? kg_fact_id(doc, rl->id) : NULL;
-            add_edge(v, &b, KG_E_RELATION, rl->type, gx, gy, rid);
-            free(rid);
-        }
-    }
-
+    add_edges(v, &b);
     if (focus_id) {
         int depth = o->depth > 0 ? o->depth : 2;
         keep_neighbourhood(v, node_ix(&b, focus_id), depth);
