@@ -742,19 +742,242 @@ static void finalize_loader(loader *L)
     sqlite3_finalize(L->ins_span);
 }
 
+/* One build in progress. */
+typedef struct build_run {
+    kg_store *s;
+    kg_diag *d;
+    const kg_corpus *c;
+    const kg_build_opts *opts;
+    kg_build_stats *stats;
+    file_info *fi;                /* one per document of c */
+    kg_strmap stored;             /* file -> slot in doc_keys */
+    kg_strmap touched;            /* actor ids to merge again */
+    sqlite3_int64 *doc_keys;      /* the documents the store holds */
+    size_t nstored, capstored;
+    char *seen;                   /* per slot: 0 removed, 1 unchanged, 2 changed */
+    size_t to_load;
+    loader L;
+} build_run;
+
+/* Each file once: the same path twice (two PATH arguments naming it)
+ * would load it twice. */
+static int files_once(build_run *R)
+{
+    kg_strmap known = { 0 };
+    int rc = 0;
+    for (size_t i = 0; i < R->c->n; i++)
+        if (!kg__strmap_put(&known, R->fi[i].file, (long)i)) {
+            kg_diag_error(R->d, R->fi[i].file, 0, 0, "the file was given twice");
+            rc = -1;
+            break;
+        }
+    kg__strmap_free(&known);
+    return rc;
+}
+
+/* What the store holds: file -> (doc key, hashes). */
+static int read_stored(build_run *R)
+{
+    sqlite3_stmt *q = kg__store_prepare(R->s, R->d, "SELECT doc, file FROM documents");
+    if (!q)
+        return -1;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *file = kg__col(q, 1);
+        long slot = (long)R->nstored;
+        KG_VEC_PUSH(R->doc_keys, R->nstored, R->capstored);
+        R->doc_keys[R->nstored++] = sqlite3_column_int64(q, 0);
+        kg__strmap_put(&R->stored, file, slot);
+    }
+    sqlite3_finalize(q);
+    return 0;
+}
+
+/* Decides for each file: unchanged, changed (delete + load), new (load);
+ * what is not seen was removed. */
+static int decide_loads(build_run *R)
+{
+    R->seen = kg_xcalloc(R->nstored ? R->nstored : 1, 1);
+    sqlite3_stmt *q = kg__store_prepare(R->s, R->d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
+                                                    " FROM documents WHERE doc = ?1");
+    if (!q)
+        return -1;
+    for (size_t i = 0; i < R->c->n; i++) {
+        file_info *f = &R->fi[i];
+        long slot = kg__strmap_get(&R->stored, f->file, -1);
+        f->load = 1;
+        if (slot >= 0) {
+            R->seen[slot] = 1;
+            sqlite3_bind_int64(q, 1, R->doc_keys[slot]);
+            if (sqlite3_step(q) == SQLITE_ROW && strcmp(kg__col(q, 0), f->sha) == 0 &&
+                strcmp(kg__col(q, 1), f->src_sha) == 0)
+                f->load = 0;
+            sqlite3_reset(q);
+        }
+        if (f->load) {
+            R->to_load++;
+            if (slot >= 0)
+                R->seen[slot] = 2; /* changed: delete the old rows first */
+        } else {
+            R->stats->unchanged++;
+        }
+    }
+    sqlite3_finalize(q);
+    return 0;
+}
+
+/* Deletes removed and changed files (their search rows first); their
+ * actor ids need merging again. */
+static int delete_old(build_run *R)
+{
+    kg_store *s = R->s;
+    kg_diag *d = R->d;
+    sqlite3_stmt *defs = kg__store_prepare(s, d, "SELECT actor FROM actor_defs WHERE doc = ?1");
+    sqlite3_stmt *gone = NULL;
+    int fail = 0;
+    if (!defs)
+        return -1;
+    if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_gone(doc INTEGER PRIMARY KEY);"
+                   "CREATE TEMP TABLE IF NOT EXISTS kg_touched(id TEXT PRIMARY KEY) WITHOUT ROWID;"
+                   "DELETE FROM temp.kg_gone;", "cannot start the build") != 0 ||
+        !(gone = kg__store_prepare(s, d, "INSERT INTO temp.kg_gone(doc) VALUES (?1)"))) {
+        sqlite3_finalize(defs);
+        return -1;
+    }
+    for (size_t k = 0; k < R->nstored && !fail; k++) {
+        if (R->seen[k] == 1)
+            continue;
+        if (R->seen[k] == 0)
+            R->stats->removed++;
+        sqlite3_bind_int64(defs, 1, R->doc_keys[k]);
+        while (sqlite3_step(defs) == SQLITE_ROW)
+            kg__strmap_put(&R->touched, kg__col(defs, 0), 1);
+        sqlite3_reset(defs);
+        sqlite3_bind_int64(gone, 1, R->doc_keys[k]);
+        if (sqlite3_step(gone) != SQLITE_DONE) {
+            kg__store_fail(s, d, "cannot delete a document's old rows");
+            fail = 1;
+        }
+        sqlite3_reset(gone);
+    }
+    sqlite3_finalize(defs);
+    sqlite3_finalize(gone);
+    if (fail || exec(s, d,
+                     "DELETE FROM search WHERE rowid IN"
+                     " (SELECT pk * 4 + 1 FROM events WHERE doc IN (SELECT doc FROM temp.kg_gone)"
+                     "  UNION ALL SELECT pk * 4 + 2 FROM figures WHERE doc IN (SELECT doc FROM temp.kg_gone));"
+                     "DELETE FROM documents WHERE doc IN (SELECT doc FROM temp.kg_gone);"
+                     "DELETE FROM temp.kg_gone;",
+                     "cannot delete the old rows") != 0)
+        return -1;
+    return 0;
+}
+
+/* Loads the new and changed files, with progress; KG_STORE_OK,
+ * KG_STORE_REFUSED when the progress callback cancels, else
+ * KG_STORE_ERROR. */
+static int load_files(build_run *R)
+{
+    const kg_build_opts *opts = R->opts;
+    size_t done_n = 0;
+    if (prepare_loader(&R->L) != 0)
+        return KG_STORE_ERROR;
+    for (size_t i = 0; i < R->c->n; i++) {
+        file_info *f = &R->fi[i];
+        if (!f->load)
+            continue;
+        if (opts->progress && opts->progress(opts->ctx, f->file, done_n, R->to_load)) {
+            kg_diag_add(R->d, KG_SEV_NOTE, R->s->path, 0, 0,
+                        "build cancelled; the store was left as it was");
+            return KG_STORE_REFUSED;
+        }
+        if (load_doc(&R->L, f, &R->touched) != 0)
+            return KG_STORE_ERROR;
+        done_n++;
+        R->stats->loaded++;
+    }
+    return KG_STORE_OK;
+}
+
+/* The search rows of the events and figures this build loaded. */
+static int update_search(kg_store *s, kg_diag *d, sqlite3_int64 build)
+{
+    sqlite3_stmt *fts = kg__store_prepare(
+        s, d, "INSERT INTO search(rowid, text, kind, ref)"
+              " SELECT e.pk * 4 + 1, coalesce(e.title, ''), 'event', e.id"
+              " FROM documents d JOIN events e ON e.doc = d.doc WHERE d.build = ?1"
+              " UNION ALL SELECT f.pk * 4 + 2, coalesce(f.measure, ''), 'figure', f.id"
+              " FROM documents d JOIN figures f ON f.doc = d.doc WHERE d.build = ?1");
+    if (!fts)
+        return -1;
+    sqlite3_bind_int64(fts, 1, build);
+    int r = sqlite3_step(fts);
+    sqlite3_finalize(fts);
+    if (r != SQLITE_DONE) {
+        kg__store_fail(s, d, "cannot update the search index");
+        return -1;
+    }
+    return 0;
+}
+
+/* The meta rows: schema and format versions, kg's version, the time and
+ * number of this build. */
+static int write_meta(kg_store *s, kg_diag *d, const loader *L)
+{
+    sqlite3_stmt *m = kg__store_prepare(s, d, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
+    char num[32];
+    if (!m)
+        return -1;
+    char nbuild[32];
+    snprintf(nbuild, sizeof nbuild, "%lld", (long long)L->build);
+    const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
+                            { "facts_format", NULL }, { "built_at", L->now },
+                            { "build", nbuild } };
+    snprintf(num, sizeof num, "%d", KG_STORE_SCHEMA_VERSION);
+    kv[0][1] = num;
+    char fmt[16];
+    snprintf(fmt, sizeof fmt, "%d", KG_FORMAT_VERSION);
+    kv[2][1] = fmt;
+    for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
+        sqlite3_bind_text(m, 1, kv[i][0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(m, 2, kv[i][1], -1, SQLITE_STATIC);
+        if (sqlite3_step(m) != SQLITE_DONE) {
+            kg__store_fail(s, d, "cannot store the build's meta data");
+            sqlite3_finalize(m);
+            return -1;
+        }
+        sqlite3_reset(m);
+    }
+    sqlite3_finalize(m);
+    return 0;
+}
+
+/* Everything inside the transaction; KG_STORE_OK or an error code. */
+static int build_in_tx(build_run *R)
+{
+    kg_store *s = R->s;
+    kg_diag *d = R->d;
+    if (ensure_schema(s, R->opts->force_rebuild, &R->stats->created, d) != 0)
+        return KG_STORE_ERROR;
+    R->L.build = (sqlite3_int64)count_rows(
+                     s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R) != 0)
+        return KG_STORE_ERROR;
+    int rc = load_files(R);
+    if (rc != KG_STORE_OK)
+        return rc;
+    if (update_search(s, d, R->L.build) != 0 || merge_actors(s, d, &R->touched) != 0 ||
+        update_clusters(s, d) != 0 || write_meta(s, d, &R->L) != 0)
+        return KG_STORE_ERROR;
+    return KG_STORE_OK;
+}
+
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d)
 {
     kg_build_opts none = { 0, NULL, NULL };
     kg_build_stats st0;
-    file_info *fi = NULL;
-    kg_strmap known = { 0 }, touched = { 0 }, stored = { 0 };
-    size_t nstored = 0, capstored = 0;
-    char *seen = NULL;
-    loader L = { s, d, NULL, NULL, NULL, NULL, NULL, NULL, NULL, { 0 }, 0 };
-    sqlite3_stmt *q = NULL, *defs = NULL, *gone = NULL;
+    build_run R;
     int rc = KG_STORE_ERROR, in_tx = 0;
-    sqlite3_int64 *doc_keys = NULL;
 
     if (!opts)
         opts = &none;
@@ -772,176 +995,29 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
     if (d->errors > errors_before)
         return KG_STORE_REFUSED;
 
-    fi = kg_xcalloc(c->n ? c->n : 1, sizeof *fi);
-    if (hash_files(c, opts ? opts->base : NULL, fi, d) != 0)
+    memset(&R, 0, sizeof R);
+    R.s = s, R.d = d, R.c = c, R.opts = opts, R.stats = stats;
+    R.L.s = s, R.L.d = d;
+    R.fi = kg_xcalloc(c->n ? c->n : 1, sizeof *R.fi);
+    if (hash_files(c, opts->base, R.fi, d) != 0)
         goto done;
-
-    /* Each file once: the same path twice (two PATH arguments naming it)
-     * would load it twice. */
-    for (size_t i = 0; i < c->n; i++)
-        if (!kg__strmap_put(&known, fi[i].file, (long)i)) {
-            kg_diag_error(d, fi[i].file, 0, 0, "the file was given twice");
-            rc = KG_STORE_REFUSED;
-            goto done;
-        }
-    kg__strmap_free(&known);
+    if (files_once(&R) != 0) {
+        rc = KG_STORE_REFUSED;
+        goto done;
+    }
 
     if (exec(s, d, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", "cannot set up") != 0)
         goto done;
     if (exec(s, d, "BEGIN IMMEDIATE", "cannot start the build transaction") != 0)
         goto done;
     in_tx = 1;
-    if (ensure_schema(s, opts->force_rebuild, &stats->created, d) != 0)
+    rc = build_in_tx(&R);
+    if (rc != KG_STORE_OK)
         goto done;
-    L.build = (sqlite3_int64)count_rows(
-                  s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+    rc = KG_STORE_ERROR;
 
-    /* What the store holds: file -> (doc key, hashes). */
-    q = kg__store_prepare(s, d, "SELECT doc, file FROM documents");
-    if (!q)
-        goto done;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        const char *file = kg__col(q, 1);
-        long slot = (long)nstored;
-        KG_VEC_PUSH(doc_keys, nstored, capstored);
-        doc_keys[nstored++] = sqlite3_column_int64(q, 0);
-        kg__strmap_put(&stored, file, slot);
-    }
-    sqlite3_finalize(q);
-    q = NULL;
-
-    /* Decide: unchanged, changed (delete + load), new (load), removed. */
-    seen = kg_xcalloc(nstored ? nstored : 1, 1);
-    q = kg__store_prepare(s, d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
-                                " FROM documents WHERE doc = ?1");
-    defs = kg__store_prepare(s, d, "SELECT actor FROM actor_defs WHERE doc = ?1");
-    if (!q || !defs)
-        goto done;
-    size_t to_load = 0;
-    int fail = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        long slot = kg__strmap_get(&stored, fi[i].file, -1);
-        fi[i].load = 1;
-        if (slot >= 0) {
-            seen[slot] = 1;
-            sqlite3_bind_int64(q, 1, doc_keys[slot]);
-            if (sqlite3_step(q) == SQLITE_ROW && strcmp(kg__col(q, 0), fi[i].sha) == 0 &&
-                strcmp(kg__col(q, 1), fi[i].src_sha) == 0)
-                fi[i].load = 0;
-            sqlite3_reset(q);
-        }
-        if (fi[i].load) {
-            to_load++;
-            if (slot >= 0)
-                seen[slot] = 2; /* changed: delete the old rows first */
-        } else {
-            stats->unchanged++;
-        }
-    }
-    /* Delete removed and changed files (their search rows first); their
-     * actor ids need merging again. */
-    if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_gone(doc INTEGER PRIMARY KEY);"
-                   "CREATE TEMP TABLE IF NOT EXISTS kg_touched(id TEXT PRIMARY KEY) WITHOUT ROWID;"
-                   "DELETE FROM temp.kg_gone;", "cannot start the build") != 0)
-        goto done;
-    gone = kg__store_prepare(s, d, "INSERT INTO temp.kg_gone(doc) VALUES (?1)");
-    if (!gone)
-        goto done;
-    for (size_t k = 0; k < nstored && !fail; k++) {
-        if (seen[k] == 1)
-            continue;
-        if (seen[k] == 0)
-            stats->removed++;
-        sqlite3_bind_int64(defs, 1, doc_keys[k]);
-        while (sqlite3_step(defs) == SQLITE_ROW)
-            kg__strmap_put(&touched, kg__col(defs, 0), 1);
-        sqlite3_reset(defs);
-        sqlite3_bind_int64(gone, 1, doc_keys[k]);
-        if (sqlite3_step(gone) != SQLITE_DONE) {
-            kg__store_fail(s, d, "cannot delete a document's old rows");
-            fail = 1;
-        }
-        sqlite3_reset(gone);
-    }
-    if (fail || exec(s, d,
-                     "DELETE FROM search WHERE rowid IN"
-                     " (SELECT pk * 4 + 1 FROM events WHERE doc IN (SELECT doc FROM temp.kg_gone)"
-                     "  UNION ALL SELECT pk * 4 + 2 FROM figures WHERE doc IN (SELECT doc FROM temp.kg_gone));"
-                     "DELETE FROM documents WHERE doc IN (SELECT doc FROM temp.kg_gone);"
-                     "DELETE FROM temp.kg_gone;",
-                     "cannot delete the old rows") != 0)
-        goto done;
-
-    if (prepare_loader(&L) != 0)
-        goto done;
-    size_t done_n = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        if (!fi[i].load)
-            continue;
-        if (opts->progress && opts->progress(opts->ctx, fi[i].file, done_n, to_load)) {
-            kg_diag_add(d, KG_SEV_NOTE, s->path, 0, 0, "build cancelled; the store was left as it was");
-            rc = KG_STORE_REFUSED;
-            goto done;
-        }
-        if (load_doc(&L, &fi[i], &touched) != 0)
-            goto done;
-        done_n++;
-        stats->loaded++;
-    }
-    {
-        sqlite3_stmt *fts = kg__store_prepare(
-            s, d, "INSERT INTO search(rowid, text, kind, ref)"
-                  " SELECT e.pk * 4 + 1, coalesce(e.title, ''), 'event', e.id"
-                  " FROM documents d JOIN events e ON e.doc = d.doc WHERE d.build = ?1"
-                  " UNION ALL SELECT f.pk * 4 + 2, coalesce(f.measure, ''), 'figure', f.id"
-                  " FROM documents d JOIN figures f ON f.doc = d.doc WHERE d.build = ?1");
-        if (!fts)
-            goto done;
-        sqlite3_bind_int64(fts, 1, L.build);
-        int r = sqlite3_step(fts);
-        sqlite3_finalize(fts);
-        if (r != SQLITE_DONE) {
-            kg__store_fail(s, d, "cannot update the search index");
-            goto done;
-        }
-    }
-    if (merge_actors(s, d, &touched) != 0 || update_clusters(s, d) != 0)
-        goto done;
-
-    {
-        sqlite3_stmt *m = kg__store_prepare(s, d, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
-        char num[32];
-        if (!m)
-            goto done;
-        char nbuild[32];
-        snprintf(nbuild, sizeof nbuild, "%lld", (long long)L.build);
-        const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
-                                { "facts_format", NULL }, { "built_at", L.now },
-                                { "build", nbuild } };
-        snprintf(num, sizeof num, "%d", KG_STORE_SCHEMA_VERSION);
-        kv[0][1] = num;
-        char fmt[16];
-        snprintf(fmt, sizeof fmt, "%d", KG_FORMAT_VERSION);
-        kv[2][1] = fmt;
-        for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
-            sqlite3_bind_text(m, 1, kv[i][0], -1, SQLITE_STATIC);
-            sqlite3_bind_text(m, 2, kv[i][1], -1, SQLITE_STATIC);
-            if (sqlite3_step(m) != SQLITE_DONE) {
-                kg__store_fail(s, d, "cannot store the build's meta data");
-                sqlite3_finalize(m);
-                goto done;
-            }
-            sqlite3_reset(m);
-        }
-        sqlite3_finalize(m);
-    }
-
-    finalize_loader(&L);
-    memset(&L, 0, sizeof L);
-    sqlite3_finalize(q);
-    sqlite3_finalize(defs);
-    sqlite3_finalize(gone);
-    q = defs = gone = NULL;
+    finalize_loader(&R.L);
+    memset(&R.L, 0, sizeof R.L);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         int ec = sqlite3_extended_errcode(s->db);
         kg__store_fail(s, d, "cannot commit the build");
@@ -958,20 +1034,15 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
     rc = KG_STORE_OK;
     s->complete = 1; /* a new store may now go in place (kg_store_finish) */
 done:
-    finalize_loader(&L);
-    sqlite3_finalize(q);
-    sqlite3_finalize(defs);
-    sqlite3_finalize(gone);
+    finalize_loader(&R.L);
     if (in_tx)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    if (fi)
-        for (size_t i = 0; i < c->n; i++)
-            free(fi[i].src_path), free(fi[i].key);
-    free(fi);
-    free(doc_keys);
-    free(seen);
-    kg__strmap_free(&stored);
-    kg__strmap_free(&known);
-    kg__strmap_free(&touched);
+    for (size_t i = 0; i < c->n; i++)
+        free(R.fi[i].src_path), free(R.fi[i].key);
+    free(R.fi);
+    free(R.doc_keys);
+    free(R.seen);
+    kg__strmap_free(&R.stored);
+    kg__strmap_free(&R.touched);
     return rc;
 }
