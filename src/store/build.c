@@ -143,21 +143,22 @@ static void json_strv(kg_buf *b, const kg_strv *v)
     kg_buf_putc(b, ']');
 }
 
-static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
+/* One document being loaded. */
+typedef struct doc_load {
+    loader *L;
+    const kg_doc *doc;
+    const char *did;          /* its id (NULL for a lexicon) */
+    sqlite3_int64 dk;         /* its row */
+    const char *text;         /* the source text the spans point into, or NULL */
+    size_t tlen;
+    kg_buf id, tmp;
+} doc_load;
+
+/* The document's row; 0 with D->dk set, or -1. */
+static int load_header(doc_load *D, const file_info *fi, int lexicon)
 {
-    const kg_doc *doc = fi->doc;
-    sqlite3_stmt *st = L->ins_doc;
-    char *text = NULL;
-    size_t tlen = 0;
-    int rc = -1;
-    kg_buf id = KG_BUF_INIT, id2 = KG_BUF_INIT;
-
-    /* The text the spans point into, when it is at hand and is the text the
-     * offsets were made for (the header's sha256, when given). */
-    if (fi->src_path && fi->src_sha[0] && (!doc->sha256 || strcmp(doc->sha256, fi->src_sha) == 0))
-        text = kg_read_file(fi->src_path, &tlen, MAX_SOURCE_BYTES);
-
-    int lexicon = doc->is_lexicon || !doc->has_header;
+    const kg_doc *doc = D->doc;
+    sqlite3_stmt *st = D->L->ins_doc;
     bind_str(st, 1, lexicon ? NULL : doc->id);
     bind_str(st, 2, fi->file);
     bind_str(st, 3, fi->sha);
@@ -171,130 +172,171 @@ static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
     bind_str(st, 13, fi->src_path);
     bind_str(st, 14, doc->sha256);
     bind_str(st, 15, fi->src_sha[0] ? fi->src_sha : NULL);
-    bind_str(st, 16, L->now);
-    sqlite3_bind_int64(st, 17, L->build);
-    if (run(L, st, "cannot store a document") != 0)
-        goto done;
-    sqlite3_int64 dk = sqlite3_last_insert_rowid(L->s->db);
+    bind_str(st, 16, D->L->now);
+    sqlite3_bind_int64(st, 17, D->L->build);
+    if (run(D->L, st, "cannot store a document") != 0)
+        return -1;
+    D->dk = sqlite3_last_insert_rowid(D->L->s->db);
+    return 0;
+}
 
-    for (size_t i = 0; i < doc->n_actors; i++) {
-        const kg_actor *a = &doc->actors[i];
+/* The document's actor definitions (their ids need merging). */
+static int load_actors(doc_load *D, kg_strmap *touched)
+{
+    for (size_t i = 0; i < D->doc->n_actors; i++) {
+        const kg_actor *a = &D->doc->actors[i];
         if (!a->id)
             continue;
-        json_strv(&id, &a->aliases);
-        st = L->ins_def;
+        json_strv(&D->id, &a->aliases);
+        sqlite3_stmt *st = D->L->ins_def;
         bind_str(st, 1, a->id);
-        sqlite3_bind_int64(st, 2, dk);
+        sqlite3_bind_int64(st, 2, D->dk);
         bind_str(st, 3, a->name);
         bind_str(st, 4, a->type);
         bind_str(st, 5, a->part_of);
-        bind_str(st, 6, id.ptr);
-        if (run(L, st, "cannot store an actor definition") != 0)
-            goto done;
+        bind_str(st, 6, D->id.ptr);
+        if (run(D->L, st, "cannot store an actor definition") != 0)
+            return -1;
         kg__strmap_put(touched, a->id, 1);
     }
+    return 0;
+}
 
-    const char *did = doc->id;
-    if (!did || lexicon) {
+/* One event (under its full id in D->id) with its agents, targets and
+ * span. */
+static int load_event(doc_load *D, const kg_event *e)
+{
+    loader *L = D->L;
+    sqlite3_stmt *st = L->ins_event;
+    bind_str(st, 1, D->id.ptr);
+    sqlite3_bind_int64(st, 2, D->dk);
+    bind_str(st, 3, e->id);
+    bind_str(st, 4, e->title);
+    bind_str(st, 5, e->type);
+    bind_date(st, 6, &e->date);
+    int approx = 0, unc = 0;
+    if (e->date.text && e->date.valid) {
+        approx = e->date.edtf.a.approx || (e->date.edtf.interval && e->date.edtf.b.approx);
+        unc = e->date.edtf.a.uncertain || (e->date.edtf.interval && e->date.edtf.b.uncertain);
+    }
+    sqlite3_bind_int(st, 9, approx);
+    sqlite3_bind_int(st, 10, unc);
+    bind_str(st, 11, e->when);
+    if (run(L, st, "cannot store an event") != 0)
+        return -1;
+    for (int role = 0; role < 2; role++) {
+        const kg_strv *v = role ? &e->target : &e->agent;
+        for (size_t k = 0; k < v->n; k++) {
+            st = L->ins_ea;
+            bind_str(st, 1, D->id.ptr);
+            bind_str(st, 2, role ? "target" : "agent");
+            bind_str(st, 3, v->v[k]);
+            sqlite3_bind_int64(st, 4, (sqlite3_int64)k);
+            if (run(L, st, "cannot store an event's actor") != 0)
+                return -1;
+        }
+    }
+    return insert_span(L, D->dk, D->id.ptr, "event", &e->span, D->text, D->tlen);
+}
+
+/* One figure (under its full id in D->id) with its span. */
+static int load_figure(doc_load *D, const kg_figure *f)
+{
+    sqlite3_stmt *st = D->L->ins_fig;
+    bind_str(st, 1, D->id.ptr);
+    sqlite3_bind_int64(st, 2, D->dk);
+    bind_str(st, 3, f->id);
+    if (f->value_text)
+        sqlite3_bind_double(st, 4, f->value);
+    if (f->is_range)
+        sqlite3_bind_double(st, 5, f->value_max);
+    if (f->is_range && f->value_text && f->value_max_text) {
+        kg_buf_reset(&D->tmp);
+        kg_buf_printf(&D->tmp, "[%s, %s]", f->value_text, f->value_max_text);
+        bind_str(st, 6, D->tmp.ptr);
+    } else {
+        bind_str(st, 6, f->value_text);
+    }
+    bind_str(st, 7, f->unit);
+    bind_str(st, 8, f->counter);
+    bind_str(st, 9, f->approx ? f->approx : "exact");
+    bind_str(st, 10, f->measure);
+    bind_str(st, 11, f->subject);
+    bind_date(st, 12, &f->date);
+    if (run(D->L, st, "cannot store a figure") != 0)
+        return -1;
+    return insert_span(D->L, D->dk, D->id.ptr, "figure", &f->span, D->text, D->tlen);
+}
+
+/* The events, figures and relations of an article. */
+static int load_facts(doc_load *D)
+{
+    const kg_doc *doc = D->doc;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const kg_event *e = &doc->events[i];
+        if (!e->id)
+            continue;
+        kg_fact_ref(&D->id, D->did, e->id);
+        if (load_event(D, e) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < doc->n_figures; i++) {
+        const kg_figure *f = &doc->figures[i];
+        if (!f->id)
+            continue;
+        kg_fact_ref(&D->id, D->did, f->id);
+        if (load_figure(D, f) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const kg_relation *r = &doc->relations[i];
+        if (!r->from || !r->to || !r->type)
+            continue;
+        sqlite3_stmt *st = D->L->ins_rel;
+        sqlite3_bind_int64(st, 1, D->dk);
+        bind_str(st, 2, r->id);
+        kg_fact_ref(&D->id, D->did, r->from);
+        bind_str(st, 3, D->id.ptr);
+        bind_str(st, 4, r->type);
+        kg_fact_ref(&D->id, D->did, r->to);
+        bind_str(st, 5, D->id.ptr);
+        if (run(D->L, st, "cannot store a relation") != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
+{
+    const kg_doc *doc = fi->doc;
+    doc_load D = { L, doc, NULL, 0, NULL, 0, KG_BUF_INIT, KG_BUF_INIT };
+    char *text = NULL;
+    int rc = -1;
+
+    /* The text the spans point into, when it is at hand and is the text the
+     * offsets were made for (the header's sha256, when given). */
+    if (fi->src_path && fi->src_sha[0] && (!doc->sha256 || strcmp(doc->sha256, fi->src_sha) == 0))
+        text = kg_read_file(fi->src_path, &D.tlen, MAX_SOURCE_BYTES);
+    D.text = text;
+
+    int lexicon = doc->is_lexicon || !doc->has_header;
+    if (load_header(&D, fi, lexicon) != 0 || load_actors(&D, touched) != 0)
+        goto done;
+    D.did = doc->id;
+    if (!D.did || lexicon) {
         if (doc->n_events || doc->n_figures || doc->n_relations)
             kg_diag_warn(L->d, fi->file, 0, 0,
                          "events, figures and relations outside a document are not stored");
         rc = 0;
         goto done;
     }
-
-    for (size_t i = 0; i < doc->n_events; i++) {
-        const kg_event *e = &doc->events[i];
-        if (!e->id)
-            continue;
-        kg_fact_ref(&id, did, e->id);
-        st = L->ins_event;
-        bind_str(st, 1, id.ptr);
-        sqlite3_bind_int64(st, 2, dk);
-        bind_str(st, 3, e->id);
-        bind_str(st, 4, e->title);
-        bind_str(st, 5, e->type);
-        bind_date(st, 6, &e->date);
-        int approx = 0, unc = 0;
-        if (e->date.text && e->date.valid) {
-            approx = e->date.edtf.a.approx || (e->date.edtf.interval && e->date.edtf.b.approx);
-            unc = e->date.edtf.a.uncertain || (e->date.edtf.interval && e->date.edtf.b.uncertain);
-        }
-        sqlite3_bind_int(st, 9, approx);
-        sqlite3_bind_int(st, 10, unc);
-        bind_str(st, 11, e->when);
-        if (run(L, st, "cannot store an event") != 0)
-            goto done;
-        for (int role = 0; role < 2; role++) {
-            const kg_strv *v = role ? &e->target : &e->agent;
-            for (size_t k = 0; k < v->n; k++) {
-                st = L->ins_ea;
-                bind_str(st, 1, id.ptr);
-                bind_str(st, 2, role ? "target" : "agent");
-                bind_str(st, 3, v->v[k]);
-                sqlite3_bind_int64(st, 4, (sqlite3_int64)k);
-                if (run(L, st, "cannot store an event's actor") != 0)
-                    goto done;
-            }
-        }
-        if (insert_span(L, dk, id.ptr, "event", &e->span, text, tlen) != 0)
-            goto done;
-    }
-
-    for (size_t i = 0; i < doc->n_figures; i++) {
-        const kg_figure *f = &doc->figures[i];
-        if (!f->id)
-            continue;
-        kg_fact_ref(&id, did, f->id);
-        st = L->ins_fig;
-        bind_str(st, 1, id.ptr);
-        sqlite3_bind_int64(st, 2, dk);
-        bind_str(st, 3, f->id);
-        if (f->value_text)
-            sqlite3_bind_double(st, 4, f->value);
-        if (f->is_range)
-            sqlite3_bind_double(st, 5, f->value_max);
-        if (f->is_range && f->value_text && f->value_max_text) {
-            kg_buf_reset(&id2);
-            kg_buf_printf(&id2, "[%s, %s]", f->value_text, f->value_max_text);
-            bind_str(st, 6, id2.ptr);
-        } else {
-            bind_str(st, 6, f->value_text);
-        }
-        bind_str(st, 7, f->unit);
-        bind_str(st, 8, f->counter);
-        bind_str(st, 9, f->approx ? f->approx : "exact");
-        bind_str(st, 10, f->measure);
-        bind_str(st, 11, f->subject);
-        bind_date(st, 12, &f->date);
-        if (run(L, st, "cannot store a figure") != 0)
-            goto done;
-        if (insert_span(L, dk, id.ptr, "figure", &f->span, text, tlen) != 0)
-            goto done;
-    }
-
-    for (size_t i = 0; i < doc->n_relations; i++) {
-        const kg_relation *r = &doc->relations[i];
-        if (!r->from || !r->to || !r->type)
-            continue;
-        st = L->ins_rel;
-        sqlite3_bind_int64(st, 1, dk);
-        bind_str(st, 2, r->id);
-        kg_fact_ref(&id, did, r->from);
-        bind_str(st, 3, id.ptr);
-        bind_str(st, 4, r->type);
-        kg_fact_ref(&id, did, r->to);
-        bind_str(st, 5, id.ptr);
-        if (run(L, st, "cannot store a relation") != 0)
-            goto done;
-    }
-    rc = 0;
+    rc = load_facts(&D);
 done:
     if (rc != 0)
         kg_diag_error(L->d, fi->file, 0, 0, "could not be stored; the store was left as it was");
     free(text);
-    kg_buf_free(&id);
-    kg_buf_free(&id2);
+    kg_buf_free(&D.id);
+    kg_buf_free(&D.tmp);
     return rc;
 }
 
