@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "kg/utf8.h"
 #include "store-int.h"
 
 static uint64_t hash_str(const char *s)
@@ -88,14 +89,14 @@ void kg__strmap_free(kg_strmap *m)
 
 size_t kg__utf8_next(const unsigned char *s, size_t n, int *cp)
 {
-    utf8proc_int32_t c = -1;
-    utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)n, &c);
-    if (k <= 0 || c < 0) {
+    unsigned c;
+    size_t k = n ? kg_utf8_decode(s, n, &c) : 0;
+    if (!k) {
         *cp = -1;
         return 1;
     }
     *cp = (int)c;
-    return (size_t)k;
+    return k;
 }
 
 int kg__cp_width(int cp)
