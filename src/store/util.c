@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "kg/utf8.h"
+#include "kg/esc.h"
 #include "store-int.h"
 
 static uint64_t hash_str(const char *s)
@@ -184,4 +185,34 @@ void kg__actor_ref(kg_store *s, kg_buf *out, const char *id)
             kg_buf_printf(out, " (%s)", kg__tcol(st, 0));
     }
     sqlite3_finalize(st);
+}
+
+/* ---- text for a terminal ---- */
+
+/* What the store holds came from facts files and articles: every value
+ * printed is escaped (kg/esc.h), so a title cannot drive the terminal or
+ * start a line of its own. A printf takes several values at once, hence
+ * a ring of buffers. */
+#define RING 16
+static kg_buf ring[RING];
+static unsigned ring_next;
+
+const char *kg__tstr(const char *s)
+{
+    kg_buf *b = &ring[ring_next++ % RING];
+    kg_buf_reset(b);
+    kg_esc_str(b, s, 0);
+    return b->ptr ? b->ptr : "";
+}
+
+const char *kg__tcol(sqlite3_stmt *st, int i)
+{
+    return kg__tstr(kg__col(st, i));
+}
+
+void kg__tcol_free(void)
+{
+    for (size_t i = 0; i < RING; i++)
+        kg_buf_free(&ring[i]);
+    ring_next = 0;
 }
