@@ -45,8 +45,6 @@
 #include "kg/render.h"
 #include "kg/store.h"
 
-#define KG_VERSION "0.1.0"
-#define KG_FORMAT_VERSION 1
 
 /* Exit codes of the kg command (documented in kg(1) and the README). */
 enum kg_exit {

@@ -12,6 +12,10 @@
 #include <stddef.h>
 #include "kg/edtf.h"
 
+/* The version of kg and of the facts format it reads and writes. */
+#define KG_VERSION "0.1.0"
+#define KG_FORMAT_VERSION 1
+
 /* ---- generic YAML node tree (what the file said, with positions) ---- */
 
 typedef enum kg_node_kind { KG_NODE_SCALAR, KG_NODE_SEQ, KG_NODE_MAP } kg_node_kind;

@@ -5,7 +5,13 @@
 #define KG_RENDER_INT_H
 
 #include <gvc.h>
-#include "kg.h"
+#include "kg/buf.h"
+#include "kg/diag.h"
+#include "kg/check.h"
+#include "kg/factio.h"
+#include "kg/quote.h"
+#include "kg/utf8.h"
+#include "kg/facts.h"
 #include "kg/render.h"
 
 /* The one font named in every picture (it has Hangul). */

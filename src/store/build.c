@@ -12,7 +12,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "kg.h"
+#include "kg/facts.h"
+#include "kg/store.h"
 #include "kg/check.h"
 #include "kg/factio.h"
 #include "kg/quote.h"
