@@ -31,6 +31,7 @@
 #include "kg/diag.h"
 #include "kg/diff.h"
 #include "kg/esc.h"
+#include "kg/json.h"
 #include "kg/suggest.h"
 #include "kg/edtf.h"
 #include "kg/facts.h"

@@ -28,7 +28,7 @@ BELOW = {
 }
 # the public headers, by the layer they belong to
 PUBLIC = {
-    "util": "buf diag diff esc suggest utf8",
+    "util": "buf diag diff esc json suggest utf8",
     "facts": "check edtf factio facts layout merge quote",
     "text": "text", "tag": "tag", "extract": "extract", "store": "store", "render": "render",
 }

@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "kg/buf.h"
 #include "kg/utf8.h"
 
 static size_t dec(const char *s, size_t n, unsigned *cp)
@@ -72,4 +73,23 @@ Test(utf8, check_gives_the_first_bad_offset)
     cr_assert_eq(kg_utf8_check("ab\xEA\xB0\x80", 5), 5);
     cr_assert_eq(kg_utf8_check("ab\xED\xA0\x80z", 6), 2);
     cr_assert_eq(kg_utf8_check("ab\xEA\xB0", 4), 2);
+}
+
+#include "kg/json.h"
+
+/* The one JSON writer: what the store, kg tag and kg query all emit. */
+Test(json, escapes_what_json_needs_and_repairs_what_is_broken)
+{
+    kg_buf b = KG_BUF_INIT;
+    kg_json_string(&b, "a\"b\\c\n\x01\x7f", 8);
+    cr_assert_str_eq(b.ptr, "\"a\\\"b\\\\c\\n\\u0001\\u007f\"");
+    kg_buf_reset(&b);
+    /* a bad byte becomes U+FFFD, one per byte; U+2028 is escaped for <script> */
+    kg_json_string(&b, "\xea\xb0\x80\xff\xc3x\xe2\x80\xa8", 9);
+    cr_assert_str_eq(b.ptr, "\"\xea\xb0\x80\xef\xbf\xbd\xef\xbf\xbdx\\u2028\"");
+    kg_buf_reset(&b);
+    /* long clean runs (the word-at-a-time path) and an escape after them */
+    kg_json_escape(&b, "abcdefghijklmnopqrstuvwxyz0123456789\"", 37);
+    cr_assert_str_eq(b.ptr, "abcdefghijklmnopqrstuvwxyz0123456789\\\"");
+    kg_buf_free(&b);
 }

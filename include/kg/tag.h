@@ -25,6 +25,7 @@
 #include "kg/diag.h"
 #include "kg/edtf.h"
 #include "kg/facts.h"
+#include "kg/json.h" /* kg_json_escape, with the mentions' JSON */
 #include "kg/text.h"
 
 /* ---- the lexicon ---- */
@@ -132,8 +133,6 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
  * (figures). Strings are escaped (quotes, backslash, control characters;
  * UTF-8 kept). */
 void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out);
-/* Escapes s[0..n) as the inside of a JSON string. */
-void kg_json_escape(kg_buf *out, const char *s, size_t n);
 
 /* Appends a slug for s[0..n) to out: Hangul in the Revised Romanization
  * of Korean (syllable by syllable), Latin letters and digits lower-cased,

@@ -7,6 +7,7 @@
 
 #include "kg/utf8.h"
 #include "kg/esc.h"
+#include "kg/json.h"
 #include "store-int.h"
 
 static uint64_t hash_str(const char *s)
@@ -117,40 +118,7 @@ void kg__utf8_put(kg_buf *b, int cp)
 
 void kg__json_str(kg_buf *b, const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    kg_buf_putc(b, '"');
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = p[i];
-        if (c < 0x80) {
-            switch (c) {
-            case '"': kg_buf_puts(b, "\\\""); break;
-            case '\\': kg_buf_puts(b, "\\\\"); break;
-            case '\n': kg_buf_puts(b, "\\n"); break;
-            case '\r': kg_buf_puts(b, "\\r"); break;
-            case '\t': kg_buf_puts(b, "\\t"); break;
-            case '\b': kg_buf_puts(b, "\\b"); break;
-            case '\f': kg_buf_puts(b, "\\f"); break;
-            default:
-                if (c < 0x20 || c == 0x7f)
-                    kg_buf_printf(b, "\\u%04x", c);
-                else
-                    kg_buf_putc(b, c);
-            }
-            i++;
-            continue;
-        }
-        int cp;
-        size_t k = kg__utf8_next(p + i, len - i, &cp);
-        if (cp < 0)
-            kg_buf_puts(b, "\xef\xbf\xbd");
-        else if (cp == 0x2028 || cp == 0x2029) /* safe inside <script> too */
-            kg_buf_printf(b, "\\u%04x", cp);
-        else
-            kg_buf_add(b, p + i, k);
-        i += k;
-    }
-    kg_buf_putc(b, '"');
+    kg_json_string(b, s, len);
 }
 
 const char *kg__col(sqlite3_stmt *st, int i)

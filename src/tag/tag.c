@@ -8,167 +8,9 @@
 #include <string.h>
 
 #include "kg/tag.h"
+#include "kg/json.h"
 #include "tagint.h"
 
-void kg_mentions_reset(kg_mentions *m)
-{
-    for (size_t i = 0; i < m->n_pool; i++)
-        free(m->pool[i]);
-    m->n_pool = 0;
-    m->n = 0;
-}
-
-void kg_mentions_free(kg_mentions *m)
-{
-    if (!m)
-        return;
-    kg_mentions_reset(m);
-    free(m->pool);
-    free(m->v);
-    memset(m, 0, sizeof *m);
-}
-
-kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
-{
-    kg_mentions *m = c->out;
-    KG_VEC_PUSH(m->v, m->n, m->cap);
-    kg_mention *x = &m->v[m->n++];
-    memset(x, 0, sizeof *x);
-    x->kind = kind;
-    x->nstart = ns;
-    x->nend = ne;
-    x->start = kg_text_src_offset(c->t, ns);
-    x->end = kg_text_src_offset(c->t, ne);
-    return x;
-}
-
-const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n)
-{
-    kg_mentions *m = c->out;
-    KG_VEC_PUSH(m->pool, m->n_pool, m->cap_pool);
-    char *p = kg_xstrndup(s, n);
-    m->pool[m->n_pool++] = p;
-    return p;
-}
-
-/* The syllables a token may be (KG_TIME_FIRST_SYLS, KG_FIG_FIRST_SYLS). */
-static kg_sylset tok_syl;
-static pthread_once_t tok_syl_once = PTHREAD_ONCE_INIT;
-
-static void tok_syl_init(void)
-{
-    kg_sylset_add(&tok_syl, KG_TIME_FIRST_SYLS);
-    kg_sylset_add(&tok_syl, KG_FIG_FIRST_SYLS);
-}
-
-int kg_tctx_token_syllable(uint32_t cp)
-{
-    pthread_once(&tok_syl_once, tok_syl_init);
-    return cp >= 0xAC00 && cp <= 0xD7A3 && ((tok_syl.bits[(cp - 0xAC00) >> 3] >> ((cp - 0xAC00) & 7)) & 1);
-}
-
-/* 1 if position i is one of kg_tctx_tokens' (s is valid UTF-8). */
-static int is_token(const char *s, size_t len, size_t i)
-{
-    unsigned char ch = (unsigned char)s[i];
-    if (ch < 0x80)
-        return (ch >= '0' && ch <= '9') ? !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
-                                        : ch == '\'' || ch == '$' || ch == 'U';
-    if ((ch & 0xC0) == 0x80)
-        return 0;
-    if (ch >= 0xEA && ch <= 0xED) {
-        if (kg_syllable_before(s, i))
-            return 0;
-        if (i + 2 < len && kg_u8_syllable((const unsigned char *)s + i))
-            return kg_sylset_at(&tok_syl, s, len, i);
-    }
-    return 1;
-}
-
-/* Appends i + b for each bit b of m, but for a syllable (bit b of lead)
- * only one that may start a time or a figure. */
-static size_t keep_tokens(const char *s, size_t len, size_t i, unsigned m, unsigned lead, size_t *tok, size_t n)
-{
-    while (m) {
-        unsigned b = (unsigned)__builtin_ctz(m);
-        m &= m - 1;
-        if (((lead >> b) & 1) && !kg_sylset_at(&tok_syl, s, len, i + b))
-            continue;
-        tok[n++] = i + b;
-    }
-    return n;
-}
-
-void kg_tctx_tokens(kg_tctx *c)
-{
-    pthread_once(&tok_syl_once, tok_syl_init);
-    const char *s = c->s;
-    size_t len = c->len, n = 0, cap = len / 16 + 16;
-    size_t *tok = kg_xmalloc(cap * sizeof *tok);
-    size_t i = 0;
-#ifdef __SSE2__
-    /* sixteen positions at a time from i = 3 (a syllable three bytes
-     * back is looked at), while 18 bytes can be read */
-    for (; i < 3 && i < len; i++)
-        if (is_token(s, len, i))
-            tok[n++] = i;
-    const __m128i mc0 = _mm_set1_epi8((char)0xC0), xea = _mm_set1_epi8((char)0xEA), xed = _mm_set1_epi8((char)0xED),
-                  d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1), quote = _mm_set1_epi8('\''),
-                  dollar = _mm_set1_epi8('$'), u = _mm_set1_epi8('U');
-    /* syllable leads of the block before, for the look three bytes
-     * back: bits 13..15 are positions i - 3 .. i - 1 */
-    unsigned prev_leads = 0;
-    for (size_t k = 0; k < 3 && k + 2 < len; k++)
-        if ((unsigned char)s[k] >= 0xEA && (unsigned char)s[k] <= 0xED && kg_u8_syllable((const unsigned char *)s + k))
-            prev_leads |= 1u << (13 + k);
-    for (; i + 18 <= len; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i vp = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
-        /* digits (signed compares: bytes >= 0x80 are below '0') */
-        __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
-        __m128i dig_before = _mm_and_si128(_mm_cmpgt_epi8(vp, d0), _mm_cmplt_epi8(vp, d9));
-        __m128i ascii = _mm_or_si128(_mm_andnot_si128(dig_before, dig),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-                                                  _mm_or_si128(_mm_cmpeq_epi8(v, dollar), _mm_cmpeq_epi8(v, u))));
-        /* other character starts: bytes >= 0xC0 */
-        __m128i lead = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), mc0);
-        /* EA..ED (unsigned compares by max and min) after a syllable */
-        __m128i hl = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, xea), v), _mm_cmpeq_epi8(_mm_min_epu8(v, xed), v));
-        unsigned leads = (unsigned)_mm_movemask_epi8(kg_syl_leads(s + i));
-        unsigned back = ((leads << 3) | (prev_leads >> 13)) & 0xFFFFu;
-        prev_leads = leads;
-        unsigned inword = (unsigned)_mm_movemask_epi8(hl) & back;
-        unsigned syl = leads & ~inword;
-        unsigned m = ((unsigned)_mm_movemask_epi8(ascii) | ((unsigned)_mm_movemask_epi8(lead) & ~inword)) & 0xFFFFu;
-        if (!m)
-            continue;
-        if (n + 16 > cap) {
-            cap = cap * 2 + 16;
-            tok = kg_xrealloc(tok, cap * sizeof *tok);
-        }
-        n = keep_tokens(s, len, i, m, syl, tok, n);
-    }
-#endif
-    for (; i < len; i++) {
-        if (!is_token(s, len, i))
-            continue;
-        if (n == cap) {
-            cap = cap * 2 + 16;
-            tok = kg_xrealloc(tok, cap * sizeof *tok);
-        }
-        tok[n++] = i;
-    }
-    c->tok = tok;
-    c->n_tok = n;
-}
-
-int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b)
-{
-    for (size_t i = 0; i + 1 < c->n_taken; i += 2)
-        if (c->taken[i] < b && a < c->taken[i + 1])
-            return 1;
-    return 0;
-}
 
 /* Sort key of a mention: position, longer first, then kind; idx keeps
  * equal keys in their original order (the sort must be stable so that
@@ -291,76 +133,6 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
  * beforehand (an escaped byte takes at most 6), so one kg_buf_grow per
  * mention replaces a call per piece. */
 
-/* Escapes s[0..n) at p (room for 6 * n bytes); returns the new end. */
-static char *esc_raw(char *p, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789abcdef";
-    size_t i = 0;
-#ifdef __SSE2__
-    /* sixteen bytes at a time while none needs escaping (p has room for
-     * 6 * n bytes, so a whole block can be stored) */
-    const __m128i x1f = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'),
-                  del = _mm_set1_epi8(0x7F);
-    while (i + 16 <= n) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f), /* v <= 0x1F */
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-                                                _mm_or_si128(_mm_cmpeq_epi8(v, bsl), _mm_cmpeq_epi8(v, del))));
-        if (_mm_movemask_epi8(bad))
-            break;
-        _mm_storeu_si128((__m128i *)(void *)p, v);
-        p += 16;
-        i += 16;
-    }
-#endif
-    /* then eight at a time: any byte < 0x20, '"', '\\' or 0x7F in the
-     * word? (exact "has a zero byte" tests) */
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    while (i + 8 <= n) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'), d = w ^ (ones * 0x7F);
-        uint64_t hit = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d);
-        if (hit & highs)
-            break;
-        memcpy(p, &w, 8);
-        p += 8;
-        i += 8;
-    }
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
-            *p++ = (char)c;
-            continue;
-        }
-        *p++ = '\\';
-        switch (c) {
-        case '"': *p++ = '"'; break;
-        case '\\': *p++ = '\\'; break;
-        case '\n': *p++ = 'n'; break;
-        case '\r': *p++ = 'r'; break;
-        case '\t': *p++ = 't'; break;
-        case '\b': *p++ = 'b'; break;
-        case '\f': *p++ = 'f'; break;
-        default:
-            *p++ = 'u';
-            *p++ = '0';
-            *p++ = '0';
-            *p++ = hex[c >> 4];
-            *p++ = hex[c & 15];
-        }
-    }
-    return p;
-}
-
-void kg_json_escape(kg_buf *out, const char *s, size_t n)
-{
-    kg_buf_grow(out, 6 * n);
-    char *e = esc_raw(out->ptr + out->len, s, n);
-    out->len = (size_t)(e - out->ptr);
-    out->ptr[out->len] = '\0';
-}
-
 /* Appends the literal lit (a string constant) at p. */
 #define PUT_LIT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) += sizeof(lit) - 1)
 
@@ -404,7 +176,7 @@ static char *put_str(char *p, const char *key, size_t keylen, const char *s, siz
     memcpy(p, key, keylen);
     p += keylen;
     PUT_LIT(p, "\":\"");
-    p = esc_raw(p, s, n);
+    p = kg_json_esc_raw(p, s, n);
     *p++ = '"';
     return p;
 }
@@ -504,7 +276,7 @@ void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
         PUT_LIT(p, ",\"value\":");
         if (m->value[0]) {
             *p++ = '"';
-            p = esc_raw(p, m->value, valn);
+            p = kg_json_esc_raw(p, m->value, valn);
             *p++ = '"';
         } else
             PUT_LIT(p, "null");
