@@ -6,25 +6,10 @@
 #include <string.h>
 
 #include "extint.h"
+#include "korean/particles.h"
 
-/* Particles, longest first; the class says what the word does. */
-static const struct {
-    const char *p;
-    int cls;
-} particles[] = {
-    { "에서는", EX_P_TOPIC }, { "에서도", EX_P_TOPIC }, { "께서는", EX_P_TOPIC },
-    { "으로는", EX_P_OTHER }, { "에게서", EX_P_OTHER }, { "으로서", EX_P_OTHER },
-    { "측은", EX_P_TOPIC },   { "측이", EX_P_SUBJ },    { "께서", EX_P_SUBJ },
-    { "에서", EX_P_LOC },     { "에게", EX_P_DAT },     { "에는", EX_P_DAT },
-    { "으로", EX_P_OTHER },   { "까지", EX_P_OTHER },   { "부터", EX_P_OTHER },
-    { "보다", EX_P_OTHER },   { "처럼", EX_P_OTHER },   { "과는", EX_P_OTHER },
-    { "와는", EX_P_OTHER },   { "이나", EX_P_CONJ },    { "이며", EX_P_CONJ },
-    { "이", EX_P_SUBJ },      { "가", EX_P_SUBJ },      { "은", EX_P_TOPIC },
-    { "는", EX_P_TOPIC },     { "도", EX_P_TOPIC },     { "을", EX_P_OBJ },
-    { "를", EX_P_OBJ },       { "의", EX_P_GEN },       { "에", EX_P_DAT },
-    { "와", EX_P_CONJ },      { "과", EX_P_CONJ },      { "로", EX_P_OTHER },
-    { "만", EX_P_OTHER },     { "서", EX_P_LOC },
-};
+_Static_assert((int)EX_P_SUBJ == (int)KG_PART_SUBJ && (int)EX_P_OTHER == (int)KG_PART_OTHER && (int)EX_P_LOC == (int)KG_PART_LOC,
+               "EX_P_* are the particle roles of korean/particles.h");
 
 static int is_core_cp(uint32_t c)
 {
@@ -55,29 +40,14 @@ void ex_word_core(const char *s, ex_word *w)
 
 int ex_particle_exact(const char *s, size_t a, size_t b)
 {
-    for (size_t i = 0; i < sizeof particles / sizeof *particles; i++) {
-        size_t n = strlen(particles[i].p);
-        if (b - a == n && memcmp(s + a, particles[i].p, n) == 0)
-            return particles[i].cls;
-    }
-    return EX_P_NONE;
+    return kg_particle_exact(s, a, b);
 }
 
 void ex_word_particle(const char *s, ex_word *w)
 {
-    w->ps = w->ce;
-    w->particle = EX_P_NONE;
-    size_t len = w->ce - w->cs;
-    for (size_t i = 0; i < sizeof particles / sizeof *particles; i++) {
-        size_t n = strlen(particles[i].p);
-        if (len > n && memcmp(s + w->ce - n, particles[i].p, n) == 0) {
-            /* the particle follows the noun it marks: a Hangul syllable, a
-             * Latin letter, a digit or a closing bracket */
-            w->ps = w->ce - n;
-            w->particle = particles[i].cls;
-            return;
-        }
-    }
+    /* the particle follows the noun it marks: a Hangul syllable, a Latin
+     * letter, a digit or a closing bracket */
+    w->particle = kg_particle_ending(s, w->cs, w->ce, &w->ps);
 }
 
 /* ---- verbs ---- */
@@ -119,9 +89,6 @@ size_t ex_light_verb(const char *s, size_t i, size_t end)
     return 0;
 }
 
-static const char *const case_particles[] = { "을", "를", "의", "에", "와", "과", "로",
-                                              "으로", "까지", "부터", "에서", "보다", "이", "가", NULL };
-
 int ex_verbal_after(const char *s, size_t me, size_t ce, int native)
 {
     if (me >= ce)
@@ -130,10 +97,7 @@ int ex_verbal_after(const char *s, size_t me, size_t ce, int native)
         return 1;
     if (!native)
         return 0;
-    for (int k = 0; case_particles[k]; k++)
-        if (ex_at(s, ce, me, case_particles[k]))
-            return 0;
-    return 1;
+    return !kg_case_particle_at(s, me, ce);
 }
 
 static int word_starts(const char *s, const ex_word *w, const char *const *list)

@@ -105,6 +105,15 @@ static inline void kg_sylset_add(kg_sylset *set, const char *w)
     }
 }
 
+/* Adds the first character of w to set when it is a Hangul syllable. */
+static inline void kg_sylset_add_first(kg_sylset *set, const char *w)
+{
+    size_t n = strlen(w), k;
+    uint32_t cp = n ? kg_u8_dec((const unsigned char *)w, n, &k) : 0;
+    if (kg_is_hangul(cp))
+        set->bits[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+}
+
 /* 1 if the three bytes at u, a character of valid UTF-8 led by EA-ED,
  * are a Hangul syllable (U+AC00..U+D7A3): all of EB and EC, EA from B0,
  * ED up to 9E A3. No decoding needed. */

@@ -16,6 +16,7 @@
 #include "kg/text.h"
 #include "kg/tag.h"
 #include "korean/hangul.h" /* the UTF-8 decoder and the Hangul syllable sets */
+#include "korean/particles.h" /* kg_tail_ok */
 
 static inline size_t kg_u8_put(char *out, uint32_t cp)
 {
@@ -381,9 +382,6 @@ static inline int kg_tok_start(const char *s, size_t i)
     return kg_cc_of(kg_u8_before(s, i)) <= KG_CC_PUNCT;
 }
 
-/* 1 if the Hangul run from s[i] to the next non-Hangul character is
- * empty or made only of particles and copula endings (은, 는, 에서는,
- * 까지, 이었다 ...); *end gets the end of that run. (actors.c) */
-int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end);
+/* kg_tail_ok: src/korean/particles.h */
 
 #endif
