@@ -16,7 +16,9 @@
 #include "kg/text.h"
 #include "kg/tag.h"
 #include "korean/hangul.h" /* the UTF-8 decoder and the Hangul syllable sets */
+#include "korean/numbers.h"
 #include "korean/particles.h" /* kg_tail_ok */
+#include "korean/romanize.h"
 
 static inline size_t kg_u8_put(char *out, uint32_t cp)
 {
@@ -201,33 +203,8 @@ static inline size_t kg_lit(const char *s, size_t len, size_t i, const char *lit
     return i + k;
 }
 
-/* ---- numbers (numbers.c) ---- */
-
-/* A number as written: digits with commas and a decimal point, Korean
- * multipliers (십 백 천 만 억 조, mixed: 4천500, 12조600억, 1.5조), Sino-
- * Korean numerals (삼십, 이백) and native ones (두, 세, 열, 스무). */
-typedef struct kg_num {
-    double value;
-    size_t start, end;   /* normalised offsets of the number */
-    int digits;          /* number of ASCII digits read */
-    int has_mult;        /* a Korean multiplier was used */
-    int has_point;       /* a decimal point was read */
-    int has_comma;
-    int words;           /* written in Hangul words only (두, 삼십 ...) */
-    int int_digits;      /* digits before the point (for years: 4) */
-} kg_num;
-
-/* Reads a number starting at s[i]. Returns 1 and fills *out, or 0. */
-int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out);
-/* Reads a native Korean number word (한 두 세 네 다섯 ... 열 스무 스물...)
- * at s[i] that stands alone as a word; returns 1 and fills *out, or 0. */
-int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out);
-
-/* ---- romanization (romanize.c) ---- */
-
-/* Appends a slug for s[0..n) to out: Hangul in Revised Romanization,
- * Latin lower-cased, everything else a hyphen; hyphens squeezed. */
-void kg_slug_append(kg_buf *out, const char *s, size_t n);
+/* numbers (kg_num_scan) and romanization (kg_slug_append): korean/numbers.h,
+ * korean/romanize.h */
 
 /* ---- the lexicon (lexicon.c) ---- */
 
