@@ -42,8 +42,10 @@ def main():
     validator = jsonschema.Draft7Validator(schema)
     bad = n = 0
     for f in files(sys.argv[2:]):
-        n += 1
         data = yaml.load(open(f, encoding="utf-8"), Loader=Loader)
+        if isinstance(data, dict) and next(iter(data), None) == "grammar":
+            continue  # a grammar file (doc/grammar.md), not facts: kg check checks it
+        n += 1
         for err in sorted(validator.iter_errors(data), key=lambda e: list(e.path)):
             where = "/".join(str(x) for x in err.path)
             print(f"{f}: {where}: {err.message}")

@@ -16,6 +16,17 @@
 #define KG_QUOTE_PART 20
 #define KG_QUOTE_SEP " \xE2\x80\xA6 "
 
+/* The sentence around text[start, end) (start <= end <= len), the one
+ * quoted by `kg show` (the store's spans) and the renderers' tooltips:
+ * from just after the previous sentence end to the next sentence end
+ * (inclusive), looking at most KG_SENTENCE_REACH bytes either way, with
+ * white space trimmed, on UTF-8 boundaries. A sentence ends at '.', '!'
+ * or '?' before white space (or the end of the text), or at a line break.
+ * Sets [*a, *b). */
+#define KG_SENTENCE_REACH 600
+void kg_span_sentence(const char *text, size_t len, size_t start, size_t end,
+                      size_t *a, size_t *b);
+
 /* The quote of text[start, end), malloc'd; NULL when the span is empty,
  * outside the text, or does not start and end on character boundaries. */
 char *kg_quote_make(const char *text, size_t len, long long start, long long end);

@@ -55,6 +55,10 @@ static inline size_t kg_utf8_decode(const unsigned char *s, size_t n, unsigned *
 /* Returns len if all of s is valid UTF-8, else the offset of the first
  * byte that is not. */
 size_t kg_utf8_check(const char *s, size_t len);
+struct kg_buf;
+/* Appends s (len bytes) to out with every byte that starts no valid
+ * sequence replaced by U+FFFD. */
+void kg_utf8_repair(struct kg_buf *out, const char *s, size_t len);
 /* 1-based line and column (in characters) of byte offset off in s. */
 void kg_utf8_linecol(const char *s, size_t off, int *line, int *col);
 

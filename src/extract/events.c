@@ -1,50 +1,61 @@
-/* events.c - events clause by clause, their roles and dates, and the
- * relations between them.
+/* events.c - events clause by clause, their roles and dates.
  *
  * For each sentence: split it into words, mark quoted speech, read the
  * particle of every word and the grammatical role of every actor mention
  * (the particle that closes its noun phrase); find the lexicon predicates
  * and the support verbs with an event noun as object (규제를 강화하다);
  * read each predicate's verb ending and keep only the clauses that state an
- * act; then fill agent, target, date and title. Across the document:
- * merge the clauses of one act, link repeated mentions same-as, and add
- * responds-to, causes and part-of from cues and constructions. */
+ * act; then fill agent, target, date and title. Merging the clauses of
+ * one act and the relations across the document are relate.c's, which
+ * extract.c runs after each sentence and at the end (exdoc.h). */
 #define _GNU_SOURCE /* memmem */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extint.h"
 #include "exdoc.h"
+#include "korean/grammar.h"
 
-/* Support verbs: with an event noun as their object they make an event of
+/* The word lists of these rules are the grammar's (yaml/grammar/events.yaml),
+ * looked up at the first sentence (lists_init).
+ *
+ * Support verbs: with an event noun as their object they make an event of
  * the noun's type (제재를 발표하다, 규제를 강화하다, 설립을 주도하다). */
-static const char *const support_verbs[] = { "강화", "발표", "시행", "도입", "단행", "부과",
-                                             "주도", "발동", "개시", "착수", "확대", "결정",
-                                             "확정", "추가", "승인", "예고", "표명", "표시",
-                                             "지급", "제공", "체결", "실시", "제기", NULL };
+static const char *const *support_verbs;
 /* Native support verbs: 회의를 열다, 조치를 취하다, 결정을 내리다. */
-static const char *const support_native[] = { "열었", "열고", "열어", "연 ", "가졌", "갖고",
-                                              "취했", "취하", "취한", "내렸", "내린", "내리",
-                                              "냈", "내고", "내며", "낸 ", NULL };
-
+static const char *const *support_native;
 /* Adverbs that make a comparison a standing state, not an act. */
-static const char *const state_adverbs[] = { "현재", "여전히", "아직", "아직도", "지금도", NULL };
-
+static const char *const *state_adverbs;
 /* Nouns that name an act: an adnominal clause before them is the act. */
-static const char *const act_heads[] = { "조치", "결정", "발표", "계획", "방침", "정책", "사례",
-                                         "사건", "행보", NULL };
-
+static const char *const *act_heads;
 /* Words that carry the date of an earlier sentence over. */
-static const char *const carry_words[] = { "이날", "당시", "같은 날", "그날", "이 날", "같은날",
-                                           NULL };
-
+static const char *const *carry_words;
 /* Speech verbs: a quotation before them is what the speaker said. */
-static const char *const speech_verbs[] = { "밝혔", "밝히", "말했", "말하", "지적했", "지적하",
-                                            "강조했", "설명했", "전했", "주장했", "언급했",
-                                            "분석했", "진단했", "평가했", "덧붙였", "발표했",
-                                            "경고했", "인정했", "반발했", "반발하", "비판했",
-                                            NULL };
+static const char *const *speech_verbs;
+
+/* Bound nouns (것, 데, 수), adnominal endings (한, 된), clause endings
+ * (면서, 했고), words that make a target (대한, 겨냥해) and time words
+ * without a value (최근, 향후). */
+static const char *const *bound_nouns, *const *adnominal_ends, *const *clause_ends, *const *target_words,
+    *const *vague_times;
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void lists_init(void)
+{
+    support_verbs = kg_gram_words("events", "support_verbs");
+    support_native = kg_gram_words("events", "support_native");
+    state_adverbs = kg_gram_words("events", "state_adverbs");
+    act_heads = kg_gram_words("events", "act_heads");
+    carry_words = kg_gram_words("events", "carry_words");
+    speech_verbs = kg_gram_words("events", "speech_verbs");
+    bound_nouns = kg_gram_words("events", "bound_nouns");
+    adnominal_ends = kg_gram_words("events", "adnominal_ends");
+    clause_ends = kg_gram_words("events", "clause_ends");
+    target_words = kg_gram_words("events", "target_words");
+    vague_times = kg_gram_words("events", "vague_times");
+}
 
 /* 1 if the EDTF value starts after the document date (compared at the
  * precision both have); 0 when either is unknown. */
@@ -164,10 +175,8 @@ static void head_after(const exdoc *x, int wi, char *out, size_t n)
         memcpy(out, x->s + from, to - from);
         out[to - from] = '\0';
         /* a bound noun (것, 데, 수) names nothing */
-        static const char *const bound[] = { "것", "데", "수", "바", "점", "등", "때", "뒤",
-                                             "후", "중", NULL };
-        for (int b = 0; bound[b]; b++)
-            if (strcmp(out, bound[b]) == 0)
+        for (int b = 0; bound_nouns[b]; b++)
+            if (strcmp(out, bound_nouns[b]) == 0)
                 out[0] = '\0';
         strip_quotes(out);
         return;
@@ -485,11 +494,10 @@ static int in_time(const exdoc *x, size_t a, size_t b)
  * verb form (대한, 필요한, 관련된), not a time (올해 초), not quoted. */
 static int noun_word(const exdoc *x, const ex_word *w)
 {
-    static const char *const adn[] = { "한", "된", "는", "던", "인", "적", "운", "은", NULL };
     if (w->particle != EX_P_NONE || w->in_quote || w->quote_close || w->ce <= w->cs)
         return 0;
-    for (int k = 0; adn[k]; k++)
-        if (ex_ends(x->s, w->cs, w->ce, adn[k]))
+    for (int k = 0; adnominal_ends[k]; k++)
+        if (ex_ends(x->s, w->cs, w->ce, adnominal_ends[k]))
             return 0;
     return !in_time(x, w->cs, w->ce);
 }
@@ -645,15 +653,11 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             sv = 0;
         if (!sv && !w->in_quote) {
             /* a native one: the whole stem as written (열었, 취한) */
-            for (int k = 0; support_native[k]; k++) {
-                size_t l = strlen(support_native[k]);
-                if (support_native[k][l - 1] == ' ' ? (w->ce - w->cs == l - 1 &&
-                                                        ex_at(s, w->ce, w->cs, support_native[k]))
-                                                     : ex_at(s, w->ce, w->cs, support_native[k])) {
-                    sv = (int)(support_native[k][l - 1] == ' ' ? l - 1 : l);
+            for (int k = 0; support_native[k]; k++)
+                if (ex_at(s, w->ce, w->cs, support_native[k])) {
+                    sv = (int)strlen(support_native[k]);
                     break;
                 }
-            }
         }
         if (sv) {
             char obj[64];
@@ -719,10 +723,7 @@ static int clause_has(const exdoc *x, size_t a, size_t b, const char *const *lis
 /* Boundary words: a clause ends after them. */
 static int ends_clause(const exdoc *x, const ex_word *w)
 {
-    static const char *const ends[] = { "면서", "지만", "는데", "으며", "하며", "되며", "으나",
-                                        "했고", "됐고", "했으며", "하고", "되고", "이며", "이고",
-                                        "했는데", "였고", "였으며", "했지만", NULL };
-    return (w->e > w->ce && x->s[w->e - 1] == ',') || ex_ends_any(x->s, w->cs, w->ce, ends);
+    return (w->e > w->ce && x->s[w->e - 1] == ',') || ex_ends_any(x->s, w->cs, w->ce, clause_ends);
 }
 
 static void add_role(int *v, int *n, int m, const exdoc *x)
@@ -850,8 +851,6 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         }
     }
     /* target: 에 대한 / 에 대해 / 을 겨냥해 / 을 대상으로, else the object */
-    static const char *const aimed[] = { "대한", "대해", "대해서", "겨냥해", "겨냥한", "대상으로",
-                                         "상대로", "향해", NULL };
     for (size_t k = 0; k < x->nr; k++) {
         const ex_role *r = &x->r[k];
         const kg_mention *m = &x->m->v[r->m];
@@ -860,7 +859,7 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         if ((r->role != EX_P_DAT && r->role != EX_P_OBJ) || r->hops > 1)
             continue;
         int wi = word_at(x, r->pend ? r->pend - 1 : 0);
-        if (wi >= 0 && word_is(x, wi + 1, aimed)) {
+        if (wi >= 0 && word_is(x, wi + 1, target_words)) {
             int heads[4];
             int n = phrase_heads(x, phrase_start(x, k), heads, 4);
             for (int i = 0; i < n; i++)
@@ -942,11 +941,6 @@ static void set_date_from(exdoc *x, ex_event *e, int ti)
     memcpy(e->when, x->s + m->nstart, tl);
     e->when[tl] = '\0';
 }
-
-/* Time words the tagger leaves without a value: the clause has a time of
- * its own, so the sentence's does not apply. */
-static const char *const vague_times[] = { "최근", "요즘", "근래", "과거", "향후", "조만간",
-                                           "머지않아", NULL };
 
 /* 1 if the predicate at e is a speech verb after reported content
  * (…늘었다고 밝혔다, …라고 말했다): the times in the content date what was
@@ -1121,6 +1115,7 @@ static void add_event(exdoc *x, const ex_event *e)
 
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line)
 {
+    pthread_once(&lists_once, lists_init);
     x->a0 = ex_first_at(x, x->act, x->n_act, ss);
     x->a1 = ex_first_at(x, x->act, x->n_act, se);
     x->t0 = ex_first_at(x, x->tim, x->n_time, ss);
@@ -1300,7 +1295,6 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         add_event(x, &e);
         break;
     }
-    ex_merge_sentence(x, first_ev);
     /* remember the last date for 이날 / 당시: a date something happened
      * on, not an open range (다음 달 1일부터) or a date still to come */
     for (size_t k = x->t0; k < x->t1; k++) {

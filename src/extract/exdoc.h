@@ -1,5 +1,11 @@
 /* exdoc.h - the state of one extraction (events.c, relate.c, extract.c).
- * Not API. */
+ * Not API.
+ *
+ * The files call one way: extract.c (kg_extract) reads each sentence with
+ * events.c (ex_sentence_events), then merges its clauses and relates the
+ * events with relate.c (ex_merge_sentence, ex_relate); events.c and
+ * relate.c do not call each other or extract.c; all three use exdoc.c
+ * (ex_first_at) and the Korean helpers and the event lexicon below it. */
 #ifndef KG_EXDOC_H
 #define KG_EXDOC_H
 
@@ -37,12 +43,16 @@ typedef struct exdoc {
     kg_edtf_point dct;        /* the document date (prec NONE: unknown) */
 } exdoc;
 
-/* Finds the events of sentence si [ss, se) and appends them. */
-/* First index i of idx[0..n) whose mention starts at or after o (the
- * index lists are sorted by position; binary search). */
+/* exdoc.c: first index i of idx[0..n) whose mention starts at or after o
+ * (the index lists are sorted by position; binary search). */
 size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o);
+
+/* events.c: finds the events of sentence si [ss, se) and appends them
+ * (not merged: the caller runs ex_merge_sentence on them). */
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line);
-/* Merges the clauses of one act among the events from index first on. */
+
+/* relate.c: merges the clauses of one act among the events from index
+ * first on (those of one ex_sentence_events call). */
 void ex_merge_sentence(exdoc *x, size_t first);
 /* Links repeated mentions same-as (copying dates to mentions without),
  * then adds responds-to, causes and part-of. */

@@ -2,6 +2,7 @@
  * the text (kg_text_load), tags it (kg_tag_text), finds events sentence by
  * sentence (events.c), relates them (relate.c), and fills the document:
  * header (header.c), actors, events, figures and relations. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "exdoc.h"
 #include "exhead.h"
 #include "kg/quote.h"
+#include "korean/grammar.h"
 
 /* Longer sentences are read in pieces of about this many bytes. */
 #define EX_MAX_SENTENCE 4096
@@ -289,19 +291,6 @@ static size_t sent_of(const kg_text *t, size_t o)
     return a;
 }
 
-size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o)
-{
-    size_t a = 0, b = n;
-    while (a < b) {
-        size_t m = (a + b) / 2;
-        if (x->m->v[idx[m]].nstart < o)
-            a = m + 1;
-        else
-            b = m;
-    }
-    return a;
-}
-
 static void fmt_num(char *out, size_t n, double v)
 {
     snprintf(out, n, "%.15g", v);
@@ -343,16 +332,15 @@ static int breaks_phrase(const exdoc *x, size_t a, size_t b)
     return 0;
 }
 
+/* Verb endings (했고, 된, 하는; the grammar's verb_ends). */
+static const char *const *verb_ends;
+
 /* 1 if the word s[a..b) is a verb form that ends a clause or a clause
  * before a noun (학습했으며, 늘었고, 밝혔다, 설립된, 발표한): longer than
  * the ending itself. */
 static int verb_form(const char *s, size_t a, size_t b)
 {
-    static const char *const ends[] = { "며", "했고", "하고", "되고", "었고", "았고", "였고", "했다", "됐다",
-                                        "었다", "았다", "였다", "한다", "이다", "면서", "지만", "된", "던",
-                                        "하는", "되는", "있는", "없는", "한", "보면", "하면", "되면", "다면",
-                                        "라면", "으면", "쳐", "해서", "어서", "아서", "여서", NULL };
-    return ex_ends_any(s, a + 1, b, ends);
+    return ex_ends_any(s, a + 1, b, verb_ends);
 }
 
 /* 1 if w[0..n) is one of the words of list (NULL-ended). */
@@ -365,19 +353,27 @@ static int word_of(const char *const *list, const char *w, size_t n)
 }
 
 /* Adverbs between a figure and what it measures: 연간, 매년, 하루 … */
-static const char *const transparent_words[] = { "연간", "연평균", "매년", "해마다", "매달", "매월", "하루",
-                                                 "한 해", "월평균", "일평균", NULL };
+static const char *const *transparent_words;
 
 /* Words that tie a figure to a time or a purpose, or close a list of
  * examples, not what it measures (시리즈 B 이후 10개월, 올해 들어 두
  * 차례, 육성을 위해 3년간, 삼성전자, 리벨리온 등 10여 개). */
-static const char *const stop_words[] = { "이후", "이전", "들어", "만에", "동안", "이래", "등", "위해", "위한",
-                                          "통해", "따라", "대해", "의해", "관해", "대한", NULL };
+static const char *const *stop_words;
 
 /* Words that alone measure nothing: 3월 이후 3개월, 1년 전 2배. */
-static const char *const empty_words[] = { "이후", "이전", "전", "후", "뒤", "동안", "만에", "간", "내", "약",
-                                           "총", "모두", "각각", "또", "및", "등", "중", "기준", "고작", "무려",
-                                           "불과", "겨우", "현재", "당시", NULL };
+static const char *const *empty_words;
+
+/* The lists of the figure rules are the grammar's (yaml/grammar/events.yaml),
+ * looked up at the first extraction. */
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void lists_init(void)
+{
+    verb_ends = kg_gram_words("events", "verb_ends");
+    transparent_words = kg_gram_words("events", "transparent_words");
+    stop_words = kg_gram_words("events", "stop_words");
+    empty_words = kg_gram_words("events", "empty_words");
+}
 
 /* The noun phrase a figure counts: the words before it back to the first
  * one that is marked by a particle other than the subject's, or that has
@@ -561,6 +557,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
     kg_text t;
     memset(&t, 0, sizeof t);
     *out = NULL;
+    pthread_once(&lists_once, lists_init);
     if (kg_text_load(&t, src, len, 0, o->text_flags, o->name, d) < 0) {
         kg_text_free(&t);
         return -1;
@@ -603,10 +600,14 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
             size_t cut = a + EX_MAX_SENTENCE;
             while (cut > a + EX_MAX_SENTENCE / 2 && t.norm[cut] != ' ')
                 cut--;
+            size_t first = x.n_ev;
             ex_sentence_events(&x, i, a, cut, title[i]);
+            ex_merge_sentence(&x, first);
             a = cut;
         }
+        size_t first = x.n_ev;
         ex_sentence_events(&x, i, a, e, title[i]);
+        ex_merge_sentence(&x, first);
     }
     ex_relate(&x);
 

@@ -3,6 +3,7 @@
  * 특파원", copyright lines "ⓒ 아시아투데이"), its date and URL, and an id
  * slug made of the publisher (or file name), the date and a few romanised
  * words of the headline, so that the same article gets the same id. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,23 +11,26 @@
 #include "exhead.h"
 #include "kg/check.h"
 #include "kg/factio.h"
-#include "tag/tagint.h" /* kg_slug_append: Revised Romanization */
+#include "korean/grammar.h"
+#include "kg/tag.h" /* kg_slug_append: Revised Romanization */
 
-/* Short ids of common Korean news publishers; others are romanised. */
-static const struct {
-    const char *name, *slug;
-} publishers[] = {
-    { "연합뉴스", "yna" },         { "뉴시스", "newsis" },       { "뉴스1", "news1" },
-    { "조선일보", "chosun" },      { "중앙일보", "joongang" },   { "동아일보", "donga" },
-    { "한겨레", "hani" },          { "경향신문", "khan" },       { "한국경제", "hankyung" },
-    { "매일경제", "mk" },          { "아시아투데이", "asiatoday" }, { "머니투데이", "mt" },
-    { "전자신문", "etnews" },      { "서울경제", "sedaily" },    { "파이낸셜뉴스", "fnnews" },
-    { "헤럴드경제", "heraldcorp" }, { "이데일리", "edaily" },     { "한국일보", "hankookilbo" },
-    { "국민일보", "kmib" },        { "세계일보", "segye" },      { "KBS", "kbs" },
-    { "MBC", "mbc" },              { "SBS", "sbs" },             { "YTN", "ytn" },
-    { "JTBC", "jtbc" },            { "조선비즈", "chosunbiz" },  { "아시아경제", "asiae" },
-    { "디지털타임스", "dt" },      { "지디넷코리아", "zdnet" },  { "블로터", "bloter" },
-};
+/* The news format is the grammar's (yaml/grammar/events.yaml), looked up
+ * at the first header: byline titles (기자, 특파원; class after-city: a
+ * city may stand between the name and the title), publishers with the
+ * short id of their articles (field slug; others are romanised), and the
+ * copyright and caption marks. */
+static const char *const *byline_titles, *const *city_titles, *const *copyright_marks, *const *caption_marks;
+static const kg_gram_list *publishers;
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void lists_init(void)
+{
+    byline_titles = kg_gram_words("events", "byline_titles");
+    city_titles = kg_gram_class("events", "byline_titles", "after-city");
+    publishers = kg_gram_list_get("events", "publishers");
+    copyright_marks = kg_gram_words("events", "copyright_marks");
+    caption_marks = kg_gram_words("events", "caption_marks");
+}
 
 static int hangul_run(const char *s, size_t a, size_t b)
 {
@@ -59,13 +63,17 @@ static char *find_author(const kg_text *t)
 {
     const char *s = t->norm;
     size_t len = t->norm_len;
-    static const char *const titles[] = { " 기자", " 특파원", " 선임기자", " 객원기자", NULL };
     char *best = NULL;
     size_t best_at = len;
-    for (int k = 0; titles[k]; k++) {
-        size_t tl = strlen(titles[k]);
+    for (int k = 0; byline_titles[k]; k++) {
+        /* " 기자": the title after a space */
+        const char *title = byline_titles[k];
+        size_t tl = strlen(title) + 1;
+        int city = 0;
+        for (int c = 0; city_titles[c]; c++)
+            city |= !strcmp(city_titles[c], title);
         for (size_t i = 0; i + tl <= len; i++) {
-            if (memcmp(s + i, titles[k], tl) != 0)
+            if (s[i] != ' ' || memcmp(s + i + 1, title, tl - 1) != 0)
                 continue;
             size_t e = i + tl;
             /* 기자회견, 기자들: not a byline */
@@ -75,14 +83,14 @@ static char *find_author(const kg_text *t)
                 break;
             size_t lo = i > 80 ? i - 80 : 0;
             char *nm = name_before(s, lo, i);
-            if (!nm && k == 1) {
+            if (!nm && city) {
                 /* 홍순도 베이징 특파원: skip the city */
                 size_t b = i;
                 while (b > lo && s[b - 1] != ' ')
                     b--;
                 if (b > lo)
                     nm = name_before(s, lo, b - 1);
-            } else if (nm && k == 1) {
+            } else if (nm && city) {
                 /* the word right before 특파원 may be the city */
                 size_t b = i;
                 while (b > lo && s[b - 1] != ' ')
@@ -123,11 +131,10 @@ static char *find_publisher(const kg_text *t)
         if (b < len && s[b] == ')' && b > a)
             return kg_xstrndup(s + a, b - a);
     }
-    static const char *const marks[] = { "\xe2\x93\x92", "(c)", "(C)", "\xc2\xa9", NULL };
-    for (int m = 0; marks[m]; m++) {
-        size_t ml = strlen(marks[m]);
+    for (int m = 0; copyright_marks[m]; m++) {
+        size_t ml = strlen(copyright_marks[m]);
         for (size_t i = 0; i + ml <= len; i++) {
-            if (memcmp(s + i, marks[m], ml) != 0)
+            if (memcmp(s + i, copyright_marks[m], ml) != 0)
                 continue;
             size_t a = i + ml;
             while (a < len && s[a] == ' ')
@@ -163,10 +170,9 @@ static void find_headline(const kg_text *t, const char *src, kg_buf *out, size_t
             while (b > a && s[b - 1] == ' ')
                 b--;
             /* ▲ ■ ● marks of captions and lists */
-            static const char *const marks[] = { "▲", "■", "●", "◆", "△", NULL };
-            for (int k = 0; marks[k]; k++)
-                if (ex_at(s, b, a, marks[k])) {
-                    a += strlen(marks[k]);
+            for (int k = 0; caption_marks[k]; k++)
+                if (ex_at(s, b, a, caption_marks[k])) {
+                    a += strlen(caption_marks[k]);
                     while (a < b && s[a] == ' ')
                         a++;
                 }
@@ -196,9 +202,9 @@ static void find_headline(const kg_text *t, const char *src, kg_buf *out, size_t
 
 static const char *publisher_slug(const char *name)
 {
-    for (size_t i = 0; i < sizeof publishers / sizeof *publishers; i++)
-        if (strcmp(publishers[i].name, name) == 0)
-            return publishers[i].slug;
+    for (size_t i = 0; i < publishers->n; i++)
+        if (strcmp(publishers->e[i].form, name) == 0)
+            return kg_gram_field(&publishers->e[i], "slug"); /* NULL: romanised */
     return NULL;
 }
 
@@ -212,6 +218,7 @@ static void slug_part(kg_buf *id, const char *s, size_t n)
 void ex_header(const kg_text *t, const kg_mentions *m, const kg_edtf_point *dct,
                const kg_extract_opts *o, const char *src, size_t len, kg_doc *doc)
 {
+    pthread_once(&lists_once, lists_init);
     kg_buf b = KG_BUF_INIT;
     size_t hs = 0, he = 0;
     find_headline(t, src, &b, &hs, &he);

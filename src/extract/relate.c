@@ -3,11 +3,13 @@
  * the relation cues of the event lexicon (이에, 이 때문에, 회의에서 …) and
  * from constructions (A-하자 B, A-했기 때문에 B, a meeting's 에서). */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "exdoc.h"
+#include "korean/grammar.h"
 
 void ex_add_rel(exdoc *x, int from, int type, int to)
 {
@@ -71,18 +73,28 @@ static void absorb(ex_event *into, ex_event *from)
     from->dropped = 1;
 }
 
+/* Statement nouns (성명, 담화, 입장문 …): the grammar's statement_nouns
+ * (yaml/grammar/events.yaml), looked up at the first merge. */
+static const char *const *statement_nouns;
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void lists_init(void)
+{
+    statement_nouns = kg_gram_words("events", "statement_nouns");
+}
+
 /* 1 if obj names a statement: 성명, 담화, 입장문, 보도자료 … */
 static int statement_noun(const char *obj)
 {
-    static const char *const nouns[] = { "성명", "담화", "입장", "입장문", "보도자료", "논평", "성명서", NULL };
-    for (int k = 0; nouns[k]; k++)
-        if (!strcmp(obj, nouns[k]))
+    for (int k = 0; statement_nouns[k]; k++)
+        if (!strcmp(obj, statement_nouns[k]))
             return 1;
     return 0;
 }
 
 void ex_merge_sentence(exdoc *x, size_t first)
 {
+    pthread_once(&lists_once, lists_init);
     int coop = ex_type_index("cooperate"), announce = ex_type_index("announce");
     for (size_t i = first; i + 1 < x->n_ev; i++) {
         ex_event *a = &x->ev_v[i], *b = &x->ev_v[i + 1];

@@ -76,17 +76,7 @@ static const char *valid_utf8(const char *s, kg_buf *tmp)
     if (ok == len)
         return s;
     kg_buf_reset(tmp);
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        size_t k = kg_utf8_seq(u + i, len - i);
-        if (k) {
-            kg_buf_add(tmp, s + i, k);
-            i += k;
-        } else {
-            kg_buf_puts(tmp, "\xEF\xBF\xBD");
-            i++;
-        }
-    }
+    kg_utf8_repair(tmp, s, len);
     return tmp->ptr;
 }
 

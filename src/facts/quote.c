@@ -45,6 +45,45 @@ static size_t last_chars(const char *s, size_t n, size_t k)
     return i;
 }
 
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int ends_sentence(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == '\n')
+        return 1;
+    if (c == '.' || c == '!' || c == '?')
+        return i + 1 >= len || is_ws((unsigned char)t[i + 1]);
+    return 0;
+}
+
+void kg_span_sentence(const char *t, size_t len, size_t start, size_t end, size_t *a, size_t *b)
+{
+    size_t lo = start > KG_SENTENCE_REACH ? start - KG_SENTENCE_REACH : 0;
+    size_t i = start;
+    while (i > lo && !ends_sentence(t, len, i - 1))
+        i--;
+    while (i < start && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i++;
+    size_t hi = end + KG_SENTENCE_REACH < len ? end + KG_SENTENCE_REACH : len;
+    size_t j = end;
+    if (!(j > start && ends_sentence(t, len, j - 1)))
+        while (j < hi)
+            if (ends_sentence(t, len, j++))
+                break;
+    while (j > end && j < len && ((unsigned char)t[j] & 0xC0) == 0x80)
+        j--;
+    while (i < j && is_ws((unsigned char)t[i]))
+        i++;
+    while (j > i && is_ws((unsigned char)t[j - 1]))
+        j--;
+    *a = i;
+    *b = j;
+}
+
 char *kg_quote_make(const char *text, size_t len, long long start, long long end)
 {
     if (start < 0 || end <= start || (unsigned long long)end > len ||

@@ -239,6 +239,7 @@ static int read_entry(struct chk *c, const char *key, const kg_node *n, const st
         }
     } else if (n->kind != KG_NODE_SCALAR) {
         err(c, n, "an entry of %s is a word or a mapping with 'form:', not a list", key);
+        form = NULL;
         ok = 0;
     }
     const char *w = scalar(form);
@@ -529,7 +530,20 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Reads and checks one file; its lists in *out when it has no error. */
+/* Reads and checks one file's text; its lists in *out. */
+static size_t read_text(const char *path, const char *text, size_t len, kg_diag *d, struct glist ***out,
+                        size_t *nout)
+{
+    ready();
+    size_t before = d->errors;
+    kg_node *tree = kg_yaml_parse(path, text, len, d);
+    struct chk c = { path, d, 0, 0 };
+    if (tree)
+        read_tree(&c, tree, out, nout);
+    kg_node_free(tree);
+    return d->errors - before;
+}
+
 static size_t read_file(const char *path, kg_diag *d, struct glist ***out, size_t *nout)
 {
     size_t len;
@@ -538,26 +552,33 @@ static size_t read_file(const char *path, kg_diag *d, struct glist ***out, size_
         kg_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
         return 1;
     }
-    ready();
-    size_t before = d->errors;
-    kg_node *tree = kg_yaml_parse(path, text, len, d);
+    size_t e = read_text(path, text, len, d, out, nout);
     free(text);
-    struct chk c = { path, d, 0, 0 };
-    if (tree)
-        read_tree(&c, tree, out, nout);
-    kg_node_free(tree);
-    return d->errors - before;
+    return e;
+}
+
+static void drop(struct glist **ls, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(ls[i]->cls);
+        free(ls[i]);
+    }
+    free(ls);
+}
+
+size_t kg_grammar_check_text(const char *name, const char *text, size_t len, kg_diag *d)
+{
+    struct glist **ls = NULL;
+    size_t n = 0, e = read_text(name, text, len, d, &ls, &n);
+    drop(ls, n);
+    return e;
 }
 
 size_t kg_grammar_check_file(const char *path, kg_diag *d)
 {
     struct glist **ls = NULL;
     size_t n = 0, e = read_file(path, d, &ls, &n);
-    for (size_t i = 0; i < n; i++) {
-        free(ls[i]->cls);
-        free(ls[i]);
-    }
-    free(ls);
+    drop(ls, n);
     return e;
 }
 

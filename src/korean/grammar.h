@@ -62,6 +62,8 @@ size_t kg_grammar_use_dir(const char *dir, kg_diag *d);
  * characters) and reports in d with FILE:LINE:COL. Returns the number of
  * errors. */
 size_t kg_grammar_check_file(const char *path, kg_diag *d);
+/* The same for a file's text in memory (NAME is the file name to report). */
+size_t kg_grammar_check_text(const char *name, const char *text, size_t len, kg_diag *d);
 
 /* Frees everything read (for leak checkers; lookups made before are
  * invalid afterwards). */

@@ -86,6 +86,12 @@ struct tl {
     size_t title_chars;
     double bottom;        /* lowest y used (top-down) */
     double right;         /* rightmost x used */
+    double name_w;        /* width of the lane names' column */
+    double lanes_bottom;  /* y below the last lane */
+    double full_w;        /* width of the lane bands */
+    size_t n_dated;       /* dated items (first in items once sorted) */
+    struct tick *ticks;   /* the axis's ticks */
+    size_t n_ticks;
     Agraph_t *g;
     kg_buf b;
 };
@@ -600,13 +606,319 @@ static void plain_node(struct tl *t, const char *name, const char *kind, const c
     set_ids(t, n, name, cls);
 }
 
+/* Sizes from the style: label font size, axis width, row height, title
+ * length. */
+static void set_metrics(struct tl *t)
+{
+    const kg_style *style = t->style;
+    const char *fsv = kg_style_get(style, "label", "fontsize");
+    t->fs = fsv ? atof(fsv) : 0;
+    if (t->fs <= 0) {
+        const char *def = kg_style_get(style, "event", "fontsize");
+        t->fs = def ? atof(def) : 10;
+    }
+    t->width = kg_style_num(style, "kg_width", 1100);
+    if (t->width < 100)
+        t->width = 100;
+    t->row_h = kg_style_num(style, "kg_row", 34);
+    if (t->row_h < t->fs * 1.3 + DOT + 6)
+        t->row_h = ceil(t->fs * 1.3 + DOT + 6);
+    t->title_chars = (size_t)kg_style_num(style, "kg_title", 42);
+    if (t->title_chars < 4)
+        t->title_chars = 4;
+}
+
+/* One item per event, each dated one in its lane; the lanes sorted. */
+static void assign_lanes(struct tl *t)
+{
+    t->items = kg_xcalloc(t->view.n_nodes ? t->view.n_nodes : 1, sizeof *t->items);
+    for (size_t i = 0; i < t->view.n_nodes; i++) {
+        const kg_vnode *n = &t->view.nodes[i];
+        if (n->kind != KG_V_EVENT)
+            continue;
+        struct item *it = &t->items[t->n_items++];
+        it->node = i;
+        it->dated = n->date != NULL;
+        if (it->dated) {
+            const char *key, *name;
+            lane_of(t, n, &key, &name);
+            it->lane = lane_get(t, key, name);
+            t->lanes[it->lane].n++;
+        } else {
+            it->lane = NONE;
+        }
+    }
+    if (t->n_lanes) /* every event undated: no lanes (qsort wants an array) */
+        qsort(t->lanes, t->n_lanes, sizeof *t->lanes, cmp_lane);
+    kg_hmap_free(&t->lane_ix);
+    for (size_t i = 0; i < t->n_lanes; i++)
+        kg_hmap_put(&t->lane_ix, t->lanes[i].key, (void *)(i + 1));
+    for (size_t i = 0; i < t->n_items; i++) {
+        struct item *it = &t->items[i];
+        if (it->dated) {
+            const char *key, *name;
+            lane_of(t, &t->view.nodes[it->node], &key, &name);
+            it->lane = (size_t)kg_hmap_get(&t->lane_ix, key) - 1;
+        }
+    }
+}
+
+/* The left column (lane names), the axis, and each item's label and
+ * place on it; the items sorted, dated ones first. */
+static void place_items(struct tl *t)
+{
+    t->name_w = 60;
+    for (size_t i = 0; i < t->n_lanes; i++) {
+        double w = kg_text_width(t->lanes[i].name, 13);
+        if (w > t->name_w)
+            t->name_w = w;
+    }
+    if (t->name_w > 200)
+        t->name_w = 200;
+    t->x0 = MARGIN + t->name_w + 24;
+    t->right = t->x0 + t->width;
+    axis_range(t);
+
+    for (size_t i = 0; i < t->n_items; i++) {
+        struct item *it = &t->items[i];
+        if (it->dated)
+            date_kind(it, &t->view.nodes[it->node]);
+        make_label(t, it, &t->view.nodes[it->node]);
+        if (it->dated)
+            place_dated(t, it, &t->view.nodes[it->node]);
+    }
+    qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
+    for (size_t i = 0; i < t->n_items; i++)
+        t->n_dated += t->items[i].dated;
+}
+
+/* Stacks the dated items (each takes the first row of its lane it fits
+ * in), then the lanes top-down; sets lanes_bottom, right and full_w. */
+static void stack_rows(struct tl *t)
+{
+    for (size_t i = 0; i < t->n_items; i++) {
+        struct item *it = &t->items[i];
+        if (!it->dated)
+            continue;
+        struct lane *l = &t->lanes[it->lane];
+        size_t r = 0;
+        while (r < l->rows && l->row_end[r] + GAP > it->ext0)
+            r++;
+        if (r == l->rows) {
+            l->row_end = kg_xrealloc(l->row_end, (l->rows + 1) * sizeof *l->row_end);
+            l->rows++;
+        }
+        l->row_end[r] = it->ext1;
+        it->row = r;
+    }
+    double y = AXIS_Y + 4;
+    for (size_t i = 0; i < t->n_lanes; i++) {
+        struct lane *l = &t->lanes[i];
+        l->top = y;
+        l->height = (double)(l->rows ? l->rows : 1) * t->row_h + 2 * LANE_PAD;
+        y += l->height;
+    }
+    t->lanes_bottom = y;
+    if (t->right < t->x0 + t->width)
+        t->right = t->x0 + t->width;
+    for (size_t i = 0; i < t->n_items; i++)
+        if (t->items[i].dated && t->items[i].ext1 > t->right)
+            t->right = t->items[i].ext1;
+    t->full_w = t->right + MARGIN - MARGIN;
+}
+
+/* The graph with its attributes. */
+static void open_graph(struct tl *t)
+{
+    t->g = agopen("timeline", Agdirected, NULL);
+    kg_style_begin(t->style, t->g);
+    kg_gv_set(t->g, "layout", "nop");
+    kg_gv_set(t->g, "notranslate", "true");
+    kg_buf_reset(&t->b);
+    kg_buf_printf(&t->b, "%stimeline", t->o->id_prefix ? t->o->id_prefix : "");
+    kg_gv_set(t->g, "id", t->b.ptr);
+}
+
+/* The lane bands. */
+static void draw_lanes(struct tl *t, kg_buf *name)
+{
+    for (size_t i = 0; i < t->n_lanes; i++) {
+        struct lane *l = &t->lanes[i];
+        kg_buf_reset(name);
+        kg_buf_printf(name, "lane.%s", *l->key ? l->key : "-");
+        plain_node(t, name->ptr, "lane", i % 2 ? "odd" : NULL, "lane", NULL,
+                   MARGIN + t->full_w / 2, l->top + l->height / 2, t->full_w, l->height);
+    }
+}
+
+/* The grid lines, the axis segments with their breaks, and the tick
+ * labels (only when some event is dated). */
+static void draw_axis(struct tl *t, kg_buf *name)
+{
+    size_t cap = 0;
+    for (size_t k = 0; k < t->n_segs; k++)
+        choose_ticks(&t->segs[k], &t->ticks, &t->n_ticks, &cap);
+    const struct tick *ticks = t->ticks;
+    double top = AXIS_Y, h = t->lanes_bottom - top;
+    for (size_t i = 0; i < t->n_ticks; i++) {
+        kg_buf_reset(name);
+        kg_buf_printf(name, "grid.%s", ticks[i].id);
+        plain_node(t, name->ptr, ticks[i].major ? "grid.major" : "grid.minor", NULL,
+                   ticks[i].major ? "grid major" : "grid minor", NULL,
+                   xday(t, (double)ticks[i].day), top + h / 2, ticks[i].major ? 1.0 : 0.6, h);
+    }
+    for (size_t k = 0; k < t->n_segs; k++) {
+        const struct seg *sg = &t->segs[k];
+        kg_buf_reset(name);
+        kg_buf_printf(name, "axis.%zu", k);
+        plain_node(t, name->ptr, "axis", NULL, "axis", NULL, sg->x0 + sg->w / 2, AXIS_Y,
+                   sg->w, 1.2);
+        if (k == 0)
+            continue;
+        /* a break: a wavy sign in the gap, on the axis */
+        kg_buf_reset(name);
+        kg_buf_printf(name, "break.%zu", k);
+        plain_node(t, name->ptr, "tick.major", NULL, "break", "≈",
+                   sg->x0 - BREAK_W / 2, AXIS_Y, BREAK_W - 4, 14);
+        Agnode_t *bn = agnode(t->g, name->ptr, 0);
+        kg_gv_set(bn, "margin", "0");
+        set_tooltip(bn, "이 구간은 사건이 없어 생략함 (axis break)");
+    }
+    for (size_t i = 0; i < t->n_ticks; i++) {
+        double fs = ticks[i].major ? 11 : 8;
+        const char *tfs = kg_style_get(t->style, ticks[i].major ? "tick.major" : "tick.minor",
+                                       "fontsize");
+        if (tfs)
+            fs = atof(tfs);
+        double w = kg_text_width(ticks[i].text, fs), th = ceil(fs * 1.3);
+        kg_buf html = KG_BUF_INIT;
+        kg_gv_html(&html, ticks[i].text, 0);
+        kg_buf_reset(name);
+        kg_buf_printf(name, "tick.%s", ticks[i].id);
+        plain_node(t, name->ptr, ticks[i].major ? "tick.major" : "tick.minor", NULL,
+                   ticks[i].major ? "tick major" : "tick minor", html.ptr,
+                   xday(t, (double)ticks[i].day), AXIS_Y - 4 - th / 2, w, th);
+        Agnode_t *tn = agnode(t->g, name->ptr, 0);
+        kg_gv_set(tn, "margin", "0");
+        kg_buf_free(&html);
+    }
+}
+
+/* The lane names in the left column, with their counts. */
+static void draw_lane_labels(struct tl *t, kg_buf *name)
+{
+    for (size_t i = 0; i < t->n_lanes; i++) {
+        struct lane *l = &t->lanes[i];
+        kg_buf html = KG_BUF_INIT;
+        kg_buf_puts(&html, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>");
+        kg_gv_html(&html, l->name, 24);
+        kg_buf_printf(&html, "</TD></TR><TR><TD><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">"
+                             "%zu건</FONT></TD></TR></TABLE>", l->n);
+        kg_buf_reset(name);
+        kg_buf_printf(name, "lanelabel.%s", *l->key ? l->key : "-");
+        plain_node(t, name->ptr, "lane.label", NULL, "lane-label", html.ptr,
+                   MARGIN + 6 + t->name_w / 2, l->top + l->height / 2, t->name_w, 13 * 1.3 + 14);
+        kg_buf_free(&html);
+    }
+}
+
+/* The undated box below the lanes: its events flow left to right. Sets
+ * t->bottom. */
+static void draw_undated(struct tl *t)
+{
+    size_t n_undated = t->n_items - t->n_dated;
+    double box_top = t->lanes_bottom + 16, full_w = t->full_w;
+    if (!n_undated) {
+        t->bottom = t->lanes_bottom;
+        return;
+    }
+    double x = MARGIN + 12, yy = box_top + 26, row_w = full_w - 24;
+    struct item *first = &t->items[t->n_dated];
+    for (size_t i = 0; i < n_undated; i++) {
+        struct item *it = first + i;
+        double w = DOT + 5 + it->lw;
+        if (x > MARGIN + 12 && x + w > MARGIN + 12 + row_w) {
+            x = MARGIN + 12;
+            yy += UNDATED_ROW;
+        }
+        it->x0 = x, it->x1 = x + DOT;
+        it->lx = x + DOT + 5;
+        it->y = yy;
+        x += w + 18;
+    }
+    double box_h = yy + UNDATED_ROW - box_top;
+    kg_buf html = KG_BUF_INIT;
+    kg_buf_printf(&html, "날짜 미상 · undated (%zu건)", n_undated);
+    Agnode_t *bx = pinned(t, "undated", MARGIN + full_w / 2, box_top + box_h / 2, full_w, box_h);
+    kg_gv_set(bx, "fixedsize", "true");
+    kg_gv_set_html(bx, "label", html.ptr);
+    kg_style_apply(t->style, bx, "undated");
+    set_ids(t, bx, "undated", "undated");
+    kg_buf_free(&html);
+    t->bottom = box_top + box_h;
+}
+
+/* Marks and labels, on top of the bands. */
+static void draw_events(struct tl *t)
+{
+    for (size_t i = 0; i < t->n_items; i++) {
+        struct item *it = &t->items[i];
+        const kg_vnode *n = &t->view.nodes[it->node];
+        double cy;
+        if (it->dated) {
+            const struct lane *l = &t->lanes[it->lane];
+            it->y = l->top + LANE_PAD + (double)it->row * t->row_h;
+            /* the label above its mark */
+            cy = it->y + it->lh + 2 + (it->point ? DOT : BAR) / 2;
+            draw_event(t, it, n, (it->x0 + it->x1) / 2, cy, it->lx + it->lw / 2,
+                       it->y + it->lh / 2);
+        } else {
+            /* the label beside its dot, on one line */
+            cy = it->y + it->lh / 2;
+            draw_event(t, it, n, it->x0 + DOT / 2, cy, it->lx + it->lw / 2, cy);
+        }
+    }
+}
+
+/* Arrows between dated events (same-as events are one already). */
+static void draw_relations(struct tl *t)
+{
+    Agraph_t *g = t->g;
+    for (size_t i = 0; i < t->view.n_edges; i++) {
+        const kg_vedge *e = &t->view.edges[i];
+        if (e->kind != KG_E_RELATION)
+            continue;
+        /* an arrow to or from the undated box would cross the whole
+         * picture: those relations are in the tooltips instead */
+        if (!t->view.nodes[e->from].date || !t->view.nodes[e->to].date)
+            continue;
+        Agnode_t *a = agnode(g, t->view.nodes[e->from].id, 0);
+        Agnode_t *z = agnode(g, t->view.nodes[e->to].id, 0);
+        if (!a || !z)
+            continue;
+        Agedge_t *ae = agedge(g, a, z, NULL, 1);
+        kg_style_apply(t->style, ae, "edge.relation");
+        kg_buf_reset(&t->b);
+        kg_buf_printf(&t->b, "edge.%s", e->rel);
+        kg_style_apply(t->style, ae, t->b.ptr);
+        kg_buf cls = KG_BUF_INIT;
+        kg_buf_printf(&cls, "relation %s", e->rel);
+        set_ids(t, ae, e->id, cls.ptr);
+        kg_buf_reset(&cls);
+        const kg_event *x = t->view.nodes[e->from].recs[0].ev;
+        const kg_event *y2 = t->view.nodes[e->to].recs[0].ev;
+        kg_buf_printf(&cls, "%s → %s (%s)", x->title ? x->title : t->view.nodes[e->from].id,
+                      y2->title ? y2->title : t->view.nodes[e->to].id, e->rel);
+        set_tooltip(ae, cls.ptr);
+        kg_buf_free(&cls);
+    }
+}
+
 int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d)
 {
     struct tl t;
     kg_style *style = NULL;
     GVC_t *gvc = NULL;
-    struct tick *ticks = NULL;
-    size_t n_ticks = 0;
     int rc;
 
     memset(&t, 0, sizeof t);
@@ -634,287 +946,35 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
     for (size_t i = 0; i < t.view.n_nodes; i++)
         kg_hmap_put(&t.node_ix, t.view.nodes[i].id, (void *)(i + 1));
 
-    const char *fsv = kg_style_get(style, "label", "fontsize");
-    t.fs = fsv ? atof(fsv) : 0;
-    if (t.fs <= 0) {
-        const char *def = kg_style_get(style, "event", "fontsize");
-        t.fs = def ? atof(def) : 10;
-    }
-    t.width = kg_style_num(style, "kg_width", 1100);
-    if (t.width < 100)
-        t.width = 100;
-    t.row_h = kg_style_num(style, "kg_row", 34);
-    if (t.row_h < t.fs * 1.3 + DOT + 6)
-        t.row_h = ceil(t.fs * 1.3 + DOT + 6);
-    t.title_chars = (size_t)kg_style_num(style, "kg_title", 42);
-    if (t.title_chars < 4)
-        t.title_chars = 4;
+    set_metrics(&t);
+    assign_lanes(&t);
+    place_items(&t);
+    stack_rows(&t);
 
-    /* events and their lanes */
-    t.items = kg_xcalloc(t.view.n_nodes ? t.view.n_nodes : 1, sizeof *t.items);
-    for (size_t i = 0; i < t.view.n_nodes; i++) {
-        const kg_vnode *n = &t.view.nodes[i];
-        if (n->kind != KG_V_EVENT)
-            continue;
-        struct item *it = &t.items[t.n_items++];
-        it->node = i;
-        it->dated = n->date != NULL;
-        if (it->dated) {
-            const char *key, *name;
-            lane_of(&t, n, &key, &name);
-            it->lane = lane_get(&t, key, name);
-            t.lanes[it->lane].n++;
-        } else {
-            it->lane = NONE;
-        }
-    }
-    if (t.n_lanes) /* every event undated: no lanes (qsort wants an array) */
-        qsort(t.lanes, t.n_lanes, sizeof *t.lanes, cmp_lane);
-    kg_hmap_free(&t.lane_ix);
-    for (size_t i = 0; i < t.n_lanes; i++)
-        kg_hmap_put(&t.lane_ix, t.lanes[i].key, (void *)(i + 1));
-    for (size_t i = 0; i < t.n_items; i++) {
-        struct item *it = &t.items[i];
-        if (it->dated) {
-            const char *key, *name;
-            lane_of(&t, &t.view.nodes[it->node], &key, &name);
-            it->lane = (size_t)kg_hmap_get(&t.lane_ix, key) - 1;
-        }
-    }
-
-    /* the left column holds the lane names */
-    double name_w = 60;
-    for (size_t i = 0; i < t.n_lanes; i++) {
-        double w = kg_text_width(t.lanes[i].name, 13);
-        if (w > name_w)
-            name_w = w;
-    }
-    if (name_w > 200)
-        name_w = 200;
-    t.x0 = MARGIN + name_w + 24;
-    t.right = t.x0 + t.width;
-    axis_range(&t);
-
-    for (size_t i = 0; i < t.n_items; i++) {
-        struct item *it = &t.items[i];
-        if (it->dated)
-            date_kind(it, &t.view.nodes[it->node]);
-        make_label(&t, it, &t.view.nodes[it->node]);
-        if (it->dated)
-            place_dated(&t, it, &t.view.nodes[it->node]);
-    }
-    qsort(t.items, t.n_items, sizeof *t.items, cmp_item);
-
-    /* stack: each dated item takes the first row of its lane it fits in */
-    for (size_t i = 0; i < t.n_items; i++) {
-        struct item *it = &t.items[i];
-        if (!it->dated)
-            continue;
-        struct lane *l = &t.lanes[it->lane];
-        size_t r = 0;
-        while (r < l->rows && l->row_end[r] + GAP > it->ext0)
-            r++;
-        if (r == l->rows) {
-            l->row_end = kg_xrealloc(l->row_end, (l->rows + 1) * sizeof *l->row_end);
-            l->rows++;
-        }
-        l->row_end[r] = it->ext1;
-        it->row = r;
-    }
-    double y = AXIS_Y + 4;
-    for (size_t i = 0; i < t.n_lanes; i++) {
-        struct lane *l = &t.lanes[i];
-        l->top = y;
-        l->height = (double)(l->rows ? l->rows : 1) * t.row_h + 2 * LANE_PAD;
-        y += l->height;
-    }
-    double lanes_bottom = y;
-    if (t.right < t.x0 + t.width)
-        t.right = t.x0 + t.width;
-    for (size_t i = 0; i < t.n_items; i++)
-        if (t.items[i].dated && t.items[i].ext1 > t.right)
-            t.right = t.items[i].ext1;
-    double full_w = t.right + MARGIN - MARGIN;
-
-    /* ---- the graph ---- */
-    t.g = agopen("timeline", Agdirected, NULL);
-    kg_style_begin(style, t.g);
-    kg_gv_set(t.g, "layout", "nop");
-    kg_gv_set(t.g, "notranslate", "true");
-    kg_buf_reset(&t.b);
-    kg_buf_printf(&t.b, "%stimeline", o->id_prefix ? o->id_prefix : "");
-    kg_gv_set(t.g, "id", t.b.ptr);
-    Agraph_t *g = t.g;
-
+    open_graph(&t);
     kg_buf name = KG_BUF_INIT;
-    for (size_t i = 0; i < t.n_lanes; i++) {
-        struct lane *l = &t.lanes[i];
-        kg_buf_reset(&name);
-        kg_buf_printf(&name, "lane.%s", *l->key ? l->key : "-");
-        plain_node(&t, name.ptr, "lane", i % 2 ? "odd" : NULL, "lane", NULL,
-                   MARGIN + full_w / 2, l->top + l->height / 2, full_w, l->height);
-    }
-    size_t has_dated = 0;
-    for (size_t i = 0; i < t.n_items; i++)
-        has_dated += t.items[i].dated;
-    if (has_dated) {
-        size_t cap = 0;
-        for (size_t k = 0; k < t.n_segs; k++)
-            choose_ticks(&t.segs[k], &ticks, &n_ticks, &cap);
-        double top = AXIS_Y, h = lanes_bottom - top;
-        for (size_t i = 0; i < n_ticks; i++) {
-            kg_buf_reset(&name);
-            kg_buf_printf(&name, "grid.%s", ticks[i].id);
-            plain_node(&t, name.ptr, ticks[i].major ? "grid.major" : "grid.minor", NULL,
-                       ticks[i].major ? "grid major" : "grid minor", NULL,
-                       xday(&t, (double)ticks[i].day), top + h / 2,
-                       ticks[i].major ? 1.0 : 0.6, h);
-        }
-        for (size_t k = 0; k < t.n_segs; k++) {
-            const struct seg *sg = &t.segs[k];
-            kg_buf_reset(&name);
-            kg_buf_printf(&name, "axis.%zu", k);
-            plain_node(&t, name.ptr, "axis", NULL, "axis", NULL, sg->x0 + sg->w / 2, AXIS_Y,
-                       sg->w, 1.2);
-            if (k == 0)
-                continue;
-            /* a break: a wavy sign in the gap, on the axis */
-            kg_buf_reset(&name);
-            kg_buf_printf(&name, "break.%zu", k);
-            plain_node(&t, name.ptr, "tick.major", NULL, "break", "≈",
-                       sg->x0 - BREAK_W / 2, AXIS_Y, BREAK_W - 4, 14);
-            Agnode_t *bn = agnode(g, name.ptr, 0);
-            kg_gv_set(bn, "margin", "0");
-            set_tooltip(bn, "이 구간은 사건이 없어 생략함 (axis break)");
-        }
-        for (size_t i = 0; i < n_ticks; i++) {
-            double fs = ticks[i].major ? 11 : 8;
-            const char *tfs = kg_style_get(style, ticks[i].major ? "tick.major" : "tick.minor",
-                                           "fontsize");
-            if (tfs)
-                fs = atof(tfs);
-            double w = kg_text_width(ticks[i].text, fs), th = ceil(fs * 1.3);
-            kg_buf html = KG_BUF_INIT;
-            kg_gv_html(&html, ticks[i].text, 0);
-            kg_buf_reset(&name);
-            kg_buf_printf(&name, "tick.%s", ticks[i].id);
-            plain_node(&t, name.ptr, ticks[i].major ? "tick.major" : "tick.minor", NULL,
-                       ticks[i].major ? "tick major" : "tick minor", html.ptr,
-                       xday(&t, (double)ticks[i].day), AXIS_Y - 4 - th / 2, w, th);
-            Agnode_t *tn = agnode(g, name.ptr, 0);
-            kg_gv_set(tn, "margin", "0");
-            kg_buf_free(&html);
-        }
-    }
-    for (size_t i = 0; i < t.n_lanes; i++) {
-        struct lane *l = &t.lanes[i];
-        kg_buf html = KG_BUF_INIT;
-        kg_buf_puts(&html, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>");
-        kg_gv_html(&html, l->name, 24);
-        kg_buf_printf(&html, "</TD></TR><TR><TD><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">"
-                             "%zu건</FONT></TD></TR></TABLE>", l->n);
-        kg_buf_reset(&name);
-        kg_buf_printf(&name, "lanelabel.%s", *l->key ? l->key : "-");
-        plain_node(&t, name.ptr, "lane.label", NULL, "lane-label", html.ptr,
-                   MARGIN + 6 + name_w / 2, l->top + l->height / 2, name_w, 13 * 1.3 + 14);
-        kg_buf_free(&html);
-    }
+    draw_lanes(&t, &name);
+    if (t.n_dated)
+        draw_axis(&t, &name);
+    draw_lane_labels(&t, &name);
     kg_buf_free(&name);
-
-    /* the undated box: its events flow left to right */
-    size_t n_undated = t.n_items - has_dated;
-    double box_top = lanes_bottom + 16;
-    if (n_undated) {
-        double x = MARGIN + 12, yy = box_top + 26, row_w = full_w - 24;
-        struct item *first = &t.items[has_dated];
-        for (size_t i = 0; i < n_undated; i++) {
-            struct item *it = first + i;
-            double w = DOT + 5 + it->lw;
-            if (x > MARGIN + 12 && x + w > MARGIN + 12 + row_w) {
-                x = MARGIN + 12;
-                yy += UNDATED_ROW;
-            }
-            it->x0 = x, it->x1 = x + DOT;
-            it->lx = x + DOT + 5;
-            it->y = yy;
-            x += w + 18;
-        }
-        double box_h = yy + UNDATED_ROW - box_top;
-        kg_buf html = KG_BUF_INIT;
-        kg_buf_printf(&html, "날짜 미상 · undated (%zu건)", n_undated);
-        Agnode_t *bx = pinned(&t, "undated", MARGIN + full_w / 2, box_top + box_h / 2, full_w,
-                              box_h);
-        kg_gv_set(bx, "fixedsize", "true");
-        kg_gv_set_html(bx, "label", html.ptr);
-        kg_style_apply(style, bx, "undated");
-        set_ids(&t, bx, "undated", "undated");
-        kg_buf_free(&html);
-        t.bottom = box_top + box_h;
-    } else {
-        t.bottom = lanes_bottom;
-    }
-
-    /* marks and labels, on top of the bands */
-    for (size_t i = 0; i < t.n_items; i++) {
-        struct item *it = &t.items[i];
-        const kg_vnode *n = &t.view.nodes[it->node];
-        double cy;
-        if (it->dated) {
-            const struct lane *l = &t.lanes[it->lane];
-            it->y = l->top + LANE_PAD + (double)it->row * t.row_h;
-            /* the label above its mark */
-            cy = it->y + it->lh + 2 + (it->point ? DOT : BAR) / 2;
-            draw_event(&t, it, n, (it->x0 + it->x1) / 2, cy, it->lx + it->lw / 2,
-                       it->y + it->lh / 2);
-        } else {
-            /* the label beside its dot, on one line */
-            cy = it->y + it->lh / 2;
-            draw_event(&t, it, n, it->x0 + DOT / 2, cy, it->lx + it->lw / 2, cy);
-        }
-    }
-
-    /* arrows between events (same-as events are one already) */
-    for (size_t i = 0; i < t.view.n_edges; i++) {
-        const kg_vedge *e = &t.view.edges[i];
-        if (e->kind != KG_E_RELATION)
-            continue;
-        /* an arrow to or from the undated box would cross the whole
-         * picture: those relations are in the tooltips instead */
-        if (!t.view.nodes[e->from].date || !t.view.nodes[e->to].date)
-            continue;
-        Agnode_t *a = agnode(g, t.view.nodes[e->from].id, 0);
-        Agnode_t *z = agnode(g, t.view.nodes[e->to].id, 0);
-        if (!a || !z)
-            continue;
-        Agedge_t *ae = agedge(g, a, z, NULL, 1);
-        kg_style_apply(style, ae, "edge.relation");
-        kg_buf_reset(&t.b);
-        kg_buf_printf(&t.b, "edge.%s", e->rel);
-        kg_style_apply(style, ae, t.b.ptr);
-        kg_buf cls = KG_BUF_INIT;
-        kg_buf_printf(&cls, "relation %s", e->rel);
-        set_ids(&t, ae, e->id, cls.ptr);
-        kg_buf_reset(&cls);
-        const kg_event *x = t.view.nodes[e->from].recs[0].ev, *y2 = t.view.nodes[e->to].recs[0].ev;
-        kg_buf_printf(&cls, "%s → %s (%s)", x->title ? x->title : t.view.nodes[e->from].id,
-                      y2->title ? y2->title : t.view.nodes[e->to].id, e->rel);
-        set_tooltip(ae, cls.ptr);
-        kg_buf_free(&cls);
-    }
+    draw_undated(&t);
+    draw_events(&t);
+    draw_relations(&t);
     if (t.n_items == 0) {
         plain_node(&t, "empty", "tick.major", NULL, "empty",
                    "선택한 조건에 맞는 사건이 없습니다 (nothing to draw)", t.x0 + 200, AXIS_Y,
                    400, 20);
     }
 
-    rc = kg_gv_emit(gvc, g, o->format, out, d);
+    rc = kg_gv_emit(gvc, t.g, o->format, out, d);
 
 done:
     if (t.g)
         agclose(t.g);
     kg_style_free(style);
     kg_gv_release();
-    free(ticks);
+    free(t.ticks);
     free(t.segs);
     for (size_t i = 0; i < t.n_items; i++)
         free(t.items[i].label);

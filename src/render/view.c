@@ -10,18 +10,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "kg/quote.h"
 #include "util/hmap.h"
+#include "facts/resolve.h"
 #include "render/render_int.h"
-
-/* One event record of the corpus while the view is being built. */
-struct rec {
-    const kg_doc *doc;
-    size_t doc_ix;
-    const kg_event *ev;
-    char *fid;
-    size_t parent;     /* union-find over same-as */
-    size_t group;      /* index of its group's node, or (size_t)-1 */
-};
 
 /* An actor as all its definitions together say (first non-empty wins,
  * lexicons first). country is the `country` extension key: the id of the
@@ -35,9 +27,10 @@ struct build {
     const kg_corpus *c;
     const kg_render_opts *o;
     kg_diag *d;
-    struct rec *recs;
-    size_t n_recs, cap_recs;
-    kg_hmap rec_by_fid;           /* fid → struct rec * */
+    kg_events ev;                 /* the events and their same-as groups */
+    size_t *group;                /* per event: index of its group's node */
+    long lo, hi;                  /* --from, --to as day numbers */
+    int ranged;                   /* --from or --to given */
     struct actor_info *actors;
     size_t n_actors, cap_actors;
     kg_hmap actor_by_id;          /* id → index+1 (as a pointer) */
@@ -46,35 +39,6 @@ struct build {
 };
 
 #define NONE ((size_t)-1)
-
-static char *fact_id(const kg_doc *doc, const char *local)
-{
-    kg_buf b = KG_BUF_INIT;
-    kg_buf_printf(&b, "%s/%s", doc->id ? doc->id : "-", local);
-    return kg_buf_detach(&b, NULL);
-}
-
-static size_t uf_find(struct rec *r, size_t i)
-{
-    while (r[i].parent != i) {
-        r[i].parent = r[r[i].parent].parent;
-        i = r[i].parent;
-    }
-    return i;
-}
-
-/* Resolves an event reference written in doc (local "e1" or "doc/e1"). */
-static struct rec *resolve_ref(struct build *b, const kg_doc *doc, const char *ref)
-{
-    if (!ref)
-        return NULL;
-    if (strchr(ref, '/'))
-        return kg_hmap_get(&b->rec_by_fid, ref);
-    char *fid = fact_id(doc, ref);
-    struct rec *r = kg_hmap_get(&b->rec_by_fid, fid);
-    free(fid);
-    return r;
-}
 
 /* The value of an actor's `country` key (a kept extra key), or NULL if it
  * has none or it is not a plain id. */
@@ -401,12 +365,214 @@ static void add_actor_closure(kg_view *v, struct build *b, const char *id)
     }
 }
 
+/* The options that need checking: --from, --to (into b->lo, b->hi),
+ * --doc and --type. KG_RENDER_OK or KG_RENDER_EOPTION (error in b->d). */
+static int check_options(struct build *b)
+{
+    const kg_render_opts *o = b->o;
+    b->lo = LONG_MIN, b->hi = LONG_MAX;
+    if (o->from) {
+        long first, last;
+        if (parse_bound(b, "--from", o->from, &first, &last) != 0)
+            return KG_RENDER_EOPTION;
+        b->lo = first, b->ranged = 1;
+    }
+    if (o->to) {
+        long first, last;
+        if (parse_bound(b, "--to", o->to, &first, &last) != 0)
+            return KG_RENDER_EOPTION;
+        b->hi = last, b->ranged = 1;
+    }
+    if (o->doc && !kg_corpus_find_doc(b->c, o->doc)) {
+        kg_diag_error(b->d, NULL, 0, 0, "--doc: no document '%s' is loaded", o->doc);
+        return KG_RENDER_EOPTION;
+    }
+    for (size_t i = 0; o->types && i < o->n_types; i++) {
+        if (!kg_in_list(kg_event_types, o->types[i])) {
+            kg_diag_error(b->d, NULL, 0, 0, "--type: '%s' is not an event type", o->types[i]);
+            return KG_RENDER_EOPTION;
+        }
+    }
+    return KG_RENDER_OK;
+}
+
+/* One event node per same-as group, led by its first record. */
+static void add_event_groups(kg_view *v, struct build *b)
+{
+    kg_events_build(&b->ev, b->c);
+    b->group = kg_xcalloc(b->ev.n ? b->ev.n : 1, sizeof *b->group);
+    for (size_t i = 0; i < b->ev.n; i++) {
+        size_t root = kg_events_group(&b->ev, i);
+        const kg_evrec *r = &b->ev.v[i];
+        if (root == i)
+            b->group[i] = add_node(v, b, KG_V_EVENT, kg_xstrdup(r->fid));
+        kg_vnode *n = &v->nodes[b->group[root]];
+        n->recs = kg_xrealloc(n->recs, (n->n_recs + 1) * sizeof *n->recs);
+        n->recs[n->n_recs].doc = r->doc;
+        n->recs[n->n_recs].ev = r->ev;
+        n->recs[n->n_recs].doc_ix = r->doc_ix;
+        n->n_recs++;
+        b->group[i] = b->group[root];
+    }
+}
+
+/* Fills an event node from its records (document, first valid date,
+ * agents and targets); 1 if the options keep it. */
+static int merge_event(kg_vnode *n, const struct build *b)
+{
+    const kg_render_opts *o = b->o;
+    const kg_event *lead = n->recs[0].ev;
+    int in_doc = !o->doc;
+    n->doc = n->recs[0].doc;
+    n->doc_ix = n->recs[0].doc_ix;
+    for (size_t r = 0; r < n->n_recs; r++) {
+        const kg_event *ev = n->recs[r].ev;
+        if (o->doc && strcmp(n->recs[r].doc->id, o->doc) == 0)
+            in_doc = 1;
+        if (!n->date && ev->date.text && ev->date.valid)
+            n->date = &ev->date;
+        for (size_t j = 0; j < ev->agent.n; j++)
+            if (!kg_strv_has(&n->agents, ev->agent.v[j]))
+                kg_strv_push(&n->agents, ev->agent.v[j]);
+        for (size_t j = 0; j < ev->target.n; j++)
+            if (!kg_strv_has(&n->targets, ev->target.v[j]))
+                kg_strv_push(&n->targets, ev->target.v[j]);
+    }
+    if (n->date)
+        kg_edtf_bounds(&n->date->edtf, &n->first, &n->last);
+    return in_doc && type_wanted(o, lead->type) &&
+           (!b->ranged || (n->date && n->first <= b->hi && n->last >= b->lo));
+}
+
+/* Decides which event groups stay and drops the others (the id map is
+ * rebuilt by order_nodes). */
+static void keep_events(kg_view *v, struct build *b)
+{
+    size_t n_events = v->n_nodes;
+    char *keep = kg_xcalloc(n_events ? n_events : 1, 1);
+    for (size_t g = 0; g < n_events; g++)
+        keep[g] = (char)merge_event(&v->nodes[g], b);
+    size_t k = 0;
+    for (size_t g = 0; g < n_events; g++) {
+        if (keep[g])
+            v->nodes[k++] = v->nodes[g];
+        else
+            free_node(&v->nodes[g]);
+    }
+    v->n_nodes = k;
+    kg_hmap_free(&b->node_by_id);
+    for (size_t i = 0; i < k; i++)
+        kg_hmap_put(&b->node_by_id, v->nodes[i].id, (void *)(i + 1));
+    free(keep);
+}
+
+/* The figures the options keep (none when --type is given). */
+static void add_figures(kg_view *v, struct build *b)
+{
+    const kg_render_opts *o = b->o;
+    if (o->types && o->n_types > 0)
+        return;
+    for (size_t i = 0; i < b->c->n; i++) {
+        const kg_doc *doc = b->c->docs[i];
+        if (doc->is_lexicon || !doc->id || (o->doc && strcmp(doc->id, o->doc) != 0))
+            continue;
+        for (size_t k = 0; k < doc->n_figures; k++) {
+            const kg_figure *f = &doc->figures[k];
+            if (!f->id)
+                continue;
+            if (b->ranged) {
+                long first, last;
+                if (!f->date.text || !f->date.valid)
+                    continue;
+                kg_edtf_bounds(&f->date.edtf, &first, &last);
+                if (first > b->hi || last < b->lo)
+                    continue;
+            }
+            char *fid = kg_fact_id(doc, f->id);
+            if (node_ix(b, fid) != NONE) {
+                free(fid);
+                continue;
+            }
+            size_t ix = add_node(v, b, KG_V_FIGURE, fid);
+            v->nodes[ix].fig = f;
+            v->nodes[ix].doc = doc;
+            v->nodes[ix].doc_ix = i;
+        }
+    }
+}
+
+/* The actors the events and figures involve, with their part_of chains;
+ * then each event's country: that of its first agent that has one (kept
+ * on the event, since --focus may drop the agent's node). */
+static void add_actors(kg_view *v, struct build *b)
+{
+    size_t n = v->n_nodes;
+    for (size_t i = 0; i < n; i++) {
+        /* add_node may move v->nodes: copy what is needed first */
+        kg_vkind kind = v->nodes[i].kind;
+        if (kind == KG_V_EVENT) {
+            for (size_t j = 0; j < v->nodes[i].agents.n; j++)
+                add_actor_closure(v, b, v->nodes[i].agents.v[j]);
+            for (size_t j = 0; j < v->nodes[i].targets.n; j++)
+                add_actor_closure(v, b, v->nodes[i].targets.v[j]);
+        } else if (kind == KG_V_FIGURE && v->nodes[i].fig->subject) {
+            add_actor_closure(v, b, v->nodes[i].fig->subject);
+        }
+    }
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *nd = &v->nodes[i];
+        for (size_t j = 0; nd->kind == KG_V_EVENT && !nd->country && j < nd->agents.n; j++) {
+            const struct actor_info *cn = country_of(b, nd->agents.v[j]);
+            if (cn) {
+                nd->country = cn->id;
+                nd->country_name = cn->name ? cn->name : cn->id;
+            }
+        }
+    }
+}
+
+/* The edges: part_of, then each event's agents and targets, figures'
+ * subjects, then the relations in document order. */
+static void add_edges(kg_view *v, struct build *b)
+{
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *n = &v->nodes[i];
+        if (n->kind == KG_V_ACTOR && n->part_of)
+            add_edge(v, b, KG_E_PART_OF, NULL, i, node_ix(b, n->part_of), NULL);
+    }
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        kg_vnode *n = &v->nodes[i];
+        if (n->kind == KG_V_EVENT) {
+            for (size_t j = 0; j < n->agents.n; j++)
+                add_edge(v, b, KG_E_AGENT, NULL, node_ix(b, n->agents.v[j]), i, NULL);
+            for (size_t j = 0; j < n->targets.n; j++)
+                add_edge(v, b, KG_E_TARGET, NULL, i, node_ix(b, n->targets.v[j]), NULL);
+        } else if (n->kind == KG_V_FIGURE && n->fig->subject) {
+            add_edge(v, b, KG_E_SUBJECT, NULL, i, node_ix(b, n->fig->subject), NULL);
+        }
+    }
+    for (size_t i = 0; i < b->c->n; i++) {
+        const kg_doc *doc = b->c->docs[i];
+        for (size_t k = 0; k < doc->n_relations; k++) {
+            const kg_relation *rl = &doc->relations[k];
+            if (!rl->type || strcmp(rl->type, "same-as") == 0)
+                continue;
+            size_t x = kg_events_ref(&b->ev, doc, rl->from), y = kg_events_ref(&b->ev, doc, rl->to);
+            if (x == KG_NO_EVENT || y == KG_NO_EVENT)
+                continue;
+            size_t gx = node_ix(b, b->ev.v[kg_events_group(&b->ev, x)].fid);
+            size_t gy = node_ix(b, b->ev.v[kg_events_group(&b->ev, y)].fid);
+            char *rid = rl->id ? kg_fact_id(doc, rl->id) : NULL;
+            add_edge(v, b, KG_E_RELATION, rl->type, gx, gy, rid);
+            free(rid);
+        }
+    }
+}
+
 int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_diag *d)
 {
     struct build b;
-    int rc = KG_RENDER_OK;
-    long lo = LONG_MIN, hi = LONG_MAX;
-    int ranged = 0;
+    int rc;
 
     memset(v, 0, sizeof *v);
     memset(&b, 0, sizeof b);
@@ -416,203 +582,19 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
     b.o = o;
     b.d = d;
 
-    if (o->from) {
-        long first, last;
-        if (parse_bound(&b, "--from", o->from, &first, &last) != 0) {
-            rc = KG_RENDER_EOPTION;
-            goto done;
-        }
-        lo = first, ranged = 1;
-    }
-    if (o->to) {
-        long first, last;
-        if (parse_bound(&b, "--to", o->to, &first, &last) != 0) {
-            rc = KG_RENDER_EOPTION;
-            goto done;
-        }
-        hi = last, ranged = 1;
-    }
-    if (o->doc && !kg_corpus_find_doc(c, o->doc)) {
-        kg_diag_error(d, NULL, 0, 0, "--doc: no document '%s' is loaded", o->doc);
-        rc = KG_RENDER_EOPTION;
+    rc = check_options(&b);
+    if (rc != KG_RENDER_OK)
         goto done;
-    }
-    for (size_t i = 0; o->types && i < o->n_types; i++) {
-        if (!kg_in_list(kg_event_types, o->types[i])) {
-            kg_diag_error(d, NULL, 0, 0, "--type: '%s' is not an event type", o->types[i]);
-            rc = KG_RENDER_EOPTION;
-            goto done;
-        }
-    }
-
     index_actors(&b);
     v->n_docs = c->n;
     v->src = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src);
     v->src_len = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src_len);
     v->src_tried = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src_tried);
 
-    /* every event record, and the same-as groups */
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        if (doc->is_lexicon || !doc->id)
-            continue;
-        for (size_t k = 0; k < doc->n_events; k++) {
-            const kg_event *ev = &doc->events[k];
-            if (!ev->id)
-                continue;
-            char *fid = fact_id(doc, ev->id);
-            if (kg_hmap_get(&b.rec_by_fid, fid)) {
-                free(fid); /* a duplicate id: kg check reports it */
-                continue;
-            }
-            KG_VEC_PUSH(b.recs, b.n_recs, b.cap_recs);
-            struct rec *r = &b.recs[b.n_recs];
-            r->doc = doc;
-            r->doc_ix = i;
-            r->ev = ev;
-            r->fid = fid;
-            r->parent = b.n_recs;
-            r->group = NONE;
-            b.n_recs++;
-        }
-    }
-    for (size_t i = 0; i < b.n_recs; i++)
-        kg_hmap_put(&b.rec_by_fid, b.recs[i].fid, &b.recs[i]);
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        for (size_t k = 0; k < doc->n_relations; k++) {
-            const kg_relation *rl = &doc->relations[k];
-            if (!rl->type || strcmp(rl->type, "same-as") != 0)
-                continue;
-            struct rec *x = resolve_ref(&b, doc, rl->from), *y = resolve_ref(&b, doc, rl->to);
-            if (!x || !y)
-                continue;
-            size_t rx = uf_find(b.recs, (size_t)(x - b.recs));
-            size_t ry = uf_find(b.recs, (size_t)(y - b.recs));
-            if (rx != ry) {
-                if (rx < ry)
-                    b.recs[ry].parent = rx;
-                else
-                    b.recs[rx].parent = ry;
-            }
-        }
-    }
-
-    /* one node per group, led by its first record */
-    for (size_t i = 0; i < b.n_recs; i++) {
-        size_t root = uf_find(b.recs, i);
-        if (root == i)
-            b.recs[i].group = add_node(v, &b, KG_V_EVENT, kg_xstrdup(b.recs[i].fid));
-        kg_vnode *n = &v->nodes[b.recs[root].group];
-        n->recs = kg_xrealloc(n->recs, (n->n_recs + 1) * sizeof *n->recs);
-        n->recs[n->n_recs].doc = b.recs[i].doc;
-        n->recs[n->n_recs].ev = b.recs[i].ev;
-        n->recs[n->n_recs].doc_ix = b.recs[i].doc_ix;
-        n->n_recs++;
-        b.recs[i].group = b.recs[root].group;
-    }
-    /* decide which groups stay; drop the others by marking them */
-    size_t n_events = v->n_nodes;
-    char *keep = kg_xcalloc(n_events ? n_events : 1, 1);
-    for (size_t g = 0; g < n_events; g++) {
-        kg_vnode *n = &v->nodes[g];
-        const kg_event *lead = n->recs[0].ev;
-        int in_doc = !o->doc;
-        n->doc = n->recs[0].doc;
-        n->doc_ix = n->recs[0].doc_ix;
-        for (size_t r = 0; r < n->n_recs; r++) {
-            const kg_event *ev = n->recs[r].ev;
-            if (o->doc && strcmp(n->recs[r].doc->id, o->doc) == 0)
-                in_doc = 1;
-            if (!n->date && ev->date.text && ev->date.valid)
-                n->date = &ev->date;
-            for (size_t j = 0; j < ev->agent.n; j++)
-                if (!kg_strv_has(&n->agents, ev->agent.v[j]))
-                    kg_strv_push(&n->agents, ev->agent.v[j]);
-            for (size_t j = 0; j < ev->target.n; j++)
-                if (!kg_strv_has(&n->targets, ev->target.v[j]))
-                    kg_strv_push(&n->targets, ev->target.v[j]);
-        }
-        if (n->date)
-            kg_edtf_bounds(&n->date->edtf, &n->first, &n->last);
-        keep[g] = in_doc && type_wanted(o, lead->type) &&
-                  (!ranged || (n->date && n->first <= hi && n->last >= lo));
-    }
-    /* compact the kept events (the id map is rebuilt by order_nodes) */
-    {
-        size_t k = 0;
-        for (size_t g = 0; g < n_events; g++) {
-            if (keep[g])
-                v->nodes[k++] = v->nodes[g];
-            else
-                free_node(&v->nodes[g]);
-        }
-        v->n_nodes = k;
-        kg_hmap_free(&b.node_by_id);
-        for (size_t i = 0; i < k; i++)
-            kg_hmap_put(&b.node_by_id, v->nodes[i].id, (void *)(i + 1));
-    }
-    free(keep);
-
-    /* figures */
-    if (!o->types || o->n_types == 0) {
-        for (size_t i = 0; i < c->n; i++) {
-            const kg_doc *doc = c->docs[i];
-            if (doc->is_lexicon || !doc->id || (o->doc && strcmp(doc->id, o->doc) != 0))
-                continue;
-            for (size_t k = 0; k < doc->n_figures; k++) {
-                const kg_figure *f = &doc->figures[k];
-                if (!f->id)
-                    continue;
-                if (ranged) {
-                    long first, last;
-                    if (!f->date.text || !f->date.valid)
-                        continue;
-                    kg_edtf_bounds(&f->date.edtf, &first, &last);
-                    if (first > hi || last < lo)
-                        continue;
-                }
-                char *fid = fact_id(doc, f->id);
-                if (node_ix(&b, fid) != NONE) {
-                    free(fid);
-                    continue;
-                }
-                size_t ix = add_node(v, &b, KG_V_FIGURE, fid);
-                v->nodes[ix].fig = f;
-                v->nodes[ix].doc = doc;
-                v->nodes[ix].doc_ix = i;
-            }
-        }
-    }
-
-    /* the actors they involve, and those actors' part_of chains */
-    {
-        size_t n = v->n_nodes;
-        for (size_t i = 0; i < n; i++) {
-            /* add_node may move v->nodes: copy what is needed first */
-            kg_vkind kind = v->nodes[i].kind;
-            if (kind == KG_V_EVENT) {
-                for (size_t j = 0; j < v->nodes[i].agents.n; j++)
-                    add_actor_closure(v, &b, v->nodes[i].agents.v[j]);
-                for (size_t j = 0; j < v->nodes[i].targets.n; j++)
-                    add_actor_closure(v, &b, v->nodes[i].targets.v[j]);
-            } else if (kind == KG_V_FIGURE && v->nodes[i].fig->subject) {
-                add_actor_closure(v, &b, v->nodes[i].fig->subject);
-            }
-        }
-    }
-    /* each event's country: that of its first agent that has one (kept on
-     * the event, since --focus may drop the agent's node) */
-    for (size_t i = 0; i < v->n_nodes; i++) {
-        kg_vnode *n = &v->nodes[i];
-        for (size_t j = 0; n->kind == KG_V_EVENT && !n->country && j < n->agents.n; j++) {
-            const struct actor_info *cn = country_of(&b, n->agents.v[j]);
-            if (cn) {
-                n->country = cn->id;
-                n->country_name = cn->name ? cn->name : cn->id;
-            }
-        }
-    }
+    add_event_groups(v, &b);
+    keep_events(v, &b);
+    add_figures(v, &b);
+    add_actors(v, &b);
     const char *focus_id = NULL;
     if (o->focus) {
         focus_id = resolve_focus(&b, o->focus);
@@ -623,55 +605,17 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
         }
         add_actor_closure(v, &b, focus_id);
     }
-
     order_nodes(v, &b);
-
-    /* edges: part_of, then each event's agents and targets, figures'
-     * subjects, then the relations in document order */
-    for (size_t i = 0; i < v->n_nodes; i++) {
-        kg_vnode *n = &v->nodes[i];
-        if (n->kind == KG_V_ACTOR && n->part_of)
-            add_edge(v, &b, KG_E_PART_OF, NULL, i, node_ix(&b, n->part_of), NULL);
-    }
-    for (size_t i = 0; i < v->n_nodes; i++) {
-        kg_vnode *n = &v->nodes[i];
-        if (n->kind == KG_V_EVENT) {
-            for (size_t j = 0; j < n->agents.n; j++)
-                add_edge(v, &b, KG_E_AGENT, NULL, node_ix(&b, n->agents.v[j]), i, NULL);
-            for (size_t j = 0; j < n->targets.n; j++)
-                add_edge(v, &b, KG_E_TARGET, NULL, i, node_ix(&b, n->targets.v[j]), NULL);
-        } else if (n->kind == KG_V_FIGURE && n->fig->subject) {
-            add_edge(v, &b, KG_E_SUBJECT, NULL, i, node_ix(&b, n->fig->subject), NULL);
-        }
-    }
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        for (size_t k = 0; k < doc->n_relations; k++) {
-            const kg_relation *rl = &doc->relations[k];
-            if (!rl->type || strcmp(rl->type, "same-as") == 0)
-                continue;
-            struct rec *x = resolve_ref(&b, doc, rl->from), *y = resolve_ref(&b, doc, rl->to);
-            if (!x || !y)
-                continue;
-            size_t gx = node_ix(&b, b.recs[uf_find(b.recs, (size_t)(x - b.recs))].fid);
-            size_t gy = node_ix(&b, b.recs[uf_find(b.recs, (size_t)(y - b.recs))].fid);
-            char *rid = rl->id ? fact_id(doc, rl->id) : NULL;
-            add_edge(v, &b, KG_E_RELATION, rl->type, gx, gy, rid);
-            free(rid);
-        }
-    }
-
+    add_edges(v, &b);
     if (focus_id) {
         int depth = o->depth > 0 ? o->depth : 2;
         keep_neighbourhood(v, node_ix(&b, focus_id), depth);
     }
 
 done:
-    for (size_t i = 0; i < b.n_recs; i++)
-        free(b.recs[i].fid);
-    free(b.recs);
+    kg_events_free(&b.ev);
+    free(b.group);
     free(b.actors);
-    kg_hmap_free(&b.rec_by_fid);
     kg_hmap_free(&b.actor_by_id);
     kg_hmap_free(&b.node_by_id);
     kg_hmap_free(&b.edge_ids);
@@ -698,20 +642,6 @@ void kg_view_free(kg_view *v)
 
 /* ---- descriptions ---- */
 
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-static int sentence_end(const char *t, size_t len, size_t i)
-{
-    if (t[i] == '\n')
-        return 1;
-    if (t[i] == '.' || t[i] == '!' || t[i] == '?')
-        return i + 1 >= len || is_space((unsigned char)t[i + 1]);
-    return 0;
-}
-
 void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *out)
 {
     if (v->no_source || !span || !span->set || doc_ix >= v->n_docs)
@@ -728,17 +658,8 @@ void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *ou
     size_t len = v->src_len[doc_ix];
     if (!t || span->start < 0 || span->end <= span->start || (size_t)span->start >= len)
         return;
-    size_t s = (size_t)span->start, e = (size_t)span->end;
-    if (e > len)
-        e = len;
-    while (s > 0 && !sentence_end(t, len, s - 1))
-        s--;
-    while (s < e && is_space((unsigned char)t[s]))
-        s++;
-    while (e < len && !sentence_end(t, len, e > 0 ? e - 1 : 0))
-        e++;
-    while (e > s && is_space((unsigned char)t[e - 1]))
-        e--;
+    size_t s, e, end = (size_t)span->end;
+    kg_span_sentence(t, len, (size_t)span->start, end > len ? len : end, &s, &e);
     /* keep tooltips short: at most ~400 bytes, cut on a character */
     int cut = 0;
     if (e - s > 400) {

@@ -15,10 +15,13 @@
 #include "kg.h"
 #include "kg/check.h"
 #include "kg/factio.h"
+#include "kg/quote.h"
+#include "kg/utf8.h"
+#include "facts/resolve.h"
 #include "store-int.h"
+#include "util/uf.h"
 
 #define MAX_SOURCE_BYTES (64u << 20)
-#define SENTENCE_REACH 600 /* bytes looked at on each side of a span */
 
 /* What is known about one file of the corpus before the transaction. */
 typedef struct file_info {
@@ -105,63 +108,6 @@ static void bind_date(sqlite3_stmt *st, int i, const kg_date *dt)
     }
 }
 
-static int utf8_valid(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        int cp;
-        i += kg__utf8_next(p + i, n - i, &cp);
-        if (cp < 0)
-            return 0;
-    }
-    return 1;
-}
-
-static int is_ws(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* A sentence ends at '.', '!' or '?' before white space (or the end of
- * the text), or at a line break. */
-static int ends_sentence(const char *t, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)t[i];
-    if (c == '\n')
-        return 1;
-    if (c == '.' || c == '!' || c == '?')
-        return i + 1 >= len || is_ws((unsigned char)t[i + 1]);
-    return 0;
-}
-
-/* The sentence around [start, end) of t: from just after the previous
- * sentence end to the next one (inclusive), at most SENTENCE_REACH bytes
- * either way, trimmed, on UTF-8 boundaries. */
-static void find_sentence(const char *t, size_t len, size_t start, size_t end, size_t *a, size_t *b)
-{
-    size_t lo = start > SENTENCE_REACH ? start - SENTENCE_REACH : 0;
-    size_t i = start;
-    while (i > lo && !ends_sentence(t, len, i - 1))
-        i--;
-    while (i < start && ((unsigned char)t[i] & 0xC0) == 0x80)
-        i++;
-    size_t hi = end + SENTENCE_REACH < len ? end + SENTENCE_REACH : len;
-    size_t j = end;
-    if (!(j > start && ends_sentence(t, len, j - 1)))
-        while (j < hi)
-            if (ends_sentence(t, len, j++))
-                break;
-    while (j > end && j < len && ((unsigned char)t[j] & 0xC0) == 0x80)
-        j--;
-    while (i < j && is_ws((unsigned char)t[i]))
-        i++;
-    while (j > i && is_ws((unsigned char)t[j - 1]))
-        j--;
-    *a = i;
-    *b = j;
-}
-
 static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const char *kind,
                        const kg_span *sp, const char *text, size_t tlen)
 {
@@ -173,23 +119,16 @@ static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const cha
     sqlite3_bind_int64(st, 3, doc);
     sqlite3_bind_int64(st, 4, sp->start);
     sqlite3_bind_int64(st, 5, sp->end);
+    size_t slen = sp->start <= sp->end ? (size_t)sp->end - (size_t)sp->start : 0;
     if (text && sp->start >= 0 && sp->start <= sp->end && (size_t)sp->end <= tlen &&
-        utf8_valid(text + sp->start, (size_t)(sp->end - sp->start))) {
+        kg_utf8_check(text + sp->start, slen) == slen) {
         size_t a, b;
-        sqlite3_bind_text(st, 6, text + sp->start, (int)(sp->end - sp->start), SQLITE_TRANSIENT);
-        find_sentence(text, tlen, (size_t)sp->start, (size_t)sp->end, &a, &b);
-        if (utf8_valid(text + a, b - a))
+        sqlite3_bind_text(st, 6, text + sp->start, (int)slen, SQLITE_TRANSIENT);
+        kg_span_sentence(text, tlen, (size_t)sp->start, (size_t)sp->end, &a, &b);
+        if (kg_utf8_check(text + a, b - a) == b - a)
             sqlite3_bind_text(st, 7, text + a, (int)(b - a), SQLITE_TRANSIENT);
     }
     return run(L, st, "cannot store a span");
-}
-
-static void full_id(kg_buf *b, const char *doc_id, const char *ref)
-{
-    kg_buf_reset(b);
-    if (!strchr(ref, '/'))
-        kg_buf_printf(b, "%s/", doc_id);
-    kg_buf_puts(b, ref);
 }
 
 static void json_strv(kg_buf *b, const kg_strv *v)
@@ -204,21 +143,22 @@ static void json_strv(kg_buf *b, const kg_strv *v)
     kg_buf_putc(b, ']');
 }
 
-static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
+/* One document being loaded. */
+typedef struct doc_load {
+    loader *L;
+    const kg_doc *doc;
+    const char *did;          /* its id (NULL for a lexicon) */
+    sqlite3_int64 dk;         /* its row */
+    const char *text;         /* the source text the spans point into, or NULL */
+    size_t tlen;
+    kg_buf id, tmp;
+} doc_load;
+
+/* The document's row; 0 with D->dk set, or -1. */
+static int load_header(doc_load *D, const file_info *fi, int lexicon)
 {
-    const kg_doc *doc = fi->doc;
-    sqlite3_stmt *st = L->ins_doc;
-    char *text = NULL;
-    size_t tlen = 0;
-    int rc = -1;
-    kg_buf id = KG_BUF_INIT, id2 = KG_BUF_INIT;
-
-    /* The text the spans point into, when it is at hand and is the text the
-     * offsets were made for (the header's sha256, when given). */
-    if (fi->src_path && fi->src_sha[0] && (!doc->sha256 || strcmp(doc->sha256, fi->src_sha) == 0))
-        text = kg_read_file(fi->src_path, &tlen, MAX_SOURCE_BYTES);
-
-    int lexicon = doc->is_lexicon || !doc->has_header;
+    const kg_doc *doc = D->doc;
+    sqlite3_stmt *st = D->L->ins_doc;
     bind_str(st, 1, lexicon ? NULL : doc->id);
     bind_str(st, 2, fi->file);
     bind_str(st, 3, fi->sha);
@@ -232,130 +172,171 @@ static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
     bind_str(st, 13, fi->src_path);
     bind_str(st, 14, doc->sha256);
     bind_str(st, 15, fi->src_sha[0] ? fi->src_sha : NULL);
-    bind_str(st, 16, L->now);
-    sqlite3_bind_int64(st, 17, L->build);
-    if (run(L, st, "cannot store a document") != 0)
-        goto done;
-    sqlite3_int64 dk = sqlite3_last_insert_rowid(L->s->db);
+    bind_str(st, 16, D->L->now);
+    sqlite3_bind_int64(st, 17, D->L->build);
+    if (run(D->L, st, "cannot store a document") != 0)
+        return -1;
+    D->dk = sqlite3_last_insert_rowid(D->L->s->db);
+    return 0;
+}
 
-    for (size_t i = 0; i < doc->n_actors; i++) {
-        const kg_actor *a = &doc->actors[i];
+/* The document's actor definitions (their ids need merging). */
+static int load_actors(doc_load *D, kg_strmap *touched)
+{
+    for (size_t i = 0; i < D->doc->n_actors; i++) {
+        const kg_actor *a = &D->doc->actors[i];
         if (!a->id)
             continue;
-        json_strv(&id, &a->aliases);
-        st = L->ins_def;
+        json_strv(&D->id, &a->aliases);
+        sqlite3_stmt *st = D->L->ins_def;
         bind_str(st, 1, a->id);
-        sqlite3_bind_int64(st, 2, dk);
+        sqlite3_bind_int64(st, 2, D->dk);
         bind_str(st, 3, a->name);
         bind_str(st, 4, a->type);
         bind_str(st, 5, a->part_of);
-        bind_str(st, 6, id.ptr);
-        if (run(L, st, "cannot store an actor definition") != 0)
-            goto done;
+        bind_str(st, 6, D->id.ptr);
+        if (run(D->L, st, "cannot store an actor definition") != 0)
+            return -1;
         kg__strmap_put(touched, a->id, 1);
     }
+    return 0;
+}
 
-    const char *did = doc->id;
-    if (!did || lexicon) {
+/* One event (under its full id in D->id) with its agents, targets and
+ * span. */
+static int load_event(doc_load *D, const kg_event *e)
+{
+    loader *L = D->L;
+    sqlite3_stmt *st = L->ins_event;
+    bind_str(st, 1, D->id.ptr);
+    sqlite3_bind_int64(st, 2, D->dk);
+    bind_str(st, 3, e->id);
+    bind_str(st, 4, e->title);
+    bind_str(st, 5, e->type);
+    bind_date(st, 6, &e->date);
+    int approx = 0, unc = 0;
+    if (e->date.text && e->date.valid) {
+        approx = e->date.edtf.a.approx || (e->date.edtf.interval && e->date.edtf.b.approx);
+        unc = e->date.edtf.a.uncertain || (e->date.edtf.interval && e->date.edtf.b.uncertain);
+    }
+    sqlite3_bind_int(st, 9, approx);
+    sqlite3_bind_int(st, 10, unc);
+    bind_str(st, 11, e->when);
+    if (run(L, st, "cannot store an event") != 0)
+        return -1;
+    for (int role = 0; role < 2; role++) {
+        const kg_strv *v = role ? &e->target : &e->agent;
+        for (size_t k = 0; k < v->n; k++) {
+            st = L->ins_ea;
+            bind_str(st, 1, D->id.ptr);
+            bind_str(st, 2, role ? "target" : "agent");
+            bind_str(st, 3, v->v[k]);
+            sqlite3_bind_int64(st, 4, (sqlite3_int64)k);
+            if (run(L, st, "cannot store an event's actor") != 0)
+                return -1;
+        }
+    }
+    return insert_span(L, D->dk, D->id.ptr, "event", &e->span, D->text, D->tlen);
+}
+
+/* One figure (under its full id in D->id) with its span. */
+static int load_figure(doc_load *D, const kg_figure *f)
+{
+    sqlite3_stmt *st = D->L->ins_fig;
+    bind_str(st, 1, D->id.ptr);
+    sqlite3_bind_int64(st, 2, D->dk);
+    bind_str(st, 3, f->id);
+    if (f->value_text)
+        sqlite3_bind_double(st, 4, f->value);
+    if (f->is_range)
+        sqlite3_bind_double(st, 5, f->value_max);
+    if (f->is_range && f->value_text && f->value_max_text) {
+        kg_buf_reset(&D->tmp);
+        kg_buf_printf(&D->tmp, "[%s, %s]", f->value_text, f->value_max_text);
+        bind_str(st, 6, D->tmp.ptr);
+    } else {
+        bind_str(st, 6, f->value_text);
+    }
+    bind_str(st, 7, f->unit);
+    bind_str(st, 8, f->counter);
+    bind_str(st, 9, f->approx ? f->approx : "exact");
+    bind_str(st, 10, f->measure);
+    bind_str(st, 11, f->subject);
+    bind_date(st, 12, &f->date);
+    if (run(D->L, st, "cannot store a figure") != 0)
+        return -1;
+    return insert_span(D->L, D->dk, D->id.ptr, "figure", &f->span, D->text, D->tlen);
+}
+
+/* The events, figures and relations of an article. */
+static int load_facts(doc_load *D)
+{
+    const kg_doc *doc = D->doc;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const kg_event *e = &doc->events[i];
+        if (!e->id)
+            continue;
+        kg_fact_ref(&D->id, D->did, e->id);
+        if (load_event(D, e) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < doc->n_figures; i++) {
+        const kg_figure *f = &doc->figures[i];
+        if (!f->id)
+            continue;
+        kg_fact_ref(&D->id, D->did, f->id);
+        if (load_figure(D, f) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const kg_relation *r = &doc->relations[i];
+        if (!r->from || !r->to || !r->type)
+            continue;
+        sqlite3_stmt *st = D->L->ins_rel;
+        sqlite3_bind_int64(st, 1, D->dk);
+        bind_str(st, 2, r->id);
+        kg_fact_ref(&D->id, D->did, r->from);
+        bind_str(st, 3, D->id.ptr);
+        bind_str(st, 4, r->type);
+        kg_fact_ref(&D->id, D->did, r->to);
+        bind_str(st, 5, D->id.ptr);
+        if (run(D->L, st, "cannot store a relation") != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
+{
+    const kg_doc *doc = fi->doc;
+    doc_load D = { L, doc, NULL, 0, NULL, 0, KG_BUF_INIT, KG_BUF_INIT };
+    char *text = NULL;
+    int rc = -1;
+
+    /* The text the spans point into, when it is at hand and is the text the
+     * offsets were made for (the header's sha256, when given). */
+    if (fi->src_path && fi->src_sha[0] && (!doc->sha256 || strcmp(doc->sha256, fi->src_sha) == 0))
+        text = kg_read_file(fi->src_path, &D.tlen, MAX_SOURCE_BYTES);
+    D.text = text;
+
+    int lexicon = doc->is_lexicon || !doc->has_header;
+    if (load_header(&D, fi, lexicon) != 0 || load_actors(&D, touched) != 0)
+        goto done;
+    D.did = doc->id;
+    if (!D.did || lexicon) {
         if (doc->n_events || doc->n_figures || doc->n_relations)
             kg_diag_warn(L->d, fi->file, 0, 0,
                          "events, figures and relations outside a document are not stored");
         rc = 0;
         goto done;
     }
-
-    for (size_t i = 0; i < doc->n_events; i++) {
-        const kg_event *e = &doc->events[i];
-        if (!e->id)
-            continue;
-        full_id(&id, did, e->id);
-        st = L->ins_event;
-        bind_str(st, 1, id.ptr);
-        sqlite3_bind_int64(st, 2, dk);
-        bind_str(st, 3, e->id);
-        bind_str(st, 4, e->title);
-        bind_str(st, 5, e->type);
-        bind_date(st, 6, &e->date);
-        int approx = 0, unc = 0;
-        if (e->date.text && e->date.valid) {
-            approx = e->date.edtf.a.approx || (e->date.edtf.interval && e->date.edtf.b.approx);
-            unc = e->date.edtf.a.uncertain || (e->date.edtf.interval && e->date.edtf.b.uncertain);
-        }
-        sqlite3_bind_int(st, 9, approx);
-        sqlite3_bind_int(st, 10, unc);
-        bind_str(st, 11, e->when);
-        if (run(L, st, "cannot store an event") != 0)
-            goto done;
-        for (int role = 0; role < 2; role++) {
-            const kg_strv *v = role ? &e->target : &e->agent;
-            for (size_t k = 0; k < v->n; k++) {
-                st = L->ins_ea;
-                bind_str(st, 1, id.ptr);
-                bind_str(st, 2, role ? "target" : "agent");
-                bind_str(st, 3, v->v[k]);
-                sqlite3_bind_int64(st, 4, (sqlite3_int64)k);
-                if (run(L, st, "cannot store an event's actor") != 0)
-                    goto done;
-            }
-        }
-        if (insert_span(L, dk, id.ptr, "event", &e->span, text, tlen) != 0)
-            goto done;
-    }
-
-    for (size_t i = 0; i < doc->n_figures; i++) {
-        const kg_figure *f = &doc->figures[i];
-        if (!f->id)
-            continue;
-        full_id(&id, did, f->id);
-        st = L->ins_fig;
-        bind_str(st, 1, id.ptr);
-        sqlite3_bind_int64(st, 2, dk);
-        bind_str(st, 3, f->id);
-        if (f->value_text)
-            sqlite3_bind_double(st, 4, f->value);
-        if (f->is_range)
-            sqlite3_bind_double(st, 5, f->value_max);
-        if (f->is_range && f->value_text && f->value_max_text) {
-            kg_buf_reset(&id2);
-            kg_buf_printf(&id2, "[%s, %s]", f->value_text, f->value_max_text);
-            bind_str(st, 6, id2.ptr);
-        } else {
-            bind_str(st, 6, f->value_text);
-        }
-        bind_str(st, 7, f->unit);
-        bind_str(st, 8, f->counter);
-        bind_str(st, 9, f->approx ? f->approx : "exact");
-        bind_str(st, 10, f->measure);
-        bind_str(st, 11, f->subject);
-        bind_date(st, 12, &f->date);
-        if (run(L, st, "cannot store a figure") != 0)
-            goto done;
-        if (insert_span(L, dk, id.ptr, "figure", &f->span, text, tlen) != 0)
-            goto done;
-    }
-
-    for (size_t i = 0; i < doc->n_relations; i++) {
-        const kg_relation *r = &doc->relations[i];
-        if (!r->from || !r->to || !r->type)
-            continue;
-        st = L->ins_rel;
-        sqlite3_bind_int64(st, 1, dk);
-        bind_str(st, 2, r->id);
-        full_id(&id, did, r->from);
-        bind_str(st, 3, id.ptr);
-        bind_str(st, 4, r->type);
-        full_id(&id, did, r->to);
-        bind_str(st, 5, id.ptr);
-        if (run(L, st, "cannot store a relation") != 0)
-            goto done;
-    }
-    rc = 0;
+    rc = load_facts(&D);
 done:
     if (rc != 0)
         kg_diag_error(L->d, fi->file, 0, 0, "could not be stored; the store was left as it was");
     free(text);
-    kg_buf_free(&id);
-    kg_buf_free(&id2);
+    kg_buf_free(&D.id);
+    kg_buf_free(&D.tmp);
     return rc;
 }
 
@@ -599,13 +580,10 @@ done:
     return rc;
 }
 
-static size_t uf_find(size_t *parent, size_t i)
+/* the smaller id (byte order) names a same-as cluster */
+static int id_less(size_t a, size_t b, void *ids)
 {
-    while (parent[i] != i) {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    return i;
+    return strcmp(((char **)ids)[a], ((char **)ids)[b]) < 0;
 }
 
 /* Gives every event the id of its same-as cluster: the smallest event id
@@ -615,7 +593,8 @@ static int update_clusters(kg_store *s, kg_diag *d)
 {
     kg_strmap idx = { 0 };
     char **ids = NULL;
-    size_t n = 0, cap = 0, *parent = NULL, ecap = 0;
+    size_t n = 0, cap = 0, ecap = 0;
+    kg_uf uf = { 0 };
     size_t (*edges)[2] = NULL;
     size_t ne = 0;
     int rc = -1;
@@ -644,19 +623,10 @@ static int update_clusters(kg_store *s, kg_diag *d)
     }
     sqlite3_finalize(st);
     st = NULL;
-    parent = kg_xcalloc(n ? n : 1, sizeof *parent);
-    for (size_t i = 0; i < n; i++)
-        parent[i] = i;
-    for (size_t i = 0; i < ne; i++) {
-        size_t a = uf_find(parent, edges[i][0]), b = uf_find(parent, edges[i][1]);
-        if (a == b)
-            continue;
-        /* the root is the smallest id, so it is the cluster's name */
-        if (strcmp(ids[a], ids[b]) < 0)
-            parent[b] = a;
-        else
-            parent[a] = b;
-    }
+    kg_uf_init(&uf, n);
+    /* the root is the smallest id, so it is the cluster's name */
+    for (size_t i = 0; i < ne; i++)
+        kg_uf_union(&uf, edges[i][0], edges[i][1], id_less, ids);
     if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_want(id TEXT PRIMARY KEY, cluster TEXT NOT NULL)"
                    " WITHOUT ROWID; DELETE FROM temp.kg_want;", "cannot compute same-as clusters") != 0)
         goto done;
@@ -665,7 +635,7 @@ static int update_clusters(kg_store *s, kg_diag *d)
         goto done;
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_text(ins, 1, ids[i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 2, ids[uf_find(parent, i)], -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, ids[kg_uf_find(&uf, i)], -1, SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             kg__store_fail(s, d, "cannot compute same-as clusters");
             goto done;
@@ -687,7 +657,7 @@ done:
     for (size_t i = 0; i < n; i++)
         free(ids[i]);
     free(ids);
-    free(parent);
+    kg_uf_free(&uf);
     free(edges);
     kg__strmap_free(&idx);
     return rc;
@@ -814,19 +784,242 @@ static void finalize_loader(loader *L)
     sqlite3_finalize(L->ins_span);
 }
 
+/* One build in progress. */
+typedef struct build_run {
+    kg_store *s;
+    kg_diag *d;
+    const kg_corpus *c;
+    const kg_build_opts *opts;
+    kg_build_stats *stats;
+    file_info *fi;                /* one per document of c */
+    kg_strmap stored;             /* file -> slot in doc_keys */
+    kg_strmap touched;            /* actor ids to merge again */
+    sqlite3_int64 *doc_keys;      /* the documents the store holds */
+    size_t nstored, capstored;
+    char *seen;                   /* per slot: 0 removed, 1 unchanged, 2 changed */
+    size_t to_load;
+    loader L;
+} build_run;
+
+/* Each file once: the same path twice (two PATH arguments naming it)
+ * would load it twice. */
+static int files_once(build_run *R)
+{
+    kg_strmap known = { 0 };
+    int rc = 0;
+    for (size_t i = 0; i < R->c->n; i++)
+        if (!kg__strmap_put(&known, R->fi[i].file, (long)i)) {
+            kg_diag_error(R->d, R->fi[i].file, 0, 0, "the file was given twice");
+            rc = -1;
+            break;
+        }
+    kg__strmap_free(&known);
+    return rc;
+}
+
+/* What the store holds: file -> (doc key, hashes). */
+static int read_stored(build_run *R)
+{
+    sqlite3_stmt *q = kg__store_prepare(R->s, R->d, "SELECT doc, file FROM documents");
+    if (!q)
+        return -1;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *file = kg__col(q, 1);
+        long slot = (long)R->nstored;
+        KG_VEC_PUSH(R->doc_keys, R->nstored, R->capstored);
+        R->doc_keys[R->nstored++] = sqlite3_column_int64(q, 0);
+        kg__strmap_put(&R->stored, file, slot);
+    }
+    sqlite3_finalize(q);
+    return 0;
+}
+
+/* Decides for each file: unchanged, changed (delete + load), new (load);
+ * what is not seen was removed. */
+static int decide_loads(build_run *R)
+{
+    R->seen = kg_xcalloc(R->nstored ? R->nstored : 1, 1);
+    sqlite3_stmt *q = kg__store_prepare(R->s, R->d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
+                                                    " FROM documents WHERE doc = ?1");
+    if (!q)
+        return -1;
+    for (size_t i = 0; i < R->c->n; i++) {
+        file_info *f = &R->fi[i];
+        long slot = kg__strmap_get(&R->stored, f->file, -1);
+        f->load = 1;
+        if (slot >= 0) {
+            R->seen[slot] = 1;
+            sqlite3_bind_int64(q, 1, R->doc_keys[slot]);
+            if (sqlite3_step(q) == SQLITE_ROW && strcmp(kg__col(q, 0), f->sha) == 0 &&
+                strcmp(kg__col(q, 1), f->src_sha) == 0)
+                f->load = 0;
+            sqlite3_reset(q);
+        }
+        if (f->load) {
+            R->to_load++;
+            if (slot >= 0)
+                R->seen[slot] = 2; /* changed: delete the old rows first */
+        } else {
+            R->stats->unchanged++;
+        }
+    }
+    sqlite3_finalize(q);
+    return 0;
+}
+
+/* Deletes removed and changed files (their search rows first); their
+ * actor ids need merging again. */
+static int delete_old(build_run *R)
+{
+    kg_store *s = R->s;
+    kg_diag *d = R->d;
+    sqlite3_stmt *defs = kg__store_prepare(s, d, "SELECT actor FROM actor_defs WHERE doc = ?1");
+    sqlite3_stmt *gone = NULL;
+    int fail = 0;
+    if (!defs)
+        return -1;
+    if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_gone(doc INTEGER PRIMARY KEY);"
+                   "CREATE TEMP TABLE IF NOT EXISTS kg_touched(id TEXT PRIMARY KEY) WITHOUT ROWID;"
+                   "DELETE FROM temp.kg_gone;", "cannot start the build") != 0 ||
+        !(gone = kg__store_prepare(s, d, "INSERT INTO temp.kg_gone(doc) VALUES (?1)"))) {
+        sqlite3_finalize(defs);
+        return -1;
+    }
+    for (size_t k = 0; k < R->nstored && !fail; k++) {
+        if (R->seen[k] == 1)
+            continue;
+        if (R->seen[k] == 0)
+            R->stats->removed++;
+        sqlite3_bind_int64(defs, 1, R->doc_keys[k]);
+        while (sqlite3_step(defs) == SQLITE_ROW)
+            kg__strmap_put(&R->touched, kg__col(defs, 0), 1);
+        sqlite3_reset(defs);
+        sqlite3_bind_int64(gone, 1, R->doc_keys[k]);
+        if (sqlite3_step(gone) != SQLITE_DONE) {
+            kg__store_fail(s, d, "cannot delete a document's old rows");
+            fail = 1;
+        }
+        sqlite3_reset(gone);
+    }
+    sqlite3_finalize(defs);
+    sqlite3_finalize(gone);
+    if (fail || exec(s, d,
+                     "DELETE FROM search WHERE rowid IN"
+                     " (SELECT pk * 4 + 1 FROM events WHERE doc IN (SELECT doc FROM temp.kg_gone)"
+                     "  UNION ALL SELECT pk * 4 + 2 FROM figures WHERE doc IN (SELECT doc FROM temp.kg_gone));"
+                     "DELETE FROM documents WHERE doc IN (SELECT doc FROM temp.kg_gone);"
+                     "DELETE FROM temp.kg_gone;",
+                     "cannot delete the old rows") != 0)
+        return -1;
+    return 0;
+}
+
+/* Loads the new and changed files, with progress; KG_STORE_OK,
+ * KG_STORE_REFUSED when the progress callback cancels, else
+ * KG_STORE_ERROR. */
+static int load_files(build_run *R)
+{
+    const kg_build_opts *opts = R->opts;
+    size_t done_n = 0;
+    if (prepare_loader(&R->L) != 0)
+        return KG_STORE_ERROR;
+    for (size_t i = 0; i < R->c->n; i++) {
+        file_info *f = &R->fi[i];
+        if (!f->load)
+            continue;
+        if (opts->progress && opts->progress(opts->ctx, f->file, done_n, R->to_load)) {
+            kg_diag_add(R->d, KG_SEV_NOTE, R->s->path, 0, 0,
+                        "build cancelled; the store was left as it was");
+            return KG_STORE_REFUSED;
+        }
+        if (load_doc(&R->L, f, &R->touched) != 0)
+            return KG_STORE_ERROR;
+        done_n++;
+        R->stats->loaded++;
+    }
+    return KG_STORE_OK;
+}
+
+/* The search rows of the events and figures this build loaded. */
+static int update_search(kg_store *s, kg_diag *d, sqlite3_int64 build)
+{
+    sqlite3_stmt *fts = kg__store_prepare(
+        s, d, "INSERT INTO search(rowid, text, kind, ref)"
+              " SELECT e.pk * 4 + 1, coalesce(e.title, ''), 'event', e.id"
+              " FROM documents d JOIN events e ON e.doc = d.doc WHERE d.build = ?1"
+              " UNION ALL SELECT f.pk * 4 + 2, coalesce(f.measure, ''), 'figure', f.id"
+              " FROM documents d JOIN figures f ON f.doc = d.doc WHERE d.build = ?1");
+    if (!fts)
+        return -1;
+    sqlite3_bind_int64(fts, 1, build);
+    int r = sqlite3_step(fts);
+    sqlite3_finalize(fts);
+    if (r != SQLITE_DONE) {
+        kg__store_fail(s, d, "cannot update the search index");
+        return -1;
+    }
+    return 0;
+}
+
+/* The meta rows: schema and format versions, kg's version, the time and
+ * number of this build. */
+static int write_meta(kg_store *s, kg_diag *d, const loader *L)
+{
+    sqlite3_stmt *m = kg__store_prepare(s, d, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
+    char num[32];
+    if (!m)
+        return -1;
+    char nbuild[32];
+    snprintf(nbuild, sizeof nbuild, "%lld", (long long)L->build);
+    const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
+                            { "facts_format", NULL }, { "built_at", L->now },
+                            { "build", nbuild } };
+    snprintf(num, sizeof num, "%d", KG_STORE_SCHEMA_VERSION);
+    kv[0][1] = num;
+    char fmt[16];
+    snprintf(fmt, sizeof fmt, "%d", KG_FORMAT_VERSION);
+    kv[2][1] = fmt;
+    for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
+        sqlite3_bind_text(m, 1, kv[i][0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(m, 2, kv[i][1], -1, SQLITE_STATIC);
+        if (sqlite3_step(m) != SQLITE_DONE) {
+            kg__store_fail(s, d, "cannot store the build's meta data");
+            sqlite3_finalize(m);
+            return -1;
+        }
+        sqlite3_reset(m);
+    }
+    sqlite3_finalize(m);
+    return 0;
+}
+
+/* Everything inside the transaction; KG_STORE_OK or an error code. */
+static int build_in_tx(build_run *R)
+{
+    kg_store *s = R->s;
+    kg_diag *d = R->d;
+    if (ensure_schema(s, R->opts->force_rebuild, &R->stats->created, d) != 0)
+        return KG_STORE_ERROR;
+    R->L.build = (sqlite3_int64)count_rows(
+                     s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R) != 0)
+        return KG_STORE_ERROR;
+    int rc = load_files(R);
+    if (rc != KG_STORE_OK)
+        return rc;
+    if (update_search(s, d, R->L.build) != 0 || merge_actors(s, d, &R->touched) != 0 ||
+        update_clusters(s, d) != 0 || write_meta(s, d, &R->L) != 0)
+        return KG_STORE_ERROR;
+    return KG_STORE_OK;
+}
+
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d)
 {
     kg_build_opts none = { 0, NULL, NULL };
     kg_build_stats st0;
-    file_info *fi = NULL;
-    kg_strmap known = { 0 }, touched = { 0 }, stored = { 0 };
-    size_t nstored = 0, capstored = 0;
-    char *seen = NULL;
-    loader L = { s, d, NULL, NULL, NULL, NULL, NULL, NULL, NULL, { 0 }, 0 };
-    sqlite3_stmt *q = NULL, *defs = NULL, *gone = NULL;
+    build_run R;
     int rc = KG_STORE_ERROR, in_tx = 0;
-    sqlite3_int64 *doc_keys = NULL;
 
     if (!opts)
         opts = &none;
@@ -844,176 +1037,29 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
     if (d->errors > errors_before)
         return KG_STORE_REFUSED;
 
-    fi = kg_xcalloc(c->n ? c->n : 1, sizeof *fi);
-    if (hash_files(c, opts ? opts->base : NULL, fi, d) != 0)
+    memset(&R, 0, sizeof R);
+    R.s = s, R.d = d, R.c = c, R.opts = opts, R.stats = stats;
+    R.L.s = s, R.L.d = d;
+    R.fi = kg_xcalloc(c->n ? c->n : 1, sizeof *R.fi);
+    if (hash_files(c, opts->base, R.fi, d) != 0)
         goto done;
-
-    /* Each file once: the same path twice (two PATH arguments naming it)
-     * would load it twice. */
-    for (size_t i = 0; i < c->n; i++)
-        if (!kg__strmap_put(&known, fi[i].file, (long)i)) {
-            kg_diag_error(d, fi[i].file, 0, 0, "the file was given twice");
-            rc = KG_STORE_REFUSED;
-            goto done;
-        }
-    kg__strmap_free(&known);
+    if (files_once(&R) != 0) {
+        rc = KG_STORE_REFUSED;
+        goto done;
+    }
 
     if (exec(s, d, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", "cannot set up") != 0)
         goto done;
     if (exec(s, d, "BEGIN IMMEDIATE", "cannot start the build transaction") != 0)
         goto done;
     in_tx = 1;
-    if (ensure_schema(s, opts->force_rebuild, &stats->created, d) != 0)
+    rc = build_in_tx(&R);
+    if (rc != KG_STORE_OK)
         goto done;
-    L.build = (sqlite3_int64)count_rows(
-                  s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+    rc = KG_STORE_ERROR;
 
-    /* What the store holds: file -> (doc key, hashes). */
-    q = kg__store_prepare(s, d, "SELECT doc, file FROM documents");
-    if (!q)
-        goto done;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        const char *file = kg__col(q, 1);
-        long slot = (long)nstored;
-        KG_VEC_PUSH(doc_keys, nstored, capstored);
-        doc_keys[nstored++] = sqlite3_column_int64(q, 0);
-        kg__strmap_put(&stored, file, slot);
-    }
-    sqlite3_finalize(q);
-    q = NULL;
-
-    /* Decide: unchanged, changed (delete + load), new (load), removed. */
-    seen = kg_xcalloc(nstored ? nstored : 1, 1);
-    q = kg__store_prepare(s, d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
-                                " FROM documents WHERE doc = ?1");
-    defs = kg__store_prepare(s, d, "SELECT actor FROM actor_defs WHERE doc = ?1");
-    if (!q || !defs)
-        goto done;
-    size_t to_load = 0;
-    int fail = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        long slot = kg__strmap_get(&stored, fi[i].file, -1);
-        fi[i].load = 1;
-        if (slot >= 0) {
-            seen[slot] = 1;
-            sqlite3_bind_int64(q, 1, doc_keys[slot]);
-            if (sqlite3_step(q) == SQLITE_ROW && strcmp(kg__col(q, 0), fi[i].sha) == 0 &&
-                strcmp(kg__col(q, 1), fi[i].src_sha) == 0)
-                fi[i].load = 0;
-            sqlite3_reset(q);
-        }
-        if (fi[i].load) {
-            to_load++;
-            if (slot >= 0)
-                seen[slot] = 2; /* changed: delete the old rows first */
-        } else {
-            stats->unchanged++;
-        }
-    }
-    /* Delete removed and changed files (their search rows first); their
-     * actor ids need merging again. */
-    if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_gone(doc INTEGER PRIMARY KEY);"
-                   "CREATE TEMP TABLE IF NOT EXISTS kg_touched(id TEXT PRIMARY KEY) WITHOUT ROWID;"
-                   "DELETE FROM temp.kg_gone;", "cannot start the build") != 0)
-        goto done;
-    gone = kg__store_prepare(s, d, "INSERT INTO temp.kg_gone(doc) VALUES (?1)");
-    if (!gone)
-        goto done;
-    for (size_t k = 0; k < nstored && !fail; k++) {
-        if (seen[k] == 1)
-            continue;
-        if (seen[k] == 0)
-            stats->removed++;
-        sqlite3_bind_int64(defs, 1, doc_keys[k]);
-        while (sqlite3_step(defs) == SQLITE_ROW)
-            kg__strmap_put(&touched, kg__col(defs, 0), 1);
-        sqlite3_reset(defs);
-        sqlite3_bind_int64(gone, 1, doc_keys[k]);
-        if (sqlite3_step(gone) != SQLITE_DONE) {
-            kg__store_fail(s, d, "cannot delete a document's old rows");
-            fail = 1;
-        }
-        sqlite3_reset(gone);
-    }
-    if (fail || exec(s, d,
-                     "DELETE FROM search WHERE rowid IN"
-                     " (SELECT pk * 4 + 1 FROM events WHERE doc IN (SELECT doc FROM temp.kg_gone)"
-                     "  UNION ALL SELECT pk * 4 + 2 FROM figures WHERE doc IN (SELECT doc FROM temp.kg_gone));"
-                     "DELETE FROM documents WHERE doc IN (SELECT doc FROM temp.kg_gone);"
-                     "DELETE FROM temp.kg_gone;",
-                     "cannot delete the old rows") != 0)
-        goto done;
-
-    if (prepare_loader(&L) != 0)
-        goto done;
-    size_t done_n = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        if (!fi[i].load)
-            continue;
-        if (opts->progress && opts->progress(opts->ctx, fi[i].file, done_n, to_load)) {
-            kg_diag_add(d, KG_SEV_NOTE, s->path, 0, 0, "build cancelled; the store was left as it was");
-            rc = KG_STORE_REFUSED;
-            goto done;
-        }
-        if (load_doc(&L, &fi[i], &touched) != 0)
-            goto done;
-        done_n++;
-        stats->loaded++;
-    }
-    {
-        sqlite3_stmt *fts = kg__store_prepare(
-            s, d, "INSERT INTO search(rowid, text, kind, ref)"
-                  " SELECT e.pk * 4 + 1, coalesce(e.title, ''), 'event', e.id"
-                  " FROM documents d JOIN events e ON e.doc = d.doc WHERE d.build = ?1"
-                  " UNION ALL SELECT f.pk * 4 + 2, coalesce(f.measure, ''), 'figure', f.id"
-                  " FROM documents d JOIN figures f ON f.doc = d.doc WHERE d.build = ?1");
-        if (!fts)
-            goto done;
-        sqlite3_bind_int64(fts, 1, L.build);
-        int r = sqlite3_step(fts);
-        sqlite3_finalize(fts);
-        if (r != SQLITE_DONE) {
-            kg__store_fail(s, d, "cannot update the search index");
-            goto done;
-        }
-    }
-    if (merge_actors(s, d, &touched) != 0 || update_clusters(s, d) != 0)
-        goto done;
-
-    {
-        sqlite3_stmt *m = kg__store_prepare(s, d, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
-        char num[32];
-        if (!m)
-            goto done;
-        char nbuild[32];
-        snprintf(nbuild, sizeof nbuild, "%lld", (long long)L.build);
-        const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
-                                { "facts_format", NULL }, { "built_at", L.now },
-                                { "build", nbuild } };
-        snprintf(num, sizeof num, "%d", KG_STORE_SCHEMA_VERSION);
-        kv[0][1] = num;
-        char fmt[16];
-        snprintf(fmt, sizeof fmt, "%d", KG_FORMAT_VERSION);
-        kv[2][1] = fmt;
-        for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
-            sqlite3_bind_text(m, 1, kv[i][0], -1, SQLITE_STATIC);
-            sqlite3_bind_text(m, 2, kv[i][1], -1, SQLITE_STATIC);
-            if (sqlite3_step(m) != SQLITE_DONE) {
-                kg__store_fail(s, d, "cannot store the build's meta data");
-                sqlite3_finalize(m);
-                goto done;
-            }
-            sqlite3_reset(m);
-        }
-        sqlite3_finalize(m);
-    }
-
-    finalize_loader(&L);
-    memset(&L, 0, sizeof L);
-    sqlite3_finalize(q);
-    sqlite3_finalize(defs);
-    sqlite3_finalize(gone);
-    q = defs = gone = NULL;
+    finalize_loader(&R.L);
+    memset(&R.L, 0, sizeof R.L);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         int ec = sqlite3_extended_errcode(s->db);
         kg__store_fail(s, d, "cannot commit the build");
@@ -1030,20 +1076,15 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
     rc = KG_STORE_OK;
     s->complete = 1; /* a new store may now go in place (kg_store_finish) */
 done:
-    finalize_loader(&L);
-    sqlite3_finalize(q);
-    sqlite3_finalize(defs);
-    sqlite3_finalize(gone);
+    finalize_loader(&R.L);
     if (in_tx)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    if (fi)
-        for (size_t i = 0; i < c->n; i++)
-            free(fi[i].src_path), free(fi[i].key);
-    free(fi);
-    free(doc_keys);
-    free(seen);
-    kg__strmap_free(&stored);
-    kg__strmap_free(&known);
-    kg__strmap_free(&touched);
+    for (size_t i = 0; i < c->n; i++)
+        free(R.fi[i].src_path), free(R.fi[i].key);
+    free(R.fi);
+    free(R.doc_keys);
+    free(R.seen);
+    kg__strmap_free(&R.stored);
+    kg__strmap_free(&R.touched);
     return rc;
 }

@@ -5,38 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/esc.h"
 #include "store-int.h"
-
-/* ---- text for a terminal ---- */
-
-/* What the store holds came from facts files and articles: every value
- * printed is escaped (kg/esc.h), so a title cannot drive the terminal or
- * start a line of its own. A printf takes several values at once, hence
- * a ring of buffers. */
-#define RING 16
-static kg_buf ring[RING];
-static unsigned ring_next;
-
-const char *kg__tstr(const char *s)
-{
-    kg_buf *b = &ring[ring_next++ % RING];
-    kg_buf_reset(b);
-    kg_esc_str(b, s, 0);
-    return b->ptr ? b->ptr : "";
-}
-
-const char *kg__tcol(sqlite3_stmt *st, int i)
-{
-    return kg__tstr(kg__col(st, i));
-}
-
-void kg__tcol_free(void)
-{
-    for (size_t i = 0; i < RING; i++)
-        kg_buf_free(&ring[i]);
-    ring_next = 0;
-}
 
 /* Runs st (bound by the caller), adds column 0 of every row to ids once,
  * and returns how many new ids it added. */

@@ -61,7 +61,8 @@ void kg__strmap_free(kg_strmap *m);
 /* Appends s (len bytes) as a JSON string with quotes; invalid UTF-8 becomes
  * U+FFFD, control characters \uXXXX. */
 void kg__json_str(kg_buf *b, const char *s, size_t len);
-/* Decodes one UTF-8 sequence at s (n bytes left): returns its length and
+/* Decodes one UTF-8 sequence at s (n bytes left) with kg_utf8_decode (the
+ * one strict decoder, kg/utf8.h): returns its length and
  * the code point in *cp, or 1 with *cp = -1 for an invalid byte. */
 size_t kg__utf8_next(const unsigned char *s, size_t n, int *cp);
 /* Terminal display width of a code point (0, 1 or 2). */

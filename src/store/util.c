@@ -5,6 +5,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "kg/utf8.h"
+#include "kg/esc.h"
 #include "store-int.h"
 
 static uint64_t hash_str(const char *s)
@@ -88,14 +90,14 @@ void kg__strmap_free(kg_strmap *m)
 
 size_t kg__utf8_next(const unsigned char *s, size_t n, int *cp)
 {
-    utf8proc_int32_t c = -1;
-    utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)n, &c);
-    if (k <= 0 || c < 0) {
+    unsigned c;
+    size_t k = n ? kg_utf8_decode(s, n, &c) : 0;
+    if (!k) {
         *cp = -1;
         return 1;
     }
     *cp = (int)c;
-    return (size_t)k;
+    return k;
 }
 
 int kg__cp_width(int cp)
@@ -183,4 +185,34 @@ void kg__actor_ref(kg_store *s, kg_buf *out, const char *id)
             kg_buf_printf(out, " (%s)", kg__tcol(st, 0));
     }
     sqlite3_finalize(st);
+}
+
+/* ---- text for a terminal ---- */
+
+/* What the store holds came from facts files and articles: every value
+ * printed is escaped (kg/esc.h), so a title cannot drive the terminal or
+ * start a line of its own. A printf takes several values at once, hence
+ * a ring of buffers. */
+#define RING 16
+static kg_buf ring[RING];
+static unsigned ring_next;
+
+const char *kg__tstr(const char *s)
+{
+    kg_buf *b = &ring[ring_next++ % RING];
+    kg_buf_reset(b);
+    kg_esc_str(b, s, 0);
+    return b->ptr ? b->ptr : "";
+}
+
+const char *kg__tcol(sqlite3_stmt *st, int i)
+{
+    return kg__tstr(kg__col(st, i));
+}
+
+void kg__tcol_free(void)
+{
+    for (size_t i = 0; i < RING; i++)
+        kg_buf_free(&ring[i]);
+    ring_next = 0;
 }

@@ -56,8 +56,9 @@ static unsigned char maybe_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* final_bits | tsuf
 /* The last two syllables (six bytes; three for CEO) of the descriptors
  * and lead titles, for intro_end: an open-addressed set (mostly empty,
  * so that a miss ends at once). */
-static uint64_t intro_key[256];
-static unsigned char intro_flag[256]; /* 1 a descriptor, 2 a lead title ends so */
+static uint64_t *intro_key;          /* 1 << intro_bits slots (at least 256, */
+static unsigned char *intro_flag;    /* a quarter full at most) */
+static unsigned intro_bits, intro_n;          /* flag: 1 a descriptor, 2 a lead title ends so */
 static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
@@ -102,159 +103,64 @@ static int ends_with(const char *w, size_t n, const char *suf)
     return n >= k && w[n - 1] == suf[k - 1] && memcmp(w + n - k, suf, k) == 0;
 }
 
-/* Acronyms and English words that are terms, not actors. */
-static const char *const latin_stop[] = {
-    "AI", "AGI", "ASI", "LLM", "LLMS", "SLLM", "IOT", "GPU", "GPUS", "CPU", "NPU", "TPU", "HBM", "DRAM", "NAND",
-    "EUV", "DUV", "R&D", "IT", "ICT", "API", "GDP", "ESG", "EV", "EVS", "SW", "HW", "OS", "VR", "AR", "XR", "MR",
-    "PC", "TV", "CEO", "CTO", "CFO", "COO", "CSO", "CIO", "IPO", "M&A", "B2B", "B2C", "SNS", "FTA", "GPT", "ML",
-    "DL", "NLP", "RPA", "SAAS", "KPI", "OTT", "SOC", "AP", "ASIC", "FPGA", "CUDA", "RAM", "SSD", "HDD", "HPC",
-    "LNG", "FDI", "CPI", "PMI", "ETF", "VC", "PE", "CVC", "Q&A", "FAQ", "PDF", "URL", "OEM", "ODM", "IP",
-    "MOU", "AX", "DX", "GX", "UAM", "ADAS", "FSD", "LIDAR", "ESS", "BEV", "SMR", "IDM", "OSAT", "PIM", "CXL",
-    "LPDDR", "DDR", "MLCC", "PCB", "LED", "OLED", "LCD", "USB", "GPS", "RFID", "NFC", "QR", "ID", "PR", "HR",
-    "CS", "UX", "UI", "SDK", "IDE", "VM", "CPU", "DB", "SQL", "BI", "ERP", "CRM", "SCM", "SMB", "SME", "SMES",
-    "KST", "UTC", "GMT", "EST", "PST", "AM", "PM", "OK", "VS", "NO", "TOP", "CEOS", "PHD", "MBA", "MIT*", "ETC",
-    "RE100", "NET", "DNA", "RNA", "MRNA", "COVID", "GW", "MW", "KW", "TW", "GWH", "TWH", "NM", "KM", "CM",
-    "MM", "KG", "TB", "GB", "PB", "MB", "EB", "GHZ", "CAGR", "YOY", "QOQ", "EPS", "PER", "PBR", "ROE", "USD",
-    "KRW", "CNY", "JPY", "EUR", "RMB", "BCI", "AIDC", "IDC", "CDN", "5G", "6G", "LTE", "WIFI", "NEWS", "TECH",
-    "THE", "AND", "OF", "FOR", "IN", "ON", "AT", "BY", "TO", "VIP", "DM", "SW", "H", "OPEN", "CHIPS",
-    "HTTP", "HTTPS", "WWW", "COM", "KR", "CO", "ET", "AL", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
-    NULL
-};
+/* The word lists of the actor rules: grammar names (yaml/grammar/names.yaml
+ * says what each list is for, with an example), looked up once by
+ * tables_init. Built-in or the user's: no word's length or spelling is
+ * taken for granted. */
+static const char *const *latin_stop;      /* terms, not actors: AI, GPU */
+static const char *const *titles;          /* after a person's name */
+static const char *const *not_names;       /* before titles, no names */
+static const char *const *not_orgs;        /* end in a suffix, common nouns */
+static const char *const *not_name_parts;  /* modifiers: 주요 AI 연구소 */
+static const char *const *lead_titles;     /* before the name: 공동창업자 */
+static const char *const *loan_common;     /* loanwords, no names */
+static const char *const *gloss_not_heads; /* 반도체법(CHIPS Act) */
 
-
-/* Titles after a person's name (grammar names: titles). */
-static const char *const *titles;
-
-/* Words that stand before titles but are not names. */
-static const char *const not_names[] = {
-    "수석", "선임", "책임", "객원", "초빙", "전임", "신임", "현", "전", "부", "공동", "상임", "명예", "사무", "고위",
-    "최고", "주임", "전문", "연구", "대표", "정부", "당", "국가", "외교", "국방", "상무", "재무", "교육", "보건",
-    "산업", "경제", "기술", "과학", "국무", "해당", "이", "그", "저", "한", "각", "모", "여러", "다른", "일부",
-    "해외", "국내", "현지", "업계", "관련", "담당", "회사", "기업", "그룹", "은행", "총", "당시", "현직", "전직",
-    "초대", "차기", "역대", "새", "첫", "여성", "남성", "젊은", "본지", "본사", "자사", "이번", "지난", "올해",
-    "정치", "국제", "데이터", "반도체", "프로그램", "사진", "글", "취재", "편집", "인턴", "부문", "소속", "출신",
-    "전략", "정책", "선거", "대선", "백악관", "방송", "신문", "보도", "특별", "중앙", "지방", "시", "도", "군",
-    "구", "동", "지역", "주", "관계", "원", "국", "처", "과", "팀", "센터", "실", "대학", "학과", "학부", "두",
-    "세", "네", "몇", "수", "여러", "모든", "어느", "한국", "사무실", "행정", "명", "겸", "및", "또", "당국",
-    "부처", "기관", "단체", "협회", "연합", "위원회", "투자", "금융", "증권", "리서치", "시장", "수사", "법률",
-    "전자", "소프트웨어", "하드웨어", "제품", "영업", "마케팅", "홍보", "대외", "개발", "설계", "생산", "품질",
-    "보안", "인공지능", "AI", "미래", "전략기획", "기획", "재정", "통상", "무역", "자원", "에너지", "환경",
-    "노동", "복지", "문화", "체육", "관광", "농업", "해양", "수산", "국토", "교통", "법무", "안보", "통일",
-    "외무", "내무", "사법", "입법", "군사", "정보", "상원", "하원", "의회", "민주당", "공화당", "여당", "야당",
-    "대변", "부대", "연구진", "관계자", "측", "전직", "퇴임", "은퇴", "혁신", "시장", "기술", "정책",
-    "전략", "금융", "투자", "보안", "안보", "사회", "문화", "과학", "교육", "환경", "에너지", "산업", "경제",
-    "정치", "외교", "국방", "법률", "의료", "자동차", "반도체", "테크", "플랫폼", "콘텐츠", "게임", "유통",
-    "부동산", "증권", "채권", "주식", "외환", "원자재", "거시", "신용", "리스크", "데이터", "클라우드",
-    "보도", "편집", "사진", "영상", "스포츠", "연예", "국제", "지역", "사회부", "정치부", "경제부", "산업부",
-    "국제부", "편집국", "논설", "기획", "특집", "취재", "수석", "선임", "대기자", "전문", "객원", "통신",
-    "한국", "중국", "미국", "일본", "유럽", "현장", "시니어", "주니어", "선거", "정부", "당국", "해당",
-    /* one-syllable names of countries: 미 국무장관, 중 외교부장 */
-    "미", "중", "일", "영", "독", "불", "러", "북", "남", "인", "호", "대", "베", "EU", NULL
-};
-
-/* Organisation suffixes with the least stem (in syllables) before them. */
-static const struct suffix {
+/* Organisation suffixes (names: org_suffixes) with the least stem (in
+ * syllables) before them; ends with w == NULL. */
+struct suffix {
     const char *w;
     int min_stem;
-    int strong;  /* may stand as its own word after the name: 인간 중심 AI 연구소 */
+    int strong; /* 1 (class strong): may stand as its own word after the
+                 * name (인간 중심 AI 연구소); 2 (class after-latin) as well,
+                 * but only after a Latin word */
     const char *type;
-} suffixes[] = {
-    { "위원회", 1, 1, "government" }, { "특위", 2, 0, "government" }, { "총국", 1, 0, "government" }, { "그룹", 2, 0, "company" },
-    { "재단", 2, 1, "organization" }, { "연구원", 2, 0, "organization" }, { "연구소", 2, 1, "organization" },
-    { "연구센터", 1, 1, "organization" }, { "대학교", 2, 1, "organization" }, { "대학", 2, 0, "organization" },
-    { "과학원", 1, 0, "organization" }, { "공정원", 1, 0, "organization" }, { "기술원", 2, 0, "organization" },
-    { "은행", 2, 0, "company" }, { "통신", 2, 0, "media" }, { "일보", 1, 0, "media" }, { "시보", 2, 0, "media" },
-    { "신문", 2, 0, "media" }, { "기구", 2, 1, "organization" }, { "연맹", 2, 1, "organization" },
-    { "협회", 2, 1, "organization" }, { "학회", 2, 1, "organization" }, { "포스트", 2, 1, "media" },
-    { "타임스", 2, 1, "media" }, { "저널", 2, 1, "media" }, { "사무국", 2, 0, "organization" },
-    { "의회", 2, 0, "government" }, { "공단", 2, 0, "government" }, { "청", 2, 0, "government" },
-    { "부", 2, 0, "government" }, { "당", 2, 0, "organization" }, { "텔레콤", 1, 0, "company" },
-    { "홀딩스", 1, 0, "company" }, { "로보틱스", 1, 0, "company" }, { "중공업", 1, 0, "company" },
-    { "전자", 2, 0, "company" }, { "리뷰", 1, 2, "media" }, { NULL, 0, 0, NULL }
 };
-
-/* Whole words that end in a suffix but are common nouns. */
-static const char *const not_orgs[] = {
-    "지도부", "수뇌부", "사령부", "사업부", "본부", "내부", "외부", "일부", "전부", "간부", "여부", "세부", "상부",
-    "하부", "중부", "남부", "북부", "동부", "서부", "중서부", "남동부", "북동부", "남서부", "북서부", "학부",
-    "대부분", "농부", "어부", "주부", "신부", "기부", "포부", "거부", "승부", "두부", "복부", "흉부", "안부", "치부",
-    "대부", "정부", "배부", "교부", "분부", "납부", "환부", "폐부", "급부", "요청", "신청", "초청", "경청",
-    "방청", "시청", "도청", "관청", "재요청", "중앙은행", "상업은행", "투자은행", "시중은행", "지방은행",
-    "국책은행", "개발은행", "외국은행", "저축은행", "이동통신", "위성통신", "무선통신", "유선통신", "정보통신",
-    "데이터통신", "광통신", "양자통신", "전기통신", "차세대통신", "이동통신", "국제기구", "정부기구", "비영리기구",
-    "산하기구", "일간신문", "지역신문", "종이신문", "대기업그룹", "기업그룹", "계열그룹", "재벌그룹", "실무그룹",
-    "소그룹", "명문대학", "일반대학", "지방대학", "국립대학", "사립대학", "명문대학교", "해외대학", "현지대학",
-    "부설연구소", "기업연구소", "민간연구소", "국책연구소", "국립연구소", "정부연구소", "수석연구원",
-    "선임연구원", "책임연구원", "객원연구원", "전임연구원", "초빙연구원", "주임연구원", "박사후연구원",
-    "전문연구원", "연구원", "공익재단", "민주당", "공산당", "집권당", "정당", "여당", "야당", "신당", "소속당",
-    "상당", "해당", "적당", "정당", "강당", "식당", "전당", "부당", "타당", "과당", "지방의회", "가전전자",
-    "디지털전자", "전문가리뷰", "코드리뷰", "상호리뷰", "중국판", "과장", "각부", "전담부", "각청", NULL
-};
-
-/* Modifiers that do not belong to a multi-word name (주요 AI 연구소). */
-static const char *const not_name_parts[] = {
-    "주요", "대형", "국내", "해외", "민간", "국립", "국가", "공공", "다른", "여러", "이", "그", "한", "각", "모든",
-    "많은", "새로운", "최고", "최대", "대표", "대표적", "유명", "세계적", "글로벌", "일부", "관련", "산하", "자체",
-    "독립", "비영리", "사설", "기업", "정부", "대학", "현지", "지역", "중앙", "지방", "신규", "기존", "전문",
-    "주요국", "여러", "해당", "이번", "최근", "당시", "수준", "전문가", "관계", "AI", "IT", "인공지능", "및",
-    "등", "또", "또는", "그리고", "의", "첨단", "선도", "대기업", NULL
-};
+static struct suffix *suffixes;
 
 /* Words that introduce a body by name, with the type they give it
- * (시장조사업체 트렌드포스, 영국 매체 가디언): the word before the name
- * ends in one of them. */
-static const struct descriptor {
+ * (names: descriptors; 시장조사업체 트렌드포스, 영국 매체 가디언): the word
+ * before the name ends in one of them. Ends with w == NULL. */
+struct descriptor {
     const char *w;
     const char *type;
-} descriptors[] = {
-    { "업체", "company" },      { "기업", "company" },       { "회사", "company" },
-    { "스타트업", "company" },  { "제조사", "company" },     { "개발사", "company" },
-    { "운용사", "company" },    { "투자사", "company" },     { "투자은행", "company" },
-    { "자회사", "company" },    { "매체", "media" },         { "통신사", "media" },
-    { "일간지", "media" },      { "경제지", "media" },       { "싱크탱크", "organization" },
-    { "연구기관", "organization" }, { "조사기관", "organization" }, { NULL, NULL }
 };
+static struct descriptor *descriptors;
 
-/* Titles that may stand before the name they go with (공동창업자 일리야
- * 수츠케버): those that are not also common nouns (대표, 이사, 위원). */
-static const char *const lead_titles[] = {
-    "창업자", "공동창업자", "설립자", "공동설립자", "창립자", "최고경영자", "최고기술책임자", "CEO", "CTO",
-    "CFO", "대변인", "국무장관", "상무장관", "재무장관", "국방장관", "대통령", "부통령", "총리", "회장",
-    "부회장", "사장", "교수", "애널리스트", "이코노미스트", "수석과학자", "연구책임자", NULL
-};
+/* The lists of single rules (names: the key of the same name). */
+static const char *const *title_suffixes;       /* title_suffix_word: 법무장관 */
+static const char *const *gloss_function_words; /* cap_word: of, the, van */
+static const char *const *spelled_letters_list; /* spelled_letters: 에이, 비 */
+static const char *const *family_names;         /* surname_first: 김, 이 */
+static const char *const *clause_openers;       /* clause_opener: 한편, 이어 */
+static const char *const *context_endings;      /* name_context_ok: 는, 은 */
+static const char *const *name_bad_ends;        /* name_word_ok */
+static const char *const *foreign_bad_ends;     /* foreign_name_ok */
+static const char *const *short_given_names;    /* foreign_name_ok: 팸, 존 */
+static const char *const *loan_syl;             /* loan_spelled: 스, 트 */
+static const char *const *non_name_ends;        /* ends_as_non_name: 면, 며 */
+static const char *const *modifier_ends;        /* suffix_words_rule: 한, 된 */
+static const char *const *company_heads;        /* quoted_rule: 스타트업 */
 
-/* Loanwords common in business and technology news: spelled from other
- * languages, yet no names (기업 브랜드, 창업자 데이터센터). */
-static const char *const loan_common[] = {
-    "브랜드", "플랫폼", "서비스", "데이터", "데이터센터", "클라우드", "소프트웨어", "하드웨어", "네트워크",
-    "시스템", "프로젝트", "센터", "컨설팅", "리서치", "솔루션", "인프라", "모델", "파운드리", "메모리",
-    "스마트폰", "로봇", "로보틱스", "트렌드", "리스크", "스타트업", "마케팅", "비즈니스", "포트폴리오",
-    "콘텐츠", "엔진", "파트너", "파트너십", "그룹", "테스트", "컴퓨터", "컴퓨팅", "스토어", "디스플레이",
-    "배터리", "드론", "칩셋", "슈퍼컴퓨터", "리더십", "스타일", "트레이딩", "펀드", "스포츠", "뉴스", "포럼",
-    "콘퍼런스", "세미나", "키노트", "스크린", "디자인", "프로세서", "서버", "스마트", "스트리밍", "소스",
-    "오픈소스", "에이전트", "클러스터", "슈퍼", "레벨", "시스템반도체", "디바이스", "노트북", "태블릿",
-    "보고서", "리포트", "전략", "스케일", "스펙", "클라이언트", "고객사", "엔터프라이즈", "프라이버시",
-    "프로그램", "웹사이트", "사이트", "리스트", "엑스포", "컨퍼런스", "프리미엄", "로드맵", "프로세스",
-    "스토리", "트랙", "스테이션", "크레딧", "디바이스", "센서", "드라이브", "스튜디오", "스킬", "매니저",
-    "컨설턴트", "모빌리티", "트랜스포머", "프롬프트", "파라미터", "벤치마크", "스코어", "스택", "라이선스",
-    "캐피털", "미디어", "마켓플레이스", "커머스", "트래픽", "그래픽", "드라이버", "펌웨어", "브리프",
-    "스펙트럼", "프레임워크", "아키텍처", "인터페이스", "시뮬레이션", "업그레이드", "다운로드", "포맷",
-    "프로토콜", "컨트롤", "클러스터", "디램", "낸드", "웨어러블", "스토리지", "패키징", "테스트베드",
-    "스트레스테스트", "브랜딩", "스폰서", "프로모션", "이벤트", "트위터", "스레드", "포스트", "레포트",
-    "스크립트", "템플릿", "리소스", "크리에이터", "스타트업들", "엔지니어", "디자이너", "컨트롤타워",
-    "프로필", "프로덕트", "드라마", "스크린", "크롬", "리더", "파트너사", "스포트라이트",
-    /* and native words spelled with such syllables */
-    "테크놀로지", "테크", "스스", "스스로", "스트레스", "드디어", "따르", "이르", "모르", "다르", "오르", "흐르", "크기", NULL
+/* Bodies of a country named by the country and a word (names:
+ * country_bodies; body_rule): the word, its length, the end of the id.
+ * Ends with w == NULL. */
+struct body {
+    const char *w;
+    size_t n;
+    const char *id;
 };
-
-/* Last words of a gloss's Hangul head that name a law, a document or a
- * thing, not an actor: 반도체법(CHIPS Act), 대규모 언어모델(LLM). */
-static const char *const gloss_not_heads[] = {
-    "법", "법안", "규정", "규칙", "지침", "협정", "조약", "계획", "전략", "정책", "모델", "언어모델",
-    "기술", "장치", "칩", "반도체", "컴퓨터", "컴퓨팅", "시스템", "프로그램", "보고서", "지수", "제도",
-    "행정명령", "명령", "선언", "알고리즘", "기법", "방식", "공정", "학습", "지능", "처리장치", "가속기",
-    "이론", "원칙", "구상", "이니셔티브", NULL
-};
+static struct body *bodies;
 
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
@@ -262,7 +168,7 @@ static const char *const gloss_not_heads[] = {
 static kg_wordset ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
-static size_t suffix_len[sizeof suffixes / sizeof *suffixes], suffix_max_len;
+static size_t *suffix_len, suffix_max_len;
 /* last syllables of the strong suffixes: a word ending in none of them is
  * no strong suffix word (one lookup instead of a walk over the list) */
 static unsigned char strong_bits[(0xD7A4 - 0xAC00) / 8 + 1];
@@ -783,9 +689,7 @@ static int resolve_key(actx *x, const kg_lex_key *k, size_t start)
 
 static int cap_word(const char *w, size_t n)
 {
-    static const char *const fn[] = { "of", "the", "and", "for", "in", "on", "at", "&", "de", "la", "von",
-                                      "van", "der", "du", "des", "le", "del", "da", "al", NULL };
-    if (in_list(w, n, fn))
+    if (in_list(w, n, gloss_function_words))
         return 0;
     return 1;
 }
@@ -842,7 +746,7 @@ static const struct suffix *org_suffix(const char *w, size_t n)
         size_t k = suffix_len[sf - suffixes];
         /* the last syllable (all suffixes end in one) before the rest:
          * most words share at most its last byte with a suffix */
-        if (n < k || w[n - 1] != sf->w[k - 1] || w[n - 2] != sf->w[k - 2] || w[n - 3] != sf->w[k - 3] ||
+        if (k < 3 || n < k || w[n - 1] != sf->w[k - 1] || w[n - 2] != sf->w[k - 2] || w[n - 3] != sf->w[k - 3] ||
             memcmp(w + n - k, sf->w, k - 3) != 0)
             continue;
         size_t stem = syllables(w, n - k);
@@ -873,10 +777,6 @@ static int is_title(const char *w, size_t n)
     return kg_wordset_has(&ws_titles, w, n);
 }
 
-/* Titles that end a word naming the office (법무장관, 교육부장관, 주한대사,
- * 노조위원장, 중앙은행총재). */
-static const char *const title_suffixes[] = { "장관", "차관", "차관보", "대변인", "위원장", "대사", "총재",
-                                              "은행장", "청장", "총장", "실장", "국장", "처장", "부장", NULL };
 
 /* 1 if w[0..n) is one to six syllables and then a title suffix. */
 static int title_suffix_word(const char *w, size_t n)
@@ -892,9 +792,7 @@ static int title_suffix_word(const char *w, size_t n)
 /* Spelled-out Latin letters: 에스이 for SE. */
 static int spelled_letters(const char *w, size_t n)
 {
-    static const char *const letters[] = { "에이", "비", "씨", "디", "이", "에프", "지", "에이치", "아이", "제이",
-                                           "케이", "엘", "엠", "엔", "오", "피", "큐", "알", "에스", "티", "유",
-                                           "브이", "더블유", "엑스", "와이", "제트", "지", NULL };
+    const char *const *letters = spelled_letters_list;
     size_t i = 0;
     int k = 0;
     while (i < n) {
@@ -1191,19 +1089,6 @@ static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
  * Emits it (id: the country's and the body's) and returns its end. */
 static size_t body_rule(actx *x, size_t a, size_t e, int lex)
 {
-#define BODY(w, id) { w, sizeof(w) - 1, id }
-    static const struct {
-        const char *w;
-        size_t n;
-        const char *id;
-    } bodies[] = { BODY("정부", "government"),         BODY("당국", "authorities"),
-                   BODY("경찰", "police"),             BODY("검찰", "prosecutors"),
-                   BODY("법원", "court"),              BODY("의회", "parliament"),
-                   BODY("국회", "parliament"),         BODY("중앙은행", "central-bank"),
-                   BODY("군", "military"),             BODY("세관", "customs"),
-                   BODY("규제당국", "regulators"),     BODY("금융당국", "financial-regulators"),
-                   BODY("반독점당국", "antitrust-regulators"), { NULL, 0, NULL } };
-#undef BODY
     const char *s = x->s;
     size_t len = x->len;
     if (e + 4 > len || s[e] != ' ')
@@ -1243,34 +1128,16 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
  * start with one of them (정책, 시장) are in not_names. */
 static int surname_first(const char *w, size_t n)
 {
-    static const char *const fam[] = {
-        "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안",
-        "송", "전", "홍", "유", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성",
-        "차", "주", "우", "구", "민", "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함",
-        "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "반", "왕",
-        "금", "옥", "육", "맹", "모", "탁", "봉", "태", "피", "두", "감", "호", "리", "자", "저", "쉬", "쑨",
-        "후", "궈", "허", "가", "린", "뤄", "량", "셰", "쑹", "탕", "펑", "덩", "쩡", "샤", "톈", "둥", "판",
-        "루", "예", "청", "쑤", "웨", "뤼", "딩", "런", "야", "중", "탄", "랴", "푸", "팡", "쩌", "슝", "바",
-        "멍", "친", "쉐", "옌", "돤", "레", "룽", "스", "타", "궁", "사", "완", "첸", "다", "시", "제", NULL
-    };
     if (n < 3)
         return 0;
-    for (int k = 0; fam[k]; k++)
-        if (!memcmp(w, fam[k], 3))
+    for (int k = 0; family_names[k]; k++) {
+        size_t l = strlen(family_names[k]);
+        if (n >= l && !memcmp(w, family_names[k], l))
             return 1;
+    }
     return 0;
 }
 
-/* Words that open a clause or place it in time and so often stand right
- * before "body + title" (한편 중국 상무부 대변인은): never names, though
- * many start with a family name. */
-static const char *const clause_openers[] = {
-    "한편", "이어", "이에", "이날", "이후", "이번", "이미", "이제", "이로써", "이와", "또한", "특히", "다만", "아울러",
-    "반면", "그러나", "하지만", "그런데", "그리고", "따라서", "결국", "실제", "실제로", "역시", "최근", "오전", "오후",
-    "현재", "앞서", "당시", "전날", "다음날", "오늘", "어제", "내일", "올해", "작년", "지난해", "내년", "정작", "곧",
-    "마침", "끝으로", "동시에", "나아가", "게다가", "더구나", "물론", "우선", "먼저", "또", "및", "등", "즉", "단",
-    "무엇보다", "그동안", "그간", "여전히", "아직", "지금", "당장", "향후", "공식", "직접", "별도", NULL
-};
 
 static int clause_opener(const char *s, size_t a, size_t b)
 {
@@ -1305,10 +1172,8 @@ static int name_context_ok(actx *x, size_t na)
         return !is_lat((char)last) || (x->last_end == pe);
     if (kg_tctx_taken(x->c, pa, pe) || (x->last_end == pe && x->last_start <= pa) || clause_opener(s, pa, pe))
         return 1; /* a time, an actor, or a clause opener (한편, 이어) */
-    static const char *const endings[] = { "는", "은", "이", "가", "을", "를", "의", "에", "서", "와", "과", "도", "로",
-                                           "고", "며", "면", "다", "해", "고는", "까지", "부터", NULL };
-    for (int k = 0; endings[k]; k++)
-        if (ends_with(s + pa, pe - pa, endings[k]))
+    for (int k = 0; context_endings[k]; k++)
+        if (ends_with(s + pa, pe - pa, context_endings[k]))
             return 1;
     return 0;
 }
@@ -1326,10 +1191,8 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     if (syl >= 2 && !surname_first(s + a, b - a))
         return 0;
-    static const char *const bad_end[] = { "는", "은", "을", "를", "의", "에", "와", "과", "로", "서", "도", "며",
-                                           "고", "다", "요", "인", "적", "들", "측", NULL };
-    for (int k = 0; bad_end[k]; k++)
-        if (ends_with(s + a, b - a, bad_end[k]) && syl == 2)
+    for (int k = 0; name_bad_ends[k]; k++)
+        if (ends_with(s + a, b - a, name_bad_ends[k]) && syl == 2)
             return 0;
     if (syl == 1 && (ends_with(s + a, b - a, "는") || ends_with(s + a, b - a, "이")))
         return 0;
@@ -1348,12 +1211,9 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
     size_t s1 = syllables(s + a, m - a), s2 = syllables(s + m + 1, b - m - 1);
     /* a one-syllable first word: a short given name from elsewhere (팸
      * 본디, 짐 팬) */
-    static const char *const short_given[] = { "팸", "존", "밥", "짐", "댄", "톰", "벤", "샘", "팀", "롭",
-                                               "맷", "앤", "켄", "숀", "션", "잭", "빌", "닉", "폴", "릭",
-                                               "칩", "킷", "멕", "젭", "잰", NULL };
     int short_ok = 0;
-    for (int k = 0; s1 == 1 && short_given[k] && !short_ok; k++)
-        short_ok = m - a == 3 && !memcmp(s + a, short_given[k], 3);
+    for (int k = 0; s1 == 1 && short_given_names[k] && !short_ok; k++)
+        short_ok = m - a == strlen(short_given_names[k]) && !memcmp(s + a, short_given_names[k], m - a);
     if ((s1 < 2 && !short_ok) || s1 > 6 || s2 < 1 || s2 > 5)
         return 0;
     if (never_name(s, a, m) || never_name(s, m + 1, b) || is_title(s + a, m - a) || is_title(s + m + 1, b - m - 1))
@@ -1363,10 +1223,8 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
         org_suffix_word(s + m + 1, b - m - 1) || org_suffix(s + m + 1, b - m - 1))
         return 0;
     /* neither word ends in a particle or a verb ending (회의에서 발표한) */
-    static const char *const bad_end[] = { "는", "은", "을", "를", "의", "에", "서", "와", "과", "로", "며", "고",
-                                           "다", "적", "들", "측", "한", "된", "던", "할", "될", "인", NULL };
-    for (int k = 0; bad_end[k]; k++)
-        if (ends_with(s + a, m - a, bad_end[k]) || ends_with(s + m + 1, b - m - 1, bad_end[k]))
+    for (int k = 0; foreign_bad_ends[k]; k++)
+        if (ends_with(s + a, m - a, foreign_bad_ends[k]) || ends_with(s + m + 1, b - m - 1, foreign_bad_ends[k]))
             return 0;
     return kg_tctx_taken(x->c, a, b) == 0;
 }
@@ -1374,9 +1232,6 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
 /* 1 if the word [a, b) has a syllable that Korean and Chinese names in
  * Korean spelling hardly use but spellings of other languages do (크,
  * 스, 엘, 뉘 ...): a given or family name from elsewhere. */
-static const char *const loan_syl[] = { "스", "트", "크", "프", "브", "드", "르", "즈", "츠", "엘", "뉘", "슈", "쥬",
-                                        "퀴", "튼", "슨", "턴", "믹", "닉", "렛", "벳", "젠", "렌", "엔", "샬",
-                                        "톤", "론", "롱", "몬", "폴", "필", "빌", "릭", "맥", "콜", "잭", NULL };
 
 static int loan_spelled(const char *s, size_t a, size_t b)
 {
@@ -1488,7 +1343,7 @@ static uint64_t intro_key_at(const char *s, size_t e, size_t n)
 
 static unsigned intro_slot(uint64_t k)
 {
-    return (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 56);
+    return (unsigned)((k * 0x9E3779B97F4A7C15ull) >> (64 - intro_bits));
 }
 
 static void intro_add(const char *w, unsigned flag)
@@ -1500,12 +1355,16 @@ static void intro_add(const char *w, unsigned flag)
             memcpy(&intro_mask[n], m, 8);
         }
     size_t n = strlen(w), kn = n >= 6 ? 6 : 3;
+    if (n < 3)
+        return; /* a word of the user's too short for a key: never met */
     char buf[8] = { 0 };
     memcpy(buf + 8 - kn, w + n - kn, kn);
     uint64_t k = intro_key_at(buf, 8, kn);
     unsigned h = intro_slot(k);
     while (intro_key[h] && intro_key[h] != k)
-        h = (h + 1) & 255;
+        h = (h + 1) & ((1u << intro_bits) - 1);
+    if (!intro_key[h] && ++intro_n >= (1u << intro_bits) / 2)
+        return; /* full (never with the sizes tables_init makes) */
     intro_key[h] = k;
     intro_flag[h] |= (unsigned char)flag;
 }
@@ -1515,7 +1374,7 @@ static void intro_add(const char *w, unsigned flag)
 static unsigned intro_end(const char *s, size_t e)
 {
     uint64_t k = intro_key_at(s, e, (unsigned char)s[e - 1] < 0x80 ? 3 : 6);
-    for (unsigned h = intro_slot(k); intro_key[h]; h = (h + 1) & 255)
+    for (unsigned h = intro_slot(k); intro_key[h]; h = (h + 1) & ((1u << intro_bits) - 1))
         if (intro_key[h] == k)
             return intro_flag[h];
     return 0;
@@ -1549,11 +1408,8 @@ static int word_before(const char *s, size_t a, size_t *pa, size_t *pb)
  * 드러난), whatever syllables they are spelled with. */
 static int ends_as_non_name(const char *s, size_t a, size_t b)
 {
-    static const char *const ends[] = { "면", "며", "고", "서", "게", "지", "다", "니", "자", "요", "한", "된",
-                                        "던", "할", "될", "인", "적", "들", "로", "히", "이", "어", "아", "해",
-                                        "했", "난", "운", "른", "는", "은", "을", "를", NULL };
-    for (int k = 0; ends[k]; k++)
-        if (ends_with(s + a, b - a, ends[k]))
+    for (int k = 0; non_name_ends[k]; k++)
+        if (ends_with(s + a, b - a, non_name_ends[k]))
             return 1;
     return 0;
 }
@@ -1749,10 +1605,10 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
         if (kg_wordset_has(&ws_not_name_parts, s + ta, tb - ta) || (latin_is_stop(s + ta, tb - ta)))
             break;
         /* a verb before the noun (설립한 연구소, 새로 만든 재단) */
-        if (tb - ta >= 6 && (ends_with(s + ta, tb - ta, "한") || ends_with(s + ta, tb - ta, "된") ||
-                             ends_with(s + ta, tb - ta, "던") || ends_with(s + ta, tb - ta, "는") ||
-                             ends_with(s + ta, tb - ta, "할") || ends_with(s + ta, tb - ta, "든") ||
-                             ends_with(s + ta, tb - ta, "운")))
+        int verb = 0;
+        for (int q = 0; tb - ta >= 6 && modifier_ends[q] && !verb; q++)
+            verb = ends_with(s + ta, tb - ta, modifier_ends[q]);
+        if (verb)
             break;
         if (is_lat(s[ta]))
             latin = 1;
@@ -1785,11 +1641,9 @@ static size_t quoted_rule(actx *x, size_t q)
         k += strlen("라는 ");
     else
         return 0;
-    static const char *const heads[] = { "스타트업", "회사", "기업", "업체", "단체", "기관", "매체", "언론사", "연구소",
-                                         "싱크탱크", "그룹", "재단", "신생", "벤처", "제조사", "개발사", "AI 기업", NULL };
     int ok = 0;
-    for (int h = 0; heads[h]; h++)
-        if (kg_at(s, len, k, heads[h]))
+    for (int h = 0; company_heads[h]; h++)
+        if (kg_at(s, len, k, company_heads[h]))
             ok = 1;
     if (!ok)
         return 0;
@@ -1893,11 +1747,106 @@ static size_t acronym_rule(actx *x, size_t i)
 
 /* ------------------------------------------------------------------ */
 
+/* The actor type t names (one of kg_actor_types), else organization: a
+ * grammar file's type is the user's. */
+static const char *actor_type(const char *t)
+{
+    for (const char *const *k = kg_actor_types; t && *k; k++)
+        if (!strcmp(*k, t))
+            return *k;
+    return "organization";
+}
+
+static int has_class(const kg_gram_entry *e, const char *cls)
+{
+    for (const char *const *c = e->classes; *c; c++)
+        if (!strcmp(*c, cls))
+            return 1;
+    return 0;
+}
+
+/* A whole number of syllables in a field (min_stem), or dflt when the
+ * field is missing or no number; at most 64. */
+static int field_count(const kg_gram_entry *e, const char *name, int dflt)
+{
+    const char *v = kg_gram_field(e, name);
+    if (!v || *v < '0' || *v > '9')
+        return dflt;
+    int n = 0;
+    for (; *v >= '0' && *v <= '9'; v++)
+        n = n > 64 ? 65 : n * 10 + (*v - '0');
+    return *v || n > 64 ? dflt : n;
+}
+
+/* The lists of grammar names, once (from tables_init). */
+static void lists_load(void)
+{
+    titles = kg_gram_words("names", "titles");
+    latin_stop = kg_gram_words("names", "latin_stop");
+    not_names = kg_gram_words("names", "not_names");
+    not_orgs = kg_gram_words("names", "not_orgs");
+    not_name_parts = kg_gram_words("names", "not_name_parts");
+    lead_titles = kg_gram_words("names", "lead_titles");
+    loan_common = kg_gram_words("names", "loan_common");
+    gloss_not_heads = kg_gram_words("names", "gloss_not_heads");
+    title_suffixes = kg_gram_words("names", "title_suffixes");
+    gloss_function_words = kg_gram_words("names", "gloss_function_words");
+    spelled_letters_list = kg_gram_words("names", "spelled_letters");
+    family_names = kg_gram_words("names", "family_names");
+    clause_openers = kg_gram_words("names", "clause_openers");
+    context_endings = kg_gram_words("names", "context_endings");
+    name_bad_ends = kg_gram_words("names", "name_bad_ends");
+    foreign_bad_ends = kg_gram_words("names", "foreign_bad_ends");
+    short_given_names = kg_gram_words("names", "short_given_names");
+    loan_syl = kg_gram_words("names", "loan_syllables");
+    non_name_ends = kg_gram_words("names", "non_name_ends");
+    modifier_ends = kg_gram_words("names", "modifier_ends");
+    company_heads = kg_gram_words("names", "company_heads");
+
+    const kg_gram_list *l = kg_gram_list_get("names", "org_suffixes");
+    suffixes = kg_xcalloc(l->n + 1, sizeof *suffixes);
+    suffix_len = kg_xcalloc(l->n + 1, sizeof *suffix_len);
+    for (size_t i = 0; i < l->n; i++) {
+        const kg_gram_entry *e = &l->e[i];
+        suffixes[i].w = e->form;
+        suffixes[i].min_stem = field_count(e, "min_stem", 1);
+        suffixes[i].strong = has_class(e, "after-latin") ? 2 : has_class(e, "strong");
+        suffixes[i].type = actor_type(kg_gram_field(e, "type"));
+    }
+
+    l = kg_gram_list_get("names", "descriptors");
+    descriptors = kg_xcalloc(l->n + 1, sizeof *descriptors);
+    for (size_t i = 0; i < l->n; i++) {
+        descriptors[i].w = l->e[i].form;
+        descriptors[i].type = actor_type(kg_gram_field(&l->e[i], "type"));
+    }
+
+    l = kg_gram_list_get("names", "country_bodies");
+    bodies = kg_xcalloc(l->n + 1, sizeof *bodies);
+    size_t nb = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *id = kg_gram_field(&l->e[i], "id");
+        if (!id || !*id)
+            continue; /* no id, no body */
+        bodies[nb].w = l->e[i].form;
+        bodies[nb].n = strlen(l->e[i].form);
+        bodies[nb++].id = id;
+    }
+
+    /* the intro table a quarter full at most */
+    size_t n_intro = kg_gram_list_get("names", "descriptors")->n + kg_gram_list_get("names", "lead_titles")->n;
+    intro_bits = 8;
+    while (intro_bits < 24 && ((size_t)1 << intro_bits) < 4 * n_intro)
+        intro_bits++;
+    intro_key = kg_xcalloc((size_t)1 << intro_bits, sizeof *intro_key);
+    intro_flag = kg_xcalloc((size_t)1 << intro_bits, 1);
+}
+
 /* Quick filters on the last syllable of a word for the suffix and title
  * rules: 1 if some suffix or title ends in it. */
 static void tables_init(void)
 {
-    titles = kg_gram_words("names", "titles");
+    lists_load();
     particles_build();
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
         set_bit(final_bits, sf->w, 1);
@@ -1928,6 +1877,272 @@ static void tables_init(void)
         set_bit(loan_bits, *l, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* the scan: at each place a word may start, the rules in turn        */
+
+/* What may start at a place: a word (Hangul, Latin, Han), a quotation
+ * mark, or the legal form (주) before a company's name. */
+enum { START_NONE, START_WORD, START_QUOTE, START_CORP };
+
+/* How the character after an actor found counts for the next start: as
+ * punctuation, as Hangul if it is (else punctuation), or as what it is. */
+enum { AFTER_PUNCT, AFTER_HANGUL, AFTER_NEXT };
+
+typedef struct scan {
+    actx *x;
+    size_t i, cn;       /* the place and the length of its character */
+    size_t te;          /* the end of the Hangul run at i, once known */
+    uint32_t cp;
+    unsigned char ch;   /* its first byte */
+    kg_cc cc;
+    int start;          /* START_* */
+    int discover;       /* the rules that find new actors run */
+    kg_lexhit hits[64];
+} scan;
+
+static size_t scan_te(scan *sc)
+{
+    if (!sc->te)
+        sc->te = hangul_run_end(sc->x->s, sc->x->len, sc->i);
+    return sc->te;
+}
+
+/* Gates: cheap tests on the place before a rule runs. */
+static int gate_corp_before(scan *sc)
+{
+    return sc->start == START_CORP;
+}
+
+static int gate_quote(scan *sc)
+{
+    return sc->start == START_QUOTE;
+}
+
+static int gate_word(scan *sc)
+{
+    return sc->start == START_WORD;
+}
+
+static int gate_new_hangul(scan *sc)
+{
+    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && kg_tok_start(sc->x->s, sc->i);
+}
+
+static int gate_new_latin(scan *sc)
+{
+    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_LATIN && sc->ch >= 'A' && sc->ch <= 'Z' &&
+           kg_tok_start(sc->x->s, sc->i);
+}
+
+/* Rules: each emits what it finds and returns where the scan goes on,
+ * or 0 when it found nothing. */
+
+/* (주)한빛테크: a company by its legal form */
+static size_t run_corp_before(scan *sc)
+{
+    size_t a = sc->i + 5;
+    return corp_rule(sc->x, a, a > 0 ? hangul_run_end(sc->x->s, sc->x->len, a) : a);
+}
+
+/* "딥시크"라는 스타트업 */
+static size_t run_quote(scan *sc)
+{
+    return kg_tok_start(sc->x->s, sc->i) ? quoted_rule(sc->x, sc->i) : 0;
+}
+
+/* A name the lexicon or the document knows, the longest; a person of
+ * the lexicon may be followed by the word for an administration, a
+ * country by the word for one of its bodies. */
+static size_t run_known(scan *sc)
+{
+    actx *x = sc->x;
+    const char *s = x->s;
+    size_t len = x->len, i = sc->i, cn = sc->cn;
+    kg_lexhit *hits = sc->hits;
+    size_t best_end = 0;
+    int best_lex = -1, best_act = -1;
+    /* lexicon */
+    size_t nh = x->lx ? kg_lex_walk(x->lx, s, len, i, hits, 64) : 0;
+    for (size_t h = nh; h-- > 0;) {
+        const kg_lex_key *k = &x->lx->keys[hits[h].key];
+        if (sc->cc == KG_CC_HAN && hits[h].end == i + cn && !han_alone(x, i, hits[h].end))
+            continue;
+        /* 큐웬3를, 라마 4는: a product's version after its name */
+        size_t ve = hits[h].end, vs;
+        if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]))
+            ve++;
+        vs = ve;
+        if (ve < len && is_dig(s[ve]) && x->lx->actors[x->lx->key_actors[k->first]].is_product) {
+            while (ve < len && (is_dig(s[ve]) || (s[ve] == '.' && ve + 1 < len && is_dig(s[ve + 1]))))
+                ve++;
+            size_t tend;
+            if (ve - vs <= 4 && (ve >= len || !is_lat(s[ve])) && kg_tail_ok(s, len, ve, &tend) &&
+                !kg_tctx_taken(x->c, vs, ve)) {
+                best_end = ve;
+                best_lex = resolve_key(x, k, i);
+                break;
+            }
+        }
+        if (end_ok(s, len, hits[h].end, k->latin)) {
+            best_end = hits[h].end;
+            best_lex = resolve_key(x, k, i);
+            break;
+        }
+        /* 베이징시가, 저장성의: a city or province of a lexicon name */
+        size_t e2 = hits[h].end, tend;
+        if (!k->latin && e2 + 3 <= len &&
+            (kg_at(s, len, e2, "시") || kg_at(s, len, e2, "성") || kg_at(s, len, e2, "주")) &&
+            kg_tail_ok(s, len, e2 + 3, &tend)) {
+            int a = resolve_key(x, k, i);
+            if (!x->lx->actors[a].is_person) {
+                best_end = e2 + 3;
+                best_lex = a;
+                break;
+            }
+        }
+    }
+    /* the document's own names (none can start with a syllable that
+     * starts none of their keys) */
+    int own = x->n_al &&
+              (sc->ch < 0xEA || sc->ch > 0xED || !kg_is_hangul(sc->cp) || kg_sylset_at(&x->al_first, s, len, i));
+    for (int nch = 2; nch >= 1 && own && (nch == 2 || x->n_al1); nch--) {
+        for (int q = x->al_head[char_hash(s + i, len - i, nch)]; q >= 0; q = x->al_next[q]) {
+            size_t e = key_match(s, len, i, x->al[q].key, x->al[q].klen);
+            if (e > best_end && end_ok(s, len, e, !(((unsigned char)x->al[q].key[x->al[q].klen - 1]) & 0x80))) {
+                best_end = e;
+                best_act = x->al[q].act;
+                best_lex = -1;
+            }
+        }
+    }
+    if (!best_end)
+        return 0;
+    size_t e = best_end;
+    if (best_lex >= 0) {
+        const kg_lex_actor *la = &x->lx->actors[best_lex];
+        size_t k = 0;
+        if (sc->discover && la->is_person && (k = admin_rule(x, i, e, best_lex)))
+            e = k;
+        else if (sc->discover && la->is_country && (k = body_rule(x, i, e, best_lex)))
+            e = k;
+        else
+            emit_lex(x, i, e, best_lex);
+    } else {
+        emit_act(x, i, e, best_act);
+    }
+    return e;
+}
+
+/* 한빛테크(주): a company by its legal form after it */
+static size_t run_corp_after(scan *sc)
+{
+    const char *s = sc->x->s;
+    size_t len = sc->x->len, te = scan_te(sc), e;
+    if (te + 5 <= len && s[te] == '(' && kg_at(s, len, te, "(주)") && (e = corp_rule(sc->x, sc->i, te)))
+        return e + 5;
+    return 0;
+}
+
+/* A name after a descriptor or a title (cheap tests first: a space
+ * before, the last syllable of the word before), or in a list after
+ * an actor of its kind. */
+static size_t run_intro_list(scan *sc)
+{
+    const char *s = sc->x->s;
+    size_t i = sc->i, e = 0;
+    if ((i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
+         (e = intro_rule(sc->x, i, scan_te(sc)))) ||
+        (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, scan_te(sc)))))
+        return e;
+    return 0;
+}
+
+/* A person before a title (리밍 대변인), a title naming the office, or an
+ * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
+static size_t run_title_suffix(scan *sc)
+{
+    actx *x = sc->x;
+    const char *s = x->s;
+    size_t len = x->len, i = sc->i, te = scan_te(sc);
+    /* cheap test first: a title starts the word, or some later
+     * syllable may end an organisation suffix */
+    int maybe = has_bit(title_bits, sc->cp);
+    for (size_t q = i + 3; !maybe && q + 3 <= te; q += 3) {
+        /* [i, te) is syllables: three bytes each, no decoder */
+        const unsigned char *u = (const unsigned char *)s + q;
+        uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+        maybe = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
+    }
+    if (!maybe)
+        return 0;
+    size_t w = strip_particles(s, len, i, te), e = 0;
+    /* title or suffix? checked on one syllable first */
+    uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
+    if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i))
+        title_rule(x, i, w);
+    else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
+        title_rule(x, i, w);
+    else if (w - i >= 6 && has_bit(final_bits, lastc)) {
+        e = suffix_rule(x, i, w);
+        if (!e)
+            e = suffix_words_rule(x, i, w);
+    }
+    return e;
+}
+
+/* DJI, SMIC; CEO as a title */
+static size_t run_acronym(scan *sc)
+{
+    const char *s = sc->x->s;
+    size_t len = sc->x->len, i = sc->i;
+    size_t e = acronym_rule(sc->x, i);
+    if (!e && kg_at(s, len, i, "CEO") && (i + 3 >= len || !is_lat(s[i + 3])))
+        title_rule(sc->x, i, i + 3);
+    return e;
+}
+
+/* The rules in the order they are tried at a start: the first that finds
+ * something ends the place. The known names come before the rules that
+ * find new ones; these run only with discovery on. */
+static const struct scan_rule {
+    int (*gate)(scan *);
+    size_t (*run)(scan *);
+    int after; /* AFTER_* */
+} scan_rules[] = {
+    { gate_corp_before, run_corp_before, AFTER_PUNCT },
+    { gate_quote, run_quote, AFTER_PUNCT },
+    { gate_word, run_known, AFTER_HANGUL },
+    { gate_new_hangul, run_corp_after, AFTER_PUNCT },
+    { gate_new_hangul, run_intro_list, AFTER_NEXT },
+    { gate_new_hangul, run_title_suffix, AFTER_NEXT },
+    { gate_new_latin, run_acronym, AFTER_NEXT },
+};
+
+/* What the character at e counts as for the next start (see AFTER_*). */
+static kg_cc cc_after(const char *s, size_t len, size_t e, int after)
+{
+    if (after == AFTER_PUNCT || e >= len)
+        return KG_CC_PUNCT;
+    size_t n2;
+    kg_cc cc = kg_cc_of(kg_u8_at(s, len, e, &n2));
+    return after == AFTER_NEXT || cc == KG_CC_HANGUL ? cc : KG_CC_PUNCT;
+}
+
+/* What starts at s[i] (START_*), given the class of the character before
+ * and its own. */
+static int start_at(const char *s, size_t len, size_t i, uint32_t cp, kg_cc cc, kg_cc prev_cc, int discover)
+{
+    if (cc == KG_CC_HANGUL || cc == KG_CC_LATIN)
+        return prev_cc != cc && !(cc == KG_CC_LATIN && prev_cc == KG_CC_DIGIT) ? START_WORD : START_NONE;
+    if (cc == KG_CC_HAN)
+        return START_WORD;
+    if (cc == KG_CC_PUNCT && (cp == '\'' || cp == '"') && discover)
+        return START_QUOTE;
+    if (cp == '(' && discover && i + 6 < len && s[i + 1] == (char)0xEC && kg_at(s, len, i, "(주)"))
+        return START_CORP;
+    return START_NONE;
+}
+
 void kg_find_actors(kg_tctx *c)
 {
     tables_ready();
@@ -1949,7 +2164,10 @@ void kg_find_actors(kg_tctx *c)
     if (discover)
         find_glosses(&x);
 
-    kg_lexhit hits[64];
+    scan scan_at, *sc = &scan_at;
+    memset(sc, 0, sizeof *sc);
+    sc->x = &x;
+    sc->discover = discover;
     size_t ci = 0;
     kg_cc prev_cc = KG_CC_END;
     size_t i = 0;
@@ -1971,15 +2189,7 @@ void kg_find_actors(kg_tctx *c)
             cp = kg_u8_dec((const unsigned char *)s + i, len - i, &cn);
             cc = kg_cc_of(cp);
         }
-        int start = 0;
-        if (cc == KG_CC_HANGUL || cc == KG_CC_LATIN)
-            start = prev_cc != cc && !(cc == KG_CC_LATIN && prev_cc == KG_CC_DIGIT);
-        else if (cc == KG_CC_HAN)
-            start = 1;
-        else if (cc == KG_CC_PUNCT && (cp == '\'' || cp == '"') && discover)
-            start = 2;
-        else if (cp == '(' && discover && i + 6 < len && s[i + 1] == (char)0xEC && kg_at(s, len, i, "(주)"))
-            start = 3;
+        int start = start_at(s, len, i, cp, cc, prev_cc, discover);
         if (!start) {
             prev_cc = cc;
             i += cn;
@@ -1993,173 +2203,28 @@ void kg_find_actors(kg_tctx *c)
             prev_cc = KG_CC_SPACE;
             continue;
         }
-        if (start == 3) {
-            /* (주)한빛테크: a company by its legal form */
-            size_t a = i + 5, e = corp_rule(&x, a, a > 0 ? hangul_run_end(s, len, a) : a);
-            prev_cc = KG_CC_PUNCT;
-            i = e ? e : i + cn;
-            continue;
-        }
-        if (start == 2) {
-            size_t e = kg_tok_start(s, i) ? quoted_rule(&x, i) : 0;
-            prev_cc = cc;
-            i = e ? e : i + cn;
-            continue;
-        }
-        size_t best_end = 0;
-        int best_lex = -1, best_act = -1;
-        /* lexicon */
-        size_t nh = x.lx ? kg_lex_walk(x.lx, s, len, i, hits, 64) : 0;
-        for (size_t h = nh; h-- > 0;) {
-            const kg_lex_key *k = &x.lx->keys[hits[h].key];
-            if (cc == KG_CC_HAN && hits[h].end == i + cn && !han_alone(&x, i, hits[h].end))
-                continue;
-            /* 큐웬3를, 라마 4는: a product's version after its name */
-            size_t ve = hits[h].end, vs;
-            if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]))
-                ve++;
-            vs = ve;
-            if (ve < len && is_dig(s[ve]) && x.lx->actors[x.lx->key_actors[k->first]].is_product) {
-                while (ve < len && (is_dig(s[ve]) || (s[ve] == '.' && ve + 1 < len && is_dig(s[ve + 1]))))
-                    ve++;
-                size_t tend;
-                if (ve - vs <= 4 && (ve >= len || !is_lat(s[ve])) && kg_tail_ok(s, len, ve, &tend) &&
-                    !kg_tctx_taken(x.c, vs, ve)) {
-                    best_end = ve;
-                    best_lex = resolve_key(&x, k, i);
-                    break;
-                }
-            }
-            if (end_ok(s, len, hits[h].end, k->latin)) {
-                best_end = hits[h].end;
-                best_lex = resolve_key(&x, k, i);
+        sc->i = i;
+        sc->cn = cn;
+        sc->te = 0;
+        sc->cp = cp;
+        sc->ch = ch;
+        sc->cc = cc;
+        sc->start = start;
+        size_t e = 0;
+        for (size_t r = 0; r < sizeof scan_rules / sizeof *scan_rules; r++)
+            if (scan_rules[r].gate(sc) && (e = scan_rules[r].run(sc))) {
+                prev_cc = cc_after(s, len, e, scan_rules[r].after);
                 break;
             }
-            /* 베이징시가, 저장성의: a city or province of a lexicon name */
-            size_t e2 = hits[h].end, tend;
-            if (!k->latin && e2 + 3 <= len &&
-                (kg_at(s, len, e2, "시") || kg_at(s, len, e2, "성") || kg_at(s, len, e2, "주")) &&
-                kg_tail_ok(s, len, e2 + 3, &tend)) {
-                int a = resolve_key(&x, k, i);
-                if (!x.lx->actors[a].is_person) {
-                    best_end = e2 + 3;
-                    best_lex = a;
-                    break;
-                }
-            }
-        }
-        /* the document's own names (none can start with a syllable that
-         * starts none of their keys) */
-        int own = x.n_al && (ch < 0xEA || ch > 0xED || !kg_is_hangul(cp) || kg_sylset_at(&x.al_first, s, len, i));
-        for (int nch = 2; nch >= 1 && own && (nch == 2 || x.n_al1); nch--) {
-            for (int q = x.al_head[char_hash(s + i, len - i, nch)]; q >= 0; q = x.al_next[q]) {
-                size_t e = key_match(s, len, i, x.al[q].key, x.al[q].klen);
-                if (e > best_end && end_ok(s, len, e, !(((unsigned char)x.al[q].key[x.al[q].klen - 1]) & 0x80))) {
-                    best_end = e;
-                    best_act = x.al[q].act;
-                    best_lex = -1;
-                }
-            }
-        }
-        if (best_end) {
-            size_t e = best_end;
-            if (best_lex >= 0) {
-                const kg_lex_actor *la = &x.lx->actors[best_lex];
-                size_t k = 0;
-                if (discover && la->is_person && (k = admin_rule(&x, i, e, best_lex))) {
-                    e = k;
-                } else if (discover && la->is_country && (k = body_rule(&x, i, e, best_lex))) {
-                    e = k;
-                } else {
-                    emit_lex(&x, i, e, best_lex);
-                }
-            } else {
-                emit_act(&x, i, e, best_act);
-            }
-            prev_cc = KG_CC_PUNCT;
+        if (e) {
             i = e;
-            /* let the next character start a word if it is a letter of
-             * another script; particles are skipped by the boundary rule */
-            if (i < len) {
-                size_t n2;
-                uint32_t c2 = kg_u8_at(s, len, i, &n2);
-                prev_cc = kg_cc_of(c2) == KG_CC_HANGUL ? KG_CC_HANGUL : KG_CC_PUNCT;
-            }
             continue;
-        }
-        if (discover && kg_tok_start(s, i)) {
-            size_t e = 0;
-            if (cc == KG_CC_HANGUL) {
-                size_t te = hangul_run_end(s, len, i);
-                /* 한빛테크(주): a company by its legal form after it */
-                if (te + 5 <= len && s[te] == '(' && kg_at(s, len, te, "(주)") && kg_tok_start(s, i) &&
-                    (e = corp_rule(&x, i, te))) {
-                    prev_cc = KG_CC_PUNCT;
-                    i = e + 5;
-                    continue;
-                }
-                /* a name after a descriptor or a title (cheap tests first:
-                 * a space before, the last syllable of the word before) */
-                if ((i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
-                     (e = intro_rule(&x, i, te))) ||
-                    (i >= 3 && s[i - 2] == ',' && (e = list_rule(&x, i, te)))) {
-                    prev_cc = KG_CC_PUNCT;
-                    i = e;
-                    if (i < len) {
-                        size_t n2;
-                        prev_cc = kg_cc_of(kg_u8_at(s, len, i, &n2));
-                    }
-                    continue;
-                }
-                /* cheap test first: a title starts the word, or some later
-                 * syllable may end an organisation suffix */
-                int maybe = has_bit(title_bits, cp);
-                for (size_t q = i + 3; !maybe && q + 3 <= te; q += 3) {
-                    /* [i, te) is syllables: three bytes each, no decoder */
-                    const unsigned char *u = (const unsigned char *)s + q;
-                    uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-                    maybe = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
-                }
-                if (!maybe) {
-                    prev_cc = cc;
-                    i = te > i ? te : i + cn;
-                    continue;
-                }
-                size_t w = strip_particles(s, len, i, te);
-                /* title or suffix? checked on one syllable first */
-                uint32_t firstc = cp;
-                uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
-                if (has_bit(title_bits, firstc) && is_title(s + i, w - i))
-                    title_rule(&x, i, w);
-                else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
-                    title_rule(&x, i, w);
-                else if (w - i >= 6 && has_bit(final_bits, lastc)) {
-                    e = suffix_rule(&x, i, w);
-                    if (!e)
-                        e = suffix_words_rule(&x, i, w);
-                }
-            } else if (cc == KG_CC_LATIN && ch >= 'A' && ch <= 'Z') {
-                e = acronym_rule(&x, i);
-                /* CEO as a title */
-                if (!e && kg_at(s, len, i, "CEO") && (i + 3 >= len || !is_lat(s[i + 3])))
-                    title_rule(&x, i, i + 3);
-            }
-            if (e) {
-                prev_cc = KG_CC_PUNCT;
-                i = e;
-                if (i < len) {
-                    size_t n2;
-                    uint32_t c2 = kg_u8_at(s, len, i, &n2);
-                    prev_cc = kg_cc_of(c2);
-                }
-                continue;
-            }
         }
         /* no actor starts here, nor inside the rest of the word (a
          * Hangul run starts nothing after its first syllable) */
         prev_cc = cc;
         if (cc == KG_CC_HANGUL) {
-            size_t te = hangul_run_end(s, len, i);
+            size_t te = scan_te(sc);
             i = te > i ? te : i + cn;
         } else
             i += cn;

@@ -13,8 +13,10 @@
  * 톱 10), ordinals (제2, 3번째, 2차, 2기), versions and names (V3, 2.5-맥스,
  * H-1B, G1, 1호), bare numbers without a unit or a Korean multiplier. */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "korean/grammar.h"
 #include "tagint.h"
 
 typedef struct unitdef {
@@ -24,59 +26,14 @@ typedef struct unitdef {
     int glued_ok;        /* may be followed directly by Hangul (개국 ...) */
 } unitdef;
 
-/* Longer forms first where one is a prefix of another. */
-static const unitdef units[] = {
-    /* money */
-    { "미국 달러", "USD", NULL, 0 }, { "미 달러", "USD", NULL, 0 }, { "홍콩달러", "HKD", NULL, 0 },
-    { "대만달러", "TWD", NULL, 0 }, { "싱가포르달러", "SGD", NULL, 0 }, { "호주달러", "AUD", NULL, 0 },
-    { "캐나다달러", "CAD", NULL, 0 }, { "달러", "USD", NULL, 0 }, { "위안화", "CNY", NULL, 0 },
-    { "위안", "CNY", NULL, 0 }, { "元", "CNY", NULL, 1 }, { "원화", "KRW", NULL, 0 }, { "원", "KRW", NULL, 0 },
-    { "엔화", "JPY", NULL, 0 }, { "엔", "JPY", NULL, 0 }, { "유로", "EUR", NULL, 0 }, { "파운드", "GBP", NULL, 0 },
-    { "루블", "RUB", NULL, 0 }, { "루피", "INR", NULL, 0 }, { "USD", "USD", NULL, 0 }, { "CNY", "CNY", NULL, 0 },
-    { "KRW", "KRW", NULL, 0 }, { "EUR", "EUR", NULL, 0 }, { "JPY", "JPY", NULL, 0 },
-    /* percent */
-    { "%포인트", "%p", NULL, 0 }, { "%p", "%p", NULL, 0 }, { "%P", "%p", NULL, 0 },
-    { "퍼센트포인트", "%p", NULL, 0 }, { "%", "%", NULL, 1 }, { "퍼센트", "%", NULL, 0 },
-    { "배", "x", NULL, 0 },
-    /* GPU hours before hours */
-    { "GPU 시간", "gpu-h", NULL, 0 }, { "GPU시간", "gpu-h", NULL, 0 }, { "GPU hours", "gpu-h", NULL, 0 },
-    /* durations */
-    { "시간", "h", NULL, 0 }, { "개월", "month", NULL, 0 }, { "주일", "week", NULL, 0 },
-    { "주", "week", NULL, 0 }, { "일", "day", NULL, 0 }, { "년", "year", NULL, 0 }, { "분", "min", NULL, 0 },
-    { "초", "s", NULL, 0 }, { "세", "year", NULL, 0 }, { "달", "month", NULL, 0 },
-    /* sizes and power */
-    { "나노미터", "nm", NULL, 0 }, { "나노", "nm", NULL, 1 }, { "nm", "nm", NULL, 1 },
-    { "센티미터", "cm", NULL, 0 }, { "센티", "cm", NULL, 0 }, { "cm", "cm", NULL, 1 },
-    { "밀리미터", "mm", NULL, 0 }, { "mm", "mm", NULL, 1 }, { "킬로미터", "km", NULL, 0 },
-    { "km", "km", NULL, 1 }, { "미터", "m", NULL, 0 }, { "킬로그램", "kg", NULL, 0 }, { "kg", "kg", NULL, 1 },
-    { "그램", "g", NULL, 0 }, { "톤", "t", NULL, 0 }, { "기가와트시", "GWh", NULL, 0 },
-    { "기가와트", "GW", NULL, 0 }, { "메가와트", "MW", NULL, 0 }, { "킬로와트", "kW", NULL, 0 },
-    { "테라와트시", "TWh", NULL, 0 }, { "GWh", "GWh", NULL, 1 }, { "TWh", "TWh", NULL, 1 },
-    { "MWh", "MWh", NULL, 1 }, { "kWh", "kWh", NULL, 1 }, { "GW", "GW", NULL, 1 }, { "MW", "MW", NULL, 1 },
-    { "kW", "kW", NULL, 1 }, { "TW", "TW", NULL, 1 }, { "테라바이트", "TB", NULL, 0 },
-    { "기가바이트", "GB", NULL, 0 }, { "페타바이트", "PB", NULL, 0 }, { "TB", "TB", NULL, 1 },
-    { "GB", "GB", NULL, 1 }, { "PB", "PB", NULL, 1 }, { "MB", "MB", NULL, 1 }, { "GHz", "GHz", NULL, 1 },
-    { "큐비트", "qubit", NULL, 0 }, { "㎡", "m2", NULL, 1 }, { "제곱미터", "m2", NULL, 0 },
-    { "인치", "in", NULL, 0 }, { "마일", "mi", NULL, 0 }, { "배럴", "bbl", NULL, 0 },
-    /* counters */
-    { "개국", "count", "개국", 0 }, { "개사", "count", "개사", 0 }, { "개소", "count", "개소", 0 },
-    { "개", "count", "개", 0 }, { "건", "count", "건", 0 }, { "명", "count", "명", 0 },
-    { "곳", "count", "곳", 0 }, { "편", "count", "편", 0 }, { "회", "count", "회", 0 },
-    { "대", "count", "대", 0 }, { "종", "count", "종", 0 }, { "척", "count", "척", 0 },
-    { "마리", "count", "마리", 0 }, { "가구", "count", "가구", 0 }, { "채", "count", "채", 0 },
-    { "권", "count", "권", 0 }, { "점", "count", "점", 0 }, { "쌍", "count", "쌍", 0 },
-    { "가지", "count", "가지", 0 }, { "차례", "count", "차례", 0 }, { "번", "count", "번", 0 },
-    { "표", "count", "표", 0 }, { "석", "count", "석", 0 }, { "팀", "count", "팀", 0 },
-    { "인", "count", "인", 0 }, { "개팀", "count", "개팀", 0 }, { "종목", "count", "종목", 0 },
-    { NULL, NULL, NULL, 0 }
-};
+/* The units (grammar units: units; longer forms first where one is a
+ * prefix of another), filled once by fig_syl_init. */
+static unitdef *units;
+static size_t n_units;
 
-/* Words after a number that make it something else than a figure. */
-static const char *const not_after[] = {
-    "위안", /* (a currency: checked as a unit before this list is read) */
-    "위", "등", "호", "기", "차", "세대", "세기", "번째", "째", "단계", "층", "월", "시", "분기", "분의", "년대",
-    "주년", "대째", "부", "장", "조", "항", "절", "학년", "학기", "강", "라운드", "판", "쇄", NULL
-};
+/* Words after a number that make it something else than a figure
+ * (grammar units: not_after). */
+static const char *const *not_after;
 
 static int isd(char c)
 {
@@ -103,33 +60,63 @@ static int word_end_ok(const char *s, size_t len, size_t e)
     return kg_tail_ok(s, len, e, &end);
 }
 
-/* Approximation words after the figure (after a particle or space). */
-static const struct {
+/* An approximation word and what it says. */
+typedef struct approxdef {
     const char *w;
+    size_t n;
     kg_approx a;
-} approx_after[] = {
-    { "가량", KG_APPROX_ABOUT }, { "정도", KG_APPROX_ABOUT }, { "안팎", KG_APPROX_ABOUT },
-    { "내외", KG_APPROX_ABOUT }, { "전후", KG_APPROX_ABOUT }, { "쯤", KG_APPROX_ABOUT },
-    { "남짓", KG_APPROX_OVER }, { "이상", KG_APPROX_OVER }, { "넘는", KG_APPROX_OVER },
-    { "넘게", KG_APPROX_OVER }, { "넘어", KG_APPROX_OVER }, { "넘겨", KG_APPROX_OVER },
-    { "넘기", KG_APPROX_OVER }, { "넘었", KG_APPROX_OVER }, { "넘긴", KG_APPROX_OVER },
-    { "넘을", KG_APPROX_OVER }, { "넘은", KG_APPROX_OVER }, { "웃도", KG_APPROX_OVER },
-    { "초과", KG_APPROX_OVER }, { "돌파", KG_APPROX_OVER }, { "미만", KG_APPROX_UNDER },
-    { "이하", KG_APPROX_UNDER }, { "이내", KG_APPROX_UNDER }, { "가까이", KG_APPROX_ABOUT },
-    { "가까운", KG_APPROX_ABOUT }, { "육박", KG_APPROX_ABOUT }, { "밑돌", KG_APPROX_UNDER },
-    { "못 미치", KG_APPROX_UNDER }, { NULL, KG_APPROX_EXACT }
-};
+} approxdef;
+
+/* Approximation words after the figure, after a particle or space
+ * (grammar units: approx_after), and before it (approx_before: the word
+ * and a space; pre_glued: the words that may also be glued). */
+static approxdef *approx_after, *pre_spaced, *pre_glued;
+static size_t n_approx_after, n_pre_spaced, n_pre_glued;
+
+/* Korean magnitude words ending a number (grammar units: magnitudes),
+ * English ones after a currency sign (scales) and the currency signs
+ * before a number (signs, with the lead bytes they start with). */
+typedef struct multdef {
+    const char *w;
+    size_t n;
+    double m;
+} multdef;
+static multdef *magnitudes, *scales;
+static size_t n_magnitudes, n_scales;
+static unitdef *signs;
+static size_t n_signs;
+static unsigned char sign_lead[256];
+
+/* Words glued after a counter that still end it (grammar units:
+ * unit_tails) and the words before a number that make it a rank or an
+ * ordinal (rank_before; class spaced: with a space between). */
+static const char *const *unit_tails;
+typedef struct rankdef {
+    const char *w;
+    size_t n;
+    int glued, spaced; /* may stand right before the number, or a space before it */
+} rankdef;
+static rankdef *ranks;
+static size_t n_ranks;
+
+/* Words that are figures by themselves (grammar units: word_figures). */
+typedef struct wordfig {
+    const char *w;
+    double v;
+    unitdef u;
+    int span; /* only before 동안 or 만에 */
+} wordfig;
+static wordfig *word_figs;
+static size_t n_word_figs;
 
 /* The units and the approximation words chained by their first
  * character, in list order (the first match in the list wins, and only
  * words with the text's first character can match): a lookup walks one
  * short chain instead of the whole list. */
 #define FC_BUCKETS 128
-static signed char unit_head[FC_BUCKETS], approx_head[FC_BUCKETS];
-static unsigned char unit_next[sizeof units / sizeof *units], approx_next[sizeof approx_after / sizeof *approx_after];
-#define FC_END 0xFF
-_Static_assert(sizeof units / sizeof *units < FC_END && sizeof approx_after / sizeof *approx_after < FC_END,
-               "chain links are bytes");
+static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS];
+static int *unit_next, *approx_next; /* FC_END ends a chain */
+#define FC_END (-1)
 
 /* Bucket of the character at w[0..n) (n >= 1). */
 static unsigned fc_bucket(const unsigned char *w, size_t n)
@@ -142,19 +129,20 @@ static unsigned fc_bucket(const unsigned char *w, size_t n)
 }
 
 /* Builds a chain table over n words (word k is words(k)). */
-static void fc_build(signed char *head, unsigned char *next, size_t n, const char *(*word)(size_t))
+static void fc_build(int *head, int *next, size_t n, const char *(*word)(size_t))
 {
-    unsigned char tail[FC_BUCKETS];
-    memset(head, -1, FC_BUCKETS);
+    int tail[FC_BUCKETS];
+    for (size_t b = 0; b < FC_BUCKETS; b++)
+        head[b] = tail[b] = FC_END;
     for (size_t k = 0; k < n; k++) {
         const char *w = word(k);
         unsigned b = fc_bucket((const unsigned char *)w, strlen(w));
         next[k] = FC_END;
         if (head[b] < 0)
-            head[b] = (signed char)k;
+            head[b] = (int)k;
         else
-            next[tail[b]] = (unsigned char)k;
-        tail[b] = (unsigned char)k;
+            next[tail[b]] = (int)k;
+        tail[b] = (int)k;
     }
 }
 
@@ -169,36 +157,38 @@ static const char *approx_word(size_t k)
 }
 
 /* First word of a chain for the text at s[i..len), or -1. */
-static int fc_first(const signed char *head, const char *s, size_t len, size_t i)
+static int fc_first(const int *head, const char *s, size_t len, size_t i)
 {
     if (i >= len)
         return -1;
     return head[fc_bucket((const unsigned char *)s + i, len - i)];
 }
 
-static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
+/* The word of pre at s[..i) that starts a token (the space after it
+ * included when spaced), or NULL. */
+static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, const char *s, size_t i)
 {
-#define PRE(w, a) { w, sizeof(w) - 1, a }
-    static const struct {
-        const char *w;
-        size_t n;
-        kg_approx a;
-    } pre[] = { PRE("약 ", KG_APPROX_ABOUT), PRE("대략 ", KG_APPROX_ABOUT), PRE("거의 ", KG_APPROX_ABOUT),
-                PRE("근 ", KG_APPROX_ABOUT), PRE("얼추 ", KG_APPROX_ABOUT), PRE("어림잡아 ", KG_APPROX_ABOUT),
-                PRE("줄잡아 ", KG_APPROX_ABOUT), PRE("최대 ", KG_APPROX_UNDER), PRE("최소 ", KG_APPROX_OVER),
-                PRE("적어도 ", KG_APPROX_OVER), PRE("약", KG_APPROX_ABOUT), { NULL, 0, KG_APPROX_EXACT } };
-#undef PRE
-    for (int k = 0; pre[k].w; k++) {
-        size_t n = pre[k].n;
+    for (size_t k = 0; k < npre; k++) {
+        size_t n = pre[k].n + (spaced ? 1 : 0);
         /* the byte before the first one decides most (a syllable's last
          * byte, or the space) */
-        if (i >= n && s[i - 1] == pre[k].w[n - 1] && s[i - 2] == pre[k].w[n - 2] &&
-            memcmp(s + i - n, pre[k].w, n) == 0) {
-            /* the word itself must start a token */
-            if (!kg_tok_start(s, i - n))
-                continue;
-            *start = i - n;
-            return pre[k].a;
+        if (i < n || (spaced && s[i - 1] != ' ') || memcmp(s + i - n, pre[k].w, pre[k].n) != 0)
+            continue;
+        /* the word itself must start a token */
+        if (!kg_tok_start(s, i - n))
+            continue;
+        return &pre[k];
+    }
+    return NULL;
+}
+
+static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
+{
+    for (int spaced = 1; spaced >= 0; spaced--) {
+        const approxdef *p = spaced ? pre_at(pre_spaced, n_pre_spaced, 1, s, i) : pre_at(pre_glued, n_pre_glued, 0, s, i);
+        if (p) {
+            *start = i - p->n - (spaced ? 1 : 0);
+            return p->a;
         }
     }
     *start = i;
@@ -258,10 +248,11 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end)
                     *end = k;
                     return u;
                 }
-            if (lit(s, len, k, "씩") || lit(s, len, k, "당") || lit(s, len, k, "여")) {
-                *end = k;
-                return u;
-            }
+            for (size_t t = 0; unit_tails[t]; t++)
+                if (lit(s, len, k, unit_tails[t])) {
+                    *end = k;
+                    return u;
+                }
         }
         /* after a space only a few units: 600억 위안, 5000여 개, 260만 GPU 시간 */
     }
@@ -276,6 +267,19 @@ static int excluded_after(const char *s, size_t len, size_t e)
         size_t q = lit(s, len, e, not_after[k]);
         /* the word must end there: 1위를 is a rank, 48시간 is not 48시 */
         if (q && word_end_ok(s, len, q))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if a word of rank_before ends at s[..i): 톱 10, 제2, No.1. */
+static int rank_before(const char *s, size_t i)
+{
+    for (size_t k = 0; k < n_ranks; k++) {
+        size_t n = ranks[k].n;
+        if (ranks[k].glued && i >= n && !memcmp(s + i - n, ranks[k].w, n))
+            return 1;
+        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && !memcmp(s + i - n - 1, ranks[k].w, n))
             return 1;
     }
     return 0;
@@ -300,17 +304,9 @@ static double trailing_mult(const char *s, size_t len, const kg_num *n)
     (void)len;
     if (n->end < 3)
         return 1;
-    const char *p = s + n->end - 3;
-    if (!memcmp(p, "만", 3))
-        return 1e4;
-    if (!memcmp(p, "억", 3))
-        return 1e8;
-    if (!memcmp(p, "조", 3))
-        return 1e12;
-    if (!memcmp(p, "천", 3))
-        return 1e3;
-    if (!memcmp(p, "백", 3))
-        return 1e2;
+    for (size_t k = 0; k < n_magnitudes; k++)
+        if (n->end >= magnitudes[k].n && !memcmp(s + n->end - magnitudes[k].n, magnitudes[k].w, magnitudes[k].n))
+            return magnitudes[k].m;
     return 1;
 }
 
@@ -322,34 +318,16 @@ static size_t figure_at(kg_tctx *c, size_t i)
     kg_num n1;
     size_t k;
     const unitdef *pre_unit = NULL;
-    static const unitdef usd = { "$", "USD", NULL, 1 }, krw = { "₩", "KRW", NULL, 1 },
-                         eur = { "€", "EUR", NULL, 1 }, gbp = { "£", "GBP", NULL, 1 },
-                         cny = { "¥", "CNY", NULL, 1 };
     size_t st = i;
-    unsigned char c0 = (unsigned char)s[i];
-    /* currency before the number (the signs below are led by $, U, C2,
-     * E2 or EF: a digit or a Hangul syllable is none of them) */
-    if (c0 != '$' && c0 != 'U' && c0 != 0xC2 && c0 != 0xE2 && c0 != 0xEF) {
-        /* no currency sign */
-    } else if (s[i] == '$') {
-        pre_unit = &usd;
-        i++;
-    } else if ((k = lit(s, len, i, "US$"))) {
-        pre_unit = &usd;
-        i = k;
-    } else if ((k = lit(s, len, i, "₩")) || (k = lit(s, len, i, "￦"))) {
-        pre_unit = &krw;
-        i = k;
-    } else if ((k = lit(s, len, i, "€"))) {
-        pre_unit = &eur;
-        i = k;
-    } else if ((k = lit(s, len, i, "£"))) {
-        pre_unit = &gbp;
-        i = k;
-    } else if ((k = lit(s, len, i, "¥"))) {
-        pre_unit = &cny;
-        i = k;
-    }
+    /* currency before the number (a digit or a Hangul syllable leads no
+     * sign of the built-in list) */
+    if (sign_lead[(unsigned char)s[i]])
+        for (size_t q = 0; q < n_signs; q++)
+            if ((k = lit(s, len, i, signs[q].w))) {
+                pre_unit = &signs[q];
+                i = k;
+                break;
+            }
     if (pre_unit && i < len && s[i] == ' ')
         i++;
     int native = 0;
@@ -366,11 +344,7 @@ static size_t figure_at(kg_tctx *c, size_t i)
                 return 0;
             if (p == '-' && i > 1 && (islat(s[i - 2]) || isd(s[i - 2])))
                 return 0;
-            if (kg_at(s, len, i >= 3 ? i - 3 : 0, "제") && i >= 3)
-                return 0;
-            if ((i >= 4 && kg_at(s, len, i - 4, "톱 ")) || (i >= 4 && !memcmp(s + i - 4, "TOP ", 4)) ||
-                (i >= 4 && !memcmp(s + i - 4, "Top ", 4)) || (i >= 3 && kg_at(s, len, i - 3, "톱")) ||
-                (i >= 3 && !memcmp(s + i - 3, "No.", 3)))
+            if (rank_before(s, i))
                 return 0;
         }
     }
@@ -419,20 +393,14 @@ static size_t figure_at(kg_tctx *c, size_t i)
         u = pre_unit;
         ue = after;
         /* $1.5 billion */
-        static const struct {
-            const char *w;
-            double m;
-        } eng[] = { { " trillion", 1e12 }, { " billion", 1e9 }, { " million", 1e6 }, { " thousand", 1e3 },
-                    { "조", 1 }, { NULL, 0 } };
-        for (int q = 0; eng[q].w; q++)
-            if ((k = lit(s, len, ue, eng[q].w)) && eng[q].m > 1) {
-                n1.value *= eng[q].m;
+        for (size_t q = 0; ue < len && s[ue] == ' ' && q < n_scales; q++)
+            if ((k = lit(s, len, ue + 1, scales[q].w))) {
+                n1.value *= scales[q].m;
                 if (range)
-                    n2.value *= eng[q].m;
+                    n2.value *= scales[q].m;
                 ue = k;
                 break;
             }
-        (void)0;
     } else {
         u = unit_at(s, len, after, &ue);
         /* a rank, an ordinal, a date part - unless a longer unit starts
@@ -498,25 +466,16 @@ static size_t word_figure(kg_tctx *c, size_t i)
 {
     const char *s = c->s;
     size_t len = c->len, k;
-    static const unitdef wk = { "", "week", NULL, 0 }, dy = { "", "day", NULL, 0 }, mo = { "", "month", NULL, 0 },
-                         yr = { "", "year", NULL, 0 }, x = { "", "x", NULL, 0 };
-    static const struct {
-        const char *w;
-        double v;
-        const unitdef *u;
-    } words[] = { { "일주일", 1, &wk }, { "이틀", 2, &dy }, { "사흘", 3, &dy }, { "나흘", 4, &dy },
-                  { "닷새", 5, &dy }, { "엿새", 6, &dy }, { "열흘", 10, &dy }, { "보름", 15, &dy },
-                  { "한 달", 1, &mo }, { "두 달", 2, &mo }, { "석 달", 3, &mo }, { "넉 달", 4, &mo },
-                  { "한 해", 1, &yr }, { "절반", 0.5, &x }, { "반년", 0.5, &yr }, { NULL, 0, NULL } };
-    /* (the words are all Hangul: none starts at a digit) */
-    for (int q = 0; (unsigned char)s[i] >= 0x80 && words[q].w; q++) {
-        if ((k = lit(s, len, i, words[q].w)) && word_end_ok(s, len, k)) {
-            if (!strcmp(words[q].w, "한 해") && !lit(s, len, k, " 동안") && !lit(s, len, k, "만에"))
+    static const unitdef x = { "", "x", NULL, 0 };
+    for (size_t q = 0; q < n_word_figs; q++) {
+        const wordfig *w = &word_figs[q];
+        if ((k = lit(s, len, i, w->w)) && word_end_ok(s, len, k)) {
+            if (w->span && !lit(s, len, k, " 동안") && !lit(s, len, k, "만에"))
                 continue;
             size_t start;
             kg_approx ap = approx_prefix(s, i, &start);
             kg_approx ap2 = approx_suffix(s, len, k);
-            emit(c, start, k, words[q].v, 0, 0, words[q].u, ap != KG_APPROX_EXACT ? ap : ap2);
+            emit(c, start, k, w->v, 0, 0, &w->u, ap != KG_APPROX_EXACT ? ap : ap2);
             return k;
         }
     }
@@ -541,22 +500,121 @@ static size_t word_figure(kg_tctx *c, size_t i)
 static kg_sylset fig_syl;
 static pthread_once_t fig_syl_once = PTHREAD_ONCE_INIT;
 
+/* A number field of a grammar entry (0 when missing or no number). */
+static double num_field(const kg_gram_entry *e, const char *name)
+{
+    const char *v = kg_gram_field(e, name);
+    if (!v)
+        return 0;
+    char *end;
+    double d = strtod(v, &end);
+    return end != v && !*end ? d : 0;
+}
+
+static kg_approx approx_field(const kg_gram_entry *e)
+{
+    const char *a = kg_gram_field(e, "approx");
+    if (a && !strcmp(a, "over"))
+        return KG_APPROX_OVER;
+    if (a && !strcmp(a, "under"))
+        return KG_APPROX_UNDER;
+    return KG_APPROX_ABOUT;
+}
+
+static int has_class(const kg_gram_entry *e, const char *cls)
+{
+    for (const char *const *c = e->classes; *c; c++)
+        if (!strcmp(*c, cls))
+            return 1;
+    return 0;
+}
+
+/* Multipliers of a list (entries without a number above 1 are skipped). */
+static multdef *mults(const char *key, size_t *n)
+{
+    const kg_gram_list *l = kg_gram_list_get("units", key);
+    multdef *m = kg_xcalloc(l->n + 1, sizeof *m);
+    *n = 0;
+    for (size_t k = 0; k < l->n; k++) {
+        double v = num_field(&l->e[k], "value");
+        if (v > 1)
+            m[(*n)++] = (multdef){ l->e[k].form, strlen(l->e[k].form), v };
+    }
+    return m;
+}
+
+/* A unit of an entry: unit count (or none) makes the word a counter. */
+static unitdef unit_of(const kg_gram_entry *e)
+{
+    const char *u = kg_gram_field(e, "unit");
+    unitdef d = { e->form, u ? u : "count", NULL, has_class(e, "glued") };
+    if (!strcmp(d.unit, "count"))
+        d.counter = e->form;
+    return d;
+}
+
 static void fig_syl_init(void)
 {
     kg_sylset_add(&fig_syl, KG_FIG_FIRST_SYLS);
-    fc_build(unit_head, unit_next, sizeof units / sizeof *units - 1, unit_word);
-    fc_build(approx_head, approx_next, sizeof approx_after / sizeof *approx_after - 1, approx_word);
+    const kg_gram_list *l = kg_gram_list_get("units", "units");
+    units = kg_xcalloc(l->n + 1, sizeof *units);
+    for (size_t k = 0; k < l->n; k++)
+        units[n_units++] = unit_of(&l->e[k]);
+    l = kg_gram_list_get("units", "signs");
+    signs = kg_xcalloc(l->n + 1, sizeof *signs);
+    for (size_t k = 0; k < l->n; k++) {
+        signs[n_signs] = unit_of(&l->e[k]);
+        signs[n_signs].glued_ok = 1;
+        signs[n_signs].counter = NULL;
+        sign_lead[(unsigned char)l->e[k].form[0]] = 1;
+        n_signs++;
+    }
+    not_after = kg_gram_words("units", "not_after");
+    unit_tails = kg_gram_words("units", "unit_tails");
+    l = kg_gram_list_get("units", "rank_before");
+    ranks = kg_xcalloc(l->n + 1, sizeof *ranks);
+    for (size_t k = 0; k < l->n; k++) {
+        int sp = has_class(&l->e[k], "spaced"), gl = has_class(&l->e[k], "glued");
+        ranks[n_ranks++] = (rankdef){ l->e[k].form, strlen(l->e[k].form), gl || !sp, sp };
+    }
+    l = kg_gram_list_get("units", "approx_after");
+    approx_after = kg_xcalloc(l->n + 1, sizeof *approx_after);
+    for (size_t k = 0; k < l->n; k++)
+        approx_after[n_approx_after++] = (approxdef){ l->e[k].form, strlen(l->e[k].form), approx_field(&l->e[k]) };
+    l = kg_gram_list_get("units", "approx_before");
+    pre_spaced = kg_xcalloc(l->n + 1, sizeof *pre_spaced);
+    pre_glued = kg_xcalloc(l->n + 1, sizeof *pre_glued);
+    for (size_t k = 0; k < l->n; k++) {
+        approxdef d = { l->e[k].form, strlen(l->e[k].form), approx_field(&l->e[k]) };
+        pre_spaced[n_pre_spaced++] = d;
+        if (has_class(&l->e[k], "glued"))
+            pre_glued[n_pre_glued++] = d;
+    }
+    magnitudes = mults("magnitudes", &n_magnitudes);
+    scales = mults("scales", &n_scales);
+    l = kg_gram_list_get("units", "word_figures");
+    word_figs = kg_xcalloc(l->n + 1, sizeof *word_figs);
+    for (size_t k = 0; k < l->n; k++) {
+        const char *u = kg_gram_field(&l->e[k], "unit");
+        word_figs[n_word_figs++] = (wordfig){ l->e[k].form, num_field(&l->e[k], "value"),
+                                              { "", u ? u : "count", NULL, 0 }, has_class(&l->e[k], "span") };
+    }
+    unit_next = kg_xcalloc(n_units + 1, sizeof *unit_next);
+    approx_next = kg_xcalloc(n_approx_after + 1, sizeof *approx_next);
+    fc_build(unit_head, unit_next, n_units, unit_word);
+    fc_build(approx_head, approx_next, n_approx_after, approx_word);
 }
 
 static int fig_first(const char *s, size_t len, size_t i)
 {
     if (i + 2 >= len)
         return 0;
-    if ((unsigned char)s[i] == 0xC2) /* £ ¥ */
-        return 1;
     if (kg_sylset_at(&fig_syl, s, len, i))
         return 1;
-    return kg_at(s, len, i, "₩") || kg_at(s, len, i, "￦") || kg_at(s, len, i, "€");
+    for (size_t q = 0; sign_lead[(unsigned char)s[i]] && q < n_signs; q++)
+        if (kg_at(s, len, i, signs[q].w))
+            return 1;
+    return 0;
 }
 
 void kg_find_figures(kg_tctx *c)
@@ -572,7 +630,7 @@ void kg_find_figures(kg_tctx *c)
         unsigned char ch = (unsigned char)s[i];
         if (ch >= 0xEA && ch <= 0xED && !kg_sylset_at(&fig_syl, s, len, i))
             continue; /* a syllable that starts no figure */
-        if (!(isd((char)ch) || ch == '$' || ch == 'U' || ch >= 0xE0 || ch == 0xC2))
+        if (!(isd((char)ch) || sign_lead[ch] || ch >= 0xE0))
             continue;
         /* the cheap tests first (positions in chrome or in a time are
          * skipped below either way) */
@@ -597,9 +655,8 @@ void kg_find_figures(kg_tctx *c)
             e = word_figure(c, i);
             if (!e)
                 e = figure_at(c, i);
-        } else if (ch == 'U') {
-            if (kg_at(s, len, i, "US$"))
-                e = figure_at(c, i);
+        } else if (!isd((char)ch)) {
+            e = figure_at(c, i); /* a currency sign, or nothing */
         } else {
             e = word_figure(c, i);
             if (!e)

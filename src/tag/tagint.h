@@ -1,5 +1,5 @@
-/* tagint.h - helpers shared by the files of src/tag/ (text intake and the
- * tagger): UTF-8 decoding of already validated text, character classes,
+/* tagint.h - helpers shared by the files of src/tag/ (the tagger; text
+ * intake is src/text): UTF-8 decoding of already validated text, character classes,
  * and the internal interfaces between the tagger's parts. Not API. */
 #ifndef KG_TAGINT_H
 #define KG_TAGINT_H
@@ -19,6 +19,7 @@
 #include "korean/numbers.h"
 #include "korean/particles.h" /* kg_tail_ok */
 #include "korean/romanize.h"
+#include "util/scan.h"
 
 static inline size_t kg_u8_put(char *out, uint32_t cp)
 {
@@ -79,128 +80,6 @@ static inline kg_cc kg_cc_of(uint32_t cp)
     if (cp == 0xA0 || cp == 0x3000)
         return KG_CC_SPACE;
     return KG_CC_PUNCT;
-}
-
-/* ---- fast scans for rare bytes ----
- * Most passes over a text look for a handful of ASCII bytes in long runs
- * of Hangul; sixteen bytes at a time with SSE2 (every x86-64 has it),
- * else one at a time. */
-
-/* Offset of the first byte of s[i..e) that is one of the n (<= 6) bytes
- * of set, or an ASCII digit when digits is set; e if there is none. All
- * of s[0..e) must be readable: a short tail is read as the sixteen bytes
- * that end at e. */
-static inline size_t kg_find_bytes(const char *s, size_t i, size_t e, const char *set, int n, int digits)
-{
-#ifdef __SSE2__
-    __m128i want[6];
-    for (int k = 0; k < n && k < 6; k++)
-        want[k] = _mm_set1_epi8(set[k]);
-    const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
-#define KG_FIND_MASK(v, out)                                                                      \
-    do {                                                                                         \
-        __m128i m_ = _mm_setzero_si128();                                                        \
-        for (int k_ = 0; k_ < n && k_ < 6; k_++)                                                 \
-            m_ = _mm_or_si128(m_, _mm_cmpeq_epi8((v), want[k_]));                              \
-        if (digits) /* signed compares: bytes >= 0x80 are below '0' */                          \
-            m_ = _mm_or_si128(m_, _mm_and_si128(_mm_cmpgt_epi8((v), lo), _mm_cmplt_epi8((v), hi))); \
-        (out) = (unsigned)_mm_movemask_epi8(m_);                                                 \
-    } while (0)
-    for (; i + 16 <= e; i += 16) {
-        unsigned mask;
-        KG_FIND_MASK(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), mask);
-        if (mask)
-            return i + (size_t)__builtin_ctz(mask);
-    }
-    if (i < e && e >= 16) {
-        /* the last sixteen bytes up to e (s[0..e) is readable), minus
-         * those before i, which were looked at already */
-        unsigned mask;
-        KG_FIND_MASK(_mm_loadu_si128((const __m128i *)(const void *)(s + e - 16)), mask);
-        mask &= ~0u << (i - (e - 16));
-        return mask ? e - 16 + (size_t)__builtin_ctz(mask) : e;
-    }
-#undef KG_FIND_MASK
-#endif
-    for (; i < e; i++) {
-        if (digits && s[i] >= '0' && s[i] <= '9')
-            return i;
-        for (int k = 0; k < n; k++)
-            if (s[i] == set[k])
-                return i;
-    }
-    return e;
-}
-
-/* ---- word sets ----
- * A fixed list of words as a hash set, so that a membership test costs
- * one hash instead of a walk over the list. Built once (pthread_once)
- * from a NULL-terminated list; the words are not copied. */
-typedef struct kg_wordset {
-    const char **slot;     /* words, NULL = empty */
-    unsigned char *lens;   /* their lengths (all words are < 256 bytes) */
-    size_t mask;
-} kg_wordset;
-
-static inline uint32_t kg_word_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
-}
-
-static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
-{
-    size_t n = 0;
-    while (list[n])
-        n++;
-    size_t cap = 16;
-    while (cap < 2 * n)
-        cap <<= 1;
-    ws->slot = kg_xcalloc(cap, sizeof *ws->slot);
-    ws->lens = kg_xcalloc(cap, 1);
-    ws->mask = cap - 1;
-    for (size_t k = 0; k < n; k++) {
-        size_t l = strlen(list[k]);
-        size_t h = kg_word_hash(list[k], l) & ws->mask;
-        while (ws->slot[h] && !(ws->lens[h] == l && memcmp(ws->slot[h], list[k], l) == 0))
-            h = (h + 1) & ws->mask;
-        ws->slot[h] = list[k];
-        ws->lens[h] = (unsigned char)l;
-    }
-}
-
-/* 1 if w[0..n) is a word of the set (n = 0 is none). */
-static inline int kg_wordset_has(const kg_wordset *ws, const char *w, size_t n)
-{
-    if (!n || n > 255)
-        return 0;
-    size_t h = kg_word_hash(w, n) & ws->mask;
-    for (; ws->slot[h]; h = (h + 1) & ws->mask)
-        if (ws->lens[h] == n && memcmp(ws->slot[h], w, n) == 0)
-            return 1;
-    return 0;
-}
-
-/* Starts-with test for a NUL-free literal at s[i..len). */
-static inline int kg_at(const char *s, size_t len, size_t i, const char *lit)
-{
-    for (size_t k = 0; lit[k]; k++)
-        if (i + k >= len || s[i + k] != lit[k])
-            return 0;
-    return 1;
-}
-
-/* The end of lit if s[i..] starts with it, else 0 (early exit: cheap
- * when it does not). */
-static inline size_t kg_lit(const char *s, size_t len, size_t i, const char *lit)
-{
-    size_t k = 0;
-    for (; lit[k]; k++)
-        if (i + k >= len || s[i + k] != lit[k])
-            return 0;
-    return i + k;
 }
 
 /* numbers (kg_num_scan) and romanization (kg_slug_append): korean/numbers.h,

@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "korean/grammar.h"
 #include "tagint.h"
 
 /* A resolved point: precision, approximation, or unknown. */
@@ -45,6 +46,25 @@ typedef struct tspec {
 } tspec;
 
 enum { P_NONE = 0, P_EARLY, P_MID, P_LATE, P_H1, P_H2, P_Q, P_MIDM };
+
+/* The word lists of the grammar (times), read once by time_first_init. */
+enum { TW_GLUED = 1, TW_SPACED = 2 };
+typedef struct tword {
+    const char *w;
+    size_t n;
+    int k, off; /* deictic: K_REL or K_LAST and the offset; periods: quarter (1) or week (0) in k */
+    int part;   /* P_* */
+    int cls;    /* TW_GLUED, TW_SPACED: where the word may stand */
+} tword;
+typedef struct twords {
+    tword *v;
+    size_t n;
+} twords;
+static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
+    t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends,
+    t_amount_units;
+static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
+static const char *const *zones, *const *day_times;
 
 typedef struct tstate {
     kg_tctx *c;
@@ -134,20 +154,12 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
         sp_->y = v + (v <= 50 ? 2000 : 1900);
         return k;
     }
-    static const struct {
-        const char *w;
-        int k, off;
-    } words[] = {
-        { "올해", K_REL, 0 }, { "금년도", K_REL, 0 }, { "금년", K_REL, 0 }, { "지난해", K_REL, -1 },
-        { "작년", K_REL, -1 }, { "재작년", K_REL, -2 }, { "내년도", K_REL, 1 }, { "내년", K_REL, 1 },
-        { "내후년", K_REL, 2 }, { "이듬해", K_LAST, 1 }, { "그해", K_LAST, 0 }, { "같은 해", K_LAST, 0 },
-        { "같은 해", K_LAST, 0 }, { "전년도", K_REL, -1 }, { "당해", K_LAST, 0 }, { NULL, 0, 0 }
-    };
-    for (int k = 0; words[k].w; k++) {
-        size_t n = lit(s, len, i, words[k].w);
+    const twords *words = &dx_year;
+    for (size_t k = 0; k < words->n; k++) {
+        size_t n = lit(s, len, i, words->v[k].w);
         if (n) {
-            sp_->yk = words[k].k;
-            sp_->y = words[k].off;
+            sp_->yk = words->v[k].k;
+            sp_->y = words->v[k].off;
             return n;
         }
     }
@@ -179,19 +191,12 @@ static size_t p_month(tstate *st, size_t i, tspec *t)
         t->m = v;
         return k;
     }
-    static const struct {
-        const char *w;
-        int k, off;
-    } words[] = {
-        { "지난달", K_REL, -1 }, { "지난 달", K_REL, -1 }, { "이달", K_REL, 0 }, { "이번 달", K_REL, 0 },
-        { "이번달", K_REL, 0 }, { "다음 달", K_REL, 1 }, { "다음달", K_REL, 1 }, { "같은 달", K_LAST, 0 },
-        { "전월", K_REL, -1 }, { "내달", K_REL, 1 }, { NULL, 0, 0 }
-    };
-    for (int k = 0; words[k].w; k++) {
-        size_t n = lit(s, len, i, words[k].w);
+    const twords *words = &dx_month;
+    for (size_t k = 0; k < words->n; k++) {
+        size_t n = lit(s, len, i, words->v[k].w);
         if (n && word_end_ok(s, len, n)) { /* not 지난 달러, 내달리다 */
-            t->mk = words[k].k;
-            t->m = words[k].off;
+            t->mk = words->v[k].k;
+            t->m = words->v[k].off;
             return n;
         }
     }
@@ -209,28 +214,19 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
             return 0;
         /* durations: 3일간, 3일 동안, 3일째, 3일 만에 */
         size_t k2 = sp(s, len, k);
-        if (lit(s, len, k, "간") || lit(s, len, k2, "동안") || lit(s, len, k, "째") ||
-            lit(s, len, k2, "만에") || lit(s, len, k2, "연속") || lit(s, len, k, "치") ||
-            lit(s, len, k, "여") || lit(s, len, k2, "이내"))
-            return 0;
+        for (size_t q = 0; q < t_not_day.n; q++)
+            if (lit(s, len, (t_not_day.v[q].cls & TW_SPACED) ? k2 : k, t_not_day.v[q].w))
+                return 0;
         t->dk = K_ABS;
         t->d = v;
         return k;
     }
-    static const struct {
-        const char *w;
-        int k, off;
-    } words[] = {
-        { "오늘", K_REL, 0 }, { "어제", K_REL, -1 }, { "내일", K_REL, 1 }, { "그제", K_REL, -2 },
-        { "그저께", K_REL, -2 }, { "모레", K_REL, 2 }, { "전날", K_REL, -1 }, { "이날", K_REL, 0 },
-        { "당일", K_REL, 0 }, { "같은 날", K_LAST, 0 }, { "그날", K_LAST, 0 }, { "다음 날", K_LAST, 1 },
-        { "다음날", K_LAST, 1 }, { "이튿날", K_LAST, 1 }, { NULL, 0, 0 }
-    };
-    for (int k = 0; words[k].w; k++) {
-        size_t n = lit(s, len, i, words[k].w);
+    const twords *words = &dx_day;
+    for (size_t k = 0; k < words->n; k++) {
+        size_t n = lit(s, len, i, words->v[k].w);
         if (n && word_end_ok(s, len, n)) { /* not 다음 날짜 */
-            t->dk = words[k].k;
-            t->d = words[k].off;
+            t->dk = words->v[k].k;
+            t->d = words->v[k].off;
             return n;
         }
     }
@@ -242,22 +238,15 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
 {
     const char *s = st->s;
     size_t len = st->len;
-    static const struct {
-        const char *w;
-        int p;
-    } parts[] = {
-        { "초반", P_EARLY }, { "초순", P_EARLY }, { "상순", P_EARLY }, { "초", P_EARLY },
-        { "중순", P_MIDM }, { "중반", P_MID }, { "중엽", P_MID }, { "하순", P_LATE },
-        { "후반", P_LATE }, { "말", P_LATE }, { "상반기", P_H1 }, { "하반기", P_H2 }, { NULL, 0 }
-    };
-    for (int k = 0; parts[k].w; k++) {
-        size_t n = lit(s, len, i, parts[k].w);
+    const twords *parts = &t_parts;
+    for (size_t k = 0; k < parts->n; k++) {
+        size_t n = lit(s, len, i, parts->v[k].w);
         if (n && word_end_ok(s, len, n)) {
-            t->part = parts[k].p;
+            t->part = parts->v[k].part;
             return n;
         }
         if (n && (lit(s, len, n, "께") || lit(s, len, n, "경"))) {
-            t->part = parts[k].p;
+            t->part = parts->v[k].part;
             return n;
         }
     }
@@ -573,9 +562,6 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
 {
     const char *s = st->s;
     size_t len = st->len, k;
-    static const char *const zones[] = { "(현지 시간)", "(현지시간)", "(한국 시간)", "(한국시간)",
-                                         "(미국 시간)", "(미국시간)", "(중국 시간)", "(미 동부시간)",
-                                         "(미국 동부시간)", "(현지 시각)", "(현지시각)", NULL };
     size_t j = e;
     if (j < len && s[j] == ' ' && j + 1 < len && s[j + 1] == '(')
         j++;
@@ -591,9 +577,11 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
     /* a time of day: 오후 3시, 21:27 */
     j = sp(s, len, e);
     size_t j2 = j;
-    if ((k = lit(s, len, j, "오전 ")) || (k = lit(s, len, j, "오후 ")) || (k = lit(s, len, j, "새벽 ")) ||
-        (k = lit(s, len, j, "밤 ")))
-        j2 = k;
+    for (int q = 0; day_times[q]; q++)
+        if ((k = lit(s, len, j, day_times[q])) && k < len && s[k] == ' ') {
+            j2 = k + 1;
+            break;
+        }
     int h;
     if ((k = read_int(s, len, j2, 2, &h)) && h <= 24) {
         size_t k2 = lit(s, len, k, "시");
@@ -623,14 +611,10 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
     int v;
     /* days counted in native words: 이틀 뒤, 사흘 전, 열흘 만에 (unit 5:
      * never a day of the month) */
-    static const struct {
-        const char *w;
-        int n;
-    } days[] = { { "하루", 1 }, { "이틀", 2 }, { "사흘", 3 }, { "나흘", 4 }, { "닷새", 5 }, { "엿새", 6 },
-                 { "이레", 7 }, { "여드레", 8 }, { "아흐레", 9 }, { "열흘", 10 }, { "보름", 15 }, { NULL, 0 } };
-    for (int k = 0; (unsigned char)s[i] >= 0xEA && days[k].w; k++)
-        if ((e = lit(s, len, i, days[k].w))) {
-            *n = days[k].n;
+    const twords *days = &t_days;
+    for (size_t k = 0; k < days->n; k++)
+        if ((e = lit(s, len, i, days->v[k].w))) {
+            *n = days->v[k].off;
             *unit = 5;
             return e;
         }
@@ -642,16 +626,11 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
         *approx = 1;
         e += 3;
     }
-    size_t k = sp(s, len, e), r;
-    if ((r = lit(s, len, k, "년")))
-        *unit = 1;
-    else if ((r = lit(s, len, k, "개월")) || (r = lit(s, len, k, "달")))
-        *unit = 2;
-    else if ((r = lit(s, len, k, "주일")) || (r = lit(s, len, k, "주")))
-        *unit = 3;
-    else if ((r = lit(s, len, k, "일")))
-        *unit = 4;
-    else
+    size_t k = sp(s, len, e), r = 0;
+    for (size_t q = 0; !r && q < t_amount_units.n; q++)
+        if (t_amount_units.v[q].off && (r = lit(s, len, k, t_amount_units.v[q].w)))
+            *unit = t_amount_units.v[q].off;
+    if (!r)
         return 0;
     if (*unit == 1 && e - i == 4 && v >= 1000 && !*approx)
         return 0; /* a year: 2023년 */
@@ -689,12 +668,11 @@ static void shift(const kg_edtf_point *dct, int n, int unit, tval *v, int approx
 
 static int approx_before(const char *s, size_t i)
 {
-    static const char *const w[] = { "약 ", "대략 ", "거의 ", "얼추 ", NULL };
     if (i == 0 || s[i - 1] != ' ')
         return 0; /* every word ends with a space: most starts have none */
-    for (int k = 0; w[k]; k++) {
-        size_t n = strlen(w[k]);
-        if (i >= n && memcmp(s + i - n, w[k], n) == 0)
+    for (size_t k = 0; k < t_approx.n; k++) {
+        size_t n = t_approx.v[k].n + 1;
+        if (i >= n && memcmp(s + i - n, t_approx.v[k].w, n - 1) == 0)
             return (int)n;
     }
     return 0;
@@ -782,14 +760,20 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
         if (past) {
             /* 지난 N년 (넘는 시간) 동안|간|새|사이 */
             size_t k3 = k2;
-            if ((k = lit(s, len, k3, "넘는 ")) || (k = lit(s, len, k3, "이상 ")) || (k = lit(s, len, k3, "넘게 "))) {
+            if ((k = tw_at(&t_span_over, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " ")) {
                 approx = 1;
-                k3 = k;
-                if ((k = lit(s, len, k3, "시간 ")) || (k = lit(s, len, k3, "기간 ")) || (k = lit(s, len, k3, "세월 ")))
-                    k3 = k;
+                k3 += k + 1;
+                if ((k = tw_at(&t_span_nouns, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " "))
+                    k3 += k + 1;
             }
-            if ((k = lit(s, len, e, "간")) || (k = lit(s, len, e, "새")) || (k = lit(s, len, k3, "동안")) ||
-                (k = lit(s, len, k3, "사이")) || (k = lit(s, len, k3, "간"))) {
+            k = 0;
+            for (size_t q = 0; !k && q < t_span_ends.n; q++)
+                if (t_span_ends.v[q].cls & TW_GLUED)
+                    k = lit(s, len, e, t_span_ends.v[q].w);
+            for (size_t q = 0; !k && q < t_span_ends.n; q++)
+                if (t_span_ends.v[q].cls & TW_SPACED)
+                    k = lit(s, len, k3, t_span_ends.v[q].w);
+            if (k) {
                 memset(v, 0, sizeof *v);
                 if (!dct->prec || (unit == 2 && dct->prec < KG_PREC_MONTH) ||
                     (unit >= 3 && dct->prec < KG_PREC_DAY)) {
@@ -1003,15 +987,13 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
  * i (a word ending after it), or 0. */
 static size_t year_back_period(const char *s, size_t len, size_t i)
 {
-    static const char *const years[] = { "지난해 ", "작년 ", "전년도 ", "전년 ", NULL };
-    static const char *const periods[] = { "같은 기간", "같은 시기", "동기간", "동기", NULL };
-    for (int y = 0; years[y]; y++) {
-        if (!kg_at(s, len, i, years[y]))
+    for (size_t y = 0; y < t_years.n; y++) {
+        size_t ly = t_years.v[y].n + 1;
+        if (!kg_at(s, len, i, t_years.v[y].w) || !kg_at(s, len, i + ly - 1, " "))
             continue;
-        size_t ly = strlen(years[y]);
-        for (int p = 0; periods[p]; p++) {
-            size_t lp = strlen(periods[p]);
-            if (kg_at(s, len, i + ly, periods[p]) && word_end_ok(s, len, i + ly + lp))
+        for (size_t p = 0; p < t_periods.n; p++) {
+            size_t lp = t_periods.v[p].n;
+            if (kg_at(s, len, i + ly, t_periods.v[p].w) && word_end_ok(s, len, i + ly + lp))
                 return ly + lp;
         }
     }
@@ -1023,20 +1005,14 @@ static size_t year_back_period(const char *s, size_t len, size_t i)
  * *quarter (0 for weeks) and *delta; returns the length, or 0. */
 static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter, int *delta)
 {
-    static const struct {
-        const char *w;
-        int q, d;
-    } forms[] = { { "이번 주", 0, 0 },   { "이번주", 0, 0 },     { "금주", 0, 0 },       { "지난주", 0, -1 },
-                  { "지난 주", 0, -1 },  { "다음 주", 0, 1 },    { "다음주", 0, 1 },
-                  { "내주", 0, 1 },      { "이번 분기", 1, 0 },  { "지난 분기", 1, -1 }, { "직전 분기", 1, -1 },
-                  { "전 분기", 1, -1 },  { "다음 분기", 1, 1 },  { NULL, 0, 0 } };
-    for (int k = 0; forms[k].w; k++) {
-        if (!kg_at(s, len, i, forms[k].w))
+    const twords *forms = &dx_period;
+    for (size_t k = 0; k < forms->n; k++) {
+        if (!kg_at(s, len, i, forms->v[k].w))
             continue;
-        size_t l = strlen(forms[k].w);
+        size_t l = forms->v[k].n;
         if (word_end_ok(s, len, i + l)) {
-            *quarter = forms[k].q;
-            *delta = forms[k].d;
+            *quarter = forms->v[k].k;
+            *delta = forms->v[k].off;
             return l;
         }
     }
@@ -1091,24 +1067,116 @@ static void remember(tstate *st, const tval *v)
     st->last_m = p->prec >= KG_PREC_MONTH ? p->m : 0;
 }
 
+/* The list KEY of the grammar times as twords, with the deictic unit
+ * UNIT only (NULL: every entry). */
+static twords tw_list(const char *key, const char *unit)
+{
+    static const struct {
+        const char *name;
+        int p;
+    } partnames[] = { { "early", P_EARLY }, { "mid", P_MID },   { "mid-month", P_MIDM },
+                      { "late", P_LATE },   { "h1", P_H1 },     { "h2", P_H2 } };
+    const kg_gram_list *l = kg_gram_list_get("times", key);
+    twords t = { kg_xcalloc(l->n + 1, sizeof(tword)), 0 };
+    for (size_t k = 0; k < l->n; k++) {
+        const kg_gram_entry *e = &l->e[k];
+        const char *u = kg_gram_field(e, "unit"), *off = kg_gram_field(e, "offset"), *val = kg_gram_field(e, "value"),
+                   *part = kg_gram_field(e, "part");
+        if (unit && (!u || strcmp(u, unit)))
+            continue;
+        tword *w = &t.v[t.n++];
+        w->w = e->form;
+        w->n = strlen(e->form);
+        w->k = K_REL;
+        for (const char *const *c = e->classes; *c; c++) {
+            if (!strcmp(*c, "last"))
+                w->k = K_LAST;
+            else if (!strcmp(*c, "spaced"))
+                w->cls |= TW_SPACED;
+            else if (!strcmp(*c, "glued"))
+                w->cls |= TW_GLUED;
+        }
+        if (u && !strcmp(u, "quarter"))
+            w->k = 1;
+        else if (u && !strcmp(u, "week"))
+            w->k = 0;
+        long v = strtol(off ? off : val ? val : "0", NULL, 10);
+        w->off = v < -1000 ? -1000 : v > 1000 ? 1000 : (int)v;
+        for (size_t q = 0; part && q < sizeof partnames / sizeof *partnames; q++)
+            if (!strcmp(part, partnames[q].name))
+                w->part = partnames[q].p;
+    }
+    return t;
+}
+
+static void read_lists(void)
+{
+    dx_year = tw_list("deictic", "year");
+    dx_month = tw_list("deictic", "month");
+    dx_day = tw_list("deictic", "day");
+    twords wk = tw_list("deictic", NULL);
+    dx_period.v = kg_xcalloc(wk.n + 1, sizeof(tword));
+    for (size_t k = 0; k < wk.n; k++) {
+        const char *u = kg_gram_field(&kg_gram_list_get("times", "deictic")->e[k], "unit");
+        if (u && (!strcmp(u, "week") || !strcmp(u, "quarter")))
+            dx_period.v[dx_period.n++] = wk.v[k];
+    }
+    free(wk.v);
+    t_parts = tw_list("parts", NULL);
+    t_year_parts = tw_list("year_parts", NULL);
+    t_days = tw_list("day_counts", NULL);
+    t_years = tw_list("years", NULL);
+    t_periods = tw_list("periods", NULL);
+    t_approx = tw_list("approx_before", NULL);
+    const char *const *al = kg_gram_class("times", "periods", "alone");
+    size_t n = 0;
+    while (al[n])
+        n++;
+    t_periods_alone.v = kg_xcalloc(n + 1, sizeof(tword));
+    for (size_t k = 0; k < n; k++)
+        t_periods_alone.v[t_periods_alone.n++] = (tword){ al[k], strlen(al[k]), 0, 0, 0 };
+    t_not_day = tw_list("not_day_after", NULL);
+    t_span_over = tw_list("span_over", NULL);
+    t_span_nouns = tw_list("span_nouns", NULL);
+    t_span_ends = tw_list("span_ends", NULL);
+    t_amount_units = tw_list("amount_units", NULL);
+    const kg_gram_list *au = kg_gram_list_get("times", "amount_units");
+    for (size_t k = 0; k < t_amount_units.n && k < au->n; k++) {
+        static const char *const names[] = { "year", "month", "week", "day" }; /* units 1 to 4 */
+        const char *u = kg_gram_field(&au->e[k], "unit");
+        t_amount_units.v[k].off = 0; /* (no unit kg knows: the word is skipped) */
+        for (int q = 0; u && q < 4; q++)
+            if (!strcmp(u, names[q]))
+                t_amount_units.v[k].off = q + 1;
+    }
+    zones = kg_gram_words("times", "zones");
+    day_times = kg_gram_words("times", "day_times");
+}
+
+/* The length of the first word of t at i, or 0; *idx gets its index. */
+static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx)
+{
+    for (size_t k = 0; k < t->n; k++)
+        if (kg_at(s, len, i, t->v[k].w)) {
+            if (idx)
+                *idx = (int)k;
+            return t->v[k].n;
+        }
+    return 0;
+}
+
 /* First syllables with which a time expression may start (those of the
  * heads below that are looked for here): most positions are ruled out by
  * one lookup. */
 static kg_sylset time_first;
 static pthread_once_t time_first_once = PTHREAD_ONCE_INIT;
 
-static const char *const heads[] = { "올", "금년", "지난", "작년", "재작년", "내년", "내후년", "이듬해", "그해",
-                                     "같은", "전년", "당해", "이달", "이번", "다음", "내달", "오늘", "어제", "내일",
-                                     "그제", "그저께", "모레", "전날", "이날", "당일", "그날", "오는", "당시",
-                                     "약 ", "대략 ", "거의 ", "얼추 ", "연초", "연말", "연내", "금주", "내주", "직전 ", "전 분기",
-                                     "하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레", "여드레", "아흐레",
-                                     "열흘", "보름",
-                                     "상반기", "하반기", "전월", "이튿날",
-                                     NULL };
+static const char *const *heads; /* grammar times: heads (of 3 bytes or more) */
+static size_t n_heads;
 /* the first three bytes of each head, compared before the whole word,
  * and the heads chained by a hash of them (head_bucket, head_next) */
-static uint32_t head_first[sizeof heads / sizeof *heads];
-static signed char head_bucket[64], head_next[sizeof heads / sizeof *heads];
+static uint32_t *head_first;
+static int head_bucket[64], *head_next;
 
 static unsigned head_hash(uint32_t f)
 {
@@ -1126,12 +1194,22 @@ static void time_first_init(void)
     /* not the first syllables of 약, 대략, 거의 and 얼추: those are read
      * backwards from the number (approx_before), never as a start */
     kg_sylset_add(&time_first, KG_TIME_FIRST_SYLS);
-    memset(head_bucket, -1, sizeof head_bucket);
-    for (int k = 0; heads[k]; k++) {
+    read_lists();
+    const kg_gram_list *l = kg_gram_list_get("times", "heads");
+    const char **h = kg_xcalloc(l->n + 1, sizeof *h);
+    for (size_t k = 0; k < l->n; k++)
+        if (strlen(l->e[k].form) >= 3) /* (a shorter one starts with no syllable) */
+            h[n_heads++] = l->e[k].form;
+    heads = h;
+    head_first = kg_xcalloc(n_heads + 1, sizeof *head_first);
+    head_next = kg_xcalloc(n_heads + 1, sizeof *head_next);
+    for (size_t b = 0; b < 64; b++)
+        head_bucket[b] = -1;
+    for (size_t k = 0; k < n_heads; k++) {
         head_first[k] = first3(heads[k]);
         unsigned b = head_hash(head_first[k]);
         head_next[k] = head_bucket[b];
-        head_bucket[b] = (signed char)k;
+        head_bucket[b] = (int)k;
     }
 }
 
@@ -1238,9 +1316,8 @@ void kg_find_times(kg_tctx *c)
                     v.unknown = 1;
             }
             e = i + yb;
-        } else if (hangul &&
-                   (kg_at(s, len, i, "같은 기간") || kg_at(s, len, i, "동기간") || kg_at(s, len, i, "같은 시기"))) {
-            size_t l = kg_at(s, len, i, "동기간") ? 9 : 13;
+        } else if (hangul && (yb = tw_at(&t_periods_alone, s, len, i, NULL))) {
+            size_t l = yb;
             if (st.have_last)
                 v = st.last;
             else {
@@ -1248,23 +1325,13 @@ void kg_find_times(kg_tctx *c)
                 v.unknown = 1;
             }
             e = i + l;
-        } else if (hangul && (kg_at(s, len, i, "연초") || kg_at(s, len, i, "연말") || kg_at(s, len, i, "연내") ||
-                              kg_at(s, len, i, "상반기") || kg_at(s, len, i, "하반기"))) {
+        } else if (hangul && (yb = tw_at(&t_year_parts, s, len, i, &wq))) {
             /* a part of the current year on its own (연내: within it) */
             tspec ts;
             memset(&ts, 0, sizeof ts);
             ts.yk = K_REL;
-            size_t l;
-            if (kg_at(s, len, i, "연초"))
-                ts.part = P_EARLY, l = 6;
-            else if (kg_at(s, len, i, "연말"))
-                ts.part = P_LATE, l = 6;
-            else if (kg_at(s, len, i, "연내"))
-                l = 6;
-            else if (kg_at(s, len, i, "상반기"))
-                ts.part = P_H1, l = 9;
-            else
-                ts.part = P_H2, l = 9;
+            ts.part = t_year_parts.v[wq].part;
+            size_t l = yb;
             if (!word_end_ok(s, len, i + l))
                 continue;
             if (!resolve(&st, &ts, &v))

@@ -1,4 +1,5 @@
 /* utf8.c - strict UTF-8 validation and positions (kg/utf8.h). */
+#include "kg/buf.h"
 #include "kg/utf8.h"
 
 size_t kg_utf8_check(const char *s, size_t len)
@@ -16,6 +17,21 @@ size_t kg_utf8_check(const char *s, size_t len)
         i += k;
     }
     return len;
+}
+
+void kg_utf8_repair(kg_buf *out, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        size_t k = kg_utf8_seq(u + i, len - i);
+        if (k) {
+            kg_buf_add(out, s + i, k);
+            i += k;
+        } else {
+            kg_buf_puts(out, "\xEF\xBF\xBD");
+            i++;
+        }
+    }
 }
 
 void kg_utf8_linecol(const char *s, size_t off, int *line, int *col)

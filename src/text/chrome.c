@@ -1,0 +1,473 @@
+/* chrome.c - page chrome: the lines and tokens of an article that are no
+ * article text (menus, share bars, copyright lines, URLs, e-mail
+ * addresses, related-news lists, FAQ boxes, teasers), as ranges of the
+ * normalised text (see kg/text.h). */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "korean/grammar.h"
+#include "text/textint.h"
+
+typedef struct crange {
+    size_t s, e;
+    kg_chrome_kind k;
+} crange;
+
+typedef struct cvec {
+    crange *v;
+    size_t n, cap;
+} cvec;
+
+static void cv_add(cvec *c, size_t s, size_t e, kg_chrome_kind k)
+{
+    if (e <= s)
+        return;
+    KG_VEC_PUSH(c->v, c->n, c->cap);
+    c->v[c->n++] = (crange){ s, e, k };
+}
+
+/* The grammar's lists (grammar text, see yaml/grammar/text.yaml), looked
+ * up once: the words of share bars, menus and widgets (widget_words: a
+ * line made only of these, and bullets, is chrome), the end marks, and
+ * the headings of related-news lists and FAQ boxes. */
+static kg_wordset widget_set;
+static const char *const *end_marks;
+static size_t end_max; /* the longest end mark */
+static const char *const *related_heads;
+static const char *const *faq_heads;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static void words_init(void)
+{
+    kg_wordset_build(&widget_set, kg_gram_words("text", "widget_words"));
+    end_marks = kg_gram_words("text", "end_marks");
+    for (const char *const *p = end_marks; *p; p++)
+        if (strlen(*p) > end_max)
+            end_max = strlen(*p);
+    related_heads = kg_gram_words("text", "related_heads");
+    faq_heads = kg_gram_words("text", "faq_heads");
+}
+
+/* All words of the line are widget words (and there is at least one
+ * word that is not only a bullet). */
+static int line_is_widget(const char *s, size_t ts, size_t te)
+{
+    if (te - ts > 80)
+        return 0; /* checked first: most lines are longer */
+    size_t i = ts;
+    int words = 0;
+    while (i < te) {
+        while (i < te && kg_txt_is_sp(s[i]))
+            i++;
+        size_t j = i;
+        while (j < te && !kg_txt_is_sp(s[j]))
+            j++;
+        if (j > i) {
+            /* "\xe2\x80\xa2" is the bullet U+2022 */
+            if (!kg_wordset_has(&widget_set, s + i, j - i) &&
+                !(j - i == 3 && memcmp(s + i, "\xe2\x80\xa2", 3) == 0))
+                return 0;
+            words++;
+        }
+        i = j;
+    }
+    return words > 0 && te - ts <= 80;
+}
+
+/* 1 if a copyright mark starts at s[i] (and ends by te): ⓒ © Ⓒ (c) (C)
+ * Copyright COPYRIGHT, All rights reserved, 저작권자, 무단전재, 무단 전재,
+ * 재배포 금지, 재배포금지. Only the marks led by s[i]'s byte are compared. */
+static int mark_at(const char *s, size_t te, size_t i)
+{
+    switch ((unsigned char)s[i]) {
+    case 0xC2:
+        return kg_at(s, te, i, "\xc2\xa9" /* © */);
+    case 0xE2:
+        return kg_at(s, te, i, "\xe2\x93\x92" /* ⓒ */) || kg_at(s, te, i, "\xe2\x92\xb8" /* Ⓒ */);
+    case '(':
+        return kg_at(s, te, i, "(c)") || kg_at(s, te, i, "(C)");
+    case 'C':
+        return kg_at(s, te, i, "Copyright") || kg_at(s, te, i, "COPYRIGHT");
+    case 'A':
+        return kg_at(s, te, i, "All rights reserved") || kg_at(s, te, i, "All Rights Reserved");
+    case 0xEB:
+        return kg_at(s, te, i, "무단전재") || kg_at(s, te, i, "무단 전재");
+    case 0xEC:
+        return kg_at(s, te, i, "저작권자") || kg_at(s, te, i, "재배포 금지") || kg_at(s, te, i, "재배포금지");
+    default:
+        return 0;
+    }
+}
+
+/* 1 if s[a..b) holds a Hangul copyright mark. Candidates are their first
+ * syllables (무 EB AC B4, 저 EC A0 80, 재 EC 9E AC), found sixteen at a
+ * time. */
+static int has_ko_mark(const char *s, size_t a, size_t b)
+{
+    size_t i = a;
+#ifdef __SSE2__
+    const __m128i eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC),
+                  ac = _mm_set1_epi8((char)0xAC), a0 = _mm_set1_epi8((char)0xA0),
+                  x9e = _mm_set1_epi8((char)0x9E), b4 = _mm_set1_epi8((char)0xB4),
+                  x80 = _mm_set1_epi8((char)0x80);
+    for (; i + 18 <= b; i += 16) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+        __m128i mu = _mm_and_si128(_mm_cmpeq_epi8(v0, eb),
+                                   _mm_and_si128(_mm_cmpeq_epi8(v1, ac), _mm_cmpeq_epi8(v2, b4)));
+        __m128i jeo = _mm_and_si128(_mm_cmpeq_epi8(v1, a0), _mm_cmpeq_epi8(v2, x80));
+        __m128i jae = _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpeq_epi8(v2, ac));
+        __m128i m = _mm_or_si128(mu, _mm_and_si128(_mm_cmpeq_epi8(v0, ec), _mm_or_si128(jeo, jae)));
+        for (unsigned mask = (unsigned)_mm_movemask_epi8(m); mask; mask &= mask - 1)
+            if (mark_at(s, b, i + (size_t)__builtin_ctz(mask)))
+                return 1;
+    }
+#endif
+    for (; i < b; i++)
+        if (((unsigned char)s[i] == 0xEB || (unsigned char)s[i] == 0xEC) && mark_at(s, b, i))
+            return 1;
+    return 0;
+}
+
+static int line_is_copyright(const char *s, size_t ts, size_t te)
+{
+    if (te - ts > 400)
+        return 0;
+    /* the symbol and Latin marks by their lead bytes (Hangul text never
+     * has C2 and E2), then the Hangul ones */
+    for (size_t i = kg_find_bytes(s, ts, te, "\xc2\xe2(CA", 5, 0); i < te;
+         i = kg_find_bytes(s, i + 1, te, "\xc2\xe2(CA", 5, 0))
+        if (mark_at(s, te, i))
+            return 1;
+    if (has_ko_mark(s, ts, te))
+        return 1;
+    /* an end mark alone on its line: (끝) <끝> /끝/ [끝] (END) */
+    size_t n = te - ts;
+    if (n <= end_max)
+        for (const char *const *p = end_marks; *p; p++)
+            if (strlen(*p) == n && memcmp(s + ts, *p, n) == 0)
+                return 1;
+    return 0;
+}
+
+static int line_starts(const char *s, size_t ts, size_t te, const char *const *heads, size_t maxlen)
+{
+    if (te - ts > maxlen)
+        return 0;
+    for (const char *const *p = heads; *p; p++) {
+        /* compared in place, no strlen and memcmp calls: most lines
+         * differ from every head in the first bytes */
+        const char *h = *p;
+        size_t k = 0;
+        while (h[k] && ts + k < te && s[ts + k] == h[k])
+            k++;
+        if (!h[k])
+            return 1;
+    }
+    return 0;
+}
+
+/* Marks URLs, markdown images/links and e-mail addresses in [a, b). */
+static void mark_tokens(const char *s, size_t a, size_t b, cvec *cv)
+{
+    for (size_t i = a; i < b; i++) {
+        char c = s[i];
+        if (c != '!' && c != 'h' && c != 'w' && c != '@') {
+            /* nothing below starts elsewhere: jump to the next candidate */
+            i = kg_find_bytes(s, i, b, "!hw@", 4, 0);
+            if (i >= b)
+                break;
+            c = s[i];
+        }
+        if (c == '!' && i + 1 < b && s[i + 1] == '[') {
+            /* ![alt](url): the whole thing */
+            size_t j = i + 2;
+            int depth = 1;
+            while (j < b && depth) {
+                if (s[j] == '[')
+                    depth++;
+                else if (s[j] == ']')
+                    depth--;
+                j++;
+            }
+            if (j < b && s[j] == '(') {
+                size_t k = j + 1;
+                while (k < b && s[k] != ')' && !kg_txt_is_sp(s[k]))
+                    k++;
+                if (k < b && s[k] == ')') {
+                    cv_add(cv, i, k + 1, KG_CHROME_URL);
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        if ((c == 'h' && (kg_at(s, b, i, "http://") || kg_at(s, b, i, "https://"))) ||
+            (c == 'w' && kg_at(s, b, i, "www.") && (i == a || !((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z')))) {
+            size_t j = i;
+            while (j < b && !kg_txt_is_sp(s[j]) && (unsigned char)s[j] >= 0x21 && (unsigned char)s[j] < 0x80 &&
+                   s[j] != '"' && s[j] != '<' && s[j] != '>')
+                j++;
+            while (j > i && (s[j - 1] == ')' || s[j - 1] == '.' || s[j - 1] == ',') &&
+                   !(s[j - 1] == ')' && memchr(s + i, '(', j - i)))
+                j--;
+            cv_add(cv, i, j, KG_CHROME_URL);
+            i = j;
+            continue;
+        }
+        if (c == '@' && i > a && i + 1 < b) {
+            size_t st = i;
+            while (st > a) {
+                char p = s[st - 1];
+                if ((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9') ||
+                    p == '.' || p == '_' || p == '%' || p == '+' || p == '-')
+                    st--;
+                else
+                    break;
+            }
+            size_t en = i + 1;
+            int dots = 0;
+            while (en < b) {
+                char p = s[en];
+                if ((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9') || p == '-')
+                    en++;
+                else if (p == '.' && en + 1 < b && ((s[en + 1] | 0x20) >= 'a' && (s[en + 1] | 0x20) <= 'z')) {
+                    dots++;
+                    en++;
+                } else
+                    break;
+            }
+            if (st < i && dots > 0) {
+                cv_add(cv, st, en, KG_CHROME_EMAIL);
+                i = en;
+            }
+        }
+    }
+}
+
+/* A hash of the n (a multiple of 8) bytes at s, eight at a time: only
+ * lines with equal starts must meet, which any hash gives. */
+static uint64_t line_key(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+/* A line that a later or earlier longer line starts with (after its
+ * trailing ellipsis is dropped), or an exact copy of a later line, is a
+ * teaser or summary box: chrome. */
+#define TEASER_MIN 60
+#define TEASER_KEY 48
+
+static void mark_teasers(const char *s, text_line *ln, size_t nl, const unsigned char *is_chrome, cvec *cv)
+{
+    size_t nlong = 0;
+    for (size_t i = 0; i < nl; i++)
+        if (!is_chrome[i] && ln[i].te - ln[i].ts >= TEASER_MIN)
+            nlong++;
+    if (nlong < 2)
+        return;
+    size_t cap = 16;
+    while (cap < nlong * 2)
+        cap <<= 1;
+    size_t *tab = kg_xmalloc(cap * sizeof *tab);
+    for (size_t i = 0; i < cap; i++)
+        tab[i] = (size_t)-1;
+    size_t *next = kg_xmalloc(nl * sizeof *next);
+    uint64_t *keys = kg_xmalloc(nl * sizeof *keys);
+    for (size_t i = 0; i < nl; i++) {
+        next[i] = (size_t)-1;
+        if (is_chrome[i] || ln[i].te - ln[i].ts < TEASER_MIN)
+            continue;
+        keys[i] = line_key(s + ln[i].ts, TEASER_KEY);
+        size_t h = keys[i] & (cap - 1);
+        /* chain lines with the same key through next[], kept in a bucket
+         * list headed in tab (open addressing on the key) */
+        while (tab[h] != (size_t)-1 && keys[tab[h]] != keys[i])
+            h = (h + 1) & (cap - 1);
+        if (tab[h] != (size_t)-1) {
+            size_t j = tab[h];
+            /* compare with every earlier line of the bucket */
+            /* the last few lines with the same start are enough (a window
+             * of many articles may repeat a boilerplate line thousands of
+             * times; comparing each with all would be quadratic) */
+            int seen = 0;
+            for (size_t k = j; k != (size_t)-1 && seen < 3; k = next[k], seen++) {
+                size_t la = ln[k].te - ln[k].ts, lb = ln[i].te - ln[i].ts;
+                size_t ka = k, kb = i;
+                if (la > lb || (la == lb)) {
+                    /* k is the longer (or equal): i may be the copy; for
+                     * equal lines the earlier one is the teaser */
+                    if (la == lb) {
+                        if (memcmp(s + ln[k].ts, s + ln[i].ts, la) == 0)
+                            cv_add(cv, ln[k].s, ln[k].e, KG_CHROME_TEASER);
+                        continue;
+                    }
+                    ka = i;
+                    kb = k;
+                    size_t t = la;
+                    la = lb;
+                    lb = t;
+                }
+                /* ka shorter: drop a trailing ellipsis */
+                size_t sl = la;
+                const char *sp = s + ln[ka].ts;
+                while (sl > 0 && (sp[sl - 1] == '.' || kg_txt_is_sp(sp[sl - 1])))
+                    sl--;
+                if (sl >= 3 && memcmp(sp + sl - 3, "\xe2\x80\xa6", 3) == 0)
+                    sl -= 3;
+                if (sl >= TEASER_MIN - 10 && memcmp(sp, s + ln[kb].ts, sl) == 0)
+                    cv_add(cv, ln[ka].s, ln[ka].e, KG_CHROME_TEASER);
+            }
+            next[i] = tab[h];
+            tab[h] = i;
+        } else {
+            tab[h] = i;
+        }
+    }
+    free(tab);
+    free(next);
+    free(keys);
+}
+
+static int crange_cmp(const void *a, const void *b)
+{
+    const crange *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    return x->e < y->e ? 1 : (x->e > y->e ? -1 : 0);
+}
+
+static void find_chrome(kg_text *t, text_line *ln, size_t nl, cvec *cv)
+{
+    const char *s = t->norm;
+    unsigned char *is_chrome = kg_xcalloc(nl ? nl : 1, 1);
+    int block = 0; /* 1 related list, 2 faq box */
+    for (size_t i = 0; i < nl; i++) {
+        size_t ts = ln[i].ts, te = ln[i].te;
+        if (ts == te)
+            continue;
+        if (block == 1) {
+            if (te - ts < 160) {
+                cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_RELATED);
+                is_chrome[i] = 1;
+                continue;
+            }
+            block = 0;
+        } else if (block == 2) {
+            int qa = (s[ts] == 'Q' || s[ts] == 'A') && ts + 1 < te &&
+                     (s[ts + 1] == '.' || s[ts + 1] == ':' || s[ts + 1] == ')' || s[ts + 1] == ' ');
+            if (qa || te - ts < 120) {
+                cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_FAQ);
+                is_chrome[i] = 1;
+                continue;
+            }
+            block = 0;
+        }
+        if (line_is_widget(s, ts, te)) {
+            cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_WIDGET);
+            is_chrome[i] = 1;
+        } else if (line_is_copyright(s, ts, te)) {
+            cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_COPYRIGHT);
+            is_chrome[i] = 1;
+        } else if (line_starts(s, ts, te, related_heads, 60)) {
+            cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_RELATED);
+            is_chrome[i] = 1;
+            block = 1;
+        } else if (line_starts(s, ts, te, faq_heads, 40)) {
+            cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_FAQ);
+            is_chrome[i] = 1;
+            block = 2;
+        } else {
+            size_t before = cv->n;
+            mark_tokens(s, ts, te, cv);
+            /* a line that is nothing but a URL or address */
+            size_t covered = 0;
+            for (size_t k = before; k < cv->n; k++)
+                covered += cv->v[k].e - cv->v[k].s;
+            if (cv->n > before && te - ts - covered < 4) {
+                cv->n = before;
+                cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_URL);
+                is_chrome[i] = 1;
+            }
+        }
+    }
+    mark_teasers(s, ln, nl, is_chrome, cv);
+    free(is_chrome);
+
+    /* sort, merge overlaps */
+    if (cv->n > 1) {
+        qsort(cv->v, cv->n, sizeof *cv->v, crange_cmp);
+        size_t w = 0;
+        for (size_t i = 0; i < cv->n; i++) {
+            if (w && cv->v[i].s < cv->v[w - 1].e) {
+                if (cv->v[i].e > cv->v[w - 1].e)
+                    cv->v[w - 1].e = cv->v[i].e;
+                continue;
+            }
+            cv->v[w++] = cv->v[i];
+        }
+        cv->n = w;
+    }
+}
+
+void kg_txt_chrome(kg_text *t, text_line *ln, size_t nl, int find)
+{
+    cvec cv = { NULL, 0, 0 };
+    if (find) {
+        pthread_once(&words_once, words_init);
+        find_chrome(t, ln, nl, &cv);
+    }
+    t->n_chrome = cv.n;
+    t->chrome = kg_xcalloc(cv.n ? cv.n : 1, sizeof *t->chrome);
+    for (size_t k = 0; k < cv.n; k++) {
+        kg_chrome *ch = &t->chrome[k];
+        ch->kind = cv.v[k].k;
+        ch->r.nstart = cv.v[k].s;
+        ch->r.nend = cv.v[k].e;
+        ch->r.start = kg_text_src_offset(t, ch->r.nstart);
+        ch->r.end = kg_text_src_offset(t, ch->r.nend);
+    }
+    free(cv.v);
+}
+
+/* The chrome range holding normalised offset n, or NULL (binary search). */
+static const kg_chrome *chrome_at(const kg_text *t, size_t n)
+{
+    size_t lo = 0, hi = t->n_chrome;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->chrome[mid].r.nend <= n)
+            lo = mid + 1;
+        else if (t->chrome[mid].r.nstart > n)
+            hi = mid;
+        else
+            return &t->chrome[mid];
+    }
+    return NULL;
+}
+
+int kg_text_in_chrome(const kg_text *t, size_t n)
+{
+    return chrome_at(t, n) != NULL;
+}
+
+size_t kg_text_chrome_end(const kg_text *t, size_t n)
+{
+    const kg_chrome *c = chrome_at(t, n);
+    return c ? c->r.nend : n;
+}
+
+const char *kg_chrome_kind_name(kg_chrome_kind k)
+{
+    static const char *const names[] = { "widget", "url", "email", "copyright", "related", "faq", "teaser" };
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "chrome";
+}
+

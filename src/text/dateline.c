@@ -1,0 +1,212 @@
+/* dateline.c - dates written as a dateline or an absolute date
+ * (kg_text_scan_date) and the dateline of an article: the date near its
+ * top that says when it was written, its DCT (see kg/text.h). */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg/edtf.h"
+#include "korean/grammar.h"
+#include "text/textint.h"
+
+/* The grammar's lists (grammar text), looked up once: the weekdays that
+ * may follow a date in brackets, and the words that lead a dateline with,
+ * for each, whether it has class modified (the date of a later change:
+ * it gives way to the others). */
+static const char *const *weekdays;
+static const kg_gram_list *dl_keys;
+static unsigned char *dl_modified;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static void words_init(void)
+{
+    weekdays = kg_gram_words("text", "weekdays");
+    dl_keys = kg_gram_list_get("text", "dateline_keys");
+    dl_modified = kg_xcalloc(dl_keys->n ? dl_keys->n : 1, 1);
+    for (size_t k = 0; k < dl_keys->n; k++)
+        for (const char *const *c = dl_keys->e[k].classes; c && *c; c++)
+            if (strcmp(*c, "modified") == 0)
+                dl_modified[k] = 1;
+}
+
+/* Days in a month; 31 for a month out of range (callers check months). */
+static int mdays(int y, int m)
+{
+    int n = kg_days_in_month(y, m);
+    return n ? n : 31;
+}
+
+static int digits_at(const char *s, size_t len, size_t i, int min, int max, int *val, size_t *end)
+{
+    int v = 0, n = 0;
+    while (i < len && n < max && s[i] >= '0' && s[i] <= '9') {
+        v = v * 10 + (s[i] - '0');
+        i++;
+        n++;
+    }
+    if (n < min || (i < len && s[i] >= '0' && s[i] <= '9'))
+        return 0;
+    *val = v;
+    *end = i;
+    return 1;
+}
+
+/* out = the day y-m-d. */
+static void day_edtf(kg_edtf *out, int y, int m, int d)
+{
+    memset(out, 0, sizeof *out);
+    out->a.year = y;
+    out->a.month = m;
+    out->a.day = d;
+    out->a.prec = KG_PREC_DAY;
+}
+
+size_t kg_text_scan_date(const char *s, size_t len, kg_edtf *out)
+{
+    int y, m, d;
+    size_t i;
+    if (!digits_at(s, len, 0, 4, 4, &y, &i) || y < 1900 || y > 2199)
+        return 0;
+    char sep = i < len ? s[i] : 0;
+    if (sep != '.' && sep != '-' && sep != '/')
+        return 0;
+    i++;
+    if (sep == '.' && i < len && s[i] == ' ')
+        i++;
+    if (!digits_at(s, len, i, 1, 2, &m, &i) || m < 1 || m > 12)
+        return 0;
+    if (i >= len || s[i] != sep)
+        return 0;
+    i++;
+    if (sep == '.' && i < len && s[i] == ' ')
+        i++;
+    if (!digits_at(s, len, i, 1, 2, &d, &i) || d < 1 || d > mdays(y, m))
+        return 0;
+    if (sep == '.' && i < len && s[i] == '.')
+        i++;
+    /* optional time and weekday */
+    size_t j = i;
+    while (j < len && s[j] == ' ')
+        j++;
+    int hh, mm;
+    size_t k;
+    if (digits_at(s, len, j, 1, 2, &hh, &k) && k < len && s[k] == ':' && hh < 24 &&
+        digits_at(s, len, k + 1, 2, 2, &mm, &k) && mm < 60) {
+        i = k;
+        if (i + 2 < len && s[i] == ':' && digits_at(s, len, i + 1, 2, 2, &mm, &k))
+            i = k;
+        j = i;
+        while (j < len && s[j] == ' ')
+            j++;
+    }
+    if (j < len && s[j] == '(') {
+        pthread_once(&words_once, words_init);
+        for (const char *const *p = weekdays; *p; p++) {
+            size_t n = strlen(*p);
+            if (kg_at(s, len, j + 1, *p) && j + 1 + n < len && s[j + 1 + n] == ')') {
+                i = j + 2 + n;
+                break;
+            }
+        }
+    }
+    day_edtf(out, y, m, d);
+    return i;
+}
+
+
+/* A date written in Korean, 2025년 03월 04일, at s (a dateline's): its
+ * length, or 0. With need_time, only when an hour follows (10시 22분,
+ * 10:22), as on a dateline line of its own. */
+static size_t scan_ko_date(const char *s, size_t len, kg_edtf *out, int need_time)
+{
+    /* YYYY년 M월 D일, a space allowed after each unit */
+    static const char *const units[3] = { "년", "월", "일" };
+    int v[3], hh, mm;
+    size_t i = 0, k;
+    for (int u = 0; u < 3; u++) {
+        if (u > 0 && i < len && s[i] == ' ')
+            i++;
+        if (!digits_at(s, len, i, u ? 1 : 4, u ? 2 : 4, &v[u], &i) || !kg_at(s, len, i, units[u]))
+            return 0;
+        i += 3;
+    }
+    int y = v[0], m = v[1], d = v[2];
+    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays(y, m))
+        return 0;
+    size_t j = i;
+    while (j < len && s[j] == ' ')
+        j++;
+    int timed = 0;
+    if (kg_at(s, len, j, "오전 ") || kg_at(s, len, j, "오후 "))
+        j += 7;
+    if (digits_at(s, len, j, 1, 2, &hh, &k) && hh < 24 &&
+        (kg_at(s, len, k, "시") || (k < len && s[k] == ':' && digits_at(s, len, k + 1, 2, 2, &mm, &k)))) {
+        timed = 1;
+        i = kg_at(s, len, k, "시") ? k + 3 : k;
+        size_t q = i;
+        while (q < len && s[q] == ' ')
+            q++;
+        if (digits_at(s, len, q, 1, 2, &mm, &k) && mm < 60 && kg_at(s, len, k, "분"))
+            i = k + 3;
+    }
+    if (need_time && !timed)
+        return 0;
+    day_edtf(out, y, m, d);
+    return i;
+}
+
+void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
+{
+    pthread_once(&words_once, words_init);
+    const char *s = t->norm;
+    int best_rank = 1000;
+    /* datelines stand near the top of an article */
+    for (size_t li = 0; li < nl && li < 80; li++) {
+        size_t ts = ln[li].ts, te = ln[li].te;
+        if (ts == te || te - ts > 200 || kg_text_in_chrome(t, ts))
+            continue;
+        for (size_t i = ts; i < te; i++) {
+            if (i > ts && s[i - 1] != ' ' && s[i - 1] != '[' && s[i - 1] != '(' && s[i - 1] != '|')
+                continue;
+            int rank = -1;
+            size_t after = i;
+            for (size_t k = 0; k < dl_keys->n; k++) {
+                /* the longest key (발행일, not 발행) */
+                const char *key = dl_keys->e[k].form;
+                if (kg_at(s, te, i, key) && i + strlen(key) > after) {
+                    rank = dl_modified[k] ? 50 : 10;
+                    after = i + strlen(key);
+                }
+            }
+            if (rank < 0) {
+                /* a bare date at the start of a short text_line */
+                if (i == ts && s[i] >= '0' && s[i] <= '9' && te - ts <= 40) {
+                    rank = 80;
+                    after = i;
+                } else
+                    continue;
+            }
+            size_t j = after;
+            while (j < te && (s[j] == ' ' || s[j] == ':' || s[j] == '|'))
+                j++;
+            kg_edtf e;
+            size_t n = kg_text_scan_date(s + j, te - j, &e);
+            if (!n)
+                n = scan_ko_date(s + j, te - j, &e, rank == 80);
+            if (n && rank < best_rank) {
+                best_rank = rank;
+                t->has_dateline = 1;
+                t->dateline = e;
+                t->dateline_at.nstart = j;
+                t->dateline_at.nend = j + n;
+                t->dateline_at.start = kg_text_src_offset(t, j);
+                t->dateline_at.end = kg_text_src_offset(t, j + n);
+            }
+            if (n)
+                break;
+        }
+        if (best_rank <= 10)
+            break;
+    }
+}
+

@@ -1,0 +1,345 @@
+/* normalise.c - the normalised copy of an article's bytes and the map
+ * from it back to them (see kg/text.h).
+ *
+ * The normalised text is built lazily: as long as every character is one
+ * that normalisation leaves alone (ASCII, Hangul syllables, CJK
+ * ideographs), nothing is copied and the map is the identity. The first
+ * character that changes switches to copying, so that clean text costs one
+ * pass and no extra memory for the map. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text/textint.h"
+
+typedef struct nbuild {
+    const char *src;
+    size_t len;
+    int copying;
+    kg_buf out;
+    uint32_t *map;
+    size_t map_cap;
+} nbuild;
+
+static void nb_start_copy(nbuild *b, size_t upto)
+{
+    b->copying = 1;
+    kg_buf_grow(&b->out, b->len + 16);
+    kg_buf_add(&b->out, b->src, upto);
+    b->map_cap = b->len + 16;
+    b->map = kg_xmalloc(b->map_cap * sizeof *b->map);
+    for (size_t i = 0; i < upto; i++)
+        b->map[i] = (uint32_t)i;
+}
+
+static void nb_emit(nbuild *b, const char *bytes, size_t n, size_t from)
+{
+    if (b->out.len + n + 1 > b->map_cap) {
+        b->map_cap = (b->out.len + n + 1) * 2;
+        b->map = kg_xrealloc(b->map, b->map_cap * sizeof *b->map);
+    }
+    for (size_t k = 0; k < n; k++)
+        b->map[b->out.len + k] = (uint32_t)from;
+    kg_buf_add(&b->out, bytes, n);
+}
+
+/* A small cache of utf8proc results by code point. */
+typedef struct ncache_ent {
+    uint32_t key;  /* code point + 1; 0 = empty */
+    int8_t n;      /* -1 = keep as is */
+    char out[13];
+} ncache_ent;
+
+#define NCACHE 512
+
+/* What a character becomes: returns -1 to keep it, else the length of
+ * its replacement in out (0 = drop). */
+static int norm_special(uint32_t cp, char out[16])
+{
+    switch (cp) {
+    case 0x09: case 0x0B: case 0x0C:
+    case 0xA0: case 0x202F: case 0x205F: case 0x3000: case 0x1680:
+        out[0] = ' ';
+        return 1;
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0xAD:
+        return 0;
+    case 0x223C: case 0x301C: case 0xFF5E: case 0x2053:
+        out[0] = '~';
+        return 1;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+        out[0] = '\'';
+        return 1;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+        out[0] = '"';
+        return 1;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        out[0] = '-';
+        return 1;
+    case 0x318D: case 0x30FB: case 0xFF65: case 0x2027: case 0x2219:
+        return (int)kg_txt_u8_put(out, 0xB7);
+    case 0xA9: case 0x24D2: case 0x24B8: /* © ⓒ Ⓒ: copyright lines need them */
+        return -1;
+    default:
+        break;
+    }
+    if (cp >= 0x2000 && cp <= 0x200A) {
+        out[0] = ' ';
+        return 1;
+    }
+    if (cp < 0x20 || cp == 0x7F) {
+        out[0] = ' ';
+        return 1;
+    }
+    if ((cp >= 0x3131 && cp <= 0x318E) || (cp >= 0x2460 && cp <= 0x24FF))
+        return -1; /* compatibility jamo, circled numbers: keep */
+    return -2;     /* ask utf8proc */
+}
+
+static int norm_char(uint32_t cp, char out[16], ncache_ent *cache)
+{
+    int r = norm_special(cp, out);
+    if (r != -2)
+        return r;
+    ncache_ent *e = &cache[cp % NCACHE];
+    if (e->key == cp + 1) {
+        if (e->n >= 0)
+            memcpy(out, e->out, (size_t)e->n);
+        return e->n;
+    }
+    char in[4];
+    size_t inlen = kg_txt_u8_put(in, cp);
+    utf8proc_uint8_t *res = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)inlen, &res,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    int n = -1;
+    if (m >= 0 && res && !((size_t)m == inlen && memcmp(res, in, inlen) == 0) && m <= 12) {
+        n = (int)m;
+        memcpy(out, res, (size_t)m);
+        /* a compatibility form of a space folds to ' ' */
+        for (int k = 0; k < n; k++)
+            if (out[k] == '\t')
+                out[k] = ' ';
+    }
+    free(res);
+    e->key = cp + 1;
+    e->n = (int8_t)n;
+    if (n > 0)
+        memcpy(e->out, out, (size_t)n);
+    return n;
+}
+
+/* Length of the prefix of u[0..n) that normalise's fast path would take
+ * (printable ASCII, newlines, well-formed Hangul syllables), checked
+ * sixteen bytes at a time; it stops at the start of the character where
+ * the first block it cannot vouch for begins, and the byte loop takes
+ * over from there (0 without SSE2). Blocks follow each other at a fixed
+ * stride, so no block waits for the previous one: the continuation bytes
+ * a syllable led in the last two bytes of a block still owes are carried
+ * into the next block as a mask. */
+static size_t plain_prefix(const unsigned char *u, size_t n)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i c1f = _mm_set1_epi8(0x1F), c7f = _mm_set1_epi8(0x7F), nl = _mm_set1_epi8('\n'),
+                  mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
+    unsigned carry = 0; /* continuations owed at this block's bytes 0 and 1 */
+    while (i + 18 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        /* signed compares: bytes >= 0x80 fail the ASCII test */
+        __m128i ascii = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, c1f), _mm_cmplt_epi8(v, c7f)),
+                                     _mm_cmpeq_epi8(v, nl));
+        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80);
+        __m128i lead = kg_txt_syl_leads((const char *)u + i);
+        unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
+                 l = (unsigned)_mm_movemask_epi8(lead);
+        unsigned want = (l << 1) | (l << 2) | carry; /* where continuations must be */
+        if ((a | c | l) != 0xFFFF || (c ^ want) & 0xFFFF)
+            break;
+        carry = want >> 16;
+        i += 16;
+    }
+    /* back to the lead of a syllable the last block did not finish */
+    if (carry & 2)
+        i -= 1;
+    else if (carry & 1)
+        i -= 2;
+#endif
+    (void)u; /* (unused without SSE2) */
+    return i < n ? i : n;
+}
+
+/* The end of the run from u[i] that the fast path keeps while nothing
+ * has changed: printable ASCII, newlines and well-formed Hangul syllables
+ * are kept as they are, so they need neither decoding nor a look at the
+ * normalisation tables. */
+static size_t skip_plain(const unsigned char *u, size_t len, size_t i)
+{
+    i += plain_prefix(u + i, len - i);
+    while (i < len) {
+        unsigned c = u[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n') {
+            i++;
+        } else if (c >= 0xEA && c <= 0xED && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+                   (u[i + 2] & 0xC0) == 0x80 && kg_txt_u8_syllable(u + i)) {
+            i += 3;
+        } else
+            break;
+    }
+    return i;
+}
+
+/* Copies the run of printable ASCII that starts at src[i] (copying);
+ * returns its end. */
+static size_t copy_ascii(nbuild *b, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)b->src;
+    size_t j = i + 1;
+    while (j < b->len && u[j] >= 0x20 && u[j] < 0x7F)
+        j++;
+    if (b->out.len + (j - i) + 1 > b->map_cap) {
+        b->map_cap = (b->out.len + (j - i) + 1) * 2;
+        b->map = kg_xrealloc(b->map, b->map_cap * sizeof *b->map);
+    }
+    for (size_t k = i; k < j; k++)
+        b->map[b->out.len + (k - i)] = (uint32_t)k;
+    kg_buf_add(&b->out, b->src + i, j - i);
+    return j;
+}
+
+/* An invalid byte at src[i]: an error (returns -1), or with
+ * KG_TEXT_LENIENT a byte skipped (the first one with a warning). */
+static int bad_byte(kg_text *t, nbuild *b, size_t i, unsigned flags, const char *name, kg_diag *d)
+{
+    unsigned c = (unsigned char)t->src[i];
+    if (!(flags & KG_TEXT_LENIENT)) {
+        if (kg_looks_euckr(t->src + i, t->len - i))
+            kg_diag_error(d, name, 0, 0,
+                          "invalid UTF-8 byte 0x%02X at byte offset %zu: the text looks "
+                          "like EUC-KR (or CP949); convert it to UTF-8: iconv -f euc-kr "
+                          "-t utf-8 %s > %s.utf8", c, t->base + i, name, name);
+        else
+            kg_diag_error(d, name, 0, 0, "invalid UTF-8 byte 0x%02X at byte offset %zu",
+                          c, t->base + i);
+        return -1;
+    }
+    if (!t->n_invalid)
+        kg_diag_warn(d, name, 0, 0, "invalid UTF-8 byte 0x%02X at byte offset %zu skipped",
+                     c, t->base + i);
+    t->n_invalid++;
+    if (!b->copying)
+        nb_start_copy(b, i);
+    return 0;
+}
+
+/* What the character cp at u[i] (not ASCII printable, not a newline)
+ * becomes: 1 to keep it, else 0 with its replacement in rep and its
+ * length in *r (0: dropped). *cache is made at its first use. */
+static int norm_at(const unsigned char *u, size_t len, size_t i, uint32_t cp, char rep[16], int *r,
+                   ncache_ent **cache)
+{
+    *r = -1;
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+        (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0xB7 || cp == 0x25B2 || cp == 0x25B6)
+        return 1;
+    if (cp == '\r') {
+        if (i + 1 < len && u[i + 1] == '\n')
+            *r = 0;
+        else {
+            rep[0] = '\n';
+            *r = 1;
+        }
+        return 0;
+    }
+    if (i == 0 && cp == 0xFEFF) {
+        *r = 0;
+        return 0;
+    }
+    if (!*cache)
+        *cache = kg_xcalloc(NCACHE, sizeof **cache);
+    *r = norm_char(cp, rep, *cache);
+    return *r < 0;
+}
+
+/* Puts the result into t: the copy and its map, or, when nothing
+ * changed, a plain copy of the bytes (no map). */
+static void nb_finish(kg_text *t, nbuild *b)
+{
+    size_t len = t->len;
+    if (b->copying) {
+        if (b->out.len + 1 > b->map_cap)
+            b->map = kg_xrealloc(b->map, (b->out.len + 1) * sizeof *b->map);
+        b->map[b->out.len] = (uint32_t)len;
+        t->norm_len = b->out.len;
+        t->norm = kg_buf_detach(&b->out, NULL);
+        t->map = b->map;
+    } else {
+        t->norm = kg_xmalloc(len + 1);
+        memcpy(t->norm, t->src, len);
+        t->norm[len] = '\0';
+        t->norm_len = len;
+        t->map = NULL;
+    }
+}
+
+int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
+{
+    nbuild b = { t->src, t->len, 0, KG_BUF_INIT, NULL, 0 };
+    const unsigned char *u = (const unsigned char *)t->src;
+    size_t len = t->len, i = 0;
+    ncache_ent *cache = NULL;
+    char rep[16];
+
+    while (i < len) {
+        if (!b.copying) {
+            i = skip_plain(u, len, i);
+            if (i >= len)
+                break;
+        }
+        unsigned c = u[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i = b.copying ? copy_ascii(&b, i) : i + 1;
+            continue;
+        }
+        if (c == '\n') {
+            if (b.copying)
+                nb_emit(&b, "\n", 1, i);
+            i++;
+            continue;
+        }
+        size_t n = c < 0x80 ? 1 : kg_utf8_seq(u + i, len - i);
+        if (!n) {
+            if (bad_byte(t, &b, i, flags, name, d) < 0) {
+                kg_buf_free(&b.out);
+                free(b.map);
+                free(cache);
+                return -1;
+            }
+            i++;
+            continue;
+        }
+        unsigned cp = 0xFFFD;
+        kg_utf8_decode(u + i, len - i, &cp); /* valid: n is not 0 */
+        int r;
+        if (norm_at(u, len, i, cp, rep, &r, &cache)) {
+            if (b.copying)
+                nb_emit(&b, t->src + i, n, i);
+        } else {
+            if (!b.copying)
+                nb_start_copy(&b, i);
+            if (r > 0)
+                nb_emit(&b, rep, (size_t)r, i);
+        }
+        i += n;
+    }
+    free(cache);
+    nb_finish(t, &b);
+    return 0;
+}
+
+size_t kg_text_src_offset(const kg_text *t, size_t n)
+{
+    if (n > t->norm_len)
+        n = t->norm_len;
+    return t->base + (t->map ? t->map[n] : n);
+}
+
