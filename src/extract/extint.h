@@ -13,61 +13,36 @@
 #include "util/hmap.h"
 #include "kg/tag.h"
 #include "kg/text.h"
+#include "korean/hangul.h"
 
-/* ---- UTF-8 on normalised (valid) text ---- */
+/* ---- UTF-8 on normalised (valid) text: korean/hangul.h ---- */
 
+/* The code point at s[i] (0 at len), *n its length. */
 static inline uint32_t ex_cp(const char *s, size_t len, size_t i, size_t *n)
 {
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (i >= len) {
-        *n = 0;
-        return 0;
-    }
-    if (u[0] < 0x80 || i + 1 >= len) {
-        *n = 1;
-        return u[0];
-    }
-    if (u[0] < 0xE0) {
-        *n = 2;
-        return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-    }
-    if (u[0] < 0xF0 || i + 3 >= len) {
-        if (i + 2 >= len) {
-            *n = len - i;
-            return 0xFFFD;
-        }
-        *n = 3;
-        return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-    }
-    *n = 4;
-    return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
+    return kg_u8_at(s, len, i, n);
 }
 
 /* Offset of the code point that ends at i. */
 static inline size_t ex_prev(const char *s, size_t i)
 {
-    if (i == 0)
-        return 0;
-    i--;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
+    return kg_u8_prev(s, i);
 }
 
 static inline int ex_hangul(uint32_t c)
 {
-    return c >= 0xAC00 && c <= 0xD7A3;
+    return kg_is_hangul(c);
 }
 
 /* Final consonant (jongseong) index of a Hangul syllable, 0 = none. */
 static inline int ex_jong(uint32_t c)
 {
-    return ex_hangul(c) ? (int)((c - 0xAC00) % 28) : -1;
+    return kg_hangul_jong(c);
 }
 
-#define EX_JONG_N 4   /* ㄴ: adnominal 한, 된, 린 */
-#define EX_JONG_L 8   /* ㄹ: future adnominal 할, 될 */
-#define EX_JONG_SS 20 /* ㅆ: past 했, 섰, 었 */
+#define EX_JONG_N KG_JONG_N
+#define EX_JONG_L KG_JONG_L
+#define EX_JONG_SS KG_JONG_SS
 
 static inline int ex_at(const char *s, size_t len, size_t i, const char *lit)
 {

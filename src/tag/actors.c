@@ -26,111 +26,27 @@
 #include <string.h>
 
 #include "korean/grammar.h"
+#include "korean/particles.h"
 #include "tagint.h"
 
 /* ------------------------------------------------------------------ */
-/* particles                                                           */
+/* particles: korean.yaml, read by src/korean/particles.c (kg_tail_ok)  */
 
-static const char *const particles[] = {
-    "으로부터", "에서부터", "로부터", "이라는", "이라고", "이라며", "이라면", "이라도", "이었다", "이었고",
-    "이었던", "이었으며", "이지만", "이나마", "에게서", "에서는", "에서도", "에서의", "에서만", "으로는",
-    "으로도", "으로서", "으로써", "으로의", "으로만", "에게는", "에게도", "까지는", "까지도", "까지의",
-    "부터는", "부터도", "보다는", "보다도", "처럼", "만큼", "마저", "조차", "에게", "에서", "으로", "까지",
-    "부터", "보다", "이며", "이고", "이나", "이다", "이자", "이란", "이든", "이면", "이라", "였다", "였고",
-    "였던", "였으며", "라는", "라고", "라며", "라면", "라도", "에는", "에도", "에선", "에의", "에만", "와의",
-    "과의", "과는", "와는", "과도", "와도", "로는", "로도", "로서", "로써", "로의", "로만", "하고", "이랑",
-    "께서", "대로", "마다", "이던", "같이", "뿐", "측", "쪽", "들", "께", "은", "는", "이", "가", "을", "를",
-    "의", "에", "와", "과", "도", "로", "만", "엔", "서", "나", "며", "고", "다", "란", "야", "요", "랑",
-    "간", "내", "씩", "던", "라", "지만", NULL
-};
-
-/* particles indexed by their first syllable for speed, with their
- * lengths (a bucket ends with w == NULL) */
-#define PSLOTS 97
-typedef struct particle {
-    const char *w;
-    size_t n;
-} particle;
-static particle pbuck[PSLOTS][48];
 /* the first syllables of the particles: a rest that starts with another
  * is none (strip_particles tries every split of a word with this) */
-static unsigned char pfirst_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static const unsigned char *pfirst_bits;
 
 static void tables_ready(void);
 
-static unsigned syl_slot(const char *p)
-{
-    unsigned cp = (((unsigned char)p[0] & 0x0Fu) << 12) | (((unsigned char)p[1] & 0x3Fu) << 6) |
-                  ((unsigned char)p[2] & 0x3Fu);
-    return cp % PSLOTS;
-}
-
 static void particles_build(void)
 {
-    int cnt[PSLOTS] = { 0 };
-    for (int k = 0; particles[k]; k++) {
-        unsigned sl = syl_slot(particles[k]);
-        if (cnt[sl] < 47)
-            pbuck[sl][cnt[sl]++] = (particle){ particles[k], strlen(particles[k]) };
-        const unsigned char *u = (const unsigned char *)particles[k];
-        uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-        if (kg_is_hangul(cp))
-            pfirst_bits[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
-    }
-    for (int sl = 0; sl < PSLOTS; sl++)
-        pbuck[sl][cnt[sl]] = (particle){ NULL, 0 };
-}
-
-/* 1 if no particle can follow p: 은 는 이 가 을 를 의 도 나 … end the
- * word (아레나가 is no 아레 + 나 + 가). */
-static int terminal_particle(const particle *p)
-{
-    static const char *const ends[] = { "은", "는", "이", "가", "을", "를", "의", "도", "나", "야",
-                                        "요", "다", "며", "고", "란", "라", "던", "씩", NULL };
-    if (p->n != 3)
-        return 0;
-    for (int k = 0; ends[k]; k++)
-        if (!memcmp(p->w, ends[k], 3))
-            return 1;
-    return 0;
-}
-
-static int tail_rec(const char *s, size_t i, size_t end, int depth)
-{
-    if (i == end)
-        return 1;
-    if (depth >= 4 || end - i < 3)
-        return 0;
-    for (const particle *p = pbuck[syl_slot(s + i)]; p->w; p++) {
-        /* the bucket shares the slot, not the syllable: its last bytes
-         * tell most apart */
-        if (i + p->n > end || s[i + 2] != p->w[2] || s[i + 1] != p->w[1] || s[i] != p->w[0])
-            continue;
-        size_t k = 3; /* particles are a few bytes: compare in place */
-        while (k < p->n && s[i + k] == p->w[k])
-            k++;
-        if (k == p->n && (i + p->n == end || !terminal_particle(p)) && tail_rec(s, i + p->n, end, depth + 1))
-            return 1;
-    }
-    return 0;
+    pfirst_bits = kg_particle_firsts()->bits;
 }
 
 /* The end of the run of Hangul syllables at s[i]. */
 static size_t hangul_run_end(const char *s, size_t len, size_t i)
 {
     return kg_hangul_run_end(s, len, i);
-}
-
-int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end)
-{
-    tables_ready();
-    size_t e = hangul_run_end(s, len, i);
-    *end = e;
-    if (e == i)
-        return 1;
-    if (e - i > 18)
-        return 0;
-    return tail_rec(s, i, e, 0);
 }
 
 static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];

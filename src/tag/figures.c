@@ -201,14 +201,22 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
     if (j < len && s[j] == ')')
         j++; /* 7000억 위안(985억 달러)을 넘는 */
     /* a particle may stand between: 4천500개를 넘어섰다 */
-    static const char *const parts[] = { "을 ", "를 ", "이 ", "가 ", "에 ", "로 ", "으로 ", "은 ", "는 ", "도 ", " ", NULL };
-    for (int p = -1; p < 0 || parts[p]; p++) {
-        size_t k = p < 0 ? j : lit(s, len, j, parts[p]);
-        if (!k)
-            continue;
-        for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
-            if (lit(s, len, k, approx_after[a].w))
-                return approx_after[a].a;
+    /* (korean.yaml particles of class figure, then a space; or a space
+     * alone; or nothing) */
+    const char *const *parts = kg_particles_figure();
+    for (int p = -1;; p++) {
+        size_t k = j;
+        if (p >= 0 && parts[p]) {
+            k = lit(s, len, j, parts[p]);
+            k = k && k < len && s[k] == ' ' ? k + 1 : 0;
+        } else if (p >= 0)
+            k = lit(s, len, j, " ");
+        if (k)
+            for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
+                if (lit(s, len, k, approx_after[a].w))
+                    return approx_after[a].a;
+        if (p >= 0 && !parts[p])
+            break;
     }
     return KG_APPROX_EXACT;
 }

@@ -2,7 +2,9 @@
  * Romanization of Korean (syllable by syllable, without the sound-change
  * rules across syllables), Latin letters and digits lower-cased, every
  * other run of characters one hyphen. */
-#include "tagint.h"
+#include "korean/romanize.h"
+
+#include "korean/hangul.h"
 
 static const char *const rr_initial[19] = {
     "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"

@@ -2,67 +2,108 @@
  * with thousands commas and decimals, Korean multipliers mixed in
  * (600억, 4천500, 3만8210, 12조600억, 1.5조), Sino-Korean numerals in Hangul
  * (삼십, 이백오십) and native Korean number words (두, 세, 열, 스무). */
+#include "korean/numbers.h"
+
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "tagint.h"
+#include "kg/buf.h"
+#include "korean/grammar.h"
+#include "korean/hangul.h"
 
 static int is_d(char c)
 {
     return c >= '0' && c <= '9';
 }
 
+/* 1 if s[i..len) starts with lit. */
+static int at(const char *s, size_t len, size_t i, const char *lit)
+{
+    for (size_t k = 0; lit[k]; k++)
+        if (i + k >= len || s[i + k] != lit[k])
+            return 0;
+    return 1;
+}
+
+/* A number word of korean.yaml with its value, in the file's order. */
+typedef struct numword {
+    const char *w;
+    double v;
+} numword;
+
 /* Small multipliers 십 백 천 (x10 x100 x1000), big ones 만 억 조 (경 is
- * left out: 2경기 is two games far more often than 2 x 10^16). */
-/* First syllables of the number words below, so that most syllables are
+ * left out: 2경기 is two games far more often than 2 x 10^16), Sino-Korean
+ * digits, native tens and ones. The multipliers and digits are one
+ * syllable each (the rules step over three bytes): other entries are
+ * left out. Each list ends with w == NULL. */
+static numword *small, *big, *sino, *tens, *ones;
+/* First syllables of the number words, so that most syllables are
  * turned away by one lookup instead of a compare with every word. */
 static kg_sylset mult_syl, big_syl, sino_syl, tens_syl, ones_syl;
 static pthread_once_t syl_once = PTHREAD_ONCE_INIT;
 
+/* The entries of korean.yaml KEY that have a number up to max as
+ * `value`; one syllable only when syl1. Their first syllables go to set. */
+static numword *load(const char *key, int syl1, double max, kg_sylset *set)
+{
+    const kg_gram_list *l = kg_gram_list_get("korean", key);
+    numword *v = kg_xcalloc(l->n + 1, sizeof *v);
+    size_t n = 0;
+    for (size_t k = 0; k < l->n; k++) {
+        const char *w = l->e[k].form, *val = kg_gram_field(&l->e[k], "value");
+        char *end;
+        if (!val || !*val || !*w)
+            continue;
+        double x = strtod(val, &end);
+        if (*end || !(x >= 0) || x > max)
+            continue;
+        if (syl1 && !(strlen(w) == 3 && kg_u8_syllable((const unsigned char *)w)))
+            continue;
+        v[n++] = (numword){ w, x };
+        kg_sylset_add_first(set, w);
+    }
+    return v;
+}
+
 static void syl_init(void)
 {
-    kg_sylset_add(&mult_syl, "십백천");
-    kg_sylset_add(&big_syl, "만억조");
-    kg_sylset_add(&sino_syl, "영일이삼사오육칠팔구");
-    kg_sylset_add(&tens_syl, "열스서마쉰예일여아"); /* 열 스물 스무 서른 마흔 쉰 예순 일흔 여든 아흔 */
-    kg_sylset_add(&ones_syl, "한두세네다여일아하둘셋넷"); /* 다섯 여섯 일곱 여덟 아홉 하나 ... */
+    small = load("small_multipliers", 1, 1e300, &mult_syl);
+    big = load("big_multipliers", 1, 1e300, &big_syl);
+    sino = load("sino_digits", 1, 1e6, &sino_syl);
+    tens = load("native_tens", 0, 1e6, &tens_syl);
+    ones = load("native_ones", 0, 1e6, &ones_syl);
+}
+
+/* The value of the first word of list at s[i], or 0. */
+static double word_at(const numword *list, const kg_sylset *set, const char *s, size_t len, size_t i)
+{
+    if (!kg_sylset_at(set, s, len, i))
+        return 0;
+    for (const numword *w = list; w->w; w++)
+        if (at(s, len, i, w->w))
+            return w->v;
+    return 0;
 }
 
 static double small_mult(const char *s, size_t len, size_t i)
 {
-    if (!kg_sylset_at(&mult_syl, s, len, i))
-        return 0;
-    if (kg_at(s, len, i, "십"))
-        return 10;
-    if (kg_at(s, len, i, "백"))
-        return 100;
-    if (kg_at(s, len, i, "천"))
-        return 1000;
-    return 0;
+    return word_at(small, &mult_syl, s, len, i);
 }
 
 static double big_mult(const char *s, size_t len, size_t i)
 {
-    if (!kg_sylset_at(&big_syl, s, len, i))
-        return 0;
-    if (kg_at(s, len, i, "만"))
-        return 1e4;
-    if (kg_at(s, len, i, "억"))
-        return 1e8;
-    if (kg_at(s, len, i, "조"))
-        return 1e12;
-    return 0;
+    return word_at(big, &big_syl, s, len, i);
 }
 
-/* Sino-Korean digit words. */
+/* Sino-Korean digit words: the digit, or -1. */
 static int sino_digit(const char *s, size_t len, size_t i)
 {
-    static const char *const d[] = { "영", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구", NULL };
     if (!kg_sylset_at(&sino_syl, s, len, i))
         return -1;
-    for (int k = 0; d[k]; k++)
-        if (kg_at(s, len, i, d[k]))
-            return k;
+    for (const numword *w = sino; w->w; w++)
+        if (at(s, len, i, w->w))
+            return (int)w->v;
     return -1;
 }
 
@@ -220,31 +261,23 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
 /* Native Korean numbers; a compound (열두, 스물다섯) is read as a whole. */
 int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
 {
-    static const struct {
-        const char *w;
-        int v;
-    } tens[] = { { "열", 10 }, { "스물", 20 }, { "스무", 20 }, { "서른", 30 }, { "마흔", 40 }, { "쉰", 50 },
-                 { "예순", 60 }, { "일흔", 70 }, { "여든", 80 }, { "아흔", 90 }, { NULL, 0 } },
-      ones[] = { { "한", 1 }, { "두", 2 }, { "세", 3 }, { "네", 4 }, { "다섯", 5 }, { "여섯", 6 },
-                 { "일곱", 7 }, { "여덟", 8 }, { "아홉", 9 }, { "하나", 1 }, { "둘", 2 }, { "셋", 3 },
-                 { "넷", 4 }, { NULL, 0 } };
     memset(out, 0, sizeof *out);
     pthread_once(&syl_once, syl_init);
     size_t j = i;
     int v = 0;
     int tens_ok = kg_sylset_at(&tens_syl, s, len, j); /* else no word below matches */
     for (int k = 0; tens_ok && tens[k].w; k++)
-        if (kg_at(s, len, j, tens[k].w)) {
-            v = tens[k].v;
+        if (at(s, len, j, tens[k].w)) {
+            v = (int)tens[k].v;
             j += strlen(tens[k].w);
             break;
         }
     int ones_ok = kg_sylset_at(&ones_syl, s, len, j);
     for (int k = 0; ones_ok && ones[k].w; k++)
-        if (kg_at(s, len, j, ones[k].w)) {
-            if (v == 20 && kg_at(s, len, i, "스무"))
+        if (at(s, len, j, ones[k].w)) {
+            if (v == 20 && at(s, len, i, "스무"))
                 break; /* 스무 stands alone */
-            v += ones[k].v;
+            v += (int)ones[k].v;
             j += strlen(ones[k].w);
             break;
         }

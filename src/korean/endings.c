@@ -1,0 +1,216 @@
+/* korean/endings.c - verb stems and endings (see endings.h): whether a
+ * stem stands as a verb (규제하다) or as a noun (규제를), and what the ending
+ * of a predicate says (past, adnominal, connective, quotative, intention,
+ * forecast ...). The word lists are korean.yaml's; the rules are here. */
+#include "korean/endings.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "korean/grammar.h"
+#include "korean/hangul.h"
+#include "korean/particles.h"
+
+/* the lists of korean.yaml, read once */
+static struct {
+    const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing;
+} L;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void load(void)
+{
+    L.native_final = kg_gram_words("korean", "verb_stem_finals");
+    L.lv = kg_gram_words("korean", "light_verbs");
+    L.nomin = kg_gram_words("korean", "nominal_endings");
+    L.intent = kg_gram_words("korean", "intent_endings");
+    L.hypo = kg_gram_words("korean", "hypothesis_endings");
+    L.quot = kg_gram_words("korean", "quote_endings");
+    L.compl = kg_gram_words("korean", "complement_endings");
+    L.conn = kg_gram_words("korean", "connective_endings");
+    L.aux_past = kg_gram_words("korean", "past_auxiliaries");
+    L.decide = kg_gram_words("korean", "decide_verbs");
+    L.conn_after = kg_gram_words("korean", "clause_after_nouns");
+    L.act_fact = kg_gram_words("korean", "fact_nouns");
+    L.plan = kg_gram_words("korean", "plan_nouns");
+    L.cause_after = kg_gram_words("korean", "cause_nouns");
+    L.ongoing = kg_gram_words("korean", "ongoing_nouns");
+}
+
+static void ready(void)
+{
+    pthread_once(&once, load);
+}
+
+static int at(const char *s, size_t len, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+    return i + n <= len && memcmp(s + i, lit, n) == 0;
+}
+
+static int ends(const char *s, size_t a, size_t b, const char *lit)
+{
+    size_t n = strlen(lit);
+    return b >= a + n && memcmp(s + b - n, lit, n) == 0;
+}
+
+/* 1 if s[a..b) ends with one of the words of list (NULL-ended). */
+static int ends_any(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ends(s, a, b, list[k]))
+            return 1;
+    return 0;
+}
+
+int kg_stem_native(const char *text, size_t len)
+{
+    ready();
+    if (!len)
+        return 0;
+    size_t p = kg_u8_prev(text, len), n;
+    uint32_t c = kg_u8_at(text, len, p, &n);
+    if (!kg_is_hangul(c))
+        return 0;
+    if (kg_hangul_jong(c) == KG_JONG_SS)
+        return 1;
+    for (int i = 0; L.native_final[i]; i++)
+        if (strlen(L.native_final[i]) == n && memcmp(text + p, L.native_final[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+size_t kg_light_verb(const char *s, size_t i, size_t end)
+{
+    ready();
+    for (int k = 0; L.lv[k]; k++)
+        if (i + strlen(L.lv[k]) <= end && at(s, end, i, L.lv[k]))
+            return strlen(L.lv[k]);
+    return 0;
+}
+
+int kg_verbal_after(const char *s, size_t me, size_t ce, int native)
+{
+    if (me >= ce)
+        return native;
+    if (kg_light_verb(s, me, ce))
+        return 1;
+    if (!native)
+        return 0;
+    return !kg_case_particle_at(s, me, ce);
+}
+
+static int word_starts(const char *s, const kg_kword *w, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (at(s, w->ce, w->cs, list[k]))
+            return 1;
+    return 0;
+}
+
+unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *next,
+                   const kg_kword *next2, const kg_kword *prev)
+{
+    ready();
+    unsigned f = 0;
+    size_t a = me < w->cs ? w->cs : me, b = w->ce, n;
+    /* past: a syllable with ㅆ from the stem's last syllable on */
+    size_t from = a > w->cs ? kg_u8_prev(s, a) : a;
+    for (size_t i = from; i < b;) {
+        uint32_t c = kg_u8_at(s, b, i, &n);
+        if (c == 0xACA0 /* 겠: will, not past */)
+            f |= KG_END_VOLIT;
+        else if (kg_hangul_jong(c) == KG_JONG_SS)
+            f |= KG_END_PAST;
+        i += n;
+    }
+    if (b <= w->cs)
+        return f;
+    size_t lp = kg_u8_prev(s, b);
+    uint32_t last = kg_u8_at(s, b, lp, &n);
+    uint32_t before = lp > w->cs ? kg_u8_at(s, b, kg_u8_prev(s, lp), &n) : 0;
+
+    if (ends(s, w->cs, b, "기로") || ends(s, w->cs, b, "기도")) {
+        /* 하기로 했다 (decided), 하기도 했다: the act, as the next verb says */
+        if (next && word_starts(s, next, L.decide)) {
+            if (word_starts(s, next, L.aux_past) || next->ce > next->cs)
+                f |= kg_ending(s, next->cs, next, next2, NULL, NULL) & ~KG_END_NOMIN;
+            return f | KG_END_PAST;
+        }
+        return f | KG_END_NOMIN;
+    }
+    if (ends(s, w->cs, b, "기") && next && word_starts(s, next, L.cause_after))
+        return f | KG_END_CAUSE;
+    if (ends_any(s, w->cs, b, L.nomin))
+        return f | KG_END_NOMIN;
+    if (ends_any(s, w->cs, b, L.intent))
+        return f | KG_END_INTENT;
+    if (ends_any(s, w->cs, b, L.hypo))
+        return f | KG_END_HYPO;
+    if (prev && (at(s, prev->ce, prev->cs, "못") || at(s, prev->ce, prev->cs, "안")) &&
+        prev->ce - prev->cs == 3)
+        f |= KG_END_NEG;
+    if (ends(s, w->cs, b, "지") && next &&
+        (at(s, next->ce, next->cs, "않") || at(s, next->ce, next->cs, "못")))
+        return f | KG_END_NEG;
+    if (ends_any(s, w->cs, b, L.quot))
+        return f | KG_END_QUOTIVE;
+    if (ends_any(s, w->cs, b, L.compl)) {
+        if (f & KG_END_PAST)
+            return f | KG_END_FINAL;
+        return f | KG_END_COMPL;
+    }
+    if (last == 0xB2E4 /* 다 */) {
+        f |= KG_END_FINAL;
+        if (!(f & KG_END_PAST) && (kg_hangul_jong(before) == KG_JONG_N || before == 0xB294 /* 는 */))
+            f |= KG_END_PRESENT;
+        return f;
+    }
+    if (last == 0xC790 /* 자 */)
+        return f | KG_END_WHEN | KG_END_CONN;
+    if (last == 0xB294 /* 는 */) {
+        if (next && word_starts(s, next, L.act_fact))
+            return f | KG_END_HABIT;
+        /* 반발하는 상황이다, 검토하는 중이다: a predicate in progress */
+        if (next && word_starts(s, next, L.ongoing) && ends(s, next->cs, next->ce, "다"))
+            return f | KG_END_PROGR | KG_END_FINAL;
+        return f | KG_END_PRESADN;
+    }
+    /* 보면, 했지만: connectives whose last syllable ends in ㄴ */
+    if (ends(s, w->cs, b, "면") || ends(s, w->cs, b, "지만") ||
+        ends(s, w->cs, b, "는데도"))
+        return f | KG_END_CONN;
+    if (last == 0xB358 /* 던 */ || (kg_hangul_jong(last) == KG_JONG_N && last != 0xC740 /* 은 */) ||
+        (last == 0xC740 && lp > w->cs)) {
+        f |= KG_END_PAST;
+        if (next && word_starts(s, next, L.conn_after))
+            return f | KG_END_TEMPCONN;
+        /* 짓기로 한 데 이어, 발표한 데다: the bound noun 데 joins clauses */
+        if (next && ((next->ce - next->cs == 3 && at(s, next->ce, next->cs, "데")) ||
+                     (next->ce - next->cs == 6 && at(s, next->ce, next->cs, "데다"))))
+            return f | KG_END_TEMPCONN;
+        if (next && word_starts(s, next, L.cause_after))
+            return f | KG_END_CAUSE;
+        if (next && word_starts(s, next, L.act_fact))
+            return f | KG_END_FINAL;
+        /* 합의한 바 있다, 방문한 적이 있다: has done, a finite verb */
+        if (next && next2 &&
+            ((next->ce - next->cs == 3 && at(s, next->ce, next->cs, "바")) ||
+             at(s, next->ce, next->cs, "적이") || at(s, next->ce, next->cs, "적도")) &&
+            (at(s, next2->ce, next2->cs, "있") || at(s, next2->ce, next2->cs, "없")))
+            return f | KG_END_FINAL;
+        return f | KG_END_ADNOM;
+    }
+    if (kg_hangul_jong(last) == KG_JONG_L) {
+        if (next && word_starts(s, next, L.plan))
+            return f | KG_END_FUTADN;
+        return f | KG_END_FORECAST;
+    }
+    if (ends_any(s, w->cs, b, L.conn)) {
+        if (next && at(s, next->ce, next->cs, "있"))
+            return f | KG_END_PROGR;
+        if (next && word_starts(s, next, L.aux_past) && !(ends(s, w->cs, b, "고")))
+            f |= KG_END_PAST;
+        return f | KG_END_CONN;
+    }
+    return f;
+}

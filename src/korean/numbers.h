@@ -1,0 +1,31 @@
+/* korean/numbers.h - reading numbers as Korean news writes them: ASCII
+ * digits with thousands commas and decimals, Korean multipliers mixed in,
+ * Sino-Korean numerals and native number words (korean.yaml:
+ * small_multipliers, big_multipliers, sino_digits, native_tens,
+ * native_ones). */
+#ifndef KG_KOREAN_NUMBERS_H
+#define KG_KOREAN_NUMBERS_H
+
+#include <stddef.h>
+
+/* A number as written: digits with commas and a decimal point, Korean
+ * multipliers (십 백 천 만 억 조, mixed: 4천500, 12조600억, 1.5조), Sino-
+ * Korean numerals (삼십, 이백) and native ones (두, 세, 열, 스무). */
+typedef struct kg_num {
+    double value;
+    size_t start, end;   /* normalised offsets of the number */
+    int digits;          /* number of ASCII digits read */
+    int has_mult;        /* a Korean multiplier was used */
+    int has_point;       /* a decimal point was read */
+    int has_comma;
+    int words;           /* written in Hangul words only (두, 삼십 ...) */
+    int int_digits;      /* digits before the point (for years: 4) */
+} kg_num;
+
+/* Reads a number starting at s[i]. Returns 1 and fills *out, or 0. */
+int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out);
+/* Reads a native Korean number word (한 두 세 네 다섯 ... 열 스무 스물...)
+ * at s[i] that stands alone as a word; returns 1 and fills *out, or 0. */
+int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out);
+
+#endif
