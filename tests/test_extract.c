@@ -10,6 +10,7 @@
  * it). The card's example is checked on the real seed 003 when
  * ../shared/seeds is there. */
 #include <criterion/criterion.h>
+#include <glob.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,9 +115,10 @@ static char *unescape(const char *s)
     return kg_buf_detach(&b, NULL);
 }
 
-Test(extract_spec, all_cases)
+/* Runs the cases of one spec file; returns how many there are, counts
+ * the failures in *failed. */
+static size_t run_spec(const char *path, size_t *failed_out)
 {
-    const char *path = "tests/spec/extract.spec";
     FILE *f = fopen(path, "r");
     cr_assert(f != NULL, "cannot open %s", path);
     char *line = NULL, *dct = NULL, *input = NULL;
@@ -176,8 +178,23 @@ Test(extract_spec, all_cases)
     free(dct);
     kg_buf_free(&want);
     kg_buf_free(&got);
-    cr_expect(cases >= 100, "%s has %zu cases, want at least 100", path, cases);
     cr_expect_eq(failed, 0, "%zu of %zu cases of %s fail", failed, cases, path);
+    *failed_out += failed;
+    return cases;
+}
+
+/* tests/spec/extract.spec and every tests/spec/extract-TOPIC.spec (one
+ * file per class of rule: statements, relations, predicates ...). */
+Test(extract_spec, all_cases)
+{
+    glob_t g;
+    cr_assert_eq(glob("tests/spec/extract*.spec", 0, NULL, &g), 0, "no tests/spec/extract*.spec");
+    size_t cases = 0, failed = 0;
+    for (size_t i = 0; i < g.gl_pathc; i++)
+        cases += run_spec(g.gl_pathv[i], &failed);
+    globfree(&g);
+    cr_expect(cases >= 100, "the extract spec files have %zu cases, want at least 100", cases);
+    cr_expect_eq(failed, 0, "%zu of %zu extract spec cases fail", failed, cases);
 }
 
 /* ------------------------------------------------------------------ */
