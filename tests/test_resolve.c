@@ -202,27 +202,27 @@ Test(resolve, check_reports_against_the_merged_actor)
         /* c.yaml first and last: the conflict is reported against the
          * lexicon's type, which the merged actor has */
         for (int last = 0; last < 2; last++) {
-        kg_corpus c;
-        kg_corpus_init(&c);
-        if (!last)
-            load_file(&c, "c.yaml");
-        for (int i = 0; i < 3; i++)
-            load_file(&c, ORDERS[k][i]);
-        if (last)
-            load_file(&c, "c.yaml");
-        kg_diag d = KG_DIAG_INIT;
-        kg_check(&c, &d);
-        int conflicts = 0;
-        for (size_t i = 0; i < d.n; i++)
-            if (strstr(d.v[i].msg, "has type")) {
-                conflicts++;
-                cr_expect(strstr(d.v[i].msg, "'organization' here but 'company'"), "%s", d.v[i].msg);
-                cr_expect(strstr(d.v[i].msg, "lex.yaml"), "%s", d.v[i].msg);
-                cr_expect(strstr(d.v[i].file, "c.yaml"), "%s", d.v[i].file);
-            }
-        cr_expect_eq(conflicts, 1, "order %zu", k);
-        kg_diag_free(&d);
-        kg_corpus_free(&c);
+            kg_corpus c;
+            kg_corpus_init(&c);
+            if (!last)
+                load_file(&c, "c.yaml");
+            for (int i = 0; i < 3; i++)
+                load_file(&c, ORDERS[k][i]);
+            if (last)
+                load_file(&c, "c.yaml");
+            kg_diag d = KG_DIAG_INIT;
+            kg_check(&c, &d);
+            int conflicts = 0;
+            for (size_t i = 0; i < d.n; i++)
+                if (strstr(d.v[i].msg, "has type")) {
+                    conflicts++;
+                    cr_expect(strstr(d.v[i].msg, "'organization' here but 'company'"), "%s", d.v[i].msg);
+                    cr_expect(strstr(d.v[i].msg, "lex.yaml"), "%s", d.v[i].msg);
+                    cr_expect(strstr(d.v[i].file, "c.yaml"), "%s", d.v[i].file);
+                }
+            cr_expect_eq(conflicts, 1, "order %zu", k);
+            kg_diag_free(&d);
+            kg_corpus_free(&c);
         }
     }
 }
