@@ -14,6 +14,7 @@
 #include "kg/suggest.h"
 #include "kg/utf8.h"
 #include "kg/quote.h"
+#include "facts/resolve.h"
 
 static const kg_node *at(const kg_node *map, const char *key)
 {
@@ -620,42 +621,51 @@ static void check_doc(kg_diag *d, const kg_corpus *c, const kg_doc *doc)
 
 /* ---- across documents ---- */
 
-/* Where each actor id and document id is first defined (lexicons first),
- * the event and figure ids of each document, and each actor name. */
-struct def { const kg_actor *a; const kg_doc *doc; };
+/* The merged actors (facts/resolve.h: their definitions in the order of
+ * the rule), where each document id is first defined, the event and
+ * figure ids of each document, and each actor name. */
+typedef kg_actor_def def_t;
 struct docinfo { const kg_doc *doc; kg_hmap items; const char **ids; size_t n_ids; };
 struct index {
-    kg_hmap actors;   /* id -> struct def (the first definition) */
+    kg_actors act;    /* the merged actors and their definitions */
     kg_hmap docs;     /* document id -> struct docinfo (the first with that id) */
-    kg_hmap names;    /* actor name or alias -> struct def (the first to use it) */
-    struct def *defs;
-    size_t n_defs;
+    kg_hmap names;    /* actor name or alias -> def_t (the first to use it) */
     const char **actor_ids, **doc_ids;   /* each once, for suggestions */
     size_t n_actor_ids, n_doc_ids;
     struct docinfo *info;                /* one per document of the corpus */
     size_t suggest_budget;               /* suggestions left (bounds the work) */
 };
 
-static const kg_actor *find_actor(const struct index *ix, const char *id)
+static const kg_merged_actor *find_actor(const struct index *ix, const char *id)
 {
-    const struct def *df = kg_hmap_get(&ix->actors, id);
-    return df ? df->a : NULL;
+    return kg_actors_find(&ix->act, id);
+}
+
+/* The first definition of the actor that gives the field (0 type, 1
+ * part_of), or NULL. */
+static const def_t *giver(const struct index *ix, const kg_merged_actor *m, int field)
+{
+    for (size_t i = m->first; i != KG_NO_DEF; i = ix->act.defs[i].next) {
+        const kg_actor *a = ix->act.defs[i].a;
+        const char *v = field ? a->part_of : a->type;
+        if (v && *v)
+            return &ix->act.defs[i];
+    }
+    return NULL;
 }
 
 /* The id of the country an actor belongs to: itself for a country, its
  * 'country', else that of what it is part_of; NULL if none is known. */
-static const char *actor_country(const struct index *ix, const kg_actor *a)
+static const char *actor_country(const struct index *ix, const kg_merged_actor *a)
 {
     for (int steps = 0; a && steps < 64; steps++) {
         if (a->type && strcmp(a->type, "country") == 0)
             return a->id;
-        const kg_node *cn = kg_node_get(a->node, "country");
-        if (cn && cn->kind == KG_NODE_SCALAR && !kg_node_is_null(cn))
-            return cn->value;
+        if (a->country)
+            return a->country;
         if (!a->part_of)
             return NULL;
-        const kg_actor *up = find_actor(ix, a->part_of);
-        a = up ? up : NULL;
+        a = find_actor(ix, a->part_of);
     }
     return NULL;
 }
@@ -665,22 +675,33 @@ static int actor_has_name(const kg_actor *a, const char *s)
     return (a->name && strcmp(a->name, s) == 0) || kg_strv_has(&a->aliases, s);
 }
 
+/* 1 if a definition of df's actor before df (in the rule's order) has the
+ * name s. */
+static int earlier_has_name(const struct index *ix, const def_t *df, const char *s)
+{
+    const kg_merged_actor *own = find_actor(ix, df->a->id);
+    for (size_t i = own->first; i != KG_NO_DEF && &ix->act.defs[i] != df; i = ix->act.defs[i].next)
+        if (actor_has_name(ix->act.defs[i].a, s))
+            return 1;
+    return 0;
+}
+
 /* One name of df: warns if another actor id has it too, unless the two
  * belong to different countries (an alias such as 상무부 is shared on
  * purpose: the tagger tells them apart by the country named before it). */
-static void note_name(kg_diag *d, struct index *ix, struct def *df, const kg_node *n)
+static void note_name(kg_diag *d, struct index *ix, const def_t *df, const kg_node *n)
 {
     if (!n || n->kind != KG_NODE_SCALAR || kg_node_is_null(n) || memchr(n->value, '\0', n->len))
         return;
-    struct def *first = kg_hmap_put(&ix->names, n->value, df);
+    const def_t *first = kg_hmap_put(&ix->names, n->value, (void *)df);
     if (first == df || strcmp(first->a->id, df->a->id) == 0)
         return;
     /* report a name once per actor: at its first definition, or where a
      * later one adds it */
-    const kg_actor *own = find_actor(ix, df->a->id);
-    if (own != df->a && actor_has_name(own, n->value))
+    if (earlier_has_name(ix, df, n->value))
         return;
-    const char *c1 = actor_country(ix, df->a), *c2 = actor_country(ix, first->a);
+    const char *c1 = actor_country(ix, find_actor(ix, df->a->id)),
+               *c2 = actor_country(ix, find_actor(ix, first->a->id));
     if (c1 && c2 && strcmp(c1, c2) != 0)
         return;
     const kg_node *m = first->a->node;
@@ -710,25 +731,12 @@ static void index_build(struct index *ix, const kg_corpus *c, kg_diag *d)
     ix->suggest_budget = 200;
     for (size_t i = 0; i < c->n; i++)
         total += c->docs[i]->n_actors;
-    ix->defs = kg_xcalloc(total ? total : 1, sizeof *ix->defs);
+    kg_actors_build(&ix->act, c);
     ix->actor_ids = kg_xcalloc(total ? total : 1, sizeof *ix->actor_ids);
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < c->n; i++) {
-            const kg_doc *doc = c->docs[i];
-            if (doc->is_lexicon != (pass == 0))
-                continue;
-            for (size_t j = 0; j < doc->n_actors; j++) {
-                if (!doc->actors[j].id)
-                    continue;
-                struct def *df = &ix->defs[ix->n_defs++];
-                df->a = &doc->actors[j];
-                df->doc = doc;
-                if (kg_hmap_put(&ix->actors, df->a->id, df) == df)
-                    ix->actor_ids[ix->n_actor_ids++] = df->a->id;
-            }
-        }
-    for (size_t i = 0; i < ix->n_defs; i++) {
-        struct def *df = &ix->defs[i];
+    for (size_t i = 0; i < ix->act.n; i++)
+        ix->actor_ids[ix->n_actor_ids++] = ix->act.v[i].id;
+    for (size_t i = 0; i < ix->act.n_defs; i++) {
+        const def_t *df = &ix->act.defs[i];
         const kg_node *m = df->a->node;
         note_name(d, ix, df, kg_node_get(m, "name"));
         const kg_node *al = kg_node_get(m, "aliases");
@@ -755,7 +763,7 @@ static void index_build(struct index *ix, const kg_corpus *c, kg_diag *d)
 
 static void index_free(struct index *ix, size_t n_docs)
 {
-    kg_hmap_free(&ix->actors);
+    kg_actors_free(&ix->act);
     kg_hmap_free(&ix->docs);
     kg_hmap_free(&ix->names);
     for (size_t i = 0; i < n_docs; i++) {
@@ -763,7 +771,6 @@ static void index_free(struct index *ix, size_t n_docs)
         free(ix->info[i].ids);
     }
     free(ix->info);
-    free(ix->defs);
     free(ix->actor_ids);
     free(ix->doc_ids);
 }
@@ -809,7 +816,7 @@ static void actor_ref(kg_diag *d, struct index *ix, const kg_doc *doc, const kg_
     const kg_node *n = at(item, key);
     kg_buf b = KG_BUF_INIT;
     /* a name where the id belongs (agent: [중국]) */
-    const struct def *named = kg_hmap_get(&ix->names, id);
+    const def_t *named = kg_hmap_get(&ix->names, id);
     if (named)
         kg_buf_printf(&b, "; did you mean '%s'? ('%s' is its name; write its id)", named->a->id, id);
     else
@@ -863,7 +870,7 @@ static void check_refs(kg_diag *d, struct index *c, const struct docinfo *di)
         /* `country` (an extension key): the country an actor belongs to */
         const kg_node *cn = kg_node_get(a->node, "country");
         if (cn && cn->kind == KG_NODE_SCALAR && !kg_node_is_null(cn)) {
-            const kg_actor *ca = find_actor(c, cn->value);
+            const kg_merged_actor *ca = find_actor(c, cn->value);
             if (!ca)
                 actor_ref(d, c, doc, a->node, "country", cn->value);
             else if (ca->type && strcmp(ca->type, "country") != 0)
@@ -891,40 +898,42 @@ static void check_refs(kg_diag *d, struct index *c, const struct docinfo *di)
 }
 
 /* Same actor id defined with a different type or part_of somewhere else:
- * every definition is compared with the first one (lexicons first). */
+ * every definition is compared with the merged actor (the first
+ * definition, in the rule's order, that gives the field). */
 static void check_conflicts(kg_diag *d, const struct index *ix)
 {
-    for (size_t i = 0; i < ix->n_defs; i++) {
-        const struct def *x = &ix->defs[i];
-        const struct def *y = kg_hmap_get(&ix->actors, x->a->id);
-        if (y == x)
-            continue;
+    for (size_t i = 0; i < ix->act.n_defs; i++) {
+        const def_t *x = &ix->act.defs[i];
+        const kg_merged_actor *m = find_actor(ix, x->a->id);
         const char *keys[2] = { "type", "part_of" };
-        const char *xv[2] = { x->a->type, x->a->part_of }, *yv[2] = { y->a->type, y->a->part_of };
-        for (int k = 0; k < 2; k++)
-            if (xv[k] && yv[k] && strcmp(xv[k], yv[k]) != 0) {
-                const kg_node *n = at(x->a->node, keys[k]), *m = at(y->a->node, keys[k]);
+        const char *xv[2] = { x->a->type, x->a->part_of }, *mv[2] = { m->type, m->part_of };
+        for (int k = 0; k < 2; k++) {
+            const def_t *y = xv[k] && mv[k] ? giver(ix, m, k) : NULL;
+            if (y && y != x && strcmp(xv[k], mv[k]) != 0) {
+                const kg_node *n = at(x->a->node, keys[k]), *g = at(y->a->node, keys[k]);
                 kg_diag_error(d, x->doc->path, LINE(n), COL(n),
                               "actor '%s' has %s '%s' here but '%s' at %s:%d:%d", x->a->id,
-                              keys[k], xv[k], yv[k], y->doc->path, LINE(m), COL(m));
+                              keys[k], xv[k], mv[k], y->doc->path, LINE(g), COL(g));
                 break;
             }
+        }
     }
 }
 
 /* The part_of chain of every actor must end (no cycles). */
 static void check_cycles(kg_diag *d, const struct index *ix)
 {
-    for (size_t i = 0; i < ix->n_defs; i++) {
-        const kg_actor *x = ix->defs[i].a;
-        if (!x->part_of || find_actor(ix, x->id) != x || strcmp(x->part_of, x->id) == 0)
+    for (size_t i = 0; i < ix->act.n; i++) {
+        const kg_merged_actor *x = &ix->act.v[i];
+        if (!x->part_of || strcmp(x->part_of, x->id) == 0)
             continue;
-        const kg_actor *y = x;
+        const kg_merged_actor *y = x;
         for (int steps = 0; y && y->part_of && steps < 1000; steps++) {
             y = find_actor(ix, y->part_of);
             if (y == x) {
-                const kg_node *n = at(x->node, "part_of");
-                kg_diag_error(d, ix->defs[i].doc->path, LINE(n), COL(n),
+                const def_t *g = giver(ix, x, 1);
+                const kg_node *n = at(g->a->node, "part_of");
+                kg_diag_error(d, g->doc->path, LINE(n), COL(n),
                               "actor '%s' is part_of itself through a cycle", x->id);
                 break;
             }

@@ -13,6 +13,7 @@
 #include "kg/utf8.h"
 #include "kg/facts.h"
 #include "kg/render.h"
+#include "facts/resolve.h"
 
 /* The one font named in every picture (it has Hangul). */
 #define KG_FONT "Noto Sans CJK KR"
@@ -138,6 +139,7 @@ typedef struct kg_view {
     size_t n_docs;
     char **src; size_t *src_len; int *src_tried;
     int no_source;
+    kg_actors actors;         /* the corpus's merged actors (facts/resolve.h) */
 } kg_view;
 
 /* Selects what the options ask for. Nodes come actors first (by id), then

@@ -15,14 +15,6 @@
 #include "facts/resolve.h"
 #include "render/render_int.h"
 
-/* An actor as all its definitions together say (first non-empty wins,
- * lexicons first). country is the `country` extension key: the id of the
- * country a company, person, organisation ... belongs to. */
-struct actor_info {
-    const char *id, *name, *type, *part_of, *country;
-    const kg_actor *def;
-};
-
 struct build {
     const kg_corpus *c;
     const kg_render_opts *o;
@@ -31,82 +23,30 @@ struct build {
     size_t *group;                /* per event: index of its group's node */
     long lo, hi;                  /* --from, --to as day numbers */
     int ranged;                   /* --from or --to given */
-    struct actor_info *actors;
-    size_t n_actors, cap_actors;
-    kg_hmap actor_by_id;          /* id → index+1 (as a pointer) */
+    const kg_actors *actors;      /* the merged actors (facts/resolve.h) */
     kg_hmap node_by_id;           /* view node id → index+1 */
     kg_hmap edge_ids;             /* edge ids seen */
 };
 
 #define NONE ((size_t)-1)
 
-/* The value of an actor's `country` key (a kept extra key), or NULL if it
- * has none or it is not a plain id. */
-static const char *extra_country(const kg_actor *a)
+static const kg_merged_actor *actor_info(const struct build *b, const char *id)
 {
-    for (size_t i = 0; i < a->extra.n; i++) {
-        const kg_extra *x = &a->extra.v[i];
-        if (!x->key || strcmp(x->key, "country") != 0)
-            continue;
-        const kg_node *v = x->value;
-        if (v && v->kind == KG_NODE_SCALAR && !kg_node_is_null(v) && v->value && v->len &&
-            !memchr(v->value, '\0', v->len))
-            return v->value;
-    }
-    return NULL;
+    return kg_actors_find(b->actors, id);
 }
 
-static void index_actors(struct build *b)
-{
-    const kg_corpus *c = b->c;
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        for (size_t k = 0; k < doc->n_actors; k++) {
-            const kg_actor *a = &doc->actors[k];
-            if (!a->id)
-                continue;
-            size_t ix = (size_t)kg_hmap_get(&b->actor_by_id, a->id);
-            struct actor_info *ai;
-            if (!ix) {
-                KG_VEC_PUSH(b->actors, b->n_actors, b->cap_actors);
-                ai = &b->actors[b->n_actors++];
-                memset(ai, 0, sizeof *ai);
-                ai->id = a->id;
-                ai->def = a;
-                kg_hmap_put(&b->actor_by_id, a->id, (void *)b->n_actors);
-            } else {
-                ai = &b->actors[ix - 1];
-            }
-            if (!ai->name && a->name && *a->name) /* an empty name is no name */
-                ai->name = a->name;
-            if (!ai->type && a->type)
-                ai->type = a->type;
-            if (!ai->part_of && a->part_of)
-                ai->part_of = a->part_of;
-            if (!ai->country)
-                ai->country = extra_country(a);
-        }
-    }
-}
-
-static const struct actor_info *actor_info(const struct build *b, const char *id)
-{
-    size_t ix = (size_t)kg_hmap_get(&b->actor_by_id, id);
-    return ix ? &b->actors[ix - 1] : NULL;
-}
-
-static int is_country(const struct actor_info *ai)
+static int is_country(const kg_merged_actor *ai)
 {
     return ai && ai->type && strcmp(ai->type, "country") == 0;
 }
 
 /* The top of an actor's part_of chain among the defined actors (a cycle
  * or a chain longer than 64 stops there); NULL if id is not defined. */
-static const struct actor_info *chain_top(const struct build *b, const char *id)
+static const kg_merged_actor *chain_top(const struct build *b, const char *id)
 {
-    const struct actor_info *ai = actor_info(b, id);
+    const kg_merged_actor *ai = actor_info(b, id);
     for (int i = 0; ai && ai->part_of && i < 64; i++) {
-        const struct actor_info *up = actor_info(b, ai->part_of);
+        const kg_merged_actor *up = actor_info(b, ai->part_of);
         if (!up)
             break;
         ai = up;
@@ -118,15 +58,15 @@ static const struct actor_info *chain_top(const struct build *b, const char *id)
  * part_of chain if that is a country; else the first `country` key met
  * going up the chain from the actor itself that names a country (or an
  * actor whose part_of chain leads up to one); else NULL. */
-static const struct actor_info *country_of(const struct build *b, const char *id)
+static const kg_merged_actor *country_of(const struct build *b, const char *id)
 {
-    const struct actor_info *top = chain_top(b, id);
+    const kg_merged_actor *top = chain_top(b, id);
     if (is_country(top))
         return top;
-    const struct actor_info *ai = actor_info(b, id);
+    const kg_merged_actor *ai = actor_info(b, id);
     for (int i = 0; ai && i < 64; i++) {
         if (ai->country) {
-            const struct actor_info *cn = chain_top(b, ai->country);
+            const kg_merged_actor *cn = chain_top(b, ai->country);
             if (is_country(cn))
                 return cn;
         }
@@ -141,23 +81,18 @@ static const char *resolve_focus(const struct build *b, const char *focus)
 {
     if (actor_info(b, focus))
         return focus;
-    for (size_t i = 0; i < b->n_actors; i++) {
-        const struct actor_info *ai = &b->actors[i];
+    for (size_t i = 0; i < b->actors->n; i++) {
+        const kg_merged_actor *ai = &b->actors->v[i];
         if (ai->name && strcasecmp(ai->name, focus) == 0)
             return ai->id;
     }
-    for (size_t i = 0; i < b->c->n; i++) {
-        const kg_doc *doc = b->c->docs[i];
-        for (size_t k = 0; k < doc->n_actors; k++) {
-            const kg_actor *a = &doc->actors[k];
-            if (!a->id)
-                continue;
-            if (a->name && strcasecmp(a->name, focus) == 0)
+    for (size_t i = 0; i < b->actors->n_defs; i++) {
+        const kg_actor *a = b->actors->defs[i].a;
+        if (a->name && strcasecmp(a->name, focus) == 0)
+            return a->id;
+        for (size_t j = 0; j < a->aliases.n; j++)
+            if (strcasecmp(a->aliases.v[j], focus) == 0)
                 return a->id;
-            for (size_t j = 0; j < a->aliases.n; j++)
-                if (strcasecmp(a->aliases.v[j], focus) == 0)
-                    return a->id;
-        }
     }
     return NULL;
 }
@@ -350,13 +285,13 @@ static void add_actor_closure(kg_view *v, struct build *b, const char *id)
     for (int steps = 0; id && steps < 64; steps++) {
         if (node_ix(b, id) != NONE)
             return;
-        const struct actor_info *ai = actor_info(b, id);
+        const kg_merged_actor *ai = actor_info(b, id);
         size_t ix = add_node(v, b, KG_V_ACTOR, kg_xstrdup(id));
         kg_vnode *n = &v->nodes[ix];
         n->name = ai && ai->name ? ai->name : NULL;
         n->type = ai && ai->type ? ai->type : NULL;
         n->part_of = ai ? ai->part_of : NULL;
-        const struct actor_info *cn = country_of(b, id);
+        const kg_merged_actor *cn = country_of(b, id);
         if (cn) {
             n->country = cn->id;
             n->country_name = cn->name ? cn->name : cn->id;
@@ -522,7 +457,7 @@ static void add_actors(kg_view *v, struct build *b)
     for (size_t i = 0; i < v->n_nodes; i++) {
         kg_vnode *nd = &v->nodes[i];
         for (size_t j = 0; nd->kind == KG_V_EVENT && !nd->country && j < nd->agents.n; j++) {
-            const struct actor_info *cn = country_of(b, nd->agents.v[j]);
+            const kg_merged_actor *cn = country_of(b, nd->agents.v[j]);
             if (cn) {
                 nd->country = cn->id;
                 nd->country_name = cn->name ? cn->name : cn->id;
@@ -585,7 +520,8 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
     rc = check_options(&b);
     if (rc != KG_RENDER_OK)
         goto done;
-    index_actors(&b);
+    kg_actors_build(&v->actors, c);
+    b.actors = &v->actors;
     v->n_docs = c->n;
     v->src = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src);
     v->src_len = kg_xcalloc(c->n ? c->n : 1, sizeof *v->src_len);
@@ -615,8 +551,6 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
 done:
     kg_events_free(&b.ev);
     free(b.group);
-    free(b.actors);
-    kg_hmap_free(&b.actor_by_id);
     kg_hmap_free(&b.node_by_id);
     kg_hmap_free(&b.edge_ids);
     return rc;
@@ -637,6 +571,7 @@ void kg_view_free(kg_view *v)
     free(v->src);
     free(v->src_len);
     free(v->src_tried);
+    kg_actors_free(&v->actors);
     memset(v, 0, sizeof *v);
 }
 
@@ -681,8 +616,8 @@ const char *kg_view_actor_name(const kg_view *v, const char *id)
     for (size_t i = 0; i < v->n_nodes; i++)
         if (v->nodes[i].kind == KG_V_ACTOR && strcmp(v->nodes[i].id, id) == 0)
             return v->nodes[i].name ? v->nodes[i].name : id;
-    const kg_actor *a = kg_corpus_find_actor(v->c, id, NULL);
-    return a && a->name && *a->name ? a->name : id;
+    const kg_merged_actor *a = kg_actors_find(&v->actors, id);
+    return a && a->name ? a->name : id;
 }
 
 static void put_names(const kg_view *v, kg_buf *out, const kg_strv *ids)

@@ -433,31 +433,34 @@ static int ensure_schema(kg_store *s, int force, int *created, kg_diag *d)
     return create_schema(s, d);
 }
 
-/* Recomputes the merged row of actor id from its definitions: the first
- * definition (lexicons first, then by file) gives the name; type and
- * part_of are the first given; every other name and alias becomes an
- * alias. No definitions left: the actor goes. */
+/* Recomputes the merged row of actor id from its definitions, by the rule
+ * of facts/resolve.h (kg_actor_merge_*): the rows come lexicons first, then
+ * by file (kg_actor_def_cmp's order, in SQL); each field is the first
+ * non-empty one given; every other name and alias becomes an alias. No
+ * definitions left: the actor goes. */
 typedef struct actor_stmts {
     sqlite3_stmt *defs, *names, *upsert, *del, *del_alias, *ins_alias, *touch;
 } actor_stmts;
 
 static int merge_actor(kg_store *s, kg_diag *d, actor_stmts *A, const char *id)
 {
-    char *name = NULL, *type = NULL, *part_of = NULL;
     sqlite3_int64 defined_in = 0;
     int ndefs = 0, rc = -1;
-    kg_strv names = { NULL, 0, 0 };
+    kg_strv keep = { NULL, 0, 0 }; /* the rows' text, which m points into */
+    kg_merged_actor m;
+    kg_actor_merge_init(&m, id);
 
     sqlite3_bind_text(A->defs, 1, id, -1, SQLITE_STATIC);
     while (sqlite3_step(A->defs) == SQLITE_ROW) {
         if (ndefs++ == 0)
             defined_in = sqlite3_column_int64(A->defs, 4);
-        if (!name && sqlite3_column_type(A->defs, 0) != SQLITE_NULL)
-            name = kg_xstrdup(kg__col(A->defs, 0));
-        if (!type && sqlite3_column_type(A->defs, 1) != SQLITE_NULL)
-            type = kg_xstrdup(kg__col(A->defs, 1));
-        if (!part_of && sqlite3_column_type(A->defs, 2) != SQLITE_NULL)
-            part_of = kg_xstrdup(kg__col(A->defs, 2));
+        const char *f[3] = { NULL, NULL, NULL };
+        for (int k = 0; k < 3; k++)
+            if (sqlite3_column_type(A->defs, k) != SQLITE_NULL) {
+                kg_strv_push(&keep, kg__col(A->defs, k));
+                f[k] = keep.v[keep.n - 1];
+            }
+        kg_actor_merge_add(&m, f[0], f[1], f[2], NULL);
     }
     sqlite3_reset(A->defs);
     if (ndefs == 0) {
@@ -467,16 +470,15 @@ static int merge_actor(kg_store *s, kg_diag *d, actor_stmts *A, const char *id)
         rc = r == SQLITE_DONE ? 0 : kg__store_fail(s, d, "cannot delete an actor");
         goto done;
     }
-    if (!name)
-        name = kg_xstrdup(id);
 
     sqlite3_bind_text(A->names, 1, id, -1, SQLITE_STATIC);
     while (sqlite3_step(A->names) == SQLITE_ROW) {
-        const char *n = kg__col(A->names, 0);
-        if (*n && strcmp(n, name) != 0 && !kg_strv_has(&names, n))
-            kg_strv_push(&names, n);
+        kg_strv_push(&keep, kg__col(A->names, 0));
+        kg_actor_merge_name(&m, keep.v[keep.n - 1]);
     }
     sqlite3_reset(A->names);
+    kg_actor_merge_end(&m);
+    const char *name = kg_actor_name(&m), *type = m.type, *part_of = m.part_of;
 
     sqlite3_bind_text(A->upsert, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(A->upsert, 2, name, -1, SQLITE_STATIC);
@@ -496,9 +498,9 @@ static int merge_actor(kg_store *s, kg_diag *d, actor_stmts *A, const char *id)
         rc = kg__store_fail(s, d, "cannot store an actor's aliases");
         goto done;
     }
-    for (size_t i = 0; i < names.n; i++) {
+    for (size_t i = 0; i < m.n_aliases; i++) {
         sqlite3_bind_text(A->ins_alias, 1, id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(A->ins_alias, 2, names.v[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(A->ins_alias, 2, m.aliases[i], -1, SQLITE_STATIC);
         r = sqlite3_step(A->ins_alias);
         sqlite3_reset(A->ins_alias);
         if (r != SQLITE_DONE) {
@@ -508,10 +510,8 @@ static int merge_actor(kg_store *s, kg_diag *d, actor_stmts *A, const char *id)
     }
     rc = 0;
 done:
-    free(name);
-    free(type);
-    free(part_of);
-    kg_strv_free(&names);
+    kg_actor_merge_free(&m);
+    kg_strv_free(&keep);
     return rc;
 }
 

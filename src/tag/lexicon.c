@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts/resolve.h"
 #include "kg/tag.h"
 #include "tagint.h"
 
@@ -159,14 +160,14 @@ int kg_lexicon_add(kg_lexicon *lx, const char *id, const char *name, const char 
 
 void kg_lexicon_add_corpus(kg_lexicon *lx, const kg_corpus *c)
 {
-    for (size_t d = 0; d < c->n; d++) {
-        const kg_doc *doc = c->docs[d];
-        for (size_t i = 0; i < doc->n_actors; i++) {
-            const kg_actor *a = &doc->actors[i];
-            kg_lexicon_add(lx, a->id, a->name, a->type, a->part_of, (const char *const *)a->aliases.v,
-                           a->aliases.n);
-        }
+    /* one entry per actor as its definitions merge (facts/resolve.h) */
+    kg_actors m;
+    kg_actors_build(&m, c);
+    for (size_t i = 0; i < m.n; i++) {
+        const kg_merged_actor *a = &m.v[i];
+        kg_lexicon_add(lx, a->id, a->name, a->type, a->part_of, a->aliases, a->n_aliases);
     }
+    kg_actors_free(&m);
 }
 
 /* ---- building ---- */
