@@ -6,7 +6,8 @@ files of src/ calling each other in a loop.
 
 Two views: the #include lines of every file of src/ and include/kg/
 (types and declarations), and the calls between the compiled objects in
-OBJDIR (nm: which file defines a symbol another one uses). Prints each
+OBJDIR (nm: which file defines a symbol another one uses). Also: no C
+list of more than a handful of Korean words (they are grammar data). Prints each
 breach and exits 1 when there is one."""
 import collections
 import glob
@@ -126,6 +127,22 @@ for v in sorted(defs):
         visit(v)
 for comp in loops:
     bad.append("files that call each other in a loop: " + ", ".join(c + ".c" for c in comp))
+
+# Korean knowledge is data (yaml/grammar, doc/grammar.md): no C initializer
+# may list more than a handful of Hangul words. The one exception is the
+# display words of figure labels in render/text.c (units spelled for a
+# reader, not read from articles), which move to the styles with issue 15.
+DISPLAY_ONLY = {"src/render/text.c"}
+for f in sorted(glob.glob("src/*/*.[ch]")):
+    if f in DISPLAY_ONLY:
+        continue
+    text = re.sub(r"/\*.*?\*/", "", open(f, encoding="utf-8").read(), flags=re.S)
+    for m in re.finditer(r"=\s*\{(.*?)\};", text, flags=re.S):
+        words = [w for w in re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)) if re.search("[\uac00-\ud7a3]", w)]
+        if len(words) > 5:
+            line = text[: m.start()].count("\n") + 1
+            bad.append(f"{f}:~{line}: a C list of {len(words)} Korean words ({', '.join(words[:3])} ...): "
+                       "move it to yaml/grammar (doc/grammar.md)")
 
 for b in bad:
     print(b)
