@@ -555,7 +555,7 @@ static unitdef unit_of(const kg_gram_entry *e)
 
 static void fig_syl_init(void)
 {
-    kg_sylset_add(&fig_syl, KG_FIG_FIRST_SYLS);
+    kg_tctx_first_syls(&fig_syl, "units");
     const kg_gram_list *l = kg_gram_list_get("units", "units");
     units = kg_xcalloc(l->n + 1, sizeof *units);
     for (size_t k = 0; k < l->n; k++)

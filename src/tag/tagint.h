@@ -190,14 +190,14 @@ typedef struct kg_tctx {
     size_t n_tok;
 } kg_tctx;
 
-/* The syllables with which a time (times.c) or a figure (figures.c)
- * written in Hangul may start. */
-#define KG_TIME_FIRST_SYLS "올금지작재내이그같전당다오어모연상하사나닷엿여아열보"
-#define KG_FIG_FIRST_SYLS "한두세네다여일아열스서마쉰예이사나닷엿보석넉절반삼오육칠팔구십백천영하"
+/* Adds to set the syllables with which a time (grammar "times") or a
+ * figure (grammar "units") written in Hangul may start: the list
+ * token_first_syllables of that grammar (tctx.c). */
+void kg_tctx_first_syls(kg_sylset *set, const char *grammar);
 
 /* Fills c->tok with the positions where a time or a figure may start:
  * a digit not right after another digit; ' $ U; a Hangul syllable
- * (U+AC00..U+D7A3) of KG_TIME_FIRST_SYLS or KG_FIG_FIRST_SYLS that
+ * (U+AC00..U+D7A3) of the token_first_syllables of times or units that
  * does not follow another syllable (inside a word neither starts); any
  * other character that is not ASCII, except what EA..ED lead after a
  * syllable. */

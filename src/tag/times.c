@@ -1193,7 +1193,7 @@ static void time_first_init(void)
 {
     /* not the first syllables of 약, 대략, 거의 and 얼추: those are read
      * backwards from the number (approx_before), never as a start */
-    kg_sylset_add(&time_first, KG_TIME_FIRST_SYLS);
+    kg_tctx_first_syls(&time_first, "times");
     read_lists();
     const kg_gram_list *l = kg_gram_list_get("times", "heads");
     const char **h = kg_xcalloc(l->n + 1, sizeof *h);
