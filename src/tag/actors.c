@@ -218,6 +218,10 @@ typedef struct dalias {
     int act;
 } dalias;
 
+/* The aliases found in the text chained by their first two characters
+ * (al_head, al_next). Not util's kg_hmap: the lookup is by a prefix of
+ * the text at a position (which key starts here?), not by a whole key,
+ * and the text's bucket is hashed in place without copying a key. */
 #define AL_BUCKETS 4096
 
 /* Bucket of a folded key or of text at s: its first two characters (a
@@ -267,14 +271,6 @@ static unsigned key_bucket(const char *k, size_t n)
     return char_hash(k, n, key_chars(k, n) >= 2 ? 2 : 1);
 }
 
-static uint64_t str_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
 typedef struct actx {
     kg_tctx *c;
     const kg_lexicon *lx;
@@ -288,8 +284,7 @@ typedef struct actx {
     int al_head[AL_BUCKETS];
     kg_sylset al_first;      /* first syllables of the keys in al */
     size_t n_al1;            /* keys of one character (bucketed by it alone) */
-    int *act_tab;            /* id -> actor (open addressing) */
-    size_t act_cap;
+    kg_hmap act_ids;         /* id -> actor index + 1 (ids are pool or lexicon strings) */
     int last_country;        /* lexicon index of the last country mentioned */
     size_t last_start;       /* start of the last actor mention */
     size_t last_end;         /* end of the last actor mention */
@@ -309,34 +304,13 @@ typedef struct actx {
 
 static int dact_find(actx *x, const char *id)
 {
-    if (!x->act_cap)
-        return -1;
-    size_t h = str_hash(id) & (x->act_cap - 1);
-    while (x->act_tab[h] >= 0) {
-        if (strcmp(x->acts[x->act_tab[h]].id, id) == 0)
-            return x->act_tab[h];
-        h = (h + 1) & (x->act_cap - 1);
-    }
-    return -1;
+    return (int)(intptr_t)kg_hmap_get(&x->act_ids, id) - 1;
 }
 
 /* Records actor idx in the id table (after it was appended). */
 static void dact_index(actx *x, int idx)
 {
-    if ((size_t)(idx + 1) * 2 > x->act_cap) {
-        size_t nc = x->act_cap ? x->act_cap * 2 : 64;
-        free(x->act_tab);
-        x->act_tab = kg_xmalloc(nc * sizeof *x->act_tab);
-        for (size_t i = 0; i < nc; i++)
-            x->act_tab[i] = -1;
-        x->act_cap = nc;
-        for (int i = 0; i < idx; i++)
-            dact_index(x, i);
-    }
-    size_t h = str_hash(x->acts[idx].id) & (x->act_cap - 1);
-    while (x->act_tab[h] >= 0)
-        h = (h + 1) & (x->act_cap - 1);
-    x->act_tab[h] = idx;
+    kg_hmap_put(&x->act_ids, x->acts[idx].id, (void *)(intptr_t)(idx + 1));
 }
 
 static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_t namen, const char *type,
@@ -2234,5 +2208,5 @@ void kg_find_actors(kg_tctx *c)
     free(x.al);
     free(x.al_next);
     free(x.acts);
-    free(x.act_tab);
+    kg_hmap_free(&x.act_ids);
 }

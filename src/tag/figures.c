@@ -112,7 +112,9 @@ static size_t n_word_figs;
 /* The units and the approximation words chained by their first
  * character, in list order (the first match in the list wins, and only
  * words with the text's first character can match): a lookup walks one
- * short chain instead of the whole list. */
+ * short chain instead of the whole list. Not util's kg_hmap or
+ * kg_wordset: those answer "is this whole word in", while here the
+ * word's end is unknown (a prefix of the text) and list order decides. */
 #define FC_BUCKETS 128
 static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS];
 static int *unit_next, *approx_next; /* FC_END ends a chain */

@@ -15,10 +15,6 @@
 kg_lexicon *kg_lexicon_new(void)
 {
     kg_lexicon *lx = kg_xcalloc(1, sizeof *lx);
-    lx->id_cap = 256;
-    lx->id_tab = kg_xmalloc(lx->id_cap * sizeof *lx->id_tab);
-    for (size_t i = 0; i < lx->id_cap; i++)
-        lx->id_tab[i] = -1;
     return lx;
 }
 
@@ -34,7 +30,7 @@ void kg_lexicon_free(kg_lexicon *lx)
         free(lx->actors[i].json);
     }
     free(lx->actors);
-    free(lx->id_tab);
+    kg_hmap_free(&lx->ids);
     for (size_t i = 0; i < lx->n_pend; i++)
         free(lx->pend[i].key);
     free(lx->pend);
@@ -46,48 +42,9 @@ void kg_lexicon_free(kg_lexicon *lx)
     free(lx);
 }
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
 int kg_lex_find_id(const kg_lexicon *lx, const char *id)
 {
-    size_t h = hash_str(id) & (lx->id_cap - 1);
-    while (lx->id_tab[h] >= 0) {
-        if (strcmp(lx->actors[lx->id_tab[h]].id, id) == 0)
-            return lx->id_tab[h];
-        h = (h + 1) & (lx->id_cap - 1);
-    }
-    return -1;
-}
-
-static void id_insert(kg_lexicon *lx, int idx)
-{
-    if ((lx->n_actors + 1) * 2 > lx->id_cap) {
-        size_t ncap = lx->id_cap * 2;
-        int *nt = kg_xmalloc(ncap * sizeof *nt);
-        for (size_t i = 0; i < ncap; i++)
-            nt[i] = -1;
-        for (size_t i = 0; i < lx->id_cap; i++) {
-            if (lx->id_tab[i] < 0)
-                continue;
-            size_t h = hash_str(lx->actors[lx->id_tab[i]].id) & (ncap - 1);
-            while (nt[h] >= 0)
-                h = (h + 1) & (ncap - 1);
-            nt[h] = lx->id_tab[i];
-        }
-        free(lx->id_tab);
-        lx->id_tab = nt;
-        lx->id_cap = ncap;
-    }
-    size_t h = hash_str(lx->actors[idx].id) & (lx->id_cap - 1);
-    while (lx->id_tab[h] >= 0)
-        h = (h + 1) & (lx->id_cap - 1);
-    lx->id_tab[h] = idx;
+    return (int)(intptr_t)kg_hmap_get(&lx->ids, id) - 1;
 }
 
 void kg_lex_fold(const char *alias, kg_buf *out)
@@ -142,7 +99,7 @@ int kg_lexicon_add(kg_lexicon *lx, const char *id, const char *name, const char 
         a->type = type ? kg_xstrdup(type) : NULL;
         a->part_of = part_of ? kg_xstrdup(part_of) : NULL;
         a->part_of_idx = -1;
-        id_insert(lx, idx);
+        kg_hmap_put(&lx->ids, a->id, (void *)(intptr_t)(idx + 1));
         lx->n_actors++;
     } else {
         kg_lex_actor *a = &lx->actors[idx];
@@ -289,7 +246,9 @@ static inline uint32_t pair_hash(int a, int b)
 }
 
 /* Notes the first two syllables of every key (a Bloom filter of one
- * hash) and the syllables that are keys on their own. */
+ * hash) and the syllables that are keys on their own. A bit array and
+ * not util's kg_wordset: a miss must be one load on every syllable of
+ * the text, and a false hit only costs the full lookup that follows. */
 static void note_pairs(kg_lexicon *lx)
 {
     lx->pair_bits = kg_xcalloc((1u << KG_LEX_PAIR_BITS) / 8, 1);

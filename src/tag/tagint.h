@@ -19,6 +19,7 @@
 #include "korean/numbers.h"
 #include "korean/particles.h" /* kg_tail_ok */
 #include "korean/romanize.h"
+#include "util/hmap.h"
 #include "util/scan.h"
 
 static inline size_t kg_u8_put(char *out, uint32_t cp)
@@ -117,9 +118,7 @@ typedef struct kg_da_cell {
 struct kg_lexicon {
     kg_lex_actor *actors;
     size_t n_actors, cap_actors;
-    /* id -> actor index (open addressing, size power of 2) */
-    int *id_tab;
-    size_t id_cap;
+    kg_hmap ids;     /* id -> actor index + 1 (keys: actors[].id) */
     /* aliases before compiling: folded key and actor */
     struct lex_pending {
         char *key;

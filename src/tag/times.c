@@ -1174,7 +1174,10 @@ static pthread_once_t time_first_once = PTHREAD_ONCE_INIT;
 static const char *const *heads; /* grammar times: heads (of 3 bytes or more) */
 static size_t n_heads;
 /* the first three bytes of each head, compared before the whole word,
- * and the heads chained by a hash of them (head_bucket, head_next) */
+ * and the heads chained by a hash of them (head_bucket, head_next).
+ * Not util's kg_hmap or kg_wordset: a head is a prefix of the text whose
+ * end is unknown, so the chain is found by the first character alone and
+ * list order decides which head fits first. */
 static uint32_t *head_first;
 static int head_bucket[64], *head_next;
 
