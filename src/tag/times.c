@@ -286,107 +286,121 @@ static void add_months(int *y, int *m, int n)
     *m = t % 12 + 1;
 }
 
-/* Resolves a spec against the DCT and the last time. */
-static int resolve(tstate *st, const tspec *t, tval *out)
+/* resolve's date as it is worked out: unknown once a part cannot be. */
+typedef struct ymd {
+    int y, m, d;
+    int unknown;
+} ymd;
+
+/* resolve, the year: absolute, from the DCT, or from the last year. */
+static void res_year(const tstate *st, const tspec *t, ymd *r)
 {
     const kg_edtf_point *dct = &st->c->dct;
     int dp = dct->prec;
-    memset(out, 0, sizeof *out);
-    int y = 0, m = 0, d = 0;
-    int unknown = 0;
-
-    /* year */
     if (t->yk == K_ABS)
-        y = t->y;
+        r->y = t->y;
     else if (t->yk == K_REL) {
         if (dp >= KG_PREC_YEAR)
-            y = dct->year + t->y;
+            r->y = dct->year + t->y;
         else
-            unknown = 1;
+            r->unknown = 1;
     } else if (t->yk == K_LAST) {
         if (st->last_y)
-            y = st->last_y + t->y;
+            r->y = st->last_y + t->y;
         else
-            unknown = 1;
+            r->unknown = 1;
     }
+}
 
-    /* month */
+/* resolve, the month; a month alone is in the DCT's year, moved by 지난
+ * or 오는 (t->dir). */
+static void res_month(const tstate *st, const tspec *t, ymd *r)
+{
+    const kg_edtf_point *dct = &st->c->dct;
+    int dp = dct->prec;
     if (t->mk == K_ABS) {
-        m = t->m;
+        r->m = t->m;
         if (!t->yk) {
             if (dp >= KG_PREC_YEAR) {
-                y = dct->year;
+                r->y = dct->year;
                 if (dp >= KG_PREC_MONTH) {
-                    if (t->dir < 0 && m > dct->month)
-                        y--;
-                    else if (t->dir > 0 && m < dct->month)
-                        y++;
+                    if (t->dir < 0 && r->m > dct->month)
+                        r->y--;
+                    else if (t->dir > 0 && r->m < dct->month)
+                        r->y++;
                 }
             } else
-                unknown = 1;
+                r->unknown = 1;
         }
     } else if (t->mk == K_REL) {
         if (dp >= KG_PREC_MONTH) {
-            y = dct->year;
-            m = dct->month;
-            add_months(&y, &m, t->m);
+            r->y = dct->year;
+            r->m = dct->month;
+            add_months(&r->y, &r->m, t->m);
         } else
-            unknown = 1;
+            r->unknown = 1;
     } else if (t->mk == K_LAST) {
         /* 같은 달: the month last spoken of, in the year named with it
          * (작년 같은 달) or else in its own year */
         if (st->last_m && (t->yk || st->last_y)) {
             if (!t->yk)
-                y = st->last_y;
-            m = st->last_m;
+                r->y = st->last_y;
+            r->m = st->last_m;
         } else
-            unknown = 1;
+            r->unknown = 1;
     }
+}
 
-    /* day */
+/* resolve, the day; a day alone is in the DCT's month (or the one before
+ * or after it, by t->dir). */
+static void res_day(const tstate *st, const tspec *t, ymd *r)
+{
+    const kg_edtf_point *dct = &st->c->dct;
+    int dp = dct->prec;
     if (t->dk == K_ABS) {
-        d = t->d;
+        r->d = t->d;
         if (!t->mk) {
             if (t->yk) {
-                unknown = 1; /* 2024년 13일: no month */
+                r->unknown = 1; /* 2024년 13일: no month */
             } else if (dp >= KG_PREC_MONTH) {
-                y = dct->year;
-                m = dct->month;
+                r->y = dct->year;
+                r->m = dct->month;
                 int today = dp == KG_PREC_DAY ? dct->day : 31;
                 if (t->dir > 0) {
-                    if (d < today)
-                        add_months(&y, &m, 1);
-                } else if (d > today) {
-                    add_months(&y, &m, -1);
+                    if (r->d < today)
+                        add_months(&r->y, &r->m, 1);
+                } else if (r->d > today) {
+                    add_months(&r->y, &r->m, -1);
                 }
             } else
-                unknown = 1;
+                r->unknown = 1;
         }
-        if (!unknown && (m < 1 || d > kg_tag_mdays(y, m)))
-            unknown = 1;
+        if (!r->unknown && (r->m < 1 || r->d > kg_tag_mdays(r->y, r->m)))
+            r->unknown = 1;
     } else if (t->dk == K_REL) {
         if (dp == KG_PREC_DAY) {
-            y = dct->year;
-            m = dct->month;
-            d = dct->day;
-            add_days(&y, &m, &d, t->d);
+            r->y = dct->year;
+            r->m = dct->month;
+            r->d = dct->day;
+            add_days(&r->y, &r->m, &r->d, t->d);
         } else
-            unknown = 1;
+            r->unknown = 1;
     } else if (t->dk == K_LAST) {
         /* 같은 날, 그날; 다음 날: the day after the one last spoken of */
         if (st->have_last && !st->last.interval && st->last.a.prec == KG_PREC_DAY) {
-            y = st->last.a.y;
-            m = st->last.a.m;
-            d = st->last.a.d;
-            add_days(&y, &m, &d, t->d);
+            r->y = st->last.a.y;
+            r->m = st->last.a.m;
+            r->d = st->last.a.d;
+            add_days(&r->y, &r->m, &r->d, t->d);
         } else
-            unknown = 1;
+            r->unknown = 1;
     }
-    if (unknown) {
-        out->unknown = 1;
-        return 0;
-    }
-    out->a = mkpt(y, m, d);
+}
+
+/* resolve, the part of a month or a year (초, 중순, 하반기, 1분기) as an
+ * interval, and approximation. */
+static void res_part(const tspec *t, int y, int m, int d, tval *out)
+{
     if (t->part) {
         out->interval = 1;
         if (d) {
@@ -428,6 +442,22 @@ static int resolve(tstate *st, const tspec *t, tval *out)
         } else
             out->a.approx = 1;
     }
+}
+
+/* Resolves a spec against the DCT and the last time. */
+static int resolve(tstate *st, const tspec *t, tval *out)
+{
+    memset(out, 0, sizeof *out);
+    ymd r = { 0, 0, 0, 0 };
+    res_year(st, t, &r);
+    res_month(st, t, &r);
+    res_day(st, t, &r);
+    if (r.unknown) {
+        out->unknown = 1;
+        return 0;
+    }
+    out->a = mkpt(r.y, r.m, r.d);
+    res_part(t, r.y, r.m, r.d, out);
     return 1;
 }
 
