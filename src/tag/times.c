@@ -708,29 +708,13 @@ static int approx_before(const char *s, size_t i)
     return 0;
 }
 
-/* Parses one time expression at i (a token start). Returns its end, or
- * 0. *start gets its start (an 약 before it counts). Either *v is filled
- * and *resolved set, or *tp holds a calendar expression to resolve. */
-static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, int *resolved)
+/* p_expr, eras: a century (21세기) or a decade (2010년대, 90년대 초)
+ * at j. Its end, or 0. */
+static size_t pe_era(tstate *st, size_t j, tval *v)
 {
     const char *s = st->s;
     size_t len = st->len, k, e;
     const kg_edtf_point *dct = &st->c->dct;
-    tspec t;
-    memset(&t, 0, sizeof t);
-    *start = i;
-    *resolved = 1;
-    size_t j = i;
-    int past = 0;
-    if ((k = lit(s, len, j, "지난 ")) && !lit(s, len, k, "달")) { /* (지난 달 is a month word) */
-        t.dir = -1;
-        past = 1;
-        j = k;
-    } else if ((k = lit(s, len, j, "오는 "))) {
-        t.dir = 1;
-        j = k;
-    }
-
     /* centuries: 21세기 */
     int n;
     if ((e = read_int(s, len, j, 2, &n)) && (k = lit(s, len, e, "세기")) && n >= 1 && n <= 30) {
@@ -760,74 +744,80 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
         }
         return k;
     }
+    return 0;
+}
 
-    /* amounts: N년 전, 지난 N년 동안 */
-    int unit = 0, approx = 0, amt = 0;
-    int apx = approx_before(s, i);
-    if ((e = p_amount(st, j, &amt, &unit, &approx))) {
-        if (apx) {
-            approx = 1;
-            *start = i - (size_t)apx;
+/* p_expr, after an amount (N년, N개월 ending at e): N년 전/후/뒤 from
+ * the DCT, or 지난 N년 동안 as an interval up to it. 1 when decided,
+ * with *end the end (0: no time); 0 when it is no time of these. */
+static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int approx, tval *v, size_t *end)
+{
+    const char *s = st->s;
+    size_t len = st->len, k;
+    const kg_edtf_point *dct = &st->c->dct;
+    size_t k2 = sp(s, len, e);
+    /* N년 전 / 후 / 뒤 */
+    if (!past && ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "후")) || (k = lit(s, len, k2, "뒤"))) &&
+        (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, "부터"))) {
+        int sign = s[k2] == (char)0xec && lit(s, len, k2, "전") ? -1 : 1;
+        if (!dct->prec) {
+            memset(v, 0, sizeof *v);
+            v->unknown = 1;
+        } else
+            shift(dct, sign * amt, unit, v, approx);
+        size_t k3;
+        if ((k3 = lit(s, len, k, "부터")) && !v->unknown) {
+            v->interval = 1;
+            v->b.prec = KG_PREC_NONE;
+            k = k3;
         }
-        size_t k2 = sp(s, len, e);
-        /* N년 전 / 후 / 뒤 */
-        if (!past && ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "후")) || (k = lit(s, len, k2, "뒤"))) &&
-            (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, "부터"))) {
-            int sign = s[k2] == (char)0xec && lit(s, len, k2, "전") ? -1 : 1;
-            if (!dct->prec) {
-                memset(v, 0, sizeof *v);
-                v->unknown = 1;
-            } else
-                shift(dct, sign * amt, unit, v, approx);
-            size_t k3;
-            if ((k3 = lit(s, len, k, "부터")) && !v->unknown) {
-                v->interval = 1;
-                v->b.prec = KG_PREC_NONE;
-                k = k3;
-            }
-            return k;
-        }
-        if (past) {
-            /* 지난 N년 (넘는 시간) 동안|간|새|사이 */
-            size_t k3 = k2;
-            if ((k = tw_at(&t_span_over, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " ")) {
-                approx = 1;
-                k3 += k + 1;
-                if ((k = tw_at(&t_span_nouns, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " "))
-                    k3 += k + 1;
-            }
-            k = 0;
-            for (size_t q = 0; !k && q < t_span_ends.n; q++)
-                if (t_span_ends.v[q].cls & TW_GLUED)
-                    k = lit(s, len, e, t_span_ends.v[q].w);
-            for (size_t q = 0; !k && q < t_span_ends.n; q++)
-                if (t_span_ends.v[q].cls & TW_SPACED)
-                    k = lit(s, len, k3, t_span_ends.v[q].w);
-            if (k) {
-                memset(v, 0, sizeof *v);
-                if (!dct->prec || (unit == 2 && dct->prec < KG_PREC_MONTH) ||
-                    (unit >= 3 && dct->prec < KG_PREC_DAY)) {
-                    v->unknown = 1;
-                    return k;
-                }
-                tval a;
-                shift(dct, -amt, unit, &a, approx);
-                v->interval = 1;
-                v->a = a.a;
-                tval b;
-                shift(dct, 0, unit, &b, 0);
-                v->b = b.a;
-                return k;
-            }
-        }
-        /* otherwise a duration (a figure, not a time), unless it reads as a
-         * day of the month: 지난 13일 */
-        if (unit != 4)
-            return 0;
-        *start = i;
+        *end = k;
+        return 1;
     }
+    if (past) {
+        /* 지난 N년 (넘는 시간) 동안|간|새|사이 */
+        size_t k3 = k2;
+        if ((k = tw_at(&t_span_over, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " ")) {
+            approx = 1;
+            k3 += k + 1;
+            if ((k = tw_at(&t_span_nouns, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " "))
+                k3 += k + 1;
+        }
+        k = 0;
+        for (size_t q = 0; !k && q < t_span_ends.n; q++)
+            if (t_span_ends.v[q].cls & TW_GLUED)
+                k = lit(s, len, e, t_span_ends.v[q].w);
+        for (size_t q = 0; !k && q < t_span_ends.n; q++)
+            if (t_span_ends.v[q].cls & TW_SPACED)
+                k = lit(s, len, k3, t_span_ends.v[q].w);
+        if (k) {
+            memset(v, 0, sizeof *v);
+            if (!dct->prec || (unit == 2 && dct->prec < KG_PREC_MONTH) ||
+                (unit >= 3 && dct->prec < KG_PREC_DAY)) {
+                v->unknown = 1;
+                *end = k;
+                return 1;
+            }
+            tval a;
+            shift(dct, -amt, unit, &a, approx);
+            v->interval = 1;
+            v->a = a.a;
+            tval b;
+            shift(dct, 0, unit, &b, 0);
+            v->b = b.a;
+            *end = k;
+            return 1;
+        }
+    }
+    return 0;
+}
 
-    /* bare number before ~: 2020~2023년, 3~5월 */
+/* p_expr, a bare number before ~ (2020~2023년, 3~5월): the range up to
+ * the calendar expression after it. 1 when it is one (*end its end). */
+static int pe_bare_range(tstate *st, size_t j, tval *v, size_t *end)
+{
+    const char *s = st->s;
+    size_t len = st->len;
     int bn = 0;
     size_t be = 0;
     if ((be = read_int(s, len, j, 4, &bn)) && be < len && (s[be] == '~' || s[be] == '-')) {
@@ -848,22 +838,71 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
                 t1.dk = K_ABS;
                 t1.d = bn;
             } else
-                goto calendar;
+                return 0;
             e2 = p_trail(st, e2, &t2);
             tval a, b;
             if (!resolve(st, &t1, &a) || !resolve(st, &t2, &b)) {
                 memset(v, 0, sizeof *v);
                 v->unknown = 1;
-                return e2;
+                *end = e2;
+                return 1;
             }
             memset(v, 0, sizeof *v);
             v->interval = 1;
             v->a = a.a;
             v->b = b.interval ? b.b : b.a;
-            return e2;
+            *end = e2;
+            return 1;
         }
     }
-calendar:
+    return 0;
+}
+
+/* Parses one time expression at i (a token start). Returns its end, or
+ * 0. *start gets its start (an 약 before it counts). Either *v is filled
+ * and *resolved set, or *tp holds a calendar expression to resolve. */
+static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, int *resolved)
+{
+    const char *s = st->s;
+    size_t len = st->len, k, e;
+    tspec t;
+    memset(&t, 0, sizeof t);
+    *start = i;
+    *resolved = 1;
+    size_t j = i;
+    int past = 0;
+    if ((k = lit(s, len, j, "지난 ")) && !lit(s, len, k, "달")) { /* (지난 달 is a month word) */
+        t.dir = -1;
+        past = 1;
+        j = k;
+    } else if ((k = lit(s, len, j, "오는 "))) {
+        t.dir = 1;
+        j = k;
+    }
+
+    if ((k = pe_era(st, j, v)))
+        return k;
+
+    /* amounts: N년 전, 지난 N년 동안 */
+    int unit = 0, approx = 0, amt = 0;
+    int apx = approx_before(s, i);
+    if ((e = p_amount(st, j, &amt, &unit, &approx))) {
+        if (apx) {
+            approx = 1;
+            *start = i - (size_t)apx;
+        }
+        if (pe_amount(st, e, past, amt, unit, approx, v, &k))
+            return k;
+        /* otherwise a duration (a figure, not a time), unless it reads as a
+         * day of the month: 지난 13일 */
+        if (unit != 4)
+            return 0;
+        *start = i;
+    }
+
+    /* bare number before ~: 2020~2023년, 3~5월 */
+    if (pe_bare_range(st, j, v, &k))
+        return k;
     e = p_calendar(st, j, &t);
     if (!e)
         return 0;
