@@ -917,74 +917,82 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     return e;
 }
 
-/* Modifiers after an expression, and ranges. */
-static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
+/* finish, after 까지 (k its end): Y까지 N년 동안 is the N years before Y. */
+static size_t fin_until(tstate *st, size_t k, tval *v)
 {
-    (void)dummy;
-    (void)i;
+    const char *s = st->s;
+    size_t len = st->len;
+    size_t k2 = sp(s, len, k);
+    int n, unit = 0, approx = 0;
+    size_t k3 = p_amount(st, k2, &n, &unit, &approx);
+    size_t k4;
+    if (k3 && !v->unknown && !v->interval && unit == 1 &&
+        ((k4 = lit(s, len, sp(s, len, k3), "동안")) || (k4 = lit(s, len, k3, "간")))) {
+        dpt end = v->a;
+        v->interval = 1;
+        v->a = mkpt(end.y - n, 0, 0);
+        v->a.approx = approx;
+        v->b = mkpt(end.y, 0, 0);
+        return k4;
+    }
+    return k;
+}
+
+/* finish, after 부터 or 에서 (k its end): A부터 B까지 is a range, A부터
+ * alone an open one. */
+static size_t fin_from(tstate *st, size_t e, size_t k, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len;
+    int from = lit(s, len, e, "부터") != 0;
+    /* A부터 B까지 */
+    size_t j = sp(s, len, k);
+    tspec t2;
+    memset(&t2, 0, sizeof t2);
+    size_t e2 = p_calendar(st, j, &t2);
+    if (e2) {
+        size_t e3 = p_trail(st, e2, &t2);
+        size_t k2 = lit(s, len, e3, "까지");
+        if (k2) {
+            if (!t2.yk && !v->unknown && !v->interval) {
+                if (t2.mk == K_ABS) {
+                    t2.yk = K_ABS;
+                    t2.y = v->a.y;
+                }
+                if (t2.dk == K_ABS && !t2.mk && v->a.m) {
+                    t2.yk = K_ABS;
+                    t2.y = v->a.y;
+                    t2.mk = K_ABS;
+                    t2.m = v->a.m;
+                }
+            }
+            tval b;
+            if (!v->unknown && resolve(st, &t2, &b)) {
+                dpt a = v->interval ? v->a : v->a;
+                v->interval = 1;
+                v->a = a;
+                v->b = b.interval ? b.b : b.a;
+            } else
+                v->unknown = 1;
+            return k2;
+        }
+    }
+    if (!from)
+        return e;
+    if (!v->unknown) {
+        if (!v->interval)
+            v->interval = 1;
+        v->b.prec = KG_PREC_NONE;
+    }
+    return k;
+}
+
+/* finish, the words after a time that make it open or approximate: 이후,
+ * 이래, 후로, 이전, (을) 전후해, 안에. Their end, or 0. */
+static size_t fin_around(tstate *st, size_t e, tval *v)
+{
     const char *s = st->s;
     size_t len = st->len, k;
-    /* particles that leave the value alone */
-    if ((k = lit(s, len, e, "까지"))) {
-        /* Y까지 N년 동안: the N years before Y */
-        size_t k2 = sp(s, len, k);
-        int n, unit = 0, approx = 0;
-        size_t k3 = p_amount(st, k2, &n, &unit, &approx);
-        size_t k4;
-        if (k3 && !v->unknown && !v->interval && unit == 1 &&
-            ((k4 = lit(s, len, sp(s, len, k3), "동안")) || (k4 = lit(s, len, k3, "간")))) {
-            dpt end = v->a;
-            v->interval = 1;
-            v->a = mkpt(end.y - n, 0, 0);
-            v->a.approx = approx;
-            v->b = mkpt(end.y, 0, 0);
-            return k4;
-        }
-        return k;
-    }
-    if ((k = lit(s, len, e, "부터")) || (k = lit(s, len, e, "에서"))) {
-        int from = lit(s, len, e, "부터") != 0;
-        /* A부터 B까지 */
-        size_t j = sp(s, len, k);
-        tspec t2;
-        memset(&t2, 0, sizeof t2);
-        size_t e2 = p_calendar(st, j, &t2);
-        if (e2) {
-            size_t e3 = p_trail(st, e2, &t2);
-            size_t k2 = lit(s, len, e3, "까지");
-            if (k2) {
-                if (!t2.yk && !v->unknown && !v->interval) {
-                    if (t2.mk == K_ABS) {
-                        t2.yk = K_ABS;
-                        t2.y = v->a.y;
-                    }
-                    if (t2.dk == K_ABS && !t2.mk && v->a.m) {
-                        t2.yk = K_ABS;
-                        t2.y = v->a.y;
-                        t2.mk = K_ABS;
-                        t2.m = v->a.m;
-                    }
-                }
-                tval b;
-                if (!v->unknown && resolve(st, &t2, &b)) {
-                    dpt a = v->interval ? v->a : v->a;
-                    v->interval = 1;
-                    v->a = a;
-                    v->b = b.interval ? b.b : b.a;
-                } else
-                    v->unknown = 1;
-                return k2;
-            }
-        }
-        if (!from)
-            return e;
-        if (!v->unknown) {
-            if (!v->interval)
-                v->interval = 1;
-            v->b.prec = KG_PREC_NONE;
-        }
-        return k;
-    }
     size_t j = sp(s, len, e);
     if (((k = lit(s, len, j, "이후")) || (k = lit(s, len, j, "이래")) || (k = lit(s, len, e, "후로"))) &&
         word_end_ok(s, len, k)) {
@@ -1022,6 +1030,14 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
     }
     if ((k = lit(s, len, j, "안에")) || (k = lit(s, len, j, "내에")))
         return k;
+    return 0;
+}
+
+/* finish, a range A~B with the calendar expression B. Its end, or 0. */
+static size_t fin_range(tstate *st, size_t e, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len;
     /* a range A~B */
     if (e < len && (s[e] == '~' || (s[e] == '-' && e + 1 < len && isd(s[e + 1])) ||
                     (s[e] == ' ' && e + 2 < len && s[e + 1] == '~'))) {
@@ -1049,6 +1065,25 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
             return e2;
         }
     }
+    return 0;
+}
+
+/* Modifiers after an expression, and ranges. */
+static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
+{
+    (void)dummy;
+    (void)i;
+    const char *s = st->s;
+    size_t len = st->len, k;
+    /* particles that leave the value alone */
+    if ((k = lit(s, len, e, "까지")))
+        return fin_until(st, k, v);
+    if ((k = lit(s, len, e, "부터")) || (k = lit(s, len, e, "에서")))
+        return fin_from(st, e, k, v);
+    if ((k = fin_around(st, e, v)))
+        return k;
+    if ((k = fin_range(st, e, v)))
+        return k;
     return e;
 }
 
