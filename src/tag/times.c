@@ -1353,6 +1353,110 @@ static void emit(tstate *st, size_t a, size_t b, const tval *v)
     c->taken[c->n_taken++] = b;
 }
 
+/* The time last spoken of (당시, 같은 기간), or unknown without one. */
+static void last_or_unknown(const tstate *st, tval *v)
+{
+    if (st->have_last)
+        *v = st->last;
+    else {
+        memset(v, 0, sizeof *v);
+        v->unknown = 1;
+    }
+}
+
+/* kg_find_times, the Hangul words that are times by themselves at i:
+ * 당시, a week or quarter (이번 주, 3분기), a period a year back (지난해
+ * 같은 기간), a period alone, a part of the year (연내). 1 when one is
+ * there, *e its end (0: none after all, try nothing else); 0 when there
+ * is none. */
+static int time_word(tstate *st, size_t i, tval *v, size_t *e)
+{
+    const char *s = st->s;
+    size_t len = st->len, yb;
+    int wq, wd;
+    if (kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
+        /* 당시: the time last spoken of */
+        last_or_unknown(st, v);
+        *e = i + 6;
+        return 1;
+    }
+    if ((yb = week_or_quarter(s, len, i, &wq, &wd))) {
+        period_from_dct(&st->c->dct, wq, wd, v);
+        *e = i + yb;
+        return 1;
+    }
+    if ((yb = year_back_period(s, len, i))) {
+        /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
+         * year back (without one: the year before the DCT's) */
+        if (st->have_last) {
+            *v = st->last;
+            year_back(&v->a);
+            year_back(&v->b);
+        } else {
+            tspec ts;
+            memset(&ts, 0, sizeof ts);
+            ts.yk = K_REL;
+            ts.y = -1;
+            if (!resolve(st, &ts, v))
+                v->unknown = 1;
+        }
+        *e = i + yb;
+        return 1;
+    }
+    if ((yb = tw_at(&t_periods_alone, s, len, i, NULL))) {
+        last_or_unknown(st, v);
+        *e = i + yb;
+        return 1;
+    }
+    if ((yb = tw_at(&t_year_parts, s, len, i, &wq))) {
+        /* a part of the current year on its own (연내: within it) */
+        tspec ts;
+        memset(&ts, 0, sizeof ts);
+        ts.yk = K_REL;
+        ts.part = t_year_parts.v[wq].part;
+        *e = 0;
+        if (!word_end_ok(s, len, i + yb))
+            return 1;
+        if (!resolve(st, &ts, v))
+            v->unknown = 1;
+        *e = i + yb;
+        return 1;
+    }
+    return 0;
+}
+
+/* kg_find_times at a token i: a date (dateline, dotted, ISO), a time word
+ * or an expression, resolved into *v; *a its start. Its end, or 0. */
+static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
+{
+    const char *s = st->s;
+    size_t len = st->len, e;
+    unsigned char ch = (unsigned char)s[i];
+    int hangul = ch >= 0xEA && ch <= 0xED; /* (the word heads are Hangul) */
+    /* a dateline or dotted/ISO date */
+    kg_edtf dd;
+    size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
+    *a = i;
+    if (n) {
+        memset(v, 0, sizeof *v);
+        v->a = mkpt(dd.a.year, dd.a.month, dd.a.day);
+        e = i + n;
+        if (e > i && s[e - 1] == ' ')
+            e--;
+        return e;
+    }
+    if (hangul && time_word(st, i, v, &e))
+        return e;
+    tspec ts;
+    int resolved;
+    e = p_expr(st, i, v, a, &ts, &resolved);
+    if (!e)
+        return 0;
+    if (!resolved && !resolve(st, &ts, v))
+        v->unknown = 1;
+    return e;
+}
+
 void kg_find_times(kg_tctx *c)
 {
     tstate st;
@@ -1382,77 +1486,11 @@ void kg_find_times(kg_tctx *c)
             next = t->chrome[ci].r.nend;
             continue;
         }
-        int hangul = ch >= 0xEA && ch <= 0xED; /* (the word heads below are Hangul) */
-        /* a dateline or dotted/ISO date */
-        kg_edtf dd;
-        size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
         tval v;
-        size_t a = i, e, yb;
-        int wq, wd;
-        if (n) {
-            memset(&v, 0, sizeof v);
-            v.a = mkpt(dd.a.year, dd.a.month, dd.a.day);
-            e = i + n;
-            if (e > i && s[e - 1] == ' ')
-                e--;
-        } else if (hangul && kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
-            /* 당시: the time last spoken of */
-            if (st.have_last)
-                v = st.last;
-            else {
-                memset(&v, 0, sizeof v);
-                v.unknown = 1;
-            }
-            e = i + 6;
-        } else if (hangul && (yb = week_or_quarter(s, len, i, &wq, &wd))) {
-            period_from_dct(&c->dct, wq, wd, &v);
-            e = i + yb;
-        } else if (hangul && (yb = year_back_period(s, len, i))) {
-            /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
-             * year back (without one: the year before the DCT's) */
-            if (st.have_last) {
-                v = st.last;
-                year_back(&v.a);
-                year_back(&v.b);
-            } else {
-                tspec ts;
-                memset(&ts, 0, sizeof ts);
-                ts.yk = K_REL;
-                ts.y = -1;
-                if (!resolve(&st, &ts, &v))
-                    v.unknown = 1;
-            }
-            e = i + yb;
-        } else if (hangul && (yb = tw_at(&t_periods_alone, s, len, i, NULL))) {
-            size_t l = yb;
-            if (st.have_last)
-                v = st.last;
-            else {
-                memset(&v, 0, sizeof v);
-                v.unknown = 1;
-            }
-            e = i + l;
-        } else if (hangul && (yb = tw_at(&t_year_parts, s, len, i, &wq))) {
-            /* a part of the current year on its own (연내: within it) */
-            tspec ts;
-            memset(&ts, 0, sizeof ts);
-            ts.yk = K_REL;
-            ts.part = t_year_parts.v[wq].part;
-            size_t l = yb;
-            if (!word_end_ok(s, len, i + l))
-                continue;
-            if (!resolve(&st, &ts, &v))
-                v.unknown = 1;
-            e = i + l;
-        } else {
-            tspec ts;
-            int resolved;
-            e = p_expr(&st, i, &v, &a, &ts, &resolved);
-            if (!e)
-                continue;
-            if (!resolved && !resolve(&st, &ts, &v))
-                v.unknown = 1;
-        }
+        size_t a;
+        size_t e = time_at(&st, i, &v, &a);
+        if (!e)
+            continue;
         e = finish(&st, i, e, NULL, &v);
         emit(&st, a, e, &v);
         remember(&st, &v);
