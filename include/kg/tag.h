@@ -134,12 +134,6 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
  * UTF-8 kept). */
 void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out);
 
-/* Appends a slug for s[0..n) to out: Hangul in the Revised Romanization
- * of Korean (syllable by syllable), Latin letters and digits lower-cased,
- * every other run of characters one hyphen; hyphens squeezed. The ids of
- * discovered actors are made so, and kg extract's document ids. */
-void kg_slug_append(kg_buf *out, const char *s, size_t n);
-
 /* Parses a --date argument (EDTF YYYY, YYYY-MM or YYYY-MM-DD) into *p.
  * Returns 0 or -1. */
 int kg_dct_parse(const char *s, kg_edtf_point *p);

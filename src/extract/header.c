@@ -12,7 +12,8 @@
 #include "kg/check.h"
 #include "kg/factio.h"
 #include "korean/grammar.h"
-#include "kg/tag.h" /* kg_slug_append: Revised Romanization */
+#include "korean/romanize.h" /* kg_slug_append: Revised Romanization */
+#include "kg/tag.h"
 
 /* The news format is the grammar's (yaml/grammar/events.yaml), looked up
  * at the first header: byline titles (기자, 특파원; class after-city: a

@@ -107,13 +107,36 @@ static int word_starts(const char *s, const kg_kword *w, const char *const *list
     return 0;
 }
 
-unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *next,
-                   const kg_kword *next2, const kg_kword *prev)
+/* kg_ending, an adnominal in ㄴ or 던 (한, 했던): past, and what the
+ * next words make of it (한 뒤, 한 데 이어, 한 바 있다). */
+static unsigned adnominal_past(const char *s, unsigned f, const kg_kword *next, const kg_kword *next2)
 {
-    ready();
+    f |= KG_END_PAST;
+    if (next && word_starts(s, next, L.conn_after))
+        return f | KG_END_TEMPCONN;
+    /* 짓기로 한 데 이어, 발표한 데다: the bound noun 데 joins clauses */
+    if (next && ((next->ce - next->cs == 3 && at(s, next->ce, next->cs, "데")) ||
+                 (next->ce - next->cs == 6 && at(s, next->ce, next->cs, "데다"))))
+        return f | KG_END_TEMPCONN;
+    if (next && word_starts(s, next, L.cause_after))
+        return f | KG_END_CAUSE;
+    if (next && word_starts(s, next, L.act_fact))
+        return f | KG_END_FINAL;
+    /* 합의한 바 있다, 방문한 적이 있다: has done, a finite verb */
+    if (next && next2 &&
+        ((next->ce - next->cs == 3 && at(s, next->ce, next->cs, "바")) ||
+         at(s, next->ce, next->cs, "적이") || at(s, next->ce, next->cs, "적도")) &&
+        (at(s, next2->ce, next2->cs, "있") || at(s, next2->ce, next2->cs, "없")))
+        return f | KG_END_FINAL;
+    return f | KG_END_ADNOM;
+}
+
+/* kg_ending, tense: a syllable with ㅆ from the stem's last syllable on
+ * (past), 겠 (will). a..b is the ending. */
+static unsigned tense_marks(const char *s, const kg_kword *w, size_t a, size_t b)
+{
     unsigned f = 0;
-    size_t a = me < w->cs ? w->cs : me, b = w->ce, n;
-    /* past: a syllable with ㅆ from the stem's last syllable on */
+    size_t n;
     size_t from = a > w->cs ? kg_u8_prev(s, a) : a;
     for (size_t i = from; i < b;) {
         uint32_t c = kg_u8_at(s, b, i, &n);
@@ -123,6 +146,16 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
             f |= KG_END_PAST;
         i += n;
     }
+    return f;
+}
+
+unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *next,
+                   const kg_kword *next2, const kg_kword *prev)
+{
+    ready();
+    unsigned f = 0;
+    size_t a = me < w->cs ? w->cs : me, b = w->ce, n;
+    f |= tense_marks(s, w, a, b);
     if (b <= w->cs)
         return f;
     size_t lp = kg_u8_prev(s, b);
@@ -180,26 +213,8 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
         ends(s, w->cs, b, "는데도"))
         return f | KG_END_CONN;
     if (last == 0xB358 /* 던 */ || (kg_hangul_jong(last) == KG_JONG_N && last != 0xC740 /* 은 */) ||
-        (last == 0xC740 && lp > w->cs)) {
-        f |= KG_END_PAST;
-        if (next && word_starts(s, next, L.conn_after))
-            return f | KG_END_TEMPCONN;
-        /* 짓기로 한 데 이어, 발표한 데다: the bound noun 데 joins clauses */
-        if (next && ((next->ce - next->cs == 3 && at(s, next->ce, next->cs, "데")) ||
-                     (next->ce - next->cs == 6 && at(s, next->ce, next->cs, "데다"))))
-            return f | KG_END_TEMPCONN;
-        if (next && word_starts(s, next, L.cause_after))
-            return f | KG_END_CAUSE;
-        if (next && word_starts(s, next, L.act_fact))
-            return f | KG_END_FINAL;
-        /* 합의한 바 있다, 방문한 적이 있다: has done, a finite verb */
-        if (next && next2 &&
-            ((next->ce - next->cs == 3 && at(s, next->ce, next->cs, "바")) ||
-             at(s, next->ce, next->cs, "적이") || at(s, next->ce, next->cs, "적도")) &&
-            (at(s, next2->ce, next2->cs, "있") || at(s, next2->ce, next2->cs, "없")))
-            return f | KG_END_FINAL;
-        return f | KG_END_ADNOM;
-    }
+        (last == 0xC740 && lp > w->cs))
+        return adnominal_past(s, f, next, next2);
     if (kg_hangul_jong(last) == KG_JONG_L) {
         if (next && word_starts(s, next, L.plan))
             return f | KG_END_FUTADN;

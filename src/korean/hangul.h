@@ -131,7 +131,7 @@ static inline int kg_u8_syllable(const unsigned char *u)
 /* Lane k set where p[k] leads a Hangul syllable U+AC00..U+D7A3: all of
  * EB and EC, EA from EA B0, ED up to ED 9E A3 (p[0..18) readable). The
  * one SIMD test of syllables that the scans below and tag.c share
- * (src/text/textint.h has a copy). */
+ * (src/text uses it too). */
 static inline __m128i kg_syl_leads(const char *p)
 {
     const __m128i eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC), ea = _mm_set1_epi8((char)0xEA),

@@ -155,6 +155,92 @@ static int read_digits(const char *s, size_t len, size_t i, double *v, size_t *e
     return 1;
 }
 
+/* kg_num_scan, one section: its leading number at *j (digits, or a
+ * Sino-Korean digit or multiplier when the number is written in words);
+ * *v gets it (0 before a bare 십/백/천, read as 1 x it). 0 when there is
+ * none. any: a section was read before. */
+static int num_lead(const char *s, size_t len, size_t *j, int any, kg_num *out, double *v)
+{
+    *v = 0;
+    if (*j < len && is_d(s[*j])) {
+        size_t e;
+        int nd = 0, pt = 0, cm = 0, intd = 0;
+        if (!read_digits(s, len, *j, v, &e, &nd, &pt, &cm, &intd))
+            return 0;
+        /* after a multiplier, only plain digits may follow (3만8210) */
+        out->digits += nd;
+        if (!any)
+            out->int_digits = intd;
+        out->has_point |= pt;
+        out->has_comma |= cm;
+        *j = e;
+        return 1;
+    }
+    if (!any && *j < len) {
+        /* Sino-Korean numerals: 삼십, 이백오십, 십이 */
+        int dg = sino_digit(s, len, *j);
+        double sm = small_mult(s, len, *j);
+        if (dg >= 1 && small_mult(s, len, *j + 3) > 0) {
+            *v = dg;
+            *j += 3;
+            out->words = 1;
+            return 1;
+        }
+        if (sm > 0 && (sino_digit(s, len, *j + 3) >= 1 || small_mult(s, len, *j + 3) > 0 ||
+                       big_mult(s, len, *j + 3) > 0)) {
+            *v = 1;
+            out->words = 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (any && out->words && *j < len) {
+        int dg = sino_digit(s, len, *j);
+        if (dg >= 1) {
+            *v = dg;
+            *j += 3;
+            return 1;
+        }
+        if (small_mult(s, len, *j) > 0) {
+            *v = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The small multipliers after v at *j (4천500, 3천5백), added to
+ * *section with what follows each; returns the value left over. */
+static double num_small_mults(const char *s, size_t len, size_t *j, double v, double *section, kg_num *out)
+{
+    for (;;) {
+        double sm = small_mult(s, len, *j);
+        if (sm <= 0)
+            break;
+        *section += v * sm;
+        v = 0;
+        *j += 3;
+        out->has_mult = 1;
+        if (*j < len && is_d(s[*j])) {
+            double w;
+            size_t e2;
+            int nd2, pt2, cm2, intd2;
+            if (!read_digits(s, len, *j, &w, &e2, &nd2, &pt2, &cm2, &intd2))
+                break;
+            v = w;
+            out->digits += nd2;
+            *j = e2;
+        } else if (out->words) {
+            int dg = sino_digit(s, len, *j);
+            if (dg >= 1 && dg <= 9) {
+                v = dg;
+                *j += 3;
+            }
+        }
+    }
+    return v;
+}
+
 int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
 {
     memset(out, 0, sizeof *out);
@@ -165,77 +251,13 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
     size_t j = i;
     int any = 0;
     for (;;) {
-        double v = 0;
-        size_t e;
-        int nd = 0, pt = 0, cm = 0, intd = 0;
-        int have = 0;
-        if (j < len && is_d(s[j])) {
-            if (!read_digits(s, len, j, &v, &e, &nd, &pt, &cm, &intd))
-                break;
-            /* after a multiplier, only plain digits may follow (3만8210) */
-            out->digits += nd;
-            if (!any)
-                out->int_digits = intd;
-            out->has_point |= pt;
-            out->has_comma |= cm;
-            j = e;
-            have = 1;
-        } else if (!any && j < len) {
-            /* Sino-Korean numerals: 삼십, 이백오십, 십이 */
-            int dg = sino_digit(s, len, j);
-            double sm = small_mult(s, len, j);
-            if (dg >= 1 && small_mult(s, len, j + 3) > 0) {
-                v = dg;
-                j += 3;
-                have = 1;
-                out->words = 1;
-            } else if (sm > 0 && (sino_digit(s, len, j + 3) >= 1 || small_mult(s, len, j + 3) > 0 ||
-                                  big_mult(s, len, j + 3) > 0)) {
-                v = 1;
-                have = 1;
-                out->words = 1;
-            }
-        } else if (any && out->words && j < len) {
-            int dg = sino_digit(s, len, j);
-            if (dg >= 1) {
-                v = dg;
-                j += 3;
-                have = 1;
-            } else if (small_mult(s, len, j) > 0) {
-                v = 1;
-                have = 1;
-            }
-        }
-        if (!have)
+        double v;
+        if (!num_lead(s, len, &j, any, out, &v))
             break;
         any = 1;
-        /* small multipliers: 4천500, 3천5백 */
-        for (;;) {
-            double sm = small_mult(s, len, j);
-            if (sm <= 0)
-                break;
-            section += v * sm;
-            v = 0;
-            j += 3;
-            out->has_mult = 1;
-            if (j < len && is_d(s[j])) {
-                double w;
-                size_t e2;
-                int nd2, pt2, cm2, intd2;
-                if (!read_digits(s, len, j, &w, &e2, &nd2, &pt2, &cm2, &intd2))
-                    break;
-                v = w;
-                out->digits += nd2;
-                j = e2;
-            } else if (out->words) {
-                int dg = sino_digit(s, len, j);
-                if (dg >= 1 && dg <= 9) {
-                    v = dg;
-                    j += 3;
-                }
-            }
-        }
-        section += v;
+        double rest = num_small_mults(s, len, &j, v, &section, out);
+        section += rest;
+        /* a big multiplier (만, 억, 조) closes the section */
         double bm = big_mult(s, len, j);
         if (bm > 0 && bm < last_big) {
             total += (section ? section : 1) * bm;

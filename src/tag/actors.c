@@ -218,6 +218,10 @@ typedef struct dalias {
     int act;
 } dalias;
 
+/* The aliases found in the text chained by their first two characters
+ * (al_head, al_next). Not util's kg_hmap: the lookup is by a prefix of
+ * the text at a position (which key starts here?), not by a whole key,
+ * and the text's bucket is hashed in place without copying a key. */
 #define AL_BUCKETS 4096
 
 /* Bucket of a folded key or of text at s: its first two characters (a
@@ -267,14 +271,6 @@ static unsigned key_bucket(const char *k, size_t n)
     return char_hash(k, n, key_chars(k, n) >= 2 ? 2 : 1);
 }
 
-static uint64_t str_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
 typedef struct actx {
     kg_tctx *c;
     const kg_lexicon *lx;
@@ -288,8 +284,7 @@ typedef struct actx {
     int al_head[AL_BUCKETS];
     kg_sylset al_first;      /* first syllables of the keys in al */
     size_t n_al1;            /* keys of one character (bucketed by it alone) */
-    int *act_tab;            /* id -> actor (open addressing) */
-    size_t act_cap;
+    kg_hmap act_ids;         /* id -> actor index + 1 (ids are pool or lexicon strings) */
     int last_country;        /* lexicon index of the last country mentioned */
     size_t last_start;       /* start of the last actor mention */
     size_t last_end;         /* end of the last actor mention */
@@ -309,34 +304,13 @@ typedef struct actx {
 
 static int dact_find(actx *x, const char *id)
 {
-    if (!x->act_cap)
-        return -1;
-    size_t h = str_hash(id) & (x->act_cap - 1);
-    while (x->act_tab[h] >= 0) {
-        if (strcmp(x->acts[x->act_tab[h]].id, id) == 0)
-            return x->act_tab[h];
-        h = (h + 1) & (x->act_cap - 1);
-    }
-    return -1;
+    return (int)(intptr_t)kg_hmap_get(&x->act_ids, id) - 1;
 }
 
 /* Records actor idx in the id table (after it was appended). */
 static void dact_index(actx *x, int idx)
 {
-    if ((size_t)(idx + 1) * 2 > x->act_cap) {
-        size_t nc = x->act_cap ? x->act_cap * 2 : 64;
-        free(x->act_tab);
-        x->act_tab = kg_xmalloc(nc * sizeof *x->act_tab);
-        for (size_t i = 0; i < nc; i++)
-            x->act_tab[i] = -1;
-        x->act_cap = nc;
-        for (int i = 0; i < idx; i++)
-            dact_index(x, i);
-    }
-    size_t h = str_hash(x->acts[idx].id) & (x->act_cap - 1);
-    while (x->act_tab[h] >= 0)
-        h = (h + 1) & (x->act_cap - 1);
-    x->act_tab[h] = idx;
+    kg_hmap_put(&x->act_ids, x->acts[idx].id, (void *)(intptr_t)(idx + 1));
 }
 
 static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_t namen, const char *type,
@@ -903,11 +877,150 @@ static int lex_exact(actx *x, size_t a, size_t b)
     return -1;
 }
 
+/* A Latin gloss in parentheses after a Hangul head, as find_glosses
+ * reads it. */
+typedef struct gloss {
+    size_t a, gb;              /* the Latin part, trailing spaces off */
+    int words, acronym, last_stop;
+    span toks[8];              /* the head's tokens, the last first */
+    int nt, take;              /* how many there are; how many are the name */
+} gloss;
+
+/* find_glosses, phase 1: the Latin part after the parenthesis at i (up to
+ * ) · , ;), glued to a head. 0 when there is none to read. */
+static int gloss_latin(actx *x, size_t i, gloss *g)
+{
+    const char *s = x->s;
+    size_t len = x->len;
+    if (!is_lat(s[i + 1]))
+        return 0;
+    if (kg_text_in_chrome(x->c->t, i))
+        return 0;
+    /* the head must be glued to the parenthesis */
+    uint32_t before = kg_u8_before(s, i);
+    kg_cc bc = kg_cc_of(before);
+    if (bc != KG_CC_HANGUL && bc != KG_CC_DIGIT && bc != KG_CC_LATIN)
+        return 0;
+    size_t a = i + 1, b = a;
+    while (b < len && s[b] != ')' && s[b] != ',' && s[b] != ';' && s[b] != '\n' && !kg_at(s, len, b, "\xc2\xb7")) {
+        unsigned char c = (unsigned char)s[b];
+        if (c >= 0x80)
+            break;
+        b++;
+    }
+    if (b >= len || b - a > 80)
+        return 0;
+    if (s[b] != ')' && s[b] != ',' && !kg_at(s, len, b, "\xc2\xb7"))
+        return 0;
+    size_t gb = b;
+    while (gb > a && s[gb - 1] == ' ')
+        gb--;
+    g->words = gloss_words(s, a, gb, &g->acronym, &g->last_stop);
+    if (!g->words || gb - a < 2)
+        return 0;
+    if (g->acronym && latin_is_stop(s + a, gb - a))
+        return 0;
+    g->a = a;
+    g->gb = gb;
+    return 1;
+}
+
+/* Phase 2: the Hangul head before the parenthesis at i and how many of
+ * its tokens the gloss names (g->take). 0 when it is no name. */
+static int gloss_head(actx *x, size_t i, gloss *g)
+{
+    const char *s = x->s;
+    int want = g->acronym ? 1 : (g->words > 5 ? 5 : g->words);
+    int nt = head_tokens(x, i, g->toks, 8);
+    if (!nt)
+        return 0;
+    const span *toks = g->toks;
+    int take = want < nt ? want : nt;
+    /* a version token (V3, 2.5-맥스) takes the name before it too */
+    if (take < nt && is_version_token(s + toks[take - 1].a, toks[take - 1].b - toks[take - 1].a))
+        take++;
+    /* a bare suffix word (연맹, 연구소) takes the words of the name */
+    if (toks[0].b - toks[0].a > 0 && org_suffix_word(s + toks[0].a, toks[0].b - toks[0].a)) {
+        int extra = nt < 5 ? nt : 5;
+        if (extra > take)
+            take = extra;
+    }
+    if (!all_hangul(s + toks[0].a, toks[0].b - toks[0].a) &&
+        !is_version_token(s + toks[0].a, toks[0].b - toks[0].a))
+        return 0;
+    if (spelled_letters(s + toks[0].a, toks[0].b - toks[0].a))
+        return 0;
+    /* a law, a plan or a thing glossed (반도체법(CHIPS Act)): no actor */
+    int thing = 0;
+    for (const char *const *w = gloss_not_heads; *w && !thing; w++)
+        thing = ends_with(s + toks[0].a, toks[0].b - toks[0].a, *w);
+    if (thing && lex_exact(x, toks[take - 1].a, toks[0].b) < 0)
+        return 0;
+    g->nt = nt;
+    g->take = take;
+    return 1;
+}
+
+/* Phase 3: the actor of the head and its gloss (the lexicon's when the
+ * head or the gloss is a lexicon name, else a new one), with both as
+ * aliases. */
+static void gloss_actor(actx *x, const gloss *g)
+{
+    const char *s = x->s;
+    const span *toks = g->toks;
+    size_t a = g->a, gb = g->gb;
+    size_t ha = toks[g->take - 1].a, hb = toks[0].b;
+    /* drop leading lexicon countries from the name only if the gloss
+     * does not cover them: kept, since 미국 경제자문위원회 is the name */
+    int lex_head = lex_exact(x, ha, hb);
+    const struct suffix *sf = org_suffix(s + toks[0].a, toks[0].b - toks[0].a);
+    if (!sf)
+        sf = org_suffix_word(s + toks[0].a, toks[0].b - toks[0].a);
+    if (g->acronym && lex_head < 0 && !sf)
+        return;
+    if (g->last_stop && lex_head < 0 && !sf)
+        return;
+    /* the actor; the gloss is looked up in the lexicon only when the
+     * head is no lexicon name */
+    int act;
+    const char *glex = NULL;
+    if (x->lx && lex_head < 0) {
+        char tmp[96];
+        size_t gl = gb - a < sizeof tmp - 1 ? gb - a : sizeof tmp - 1;
+        memcpy(tmp, s + a, gl);
+        tmp[gl] = '\0';
+        glex = kg_lexicon_lookup(x->lx, tmp);
+    }
+    if (lex_head >= 0) {
+        act = dact_lex(x, lex_head);
+    } else if (glex) {
+        act = dact_lex(x, kg_lex_find_id(x->lx, glex));
+    } else {
+        kg_buf id = KG_BUF_INIT;
+        kg_slug_append(&id, s + a, gb - a);
+        if (!id.len) {
+            kg_buf_free(&id);
+            return;
+        }
+        const char *type = sf ? sf->type
+                              : (g->words >= 2 && g->words <= 3 && g->take == g->words ? "person" : "organization");
+        act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, type, "gloss", -1);
+        kg_buf_free(&id);
+    }
+    alias_add(x, s + ha, hb - ha, act);
+    alias_add(x, s + a, gb - a, act);
+    /* a person's family name alone later: 손힐은, 천에게 */
+    if (x->acts[act].type && !strcmp(x->acts[act].type, "person") && g->take >= 2 &&
+        all_hangul(s + toks[0].a, toks[0].b - toks[0].a))
+        alias_add(x, s + toks[0].a, toks[0].b - toks[0].a, act);
+}
+
+/* Actors named with a Latin gloss glued to them: a Hangul head and
+ * (Latin words) after it. */
 static void find_glosses(actx *x)
 {
     const char *s = x->s;
     size_t len = x->len;
-    const kg_text *t = x->c->t;
     for (size_t i = 1; i + 2 < len; i++) {
         if (s[i] != '(') {
             /* jump to the next parenthesis (memchr scans far faster) */
@@ -916,113 +1029,9 @@ static void find_glosses(actx *x)
                 break;
             i = (size_t)(p - s);
         }
-        if (!is_lat(s[i + 1]))
-            continue;
-        if (kg_text_in_chrome(t, i))
-            continue;
-        /* the head must be glued to the parenthesis */
-        uint32_t before = kg_u8_before(s, i);
-        kg_cc bc = kg_cc_of(before);
-        if (bc != KG_CC_HANGUL && bc != KG_CC_DIGIT && bc != KG_CC_LATIN)
-            continue;
-        /* the Latin part: up to ) · , ; */
-        size_t a = i + 1, b = a;
-        while (b < len && s[b] != ')' && s[b] != ',' && s[b] != ';' && s[b] != '\n' && !kg_at(s, len, b, "\xc2\xb7")) {
-            unsigned char c = (unsigned char)s[b];
-            if (c >= 0x80)
-                break;
-            b++;
-        }
-        if (b >= len || b - a > 80)
-            continue;
-        if (s[b] != ')' && s[b] != ',' && !kg_at(s, len, b, "\xc2\xb7"))
-            continue;
-        size_t gb = b;
-        while (gb > a && s[gb - 1] == ' ')
-            gb--;
-        int acronym, last_stop;
-        int words = gloss_words(s, a, gb, &acronym, &last_stop);
-        if (!words || gb - a < 2)
-            continue;
-        if (acronym && latin_is_stop(s + a, gb - a))
-            continue;
-        /* the Hangul head */
-        span toks[8];
-        int want = acronym ? 1 : (words > 5 ? 5 : words);
-        int nt = head_tokens(x, i, toks, 8);
-        if (!nt)
-            continue;
-        int take = want < nt ? want : nt;
-        /* a version token (V3, 2.5-맥스) takes the name before it too */
-        if (take < nt && is_version_token(s + toks[take - 1].a, toks[take - 1].b - toks[take - 1].a))
-            take++;
-        /* a bare suffix word (연맹, 연구소) takes the words of the name */
-        if (toks[0].b - toks[0].a > 0 && org_suffix_word(s + toks[0].a, toks[0].b - toks[0].a)) {
-            int extra = nt < 5 ? nt : 5;
-            if (extra > take)
-                take = extra;
-        }
-        size_t ha = toks[take - 1].a, hb = toks[0].b;
-        if (!all_hangul(s + toks[0].a, toks[0].b - toks[0].a) &&
-            !is_version_token(s + toks[0].a, toks[0].b - toks[0].a))
-            continue;
-        if (spelled_letters(s + toks[0].a, toks[0].b - toks[0].a))
-            continue;
-        /* a law, a plan or a thing glossed (반도체법(CHIPS Act)): no actor */
-        int thing = 0;
-        for (const char *const *g = gloss_not_heads; *g && !thing; g++)
-            thing = ends_with(s + toks[0].a, toks[0].b - toks[0].a, *g);
-        if (thing && lex_exact(x, toks[take - 1].a, toks[0].b) < 0)
-            continue;
-        /* drop leading lexicon countries from the name only if the gloss
-         * does not cover them: kept, since 미국 경제자문위원회 is the name */
-        int lex_head = lex_exact(x, ha, hb);
-        const struct suffix *sf = NULL;
-        {
-            size_t w0 = toks[0].a, w1 = toks[0].b;
-            sf = org_suffix(s + w0, w1 - w0);
-            if (!sf)
-                sf = org_suffix_word(s + w0, w1 - w0);
-        }
-        if (lex_head < 0 && take > 1) {
-            /* 중국 딥시크(...)? the head minus a leading lexicon word */
-        }
-        if (acronym && lex_head < 0 && !sf)
-            continue;
-        if (last_stop && lex_head < 0 && !sf)
-            continue;
-        /* the actor; the gloss is looked up in the lexicon only when the
-         * head is no lexicon name */
-        int act;
-        const char *glex = NULL;
-        if (x->lx && lex_head < 0) {
-            char tmp[96];
-            size_t gl = gb - a < sizeof tmp - 1 ? gb - a : sizeof tmp - 1;
-            memcpy(tmp, s + a, gl);
-            tmp[gl] = '\0';
-            glex = kg_lexicon_lookup(x->lx, tmp);
-        }
-        if (lex_head >= 0) {
-            act = dact_lex(x, lex_head);
-        } else if (glex) {
-            act = dact_lex(x, kg_lex_find_id(x->lx, glex));
-        } else {
-            kg_buf id = KG_BUF_INIT;
-            kg_slug_append(&id, s + a, gb - a);
-            if (!id.len) {
-                kg_buf_free(&id);
-                continue;
-            }
-            const char *type = sf ? sf->type : (words >= 2 && words <= 3 && take == words ? "person" : "organization");
-            act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, type, "gloss", -1);
-            kg_buf_free(&id);
-        }
-        alias_add(x, s + ha, hb - ha, act);
-        alias_add(x, s + a, gb - a, act);
-        /* a person's family name alone later: 손힐은, 천에게 */
-        if (x->acts[act].type && !strcmp(x->acts[act].type, "person") && take >= 2 &&
-            all_hangul(s + toks[0].a, toks[0].b - toks[0].a))
-            alias_add(x, s + toks[0].a, toks[0].b - toks[0].a, act);
+        gloss g;
+        if (gloss_latin(x, i, &g) && gloss_head(x, i, &g))
+            gloss_actor(x, &g);
     }
 }
 
@@ -2234,5 +2243,5 @@ void kg_find_actors(kg_tctx *c)
     free(x.al);
     free(x.al_next);
     free(x.acts);
-    free(x.act_tab);
+    kg_hmap_free(&x.act_ids);
 }

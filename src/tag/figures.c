@@ -112,7 +112,9 @@ static size_t n_word_figs;
 /* The units and the approximation words chained by their first
  * character, in list order (the first match in the list wins, and only
  * words with the text's first character can match): a lookup walks one
- * short chain instead of the whole list. */
+ * short chain instead of the whole list. Not util's kg_hmap or
+ * kg_wordset: those answer "is this whole word in", while here the
+ * word's end is unknown (a prefix of the text) and list order decides. */
 #define FC_BUCKETS 128
 static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS];
 static int *unit_next, *approx_next; /* FC_END ends a chain */
@@ -310,33 +312,41 @@ static double trailing_mult(const char *s, size_t len, const kg_num *n)
     return 1;
 }
 
-/* Tries a figure at i. Returns its end or 0. */
-static size_t figure_at(kg_tctx *c, size_t i)
+/* What figure_at has read so far. */
+typedef struct fscan {
+    size_t st, start;          /* where the text was looked at; the figure's start */
+    size_t e;                  /* end of the first number (and 여) */
+    size_t after;              /* end of the number or range: the unit starts here */
+    size_t ue;                 /* end of the unit */
+    kg_num n1, n2;             /* the number, and the upper end of a range */
+    const unitdef *pre_unit;   /* a currency sign before the number */
+    const unitdef *u;
+    int native, range;
+    kg_approx ap;
+} fscan;
+
+/* figure_at, phase 1: a currency sign, the number (digits or native), and
+ * what rules the number out by what is around it. 0 when no figure. */
+static int fig_number(const char *s, size_t len, size_t i, fscan *f)
 {
-    const char *s = c->s;
-    size_t len = c->len;
-    kg_num n1;
     size_t k;
-    const unitdef *pre_unit = NULL;
-    size_t st = i;
     /* currency before the number (a digit or a Hangul syllable leads no
      * sign of the built-in list) */
     if (sign_lead[(unsigned char)s[i]])
         for (size_t q = 0; q < n_signs; q++)
             if ((k = lit(s, len, i, signs[q].w))) {
-                pre_unit = &signs[q];
+                f->pre_unit = &signs[q];
                 i = k;
                 break;
             }
-    if (pre_unit && i < len && s[i] == ' ')
+    if (f->pre_unit && i < len && s[i] == ' ')
         i++;
-    int native = 0;
-    if (!kg_num_scan(s, len, i, &n1)) {
-        if (pre_unit || !kg_num_scan_native(s, len, i, &n1))
+    if (!kg_num_scan(s, len, i, &f->n1)) {
+        if (f->pre_unit || !kg_num_scan_native(s, len, i, &f->n1))
             return 0;
-        native = 1;
+        f->native = 1;
     }
-    if (!pre_unit) {
+    if (!f->pre_unit) {
         /* versions, names and codes: V3, H-1B, G1, 2.5-맥스, 5G */
         if (i > 0) {
             char p = s[i - 1];
@@ -348,7 +358,7 @@ static size_t figure_at(kg_tctx *c, size_t i)
                 return 0;
         }
     }
-    size_t e = n1.end;
+    size_t e = f->n1.end;
     if (e < len && (s[e] == '-' || s[e] == '.') && e + 1 < len && !isd(s[e + 1]) && s[e + 1] != ' ' &&
         s[e + 1] != '\n')
         return 0; /* 2.5-맥스 */
@@ -359,89 +369,129 @@ static size_t figure_at(kg_tctx *c, size_t i)
         if (!u || (ue < len && islat(s[ue])))
             return 0;
     }
-    kg_approx ap = KG_APPROX_EXACT;
-    size_t start = st;
-    if (!pre_unit)
-        ap = approx_prefix(s, st, &start);
+    f->e = e;
+    return 1;
+}
+
+/* Phase 2: approximation before the number, 여 after it, and a range
+ * (3~6개월, 100억~200억 원); sets f->after. */
+static void fig_range(const char *s, size_t len, fscan *f)
+{
+    size_t k, e = f->e;
+    f->ap = KG_APPROX_EXACT;
+    f->start = f->st;
+    if (!f->pre_unit)
+        f->ap = approx_prefix(s, f->st, &f->start);
     /* 여 (over) before the unit */
     if ((k = lit(s, len, e, "여")) && !lit(s, len, e, "여건") && !lit(s, len, e, "여성")) {
-        ap = KG_APPROX_OVER;
+        f->ap = KG_APPROX_OVER;
         e = k;
     }
-    /* ranges: 3~6개월, 100억~200억 원 */
-    int range = 0;
-    kg_num n2;
+    f->e = e;
     size_t re = e;
-    if (!native && e < len && (s[e] == '~' || (s[e] == '-' && !n1.has_point))) {
+    if (!f->native && e < len && (s[e] == '~' || (s[e] == '-' && !f->n1.has_point))) {
         size_t j = e + 1;
         if (j < len && s[j] == ' ')
             j++;
         /* a range goes up: 2002~5년 is no range of years */
-        if (kg_num_scan(s, len, j, &n2) && n2.value >= n1.value) {
-            range = 1;
-            re = n2.end;
+        if (kg_num_scan(s, len, j, &f->n2) && f->n2.value >= f->n1.value) {
+            f->range = 1;
+            re = f->n2.end;
             if ((k = lit(s, len, re, "여"))) {
-                ap = KG_APPROX_OVER;
+                f->ap = KG_APPROX_OVER;
                 re = k;
             }
         }
     }
-    size_t ue = 0;
-    const unitdef *u = NULL;
-    size_t after = range ? re : e;
-    if (pre_unit) {
-        u = pre_unit;
-        ue = after;
-        /* $1.5 billion */
-        for (size_t q = 0; ue < len && s[ue] == ' ' && q < n_scales; q++)
-            if ((k = lit(s, len, ue + 1, scales[q].w))) {
-                n1.value *= scales[q].m;
-                if (range)
-                    n2.value *= scales[q].m;
-                ue = k;
-                break;
-            }
-    } else {
-        u = unit_at(s, len, after, &ue);
-        /* a rank, an ordinal, a date part - unless a longer unit starts
-         * there (48시간 is no 48시) */
-        if (excluded_after(s, len, after) && !(u && ue > after && s[after] != ' ' && strlen(u->w) > 3))
-            return 0;
-        if (u) {
-            /* a year is a time, not a duration */
-            if (!strcmp(u->unit, "year") && !strcmp(u->w, "년") && !range && n1.int_digits == 4 &&
-                !n1.has_mult && n1.value >= 1000)
-                return 0;
-            /* 20대 청년: an age group */
-            if (u->counter && !strcmp(u->w, "대") && !n1.has_mult && n1.value >= 10 && n1.value <= 90 &&
-                (int)n1.value % 10 == 0)
-                return 0;
-            /* 분 as minutes only with digits */
-            if (!strcmp(u->w, "세") && native)
-                return 0;
-            if (!strcmp(u->w, "주") && lit(s, len, after, "주년"))
-                return 0;
-            /* a unit after a space: only money, counters, GPU hours;
-             * not "2 일" etc. which are rare and ambiguous */
-        } else {
-            /* no unit: only numbers with a Korean multiplier count */
-            if (!n1.has_mult || native || range)
-                return 0;
-            ue = after;
-            static const unitdef cnt = { "", "count", NULL, 0 };
-            u = &cnt;
-            if (!word_end_ok(s, len, ue) && !lit(s, len, ue, " "))
-                return 0;
+    f->after = f->range ? re : e;
+}
+
+/* Phase 3 after a currency sign: the unit is the sign's; $1.5 billion
+ * scales the number. */
+static void fig_sign_unit(const char *s, size_t len, fscan *f)
+{
+    size_t k;
+    f->u = f->pre_unit;
+    f->ue = f->after;
+    for (size_t q = 0; f->ue < len && s[f->ue] == ' ' && q < n_scales; q++)
+        if ((k = lit(s, len, f->ue + 1, scales[q].w))) {
+            f->n1.value *= scales[q].m;
+            if (f->range)
+                f->n2.value *= scales[q].m;
+            f->ue = k;
+            break;
         }
-        if (native && !(u->counter || !strcmp(u->unit, "x") || !strcmp(u->unit, "month") ||
-                         !strcmp(u->unit, "year") || !strcmp(u->unit, "week") || !strcmp(u->unit, "day") ||
-                         !strcmp(u->unit, "h")))
-            return 0;
-        if (native && ue > after && s[after] != ' ')
-            return 0; /* 세계: not 3 + 계 */
-    }
-    if (native && after == e && s[e] != ' ')
+}
+
+/* Phase 3 otherwise: the unit after the number, and what rules the figure
+ * out by its unit (a year, an age group, a native numeral before a word).
+ * 0 when no figure. */
+static int fig_unit(const char *s, size_t len, fscan *f)
+{
+    const kg_num *n1 = &f->n1;
+    size_t after = f->after;
+    int native = f->native;
+    const unitdef *u = unit_at(s, len, after, &f->ue);
+    /* a rank, an ordinal, a date part - unless a longer unit starts
+     * there (48시간 is no 48시) */
+    if (excluded_after(s, len, after) && !(u && f->ue > after && s[after] != ' ' && strlen(u->w) > 3))
         return 0;
+    if (u) {
+        /* a year is a time, not a duration */
+        if (!strcmp(u->unit, "year") && !strcmp(u->w, "년") && !f->range && n1->int_digits == 4 &&
+            !n1->has_mult && n1->value >= 1000)
+            return 0;
+        /* 20대 청년: an age group */
+        if (u->counter && !strcmp(u->w, "대") && !n1->has_mult && n1->value >= 10 && n1->value <= 90 &&
+            (int)n1->value % 10 == 0)
+            return 0;
+        /* 분 as minutes only with digits */
+        if (!strcmp(u->w, "세") && native)
+            return 0;
+        if (!strcmp(u->w, "주") && lit(s, len, after, "주년"))
+            return 0;
+        /* a unit after a space: only money, counters, GPU hours;
+         * not "2 일" etc. which are rare and ambiguous */
+    } else {
+        /* no unit: only numbers with a Korean multiplier count */
+        if (!n1->has_mult || native || f->range)
+            return 0;
+        f->ue = after;
+        static const unitdef cnt = { "", "count", NULL, 0 };
+        u = &cnt;
+        if (!word_end_ok(s, len, f->ue) && !lit(s, len, f->ue, " "))
+            return 0;
+    }
+    if (native && !(u->counter || !strcmp(u->unit, "x") || !strcmp(u->unit, "month") ||
+                     !strcmp(u->unit, "year") || !strcmp(u->unit, "week") || !strcmp(u->unit, "day") ||
+                     !strcmp(u->unit, "h")))
+        return 0;
+    if (native && f->ue > after && s[after] != ' ')
+        return 0; /* 세계: not 3 + 계 */
+    f->u = u;
+    return 1;
+}
+
+/* Tries a figure at i: the number, a range, the unit, approximation
+ * after it. Returns its end or 0. */
+static size_t figure_at(kg_tctx *c, size_t i)
+{
+    const char *s = c->s;
+    size_t len = c->len, k;
+    fscan f;
+    memset(&f, 0, sizeof f);
+    f.st = i;
+    if (!fig_number(s, len, i, &f))
+        return 0;
+    fig_range(s, len, &f);
+    if (f.pre_unit)
+        fig_sign_unit(s, len, &f);
+    else if (!fig_unit(s, len, &f))
+        return 0;
+    if (f.native && f.after == f.e && s[f.e] != ' ')
+        return 0;
+    size_t ue = f.ue;
+    kg_approx ap = f.ap;
     if ((k = lit(s, len, ue, "여"))) {
         ap = KG_APPROX_OVER;
         ue = k;
@@ -449,14 +499,14 @@ static size_t figure_at(kg_tctx *c, size_t i)
     kg_approx ap2 = approx_suffix(s, len, ue);
     if (ap2 != KG_APPROX_EXACT && ap == KG_APPROX_EXACT)
         ap = ap2;
-    if (range) {
-        double m2 = trailing_mult(s, len, &n2);
-        double v1 = n1.value;
-        if (!n1.has_mult && m2 > 1 && v1 * m2 <= n2.value)
+    if (f.range) {
+        double m2 = trailing_mult(s, len, &f.n2);
+        double v1 = f.n1.value;
+        if (!f.n1.has_mult && m2 > 1 && v1 * m2 <= f.n2.value)
             v1 *= m2;
-        emit(c, start, ue, v1, n2.value, 1, u, ap);
+        emit(c, f.start, ue, v1, f.n2.value, 1, f.u, ap);
     } else {
-        emit(c, start, ue, n1.value, 0, 0, u, ap);
+        emit(c, f.start, ue, f.n1.value, 0, 0, f.u, ap);
     }
     return ue;
 }
@@ -555,7 +605,7 @@ static unitdef unit_of(const kg_gram_entry *e)
 
 static void fig_syl_init(void)
 {
-    kg_sylset_add(&fig_syl, KG_FIG_FIRST_SYLS);
+    kg_tctx_first_syls(&fig_syl, "units");
     const kg_gram_list *l = kg_gram_list_get("units", "units");
     units = kg_xcalloc(l->n + 1, sizeof *units);
     for (size_t k = 0; k < l->n; k++)

@@ -16,10 +16,6 @@
 kg_lexicon *kg_lexicon_new(void)
 {
     kg_lexicon *lx = kg_xcalloc(1, sizeof *lx);
-    lx->id_cap = 256;
-    lx->id_tab = kg_xmalloc(lx->id_cap * sizeof *lx->id_tab);
-    for (size_t i = 0; i < lx->id_cap; i++)
-        lx->id_tab[i] = -1;
     return lx;
 }
 
@@ -35,7 +31,7 @@ void kg_lexicon_free(kg_lexicon *lx)
         free(lx->actors[i].json);
     }
     free(lx->actors);
-    free(lx->id_tab);
+    kg_hmap_free(&lx->ids);
     for (size_t i = 0; i < lx->n_pend; i++)
         free(lx->pend[i].key);
     free(lx->pend);
@@ -47,48 +43,9 @@ void kg_lexicon_free(kg_lexicon *lx)
     free(lx);
 }
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
 int kg_lex_find_id(const kg_lexicon *lx, const char *id)
 {
-    size_t h = hash_str(id) & (lx->id_cap - 1);
-    while (lx->id_tab[h] >= 0) {
-        if (strcmp(lx->actors[lx->id_tab[h]].id, id) == 0)
-            return lx->id_tab[h];
-        h = (h + 1) & (lx->id_cap - 1);
-    }
-    return -1;
-}
-
-static void id_insert(kg_lexicon *lx, int idx)
-{
-    if ((lx->n_actors + 1) * 2 > lx->id_cap) {
-        size_t ncap = lx->id_cap * 2;
-        int *nt = kg_xmalloc(ncap * sizeof *nt);
-        for (size_t i = 0; i < ncap; i++)
-            nt[i] = -1;
-        for (size_t i = 0; i < lx->id_cap; i++) {
-            if (lx->id_tab[i] < 0)
-                continue;
-            size_t h = hash_str(lx->actors[lx->id_tab[i]].id) & (ncap - 1);
-            while (nt[h] >= 0)
-                h = (h + 1) & (ncap - 1);
-            nt[h] = lx->id_tab[i];
-        }
-        free(lx->id_tab);
-        lx->id_tab = nt;
-        lx->id_cap = ncap;
-    }
-    size_t h = hash_str(lx->actors[idx].id) & (lx->id_cap - 1);
-    while (lx->id_tab[h] >= 0)
-        h = (h + 1) & (lx->id_cap - 1);
-    lx->id_tab[h] = idx;
+    return (int)(intptr_t)kg_hmap_get(&lx->ids, id) - 1;
 }
 
 void kg_lex_fold(const char *alias, kg_buf *out)
@@ -143,7 +100,7 @@ int kg_lexicon_add(kg_lexicon *lx, const char *id, const char *name, const char 
         a->type = type ? kg_xstrdup(type) : NULL;
         a->part_of = part_of ? kg_xstrdup(part_of) : NULL;
         a->part_of_idx = -1;
-        id_insert(lx, idx);
+        kg_hmap_put(&lx->ids, a->id, (void *)(intptr_t)(idx + 1));
         lx->n_actors++;
     } else {
         kg_lex_actor *a = &lx->actors[idx];
@@ -290,7 +247,9 @@ static inline uint32_t pair_hash(int a, int b)
 }
 
 /* Notes the first two syllables of every key (a Bloom filter of one
- * hash) and the syllables that are keys on their own. */
+ * hash) and the syllables that are keys on their own. A bit array and
+ * not util's kg_wordset: a miss must be one load on every syllable of
+ * the text, and a false hit only costs the full lookup that follows. */
 static void note_pairs(kg_lexicon *lx)
 {
     lx->pair_bits = kg_xcalloc((1u << KG_LEX_PAIR_BITS) / 8, 1);
@@ -314,12 +273,10 @@ static void note_pairs(kg_lexicon *lx)
     }
 }
 
-int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
+/* Compile, phase 1: part_of links, the type flags and the JSON head of
+ * every actor. */
+static void compile_actors(kg_lexicon *lx)
 {
-    (void)d;
-    if (lx->compiled)
-        return 0;
-    /* part_of links */
     for (size_t i = 0; i < lx->n_actors; i++) {
         kg_lex_actor *a = &lx->actors[i];
         a->part_of_idx = a->part_of ? kg_lex_find_id(lx, a->part_of) : -1;
@@ -342,8 +299,12 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
         a->json_len = (unsigned)j.len;
         a->json = kg_buf_detach(&j, NULL);
     }
-    /* distinct keys, each with its actors (pend is NULL when there are
-     * none, which qsort must not be given) */
+}
+
+/* Phase 2: the distinct keys, each with its actors (pend sorted). */
+static void compile_keys(kg_lexicon *lx)
+{
+    /* pend is NULL when there are none, which qsort must not be given */
     if (lx->n_pend > 1)
         qsort(lx->pend, lx->n_pend, sizeof *lx->pend, pend_cmp);
     lx->keys = kg_xcalloc(lx->n_pend ? lx->n_pend : 1, sizeof *lx->keys);
@@ -368,8 +329,12 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
     }
     lx->n_keys = nk;
     lx->n_key_actors = na;
+}
 
-    /* plain trie (keys are sorted, so children come in byte order) */
+/* Phase 3: a plain trie of the keys (they are sorted, so children come in
+ * byte order); *ntn gets its number of nodes. */
+static tnode *compile_trie(const kg_lexicon *lx, size_t *ntn_out)
+{
     tnode *tn = NULL;
     size_t ntn = 0, ctn = 0;
     KG_VEC_PUSH(tn, ntn, ctn);
@@ -402,11 +367,53 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
         }
         tn[cur].key = (int)ki++;
     }
+    *ntn_out = ntn;
+    return tn;
+}
 
-    /* double array, breadth first. Free cells are kept in a doubly linked
-     * list so that the search for a base skips the used ones; a free cell
-     * that failed as an anchor many times is dropped from the list (it
-     * stays unused), which keeps the build near linear. */
+/* Phase 4, one state: a base for the children bytes cs[0..nc) (ascending)
+ * from the free list, growing the arrays when none fits. */
+static int da_find_base(kg_lexicon *lx, freelist *fl, const unsigned char *cs, int nc)
+{
+    int b = -1;
+    for (;;) {
+        int32_t p = fl->head;
+        while (p >= 0) {
+            int32_t nx = fl->next[p];
+            if ((size_t)p >= (size_t)cs[0] + 1) {
+                int cand = p - cs[0];
+                da_ensure(lx, (size_t)cand + 257);
+                int ok = 1;
+                for (int k = 1; k < nc; k++)
+                    if (lx->da[cand + cs[k]].check != -1) {
+                        ok = 0;
+                        break;
+                    }
+                if (ok) {
+                    b = cand;
+                    break;
+                }
+                if (++fl->fails[p] > 24)
+                    free_unlink(fl, p);
+            }
+            p = nx;
+        }
+        if (b >= 0)
+            break;
+        /* no room: grow the arrays and the free list */
+        da_ensure(lx, lx->da_size * 2);
+        free_grow(lx, fl);
+    }
+    free_grow(lx, fl);
+    return b;
+}
+
+/* Phase 4: the double array, breadth first. Free cells are kept in a
+ * doubly linked list so that the search for a base skips the used ones; a
+ * free cell that failed as an anchor many times is dropped from the list
+ * (it stays unused), which keeps the build near linear. */
+static void compile_da(kg_lexicon *lx, const tnode *tn, size_t ntn)
+{
     da_ensure(lx, 1024);
     int *da_of = kg_xmalloc(ntn * sizeof *da_of); /* trie node -> DA state */
     int *queue = kg_xmalloc(ntn * sizeof *queue);
@@ -427,36 +434,7 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
         cs[0] = tn[first].c;
         for (int ch = tn[first].sibling; ch >= 0; ch = tn[ch].sibling)
             cs[nc++] = tn[ch].c;
-        int b = -1;
-        for (;;) {
-            int32_t p = fl.head;
-            while (p >= 0) {
-                int32_t nx = fl.next[p];
-                if ((size_t)p >= (size_t)cs[0] + 1) {
-                    int cand = p - cs[0];
-                    da_ensure(lx, (size_t)cand + 257);
-                    int ok = 1;
-                    for (int k = 1; k < nc; k++)
-                        if (lx->da[cand + cs[k]].check != -1) {
-                            ok = 0;
-                            break;
-                        }
-                    if (ok) {
-                        b = cand;
-                        break;
-                    }
-                    if (++fl.fails[p] > 24)
-                        free_unlink(&fl, p);
-                }
-                p = nx;
-            }
-            if (b >= 0)
-                break;
-            /* no room: grow the arrays and the free list */
-            da_ensure(lx, lx->da_size * 2);
-            free_grow(lx, &fl);
-        }
-        free_grow(lx, &fl);
+        int b = da_find_base(lx, &fl, cs, nc);
         lx->da[s].base = b;
         int k = 0;
         for (int ch = tn[node].child; ch >= 0; ch = tn[ch].sibling, k++) {
@@ -474,6 +452,18 @@ int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
     free(fl.fails);
     free(da_of);
     free(queue);
+}
+
+int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d)
+{
+    (void)d;
+    if (lx->compiled)
+        return 0;
+    compile_actors(lx);
+    compile_keys(lx);
+    size_t ntn = 0;
+    tnode *tn = compile_trie(lx, &ntn);
+    compile_da(lx, tn, ntn);
     free(tn);
     note_pairs(lx);
     for (size_t i = 0; i < lx->n_pend; i++)

@@ -19,6 +19,7 @@
 #include "korean/numbers.h"
 #include "korean/particles.h" /* kg_tail_ok */
 #include "korean/romanize.h"
+#include "util/hmap.h"
 #include "util/scan.h"
 
 static inline size_t kg_u8_put(char *out, uint32_t cp)
@@ -117,9 +118,7 @@ typedef struct kg_da_cell {
 struct kg_lexicon {
     kg_lex_actor *actors;
     size_t n_actors, cap_actors;
-    /* id -> actor index (open addressing, size power of 2) */
-    int *id_tab;
-    size_t id_cap;
+    kg_hmap ids;     /* id -> actor index + 1 (keys: actors[].id) */
     /* aliases before compiling: folded key and actor */
     struct lex_pending {
         char *key;
@@ -190,14 +189,14 @@ typedef struct kg_tctx {
     size_t n_tok;
 } kg_tctx;
 
-/* The syllables with which a time (times.c) or a figure (figures.c)
- * written in Hangul may start. */
-#define KG_TIME_FIRST_SYLS "올금지작재내이그같전당다오어모연상하사나닷엿여아열보"
-#define KG_FIG_FIRST_SYLS "한두세네다여일아열스서마쉰예이사나닷엿보석넉절반삼오육칠팔구십백천영하"
+/* Adds to set the syllables with which a time (grammar "times") or a
+ * figure (grammar "units") written in Hangul may start: the list
+ * token_first_syllables of that grammar (tctx.c). */
+void kg_tctx_first_syls(kg_sylset *set, const char *grammar);
 
 /* Fills c->tok with the positions where a time or a figure may start:
  * a digit not right after another digit; ' $ U; a Hangul syllable
- * (U+AC00..U+D7A3) of KG_TIME_FIRST_SYLS or KG_FIG_FIRST_SYLS that
+ * (U+AC00..U+D7A3) of the token_first_syllables of times or units that
  * does not follow another syllable (inside a word neither starts); any
  * other character that is not ASCII, except what EA..ED lead after a
  * syllable. */

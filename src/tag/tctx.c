@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kg/tag.h"
+#include "korean/grammar.h"
 #include "tagint.h"
 
 void kg_mentions_reset(kg_mentions *m)
@@ -52,14 +53,20 @@ const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n)
     return p;
 }
 
-/* The syllables a token may be (KG_TIME_FIRST_SYLS, KG_FIG_FIRST_SYLS). */
+void kg_tctx_first_syls(kg_sylset *set, const char *grammar)
+{
+    for (const char *const *w = kg_gram_words(grammar, "token_first_syllables"); *w; w++)
+        kg_sylset_add(set, *w);
+}
+
+/* The syllables a token may be (token_first_syllables of times and units). */
 static kg_sylset tok_syl;
 static pthread_once_t tok_syl_once = PTHREAD_ONCE_INIT;
 
 static void tok_syl_init(void)
 {
-    kg_sylset_add(&tok_syl, KG_TIME_FIRST_SYLS);
-    kg_sylset_add(&tok_syl, KG_FIG_FIRST_SYLS);
+    kg_tctx_first_syls(&tok_syl, "times");
+    kg_tctx_first_syls(&tok_syl, "units");
 }
 
 int kg_tctx_token_syllable(uint32_t cp)

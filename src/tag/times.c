@@ -286,107 +286,121 @@ static void add_months(int *y, int *m, int n)
     *m = t % 12 + 1;
 }
 
-/* Resolves a spec against the DCT and the last time. */
-static int resolve(tstate *st, const tspec *t, tval *out)
+/* resolve's date as it is worked out: unknown once a part cannot be. */
+typedef struct ymd {
+    int y, m, d;
+    int unknown;
+} ymd;
+
+/* resolve, the year: absolute, from the DCT, or from the last year. */
+static void res_year(const tstate *st, const tspec *t, ymd *r)
 {
     const kg_edtf_point *dct = &st->c->dct;
     int dp = dct->prec;
-    memset(out, 0, sizeof *out);
-    int y = 0, m = 0, d = 0;
-    int unknown = 0;
-
-    /* year */
     if (t->yk == K_ABS)
-        y = t->y;
+        r->y = t->y;
     else if (t->yk == K_REL) {
         if (dp >= KG_PREC_YEAR)
-            y = dct->year + t->y;
+            r->y = dct->year + t->y;
         else
-            unknown = 1;
+            r->unknown = 1;
     } else if (t->yk == K_LAST) {
         if (st->last_y)
-            y = st->last_y + t->y;
+            r->y = st->last_y + t->y;
         else
-            unknown = 1;
+            r->unknown = 1;
     }
+}
 
-    /* month */
+/* resolve, the month; a month alone is in the DCT's year, moved by 지난
+ * or 오는 (t->dir). */
+static void res_month(const tstate *st, const tspec *t, ymd *r)
+{
+    const kg_edtf_point *dct = &st->c->dct;
+    int dp = dct->prec;
     if (t->mk == K_ABS) {
-        m = t->m;
+        r->m = t->m;
         if (!t->yk) {
             if (dp >= KG_PREC_YEAR) {
-                y = dct->year;
+                r->y = dct->year;
                 if (dp >= KG_PREC_MONTH) {
-                    if (t->dir < 0 && m > dct->month)
-                        y--;
-                    else if (t->dir > 0 && m < dct->month)
-                        y++;
+                    if (t->dir < 0 && r->m > dct->month)
+                        r->y--;
+                    else if (t->dir > 0 && r->m < dct->month)
+                        r->y++;
                 }
             } else
-                unknown = 1;
+                r->unknown = 1;
         }
     } else if (t->mk == K_REL) {
         if (dp >= KG_PREC_MONTH) {
-            y = dct->year;
-            m = dct->month;
-            add_months(&y, &m, t->m);
+            r->y = dct->year;
+            r->m = dct->month;
+            add_months(&r->y, &r->m, t->m);
         } else
-            unknown = 1;
+            r->unknown = 1;
     } else if (t->mk == K_LAST) {
         /* 같은 달: the month last spoken of, in the year named with it
          * (작년 같은 달) or else in its own year */
         if (st->last_m && (t->yk || st->last_y)) {
             if (!t->yk)
-                y = st->last_y;
-            m = st->last_m;
+                r->y = st->last_y;
+            r->m = st->last_m;
         } else
-            unknown = 1;
+            r->unknown = 1;
     }
+}
 
-    /* day */
+/* resolve, the day; a day alone is in the DCT's month (or the one before
+ * or after it, by t->dir). */
+static void res_day(const tstate *st, const tspec *t, ymd *r)
+{
+    const kg_edtf_point *dct = &st->c->dct;
+    int dp = dct->prec;
     if (t->dk == K_ABS) {
-        d = t->d;
+        r->d = t->d;
         if (!t->mk) {
             if (t->yk) {
-                unknown = 1; /* 2024년 13일: no month */
+                r->unknown = 1; /* 2024년 13일: no month */
             } else if (dp >= KG_PREC_MONTH) {
-                y = dct->year;
-                m = dct->month;
+                r->y = dct->year;
+                r->m = dct->month;
                 int today = dp == KG_PREC_DAY ? dct->day : 31;
                 if (t->dir > 0) {
-                    if (d < today)
-                        add_months(&y, &m, 1);
-                } else if (d > today) {
-                    add_months(&y, &m, -1);
+                    if (r->d < today)
+                        add_months(&r->y, &r->m, 1);
+                } else if (r->d > today) {
+                    add_months(&r->y, &r->m, -1);
                 }
             } else
-                unknown = 1;
+                r->unknown = 1;
         }
-        if (!unknown && (m < 1 || d > kg_tag_mdays(y, m)))
-            unknown = 1;
+        if (!r->unknown && (r->m < 1 || r->d > kg_tag_mdays(r->y, r->m)))
+            r->unknown = 1;
     } else if (t->dk == K_REL) {
         if (dp == KG_PREC_DAY) {
-            y = dct->year;
-            m = dct->month;
-            d = dct->day;
-            add_days(&y, &m, &d, t->d);
+            r->y = dct->year;
+            r->m = dct->month;
+            r->d = dct->day;
+            add_days(&r->y, &r->m, &r->d, t->d);
         } else
-            unknown = 1;
+            r->unknown = 1;
     } else if (t->dk == K_LAST) {
         /* 같은 날, 그날; 다음 날: the day after the one last spoken of */
         if (st->have_last && !st->last.interval && st->last.a.prec == KG_PREC_DAY) {
-            y = st->last.a.y;
-            m = st->last.a.m;
-            d = st->last.a.d;
-            add_days(&y, &m, &d, t->d);
+            r->y = st->last.a.y;
+            r->m = st->last.a.m;
+            r->d = st->last.a.d;
+            add_days(&r->y, &r->m, &r->d, t->d);
         } else
-            unknown = 1;
+            r->unknown = 1;
     }
-    if (unknown) {
-        out->unknown = 1;
-        return 0;
-    }
-    out->a = mkpt(y, m, d);
+}
+
+/* resolve, the part of a month or a year (초, 중순, 하반기, 1분기) as an
+ * interval, and approximation. */
+static void res_part(const tspec *t, int y, int m, int d, tval *out)
+{
     if (t->part) {
         out->interval = 1;
         if (d) {
@@ -428,6 +442,22 @@ static int resolve(tstate *st, const tspec *t, tval *out)
         } else
             out->a.approx = 1;
     }
+}
+
+/* Resolves a spec against the DCT and the last time. */
+static int resolve(tstate *st, const tspec *t, tval *out)
+{
+    memset(out, 0, sizeof *out);
+    ymd r = { 0, 0, 0, 0 };
+    res_year(st, t, &r);
+    res_month(st, t, &r);
+    res_day(st, t, &r);
+    if (r.unknown) {
+        out->unknown = 1;
+        return 0;
+    }
+    out->a = mkpt(r.y, r.m, r.d);
+    res_part(t, r.y, r.m, r.d, out);
     return 1;
 }
 
@@ -678,29 +708,13 @@ static int approx_before(const char *s, size_t i)
     return 0;
 }
 
-/* Parses one time expression at i (a token start). Returns its end, or
- * 0. *start gets its start (an 약 before it counts). Either *v is filled
- * and *resolved set, or *tp holds a calendar expression to resolve. */
-static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, int *resolved)
+/* p_expr, eras: a century (21세기) or a decade (2010년대, 90년대 초)
+ * at j. Its end, or 0. */
+static size_t pe_era(tstate *st, size_t j, tval *v)
 {
     const char *s = st->s;
     size_t len = st->len, k, e;
     const kg_edtf_point *dct = &st->c->dct;
-    tspec t;
-    memset(&t, 0, sizeof t);
-    *start = i;
-    *resolved = 1;
-    size_t j = i;
-    int past = 0;
-    if ((k = lit(s, len, j, "지난 ")) && !lit(s, len, k, "달")) { /* (지난 달 is a month word) */
-        t.dir = -1;
-        past = 1;
-        j = k;
-    } else if ((k = lit(s, len, j, "오는 "))) {
-        t.dir = 1;
-        j = k;
-    }
-
     /* centuries: 21세기 */
     int n;
     if ((e = read_int(s, len, j, 2, &n)) && (k = lit(s, len, e, "세기")) && n >= 1 && n <= 30) {
@@ -730,74 +744,80 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
         }
         return k;
     }
+    return 0;
+}
 
-    /* amounts: N년 전, 지난 N년 동안 */
-    int unit = 0, approx = 0, amt = 0;
-    int apx = approx_before(s, i);
-    if ((e = p_amount(st, j, &amt, &unit, &approx))) {
-        if (apx) {
-            approx = 1;
-            *start = i - (size_t)apx;
+/* p_expr, after an amount (N년, N개월 ending at e): N년 전/후/뒤 from
+ * the DCT, or 지난 N년 동안 as an interval up to it. 1 when decided,
+ * with *end the end (0: no time); 0 when it is no time of these. */
+static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int approx, tval *v, size_t *end)
+{
+    const char *s = st->s;
+    size_t len = st->len, k;
+    const kg_edtf_point *dct = &st->c->dct;
+    size_t k2 = sp(s, len, e);
+    /* N년 전 / 후 / 뒤 */
+    if (!past && ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "후")) || (k = lit(s, len, k2, "뒤"))) &&
+        (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, "부터"))) {
+        int sign = s[k2] == (char)0xec && lit(s, len, k2, "전") ? -1 : 1;
+        if (!dct->prec) {
+            memset(v, 0, sizeof *v);
+            v->unknown = 1;
+        } else
+            shift(dct, sign * amt, unit, v, approx);
+        size_t k3;
+        if ((k3 = lit(s, len, k, "부터")) && !v->unknown) {
+            v->interval = 1;
+            v->b.prec = KG_PREC_NONE;
+            k = k3;
         }
-        size_t k2 = sp(s, len, e);
-        /* N년 전 / 후 / 뒤 */
-        if (!past && ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "후")) || (k = lit(s, len, k2, "뒤"))) &&
-            (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, "부터"))) {
-            int sign = s[k2] == (char)0xec && lit(s, len, k2, "전") ? -1 : 1;
-            if (!dct->prec) {
-                memset(v, 0, sizeof *v);
-                v->unknown = 1;
-            } else
-                shift(dct, sign * amt, unit, v, approx);
-            size_t k3;
-            if ((k3 = lit(s, len, k, "부터")) && !v->unknown) {
-                v->interval = 1;
-                v->b.prec = KG_PREC_NONE;
-                k = k3;
-            }
-            return k;
-        }
-        if (past) {
-            /* 지난 N년 (넘는 시간) 동안|간|새|사이 */
-            size_t k3 = k2;
-            if ((k = tw_at(&t_span_over, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " ")) {
-                approx = 1;
-                k3 += k + 1;
-                if ((k = tw_at(&t_span_nouns, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " "))
-                    k3 += k + 1;
-            }
-            k = 0;
-            for (size_t q = 0; !k && q < t_span_ends.n; q++)
-                if (t_span_ends.v[q].cls & TW_GLUED)
-                    k = lit(s, len, e, t_span_ends.v[q].w);
-            for (size_t q = 0; !k && q < t_span_ends.n; q++)
-                if (t_span_ends.v[q].cls & TW_SPACED)
-                    k = lit(s, len, k3, t_span_ends.v[q].w);
-            if (k) {
-                memset(v, 0, sizeof *v);
-                if (!dct->prec || (unit == 2 && dct->prec < KG_PREC_MONTH) ||
-                    (unit >= 3 && dct->prec < KG_PREC_DAY)) {
-                    v->unknown = 1;
-                    return k;
-                }
-                tval a;
-                shift(dct, -amt, unit, &a, approx);
-                v->interval = 1;
-                v->a = a.a;
-                tval b;
-                shift(dct, 0, unit, &b, 0);
-                v->b = b.a;
-                return k;
-            }
-        }
-        /* otherwise a duration (a figure, not a time), unless it reads as a
-         * day of the month: 지난 13일 */
-        if (unit != 4)
-            return 0;
-        *start = i;
+        *end = k;
+        return 1;
     }
+    if (past) {
+        /* 지난 N년 (넘는 시간) 동안|간|새|사이 */
+        size_t k3 = k2;
+        if ((k = tw_at(&t_span_over, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " ")) {
+            approx = 1;
+            k3 += k + 1;
+            if ((k = tw_at(&t_span_nouns, s, len, k3, NULL)) && kg_at(s, len, k3 + k, " "))
+                k3 += k + 1;
+        }
+        k = 0;
+        for (size_t q = 0; !k && q < t_span_ends.n; q++)
+            if (t_span_ends.v[q].cls & TW_GLUED)
+                k = lit(s, len, e, t_span_ends.v[q].w);
+        for (size_t q = 0; !k && q < t_span_ends.n; q++)
+            if (t_span_ends.v[q].cls & TW_SPACED)
+                k = lit(s, len, k3, t_span_ends.v[q].w);
+        if (k) {
+            memset(v, 0, sizeof *v);
+            if (!dct->prec || (unit == 2 && dct->prec < KG_PREC_MONTH) ||
+                (unit >= 3 && dct->prec < KG_PREC_DAY)) {
+                v->unknown = 1;
+                *end = k;
+                return 1;
+            }
+            tval a;
+            shift(dct, -amt, unit, &a, approx);
+            v->interval = 1;
+            v->a = a.a;
+            tval b;
+            shift(dct, 0, unit, &b, 0);
+            v->b = b.a;
+            *end = k;
+            return 1;
+        }
+    }
+    return 0;
+}
 
-    /* bare number before ~: 2020~2023년, 3~5월 */
+/* p_expr, a bare number before ~ (2020~2023년, 3~5월): the range up to
+ * the calendar expression after it. 1 when it is one (*end its end). */
+static int pe_bare_range(tstate *st, size_t j, tval *v, size_t *end)
+{
+    const char *s = st->s;
+    size_t len = st->len;
     int bn = 0;
     size_t be = 0;
     if ((be = read_int(s, len, j, 4, &bn)) && be < len && (s[be] == '~' || s[be] == '-')) {
@@ -818,22 +838,71 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
                 t1.dk = K_ABS;
                 t1.d = bn;
             } else
-                goto calendar;
+                return 0;
             e2 = p_trail(st, e2, &t2);
             tval a, b;
             if (!resolve(st, &t1, &a) || !resolve(st, &t2, &b)) {
                 memset(v, 0, sizeof *v);
                 v->unknown = 1;
-                return e2;
+                *end = e2;
+                return 1;
             }
             memset(v, 0, sizeof *v);
             v->interval = 1;
             v->a = a.a;
             v->b = b.interval ? b.b : b.a;
-            return e2;
+            *end = e2;
+            return 1;
         }
     }
-calendar:
+    return 0;
+}
+
+/* Parses one time expression at i (a token start). Returns its end, or
+ * 0. *start gets its start (an 약 before it counts). Either *v is filled
+ * and *resolved set, or *tp holds a calendar expression to resolve. */
+static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, int *resolved)
+{
+    const char *s = st->s;
+    size_t len = st->len, k, e;
+    tspec t;
+    memset(&t, 0, sizeof t);
+    *start = i;
+    *resolved = 1;
+    size_t j = i;
+    int past = 0;
+    if ((k = lit(s, len, j, "지난 ")) && !lit(s, len, k, "달")) { /* (지난 달 is a month word) */
+        t.dir = -1;
+        past = 1;
+        j = k;
+    } else if ((k = lit(s, len, j, "오는 "))) {
+        t.dir = 1;
+        j = k;
+    }
+
+    if ((k = pe_era(st, j, v)))
+        return k;
+
+    /* amounts: N년 전, 지난 N년 동안 */
+    int unit = 0, approx = 0, amt = 0;
+    int apx = approx_before(s, i);
+    if ((e = p_amount(st, j, &amt, &unit, &approx))) {
+        if (apx) {
+            approx = 1;
+            *start = i - (size_t)apx;
+        }
+        if (pe_amount(st, e, past, amt, unit, approx, v, &k))
+            return k;
+        /* otherwise a duration (a figure, not a time), unless it reads as a
+         * day of the month: 지난 13일 */
+        if (unit != 4)
+            return 0;
+        *start = i;
+    }
+
+    /* bare number before ~: 2020~2023년, 3~5월 */
+    if (pe_bare_range(st, j, v, &k))
+        return k;
     e = p_calendar(st, j, &t);
     if (!e)
         return 0;
@@ -848,74 +917,82 @@ calendar:
     return e;
 }
 
-/* Modifiers after an expression, and ranges. */
-static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
+/* finish, after 까지 (k its end): Y까지 N년 동안 is the N years before Y. */
+static size_t fin_until(tstate *st, size_t k, tval *v)
 {
-    (void)dummy;
-    (void)i;
+    const char *s = st->s;
+    size_t len = st->len;
+    size_t k2 = sp(s, len, k);
+    int n, unit = 0, approx = 0;
+    size_t k3 = p_amount(st, k2, &n, &unit, &approx);
+    size_t k4;
+    if (k3 && !v->unknown && !v->interval && unit == 1 &&
+        ((k4 = lit(s, len, sp(s, len, k3), "동안")) || (k4 = lit(s, len, k3, "간")))) {
+        dpt end = v->a;
+        v->interval = 1;
+        v->a = mkpt(end.y - n, 0, 0);
+        v->a.approx = approx;
+        v->b = mkpt(end.y, 0, 0);
+        return k4;
+    }
+    return k;
+}
+
+/* finish, after 부터 or 에서 (k its end): A부터 B까지 is a range, A부터
+ * alone an open one. */
+static size_t fin_from(tstate *st, size_t e, size_t k, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len;
+    int from = lit(s, len, e, "부터") != 0;
+    /* A부터 B까지 */
+    size_t j = sp(s, len, k);
+    tspec t2;
+    memset(&t2, 0, sizeof t2);
+    size_t e2 = p_calendar(st, j, &t2);
+    if (e2) {
+        size_t e3 = p_trail(st, e2, &t2);
+        size_t k2 = lit(s, len, e3, "까지");
+        if (k2) {
+            if (!t2.yk && !v->unknown && !v->interval) {
+                if (t2.mk == K_ABS) {
+                    t2.yk = K_ABS;
+                    t2.y = v->a.y;
+                }
+                if (t2.dk == K_ABS && !t2.mk && v->a.m) {
+                    t2.yk = K_ABS;
+                    t2.y = v->a.y;
+                    t2.mk = K_ABS;
+                    t2.m = v->a.m;
+                }
+            }
+            tval b;
+            if (!v->unknown && resolve(st, &t2, &b)) {
+                dpt a = v->interval ? v->a : v->a;
+                v->interval = 1;
+                v->a = a;
+                v->b = b.interval ? b.b : b.a;
+            } else
+                v->unknown = 1;
+            return k2;
+        }
+    }
+    if (!from)
+        return e;
+    if (!v->unknown) {
+        if (!v->interval)
+            v->interval = 1;
+        v->b.prec = KG_PREC_NONE;
+    }
+    return k;
+}
+
+/* finish, the words after a time that make it open or approximate: 이후,
+ * 이래, 후로, 이전, (을) 전후해, 안에. Their end, or 0. */
+static size_t fin_around(tstate *st, size_t e, tval *v)
+{
     const char *s = st->s;
     size_t len = st->len, k;
-    /* particles that leave the value alone */
-    if ((k = lit(s, len, e, "까지"))) {
-        /* Y까지 N년 동안: the N years before Y */
-        size_t k2 = sp(s, len, k);
-        int n, unit = 0, approx = 0;
-        size_t k3 = p_amount(st, k2, &n, &unit, &approx);
-        size_t k4;
-        if (k3 && !v->unknown && !v->interval && unit == 1 &&
-            ((k4 = lit(s, len, sp(s, len, k3), "동안")) || (k4 = lit(s, len, k3, "간")))) {
-            dpt end = v->a;
-            v->interval = 1;
-            v->a = mkpt(end.y - n, 0, 0);
-            v->a.approx = approx;
-            v->b = mkpt(end.y, 0, 0);
-            return k4;
-        }
-        return k;
-    }
-    if ((k = lit(s, len, e, "부터")) || (k = lit(s, len, e, "에서"))) {
-        int from = lit(s, len, e, "부터") != 0;
-        /* A부터 B까지 */
-        size_t j = sp(s, len, k);
-        tspec t2;
-        memset(&t2, 0, sizeof t2);
-        size_t e2 = p_calendar(st, j, &t2);
-        if (e2) {
-            size_t e3 = p_trail(st, e2, &t2);
-            size_t k2 = lit(s, len, e3, "까지");
-            if (k2) {
-                if (!t2.yk && !v->unknown && !v->interval) {
-                    if (t2.mk == K_ABS) {
-                        t2.yk = K_ABS;
-                        t2.y = v->a.y;
-                    }
-                    if (t2.dk == K_ABS && !t2.mk && v->a.m) {
-                        t2.yk = K_ABS;
-                        t2.y = v->a.y;
-                        t2.mk = K_ABS;
-                        t2.m = v->a.m;
-                    }
-                }
-                tval b;
-                if (!v->unknown && resolve(st, &t2, &b)) {
-                    dpt a = v->interval ? v->a : v->a;
-                    v->interval = 1;
-                    v->a = a;
-                    v->b = b.interval ? b.b : b.a;
-                } else
-                    v->unknown = 1;
-                return k2;
-            }
-        }
-        if (!from)
-            return e;
-        if (!v->unknown) {
-            if (!v->interval)
-                v->interval = 1;
-            v->b.prec = KG_PREC_NONE;
-        }
-        return k;
-    }
     size_t j = sp(s, len, e);
     if (((k = lit(s, len, j, "이후")) || (k = lit(s, len, j, "이래")) || (k = lit(s, len, e, "후로"))) &&
         word_end_ok(s, len, k)) {
@@ -953,6 +1030,14 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
     }
     if ((k = lit(s, len, j, "안에")) || (k = lit(s, len, j, "내에")))
         return k;
+    return 0;
+}
+
+/* finish, a range A~B with the calendar expression B. Its end, or 0. */
+static size_t fin_range(tstate *st, size_t e, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len;
     /* a range A~B */
     if (e < len && (s[e] == '~' || (s[e] == '-' && e + 1 < len && isd(s[e + 1])) ||
                     (s[e] == ' ' && e + 2 < len && s[e + 1] == '~'))) {
@@ -980,6 +1065,25 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
             return e2;
         }
     }
+    return 0;
+}
+
+/* Modifiers after an expression, and ranges. */
+static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
+{
+    (void)dummy;
+    (void)i;
+    const char *s = st->s;
+    size_t len = st->len, k;
+    /* particles that leave the value alone */
+    if ((k = lit(s, len, e, "까지")))
+        return fin_until(st, k, v);
+    if ((k = lit(s, len, e, "부터")) || (k = lit(s, len, e, "에서")))
+        return fin_from(st, e, k, v);
+    if ((k = fin_around(st, e, v)))
+        return k;
+    if ((k = fin_range(st, e, v)))
+        return k;
     return e;
 }
 
@@ -1174,7 +1278,10 @@ static pthread_once_t time_first_once = PTHREAD_ONCE_INIT;
 static const char *const *heads; /* grammar times: heads (of 3 bytes or more) */
 static size_t n_heads;
 /* the first three bytes of each head, compared before the whole word,
- * and the heads chained by a hash of them (head_bucket, head_next) */
+ * and the heads chained by a hash of them (head_bucket, head_next).
+ * Not util's kg_hmap or kg_wordset: a head is a prefix of the text whose
+ * end is unknown, so the chain is found by the first character alone and
+ * list order decides which head fits first. */
 static uint32_t *head_first;
 static int head_bucket[64], *head_next;
 
@@ -1193,7 +1300,7 @@ static void time_first_init(void)
 {
     /* not the first syllables of 약, 대략, 거의 and 얼추: those are read
      * backwards from the number (approx_before), never as a start */
-    kg_sylset_add(&time_first, KG_TIME_FIRST_SYLS);
+    kg_tctx_first_syls(&time_first, "times");
     read_lists();
     const kg_gram_list *l = kg_gram_list_get("times", "heads");
     const char **h = kg_xcalloc(l->n + 1, sizeof *h);
@@ -1246,6 +1353,110 @@ static void emit(tstate *st, size_t a, size_t b, const tval *v)
     c->taken[c->n_taken++] = b;
 }
 
+/* The time last spoken of (당시, 같은 기간), or unknown without one. */
+static void last_or_unknown(const tstate *st, tval *v)
+{
+    if (st->have_last)
+        *v = st->last;
+    else {
+        memset(v, 0, sizeof *v);
+        v->unknown = 1;
+    }
+}
+
+/* kg_find_times, the Hangul words that are times by themselves at i:
+ * 당시, a week or quarter (이번 주, 3분기), a period a year back (지난해
+ * 같은 기간), a period alone, a part of the year (연내). 1 when one is
+ * there, *e its end (0: none after all, try nothing else); 0 when there
+ * is none. */
+static int time_word(tstate *st, size_t i, tval *v, size_t *e)
+{
+    const char *s = st->s;
+    size_t len = st->len, yb;
+    int wq, wd;
+    if (kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
+        /* 당시: the time last spoken of */
+        last_or_unknown(st, v);
+        *e = i + 6;
+        return 1;
+    }
+    if ((yb = week_or_quarter(s, len, i, &wq, &wd))) {
+        period_from_dct(&st->c->dct, wq, wd, v);
+        *e = i + yb;
+        return 1;
+    }
+    if ((yb = year_back_period(s, len, i))) {
+        /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
+         * year back (without one: the year before the DCT's) */
+        if (st->have_last) {
+            *v = st->last;
+            year_back(&v->a);
+            year_back(&v->b);
+        } else {
+            tspec ts;
+            memset(&ts, 0, sizeof ts);
+            ts.yk = K_REL;
+            ts.y = -1;
+            if (!resolve(st, &ts, v))
+                v->unknown = 1;
+        }
+        *e = i + yb;
+        return 1;
+    }
+    if ((yb = tw_at(&t_periods_alone, s, len, i, NULL))) {
+        last_or_unknown(st, v);
+        *e = i + yb;
+        return 1;
+    }
+    if ((yb = tw_at(&t_year_parts, s, len, i, &wq))) {
+        /* a part of the current year on its own (연내: within it) */
+        tspec ts;
+        memset(&ts, 0, sizeof ts);
+        ts.yk = K_REL;
+        ts.part = t_year_parts.v[wq].part;
+        *e = 0;
+        if (!word_end_ok(s, len, i + yb))
+            return 1;
+        if (!resolve(st, &ts, v))
+            v->unknown = 1;
+        *e = i + yb;
+        return 1;
+    }
+    return 0;
+}
+
+/* kg_find_times at a token i: a date (dateline, dotted, ISO), a time word
+ * or an expression, resolved into *v; *a its start. Its end, or 0. */
+static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
+{
+    const char *s = st->s;
+    size_t len = st->len, e;
+    unsigned char ch = (unsigned char)s[i];
+    int hangul = ch >= 0xEA && ch <= 0xED; /* (the word heads are Hangul) */
+    /* a dateline or dotted/ISO date */
+    kg_edtf dd;
+    size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
+    *a = i;
+    if (n) {
+        memset(v, 0, sizeof *v);
+        v->a = mkpt(dd.a.year, dd.a.month, dd.a.day);
+        e = i + n;
+        if (e > i && s[e - 1] == ' ')
+            e--;
+        return e;
+    }
+    if (hangul && time_word(st, i, v, &e))
+        return e;
+    tspec ts;
+    int resolved;
+    e = p_expr(st, i, v, a, &ts, &resolved);
+    if (!e)
+        return 0;
+    if (!resolved && !resolve(st, &ts, v))
+        v->unknown = 1;
+    return e;
+}
+
 void kg_find_times(kg_tctx *c)
 {
     tstate st;
@@ -1275,77 +1486,11 @@ void kg_find_times(kg_tctx *c)
             next = t->chrome[ci].r.nend;
             continue;
         }
-        int hangul = ch >= 0xEA && ch <= 0xED; /* (the word heads below are Hangul) */
-        /* a dateline or dotted/ISO date */
-        kg_edtf dd;
-        size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
         tval v;
-        size_t a = i, e, yb;
-        int wq, wd;
-        if (n) {
-            memset(&v, 0, sizeof v);
-            v.a = mkpt(dd.a.year, dd.a.month, dd.a.day);
-            e = i + n;
-            if (e > i && s[e - 1] == ' ')
-                e--;
-        } else if (hangul && kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
-            /* 당시: the time last spoken of */
-            if (st.have_last)
-                v = st.last;
-            else {
-                memset(&v, 0, sizeof v);
-                v.unknown = 1;
-            }
-            e = i + 6;
-        } else if (hangul && (yb = week_or_quarter(s, len, i, &wq, &wd))) {
-            period_from_dct(&c->dct, wq, wd, &v);
-            e = i + yb;
-        } else if (hangul && (yb = year_back_period(s, len, i))) {
-            /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
-             * year back (without one: the year before the DCT's) */
-            if (st.have_last) {
-                v = st.last;
-                year_back(&v.a);
-                year_back(&v.b);
-            } else {
-                tspec ts;
-                memset(&ts, 0, sizeof ts);
-                ts.yk = K_REL;
-                ts.y = -1;
-                if (!resolve(&st, &ts, &v))
-                    v.unknown = 1;
-            }
-            e = i + yb;
-        } else if (hangul && (yb = tw_at(&t_periods_alone, s, len, i, NULL))) {
-            size_t l = yb;
-            if (st.have_last)
-                v = st.last;
-            else {
-                memset(&v, 0, sizeof v);
-                v.unknown = 1;
-            }
-            e = i + l;
-        } else if (hangul && (yb = tw_at(&t_year_parts, s, len, i, &wq))) {
-            /* a part of the current year on its own (연내: within it) */
-            tspec ts;
-            memset(&ts, 0, sizeof ts);
-            ts.yk = K_REL;
-            ts.part = t_year_parts.v[wq].part;
-            size_t l = yb;
-            if (!word_end_ok(s, len, i + l))
-                continue;
-            if (!resolve(&st, &ts, &v))
-                v.unknown = 1;
-            e = i + l;
-        } else {
-            tspec ts;
-            int resolved;
-            e = p_expr(&st, i, &v, &a, &ts, &resolved);
-            if (!e)
-                continue;
-            if (!resolved && !resolve(&st, &ts, &v))
-                v.unknown = 1;
-        }
+        size_t a;
+        size_t e = time_at(&st, i, &v, &a);
+        if (!e)
+            continue;
         e = finish(&st, i, e, NULL, &v);
         emit(&st, a, e, &v);
         remember(&st, &v);

@@ -149,7 +149,7 @@ static size_t plain_prefix(const unsigned char *u, size_t n)
         __m128i ascii = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, c1f), _mm_cmplt_epi8(v, c7f)),
                                      _mm_cmpeq_epi8(v, nl));
         __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80);
-        __m128i lead = kg_txt_syl_leads((const char *)u + i);
+        __m128i lead = kg_syl_leads((const char *)u + i);
         unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
                  l = (unsigned)_mm_movemask_epi8(lead);
         unsigned want = (l << 1) | (l << 2) | carry; /* where continuations must be */
@@ -180,7 +180,7 @@ static size_t skip_plain(const unsigned char *u, size_t len, size_t i)
         if ((c >= 0x20 && c < 0x7F) || c == '\n') {
             i++;
         } else if (c >= 0xEA && c <= 0xED && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
-                   (u[i + 2] & 0xC0) == 0x80 && kg_txt_u8_syllable(u + i)) {
+                   (u[i + 2] & 0xC0) == 0x80 && kg_u8_syllable(u + i)) {
             i += 3;
         } else
             break;

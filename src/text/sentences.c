@@ -132,7 +132,7 @@ static void split_segment(kg_text *t, svec *sv, size_t a, size_t b)
                 }
             }
             /* glued sentences: 했다.중국 - split unless it is a word part */
-            if (!kg_txt_is_syllable(cp) && !is_upper(s[j]) && cp != '"' && cp != '\'' && !closed_quote) {
+            if (!kg_is_hangul(cp) && !is_upper(s[j]) && cp != '"' && cp != '\'' && !closed_quote) {
                 i = j - 1;
                 continue;
             }

@@ -8,14 +8,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "kg/buf.h"
 #include "kg/diag.h"
 #include "kg/text.h"
 #include "kg/utf8.h"
+#include "korean/hangul.h" /* Hangul syllable tests: kg_is_hangul, kg_u8_syllable, kg_syl_leads */
 #include "util/scan.h"
 
 /* One line of the normalised text. */
@@ -44,7 +42,7 @@ void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl);
 void kg_txt_sentences(kg_text *t, text_line *ln, size_t nl);
 
 /* ---- characters ----
- * (Hangul tests of the text stage's own; src/korean may give them once.) */
+ * (the Hangul syllable tests are korean/hangul.h's.) */
 
 /* Writes cp as UTF-8 to out; returns its length (1-4). */
 static inline size_t kg_txt_u8_put(char *out, uint32_t cp)
@@ -70,42 +68,5 @@ static inline size_t kg_txt_u8_put(char *out, uint32_t cp)
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
 }
-
-/* 1 if cp is a precomposed Hangul syllable (U+AC00..U+D7A3). */
-static inline int kg_txt_is_syllable(uint32_t cp)
-{
-    return cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
-/* 1 if the three bytes at u, a character of valid UTF-8 led by EA-ED,
- * are a Hangul syllable: all of EB and EC, EA from B0, ED up to 9E A3. */
-static inline int kg_txt_u8_syllable(const unsigned char *u)
-{
-    switch (u[0]) {
-    case 0xEB: case 0xEC: return 1;
-    case 0xEA: return u[1] >= 0xB0;
-    case 0xED: return u[1] < 0x9E || (u[1] == 0x9E && u[2] <= 0xA3);
-    default: return 0;
-    }
-}
-
-#ifdef __SSE2__
-/* Lane k set where p[k] leads a Hangul syllable (p[0..18) readable); the
- * same test as kg_txt_u8_syllable, sixteen bytes at a time. */
-static inline __m128i kg_txt_syl_leads(const char *p)
-{
-    const __m128i eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC), ea = _mm_set1_epi8((char)0xEA),
-                  ed = _mm_set1_epi8((char)0xED), xb0 = _mm_set1_epi8((char)0xB0), x9d = _mm_set1_epi8((char)0x9D),
-                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
-    __m128i ed_ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v1, x9d), v1),
-                                 _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpeq_epi8(_mm_min_epu8(v2, xa3), v2)));
-    return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, eb), _mm_cmpeq_epi8(v, ec)),
-                        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, ea), _mm_cmpeq_epi8(_mm_max_epu8(v1, xb0), v1)),
-                                     _mm_and_si128(_mm_cmpeq_epi8(v, ed), ed_ok)));
-}
-#endif
 
 #endif
