@@ -63,43 +63,88 @@ static double now_s(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-int kg_cmd_build(int argc, char **argv)
+/* The command line of kg build. */
+typedef struct build_args {
+    const char *db;
+    int quiet, show;
+} build_args;
+
+/* The options into *a and *bo; 0, or the exit status of a usage error. */
+static int parse_build_args(int argc, char **argv, build_args *a, kg_build_opts *bo)
 {
     static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
                                            { "force-rebuild", no_argument, NULL, 'f' },
                                            { "show-source", no_argument, NULL, 's' },
                                            { "quiet", no_argument, NULL, 'q' },
                                            { NULL, 0, NULL, 0 } };
-    const char *db = NULL;
-    int quiet = 0, show = 0, c;
-    kg_build_opts bo = { 0, NULL, NULL };
+    int c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            db = optarg;
+            a->db = optarg;
             break;
         case 'f':
-            bo.force_rebuild = 1;
+            bo->force_rebuild = 1;
             break;
         case 's':
-            show = 1;
+            a->show = 1;
             break;
         case 'q':
-            quiet = 1;
+            a->quiet = 1;
             break;
         default:
             return kg_cli_bad_option("build", c, argv, opts);
         }
     }
-    if (db && !*db)
+    if (a->db && !*a->db)
         return kg_cli_usage("build", "--db needs a file name");
+    return 0;
+}
+
+/* The store at db opened (*s) and the corpus built into it; an exit
+ * status. --force-rebuild of a store SQLite finds damaged: moved aside to
+ * DB.damaged (never deleted), and a new one built. */
+static int build_store(const char *db, const kg_corpus *corpus, const kg_build_opts *bo,
+                       kg_build_stats *st, kg_diag *d, kg_store **s)
+{
+    if (make_parent(db) != 0)
+        return KG_EXIT_IO;
+    if (bo->force_rebuild && kg_store_set_aside_damaged(db, d) < 0)
+        return KG_EXIT_IO;
+    if (kg_store_open(s, db, 0, d) != 0)
+        return KG_EXIT_IO;
+    switch (kg_store_build(*s, corpus, bo, st, d)) {
+    case KG_STORE_OK:
+        return KG_EXIT_OK;
+    case KG_STORE_REFUSED:
+        return KG_EXIT_FINDINGS;
+    default:
+        return KG_EXIT_IO;
+    }
+}
+
+/* The one line that says what was built. */
+static void print_summary(const char *db, const kg_build_stats *st, double t0)
+{
+    printf("%s: %zu file%s (%zu loaded, %zu unchanged, %zu removed): %zu actors, %zu events "
+           "(%zu after same-as), %zu figures, %zu relations in %.2f s\n",
+           db, st->files, st->files == 1 ? "" : "s", st->loaded, st->unchanged, st->removed,
+           st->actors, st->events, st->clusters, st->figures, st->relations, now_s() - t0);
+}
+
+int kg_cmd_build(int argc, char **argv)
+{
+    build_args a = { NULL, 0, 0 };
+    kg_build_opts bo = { 0, NULL, NULL };
+    int c;
+    if ((c = parse_build_args(argc, argv, &a, &bo)) != 0)
+        return c;
     const kg_project *proj;
     if ((c = kg_cli_project(&proj)) != 0)
         return c;
-    if (!db)
-        db = kg_cli_out_path("kg.sqlite");
+    const char *db = a.db ? a.db : kg_cli_out_path("kg.sqlite");
     char base[PATH_MAX];
     if (proj && realpath(proj->root, base))
         bo.base = base; /* the same keys from every folder of the project */
@@ -109,8 +154,7 @@ int kg_cmd_build(int argc, char **argv)
     kg_diag d = KG_DIAG_INIT;
     kg_store *s = NULL;
     kg_build_stats st;
-    int rc = KG_EXIT_OK;
-    rc = kg_cli_load(&corpus, &d, argc, argv, optind);
+    int rc = kg_cli_load(&corpus, &d, argc, argv, optind);
     if (rc && rc != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
         kg_diag_free(&d);
         kg_corpus_free(&corpus);
@@ -118,54 +162,25 @@ int kg_cmd_build(int argc, char **argv)
     }
     if (rc == KG_EXIT_OK && d.errors)
         rc = KG_EXIT_FINDINGS;
+    if (rc == KG_EXIT_OK)
+        rc = build_store(db, &corpus, &bo, &st, &d, &s);
     if (rc != KG_EXIT_OK)
         goto done;
-    if (make_parent(db) != 0) {
-        rc = KG_EXIT_IO;
-        goto done;
-    }
-    /* --force-rebuild of a store SQLite finds damaged: moved aside to
-     * DB.damaged (never deleted), and a new one built */
-    if (bo.force_rebuild && kg_store_set_aside_damaged(db, &d) < 0) {
-        rc = KG_EXIT_IO;
-        goto done;
-    }
-    if (kg_store_open(&s, db, 0, &d) != 0) {
-        rc = KG_EXIT_IO;
-        goto done;
-    }
-    switch (kg_store_build(s, &corpus, &bo, &st, &d)) {
-    case KG_STORE_OK:
-        break;
-    case KG_STORE_REFUSED:
-        rc = KG_EXIT_FINDINGS;
-        goto done;
-    default:
-        rc = KG_EXIT_IO;
-        goto done;
-    }
     /* a new store is renamed into place only now, complete */
     int fin = kg_store_finish(s, &d);
     s = NULL;
     kg_diag_sort(&d);
-    kg_cli_print_diag(&d, show);
-    if (fin != 0) {
+    kg_cli_print_diag(&d, a.show);
+    if (fin != 0)
         rc = KG_EXIT_IO;
-        kg_diag_free(&d);
-        kg_corpus_free(&corpus);
-        return rc;
-    }
-    if (!quiet)
-        printf("%s: %zu file%s (%zu loaded, %zu unchanged, %zu removed): %zu actors, %zu events "
-               "(%zu after same-as), %zu figures, %zu relations in %.2f s\n",
-               db, st.files, st.files == 1 ? "" : "s", st.loaded, st.unchanged, st.removed,
-               st.actors, st.events, st.clusters, st.figures, st.relations, now_s() - t0);
+    else if (!a.quiet)
+        print_summary(db, &st, t0);
     kg_diag_free(&d);
     kg_corpus_free(&corpus);
     return rc;
 done:
     kg_diag_sort(&d);
-    kg_cli_print_diag(&d, show);
+    kg_cli_print_diag(&d, a.show);
     if (rc == KG_EXIT_FINDINGS)
         kg_cli_error("build: %zu error%s; %s was not changed", d.errors, d.errors == 1 ? "" : "s",
                      db);

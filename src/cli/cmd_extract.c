@@ -567,7 +567,14 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-int kg_cmd_extract(int argc, char **argv)
+/* The command line of kg extract. */
+typedef struct extract_args {
+    const char *date, *out, *lexpath;
+    int force, jobs, lenient, diff;
+} extract_args;
+
+/* The options into *a; 0, or the exit status of a usage error. */
+static int parse_args(int argc, char **argv, extract_args *a)
 {
     static const struct option opts[] = { { "date", required_argument, NULL, 'd' },
                                            { "output", required_argument, NULL, 'o' },
@@ -577,20 +584,21 @@ int kg_cmd_extract(int argc, char **argv)
                                            { "lenient", no_argument, NULL, 'L' },
                                            { "diff", no_argument, NULL, 'D' },
                                            { NULL, 0, NULL, 0 } };
-    const char *date = NULL, *out = NULL, *lexpath = NULL;
-    int force = 0, jobs = 1, lenient = 0, diff = 0, made_dir = 0, c;
+    int c;
+    memset(a, 0, sizeof *a);
+    a->jobs = 1;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:j:f", opts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            date = optarg;
+            a->date = optarg;
             break;
         case 'o':
-            out = optarg;
+            a->out = optarg;
             break;
         case 'f':
-            force = 1;
+            a->force = 1;
             break;
         case 'j': {
             char *end;
@@ -598,67 +606,66 @@ int kg_cmd_extract(int argc, char **argv)
             if (*end || v < 1 || v > 256)
                 return kg_cli_usage("extract", "--jobs wants a number from 1 to 256, not '%s'",
                                     optarg);
-            jobs = (int)v;
+            a->jobs = (int)v;
             break;
         }
         case 'l':
-            lexpath = optarg;
+            a->lexpath = optarg;
             break;
         case 'L':
-            lenient = 1;
+            a->lenient = 1;
             break;
         case 'D':
-            diff = 1;
+            a->diff = 1;
             break;
         default:
             return kg_cli_bad_option("extract", c, argv, opts);
         }
     }
-    if (optind >= argc)
-        return kg_cli_usage("extract", "no FILE to extract");
-    run r;
-    memset(&r, 0, sizeof r);
-    if (date && kg_dct_parse(date, &r.dct) < 0)
-        return kg_cli_usage("extract", "--date wants YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", date);
-    size_t n = (size_t)(argc - optind);
-    int to_dir = 0;
-    /* no -o: into the project's facts folder (outside a project, and with
-     * '-o -', standard output) */
-    kg_buf project_out = KG_BUF_INIT;
+    return 0;
+}
+
+/* Where the facts go: a->out becomes the file or folder (NULL: standard
+ * output); a folder is made if needed (*made_dir). No -o: into the
+ * project's facts folder (outside a project, and with '-o -', standard
+ * output). 0, or an exit status. */
+static int choose_output(extract_args *a, size_t n, kg_buf *project_out, int *to_dir,
+                         int *made_dir)
+{
     const kg_project *proj;
-    if ((c = kg_cli_project(&proj)) != 0)
-        return c;
-    if (!out && proj) {
-        kg_buf_printf(&project_out, "%s/", proj->facts);
-        out = project_out.ptr;
-    } else if (out && strcmp(out, "-") == 0) {
-        out = NULL;
+    int rc;
+    if ((rc = kg_cli_project(&proj)) != 0)
+        return rc;
+    if (!a->out && proj) {
+        kg_buf_printf(project_out, "%s/", proj->facts);
+        a->out = project_out->ptr;
+    } else if (a->out && strcmp(a->out, "-") == 0) {
+        a->out = NULL;
     }
-    if (out) {
-        size_t ol = strlen(out);
-        to_dir = is_dir(out) || (ol && out[ol - 1] == '/') || n > 1;
-        if (to_dir && !diff && !is_dir(out)) {
-            if (mkdir(out, 0777) != 0 && errno != EEXIST) {
-                kg_cli_error("extract: %s: %s", out, strerror(errno));
-                kg_buf_free(&project_out);
+    if (a->out) {
+        size_t ol = strlen(a->out);
+        *to_dir = is_dir(a->out) || (ol && a->out[ol - 1] == '/') || n > 1;
+        if (*to_dir && !a->diff && !is_dir(a->out)) {
+            if (mkdir(a->out, 0777) != 0 && errno != EEXIST) {
+                kg_cli_error("extract: %s: %s", a->out, strerror(errno));
                 return KG_EXIT_IO;
             }
-            made_dir = 1; /* taken away again if nothing is written */
+            *made_dir = 1; /* taken away again if nothing is written */
         }
-    } else if (n > 1 && jobs > 1) {
-        /* stdout keeps the order of the files */
     }
-
-    if (diff && !out) {
-        kg_buf_free(&project_out);
+    /* (to standard output, the files keep their order whatever --jobs) */
+    if (a->diff && !a->out)
         return kg_cli_usage("extract", "--diff compares with the facts files kg would write: "
                             "give -o FILE or -o DIR");
-    }
+    return 0;
+}
 
+/* The grammar, then the lexicons: --lexicon, else the project's and then
+ * the bundled ones. 0, or an exit status (and nothing left to free). */
+static int load_all_lexicons(const char *lexpath, kg_corpus *lexicon, kg_lexicon **lx,
+                             kg_evlex **ev)
+{
     kg_buf lp = KG_BUF_INIT;
-    kg_lexicon *lx = NULL;
-    kg_evlex *ev = NULL;
-    kg_corpus lexicon = KG_CORPUS_INIT;
     int rc = kg_cli_grammar();
     if (rc) {
         /* cleaned up below with the lexicon's failures */
@@ -668,86 +675,99 @@ int kg_cmd_extract(int argc, char **argv)
         /* the project's lexicons first, then the bundled ones */
         kg_buf_printf(&lp, "%s/lexicon", kg_cli_data_dir());
         kg_diag ld = KG_DIAG_INIT;
-        lexicon.drop_trees = 1;
-        rc = kg_cli_lexicons(&lexicon, &ld, lp.ptr);
+        lexicon->drop_trees = 1;
+        rc = kg_cli_lexicons(lexicon, &ld, lp.ptr);
         kg_cli_print_diag(&ld, 0);
         kg_diag_free(&ld);
     }
     if (!rc)
-        rc = load_lexicons(lp.ptr, lexpath != NULL, &lexicon, &lx, &ev);
+        rc = load_lexicons(lp.ptr, lexpath != NULL, lexicon, lx, ev);
     kg_buf_free(&lp);
     if (rc) {
-        kg_lexicon_free(lx);
-        kg_evlex_free(ev);
-        kg_corpus_free(&lexicon);
-        kg_buf_free(&project_out);
-        return rc;
+        kg_lexicon_free(*lx);
+        kg_evlex_free(*ev);
+        kg_corpus_free(lexicon);
+        *lx = NULL;
+        *ev = NULL;
     }
-    r.lexicon = &lexicon;
+    return rc;
+}
 
-    r.lx = lx;
-    r.ev = ev;
-    r.force = force;
-    r.diff = diff;
-    r.dir = to_dir ? out : NULL;
-    r.text_flags = lenient ? KG_TEXT_LENIENT : 0;
-    r.n = n;
-    r.jobs = kg_xcalloc(n, sizeof *r.jobs);
+/* One job per input file, each with the facts file made before from it. */
+static void make_jobs(run *r, char **inputs, const char *out, int to_dir, int have_date)
+{
+    r->jobs = kg_xcalloc(r->n, sizeof *r->jobs);
     made_index made_ix = { NULL, 0, 0 };
     if (out)
         index_made(&made_ix, to_dir ? out : NULL, to_dir ? NULL : out);
-    for (size_t i = 0; i < n; i++) {
-        job *j = &r.jobs[i];
-        j->in = argv[optind + (int)i];
+    for (size_t i = 0; i < r->n; i++) {
+        job *j = &r->jobs[i];
+        j->in = inputs[i];
         j->out = out && !to_dir ? kg_xstrdup(out) : NULL;
-        j->dct = r.dct;
-        find_previous(j, &made_ix, date != NULL);
+        j->dct = r->dct;
+        find_previous(j, &made_ix, have_date);
         kg_buf_init(&j->yaml);
         kg_buf_init(&j->show);
         kg_diag_init(&j->d);
         struct stat st;
         if (stat(j->in, &st) == 0)
-            r.total_bytes += (size_t)st.st_size;
+            r->total_bytes += (size_t)st.st_size;
     }
     made_free(&made_ix);
-    r.progress = n > 1 && isatty(2);
-    pthread_mutex_init(&r.mu, NULL);
-    if ((size_t)jobs > n)
-        jobs = (int)n;
+}
+
+/* The jobs, on up to `jobs` threads (this one too). */
+static void run_jobs(run *r, int jobs)
+{
+    r->progress = r->n > 1 && isatty(2);
+    pthread_mutex_init(&r->mu, NULL);
+    if ((size_t)jobs > r->n)
+        jobs = (int)r->n;
     pthread_t *th = kg_xcalloc((size_t)jobs, sizeof *th);
     int started = 0;
     for (int i = 1; i < jobs; i++)
-        if (pthread_create(&th[i], NULL, worker, &r) == 0)
+        if (pthread_create(&th[i], NULL, worker, r) == 0)
             started++;
-    worker(&r);
+    worker(r);
     for (int i = 1; i <= started; i++)
         pthread_join(th[i], NULL);
     free(th);
-    pthread_mutex_destroy(&r.mu);
+    pthread_mutex_destroy(&r->mu);
+}
 
-    /* in a folder, each file is named by its document id; two inputs
-     * that would land on one file stop everything before a byte is written */
+/* In a folder, each file is named by its document id; two inputs that
+ * would land on one file stop everything before a byte is written.
+ * 1 if they clash. */
+static int name_files(run *r, const char *dir)
+{
     int clash = 0;
-    for (size_t i = 0; to_dir && i < n; i++)
-        if (r.jobs[i].ok)
-            r.jobs[i].out = r.jobs[i].prev ? kg_xstrdup(r.jobs[i].prev)
-                                           : id_path(out, r.jobs[i].id);
-    for (size_t i = 0; to_dir && i < n; i++)
-        for (size_t k = 0; r.jobs[i].ok && k < i; k++)
-            if (r.jobs[k].ok && strcmp(r.jobs[k].out, r.jobs[i].out) == 0) {
+    for (size_t i = 0; i < r->n; i++)
+        if (r->jobs[i].ok)
+            r->jobs[i].out = r->jobs[i].prev ? kg_xstrdup(r->jobs[i].prev)
+                                             : id_path(dir, r->jobs[i].id);
+    for (size_t i = 0; i < r->n; i++)
+        for (size_t k = 0; r->jobs[i].ok && k < i; k++)
+            if (r->jobs[k].ok && strcmp(r->jobs[k].out, r->jobs[i].out) == 0) {
                 kg_cli_error("extract: %s and %s are both document '%s' and would be written "
                              "to one file, %s; nothing written. Extract them into different "
                              "folders (-o), or give one of them its own headline or --date",
-                             r.jobs[k].in, r.jobs[i].in, r.jobs[i].id, r.jobs[i].out);
+                             r->jobs[k].in, r->jobs[i].in, r->jobs[i].id, r->jobs[i].out);
                 clash = 1;
                 break;
             }
-    rc = 0;
-    for (size_t i = 0; i < n; i++) {
-        job *j = &r.jobs[i];
+    return clash;
+}
+
+/* Each job in order: its file written (unless they clash) or its facts
+ * shown, its findings printed, and the job freed. The worst exit status. */
+static int finish_jobs(run *r, int clash)
+{
+    int rc = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        job *j = &r->jobs[i];
         if (!clash && j->ok) {
             if (j->out) {
-                int w = write_facts(&r, j);
+                int w = write_facts(r, j);
                 if (w > j->rc)
                     j->rc = w;
             } else {
@@ -756,7 +776,7 @@ int kg_cmd_extract(int argc, char **argv)
         }
         if (j->d.n)
             kg_cli_print_diag(&j->d, 0);
-        if (!j->out && j->show.len && n > 1 && i > 0)
+        if (!j->out && j->show.len && r->n > 1 && i > 0)
             fputs("---\n", stdout);
         kg_esc_write(stdout, j->show.ptr, j->show.len, KG_ESC_LINES); /* (a --diff shows hand-edited text) */
         if (j->rc > rc)
@@ -769,10 +789,52 @@ int kg_cmd_extract(int argc, char **argv)
         free(j->prev);
         free(j->prev_id);
     }
+    return rc;
+}
+
+int kg_cmd_extract(int argc, char **argv)
+{
+    extract_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc)
+        return rc;
+    if (optind >= argc)
+        return kg_cli_usage("extract", "no FILE to extract");
+    run r;
+    memset(&r, 0, sizeof r);
+    if (a.date && kg_dct_parse(a.date, &r.dct) < 0)
+        return kg_cli_usage("extract", "--date wants YYYY, YYYY-MM or YYYY-MM-DD, not '%s'",
+                            a.date);
+    size_t n = (size_t)(argc - optind);
+    int to_dir = 0, made_dir = 0;
+    kg_buf project_out = KG_BUF_INIT;
+    kg_lexicon *lx = NULL;
+    kg_evlex *ev = NULL;
+    kg_corpus lexicon = KG_CORPUS_INIT;
+    rc = choose_output(&a, n, &project_out, &to_dir, &made_dir);
+    if (!rc)
+        rc = load_all_lexicons(a.lexpath, &lexicon, &lx, &ev);
+    if (rc) {
+        kg_buf_free(&project_out);
+        return rc;
+    }
+
+    r.lexicon = &lexicon;
+    r.lx = lx;
+    r.ev = ev;
+    r.force = a.force;
+    r.diff = a.diff;
+    r.dir = to_dir ? a.out : NULL;
+    r.text_flags = a.lenient ? KG_TEXT_LENIENT : 0;
+    r.n = n;
+    make_jobs(&r, argv + optind, a.out, to_dir, a.date != NULL);
+    run_jobs(&r, a.jobs);
+    int clash = to_dir && name_files(&r, a.out);
+    rc = finish_jobs(&r, clash);
     if (clash) {
         rc = KG_EXIT_USAGE;
         if (made_dir)
-            rmdir(out); /* made by this run, and still empty */
+            rmdir(a.out); /* made by this run, and still empty */
     }
     if (fflush(stdout) != 0) {
         kg_cli_error("extract: standard output: %s", strerror(errno));

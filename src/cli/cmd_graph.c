@@ -158,7 +158,30 @@ done:
     return rc;
 }
 
-int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline)
+/* What the command line of kg graph and kg timeline says beyond the view. */
+typedef struct draw_args {
+    const char *out_path, *style_path, *format;
+    int lanes_set;
+} draw_args;
+
+/* --lanes into o->lanes; 0, or the exit status of a usage error. */
+static int parse_lanes(const char *cmd, const char *arg, kg_render_opts *o)
+{
+    if (strcmp(arg, "country") == 0)
+        o->lanes = KG_LANES_COUNTRY;
+    else if (strcmp(arg, "actor") == 0)
+        o->lanes = KG_LANES_ACTOR;
+    else if (strcmp(arg, "type") == 0)
+        o->lanes = KG_LANES_TYPE;
+    else
+        return kg_cli_usage(cmd, "--lanes is country, actor or type, not '%s'", arg);
+    return 0;
+}
+
+/* The options into *o, *types and *a; 0, or the exit status of a usage
+ * error. */
+static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline, kg_render_opts *o,
+                           kg_strv *types, draw_args *a)
 {
     static const struct option opts[] = {
         KG_CLI_VIEW_OPTIONS,
@@ -168,87 +191,86 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
         { "lanes", required_argument, NULL, OPT_LANES },
         { NULL, 0, NULL, 0 }
     };
+    int c, rc;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":T:o:", opts, NULL)) != -1) {
+        int v = kg_cli_view_opt(cmd, c, optarg, o, types);
+        if (v < 0)
+            return KG_EXIT_USAGE;
+        if (v)
+            continue;
+        switch (c) {
+        case 'T': a->format = optarg; break;
+        case 'o': a->out_path = optarg; break;
+        case OPT_ENGINE:
+            if (timeline)
+                return kg_cli_usage(cmd, "--engine is for 'kg graph' (the timeline pins its nodes)");
+            o->engine = optarg;
+            break;
+        case OPT_LABELS: o->labels = 1; break;
+        case OPT_STYLE: a->style_path = optarg; break;
+        case OPT_LANES:
+            if (!timeline)
+                return kg_cli_usage(cmd, "--lanes is for 'kg timeline'");
+            if ((rc = parse_lanes(cmd, optarg, o)) != 0)
+                return rc;
+            a->lanes_set = 1;
+            break;
+        default:
+            return kg_cli_bad_option(cmd, c, argv, opts);
+        }
+    }
+    if (a->format) {
+        if (kg_format_parse(a->format, &o->format) != 0 || o->format > KG_FMT_DOT)
+            return kg_cli_usage(cmd, "-T is svg, png, pdf or dot, not '%s'", a->format);
+    } else if (format_from_name(a->out_path, &o->format) != 0 || o->format > KG_FMT_DOT) {
+        o->format = KG_FMT_SVG;
+    }
+    return 0;
+}
+
+/* The project's style and lanes, unless the command line says; the style
+ * read into *style_text. 0, or an exit status. */
+static int load_style(int timeline, draw_args *a, kg_render_opts *o, char **style_text)
+{
+    const kg_project *proj = NULL;
+    int rc;
+    if ((rc = kg_cli_project(&proj)) != 0)
+        return rc;
+    if (proj && !a->style_path)
+        a->style_path = timeline ? proj->timeline_style : proj->style;
+    if (proj && timeline && !a->lanes_set && proj->lanes >= 0)
+        o->lanes = (kg_lanes)proj->lanes;
+    if (a->style_path) {
+        size_t len;
+        *style_text = kg_read_file(a->style_path, &len, 4u << 20);
+        if (!*style_text) {
+            kg_cli_error("cannot read style '%s': %s", a->style_path, strerror(errno));
+            return KG_EXIT_IO;
+        }
+        o->style_text = *style_text;
+        o->style_len = len;
+        o->style_name = a->style_path;
+    }
+    return 0;
+}
+
+int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int timeline)
+{
     kg_render_opts o = KG_RENDER_OPTS_INIT;
     kg_strv types = { NULL, 0, 0 };
-    const char *out_path = NULL, *style_path = NULL, *format = NULL;
+    draw_args a = { NULL, NULL, NULL, 0 };
     char *style_text = NULL;
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     kg_buf out = KG_BUF_INIT;
-    int c, rc = KG_EXIT_OK, lanes_set = 0;
-    const kg_project *proj = NULL;
+    int rc;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":T:o:", opts, NULL)) != -1) {
-        int v = kg_cli_view_opt(cmd, c, optarg, &o, &types);
-        if (v < 0) {
-            rc = KG_EXIT_USAGE;
-            goto done;
-        }
-        if (v)
-            continue;
-        switch (c) {
-        case 'T': format = optarg; break;
-        case 'o': out_path = optarg; break;
-        case OPT_ENGINE:
-            if (timeline) {
-                rc = kg_cli_usage(cmd, "--engine is for 'kg graph' (the timeline pins its nodes)");
-                goto done;
-            }
-            o.engine = optarg;
-            break;
-        case OPT_LABELS: o.labels = 1; break;
-        case OPT_STYLE: style_path = optarg; break;
-        case OPT_LANES:
-            if (!timeline) {
-                rc = kg_cli_usage(cmd, "--lanes is for 'kg timeline'");
-                goto done;
-            }
-            if (strcmp(optarg, "country") == 0)
-                o.lanes = KG_LANES_COUNTRY;
-            else if (strcmp(optarg, "actor") == 0)
-                o.lanes = KG_LANES_ACTOR;
-            else if (strcmp(optarg, "type") == 0)
-                o.lanes = KG_LANES_TYPE;
-            else {
-                rc = kg_cli_usage(cmd, "--lanes is country, actor or type, not '%s'", optarg);
-                goto done;
-            }
-            lanes_set = 1;
-            break;
-        default:
-            rc = kg_cli_bad_option(cmd, c, argv, opts);
-            goto done;
-        }
-    }
-    if (format) {
-        if (kg_format_parse(format, &o.format) != 0 || o.format > KG_FMT_DOT) {
-            rc = kg_cli_usage(cmd, "-T is svg, png, pdf or dot, not '%s'", format);
-            goto done;
-        }
-    } else if (format_from_name(out_path, &o.format) != 0 || o.format > KG_FMT_DOT) {
-        o.format = KG_FMT_SVG;
-    }
-    /* the project's style and lanes, unless the command line says */
-    if ((rc = kg_cli_project(&proj)) != 0)
+    if ((rc = parse_draw_args(cmd, argc, argv, timeline, &o, &types, &a)) != 0)
         goto done;
-    if (proj && !style_path)
-        style_path = timeline ? proj->timeline_style : proj->style;
-    if (proj && timeline && !lanes_set && proj->lanes >= 0)
-        o.lanes = (kg_lanes)proj->lanes;
-    if (style_path) {
-        size_t len;
-        style_text = kg_read_file(style_path, &len, 4u << 20);
-        if (!style_text) {
-            kg_cli_error("cannot read style '%s': %s", style_path, strerror(errno));
-            rc = KG_EXIT_IO;
-            goto done;
-        }
-        o.style_text = style_text;
-        o.style_len = len;
-        o.style_name = style_path;
-    }
+    if ((rc = load_style(timeline, &a, &o, &style_text)) != 0)
+        goto done;
 
     size_t load_errors;
     if ((rc = kg_cli_load_view(cmd, &corpus, argc, argv, optind, &load_errors)) != 0)
@@ -259,7 +281,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
         rc = kg_cli_render_exit(r);
         goto done;
     }
-    rc = kg_cli_write_out(out_path, &out);
+    rc = kg_cli_write_out(a.out_path, &out);
     if (rc == KG_EXIT_OK && load_errors)
         rc = KG_EXIT_FINDINGS;
 

@@ -371,6 +371,132 @@ static int tag_file(const tag_run *run, tpool *pool, twin *ws, char *carry, cons
     return rc;
 }
 
+/* The options into *run and *lexpath, the files into files[*nfiles];
+ * 0, or the exit status of a usage error. */
+static int parse_tag_args(int argc, char **argv, tag_run *run, const char **lexpath, char **files,
+                          int *nfiles)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            for (i++; i < argc; i++)
+                files[(*nfiles)++] = argv[i];
+            break;
+        }
+        if (!strcmp(a, "--date") || !strncmp(a, "--date=", 7)) {
+            const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!v)
+                return kg_cli_usage("tag", "--date needs a value");
+            if (kg_dct_parse(v, &run->opts.dct) < 0)
+                return kg_cli_usage("tag", "--date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", v);
+        } else if (!strcmp(a, "--lexicon") || !strncmp(a, "--lexicon=", 10)) {
+            *lexpath = a[9] == '=' ? a + 10 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!*lexpath)
+                return kg_cli_usage("tag", "--lexicon needs a path");
+        } else if (!strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7)) {
+            const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+            char *endp = NULL;
+            long n = v ? strtol(v, &endp, 10) : 0;
+            if (!v || !*v || *endp || n < 1 || n > KG_TAG_MAX_JOBS)
+                return kg_cli_usage("tag", "--jobs wants a number from 1 to %d, not '%s'", KG_TAG_MAX_JOBS,
+                                    v ? v : "");
+            run->jobs = (int)n;
+        } else if (!strcmp(a, "--lenient")) {
+            run->text_flags |= KG_TEXT_LENIENT;
+        } else if (!strcmp(a, "--no-discovery")) {
+            run->opts.flags |= KG_TAG_NO_DISCOVERY;
+        } else if (!strcmp(a, "--show-chrome")) {
+            run->show_chrome = 1;
+        } else if (!strcmp(a, "--show-sentences")) {
+            run->show_sentences = 1;
+        } else if (a[0] == '-' && a[1]) {
+            return kg_cli_usage("tag", "unknown option '%s'", a);
+        } else {
+            files[(*nfiles)++] = argv[i];
+        }
+    }
+    if (!*nfiles)
+        return kg_cli_usage("tag", "no FILE given");
+    return 0;
+}
+
+/* The grammar, then the lexicon (--lexicon, else the data folder's);
+ * 0, or an exit status (and *lx freed). */
+static int load_tag_lexicon(const char *lexpath, kg_lexicon **lx)
+{
+    char defpath[4096];
+    int rc;
+    if ((rc = kg_cli_grammar()))
+        return rc;
+    if (!lexpath) {
+        snprintf(defpath, sizeof defpath, "%s/lexicon", kg_cli_data_dir());
+        rc = load_lexicon(defpath, 0, lx);
+    } else {
+        rc = load_lexicon(lexpath, 1, lx);
+    }
+    if (rc) {
+        kg_lexicon_free(*lx);
+        *lx = NULL;
+    }
+    return rc;
+}
+
+/* nslots empty windows. */
+static twin *windows_new(int nslots)
+{
+    twin *ws = kg_xcalloc((size_t)nslots, sizeof *ws);
+    for (int k = 0; k < nslots; k++) {
+        ws[k].buf = kg_xmalloc(KG_TAG_WINDOW + 1);
+        ws[k].d = (kg_diag)KG_DIAG_INIT;
+        ws[k].ms = (kg_mentions)KG_MENTIONS_INIT;
+        ws[k].out = (kg_buf)KG_BUF_INIT;
+        ws[k].state = SLOT_FREE;
+    }
+    return ws;
+}
+
+static void windows_free(twin *ws, int nslots)
+{
+    for (int k = 0; k < nslots; k++) {
+        free(ws[k].buf);
+        kg_diag_free(&ws[k].d);
+        kg_mentions_free(&ws[k].ms);
+        kg_buf_free(&ws[k].out);
+    }
+    free(ws);
+}
+
+/* Up to `jobs` tagging threads over the windows; the pool, or NULL when
+ * no thread started (then the windows are tagged on this one). */
+static tpool *pool_start(tpool *pool, twin *ws, int nslots, int jobs)
+{
+    memset(pool, 0, sizeof *pool);
+    pthread_mutex_init(&pool->mu, NULL);
+    pthread_cond_init(&pool->work, NULL);
+    pthread_cond_init(&pool->done, NULL);
+    pool->ws = ws;
+    pool->nslots = nslots;
+    for (int k = 0; k < jobs; k++) {
+        if (pthread_create(&pool->th[pool->nthreads], NULL, pool_worker, pool) != 0)
+            break;
+        pool->nthreads++;
+    }
+    return pool->nthreads > 0 ? pool : NULL;
+}
+
+static void pool_stop(tpool *pool)
+{
+    pthread_mutex_lock(&pool->mu);
+    pool->quit = 1;
+    pthread_cond_broadcast(&pool->work);
+    pthread_mutex_unlock(&pool->mu);
+    for (int k = 0; k < pool->nthreads; k++)
+        pthread_join(pool->th[k], NULL);
+    pthread_mutex_destroy(&pool->mu);
+    pthread_cond_destroy(&pool->work);
+    pthread_cond_destroy(&pool->done);
+}
+
 int kg_cmd_tag(int argc, char **argv)
 {
     tag_run run;
@@ -378,73 +504,12 @@ int kg_cmd_tag(int argc, char **argv)
     run.jobs = 1;
     const char *lexpath = NULL;
     char **files = kg_xcalloc((size_t)argc + 1, sizeof *files);
-    int nfiles = 0, rc = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--")) {
-            for (i++; i < argc; i++)
-                files[nfiles++] = argv[i];
-            break;
-        }
-        if (!strcmp(a, "--date") || !strncmp(a, "--date=", 7)) {
-            const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v) {
-                free(files);
-                return kg_cli_usage("tag", "--date needs a value");
-            }
-            if (kg_dct_parse(v, &run.opts.dct) < 0) {
-                free(files);
-                return kg_cli_usage("tag", "--date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", v);
-            }
-        } else if (!strcmp(a, "--lexicon") || !strncmp(a, "--lexicon=", 10)) {
-            lexpath = a[9] == '=' ? a + 10 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!lexpath) {
-                free(files);
-                return kg_cli_usage("tag", "--lexicon needs a path");
-            }
-        } else if (!strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7)) {
-            const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            char *endp = NULL;
-            long n = v ? strtol(v, &endp, 10) : 0;
-            if (!v || !*v || *endp || n < 1 || n > KG_TAG_MAX_JOBS) {
-                free(files);
-                return kg_cli_usage("tag", "--jobs wants a number from 1 to %d, not '%s'", KG_TAG_MAX_JOBS,
-                                    v ? v : "");
-            }
-            run.jobs = (int)n;
-        } else if (!strcmp(a, "--lenient")) {
-            run.text_flags |= KG_TEXT_LENIENT;
-        } else if (!strcmp(a, "--no-discovery")) {
-            run.opts.flags |= KG_TAG_NO_DISCOVERY;
-        } else if (!strcmp(a, "--show-chrome")) {
-            run.show_chrome = 1;
-        } else if (!strcmp(a, "--show-sentences")) {
-            run.show_sentences = 1;
-        } else if (a[0] == '-' && a[1]) {
-            free(files);
-            return kg_cli_usage("tag", "unknown option '%s'", a);
-        } else {
-            files[nfiles++] = argv[i];
-        }
-    }
-    if (!nfiles) {
-        free(files);
-        return kg_cli_usage("tag", "no FILE given");
-    }
+    int nfiles = 0;
     kg_lexicon *lx = NULL;
-    char defpath[4096];
-    if ((rc = kg_cli_grammar())) {
-        free(files);
-        return rc;
-    }
-    if (!lexpath) {
-        snprintf(defpath, sizeof defpath, "%s/lexicon", kg_cli_data_dir());
-        rc = load_lexicon(defpath, 0, &lx);
-    } else {
-        rc = load_lexicon(lexpath, 1, &lx);
-    }
+    int rc = parse_tag_args(argc, argv, &run, &lexpath, files, &nfiles);
+    if (!rc)
+        rc = load_tag_lexicon(lexpath, &lx);
     if (rc) {
-        kg_lexicon_free(lx);
         free(files);
         return rc;
     }
@@ -460,54 +525,19 @@ int kg_cmd_tag(int argc, char **argv)
     /* with --jobs N: N threads and 2N windows (reading and writing go on
      * while N are tagged) */
     int nslots = run.jobs > 1 ? 2 * run.jobs : 1;
-    twin *ws = kg_xcalloc((size_t)nslots, sizeof *ws);
-    for (int k = 0; k < nslots; k++) {
-        ws[k].buf = kg_xmalloc(KG_TAG_WINDOW + 1);
-        ws[k].d = (kg_diag)KG_DIAG_INIT;
-        ws[k].ms = (kg_mentions)KG_MENTIONS_INIT;
-        ws[k].out = (kg_buf)KG_BUF_INIT;
-        ws[k].state = SLOT_FREE;
-    }
+    twin *ws = windows_new(nslots);
     char *carry = kg_xmalloc(KG_TAG_WINDOW + 1);
     tpool pool, *pp = NULL;
-    if (run.jobs > 1) {
-        memset(&pool, 0, sizeof pool);
-        pthread_mutex_init(&pool.mu, NULL);
-        pthread_cond_init(&pool.work, NULL);
-        pthread_cond_init(&pool.done, NULL);
-        pool.ws = ws;
-        pool.nslots = nslots;
-        for (int k = 0; k < run.jobs; k++) {
-            if (pthread_create(&pool.th[pool.nthreads], NULL, pool_worker, &pool) != 0)
-                break;
-            pool.nthreads++;
-        }
-        if (pool.nthreads > 0)
-            pp = &pool; /* else no thread at all: tag here */
-    }
+    if (run.jobs > 1)
+        pp = pool_start(&pool, ws, nslots, run.jobs);
     for (int i = 0; i < nfiles; i++) {
         int r = tag_file(&run, pp, ws, carry, files[i]);
         if (r > rc)
             rc = r;
     }
-    if (pp) {
-        pthread_mutex_lock(&pool.mu);
-        pool.quit = 1;
-        pthread_cond_broadcast(&pool.work);
-        pthread_mutex_unlock(&pool.mu);
-        for (int k = 0; k < pool.nthreads; k++)
-            pthread_join(pool.th[k], NULL);
-        pthread_mutex_destroy(&pool.mu);
-        pthread_cond_destroy(&pool.work);
-        pthread_cond_destroy(&pool.done);
-    }
-    for (int k = 0; k < nslots; k++) {
-        free(ws[k].buf);
-        kg_diag_free(&ws[k].d);
-        kg_mentions_free(&ws[k].ms);
-        kg_buf_free(&ws[k].out);
-    }
-    free(ws);
+    if (pp)
+        pool_stop(pp);
+    windows_free(ws, nslots);
     free(carry);
     if (fflush(stdout) != 0) {
         kg_cli_error("tag: writing output: %s", strerror(errno));

@@ -332,6 +332,82 @@ static void put_line(kg_buf *out, int *blank, const char *indent, size_t ilen, c
 
 /* Builds out from the canonical text e (its lines' paths in epaths) and
  * the comments in s. */
+/* cross[i]: a scalar runs over the start of line i (nothing may go
+ * between line i-1 and line i) */
+static char *crossed_lines(const lines *L, const range *r, size_t nr)
+{
+    char *cross = kg_xcalloc(L->n + 1, 1);
+    for (size_t k = 0, i = 1; k < nr; k++) {
+        while (i < L->n && L->start[i] <= r[k].a)
+            i++;
+        for (size_t j = i; j < L->n && L->start[j] < r[k].b; j++)
+            cross[j] = 1;
+    }
+    return cross;
+}
+
+/* Each comment of the scan to its slot: before a line of the edited text,
+ * at a line's end, at the end of the file, or an orphan (its path is
+ * gone); info counts them. */
+static void place_comments(const scan *s, const kg_hmap *where, const char *cross, size_t nlines,
+                           slot *before, slot *eol, slot *end, slot *orphans, kg_layout_info *info)
+{
+    for (size_t k = 0; k < s->n; k++) {
+        const comment *c = &s->v[k];
+        if (c->kind != C_BLANK)
+            info->comments++;
+        if (!c->path) {
+            slot_add(end, k);
+            continue;
+        }
+        const size_t *at = kg_hmap_get(where, c->path);
+        if (!at) {
+            if (c->kind == C_BLANK)
+                continue;
+            if (!info->orphans++) {
+                info->orphan_line = c->line;
+                info->orphan_col = c->col;
+                info->orphan_path = kg_xstrdup(c->path);
+            }
+            slot_add(orphans, k);
+            continue;
+        }
+        size_t i = *at;
+        if (c->kind == C_EOL && !eol[i].n && !(i + 1 < nlines && cross[i + 1])) {
+            slot_add(&eol[i], k);
+            continue;
+        }
+        while (i > 0 && cross[i])
+            i--;
+        slot_add(&before[i], k);
+    }
+}
+
+/* The comments at the end of the file (blank lines only between them),
+ * then the orphans under a line that says where they stood. */
+static void put_end_comments(kg_buf *out, int *blank, const scan *s, const slot *end,
+                             const slot *orphans)
+{
+    /* at the end: comments only (blank lines between them) */
+    for (size_t k = 0; k < end->n; k++) {
+        const comment *c = &s->v[end->v[k]];
+        int more = 0;
+        for (size_t j = k; j < end->n && !more; j++)
+            more = s->v[end->v[j]].kind != C_BLANK;
+        if (more)
+            put_line(out, blank, "", 0, c);
+    }
+    const char *prev = NULL;
+    for (size_t k = 0; k < orphans->n; k++) {
+        const comment *c = &s->v[orphans->v[k]];
+        if (!prev || strcmp(prev, c->path) != 0)
+            kg_buf_printf(out, "# kg fmt: the comments below stood at %s (line %d), which is gone:\n",
+                          c->path, c->line);
+        prev = c->path;
+        put_line(out, blank, "", 0, c);
+    }
+}
+
 static int apply(const char *e, size_t elen, const anchors *ea, const scan *s, kg_buf *out,
                  kg_layout_info *info)
 {
@@ -343,15 +419,7 @@ static int apply(const char *e, size_t elen, const anchors *ea, const scan *s, k
         free(L.start);
         return -1;
     }
-    /* cross[i]: a scalar runs over the start of line i (nothing may go
-     * between line i-1 and line i) */
-    char *cross = kg_xcalloc(L.n + 1, 1);
-    for (size_t k = 0, i = 1; k < nr; k++) {
-        while (i < L.n && L.start[i] <= r[k].a)
-            i++;
-        for (size_t j = i; j < L.n && L.start[j] < r[k].b; j++)
-            cross[j] = 1;
-    }
+    char *cross = crossed_lines(&L, r, nr);
     kg_hmap where = KG_HMAP_INIT;
     size_t *idx = kg_xmalloc(L.n * sizeof *idx);
     for (size_t i = 0; i < L.n; i++)
@@ -361,35 +429,7 @@ static int apply(const char *e, size_t elen, const anchors *ea, const scan *s, k
             kg_hmap_put(&where, ea->v[k].path, &idx[ea->v[k].line - 1]);
     slot *before = kg_xcalloc(L.n, sizeof *before), *eol = kg_xcalloc(L.n, sizeof *eol);
     slot end = { 0 }, orphans = { 0 };
-    for (size_t k = 0; k < s->n; k++) {
-        const comment *c = &s->v[k];
-        if (c->kind != C_BLANK)
-            info->comments++;
-        if (!c->path) {
-            slot_add(&end, k);
-            continue;
-        }
-        const size_t *at = kg_hmap_get(&where, c->path);
-        if (!at) {
-            if (c->kind == C_BLANK)
-                continue;
-            if (!info->orphans++) {
-                info->orphan_line = c->line;
-                info->orphan_col = c->col;
-                info->orphan_path = kg_xstrdup(c->path);
-            }
-            slot_add(&orphans, k);
-            continue;
-        }
-        size_t i = *at;
-        if (c->kind == C_EOL && !eol[i].n && !(i + 1 < L.n && cross[i + 1])) {
-            slot_add(&eol[i], k);
-            continue;
-        }
-        while (i > 0 && cross[i])
-            i--;
-        slot_add(&before[i], k);
-    }
+    place_comments(s, &where, cross, L.n, before, eol, &end, &orphans, info);
     int blank = 1;
     for (size_t i = 0; i < L.n; i++) {
         size_t ls = L.start[i], le = line_end(&L, e, i), ind = ls;
@@ -403,24 +443,7 @@ static int apply(const char *e, size_t elen, const anchors *ea, const scan *s, k
         kg_buf_putc(out, '\n');
         blank = ls == le;
     }
-    /* at the end: comments only (blank lines between them) */
-    for (size_t k = 0; k < end.n; k++) {
-        const comment *c = &s->v[end.v[k]];
-        int more = 0;
-        for (size_t j = k; j < end.n && !more; j++)
-            more = s->v[end.v[j]].kind != C_BLANK;
-        if (more)
-            put_line(out, &blank, "", 0, c);
-    }
-    const char *prev = NULL;
-    for (size_t k = 0; k < orphans.n; k++) {
-        const comment *c = &s->v[orphans.v[k]];
-        if (!prev || strcmp(prev, c->path) != 0)
-            kg_buf_printf(out, "# kg fmt: the comments below stood at %s (line %d), which is gone:\n",
-                          c->path, c->line);
-        prev = c->path;
-        put_line(out, &blank, "", 0, c);
-    }
+    put_end_comments(out, &blank, s, &end, &orphans);
     for (size_t i = 0; i < L.n; i++) {
         free(before[i].v);
         free(eol[i].v);

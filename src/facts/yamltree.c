@@ -139,18 +139,12 @@ static const char *syntax_hint(const char *problem)
     return NULL;
 }
 
-kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *d)
+/* 0 if text is UTF-8 without raw control characters (a tab, line feed
+ * and carriage return aside); else the error is reported and -1. libyaml
+ * reports encoding errors at the start of its buffer and refuses most
+ * control characters at 1:1: find the exact place ourselves. */
+static int check_bytes(const char *name, const char *text, size_t len, kg_diag *d)
 {
-    yaml_parser_t parser;
-    yaml_event_t ev;
-    kg_node *stack[KG_YAML_MAX_DEPTH + 1];
-    int depth = 0;
-    kg_node *root = NULL;
-    int docs = 0, failed = 0;
-    size_t nodes = 0;
-
-    /* libyaml reports encoding errors at the start of its buffer; find the
-     * exact place ourselves */
     size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t bad = kg_utf8_check(text + skip, len - skip) + skip;
     if (bad < len) {
@@ -164,10 +158,8 @@ kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *
         else
             kg_diag_error(d, name, line, col, "invalid UTF-8 (byte 0x%02X at offset %zu)",
                           (unsigned char)text[bad], bad);
-        return NULL;
+        return -1;
     }
-    /* raw control characters (a tab, line feed and carriage return aside):
-     * libyaml refuses most of them at 1:1; say which and where */
     for (size_t i = 0; i < len; i++) {
         unsigned cp;
         if (kg_utf8_ctrl_at(text + i, len - i, &cp) && cp != '\t' && cp != '\n' && cp != '\r') {
@@ -176,109 +168,158 @@ kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *
             kg_diag_error(d, name, line, col,
                           "control character U+%04X (%s) at byte offset %zu is not allowed in a "
                           "facts file; remove it", cp, kg_ctrl_name(cp), i);
-            return NULL;
+            return -1;
         }
     }
+    return 0;
+}
+
+/* The parser's syntax error, with a hint where there is one. */
+static void report_syntax_error(const char *name, const char *text, size_t len,
+                                const yaml_parser_t *parser, kg_diag *d)
+{
+    yaml_mark_t m = parser->problem_mark;
+    const char *problem = parser->problem ? parser->problem : "error";
+    kg_buf msg = KG_BUF_INIT;
+    int tab = m.index < len && text[m.index] == '\t';
+    if (tab)
+        kg_buf_puts(&msg, "YAML syntax: a tab where YAML wants spaces (indent with spaces)");
+    else if (parser->context)
+        kg_buf_printf(&msg, "YAML syntax: %s (%s started at line %d)", problem,
+                      parser->context + (strncmp(parser->context, "while ", 6) == 0 ? 6 : 0),
+                      (int)parser->context_mark.line + 1);
+    else
+        kg_buf_printf(&msg, "YAML syntax: %s", problem);
+    const char *hint = tab ? NULL : syntax_hint(problem);
+    if (hint)
+        kg_buf_printf(&msg, "; %s", hint);
+    kg_diag_error(d, name, (int)m.line + 1, (int)m.column + 1, "%s", msg.ptr);
+    kg_buf_free(&msg);
+}
+
+/* The node tree as the parser's events build it. */
+typedef struct tree_build {
+    const char *name;
+    kg_diag *d;
+    kg_node *stack[KG_YAML_MAX_DEPTH + 1];
+    int depth;
+    kg_node *root;
+    int docs, failed;
+    size_t nodes;
+} tree_build;
+
+/* The new node an event starts (NULL if none); an end event closes the
+ * open collection, a second document or an alias fails the parse. */
+static kg_node *node_from_event(tree_build *tb, const yaml_event_t *ev)
+{
+    kg_node *n = NULL;
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (++tb->docs > 1) {
+            kg_diag_error(tb->d, tb->name, (int)ev->start_mark.line + 1,
+                          (int)ev->start_mark.column + 1,
+                          "a facts file holds one YAML document; found a second one");
+            tb->failed = 1;
+        }
+        break;
+    case YAML_ALIAS_EVENT:
+        kg_diag_error(tb->d, tb->name, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,
+                      "aliases (*%s) are not supported in facts files; write the value out",
+                      (const char *)ev->data.alias.anchor);
+        tb->failed = 1;
+        break;
+    case YAML_SCALAR_EVENT:
+        n = new_node(KG_NODE_SCALAR, ev->start_mark, ev->data.scalar.tag);
+        n->value = kg_xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+        n->len = ev->data.scalar.length;
+        n->style = ev->data.scalar.style;
+        n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        n = new_node(KG_NODE_SEQ, ev->start_mark, ev->data.sequence_start.tag);
+        n->style = ev->data.sequence_start.style;
+        break;
+    case YAML_MAPPING_START_EVENT:
+        n = new_node(KG_NODE_MAP, ev->start_mark, ev->data.mapping_start.tag);
+        n->style = ev->data.mapping_start.style;
+        break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        if (tb->depth > 0)
+            tb->depth--;
+        break;
+    default:
+        break;
+    }
+    return n;
+}
+
+/* Node n into the tree: the root, or an item of the open collection (a
+ * key checked); a collection is opened. Within the limits on nodes and
+ * depth, else the parse fails. */
+static void attach_node(tree_build *tb, kg_node *n)
+{
+    if (++tb->nodes > KG_YAML_MAX_NODES) {
+        kg_diag_error(tb->d, tb->name, n->line, n->col, "too many YAML nodes (more than %d)",
+                      KG_YAML_MAX_NODES);
+        kg_node_free(n);
+        tb->failed = 1;
+    } else if (tb->depth == 0) {
+        tb->root = n;
+    } else {
+        kg_node *parent = tb->stack[tb->depth - 1];
+        push_item(parent, n);
+        if (parent->kind == KG_NODE_MAP && parent->n % 2 == 1 &&
+            check_key(tb->name, parent, tb->d) < 0)
+            tb->failed = 1;
+    }
+    if (!tb->failed && n->kind != KG_NODE_SCALAR) {
+        if (tb->depth >= KG_YAML_MAX_DEPTH) {
+            kg_diag_error(tb->d, tb->name, n->line, n->col, "YAML nested deeper than %d levels",
+                          KG_YAML_MAX_DEPTH);
+            tb->failed = 1;
+        } else {
+            tb->stack[tb->depth++] = n;
+        }
+    }
+}
+
+kg_node *kg_yaml_parse(const char *name, const char *text, size_t len, kg_diag *d)
+{
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    tree_build tb;
+
+    if (check_bytes(name, text, len, d) < 0)
+        return NULL;
     if (!yaml_parser_initialize(&parser)) {
         kg_diag_error(d, name, 0, 0, "cannot initialise the YAML parser");
         return NULL;
     }
+    memset(&tb, 0, sizeof tb);
+    tb.name = name;
+    tb.d = d;
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     for (;;) {
         if (!yaml_parser_parse(&parser, &ev)) {
-            yaml_mark_t m = parser.problem_mark;
-            const char *problem = parser.problem ? parser.problem : "error";
-            kg_buf msg = KG_BUF_INIT;
-            int tab = m.index < len && text[m.index] == '\t';
-            if (tab)
-                kg_buf_puts(&msg, "YAML syntax: a tab where YAML wants spaces (indent with spaces)");
-            else if (parser.context)
-                kg_buf_printf(&msg, "YAML syntax: %s (%s started at line %d)", problem,
-                              parser.context + (strncmp(parser.context, "while ", 6) == 0 ? 6 : 0),
-                              (int)parser.context_mark.line + 1);
-            else
-                kg_buf_printf(&msg, "YAML syntax: %s", problem);
-            const char *hint = tab ? NULL : syntax_hint(problem);
-            if (hint)
-                kg_buf_printf(&msg, "; %s", hint);
-            kg_diag_error(d, name, (int)m.line + 1, (int)m.column + 1, "%s", msg.ptr);
-            kg_buf_free(&msg);
-            failed = 1;
+            report_syntax_error(name, text, len, &parser, d);
+            tb.failed = 1;
             break;
         }
         yaml_event_type_t type = ev.type;
-        kg_node *n = NULL;
-        switch (type) {
-        case YAML_DOCUMENT_START_EVENT:
-            if (++docs > 1) {
-                kg_diag_error(d, name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
-                              "a facts file holds one YAML document; found a second one");
-                failed = 1;
-            }
-            break;
-        case YAML_ALIAS_EVENT:
-            kg_diag_error(d, name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
-                          "aliases (*%s) are not supported in facts files; write the value out",
-                          (const char *)ev.data.alias.anchor);
-            failed = 1;
-            break;
-        case YAML_SCALAR_EVENT:
-            n = new_node(KG_NODE_SCALAR, ev.start_mark, ev.data.scalar.tag);
-            n->value = kg_xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
-            n->len = ev.data.scalar.length;
-            n->style = ev.data.scalar.style;
-            n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev.data.scalar.tag;
-            break;
-        case YAML_SEQUENCE_START_EVENT:
-            n = new_node(KG_NODE_SEQ, ev.start_mark, ev.data.sequence_start.tag);
-            n->style = ev.data.sequence_start.style;
-            break;
-        case YAML_MAPPING_START_EVENT:
-            n = new_node(KG_NODE_MAP, ev.start_mark, ev.data.mapping_start.tag);
-            n->style = ev.data.mapping_start.style;
-            break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            if (depth > 0)
-                depth--;
-            break;
-        default:
-            break;
-        }
-        if (n && !failed) {
-            if (++nodes > KG_YAML_MAX_NODES) {
-                kg_diag_error(d, name, n->line, n->col, "too many YAML nodes (more than %d)",
-                              KG_YAML_MAX_NODES);
-                kg_node_free(n);
-                failed = 1;
-            } else if (depth == 0) {
-                root = n;
-            } else {
-                kg_node *parent = stack[depth - 1];
-                push_item(parent, n);
-                if (parent->kind == KG_NODE_MAP && parent->n % 2 == 1 && check_key(name, parent, d) < 0)
-                    failed = 1;
-            }
-            if (!failed && n->kind != KG_NODE_SCALAR) {
-                if (depth >= KG_YAML_MAX_DEPTH) {
-                    kg_diag_error(d, name, n->line, n->col, "YAML nested deeper than %d levels",
-                                  KG_YAML_MAX_DEPTH);
-                    failed = 1;
-                } else {
-                    stack[depth++] = n;
-                }
-            }
-        } else if (n) {
+        kg_node *n = node_from_event(&tb, &ev);
+        if (n && !tb.failed)
+            attach_node(&tb, n);
+        else if (n)
             kg_node_free(n);
-        }
         yaml_event_delete(&ev);
-        if (failed || type == YAML_STREAM_END_EVENT)
+        if (tb.failed || type == YAML_STREAM_END_EVENT)
             break;
     }
     yaml_parser_delete(&parser);
-    if (failed) {
-        kg_node_free(root);
+    if (tb.failed) {
+        kg_node_free(tb.root);
         return NULL;
     }
-    return root;
+    return tb.root;
 }

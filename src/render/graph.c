@@ -199,6 +199,117 @@ static void set_url(void *obj, const char *url)
     kg_buf_free(&b);
 }
 
+/* What the phases of kg_render_graph share. */
+struct draw {
+    kg_view *view;
+    const kg_style *style;
+    const char *prefix;
+    kg_buf *b, *tip;
+};
+
+/* The graph with its id, its layout engine and their styles. */
+static Agraph_t *open_graph(const struct draw *dr, const char *engine, int big)
+{
+    kg_buf *b = dr->b;
+    Agraph_t *g = agopen("kg", Agdirected, NULL);
+    kg_style_begin(dr->style, g);
+    kg_gv_set(g, "layout", engine);
+    kg_buf_printf(b, "%sgraph", dr->prefix);
+    kg_gv_set(g, "id", b->ptr);
+    kg_buf_reset(b);
+    kg_buf_printf(b, "layout.%s", engine);
+    kg_style_apply(dr->style, g, b->ptr);
+    if (big) {
+        kg_style_apply(dr->style, g, "big");
+        kg_buf_reset(b);
+        kg_buf_printf(b, "big.%s", engine);
+        kg_style_apply(dr->style, g, b->ptr);
+    }
+    return g;
+}
+
+/* One node of the view: its styles, class, tooltip, label and link. */
+static Agnode_t *add_node(Agraph_t *g, const struct draw *dr, const kg_vnode *n, double wrap)
+{
+    static const char *const kinds[] = { "actor", "event", "figure" };
+    kg_buf *b = dr->b;
+    const char *kind = kinds[n->kind];
+    const char *type = node_type(n);
+    Agnode_t *an = agnode(g, n->id, 1);
+    kg_style_apply(dr->style, an, kind);
+    kg_buf_reset(b);
+    if (type) {
+        kg_buf_printf(b, "%s.%s", kind, type);
+        kg_style_apply(dr->style, an, b->ptr);
+        kg_buf_reset(b);
+        kg_buf_printf(b, "%s %s", kind, type);
+    } else {
+        kg_buf_puts(b, kind);
+    }
+    if (n->kind == KG_V_EVENT && !n->date)
+        kg_buf_puts(b, " undated");
+    if (n->kind == KG_V_EVENT && n->n_recs > 1)
+        kg_buf_puts(b, " merged");
+    kg_buf_reset(dr->tip);
+    kg_view_describe(dr->view, n, dr->tip);
+    char *cls = kg_xstrdup(b->ptr);
+    set_common(an, dr->prefix, n->id, cls, dr->tip->ptr);
+    free(cls);
+    kg_buf_reset(b);
+    node_label(n, dr->style, wrap, b);
+    kg_gv_set_html(an, "label", b->ptr);
+    if (n->kind != KG_V_ACTOR)
+        set_url(an, kg_view_url(n));
+    return an;
+}
+
+/* The one node of a graph with nothing to draw. */
+static void add_empty_node(Agraph_t *g, const char *prefix)
+{
+    Agnode_t *an = agnode(g, "empty", 1);
+    kg_gv_set(an, "shape", "plaintext");
+    set_common(an, prefix, "empty", "empty", "nothing matches the selection");
+    kg_gv_set_html(an, "label", "선택한 조건에 맞는 사실이 없습니다 (nothing to draw)");
+}
+
+/* The name of an edge's end in its tooltip. */
+static const char *end_name(const kg_view *view, const kg_vnode *x)
+{
+    return x->kind == KG_V_ACTOR ? kg_view_actor_name(view, x->id)
+           : x->kind == KG_V_EVENT && x->recs[0].ev->title ? x->recs[0].ev->title : x->id;
+}
+
+/* One edge of the view: its styles, class and tooltip; without labels,
+ * the label its style gave it goes. */
+static void add_edge(Agraph_t *g, const struct draw *dr, const kg_vedge *e, Agnode_t **gn,
+                     int labels)
+{
+    kg_buf *b = dr->b;
+    const char *kind = kg_edge_kind_name(e);
+    Agedge_t *ae = agedge(g, gn[e->from], gn[e->to], NULL, 1);
+    kg_buf_reset(b);
+    if (e->kind == KG_E_RELATION) {
+        kg_style_apply(dr->style, ae, "edge.relation");
+        kg_buf_printf(b, "edge.%s", kind);
+        kg_style_apply(dr->style, ae, b->ptr);
+        kg_buf_reset(b);
+        kg_buf_printf(b, "relation %s", kind);
+    } else {
+        kg_buf_printf(b, "edge.%s", kind);
+        kg_style_apply(dr->style, ae, b->ptr);
+        kg_buf_reset(b);
+        kg_buf_puts(b, kind);
+    }
+    const kg_vnode *x = &dr->view->nodes[e->from], *y = &dr->view->nodes[e->to];
+    kg_buf_reset(dr->tip);
+    kg_buf_printf(dr->tip, "%s → %s (%s)", end_name(dr->view, x), end_name(dr->view, y), kind);
+    char *cls = kg_xstrdup(b->ptr);
+    set_common(ae, dr->prefix, e->id, cls, dr->tip->ptr);
+    free(cls);
+    if (!labels && agget(ae, "label") && *agget(ae, "label"))
+        kg_gv_set(ae, "label", "");
+}
+
 int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d)
 {
     kg_style *style = NULL;
@@ -239,92 +350,16 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
     const char *engine = o->engine ? o->engine : many || big ? "sfdp" : "dot";
     int labels = !big || o->labels;
     double wrap = kg_style_num(style, "kg_wrap", 14);
+    struct draw dr = { &view, style, prefix, &b, &tip };
 
-    g = agopen("kg", Agdirected, NULL);
-    kg_style_begin(style, g);
-    kg_gv_set(g, "layout", engine);
-    kg_buf_printf(&b, "%sgraph", prefix);
-    kg_gv_set(g, "id", b.ptr);
-    kg_buf_reset(&b);
-    kg_buf_printf(&b, "layout.%s", engine);
-    kg_style_apply(style, g, b.ptr);
-    if (big) {
-        kg_style_apply(style, g, "big");
-        kg_buf_reset(&b);
-        kg_buf_printf(&b, "big.%s", engine);
-        kg_style_apply(style, g, b.ptr);
-    }
-
+    g = open_graph(&dr, engine, big);
     gn = kg_xcalloc(view.n_nodes ? view.n_nodes : 1, sizeof *gn);
-    for (size_t i = 0; i < view.n_nodes; i++) {
-        const kg_vnode *n = &view.nodes[i];
-        static const char *const kinds[] = { "actor", "event", "figure" };
-        const char *kind = kinds[n->kind];
-        const char *type = node_type(n);
-        Agnode_t *an = gn[i] = agnode(g, n->id, 1);
-        kg_style_apply(style, an, kind);
-        kg_buf_reset(&b);
-        if (type) {
-            kg_buf_printf(&b, "%s.%s", kind, type);
-            kg_style_apply(style, an, b.ptr);
-            kg_buf_reset(&b);
-            kg_buf_printf(&b, "%s %s", kind, type);
-        } else {
-            kg_buf_puts(&b, kind);
-        }
-        if (n->kind == KG_V_EVENT && !n->date)
-            kg_buf_puts(&b, " undated");
-        if (n->kind == KG_V_EVENT && n->n_recs > 1)
-            kg_buf_puts(&b, " merged");
-        kg_buf_reset(&tip);
-        kg_view_describe(&view, n, &tip);
-        char *cls = kg_xstrdup(b.ptr);
-        set_common(an, prefix, n->id, cls, tip.ptr);
-        free(cls);
-        kg_buf_reset(&b);
-        node_label(n, style, wrap, &b);
-        kg_gv_set_html(an, "label", b.ptr);
-        if (n->kind != KG_V_ACTOR)
-            set_url(an, kg_view_url(n));
-    }
-    if (view.n_nodes == 0) {
-        Agnode_t *an = agnode(g, "empty", 1);
-        kg_gv_set(an, "shape", "plaintext");
-        set_common(an, prefix, "empty", "empty", "nothing matches the selection");
-        kg_gv_set_html(an, "label", "선택한 조건에 맞는 사실이 없습니다 (nothing to draw)");
-    }
-
-    for (size_t i = 0; i < view.n_edges; i++) {
-        const kg_vedge *e = &view.edges[i];
-        const char *kind = kg_edge_kind_name(e);
-        Agedge_t *ae = agedge(g, gn[e->from], gn[e->to], NULL, 1);
-        kg_buf_reset(&b);
-        if (e->kind == KG_E_RELATION) {
-            kg_style_apply(style, ae, "edge.relation");
-            kg_buf_printf(&b, "edge.%s", kind);
-            kg_style_apply(style, ae, b.ptr);
-            kg_buf_reset(&b);
-            kg_buf_printf(&b, "relation %s", kind);
-        } else {
-            kg_buf_printf(&b, "edge.%s", kind);
-            kg_style_apply(style, ae, b.ptr);
-            kg_buf_reset(&b);
-            kg_buf_puts(&b, kind);
-        }
-        const kg_vnode *x = &view.nodes[e->from], *y = &view.nodes[e->to];
-        kg_buf_reset(&tip);
-        kg_buf_printf(&tip, "%s → %s (%s)",
-                      x->kind == KG_V_ACTOR ? kg_view_actor_name(&view, x->id)
-                      : x->kind == KG_V_EVENT && x->recs[0].ev->title ? x->recs[0].ev->title : x->id,
-                      y->kind == KG_V_ACTOR ? kg_view_actor_name(&view, y->id)
-                      : y->kind == KG_V_EVENT && y->recs[0].ev->title ? y->recs[0].ev->title : y->id,
-                      kind);
-        char *cls = kg_xstrdup(b.ptr);
-        set_common(ae, prefix, e->id, cls, tip.ptr);
-        free(cls);
-        if (!labels && agget(ae, "label") && *agget(ae, "label"))
-            kg_gv_set(ae, "label", "");
-    }
+    for (size_t i = 0; i < view.n_nodes; i++)
+        gn[i] = add_node(g, &dr, &view.nodes[i], wrap);
+    if (view.n_nodes == 0)
+        add_empty_node(g, prefix);
+    for (size_t i = 0; i < view.n_edges; i++)
+        add_edge(g, &dr, &view.edges[i], gn, labels);
 
     rc = kg_gv_emit(gvc, g, o->format, out, d);
 

@@ -222,6 +222,143 @@ static void write_markdown(kg_view *v, const kg_corpus *c, const kg_render_opts 
     kg_buf_free(&tmp);
 }
 
+/* the page head: title, intro, the counts and the navigation */
+static void write_html_header(const kg_view *v, const kg_corpus *c, const kg_render_opts *o,
+                              kg_buf *out)
+{
+    size_t n_docs = 0, n_events = 0, n_figures = 0, n_actors = 0;
+    for (size_t i = 0; i < c->n; i++)
+        n_docs += !c->docs[i]->is_lexicon;
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        n_events += v->nodes[i].kind == KG_V_EVENT;
+        n_figures += v->nodes[i].kind == KG_V_FIGURE;
+        n_actors += v->nodes[i].kind == KG_V_ACTOR;
+    }
+
+    kg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<title>");
+    esc(out, o->title ? o->title : NEUTRAL_TITLE);
+    kg_buf_puts(out, "</title>\n<style>\n");
+    kg_buf_puts(out, css);
+    kg_buf_puts(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
+    esc(out, o->title ? o->title : NEUTRAL_TITLE);
+    kg_buf_puts(out, "</h1>\n");
+    if (o->intro) {
+        kg_buf_puts(out, "<p class=\"intro\">");
+        esc(out, o->intro);
+        kg_buf_puts(out, "</p>\n");
+    }
+    kg_buf_printf(out, "<p class=\"summary\">문서 %zu건 · 사건 %zu건 · 수치 %zu건 · 행위자 %zu</p>\n",
+                  n_docs, n_events, n_figures, n_actors);
+    kg_buf_puts(out, "<nav><a href=\"#timeline\">타임라인</a><a href=\"#graph\">관계 그래프</a>"
+                     "<a href=\"#events\">사건</a><a href=\"#figures\">수치</a>"
+                     "<a href=\"#documents\">문서</a></nav>\n</header>\n");
+}
+
+/* the events table, one row per event node */
+static void write_events_table(const kg_view *v, kg_buf *out, kg_buf *tmp)
+{
+    kg_buf_puts(out, "<section id=\"events\">\n<h2>사건</h2>\n<table>\n<thead><tr><th>날짜</th>"
+                     "<th>사건</th><th>유형</th><th>주체</th><th>대상</th><th>출처</th></tr>"
+                     "</thead>\n<tbody>\n");
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        const kg_vnode *n = &v->nodes[i];
+        if (n->kind != KG_V_EVENT)
+            continue;
+        const kg_event *ev = n->recs[0].ev;
+        kg_buf_puts(out, "<tr id=\"ev-");
+        esc(out, n->id);
+        kg_buf_puts(out, "\"><td class=\"date\">");
+        kg_buf_reset(tmp);
+        kg_date_text(tmp, n->date);
+        esc(out, tmp->ptr);
+        if (ev->when) {
+            kg_buf_puts(out, "<br><small>");
+            esc(out, ev->when);
+            kg_buf_puts(out, "</small>");
+        }
+        kg_buf_puts(out, "</td><td>");
+        esc(out, ev->title ? ev->title : n->id);
+        kg_buf_puts(out, "</td><td><span class=\"type\">");
+        esc(out, ev->type ? ev->type : "other");
+        kg_buf_puts(out, "</span></td><td>");
+        names(v, out, &n->agents);
+        kg_buf_puts(out, "</td><td>");
+        names(v, out, &n->targets);
+        kg_buf_puts(out, "</td><td>");
+        for (size_t r = 0; r < n->n_recs; r++) {
+            if (r)
+                kg_buf_puts(out, "<br>");
+            source_label(tmp, n->recs[r].doc);
+            link_or_text(out, n->recs[r].doc->url, tmp->ptr);
+        }
+        kg_buf_puts(out, "</td></tr>\n");
+    }
+    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+/* the figures table, one row per figure node */
+static void write_figures_table(const kg_view *v, kg_buf *out, kg_buf *tmp)
+{
+
+    kg_buf_puts(out, "<section id=\"figures\">\n<h2>수치</h2>\n<table>\n<thead><tr><th>항목</th>"
+                     "<th>값</th><th>대상</th><th>날짜</th><th>출처</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        const kg_vnode *n = &v->nodes[i];
+        if (n->kind != KG_V_FIGURE)
+            continue;
+        kg_buf_puts(out, "<tr id=\"fig-");
+        esc(out, n->id);
+        kg_buf_puts(out, "\"><td>");
+        esc(out, n->fig->measure ? n->fig->measure : n->id);
+        kg_buf_puts(out, "</td><td class=\"num\">");
+        kg_buf_reset(tmp);
+        kg_figure_value(tmp, n->fig);
+        esc(out, tmp->ptr);
+        kg_buf_puts(out, "</td><td>");
+        if (n->fig->subject)
+            esc(out, kg_view_actor_name(v, n->fig->subject));
+        kg_buf_puts(out, "</td><td class=\"date\">");
+        if (n->fig->date.text) {
+            kg_buf_reset(tmp);
+            kg_date_text(tmp, &n->fig->date);
+            esc(out, tmp->ptr);
+        }
+        kg_buf_puts(out, "</td><td>");
+        source_label(tmp, n->doc);
+        link_or_text(out, n->doc->url, tmp->ptr);
+        kg_buf_puts(out, "</td></tr>\n");
+    }
+    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+/* the documents table, one row per (non-lexicon) document */
+static void write_documents_table(const kg_corpus *c, kg_buf *out)
+{
+
+    kg_buf_puts(out, "<section id=\"documents\">\n<h2>문서</h2>\n<table>\n<thead><tr><th>id</th>"
+                     "<th>제목</th><th>발행처</th><th>저자</th><th>날짜</th></tr></thead>\n"
+                     "<tbody>\n");
+    for (size_t i = 0; i < c->n; i++) {
+        const kg_doc *doc = c->docs[i];
+        if (doc->is_lexicon)
+            continue;
+        kg_buf_puts(out, "<tr><td>");
+        esc(out, doc->id);
+        kg_buf_puts(out, "</td><td>");
+        link_or_text(out, doc->url, doc->title ? doc->title : doc->id ? doc->id : "?");
+        kg_buf_puts(out, "</td><td>");
+        esc(out, doc->publisher);
+        kg_buf_puts(out, "</td><td>");
+        esc(out, doc->author);
+        kg_buf_puts(out, "</td><td class=\"date\">");
+        esc(out, doc->published.text);
+        kg_buf_puts(out, "</td></tr>\n");
+    }
+    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
 int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d)
 {
     kg_view v;
@@ -254,34 +391,7 @@ int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, k
     if (rc != KG_RENDER_OK)
         goto done;
 
-    size_t n_docs = 0, n_events = 0, n_figures = 0, n_actors = 0;
-    for (size_t i = 0; i < c->n; i++)
-        n_docs += !c->docs[i]->is_lexicon;
-    for (size_t i = 0; i < v.n_nodes; i++) {
-        n_events += v.nodes[i].kind == KG_V_EVENT;
-        n_figures += v.nodes[i].kind == KG_V_FIGURE;
-        n_actors += v.nodes[i].kind == KG_V_ACTOR;
-    }
-
-    kg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<title>");
-    esc(out, o->title ? o->title : NEUTRAL_TITLE);
-    kg_buf_puts(out, "</title>\n<style>\n");
-    kg_buf_puts(out, css);
-    kg_buf_puts(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
-    esc(out, o->title ? o->title : NEUTRAL_TITLE);
-    kg_buf_puts(out, "</h1>\n");
-    if (o->intro) {
-        kg_buf_puts(out, "<p class=\"intro\">");
-        esc(out, o->intro);
-        kg_buf_puts(out, "</p>\n");
-    }
-    kg_buf_printf(out, "<p class=\"summary\">문서 %zu건 · 사건 %zu건 · 수치 %zu건 · 행위자 %zu</p>\n",
-                  n_docs, n_events, n_figures, n_actors);
-    kg_buf_puts(out, "<nav><a href=\"#timeline\">타임라인</a><a href=\"#graph\">관계 그래프</a>"
-                     "<a href=\"#events\">사건</a><a href=\"#figures\">수치</a>"
-                     "<a href=\"#documents\">문서</a></nav>\n</header>\n");
+    write_html_header(&v, c, o, out);
 
     kg_buf_puts(out, "<section id=\"timeline\">\n<h2>타임라인</h2>\n");
     inline_svg(out, &tl, "tl_");
@@ -289,94 +399,9 @@ int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, k
     inline_svg(out, &gr, "gr_");
     kg_buf_puts(out, "</section>\n");
 
-    kg_buf_puts(out, "<section id=\"events\">\n<h2>사건</h2>\n<table>\n<thead><tr><th>날짜</th>"
-                     "<th>사건</th><th>유형</th><th>주체</th><th>대상</th><th>출처</th></tr>"
-                     "</thead>\n<tbody>\n");
-    for (size_t i = 0; i < v.n_nodes; i++) {
-        const kg_vnode *n = &v.nodes[i];
-        if (n->kind != KG_V_EVENT)
-            continue;
-        const kg_event *ev = n->recs[0].ev;
-        kg_buf_puts(out, "<tr id=\"ev-");
-        esc(out, n->id);
-        kg_buf_puts(out, "\"><td class=\"date\">");
-        kg_buf_reset(&tmp);
-        kg_date_text(&tmp, n->date);
-        esc(out, tmp.ptr);
-        if (ev->when) {
-            kg_buf_puts(out, "<br><small>");
-            esc(out, ev->when);
-            kg_buf_puts(out, "</small>");
-        }
-        kg_buf_puts(out, "</td><td>");
-        esc(out, ev->title ? ev->title : n->id);
-        kg_buf_puts(out, "</td><td><span class=\"type\">");
-        esc(out, ev->type ? ev->type : "other");
-        kg_buf_puts(out, "</span></td><td>");
-        names(&v, out, &n->agents);
-        kg_buf_puts(out, "</td><td>");
-        names(&v, out, &n->targets);
-        kg_buf_puts(out, "</td><td>");
-        for (size_t r = 0; r < n->n_recs; r++) {
-            if (r)
-                kg_buf_puts(out, "<br>");
-            source_label(&tmp, n->recs[r].doc);
-            link_or_text(out, n->recs[r].doc->url, tmp.ptr);
-        }
-        kg_buf_puts(out, "</td></tr>\n");
-    }
-    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
-
-    kg_buf_puts(out, "<section id=\"figures\">\n<h2>수치</h2>\n<table>\n<thead><tr><th>항목</th>"
-                     "<th>값</th><th>대상</th><th>날짜</th><th>출처</th></tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < v.n_nodes; i++) {
-        const kg_vnode *n = &v.nodes[i];
-        if (n->kind != KG_V_FIGURE)
-            continue;
-        kg_buf_puts(out, "<tr id=\"fig-");
-        esc(out, n->id);
-        kg_buf_puts(out, "\"><td>");
-        esc(out, n->fig->measure ? n->fig->measure : n->id);
-        kg_buf_puts(out, "</td><td class=\"num\">");
-        kg_buf_reset(&tmp);
-        kg_figure_value(&tmp, n->fig);
-        esc(out, tmp.ptr);
-        kg_buf_puts(out, "</td><td>");
-        if (n->fig->subject)
-            esc(out, kg_view_actor_name(&v, n->fig->subject));
-        kg_buf_puts(out, "</td><td class=\"date\">");
-        if (n->fig->date.text) {
-            kg_buf_reset(&tmp);
-            kg_date_text(&tmp, &n->fig->date);
-            esc(out, tmp.ptr);
-        }
-        kg_buf_puts(out, "</td><td>");
-        source_label(&tmp, n->doc);
-        link_or_text(out, n->doc->url, tmp.ptr);
-        kg_buf_puts(out, "</td></tr>\n");
-    }
-    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
-
-    kg_buf_puts(out, "<section id=\"documents\">\n<h2>문서</h2>\n<table>\n<thead><tr><th>id</th>"
-                     "<th>제목</th><th>발행처</th><th>저자</th><th>날짜</th></tr></thead>\n"
-                     "<tbody>\n");
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        if (doc->is_lexicon)
-            continue;
-        kg_buf_puts(out, "<tr><td>");
-        esc(out, doc->id);
-        kg_buf_puts(out, "</td><td>");
-        link_or_text(out, doc->url, doc->title ? doc->title : doc->id ? doc->id : "?");
-        kg_buf_puts(out, "</td><td>");
-        esc(out, doc->publisher);
-        kg_buf_puts(out, "</td><td>");
-        esc(out, doc->author);
-        kg_buf_puts(out, "</td><td class=\"date\">");
-        esc(out, doc->published.text);
-        kg_buf_puts(out, "</td></tr>\n");
-    }
-    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+    write_events_table(&v, out, &tmp);
+    write_figures_table(&v, out, &tmp);
+    write_documents_table(c, out);
     kg_buf_printf(out, "<footer>kg %s · 사실 파일에서 만든 보고서 (facts format %d)</footer>\n"
                        "</body>\n</html>\n", KG_VERSION, KG_FORMAT_VERSION);
 

@@ -215,10 +215,19 @@ static int ref_ok(const kg_corpus *c, const kg_doc *doc, const char *ref)
     return has_item(other, slash + 1);
 }
 
-size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed)
+/* ---- the phases of kg_render_prune ---- */
+
+static void free_marks(struct marks *m)
 {
-    size_t out = 0, changed = 0;
-    kg_doc *trash = kg_doc_new();
+    free(m->actors);
+    free(m->events);
+    free(m->figures);
+    free(m->relations);
+}
+
+/* One set of marks per document, with each error finding placed. */
+static struct marks *mark_errors(const kg_corpus *c, const kg_diag *d)
+{
     struct marks *m = kg_xcalloc(c->n ? c->n : 1, sizeof *m);
     for (size_t i = 0; i < c->n; i++) {
         const kg_doc *doc = c->docs[i];
@@ -236,79 +245,108 @@ size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed)
             if (c->docs[i]->path && strcmp(c->docs[i]->path, fd->file) == 0)
                 place(c->docs[i], &m[i], fd->line, fd->col);
     }
-    /* documents with a broken header go whole */
-    {
-        size_t k = 0;
-        for (size_t i = 0; i < c->n; i++) {
-            kg_doc *doc = c->docs[i];
-            if (m[i].doc_out) {
-                out += doc->n_actors + doc->n_events + doc->n_figures + doc->n_relations;
-                kg_doc_free(doc);
-                free(m[i].actors);
-                free(m[i].events);
-                free(m[i].figures);
-                free(m[i].relations);
-            } else {
-                c->docs[k] = doc;
-                m[k++] = m[i];
-            }
+    return m;
+}
+
+/* Documents with a broken header go whole; returns the facts they held. */
+static size_t drop_broken_docs(kg_corpus *c, struct marks *m)
+{
+    size_t out = 0, k = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        kg_doc *doc = c->docs[i];
+        if (m[i].doc_out) {
+            out += doc->n_actors + doc->n_events + doc->n_figures + doc->n_relations;
+            kg_doc_free(doc);
+            free_marks(&m[i]);
+        } else {
+            c->docs[k] = doc;
+            m[k++] = m[i];
         }
-        c->n = k;
     }
-    /* facts with errors go; bad values that are not needed go */
+    c->n = k;
+    return out;
+}
+
+/* Bad header values of one document go; returns 1 if any went. */
+static size_t drop_bad_header(kg_doc *doc, unsigned header)
+{
+    if (header & HDR_URL)
+        drop_str(&doc->url);
+    if (header & HDR_PUBLISHED)
+        kg_date_free(&doc->published);
+    if (header & HDR_SOURCE)
+        drop_str(&doc->source);
+    if (header & HDR_TITLE)
+        drop_str(&doc->title);
+    if (header & HDR_PUBLISHER)
+        drop_str(&doc->publisher);
+    if (header & HDR_AUTHOR)
+        drop_str(&doc->author);
+    return header != 0;
+}
+
+/* Bad values that are not needed go from the kept facts of one document;
+ * returns how many facts changed. */
+static size_t drop_bad_values(kg_doc *doc, const struct marks *mk)
+{
+    size_t changed = 0;
+    for (size_t k = 0; k < doc->n_actors; k++) {
+        kg_actor *a = &doc->actors[k];
+        unsigned x = mk->actors[k];
+        if (x & FIX_PART_OF)
+            drop_str(&a->part_of);
+        if (x & FIX_COUNTRY)
+            drop_extra(&a->extra, "country");
+        if (x & FIX_ALIASES)
+            kg_strv_free(&a->aliases);
+        changed += x != 0;
+    }
+    for (size_t k = 0; k < doc->n_events; k++) {
+        kg_event *e = &doc->events[k];
+        unsigned x = mk->events[k];
+        if (x & FIX_DATE)
+            kg_date_free(&e->date);
+        if (x & FIX_SPAN)
+            e->span.set = 0;
+        if (x & FIX_WHEN)
+            drop_str(&e->when);
+        changed += x != 0;
+    }
+    for (size_t k = 0; k < doc->n_figures; k++) {
+        kg_figure *f = &doc->figures[k];
+        unsigned x = mk->figures[k];
+        if (x & FIX_DATE)
+            kg_date_free(&f->date);
+        if (x & FIX_SPAN)
+            f->span.set = 0;
+        changed += x != 0;
+    }
+    return changed;
+}
+
+/* Facts with errors go into trash (counted in *out); bad values that are
+ * not needed go. Returns how many facts or headers changed. */
+static size_t drop_bad_facts(kg_corpus *c, struct marks *m, kg_doc *trash, size_t *out)
+{
+    size_t changed = 0;
     for (size_t i = 0; i < c->n; i++) {
         kg_doc *doc = c->docs[i];
         struct marks *mk = &m[i];
-        if (mk->header & HDR_URL)
-            drop_str(&doc->url);
-        if (mk->header & HDR_PUBLISHED)
-            kg_date_free(&doc->published);
-        if (mk->header & HDR_SOURCE)
-            drop_str(&doc->source);
-        if (mk->header & HDR_TITLE)
-            drop_str(&doc->title);
-        if (mk->header & HDR_PUBLISHER)
-            drop_str(&doc->publisher);
-        if (mk->header & HDR_AUTHOR)
-            drop_str(&doc->author);
-        changed += mk->header != 0;
-        TAKE_OUT(doc, trash, actors, n_actors, mk->actors, kg_doc_add_actor, out);
-        TAKE_OUT(doc, trash, events, n_events, mk->events, kg_doc_add_event, out);
-        TAKE_OUT(doc, trash, figures, n_figures, mk->figures, kg_doc_add_figure, out);
-        TAKE_OUT(doc, trash, relations, n_relations, mk->relations, kg_doc_add_relation, out);
-        for (size_t k = 0; k < doc->n_actors; k++) {
-            kg_actor *a = &doc->actors[k];
-            unsigned x = mk->actors[k];
-            if (x & FIX_PART_OF)
-                drop_str(&a->part_of);
-            if (x & FIX_COUNTRY)
-                drop_extra(&a->extra, "country");
-            if (x & FIX_ALIASES)
-                kg_strv_free(&a->aliases);
-            changed += x != 0;
-        }
-        for (size_t k = 0; k < doc->n_events; k++) {
-            kg_event *e = &doc->events[k];
-            unsigned x = mk->events[k];
-            if (x & FIX_DATE)
-                kg_date_free(&e->date);
-            if (x & FIX_SPAN)
-                e->span.set = 0;
-            if (x & FIX_WHEN)
-                drop_str(&e->when);
-            changed += x != 0;
-        }
-        for (size_t k = 0; k < doc->n_figures; k++) {
-            kg_figure *f = &doc->figures[k];
-            unsigned x = mk->figures[k];
-            if (x & FIX_DATE)
-                kg_date_free(&f->date);
-            if (x & FIX_SPAN)
-                f->span.set = 0;
-            changed += x != 0;
-        }
+        changed += drop_bad_header(doc, mk->header);
+        TAKE_OUT(doc, trash, actors, n_actors, mk->actors, kg_doc_add_actor, *out);
+        TAKE_OUT(doc, trash, events, n_events, mk->events, kg_doc_add_event, *out);
+        TAKE_OUT(doc, trash, figures, n_figures, mk->figures, kg_doc_add_figure, *out);
+        TAKE_OUT(doc, trash, relations, n_relations, mk->relations, kg_doc_add_relation, *out);
+        changed += drop_bad_values(doc, mk);
     }
-    /* references that now lead nowhere */
+    return changed;
+}
+
+/* Actor references (part_of, agent, target, subject) that no kept actor
+ * defines go; returns how many facts changed that had no error of their own. */
+static size_t drop_unknown_actors(kg_corpus *c, const struct marks *m)
+{
+    size_t changed = 0;
     kg_hmap actors;
     memset(&actors, 0, sizeof actors);
     for (size_t i = 0; i < c->n; i++)
@@ -344,6 +382,14 @@ size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed)
         }
     }
     kg_hmap_free(&actors);
+    return changed;
+}
+
+/* Relations whose ends are no kept event or figure go into trash;
+ * returns how many. */
+static size_t drop_dangling_relations(kg_corpus *c, kg_doc *trash)
+{
+    size_t out = 0;
     for (size_t i = 0; i < c->n; i++) {
         kg_doc *doc = c->docs[i];
         unsigned *gone = kg_xcalloc(doc->n_relations + 1, sizeof *gone);
@@ -353,12 +399,21 @@ size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed)
         TAKE_OUT(doc, trash, relations, n_relations, gone, kg_doc_add_relation, out);
         free(gone);
     }
-    for (size_t i = 0; i < c->n; i++) {
-        free(m[i].actors);
-        free(m[i].events);
-        free(m[i].figures);
-        free(m[i].relations);
-    }
+    return out;
+}
+
+size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed)
+{
+    size_t out = 0, changed = 0;
+    kg_doc *trash = kg_doc_new();
+    struct marks *m = mark_errors(c, d);
+    out += drop_broken_docs(c, m);
+    changed += drop_bad_facts(c, m, trash, &out);
+    /* references that now lead nowhere */
+    changed += drop_unknown_actors(c, m);
+    out += drop_dangling_relations(c, trash);
+    for (size_t i = 0; i < c->n; i++)
+        free_marks(&m[i]);
     free(m);
     kg_doc_free(trash);
     if (fixed)
