@@ -1390,6 +1390,23 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             memcpy(e->when, x->ev_v[inq].when, sizeof e->when);
             e->time = x->ev_v[inq].time;
         }
+        /* a statement with no time of its own is made on the day of the
+         * act told just before it (the story's day carried forward) */
+        if (!e->date[0] && !in_time(x, ss, w->ce) && !clause_has(x, ss, w->ce, vague_times)) {
+            size_t self = (size_t)(e - x->ev_v);
+            for (size_t k = self; k-- > 0;) {
+                const ex_event *p = &x->ev_v[k];
+                if (p->dropped || p->sent == si)
+                    continue;
+                if (p->sent + 3 < si)
+                    break;
+                if (p->date[0] && !p->quoted && !after_dct(p->date, &x->dct)) {
+                    memcpy(e->date, p->date, sizeof e->date);
+                    memcpy(e->when, p->when, sizeof e->when);
+                }
+                break;
+            }
+        }
         /* 이어 "…"고 말했다 with no speaker of its own: the same statement
          * goes on (one event), or a new kind of content by that speaker */
         int prev = st_previous(x, first_ev, si);
