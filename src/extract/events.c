@@ -1306,6 +1306,14 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
         if (ex_ends(x->s, w->cs, w->ce, "고") || ex_ends(x->s, w->cs, w->ce, "며"))
             if (!ex_ends(x->s, w->cs, w->ce, "밝혀"))
                 continue;
+        /* …라고 강조해 왔다: what someone has long said, no occasion */
+        if (wi + 1 < x->nw && (ex_ends(x->s, w->cs, w->ce, "해") || ex_ends(x->s, w->cs, w->ce, "혀")) &&
+            (ex_at(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, "왔") || ex_at(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, "온"))) {
+            for (size_t k = first_ev; k < x->n_ev; k++)
+                if (x->ev_v[k].ps >= w->s && x->ev_v[k].ps < w->e && x->ev_v[k].type == announce)
+                    x->ev_v[k].dropped = 1;
+            continue;
+        }
         size_t qe = 0;
         int q = st_quotive(x, (int)wi, &qe);
         if (q < 0)
@@ -1320,7 +1328,9 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
                 continue;
             if (!e->quoted && e->pe > x->w[q].s && e->pe <= x->w[q].e && e->ps < w->s)
                 act = 1;
-            if (e->ps >= w->s && e->ps < w->e)
+            /* the speech verb's own event, or one between the quote and
+             * it (…"고 경고하기도 했다: 경고 is the statement) */
+            if (e->ps >= x->w[q].e && e->ps < w->e && !e->quoted)
                 sp = (int)k;
         }
         if (act)
