@@ -1123,7 +1123,7 @@ static void add_event(exdoc *x, const ex_event *e)
 
 static const char *const *st_verbs, *const *st_forecast, *const *st_pledge_verbs, *const *st_protest_verbs,
     *const *st_protest_words, *const *st_negations, *const *st_vow_ends, *const *st_state_adn,
-    *const *st_continuers;
+    *const *st_continuers, *const *st_release_words;
 static pthread_once_t st_once = PTHREAD_ONCE_INIT;
 
 static void st_init(void)
@@ -1137,6 +1137,7 @@ static void st_init(void)
     st_vow_ends = kg_gram_words("events", "statement_vow_ends");
     st_state_adn = kg_gram_words("events", "statement_state_adnominals");
     st_continuers = kg_gram_words("events", "statement_continuers");
+    st_release_words = kg_gram_words("events", "statement_release_words");
 }
 
 /* 1 if one of the words of list occurs in s[a, b). */
@@ -1232,6 +1233,9 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
         return protest;
     if (starts_any(s, v->ce, v->cs, st_pledge_verbs))
         return pledge;
+    /* …로 집계됐다고 밝혔다: figures made public are a release */
+    if (st_contains(s, x->w[q].cs, b, st_release_words))
+        return ex_type_index("release");
     if (starts_any(s, v->ce, v->cs, st_forecast))
         return ex_type_index("announce");
     if (ex_ends_any(s, a, b, st_vow_ends) || (x->w[q].quote_close && st_contains(s, x->w[q].cs, b, st_vow_ends)))
