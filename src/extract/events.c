@@ -1113,6 +1113,335 @@ static void add_event(exdoc *x, const ex_event *e)
     x->ev_v[x->n_ev++] = *e;
 }
 
+/* ---- statements (issue 13) ----
+ * A statement is what one speaker says on one occasion: the quote or the
+ * 고/라고/다고 clause, the speech verb, and the sentences that go on with
+ * it (이어, 또, 그러면서) are ONE event, typed by what is said: a vow
+ * (…하겠다, …할 것) is pledge, an objection is protest, else announce.
+ * Its span is the end of what is said and the speech verb. The lists are
+ * grammar data (yaml/grammar/events.yaml, the statement_* keys). */
+
+static const char *const *st_verbs, *const *st_forecast, *const *st_pledge_verbs, *const *st_protest_verbs,
+    *const *st_protest_words, *const *st_negations, *const *st_vow_ends, *const *st_state_adn,
+    *const *st_continuers, *const *st_release_words;
+static pthread_once_t st_once = PTHREAD_ONCE_INIT;
+
+static void st_init(void)
+{
+    st_verbs = kg_gram_words("events", "statement_verbs");
+    st_forecast = kg_gram_words("events", "statement_forecast_verbs");
+    st_pledge_verbs = kg_gram_words("events", "statement_pledge_verbs");
+    st_protest_verbs = kg_gram_words("events", "statement_protest_verbs");
+    st_protest_words = kg_gram_words("events", "statement_protest_words");
+    st_negations = kg_gram_words("events", "statement_negations");
+    st_vow_ends = kg_gram_words("events", "statement_vow_ends");
+    st_state_adn = kg_gram_words("events", "statement_state_adnominals");
+    st_continuers = kg_gram_words("events", "statement_continuers");
+    st_release_words = kg_gram_words("events", "statement_release_words");
+}
+
+/* 1 if one of the words of list occurs in s[a, b). */
+static int st_contains(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++) {
+        size_t l = strlen(list[k]);
+        if (l && b > a && b - a >= l && memmem(s + a, b - a, list[k], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* The closing quote of word w (its last '"'), or (size_t)-1. */
+static size_t st_close(const exdoc *x, const ex_word *w)
+{
+    size_t q = (size_t)-1;
+    for (size_t k = w->s; k < w->e; k++)
+        if (x->s[k] == '"')
+            q = k;
+    return q;
+}
+
+/* The word before speech verb word wi that ends what is said: a closing
+ * quote followed by 고/라고/며 (…하겠다"고), or a reported clause (…한다고,
+ * …라며), at most five words back with no clause end between; -1 if none.
+ * *qe gets the end of what is said (the closing quote, or the word's
+ * core end). */
+static int st_quotive(const exdoc *x, int wi, size_t *qe)
+{
+    for (int k = wi - 1; k >= 0 && k >= wi - 6; k--) {
+        const ex_word *v = &x->w[k];
+        if (v->quote_close) {
+            size_t q = st_close(x, v);
+            if (q == (size_t)-1)
+                return -1;
+            size_t a = q + 1, b = v->ce > a ? v->ce : a;
+            if (b == a || ex_at(x->s, b, a, "고") || ex_at(x->s, b, a, "라고") || ex_at(x->s, b, a, "이라고") ||
+                ex_at(x->s, b, a, "며") || ex_at(x->s, b, a, "라며") || ex_at(x->s, b, a, "이라며") ||
+                ex_at(x->s, b, a, "면서")) {
+                *qe = q;
+                return k;
+            }
+            return -1;
+        }
+        if (v->in_quote)
+            return -1;
+        if (ex_ends(x->s, v->cs, v->ce, "다고") || ex_ends(x->s, v->cs, v->ce, "라고") ||
+            ex_ends(x->s, v->cs, v->ce, "다며") || ex_ends(x->s, v->cs, v->ce, "라며")) {
+            *qe = v->ce;
+            return k;
+        }
+        if (ends_clause(x, v) || starts_any(x->s, v->ce, v->cs, st_verbs))
+            return -1;
+    }
+    return -1;
+}
+
+/* Start of what is said, ending at word q: the opening quote (through a
+ * chain "…"며 "…"), or the start of the reported clause. */
+static size_t st_content_start(const exdoc *x, int q, size_t ss)
+{
+    int k = q;
+    if (x->w[q].quote_close) {
+        for (;;) {
+            while (k > 0 && x->w[k - 1].in_quote && !x->w[k - 1].quote_close)
+                k--;
+            if (k > 0 && x->w[k - 1].quote_close)
+                k--; /* "…"며 "…"고: the quote before goes on */
+            else
+                break;
+        }
+        for (size_t o = x->w[k].s; o < x->w[k].e; o++)
+            if (x->s[o] == '"')
+                return o + 1;
+        return x->w[k].s;
+    }
+    while (k > 0 && q - k < 12 && !ends_clause(x, &x->w[k - 1]) && !x->w[k - 1].quote_close)
+        k--;
+    return x->w[k].s > ss ? x->w[k].s : ss;
+}
+
+/* The type of what is said in [a, b), told by speech verb word v. */
+static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
+{
+    const char *s = x->s;
+    int pledge = ex_type_index("pledge"), protest = ex_type_index("protest");
+    if (starts_any(s, v->ce, v->cs, st_protest_verbs))
+        return protest;
+    if (st_contains(s, a, b, st_protest_words))
+        return protest;
+    if (ex_at(s, v->ce, v->cs, "지적") && st_contains(s, a, b, st_negations))
+        return protest;
+    if (starts_any(s, v->ce, v->cs, st_pledge_verbs))
+        return pledge;
+    /* …로 집계됐다고 밝혔다: figures made public are a release */
+    if (st_contains(s, x->w[q].cs, b, st_release_words))
+        return ex_type_index("release");
+    if (starts_any(s, v->ce, v->cs, st_forecast))
+        return ex_type_index("announce");
+    if (ex_ends_any(s, a, b, st_vow_ends) || (x->w[q].quote_close && st_contains(s, x->w[q].cs, b, st_vow_ends)))
+        return pledge;
+    /* …할 것"이라고, …할 것이라고: a vow unless a state (될 것) */
+    int fw = -1;
+    for (int k = q; k >= 0 && k >= q - 1; k--)
+        if (ex_at(s, x->w[k].ce, x->w[k].cs, "것"))
+            fw = k;
+    if (fw > 0 && x->w[fw - 1].s >= a) {
+        const ex_word *adn = &x->w[fw - 1];
+        size_t cl;
+        uint32_t last = adn->ce > adn->cs ? ex_cp(s, adn->ce, ex_prev(s, adn->ce), &cl) : 0;
+        int state = 0;
+        for (int k = 0; st_state_adn[k]; k++)
+            if (ex_ends(s, adn->cs, adn->ce, st_state_adn[k]))
+                state = 1;
+        if (ex_jong(last) == EX_JONG_L && !state)
+            return pledge;
+    }
+    return ex_type_index("announce");
+}
+
+/* The speaker of a statement whose content starts at qs: the nearest
+ * subject or topic outside quotes before it, else one before the verb. */
+static void st_speaker(exdoc *x, ex_event *e, size_t qs, size_t vs)
+{
+    int best = -1;
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        if (r->in_quote || !is_subject(x, r) || r->next >= 0)
+            continue;
+        if (r->pend <= qs || (r->pend <= vs && x->m->v[r->m].nstart >= qs && best < 0))
+            best = (int)k;
+    }
+    e->n_agent = 0;
+    e->n_target = 0;
+    if (best < 0)
+        return;
+    int heads[4];
+    int n = phrase_heads(x, phrase_start(x, (size_t)best), heads, 4);
+    for (int i = 0; i < n; i++)
+        add_role(e->agent, &e->n_agent, heads[i], x);
+}
+
+/* The last kept statement of an earlier sentence (at most two back), or -1. */
+static int st_previous(const exdoc *x, size_t first_ev, size_t si)
+{
+    for (size_t k = first_ev; k-- > 0;) {
+        const ex_event *p = &x->ev_v[k];
+        if (p->dropped)
+            continue;
+        if (p->sent + 2 < si)
+            return -1;
+        return p->stmt ? (int)k : -1;
+    }
+    return -1;
+}
+
+/* Makes one statement event of each speech verb with what was said before
+ * it, folding the vow or objection read inside the quote into it. */
+static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line, size_t first_ev)
+{
+    pthread_once(&st_once, st_init);
+    int announce = ex_type_index("announce"), pledge = ex_type_index("pledge"),
+        protest = ex_type_index("protest");
+    for (size_t wi = 0; wi < x->nw; wi++) {
+        const ex_word *w = &x->w[wi];
+        if (w->in_quote || w->ce <= w->cs || !starts_any(x->s, w->ce, w->cs, st_verbs))
+            continue;
+        /* …말했다고 전했다: this one is reported by the next verb */
+        if (ex_ends(x->s, w->cs, w->ce, "고") || ex_ends(x->s, w->cs, w->ce, "며"))
+            if (!ex_ends(x->s, w->cs, w->ce, "밝혀"))
+                continue;
+        /* …라고 강조해 왔다: what someone has long said, no occasion */
+        if (wi + 1 < x->nw && (ex_ends(x->s, w->cs, w->ce, "해") || ex_ends(x->s, w->cs, w->ce, "혀")) &&
+            (ex_at(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, "왔") || ex_at(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, "온"))) {
+            for (size_t k = first_ev; k < x->n_ev; k++)
+                if (x->ev_v[k].ps >= w->s && x->ev_v[k].ps < w->e && x->ev_v[k].type == announce)
+                    x->ev_v[k].dropped = 1;
+            continue;
+        }
+        size_t qe = 0;
+        int q = st_quotive(x, (int)wi, &qe);
+        if (q < 0)
+            continue;
+        size_t qs = st_content_start(x, q, ss);
+        /* a reported act (포함한다고 발표했다) is the act: left to the
+         * sentence merge */
+        int act = 0, sp = -1;
+        for (size_t k = first_ev; k < x->n_ev; k++) {
+            ex_event *e = &x->ev_v[k];
+            if (e->dropped)
+                continue;
+            if (!e->quoted && e->pe > x->w[q].s && e->pe <= x->w[q].e && e->ps < w->s)
+                act = 1;
+            /* the speech verb's own event, or one between the quote and
+             * it (…"고 경고하기도 했다: 경고 is the statement) */
+            if (e->ps >= x->w[q].e && e->ps < w->e && !e->quoted)
+                sp = (int)k;
+        }
+        if (act)
+            continue;
+        int type = st_type(x, qs, qe, w, q);
+        /* the vow or objection read inside the quote */
+        int inq = -1;
+        for (size_t k = first_ev; k < x->n_ev; k++) {
+            ex_event *e = &x->ev_v[k];
+            if (e->dropped || !e->quoted || e->ps < qs || e->ps >= x->w[q].e)
+                continue;
+            if (type == announce && (e->type == pledge || e->type == protest))
+                type = e->type;
+            e->dropped = 1;
+            inq = (int)k;
+        }
+        size_t cs = x->w[q].s;
+        if (q > 0 && x->w[q - 1].s >= qs)
+            cs = x->w[q - 1].s;
+        if (cs < qs)
+            cs = qs;
+        ex_event *e;
+        if (sp >= 0) {
+            e = &x->ev_v[sp];
+            if (e->type == announce || e->type == pledge || e->type == protest)
+                e->type = type;
+        } else {
+            ex_event ne;
+            memset(&ne, 0, sizeof ne);
+            int sv = starts_any(x->s, w->ce, w->cs, st_verbs);
+            const ex_word *next = wi + 1 < x->nw ? &x->w[wi + 1] : NULL;
+            const ex_word *next2 = wi + 2 < x->nw ? &x->w[wi + 2] : NULL;
+            ne.f = ex_ending(x->s, w->cs + (size_t)sv, w, next, next2, &x->w[wi - 1]);
+            if (ne.f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_COMPL | EX_F_HABIT |
+                        EX_F_PRESADN | EX_F_FORECAST))
+                continue;
+            if ((ne.f & EX_F_ADNOM) && !(next && ex_at(x->s, next->ce, next->cs, "바")))
+                continue;
+            ne.type = type;
+            ne.ps = w->cs;
+            ne.pe = w->ce;
+            ne.sent = si;
+            ne.time = -1;
+            ne.canon = -1;
+            ne.title_line = title_line;
+            copy_word(x, w->cs, w->ce, ne.pred, sizeof ne.pred);
+            cand c;
+            memset(&c, 0, sizeof c);
+            c.ps = w->cs;
+            c.me = w->cs + (size_t)sv;
+            c.wi = (int)wi;
+            ne.cs = ss;
+            fill_roles(x, &ne, &c);
+            st_speaker(x, &ne, qs, w->cs);
+            fill_date(x, &ne, ss, se);
+            add_event(x, &ne);
+            e = &x->ev_v[x->n_ev - 1];
+        }
+        e->stmt = 1;
+        e->cs = cs;
+        /* the vow read in the quote names the statement (내놓겠다) */
+        if (inq >= 0 && x->ev_v[inq].pred[0])
+            memcpy(e->pred, x->ev_v[inq].pred, sizeof e->pred);
+        /* a vow dated inside the quote (다음 달 내놓겠다) keeps its date */
+        if (inq >= 0 && !e->date[0] && x->ev_v[inq].date[0]) {
+            memcpy(e->date, x->ev_v[inq].date, sizeof e->date);
+            memcpy(e->when, x->ev_v[inq].when, sizeof e->when);
+            e->time = x->ev_v[inq].time;
+        }
+        /* a statement with no time of its own is made on the day of the
+         * act told just before it (the story's day carried forward) */
+        if (!e->date[0] && !in_time(x, ss, w->ce) && !clause_has(x, ss, w->ce, vague_times)) {
+            size_t self = (size_t)(e - x->ev_v);
+            for (size_t k = self; k-- > 0;) {
+                const ex_event *p = &x->ev_v[k];
+                if (p->dropped || p->sent == si)
+                    continue;
+                if (p->sent + 3 < si)
+                    break;
+                if (p->date[0] && !p->quoted && !after_dct(p->date, &x->dct)) {
+                    memcpy(e->date, p->date, sizeof e->date);
+                    memcpy(e->when, p->when, sizeof e->when);
+                }
+                break;
+            }
+        }
+        /* 이어 "…"고 말했다 with no speaker of its own: the same statement
+         * goes on (one event), or a new kind of content by that speaker */
+        int prev = st_previous(x, first_ev, si);
+        int own = 0;
+        for (size_t k = 0; k < x->nr; k++)
+            if (!x->r[k].in_quote && is_subject(x, &x->r[k]) && x->r[k].pend <= w->cs &&
+                (x->r[k].pend <= qs || x->m->v[x->r[k].m].nstart >= x->w[q].e))
+                own = 1;
+        int cont = prev >= 0 && (word_is(x, 0, st_continuers) || x->ev_v[prev].sent + 1 == si);
+        if (cont && !own) {
+            ex_event *p = &x->ev_v[prev];
+            if (p->type == e->type || e->type == announce) {
+                e->dropped = 1;
+            } else if (!e->n_agent) {
+                memcpy(e->agent, p->agent, sizeof e->agent);
+                e->n_agent = p->n_agent;
+            }
+        }
+    }
+}
+
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line)
 {
     pthread_once(&lists_once, lists_init);
@@ -1295,6 +1624,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         add_event(x, &e);
         break;
     }
+    statement_events(x, si, ss, se, title_line, first_ev);
     /* remember the last date for 이날 / 당시: a date something happened
      * on, not an open range (다음 달 1일부터) or a date still to come */
     for (size_t k = x->t0; k < x->t1; k++) {

@@ -205,6 +205,7 @@ typedef struct ex_event {
     char pred[64];        /* the predicate as a title word */
     int phrase;           /* the lexicon phrase holds its object (관세를 부과) */
     int canon;            /* same-as: index of the first mention, or -1 */
+    int stmt;             /* a statement: speech verb with what was said */
 } ex_event;
 
 typedef struct ex_rel {

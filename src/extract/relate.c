@@ -131,6 +131,14 @@ void ex_merge_sentence(exdoc *x, size_t first)
             absorb(b, a);
             continue;
         }
+        /* 성명을 내고 "…"고 밝혔다: the statement issued is the statement
+         * made (one event, its span on what is said) */
+        if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && b->stmt && statement_noun(a->obj)) {
+            size_t cs = b->cs;
+            absorb(b, a);
+            b->cs = cs;
+            continue;
+        }
         /* 펀드를 조성해 … 지원해 왔다, 적발돼 기소된: one act in two verbs */
         if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && a->type == b->type &&
             !b->subj_in_clause && !(a->time >= 0 && b->time >= 0 && a->time != b->time &&
