@@ -387,8 +387,337 @@ static int find_ps(const exdoc *x, size_t ps)
     return a < x->n_ev && x->ev_v[a].ps == ps ? (int)a : -1;
 }
 
+
+/* ---- governed cues (R3), plans (R1), statements (R2), chains (R4) ----
+ * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
+
+static const kg_gram_list *resp_cues, *cause_cues, *np_list;
+static const char *const *cause_word, *const *plan_nouns, *const *act_nouns;
+static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
+
+static void rel_init(void)
+{
+    resp_cues = kg_gram_list_get("relations", "responds_cues");
+    cause_cues = kg_gram_list_get("relations", "causes_cues");
+    cause_word = kg_gram_class("relations", "causes_cues", "word");
+    np_list = kg_gram_list_get("relations", "np_nouns");
+    plan_nouns = kg_gram_words("relations", "plan_nouns");
+    act_nouns = kg_gram_words("relations", "act_nouns");
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(w, list[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if the space-free text t ends with the space-free form of w */
+static int ends_nospace(const char *t, const char *w)
+{
+    char y[96];
+    strip(w, y, sizeof y);
+    size_t lt = strlen(t), ly = strlen(y);
+    return ly && lt >= ly && !strcmp(t + lt - ly, y);
+}
+
+/* Sentence index holding normalised offset o (or n_sent). */
+static size_t rel_sent_of(const exdoc *x, size_t o)
+{
+    size_t a = 0, b = x->t->n_sent;
+    while (a < b) {
+        size_t m = (a + b) / 2;
+        if (x->t->sent[m].nend <= o)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+/* The word of the sentence [ss, ..) that ends at e (no space before e):
+ * its start, core and particle. */
+static void word_ending(const exdoc *x, size_t ss, size_t e, ex_word *w)
+{
+    size_t b = e;
+    while (b > ss && x->s[b - 1] != ' ' && x->s[b - 1] != '\n')
+        b--;
+    memset(w, 0, sizeof *w);
+    w->s = b;
+    w->e = e;
+    ex_word_core(x->s, w);
+    ex_word_particle(x->s, w);
+}
+
+/* Type of the event noun that ends the phrase s[a..b) (the grammar's
+ * np_nouns, then the lexicon's nouns), or -1. */
+static int np_type(const exdoc *x, size_t a, size_t b)
+{
+    char t[256];
+    size_t k = 0;
+    for (size_t i = a; i < b && k + 1 < sizeof t; i++)
+        if (x->s[i] != ' ')
+            t[k++] = x->s[i];
+    t[k] = '\0';
+    for (size_t i = 0; i < np_list->n; i++)
+        if (ends_nospace(t, np_list->e[i].form)) {
+            const char *ty = kg_gram_field(&np_list->e[i], "type");
+            return ex_type_index(ty ? ty : "other");
+        }
+    return ex_noun_type(x->ev, x->s + a, b - a);
+}
+
+/* A relation found from positions, resolved after the events are sorted. */
+typedef struct gov_rel {
+    size_t from_ps, to_ps;
+    int type;
+} gov_rel;
+
+/* The first event of sentence si (not dropped) whose predicate starts at
+ * or after o; -1 if none. Events are not sorted yet: a linear scan. */
+static int first_after(const exdoc *x, size_t si, size_t o)
+{
+    int best = -1;
+    for (size_t i = 0; i < x->n_ev; i++) {
+        const ex_event *e = &x->ev_v[i];
+        if (e->dropped || e->sent != si || e->ps < o)
+            continue;
+        if (best < 0 || e->ps < x->ev_v[best].ps)
+            best = (int)i;
+    }
+    return best;
+}
+
+/* An event whose predicate lies in [a, b) (the phrase is one already), or
+ * -1. */
+static int event_in(const exdoc *x, size_t si, size_t a, size_t b)
+{
+    for (size_t i = 0; i < x->n_ev; i++) {
+        const ex_event *e = &x->ev_v[i];
+        if (!e->dropped && e->sent == si && e->ps >= a && e->ps < b)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* The noun phrase a cue at `at` governs, ending at ne: it starts at the
+ * word holding ne and takes up to three words before it with no particle,
+ * or one with the genitive 의 (미국의 대중 반도체 규제). Returns its start. */
+static size_t np_start(const exdoc *x, size_t ss, size_t ne)
+{
+    ex_word w;
+    word_ending(x, ss, ne, &w);
+    size_t start = w.cs < ne ? w.cs : w.s;
+    for (int n = 0; n < 3 && start > ss; n++) {
+        size_t e = start;
+        while (e > ss && x->s[e - 1] == ' ')
+            e--;
+        if (e == start || e <= ss)
+            break;
+        word_ending(x, ss, e, &w);
+        if (w.ce != w.e || w.cs != w.s || w.cs >= w.ce)
+            break; /* punctuation: a quotation, a comma */
+        if (w.particle != EX_P_NONE && w.particle != EX_P_GEN)
+            break;
+        start = w.s;
+        if (w.particle == EX_P_GEN)
+            break;
+    }
+    /* 미국 정부의 …: the owner's name may be two words */
+    size_t k = ex_first_at(x, x->act, x->n_act, start);
+    if (k > 0) {
+        const kg_mention *m = &x->m->v[x->act[k - 1]];
+        if (m->nstart >= ss && m->nstart < start && m->nend > start)
+            start = m->nstart;
+    }
+    return start;
+}
+
+/* Makes an event of the noun phrase [a, ne) of sentence si (type ty),
+ * its agent the first actor named in it; returns its index. */
+static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
+{
+    ex_event e;
+    memset(&e, 0, sizeof e);
+    e.type = ty;
+    e.ps = e.cs = e.chain = a;
+    e.pe = ne;
+    e.sent = si;
+    e.time = -1;
+    e.canon = -1;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, a); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= ne)
+            break;
+        if (m->id && e.n_agent < 4) {
+            e.agent[e.n_agent++] = x->act[k];
+            break;
+        }
+    }
+    /* the title: the phrase after its owner */
+    size_t ts = a;
+    if (e.n_agent) {
+        const kg_mention *m = &x->m->v[e.agent[0]];
+        ts = m->nend;
+        while (ts < ne && x->s[ts] != ' ')
+            ts++;
+        while (ts < ne && x->s[ts] == ' ')
+            ts++;
+        if (ts >= ne)
+            ts = a;
+    }
+    char buf[64];
+    size_t l = ne - ts < sizeof buf - 1 ? ne - ts : sizeof buf - 1;
+    memcpy(buf, x->s + ts, l);
+    buf[l] = '\0';
+    ex_copy(e.pred, sizeof e.pred, buf);
+    KG_VEC_PUSH(x->ev_v, x->n_ev, x->cap_ev);
+    x->ev_v[x->n_ev++] = e;
+    return (int)x->n_ev - 1;
+}
+
+/* Rule R3: X에 반발해 … (the clause's act responds-to X), X로 인해 /
+ * X 때문에 … (X causes it). X is the noun phrase the cue governs; when it
+ * ends in an event noun and is no event yet, it becomes one. Appends the
+ * relations found to *out (by position). */
+static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
+{
+    size_t hits = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const kg_gram_list *L = pass ? cause_cues : resp_cues;
+        for (size_t c = 0; c < L->n; c++) {
+            const char *cue = L->e[c].form;
+            int word = pass && in_list(cue, cause_word);
+            size_t cl = strlen(cue);
+            const char *p = x->s;
+            while (hits < 256 && (p = memmem(p, x->len - (size_t)(p - x->s), cue, cl)) != NULL) {
+                size_t at = (size_t)(p - x->s);
+                p += cl;
+                /* the cue ends a word (에 반발해 not 에 반발해서는 …) */
+                if (at + cl < x->len && x->s[at + cl] != ' ' && x->s[at + cl] != ',' && x->s[at + cl] != '\n')
+                    continue;
+                size_t si = rel_sent_of(x, at);
+                if (si >= x->t->n_sent)
+                    continue;
+                size_t ss = x->t->sent[si].nstart;
+                size_t ne = at;
+                if (word) {
+                    /* X 때문에, X의 영향으로: a word of its own */
+                    if (ne <= ss || x->s[ne - 1] != ' ')
+                        continue;
+                    while (ne > ss && x->s[ne - 1] == ' ')
+                        ne--;
+                    if (ex_ends(x->s, ss, ne, "의"))
+                        ne -= strlen("의");
+                } else if (ne <= ss || x->s[ne - 1] == ' ') {
+                    continue; /* the particle is written on the noun */
+                }
+                if (ne <= ss)
+                    continue;
+                size_t a = np_start(x, ss, ne);
+                if (a >= ne)
+                    continue;
+                int ty = np_type(x, a, ne);
+                if (ty < 0)
+                    continue;
+                int gov = first_after(x, si, ne);
+                if (gov < 0 || x->ev_v[gov].title_line || x->ev_v[gov].ps < at)
+                    continue;
+                /* the act of the clause, not one of the next sentence part */
+                int np = event_in(x, si, a, ne);
+                if (np < 0)
+                    np = np_event(x, si, a, ne, ty);
+                hits++;
+                KG_VEC_PUSH(*out, *n_out, *cap_out);
+                if (pass)
+                    (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[gov].ps, EX_REL_CAUSES };
+                else
+                    (*out)[(*n_out)++] = (gov_rel){ x->ev_v[gov].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
+                /* 반발해 … 막았다: the cue's own verb leads into the act */
+                if (!pass && x->ev_v[gov].ps < at + cl) {
+                    int next = first_after(x, si, x->ev_v[gov].pe);
+                    if (next >= 0) {
+                        KG_VEC_PUSH(*out, *n_out, *cap_out);
+                        (*out)[(*n_out)++] = (gov_rel){ x->ev_v[next].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* 1 if e is a move of a market or a result: type other, with a figure
+ * in its clause (주가가 6% 내렸다, 수출이 10% 줄었다). */
+static int market_move(const exdoc *x, const ex_event *e)
+{
+    if (e->type != ex_type_index("other"))
+        return 0;
+    size_t k = ex_first_at(x, x->fig, x->n_fig, e->cs);
+    return k < x->n_fig && x->m->v[x->fig[k]].nstart < e->pe;
+}
+
+/* 1 if event e is about a plan, deal or package: its object, or the word
+ * just before its predicate, ends in a plan noun (전략을 발표했다, 합의에
+ * 서명했다). */
+static int plan_event(const exdoc *x, const ex_event *e)
+{
+    for (int k = 0; plan_nouns[k]; k++)
+        if (ends_nospace(e->obj, plan_nouns[k]) || ends_nospace(e->obj2, plan_nouns[k]))
+            return 1;
+    size_t ss = x->t->sent[e->sent].nstart, b = e->ps;
+    while (b > ss && x->s[b - 1] == ' ')
+        b--;
+    if (b <= ss || b >= e->ps || b <= e->cs)
+        return 0;
+    ex_word w;
+    word_ending(x, ss, b, &w);
+    if (w.ps <= w.cs || w.ps - w.cs >= 96)
+        return 0;
+    char t[96];
+    memcpy(t, x->s + w.cs, w.ps - w.cs);
+    t[w.ps - w.cs] = '\0';
+    for (int k = 0; plan_nouns[k]; k++)
+        if (ends_nospace(t, plan_nouns[k]))
+            return 1;
+    return 0;
+}
+
+/* Rule R1: the acts told after a plan's announcement (the same or no
+ * agent, the next two sentences, up to a new agent or another plan) are
+ * part-of it. */
+static void plan_parts(exdoc *x)
+{
+    int protest = ex_type_index("protest"), meet = ex_type_index("meet");
+    for (size_t i = 0; i < x->n_ev; i++) {
+        const ex_event *p = &x->ev_v[i];
+        if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet || !plan_event(x, p))
+            continue;
+        int n = 0;
+        for (size_t j = i + 1; j < x->n_ev && n < 6; j++) {
+            const ex_event *q = &x->ev_v[j];
+            if (q->sent > p->sent + 2)
+                break;
+            /* a meeting held there is the occasion, not a part */
+            if (q->dropped || q->canon >= 0 || q->type == meet)
+                continue;
+            if (q->n_agent && p->n_agent && !agents_agree(x, p, q))
+                break;
+            if (q->type == protest || plan_event(x, q))
+                break;
+            if (!has_rel_from(x, (int)j, EX_REL_PART))
+                ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+            n++;
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
+    pthread_once(&rel_once, rel_init);
+    gov_rel *gv = NULL;
+    size_t n_gv = 0, cap_gv = 0;
+    governed_cues(x, &gv, &n_gv, &cap_gv);
     /* the relations found so far (part-of of a meeting) name positions;
      * keep them through the sort by remembering the predicates */
     size_t *from_ps = kg_xcalloc(x->n_rel + 1, sizeof *from_ps);
@@ -405,6 +734,9 @@ void ex_relate(exdoc *x)
     }
     free(from_ps);
     free(to_ps);
+    for (size_t r = 0; r < n_gv; r++)
+        ex_add_rel(x, find_ps(x, gv[r].from_ps), gv[r].type, find_ps(x, gv[r].to_ps));
+    free(gv);
 
     /* headline lines sum the body up: the body tells the act */
     for (size_t i = 0; i < x->n_ev; i++)
@@ -497,6 +829,9 @@ void ex_relate(exdoc *x)
                 continue;
             if (!has_cue(x->s, b->cs, b->pe, cue))
                 continue;
+            /* the cue governs a phrase: related above (governed_cues) */
+            if (has_rel_from(x, (int)j, EX_REL_RESPONDS))
+                break;
             int a = prev_event(x, (int)j, si >= 3 ? si - 3 : 0, b->type, -1);
             /* what one reacts to is an act, not another reaction */
             while (a >= 0 && (is_reaction(&x->ev_v[a]) || x->ev_v[a].sent == si))
@@ -530,7 +865,12 @@ void ex_relate(exdoc *x)
         /* A-하자 B (B reacts), A-했기 때문에 B (A causes B) */
         if (j > 0) {
             int a = prev_event(x, (int)j, si, -1, -1);
-            if (a >= 0 && x->ev_v[a].sent == si) {
+            if (a >= 0 && x->ev_v[a].sent == si && market_move(x, b) &&
+                ((x->ev_v[a].f & EX_F_WHEN) || ((x->ev_v[a].f & EX_F_CONN) && x->ev_v[a].type != b->type))) {
+                /* 제재에 나서자 주가가 6% 내렸다: a move of the market
+                 * (a figure) after an act is its result (rule R4) */
+                ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
+            } else if (a >= 0 && x->ev_v[a].sent == si) {
                 if (x->ev_v[a].f & EX_F_WHEN)
                     ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
                 if (x->ev_v[a].f & EX_F_CAUSE)
@@ -551,6 +891,7 @@ void ex_relate(exdoc *x)
             break;
         }
     }
+    plan_parts(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
         if (x->rel[r].type != EX_REL_SAME)
