@@ -44,7 +44,8 @@ static const char *const *bound_nouns, *const *adnominal_ends, *const *clause_en
 /* Predicates by morphology (issue 13): nouns of states, market movements
  * and their subjects, objects that make an imposing act a restriction. */
 static const char *const *state_lemmas, *const *market_moves, *const *market_subjects,
-    *const *restrict_objects, *const *morph_drop_endings, *const *quote_words;
+    *const *restrict_objects, *const *morph_drop_endings, *const *quote_words, *const *object_typed_lemmas,
+    *const *acted_on_verbs, *const *passive_light_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -66,6 +67,9 @@ static void lists_init(void)
     restrict_objects = kg_gram_words("events", "restrict_objects");
     morph_drop_endings = kg_gram_words("events", "morph_drop_endings");
     quote_words = kg_gram_words("korean", "quote_endings");
+    object_typed_lemmas = kg_gram_words("events", "object_typed_lemmas");
+    acted_on_verbs = kg_gram_words("events", "acted_on_verbs");
+    passive_light_verbs = kg_gram_words("events", "passive_light_verbs");
 }
 
 /* 1 if the EDTF value starts after the document date (compared at the
@@ -657,11 +661,34 @@ static int morph_cand(const exdoc *x, int wi, cand *c)
     return (int)(m.stem_end - w->cs);
 }
 
-/* An act read by the morphology (a noun + 하다 / 되다) is kept only in the forms that tell an act, not a state or a
- * background: past (했다, 했고, 됐으며) or passive (된다, 됐다); an
- * adnominal (한, 된) only after its object or a place (…을 돌파한, …에서
- * 탈락한), as adjectives (막대한, 공정한) take none; never a form of
- * obligation, manner or allegation (morph_drop_endings: 해야, 하게, 했다는). */
+/* 1 if the verb that ends the chain after word wi (the first word ending
+ * in 다 or a quotative) is past: 철회하고 … 도입했다. */
+static int chain_past(const exdoc *x, int wi)
+{
+    for (size_t k = (size_t)wi + 1; k < x->nw; k++) {
+        const ex_word *n = &x->w[k];
+        if (!ex_ends(x->s, n->cs, n->ce, "다") && !ex_ends(x->s, n->cs, n->ce, "다고") &&
+            !ex_ends(x->s, n->cs, n->ce, "다며"))
+            continue;
+        for (size_t i = n->cs; i < n->ce;) {
+            size_t cl;
+            uint32_t cp = ex_cp(x->s, n->ce, i, &cl);
+            if (kg_is_hangul(cp) && kg_hangul_jong(cp) == KG_JONG_SS)
+                return 1;
+            i += cl;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* An act read by the morphology (a noun + 하다 / 되다) is kept only in
+ * the forms that tell an act, not a state or a background: past (했다,
+ * 했고, 됐으며), passive final (된다, 됐다), a listed lemma in the present
+ * or in a chain that ends in the past (철회하고 … 했다); an adnominal (한,
+ * 된) only after its object or a place (…을 돌파한, …에서 탈락한), as
+ * adjectives (막대한, 공정한) take none; never a form of obligation,
+ * manner or allegation (morph_drop_endings: 해야, 하게, 했다는). */
 static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
 {
     if (!c->morph)
@@ -683,7 +710,21 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
         return 1;
     if (e->type != ex_type_index("other") && (e->f & EX_F_FINAL))
         return 1; /* a listed lemma: 철회한다, 부과하기로 했다 */
+    if (e->type != ex_type_index("other") && (e->f & EX_F_CONN) && chain_past(x, c->wi))
+        return 1; /* a listed lemma in a chain told in the past: 철회하고 … 했다 */
     return c->morph == KG_MORPH_PASSIVE && (e->f & EX_F_FINAL);
+}
+
+/* 1 if the subject of the predicate is the one acted on: a support verb
+ * 받다 / 당하다 (제재를 받았다, 선고 받았다), or a legal act or restriction
+ * in the passive (기소됐다, 체포된, 금지당했다). */
+static int acted_on(const exdoc *x, const ex_event *e, const cand *c)
+{
+    if (c->lv)
+        return starts_any(x->s, x->w[c->wi].ce, c->ps, acted_on_verbs) > 0;
+    if (e->type != ex_type_index("legal") && e->type != ex_type_index("restrict"))
+        return 0;
+    return starts_any(x->s, x->w[c->wi].ce, c->me, passive_light_verbs) > 0;
 }
 
 /* 1 unless a market movement (market_moves: 감소했다, 늘었다) has neither a
@@ -816,7 +857,11 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             c.objw = object_before(x, word_at(x, c.ps), 0, c.obj, sizeof c.obj, 0);
             /* a speech or announce verb whose object is an event noun takes
              * the noun's type: 수출통제를 발표하다 is a restriction */
-            if ((c.announce || c.type == ex_type_index("found")) && c.obj[0]) {
+            /* (a lemma read by the morphology only when it is listed in
+             * object_typed_lemmas: 관세를 인상 is a restriction, 관세를
+             * 철회 no) */
+            int by_obj = !c.morph || is_word(c.pred, 0, strlen(c.pred), object_typed_lemmas);
+            if ((c.announce || c.type == ex_type_index("found")) && c.obj[0] && by_obj) {
                 int t = ex_noun_type(x->ev, c.obj, strlen(c.obj));
                 if (t >= 0)
                     c.type = t;
@@ -1353,6 +1398,16 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
                 e.type = t;
         }
         fill_roles(x, &e, c);
+        if (acted_on(x, &e, c)) {
+            /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,
+             * 임원이 기소됐다 (the agent, when named, is the genitive) */
+            int t[4], nt = e.n_target;
+            memcpy(t, e.target, sizeof t);
+            memcpy(e.target, e.agent, sizeof e.target);
+            e.n_target = e.n_agent;
+            memcpy(e.agent, t, sizeof e.agent);
+            e.n_agent = nt;
+        }
         e.quoted = w->in_quote;
         if (w->in_quote) {
             /* the speaker: the subject before the quote, else after it */
