@@ -45,7 +45,7 @@ static const char *const *bound_nouns, *const *adnominal_ends, *const *clause_en
  * and their subjects, objects that make an imposing act a restriction. */
 static const char *const *state_lemmas, *const *market_moves, *const *market_subjects,
     *const *restrict_objects, *const *morph_drop_endings, *const *quote_words, *const *object_typed_lemmas,
-    *const *acted_on_verbs, *const *passive_light_verbs;
+    *const *acted_on_verbs, *const *passive_light_verbs, *const *lift_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -70,6 +70,7 @@ static void lists_init(void)
     object_typed_lemmas = kg_gram_words("events", "object_typed_lemmas");
     acted_on_verbs = kg_gram_words("events", "acted_on_verbs");
     passive_light_verbs = kg_gram_words("events", "passive_light_verbs");
+    lift_verbs = kg_gram_words("events", "lift_verbs");
 }
 
 /* 1 if the EDTF value starts after the document date (compared at the
@@ -644,9 +645,13 @@ static int morph_cand(const exdoc *x, int wi, cand *c)
             return 0;
         t = ex_type_index("other");
     } else if (t == ex_type_index("restrict") && !holds_any(m.lemma, 0, ll, restrict_objects)) {
-        size_t a = x->w[wi >= 4 ? wi - 4 : 0].cs;
-        if (!holds_any(x->s, a, w->cs, restrict_objects))
+        /* in the sentence before it, or the noun it modifies (부과한 관세) */
+        size_t b = (size_t)wi + 1 < x->nw ? x->w[wi + 1].ce : w->ce;
+        if (!holds_any(x->s, x->w[0].cs, b, restrict_objects)) {
+            if (is_word(m.lemma, 0, ll, state_lemmas))
+                return 0; /* 포함한: including, when no control is named */
             t = ex_type_index("other");
+        }
     }
     if (t < 0)
         return 0;
@@ -708,8 +713,8 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
     }
     if (e->f & EX_F_PAST)
         return 1;
-    if (e->type != ex_type_index("other") && (e->f & EX_F_FINAL))
-        return 1; /* a listed lemma: 철회한다, 부과하기로 했다 */
+    if (e->type != ex_type_index("other") && (e->f & (EX_F_FINAL | EX_F_QUOTIVE)))
+        return 1; /* a listed lemma: 철회한다, 부과하기로 했다, 추가한다고 */
     if (e->type != ex_type_index("other") && (e->f & EX_F_CONN) && chain_past(x, c->wi))
         return 1; /* a listed lemma in a chain told in the past: 철회하고 … 했다 */
     return c->morph == KG_MORPH_PASSIVE && (e->f & EX_F_FINAL);
@@ -746,6 +751,20 @@ static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
         return 1;
     }
     return holds_any(x->s, a, c->ps, market_subjects);
+}
+
+/* The type of the act a quotative word tells (부과한다고, 집계됐다고,
+ * 인상하기로): its lemma's, read by the morphology, or -1. */
+static int embedded_type(const exdoc *x, const ex_word *pv)
+{
+    kg_morph m;
+    if (kg_morph_word(x->s, pv->cs, pv->ce, &m) == KG_MORPH_NONE)
+        return -1;
+    int t = ex_lemma_type(x->ev, m.lemma);
+    if (t == ex_type_index("restrict") && !holds_any(m.lemma, 0, strlen(m.lemma), restrict_objects) &&
+        !holds_any(x->s, x->w[0].cs, pv->ce, restrict_objects))
+        return -1;
+    return t > 0 ? t : -1; /* (not announce itself) */
 }
 
 /* Finds every predicate candidate of the sentence's words. */
@@ -860,12 +879,26 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             /* (a lemma read by the morphology only when it is listed in
              * object_typed_lemmas: 관세를 인상 is a restriction, 관세를
              * 철회 no) */
-            int by_obj = !c.morph || is_word(c.pred, 0, strlen(c.pred), object_typed_lemmas);
+            int by_obj = c.morph ? is_word(c.pred, 0, strlen(c.pred), object_typed_lemmas)
+                                 : !starts_any(s, w->ce, w->cs, lift_verbs);
             if ((c.announce || c.type == ex_type_index("found")) && c.obj[0] && by_obj) {
                 int t = ex_noun_type(x->ev, c.obj, strlen(c.obj));
                 if (t >= 0)
                     c.type = t;
             }
+        }
+        /* …포함한다고 발표했다, …부과하기로 발표했다: the act announced
+         * gives the type (an announce verb that is no speech verb; those
+         * are the statements') */
+        if (c.announce && !c.obj[0] && c.wi > 0 && !starts_any(s, w->ce, w->cs, speech_verbs)) {
+            const ex_word *pv = &x->w[c.wi - 1];
+            int said = 0;
+            for (int k = 0; !said && quote_words[k]; k++)
+                said = ex_ends(s, pv->cs, pv->ce, quote_words[k]);
+            said = said && !pv->in_quote;
+            int t = said ? embedded_type(x, pv) : -1;
+            if (t >= 0)
+                c.type = t;
         }
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
