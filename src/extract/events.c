@@ -713,6 +713,10 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
     }
     if (e->f & EX_F_PAST)
         return 1;
+    /* a market move in a chain (급등하며, 급증하고): market_ok has seen its
+     * figure or market subject */
+    if ((e->f & EX_F_CONN) && starts_any(c->pred, strlen(c->pred), 0, market_moves))
+        return 1;
     if (e->type != ex_type_index("other") && (e->f & (EX_F_FINAL | EX_F_QUOTIVE)))
         return 1; /* a listed lemma: 철회한다, 부과하기로 했다, 추가한다고 */
     if (e->type != ex_type_index("other") && (e->f & EX_F_CONN) && chain_past(x, c->wi))
