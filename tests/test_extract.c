@@ -309,6 +309,8 @@ Test(extract, id_is_stable)
     kg_doc_free(b);
 }
 
+/* the span is the content verb with its object, not the clause from its
+ * start (issue 13: two verbs of one sentence are two spans) */
 Test(extract, spans_are_byte_offsets_of_the_clause)
 {
     const char *text = "미국 정부가 지난 2일 중국을 겨냥해 새 규제를 발표했다.";
@@ -317,7 +319,7 @@ Test(extract, spans_are_byte_offsets_of_the_clause)
     const kg_span *sp = &doc->events[0].span;
     cr_assert(sp->set && sp->start >= 0 && sp->end <= (long long)strlen(text));
     cr_expect(strstr(text + sp->start, "발표했다") != NULL);
-    cr_expect(memcmp(text + sp->start, "미국 정부가", strlen("미국 정부가")) == 0);
+    cr_expect(memcmp(text + sp->start, "새 규제를", strlen("새 규제를")) == 0);
     kg_doc_free(doc);
 }
 

@@ -17,6 +17,7 @@
 #include "extint.h"
 #include "exdoc.h"
 #include "korean/grammar.h"
+#include "korean/morph.h"
 
 /* The word lists of these rules are the grammar's (yaml/grammar/events.yaml),
  * looked up at the first sentence (lists_init).
@@ -40,6 +41,11 @@ static const char *const *speech_verbs;
  * without a value (최근, 향후). */
 static const char *const *bound_nouns, *const *adnominal_ends, *const *clause_ends, *const *target_words,
     *const *vague_times;
+/* Predicates by morphology (issue 13): nouns of states, market movements
+ * and their subjects, objects that make an imposing act a restriction. */
+static const char *const *state_lemmas, *const *market_moves, *const *market_subjects,
+    *const *restrict_objects, *const *morph_drop_endings, *const *quote_words, *const *object_typed_lemmas,
+    *const *acted_on_verbs, *const *passive_light_verbs, *const *lift_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -55,6 +61,16 @@ static void lists_init(void)
     clause_ends = kg_gram_words("events", "clause_ends");
     target_words = kg_gram_words("events", "target_words");
     vague_times = kg_gram_words("events", "vague_times");
+    state_lemmas = kg_gram_words("events", "state_lemmas");
+    market_moves = kg_gram_words("events", "market_moves");
+    market_subjects = kg_gram_words("events", "market_subjects");
+    restrict_objects = kg_gram_words("events", "restrict_objects");
+    morph_drop_endings = kg_gram_words("events", "morph_drop_endings");
+    quote_words = kg_gram_words("korean", "quote_endings");
+    object_typed_lemmas = kg_gram_words("events", "object_typed_lemmas");
+    acted_on_verbs = kg_gram_words("events", "acted_on_verbs");
+    passive_light_verbs = kg_gram_words("events", "passive_light_verbs");
+    lift_verbs = kg_gram_words("events", "lift_verbs");
 }
 
 /* 1 if the EDTF value starts after the document date (compared at the
@@ -231,6 +247,14 @@ static int is_verbal_word(const exdoc *x, const ex_word *w)
 {
     return ex_ends(x->s, w->cs, w->ce, "다") || ex_ends(x->s, w->cs, w->ce, "고") ||
            ex_ends(x->s, w->cs, w->ce, "며") || ex_ends(x->s, w->cs, w->ce, "면서");
+}
+
+/* 1 if the word is a verb form, read by its ending or by the morphology
+ * (겨냥해, 발표한): it ends a noun phrase before it. */
+static int verbish_word(const exdoc *x, const ex_word *w)
+{
+    kg_morph m;
+    return is_verbal_word(x, w) || kg_morph_word(x->s, w->cs, w->ce, &m) != KG_MORPH_NONE;
 }
 
 /* Skips parenthesised glosses ((ITIF), <파이낸셜 타임스>) at o; returns
@@ -467,6 +491,8 @@ typedef struct cand {
     int lv;            /* support verb with an event noun object */
     int announce;      /* a speech or announce predicate (may be retyped) */
     int entry_native;
+    int morph;         /* read by the morphology: KG_MORPH_ACTIVE, KG_MORPH_PASSIVE */
+    int objw;          /* word of the object phrase's start, or -1 */
     char pred[64];
     char obj[64];
 } cand;
@@ -514,7 +540,7 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
         if (w->particle == EX_P_OBJ || bare_noun) {
             /* the noun phrase: this word and up to two bare words before */
             int a = k;
-            while (a > floor && k - a < 2 && noun_word(x, &x->w[a - 1]))
+            while (a > floor && k - a < 2 && noun_word(x, &x->w[a - 1]) && !verbish_word(x, &x->w[a - 1]))
                 a--;
             size_t from = x->w[a].cs, to = w->ps;
             if (to <= from || to - from >= objn)
@@ -579,6 +605,172 @@ static int starts_any(const char *s, size_t end, size_t i, const char *const *li
     return 0;
 }
 
+/* 1 if the word s[a, b) is one of list. */
+static int is_word(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list && list[k]; k++)
+        if (strlen(list[k]) == b - a && memcmp(s + a, list[k], b - a) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if s[a, b) holds one of list. */
+static int holds_any(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list && list[k] && b > a; k++)
+        if (memmem(s + a, b - a, list[k], strlen(list[k])))
+            return 1;
+    return 0;
+}
+
+/* A predicate read by the morphology at word wi (see morph_cand's use in
+ * find_cands): fills c and returns the stem's length, or 0. A lemma of
+ * the lexicon gives its type; an unknown one an act of type other unless
+ * it names a state (state_lemmas) or a speech verb (the statements'). A
+ * restrict lemma (부과, 시행, 통과) is a restriction only with a tariff,
+ * law or control named before it (restrict_objects), else other. */
+static int morph_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    kg_morph m;
+    if (kg_morph_word(x->s, w->cs, w->ce, &m) == KG_MORPH_NONE)
+        return 0;
+    /* a speech verb is the statements'; a time word (지난해) no verb */
+    if (starts_any(x->s, w->ce, w->cs, speech_verbs) || in_time(x, w->cs, w->ce))
+        return 0;
+    size_t ll = strlen(m.lemma);
+    int t = ex_lemma_type(x->ev, m.lemma);
+    if (t < 0) {
+        if (is_word(m.lemma, 0, ll, state_lemmas))
+            return 0;
+        t = ex_type_index("other");
+    } else if (t == ex_type_index("restrict") && !holds_any(m.lemma, 0, ll, restrict_objects)) {
+        /* in the sentence before it, or the noun it modifies (부과한 관세) */
+        size_t b = (size_t)wi + 1 < x->nw ? x->w[wi + 1].ce : w->ce;
+        if (!holds_any(x->s, x->w[0].cs, b, restrict_objects)) {
+            if (is_word(m.lemma, 0, ll, state_lemmas))
+                return 0; /* 포함한: including, when no control is named */
+            t = ex_type_index("other");
+        }
+    }
+    if (t < 0)
+        return 0;
+    c->type = t;
+    c->ps = w->cs;
+    c->me = m.stem_end;
+    c->wi = wi;
+    c->entry_native = 0;
+    c->announce = t == 0;
+    c->morph = m.kind;
+    snprintf(c->pred, sizeof c->pred, "%s", m.lemma);
+    return (int)(m.stem_end - w->cs);
+}
+
+/* 1 if the verb that ends the chain after word wi (the first word ending
+ * in 다 or a quotative) is past: 철회하고 … 도입했다. */
+static int chain_past(const exdoc *x, int wi)
+{
+    for (size_t k = (size_t)wi + 1; k < x->nw; k++) {
+        const ex_word *n = &x->w[k];
+        if (!ex_ends(x->s, n->cs, n->ce, "다") && !ex_ends(x->s, n->cs, n->ce, "다고") &&
+            !ex_ends(x->s, n->cs, n->ce, "다며"))
+            continue;
+        for (size_t i = n->cs; i < n->ce;) {
+            size_t cl;
+            uint32_t cp = ex_cp(x->s, n->ce, i, &cl);
+            if (kg_is_hangul(cp) && kg_hangul_jong(cp) == KG_JONG_SS)
+                return 1;
+            i += cl;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* An act read by the morphology (a noun + 하다 / 되다) is kept only in
+ * the forms that tell an act, not a state or a background: past (했다,
+ * 했고, 됐으며), passive final (된다, 됐다), a listed lemma in the present
+ * or in a chain that ends in the past (철회하고 … 했다); an adnominal (한,
+ * 된) only after its object or a place (…을 돌파한, …에서 탈락한), as
+ * adjectives (막대한, 공정한) take none; never a form of obligation,
+ * manner or allegation (morph_drop_endings: 해야, 하게, 했다는). */
+static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
+{
+    if (!c->morph)
+        return 1;
+    /* …늘었다고 밝혔다: the statement tells it (the statements' rules) */
+    if (e->type == ex_type_index("other") && (e->f & EX_F_QUOTIVE))
+        return 0;
+    const ex_word *w = &x->w[c->wi];
+    for (int k = 0; morph_drop_endings[k]; k++)
+        if (ex_ends(x->s, w->cs, w->ce, morph_drop_endings[k]))
+            return 0;
+    if (e->f & (EX_F_ADNOM | EX_F_FUTADN)) {
+        if (e->f & EX_F_FUTADN || c->wi == 0)
+            return 0;
+        int p = x->w[c->wi - 1].particle;
+        return p == EX_P_OBJ || p == EX_P_LOC || p == EX_P_DAT;
+    }
+    if (e->f & EX_F_PAST)
+        return 1;
+    /* a market move in a chain (급등하며, 급증하고): market_ok has seen its
+     * figure or market subject */
+    if ((e->f & EX_F_CONN) && starts_any(c->pred, strlen(c->pred), 0, market_moves))
+        return 1;
+    if (e->type != ex_type_index("other") && (e->f & (EX_F_FINAL | EX_F_QUOTIVE)))
+        return 1; /* a listed lemma: 철회한다, 부과하기로 했다, 추가한다고 */
+    if (e->type != ex_type_index("other") && (e->f & EX_F_CONN) && chain_past(x, c->wi))
+        return 1; /* a listed lemma in a chain told in the past: 철회하고 … 했다 */
+    return c->morph == KG_MORPH_PASSIVE && (e->f & EX_F_FINAL);
+}
+
+/* 1 if the subject of the predicate is the one acted on: a support verb
+ * 받다 / 당하다 (제재를 받았다, 선고 받았다), or a legal act or restriction
+ * in the passive (기소됐다, 체포된, 금지당했다). */
+static int acted_on(const exdoc *x, const ex_event *e, const cand *c)
+{
+    if (c->lv)
+        return starts_any(x->s, x->w[c->wi].ce, c->ps, acted_on_verbs) > 0;
+    if (e->type != ex_type_index("legal") && e->type != ex_type_index("restrict"))
+        return 0;
+    return starts_any(x->s, x->w[c->wi].ce, c->me, passive_light_verbs) > 0;
+}
+
+/* 1 unless a market movement (market_moves: 감소했다, 늘었다) has neither a
+ * figure nor a market subject (market_subjects) in its chain of clauses. */
+static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
+{
+    if (e->type != ex_type_index("other"))
+        return 1;
+    const ex_word *w = &x->w[word_at(x, c->ps)];
+    if (!starts_any(x->s, w->ce, w->cs, market_moves) && !starts_any(c->pred, strlen(c->pred), 0, market_moves))
+        return 1;
+    if (e->f & EX_F_QUOTIVE) /* …늘었다고 밝혔다: the statement's content */
+        return 0;
+    size_t a = e->chain < e->cs ? e->chain : e->cs;
+    for (size_t k = ex_first_at(x, x->fig, x->n_fig, a); k < x->n_fig; k++) {
+        const kg_mention *m = &x->m->v[x->fig[k]];
+        if (m->nstart >= e->pe)
+            break;
+        return 1;
+    }
+    return holds_any(x->s, a, c->ps, market_subjects);
+}
+
+/* The type of the act a quotative word tells (부과한다고, 집계됐다고,
+ * 인상하기로): its lemma's, read by the morphology, or -1. */
+static int embedded_type(const exdoc *x, const ex_word *pv)
+{
+    kg_morph m;
+    if (kg_morph_word(x->s, pv->cs, pv->ce, &m) == KG_MORPH_NONE)
+        return -1;
+    int t = ex_lemma_type(x->ev, m.lemma);
+    if (t == ex_type_index("restrict") && !holds_any(m.lemma, 0, strlen(m.lemma), restrict_objects) &&
+        !holds_any(x->s, x->w[0].cs, pv->ce, restrict_objects))
+        return -1;
+    return t > 0 ? t : -1; /* (not announce itself) */
+}
+
 /* Finds every predicate candidate of the sentence's words. */
 static size_t find_cands(exdoc *x, cand **out, size_t *cap)
 {
@@ -591,6 +783,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         int best_len = 0;
         cand c;
         memset(&c, 0, sizeof c);
+        c.objw = -1;
         /* lexicon predicates at the word start, or inside it for 겠 stems */
         /* only stems with 겠 start inside a word: look there only when the
          * word has one */
@@ -665,6 +858,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             int t = ok >= 0 ? ex_noun_type(x->ev, obj, strlen(obj)) : -1;
             if (t >= 0 && (!best_len || c.announce || c.type == t)) {
                 c.type = t;
+                c.objw = ok;
+                c.morph = 0;
                 c.ps = w->cs;
                 c.me = w->cs + (size_t)sv;
                 c.wi = (int)wi;
@@ -675,17 +870,39 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 best_len = sv;
             }
         }
+        /* a noun + 하다 / 되다 verb read by the morphology (철회했다,
+         * 부과된다, 발표했죠): the lexicon's lemma, else an act of type other */
+        if (!best_len && !w->in_quote)
+            best_len = morph_cand(x, (int)wi, &c);
         if (!best_len)
             continue;
         if (!c.obj[0]) {
-            object_before(x, word_at(x, c.ps), 0, c.obj, sizeof c.obj, 0);
+            c.objw = object_before(x, word_at(x, c.ps), 0, c.obj, sizeof c.obj, 0);
             /* a speech or announce verb whose object is an event noun takes
              * the noun's type: 수출통제를 발표하다 is a restriction */
-            if ((c.announce || c.type == ex_type_index("found")) && c.obj[0]) {
+            /* (a lemma read by the morphology only when it is listed in
+             * object_typed_lemmas: 관세를 인상 is a restriction, 관세를
+             * 철회 no) */
+            int by_obj = c.morph ? is_word(c.pred, 0, strlen(c.pred), object_typed_lemmas)
+                                 : !starts_any(s, w->ce, w->cs, lift_verbs);
+            if ((c.announce || c.type == ex_type_index("found")) && c.obj[0] && by_obj) {
                 int t = ex_noun_type(x->ev, c.obj, strlen(c.obj));
                 if (t >= 0)
                     c.type = t;
             }
+        }
+        /* …포함한다고 발표했다, …부과하기로 발표했다: the act announced
+         * gives the type (an announce verb that is no speech verb; those
+         * are the statements') */
+        if (c.announce && !c.obj[0] && c.wi > 0 && !starts_any(s, w->ce, w->cs, speech_verbs)) {
+            const ex_word *pv = &x->w[c.wi - 1];
+            int said = 0;
+            for (int k = 0; !said && quote_words[k]; k++)
+                said = ex_ends(s, pv->cs, pv->ce, quote_words[k]);
+            said = said && !pv->in_quote;
+            int t = said ? embedded_type(x, pv) : -1;
+            if (t >= 0)
+                c.type = t;
         }
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
@@ -1499,7 +1716,36 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         snprintf(e.obj, sizeof e.obj, "%s", c->obj);
         make_pred_word(x, &e, c);
         e.chain = x->chain;
+        /* a verb that tells no act here (a state, a market move with no
+         * figure) is no predicate: the clause goes on past it */
+        if (!market_ok(x, &e, c) || !morph_act_ok(x, &e, c))
+            continue;
         int keep = keep_event(x, &e, c, w);
+        /* the span: the content verb with its object, not the clause */
+        if (!w->in_quote) {
+            int pw0 = word_at(x, c->ps);
+            size_t sp = pw0 >= 0 ? x->w[pw0].s : c->ps;
+            if (c->objw >= 0 && c->objw < pw0) {
+                int a = c->objw; /* with up to two bare nouns before (새 규제를) */
+                while (a > 0 && c->objw - a < 2 && noun_word(x, &x->w[a - 1]) &&
+                       !verbish_word(x, &x->w[a - 1]))
+                    a--;
+                if (e.pe - x->w[a].s <= 60)
+                    sp = x->w[a].s;
+                else if (e.pe - x->w[c->objw].s <= 60)
+                    sp = x->w[c->objw].s;
+            }
+            /* …한다고 밝혔다, …"고 발표했다: the end of what is said too */
+            if (pw0 > 0 && c->objw < 0) {
+                const ex_word *pv = &x->w[pw0 - 1];
+                int said = pv->quote_close;
+                for (int k = 0; !said && quote_words[k]; k++)
+                    said = ex_ends(x->s, pv->cs, pv->ce, quote_words[k]);
+                if (said && pv->ce > pv->cs)
+                    sp = pv->s; /* the last word of the quote: 반대한다"고 */
+            }
+            e.span_s = sp;
+        }
 
         /* the next clause starts after this predicate either way; a chain
          * of clauses goes on after a connective */
@@ -1518,6 +1764,16 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
                 e.type = t;
         }
         fill_roles(x, &e, c);
+        if (acted_on(x, &e, c)) {
+            /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,
+             * 임원이 기소됐다 (the agent, when named, is the genitive) */
+            int t[4], nt = e.n_target;
+            memcpy(t, e.target, sizeof t);
+            memcpy(e.target, e.agent, sizeof e.target);
+            e.n_target = e.n_agent;
+            memcpy(e.agent, t, sizeof e.agent);
+            e.n_agent = nt;
+        }
         e.quoted = w->in_quote;
         if (w->in_quote) {
             /* the speaker: the subject before the quote, else after it */

@@ -33,6 +33,7 @@ void kg_evlex_free(kg_evlex *ev)
         free(ev->keys[i]);
     free(ev->keys);
     kg_hmap_free(&ev->nouns);
+    kg_hmap_free(&ev->lemmas);
     for (int t = 0; t < EX_REL_N; t++) {
         for (size_t i = 0; i < ev->n_cues[t]; i++)
             free(ev->cues[t][i]);
@@ -74,6 +75,41 @@ static void add_noun_key(kg_evlex *ev, const char *text, int type)
     KG_VEC_PUSH(ev->keys, ev->n_keys, ev->cap_keys);
     ev->keys[ev->n_keys++] = k;
     kg_hmap_put(&ev->nouns, k, (void *)(intptr_t)(type + 1));
+}
+
+static const char *scalar(const kg_node *n, const char *file, kg_diag *d, size_t *errs);
+
+/* `lemmas`: whole nouns that make a verb with 하다 / 되다 (철회했다,
+ * 부과된), matched by the morphology (korean/morph.c), not as a prefix. */
+static void add_lemmas(kg_evlex *ev, const kg_node *seq, int type, const char *file, kg_diag *d,
+                       size_t *errs)
+{
+    if (!seq)
+        return;
+    if (seq->kind != KG_NODE_SEQ) {
+        kg_diag_error(d, file, seq->line, seq->col, "lemmas: expected a list of words");
+        (*errs)++;
+        return;
+    }
+    for (size_t i = 0; i < seq->n; i++) {
+        const char *w = scalar(seq->items[i], file, d, errs);
+        if (!w)
+            continue;
+        char *k = strip_spaces(w);
+        if (!*k || kg_hmap_get(&ev->lemmas, k)) {
+            free(k);
+            continue;
+        }
+        KG_VEC_PUSH(ev->keys, ev->n_keys, ev->cap_keys);
+        ev->keys[ev->n_keys++] = k;
+        kg_hmap_put(&ev->lemmas, k, (void *)(intptr_t)(type + 1));
+    }
+}
+
+int ex_lemma_type(const kg_evlex *ev, const char *lemma)
+{
+    void *v = ev ? kg_hmap_get(&ev->lemmas, lemma) : NULL;
+    return v ? (int)(intptr_t)v - 1 : -1;
 }
 
 static void add_entry(kg_evlex *ev, const char *text, int type, int noun)
@@ -153,6 +189,7 @@ static void add_types(kg_evlex *ev, const kg_node *seq, const char *file, kg_dia
         }
         add_list(ev, kg_node_get(m, "predicates"), type, 0, file, d, errs);
         add_list(ev, kg_node_get(m, "nouns"), type, 1, file, d, errs);
+        add_lemmas(ev, kg_node_get(m, "lemmas"), type, file, d, errs);
     }
 }
 

@@ -96,12 +96,16 @@ struct kg_evlex {
     ex_entry *v;                 /* sorted by first code point, longest first */
     size_t n, cap;
     kg_hmap nouns;               /* text without spaces -> type + 1 (intptr) */
-    char **keys;                 /* storage of the nouns map's keys */
+    kg_hmap lemmas;              /* lemma (noun of noun+하다, 되다) -> type + 1 */
+    char **keys;                 /* storage of the nouns and lemmas maps' keys */
     size_t n_keys, cap_keys;
     char **cues[EX_REL_N];       /* relation cues by type */
     size_t n_cues[EX_REL_N], cap_cues[EX_REL_N];
 };
 
+/* Type of a lemma (the noun of a noun+하다/되다 verb: 철회, 부과) from the
+ * lexicon's `lemmas` lists; -1 if none. */
+int ex_lemma_type(const kg_evlex *ev, const char *lemma);
 /* Index of type name in kg_event_types, or -1. */
 int ex_type_index(const char *name);
 /* Range [*lo, *hi) of entries whose text starts with code point cp. */
@@ -186,6 +190,8 @@ typedef struct ex_event {
     int type;
     size_t ps, pe;        /* the predicate (normalised) */
     size_t cs;            /* clause start (normalised) */
+    size_t span_s;        /* start of the span written out: the content
+                           * verb with its object (0: from cs) */
     size_t chain;         /* start of its chain of clauses (-고, -며 …) */
     size_t sent;          /* sentence index */
     unsigned f;

@@ -251,7 +251,7 @@ static void add_events(exdoc *x, kg_doc *doc, int *ids)
         for (int a = 0; a < e->n_target; a++)
             if (!kg_strv_has(&k->target, x->m->v[e->target[a]].id))
                 kg_strv_push(&k->target, x->m->v[e->target[a]].id);
-        size_t cs = e->cs;
+        size_t cs = e->span_s > e->cs ? e->span_s : e->cs;
         while (cs < e->pe && (s[cs] == ' ' || s[cs] == '\n' || s[cs] == ','))
             cs++;
         k->span.set = 1;

@@ -46,6 +46,10 @@ static void absorb(ex_event *into, ex_event *from)
 {
     if (from->cs < into->cs)
         into->cs = from->cs;
+    /* the written span covers both verbs (events.c sets span_s) */
+    size_t fs = from->span_s > from->cs ? from->span_s : from->cs;
+    if (into->span_s && fs < into->span_s)
+        into->span_s = fs;
     for (int i = 0; i < from->n_agent && into->n_agent < 4; i++) {
         int dup = 0;
         for (int j = 0; j < into->n_agent; j++)

@@ -368,7 +368,7 @@ enum place { PL_TOP, PL_HEADER, PL_ACTOR, PL_EVENT, PL_FIGURE, PL_RELATION, PL_E
 
 static const char *const actor_ext[] = { "country", NULL };
 static const char *const top_ext[] = { "event_types", "relation_cues", NULL };
-static const char *const evtype_keys[] = { "type", "description", "predicates", "nouns", NULL };
+static const char *const evtype_keys[] = { "type", "description", "predicates", "nouns", "lemmas", NULL };
 static const char *const relcue_keys[] = { "type", "description", "cues", NULL };
 static const char *const no_keys[] = { NULL };
 
