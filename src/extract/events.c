@@ -993,13 +993,35 @@ static int carries_date(const exdoc *x, const ex_event *e)
     return (e->f & EX_F_PAST) != 0 || reported_speech(x, e) || e->quoted;
 }
 
+/* Report verbs (보도했다), looked up once. */
+static const char *const *report_verbs;
+static pthread_once_t report_once = PTHREAD_ONCE_INIT;
+
+static void report_init(void)
+{
+    report_verbs = kg_gram_words("events", "report_verbs");
+}
+
+/* 1 if the time m dates a report of the act rather than the act: a
+ * report verb follows it within a few words, before the sentence end
+ * [.., se) (…했다고 로이터통신이 3일 보도했다). */
+static int report_time(const exdoc *x, const kg_mention *m, size_t se)
+{
+    pthread_once(&report_once, report_init);
+    size_t lim = m->nend + 48 < se ? m->nend + 48 : se;
+    for (size_t i = m->nend; i < lim; i++)
+        if ((i == m->nend || x->s[i - 1] == ' ') && starts_any(x->s, se, i, report_verbs) > 0)
+            return 1;
+    return 0;
+}
+
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
 {
     int in_clause = -1, before = -1, after = -1;
     /* for reported speech, the first time of the clause (산업부는 1일 …
      * 늘었다고 밝혔다) when it comes before the content's first actor or
      * verb is taken; else the last, nearest the predicate */
-    int speech = reported_speech(x, e), first_in = -1;
+    int speech = reported_speech(x, e), first_in = -1, reported = 0;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart < ss || m->nstart >= se)
@@ -1015,6 +1037,12 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
          * 달부터) dates the measure, not the act that decides it */
         if (starts_later(x, m))
             continue;
+        /* a report's day is not the act's (…부과했다고 블룸버그가 10일
+         * 보도했다); an act known from a report keeps no carried day */
+        if (m->nstart >= e->pe && report_time(x, m, se)) {
+            reported = 1;
+            continue;
+        }
         if (m->nstart >= e->cs && m->nend <= e->pe) {
             in_clause = x->tim[k];
             if (first_in < 0)
@@ -1069,7 +1097,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     }
     /* no time of its own (이날, 같은 날, or none in the sentence): the
      * day of the last act told before it, in the same story */
-    if (x->last_date[0] &&
+    if (x->last_date[0] && !reported &&
         (clause_has(x, ss, e->pe, carry_words) || (carries_date(x, e) && day_date(x->last_date)))) {
         snprintf(e->date, sizeof e->date, "%s", x->last_date);
         snprintf(e->when, sizeof e->when, "%s", x->last_when);
