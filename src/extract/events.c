@@ -1172,13 +1172,88 @@ static int reported_speech(const exdoc *x, const ex_event *e)
     return q >= e->cs + 3 && (ex_ends(x->s, e->cs, q, "고") || ex_ends(x->s, e->cs, q, "고\""));
 }
 
+/* 1 if the time m opens a period that starts after the document date
+ * (오는 3월 1일부터: value 2025-03-01/..). */
+static int starts_later(const exdoc *x, const kg_mention *m)
+{
+    size_t l = strlen(m->value);
+    return l > 3 && strcmp(m->value + l - 3, "/..") == 0 && after_dct(m->value, &x->dct);
+}
+
+/* 1 if the time ti lies in the reported content of the speech event e,
+ * before the word that ends the content (…늘었다고 밝혔다). */
+static int speech_content_time(const exdoc *x, const ex_event *e, int ti)
+{
+    const kg_mention *m = &x->m->v[ti];
+    /* (a time before the speaker dates the saying: 지난해 8월 재단은 …) */
+    if (e->n_agent > 0 && m->nstart < x->m->v[e->agent[0]].nstart)
+        return 0;
+    return m->nstart > e->cs + 1 && m->nend <= e->ps;
+}
+
+/* 1 if the EDTF value v is one day (2025-03-05), not a month, a year or
+ * a period: a background told over years carries no day forward. */
+static int day_date(const char *v)
+{
+    return strlen(v) == 10 && v[4] == '-' && v[7] == '-';
+}
+
+/* 1 if an event with no time in its sentence takes the last act date: a
+ * statement or an act told after it in the past (…고 밝혔다, 반발했다),
+ * not a plan, a forecast, a state or a background act. */
+static int carries_date(const exdoc *x, const ex_event *e)
+{
+    /* (an act in a relative clause is background: 정부가 제재한 기업) */
+    if (e->f & (EX_F_INTENT | EX_F_HYPO | EX_F_FORECAST | EX_F_HABIT | EX_F_NEG | EX_F_ADNOM))
+        return 0;
+    /* (a vow in a quotation is dated by its saying: "…하겠다"고 밝혔다) */
+    return (e->f & EX_F_PAST) != 0 || reported_speech(x, e) || e->quoted;
+}
+
+/* Report verbs (보도했다) and verbs of taking effect (시행), looked up
+ * once. */
+static const char *const *report_verbs, *const *effect_verbs;
+static pthread_once_t report_once = PTHREAD_ONCE_INIT;
+
+static void report_init(void)
+{
+    report_verbs = kg_gram_words("events", "report_verbs");
+    effect_verbs = kg_gram_words("events", "effect_verbs");
+}
+
+/* 1 if e is a measure taking effect (규정은 다음 달 1일부터 시행된다):
+ * then the start of the period is its own date. */
+static int takes_effect(const exdoc *x, const ex_event *e)
+{
+    pthread_once(&report_once, report_init);
+    size_t a = e->pe > e->cs ? e->pe : e->cs;
+    /* the predicate word: back from the clause's predicate end to a space */
+    size_t w = a;
+    while (w > e->cs && x->s[w - 1] != ' ')
+        w--;
+    return starts_any(x->s, a, w, effect_verbs) > 0;
+}
+
+/* 1 if the time m dates a report of the act rather than the act: a
+ * report verb follows it within a few words, before the sentence end
+ * [.., se) (…했다고 로이터통신이 3일 보도했다). */
+static int report_time(const exdoc *x, const kg_mention *m, size_t se)
+{
+    pthread_once(&report_once, report_init);
+    size_t lim = m->nend + 48 < se ? m->nend + 48 : se;
+    for (size_t i = m->nend; i < lim; i++)
+        if ((i == m->nend || x->s[i - 1] == ' ') && starts_any(x->s, se, i, report_verbs) > 0)
+            return 1;
+    return 0;
+}
+
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
 {
     int in_clause = -1, before = -1, after = -1;
     /* for reported speech, the first time of the clause (산업부는 1일 …
      * 늘었다고 밝혔다) when it comes before the content's first actor or
      * verb is taken; else the last, nearest the predicate */
-    int speech = reported_speech(x, e), first_in = -1;
+    int speech = reported_speech(x, e), first_in = -1, reported = 0;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart < ss || m->nstart >= se)
@@ -1189,6 +1264,16 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             int tw = word_at(x, m->nstart);
             if (tw >= 0 && (x->w[tw].in_quote || x->w[tw].quote_close))
                 continue;
+        }
+        /* the start of what an act sets in motion (오는 3월 1일부터, 다음
+         * 달부터) dates the measure, not the act that decides it */
+        if (starts_later(x, m) && !takes_effect(x, e))
+            continue;
+        /* a report's day is not the act's (…부과했다고 블룸버그가 10일
+         * 보도했다); an act known from a report keeps no carried day */
+        if (m->nstart >= e->pe && report_time(x, m, se)) {
+            reported = 1;
+            continue;
         }
         if (m->nstart >= e->cs && m->nend <= e->pe) {
             in_clause = x->tim[k];
@@ -1214,12 +1299,20 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         ex_copy(e->when, sizeof e->when, vague);
         return;
     }
-    if (speech && first_in >= 0 && e->n_agent > 0) {
-        /* the first time right after the speaker: 산업부는 1일 … */
-        const kg_mention *fm = &x->m->v[first_in], *am = &x->m->v[e->agent[0]];
-        size_t gap = fm->nstart > am->nend ? fm->nstart - am->nend : (size_t)-1;
-        if (gap != (size_t)-1 && gap <= 12)
+    if (speech && first_in >= 0) {
+        /* the first time right after the speaker (산업부는 1일 …) or at
+         * the clause start dates the saying; a time inside the reported
+         * content (지난해 4분기 … 늘었다고 밝혔다) dates what was said */
+        const kg_mention *fm = &x->m->v[first_in];
+        size_t gap = (size_t)-1;
+        if (e->n_agent > 0) {
+            const kg_mention *am = &x->m->v[e->agent[0]];
+            gap = fm->nstart > am->nend ? fm->nstart - am->nend : (size_t)-1;
+        }
+        if ((gap != (size_t)-1 && gap <= 12) || fm->nstart <= e->cs + 1)
             in_clause = first_in;
+        else if (in_clause >= 0 && speech_content_time(x, e, in_clause))
+            in_clause = -1;
     }
     int pick = in_clause >= 0 ? in_clause : before >= 0 ? before : after;
     if (pick >= 0) {
@@ -1234,7 +1327,10 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         set_date_from(x, e, pick);
         return;
     }
-    if (clause_has(x, ss, e->pe, carry_words) && x->last_date[0]) {
+    /* no time of its own (이날, 같은 날, or none in the sentence): the
+     * day of the last act told before it, in the same story */
+    if (x->last_date[0] && !reported &&
+        (clause_has(x, ss, e->pe, carry_words) || (carries_date(x, e) && day_date(x->last_date)))) {
         snprintf(e->date, sizeof e->date, "%s", x->last_date);
         snprintf(e->when, sizeof e->when, "%s", x->last_when);
     }
@@ -1659,6 +1755,30 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
     }
 }
 
+/* Remembers the last date of the sentence [ss, se) for the events after
+ * it with no time of their own (이날, 당시, or none): a date something
+ * happened on, not an open range (다음 달 1일부터) or a date still to
+ * come, and not a headline's or a dateline's (입력 2025.03.12 09:30: when
+ * the page was written, not when anything happened). */
+static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
+{
+    if (title_line)
+        return;
+    for (size_t k = x->t0; k < x->t1; k++) {
+        const kg_mention *m = &x->m->v[x->tim[k]];
+        if (m->nstart >= ss && m->nstart < se && m->value[0] && !strstr(m->value, "..") &&
+            !after_dct(m->value, &x->dct) &&
+            starts_any(x->s, m->nend, m->nstart, carry_words) != (int)(m->nend - m->nstart)) {
+            snprintf(x->last_date, sizeof x->last_date, "%s", m->value);
+            size_t l = m->nend - m->nstart;
+            if (l >= sizeof x->last_when)
+                l = sizeof x->last_when - 1;
+            memcpy(x->last_when, x->s + m->nstart, l);
+            x->last_when[l] = '\0';
+        }
+    }
+}
+
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line)
 {
     pthread_once(&lists_once, lists_init);
@@ -1881,19 +2001,5 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         break;
     }
     statement_events(x, si, ss, se, title_line, first_ev);
-    /* remember the last date for 이날 / 당시: a date something happened
-     * on, not an open range (다음 달 1일부터) or a date still to come */
-    for (size_t k = x->t0; k < x->t1; k++) {
-        const kg_mention *m = &x->m->v[x->tim[k]];
-        if (m->nstart >= ss && m->nstart < se && m->value[0] && !strstr(m->value, "..") &&
-            !after_dct(m->value, &x->dct) &&
-            starts_any(x->s, m->nend, m->nstart, carry_words) != (int)(m->nend - m->nstart)) {
-            snprintf(x->last_date, sizeof x->last_date, "%s", m->value);
-            size_t l = m->nend - m->nstart;
-            if (l >= sizeof x->last_when)
-                l = sizeof x->last_when - 1;
-            memcpy(x->last_when, x->s + m->nstart, l);
-            x->last_when[l] = '\0';
-        }
-    }
+    remember_date(x, ss, se, title_line);
 }

@@ -18,6 +18,9 @@
 
 /* ---- lines that are headlines, not sentences ---- */
 
+/* No headline or subhead is longer than this many bytes (~340 syllables). */
+#define EX_MAX_TITLE 1024
+
 /* 1 if the line [a, b) holds a sentence that ends like one (…다, …다.):
  * headlines, subheads and labels end in a noun instead. */
 static int line_has_final(const kg_text *t, size_t a, size_t b)
@@ -49,7 +52,9 @@ static void mark_title_lines(const kg_text *t, unsigned char *title)
         size_t le = ls;
         while (le < t->norm_len && s[le] != '\n')
             le++;
-        int fin = line_has_final(t, ls, le);
+        /* a line far longer than any headline is a body that lost its
+         * sentence ends (a run-on text, a list), not a title */
+        int fin = le - ls > EX_MAX_TITLE || line_has_final(t, ls, le);
         for (; si < t->n_sent && t->sent[si].nstart < le + 1; si++)
             title[si] = !fin && t->sent[si].nstart >= ls;
         ls = le + 1;
@@ -470,7 +475,33 @@ static int particle_after(const exdoc *x, size_t e)
     return q > e ? ex_particle_exact(x->s, e, q) : EX_P_NONE;
 }
 
-static void add_figures(const exdoc *x, kg_doc *doc)
+/* The pieces the event pass read: cut[0..n) are the starts of the pieces
+ * a run-on sentence was cut into (after its first), in text order. */
+typedef struct {
+    size_t *v;
+    size_t n, cap;
+} ex_cuts;
+
+/* Narrows [*ss, *se), the sentence holding o, to the piece of it that
+ * the event pass read: the work per figure stays bounded however long
+ * the sentence (O(log n) per figure). */
+static void piece_of(const ex_cuts *c, size_t o, size_t *ss, size_t *se)
+{
+    size_t a = 0, b = c->n;
+    while (a < b) { /* first cut after o */
+        size_t m = (a + b) / 2;
+        if (c->v[m] <= o)
+            a = m + 1;
+        else
+            b = m;
+    }
+    if (a > 0 && c->v[a - 1] > *ss)
+        *ss = c->v[a - 1];
+    if (a < c->n && c->v[a] < *se)
+        *se = c->v[a];
+}
+
+static void add_figures(const exdoc *x, const ex_cuts *cuts, kg_doc *doc)
 {
     for (size_t i = 0; i < x->n_fig; i++) {
         const kg_mention *m = &x->m->v[x->fig[i]];
@@ -497,6 +528,7 @@ static void add_figures(const exdoc *x, kg_doc *doc)
         size_t si = sent_of(x->t, m->nstart);
         size_t ss = si < x->t->n_sent ? x->t->sent[si].nstart : m->nstart;
         size_t se = si < x->t->n_sent ? x->t->sent[si].nend : m->nend;
+        piece_of(cuts, m->nstart, &ss, &se);
         kg_buf meas = KG_BUF_INIT;
         size_t ms = figure_measure(x, m, ss, &meas);
         if (meas.len)
@@ -527,15 +559,11 @@ static void add_figures(const exdoc *x, kg_doc *doc)
             kg_set_str(&f->subject, pick_id ? pick_id : nearest);
         /* date: the time of the sentence, before the figure first */
         int before = -1, after = -1;
-        for (size_t k = ex_first_at(x, x->tim, x->n_time, ss); k < x->n_time; k++) {
-            const kg_mention *t = &x->m->v[x->tim[k]];
-            if (t->nstart >= se)
-                break;
-            if (t->nstart < m->nstart)
-                before = x->tim[k];
-            else if (after < 0)
-                after = x->tim[k];
-        }
+        size_t k = ex_first_at(x, x->tim, x->n_time, m->nstart);
+        if (k > 0 && x->m->v[x->tim[k - 1]].nstart >= ss)
+            before = x->tim[k - 1];
+        if (k < x->n_time && x->m->v[x->tim[k]].nstart < se)
+            after = x->tim[k];
         int pick = before >= 0 ? before : after;
         if (pick >= 0 && x->m->v[pick].value[0]) {
             char v[48];
@@ -592,6 +620,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
     }
     unsigned char *title = kg_xcalloc(t.n_sent + 1, 1);
     mark_title_lines(&t, title);
+    ex_cuts cuts = { NULL, 0, 0 };
     for (size_t i = 0; i < t.n_sent; i++) {
         /* a run-on "sentence" (a list, a table, a hostile input) is read in
          * pieces cut at spaces, so the work per sentence stays bounded */
@@ -604,6 +633,8 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
             ex_sentence_events(&x, i, a, cut, title[i]);
             ex_merge_sentence(&x, first);
             a = cut;
+            KG_VEC_PUSH(cuts.v, cuts.n, cuts.cap);
+            cuts.v[cuts.n++] = cut;
         }
         size_t first = x.n_ev;
         ex_sentence_events(&x, i, a, e, title[i]);
@@ -618,7 +649,8 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
     add_actors(&x, src, o->lexicon, doc);
     int *ids = kg_xcalloc(x.n_ev + 1, sizeof *ids);
     add_events(&x, doc, ids);
-    add_figures(&x, doc);
+    add_figures(&x, &cuts, doc);
+    free(cuts.v);
     add_relations(&x, doc, ids);
     free(ids);
     /* each span's quote, so that it can be found again after an edit */
