@@ -396,7 +396,7 @@ static int find_ps(const exdoc *x, size_t ps)
  * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
 
 static const kg_gram_list *resp_cues, *cause_cues, *np_list;
-static const char *const *cause_word, *const *plan_nouns, *const *act_nouns;
+static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -407,6 +407,7 @@ static void rel_init(void)
     np_list = kg_gram_list_get("relations", "np_nouns");
     plan_nouns = kg_gram_words("relations", "plan_nouns");
     act_nouns = kg_gram_words("relations", "act_nouns");
+    act_links = kg_gram_words("relations", "act_links");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -693,6 +694,7 @@ static int plan_event(const exdoc *x, const ex_event *e)
 static void plan_parts(exdoc *x)
 {
     int protest = ex_type_index("protest"), meet = ex_type_index("meet");
+    int announce = ex_type_index("announce");
     for (size_t i = 0; i < x->n_ev; i++) {
         const ex_event *p = &x->ev_v[i];
         if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet || !plan_event(x, p))
@@ -705,6 +707,10 @@ static void plan_parts(exdoc *x)
             /* a meeting held there is the occasion, not a part */
             if (q->dropped || q->canon >= 0 || q->type == meet)
                 continue;
+            /* a remark on the plan (a neutral statement, or what a quote
+             * says) is no part of it */
+            if (q->quoted || (q->stmt && q->type == announce))
+                continue;
             if (q->n_agent && p->n_agent && !agents_agree(x, p, q))
                 break;
             if (q->type == protest || plan_event(x, q))
@@ -712,6 +718,56 @@ static void plan_parts(exdoc *x)
             if (!has_rel_from(x, (int)j, EX_REL_PART))
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
             n++;
+        }
+    }
+}
+
+/* 1 if s[a..b) names an act noun followed by a link to it (규제에,
+ * 관세에 대해, 결정과 관련해): a statement about that act. */
+static int names_act(const exdoc *x, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (x->s[i] & 0xC0) == 0x80)
+            continue;
+        for (int k = 0; act_nouns[k]; k++) {
+            size_t l = strlen(act_nouns[k]);
+            if (i + l > b || memcmp(x->s + i, act_nouns[k], l))
+                continue;
+            for (int m = 0; act_links[m]; m++) {
+                size_t ml = strlen(act_links[m]);
+                if (i + l + ml <= b && !memcmp(x->s + i + l, act_links[m], ml))
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Rule R2: a protest or pledge statement that names an act (제재에 대해,
+ * 규제에 "…"며, 결정과 관련해) responds-to the nearest earlier restriction
+ * or legal act of another agent, in the last four sentences. */
+static void statement_responds(exdoc *x)
+{
+    int restrict_t = ex_type_index("restrict"), legal = ex_type_index("legal");
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->canon >= 0 || !b->stmt || !is_reaction(b) ||
+            has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        size_t ss = x->t->sent[b->sent].nstart;
+        if (b->ps <= ss || !names_act(x, ss, b->ps))
+            continue;
+        size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
+        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->type != restrict_t && e->type != legal)
+                continue;
+            if (e->stmt && is_reaction(e))
+                continue;
+            if (e->n_agent && b->n_agent && agents_agree(x, e, b))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+            break;
         }
     }
 }
@@ -896,6 +952,7 @@ void ex_relate(exdoc *x)
         }
     }
     plan_parts(x);
+    statement_responds(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
         if (x->rel[r].type != EX_REL_SAME)
