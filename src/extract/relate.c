@@ -96,6 +96,11 @@ static int statement_noun(const char *obj)
     return 0;
 }
 
+/* Set here on an act announced (강화하기로 했다고 발표했다): a measure
+ * that may head the measures told after it (rule R1). A bit the EX_F_*
+ * flags of extint.h leave free. */
+#define REL_F_ANNOUNCED (1u << 30)
+
 void ex_merge_sentence(exdoc *x, size_t first)
 {
     pthread_once(&lists_once, lists_init);
@@ -120,6 +125,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
             if (a->obj[0])
                 memcpy(b->obj, a->obj, sizeof b->obj);
             b->type = a->type;
+            b->f |= REL_F_ANNOUNCED;
             absorb(b, a);
             continue;
         }
@@ -176,6 +182,11 @@ void ex_merge_sentence(exdoc *x, size_t first)
 }
 
 /* ---- same-as ---- */
+
+/* Sentences after a plan (R1) or an announced measure (a hub) in which
+ * the acts told are its parts. */
+#define PLAN_SPAN 2
+#define HUB_SPAN 10
 
 static void strip(const char *in, char *out, size_t n)
 {
@@ -691,18 +702,26 @@ static int plan_event(const exdoc *x, const ex_event *e)
 /* Rule R1: the acts told after a plan's announcement (the same or no
  * agent, the next two sentences, up to a new agent or another plan) are
  * part-of it. */
-static void plan_parts(exdoc *x)
+static void plan_parts(exdoc *x, int hubs_only)
 {
     int protest = ex_type_index("protest"), meet = ex_type_index("meet");
     int announce = ex_type_index("announce");
+    int restrict_t = ex_type_index("restrict"), invest = ex_type_index("invest");
     for (size_t i = 0; i < x->n_ev; i++) {
         const ex_event *p = &x->ev_v[i];
-        if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet || !plan_event(x, p))
+        if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet)
+            continue;
+        /* a decided measure announced (관세를 물리겠다고 발표했다) heads
+         * the measures of its type told after it */
+        int hub = !plan_event(x, p);
+        if (hub && !((p->f & REL_F_ANNOUNCED) && (p->type == restrict_t || p->type == invest)))
+            continue;
+        if (hub != hubs_only)
             continue;
         int n = 0;
         for (size_t j = i + 1; j < x->n_ev && n < 6; j++) {
             const ex_event *q = &x->ev_v[j];
-            if (q->sent > p->sent + 2)
+            if (q->sent > p->sent + (hub ? HUB_SPAN : PLAN_SPAN))
                 break;
             /* a meeting held there is the occasion, not a part */
             if (q->dropped || q->canon >= 0 || q->type == meet)
@@ -711,10 +730,26 @@ static void plan_parts(exdoc *x)
              * says) is no part of it */
             if (q->quoted || (q->stmt && q->type == announce))
                 continue;
-            if (q->n_agent && p->n_agent && !agents_agree(x, p, q))
-                break;
+            /* a protest, or another plan, ends the parts */
             if (q->type == protest || plan_event(x, q))
                 break;
+            if (q->n_agent && p->n_agent && !agents_agree(x, p, q)) {
+                /* another side's act told as background (미국이 … 물린 데
+                 * 대한 보복이다) does not end the measures of a hub */
+                if (hub)
+                    continue;
+                break;
+            }
+            if (hub && q->type != p->type)
+                continue;
+            /* the same object again: the same act (same-as decides) */
+            if (hub && q->obj[0]) {
+                char op[64], oq[64];
+                strip(p->obj, op, sizeof op);
+                strip(q->obj, oq, sizeof oq);
+                if (!strcmp(op, oq))
+                    continue;
+            }
             if (!has_rel_from(x, (int)j, EX_REL_PART))
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
             n++;
@@ -803,10 +838,13 @@ void ex_relate(exdoc *x)
         if (x->ev_v[i].title_line)
             x->ev_v[i].dropped = 1;
 
+    /* the measures told after an announced measure are its parts, not
+     * mentions of one another */
+    plan_parts(x, 1);
     /* same-as, first mention first */
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
-        if (b->dropped)
+        if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART))
             continue;
         /* one article's events; in a huge file, the last few hundred */
         for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
@@ -951,7 +989,7 @@ void ex_relate(exdoc *x)
             break;
         }
     }
-    plan_parts(x);
+    plan_parts(x, 0);
     statement_responds(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
