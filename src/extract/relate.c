@@ -645,6 +645,10 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                 if (np < 0)
                     np = np_event(x, si, a, ne, ty);
                 hits++;
+                /* "X로 인해 … 될 것"이라고 말했다: the cause is of what is
+                 * said, not of the saying */
+                if (pass && x->ev_v[gov].stmt)
+                    continue;
                 KG_VEC_PUSH(*out, *n_out, *cap_out);
                 if (pass)
                     (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[gov].ps, EX_REL_CAUSES };
