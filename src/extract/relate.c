@@ -794,6 +794,9 @@ static void statement_responds(exdoc *x)
             has_rel_from(x, (int)j, EX_REL_RESPONDS))
             continue;
         size_t ss = x->t->sent[b->sent].nstart;
+        /* the words just before the statement (bounded in a run-on text) */
+        if (b->ps > ss + 600)
+            ss = b->ps - 600;
         if (b->ps <= ss || !names_act(x, ss, b->ps))
             continue;
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
