@@ -96,6 +96,11 @@ static int statement_noun(const char *obj)
     return 0;
 }
 
+/* Set here on an act announced (강화하기로 했다고 발표했다): a measure
+ * that may head the measures told after it (rule R1). A bit the EX_F_*
+ * flags of extint.h leave free. */
+#define REL_F_ANNOUNCED (1u << 30)
+
 void ex_merge_sentence(exdoc *x, size_t first)
 {
     pthread_once(&lists_once, lists_init);
@@ -120,6 +125,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
             if (a->obj[0])
                 memcpy(b->obj, a->obj, sizeof b->obj);
             b->type = a->type;
+            b->f |= REL_F_ANNOUNCED;
             absorb(b, a);
             continue;
         }
@@ -176,6 +182,11 @@ void ex_merge_sentence(exdoc *x, size_t first)
 }
 
 /* ---- same-as ---- */
+
+/* Sentences after a plan (R1) or an announced measure (a hub) in which
+ * the acts told are its parts. */
+#define PLAN_SPAN 2
+#define HUB_SPAN 10
 
 static void strip(const char *in, char *out, size_t n)
 {
@@ -396,7 +407,7 @@ static int find_ps(const exdoc *x, size_t ps)
  * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
 
 static const kg_gram_list *resp_cues, *cause_cues, *np_list;
-static const char *const *cause_word, *const *plan_nouns, *const *act_nouns;
+static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -407,6 +418,7 @@ static void rel_init(void)
     np_list = kg_gram_list_get("relations", "np_nouns");
     plan_nouns = kg_gram_words("relations", "plan_nouns");
     act_nouns = kg_gram_words("relations", "act_nouns");
+    act_links = kg_gram_words("relations", "act_links");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -633,6 +645,10 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                 if (np < 0)
                     np = np_event(x, si, a, ne, ty);
                 hits++;
+                /* "X로 인해 … 될 것"이라고 말했다: the cause is of what is
+                 * said, not of the saying */
+                if (pass && x->ev_v[gov].stmt)
+                    continue;
                 KG_VEC_PUSH(*out, *n_out, *cap_out);
                 if (pass)
                     (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[gov].ps, EX_REL_CAUSES };
@@ -690,28 +706,110 @@ static int plan_event(const exdoc *x, const ex_event *e)
 /* Rule R1: the acts told after a plan's announcement (the same or no
  * agent, the next two sentences, up to a new agent or another plan) are
  * part-of it. */
-static void plan_parts(exdoc *x)
+static void plan_parts(exdoc *x, int hubs_only)
 {
     int protest = ex_type_index("protest"), meet = ex_type_index("meet");
+    int announce = ex_type_index("announce");
+    int restrict_t = ex_type_index("restrict"), invest = ex_type_index("invest");
     for (size_t i = 0; i < x->n_ev; i++) {
         const ex_event *p = &x->ev_v[i];
-        if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet || !plan_event(x, p))
+        if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet)
+            continue;
+        /* a decided measure announced (관세를 물리겠다고 발표했다) heads
+         * the measures of its type told after it */
+        int hub = !plan_event(x, p);
+        if (hub && !((p->f & REL_F_ANNOUNCED) && (p->type == restrict_t || p->type == invest)))
+            continue;
+        if (hub != hubs_only)
             continue;
         int n = 0;
         for (size_t j = i + 1; j < x->n_ev && n < 6; j++) {
             const ex_event *q = &x->ev_v[j];
-            if (q->sent > p->sent + 2)
+            if (q->sent > p->sent + (hub ? HUB_SPAN : PLAN_SPAN))
                 break;
             /* a meeting held there is the occasion, not a part */
             if (q->dropped || q->canon >= 0 || q->type == meet)
                 continue;
-            if (q->n_agent && p->n_agent && !agents_agree(x, p, q))
-                break;
+            /* a remark on the plan (a neutral statement, or what a quote
+             * says) is no part of it */
+            if (q->quoted || (q->stmt && q->type == announce))
+                continue;
+            /* a protest, or another plan, ends the parts */
             if (q->type == protest || plan_event(x, q))
                 break;
+            if (q->n_agent && p->n_agent && !agents_agree(x, p, q)) {
+                /* another side's act told as background (미국이 … 물린 데
+                 * 대한 보복이다) does not end the measures of a hub */
+                if (hub)
+                    continue;
+                break;
+            }
+            if (hub && q->type != p->type)
+                continue;
+            /* the same object again: the same act (same-as decides) */
+            if (hub && q->obj[0]) {
+                char op[64], oq[64];
+                strip(p->obj, op, sizeof op);
+                strip(q->obj, oq, sizeof oq);
+                if (!strcmp(op, oq))
+                    continue;
+            }
             if (!has_rel_from(x, (int)j, EX_REL_PART))
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
             n++;
+        }
+    }
+}
+
+/* 1 if s[a..b) names an act noun followed by a link to it (규제에,
+ * 관세에 대해, 결정과 관련해): a statement about that act. */
+static int names_act(const exdoc *x, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (i > a && (x->s[i] & 0xC0) == 0x80)
+            continue;
+        for (int k = 0; act_nouns[k]; k++) {
+            size_t l = strlen(act_nouns[k]);
+            if (i + l > b || memcmp(x->s + i, act_nouns[k], l))
+                continue;
+            for (int m = 0; act_links[m]; m++) {
+                size_t ml = strlen(act_links[m]);
+                if (i + l + ml <= b && !memcmp(x->s + i + l, act_links[m], ml))
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Rule R2: a protest or pledge statement that names an act (제재에 대해,
+ * 규제에 "…"며, 결정과 관련해) responds-to the nearest earlier restriction
+ * or legal act of another agent, in the last four sentences. */
+static void statement_responds(exdoc *x)
+{
+    int restrict_t = ex_type_index("restrict"), legal = ex_type_index("legal");
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->canon >= 0 || !b->stmt || !is_reaction(b) ||
+            has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        size_t ss = x->t->sent[b->sent].nstart;
+        /* the words just before the statement (bounded in a run-on text) */
+        if (b->ps > ss + 600)
+            ss = b->ps - 600;
+        if (b->ps <= ss || !names_act(x, ss, b->ps))
+            continue;
+        size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
+        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->type != restrict_t && e->type != legal)
+                continue;
+            if (e->stmt && is_reaction(e))
+                continue;
+            if (e->n_agent && b->n_agent && agents_agree(x, e, b))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+            break;
         }
     }
 }
@@ -747,10 +845,13 @@ void ex_relate(exdoc *x)
         if (x->ev_v[i].title_line)
             x->ev_v[i].dropped = 1;
 
+    /* the measures told after an announced measure are its parts, not
+     * mentions of one another */
+    plan_parts(x, 1);
     /* same-as, first mention first */
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
-        if (b->dropped)
+        if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART))
             continue;
         /* one article's events; in a huge file, the last few hundred */
         for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
@@ -895,7 +996,8 @@ void ex_relate(exdoc *x)
             break;
         }
     }
-    plan_parts(x);
+    plan_parts(x, 0);
+    statement_responds(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
         if (x->rel[r].type != EX_REL_SAME)
