@@ -105,7 +105,7 @@ expect query-streams 0 '' bash -c '
   [ "$(printf "%s\n" "$out" | wc -l)" = 4 ] || { echo "no rows came out: [$out]"; exit 1; }'
 expect query-limit 0 'there are more' "$KG" query --db wo/q.sqlite --limit 3 "$endless SELECT x FROM c"
 expect query-limit-bad 2 '--limit wants a number' "$KG" query --db wo/q.sqlite --limit 0 "SELECT 1"
-expect query-sigint 3 'interrupted' timeout --preserve-status -s INT 2 \
+expect query-sigint 3 'interrupted' timeout --preserve-status -s INT 5 \
     "$KG" query --db wo/q.sqlite "$endless SELECT count(*) FROM c"
 expect query-load-extension 2 'load_extension is not allowed' \
     "$KG" query --db wo/q.sqlite "SELECT load_extension('/nonexistent/x.so')"
