@@ -286,6 +286,17 @@ static size_t skip_gloss(const char *s, size_t o, size_t end)
     return o;
 }
 
+/* 1 if word w ends with a closing square bracket (], 】): what stands
+ * inside is a byline or a label, no phrase that goes on after it. */
+static int bracket_close(const char *s, const ex_word *w)
+{
+    if (w->e <= w->s)
+        return 0;
+    if (s[w->e - 1] == ']')
+        return 1;
+    return w->e - w->s >= 3 && memcmp(s + w->e - 3, "\xe3\x80\x91", 3) == 0;
+}
+
 static void compute_roles(exdoc *x, size_t ss, size_t se)
 {
     const char *s = x->s;
@@ -330,6 +341,8 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                 r->mod = 1;
                 break;
             }
+            if (!first && wi > 0 && bracket_close(s, &x->w[wi - 1]))
+                break; /* [OO일보 김철수 기자] 중국이: a byline is no part of the subject */
             if (!first) {
                 /* another actor starts this word: same phrase */
                 for (size_t j = i + 1; j < x->nr; j++) {
