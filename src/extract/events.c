@@ -1120,6 +1120,19 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         for (int i = 0; i < n; i++)
             add_role(e->target, &e->n_target, heads[i], x);
     }
+    /* a meeting has no target: who met with the subject (X와 만났다, X와
+     * 정상회담을 가졌다) is one of its agents */
+    if (strcmp(kg_event_types[e->type], "meet") == 0)
+        for (size_t k = 0; k < x->nr; k++) {
+            const ex_role *r = &x->r[k];
+            const kg_mention *m = &x->m->v[r->m];
+            if (r->in_quote || m->nstart < e->cs || r->pend > c->ps || r->role != EX_P_CONJ || r->next >= 0)
+                continue;
+            int heads[4];
+            int n = phrase_heads(x, phrase_start(x, k), heads, 4);
+            for (int i = 0; i < n; i++)
+                add_role(e->agent, &e->n_agent, heads[i], x);
+        }
     /* the partner of a joint act: X와 손을 잡고, X와 협력해 */
     if (strcmp(kg_event_types[e->type], "cooperate") == 0)
         for (size_t k = 0; k < x->nr; k++) {
