@@ -1006,6 +1006,16 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
     int statement = c->announce || !strcmp(tn, "announce") || !strcmp(tn, "protest") || !strcmp(tn, "pledge");
     if (topic >= 0 && statement)
         best = topic;
+    /* X는 Y가 … 않고 있다며 … 인상하겠다고 밝혔다: a subject inside what X
+     * says (closed by 다며, 라고 …) is not the doer of the act after it */
+    if (topic >= 0 && best >= 0 && best != topic && x->r[topic].pend < x->r[best].pend) {
+        int bw = word_at(x, x->r[best].pend ? x->r[best].pend - 1 : 0), pw = word_at(x, c->ps);
+        for (int k = bw + 1; bw >= 0 && k < pw; k++)
+            if (!x->w[k].in_quote && ex_ends_any(x->s, x->w[k].cs, x->w[k].ce, quote_words)) {
+                best = topic;
+                break;
+            }
+    }
     /* X가 발표한 순위에 따르면 R2는 … 앞섰다: a subject inside a source
      * cited by 따르면 is not the doer */
     int cited = 0;
