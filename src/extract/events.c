@@ -46,6 +46,7 @@ static const char *const *bound_nouns, *const *adnominal_ends, *const *clause_en
 static const char *const *state_lemmas, *const *market_moves, *const *market_subjects,
     *const *restrict_objects, *const *morph_drop_endings, *const *quote_words, *const *object_typed_lemmas,
     *const *acted_on_verbs, *const *passive_light_verbs, *const *lift_verbs;
+static const char *const *carry_subjects, *const *group_subjects, *const *carry_skip_particles;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -71,6 +72,9 @@ static void lists_init(void)
     acted_on_verbs = kg_gram_words("events", "acted_on_verbs");
     passive_light_verbs = kg_gram_words("events", "passive_light_verbs");
     lift_verbs = kg_gram_words("events", "lift_verbs");
+    carry_subjects = kg_gram_words("events", "carry_subjects");
+    group_subjects = kg_gram_words("events", "group_subjects");
+    carry_skip_particles = kg_gram_words("events", "carry_skip_particles");
 }
 
 /* 1 if the EDTF value starts after the document date (compared at the
@@ -282,6 +286,17 @@ static size_t skip_gloss(const char *s, size_t o, size_t end)
     return o;
 }
 
+/* 1 if word w ends with a closing square bracket (], 】): what stands
+ * inside is a byline or a label, no phrase that goes on after it. */
+static int bracket_close(const char *s, const ex_word *w)
+{
+    if (w->e <= w->s)
+        return 0;
+    if (s[w->e - 1] == ']')
+        return 1;
+    return w->e - w->s >= 3 && memcmp(s + w->e - 3, "\xe3\x80\x91", 3) == 0;
+}
+
 static void compute_roles(exdoc *x, size_t ss, size_t se)
 {
     const char *s = x->s;
@@ -326,6 +341,8 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                 r->mod = 1;
                 break;
             }
+            if (!first && wi > 0 && bracket_close(s, &x->w[wi - 1]))
+                break; /* [OO일보 김철수 기자] 중국이: a byline is no part of the subject */
             if (!first) {
                 /* another actor starts this word: same phrase */
                 for (size_t j = i + 1; j < x->nr; j++) {
@@ -989,6 +1006,16 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
     int statement = c->announce || !strcmp(tn, "announce") || !strcmp(tn, "protest") || !strcmp(tn, "pledge");
     if (topic >= 0 && statement)
         best = topic;
+    /* X는 Y가 … 않고 있다며 … 인상하겠다고 밝혔다: a subject inside what X
+     * says (closed by 다며, 라고 …) is not the doer of the act after it */
+    if (topic >= 0 && best >= 0 && best != topic && x->r[topic].pend < x->r[best].pend) {
+        int bw = word_at(x, x->r[best].pend ? x->r[best].pend - 1 : 0), pw = word_at(x, c->ps);
+        for (int k = bw + 1; bw >= 0 && k < pw; k++)
+            if (!x->w[k].in_quote && ex_ends_any(x->s, x->w[k].cs, x->w[k].ce, quote_words)) {
+                best = topic;
+                break;
+            }
+    }
     /* X가 발표한 순위에 따르면 R2는 … 앞섰다: a subject inside a source
      * cited by 따르면 is not the doer */
     int cited = 0;
@@ -1103,6 +1130,19 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         for (int i = 0; i < n; i++)
             add_role(e->target, &e->n_target, heads[i], x);
     }
+    /* a meeting has no target: who met with the subject (X와 만났다, X와
+     * 정상회담을 가졌다) is one of its agents */
+    if (strcmp(kg_event_types[e->type], "meet") == 0)
+        for (size_t k = 0; k < x->nr; k++) {
+            const ex_role *r = &x->r[k];
+            const kg_mention *m = &x->m->v[r->m];
+            if (r->in_quote || m->nstart < e->cs || r->pend > c->ps || r->role != EX_P_CONJ || r->next >= 0)
+                continue;
+            int heads[4];
+            int n = phrase_heads(x, phrase_start(x, k), heads, 4);
+            for (int i = 0; i < n; i++)
+                add_role(e->agent, &e->n_agent, heads[i], x);
+        }
     /* the partner of a joint act: X와 손을 잡고, X와 협력해 */
     if (strcmp(kg_event_types[e->type], "cooperate") == 0)
         for (size_t k = 0; k < x->nr; k++) {
@@ -1137,6 +1177,86 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
                 i--;
                 break;
             }
+}
+
+/* 1 if the predicate's word goes on with a passive light verb after
+ * its stem (부과된다, 적용됐고, 훈련됐다). */
+static int passive_word(const exdoc *x, const cand *c)
+{
+    const ex_word *w = &x->w[c->wi];
+    for (size_t o = c->ps; o < w->ce; o++)
+        if (((unsigned char)x->s[o] & 0xC0) != 0x80 && o > c->ps &&
+            starts_any(x->s, w->ce, o, passive_light_verbs) > 0)
+            return 1;
+    return 0;
+}
+
+/* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
+ * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
+ * 영업이익은 … 웃돌았다) goes on with the story's last doer: the agent
+ * of the last event told outside quotes in this sentence or the two
+ * before, in the same block (headline or body). */
+static void carry_agent(const exdoc *x, ex_event *e, int passive)
+{
+    if (e->n_agent || e->quoted)
+        return;
+    /* 양국은, 두 회사는: the several actors the last events told of */
+    int group = 0;
+    for (size_t k = 0; k < x->nw && x->w[k].s < e->ps && !group; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->in_quote || w->quote_close)
+            continue;
+        size_t end = k + 1 < x->nw ? x->w[k + 1].ce : w->ce;
+        for (int g = 0; group_subjects[g] && !group; g++) {
+            size_t l = strlen(group_subjects[g]);
+            if (w->s + l <= end && memcmp(x->s + w->s, group_subjects[g], l) == 0)
+                group = 1;
+        }
+    }
+    if (group) {
+        for (size_t k = x->n_ev; k-- > 0;) {
+            const ex_event *p = &x->ev_v[k];
+            if (p->sent + 3 < e->sent)
+                break;
+            if (p->dropped || p->title_line != e->title_line)
+                continue;
+            const int *v = p->n_target >= 2 ? p->target : p->n_agent >= 2 ? p->agent : NULL;
+            int n = p->n_target >= 2 ? p->n_target : p->n_agent;
+            if (!v)
+                continue;
+            for (int i = 0; i < n; i++)
+                add_role(e->agent, &e->n_agent, v[i], x);
+            return;
+        }
+        return;
+    }
+    /* a subject of its own that is no actor (the patient of a passive
+     * aside): the clause is about it, not about the last doer */
+    for (size_t k = 0; !passive && k < x->nw && x->w[k].s < e->ps; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->in_quote || w->quote_close || (w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC))
+            continue;
+        if (ex_ends_any(x->s, w->ps, w->ce, carry_skip_particles))
+            continue;
+        if (!word_has_actor(x, w) && !starts_any(x->s, w->ps, w->cs, carry_subjects))
+            return;
+    }
+    for (size_t k = x->n_ev; k-- > 0;) {
+        const ex_event *p = &x->ev_v[k];
+        if (p->sent + 2 < e->sent)
+            break;
+        if (p->dropped || p->quoted || !p->n_agent || p->title_line != e->title_line)
+            continue;
+        memcpy(e->agent, p->agent, sizeof e->agent);
+        e->n_agent = p->n_agent;
+        for (int i = 0; i < e->n_target; i++)
+            for (int j = 0; j < e->n_agent; j++)
+                if (strcmp(x->m->v[e->target[i]].id, x->m->v[e->agent[j]].id) == 0) {
+                    e->n_agent = 0; /* the one acted on is not its own doer */
+                    return;
+                }
+        return;
+    }
 }
 
 static void set_date_from(exdoc *x, ex_event *e, int ti)
@@ -1884,7 +2004,8 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
                 e.type = t;
         }
         fill_roles(x, &e, c);
-        if (acted_on(x, &e, c)) {
+        int passive = acted_on(x, &e, c);
+        if (passive) {
             /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,
              * 임원이 기소됐다 (the agent, when named, is the genitive) */
             int t[4], nt = e.n_target;
@@ -1935,6 +2056,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
             }
             e.n_target = 0;
         }
+        carry_agent(x, &e, passive || c->morph == KG_MORPH_PASSIVE || passive_word(x, c));
         fill_date(x, &e, ss, se);
         add_event(x, &e);
     }

@@ -33,6 +33,7 @@ static size_t nroles;
 
 static const char *const *case_words;
 static const char *const *figure_words;
+static const char *const *homographs;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -85,6 +86,7 @@ static void build(void)
     }
     case_words = kg_gram_class("korean", "particles", "case");
     figure_words = kg_gram_class("korean", "particles", "figure");
+    homographs = kg_gram_words("korean", "particle_homographs");
 }
 
 static void ready(void)
@@ -143,6 +145,12 @@ int kg_particle_ending(const char *s, size_t a, size_t b, size_t *ps)
 {
     ready();
     size_t len = b - a;
+    /* 추가, 합의, 결과 whole: a noun, not a stem and its particle */
+    for (int k = 0; homographs && homographs[k]; k++)
+        if (strlen(homographs[k]) == len && memcmp(s + a, homographs[k], len) == 0) {
+            *ps = b;
+            return KG_PART_NONE;
+        }
     for (size_t i = 0; i < nroles; i++) {
         size_t n = roles[i].n;
         if (len > n && memcmp(s + b - n, roles[i].w, n) == 0) {
