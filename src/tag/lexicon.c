@@ -225,7 +225,7 @@ static int32_t *first_states(const kg_lexicon *lx)
     int32_t *tab = kg_xmalloc(KG_LEX_NSYL * sizeof *tab);
     for (uint32_t cp = 0xAC00; cp <= 0xD7A3; cp++) {
         char u[4];
-        kg_u8_put(u, cp);
+        kg_utf8_put(u, cp);
         int32_t st = lx->da_size ? 0 : -1;
         for (int k = 0; k < 3 && st >= 0; k++)
             st = da_step(lx, st, (unsigned char)u[k]);

@@ -76,7 +76,7 @@ static int norm_special(uint32_t cp, char out[16])
         out[0] = '-';
         return 1;
     case 0x318D: case 0x30FB: case 0xFF65: case 0x2027: case 0x2219:
-        return (int)kg_txt_u8_put(out, 0xB7);
+        return (int)kg_utf8_put(out, 0xB7);
     case 0xA9: case 0x24D2: case 0x24B8: /* © ⓒ Ⓒ: copyright lines need them */
         return -1;
     default:
@@ -107,7 +107,7 @@ static int norm_char(uint32_t cp, char out[16], ncache_ent *cache)
         return e->n;
     }
     char in[4];
-    size_t inlen = kg_txt_u8_put(in, cp);
+    size_t inlen = kg_utf8_put(in, cp);
     utf8proc_uint8_t *res = NULL;
     utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)inlen, &res,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
