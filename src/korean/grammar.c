@@ -385,7 +385,7 @@ static void read_tree(struct chk *c, const kg_node *tree, struct glist ***out, s
     const kg_node *gv = tree->items[1];
     const char *grammar = scalar(gv);
     if (!grammar || !*grammar) {
-        err(c, gv, "'grammar:' names the grammar of the file (korean, names, text, units, events)");
+        err(c, gv, "'grammar:' names the grammar of the file (korean, names, text, units, times, events, relations)");
         return;
     }
     if (!c->builtin) {

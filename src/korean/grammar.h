@@ -4,7 +4,7 @@
  * so that kg works with no data folder.
  *
  * A grammar file is a mapping: `grammar: NAME` says which grammar it is
- * (korean, names, text, units, events), every other key is a list kg
+ * (korean, names, text, units, times, events, relations), every other key is a list kg
  * knows. An entry is a word, or a mapping with `form:` (the word),
  * `class:` (one class or a list of them: one table serves several rules)
  * and other fields the list's rules read. Keys starting with x- are the
