@@ -46,6 +46,8 @@ static const char *const *bound_nouns, *const *adnominal_ends, *const *clause_en
 static const char *const *state_lemmas, *const *market_moves, *const *market_subjects,
     *const *restrict_objects, *const *morph_drop_endings, *const *quote_words, *const *object_typed_lemmas,
     *const *acted_on_verbs, *const *passive_light_verbs, *const *lift_verbs;
+/* Native verbs (issue 13): support verbs with a 에-complement. */
+static const char *const *support_dative, *const *support_dative_passive;
 static const char *const *carry_subjects, *const *group_subjects, *const *carry_skip_particles;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
@@ -75,6 +77,8 @@ static void lists_init(void)
     carry_subjects = kg_gram_words("events", "carry_subjects");
     group_subjects = kg_gram_words("events", "group_subjects");
     carry_skip_particles = kg_gram_words("events", "carry_skip_particles");
+    support_dative = kg_gram_words("events", "support_dative");
+    support_dative_passive = kg_gram_words("events", "support_dative_passive");
 }
 
 /* 1 if the EDTF value starts after the document date (compared at the
@@ -506,6 +510,7 @@ typedef struct cand {
     size_t ps, me;     /* stem start, match end */
     int wi;            /* word that holds the verb ending */
     int lv;            /* support verb with an event noun object */
+    int dat_passive;   /* a 에-complement support verb whose subject is acted on */
     int announce;      /* a speech or announce predicate (may be retyped) */
     int entry_native;
     int morph;         /* read by the morphology: KG_MORPH_ACTIVE, KG_MORPH_PASSIVE */
@@ -746,6 +751,8 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
  * in the passive (기소됐다, 체포된, 금지당했다). */
 static int acted_on(const exdoc *x, const ex_event *e, const cand *c)
 {
+    if (c->dat_passive)
+        return 1;
     if (c->lv)
         return starts_any(x->s, x->w[c->wi].ce, c->ps, acted_on_verbs) > 0;
     if (e->type != ex_type_index("legal") && e->type != ex_type_index("restrict"))
@@ -786,6 +793,81 @@ static int embedded_type(const exdoc *x, const ex_word *pv)
         !holds_any(x->s, x->w[0].cs, pv->ce, restrict_objects))
         return -1;
     return t > 0 ? t : -1; /* (not announce itself) */
+}
+
+/* A support verb with its event noun in a 에-phrase right before it
+ * (support_dative: 조사에 들어갔다, 착공에 들어간, 재판에 넘겨졌다): the
+ * noun's type (the lexicon's noun, else its lemma) is the event's. Fills
+ * c and returns the verb's length, or 0. */
+static int dative_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    if (wi == 0)
+        return 0;
+    int sv = 0;
+    for (int k = 0; support_dative && support_dative[k] && !sv; k++)
+        if (ex_at(x->s, w->ce, w->cs, support_dative[k]))
+            sv = (int)strlen(support_dative[k]);
+    if (!sv)
+        return 0;
+    const ex_word *p = &x->w[wi - 1];
+    if (p->in_quote || p->quote_close || p->particle != EX_P_DAT || p->ce - p->ps != strlen("에") ||
+        memcmp(x->s + p->ps, "에", strlen("에")) != 0 || p->ps <= p->cs || in_time(x, p->cs, p->ce))
+        return 0;
+    size_t nl = p->ps - p->cs;
+    if (nl >= sizeof c->obj)
+        return 0;
+    char noun[sizeof c->obj];
+    memcpy(noun, x->s + p->cs, nl);
+    noun[nl] = '\0';
+    int t = ex_noun_type(x->ev, noun, nl);
+    if (t < 0)
+        t = ex_lemma_type(x->ev, noun);
+    if (t < 0 || t == ex_type_index("other"))
+        return 0;
+    c->type = t;
+    c->objw = wi - 1;
+    c->morph = 0;
+    c->ps = w->cs;
+    c->me = w->cs + (size_t)sv;
+    c->wi = wi;
+    c->lv = 1;
+    c->dat_passive = starts_any(x->s, w->ce, w->cs, support_dative_passive) > 0;
+    c->entry_native = 0;
+    c->announce = t == 0;
+    snprintf(c->obj, sizeof c->obj, "%s", noun);
+    copy_word(x, w->cs, c->me, c->pred, sizeof c->pred);
+    return sv;
+}
+
+/* A native verb read by the morphology (던졌다: 던지다, 미루기로: 미루다)
+ * whose dictionary form the lexicon lists as a lemma (kg_morph_native):
+ * fills c and returns the word's length, or 0. The forms of an act are
+ * morph_act_ok's, as for a noun + 하다 verb. */
+static int native_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    kg_native f[8];
+    int n = kg_morph_native(x->s, w->cs, w->ce, f, 8);
+    for (int k = 0; k < n; k++) {
+        int t = ex_lemma_type(x->ev, f[k].lemma);
+        if (t < 0)
+            continue;
+        c->type = t;
+        c->ps = w->cs;
+        c->me = f[k].end_at;
+        c->wi = wi;
+        c->entry_native = 0;
+        c->announce = t == 0;
+        c->morph = KG_MORPH_ACTIVE;
+        size_t l = strnlen(f[k].lemma, sizeof f[k].lemma);
+        if (l >= sizeof c->pred)
+            return 0;
+        memcpy(c->pred, f[k].lemma, l);
+        c->pred[l] = '\0';
+        return (int)(w->ce - w->cs);
+    }
+    return 0;
 }
 
 /* Finds every predicate candidate of the sentence's words. */
@@ -887,10 +969,16 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 best_len = sv;
             }
         }
+        /* a support verb whose event noun is in a 에-phrase (조사에
+         * 들어갔다, 재판에 넘겨졌다) */
+        if (!best_len && !w->in_quote)
+            best_len = dative_cand(x, (int)wi, &c);
         /* a noun + 하다 / 되다 verb read by the morphology (철회했다,
          * 부과된다, 발표했죠): the lexicon's lemma, else an act of type other */
         if (!best_len && !w->in_quote)
             best_len = morph_cand(x, (int)wi, &c);
+        if (!best_len && !w->in_quote)
+            best_len = native_cand(x, (int)wi, &c);
         if (!best_len)
             continue;
         if (!c.obj[0]) {

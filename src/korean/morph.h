@@ -26,4 +26,19 @@ typedef struct kg_morph {
  * m->kind. Never reads outside [cs, ce). */
 int kg_morph_word(const char *s, size_t cs, size_t ce, kg_morph *m);
 
+/* Native verbs (issue 13): the dictionary forms (stem + 다) a word
+ * s[cs, ce) can be read as, stem + ending, with the ending made of the
+ * ending syllables (korean.yaml's morph_ending_syllables) and the stem's
+ * last syllable undone where the ending fused with it: 던졌다 (던지다),
+ * 넘겨졌다 (넘겨지다), 미뤘다 (미루다), 내놨다 (내놓다), 내린 (내리다),
+ * 만든 (만들다), 올리기로 (올리다), 얼어붙었다 (얼어붙다). The longest stem
+ * comes first; a caller takes the first its lexicon lists. Writes at most
+ * max forms into out; returns how many. Never reads outside [cs, ce). */
+typedef struct kg_native {
+    char lemma[64]; /* the dictionary form, NUL-ended (던지다) */
+    size_t end_at;  /* offset in s where the ending is read from: the
+                       fused syllable (졌다) or the ending itself (기로) */
+} kg_native;
+int kg_morph_native(const char *s, size_t cs, size_t ce, kg_native *out, int max);
+
 #endif
