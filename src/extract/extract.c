@@ -12,6 +12,7 @@
 #include "exhead.h"
 #include "kg/quote.h"
 #include "korean/grammar.h"
+#include "korean/morph.h"
 
 /* Longer sentences are read in pieces of about this many bytes. */
 #define EX_MAX_SENTENCE 4096
@@ -68,6 +69,77 @@ static size_t src_off(const kg_text *t, size_t n)
     return kg_text_src_offset(t, n);
 }
 
+/* The title word of a predicate as the event found it: a Sino-Korean
+ * verb's noun (주장했다 → 주장), a native verb's headline word
+ * (title_verbs: 열린 → 개최), else the part before a light verb
+ * (title_light_syllables), else the word as it is. */
+static int title_verb(const char *p, int idiom, kg_buf *b)
+{
+    size_t n = strlen(p);
+    const kg_gram_list *tv = kg_gram_list_get("events", "title_verbs");
+    size_t best = 0;
+    const char *word = NULL;
+    for (size_t i = 0; i < tv->n; i++) {
+        size_t l = strlen(tv->e[i].form);
+        const char *t = kg_gram_field(&tv->e[i], "title");
+        if (t && l > best && l <= n && memcmp(p, tv->e[i].form, l) == 0 &&
+            (!idiom || strchr(tv->e[i].form, ' '))) {
+            best = l;
+            word = t;
+        }
+    }
+    if (word)
+        kg_buf_puts(b, word);
+    return word != NULL;
+}
+
+static void title_pred(const char *p, kg_buf *b)
+{
+    size_t n = strlen(p);
+    kg_morph m;
+    if (n && kg_morph_word(p, 0, n, &m) != KG_MORPH_NONE && m.lemma[0]) {
+        kg_buf_puts(b, m.lemma);
+        return;
+    }
+    if (title_verb(p, 0, b))
+        return;
+    /* two Hangul syllables at least (6 bytes), then a light verb */
+    const char *const *lv = kg_gram_words("events", "title_light_syllables");
+    for (size_t i = 6; i + 3 <= n && !strchr(p, ' '); i += 3) {
+        if ((unsigned char)p[i] < 0xEA || (unsigned char)p[i] > 0xED)
+            break;
+        for (size_t k = 0; lv[k]; k++)
+            if (strlen(lv[k]) == 3 && memcmp(p + i, lv[k], 3) == 0) {
+                kg_buf_add(b, p, i);
+                return;
+            }
+    }
+    kg_buf_puts(b, p);
+}
+
+/* An object as a title names a thing: a word that only ties it to the
+ * verb (대해 제재 조치: stop_words) does not start it. */
+static const char *title_obj(const char *o)
+{
+    const char *const *stop = kg_gram_words("events", "stop_words");
+    for (int again = 1; again && *o;) {
+        again = 0;
+        for (size_t k = 0; stop[k]; k++) {
+            size_t l = strlen(stop[k]);
+            if (strncmp(o, stop[k], l) == 0 && (o[l] == ' ' || o[l] == '\0')) {
+                o += l;
+                while (*o == ' ')
+                    o++;
+                again = 1;
+                break;
+            }
+        }
+    }
+    return o;
+}
+
+/* An event's title as a headline: who, then whom or what, then the act
+ * as a dictionary word (중국 상무부, 일본 수출 금지). */
 static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
 {
     for (int i = 0; i < e->n_agent; i++) {
@@ -75,17 +147,40 @@ static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
         kg_buf_puts(b, x->m->v[e->agent[i]].name);
     }
     if (e->n_agent)
-        kg_buf_puts(b, " — ");
+        kg_buf_puts(b, ", ");
+    const char *o = title_obj(e->obj);
+    int nt = 0;
+    for (int i = 0; i < e->n_target; i++) {
+        const char *tn = x->m->v[e->target[i]].name;
+        if (o[0] && strncmp(o, tn, strlen(tn)) == 0)
+            continue; /* the object names it (일본 수출 금지) */
+        kg_buf_puts(b, nt++ ? "·" : "");
+        kg_buf_puts(b, tn);
+    }
+    if (nt)
+        kg_buf_putc(b, ' ');
+    kg_buf word = KG_BUF_INIT;
+    /* an idiom holds its object (날을 세우다: 비판) */
+    char idiom[140];
+    snprintf(idiom, sizeof idiom, "%s %s", o, e->pred);
+    if (o[0] && !e->phrase && title_verb(idiom, 1, &word)) {
+        kg_buf_puts(b, word.ptr);
+        kg_buf_free(&word);
+        return;
+    }
+    kg_buf_reset(&word);
+    if (e->phrase)
+        kg_buf_puts(&word, e->pred);
+    else
+        title_pred(e->pred, &word);
+    const char *w = word.ptr;
     /* a lexicon phrase (관세를 부과) names its object already */
-    if (e->obj[0] && !strstr(e->pred, e->obj) && !e->phrase) {
-        kg_buf_puts(b, e->obj);
+    if (o[0] && !strstr(e->pred, o) && !strstr(w, o) && !e->phrase) {
+        kg_buf_puts(b, o);
         kg_buf_putc(b, ' ');
     }
-    kg_buf_puts(b, e->pred);
-    for (int i = 0; i < e->n_target; i++) {
-        kg_buf_puts(b, i ? "·" : " — ");
-        kg_buf_puts(b, x->m->v[e->target[i]].name);
-    }
+    kg_buf_puts(b, w);
+    kg_buf_free(&word);
 }
 
 static void add_alias(kg_actor *a, const char *form)
