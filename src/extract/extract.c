@@ -93,7 +93,7 @@ static int title_verb(const char *p, int idiom, kg_buf *b)
     return word != NULL;
 }
 
-static void title_pred(const char *p, kg_buf *b)
+static void title_word(const char *p, kg_buf *b)
 {
     size_t n = strlen(p);
     kg_morph m;
@@ -105,7 +105,7 @@ static void title_pred(const char *p, kg_buf *b)
         return;
     /* two Hangul syllables at least (6 bytes), then a light verb */
     const char *const *lv = kg_gram_words("events", "title_light_syllables");
-    for (size_t i = 6; i + 3 <= n && !strchr(p, ' '); i += 3) {
+    for (size_t i = 6; i + 3 <= n; i += 3) {
         if ((unsigned char)p[i] < 0xEA || (unsigned char)p[i] > 0xED)
             break;
         for (size_t k = 0; lv[k]; k++)
@@ -115,6 +115,74 @@ static void title_pred(const char *p, kg_buf *b)
             }
     }
     kg_buf_puts(b, p);
+}
+
+static int ends_with(const char *w, size_t n, const char *end)
+{
+    size_t l = strlen(end);
+    return l < n && memcmp(w + n - l, end, l) == 0;
+}
+
+/* A predicate of several words (조치를 취하겠다, 유치했다고 밝혔다):
+ * an idiom of title_verbs as a whole; else the words before the verb as
+ * they are, less a particle (title_drop_particles: 조치를 → 조치); a
+ * quoted clause (title_quote_ends) before a speech verb is the act and
+ * the speech verb goes (유치했다고 밝혔다 → 유치), as does a speech verb
+ * after a noun (투자 밝혔다 → 투자); the verb by title_word. */
+static void title_pred(const char *p, kg_buf *b)
+{
+    if (!strchr(p, ' ')) {
+        title_word(p, b);
+        return;
+    }
+    if (title_verb(p, 1, b))
+        return;
+    const char *const *drop = kg_gram_words("events", "title_drop_particles");
+    const char *const *qend = kg_gram_words("events", "title_quote_ends");
+    const char *const *speech = kg_gram_words("events", "speech_verbs");
+    char w[64];
+    int first = 1;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (!n)
+            break;
+        size_t wl = n < sizeof w ? n : sizeof w - 1;
+        memcpy(w, p, wl);
+        w[wl] = '\0';
+        p += n;
+        while (*p == ' ')
+            p++;
+        int last = *p == '\0';
+        int said = 0;
+        for (size_t k = 0; speech[k] && !said; k++)
+            said = strncmp(last ? w : p, speech[k], strlen(speech[k])) == 0;
+        if (last && said && !first)
+            break; /* 투자 밝혔다 */
+        if (!first)
+            kg_buf_putc(b, ' ');
+        first = 0;
+        if (last) {
+            title_word(w, b);
+            break;
+        }
+        int quote = 0;
+        for (size_t k = 0; qend[k] && !quote; k++)
+            quote = ends_with(w, wl, qend[k]);
+        if (quote && said) {
+            title_word(w, b);
+            break;
+        }
+        int done = 0;
+        for (size_t k = 0; drop[k] && !done; k++)
+            if (ends_with(w, wl, drop[k]) && wl - strlen(drop[k]) >= 6) {
+                kg_buf_add(b, w, wl - strlen(drop[k]));
+                done = 1;
+            }
+        if (!done)
+            kg_buf_puts(b, w);
+    }
 }
 
 /* An object as a title names a thing: a word that only ties it to the
@@ -169,10 +237,7 @@ static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
         return;
     }
     kg_buf_reset(&word);
-    if (e->phrase)
-        kg_buf_puts(&word, e->pred);
-    else
-        title_pred(e->pred, &word);
+    title_pred(e->pred, &word);
     const char *w = word.ptr;
     /* a lexicon phrase (관세를 부과) names its object already */
     if (o[0] && !strstr(e->pred, o) && !strstr(w, o) && !e->phrase) {
