@@ -525,6 +525,10 @@ static const char *const *transparent_words;
  * 차례, 육성을 위해 3년간, 삼성전자, 리벨리온 등 10여 개). */
 static const char *const *stop_words;
 
+/* Adverbs and connectives that end the phrase a figure measures
+ * (measure_breaks: 함께, 최고, 경우). */
+static const char *const *measure_breaks, *const *measure_verb_ends, *const *measure_compare;
+
 /* Words that alone measure nothing: 3월 이후 3개월, 1년 전 2배. */
 static const char *const *empty_words;
 
@@ -537,6 +541,9 @@ static void lists_init(void)
     verb_ends = kg_gram_words("events", "verb_ends");
     transparent_words = kg_gram_words("events", "transparent_words");
     stop_words = kg_gram_words("events", "stop_words");
+    measure_breaks = kg_gram_words("events", "measure_breaks");
+    measure_verb_ends = kg_gram_words("events", "measure_verb_ends");
+    measure_compare = kg_gram_words("events", "measure_compare_words");
     empty_words = kg_gram_words("events", "empty_words");
 }
 
@@ -580,6 +587,16 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
             i = b;
             continue;
         }
+        /* a comparison and its base (매출은 전년 대비 20%) */
+        if (n == 0 && b < we && word_of(measure_compare, s + b, we - b)) {
+            size_t q = b;
+            while (q > ss && s[q - 1] == ' ')
+                q--;
+            while (q > ss && s[q - 1] != ' ' && s[q - 1] != '\n')
+                q--;
+            i = q;
+            continue;
+        }
         if (b == we || breaks_phrase(x, b, we) || word_of(stop_words, s + b, we - b))
             break;
         ex_word w = { b, we, 0, 0, 0, 0, 0, 0 };
@@ -587,7 +604,15 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
         if (w.ce <= w.cs)
             break;
         ex_word_particle(s, &w);
-        if (n > 0 && (w.particle != EX_P_NONE || verb_form(s, w.cs, w.ce)))
+        if (n > 0 && w.particle != EX_P_NONE)
+            break;
+        /* a verb, a connective or an adverb is no part of what is
+         * measured (보면 3곳, 발의됐고 위원회 5명, 전년 대비 10%) */
+        kg_morph mw;
+        size_t pe = w.particle != EX_P_NONE ? w.ps : w.ce;
+        if (verb_form(s, w.cs, w.ce) || ex_ends_any(s, w.cs, w.ce, verb_ends) ||
+            ex_ends_any(s, w.cs, w.ce, measure_verb_ends) || word_of(measure_breaks, s + w.cs, pe - w.cs) ||
+            (pe - w.cs <= 63 && kg_morph_word(s, w.cs, pe, &mw) != KG_MORPH_NONE))
             break;
         if (n == 0 && w.particle != EX_P_NONE && w.particle != EX_P_SUBJ &&
             w.particle != EX_P_TOPIC && w.particle != EX_P_GEN)
@@ -608,8 +633,14 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
             kg_buf_putc(out, ' ');
         kg_buf_add(out, s + words[k][0], words[k][1] - words[k][0]);
     }
-    if (out->len && f->unit && strcmp(f->unit, "count") == 0)
-        kg_buf_puts(out, " 수");
+    /* a count of what is named: 찬성 수 (댓글 수 stays 댓글 수) */
+    const char *cw = "수";
+    size_t cl = strlen(cw);
+    if (out->len && f->unit && strcmp(f->unit, "count") == 0 &&
+        !(n > 0 && words[0][1] - words[0][0] == cl && memcmp(s + words[0][0], cw, cl) == 0)) {
+        kg_buf_putc(out, ' ');
+        kg_buf_puts(out, cw);
+    }
     return n ? words[n - 1][0] : f->nstart;
 }
 
