@@ -244,7 +244,7 @@ Test(extract_write, merge_keeps_hand_edits)
     cr_assert(y);
     cr_expect(strstr(y, "title: 미국의 대중 규제 # 고침\n"), "the hand title is gone:\n%s", y);
     cr_expect(strstr(y, "# e1: 원문과 대조함\n- id: e1\n"), "the comment is gone:\n%s", y);
-    cr_expect(strstr(y, "구글 — 새 반도체 공개"), "the new event did not arrive:\n%s", y);
+    cr_expect(strstr(y, "구글, 새 반도체 공개"), "the new event did not arrive:\n%s", y);
     cr_expect(!strstr(y, "id: e2\n") && !strstr(y, "from: e2"),
               "the event deleted by hand is back:\n%s", y);
     cr_expect(!strstr(y, "b090872662888ac9a2b7f3f4e3bfd268ceeccafe2de6b6d99970a82c91a03bec"),
@@ -275,7 +275,7 @@ Test(extract_write, diff_writes_nothing)
     char *before = get(dir, "a.yaml"), *base = get(dir, ".kg/a.yaml");
     int rc = sh(dir, &out, "$KG extract --diff --date 2025-01-05 a.txt -o a.yaml");
     cr_expect_eq(rc, 0, "%s", out);
-    cr_expect(out && strstr(out, "--- a.yaml\n") && strstr(out, "+  title: 구글 — 새 반도체 공개"),
+    cr_expect(out && strstr(out, "--- a.yaml\n") && strstr(out, "+  title: 구글, 새 반도체 공개"),
               "no diff shown: %s", out);
     free(out);
     char *after = get(dir, "a.yaml"), *base2 = get(dir, ".kg/a.yaml");
@@ -295,7 +295,7 @@ Test(extract_write, diff_writes_nothing)
 Test(extract_write, conflict_is_reported_and_yours_kept)
 {
     char *dir = hand_edited(), *out = NULL;
-    edit(dir, "a.yaml", "title: 미국 정부 — 새 규제 발표 — 중국", "title: 미국이 규제를 발표");
+    edit(dir, "a.yaml", "title: 미국 정부, 중국 새 규제 발표", "title: 미국이 규제를 발표");
     /* the article changes the same event */
     kg_buf t = KG_BUF_INIT;
     kg_buf_puts(&t, art_a);
@@ -307,7 +307,7 @@ Test(extract_write, conflict_is_reported_and_yours_kept)
     int rc = sh(dir, &out, "$KG extract --date 2025-01-05 a.txt -o a.yaml");
     cr_expect_eq(rc, 1, "%s", out);
     cr_expect(out && strstr(out, "a.yaml:") && strstr(out, "warning: 'title' of event e1") &&
-                  strstr(out, "kg now says: title: 미국 정부 — 새 규제 시행 — 중국"),
+                  strstr(out, "kg now says: title: 미국 정부, 중국 새 규제 시행"),
               "no conflict reported: %s", out);
     free(out);
     char *y = get(dir, "a.yaml");

@@ -12,6 +12,7 @@
 #include "exhead.h"
 #include "kg/quote.h"
 #include "korean/grammar.h"
+#include "korean/morph.h"
 
 /* Longer sentences are read in pieces of about this many bytes. */
 #define EX_MAX_SENTENCE 4096
@@ -68,6 +69,145 @@ static size_t src_off(const kg_text *t, size_t n)
     return kg_text_src_offset(t, n);
 }
 
+/* The title word of a predicate as the event found it: a Sino-Korean
+ * verb's noun (주장했다 → 주장), a native verb's headline word
+ * (title_verbs: 열린 → 개최), else the part before a light verb
+ * (title_light_syllables), else the word as it is. */
+static int title_verb(const char *p, int idiom, kg_buf *b)
+{
+    size_t n = strlen(p);
+    const kg_gram_list *tv = kg_gram_list_get("events", "title_verbs");
+    size_t best = 0;
+    const char *word = NULL;
+    for (size_t i = 0; i < tv->n; i++) {
+        size_t l = strlen(tv->e[i].form);
+        const char *t = kg_gram_field(&tv->e[i], "title");
+        if (t && l > best && l <= n && memcmp(p, tv->e[i].form, l) == 0 &&
+            (!idiom || strchr(tv->e[i].form, ' '))) {
+            best = l;
+            word = t;
+        }
+    }
+    if (word)
+        kg_buf_puts(b, word);
+    return word != NULL;
+}
+
+static void title_word(const char *p, kg_buf *b)
+{
+    size_t n = strlen(p);
+    kg_morph m;
+    if (n && kg_morph_word(p, 0, n, &m) != KG_MORPH_NONE && m.lemma[0]) {
+        kg_buf_puts(b, m.lemma);
+        return;
+    }
+    if (title_verb(p, 0, b))
+        return;
+    /* two Hangul syllables at least (6 bytes), then a light verb */
+    const char *const *lv = kg_gram_words("events", "title_light_syllables");
+    for (size_t i = 6; i + 3 <= n; i += 3) {
+        if ((unsigned char)p[i] < 0xEA || (unsigned char)p[i] > 0xED)
+            break;
+        for (size_t k = 0; lv[k]; k++)
+            if (strlen(lv[k]) == 3 && memcmp(p + i, lv[k], 3) == 0) {
+                kg_buf_add(b, p, i);
+                return;
+            }
+    }
+    kg_buf_puts(b, p);
+}
+
+static int ends_with(const char *w, size_t n, const char *end)
+{
+    size_t l = strlen(end);
+    return l < n && memcmp(w + n - l, end, l) == 0;
+}
+
+/* A predicate of several words (조치를 취하겠다, 유치했다고 밝혔다):
+ * an idiom of title_verbs as a whole; else the words before the verb as
+ * they are, less a particle (title_drop_particles: 조치를 → 조치); a
+ * quoted clause (title_quote_ends) before a speech verb is the act and
+ * the speech verb goes (유치했다고 밝혔다 → 유치), as does a speech verb
+ * after a noun (투자 밝혔다 → 투자); the verb by title_word. */
+static void title_pred(const char *p, kg_buf *b)
+{
+    if (!strchr(p, ' ')) {
+        title_word(p, b);
+        return;
+    }
+    if (title_verb(p, 1, b))
+        return;
+    const char *const *drop = kg_gram_words("events", "title_drop_particles");
+    const char *const *qend = kg_gram_words("events", "title_quote_ends");
+    const char *const *speech = kg_gram_words("events", "speech_verbs");
+    char w[64];
+    int first = 1;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (!n)
+            break;
+        size_t wl = n < sizeof w ? n : sizeof w - 1;
+        memcpy(w, p, wl);
+        w[wl] = '\0';
+        p += n;
+        while (*p == ' ')
+            p++;
+        int last = *p == '\0';
+        int said = 0;
+        for (size_t k = 0; speech[k] && !said; k++)
+            said = strncmp(last ? w : p, speech[k], strlen(speech[k])) == 0;
+        if (last && said && !first)
+            break; /* 투자 밝혔다 */
+        if (!first)
+            kg_buf_putc(b, ' ');
+        first = 0;
+        if (last) {
+            title_word(w, b);
+            break;
+        }
+        int quote = 0;
+        for (size_t k = 0; qend[k] && !quote; k++)
+            quote = ends_with(w, wl, qend[k]);
+        if (quote && said) {
+            title_word(w, b);
+            break;
+        }
+        int done = 0;
+        for (size_t k = 0; drop[k] && !done; k++)
+            if (ends_with(w, wl, drop[k]) && wl - strlen(drop[k]) >= 6) {
+                kg_buf_add(b, w, wl - strlen(drop[k]));
+                done = 1;
+            }
+        if (!done)
+            kg_buf_puts(b, w);
+    }
+}
+
+/* An object as a title names a thing: a word that only ties it to the
+ * verb (대해 제재 조치: stop_words) does not start it. */
+static const char *title_obj(const char *o)
+{
+    const char *const *stop = kg_gram_words("events", "stop_words");
+    for (int again = 1; again && *o;) {
+        again = 0;
+        for (size_t k = 0; stop[k]; k++) {
+            size_t l = strlen(stop[k]);
+            if (strncmp(o, stop[k], l) == 0 && (o[l] == ' ' || o[l] == '\0')) {
+                o += l;
+                while (*o == ' ')
+                    o++;
+                again = 1;
+                break;
+            }
+        }
+    }
+    return o;
+}
+
+/* An event's title as a headline: who, then whom or what, then the act
+ * as a dictionary word (중국 상무부, 일본 수출 금지). */
 static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
 {
     for (int i = 0; i < e->n_agent; i++) {
@@ -75,17 +215,37 @@ static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
         kg_buf_puts(b, x->m->v[e->agent[i]].name);
     }
     if (e->n_agent)
-        kg_buf_puts(b, " — ");
+        kg_buf_puts(b, ", ");
+    const char *o = title_obj(e->obj);
+    int nt = 0;
+    for (int i = 0; i < e->n_target; i++) {
+        const char *tn = x->m->v[e->target[i]].name;
+        if (o[0] && strncmp(o, tn, strlen(tn)) == 0)
+            continue; /* the object names it (일본 수출 금지) */
+        kg_buf_puts(b, nt++ ? "·" : "");
+        kg_buf_puts(b, tn);
+    }
+    if (nt)
+        kg_buf_putc(b, ' ');
+    kg_buf word = KG_BUF_INIT;
+    /* an idiom holds its object (날을 세우다: 비판) */
+    char idiom[140];
+    snprintf(idiom, sizeof idiom, "%s %s", o, e->pred);
+    if (o[0] && !e->phrase && title_verb(idiom, 1, &word)) {
+        kg_buf_puts(b, word.ptr);
+        kg_buf_free(&word);
+        return;
+    }
+    kg_buf_reset(&word);
+    title_pred(e->pred, &word);
+    const char *w = word.ptr;
     /* a lexicon phrase (관세를 부과) names its object already */
-    if (e->obj[0] && !strstr(e->pred, e->obj) && !e->phrase) {
-        kg_buf_puts(b, e->obj);
+    if (o[0] && !strstr(e->pred, o) && !strstr(w, o) && !e->phrase) {
+        kg_buf_puts(b, o);
         kg_buf_putc(b, ' ');
     }
-    kg_buf_puts(b, e->pred);
-    for (int i = 0; i < e->n_target; i++) {
-        kg_buf_puts(b, i ? "·" : " — ");
-        kg_buf_puts(b, x->m->v[e->target[i]].name);
-    }
+    kg_buf_puts(b, w);
+    kg_buf_free(&word);
 }
 
 static void add_alias(kg_actor *a, const char *form)
@@ -365,6 +525,10 @@ static const char *const *transparent_words;
  * 차례, 육성을 위해 3년간, 삼성전자, 리벨리온 등 10여 개). */
 static const char *const *stop_words;
 
+/* Adverbs and connectives that end the phrase a figure measures
+ * (measure_breaks: 함께, 최고, 경우). */
+static const char *const *measure_breaks, *const *measure_verb_ends, *const *measure_compare;
+
 /* Words that alone measure nothing: 3월 이후 3개월, 1년 전 2배. */
 static const char *const *empty_words;
 
@@ -377,6 +541,9 @@ static void lists_init(void)
     verb_ends = kg_gram_words("events", "verb_ends");
     transparent_words = kg_gram_words("events", "transparent_words");
     stop_words = kg_gram_words("events", "stop_words");
+    measure_breaks = kg_gram_words("events", "measure_breaks");
+    measure_verb_ends = kg_gram_words("events", "measure_verb_ends");
+    measure_compare = kg_gram_words("events", "measure_compare_words");
     empty_words = kg_gram_words("events", "empty_words");
 }
 
@@ -420,6 +587,16 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
             i = b;
             continue;
         }
+        /* a comparison and its base (매출은 전년 대비 20%) */
+        if (n == 0 && b < we && word_of(measure_compare, s + b, we - b)) {
+            size_t q = b;
+            while (q > ss && s[q - 1] == ' ')
+                q--;
+            while (q > ss && s[q - 1] != ' ' && s[q - 1] != '\n')
+                q--;
+            i = q;
+            continue;
+        }
         if (b == we || breaks_phrase(x, b, we) || word_of(stop_words, s + b, we - b))
             break;
         ex_word w = { b, we, 0, 0, 0, 0, 0, 0 };
@@ -427,7 +604,15 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
         if (w.ce <= w.cs)
             break;
         ex_word_particle(s, &w);
-        if (n > 0 && (w.particle != EX_P_NONE || verb_form(s, w.cs, w.ce)))
+        if (n > 0 && w.particle != EX_P_NONE)
+            break;
+        /* a verb, a connective or an adverb is no part of what is
+         * measured (보면 3곳, 발의됐고 위원회 5명, 전년 대비 10%) */
+        kg_morph mw;
+        size_t pe = w.particle != EX_P_NONE ? w.ps : w.ce;
+        if (verb_form(s, w.cs, w.ce) || ex_ends_any(s, w.cs, w.ce, verb_ends) ||
+            ex_ends_any(s, w.cs, w.ce, measure_verb_ends) || word_of(measure_breaks, s + w.cs, pe - w.cs) ||
+            (pe - w.cs <= 63 && kg_morph_word(s, w.cs, pe, &mw) != KG_MORPH_NONE))
             break;
         if (n == 0 && w.particle != EX_P_NONE && w.particle != EX_P_SUBJ &&
             w.particle != EX_P_TOPIC && w.particle != EX_P_GEN)
@@ -448,8 +633,14 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
             kg_buf_putc(out, ' ');
         kg_buf_add(out, s + words[k][0], words[k][1] - words[k][0]);
     }
-    if (out->len && f->unit && strcmp(f->unit, "count") == 0)
-        kg_buf_puts(out, " 수");
+    /* a count of what is named: 찬성 수 (댓글 수 stays 댓글 수) */
+    const char *cw = "수";
+    size_t cl = strlen(cw);
+    if (out->len && f->unit && strcmp(f->unit, "count") == 0 &&
+        !(n > 0 && words[0][1] - words[0][0] == cl && memcmp(s + words[0][0], cw, cl) == 0)) {
+        kg_buf_putc(out, ' ');
+        kg_buf_puts(out, cw);
+    }
     return n ? words[n - 1][0] : f->nstart;
 }
 

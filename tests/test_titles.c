@@ -1,0 +1,116 @@
+/* test_titles.c - event titles as a reader sees them on a timeline.
+ *
+ * tests/spec/titles.spec holds cases of our own sentences: one input
+ * line, then the expected title of each event in text order, one a line
+ * ("[]" expects no event); a blank line ends a case; "#" starts a
+ * comment. A title is who, then whom or what, then the act as a
+ * dictionary word (중국 상무부, 일본 수출 금지), never an inflected verb
+ * (설명했다) or a fragment of a clause. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kg.h"
+#include "kg/extract.h"
+#include "kg/tag.h"
+#include "kg/text.h"
+#include "testutil.h"
+
+typedef struct tlexes {
+    kg_corpus c;
+    kg_lexicon *lx;
+    kg_evlex *ev;
+} tlexes;
+
+static tlexes *title_lexes(void)
+{
+    static tlexes L;
+    static int done;
+    if (done)
+        return &L;
+    kg_corpus_init(&L.c);
+    kg_diag d = KG_DIAG_INIT;
+    cr_assert(kg_facts_load_path(&L.c, "yaml/lexicon", &d) >= 0, "yaml/lexicon unreadable");
+    L.lx = kg_lexicon_new();
+    kg_lexicon_add_corpus(L.lx, &L.c);
+    kg_lexicon_compile(L.lx, &d);
+    L.ev = kg_evlex_new();
+    cr_assert_eq(kg_evlex_add_corpus(L.ev, &L.c, &d), 0, "the event lexicon has errors");
+    kg_diag_free(&d);
+    done = 1;
+    return &L;
+}
+
+static void titles_of(const char *text, kg_buf *out)
+{
+    tlexes *L = title_lexes();
+    kg_extract_opts o;
+    memset(&o, 0, sizeof o);
+    cr_assert(kg_dct_parse("2025-03-20", &o.dct) == 0);
+    o.text_flags = KG_TEXT_NO_CHROME;
+    o.lexicon = &L->c;
+    o.source = "case.txt";
+    kg_diag d = KG_DIAG_INIT;
+    kg_doc *doc = NULL;
+    if (kg_extract(L->lx, L->ev, text, strlen(text), &o, &doc, &d) == 0 && doc)
+        for (size_t i = 0; i < doc->n_events; i++)
+            kg_buf_printf(out, "%s\n", doc->events[i].title ? doc->events[i].title : "(none)");
+    kg_diag_free(&d);
+    kg_doc_free(doc);
+}
+
+Test(titles_spec, all_cases)
+{
+    const char *path = "tests/spec/titles.spec";
+    FILE *f = fopen(path, "r");
+    cr_assert(f != NULL, "cannot open %s", path);
+    char *line = NULL, *input = NULL;
+    size_t cap = 0, cases = 0, failed = 0;
+    int lineno = 0, at = 0;
+    kg_buf want = KG_BUF_INIT, got = KG_BUF_INIT;
+    for (;;) {
+        ssize_t n = getline(&line, &cap, f);
+        int eof = n < 0;
+        if (!eof) {
+            lineno++;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+        }
+        if (!eof && n > 0) {
+            if (!input) {
+                if (line[0] == '#')
+                    continue;
+                input = strdup(line);
+                at = lineno;
+            } else if (strcmp(line, "[]") != 0) {
+                kg_buf_puts(&want, line);
+                kg_buf_putc(&want, '\n');
+            }
+            continue;
+        }
+        if (input) {
+            cases++;
+            kg_buf_reset(&got);
+            titles_of(input, &got);
+            const char *g = got.len ? got.ptr : "";
+            const char *w = want.len ? want.ptr : "";
+            if (strcmp(g, w) != 0) {
+                failed++;
+                cr_log_error("%s:%d: case fails: %s\n  want:\n%s  got:\n%s", path, at, input,
+                             want.len ? w : "[]\n", got.len ? g : "[]\n");
+            }
+            free(input);
+            input = NULL;
+            kg_buf_reset(&want);
+        }
+        if (eof)
+            break;
+    }
+    fclose(f);
+    free(line);
+    kg_buf_free(&want);
+    kg_buf_free(&got);
+    cr_expect(cases >= 10, "%s has %zu cases, want at least 10", path, cases);
+    cr_expect_eq(failed, 0, "%zu of %zu cases of %s fail", failed, cases, path);
+}
