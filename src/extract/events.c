@@ -1644,7 +1644,7 @@ static void add_event(exdoc *x, const ex_event *e)
 
 static const char *const *st_verbs, *const *st_forecast, *const *st_pledge_verbs, *const *st_protest_verbs,
     *const *st_protest_words, *const *st_negations, *const *st_vow_ends, *const *st_state_adn,
-    *const *st_continuers, *const *st_release_words;
+    *const *st_continuers, *const *st_release_words, *const *st_quote_links;
 static pthread_once_t st_once = PTHREAD_ONCE_INIT;
 
 static void st_init(void)
@@ -1659,6 +1659,16 @@ static void st_init(void)
     st_state_adn = kg_gram_words("events", "statement_state_adnominals");
     st_continuers = kg_gram_words("events", "statement_continuers");
     st_release_words = kg_gram_words("events", "statement_release_words");
+    st_quote_links = kg_gram_words("events", "statement_quote_links");
+}
+
+/* 1 if s[a, b) is one of the words of list, whole. */
+static int st_is_one_of(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ex_at(s, b, a, list[k]))
+            return 1;
+    return 0;
 }
 
 /* 1 if one of the words of list occurs in s[a, b). */
@@ -1696,9 +1706,7 @@ static int st_quotive(const exdoc *x, int wi, size_t *qe)
             if (q == (size_t)-1)
                 return -1;
             size_t a = q + 1, b = v->ce > a ? v->ce : a;
-            if (b == a || ex_at(x->s, b, a, "고") || ex_at(x->s, b, a, "라고") || ex_at(x->s, b, a, "이라고") ||
-                ex_at(x->s, b, a, "며") || ex_at(x->s, b, a, "라며") || ex_at(x->s, b, a, "이라며") ||
-                ex_at(x->s, b, a, "면서")) {
+            if (b == a || st_is_one_of(x->s, a, b, st_quote_links)) {
                 *qe = q;
                 return k;
             }

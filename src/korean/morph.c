@@ -12,12 +12,25 @@
 #include "korean/hangul.h"
 #include "kg/utf8.h"
 
-static const char *const *end_syl;
+static const char *const *end_syl, *const *passive_lv;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
     end_syl = kg_gram_words("korean", "morph_ending_syllables");
+    passive_lv = kg_gram_words("korean", "passive_light_verbs");
+}
+
+/* 1 if the light verb at s + i is passive (되/된/…, 당하…): the subject
+ * is then the patient. */
+static int passive_at(const char *s, size_t i, size_t ce)
+{
+    for (int k = 0; passive_lv[k]; k++) {
+        size_t l = strlen(passive_lv[k]);
+        if (i + l <= ce && memcmp(s + i, passive_lv[k], l) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 enum { MIN_NOUN = 2, MAX_NOUN = 6, MAX_ENDING = 5 };
@@ -58,12 +71,7 @@ int kg_morph_word(const char *s, size_t cs, size_t ce, kg_morph *m)
         if (syl >= MIN_NOUN) {
             size_t lv = kg_light_verb(s, i, ce);
             if (lv && is_ending(s, i + lv, ce) && i - cs < sizeof m->lemma) {
-                /* 되/된/될/됨/돼/됐 and 당하…: the subject is the patient */
-                int passive = !memcmp(s + i, "되", 3) || !memcmp(s + i, "된", 3) ||
-                              !memcmp(s + i, "될", 3) || !memcmp(s + i, "됨", 3) ||
-                              !memcmp(s + i, "돼", 3) || !memcmp(s + i, "됐", 3) ||
-                              !memcmp(s + i, "당", 3);
-                m->kind = passive ? KG_MORPH_PASSIVE : KG_MORPH_ACTIVE;
+                m->kind = passive_at(s, i, ce) ? KG_MORPH_PASSIVE : KG_MORPH_ACTIVE;
                 m->stem_end = i;
                 m->lv_end = i + lv;
                 memcpy(m->lemma, s + cs, i - cs);
