@@ -24,41 +24,24 @@
 #include "kg/text.h"
 #include "testutil.h"
 
-typedef struct lexes {
-    kg_corpus c;
-    kg_lexicon *lx;
-    kg_evlex *ev;
-} lexes;
-
-static lexes *bundled(void)
+/* The bundled lexicons (testutil), checked once. */
+static const kgt_lexes *bundled(void)
 {
-    static lexes L;
-    static int done;
-    if (done)
-        return &L;
-    kg_corpus_init(&L.c);
-    kg_diag d = KG_DIAG_INIT;
-    cr_assert(kg_facts_load_path(&L.c, "yaml/lexicon", &d) >= 0, "yaml/lexicon unreadable");
-    L.lx = kg_lexicon_new();
-    kg_lexicon_add_corpus(L.lx, &L.c);
-    kg_lexicon_compile(L.lx, &d);
-    L.ev = kg_evlex_new();
-    cr_assert_eq(kg_evlex_add_corpus(L.ev, &L.c, &d), 0, "the event lexicon has errors");
-    cr_assert(kg_evlex_size(L.ev) > 100);
-    kg_diag_free(&d);
-    done = 1;
-    return &L;
+    const kgt_lexes *L = kgt_bundled_lexes();
+    cr_assert_not_null(L, "yaml/lexicon unreadable, or the event lexicon has errors");
+    cr_assert(kg_evlex_size(L->ev) > 100);
+    return L;
 }
 
 static kg_doc *extract_str(const char *text, const char *dct, unsigned flags)
 {
-    lexes *L = bundled();
+    const kgt_lexes *L = bundled();
     kg_extract_opts o;
     memset(&o, 0, sizeof o);
     if (dct)
         cr_assert(kg_dct_parse(dct, &o.dct) == 0, "bad date %s", dct);
     o.text_flags = flags;
-    o.lexicon = &L->c;
+    o.lexicon = L->c;
     o.source = "case.txt";
     kg_diag d = KG_DIAG_INIT;
     kg_doc *doc = NULL;
@@ -202,13 +185,13 @@ Test(extract_spec, all_cases)
 
 static kg_doc *extract_file(const char *path, const char *source)
 {
-    lexes *L = bundled();
+    const kgt_lexes *L = bundled();
     size_t len;
     char *text = kgt_slurp(path, &len);
     cr_assert(text != NULL, "cannot read %s", path);
     kg_extract_opts o;
     memset(&o, 0, sizeof o);
-    o.lexicon = &L->c;
+    o.lexicon = L->c;
     o.source = source;
     o.name = path;
     kg_diag d = KG_DIAG_INIT;
@@ -519,7 +502,7 @@ Test(extract_seed, card_example_in_003)
         cr_skip_test("../shared/seeds is not here");
     char path[1024];
     snprintf(path, sizeof path, "%s/003_2d27646d52f2e6f3.txt", seeds);
-    lexes *L = bundled();
+    const kgt_lexes *L = bundled();
     size_t len;
     char *text = kgt_slurp(path, &len);
     if (!text)
@@ -527,7 +510,7 @@ Test(extract_seed, card_example_in_003)
     kg_extract_opts o;
     memset(&o, 0, sizeof o);
     kg_dct_parse("2025-01-15", &o.dct);
-    o.lexicon = &L->c;
+    o.lexicon = L->c;
     kg_diag d = KG_DIAG_INIT;
     kg_doc *doc = NULL;
     cr_assert_eq(kg_extract(L->lx, L->ev, text, len, &o, &doc, &d), 0);

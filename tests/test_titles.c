@@ -17,39 +17,16 @@
 #include "kg/text.h"
 #include "testutil.h"
 
-typedef struct tlexes {
-    kg_corpus c;
-    kg_lexicon *lx;
-    kg_evlex *ev;
-} tlexes;
-
-static tlexes *title_lexes(void)
-{
-    static tlexes L;
-    static int done;
-    if (done)
-        return &L;
-    kg_corpus_init(&L.c);
-    kg_diag d = KG_DIAG_INIT;
-    cr_assert(kg_facts_load_path(&L.c, "yaml/lexicon", &d) >= 0, "yaml/lexicon unreadable");
-    L.lx = kg_lexicon_new();
-    kg_lexicon_add_corpus(L.lx, &L.c);
-    kg_lexicon_compile(L.lx, &d);
-    L.ev = kg_evlex_new();
-    cr_assert_eq(kg_evlex_add_corpus(L.ev, &L.c, &d), 0, "the event lexicon has errors");
-    kg_diag_free(&d);
-    done = 1;
-    return &L;
-}
 
 static void titles_of(const char *text, kg_buf *out)
 {
-    tlexes *L = title_lexes();
+    const kgt_lexes *L = kgt_bundled_lexes();
+    cr_assert_not_null(L, "yaml/lexicon unreadable, or the event lexicon has errors");
     kg_extract_opts o;
     memset(&o, 0, sizeof o);
     cr_assert(kg_dct_parse("2025-03-20", &o.dct) == 0);
     o.text_flags = KG_TEXT_NO_CHROME;
-    o.lexicon = &L->c;
+    o.lexicon = L->c;
     o.source = "case.txt";
     kg_diag d = KG_DIAG_INIT;
     kg_doc *doc = NULL;

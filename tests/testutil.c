@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "kg.h"
 #include "kg/buf.h"
 #include "testutil.h"
 
@@ -88,4 +89,31 @@ int kgt_kg_in(const char *dir, const char *args, char **out)
     int rc = kgt_run(cmd, out);
     free(cmd);
     return rc;
+}
+
+const kgt_lexes *kgt_bundled_lexes(void)
+{
+    static kg_corpus c;
+    static kgt_lexes L;
+    static int state; /* 0 not read, 1 read, -1 failed */
+    if (state)
+        return state > 0 ? &L : NULL;
+    state = -1;
+    kg_corpus_init(&c);
+    kg_diag d = KG_DIAG_INIT;
+    L.c = &c;
+    if (kg_facts_load_path(&c, "yaml/lexicon", &d) < 0) {
+        kg_diag_free(&d);
+        return NULL;
+    }
+    L.lx = kg_lexicon_new();
+    kg_lexicon_add_corpus(L.lx, &c);
+    kg_lexicon_compile(L.lx, &d);
+    L.ev = kg_evlex_new();
+    int bad = kg_evlex_add_corpus(L.ev, &c, &d) != 0;
+    kg_diag_free(&d);
+    if (bad)
+        return NULL;
+    state = 1;
+    return &L;
 }

@@ -21,4 +21,17 @@ int kgt_kg_in(const char *dir, const char *args, char **out);
 /* The folder of the real seed articles, or NULL when absent. */
 const char *kgt_seeds_dir(void);
 
+/* The bundled lexicons (yaml/lexicon) read once: the corpus, the actor
+ * lexicon and the event lexicon; NULL when they cannot be read or the
+ * event lexicon has errors. */
+typedef struct kg_corpus kg_corpus;
+typedef struct kg_lexicon kg_lexicon;
+typedef struct kg_evlex kg_evlex;
+typedef struct kgt_lexes {
+    kg_corpus *c;
+    kg_lexicon *lx;
+    kg_evlex *ev;
+} kgt_lexes;
+const kgt_lexes *kgt_bundled_lexes(void);
+
 #endif
