@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "kg/esc.h"
@@ -52,14 +53,28 @@ static char *read_stdin(void)
 }
 
 /* Ctrl-C: stop the running statement (sqlite3_interrupt is safe to call
- * from a signal handler) and tell the loop; a second Ctrl-C kills as
- * usual (SA_RESETHAND). */
+ * from a signal handler) and tell the loop. A second Ctrl-C a second or
+ * more after the first kills as usual; one that comes at once is the same
+ * interrupt delivered twice (timeout(1) signals both the child and its
+ * process group), not a user asking harder. clock_gettime is
+ * async-signal-safe. */
 static sqlite3 *volatile running_db;
-static volatile int interrupted;
+static volatile sig_atomic_t interrupted;
+static struct timespec first_int;
 
 static void on_sigint(int sig)
 {
-    (void)sig;
+    if (interrupted) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - first_int.tv_sec >= 2 ||
+            (now.tv_sec - first_int.tv_sec == 1 && now.tv_nsec >= first_int.tv_nsec)) {
+            signal(sig, SIG_DFL);
+            raise(sig);
+        }
+        return;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &first_int);
     interrupted = 1;
     if (running_db)
         sqlite3_interrupt(running_db);
@@ -113,7 +128,7 @@ int kg_cmd_query(int argc, char **argv)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a blocked write returns */
+    sa.sa_flags = 0; /* no SA_RESTART: a blocked write returns */
     sigaction(SIGINT, &sa, &old);
     int rc = query_main(argc, argv);
     sigaction(SIGINT, &old, NULL);
