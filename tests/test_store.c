@@ -629,6 +629,30 @@ Test(store_path, the_shortest_chain_between_two_actors)
     rm_rf(dir);
 }
 
+/* The bundled story: the Commerce Ministry's protest (e11) responds to the
+ * 2025-01-13 controls (e1). Followed backwards from the controls, the step
+ * is "is answered by" e11, the protest itself, not "the same event" with
+ * e1 printed twice. Builds the repository's own project. */
+Test(store_path, a_reaction_followed_backwards_names_the_reaction)
+{
+    char *dir = kgt_tmpdir();
+    char args[1024], *out = NULL;
+    snprintf(args, sizeof args, "build --db '%s/kg.sqlite' -q", dir);
+    char cwd[4096];
+    cr_assert(getcwd(cwd, sizeof cwd) != NULL);
+    cr_assert_eq(kgt_kg_in(cwd, args, &out), 0, "%s", out);
+    free(out);
+    snprintf(args, sizeof args, "path --db '%s/kg.sqlite' biden-administration china-mofcom", dir);
+    cr_assert_eq(kgt_kg_in(cwd, args, &out), 0, "%s", out);
+    cr_expect(strstr(out, "  1. is agent of    event yna-20250115-ai-chip-controls/e1 [restrict, 2025-01-13]") != NULL,
+              "%s", out);
+    cr_expect(strstr(out, "  2. is answered by event yna-20250115-ai-chip-controls/e11 [protest,") != NULL, "%s", out);
+    cr_expect(strstr(out, "  3. has agent      china-mofcom") != NULL, "%s", out);
+    cr_expect(strstr(out, "the same event") == NULL, "%s", out);
+    free(out);
+    rm_rf(dir);
+}
+
 /* ---- the commands ---- */
 
 Test(store_cli, build_refuses_bad_facts_and_query_refuses_writes)

@@ -97,10 +97,24 @@ static int below(const char *path, const char *root)
     return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
+/* A folder that does not exist (a project whose articles folder is not
+ * there yet, e.g. a fresh clone) still names where its texts would be: a
+ * source below it is simply not there ("cannot be read", a warning), not
+ * outside the project. No file can be below a folder that does not
+ * exist, so nothing outside is let in. */
 static int allowed(const char *real, const char *folder)
 {
     char buf[PATH_MAX];
-    return folder && realpath(folder, buf) && below(real, buf);
+    if (!folder)
+        return 0;
+    if (realpath(folder, buf))
+        return below(real, buf);
+    if (errno != ENOENT)
+        return 0;
+    char *abs = real_or_lexical(folder);
+    int ok = below(real, abs);
+    free(abs);
+    return ok;
 }
 
 kg_source_status kg_source_resolve(const kg_corpus *c, const kg_doc *doc, char **path)

@@ -103,9 +103,11 @@ static long expand(search *S, size_t i, const char *goal)
                 kg__col(st, 2));
         }
         sqlite3_reset(S->rel_out);
+        /* followed backwards: the link leaves from this cluster's event
+         * (the relation's to_event) and ends at the one that points here */
         STEP(S->rel_in) {
-            add(S, 'e', kg__col(st, 3), (long)i, rel_words(kg__col(st, 0), 0), kg__col(st, 2),
-                kg__col(st, 1));
+            add(S, 'e', kg__col(st, 3), (long)i, rel_words(kg__col(st, 0), 0), kg__col(st, 1),
+                kg__col(st, 2));
         }
         sqlite3_reset(S->rel_in);
     }

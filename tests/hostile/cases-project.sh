@@ -96,6 +96,17 @@ expect source-symlink-out-graph 1 'leads outside the project' sh -c "cd src-link
 src2 dirlink ../articles/deep/out-dir/secret.txt
 expect source-symlinked-folder-out 1 'leads outside the project' sh -c "cd src-dirlink && '$KG' check"
 expect source-symlink-out-dump-is-fine 0 'out-dir/secret.txt' sh -c "cd src-dirlink && '$KG' dump facts/esc.yaml"
+# a project whose articles folder is not there (a fresh clone without the
+# texts): a source below it is a text that cannot be read (a warning, the
+# facts still build), not a source outside the project; one that leads
+# elsewhere is still refused
+src2 noart ../elsewhere/secret.txt
+rm -rf "$T/src-noart/articles"
+rm -f "$T/src-noart/facts/esc.yaml"
+expect source-articles-folder-missing 0 "source text '../articles/deep/ok.txt' cannot be read" sh -c "cd src-noart && '$KG' check && '$KG' build -q"
+src_doc_noart() { printf 'kg: 1\ndocument:\n  id: esc\n  source: ../elsewhere/secret.txt\nevents:\n- {id: e1, type: other, title: 사건, span: [0, 9]}\n' > "$T/src-noart/facts/esc.yaml"; }
+src_doc_noart
+expect source-articles-folder-missing-sibling 1 'leads outside the project' sh -c "cd src-noart && '$KG' check"
 # outside any project only the facts file's own folder counts
 mkdir -p "$T/loose/facts" "$T/loose/text"
 printf '가나다 라마바.\n' > "$T/loose/text/t.txt"
