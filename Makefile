@@ -142,6 +142,8 @@ install: kg
 	install -m 644 yaml/lexicon/*.yaml $(DESTDIR)$(DATADIR)/lexicon/
 	install -m 644 yaml/grammar/*.yaml $(DESTDIR)$(DATADIR)/grammar/
 	install -m 644 yaml/schema.json $(DESTDIR)$(DATADIR)/schema.json
+	install -d $(DESTDIR)$(DATADIR)/graph
+	install -m 644 $(STYLE_GV) $(DESTDIR)$(DATADIR)/graph/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kg $(DESTDIR)$(MANDIR)/kg.1

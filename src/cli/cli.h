@@ -143,9 +143,13 @@ int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, 
  * not be read (reported); *errors gets the number of errors found. */
 int kg_cli_load_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
                      size_t *errors);
-/* Writes data to path atomically, or to standard output for NULL or "-";
- * returns an exit status (errors reported). */
+/* Writes data to path atomically (making the folders it needs), or to
+ * standard output for NULL or "-"; returns an exit status (errors
+ * reported). */
 int kg_cli_write_out(const char *path, const kg_buf *data);
+/* Makes the folders a new output file at path needs (not for standard
+ * output or devices); 0, or an exit status (error reported). */
+int kg_cli_out_folder(const char *path);
 /* The exit status for a kg_render_* result. */
 int kg_cli_render_exit(int r);
 

@@ -1,5 +1,6 @@
 /* cmd_graph.c - 'kg graph': draws the relationship graph. Also holds the
  * option parsing that 'kg timeline' shares (kg_cli_draw). */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -7,6 +8,10 @@
 #include <string.h>
 
 #include "cli.h"
+
+#ifndef KG_DATADIR
+#define KG_DATADIR "/usr/local/share/kg"
+#endif
 #include "kg/render.h"
 
 const char kg_help_graph[] =
@@ -31,13 +36,20 @@ const char kg_help_graph[] =
     "  --engine NAME     dot, neato, fdp or sfdp (default: dot, or sfdp for\n"
     "                    graphs bigger than the style's kg_big nodes)\n"
     "  --labels          keep edge labels on big graphs too\n"
-    "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension, or\n"
-    "                    svg); dot is the graph before layout, with layout= and\n"
+    "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension,\n"
+    "                    case ignored, .gv for dot; svg without one; another\n"
+    "                    extension is an error); dot is the graph before layout, with layout= and\n"
     "                    every attribute, so 'dot -Tsvg' on it gives the picture\n"
-    "  -o FILE           write there instead of standard output: a file is\n"
+    "  -o FILE           write there instead of standard output (missing\n"
+    "                    folders are made): a file is\n"
     "                    replaced atomically (through a symlink, the file it\n"
     "                    leads to); a device or FIFO is written in place\n"
-    "  --style FILE      a style file (see graph/default.gv, the built-in one;\n"
+    "  --dpi N           PNG resolution (default 192: twice a screen's 96, so\n"
+    "                    the picture stays sharp on a high-density display)\n"
+    "  --scale F         PNG size as a factor of 96 dpi (--scale 1 = --dpi 96)\n"
+    "  --style FILE      a style file (the built-in one is graph/default.gv,\n"
+    "                    installed as " KG_DATADIR "/graph/default.gv:\n"
+    "                    copy it and edit;\n"
     "                    default: the project's 'style:')\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
     "\n"
@@ -48,14 +60,45 @@ const char kg_help_graph[] =
  * of `kg graph` and `kg timeline`, loads the facts, draws with fn, and
  * writes the result. */
 
-enum { OPT_ENGINE = KG_OPT_OWN, OPT_LABELS, OPT_STYLE, OPT_LANES };
+enum { OPT_ENGINE = KG_OPT_OWN, OPT_LABELS, OPT_STYLE, OPT_LANES, OPT_DPI, OPT_SCALE };
 
+/* The format -o's extension names, case ignored (g.PNG is png; .gv is
+ * DOT). 1 when the name has no extension (svg then), 0 when it names a
+ * picture format, -1 when it names something kg does not draw (x.jpg):
+ * never write SVG into a file called .jpg. */
 static int format_from_name(const char *path, kg_format *f)
 {
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot || strchr(dot, '/'))
+    const char *base = path ? strrchr(path, '/') : NULL;
+    base = base ? base + 1 : path;
+    const char *dot = base ? strrchr(base, '.') : NULL;
+    if (!dot || dot == base || !dot[1])
+        return 1;
+    char ext[8];
+    size_t n = strlen(dot + 1);
+    if (n >= sizeof ext)
         return -1;
-    return kg_format_parse(dot + 1, f);
+    for (size_t i = 0; i <= n; i++)
+        ext[i] = (char)tolower((unsigned char)dot[1 + i]);
+    if (strcmp(ext, "gv") == 0) {
+        *f = KG_FMT_DOT;
+        return 0;
+    }
+    return kg_format_parse(ext, f) == 0 && *f <= KG_FMT_DOT ? 0 : -1;
+}
+
+/* Creates the folders a new output file needs (mkdir -p of its folder):
+ * 'kg graph -o pictures/2025/g.svg' works in a fresh project. Standard
+ * output and devices are left alone. 0, or an exit status. */
+int kg_cli_out_folder(const char *path)
+{
+    if (!path || strcmp(path, "-") == 0 || strncmp(path, "/dev/", 5) == 0 ||
+        strncmp(path, "/proc/", 6) == 0)
+        return KG_EXIT_OK;
+    if (kg_mkdirs(path, 1) != 0) {
+        kg_cli_error("cannot make the folder for '%s': %s", path, strerror(errno));
+        return KG_EXIT_IO;
+    }
+    return KG_EXIT_OK;
 }
 
 int kg_cli_write_out(const char *path, const kg_buf *data)
@@ -70,8 +113,10 @@ int kg_cli_write_out(const char *path, const kg_buf *data)
     /* a regular (or new) file is replaced atomically; a device or FIFO is
      * written in place (see kg_outset in kg/factio.h) */
     fflush(stdout); /* -o /dev/stdout comes after what was printed */
+    int rc = kg_cli_out_folder(path);
+    if (rc != KG_EXIT_OK)
+        return rc;
     kg_outset o = KG_OUTSET_INIT;
-    int rc = KG_EXIT_OK;
     if (kg_outset_add(&o, path, data->ptr, data->len) != 0 || kg_outset_commit(&o) != 0) {
         kg_cli_error("cannot write '%s': %s", o.failed ? o.failed : path, kg_outset_error(&o));
         rc = KG_EXIT_IO;
@@ -162,7 +207,21 @@ done:
 typedef struct draw_args {
     const char *out_path, *style_path, *format;
     int lanes_set;
+    double dpi; /* --dpi, or 96 x --scale; 0 = the default */
 } draw_args;
+
+/* --dpi N or --scale F: a number in [lo, hi]; 0, or the exit status. */
+static int parse_number(const char *cmd, const char *opt, const char *arg, double lo, double hi,
+                        double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (errno || end == arg || *end || !(v >= lo && v <= hi))
+        return kg_cli_usage(cmd, "%s wants a number from %g to %g, not '%s'", opt, lo, hi, arg);
+    *out = v;
+    return 0;
+}
 
 /* --lanes into o->lanes; 0, or the exit status of a usage error. */
 static int parse_lanes(const char *cmd, const char *arg, kg_render_opts *o)
@@ -189,6 +248,8 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
         { "labels", no_argument, NULL, OPT_LABELS },
         { "style", required_argument, NULL, OPT_STYLE },
         { "lanes", required_argument, NULL, OPT_LANES },
+        { "dpi", required_argument, NULL, OPT_DPI },
+        { "scale", required_argument, NULL, OPT_SCALE },
         { NULL, 0, NULL, 0 }
     };
     int c, rc;
@@ -210,6 +271,15 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
             break;
         case OPT_LABELS: o->labels = 1; break;
         case OPT_STYLE: a->style_path = optarg; break;
+        case OPT_DPI:
+            if ((rc = parse_number(cmd, "--dpi", optarg, 24, 1200, &a->dpi)) != 0)
+                return rc;
+            break;
+        case OPT_SCALE:
+            if ((rc = parse_number(cmd, "--scale", optarg, 0.25, 12.5, &a->dpi)) != 0)
+                return rc;
+            a->dpi *= 96;
+            break;
         case OPT_LANES:
             if (!timeline)
                 return kg_cli_usage(cmd, "--lanes is for 'kg timeline'");
@@ -224,9 +294,18 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
     if (a->format) {
         if (kg_format_parse(a->format, &o->format) != 0 || o->format > KG_FMT_DOT)
             return kg_cli_usage(cmd, "-T is svg, png, pdf or dot, not '%s'", a->format);
-    } else if (format_from_name(a->out_path, &o->format) != 0 || o->format > KG_FMT_DOT) {
-        o->format = KG_FMT_SVG;
+    } else {
+        int r = format_from_name(a->out_path, &o->format);
+        if (r < 0)
+            return kg_cli_usage(cmd, "-o '%s': kg draws svg, png, pdf or dot (.gv); name the file "
+                                     "with one of these extensions, or give -T FORMAT",
+                                a->out_path);
+        if (r > 0)
+            o->format = KG_FMT_SVG;
     }
+    if (a->dpi > 0 && o->format != KG_FMT_PNG)
+        return kg_cli_usage(cmd, "--dpi and --scale are for PNG pictures");
+    o->dpi = a->dpi;
     return 0;
 }
 
@@ -260,7 +339,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
 {
     kg_render_opts o = KG_RENDER_OPTS_INIT;
     kg_strv types = { NULL, 0, 0 };
-    draw_args a = { NULL, NULL, NULL, 0 };
+    draw_args a = { NULL, NULL, NULL, 0, 0 };
     char *style_text = NULL;
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;

@@ -61,11 +61,11 @@ static int write_md_set(const char *out_path, const kg_buf *report, const kg_buf
     kg_buf_printf(&tl, "%s/timeline.svg", dir);
     kg_buf_printf(&gr, "%s/graph.svg", dir);
     kg_outset o = KG_OUTSET_INIT;
-    int rc = KG_EXIT_OK;
-    if (kg_outset_add(&o, tl.ptr, timeline->ptr, timeline->len) != 0 ||
+    int rc = kg_cli_out_folder(out_path);
+    if (rc == KG_EXIT_OK && (kg_outset_add(&o, tl.ptr, timeline->ptr, timeline->len) != 0 ||
         kg_outset_add(&o, gr.ptr, graph->ptr, graph->len) != 0 ||
         kg_outset_add(&o, out_path, report->ptr, report->len) != 0 ||
-        kg_outset_commit(&o) != 0) {
+        kg_outset_commit(&o) != 0)) {
         kg_cli_error("cannot write '%s': %s%s", o.failed, kg_outset_error(&o),
                      "; none of the report's files was replaced");
         rc = KG_EXIT_IO;

@@ -1,6 +1,10 @@
 /* cmd_timeline.c - 'kg timeline': draws the dated timeline. The options
  * are those of 'kg graph' (kg_cli_draw in cmd_graph.c) plus --lanes. */
 #include "cli.h"
+
+#ifndef KG_DATADIR
+#define KG_DATADIR "/usr/local/share/kg"
+#endif
 #include "kg/render.h"
 
 const char kg_help_timeline[] =
@@ -27,10 +31,17 @@ const char kg_help_timeline[] =
     "  --to DATE         only events on or before DATE\n"
     "  --type TYPE       only events of these types (repeat it, or a,b,c)\n"
     "  --doc ID          only the events of one document\n"
-    "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension, or\n"
-    "                    svg); dot has every node pinned (layout=nop)\n"
-    "  -o FILE           write there (atomically) instead of standard output\n"
-    "  --style FILE      a style file (see graph/timeline.gv, the built-in one;\n"
+    "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension,\n"
+    "                    case ignored, .gv for dot; svg without one; another\n"
+    "                    extension is an error); dot has every node pinned\n"
+    "                    (layout=nop)\n"
+    "  -o FILE           write there (atomically) instead of standard output;\n"
+    "                    missing folders are made\n"
+    "  --dpi N           PNG resolution (default 192: twice a screen's 96)\n"
+    "  --scale F         PNG size as a factor of 96 dpi (--scale 1 = --dpi 96)\n"
+    "  --style FILE      a style file (the built-in one is graph/timeline.gv,\n"
+    "                    installed as " KG_DATADIR "/graph/timeline.gv:\n"
+    "                    copy it and edit;\n"
     "                    default: the project's 'timeline: {style: ...}')\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
     "\n"

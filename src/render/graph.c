@@ -361,7 +361,7 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
     for (size_t i = 0; i < view.n_edges; i++)
         add_edge(g, &dr, &view.edges[i], gn, labels);
 
-    rc = kg_gv_emit(gvc, g, o->format, out, d);
+    rc = kg_gv_emit(gvc, g, o->format, o->dpi, out, d);
 
 done:
     free(gn);

@@ -143,7 +143,7 @@ static int write_dot(Agraph_t *g, kg_buf *out, kg_diag *d)
     return KG_RENDER_OK;
 }
 
-int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, kg_buf *out, kg_diag *d)
+int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out, kg_diag *d)
 {
     const char *fmt = f == KG_FMT_SVG ? "svg" : f == KG_FMT_PNG ? "png" : f == KG_FMT_PDF ? "pdf"
                                                                                      : NULL;
@@ -166,6 +166,13 @@ int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, kg_buf *out, kg_diag *d
         flush_line();
         kg_diag_error(d, NULL, 0, 0, "graphviz: cannot read back the graph it was given");
         return KG_RENDER_EGRAPHVIZ;
+    }
+    if (f == KG_FMT_PNG) {
+        /* pixels per inch of the bitmap; the layout (in points) is the
+         * same at every resolution */
+        char v[32];
+        snprintf(v, sizeof v, "%g", dpi > 0 ? dpi : 192.0);
+        agsafeset(g, "dpi", v, "");
     }
     rc = layout_render(gvc, g, fmt, out, d);
     agclose(g);

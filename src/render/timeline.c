@@ -967,7 +967,7 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
                    400, 20);
     }
 
-    rc = kg_gv_emit(gvc, t.g, o->format, out, d);
+    rc = kg_gv_emit(gvc, t.g, o->format, o->dpi, out, d);
 
 done:
     if (t.g)

@@ -96,8 +96,48 @@ fi
 # file names with a newline or an escape, in messages
 expect ctl-filename-newline 3 'cc/no\nkg: x.yaml:1:1: forged.yaml: cannot read' \
     bash -c "$(declare -f clean); clean '$KG' check \$'cc/no\\nkg: x.yaml:1:1: forged.yaml'"
-expect ctl-output-name-newline 3 "cannot write 'cc/no/\\nkg: x.svg'" \
-    bash -c "$(declare -f clean); clean '$KG' graph cc/s.yaml -o \$'cc/no/\\nkg: x.svg'"
+# (missing output folders are made: a regular file where the folder would
+# be makes the error)
+: > "$T/cc/nofolder"
+expect ctl-output-name-newline 3 "cannot make the folder for 'cc/nofolder/\\nkg: x.svg'" \
+    bash -c "$(declare -f clean); clean '$KG' graph cc/s.yaml -o \$'cc/nofolder/\\nkg: x.svg'"
 cp "$T/cc/date.yaml" "$T/cc/"$'esc\e]0;x\a.yaml'
 expect ctl-filename-escape 1 'cc/esc\e]0;x\a.yaml:4:' \
     bash -c "$(declare -f clean); clean '$KG' check cc/esc*.yaml"
+
+# -o names the format: case ignored (g.PNG is a PNG), .gv is DOT, an
+# extension kg does not draw is a usage error and nothing is written (it
+# wrote SVG into x.jpg); missing folders are made; --dpi/--scale size PNGs
+mkdir -p "$T/fo"
+cp "$T/rb/bad.yaml" "$T/fo/f.yaml"
+sed -i '/bogus/d;/e9/d;/relations:/d;s/date: "", agent: \[rb-a, nobody\]/agent: [rb-a]/' "$T/fo/f.yaml"
+expect out-ext-unknown 2 "kg draws svg, png, pdf or dot" \
+    sh -c "'$KG' graph fo/f.yaml -o fo/x.jpg; rc=\$?; [ ! -e fo/x.jpg ] || { echo WRITTEN; exit 9; }; exit \$rc"
+expect out-ext-unknown-timeline 2 "kg draws svg, png, pdf or dot" "$KG" timeline fo/f.yaml -o fo/t.jpeg
+expect out-ext-upper-png 0 '' \
+    sh -c "'$KG' graph fo/f.yaml -o fo/g.PNG && head -c 4 fo/g.PNG | grep -q PNG"
+expect out-ext-gv-is-dot 0 '' \
+    sh -c "'$KG' graph fo/f.yaml -o fo/g.gv && grep -q '^digraph' fo/g.gv"
+expect out-missing-folders 0 '' \
+    sh -c "'$KG' timeline fo/f.yaml -o fo/new/deeper/t.svg && grep -q '<svg' fo/new/deeper/t.svg"
+expect out-report-missing-folders 0 '' \
+    sh -c "'$KG' report fo/f.yaml -o fo/rep/r.html && grep -q '<html' fo/rep/r.html"
+expect out-report-md-missing-folders 0 '' \
+    sh -c "'$KG' report --md fo/f.yaml -o fo/md/r.md && test -s fo/md/graph.svg && test -s fo/md/timeline.svg"
+expect out-dpi-not-png 2 '--dpi and --scale are for PNG' "$KG" graph fo/f.yaml --dpi 150 -o fo/g2.svg
+expect out-dpi-bad 2 '--dpi wants a number' "$KG" graph fo/f.yaml --dpi 0 -o fo/g3.png
+expect out-scale-sizes 0 '' sh -c "
+  '$KG' graph fo/f.yaml --scale 1 -o fo/s1.png && '$KG' graph fo/f.yaml --scale 2 -o fo/s2.png || exit 9
+  w1=\$(od -An -tu1 -j16 -N4 fo/s1.png | awk '{print \$1*16777216+\$2*65536+\$3*256+\$4}')
+  w2=\$(od -An -tu1 -j16 -N4 fo/s2.png | awk '{print \$1*16777216+\$2*65536+\$3*256+\$4}')
+  [ \$((w2 - 2 * w1)) -ge -2 ] && [ \$((w2 - 2 * w1)) -le 2 ] || { echo \"widths \$w1 and \$w2\"; exit 9; }"
+# make install puts the styles where 'kg help graph' says they are
+if command -v make >/dev/null && [ -f Makefile ]; then
+    expect install-styles 0 '' sh -c "
+      make -s -C '$PWD' install DESTDIR='$T/inst' >/dev/null || exit 9
+      for f in \$('$KG' help graph | sed -n 's/.*installed as \([^:]*\):.*/\1/p') \
+               \$('$KG' help timeline | sed -n 's/.*installed as \([^:]*\):.*/\1/p'); do
+        cmp -s '$T/inst'\$f '$PWD'/graph/\$(basename \$f) || { echo \"not installed: \$f\"; exit 9; }
+      done
+      [ \$('$KG' help graph | grep -c 'installed as') = 1 ] || exit 9"
+fi
