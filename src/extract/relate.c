@@ -703,6 +703,171 @@ static int plan_event(const exdoc *x, const ex_event *e)
     return 0;
 }
 
+/* The words of rules R1-R4 added with the decomposition of plans
+ * (relations.yaml: story_breaks, part_anaphora, return_cues,
+ * reprisal_copulas, passing_verbs, effect_verbs). */
+static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas;
+static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
+static const char *const *reaction_verbs;
+static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
+
+static void parts_init(void)
+{
+    story_breaks = kg_gram_words("relations", "story_breaks");
+    part_anaphora = kg_gram_words("relations", "part_anaphora");
+    return_cues = kg_gram_words("relations", "return_cues");
+    reprisal_copulas = kg_gram_words("relations", "reprisal_copulas");
+    passing_verbs = kg_gram_words("relations", "passing_verbs");
+    effect_verbs = kg_gram_words("relations", "effect_verbs");
+    document_nouns = kg_gram_words("relations", "document_nouns");
+    vote_verbs = kg_gram_words("relations", "vote_verbs");
+    reaction_verbs = kg_gram_words("relations", "reaction_verbs");
+}
+
+/* 1 if the predicate title of e starts with one of the words */
+static int pred_in(const ex_event *e, const char *const *words)
+{
+    for (int k = 0; words[k]; k++)
+        if (!strncmp(e->pred, words[k], strlen(words[k])))
+            return 1;
+    return 0;
+}
+
+/* Sentences after a plan, deal or package (rule R1) in which the acts
+ * told may be its parts; a new story ends them before. */
+#define PLAN_PARTS_SPAN 8
+
+/* Events looked at after a plan for its parts, or back for what an act
+ * answers: the acts of a few sentences, bounded in a run-on text. */
+#define BACK_MAX 64
+
+/* 1 if sentence si opens with one of the cues (after quote marks). */
+static int sent_opens(const exdoc *x, size_t si, const char *const *cues)
+{
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t ss = sr->nstart;
+    while (ss < sr->nend && (x->s[ss] == ' ' || x->s[ss] == '"' || x->s[ss] == '\''))
+        ss++;
+    for (int k = 0; cues[k]; k++)
+        if (cue_at(x->s, ss, sr->nend, cues[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if one of e's agents is named in e's own sentence (not an agent
+ * carried over from a sentence before: 팹리스밸리가 조성된다). */
+static int agent_here(const exdoc *x, const ex_event *e)
+{
+    size_t ss = x->t->sent[e->sent].nstart;
+    for (int g = 0; g < e->n_agent; g++)
+        if (x->m->v[e->agent[g]].nstart >= ss)
+            return 1;
+    return 0;
+}
+
+/* 1 if actor id is a party of plan event p: one of its agents or
+ * targets, or an actor named in its clause (A와 B가 합의에 서명했다). */
+static int plan_party(const exdoc *x, const ex_event *p, const char *id)
+{
+    if (!id)
+        return 0;
+    for (int g = 0; g < p->n_agent; g++)
+        if (x->m->v[p->agent[g]].id && !strcmp(x->m->v[p->agent[g]].id, id))
+            return 1;
+    for (int g = 0; g < p->n_target; g++)
+        if (x->m->v[p->target[g]].id && !strcmp(x->m->v[p->target[g]].id, id))
+            return 1;
+    /* the words just before the predicate (bounded in a run-on text) */
+    size_t from = p->pe > p->cs + 400 ? p->pe - 400 : p->cs;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, from); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= p->pe)
+            break;
+        if (m->id && !strcmp(m->id, id))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if q's agents named in its sentence are all parties of plan p (or
+ * q names none). */
+static int parties_act(const exdoc *x, const ex_event *p, const ex_event *q)
+{
+    if (!agent_here(x, q))
+        return 1;
+    size_t ss = x->t->sent[q->sent].nstart;
+    for (int g = 0; g < q->n_agent; g++) {
+        const kg_mention *m = &x->m->v[q->agent[g]];
+        if (m->nstart >= ss && plan_party(x, p, m->id))
+            return 1;
+    }
+    return 0;
+}
+
+/* Rule R1 for a plan, deal or package (전략을 발표했다, 합의에 서명했다):
+ * the acts told after it by its parties or by no one named are its parts,
+ * up to PLAN_PARTS_SPAN sentences on, until a new story starts: another
+ * plan, a protest, an act of a side that is no party, a sentence opening
+ * with a story break (한편). Acts told as background (an adnominal 부과한
+ * …), quotes and remarks by others are skipped. */
+static void plan_decomp(exdoc *x, size_t i)
+{
+    int protest = ex_type_index("protest"), meet = ex_type_index("meet");
+    int announce = ex_type_index("announce");
+    const ex_event *p = &x->ev_v[i];
+    /* 관세안을 통과시켰다 … 관세가 부과된다: the first measure taking
+     * effect with no one named acting is caused by the decision */
+    int passing = pred_in(p, passing_verbs), effect_seen = 0;
+    int n = 0;
+    for (size_t j = i + 1; j < x->n_ev && n < 8 && j <= i + BACK_MAX; j++) {
+        const ex_event *q = &x->ev_v[j];
+        if (q->sent > p->sent + PLAN_PARTS_SPAN)
+            break;
+        if (q->sent > p->sent && sent_opens(x, q->sent, story_breaks))
+            break;
+        if (q->dropped || q->canon >= 0 || q->type == meet || q->quoted)
+            continue;
+        if (q->type == protest || plan_event(x, q))
+            break;
+        /* 프랑스 등 10개국이 찬성했다: a vote on a decision passed is part
+         * of it, whoever votes */
+        if (passing && pred_in(q, vote_verbs)) {
+            if (!has_rel_from(x, (int)j, EX_REL_PART))
+                ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+            continue;
+        }
+        int party = parties_act(x, p, q);
+        /* a remark: a neutral statement, or any statement of another side */
+        if (q->stmt && (q->type == announce || !party))
+            continue;
+        if (!party)
+            break;
+        /* background told in an adnominal clause (…에 부과한 관세를), or
+         * as the time of what follows (확정한 가운데, 서명한 뒤), or a mood
+         * described (환영하는 분위기다) */
+        if (((q->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(q->f & EX_F_FINAL)) || (q->f & EX_F_TEMPCONN))
+            continue;
+        /* the plan's own document issued (포고문을 발표했다) */
+        /* 업계는 환영했다: a reaction to the plan is no part of it */
+        if (pred_in(q, reaction_verbs))
+            continue;
+        int doc = 0;
+        for (int k = 0; document_nouns[k]; k++)
+            doc |= q->obj[0] && ends_nospace(q->obj, document_nouns[k]);
+        if (doc)
+            continue;
+        if (passing && !agent_here(x, q) && pred_in(q, effect_verbs)) {
+            if (!effect_seen)
+                ex_add_rel(x, (int)i, EX_REL_CAUSES, (int)j);
+            effect_seen = 1;
+            continue;
+        }
+        if (!has_rel_from(x, (int)j, EX_REL_PART))
+            ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+        n++;
+    }
+}
+
 /* Rule R1: the acts told after a plan's announcement (the same or no
  * agent, the next two sentences, up to a new agent or another plan) are
  * part-of it. */
@@ -722,6 +887,10 @@ static void plan_parts(exdoc *x, int hubs_only)
             continue;
         if (hub != hubs_only)
             continue;
+        if (!hub) {
+            plan_decomp(x, i);
+            continue;
+        }
         int n = 0;
         for (size_t j = i + 1; j < x->n_ev && n < 6; j++) {
             const ex_event *q = &x->ev_v[j];
@@ -814,9 +983,165 @@ static void statement_responds(exdoc *x)
     }
 }
 
+/* 1 if e and f have agents and share none (two sides). */
+static int two_sides(const exdoc *x, const ex_event *e, const ex_event *f)
+{
+    if (!e->n_agent || !f->n_agent)
+        return 0;
+    for (int i = 0; i < e->n_agent; i++)
+        for (int j = 0; j < f->n_agent; j++) {
+            const char *a = x->m->v[e->agent[i]].id, *b = x->m->v[f->agent[j]].id;
+            if (!a || !b || !strcmp(a, b))
+                return 0;
+        }
+    return 1;
+}
+
+/* Where cue starts in s[a..b), skipping quote marks in the text (the cue
+ * may hold words in quotes: 이에 대한 '보복성 조치'로); -1 if nowhere. */
+static size_t cue_pos(const char *s, size_t a, size_t b, const char *cue)
+{
+    size_t l = strlen(cue);
+    for (size_t i = a; i < b; i++) {
+        if ((s[i] & 0xC0) == 0x80 || s[i] != cue[0])
+            continue;
+        size_t k = 0, j = i;
+        while (k < l && j < b) {
+            if (s[j] == '\'' || s[j] == '"') {
+                j++;
+                continue;
+            }
+            if (s[j] != cue[k])
+                break;
+            j++;
+            k++;
+        }
+        if (k == l)
+            return i;
+    }
+    return (size_t)-1;
+}
+
+/* The last event (not dropped, not a title line) of the sentence whose
+ * first event is `first` with its predicate ending at or before o; -1 if
+ * none. Events are sorted. */
+static int last_in_sent(const exdoc *x, size_t first, size_t o)
+{
+    int best = -1;
+    for (size_t i = first; i < x->n_ev && x->ev_v[i].sent == x->ev_v[first].sent; i++) {
+        const ex_event *e = &x->ev_v[i];
+        if (!e->dropped && !e->title_line && e->pe <= o)
+            best = (int)i;
+    }
+    return best;
+}
+
+/* From index j back, the last event (not dropped, not quoted, not a title
+ * line) of sentence min_sent or later that passes ok(x, event, ref); -1 if
+ * none within BACK_MAX events. */
+static int back_to(const exdoc *x, int j, size_t min_sent, int (*ok)(const exdoc *, const ex_event *, const ex_event *),
+                   const ex_event *ref)
+{
+    int n = 0;
+    for (int a = prev_event(x, j, min_sent, -1, -1); a >= 0 && n < BACK_MAX; a = prev_event(x, a, min_sent, -1, -1), n++) {
+        const ex_event *e = &x->ev_v[a];
+        if (!e->quoted && !e->title_line && ok(x, e, ref))
+            return a;
+    }
+    return -1;
+}
+
+/* an act of another side than ref's (반대급부로: what was given) */
+static int other_side(const exdoc *x, const ex_event *e, const ex_event *ref)
+{
+    return two_sides(x, e, ref);
+}
+
+/* an act, not a statement about it (… 보복이다: what was done before) */
+static int an_act(const exdoc *x, const ex_event *e, const ex_event *ref)
+{
+    (void)x;
+    (void)ref;
+    return !e->stmt;
+}
+
+/* 1 if a figure is named in e's clause (총 120조원을 투자해). */
+static int has_figure(const exdoc *x, const ex_event *e)
+{
+    size_t k = ex_first_at(x, x->fig, x->n_fig, e->cs);
+    return k < x->n_fig && x->m->v[x->fig[k]].nstart < e->pe;
+}
+
+/* Where the first of the cues is in s[a..b), or -1. */
+static size_t first_cue(const char *s, size_t a, size_t b, const char *const *cues)
+{
+    size_t best = (size_t)-1;
+    for (int k = 0; cues[k]; k++) {
+        size_t at = cue_pos(s, a, b, cues[k]);
+        if (at < best)
+            best = at;
+    }
+    return best;
+}
+
+/* Rules R1-R3 told by a word: a share of an amount told before (이 중
+ * …: part-of), an act done in return (반대급부로 …: responds-to), a copula
+ * calling the act before a reprisal (… 물린 데 대한 보복이다:
+ * responds-to). Each sentence is read once. */
+static void cue_rules(exdoc *x)
+{
+    size_t cur = (size_t)-1, ret_at = (size_t)-1;
+    int first = -1, ret_to = -2, share_done = 0;
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        size_t si = b->sent;
+        if (si != cur) {
+            cur = si;
+            first = (int)j;
+            ret_to = -2;
+            share_done = 0;
+            const kg_text_range *sr = &x->t->sent[si];
+            /* the cue of a return stands near the sentence start */
+            size_t end = sr->nend < sr->nstart + 300 ? sr->nend : sr->nstart + 300;
+            ret_at = first_cue(x->s, sr->nstart, end, return_cues);
+            /* 미국이 관세를 물린 데 대한 보복이다: the act told before this
+             * sentence responds-to the act it names */
+            size_t at = si ? first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas) : (size_t)-1;
+            int named = at != (size_t)-1 ? last_in_sent(x, j, at) : -1;
+            int a = named >= 0 ? back_to(x, first, si >= 3 ? si - 3 : 0, an_act, NULL) : -1;
+            if (a >= 0 && two_sides(x, &x->ev_v[a], &x->ev_v[named]))
+                ex_add_rel(x, canon(x, a), EX_REL_RESPONDS, canon(x, named));
+        }
+        if (b->dropped || b->title_line || b->quoted)
+            continue;
+        /* 120조원을 투자한다. 이 중 첫 공장에 9조원을 투자해: the first act
+         * of the sentence is a share of the last act of its type in the
+         * sentence before, an amount (a figure in its clause) */
+        if (!share_done && si > 0) {
+            share_done = 1;
+            if (sent_opens(x, si, part_anaphora)) {
+                int a = prev_event(x, first, si - 1, -1, b->type);
+                while (a >= 0 && x->ev_v[a].title_line)
+                    a = prev_event(x, a, si - 1, -1, b->type);
+                if (a >= 0 && has_figure(x, &x->ev_v[a]))
+                    ex_add_rel(x, (int)j, EX_REL_PART, canon(x, a));
+            }
+        }
+        /* 미국은 반대급부로 관세를 철회하고 … 인하하기로 했다: every act
+         * of the sentence after the cue answers the act given before */
+        if (ret_at != (size_t)-1 && b->ps > ret_at && si > 0 && !(b->f & EX_F_ADNOM)) {
+            if (ret_to == -2)
+                ret_to = back_to(x, first, si >= 2 ? si - 2 : 0, other_side, b);
+            if (ret_to >= 0 && two_sides(x, &x->ev_v[ret_to], b))
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, ret_to));
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
+    pthread_once(&parts_once, parts_init);
     gov_rel *gv = NULL;
     size_t n_gv = 0, cap_gv = 0;
     governed_cues(x, &gv, &n_gv, &cap_gv);
@@ -997,6 +1322,7 @@ void ex_relate(exdoc *x)
         }
     }
     plan_parts(x, 0);
+    cue_rules(x);
     statement_responds(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
