@@ -708,7 +708,7 @@ static int plan_event(const exdoc *x, const ex_event *e)
  * reprisal_copulas, passing_verbs, effect_verbs). */
 static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas;
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
-static const char *const *reaction_verbs;
+static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -722,6 +722,8 @@ static void parts_init(void)
     document_nouns = kg_gram_words("relations", "document_nouns");
     vote_verbs = kg_gram_words("relations", "vote_verbs");
     reaction_verbs = kg_gram_words("relations", "reaction_verbs");
+    reprisal_words = kg_gram_words("relations", "reprisal_words");
+    explain_copulas = kg_gram_words("relations", "explain_copulas");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -906,7 +908,9 @@ static void plan_parts(exdoc *x, int hubs_only)
             /* a protest, or another plan, ends the parts */
             if (q->type == protest || plan_event(x, q))
                 break;
-            if (q->n_agent && p->n_agent && !agents_agree(x, p, q)) {
+            /* an agent carried over from a sentence before is none
+             * (1차 보복관세가 시행되고) */
+            if (q->n_agent && p->n_agent && agent_here(x, q) && !agents_agree(x, p, q)) {
                 /* another side's act told as background (미국이 … 물린 데
                  * 대한 보복이다) does not end the measures of a hub */
                 if (hub)
@@ -1084,6 +1088,131 @@ static size_t first_cue(const char *s, size_t a, size_t b, const char *const *cu
     return best;
 }
 
+/* The last words of e's clause, spaces taken off (관세를 부과했다: the
+ * object is held in the lexicon phrase, not in obj). */
+static void clause_text(const exdoc *x, const ex_event *e, char *out, size_t n)
+{
+    size_t a = e->pe > e->cs + 200 ? e->pe - 200 : e->cs, k = 0;
+    while (a < e->pe && (x->s[a] & 0xC0) == 0x80)
+        a++;
+    for (size_t i = a; i < e->pe && k + 1 < n; i++)
+        if (x->s[i] != ' ')
+            out[k++] = x->s[i];
+    out[k] = '\0';
+}
+
+/* The kind a reprisal answers (보복관세, 보복 관세를: 관세): the two
+ * syllables after a reprisal word in t, into out; 0 if t names none. */
+static int reprisal_head(const char *t, char *out, size_t n)
+{
+    for (int k = 0; reprisal_words[k]; k++) {
+        const char *at = strstr(t, reprisal_words[k]);
+        if (!at)
+            continue;
+        at += strlen(reprisal_words[k]);
+        size_t l = 0;
+        for (int syl = 0; syl < 2 && at[l]; syl++) {
+            if ((unsigned char)at[l] < 0xE0)
+                return 0; /* not a Hangul syllable */
+            l += 3;
+        }
+        if (l < 6 || l >= n || strlen(at) < l)
+            return 0;
+        memcpy(out, at, l);
+        out[l] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* A reprisal (보복관세를 없앴다, 보복 관세를 물렸다) answers the act of
+ * another side with the same kind told just before (철강 관세를 폐지했다:
+ * responds-to it); an event of the two sentences before, within BACK_MAX. */
+static void reprisal_act(exdoc *x, int j, int first)
+{
+    const ex_event *b = &x->ev_v[j];
+    char t[256], head[16];
+    clause_text(x, b, t, sizeof t);
+    if (!reprisal_head(t, head, sizeof head))
+        return;
+    size_t si = b->sent, min_sent = si >= 2 ? si - 2 : 0;
+    int n = 0;
+    for (int a = prev_event(x, first, min_sent, -1, -1); a >= 0 && n < BACK_MAX; a = prev_event(x, a, min_sent, -1, -1), n++) {
+        const ex_event *e = &x->ev_v[a];
+        if (e->quoted || e->title_line || e->stmt)
+            continue;
+        char u[256], h[16];
+        clause_text(x, e, u, sizeof u);
+        if (reprisal_head(u, h, sizeof h))
+            continue; /* a reprisal too: the same side's, or told again */
+        if (!strstr(u, head))
+            continue;
+        /* not the same side (양국 역시 … 없앴다: no one named is another) */
+        if (e->n_agent && b->n_agent && agent_here(x, b) && !two_sides(x, e, b))
+            return;
+        ex_add_rel(x, j, EX_REL_RESPONDS, canon(x, a));
+        return;
+    }
+}
+
+/* The word before the subject particle that opens sentence si up to o
+ * (환율이 큰 폭 오른 것은: 환율), into out; 0 if none. */
+static int subject_noun(const exdoc *x, size_t si, size_t o, char *out, size_t n)
+{
+    size_t ss = x->t->sent[si].nstart;
+    for (size_t i = ss; i < o; i++) {
+        if (i > ss && x->s[i - 1] != ' ')
+            continue;
+        size_t e = i;
+        while (e < o && x->s[e] != ' ')
+            e++;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = i;
+        w.e = e;
+        ex_word_core(x->s, &w);
+        ex_word_particle(x->s, &w);
+        if (w.particle == EX_P_SUBJ && w.ps > w.cs && w.ps - w.cs < n) {
+            memcpy(out, x->s + w.cs, w.ps - w.cs);
+            out[w.ps - w.cs] = '\0';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 환율이 큰 폭 오른 것은 연준이 금리를 올린 데 따른 영향이다: the acts
+ * told between 것은 and the copula cause the first move of the market or
+ * result told before whose clause names the subject (환율). */
+static void explained_move(exdoc *x, int first, size_t si)
+{
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t cop = first_cue(x->s, sr->nstart, sr->nend, explain_copulas);
+    if (cop == (size_t)-1)
+        return;
+    size_t topic = cue_pos(x->s, sr->nstart, cop, "것은");
+    char noun[64];
+    if (topic == (size_t)-1 || !subject_noun(x, si, topic, noun, sizeof noun))
+        return;
+    int result = -1;
+    for (int a = 0; a < first && a < 4 * BACK_MAX; a++) {
+        const ex_event *e = &x->ev_v[a];
+        if (e->dropped || e->title_line || e->quoted || !market_move(x, e))
+            continue;
+        if (e->pe > e->cs && memmem(x->s + e->cs, e->pe - e->cs, noun, strlen(noun))) {
+            result = a;
+            break;
+        }
+    }
+    if (result < 0)
+        return;
+    for (int j = first; j < (int)x->n_ev && x->ev_v[j].sent == si && j < first + BACK_MAX; j++) {
+        const ex_event *c = &x->ev_v[j];
+        if (!c->dropped && !c->quoted && c->ps > topic && c->pe <= cop)
+            ex_add_rel(x, canon(x, j), EX_REL_CAUSES, canon(x, result));
+    }
+}
+
 /* Rules R1-R3 told by a word: a share of an amount told before (이 중
  * …: part-of), an act done in return (반대급부로 …: responds-to), a copula
  * calling the act before a reprisal (… 물린 데 대한 보복이다:
@@ -1111,6 +1240,8 @@ static void cue_rules(exdoc *x)
             int a = named >= 0 ? back_to(x, first, si >= 3 ? si - 3 : 0, an_act, NULL) : -1;
             if (a >= 0 && two_sides(x, &x->ev_v[a], &x->ev_v[named]))
                 ex_add_rel(x, canon(x, a), EX_REL_RESPONDS, canon(x, named));
+            if (si)
+                explained_move(x, first, si);
         }
         if (b->dropped || b->title_line || b->quoted)
             continue;
@@ -1127,6 +1258,9 @@ static void cue_rules(exdoc *x)
                     ex_add_rel(x, (int)j, EX_REL_PART, canon(x, a));
             }
         }
+        /* a part of a measure answers through the measure */
+        if (!has_rel_from(x, (int)j, EX_REL_RESPONDS) && !has_rel_from(x, (int)j, EX_REL_PART))
+            reprisal_act(x, (int)j, first);
         /* 미국은 반대급부로 관세를 철회하고 … 인하하기로 했다: every act
          * of the sentence after the cue answers the act given before */
         if (ret_at != (size_t)-1 && b->ps > ret_at && si > 0 && !(b->f & EX_F_ADNOM)) {
