@@ -708,7 +708,7 @@ static int plan_event(const exdoc *x, const ex_event *e)
  * reprisal_copulas, passing_verbs, effect_verbs). */
 static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas;
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
-static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas;
+static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -724,6 +724,7 @@ static void parts_init(void)
     reaction_verbs = kg_gram_words("relations", "reaction_verbs");
     reprisal_words = kg_gram_words("relations", "reprisal_words");
     explain_copulas = kg_gram_words("relations", "explain_copulas");
+    drive_verbs = kg_gram_words("relations", "drive_verbs");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -870,6 +871,67 @@ static void plan_decomp(exdoc *x, size_t i)
     }
 }
 
+/* Sentences after a drive (협력을 모색하고 나섰다) in which its meetings
+ * and talks are told. */
+#define DRIVE_SPAN 4
+
+/* 1 if an actor of id is named in e's sentence before its predicate */
+static int named_before(const exdoc *x, const ex_event *e, const char *id)
+{
+    size_t ss = x->t->sent[e->sent].nstart;
+    if (e->pe > ss + 600)
+        ss = e->pe - 600;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, ss); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= e->pe)
+            break;
+        if (m->id && !strcmp(m->id, id))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if q may be a step of drive p: a meeting, a talk or a deal of the
+ * same kind, in a sentence naming p's agent */
+static int drive_step(const exdoc *x, const ex_event *p, const ex_event *q)
+{
+    int meet = ex_type_index("meet");
+    if (q->dropped || q->canon >= 0 || q->quoted || q->stmt || q->title_line)
+        return 0;
+    if (q->type != meet && q->type != p->type)
+        return 0;
+    for (int g = 0; g < p->n_agent; g++)
+        if (x->m->v[p->agent[g]].id && named_before(x, q, x->m->v[p->agent[g]].id))
+            return 1;
+    return 0;
+}
+
+/* Rule R1 for a drive (AI 협력을 모색하고 나섰다, 자금조달을 추진하고
+ *있다): the meetings and talks of its agent told in the next DRIVE_SPAN
+ * sentences are part-of it (만나 협력을 논의했다: the talk, the last verb
+ * of a chain), until a story break. */
+static void drive_parts(exdoc *x, size_t i)
+{
+    const ex_event *p = &x->ev_v[i];
+    if (!p->n_agent || !pred_in(p, drive_verbs) || (p->f & (EX_F_ADNOM | EX_F_PRESADN)))
+        return;
+    for (size_t j = i + 1; j < x->n_ev && j <= i + BACK_MAX; j++) {
+        const ex_event *q = &x->ev_v[j];
+        if (q->sent > p->sent + DRIVE_SPAN)
+            break;
+        if (q->sent > p->sent && sent_opens(x, q->sent, story_breaks))
+            break;
+        if (q->sent == p->sent || !drive_step(x, p, q))
+            continue;
+        /* 만나 … 논의했다: one step told in two verbs */
+        if ((q->f & EX_F_CONN) && j + 1 < x->n_ev && x->ev_v[j + 1].sent == q->sent &&
+            drive_step(x, p, &x->ev_v[j + 1]))
+            continue;
+        if (!has_rel_from(x, (int)j, EX_REL_PART))
+            ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+    }
+}
+
 /* Rule R1: the acts told after a plan's announcement (the same or no
  * agent, the next two sentences, up to a new agent or another plan) are
  * part-of it. */
@@ -882,6 +944,9 @@ static void plan_parts(exdoc *x, int hubs_only)
         const ex_event *p = &x->ev_v[i];
         if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet)
             continue;
+        /* before same-as: a talk in a drive is a step of it, not it */
+        if (hubs_only && !p->title_line && (p->type == ex_type_index("cooperate") || p->type == invest))
+            drive_parts(x, i);
         /* a decided measure announced (관세를 물리겠다고 발표했다) heads
          * the measures of its type told after it */
         int hub = !plan_event(x, p);
@@ -1213,6 +1278,55 @@ static void explained_move(exdoc *x, int first, size_t si)
     }
 }
 
+/* Sentences after a decision passed or a proclamation in which the
+ * statements of others answer it. */
+#define DECISION_SPAN 12
+
+/* 1 if e is a decision passed (법안이 본회의를 통과했다) or a document
+ * issued (포고문을 발표했다) that others may answer */
+static int decision_event(const ex_event *e)
+{
+    if (e->quoted || e->stmt || e->title_line || (e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN | EX_F_TEMPCONN)))
+        return 0;
+    if (pred_in(e, passing_verbs))
+        return 1;
+    for (int k = 0; document_nouns[k]; k++)
+        if (e->obj[0] && ends_nospace(e->obj, document_nouns[k]))
+            return 1;
+    return 0;
+}
+
+/* Rule R2 for a decision: a statement or a vow by someone who is no party
+ * of a decision passed or a proclamation told before (업계 관계자는 "…"고
+ * 말했다), in the next DECISION_SPAN sentences and before a story break,
+ * responds-to it (the first decision of the story). */
+static void decision_answers(exdoc *x)
+{
+    int pledge = ex_type_index("pledge");
+    int dec = -1;
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *q = &x->ev_v[j];
+        if (dec >= 0 && (q->sent > x->ev_v[dec].sent + DECISION_SPAN ||
+                         (q->sent > x->ev_v[dec].sent && sent_opens(x, q->sent, story_breaks))))
+            dec = -1;
+        if (q->dropped || q->canon >= 0)
+            continue;
+        /* the first decision of the story: a vote told after it (가결했다)
+         * is the same decision */
+        if (decision_event(q)) {
+            if (dec < 0)
+                dec = (int)j;
+            continue;
+        }
+        if (dec < 0 || q->quoted || q->sent == x->ev_v[dec].sent || (!q->stmt && q->type != pledge))
+            continue;
+        if (has_rel_from(x, (int)j, EX_REL_RESPONDS) || has_rel_from(x, (int)j, EX_REL_PART))
+            continue;
+        if (!parties_act(x, &x->ev_v[dec], q) || !agent_here(x, q))
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, dec));
+    }
+}
+
 /* Rules R1-R3 told by a word: a share of an amount told before (이 중
  * …: part-of), an act done in return (반대급부로 …: responds-to), a copula
  * calling the act before a reprisal (… 물린 데 대한 보복이다:
@@ -1458,6 +1572,7 @@ void ex_relate(exdoc *x)
     plan_parts(x, 0);
     cue_rules(x);
     statement_responds(x);
+    decision_answers(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
         if (x->rel[r].type != EX_REL_SAME)
