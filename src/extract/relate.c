@@ -709,6 +709,7 @@ static int plan_event(const exdoc *x, const ex_event *e)
 static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas;
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
+static const char *const *modifier_cues;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -725,6 +726,7 @@ static void parts_init(void)
     reprisal_words = kg_gram_words("relations", "reprisal_words");
     explain_copulas = kg_gram_words("relations", "explain_copulas");
     drive_verbs = kg_gram_words("relations", "drive_verbs");
+    modifier_cues = kg_gram_words("relations", "modifier_cues");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -1476,6 +1478,11 @@ void ex_relate(exdoc *x)
                         if (!anaphoric(ev->cues[t][k]))
                             continue;
                         size_t l = cue_at(x->s, i, sr->nend, ev->cues[t][k]);
+                        /* 이에 따른 제재 대상은: the cue word modifies a
+                         * noun, not the clause */
+                        for (int m = 0; l && modifier_cues[m]; m++)
+                            if (cue_at(x->s, i, sr->nend, modifier_cues[m]))
+                                l = 0;
                         if (l > best) {
                             best = l;
                             cue_type = t;
@@ -1486,6 +1493,10 @@ void ex_relate(exdoc *x)
             }
         }
         int best_type = cue_type >= 0 && cue_pos < b->ps ? cue_type : -1;
+        /* the cue governs the main clause, not a noun's adnominal clause
+         * (이에 따라 … 결정된 비율에 따라) */
+        if ((b->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(b->f & EX_F_FINAL))
+            best_type = -1;
         if (best_type >= 0 && si > 0) {
             /* the cue speaks of what was just told: the sentence before,
              * or for a reaction the one before that */
