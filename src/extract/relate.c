@@ -709,7 +709,7 @@ static int plan_event(const exdoc *x, const ex_event *e)
 static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas;
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
-static const char *const *modifier_cues;
+static const char *const *modifier_cues, *const *whole_words;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -727,6 +727,7 @@ static void parts_init(void)
     explain_copulas = kg_gram_words("relations", "explain_copulas");
     drive_verbs = kg_gram_words("relations", "drive_verbs");
     modifier_cues = kg_gram_words("relations", "modifier_cues");
+    whole_words = kg_gram_words("relations", "whole_words");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -1388,6 +1389,44 @@ static void cue_rules(exdoc *x)
     }
 }
 
+/* 1 if one of the words stands as a word of its own in s[a..b) */
+static int has_word(const char *s, size_t a, size_t b, const char *const *words)
+{
+    for (int k = 0; words[k]; k++) {
+        size_t l = strlen(words[k]);
+        for (size_t i = a; i + l <= b; i++)
+            if ((i == a || s[i - 1] == ' ') && !memcmp(s + i, words[k], l) && (i + l == b || s[i + l] == ' '))
+                return 1;
+    }
+    return 0;
+}
+
+/* Rule R1 for a move of a whole market (반도체주가 일제히 랠리했다): the
+ * moves of its members told in the next sentence (ASML 등 장비주가 강세를
+ * 보였다) are part-of it. */
+static void whole_parts(exdoc *x)
+{
+    int other = ex_type_index("other");
+    for (size_t i = 0; i < x->n_ev; i++) {
+        const ex_event *p = &x->ev_v[i];
+        if (p->dropped || p->quoted || p->stmt || p->title_line || p->type != other || p->canon >= 0 ||
+            (p->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) || p->pe <= p->cs || p->pe - p->cs > 600 ||
+            !has_word(x->s, p->cs, p->pe, whole_words))
+            continue;
+        for (size_t j = i + 1; j < x->n_ev && j <= i + BACK_MAX; j++) {
+            const ex_event *q = &x->ev_v[j];
+            if (q->sent > p->sent + 1)
+                break;
+            if (q->sent == p->sent || sent_opens(x, q->sent, story_breaks))
+                continue;
+            if (q->dropped || q->quoted || q->stmt || q->type != other || q->canon >= 0)
+                continue;
+            if (!has_rel_from(x, (int)j, EX_REL_PART))
+                ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
@@ -1582,6 +1621,7 @@ void ex_relate(exdoc *x)
     }
     plan_parts(x, 0);
     cue_rules(x);
+    whole_parts(x);
     statement_responds(x);
     decision_answers(x);
     /* relations between mentions point at the first mention */
