@@ -703,6 +703,238 @@ static int plan_event(const exdoc *x, const ex_event *e)
     return 0;
 }
 
+/* The words of rules R1-R4 added with the decomposition of plans
+ * (relations.yaml: story_breaks, part_anaphora, return_cues,
+ * reprisal_copulas, passing_verbs, effect_verbs). */
+static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas;
+static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
+static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
+static const char *const *modifier_cues, *const *whole_words;
+static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
+
+static void parts_init(void)
+{
+    story_breaks = kg_gram_words("relations", "story_breaks");
+    part_anaphora = kg_gram_words("relations", "part_anaphora");
+    return_cues = kg_gram_words("relations", "return_cues");
+    reprisal_copulas = kg_gram_words("relations", "reprisal_copulas");
+    passing_verbs = kg_gram_words("relations", "passing_verbs");
+    effect_verbs = kg_gram_words("relations", "effect_verbs");
+    document_nouns = kg_gram_words("relations", "document_nouns");
+    vote_verbs = kg_gram_words("relations", "vote_verbs");
+    reaction_verbs = kg_gram_words("relations", "reaction_verbs");
+    reprisal_words = kg_gram_words("relations", "reprisal_words");
+    explain_copulas = kg_gram_words("relations", "explain_copulas");
+    drive_verbs = kg_gram_words("relations", "drive_verbs");
+    modifier_cues = kg_gram_words("relations", "modifier_cues");
+    whole_words = kg_gram_words("relations", "whole_words");
+}
+
+/* 1 if the predicate title of e starts with one of the words */
+static int pred_in(const ex_event *e, const char *const *words)
+{
+    for (int k = 0; words[k]; k++)
+        if (!strncmp(e->pred, words[k], strlen(words[k])))
+            return 1;
+    return 0;
+}
+
+/* Sentences after a plan, deal or package (rule R1) in which the acts
+ * told may be its parts; a new story ends them before. */
+#define PLAN_PARTS_SPAN 8
+
+/* Events looked at after a plan for its parts, or back for what an act
+ * answers: the acts of a few sentences, bounded in a run-on text. */
+#define BACK_MAX 64
+
+/* 1 if sentence si opens with one of the cues (after quote marks). */
+static int sent_opens(const exdoc *x, size_t si, const char *const *cues)
+{
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t ss = sr->nstart;
+    while (ss < sr->nend && (x->s[ss] == ' ' || x->s[ss] == '"' || x->s[ss] == '\''))
+        ss++;
+    for (int k = 0; cues[k]; k++)
+        if (cue_at(x->s, ss, sr->nend, cues[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if one of e's agents is named in e's own sentence (not an agent
+ * carried over from a sentence before: 팹리스밸리가 조성된다). */
+static int agent_here(const exdoc *x, const ex_event *e)
+{
+    size_t ss = x->t->sent[e->sent].nstart;
+    for (int g = 0; g < e->n_agent; g++)
+        if (x->m->v[e->agent[g]].nstart >= ss)
+            return 1;
+    return 0;
+}
+
+/* 1 if actor id is a party of plan event p: one of its agents or
+ * targets, or an actor named in its clause (A와 B가 합의에 서명했다). */
+static int plan_party(const exdoc *x, const ex_event *p, const char *id)
+{
+    if (!id)
+        return 0;
+    for (int g = 0; g < p->n_agent; g++)
+        if (x->m->v[p->agent[g]].id && !strcmp(x->m->v[p->agent[g]].id, id))
+            return 1;
+    for (int g = 0; g < p->n_target; g++)
+        if (x->m->v[p->target[g]].id && !strcmp(x->m->v[p->target[g]].id, id))
+            return 1;
+    /* the words just before the predicate (bounded in a run-on text) */
+    size_t from = p->pe > p->cs + 400 ? p->pe - 400 : p->cs;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, from); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= p->pe)
+            break;
+        if (m->id && !strcmp(m->id, id))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if q's agents named in its sentence are all parties of plan p (or
+ * q names none). */
+static int parties_act(const exdoc *x, const ex_event *p, const ex_event *q)
+{
+    if (!agent_here(x, q))
+        return 1;
+    size_t ss = x->t->sent[q->sent].nstart;
+    for (int g = 0; g < q->n_agent; g++) {
+        const kg_mention *m = &x->m->v[q->agent[g]];
+        if (m->nstart >= ss && plan_party(x, p, m->id))
+            return 1;
+    }
+    return 0;
+}
+
+/* Rule R1 for a plan, deal or package (전략을 발표했다, 합의에 서명했다):
+ * the acts told after it by its parties or by no one named are its parts,
+ * up to PLAN_PARTS_SPAN sentences on, until a new story starts: another
+ * plan, a protest, an act of a side that is no party, a sentence opening
+ * with a story break (한편). Acts told as background (an adnominal 부과한
+ * …), quotes and remarks by others are skipped. */
+static void plan_decomp(exdoc *x, size_t i)
+{
+    int protest = ex_type_index("protest"), meet = ex_type_index("meet");
+    int announce = ex_type_index("announce");
+    const ex_event *p = &x->ev_v[i];
+    /* 관세안을 통과시켰다 … 관세가 부과된다: the first measure taking
+     * effect with no one named acting is caused by the decision */
+    int passing = pred_in(p, passing_verbs), effect_seen = 0;
+    int n = 0;
+    for (size_t j = i + 1; j < x->n_ev && n < 8 && j <= i + BACK_MAX; j++) {
+        const ex_event *q = &x->ev_v[j];
+        if (q->sent > p->sent + PLAN_PARTS_SPAN)
+            break;
+        if (q->sent > p->sent && sent_opens(x, q->sent, story_breaks))
+            break;
+        if (q->dropped || q->canon >= 0 || q->type == meet || q->quoted)
+            continue;
+        if (q->type == protest || plan_event(x, q))
+            break;
+        /* 프랑스 등 10개국이 찬성했다: a vote on a decision passed is part
+         * of it, whoever votes */
+        if (passing && pred_in(q, vote_verbs)) {
+            if (!has_rel_from(x, (int)j, EX_REL_PART))
+                ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+            continue;
+        }
+        int party = parties_act(x, p, q);
+        /* a remark: a neutral statement, or any statement of another side */
+        if (q->stmt && (q->type == announce || !party))
+            continue;
+        if (!party)
+            break;
+        /* background told in an adnominal clause (…에 부과한 관세를), or
+         * as the time of what follows (확정한 가운데, 서명한 뒤), or a mood
+         * described (환영하는 분위기다) */
+        if (((q->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(q->f & EX_F_FINAL)) || (q->f & EX_F_TEMPCONN))
+            continue;
+        /* the plan's own document issued (포고문을 발표했다) */
+        /* 업계는 환영했다: a reaction to the plan is no part of it */
+        if (pred_in(q, reaction_verbs))
+            continue;
+        int doc = 0;
+        for (int k = 0; document_nouns[k]; k++)
+            doc |= q->obj[0] && ends_nospace(q->obj, document_nouns[k]);
+        if (doc)
+            continue;
+        if (passing && !agent_here(x, q) && pred_in(q, effect_verbs)) {
+            if (!effect_seen)
+                ex_add_rel(x, (int)i, EX_REL_CAUSES, (int)j);
+            effect_seen = 1;
+            continue;
+        }
+        if (!has_rel_from(x, (int)j, EX_REL_PART))
+            ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+        n++;
+    }
+}
+
+/* Sentences after a drive (협력을 모색하고 나섰다) in which its meetings
+ * and talks are told. */
+#define DRIVE_SPAN 4
+
+/* 1 if an actor of id is named in e's sentence before its predicate */
+static int named_before(const exdoc *x, const ex_event *e, const char *id)
+{
+    size_t ss = x->t->sent[e->sent].nstart;
+    if (e->pe > ss + 600)
+        ss = e->pe - 600;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, ss); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= e->pe)
+            break;
+        if (m->id && !strcmp(m->id, id))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if q may be a step of drive p: a meeting, a talk or a deal of the
+ * same kind, in a sentence naming p's agent */
+static int drive_step(const exdoc *x, const ex_event *p, const ex_event *q)
+{
+    int meet = ex_type_index("meet");
+    if (q->dropped || q->canon >= 0 || q->quoted || q->stmt || q->title_line)
+        return 0;
+    if (q->type != meet && q->type != p->type)
+        return 0;
+    for (int g = 0; g < p->n_agent; g++)
+        if (x->m->v[p->agent[g]].id && named_before(x, q, x->m->v[p->agent[g]].id))
+            return 1;
+    return 0;
+}
+
+/* Rule R1 for a drive (AI 협력을 모색하고 나섰다, 자금조달을 추진하고
+ *있다): the meetings and talks of its agent told in the next DRIVE_SPAN
+ * sentences are part-of it (만나 협력을 논의했다: the talk, the last verb
+ * of a chain), until a story break. */
+static void drive_parts(exdoc *x, size_t i)
+{
+    const ex_event *p = &x->ev_v[i];
+    if (!p->n_agent || !pred_in(p, drive_verbs) || (p->f & (EX_F_ADNOM | EX_F_PRESADN)))
+        return;
+    for (size_t j = i + 1; j < x->n_ev && j <= i + BACK_MAX; j++) {
+        const ex_event *q = &x->ev_v[j];
+        if (q->sent > p->sent + DRIVE_SPAN)
+            break;
+        if (q->sent > p->sent && sent_opens(x, q->sent, story_breaks))
+            break;
+        if (q->sent == p->sent || !drive_step(x, p, q))
+            continue;
+        /* 만나 … 논의했다: one step told in two verbs */
+        if ((q->f & EX_F_CONN) && j + 1 < x->n_ev && x->ev_v[j + 1].sent == q->sent &&
+            drive_step(x, p, &x->ev_v[j + 1]))
+            continue;
+        if (!has_rel_from(x, (int)j, EX_REL_PART))
+            ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+    }
+}
+
 /* Rule R1: the acts told after a plan's announcement (the same or no
  * agent, the next two sentences, up to a new agent or another plan) are
  * part-of it. */
@@ -715,6 +947,9 @@ static void plan_parts(exdoc *x, int hubs_only)
         const ex_event *p = &x->ev_v[i];
         if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet)
             continue;
+        /* before same-as: a talk in a drive is a step of it, not it */
+        if (hubs_only && !p->title_line && (p->type == ex_type_index("cooperate") || p->type == invest))
+            drive_parts(x, i);
         /* a decided measure announced (관세를 물리겠다고 발표했다) heads
          * the measures of its type told after it */
         int hub = !plan_event(x, p);
@@ -722,6 +957,10 @@ static void plan_parts(exdoc *x, int hubs_only)
             continue;
         if (hub != hubs_only)
             continue;
+        if (!hub) {
+            plan_decomp(x, i);
+            continue;
+        }
         int n = 0;
         for (size_t j = i + 1; j < x->n_ev && n < 6; j++) {
             const ex_event *q = &x->ev_v[j];
@@ -737,7 +976,9 @@ static void plan_parts(exdoc *x, int hubs_only)
             /* a protest, or another plan, ends the parts */
             if (q->type == protest || plan_event(x, q))
                 break;
-            if (q->n_agent && p->n_agent && !agents_agree(x, p, q)) {
+            /* an agent carried over from a sentence before is none
+             * (1차 보복관세가 시행되고) */
+            if (q->n_agent && p->n_agent && agent_here(x, q) && !agents_agree(x, p, q)) {
                 /* another side's act told as background (미국이 … 물린 데
                  * 대한 보복이다) does not end the measures of a hub */
                 if (hub)
@@ -814,9 +1055,382 @@ static void statement_responds(exdoc *x)
     }
 }
 
+/* 1 if e and f have agents and share none (two sides). */
+static int two_sides(const exdoc *x, const ex_event *e, const ex_event *f)
+{
+    if (!e->n_agent || !f->n_agent)
+        return 0;
+    for (int i = 0; i < e->n_agent; i++)
+        for (int j = 0; j < f->n_agent; j++) {
+            const char *a = x->m->v[e->agent[i]].id, *b = x->m->v[f->agent[j]].id;
+            if (!a || !b || !strcmp(a, b))
+                return 0;
+        }
+    return 1;
+}
+
+/* Where cue starts in s[a..b), skipping quote marks in the text (the cue
+ * may hold words in quotes: 이에 대한 '보복성 조치'로); -1 if nowhere. */
+static size_t cue_pos(const char *s, size_t a, size_t b, const char *cue)
+{
+    size_t l = strlen(cue);
+    for (size_t i = a; i < b; i++) {
+        if ((s[i] & 0xC0) == 0x80 || s[i] != cue[0])
+            continue;
+        size_t k = 0, j = i;
+        while (k < l && j < b) {
+            if (s[j] == '\'' || s[j] == '"') {
+                j++;
+                continue;
+            }
+            if (s[j] != cue[k])
+                break;
+            j++;
+            k++;
+        }
+        if (k == l)
+            return i;
+    }
+    return (size_t)-1;
+}
+
+/* The last event (not dropped, not a title line) of the sentence whose
+ * first event is `first` with its predicate ending at or before o; -1 if
+ * none. Events are sorted. */
+static int last_in_sent(const exdoc *x, size_t first, size_t o)
+{
+    int best = -1;
+    for (size_t i = first; i < x->n_ev && x->ev_v[i].sent == x->ev_v[first].sent; i++) {
+        const ex_event *e = &x->ev_v[i];
+        if (!e->dropped && !e->title_line && e->pe <= o)
+            best = (int)i;
+    }
+    return best;
+}
+
+/* From index j back, the last event (not dropped, not quoted, not a title
+ * line) of sentence min_sent or later that passes ok(x, event, ref); -1 if
+ * none within BACK_MAX events. */
+static int back_to(const exdoc *x, int j, size_t min_sent, int (*ok)(const exdoc *, const ex_event *, const ex_event *),
+                   const ex_event *ref)
+{
+    int n = 0;
+    for (int a = prev_event(x, j, min_sent, -1, -1); a >= 0 && n < BACK_MAX; a = prev_event(x, a, min_sent, -1, -1), n++) {
+        const ex_event *e = &x->ev_v[a];
+        if (!e->quoted && !e->title_line && ok(x, e, ref))
+            return a;
+    }
+    return -1;
+}
+
+/* an act of another side than ref's (반대급부로: what was given) */
+static int other_side(const exdoc *x, const ex_event *e, const ex_event *ref)
+{
+    return two_sides(x, e, ref);
+}
+
+/* an act, not a statement about it (… 보복이다: what was done before) */
+static int an_act(const exdoc *x, const ex_event *e, const ex_event *ref)
+{
+    (void)x;
+    (void)ref;
+    return !e->stmt;
+}
+
+/* 1 if a figure is named in e's clause (총 120조원을 투자해). */
+static int has_figure(const exdoc *x, const ex_event *e)
+{
+    size_t k = ex_first_at(x, x->fig, x->n_fig, e->cs);
+    return k < x->n_fig && x->m->v[x->fig[k]].nstart < e->pe;
+}
+
+/* Where the first of the cues is in s[a..b), or -1. */
+static size_t first_cue(const char *s, size_t a, size_t b, const char *const *cues)
+{
+    size_t best = (size_t)-1;
+    for (int k = 0; cues[k]; k++) {
+        size_t at = cue_pos(s, a, b, cues[k]);
+        if (at < best)
+            best = at;
+    }
+    return best;
+}
+
+/* The last words of e's clause, spaces taken off (관세를 부과했다: the
+ * object is held in the lexicon phrase, not in obj). */
+static void clause_text(const exdoc *x, const ex_event *e, char *out, size_t n)
+{
+    size_t a = e->pe > e->cs + 200 ? e->pe - 200 : e->cs, k = 0;
+    while (a < e->pe && (x->s[a] & 0xC0) == 0x80)
+        a++;
+    for (size_t i = a; i < e->pe && k + 1 < n; i++)
+        if (x->s[i] != ' ')
+            out[k++] = x->s[i];
+    out[k] = '\0';
+}
+
+/* The kind a reprisal answers (보복관세, 보복 관세를: 관세): the two
+ * syllables after a reprisal word in t, into out; 0 if t names none. */
+static int reprisal_head(const char *t, char *out, size_t n)
+{
+    for (int k = 0; reprisal_words[k]; k++) {
+        const char *at = strstr(t, reprisal_words[k]);
+        if (!at)
+            continue;
+        at += strlen(reprisal_words[k]);
+        size_t l = 0;
+        for (int syl = 0; syl < 2 && at[l]; syl++) {
+            if ((unsigned char)at[l] < 0xE0)
+                return 0; /* not a Hangul syllable */
+            l += 3;
+        }
+        if (l < 6 || l >= n || strlen(at) < l)
+            return 0;
+        memcpy(out, at, l);
+        out[l] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* A reprisal (보복관세를 없앴다, 보복 관세를 물렸다) answers the act of
+ * another side with the same kind told just before (철강 관세를 폐지했다:
+ * responds-to it); an event of the two sentences before, within BACK_MAX. */
+static void reprisal_act(exdoc *x, int j, int first)
+{
+    const ex_event *b = &x->ev_v[j];
+    char t[256], head[16];
+    clause_text(x, b, t, sizeof t);
+    if (!reprisal_head(t, head, sizeof head))
+        return;
+    size_t si = b->sent, min_sent = si >= 2 ? si - 2 : 0;
+    int n = 0;
+    for (int a = prev_event(x, first, min_sent, -1, -1); a >= 0 && n < BACK_MAX; a = prev_event(x, a, min_sent, -1, -1), n++) {
+        const ex_event *e = &x->ev_v[a];
+        if (e->quoted || e->title_line || e->stmt)
+            continue;
+        char u[256], h[16];
+        clause_text(x, e, u, sizeof u);
+        if (reprisal_head(u, h, sizeof h))
+            continue; /* a reprisal too: the same side's, or told again */
+        if (!strstr(u, head))
+            continue;
+        /* not the same side (양국 역시 … 없앴다: no one named is another) */
+        if (e->n_agent && b->n_agent && agent_here(x, b) && !two_sides(x, e, b))
+            return;
+        ex_add_rel(x, j, EX_REL_RESPONDS, canon(x, a));
+        return;
+    }
+}
+
+/* The word before the subject particle that opens sentence si up to o
+ * (환율이 큰 폭 오른 것은: 환율), into out; 0 if none. */
+static int subject_noun(const exdoc *x, size_t si, size_t o, char *out, size_t n)
+{
+    size_t ss = x->t->sent[si].nstart;
+    for (size_t i = ss; i < o; i++) {
+        if (i > ss && x->s[i - 1] != ' ')
+            continue;
+        size_t e = i;
+        while (e < o && x->s[e] != ' ')
+            e++;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = i;
+        w.e = e;
+        ex_word_core(x->s, &w);
+        ex_word_particle(x->s, &w);
+        if (w.particle == EX_P_SUBJ && w.ps > w.cs && w.ps - w.cs < n) {
+            memcpy(out, x->s + w.cs, w.ps - w.cs);
+            out[w.ps - w.cs] = '\0';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 환율이 큰 폭 오른 것은 연준이 금리를 올린 데 따른 영향이다: the acts
+ * told between 것은 and the copula cause the first move of the market or
+ * result told before whose clause names the subject (환율). */
+static void explained_move(exdoc *x, int first, size_t si)
+{
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t cop = first_cue(x->s, sr->nstart, sr->nend, explain_copulas);
+    if (cop == (size_t)-1)
+        return;
+    size_t topic = cue_pos(x->s, sr->nstart, cop, "것은");
+    char noun[64];
+    if (topic == (size_t)-1 || !subject_noun(x, si, topic, noun, sizeof noun))
+        return;
+    int result = -1;
+    for (int a = 0; a < first && a < 4 * BACK_MAX; a++) {
+        const ex_event *e = &x->ev_v[a];
+        if (e->dropped || e->title_line || e->quoted || !market_move(x, e))
+            continue;
+        if (e->pe > e->cs && memmem(x->s + e->cs, e->pe - e->cs, noun, strlen(noun))) {
+            result = a;
+            break;
+        }
+    }
+    if (result < 0)
+        return;
+    for (int j = first; j < (int)x->n_ev && x->ev_v[j].sent == si && j < first + BACK_MAX; j++) {
+        const ex_event *c = &x->ev_v[j];
+        if (!c->dropped && !c->quoted && c->ps > topic && c->pe <= cop)
+            ex_add_rel(x, canon(x, j), EX_REL_CAUSES, canon(x, result));
+    }
+}
+
+/* Sentences after a decision passed or a proclamation in which the
+ * statements of others answer it. */
+#define DECISION_SPAN 12
+
+/* 1 if e is a decision passed (법안이 본회의를 통과했다) or a document
+ * issued (포고문을 발표했다) that others may answer */
+static int decision_event(const ex_event *e)
+{
+    if (e->quoted || e->stmt || e->title_line || (e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN | EX_F_TEMPCONN)))
+        return 0;
+    if (pred_in(e, passing_verbs))
+        return 1;
+    for (int k = 0; document_nouns[k]; k++)
+        if (e->obj[0] && ends_nospace(e->obj, document_nouns[k]))
+            return 1;
+    return 0;
+}
+
+/* Rule R2 for a decision: a statement or a vow by someone who is no party
+ * of a decision passed or a proclamation told before (업계 관계자는 "…"고
+ * 말했다), in the next DECISION_SPAN sentences and before a story break,
+ * responds-to it (the first decision of the story). */
+static void decision_answers(exdoc *x)
+{
+    int pledge = ex_type_index("pledge");
+    int dec = -1;
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *q = &x->ev_v[j];
+        if (dec >= 0 && (q->sent > x->ev_v[dec].sent + DECISION_SPAN ||
+                         (q->sent > x->ev_v[dec].sent && sent_opens(x, q->sent, story_breaks))))
+            dec = -1;
+        if (q->dropped || q->canon >= 0)
+            continue;
+        /* the first decision of the story: a vote told after it (가결했다)
+         * is the same decision */
+        if (decision_event(q)) {
+            if (dec < 0)
+                dec = (int)j;
+            continue;
+        }
+        if (dec < 0 || q->quoted || q->sent == x->ev_v[dec].sent || (!q->stmt && q->type != pledge))
+            continue;
+        if (has_rel_from(x, (int)j, EX_REL_RESPONDS) || has_rel_from(x, (int)j, EX_REL_PART))
+            continue;
+        if (!parties_act(x, &x->ev_v[dec], q) || !agent_here(x, q))
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, dec));
+    }
+}
+
+/* Rules R1-R3 told by a word: a share of an amount told before (이 중
+ * …: part-of), an act done in return (반대급부로 …: responds-to), a copula
+ * calling the act before a reprisal (… 물린 데 대한 보복이다:
+ * responds-to). Each sentence is read once. */
+static void cue_rules(exdoc *x)
+{
+    size_t cur = (size_t)-1, ret_at = (size_t)-1;
+    int first = -1, ret_to = -2, share_done = 0;
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        size_t si = b->sent;
+        if (si != cur) {
+            cur = si;
+            first = (int)j;
+            ret_to = -2;
+            share_done = 0;
+            const kg_text_range *sr = &x->t->sent[si];
+            /* the cue of a return stands near the sentence start */
+            size_t end = sr->nend < sr->nstart + 300 ? sr->nend : sr->nstart + 300;
+            ret_at = first_cue(x->s, sr->nstart, end, return_cues);
+            /* 미국이 관세를 물린 데 대한 보복이다: the act told before this
+             * sentence responds-to the act it names */
+            size_t at = si ? first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas) : (size_t)-1;
+            int named = at != (size_t)-1 ? last_in_sent(x, j, at) : -1;
+            int a = named >= 0 ? back_to(x, first, si >= 3 ? si - 3 : 0, an_act, NULL) : -1;
+            if (a >= 0 && two_sides(x, &x->ev_v[a], &x->ev_v[named]))
+                ex_add_rel(x, canon(x, a), EX_REL_RESPONDS, canon(x, named));
+            if (si)
+                explained_move(x, first, si);
+        }
+        if (b->dropped || b->title_line || b->quoted)
+            continue;
+        /* 120조원을 투자한다. 이 중 첫 공장에 9조원을 투자해: the first act
+         * of the sentence is a share of the last act of its type in the
+         * sentence before, an amount (a figure in its clause) */
+        if (!share_done && si > 0) {
+            share_done = 1;
+            if (sent_opens(x, si, part_anaphora)) {
+                int a = prev_event(x, first, si - 1, -1, b->type);
+                while (a >= 0 && x->ev_v[a].title_line)
+                    a = prev_event(x, a, si - 1, -1, b->type);
+                if (a >= 0 && has_figure(x, &x->ev_v[a]))
+                    ex_add_rel(x, (int)j, EX_REL_PART, canon(x, a));
+            }
+        }
+        /* a part of a measure answers through the measure */
+        if (!has_rel_from(x, (int)j, EX_REL_RESPONDS) && !has_rel_from(x, (int)j, EX_REL_PART))
+            reprisal_act(x, (int)j, first);
+        /* 미국은 반대급부로 관세를 철회하고 … 인하하기로 했다: every act
+         * of the sentence after the cue answers the act given before */
+        if (ret_at != (size_t)-1 && b->ps > ret_at && si > 0 && !(b->f & EX_F_ADNOM)) {
+            if (ret_to == -2)
+                ret_to = back_to(x, first, si >= 2 ? si - 2 : 0, other_side, b);
+            if (ret_to >= 0 && two_sides(x, &x->ev_v[ret_to], b))
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, ret_to));
+        }
+    }
+}
+
+/* 1 if one of the words stands as a word of its own in s[a..b) */
+static int has_word(const char *s, size_t a, size_t b, const char *const *words)
+{
+    for (int k = 0; words[k]; k++) {
+        size_t l = strlen(words[k]);
+        for (size_t i = a; i + l <= b; i++)
+            if ((i == a || s[i - 1] == ' ') && !memcmp(s + i, words[k], l) && (i + l == b || s[i + l] == ' '))
+                return 1;
+    }
+    return 0;
+}
+
+/* Rule R1 for a move of a whole market (반도체주가 일제히 랠리했다): the
+ * moves of its members told in the next sentence (ASML 등 장비주가 강세를
+ * 보였다) are part-of it. */
+static void whole_parts(exdoc *x)
+{
+    int other = ex_type_index("other");
+    for (size_t i = 0; i < x->n_ev; i++) {
+        const ex_event *p = &x->ev_v[i];
+        if (p->dropped || p->quoted || p->stmt || p->title_line || p->type != other || p->canon >= 0 ||
+            (p->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) || p->pe <= p->cs || p->pe - p->cs > 600 ||
+            !has_word(x->s, p->cs, p->pe, whole_words))
+            continue;
+        for (size_t j = i + 1; j < x->n_ev && j <= i + BACK_MAX; j++) {
+            const ex_event *q = &x->ev_v[j];
+            if (q->sent > p->sent + 1)
+                break;
+            if (q->sent == p->sent || sent_opens(x, q->sent, story_breaks))
+                continue;
+            if (q->dropped || q->quoted || q->stmt || q->type != other || q->canon >= 0)
+                continue;
+            if (!has_rel_from(x, (int)j, EX_REL_PART))
+                ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
+    pthread_once(&parts_once, parts_init);
     gov_rel *gv = NULL;
     size_t n_gv = 0, cap_gv = 0;
     governed_cues(x, &gv, &n_gv, &cap_gv);
@@ -903,6 +1517,11 @@ void ex_relate(exdoc *x)
                         if (!anaphoric(ev->cues[t][k]))
                             continue;
                         size_t l = cue_at(x->s, i, sr->nend, ev->cues[t][k]);
+                        /* 이에 따른 제재 대상은: the cue word modifies a
+                         * noun, not the clause */
+                        for (int m = 0; l && modifier_cues[m]; m++)
+                            if (cue_at(x->s, i, sr->nend, modifier_cues[m]))
+                                l = 0;
                         if (l > best) {
                             best = l;
                             cue_type = t;
@@ -913,6 +1532,10 @@ void ex_relate(exdoc *x)
             }
         }
         int best_type = cue_type >= 0 && cue_pos < b->ps ? cue_type : -1;
+        /* the cue governs the main clause, not a noun's adnominal clause
+         * (이에 따라 … 결정된 비율에 따라) */
+        if ((b->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(b->f & EX_F_FINAL))
+            best_type = -1;
         if (best_type >= 0 && si > 0) {
             /* the cue speaks of what was just told: the sentence before,
              * or for a reaction the one before that */
@@ -997,7 +1620,10 @@ void ex_relate(exdoc *x)
         }
     }
     plan_parts(x, 0);
+    cue_rules(x);
+    whole_parts(x);
     statement_responds(x);
+    decision_answers(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
         if (x->rel[r].type != EX_REL_SAME)
