@@ -183,6 +183,8 @@ void ex_merge_sentence(exdoc *x, size_t first)
 
 /* ---- same-as ---- */
 
+static int is_reaction(const ex_event *e);
+
 /* Sentences after a plan (R1) or an announced measure (a hub) in which
  * the acts told are its parts. */
 #define PLAN_SPAN 2
@@ -224,19 +226,196 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
     return 0;
 }
 
+/* The words same-as reads (yaml/grammar/relations.yaml): the verbs of a
+ * talk about an act, and the verbs too general to tell one act from
+ * another. */
+static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive;
+static pthread_once_t same_once = PTHREAD_ONCE_INIT;
+
+static void same_init(void)
+{
+    talk_lemmas = kg_gram_words("relations", "sameas_talk_lemmas");
+    generic_lemmas = kg_gram_words("relations", "sameas_generic_lemmas");
+    additive = kg_gram_words("relations", "sameas_additive_particles");
+}
+
+/* 1 if a noun of e's clause before its predicate takes an additive
+ * particle (애플에도, 흑연 수입도): the act told is one more, not the one
+ * told before. The noun has two letters at least (정도, 인도 are
+ * words). */
+static int additive_clause(const exdoc *x, const ex_event *e)
+{
+    size_t i = e->cs, end = e->ps < x->len ? e->ps : x->len;
+    while (i < end) {
+        while (i < end && (x->s[i] == ' ' || x->s[i] == '\n'))
+            i++;
+        size_t ws = i;
+        while (i < end && x->s[i] != ' ' && x->s[i] != '\n')
+            i++;
+        if (i == ws)
+            break;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = ws;
+        w.e = i;
+        ex_word_core(x->s, &w);
+        if (w.ce <= w.cs)
+            continue;
+        ex_word_particle(x->s, &w);
+        if (w.particle == EX_P_NONE || w.ps < w.cs + 6)
+            continue;
+        for (int k = 0; additive[k]; k++)
+            if (strlen(additive[k]) == w.ce - w.ps && !memcmp(x->s + w.ps, additive[k], w.ce - w.ps))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 if an agent of a and one of b are one actor or share the top of their
+ * part_of chains (중국 상무부 and 중국); an event with no agent agrees. */
+static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
+{
+    if (!a->n_agent || !b->n_agent)
+        return 1;
+    for (int i = 0; i < a->n_agent; i++) {
+        const char *ia = x->m->v[a->agent[i]].id;
+        const char *ta = ia ? kg_lexicon_top(x->lx, ia) : NULL;
+        for (int j = 0; j < b->n_agent; j++) {
+            const char *ib = x->m->v[b->agent[j]].id;
+            if (!ia || !ib)
+                continue;
+            if (!strcmp(ia, ib))
+                return 1;
+            const char *tb = kg_lexicon_top(x->lx, ib);
+            if (ta && tb && !strcmp(ta, tb))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The object a lexicon phrase holds (관세 of 관세를 부과) into out, or "". */
+static void phrase_obj(const char *pred, char *out, size_t n)
+{
+    out[0] = '\0';
+    const char *p = strstr(pred, "을 ");
+    if (!p)
+        p = strstr(pred, "를 ");
+    if (p && (size_t)(p - pred) < n) {
+        memcpy(out, pred, (size_t)(p - pred));
+        out[p - pred] = '\0';
+    }
+}
+
+/* The verb of a predicate (its verb noun: 포함 of 포함 발표, 부과 of
+ * 관세를 부과) into out. */
+static void pred_head(const char *pred, char *out, size_t n)
+{
+    const char *p = strstr(pred, "을 ");
+    if (!p)
+        p = strstr(pred, "를 ");
+    if (p)
+        pred = p + strlen("을 ");
+    size_t k = 0;
+    for (; pred[k] && pred[k] != ' ' && k + 1 < n; k++)
+        out[k] = pred[k];
+    out[k] = '\0';
+}
+
+/* 1 if the verb of p starts with a word of list (인상 of 인상하겠다고). */
+static int pred_in(const char *p, const char *const *list)
+{
+    char h[64];
+    pred_head(p, h, sizeof h);
+    for (int k = 0; list[k]; k++)
+        if (ex_at(h, strlen(h), 0, list[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if the two predicates have one verb: the same first word, or one the
+ * stem of the other (인상 / 인상하겠다고), two letters at least. */
+static int same_lemma(const ex_event *a, const ex_event *b)
+{
+    char x[64], y[64];
+    pred_head(a->pred, x, sizeof x);
+    pred_head(b->pred, y, sizeof y);
+    size_t lx = strlen(x), ly = strlen(y), l = lx < ly ? lx : ly;
+    if (l < 6)
+        return 0;
+    return !memcmp(x, y, l);
+}
+
+/* The last word of an object (수출 of 이중 용도 품목 수출). */
+static const char *obj_head(const char *o)
+{
+    const char *sp = strrchr(o, ' ');
+    return sp ? sp + 1 : o;
+}
+
+/* 1 if two mentions tell their dates and these differ: a time of its own
+ * in each clause (a date carried from the sentence before may be wrong),
+ * and neither date within the other (2026-01 and 2026-01-06 agree). A
+ * range is left alone. */
+static int dates_clash(const ex_event *a, const ex_event *b)
+{
+    if (!a->date[0] || !b->date[0] || a->time < 0 || b->time < 0)
+        return 0;
+    if (strchr(a->date, '/') || strchr(b->date, '/'))
+        return 0;
+    size_t la = strlen(a->date), lb = strlen(b->date);
+    return memcmp(a->date, b->date, la < lb ? la : lb) != 0;
+}
+
+/* Sentences apart within which the same verb of the same side, with no
+ * object or the same head noun, tells the same act again. */
+#define LEMMA_SPAN 8
+
 static int same_act(const exdoc *x, const ex_event *a, const ex_event *b)
 {
-    if (a->type != b->type)
+    if (a->type != b->type || dates_clash(a, b) || additive_clause(x, b))
         return 0;
-    int om = obj_match(a->obj, b->obj) || obj_match(a->obj, b->obj2) ||
-             obj_match(a->obj2, b->obj) || obj_match(a->obj2, b->obj2);
-    if (!om)
+    /* a talk about an act (논의, 검토) is not the act (모색, 부과) */
+    if (pred_in(a->pred, talk_lemmas) != pred_in(b->pred, talk_lemmas))
         return 0;
-    if (agents_agree(x, a, b))
-        return 1;
-    /* a summary and its detail in neighbouring sentences may name the
-     * actor differently (a title, then the name) */
-    return b->sent - a->sent <= 2;
+    /* the object, or the one the lexicon phrase holds (관세를 부과): that
+     * one is the act's own noun and tells it apart only with the verb */
+    char pa[64], pb[64];
+    const char *oa = a->obj, *ob = b->obj;
+    if (!oa[0]) {
+        phrase_obj(a->pred, pa, sizeof pa);
+        oa = pa;
+    }
+    if (!ob[0]) {
+        phrase_obj(b->pred, pb, sizeof pb);
+        ob = pb;
+    }
+    int om = obj_match(a->obj, b->obj) || obj_match(a->obj, b->obj2) || obj_match(a->obj2, b->obj) ||
+             obj_match(a->obj2, b->obj2);
+    if (om) {
+        if (same_side(x, a, b))
+            return 1;
+        /* a summary and its detail in neighbouring sentences may name the
+         * actor differently (a title, then the name) */
+        return b->sent - a->sent <= 2;
+    }
+    /* the same verb of the same side again, in a later sentence, with no
+     * object or the same head noun (수출 통제 대상에 포함했다 … 포함한다고 20일
+     * 발표했다; 일본 수출을 금지 … 품목 수출을 금지) */
+    if (!a->n_agent || !b->n_agent || a->sent == b->sent || b->sent - a->sent > LEMMA_SPAN)
+        return 0;
+    /* each body of a side may protest or vow on its own (중국 상무부는
+     * 반발했다 … 중국 정부는 반발해): those are never taken for one */
+    if (a->stmt || b->stmt || a->quoted || b->quoted || is_reaction(a) || !same_lemma(a, b) ||
+        pred_in(a->pred, generic_lemmas))
+        return 0;
+    /* one object told and not the other: X도 금지했다 is often another
+     * act */
+    if (!oa[0] != !ob[0])
+        return 0;
+    if (oa[0] && (strlen(obj_head(oa)) < 6 || strcmp(obj_head(oa), obj_head(ob))))
+        return 0;
+    return same_side(x, a, b);
 }
 
 static int canon(const exdoc *x, int i)
@@ -849,6 +1028,7 @@ void ex_relate(exdoc *x)
      * mentions of one another */
     plan_parts(x, 1);
     /* same-as, first mention first */
+    pthread_once(&same_once, same_init);
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
         if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART))
@@ -857,6 +1037,13 @@ void ex_relate(exdoc *x)
         for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
             ex_event *a = &x->ev_v[i];
             if (a->dropped || a->canon >= 0 || !same_act(x, a, b))
+                continue;
+            /* a sentence tells an act again once: a second clause of it
+             * is another act (금지하면서 … 수출이 금지됐으며) */
+            int told = 0;
+            for (size_t k = j; k-- > 0 && x->ev_v[k].sent == b->sent;)
+                told |= x->ev_v[k].canon == (int)i;
+            if (told)
                 continue;
             b->canon = (int)i;
             ex_add_rel(x, (int)j, EX_REL_SAME, (int)i);
