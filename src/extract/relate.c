@@ -199,17 +199,13 @@ static void strip(const char *in, char *out, size_t n)
     out[k] = '\0';
 }
 
-static int obj_match(const char *a, const char *b)
+/* 1 if one space-free object ends with the other, both two letters at
+ * least: 수출통제 / 신규수출통제, 영상 / 로봇영상. */
+static int obj_match(const char *x, const char *y)
 {
-    char x[64], y[64];
-    if (!a[0] || !b[0])
-        return 0;
-    strip(a, x, sizeof x);
-    strip(b, y, sizeof y);
     size_t lx = strlen(x), ly = strlen(y);
     if (lx < 6 || ly < 6)
         return 0;
-    /* one ends with the other: 수출통제 / 신규수출통제, 영상 / 로봇영상 */
     if (lx >= ly)
         return strcmp(x + lx - ly, y) == 0;
     return strcmp(y + ly - lx, x) == 0;
@@ -245,7 +241,9 @@ static void same_init(void)
  * words). */
 static int additive_clause(const exdoc *x, const ex_event *e)
 {
-    size_t i = e->cs, end = e->ps < x->len ? e->ps : x->len;
+    size_t end = e->ps < x->len ? e->ps : x->len;
+    /* the words just before the predicate (bounded in a run-on text) */
+    size_t i = e->cs + 600 < end ? end - 600 : e->cs;
     while (i < end) {
         while (i < end && (x->s[i] == ' ' || x->s[i] == '\n'))
             i++;
@@ -322,28 +320,21 @@ static void pred_head(const char *pred, char *out, size_t n)
     out[k] = '\0';
 }
 
-/* 1 if the verb of p starts with a word of list (인상 of 인상하겠다고). */
-static int pred_in(const char *p, const char *const *list)
+/* 1 if the verb head h starts with a word of list (인상 of 인상하겠다고). */
+static int head_in(const char *h, const char *const *list)
 {
-    char h[64];
-    pred_head(p, h, sizeof h);
     for (int k = 0; list[k]; k++)
         if (ex_at(h, strlen(h), 0, list[k]))
             return 1;
     return 0;
 }
 
-/* 1 if the two predicates have one verb: the same first word, or one the
- * stem of the other (인상 / 인상하겠다고), two letters at least. */
-static int same_lemma(const ex_event *a, const ex_event *b)
+/* 1 if two verb heads are one verb: the same, or one the stem of the other
+ * (인상 / 인상하겠다고), two letters at least. */
+static int same_lemma(const char *x, const char *y)
 {
-    char x[64], y[64];
-    pred_head(a->pred, x, sizeof x);
-    pred_head(b->pred, y, sizeof y);
     size_t lx = strlen(x), ly = strlen(y), l = lx < ly ? lx : ly;
-    if (l < 6)
-        return 0;
-    return !memcmp(x, y, l);
+    return l >= 6 && !memcmp(x, y, l);
 }
 
 /* The last word of an object (수출 of 이중 용도 품목 수출). */
@@ -371,27 +362,42 @@ static int dates_clash(const ex_event *a, const ex_event *b)
  * object or the same head noun, tells the same act again. */
 #define LEMMA_SPAN 8
 
-static int same_act(const exdoc *x, const ex_event *a, const ex_event *b)
+/* What same-as compares of an event, read once: the objects without
+ * spaces, the object the lexicon phrase holds, the head noun of the
+ * object, the verb. */
+typedef struct same_info {
+    char obj[64], obj2[64], pobj[64];
+    char ohead[64], verb[64];
+    int has_obj, talk, generic;
+} same_info;
+
+static void same_info_of(const ex_event *e, same_info *si)
 {
-    if (a->type != b->type || dates_clash(a, b) || additive_clause(x, b))
-        return 0;
-    /* a talk about an act (논의, 검토) is not the act (모색, 부과) */
-    if (pred_in(a->pred, talk_lemmas) != pred_in(b->pred, talk_lemmas))
-        return 0;
+    strip(e->obj, si->obj, sizeof si->obj);
+    strip(e->obj2, si->obj2, sizeof si->obj2);
     /* the object, or the one the lexicon phrase holds (관세를 부과): that
      * one is the act's own noun and tells it apart only with the verb */
-    char pa[64], pb[64];
-    const char *oa = a->obj, *ob = b->obj;
-    if (!oa[0]) {
-        phrase_obj(a->pred, pa, sizeof pa);
-        oa = pa;
-    }
-    if (!ob[0]) {
-        phrase_obj(b->pred, pb, sizeof pb);
-        ob = pb;
-    }
-    int om = obj_match(a->obj, b->obj) || obj_match(a->obj, b->obj2) || obj_match(a->obj2, b->obj) ||
-             obj_match(a->obj2, b->obj2);
+    char p[64];
+    phrase_obj(e->pred, p, sizeof p);
+    strip(p, si->pobj, sizeof si->pobj);
+    const char *o = e->obj[0] ? e->obj : p;
+    si->has_obj = o[0] != '\0';
+    snprintf(si->ohead, sizeof si->ohead, "%s", obj_head(o));
+    pred_head(e->pred, si->verb, sizeof si->verb);
+    si->talk = head_in(si->verb, talk_lemmas);
+    si->generic = head_in(si->verb, generic_lemmas);
+}
+
+static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const same_info *ia,
+                    const same_info *ib)
+{
+    if (a->type != b->type || dates_clash(a, b))
+        return 0;
+    /* a talk about an act (논의, 검토) is not the act (모색, 부과) */
+    if (ia->talk != ib->talk)
+        return 0;
+    int om = obj_match(ia->obj, ib->obj) || obj_match(ia->obj, ib->obj2) || obj_match(ia->obj2, ib->obj) ||
+             obj_match(ia->obj2, ib->obj2);
     if (om) {
         if (same_side(x, a, b))
             return 1;
@@ -406,14 +412,14 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b)
         return 0;
     /* each body of a side may protest or vow on its own (중국 상무부는
      * 반발했다 … 중국 정부는 반발해): those are never taken for one */
-    if (a->stmt || b->stmt || a->quoted || b->quoted || is_reaction(a) || !same_lemma(a, b) ||
-        pred_in(a->pred, generic_lemmas))
+    if (a->stmt || b->stmt || a->quoted || b->quoted || is_reaction(a) || ia->generic ||
+        !same_lemma(ia->verb, ib->verb))
         return 0;
     /* one object told and not the other: X도 금지했다 is often another
      * act */
-    if (!oa[0] != !ob[0])
+    if (ia->has_obj != ib->has_obj)
         return 0;
-    if (oa[0] && (strlen(obj_head(oa)) < 6 || strcmp(obj_head(oa), obj_head(ob))))
+    if (ia->has_obj && (strlen(ia->ohead) < 6 || strcmp(ia->ohead, ib->ohead)))
         return 0;
     return same_side(x, a, b);
 }
@@ -1029,19 +1035,22 @@ void ex_relate(exdoc *x)
     plan_parts(x, 1);
     /* same-as, first mention first */
     pthread_once(&same_once, same_init);
+    same_info *sinfo = kg_xcalloc(x->n_ev + 1, sizeof *sinfo);
+    for (size_t j = 0; j < x->n_ev; j++)
+        same_info_of(&x->ev_v[j], &sinfo[j]);
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
-        if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART))
+        if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART) || additive_clause(x, b))
             continue;
         /* one article's events; in a huge file, the last few hundred */
         for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
             ex_event *a = &x->ev_v[i];
-            if (a->dropped || a->canon >= 0 || !same_act(x, a, b))
+            if (a->dropped || a->canon >= 0 || !same_act(x, a, b, &sinfo[i], &sinfo[j]))
                 continue;
             /* a sentence tells an act again once: a second clause of it
              * is another act (금지하면서 … 수출이 금지됐으며) */
             int told = 0;
-            for (size_t k = j; k-- > 0 && x->ev_v[k].sent == b->sent;)
+            for (size_t k = j; k-- > 0 && j - k <= 32 && x->ev_v[k].sent == b->sent;)
                 told |= x->ev_v[k].canon == (int)i;
             if (told)
                 continue;
@@ -1057,6 +1066,7 @@ void ex_relate(exdoc *x)
             break;
         }
     }
+    free(sinfo);
 
     const kg_evlex *ev = x->ev;
     size_t cue_sent = (size_t)-1, cue_pos = 0;
