@@ -269,12 +269,53 @@ static int additive_clause(const exdoc *x, const ex_event *e)
     return 0;
 }
 
-/* 1 if an agent of a and one of b are one actor or share the top of their
- * part_of chains (중국 상무부 and 중국); an event with no agent agrees. */
+/* The id of the actor named right before mention m, one space apart (한국은행
+ * of 한국은행 금융통화위원회: a body told with its parent), or NULL. A
+ * country or a person is no body (미국 중국 is a list). */
+static const char *named_parent(const exdoc *x, int m)
+{
+    const kg_mention *mm = &x->m->v[m];
+    if (mm->type && (!strcmp(mm->type, "country") || !strcmp(mm->type, "person")))
+        return NULL;
+    size_t k = ex_first_at(x, x->act, x->n_act, mm->nstart);
+    if (k == 0)
+        return NULL;
+    const kg_mention *p = &x->m->v[x->act[k - 1]];
+    if (p->nend + 1 != mm->nstart || x->s[p->nend] != ' ')
+        return NULL;
+    return p->id;
+}
+
+/* 1 if an agent of e is actor id or is told with it as parent. */
+static int agent_is(const exdoc *x, const ex_event *e, const char *id)
+{
+    for (int g = 0; g < e->n_agent; g++) {
+        const char *ig = x->m->v[e->agent[g]].id;
+        const char *pg = named_parent(x, e->agent[g]);
+        if ((ig && !strcmp(ig, id)) || (pg && !strcmp(pg, id)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if an agent of a and one of b are one actor, share the top of their
+ * part_of chains (중국 상무부 and 중국), or one is a body told with the
+ * other as parent (한국은행 금융통화위원회 and 한국은행); an event with
+ * no agent agrees. */
 static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
 {
     if (!a->n_agent || !b->n_agent)
         return 1;
+    for (int i = 0; i < a->n_agent; i++) {
+        const char *ia = x->m->v[a->agent[i]].id;
+        if (ia && agent_is(x, b, ia))
+            return 1;
+    }
+    for (int j = 0; j < b->n_agent; j++) {
+        const char *ib = x->m->v[b->agent[j]].id;
+        if (ib && agent_is(x, a, ib))
+            return 1;
+    }
     for (int i = 0; i < a->n_agent; i++) {
         const char *ia = x->m->v[a->agent[i]].id;
         const char *ta = ia ? kg_lexicon_top(x->lx, ia) : NULL;
