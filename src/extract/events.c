@@ -539,15 +539,27 @@ static int in_time(const exdoc *x, size_t a, size_t b)
 }
 
 /* A bare word that can stand in a noun phrase before its head: not a
- * verb form (대한, 필요한, 관련된), not a time (올해 초), not quoted. */
+ * verb form (대한, 필요한, 관련된), not the word that ties an actor to
+ * the act (기업에 대해 제재를: target_words), not a time (올해 초), not
+ * quoted. */
 static int noun_word(const exdoc *x, const ex_word *w)
 {
     if (w->particle != EX_P_NONE || w->in_quote || w->quote_close || w->ce <= w->cs)
         return 0;
+    for (int k = 0; target_words[k]; k++)
+        if (strlen(target_words[k]) == w->ce - w->cs && !memcmp(x->s + w->cs, target_words[k], w->ce - w->cs))
+            return 0;
     for (int k = 0; adnominal_ends[k]; k++)
         if (ex_ends(x->s, w->cs, w->ce, adnominal_ends[k]))
             return 0;
     return !in_time(x, w->cs, w->ce);
+}
+
+/* 1 if a figure (25%, 2억 달러) starts in word w. */
+static int figure_word(const exdoc *x, const ex_word *w)
+{
+    size_t k = ex_first_at(x, x->fig, x->n_fig, w->s);
+    return k < x->n_fig && x->m->v[x->fig[k]].nstart < w->e;
 }
 
 static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t objn, int bare)
@@ -579,6 +591,10 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
             }
             return k;
         }
+        /* a level or an amount the act reaches (관세를 25%로 인상, 금리를
+         * 3.5%까지 올려) stands between the object and the verb */
+        if (w->particle == EX_P_OTHER && figure_word(x, w))
+            continue;
         if (w->particle != EX_P_NONE)
             return -1;
         if (is_verbal_word(x, w))

@@ -183,6 +183,8 @@ void ex_merge_sentence(exdoc *x, size_t first)
 
 /* ---- same-as ---- */
 
+static int is_reaction(const ex_event *e);
+
 /* Sentences after a plan (R1) or an announced measure (a hub) in which
  * the acts told are its parts. */
 #define PLAN_SPAN 2
@@ -197,17 +199,13 @@ static void strip(const char *in, char *out, size_t n)
     out[k] = '\0';
 }
 
-static int obj_match(const char *a, const char *b)
+/* 1 if one space-free object ends with the other, both two letters at
+ * least: 수출통제 / 신규수출통제, 영상 / 로봇영상. */
+static int obj_match(const char *x, const char *y)
 {
-    char x[64], y[64];
-    if (!a[0] || !b[0])
-        return 0;
-    strip(a, x, sizeof x);
-    strip(b, y, sizeof y);
     size_t lx = strlen(x), ly = strlen(y);
     if (lx < 6 || ly < 6)
         return 0;
-    /* one ends with the other: 수출통제 / 신규수출통제, 영상 / 로봇영상 */
     if (lx >= ly)
         return strcmp(x + lx - ly, y) == 0;
     return strcmp(y + ly - lx, x) == 0;
@@ -224,19 +222,273 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
     return 0;
 }
 
-static int same_act(const exdoc *x, const ex_event *a, const ex_event *b)
+/* The words same-as reads (yaml/grammar/relations.yaml): the verbs of a
+ * talk about an act, and the verbs too general to tell one act from
+ * another. */
+static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act;
+static pthread_once_t same_once = PTHREAD_ONCE_INIT;
+
+static void same_init(void)
 {
-    if (a->type != b->type)
-        return 0;
-    int om = obj_match(a->obj, b->obj) || obj_match(a->obj, b->obj2) ||
-             obj_match(a->obj2, b->obj) || obj_match(a->obj2, b->obj2);
-    if (!om)
-        return 0;
-    if (agents_agree(x, a, b))
+    talk_lemmas = kg_gram_words("relations", "sameas_talk_lemmas");
+    generic_lemmas = kg_gram_words("relations", "sameas_generic_lemmas");
+    additive = kg_gram_words("relations", "sameas_additive_particles");
+    new_act = kg_gram_words("relations", "sameas_new_act_words");
+}
+
+/* 1 if one mention names a word of a new act (보복 관세, 추가 제재) that
+ * the other does not: 관세를 부과했다 … 보복 관세를 부과했다 are two acts
+ * although one object ends with the other. The words of each (objects
+ * and predicate) are space free. */
+static int new_act_word(const char *oa, const char *ob)
+{
+    for (int k = 0; new_act[k]; k++)
+        if (!strstr(oa, new_act[k]) != !strstr(ob, new_act[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if a noun of e's clause before its predicate takes an additive
+ * particle (애플에도, 흑연 수입도): the act told is one more, not the one
+ * told before. The noun has two letters at least (정도, 인도 are
+ * words). */
+static int additive_clause(const exdoc *x, const ex_event *e)
+{
+    size_t end = e->ps < x->len ? e->ps : x->len;
+    /* the words just before the predicate (bounded in a run-on text) */
+    size_t i = e->cs + 600 < end ? end - 600 : e->cs;
+    while (i < end) {
+        while (i < end && (x->s[i] == ' ' || x->s[i] == '\n'))
+            i++;
+        size_t ws = i;
+        while (i < end && x->s[i] != ' ' && x->s[i] != '\n')
+            i++;
+        if (i == ws)
+            break;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = ws;
+        w.e = i;
+        ex_word_core(x->s, &w);
+        if (w.ce <= w.cs)
+            continue;
+        ex_word_particle(x->s, &w);
+        if (w.particle == EX_P_NONE || w.ps < w.cs + 6)
+            continue;
+        for (int k = 0; additive[k]; k++)
+            if (strlen(additive[k]) == w.ce - w.ps && !memcmp(x->s + w.ps, additive[k], w.ce - w.ps))
+                return 1;
+    }
+    return 0;
+}
+
+/* The id of the actor named right before mention m, one space apart (한국은행
+ * of 한국은행 금융통화위원회: a body told with its parent), or NULL. A
+ * country or a person is no body (미국 중국 is a list). */
+static const char *named_parent(const exdoc *x, int m)
+{
+    const kg_mention *mm = &x->m->v[m];
+    if (mm->type && (!strcmp(mm->type, "country") || !strcmp(mm->type, "person")))
+        return NULL;
+    size_t k = ex_first_at(x, x->act, x->n_act, mm->nstart);
+    if (k == 0)
+        return NULL;
+    const kg_mention *p = &x->m->v[x->act[k - 1]];
+    if (p->nend + 1 != mm->nstart || x->s[p->nend] != ' ')
+        return NULL;
+    return p->id;
+}
+
+/* 1 if an agent of e is actor id or is told with it as parent. */
+static int agent_is(const exdoc *x, const ex_event *e, const char *id)
+{
+    for (int g = 0; g < e->n_agent; g++) {
+        const char *ig = x->m->v[e->agent[g]].id;
+        const char *pg = named_parent(x, e->agent[g]);
+        if ((ig && !strcmp(ig, id)) || (pg && !strcmp(pg, id)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if an agent of a and one of b are one actor, share the top of their
+ * part_of chains (중국 상무부 and 중국), or one is a body told with the
+ * other as parent (한국은행 금융통화위원회 and 한국은행); an event with
+ * no agent agrees. */
+static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
+{
+    if (!a->n_agent || !b->n_agent)
         return 1;
-    /* a summary and its detail in neighbouring sentences may name the
-     * actor differently (a title, then the name) */
-    return b->sent - a->sent <= 2;
+    for (int i = 0; i < a->n_agent; i++) {
+        const char *ia = x->m->v[a->agent[i]].id;
+        if (ia && agent_is(x, b, ia))
+            return 1;
+    }
+    for (int j = 0; j < b->n_agent; j++) {
+        const char *ib = x->m->v[b->agent[j]].id;
+        if (ib && agent_is(x, a, ib))
+            return 1;
+    }
+    for (int i = 0; i < a->n_agent; i++) {
+        const char *ia = x->m->v[a->agent[i]].id;
+        const char *ta = ia ? kg_lexicon_top(x->lx, ia) : NULL;
+        for (int j = 0; j < b->n_agent; j++) {
+            const char *ib = x->m->v[b->agent[j]].id;
+            if (!ia || !ib)
+                continue;
+            if (!strcmp(ia, ib))
+                return 1;
+            const char *tb = kg_lexicon_top(x->lx, ib);
+            if (ta && tb && !strcmp(ta, tb))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The object a lexicon phrase holds (관세 of 관세를 부과) into out, or "". */
+static void phrase_obj(const char *pred, char *out, size_t n)
+{
+    out[0] = '\0';
+    const char *p = strstr(pred, "을 ");
+    if (!p)
+        p = strstr(pred, "를 ");
+    if (p && (size_t)(p - pred) < n) {
+        memcpy(out, pred, (size_t)(p - pred));
+        out[p - pred] = '\0';
+    }
+}
+
+/* The verb of a predicate (its verb noun: 포함 of 포함 발표, 부과 of
+ * 관세를 부과) into out. */
+static void pred_head(const char *pred, char *out, size_t n)
+{
+    const char *p = strstr(pred, "을 ");
+    if (!p)
+        p = strstr(pred, "를 ");
+    if (p)
+        pred = p + strlen("을 ");
+    size_t k = 0;
+    for (; pred[k] && pred[k] != ' ' && k + 1 < n; k++)
+        out[k] = pred[k];
+    out[k] = '\0';
+}
+
+/* 1 if the verb head h starts with a word of list (인상 of 인상하겠다고). */
+static int head_in(const char *h, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ex_at(h, strlen(h), 0, list[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if two verb heads are one verb: the same, or one the stem of the other
+ * (인상 / 인상하겠다고), two letters at least. */
+static int same_lemma(const char *x, const char *y)
+{
+    size_t lx = strlen(x), ly = strlen(y), l = lx < ly ? lx : ly;
+    return l >= 6 && !memcmp(x, y, l);
+}
+
+/* The last word of an object (수출 of 이중 용도 품목 수출). */
+static const char *obj_head(const char *o)
+{
+    const char *sp = strrchr(o, ' ');
+    return sp ? sp + 1 : o;
+}
+
+/* 1 if two mentions tell their dates and these differ: a time of its own
+ * in each clause (a date carried from the sentence before may be wrong),
+ * and neither date within the other (2026-01 and 2026-01-06 agree). A
+ * range is left alone. */
+static int dates_clash(const ex_event *a, const ex_event *b)
+{
+    if (!a->date[0] || !b->date[0] || a->time < 0 || b->time < 0)
+        return 0;
+    if (strchr(a->date, '/') || strchr(b->date, '/'))
+        return 0;
+    size_t la = strlen(a->date), lb = strlen(b->date);
+    return memcmp(a->date, b->date, la < lb ? la : lb) != 0;
+}
+
+/* Sentences apart within which the same verb of the same side, with no
+ * object or the same head noun, tells the same act again. */
+#define LEMMA_SPAN 8
+
+/* What same-as compares of an event, read once: the objects without
+ * spaces, the object the lexicon phrase holds, the head noun of the
+ * object, the verb. */
+typedef struct same_info {
+    char obj[64], obj2[64], pobj[64];
+    char ohead[64], verb[64];
+    char words[256];      /* objects and predicate, space free */
+    int has_obj, talk, generic;
+} same_info;
+
+static void same_info_of(const exdoc *x, const ex_event *e, same_info *si)
+{
+    strip(e->obj, si->obj, sizeof si->obj);
+    strip(e->obj2, si->obj2, sizeof si->obj2);
+    /* the object, or the one the lexicon phrase holds (관세를 부과): that
+     * one is the act's own noun and tells it apart only with the verb */
+    char p[64];
+    phrase_obj(e->pred, p, sizeof p);
+    strip(p, si->pobj, sizeof si->pobj);
+    /* the clause up to the predicate (보복 관세를 부과했다: the phrase
+     * holds 관세, the modifier is only in the text) */
+    size_t from = e->cs, k = 0;
+    if (from + sizeof si->words - 1 < e->pe)
+        from = e->pe - (sizeof si->words - 1);
+    for (size_t i = from; i < e->pe && k + 1 < sizeof si->words; i++)
+        if (x->s[i] != ' ')
+            si->words[k++] = x->s[i];
+    si->words[k] = '\0';
+    const char *o = e->obj[0] ? e->obj : p;
+    si->has_obj = o[0] != '\0';
+    snprintf(si->ohead, sizeof si->ohead, "%s", obj_head(o));
+    pred_head(e->pred, si->verb, sizeof si->verb);
+    si->talk = head_in(si->verb, talk_lemmas);
+    si->generic = head_in(si->verb, generic_lemmas);
+}
+
+static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const same_info *ia,
+                    const same_info *ib)
+{
+    if (a->type != b->type || dates_clash(a, b))
+        return 0;
+    /* a talk about an act (논의, 검토) is not the act (모색, 부과) */
+    if (ia->talk != ib->talk)
+        return 0;
+    int om = obj_match(ia->obj, ib->obj) || obj_match(ia->obj, ib->obj2) || obj_match(ia->obj2, ib->obj) ||
+             obj_match(ia->obj2, ib->obj2);
+    /* 관세 … 보복 관세, 제재 … 추가 제재: two acts */
+    if (new_act_word(ia->words, ib->words))
+        return 0;
+    if (om) {
+        if (same_side(x, a, b))
+            return 1;
+        /* a summary and its detail in neighbouring sentences may name the
+         * actor differently (a title, then the name) */
+        return b->sent - a->sent <= 2;
+    }
+    /* the same verb of the same side again, in a later sentence, with no
+     * object or the same head noun (수출 통제 대상에 포함했다 … 포함한다고 20일
+     * 발표했다; 일본 수출을 금지 … 품목 수출을 금지) */
+    if (!a->n_agent || !b->n_agent || a->sent == b->sent || b->sent - a->sent > LEMMA_SPAN)
+        return 0;
+    /* each body of a side may protest or vow on its own (중국 상무부는
+     * 반발했다 … 중국 정부는 반발해): those are never taken for one */
+    if (a->stmt || b->stmt || a->quoted || b->quoted || is_reaction(a) || ia->generic ||
+        !same_lemma(ia->verb, ib->verb))
+        return 0;
+    /* one object told and not the other: X도 금지했다 is often another
+     * act */
+    if (ia->has_obj != ib->has_obj)
+        return 0;
+    if (ia->has_obj && (strlen(ia->ohead) < 6 || strcmp(ia->ohead, ib->ohead)))
+        return 0;
+    return same_side(x, a, b);
 }
 
 static int canon(const exdoc *x, int i)
@@ -1463,14 +1715,25 @@ void ex_relate(exdoc *x)
      * mentions of one another */
     plan_parts(x, 1);
     /* same-as, first mention first */
+    pthread_once(&same_once, same_init);
+    same_info *sinfo = kg_xcalloc(x->n_ev + 1, sizeof *sinfo);
+    for (size_t j = 0; j < x->n_ev; j++)
+        same_info_of(x, &x->ev_v[j], &sinfo[j]);
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
-        if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART))
+        if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART) || additive_clause(x, b))
             continue;
         /* one article's events; in a huge file, the last few hundred */
         for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
             ex_event *a = &x->ev_v[i];
-            if (a->dropped || a->canon >= 0 || !same_act(x, a, b))
+            if (a->dropped || a->canon >= 0 || !same_act(x, a, b, &sinfo[i], &sinfo[j]))
+                continue;
+            /* a sentence tells an act again once: a second clause of it
+             * is another act (금지하면서 … 수출이 금지됐으며) */
+            int told = 0;
+            for (size_t k = j; k-- > 0 && j - k <= 32 && x->ev_v[k].sent == b->sent;)
+                told |= x->ev_v[k].canon == (int)i;
+            if (told)
                 continue;
             b->canon = (int)i;
             ex_add_rel(x, (int)j, EX_REL_SAME, (int)i);
@@ -1484,6 +1747,7 @@ void ex_relate(exdoc *x)
             break;
         }
     }
+    free(sinfo);
 
     const kg_evlex *ev = x->ev;
     size_t cue_sent = (size_t)-1, cue_pos = 0;
