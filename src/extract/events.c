@@ -760,6 +760,16 @@ static int acted_on(const exdoc *x, const ex_event *e, const cand *c)
     return starts_any(x->s, x->w[c->wi].ce, c->me, passive_light_verbs) > 0;
 }
 
+/* 1 if the predicate at c is a market movement (market_moves). */
+static int market_move(const exdoc *x, const cand *c)
+{
+    const ex_word *w = &x->w[c->wi];
+    int pw = word_at(x, c->ps);
+    if (pw >= 0)
+        w = &x->w[pw];
+    return starts_any(x->s, w->ce, w->cs, market_moves) || starts_any(c->pred, strlen(c->pred), 0, market_moves);
+}
+
 /* 1 unless a market movement (market_moves: 감소했다, 늘었다) has neither a
  * figure nor a market subject (market_subjects) in its chain of clauses. */
 static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
@@ -955,7 +965,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             char obj[64];
             int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
             int t = ok >= 0 ? ex_noun_type(x->ev, obj, strlen(obj)) : -1;
-            if (t >= 0 && (!best_len || c.announce || c.type == t)) {
+            if (t >= 0 && (!best_len || c.announce || c.type == t || c.type == ex_type_index("other"))) {
                 c.type = t;
                 c.objw = ok;
                 c.morph = 0;
@@ -2100,6 +2110,13 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
                 e.type = t;
         }
         fill_roles(x, &e, c);
+        /* a market move with a subject of its own in its clause (주가가 4%
+         * 급등하며 반도체주가 랠리했다) is a move of its own, not one act in two
+         * verbs with the next */
+        if (!e.subj_in_clause && e.type == ex_type_index("other") && market_move(x, c))
+            for (int k = word_at(x, e.cs); k >= 0 && k < c->wi && x->w[k].s < c->ps; k++)
+                if (x->w[k].particle == EX_P_SUBJ && !x->w[k].in_quote)
+                    e.subj_in_clause = 1;
         int passive = acted_on(x, &e, c);
         if (passive) {
             /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,
