@@ -49,6 +49,8 @@ static const char *const *state_lemmas, *const *market_moves, *const *market_sub
 /* Native verbs (issue 13): support verbs with a 에-complement. */
 static const char *const *support_dative, *const *support_dative_passive;
 static const char *const *carry_subjects, *const *group_subjects, *const *carry_skip_particles;
+/* Plans (issue 13): -기로 하다 on a native verb, and the auxiliaries after it. */
+static const char *const *plan_decide, *const *plan_aux;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -79,6 +81,8 @@ static void lists_init(void)
     carry_skip_particles = kg_gram_words("events", "carry_skip_particles");
     support_dative = kg_gram_words("events", "support_dative");
     support_dative_passive = kg_gram_words("events", "support_dative_passive");
+    plan_decide = kg_gram_words("korean", "decide_verbs");
+    plan_aux = kg_gram_words("events", "plan_auxiliaries");
 }
 
 /* 1 if the EDTF value starts after the document date (compared at the
@@ -880,6 +884,91 @@ static int native_cand(const exdoc *x, int wi, cand *c)
     return 0;
 }
 
+/* 1 if word wi ends in -기로 and the next word decides (했다, 하기로
+ * 한, 결정했다: korean.yaml decide_verbs): a plan decided. */
+static int plan_word(const exdoc *x, int wi)
+{
+    const ex_word *w = &x->w[wi];
+    if ((size_t)wi + 1 >= x->nw || w->in_quote || !ex_ends(x->s, w->cs, w->ce, "기로"))
+        return 0;
+    const ex_word *n = &x->w[wi + 1];
+    if (ex_ends_any(x->s, n->cs, n->ce, quote_words))
+        return 0;
+    return starts_any(x->s, n->ce, n->cs, plan_decide) > 0;
+}
+
+/* A native verb in a plan decided (올리기로 했다, 만들기로 했다, 깔아
+ * 주기로 했다) that neither the lexicon nor the morphology read: an act
+ * announced, typed by the lexicon's lemma or by its object (the caller's
+ * rule for announce verbs), else announce (GUIDELINES: a plan with no act
+ * of a listed type). After a verb in -아/-어, an auxiliary (plan_auxiliaries:
+ * 주기로) makes one predicate with it. Fills c and returns the length read,
+ * or 0. */
+static int plan_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    kg_morph m;
+    if (!plan_word(x, wi) || kg_morph_word(x->s, w->cs, w->ce, &m) != KG_MORPH_NONE)
+        return 0;
+    size_t se = w->ce - strlen("기로");
+    if (se <= w->cs || se - w->cs > 15 || in_time(x, w->cs, w->ce))
+        return 0;
+    for (size_t i = w->cs; i < se;) {
+        size_t l;
+        if (!kg_is_hangul(ex_cp(x->s, se, i, &l)))
+            return 0;
+        i += l;
+    }
+    char lemma[64];
+    snprintf(lemma, sizeof lemma, "%.*s다", (int)(se - w->cs), x->s + w->cs);
+    size_t ps = w->cs;
+    if (wi > 0 && is_word(x->s, w->cs, se, plan_aux)) {
+        const ex_word *p = &x->w[wi - 1];
+        if (p->in_quote || p->particle != EX_P_NONE ||
+            !(ex_ends(x->s, p->cs, p->ce, "아") || ex_ends(x->s, p->cs, p->ce, "어") ||
+              ex_ends(x->s, p->cs, p->ce, "여") || ex_ends(x->s, p->cs, p->ce, "해")))
+            return 0;
+        ps = p->cs;
+        snprintf(lemma, sizeof lemma, "%.*s %.*s다", (int)(p->ce - p->cs), x->s + p->cs, (int)(se - w->cs),
+                 x->s + w->cs);
+    }
+    int t = ex_lemma_type(x->ev, lemma);
+    c->type = t >= 0 ? t : 0;
+    c->ps = ps;
+    c->me = se;
+    c->wi = wi;
+    c->entry_native = 0;
+    c->announce = c->type == 0;
+    c->morph = 0;
+    snprintf(c->pred, sizeof c->pred, "%s", lemma);
+    return (int)(w->ce - ps);
+}
+
+/* 1 if word w is told in the past (a syllable with ㅆ: 체결했고,
+ * 서명했다"며): inside a quote, a past act the speaker reports is an
+ * event of its own (GUIDELINES), where a present or a wish is not. */
+static int past_word(const exdoc *x, const ex_word *w)
+{
+    for (size_t i = w->cs; i < w->ce;) {
+        size_t cl;
+        uint32_t cp = ex_cp(x->s, w->ce, i, &cl);
+        if (kg_is_hangul(cp) && kg_hangul_jong(cp) == KG_JONG_SS && cp != 0xACA0 /* 겠: will */)
+            return 1;
+        i += cl;
+    }
+    return 0;
+}
+
+/* 1 if type t can be a past act reported inside a quote: not a statement
+ * (announce, protest, pledge: the statement's own type), not a figure
+ * passing a mark (compete) nor an unknown verb (other). */
+static int quoted_act_type(int t)
+{
+    const char *n = kg_event_types[t];
+    return strcmp(n, "announce") && strcmp(n, "protest") && strcmp(n, "pledge") && strcmp(n, "compete") &&
+           strcmp(n, "other");
+}
+
 /* Finds every predicate candidate of the sentence's words. */
 static size_t find_cands(exdoc *x, cand **out, size_t *cap)
 {
@@ -897,6 +986,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         /* only stems with 겠 start inside a word: look there only when the
          * word has one */
         int mid = memmem(s + w->cs, w->ce - w->cs, "겠", 3) != NULL;
+        int qpast = w->in_quote && past_word(x, w); /* a past act in a quote */
         for (size_t pos = w->cs; pos < w->ce;) {
             size_t cl;
             uint32_t cp = ex_cp(s, w->ce, pos, &cl);
@@ -906,7 +996,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 const ex_entry *e = &x->ev->v[k];
                 if (e->noun || (pos > w->cs && !e->midword) || (int)e->len <= best_len)
                     continue;
-                if (w->in_quote && !e->midword && !(w->quote_close && is_protest(e->type)))
+                if (w->in_quote && !e->midword && !(w->quote_close && is_protest(e->type)) &&
+                    !(qpast && quoted_act_type(e->type)))
                     continue;
                 if (pos + e->len > x->se || memcmp(s + pos, e->text, e->len) != 0)
                     continue;
@@ -914,7 +1005,9 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 int ew = word_at(x, me - 1);
                 if (ew < 0)
                     continue;
-                if (!ex_verbal_after(s, me, x->w[ew].ce, e->native))
+                /* 물리기로 했다: the 로 of -기로 is no particle */
+                if (!ex_verbal_after(s, me, x->w[ew].ce, e->native) &&
+                    !(e->native && plan_word(x, ew) && ex_ends(s, x->w[ew].cs, me, "기")))
                     continue;
                 if (adverb_homograph(x, ew))
                     continue;
@@ -950,10 +1043,10 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             }
         }
         /* support verbs with an event noun object */
-        int sv = w->in_quote ? 0 : starts_any(s, w->ce, w->cs, support_verbs);
+        int sv = w->in_quote && !qpast ? 0 : starts_any(s, w->ce, w->cs, support_verbs);
         if (sv && !ex_light_verb(s, w->cs + sv, w->ce))
             sv = 0;
-        if (!sv && !w->in_quote) {
+        if (!sv && (!w->in_quote || qpast)) {
             /* a native one: the whole stem as written (열었, 취한) */
             for (int k = 0; support_native[k]; k++)
                 if (ex_at(s, w->ce, w->cs, support_native[k])) {
@@ -985,10 +1078,15 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             best_len = dative_cand(x, (int)wi, &c);
         /* a noun + 하다 / 되다 verb read by the morphology (철회했다,
          * 부과된다, 발표했죠): the lexicon's lemma, else an act of type other */
-        if (!best_len && !w->in_quote)
+        if (!best_len && (!w->in_quote || qpast)) {
             best_len = morph_cand(x, (int)wi, &c);
+            if (best_len && w->in_quote && !quoted_act_type(c.type))
+                best_len = 0; /* a past act in a quote: a listed one only */
+        }
         if (!best_len && !w->in_quote)
             best_len = native_cand(x, (int)wi, &c);
+        if (!best_len && !w->in_quote)
+            best_len = plan_cand(x, (int)wi, &c);
         if (!best_len)
             continue;
         if (!c.obj[0]) {
@@ -1582,7 +1680,11 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
             return (f & EX_F_VOLIT) != 0 || strstr(c->pred, "겠") != NULL;
         if (!strcmp(tn, "protest"))
             return w->quote_close && !(f & (EX_F_NEG | EX_F_NOMIN | EX_F_PRESADN | EX_F_COMPL));
-        return 0;
+        /* a past act the speaker reports (…협정을 체결했고): its own event;
+         * a figure passing a mark (…4천 개를 넘어섰다") is what the
+         * statement tells */
+        if (!(f & EX_F_PAST) || !quoted_act_type(e->type))
+            return 0;
     }
     if (f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_FORECAST | EX_F_COMPL |
              EX_F_HABIT | EX_F_PRESADN))
@@ -1885,6 +1987,8 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             ex_event *e = &x->ev_v[k];
             if (e->dropped || !e->quoted || e->ps < qs || e->ps >= x->w[q].e)
                 continue;
+            if (e->type != pledge && e->type != protest)
+                continue; /* a past act reported: an event of its own */
             if (type == announce && (e->type == pledge || e->type == protest))
                 type = e->type;
             e->dropped = 1;
@@ -2067,8 +2171,9 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         if (!market_ok(x, &e, c) || !morph_act_ok(x, &e, c))
             continue;
         int keep = keep_event(x, &e, c, w);
-        /* the span: the content verb with its object, not the clause */
-        if (!w->in_quote) {
+        /* the span: the content verb with its object, not the clause (of
+         * a past act reported in a quote too) */
+        if (!w->in_quote || (!is_protest(e.type) && e.type != ex_type_index("pledge"))) {
             int pw0 = word_at(x, c->ps);
             size_t sp = pw0 >= 0 ? x->w[pw0].s : c->ps;
             if (c->objw >= 0 && c->objw < pw0) {
@@ -2129,6 +2234,10 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
             e.n_agent = nt;
         }
         e.quoted = w->in_quote;
+        /* a past act reported inside a quote (…체결했고 …재확인했다"며) is
+         * told by the speaker: it joins no verb outside the quote */
+        if (w->in_quote && !is_protest(e.type) && e.type != ex_type_index("pledge"))
+            e.f &= ~(unsigned)EX_F_CONN;
         if (w->in_quote) {
             /* the speaker: the subject before the quote, else after it */
             e.n_agent = 0;
