@@ -51,6 +51,10 @@ static const char *const *support_dative, *const *support_dative_passive;
 static const char *const *carry_subjects, *const *group_subjects, *const *carry_skip_particles;
 /* Plans (issue 13): -기로 하다 on a native verb, and the auxiliaries after it. */
 static const char *const *plan_decide, *const *plan_aux;
+/* Lemmas of keeping (유지) that are an act only on a measure or a figure. */
+static const char *const *kept_lemmas, *const *kept_objects;
+/* Verbs of aspect after -기 (시작했다): the verb before is the act. */
+static const char *const *aspect_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -83,6 +87,9 @@ static void lists_init(void)
     support_dative_passive = kg_gram_words("events", "support_dative_passive");
     plan_decide = kg_gram_words("korean", "decide_verbs");
     plan_aux = kg_gram_words("events", "plan_auxiliaries");
+    kept_lemmas = kg_gram_words("events", "kept_lemmas");
+    aspect_verbs = kg_gram_words("korean", "aspect_verbs");
+    kept_objects = kg_gram_words("events", "kept_objects");
 }
 
 /* 1 if the EDTF value starts after the document date (compared at the
@@ -795,6 +802,23 @@ static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
     return holds_any(x->s, a, c->ps, market_subjects);
 }
 
+/* 1 unless a lemma of keeping (kept_lemmas: 유지했다) keeps neither a
+ * measure, a rate or a forecast (kept_objects: 관세, 금리, 전망치) nor a
+ * figure named in its clause: 건강을 유지했다, 관계를 유지해 왔다 are no acts. */
+static int kept_ok(const exdoc *x, const ex_event *e, const cand *c)
+{
+    if (!is_word(c->pred, 0, strlen(c->pred), kept_lemmas))
+        return 1;
+    size_t a = e->chain < e->cs ? e->chain : e->cs;
+    for (size_t k = ex_first_at(x, x->fig, x->n_fig, a); k < x->n_fig; k++) {
+        const kg_mention *m = &x->m->v[x->fig[k]];
+        if (m->nstart >= c->ps)
+            break;
+        return 1;
+    }
+    return holds_any(x->s, a, c->ps, kept_objects);
+}
+
 /* The type of the act a quotative word tells (부과한다고, 집계됐다고,
  * 인상하기로): its lemma's, read by the morphology, or -1. */
 static int embedded_type(const exdoc *x, const ex_word *pv)
@@ -1045,6 +1069,10 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         /* support verbs with an event noun object */
         int sv = w->in_quote && !qpast ? 0 : starts_any(s, w->ce, w->cs, support_verbs);
         if (sv && !ex_light_verb(s, w->cs + sv, w->ce))
+            sv = 0;
+        /* 시행하기 시작했다: the act is the verb before the aspect verb */
+        if (sv && wi > 0 && ex_ends(s, x->w[wi - 1].cs, x->w[wi - 1].ce, "기") &&
+            starts_any(s, w->ce, w->cs, aspect_verbs))
             sv = 0;
         if (!sv && (!w->in_quote || qpast)) {
             /* a native one: the whole stem as written (열었, 취한) */
@@ -2168,7 +2196,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         e.chain = x->chain;
         /* a verb that tells no act here (a state, a market move with no
          * figure) is no predicate: the clause goes on past it */
-        if (!market_ok(x, &e, c) || !morph_act_ok(x, &e, c))
+        if (!market_ok(x, &e, c) || !kept_ok(x, &e, c) || !morph_act_ok(x, &e, c))
             continue;
         int keep = keep_event(x, &e, c, w);
         /* the span: the content verb with its object, not the clause (of
