@@ -738,6 +738,12 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
     for (int k = 0; morph_drop_endings[k]; k++)
         if (ex_ends(x->s, w->cs, w->ce, morph_drop_endings[k]))
             return 0;
+    /* 건설할 계획이다, 도입할 방침이다: a plan of a listed act (…할
+     * 계획이라고 발표했다 is the announcement's, one event) */
+    if ((e->f & EX_F_FUTADN) && !(e->f & EX_F_ADNOM)) {
+        const ex_word *n = (size_t)c->wi + 1 < x->nw ? &x->w[c->wi + 1] : NULL;
+        return e->type != ex_type_index("other") && n && !ex_ends_any(x->s, n->cs, n->ce, quote_words);
+    }
     if (e->f & (EX_F_ADNOM | EX_F_FUTADN)) {
         if (e->f & EX_F_FUTADN || c->wi == 0)
             return 0;
