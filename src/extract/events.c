@@ -49,6 +49,12 @@ static const char *const *state_lemmas, *const *market_moves, *const *market_sub
 /* Native verbs (issue 13): support verbs with a 에-complement. */
 static const char *const *support_dative, *const *support_dative_passive;
 static const char *const *carry_subjects, *const *group_subjects, *const *carry_skip_particles;
+/* Plans (issue 13): -기로 하다 on a native verb, and the auxiliaries after it. */
+static const char *const *plan_decide, *const *plan_aux;
+/* Lemmas of keeping (유지) that are an act only on a measure or a figure. */
+static const char *const *kept_lemmas, *const *kept_objects;
+/* Verbs of aspect after -기 (시작했다): the verb before is the act. */
+static const char *const *aspect_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -79,6 +85,11 @@ static void lists_init(void)
     carry_skip_particles = kg_gram_words("events", "carry_skip_particles");
     support_dative = kg_gram_words("events", "support_dative");
     support_dative_passive = kg_gram_words("events", "support_dative_passive");
+    plan_decide = kg_gram_words("korean", "decide_verbs");
+    plan_aux = kg_gram_words("events", "plan_auxiliaries");
+    kept_lemmas = kg_gram_words("events", "kept_lemmas");
+    aspect_verbs = kg_gram_words("korean", "aspect_verbs");
+    kept_objects = kg_gram_words("events", "kept_objects");
 }
 
 /* 1 if the EDTF value starts after the document date (compared at the
@@ -743,6 +754,12 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
     for (int k = 0; morph_drop_endings[k]; k++)
         if (ex_ends(x->s, w->cs, w->ce, morph_drop_endings[k]))
             return 0;
+    /* 건설할 계획이다, 도입할 방침이다: a plan of a listed act (…할
+     * 계획이라고 발표했다 is the announcement's, one event) */
+    if ((e->f & EX_F_FUTADN) && !(e->f & EX_F_ADNOM)) {
+        const ex_word *n = (size_t)c->wi + 1 < x->nw ? &x->w[c->wi + 1] : NULL;
+        return e->type != ex_type_index("other") && n && !ex_ends_any(x->s, n->cs, n->ce, quote_words);
+    }
     if (e->f & (EX_F_ADNOM | EX_F_FUTADN)) {
         if (e->f & EX_F_FUTADN || c->wi == 0)
             return 0;
@@ -776,6 +793,16 @@ static int acted_on(const exdoc *x, const ex_event *e, const cand *c)
     return starts_any(x->s, x->w[c->wi].ce, c->me, passive_light_verbs) > 0;
 }
 
+/* 1 if the predicate at c is a market movement (market_moves). */
+static int market_move(const exdoc *x, const cand *c)
+{
+    const ex_word *w = &x->w[c->wi];
+    int pw = word_at(x, c->ps);
+    if (pw >= 0)
+        w = &x->w[pw];
+    return starts_any(x->s, w->ce, w->cs, market_moves) || starts_any(c->pred, strlen(c->pred), 0, market_moves);
+}
+
 /* 1 unless a market movement (market_moves: 감소했다, 늘었다) has neither a
  * figure nor a market subject (market_subjects) in its chain of clauses. */
 static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
@@ -795,6 +822,23 @@ static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
         return 1;
     }
     return holds_any(x->s, a, c->ps, market_subjects);
+}
+
+/* 1 unless a lemma of keeping (kept_lemmas: 유지했다) keeps neither a
+ * measure, a rate or a forecast (kept_objects: 관세, 금리, 전망치) nor a
+ * figure named in its clause: 건강을 유지했다, 관계를 유지해 왔다 are no acts. */
+static int kept_ok(const exdoc *x, const ex_event *e, const cand *c)
+{
+    if (!is_word(c->pred, 0, strlen(c->pred), kept_lemmas))
+        return 1;
+    size_t a = e->chain < e->cs ? e->chain : e->cs;
+    for (size_t k = ex_first_at(x, x->fig, x->n_fig, a); k < x->n_fig; k++) {
+        const kg_mention *m = &x->m->v[x->fig[k]];
+        if (m->nstart >= c->ps)
+            break;
+        return 1;
+    }
+    return holds_any(x->s, a, c->ps, kept_objects);
 }
 
 /* The type of the act a quotative word tells (부과한다고, 집계됐다고,
@@ -886,6 +930,91 @@ static int native_cand(const exdoc *x, int wi, cand *c)
     return 0;
 }
 
+/* 1 if word wi ends in -기로 and the next word decides (했다, 하기로
+ * 한, 결정했다: korean.yaml decide_verbs): a plan decided. */
+static int plan_word(const exdoc *x, int wi)
+{
+    const ex_word *w = &x->w[wi];
+    if ((size_t)wi + 1 >= x->nw || w->in_quote || !ex_ends(x->s, w->cs, w->ce, "기로"))
+        return 0;
+    const ex_word *n = &x->w[wi + 1];
+    if (ex_ends_any(x->s, n->cs, n->ce, quote_words))
+        return 0;
+    return starts_any(x->s, n->ce, n->cs, plan_decide) > 0;
+}
+
+/* A native verb in a plan decided (올리기로 했다, 만들기로 했다, 깔아
+ * 주기로 했다) that neither the lexicon nor the morphology read: an act
+ * announced, typed by the lexicon's lemma or by its object (the caller's
+ * rule for announce verbs), else announce (GUIDELINES: a plan with no act
+ * of a listed type). After a verb in -아/-어, an auxiliary (plan_auxiliaries:
+ * 주기로) makes one predicate with it. Fills c and returns the length read,
+ * or 0. */
+static int plan_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    kg_morph m;
+    if (!plan_word(x, wi) || kg_morph_word(x->s, w->cs, w->ce, &m) != KG_MORPH_NONE)
+        return 0;
+    size_t se = w->ce - strlen("기로");
+    if (se <= w->cs || se - w->cs > 15 || in_time(x, w->cs, w->ce))
+        return 0;
+    for (size_t i = w->cs; i < se;) {
+        size_t l;
+        if (!kg_is_hangul(ex_cp(x->s, se, i, &l)))
+            return 0;
+        i += l;
+    }
+    char lemma[64];
+    snprintf(lemma, sizeof lemma, "%.*s다", (int)(se - w->cs), x->s + w->cs);
+    size_t ps = w->cs;
+    if (wi > 0 && is_word(x->s, w->cs, se, plan_aux)) {
+        const ex_word *p = &x->w[wi - 1];
+        if (p->in_quote || p->particle != EX_P_NONE ||
+            !(ex_ends(x->s, p->cs, p->ce, "아") || ex_ends(x->s, p->cs, p->ce, "어") ||
+              ex_ends(x->s, p->cs, p->ce, "여") || ex_ends(x->s, p->cs, p->ce, "해")))
+            return 0;
+        ps = p->cs;
+        snprintf(lemma, sizeof lemma, "%.*s %.*s다", (int)(p->ce - p->cs), x->s + p->cs, (int)(se - w->cs),
+                 x->s + w->cs);
+    }
+    int t = ex_lemma_type(x->ev, lemma);
+    c->type = t >= 0 ? t : 0;
+    c->ps = ps;
+    c->me = se;
+    c->wi = wi;
+    c->entry_native = 0;
+    c->announce = c->type == 0;
+    c->morph = 0;
+    snprintf(c->pred, sizeof c->pred, "%s", lemma);
+    return (int)(w->ce - ps);
+}
+
+/* 1 if word w is told in the past (a syllable with ㅆ: 체결했고,
+ * 서명했다"며): inside a quote, a past act the speaker reports is an
+ * event of its own (GUIDELINES), where a present or a wish is not. */
+static int past_word(const exdoc *x, const ex_word *w)
+{
+    for (size_t i = w->cs; i < w->ce;) {
+        size_t cl;
+        uint32_t cp = ex_cp(x->s, w->ce, i, &cl);
+        if (kg_is_hangul(cp) && kg_hangul_jong(cp) == KG_JONG_SS && cp != 0xACA0 /* 겠: will */)
+            return 1;
+        i += cl;
+    }
+    return 0;
+}
+
+/* 1 if type t can be a past act reported inside a quote: not a statement
+ * (announce, protest, pledge: the statement's own type), not a figure
+ * passing a mark (compete) nor an unknown verb (other). */
+static int quoted_act_type(int t)
+{
+    const char *n = kg_event_types[t];
+    return strcmp(n, "announce") && strcmp(n, "protest") && strcmp(n, "pledge") && strcmp(n, "compete") &&
+           strcmp(n, "other");
+}
+
 /* Finds every predicate candidate of the sentence's words. */
 static size_t find_cands(exdoc *x, cand **out, size_t *cap)
 {
@@ -903,6 +1032,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         /* only stems with 겠 start inside a word: look there only when the
          * word has one */
         int mid = memmem(s + w->cs, w->ce - w->cs, "겠", 3) != NULL;
+        int qpast = w->in_quote && past_word(x, w); /* a past act in a quote */
         for (size_t pos = w->cs; pos < w->ce;) {
             size_t cl;
             uint32_t cp = ex_cp(s, w->ce, pos, &cl);
@@ -912,7 +1042,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 const ex_entry *e = &x->ev->v[k];
                 if (e->noun || (pos > w->cs && !e->midword) || (int)e->len <= best_len)
                     continue;
-                if (w->in_quote && !e->midword && !(w->quote_close && is_protest(e->type)))
+                if (w->in_quote && !e->midword && !(w->quote_close && is_protest(e->type)) &&
+                    !(qpast && quoted_act_type(e->type)))
                     continue;
                 if (pos + e->len > x->se || memcmp(s + pos, e->text, e->len) != 0)
                     continue;
@@ -920,7 +1051,9 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 int ew = word_at(x, me - 1);
                 if (ew < 0)
                     continue;
-                if (!ex_verbal_after(s, me, x->w[ew].ce, e->native))
+                /* 물리기로 했다: the 로 of -기로 is no particle */
+                if (!ex_verbal_after(s, me, x->w[ew].ce, e->native) &&
+                    !(e->native && plan_word(x, ew) && ex_ends(s, x->w[ew].cs, me, "기")))
                     continue;
                 if (adverb_homograph(x, ew))
                     continue;
@@ -956,10 +1089,14 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             }
         }
         /* support verbs with an event noun object */
-        int sv = w->in_quote ? 0 : starts_any(s, w->ce, w->cs, support_verbs);
+        int sv = w->in_quote && !qpast ? 0 : starts_any(s, w->ce, w->cs, support_verbs);
         if (sv && !ex_light_verb(s, w->cs + sv, w->ce))
             sv = 0;
-        if (!sv && !w->in_quote) {
+        /* 시행하기 시작했다: the act is the verb before the aspect verb */
+        if (sv && wi > 0 && ex_ends(s, x->w[wi - 1].cs, x->w[wi - 1].ce, "기") &&
+            starts_any(s, w->ce, w->cs, aspect_verbs))
+            sv = 0;
+        if (!sv && (!w->in_quote || qpast)) {
             /* a native one: the whole stem as written (열었, 취한) */
             for (int k = 0; support_native[k]; k++)
                 if (ex_at(s, w->ce, w->cs, support_native[k])) {
@@ -971,7 +1108,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             char obj[64];
             int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
             int t = ok >= 0 ? ex_noun_type(x->ev, obj, strlen(obj)) : -1;
-            if (t >= 0 && (!best_len || c.announce || c.type == t)) {
+            if (t >= 0 && (!best_len || c.announce || c.type == t || c.type == ex_type_index("other"))) {
                 c.type = t;
                 c.objw = ok;
                 c.morph = 0;
@@ -991,10 +1128,15 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             best_len = dative_cand(x, (int)wi, &c);
         /* a noun + 하다 / 되다 verb read by the morphology (철회했다,
          * 부과된다, 발표했죠): the lexicon's lemma, else an act of type other */
-        if (!best_len && !w->in_quote)
+        if (!best_len && (!w->in_quote || qpast)) {
             best_len = morph_cand(x, (int)wi, &c);
+            if (best_len && w->in_quote && !quoted_act_type(c.type))
+                best_len = 0; /* a past act in a quote: a listed one only */
+        }
         if (!best_len && !w->in_quote)
             best_len = native_cand(x, (int)wi, &c);
+        if (!best_len && !w->in_quote)
+            best_len = plan_cand(x, (int)wi, &c);
         if (!best_len)
             continue;
         if (!c.obj[0]) {
@@ -1588,7 +1730,11 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
             return (f & EX_F_VOLIT) != 0 || strstr(c->pred, "겠") != NULL;
         if (!strcmp(tn, "protest"))
             return w->quote_close && !(f & (EX_F_NEG | EX_F_NOMIN | EX_F_PRESADN | EX_F_COMPL));
-        return 0;
+        /* a past act the speaker reports (…협정을 체결했고): its own event;
+         * a figure passing a mark (…4천 개를 넘어섰다") is what the
+         * statement tells */
+        if (!(f & EX_F_PAST) || !quoted_act_type(e->type))
+            return 0;
     }
     if (f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_FORECAST | EX_F_COMPL |
              EX_F_HABIT | EX_F_PRESADN))
@@ -1891,6 +2037,8 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             ex_event *e = &x->ev_v[k];
             if (e->dropped || !e->quoted || e->ps < qs || e->ps >= x->w[q].e)
                 continue;
+            if (e->type != pledge && e->type != protest)
+                continue; /* a past act reported: an event of its own */
             if (type == announce && (e->type == pledge || e->type == protest))
                 type = e->type;
             e->dropped = 1;
@@ -2070,11 +2218,12 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         e.chain = x->chain;
         /* a verb that tells no act here (a state, a market move with no
          * figure) is no predicate: the clause goes on past it */
-        if (!market_ok(x, &e, c) || !morph_act_ok(x, &e, c))
+        if (!market_ok(x, &e, c) || !kept_ok(x, &e, c) || !morph_act_ok(x, &e, c))
             continue;
         int keep = keep_event(x, &e, c, w);
-        /* the span: the content verb with its object, not the clause */
-        if (!w->in_quote) {
+        /* the span: the content verb with its object, not the clause (of
+         * a past act reported in a quote too) */
+        if (!w->in_quote || (!is_protest(e.type) && e.type != ex_type_index("pledge"))) {
             int pw0 = word_at(x, c->ps);
             size_t sp = pw0 >= 0 ? x->w[pw0].s : c->ps;
             if (c->objw >= 0 && c->objw < pw0) {
@@ -2116,6 +2265,13 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
                 e.type = t;
         }
         fill_roles(x, &e, c);
+        /* a market move with a subject of its own in its clause (주가가 4%
+         * 급등하며 반도체주가 랠리했다) is a move of its own, not one act in two
+         * verbs with the next */
+        if (!e.subj_in_clause && e.type == ex_type_index("other") && market_move(x, c))
+            for (int k = word_at(x, e.cs); k >= 0 && k < c->wi && x->w[k].s < c->ps; k++)
+                if (x->w[k].particle == EX_P_SUBJ && !x->w[k].in_quote)
+                    e.subj_in_clause = 1;
         int passive = acted_on(x, &e, c);
         if (passive) {
             /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,
@@ -2128,6 +2284,10 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
             e.n_agent = nt;
         }
         e.quoted = w->in_quote;
+        /* a past act reported inside a quote (…체결했고 …재확인했다"며) is
+         * told by the speaker: it joins no verb outside the quote */
+        if (w->in_quote && !is_protest(e.type) && e.type != ex_type_index("pledge"))
+            e.f &= ~(unsigned)EX_F_CONN;
         if (w->in_quote) {
             /* the speaker: the subject before the quote, else after it */
             e.n_agent = 0;

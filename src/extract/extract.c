@@ -27,8 +27,13 @@
 static int line_has_final(const kg_text *t, size_t a, size_t b)
 {
     const char *s = t->norm;
+    /* the last syllables of a finite sentence (events.yaml final_syllables) */
+    const char *const *fin = kg_gram_words("events", "final_syllables");
     for (size_t i = a; i + 3 <= b; i++) {
-        if (!ex_at(s, b, i, "다") && !ex_at(s, b, i, "요"))
+        int f = 0;
+        for (int k = 0; fin[k] && !f; k++)
+            f = ex_at(s, b, i, fin[k]) && strlen(fin[k]) == 3;
+        if (!f)
             continue;
         if (kg_text_in_chrome(t, i))
             continue;

@@ -13,7 +13,7 @@
 
 /* the lists of korean.yaml, read once */
 static struct {
-    const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing;
+    const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing, *const *aspect, *const *past_when;
 } L;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -34,6 +34,8 @@ static void load(void)
     L.plan = kg_gram_words("korean", "plan_nouns");
     L.cause_after = kg_gram_words("korean", "cause_nouns");
     L.ongoing = kg_gram_words("korean", "ongoing_nouns");
+    L.aspect = kg_gram_words("korean", "aspect_verbs");
+    L.past_when = kg_gram_words("korean", "past_when_nouns");
 }
 
 static void ready(void)
@@ -173,6 +175,14 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
     }
     if (ends(s, w->cs, b, "기") && next && word_starts(s, next, L.cause_after))
         return f | KG_END_CAUSE;
+    /* 부과하기 시작했다, 부과하기 시작한: the act, as the aspect verb says */
+    if (ends(s, w->cs, b, "기") && next && word_starts(s, next, L.aspect) && next->ce > next->cs) {
+        size_t l = 0;
+        for (int k = 0; L.aspect[k]; k++)
+            if (at(s, next->ce, next->cs, L.aspect[k]))
+                l = strlen(L.aspect[k]);
+        return f | (kg_ending(s, next->cs + l, next, next2, NULL, NULL) & ~KG_END_NOMIN);
+    }
     if (ends_any(s, w->cs, b, L.nomin))
         return f | KG_END_NOMIN;
     if (ends_any(s, w->cs, b, L.intent))
@@ -216,6 +226,9 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
         (last == 0xC740 && lp > w->cs))
         return adnominal_past(s, f, next, next2);
     if (kg_hangul_jong(last) == KG_JONG_L) {
+        /* 방문했을 때: when it was done, a past act */
+        if ((f & KG_END_PAST) && next && word_starts(s, next, L.past_when))
+            return f | KG_END_TEMPCONN;
         if (next && word_starts(s, next, L.plan))
             return f | KG_END_FUTADN;
         return f | KG_END_FORECAST;

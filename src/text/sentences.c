@@ -131,8 +131,17 @@ static void split_segment(kg_text *t, svec *sv, size_t a, size_t b)
                     continue;
                 }
             }
-            /* glued sentences: 했다.중국 - split unless it is a word part */
-            if (!kg_is_hangul(cp) && !is_upper(s[j]) && cp != '"' && cp != '\'' && !closed_quote) {
+            /* glued sentences: 했다.중국 - split unless it is a word part;
+             * 받았다.3일 too (a Hangul syllable, the stop, a digit) */
+            unsigned pcp = 0;
+            if (i > a) {
+                size_t q = i - 1;
+                while (q > a && ((unsigned char)s[q] & 0xC0) == 0x80)
+                    q--;
+                kg_utf8_decode((const unsigned char *)s + q, i - q, &pcp);
+            }
+            int glued_digit = is_digit(s[j]) && (unsigned char)s[i] == '.' && kg_is_hangul(pcp);
+            if (!kg_is_hangul(cp) && !is_upper(s[j]) && cp != '"' && cp != '\'' && !closed_quote && !glued_digit) {
                 i = j - 1;
                 continue;
             }
