@@ -2268,10 +2268,20 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         /* a market move with a subject of its own in its clause (주가가 4%
          * 급등하며 반도체주가 랠리했다) is a move of its own, not one act in two
          * verbs with the next */
-        if (!e.subj_in_clause && e.type == ex_type_index("other") && market_move(x, c))
+        if (!e.subj_in_clause && e.type == ex_type_index("other") && market_move(x, c)) {
             for (int k = word_at(x, e.cs); k >= 0 && k < c->wi && x->w[k].s < c->ps; k++)
                 if (x->w[k].particle == EX_P_SUBJ && !x->w[k].in_quote)
                     e.subj_in_clause = 1;
+            /* a price or an index moves by itself: the actor of the clause
+             * before (중국이 제재를 취하면서 주가가 내렸다) is not its agent */
+            if (e.subj_in_clause) {
+                int n = 0;
+                for (int g = 0; g < e.n_agent; g++)
+                    if (x->m->v[e.agent[g]].nstart >= e.cs)
+                        e.agent[n++] = e.agent[g];
+                e.n_agent = n;
+            }
+        }
         int passive = acted_on(x, &e, c);
         if (passive) {
             /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,

@@ -929,6 +929,13 @@ static int market_move(const exdoc *x, const ex_event *e)
     return k < x->n_fig && x->m->v[x->fig[k]].nstart < e->pe;
 }
 
+/* 1 if e is a thing moving by itself (주가가 내렸다): type other, with a
+ * subject of its own in its clause and no actor. */
+static int self_move(const ex_event *e)
+{
+    return e->type == ex_type_index("other") && e->subj_in_clause && !e->n_agent;
+}
+
 /* 1 if event e is about a plan, deal or package: its object, or the word
  * just before its predicate, ends in a plan noun (전략을 발표했다, 합의에
  * 서명했다). */
@@ -1084,6 +1091,10 @@ static void plan_decomp(exdoc *x, size_t i)
         if (q->sent > p->sent && sent_opens(x, q->sent, story_breaks))
             break;
         if (q->dropped || q->canon >= 0 || q->type == meet || q->quoted)
+            continue;
+        /* a thing that moves by itself after the plan (주가가 내렸다: type
+         * other, a subject of its own, no actor) is no measure of it */
+        if (self_move(q))
             continue;
         if (q->type == protest || plan_event(x, q))
             break;
