@@ -259,7 +259,10 @@ static double num_small_mults(const char *s, size_t len, size_t *j, double v, do
     return v;
 }
 
-int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
+/* kg_num_scan with at most joins pieces joined across a space (9만 9600:
+ * one; 41조 8000억 5000만 3000: three); bounded, so that a run of 1만 1만 1만 ...
+ * is not read by a recursion as deep as the run. */
+static int num_scan(const char *s, size_t len, size_t i, kg_num *out, int joins)
 {
     memset(out, 0, sizeof *out);
     pthread_once(&syl_once, syl_init);
@@ -293,13 +296,13 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
                 continue;
             /* one space may part the pieces of one amount: 9만 9600, 41조
              * 8000억, 2억 2810만. The later piece is smaller than the
-             * multiplier before it, and has a multiplier itself unless
-             * it follows 만 (plain digits after 억 or 조 are another
-             * number: 3억 2025년) */
-            if (!out->words && j + 1 < len && s[j] == ' ' && is_d(s[j + 1])) {
+             * multiplier before it; after 억 or 조 it has a big
+             * multiplier itself (plain digits there are another number:
+             * 3억 2025년), after 만 two digits at least (5만 1명 is two) */
+            if (joins > 0 && !out->words && j + 1 < len && s[j] == ' ' && is_d(s[j + 1])) {
                 kg_num rest2;
-                if (kg_num_scan(s, len, j + 1, &rest2) && !rest2.has_point && rest2.value < bm &&
-                    (rest2.has_mult ? rest2.value >= 1e4 : bm == 1e4 && rest2.digits >= 2)) {
+                if (num_scan(s, len, j + 1, &rest2, joins - 1) && !rest2.has_point && rest2.value < bm &&
+                    (bm == 1e4 ? rest2.digits >= 2 || rest2.has_mult : rest2.value >= 1e4)) {
                     total += rest2.value;
                     out->digits += rest2.digits;
                     out->over |= rest2.over;
@@ -322,6 +325,11 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
     if (out->words && !out->has_mult)
         return 0;
     return 1;
+}
+
+int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
+{
+    return num_scan(s, len, i, out, 3);
 }
 
 /* Native Korean numbers; a compound (열두, 스물다섯) is read as a whole. */
