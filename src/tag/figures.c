@@ -99,6 +99,8 @@ static kg_approx *tail_approx; /* per unit tail: what it says (exact when none) 
 /* Marks between the ends of a range (grammar units: range_marks) and
  * the signs of a negative number (minus_signs). */
 static const char *const *range_marks, *const *minus_signs;
+/* Words right after the parenthesis of an age (grammar units: age_after). */
+static const char *const *age_after;
 /* Durations that a smaller one may follow as one figure (grammar units:
  * compound_durations): the larger unit, the smaller, and how many of the
  * smaller make one larger (1년6개월 = 18 month). */
@@ -502,6 +504,55 @@ static void fig_sign_unit(const char *s, size_t len, fscan *f)
         }
 }
 
+/* 1 if the number at s[a..b) is an age in parentheses after a name:
+ * 김모(33)씨, 최모 (41)씨, A(57)씨, 이모(71·무직), (본명 박재상·35). The
+ * parenthesis opens right after a Hangul syllable or a lone capital
+ * letter (one space may stand between), and the number is the first
+ * item, or the last after a middle dot, of what it holds; an age under
+ * ten only before an honorific (grammar units: age_after). */
+static int age_in_parens(const char *s, size_t len, size_t a, size_t b, double age)
+{
+    size_t n, o;
+    if (b >= len || !(s[b] == ')' || s[b] == ',' || lit(s, len, b, "·")))
+        return 0;
+    if (s[b] != ')') {
+        /* more items follow: a word, not a number (3·4번 is a list) */
+        size_t q = s[b] == ',' ? b + 1 : lit(s, len, b, "·");
+        if (q < len && s[q] == ' ')
+            q++;
+        if (!kg_is_hangul(kg_u8_at(s, len, q, &n)))
+            return 0;
+    } else if (age < 10) {
+        /* a child's age only before an honorific: B(3)군; 사진(2) is no age */
+        int ok = 0;
+        for (size_t k = 0; age_after[k] && !ok; k++)
+            ok = lit(s, len, b + 1, age_after[k]) != 0;
+        if (!ok)
+            return 0;
+    }
+    if (a >= 1 && s[a - 1] == '(') {
+        o = a - 1;
+    } else if (a >= 2 && lit(s, len, a - 2, "·") && s[b] == ')') {
+        /* the last item after a dot: find the parenthesis it is in */
+        o = a - 2;
+        while (o > 0 && a - o < 48 && s[o] != '(' && s[o] != ')' && s[o] != '\n')
+            o--;
+        if (s[o] != '(')
+            return 0;
+    } else {
+        return 0;
+    }
+    if (o >= 1 && s[o - 1] == ' ')
+        o--;
+    if (o == 0)
+        return 0;
+    uint32_t cp = kg_u8_at(s, len, kg_u8_prev(s, o), &n);
+    if (kg_is_hangul(cp))
+        return 1;
+    /* a lone capital: A(57)씨 */
+    return cp >= 'A' && cp <= 'Z' && kg_tok_start(s, o - 1);
+}
+
 /* Phase 3 otherwise: the unit after the number, and what rules the figure
  * out by its unit (a year, an age group, a native numeral before a word).
  * 0 when no figure. */
@@ -565,11 +616,8 @@ static int fig_unit(const char *s, size_t len, fscan *f)
     } else {
         /* an age in parentheses after a name: 김모(33)씨, A씨(59) */
         static const unitdef age = { "", "year", NULL, 0, 0, 0, 0, 0 };
-        size_t pn;
         if (!n1->has_mult && !native && !f->range && !n1->has_point && !n1->has_comma && !f->minus &&
-            n1->int_digits <= 3 && n1->value >= 1 && n1->value <= 120 && f->st >= 4 && s[f->st - 1] == '(' &&
-            after < len && (s[after] == ')' || s[after] == ',' || lit(s, len, after, "·")) &&
-            kg_is_hangul(kg_u8_at(s, len, kg_u8_prev(s, f->st - 1), &pn))) {
+            n1->int_digits <= 3 && n1->value >= 1 && n1->value <= 120 && age_in_parens(s, len, f->st, after, n1->value)) {
             f->ue = after;
             f->u = &age;
             return 1;
@@ -778,6 +826,7 @@ static void fig_syl_init(void)
         tail_approx[k] = kg_gram_field(&l->e[k], "approx") ? approx_field(&l->e[k]) : KG_APPROX_EXACT;
     range_marks = kg_gram_words("units", "range_marks");
     minus_signs = kg_gram_words("units", "minus_signs");
+    age_after = kg_gram_words("units", "age_after");
     l = kg_gram_list_get("units", "compound_durations");
     compounds = kg_xcalloc(l->n + 1, sizeof *compounds);
     for (size_t k = 0; k < l->n; k++) {
