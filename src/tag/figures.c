@@ -99,6 +99,8 @@ static kg_approx *tail_approx; /* per unit tail: what it says (exact when none) 
 /* Marks between the ends of a range (grammar units: range_marks) and
  * the signs of a negative number (minus_signs). */
 static const char *const *range_marks, *const *minus_signs;
+/* Words that name a stock index (grammar units: index_words). */
+static const char *const *index_words;
 /* Words right after the parenthesis of an age (grammar units: age_after). */
 static const char *const *age_after;
 /* Durations that a smaller one may follow as one figure (grammar units:
@@ -504,6 +506,30 @@ static void fig_sign_unit(const char *s, size_t len, fscan *f)
         }
 }
 
+/* 1 if an index word (grammar units: index_words) stands before i in
+ * its sentence, at most 160 bytes back: 코스피 지수는 14.90포인트 내린
+ * 2332.31로 (a level of the index, in points). */
+static int index_before(const char *s, size_t i)
+{
+    size_t from = i > 160 ? i - 160 : 0;
+    for (size_t k = i; k > from; k--) {
+        char ch = s[k - 1];
+        if (ch == '\n' || (ch == '.' && k < i && s[k] == ' ')) {
+            from = k;
+            break;
+        }
+    }
+    while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from++; /* a character's first byte */
+    for (size_t k = 0; index_words[k]; k++) {
+        size_t n = strlen(index_words[k]);
+        for (size_t q = from; q + n <= i; q++)
+            if (!memcmp(s + q, index_words[k], n))
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 if the number at s[a..b) is an age in parentheses after a name:
  * 김모(33)씨, 최모 (41)씨, A(57)씨, 이모(71·무직), (본명 박재상·35). The
  * parenthesis opens right after a Hangul syllable or a lone capital
@@ -620,6 +646,15 @@ static int fig_unit(const char *s, size_t len, fscan *f)
             n1->int_digits <= 3 && n1->value >= 1 && n1->value <= 120 && age_in_parens(s, len, f->st, after, n1->value)) {
             f->ue = after;
             f->u = &age;
+            return 1;
+        }
+        /* an index level: 2500.31 after 코스피 지수 ... in the sentence */
+        static const unitdef pts = { "", "pt", NULL, 0, 0, 0, 0, 0 };
+        if (!n1->has_mult && !native && !f->range && n1->has_point && n1->int_digits >= 3 &&
+            n1->digits - n1->int_digits == 2 && !f->minus && index_before(s, f->st) &&
+            (word_end_ok(s, len, after) || (after < len && s[after] == ' '))) {
+            f->ue = after;
+            f->u = &pts;
             return 1;
         }
         /* no unit: only numbers with a Korean multiplier count */
@@ -827,6 +862,7 @@ static void fig_syl_init(void)
     range_marks = kg_gram_words("units", "range_marks");
     minus_signs = kg_gram_words("units", "minus_signs");
     age_after = kg_gram_words("units", "age_after");
+    index_words = kg_gram_words("units", "index_words");
     l = kg_gram_list_get("units", "compound_durations");
     compounds = kg_xcalloc(l->n + 1, sizeof *compounds);
     for (size_t k = 0; k < l->n; k++) {
