@@ -99,6 +99,9 @@ static kg_approx *tail_approx; /* per unit tail: what it says (exact when none) 
 /* Marks between the ends of a range (grammar units: range_marks) and
  * the signs of a negative number (minus_signs). */
 static const char *const *range_marks, *const *minus_signs;
+/* Words after a word figure that make it a rate (grammar units:
+ * rate_words): 하루 평균. */
+static const char *const *rate_words;
 /* Words that name a stock index (grammar units: index_words). */
 static const char *const *index_words;
 /* Words right after the parenthesis of an age (grammar units: age_after). */
@@ -752,12 +755,26 @@ static size_t word_figure(kg_tctx *c, size_t i)
     static const unitdef x = { "", "x", NULL, 0, 0, 0, 0, 0 };
     for (size_t q = 0; q < n_word_figs; q++) {
         const wordfig *w = &word_figs[q];
-        if ((k = lit(s, len, i, w->w)) && word_end_ok(s, len, k)) {
+        if ((k = lit(s, len, i, w->w)) && unit_ends(s, len, k, &w->u)) {
             if (w->span && !lit(s, len, k, " 동안") && !lit(s, len, k, "만에"))
+                continue;
+            /* 하루 평균 300명: a rate, per day */
+            int rate = 0;
+            for (size_t r = 0; rate_words[r] && !rate; r++)
+                rate = k + 1 < len && s[k] == ' ' && lit(s, len, k + 1, rate_words[r]) != 0;
+            if (rate)
                 continue;
             size_t start;
             kg_approx ap = approx_prefix(s, i, &start);
             kg_approx ap2 = approx_suffix(s, len, k);
+            if (ap2 == KG_APPROX_EXACT)
+                ap2 = tail_at(s, len, k);
+            if (ap2 == KG_APPROX_EXACT)
+                for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
+                    if (lit(s, len, k, approx_after[a].w)) {
+                        ap2 = approx_after[a].a; /* 절반가량 */
+                        break;
+                    }
             emit(c, start, k, w->v, 0, 0, &w->u, ap != KG_APPROX_EXACT ? ap : ap2);
             return k;
         }
@@ -863,6 +880,7 @@ static void fig_syl_init(void)
     minus_signs = kg_gram_words("units", "minus_signs");
     age_after = kg_gram_words("units", "age_after");
     index_words = kg_gram_words("units", "index_words");
+    rate_words = kg_gram_words("units", "rate_words");
     l = kg_gram_list_get("units", "compound_durations");
     compounds = kg_xcalloc(l->n + 1, sizeof *compounds);
     for (size_t k = 0; k < l->n; k++) {
