@@ -28,6 +28,7 @@ typedef struct unitdef {
     int native_only;     /* only after a native numeral (두 사람, 여덟 분기) */
     double min;          /* the least value it counts from (300세대), or 0 */
     int token;           /* the number must start a token (서해5도 is a name) */
+    int digits;          /* only after digits (3국; 한 가족 is "a family") */
 } unitdef;
 
 /* The units (grammar units: units; longer forms first where one is a
@@ -295,7 +296,7 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end, 
         for (int q = fc_first(unit_head, s, len, j); q >= 0; q = unit_next[q] == FC_END ? -1 : unit_next[q]) {
             const unitdef *u = &units[q];
             size_t k = lit(s, len, j, u->w);
-            if (!k || (u->native_only && !native))
+            if (!k || (u->native_only && !native) || (u->digits && native))
                 continue;
             /* a duration may be followed by a smaller one: 1년6개월 */
             if (k < len && isd(s[k]) && compound_big(u->unit)) {
@@ -617,7 +618,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         const kg_num *top = f->range ? &f->n2 : n1;
         if (u->counter && !strcmp(u->w, "대") && !n1->has_mult && !top->has_mult && !native &&
             top->value >= 10 && top->value <= 90 && (int)top->value % 10 == 0 && !top->has_point) {
-            static const unitdef years = { "", "year", NULL, 0, 0, 0, 0, 0 };
+            static const unitdef years = { "", "year", NULL, 0, 0, 0, 0, 0, 0 };
             f->decade = 1;
             f->u = &years;
             return 1;
@@ -644,7 +645,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
          * not "2 일" etc. which are rare and ambiguous */
     } else {
         /* an age in parentheses after a name: 김모(33)씨, A씨(59) */
-        static const unitdef age = { "", "year", NULL, 0, 0, 0, 0, 0 };
+        static const unitdef age = { "", "year", NULL, 0, 0, 0, 0, 0, 0 };
         if (!n1->has_mult && !native && !f->range && !n1->has_point && !n1->has_comma && !f->minus &&
             n1->int_digits <= 3 && n1->value >= 1 && n1->value <= 120 && age_in_parens(s, len, f->st, after, n1->value)) {
             f->ue = after;
@@ -652,7 +653,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
             return 1;
         }
         /* an index level: 2500.31 after 코스피 지수 ... in the sentence */
-        static const unitdef pts = { "", "pt", NULL, 0, 0, 0, 0, 0 };
+        static const unitdef pts = { "", "pt", NULL, 0, 0, 0, 0, 0, 0 };
         if (!n1->has_mult && !native && !f->range && n1->has_point && n1->int_digits >= 3 &&
             n1->digits - n1->int_digits == 2 && !f->minus && index_before(s, f->st) &&
             (word_end_ok(s, len, after) || (after < len && s[after] == ' '))) {
@@ -664,7 +665,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (!n1->has_mult || native || f->range)
             return 0;
         f->ue = after;
-        static const unitdef cnt = { "", "count", NULL, 0, 0, 0, 0, 0 };
+        static const unitdef cnt = { "", "count", NULL, 0, 0, 0, 0, 0, 0 };
         u = &cnt;
         if (!word_end_ok(s, len, f->ue) && !lit(s, len, f->ue, " "))
             return 0;
@@ -752,7 +753,7 @@ static size_t word_figure(kg_tctx *c, size_t i)
 {
     const char *s = c->s;
     size_t len = c->len, k;
-    static const unitdef x = { "", "x", NULL, 0, 0, 0, 0, 0 };
+    static const unitdef x = { "", "x", NULL, 0, 0, 0, 0, 0, 0 };
     for (size_t q = 0; q < n_word_figs; q++) {
         const wordfig *w = &word_figs[q];
         if ((k = lit(s, len, i, w->w)) && unit_ends(s, len, k, &w->u)) {
@@ -848,7 +849,8 @@ static unitdef unit_of(const kg_gram_entry *e)
 {
     const char *u = kg_gram_field(e, "unit");
     unitdef d = { e->form, u ? u : "count", NULL, has_class(e, "glued"), has_class(e, "native_glued"),
-                  has_class(e, "native_only"), num_field(e, "min"), has_class(e, "token") };
+                  has_class(e, "native_only"), num_field(e, "min"), has_class(e, "token"),
+                  has_class(e, "digits") };
     if (!strcmp(d.unit, "count"))
         d.counter = e->form;
     return d;
@@ -915,7 +917,7 @@ static void fig_syl_init(void)
     for (size_t k = 0; k < l->n; k++) {
         const char *u = kg_gram_field(&l->e[k], "unit");
         word_figs[n_word_figs++] = (wordfig){ l->e[k].form, num_field(&l->e[k], "value"),
-                                              { "", u ? u : "count", NULL, 0, 0, 0, 0, 0 },
+                                              { "", u ? u : "count", NULL, 0, 0, 0, 0, 0, 0 },
                                               has_class(&l->e[k], "span") };
     }
     unit_next = kg_xcalloc(n_units + 1, sizeof *unit_next);
