@@ -9,6 +9,12 @@
  * 돌파 초과 남짓 (over), 미만 이하 이내 (under). Ranges 3~6개월 give
  * [3, 6]; 절반 is 50 %, fractions 10분의 1 are multiples (x).
  *
+ * Amounts split by a space (9만 9600원, 41조 8000억) are one number
+ * (numbers.c); compound durations are one figure in the smaller unit
+ * (1년6개월 = 18 month); a minus sign or 영하 makes a number negative;
+ * age groups (50대 = [50, 59] year), ages in parentheses (김모(33)씨) and
+ * index levels after an index word (코스피 ... 2332.31 pt) are figures.
+ *
  * Not figures: years and dates (times.c claims them first), ranks (1위,
  * 톱 10), ordinals (제2, 3번째, 2차, 2기), versions and names (V3, 2.5-맥스,
  * H-1B, G1, 1호), bare numbers without a unit or a Korean multiplier. */
