@@ -38,6 +38,9 @@ typedef struct numword {
  * syllable each (the rules step over three bytes): other entries are
  * left out. Each list ends with w == NULL. */
 static numword *small, *big, *sino, *tens, *ones;
+/* Approximation marks inside a number, before a big multiplier
+ * (korean.yaml number_infixes: 1천800여만, 270여만). */
+static const char *const *infixes;
 /* First syllables of the number words, so that most syllables are
  * turned away by one lookup instead of a compare with every word. */
 static kg_sylset mult_syl, big_syl, sino_syl, tens_syl, ones_syl;
@@ -73,6 +76,21 @@ static void syl_init(void)
     sino = load("sino_digits", 1, 1e6, &sino_syl);
     tens = load("native_tens", 0, 1e6, &tens_syl);
     ones = load("native_ones", 0, 1e6, &ones_syl);
+    infixes = kg_gram_words("korean", "number_infixes");
+}
+
+static double big_mult(const char *s, size_t len, size_t i);
+
+/* The end of an infix at s[j] that a big multiplier follows, or 0. */
+static size_t infix_at(const char *s, size_t len, size_t j)
+{
+    for (size_t k = 0; infixes[k]; k++)
+        if (at(s, len, j, infixes[k])) {
+            size_t e = j + strlen(infixes[k]);
+            if (big_mult(s, len, e) > 0)
+                return e;
+        }
+    return 0;
 }
 
 /* The value of the first word of list at s[i], or 0. */
@@ -241,7 +259,10 @@ static double num_small_mults(const char *s, size_t len, size_t *j, double v, do
     return v;
 }
 
-int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
+/* kg_num_scan with at most joins pieces joined across a space (9만 9600:
+ * one; 41조 8000억 5000만 3000: three); bounded, so that a run of 1만 1만 1만 ...
+ * is not read by a recursion as deep as the run. */
+static int num_scan(const char *s, size_t len, size_t i, kg_num *out, int joins)
 {
     memset(out, 0, sizeof *out);
     pthread_once(&syl_once, syl_init);
@@ -257,6 +278,12 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
         any = 1;
         double rest = num_small_mults(s, len, &j, v, &section, out);
         section += rest;
+        /* an approximation mark may stand before the multiplier: 1천800여만 */
+        size_t ie = out->digits ? infix_at(s, len, j) : 0, before_ie = j;
+        if (ie) {
+            j = ie;
+            out->over = 1;
+        }
         /* a big multiplier (만, 억, 조) closes the section */
         double bm = big_mult(s, len, j);
         if (bm > 0 && bm < last_big) {
@@ -267,7 +294,27 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
             out->has_mult = 1;
             if ((j < len && is_d(s[j])) || (out->words && j < len && sino_digit(s, len, j) >= 1))
                 continue;
+            /* one space may part the pieces of one amount: 9만 9600, 41조
+             * 8000억, 2억 2810만. The later piece is smaller than the
+             * multiplier before it; after 억 or 조 it has a big
+             * multiplier itself (plain digits there are another number:
+             * 3억 2025년), after 만 two digits at least (5만 1명 is two) */
+            if (joins > 0 && !out->words && j + 1 < len && s[j] == ' ' && is_d(s[j + 1])) {
+                kg_num rest2;
+                if (num_scan(s, len, j + 1, &rest2, joins - 1) && !rest2.has_point && rest2.value < bm &&
+                    (bm == 1e4 ? rest2.digits >= 2 || rest2.has_mult : rest2.value >= 1e4)) {
+                    total += rest2.value;
+                    out->digits += rest2.digits;
+                    out->over |= rest2.over;
+                    j = rest2.end;
+                }
+            }
             break;
+        }
+        if (ie) {
+            /* no multiplier after all: the number ends before the mark */
+            j = before_ie;
+            out->over = 0;
         }
         break;
     }
@@ -278,6 +325,11 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
     if (out->words && !out->has_mult)
         return 0;
     return 1;
+}
+
+int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
+{
+    return num_scan(s, len, i, out, 3);
 }
 
 /* Native Korean numbers; a compound (열두, 스물다섯) is read as a whole. */
@@ -305,9 +357,13 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
         }
     if (!v || j == i)
         return 0;
-    /* must end the word */
-    if (j < len && s[j] != ' ')
-        return 0;
+    /* must end the word, or be glued to the word after it (다섯개) */
+    if (j < len && s[j] != ' ') {
+        size_t n;
+        if (!kg_is_hangul(kg_u8_at(s, len, j, &n)))
+            return 0;
+        out->glued = 1;
+    }
     out->value = v;
     out->start = i;
     out->end = j;

@@ -20,12 +20,16 @@ typedef struct kg_num {
     int has_comma;
     int words;           /* written in Hangul words only (두, 삼십 ...) */
     int int_digits;      /* digits before the point (for years: 4) */
+    int over;            /* an approximation mark inside it: 1천800여만 */
+    int glued;           /* a native word glued to what follows (다섯개) */
 } kg_num;
 
 /* Reads a number starting at s[i]. Returns 1 and fills *out, or 0. */
 int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out);
 /* Reads a native Korean number word (한 두 세 네 다섯 ... 열 스무 스물...)
- * at s[i] that stands alone as a word; returns 1 and fills *out, or 0. */
+ * at s[i] that stands alone as a word, or is glued to what follows (then
+ * out->glued is set: the caller decides whether a counter may follow);
+ * returns 1 and fills *out, or 0. */
 int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out);
 
 #endif

@@ -7,7 +7,13 @@
  * 개월 month, 년 year), sizes (cm km nm 나노 GW ...), GPU hours (gpu-h).
  * Approximations: 약 대략 가량 정도 안팎 내외 전후 쯤 (about), 여 이상 넘는
  * 돌파 초과 남짓 (over), 미만 이하 이내 (under). Ranges 3~6개월 give
- * [3, 6]; fractions 절반, 10분의 1 are multiples (x).
+ * [3, 6]; 절반 is 50 %, fractions 10분의 1 are multiples (x).
+ *
+ * Amounts split by a space (9만 9600원, 41조 8000억) are one number
+ * (numbers.c); compound durations are one figure in the smaller unit
+ * (1년6개월 = 18 month); a minus sign or 영하 makes a number negative;
+ * age groups (50대 = [50, 59] year), ages in parentheses (김모(33)씨) and
+ * index levels after an index word (코스피 ... 2332.31 pt) are figures.
  *
  * Not figures: years and dates (times.c claims them first), ranks (1위,
  * 톱 10), ordinals (제2, 3번째, 2차, 2기), versions and names (V3, 2.5-맥스,
@@ -24,6 +30,11 @@ typedef struct unitdef {
     const char *unit;    /* unit written out */
     const char *counter; /* for count */
     int glued_ok;        /* may be followed directly by Hangul (개국 ...) */
+    int native_glued;    /* a native numeral may be glued to it (다섯개) */
+    int native_only;     /* only after a native numeral (두 사람, 여덟 분기) */
+    double min;          /* the least value it counts from (300세대), or 0 */
+    int token;           /* the number must start a token (서해5도 is a name) */
+    int digits;          /* only after digits (3국; 한 가족 is "a family") */
 } unitdef;
 
 /* The units (grammar units: units; longer forms first where one is a
@@ -91,6 +102,26 @@ static unsigned char sign_lead[256];
  * unit_tails) and the words before a number that make it a rank or an
  * ordinal (rank_before; class spaced: with a space between). */
 static const char *const *unit_tails;
+static kg_approx *tail_approx; /* per unit tail: what it says (exact when none) */
+/* Marks between the ends of a range (grammar units: range_marks) and
+ * the signs of a negative number (minus_signs). */
+static const char *const *range_marks, *const *minus_signs;
+/* Words after a word figure that make it a rate (grammar units:
+ * rate_words): 하루 평균. */
+static const char *const *rate_words;
+/* Words that name a stock index (grammar units: index_words). */
+static const char *const *index_words;
+/* Words right after the parenthesis of an age (grammar units: age_after). */
+static const char *const *age_after;
+/* Durations that a smaller one may follow as one figure (grammar units:
+ * compound_durations): the larger unit, the smaller, and how many of the
+ * smaller make one larger (1년6개월 = 18 month). */
+typedef struct compdef {
+    const char *big, *small;
+    double per;
+} compdef;
+static compdef *compounds;
+static size_t n_compounds;
 typedef struct rankdef {
     const char *w;
     size_t n;
@@ -223,8 +254,43 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
     return KG_APPROX_EXACT;
 }
 
-/* Finds the unit at i (after an optional space). */
-static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end)
+/* 1 if the unit u that ends at k ends there: % and symbols end anywhere;
+ * words must end the word, or be followed by an approximation word or a
+ * unit tail glued (5개 남짓, 10개씩, 3억원대, 868건인). */
+static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
+{
+    if (u->glued_ok || word_end_ok(s, len, k))
+        return 1;
+    for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
+        if (lit(s, len, k, approx_after[a].w))
+            return 1;
+    for (size_t t = 0; unit_tails[t]; t++)
+        if (lit(s, len, k, unit_tails[t]))
+            return 1;
+    return 0;
+}
+
+/* What a unit tail glued at k says (3억원대: about), or exact. */
+static kg_approx tail_at(const char *s, size_t len, size_t k)
+{
+    for (size_t t = 0; unit_tails[t]; t++)
+        if (lit(s, len, k, unit_tails[t]))
+            return tail_approx[t];
+    return KG_APPROX_EXACT;
+}
+
+/* 1 if a unit of unit u may be followed by a smaller duration (1년6개월). */
+static int compound_big(const char *unit)
+{
+    for (size_t k = 0; k < n_compounds; k++)
+        if (!strcmp(compounds[k].big, unit))
+            return 1;
+    return 0;
+}
+
+/* Finds the unit at i (after an optional space); native: the number is a
+ * native word (the units of class native_only are tried only then). */
+static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end, int native)
 {
     for (int pass = 0; pass < 2; pass++) {
         size_t j = i;
@@ -236,25 +302,17 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end)
         for (int q = fc_first(unit_head, s, len, j); q >= 0; q = unit_next[q] == FC_END ? -1 : unit_next[q]) {
             const unitdef *u = &units[q];
             size_t k = lit(s, len, j, u->w);
-            if (!k)
+            if (!k || (u->native_only && !native) || (u->digits && native))
                 continue;
-            /* % and symbols end anywhere; words must end the word */
-            if (u->glued_ok || word_end_ok(s, len, k)) {
+            /* a duration may be followed by a smaller one: 1년6개월 */
+            if (k < len && isd(s[k]) && compound_big(u->unit)) {
                 *end = k;
                 return u;
             }
-            /* counters may be followed by an approximation word glued */
-            for (int a = fc_first(approx_head, s, len, k); a >= 0;
-                 a = approx_next[a] == FC_END ? -1 : approx_next[a])
-                if (lit(s, len, k, approx_after[a].w)) {
-                    *end = k;
-                    return u;
-                }
-            for (size_t t = 0; unit_tails[t]; t++)
-                if (lit(s, len, k, unit_tails[t])) {
-                    *end = k;
-                    return u;
-                }
+            if (unit_ends(s, len, k, u)) {
+                *end = k;
+                return u;
+            }
         }
         /* after a space only a few units: 600억 위안, 5000여 개, 260만 GPU 시간 */
     }
@@ -279,9 +337,11 @@ static int rank_before(const char *s, size_t i)
 {
     for (size_t k = 0; k < n_ranks; k++) {
         size_t n = ranks[k].n;
-        if (ranks[k].glued && i >= n && !memcmp(s + i - n, ranks[k].w, n))
+        /* the word must start a token: 데스크톱 3대 is no 톱 3 */
+        if (ranks[k].glued && i >= n && !memcmp(s + i - n, ranks[k].w, n) && kg_tok_start(s, i - n))
             return 1;
-        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && !memcmp(s + i - n - 1, ranks[k].w, n))
+        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && !memcmp(s + i - n - 1, ranks[k].w, n) &&
+            kg_tok_start(s, i - n - 1))
             return 1;
     }
     return 0;
@@ -322,8 +382,34 @@ typedef struct fscan {
     const unitdef *pre_unit;   /* a currency sign before the number */
     const unitdef *u;
     int native, range;
+    size_t minus;              /* bytes of a minus sign before the number, or 0 */
+    int decade;                /* an age group: 50대 is [50, 59] years */
     kg_approx ap;
 } fscan;
+
+/* The length of a minus sign that ends at s[..i) and starts a token (a
+ * negative number: -20.6%), or 0. 3-5 is no minus. */
+static size_t minus_before(const char *s, size_t i)
+{
+    for (size_t k = 0; minus_signs[k]; k++) {
+        size_t n = strlen(minus_signs[k]);
+        if (i >= n && !memcmp(s + i - n, minus_signs[k], n) && kg_tok_start(s, i - n) &&
+            !(i > n && (s[i - n - 1] == '-' || s[i - n - 1] == '.' || s[i - n - 1] == ',')))
+            return n;
+    }
+    return 0;
+}
+
+/* The end of a range mark at s[i] (~, ∼, 〜), or 0. */
+static size_t range_mark(const char *s, size_t len, size_t i)
+{
+    for (size_t k = 0; range_marks[k]; k++) {
+        size_t e = lit(s, len, i, range_marks[k]);
+        if (e)
+            return e;
+    }
+    return 0;
+}
 
 /* figure_at, phase 1: a currency sign, the number (digits or native), and
  * what rules the number out by what is around it. 0 when no figure. */
@@ -354,18 +440,20 @@ static int fig_number(const char *s, size_t len, size_t i, fscan *f)
                 return 0;
             if (p == '-' && i > 1 && (islat(s[i - 2]) || isd(s[i - 2])))
                 return 0;
+            if (!f->native)
+                f->minus = minus_before(s, i);
             if (rank_before(s, i))
                 return 0;
         }
     }
     size_t e = f->n1.end;
     if (e < len && (s[e] == '-' || s[e] == '.') && e + 1 < len && !isd(s[e + 1]) && s[e + 1] != ' ' &&
-        s[e + 1] != '\n')
+        s[e + 1] != '\n' && !(s[e] == '.' && s[e + 1] == '.'))
         return 0; /* 2.5-맥스 */
     if (e < len && islat(s[e])) {
         /* only units glued: 3nm, 5GW, 170cm */
         size_t ue;
-        const unitdef *u = unit_at(s, len, e, &ue);
+        const unitdef *u = unit_at(s, len, e, &ue, 0);
         if (!u || (ue < len && islat(s[ue])))
             return 0;
     }
@@ -379,9 +467,11 @@ static void fig_range(const char *s, size_t len, fscan *f)
 {
     size_t k, e = f->e;
     f->ap = KG_APPROX_EXACT;
-    f->start = f->st;
+    f->start = f->st - f->minus;
     if (!f->pre_unit)
-        f->ap = approx_prefix(s, f->st, &f->start);
+        f->ap = approx_prefix(s, f->start, &f->start);
+    if (f->n1.over)
+        f->ap = KG_APPROX_OVER; /* 1천800여만원 */
     /* 여 (over) before the unit */
     if ((k = lit(s, len, e, "여")) && !lit(s, len, e, "여건") && !lit(s, len, e, "여성")) {
         f->ap = KG_APPROX_OVER;
@@ -389,8 +479,11 @@ static void fig_range(const char *s, size_t len, fscan *f)
     }
     f->e = e;
     size_t re = e;
-    if (!f->native && e < len && (s[e] == '~' || (s[e] == '-' && !f->n1.has_point))) {
-        size_t j = e + 1;
+    size_t rm = f->native ? 0 : range_mark(s, len, e);
+    if (!rm && !f->native && e < len && s[e] == '-' && !f->n1.has_point && !f->minus)
+        rm = e + 1;
+    if (rm) {
+        size_t j = rm;
         if (j < len && s[j] == ' ')
             j++;
         /* a range goes up: 2002~5년 is no range of years */
@@ -423,6 +516,79 @@ static void fig_sign_unit(const char *s, size_t len, fscan *f)
         }
 }
 
+/* 1 if an index word (grammar units: index_words) stands before i in
+ * its sentence, at most 160 bytes back: 코스피 지수는 14.90포인트 내린
+ * 2332.31로 (a level of the index, in points). */
+static int index_before(const char *s, size_t i)
+{
+    size_t from = i > 160 ? i - 160 : 0;
+    for (size_t k = i; k > from; k--) {
+        char ch = s[k - 1];
+        if (ch == '\n' || (ch == '.' && k < i && s[k] == ' ')) {
+            from = k;
+            break;
+        }
+    }
+    while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from++; /* a character's first byte */
+    for (size_t k = 0; index_words[k]; k++) {
+        size_t n = strlen(index_words[k]);
+        for (size_t q = from; q + n <= i; q++)
+            if (!memcmp(s + q, index_words[k], n))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 if the number at s[a..b) is an age in parentheses after a name:
+ * 김모(33)씨, 최모 (41)씨, A(57)씨, 이모(71·무직), (본명 박재상·35). The
+ * parenthesis opens right after a Hangul syllable or a lone capital
+ * letter (one space may stand between), and the number is the first
+ * item, or the last after a middle dot, of what it holds; an age under
+ * ten only before an honorific (grammar units: age_after). */
+static int age_in_parens(const char *s, size_t len, size_t a, size_t b, double age)
+{
+    size_t n, o;
+    if (b >= len || !(s[b] == ')' || s[b] == ',' || lit(s, len, b, "·")))
+        return 0;
+    if (s[b] != ')') {
+        /* more items follow: a word, not a number (3·4번 is a list) */
+        size_t q = s[b] == ',' ? b + 1 : lit(s, len, b, "·");
+        if (q < len && s[q] == ' ')
+            q++;
+        if (!kg_is_hangul(kg_u8_at(s, len, q, &n)))
+            return 0;
+    } else if (age < 10) {
+        /* a child's age only before an honorific: B(3)군; 사진(2) is no age */
+        int ok = 0;
+        for (size_t k = 0; age_after[k] && !ok; k++)
+            ok = lit(s, len, b + 1, age_after[k]) != 0;
+        if (!ok)
+            return 0;
+    }
+    if (a >= 1 && s[a - 1] == '(') {
+        o = a - 1;
+    } else if (a >= 2 && lit(s, len, a - 2, "·") && s[b] == ')') {
+        /* the last item after a dot: find the parenthesis it is in */
+        o = a - 2;
+        while (o > 0 && a - o < 48 && s[o] != '(' && s[o] != ')' && s[o] != '\n')
+            o--;
+        if (s[o] != '(')
+            return 0;
+    } else {
+        return 0;
+    }
+    if (o >= 1 && s[o - 1] == ' ')
+        o--;
+    if (o == 0)
+        return 0;
+    uint32_t cp = kg_u8_at(s, len, kg_u8_prev(s, o), &n);
+    if (kg_is_hangul(cp))
+        return 1;
+    /* a lone capital: A(57)씨 */
+    return cp >= 'A' && cp <= 'Z' && kg_tok_start(s, o - 1);
+}
+
 /* Phase 3 otherwise: the unit after the number, and what rules the figure
  * out by its unit (a year, an age group, a native numeral before a word).
  * 0 when no figure. */
@@ -431,20 +597,51 @@ static int fig_unit(const char *s, size_t len, fscan *f)
     const kg_num *n1 = &f->n1;
     size_t after = f->after;
     int native = f->native;
-    const unitdef *u = unit_at(s, len, after, &f->ue);
+    const unitdef *u = unit_at(s, len, after, &f->ue, native);
     /* a rank, an ordinal, a date part - unless a longer unit starts
      * there (48시간 is no 48시) */
     if (excluded_after(s, len, after) && !(u && f->ue > after && s[after] != ' ' && strlen(u->w) > 3))
         return 0;
+    if (u && !f->range && !native) {
+        /* a range with the unit on both ends: 17.8%∼45.3%, 32평~62평 */
+        size_t j = range_mark(s, len, f->ue), k2;
+        kg_num n2;
+        if (j && j < len && s[j] == ' ')
+            j++;
+        if (j && kg_num_scan(s, len, j, &n2) && n2.value >= n1->value && (k2 = lit(s, len, n2.end, u->w)) &&
+            unit_ends(s, len, k2, u)) {
+            f->n2 = n2;
+            f->range = 1;
+            f->ue = k2;
+        }
+    }
     if (u) {
         /* a year is a time, not a duration */
         if (!strcmp(u->unit, "year") && !strcmp(u->w, "년") && !f->range && n1->int_digits == 4 &&
             !n1->has_mult && n1->value >= 1000)
             return 0;
-        /* 20대 청년: an age group */
-        if (u->counter && !strcmp(u->w, "대") && !n1->has_mult && n1->value >= 10 && n1->value <= 90 &&
-            (int)n1->value % 10 == 0)
+        /* 20대 청년, 40∼50대: an age group, a range of years */
+        const kg_num *top = f->range ? &f->n2 : n1;
+        if (u->counter && !strcmp(u->w, "대") && !n1->has_mult && !top->has_mult && !native &&
+            top->value >= 10 && top->value <= 90 && (int)top->value % 10 == 0 && !top->has_point) {
+            static const unitdef years = { "", "year", NULL, 0, 0, 0, 0, 0, 0 };
+            f->decade = 1;
+            f->u = &years;
+            return 1;
+        }
+        if (u->token && !native && !f->minus && !kg_tok_start(s, f->st))
             return 0;
+        /* the least value a counter counts from: 2세대 is a generation */
+        if (u->min > 0 && (n1->value < u->min || native))
+            return 0;
+        /* 한 사람 is someone: native_only counters count from two */
+        if (u->native_only && n1->value < 2)
+            return 0;
+        /* no duration of 억 units: 2000억 달 is money cut short */
+        if (compound_big(u->unit) || !strcmp(u->unit, "month") || !strcmp(u->unit, "day") ||
+            !strcmp(u->unit, "week"))
+            if (n1->value >= 1e8)
+                return 0;
         /* 분 as minutes only with digits */
         if (!strcmp(u->w, "세") && native)
             return 0;
@@ -453,21 +650,38 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         /* a unit after a space: only money, counters, GPU hours;
          * not "2 일" etc. which are rare and ambiguous */
     } else {
+        /* an age in parentheses after a name: 김모(33)씨, A씨(59) */
+        static const unitdef age = { "", "year", NULL, 0, 0, 0, 0, 0, 0 };
+        if (!n1->has_mult && !native && !f->range && !n1->has_point && !n1->has_comma && !f->minus &&
+            n1->int_digits <= 3 && n1->value >= 1 && n1->value <= 120 && age_in_parens(s, len, f->st, after, n1->value)) {
+            f->ue = after;
+            f->u = &age;
+            return 1;
+        }
+        /* an index level: 2500.31 after 코스피 지수 ... in the sentence */
+        static const unitdef pts = { "", "pt", NULL, 0, 0, 0, 0, 0, 0 };
+        if (!n1->has_mult && !native && !f->range && n1->has_point && n1->int_digits >= 3 &&
+            n1->digits - n1->int_digits == 2 && !f->minus && index_before(s, f->st) &&
+            (word_end_ok(s, len, after) || (after < len && s[after] == ' '))) {
+            f->ue = after;
+            f->u = &pts;
+            return 1;
+        }
         /* no unit: only numbers with a Korean multiplier count */
         if (!n1->has_mult || native || f->range)
             return 0;
         f->ue = after;
-        static const unitdef cnt = { "", "count", NULL, 0 };
+        static const unitdef cnt = { "", "count", NULL, 0, 0, 0, 0, 0, 0 };
         u = &cnt;
         if (!word_end_ok(s, len, f->ue) && !lit(s, len, f->ue, " "))
             return 0;
     }
     if (native && !(u->counter || !strcmp(u->unit, "x") || !strcmp(u->unit, "month") ||
                      !strcmp(u->unit, "year") || !strcmp(u->unit, "week") || !strcmp(u->unit, "day") ||
-                     !strcmp(u->unit, "h")))
+                     !strcmp(u->unit, "h") || !strcmp(u->unit, "quarter")))
         return 0;
-    if (native && f->ue > after && s[after] != ' ')
-        return 0; /* 세계: not 3 + 계 */
+    if (native && f->ue > after && s[after] != ' ' && !u->native_glued)
+        return 0; /* 세계: not 3 + 계; 다섯개 is 5 + 개 */
     f->u = u;
     return 1;
 }
@@ -488,25 +702,54 @@ static size_t figure_at(kg_tctx *c, size_t i)
         fig_sign_unit(s, len, &f);
     else if (!fig_unit(s, len, &f))
         return 0;
-    if (f.native && f.after == f.e && s[f.e] != ' ')
+    if (f.native && f.after == f.e && s[f.e] != ' ' && !f.u->native_glued)
         return 0;
     size_t ue = f.ue;
     kg_approx ap = f.ap;
+    double v = f.n1.value;
+    if (f.minus)
+        v = -v;
+    if (!f.range && !f.decade && compound_big(f.u->unit)) {
+        /* a smaller duration may follow as one figure: 1년6개월, 3시간 50분 */
+        size_t j = ue + (ue < len && s[ue] == ' ' ? 1 : 0), e2 = 0;
+        kg_num n2;
+        const unitdef *u2 = NULL;
+        if (j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
+            (u2 = unit_at(s, len, n2.end, &e2, 0)) && s[n2.end] != ' ')
+            for (size_t q = 0; q < n_compounds; q++)
+                if (!strcmp(compounds[q].big, f.u->unit) && !strcmp(compounds[q].small, u2->unit) &&
+                    n2.value < compounds[q].per) {
+                    v = v * compounds[q].per + n2.value;
+                    f.u = u2;
+                    ue = e2;
+                    break;
+                }
+        if (ue < len && isd(s[ue]))
+            return 0; /* 1년6 with nothing known after it */
+    }
     if ((k = lit(s, len, ue, "여"))) {
         ap = KG_APPROX_OVER;
         ue = k;
     }
     kg_approx ap2 = approx_suffix(s, len, ue);
+    if (ap2 == KG_APPROX_EXACT)
+        ap2 = tail_at(s, len, ue);
     if (ap2 != KG_APPROX_EXACT && ap == KG_APPROX_EXACT)
         ap = ap2;
+    if (f.decade) {
+        /* 50대: [50, 59]; 40∼50대: [40, 59] */
+        double top = f.range ? f.n2.value : f.n1.value;
+        emit(c, f.start, ue, f.n1.value, top + 9, 1, f.u, ap);
+        return ue;
+    }
     if (f.range) {
         double m2 = trailing_mult(s, len, &f.n2);
-        double v1 = f.n1.value;
+        double v1 = v;
         if (!f.n1.has_mult && m2 > 1 && v1 * m2 <= f.n2.value)
             v1 *= m2;
         emit(c, f.start, ue, v1, f.n2.value, 1, f.u, ap);
     } else {
-        emit(c, f.start, ue, f.n1.value, 0, 0, f.u, ap);
+        emit(c, f.start, ue, v, 0, 0, f.u, ap);
     }
     return ue;
 }
@@ -516,15 +759,29 @@ static size_t word_figure(kg_tctx *c, size_t i)
 {
     const char *s = c->s;
     size_t len = c->len, k;
-    static const unitdef x = { "", "x", NULL, 0 };
+    static const unitdef x = { "", "x", NULL, 0, 0, 0, 0, 0, 0 };
     for (size_t q = 0; q < n_word_figs; q++) {
         const wordfig *w = &word_figs[q];
-        if ((k = lit(s, len, i, w->w)) && word_end_ok(s, len, k)) {
+        if ((k = lit(s, len, i, w->w)) && unit_ends(s, len, k, &w->u)) {
             if (w->span && !lit(s, len, k, " 동안") && !lit(s, len, k, "만에"))
+                continue;
+            /* 하루 평균 300명: a rate, per day */
+            int rate = 0;
+            for (size_t r = 0; rate_words[r] && !rate; r++)
+                rate = k + 1 < len && s[k] == ' ' && lit(s, len, k + 1, rate_words[r]) != 0;
+            if (rate)
                 continue;
             size_t start;
             kg_approx ap = approx_prefix(s, i, &start);
             kg_approx ap2 = approx_suffix(s, len, k);
+            if (ap2 == KG_APPROX_EXACT)
+                ap2 = tail_at(s, len, k);
+            if (ap2 == KG_APPROX_EXACT)
+                for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
+                    if (lit(s, len, k, approx_after[a].w)) {
+                        ap2 = approx_after[a].a; /* 절반가량 */
+                        break;
+                    }
             emit(c, start, k, w->v, 0, 0, &w->u, ap != KG_APPROX_EXACT ? ap : ap2);
             return k;
         }
@@ -597,7 +854,9 @@ static multdef *mults(const char *key, size_t *n)
 static unitdef unit_of(const kg_gram_entry *e)
 {
     const char *u = kg_gram_field(e, "unit");
-    unitdef d = { e->form, u ? u : "count", NULL, has_class(e, "glued") };
+    unitdef d = { e->form, u ? u : "count", NULL, has_class(e, "glued"), has_class(e, "native_glued"),
+                  has_class(e, "native_only"), num_field(e, "min"), has_class(e, "token"),
+                  has_class(e, "digits") };
     if (!strcmp(d.unit, "count"))
         d.counter = e->form;
     return d;
@@ -621,6 +880,23 @@ static void fig_syl_init(void)
     }
     not_after = kg_gram_words("units", "not_after");
     unit_tails = kg_gram_words("units", "unit_tails");
+    l = kg_gram_list_get("units", "unit_tails");
+    tail_approx = kg_xcalloc(l->n + 1, sizeof *tail_approx);
+    for (size_t k = 0; k < l->n; k++)
+        tail_approx[k] = kg_gram_field(&l->e[k], "approx") ? approx_field(&l->e[k]) : KG_APPROX_EXACT;
+    range_marks = kg_gram_words("units", "range_marks");
+    minus_signs = kg_gram_words("units", "minus_signs");
+    age_after = kg_gram_words("units", "age_after");
+    index_words = kg_gram_words("units", "index_words");
+    rate_words = kg_gram_words("units", "rate_words");
+    l = kg_gram_list_get("units", "compound_durations");
+    compounds = kg_xcalloc(l->n + 1, sizeof *compounds);
+    for (size_t k = 0; k < l->n; k++) {
+        const char *sm = kg_gram_field(&l->e[k], "unit");
+        double per = num_field(&l->e[k], "value");
+        if (sm && per > 1)
+            compounds[n_compounds++] = (compdef){ l->e[k].form, sm, per };
+    }
     l = kg_gram_list_get("units", "rank_before");
     ranks = kg_xcalloc(l->n + 1, sizeof *ranks);
     for (size_t k = 0; k < l->n; k++) {
@@ -647,7 +923,8 @@ static void fig_syl_init(void)
     for (size_t k = 0; k < l->n; k++) {
         const char *u = kg_gram_field(&l->e[k], "unit");
         word_figs[n_word_figs++] = (wordfig){ l->e[k].form, num_field(&l->e[k], "value"),
-                                              { "", u ? u : "count", NULL, 0 }, has_class(&l->e[k], "span") };
+                                              { "", u ? u : "count", NULL, 0, 0, 0, 0, 0, 0 },
+                                              has_class(&l->e[k], "span") };
     }
     unit_next = kg_xcalloc(n_units + 1, sizeof *unit_next);
     approx_next = kg_xcalloc(n_approx_after + 1, sizeof *approx_next);
