@@ -9,7 +9,13 @@
  * ranges (A~B, A-B, A부터 B까지) and open ranges (A부터, A 이후 -> A/..;
  * A까지 -> A, the deadline itself). "(현지 시간)" after a date belongs to
  * it. Values follow shared/docs/facts-format.md, relative to the DCT;
- * where the DCT is too coarse for an expression its value is null. */
+ * where the DCT is too coarse for an expression its value is null.
+ * Story words (이날, 전날, 전 거래일) count from the day last told by a day
+ * number; 전년 from the year last told; a month or a quarter alone takes
+ * the year told in its sentence. Also: glued full dates (입력2021.08.26),
+ * nth weekdays (9월 셋째 화요일), fixed holidays (한글날), day ranges in
+ * one month (7월 13~15일), N년 N개월 전. No interval ends before it
+ * starts (fix_order). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <pthread.h>
@@ -74,9 +80,19 @@ static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_day
     t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays;
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static void year_back(dpt *p);
+typedef struct tstate tstate;
+static int past_after(const tstate *st, size_t i);
+/* How many months a month alone may lie after the DCT's in its year, or
+ * before it in the next year, and still be read as coming: 7월 in a
+ * February text is this July; 10월 in a March text last October; 1월 in
+ * a December text the coming January. */
+enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
+/* How many months after the DCT's a quarter alone may begin and still be
+ * read as coming (2분기 in a January text; 3분기 there is last year's). */
+enum { QUARTER_AHEAD = 3 };
 static const char *const *zones, *const *day_times;
 
-typedef struct tstate {
+struct tstate {
     kg_tctx *c;
     const char *s;
     size_t len;
@@ -93,7 +109,7 @@ typedef struct tstate {
      * DCT (a story day), an explicit year, a comparison base, a quarter */
     int cur_story, cur_year, cur_base, cur_q;
     size_t at;       /* where the expression being resolved starts */
-} tstate;
+};
 
 /* ---- small readers ---- */
 
@@ -395,18 +411,16 @@ static void res_year(const tstate *st, const tspec *t, ymd *r)
             r->y = st->sent_y;
         else if (st->last_q_y)
             r->y = st->last_q_y;
-        else if (dp >= KG_PREC_MONTH)
-            r->y = dct->year - (3 * t->q - 2 > dct->month);
-        else
+        else if (dp >= KG_PREC_MONTH) {
+            /* (one not begun is last year's when far ahead: 4분기 실적 in
+             * January; 4분기에는 회복이 기대된다 in August is this year's) */
+            int start = 3 * t->q - 2;
+            r->y = dct->year - (start > dct->month + QUARTER_AHEAD);
+        } else
             r->unknown = 1;
     }
 }
 
-/* How many months a month alone may lie after the DCT's in its year, or
- * before it in the next year, and still be read as coming: 7월 in a
- * February text is this July; 10월 in a March text last October; 1월 in
- * a December text the coming January. */
-enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 
 /* resolve, the month; a month alone is in the DCT's year, moved by 지난
  * or 오는 (t->dir). */
@@ -460,7 +474,10 @@ static int caption_date(const tstate *st, size_t i, kg_edtf_point *p)
 {
     const char *s = st->s;
     size_t len = st->len;
-    const char *nl = memchr(s + i, '\n', len - i);
+    size_t lim = len - i < 400 ? len - i : 400; /* (a caption is short: bounded work) */
+    const char *nl = memchr(s + i, '\n', lim);
+    if (!nl && lim < len - i)
+        return 0;
     size_t e = nl ? (size_t)(nl - s) : len;
     while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\r'))
         e--;
@@ -480,7 +497,8 @@ static int caption_date(const tstate *st, size_t i, kg_edtf_point *p)
 }
 
 /* 1 if the first predicate after i in its sentence is in the past: the
- * syllable before its 다 ends in ㅆ (발표했다, 열렸다고, 됐다며); a day
+ * syllable before its 다 ends in ㅆ (발표했다, 열렸다고, 됐다며; not 있다,
+ * 하겠다); a day
  * number told with it cannot lie after the DCT. */
 static int past_after(const tstate *st, size_t i)
 {
@@ -496,9 +514,15 @@ static int past_after(const tstate *st, size_t i)
         if (!(c == ' ' || c == '.' || c == ',' || c == '\n' || c == '"' || c == 0xE2 || kg_at(s, len, e, "고") ||
               kg_at(s, len, e, "며") || kg_at(s, len, e, "는")))
             continue;
+        size_t ws = j;
+        while (ws > i && s[ws - 1] != ' ')
+            ws--;
+        if (ws >= i + 7 && kg_at(s, len, ws - 7, "기로 "))
+            return 0; /* a plan: 물리기로 했다 */
         size_t n;
         uint32_t cp = kg_u8_at(s, len, j - 3, &n);
-        return n == 3 && cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 20;
+        /* (있다 and 하겠다 are no past) */
+        return n == 3 && cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 20 && cp != 0xC788 && cp != 0xACA0;
     }
     return 0;
 }
