@@ -38,7 +38,7 @@ typedef struct tval {
 } tval;
 
 /* What was written, before resolution. */
-enum { K_NONE = 0, K_ABS, K_REL, K_LAST, K_STORY, K_TOLD };
+enum { K_NONE = 0, K_ABS, K_REL, K_LAST, K_STORY, K_TOLD, K_WEEKDAY };
 
 /* Flags of a deictic word (grammar classes): a comparison base, counted
  * in weekdays. */
@@ -77,7 +77,7 @@ typedef struct twords {
 } twords;
 static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
     t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends,
-    t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays;
+    t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends;
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static void year_back(dpt *p);
 typedef struct tstate tstate;
@@ -109,6 +109,8 @@ struct tstate {
      * DCT (a story day), an explicit year, a comparison base, a quarter */
     int cur_story, cur_year, cur_base, cur_q;
     size_t at;       /* where the expression being resolved starts */
+    int sent_no;     /* sentences begun so far, and the one of the last time */
+    int last_sent;
 };
 
 /* ---- small readers ---- */
@@ -616,6 +618,25 @@ static void res_day(tstate *st, const tspec *t, ymd *r)
             add_weekdays(&r->y, &r->m, &r->d, t->d);
         else
             add_days(&r->y, &r->m, &r->d, t->d);
+    } else if (t->dk == K_WEEKDAY) {
+        /* of the DCT's week; 지난: the last before the DCT; 오는: the next */
+        if (dp != KG_PREC_DAY) {
+            r->unknown = 1;
+            return;
+        }
+        r->y = dct->year;
+        r->m = dct->month;
+        r->d = dct->day;
+        long z = kg_days_from_civil(r->y, r->m, r->d);
+        int dow = (int)(((z % 7) + 7 + 3) % 7) + 1; /* 1 Monday */
+        int delta = t->wday - dow;
+        if (t->dir < 0 && delta >= 0)
+            delta -= 7;
+        else if (t->dir > 0 && delta <= 0)
+            delta += 7;
+        else if (!t->dir && delta > 0 && past_after(st, st->at))
+            delta -= 7; /* 일요일 발표했다 on a Wednesday: the last Sunday */
+        add_days(&r->y, &r->m, &r->d, delta);
     } else if (t->dk == K_REL) {
         st->cur_story = 1;
         if (dp == KG_PREC_DAY) {
@@ -802,7 +823,7 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
     const char *s = st->s;
     size_t len = st->len;
     size_t e = i, k;
-    int any = 0;
+    int any = 0, wi;
     if ((k = p_year(st, e, t))) {
         e = k;
         any = 1;
@@ -818,6 +839,12 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
         any = 1;
     } else if ((k = p_holiday(st, e, t))) {
         return k;
+    } else if ((k = tw_at(&t_weekdays, s, len, e, &wi)) && word_end_ok(s, len, e + k) &&
+               t_weekdays.v[wi].off >= 1 && t_weekdays.v[wi].off <= 7) {
+        /* a weekday alone: 목요일, 지난 목요일 */
+        t->dk = K_WEEKDAY;
+        t->wday = t_weekdays.v[wi].off;
+        return e + k;
     } else if (isd(s[e]) && (k = p_part(st, e, t)) && t->part == P_Q) {
         /* a quarter alone: 4분기 (not 3분기 연속, 2분기째) */
         size_t k2 = sp(s, len, k);
@@ -1491,6 +1518,7 @@ static void remember(tstate *st, const tval *v)
 {
     if (v->unknown || st->cur_base)
         return;
+    st->last_sent = st->sent_no;
     const dpt *ps = &v->a;
     if (st->cur_story && !v->interval && ps->prec == KG_PREC_DAY) {
         st->have_story = 1;
@@ -1593,6 +1621,7 @@ static void read_lists(void)
     t_weekdays = tw_list("weekdays", NULL);
     t_month_last = tw_list("month_last_days", NULL);
     t_holidays = tw_list("holidays", NULL);
+    t_weekends = tw_list("weekends", NULL);
     const kg_gram_list *hl = kg_gram_list_get("times", "holidays");
     for (size_t k = 0; k < t_holidays.n && k < hl->n; k++) {
         /* month in off, day in part */
@@ -1767,9 +1796,23 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     size_t len = st->len, yb;
     int wq, wd;
     if (kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
-        /* 당시: the time last spoken of */
+        /* 당시: the time told in its sentence or the one before; with
+         * none there it is no time the text gives (never one copied
+         * across unrelated sentences) */
         last_or_unknown(st, v);
-        *e = i + 6;
+        *e = st->have_last && st->sent_no - st->last_sent <= 1 ? i + 6 : 0;
+        return 1;
+    }
+    if ((yb = tw_at(&t_weekends, s, len, i, &wq)) && word_end_ok(s, len, i + yb)) {
+        /* a weekend: Saturday and Sunday of the DCT's week, or of the
+         * week before or after it */
+        period_from_dct(&st->c->dct, 0, t_weekends.v[wq].off, v);
+        if (!v->unknown) {
+            int y = v->a.y, m = v->a.m, d = v->a.d;
+            add_days(&y, &m, &d, 5);
+            v->a = mkpt(y, m, d);
+        }
+        *e = i + yb;
         return 1;
     }
     if ((yb = week_or_quarter(s, len, i, &wq, &wd))) {
@@ -1888,7 +1931,7 @@ void kg_find_times(kg_tctx *c)
         for (; sb < i; sb++)
             if (s[sb] == '\n' || ((s[sb] == '.' || s[sb] == '?' || s[sb] == '!') && sb > 0 && !isd(s[sb - 1]) &&
                                   (s[sb + 1] == ' ' || s[sb + 1] == '\n')))
-                st.sent_y = 0;
+                st.sent_y = 0, st.sent_no++;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
