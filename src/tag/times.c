@@ -77,7 +77,8 @@ typedef struct twords {
 } twords;
 static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
     t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends,
-    t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends;
+    t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends, t_year_suffixes;
+static const kg_gram_list *unit_words; /* grammar units: units (bare years are none of them) */
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static void year_back(dpt *p);
 typedef struct tstate tstate;
@@ -166,6 +167,33 @@ static int word_end_ok(const char *s, size_t len, size_t e)
 
 /* ---- components ---- */
 
+/* A bare year v in [i, e) with no 년: glued to a year_suffixes word
+ * (2013회계연도), or 1900 to 2099 before a space and a Hangul word that
+ * is no unit (2014 월드컵). Its end, or 0. */
+static size_t p_bare_year(tstate *st, size_t i, size_t e, int v, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len, n;
+    if (i > 0 && ((unsigned char)s[i - 1] >= 0x80 || s[i - 1] == '-' || s[i - 1] == '.'))
+        return 0;
+    if ((n = tw_at(&t_year_suffixes, s, len, e, NULL)) && word_end_ok(s, len, e + n)) {
+        t->yk = K_ABS;
+        t->y = v;
+        return e + n;
+    }
+    if (v < 1900 || v > 2099 || e + 4 > len || s[e] != ' ')
+        return 0;
+    uint32_t cp = kg_u8_at(s, len, e + 1, &n);
+    if (!kg_is_hangul(cp))
+        return 0;
+    for (size_t k = 0; unit_words && k < unit_words->n; k++)
+        if (kg_at(s, len, e + 1, unit_words->e[k].form))
+            return 0;
+    t->yk = K_ABS;
+    t->y = v;
+    return e;
+}
+
 /* Year at i: returns the end or 0. */
 static size_t p_year(tstate *st, size_t i, tspec *sp_)
 {
@@ -175,7 +203,7 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
     if ((e = read_int(s, len, i, 4, &v)) && e - i == 4 && v >= 1000 && v <= 2999) {
         size_t k = lit(s, len, e, "년");
         if (!k)
-            return 0;
+            return p_bare_year(st, i, e, v, sp_);
         if (lit(s, len, k, "대") || lit(s, len, k, "간") || lit(s, len, k, "여"))
             return 0;
         if (lit(s, len, k, "도"))
@@ -1622,6 +1650,8 @@ static void read_lists(void)
     t_month_last = tw_list("month_last_days", NULL);
     t_holidays = tw_list("holidays", NULL);
     t_weekends = tw_list("weekends", NULL);
+    t_year_suffixes = tw_list("year_suffixes", NULL);
+    unit_words = kg_gram_list_get("units", "units");
     const kg_gram_list *hl = kg_gram_list_get("times", "holidays");
     for (size_t k = 0; k < t_holidays.n && k < hl->n; k++) {
         /* month in off, day in part */
