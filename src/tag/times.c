@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "korean/grammar.h"
+#include "korean/numbers.h"
 #include "tagint.h"
 
 /* A resolved point: precision, approximation, or unknown. */
@@ -192,6 +193,61 @@ static size_t p_bare_year(tstate *st, size_t i, size_t e, int v, tspec *t)
     t->yk = K_ABS;
     t->y = v;
     return e;
+}
+
+/* A full date in Sino-Korean words at i (이천십오년 삼월 삼일): year,
+ * month and day all written so (one alone is too often something else:
+ * 삼일, 이월). Its end, or 0. */
+/* A number of 1 to 99 in Sino-Korean words at i (삼, 십이, 삼십일) ending
+ * right before the word w; its end (w's), or 0. */
+static size_t word_small_num(const char *s, size_t len, size_t i, const char *w, int *v)
+{
+    const kg_gram_list *dg = kg_gram_list_get("korean", "sino_digits");
+    int x = 0, cur = 0;
+    size_t j = i;
+    for (int steps = 0; steps < 4 && j < len; steps++) {
+        size_t k;
+        if ((k = lit(s, len, j, w)) && j > i && !lit(s, len, k, w)) /* (삼십일일: the last 일 ends it) */
+            return (*v = x + cur) >= 1 ? k : 0;
+        if (lit(s, len, j, "십")) {
+            x += (cur ? cur : 1) * 10;
+            cur = 0;
+            j += 3;
+            continue;
+        }
+        int got = 0;
+        for (size_t q = 0; q < dg->n && !got; q++)
+            if (kg_at(s, len, j, dg->e[q].form)) {
+                const char *val = kg_gram_field(&dg->e[q], "value");
+                cur = val ? atoi(val) : 0;
+                j += strlen(dg->e[q].form);
+                got = 1;
+            }
+        if (!got)
+            return 0;
+    }
+    return 0;
+}
+
+static size_t p_word_date(tstate *st, size_t i, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len, k;
+    kg_num y;
+    int mv, dv;
+    if (!kg_num_scan(s, len, i, &y) || !y.words || y.value < 1000 || y.value > 2999 ||
+        !(k = lit(s, len, y.end, "년")))
+        return 0;
+    k = sp(s, len, k);
+    if (!(k = word_small_num(s, len, k, "월", &mv)) || mv > 12)
+        return 0;
+    k = sp(s, len, k);
+    if (!(k = word_small_num(s, len, k, "일", &dv)) || dv > 31 || !word_end_ok(s, len, k))
+        return 0;
+    t->yk = K_ABS, t->y = (int)y.value;
+    t->mk = K_ABS, t->m = mv;
+    t->dk = K_ABS, t->d = dv;
+    return k;
 }
 
 /* Year at i: returns the end or 0. */
@@ -852,6 +908,8 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
     size_t len = st->len;
     size_t e = i, k;
     int any = 0, wi;
+    if ((unsigned char)s[i] >= 0x80 && (k = p_word_date(st, i, t)))
+        return k;
     if ((k = p_year(st, e, t))) {
         e = k;
         any = 1;
@@ -1911,6 +1969,22 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
         if (!n || i + 5 > len || !isd(s[i + 1]) || !isd(s[i + 2]) || !isd(s[i + 3]) ||
             (s[i + 4] != '.' && s[i + 4] != '-'))
             return 0;
+    }
+    int yy = 0, mo = 0, dy = 0;
+    size_t e1, e2, e3;
+    if (!n && isd((char)ch) && (e1 = read_int(s, len, i, 2, &yy)) == i + 2 && e1 < len && s[e1] == '/' &&
+        (e2 = read_int(s, len, e1 + 1, 2, &mo)) == e1 + 3 && e2 < len && s[e2] == '/' &&
+        (e3 = read_int(s, len, e2 + 1, 2, &dy)) == e2 + 3 && (e3 >= len || s[e3] != '/') && mo >= 1 && mo <= 12 &&
+        dy >= 1 && dy <= 31 && (i == 0 || s[i - 1] != '/')) {
+        /* YY/MM/DD: 74/10/31 (the century that puts it before the DCT) */
+        int cut = st->c->dct.prec ? st->c->dct.year % 100 : 30;
+        int y = yy + (yy <= cut ? 2000 : 1900);
+        if (dy <= kg_tag_mdays(y, mo)) {
+            memset(v, 0, sizeof *v);
+            v->a = mkpt(y, mo, dy);
+            st->at = i;
+            return e3;
+        }
     }
     if (n) {
         memset(v, 0, sizeof *v);
