@@ -60,7 +60,7 @@ typedef struct tspec {
     int flags;       /* TF_* of the deictic words in it */
 } tspec;
 
-enum { P_NONE = 0, P_EARLY, P_MID, P_LATE, P_H1, P_H2, P_Q, P_MIDM };
+enum { P_NONE = 0, P_EARLY, P_MID, P_LATE, P_H1, P_H2, P_Q, P_MIDM, P_SPRING, P_SUMMER, P_AUTUMN, P_WINTER };
 
 /* The word lists of the grammar (times), read once by time_first_init. */
 enum { TW_GLUED = 1, TW_SPACED = 2 };
@@ -292,7 +292,8 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
         int mv;
         size_t me = read_int(s, len, k, 2, &mv);
         if ((me && lit(s, len, me, "월")) || lit(s, len, k, "상반기") || lit(s, len, k, "하반기") ||
-            lit(s, len, k, "초") || lit(s, len, k, "연말") || (me && lit(s, len, me, "분기"))) {
+            lit(s, len, k, "초") || lit(s, len, k, "연말") || (me && lit(s, len, me, "분기")) ||
+            tw_at(&t_parts, s, len, k, NULL)) {
             sp_->yk = K_REL;
             sp_->y = 0;
             return i + 3; /* "올" */
@@ -774,10 +775,14 @@ static void res_part(const tspec *t, int y, int m, int d, tval *out)
             case P_H1: a = 1, b = 6; break;
             case P_H2: a = 7, b = 12; break;
             case P_Q: a = 3 * t->q - 2, b = 3 * t->q; break;
+            case P_SPRING: a = 3, b = 5; break;
+            case P_SUMMER: a = 6, b = 8; break;
+            case P_AUTUMN: a = 9, b = 11; break;
+            case P_WINTER: a = 12, b = 2; break;
             default: break;
             }
             out->a = mkpt(y, a, 0);
-            out->b = mkpt(y, b, 0);
+            out->b = mkpt(t->part == P_WINTER ? y + 1 : y, b, 0); /* (winter: into the next year) */
         }
     }
     if (t->approx) {
@@ -1630,7 +1635,9 @@ static twords tw_list(const char *key, const char *unit)
         const char *name;
         int p;
     } partnames[] = { { "early", P_EARLY }, { "mid", P_MID },   { "mid-month", P_MIDM },
-                      { "late", P_LATE },   { "h1", P_H1 },     { "h2", P_H2 } };
+                      { "late", P_LATE },   { "h1", P_H1 },     { "h2", P_H2 },
+                      { "spring", P_SPRING }, { "summer", P_SUMMER }, { "autumn", P_AUTUMN },
+                      { "winter", P_WINTER } };
     const kg_gram_list *l = kg_gram_list_get("times", key);
     twords t = { kg_xcalloc(l->n + 1, sizeof(tword)), 0 };
     for (size_t k = 0; k < l->n; k++) {
