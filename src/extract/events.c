@@ -32,7 +32,7 @@ static const char *const *state_adverbs;
 /* Nouns that name an act: an adnominal clause before them is the act. */
 static const char *const *act_heads;
 /* Words that carry the date of an earlier sentence over. */
-static const char *const *carry_words;
+static const char *const *carry_words, *const *date_base_words, *const *date_measure_nouns;
 /* Speech verbs: a quotation before them is what the speaker said. */
 static const char *const *speech_verbs;
 
@@ -64,6 +64,8 @@ static void lists_init(void)
     state_adverbs = kg_gram_words("events", "state_adverbs");
     act_heads = kg_gram_words("events", "act_heads");
     carry_words = kg_gram_words("events", "carry_words");
+    date_base_words = kg_gram_words("events", "date_base_words");
+    date_measure_nouns = kg_gram_words("events", "date_measure_nouns");
     speech_verbs = kg_gram_words("events", "speech_verbs");
     bound_nouns = kg_gram_words("events", "bound_nouns");
     adnominal_ends = kg_gram_words("events", "adnominal_ends");
@@ -1613,6 +1615,32 @@ static int report_time(const exdoc *x, const kg_mention *m, size_t se)
     return 0;
 }
 
+/* 1 if the time m is the base of a comparison (전 거래일보다, 전년 대비,
+ * 1년 전(3천억원)보다): it dates no act. */
+int ex_base_time(const exdoc *x, const kg_mention *m)
+{
+    pthread_once(&lists_once, lists_init);
+    size_t i = m->nend;
+    if (i < x->len && x->s[i] == '(') {
+        const char *cl = memchr(x->s + i, ')', x->len - i < 80 ? x->len - i : 80);
+        if (cl)
+            i = (size_t)(cl - x->s) + 1;
+    }
+    if (i < x->len && x->s[i] == ' ')
+        i++;
+    return starts_any(x->s, x->len, i, date_base_words) > 0;
+}
+
+/* 1 if the time m names the period of a measure (2분기 실적, 지난해
+ * 매출): it dates the act only when the clause has no other time. */
+static int measure_period(const exdoc *x, const kg_mention *m)
+{
+    size_t i = m->nend;
+    if (i < x->len && x->s[i] == ' ')
+        i++;
+    return starts_any(x->s, x->len, i, date_measure_nouns) > 0;
+}
+
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
 {
     int in_clause = -1, before = -1, after = -1;
@@ -1622,7 +1650,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     int speech = reported_speech(x, e), first_in = -1, reported = 0;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
-        if (m->nstart < ss || m->nstart >= se)
+        if (m->nstart < ss || m->nstart >= se || ex_base_time(x, m))
             continue;
         /* a time inside a quotation dates what was said there, not the
          * saying (… "다음 달 내놓겠다"고 밝혔다) */
@@ -1642,6 +1670,12 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             continue;
         }
         if (m->nstart >= e->cs && m->nend <= e->pe) {
+            if (in_clause >= 0 && measure_period(x, m))
+                continue; /* 지난 7일 2분기 실적을 발표했다: the 7th */
+            /* results are released after their period: 2분기 실적을
+             * 발표했다 is not dated by the quarter */
+            if (e->type == ex_type_index("release") && measure_period(x, m))
+                continue;
             in_clause = x->tim[k];
             if (first_in < 0)
                 first_in = x->tim[k];
@@ -2147,7 +2181,7 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart >= ss && m->nstart < se && m->value[0] && !strstr(m->value, "..") &&
-            !after_dct(m->value, &x->dct) &&
+            !after_dct(m->value, &x->dct) && !ex_base_time(x, m) &&
             starts_any(x->s, m->nend, m->nstart, carry_words) != (int)(m->nend - m->nstart)) {
             snprintf(x->last_date, sizeof x->last_date, "%s", m->value);
             size_t l = m->nend - m->nstart;

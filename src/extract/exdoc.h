@@ -47,6 +47,10 @@ typedef struct exdoc {
  * (the index lists are sorted by position; binary search). */
 size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o);
 
+/* events.c: 1 if the time mention m is the base of a comparison (전
+ * 거래일보다, 전년 대비; events.yaml date_base_words): it dates nothing. */
+int ex_base_time(const exdoc *x, const kg_mention *m);
+
 /* events.c: finds the events of sentence si [ss, se) and appends them
  * (not merged: the caller runs ex_merge_sentence on them). */
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line);

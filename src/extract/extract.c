@@ -756,8 +756,13 @@ static void add_figures(const exdoc *x, const ex_cuts *cuts, kg_doc *doc)
         /* date: the time of the sentence, before the figure first */
         int before = -1, after = -1;
         size_t k = ex_first_at(x, x->tim, x->n_time, m->nstart);
-        if (k > 0 && x->m->v[x->tim[k - 1]].nstart >= ss)
-            before = x->tim[k - 1];
+        /* (not a comparison base: 전년보다 1.5%p 낮아졌다 is of the year
+         * told before it) */
+        for (size_t kb = k; kb > 0 && x->m->v[x->tim[kb - 1]].nstart >= ss; kb--)
+            if (!ex_base_time(x, &x->m->v[x->tim[kb - 1]])) {
+                before = x->tim[kb - 1];
+                break;
+            }
         if (k < x->n_time && x->m->v[x->tim[k]].nstart < se)
             after = x->tim[k];
         int pick = before >= 0 ? before : after;

@@ -253,6 +253,8 @@ static double num_small_mults(const char *s, size_t len, size_t *j, double v, do
             if (dg >= 1 && dg <= 9) {
                 v = dg;
                 *j += 3;
+            } else if (small_mult(s, len, *j) > 0) {
+                v = 1; /* a bare 십 after 천: 이천십오 is 2015 */
             }
         }
     }

@@ -9,13 +9,20 @@
  * ranges (A~B, A-B, A부터 B까지) and open ranges (A부터, A 이후 -> A/..;
  * A까지 -> A, the deadline itself). "(현지 시간)" after a date belongs to
  * it. Values follow shared/docs/facts-format.md, relative to the DCT;
- * where the DCT is too coarse for an expression its value is null. */
+ * where the DCT is too coarse for an expression its value is null.
+ * Story words (이날, 전날, 전 거래일) count from the day last told by a day
+ * number; 전년 from the year last told; a month or a quarter alone takes
+ * the year told in its sentence. Also: glued full dates (입력2021.08.26),
+ * nth weekdays (9월 셋째 화요일), fixed holidays (한글날), day ranges in
+ * one month (7월 13~15일), N년 N개월 전. No interval ends before it
+ * starts (fix_order). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
 
 #include "korean/grammar.h"
+#include "korean/numbers.h"
 #include "tagint.h"
 
 /* A resolved point: precision, approximation, or unknown. */
@@ -32,7 +39,11 @@ typedef struct tval {
 } tval;
 
 /* What was written, before resolution. */
-enum { K_NONE = 0, K_ABS, K_REL, K_LAST };
+enum { K_NONE = 0, K_ABS, K_REL, K_LAST, K_STORY, K_TOLD, K_WEEKDAY };
+
+/* Flags of a deictic word (grammar classes): a comparison base, counted
+ * in weekdays. */
+enum { TF_BASE = 1, TF_TRADING = 2 };
 
 typedef struct tspec {
     int yk, y;       /* year: absolute, relative to the DCT, or the last year + y */
@@ -43,9 +54,13 @@ typedef struct tspec {
     int q;           /* quarter for P_Q */
     int approx;
     int bare;        /* a bare number before ~ (unit still unknown) */
+    int d2;          /* the last day of a day range (13~15일), or 0 */
+    int nth, wday;   /* the nth (-1 last) weekday wday (1 Monday) of the
+                      * month; nth -1 with wday 0: its last day */
+    int flags;       /* TF_* of the deictic words in it */
 } tspec;
 
-enum { P_NONE = 0, P_EARLY, P_MID, P_LATE, P_H1, P_H2, P_Q, P_MIDM };
+enum { P_NONE = 0, P_EARLY, P_MID, P_LATE, P_H1, P_H2, P_Q, P_MIDM, P_SPRING, P_SUMMER, P_AUTUMN, P_WINTER };
 
 /* The word lists of the grammar (times), read once by time_first_init. */
 enum { TW_GLUED = 1, TW_SPACED = 2 };
@@ -55,6 +70,7 @@ typedef struct tword {
     int k, off; /* deictic: K_REL or K_LAST and the offset; periods: quarter (1) or week (0) in k */
     int part;   /* P_* */
     int cls;    /* TW_GLUED, TW_SPACED: where the word may stand */
+    int flags;  /* TF_* */
 } tword;
 typedef struct twords {
     tword *v;
@@ -62,18 +78,42 @@ typedef struct twords {
 } twords;
 static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
     t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends,
-    t_amount_units;
+    t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends, t_year_suffixes;
+static const kg_gram_list *unit_words; /* grammar units: units (bare years are none of them) */
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
+static void year_back(dpt *p);
+typedef struct tstate tstate;
+static int past_after(const tstate *st, size_t i);
+/* How many months a month alone may lie after the DCT's in its year, or
+ * before it in the next year, and still be read as coming: 7월 in a
+ * February text is this July; 10월 in a March text last October; 1월 in
+ * a December text the coming January. */
+enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
+/* How many months after the DCT's a quarter alone may begin and still be
+ * read as coming (2분기 in a January text; 3분기 there is last year's). */
+enum { QUARTER_AHEAD = 3 };
 static const char *const *zones, *const *day_times;
 
-typedef struct tstate {
+struct tstate {
     kg_tctx *c;
     const char *s;
     size_t len;
     int have_last;
     tval last;       /* the last resolved time */
     int last_y, last_m;
-} tstate;
+    /* the story's day: the day last told by a day number (K_STORY) */
+    int have_story;
+    dpt story;
+    /* the year told in the current sentence (0: none), and its end */
+    int sent_y;
+    int last_q_y;    /* the year of the last quarter told (0: none) */
+    /* what the last resolve saw: a day number or a day word from the
+     * DCT (a story day), an explicit year, a comparison base, a quarter */
+    int cur_story, cur_year, cur_base, cur_q;
+    size_t at;       /* where the expression being resolved starts */
+    int sent_no;     /* sentences begun so far, and the one of the last time */
+    int last_sent;
+};
 
 /* ---- small readers ---- */
 
@@ -128,6 +168,88 @@ static int word_end_ok(const char *s, size_t len, size_t e)
 
 /* ---- components ---- */
 
+/* A bare year v in [i, e) with no 년: glued to a year_suffixes word
+ * (2013회계연도), or 1900 to 2099 before a space and a Hangul word that
+ * is no unit (2014 월드컵). Its end, or 0. */
+static size_t p_bare_year(tstate *st, size_t i, size_t e, int v, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len, n;
+    if (i > 0 && ((unsigned char)s[i - 1] >= 0x80 || s[i - 1] == '-' || s[i - 1] == '.'))
+        return 0;
+    if ((n = tw_at(&t_year_suffixes, s, len, e, NULL)) && word_end_ok(s, len, e + n)) {
+        t->yk = K_ABS;
+        t->y = v;
+        return e + n;
+    }
+    if (v < 1900 || v > 2099 || e + 4 > len || s[e] != ' ')
+        return 0;
+    uint32_t cp = kg_u8_at(s, len, e + 1, &n);
+    if (!kg_is_hangul(cp))
+        return 0;
+    for (size_t k = 0; unit_words && k < unit_words->n; k++)
+        if (kg_at(s, len, e + 1, unit_words->e[k].form))
+            return 0;
+    t->yk = K_ABS;
+    t->y = v;
+    return e;
+}
+
+/* A full date in Sino-Korean words at i (이천십오년 삼월 삼일): year,
+ * month and day all written so (one alone is too often something else:
+ * 삼일, 이월). Its end, or 0. */
+/* A number of 1 to 99 in Sino-Korean words at i (삼, 십이, 삼십일) ending
+ * right before the word w; its end (w's), or 0. */
+static size_t word_small_num(const char *s, size_t len, size_t i, const char *w, int *v)
+{
+    const kg_gram_list *dg = kg_gram_list_get("korean", "sino_digits");
+    int x = 0, cur = 0;
+    size_t j = i;
+    for (int steps = 0; steps < 4 && j < len; steps++) {
+        size_t k;
+        if ((k = lit(s, len, j, w)) && j > i && !lit(s, len, k, w)) /* (삼십일일: the last 일 ends it) */
+            return (*v = x + cur) >= 1 ? k : 0;
+        if (lit(s, len, j, "십")) {
+            x += (cur ? cur : 1) * 10;
+            cur = 0;
+            j += 3;
+            continue;
+        }
+        int got = 0;
+        for (size_t q = 0; q < dg->n && !got; q++)
+            if (kg_at(s, len, j, dg->e[q].form)) {
+                const char *val = kg_gram_field(&dg->e[q], "value");
+                cur = val ? atoi(val) : 0;
+                j += strlen(dg->e[q].form);
+                got = 1;
+            }
+        if (!got)
+            return 0;
+    }
+    return 0;
+}
+
+static size_t p_word_date(tstate *st, size_t i, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len, k;
+    kg_num y;
+    int mv, dv;
+    if (!kg_num_scan(s, len, i, &y) || !y.words || y.value < 1000 || y.value > 2999 ||
+        !(k = lit(s, len, y.end, "년")))
+        return 0;
+    k = sp(s, len, k);
+    if (!(k = word_small_num(s, len, k, "월", &mv)) || mv > 12)
+        return 0;
+    k = sp(s, len, k);
+    if (!(k = word_small_num(s, len, k, "일", &dv)) || dv > 31 || !word_end_ok(s, len, k))
+        return 0;
+    t->yk = K_ABS, t->y = (int)y.value;
+    t->mk = K_ABS, t->m = mv;
+    t->dk = K_ABS, t->d = dv;
+    return k;
+}
+
 /* Year at i: returns the end or 0. */
 static size_t p_year(tstate *st, size_t i, tspec *sp_)
 {
@@ -137,7 +259,7 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
     if ((e = read_int(s, len, i, 4, &v)) && e - i == 4 && v >= 1000 && v <= 2999) {
         size_t k = lit(s, len, e, "년");
         if (!k)
-            return 0;
+            return p_bare_year(st, i, e, v, sp_);
         if (lit(s, len, k, "대") || lit(s, len, k, "간") || lit(s, len, k, "여"))
             return 0;
         if (lit(s, len, k, "도"))
@@ -160,6 +282,7 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
         if (n) {
             sp_->yk = words->v[k].k;
             sp_->y = words->v[k].off;
+            sp_->flags |= words->v[k].flags;
             return n;
         }
     }
@@ -169,7 +292,8 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
         int mv;
         size_t me = read_int(s, len, k, 2, &mv);
         if ((me && lit(s, len, me, "월")) || lit(s, len, k, "상반기") || lit(s, len, k, "하반기") ||
-            lit(s, len, k, "초") || lit(s, len, k, "연말") || (me && lit(s, len, me, "분기"))) {
+            lit(s, len, k, "초") || lit(s, len, k, "연말") || (me && lit(s, len, me, "분기")) ||
+            tw_at(&t_parts, s, len, k, NULL)) {
             sp_->yk = K_REL;
             sp_->y = 0;
             return i + 3; /* "올" */
@@ -210,8 +334,14 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
     int v;
     if ((e = read_int(s, len, i, 2, &v)) && v >= 1 && v <= 31) {
         size_t k = lit(s, len, e, "일");
-        if (!k)
-            return 0;
+        int v2 = 0;
+        if (!k) {
+            /* a range of days in one month: 13~15일, 13∼15일 */
+            size_t r = e < len && (s[e] == '~' || s[e] == '-') ? e + 1 : lit(s, len, e, "∼");
+            size_t e2;
+            if (!r || !(e2 = read_int(s, len, r, 2, &v2)) || v2 <= v || v2 > 31 || !(k = lit(s, len, e2, "일")))
+                return 0;
+        }
         /* durations: 3일간, 3일 동안, 3일째, 3일 만에 */
         size_t k2 = sp(s, len, k);
         for (size_t q = 0; q < t_not_day.n; q++)
@@ -219,6 +349,7 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
                 return 0;
         t->dk = K_ABS;
         t->d = v;
+        t->d2 = v2;
         return k;
     }
     const twords *words = &dx_day;
@@ -227,6 +358,7 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
         if (n && word_end_ok(s, len, n)) { /* not 다음 날짜 */
             t->dk = words->v[k].k;
             t->d = words->v[k].off;
+            t->flags |= words->v[k].flags;
             return n;
         }
     }
@@ -263,6 +395,47 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
         }
     }
     return 0;
+}
+
+/* A holiday on a fixed day (한글날) at i: a month and a day. */
+static size_t p_holiday(tstate *st, size_t i, tspec *t)
+{
+    int idx;
+    size_t n = tw_at(&t_holidays, st->s, st->len, i, &idx);
+    if (!n || !word_end_ok(st->s, st->len, i + n) || !t_holidays.v[idx].off || !t_holidays.v[idx].part)
+        return 0;
+    t->mk = K_ABS;
+    t->m = t_holidays.v[idx].off;
+    t->dk = K_ABS;
+    t->d = t_holidays.v[idx].part;
+    return i + n;
+}
+
+/* After a month at i: the nth weekday of it (셋째 화요일, 첫번째 수요일,
+ * 마지막 일요일) or its last day (마지막 날). Its end, or 0. */
+static size_t p_nth_weekday(tstate *st, size_t i, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len, n;
+    int idx;
+    if ((n = tw_at(&t_month_last, s, len, i, NULL)) && word_end_ok(s, len, i + n)) {
+        t->dk = K_ABS;
+        t->nth = -1;
+        t->wday = 0;
+        return i + n;
+    }
+    if (!(n = tw_at(&t_ordinals, s, len, i, &idx)))
+        return 0;
+    int nth = t_ordinals.v[idx].off;
+    size_t j = sp(s, len, i + n);
+    int wi;
+    size_t w = tw_at(&t_weekdays, s, len, j, &wi);
+    if (!w || !word_end_ok(s, len, j + w) || t_weekdays.v[wi].off < 1 || t_weekdays.v[wi].off > 7 || !nth)
+        return 0;
+    t->dk = K_ABS;
+    t->nth = nth;
+    t->wday = t_weekdays.v[wi].off;
+    return j + w;
 }
 
 /* ---- resolution ---- */
@@ -309,8 +482,32 @@ static void res_year(const tstate *st, const tspec *t, ymd *r)
             r->y = st->last_y + t->y;
         else
             r->unknown = 1;
+    } else if (t->yk == K_TOLD) {
+        /* 전년: from the year last told, else from the DCT's */
+        if (st->last_y)
+            r->y = st->last_y + t->y;
+        else if (dp >= KG_PREC_YEAR)
+            r->y = dct->year + t->y;
+        else
+            r->unknown = 1;
+    } else if (!t->mk && !t->dk && t->part == P_Q) {
+        /* a quarter alone (4분기): in the year told in the sentence, else
+         * in the year of the last quarter told, else the latest such
+         * quarter begun by the DCT */
+        if (st->sent_y)
+            r->y = st->sent_y;
+        else if (st->last_q_y)
+            r->y = st->last_q_y;
+        else if (dp >= KG_PREC_MONTH) {
+            /* (one not begun is last year's when far ahead: 4분기 실적 in
+             * January; 4분기에는 회복이 기대된다 in August is this year's) */
+            int start = 3 * t->q - 2;
+            r->y = dct->year - (start > dct->month + QUARTER_AHEAD);
+        } else
+            r->unknown = 1;
     }
 }
+
 
 /* resolve, the month; a month alone is in the DCT's year, moved by 지난
  * or 오는 (t->dir). */
@@ -321,12 +518,18 @@ static void res_month(const tstate *st, const tspec *t, ymd *r)
     if (t->mk == K_ABS) {
         r->m = t->m;
         if (!t->yk) {
-            if (dp >= KG_PREC_YEAR) {
+            if (!t->dir && st->sent_y) {
+                r->y = st->sent_y; /* 지난해 코로나가 닥치자 3월 */
+            } else if (dp >= KG_PREC_YEAR) {
                 r->y = dct->year;
                 if (dp >= KG_PREC_MONTH) {
                     if (t->dir < 0 && r->m > dct->month)
                         r->y--;
                     else if (t->dir > 0 && r->m < dct->month)
+                        r->y++;
+                    else if (!t->dir && r->m > dct->month + MONTH_AHEAD)
+                        r->y--;
+                    else if (!t->dir && r->m + 12 - dct->month <= MONTH_AHEAD_NEXT_YEAR)
                         r->y++;
                 }
             } else
@@ -351,17 +554,104 @@ static void res_month(const tstate *st, const tspec *t, ymd *r)
     }
 }
 
+/* The date a photo caption ends with (a line whose last word is a full
+ * dotted date: "... 악수하고 있다. 2025.10.31"): the days of that line are
+ * told from it. 1 and *p when the line holding i ends so. */
+static int caption_date(const tstate *st, size_t i, kg_edtf_point *p)
+{
+    const char *s = st->s;
+    size_t len = st->len;
+    size_t lim = len - i < 400 ? len - i : 400; /* (a caption is short: bounded work) */
+    const char *nl = memchr(s + i, '\n', lim);
+    if (!nl && lim < len - i)
+        return 0;
+    size_t e = nl ? (size_t)(nl - s) : len;
+    while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\r'))
+        e--;
+    size_t b = e;
+    while (b > i && s[b - 1] != ' ')
+        b--;
+    if (b <= i || e - b < 8 || e - b > 12 || !isd(s[b]))
+        return 0;
+    kg_edtf dd;
+    size_t n = kg_text_scan_date(s + b, e - b, &dd);
+    while (n && b + n > b && s[b + n - 1] == ' ')
+        n--;
+    if (b + n != e || dd.a.prec != KG_PREC_DAY)
+        return 0;
+    *p = dd.a;
+    return 1;
+}
+
+/* 1 if the first predicate after i in its sentence is in the past: the
+ * syllable before its 다 ends in ㅆ (발표했다, 열렸다고, 됐다며; not 있다,
+ * 하겠다); a day
+ * number told with it cannot lie after the DCT. */
+static int past_after(const tstate *st, size_t i)
+{
+    const char *s = st->s;
+    size_t len = st->len, lim = i + 300 < len ? i + 300 : len;
+    for (size_t j = i + 3; j + 3 <= lim; j++) {
+        if (s[j] == '\n' || (s[j] == '.' && j + 1 < len && s[j + 1] == ' '))
+            return 0;
+        if (!kg_at(s, len, j, "다"))
+            continue;
+        size_t e = j + 3;
+        unsigned char c = e < len ? (unsigned char)s[e] : ' ';
+        if (!(c == ' ' || c == '.' || c == ',' || c == '\n' || c == '"' || c == 0xE2 || kg_at(s, len, e, "고") ||
+              kg_at(s, len, e, "며") || kg_at(s, len, e, "는")))
+            continue;
+        size_t ws = j;
+        while (ws > i && s[ws - 1] != ' ')
+            ws--;
+        if (ws >= i + 7 && kg_at(s, len, ws - 7, "기로 "))
+            return 0; /* a plan: 물리기로 했다 */
+        size_t n;
+        uint32_t cp = kg_u8_at(s, len, j - 3, &n);
+        /* (있다 and 하겠다 are no past) */
+        return n == 3 && cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 20 && cp != 0xC788 && cp != 0xACA0;
+    }
+    return 0;
+}
+
+/* How many days after the DCT's a day number alone may lie and still be
+ * read as coming this month (24일 공개 in a text of the 23rd); later
+ * ones are last month's (31일 in a text of the 11th). */
+enum { DAY_AHEAD = 7 };
+
+/* The day n weekdays away from y-m-d (n < 0: back), Saturdays and
+ * Sundays skipped: 전 거래일. */
+static void add_weekdays(int *y, int *m, int *d, int n)
+{
+    int step = n < 0 ? -1 : 1;
+    for (int k = n < 0 ? -n : n; k > 0;) {
+        add_days(y, m, d, step);
+        long z = kg_days_from_civil(*y, *m, *d);
+        long dow = ((z % 7) + 7 + 3) % 7; /* 0 Monday */
+        if (dow < 5)
+            k--;
+    }
+}
+
 /* resolve, the day; a day alone is in the DCT's month (or the one before
- * or after it, by t->dir). */
-static void res_day(const tstate *st, const tspec *t, ymd *r)
+ * or after it, by t->dir; or the one before it when it lies more than
+ * DAY_AHEAD days after the DCT's day), or in the month of the date its
+ * caption line ends with. */
+static void res_day(tstate *st, const tspec *t, ymd *r)
 {
     const kg_edtf_point *dct = &st->c->dct;
     int dp = dct->prec;
     if (t->dk == K_ABS) {
         r->d = t->d;
         if (!t->mk) {
+            kg_edtf_point cap;
             if (t->yk) {
                 r->unknown = 1; /* 2024년 13일: no month */
+            } else if (!t->dir && caption_date(st, st->at, &cap)) {
+                r->y = cap.year;
+                r->m = cap.month;
+                if (r->d > cap.day)
+                    add_months(&r->y, &r->m, -1);
             } else if (dp >= KG_PREC_MONTH) {
                 r->y = dct->year;
                 r->m = dct->month;
@@ -369,15 +659,71 @@ static void res_day(const tstate *st, const tspec *t, ymd *r)
                 if (t->dir > 0) {
                     if (r->d < today)
                         add_months(&r->y, &r->m, 1);
-                } else if (r->d > today) {
+                } else if (r->d > today &&
+                           (t->dir < 0 || r->d > today + DAY_AHEAD || past_after(st, st->at))) {
                     add_months(&r->y, &r->m, -1);
                 }
             } else
                 r->unknown = 1;
         }
-        if (!r->unknown && (r->m < 1 || r->d > kg_tag_mdays(r->y, r->m)))
+        if (!r->unknown && t->nth && r->m >= 1 && r->m <= 12) {
+            /* the nth weekday of the month, or its last day */
+            int last = kg_tag_mdays(r->y, r->m);
+            if (!t->wday)
+                r->d = last;
+            else {
+                long z1 = kg_days_from_civil(r->y, r->m, 1);
+                int dow1 = (int)(((z1 % 7) + 7 + 3) % 7) + 1; /* 1 Monday */
+                int first = 1 + (t->wday - dow1 + 7) % 7;
+                if (t->nth > 0)
+                    r->d = first + 7 * (t->nth - 1);
+                else
+                    r->d = first + 7 * ((last - first) / 7);
+            }
+        }
+        if (!r->unknown && (r->m < 1 || r->d > kg_tag_mdays(r->y, r->m) || t->d2 > kg_tag_mdays(r->y, r->m)))
             r->unknown = 1;
+        if (!t->yk)
+            st->cur_story = 1;
+    } else if (t->dk == K_STORY) {
+        /* 이날, 전날, 전 거래일: from the story's day, else the DCT */
+        if (st->have_story) {
+            r->y = st->story.y;
+            r->m = st->story.m;
+            r->d = st->story.d;
+        } else if (dp == KG_PREC_DAY) {
+            r->y = dct->year;
+            r->m = dct->month;
+            r->d = dct->day;
+        } else {
+            r->unknown = 1;
+            return;
+        }
+        if (t->flags & TF_TRADING)
+            add_weekdays(&r->y, &r->m, &r->d, t->d);
+        else
+            add_days(&r->y, &r->m, &r->d, t->d);
+    } else if (t->dk == K_WEEKDAY) {
+        /* of the DCT's week; 지난: the last before the DCT; 오는: the next */
+        if (dp != KG_PREC_DAY) {
+            r->unknown = 1;
+            return;
+        }
+        r->y = dct->year;
+        r->m = dct->month;
+        r->d = dct->day;
+        long z = kg_days_from_civil(r->y, r->m, r->d);
+        int dow = (int)(((z % 7) + 7 + 3) % 7) + 1; /* 1 Monday */
+        int delta = t->wday - dow;
+        if (t->dir < 0 && delta >= 0)
+            delta -= 7;
+        else if (t->dir > 0 && delta <= 0)
+            delta += 7;
+        else if (!t->dir && delta > 0 && past_after(st, st->at))
+            delta -= 7; /* 일요일 발표했다 on a Wednesday: the last Sunday */
+        add_days(&r->y, &r->m, &r->d, delta);
     } else if (t->dk == K_REL) {
+        st->cur_story = 1;
         if (dp == KG_PREC_DAY) {
             r->y = dct->year;
             r->m = dct->month;
@@ -429,10 +775,14 @@ static void res_part(const tspec *t, int y, int m, int d, tval *out)
             case P_H1: a = 1, b = 6; break;
             case P_H2: a = 7, b = 12; break;
             case P_Q: a = 3 * t->q - 2, b = 3 * t->q; break;
+            case P_SPRING: a = 3, b = 5; break;
+            case P_SUMMER: a = 6, b = 8; break;
+            case P_AUTUMN: a = 9, b = 11; break;
+            case P_WINTER: a = 12, b = 2; break;
             default: break;
             }
             out->a = mkpt(y, a, 0);
-            out->b = mkpt(y, b, 0);
+            out->b = mkpt(t->part == P_WINTER ? y + 1 : y, b, 0); /* (winter: into the next year) */
         }
     }
     if (t->approx) {
@@ -452,11 +802,28 @@ static int resolve(tstate *st, const tspec *t, tval *out)
     res_year(st, t, &r);
     res_month(st, t, &r);
     res_day(st, t, &r);
+    if (t->yk == K_ABS || t->yk == K_REL || t->yk == K_LAST)
+        st->cur_year = 1;
+    if (t->flags & TF_BASE)
+        st->cur_base = 1;
+    if (t->part == P_Q)
+        st->cur_q = 1;
     if (r.unknown) {
         out->unknown = 1;
         return 0;
     }
     out->a = mkpt(r.y, r.m, r.d);
+    if (t->d2) {
+        out->interval = 1;
+        out->b = mkpt(r.y, r.m, t->d2);
+    }
+    if (t->yk == K_ABS && r.d && st->c->dct.prec == KG_PREC_DAY) {
+        /* a full date near the DCT is a day of the story */
+        long z = kg_days_from_civil(r.y, r.m, r.d);
+        long zd = kg_days_from_civil(st->c->dct.year, st->c->dct.month, st->c->dct.day);
+        if (z - zd <= 31 && zd - z <= 31)
+            st->cur_story = 1;
+    }
     res_part(t, r.y, r.m, r.d, out);
     return 1;
 }
@@ -545,7 +912,9 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
     const char *s = st->s;
     size_t len = st->len;
     size_t e = i, k;
-    int any = 0;
+    int any = 0, wi;
+    if ((unsigned char)s[i] >= 0x80 && (k = p_word_date(st, i, t)))
+        return k;
     if ((k = p_year(st, e, t))) {
         e = k;
         any = 1;
@@ -559,6 +928,23 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
     } else if ((k = p_month(st, e, t))) {
         e = k;
         any = 1;
+    } else if ((k = p_holiday(st, e, t))) {
+        return k;
+    } else if ((k = tw_at(&t_weekdays, s, len, e, &wi)) && word_end_ok(s, len, e + k) &&
+               t_weekdays.v[wi].off >= 1 && t_weekdays.v[wi].off <= 7) {
+        /* a weekday alone: 목요일, 지난 목요일 */
+        t->dk = K_WEEKDAY;
+        t->wday = t_weekdays.v[wi].off;
+        return e + k;
+    } else if (isd(s[e]) && (k = p_part(st, e, t)) && t->part == P_Q) {
+        /* a quarter alone: 4분기 (not 3분기 연속, 2분기째) */
+        size_t k2 = sp(s, len, k);
+        for (size_t q = 0; q < t_not_day.n; q++)
+            if (lit(s, len, (t_not_day.v[q].cls & TW_SPACED) ? k2 : k, t_not_day.v[q].w))
+                return 0;
+        return k;
+    } else if (t->part) {
+        t->part = P_NONE;
     }
     if (t->mk || !any) { /* 1월 13일, 다음 달 1일, 같은 달 5일 */
         size_t j = any ? sp(s, len, e) : e;
@@ -568,6 +954,8 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
             any = 1;
         } else
             *t = save;
+        if (t->mk && !t->dk && (k = p_nth_weekday(st, j, t)))
+            return k;
     }
     if (!any)
         return 0;
@@ -757,12 +1145,31 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
     const kg_edtf_point *dct = &st->c->dct;
     size_t k2 = sp(s, len, e);
     /* N년 전 / 후 / 뒤 */
-    if (!past && ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "후")) || (k = lit(s, len, k2, "뒤"))) &&
-        (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, "부터"))) {
-        int sign = s[k2] == (char)0xec && lit(s, len, k2, "전") ? -1 : 1;
+    if (!past &&
+        ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "이전")) || (k = lit(s, len, k2, "후")) ||
+         (k = lit(s, len, k2, "뒤"))) &&
+        (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, "부터") || lit(s, len, k, "이다") ||
+         lit(s, len, k, "입니") || lit(s, len, k, "이었") || lit(s, len, k, "인 "))) {
+        int sign = lit(s, len, k2, "전") || lit(s, len, k2, "이전") ? -1 : 1;
+        size_t kc = k;
+        if (kc < len && s[kc] == '(') { /* 1년 전(3천억원)보다 */
+            const char *cl = memchr(s + kc, ')', len - kc < 80 ? len - kc : 80);
+            kc = cl ? (size_t)(cl - s) + 1 : kc;
+        }
         if (!dct->prec) {
             memset(v, 0, sizeof *v);
             v->unknown = 1;
+        } else if (sign < 0 && unit == 1 && st->sent_y && st->have_last &&
+                   (st->last.interval || st->last.a.prec == KG_PREC_MONTH) &&
+                   (lit(s, len, kc, "보다") || lit(s, len, sp(s, len, kc), "대비"))) {
+            /* 지난해 4분기 이익이 1년 전보다: the period told in the
+             * sentence, N years back (a comparison base) */
+            *v = st->last;
+            for (int q = 0; q < amt && q < 100; q++) {
+                year_back(&v->a);
+                year_back(&v->b);
+            }
+            st->cur_base = 1;
         } else
             shift(dct, sign * amt, unit, v, approx);
         size_t k3;
@@ -814,7 +1221,7 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
 
 /* p_expr, a bare number before ~ (2020~2023년, 3~5월): the range up to
  * the calendar expression after it. 1 when it is one (*end its end). */
-static int pe_bare_range(tstate *st, size_t j, tval *v, size_t *end)
+static int pe_bare_range(tstate *st, size_t j, int dir, tval *v, size_t *end)
 {
     const char *s = st->s;
     size_t len = st->len;
@@ -824,6 +1231,7 @@ static int pe_bare_range(tstate *st, size_t j, tval *v, size_t *end)
         size_t bj = be + 1;
         tspec t2;
         memset(&t2, 0, sizeof t2);
+        t2.dir = dir;
         size_t e2 = p_calendar(st, bj, &t2);
         if (e2) {
             tspec t1;
@@ -831,17 +1239,21 @@ static int pe_bare_range(tstate *st, size_t j, tval *v, size_t *end)
             if (t2.yk == K_ABS && be - j == 4 && bn >= 1000) {
                 t1.yk = K_ABS;
                 t1.y = bn;
-            } else if (!t2.yk && t2.mk == K_ABS && bn >= 1 && bn <= 12) {
+            } else if (!t2.yk && t2.mk == K_ABS && !t2.dk && bn >= 1 && bn <= 12) {
                 t1.mk = K_ABS;
                 t1.m = bn;
-            } else if (!t2.yk && !t2.mk && t2.dk == K_ABS && bn >= 1 && bn <= 31) {
-                t1.dk = K_ABS;
-                t1.d = bn;
             } else
-                return 0;
+                return 0; /* (days, 13~15일: p_day reads them) */
             e2 = p_trail(st, e2, &t2);
             tval a, b;
-            if (!resolve(st, &t1, &a) || !resolve(st, &t2, &b)) {
+            int okb = resolve(st, &t2, &b);
+            if (okb && t1.mk && !t1.yk) {
+                /* 7~8월: the first month in the year of the second (the
+                 * year before when it would come after it) */
+                t1.yk = K_ABS;
+                t1.y = b.a.y - (bn > b.a.m);
+            }
+            if (!okb || !resolve(st, &t1, &a)) {
                 memset(v, 0, sizeof *v);
                 v->unknown = 1;
                 *end = e2;
@@ -887,6 +1299,16 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     int unit = 0, approx = 0, amt = 0;
     int apx = approx_before(s, i);
     if ((e = p_amount(st, j, &amt, &unit, &approx))) {
+        int amt2 = 0, unit2 = 0, approx2 = 0;
+        size_t e2;
+        if (unit == 1 && (e2 = p_amount(st, sp(s, len, e), &amt2, &unit2, &approx2)) && unit2 == 2 &&
+            amt2 < 12 && amt < 1000) {
+            /* 2년 9개월 전: in months */
+            amt = amt * 12 + amt2;
+            unit = 2;
+            approx |= approx2;
+            e = e2;
+        }
         if (apx) {
             approx = 1;
             *start = i - (size_t)apx;
@@ -901,7 +1323,7 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     }
 
     /* bare number before ~: 2020~2023년, 3~5월 */
-    if (pe_bare_range(st, j, v, &k))
+    if (pe_bare_range(st, j, t.dir, v, &k))
         return k;
     e = p_calendar(st, j, &t);
     if (!e)
@@ -953,6 +1375,8 @@ static size_t fin_from(tstate *st, size_t e, size_t k, tval *v)
     if (e2) {
         size_t e3 = p_trail(st, e2, &t2);
         size_t k2 = lit(s, len, e3, "까지");
+        if (!k2 && (e3 >= len || s[e3] == '\n' || s[e3] == '.' || s[e3] == ',' || s[e3] == ')'))
+            k2 = e3; /* A부터 B at the end of a line or a clause */
         if (k2) {
             if (!t2.yk && !v->unknown && !v->interval) {
                 if (t2.mk == K_ABS) {
@@ -996,6 +1420,14 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
     size_t j = sp(s, len, e);
     if (((k = lit(s, len, j, "이후")) || (k = lit(s, len, j, "이래")) || (k = lit(s, len, e, "후로"))) &&
         word_end_ok(s, len, k)) {
+        int n, unit = 0, approx = 0;
+        size_t ka = p_amount(st, sp(s, len, k), &n, &unit, &approx), kb, kx;
+        if (ka && (kx = p_amount(st, sp(s, len, ka), &n, &unit, &approx)))
+            ka = kx; /* 1년 6개월 만 */
+        if (ka && (kb = lit(s, len, sp(s, len, ka), "만")) && word_end_ok(s, len, kb))
+            return k; /* 2018년 7월 이후 1년 6개월 만: the point itself */
+        if (ka && (kb = lit(s, len, ka, "만")) && word_end_ok(s, len, kb))
+            return k;
         if (!v->unknown) {
             v->interval = 1;
             v->b.prec = KG_PREC_NONE;
@@ -1039,9 +1471,14 @@ static size_t fin_range(tstate *st, size_t e, tval *v)
     const char *s = st->s;
     size_t len = st->len;
     /* a range A~B */
-    if (e < len && (s[e] == '~' || (s[e] == '-' && e + 1 < len && isd(s[e + 1])) ||
-                    (s[e] == ' ' && e + 2 < len && s[e + 1] == '~'))) {
-        size_t bj = e + (s[e] == ' ' ? 2 : 1);
+    size_t bj = 0, k;
+    if (e < len && (s[e] == '~' || (s[e] == '-' && e + 1 < len && isd(s[e + 1]))))
+        bj = e + 1;
+    else if ((k = lit(s, len, e, "∼")))
+        bj = k;
+    else if (e + 3 < len && s[e] == ' ' && (s[e + 1] == '~' || s[e + 1] == '-') && (s[e + 2] == ' ' || isd(s[e + 2])))
+        bj = e + 2; /* 13일 - 15일 */
+    if (bj) {
         bj = sp(s, len, bj);
         tspec t2;
         memset(&t2, 0, sizeof t2);
@@ -1080,6 +1517,15 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
         return fin_until(st, k, v);
     if ((k = lit(s, len, e, "부터")) || (k = lit(s, len, e, "에서")))
         return fin_from(st, e, k, v);
+    if (e < len && s[e] == ' ' && (k = lit(s, len, e + 1, "부터"))) {
+        /* 13일 부터 15일: a range only when a time follows */
+        tval keep = *v;
+        size_t k2 = fin_from(st, e + 1, k, v);
+        if (k2 != k)
+            return k2;
+        *v = keep;
+        return e;
+    }
     if ((k = fin_around(st, e, v)))
         return k;
     if ((k = fin_range(st, e, v)))
@@ -1161,8 +1607,18 @@ static void year_back(dpt *p)
 
 static void remember(tstate *st, const tval *v)
 {
-    if (v->unknown)
+    if (v->unknown || st->cur_base)
         return;
+    st->last_sent = st->sent_no;
+    const dpt *ps = &v->a;
+    if (st->cur_story && !v->interval && ps->prec == KG_PREC_DAY) {
+        st->have_story = 1;
+        st->story = *ps;
+    }
+    if (st->cur_year && v->a.prec >= KG_PREC_YEAR)
+        st->sent_y = v->a.y;
+    if (st->cur_q && v->a.prec >= KG_PREC_YEAR)
+        st->last_q_y = v->a.y;
     st->have_last = 1;
     st->last = *v;
     const dpt *p = v->a.prec ? &v->a : &v->b;
@@ -1179,7 +1635,9 @@ static twords tw_list(const char *key, const char *unit)
         const char *name;
         int p;
     } partnames[] = { { "early", P_EARLY }, { "mid", P_MID },   { "mid-month", P_MIDM },
-                      { "late", P_LATE },   { "h1", P_H1 },     { "h2", P_H2 } };
+                      { "late", P_LATE },   { "h1", P_H1 },     { "h2", P_H2 },
+                      { "spring", P_SPRING }, { "summer", P_SUMMER }, { "autumn", P_AUTUMN },
+                      { "winter", P_WINTER } };
     const kg_gram_list *l = kg_gram_list_get("times", key);
     twords t = { kg_xcalloc(l->n + 1, sizeof(tword)), 0 };
     for (size_t k = 0; k < l->n; k++) {
@@ -1195,6 +1653,14 @@ static twords tw_list(const char *key, const char *unit)
         for (const char *const *c = e->classes; *c; c++) {
             if (!strcmp(*c, "last"))
                 w->k = K_LAST;
+            else if (!strcmp(*c, "story"))
+                w->k = K_STORY;
+            else if (!strcmp(*c, "told"))
+                w->k = K_TOLD;
+            else if (!strcmp(*c, "base"))
+                w->flags |= TF_BASE;
+            else if (!strcmp(*c, "trading"))
+                w->flags |= TF_TRADING;
             else if (!strcmp(*c, "spaced"))
                 w->cls |= TW_SPACED;
             else if (!strcmp(*c, "glued"))
@@ -1244,6 +1710,21 @@ static void read_lists(void)
     t_span_nouns = tw_list("span_nouns", NULL);
     t_span_ends = tw_list("span_ends", NULL);
     t_amount_units = tw_list("amount_units", NULL);
+    t_ordinals = tw_list("ordinals", NULL);
+    t_weekdays = tw_list("weekdays", NULL);
+    t_month_last = tw_list("month_last_days", NULL);
+    t_holidays = tw_list("holidays", NULL);
+    t_weekends = tw_list("weekends", NULL);
+    t_year_suffixes = tw_list("year_suffixes", NULL);
+    unit_words = kg_gram_list_get("units", "units");
+    const kg_gram_list *hl = kg_gram_list_get("times", "holidays");
+    for (size_t k = 0; k < t_holidays.n && k < hl->n; k++) {
+        /* month in off, day in part */
+        const char *mo = kg_gram_field(&hl->e[k], "month"), *da = kg_gram_field(&hl->e[k], "day");
+        long mv = mo ? strtol(mo, NULL, 10) : 0, dv = da ? strtol(da, NULL, 10) : 0;
+        t_holidays.v[k].off = mv >= 1 && mv <= 12 ? (int)mv : 0;
+        t_holidays.v[k].part = dv >= 1 && dv <= 31 ? (int)dv : 0;
+    }
     const kg_gram_list *au = kg_gram_list_get("times", "amount_units");
     for (size_t k = 0; k < t_amount_units.n && k < au->n; k++) {
         static const char *const names[] = { "year", "month", "week", "day" }; /* units 1 to 4 */
@@ -1339,8 +1820,43 @@ static int may_start(const char *s, size_t len, size_t i)
     return 0;
 }
 
-static void emit(tstate *st, size_t a, size_t b, const tval *v)
+/* -1, 0, 1 as point a is before, at or after b (on the coarser of the
+ * two precisions). */
+static int pt_cmp(const dpt *a, const dpt *b)
 {
+    kg_prec p = a->prec < b->prec ? a->prec : b->prec;
+    int x[3] = { a->y, a->m, a->d }, y[3] = { b->y, b->m, b->d };
+    for (int k = 0; k < (int)p && k < 3; k++)
+        if (x[k] != y[k])
+            return x[k] < y[k] ? -1 : 1;
+    return 0;
+}
+
+/* Never an interval that ends before it starts: a start after the end
+ * goes back a year (11~2월) or a month (28~3일), else the two swap. */
+static void fix_order(tval *v)
+{
+    if (v->unknown || !v->interval || !v->a.prec || !v->b.prec || pt_cmp(&v->a, &v->b) <= 0)
+        return;
+    dpt a = v->a;
+    if (a.prec == KG_PREC_MONTH && a.y == v->b.y)
+        a.y--;
+    else if (a.prec == KG_PREC_DAY && a.y == v->b.y && a.m == v->b.m)
+        add_months(&a.y, &a.m, -1);
+    if (pt_cmp(&a, &v->b) <= 0 && (a.prec != KG_PREC_DAY || a.d <= kg_tag_mdays(a.y, a.m)))
+        v->a = a;
+    else {
+        a = v->a;
+        v->a = v->b;
+        v->b = a;
+    }
+}
+
+static void emit(tstate *st, size_t a, size_t b, const tval *v0)
+{
+    tval fixed = *v0;
+    fix_order(&fixed);
+    const tval *v = &fixed;
     kg_mention *m = kg_tctx_add(st->c, KG_MENTION_TIME, a, b);
     fmt_val(m->value, sizeof m->value, v);
     kg_tctx *c = st->c;
@@ -1375,9 +1891,23 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     size_t len = st->len, yb;
     int wq, wd;
     if (kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
-        /* 당시: the time last spoken of */
+        /* 당시: the time told in its sentence or the one before; with
+         * none there it is no time the text gives (never one copied
+         * across unrelated sentences) */
         last_or_unknown(st, v);
-        *e = i + 6;
+        *e = st->have_last && st->sent_no - st->last_sent <= 1 ? i + 6 : 0;
+        return 1;
+    }
+    if ((yb = tw_at(&t_weekends, s, len, i, &wq)) && word_end_ok(s, len, i + yb)) {
+        /* a weekend: Saturday and Sunday of the DCT's week, or of the
+         * week before or after it */
+        period_from_dct(&st->c->dct, 0, t_weekends.v[wq].off, v);
+        if (!v->unknown) {
+            int y = v->a.y, m = v->a.m, d = v->a.d;
+            add_days(&y, &m, &d, 5);
+            v->a = mkpt(y, m, d);
+        }
+        *e = i + yb;
         return 1;
     }
     if ((yb = week_or_quarter(s, len, i, &wq, &wd))) {
@@ -1413,6 +1943,8 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
         tspec ts;
         memset(&ts, 0, sizeof ts);
         ts.yk = K_REL;
+        if (st->sent_y) /* 지난해 4분기 ..., 상반기 실적 부진 */
+            ts.yk = K_ABS, ts.y = st->sent_y;
         ts.part = t_year_parts.v[wq].part;
         *e = 0;
         if (!word_end_ok(s, len, i + yb))
@@ -1437,6 +1969,30 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     kg_edtf dd;
     size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
     *a = i;
+    st->at = i;
+    st->cur_story = st->cur_year = st->cur_base = st->cur_q = 0;
+    if (!kg_tok_start(s, i)) {
+        /* glued to a word before it, only a full date: 입력2021.08.26 */
+        if (!n || i + 5 > len || !isd(s[i + 1]) || !isd(s[i + 2]) || !isd(s[i + 3]) ||
+            (s[i + 4] != '.' && s[i + 4] != '-'))
+            return 0;
+    }
+    int yy = 0, mo = 0, dy = 0;
+    size_t e1, e2, e3;
+    if (!n && isd((char)ch) && (e1 = read_int(s, len, i, 2, &yy)) == i + 2 && e1 < len && s[e1] == '/' &&
+        (e2 = read_int(s, len, e1 + 1, 2, &mo)) == e1 + 3 && e2 < len && s[e2] == '/' &&
+        (e3 = read_int(s, len, e2 + 1, 2, &dy)) == e2 + 3 && (e3 >= len || s[e3] != '/') && mo >= 1 && mo <= 12 &&
+        dy >= 1 && dy <= 31 && (i == 0 || s[i - 1] != '/')) {
+        /* YY/MM/DD: 74/10/31 (the century that puts it before the DCT) */
+        int cut = st->c->dct.prec ? st->c->dct.year % 100 : 30;
+        int y = yy + (yy <= cut ? 2000 : 1900);
+        if (dy <= kg_tag_mdays(y, mo)) {
+            memset(v, 0, sizeof *v);
+            v->a = mkpt(y, mo, dy);
+            st->at = i;
+            return e3;
+        }
+    }
     if (n) {
         memset(v, 0, sizeof *v);
         v->a = mkpt(dd.a.year, dd.a.month, dd.a.day);
@@ -1467,7 +2023,7 @@ void kg_find_times(kg_tctx *c)
     const char *s = c->s;
     size_t len = c->len;
     const kg_text *t = c->t;
-    size_t ci = 0;
+    size_t ci = 0, sb = 0;
     pthread_once(&time_first_once, time_first_init);
     /* the tokens: no time starts inside a Hangul word */
     size_t next = 0, k = 0, i;
@@ -1478,8 +2034,15 @@ void kg_find_times(kg_tctx *c)
         /* the cheap tests first: most positions start no time (the
          * chrome test after them gives the same result, as the text in
          * chrome is skipped either way) */
-        if (!may_start(s, len, i) || !kg_tok_start(s, i))
+        if (!may_start(s, len, i) ||
+            (!kg_tok_start(s, i) && !(isd((char)ch) && i > 0 && (unsigned char)s[i - 1] >= 0x80)))
             continue;
+        /* a new sentence (after a line end, or . ? ! and a space not after
+         * a digit) forgets the year told in the one before */
+        for (; sb < i; sb++)
+            if (s[sb] == '\n' || ((s[sb] == '.' || s[sb] == '?' || s[sb] == '!') && sb > 0 && !isd(s[sb - 1]) &&
+                                  (s[sb + 1] == ' ' || s[sb + 1] == '\n')))
+                st.sent_y = 0, st.sent_no++;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
