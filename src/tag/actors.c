@@ -286,6 +286,9 @@ typedef struct actx {
     size_t n_al1;            /* keys of one character (bucketed by it alone) */
     kg_hmap act_ids;         /* id -> actor index + 1 (ids are pool or lexicon strings) */
     int last_country;        /* lexicon index of the last country mentioned */
+    size_t last_country_end; /* the end of that mention */
+    int sent_country;        /* the first country of the sentence of that */
+    size_t sent_country_end; /* mention (lexicon index) and its end */
     size_t last_start;       /* start of the last actor mention */
     size_t last_end;         /* end of the last actor mention */
     int last_lex;            /* its lexicon actor, or -1 */
@@ -460,6 +463,27 @@ static void note_recent(actx *x, int lex, size_t a)
     x->recent[x->n_recent++ % RECENT] = lex;
 }
 
+/* 1 if a sentence ends between a and b (. ? ! or a line break). */
+static int sentence_break(const char *s, size_t a, size_t b)
+{
+    for (size_t p = a; p < b; p++)
+        if (s[p] == '.' || s[p] == '?' || s[p] == '!' || s[p] == '\n')
+            return 1;
+    return 0;
+}
+
+/* Notes the country lex mentioned at [a, b): the last one, and the first
+ * of its sentence. */
+static void note_country(actx *x, int lex, size_t a, size_t b)
+{
+    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break(x->s, x->sent_country_end, a)) {
+        x->sent_country = lex;
+        x->sent_country_end = b;
+    }
+    x->last_country = lex;
+    x->last_country_end = b;
+}
+
 static void emit_act(actx *x, size_t a, size_t b, int act)
 {
     dact *d = &x->acts[act];
@@ -475,7 +499,7 @@ static void emit_act(actx *x, size_t a, size_t b, int act)
     if (d->lex >= 0)
         note_recent(x, d->lex, a);
     if (d->lex >= 0 && x->lx->actors[d->lex].is_country)
-        x->last_country = d->lex;
+        note_country(x, d->lex, a, b);
 }
 
 static void emit_lex(actx *x, size_t a, size_t b, int lex)
@@ -495,7 +519,7 @@ static void emit_lex(actx *x, size_t a, size_t b, int lex)
     x->last_lex = lex;
     x->last_act = -1;
     if (la->is_country)
-        x->last_country = lex;
+        note_country(x, lex, a, b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1128,7 +1152,43 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
         int known = lid ? kg_lex_find_id(x->lx, lid) : kg_lex_find_id(x->lx, id);
         int act = known >= 0 ? dact_lex(x, known) : dact_add(x, id, strlen(id), s + a, w - a, "government", "body", -1);
         emit_act(x, a, w, act);
+        note_country(x, lex, a, e); /* the country was named (정부는 after it) */
         return w;
+    }
+    return 0;
+}
+
+/* 중국은 정부 주도로 ...: a body word alone (names: country_bodies) that
+ * the lexicon gives to Korea (정부, 경찰) names the body of the country
+ * named first in the same sentence (its topic), when one is and it is not the
+ * lexicon's; [a, e) is the word, lex the lexicon's actor. Emits it and
+ * returns 1, else 0 (the caller emits the lexicon's). */
+static int bare_body_rule(actx *x, size_t a, size_t e, int lex)
+{
+    const char *s = x->s;
+    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break(s, x->sent_country_end, a))
+        return 0; /* no country in the same sentence */
+    int ctry = x->sent_country;
+    if (x->lx->actors[lex].part_of_idx == ctry)
+        return 0;
+    for (int k = 0; bodies[k].w; k++) {
+        if (bodies[k].n != e - a || memcmp(s + a, bodies[k].w, e - a) != 0)
+            continue;
+        const kg_lex_actor *c = &x->lx->actors[ctry];
+        char id[160], name[160];
+        snprintf(id, sizeof id, "%s-%s", c->id, bodies[k].id);
+        snprintf(name, sizeof name, "%s %s", c->name, !strcmp(bodies[k].id, "authorities") ? "정부" : bodies[k].w);
+        const char *lid = kg_lexicon_lookup(x->lx, name);
+        int known = lid ? kg_lex_find_id(x->lx, lid) : kg_lex_find_id(x->lx, id);
+        int act = known >= 0 ? dact_lex(x, known) : dact_add(x, id, strlen(id), name, strlen(name), "government", "body", -1);
+        int keep = x->last_country, keep_s = x->sent_country;
+        size_t keep_end = x->last_country_end, keep_s_end = x->sent_country_end;
+        emit_act(x, a, e, act);
+        x->last_country = keep;
+        x->last_country_end = keep_end;
+        x->sent_country = keep_s;
+        x->sent_country_end = keep_s_end;
+        return 1;
     }
     return 0;
 }
@@ -2034,7 +2094,7 @@ static size_t run_known(scan *sc)
             e = k;
         else if (sc->discover && la->is_country && (k = body_rule(x, i, e, best_lex)))
             e = k;
-        else
+        else if (!(sc->discover && !la->is_country && !la->is_person && bare_body_rule(x, i, e, best_lex)))
             emit_lex(x, i, e, best_lex);
     } else {
         emit_act(x, i, e, best_act);
@@ -2162,6 +2222,7 @@ void kg_find_actors(kg_tctx *c)
     x.s = c->s;
     x.len = c->len;
     x.last_country = -1;
+    x.sent_country = -1;
     x.last_lex = -1;
     x.last_act = -1;
     for (int b = 0; b < AL_BUCKETS; b++)
