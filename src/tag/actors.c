@@ -151,6 +151,9 @@ static const char *const *loan_syl;             /* loan_spelled: 스, 트 */
 static const char *const *non_name_ends;        /* ends_as_non_name: 면, 며 */
 static const char *const *modifier_ends;        /* suffix_words_rule: 한, 된 */
 static const char *const *company_heads;        /* quoted_rule: 스타트업 */
+static const char *const *anon_titles;          /* anon_rule: 씨 */
+static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
+static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
 
 /* Bodies of a country named by the country and a word (names:
  * country_bodies; body_rule): the word, its length, the end of the id.
@@ -1321,7 +1324,10 @@ static void new_actor(actx *x, size_t a, size_t b, const char *type, const char 
     kg_slug_append(&id, x->s + a, b - a);
     int act = dact_add(x, id.ptr, id.len, x->s + a, b - a, type, how, -1);
     kg_buf_free(&id);
-    alias_add(x, x->s + a, b - a, act);
+    /* a family name alone (신 회장) names no one elsewhere (1차, 7장):
+     * it is found again with its title */
+    if (!(b - a == 3 && all_hangul(x->s + a, 3)))
+        alias_add(x, x->s + a, b - a, act);
     emit_act(x, a, b, act);
 }
 
@@ -1397,6 +1403,114 @@ static int title_rule(actx *x, size_t ta, size_t tb)
         return 0;
     new_actor(x, na, ne, "person", "title");
     return 1;
+}
+
+/* The word of list at s[p] (the longest) that ends well there (particles
+ * at most after it); its end, or 0. */
+static size_t list_word_at(const char *s, size_t len, size_t p, const char *const *list)
+{
+    size_t best = 0, tend;
+    for (int k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        if (p + n <= len && !memcmp(s + p, list[k], n) && p + n > best && kg_tail_ok(s, len, p + n, &tend))
+            best = p + n;
+    }
+    return best;
+}
+
+/* An age or a note in parentheses right after a name (김모(33)씨,
+ * A(57)씨): the position after it, or p when there is none. */
+static size_t skip_paren_note(const char *s, size_t len, size_t p)
+{
+    if (p >= len || s[p] != '(')
+        return p;
+    for (size_t q = p + 1; q < len && q < p + 24; q++) {
+        if (s[q] == '\n' || s[q] == '(')
+            return p;
+        if (s[q] == ')')
+            return q + 1;
+    }
+    return p;
+}
+
+/* A title after a name at p, after an optional note in parentheses and
+ * one space: one of anon_titles (씨); after a space, of
+ * anon_titles_spaced (군, 양) when spaced_ok; of the titles when
+ * titles_too. Its end (particles left out), or 0; *tp: where the title
+ * starts. */
+static size_t anon_title_at(const char *s, size_t len, size_t p, int spaced_ok, int titles_too, size_t *tp)
+{
+    p = skip_paren_note(s, len, p);
+    int space = p < len && s[p] == ' ';
+    if (space)
+        p++;
+    *tp = p;
+    size_t e = list_word_at(s, len, p, anon_titles);
+    if (!e && space && spaced_ok)
+        e = list_word_at(s, len, p, anon_titles_spaced);
+    if (!e && titles_too)
+        e = list_word_at(s, len, p, titles);
+    return e ? strip_particles(s, len, p, e) : 0;
+}
+
+/* A person the article does not name: a capital letter (A씨, B 씨, A(57)씨,
+ * K기자), a family name and 모 (김모씨, 이 모 씨, 김모(33)씨), or a family
+ * name alone with 씨, 군 or 양 (박씨는, 김 씨가). The word starts at i;
+ * emits the person (named by the letter or the family name and the title,
+ * so that A씨 and A 씨 are one) and returns the end, else 0. */
+static size_t anon_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, e = 0, tp = 0, head_end;
+    if (s[i] >= 'A' && s[i] <= 'Z') {
+        if (i + 1 < len && (is_lat(s[i + 1]) || is_dig(s[i + 1])))
+            return 0;
+        head_end = i + 1;
+        e = anon_title_at(s, len, head_end, 1, 1, &tp);
+    } else {
+        size_t n1 = 0;
+        for (int k = 0; family_names[k]; k++) {
+            size_t n = strlen(family_names[k]);
+            if (n == 3 && !memcmp(s + i, family_names[k], 3)) {
+                n1 = 3;
+                break;
+            }
+        }
+        if (!n1 || i + 6 > len)
+            return 0;
+        head_end = i + 3;
+        /* 김모, 이 모: the family name and 모, then a title */
+        size_t g = head_end < len && s[head_end] == ' ' ? head_end + 1 : head_end, ge = 0;
+        for (int k = 0; anon_given[k] && !ge; k++) {
+            size_t n = strlen(anon_given[k]);
+            if (g + n <= len && !memcmp(s + g, anon_given[k], n))
+                ge = g + n;
+        }
+        if (ge && (e = anon_title_at(s, len, ge, 1, 0, &tp)))
+            head_end = ge;
+        else if (!(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
+            return 0;
+        else if (skip_paren_note(s, len, head_end) != head_end)
+            return 0; /* 김(33)씨: no */
+    }
+    if (!e || overlaps_actor(x, i, e) || kg_tctx_taken(x->c, i, e))
+        return 0;
+    char name[96];
+    size_t hn = head_end - i, tn = e - tp;
+    if (hn + tn >= sizeof name)
+        return 0;
+    size_t o = 0;
+    for (size_t q = i; q < head_end; q++)
+        if (s[q] != ' ')
+            name[o++] = s[q];
+    memcpy(name + o, s + tp, tn);
+    o += tn;
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, name, o);
+    int act = dact_add(x, id.ptr, id.len, name, o, "person", "anonymous", -1);
+    kg_buf_free(&id);
+    emit_act(x, i, e, act);
+    return e;
 }
 
 /* The key of the n (6 or 3) bytes that end at s[e] (e >= 8): the eight
@@ -1871,6 +1985,9 @@ static void lists_load(void)
     non_name_ends = kg_gram_words("names", "non_name_ends");
     modifier_ends = kg_gram_words("names", "modifier_ends");
     company_heads = kg_gram_words("names", "company_heads");
+    anon_titles = kg_gram_words("names", "anon_titles");
+    anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
+    anon_given = kg_gram_words("names", "anon_given");
 
     const kg_gram_list *l = kg_gram_list_get("names", "org_suffixes");
     suffixes = kg_xcalloc(l->n + 1, sizeof *suffixes);
@@ -1997,6 +2114,11 @@ static int gate_new_hangul(scan *sc)
     return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && kg_tok_start(sc->x->s, sc->i);
 }
 
+static int gate_anon(scan *sc)
+{
+    return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
+           kg_tok_start(sc->x->s, sc->i);
+}
 static int gate_new_latin(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_LATIN && sc->ch >= 'A' && sc->ch <= 'Z' &&
@@ -2005,6 +2127,12 @@ static int gate_new_latin(scan *sc)
 
 /* Rules: each emits what it finds and returns where the scan goes on,
  * or 0 when it found nothing. */
+
+/* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
+static size_t run_anon(scan *sc)
+{
+    return anon_rule(sc->x, sc->i);
+}
 
 /* (주)한빛테크: a company by its legal form */
 static size_t run_corp_before(scan *sc)
@@ -2181,6 +2309,7 @@ static const struct scan_rule {
     { gate_corp_before, run_corp_before, AFTER_PUNCT },
     { gate_quote, run_quote, AFTER_PUNCT },
     { gate_word, run_known, AFTER_HANGUL },
+    { gate_anon, run_anon, AFTER_NEXT },
     { gate_new_hangul, run_corp_after, AFTER_PUNCT },
     { gate_new_hangul, run_intro_list, AFTER_NEXT },
     { gate_new_hangul, run_title_suffix, AFTER_NEXT },
