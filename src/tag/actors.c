@@ -154,6 +154,8 @@ static const char *const *company_heads;        /* quoted_rule: 스타트업 */
 static const char *const *anon_titles;          /* anon_rule: 씨 */
 static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
 static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
+static const char *const *role_titles;          /* title_rule, strict: 선수 */
+static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
 
 /* Bodies of a country named by the country and a word (names:
  * country_bodies; body_rule): the word, its length, the end of the id.
@@ -168,7 +170,7 @@ static struct body *bodies;
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
-static kg_wordset ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
+static kg_wordset ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
 static size_t *suffix_len, suffix_max_len;
@@ -1344,7 +1346,77 @@ static int overlaps_actor(actx *x, size_t a, size_t b)
 /* A name before a title: 장윈밍 부부장, 쉬안청르(玄成日) 연구원, and with
  * the body it speaks for between them: 류칭산 중국 상무부 대변인. The
  * title word is at [ta, tb); emits the person and returns 1. */
+/* A Korean name before a role (names: role_titles) at [a, b) of syl
+ * syllables: a family name alone, or three syllables that end in no
+ * particle or verb ending (가수와 배우, 가운데 선수). */
+static int role_name_ok(const char *s, size_t a, size_t b, size_t syl)
+{
+    if (syl == 1) {
+        for (int k = 0; family_names[k]; k++)
+            if (strlen(family_names[k]) == b - a && !memcmp(s + a, family_names[k], b - a))
+                return 1;
+        return 0;
+    }
+    if (syl != 3)
+        return 0;
+    for (int k = 0; role_name_bad_ends[k]; k++)
+        if (ends_with(s + a, b - a, role_name_bad_ends[k]))
+            return 0;
+    return 1;
+}
+
+/* 홍길동(사진) 한빛소프트 대표: a word [na, ne) that is no name between a
+ * name and a title may be the body the person speaks for: the name
+ * before it (a Korean name of three syllables, or two words spelled from
+ * another language, a note in parentheses after it allowed) goes to
+ * [*pa, *pe). Returns 1 when there is one. */
+static int name_before_body(actx *x, size_t na, size_t ne, size_t *pa, size_t *pe)
+{
+    const char *s = x->s;
+    size_t syl = syllables(s + na, ne - na);
+    if (!all_hangul(s + na, ne - na) || syl < 2 || syl > 8 || never_name(s, na, ne) || is_title(s + na, ne - na) ||
+        kg_wordset_has(&ws_loan_common, s + na, ne - na) || kg_wordset_has(&ws_not_name_parts, s + na, ne - na))
+        return 0;
+    for (int k = 0; foreign_bad_ends[k]; k++)
+        if (ends_with(s + na, ne - na, foreign_bad_ends[k]))
+            return 0;
+    if (na < 2 || s[na - 1] != ' ')
+        return 0;
+    size_t q = na - 1;
+    if (s[q - 1] == ')') {
+        size_t o = q - 1;
+        while (o > 0 && s[o] != '(' && q - o < 40)
+            o--;
+        if (s[o] != '(')
+            return 0;
+        q = o;
+    }
+    size_t a = tok_begin(s, q);
+    if (a < q && syllables(s + a, q - a) == 3 && name_word_ok(x, a, q) && role_name_ok(s, a, q, 3)) {
+        *pa = a;
+        *pe = q;
+        return 1;
+    }
+    if (a >= 2 && a < q && s[a - 1] == ' ') {
+        size_t b = tok_begin(s, a - 1);
+        if (b < a - 1 && foreign_name_ok(x, b, a - 1, q) && name_context_ok(x, b) && loan_spelled(s, b, q)) {
+            *pa = b;
+            *pe = q;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict);
 static int title_rule(actx *x, size_t ta, size_t tb)
+{
+    return title_rule_ex(x, ta, tb, 0);
+}
+
+/* title_rule; strict (a role, names: role_titles): a Korean name of one
+ * word has one syllable or three. */
+static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
 {
     const char *s = x->s;
     if (ta < 2 || s[ta - 1] != ' ')
@@ -1370,7 +1442,29 @@ static int title_rule(actx *x, size_t ta, size_t tb)
             across = 1;
         }
     }
+    /* (사진) after the name when a body stands between: 홍길동(사진) 한빛 대표 */
+    if (across && ne > 0 && s[ne - 1] == ')') {
+        size_t q = ne - 1;
+        while (q > 0 && s[q] != '(' && ne - q < 40)
+            q--;
+        if (s[q] == '(')
+            ne = q;
+    }
     size_t na = tok_begin(s, ne);
+    /* an opening quote or bracket glued before the name: “홍길동 실장 */
+    for (int more = 1; more && na < ne;) {
+        more = 0;
+        static const char *const opens[] = { "\"", "'", "(", "[", "\xe2\x80\x9c", "\xe2\x80\x98", "\xe3\x80\x8c",
+                                             "\xe3\x80\x8e", "\xe3\x80\x8a", "\xe3\x80\x88", NULL };
+        for (int k = 0; opens[k]; k++) {
+            size_t l = strlen(opens[k]);
+            if (ne - na > l && !memcmp(s + na, opens[k], l)) {
+                na += l;
+                more = 1;
+                break;
+            }
+        }
+    }
     int special = (tb - ta == strlen("특파원") && !memcmp(s + ta, "특파원", tb - ta));
     if (special && !across && na >= 2 && s[na - 1] == ' ') {
         /* 홍길동 베이징 특파원: the name is two words back */
@@ -1391,9 +1485,21 @@ static int title_rule(actx *x, size_t ta, size_t tb)
               (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1));
     if (two)
         na = pa;
-    else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2)) {
-        if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa))
-            return 0;
+    else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
+             (strict && !role_name_ok(s, na, ne, syl))) {
+        if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa) ||
+            (strict && !loan_spelled(s, pa, ne))) {
+            size_t ba, be;
+            if (across || strict || !name_before_body(x, na, ne, &ba, &be))
+                return 0;
+            /* the person, then the body when nothing knows it */
+            if (overlaps_actor(x, ba, ne) || kg_tctx_taken(x->c, ba, ne) || (x->lx && lex_exact(x, ba, be) >= 0))
+                return 0;
+            new_actor(x, ba, be, "person", "title");
+            if (!(x->lx && lex_exact(x, na, ne) >= 0))
+                new_actor(x, na, ne, "organization", "title");
+            return 1;
+        }
         na = pa;
     }
     /* already a mention (a lexicon person)? */
@@ -1988,6 +2094,8 @@ static void lists_load(void)
     anon_titles = kg_gram_words("names", "anon_titles");
     anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
     anon_given = kg_gram_words("names", "anon_given");
+    role_titles = kg_gram_words("names", "role_titles");
+    role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
 
     const kg_gram_list *l = kg_gram_list_get("names", "org_suffixes");
     suffixes = kg_xcalloc(l->n + 1, sizeof *suffixes);
@@ -2044,12 +2152,15 @@ static void tables_init(void)
     }
     for (const char *const *t = titles; *t; t++)
         set_bit(title_bits, *t, 0);
+    for (const char *const *t = role_titles; *t; t++)
+        set_bit(title_bits, *t, 0);
     for (const char *const *t = title_suffixes; *t; t++)
         set_bit(tsuf_bits, *t, 1);
     for (size_t b = 0; b < sizeof maybe_bits; b++)
         maybe_bits[b] = final_bits[b] | tsuf_bits[b];
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
+    kg_wordset_build(&ws_role_titles, role_titles);
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
@@ -2272,11 +2383,13 @@ static size_t run_title_suffix(scan *sc)
     }
     if (!maybe)
         return 0;
-    size_t w = strip_particles(s, len, i, te), e = 0;
+    size_t w = strip_particles(s, len, i, te), e = 0, rw;
     /* title or suffix? checked on one syllable first */
     uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
     if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i))
         title_rule(x, i, w);
+    else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, role_titles)) && rw <= te)
+        title_rule_ex(x, i, rw, 1);
     else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
         title_rule(x, i, w);
     else if (w - i >= 6 && has_bit(final_bits, lastc)) {
