@@ -156,6 +156,7 @@ static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
 static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
 static const char *const *role_titles;          /* title_rule, strict: 선수 */
 static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
+static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
 
 /* Bodies of a country named by the country and a word (names:
  * country_bodies; body_rule): the word, its length, the end of the id.
@@ -1422,6 +1423,12 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     if (ta < 2 || s[ta - 1] != ' ')
         return 0;
     size_t ne = ta - 1;
+    /* 홍길동 전 회장: a word for former or new between name and title */
+    if (ne >= 2) {
+        size_t ma = tok_begin(s, ne);
+        if (ma >= 2 && ma < ne && s[ma - 1] == ' ' && in_list(s + ma, ne - ma, title_modifiers))
+            ne = ma - 1;
+    }
     /* (玄成日) after the name */
     if (s[ne - 1] == ')') {
         size_t q = ne - 1;
@@ -1584,6 +1591,22 @@ static size_t anon_rule(actx *x, size_t i)
         }
         if (!n1 || i + 6 > len)
             return 0;
+        /* 홍길동씨, 홍길동(35)씨: a full name glued to 씨 (spaced, the
+         * title rule finds it) */
+        /* three syllables: two and 씨 are mostly words (마음씨) */
+        size_t ne = i + 9;
+        if (ne + 3 <= len && all_hangul(s + i, ne - i)) {
+            size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, anon_titles);
+            if (te2 && name_word_ok(x, i, ne) &&
+                !overlaps_actor(x, i, ne) && !kg_tctx_taken(x->c, i, ne)) {
+                kg_buf id = KG_BUF_INIT;
+                kg_slug_append(&id, s + i, ne - i);
+                int act = dact_add(x, id.ptr, id.len, s + i, ne - i, "person", "title", -1);
+                kg_buf_free(&id);
+                emit_act(x, i, ne, act);
+                return te2;
+            }
+        }
         head_end = i + 3;
         /* 김모, 이 모: the family name and 모, then a title */
         size_t g = head_end < len && s[head_end] == ' ' ? head_end + 1 : head_end, ge = 0;
@@ -2096,6 +2119,7 @@ static void lists_load(void)
     anon_given = kg_gram_words("names", "anon_given");
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
+    title_modifiers = kg_gram_words("names", "title_modifiers");
 
     const kg_gram_list *l = kg_gram_list_get("names", "org_suffixes");
     suffixes = kg_xcalloc(l->n + 1, sizeof *suffixes);
