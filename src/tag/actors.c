@@ -2420,6 +2420,13 @@ static size_t run_title_suffix(scan *sc)
         e = suffix_rule(x, i, w);
         if (!e)
             e = suffix_words_rule(x, i, w);
+    } else {
+        /* the shortest stem took a syllable of the suffix for a particle
+         * (용산경찰서와: 서와): a longer stem that ends in a suffix */
+        size_t tend;
+        for (size_t p = te; !e && p >= i + 9 && p > w; p -= 3)
+            if (has_bit(final_bits, kg_u8_before(s, p)) && org_suffix(s + i, p - i) && kg_tail_ok(s, len, p, &tend))
+                e = suffix_rule(x, i, p);
     }
     return e;
 }
