@@ -157,6 +157,14 @@ static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
 static const char *const *role_titles;          /* title_rule, strict: 선수 */
 static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
 static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
+static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
+/* One-syllable short names of countries in pair words (names:
+ * country_initials), with the lexicon id each stands for. */
+struct initial {
+    const char *w;
+    const char *id;
+};
+static struct initial *initials;
 
 /* Bodies of a country named by the country and a word (names:
  * country_bodies; body_rule): the word, its length, the end of the id.
@@ -2120,6 +2128,15 @@ static void lists_load(void)
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
     title_modifiers = kg_gram_words("names", "title_modifiers");
+    country_pairs = kg_gram_words("names", "country_pairs");
+    {
+        const kg_gram_list *il = kg_gram_list_get("names", "country_initials");
+        initials = kg_xcalloc(il->n + 1, sizeof *initials);
+        for (size_t k = 0; k < il->n; k++) {
+            initials[k].w = il->e[k].form;
+            initials[k].id = kg_gram_field(&il->e[k], "id");
+        }
+    }
 
     const kg_gram_list *l = kg_gram_list_get("names", "org_suffixes");
     suffixes = kg_xcalloc(l->n + 1, sizeof *suffixes);
@@ -2262,6 +2279,46 @@ static int gate_new_latin(scan *sc)
 
 /* Rules: each emits what it finds and returns where the scan goes on,
  * or 0 when it found nothing. */
+
+/* 남북, 한미일 (names: country_pairs): a word of countries' one-syllable
+ * short names, alone or opening a compound (한미동맹); one mention for
+ * each country, from the lexicon. Returns the end of the pair, else 0. */
+static size_t pair_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, best = 0, tend;
+    if (!x->lx)
+        return 0;
+    for (int k = 0; country_pairs[k]; k++) {
+        size_t n = strlen(country_pairs[k]);
+        if (n > best && i + n <= len && !memcmp(s + i, country_pairs[k], n) &&
+            (kg_tail_ok(s, len, i + n, &tend) || (i + n + 3 <= len && kg_is_hangul(kg_u8_at(s, len, i + n, &tend)))))
+            best = n;
+    }
+    if (!best || kg_tctx_taken(x->c, i, i + best))
+        return 0;
+    int lex[4];
+    size_t m = best / 3;
+    if (m > 4)
+        return 0;
+    for (size_t q = 0; q < m; q++) {
+        lex[q] = -1;
+        for (int k = 0; initials[k].w; k++)
+            if (!memcmp(s + i + 3 * q, initials[k].w, 3) && initials[k].id)
+                lex[q] = kg_lex_find_id(x->lx, initials[k].id);
+        if (lex[q] < 0)
+            return 0;
+    }
+    for (size_t q = 0; q < m; q++)
+        emit_lex(x, i + 3 * q, i + 3 * q + 3, lex[q]);
+    return i + best;
+}
+
+/* 남북, 한미: countries by their short names in one word */
+static size_t run_pair(scan *sc)
+{
+    return pair_rule(sc->x, sc->i);
+}
 
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
@@ -2454,6 +2511,7 @@ static const struct scan_rule {
     { gate_quote, run_quote, AFTER_PUNCT },
     { gate_word, run_known, AFTER_HANGUL },
     { gate_anon, run_anon, AFTER_NEXT },
+    { gate_new_hangul, run_pair, AFTER_NEXT },
     { gate_new_hangul, run_corp_after, AFTER_PUNCT },
     { gate_new_hangul, run_intro_list, AFTER_NEXT },
     { gate_new_hangul, run_title_suffix, AFTER_NEXT },
