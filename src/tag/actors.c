@@ -477,9 +477,13 @@ static void note_recent(actx *x, int lex, size_t a)
     x->recent[x->n_recent++ % RECENT] = lex;
 }
 
-/* 1 if a sentence ends between a and b (. ? ! or a line break). */
+/* 1 if a sentence ends between a and b (. ? ! or a line break), or they
+ * are more than 1 KB apart. */
 static int sentence_break(const char *s, size_t a, size_t b)
 {
+    if (b - a > 1024)
+        return 1; /* too far for one sentence (and no scan of a text
+                   * without a sentence end) */
     for (size_t p = a; p < b; p++)
         if (s[p] == '.' || s[p] == '?' || s[p] == '!' || s[p] == '\n')
             return 1;
