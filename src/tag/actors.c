@@ -2343,6 +2343,29 @@ static size_t run_quote(scan *sc)
     return kg_tok_start(sc->x->s, sc->i) ? quoted_rule(sc->x, sc->i) : 0;
 }
 
+/* 엔비디아 H100: a product named with its maker first; the maker and the
+ * product are two mentions. [i, e) is the match, lex the product.
+ * Returns 1 when it split the match. */
+static int maker_split(actx *x, size_t i, size_t e, int lex)
+{
+    const char *s = x->s;
+    size_t sp = i;
+    while (sp < e && s[sp] != ' ')
+        sp++;
+    if (sp >= e || sp - i >= 120 || sp == i)
+        return 0;
+    char w[128];
+    memcpy(w, s + i, sp - i);
+    w[sp - i] = '\0';
+    const char *id = kg_lexicon_lookup(x->lx, w);
+    int maker = x->lx->actors[lex].part_of_idx;
+    if (!id || strcmp(id, x->lx->actors[maker].id) != 0)
+        return 0;
+    emit_lex(x, i, sp, maker);
+    emit_lex(x, sp + 1, e, lex);
+    return 1;
+}
+
 /* A name the lexicon or the document knows, the longest; a person of
  * the lexicon may be followed by the word for an administration, a
  * country by the word for one of its bodies. */
@@ -2362,7 +2385,9 @@ static size_t run_known(scan *sc)
             continue;
         /* 큐웬3를, 라마 4는: a product's version after its name */
         size_t ve = hits[h].end, vs;
-        if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]))
+        /* a spaced number after a name that ends in a digit is a count
+         * (H100 1만 개), no version */
+        if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]) && !is_dig(s[ve - 1]))
             ve++;
         vs = ve;
         if (ve < len && is_dig(s[ve]) && x->lx->actors[x->lx->key_actors[k->first]].is_product) {
@@ -2418,6 +2443,8 @@ static size_t run_known(scan *sc)
             e = k;
         else if (sc->discover && la->is_country && (k = body_rule(x, i, e, best_lex)))
             e = k;
+        else if (la->is_product && la->part_of_idx >= 0 && maker_split(x, i, e, best_lex))
+            ;
         else if (!(sc->discover && !la->is_country && !la->is_person && bare_body_rule(x, i, e, best_lex)))
             emit_lex(x, i, e, best_lex);
     } else {
