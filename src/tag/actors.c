@@ -158,6 +158,8 @@ static const char *const *role_titles;          /* title_rule, strict: 선수 */
 static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
 static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
+static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
+static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 /* One-syllable short names of countries in pair words (names:
  * country_initials), with the lexicon id each stands for. */
 struct initial {
@@ -1421,6 +1423,15 @@ static int name_before_body(actx *x, size_t na, size_t ne, size_t *pa, size_t *p
     return 0;
 }
 
+/* 1 if the word [a, b) ends in one of list. */
+static int in_ends(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ends_with(s + a, b - a, list[k]))
+            return 1;
+    return 0;
+}
+
 static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict);
 static int title_rule(actx *x, size_t ta, size_t tb)
 {
@@ -1505,7 +1516,7 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     if (two)
         na = pa;
     else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
-             (strict && !role_name_ok(s, na, ne, syl))) {
+             (strict && !role_name_ok(s, na, ne, syl)) || (syl == 3 && !strict && in_ends(s, na, ne, title_name_bad_ends))) {
         if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa) ||
             (strict && !loan_spelled(s, pa, ne))) {
             size_t ba, be;
@@ -2133,6 +2144,8 @@ static void lists_load(void)
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
     title_modifiers = kg_gram_words("names", "title_modifiers");
     country_pairs = kg_gram_words("names", "country_pairs");
+    lead_roles = kg_gram_words("names", "lead_roles");
+    title_name_bad_ends = kg_gram_words("names", "title_name_bad_ends");
     {
         const kg_gram_list *il = kg_gram_list_get("names", "country_initials");
         initials = kg_xcalloc(il->n + 1, sizeof *initials);
@@ -2324,10 +2337,28 @@ static size_t run_pair(scan *sc)
     return pair_rule(sc->x, sc->i);
 }
 
+/* 배우 홍길동이: a Korean name of three syllables right after a role
+ * word (names: lead_roles) that stands before names. [i, te) is the
+ * word; emits the person and returns its end, else 0. */
+static size_t lead_role_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t pa, pb;
+    if (te > x->len || !word_before(s, i, &pa, &pb) || !in_list(s + pa, pb - pa, lead_roles))
+        return 0;
+    size_t w = strip_particles(s, x->len, i, te);
+    if (w - i != 9 || !all_hangul(s + i, 9) || !name_word_ok(x, i, w) || !role_name_ok(s, i, w, 3) ||
+        kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
+        return 0;
+    new_actor(x, i, w, "person", "title");
+    return w;
+}
+
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
-    return anon_rule(sc->x, sc->i);
+    size_t e = anon_rule(sc->x, sc->i);
+    return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
 }
 
 /* (주)한빛테크: a company by its legal form */
