@@ -1516,7 +1516,7 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     if (two)
         na = pa;
     else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
-             (strict && !role_name_ok(s, na, ne, syl)) || (syl == 3 && !strict && in_ends(s, na, ne, title_name_bad_ends))) {
+             (strict && !role_name_ok(s, na, ne, syl)) || (syl >= 3 && !strict && in_ends(s, na, ne, title_name_bad_ends))) {
         if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa) ||
             (strict && !loan_spelled(s, pa, ne))) {
             size_t ba, be;
