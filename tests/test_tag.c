@@ -124,6 +124,18 @@ static size_t run_spec(const char *path, kg_mention_kind kind, size_t *failed)
             if (!cs.input) {
                 if (line[0] == '#')
                     continue;
+                if (!strncmp(line, "%lexicon ", 9) && kind == KG_MENTION_ACTOR) {
+                    /* %lexicon bundled: the cases after it use the
+                     * bundled lexicon (yaml/lexicon); %lexicon spec: the
+                     * test lexicon again */
+                    if (!strcmp(line + 9, "bundled")) {
+                        const kgt_lexes *bl = kgt_bundled_lexes();
+                        cr_assert(bl && bl->lx, "%s:%d: the bundled lexicon could not be read", path, lineno);
+                        lx = bl->lx;
+                    } else
+                        lx = spec_lexicon();
+                    continue;
+                }
                 if (!strncmp(line, "%date ", 6)) {
                     free(defdate);
                     defdate = strcmp(line + 6, "none") ? strdup(line + 6) : NULL;

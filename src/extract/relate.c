@@ -1030,17 +1030,24 @@ static int agent_here(const exdoc *x, const ex_event *e)
     return 0;
 }
 
-/* 1 if actor id is a party of plan event p: one of its agents or
- * targets, or an actor named in its clause (A와 B가 합의에 서명했다). */
-static int plan_party(const exdoc *x, const ex_event *p, const char *id)
+/* 1 if mentions a and b name the same actor. */
+static int one_party(const kg_mention *a, const kg_mention *b)
 {
-    if (!id)
+    return a->id && b->id && !strcmp(a->id, b->id);
+}
+
+/* 1 if the actor of mention q is a party of plan event p: one of its
+ * agents or targets, or an actor named in its clause (A와 B가 합의에
+ * 서명했다). */
+static int plan_party(const exdoc *x, const ex_event *p, const kg_mention *q)
+{
+    if (!q->id)
         return 0;
     for (int g = 0; g < p->n_agent; g++)
-        if (x->m->v[p->agent[g]].id && !strcmp(x->m->v[p->agent[g]].id, id))
+        if (one_party(&x->m->v[p->agent[g]], q))
             return 1;
     for (int g = 0; g < p->n_target; g++)
-        if (x->m->v[p->target[g]].id && !strcmp(x->m->v[p->target[g]].id, id))
+        if (one_party(&x->m->v[p->target[g]], q))
             return 1;
     /* the words just before the predicate (bounded in a run-on text) */
     size_t from = p->pe > p->cs + 400 ? p->pe - 400 : p->cs;
@@ -1048,7 +1055,7 @@ static int plan_party(const exdoc *x, const ex_event *p, const char *id)
         const kg_mention *m = &x->m->v[x->act[k]];
         if (m->nstart >= p->pe)
             break;
-        if (m->id && !strcmp(m->id, id))
+        if (one_party(m, q))
             return 1;
     }
     return 0;
@@ -1063,7 +1070,7 @@ static int parties_act(const exdoc *x, const ex_event *p, const ex_event *q)
     size_t ss = x->t->sent[q->sent].nstart;
     for (int g = 0; g < q->n_agent; g++) {
         const kg_mention *m = &x->m->v[q->agent[g]];
-        if (m->nstart >= ss && plan_party(x, p, m->id))
+        if (m->nstart >= ss && plan_party(x, p, m))
             return 1;
     }
     return 0;

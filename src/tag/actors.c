@@ -139,6 +139,7 @@ static struct descriptor *descriptors;
 
 /* The lists of single rules (names: the key of the same name). */
 static const char *const *title_suffixes;       /* title_suffix_word: 법무장관 */
+static const char *const *title_suffix_not;     /* title_suffix_word: 반대표 */
 static const char *const *gloss_function_words; /* cap_word: of, the, van */
 static const char *const *spelled_letters_list; /* spelled_letters: 에이, 비 */
 static const char *const *family_names;         /* surname_first: 김, 이 */
@@ -151,6 +152,22 @@ static const char *const *loan_syl;             /* loan_spelled: 스, 트 */
 static const char *const *non_name_ends;        /* ends_as_non_name: 면, 며 */
 static const char *const *modifier_ends;        /* suffix_words_rule: 한, 된 */
 static const char *const *company_heads;        /* quoted_rule: 스타트업 */
+static const char *const *anon_titles;          /* anon_rule: 씨 */
+static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
+static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
+static const char *const *role_titles;          /* title_rule, strict: 선수 */
+static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
+static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
+static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
+static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
+static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
+/* One-syllable short names of countries in pair words (names:
+ * country_initials), with the lexicon id each stands for. */
+struct initial {
+    const char *w;
+    const char *id;
+};
+static struct initial *initials;
 
 /* Bodies of a country named by the country and a word (names:
  * country_bodies; body_rule): the word, its length, the end of the id.
@@ -165,7 +182,7 @@ static struct body *bodies;
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
-static kg_wordset ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
+static kg_wordset ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
 static size_t *suffix_len, suffix_max_len;
@@ -286,6 +303,9 @@ typedef struct actx {
     size_t n_al1;            /* keys of one character (bucketed by it alone) */
     kg_hmap act_ids;         /* id -> actor index + 1 (ids are pool or lexicon strings) */
     int last_country;        /* lexicon index of the last country mentioned */
+    size_t last_country_end; /* the end of that mention */
+    int sent_country;        /* the first country of the sentence of that */
+    size_t sent_country_end; /* mention (lexicon index) and its end */
     size_t last_start;       /* start of the last actor mention */
     size_t last_end;         /* end of the last actor mention */
     int last_lex;            /* its lexicon actor, or -1 */
@@ -460,6 +480,31 @@ static void note_recent(actx *x, int lex, size_t a)
     x->recent[x->n_recent++ % RECENT] = lex;
 }
 
+/* 1 if a sentence ends between a and b (. ? ! or a line break), or they
+ * are more than 1 KB apart. */
+static int sentence_break(const char *s, size_t a, size_t b)
+{
+    if (b - a > 1024)
+        return 1; /* too far for one sentence (and no scan of a text
+                   * without a sentence end) */
+    for (size_t p = a; p < b; p++)
+        if (s[p] == '.' || s[p] == '?' || s[p] == '!' || s[p] == '\n')
+            return 1;
+    return 0;
+}
+
+/* Notes the country lex mentioned at [a, b): the last one, and the first
+ * of its sentence. */
+static void note_country(actx *x, int lex, size_t a, size_t b)
+{
+    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break(x->s, x->sent_country_end, a)) {
+        x->sent_country = lex;
+        x->sent_country_end = b;
+    }
+    x->last_country = lex;
+    x->last_country_end = b;
+}
+
 static void emit_act(actx *x, size_t a, size_t b, int act)
 {
     dact *d = &x->acts[act];
@@ -475,7 +520,7 @@ static void emit_act(actx *x, size_t a, size_t b, int act)
     if (d->lex >= 0)
         note_recent(x, d->lex, a);
     if (d->lex >= 0 && x->lx->actors[d->lex].is_country)
-        x->last_country = d->lex;
+        note_country(x, d->lex, a, b);
 }
 
 static void emit_lex(actx *x, size_t a, size_t b, int lex)
@@ -495,7 +540,7 @@ static void emit_lex(actx *x, size_t a, size_t b, int lex)
     x->last_lex = lex;
     x->last_act = -1;
     if (la->is_country)
-        x->last_country = lex;
+        note_country(x, lex, a, b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -752,9 +797,13 @@ static int is_title(const char *w, size_t n)
 }
 
 
-/* 1 if w[0..n) is one to six syllables and then a title suffix. */
+/* 1 if w[0..n) is one to six syllables and then a title suffix (and no
+ * common noun of title_suffix_not_words). */
 static int title_suffix_word(const char *w, size_t n)
 {
+    for (const char *const *t = title_suffix_not; *t; t++)
+        if (strlen(*t) == n && !memcmp(w, *t, n))
+            return 0;
     for (const char *const *t = title_suffixes; *t; t++) {
         size_t l = strlen(*t);
         if (n > l && n - l <= 18 && w[n - 1] == (*t)[l - 1] && !memcmp(w + n - l, *t, l) && all_hangul(w, n))
@@ -1128,7 +1177,43 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
         int known = lid ? kg_lex_find_id(x->lx, lid) : kg_lex_find_id(x->lx, id);
         int act = known >= 0 ? dact_lex(x, known) : dact_add(x, id, strlen(id), s + a, w - a, "government", "body", -1);
         emit_act(x, a, w, act);
+        note_country(x, lex, a, e); /* the country was named (정부는 after it) */
         return w;
+    }
+    return 0;
+}
+
+/* 중국은 정부 주도로 ...: a body word alone (names: country_bodies) that
+ * the lexicon gives to Korea (정부, 경찰) names the body of the country
+ * named first in the same sentence (its topic), when one is and it is not the
+ * lexicon's; [a, e) is the word, lex the lexicon's actor. Emits it and
+ * returns 1, else 0 (the caller emits the lexicon's). */
+static int bare_body_rule(actx *x, size_t a, size_t e, int lex)
+{
+    const char *s = x->s;
+    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break(s, x->sent_country_end, a))
+        return 0; /* no country in the same sentence */
+    int ctry = x->sent_country;
+    if (x->lx->actors[lex].part_of_idx == ctry)
+        return 0;
+    for (int k = 0; bodies[k].w; k++) {
+        if (bodies[k].n != e - a || memcmp(s + a, bodies[k].w, e - a) != 0)
+            continue;
+        const kg_lex_actor *c = &x->lx->actors[ctry];
+        char id[160], name[160];
+        snprintf(id, sizeof id, "%s-%s", c->id, bodies[k].id);
+        snprintf(name, sizeof name, "%s %s", c->name, !strcmp(bodies[k].id, "authorities") ? "정부" : bodies[k].w);
+        const char *lid = kg_lexicon_lookup(x->lx, name);
+        int known = lid ? kg_lex_find_id(x->lx, lid) : kg_lex_find_id(x->lx, id);
+        int act = known >= 0 ? dact_lex(x, known) : dact_add(x, id, strlen(id), name, strlen(name), "government", "body", -1);
+        int keep = x->last_country, keep_s = x->sent_country;
+        size_t keep_end = x->last_country_end, keep_s_end = x->sent_country_end;
+        emit_act(x, a, e, act);
+        x->last_country = keep;
+        x->last_country_end = keep_end;
+        x->sent_country = keep_s;
+        x->sent_country_end = keep_s_end;
+        return 1;
     }
     return 0;
 }
@@ -1261,7 +1346,10 @@ static void new_actor(actx *x, size_t a, size_t b, const char *type, const char 
     kg_slug_append(&id, x->s + a, b - a);
     int act = dact_add(x, id.ptr, id.len, x->s + a, b - a, type, how, -1);
     kg_buf_free(&id);
-    alias_add(x, x->s + a, b - a, act);
+    /* a family name alone (신 회장) names no one elsewhere (1차, 7장):
+     * it is found again with its title */
+    if (!(b - a == 3 && all_hangul(x->s + a, 3)))
+        alias_add(x, x->s + a, b - a, act);
     emit_act(x, a, b, act);
 }
 
@@ -1278,12 +1366,97 @@ static int overlaps_actor(actx *x, size_t a, size_t b)
 /* A name before a title: 장윈밍 부부장, 쉬안청르(玄成日) 연구원, and with
  * the body it speaks for between them: 류칭산 중국 상무부 대변인. The
  * title word is at [ta, tb); emits the person and returns 1. */
+/* A Korean name before a role (names: role_titles) at [a, b) of syl
+ * syllables: a family name alone, or three syllables that end in no
+ * particle or verb ending (가수와 배우, 가운데 선수). */
+static int role_name_ok(const char *s, size_t a, size_t b, size_t syl)
+{
+    if (syl == 1) {
+        for (int k = 0; family_names[k]; k++)
+            if (strlen(family_names[k]) == b - a && !memcmp(s + a, family_names[k], b - a))
+                return 1;
+        return 0;
+    }
+    if (syl != 3)
+        return 0;
+    for (int k = 0; role_name_bad_ends[k]; k++)
+        if (ends_with(s + a, b - a, role_name_bad_ends[k]))
+            return 0;
+    return 1;
+}
+
+/* 홍길동(사진) 한빛소프트 대표: a word [na, ne) that is no name between a
+ * name and a title may be the body the person speaks for: the name
+ * before it (a Korean name of three syllables, or two words spelled from
+ * another language, a note in parentheses after it allowed) goes to
+ * [*pa, *pe). Returns 1 when there is one. */
+static int name_before_body(actx *x, size_t na, size_t ne, size_t *pa, size_t *pe)
+{
+    const char *s = x->s;
+    size_t syl = syllables(s + na, ne - na);
+    if (!all_hangul(s + na, ne - na) || syl < 2 || syl > 8 || never_name(s, na, ne) || is_title(s + na, ne - na) ||
+        kg_wordset_has(&ws_loan_common, s + na, ne - na) || kg_wordset_has(&ws_not_name_parts, s + na, ne - na))
+        return 0;
+    for (int k = 0; foreign_bad_ends[k]; k++)
+        if (ends_with(s + na, ne - na, foreign_bad_ends[k]))
+            return 0;
+    if (na < 2 || s[na - 1] != ' ')
+        return 0;
+    size_t q = na - 1;
+    if (s[q - 1] == ')') {
+        size_t o = q - 1;
+        while (o > 0 && s[o] != '(' && q - o < 40)
+            o--;
+        if (s[o] != '(')
+            return 0;
+        q = o;
+    }
+    size_t a = tok_begin(s, q);
+    if (a < q && syllables(s + a, q - a) == 3 && name_word_ok(x, a, q) && role_name_ok(s, a, q, 3)) {
+        *pa = a;
+        *pe = q;
+        return 1;
+    }
+    if (a >= 2 && a < q && s[a - 1] == ' ') {
+        size_t b = tok_begin(s, a - 1);
+        if (b < a - 1 && foreign_name_ok(x, b, a - 1, q) && name_context_ok(x, b) && loan_spelled(s, b, q)) {
+            *pa = b;
+            *pe = q;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 if the word [a, b) ends in one of list. */
+static int in_ends(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ends_with(s + a, b - a, list[k]))
+            return 1;
+    return 0;
+}
+
+static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict);
 static int title_rule(actx *x, size_t ta, size_t tb)
+{
+    return title_rule_ex(x, ta, tb, 0);
+}
+
+/* title_rule; strict (a role, names: role_titles): a Korean name of one
+ * word has one syllable or three. */
+static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
 {
     const char *s = x->s;
     if (ta < 2 || s[ta - 1] != ' ')
         return 0;
     size_t ne = ta - 1;
+    /* 홍길동 전 회장: a word for former or new between name and title */
+    if (ne >= 2) {
+        size_t ma = tok_begin(s, ne);
+        if (ma >= 2 && ma < ne && s[ma - 1] == ' ' && in_list(s + ma, ne - ma, title_modifiers))
+            ne = ma - 1;
+    }
     /* (玄成日) after the name */
     if (s[ne - 1] == ')') {
         size_t q = ne - 1;
@@ -1304,7 +1477,29 @@ static int title_rule(actx *x, size_t ta, size_t tb)
             across = 1;
         }
     }
+    /* (사진) after the name when a body stands between: 홍길동(사진) 한빛 대표 */
+    if (across && ne > 0 && s[ne - 1] == ')') {
+        size_t q = ne - 1;
+        while (q > 0 && s[q] != '(' && ne - q < 40)
+            q--;
+        if (s[q] == '(')
+            ne = q;
+    }
     size_t na = tok_begin(s, ne);
+    /* an opening quote or bracket glued before the name: “홍길동 실장 */
+    for (int more = 1; more && na < ne;) {
+        more = 0;
+        static const char *const opens[] = { "\"", "'", "(", "[", "\xe2\x80\x9c", "\xe2\x80\x98", "\xe3\x80\x8c",
+                                             "\xe3\x80\x8e", "\xe3\x80\x8a", "\xe3\x80\x88", NULL };
+        for (int k = 0; opens[k]; k++) {
+            size_t l = strlen(opens[k]);
+            if (ne - na > l && !memcmp(s + na, opens[k], l)) {
+                na += l;
+                more = 1;
+                break;
+            }
+        }
+    }
     int special = (tb - ta == strlen("특파원") && !memcmp(s + ta, "특파원", tb - ta));
     if (special && !across && na >= 2 && s[na - 1] == ' ') {
         /* 홍길동 베이징 특파원: the name is two words back */
@@ -1325,9 +1520,21 @@ static int title_rule(actx *x, size_t ta, size_t tb)
               (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1));
     if (two)
         na = pa;
-    else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2)) {
-        if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa))
-            return 0;
+    else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
+             (strict && !role_name_ok(s, na, ne, syl)) || (syl >= 3 && !strict && in_ends(s, na, ne, title_name_bad_ends))) {
+        if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa) ||
+            (strict && !loan_spelled(s, pa, ne))) {
+            size_t ba, be;
+            if (across || strict || !name_before_body(x, na, ne, &ba, &be))
+                return 0;
+            /* the person, then the body when nothing knows it */
+            if (overlaps_actor(x, ba, ne) || kg_tctx_taken(x->c, ba, ne) || (x->lx && lex_exact(x, ba, be) >= 0))
+                return 0;
+            new_actor(x, ba, be, "person", "title");
+            if (!(x->lx && lex_exact(x, na, ne) >= 0))
+                new_actor(x, na, ne, "organization", "title");
+            return 1;
+        }
         na = pa;
     }
     /* already a mention (a lexicon person)? */
@@ -1337,6 +1544,130 @@ static int title_rule(actx *x, size_t ta, size_t tb)
         return 0;
     new_actor(x, na, ne, "person", "title");
     return 1;
+}
+
+/* The word of list at s[p] (the longest) that ends well there (particles
+ * at most after it); its end, or 0. */
+static size_t list_word_at(const char *s, size_t len, size_t p, const char *const *list)
+{
+    size_t best = 0, tend;
+    for (int k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        if (p + n <= len && !memcmp(s + p, list[k], n) && p + n > best && kg_tail_ok(s, len, p + n, &tend))
+            best = p + n;
+    }
+    return best;
+}
+
+/* An age or a note in parentheses right after a name (김모(33)씨,
+ * A(57)씨): the position after it, or p when there is none. */
+static size_t skip_paren_note(const char *s, size_t len, size_t p)
+{
+    if (p >= len || s[p] != '(')
+        return p;
+    for (size_t q = p + 1; q < len && q < p + 24; q++) {
+        if (s[q] == '\n' || s[q] == '(')
+            return p;
+        if (s[q] == ')')
+            return q + 1;
+    }
+    return p;
+}
+
+/* A title after a name at p, after an optional note in parentheses and
+ * one space: one of anon_titles (씨); after a space, of
+ * anon_titles_spaced (군, 양) when spaced_ok; of the titles when
+ * titles_too. Its end (particles left out), or 0; *tp: where the title
+ * starts. */
+static size_t anon_title_at(const char *s, size_t len, size_t p, int spaced_ok, int titles_too, size_t *tp)
+{
+    p = skip_paren_note(s, len, p);
+    int space = p < len && s[p] == ' ';
+    if (space)
+        p++;
+    *tp = p;
+    size_t e = list_word_at(s, len, p, anon_titles);
+    if (!e && space && spaced_ok)
+        e = list_word_at(s, len, p, anon_titles_spaced);
+    if (!e && titles_too)
+        e = list_word_at(s, len, p, titles);
+    return e ? strip_particles(s, len, p, e) : 0;
+}
+
+/* A person the article does not name: a capital letter (A씨, B 씨, A(57)씨,
+ * K기자), a family name and 모 (김모씨, 이 모 씨, 김모(33)씨), or a family
+ * name alone with 씨, 군 or 양 (박씨는, 김 씨가). The word starts at i;
+ * emits the person (named by the letter or the family name and the title,
+ * so that A씨 and A 씨 are one) and returns the end, else 0. */
+static size_t anon_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, e = 0, tp = 0, head_end;
+    if (s[i] >= 'A' && s[i] <= 'Z') {
+        if (i + 1 < len && (is_lat(s[i + 1]) || is_dig(s[i + 1])))
+            return 0;
+        head_end = i + 1;
+        e = anon_title_at(s, len, head_end, 1, 1, &tp);
+    } else {
+        size_t n1 = 0;
+        for (int k = 0; family_names[k]; k++) {
+            size_t n = strlen(family_names[k]);
+            if (n == 3 && !memcmp(s + i, family_names[k], 3)) {
+                n1 = 3;
+                break;
+            }
+        }
+        if (!n1 || i + 6 > len)
+            return 0;
+        /* 홍길동씨, 홍길동(35)씨: a full name glued to 씨 (spaced, the
+         * title rule finds it) */
+        /* three syllables: two and 씨 are mostly words (마음씨) */
+        size_t ne = i + 9;
+        if (ne + 3 <= len && all_hangul(s + i, ne - i)) {
+            size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, anon_titles);
+            if (te2 && name_word_ok(x, i, ne) &&
+                !overlaps_actor(x, i, ne) && !kg_tctx_taken(x->c, i, ne)) {
+                kg_buf id = KG_BUF_INIT;
+                kg_slug_append(&id, s + i, ne - i);
+                int act = dact_add(x, id.ptr, id.len, s + i, ne - i, "person", "title", -1);
+                kg_buf_free(&id);
+                emit_act(x, i, ne, act);
+                return te2;
+            }
+        }
+        head_end = i + 3;
+        /* 김모, 이 모: the family name and 모, then a title */
+        size_t g = head_end < len && s[head_end] == ' ' ? head_end + 1 : head_end, ge = 0;
+        for (int k = 0; anon_given[k] && !ge; k++) {
+            size_t n = strlen(anon_given[k]);
+            if (g + n <= len && !memcmp(s + g, anon_given[k], n))
+                ge = g + n;
+        }
+        if (ge && (e = anon_title_at(s, len, ge, 1, 0, &tp)))
+            head_end = ge;
+        else if (!(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
+            return 0;
+        else if (skip_paren_note(s, len, head_end) != head_end)
+            return 0; /* 김(33)씨: no */
+    }
+    if (!e || overlaps_actor(x, i, e) || kg_tctx_taken(x->c, i, e))
+        return 0;
+    char name[96];
+    size_t hn = head_end - i, tn = e - tp;
+    if (hn + tn >= sizeof name)
+        return 0;
+    size_t o = 0;
+    for (size_t q = i; q < head_end; q++)
+        if (s[q] != ' ')
+            name[o++] = s[q];
+    memcpy(name + o, s + tp, tn);
+    o += tn;
+    kg_buf id = KG_BUF_INIT;
+    kg_slug_append(&id, name, o);
+    int act = dact_add(x, id.ptr, id.len, name, o, "person", "anonymous", -1);
+    kg_buf_free(&id);
+    emit_act(x, i, e, act);
+    return e;
 }
 
 /* The key of the n (6 or 3) bytes that end at s[e] (e >= 8): the eight
@@ -1799,6 +2130,7 @@ static void lists_load(void)
     loan_common = kg_gram_words("names", "loan_common");
     gloss_not_heads = kg_gram_words("names", "gloss_not_heads");
     title_suffixes = kg_gram_words("names", "title_suffixes");
+    title_suffix_not = kg_gram_words("names", "title_suffix_not_words");
     gloss_function_words = kg_gram_words("names", "gloss_function_words");
     spelled_letters_list = kg_gram_words("names", "spelled_letters");
     family_names = kg_gram_words("names", "family_names");
@@ -1811,6 +2143,23 @@ static void lists_load(void)
     non_name_ends = kg_gram_words("names", "non_name_ends");
     modifier_ends = kg_gram_words("names", "modifier_ends");
     company_heads = kg_gram_words("names", "company_heads");
+    anon_titles = kg_gram_words("names", "anon_titles");
+    anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
+    anon_given = kg_gram_words("names", "anon_given");
+    role_titles = kg_gram_words("names", "role_titles");
+    role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
+    title_modifiers = kg_gram_words("names", "title_modifiers");
+    country_pairs = kg_gram_words("names", "country_pairs");
+    lead_roles = kg_gram_words("names", "lead_roles");
+    title_name_bad_ends = kg_gram_words("names", "title_name_bad_ends");
+    {
+        const kg_gram_list *il = kg_gram_list_get("names", "country_initials");
+        initials = kg_xcalloc(il->n + 1, sizeof *initials);
+        for (size_t k = 0; k < il->n; k++) {
+            initials[k].w = il->e[k].form;
+            initials[k].id = kg_gram_field(&il->e[k], "id");
+        }
+    }
 
     const kg_gram_list *l = kg_gram_list_get("names", "org_suffixes");
     suffixes = kg_xcalloc(l->n + 1, sizeof *suffixes);
@@ -1867,12 +2216,15 @@ static void tables_init(void)
     }
     for (const char *const *t = titles; *t; t++)
         set_bit(title_bits, *t, 0);
+    for (const char *const *t = role_titles; *t; t++)
+        set_bit(title_bits, *t, 0);
     for (const char *const *t = title_suffixes; *t; t++)
         set_bit(tsuf_bits, *t, 1);
     for (size_t b = 0; b < sizeof maybe_bits; b++)
         maybe_bits[b] = final_bits[b] | tsuf_bits[b];
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
+    kg_wordset_build(&ws_role_titles, role_titles);
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
@@ -1937,6 +2289,11 @@ static int gate_new_hangul(scan *sc)
     return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && kg_tok_start(sc->x->s, sc->i);
 }
 
+static int gate_anon(scan *sc)
+{
+    return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
+           kg_tok_start(sc->x->s, sc->i);
+}
 static int gate_new_latin(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_LATIN && sc->ch >= 'A' && sc->ch <= 'Z' &&
@@ -1945,6 +2302,70 @@ static int gate_new_latin(scan *sc)
 
 /* Rules: each emits what it finds and returns where the scan goes on,
  * or 0 when it found nothing. */
+
+/* 남북, 한미일 (names: country_pairs): a word of countries' one-syllable
+ * short names, alone or opening a compound (한미동맹); one mention for
+ * each country, from the lexicon. Returns the end of the pair, else 0. */
+static size_t pair_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, best = 0, tend;
+    if (!x->lx)
+        return 0;
+    for (int k = 0; country_pairs[k]; k++) {
+        size_t n = strlen(country_pairs[k]);
+        if (n > best && i + n <= len && !memcmp(s + i, country_pairs[k], n) &&
+            (kg_tail_ok(s, len, i + n, &tend) || (i + n + 3 <= len && kg_is_hangul(kg_u8_at(s, len, i + n, &tend)))))
+            best = n;
+    }
+    if (!best || kg_tctx_taken(x->c, i, i + best))
+        return 0;
+    int lex[4];
+    size_t m = best / 3;
+    if (m > 4)
+        return 0;
+    for (size_t q = 0; q < m; q++) {
+        lex[q] = -1;
+        for (int k = 0; initials[k].w; k++)
+            if (!memcmp(s + i + 3 * q, initials[k].w, 3) && initials[k].id)
+                lex[q] = kg_lex_find_id(x->lx, initials[k].id);
+        if (lex[q] < 0)
+            return 0;
+    }
+    for (size_t q = 0; q < m; q++)
+        emit_lex(x, i + 3 * q, i + 3 * q + 3, lex[q]);
+    return i + best;
+}
+
+/* 남북, 한미: countries by their short names in one word */
+static size_t run_pair(scan *sc)
+{
+    return pair_rule(sc->x, sc->i);
+}
+
+/* 배우 홍길동이: a Korean name of three syllables right after a role
+ * word (names: lead_roles) that stands before names. [i, te) is the
+ * word; emits the person and returns its end, else 0. */
+static size_t lead_role_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t pa, pb;
+    if (te > x->len || !word_before(s, i, &pa, &pb) || !in_list(s + pa, pb - pa, lead_roles))
+        return 0;
+    size_t w = strip_particles(s, x->len, i, te);
+    if (w - i != 9 || !all_hangul(s + i, 9) || !name_word_ok(x, i, w) || !role_name_ok(s, i, w, 3) ||
+        kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
+        return 0;
+    new_actor(x, i, w, "person", "title");
+    return w;
+}
+
+/* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
+static size_t run_anon(scan *sc)
+{
+    size_t e = anon_rule(sc->x, sc->i);
+    return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
+}
 
 /* (주)한빛테크: a company by its legal form */
 static size_t run_corp_before(scan *sc)
@@ -1957,6 +2378,29 @@ static size_t run_corp_before(scan *sc)
 static size_t run_quote(scan *sc)
 {
     return kg_tok_start(sc->x->s, sc->i) ? quoted_rule(sc->x, sc->i) : 0;
+}
+
+/* 엔비디아 H100: a product named with its maker first; the maker and the
+ * product are two mentions. [i, e) is the match, lex the product.
+ * Returns 1 when it split the match. */
+static int maker_split(actx *x, size_t i, size_t e, int lex)
+{
+    const char *s = x->s;
+    size_t sp = i;
+    while (sp < e && s[sp] != ' ')
+        sp++;
+    if (sp >= e || sp - i >= 120 || sp == i)
+        return 0;
+    char w[128];
+    memcpy(w, s + i, sp - i);
+    w[sp - i] = '\0';
+    const char *id = kg_lexicon_lookup(x->lx, w);
+    int maker = x->lx->actors[lex].part_of_idx;
+    if (!id || strcmp(id, x->lx->actors[maker].id) != 0)
+        return 0;
+    emit_lex(x, i, sp, maker);
+    emit_lex(x, sp + 1, e, lex);
+    return 1;
 }
 
 /* A name the lexicon or the document knows, the longest; a person of
@@ -1978,7 +2422,9 @@ static size_t run_known(scan *sc)
             continue;
         /* 큐웬3를, 라마 4는: a product's version after its name */
         size_t ve = hits[h].end, vs;
-        if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]))
+        /* a spaced number after a name that ends in a digit is a count
+         * (H100 1만 개), no version */
+        if (ve + 1 < len && s[ve] == ' ' && is_dig(s[ve + 1]) && !is_dig(s[ve - 1]))
             ve++;
         vs = ve;
         if (ve < len && is_dig(s[ve]) && x->lx->actors[x->lx->key_actors[k->first]].is_product) {
@@ -2034,7 +2480,9 @@ static size_t run_known(scan *sc)
             e = k;
         else if (sc->discover && la->is_country && (k = body_rule(x, i, e, best_lex)))
             e = k;
-        else
+        else if (la->is_product && la->part_of_idx >= 0 && maker_split(x, i, e, best_lex))
+            ;
+        else if (!(sc->discover && !la->is_country && !la->is_person && bare_body_rule(x, i, e, best_lex)))
             emit_lex(x, i, e, best_lex);
     } else {
         emit_act(x, i, e, best_act);
@@ -2084,17 +2532,26 @@ static size_t run_title_suffix(scan *sc)
     }
     if (!maybe)
         return 0;
-    size_t w = strip_particles(s, len, i, te), e = 0;
+    size_t w = strip_particles(s, len, i, te), e = 0, rw;
     /* title or suffix? checked on one syllable first */
     uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
     if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i))
         title_rule(x, i, w);
+    else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, role_titles)) && rw <= te)
+        title_rule_ex(x, i, rw, 1);
     else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
         title_rule(x, i, w);
     else if (w - i >= 6 && has_bit(final_bits, lastc)) {
         e = suffix_rule(x, i, w);
         if (!e)
             e = suffix_words_rule(x, i, w);
+    } else {
+        /* the shortest stem took a syllable of the suffix for a particle
+         * (용산경찰서와: 서와): a longer stem that ends in a suffix */
+        size_t tend;
+        for (size_t p = te; !e && p >= i + 9 && p > w; p -= 3)
+            if (has_bit(final_bits, kg_u8_before(s, p)) && org_suffix(s + i, p - i) && kg_tail_ok(s, len, p, &tend))
+                e = suffix_rule(x, i, p);
     }
     return e;
 }
@@ -2121,6 +2578,8 @@ static const struct scan_rule {
     { gate_corp_before, run_corp_before, AFTER_PUNCT },
     { gate_quote, run_quote, AFTER_PUNCT },
     { gate_word, run_known, AFTER_HANGUL },
+    { gate_anon, run_anon, AFTER_NEXT },
+    { gate_new_hangul, run_pair, AFTER_NEXT },
     { gate_new_hangul, run_corp_after, AFTER_PUNCT },
     { gate_new_hangul, run_intro_list, AFTER_NEXT },
     { gate_new_hangul, run_title_suffix, AFTER_NEXT },
@@ -2162,6 +2621,7 @@ void kg_find_actors(kg_tctx *c)
     x.s = c->s;
     x.len = c->len;
     x.last_country = -1;
+    x.sent_country = -1;
     x.last_lex = -1;
     x.last_act = -1;
     for (int b = 0; b < AL_BUCKETS; b++)
