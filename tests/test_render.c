@@ -518,6 +518,62 @@ Test(render_timeline, dates_drawn_as_what_they_are)
     free_corpus(c);
 }
 
+/* An undated reaction, an undated part of it (a chain) and an undated
+ * effect are drawn at the date of what they answer, belong to or come
+ * from, marked as inferred; an undated event with no such link stays in
+ * the undated box. */
+static const char inferred_yaml[] =
+    "kg: 1\ndocument: {id: t, title: t, published: 2025-01-15}\n"
+    "actors:\n"
+    "  - {id: usa, name: 미국, type: country}\n"
+    "  - {id: china, name: 중국, type: country}\n"
+    "events:\n"
+    "  - {id: a, title: 수출 규제, type: restrict, date: 2025-01-13, agent: [usa]}\n"
+    "  - {id: r, title: 반발, type: protest, agent: [china]}\n"
+    "  - {id: p, title: 반발의 한 부분, type: pledge, agent: [china]}\n"
+    "  - {id: e, title: 주가 하락, type: other}\n"
+    "  - {id: z, title: 외딴 사건, type: other, agent: [china]}\n"
+    "relations:\n"
+    "  - {from: r, type: responds-to, to: a}\n"
+    "  - {from: p, type: part-of, to: r}\n"
+    "  - {from: a, type: causes, to: e}\n";
+
+Test(render_timeline, undated_reactions_take_the_date_they_answer)
+{
+    kg_corpus *c = load_text(inferred_yaml);
+    char *dot = render(kg_render_timeline, c, KG_FMT_DOT, NULL);
+    Agraph_t *g = agmemread(dot);
+    cr_assert_not_null(g);
+    struct box a, r, p, e;
+    cr_assert_eq(node_box(g, "t/a", &a), 0);
+    cr_assert_eq(node_box(g, "t/r", &r), 0);
+    cr_assert_eq(node_box(g, "t/p", &p), 0);
+    cr_assert_eq(node_box(g, "t/e", &e), 0);
+    /* at the controls' day (the same x), not in the box below */
+    cr_expect(fabs(r.x - a.x) < 0.5 && fabs(p.x - a.x) < 0.5 && fabs(e.x - a.x) < 0.5,
+              "x: a %f r %f p %f e %f", a.x, r.x, p.x, e.x);
+    const char *ids[] = { "t/r", "t/p", "t/e" };
+    for (int i = 0; i < 3; i++) {
+        Agnode_t *n = agnode(g, (char *)ids[i], 0);
+        cr_assert_not_null(n);
+        cr_expect(strstr(agget(n, "class"), "inferred") && !strstr(agget(n, "class"), "undated"), "%s: %s",
+                  ids[i], agget(n, "class"));
+        cr_expect(strstr(agget(n, "style"), "dashed"), "%s not dashed", ids[i]);
+        cr_expect(strstr(agget(n, "tooltip"), "date inferred"), "%s: %s", ids[i], agget(n, "tooltip"));
+        cr_expect(strstr(agget(n, "tooltip"), "날짜 미상"), "%s claims a date of its own", ids[i]);
+    }
+    cr_expect(strstr(agget(agnode(g, "t/r", 0), "tooltip"), "responds to"));
+    cr_expect(strstr(agget(agnode(g, "t/p", 0), "tooltip"), "part of"));
+    cr_expect(strstr(agget(agnode(g, "t/e", 0), "tooltip"), "caused by"));
+    cr_expect(strstr(agget(agnode(g, "t/r.label", 0), "label"), "2025-01-13 추정"), "%s",
+              agget(agnode(g, "t/r.label", 0), "label"));
+    /* no link: still undated */
+    cr_expect(strstr(agget(agnode(g, "t/z", 0), "class"), "undated"));
+    agclose(g);
+    free(dot);
+    free_corpus(c);
+}
+
 Test(render_timeline, svg_has_ids_and_draws_without_graphviz_errors)
 {
     kg_corpus *c = load_text(timeline_yaml);

@@ -10,7 +10,10 @@
  *   - events in one lane that would collide are stacked in rows, using an
  *     upper estimate of each label's width (kg_text_width), so labels
  *     never overlap;
- *   - events without a date go into an "undated" box below the lanes.
+ *   - an event without a date that responds to, is caused by or is part
+ *     of a dated one is drawn at that one's date, marked "date inferred"
+ *     (dashed outline, class inferred, said in its tooltip);
+ *   - other events without a date go into an "undated" box below the lanes.
  * Coordinates are computed top-down in points and flipped for Graphviz,
  * whose y axis points up. */
 #include <limits.h>
@@ -90,6 +93,9 @@ struct tl {
     double lanes_bottom;  /* y below the last lane */
     double full_w;        /* width of the lane bands */
     size_t n_dated;       /* dated items (first in items once sorted) */
+    size_t *inferred;     /* per view node: 1 + the node its date is
+                           * inferred from, 0 if none */
+    const char **inferred_rel; /* per view node: the relation it follows */
     struct tick *ticks;   /* the axis's ticks */
     size_t n_ticks;
     Agraph_t *g;
@@ -445,6 +451,8 @@ static void make_label(struct tl *t, struct item *it, const kg_vnode *n)
     double w = 0;
     if (it->dated) {
         kg_date_text(&date, n->date);
+        if (t->inferred[it->node]) /* not the event's own date */
+            kg_buf_puts(&date, " 추정");
         kg_buf_puts(&html, "<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">");
         kg_gv_html(&html, date.ptr, 0);
         kg_buf_puts(&html, "</FONT> ");
@@ -548,6 +556,11 @@ static void draw_event(struct tl *t, struct item *it, const kg_vnode *n, double 
     }
     if (it->uncertain)
         kg_buf_puts(&cls, " uncertain");
+    size_t from = t->inferred[it->node];
+    if (from) {
+        kg_gv_set(m, "style", "filled,dashed");
+        kg_buf_puts(&cls, " inferred");
+    }
     if (it->open_start || it->open_end) {
         /* fade from the type's colour to white toward the open end */
         const char *fill = agget(m, "fillcolor");
@@ -559,7 +572,25 @@ static void draw_event(struct tl *t, struct item *it, const kg_vnode *n, double 
     }
     set_ids(t, m, n->id, cls.ptr);
     kg_buf tip = KG_BUF_INIT;
-    kg_view_describe(&t->view, n, &tip);
+    if (from) {
+        /* its own date is none: say so, then where the place comes from */
+        kg_vnode *own = &t->view.nodes[it->node];
+        const kg_date *d = own->date;
+        own->date = NULL;
+        kg_view_describe(&t->view, n, &tip);
+        own->date = d;
+        const kg_vnode *src = &t->view.nodes[from - 1];
+        const kg_event *sev = src->recs[0].ev;
+        kg_buf_printf(&tip, "\n날짜 추정 (date inferred): %s ",
+                      !strcmp(t->inferred_rel[it->node], "causes") ? "결과 (caused by)"
+                      : !strcmp(t->inferred_rel[it->node], "part-of") ? "일부 (part of)"
+                                                                      : "대응 (responds to)");
+        kg_buf_puts(&tip, sev->title && *sev->title ? sev->title : src->id);
+        kg_buf_puts(&tip, ", ");
+        kg_date_text(&tip, d);
+    } else {
+        kg_view_describe(&t->view, n, &tip);
+    }
     set_tooltip(m, tip.ptr);
     kg_buf url = KG_BUF_INIT;
     if (kg_gv_url(&url, kg_view_url(n)) == 0) {
@@ -626,6 +657,43 @@ static void set_metrics(struct tl *t)
     t->title_chars = (size_t)kg_style_num(style, "kg_title", 42);
     if (t->title_chars < 4)
         t->title_chars = 4;
+}
+
+/* Dates for undated events from the dated events they are linked to: a
+ * reaction (responds-to) or a part (part-of) is drawn at the date of what
+ * it answers or belongs to, an effect (causes) at its cause's. Follows
+ * chains (a reaction to a part of a dated plan), a few steps deep. The
+ * view's node takes the date; t->inferred says where it came from. */
+static void infer_dates(struct tl *t)
+{
+    size_t n = t->view.n_nodes;
+    t->inferred = kg_xcalloc(n ? n : 1, sizeof *t->inferred);
+    t->inferred_rel = kg_xcalloc(n ? n : 1, sizeof *t->inferred_rel);
+    for (int pass = 0, changed = 1; changed && pass < 8; pass++) {
+        changed = 0;
+        for (size_t i = 0; i < t->view.n_edges; i++) {
+            const kg_vedge *e = &t->view.edges[i];
+            if (e->kind != KG_E_RELATION || !e->rel)
+                continue;
+            size_t u, v; /* u undated takes v's date */
+            if (!strcmp(e->rel, "responds-to") || !strcmp(e->rel, "part-of"))
+                u = e->from, v = e->to;
+            else if (!strcmp(e->rel, "causes"))
+                u = e->to, v = e->from;
+            else
+                continue;
+            kg_vnode *nu = &t->view.nodes[u];
+            const kg_vnode *nv = &t->view.nodes[v];
+            if (nu->kind != KG_V_EVENT || nv->kind != KG_V_EVENT || nu->date || !nv->date)
+                continue;
+            nu->date = nv->date;
+            nu->first = nv->first;
+            nu->last = nv->last;
+            t->inferred[u] = v + 1;
+            t->inferred_rel[u] = e->rel;
+            changed = 1;
+        }
+    }
 }
 
 /* One item per event, each dated one in its lane; the lanes sorted. */
@@ -946,6 +1014,7 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
     for (size_t i = 0; i < t.view.n_nodes; i++)
         kg_hmap_put(&t.node_ix, t.view.nodes[i].id, (void *)(i + 1));
 
+    infer_dates(&t);
     set_metrics(&t);
     assign_lanes(&t);
     place_items(&t);
@@ -979,6 +1048,8 @@ done:
     for (size_t i = 0; i < t.n_items; i++)
         free(t.items[i].label);
     free(t.items);
+    free(t.inferred);
+    free(t.inferred_rel);
     for (size_t i = 0; i < t.n_lanes; i++) {
         free(t.lanes[i].key);
         free(t.lanes[i].row_end);
