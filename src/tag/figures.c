@@ -46,6 +46,10 @@ static size_t n_units;
  * (grammar units: not_after). */
 static const char *const *not_after;
 
+/* Words glued to a duration that leave it one (grammar units:
+ * duration_tails): 15일째, 사흘동안, 징역 2년형. */
+static const char *const *duration_tails;
+
 static int isd(char c)
 {
     return c >= '0' && c <= '9';
@@ -257,10 +261,22 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 /* 1 if the unit u that ends at k ends there: % and symbols end anywhere;
  * words must end the word, or be followed by an approximation word or a
  * unit tail glued (5개 남짓, 10개씩, 3억원대, 868건인). */
+static int is_duration(const char *unit)
+{
+    return !strcmp(unit, "year") || !strcmp(unit, "month") || !strcmp(unit, "week") || !strcmp(unit, "day") ||
+           !strcmp(unit, "h") || !strcmp(unit, "min");
+}
+
 static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
 {
     if (u->glued_ok || word_end_ok(s, len, k))
         return 1;
+    if (is_duration(u->unit))
+        for (size_t t = 0; duration_tails[t]; t++) {
+            size_t q = lit(s, len, k, duration_tails[t]);
+            if (q && word_end_ok(s, len, q))
+                return 1;
+        }
     for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
         if (lit(s, len, k, approx_after[a].w))
             return 1;
@@ -589,6 +605,22 @@ static int age_in_parens(const char *s, size_t len, size_t a, size_t b, double a
     return cp >= 'A' && cp <= 'Z' && kg_tok_start(s, o - 1);
 }
 
+/* 1 if an hour of a clock (a digit and 시, glued or before a space) ends
+ * just before i: 5시 30분, 10시30분 (3시간 30분 is a duration). */
+static const char *const *clock_hours;
+static int clock_minutes(const char *s, size_t i)
+{
+    size_t j = i;
+    if (j > 0 && s[j - 1] == ' ')
+        j--;
+    for (size_t k = 0; clock_hours[k]; k++) {
+        size_t n = strlen(clock_hours[k]);
+        if (j > n && !memcmp(s + j - n, clock_hours[k], n) && isd(s[j - n - 1]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Phase 3 otherwise: the unit after the number, and what rules the figure
  * out by its unit (a year, an age group, a native numeral before a word).
  * 0 when no figure. */
@@ -646,6 +678,9 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (!strcmp(u->w, "세") && native)
             return 0;
         if (!strcmp(u->w, "주") && lit(s, len, after, "주년"))
+            return 0;
+        /* the minutes of a clock time: 오후 5시 30분 is a time, no figure */
+        if (!strcmp(u->unit, "min") && clock_minutes(s, f->st))
             return 0;
         /* a unit after a space: only money, counters, GPU hours;
          * not "2 일" etc. which are rare and ambiguous */
@@ -879,6 +914,8 @@ static void fig_syl_init(void)
         n_signs++;
     }
     not_after = kg_gram_words("units", "not_after");
+    duration_tails = kg_gram_words("units", "duration_tails");
+    clock_hours = kg_gram_words("units", "clock_hours");
     unit_tails = kg_gram_words("units", "unit_tails");
     l = kg_gram_list_get("units", "unit_tails");
     tail_approx = kg_xcalloc(l->n + 1, sizeof *tail_approx);
