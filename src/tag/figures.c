@@ -608,6 +608,15 @@ static int age_in_parens(const char *s, size_t len, size_t a, size_t b, double a
 /* 1 if an hour of a clock (a digit and 시, glued or before a space) ends
  * just before i: 5시 30분, 10시30분 (3시간 30분 is a duration). */
 static const char *const *clock_hours;
+
+/* The currency of a bare amount of at least min (grammar units:
+ * bare_money), when no money near it says otherwise. */
+typedef struct baremoney {
+    const char *unit;
+    double min;
+} baremoney;
+static baremoney *bare_money;
+static size_t n_bare_money;
 static int clock_minutes(const char *s, size_t i)
 {
     size_t j = i;
@@ -916,6 +925,12 @@ static void fig_syl_init(void)
     not_after = kg_gram_words("units", "not_after");
     duration_tails = kg_gram_words("units", "duration_tails");
     clock_hours = kg_gram_words("units", "clock_hours");
+    l = kg_gram_list_get("units", "bare_money");
+    bare_money = kg_xcalloc(l->n + 1, sizeof *bare_money);
+    for (size_t k = 0; k < l->n; k++) {
+        bare_money[n_bare_money].unit = l->e[k].form;
+        bare_money[n_bare_money++].min = num_field(&l->e[k], "value");
+    }
     unit_tails = kg_gram_words("units", "unit_tails");
     l = kg_gram_list_get("units", "unit_tails");
     tail_approx = kg_xcalloc(l->n + 1, sizeof *tail_approx);
@@ -981,12 +996,76 @@ static int fig_first(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* 1 if unit is money: an ISO 4217 code (three capital letters). */
+static int is_money(const char *unit)
+{
+    return unit && strlen(unit) == 3 && unit[0] >= 'A' && unit[0] <= 'Z' && unit[1] >= 'A' && unit[1] <= 'Z' &&
+           unit[2] >= 'A' && unit[2] <= 'Z';
+}
+
+/* 1 if a sentence ends in s[a, b): a line break, or . ? ! before a space. */
+static int sentence_between(const char *s, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (s[k] == '\n' || ((s[k] == '.' || s[k] == '?' || s[k] == '!') && k + 1 < b && s[k + 1] == ' '))
+            return 1;
+    return 0;
+}
+
+/* A bare amount (41조 8000억, no unit) where the money is known: the
+ * currency of the nearest amount of money in its sentence (3조원 가운데
+ * 1조); else that of an amount of money of the same value elsewhere in
+ * the text (a title's 2조 and the body's 2조원); else, from the least
+ * value of grammar units: bare_money on, that currency (a bare number of
+ * trillions in Korean news is won). Figures [first, n) of c->out. */
+static void bare_money_pass(kg_tctx *c, size_t first)
+{
+    enum { NEAR = 64, SAME = 4096 }; /* how far to look: hostile text stays linear */
+    kg_mention *v = c->out->v;
+    size_t n = c->out->n;
+    if (n <= first)
+        return;
+    /* the sentence of each figure, in one pass (figures come in text order) */
+    size_t *sid = kg_xcalloc(n - first, sizeof *sid);
+    for (size_t a = first + 1; a < n; a++)
+        sid[a - first] = sid[a - first - 1] +
+                         (v[a].nstart > v[a - 1].nend && sentence_between(c->s, v[a - 1].nend, v[a].nstart));
+    for (size_t a = first; a < n; a++) {
+        if (v[a].kind != KG_MENTION_FIGURE || strcmp(v[a].unit, "count") || v[a].counter || v[a].is_range)
+            continue;
+        const char *cur = NULL;
+        size_t best = (size_t)-1;
+        for (size_t b = a; b > first && a - b < NEAR && sid[b - 1 - first] == sid[a - first]; b--)
+            if (v[b - 1].kind == KG_MENTION_FIGURE && is_money(v[b - 1].unit)) {
+                best = v[a].nstart - v[b - 1].nend;
+                cur = v[b - 1].unit;
+                break;
+            }
+        for (size_t b = a + 1; b < n && b - a < NEAR && sid[b - first] == sid[a - first]; b++)
+            if (v[b].kind == KG_MENTION_FIGURE && is_money(v[b].unit)) {
+                if (v[b].nstart - v[a].nend < best)
+                    cur = v[b].unit;
+                break;
+            }
+        for (size_t b = first; b < n && b - first < SAME && !cur; b++)
+            if (b != a && v[b].kind == KG_MENTION_FIGURE && is_money(v[b].unit) && !v[b].is_range &&
+                v[b].num == v[a].num)
+                cur = v[b].unit;
+        for (size_t q = 0; !cur && q < n_bare_money; q++)
+            if (v[a].num >= bare_money[q].min)
+                cur = bare_money[q].unit;
+        if (cur)
+            v[a].unit = cur;
+    }
+    free(sid);
+}
+
 void kg_find_figures(kg_tctx *c)
 {
     const char *s = c->s;
     size_t len = c->len;
     const kg_text *t = c->t;
-    size_t ci = 0, ti = 0;
+    size_t ci = 0, ti = 0, first = c->out->n;
     pthread_once(&fig_syl_once, fig_syl_init);
     /* the tokens: no figure starts inside a Hangul word */
     size_t next = 0, k = 0, i;
@@ -1029,4 +1108,5 @@ void kg_find_figures(kg_tctx *c)
         if (e)
             next = e;
     }
+    bare_money_pass(c, first);
 }
