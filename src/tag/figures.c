@@ -630,6 +630,19 @@ static int clock_minutes(const char *s, size_t i)
     return 0;
 }
 
+/* The end of a word of sentence_months (월) at i that ends a word there
+ * (징역 1년6월을), or 0. */
+static const char *const *term_months;
+static size_t term_month(const char *s, size_t len, size_t i)
+{
+    for (size_t k = 0; term_months[k]; k++) {
+        size_t q = lit(s, len, i, term_months[k]);
+        if (q && word_end_ok(s, len, q))
+            return q;
+    }
+    return 0;
+}
+
 /* Phase 3 otherwise: the unit after the number, and what rules the figure
  * out by its unit (a year, an age group, a native numeral before a word).
  * 0 when no figure. */
@@ -639,6 +652,15 @@ static int fig_unit(const char *s, size_t len, fscan *f)
     size_t after = f->after;
     int native = f->native;
     const unitdef *u = unit_at(s, len, after, &f->ue, native);
+    /* 징역 8월: months of a sentence */
+    size_t tm;
+    if (!u && !native && !f->range && !n1->has_mult && !n1->has_point && (tm = term_month(s, len, after)) &&
+        kg_term_before(s, f->st)) {
+        static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
+        f->ue = tm;
+        f->u = &months;
+        return 1;
+    }
     /* a rank, an ordinal, a date part - unless a longer unit starts
      * there (48시간 is no 48시) */
     if (excluded_after(s, len, after) && !(u && f->ue > after && s[after] != ' ' && strlen(u->w) > 3))
@@ -758,7 +780,14 @@ static size_t figure_at(kg_tctx *c, size_t i)
         size_t j = ue + (ue < len && s[ue] == ' ' ? 1 : 0), e2 = 0;
         kg_num n2;
         const unitdef *u2 = NULL;
-        if (j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
+        if (!strcmp(f.u->unit, "year") && j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult &&
+            !n2.has_point && n2.value < 12 && (e2 = term_month(s, len, n2.end)) && kg_term_before(s, f.start)) {
+            /* 징역 1년6월: a term in years and months */
+            static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
+            v = v * 12 + n2.value;
+            f.u = &months;
+            ue = e2;
+        } else if (j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
             (u2 = unit_at(s, len, n2.end, &e2, 0)) && s[n2.end] != ' ')
             for (size_t q = 0; q < n_compounds; q++)
                 if (!strcmp(compounds[q].big, f.u->unit) && !strcmp(compounds[q].small, u2->unit) &&
@@ -925,6 +954,7 @@ static void fig_syl_init(void)
     not_after = kg_gram_words("units", "not_after");
     duration_tails = kg_gram_words("units", "duration_tails");
     clock_hours = kg_gram_words("units", "clock_hours");
+    term_months = kg_gram_words("units", "sentence_months");
     l = kg_gram_list_get("units", "bare_money");
     bare_money = kg_xcalloc(l->n + 1, sizeof *bare_money);
     for (size_t k = 0; k < l->n; k++) {

@@ -310,7 +310,7 @@ static size_t p_month(tstate *st, size_t i, tspec *t)
     int v;
     if ((e = read_int(s, len, i, 2, &v)) && v >= 1 && v <= 12) {
         size_t k = lit(s, len, e, "월");
-        if (!k)
+        if (!k || kg_term_before(s, i))
             return 0;
         t->mk = K_ABS;
         t->m = v;
