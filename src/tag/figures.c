@@ -46,6 +46,10 @@ static size_t n_units;
  * (grammar units: not_after). */
 static const char *const *not_after;
 
+/* Words glued to a duration that leave it one (grammar units:
+ * duration_tails): 15일째, 사흘동안, 징역 2년형. */
+static const char *const *duration_tails;
+
 static int isd(char c)
 {
     return c >= '0' && c <= '9';
@@ -257,10 +261,22 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 /* 1 if the unit u that ends at k ends there: % and symbols end anywhere;
  * words must end the word, or be followed by an approximation word or a
  * unit tail glued (5개 남짓, 10개씩, 3억원대, 868건인). */
+static int is_duration(const char *unit)
+{
+    return !strcmp(unit, "year") || !strcmp(unit, "month") || !strcmp(unit, "week") || !strcmp(unit, "day") ||
+           !strcmp(unit, "h") || !strcmp(unit, "min");
+}
+
 static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
 {
     if (u->glued_ok || word_end_ok(s, len, k))
         return 1;
+    if (is_duration(u->unit))
+        for (size_t t = 0; duration_tails[t]; t++) {
+            size_t q = lit(s, len, k, duration_tails[t]);
+            if (q && word_end_ok(s, len, q))
+                return 1;
+        }
     for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
         if (lit(s, len, k, approx_after[a].w))
             return 1;
@@ -589,6 +605,44 @@ static int age_in_parens(const char *s, size_t len, size_t a, size_t b, double a
     return cp >= 'A' && cp <= 'Z' && kg_tok_start(s, o - 1);
 }
 
+/* 1 if an hour of a clock (a digit and 시, glued or before a space) ends
+ * just before i: 5시 30분, 10시30분 (3시간 30분 is a duration). */
+static const char *const *clock_hours;
+
+/* The currency of a bare amount of at least min (grammar units:
+ * bare_money), when no money near it says otherwise. */
+typedef struct baremoney {
+    const char *unit;
+    double min;
+} baremoney;
+static baremoney *bare_money;
+static size_t n_bare_money;
+static int clock_minutes(const char *s, size_t i)
+{
+    size_t j = i;
+    if (j > 0 && s[j - 1] == ' ')
+        j--;
+    for (size_t k = 0; clock_hours[k]; k++) {
+        size_t n = strlen(clock_hours[k]);
+        if (j > n && !memcmp(s + j - n, clock_hours[k], n) && isd(s[j - n - 1]))
+            return 1;
+    }
+    return 0;
+}
+
+/* The end of a word of sentence_months (월) at i that ends a word there
+ * (징역 1년6월을), or 0. */
+static const char *const *term_months;
+static size_t term_month(const char *s, size_t len, size_t i)
+{
+    for (size_t k = 0; term_months[k]; k++) {
+        size_t q = lit(s, len, i, term_months[k]);
+        if (q && word_end_ok(s, len, q))
+            return q;
+    }
+    return 0;
+}
+
 /* Phase 3 otherwise: the unit after the number, and what rules the figure
  * out by its unit (a year, an age group, a native numeral before a word).
  * 0 when no figure. */
@@ -598,6 +652,15 @@ static int fig_unit(const char *s, size_t len, fscan *f)
     size_t after = f->after;
     int native = f->native;
     const unitdef *u = unit_at(s, len, after, &f->ue, native);
+    /* 징역 8월: months of a sentence */
+    size_t tm;
+    if (!u && !native && !f->range && !n1->has_mult && !n1->has_point && (tm = term_month(s, len, after)) &&
+        kg_term_before(s, f->st)) {
+        static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
+        f->ue = tm;
+        f->u = &months;
+        return 1;
+    }
     /* a rank, an ordinal, a date part - unless a longer unit starts
      * there (48시간 is no 48시) */
     if (excluded_after(s, len, after) && !(u && f->ue > after && s[after] != ' ' && strlen(u->w) > 3))
@@ -646,6 +709,9 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (!strcmp(u->w, "세") && native)
             return 0;
         if (!strcmp(u->w, "주") && lit(s, len, after, "주년"))
+            return 0;
+        /* the minutes of a clock time: 오후 5시 30분 is a time, no figure */
+        if (!strcmp(u->unit, "min") && clock_minutes(s, f->st))
             return 0;
         /* a unit after a space: only money, counters, GPU hours;
          * not "2 일" etc. which are rare and ambiguous */
@@ -714,7 +780,14 @@ static size_t figure_at(kg_tctx *c, size_t i)
         size_t j = ue + (ue < len && s[ue] == ' ' ? 1 : 0), e2 = 0;
         kg_num n2;
         const unitdef *u2 = NULL;
-        if (j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
+        if (!strcmp(f.u->unit, "year") && j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult &&
+            !n2.has_point && n2.value < 12 && (e2 = term_month(s, len, n2.end)) && kg_term_before(s, f.start)) {
+            /* 징역 1년6월: a term in years and months */
+            static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
+            v = v * 12 + n2.value;
+            f.u = &months;
+            ue = e2;
+        } else if (j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
             (u2 = unit_at(s, len, n2.end, &e2, 0)) && s[n2.end] != ' ')
             for (size_t q = 0; q < n_compounds; q++)
                 if (!strcmp(compounds[q].big, f.u->unit) && !strcmp(compounds[q].small, u2->unit) &&
@@ -879,6 +952,15 @@ static void fig_syl_init(void)
         n_signs++;
     }
     not_after = kg_gram_words("units", "not_after");
+    duration_tails = kg_gram_words("units", "duration_tails");
+    clock_hours = kg_gram_words("units", "clock_hours");
+    term_months = kg_gram_words("units", "sentence_months");
+    l = kg_gram_list_get("units", "bare_money");
+    bare_money = kg_xcalloc(l->n + 1, sizeof *bare_money);
+    for (size_t k = 0; k < l->n; k++) {
+        bare_money[n_bare_money].unit = l->e[k].form;
+        bare_money[n_bare_money++].min = num_field(&l->e[k], "value");
+    }
     unit_tails = kg_gram_words("units", "unit_tails");
     l = kg_gram_list_get("units", "unit_tails");
     tail_approx = kg_xcalloc(l->n + 1, sizeof *tail_approx);
@@ -944,12 +1026,76 @@ static int fig_first(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* 1 if unit is money: an ISO 4217 code (three capital letters). */
+static int is_money(const char *unit)
+{
+    return unit && strlen(unit) == 3 && unit[0] >= 'A' && unit[0] <= 'Z' && unit[1] >= 'A' && unit[1] <= 'Z' &&
+           unit[2] >= 'A' && unit[2] <= 'Z';
+}
+
+/* 1 if a sentence ends in s[a, b): a line break, or . ? ! before a space. */
+static int sentence_between(const char *s, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (s[k] == '\n' || ((s[k] == '.' || s[k] == '?' || s[k] == '!') && k + 1 < b && s[k + 1] == ' '))
+            return 1;
+    return 0;
+}
+
+/* A bare amount (41조 8000억, no unit) where the money is known: the
+ * currency of the nearest amount of money in its sentence (3조원 가운데
+ * 1조); else that of an amount of money of the same value elsewhere in
+ * the text (a title's 2조 and the body's 2조원); else, from the least
+ * value of grammar units: bare_money on, that currency (a bare number of
+ * trillions in Korean news is won). Figures [first, n) of c->out. */
+static void bare_money_pass(kg_tctx *c, size_t first)
+{
+    enum { NEAR = 64, SAME = 4096 }; /* how far to look: hostile text stays linear */
+    kg_mention *v = c->out->v;
+    size_t n = c->out->n;
+    if (n <= first)
+        return;
+    /* the sentence of each figure, in one pass (figures come in text order) */
+    size_t *sid = kg_xcalloc(n - first, sizeof *sid);
+    for (size_t a = first + 1; a < n; a++)
+        sid[a - first] = sid[a - first - 1] +
+                         (v[a].nstart > v[a - 1].nend && sentence_between(c->s, v[a - 1].nend, v[a].nstart));
+    for (size_t a = first; a < n; a++) {
+        if (v[a].kind != KG_MENTION_FIGURE || strcmp(v[a].unit, "count") || v[a].counter || v[a].is_range)
+            continue;
+        const char *cur = NULL;
+        size_t best = (size_t)-1;
+        for (size_t b = a; b > first && a - b < NEAR && sid[b - 1 - first] == sid[a - first]; b--)
+            if (v[b - 1].kind == KG_MENTION_FIGURE && is_money(v[b - 1].unit)) {
+                best = v[a].nstart - v[b - 1].nend;
+                cur = v[b - 1].unit;
+                break;
+            }
+        for (size_t b = a + 1; b < n && b - a < NEAR && sid[b - first] == sid[a - first]; b++)
+            if (v[b].kind == KG_MENTION_FIGURE && is_money(v[b].unit)) {
+                if (v[b].nstart - v[a].nend < best)
+                    cur = v[b].unit;
+                break;
+            }
+        for (size_t b = first; b < n && b - first < SAME && !cur; b++)
+            if (b != a && v[b].kind == KG_MENTION_FIGURE && is_money(v[b].unit) && !v[b].is_range &&
+                v[b].num == v[a].num)
+                cur = v[b].unit;
+        for (size_t q = 0; !cur && q < n_bare_money; q++)
+            if (v[a].num >= bare_money[q].min)
+                cur = bare_money[q].unit;
+        if (cur)
+            v[a].unit = cur;
+    }
+    free(sid);
+}
+
 void kg_find_figures(kg_tctx *c)
 {
     const char *s = c->s;
     size_t len = c->len;
     const kg_text *t = c->t;
-    size_t ci = 0, ti = 0;
+    size_t ci = 0, ti = 0, first = c->out->n;
     pthread_once(&fig_syl_once, fig_syl_init);
     /* the tokens: no figure starts inside a Hangul word */
     size_t next = 0, k = 0, i;
@@ -992,4 +1138,5 @@ void kg_find_figures(kg_tctx *c)
         if (e)
             next = e;
     }
+    bare_money_pass(c, first);
 }

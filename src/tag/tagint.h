@@ -198,6 +198,9 @@ kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne);
 const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n);
 /* 1 if [a, b) overlaps a taken range. */
 int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b);
+/* 1 if a word of sentence_terms (grammar units) ends just before i: 징역
+ * 8월 is a term of eight months, no August. */
+int kg_term_before(const char *s, size_t i);
 
 void kg_find_times(kg_tctx *c);
 void kg_find_figures(kg_tctx *c);

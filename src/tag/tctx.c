@@ -177,3 +177,30 @@ int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b)
             return 1;
     return 0;
 }
+
+/* 1 if a word of grammar units: sentence_terms (징역, 금고) ends just
+ * before i, glued or before one space, and starts a token: 징역 8월 and
+ * 징역 1년6월 are terms of a sentence (durations), no months. */
+int kg_term_before(const char *s, size_t i)
+{
+    const char *const *w = kg_gram_words("units", "sentence_terms");
+    size_t j = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+    if (j < i && j > 0 && (unsigned char)s[j - 1] >= 0x80) {
+        /* 징역 2년 6월: over the years of the term, a token led by a digit */
+        size_t b = j;
+        while (b > 0 && s[b - 1] != ' ')
+            b--;
+        size_t d = b;
+        while (d < j && s[d] >= '0' && s[d] <= '9')
+            d++;
+        /* digits and one syllable (2년), no particle after it (3년을 6월에) */
+        if (d > b && j - d == 3)
+            j = b > 0 && s[b - 1] == ' ' ? b - 1 : b;
+    }
+    for (size_t k = 0; w && w[k]; k++) {
+        size_t n = strlen(w[k]);
+        if (j >= n && !memcmp(s + j - n, w[k], n) && kg_tok_start(s, j - n))
+            return 1;
+    }
+    return 0;
+}

@@ -78,7 +78,8 @@ typedef struct twords {
 } twords;
 static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
     t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends,
-    t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends, t_year_suffixes;
+    t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends, t_year_suffixes,
+    t_weekday_tails;
 static const kg_gram_list *unit_words; /* grammar units: units (bare years are none of them) */
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static void year_back(dpt *p);
@@ -309,7 +310,7 @@ static size_t p_month(tstate *st, size_t i, tspec *t)
     int v;
     if ((e = read_int(s, len, i, 2, &v)) && v >= 1 && v <= 12) {
         size_t k = lit(s, len, e, "월");
-        if (!k)
+        if (!k || kg_term_before(s, i))
             return 0;
         t->mk = K_ABS;
         t->m = v;
@@ -907,6 +908,14 @@ static void fmt_val(char *buf, size_t n, const tval *v)
 /* ---- expressions ---- */
 
 /* A calendar expression (year? month? day? part?) at i. */
+/* 1 if a word of weekday_tails ends a word at e: 목요일인 17일. */
+static int weekday_tail(const char *s, size_t len, size_t e)
+{
+    int wi;
+    size_t n = tw_at(&t_weekday_tails, s, len, e, &wi);
+    return n && (e + n >= len || s[e + n] == ' ');
+}
+
 static size_t p_calendar(tstate *st, size_t i, tspec *t)
 {
     const char *s = st->s;
@@ -930,7 +939,8 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
         any = 1;
     } else if ((k = p_holiday(st, e, t))) {
         return k;
-    } else if ((k = tw_at(&t_weekdays, s, len, e, &wi)) && word_end_ok(s, len, e + k) &&
+    } else if ((k = tw_at(&t_weekdays, s, len, e, &wi)) &&
+               (word_end_ok(s, len, e + k) || weekday_tail(s, len, e + k)) &&
                t_weekdays.v[wi].off >= 1 && t_weekdays.v[wi].off <= 7) {
         /* a weekday alone: 목요일, 지난 목요일 */
         t->dk = K_WEEKDAY;
@@ -1716,6 +1726,7 @@ static void read_lists(void)
     t_holidays = tw_list("holidays", NULL);
     t_weekends = tw_list("weekends", NULL);
     t_year_suffixes = tw_list("year_suffixes", NULL);
+    t_weekday_tails = tw_list("weekday_tails", NULL);
     unit_words = kg_gram_list_get("units", "units");
     const kg_gram_list *hl = kg_gram_list_get("times", "holidays");
     for (size_t k = 0; k < t_holidays.n && k < hl->n; k++) {
