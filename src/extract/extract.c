@@ -259,6 +259,47 @@ static void add_alias(kg_actor *a, const char *form)
         kg_strv_push(&a->aliases, form);
 }
 
+/* The length of the longest word of WORDS that starts at P (0 when none). */
+static size_t longest_word_at(const char *const *words, const char *p)
+{
+    size_t best = 0;
+    for (size_t i = 0; words && words[i]; i++) {
+        size_t n = strlen(words[i]);
+        if (n > best && strncmp(p, words[i], n) == 0)
+            best = n;
+    }
+    return best;
+}
+
+/* A person named and then titled, as written (웨이 회장, 문 대통령, 트럼프
+ * 미 대통령): the name with its title is a form the article uses for the
+ * person, the one a reader (and gold's agent) names them by. Only a title
+ * of names.yaml after one space, with a country initial between. */
+static void add_title_alias(kg_actor *a, const kg_mention *m, const char *src)
+{
+    if (!m->type || strcmp(m->type, "person") != 0)
+        return;
+    const char *p = src + m->end;
+    if (*p != ' ')
+        return;
+    p++;
+    size_t ci = 0;
+    const kg_gram_list *cl = kg_gram_list_get("names", "country_initials");
+    for (size_t i = 0; i < cl->n; i++) {
+        size_t n = strlen(cl->words[i]);
+        if (strncmp(p, cl->words[i], n) == 0 && p[n] == ' ')
+            ci = n + 1;
+    }
+    size_t t = longest_word_at(kg_gram_words("names", "titles"), p + ci);
+    if (!t && ci)
+        return;
+    if (!t || (size_t)(p + ci + t - (src + m->start)) > 200)
+        return;
+    char *form = kg_xstrndup(src + m->start, (size_t)(p + ci + t - (src + m->start)));
+    add_alias(a, form);
+    free(form);
+}
+
 static kg_actor *doc_actor(kg_doc *doc, const char *id)
 {
     for (size_t i = 0; id && i < doc->n_actors; i++)
@@ -383,6 +424,7 @@ static void add_actors(const exdoc *x, const char *src, const kg_corpus *lex, kg
             continue;
         char *form = kg_xstrndup(src + m->start, l);
         add_alias(a, form);
+        add_title_alias(a, m, src);
         const kg_actor *def = lex ? kg_corpus_find_actor(lex, m->id, NULL) : NULL;
         for (size_t k = 0; def && k < def->aliases.n; k++)
             if (strstr(form, def->aliases.v[k]))
