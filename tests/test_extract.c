@@ -536,3 +536,43 @@ Test(extract_seed, card_example_in_003)
     kg_diag_free(&d);
     free(text);
 }
+
+/* A person named then titled is also known by the name with its title, as
+ * written (a country initial may stand between); no title, no such form. */
+Test(extract, title_alias_of_a_person)
+{
+    static const struct {
+        const char *text, *id, *alias; /* alias NULL: the actor has no alias with a space */
+    } cases[] = {
+        {"박정민 장관은 새 규제를 발표했다.", "bakjeongmin", "박정민 장관"},
+        {"리처드 윌슨 회장이 새 공장 건설을 밝혔다.", "richeodeu-wilseun", "리처드 윌슨 회장"},
+        {"바이든 미 대통령은 새 관세를 부과했다.", "joe-biden", "바이든 미 대통령"},
+        {"시진핑 중 국가주석이 협정에 서명했다.", "xi-jinping", "시진핑 중 국가주석"},
+        {"김영수 대표이사는 10조원을 투자한다고 밝혔다.", "gimyeongsu", "김영수 대표이사"},
+        {"웨이민 사장은 새 칩을 공개했다.", "weimin", "웨이민 사장"},
+        {"한지호 교수는 새 연구소를 세웠다.", "hanjiho", "한지호 교수"},
+        {"다니엘 로페즈 최고경영자가 신제품을 내놨다.", "daniel-ropejeu", "다니엘 로페즈 최고경영자"},
+        {"오세진 위원장은 새 법안을 발의했다.", "osejin", "오세진 위원장"},
+        {"최민아 차관보가 회담에 나섰다.", "choemina", "최민아 차관보"},
+        /* negatives: nothing titled after the name */
+        {"바이든은 새 관세를 부과했다.", "joe-biden", NULL},
+        {"시진핑 주석은 협정에 서명했다. 시진핑은 이어 연설했다.", "xi-jinping", "시진핑 주석"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        kg_doc *doc = extract_str(cases[c].text, "2025-03-20", 0);
+        cr_assert(doc, "%s: extract failed", cases[c].text);
+        const kg_actor *a = NULL;
+        for (size_t i = 0; i < doc->n_actors; i++)
+            if (doc->actors[i].id && !strcmp(doc->actors[i].id, cases[c].id))
+                a = &doc->actors[i];
+        if (cases[c].alias) {
+            cr_expect(a && kg_strv_has(&a->aliases, cases[c].alias), "%s: no alias %s on %s",
+                      cases[c].text, cases[c].alias, cases[c].id);
+        } else if (a) {
+            for (size_t k = 0; k < a->aliases.n; k++)
+                cr_expect(!strchr(a->aliases.v[k], ' ') || !strcmp(a->aliases.v[k], a->name),
+                          "%s: unexpected alias %s", cases[c].text, a->aliases.v[k]);
+        }
+        kg_doc_free(doc);
+    }
+}

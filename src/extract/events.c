@@ -528,6 +528,7 @@ typedef struct cand {
     int entry_native;
     int morph;         /* read by the morphology: KG_MORPH_ACTIVE, KG_MORPH_PASSIVE */
     int objw;          /* word of the object phrase's start, or -1 */
+    int plan;          /* a native verb in a plan decided (plan_cand) */
     char pred[64];
     char obj[64];
 } cand;
@@ -988,8 +989,67 @@ static int plan_cand(const exdoc *x, int wi, cand *c)
     c->entry_native = 0;
     c->announce = c->type == 0;
     c->morph = 0;
+    c->plan = 1;
     snprintf(c->pred, sizeof c->pred, "%s", lemma);
     return (int)(w->ce - ps);
+}
+
+/* The type of a plan's object (plan_cand, c announce): the object with
+ * 을/를 already read, else a noun with 도 right before the verb that is no
+ * actor (정부도 만들기로 했다 has its subject there); the type of the
+ * object's last word that names an act. c->type stays when none does. */
+/* The object marked with 도 right before the verb at c (전망치도
+ * 발표했다, 기금도 만들기로): a noun phrase that is no actor (정부도
+ * 발표했다 has its subject there). Fills obj and returns its first word,
+ * or -1. */
+static int object_with_do(const exdoc *x, const cand *c, char *obj, size_t objn)
+{
+    int k = word_at(x, c->ps) - 1;
+    if (k < 0 || k >= (int)x->nw)
+        return -1;
+    const ex_word *w = &x->w[k];
+    if (w->in_quote || w->particle != EX_P_TOPIC || !ex_ends(x->s, w->cs, w->ce, "도") || w->ps <= w->cs)
+        return -1;
+    for (size_t q = x->a0; q < x->a1; q++) {
+        const kg_mention *m = &x->m->v[x->act[q]];
+        if (m->nstart < w->ps && m->nend > w->cs)
+            return -1;
+    }
+    int a = k;
+    while (a > 0 && k - a < 2 && noun_word(x, &x->w[a - 1]) && !verbish_word(x, &x->w[a - 1]))
+        a--;
+    size_t from = x->w[a].cs, to = w->ps;
+    if (to - from >= objn)
+        return -1;
+    memcpy(obj, x->s + from, to - from);
+    obj[to - from] = '\0';
+    strip_quotes(obj);
+    return a;
+}
+
+static void plan_object_type(const exdoc *x, cand *c)
+{
+    if (!c->obj[0]) {
+        int a = object_with_do(x, c, c->obj, sizeof c->obj);
+        if (a < 0)
+            return;
+        c->objw = a;
+    }
+    int t = ex_noun_type(x->ev, c->obj, strlen(c->obj));
+    /* each word from the last: the last word that names an act (only for a
+     * verb the lexicon does not list: 일정을 늦추기로 is no meeting) */
+    if (t < 0 && ex_lemma_type(x->ev, c->pred) < 0) {
+        size_t n = strlen(c->obj), e = n;
+        while (t < 0 && e > 0) {
+            size_t b = e;
+            while (b > 0 && c->obj[b - 1] != ' ')
+                b--;
+            t = ex_noun_type(x->ev, c->obj + b, e - b);
+            e = b > 0 ? b - 1 : 0;
+        }
+    }
+    if (t >= 0)
+        c->type = t;
 }
 
 /* 1 if word w is told in the past (a syllable with ㅆ: 체결했고,
@@ -1155,7 +1215,25 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 if (t >= 0)
                     c.type = t;
             }
+            /* 물가 전망치도 발표했다: an object marked with 도 that names
+             * an act types the announcement too */
+            if (c.announce && !c.plan && !c.obj[0] && by_obj && !c.morph) {
+                char o[sizeof c.obj];
+                int a = object_with_do(x, &c, o, sizeof o);
+                int t = a >= 0 ? ex_noun_type(x->ev, o, strlen(o)) : -1;
+                if (t >= 0) {
+                    memcpy(c.obj, o, sizeof c.obj);
+                    c.objw = a;
+                    c.type = t;
+                }
+            }
         }
+        /* a plan decided (만들기로 했다) is typed by what it makes or
+         * raises (GUIDELINES: the act's type), also when that thing is
+         * marked with 도 (기금도 만들기로 했다) or is not the phrase's head
+         * (투자 세액공제 범위를 올리기로: the last word that names an act) */
+        if (c.announce && c.plan)
+            plan_object_type(x, &c);
         /* …포함한다고 발표했다, …부과하기로 발표했다: the act announced
          * gives the type (an announce verb that is no speech verb; those
          * are the statements') */

@@ -259,6 +259,36 @@ static void add_alias(kg_actor *a, const char *form)
         kg_strv_push(&a->aliases, form);
 }
 
+/* A person named and then titled, as written (웨이 회장, 문 대통령, 트럼프
+ * 미 대통령): the name with its title is a form the article uses for the
+ * person, the one a reader (and gold's agent) names them by. Only a title
+ * of names.yaml after one space, with a country initial between. */
+static void add_title_alias(kg_actor *a, const kg_mention *m, const char *src, size_t len)
+{
+    if (!m->type || strcmp(m->type, "person") != 0 || m->end + 1 >= len || src[m->end] != ' ')
+        return;
+    size_t p = m->end + 1, ci = 0;
+    const kg_gram_list *cl = kg_gram_list_get("names", "country_initials");
+    for (size_t i = 0; i < cl->n; i++) {
+        size_t n = strlen(cl->words[i]);
+        if (p + n < len && memcmp(src + p, cl->words[i], n) == 0 && src[p + n] == ' ')
+            ci = n + 1;
+    }
+    size_t t = 0;
+    const char *const *titles = kg_gram_words("names", "titles");
+    for (size_t i = 0; titles[i]; i++) {
+        size_t n = strlen(titles[i]);
+        if (n > t && p + ci + n <= len && memcmp(src + p + ci, titles[i], n) == 0)
+            t = n;
+    }
+    size_t l = p + ci + t - m->start;
+    if (!t || l > 200)
+        return;
+    char *form = kg_xstrndup(src + m->start, l);
+    add_alias(a, form);
+    free(form);
+}
+
 static kg_actor *doc_actor(kg_doc *doc, const char *id)
 {
     for (size_t i = 0; id && i < doc->n_actors; i++)
@@ -357,7 +387,7 @@ static void add_lexicon_keys(const kg_corpus *lex, kg_doc *doc)
     }
 }
 
-static void add_actors(const exdoc *x, const char *src, const kg_corpus *lex, kg_doc *doc)
+static void add_actors(const exdoc *x, const char *src, size_t len, const kg_corpus *lex, kg_doc *doc)
 {
     kg_hmap seen = KG_HMAP_INIT; /* id -> index + 1 */
     for (size_t i = 0; i < x->n_act; i++) {
@@ -383,6 +413,7 @@ static void add_actors(const exdoc *x, const char *src, const kg_corpus *lex, kg
             continue;
         char *form = kg_xstrndup(src + m->start, l);
         add_alias(a, form);
+        add_title_alias(a, m, src, len);
         const kg_actor *def = lex ? kg_corpus_find_actor(lex, m->id, NULL) : NULL;
         for (size_t k = 0; def && k < def->aliases.n; k++)
             if (strstr(form, def->aliases.v[k]))
@@ -847,7 +878,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
     doc->version = kg_xstrdup("1");
     doc->has_header = 1;
     ex_header(&t, &m, &dct, o, src, len, doc);
-    add_actors(&x, src, o->lexicon, doc);
+    add_actors(&x, src, len, o->lexicon, doc);
     int *ids = kg_xcalloc(x.n_ev + 1, sizeof *ids);
     add_events(&x, doc, ids);
     add_figures(&x, &cuts, doc);
