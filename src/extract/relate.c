@@ -225,7 +225,7 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
 /* The words same-as reads (yaml/grammar/relations.yaml): the verbs of a
  * talk about an act, and the verbs too general to tell one act from
  * another. */
-static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act;
+static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act, *const *verb_groups;
 static pthread_once_t same_once = PTHREAD_ONCE_INIT;
 
 static void same_init(void)
@@ -234,6 +234,33 @@ static void same_init(void)
     generic_lemmas = kg_gram_words("relations", "sameas_generic_lemmas");
     additive = kg_gram_words("relations", "sameas_additive_particles");
     new_act = kg_gram_words("relations", "sameas_new_act_words");
+    verb_groups = kg_gram_words("relations", "sameas_verb_groups");
+}
+
+/* 1 if verb head h starts with one of the space-separated stems of group
+ * g. */
+static int head_in_group(const char *h, const char *g)
+{
+    size_t lh = strlen(h);
+    while (*g) {
+        while (*g == ' ')
+            g++;
+        size_t l = strcspn(g, " ");
+        if (l >= 3 && l <= lh && !memcmp(h, g, l))
+            return 1;
+        g += l;
+    }
+    return 0;
+}
+
+/* 1 if two different verb heads are of one group of verbs telling one act
+ * (가결 / 통과). */
+static int syn_verbs(const char *va, const char *vb)
+{
+    for (int k = 0; verb_groups[k]; k++)
+        if (head_in_group(va, verb_groups[k]) && head_in_group(vb, verb_groups[k]))
+            return 1;
+    return 0;
 }
 
 /* 1 if one mention names a word of a new act (보복 관세, 추가 제재) that
@@ -415,6 +442,8 @@ static int dates_clash(const ex_event *a, const ex_event *b)
 /* Sentences apart within which the same verb of the same side, with no
  * object or the same head noun, tells the same act again. */
 #define LEMMA_SPAN 8
+/* Sentences apart within which a verb of one group tells the act again. */
+#define SYN_SPAN 3
 
 /* What same-as compares of an event, read once: the objects without
  * spaces, the object the lexicon phrase holds, the head noun of the
@@ -472,6 +501,13 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
          * actor differently (a title, then the name) */
         return b->sent - a->sent <= 2;
     }
+    /* the act told again in other words of one group (법안이 본회의를
+     * 통과했다 … 국회는 가결했다): a few sentences apart, of one side or
+     * one with no actor, not both with an object of their own */
+    if (a->sent != b->sent && b->sent - a->sent <= SYN_SPAN && !a->stmt && !b->stmt && !a->quoted && !b->quoted &&
+        !ia->talk && !(ia->has_obj && ib->has_obj) && !same_lemma(ia->verb, ib->verb) &&
+        syn_verbs(ia->verb, ib->verb) && same_side(x, a, b))
+        return 1;
     /* the same verb of the same side again, in a later sentence, with no
      * object or the same head noun (수출 통제 대상에 포함했다 … 포함한다고 20일
      * 발표했다; 일본 수출을 금지 … 품목 수출을 금지) */
@@ -484,9 +520,14 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
         return 0;
     /* one object told and not the other: X도 금지했다 is often another
      * act */
-    if (ia->has_obj != ib->has_obj)
-        return 0;
-    if (ia->has_obj && (strlen(ia->ohead) < 6 || strcmp(ia->ohead, ib->ohead)))
+    if (ia->has_obj != ib->has_obj) {
+        /* … unless the clause without an object names the other's head
+         * noun (기준금리를 인상했다 … 금통위는 기준금리를 0.25%p 인상하기로
+         * 했다, the object not read) */
+        const same_info *w = ia->has_obj ? ia : ib, *o = ia->has_obj ? ib : ia;
+        if (strlen(w->ohead) < 6 || !strstr(o->words, w->ohead))
+            return 0;
+    } else if (ia->has_obj && (strlen(ia->ohead) < 6 || strcmp(ia->ohead, ib->ohead)))
         return 0;
     return same_side(x, a, b);
 }
@@ -659,7 +700,7 @@ static int find_ps(const exdoc *x, size_t ps)
  * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
 
 static const kg_gram_list *resp_cues, *cause_cues, *np_list;
-static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links;
+static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -671,6 +712,7 @@ static void rel_init(void)
     plan_nouns = kg_gram_words("relations", "plan_nouns");
     act_nouns = kg_gram_words("relations", "act_nouns");
     act_links = kg_gram_words("relations", "act_links");
+    concessive_ends = kg_gram_words("relations", "causes_concessive_endings");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -929,6 +971,21 @@ static int market_move(const exdoc *x, const ex_event *e)
     return k < x->n_fig && x->m->v[x->fig[k]].nstart < e->pe;
 }
 
+/* 1 if the word of e's predicate ends in a connective that concedes
+ * (내놨지만, 올렸으나): what follows goes against the act. */
+static int concessive(const exdoc *x, const ex_event *e)
+{
+    size_t we = e->ps;
+    while (we < x->len && x->s[we] != ' ' && x->s[we] != '\n' && x->s[we] != ',' && x->s[we] != '.')
+        we++;
+    for (int k = 0; concessive_ends[k]; k++) {
+        size_t l = strlen(concessive_ends[k]);
+        if (we >= e->ps + l && !memcmp(x->s + we - l, concessive_ends[k], l))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if e is a thing moving by itself (주가가 내렸다): type other, with a
  * subject of its own in its clause and no actor. */
 static int self_move(const ex_event *e)
@@ -1102,6 +1159,10 @@ static void plan_decomp(exdoc *x, size_t i)
         /* a thing that moves by itself after the plan (주가가 내렸다: type
          * other, a subject of its own, no actor) is no measure of it */
         if (self_move(q))
+            continue;
+        /* 대책을 발표했지만 주가는 떨어졌다: what a concession leads to in
+         * its sentence goes against the plan, no measure of it */
+        if (q->sent == p->sent && concessive(x, p))
             continue;
         if (q->type == protest || plan_event(x, q))
             break;
@@ -1876,12 +1937,18 @@ void ex_relate(exdoc *x)
         if (j > 0) {
             int a = prev_event(x, (int)j, si, -1, -1);
             if (a >= 0 && x->ev_v[a].sent == si && market_move(x, b) &&
-                ((x->ev_v[a].f & EX_F_WHEN) || ((x->ev_v[a].f & EX_F_CONN) && x->ev_v[a].type != b->type))) {
+                ((x->ev_v[a].f & EX_F_WHEN) || ((x->ev_v[a].f & EX_F_CONN) && x->ev_v[a].type != b->type &&
+                                                !concessive(x, &x->ev_v[a])))) {
                 /* 제재에 나서자 주가가 6% 내렸다: a move of the market
                  * (a figure) after an act is its result (rule R4) */
                 ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
             } else if (a >= 0 && x->ev_v[a].sent == si) {
-                if (x->ev_v[a].f & EX_F_WHEN)
+                /* 코로나19 충격이 닥치자 금리를 내렸다: a happening of no
+                 * actor is no act answered but a cause */
+                if ((x->ev_v[a].f & EX_F_WHEN) && x->ev_v[a].type == ex_type_index("other") &&
+                    !x->ev_v[a].n_agent)
+                    ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
+                else if (x->ev_v[a].f & EX_F_WHEN)
                     ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
                 if (x->ev_v[a].f & EX_F_CAUSE)
                     ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
