@@ -373,6 +373,25 @@ static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
     return 0;
 }
 
+/* 1 if a and b each have agents, all persons, and none in common (A씨는
+ * … 선고받았다, B씨는 … 선고받았다). */
+static int two_persons(const exdoc *x, const ex_event *a, const ex_event *b)
+{
+    if (!a->n_agent || !b->n_agent)
+        return 0;
+    for (int i = 0; i < a->n_agent; i++) {
+        const char *t = x->m->v[a->agent[i]].type;
+        if (!t || strcmp(t, "person"))
+            return 0;
+    }
+    for (int j = 0; j < b->n_agent; j++) {
+        const char *t = x->m->v[b->agent[j]].type;
+        if (!t || strcmp(t, "person"))
+            return 0;
+    }
+    return !agents_agree(x, a, b);
+}
+
 /* The object a lexicon phrase holds (관세 of 관세를 부과) into out, or "". */
 static void phrase_obj(const char *pred, char *out, size_t n)
 {
@@ -431,6 +450,12 @@ static const char *obj_head(const char *o)
  * range is left alone. */
 static int dates_clash(const ex_event *a, const ex_event *b)
 {
+    /* 1400원을 돌파했다 … 2009년 3월 20일 1400원을 돌파한 뒤 처음: a day
+     * of its own in one clause, another year in the other (even one
+     * carried); a bare year of its own may be a period's start (2019년부터) */
+    int day_a = a->time >= 0 && strlen(a->date) == 10, day_b = b->time >= 0 && strlen(b->date) == 10;
+    if ((day_a || day_b) && strlen(a->date) >= 4 && strlen(b->date) >= 4 && memcmp(a->date, b->date, 4) != 0)
+        return 1;
     if (!a->date[0] || !b->date[0] || a->time < 0 || b->time < 0)
         return 0;
     if (strchr(a->date, '/') || strchr(b->date, '/'))
@@ -497,6 +522,9 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
     if (om) {
         if (same_side(x, a, b))
             return 1;
+        /* two persons named (A씨 … B씨 … 선고받았다) are two acts */
+        if (two_persons(x, a, b))
+            return 0;
         /* a summary and its detail in neighbouring sentences may name the
          * actor differently (a title, then the name) */
         return b->sent - a->sent <= 2;
