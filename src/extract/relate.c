@@ -1964,12 +1964,14 @@ void ex_relate(exdoc *x)
         /* A-하자 B (B reacts), A-했기 때문에 B (A causes B) */
         if (j > 0) {
             int a = prev_event(x, (int)j, si, -1, -1);
-            if (a >= 0 && x->ev_v[a].sent == si && market_move(x, b) &&
+            if (a >= 0 && x->ev_v[a].sent == si && (market_move(x, b) || self_move(b)) &&
                 ((x->ev_v[a].f & EX_F_WHEN) || ((x->ev_v[a].f & EX_F_CONN) && x->ev_v[a].type != b->type &&
                                                 !concessive(x, &x->ev_v[a])))) {
                 /* 제재에 나서자 주가가 6% 내렸다: a move of the market
-                 * (a figure) after an act is its result (rule R4) */
-                ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
+                 * (a figure, or a thing moving by itself: 투자 심리가
+                 * 얼어붙었다) after an act is its result (rule R4); the
+                 * mention in the sentence is the cause told */
+                ex_add_rel(x, a, EX_REL_CAUSES, (int)j);
             } else if (a >= 0 && x->ev_v[a].sent == si) {
                 /* 코로나19 충격이 닥치자 금리를 내렸다: a happening of no
                  * actor is no act answered but a cause */
@@ -1981,6 +1983,21 @@ void ex_relate(exdoc *x)
                 if (x->ev_v[a].f & EX_F_CAUSE)
                     ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
             }
+        }
+        /* 반도체 수출이 26% 줄었다. 단가가 떨어진 영향이 컸다: a cause
+         * that ends its sentence (때문이다, 영향이 컸다, 탓이다) explains the
+         * last act or move of the sentence before */
+        if ((b->f & EX_F_CAUSE) && si > 0 && !b->stmt && !b->quoted &&
+            (j + 1 >= x->n_ev || x->ev_v[j + 1].sent != si) && !has_rel_from(x, (int)j, EX_REL_CAUSES)) {
+            int a = prev_event(x, (int)j, si - 1, -1, -1);
+            while (a >= 0 && x->ev_v[a].sent == si)
+                a = prev_event(x, a, si - 1, -1, -1);
+            /* a move or a happening on one end at least (not one side's
+             * act explaining another's: 날을 세웠다 … 시사했기 때문이다) */
+            int other = ex_type_index("other");
+            if (a >= 0 && !x->ev_v[a].stmt && !x->ev_v[a].quoted && x->ev_v[a].sent == si - 1 &&
+                (b->type == other || x->ev_v[a].type == other) && !concessive(x, &x->ev_v[a]))
+                ex_add_rel(x, (int)j, EX_REL_CAUSES, canon(x, a));
         }
         /* part-of: 회의에서 밝혔다, 계획의 일환으로 */
         for (size_t k = 0; k < ev->n_cues[EX_REL_PART]; k++) {
