@@ -225,7 +225,7 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
 /* The words same-as reads (yaml/grammar/relations.yaml): the verbs of a
  * talk about an act, and the verbs too general to tell one act from
  * another. */
-static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act;
+static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act, *const *verb_groups;
 static pthread_once_t same_once = PTHREAD_ONCE_INIT;
 
 static void same_init(void)
@@ -234,6 +234,33 @@ static void same_init(void)
     generic_lemmas = kg_gram_words("relations", "sameas_generic_lemmas");
     additive = kg_gram_words("relations", "sameas_additive_particles");
     new_act = kg_gram_words("relations", "sameas_new_act_words");
+    verb_groups = kg_gram_words("relations", "sameas_verb_groups");
+}
+
+/* 1 if verb head h starts with one of the space-separated stems of group
+ * g. */
+static int head_in_group(const char *h, const char *g)
+{
+    size_t lh = strlen(h);
+    while (*g) {
+        while (*g == ' ')
+            g++;
+        size_t l = strcspn(g, " ");
+        if (l >= 3 && l <= lh && !memcmp(h, g, l))
+            return 1;
+        g += l;
+    }
+    return 0;
+}
+
+/* 1 if two different verb heads are of one group of verbs telling one act
+ * (가결 / 통과). */
+static int syn_verbs(const char *va, const char *vb)
+{
+    for (int k = 0; verb_groups[k]; k++)
+        if (head_in_group(va, verb_groups[k]) && head_in_group(vb, verb_groups[k]))
+            return 1;
+    return 0;
 }
 
 /* 1 if one mention names a word of a new act (보복 관세, 추가 제재) that
@@ -346,6 +373,25 @@ static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
     return 0;
 }
 
+/* 1 if a and b each have agents, all persons, and none in common (A씨는
+ * … 선고받았다, B씨는 … 선고받았다). */
+static int two_persons(const exdoc *x, const ex_event *a, const ex_event *b)
+{
+    if (!a->n_agent || !b->n_agent)
+        return 0;
+    for (int i = 0; i < a->n_agent; i++) {
+        const char *t = x->m->v[a->agent[i]].type;
+        if (!t || strcmp(t, "person"))
+            return 0;
+    }
+    for (int j = 0; j < b->n_agent; j++) {
+        const char *t = x->m->v[b->agent[j]].type;
+        if (!t || strcmp(t, "person"))
+            return 0;
+    }
+    return !agents_agree(x, a, b);
+}
+
 /* The object a lexicon phrase holds (관세 of 관세를 부과) into out, or "". */
 static void phrase_obj(const char *pred, char *out, size_t n)
 {
@@ -404,6 +450,12 @@ static const char *obj_head(const char *o)
  * range is left alone. */
 static int dates_clash(const ex_event *a, const ex_event *b)
 {
+    /* 1400원을 돌파했다 … 2009년 3월 20일 1400원을 돌파한 뒤 처음: a day
+     * of its own in one clause, another year in the other (even one
+     * carried); a bare year of its own may be a period's start (2019년부터) */
+    int day_a = a->time >= 0 && strlen(a->date) == 10, day_b = b->time >= 0 && strlen(b->date) == 10;
+    if ((day_a || day_b) && strlen(a->date) >= 4 && strlen(b->date) >= 4 && memcmp(a->date, b->date, 4) != 0)
+        return 1;
     if (!a->date[0] || !b->date[0] || a->time < 0 || b->time < 0)
         return 0;
     if (strchr(a->date, '/') || strchr(b->date, '/'))
@@ -415,6 +467,8 @@ static int dates_clash(const ex_event *a, const ex_event *b)
 /* Sentences apart within which the same verb of the same side, with no
  * object or the same head noun, tells the same act again. */
 #define LEMMA_SPAN 8
+/* Sentences apart within which a verb of one group tells the act again. */
+#define SYN_SPAN 3
 
 /* What same-as compares of an event, read once: the objects without
  * spaces, the object the lexicon phrase holds, the head noun of the
@@ -468,10 +522,20 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
     if (om) {
         if (same_side(x, a, b))
             return 1;
+        /* two persons named (A씨 … B씨 … 선고받았다) are two acts */
+        if (two_persons(x, a, b))
+            return 0;
         /* a summary and its detail in neighbouring sentences may name the
          * actor differently (a title, then the name) */
         return b->sent - a->sent <= 2;
     }
+    /* the act told again in other words of one group (법안이 본회의를
+     * 통과했다 … 국회는 가결했다): a few sentences apart, of one side or
+     * one with no actor, not both with an object of their own */
+    if (a->sent != b->sent && b->sent - a->sent <= SYN_SPAN && !a->stmt && !b->stmt && !a->quoted && !b->quoted &&
+        !ia->talk && !(ia->has_obj && ib->has_obj) && !same_lemma(ia->verb, ib->verb) &&
+        syn_verbs(ia->verb, ib->verb) && same_side(x, a, b))
+        return 1;
     /* the same verb of the same side again, in a later sentence, with no
      * object or the same head noun (수출 통제 대상에 포함했다 … 포함한다고 20일
      * 발표했다; 일본 수출을 금지 … 품목 수출을 금지) */
@@ -484,9 +548,14 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
         return 0;
     /* one object told and not the other: X도 금지했다 is often another
      * act */
-    if (ia->has_obj != ib->has_obj)
-        return 0;
-    if (ia->has_obj && (strlen(ia->ohead) < 6 || strcmp(ia->ohead, ib->ohead)))
+    if (ia->has_obj != ib->has_obj) {
+        /* … unless the clause without an object names the other's head
+         * noun (기준금리를 인상했다 … 금통위는 기준금리를 0.25%p 인상하기로
+         * 했다, the object not read) */
+        const same_info *w = ia->has_obj ? ia : ib, *o = ia->has_obj ? ib : ia;
+        if (strlen(w->ohead) < 6 || !strstr(o->words, w->ohead))
+            return 0;
+    } else if (ia->has_obj && (strlen(ia->ohead) < 6 || strcmp(ia->ohead, ib->ohead)))
         return 0;
     return same_side(x, a, b);
 }
@@ -659,7 +728,7 @@ static int find_ps(const exdoc *x, size_t ps)
  * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
 
 static const kg_gram_list *resp_cues, *cause_cues, *np_list;
-static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links;
+static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -671,6 +740,7 @@ static void rel_init(void)
     plan_nouns = kg_gram_words("relations", "plan_nouns");
     act_nouns = kg_gram_words("relations", "act_nouns");
     act_links = kg_gram_words("relations", "act_links");
+    concessive_ends = kg_gram_words("relations", "causes_concessive_endings");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -929,6 +999,21 @@ static int market_move(const exdoc *x, const ex_event *e)
     return k < x->n_fig && x->m->v[x->fig[k]].nstart < e->pe;
 }
 
+/* 1 if the word of e's predicate ends in a connective that concedes
+ * (내놨지만, 올렸으나): what follows goes against the act. */
+static int concessive(const exdoc *x, const ex_event *e)
+{
+    size_t we = e->ps;
+    while (we < x->len && x->s[we] != ' ' && x->s[we] != '\n' && x->s[we] != ',' && x->s[we] != '.')
+        we++;
+    for (int k = 0; concessive_ends[k]; k++) {
+        size_t l = strlen(concessive_ends[k]);
+        if (we >= e->ps + l && !memcmp(x->s + we - l, concessive_ends[k], l))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if e is a thing moving by itself (주가가 내렸다): type other, with a
  * subject of its own in its clause and no actor. */
 static int self_move(const ex_event *e)
@@ -1102,6 +1187,10 @@ static void plan_decomp(exdoc *x, size_t i)
         /* a thing that moves by itself after the plan (주가가 내렸다: type
          * other, a subject of its own, no actor) is no measure of it */
         if (self_move(q))
+            continue;
+        /* 대책을 발표했지만 주가는 떨어졌다: what a concession leads to in
+         * its sentence goes against the plan, no measure of it */
+        if (q->sent == p->sent && concessive(x, p))
             continue;
         if (q->type == protest || plan_event(x, q))
             break;
@@ -1875,17 +1964,40 @@ void ex_relate(exdoc *x)
         /* A-하자 B (B reacts), A-했기 때문에 B (A causes B) */
         if (j > 0) {
             int a = prev_event(x, (int)j, si, -1, -1);
-            if (a >= 0 && x->ev_v[a].sent == si && market_move(x, b) &&
-                ((x->ev_v[a].f & EX_F_WHEN) || ((x->ev_v[a].f & EX_F_CONN) && x->ev_v[a].type != b->type))) {
+            if (a >= 0 && x->ev_v[a].sent == si && (market_move(x, b) || self_move(b)) &&
+                ((x->ev_v[a].f & EX_F_WHEN) || ((x->ev_v[a].f & EX_F_CONN) && x->ev_v[a].type != b->type &&
+                                                !concessive(x, &x->ev_v[a])))) {
                 /* 제재에 나서자 주가가 6% 내렸다: a move of the market
-                 * (a figure) after an act is its result (rule R4) */
-                ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
+                 * (a figure, or a thing moving by itself: 투자 심리가
+                 * 얼어붙었다) after an act is its result (rule R4); the
+                 * mention in the sentence is the cause told */
+                ex_add_rel(x, a, EX_REL_CAUSES, (int)j);
             } else if (a >= 0 && x->ev_v[a].sent == si) {
-                if (x->ev_v[a].f & EX_F_WHEN)
+                /* 코로나19 충격이 닥치자 금리를 내렸다: a happening of no
+                 * actor is no act answered but a cause */
+                if ((x->ev_v[a].f & EX_F_WHEN) && x->ev_v[a].type == ex_type_index("other") &&
+                    !x->ev_v[a].n_agent)
+                    ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
+                else if (x->ev_v[a].f & EX_F_WHEN)
                     ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
                 if (x->ev_v[a].f & EX_F_CAUSE)
                     ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
             }
+        }
+        /* 반도체 수출이 26% 줄었다. 단가가 떨어진 영향이 컸다: a cause
+         * that ends its sentence (때문이다, 영향이 컸다, 탓이다) explains the
+         * last act or move of the sentence before */
+        if ((b->f & EX_F_CAUSE) && si > 0 && !b->stmt && !b->quoted &&
+            (j + 1 >= x->n_ev || x->ev_v[j + 1].sent != si) && !has_rel_from(x, (int)j, EX_REL_CAUSES)) {
+            int a = prev_event(x, (int)j, si - 1, -1, -1);
+            while (a >= 0 && x->ev_v[a].sent == si)
+                a = prev_event(x, a, si - 1, -1, -1);
+            /* a move or a happening on one end at least (not one side's
+             * act explaining another's: 날을 세웠다 … 시사했기 때문이다) */
+            int other = ex_type_index("other");
+            if (a >= 0 && !x->ev_v[a].stmt && !x->ev_v[a].quoted && x->ev_v[a].sent == si - 1 &&
+                (b->type == other || x->ev_v[a].type == other) && !concessive(x, &x->ev_v[a]))
+                ex_add_rel(x, (int)j, EX_REL_CAUSES, canon(x, a));
         }
         /* part-of: 회의에서 밝혔다, 계획의 일환으로 */
         for (size_t k = 0; k < ev->n_cues[EX_REL_PART]; k++) {
