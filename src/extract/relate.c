@@ -587,17 +587,14 @@ static size_t cue_at(const char *s, size_t i, size_t end, const char *cue)
     return l;
 }
 
-/* Finds a cue inside [a, b), skipping quote marks in the text. */
-static int has_cue(const char *s, size_t a, size_t b, const char *cue)
+/* Where cue starts in s[a..b), skipping quote marks in the text (the cue
+ * may hold words in quotes: 이에 대한 '보복성 조치'로); -1 if nowhere. */
+static size_t cue_pos(const char *s, size_t a, size_t b, const char *cue)
 {
     size_t l = strlen(cue);
-    /* the cue's last letter must be there (quote marks never end a cue) */
-    size_t tail = 1;
-    while (tail < l && ((unsigned char)cue[l - tail] & 0xC0) == 0x80)
-        tail++;
-    if (b <= a || !memmem(s + a, b - a, cue + l - tail, tail))
-        return 0;
     for (size_t i = a; i < b; i++) {
+        if ((s[i] & 0xC0) == 0x80 || s[i] != cue[0])
+            continue;
         size_t k = 0, j = i;
         while (k < l && j < b) {
             if (s[j] == '\'' || s[j] == '"') {
@@ -610,9 +607,22 @@ static int has_cue(const char *s, size_t a, size_t b, const char *cue)
             k++;
         }
         if (k == l)
-            return 1;
+            return i;
     }
-    return 0;
+    return (size_t)-1;
+}
+
+/* 1 if cue is inside [a, b), skipping quote marks in the text. */
+static int has_cue(const char *s, size_t a, size_t b, const char *cue)
+{
+    size_t l = strlen(cue);
+    /* the cue's last letter must be there (quote marks never end a cue) */
+    size_t tail = 1;
+    while (tail < l && ((unsigned char)cue[l - tail] & 0xC0) == 0x80)
+        tail++;
+    if (b <= a || !memmem(s + a, b - a, cue + l - tail, tail))
+        return 0;
+    return cue_pos(s, a, b, cue) != (size_t)-1;
 }
 
 static int is_reaction(const ex_event *e)
@@ -1426,31 +1436,6 @@ static int two_sides(const exdoc *x, const ex_event *e, const ex_event *f)
                 return 0;
         }
     return 1;
-}
-
-/* Where cue starts in s[a..b), skipping quote marks in the text (the cue
- * may hold words in quotes: 이에 대한 '보복성 조치'로); -1 if nowhere. */
-static size_t cue_pos(const char *s, size_t a, size_t b, const char *cue)
-{
-    size_t l = strlen(cue);
-    for (size_t i = a; i < b; i++) {
-        if ((s[i] & 0xC0) == 0x80 || s[i] != cue[0])
-            continue;
-        size_t k = 0, j = i;
-        while (k < l && j < b) {
-            if (s[j] == '\'' || s[j] == '"') {
-                j++;
-                continue;
-            }
-            if (s[j] != cue[k])
-                break;
-            j++;
-            k++;
-        }
-        if (k == l)
-            return i;
-    }
-    return (size_t)-1;
 }
 
 /* The last event (not dropped, not a title line) of the sentence whose
