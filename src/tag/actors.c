@@ -161,6 +161,7 @@ static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 �
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
+static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청 */
 /* One-syllable short names of countries in pair words (names:
  * country_initials), with the lexicon id each stands for. */
 struct initial {
@@ -773,6 +774,10 @@ static const struct suffix *org_suffix(const char *w, size_t n)
             continue;
         if (kg_wordset_has(&ws_not_orgs, w, n))
             return NULL;
+        /* a compound of a common noun that ends in a suffix (명승부, 보석신청) */
+        for (int e = 0; not_org_ends[e]; e++)
+            if (ends_with(w, n, not_org_ends[e]))
+                return NULL;
         /* a word ending in 정부 or 들 is no organisation's name */
         if (ends_with(w, n, "정부"))
             return NULL;
@@ -2125,6 +2130,7 @@ static void lists_load(void)
     latin_stop = kg_gram_words("names", "latin_stop");
     not_names = kg_gram_words("names", "not_names");
     not_orgs = kg_gram_words("names", "not_orgs");
+    not_org_ends = kg_gram_words("names", "not_org_ends");
     not_name_parts = kg_gram_words("names", "not_name_parts");
     lead_titles = kg_gram_words("names", "lead_titles");
     loan_common = kg_gram_words("names", "loan_common");
