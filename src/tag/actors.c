@@ -124,6 +124,8 @@ struct suffix {
     int strong; /* 1 (class strong): may stand as its own word after the
                  * name (인간 중심 AI 연구소); 2 (class after-latin) as well,
                  * but only after a Latin word */
+    int not_name; /* class not-name: a word of three syllables with a
+                   * family name first is rather a person's name (장샹위) */
     const char *type;
 };
 static struct suffix *suffixes;
@@ -760,6 +762,7 @@ static int gloss_words(const char *s, size_t a, size_t b, int *acronym, int *las
 }
 
 /* The suffix of word w, or NULL. */
+static int surname_first(const char *w, size_t n);
 static const struct suffix *org_suffix(const char *w, size_t n)
 {
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
@@ -780,6 +783,8 @@ static const struct suffix *org_suffix(const char *w, size_t n)
                 return NULL;
         /* a word ending in 정부 or 들 is no organisation's name */
         if (ends_with(w, n, "정부"))
+            return NULL;
+        if (sf->not_name && syllables(w, n) == 3 && surname_first(w, n))
             return NULL;
         if (sf->strong == 2)
             return NULL; /* only with a Latin word before it */
@@ -2175,6 +2180,7 @@ static void lists_load(void)
         suffixes[i].w = e->form;
         suffixes[i].min_stem = field_count(e, "min_stem", 1);
         suffixes[i].strong = has_class(e, "after-latin") ? 2 : has_class(e, "strong");
+        suffixes[i].not_name = has_class(e, "not-name");
         suffixes[i].type = actor_type(kg_gram_field(e, "type"));
     }
 
