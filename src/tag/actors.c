@@ -124,6 +124,8 @@ struct suffix {
     int strong; /* 1 (class strong): may stand as its own word after the
                  * name (인간 중심 AI 연구소); 2 (class after-latin) as well,
                  * but only after a Latin word */
+    int not_name; /* class not-name: a word of three syllables with a
+                   * family name first is rather a person's name (장샹위) */
     const char *type;
 };
 static struct suffix *suffixes;
@@ -161,6 +163,7 @@ static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 �
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
+static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청 */
 /* One-syllable short names of countries in pair words (names:
  * country_initials), with the lexicon id each stands for. */
 struct initial {
@@ -759,6 +762,7 @@ static int gloss_words(const char *s, size_t a, size_t b, int *acronym, int *las
 }
 
 /* The suffix of word w, or NULL. */
+static int surname_first(const char *w, size_t n);
 static const struct suffix *org_suffix(const char *w, size_t n)
 {
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
@@ -773,8 +777,14 @@ static const struct suffix *org_suffix(const char *w, size_t n)
             continue;
         if (kg_wordset_has(&ws_not_orgs, w, n))
             return NULL;
+        /* a compound of a common noun that ends in a suffix (명승부, 보석신청) */
+        for (int e = 0; not_org_ends[e]; e++)
+            if (ends_with(w, n, not_org_ends[e]))
+                return NULL;
         /* a word ending in 정부 or 들 is no organisation's name */
         if (ends_with(w, n, "정부"))
+            return NULL;
+        if (sf->not_name && syllables(w, n) == 3 && surname_first(w, n))
             return NULL;
         if (sf->strong == 2)
             return NULL; /* only with a Latin word before it */
@@ -2125,6 +2135,7 @@ static void lists_load(void)
     latin_stop = kg_gram_words("names", "latin_stop");
     not_names = kg_gram_words("names", "not_names");
     not_orgs = kg_gram_words("names", "not_orgs");
+    not_org_ends = kg_gram_words("names", "not_org_ends");
     not_name_parts = kg_gram_words("names", "not_name_parts");
     lead_titles = kg_gram_words("names", "lead_titles");
     loan_common = kg_gram_words("names", "loan_common");
@@ -2169,6 +2180,7 @@ static void lists_load(void)
         suffixes[i].w = e->form;
         suffixes[i].min_stem = field_count(e, "min_stem", 1);
         suffixes[i].strong = has_class(e, "after-latin") ? 2 : has_class(e, "strong");
+        suffixes[i].not_name = has_class(e, "not-name");
         suffixes[i].type = actor_type(kg_gram_field(e, "type"));
     }
 
