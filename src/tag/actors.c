@@ -51,6 +51,10 @@ static size_t hangul_run_end(const char *s, size_t len, size_t i)
 
 static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+/* first syllables of family_names and of country_pairs: the anonymous
+ * person and country pair rules look only at words that start with one */
+static unsigned char family_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static unsigned char pair_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char tsuf_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of title_suffixes */
 static unsigned char maybe_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* final_bits | tsuf_bits */
 /* The last two syllables (six bytes; three for CEO) of the descriptors
@@ -185,7 +189,7 @@ static struct body *bodies;
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
-static kg_wordset ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
+static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
 static size_t *suffix_len, suffix_max_len;
@@ -1619,14 +1623,11 @@ static size_t anon_rule(actx *x, size_t i)
         head_end = i + 1;
         e = anon_title_at(s, len, head_end, 1, 1, &tp);
     } else {
-        size_t n1 = 0;
-        for (int k = 0; family_names[k]; k++) {
-            size_t n = strlen(family_names[k]);
-            if (n == 3 && !memcmp(s + i, family_names[k], 3)) {
-                n1 = 3;
-                break;
-            }
-        }
+        size_t n1 = 0, k1;
+        if (i + 3 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+            return 0;
+        if (kg_wordset_has(&ws_family, s + i, 3))
+            n1 = 3;
         if (!n1 || i + 6 > len)
             return 0;
         /* 홍길동씨, 홍길동(35)씨: a full name glued to 씨 (spaced, the
@@ -2234,6 +2235,11 @@ static void tables_init(void)
         set_bit(tsuf_bits, *t, 1);
     for (size_t b = 0; b < sizeof maybe_bits; b++)
         maybe_bits[b] = final_bits[b] | tsuf_bits[b];
+    for (const char *const *t = family_names; *t; t++)
+        set_bit(family_bits, *t, 0);
+    kg_wordset_build(&ws_family, family_names);
+    for (const char *const *t = country_pairs; *t; t++)
+        set_bit(pair_bits, *t, 0);
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
     kg_wordset_build(&ws_role_titles, role_titles);
@@ -2322,7 +2328,7 @@ static size_t pair_rule(actx *x, size_t i)
 {
     const char *s = x->s;
     size_t len = x->len, best = 0, tend;
-    if (!x->lx)
+    if (!x->lx || i + 3 > len || !has_bit(pair_bits, kg_u8_dec((const unsigned char *)s + i, 3, &tend)))
         return 0;
     for (int k = 0; country_pairs[k]; k++) {
         size_t n = strlen(country_pairs[k]);
