@@ -288,6 +288,39 @@ Test(render_graph, same_as_events_are_one_node_and_dot_records_layout)
     free_corpus(c);
 }
 
+/* "기사 N건" under a merged event counts articles, not records: two
+ * mentions in one article say nothing, the same event in two articles
+ * says 기사 2건. */
+Test(render_graph, merged_events_count_articles_not_records)
+{
+    kg_corpus *c = load_text("kg: 1\ndocument: {id: one, title: t}\n"
+                             "actors: [{id: usa, name: 미국, type: country}]\n"
+                             "events:\n"
+                             "  - {id: e1, title: 규제 발표, type: restrict, date: 2025-01-13, agent: [usa]}\n"
+                             "  - {id: e2, title: 규제 발표 다시, type: restrict, date: 2025-01-13, agent: [usa]}\n"
+                             "relations: [{from: e2, type: same-as, to: e1}]\n");
+    char *dot = render(kg_render_graph, c, KG_FMT_DOT, NULL);
+    cr_expect(strstr(dot, "2025-01-13") && !strstr(dot, "기사 2건"), "one article counted twice:\n%s", dot);
+    free(dot);
+    /* a second article telling the same event */
+    char *dir = kgt_tmpdir();
+    kg_buf f = KG_BUF_INIT;
+    kg_buf_printf(&f, "%s/two.yaml", dir);
+    cr_assert_eq(kgt_write(f.ptr, "kg: 1\ndocument: {id: two, title: t2}\n"
+                                  "events:\n"
+                                  "  - {id: e1, title: 규제, type: restrict, date: 2025-01-13, agent: [usa]}\n"
+                                  "relations: [{from: e1, type: same-as, to: one/e1}]\n"), 0);
+    kg_diag d = KG_DIAG_INIT;
+    cr_assert(kg_facts_load_path(c, f.ptr, &d) >= 0);
+    kg_diag_free(&d);
+    dot = render(kg_render_graph, c, KG_FMT_DOT, NULL);
+    cr_expect(strstr(dot, "기사 2건") != NULL, "two articles not counted:\n%s", dot);
+    free(dot);
+    kg_buf_free(&f);
+    free(dir);
+    free_corpus(c);
+}
+
 Test(render_graph, options_select_and_refuse)
 {
     kg_corpus *c = load_text(hostile_yaml);

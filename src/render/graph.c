@@ -139,8 +139,16 @@ static void node_label(const kg_vnode *n, const kg_style *s, double wrap, kg_buf
         kg_buf_puts(html, TABLE);
         put_wrapped(html, ev->title && *ev->title ? ev->title : n->id, wrap * fs, fs, 80);
         kg_date_text(&tmp, n->date ? n->date : &ev->date);
-        if (n->n_recs > 1)
-            kg_buf_printf(&tmp, " · 기사 %zu건", n->n_recs);
+        /* articles, not records: one article may tell an event twice */
+        size_t docs = 0;
+        for (size_t r = 0; r < n->n_recs; r++) {
+            size_t k = 0;
+            while (k < r && n->recs[k].doc_ix != n->recs[r].doc_ix)
+                k++;
+            docs += k == r;
+        }
+        if (docs > 1)
+            kg_buf_printf(&tmp, " · 기사 %zu건", docs);
         put_rows(html, tmp.ptr, SMALL);
         kg_buf_puts(html, "</TABLE>");
         break;
