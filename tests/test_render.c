@@ -321,6 +321,27 @@ Test(render_graph, merged_events_count_articles_not_records)
     free_corpus(c);
 }
 
+/* A figure with no measure is labelled by its value, never by its id
+ * (which went into the label broken mid-word); the id stays in the
+ * tooltip. */
+Test(render_graph, figure_without_measure_shows_its_value_not_its_id)
+{
+    kg_corpus *c = load_text("kg: 1\ndocument: {id: fig-doc, title: t}\n"
+                             "figures:\n"
+                             "  - {id: f1, value: 4500, unit: count}\n");
+    char *dot = render(kg_render_graph, c, KG_FMT_DOT, NULL);
+    Agraph_t *g = agmemread(dot);
+    cr_assert_not_null(g);
+    Agnode_t *n = agnode(g, "fig-doc/f1", 0);
+    cr_assert_not_null(n);
+    cr_expect(!strstr(agget(n, "label"), "fig-doc"), "%s", agget(n, "label"));
+    cr_expect(strstr(agget(n, "label"), "4") != NULL, "%s", agget(n, "label"));
+    cr_expect(strstr(agget(n, "tooltip"), "fig-doc/f1") != NULL, "%s", agget(n, "tooltip"));
+    agclose(g);
+    free(dot);
+    free_corpus(c);
+}
+
 Test(render_graph, options_select_and_refuse)
 {
     kg_corpus *c = load_text(hostile_yaml);

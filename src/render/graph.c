@@ -157,7 +157,10 @@ static void node_label(const kg_vnode *n, const kg_style *s, double wrap, kg_buf
         const kg_figure *f = n->fig;
         double fs = style_fontsize(s, "figure", 9);
         kg_buf_puts(html, TABLE);
-        put_wrapped(html, f->measure && *f->measure ? f->measure : n->id, wrap * fs, fs, 60);
+        /* no measure: the value alone (the id is in the tooltip; as a
+         * label it was broken mid-word) */
+        if (f->measure && *f->measure)
+            put_wrapped(html, f->measure, wrap * fs, fs, 60);
         kg_figure_value(&tmp, f);
         put_rows(html, tmp.ptr, "<B>");
         if (f->date.text) {
