@@ -2111,8 +2111,7 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             continue;
         /* …말했다고 전했다: this one is reported by the next verb */
         if (ex_ends(x->s, w->cs, w->ce, "고") || ex_ends(x->s, w->cs, w->ce, "며"))
-            if (!ex_ends(x->s, w->cs, w->ce, "밝혀"))
-                continue;
+            continue;
         /* …라고 강조해 왔다: what someone has long said, no occasion */
         if (wi + 1 < x->nw && (ex_ends(x->s, w->cs, w->ce, "해") || ex_ends(x->s, w->cs, w->ce, "혀")) &&
             (ex_at(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, "왔") || ex_at(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, "온"))) {
