@@ -85,82 +85,38 @@ static void canon_events(const kg_doc *doc, int figs, kg_buf *out)
     }
 }
 
-static char *unescape(const char *s)
+struct extract_spec {
+    int figs; /* %figures on: the figures are expected too */
+};
+
+static int extract_directive(void *ctx, const kgt_spec_case *at, const char *line)
 {
-    kg_buf b = KG_BUF_INIT;
-    for (; *s; s++) {
-        if (*s == '\\' && s[1] == 'n') {
-            kg_buf_putc(&b, '\n');
-            s++;
-        } else
-            kg_buf_putc(&b, *s);
-    }
-    return kg_buf_detach(&b, NULL);
+    (void)at;
+    struct extract_spec *x = ctx;
+    if (strcmp(line, "%figures on") && strcmp(line, "%figures off"))
+        return -1;
+    x->figs = !strcmp(line, "%figures on");
+    return 0;
+}
+
+static int extract_case(void *ctx, const kgt_spec_case *c, kg_buf *got)
+{
+    struct extract_spec *x = ctx;
+    kg_doc *doc = extract_str(c->input, c->dct, KG_TEXT_NO_CHROME);
+    if (!doc)
+        return -1;
+    canon_events(doc, x->figs, got);
+    kg_doc_free(doc);
+    return 0;
 }
 
 /* Runs the cases of one spec file; returns how many there are, counts
  * the failures in *failed. */
 static size_t run_spec(const char *path, size_t *failed_out)
 {
-    FILE *f = fopen(path, "r");
-    cr_assert(f != NULL, "cannot open %s", path);
-    char *line = NULL, *dct = NULL, *input = NULL;
-    size_t cap = 0, cases = 0, failed = 0;
-    int lineno = 0, at = 0, figs = 0;
-    kg_buf want = KG_BUF_INIT, got = KG_BUF_INIT;
-    for (;;) {
-        ssize_t n = getline(&line, &cap, f);
-        int eof = n < 0;
-        if (!eof) {
-            lineno++;
-            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-                line[--n] = '\0';
-        }
-        if (!eof && n > 0) {
-            if (!input) {
-                if (line[0] == '#')
-                    continue;
-                if (!strcmp(line, "%figures on") || !strcmp(line, "%figures off")) {
-                    figs = !strcmp(line, "%figures on");
-                    continue;
-                }
-                if (!strncmp(line, "%date ", 6)) {
-                    free(dct);
-                    dct = strcmp(line + 6, "none") ? strdup(line + 6) : NULL;
-                    continue;
-                }
-                input = unescape(line);
-                at = lineno;
-            } else if (strcmp(line, "[]") != 0) {
-                kg_buf_puts(&want, line);
-                kg_buf_putc(&want, '\n');
-            }
-            continue;
-        }
-        if (input) {
-            cases++;
-            kg_doc *doc = extract_str(input, dct, KG_TEXT_NO_CHROME);
-            kg_buf_reset(&got);
-            if (doc)
-                canon_events(doc, figs, &got);
-            if (!doc || strcmp(got.ptr, want.ptr) != 0) {
-                failed++;
-                cr_log_error("%s:%d: case fails: %s\n  want:\n%s  got:\n%s", path, at, input,
-                             want.len ? want.ptr : "[]\n", got.len ? got.ptr : "[]\n");
-            }
-            kg_doc_free(doc);
-            free(input);
-            input = NULL;
-            kg_buf_reset(&want);
-        }
-        if (eof)
-            break;
-    }
-    fclose(f);
-    free(line);
-    free(dct);
-    kg_buf_free(&want);
-    kg_buf_free(&got);
+    struct extract_spec x = { 0 };
+    kgt_spec hooks = { extract_directive, extract_case, &x };
+    size_t failed = 0, cases = kgt_spec_file(path, &hooks, &failed);
     cr_expect_eq(failed, 0, "%zu of %zu cases of %s fail", failed, cases, path);
     *failed_out += failed;
     return cases;

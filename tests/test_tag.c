@@ -53,33 +53,6 @@ static void canon(const kg_mention *m, const kg_text *t, kg_buf *out)
     kg_buf_puts(out, "\"}");
 }
 
-typedef struct spec_case {
-    int line;
-    char *dct;       /* NULL: none */
-    char *input;
-    char **want;
-    size_t n_want, cap_want;
-} spec_case;
-
-/* Undoes \n, \t, \\ and \" in a spec input line. */
-static char *unescape(const char *s)
-{
-    kg_buf b = KG_BUF_INIT;
-    for (; *s; s++) {
-        if (*s == '\\' && s[1]) {
-            s++;
-            switch (*s) {
-            case 'n': kg_buf_putc(&b, '\n'); break;
-            case 't': kg_buf_putc(&b, '\t'); break;
-            case 'r': kg_buf_putc(&b, '\r'); break;
-            default: kg_buf_putc(&b, *s); break;
-            }
-        } else
-            kg_buf_putc(&b, *s);
-    }
-    return kg_buf_detach(&b, NULL);
-}
-
 static kg_lexicon *spec_lexicon(void)
 {
     static kg_lexicon *lx;
@@ -97,124 +70,62 @@ static kg_lexicon *spec_lexicon(void)
     return lx;
 }
 
+struct tag_spec {
+    kg_mention_kind kind;
+    kg_lexicon *lx;
+};
+
+/* %lexicon bundled: the cases after it use the bundled lexicon
+ * (yaml/lexicon); %lexicon spec: the test lexicon again */
+static int tag_directive(void *ctx, const kgt_spec_case *at, const char *line)
+{
+    struct tag_spec *x = ctx;
+    if (strncmp(line, "%lexicon ", 9) || x->kind != KG_MENTION_ACTOR)
+        return -1;
+    if (!strcmp(line + 9, "bundled")) {
+        const kgt_lexes *bl = kgt_bundled_lexes();
+        cr_assert(bl && bl->lx, "%s:%d: the bundled lexicon could not be read", at->path, at->line);
+        x->lx = bl->lx;
+    } else if (!strcmp(line + 9, "spec"))
+        x->lx = spec_lexicon();
+    else
+        return -1;
+    return 0;
+}
+
+static int tag_case(void *ctx, const kgt_spec_case *c, kg_buf *got)
+{
+    struct tag_spec *x = ctx;
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    kg_mentions ms = KG_MENTIONS_INIT;
+    kg_tag_opts o;
+    memset(&o, 0, sizeof o);
+    if (c->dct)
+        cr_assert(kg_dct_parse(c->dct, &o.dct) == 0, "%s:%d: bad date %s", c->path, c->line, c->dct);
+    kg_text_load(&t, c->input, strlen(c->input), 0, KG_TEXT_LENIENT | KG_TEXT_NO_CHROME, c->path, &d);
+    kg_tag_text(x->lx, &t, &o, &ms, NULL);
+    kg_buf one = KG_BUF_INIT;
+    for (size_t i = 0; i < ms.n; i++) {
+        if (ms.v[i].kind != x->kind)
+            continue;
+        kg_buf_reset(&one);
+        canon(&ms.v[i], &t, &one);
+        kg_buf_printf(got, "%s\n", one.ptr);
+    }
+    kg_buf_free(&one);
+    kg_mentions_free(&ms);
+    kg_text_free(&t);
+    kg_diag_free(&d);
+    return 0;
+}
+
 /* Runs every case of one spec file; returns the number of cases. */
 static size_t run_spec(const char *path, kg_mention_kind kind, size_t *failed)
 {
-    FILE *f = fopen(path, "r");
-    cr_assert(f != NULL, "cannot open %s", path);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int lineno = 0;
-    char *defdate = NULL;
-    spec_case cs;
-    memset(&cs, 0, sizeof cs);
-    size_t cases = 0;
-    kg_lexicon *lx = kind == KG_MENTION_ACTOR ? spec_lexicon() : NULL;
-    kg_buf got = KG_BUF_INIT;
-    for (;;) {
-        n = getline(&line, &cap, f);
-        int eof = n < 0;
-        if (!eof) {
-            lineno++;
-            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-                line[--n] = '\0';
-        }
-        if (!eof && n > 0) {
-            if (!cs.input) {
-                if (line[0] == '#')
-                    continue;
-                if (!strncmp(line, "%lexicon ", 9) && kind == KG_MENTION_ACTOR) {
-                    /* %lexicon bundled: the cases after it use the
-                     * bundled lexicon (yaml/lexicon); %lexicon spec: the
-                     * test lexicon again */
-                    if (!strcmp(line + 9, "bundled")) {
-                        const kgt_lexes *bl = kgt_bundled_lexes();
-                        cr_assert(bl && bl->lx, "%s:%d: the bundled lexicon could not be read", path, lineno);
-                        lx = bl->lx;
-                    } else
-                        lx = spec_lexicon();
-                    continue;
-                }
-                if (!strncmp(line, "%date ", 6)) {
-                    free(defdate);
-                    defdate = strcmp(line + 6, "none") ? strdup(line + 6) : NULL;
-                    continue;
-                }
-                if (!strncmp(line, "@date ", 6)) {
-                    free(cs.dct);
-                    cs.dct = strcmp(line + 6, "none") ? strdup(line + 6) : NULL;
-                    cs.line = -1;
-                    continue;
-                }
-                if (cs.line != -1) {
-                    free(cs.dct);
-                    cs.dct = defdate ? strdup(defdate) : NULL;
-                }
-                cs.line = lineno;
-                cs.input = unescape(line);
-            } else if (strcmp(line, "[]") != 0) {
-                KG_VEC_PUSH(cs.want, cs.n_want, cs.cap_want);
-                cs.want[cs.n_want++] = strdup(line);
-            }
-            continue;
-        }
-        /* a blank line or the end closes a case */
-        if (cs.input) {
-            cases++;
-            kg_text t;
-            kg_diag d = KG_DIAG_INIT;
-            kg_mentions ms = KG_MENTIONS_INIT;
-            kg_tag_opts o;
-            memset(&o, 0, sizeof o);
-            if (cs.dct)
-                cr_assert(kg_dct_parse(cs.dct, &o.dct) == 0, "%s:%d: bad date %s", path, cs.line, cs.dct);
-            kg_text_load(&t, cs.input, strlen(cs.input), 0, KG_TEXT_LENIENT | KG_TEXT_NO_CHROME, path, &d);
-            kg_tag_text(lx, &t, &o, &ms, NULL);
-            size_t k = 0;
-            int bad = 0;
-            kg_buf report = KG_BUF_INIT;
-            for (size_t i = 0; i < ms.n; i++) {
-                if (ms.v[i].kind != kind)
-                    continue;
-                canon(&ms.v[i], &t, &got);
-                if (k >= cs.n_want || strcmp(got.ptr, cs.want[k]) != 0)
-                    bad = 1;
-                kg_buf_printf(&report, "\n    got:  %s", got.ptr);
-                k++;
-            }
-            if (k != cs.n_want)
-                bad = 1;
-            if (bad) {
-                (*failed)++;
-                kg_buf wantb = KG_BUF_INIT;
-                for (size_t i = 0; i < cs.n_want; i++)
-                    kg_buf_printf(&wantb, "\n    want: %s", cs.want[i]);
-                cr_log_error("%s:%d: case fails: %s%s%s", path, cs.line, cs.input, wantb.ptr,
-                             report.len ? report.ptr : "\n    got:  []");
-                kg_buf_free(&wantb);
-            }
-            kg_buf_free(&report);
-            kg_mentions_free(&ms);
-            kg_text_free(&t);
-            kg_diag_free(&d);
-            free(cs.input);
-            for (size_t i = 0; i < cs.n_want; i++)
-                free(cs.want[i]);
-            free(cs.want);
-            free(cs.dct);
-            memset(&cs, 0, sizeof cs);
-        } else if (!eof && cs.line == -1) {
-            /* an @date line followed by a blank line: ignore it */
-        }
-        if (eof)
-            break;
-    }
-    kg_buf_free(&got);
-    free(line);
-    free(defdate);
-    fclose(f);
-    return cases;
+    struct tag_spec x = { kind, kind == KG_MENTION_ACTOR ? spec_lexicon() : NULL };
+    kgt_spec hooks = { tag_directive, tag_case, &x };
+    return kgt_spec_file(path, &hooks, failed);
 }
 
 Test(spec, all_cases)

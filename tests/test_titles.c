@@ -37,57 +37,18 @@ static void titles_of(const char *text, kg_buf *out)
     kg_doc_free(doc);
 }
 
+static int titles_case(void *ctx, const kgt_spec_case *c, kg_buf *got)
+{
+    (void)ctx;
+    titles_of(c->input, got);
+    return 0;
+}
+
 Test(titles_spec, all_cases)
 {
     const char *path = "tests/spec/titles.spec";
-    FILE *f = fopen(path, "r");
-    cr_assert(f != NULL, "cannot open %s", path);
-    char *line = NULL, *input = NULL;
-    size_t cap = 0, cases = 0, failed = 0;
-    int lineno = 0, at = 0;
-    kg_buf want = KG_BUF_INIT, got = KG_BUF_INIT;
-    for (;;) {
-        ssize_t n = getline(&line, &cap, f);
-        int eof = n < 0;
-        if (!eof) {
-            lineno++;
-            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-                line[--n] = '\0';
-        }
-        if (!eof && n > 0) {
-            if (!input) {
-                if (line[0] == '#')
-                    continue;
-                input = strdup(line);
-                at = lineno;
-            } else if (strcmp(line, "[]") != 0) {
-                kg_buf_puts(&want, line);
-                kg_buf_putc(&want, '\n');
-            }
-            continue;
-        }
-        if (input) {
-            cases++;
-            kg_buf_reset(&got);
-            titles_of(input, &got);
-            const char *g = got.len ? got.ptr : "";
-            const char *w = want.len ? want.ptr : "";
-            if (strcmp(g, w) != 0) {
-                failed++;
-                cr_log_error("%s:%d: case fails: %s\n  want:\n%s  got:\n%s", path, at, input,
-                             want.len ? w : "[]\n", got.len ? g : "[]\n");
-            }
-            free(input);
-            input = NULL;
-            kg_buf_reset(&want);
-        }
-        if (eof)
-            break;
-    }
-    fclose(f);
-    free(line);
-    kg_buf_free(&want);
-    kg_buf_free(&got);
+    kgt_spec hooks = { NULL, titles_case, NULL };
+    size_t failed = 0, cases = kgt_spec_file(path, &hooks, &failed);
     cr_expect(cases >= 10, "%s has %zu cases, want at least 10", path, cases);
     cr_expect_eq(failed, 0, "%zu of %zu cases of %s fail", failed, cases, path);
 }

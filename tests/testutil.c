@@ -1,4 +1,5 @@
 /* testutil.c - helpers shared by the Criterion tests (testutil.h). */
+#include <criterion/criterion.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,4 +117,107 @@ const kgt_lexes *kgt_bundled_lexes(void)
         return NULL;
     state = 1;
     return &L;
+}
+
+/* ---- spec files ---------------------------------------------------- */
+
+static char *spec_unescape(const char *s)
+{
+    kg_buf b = KG_BUF_INIT;
+    for (; *s; s++) {
+        if (*s == '\\' && s[1]) {
+            s++;
+            switch (*s) {
+            case 'n': kg_buf_putc(&b, '\n'); break;
+            case 't': kg_buf_putc(&b, '\t'); break;
+            case 'r': kg_buf_putc(&b, '\r'); break;
+            default: kg_buf_putc(&b, *s); break;
+            }
+        } else
+            kg_buf_putc(&b, *s);
+    }
+    return kg_buf_detach(&b, NULL);
+}
+
+static char *spec_date(const char *arg)
+{
+    return strcmp(arg, "none") ? strdup(arg) : NULL;
+}
+
+size_t kgt_spec_file(const char *path, const kgt_spec *hooks, size_t *failed)
+{
+    FILE *f = fopen(path, "r");
+    cr_assert(f != NULL, "cannot open %s", path);
+    char *line = NULL, *input = NULL, *defdate = NULL, *once = NULL;
+    int has_once = 0, lineno = 0, at = 0;
+    size_t cap = 0, cases = 0;
+    kg_buf want = KG_BUF_INIT, got = KG_BUF_INIT;
+    for (;;) {
+        ssize_t n = getline(&line, &cap, f);
+        int eof = n < 0;
+        if (!eof) {
+            lineno++;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+        }
+        if (!eof && n > 0) {
+            if (input) {
+                if (strcmp(line, "[]") != 0) {
+                    kg_buf_puts(&want, line);
+                    kg_buf_putc(&want, '\n');
+                }
+                continue;
+            }
+            if (line[0] == '#')
+                continue;
+            if (!strncmp(line, "%date ", 6)) {
+                free(defdate);
+                defdate = spec_date(line + 6);
+                continue;
+            }
+            if (!strncmp(line, "@date ", 6)) {
+                free(once);
+                once = spec_date(line + 6);
+                has_once = 1;
+                continue;
+            }
+            if (line[0] == '%') {
+                kgt_spec_case here = { path, lineno, line, NULL };
+                cr_assert(hooks->directive && hooks->directive(hooks->ctx, &here, line) == 0,
+                          "%s:%d: unknown directive %s", path, lineno, line);
+                continue;
+            }
+            input = spec_unescape(line);
+            at = lineno;
+            continue;
+        }
+        if (input) {
+            cases++;
+            kgt_spec_case c = { path, at, input, has_once ? once : defdate };
+            kg_buf_reset(&got);
+            int r = hooks->run(hooks->ctx, &c, &got);
+            if (r != 0 || strcmp(got.ptr, want.ptr) != 0) {
+                (*failed)++;
+                cr_log_error("%s:%d: case fails%s: %s\n  want:\n%s  got:\n%s", path, at,
+                             r != 0 ? " (could not run)" : "", input, want.len ? want.ptr : "[]\n",
+                             got.len ? got.ptr : "[]\n");
+            }
+            free(input);
+            input = NULL;
+            kg_buf_reset(&want);
+            free(once);
+            once = NULL;
+            has_once = 0;
+        }
+        /* an @date line followed by a blank line stays for the next case */
+        if (eof)
+            break;
+    }
+    fclose(f);
+    free(line);
+    free(defdate);
+    free(once);
+    kg_buf_free(&want);
+    kg_buf_free(&got);
+    return cases;
 }

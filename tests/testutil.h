@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "kg/buf.h"
+
 /* Absolute path of the kg binary under test ($KG, default ./kg); static. */
 const char *kgt_binary(void);
 /* Runs `sh -c cmd`, capturing stdout+stderr (2>&1 is up to cmd) into a
@@ -33,5 +35,34 @@ typedef struct kgt_lexes {
     kg_evlex *ev;
 } kgt_lexes;
 const kgt_lexes *kgt_bundled_lexes(void);
+
+/* Spec files (tests/spec/NAME.spec): rules tested from input -> expected.
+ * A case is one input line (\n \t \r \\ \" escapes undone), then the
+ * expected lines, one a line ("[]" alone expects nothing); a blank line
+ * or the end closes it. Between cases: "#" starts a comment, "%date D"
+ * sets the date of the cases after it ("none": no date), "@date D" the
+ * date of the next case only; any other "%NAME ..." line goes to the
+ * directive hook (a file with a directive no hook knows fails). */
+typedef struct kgt_spec_case {
+    const char *path;
+    int line;                  /* the input's line */
+    const char *input;
+    const char *dct;           /* NULL: no date */
+} kgt_spec_case;
+
+typedef struct kgt_spec {
+    /* a "%NAME ..." line other than %date: returns 0 when it knows it */
+    int (*directive)(void *ctx, const kgt_spec_case *at, const char *line);
+    /* runs one case, writing what it got into GOT one line each, each
+     * ending in a newline; returns 0, or -1 when it could not run */
+    int (*run)(void *ctx, const kgt_spec_case *c, kg_buf *got);
+    void *ctx;
+} kgt_spec;
+
+/* Runs every case of the spec file PATH; a case fails when the hook
+ * fails or what it got differs from the expected lines, and is logged
+ * as PATH:LINE with both. Returns the number of cases and adds the
+ * failures to *failed. */
+size_t kgt_spec_file(const char *path, const kgt_spec *hooks, size_t *failed);
 
 #endif
