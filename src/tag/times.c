@@ -93,13 +93,16 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 /* How many months after the DCT's a quarter alone may begin and still be
  * read as coming (2분기 in a January text; 3분기 there is last year's). */
 enum { QUARTER_AHEAD = 3 };
-static const char *const *zones, *const *day_times, *const *not_year_after;
+static const char *const *zones, *const *day_times, *const *not_year_after, *const *this_year_before,
+    *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
+    *const *direction_tails;
+static const kg_gram_list *decade_parts, *directions;
 /* The marks of times (grammar times: marks), one word per role: 2024년,
  * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
  * 300여 (over), 부터 (from), 까지 (until). A role the grammar leaves
  * out gets a byte no UTF-8 text holds, so its rules never match. */
 static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_CENTURY, *M_DECADE, *M_TEN,
-    *M_OVER, *M_FROM, *M_UNTIL;
+    *M_OVER, *M_FROM, *M_UNTIL, *M_YEAR_TAIL, *M_THIS_YEAR, *M_QUARTER_OF_4;
 
 struct tstate {
     kg_tctx *c;
@@ -269,8 +272,9 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
             return p_bare_year(st, i, e, v, sp_);
         if (kg_lit_any(s, len, k, not_year_after))
             return 0;
-        if (lit(s, len, k, "도"))
-            k += 3;
+        size_t kt = lit(s, len, k, M_YEAR_TAIL);
+        if (kt)
+            k = kt;
         sp_->yk = K_ABS;
         sp_->y = v;
         return k;
@@ -294,16 +298,16 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
         }
     }
     /* 올 only before a month or a part: 올 3월, 올 상반기 */
-    if ((e = lit(s, len, i, "올 "))) {
-        size_t k = e;
+    if ((e = lit(s, len, i, M_THIS_YEAR)) && e < len && s[e] == ' ') {
+        size_t k = e + 1;
         int mv;
         size_t me = read_int(s, len, k, 2, &mv);
-        if ((me && lit(s, len, me, M_MONTH)) || lit(s, len, k, "상반기") || lit(s, len, k, "하반기") ||
-            lit(s, len, k, "초") || lit(s, len, k, "연말") || (me && lit(s, len, me, M_QUARTER)) ||
+        if ((me && lit(s, len, me, M_MONTH)) || kg_lit_any(s, len, k, this_year_before) ||
+            (me && lit(s, len, me, M_QUARTER)) ||
             tw_at(&t_parts, s, len, k, NULL)) {
             sp_->yk = K_REL;
             sp_->y = 0;
-            return i + 3; /* "올" */
+            return e; /* 올 */
         }
     }
     return 0;
@@ -384,7 +388,7 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
             t->part = parts->v[k].part;
             return n;
         }
-        if (n && (lit(s, len, n, "께") || lit(s, len, n, "경"))) {
+        if (n && kg_lit_any(s, len, n, about_after_part)) {
             t->part = parts->v[k].part;
             return n;
         }
@@ -394,7 +398,7 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
     if (e && q >= 1 && q <= 4) {
         size_t k = lit(s, len, e, M_QUARTER);
         if (!k)
-            k = lit(s, len, e, "·4분기") ? e + strlen("·4분기") : 0;
+            k = lit(s, len, e, M_QUARTER_OF_4);
         if (k) {
             t->part = P_Q;
             t->q = q;
@@ -1002,7 +1006,7 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
     for (int z = 0; zones[z]; z++)
         if ((k = lit(s, len, j, zones[z])))
             return k;
-    if ((k = lit(s, len, e, "께")) || (k = lit(s, len, e, "경")) || (k = lit(s, len, e, "쯤"))) {
+    if ((k = kg_lit_any(s, len, e, about_after))) {
         if (word_end_ok(s, len, k)) {
             t->approx = 1;
             return k;
@@ -1019,7 +1023,7 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
     int h;
     if ((k = read_int(s, len, j2, 2, &h)) && h <= 24) {
         size_t k2 = lit(s, len, k, M_HOUR);
-        if (k2 && word_end_ok(s, len, k2) && !lit(s, len, k2, "간")) {
+        if (k2 && word_end_ok(s, len, k2) && !kg_lit_any(s, len, k2, not_hour_after)) {
             size_t k3 = sp(s, len, k2);
             int mi;
             size_t k4 = read_int(s, len, k3, 2, &mi);
@@ -1141,12 +1145,19 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
         v->interval = 1;
         v->a = mkpt(n, 0, 0);
         v->b = mkpt(n + 9, 0, 0);
-        if (lit(s, len, k, " 초") || lit(s, len, k, " 초반")) {
-            v->b = mkpt(n + 3, 0, 0);
-            k += lit(s, len, k, " 초반") ? strlen(" 초반") : strlen(" 초");
-        } else if (lit(s, len, k, " 말") || lit(s, len, k, " 후반")) {
-            v->a = mkpt(n + 7, 0, 0);
-            k += lit(s, len, k, " 후반") ? strlen(" 후반") : strlen(" 말");
+        for (size_t q = 0; q < decade_parts->n; q++) {
+            size_t kp = lit(s, len, k, decade_parts->e[q].form);
+            const char *part = kg_gram_field(&decade_parts->e[q], "part");
+            if (!kp || !part)
+                continue;
+            if (!strcmp(part, "early"))
+                v->b = mkpt(n + 3, 0, 0);
+            else if (!strcmp(part, "late"))
+                v->a = mkpt(n + 7, 0, 0);
+            else
+                continue;
+            k = kp;
+            break;
         }
         return k;
     }
@@ -1163,12 +1174,14 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
     const kg_edtf_point *dct = &st->c->dct;
     size_t k2 = sp(s, len, e);
     /* N년 전 / 후 / 뒤 */
-    if (!past &&
-        ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "이전")) || (k = lit(s, len, k2, "후")) ||
-         (k = lit(s, len, k2, "뒤"))) &&
-        (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, M_FROM) || lit(s, len, k, "이다") ||
-         lit(s, len, k, "입니") || lit(s, len, k, "이었") || lit(s, len, k, "인 "))) {
-        int sign = lit(s, len, k2, "전") || lit(s, len, k2, "이전") ? -1 : 1;
+    int sign = 1;
+    k = 0;
+    for (size_t q = 0; !past && !k && q < directions->n; q++)
+        if ((k = lit(s, len, k2, directions->e[q].form))) {
+            const char *sg = kg_gram_field(&directions->e[q], "sign");
+            sign = sg && !strcmp(sg, "-1") ? -1 : 1;
+        }
+    if (!past && k && (word_end_ok(s, len, k) || kg_lit_any(s, len, k, direction_tails))) {
         size_t kc = k;
         if (kc < len && s[kc] == '(') { /* 1년 전(3천억원)보다 */
             const char *cl = memchr(s + kc, ')', len - kc < 80 ? len - kc : 80);
@@ -1478,7 +1491,7 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
         }
         return k;
     }
-    if ((k = lit(s, len, j, "안에")) || (k = lit(s, len, j, "내에")))
+    if ((k = kg_lit_any(s, len, j, within_marks)))
         return k;
     return 0;
 }
@@ -1771,7 +1784,16 @@ static void read_lists(void)
     M_YEAR = mark_of("year"), M_MONTH = mark_of("month"), M_DAY = mark_of("day"), M_HOUR = mark_of("hour");
     M_MINUTE = mark_of("minute"), M_QUARTER = mark_of("quarter"), M_CENTURY = mark_of("century");
     M_DECADE = mark_of("decade"), M_TEN = mark_of("ten"), M_OVER = mark_of("over"), M_FROM = mark_of("from");
-    M_UNTIL = mark_of("until");
+    M_UNTIL = mark_of("until"), M_YEAR_TAIL = mark_of("year_tail"), M_THIS_YEAR = mark_of("this_year");
+    M_QUARTER_OF_4 = mark_of("quarter_of_4");
+    this_year_before = kg_gram_words("times", "this_year_before");
+    about_after = kg_gram_words("times", "about_after");
+    about_after_part = kg_gram_class("times", "about_after", "part");
+    within_marks = kg_gram_words("times", "within_marks");
+    not_hour_after = kg_gram_words("times", "not_hour_after");
+    direction_tails = kg_gram_words("times", "direction_tails");
+    decade_parts = kg_gram_list_get("times", "decade_parts");
+    directions = kg_gram_list_get("times", "directions");
 }
 
 /* The length of the first word of t at i, or 0; *idx gets its index. */
