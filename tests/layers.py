@@ -14,8 +14,8 @@ string literal at all (comments aside) in the layers that read
 articles and facts: util, facts, korean, text, tag, extract, store. The
 few literals there that are no knowledge are listed in ALLOWED below,
 each with its reason; DEBT lists the knowledge not moved yet (to shrink,
-never to grow) and ALLOWED_UNTIL_MERGE what another branch clears. An
-allowed literal that is gone is reported too, so the lists stay true. src/render and src/cli hold the display text of kg
+never to grow). An allowed literal that is gone is reported too, so the
+lists stay true. src/render and src/cli hold the display text of kg
 (labels, messages for a reader), which is allowed there as a whole.
 Prints each breach and exits 1 when there is one."""
 import collections
@@ -200,71 +200,6 @@ DEBT = {
     ('src/text/chrome.c', '재배포 금지'),
     ('src/text/chrome.c', '재배포금지'),
 }
-# cleared by branch s7-litx; remove when merged
-ALLOWED_UNTIL_MERGE = {
-    ('src/extract/events.c', '기자'),
-    ('src/extract/events.c', '특파원'),
-    ('src/extract/events.c', '다'),
-    ('src/extract/events.c', '고'),
-    ('src/extract/events.c', '며'),
-    ('src/extract/events.c', '면서'),
-    ('src/extract/events.c', '출신'),
-    ('src/extract/events.c', '소속'),
-    ('src/extract/events.c', '산하'),
-    ('src/extract/events.c', '계열'),
-    ('src/extract/events.c', '까지'),
-    ('src/extract/events.c', '마저'),
-    ('src/extract/events.c', '조차'),
-    ('src/extract/events.c', '앞서'),
-    ('src/extract/events.c', '이어'),
-    ('src/extract/events.c', '보다'),
-    ('src/extract/events.c', '다고'),
-    ('src/extract/events.c', '다며'),
-    ('src/extract/events.c', '에'),
-    ('src/extract/events.c', '기로'),
-    ('src/extract/events.c', '%.*s다'),
-    ('src/extract/events.c', '아'),
-    ('src/extract/events.c', '어'),
-    ('src/extract/events.c', '여'),
-    ('src/extract/events.c', '해'),
-    ('src/extract/events.c', '%.*s %.*s다'),
-    ('src/extract/events.c', '도'),
-    ('src/extract/events.c', '겠'),
-    ('src/extract/events.c', '기'),
-    ('src/extract/events.c', '겠다'),
-    ('src/extract/events.c', '겠습니다'),
-    ('src/extract/events.c', '따르면'),
-    ('src/extract/events.c', '의하면'),
-    ('src/extract/events.c', '고\\"'),
-    ('src/extract/events.c', '겠다는'),
-    ('src/extract/events.c', '려는'),
-    ('src/extract/events.c', '려고'),
-    ('src/extract/events.c', '라고'),
-    ('src/extract/events.c', '라며'),
-    ('src/extract/events.c', '지적'),
-    ('src/extract/events.c', '것'),
-    ('src/extract/events.c', '혀'),
-    ('src/extract/events.c', '왔'),
-    ('src/extract/events.c', '온'),
-    ('src/extract/events.c', '바'),
-    ('src/extract/events.c', '\\"고'),
-    ('src/extract/events.c', '보고서'),
-    ('src/extract/evlex.c', '겠'),
-    ('src/extract/extract.c', '수'),
-    ('src/extract/relate.c', '에서'),
-    ('src/extract/relate.c', '에서는'),
-    ('src/extract/relate.c', '을 '),
-    ('src/extract/relate.c', '를 '),
-    ('src/extract/relate.c', '이'),
-    ('src/extract/relate.c', '그'),
-    ('src/extract/relate.c', '따라서'),
-    ('src/extract/relate.c', '의'),
-    ('src/extract/relate.c', '것은'),
-    ('src/extract/relate.c', '자 '),
-    ('src/extract/relate.c', '일환'),
-    ('src/extract/relate.c', '전략'),
-    ('src/extract/relate.c', '계획'),
-}
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
@@ -305,12 +240,12 @@ for f in sorted(glob.glob("src/*/*.[ch]")):
     for n, lit in literals(open(f, encoding="utf-8").read()):
         if not HANGUL.search(lit):
             continue
-        if (f, lit) in ALLOWED or (f, lit) in ALLOWED_UNTIL_MERGE or (f, lit) in DEBT:
+        if (f, lit) in ALLOWED or (f, lit) in DEBT:
             used.add((f, lit))
             continue
         bad.append(f'{f}:{n}: a Korean string literal "{lit}" in the rules: '
                    "move the words to yaml/grammar (doc/grammar.md)")
-for f, lit in sorted(set(ALLOWED) | set(ALLOWED_UNTIL_MERGE) | DEBT):
+for f, lit in sorted(set(ALLOWED) | DEBT):
     if (f, lit) not in used:
         bad.append(f'{f}: "{lit}" is allowed in tests/layers.py but no longer there: drop it from the list')
 
