@@ -14,10 +14,10 @@ else
     cp "$scale_texts"/*.txt "$T/scale/articles/"
     # the serial run: one process, the files in order
     (cd "$T/scale" && "$KG" extract articles/*.txt -o serial/ >/dev/null 2>&1)
+    mkdir -p "$T/scale/serial-tags"
     for f in "$T"/scale/articles/*.txt; do
         b=$(basename "$f" .txt)
-        (cd "$T/scale" && "$KG" tag "articles/$b.txt" > "serial-tags/$b.jsonl" 2>/dev/null) 2>/dev/null ||
-            { mkdir -p "$T/scale/serial-tags" && (cd "$T/scale" && "$KG" tag "articles/$b.txt" > "serial-tags/$b.jsonl"); }
+        (cd "$T/scale" && "$KG" tag "articles/$b.txt" > "serial-tags/$b.jsonl" 2>/dev/null)
     done
     # the README's lines, word for word (KG for kg)
     expect scale-parallel-extract 0 '' sh -c "cd scale && find articles -name '*.txt' -print0 |
