@@ -13,9 +13,8 @@ list of more than a handful of Korean words anywhere, and no Hangul
 string literal at all (comments aside) in the layers that read
 articles and facts: util, facts, korean, text, tag, extract, store. The
 few literals there that are no knowledge are listed in ALLOWED below,
-each with its reason; DEBT lists the knowledge not moved yet (to shrink,
-never to grow). An allowed literal that is gone is reported too, so the
-lists stay true. src/render and src/cli hold the display text of kg
+each with its reason; an allowed literal that is gone is reported too, so
+the list stays true. src/render and src/cli hold the display text of kg
 (labels, messages for a reader), which is allowed there as a whole.
 Prints each breach and exits 1 when there is one."""
 import collections
@@ -164,42 +163,6 @@ ALLOWED = {
     ("src/facts/check.c", "월"): "facts date hint",
     ("src/facts/check.c", "일"): "facts date hint",
 }
-# Korean knowledge still in C (issue 12, not yet moved): the time rules
-# marks and the Hangul copyright words of the chrome finder (whose SIMD
-# prefilter also spells their first syllables in bytes). Move them to
-# yaml/grammar and delete their lines here; do not add to this block.
-DEBT = {
-    ('src/tag/times.c', '다'),
-    ('src/tag/times.c', '고'),
-    ('src/tag/times.c', '며'),
-    ('src/tag/times.c', '는'),
-    ('src/tag/times.c', '기로 '),
-    ('src/tag/times.c', '보다'),
-    ('src/tag/times.c', '대비'),
-    ('src/tag/times.c', '지난 '),
-    ('src/tag/times.c', '달'),
-    ('src/tag/times.c', '오는 '),
-    ('src/tag/times.c', '동안'),
-    ('src/tag/times.c', '간'),
-    ('src/tag/times.c', '이후'),
-    ('src/tag/times.c', '이래'),
-    ('src/tag/times.c', '후로'),
-    ('src/tag/times.c', '만'),
-    ('src/tag/times.c', '이전'),
-    ('src/tag/times.c', '을 '),
-    ('src/tag/times.c', '를 '),
-    ('src/tag/times.c', '전후'),
-    ('src/tag/times.c', '해'),
-    ('src/tag/times.c', '하여'),
-    ('src/tag/times.c', '로'),
-    ('src/tag/times.c', '에서'),
-    ('src/tag/times.c', '당시'),
-    ('src/text/chrome.c', '무단전재'),
-    ('src/text/chrome.c', '무단 전재'),
-    ('src/text/chrome.c', '저작권자'),
-    ('src/text/chrome.c', '재배포 금지'),
-    ('src/text/chrome.c', '재배포금지'),
-}
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
@@ -240,12 +203,12 @@ for f in sorted(glob.glob("src/*/*.[ch]")):
     for n, lit in literals(open(f, encoding="utf-8").read()):
         if not HANGUL.search(lit):
             continue
-        if (f, lit) in ALLOWED or (f, lit) in DEBT:
+        if (f, lit) in ALLOWED:
             used.add((f, lit))
             continue
         bad.append(f'{f}:{n}: a Korean string literal "{lit}" in the rules: '
                    "move the words to yaml/grammar (doc/grammar.md)")
-for f, lit in sorted(set(ALLOWED) | DEBT):
+for f, lit in sorted(set(ALLOWED)):
     if (f, lit) not in used:
         bad.append(f'{f}: "{lit}" is allowed in tests/layers.py but no longer there: drop it from the list')
 

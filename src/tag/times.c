@@ -103,6 +103,11 @@ static const kg_gram_list *decade_parts, *directions;
  * out gets a byte no UTF-8 text holds, so its rules never match. */
 static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_CENTURY, *M_DECADE, *M_TEN,
     *M_OVER, *M_FROM, *M_UNTIL, *M_YEAR_TAIL, *M_THIS_YEAR, *M_QUARTER_OF_4;
+/* The words the rules test at one place each (grammar times: rule_words,
+ * one per role; see the comment there) and the small lists around them. */
+static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
+    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN;
+static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects;
 
 struct tstate {
     kg_tctx *c;
@@ -149,6 +154,13 @@ static size_t read_int(const char *s, size_t len, size_t i, int maxd, int *v)
 static size_t lit(const char *s, size_t len, size_t i, const char *w)
 {
     return kg_lit(s, len, i, w);
+}
+
+/* The end of w and the one space after it at s[i], else 0. */
+static size_t lit_sp(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t k = kg_lit(s, len, i, w);
+    return k && k < len && s[k] == ' ' ? k + 1 : 0;
 }
 
 /* Skips one run of spaces (at most 2). */
@@ -605,17 +617,18 @@ static int past_after(const tstate *st, size_t i)
     for (size_t j = i + 3; j + 3 <= lim; j++) {
         if (s[j] == '\n' || (s[j] == '.' && j + 1 < len && s[j + 1] == ' '))
             return 0;
-        if (!kg_at(s, len, j, "다"))
+        if (!kg_at(s, len, j, R_FINAL))
             continue;
-        size_t e = j + 3;
+        size_t e = j + strlen(R_FINAL);
         unsigned char c = e < len ? (unsigned char)s[e] : ' ';
-        if (!(c == ' ' || c == '.' || c == ',' || c == '\n' || c == '"' || c == 0xE2 || kg_at(s, len, e, "고") ||
-              kg_at(s, len, e, "며") || kg_at(s, len, e, "는")))
+        if (!(c == ' ' || c == '.' || c == ',' || c == '\n' || c == '"' || c == 0xE2 ||
+              kg_lit_any(s, len, e, final_links)))
             continue;
         size_t ws = j;
         while (ws > i && s[ws - 1] != ' ')
             ws--;
-        if (ws >= i + 7 && kg_at(s, len, ws - 7, "기로 "))
+        size_t pl = strlen(R_PLAN);
+        if (ws >= i + pl + 1 && s[ws - 1] == ' ' && kg_at(s, len, ws - pl - 1, R_PLAN))
             return 0; /* a plan: 물리기로 했다 */
         size_t n;
         uint32_t cp = kg_u8_at(s, len, j - 3, &n);
@@ -1192,7 +1205,7 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
             v->unknown = 1;
         } else if (sign < 0 && unit == 1 && st->sent_y && st->have_last &&
                    (st->last.interval || st->last.a.prec == KG_PREC_MONTH) &&
-                   (lit(s, len, kc, "보다") || lit(s, len, sp(s, len, kc), "대비"))) {
+                   (lit(s, len, kc, R_BASE) || lit(s, len, sp(s, len, kc), R_BASE_NOUN))) {
             /* 지난해 4분기 이익이 1년 전보다: the period told in the
              * sentence, N years back (a comparison base) */
             *v = st->last;
@@ -1314,11 +1327,11 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     *resolved = 1;
     size_t j = i;
     int past = 0;
-    if ((k = lit(s, len, j, "지난 ")) && !lit(s, len, k, "달")) { /* (지난 달 is a month word) */
+    if ((k = lit_sp(s, len, j, R_PAST)) && !lit(s, len, k, R_MONTH_NOUN)) { /* (지난 달 is a month word) */
         t.dir = -1;
         past = 1;
         j = k;
-    } else if ((k = lit(s, len, j, "오는 "))) {
+    } else if ((k = lit_sp(s, len, j, R_COMING))) {
         t.dir = 1;
         j = k;
     }
@@ -1380,7 +1393,7 @@ static size_t fin_until(tstate *st, size_t k, tval *v)
     size_t k3 = p_amount(st, k2, &n, &unit, &approx);
     size_t k4;
     if (k3 && !v->unknown && !v->interval && unit == 1 &&
-        ((k4 = lit(s, len, sp(s, len, k3), "동안")) || (k4 = lit(s, len, k3, "간")))) {
+        ((k4 = lit(s, len, sp(s, len, k3), R_DURING)) || (k4 = lit(s, len, k3, R_DURING_GLUED)))) {
         dpt end = v->a;
         v->interval = 1;
         v->a = mkpt(end.y - n, 0, 0);
@@ -1449,15 +1462,15 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
     const char *s = st->s;
     size_t len = st->len, k;
     size_t j = sp(s, len, e);
-    if (((k = lit(s, len, j, "이후")) || (k = lit(s, len, j, "이래")) || (k = lit(s, len, e, "후로"))) &&
+    if (((k = kg_lit_any(s, len, j, since_words)) || (k = lit(s, len, e, R_SINCE_GLUED))) &&
         word_end_ok(s, len, k)) {
         int n, unit = 0, approx = 0;
         size_t ka = p_amount(st, sp(s, len, k), &n, &unit, &approx), kb, kx;
         if (ka && (kx = p_amount(st, sp(s, len, ka), &n, &unit, &approx)))
             ka = kx; /* 1년 6개월 만 */
-        if (ka && (kb = lit(s, len, sp(s, len, ka), "만")) && word_end_ok(s, len, kb))
+        if (ka && (kb = lit(s, len, sp(s, len, ka), R_AFTER_AMOUNT)) && word_end_ok(s, len, kb))
             return k; /* 2018년 7월 이후 1년 6개월 만: the point itself */
-        if (ka && (kb = lit(s, len, ka, "만")) && word_end_ok(s, len, kb))
+        if (ka && (kb = lit(s, len, ka, R_AFTER_AMOUNT)) && word_end_ok(s, len, kb))
             return k;
         if (!v->unknown) {
             v->interval = 1;
@@ -1465,7 +1478,7 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
         }
         return k;
     }
-    if ((k = lit(s, len, j, "이전")) && word_end_ok(s, len, k)) {
+    if ((k = lit(s, len, j, R_BEFORE)) && word_end_ok(s, len, k)) {
         if (!v->unknown) {
             dpt a = v->interval ? v->b : v->a;
             v->interval = 1;
@@ -1475,14 +1488,12 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
         return k;
     }
     /* 을 전후해 */
-    size_t j2 = e;
-    if ((k = lit(s, len, e, "을 ")) || (k = lit(s, len, e, "를 ")))
-        j2 = k;
-    else
-        j2 = j;
-    if ((k = lit(s, len, j2, "전후"))) {
+    size_t j2 = j;
+    if ((k = kg_lit_any(s, len, e, around_objects)) && k < len && s[k] == ' ')
+        j2 = k + 1;
+    if ((k = lit(s, len, j2, R_AROUND))) {
         size_t k2;
-        if ((k2 = lit(s, len, k, "해")) || (k2 = lit(s, len, k, "하여")) || (k2 = lit(s, len, k, "로")))
+        if ((k2 = kg_lit_any(s, len, k, around_links)))
             k = k2;
         if (!v->unknown) {
             v->a.approx = 1;
@@ -1546,7 +1557,7 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
     /* particles that leave the value alone */
     if ((k = lit(s, len, e, M_UNTIL)))
         return fin_until(st, k, v);
-    if ((k = lit(s, len, e, M_FROM)) || (k = lit(s, len, e, "에서")))
+    if ((k = lit(s, len, e, M_FROM)) || (k = lit(s, len, e, R_FROM_PLACE)))
         return fin_from(st, e, k, v);
     if (e < len && s[e] == ' ' && (k = lit(s, len, e + 1, M_FROM))) {
         /* 13일 부터 15일: a range only when a time follows */
@@ -1711,15 +1722,37 @@ static twords tw_list(const char *key, const char *unit)
 }
 
 /* The word of times marks with field role ROLE (see M_YEAR). */
-static const char *mark_of(const char *role)
+static const char *word_of(const char *key, const char *role)
 {
-    const kg_gram_list *l = kg_gram_list_get("times", "marks");
+    const kg_gram_list *l = kg_gram_list_get("times", key);
     for (size_t k = 0; k < l->n; k++) {
         const char *r = kg_gram_field(&l->e[k], "role");
         if (r && !strcmp(r, role))
             return l->e[k].form;
     }
     return "\xff";
+}
+
+static const char *mark_of(const char *role)
+{
+    return word_of("marks", role);
+}
+
+static void read_rule_words(void)
+{
+    R_FINAL = word_of("rule_words", "final"), R_PLAN = word_of("rule_words", "plan");
+    R_PAST = word_of("rule_words", "past"), R_COMING = word_of("rule_words", "coming");
+    R_MONTH_NOUN = word_of("rule_words", "month_noun"), R_BASE = word_of("rule_words", "base");
+    R_BASE_NOUN = word_of("rule_words", "base_noun"), R_DURING = word_of("rule_words", "during");
+    R_DURING_GLUED = word_of("rule_words", "during_glued");
+    R_SINCE_GLUED = word_of("rule_words", "since_glued");
+    R_AFTER_AMOUNT = word_of("rule_words", "after_amount"), R_BEFORE = word_of("rule_words", "before");
+    R_AROUND = word_of("rule_words", "around"), R_FROM_PLACE = word_of("rule_words", "from_place");
+    R_THEN = word_of("rule_words", "then");
+    final_links = kg_gram_words("times", "final_links");
+    since_words = kg_gram_words("times", "since_words");
+    around_links = kg_gram_words("times", "around_links");
+    around_objects = kg_gram_words("times", "around_objects");
 }
 
 static void read_lists(void)
@@ -1794,6 +1827,7 @@ static void read_lists(void)
     direction_tails = kg_gram_words("times", "direction_tails");
     decade_parts = kg_gram_list_get("times", "decade_parts");
     directions = kg_gram_list_get("times", "directions");
+    read_rule_words();
 }
 
 /* The length of the first word of t at i, or 0; *idx gets its index. */
@@ -1948,12 +1982,13 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     const char *s = st->s;
     size_t len = st->len, yb;
     int wq, wd;
-    if (kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
+    size_t then_n = strlen(R_THEN);
+    if (kg_at(s, len, i, R_THEN) && word_end_ok(s, len, i + then_n)) {
         /* 당시: the time told in its sentence or the one before; with
          * none there it is no time the text gives (never one copied
          * across unrelated sentences) */
         last_or_unknown(st, v);
-        *e = st->have_last && st->sent_no - st->last_sent <= 1 ? i + 6 : 0;
+        *e = st->have_last && st->sent_no - st->last_sent <= 1 ? i + then_n : 0;
         return 1;
     }
     if ((yb = tw_at(&t_weekends, s, len, i, &wq)) && word_end_ok(s, len, i + yb)) {
