@@ -115,43 +115,57 @@ static void reset_getopt(void)
     optind = 1;
 }
 
-/* Runs one command's function (argv[0] its name) with its standard output
- * and error captured: printed to stderr only when it fails, since what it
- * says on success (a summary, the warnings check printed already) is noise
- * in the loop. Returns its exit status. */
+/* Runs one command's function (argv[0] its name) in a child process of
+ * its own, with its standard output and error captured: printed to stderr
+ * only when it fails, since what it says on success (a summary, the
+ * warnings check printed already) is noise in the loop. A process per
+ * step because Graphviz keeps state across contexts (its pango plugin
+ * remembers a font name from a freed context: a second picture drawn in
+ * the process after kg_render_cleanup reads freed memory). Returns the
+ * step's exit status. */
 static int run_step(kg_cmd_fn fn, const char *name, kg_strv *args)
 {
     fflush(stdout);
     fflush(stderr);
-    FILE *cap = tmpfile();
-    int save_out = cap ? dup(STDOUT_FILENO) : -1, save_err = cap ? dup(STDERR_FILENO) : -1;
-    int captured = cap && save_out >= 0 && save_err >= 0 &&
-                   dup2(fileno(cap), STDOUT_FILENO) >= 0 && dup2(fileno(cap), STDERR_FILENO) >= 0;
-    kg_cli_command = name;
-    reset_getopt();
-    int rc = fn((int)args->n, args->v);
-    reset_getopt();
-    fflush(stdout);
-    fflush(stderr);
-    if (save_out >= 0) {
-        dup2(save_out, STDOUT_FILENO);
-        close(save_out);
+    FILE *cap = tmpfile(); /* (without one, the step prints as it goes) */
+    pid_t pid = fork();
+    if (pid < 0) {
+        kg_cli_error("watch: cannot run 'kg %s': %s", name, strerror(errno));
+        if (cap)
+            fclose(cap);
+        return KG_EXIT_IO;
     }
-    if (save_err >= 0) {
-        dup2(save_err, STDERR_FILENO);
-        close(save_err);
+    if (pid == 0) {
+        if (cap) {
+            dup2(fileno(cap), STDOUT_FILENO);
+            dup2(fileno(cap), STDERR_FILENO);
+        }
+        kg_cli_command = name;
+        reset_getopt();
+        int rc = fn((int)args->n, args->v);
+        if (fflush(stdout) != 0 && rc < KG_EXIT_IO)
+            rc = KG_EXIT_IO;
+        exit(rc);
     }
-    if (captured && rc != KG_EXIT_OK) {
+    int status, rc;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    rc = WIFEXITED(status) ? WEXITSTATUS(status) : KG_EXIT_IO;
+    if (rc != KG_EXIT_OK) {
         char buf[4096];
         size_t n;
-        rewind(cap);
-        while ((n = fread(buf, 1, sizeof buf, cap)) > 0)
+        if (cap)
+            rewind(cap);
+        while (cap && (n = fread(buf, 1, sizeof buf, cap)) > 0)
             fwrite(buf, 1, n, stderr);
-        fprintf(stderr, "kg: watch: 'kg %s' failed (exit %d)\n", name, rc);
+        if (WIFSIGNALED(status))
+            fprintf(stderr, "kg: watch: 'kg %s' ended by signal %d (a bug: please report it)\n",
+                    name, WTERMSIG(status));
+        else
+            fprintf(stderr, "kg: watch: 'kg %s' failed (exit %d)\n", name, rc);
     }
     if (cap)
         fclose(cap);
-    kg_cli_command = "watch";
     return rc;
 }
 
@@ -327,9 +341,11 @@ typedef struct watcher {
     kg_strv gone;     /* the PATHs reported gone (to say when they are back) */
     char *out;        /* the output folder, never watched */
     int full_warned;  /* the "too many folders" message was printed */
+    kg_buf news;      /* what the scan has to say, printed once the watches are set */
 } watcher;
 
 static volatile sig_atomic_t interrupts;
+static int out_closed; /* a run found standard output closed: the loop ends, exit 3 */
 static int sig_pipe[2] = { -1, -1 };
 
 static void on_signal(int sig)
@@ -452,17 +468,19 @@ static char *existing_parent(const char *path)
     }
 }
 
-/* Says once that a PATH is gone, and once that it is back. */
+/* Says once that a PATH is gone, and once that it is back (after the
+ * scan: a user who reads "gone" and puts it back must find it watched). */
 static void note_gone(watcher *w, const char *path, int gone)
 {
     size_t i = 0;
     while (i < w->gone.n && strcmp(w->gone.v[i], path) != 0)
         i++;
     if (gone && i == w->gone.n) {
-        kg_cli_error("watch: %s is gone (removed or renamed); watching for it to come back", path);
+        kg_buf_printf(&w->news, "kg: watch: %s is gone (removed or renamed); watching for it to "
+                                "come back\n", path);
         kg_strv_push(&w->gone, path);
     } else if (!gone && i < w->gone.n) {
-        fprintf(stderr, "kg: watch: %s is back\n", path);
+        kg_buf_printf(&w->news, "kg: watch: %s is back\n", path);
         free(w->gone.v[i]);
         w->gone.v[i] = w->gone.v[--w->gone.n];
     }
@@ -531,10 +549,9 @@ static void watcher_clear(watcher *w)
     w->out = NULL;
 }
 
-/* (Re)makes every watch from a fresh read of kg.yaml: at the start, and
- * after folders came or went or kg.yaml changed. 0, or -1 when inotify
+/* Makes every watch from a fresh read of kg.yaml. 0, or -1 when inotify
  * cannot be used (reported). */
-static int watcher_scan(watcher *w, const watch_opts *o)
+static int scan_once(watcher *w, const watch_opts *o)
 {
     watcher_clear(w);
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
@@ -558,7 +575,8 @@ static int watcher_scan(watcher *w, const watch_opts *o)
         struct stat st;
         if (stat(o->paths[i], &st) == 0 && !S_ISDIR(st.st_mode))
             add_file(w, o->paths[i], 1);
-        else if (stat(o->paths[i], &st) == 0 || !has_suffix(o->paths[i], ".yaml"))
+        else if (stat(o->paths[i], &st) == 0 ||
+                 !(has_suffix(o->paths[i], ".yaml") || has_suffix(o->paths[i], ".yml")))
             add_root_dir(w, o->paths[i], W_FACTS, 1);
         else
             add_file(w, o->paths[i], 1);
@@ -576,6 +594,28 @@ static int watcher_scan(watcher *w, const watch_opts *o)
             add_file(w, p.timeline_style, 0);
     }
     kg_project_free(&p);
+    return 0;
+}
+
+/* (Re)makes every watch: at the start, and after folders came or went or
+ * kg.yaml changed. A PATH that came back while the scan looked for it
+ * would be missed (its watch made before it came): scanned again. 0, or
+ * -1 when inotify cannot be used (reported). */
+static int watcher_scan(watcher *w, const watch_opts *o)
+{
+    for (int tries = 0; tries < 3; tries++) {
+        if (scan_once(w, o) != 0)
+            return -1;
+        int back = 0;
+        for (size_t i = 0; i < w->gone.n; i++) {
+            struct stat st;
+            back |= stat(w->gone.v[i], &st) == 0;
+        }
+        if (!back)
+            break;
+    }
+    fputs(w->news.ptr, stderr);
+    kg_buf_reset(&w->news);
     return 0;
 }
 
@@ -693,6 +733,11 @@ static int run_child(watcher *w, const watch_opts *o)
     }
     if (WIFEXITED(status))
         return WEXITSTATUS(status);
+    if (WTERMSIG(status) == SIGPIPE) { /* kg watch | head: nobody reads the summaries */
+        kg_cli_error("watch: cannot write to standard output: it was closed; stopping");
+        out_closed = 1;
+        return KG_EXIT_IO;
+    }
     if (!killed)
         kg_cli_error("watch: the run ended by signal %d (a bug: please report it)",
                      WTERMSIG(status));
@@ -755,7 +800,7 @@ int kg_cmd_watch(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    watcher w = { -1, NULL, 0, 0, { NULL, 0, 0 }, { NULL, 0, 0 }, NULL, 0 };
+    watcher w = { .fd = -1, .news = KG_BUF_INIT };
     int rc = KG_EXIT_OK;
     if (watcher_scan(&w, &o) != 0) {
         rc = KG_EXIT_IO;
@@ -763,7 +808,7 @@ int kg_cmd_watch(int argc, char **argv)
     }
     fprintf(stderr, "kg: watch: watching %zu folder%s; Ctrl-C ends\n", w.n, w.n == 1 ? "" : "s");
     run_child(&w, &o);
-    while (!interrupts) {
+    while (!interrupts && !out_closed) {
         int ev = wait_change(&w);
         if (!ev)
             break;
@@ -773,11 +818,15 @@ int kg_cmd_watch(int argc, char **argv)
         }
         run_child(&w, &o);
     }
-    fprintf(stderr, "kg: watch: stopped\n");
+    if (out_closed)
+        rc = KG_EXIT_IO;
+    else
+        fprintf(stderr, "kg: watch: stopped\n");
 done:
     watcher_clear(&w);
     free(w.v);
     kg_strv_free(&w.gone);
+    kg_buf_free(&w.news);
     close(sig_pipe[0]);
     close(sig_pipe[1]);
     sig_pipe[0] = sig_pipe[1] = -1;
