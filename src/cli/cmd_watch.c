@@ -13,8 +13,26 @@
  * A page open in a browser follows the runs through OUT/.kg-watch.js, a
  * one-line script rewritten after every run that rendered the report:
  * OUT/watch.html (written by kg watch) shows report.html in a frame and
- * reloads it when that script says a new stamp. A report page can do the
- * same itself with the loader in watch_page below (see README, "Live loop"). */
+ * reloads it when that script says a new stamp. A report page can reload
+ * itself with this script (no user text in it; it stops at once when there
+ * is no .kg-watch.js beside the page, as in a published copy):
+ *
+ *   <script>(function () {
+ *     var seen = null;
+ *     window.kgWatch = function (stamp) {
+ *       if (seen !== null && stamp !== seen) location.reload();
+ *       seen = stamp;
+ *     };
+ *     function poll() {
+ *       var s = document.createElement('script');
+ *       s.src = '.kg-watch.js?' + Date.now();
+ *       s.onload = function () { s.remove(); setTimeout(poll, 1000); };
+ *       s.onerror = function () { s.remove(); if (seen !== null) setTimeout(poll, 1000); };
+ *       document.head.appendChild(s);
+ *     }
+ *     poll();
+ *   })();</script>
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
