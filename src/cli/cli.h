@@ -22,7 +22,8 @@ typedef int (*kg_cmd_fn)(int argc, char **argv);
     X(path, "print the shortest chain of facts linking two actors")           \
     X(graph, "draw the relationship graph")                                   \
     X(timeline, "draw the dated timeline")                                    \
-    X(report, "write an HTML report with graph and timeline")
+    X(report, "write an HTML report with graph and timeline")                 \
+    X(export, "write the facts as CSV, GraphML, GEXF, TimelineJS or Mermaid")
 
 #define KG_DECLARE(name, summary)                                             \
     int kg_cmd_##name(int argc, char **argv);                                 \
