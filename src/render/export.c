@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/csv.h"
+#include "util/csv.h"
 #include "kg/json.h"
 #include "util/hmap.h"
 #include "render/render_int.h"
@@ -674,16 +674,23 @@ static size_t mm_timeline(kg_view *v, const kg_render_opts *o, kg_buf *out)
     int year = INT_MIN;
     const kg_date *last = NULL;
     kg_buf tmp = KG_BUF_INIT;
-    /* the title statement reads to the end of the line and is drawn as
-     * text: only line breaks need taking out */
+    /* the title statement reads to the end of the line (a ':' is safe
+     * there and an entity would show as written): line breaks are taken
+     * out, and the HTML characters made entities in case it is drawn as
+     * HTML */
     kg_buf tl = KG_BUF_INIT;
     const char *title = o->title ? o->title : "kg";
     kg_utf8_clean(&tl, title, strlen(title));
-    for (size_t i = 0; i < tl.len; i++)
-        if (tl.ptr[i] == '\n' || tl.ptr[i] == '\r')
-            tl.ptr[i] = ' ';
     kg_buf_puts(out, "timeline\n    title ");
-    kg_buf_add(out, tl.ptr, tl.len);
+    for (size_t i = 0; i < tl.len; i++) {
+        char ch = tl.ptr[i];
+        if (ch == '\n' || ch == '\r')
+            kg_buf_putc(out, ' ');
+        else if (ch == '<' || ch == '>' || ch == '&')
+            kg_buf_printf(out, "&#%d;", ch);
+        else
+            kg_buf_putc(out, ch);
+    }
     kg_buf_putc(out, '\n');
     kg_buf_free(&tl);
     for (size_t i = 0; i < v->n_nodes; i++) {
@@ -706,12 +713,12 @@ static size_t mm_timeline(kg_view *v, const kg_render_opts *o, kg_buf *out)
             kg_date_text(&tmp, n->date);
             kg_buf_puts(out, "        ");
             mm_timeline_text(out, tmp.ptr);
+            kg_buf_puts(out, " : ");
             last = n->date;
         } else {
-            kg_buf_puts(out, "        ");
+            kg_buf_puts(out, "        : "); /* one more event of that date */
         }
         const kg_event *ev = n->recs[0].ev;
-        kg_buf_puts(out, " : ");
         mm_timeline_text(out, ev->title && *ev->title ? ev->title : n->id);
         kg_buf_putc(out, '\n');
     }

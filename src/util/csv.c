@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kg/csv.h"
+#include "util/csv.h"
 
 /* 1 if s[0..n) is a plain decimal number ("-3", "+1.5", "-2e3"), which a
  * spreadsheet reads as a number, not a formula. */

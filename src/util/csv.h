@@ -1,7 +1,7 @@
-/* kg/csv.h - the one CSV field writer (RFC 4180), for `kg export` and
+/* util/csv.h - the one CSV field writer (RFC 4180), for `kg export` and
  * `kg query --csv`. */
-#ifndef KG_CSV_H
-#define KG_CSV_H
+#ifndef KG_UTIL_CSV_H
+#define KG_UTIL_CSV_H
 
 #include <stddef.h>
 
