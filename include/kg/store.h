@@ -109,7 +109,9 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
 
 typedef enum kg_query_format {
     KG_QUERY_TABLE = 0,   /* aligned columns (display width: Hangul is 2) */
-    KG_QUERY_JSON = 1     /* an array of objects per statement */
+    KG_QUERY_JSON = 1,    /* an array of objects per statement */
+    KG_QUERY_CSV = 2      /* RFC 4180: a header record, then the rows (CRLF);
+                             statements separated by an empty line */
 } kg_query_format;
 
 /* Runs every statement of sql and appends its rows to out. A statement

@@ -86,3 +86,16 @@ expect export-folder-all-or-nothing 3 'cannot write' bash -c '
     [ "$(cat ex/lim/$t.csv)" = old ] || { echo "ex/lim/$t.csv was replaced"; exit 9; }
   done
   exit $rc'
+
+# -- kg query --csv: RFC 4180 that Python's csv module reads back
+(cd "$T" && "$KG" build ex/f.yaml --db ex/q.sqlite -q > /dev/null 2>&1)
+expect query-csv 0 'query-csv ok' bash -c '
+  "$KG" query --db ex/q.sqlite --csv "SELECT id, title FROM events ORDER BY id; SELECT 1 AS n, NULL AS z, '"'"'a,\"b\"'"'"' || char(10) || '"'"'c'"'"' AS s, '"'"'=1+2'"'"' AS f" |
+  python3 -c "
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+want = [[\"id\", \"title\"], [\"ex-doc/e1\", \"첫 발표\"], [\"ex-doc/e2\", \"반발\"], [],
+        [\"n\", \"z\", \"s\", \"f\"], [\"1\", \"\", \"a,\\\"b\\\"\\nc\", \"\x27=1+2\"]]
+assert rows == want, rows
+print(\"query-csv ok\")"'
+expect query-csv-and-json 2 '--json or --csv' "$KG" query --db ex/q.sqlite --csv --json "SELECT 1"
