@@ -198,3 +198,38 @@ Test(export, format_names_round_trip)
     cr_assert_eq(t, KG_TABLE_RELATIONS);
     cr_assert_eq(kg_export_table_parse("people", &t), -1);
 }
+
+/* A line break inside a value (the library allows it; kg check does not
+ * in a title) stays inside its field in every format: quoted in CSV, \n
+ * in JSON, &#10; in an XML attribute, a space in Mermaid (one line per
+ * event). */
+Test(export, line_break_stays_in_its_field)
+{
+    kg_corpus c = KG_CORPUS_INIT;
+    load(&c, "kg: 1\ndocument: {id: nl-doc, title: 제목}\nactors:\n- {id: nl-a, name: 가, type: country}\n"
+             "events:\n- {id: e1, type: meet, title: \"첫줄\\n%% 둘째: 줄\", date: 2024-05-06, agent: [nl-a]}\n"
+             "- {id: e2, type: protest, title: 반발, date: 2024-05-07, agent: [nl-a]}\n"
+             "relations:\n- {from: e2, type: responds-to, to: e1}\n");
+    kg_render_opts o = KG_RENDER_OPTS_INIT;
+    static const struct { kg_export_format f; const char *want, *never; } cases[] = {
+        { KG_EXPORT_CSV, "\"첫줄\n%% 둘째: 줄\"", NULL },
+        { KG_EXPORT_TIMELINEJS, "첫줄\\n%% 둘째: 줄", "첫줄\n" },
+        { KG_EXPORT_GEXF, "label=\"첫줄&#10;%% 둘째: 줄\"", "첫줄\n" },
+        { KG_EXPORT_GRAPHML, "첫줄\n%% 둘째: 줄</data>", NULL },
+        { KG_EXPORT_MERMAID_TIMELINE, "2024-05-06 : 첫줄 &#37;&#37; 둘째&#58; 줄\n", "\n%%" },
+        { KG_EXPORT_MERMAID_FLOWCHART, "[\"첫줄 #37;#37; 둘째: 줄 (2024-05-06)\"]", "\n%%" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        kg_buf out = KG_BUF_INIT;
+        kg_diag d = KG_DIAG_INIT;
+        cr_assert_eq(kg_export(&c, &o, cases[i].f, KG_TABLE_EVENTS, &out, &d), KG_RENDER_OK);
+        cr_assert(strstr(out.ptr, cases[i].want), "%s lacks [%s]:\n%s",
+                  kg_export_format_name(cases[i].f), cases[i].want, out.ptr);
+        if (cases[i].never)
+            cr_assert_null(strstr(out.ptr, cases[i].never), "%s has [%s]",
+                           kg_export_format_name(cases[i].f), cases[i].never);
+        kg_buf_free(&out);
+        kg_diag_free(&d);
+    }
+    kg_corpus_free(&c);
+}
