@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -145,7 +146,7 @@ static int pick_format(export_args *a)
         for (int t = 0; base && t < KG_N_TABLES; t++) {
             const char *name = kg_export_table_name((kg_export_table)t);
             size_t n = strlen(name);
-            if (strncmp(base, name, n) == 0 && base[n] == '.') {
+            if (strncasecmp(base, name, n) == 0 && base[n] == '.') {
                 char ext[16];
                 if (extension(base, ext) == 0 && strcmp(ext, "csv") == 0 &&
                     strlen(base) == n + 4) {
@@ -156,7 +157,8 @@ static int pick_format(export_args *a)
         }
         if (!a->table_set)
             return kg_cli_usage("export", "CSV is four tables: give --table events, actors, "
-                                          "figures or relations, or -o FOLDER for all four");
+                                          "figures or relations (or name the file events.csv "
+                                          "...), or -o FOLDER/ for all four");
     }
     return 0;
 }

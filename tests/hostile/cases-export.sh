@@ -99,3 +99,5 @@ want = [[\"id\", \"title\"], [\"ex-doc/e1\", \"첫 발표\"], [\"ex-doc/e2\", \"
 assert rows == want, rows
 print(\"query-csv ok\")"'
 expect query-csv-and-json 2 '--json or --csv' "$KG" query --db ex/q.sqlite --csv --json "SELECT 1"
+expect export-csv-name-case 0 '' bash -c '"$KG" export ex/f.yaml -o ex/Relations.CSV && head -1 ex/Relations.CSV | grep -q "^id,from,type,to"'
+expect export-csv-file-needs-table 2 'or -o FOLDER/' "$KG" export ex/f.yaml -o ex/facts.csv
