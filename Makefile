@@ -17,7 +17,8 @@ TEST_PKGS = criterion
 # tools the pictures and the scorer need).
 DEB_PKGS = build-essential pkg-config graphviz libgraphviz-dev libyaml-dev \
            libsqlite3-dev nettle-dev libutf8proc-dev libcriterion-dev \
-           fonts-noto-cjk fonts-dejavu-core python3-yaml python3-jsonschema valgrind cppcheck \
+           fonts-noto-cjk fonts-dejavu-core python3-yaml python3-jsonschema python3-networkx \
+           valgrind cppcheck \
            chromium parallel
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers

@@ -37,6 +37,12 @@ vg "$KG" path --db "$T/kg.sqlite" usa china
 vg "$KG" graph yaml -T svg -o "$T/g.svg"
 vg "$KG" timeline yaml -T svg -o "$T/t.svg"
 vg "$KG" report yaml -o "$T/r.html"
+vg "$KG" export yaml -o "$T/csv/"
+vg "$KG" export yaml -o "$T/x.graphml"
+vg "$KG" export yaml --focus china -o "$T/x.gexf"
+vg "$KG" export yaml -o "$T/x.json"
+vg "$KG" export yaml -o "$T/x.md"
+vg "$KG" query --db "$T/kg.sqlite" --csv "select * from events"
 # the project: kg init, defaults from the repository's kg.yaml, a broken kg.yaml
 vg "$KG" init --title 'leak check' "$T/proj"
 vg "$KG" check

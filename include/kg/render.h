@@ -124,4 +124,40 @@ void kg_render_cleanup(void);
  * graph/timeline.gv); static strings. */
 const char *kg_render_default_style(int timeline);
 
+/* ---- exports (export.c): the facts for other tools ----
+ *
+ * What is exported is what kg_render_graph would draw with the same
+ * options (focus, depth, from, to, types, doc): the same nodes (actors,
+ * events with same-as records merged, figures) under the same ids, and
+ * the same edges. Every string is valid UTF-8 with control characters
+ * replaced, then escaped for the format. */
+typedef enum kg_export_format {
+    KG_EXPORT_CSV = 0,            /* one table (kg_export_table), RFC 4180 */
+    KG_EXPORT_GRAPHML,            /* GraphML, attributes declared as <key>s */
+    KG_EXPORT_GEXF,               /* GEXF 1.2 (Gephi), node and edge attributes */
+    KG_EXPORT_TIMELINEJS,         /* Knight Lab TimelineJS JSON (dated events) */
+    KG_EXPORT_MERMAID,            /* Markdown: both Mermaid diagrams in fences */
+    KG_EXPORT_MERMAID_TIMELINE,   /* a Mermaid timeline of the dated events */
+    KG_EXPORT_MERMAID_FLOWCHART   /* a Mermaid flowchart of responds-to/causes */
+} kg_export_format;
+
+/* The CSV tables. */
+typedef enum kg_export_table {
+    KG_TABLE_EVENTS = 0, KG_TABLE_ACTORS, KG_TABLE_FIGURES, KG_TABLE_RELATIONS, KG_N_TABLES
+} kg_export_table;
+
+/* "csv", "graphml", "gexf", "timelinejs", "mermaid", "mermaid-timeline",
+ * "mermaid-flowchart" to *f; -1 if unknown. */
+int kg_export_format_parse(const char *name, kg_export_format *f);
+const char *kg_export_format_name(kg_export_format f);
+/* "events", "actors", "figures", "relations" to *t; -1 if unknown. */
+int kg_export_table_parse(const char *name, kg_export_table *t);
+const char *kg_export_table_name(kg_export_table t);
+/* Appends the export in format f (for CSV: table t) to out. Undated
+ * events are left out of TimelineJS and the Mermaid timeline (a note in
+ * d says how many). Returns a kg_render_status (EOPTION for a bad
+ * option, with the finding in d). */
+int kg_export(const kg_corpus *c, const kg_render_opts *o, kg_export_format f,
+              kg_export_table t, kg_buf *out, kg_diag *d);
+
 #endif

@@ -123,7 +123,9 @@ int kg_store_counts(kg_store *s, kg_build_stats *st, kg_diag *d);
 
 typedef enum kg_query_format {
     KG_QUERY_TABLE = 0,   /* aligned columns (display width: Hangul is 2) */
-    KG_QUERY_JSON = 1     /* an array of objects per statement */
+    KG_QUERY_JSON = 1,    /* an array of objects per statement */
+    KG_QUERY_CSV = 2      /* RFC 4180: a header record, then the rows (CRLF);
+                             statements separated by an empty line */
 } kg_query_format;
 
 /* Runs every statement of sql and appends its rows to out. A statement

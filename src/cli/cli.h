@@ -23,6 +23,7 @@ typedef int (*kg_cmd_fn)(int argc, char **argv);
     X(graph, "draw the relationship graph")                                   \
     X(timeline, "draw the dated timeline")                                    \
     X(report, "write an HTML report with graph and timeline")                 \
+    X(export, "write the facts as CSV, GraphML, GEXF, TimelineJS or Mermaid")  \
     X(watch, "re-check and re-render on every save (a live loop)")
 
 #define KG_DECLARE(name, summary)                                             \

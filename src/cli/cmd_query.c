@@ -14,12 +14,12 @@
 #include "kg/store.h"
 
 const char kg_help_query[] =
-    "usage: kg query [--db FILE] [--json] [--limit N] SQL\n"
+    "usage: kg query [--db FILE] [--json|--csv] [--limit N] SQL\n"
     "\n"
     "Runs SQL on the store that 'kg build' wrote and prints what it returns:\n"
     "an aligned table (columns sized by display width, so Hangul lines up;\n"
     "numbers right-aligned; NULL is an empty cell; line breaks shown as \\n),\n"
-    "or JSON. The store is opened read-only and every statement must be\n"
+    "JSON or CSV. The store is opened read-only and every statement must be\n"
     "read-only: INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, load_extension\n"
     "and the like are refused before anything runs. Several statements\n"
     "separated by ';' run in order. SQL '-' is read from standard input.\n"
@@ -33,6 +33,10 @@ const char kg_help_query[] =
     "             outside a project out/kg.sqlite)\n"
     "  --json     print each statement's rows as a JSON array of objects\n"
     "             (keys are the column names; a repeated name gets _2, _3)\n"
+    "  --csv      print each statement's rows as CSV (RFC 4180: a header\n"
+    "             record, fields quoted where needed, CRLF; statements\n"
+    "             separated by an empty line; a field a spreadsheet would\n"
+    "             run as a formula gets a ' in front)\n"
     "  --limit N  print at most N rows of each statement (a note says when\n"
     "             there were more)\n"
     "\n"
@@ -80,13 +84,30 @@ static void on_sigint(int sig)
         sqlite3_interrupt(running_db);
 }
 
+/* Writes data escaped (kg_esc_write, KG_ESC_LINES); with crlf, a CR
+ * right before a LF (a CSV record's end) is written as it is. */
+static int write_escaped(const char *data, size_t len, int crlf)
+{
+    size_t start = 0;
+    for (size_t i = 0; crlf && i + 1 < len; i++) {
+        if (data[i] == '\r' && data[i + 1] == '\n') {
+            if (kg_esc_write(stdout, data + start, i - start, KG_ESC_LINES) != 0 ||
+                fputc('\r', stdout) == EOF)
+                return -1;
+            start = i + 1;
+        }
+    }
+    return kg_esc_write(stdout, data + start, len - start, KG_ESC_LINES);
+}
+
 static int stdout_sink(void *ctx, const char *data, size_t len)
 {
-    (void)ctx;
+    int crlf = ctx != NULL;
     errno = 0;
-    /* rows are whole lines kg laid out: newlines and tabs stay, every
-     * other control character a stored value holds is shown escaped */
-    if (data ? kg_esc_write(stdout, data, len, KG_ESC_LINES) != 0 : fflush(stdout) != 0) {
+    /* rows are whole lines kg laid out: newlines and tabs stay (and a
+     * CSV record's CRLF), every other control character a stored value
+     * holds is shown escaped */
+    if (data ? write_escaped(data, len, crlf) != 0 : fflush(stdout) != 0) {
         if (!interrupted)
             kg_cli_error("cannot write to standard output: %s",
                          errno ? strerror(errno) : "write error");
@@ -105,7 +126,8 @@ static int query(kg_store *s, void *arg, kg_buf *out, kg_diag *d)
 {
     (void)out; /* rows go straight to standard output */
     const struct qargs *q = arg;
-    kg_query_opts o = { q->fmt, q->limit, stdout_sink, NULL, &interrupted };
+    kg_query_opts o = { q->fmt, q->limit, stdout_sink,
+                        q->fmt == KG_QUERY_CSV ? (void *)q : NULL, &interrupted };
     running_db = kg_store_db(s);
     if (interrupted) /* Ctrl-C while the store was opening */
         sqlite3_interrupt(running_db);
@@ -115,7 +137,7 @@ static int query(kg_store *s, void *arg, kg_buf *out, kg_diag *d)
     return rc;
 }
 
-enum { OPT_DB = 1000, OPT_JSON, OPT_LIMIT };
+enum { OPT_DB = 1000, OPT_JSON, OPT_LIMIT, OPT_CSV };
 
 static int query_main(int argc, char **argv);
 
@@ -139,10 +161,11 @@ static int query_main(int argc, char **argv)
 {
     static const struct option opts[] = { { "db", required_argument, NULL, OPT_DB },
                                            { "json", no_argument, NULL, OPT_JSON },
+                                           { "csv", no_argument, NULL, OPT_CSV },
                                            { "limit", required_argument, NULL, OPT_LIMIT },
                                            { NULL, 0, NULL, 0 } };
     const kg_project *p;
-    int json = 0, c;
+    int json = 0, csv = 0, c;
     long long limit = 0;
     if ((c = kg_cli_project(&p)) != 0)
         return c;
@@ -154,6 +177,7 @@ static int query_main(int argc, char **argv)
         switch (c) {
         case OPT_DB: db = optarg; break;
         case OPT_JSON: json = 1; break;
+        case OPT_CSV: csv = 1; break;
         case OPT_LIMIT:
             errno = 0;
             limit = strtoll(optarg, &end, 10);
@@ -165,7 +189,9 @@ static int query_main(int argc, char **argv)
             return kg_cli_bad_option("query", c, argv, opts);
         }
     }
-    kg_query_format fmt = json ? KG_QUERY_JSON : KG_QUERY_TABLE;
+    if (json && csv)
+        return kg_cli_usage("query", "--json or --csv, not both");
+    kg_query_format fmt = json ? KG_QUERY_JSON : csv ? KG_QUERY_CSV : KG_QUERY_TABLE;
     if (optind >= argc)
         return kg_cli_usage("query", "no SQL given");
     if (optind + 1 < argc)

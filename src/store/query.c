@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "store-int.h"
+#include "util/csv.h"
 
 typedef struct auth_state {
     const char *denied; /* what was refused (static text), or NULL */
@@ -329,11 +330,47 @@ static void row_json(qrun *q, sqlite3_stmt *st, size_t n)
         drain(q, 1);
 }
 
+/* One row as a CSV record (kg_csv_field): NULL is an empty field,
+ * numbers as SQLite gives them, a BLOB as hex. */
+static void row_csv(qrun *q, sqlite3_stmt *st)
+{
+    kg_buf *out = &q->out;
+    kg_buf tmp = KG_BUF_INIT;
+    for (int i = 0; i < q->ncol; i++) {
+        if (i)
+            kg_buf_putc(out, ',');
+        kg_buf_reset(&tmp);
+        switch (sqlite3_column_type(st, i)) {
+        case SQLITE_NULL: break;
+        case SQLITE_INTEGER:
+            kg_buf_printf(&tmp, "%lld", (long long)sqlite3_column_int64(st, i));
+            break;
+        case SQLITE_FLOAT: json_number(&tmp, sqlite3_column_double(st, i)); break;
+        case SQLITE_BLOB: {
+            const unsigned char *p = sqlite3_column_blob(st, i);
+            int len = sqlite3_column_bytes(st, i);
+            for (int k = 0; k < len; k++)
+                kg_buf_printf(&tmp, "%02x", p[k]);
+            break;
+        }
+        default: {
+            const char *t = (const char *)sqlite3_column_text(st, i);
+            kg_buf_add(&tmp, t ? t : "", t ? (size_t)sqlite3_column_bytes(st, i) : 0);
+        }
+        }
+        kg_csv_field(out, tmp.ptr, tmp.len);
+    }
+    kg_csv_end(out);
+    kg_buf_free(&tmp);
+    if (q->out.len >= 65536 || now_s() - q->t_flush > KG_QUERY_HOLD_S)
+        drain(q, 1);
+}
+
 /* Runs one statement that returns rows. */
 static int run_rows(qrun *q, sqlite3_stmt *st, kg_diag *d)
 {
     kg_store *s = q->s;
-    int json = q->o->fmt == KG_QUERY_JSON;
+    int json = q->o->fmt == KG_QUERY_JSON, csv = q->o->fmt == KG_QUERY_CSV;
     q->ncol = sqlite3_column_count(st);
     q->names = kg_xcalloc((size_t)q->ncol, sizeof *q->names);
     q->width = kg_xcalloc((size_t)q->ncol, sizeof *q->width);
@@ -364,6 +401,14 @@ static int run_rows(qrun *q, sqlite3_stmt *st, kg_diag *d)
     kg__strmap_free(&seen);
     if (json)
         kg_buf_putc(&q->out, '[');
+    if (csv) {
+        for (int i = 0; i < q->ncol; i++) {
+            if (i)
+                kg_buf_putc(&q->out, ',');
+            kg_csv_field(&q->out, q->names[i], strlen(q->names[i]));
+        }
+        kg_csv_end(&q->out);
+    }
 
     long long rows = 0;
     int rc, more = 0;
@@ -374,6 +419,8 @@ static int run_rows(qrun *q, sqlite3_stmt *st, kg_diag *d)
         }
         if (json)
             row_json(q, st, (size_t)rows);
+        else if (csv)
+            row_csv(q, st);
         else
             row_table(q, st);
         rows++;
@@ -385,7 +432,7 @@ static int run_rows(qrun *q, sqlite3_stmt *st, kg_diag *d)
     /* what was read is printed, even when stopped */
     if (json)
         kg_buf_puts(&q->out, rows ? "\n]\n" : "]\n");
-    if (!json)
+    if (!json && !csv)
         release(q);
     else
         drain(q, 1);
@@ -478,6 +525,8 @@ int kg_store_query_run(kg_store *s, const char *sql, const kg_query_opts *o, kg_
         }
         if (printed++ && o->fmt == KG_QUERY_TABLE)
             kg_buf_putc(&q.out, '\n');
+        else if (printed > 1 && o->fmt == KG_QUERY_CSV)
+            kg_csv_end(&q.out); /* an empty line between statements */
         if (run_rows(&q, sts[i], d) != 0) {
             rc = KG_STORE_ERROR;
             goto done;
