@@ -964,7 +964,8 @@ static int update_search(kg_store *s, kg_diag *d, sqlite3_int64 build)
 
 /* The meta rows: schema and format versions, kg's version, the time and
  * number of this build. */
-static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_opts *o)
+static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_opts *o,
+                      const kg_build_stats *st)
 {
     sqlite3_stmt *m = kg__store_prepare(s, d, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
     char num[32];
@@ -975,7 +976,11 @@ static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_o
     const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
                             { "facts_format", NULL }, { "built_at", L->now },
                             { "build", nbuild }, { "input_fingerprint", o->fingerprint },
-                            { "input_sources", o->fingerprint_sources } };
+                            { "input_sources", o->fingerprint_sources }, { "counts", NULL } };
+    char counts[160];
+    snprintf(counts, sizeof counts, "%zu %zu %zu %zu %zu %zu", count_rows(s, "SELECT count(*) FROM documents"),
+             st->actors, st->events, st->figures, st->relations, st->clusters);
+    kv[7][1] = counts;
     snprintf(num, sizeof num, "%d", KG_STORE_SCHEMA_VERSION);
     kv[0][1] = num;
     char fmt[16];
@@ -1025,8 +1030,13 @@ char *kg_store_meta(kg_store *s, const char *key)
 int kg_store_counts(kg_store *s, kg_build_stats *st, kg_diag *d)
 {
     memset(st, 0, sizeof *st);
-    st->files = count_rows(s, "SELECT count(*) FROM documents");
-    put_counts(s, st);
+    char *c = kg_store_meta(s, "counts"); /* written by the last build */
+    if (!c || sscanf(c, "%zu %zu %zu %zu %zu %zu", &st->files, &st->actors, &st->events, &st->figures,
+                     &st->relations, &st->clusters) != 6) {
+        st->files = count_rows(s, "SELECT count(*) FROM documents");
+        put_counts(s, st);
+    }
+    free(c);
     (void)d; /* (a count that cannot be read is 0: it only feeds a summary) */
     return 0;
 }
@@ -1046,7 +1056,10 @@ static int build_in_tx(build_run *R)
     if (rc != KG_STORE_OK)
         return rc;
     if (update_search(s, d, R->L.build) != 0 || merge_actors(s, d, &R->touched) != 0 ||
-        update_clusters(s, d) != 0 || write_meta(s, d, &R->L, R->opts) != 0)
+        update_clusters(s, d) != 0)
+        return KG_STORE_ERROR;
+    put_counts(s, R->stats); /* (kept in meta for a build that reads nothing) */
+    if (write_meta(s, d, &R->L, R->opts, R->stats) != 0)
         return KG_STORE_ERROR;
     return KG_STORE_OK;
 }
@@ -1106,7 +1119,6 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
         goto done;
     }
     in_tx = 0;
-    put_counts(s, stats);
     rc = KG_STORE_OK;
     s->complete = 1; /* a new store may now go in place (kg_store_finish) */
 done:
