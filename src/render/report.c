@@ -414,19 +414,19 @@ static void table_begin(kg_buf *out, const char *id, const char *title)
                   id, title);
 }
 
-static void date_cell(page *p, const kg_date *d)
+/* Opens a date cell: its sort key (the first day, or the last for an open
+ * start; none when undated) and the date as a person reads it. An event
+ * always says it is undated; a figure's cell is left empty. */
+static void date_cell(page *p, const kg_date *d, int say_undated)
 {
     long first = 0, last = 0;
     if (d && d->valid) {
         kg_edtf_bounds(&d->edtf, &first, &last);
-        if (first != LONG_MIN)
-            kg_buf_printf(p->out, "<td class=\"date\" data-v=\"%ld\">", first);
-        else
-            kg_buf_printf(p->out, "<td class=\"date\" data-v=\"%ld\">", last);
+        kg_buf_printf(p->out, "<td class=\"date\" data-v=\"%ld\">", first != LONG_MIN ? first : last);
     } else {
         kg_buf_puts(p->out, "<td class=\"date\" data-v=\"\">");
     }
-    if (d && d->text) {
+    if ((d && d->text) || say_undated) {
         kg_buf_reset(&p->tmp);
         kg_date_text(&p->tmp, d);
         esc(p->out, p->tmp.ptr);
@@ -480,7 +480,7 @@ static void write_events(page *p)
         kg_buf_puts(out, "<tr id=\"ev-");
         esc(out, n->id);
         kg_buf_printf(out, "\" data-i=\"%zu\">", ix);
-        date_cell(p, n->date);
+        date_cell(p, n->date, 1);
         if (ev->when) {
             kg_buf_puts(out, "<br><small>");
             esc(out, ev->when);
@@ -615,7 +615,7 @@ static void write_figures(page *p)
         kg_buf_puts(out, "</td><td>");
         esc(out, subj);
         kg_buf_puts(out, "</td>");
-        date_cell(p, f->date.text ? &f->date : NULL);
+        date_cell(p, &f->date, 0);
         kg_buf_puts(out, "</td><td>");
         source_label(&p->tmp, n->doc);
         link_or_text(out, n->doc->url, p->tmp.ptr);

@@ -601,7 +601,7 @@
             dl.appendChild(dd);
         }
         if (f.k === "event") {
-            row("날짜", (f.date || "날짜 없음") + (f.when ? " (" + f.when + ")" : ""));
+            row("날짜", (f.date || "날짜 미상") + (f.when ? " (" + f.when + ")" : ""));
             row("유형", f.type);
             if (f.agents && f.agents.length) { row("주체", actorLinks(f.agents)); }
             if (f.targets && f.targets.length) { row("대상", actorLinks(f.targets)); }
