@@ -136,6 +136,18 @@
         fig.insertBefore(bar, box);
         v.level = level;
 
+        /* each edge by the facts at its ends: Graphviz titles an edge
+         * "tail->head" with the node names, which are the fact ids */
+        v.edges = [];
+        Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
+            var t = g.querySelector("title");
+            var ends = t ? t.textContent.split("->") : [];
+            if (ends.length === 2) {
+                v.edges.push({ g: g, a: factOfSvg(v, v.prefix + ends[0]),
+                               b: factOfSvg(v, v.prefix + ends[1]) });
+            }
+        });
+
         box.addEventListener("wheel", function (e) {
             e.preventDefault();
             var r = box.getBoundingClientRect();
@@ -536,6 +548,11 @@
                     g.classList.toggle("kg-out", !!active && !keep[i]);
                     g.classList.toggle("kg-hit", words.length > 0 && keep[i]);
                 });
+            });
+            /* an edge fades with either of its ends */
+            v.edges.forEach(function (e) {
+                var out = (e.a >= 0 && !keep[e.a]) || (e.b >= 0 && !keep[e.b]);
+                e.g.classList.toggle("kg-out", !!active && out);
             });
         });
         if (count) {

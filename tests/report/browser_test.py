@@ -107,10 +107,24 @@ def test_bundled(b, html, shots):
         .filter(r => !r.hidden).map(r => r.cells[2].textContent)""")
     check(cells and all(c == kind for c in cells), "a row of another type shown: %r" % cells[:5])
     check(0 < len(rows) < len(events), "the type filter kept %d of %d" % (len(rows), len(events)))
+    # the graph fades what the filter leaves out: nodes and their edges
+    kept = page.eval("!document.getElementById(%s).classList.contains('kg-out')"
+                     % json.dumps("gr_" + facts[types[kind][0]]["id"]))
+    check(kept, "a node of the chosen type is faded")
+    edges = page.eval("""Array.from(document.querySelectorAll('#graph g.edge')).map(g =>
+        [g.querySelector('title').textContent, g.classList.contains('kg-out')])""")
+    etype = {facts[i]["id"]: facts[i]["type"] for i in events}
+    other = [out for title, out in edges if any(etype.get(e, kind) != kind for e in title.split("->"))]
+    same = [out for title, out in edges if any(etype.get(e) == kind for e in title.split("->"))
+            and all(etype.get(e, kind) == kind for e in title.split("->"))]
+    check(other and all(other), "%d of %d edges to events of other types are not faded"
+          % (other.count(False), len(other)))
+    check(same and not any(same), "%d edges of %s events are faded" % (sum(same), kind))
     caption = page.eval("document.querySelector('#events caption').textContent")
     check(caption == "%d건 중 %d건" % (len(events), len(rows)), "events caption %r" % caption)
     page.eval("document.getElementById('kg-reset').click()")
     check(len(visible_rows(page, "events")) == len(events), "reset did not bring every row back")
+    check(page.eval("document.querySelectorAll('.kg-out').length") == 0, "reset left faded nodes")
 
     # -- filter by actor and by dates
     actor = max((f for f in facts if f["k"] == "actor"),
