@@ -241,6 +241,8 @@
         if (i < 0) { i = find("actor", id); }
         if (i < 0) { i = find("relation", id); }
         if (i < 0 && id.indexOf("lane.") === 0) { i = find("actor", id.slice(5)); }
+        /* the timeline draws an event's label as a node of its own */
+        if (i < 0 && /\.label$/.test(id)) { i = find("event", id.slice(0, -6)); }
         return i;
     }
 

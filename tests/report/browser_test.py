@@ -259,6 +259,17 @@ def test_bundled(b, html, shots):
         page.click(*xy)
         check(page.eval("(document.querySelector('#kg-detail h3') || {}).textContent") == f["label"],
               "a timeline node click shows another fact")
+        # and a click on its label, a node of its own in the timeline
+        lsel = "#timeline g.node[id=%s] text" % json.dumps("tl_" + f["id"] + ".label")
+        if page.eval("!!document.querySelector(%s)" % json.dumps(lsel)):
+            page.eval("document.querySelector('#kg-detail .kg-close').click()")
+            xy = page.eval("""(() => { const r = document.querySelector(%s).getBoundingClientRect();
+                return [r.left + r.width / 2, r.top + r.height / 2]; })()""" % json.dumps(lsel))
+            page.click(*xy)
+            check(page.eval("(document.querySelector('#kg-detail h3') || {}).textContent") == f["label"],
+                  "a click on an event's label in the timeline shows another fact")
+        else:
+            check(False, "no label node %s in the timeline" % lsel)
     no_network(page, url)
     no_errors(page)
 
