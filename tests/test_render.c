@@ -842,8 +842,12 @@ static char *screenshot(const char *dir, const char *page, const char *png, cons
 
 Test(render_report, renders_in_chromium_with_hangul, .timeout = 300)
 {
-    cr_assert_eq(system("command -v chromium >/dev/null 2>&1"), 0,
-                 "chromium is not installed: run make deps");
+    if (system("command -v chromium >/dev/null 2>&1") != 0) {
+        /* said, never passed as if tested; CI (KG_REQUIRE_BROWSER=1) fails */
+        const char *req = getenv("KG_REQUIRE_BROWSER");
+        cr_assert(!req || strcmp(req, "1") != 0, "chromium is not installed: run make deps");
+        cr_skip_test("chromium is not installed (make deps): the report was not drawn in a browser");
+    }
     char *dir = kgt_tmpdir();
     kg_buf cmd = KG_BUF_INIT;
     char *out = NULL;
