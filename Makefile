@@ -14,12 +14,12 @@ PKGS     = libgvc libcgraph sqlite3 yaml-0.1 nettle libutf8proc
 TEST_PKGS = criterion
 
 # Debian packages behind the pkg-config names above (and the font and
-# tools the pictures and the scorer need).
+# tools the pictures and the scorer need; chromium and python3 run the
+# report's browser test, tests/report).
 DEB_PKGS = build-essential pkg-config graphviz libgraphviz-dev libyaml-dev \
            libsqlite3-dev nettle-dev libutf8proc-dev libcriterion-dev \
-           fonts-noto-cjk fonts-dejavu-core python3-yaml python3-jsonschema python3-networkx \
-           valgrind cppcheck \
-           chromium parallel
+           fonts-noto-cjk fonts-dejavu-core python3 python3-yaml python3-jsonschema python3-networkx \
+           valgrind cppcheck chromium parallel
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 OPT     ?= -O2 -g
@@ -39,7 +39,10 @@ TEST_SRC = $(sort $(wildcard tests/*.c))
 # the built-in grammar (yaml/grammar/*.yaml as C strings), generated
 GRAMMAR_YAML = $(sort $(wildcard yaml/grammar/*.yaml))
 GRAMMAR_C = $(B)/gen/grammar-data.c
-LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/grammar-data.o
+# the report's style sheet and script as C strings, generated
+REPORT_ASSETS = src/render/report.css src/render/report.js
+REPORT_C = $(B)/gen/report-assets.c
+LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/grammar-data.o $(B)/gen/report-assets.o
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
@@ -82,6 +85,17 @@ $(GRAMMAR_C): FORCE
 	if cmp -s $$t $@; then rm -f $$t; else mv -f $$t $@ && echo "  GEN $@"; fi
 
 $(B)/gen/grammar-data.o: $(GRAMMAR_C)
+	@echo "  CC $<"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The report's style sheet and script (src/render/report.css, report.js):
+# C strings made in the build folder from the files, which are the only
+# copy to edit (a JS or CSS file stays readable, lintable and reviewable).
+$(REPORT_C): $(REPORT_ASSETS) src/render/gen-assets.sh
+	@mkdir -p $(dir $@); t=$@.$$$$.tmp; \
+	sh src/render/gen-assets.sh $(REPORT_ASSETS) > $$t || { rm -f $$t; exit 1; }; \
+	mv -f $$t $@ && echo "  GEN $@"
+
+$(B)/gen/report-assets.o: $(REPORT_C)
 	@echo "  CC $<"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 FORCE:
@@ -177,9 +191,12 @@ build/fuzz/grammar-data.c: FORCE
 	@mkdir -p build/fuzz; sh src/korean/gen-grammar.sh $(GRAMMAR_YAML) > $@.tmp && \
 	{ cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@; }
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) build/fuzz/grammar-data.c
+build/fuzz/report-assets.c: $(REPORT_ASSETS) src/render/gen-assets.sh
+	@mkdir -p build/fuzz; sh src/render/gen-assets.sh $(REPORT_ASSETS) > $@.tmp && mv -f $@.tmp $@
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) build/fuzz/grammar-data.c build/fuzz/report-assets.c
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) -std=gnu11 $(FUZZ_FLAGS) -Iinclude -Isrc $(PKG_CFLAGS) $(FUZZ_XML_CFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/grammar-data.c $(LIBS) $(FUZZ_XML_LIBS)
+	$(FUZZ_CC) -std=gnu11 $(FUZZ_FLAGS) -Iinclude -Isrc $(PKG_CFLAGS) $(FUZZ_XML_CFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/grammar-data.c build/fuzz/report-assets.c $(LIBS) $(FUZZ_XML_LIBS)
 
 fuzz-build: $(FUZZ_TARGETS)
 

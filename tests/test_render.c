@@ -652,12 +652,76 @@ Test(render_report, html_is_escaped_and_self_contained)
     cr_expect(strstr(html, "hostile &lt;b&gt;&amp;amp; title"));
     cr_expect(strstr(html, "&quot;&lt;&amp;]]&gt;\\N"));
     cr_expect(strstr(html, "href=\"https://example.com/a?x=1&amp;y=2\""));
-    cr_expect_null(strstr(html, "<script"));
+    /* two scripts, both the page's own: the facts as JSON and the code */
+    int scripts = 0;
+    for (const char *p = html; (p = strstr(p, "<script")); p++)
+        scripts++;
+    cr_expect_eq(scripts, 2);
+    cr_expect(strstr(html, "<script type=\"application/json\" id=\"kg-data\">"));
+    /* nothing from the network: no src= at all, and a policy that says so */
+    cr_expect_null(strstr(html, " src="));
+    cr_expect(strstr(html, "<meta http-equiv=\"Content-Security-Policy\" "
+                           "content=\"default-src 'none';"));
     /* both pictures inline, ids kept apart */
     cr_expect(strstr(html, "id=\"tl_timeline\""));
     cr_expect(strstr(html, "id=\"gr_graph\""));
     cr_expect(strstr(html, "id=\"gr_hostile/e1\""));
     cr_expect(strstr(html, "id=\"tl_hostile/e1\""));
+    free(html);
+    free_corpus(c);
+}
+
+/* The facts for the page's script sit in <script type="application/json">:
+ * an article's "</script>" or "<!--" must not end or bend that element.
+ * In the JSON, "<", ">" and "&" are \u escapes: no "<" at all between the
+ * element's start and its end, and the end is the JSON's own. */
+Test(render_report, script_data_cannot_end_its_element)
+{
+    kg_corpus *c = load_text(
+        "kg: 1\ndocument: {id: d, title: \"</script><script>alert(1)</script>\"}\n"
+        "actors: [{id: a, name: \"<!-- <script> &amp;\", type: person}]\n"
+        "events:\n"
+        "  - {id: e1, title: \"</SCRIPT ><!--\", type: other, date: 2025, agent: [a]}\n"
+        "  - {id: e2, title: \"last \\u2028 --> ]]>\", type: other, date: 2025}\n");
+    char *html = render(kg_render_report, c, KG_FMT_HTML, NULL);
+    const char *tag = "<script type=\"application/json\" id=\"kg-data\">";
+    const char *data = strstr(html, tag);
+    cr_assert_not_null(data);
+    data += strlen(tag);
+    const char *end = strstr(data, "</script>");
+    cr_assert_not_null(end);
+    cr_expect_null(memchr(data, '<', (size_t)(end - data)), "a '<' in the script data");
+    cr_expect_null(memchr(data, '>', (size_t)(end - data)), "a '>' in the script data");
+    cr_expect(end - data > 3 && strncmp(end - 3, "\n]}", 3) == 0, "the data ends early");
+    kg_buf want = KG_BUF_INIT;
+    kg_buf_add(&want, data, (size_t)(end - data));
+    cr_expect(strstr(want.ptr, "\"\\u003c/SCRIPT \\u003e\\u003c!--\""), "%s", want.ptr);
+    cr_expect(strstr(want.ptr, "\"last \\u2028 --\\u003e ]]\\u003e\""));
+    cr_expect(strstr(want.ptr, "\\u0026amp;"));
+    kg_buf_free(&want);
+    /* and in the HTML the same texts are escaped text */
+    cr_expect(strstr(html, "<td>&lt;/SCRIPT &gt;&lt;!--</td>"));
+    cr_expect(strstr(html, "<td>&lt;!-- &lt;script&gt; &amp;amp;</td>"));
+    free(html);
+    free_corpus(c);
+}
+
+/* The page's style sheet and script are the files, inline. */
+Test(render_report, assets_are_the_shipped_files)
+{
+    kg_corpus *c = load_text(hostile_yaml);
+    char *html = render(kg_render_report, c, KG_FMT_HTML, NULL);
+    char *css = kgt_slurp("src/render/report.css", NULL), *js = kgt_slurp("src/render/report.js", NULL);
+    cr_assert(css && js, "run the tests from the repository root");
+    kg_buf want = KG_BUF_INIT;
+    kg_buf_printf(&want, "<style>\n%s</style>", css);
+    cr_expect(strstr(html, want.ptr), "report.css is not the page's style sheet: run make");
+    kg_buf_reset(&want);
+    kg_buf_printf(&want, "<script>%s</script>", js);
+    cr_expect(strstr(html, want.ptr), "report.js is not the page's script: run make");
+    kg_buf_free(&want);
+    free(css);
+    free(js);
     free(html);
     free_corpus(c);
 }
@@ -778,8 +842,12 @@ static char *screenshot(const char *dir, const char *page, const char *png, cons
 
 Test(render_report, renders_in_chromium_with_hangul, .timeout = 300)
 {
-    cr_assert_eq(system("command -v chromium >/dev/null 2>&1"), 0,
-                 "chromium is not installed: run make deps");
+    if (system("command -v chromium >/dev/null 2>&1") != 0) {
+        /* said, never passed as if tested; CI (KG_REQUIRE_BROWSER=1) fails */
+        const char *req = getenv("KG_REQUIRE_BROWSER");
+        cr_assert(!req || strcmp(req, "1") != 0, "chromium is not installed: run make deps");
+        cr_skip_test("chromium is not installed (make deps): the report was not drawn in a browser");
+    }
     char *dir = kgt_tmpdir();
     kg_buf cmd = KG_BUF_INIT;
     char *out = NULL;

@@ -1,5 +1,6 @@
-/* cmd_report.c - 'kg report': an HTML page with the timeline, the graph
- * and tables of events, figures and documents (or Markdown with SVGs). */
+/* cmd_report.c - 'kg report': one offline HTML page a reader explores (the
+ * timeline and the graph with pan and zoom, tables that sort and filter, a
+ * search, each fact with its source sentence), or Markdown with SVGs. */
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
@@ -14,12 +15,17 @@
 const char kg_help_report[] =
     "usage: kg report [PATH...] [-o FILE] [--md] [--title TEXT] [OPTIONS]\n"
     "\n"
-    "Writes one self-contained HTML page (no network needed) with the\n"
-    "timeline and the relationship graph as inline SVG, a table of events by\n"
-    "date with links to their sources, a table of figures and one of the\n"
-    "documents, from the facts (files or folders; default: the project's\n"
-    "facts). Its title and the paragraph under it are the project's 'title:'\n"
-    "and 'intro:' (kg.yaml); without them the title is a neutral one.\n"
+    "Writes one self-contained HTML page from the facts (files or folders;\n"
+    "default: the project's facts): the timeline and the relationship graph,\n"
+    "tables of events, actors, figures, relations and documents. A reader\n"
+    "pans and zooms the pictures (wheel, drag, +/- and reset buttons), sorts\n"
+    "a table by a click on its header, filters by event type, actor and\n"
+    "dates, searches every fact and sentence, and clicks a node or a row to\n"
+    "see the fact with its source sentence. The page needs no network (its\n"
+    "policy forbids any) and reads without script too: pictures at their own\n"
+    "size, static tables. Its title and the paragraph under it are the\n"
+    "project's 'title:' and 'intro:' (kg.yaml); without them the title is a\n"
+    "neutral one.\n"
     "\n"
     KG_HELP_LEFT_OUT
     "\n"
@@ -33,7 +39,8 @@ const char kg_help_report[] =
     "                 not at all\n"
     "  --focus ACTOR, --depth N, --from DATE, --to DATE, --type TYPE, --doc ID\n"
     "                 select facts as 'kg graph' does\n"
-    "  --no-source    do not read the articles for tooltip sentences\n"
+    "  --no-source    do not read the articles for the source sentences (the\n"
+    "                 facts' quotes are shown instead)\n"
     "\n"
     "exit status: 0 ok, 1 the facts had errors (the report is written without\n"
     "them), 2 usage, 3 input/output or Graphviz error.\n";
