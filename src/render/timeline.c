@@ -1,8 +1,9 @@
 /* timeline.c - `kg timeline`: the dated timeline (kg_render_timeline).
  *
- * kg places every node itself and hands Graphviz pinned positions
- * (pos="x,y!", layout=nop, notranslate=true): Graphviz measures and draws
- * the text and routes the arrows, but the geometry is ours, so that
+ * kg places every node and routes every arrow itself and hands Graphviz
+ * pinned positions (pos="x,y!" on nodes, pos="e,..." on edges,
+ * layout=nop2, notranslate=true): Graphviz measures and draws the text,
+ * but the geometry is ours, so that
  *   - the time axis is proportional (x is a linear function of the day);
  *   - a day is a dot, a month or a year a bar over it, an interval a bar,
  *     an open interval an arrow-shaped bar fading toward its open end,
@@ -13,7 +14,13 @@
  *   - an event without a date that responds to, is caused by or is part
  *     of a dated one is drawn at that one's date, marked "date inferred"
  *     (dashed outline, class inferred, said in its tooltip);
- *   - other events without a date go into an "undated" box below the lanes.
+ *   - other events without a date go into an "undated" box below the lanes;
+ *   - the axis ticks follow the span (days, weeks, months, quarters, half
+ *     years, years), a label's width apart;
+ *   - no line crosses a label: grid lines break around labels, and arrows
+ *     run in the free band below each row's marks and in columns clear of
+ *     every label (route);
+ *   - a legend lists what the picture holds, drawn from the style.
  * Coordinates are computed top-down in points and flipped for Graphviz,
  * whose y axis points up. */
 #include <limits.h>
@@ -80,6 +87,12 @@ struct rect {
     double x0, y0, x1, y1;
 };
 
+/* An event's mark, and the item it is. */
+struct mark {
+    struct rect r;
+    size_t item;
+};
+
 struct tl {
     const kg_render_opts *o;
     const kg_style *style;
@@ -110,6 +123,7 @@ struct tl {
     struct rect *boxes;   /* the labels in the lanes (set_label_boxes) */
     size_t n_boxes;
     size_t *item_of;      /* per view node: 1 + its item, 0 if none */
+    struct mark *marks;   /* the dated items' marks, left to right */
     size_t n_arrows;      /* arrows drawn */
     unsigned rel_drawn;   /* bit r: an arrow of kg_relation_types[r] */
     Agraph_t *g;
@@ -879,6 +893,12 @@ static void stack_rows(struct tl *t)
     t->full_w = t->right + MARGIN - MARGIN;
 }
 
+static int cmp_rect(const void *pa, const void *pb)
+{
+    const struct rect *a = pa, *b = pb; /* also the first member of a mark */
+    return a->x0 < b->x0 ? -1 : a->x0 > b->x0;
+}
+
 /* Each dated item's row top, and the boxes of the labels in the lanes
  * (events' and lanes'), which lines must not cross. */
 static void set_label_boxes(struct tl *t)
@@ -901,6 +921,15 @@ static void set_label_boxes(struct tl *t)
         struct rect *r = &t->boxes[t->n_boxes++];
         r->x0 = MARGIN + 6, r->x1 = MARGIN + 6 + t->name_w, r->y0 = cy - h / 2, r->y1 = cy + h / 2;
     }
+    /* left to right: what lies near an arrow comes out sorted */
+    qsort(t->boxes, t->n_boxes, sizeof *t->boxes, cmp_rect);
+    t->marks = kg_xcalloc(t->n_dated + 1, sizeof *t->marks);
+    for (size_t i = 0; i < t->n_dated; i++) {
+        const struct item *it = &t->items[i];
+        double hh = (it->point ? DOT : BAR) / 2, cy = it->y + it->lh + 2 + hh;
+        t->marks[i] = (struct mark){ { it->x0, cy - hh, it->x1, cy + hh }, i };
+    }
+    qsort(t->marks, t->n_dated, sizeof *t->marks, cmp_rect);
 }
 
 /* The graph with its attributes. */
@@ -979,11 +1008,14 @@ static void draw_axis(struct tl *t, kg_buf *name)
     drop_crowded_ticks(t);
     const struct tick *ticks = t->ticks;
     double top = AXIS_Y, bottom = t->lanes_bottom;
-    struct span *iv = kg_xmalloc((t->n_boxes ? t->n_boxes : 1) * sizeof *iv);
+    struct span *iv = kg_xmalloc((t->n_boxes + t->n_dated + 1) * sizeof *iv);
+    kg_buf pos = KG_BUF_INIT;
     for (size_t i = 0; i < t->n_ticks; i++) {
-        /* the grid line, broken where it would cross an event's label */
+        /* the grid line, broken where it would cross an event's label or
+         * mark: one edge of many pieces between two invisible ends (a
+         * node a piece would double the nodes of a big timeline) */
         double x = ticks[i].x, y = top;
-        size_t n_iv = 0, piece = 0;
+        size_t n_iv = 0;
         for (size_t j = 0; j < t->n_boxes; j++) {
             const struct rect *r = &t->boxes[j];
             if (x >= r->x0 - LINE_CLEAR && x <= r->x1 + LINE_CLEAR) {
@@ -992,25 +1024,51 @@ static void draw_axis(struct tl *t, kg_buf *name)
                 n_iv++;
             }
         }
+        for (size_t j = 0; j < t->n_dated; j++) {
+            const struct rect *r = &t->marks[j].r;
+            if (x >= r->x0 - 1 && x <= r->x1 + 1) {
+                iv[n_iv].a = (long)floor(r->y0 - 1);
+                iv[n_iv].z = (long)ceil(r->y1 + 1);
+                n_iv++;
+            }
+        }
         if (n_iv)
             qsort(iv, n_iv, sizeof *iv, cmp_span);
+        kg_buf_reset(&pos);
         for (size_t j = 0; j <= n_iv; j++) {
             double stop = j < n_iv && (double)iv[j].a < bottom ? (double)iv[j].a : bottom;
-            if (stop - y >= 1) {
-                kg_buf_reset(name);
-                if (piece == 0)
-                    kg_buf_printf(name, "grid.%s", ticks[i].id);
-                else
-                    kg_buf_printf(name, "grid.%s.%zu", ticks[i].id, piece);
-                piece++;
-                plain_node(t, name->ptr, ticks[i].major ? "grid.major" : "grid.minor", NULL,
-                           ticks[i].major ? "grid major" : "grid minor", NULL, x, (y + stop) / 2,
-                           ticks[i].major ? 1.0 : 0.6, stop - y);
-            }
+            if (stop - y >= 1)
+                kg_buf_printf(&pos, "%s%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f", pos.len ? ";" : "",
+                              x, -y, x, -(y + (stop - y) / 3), x, -(y + 2 * (stop - y) / 3), x,
+                              -stop);
             if (j < n_iv && (double)iv[j].z > y)
                 y = (double)iv[j].z;
         }
+        if (!pos.len)
+            continue;
+        const char *kind = ticks[i].major ? "grid.major" : "grid.minor";
+        kg_buf_reset(name);
+        kg_buf_printf(name, "grid.%s.top", ticks[i].id);
+        Agnode_t *a = pinned(t, name->ptr, x, top, 0.01, 0.01);
+        kg_buf_reset(name);
+        kg_buf_printf(name, "grid.%s.bottom", ticks[i].id);
+        Agnode_t *z = pinned(t, name->ptr, x, bottom, 0.01, 0.01);
+        kg_gv_set(a, "style", "invis");
+        kg_gv_set(z, "style", "invis");
+        kg_gv_set(a, "label", "");
+        kg_gv_set(z, "label", "");
+        Agedge_t *e = agedge(t->g, a, z, NULL, 1);
+        const char *color = kg_style_value(t->style, kind, NULL, "color", 0);
+        kg_gv_set(e, "color", color ? color : "#cccccc");
+        kg_gv_set(e, "penwidth", ticks[i].major ? "1" : "0.6");
+        kg_gv_set(e, "style", "solid");
+        kg_gv_set(e, "dir", "none");
+        kg_gv_set(e, "pos", pos.ptr);
+        kg_buf_reset(name);
+        kg_buf_printf(name, "grid.%s", ticks[i].id);
+        set_ids(t, e, name->ptr, ticks[i].major ? "grid major" : "grid minor");
     }
+    kg_buf_free(&pos);
     free(iv);
     for (size_t k = 0; k < t->n_segs; k++) {
         const struct seg *sg = &t->segs[k];
@@ -1161,8 +1219,7 @@ struct route {
  * along b's free band to beside b's mark, up to the mark's middle and
  * into its side (left when left). Every label lies above a mark in its
  * own row, so the bands and the last steps are clear of text; the column
- * at x is the one choice, checked against every label. cost < 0: it
- * crosses a label. */
+ * at x is the one choice (route_check checks it). cost: its length. */
 static void route(const struct tl *t, const struct item *a, const struct item *b, double x,
                   int left, int slot, struct route *p)
 {
@@ -1175,65 +1232,182 @@ static void route(const struct tl *t, const struct item *a, const struct item *b
     double px[] = { cxa, cxa, x, x, xe, xe, left ? b->x0 : b->x1 };
     double py[] = { cya + hha, cha, cha, chb, chb, cyb, cyb };
     p->n = 0;
+    p->cost = 0;
     for (int i = 0; i < 7; i++) {
         if (p->n && fabs(p->x[p->n - 1] - px[i]) < 0.01 && fabs(p->y[p->n - 1] - py[i]) < 0.01)
             continue;
+        if (p->n)
+            p->cost += fabs(px[i] - p->x[p->n - 1]) + fabs(py[i] - p->y[p->n - 1]);
         p->x[p->n] = px[i];
         p->y[p->n] = py[i];
         p->n++;
     }
-    p->cost = 0;
-    for (int i = 0; i + 1 < p->n; i++) {
-        p->cost += fabs(p->x[i + 1] - p->x[i]) + fabs(p->y[i + 1] - p->y[i]);
-        for (size_t j = 0; j < t->n_boxes; j++)
-            if (seg_hits(p->x[i], p->y[i], p->x[i + 1], p->y[i + 1], &t->boxes[j], LINE_CLEAR)) {
-                p->cost = -1;
-                return;
-            }
-        /* crossing another event's mark is allowed, but avoided */
-        for (size_t j = 0; j < t->n_dated; j++) {
-            const struct item *o = &t->items[j];
-            if (o == a || o == b)
-                continue;
-            double cy, hh;
-            mark_of(t, o, &cy, &hh);
-            struct rect m = { o->x0, cy - hh, o->x1, cy + hh };
-            if (seg_hits(p->x[i], p->y[i], p->x[i + 1], p->y[i + 1], &m, 1))
-                p->cost += 200;
+}
+
+/* What lies near an arrow's way (between its two rows): the labels and
+ * the other events' marks, so that checking a path does not look at the
+ * whole picture. */
+struct near {
+    struct rect *labels, *marks; /* sorted by left edge */
+    size_t n_labels, n_marks;
+    double w_labels, w_marks;    /* the widest of each */
+};
+
+/* How many of v[0..n) (sorted by left edge, none wider than wmax) the
+ * segment comes within pad of; stops at the first when first. */
+static size_t hits(const struct rect *v, size_t n, double wmax, double ax, double ay, double bx,
+                   double by, double pad, int first)
+{
+    double lo = fmin(ax, bx) - wmax - pad, hi = fmax(ax, bx) + pad;
+    size_t a = 0, z = n, count = 0;
+    while (a < z) { /* the first whose left edge is past lo */
+        size_t mid = (a + z) / 2;
+        if (v[mid].x0 < lo)
+            a = mid + 1;
+        else
+            z = mid;
+    }
+    for (size_t j = a; j < n && v[j].x0 < hi; j++)
+        if (seg_hits(ax, ay, bx, by, &v[j], pad) && (++count, first))
+            break;
+    return count;
+}
+
+static void near_collect(const struct tl *t, const struct item *a, const struct item *b,
+                         double y0, double y1, struct near *nr)
+{
+    nr->labels = kg_xmalloc((t->n_boxes + 1) * sizeof *nr->labels);
+    nr->marks = kg_xmalloc((t->n_dated + 1) * sizeof *nr->marks);
+    nr->n_labels = nr->n_marks = 0;
+    nr->w_labels = nr->w_marks = 0;
+    for (size_t j = 0; j < t->n_boxes; j++) {
+        const struct rect *r = &t->boxes[j];
+        if (r->y0 - LINE_CLEAR - 1 < y1 && r->y1 + LINE_CLEAR + 1 > y0) {
+            nr->labels[nr->n_labels++] = *r;
+            nr->w_labels = fmax(nr->w_labels, r->x1 - r->x0);
+        }
+    }
+    for (size_t j = 0; j < t->n_dated; j++) {
+        const struct mark *m = &t->marks[j];
+        const struct item *o = &t->items[m->item];
+        if (o == a || o == b)
+            continue;
+        if (m->r.y0 - 2 < y1 && m->r.y1 + 2 > y0) {
+            nr->marks[nr->n_marks++] = m->r;
+            nr->w_marks = fmax(nr->w_marks, m->r.x1 - m->r.x0);
         }
     }
 }
 
-/* The best path from a to b that crosses no label: the columns tried are
- * a's and b's own, and just beside every label; the one right of
- * everything always works. Returns 0, or -1 if none does. */
+/* Checks a path: its cost becomes -1 if it comes near a label, and grows
+ * for every other event's mark it crosses. */
+static void route_check(const struct near *nr, struct route *p)
+{
+    for (int i = 0; i + 1 < p->n; i++) {
+        if (hits(nr->labels, nr->n_labels, nr->w_labels, p->x[i], p->y[i], p->x[i + 1],
+                 p->y[i + 1], LINE_CLEAR, 1)) {
+            p->cost = -1;
+            return;
+        }
+        /* crossing another event's mark is allowed, but avoided */
+        p->cost += 200 * (double)hits(nr->marks, nr->n_marks, nr->w_marks, p->x[i], p->y[i],
+                                      p->x[i + 1], p->y[i + 1], 1, 0);
+    }
+}
+
+/* Sorted, merged x intervals a column may not take. */
+struct blocked {
+    struct span1 {
+        double a, z;
+    } *v;
+    size_t n;
+};
+
+/* What a column between heights y0 and y1 must avoid: the labels there
+ * (and the marks too, with marks). */
+static void blocked_between(const struct near *nr, double y0, double y1, int marks,
+                            struct blocked *bl)
+{
+    double pad = LINE_CLEAR + 0.5;
+    bl->v = kg_xmalloc((nr->n_labels + nr->n_marks + 1) * sizeof *bl->v);
+    bl->n = 0;
+    /* both lists are sorted by left edge: merge them */
+    size_t i = 0, j = 0, nm = marks ? nr->n_marks : 0;
+    while (i < nr->n_labels || j < nm) {
+        int take_label = j == nm || (i < nr->n_labels && nr->labels[i].x0 - pad <=
+                                                             nr->marks[j].x0 - 1.5);
+        const struct rect *r = take_label ? &nr->labels[i++] : &nr->marks[j++];
+        double p = take_label ? pad : 1.5;
+        if (r->y0 - p < y1 && r->y1 + p > y0)
+            bl->v[bl->n++] = (struct span1){ r->x0 - p, r->x1 + p };
+    }
+    size_t k = 0;
+    for (i = 0; i < bl->n; i++) {
+        if (k && bl->v[i].a <= bl->v[k - 1].z) {
+            if (bl->v[i].z > bl->v[k - 1].z)
+                bl->v[k - 1].z = bl->v[i].z;
+        } else {
+            bl->v[k++] = bl->v[i];
+        }
+    }
+    bl->n = k;
+}
+
+/* The free x nearest to x. */
+static double snap_free(const struct blocked *bl, double x)
+{
+    size_t lo = 0, hi = bl->n;
+    while (lo < hi) { /* the first interval ending after x */
+        size_t mid = (lo + hi) / 2;
+        if (bl->v[mid].z <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == bl->n || bl->v[lo].a >= x)
+        return x;
+    double l = bl->v[lo].a - 0.5, r = bl->v[lo].z + 0.5;
+    return x - l <= r - x ? l : r;
+}
+
+/* The shortest path from a to b among a few columns (a's, beside b's
+ * mark, and the free ones nearest to them), first keeping clear of marks
+ * as well as labels, then of labels only; the column right of everything
+ * is the last resort. Returns 0, or -1 if no path clears every label. */
 static int best_route(const struct tl *t, const struct item *a, const struct item *b, int slot,
                       struct route *best)
 {
-    size_t n_cand = 4 + 2 * t->n_boxes;
-    double *cand = kg_xmalloc(n_cand * sizeof *cand);
-    size_t k = 0;
-    cand[k++] = (a->x0 + a->x1) / 2;
-    cand[k++] = b->x0 - 12;
-    cand[k++] = b->x1 + 12;
-    /* arrows in different slots take different columns beside a label */
-    double off = (double)(slot + 1) * 3;
-    cand[k++] = t->right + 8 + off;
-    for (size_t j = 0; j < t->n_boxes; j++) {
-        cand[k++] = t->boxes[j].x0 - LINE_CLEAR - 2 - off;
-        cand[k++] = t->boxes[j].x1 + LINE_CLEAR + 2 + off;
-    }
     memset(best, 0, sizeof *best);
     best->cost = -1;
-    for (size_t i = 0; i < k; i++) {
+    double off = (double)slot * 3; /* arrows in different slots: apart */
+    double cha = channel_of(t, a, slot), chb = channel_of(t, b, slot);
+    double cxa = (a->x0 + a->x1) / 2, cya, hha, cyb, hhb;
+    mark_of(t, a, &cya, &hha);
+    mark_of(t, b, &cyb, &hhb);
+    struct near nr;
+    near_collect(t, a, b, fmin(fmin(cha, chb), fmin(cya, cyb)) - 12,
+                 fmax(fmax(cha, chb), fmax(cya, cyb)) + 12, &nr);
+    for (int marks = 1; marks >= 0; marks--) {
+        struct blocked bl;
+        blocked_between(&nr, fmin(cha, chb), fmax(cha, chb), marks, &bl);
         for (int left = 0; left < 2; left++) {
-            struct route p;
-            route(t, a, b, cand[i], left, slot, &p);
-            if (p.cost >= 0 && (best->cost < 0 || p.cost < best->cost))
-                *best = p;
+            double xe = left ? b->x0 - 12 : b->x1 + 12;
+            double want[] = { xe + off, cxa + off, fmin(xe, cxa) + off, fmax(xe, cxa) + off,
+                              t->right + 8 + off };
+            for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+                struct route p;
+                route(t, a, b, snap_free(&bl, want[i]), left, slot, &p);
+                if (best->cost >= 0 && p.cost >= best->cost)
+                    continue;
+                route_check(&nr, &p);
+                if (p.cost >= 0 && (best->cost < 0 || p.cost < best->cost))
+                    *best = p;
+            }
         }
+        free(bl.v);
     }
-    free(cand);
+    free(nr.labels);
+    free(nr.marks);
     return best->cost >= 0 ? 0 : -1;
 }
 
@@ -1606,6 +1780,7 @@ done:
     free(t.ticks);
     free(t.segs);
     free(t.boxes);
+    free(t.marks);
     free(t.item_of);
     for (size_t i = 0; i < t.n_items; i++)
         free(t.items[i].label);
