@@ -34,7 +34,7 @@ const char kg_help_timeline[] =
     "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension,\n"
     "                    case ignored, .gv for dot; svg without one; another\n"
     "                    extension is an error); dot has every node pinned\n"
-    "                    (layout=nop)\n"
+    "                    (layout=nop2)\n"
     "  -o FILE           write there (atomically) instead of standard output;\n"
     "                    missing folders are made\n"
     "  --dpi N           PNG resolution (default 192: twice a screen's 96)\n"

@@ -321,6 +321,233 @@ static void add_edge(Agraph_t *g, const struct draw *dr, const kg_vedge *e, Agno
         kg_gv_set(ae, "label", "");
 }
 
+/* ---- legend ---- */
+
+#define LEGEND_PER_ROW 7
+
+/* Appends a legend swatch cell: a small box (node kinds) or a line (edge
+ * kinds) in the colours and line style the style gives kind. */
+static void legend_swatch(kg_buf *html, const struct draw *dr, const char *kind,
+                          const char *general, const char *code, int edge)
+{
+    const kg_style *s = dr->style;
+    const char *color = kg_style_value(s, kind, general, "color", edge);
+    const char *fill = kg_style_value(s, kind, general, "fillcolor", edge);
+    const char *style = kg_style_value(s, kind, general, "style", edge);
+    const char *shape = kg_style_value(s, kind, general, "shape", edge);
+    kg_buf_puts(html, "<TD ID=\"");
+    kg_buf id = KG_BUF_INIT;
+    kg_buf_printf(&id, "%slegend.%s", dr->prefix, kind);
+    kg_gv_html(html, id.ptr, 0);
+    kg_buf_free(&id);
+    kg_buf_puts(html, "\" TITLE=\"");
+    kg_gv_html(html, code, 0);
+    kg_buf_puts(html, "\" TARGET=\"_self\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" HEIGHT=\"10\"");
+    if (color) {
+        kg_buf_puts(html, " COLOR=\"");
+        kg_gv_html(html, color, 0);
+        kg_buf_puts(html, "\"");
+    }
+    if (edge) {
+        kg_buf_puts(html, " WIDTH=\"26\" SIDES=\"B\"");
+        if (style && strstr(style, "dashed"))
+            kg_buf_puts(html, " STYLE=\"dashed\"");
+        else if (style && strstr(style, "dotted"))
+            kg_buf_puts(html, " STYLE=\"dotted\"");
+    } else {
+        kg_buf_puts(html, " WIDTH=\"18\"");
+        if (fill && style && strstr(style, "filled")) {
+            kg_buf_puts(html, " BGCOLOR=\"");
+            kg_gv_html(html, fill, 0);
+            kg_buf_puts(html, "\"");
+        }
+        if ((style && strstr(style, "rounded")) ||
+            (shape && (!strcmp(shape, "ellipse") || !strcmp(shape, "circle"))))
+            kg_buf_puts(html, " STYLE=\"rounded\"");
+    }
+    kg_buf_puts(html, "></TD>");
+}
+
+/* Appends a cell with text (a name) at the legend's font size. */
+static void legend_text(kg_buf *html, const char *text, double fs, int bold)
+{
+    if (!*text) { /* Graphviz rejects an empty <FONT> or <B> */
+        kg_buf_puts(html, "<TD></TD>");
+        return;
+    }
+    kg_buf_printf(html, "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%g\">%s", fs, bold ? "<B>" : "");
+    kg_gv_html(html, text, 0);
+    kg_buf_printf(html, "%s</FONT></TD>", bold ? "</B>" : "");
+}
+
+struct lg_item {
+    char kind[48];
+    const char *general, *code;
+    int edge, text_only;
+};
+
+/* One section of the legend: its name, then its items, LEGEND_PER_ROW to
+ * a row, in the columns of one table (a swatch and a name each). */
+static void legend_section(kg_buf *html, const struct draw *dr, const char *section,
+                           const char *section_code, const struct lg_item *v, size_t n, double fs)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i % LEGEND_PER_ROW == 0) {
+            kg_buf_puts(html, "<TR>");
+            legend_text(html, i || !section ? "" : kg_style_name(dr->style, section, section_code),
+                        fs, 1);
+        }
+        if (v[i].text_only) {
+            kg_buf_printf(html, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"%g\">", fs);
+            kg_gv_html(html, kg_style_name(dr->style, v[i].kind, v[i].code), 0);
+            kg_buf_puts(html, "</FONT></TD>");
+        } else {
+            legend_swatch(html, dr, v[i].kind, v[i].general, v[i].code, v[i].edge);
+            legend_text(html, kg_style_name(dr->style, v[i].kind, v[i].code), fs, 0);
+        }
+        if (i % LEGEND_PER_ROW == LEGEND_PER_ROW - 1 || i + 1 == n) {
+            size_t rest = LEGEND_PER_ROW - 1 - i % LEGEND_PER_ROW;
+            if (rest)
+                kg_buf_printf(html, "<TD COLSPAN=\"%zu\"></TD>", 2 * rest);
+            kg_buf_puts(html, "</TR>");
+        }
+    }
+}
+
+static int date_marks(const kg_date *d, int *approx, int *uncertain)
+{
+    if (!d || !d->valid)
+        return 0;
+    *approx |= d->edtf.a.approx || (d->edtf.interval && d->edtf.b.approx);
+    *uncertain |= d->edtf.a.uncertain || (d->edtf.interval && d->edtf.b.uncertain);
+    return 1;
+}
+
+/* The legend as the graph's label: an HTML table with one row a section
+ * (events, actors, figures, edges, date marks), listing only the kinds
+ * the picture holds, each with the colours the style gives it. In the
+ * SVG: the group a_legend, and a_legend.KIND for each swatch. */
+static void add_legend(Agraph_t *g, const struct draw *dr)
+{
+    int where = kg_style_legend(dr->style);
+    const kg_view *view = dr->view;
+    if (where == KG_LEGEND_NONE || view->n_nodes == 0)
+        return;
+    struct lg_item ev[16], ac[16], fg[1], ed[16], dt[2];
+    size_t n_ev = 0, n_ac = 0, n_fg = 0, n_ed = 0, n_dt = 0;
+    for (size_t k = 0; kg_event_types[k] && n_ev < 16; k++)
+        for (size_t i = 0; i < view->n_nodes; i++) {
+            const kg_vnode *nd = &view->nodes[i];
+            if (nd->kind == KG_V_EVENT && !strcmp(node_type(nd), kg_event_types[k])) {
+                struct lg_item *it = &ev[n_ev++];
+                memset(it, 0, sizeof *it);
+                snprintf(it->kind, sizeof it->kind, "event.%s", kg_event_types[k]);
+                it->general = "event";
+                it->code = kg_event_types[k];
+                break;
+            }
+        }
+    for (size_t k = 0; kg_actor_types[k] && n_ac < 16; k++)
+        for (size_t i = 0; i < view->n_nodes; i++) {
+            const kg_vnode *nd = &view->nodes[i];
+            if (nd->kind == KG_V_ACTOR && !strcmp(node_type(nd), kg_actor_types[k])) {
+                struct lg_item *it = &ac[n_ac++];
+                memset(it, 0, sizeof *it);
+                snprintf(it->kind, sizeof it->kind, "actor.%s", kg_actor_types[k]);
+                it->general = "actor";
+                it->code = kg_actor_types[k];
+                break;
+            }
+        }
+    int approx = 0, uncertain = 0;
+    for (size_t i = 0; i < view->n_nodes; i++) {
+        const kg_vnode *nd = &view->nodes[i];
+        if (nd->kind == KG_V_FIGURE && !n_fg) {
+            memset(&fg[0], 0, sizeof fg[0]);
+            snprintf(fg[0].kind, sizeof fg[0].kind, "figure");
+            fg[0].code = "figure";
+            n_fg = 1;
+        }
+        if (nd->kind == KG_V_EVENT)
+            for (size_t r = 0; r < nd->n_recs; r++)
+                date_marks(&nd->recs[r].ev->date, &approx, &uncertain);
+        if (nd->kind == KG_V_FIGURE)
+            date_marks(&nd->fig->date, &approx, &uncertain);
+    }
+    static const char *const edge_kinds[] = { "agent", "target", "subject", "part_of",
+                                              "responds-to", "causes", "part-of", NULL };
+    for (size_t k = 0; edge_kinds[k]; k++)
+        for (size_t i = 0; i < view->n_edges; i++) {
+            if (strcmp(kg_edge_kind_name(&view->edges[i]), edge_kinds[k]) != 0)
+                continue;
+            struct lg_item *it = &ed[n_ed++];
+            memset(it, 0, sizeof *it);
+            snprintf(it->kind, sizeof it->kind, "edge.%s", edge_kinds[k]);
+            it->general = view->edges[i].kind == KG_E_RELATION ? "edge.relation" : NULL;
+            it->code = edge_kinds[k];
+            it->edge = 1;
+            break;
+        }
+    if (approx) {
+        memset(&dt[n_dt], 0, sizeof dt[n_dt]);
+        snprintf(dt[n_dt].kind, sizeof dt[n_dt].kind, "legend.approx");
+        dt[n_dt].code = "~ approximate";
+        dt[n_dt++].text_only = 1;
+    }
+    if (uncertain) {
+        memset(&dt[n_dt], 0, sizeof dt[n_dt]);
+        snprintf(dt[n_dt].kind, sizeof dt[n_dt].kind, "legend.uncertain");
+        dt[n_dt].code = "? uncertain";
+        dt[n_dt++].text_only = 1;
+    }
+
+    const kg_style *s = dr->style;
+    const char *fsv = kg_style_get(s, "legend", "fontsize");
+    double fs = fsv && atof(fsv) > 0 ? atof(fsv) : 9;
+    const char *color = kg_style_get(s, "legend", "color");
+    const char *fill = kg_style_get(s, "legend", "fillcolor");
+    const char *fc = kg_style_get(s, "legend", "fontcolor");
+    kg_buf html = KG_BUF_INIT, id = KG_BUF_INIT;
+    kg_buf_printf(&id, "%slegend", dr->prefix);
+    if (fc) {
+        kg_buf_puts(&html, "<FONT COLOR=\"");
+        kg_gv_html(&html, fc, 0);
+        kg_buf_puts(&html, "\">");
+    }
+    kg_buf_puts(&html, "<TABLE ID=\"");
+    kg_gv_html(&html, id.ptr, 0);
+    kg_buf_puts(&html, "\" TITLE=\"범례 (legend)\" TARGET=\"_self\" BORDER=\"1\" STYLE=\"rounded\" "
+                       "CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\"");
+    if (color) {
+        kg_buf_puts(&html, " COLOR=\"");
+        kg_gv_html(&html, color, 0);
+        kg_buf_puts(&html, "\"");
+    }
+    if (fill) {
+        kg_buf_puts(&html, " BGCOLOR=\"");
+        kg_gv_html(&html, fill, 0);
+        kg_buf_puts(&html, "\"");
+    }
+    kg_buf_puts(&html, ">");
+    kg_buf_printf(&html, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><FONT POINT-SIZE=\"%g\"><B>",
+                  1 + 2 * LEGEND_PER_ROW, fs + 1);
+    kg_gv_html(&html, kg_style_name(s, "legend", "legend"), 0);
+    kg_buf_puts(&html, "</B></FONT></TD></TR>");
+    legend_section(&html, dr, "legend.event", "events", ev, n_ev, fs);
+    legend_section(&html, dr, "legend.actor", "actors", ac, n_ac, fs);
+    legend_section(&html, dr, NULL, NULL, fg, n_fg, fs);
+    legend_section(&html, dr, "legend.edge", "edges", ed, n_ed, fs);
+    legend_section(&html, dr, "legend.date", "dates", dt, n_dt, fs);
+    kg_buf_puts(&html, "</TABLE>");
+    if (fc)
+        kg_buf_puts(&html, "</FONT>");
+    kg_gv_set_html(g, "label", html.ptr);
+    kg_gv_set(g, "labelloc", where == KG_LEGEND_TOP ? "t" : "b");
+    kg_gv_set(g, "labeljust", "l");
+    kg_buf_free(&html);
+    kg_buf_free(&id);
+}
+
 int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d)
 {
     kg_style *style = NULL;
@@ -371,6 +598,7 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
         add_empty_node(g, prefix);
     for (size_t i = 0; i < view.n_edges; i++)
         add_edge(g, &dr, &view.edges[i], gn, labels);
+    add_legend(g, &dr);
 
     rc = kg_gv_emit(gvc, g, o->format, o->dpi, out, d);
 

@@ -42,6 +42,11 @@ void kg_html_escape(kg_buf *out, const char *s);
 /* An upper estimate, in points, of the width of s drawn in KG_FONT at
  * fontsize (the advance widths of Noto Sans CJK KR, plus a little). */
 double kg_text_width(const char *s, double fontsize);
+/* A rough, generous width of s in points: 1 em a character, 0.6 em an
+ * ASCII one, 0.3 em a space, whatever the font. The timeline keeps its
+ * lines clear of labels measured so (a browser may draw the SVG with
+ * another font), and its layout test measures them the same way. */
+double kg_text_rough_width(const char *s, double fontsize);
 /* Appends a figure's value as a person reads it ("4,500개 이상", "600억
  * 위안", "3~5%"). */
 void kg_figure_value(kg_buf *out, const kg_figure *f);
@@ -68,6 +73,17 @@ int kg_style_apply(const kg_style *s, void *obj, const char *kind);
 const char *kg_style_get(const kg_style *s, const char *kind, const char *attr);
 /* A number from the style graph's kg_* settings, or def. */
 double kg_style_num(const kg_style *s, const char *attr, double def);
+/* What a picture calls entry kind ("event.restrict"): its kg_label, or
+ * code when it has none or the style says kg_names=code. Borrowed. */
+const char *kg_style_name(const kg_style *s, const char *kind, const char *code);
+/* Where the style's kg_legend puts the legend (an unknown value is none). */
+enum { KG_LEGEND_NONE, KG_LEGEND_BOTTOM, KG_LEGEND_TOP };
+int kg_style_legend(const kg_style *s);
+/* The value attr takes on something of entry kind: kind's, else the
+ * general entry's, else the style's node (or, when edge, edge) default;
+ * NULL if none. Borrowed. */
+const char *kg_style_value(const kg_style *s, const char *kind, const char *general,
+                           const char *attr, int edge);
 
 /* ---- Graphviz helpers (gv.c) ---- */
 

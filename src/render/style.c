@@ -171,3 +171,35 @@ double kg_style_num(const kg_style *s, const char *attr, double def)
     double x = strtod(v, &end);
     return end != v ? x : def;
 }
+
+const char *kg_style_name(const kg_style *s, const char *kind, const char *code)
+{
+    const char *names = kg_style_get(s, NULL, "kg_names");
+    if (names && strcmp(names, "code") == 0)
+        return code;
+    const char *v = kg_style_get(s, kind, "kg_label");
+    return v && *v ? v : code;
+}
+
+int kg_style_legend(const kg_style *s)
+{
+    const char *v = kg_style_get(s, NULL, "kg_legend");
+    if (!v || strcmp(v, "bottom") == 0)
+        return KG_LEGEND_BOTTOM;
+    if (strcmp(v, "top") == 0)
+        return KG_LEGEND_TOP;
+    return KG_LEGEND_NONE;
+}
+
+const char *kg_style_value(const kg_style *s, const char *kind, const char *general,
+                           const char *attr, int edge)
+{
+    const char *v = kind ? kg_style_get(s, kind, attr) : NULL;
+    if (!v && general)
+        v = kg_style_get(s, general, attr);
+    if (!v) {
+        Agsym_t *sym = agattr(s->g, edge ? AGEDGE : AGNODE, (char *)attr, NULL);
+        v = sym && sym->defval && *sym->defval ? sym->defval : NULL;
+    }
+    return v;
+}

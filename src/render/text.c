@@ -206,6 +206,27 @@ double kg_text_width(const char *s, double fontsize)
     return ceil(w / 1000.0 * fontsize * 1.04 + 1.0);
 }
 
+static void add_rough(void *acc, unsigned cp, const char *bytes, size_t len)
+{
+    double *w = acc;
+    (void)bytes;
+    (void)len;
+    if (cp == ' ')
+        *w += 0.3;
+    else if (cp > 0x20 && cp < 0x7F)
+        *w += 0.6;
+    else if (cp != '\n')
+        *w += 1.0;
+}
+
+double kg_text_rough_width(const char *s, double fontsize)
+{
+    double w = 0;
+    if (s)
+        each_cp(&w, s, strlen(s), add_rough);
+    return w * fontsize;
+}
+
 /* ---- numbers and dates for display ---- */
 
 static void put_grouped(kg_buf *out, long long v)
