@@ -4,6 +4,7 @@
 #ifndef KG_RENDER_INT_H
 #define KG_RENDER_INT_H
 
+#include "util/hmap.h"
 #include <gvc.h>
 #include "kg/buf.h"
 #include "kg/diag.h"
@@ -156,6 +157,7 @@ typedef struct kg_view {
     char **src; size_t *src_len; int *src_tried;
     int no_source;
     kg_actors actors;         /* the corpus's merged actors (facts/resolve.h) */
+    kg_hmap actor_ix;         /* actor node id -> its index + 1 (kg_view_actor_name) */
 } kg_view;
 
 /* Selects what the options ask for. Nodes come actors first (by id), then

@@ -549,6 +549,10 @@ int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_di
     }
 
 done:
+    /* the actor nodes by id, for the names of every tooltip and table */
+    for (size_t i = 0; i < v->n_nodes; i++)
+        if (v->nodes[i].kind == KG_V_ACTOR)
+            kg_hmap_put(&v->actor_ix, v->nodes[i].id, (void *)(i + 1));
     kg_events_free(&b.ev);
     free(b.group);
     kg_hmap_free(&b.node_by_id);
@@ -572,6 +576,7 @@ void kg_view_free(kg_view *v)
     free(v->src_len);
     free(v->src_tried);
     kg_actors_free(&v->actors);
+    kg_hmap_free(&v->actor_ix);
     memset(v, 0, sizeof *v);
 }
 
@@ -613,9 +618,9 @@ void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *ou
 
 const char *kg_view_actor_name(const kg_view *v, const char *id)
 {
-    for (size_t i = 0; i < v->n_nodes; i++)
-        if (v->nodes[i].kind == KG_V_ACTOR && strcmp(v->nodes[i].id, id) == 0)
-            return v->nodes[i].name ? v->nodes[i].name : id;
+    size_t ix = (size_t)kg_hmap_get(&v->actor_ix, id);
+    if (ix)
+        return v->nodes[ix - 1].name ? v->nodes[ix - 1].name : id;
     const kg_merged_actor *a = kg_actors_find(&v->actors, id);
     return a && a->name ? a->name : id;
 }
