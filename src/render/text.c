@@ -110,12 +110,17 @@ static void escape_markup(kg_buf *out, const char *clean, int gv)
     }
 }
 
+/* No label or tooltip holds more than this many characters, whatever a
+ * facts file says (a title of megabytes would cost Graphviz minutes: its
+ * label and tooltip handling is quadratic in the longest string). */
+enum { LABEL_HARD_MAX = 1000, TOOLTIP_MAX = 4000 };
+
 void kg_gv_html(kg_buf *out, const char *s, size_t max_chars)
 {
     kg_buf tmp = KG_BUF_INIT;
     if (!s)
         return;
-    clean_cut(&tmp, s, max_chars);
+    clean_cut(&tmp, s, max_chars && max_chars < LABEL_HARD_MAX ? max_chars : LABEL_HARD_MAX);
     escape_markup(out, tmp.ptr, 1);
     kg_buf_free(&tmp);
 }
@@ -125,7 +130,7 @@ void kg_gv_tooltip(kg_buf *out, const char *s)
     kg_buf tmp = KG_BUF_INIT;
     if (!s)
         return;
-    kg_utf8_clean(&tmp, s, strlen(s));
+    clean_cut(&tmp, s, TOOLTIP_MAX);
     for (const char *p = tmp.ptr; *p; p++) {
         switch (*p) {
         /* A tooltip goes through two rounds of backslash processing
