@@ -590,6 +590,20 @@ static void same_info_of(const exdoc *x, const ex_event *e, size_t rs, same_info
         while (b > o && b[-1] != ' ')
             b--;
         snprintf(si->ohead, sizeof si->ohead, "%.*s", (int)(sp - b), b);
+    } else if (!sp && o[0] && word_in(o, strlen(o), frame_nouns)) {
+        /* the object read is the frame noun alone: the word before it in
+         * the text (수출 제한 가능성을) */
+        size_t l = strlen(o), at = (size_t)-1;
+        for (size_t i = e->cs; i + l <= e->ps && i + l <= x->len; i++)
+            if (!memcmp(x->s + i, o, l))
+                at = i;
+        if (at != (size_t)-1 && at > e->cs + 1 && x->s[at - 1] == ' ') {
+            size_t we = at - 1, ws = we;
+            while (ws > e->cs && x->s[ws - 1] != ' ')
+                ws--;
+            if (we - ws >= 6 && we - ws < sizeof si->ohead && (unsigned char)x->s[ws] >= 0xEA)
+                snprintf(si->ohead, sizeof si->ohead, "%.*s", (int)(we - ws), x->s + ws);
+        }
     }
     pred_head(e->pred, si->verb, sizeof si->verb);
     si->talk = head_in(si->verb, talk_lemmas);
@@ -637,9 +651,26 @@ static int second_act(const exdoc *x, const ex_event *e, const same_info *si)
     for (size_t i = si->rs; i < end; i++) {
         if (i > si->rs && x->s[i - 1] != ' ' && x->s[i - 1] != '\n' && x->s[i - 1] != '"' && x->s[i - 1] != '\'')
             continue;
+        /* a word of one letter stands alone (또, not 또한); a longer one
+         * may take a particle (두 번째로, 새로운) */
         for (int k = 0; second_words[k]; k++) {
             size_t l = strlen(second_words[k]);
-            if (ex_at(x->s, end, i, second_words[k]) && (i + l == end || x->s[i + l] == ' ' || x->s[i + l] == ','))
+            if (!ex_at(x->s, end, i, second_words[k]) ||
+                !(l > 3 || i + l == end || x->s[i + l] == ' ' || x->s[i + l] == ','))
+                continue;
+            /* 다시 밝혔다, 또 강조했다: the saying is repeated, not the act
+             * (a verb too general to tell an act, sameas_generic_lemmas) */
+            size_t n = i + l;
+            while (n < end && x->s[n] != ' ')
+                n++;
+            while (n < x->len && x->s[n] == ' ')
+                n++;
+            char next[32];
+            size_t k2 = 0;
+            for (; n + k2 < x->len && x->s[n + k2] != ' ' && k2 + 1 < sizeof next; k2++)
+                next[k2] = x->s[n + k2];
+            next[k2] = '\0';
+            if (!head_in(next, generic_lemmas))
                 return 1;
         }
     }
@@ -696,7 +727,7 @@ static int fig_act(const exdoc *x, const ex_event *a, const ex_event *b, const s
         return 0;
     if (a->time >= 0 && b->time >= 0 && strcmp(a->date, b->date))
         return 0;
-    if (!same_side(x, a, b) || two_persons(x, a, b) || second_act(x, b, ib) || new_act_word(ia->words, ib->words))
+    if (!same_side(x, a, b) || two_persons(x, a, b) || new_act_word(ia->words, ib->words))
         return 0;
     int fig = 0;
     for (int i = 0; i < ia->n_fig && !fig; i++)
@@ -780,6 +811,9 @@ static int received_act(const exdoc *x, const ex_event *p, const ex_event *q, co
 static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const same_info *ia,
                     const same_info *ib)
 {
+    /* 또, 다시, 두 번째: the later mention tells a second act */
+    if (second_act(x, b, ib))
+        return 0;
     /* round 3: one act told two or three ways */
     if (!dates_clash(a, b) && (a->type == b->type || types_compat(a, b))) {
         if (fig_act(x, a, b, ia, ib))
