@@ -273,14 +273,15 @@ static int syn_verbs(const char *va, const char *vb)
     return 0;
 }
 
-/* 1 if one mention names a word of a new act (보복 관세, 추가 제재) that
- * the other does not: 관세를 부과했다 … 보복 관세를 부과했다 are two acts
- * although one object ends with the other. The words of each (objects
- * and predicate) are space free. */
+/* 1 if the later mention names a word of a new act (보복 관세, 추가 제재)
+ * that the earlier does not: 관세를 부과했다 … 보복 관세를 부과했다 are two
+ * acts although one object ends with the other (추가 관세를 부과한다 …
+ * 관세는 5년간 적용된다 tells the one act again). The words of each
+ * (objects and predicate) are space free. */
 static int new_act_word(const char *oa, const char *ob)
 {
     for (int k = 0; new_act[k]; k++)
-        if (!strstr(oa, new_act[k]) != !strstr(ob, new_act[k]))
+        if (!strstr(oa, new_act[k]) && strstr(ob, new_act[k]))
             return 1;
     return 0;
 }
