@@ -500,6 +500,8 @@ typedef struct same_info {
                            * its sentence (or the sentence start) to the
                            * predicate, space free */
     char fig[SAME_FIGS][24];
+    char subj[48];        /* the last noun marked as subject or topic in
+                           * the clause (환율 of 환율은), or "" */
     size_t rs;            /* where rwords starts in the text */
     int n_fig;
     int has_obj, talk, generic;
@@ -550,6 +552,46 @@ static void fig_tokens(const exdoc *x, size_t from, size_t to, same_info *si)
     }
 }
 
+/* The last noun of two letters or more marked as subject or topic (이,
+ * 가, 은, 는) in s[rs, e's predicate) into si->subj, with the word before
+ * it when that takes no particle (코스피 지수가: 코스피지수), spaces
+ * removed. */
+static void subject_of(const exdoc *x, const ex_event *e, size_t rs, same_info *si)
+{
+    size_t end = e->ps < x->len ? e->ps : x->len;
+    size_t pcs = 0, pce = 0; /* the word before, when it has no particle */
+    si->subj[0] = '\0';
+    for (size_t i = rs; i < end;) {
+        while (i < end && (x->s[i] == ' ' || x->s[i] == '\n'))
+            i++;
+        size_t ws = i;
+        while (i < end && x->s[i] != ' ' && x->s[i] != '\n')
+            i++;
+        if (i == ws)
+            break;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = ws;
+        w.e = i;
+        ex_word_core(x->s, &w);
+        if (w.ce <= w.cs) {
+            pce = pcs = 0;
+            continue;
+        }
+        ex_word_particle(x->s, &w);
+        if (w.particle == EX_P_NONE) {
+            pcs = w.cs;
+            pce = w.ce;
+            continue;
+        }
+        if ((w.particle == EX_P_SUBJ || w.particle == EX_P_TOPIC) && w.ps >= w.cs + 6 &&
+            (pce - pcs) + (w.ps - w.cs) < sizeof si->subj)
+            snprintf(si->subj, sizeof si->subj, "%.*s%.*s", (int)(pce - pcs), x->s + pcs, (int)(w.ps - w.cs),
+                     x->s + w.cs);
+        pce = pcs = 0;
+    }
+}
+
 static void same_info_of(const exdoc *x, const ex_event *e, size_t rs, same_info *si)
 {
     strip(e->obj, si->obj, sizeof si->obj);
@@ -581,6 +623,7 @@ static void same_info_of(const exdoc *x, const ex_event *e, size_t rs, same_info
             si->rwords[k++] = x->s[i];
     si->rwords[k] = '\0';
     fig_tokens(x, rs, e->pe, si);
+    subject_of(x, e, rs, si);
     const char *o = e->obj[0] ? e->obj : p;
     si->has_obj = o[0] != '\0';
     snprintf(si->ohead, sizeof si->ohead, "%s", obj_head(o));
@@ -850,8 +893,12 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
      * one with no actor, not both with an object of their own */
     if (a->type == b->type && a->sent != b->sent && b->sent - a->sent <= SYN_SPAN && !a->stmt && !b->stmt &&
         !a->quoted && !b->quoted && !ia->talk && !(ia->has_obj && ib->has_obj) && !same_lemma(ia->verb, ib->verb) &&
-        syn_verbs(ia->verb, ib->verb) && same_side(x, a, b))
-        return 1;
+        syn_verbs(ia->verb, ib->verb) && same_side(x, a, b) &&
+        /* two moves with no actor: of one subject where both name one,
+         * one ending with the other (원·달러 환율이 돌파했다 … 환율은
+         * 마감했다; not 코스피 지수가 … 코스닥 지수는) */
+        (a->n_agent || b->n_agent || !ia->subj[0] || !ib->subj[0] || obj_match(ia->subj, ib->subj)))
+        return 2;
     /* the same verb of the same side again, in a later sentence, with no
      * object or the same head noun (수출 통제 대상에 포함했다 … 포함한다고 20일
      * 발표했다; 일본 수출을 금지 … 품목 수출을 금지; 추가 제재를 시사했기 …
