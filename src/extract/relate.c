@@ -505,6 +505,7 @@ typedef struct same_info {
     size_t rs;            /* where rwords starts in the text */
     int n_fig;
     int has_obj, talk, generic;
+    int second;           /* a word of a second act in the clause */
 } same_info;
 
 /* 1 if w is one of list, all of it. */
@@ -856,7 +857,7 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
                     const same_info *ib)
 {
     /* 또, 다시, 두 번째: the later mention tells a second act */
-    if (second_act(x, b, ib))
+    if (ib->second)
         return 0;
     /* round 3: one act told two or three ways */
     if (!dates_clash(a, b) && (a->type == b->type || types_compat(a, b))) {
@@ -2184,6 +2185,7 @@ void ex_relate(exdoc *x)
                 break;
             }
         same_info_of(x, e, rs, &sinfo[j]);
+        sinfo[j].second = second_act(x, e, &sinfo[j]);
     }
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
