@@ -276,6 +276,9 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
  * talk about an act, and the verbs too general to tell one act from
  * another. */
 static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act, *const *verb_groups;
+/* round 3: documents, figures, second acts, frame nouns, receiving */
+static const char *const *doc_nouns, *const *doc_links, *const *fig_units, *const *second_words, *const *func_words,
+    *const *frame_nouns, *const *receive_verbs;
 static pthread_once_t same_once = PTHREAD_ONCE_INIT;
 
 static void same_init(void)
@@ -285,6 +288,13 @@ static void same_init(void)
     additive = kg_gram_words("relations", "sameas_additive_particles");
     new_act = kg_gram_words("relations", "sameas_new_act_words");
     verb_groups = kg_gram_words("relations", "sameas_verb_groups");
+    doc_nouns = kg_gram_words("relations", "sameas_document_nouns");
+    doc_links = kg_gram_words("relations", "sameas_document_links");
+    fig_units = kg_gram_words("relations", "sameas_figure_units");
+    second_words = kg_gram_words("relations", "sameas_second_act_words");
+    func_words = kg_gram_words("relations", "sameas_function_words");
+    frame_nouns = kg_gram_words("relations", "sameas_frame_nouns");
+    receive_verbs = kg_gram_words("relations", "sameas_receive_verbs");
 }
 
 /* 1 if verb head h starts with one of the space-separated stems of group
@@ -313,14 +323,15 @@ static int syn_verbs(const char *va, const char *vb)
     return 0;
 }
 
-/* 1 if one mention names a word of a new act (보복 관세, 추가 제재) that
- * the other does not: 관세를 부과했다 … 보복 관세를 부과했다 are two acts
- * although one object ends with the other. The words of each (objects
- * and predicate) are space free. */
+/* 1 if the later mention names a word of a new act (보복 관세, 추가 제재)
+ * that the earlier does not: 관세를 부과했다 … 보복 관세를 부과했다 are two
+ * acts although one object ends with the other (추가 관세를 부과한다 …
+ * 관세는 5년간 적용된다 tells the one act again). The words of each
+ * (objects and predicate) are space free. */
 static int new_act_word(const char *oa, const char *ob)
 {
     for (int k = 0; new_act[k]; k++)
-        if (!strstr(oa, new_act[k]) != !strstr(ob, new_act[k]))
+        if (!strstr(oa, new_act[k]) && strstr(ob, new_act[k]))
             return 1;
     return 0;
 }
@@ -521,14 +532,116 @@ static int dates_clash(const ex_event *a, const ex_event *b)
 /* What same-as compares of an event, read once: the objects without
  * spaces, the object the lexicon phrase holds, the head noun of the
  * object, the verb. */
+/* Figures a clause holds, at most this many (45.3%, 5곳). */
+#define SAME_FIGS 8
+/* Sentences apart within which a figure, a document or a receiving tells
+ * the act again. */
+#define FIG_SPAN 8
+#define DOC_SPAN 6
+#define RECV_SPAN 3
+
 typedef struct same_info {
     char obj[64], obj2[64], pobj[64];
     char ohead[64], verb[64];
     char words[256];      /* objects and predicate, space free */
+    char rwords[512];     /* the clause from the last act before it in
+                           * its sentence (or the sentence start) to the
+                           * predicate, space free */
+    char fig[SAME_FIGS][24];
+    char subj[48];        /* the last noun marked as subject or topic in
+                           * the clause (환율 of 환율은), or "" */
+    size_t rs;            /* where rwords starts in the text */
+    int n_fig;
     int has_obj, talk, generic;
+    int second;           /* a word of a second act in the clause */
 } same_info;
 
-static void same_info_of(const exdoc *x, const ex_event *e, same_info *si)
+/* 1 if w is one of list, all of it. */
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(w, list[k], n))
+            return 1;
+    return 0;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The figures of s[from, to): digits (a point inside kept, commas
+ * dropped) and a unit of sameas_figure_units right after them, the
+ * longest; a number with no such unit (a day, a year, a bare count) is
+ * none. */
+static void fig_tokens(const exdoc *x, size_t from, size_t to, same_info *si)
+{
+    const char *s = x->s;
+    for (size_t i = from; i < to && si->n_fig < SAME_FIGS; i++) {
+        if (!is_digit(s[i]) || (i > from && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',')))
+            continue;
+        char num[16];
+        size_t k = 0, j = i;
+        for (; j < to && (is_digit(s[j]) || s[j] == '.' || s[j] == ','); j++)
+            if (s[j] != ',' && k + 1 < sizeof num)
+                num[k++] = s[j];
+        while (k && num[k - 1] == '.')
+            k--;
+        num[k] = '\0';
+        size_t best = 0;
+        for (int u = 0; fig_units[u]; u++) {
+            size_t l = strlen(fig_units[u]);
+            if (l > best && ex_at(s, to, j, fig_units[u]))
+                best = l;
+        }
+        if (!k || !best)
+            continue;
+        snprintf(si->fig[si->n_fig++], sizeof si->fig[0], "%s%.*s", num, (int)best, s + j);
+        i = j + best - 1;
+    }
+}
+
+/* The last noun of two letters or more marked as subject or topic (이,
+ * 가, 은, 는) in s[rs, e's predicate) into si->subj, with the word before
+ * it when that takes no particle (코스피 지수가: 코스피지수), spaces
+ * removed. */
+static void subject_of(const exdoc *x, const ex_event *e, size_t rs, same_info *si)
+{
+    size_t end = e->ps < x->len ? e->ps : x->len;
+    size_t pcs = 0, pce = 0; /* the word before, when it has no particle */
+    si->subj[0] = '\0';
+    for (size_t i = rs; i < end;) {
+        while (i < end && (x->s[i] == ' ' || x->s[i] == '\n'))
+            i++;
+        size_t ws = i;
+        while (i < end && x->s[i] != ' ' && x->s[i] != '\n')
+            i++;
+        if (i == ws)
+            break;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = ws;
+        w.e = i;
+        ex_word_core(x->s, &w);
+        if (w.ce <= w.cs) {
+            pce = pcs = 0;
+            continue;
+        }
+        ex_word_particle(x->s, &w);
+        if (w.particle == EX_P_NONE) {
+            pcs = w.cs;
+            pce = w.ce;
+            continue;
+        }
+        if ((w.particle == EX_P_SUBJ || w.particle == EX_P_TOPIC) && w.ps >= w.cs + 6 &&
+            (pce - pcs) + (w.ps - w.cs) < sizeof si->subj)
+            snprintf(si->subj, sizeof si->subj, "%.*s%.*s", (int)(pce - pcs), x->s + pcs, (int)(w.ps - w.cs),
+                     x->s + w.cs);
+        pce = pcs = 0;
+    }
+}
+
+static void same_info_of(const exdoc *x, const ex_event *e, size_t rs, same_info *si)
 {
     strip(e->obj, si->obj, sizeof si->obj);
     strip(e->obj2, si->obj2, sizeof si->obj2);
@@ -546,24 +659,271 @@ static void same_info_of(const exdoc *x, const ex_event *e, same_info *si)
         if (x->s[i] != ' ')
             si->words[k++] = x->s[i];
     si->words[k] = '\0';
+    /* the clause read for figures and nouns (its object may have been
+     * parted from it: 45.3%의 관세를 부과하는 내용의 안을 통과시켰다) */
+    if (rs > e->cs)
+        rs = e->cs;
+    if (rs + sizeof si->rwords - 1 < e->pe)
+        rs = e->pe - (sizeof si->rwords - 1);
+    si->rs = rs;
+    k = 0;
+    for (size_t i = rs; i < e->pe && k + 1 < sizeof si->rwords; i++)
+        if (x->s[i] != ' ')
+            si->rwords[k++] = x->s[i];
+    si->rwords[k] = '\0';
+    fig_tokens(x, rs, e->pe, si);
+    subject_of(x, e, rs, si);
     const char *o = e->obj[0] ? e->obj : p;
     si->has_obj = o[0] != '\0';
     snprintf(si->ohead, sizeof si->ohead, "%s", obj_head(o));
+    /* 추가 제재 가능성: the act framed is 제재 */
+    const char *sp = strrchr(o, ' ');
+    if (sp && sp > o && word_in(sp + 1, strlen(sp + 1), frame_nouns)) {
+        const char *b = sp;
+        while (b > o && b[-1] != ' ')
+            b--;
+        snprintf(si->ohead, sizeof si->ohead, "%.*s", (int)(sp - b), b);
+    } else if (!sp && o[0] && word_in(o, strlen(o), frame_nouns)) {
+        /* the object read is the frame noun alone: the word before it in
+         * the text (수출 제한 가능성을) */
+        size_t l = strlen(o), at = (size_t)-1;
+        for (size_t i = e->cs; i + l <= e->ps && i + l <= x->len; i++)
+            if (!memcmp(x->s + i, o, l))
+                at = i;
+        if (at != (size_t)-1 && at > e->cs + 1 && x->s[at - 1] == ' ') {
+            size_t we = at - 1, ws = we;
+            while (ws > e->cs && x->s[ws - 1] != ' ')
+                ws--;
+            if (we - ws >= 6 && we - ws < sizeof si->ohead && (unsigned char)x->s[ws] >= 0xEA)
+                snprintf(si->ohead, sizeof si->ohead, "%.*s", (int)(we - ws), x->s + ws);
+        }
+    }
     pred_head(e->pred, si->verb, sizeof si->verb);
     si->talk = head_in(si->verb, talk_lemmas);
     si->generic = head_in(si->verb, generic_lemmas);
 }
 
+/* 1 if two verb heads are one verb told with two endings (시사했기 /
+ * 시사했다): one stem of two letters at least, then a light verb or
+ * nothing in each. */
+static int same_stem(const char *x, const char *y)
+{
+    size_t k = 0, lx = strlen(x), ly = strlen(y);
+    while (x[k] && x[k] == y[k])
+        k++;
+    /* the stem may end before the letters the two share (시사했기 /
+     * 시사했다: 시사, then 했) */
+    for (; k >= 6; k--) {
+        if (((unsigned char)x[k] & 0xC0) == 0x80)
+            continue;
+        if ((k == lx || ex_light_verb(x, k, lx)) && (k == ly || ex_light_verb(y, k, ly)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if two types may be one act: the same, or an announcement and the act
+ * it tells (GUIDELINES: a decided act announced has the act's type) —
+ * never a protest or a meeting. */
+static int types_compat(const ex_event *a, const ex_event *b)
+{
+    if (a->type == b->type)
+        return 1;
+    int announce = ex_type_index("announce"), protest = ex_type_index("protest"), meet = ex_type_index("meet");
+    if ((a->type == announce) == (b->type == announce))
+        return 0;
+    const ex_event *o = a->type == announce ? b : a;
+    return o->type != protest && o->type != meet && o->type != ex_type_index("pledge");
+}
+
+/* 1 if e's clause (from rs to its predicate) has a word that marks a
+ * second act (또, 다시, 두 번째: sameas_second_act_words). */
+static int second_act(const exdoc *x, const ex_event *e, const same_info *si)
+{
+    size_t end = e->pe < x->len ? e->pe : x->len;
+    for (size_t i = si->rs; i < end; i++) {
+        if (i > si->rs && x->s[i - 1] != ' ' && x->s[i - 1] != '\n' && x->s[i - 1] != '"' && x->s[i - 1] != '\'')
+            continue;
+        /* a word of one letter stands alone (또, not 또한); a longer one
+         * may take a particle (두 번째로, 새로운) */
+        for (int k = 0; second_words[k]; k++) {
+            size_t l = strlen(second_words[k]);
+            if (!ex_at(x->s, end, i, second_words[k]) ||
+                !(l > 3 || i + l == end || x->s[i + l] == ' ' || x->s[i + l] == ','))
+                continue;
+            /* 다시 밝혔다, 또 강조했다: the saying is repeated, not the act
+             * (a verb too general to tell an act, sameas_generic_lemmas) */
+            size_t n = i + l;
+            while (n < end && x->s[n] != ' ')
+                n++;
+            while (n < x->len && x->s[n] == ' ')
+                n++;
+            char next[32];
+            size_t k2 = 0;
+            for (; n + k2 < x->len && x->s[n + k2] != ' ' && k2 + 1 < sizeof next; k2++)
+                next[k2] = x->s[n + k2];
+            next[k2] = '\0';
+            if (!head_in(next, generic_lemmas))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 if two clauses share a noun besides their figures and actors: a word
+ * of b's clause, its first two letters not a function word
+ * (sameas_function_words), found in a's clause. */
+static int shared_noun(const exdoc *x, const ex_event *b, const same_info *ib, const same_info *ia)
+{
+    size_t end = b->ps < x->len ? b->ps : x->len;
+    for (size_t i = ib->rs; i < end;) {
+        while (i < end && (x->s[i] == ' ' || x->s[i] == '\n' || x->s[i] == '\'' || x->s[i] == '"' || x->s[i] == '('))
+            i++;
+        size_t ws = i;
+        while (i < end && x->s[i] != ' ' && x->s[i] != '\n')
+            i++;
+        /* two Hangul letters (three bytes each, lead byte 0xEA-0xED) */
+        if (i - ws < 6 || (unsigned char)x->s[ws] < 0xEA || (unsigned char)x->s[ws] > 0xED ||
+            (unsigned char)x->s[ws + 3] < 0xEA || (unsigned char)x->s[ws + 3] > 0xED)
+            continue;
+        int actor = 0;
+        size_t k = ex_first_at(x, x->act, x->n_act, ws);
+        if (k < x->n_act && x->m->v[x->act[k]].nstart < i)
+            actor = 1;
+        if (k > 0 && x->m->v[x->act[k - 1]].nend > ws)
+            actor = 1;
+        if (actor)
+            continue;
+        int func = 0;
+        for (int f = 0; func_words[f] && !func; f++)
+            func = ex_at(x->s, i, ws, func_words[f]);
+        if (func)
+            continue;
+        char w[8];
+        memcpy(w, x->s + ws, 6);
+        w[6] = '\0';
+        if (strstr(ia->rwords, w))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the later mention b tells the act of a again by one figure of the
+ * same measure (45.3%, 5곳) and a noun besides: of one type (or an
+ * announcement and its act), of one side, a few sentences apart, with no
+ * word of a second act and no date of its own that differs. */
+static int fig_act(const exdoc *x, const ex_event *a, const ex_event *b, const same_info *ia, const same_info *ib)
+{
+    if (!ia->n_fig || !ib->n_fig || a->sent == b->sent || b->sent - a->sent > FIG_SPAN)
+        return 0;
+    if (a->stmt || b->stmt || a->quoted || b->quoted || ia->talk != ib->talk || !types_compat(a, b))
+        return 0;
+    if (a->time >= 0 && b->time >= 0 && strcmp(a->date, b->date))
+        return 0;
+    if (!same_side(x, a, b) || two_persons(x, a, b) || new_act_word(ia->words, ib->words))
+        return 0;
+    int fig = 0;
+    for (int i = 0; i < ia->n_fig && !fig; i++)
+        for (int j = 0; j < ib->n_fig && !fig; j++)
+            fig = !strcmp(ia->fig[i], ib->fig[j]);
+    return fig && shared_noun(x, b, ib, ia);
+}
+
+/* 1 if d announces a document (공고, 포고문: sameas_document_nouns) whose
+ * words right before the noun name the verb of act o (시행에 관한 공고,
+ * 연기한다는 포고문 of 미루기로 했다): the document puts o in force. */
+static int doc_act(const exdoc *x, const ex_event *d, const ex_event *o, const same_info *id, const same_info *io)
+{
+    if (d->type != ex_type_index("announce") || !id->has_obj || o->stmt || o->quoted || io->generic || io->talk ||
+        !word_in(id->ohead, strlen(id->ohead), doc_nouns) || strlen(io->verb) < 6)
+        return 0;
+    if (o->type == ex_type_index("protest") || o->type == ex_type_index("meet"))
+        return 0;
+    /* the document noun's last place in d's clause */
+    size_t l = strlen(id->ohead), at = (size_t)-1;
+    for (size_t i = id->rs; i + l <= d->ps && i + l <= x->len; i++)
+        if (!memcmp(x->s + i, id->ohead, l))
+            at = i;
+    if (at == (size_t)-1)
+        return 0;
+    /* back over the words before it: quote marks, link words (관한) */
+    size_t i = at, lim = id->rs;
+    for (int n = 0; n < 4; n++) {
+        while (i > lim && (x->s[i - 1] == ' ' || x->s[i - 1] == '\'' || x->s[i - 1] == '"'))
+            i--;
+        /* ‘ ’ “ ” (E2 80 98/99/9C/9D) */
+        while (i >= lim + 3 && (unsigned char)x->s[i - 3] == 0xE2 && (unsigned char)x->s[i - 2] == 0x80 &&
+               ((unsigned char)x->s[i - 1] & 0xF0) == 0x90) {
+            i -= 3;
+            while (i > lim && x->s[i - 1] == ' ')
+                i--;
+        }
+        size_t we = i;
+        while (i > lim && x->s[i - 1] != ' ' && x->s[i - 1] != '\'' && x->s[i - 1] != '"')
+            i--;
+        if (we <= i)
+            return 0;
+        if (word_in(x->s + i, we - i, doc_links))
+            continue;
+        char w[64];
+        snprintf(w, sizeof w, "%.*s", (int)(we - i), x->s + i);
+        return same_lemma(io->verb, w) || same_stem(io->verb, w) || syn_verbs(io->verb, w);
+    }
+    return 0;
+}
+
+/* 1 if p receives an act (실형을 선고 받았다: sameas_receive_verbs, the
+ * act's noun its object) that q does with the same verb (징역 2년을
+ * 선고했다) naming p's agent in its clause (A씨에게). */
+static int received_act(const exdoc *x, const ex_event *p, const ex_event *q, const same_info *ip,
+                        const same_info *iq)
+{
+    if (p->type != q->type || !p->n_agent || !head_in(ip->verb, receive_verbs) || head_in(iq->verb, receive_verbs))
+        return 0;
+    if (strlen(ip->ohead) < 6 || !(same_lemma(ip->ohead, iq->verb) || same_stem(ip->ohead, iq->verb)))
+        return 0;
+    size_t d = p->sent > q->sent ? p->sent - q->sent : q->sent - p->sent;
+    if (d > RECV_SPAN || p->quoted || q->quoted || dates_clash(p, q))
+        return 0;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, q->cs); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= q->ps)
+            break;
+        for (int g = 0; g < p->n_agent; g++)
+            if (m->id && x->m->v[p->agent[g]].id && !strcmp(m->id, x->m->v[p->agent[g]].id))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 if b tells the act of a again by the rules of rounds 1 and 2 (the
+ * later mention then stands for the first: relations to it go to the
+ * first), 2 if by a figure, a document or a receiving (round 3: the two
+ * mentions are linked, each keeps its own relations, for either may be
+ * the full one), 0 if not. */
 static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const same_info *ia,
                     const same_info *ib)
 {
-    if (a->type != b->type || dates_clash(a, b))
+    /* 또, 다시, 두 번째: the later mention tells a second act */
+    if (ib->second)
+        return 0;
+    /* round 3: one act told two or three ways */
+    if (!dates_clash(a, b) && (a->type == b->type || types_compat(a, b))) {
+        if (fig_act(x, a, b, ia, ib))
+            return 2;
+        if (a->sent != b->sent && b->sent - a->sent <= DOC_SPAN && same_side(x, a, b) &&
+            (doc_act(x, a, b, ia, ib) || doc_act(x, b, a, ib, ia)))
+            return 2;
+        if (received_act(x, a, b, ia, ib) || received_act(x, b, a, ib, ia))
+            return 2;
+    }
+    if (!types_compat(a, b) || dates_clash(a, b))
         return 0;
     /* a talk about an act (논의, 검토) is not the act (모색, 부과) */
     if (ia->talk != ib->talk)
         return 0;
-    int om = obj_match(ia->obj, ib->obj) || obj_match(ia->obj, ib->obj2) || obj_match(ia->obj2, ib->obj) ||
-             obj_match(ia->obj2, ib->obj2);
+    int om = a->type == b->type && (obj_match(ia->obj, ib->obj) || obj_match(ia->obj, ib->obj2) ||
+                                    obj_match(ia->obj2, ib->obj) || obj_match(ia->obj2, ib->obj2));
     /* 관세 … 보복 관세, 제재 … 추가 제재: two acts */
     if (new_act_word(ia->words, ib->words))
         return 0;
@@ -580,19 +940,24 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
     /* the act told again in other words of one group (법안이 본회의를
      * 통과했다 … 국회는 가결했다): a few sentences apart, of one side or
      * one with no actor, not both with an object of their own */
-    if (a->sent != b->sent && b->sent - a->sent <= SYN_SPAN && !a->stmt && !b->stmt && !a->quoted && !b->quoted &&
-        !ia->talk && !(ia->has_obj && ib->has_obj) && !same_lemma(ia->verb, ib->verb) &&
-        syn_verbs(ia->verb, ib->verb) && same_side(x, a, b))
-        return 1;
+    if (a->type == b->type && a->sent != b->sent && b->sent - a->sent <= SYN_SPAN && !a->stmt && !b->stmt &&
+        !a->quoted && !b->quoted && !ia->talk && !(ia->has_obj && ib->has_obj) && !same_lemma(ia->verb, ib->verb) &&
+        syn_verbs(ia->verb, ib->verb) && same_side(x, a, b) &&
+        /* two moves with no actor: of one subject where both name one,
+         * one ending with the other (원·달러 환율이 돌파했다 … 환율은
+         * 마감했다; not 코스피 지수가 … 코스닥 지수는) */
+        (a->n_agent || b->n_agent || !ia->subj[0] || !ib->subj[0] || obj_match(ia->subj, ib->subj)))
+        return 2;
     /* the same verb of the same side again, in a later sentence, with no
      * object or the same head noun (수출 통제 대상에 포함했다 … 포함한다고 20일
-     * 발표했다; 일본 수출을 금지 … 품목 수출을 금지) */
+     * 발표했다; 일본 수출을 금지 … 품목 수출을 금지; 추가 제재를 시사했기 …
+     * 추가 제재 가능성을 시사했다, one an announcement and one the act) */
     if (!a->n_agent || !b->n_agent || a->sent == b->sent || b->sent - a->sent > LEMMA_SPAN)
         return 0;
     /* each body of a side may protest or vow on its own (중국 상무부는
      * 반발했다 … 중국 정부는 반발해): those are never taken for one */
     if (a->stmt || b->stmt || a->quoted || b->quoted || is_reaction(a) || ia->generic ||
-        !same_lemma(ia->verb, ib->verb))
+        !(same_lemma(ia->verb, ib->verb) || same_stem(ia->verb, ib->verb)))
         return 0;
     /* one object told and not the other: X도 금지했다 is often another
      * act */
@@ -1857,8 +2222,19 @@ void ex_relate(exdoc *x)
     /* same-as, first mention first */
     pthread_once(&same_once, same_init);
     same_info *sinfo = kg_xcalloc(x->n_ev + 1, sizeof *sinfo);
-    for (size_t j = 0; j < x->n_ev; j++)
-        same_info_of(x, &x->ev_v[j], &sinfo[j]);
+    for (size_t j = 0; j < x->n_ev; j++) {
+        /* its clause for figures and nouns: from the last act before it
+         * in its sentence, or the sentence start */
+        const ex_event *e = &x->ev_v[j];
+        size_t rs = e->sent < x->t->n_sent ? x->t->sent[e->sent].nstart : e->cs;
+        for (size_t k = j; k-- > 0 && x->ev_v[k].sent == e->sent;)
+            if (!x->ev_v[k].dropped && x->ev_v[k].pe <= e->cs) {
+                rs = x->ev_v[k].pe > rs ? x->ev_v[k].pe : rs;
+                break;
+            }
+        same_info_of(x, e, rs, &sinfo[j]);
+        sinfo[j].second = second_act(x, e, &sinfo[j]);
+    }
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
         if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART) || additive_clause(x, b))
@@ -1866,8 +2242,20 @@ void ex_relate(exdoc *x)
         /* one article's events; in a huge file, the last few hundred */
         for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
             ex_event *a = &x->ev_v[i];
-            if (a->dropped || a->canon >= 0 || !same_act(x, a, b, &sinfo[i], &sinfo[j]))
+            int how = a->dropped || a->canon >= 0 ? 0 : same_act(x, a, b, &sinfo[i], &sinfo[j]);
+            if (!how)
                 continue;
+            if (how == 2) {
+                ex_add_rel(x, (int)j, EX_REL_SAME, (int)i);
+                if (!b->date[0] && a->date[0]) {
+                    memcpy(b->date, a->date, sizeof b->date);
+                    memcpy(b->when, a->when, sizeof b->when);
+                } else if (!a->date[0] && b->date[0]) {
+                    memcpy(a->date, b->date, sizeof a->date);
+                    memcpy(a->when, b->when, sizeof a->when);
+                }
+                break;
+            }
             /* a sentence tells an act again once: a second clause of it
              * is another act (금지하면서 … 수출이 금지됐으며) */
             int told = 0;
