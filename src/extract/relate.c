@@ -1552,7 +1552,7 @@ static void plan_parts(exdoc *x, int hubs_only)
 
 /* 1 if s[a..b) names an act noun followed by a link to it (규제에,
  * 관세에 대해, 결정과 관련해): a statement about that act. */
-static int names_act(const exdoc *x, size_t a, size_t b)
+static size_t names_act_at(const exdoc *x, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
         if (i > a && (x->s[i] & 0xC0) == 0x80)
@@ -1564,11 +1564,40 @@ static int names_act(const exdoc *x, size_t a, size_t b)
             for (int m = 0; act_links[m]; m++) {
                 size_t ml = strlen(act_links[m]);
                 if (i + l + ml <= b && !memcmp(x->s + i + l, act_links[m], ml))
-                    return 1;
+                    return i;
             }
         }
     }
-    return 0;
+    return (size_t)-1;
+}
+
+static int names_act(const exdoc *x, size_t a, size_t b)
+{
+    return names_act_at(x, a, b) != (size_t)-1;
+}
+
+/* The actor named just before the act noun at `at` (중국의 수출 규제에:
+ * at most two words before it, from ss on), not one of b's agents; -1 if
+ * none. */
+static int owner_before(const exdoc *x, const ex_event *b, size_t ss, size_t at)
+{
+    if (at == (size_t)-1)
+        return -1;
+    size_t k = ex_first_at(x, x->act, x->n_act, at);
+    if (k == 0)
+        return -1;
+    const kg_mention *m = &x->m->v[x->act[k - 1]];
+    if (m->nstart < ss || !m->id)
+        return -1;
+    int words = 0;
+    for (size_t i = m->nend; i < at; i++)
+        words += x->s[i] == ' ';
+    if (words > 2)
+        return -1;
+    for (int g = 0; g < b->n_agent; g++)
+        if (x->act[k - 1] == b->agent[g])
+            return -1;
+    return x->act[k - 1];
 }
 
 /* Rule R2: a protest or pledge statement that names an act (제재에 대해,
@@ -1579,7 +1608,10 @@ static void statement_responds(exdoc *x)
     int restrict_t = ex_type_index("restrict"), legal = ex_type_index("legal");
     for (size_t j = 0; j < x->n_ev; j++) {
         const ex_event *b = &x->ev_v[j];
-        if (b->dropped || b->canon >= 0 || !b->stmt || !is_reaction(b) ||
+        /* a protest told with its words (… "용납할 수 없다"며 날을 세웠다)
+         * is read too, for the act told after it (below) */
+        int protest = b->type == ex_type_index("protest");
+        if (b->dropped || b->canon >= 0 || b->quoted || !(b->stmt || protest) || !is_reaction(b) ||
             has_rel_from(x, (int)j, EX_REL_RESPONDS))
             continue;
         size_t ss = x->t->sent[b->sent].nstart;
@@ -1589,7 +1621,8 @@ static void statement_responds(exdoc *x)
         if (b->ps <= ss || !names_act(x, ss, b->ps))
             continue;
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
-        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+        for (int a = b->stmt ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
+             a = prev_event(x, a, min_sent, -1, -1)) {
             const ex_event *e = &x->ev_v[a];
             if (e->type != restrict_t && e->type != legal)
                 continue;
@@ -1598,6 +1631,23 @@ static void statement_responds(exdoc *x)
             if (e->n_agent && b->n_agent && agents_agree(x, e, b))
                 continue;
             ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+            break;
+        }
+        /* 중국의 수출 규제에 "용납할 수 없다"며: a lead told before the
+         * act it answers; the act of the side named as the owner of the
+         * act noun, told in the next six sentences */
+        if (has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        int side = owner_before(x, b, ss, names_act_at(x, ss, b->ps));
+        if (side < 0)
+            continue;
+        for (size_t a = j + 1; a < x->n_ev && a <= j + BACK_MAX && x->ev_v[a].sent <= b->sent + 6; a++) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->dropped || e->quoted || e->stmt || (e->type != restrict_t && e->type != legal) ||
+                (e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN | EX_F_CAUSE | EX_F_VOLIT)) || !(e->f & EX_F_PAST) ||
+                !acted_by(x, e, side))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, (int)a));
             break;
         }
     }
