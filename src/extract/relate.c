@@ -1151,6 +1151,7 @@ static int find_ps(const exdoc *x, size_t ps)
 
 static const kg_gram_list *resp_cues, *cause_cues, *np_list;
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
+static const char *const *move_particles, *const *move_words, *const *np_demonstratives;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1163,6 +1164,9 @@ static void rel_init(void)
     act_nouns = kg_gram_words("relations", "act_nouns");
     act_links = kg_gram_words("relations", "act_links");
     concessive_ends = kg_gram_words("relations", "causes_concessive_endings");
+    move_particles = kg_gram_words("relations", "move_cause_particles");
+    move_words = kg_gram_words("relations", "move_cause_words");
+    np_demonstratives = kg_gram_words("relations", "np_demonstratives");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -1210,9 +1214,9 @@ static void word_ending(const exdoc *x, size_t ss, size_t e, ex_word *w)
     ex_word_particle(x->s, w);
 }
 
-/* Type of the event noun that ends the phrase s[a..b) (the grammar's
- * np_nouns, then the lexicon's nouns), or -1. */
-static int np_type(const exdoc *x, size_t a, size_t b)
+/* Type of the grammar's np_nouns noun that ends the phrase s[a..b), or
+ * -1 (with lexicon set, the lexicon's event nouns too). */
+static int np_type_of(const exdoc *x, size_t a, size_t b, int lexicon)
 {
     char t[256];
     size_t k = 0;
@@ -1225,7 +1229,14 @@ static int np_type(const exdoc *x, size_t a, size_t b)
             const char *ty = kg_gram_field(&np_list->e[i], "type");
             return ex_type_index(ty ? ty : "other");
         }
-    return ex_noun_type(x->ev, x->s + a, b - a);
+    return lexicon ? ex_noun_type(x->ev, x->s + a, b - a) : -1;
+}
+
+/* Type of the event noun that ends the phrase s[a..b) (the grammar's
+ * np_nouns, then the lexicon's nouns), or -1. */
+static int np_type(const exdoc *x, size_t a, size_t b)
+{
+    return np_type_of(x, a, b, 1);
 }
 
 /* A relation found from positions, resolved after the events are sorted. */
@@ -1276,7 +1287,11 @@ static size_t np_start(const exdoc *x, size_t ss, size_t ne)
         if (e == start || e <= ss)
             break;
         word_ending(x, ss, e, &w);
-        if (w.ce != w.e || w.cs != w.s || w.cs >= w.ce)
+        /* 대중(對中): a gloss in brackets after the word is part of it */
+        int gloss = w.e > w.s + 2 && x->s[w.e - 1] == ')' && w.cs == w.s && memchr(x->s + w.s + 1, '(', w.e - w.s - 2);
+        if (gloss)
+            w.particle = EX_P_NONE;
+        if ((w.ce != w.e && !gloss) || w.cs != w.s || w.cs >= w.ce)
             break; /* punctuation: a quotation, a comma */
         if (w.particle != EX_P_NONE && w.particle != EX_P_GEN)
             break;
@@ -1442,6 +1457,115 @@ static int self_move(const ex_event *e)
     return e->type == ex_type_index("other") && e->subj_in_clause && !e->n_agent;
 }
 
+/* 1 if s[a..b) holds an ASCII digit (a figure: 3% 하락 is a move told,
+ * not a cause named) */
+static int has_digit(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* The cause a word of [w.s, w.e) names for a move after it, or -1: a
+ * noun phrase ending in an np_nouns noun with a cause particle written
+ * on it (유가 하락으로), or any event noun before a cause word of its own
+ * (실적 발표 직후). Sets *a and *ne to the phrase. */
+static int move_cause_at(const exdoc *x, size_t ss, size_t ws, size_t we, size_t *a, size_t *ne)
+{
+    size_t wl = we - ws;
+    for (int k = 0; move_words[k]; k++) {
+        size_t l = strlen(move_words[k]);
+        if (l != wl || memcmp(x->s + ws, move_words[k], l))
+            continue;
+        size_t e = ws;
+        while (e > ss && x->s[e - 1] == ' ')
+            e--;
+        if (e == ws || e <= ss)
+            return -1;
+        e -= ex_ends_which(x->s, ss, e, GW(genitive_particles));
+        if (e <= ss)
+            return -1;
+        *ne = e;
+        *a = np_start(x, ss, e);
+        return *a < e && !has_digit(x->s, *a, e) ? np_type_of(x, *a, e, 1) : -1;
+    }
+    for (int k = 0; move_particles[k]; k++) {
+        size_t l = strlen(move_particles[k]);
+        if (wl <= l || memcmp(x->s + we - l, move_particles[k], l))
+            continue;
+        *ne = we - l;
+        *a = np_start(x, ss, *ne);
+        /* 2.1% 하락으로 마감했다: a figure before the noun tells the move */
+        size_t pw = *a;
+        while (pw > ss && x->s[pw - 1] == ' ')
+            pw--;
+        size_t pws = pw;
+        while (pws > ss && x->s[pws - 1] != ' ')
+            pws--;
+        if (has_digit(x->s, pws, pw))
+            return -1;
+        return *a < *ne && !has_digit(x->s, *a, *ne) ? np_type_of(x, *a, *ne, 0) : -1;
+    }
+    return -1;
+}
+
+/* A noun-phrase act named as the cause of a move (rule R3 for moves):
+ * 유가 하락으로 수출이 12% 줄었다, 실적 발표 직후 주가가 4% 올랐다. The
+ * phrase, between the sentence start (or the act before in the sentence)
+ * and the move's predicate, becomes an event with the relation that
+ * points at it, never alone; a move chained after the first (급등하며 …
+ * 랠리했다) is caused by it too. Appends to *out (by position). */
+static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
+{
+    size_t n0 = x->n_ev, hits = 0;
+    /* a few hundred per text: first_after and event_in scan all events */
+    for (size_t g = 0; g < n0 && hits < 256; g++) {
+        const ex_event *e = &x->ev_v[g];
+        if (e->dropped || e->title_line || e->quoted || e->stmt || !(market_move(x, e) || self_move(e)))
+            continue;
+        size_t si = e->sent, ss = x->t->sent[si].nstart, from = ss;
+        /* the events are in text order but for a few: look near g */
+        for (size_t i = g > 32 ? g - 32 : 0; i < n0 && i <= g + 32; i++) {
+            const ex_event *f = &x->ev_v[i];
+            if (i != g && !f->dropped && f->sent == si && f->pe <= e->ps && f->pe > from)
+                from = f->pe;
+        }
+        size_t ws = from, a = 0, ne = 0;
+        int found = -1;
+        while (ws < e->ps && found < 0) {
+            while (ws < e->ps && (x->s[ws] == ' ' || x->s[ws] == ','))
+                ws++;
+            size_t we = ws;
+            while (we < e->ps && x->s[we] != ' ' && x->s[we] != ',')
+                we++;
+            if (we > ws && we < e->ps)
+                found = move_cause_at(x, from, ws, we, &a, &ne);
+            ws = we;
+        }
+        /* 이 발표 직후: the phrase points back at an act told before,
+         * which is no new event (left to the cues that point back) */
+        if (found < 0)
+            continue;
+        hits++;
+        size_t dl = ex_at_any(x->s, ne, a, np_demonstratives);
+        if (dl && a + dl < ne && x->s[a + dl] == ' ')
+            continue;
+        size_t gps = e->ps, gpe = e->pe;
+        unsigned gf = e->f;
+        int np = event_in(x, si, a, ne);
+        if (np < 0)
+            np = np_event(x, si, a, ne, found);
+        KG_VEC_PUSH(*out, *n_out, *cap_out);
+        (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, gps, EX_REL_CAUSES };
+        int next = (gf & EX_F_CONN) ? first_after(x, si, gpe) : -1;
+        if (next >= 0 && (size_t)next < n0 && (market_move(x, &x->ev_v[next]) || self_move(&x->ev_v[next]))) {
+            KG_VEC_PUSH(*out, *n_out, *cap_out);
+            (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[next].ps, EX_REL_CAUSES };
+        }
+    }
+}
+
 /* 1 if event e is about a plan, deal or package: its object, or the word
  * just before its predicate, ends in a plan noun (전략을 발표했다, 합의에
  * 서명했다). */
@@ -1475,6 +1599,8 @@ static const char *const *story_breaks, *const *part_anaphora, *const *return_cu
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
+static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
+static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -1493,6 +1619,13 @@ static void parts_init(void)
     drive_verbs = kg_gram_words("relations", "drive_verbs");
     modifier_cues = kg_gram_words("relations", "modifier_cues");
     whole_words = kg_gram_words("relations", "whole_words");
+    hold_endings = kg_gram_words("relations", "meeting_hold_endings");
+    goal_words = kg_gram_words("relations", "goal_words");
+    plan_heads = kg_gram_words("relations", "plan_heads");
+    forecast_nouns = kg_gram_words("relations", "forecast_nouns");
+    release_verbs = kg_gram_words("relations", "forecast_release_verbs");
+    exception_openers = kg_gram_words("relations", "exception_openers");
+    withdraw_verbs = kg_gram_words("relations", "withdraw_verbs");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -1784,7 +1917,7 @@ static void plan_parts(exdoc *x, int hubs_only)
 
 /* 1 if s[a..b) names an act noun followed by a link to it (규제에,
  * 관세에 대해, 결정과 관련해): a statement about that act. */
-static int names_act(const exdoc *x, size_t a, size_t b)
+static size_t names_act_at(const exdoc *x, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
         if (i > a && (x->s[i] & 0xC0) == 0x80)
@@ -1796,11 +1929,40 @@ static int names_act(const exdoc *x, size_t a, size_t b)
             for (int m = 0; act_links[m]; m++) {
                 size_t ml = strlen(act_links[m]);
                 if (i + l + ml <= b && !memcmp(x->s + i + l, act_links[m], ml))
-                    return 1;
+                    return i;
             }
         }
     }
-    return 0;
+    return (size_t)-1;
+}
+
+static int names_act(const exdoc *x, size_t a, size_t b)
+{
+    return names_act_at(x, a, b) != (size_t)-1;
+}
+
+/* The actor named just before the act noun at `at` (중국의 수출 규제에:
+ * at most two words before it, from ss on), not one of b's agents; -1 if
+ * none. */
+static int owner_before(const exdoc *x, const ex_event *b, size_t ss, size_t at)
+{
+    if (at == (size_t)-1)
+        return -1;
+    size_t k = ex_first_at(x, x->act, x->n_act, at);
+    if (k == 0)
+        return -1;
+    const kg_mention *m = &x->m->v[x->act[k - 1]];
+    if (m->nstart < ss || !m->id)
+        return -1;
+    int words = 0;
+    for (size_t i = m->nend; i < at; i++)
+        words += x->s[i] == ' ';
+    if (words > 2)
+        return -1;
+    for (int g = 0; g < b->n_agent; g++)
+        if (x->act[k - 1] == b->agent[g])
+            return -1;
+    return x->act[k - 1];
 }
 
 /* Rule R2: a protest or pledge statement that names an act (제재에 대해,
@@ -1811,7 +1973,10 @@ static void statement_responds(exdoc *x)
     int restrict_t = ex_type_index("restrict"), legal = ex_type_index("legal");
     for (size_t j = 0; j < x->n_ev; j++) {
         const ex_event *b = &x->ev_v[j];
-        if (b->dropped || b->canon >= 0 || !b->stmt || !is_reaction(b) ||
+        /* a protest told with its words (… "용납할 수 없다"며 날을 세웠다)
+         * is read too, for the act told after it (below) */
+        int protest = b->type == ex_type_index("protest");
+        if (b->dropped || b->canon >= 0 || b->quoted || !(b->stmt || protest) || !is_reaction(b) ||
             has_rel_from(x, (int)j, EX_REL_RESPONDS))
             continue;
         size_t ss = x->t->sent[b->sent].nstart;
@@ -1821,7 +1986,8 @@ static void statement_responds(exdoc *x)
         if (b->ps <= ss || !names_act(x, ss, b->ps))
             continue;
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
-        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+        for (int a = b->stmt ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
+             a = prev_event(x, a, min_sent, -1, -1)) {
             const ex_event *e = &x->ev_v[a];
             if (e->type != restrict_t && e->type != legal)
                 continue;
@@ -1830,6 +1996,23 @@ static void statement_responds(exdoc *x)
             if (e->n_agent && b->n_agent && agents_agree(x, e, b))
                 continue;
             ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+            break;
+        }
+        /* 중국의 수출 규제에 "용납할 수 없다"며: a lead told before the
+         * act it answers; the act of the side named as the owner of the
+         * act noun, told in the next six sentences */
+        if (has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        int side = owner_before(x, b, ss, names_act_at(x, ss, b->ps));
+        if (side < 0)
+            continue;
+        for (size_t a = j + 1; a < x->n_ev && a <= j + BACK_MAX && x->ev_v[a].sent <= b->sent + 6; a++) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->dropped || e->quoted || e->stmt || (e->type != restrict_t && e->type != legal) ||
+                (e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN | EX_F_CAUSE | EX_F_VOLIT)) || !(e->f & EX_F_PAST) ||
+                !acted_by(x, e, side))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, (int)a));
             break;
         }
     }
@@ -2184,6 +2367,177 @@ static void whole_parts(exdoc *x)
     }
 }
 
+/* Rule R3 for a reprisal named by a noun phrase in a copula sentence
+ * (미국의 반도체 규제에 대한 보복 조치로 풀이된다): the phrase, ending in
+ * an event noun and no event yet, becomes one, and the last act told in
+ * the three sentences before, of another side, responds-to it (the rule
+ * of cue_rules then finds the relation already there). Appends to *out. */
+static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
+{
+    size_t n0 = x->n_ev, hits = 0;
+    for (size_t si = 1; si < x->t->n_sent && hits < 64; si++) {
+        const kg_text_range *sr = &x->t->sent[si];
+        size_t at = first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas);
+        if (at == (size_t)-1 || at <= sr->nstart || x->s[at - 1] == ' ')
+            continue; /* the cue is written on the phrase (규제에 대한) */
+        size_t a = np_start(x, sr->nstart, at);
+        int ty = a < at ? np_type(x, a, at) : -1;
+        if (ty < 0 || event_in(x, si, a, at) >= 0)
+            continue;
+        int act = -1;
+        hits++;
+        for (size_t i = 0; i < n0; i++) {
+            const ex_event *e = &x->ev_v[i];
+            if (e->dropped || e->title_line || e->quoted || e->stmt || e->sent >= si || e->sent + 3 < si)
+                continue;
+            if (act < 0 || e->ps > x->ev_v[act].ps)
+                act = (int)i;
+        }
+        if (act < 0)
+            continue;
+        int np = np_event(x, si, a, at, ty);
+        if (!two_sides(x, &x->ev_v[act], &x->ev_v[np])) {
+            x->n_ev--; /* no relation points at it: no event */
+            continue;
+        }
+        KG_VEC_PUSH(*out, *n_out, *cap_out);
+        (*out)[(*n_out)++] = (gov_rel){ x->ev_v[act].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
+    }
+}
+
+/* 1 if one of the words is in e's predicate title */
+static int pred_has(const ex_event *e, const char *const *words)
+{
+    for (int k = 0; words[k]; k++)
+        if (strstr(e->pred, words[k]))
+            return 1;
+    return 0;
+}
+
+/* End of the word that holds offset o (a space, comma or period). */
+static size_t word_end_at(const exdoc *x, size_t o)
+{
+    while (o < x->len && x->s[o] != ' ' && x->s[o] != '\n' && x->s[o] != ',' && x->s[o] != '.')
+        o++;
+    return o;
+}
+
+/* 1 if the word of e's predicate ends in one of the endings */
+static int pred_word_ends(const exdoc *x, const ex_event *e, const char *const *ends)
+{
+    size_t we = word_end_at(x, e->ps);
+    for (int k = 0; ends[k]; k++) {
+        size_t l = strlen(ends[k]);
+        if (we >= e->ps + l && !memcmp(x->s + we - l, ends[k], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if e is told as a plan: its own object or the word before its
+ * predicate names one (plan_event), or the word after it does (시설을
+ * 건설할 계획이다) */
+static int plan_told(const exdoc *x, const ex_event *e)
+{
+    if (plan_event(x, e))
+        return 1;
+    if (!(e->f & EX_F_FUTADN))
+        return 0;
+    size_t o = word_end_at(x, e->pe > e->ps ? e->pe - 1 : e->ps);
+    while (o < x->len && x->s[o] == ' ')
+        o++;
+    for (int k = 0; plan_heads[k]; k++)
+        if (!strncmp(x->s + o, plan_heads[k], strlen(plan_heads[k])))
+            return 1;
+    return 0;
+}
+
+/* 1 if e can be a part told inside another act: an act of the story, not
+ * a quotation, a statement or a background clause */
+static int part_candidate(const ex_event *e)
+{
+    return !e->dropped && !e->quoted && !e->stmt && !e->title_line && e->canon < 0 &&
+           !((e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(e->f & EX_F_FINAL));
+}
+
+/* Rule R1 for acts inside another act (GUIDELINES, Relations):
+ * - an act at a meeting held (보고대회를 열고 전략을 발표했다) is part-of
+ *   the meeting;
+ * - a goal told in the sentence after a plan (… 건설할 계획이다. 내년
+ *   완공을 목표로 하고 있다) is part-of the plan;
+ * - the figures of a forecast published (전망치를 발표했다. 성장률
+ *   전망치를 4%로 유지했다) are part-of the release;
+ * - a taking back told as an exception (다만 … 조치를 철회했다) after an
+ *   announcement is part-of the announcement. */
+static void other_parts(exdoc *x)
+{
+    int meet = ex_type_index("meet"), release = ex_type_index("release");
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (!part_candidate(b))
+            continue;
+        size_t si = b->sent;
+        int to = -1;
+        /* the meeting held just before in the sentence */
+        int a = prev_event(x, (int)j, si, -1, -1);
+        if (a >= 0 && x->ev_v[a].sent == si && x->ev_v[a].type == meet && b->type != meet &&
+            (x->ev_v[a].f & EX_F_CONN) && pred_word_ends(x, &x->ev_v[a], hold_endings) &&
+            agents_agree(x, &x->ev_v[a], b))
+            to = a;
+        /* a goal of the plan told in the sentence before */
+        if (to < 0 && si > 0 && pred_in(b, goal_words)) {
+            int p = prev_event(x, (int)j, si - 1, -1, -1);
+            if (p >= 0 && x->ev_v[p].sent == si - 1 && !x->ev_v[p].quoted && plan_told(x, &x->ev_v[p]) &&
+                agents_agree(x, &x->ev_v[p], b))
+                to = p;
+        }
+        /* a figure of a forecast released up to six sentences before (the
+         * question and answer lines of a broadcast count); a release that
+         * is itself a part is no new forecast */
+        if (to < 0 && si > 0 && ex_has_any(x->s, b->cs, b->pe, forecast_nouns)) {
+            for (int p = (int)j - 1; p >= 0 && x->ev_v[p].sent + 6 >= si && (int)j - p <= BACK_MAX; p--) {
+                const ex_event *r = &x->ev_v[p];
+                if (r->dropped || r->sent == si || r->quoted || !(r->type == release || pred_has(r, release_verbs)))
+                    continue;
+                if (!ex_has_any(x->s, r->cs, r->pe, forecast_nouns) || !agents_agree(x, r, b) ||
+                    sent_opens(x, r->sent + 1, story_breaks) || has_rel_from(x, p, EX_REL_PART))
+                    continue;
+                to = p;
+                break;
+            }
+        }
+        if (to >= 0 && !has_rel_from(x, (int)j, EX_REL_PART))
+            ex_add_rel(x, (int)j, EX_REL_PART, canon(x, to));
+    }
+}
+
+/* Rule R1 for an exception (다만 … 조치를 철회했다) told as the first act
+ * of its sentence after an announcement of the same side up to three
+ * sentences before: it is part-of that announcement itself, the mention
+ * that holds it (run after the relations are moved to first mentions). */
+static void exception_parts(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        size_t si = b->sent;
+        if (!part_candidate(b) || si == 0 || !pred_has(b, withdraw_verbs) || !sent_opens(x, si, exception_openers) ||
+            has_rel_from(x, (int)j, EX_REL_PART))
+            continue;
+        int f = prev_event(x, (int)j, si, -1, -1);
+        if (f >= 0 && x->ev_v[f].sent == si)
+            continue;
+        for (int p = (int)j - 1; p >= 0 && x->ev_v[p].sent + 3 >= si && (int)j - p <= BACK_MAX; p--) {
+            const ex_event *r = &x->ev_v[p];
+            if (r->dropped || r->quoted || r->title_line || sent_opens(x, r->sent + 1, story_breaks))
+                continue;
+            if (pred_has(r, release_verbs) && agents_agree(x, r, b)) {
+                ex_add_rel(x, (int)j, EX_REL_PART, p);
+                break;
+            }
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
@@ -2191,6 +2545,8 @@ void ex_relate(exdoc *x)
     gov_rel *gv = NULL;
     size_t n_gv = 0, cap_gv = 0;
     governed_cues(x, &gv, &n_gv, &cap_gv);
+    move_causes(x, &gv, &n_gv, &cap_gv);
+    reprisal_np(x, &gv, &n_gv, &cap_gv);
     /* the relations found so far (part-of of a meeting) name positions;
      * keep them through the sort by remembering the predicates */
     size_t *from_ps = kg_xcalloc(x->n_rel + 1, sizeof *from_ps);
@@ -2437,12 +2793,14 @@ void ex_relate(exdoc *x)
     plan_parts(x, 0);
     cue_rules(x);
     whole_parts(x);
+    other_parts(x);
     statement_responds(x);
     decision_answers(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
         if (x->rel[r].type != EX_REL_SAME)
             x->rel[r].to = canon(x, x->rel[r].to);
+    exception_parts(x);
     if (x->n_rel)
         qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
     size_t k = 0;
