@@ -1713,10 +1713,106 @@ int ex_base_time(const exdoc *x, const kg_mention *m)
  * 매출): it dates the act only when the clause has no other time. */
 static int measure_period(const exdoc *x, const kg_mention *m)
 {
+    /* (a day is no period: 15일 실적을 발표했다 is dated the 15th) */
+    if (day_date(m->value))
+        return 0;
     size_t i = m->nend;
     if (i < x->len && x->s[i] == ' ')
         i++;
     return starts_any(x->s, x->len, i, date_measure_nouns) > 0;
+}
+
+/* Words of prices and markets that move on a day (events.yaml
+ * price_words), looked up once. */
+static const char *const *price_words, *const *said_final, *const *said_not_past;
+static pthread_once_t agdate_once = PTHREAD_ONCE_INIT;
+
+static void agdate_init(void)
+{
+    price_words = kg_gram_words("events", "price_words");
+    said_final = kg_gram_words("events", "said_final");
+    said_not_past = kg_gram_words("events", "said_not_past");
+}
+
+/* 1 if e tells a figure of a period changing (매출이 30% 늘었다, 수출이
+ * 10% 감소했다): a figure or a period measure (실적, 수출) in its clause
+ * and no price or market (주가가 4% 올랐다 moves on a day). */
+static int period_figure(const exdoc *x, const ex_event *e)
+{
+    pthread_once(&agdate_once, agdate_init);
+    if (e->type != ex_type_index("other") && e->type != ex_type_index("compete"))
+        return 0;
+    size_t a = e->cs < e->ps ? e->cs : e->ps;
+    if (clause_has(x, a, e->pe, price_words))
+        return 0;
+    if (clause_has(x, a, e->pe, date_measure_nouns))
+        return 1;
+    size_t k = ex_first_at(x, x->fig, x->n_fig, a);
+    return k < x->n_fig && x->m->v[x->fig[k]].nstart < e->pe;
+}
+
+/* 1 if the predicate of e tells what was said: a speech verb after
+ * reported content, a verb right after a quotation or a 다고/라고 clause
+ * (…것이라고 예상했다), or a verb in -다고 itself (투자한다고 밝혔다). */
+static int said_content(const exdoc *x, const ex_event *e)
+{
+    if (reported_speech(x, e) || (e->f & EX_F_QUOTIVE))
+        return 1;
+    int pw = word_at(x, e->ps);
+    if (pw <= 0)
+        return 0;
+    const ex_word *v = &x->w[pw - 1];
+    return !v->in_quote && (v->quote_close || ex_ends_any(x->s, v->cs, v->ce, quote_words));
+}
+
+/* 1 if what e reports was done before the saying: the verb of the content
+ * has a past tense (결정했다고 공시했다, 늘었다"고 밝혔다: a syllable with
+ * final ㅆ before 다), so a time in it dates that act. */
+static int said_past(const exdoc *x, const ex_event *e)
+{
+    int pw = word_at(x, e->ps);
+    if (pw < 0)
+        return 0;
+    const ex_word *v = (e->f & EX_F_QUOTIVE) || pw == 0 ? &x->w[pw] : &x->w[pw - 1];
+    pthread_once(&agdate_once, agdate_init);
+    for (size_t i = v->s + 1; i < v->e; i++) {
+        if (((unsigned char)x->s[i] & 0xC0) == 0x80 || !starts_any(x->s, v->e, i, said_final))
+            continue;
+        size_t p = ex_prev(x->s, i), n;
+        uint32_t c = ex_cp(x->s, x->len, p, &n);
+        if (ex_hangul(c) && ex_jong(c) == EX_JONG_SS && !starts_any(x->s, i, p, said_not_past))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the time m comes before the quotation that e's clause reports
+ * (재단은 지난해 8월 보고서에서 "…"라고 지적했다): it dates the saying. */
+static int before_quote(const exdoc *x, const ex_event *e, const kg_mention *m)
+{
+    for (int k = word_at(x, m->nend ? m->nend - 1 : 0); k >= 0 && (size_t)k < x->nw && x->w[k].s < e->ps; k++)
+        if (x->w[k].in_quote || x->w[k].quote_close)
+            return !x->w[word_at(x, m->nstart)].in_quote;
+    return 0;
+}
+
+/* 1 if the time ti is a year or a month inside what e says (TSMC는 올해
+ * 매출이 늘 것이라고 예상했다, …올해 3조원을 투자한다고 밝혔다, 지난해
+ * 4분기 순이익이 늘었다고 발표했다): what the content is about, not the
+ * day it was said. A day, a time before the speaker or before a
+ * quotation, the time of a past act reported (지난달 말 … 결정했다고
+ * 공시했다) and the month a measure takes effect (다음 달 … 시행한다고
+ * 밝혔다) date the event as before. */
+static int said_year(const exdoc *x, const ex_event *e, int ti)
+{
+    const kg_mention *m = &x->m->v[ti];
+    if (day_date(m->value) || (after_dct(m->value, &x->dct) && takes_effect(x, e)) || !said_content(x, e) ||
+        before_quote(x, e, m) ||
+        (said_past(x, e) && !measure_period(x, m)))
+        return 0;
+    if (e->n_agent > 0 && m->nstart < x->m->v[e->agent[0]].nstart)
+        return 0;
+    return m->nend <= e->ps;
 }
 
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
@@ -1787,12 +1883,19 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             const kg_mention *am = &x->m->v[e->agent[0]];
             gap = fm->nstart > am->nend ? fm->nstart - am->nend : (size_t)-1;
         }
-        if ((gap != (size_t)-1 && gap <= 12) || fm->nstart <= e->cs + 1)
+        /* (a year or a month there is what the content is about: TSMC는
+         * 올해 매출이 늘 것이라고 예상했다 is dated by its saying: said_year) */
+        if (((gap != (size_t)-1 && gap <= 12) || fm->nstart <= e->cs + 1) && !said_year(x, e, first_in))
             in_clause = first_in;
         else if (in_clause >= 0 && speech_content_time(x, e, in_clause))
             in_clause = -1;
     }
+    /* what is said (…투자한다고 밝혔다, …증가할 것이라고 예상했다) is dated by
+     * its saying: a year or a month inside it is what the content is
+     * about, not the day it was said */
     int pick = in_clause >= 0 ? in_clause : before >= 0 ? before : after;
+    if (pick >= 0 && pick != after && said_year(x, e, pick))
+        pick = -1;
     if (pick >= 0) {
         const kg_mention *m = &x->m->v[pick];
         /* 이날, 당시: the date said before, not the document's */
@@ -1807,10 +1910,17 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     }
     /* no time of its own (이날, 같은 날, or none in the sentence): the
      * day of the last act told before it, in the same story */
-    if (x->last_date[0] && !reported &&
-        (clause_has(x, ss, e->pe, carry_words) || (carries_date(x, e) && day_date(x->last_date)))) {
+    if (x->last_date[0] && !reported && clause_has(x, ss, e->pe, carry_words)) {
         snprintf(e->date, sizeof e->date, "%s", x->last_date);
         snprintf(e->when, sizeof e->when, "%s", x->last_when);
+    } else if (x->last_date[0] && !reported && carries_date(x, e) && period_figure(x, e)) {
+        /* a figure goes on with the period last named (지난해 수출이 … 반도체
+         * 수출은 25% 줄었다: 지난해) */
+        snprintf(e->date, sizeof e->date, "%s", x->last_date);
+        snprintf(e->when, sizeof e->when, "%s", x->last_when);
+    } else if (x->last_day[0] && !reported && carries_date(x, e)) {
+        snprintf(e->date, sizeof e->date, "%s", x->last_day);
+        snprintf(e->when, sizeof e->when, "%s", x->last_day_when);
     }
 }
 
@@ -2266,6 +2376,11 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
                 l = sizeof x->last_when - 1;
             memcpy(x->last_when, x->s + m->nstart, l);
             x->last_when[l] = '\0';
+            int tw = word_at(x, m->nstart);
+            if (day_date(m->value) && tw >= 0 && !x->w[tw].in_quote && !x->w[tw].quote_close) {
+                snprintf(x->last_day, sizeof x->last_day, "%s", m->value);
+                memcpy(x->last_day_when, x->last_when, l + 1);
+            }
         }
     }
 }
