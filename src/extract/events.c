@@ -1517,6 +1517,84 @@ static int passive_word(const exdoc *x, const cand *c)
     return 0;
 }
 
+/* The agent and date lists of session 7 (events.yaml price_words,
+ * said_final, said_not_past, possessive_particles), looked up once. */
+static const char *const *price_words, *const *said_final, *const *said_not_past, *const *possessive_particles;
+static pthread_once_t agdate_once = PTHREAD_ONCE_INIT;
+
+static void agdate_init(void)
+{
+    price_words = kg_gram_words("events", "price_words");
+    said_final = kg_gram_words("events", "said_final");
+    said_not_past = kg_gram_words("events", "said_not_past");
+    possessive_particles = kg_gram_words("events", "possessive_particles");
+}
+
+/* The one acted on is not its own doer: clears e's agents when one of
+ * them is its target. */
+static void drop_self_agent(const exdoc *x, ex_event *e)
+{
+    for (int i = 0; i < e->n_target; i++)
+        for (int j = 0; j < e->n_agent; j++)
+            if (strcmp(x->m->v[e->target[i]].id, x->m->v[e->agent[j]].id) == 0) {
+                e->n_agent = 0;
+                return;
+            }
+}
+
+/* The subject w of e is a figure with no owner in its clause (수출이 10%
+ * 줄었다): the actor it was last told of as a subject right before it
+ * (한국 수출이, 한국의 수출은), searched back through the story, then on
+ * through the next two sentences. Sets e's agent; 1 if found. */
+static int possessor(const exdoc *x, ex_event *e, const ex_word *w)
+{
+    pthread_once(&agdate_once, agdate_init);
+    int l = starts_any(x->s, w->ps, w->cs, market_subjects);
+    if (l <= 0)
+        return 0;
+    const char *noun = x->s + w->cs;
+    /* the end of the next two sentences (at most 600 bytes on) */
+    size_t lim = x->se, ahead = 0;
+    for (size_t i = x->se; i < x->len && ahead < 2 && i < x->se + 600; i++)
+        if (x->s[i] == '.' && (i + 1 >= x->len || x->s[i + 1] == ' ' || x->s[i + 1] == '\n')) {
+            lim = i;
+            ahead++;
+        }
+    size_t here = ex_first_at(x, x->act, x->n_act, w->s);
+    size_t next = ex_first_at(x, x->act, x->n_act, x->se);
+    for (int pass = 0; pass < 2; pass++) {
+        /* back at most 64 actor mentions, then ahead */
+        size_t n = pass == 0 ? (here < 64 ? here : 64) : x->n_act - next;
+        for (size_t c = 0; c < n; c++) {
+            int mi = x->act[pass == 0 ? here - 1 - c : next + c];
+            const kg_mention *m = &x->m->v[mi];
+            if (pass == 1 && m->nend >= lim)
+                break;
+            size_t i = m->nend, pl = (size_t)starts_any(x->s, x->len, i, possessive_particles);
+            i += pl;
+            if (i >= x->len || x->s[i] != ' ' || (size_t)l > x->len - i - 1 ||
+                memcmp(x->s + i + 1, noun, (size_t)l) != 0)
+                continue;
+            size_t j = i + 1 + (size_t)l;
+            while (j < x->len && x->s[j] != ' ' && x->s[j] != '\n' && j - i < 24)
+                j++;
+            /* (as a subject: 한국 수출이, not an object 삼성전자 영업이익을) */
+            ex_word t;
+            memset(&t, 0, sizeof t);
+            t.s = i + 1;
+            t.e = j;
+            ex_word_core(x->s, &t);
+            ex_word_particle(x->s, &t);
+            if (t.particle != EX_P_SUBJ && t.particle != EX_P_TOPIC)
+                continue;
+            e->agent[0] = mi;
+            e->n_agent = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer: the agent
@@ -1557,15 +1635,19 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
         return;
     }
     /* a subject of its own that is no actor (the patient of a passive
-     * aside): the clause is about it, not about the last doer */
+     * aside): the clause is about it, not about the last doer; a figure
+     * of someone's (수출이, 주가가) belongs to whom it was told of */
     for (size_t k = 0; !passive && k < x->nw && x->w[k].s < e->ps; k++) {
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close || (w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC))
             continue;
         if (ex_ends_any(x->s, w->ps, w->ce, carry_skip_particles))
             continue;
-        if (!word_has_actor(x, w) && !starts_any(x->s, w->ps, w->cs, carry_subjects))
+        if (word_has_actor(x, w) || starts_any(x->s, w->ps, w->cs, carry_subjects))
+            continue;
+        if (starts_any(x->s, w->ps, w->cs, market_subjects) && possessor(x, e, w))
             return;
+        return;
     }
     for (size_t k = x->n_ev; k-- > 0;) {
         const ex_event *p = &x->ev_v[k];
@@ -1575,14 +1657,47 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
             continue;
         memcpy(e->agent, p->agent, sizeof e->agent);
         e->n_agent = p->n_agent;
-        for (int i = 0; i < e->n_target; i++)
-            for (int j = 0; j < e->n_agent; j++)
-                if (strcmp(x->m->v[e->target[i]].id, x->m->v[e->agent[j]].id) == 0) {
-                    e->n_agent = 0; /* the one acted on is not its own doer */
-                    return;
-                }
+        drop_self_agent(x, e);
         return;
     }
+    /* else the story's topic, told of in this paragraph (네이버는 …
+     * 개발해왔다. 국내 최초로 인프라를 구축했다.); a passive's subject is
+     * what was acted on, and its doer is not the topic */
+    if (x->n_topic && !passive && !e->title_line && x->topic_para == x->para && x->topic_sent < e->sent) {
+        memcpy(e->agent, x->topic, sizeof e->agent);
+        e->n_agent = x->n_topic;
+        drop_self_agent(x, e);
+    }
+}
+
+/* Records the topic of sentence si for carry_agent: the first X는
+ * phrase of actors outside quotes, else the last X가 one. */
+static void remember_topic(exdoc *x, size_t si, int title_line)
+{
+    if (title_line)
+        return;
+    int best = -1;
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        if (r->in_quote || r->next >= 0 || r->in_title)
+            continue;
+        if (r->role == EX_P_TOPIC && r->own) {
+            best = (int)k;
+            break;
+        }
+        if (r->role == EX_P_SUBJ && r->own)
+            best = (int)k;
+    }
+    if (best < 0)
+        return;
+    int heads[4];
+    int n = phrase_heads(x, phrase_start(x, (size_t)best), heads, 4);
+    if (!n)
+        return;
+    memcpy(x->topic, heads, sizeof heads);
+    x->n_topic = n;
+    x->topic_sent = si;
+    x->topic_para = x->para;
 }
 
 static void set_date_from(exdoc *x, ex_event *e, int ti)
@@ -1722,17 +1837,6 @@ static int measure_period(const exdoc *x, const kg_mention *m)
     return starts_any(x->s, x->len, i, date_measure_nouns) > 0;
 }
 
-/* Words of prices and markets that move on a day (events.yaml
- * price_words), looked up once. */
-static const char *const *price_words, *const *said_final, *const *said_not_past;
-static pthread_once_t agdate_once = PTHREAD_ONCE_INIT;
-
-static void agdate_init(void)
-{
-    price_words = kg_gram_words("events", "price_words");
-    said_final = kg_gram_words("events", "said_final");
-    said_not_past = kg_gram_words("events", "said_not_past");
-}
 
 /* 1 if e tells a figure of a period changing (매출이 30% 늘었다, 수출이
  * 10% 감소했다): a figure or a period measure (실적, 수출) in its clause
@@ -2392,6 +2496,14 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
     x->a1 = ex_first_at(x, x->act, x->n_act, se);
     x->t0 = ex_first_at(x, x->tim, x->n_time, ss);
     x->t1 = ex_first_at(x, x->tim, x->n_time, se);
+    /* a line break before the sentence starts a paragraph (the topic
+     * carried to a dropped subject stays in its paragraph) */
+    for (size_t i = x->prev_se; i < ss && i < x->len; i++)
+        if (x->s[i] == '\n') {
+            x->para++;
+            break;
+        }
+    x->prev_se = se;
     split_words(x, ss, se);
     if (!x->nw)
         return;
@@ -2632,4 +2744,5 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
     }
     statement_events(x, si, ss, se, title_line, first_ev);
     remember_date(x, ss, se, title_line);
+    remember_topic(x, si, title_line);
 }
