@@ -18,7 +18,7 @@ TEST_PKGS = criterion
 DEB_PKGS = build-essential pkg-config graphviz libgraphviz-dev libyaml-dev \
            libsqlite3-dev nettle-dev libutf8proc-dev libcriterion-dev \
            fonts-noto-cjk fonts-dejavu-core python3-yaml python3-jsonschema valgrind cppcheck \
-           chromium
+           chromium parallel
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 OPT     ?= -O2 -g

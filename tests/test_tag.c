@@ -189,6 +189,30 @@ Test(text, sentences)
     kg_diag_free(&d);
 }
 
+/* A copyright line with Hangul words only (no ⓒ, no Latin mark), a word
+ * at another place of the sixteen-byte scan, is chrome; the
+ * line of article text before it is not (fails when copyright_words is
+ * emptied). */
+Test(text, chrome_hangul_copyright)
+{
+    const char *words[] = { "저작권자 어느신문", "어느신문 무단 전재 및 재배포 금지",
+                            "가나다라마바사아자차카타 재배포금지", "어느신문 기사 무단전재" };
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        kg_buf src = KG_BUF_INIT;
+        kg_buf_printf(&src, "첫 문장은 본문이다.\n%s\n", words[w]);
+        kg_text t;
+        kg_diag d = KG_DIAG_INIT;
+        kg_text_load(&t, src.ptr, src.len, 0, 0, NULL, &d);
+        const char *line = strstr(t.norm, words[w]);
+        cr_assert(line != NULL);
+        cr_assert(kg_text_in_chrome(&t, (size_t)(line - t.norm)), "not chrome: %s", words[w]);
+        cr_assert(!kg_text_in_chrome(&t, 0));
+        kg_text_free(&t);
+        kg_diag_free(&d);
+        kg_buf_free(&src);
+    }
+}
+
 Test(text, chrome_and_dateline)
 {
     const char *src = "닫기\n기사듣기 기사듣기중지\n제목 줄\n\n  • 카카오톡\n\n입력 2024.03.05 10:20\n"

@@ -70,6 +70,13 @@ typedef struct kg_build_opts {
      * project finds the same files (documents.file); others, and all
      * when NULL, under the path as given. */
     const char *base;
+    /* The fingerprint of the inputs this build read (the caller's: paths,
+     * sizes and modification times of the facts files and their sources)
+     * and the source files it covers, one per line; stored in meta
+     * (input_fingerprint, input_sources) with the build, so that the next
+     * build can tell "nothing changed" without reading a file. May be
+     * NULL (the meta rows are then cleared). */
+    const char *fingerprint, *fingerprint_sources;
 } kg_build_opts;
 
 typedef struct kg_build_stats {
@@ -106,6 +113,13 @@ int kg_store_set_aside_damaged(const char *path, kg_diag *d);
 
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d);
+
+/* The value of meta row KEY (malloc'd), or NULL when there is none. */
+char *kg_store_meta(kg_store *s, const char *key);
+/* The row counts of a build summary (files = documents stored; loaded,
+ * unchanged and removed are left 0; a count that cannot be read is 0).
+ * Returns 0. */
+int kg_store_counts(kg_store *s, kg_build_stats *st, kg_diag *d);
 
 typedef enum kg_query_format {
     KG_QUERY_TABLE = 0,   /* aligned columns (display width: Hangul is 2) */

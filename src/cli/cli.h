@@ -22,7 +22,8 @@ typedef int (*kg_cmd_fn)(int argc, char **argv);
     X(path, "print the shortest chain of facts linking two actors")           \
     X(graph, "draw the relationship graph")                                   \
     X(timeline, "draw the dated timeline")                                    \
-    X(report, "write an HTML report with graph and timeline")
+    X(report, "write an HTML report with graph and timeline")                 \
+    X(watch, "re-check and re-render on every save (a live loop)")
 
 #define KG_DECLARE(name, summary)                                             \
     int kg_cmd_##name(int argc, char **argv);                                 \
@@ -64,6 +65,18 @@ void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * Returns 0, or the exit status of what went wrong (reported): 2 no PATH
  * outside a project, 3 a path could not be read, 1 a broken kg.yaml. */
 int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first);
+/* What 'kg check' finds (kg_cli_check). */
+typedef struct kg_cli_check_stats {
+    int checked;             /* 0 when nothing was checked (no project, broken kg.yaml) */
+    size_t errors, warnings; /* the findings printed */
+    size_t files, unread;    /* files read (also one that failed to parse); paths unread */
+} kg_cli_check_stats;
+/* What kg check and kg watch do: loads PATHs argv[first..argc) as
+ * kg_cli_load does, checks them as 'kg check' describes (and the grammar
+ * files among them), prints every finding to stderr (show: with source
+ * lines); fills *st. Returns 0 no errors, 1 errors, 3 a path could not be
+ * read, or the status of no project / a broken kg.yaml (reported). */
+int kg_cli_check(int argc, char **argv, int first, int show, kg_cli_check_stats *st);
 
 /* ---- the project (project.c) ---- */
 

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "korean/grammar.h"
 
 const char kg_help_check[] =
     "usage: kg check [--show-source] [--quiet] [PATH...]\n"
@@ -63,34 +62,19 @@ int kg_cmd_check(int argc, char **argv)
             return kg_cli_bad_option("check", c, argv, opts);
         }
     }
-    kg_corpus corpus = KG_CORPUS_INIT;
-    kg_diag d = KG_DIAG_INIT;
-    int io = kg_cli_load(&corpus, &d, argc, argv, optind);
-    if (io && io != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
-        kg_diag_free(&d);
-        kg_corpus_free(&corpus);
-        return io;
+    kg_cli_check_stats st;
+    int rc = kg_cli_check(argc, argv, optind, show, &st);
+    if (st.checked && !quiet && (st.errors || st.warnings)) {
+        /* files counts every file that was read, also one that then
+         * failed to parse; a path that could not be read is counted apart */
+        fprintf(stderr, "kg: %zu error%s, %zu warning%s", st.errors, st.errors == 1 ? "" : "s",
+                st.warnings, st.warnings == 1 ? "" : "s");
+        if (st.files)
+            fprintf(stderr, " in %zu file%s", st.files, st.files == 1 ? "" : "s");
+        if (st.unread)
+            fprintf(stderr, "%s%zu path%s could not be read", st.files ? "; " : " (",
+                    st.unread, st.unread == 1 ? "" : "s");
+        fputs(!st.files && st.unread ? ")\n" : "\n", stderr);
     }
-    kg_check(&corpus, &d);
-    for (size_t i = 0; i < corpus.grammar_files.n; i++)
-        kg_grammar_check_file(corpus.grammar_files.v[i], &d);
-    kg_diag_sort(&d);
-    kg_cli_print_diag(&d, show);
-    if (!quiet && (d.errors || d.warnings)) {
-        /* files counts every file that was read, also one that then failed
-         * to parse; a path that could not be read is counted apart */
-        size_t files = corpus.files_read, unread = corpus.paths_unread;
-        fprintf(stderr, "kg: %zu error%s, %zu warning%s", d.errors, d.errors == 1 ? "" : "s",
-                d.warnings, d.warnings == 1 ? "" : "s");
-        if (files)
-            fprintf(stderr, " in %zu file%s", files, files == 1 ? "" : "s");
-        if (unread)
-            fprintf(stderr, "%s%zu path%s could not be read", files ? "; " : " (",
-                    unread, unread == 1 ? "" : "s");
-        fputs(!files && unread ? ")\n" : "\n", stderr);
-    }
-    int rc = io ? KG_EXIT_IO : d.errors ? KG_EXIT_FINDINGS : KG_EXIT_OK;
-    kg_diag_free(&d);
-    kg_corpus_free(&corpus);
     return rc;
 }

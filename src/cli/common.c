@@ -94,6 +94,33 @@ int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first)
     return rc;
 }
 
+int kg_cli_check(int argc, char **argv, int first, int show, kg_cli_check_stats *st)
+{
+    kg_corpus corpus = KG_CORPUS_INIT;
+    kg_diag d = KG_DIAG_INIT;
+    memset(st, 0, sizeof *st);
+    int io = kg_cli_load(&corpus, &d, argc, argv, first);
+    if (io && io != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_diag_free(&d);
+        kg_corpus_free(&corpus);
+        return io;
+    }
+    kg_check(&corpus, &d);
+    for (size_t i = 0; i < corpus.grammar_files.n; i++)
+        kg_grammar_check_file(corpus.grammar_files.v[i], &d);
+    kg_diag_sort(&d);
+    kg_cli_print_diag(&d, show);
+    st->checked = 1;
+    st->errors = d.errors;
+    st->warnings = d.warnings;
+    st->files = corpus.files_read;
+    st->unread = corpus.paths_unread;
+    int rc = io ? KG_EXIT_IO : d.errors ? KG_EXIT_FINDINGS : KG_EXIT_OK;
+    kg_diag_free(&d);
+    kg_corpus_free(&corpus);
+    return rc;
+}
+
 int kg_cli_store_opts(const char *cmd, int argc, char **argv, const char **db, int *json)
 {
     static const struct option opts[] = { { "db", required_argument, NULL, 'd' },

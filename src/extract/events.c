@@ -94,6 +94,58 @@ static void lists_init(void)
     kept_objects = kg_gram_words("events", "kept_objects");
 }
 
+/* The endings, particles and words single rules below test (events.yaml;
+ * each key's comment there names its rule), looked up once: GW(key). */
+static struct {
+    const char *const *byline_titles, *const *verbal_word_ends, *const *affiliation_nouns,
+        *const *additive_particles, *const *adverb_homographs, *const *comparison_particles,
+        *const *chain_end_ends, *const *dative_support_particles, *const *plan_ends, *const *lemma_endings,
+        *const *auxiliary_link_ends, *const *object_additive_particles, *const *volitional_infixes,
+        *const *nominal_ends, *const *quoted_vow_ends, *const *hearsay_words, *const *quotative_particles,
+        *const *connective_mood_ends, *const *aim_ends, *const *aim_chain_ends, *const *reported_speech_ends,
+        *const *protest_negated_verbs, *const *vow_nouns, *const *reported_link_ends, *const *habit_link_ends,
+        *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
+        *const *report_quote_ends;
+} gw;
+static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
+
+static void gw_init(void)
+{
+#define GW_GET(k) gw.k = kg_gram_words("events", #k)
+    GW_GET(byline_titles);
+    GW_GET(verbal_word_ends);
+    GW_GET(affiliation_nouns);
+    GW_GET(additive_particles);
+    GW_GET(adverb_homographs);
+    GW_GET(comparison_particles);
+    GW_GET(chain_end_ends);
+    GW_GET(dative_support_particles);
+    GW_GET(plan_ends);
+    GW_GET(lemma_endings);
+    GW_GET(auxiliary_link_ends);
+    GW_GET(object_additive_particles);
+    GW_GET(volitional_infixes);
+    GW_GET(nominal_ends);
+    GW_GET(quoted_vow_ends);
+    GW_GET(hearsay_words);
+    GW_GET(quotative_particles);
+    GW_GET(connective_mood_ends);
+    GW_GET(aim_ends);
+    GW_GET(aim_chain_ends);
+    GW_GET(reported_speech_ends);
+    GW_GET(protest_negated_verbs);
+    GW_GET(vow_nouns);
+    GW_GET(reported_link_ends);
+    GW_GET(habit_link_ends);
+    GW_GET(habit_auxiliaries);
+    GW_GET(statement_adnominal_heads);
+    GW_GET(release_report_nouns);
+    GW_GET(report_quote_ends);
+#undef GW_GET
+}
+
+#define GW(k) (pthread_once(&gw_once, gw_init), gw.k)
+
 /* 1 if the EDTF value starts after the document date (compared at the
  * precision both have); 0 when either is unknown. */
 static int after_dct(const char *value, const kg_edtf_point *dct)
@@ -183,8 +235,7 @@ static void split_words(exdoc *x, size_t ss, size_t se)
     for (size_t k = 0; k < x->nw && k < 8; k++) {
         const ex_word *w = &x->w[k];
         if (w->e - w->s == 1 && s[w->s] == '=' && k > 0 &&
-            (ex_ends(s, x->w[k - 1].s, x->w[k - 1].e, "기자") ||
-             ex_ends(s, x->w[k - 1].s, x->w[k - 1].e, "특파원"))) {
+            ex_ends_any(s, x->w[k - 1].s, x->w[k - 1].e, GW(byline_titles))) {
             memmove(x->w, x->w + k + 1, (x->nw - k - 1) * sizeof *x->w);
             x->nw -= k + 1;
             break;
@@ -266,8 +317,7 @@ typedef struct ex_role {
 
 static int is_verbal_word(const exdoc *x, const ex_word *w)
 {
-    return ex_ends(x->s, w->cs, w->ce, "다") || ex_ends(x->s, w->cs, w->ce, "고") ||
-           ex_ends(x->s, w->cs, w->ce, "며") || ex_ends(x->s, w->cs, w->ce, "면서");
+    return ex_ends_any(x->s, w->cs, w->ce, GW(verbal_word_ends));
 }
 
 /* 1 if the word is a verb form, read by its ending or by the morphology
@@ -351,8 +401,7 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
             size_t from = first ? o : w->cs;
             if (from < w->cs)
                 from = w->cs;
-            if (!first && (ex_at(s, w->ce, w->cs, "출신") || ex_at(s, w->ce, w->cs, "소속") ||
-                           ex_at(s, w->ce, w->cs, "산하") || ex_at(s, w->ce, w->cs, "계열"))) {
+            if (!first && ex_at_any(s, w->ce, w->cs, GW(affiliation_nouns))) {
                 /* 마이크로소프트 출신 연구진이: the actor only says where the
                  * head comes from; the phrase's role is not its own */
                 r->mod = 1;
@@ -424,8 +473,7 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                      * object is the clause's subject */
                     if (tmp.particle == EX_P_OTHER && (size_t)wi + 1 < x->nw &&
                         x->w[wi + 1].particle == EX_P_OBJ &&
-                        (ex_ends(s, tmp.ps, w->ce, "까지") || ex_ends(s, tmp.ps, w->ce, "마저") ||
-                         ex_ends(s, tmp.ps, w->ce, "조차")))
+                        ex_ends_any(s, tmp.ps, w->ce, GW(additive_particles)))
                         r->role = EX_P_TOPIC;
                     r->pend = w->ce;
                     r->hops = steps;
@@ -635,7 +683,7 @@ static int is_protest(int type)
  * takes an object or a comparison first (미국을 앞서, 미국보다 앞서). */
 static int adverb_homograph(const exdoc *x, int wi)
 {
-    static const char *const adv[] = { "앞서", "이어", NULL };
+    const char *const *adv = GW(adverb_homographs);
     const ex_word *w = &x->w[wi];
     for (int k = 0; adv[k]; k++) {
         size_t l = strlen(adv[k]);
@@ -644,7 +692,7 @@ static int adverb_homograph(const exdoc *x, int wi)
         if (wi == 0)
             return 1;
         const ex_word *p = &x->w[wi - 1];
-        return p->particle != EX_P_OBJ && !ex_ends(x->s, p->cs, p->ce, "보다");
+        return p->particle != EX_P_OBJ && !ex_ends_any(x->s, p->cs, p->ce, GW(comparison_particles));
     }
     return 0;
 }
@@ -724,8 +772,7 @@ static int chain_past(const exdoc *x, int wi)
 {
     for (size_t k = (size_t)wi + 1; k < x->nw; k++) {
         const ex_word *n = &x->w[k];
-        if (!ex_ends(x->s, n->cs, n->ce, "다") && !ex_ends(x->s, n->cs, n->ce, "다고") &&
-            !ex_ends(x->s, n->cs, n->ce, "다며"))
+        if (!ex_ends_any(x->s, n->cs, n->ce, GW(chain_end_ends)))
             continue;
         for (size_t i = n->cs; i < n->ce;) {
             size_t cl;
@@ -874,8 +921,8 @@ static int dative_cand(const exdoc *x, int wi, cand *c)
     if (!sv)
         return 0;
     const ex_word *p = &x->w[wi - 1];
-    if (p->in_quote || p->quote_close || p->particle != EX_P_DAT || p->ce - p->ps != strlen("에") ||
-        memcmp(x->s + p->ps, "에", strlen("에")) != 0 || p->ps <= p->cs || in_time(x, p->cs, p->ce))
+    if (p->in_quote || p->quote_close || p->particle != EX_P_DAT ||
+        !ex_is_any(x->s, p->ps, p->ce, GW(dative_support_particles)) || p->ps <= p->cs || in_time(x, p->cs, p->ce))
         return 0;
     size_t nl = p->ps - p->cs;
     if (nl >= sizeof c->obj)
@@ -938,7 +985,7 @@ static int native_cand(const exdoc *x, int wi, cand *c)
 static int plan_word(const exdoc *x, int wi)
 {
     const ex_word *w = &x->w[wi];
-    if ((size_t)wi + 1 >= x->nw || w->in_quote || !ex_ends(x->s, w->cs, w->ce, "기로"))
+    if ((size_t)wi + 1 >= x->nw || w->in_quote || !ex_ends_any(x->s, w->cs, w->ce, GW(plan_ends)))
         return 0;
     const ex_word *n = &x->w[wi + 1];
     if (ex_ends_any(x->s, n->cs, n->ce, quote_words))
@@ -959,7 +1006,7 @@ static int plan_cand(const exdoc *x, int wi, cand *c)
     kg_morph m;
     if (!plan_word(x, wi) || kg_morph_word(x->s, w->cs, w->ce, &m) != KG_MORPH_NONE)
         return 0;
-    size_t se = w->ce - strlen("기로");
+    size_t se = w->ce - ex_ends_which(x->s, w->cs, w->ce, GW(plan_ends));
     if (se <= w->cs || se - w->cs > 15 || in_time(x, w->cs, w->ce))
         return 0;
     for (size_t i = w->cs; i < se;) {
@@ -969,17 +1016,17 @@ static int plan_cand(const exdoc *x, int wi, cand *c)
         i += l;
     }
     char lemma[64];
-    snprintf(lemma, sizeof lemma, "%.*s다", (int)(se - w->cs), x->s + w->cs);
+    const char *dict = GW(lemma_endings)[0] ? GW(lemma_endings)[0] : "";
+    snprintf(lemma, sizeof lemma, "%.*s%s", (int)(se - w->cs), x->s + w->cs, dict);
     size_t ps = w->cs;
     if (wi > 0 && is_word(x->s, w->cs, se, plan_aux)) {
         const ex_word *p = &x->w[wi - 1];
         if (p->in_quote || p->particle != EX_P_NONE ||
-            !(ex_ends(x->s, p->cs, p->ce, "아") || ex_ends(x->s, p->cs, p->ce, "어") ||
-              ex_ends(x->s, p->cs, p->ce, "여") || ex_ends(x->s, p->cs, p->ce, "해")))
+            !ex_ends_any(x->s, p->cs, p->ce, GW(auxiliary_link_ends)))
             return 0;
         ps = p->cs;
-        snprintf(lemma, sizeof lemma, "%.*s %.*s다", (int)(p->ce - p->cs), x->s + p->cs, (int)(se - w->cs),
-                 x->s + w->cs);
+        snprintf(lemma, sizeof lemma, "%.*s %.*s%s", (int)(p->ce - p->cs), x->s + p->cs, (int)(se - w->cs),
+                 x->s + w->cs, dict);
     }
     int t = ex_lemma_type(x->ev, lemma);
     c->type = t >= 0 ? t : 0;
@@ -1008,7 +1055,8 @@ static int object_with_do(const exdoc *x, const cand *c, char *obj, size_t objn)
     if (k < 0 || k >= (int)x->nw)
         return -1;
     const ex_word *w = &x->w[k];
-    if (w->in_quote || w->particle != EX_P_TOPIC || !ex_ends(x->s, w->cs, w->ce, "도") || w->ps <= w->cs)
+    if (w->in_quote || w->particle != EX_P_TOPIC || !ex_ends_any(x->s, w->cs, w->ce, GW(object_additive_particles)) ||
+        w->ps <= w->cs)
         return -1;
     for (size_t q = x->a0; q < x->a1; q++) {
         const kg_mention *m = &x->m->v[x->act[q]];
@@ -1093,7 +1141,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         /* lexicon predicates at the word start, or inside it for 겠 stems */
         /* only stems with 겠 start inside a word: look there only when the
          * word has one */
-        int mid = memmem(s + w->cs, w->ce - w->cs, "겠", 3) != NULL;
+        int mid = ex_has_any(s, w->cs, w->ce, GW(volitional_infixes));
         int qpast = w->in_quote && past_word(x, w); /* a past act in a quote */
         for (size_t pos = w->cs; pos < w->ce;) {
             size_t cl;
@@ -1115,7 +1163,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                     continue;
                 /* 물리기로 했다: the 로 of -기로 is no particle */
                 if (!ex_verbal_after(s, me, x->w[ew].ce, e->native) &&
-                    !(e->native && plan_word(x, ew) && ex_ends(s, x->w[ew].cs, me, "기")))
+                    !(e->native && plan_word(x, ew) && ex_ends_any(s, x->w[ew].cs, me, GW(nominal_ends))))
                     continue;
                 if (adverb_homograph(x, ew))
                     continue;
@@ -1137,9 +1185,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             size_t q = w->cs;
             while (q < w->e && s[q] != '"')
                 q++;
-            size_t vl = ex_ends(s, w->cs, q, "겠다")       ? strlen("겠다")
-                        : ex_ends(s, w->cs, q, "겠습니다") ? strlen("겠습니다")
-                                                           : 0;
+            size_t vl = ex_ends_which(s, w->cs, q, GW(quoted_vow_ends));
             if (vl) {
                 c.type = ex_type_index("pledge");
                 c.ps = w->cs;
@@ -1155,7 +1201,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         if (sv && !ex_light_verb(s, w->cs + sv, w->ce))
             sv = 0;
         /* 시행하기 시작했다: the act is the verb before the aspect verb */
-        if (sv && wi > 0 && ex_ends(s, x->w[wi - 1].cs, x->w[wi - 1].ce, "기") &&
+        if (sv && wi > 0 && ex_ends_any(s, x->w[wi - 1].cs, x->w[wi - 1].ce, GW(nominal_ends)) &&
             starts_any(s, w->ce, w->cs, aspect_verbs))
             sv = 0;
         if (!sv && (!w->in_quote || qpast)) {
@@ -1348,7 +1394,7 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
     if (best >= 0) {
         int bw = word_at(x, x->r[best].pend ? x->r[best].pend - 1 : 0), pw = word_at(x, c->ps);
         for (int k = bw + 1; bw >= 0 && k < pw; k++)
-            if (ex_at(x->s, x->w[k].ce, x->w[k].cs, "따르면") || ex_at(x->s, x->w[k].ce, x->w[k].cs, "의하면")) {
+            if (ex_at_any(x->s, x->w[k].ce, x->w[k].cs, GW(hearsay_words))) {
                 best = -1;
                 cited = 1; /* (nor an actor of the clause that follows, below) */
                 break;
@@ -1732,7 +1778,11 @@ static int reported_speech(const exdoc *x, const ex_event *e)
     size_t q = e->ps;
     while (q > e->cs && x->s[q - 1] == ' ')
         q--;
-    return q >= e->cs + 3 && (ex_ends(x->s, e->cs, q, "고") || ex_ends(x->s, e->cs, q, "고\""));
+    if (q < e->cs + 3)
+        return 0;
+    if (ex_ends_any(x->s, e->cs, q, GW(quotative_particles)))
+        return 1;
+    return x->s[q - 1] == '"' && ex_ends_any(x->s, e->cs, q - 1, GW(quotative_particles));
 }
 
 /* 1 if the time m opens a period that starts after the document date
@@ -2097,7 +2147,7 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
          * speaker did by saying it */
         const char *tn = kg_event_types[e->type];
         if (!strcmp(tn, "pledge")) /* (겠 in the ending, or in the stem: 하겠다) */
-            return (f & EX_F_VOLIT) != 0 || strstr(c->pred, "겠") != NULL;
+            return (f & EX_F_VOLIT) != 0 || ex_has_any(c->pred, 0, strlen(c->pred), GW(volitional_infixes));
         if (!strcmp(tn, "protest"))
             return w->quote_close && !(f & (EX_F_NEG | EX_F_NOMIN | EX_F_PRESADN | EX_F_COMPL));
         /* a past act the speaker reports (…협정을 체결했고): its own event;
@@ -2145,15 +2195,12 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
     /* a -고 / -며 clause shares the mood of the verb that ends its chain:
      * 제치고 … 오르겠다는 목표 is an aim, not an act */
     if ((f & EX_F_CONN) && !(f & EX_F_PAST) &&
-        (ex_ends(x->s, w->cs, w->ce, "고") || ex_ends(x->s, w->cs, w->ce, "며") ||
-         ex_ends(x->s, w->cs, w->ce, "해"))) {
+        ex_ends_any(x->s, w->cs, w->ce, GW(connective_mood_ends))) {
         for (int k = c->wi + 1; k <= c->wi + 6 && (size_t)k < x->nw; k++) {
             const ex_word *n = &x->w[k];
-            if (ex_ends(x->s, n->cs, n->ce, "겠다는") || ex_ends(x->s, n->cs, n->ce, "려는") ||
-                ex_ends(x->s, n->cs, n->ce, "려고"))
+            if (ex_ends_any(x->s, n->cs, n->ce, GW(aim_ends)))
                 return 0;
-            if (ex_ends(x->s, n->cs, n->ce, "다") || ex_ends(x->s, n->cs, n->ce, "다고") ||
-                ends_clause(x, n))
+            if (ex_ends_any(x->s, n->cs, n->ce, GW(aim_chain_ends)) || ends_clause(x, n))
                 break;
         }
     }
@@ -2246,8 +2293,7 @@ static int st_quotive(const exdoc *x, int wi, size_t *qe)
         }
         if (v->in_quote)
             return -1;
-        if (ex_ends(x->s, v->cs, v->ce, "다고") || ex_ends(x->s, v->cs, v->ce, "라고") ||
-            ex_ends(x->s, v->cs, v->ce, "다며") || ex_ends(x->s, v->cs, v->ce, "라며")) {
+        if (ex_ends_any(x->s, v->cs, v->ce, GW(reported_speech_ends))) {
             *qe = v->ce;
             return k;
         }
@@ -2290,7 +2336,7 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
         return protest;
     if (st_contains(s, a, b, st_protest_words))
         return protest;
-    if (ex_at(s, v->ce, v->cs, "지적") && st_contains(s, a, b, st_negations))
+    if (ex_at_any(s, v->ce, v->cs, GW(protest_negated_verbs)) && st_contains(s, a, b, st_negations))
         return protest;
     if (starts_any(s, v->ce, v->cs, st_pledge_verbs))
         return pledge;
@@ -2304,7 +2350,7 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
     /* …할 것"이라고, …할 것이라고: a vow unless a state (될 것) */
     int fw = -1;
     for (int k = q; k >= 0 && k >= q - 1; k--)
-        if (ex_at(s, x->w[k].ce, x->w[k].cs, "것"))
+        if (ex_at_any(s, x->w[k].ce, x->w[k].cs, GW(vow_nouns)))
             fw = k;
     if (fw > 0 && x->w[fw - 1].s >= a) {
         const ex_word *adn = &x->w[fw - 1];
@@ -2368,11 +2414,11 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
         if (w->in_quote || w->ce <= w->cs || !starts_any(x->s, w->ce, w->cs, st_verbs))
             continue;
         /* …말했다고 전했다: this one is reported by the next verb */
-        if (ex_ends(x->s, w->cs, w->ce, "고") || ex_ends(x->s, w->cs, w->ce, "며"))
+        if (ex_ends_any(x->s, w->cs, w->ce, GW(reported_link_ends)))
             continue;
         /* …라고 강조해 왔다: what someone has long said, no occasion */
-        if (wi + 1 < x->nw && (ex_ends(x->s, w->cs, w->ce, "해") || ex_ends(x->s, w->cs, w->ce, "혀")) &&
-            (ex_at(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, "왔") || ex_at(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, "온"))) {
+        if (wi + 1 < x->nw && ex_ends_any(x->s, w->cs, w->ce, GW(habit_link_ends)) &&
+            ex_at_any(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, GW(habit_auxiliaries))) {
             for (size_t k = first_ev; k < x->n_ev; k++)
                 if (x->ev_v[k].ps >= w->s && x->ev_v[k].ps < w->e && x->ev_v[k].type == announce)
                     x->ev_v[k].dropped = 1;
@@ -2433,7 +2479,7 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             if (ne.f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_COMPL | EX_F_HABIT |
                         EX_F_PRESADN | EX_F_FORECAST))
                 continue;
-            if ((ne.f & EX_F_ADNOM) && !(next && ex_at(x->s, next->ce, next->cs, "바")))
+            if ((ne.f & EX_F_ADNOM) && !(next && ex_at_any(x->s, next->ce, next->cs, GW(statement_adnominal_heads))))
                 continue;
             ne.type = type;
             ne.ps = w->cs;
@@ -2731,9 +2777,9 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         if (w->in_quote || !starts_any(x->s, w->ce, w->cs, speech_verbs))
             continue;
         int quoted = wi > 0 && (x->w[wi - 1].quote_close ||
-                                ex_ends(x->s, x->w[wi - 1].cs, x->w[wi - 1].ce, "다고") ||
-                                ex_ends(x->s, x->w[wi - 1].cs, x->w[wi - 1].ce, "라고") ||
-                                ex_at(x->s, w->ce, w->cs, "\"고"));
+                                ex_ends_any(x->s, x->w[wi - 1].cs, x->w[wi - 1].ce, GW(report_quote_ends)) ||
+                                (w->ce > w->cs && x->s[w->cs] == '"' &&
+                                 ex_at_any(x->s, w->ce, w->cs + 1, GW(quotative_particles))));
         if (!quoted)
             continue;
         int covered = 0;
@@ -2772,7 +2818,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         e.title_line = title_line;
         e.f = EX_F_FINAL | EX_F_PAST;
         copy_word(x, w->cs, w->ce, e.pred, sizeof e.pred);
-        snprintf(e.obj, sizeof e.obj, "%s", "보고서");
+        snprintf(e.obj, sizeof e.obj, "%s", GW(release_report_nouns)[0] ? GW(release_report_nouns)[0] : "");
         cand c;
         memset(&c, 0, sizeof c);
         c.ps = w->cs;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extint.h"
+#include "korean/grammar.h"
 
 static const char *const rel_names[EX_REL_N] = { "responds-to", "causes", "part-of", "same-as" };
 
@@ -125,7 +126,7 @@ static void add_entry(kg_evlex *ev, const char *text, int type, int noun)
     e->noun = noun;
     /* A stem that begins with an ending (겠다고) or with the light verb
      * 하 before 겠 (하겠다) is found inside a word: 수호하겠다고. */
-    e->midword = strstr(text, "겠") != NULL;
+    e->midword = ex_has_any(text, 0, strlen(text), kg_gram_words("events", "volitional_infixes"));
     e->native = ex_stem_native(text, len);
     size_t n;
     e->fcp = ex_cp(text, len, 0, &n);

@@ -65,6 +65,47 @@ static inline int ex_ends_any(const char *s, size_t a, size_t b, const char *con
     return 0;
 }
 
+/* Length of the first word of list (NULL-ended) that s[a..b) ends with,
+ * 0 if none. */
+static inline size_t ex_ends_which(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ex_ends(s, a, b, list[k]))
+            return strlen(list[k]);
+    return 0;
+}
+
+/* Length of the first word of list that s[i..len) starts with, 0 if
+ * none. */
+static inline size_t ex_at_any(const char *s, size_t len, size_t i, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (ex_at(s, len, i, list[k]))
+            return strlen(list[k]);
+    return 0;
+}
+
+/* 1 if s[a..b) is one of the words of list. */
+static inline int ex_is_any(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == b - a && memcmp(s + a, list[k], b - a) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if one of the words of list occurs in s[a..b). */
+static inline int ex_has_any(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        for (size_t i = a; n && i + n <= b; i++)
+            if (memcmp(s + i, list[k], n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Copies src into dst[n], cut on a UTF-8 boundary. */
 static inline void ex_copy(char *dst, size_t n, const char *src)
 {

@@ -568,6 +568,9 @@ static const char *const *measure_breaks, *const *measure_verb_ends, *const *mea
 /* Words that alone measure nothing: 3월 이후 3개월, 1년 전 2배. */
 static const char *const *empty_words;
 
+/* The noun a count's measure ends in (its first word: 찬성 수). */
+static const char *const *count_nouns;
+
 /* The lists of the figure rules are the grammar's (yaml/grammar/events.yaml),
  * looked up at the first extraction. */
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
@@ -581,6 +584,7 @@ static void lists_init(void)
     measure_verb_ends = kg_gram_words("events", "measure_verb_ends");
     measure_compare = kg_gram_words("events", "measure_compare_words");
     empty_words = kg_gram_words("events", "empty_words");
+    count_nouns = kg_gram_words("events", "count_nouns");
 }
 
 /* The noun phrase a figure counts: the words before it back to the first
@@ -670,9 +674,9 @@ static size_t figure_measure(const exdoc *x, const kg_mention *f, size_t ss, kg_
         kg_buf_add(out, s + words[k][0], words[k][1] - words[k][0]);
     }
     /* a count of what is named: 찬성 수 (댓글 수 stays 댓글 수) */
-    const char *cw = "수";
+    const char *cw = count_nouns[0] ? count_nouns[0] : "";
     size_t cl = strlen(cw);
-    if (out->len && f->unit && strcmp(f->unit, "count") == 0 &&
+    if (cl && out->len && f->unit && strcmp(f->unit, "count") == 0 &&
         !(n > 0 && words[0][1] - words[0][0] == cl && memcmp(s + words[0][0], cw, cl) == 0)) {
         kg_buf_putc(out, ' ');
         kg_buf_puts(out, cw);

@@ -101,6 +101,56 @@ static int statement_noun(const char *obj)
  * flags of extint.h leave free. */
 #define REL_F_ANNOUNCED (1u << 30)
 
+/* The particles, endings and words single rules below test
+ * (relations.yaml; each key's comment there names its rule), looked up
+ * once: GW(key). */
+static struct {
+    const char *const *venue_particles, *const *phrase_object_particles, *const *anaphoric_cue_starts,
+        *const *genitive_particles, *const *explain_topics, *const *sequence_cue_starts, *const *plan_part_words;
+} gw;
+static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
+
+static void gw_init(void)
+{
+#define GW_GET(k) gw.k = kg_gram_words("relations", #k)
+    GW_GET(venue_particles);
+    GW_GET(phrase_object_particles);
+    GW_GET(anaphoric_cue_starts);
+    GW_GET(genitive_particles);
+    GW_GET(explain_topics);
+    GW_GET(sequence_cue_starts);
+    GW_GET(plan_part_words);
+#undef GW_GET
+}
+
+#define GW(k) (pthread_once(&gw_once, gw_init), gw.k)
+
+/* The first place in s of a word of list followed by a space, trying the
+ * words in order (관세를 부과: 를); NULL if none. *n is the word's length. */
+static const char *word_before_space(const char *s, const char *const *list, size_t *n)
+{
+    for (int k = 0; list[k]; k++) {
+        size_t l = strlen(list[k]);
+        for (const char *p = s; l && (p = strstr(p, list[k])) != NULL; p++)
+            if (p[l] == ' ') {
+                *n = l;
+                return p;
+            }
+    }
+    return NULL;
+}
+
+/* 1 if s starts with a word of list followed by a space (자 이에 …). */
+static int starts_with_word(const char *s, const char *const *list)
+{
+    for (int k = 0; list[k]; k++) {
+        size_t l = strlen(list[k]);
+        if (!strncmp(s, list[k], l) && s[l] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
 void ex_merge_sentence(exdoc *x, size_t first)
 {
     pthread_once(&lists_once, lists_init);
@@ -170,7 +220,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
             if (w->s < a->pe || w->particle == EX_P_NONE || w->particle == EX_P_GEN)
                 continue;
             venue = w->particle == EX_P_LOC || w->particle == EX_P_TOPIC;
-            venue = venue && ex_ends(x->s, w->cs, w->ce, "에서") + ex_ends(x->s, w->cs, w->ce, "에서는");
+            venue = venue && ex_ends_any(x->s, w->cs, w->ce, GW(venue_particles));
             break;
         }
         if (!venue)
@@ -396,9 +446,8 @@ static int two_persons(const exdoc *x, const ex_event *a, const ex_event *b)
 static void phrase_obj(const char *pred, char *out, size_t n)
 {
     out[0] = '\0';
-    const char *p = strstr(pred, "을 ");
-    if (!p)
-        p = strstr(pred, "를 ");
+    size_t l;
+    const char *p = word_before_space(pred, GW(phrase_object_particles), &l);
     if (p && (size_t)(p - pred) < n) {
         memcpy(out, pred, (size_t)(p - pred));
         out[p - pred] = '\0';
@@ -409,11 +458,10 @@ static void phrase_obj(const char *pred, char *out, size_t n)
  * 관세를 부과) into out. */
 static void pred_head(const char *pred, char *out, size_t n)
 {
-    const char *p = strstr(pred, "을 ");
-    if (!p)
-        p = strstr(pred, "를 ");
+    size_t l;
+    const char *p = word_before_space(pred, GW(phrase_object_particles), &l);
     if (p)
-        pred = p + strlen("을 ");
+        pred = p + l + 1;
     size_t k = 0;
     for (; pred[k] && pred[k] != ' ' && k + 1 < n; k++)
         out[k] = pred[k];
@@ -633,8 +681,7 @@ static int is_reaction(const ex_event *e)
 
 static int anaphoric(const char *cue)
 {
-    return ex_at(cue, strlen(cue), 0, "이") || ex_at(cue, strlen(cue), 0, "그") ||
-           ex_at(cue, strlen(cue), 0, "따라서");
+    return ex_at_any(cue, strlen(cue), 0, GW(anaphoric_cue_starts)) != 0;
 }
 
 /* The last event (not dropped) before index j whose sentence is at least
@@ -956,8 +1003,7 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                         continue;
                     while (ne > ss && x->s[ne - 1] == ' ')
                         ne--;
-                    if (ex_ends(x->s, ss, ne, "의"))
-                        ne -= strlen("의");
+                    ne -= ex_ends_which(x->s, ss, ne, GW(genitive_particles));
                 } else if (ne <= ss || x->s[ne - 1] == ' ') {
                     continue; /* the particle is written on the noun */
                 }
@@ -1602,7 +1648,9 @@ static void explained_move(exdoc *x, int first, size_t si)
     size_t cop = first_cue(x->s, sr->nstart, sr->nend, explain_copulas);
     if (cop == (size_t)-1)
         return;
-    size_t topic = cue_pos(x->s, sr->nstart, cop, "것은");
+    size_t topic = (size_t)-1;
+    for (int k = 0; GW(explain_topics)[k] && topic == (size_t)-1; k++)
+        topic = cue_pos(x->s, sr->nstart, cop, GW(explain_topics)[k]);
     char noun[64];
     if (topic == (size_t)-1 || !subject_noun(x, si, topic, noun, sizeof noun))
         return;
@@ -1909,7 +1957,7 @@ void ex_relate(exdoc *x)
         /* a reaction named in the clause: …에 반발해, …에 맞서 */
         for (size_t k = 0; k < ev->n_cues[EX_REL_RESPONDS]; k++) {
             const char *cue = ev->cues[EX_REL_RESPONDS][k];
-            if (anaphoric(cue) || ex_at(cue, strlen(cue), 0, "자 "))
+            if (anaphoric(cue) || starts_with_word(cue, GW(sequence_cue_starts)))
                 continue;
             if (!has_cue(x->s, b->cs, b->pe, cue))
                 continue;
@@ -1989,7 +2037,7 @@ void ex_relate(exdoc *x)
             const char *cue = ev->cues[EX_REL_PART][k];
             if (!has_cue(x->s, b->cs, b->pe, cue))
                 continue;
-            int plan = strstr(cue, "일환") || strstr(cue, "전략") || strstr(cue, "계획");
+            int plan = ex_has_any(cue, 0, strlen(cue), GW(plan_part_words));
             int a = plan ? prev_event(x, (int)j, si >= 5 ? si - 5 : 0, -1,
                                       ex_type_index("announce"))
                          : prev_event(x, (int)j, si >= 1 ? si - 1 : 0, -1, ex_type_index("meet"));

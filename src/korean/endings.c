@@ -14,6 +14,9 @@
 /* the lists of korean.yaml, read once */
 static struct {
     const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing, *const *aspect, *const *past_when;
+    const char *const *joining, *const *exist, *const *decided, *const *gi, *const *neg_adv, *const *neg_end,
+        *const *neg_verb, *const *plain, *const *n_conn, *const *progr, *const *conn_nopast;
+    const kg_gram_list *exper;
 } L;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -36,6 +39,18 @@ static void load(void)
     L.ongoing = kg_gram_words("korean", "ongoing_nouns");
     L.aspect = kg_gram_words("korean", "aspect_verbs");
     L.past_when = kg_gram_words("korean", "past_when_nouns");
+    L.joining = kg_gram_words("korean", "clause_joining_nouns");
+    L.exper = kg_gram_list_get("korean", "experience_nouns");
+    L.exist = kg_gram_words("korean", "existence_verbs");
+    L.decided = kg_gram_words("korean", "decision_endings");
+    L.gi = kg_gram_words("korean", "act_noun_endings");
+    L.neg_adv = kg_gram_words("korean", "negation_adverbs");
+    L.neg_end = kg_gram_words("korean", "negation_endings");
+    L.neg_verb = kg_gram_words("korean", "negation_verbs");
+    L.plain = kg_gram_words("korean", "plain_endings");
+    L.n_conn = kg_gram_words("korean", "n_final_connectives");
+    L.progr = kg_gram_words("korean", "progressive_verbs");
+    L.conn_nopast = kg_gram_words("korean", "connectives_not_past");
 }
 
 static void ready(void)
@@ -109,6 +124,30 @@ static int word_starts(const char *s, const kg_kword *w, const char *const *list
     return 0;
 }
 
+/* 1 if the word w is one of list, whole. */
+static int word_is(const char *s, const kg_kword *w, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if ((size_t)(w->ce - w->cs) == strlen(list[k]) && at(s, w->ce, w->cs, list[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if the word w is a noun of having done (korean experience_nouns: the
+ * whole word with class whole, else its beginning). */
+static int experience_noun(const char *s, const kg_kword *w)
+{
+    for (size_t k = 0; k < L.exper->n; k++) {
+        const kg_gram_entry *e = &L.exper->e[k];
+        int whole = 0;
+        for (const char *const *c = e->classes; c && *c; c++)
+            whole |= strcmp(*c, "whole") == 0;
+        if (at(s, w->ce, w->cs, e->form) && (!whole || (size_t)(w->ce - w->cs) == strlen(e->form)))
+            return 1;
+    }
+    return 0;
+}
+
 /* kg_ending, an adnominal in ㄴ or 던 (한, 했던): past, and what the
  * next words make of it (한 뒤, 한 데 이어, 한 바 있다). */
 static unsigned adnominal_past(const char *s, unsigned f, const kg_kword *next, const kg_kword *next2)
@@ -117,18 +156,14 @@ static unsigned adnominal_past(const char *s, unsigned f, const kg_kword *next, 
     if (next && word_starts(s, next, L.conn_after))
         return f | KG_END_TEMPCONN;
     /* 짓기로 한 데 이어, 발표한 데다: the bound noun 데 joins clauses */
-    if (next && ((next->ce - next->cs == 3 && at(s, next->ce, next->cs, "데")) ||
-                 (next->ce - next->cs == 6 && at(s, next->ce, next->cs, "데다"))))
+    if (next && word_is(s, next, L.joining))
         return f | KG_END_TEMPCONN;
     if (next && word_starts(s, next, L.cause_after))
         return f | KG_END_CAUSE;
     if (next && word_starts(s, next, L.act_fact))
         return f | KG_END_FINAL;
     /* 합의한 바 있다, 방문한 적이 있다: has done, a finite verb */
-    if (next && next2 &&
-        ((next->ce - next->cs == 3 && at(s, next->ce, next->cs, "바")) ||
-         at(s, next->ce, next->cs, "적이") || at(s, next->ce, next->cs, "적도")) &&
-        (at(s, next2->ce, next2->cs, "있") || at(s, next2->ce, next2->cs, "없")))
+    if (next && next2 && experience_noun(s, next) && word_starts(s, next2, L.exist))
         return f | KG_END_FINAL;
     return f | KG_END_ADNOM;
 }
@@ -164,7 +199,7 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
     uint32_t last = kg_u8_at(s, b, lp, &n);
     uint32_t before = lp > w->cs ? kg_u8_at(s, b, kg_u8_prev(s, lp), &n) : 0;
 
-    if (ends(s, w->cs, b, "기로") || ends(s, w->cs, b, "기도")) {
+    if (ends_any(s, w->cs, b, L.decided)) {
         /* 하기로 했다 (decided), 하기도 했다: the act, as the next verb says */
         if (next && word_starts(s, next, L.decide)) {
             if (word_starts(s, next, L.aux_past) || next->ce > next->cs)
@@ -173,10 +208,10 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
         }
         return f | KG_END_NOMIN;
     }
-    if (ends(s, w->cs, b, "기") && next && word_starts(s, next, L.cause_after))
+    if (ends_any(s, w->cs, b, L.gi) && next && word_starts(s, next, L.cause_after))
         return f | KG_END_CAUSE;
     /* 부과하기 시작했다, 부과하기 시작한: the act, as the aspect verb says */
-    if (ends(s, w->cs, b, "기") && next && word_starts(s, next, L.aspect) && next->ce > next->cs) {
+    if (ends_any(s, w->cs, b, L.gi) && next && word_starts(s, next, L.aspect) && next->ce > next->cs) {
         size_t l = 0;
         for (int k = 0; L.aspect[k]; k++)
             if (at(s, next->ce, next->cs, L.aspect[k]))
@@ -189,11 +224,9 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
         return f | KG_END_INTENT;
     if (ends_any(s, w->cs, b, L.hypo))
         return f | KG_END_HYPO;
-    if (prev && (at(s, prev->ce, prev->cs, "못") || at(s, prev->ce, prev->cs, "안")) &&
-        prev->ce - prev->cs == 3)
+    if (prev && word_is(s, prev, L.neg_adv))
         f |= KG_END_NEG;
-    if (ends(s, w->cs, b, "지") && next &&
-        (at(s, next->ce, next->cs, "않") || at(s, next->ce, next->cs, "못")))
+    if (ends_any(s, w->cs, b, L.neg_end) && next && word_starts(s, next, L.neg_verb))
         return f | KG_END_NEG;
     if (ends_any(s, w->cs, b, L.quot))
         return f | KG_END_QUOTIVE;
@@ -214,13 +247,12 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
         if (next && word_starts(s, next, L.act_fact))
             return f | KG_END_HABIT;
         /* 반발하는 상황이다, 검토하는 중이다: a predicate in progress */
-        if (next && word_starts(s, next, L.ongoing) && ends(s, next->cs, next->ce, "다"))
+        if (next && word_starts(s, next, L.ongoing) && ends_any(s, next->cs, next->ce, L.plain))
             return f | KG_END_PROGR | KG_END_FINAL;
         return f | KG_END_PRESADN;
     }
     /* 보면, 했지만: connectives whose last syllable ends in ㄴ */
-    if (ends(s, w->cs, b, "면") || ends(s, w->cs, b, "지만") ||
-        ends(s, w->cs, b, "는데도"))
+    if (ends_any(s, w->cs, b, L.n_conn))
         return f | KG_END_CONN;
     if (last == 0xB358 /* 던 */ || (kg_hangul_jong(last) == KG_JONG_N && last != 0xC740 /* 은 */) ||
         (last == 0xC740 && lp > w->cs))
@@ -234,9 +266,9 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
         return f | KG_END_FORECAST;
     }
     if (ends_any(s, w->cs, b, L.conn)) {
-        if (next && at(s, next->ce, next->cs, "있"))
+        if (next && word_starts(s, next, L.progr))
             return f | KG_END_PROGR;
-        if (next && word_starts(s, next, L.aux_past) && !(ends(s, w->cs, b, "고")))
+        if (next && word_starts(s, next, L.aux_past) && !ends_any(s, w->cs, b, L.conn_nopast))
             f |= KG_END_PAST;
         return f | KG_END_CONN;
     }

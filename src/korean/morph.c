@@ -13,12 +13,16 @@
 #include "kg/utf8.h"
 
 static const char *const *end_syl, *const *passive_lv;
+static const char *plain_end; /* korean plain_endings: the ending of a lemma (먹다) */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
     end_syl = kg_gram_words("korean", "morph_ending_syllables");
     passive_lv = kg_gram_words("korean", "passive_light_verbs");
+    plain_end = kg_gram_words("korean", "plain_endings")[0];
+    if (!plain_end)
+        plain_end = "";
 }
 
 /* 1 if the light verb at s + i is passive (되/된/…, 당하…): the subject
@@ -100,15 +104,15 @@ static uint32_t syl(uint32_t cho, uint32_t jung, uint32_t jong)
 static void put_form(const char *s, size_t a, size_t b, uint32_t last, size_t at, kg_native *out, int max,
                      int *n)
 {
-    if (*n >= max || b - a + 3 + 3 + 1 > sizeof out->lemma)
+    if (*n >= max || b - a + 3 + strlen(plain_end) + 1 > sizeof out->lemma)
         return;
     char *o = out[*n].lemma;
     out[*n].end_at = at;
     memcpy(o, s + a, b - a);
     size_t l = b - a;
     l += kg_utf8_put(o + l, last);
-    memcpy(o + l, "다", strlen("다"));
-    l += strlen("다");
+    memcpy(o + l, plain_end, strlen(plain_end));
+    l += strlen(plain_end);
     o[l] = '\0';
     for (int k = 0; k < *n; k++)
         if (!strcmp(out[k].lemma, o))

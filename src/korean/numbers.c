@@ -30,6 +30,7 @@ static int at(const char *s, size_t len, size_t i, const char *lit)
 typedef struct numword {
     const char *w;
     double v;
+    int alone; /* class alone: no ones follow it (스무) */
 } numword;
 
 /* Small multipliers 십 백 천 (x10 x100 x1000), big ones 만 억 조 (경 is
@@ -63,7 +64,10 @@ static numword *load(const char *key, int syl1, double max, kg_sylset *set)
             continue;
         if (syl1 && !(strlen(w) == 3 && kg_u8_syllable((const unsigned char *)w)))
             continue;
-        v[n++] = (numword){ w, x };
+        int alone = 0;
+        for (const char *const *c = l->e[k].classes; c && *c; c++)
+            alone |= strcmp(*c, "alone") == 0;
+        v[n++] = (numword){ w, x, alone };
         kg_sylset_add_first(set, w);
     }
     return v;
@@ -340,18 +344,19 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
     memset(out, 0, sizeof *out);
     pthread_once(&syl_once, syl_init);
     size_t j = i;
-    int v = 0;
+    int v = 0, alone = 0;
     int tens_ok = kg_sylset_at(&tens_syl, s, len, j); /* else no word below matches */
     for (int k = 0; tens_ok && tens[k].w; k++)
         if (at(s, len, j, tens[k].w)) {
             v = (int)tens[k].v;
+            alone = tens[k].alone;
             j += strlen(tens[k].w);
             break;
         }
     int ones_ok = kg_sylset_at(&ones_syl, s, len, j);
     for (int k = 0; ones_ok && ones[k].w; k++)
         if (at(s, len, j, ones[k].w)) {
-            if (v == 20 && at(s, len, i, "스무"))
+            if (alone)
                 break; /* 스무 stands alone */
             v += (int)ones[k].v;
             j += strlen(ones[k].w);

@@ -964,7 +964,7 @@ static int update_search(kg_store *s, kg_diag *d, sqlite3_int64 build)
 
 /* The meta rows: schema and format versions, kg's version, the time and
  * number of this build. */
-static int write_meta(kg_store *s, kg_diag *d, const loader *L)
+static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_opts *o)
 {
     sqlite3_stmt *m = kg__store_prepare(s, d, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
     char num[32];
@@ -974,7 +974,8 @@ static int write_meta(kg_store *s, kg_diag *d, const loader *L)
     snprintf(nbuild, sizeof nbuild, "%lld", (long long)L->build);
     const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
                             { "facts_format", NULL }, { "built_at", L->now },
-                            { "build", nbuild } };
+                            { "build", nbuild }, { "input_fingerprint", o->fingerprint },
+                            { "input_sources", o->fingerprint_sources } };
     snprintf(num, sizeof num, "%d", KG_STORE_SCHEMA_VERSION);
     kv[0][1] = num;
     char fmt[16];
@@ -982,7 +983,10 @@ static int write_meta(kg_store *s, kg_diag *d, const loader *L)
     kv[2][1] = fmt;
     for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
         sqlite3_bind_text(m, 1, kv[i][0], -1, SQLITE_STATIC);
-        sqlite3_bind_text(m, 2, kv[i][1], -1, SQLITE_STATIC);
+        if (kv[i][1])
+            sqlite3_bind_text(m, 2, kv[i][1], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(m, 2);
         if (sqlite3_step(m) != SQLITE_DONE) {
             kg__store_fail(s, d, "cannot store the build's meta data");
             sqlite3_finalize(m);
@@ -991,6 +995,39 @@ static int write_meta(kg_store *s, kg_diag *d, const loader *L)
         sqlite3_reset(m);
     }
     sqlite3_finalize(m);
+    return 0;
+}
+
+static void put_counts(kg_store *s, kg_build_stats *stats)
+{
+    stats->actors = count_rows(s, "SELECT count(*) FROM actors");
+    stats->events = count_rows(s, "SELECT count(*) FROM events");
+    stats->figures = count_rows(s, "SELECT count(*) FROM figures");
+    stats->relations = count_rows(s, "SELECT count(*) FROM relations");
+    stats->clusters = count_rows(s, "SELECT count(DISTINCT cluster) FROM events");
+}
+
+char *kg_store_meta(kg_store *s, const char *key)
+{
+    sqlite3_stmt *q = NULL;
+    char *v = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?1", -1, &q, NULL) != SQLITE_OK) {
+        sqlite3_finalize(q);
+        return NULL; /* (no meta table: no value) */
+    }
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL)
+        v = kg_xstrdup((const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    return v;
+}
+
+int kg_store_counts(kg_store *s, kg_build_stats *st, kg_diag *d)
+{
+    memset(st, 0, sizeof *st);
+    st->files = count_rows(s, "SELECT count(*) FROM documents");
+    put_counts(s, st);
+    (void)d; /* (a count that cannot be read is 0: it only feeds a summary) */
     return 0;
 }
 
@@ -1009,7 +1046,7 @@ static int build_in_tx(build_run *R)
     if (rc != KG_STORE_OK)
         return rc;
     if (update_search(s, d, R->L.build) != 0 || merge_actors(s, d, &R->touched) != 0 ||
-        update_clusters(s, d) != 0 || write_meta(s, d, &R->L) != 0)
+        update_clusters(s, d) != 0 || write_meta(s, d, &R->L, R->opts) != 0)
         return KG_STORE_ERROR;
     return KG_STORE_OK;
 }
@@ -1017,7 +1054,7 @@ static int build_in_tx(build_run *R)
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d)
 {
-    kg_build_opts none = { 0, NULL, NULL };
+    kg_build_opts none = { 0, NULL, NULL, NULL, NULL, NULL };
     kg_build_stats st0;
     build_run R;
     int rc = KG_STORE_ERROR, in_tx = 0;
@@ -1069,11 +1106,7 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
         goto done;
     }
     in_tx = 0;
-    stats->actors = count_rows(s, "SELECT count(*) FROM actors");
-    stats->events = count_rows(s, "SELECT count(*) FROM events");
-    stats->figures = count_rows(s, "SELECT count(*) FROM figures");
-    stats->relations = count_rows(s, "SELECT count(*) FROM relations");
-    stats->clusters = count_rows(s, "SELECT count(DISTINCT cluster) FROM events");
+    put_counts(s, stats);
     rc = KG_STORE_OK;
     s->complete = 1; /* a new store may now go in place (kg_store_finish) */
 done:

@@ -167,7 +167,18 @@ static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 �
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
-static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청 */
+static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
+static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
+static const char *const *admin_named;          /* admin_rule, the lexicon's names: 행정부, 정부 */
+static const char *const *term_marks;           /* admin_rule: 기 (2기) */
+static const char *gov_word;                    /* country_bodies, id government: 정부 */
+static const char *const *name_bad_single;      /* name_word_ok: 는 */
+static const char *const *place_titles;         /* title_rule_ex: 특파원 */
+static const char *const *list_closers;         /* list_rule: 등 */
+static const char *const *quote_namers;         /* quoted_rule: 이라는 */
+static const char *const *region_suffixes;      /* run_known: 시, 성 (베이징시) */
+static const char *const *corp_marks;           /* (주) */
+static unsigned char corp_lead[256];            /* first bytes of corp_marks */
 /* One-syllable short names of countries in pair words (names:
  * country_initials), with the lexicon id each stands for. */
 struct initial {
@@ -185,6 +196,14 @@ struct body {
     const char *id;
 };
 static struct body *bodies;
+
+/* The word that names body k after a country's name in the lexicon: its
+ * own, but the authorities are looked up as the government (영국 당국 as
+ * 영국 정부, the word of the id government). */
+static const char *body_word(int k)
+{
+    return gov_word && !strcmp(bodies[k].id, "authorities") ? gov_word : bodies[k].w;
+}
 
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
@@ -785,9 +804,6 @@ static const struct suffix *org_suffix(const char *w, size_t n)
         for (int e = 0; not_org_ends[e]; e++)
             if (ends_with(w, n, not_org_ends[e]))
                 return NULL;
-        /* a word ending in 정부 or 들 is no organisation's name */
-        if (ends_with(w, n, "정부"))
-            return NULL;
         if (sf->not_name && syllables(w, n) == 3 && surname_first(w, n))
             return NULL;
         if (sf->strong == 2)
@@ -1114,9 +1130,10 @@ static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
         size_t k = j;
         while (k < len && is_dig(s[k]))
             k++;
-        if (!kg_at(s, len, k, "기 "))
+        size_t m = kg_lit_any(s, len, k, term_marks);
+        if (!m || m >= len || s[m] != ' ')
             return 0;
-        j = k + 4;
+        j = m + 1;
     }
     /* a country */
     kg_lexhit h[16];
@@ -1126,7 +1143,7 @@ static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
         if (x->lx->actors[c].is_country && h[nh - 1].end < len && s[h[nh - 1].end] == ' ')
             j = h[nh - 1].end + 1;
     }
-    static const char *const heads[] = { "행정부", "정부", "정권", "내각", NULL };
+    const char *const *heads = admin_heads;
     for (int q = 0; heads[q]; q++) {
         size_t k = j + strlen(heads[q]);
         if (kg_at(s, len, j, heads[q]) && end_ok(s, len, k, 0)) {
@@ -1134,9 +1151,8 @@ static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
             /* the lexicon may know the administration */
             char buf[160];
             int found = -1;
-            static const char *const forms[] = { "%s 행정부", "%s 정부", NULL };
-            for (int f = 0; forms[f] && found < 0; f++) {
-                snprintf(buf, sizeof buf, forms[f], p->name);
+            for (int f = 0; admin_named[f] && found < 0; f++) {
+                snprintf(buf, sizeof buf, "%s %s", p->name, admin_named[f]);
                 const char *id = kg_lexicon_lookup(x->lx, buf);
                 if (id)
                     found = kg_lex_find_id(x->lx, id);
@@ -1186,7 +1202,7 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
          * 정부: 미국 정부), or under this id; the authorities are the
          * government */
         char name[160];
-        snprintf(name, sizeof name, "%s %s", c->name, !strcmp(bodies[k].id, "authorities") ? "정부" : bodies[k].w);
+        snprintf(name, sizeof name, "%s %s", c->name, body_word(k));
         const char *lid = kg_lexicon_lookup(x->lx, name);
         int known = lid ? kg_lex_find_id(x->lx, lid) : kg_lex_find_id(x->lx, id);
         int act = known >= 0 ? dact_lex(x, known) : dact_add(x, id, strlen(id), s + a, w - a, "government", "body", -1);
@@ -1216,7 +1232,7 @@ static int bare_body_rule(actx *x, size_t a, size_t e, int lex)
         const kg_lex_actor *c = &x->lx->actors[ctry];
         char id[160], name[160];
         snprintf(id, sizeof id, "%s-%s", c->id, bodies[k].id);
-        snprintf(name, sizeof name, "%s %s", c->name, !strcmp(bodies[k].id, "authorities") ? "정부" : bodies[k].w);
+        snprintf(name, sizeof name, "%s %s", c->name, body_word(k));
         const char *lid = kg_lexicon_lookup(x->lx, name);
         int known = lid ? kg_lex_find_id(x->lx, lid) : kg_lex_find_id(x->lx, id);
         int act = known >= 0 ? dact_lex(x, known) : dact_add(x, id, strlen(id), name, strlen(name), "government", "body", -1);
@@ -1302,8 +1318,9 @@ static int name_word_ok(actx *x, size_t a, size_t b)
     for (int k = 0; name_bad_ends[k]; k++)
         if (ends_with(s + a, b - a, name_bad_ends[k]) && syl == 2)
             return 0;
-    if (syl == 1 && (ends_with(s + a, b - a, "는") || ends_with(s + a, b - a, "이")))
-        return 0;
+    for (int k = 0; syl == 1 && name_bad_single[k]; k++)
+        if (ends_with(s + a, b - a, name_bad_single[k]))
+            return 0;
     return 1;
 }
 
@@ -1514,7 +1531,9 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
             }
         }
     }
-    int special = (tb - ta == strlen("특파원") && !memcmp(s + ta, "특파원", tb - ta));
+    int special = 0;
+    for (int k = 0; place_titles[k] && !special; k++)
+        special = tb - ta == strlen(place_titles[k]) && !memcmp(s + ta, place_titles[k], tb - ta);
     if (special && !across && na >= 2 && s[na - 1] == ' ') {
         /* 홍길동 베이징 특파원: the name is two words back */
         size_t pa = tok_begin(s, na - 1);
@@ -1843,9 +1862,9 @@ static size_t list_rule(actx *x, size_t i, size_t te)
     size_t w = ne > te ? ne : strip_particles(s, len, i, te);
     size_t we = ne > te ? ne : te; /* end of the word */
     /* then a comma, or 등 (with a particle glued or not) */
-    size_t tend;
+    size_t tend, m;
     int listed = (w == we && we < len && s[we] == ',') ||
-                 (we + 4 <= len && s[we] == ' ' && kg_at(s, len, we + 1, "등") && kg_tail_ok(s, len, we + 4, &tend));
+                 (we + 1 < len && s[we] == ' ' && (m = kg_lit_any(s, len, we + 1, list_closers)) && kg_tail_ok(s, len, m, &tend));
     if (!listed)
         return 0;
     size_t syl = syllables(s + i, te - i);
@@ -1986,12 +2005,10 @@ static size_t quoted_rule(actx *x, size_t q)
     if (b >= len || s[b] != qc || b == a)
         return 0;
     size_t k = b + 1;
-    if (kg_at(s, len, k, "이라는 "))
-        k += strlen("이라는 ");
-    else if (kg_at(s, len, k, "라는 "))
-        k += strlen("라는 ");
-    else
+    size_t m = kg_lit_any(s, len, k, quote_namers);
+    if (!m || m >= len || s[m] != ' ')
         return 0;
+    k = m + 1;
     int ok = 0;
     for (int h = 0; company_heads[h]; h++)
         if (kg_at(s, len, k, company_heads[h]))
@@ -2137,6 +2154,17 @@ static void lists_load(void)
     not_names = kg_gram_words("names", "not_names");
     not_orgs = kg_gram_words("names", "not_orgs");
     not_org_ends = kg_gram_words("names", "not_org_ends");
+    admin_heads = kg_gram_words("names", "admin_heads");
+    admin_named = kg_gram_class("names", "admin_heads", "named");
+    term_marks = kg_gram_words("names", "term_marks");
+    name_bad_single = kg_gram_words("names", "name_bad_single");
+    place_titles = kg_gram_words("names", "place_titles");
+    list_closers = kg_gram_words("names", "list_closers");
+    quote_namers = kg_gram_words("names", "quote_namers");
+    region_suffixes = kg_gram_words("names", "region_suffixes");
+    corp_marks = kg_gram_words("names", "corp_marks");
+    for (const char *const *p = corp_marks; *p; p++)
+        corp_lead[(unsigned char)**p] = 1;
     not_name_parts = kg_gram_words("names", "not_name_parts");
     lead_titles = kg_gram_words("names", "lead_titles");
     loan_common = kg_gram_words("names", "loan_common");
@@ -2202,6 +2230,8 @@ static void lists_load(void)
         bodies[nb].w = l->e[i].form;
         bodies[nb].n = strlen(l->e[i].form);
         bodies[nb++].id = id;
+        if (!gov_word && !strcmp(id, "government"))
+            gov_word = l->e[i].form;
     }
 
     /* the intro table a quarter full at most */
@@ -2462,13 +2492,11 @@ static size_t run_known(scan *sc)
             break;
         }
         /* 베이징시가, 저장성의: a city or province of a lexicon name */
-        size_t e2 = hits[h].end, tend;
-        if (!k->latin && e2 + 3 <= len &&
-            (kg_at(s, len, e2, "시") || kg_at(s, len, e2, "성") || kg_at(s, len, e2, "주")) &&
-            kg_tail_ok(s, len, e2 + 3, &tend)) {
+        size_t e2 = hits[h].end, tend, re = 0;
+        if (!k->latin && (re = kg_lit_any(s, len, e2, region_suffixes)) && kg_tail_ok(s, len, re, &tend)) {
             int a = resolve_key(x, k, i);
             if (!x->lx->actors[a].is_person) {
-                best_end = e2 + 3;
+                best_end = re;
                 best_lex = a;
                 break;
             }
@@ -2513,8 +2541,9 @@ static size_t run_corp_after(scan *sc)
 {
     const char *s = sc->x->s;
     size_t len = sc->x->len, te = scan_te(sc), e;
-    if (te + 5 <= len && s[te] == '(' && kg_at(s, len, te, "(주)") && (e = corp_rule(sc->x, sc->i, te)))
-        return e + 5;
+    size_t m = kg_lit_any(s, len, te, corp_marks);
+    if (m && (e = corp_rule(sc->x, sc->i, te)))
+        return e + (m - te);
     return 0;
 }
 
@@ -2624,7 +2653,7 @@ static int start_at(const char *s, size_t len, size_t i, uint32_t cp, kg_cc cc, 
         return START_WORD;
     if (cc == KG_CC_PUNCT && (cp == '\'' || cp == '"') && discover)
         return START_QUOTE;
-    if (cp == '(' && discover && i + 6 < len && s[i + 1] == (char)0xEC && kg_at(s, len, i, "(주)"))
+    if (corp_lead[(unsigned char)s[i]] && discover && i + 6 < len && kg_lit_any(s, len, i, corp_marks))
         return START_CORP;
     return START_NONE;
 }

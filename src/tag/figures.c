@@ -35,6 +35,10 @@ typedef struct unitdef {
     double min;          /* the least value it counts from (300세대), or 0 */
     int token;           /* the number must start a token (서해5도 is a name) */
     int digits;          /* only after digits (3국; 한 가족 is "a family") */
+    int calendar;        /* class calendar_year: a four-digit number before it is a year (2024년) */
+    int decade;          /* class decade: tens before it are an age group (20대) */
+    int native_none;     /* class native_none: after a native numeral no figure */
+    const char *not_when; /* field not_when: no figure when the unit reads this (3주년) */
 } unitdef;
 
 /* The units (grammar units: units; longer forms first where one is a
@@ -44,7 +48,8 @@ static size_t n_units;
 
 /* Words after a number that make it something else than a figure
  * (grammar units: not_after). */
-static const char *const *not_after;
+static const char *const *not_after, *const *not_after_units, *const *over_marks, *const *over_not, *const *span_after,
+    *const *fraction_marks;
 
 /* Words glued to a duration that leave it one (grammar units:
  * duration_tails): 15일째, 사흘동안, 징역 2년형. */
@@ -337,8 +342,9 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end, 
 
 static int excluded_after(const char *s, size_t len, size_t e)
 {
-    if (lit(s, len, e, "위안"))
-        return 0;
+    for (int k = 0; not_after_units[k]; k++)
+        if (lit(s, len, e, not_after_units[k]))
+            return 0;
     for (int k = 0; not_after[k]; k++) {
         size_t q = lit(s, len, e, not_after[k]);
         /* the word must end there: 1위를 is a rank, 48시간 is not 48시 */
@@ -489,7 +495,7 @@ static void fig_range(const char *s, size_t len, fscan *f)
     if (f->n1.over)
         f->ap = KG_APPROX_OVER; /* 1천800여만원 */
     /* 여 (over) before the unit */
-    if ((k = lit(s, len, e, "여")) && !lit(s, len, e, "여건") && !lit(s, len, e, "여성")) {
+    if ((k = kg_lit_any(s, len, e, over_marks)) && !kg_lit_any(s, len, e, over_not)) {
         f->ap = KG_APPROX_OVER;
         e = k;
     }
@@ -506,7 +512,7 @@ static void fig_range(const char *s, size_t len, fscan *f)
         if (kg_num_scan(s, len, j, &f->n2) && f->n2.value >= f->n1.value) {
             f->range = 1;
             re = f->n2.end;
-            if ((k = lit(s, len, re, "여"))) {
+            if ((k = kg_lit_any(s, len, re, over_marks))) {
                 f->ap = KG_APPROX_OVER;
                 re = k;
             }
@@ -680,12 +686,12 @@ static int fig_unit(const char *s, size_t len, fscan *f)
     }
     if (u) {
         /* a year is a time, not a duration */
-        if (!strcmp(u->unit, "year") && !strcmp(u->w, "년") && !f->range && n1->int_digits == 4 &&
+        if (!strcmp(u->unit, "year") && u->calendar && !f->range && n1->int_digits == 4 &&
             !n1->has_mult && n1->value >= 1000)
             return 0;
         /* 20대 청년, 40∼50대: an age group, a range of years */
         const kg_num *top = f->range ? &f->n2 : n1;
-        if (u->counter && !strcmp(u->w, "대") && !n1->has_mult && !top->has_mult && !native &&
+        if (u->counter && u->decade && !n1->has_mult && !top->has_mult && !native &&
             top->value >= 10 && top->value <= 90 && (int)top->value % 10 == 0 && !top->has_point) {
             static const unitdef years = { "", "year", NULL, 0, 0, 0, 0, 0, 0 };
             f->decade = 1;
@@ -706,9 +712,9 @@ static int fig_unit(const char *s, size_t len, fscan *f)
             if (n1->value >= 1e8)
                 return 0;
         /* 분 as minutes only with digits */
-        if (!strcmp(u->w, "세") && native)
+        if (u->native_none && native)
             return 0;
-        if (!strcmp(u->w, "주") && lit(s, len, after, "주년"))
+        if (u->not_when && lit(s, len, after, u->not_when))
             return 0;
         /* the minutes of a clock time: 오후 5시 30분 is a time, no figure */
         if (!strcmp(u->unit, "min") && clock_minutes(s, f->st))
@@ -800,7 +806,7 @@ static size_t figure_at(kg_tctx *c, size_t i)
         if (ue < len && isd(s[ue]))
             return 0; /* 1년6 with nothing known after it */
     }
-    if ((k = lit(s, len, ue, "여"))) {
+    if ((k = kg_lit_any(s, len, ue, over_marks))) {
         ap = KG_APPROX_OVER;
         ue = k;
     }
@@ -836,7 +842,7 @@ static size_t word_figure(kg_tctx *c, size_t i)
     for (size_t q = 0; q < n_word_figs; q++) {
         const wordfig *w = &word_figs[q];
         if ((k = lit(s, len, i, w->w)) && unit_ends(s, len, k, &w->u)) {
-            if (w->span && !lit(s, len, k, " 동안") && !lit(s, len, k, "만에"))
+            if (w->span && !kg_lit_any(s, len, k, span_after))
                 continue;
             /* 하루 평균 300명: a rate, per day */
             int rate = 0;
@@ -861,7 +867,7 @@ static size_t word_figure(kg_tctx *c, size_t i)
     }
     /* N분의 M */
     kg_num a, b;
-    if (kg_num_scan(s, len, i, &a) && (k = lit(s, len, a.end, "분의")) && k < len) {
+    if (kg_num_scan(s, len, i, &a) && (k = kg_lit_any(s, len, a.end, fraction_marks)) && k < len) {
         size_t j = k;
         if (j < len && s[j] == ' ')
             j++;
@@ -929,7 +935,8 @@ static unitdef unit_of(const kg_gram_entry *e)
     const char *u = kg_gram_field(e, "unit");
     unitdef d = { e->form, u ? u : "count", NULL, has_class(e, "glued"), has_class(e, "native_glued"),
                   has_class(e, "native_only"), num_field(e, "min"), has_class(e, "token"),
-                  has_class(e, "digits") };
+                  has_class(e, "digits"), has_class(e, "calendar_year"), has_class(e, "decade"),
+                  has_class(e, "native_none"), kg_gram_field(e, "not_when") };
     if (!strcmp(d.unit, "count"))
         d.counter = e->form;
     return d;
@@ -952,6 +959,11 @@ static void fig_syl_init(void)
         n_signs++;
     }
     not_after = kg_gram_words("units", "not_after");
+    not_after_units = kg_gram_words("units", "not_after_units");
+    over_marks = kg_gram_words("units", "over_marks");
+    over_not = kg_gram_words("units", "over_not");
+    span_after = kg_gram_words("units", "span_after");
+    fraction_marks = kg_gram_words("units", "fraction_marks");
     duration_tails = kg_gram_words("units", "duration_tails");
     clock_hours = kg_gram_words("units", "clock_hours");
     term_months = kg_gram_words("units", "sentence_months");

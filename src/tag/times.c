@@ -93,7 +93,21 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 /* How many months after the DCT's a quarter alone may begin and still be
  * read as coming (2분기 in a January text; 3분기 there is last year's). */
 enum { QUARTER_AHEAD = 3 };
-static const char *const *zones, *const *day_times;
+static const char *const *zones, *const *day_times, *const *not_year_after, *const *this_year_before,
+    *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
+    *const *direction_tails;
+static const kg_gram_list *decade_parts, *directions;
+/* The marks of times (grammar times: marks), one word per role: 2024년,
+ * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
+ * 300여 (over), 부터 (from), 까지 (until). A role the grammar leaves
+ * out gets a byte no UTF-8 text holds, so its rules never match. */
+static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_CENTURY, *M_DECADE, *M_TEN,
+    *M_OVER, *M_FROM, *M_UNTIL, *M_YEAR_TAIL, *M_THIS_YEAR, *M_QUARTER_OF_4;
+/* The words the rules test at one place each (grammar times: rule_words,
+ * one per role; see the comment there) and the small lists around them. */
+static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
+    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN;
+static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects;
 
 struct tstate {
     kg_tctx *c;
@@ -140,6 +154,13 @@ static size_t read_int(const char *s, size_t len, size_t i, int maxd, int *v)
 static size_t lit(const char *s, size_t len, size_t i, const char *w)
 {
     return kg_lit(s, len, i, w);
+}
+
+/* The end of w and the one space after it at s[i], else 0. */
+static size_t lit_sp(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t k = kg_lit(s, len, i, w);
+    return k && k < len && s[k] == ' ' ? k + 1 : 0;
 }
 
 /* Skips one run of spaces (at most 2). */
@@ -210,10 +231,10 @@ static size_t word_small_num(const char *s, size_t len, size_t i, const char *w,
         size_t k;
         if ((k = lit(s, len, j, w)) && j > i && !lit(s, len, k, w)) /* (삼십일일: the last 일 ends it) */
             return (*v = x + cur) >= 1 ? k : 0;
-        if (lit(s, len, j, "십")) {
+        if ((k = lit(s, len, j, M_TEN))) {
             x += (cur ? cur : 1) * 10;
             cur = 0;
-            j += 3;
+            j = k;
             continue;
         }
         int got = 0;
@@ -237,13 +258,13 @@ static size_t p_word_date(tstate *st, size_t i, tspec *t)
     kg_num y;
     int mv, dv;
     if (!kg_num_scan(s, len, i, &y) || !y.words || y.value < 1000 || y.value > 2999 ||
-        !(k = lit(s, len, y.end, "년")))
+        !(k = lit(s, len, y.end, M_YEAR)))
         return 0;
     k = sp(s, len, k);
-    if (!(k = word_small_num(s, len, k, "월", &mv)) || mv > 12)
+    if (!(k = word_small_num(s, len, k, M_MONTH, &mv)) || mv > 12)
         return 0;
     k = sp(s, len, k);
-    if (!(k = word_small_num(s, len, k, "일", &dv)) || dv > 31 || !word_end_ok(s, len, k))
+    if (!(k = word_small_num(s, len, k, M_DAY, &dv)) || dv > 31 || !word_end_ok(s, len, k))
         return 0;
     t->yk = K_ABS, t->y = (int)y.value;
     t->mk = K_ABS, t->m = mv;
@@ -258,19 +279,20 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
     size_t len = st->len, e;
     int v;
     if ((e = read_int(s, len, i, 4, &v)) && e - i == 4 && v >= 1000 && v <= 2999) {
-        size_t k = lit(s, len, e, "년");
+        size_t k = lit(s, len, e, M_YEAR);
         if (!k)
             return p_bare_year(st, i, e, v, sp_);
-        if (lit(s, len, k, "대") || lit(s, len, k, "간") || lit(s, len, k, "여"))
+        if (kg_lit_any(s, len, k, not_year_after))
             return 0;
-        if (lit(s, len, k, "도"))
-            k += 3;
+        size_t kt = lit(s, len, k, M_YEAR_TAIL);
+        if (kt)
+            k = kt;
         sp_->yk = K_ABS;
         sp_->y = v;
         return k;
     }
     if (s[i] == '\'' && (e = read_int(s, len, i + 1, 2, &v)) && e - i == 3) {
-        size_t k = lit(s, len, e, "년");
+        size_t k = lit(s, len, e, M_YEAR);
         if (!k)
             return 0;
         sp_->yk = K_ABS;
@@ -288,16 +310,16 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
         }
     }
     /* 올 only before a month or a part: 올 3월, 올 상반기 */
-    if ((e = lit(s, len, i, "올 "))) {
-        size_t k = e;
+    if ((e = lit(s, len, i, M_THIS_YEAR)) && e < len && s[e] == ' ') {
+        size_t k = e + 1;
         int mv;
         size_t me = read_int(s, len, k, 2, &mv);
-        if ((me && lit(s, len, me, "월")) || lit(s, len, k, "상반기") || lit(s, len, k, "하반기") ||
-            lit(s, len, k, "초") || lit(s, len, k, "연말") || (me && lit(s, len, me, "분기")) ||
+        if ((me && lit(s, len, me, M_MONTH)) || kg_lit_any(s, len, k, this_year_before) ||
+            (me && lit(s, len, me, M_QUARTER)) ||
             tw_at(&t_parts, s, len, k, NULL)) {
             sp_->yk = K_REL;
             sp_->y = 0;
-            return i + 3; /* "올" */
+            return e; /* 올 */
         }
     }
     return 0;
@@ -309,7 +331,7 @@ static size_t p_month(tstate *st, size_t i, tspec *t)
     size_t len = st->len, e;
     int v;
     if ((e = read_int(s, len, i, 2, &v)) && v >= 1 && v <= 12) {
-        size_t k = lit(s, len, e, "월");
+        size_t k = lit(s, len, e, M_MONTH);
         if (!k || kg_term_before(s, i))
             return 0;
         t->mk = K_ABS;
@@ -334,13 +356,13 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
     size_t len = st->len, e;
     int v;
     if ((e = read_int(s, len, i, 2, &v)) && v >= 1 && v <= 31) {
-        size_t k = lit(s, len, e, "일");
+        size_t k = lit(s, len, e, M_DAY);
         int v2 = 0;
         if (!k) {
             /* a range of days in one month: 13~15일, 13∼15일 */
             size_t r = e < len && (s[e] == '~' || s[e] == '-') ? e + 1 : lit(s, len, e, "∼");
             size_t e2;
-            if (!r || !(e2 = read_int(s, len, r, 2, &v2)) || v2 <= v || v2 > 31 || !(k = lit(s, len, e2, "일")))
+            if (!r || !(e2 = read_int(s, len, r, 2, &v2)) || v2 <= v || v2 > 31 || !(k = lit(s, len, e2, M_DAY)))
                 return 0;
         }
         /* durations: 3일간, 3일 동안, 3일째, 3일 만에 */
@@ -378,7 +400,7 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
             t->part = parts->v[k].part;
             return n;
         }
-        if (n && (lit(s, len, n, "께") || lit(s, len, n, "경"))) {
+        if (n && kg_lit_any(s, len, n, about_after_part)) {
             t->part = parts->v[k].part;
             return n;
         }
@@ -386,9 +408,9 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
     int q;
     size_t e = read_int(s, len, i, 1, &q);
     if (e && q >= 1 && q <= 4) {
-        size_t k = lit(s, len, e, "분기");
+        size_t k = lit(s, len, e, M_QUARTER);
         if (!k)
-            k = lit(s, len, e, "·4분기") ? e + strlen("·4분기") : 0;
+            k = lit(s, len, e, M_QUARTER_OF_4);
         if (k) {
             t->part = P_Q;
             t->q = q;
@@ -595,17 +617,18 @@ static int past_after(const tstate *st, size_t i)
     for (size_t j = i + 3; j + 3 <= lim; j++) {
         if (s[j] == '\n' || (s[j] == '.' && j + 1 < len && s[j + 1] == ' '))
             return 0;
-        if (!kg_at(s, len, j, "다"))
+        if (!kg_at(s, len, j, R_FINAL))
             continue;
-        size_t e = j + 3;
+        size_t e = j + strlen(R_FINAL);
         unsigned char c = e < len ? (unsigned char)s[e] : ' ';
-        if (!(c == ' ' || c == '.' || c == ',' || c == '\n' || c == '"' || c == 0xE2 || kg_at(s, len, e, "고") ||
-              kg_at(s, len, e, "며") || kg_at(s, len, e, "는")))
+        if (!(c == ' ' || c == '.' || c == ',' || c == '\n' || c == '"' || c == 0xE2 ||
+              kg_lit_any(s, len, e, final_links)))
             continue;
         size_t ws = j;
         while (ws > i && s[ws - 1] != ' ')
             ws--;
-        if (ws >= i + 7 && kg_at(s, len, ws - 7, "기로 "))
+        size_t pl = strlen(R_PLAN);
+        if (ws >= i + pl + 1 && s[ws - 1] == ' ' && kg_at(s, len, ws - pl - 1, R_PLAN))
             return 0; /* a plan: 물리기로 했다 */
         size_t n;
         uint32_t cp = kg_u8_at(s, len, j - 3, &n);
@@ -996,7 +1019,7 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
     for (int z = 0; zones[z]; z++)
         if ((k = lit(s, len, j, zones[z])))
             return k;
-    if ((k = lit(s, len, e, "께")) || (k = lit(s, len, e, "경")) || (k = lit(s, len, e, "쯤"))) {
+    if ((k = kg_lit_any(s, len, e, about_after))) {
         if (word_end_ok(s, len, k)) {
             t->approx = 1;
             return k;
@@ -1012,13 +1035,14 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
         }
     int h;
     if ((k = read_int(s, len, j2, 2, &h)) && h <= 24) {
-        size_t k2 = lit(s, len, k, "시");
-        if (k2 && word_end_ok(s, len, k2) && !lit(s, len, k2, "간")) {
+        size_t k2 = lit(s, len, k, M_HOUR);
+        if (k2 && word_end_ok(s, len, k2) && !kg_lit_any(s, len, k2, not_hour_after)) {
             size_t k3 = sp(s, len, k2);
             int mi;
             size_t k4 = read_int(s, len, k3, 2, &mi);
-            if (k4 && lit(s, len, k4, "분"))
-                return k4 + 3;
+            size_t k5 = k4 ? lit(s, len, k4, M_MINUTE) : 0;
+            if (k5)
+                return k5;
             return k2;
         }
         size_t km;
@@ -1050,9 +1074,10 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
         return 0;
     if (e < len && (s[e] == '.' || s[e] == ','))
         return 0;
-    if (lit(s, len, e, "여")) {
+    size_t ov;
+    if ((ov = lit(s, len, e, M_OVER))) {
         *approx = 1;
-        e += 3;
+        e = ov;
     }
     size_t k = sp(s, len, e), r = 0;
     for (size_t q = 0; !r && q < t_amount_units.n; q++)
@@ -1062,9 +1087,9 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
         return 0;
     if (*unit == 1 && e - i == 4 && v >= 1000 && !*approx)
         return 0; /* a year: 2023년 */
-    if (lit(s, len, r, "여")) {
+    if ((ov = lit(s, len, r, M_OVER))) {
         *approx = 1;
-        r += 3;
+        r = ov;
     }
     *n = v;
     return r;
@@ -1115,7 +1140,7 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
     const kg_edtf_point *dct = &st->c->dct;
     /* centuries: 21세기 */
     int n;
-    if ((e = read_int(s, len, j, 2, &n)) && (k = lit(s, len, e, "세기")) && n >= 1 && n <= 30) {
+    if ((e = read_int(s, len, j, 2, &n)) && (k = lit(s, len, e, M_CENTURY)) && n >= 1 && n <= 30) {
         memset(v, 0, sizeof *v);
         v->interval = 1;
         v->a = mkpt((n - 1) * 100 + 1, 0, 0);
@@ -1123,7 +1148,7 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
         return k;
     }
     /* decades: 2010년대, 90년대 */
-    if ((e = read_int(s, len, j, 4, &n)) && (k = lit(s, len, e, "년대")) && n % 10 == 0 &&
+    if ((e = read_int(s, len, j, 4, &n)) && (k = lit(s, len, e, M_DECADE)) && n % 10 == 0 &&
         ((e - j == 4 && n >= 1000) || (e - j == 2))) {
         if (e - j == 2) {
             int cut = dct->prec ? dct->year % 100 : 30;
@@ -1133,12 +1158,19 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
         v->interval = 1;
         v->a = mkpt(n, 0, 0);
         v->b = mkpt(n + 9, 0, 0);
-        if (lit(s, len, k, " 초") || lit(s, len, k, " 초반")) {
-            v->b = mkpt(n + 3, 0, 0);
-            k += lit(s, len, k, " 초반") ? strlen(" 초반") : strlen(" 초");
-        } else if (lit(s, len, k, " 말") || lit(s, len, k, " 후반")) {
-            v->a = mkpt(n + 7, 0, 0);
-            k += lit(s, len, k, " 후반") ? strlen(" 후반") : strlen(" 말");
+        for (size_t q = 0; q < decade_parts->n; q++) {
+            size_t kp = lit(s, len, k, decade_parts->e[q].form);
+            const char *part = kg_gram_field(&decade_parts->e[q], "part");
+            if (!kp || !part)
+                continue;
+            if (!strcmp(part, "early"))
+                v->b = mkpt(n + 3, 0, 0);
+            else if (!strcmp(part, "late"))
+                v->a = mkpt(n + 7, 0, 0);
+            else
+                continue;
+            k = kp;
+            break;
         }
         return k;
     }
@@ -1155,12 +1187,14 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
     const kg_edtf_point *dct = &st->c->dct;
     size_t k2 = sp(s, len, e);
     /* N년 전 / 후 / 뒤 */
-    if (!past &&
-        ((k = lit(s, len, k2, "전")) || (k = lit(s, len, k2, "이전")) || (k = lit(s, len, k2, "후")) ||
-         (k = lit(s, len, k2, "뒤"))) &&
-        (word_end_ok(s, len, k) || lit(s, len, k, "만") || lit(s, len, k, "부터") || lit(s, len, k, "이다") ||
-         lit(s, len, k, "입니") || lit(s, len, k, "이었") || lit(s, len, k, "인 "))) {
-        int sign = lit(s, len, k2, "전") || lit(s, len, k2, "이전") ? -1 : 1;
+    int sign = 1;
+    k = 0;
+    for (size_t q = 0; !past && !k && q < directions->n; q++)
+        if ((k = lit(s, len, k2, directions->e[q].form))) {
+            const char *sg = kg_gram_field(&directions->e[q], "sign");
+            sign = sg && !strcmp(sg, "-1") ? -1 : 1;
+        }
+    if (!past && k && (word_end_ok(s, len, k) || kg_lit_any(s, len, k, direction_tails))) {
         size_t kc = k;
         if (kc < len && s[kc] == '(') { /* 1년 전(3천억원)보다 */
             const char *cl = memchr(s + kc, ')', len - kc < 80 ? len - kc : 80);
@@ -1171,7 +1205,7 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
             v->unknown = 1;
         } else if (sign < 0 && unit == 1 && st->sent_y && st->have_last &&
                    (st->last.interval || st->last.a.prec == KG_PREC_MONTH) &&
-                   (lit(s, len, kc, "보다") || lit(s, len, sp(s, len, kc), "대비"))) {
+                   (lit(s, len, kc, R_BASE) || lit(s, len, sp(s, len, kc), R_BASE_NOUN))) {
             /* 지난해 4분기 이익이 1년 전보다: the period told in the
              * sentence, N years back (a comparison base) */
             *v = st->last;
@@ -1183,7 +1217,7 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
         } else
             shift(dct, sign * amt, unit, v, approx);
         size_t k3;
-        if ((k3 = lit(s, len, k, "부터")) && !v->unknown) {
+        if ((k3 = lit(s, len, k, M_FROM)) && !v->unknown) {
             v->interval = 1;
             v->b.prec = KG_PREC_NONE;
             k = k3;
@@ -1293,11 +1327,11 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     *resolved = 1;
     size_t j = i;
     int past = 0;
-    if ((k = lit(s, len, j, "지난 ")) && !lit(s, len, k, "달")) { /* (지난 달 is a month word) */
+    if ((k = lit_sp(s, len, j, R_PAST)) && !lit(s, len, k, R_MONTH_NOUN)) { /* (지난 달 is a month word) */
         t.dir = -1;
         past = 1;
         j = k;
-    } else if ((k = lit(s, len, j, "오는 "))) {
+    } else if ((k = lit_sp(s, len, j, R_COMING))) {
         t.dir = 1;
         j = k;
     }
@@ -1359,7 +1393,7 @@ static size_t fin_until(tstate *st, size_t k, tval *v)
     size_t k3 = p_amount(st, k2, &n, &unit, &approx);
     size_t k4;
     if (k3 && !v->unknown && !v->interval && unit == 1 &&
-        ((k4 = lit(s, len, sp(s, len, k3), "동안")) || (k4 = lit(s, len, k3, "간")))) {
+        ((k4 = lit(s, len, sp(s, len, k3), R_DURING)) || (k4 = lit(s, len, k3, R_DURING_GLUED)))) {
         dpt end = v->a;
         v->interval = 1;
         v->a = mkpt(end.y - n, 0, 0);
@@ -1376,7 +1410,7 @@ static size_t fin_from(tstate *st, size_t e, size_t k, tval *v)
 {
     const char *s = st->s;
     size_t len = st->len;
-    int from = lit(s, len, e, "부터") != 0;
+    int from = lit(s, len, e, M_FROM) != 0;
     /* A부터 B까지 */
     size_t j = sp(s, len, k);
     tspec t2;
@@ -1384,7 +1418,7 @@ static size_t fin_from(tstate *st, size_t e, size_t k, tval *v)
     size_t e2 = p_calendar(st, j, &t2);
     if (e2) {
         size_t e3 = p_trail(st, e2, &t2);
-        size_t k2 = lit(s, len, e3, "까지");
+        size_t k2 = lit(s, len, e3, M_UNTIL);
         if (!k2 && (e3 >= len || s[e3] == '\n' || s[e3] == '.' || s[e3] == ',' || s[e3] == ')'))
             k2 = e3; /* A부터 B at the end of a line or a clause */
         if (k2) {
@@ -1428,15 +1462,15 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
     const char *s = st->s;
     size_t len = st->len, k;
     size_t j = sp(s, len, e);
-    if (((k = lit(s, len, j, "이후")) || (k = lit(s, len, j, "이래")) || (k = lit(s, len, e, "후로"))) &&
+    if (((k = kg_lit_any(s, len, j, since_words)) || (k = lit(s, len, e, R_SINCE_GLUED))) &&
         word_end_ok(s, len, k)) {
         int n, unit = 0, approx = 0;
         size_t ka = p_amount(st, sp(s, len, k), &n, &unit, &approx), kb, kx;
         if (ka && (kx = p_amount(st, sp(s, len, ka), &n, &unit, &approx)))
             ka = kx; /* 1년 6개월 만 */
-        if (ka && (kb = lit(s, len, sp(s, len, ka), "만")) && word_end_ok(s, len, kb))
+        if (ka && (kb = lit(s, len, sp(s, len, ka), R_AFTER_AMOUNT)) && word_end_ok(s, len, kb))
             return k; /* 2018년 7월 이후 1년 6개월 만: the point itself */
-        if (ka && (kb = lit(s, len, ka, "만")) && word_end_ok(s, len, kb))
+        if (ka && (kb = lit(s, len, ka, R_AFTER_AMOUNT)) && word_end_ok(s, len, kb))
             return k;
         if (!v->unknown) {
             v->interval = 1;
@@ -1444,7 +1478,7 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
         }
         return k;
     }
-    if ((k = lit(s, len, j, "이전")) && word_end_ok(s, len, k)) {
+    if ((k = lit(s, len, j, R_BEFORE)) && word_end_ok(s, len, k)) {
         if (!v->unknown) {
             dpt a = v->interval ? v->b : v->a;
             v->interval = 1;
@@ -1454,14 +1488,12 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
         return k;
     }
     /* 을 전후해 */
-    size_t j2 = e;
-    if ((k = lit(s, len, e, "을 ")) || (k = lit(s, len, e, "를 ")))
-        j2 = k;
-    else
-        j2 = j;
-    if ((k = lit(s, len, j2, "전후"))) {
+    size_t j2 = j;
+    if ((k = kg_lit_any(s, len, e, around_objects)) && k < len && s[k] == ' ')
+        j2 = k + 1;
+    if ((k = lit(s, len, j2, R_AROUND))) {
         size_t k2;
-        if ((k2 = lit(s, len, k, "해")) || (k2 = lit(s, len, k, "하여")) || (k2 = lit(s, len, k, "로")))
+        if ((k2 = kg_lit_any(s, len, k, around_links)))
             k = k2;
         if (!v->unknown) {
             v->a.approx = 1;
@@ -1470,7 +1502,7 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
         }
         return k;
     }
-    if ((k = lit(s, len, j, "안에")) || (k = lit(s, len, j, "내에")))
+    if ((k = kg_lit_any(s, len, j, within_marks)))
         return k;
     return 0;
 }
@@ -1523,11 +1555,11 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
     const char *s = st->s;
     size_t len = st->len, k;
     /* particles that leave the value alone */
-    if ((k = lit(s, len, e, "까지")))
+    if ((k = lit(s, len, e, M_UNTIL)))
         return fin_until(st, k, v);
-    if ((k = lit(s, len, e, "부터")) || (k = lit(s, len, e, "에서")))
+    if ((k = lit(s, len, e, M_FROM)) || (k = lit(s, len, e, R_FROM_PLACE)))
         return fin_from(st, e, k, v);
-    if (e < len && s[e] == ' ' && (k = lit(s, len, e + 1, "부터"))) {
+    if (e < len && s[e] == ' ' && (k = lit(s, len, e + 1, M_FROM))) {
         /* 13일 부터 15일: a range only when a time follows */
         tval keep = *v;
         size_t k2 = fin_from(st, e + 1, k, v);
@@ -1689,6 +1721,40 @@ static twords tw_list(const char *key, const char *unit)
     return t;
 }
 
+/* The word of times marks with field role ROLE (see M_YEAR). */
+static const char *word_of(const char *key, const char *role)
+{
+    const kg_gram_list *l = kg_gram_list_get("times", key);
+    for (size_t k = 0; k < l->n; k++) {
+        const char *r = kg_gram_field(&l->e[k], "role");
+        if (r && !strcmp(r, role))
+            return l->e[k].form;
+    }
+    return "\xff";
+}
+
+static const char *mark_of(const char *role)
+{
+    return word_of("marks", role);
+}
+
+static void read_rule_words(void)
+{
+    R_FINAL = word_of("rule_words", "final"), R_PLAN = word_of("rule_words", "plan");
+    R_PAST = word_of("rule_words", "past"), R_COMING = word_of("rule_words", "coming");
+    R_MONTH_NOUN = word_of("rule_words", "month_noun"), R_BASE = word_of("rule_words", "base");
+    R_BASE_NOUN = word_of("rule_words", "base_noun"), R_DURING = word_of("rule_words", "during");
+    R_DURING_GLUED = word_of("rule_words", "during_glued");
+    R_SINCE_GLUED = word_of("rule_words", "since_glued");
+    R_AFTER_AMOUNT = word_of("rule_words", "after_amount"), R_BEFORE = word_of("rule_words", "before");
+    R_AROUND = word_of("rule_words", "around"), R_FROM_PLACE = word_of("rule_words", "from_place");
+    R_THEN = word_of("rule_words", "then");
+    final_links = kg_gram_words("times", "final_links");
+    since_words = kg_gram_words("times", "since_words");
+    around_links = kg_gram_words("times", "around_links");
+    around_objects = kg_gram_words("times", "around_objects");
+}
+
 static void read_lists(void)
 {
     dx_year = tw_list("deictic", "year");
@@ -1747,6 +1813,21 @@ static void read_lists(void)
     }
     zones = kg_gram_words("times", "zones");
     day_times = kg_gram_words("times", "day_times");
+    not_year_after = kg_gram_words("times", "not_year_after");
+    M_YEAR = mark_of("year"), M_MONTH = mark_of("month"), M_DAY = mark_of("day"), M_HOUR = mark_of("hour");
+    M_MINUTE = mark_of("minute"), M_QUARTER = mark_of("quarter"), M_CENTURY = mark_of("century");
+    M_DECADE = mark_of("decade"), M_TEN = mark_of("ten"), M_OVER = mark_of("over"), M_FROM = mark_of("from");
+    M_UNTIL = mark_of("until"), M_YEAR_TAIL = mark_of("year_tail"), M_THIS_YEAR = mark_of("this_year");
+    M_QUARTER_OF_4 = mark_of("quarter_of_4");
+    this_year_before = kg_gram_words("times", "this_year_before");
+    about_after = kg_gram_words("times", "about_after");
+    about_after_part = kg_gram_class("times", "about_after", "part");
+    within_marks = kg_gram_words("times", "within_marks");
+    not_hour_after = kg_gram_words("times", "not_hour_after");
+    direction_tails = kg_gram_words("times", "direction_tails");
+    decade_parts = kg_gram_list_get("times", "decade_parts");
+    directions = kg_gram_list_get("times", "directions");
+    read_rule_words();
 }
 
 /* The length of the first word of t at i, or 0; *idx gets its index. */
@@ -1901,12 +1982,13 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     const char *s = st->s;
     size_t len = st->len, yb;
     int wq, wd;
-    if (kg_at(s, len, i, "당시") && word_end_ok(s, len, i + 6)) {
+    size_t then_n = strlen(R_THEN);
+    if (kg_at(s, len, i, R_THEN) && word_end_ok(s, len, i + then_n)) {
         /* 당시: the time told in its sentence or the one before; with
          * none there it is no time the text gives (never one copied
          * across unrelated sentences) */
         last_or_unknown(st, v);
-        *e = st->have_last && st->sent_no - st->last_sent <= 1 ? i + 6 : 0;
+        *e = st->have_last && st->sent_no - st->last_sent <= 1 ? i + then_n : 0;
         return 1;
     }
     if ((yb = tw_at(&t_weekends, s, len, i, &wq)) && word_end_ok(s, len, i + yb)) {

@@ -36,7 +36,38 @@ static const char *const *end_marks;
 static size_t end_max; /* the longest end mark */
 static const char *const *related_heads;
 static const char *const *faq_heads;
+/* The Hangul copyright words (copyright_words: 저작권자, 무단전재 ...) and
+ * the distinct three-byte first syllables they start with (at most
+ * KO_LEADS: the fast scan compares sixteen positions at a time with each;
+ * past that, or for a word that does not start with a three-byte
+ * character, every position is compared with every word). */
+enum { KO_LEADS = 4 };
+static const char *const *ko_marks;
+static unsigned char ko_lead[KO_LEADS][3];
+static size_t n_ko_lead;
+static int ko_scan_all;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static void ko_marks_init(void)
+{
+    ko_marks = kg_gram_words("text", "copyright_words");
+    for (const char *const *p = ko_marks; *p; p++) {
+        const unsigned char *w = (const unsigned char *)*p;
+        if ((w[0] & 0xF0) != 0xE0 || strlen(*p) < 3) {
+            ko_scan_all = 1;
+            continue;
+        }
+        size_t k = 0;
+        while (k < n_ko_lead && memcmp(ko_lead[k], w, 3) != 0)
+            k++;
+        if (k < n_ko_lead)
+            continue;
+        if (n_ko_lead == KO_LEADS)
+            ko_scan_all = 1;
+        else
+            memcpy(ko_lead[n_ko_lead++], w, 3);
+    }
+}
 
 static void words_init(void)
 {
@@ -47,6 +78,7 @@ static void words_init(void)
             end_max = strlen(*p);
     related_heads = kg_gram_words("text", "related_heads");
     faq_heads = kg_gram_words("text", "faq_heads");
+    ko_marks_init();
 }
 
 /* All words of the line are widget words (and there is at least one
@@ -75,9 +107,19 @@ static int line_is_widget(const char *s, size_t ts, size_t te)
     return words > 0 && te - ts <= 80;
 }
 
+/* 1 if a Hangul copyright word (grammar text: copyright_words) starts at
+ * s[i] and ends by te. */
+static int ko_mark_at(const char *s, size_t te, size_t i)
+{
+    for (const char *const *p = ko_marks; *p; p++)
+        if (kg_at(s, te, i, *p))
+            return 1;
+    return 0;
+}
+
 /* 1 if a copyright mark starts at s[i] (and ends by te): ⓒ © Ⓒ (c) (C)
- * Copyright COPYRIGHT, All rights reserved, 저작권자, 무단전재, 무단 전재,
- * 재배포 금지, 재배포금지. Only the marks led by s[i]'s byte are compared. */
+ * Copyright COPYRIGHT, All rights reserved, or a Hangul one. Only the
+ * symbol and Latin marks led by s[i]'s byte are compared. */
 static int mark_at(const char *s, size_t te, size_t i)
 {
     switch ((unsigned char)s[i]) {
@@ -91,42 +133,40 @@ static int mark_at(const char *s, size_t te, size_t i)
         return kg_at(s, te, i, "Copyright") || kg_at(s, te, i, "COPYRIGHT");
     case 'A':
         return kg_at(s, te, i, "All rights reserved") || kg_at(s, te, i, "All Rights Reserved");
-    case 0xEB:
-        return kg_at(s, te, i, "무단전재") || kg_at(s, te, i, "무단 전재");
-    case 0xEC:
-        return kg_at(s, te, i, "저작권자") || kg_at(s, te, i, "재배포 금지") || kg_at(s, te, i, "재배포금지");
     default:
-        return 0;
+        return ko_mark_at(s, te, i);
     }
 }
 
-/* 1 if s[a..b) holds a Hangul copyright mark. Candidates are their first
- * syllables (무 EB AC B4, 저 EC A0 80, 재 EC 9E AC), found sixteen at a
- * time. */
+/* 1 if s[a..b) holds a Hangul copyright mark. Candidates are the
+ * positions where one of the words' first syllables starts, found sixteen
+ * at a time. */
 static int has_ko_mark(const char *s, size_t a, size_t b)
 {
     size_t i = a;
+    if (!*ko_marks)
+        return 0;
 #ifdef __SSE2__
-    const __m128i eb = _mm_set1_epi8((char)0xEB), ec = _mm_set1_epi8((char)0xEC),
-                  ac = _mm_set1_epi8((char)0xAC), a0 = _mm_set1_epi8((char)0xA0),
-                  x9e = _mm_set1_epi8((char)0x9E), b4 = _mm_set1_epi8((char)0xB4),
-                  x80 = _mm_set1_epi8((char)0x80);
-    for (; i + 18 <= b; i += 16) {
-        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
-        __m128i mu = _mm_and_si128(_mm_cmpeq_epi8(v0, eb),
-                                   _mm_and_si128(_mm_cmpeq_epi8(v1, ac), _mm_cmpeq_epi8(v2, b4)));
-        __m128i jeo = _mm_and_si128(_mm_cmpeq_epi8(v1, a0), _mm_cmpeq_epi8(v2, x80));
-        __m128i jae = _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpeq_epi8(v2, ac));
-        __m128i m = _mm_or_si128(mu, _mm_and_si128(_mm_cmpeq_epi8(v0, ec), _mm_or_si128(jeo, jae)));
-        for (unsigned mask = (unsigned)_mm_movemask_epi8(m); mask; mask &= mask - 1)
-            if (mark_at(s, b, i + (size_t)__builtin_ctz(mask)))
-                return 1;
+    if (!ko_scan_all) {
+        for (; i + 18 <= b; i += 16) {
+            __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+            __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+            __m128i m = _mm_setzero_si128();
+            for (size_t k = 0; k < n_ko_lead; k++) {
+                __m128i c0 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)ko_lead[k][0]));
+                __m128i c1 = _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)ko_lead[k][1]));
+                __m128i c2 = _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)ko_lead[k][2]));
+                m = _mm_or_si128(m, _mm_and_si128(c0, _mm_and_si128(c1, c2)));
+            }
+            for (unsigned mask = (unsigned)_mm_movemask_epi8(m); mask; mask &= mask - 1)
+                if (ko_mark_at(s, b, i + (size_t)__builtin_ctz(mask)))
+                    return 1;
+        }
     }
 #endif
     for (; i < b; i++)
-        if (((unsigned char)s[i] == 0xEB || (unsigned char)s[i] == 0xEC) && mark_at(s, b, i))
+        if ((unsigned char)s[i] >= 0xC0 && ko_mark_at(s, b, i))
             return 1;
     return 0;
 }

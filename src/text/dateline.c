@@ -15,6 +15,7 @@
  * it gives way to the others). */
 static const char *const *weekdays;
 static const kg_gram_list *dl_keys;
+static const char *const *date_units, *const *clock_halves, *const *clock_units;
 static unsigned char *dl_modified;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
@@ -22,6 +23,9 @@ static void words_init(void)
 {
     weekdays = kg_gram_words("text", "weekdays");
     dl_keys = kg_gram_list_get("text", "dateline_keys");
+    date_units = kg_gram_words("text", "date_units");
+    clock_halves = kg_gram_words("text", "clock_halves");
+    clock_units = kg_gram_words("text", "clock_units");
     dl_modified = kg_xcalloc(dl_keys->n ? dl_keys->n : 1, 1);
     for (size_t k = 0; k < dl_keys->n; k++)
         for (const char *const *c = dl_keys->e[k].classes; c && *c; c++)
@@ -119,16 +123,19 @@ size_t kg_text_scan_date(const char *s, size_t len, kg_edtf *out)
  * 10:22), as on a dateline line of its own. */
 static size_t scan_ko_date(const char *s, size_t len, kg_edtf *out, int need_time)
 {
-    /* YYYY년 M월 D일, a space allowed after each unit */
-    static const char *const units[3] = { "년", "월", "일" };
+    /* YYYY년 M월 D일, a space allowed after each unit (text date_units:
+     * the year's, the month's and the day's, in that order) */
+    pthread_once(&words_once, words_init);
     int v[3], hh, mm;
     size_t i = 0, k;
     for (int u = 0; u < 3; u++) {
         if (u > 0 && i < len && s[i] == ' ')
             i++;
-        if (!digits_at(s, len, i, u ? 1 : 4, u ? 2 : 4, &v[u], &i) || !kg_at(s, len, i, units[u]))
+        if (!date_units[0] || !date_units[1] || !date_units[2])
             return 0;
-        i += 3;
+        if (!digits_at(s, len, i, u ? 1 : 4, u ? 2 : 4, &v[u], &i) || !(k = kg_lit(s, len, i, date_units[u])))
+            return 0;
+        i = k;
     }
     int y = v[0], m = v[1], d = v[2];
     if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays(y, m))
@@ -137,17 +144,22 @@ static size_t scan_ko_date(const char *s, size_t len, kg_edtf *out, int need_tim
     while (j < len && s[j] == ' ')
         j++;
     int timed = 0;
-    if (kg_at(s, len, j, "오전 ") || kg_at(s, len, j, "오후 "))
-        j += 7;
+    /* 오전 or 오후 and a space (text clock_halves) */
+    if ((k = kg_lit_any(s, len, j, clock_halves)) && k < len && s[k] == ' ')
+        j = k + 1;
+    /* the hour's mark and the minute's (text clock_units, in that order) */
+    const char *hour = clock_units[0], *minute = hour ? clock_units[1] : NULL;
+    size_t kh = 0;
     if (digits_at(s, len, j, 1, 2, &hh, &k) && hh < 24 &&
-        (kg_at(s, len, k, "시") || (k < len && s[k] == ':' && digits_at(s, len, k + 1, 2, 2, &mm, &k)))) {
+        ((hour && (kh = kg_lit(s, len, k, hour))) ||
+         (k < len && s[k] == ':' && digits_at(s, len, k + 1, 2, 2, &mm, &k)))) {
         timed = 1;
-        i = kg_at(s, len, k, "시") ? k + 3 : k;
+        i = kh ? kh : k;
         size_t q = i;
         while (q < len && s[q] == ' ')
             q++;
-        if (digits_at(s, len, q, 1, 2, &mm, &k) && mm < 60 && kg_at(s, len, k, "분"))
-            i = k + 3;
+        if (digits_at(s, len, q, 1, 2, &mm, &k) && mm < 60 && minute && (kh = kg_lit(s, len, k, minute)))
+            i = kh;
     }
     if (need_time && !timed)
         return 0;

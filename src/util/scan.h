@@ -139,4 +139,17 @@ static inline size_t kg_lit(const char *s, size_t len, size_t i, const char *lit
     return i + k;
 }
 
+/* The end of the first word of the NULL-terminated list words that
+ * s[i..] starts with, else 0 (words are tried in the list's order, so a
+ * list whose words share a beginning puts the longer first). */
+static inline size_t kg_lit_any(const char *s, size_t len, size_t i, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t k = kg_lit(s, len, i, *words);
+        if (k)
+            return k;
+    }
+    return 0;
+}
+
 #endif
