@@ -364,6 +364,22 @@ static int bracket_close(const char *s, const ex_word *w)
     return w->e - w->s >= 3 && memcmp(s + w->e - 3, "\xe3\x80\x91", 3) == 0;
 }
 
+/* Words that make the actor before them the topic (메타 역시, 애플 또한,
+ * 미국의 경우에는): events.yaml topic_words, looked up once. */
+static const char *const *topic_words;
+static pthread_once_t topic_once = PTHREAD_ONCE_INIT;
+
+static void topic_init(void)
+{
+    topic_words = kg_gram_words("events", "topic_words");
+}
+
+static const char *const *topic_word_list(void)
+{
+    pthread_once(&topic_once, topic_init);
+    return topic_words;
+}
+
 static void compute_roles(exdoc *x, size_t ss, size_t se)
 {
     const char *s = x->s;
@@ -409,6 +425,13 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
             }
             if (!first && wi > 0 && bracket_close(s, &x->w[wi - 1]))
                 break; /* [OO일보 김철수 기자] 중국이: a byline is no part of the subject */
+            if (!first && !w->in_quote && ex_at_any(s, w->ce, w->cs, topic_word_list())) {
+                /* 메타 역시 반발했다, 미국의 경우에는 … 마련했다: the topic */
+                r->role = EX_P_TOPIC;
+                r->pend = w->ce;
+                r->hops = steps;
+                break;
+            }
             if (!first) {
                 /* another actor starts this word: same phrase */
                 for (size_t j = i + 1; j < x->nr; j++) {
