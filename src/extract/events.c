@@ -1482,8 +1482,10 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
             const kg_mention *m = &x->m->v[r->m];
             if (r->in_quote || m->nstart < e->cs || m->nend > c->ps)
                 continue;
+            /* (not the owner of what is acted on: 삼성전자의 영업이익을
+             * 넘어섰다 is done to Samsung's figure) */
             if ((r->role == EX_P_NONE || r->gen || r->mod || !r->own) && !r->country &&
-                !r->in_title) {
+                !r->in_title && !(r->gen && r->role == EX_P_OBJ)) {
                 add_role(e->agent, &e->n_agent, r->m, x);
                 break;
             }
