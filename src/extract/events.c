@@ -364,6 +364,22 @@ static int bracket_close(const char *s, const ex_word *w)
     return w->e - w->s >= 3 && memcmp(s + w->e - 3, "\xe3\x80\x91", 3) == 0;
 }
 
+/* Words that make the actor before them the topic (메타 역시, 애플 또한,
+ * 미국의 경우에는): events.yaml topic_words, looked up once. */
+static const char *const *topic_words;
+static pthread_once_t topic_once = PTHREAD_ONCE_INIT;
+
+static void topic_init(void)
+{
+    topic_words = kg_gram_words("events", "topic_words");
+}
+
+static const char *const *topic_word_list(void)
+{
+    pthread_once(&topic_once, topic_init);
+    return topic_words;
+}
+
 static void compute_roles(exdoc *x, size_t ss, size_t se)
 {
     const char *s = x->s;
@@ -409,6 +425,13 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
             }
             if (!first && wi > 0 && bracket_close(s, &x->w[wi - 1]))
                 break; /* [OO일보 김철수 기자] 중국이: a byline is no part of the subject */
+            if (!first && !w->in_quote && ex_at_any(s, w->ce, w->cs, topic_word_list())) {
+                /* 메타 역시 반발했다, 미국의 경우에는 … 마련했다: the topic */
+                r->role = EX_P_TOPIC;
+                r->pend = w->ce;
+                r->hops = steps;
+                break;
+            }
             if (!first) {
                 /* another actor starts this word: same phrase */
                 for (size_t j = i + 1; j < x->nr; j++) {
@@ -1459,8 +1482,10 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
             const kg_mention *m = &x->m->v[r->m];
             if (r->in_quote || m->nstart < e->cs || m->nend > c->ps)
                 continue;
+            /* (not the owner of what is acted on: 삼성전자의 영업이익을
+             * 넘어섰다 is done to Samsung's figure) */
             if ((r->role == EX_P_NONE || r->gen || r->mod || !r->own) && !r->country &&
-                !r->in_title) {
+                !r->in_title && !(r->gen && r->role == EX_P_OBJ)) {
                 add_role(e->agent, &e->n_agent, r->m, x);
                 break;
             }
@@ -1563,6 +1588,86 @@ static int passive_word(const exdoc *x, const cand *c)
     return 0;
 }
 
+/* The agent and date lists of session 7 (events.yaml price_words,
+ * said_final, said_not_past, possessive_particles), looked up once. */
+static const char *const *price_words, *const *said_final, *const *said_not_past, *const *possessive_particles,
+    *const *source_words;
+static pthread_once_t agdate_once = PTHREAD_ONCE_INIT;
+
+static void agdate_init(void)
+{
+    price_words = kg_gram_words("events", "price_words");
+    said_final = kg_gram_words("events", "said_final");
+    said_not_past = kg_gram_words("events", "said_not_past");
+    possessive_particles = kg_gram_words("events", "possessive_particles");
+    source_words = kg_gram_words("events", "source_words");
+}
+
+/* The one acted on is not its own doer: clears e's agents when one of
+ * them is its target. */
+static void drop_self_agent(const exdoc *x, ex_event *e)
+{
+    for (int i = 0; i < e->n_target; i++)
+        for (int j = 0; j < e->n_agent; j++)
+            if (strcmp(x->m->v[e->target[i]].id, x->m->v[e->agent[j]].id) == 0) {
+                e->n_agent = 0;
+                return;
+            }
+}
+
+/* The subject w of e is a figure with no owner in its clause (수출이 10%
+ * 줄었다): the actor it was last told of as a subject right before it
+ * (한국 수출이, 한국의 수출은), searched back through the story, then on
+ * through the next two sentences. Sets e's agent; 1 if found. */
+static int possessor(const exdoc *x, ex_event *e, const ex_word *w)
+{
+    pthread_once(&agdate_once, agdate_init);
+    int l = starts_any(x->s, w->ps, w->cs, market_subjects);
+    if (l <= 0)
+        return 0;
+    const char *noun = x->s + w->cs;
+    /* the end of the next two sentences (at most 600 bytes on) */
+    size_t lim = x->se, ahead = 0;
+    for (size_t i = x->se; i < x->len && ahead < 2 && i < x->se + 600; i++)
+        if (x->s[i] == '.' && (i + 1 >= x->len || x->s[i + 1] == ' ' || x->s[i + 1] == '\n')) {
+            lim = i;
+            ahead++;
+        }
+    size_t here = ex_first_at(x, x->act, x->n_act, w->s);
+    size_t next = ex_first_at(x, x->act, x->n_act, x->se);
+    for (int pass = 0; pass < 2; pass++) {
+        /* back at most 64 actor mentions, then ahead */
+        size_t n = pass == 0 ? (here < 64 ? here : 64) : x->n_act - next;
+        for (size_t c = 0; c < n; c++) {
+            int mi = x->act[pass == 0 ? here - 1 - c : next + c];
+            const kg_mention *m = &x->m->v[mi];
+            if (pass == 1 && m->nend >= lim)
+                break;
+            size_t i = m->nend, pl = (size_t)starts_any(x->s, x->len, i, possessive_particles);
+            i += pl;
+            if (i >= x->len || x->s[i] != ' ' || (size_t)l > x->len - i - 1 ||
+                memcmp(x->s + i + 1, noun, (size_t)l) != 0)
+                continue;
+            size_t j = i + 1 + (size_t)l;
+            while (j < x->len && x->s[j] != ' ' && x->s[j] != '\n' && j - i < 24)
+                j++;
+            /* (as a subject: 한국 수출이, not an object 삼성전자 영업이익을) */
+            ex_word t;
+            memset(&t, 0, sizeof t);
+            t.s = i + 1;
+            t.e = j;
+            ex_word_core(x->s, &t);
+            ex_word_particle(x->s, &t);
+            if (t.particle != EX_P_SUBJ && t.particle != EX_P_TOPIC)
+                continue;
+            e->agent[0] = mi;
+            e->n_agent = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer: the agent
@@ -1603,15 +1708,19 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
         return;
     }
     /* a subject of its own that is no actor (the patient of a passive
-     * aside): the clause is about it, not about the last doer */
+     * aside): the clause is about it, not about the last doer; a figure
+     * of someone's (수출이, 주가가) belongs to whom it was told of */
     for (size_t k = 0; !passive && k < x->nw && x->w[k].s < e->ps; k++) {
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close || (w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC))
             continue;
         if (ex_ends_any(x->s, w->ps, w->ce, carry_skip_particles))
             continue;
-        if (!word_has_actor(x, w) && !starts_any(x->s, w->ps, w->cs, carry_subjects))
+        if (word_has_actor(x, w) || starts_any(x->s, w->ps, w->cs, carry_subjects))
+            continue;
+        if (starts_any(x->s, w->ps, w->cs, market_subjects) && possessor(x, e, w))
             return;
+        return;
     }
     for (size_t k = x->n_ev; k-- > 0;) {
         const ex_event *p = &x->ev_v[k];
@@ -1621,14 +1730,47 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
             continue;
         memcpy(e->agent, p->agent, sizeof e->agent);
         e->n_agent = p->n_agent;
-        for (int i = 0; i < e->n_target; i++)
-            for (int j = 0; j < e->n_agent; j++)
-                if (strcmp(x->m->v[e->target[i]].id, x->m->v[e->agent[j]].id) == 0) {
-                    e->n_agent = 0; /* the one acted on is not its own doer */
-                    return;
-                }
+        drop_self_agent(x, e);
         return;
     }
+    /* else the story's topic, told of in this paragraph (네이버는 …
+     * 개발해왔다. 국내 최초로 인프라를 구축했다.); a passive's subject is
+     * what was acted on, and its doer is not the topic */
+    if (x->n_topic && !passive && !e->title_line && x->topic_para == x->para && x->topic_sent < e->sent) {
+        memcpy(e->agent, x->topic, sizeof e->agent);
+        e->n_agent = x->n_topic;
+        drop_self_agent(x, e);
+    }
+}
+
+/* Records the topic of sentence si for carry_agent: the first X는
+ * phrase of actors outside quotes, else the last X가 one. */
+static void remember_topic(exdoc *x, size_t si, int title_line)
+{
+    if (title_line)
+        return;
+    int best = -1;
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        if (r->in_quote || r->next >= 0 || r->in_title)
+            continue;
+        if (r->role == EX_P_TOPIC && r->own) {
+            best = (int)k;
+            break;
+        }
+        if (r->role == EX_P_SUBJ && r->own)
+            best = (int)k;
+    }
+    if (best < 0)
+        return;
+    int heads[4];
+    int n = phrase_heads(x, phrase_start(x, (size_t)best), heads, 4);
+    if (!n)
+        return;
+    memcpy(x->topic, heads, sizeof heads);
+    x->n_topic = n;
+    x->topic_sent = si;
+    x->topic_para = x->para;
 }
 
 static void set_date_from(exdoc *x, ex_event *e, int ti)
@@ -1743,6 +1885,39 @@ static int report_time(const exdoc *x, const kg_mention *m, size_t se)
     return 0;
 }
 
+/* 1 if the time m dates where the story comes from, not an act: a
+ * source cited right after it (3일 법조계에 따르면, 23일 업계에 의하면:
+ * events.yaml source_words, within three words), or a date written by a
+ * machine (2026-03-03, 2020.01.01 15:50: a page's dateline, not prose). */
+static int source_time(const exdoc *x, const kg_mention *m)
+{
+    pthread_once(&agdate_once, agdate_init);
+    size_t l = m->nend - m->nstart, digits = 0, seps = 0, other = 0;
+    for (size_t i = m->nstart; i < m->nend; i++) {
+        char c = x->s[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c == '-' || c == '.')
+            seps++;
+        else if (c != ' ' && c != ':')
+            other++;
+    }
+    if (l >= 8 && !other && seps >= 2 && digits >= 6)
+        return 1;
+    int tw = word_at(x, m->nend ? m->nend - 1 : 0);
+    for (int k = tw + 1; tw >= 0 && k <= tw + 3 && (size_t)k < x->nw; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->in_quote || in_time(x, w->cs, w->ce))
+            break;
+        if (ex_ends_any(x->s, w->cs, w->ce, source_words))
+            return 1;
+        /* (지난 2일 발표된 통계에 따르면: the time dates the release) */
+        if (ends_clause(x, w) || verbish_word(x, w) || ex_ends_any(x->s, w->cs, w->ce, adnominal_ends))
+            break;
+    }
+    return 0;
+}
+
 /* 1 if the time m is the base of a comparison (전 거래일보다, 전년 대비,
  * 1년 전(3천억원)보다): it dates no act. */
 int ex_base_time(const exdoc *x, const kg_mention *m)
@@ -1763,10 +1938,104 @@ int ex_base_time(const exdoc *x, const kg_mention *m)
  * 매출): it dates the act only when the clause has no other time. */
 static int measure_period(const exdoc *x, const kg_mention *m)
 {
+    /* (a day is no period: 15일 실적을 발표했다 is dated the 15th) */
+    if (day_date(m->value))
+        return 0;
     size_t i = m->nend;
     if (i < x->len && x->s[i] == ' ')
         i++;
     return starts_any(x->s, x->len, i, date_measure_nouns) > 0;
+}
+
+
+/* 1 if e tells a figure of a period changing (매출이 30% 늘었다, 수출이
+ * 10% 감소했다): a figure or a period measure (실적, 수출) in its clause
+ * and no price or market as its subject (주가가 4% 올랐다 moves on a
+ * day). */
+static int period_figure(const exdoc *x, const ex_event *e)
+{
+    pthread_once(&agdate_once, agdate_init);
+    if (e->type != ex_type_index("other") && e->type != ex_type_index("compete"))
+        return 0;
+    /* (the clauses chained before it too: 47% 증가해 … 기록을 새로 썼다) */
+    size_t a = e->cs < e->ps ? e->cs : e->ps;
+    if (e->chain < a)
+        a = e->chain;
+    /* (a price as the subject: 주가가, 코스피는, 종목이; not 유가 하락으로) */
+    for (int k = word_at(x, a); k >= 0 && (size_t)k < x->nw && x->w[k].s < e->ps; k++) {
+        const ex_word *w = &x->w[k];
+        if ((w->particle == EX_P_SUBJ || w->particle == EX_P_TOPIC) && !w->in_quote &&
+            clause_has(x, w->s, w->e, price_words))
+            return 0;
+    }
+    if (clause_has(x, a, e->pe, date_measure_nouns))
+        return 1;
+    size_t k = ex_first_at(x, x->fig, x->n_fig, a);
+    return k < x->n_fig && x->m->v[x->fig[k]].nstart < e->pe;
+}
+
+/* 1 if the predicate of e tells what was said: a speech verb after
+ * reported content, a verb right after a quotation or a 다고/라고 clause
+ * (…것이라고 예상했다), or a verb in -다고 itself (투자한다고 밝혔다). */
+static int said_content(const exdoc *x, const ex_event *e)
+{
+    if (reported_speech(x, e) || (e->f & EX_F_QUOTIVE))
+        return 1;
+    int pw = word_at(x, e->ps);
+    if (pw <= 0)
+        return 0;
+    const ex_word *v = &x->w[pw - 1];
+    return !v->in_quote && (v->quote_close || ex_ends_any(x->s, v->cs, v->ce, quote_words));
+}
+
+/* 1 if what e reports was done before the saying: the verb of the content
+ * has a past tense (결정했다고 공시했다, 늘었다"고 밝혔다: a syllable with
+ * final ㅆ before 다), so a time in it dates that act. */
+static int said_past(const exdoc *x, const ex_event *e)
+{
+    int pw = word_at(x, e->ps);
+    if (pw < 0)
+        return 0;
+    const ex_word *v = (e->f & EX_F_QUOTIVE) || pw == 0 ? &x->w[pw] : &x->w[pw - 1];
+    pthread_once(&agdate_once, agdate_init);
+    for (size_t i = v->s + 1; i < v->e; i++) {
+        if (((unsigned char)x->s[i] & 0xC0) == 0x80 || !starts_any(x->s, v->e, i, said_final))
+            continue;
+        size_t p = ex_prev(x->s, i), n;
+        uint32_t c = ex_cp(x->s, x->len, p, &n);
+        if (ex_hangul(c) && ex_jong(c) == EX_JONG_SS && !starts_any(x->s, i, p, said_not_past))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the time m comes before the quotation that e's clause reports
+ * (재단은 지난해 8월 보고서에서 "…"라고 지적했다): it dates the saying. */
+static int before_quote(const exdoc *x, const ex_event *e, const kg_mention *m)
+{
+    for (int k = word_at(x, m->nend ? m->nend - 1 : 0); k >= 0 && (size_t)k < x->nw && x->w[k].s < e->ps; k++)
+        if (x->w[k].in_quote || x->w[k].quote_close)
+            return !x->w[word_at(x, m->nstart)].in_quote;
+    return 0;
+}
+
+/* 1 if the time ti is a year or a month inside what e says (TSMC는 올해
+ * 매출이 늘 것이라고 예상했다, …올해 3조원을 투자한다고 밝혔다, 지난해
+ * 4분기 순이익이 늘었다고 발표했다): what the content is about, not the
+ * day it was said. A day, a time before the speaker or before a
+ * quotation, the time of a past act reported (지난달 말 … 결정했다고
+ * 공시했다) and the month a measure takes effect (다음 달 … 시행한다고
+ * 밝혔다) date the event as before. */
+static int said_year(const exdoc *x, const ex_event *e, int ti)
+{
+    const kg_mention *m = &x->m->v[ti];
+    if (day_date(m->value) || (after_dct(m->value, &x->dct) && takes_effect(x, e)) || !said_content(x, e) ||
+        before_quote(x, e, m) ||
+        (said_past(x, e) && !measure_period(x, m)))
+        return 0;
+    if (e->n_agent > 0 && m->nstart < x->m->v[e->agent[0]].nstart)
+        return 0;
+    return m->nend <= e->ps;
 }
 
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
@@ -1793,7 +2062,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             continue;
         /* a report's day is not the act's (…부과했다고 블룸버그가 10일
          * 보도했다); an act known from a report keeps no carried day */
-        if (m->nstart >= e->pe && report_time(x, m, se)) {
+        if ((m->nstart >= e->pe && report_time(x, m, se)) || source_time(x, m)) {
             reported = 1;
             continue;
         }
@@ -1837,12 +2106,19 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             const kg_mention *am = &x->m->v[e->agent[0]];
             gap = fm->nstart > am->nend ? fm->nstart - am->nend : (size_t)-1;
         }
-        if ((gap != (size_t)-1 && gap <= 12) || fm->nstart <= e->cs + 1)
+        /* (a year or a month there is what the content is about: TSMC는
+         * 올해 매출이 늘 것이라고 예상했다 is dated by its saying: said_year) */
+        if (((gap != (size_t)-1 && gap <= 12) || fm->nstart <= e->cs + 1) && !said_year(x, e, first_in))
             in_clause = first_in;
         else if (in_clause >= 0 && speech_content_time(x, e, in_clause))
             in_clause = -1;
     }
+    /* what is said (…투자한다고 밝혔다, …증가할 것이라고 예상했다) is dated by
+     * its saying: a year or a month inside it is what the content is
+     * about, not the day it was said */
     int pick = in_clause >= 0 ? in_clause : before >= 0 ? before : after;
+    if (pick >= 0 && pick != after && said_year(x, e, pick))
+        pick = -1;
     if (pick >= 0) {
         const kg_mention *m = &x->m->v[pick];
         /* 이날, 당시: the date said before, not the document's */
@@ -1857,10 +2133,17 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     }
     /* no time of its own (이날, 같은 날, or none in the sentence): the
      * day of the last act told before it, in the same story */
-    if (x->last_date[0] && !reported &&
-        (clause_has(x, ss, e->pe, carry_words) || (carries_date(x, e) && day_date(x->last_date)))) {
+    if (x->last_date[0] && !reported && clause_has(x, ss, e->pe, carry_words)) {
         snprintf(e->date, sizeof e->date, "%s", x->last_date);
         snprintf(e->when, sizeof e->when, "%s", x->last_when);
+    } else if (x->last_date[0] && !reported && carries_date(x, e) && period_figure(x, e)) {
+        /* a figure goes on with the period last named (지난해 수출이 … 반도체
+         * 수출은 25% 줄었다: 지난해) */
+        snprintf(e->date, sizeof e->date, "%s", x->last_date);
+        snprintf(e->when, sizeof e->when, "%s", x->last_when);
+    } else if (x->last_day[0] && !reported && carries_date(x, e)) {
+        snprintf(e->date, sizeof e->date, "%s", x->last_day);
+        snprintf(e->when, sizeof e->when, "%s", x->last_day_when);
     }
 }
 
@@ -2304,7 +2587,7 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart >= ss && m->nstart < se && m->value[0] && !strstr(m->value, "..") &&
-            !after_dct(m->value, &x->dct) && !ex_base_time(x, m) &&
+            !after_dct(m->value, &x->dct) && !ex_base_time(x, m) && !source_time(x, m) &&
             starts_any(x->s, m->nend, m->nstart, carry_words) != (int)(m->nend - m->nstart)) {
             snprintf(x->last_date, sizeof x->last_date, "%s", m->value);
             size_t l = m->nend - m->nstart;
@@ -2312,6 +2595,11 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
                 l = sizeof x->last_when - 1;
             memcpy(x->last_when, x->s + m->nstart, l);
             x->last_when[l] = '\0';
+            int tw = word_at(x, m->nstart);
+            if (day_date(m->value) && tw >= 0 && !x->w[tw].in_quote && !x->w[tw].quote_close) {
+                snprintf(x->last_day, sizeof x->last_day, "%s", m->value);
+                memcpy(x->last_day_when, x->last_when, l + 1);
+            }
         }
     }
 }
@@ -2323,6 +2611,14 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
     x->a1 = ex_first_at(x, x->act, x->n_act, se);
     x->t0 = ex_first_at(x, x->tim, x->n_time, ss);
     x->t1 = ex_first_at(x, x->tim, x->n_time, se);
+    /* a line break before the sentence starts a paragraph (the topic
+     * carried to a dropped subject stays in its paragraph) */
+    for (size_t i = x->prev_se; i < ss && i < x->len; i++)
+        if (x->s[i] == '\n') {
+            x->para++;
+            break;
+        }
+    x->prev_se = se;
     split_words(x, ss, se);
     if (!x->nw)
         return;
@@ -2563,4 +2859,5 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
     }
     statement_events(x, si, ss, se, title_line, first_ev);
     remember_date(x, ss, se, title_line);
+    remember_topic(x, si, title_line);
 }

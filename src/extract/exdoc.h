@@ -40,6 +40,14 @@ typedef struct exdoc {
     ex_rel *rel;
     size_t n_rel, cap_rel;
     char last_date[48], last_when[96];
+    /* the last day told outside quotes (events.c): what an act or a
+     * statement with no time of its own is dated by, across sentences
+     * that tell of a year or a month in between */
+    char last_day[48], last_day_when[96];
+    /* the story's last topic (X는, else the subject X가) told outside
+     * quotes (events.c): the doer of a clause with a dropped subject */
+    int topic[4], n_topic;
+    size_t topic_sent, para, topic_para, prev_se;
     kg_edtf_point dct;        /* the document date (prec NONE: unknown) */
 } exdoc;
 
