@@ -105,7 +105,7 @@ static struct {
         *const *connective_mood_ends, *const *aim_ends, *const *aim_chain_ends, *const *reported_speech_ends,
         *const *protest_negated_verbs, *const *vow_nouns, *const *reported_link_ends, *const *habit_link_ends,
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
-        *const *report_quote_ends;
+        *const *report_quote_ends, *const *ongoing_from_verbs;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -141,6 +141,7 @@ static void gw_init(void)
     GW_GET(statement_adnominal_heads);
     GW_GET(release_report_nouns);
     GW_GET(report_quote_ends);
+    GW_GET(ongoing_from_verbs);
 #undef GW_GET
 }
 
@@ -1779,8 +1780,10 @@ static void set_date_from(exdoc *x, ex_event *e, int ti)
     e->time = ti;
     const char *v = m->value;
     size_t l = strlen(v);
-    /* an act that starts a period (2017년부터 수립한) happened at its start */
-    if (l > 3 && strcmp(v + l - 3, "/..") == 0)
+    /* an act that starts a period (2017년부터 수립한) happened at its start;
+     * a state that holds from then on (2019년부터 추진됐지만, 31일부터
+     * 적용된다) is the open period itself */
+    if (l > 3 && strcmp(v + l - 3, "/..") == 0 && !(e->pe > e->ps && starts_any(x->s, e->pe, e->ps, GW(ongoing_from_verbs)) > 0))
         l -= 3;
     if (l >= sizeof e->date)
         l = 0;
