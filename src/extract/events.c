@@ -105,7 +105,7 @@ static struct {
         *const *connective_mood_ends, *const *aim_ends, *const *aim_chain_ends, *const *reported_speech_ends,
         *const *protest_negated_verbs, *const *vow_nouns, *const *reported_link_ends, *const *habit_link_ends,
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
-        *const *report_quote_ends, *const *ongoing_from_verbs;
+        *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -142,6 +142,7 @@ static void gw_init(void)
     GW_GET(release_report_nouns);
     GW_GET(report_quote_ends);
     GW_GET(ongoing_from_verbs);
+    GW_GET(forecast_period_nouns);
 #undef GW_GET
 }
 
@@ -1951,6 +1952,27 @@ static int measure_period(const exdoc *x, const kg_mention *m)
 }
 
 
+/* 1 if the time m is the period a forecast or target is for (올해 경제
+ * 성장률 전망치를 유지했다, 내년 매출 전망을 내놨다): a year or month
+ * followed, within two bare nouns, by a forecast noun. It dates no act:
+ * the forecast is made on a day of its own. */
+static int forecast_period(const exdoc *x, const kg_mention *m)
+{
+    if (day_date(m->value))
+        return 0;
+    int k = word_at(x, m->nend > 0 ? m->nend - 1 : 0);
+    if (k < 0)
+        return 0;
+    for (int j = k + 1, n = 0; (size_t)j < x->nw && n < 3; j++, n++) {
+        const ex_word *w = &x->w[j];
+        if (starts_any(x->s, w->ce, w->cs, GW(forecast_period_nouns)) > 0)
+            return 1;
+        if (w->particle || w->in_quote)
+            return 0;
+    }
+    return 0;
+}
+
 /* 1 if e tells a figure of a period changing (매출이 30% 늘었다, 수출이
  * 10% 감소했다): a figure or a period measure (실적, 수출) in its clause
  * and no price or market as its subject (주가가 4% 올랐다 moves on a
@@ -1971,6 +1993,9 @@ static int period_figure(const exdoc *x, const ex_event *e)
             clause_has(x, w->s, w->e, price_words))
             return 0;
     }
+    /* (a forecast is made on a day: 성장률 전망치를 4%로 유지했다) */
+    if (clause_has(x, a, e->pe, GW(forecast_period_nouns)))
+        return 0;
     if (clause_has(x, a, e->pe, date_measure_nouns))
         return 1;
     size_t k = ex_first_at(x, x->fig, x->n_fig, a);
@@ -2076,6 +2101,8 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
              * 발표했다 is not dated by the quarter */
             if (e->type == ex_type_index("release") && measure_period(x, m))
                 continue;
+            if (forecast_period(x, m))
+                continue; /* 올해 성장률 전망치를 유지했다: not this year */
             in_clause = x->tim[k];
             if (first_in < 0)
                 first_in = x->tim[k];
