@@ -105,7 +105,8 @@ static struct {
         *const *connective_mood_ends, *const *aim_ends, *const *aim_chain_ends, *const *reported_speech_ends,
         *const *protest_negated_verbs, *const *vow_nouns, *const *reported_link_ends, *const *habit_link_ends,
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
-        *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns;
+        *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
+        *const *hint_verbs;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -143,6 +144,7 @@ static void gw_init(void)
     GW_GET(report_quote_ends);
     GW_GET(ongoing_from_verbs);
     GW_GET(forecast_period_nouns);
+    GW_GET(hint_verbs);
 #undef GW_GET
 }
 
@@ -2149,6 +2151,13 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     int pick = in_clause >= 0 ? in_clause : before >= 0 ? before : after;
     if (pick >= 0 && pick != after && said_year(x, e, pick))
         pick = -1;
+    /* a hint or warning of an act to come (다음 달에도 인상을 시사했다,
+     * 내년 추가 제재를 예고했다) is dated by its own day, not the time of
+     * what it hints at */
+    if (pick >= 0 && pick == in_clause && after_dct(x->m->v[pick].value, &x->dct) &&
+        starts_any(x->s, e->pe, e->ps, GW(hint_verbs)) > 0)
+        pick = first_in >= 0 && first_in != in_clause && !after_dct(x->m->v[first_in].value, &x->dct) ? first_in
+                                                                                                     : -1;
     if (pick >= 0) {
         const kg_mention *m = &x->m->v[pick];
         /* 이날, 당시: the date said before, not the document's */
