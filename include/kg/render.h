@@ -75,11 +75,14 @@ typedef struct kg_render_opts {
     const char *title;          /* the report's title (NULL = a neutral one) */
     const char *intro;          /* a paragraph under it (NULL = none) */
     double dpi;                 /* PNG resolution; <= 0: 192 (twice 96) */
+    /* graph: above this many nodes, and without focus, the actor graph
+     * is drawn instead; 0 = the style's kg_max_nodes, < 0 = no limit */
+    int max_nodes;
 } kg_render_opts;
 
 #define KG_RENDER_OPTS_INIT { KG_FMT_SVG, NULL, 0, NULL, NULL, NULL, 0, NULL, \
                               NULL, 0, KG_LANES_COUNTRY, NULL, 0, NULL, NULL, 0, \
-                              NULL, NULL, 0 }
+                              NULL, NULL, 0, 0 }
 
 /* The shared signature of every renderer. Appends the drawing to out
  * (which the caller owns and frees with kg_buf_free); findings (Graphviz

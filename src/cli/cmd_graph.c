@@ -36,6 +36,10 @@ const char kg_help_graph[] =
     "  --engine NAME     dot, neato, fdp or sfdp (default: dot, or sfdp for\n"
     "                    graphs bigger than the style's kg_big nodes)\n"
     "  --labels          keep edge labels on big graphs too\n"
+    "  --max-nodes N     above N nodes (default: the style's kg_max_nodes, 400)\n"
+    "                    and without --focus, draw the actor graph instead: the\n"
+    "                    actors, an edge between two as thick as the events that\n"
+    "                    link them (a note says so); 0 = never\n"
     "  -T FORMAT         svg, png, pdf or dot (default: from -o's extension,\n"
     "                    case ignored, .gv for dot; svg without one; another\n"
     "                    extension is an error); dot is the graph before layout, with layout= and\n"
@@ -60,7 +64,8 @@ const char kg_help_graph[] =
  * of `kg graph` and `kg timeline`, loads the facts, draws with fn, and
  * writes the result. */
 
-enum { OPT_ENGINE = KG_OPT_OWN, OPT_LABELS, OPT_STYLE, OPT_LANES, OPT_DPI, OPT_SCALE };
+enum { OPT_ENGINE = KG_OPT_OWN, OPT_LABELS, OPT_STYLE, OPT_LANES, OPT_DPI, OPT_SCALE,
+       OPT_MAX_NODES };
 
 /* The format -o's extension names, case ignored (g.PNG is png; .gv is
  * DOT). 1 when the name has no extension (svg then), 0 when it names a
@@ -250,6 +255,7 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
         { "lanes", required_argument, NULL, OPT_LANES },
         { "dpi", required_argument, NULL, OPT_DPI },
         { "scale", required_argument, NULL, OPT_SCALE },
+        { "max-nodes", required_argument, NULL, OPT_MAX_NODES },
         { NULL, 0, NULL, 0 }
     };
     int c, rc;
@@ -270,6 +276,17 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
             o->engine = optarg;
             break;
         case OPT_LABELS: o->labels = 1; break;
+        case OPT_MAX_NODES: {
+            double n;
+            if (timeline)
+                return kg_cli_usage(cmd, "--max-nodes is for 'kg graph'");
+            if ((rc = parse_number(cmd, "--max-nodes", optarg, 0, 1e9, &n)) != 0)
+                return rc;
+            if (n != (int)n)
+                return kg_cli_usage(cmd, "--max-nodes wants a whole number, not '%s'", optarg);
+            o->max_nodes = n == 0 ? -1 : (int)n;
+            break;
+        }
         case OPT_STYLE: a->style_path = optarg; break;
         case OPT_DPI:
             if ((rc = parse_number(cmd, "--dpi", optarg, 24, 1200, &a->dpi)) != 0)

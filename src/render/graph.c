@@ -8,7 +8,17 @@
  * (dot draws a hub-and-spoke graph as one tall column, and takes minutes
  * on a dense graph of a few hundred nodes); above kg_big nodes edge
  * labels are left out unless asked for, and dot, if asked for, is held
- * back with nslimit/mclimit (style entry big.dot). */
+ * back with nslimit/mclimit (style entry big.dot).
+ *
+ * Above kg_max_nodes nodes (or --max-nodes), unless --focus picks a
+ * neighbourhood, the picture is the actor graph instead
+ * (kg_view_actor_graph): a graph of 20,000 events took sfdp minutes and
+ * drew nothing a reader could follow. Its edges are drawn thicker the
+ * more events they stand for (pen width on a log scale up to the
+ * heaviest edge), with the count in the tooltip, and a note says what
+ * was drawn and how to get the full graph. */
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,6 +226,7 @@ struct draw {
     const kg_style *style;
     const char *prefix;
     kg_buf *b, *tip;
+    size_t max_weight; /* the actor graph's heaviest edge */
 };
 
 /* The graph with its id, its layout engine and their styles. */
@@ -299,7 +310,13 @@ static void add_edge(Agraph_t *g, const struct draw *dr, const kg_vedge *e, Agno
     const char *kind = kg_edge_kind_name(e);
     Agedge_t *ae = agedge(g, gn[e->from], gn[e->to], NULL, 1);
     kg_buf_reset(b);
-    if (e->kind == KG_E_RELATION) {
+    if (e->kind == KG_E_ACTS_ON || e->kind == KG_E_CO_AGENT) {
+        kg_style_apply(dr->style, ae, "edge.actors");
+        kg_buf_printf(b, "edge.%s", kind);
+        kg_style_apply(dr->style, ae, b->ptr);
+        kg_buf_reset(b);
+        kg_buf_printf(b, "actors %s", kind);
+    } else if (e->kind == KG_E_RELATION) {
         kg_style_apply(dr->style, ae, "edge.relation");
         kg_buf_printf(b, "edge.%s", kind);
         kg_style_apply(dr->style, ae, b->ptr);
@@ -313,7 +330,20 @@ static void add_edge(Agraph_t *g, const struct draw *dr, const kg_vedge *e, Agno
     }
     const kg_vnode *x = &dr->view->nodes[e->from], *y = &dr->view->nodes[e->to];
     kg_buf_reset(dr->tip);
-    kg_buf_printf(dr->tip, "%s → %s (%s)", end_name(dr->view, x), end_name(dr->view, y), kind);
+    if (e->weight) {
+        kg_buf_printf(dr->tip, "%s %s %s: 사건 %zu건 (%zu event%s, %s)", end_name(dr->view, x),
+                      e->kind == KG_E_CO_AGENT ? "+" : "→", end_name(dr->view, y), e->weight,
+                      e->weight, e->weight == 1 ? "" : "s", kind);
+        /* thicker the more events: log scale, the heaviest edge 6 */
+        double pw = dr->max_weight > 1
+                        ? 0.6 + 5.4 * log((double)e->weight) / log((double)dr->max_weight)
+                        : 1;
+        kg_gv_setf(ae, "penwidth", "%.2f", pw);
+        kg_gv_setf(ae, "weight", "%zu", e->weight);
+    } else {
+        kg_buf_printf(dr->tip, "%s → %s (%s)", end_name(dr->view, x), end_name(dr->view, y),
+                      kind);
+    }
     char *cls = kg_xstrdup(b->ptr);
     set_common(ae, dr->prefix, e->id, cls, dr->tip->ptr);
     free(cls);
@@ -475,7 +505,8 @@ static void add_legend(Agraph_t *g, const struct draw *dr)
             date_marks(&nd->fig->date, &approx, &uncertain);
     }
     static const char *const edge_kinds[] = { "agent", "target", "subject", "part_of",
-                                              "responds-to", "causes", "part-of", NULL };
+                                              "responds-to", "causes", "part-of", "acts-on",
+                                              "co-agent", NULL };
     for (size_t k = 0; edge_kinds[k]; k++)
         for (size_t i = 0; i < view->n_edges; i++) {
             if (strcmp(kg_edge_kind_name(&view->edges[i]), edge_kinds[k]) != 0)
@@ -483,7 +514,9 @@ static void add_legend(Agraph_t *g, const struct draw *dr)
             struct lg_item *it = &ed[n_ed++];
             memset(it, 0, sizeof *it);
             snprintf(it->kind, sizeof it->kind, "edge.%s", edge_kinds[k]);
-            it->general = view->edges[i].kind == KG_E_RELATION ? "edge.relation" : NULL;
+            it->general = view->edges[i].kind == KG_E_RELATION ? "edge.relation"
+                          : view->edges[i].weight                  ? "edge.actors"
+                                                                   : NULL;
             it->code = edge_kinds[k];
             it->edge = 1;
             break;
@@ -583,12 +616,42 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
     if (rc != KG_RENDER_OK)
         goto done;
 
+    double style_max = kg_style_num(style, "kg_max_nodes", 400);
+    size_t limit = o->max_nodes > 0 ? (size_t)o->max_nodes
+                   : o->max_nodes < 0 || style_max <= 0 ? SIZE_MAX
+                                                         : (size_t)style_max;
+    size_t max_weight = 0;
+    if (!o->focus && view.n_nodes > limit) {
+        size_t nodes = view.n_nodes, actors = 0, dropped, dropped_max;
+        for (size_t i = 0; i < view.n_nodes; i++)
+            actors += view.nodes[i].kind == KG_V_ACTOR;
+        /* a reader follows a few edges an actor, not a hairball */
+        double per = kg_style_num(style, "kg_actor_edges", 3);
+        size_t max_edges = per > 0 ? (size_t)(per * (double)(actors ? actors : 1)) : 0;
+        size_t events = kg_view_actor_graph(&view, max_edges, &dropped, &dropped_max);
+        for (size_t i = 0; i < view.n_edges; i++)
+            if (view.edges[i].weight > max_weight)
+                max_weight = view.edges[i].weight;
+        kg_buf_printf(&b, "graph: %zu nodes (%zu events) are more than %s%zu, too many to draw "
+                          "or read: drew the actor graph instead (%zu actors, %zu edges, each as "
+                          "thick as the events that link its actors; the count is in its tooltip",
+                      nodes, events, o->max_nodes > 0 ? "--max-nodes " : "the style's kg_max_nodes=",
+                      limit, view.n_nodes, view.n_edges);
+        if (dropped)
+            kg_buf_printf(&b, "; %zu lightest edge%s, of at most %zu event%s, left out "
+                              "(style kg_actor_edges)",
+                          dropped, dropped == 1 ? "" : "s", dropped_max, dropped_max == 1 ? "" : "s");
+        kg_diag_add(d, KG_SEV_NOTE, NULL, 0, 0,
+                    "%s); for the full graph give --focus ACTOR, or --max-nodes N above %zu",
+                    b.ptr, nodes);
+        kg_buf_reset(&b);
+    }
     int big = view.n_nodes > (size_t)kg_style_num(style, "kg_big", 150);
     int many = view.n_nodes > (size_t)kg_style_num(style, "kg_dot_max", 40);
     const char *engine = o->engine ? o->engine : many || big ? "sfdp" : "dot";
     int labels = !big || o->labels;
     double wrap = kg_style_num(style, "kg_wrap", 14);
-    struct draw dr = { &view, style, prefix, &b, &tip };
+    struct draw dr = { &view, style, prefix, &b, &tip, max_weight };
 
     g = open_graph(&dr, engine, big);
     gn = kg_xcalloc(view.n_nodes ? view.n_nodes : 1, sizeof *gn);

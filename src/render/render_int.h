@@ -137,15 +137,24 @@ typedef struct kg_vnode {
                                  by the renderer) */
     /* figure */
     const kg_figure *fig;
+    /* actor, in an actor graph (kg_view_actor_graph): the events it is an
+     * agent or target of */
+    size_t n_events;
 } kg_vnode;
 
-typedef enum kg_ekind { KG_E_AGENT, KG_E_TARGET, KG_E_SUBJECT, KG_E_PART_OF, KG_E_RELATION } kg_ekind;
+typedef enum kg_ekind {
+    KG_E_AGENT, KG_E_TARGET, KG_E_SUBJECT, KG_E_PART_OF, KG_E_RELATION,
+    /* the actor graph's (kg_view_actor_graph): agent -> target of `weight`
+     * events, and two agents of `weight` events (from < to) */
+    KG_E_ACTS_ON, KG_E_CO_AGENT
+} kg_ekind;
 
 typedef struct kg_vedge {
     kg_ekind kind;
     const char *rel;          /* relation type (KG_E_RELATION) */
     size_t from, to;          /* indices into nodes */
     char *id;
+    size_t weight;            /* KG_E_ACTS_ON, KG_E_CO_AGENT: events */
 } kg_vedge;
 
 typedef struct kg_view {
@@ -174,6 +183,16 @@ void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out);
 const char *kg_view_url(const kg_vnode *n);
 /* Name of an actor id (its `name`, else the id). */
 const char *kg_view_actor_name(const kg_view *v, const char *id);
+/* Turns the view into its actor graph, for a view too big to draw: the
+ * actors that are an agent or target of an event, each with the count
+ * of those events; one edge from agent to target (KG_E_ACTS_ON) and one
+ * between two agents of an event (KG_E_CO_AGENT), weighted by the
+ * events that link them; events, figures and the other edges go. Nodes
+ * stay in their order (actors by id), edges come by source, then kind,
+ * then target. With max_edges (0 = all), only that many of the heaviest
+ * edges are kept: *dropped gets how many went, *dropped_max the weight
+ * of the heaviest that went. Returns the number of events the view held. */
+size_t kg_view_actor_graph(kg_view *v, size_t max_edges, size_t *dropped, size_t *dropped_max);
 /* The kind name of an edge ("agent", "responds-to" ...). */
 const char *kg_edge_kind_name(const kg_vedge *e);
 

@@ -169,6 +169,7 @@ static void add_edge(kg_view *v, struct build *b, kg_ekind kind, const char *rel
     e->from = from;
     e->to = to;
     e->id = kg_buf_detach(&id, NULL);
+    e->weight = 0;
     kg_hmap_put(&b->edge_ids, e->id, (void *)1);
 }
 
@@ -660,6 +661,8 @@ void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out)
             kg_buf_puts(out, "\n소속: ");
             kg_buf_puts(out, kg_view_actor_name(v, n->part_of));
         }
+        if (n->n_events)
+            kg_buf_printf(out, "\n사건: %zu건 (events)", n->n_events);
         break;
     case KG_V_EVENT: {
         const kg_event *ev = n->recs[0].ev;
@@ -742,6 +745,129 @@ const char *kg_edge_kind_name(const kg_vedge *e)
     case KG_E_SUBJECT: return "subject";
     case KG_E_PART_OF: return "part_of";
     case KG_E_RELATION: return e->rel ? e->rel : "relation";
+    case KG_E_ACTS_ON: return "acts-on";
+    case KG_E_CO_AGENT: return "co-agent";
     }
     return "edge";
+}
+
+/* Adds weight to the actor-graph edge kind from -> to (new: weight 1). */
+static void actor_edge(kg_view *v, kg_hmap *ix, kg_ekind kind, size_t from, size_t to)
+{
+    kg_buf id = KG_BUF_INIT;
+    kg_buf_printf(&id, "%s.%s.%s", v->nodes[from].id, kind == KG_E_ACTS_ON ? "acts-on" : "co-agent",
+                  v->nodes[to].id);
+    size_t k = (size_t)kg_hmap_get(ix, id.ptr);
+    if (k) {
+        v->edges[k - 1].weight++;
+        kg_buf_free(&id);
+        return;
+    }
+    KG_VEC_PUSH(v->edges, v->n_edges, v->cap_edges);
+    kg_vedge *e = &v->edges[v->n_edges++];
+    memset(e, 0, sizeof *e);
+    e->kind = kind;
+    e->from = from;
+    e->to = to;
+    e->weight = 1;
+    e->id = kg_buf_detach(&id, NULL);
+    kg_hmap_put(ix, e->id, (void *)v->n_edges);
+}
+
+static int cmp_actor_edge(const void *a, const void *b)
+{
+    const kg_vedge *x = a, *y = b;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return x->to < y->to ? -1 : x->to > y->to;
+}
+
+/* The node index of actor id, or (size_t)-1. */
+static size_t actor_at(const kg_view *v, const char *id)
+{
+    size_t k = (size_t)kg_hmap_get(&v->actor_ix, id);
+    return k && v->nodes[k - 1].kind == KG_V_ACTOR ? k - 1 : (size_t)-1;
+}
+
+/* heaviest first, then in the order of cmp_actor_edge */
+static int cmp_edge_weight(const void *a, const void *b)
+{
+    const kg_vedge *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    return cmp_actor_edge(a, b);
+}
+
+size_t kg_view_actor_graph(kg_view *v, size_t max_edges, size_t *dropped, size_t *dropped_max)
+{
+    *dropped = *dropped_max = 0;
+    size_t n_events = 0;
+    for (size_t i = 0; i < v->n_edges; i++)
+        free(v->edges[i].id);
+    v->n_edges = 0;
+    kg_hmap ix = KG_HMAP_INIT;
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        const kg_vnode *n = &v->nodes[i];
+        if (n->kind != KG_V_EVENT)
+            continue;
+        n_events++;
+        for (size_t a = 0; a < n->agents.n; a++) {
+            size_t x = actor_at(v, n->agents.v[a]);
+            if (x == (size_t)-1)
+                continue;
+            v->nodes[x].n_events++;
+            for (size_t t = 0; t < n->targets.n; t++) {
+                size_t y = actor_at(v, n->targets.v[t]);
+                if (y != (size_t)-1 && y != x)
+                    actor_edge(v, &ix, KG_E_ACTS_ON, x, y);
+            }
+            for (size_t b = a + 1; b < n->agents.n; b++) {
+                size_t y = actor_at(v, n->agents.v[b]);
+                if (y != (size_t)-1 && y != x)
+                    actor_edge(v, &ix, KG_E_CO_AGENT, x < y ? x : y, x < y ? y : x);
+            }
+        }
+        for (size_t t = 0; t < n->targets.n; t++) {
+            size_t y = actor_at(v, n->targets.v[t]);
+            /* counted once when an actor is both agent and target */
+            int agent = 0;
+            for (size_t a = 0; a < n->agents.n && !agent; a++)
+                agent = strcmp(n->agents.v[a], n->targets.v[t]) == 0;
+            if (y != (size_t)-1 && !agent)
+                v->nodes[y].n_events++;
+        }
+    }
+    kg_hmap_free(&ix);
+    /* keep the actors with an event; new indices for the edges */
+    size_t *to = kg_xcalloc(v->n_nodes ? v->n_nodes : 1, sizeof *to), m = 0;
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        if (v->nodes[i].kind == KG_V_ACTOR && v->nodes[i].n_events) {
+            to[i] = m;
+            v->nodes[m++] = v->nodes[i];
+        } else {
+            free_node(&v->nodes[i]);
+        }
+    }
+    v->n_nodes = m;
+    for (size_t i = 0; i < v->n_edges; i++) {
+        v->edges[i].from = to[v->edges[i].from];
+        v->edges[i].to = to[v->edges[i].to];
+    }
+    free(to);
+    if (max_edges && v->n_edges > max_edges) {
+        qsort(v->edges, v->n_edges, sizeof *v->edges, cmp_edge_weight);
+        *dropped = v->n_edges - max_edges;
+        *dropped_max = v->edges[max_edges].weight;
+        for (size_t i = max_edges; i < v->n_edges; i++)
+            free(v->edges[i].id);
+        v->n_edges = max_edges;
+    }
+    qsort(v->edges, v->n_edges, sizeof *v->edges, cmp_actor_edge);
+    kg_hmap_free(&v->actor_ix);
+    memset(&v->actor_ix, 0, sizeof v->actor_ix);
+    for (size_t i = 0; i < v->n_nodes; i++)
+        kg_hmap_put(&v->actor_ix, v->nodes[i].id, (void *)(i + 1));
+    return n_events;
 }
