@@ -102,7 +102,7 @@ static const kg_gram_list *decade_parts, *directions;
  * 300여 (over), 부터 (from), 까지 (until). A role the grammar leaves
  * out gets a byte no UTF-8 text holds, so its rules never match. */
 static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_CENTURY, *M_DECADE, *M_TEN,
-    *M_OVER, *M_FROM, *M_UNTIL, *M_YEAR_TAIL, *M_THIS_YEAR, *M_QUARTER_OF_4;
+    *M_OVER, *M_FROM, *M_UNTIL, *M_YEAR_TAIL, *M_THIS_YEAR, *M_QUARTER_OF_4, *M_ANNIVERSARY;
 /* The words the rules test at one place each (grammar times: rule_words,
  * one per role; see the comment there) and the small lists around them. */
 static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
@@ -1822,7 +1822,7 @@ static void read_lists(void)
     M_MINUTE = mark_of("minute"), M_QUARTER = mark_of("quarter"), M_CENTURY = mark_of("century");
     M_DECADE = mark_of("decade"), M_TEN = mark_of("ten"), M_OVER = mark_of("over"), M_FROM = mark_of("from");
     M_UNTIL = mark_of("until"), M_YEAR_TAIL = mark_of("year_tail"), M_THIS_YEAR = mark_of("this_year");
-    M_QUARTER_OF_4 = mark_of("quarter_of_4");
+    M_QUARTER_OF_4 = mark_of("quarter_of_4"), M_ANNIVERSARY = mark_of("anniversary");
     this_year_before = kg_gram_words("times", "this_year_before");
     about_after = kg_gram_words("times", "about_after");
     about_after_part = kg_gram_class("times", "about_after", "part");
@@ -2160,6 +2160,16 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     }
     if (hangul && time_word(st, i, v, &e))
         return e;
+    int nth;
+    size_t ae;
+    if (isd((char)ch) && (e1 = read_int(s, len, i, 3, &nth)) && nth > 0 && (ae = lit(s, len, e1, M_ANNIVERSARY)) &&
+        word_end_ok(s, len, ae)) {
+        /* an anniversary (창립 10주년): a day, dated by an event the text
+         * seldom dates, so no value */
+        memset(v, 0, sizeof *v);
+        v->unknown = 1;
+        return ae;
+    }
     tspec ts;
     int resolved;
     e = p_expr(st, i, v, a, &ts, &resolved);
