@@ -95,14 +95,14 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 enum { QUARTER_AHEAD = 3 };
 static const char *const *zones, *const *day_times, *const *not_year_after, *const *this_year_before,
     *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
-    *const *direction_tails;
+    *const *direction_tails, *const *then_not_after;
 static const kg_gram_list *decade_parts, *directions;
 /* The marks of times (grammar times: marks), one word per role: 2024년,
  * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
  * 300여 (over), 부터 (from), 까지 (until). A role the grammar leaves
  * out gets a byte no UTF-8 text holds, so its rules never match. */
 static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_CENTURY, *M_DECADE, *M_TEN,
-    *M_OVER, *M_FROM, *M_UNTIL, *M_YEAR_TAIL, *M_THIS_YEAR, *M_QUARTER_OF_4;
+    *M_OVER, *M_FROM, *M_UNTIL, *M_YEAR_TAIL, *M_THIS_YEAR, *M_QUARTER_OF_4, *M_ANNIVERSARY;
 /* The words the rules test at one place each (grammar times: rule_words,
  * one per role; see the comment there) and the small lists around them. */
 static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
@@ -128,6 +128,10 @@ struct tstate {
     size_t at;       /* where the expression being resolved starts */
     int sent_no;     /* sentences begun so far, and the one of the last time */
     int last_sent;
+    /* the mention emitted last: its index in c->out, its end and sentence
+     * (당시 right after it restates it) */
+    int have_prev, prev_sent;
+    size_t prev_idx, prev_end;
 };
 
 /* ---- small readers ---- */
@@ -1818,13 +1822,14 @@ static void read_lists(void)
     M_MINUTE = mark_of("minute"), M_QUARTER = mark_of("quarter"), M_CENTURY = mark_of("century");
     M_DECADE = mark_of("decade"), M_TEN = mark_of("ten"), M_OVER = mark_of("over"), M_FROM = mark_of("from");
     M_UNTIL = mark_of("until"), M_YEAR_TAIL = mark_of("year_tail"), M_THIS_YEAR = mark_of("this_year");
-    M_QUARTER_OF_4 = mark_of("quarter_of_4");
+    M_QUARTER_OF_4 = mark_of("quarter_of_4"), M_ANNIVERSARY = mark_of("anniversary");
     this_year_before = kg_gram_words("times", "this_year_before");
     about_after = kg_gram_words("times", "about_after");
     about_after_part = kg_gram_class("times", "about_after", "part");
     within_marks = kg_gram_words("times", "within_marks");
     not_hour_after = kg_gram_words("times", "not_hour_after");
     direction_tails = kg_gram_words("times", "direction_tails");
+    then_not_after = kg_gram_words("times", "then_not_after");
     decade_parts = kg_gram_list_get("times", "decade_parts");
     directions = kg_gram_list_get("times", "directions");
     read_rule_words();
@@ -1972,6 +1977,50 @@ static void last_or_unknown(const tstate *st, tval *v)
     }
 }
 
+/* 당시 at i restating the time emitted last in its sentence: 1 right
+ * after it (2021년 당시: one expression), 2 after it and one noun or
+ * quoted name (2011년 '지진' 당시, 1961년 5·16 당시: the time of that
+ * event, which the year already tells), else 0 (words between, or one
+ * ending a clause of its own: 지난해 올랐고 당시, 2020년 떠났지만 당시). */
+static int then_restates(const tstate *st, size_t i)
+{
+    const char *s = st->s;
+    size_t p = st->prev_end;
+    if (!st->have_prev || st->prev_sent != st->sent_no || p >= i || s[p] != ' ')
+        return 0;
+    if (p + 1 == i)
+        return 1;
+    p++;
+    size_t q = p, n;
+    uint32_t open = kg_u8_at(s, st->len, p, &n), close = 0;
+    if (open == '\'' || open == '"')
+        close = open;
+    else if (open == 0x2018 || open == 0x201C) /* ‘ “ */
+        close = open + 1;
+    if (close) {
+        /* a quoted name: to its closing mark, on one line */
+        for (q = p + n; q < i; q += n) {
+            uint32_t cp = kg_u8_at(s, st->len, q, &n);
+            if (cp == '\n' || (cp == close && q + n < i && s[q + n] == ' ')) {
+                if (cp == '\n')
+                    return 0;
+                q += n;
+                break;
+            }
+        }
+    } else
+        while (q < i && s[q] != ' ' && s[q] != ',' && s[q] != '\n')
+            q++;
+    if (q >= i || s[q] != ' ' || q + 1 != i || q == p)
+        return 0;
+    for (size_t k = 0; then_not_after && then_not_after[k]; k++) {
+        size_t w = strlen(then_not_after[k]);
+        if (q - p >= w && !memcmp(s + q - w, then_not_after[k], w))
+            return 0;
+    }
+    return 2;
+}
+
 /* kg_find_times, the Hangul words that are times by themselves at i:
  * 당시, a week or quarter (이번 주, 3분기), a period a year back (지난해
  * 같은 기간), a period alone, a part of the year (연내). 1 when one is
@@ -1986,7 +2035,22 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     if (kg_at(s, len, i, R_THEN) && word_end_ok(s, len, i + then_n)) {
         /* 당시: the time told in its sentence or the one before; with
          * none there it is no time the text gives (never one copied
-         * across unrelated sentences) */
+         * across unrelated sentences). Right after the time it restates
+         * it is part of that mention; one name after it, no mention. */
+        int r = then_restates(st, i);
+        if (r) {
+            kg_mention *m = &st->c->out->v[st->prev_idx];
+            kg_tctx *c = st->c;
+            if (r == 1 && m->nend == st->prev_end) {
+                if (c->n_taken >= 2 && c->taken[c->n_taken - 1] == m->nend)
+                    c->taken[c->n_taken - 1] = i + then_n;
+                m->nend = i + then_n;
+                m->end = kg_text_src_offset(c->t, m->nend);
+                st->prev_end = m->nend;
+            }
+            *e = 0;
+            return 1;
+        }
         last_or_unknown(st, v);
         *e = st->have_last && st->sent_no - st->last_sent <= 1 ? i + then_n : 0;
         return 1;
@@ -2096,6 +2160,16 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     }
     if (hangul && time_word(st, i, v, &e))
         return e;
+    int nth;
+    size_t ae;
+    if (isd((char)ch) && (e1 = read_int(s, len, i, 3, &nth)) && nth > 0 && (ae = lit(s, len, e1, M_ANNIVERSARY)) &&
+        word_end_ok(s, len, ae)) {
+        /* an anniversary (창립 10주년): a day, dated by an event the text
+         * seldom dates, so no value */
+        memset(v, 0, sizeof *v);
+        v->unknown = 1;
+        return ae;
+    }
     tspec ts;
     int resolved;
     e = p_expr(st, i, v, a, &ts, &resolved);
@@ -2149,6 +2223,8 @@ void kg_find_times(kg_tctx *c)
             continue;
         e = finish(&st, i, e, NULL, &v);
         emit(&st, a, e, &v);
+        st.have_prev = 1, st.prev_sent = st.sent_no;
+        st.prev_idx = c->out->n - 1, st.prev_end = e;
         remember(&st, &v);
         next = e;
     }
