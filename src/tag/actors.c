@@ -163,6 +163,7 @@ static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
 static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
 static const char *const *role_titles;          /* title_rule, strict: 선수 */
 static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
+static const char *const *bare_name_bad_ends;   /* bare_name_rule: 회, 단 */
 static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
@@ -2188,6 +2189,7 @@ static void lists_load(void)
     anon_given = kg_gram_words("names", "anon_given");
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
+    bare_name_bad_ends = kg_gram_words("names", "bare_name_bad_ends");
     title_modifiers = kg_gram_words("names", "title_modifiers");
     country_pairs = kg_gram_words("names", "country_pairs");
     lead_roles = kg_gram_words("names", "lead_roles");
@@ -2408,10 +2410,119 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
     return w;
 }
 
+/* 1 if [a, a + 9) is a Korean name of three syllables by its spelling:
+ * a family name first, no word that is never a name, no particle or
+ * verb ending last, no organisation's suffix nor a common noun's last
+ * syllable (조사국, 이사회), and no mention yet. */
+static int bare_name_ok(actx *x, size_t a)
+{
+    const char *s = x->s;
+    size_t b = a + 9;
+    return b <= x->len && all_hangul(s + a, 9) && name_word_ok(x, a, b) && role_name_ok(s, a, b, 3) && !org_suffix(s + a, 9) &&
+           !in_ends(s, a, b, bare_name_bad_ends) &&
+           !kg_tctx_taken(x->c, a, b) && !overlaps_actor(x, a, b) && !(x->lx && lex_exact(x, a, b) >= 0);
+}
+
+/* An age in parentheses right after a name (홍길동(35), 홍길동(35·회사원),
+ * 홍길동(35, 서울)): one or two digits, then ')', a middle dot or a
+ * comma. */
+static int age_note_at(const char *s, size_t len, size_t p)
+{
+    if (p + 2 >= len || s[p] != '(' || !is_dig(s[p + 1]))
+        return 0;
+    size_t q = p + 2;
+    if (q < len && is_dig(s[q]))
+        q++;
+    return q < len && (s[q] == ')' || s[q] == ',' || (q + 1 < len && !memcmp(s + q, "\xc2\xb7", 2)));
+}
+
+/* The separator of an enumeration at p: a middle dot or a comma, a space
+ * after it allowed; where the next item starts, or 0. */
+static size_t enum_sep_at(const char *s, size_t len, size_t p)
+{
+    if (p + 2 < len && !memcmp(s + p, "\xc2\xb7", 2))
+        p += 2;
+    else if (p + 1 < len && s[p] == ',')
+        p++;
+    else
+        return 0;
+    if (p < len && s[p] == ' ')
+        p++;
+    return p;
+}
+
+/* 1 if a title follows at p: glued (씨), or after a space, a word for
+ * former or new allowed before it (전 대통령, 의원, 선수). */
+static int title_after(actx *x, size_t p)
+{
+    const char *s = x->s;
+    size_t len = x->len, q;
+    if (list_word_at(s, len, p, anon_titles))
+        return 1;
+    if (p >= len || s[p] != ' ')
+        return 0;
+    p++;
+    for (int k = 0; title_modifiers[k]; k++) {
+        size_t n = strlen(title_modifiers[k]);
+        if (p + n < len && !memcmp(s + p, title_modifiers[k], n) && s[p + n] == ' ') {
+            p += n + 1;
+            break;
+        }
+    }
+    q = hangul_run_end(s, len, p);
+    if (q > p && is_title(s + p, strip_particles(s, len, p, q) - p))
+        return 1;
+    return list_word_at(s, len, p, role_titles) || list_word_at(s, len, p, anon_titles);
+}
+
+/* A Korean name of three syllables without a title, by what stands
+ * around it: an age in parentheses (홍길동(35)), or an enumeration of
+ * such names (홍길동·김철수, 홍길동, 김철수 의원): every item a name by
+ * its spelling, the last one with particles at most. Emits each person
+ * and returns the end of the last, else 0. */
+static size_t bare_name_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, k1;
+    if (i + 10 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
+        (s[i + 9] != '(' && s[i + 9] != ',' && (unsigned char)s[i + 9] != 0xC2))
+        return 0;
+    if (!bare_name_ok(x, i))
+        return 0;
+    if (age_note_at(s, len, i + 9)) {
+        new_actor(x, i, i + 9, "person", "age");
+        return i + 9;
+    }
+    /* an enumeration: up to eight more items */
+    size_t items[9], n = 0, p = i + 9, q, last = 0;
+    items[n++] = i;
+    while (n < 9 && (q = enum_sep_at(s, len, p)) && q + 9 <= len && has_bit(family_bits, kg_u8_dec((const unsigned char *)s + q,
+                                                                                   len - q, &k1))) {
+        size_t te = hangul_run_end(s, len, q), w = te - q == 9 ? te : strip_particles(s, len, q, te);
+        if (w - q != 9 || !bare_name_ok(x, q))
+            break;
+        items[n++] = q;
+        if (te != w) {
+            last = 1; /* particles end the enumeration */
+            break;
+        }
+        p = q + 9;
+    }
+    /* two items need a title after the last (홍길동, 김철수 의원; 홍길동,
+     * 김철수 씨); three or more are a list of names anyway */
+    if (n < 2 || (n == 2 && (last || !title_after(x, items[1] + 9))))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        new_actor(x, items[k], items[k] + 9, "person", "list");
+    return items[n - 1] + 9;
+}
+
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
     size_t e = anon_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = bare_name_rule(sc->x, sc->i);
     return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
 }
 
