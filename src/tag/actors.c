@@ -164,6 +164,8 @@ static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
 static const char *const *role_titles;          /* title_rule, strict: 선수 */
 static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
 static const char *const *bare_name_bad_ends;   /* bare_name_rule: 회, 단 */
+static const char *const *office_ends;          /* former_rule: 장, 관 */
+static const char *const *former_marks;         /* former_rule: 전 */
 static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
@@ -1518,6 +1520,13 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
             ne = q;
     }
     size_t na = tok_begin(s, ne);
+    /* a name that opens a note in parentheses glued to the word before:
+     * 민사1부(홍길동 부장판사) */
+    for (size_t q = ne; q > na + 1; q--)
+        if (s[q - 1] == '(' && s[q - 2] != '(') {
+            na = q;
+            break;
+        }
     /* an opening quote or bracket glued before the name: “홍길동 실장 */
     for (int more = 1; more && na < ne;) {
         more = 0;
@@ -2190,6 +2199,8 @@ static void lists_load(void)
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
     bare_name_bad_ends = kg_gram_words("names", "bare_name_bad_ends");
+    office_ends = kg_gram_words("names", "office_ends");
+    former_marks = kg_gram_words("names", "former_marks");
     title_modifiers = kg_gram_words("names", "title_modifiers");
     country_pairs = kg_gram_words("names", "country_pairs");
     lead_roles = kg_gram_words("names", "lead_roles");
@@ -2517,12 +2528,77 @@ static size_t bare_name_rule(actx *x, size_t i)
     return items[n - 1] + 9;
 }
 
+/* 1 if the word [a, b) names an office, particles left out: a title,
+ * or by its end (names: office_ends: 시장, 의원; 장, 관 after two
+ * syllables or more). */
+static int office_word(const char *s, size_t len, size_t a, size_t b)
+{
+    size_t w = strip_particles(s, len, a, b);
+    if (w <= a)
+        return 0;
+    if (is_title(s + a, w - a) || in_list(s + a, w - a, role_titles))
+        return 1;
+    /* an end of one syllable after two or more (서울시교육감, not 가장) */
+    for (int k = 0; office_ends[k]; k++) {
+        size_t n = strlen(office_ends[k]);
+        if (w - a >= n + (n == 3 ? 6 : 0) && !memcmp(s + w - n, office_ends[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* A former holder: a family name alone or a Korean name of three
+ * syllables, then a word for former (names: title_modifiers), then within
+ * three words a word that names an office (홍 전 회장, 홍길동 전 한빛건설
+ * 사장, 김 전 서울시교육감). The name starts at i; emits the person and
+ * returns the name's end, else 0. */
+static size_t former_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, k1, e;
+    if (i + 8 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+        return 0;
+    if (s[i + 3] == ' ' && kg_wordset_has(&ws_family, s + i, 3))
+        e = i + 3;
+    else if (i + 10 <= len && s[i + 9] == ' ' && bare_name_ok(x, i))
+        e = i + 9;
+    else
+        return 0;
+    size_t p = e + 1, m = 0;
+    for (int k = 0; former_marks[k] && !m; k++) {
+        size_t n = strlen(former_marks[k]);
+        if (p + n < len && !memcmp(s + p, former_marks[k], n) && s[p + n] == ' ')
+            m = p + n + 1;
+    }
+    if (!m)
+        return 0;
+    for (int w = 0; w < 3 && m < len; w++) {
+        size_t we = m;
+        while (we < len && s[we] != ' ' && s[we] != '\n')
+            we++;
+        if (we == m || !all_hangul(s + m, we - m))
+            return 0;
+        if (office_word(s, len, m, we)) {
+            if (kg_tctx_taken(x->c, i, e) || overlaps_actor(x, i, e) || (x->lx && lex_exact(x, i, e) >= 0))
+                return 0;
+            new_actor(x, i, e, "person", "title");
+            return e;
+        }
+        if (we >= len || s[we] != ' ')
+            return 0;
+        m = we + 1;
+    }
+    return 0;
+}
+
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
     size_t e = anon_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
         e = bare_name_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = former_rule(sc->x, sc->i);
     return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
 }
 
