@@ -64,6 +64,7 @@ static uint64_t *intro_key;          /* 1 << intro_bits slots (at least 256, */
 static unsigned char *intro_flag;    /* a quarter full at most) */
 static unsigned intro_bits, intro_n;          /* flag: 1 a descriptor, 2 a lead title ends so */
 static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
+static unsigned char given_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* given_syllables */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
 {
@@ -155,6 +156,9 @@ static const char *const *name_bad_ends;        /* name_word_ok */
 static const char *const *foreign_bad_ends;     /* foreign_name_ok */
 static const char *const *short_given_names;    /* foreign_name_ok: 팸, 존 */
 static const char *const *loan_syl;             /* loan_spelled: 스, 트 */
+static const char *const *given_syl;            /* particle_name_rule: 민, 서 */
+static const char *const *bare_particles;       /* particle_name_rule: 은, 는 */
+static const char *const *given_bad_ends;       /* particle_name_rule: 하, 자 */
 static const char *const *non_name_ends;        /* ends_as_non_name: 면, 며 */
 static const char *const *modifier_ends;        /* suffix_words_rule: 한, 된 */
 static const char *const *company_heads;        /* quoted_rule: 스타트업 */
@@ -2190,6 +2194,9 @@ static void lists_load(void)
     foreign_bad_ends = kg_gram_words("names", "foreign_bad_ends");
     short_given_names = kg_gram_words("names", "short_given_names");
     loan_syl = kg_gram_words("names", "loan_syllables");
+    given_syl = kg_gram_words("names", "given_syllables");
+    bare_particles = kg_gram_words("names", "bare_name_particles");
+    given_bad_ends = kg_gram_words("names", "given_bad_ends");
     non_name_ends = kg_gram_words("names", "non_name_ends");
     modifier_ends = kg_gram_words("names", "modifier_ends");
     company_heads = kg_gram_words("names", "company_heads");
@@ -2297,6 +2304,8 @@ static void tables_init(void)
         intro_add(*t, 2);
     for (const char *const *l = loan_syl; *l; l++)
         set_bit(loan_bits, *l, 0);
+    for (const char *const *l = given_syl; *l; l++)
+        set_bit(given_bits, *l, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2528,6 +2537,29 @@ static size_t bare_name_rule(actx *x, size_t i)
     return items[n - 1] + 9;
 }
 
+/* A Korean name of three syllables alone before a particle (홍길동은,
+ * 홍길동에게): a family name first, both other syllables common in given
+ * names (names: given_syllables), none of the last syllables of common
+ * nouns and verb stems (bare_name_bad_ends, given_bad_ends), and the
+ * particle one of bare_name_particles with nothing glued after it. [i,
+ * te) is the Hangul run; emits the person and returns the name's end,
+ * else 0. */
+static size_t particle_name_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t k1;
+    if (te < i + 12 || te > i + 18 || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
+        !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 3, 3, &k1)) ||
+        !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
+        return 0;
+    size_t e = i + 9;
+    if (!in_list(s + e, te - e, bare_particles) || in_ends(s, i, e, given_bad_ends) || !bare_name_ok(x, i))
+        return 0;
+    /* the document knows no other reading of the word */
+    new_actor(x, i, e, "person", "context");
+    return e;
+}
+
 /* 1 if the word [a, b) names an office, particles left out: a title,
  * or by its end (names: office_ends: 시장, 의원; 장, 관 after two
  * syllables or more). */
@@ -2599,6 +2631,8 @@ static size_t run_anon(scan *sc)
         e = bare_name_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
         e = former_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = particle_name_rule(sc->x, sc->i, scan_te(sc));
     return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
 }
 
