@@ -2560,6 +2560,35 @@ static size_t particle_name_rule(actx *x, size_t i, size_t te)
     return e;
 }
 
+/* A name of two words spelled from another language before a particle
+ * (마리아 로시는, 폴 스미스와): the first a short given name
+ * (short_given_names) or spelled from elsewhere (loan_syllables), the
+ * second spelled from elsewhere, both words a name by foreign_name_ok,
+ * the particle one of bare_name_particles. [i, te) is the first word;
+ * emits the person and returns its end, else 0. */
+static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t len = x->len;
+    if (te + 4 > len || s[te] != ' ' || te - i > 18)
+        return 0;
+    size_t b = te + 1, be = hangul_run_end(s, len, b);
+    if (be < b + 6 || be - b > 24 || (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.'))
+        return 0;
+    size_t w = 0;
+    for (int k = 0; bare_particles[k] && !w; k++) {
+        size_t n = strlen(bare_particles[k]);
+        if (be - b > n + 3 && !memcmp(s + be - n, bare_particles[k], n))
+            w = be - n;
+    }
+    if (!w || !loan_spelled(s, b, w) || !(loan_spelled(s, i, te) || in_list(s + i, te - i, short_given_names)) ||
+        !foreign_name_ok(x, i, te, w) || !name_context_ok(x, i) || overlaps_actor(x, i, w) ||
+        (x->lx && lex_exact(x, i, w) >= 0))
+        return 0;
+    new_actor(x, i, w, "person", "context");
+    return w;
+}
+
 /* 1 if the word [a, b) names an office, particles left out: a title,
  * or by its end (names: office_ends: 시장, 의원; 장, 관 after two
  * syllables or more). */
@@ -2633,6 +2662,8 @@ static size_t run_anon(scan *sc)
         e = former_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
         e = particle_name_rule(sc->x, sc->i, scan_te(sc));
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = foreign_particle_rule(sc->x, sc->i, scan_te(sc));
     return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
 }
 
