@@ -2619,19 +2619,20 @@ static size_t former_rule(actx *x, size_t i)
     size_t len = x->len, k1, e;
     if (i + 8 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
         return 0;
-    if (s[i + 3] == ' ' && kg_wordset_has(&ws_family, s + i, 3))
+    if (s[i + 3] == ' ')
         e = i + 3;
-    else if (i + 10 <= len && s[i + 9] == ' ' && bare_name_ok(x, i))
+    else if (i + 10 <= len && s[i + 9] == ' ')
         e = i + 9;
     else
         return 0;
+    /* the mark first: it is rare, the name tests are not cheap */
     size_t p = e + 1, m = 0;
     for (int k = 0; former_marks[k] && !m; k++) {
         size_t n = strlen(former_marks[k]);
         if (p + n < len && !memcmp(s + p, former_marks[k], n) && s[p + n] == ' ')
             m = p + n + 1;
     }
-    if (!m)
+    if (!m || (e == i + 3 ? !kg_wordset_has(&ws_family, s + i, 3) : !bare_name_ok(x, i)))
         return 0;
     for (int w = 0; w < 3 && m < len; w++) {
         size_t we = m;
