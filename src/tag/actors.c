@@ -1565,10 +1565,19 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     size_t pa = na >= 2 && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
     int two = pa < na && foreign_name_ok(x, pa, na - 1, ne) && name_context_ok(x, pa) &&
               (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1));
+    /* 솔지 씨, 낸시랭 씨: before 씨 (anon_titles) a given name alone or a
+     * name from elsewhere, no family name needed */
+    int ssi = !two && !across && in_list(s + ta, tb - ta, anon_titles) && syl >= 2 && syl <= 4 &&
+              all_hangul(s + na, ne - na) && !never_name(s, na, ne) && !is_title(s + na, ne - na) &&
+              !in_ends(s, na, ne, name_bad_ends) && !in_ends(s, na, ne, title_name_bad_ends);
+    /* before 씨 no word that ends in a particle (사람들은 씨를) */
+    if (!two && in_list(s + ta, tb - ta, anon_titles) && syl >= 3 && in_ends(s, na, ne, name_bad_ends))
+        return 0;
     if (two)
         na = pa;
-    else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
-             (strict && !role_name_ok(s, na, ne, syl)) || (syl >= 3 && !strict && in_ends(s, na, ne, title_name_bad_ends))) {
+    else if (!ssi && (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
+                      (strict && !role_name_ok(s, na, ne, syl)) ||
+                      (syl >= 3 && !strict && in_ends(s, na, ne, title_name_bad_ends)))) {
         if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa) ||
             (strict && !loan_spelled(s, pa, ne))) {
             size_t ba, be;
