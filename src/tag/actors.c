@@ -2581,6 +2581,10 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     size_t len = x->len;
     if (te + 4 > len || s[te] != ' ' || te - i > 18)
         return 0;
+    /* the first word first: one syllable (a short given name) or loan
+     * spelled, which most words are not */
+    if (te - i == 3 ? !in_list(s + i, 3, short_given_names) : !loan_spelled(s, i, te))
+        return 0;
     size_t b = te + 1, be = hangul_run_end(s, len, b);
     if (be < b + 6 || be - b > 24 || (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.'))
         return 0;
@@ -2590,8 +2594,7 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
         if (be - b > n + 3 && !memcmp(s + be - n, bare_particles[k], n))
             w = be - n;
     }
-    if (!w || !loan_spelled(s, b, w) || !(loan_spelled(s, i, te) || in_list(s + i, te - i, short_given_names)) ||
-        !foreign_name_ok(x, i, te, w) || !name_context_ok(x, i) || overlaps_actor(x, i, w) ||
+    if (!w || !loan_spelled(s, b, w) || !foreign_name_ok(x, i, te, w) || !name_context_ok(x, i) || overlaps_actor(x, i, w) ||
         (x->lx && lex_exact(x, i, w) >= 0))
         return 0;
     new_actor(x, i, w, "person", "context");
