@@ -1570,8 +1570,9 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     int ssi = !two && !across && in_list(s + ta, tb - ta, anon_titles) && syl >= 2 && syl <= 4 &&
               all_hangul(s + na, ne - na) && !never_name(s, na, ne) && !is_title(s + na, ne - na) &&
               !in_ends(s, na, ne, name_bad_ends) && !in_ends(s, na, ne, title_name_bad_ends);
-    /* before 씨 no word that ends in a particle (사람들은 씨를) */
-    if (!two && in_list(s + ta, tb - ta, anon_titles) && syl >= 3 && in_ends(s, na, ne, name_bad_ends))
+    /* before 씨 no word of four syllables or more that ends in a
+     * particle (사람들은 씨를; names of three end in 도, 인: 이현도) */
+    if (!two && in_list(s + ta, tb - ta, anon_titles) && syl >= 4 && in_ends(s, na, ne, name_bad_ends))
         return 0;
     if (two)
         na = pa;
@@ -1583,10 +1584,14 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
             size_t ba, be;
             if (across || strict || !name_before_body(x, na, ne, &ba, &be))
                 return 0;
-            /* the person, then the body when nothing knows it */
-            if (overlaps_actor(x, ba, ne) || kg_tctx_taken(x->c, ba, ne) || (x->lx && lex_exact(x, ba, be) >= 0))
+            /* the person (unless just found by its age: 홍길동(35)),
+             * then the body when nothing knows it */
+            int found = overlaps_actor(x, ba, be) && !overlaps_actor(x, be, ne);
+            if ((!found && (overlaps_actor(x, ba, ne) || (x->lx && lex_exact(x, ba, be) >= 0))) ||
+                kg_tctx_taken(x->c, found ? na : ba, ne))
                 return 0;
-            new_actor(x, ba, be, "person", "title");
+            if (!found)
+                new_actor(x, ba, be, "person", "title");
             if (!(x->lx && lex_exact(x, na, ne) >= 0))
                 new_actor(x, na, ne, "organization", "title");
             return 1;
