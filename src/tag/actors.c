@@ -64,6 +64,7 @@ static uint64_t *intro_key;          /* 1 << intro_bits slots (at least 256, */
 static unsigned char *intro_flag;    /* a quarter full at most) */
 static unsigned intro_bits, intro_n;          /* flag: 1 a descriptor, 2 a lead title ends so */
 static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
+static unsigned char given_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* given_syllables */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
 {
@@ -155,6 +156,9 @@ static const char *const *name_bad_ends;        /* name_word_ok */
 static const char *const *foreign_bad_ends;     /* foreign_name_ok */
 static const char *const *short_given_names;    /* foreign_name_ok: 팸, 존 */
 static const char *const *loan_syl;             /* loan_spelled: 스, 트 */
+static const char *const *given_syl;            /* particle_name_rule: 민, 서 */
+static const char *const *bare_particles;       /* particle_name_rule: 은, 는 */
+static const char *const *given_bad_ends;       /* particle_name_rule: 하, 자 */
 static const char *const *non_name_ends;        /* ends_as_non_name: 면, 며 */
 static const char *const *modifier_ends;        /* suffix_words_rule: 한, 된 */
 static const char *const *company_heads;        /* quoted_rule: 스타트업 */
@@ -163,6 +167,9 @@ static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
 static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
 static const char *const *role_titles;          /* title_rule, strict: 선수 */
 static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
+static const char *const *bare_name_bad_ends;   /* bare_name_rule: 회, 단 */
+static const char *const *office_ends;          /* former_rule: 장, 관 */
+static const char *const *former_marks;         /* former_rule: 전 */
 static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
@@ -1517,6 +1524,13 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
             ne = q;
     }
     size_t na = tok_begin(s, ne);
+    /* a name that opens a note in parentheses glued to the word before:
+     * 민사1부(홍길동 부장판사) */
+    for (size_t q = ne; q > na + 1; q--)
+        if (s[q - 1] == '(' && s[q - 2] != '(') {
+            na = q;
+            break;
+        }
     /* an opening quote or bracket glued before the name: “홍길동 실장 */
     for (int more = 1; more && na < ne;) {
         more = 0;
@@ -1551,19 +1565,33 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     size_t pa = na >= 2 && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
     int two = pa < na && foreign_name_ok(x, pa, na - 1, ne) && name_context_ok(x, pa) &&
               (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1));
+    /* 솔지 씨, 낸시랭 씨: before 씨 (anon_titles) a given name alone or a
+     * name from elsewhere, no family name needed */
+    int ssi = !two && !across && in_list(s + ta, tb - ta, anon_titles) && syl >= 2 && syl <= 4 &&
+              all_hangul(s + na, ne - na) && !never_name(s, na, ne) && !is_title(s + na, ne - na) &&
+              !in_ends(s, na, ne, name_bad_ends) && !in_ends(s, na, ne, title_name_bad_ends);
+    /* before 씨 no word of four syllables or more that ends in a
+     * particle (사람들은 씨를; names of three end in 도, 인: 이현도) */
+    if (!two && in_list(s + ta, tb - ta, anon_titles) && syl >= 4 && in_ends(s, na, ne, name_bad_ends))
+        return 0;
     if (two)
         na = pa;
-    else if (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
-             (strict && !role_name_ok(s, na, ne, syl)) || (syl >= 3 && !strict && in_ends(s, na, ne, title_name_bad_ends))) {
+    else if (!ssi && (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
+                      (strict && !role_name_ok(s, na, ne, syl)) ||
+                      (syl >= 3 && !strict && in_ends(s, na, ne, title_name_bad_ends)))) {
         if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa) ||
             (strict && !loan_spelled(s, pa, ne))) {
             size_t ba, be;
             if (across || strict || !name_before_body(x, na, ne, &ba, &be))
                 return 0;
-            /* the person, then the body when nothing knows it */
-            if (overlaps_actor(x, ba, ne) || kg_tctx_taken(x->c, ba, ne) || (x->lx && lex_exact(x, ba, be) >= 0))
+            /* the person (unless just found by its age: 홍길동(35)),
+             * then the body when nothing knows it */
+            int found = overlaps_actor(x, ba, be) && !overlaps_actor(x, be, ne);
+            if ((!found && (overlaps_actor(x, ba, ne) || (x->lx && lex_exact(x, ba, be) >= 0))) ||
+                kg_tctx_taken(x->c, found ? na : ba, ne))
                 return 0;
-            new_actor(x, ba, be, "person", "title");
+            if (!found)
+                new_actor(x, ba, be, "person", "title");
             if (!(x->lx && lex_exact(x, na, ne) >= 0))
                 new_actor(x, na, ne, "organization", "title");
             return 1;
@@ -2180,6 +2208,9 @@ static void lists_load(void)
     foreign_bad_ends = kg_gram_words("names", "foreign_bad_ends");
     short_given_names = kg_gram_words("names", "short_given_names");
     loan_syl = kg_gram_words("names", "loan_syllables");
+    given_syl = kg_gram_words("names", "given_syllables");
+    bare_particles = kg_gram_words("names", "bare_name_particles");
+    given_bad_ends = kg_gram_words("names", "given_bad_ends");
     non_name_ends = kg_gram_words("names", "non_name_ends");
     modifier_ends = kg_gram_words("names", "modifier_ends");
     company_heads = kg_gram_words("names", "company_heads");
@@ -2188,6 +2219,9 @@ static void lists_load(void)
     anon_given = kg_gram_words("names", "anon_given");
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
+    bare_name_bad_ends = kg_gram_words("names", "bare_name_bad_ends");
+    office_ends = kg_gram_words("names", "office_ends");
+    former_marks = kg_gram_words("names", "former_marks");
     title_modifiers = kg_gram_words("names", "title_modifiers");
     country_pairs = kg_gram_words("names", "country_pairs");
     lead_roles = kg_gram_words("names", "lead_roles");
@@ -2284,6 +2318,8 @@ static void tables_init(void)
         intro_add(*t, 2);
     for (const char *const *l = loan_syl; *l; l++)
         set_bit(loan_bits, *l, 0);
+    for (const char *const *l = given_syl; *l; l++)
+        set_bit(given_bits, *l, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2408,10 +2444,244 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
     return w;
 }
 
+/* 1 if [a, a + 9) is a Korean name of three syllables by its spelling:
+ * a family name first, no word that is never a name, no particle or
+ * verb ending last, no organisation's suffix nor a common noun's last
+ * syllable (조사국, 이사회), and no mention yet. */
+static int bare_name_ok(actx *x, size_t a)
+{
+    const char *s = x->s;
+    size_t b = a + 9;
+    return b <= x->len && all_hangul(s + a, 9) && name_word_ok(x, a, b) && role_name_ok(s, a, b, 3) && !org_suffix(s + a, 9) &&
+           !in_ends(s, a, b, bare_name_bad_ends) &&
+           !kg_tctx_taken(x->c, a, b) && !overlaps_actor(x, a, b) && !(x->lx && lex_exact(x, a, b) >= 0);
+}
+
+/* An age in parentheses right after a name (홍길동(35), 홍길동(35·회사원),
+ * 홍길동(35, 서울)): one or two digits, then ')', a middle dot or a
+ * comma. */
+static int age_note_at(const char *s, size_t len, size_t p)
+{
+    if (p + 2 >= len || s[p] != '(' || !is_dig(s[p + 1]))
+        return 0;
+    size_t q = p + 2;
+    if (q < len && is_dig(s[q]))
+        q++;
+    return q < len && (s[q] == ')' || s[q] == ',' || (q + 1 < len && !memcmp(s + q, "\xc2\xb7", 2)));
+}
+
+/* The separator of an enumeration at p: a middle dot or a comma, a space
+ * after it allowed; where the next item starts, or 0. */
+static size_t enum_sep_at(const char *s, size_t len, size_t p)
+{
+    if (p + 2 < len && !memcmp(s + p, "\xc2\xb7", 2))
+        p += 2;
+    else if (p + 1 < len && s[p] == ',')
+        p++;
+    else
+        return 0;
+    if (p < len && s[p] == ' ')
+        p++;
+    return p;
+}
+
+/* 1 if a title follows at p: glued (씨), or after a space, a word for
+ * former or new allowed before it (전 대통령, 의원, 선수). */
+static int title_after(actx *x, size_t p)
+{
+    const char *s = x->s;
+    size_t len = x->len, q;
+    if (list_word_at(s, len, p, anon_titles))
+        return 1;
+    if (p >= len || s[p] != ' ')
+        return 0;
+    p++;
+    for (int k = 0; title_modifiers[k]; k++) {
+        size_t n = strlen(title_modifiers[k]);
+        if (p + n < len && !memcmp(s + p, title_modifiers[k], n) && s[p + n] == ' ') {
+            p += n + 1;
+            break;
+        }
+    }
+    q = hangul_run_end(s, len, p);
+    if (q > p && is_title(s + p, strip_particles(s, len, p, q) - p))
+        return 1;
+    return list_word_at(s, len, p, role_titles) || list_word_at(s, len, p, anon_titles);
+}
+
+/* A Korean name of three syllables without a title, by what stands
+ * around it: an age in parentheses (홍길동(35)), or an enumeration of
+ * such names (홍길동·김철수, 홍길동, 김철수 의원): every item a name by
+ * its spelling, the last one with particles at most. Emits each person
+ * and returns the end of the last, else 0. */
+static size_t bare_name_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, k1;
+    if (i + 10 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
+        (s[i + 9] != '(' && s[i + 9] != ',' && (unsigned char)s[i + 9] != 0xC2))
+        return 0;
+    if (!bare_name_ok(x, i))
+        return 0;
+    if (age_note_at(s, len, i + 9)) {
+        new_actor(x, i, i + 9, "person", "age");
+        return i + 9;
+    }
+    /* an enumeration: up to eight more items */
+    size_t items[9], n = 0, p = i + 9, q, last = 0;
+    items[n++] = i;
+    while (n < 9 && (q = enum_sep_at(s, len, p)) && q + 9 <= len && has_bit(family_bits, kg_u8_dec((const unsigned char *)s + q,
+                                                                                   len - q, &k1))) {
+        size_t te = hangul_run_end(s, len, q), w = te - q == 9 ? te : strip_particles(s, len, q, te);
+        if (w - q != 9 || !bare_name_ok(x, q))
+            break;
+        items[n++] = q;
+        if (te != w) {
+            last = 1; /* particles end the enumeration */
+            break;
+        }
+        p = q + 9;
+    }
+    /* two items need a title after the last (홍길동, 김철수 의원; 홍길동,
+     * 김철수 씨); three or more are a list of names anyway */
+    if (n < 2 || (n == 2 && (last || !title_after(x, items[1] + 9))))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        new_actor(x, items[k], items[k] + 9, "person", "list");
+    return items[n - 1] + 9;
+}
+
+/* A Korean name of three syllables alone before a particle (홍길동은,
+ * 홍길동에게): a family name first, both other syllables common in given
+ * names (names: given_syllables), none of the last syllables of common
+ * nouns and verb stems (bare_name_bad_ends, given_bad_ends), and the
+ * particle one of bare_name_particles with nothing glued after it. [i,
+ * te) is the Hangul run; emits the person and returns the name's end,
+ * else 0. */
+static size_t particle_name_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t k1;
+    if (te < i + 12 || te > i + 18 || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
+        !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 3, 3, &k1)) ||
+        !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
+        return 0;
+    size_t e = i + 9;
+    if (!in_list(s + e, te - e, bare_particles) || in_ends(s, i, e, given_bad_ends) || !bare_name_ok(x, i))
+        return 0;
+    /* the document knows no other reading of the word */
+    new_actor(x, i, e, "person", "context");
+    return e;
+}
+
+/* A name of two words spelled from another language before a particle
+ * (마리아 로시는, 폴 스미스와): the first a short given name
+ * (short_given_names) or spelled from elsewhere (loan_syllables), the
+ * second spelled from elsewhere, both words a name by foreign_name_ok,
+ * the particle one of bare_name_particles. [i, te) is the first word;
+ * emits the person and returns its end, else 0. */
+static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t len = x->len;
+    if (te + 4 > len || s[te] != ' ' || te - i > 18)
+        return 0;
+    /* the first word first: one syllable (a short given name) or loan
+     * spelled, which most words are not */
+    if (te - i == 3 ? !in_list(s + i, 3, short_given_names) : !loan_spelled(s, i, te))
+        return 0;
+    size_t b = te + 1, be = hangul_run_end(s, len, b);
+    if (be < b + 6 || be - b > 24 || (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.'))
+        return 0;
+    size_t w = 0;
+    for (int k = 0; bare_particles[k] && !w; k++) {
+        size_t n = strlen(bare_particles[k]);
+        if (be - b > n + 3 && !memcmp(s + be - n, bare_particles[k], n))
+            w = be - n;
+    }
+    if (!w || !loan_spelled(s, b, w) || !foreign_name_ok(x, i, te, w) || !name_context_ok(x, i) || overlaps_actor(x, i, w) ||
+        (x->lx && lex_exact(x, i, w) >= 0))
+        return 0;
+    new_actor(x, i, w, "person", "context");
+    return w;
+}
+
+/* 1 if the word [a, b) names an office, particles left out: a title,
+ * or by its end (names: office_ends: 시장, 의원; 장, 관 after two
+ * syllables or more). */
+static int office_word(const char *s, size_t len, size_t a, size_t b)
+{
+    size_t w = strip_particles(s, len, a, b);
+    if (w <= a)
+        return 0;
+    if (is_title(s + a, w - a) || in_list(s + a, w - a, role_titles))
+        return 1;
+    /* an end of one syllable after two or more (서울시교육감, not 가장) */
+    for (int k = 0; office_ends[k]; k++) {
+        size_t n = strlen(office_ends[k]);
+        if (w - a >= n + (n == 3 ? 6 : 0) && !memcmp(s + w - n, office_ends[k], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* A former holder: a family name alone or a Korean name of three
+ * syllables, then a word for former (names: title_modifiers), then within
+ * three words a word that names an office (홍 전 회장, 홍길동 전 한빛건설
+ * 사장, 김 전 서울시교육감). The name starts at i; emits the person and
+ * returns the name's end, else 0. */
+static size_t former_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, k1, e;
+    if (i + 8 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+        return 0;
+    if (s[i + 3] == ' ')
+        e = i + 3;
+    else if (i + 10 <= len && s[i + 9] == ' ')
+        e = i + 9;
+    else
+        return 0;
+    /* the mark first: it is rare, the name tests are not cheap */
+    size_t p = e + 1, m = 0;
+    for (int k = 0; former_marks[k] && !m; k++) {
+        size_t n = strlen(former_marks[k]);
+        if (p + n < len && !memcmp(s + p, former_marks[k], n) && s[p + n] == ' ')
+            m = p + n + 1;
+    }
+    if (!m || (e == i + 3 ? !kg_wordset_has(&ws_family, s + i, 3) : !bare_name_ok(x, i)))
+        return 0;
+    for (int w = 0; w < 3 && m < len; w++) {
+        size_t we = m;
+        while (we < len && s[we] != ' ' && s[we] != '\n')
+            we++;
+        if (we == m || !all_hangul(s + m, we - m))
+            return 0;
+        if (office_word(s, len, m, we)) {
+            if (kg_tctx_taken(x->c, i, e) || overlaps_actor(x, i, e) || (x->lx && lex_exact(x, i, e) >= 0))
+                return 0;
+            new_actor(x, i, e, "person", "title");
+            return e;
+        }
+        if (we >= len || s[we] != ' ')
+            return 0;
+        m = we + 1;
+    }
+    return 0;
+}
+
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
     size_t e = anon_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = bare_name_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = former_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = particle_name_rule(sc->x, sc->i, scan_te(sc));
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = foreign_particle_rule(sc->x, sc->i, scan_te(sc));
     return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
 }
 
