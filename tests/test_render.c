@@ -22,25 +22,12 @@
 /* Loads YAML text (written to a temporary file) into a fresh corpus. */
 static kg_corpus *load_text(const char *yaml)
 {
-    char *dir = kgt_tmpdir();
-    kg_buf fpath = KG_BUF_INIT;
-    kg_buf_printf(&fpath, "%s/doc.yaml", dir);
-    cr_assert_eq(kgt_write(fpath.ptr, yaml), 0);
-    kg_corpus *c = kg_xcalloc(1, sizeof *c);
-    kg_corpus_init(c);
-    kg_diag d = KG_DIAG_INIT;
-    int rc = kg_facts_load_path(c, fpath.ptr, &d);
-    cr_assert(rc >= 0, "cannot load the fixture");
-    kg_diag_free(&d);
-    kg_buf_free(&fpath);
-    free(dir);
-    return c;
+    return kgt_facts_text(yaml, 0);
 }
 
 static void free_corpus(kg_corpus *c)
 {
-    kg_corpus_free(c);
-    free(c);
+    kgt_corpus_free(c);
 }
 
 /* Renders with fn; asserts success; returns the malloc'd output. */

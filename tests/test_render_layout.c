@@ -280,25 +280,12 @@ static int crossings(const char *what, const char *svgtext)
 
 static kg_corpus *load_text(const char *yaml)
 {
-    char *dir = kgt_tmpdir();
-    kg_buf fpath = KG_BUF_INIT;
-    kg_buf_printf(&fpath, "%s/doc.yaml", dir);
-    cr_assert_eq(kgt_write(fpath.ptr, yaml), 0);
-    kg_corpus *c = kg_xcalloc(1, sizeof *c);
-    kg_corpus_init(c);
-    kg_diag d = KG_DIAG_INIT;
-    cr_assert(kg_facts_load_path(c, fpath.ptr, &d) >= 0);
-    cr_assert_eq(d.errors, 0, "the fixture has errors");
-    kg_diag_free(&d);
-    kg_buf_free(&fpath);
-    free(dir);
-    return c;
+    return kgt_facts_text(yaml, 1);
 }
 
 static void free_corpus(kg_corpus *c)
 {
-    kg_corpus_free(c);
-    free(c);
+    kgt_corpus_free(c);
 }
 
 static char *render_opts(kg_render_fn fn, const kg_corpus *c, kg_format f, kg_render_opts *o)

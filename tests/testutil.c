@@ -119,6 +119,30 @@ const kgt_lexes *kgt_bundled_lexes(void)
     return &L;
 }
 
+kg_corpus *kgt_facts_text(const char *yaml, int no_errors)
+{
+    char *dir = kgt_tmpdir();
+    kg_buf fpath = KG_BUF_INIT;
+    kg_buf_printf(&fpath, "%s/doc.yaml", dir);
+    cr_assert_eq(kgt_write(fpath.ptr, yaml), 0);
+    kg_corpus *c = kg_xcalloc(1, sizeof *c);
+    kg_corpus_init(c);
+    kg_diag d = KG_DIAG_INIT;
+    cr_assert(kg_facts_load_path(c, fpath.ptr, &d) >= 0, "cannot load the fixture");
+    if (no_errors)
+        cr_assert_eq(d.errors, 0, "the fixture has errors");
+    kg_diag_free(&d);
+    kg_buf_free(&fpath);
+    free(dir);
+    return c;
+}
+
+void kgt_corpus_free(kg_corpus *c)
+{
+    kg_corpus_free(c);
+    free(c);
+}
+
 /* ---- spec files ---------------------------------------------------- */
 
 static char *spec_unescape(const char *s)

@@ -36,6 +36,12 @@ typedef struct kgt_lexes {
 } kgt_lexes;
 const kgt_lexes *kgt_bundled_lexes(void);
 
+/* Facts text (YAML) written to doc.yaml in a new temporary folder and
+ * loaded into a fresh corpus; asserts it loads, and with no_errors that
+ * kg finds no error in it. Free with kgt_corpus_free. */
+kg_corpus *kgt_facts_text(const char *yaml, int no_errors);
+void kgt_corpus_free(kg_corpus *c);
+
 /* Spec files (tests/spec/NAME.spec): rules tested from input -> expected.
  * A case is one input line (\n \t \r \\ \" escapes undone), then the
  * expected lines, one a line ("[]" alone expects nothing); a blank line
