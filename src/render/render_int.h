@@ -192,6 +192,10 @@ const char *kg_view_actor_name(const kg_view *v, const char *id);
  * then target. With max_edges (0 = all), only that many of the heaviest
  * edges are kept: *dropped gets how many went, *dropped_max the weight
  * of the heaviest that went. Returns the number of events the view held. */
+/* counts[i] = the number of the view's events actor node i is an agent
+ * or a target of (each event once); counts has n_nodes entries, 0 for
+ * nodes that are no actor. */
+void kg_view_actor_events(const kg_view *v, size_t *counts);
 size_t kg_view_actor_graph(kg_view *v, size_t max_edges, size_t *dropped, size_t *dropped_max);
 /* The kind name of an edge ("agent", "responds-to" ...). */
 const char *kg_edge_kind_name(const kg_vedge *e);

@@ -15,6 +15,7 @@
  * id prefixes (tl_, gr_) so that their ids stay unique in one page. */
 #include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <nettle/base64.h>
@@ -519,15 +520,13 @@ static void write_actors(page *p)
     th(out, "id", "text");
     th(out, "사건 수", "num");
     kg_buf_puts(out, "</tr></thead>\n<tbody>\n");
+    size_t *counts = kg_xcalloc(v->n_nodes ? v->n_nodes : 1, sizeof *counts);
+    kg_view_actor_events(v, counts);
     for (size_t i = 0; i < v->n_nodes; i++) {
         const kg_vnode *n = &v->nodes[i];
         if (n->kind != KG_V_ACTOR)
             continue;
-        size_t count = 0;
-        for (size_t k = 0; k < v->n_nodes; k++)
-            if (v->nodes[k].kind == KG_V_EVENT &&
-                (kg_strv_has(&v->nodes[k].agents, n->id) || kg_strv_has(&v->nodes[k].targets, n->id)))
-                count++;
+        size_t count = counts[i];
         const char *name = n->name ? n->name : n->id;
         const char *part = n->part_of ? kg_view_actor_name(v, n->part_of) : NULL;
         size_t ix = fact_begin(p, "actor", n->id, name);
@@ -551,6 +550,7 @@ static void write_actors(page *p)
         esc(out, n->id);
         kg_buf_printf(out, "</td><td class=\"num\" data-v=\"%zu\">%zu</td></tr>\n", count, count);
     }
+    free(counts);
     kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
 

@@ -800,6 +800,26 @@ static int cmp_edge_weight(const void *a, const void *b)
     return cmp_actor_edge(a, b);
 }
 
+void kg_view_actor_events(const kg_view *v, size_t *counts)
+{
+    memset(counts, 0, (v->n_nodes ? v->n_nodes : 1) * sizeof *counts);
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        const kg_vnode *n = &v->nodes[i];
+        if (n->kind != KG_V_EVENT)
+            continue;
+        for (size_t k = 0; k < n->agents.n + n->targets.n; k++) {
+            const char *id = k < n->agents.n ? n->agents.v[k] : n->targets.v[k - n->agents.n];
+            /* each actor once per event, also when it is agent and target */
+            int seen = 0;
+            for (size_t j = 0; j < k && !seen; j++)
+                seen = !strcmp(id, j < n->agents.n ? n->agents.v[j] : n->targets.v[j - n->agents.n]);
+            size_t x = actor_at(v, id);
+            if (!seen && x != (size_t)-1)
+                counts[x]++;
+        }
+    }
+}
+
 size_t kg_view_actor_graph(kg_view *v, size_t max_edges, size_t *dropped, size_t *dropped_max)
 {
     *dropped = *dropped_max = 0;
@@ -817,7 +837,6 @@ size_t kg_view_actor_graph(kg_view *v, size_t max_edges, size_t *dropped, size_t
             size_t x = actor_at(v, n->agents.v[a]);
             if (x == (size_t)-1)
                 continue;
-            v->nodes[x].n_events++;
             for (size_t t = 0; t < n->targets.n; t++) {
                 size_t y = actor_at(v, n->targets.v[t]);
                 if (y != (size_t)-1 && y != x)
@@ -829,17 +848,13 @@ size_t kg_view_actor_graph(kg_view *v, size_t max_edges, size_t *dropped, size_t
                     actor_edge(v, &ix, KG_E_CO_AGENT, x < y ? x : y, x < y ? y : x);
             }
         }
-        for (size_t t = 0; t < n->targets.n; t++) {
-            size_t y = actor_at(v, n->targets.v[t]);
-            /* counted once when an actor is both agent and target */
-            int agent = 0;
-            for (size_t a = 0; a < n->agents.n && !agent; a++)
-                agent = strcmp(n->agents.v[a], n->targets.v[t]) == 0;
-            if (y != (size_t)-1 && !agent)
-                v->nodes[y].n_events++;
-        }
     }
     kg_hmap_free(&ix);
+    size_t *count = kg_xcalloc(v->n_nodes ? v->n_nodes : 1, sizeof *count);
+    kg_view_actor_events(v, count);
+    for (size_t i = 0; i < v->n_nodes; i++)
+        v->nodes[i].n_events = count[i];
+    free(count);
     /* keep the actors with an event; new indices for the edges */
     size_t *to = kg_xcalloc(v->n_nodes ? v->n_nodes : 1, sizeof *to), m = 0;
     for (size_t i = 0; i < v->n_nodes; i++) {
