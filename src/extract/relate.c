@@ -399,6 +399,17 @@ static int agent_is(const exdoc *x, const ex_event *e, const char *id)
     return 0;
 }
 
+/* 1 if an agent of a is an agent of b, or told with one as parent. */
+static int has_agent_of(const exdoc *x, const ex_event *a, const ex_event *b)
+{
+    for (int i = 0; i < a->n_agent; i++) {
+        const char *ia = x->m->v[a->agent[i]].id;
+        if (ia && agent_is(x, b, ia))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if an agent of a and one of b are one actor, share the top of their
  * part_of chains (중국 상무부 and 중국), or one is a body told with the
  * other as parent (한국은행 금융통화위원회 and 한국은행); an event with
@@ -407,25 +418,15 @@ static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
 {
     if (!a->n_agent || !b->n_agent)
         return 1;
-    for (int i = 0; i < a->n_agent; i++) {
-        const char *ia = x->m->v[a->agent[i]].id;
-        if (ia && agent_is(x, b, ia))
-            return 1;
-    }
-    for (int j = 0; j < b->n_agent; j++) {
-        const char *ib = x->m->v[b->agent[j]].id;
-        if (ib && agent_is(x, a, ib))
-            return 1;
-    }
+    if (has_agent_of(x, a, b) || has_agent_of(x, b, a))
+        return 1;
     for (int i = 0; i < a->n_agent; i++) {
         const char *ia = x->m->v[a->agent[i]].id;
         const char *ta = ia ? kg_lexicon_top(x->lx, ia) : NULL;
         for (int j = 0; j < b->n_agent; j++) {
             const char *ib = x->m->v[b->agent[j]].id;
             if (!ia || !ib)
-                continue;
-            if (!strcmp(ia, ib))
-                return 1;
+                continue; /* (the same id was found by has_agent_of) */
             const char *tb = kg_lexicon_top(x->lx, ib);
             if (ta && tb && !strcmp(ta, tb))
                 return 1;
@@ -434,23 +435,22 @@ static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
     return 0;
 }
 
+/* 1 if e has agents and all are persons. */
+static int all_persons(const exdoc *x, const ex_event *e)
+{
+    for (int i = 0; i < e->n_agent; i++) {
+        const char *t = x->m->v[e->agent[i]].type;
+        if (!t || strcmp(t, "person"))
+            return 0;
+    }
+    return e->n_agent > 0;
+}
+
 /* 1 if a and b each have agents, all persons, and none in common (A씨는
  * … 선고받았다, B씨는 … 선고받았다). */
 static int two_persons(const exdoc *x, const ex_event *a, const ex_event *b)
 {
-    if (!a->n_agent || !b->n_agent)
-        return 0;
-    for (int i = 0; i < a->n_agent; i++) {
-        const char *t = x->m->v[a->agent[i]].type;
-        if (!t || strcmp(t, "person"))
-            return 0;
-    }
-    for (int j = 0; j < b->n_agent; j++) {
-        const char *t = x->m->v[b->agent[j]].type;
-        if (!t || strcmp(t, "person"))
-            return 0;
-    }
-    return !agents_agree(x, a, b);
+    return all_persons(x, a) && all_persons(x, b) && !agents_agree(x, a, b);
 }
 
 /* The object a lexicon phrase holds (관세 of 관세를 부과) into out, or "". */
