@@ -33,20 +33,7 @@ static void free_corpus(kg_corpus *c)
 /* Renders with fn; asserts success; returns the malloc'd output. */
 static char *render(kg_render_fn fn, const kg_corpus *c, kg_format f, kg_render_opts *o)
 {
-    kg_render_opts def = KG_RENDER_OPTS_INIT;
-    if (!o)
-        o = &def;
-    o->format = f;
-    o->no_source = 1;
-    kg_buf out = KG_BUF_INIT;
-    kg_diag d = KG_DIAG_INIT;
-    int rc = fn(c, o, &out, &d);
-    for (size_t i = 0; i < d.n; i++)
-        cr_log_info("finding: %s", d.v[i].msg);
-    cr_assert_eq(rc, KG_RENDER_OK, "renderer failed (%d)", rc);
-    cr_expect_eq(d.errors, 0);
-    kg_diag_free(&d);
-    return kg_buf_detach(&out, NULL);
+    return kgt_render(fn, c, f, o, 1);
 }
 
 /* A rectangle of a pinned node in a DOT text, in points. */

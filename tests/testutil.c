@@ -143,6 +143,25 @@ void kgt_corpus_free(kg_corpus *c)
     free(c);
 }
 
+char *kgt_render(kg_render_fn fn, const kg_corpus *c, kg_format f, kg_render_opts *o, int no_errors)
+{
+    kg_render_opts def = KG_RENDER_OPTS_INIT;
+    if (!o)
+        o = &def;
+    o->format = f;
+    o->no_source = 1;
+    kg_buf out = KG_BUF_INIT;
+    kg_diag d = KG_DIAG_INIT;
+    int rc = fn(c, o, &out, &d);
+    for (size_t i = 0; i < d.n; i++)
+        cr_log_info("finding: %s", d.v[i].msg);
+    cr_assert_eq(rc, KG_RENDER_OK, "renderer failed (%d)", rc);
+    if (no_errors)
+        cr_expect_eq(d.errors, 0);
+    kg_diag_free(&d);
+    return kg_buf_detach(&out, NULL);
+}
+
 /* ---- spec files ---------------------------------------------------- */
 
 static char *spec_unescape(const char *s)

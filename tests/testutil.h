@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "kg/buf.h"
+#include "kg/render.h"
 
 /* Absolute path of the kg binary under test ($KG, default ./kg); static. */
 const char *kgt_binary(void);
@@ -41,6 +42,12 @@ const kgt_lexes *kgt_bundled_lexes(void);
  * kg finds no error in it. Free with kgt_corpus_free. */
 kg_corpus *kgt_facts_text(const char *yaml, int no_errors);
 void kgt_corpus_free(kg_corpus *c);
+
+/* Renders corpus c with fn in format f (o may be NULL: the defaults;
+ * source texts are never read) and returns the output (malloc'd);
+ * asserts the renderer succeeds, and with no_errors that it reports no
+ * error. */
+char *kgt_render(kg_render_fn fn, const kg_corpus *c, kg_format f, kg_render_opts *o, int no_errors);
 
 /* Spec files (tests/spec/NAME.spec): rules tested from input -> expected.
  * A case is one input line (\n \t \r \\ \" escapes undone), then the
