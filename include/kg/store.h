@@ -117,9 +117,10 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
 /* The value of meta row KEY (malloc'd), or NULL when there is none. */
 char *kg_store_meta(kg_store *s, const char *key);
 /* The row counts of a build summary (files = documents stored; loaded,
- * unchanged and removed are left 0; a count that cannot be read is 0).
- * Returns 0. */
-int kg_store_counts(kg_store *s, kg_build_stats *st, kg_diag *d);
+ * unchanged and removed are left 0; a count that cannot be read is 0:
+ * it only feeds a summary), from the meta row the last build wrote, else
+ * counted. */
+void kg_store_counts(kg_store *s, kg_build_stats *st);
 
 typedef enum kg_query_format {
     KG_QUERY_TABLE = 0,   /* aligned columns (display width: Hangul is 2) */

@@ -221,7 +221,7 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0)
         }
         if (same && !quiet) {
             kg_build_stats bs;
-            kg_store_counts(s, &bs, &d);
+            kg_store_counts(s, &bs);
             bs.unchanged = bs.files; /* (documents: the grammar files listed are none) */
             print_summary(db, "up to date, no file read: ", &bs, t0);
         }
