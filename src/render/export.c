@@ -381,6 +381,72 @@ static const char *edge_label(const kg_vedge *e)
     return kg_edge_kind_name(e);
 }
 
+/* an edge's kind attribute: "relation" for every relation type */
+static const char *edge_kind(const kg_vedge *e)
+{
+    return e->kind == KG_E_RELATION ? "relation" : kg_edge_kind_name(e);
+}
+
+/* INDENT<edge id="ID" source="FROM" target="TO  (the attribute left open) */
+static void edge_open(const kg_view *v, const kg_vedge *e, const char *indent, kg_buf *out)
+{
+    kg_buf_printf(out, "%s<edge id=\"", indent);
+    xml_attr(out, e->id);
+    kg_buf_puts(out, "\" source=\"");
+    xml_attr(out, v->nodes[e->from].id);
+    kg_buf_puts(out, "\" target=\"");
+    xml_attr(out, v->nodes[e->to].id);
+}
+
+/* Calls write for every node of the view with its attribute values
+ * (NULL where a node has none). */
+typedef void node_writer(kg_buf *out, const kg_vnode *n, const char *const vals[A_N]);
+
+static void each_node(const kg_view *v, kg_buf *out, node_writer *write)
+{
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        const kg_vnode *n = &v->nodes[i];
+        fields f;
+        const char *vals[A_N];
+        char num[40];
+        node_attrs(v, n, &f, vals, num);
+        write(out, n, vals);
+        fields_free(&f);
+    }
+}
+
+static void graphml_node(kg_buf *out, const kg_vnode *n, const char *const vals[A_N])
+{
+    kg_buf_puts(out, "    <node id=\"");
+    xml_attr(out, n->id);
+    kg_buf_puts(out, "\">\n");
+    for (int a = 0; a < A_N; a++) {
+        if (!vals[a])
+            continue;
+        kg_buf_printf(out, "      <data key=\"n_%s\">", attr_names[a]);
+        xml_text(out, vals[a]);
+        kg_buf_puts(out, "</data>\n");
+    }
+    kg_buf_puts(out, "    </node>\n");
+}
+
+static void gexf_node(kg_buf *out, const kg_vnode *n, const char *const vals[A_N])
+{
+    kg_buf_puts(out, "      <node id=\"");
+    xml_attr(out, n->id);
+    kg_buf_puts(out, "\" label=\"");
+    xml_attr(out, vals[A_LABEL]);
+    kg_buf_puts(out, "\">\n        <attvalues>\n");
+    for (int a = 0; a < A_N; a++) {
+        if (!vals[a] || a == A_LABEL)
+            continue;
+        kg_buf_printf(out, "          <attvalue for=\"%s\" value=\"", attr_names[a]);
+        xml_attr(out, vals[a]);
+        kg_buf_puts(out, "\"/>\n");
+    }
+    kg_buf_puts(out, "        </attvalues>\n      </node>\n");
+}
+
 static void graphml(kg_view *v, kg_buf *out)
 {
     kg_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -394,35 +460,12 @@ static void graphml(kg_view *v, kg_buf *out)
     kg_buf_puts(out, "  <key id=\"e_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
                      "  <key id=\"e_label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
                      "  <graph id=\"kg\" edgedefault=\"directed\">\n");
-    for (size_t i = 0; i < v->n_nodes; i++) {
-        const kg_vnode *n = &v->nodes[i];
-        fields f;
-        const char *vals[A_N];
-        char num[40];
-        node_attrs(v, n, &f, vals, num);
-        kg_buf_puts(out, "    <node id=\"");
-        xml_attr(out, n->id);
-        kg_buf_puts(out, "\">\n");
-        for (int a = 0; a < A_N; a++) {
-            if (!vals[a])
-                continue;
-            kg_buf_printf(out, "      <data key=\"n_%s\">", attr_names[a]);
-            xml_text(out, vals[a]);
-            kg_buf_puts(out, "</data>\n");
-        }
-        kg_buf_puts(out, "    </node>\n");
-        fields_free(&f);
-    }
+    each_node(v, out, graphml_node);
     for (size_t i = 0; i < v->n_edges; i++) {
         const kg_vedge *e = &v->edges[i];
-        kg_buf_puts(out, "    <edge id=\"");
-        xml_attr(out, e->id);
-        kg_buf_puts(out, "\" source=\"");
-        xml_attr(out, v->nodes[e->from].id);
-        kg_buf_puts(out, "\" target=\"");
-        xml_attr(out, v->nodes[e->to].id);
+        edge_open(v, e, "    ", out);
         kg_buf_puts(out, "\">\n      <data key=\"e_kind\">");
-        xml_text(out, e->kind == KG_E_RELATION ? "relation" : kg_edge_kind_name(e));
+        xml_text(out, edge_kind(e));
         kg_buf_puts(out, "</data>\n      <data key=\"e_label\">");
         xml_text(out, edge_label(e));
         kg_buf_puts(out, "</data>\n    </edge>\n");
@@ -447,40 +490,15 @@ static void gexf(kg_view *v, const kg_render_opts *o, kg_buf *out)
     kg_buf_puts(out, "    </attributes>\n    <attributes class=\"edge\">\n"
                      "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
                      "    </attributes>\n    <nodes>\n");
-    for (size_t i = 0; i < v->n_nodes; i++) {
-        const kg_vnode *n = &v->nodes[i];
-        fields f;
-        const char *vals[A_N];
-        char num[40];
-        node_attrs(v, n, &f, vals, num);
-        kg_buf_puts(out, "      <node id=\"");
-        xml_attr(out, n->id);
-        kg_buf_puts(out, "\" label=\"");
-        xml_attr(out, vals[A_LABEL]);
-        kg_buf_puts(out, "\">\n        <attvalues>\n");
-        for (int a = 0; a < A_N; a++) {
-            if (!vals[a] || a == A_LABEL)
-                continue;
-            kg_buf_printf(out, "          <attvalue for=\"%s\" value=\"", attr_names[a]);
-            xml_attr(out, vals[a]);
-            kg_buf_puts(out, "\"/>\n");
-        }
-        kg_buf_puts(out, "        </attvalues>\n      </node>\n");
-        fields_free(&f);
-    }
+    each_node(v, out, gexf_node);
     kg_buf_puts(out, "    </nodes>\n    <edges>\n");
     for (size_t i = 0; i < v->n_edges; i++) {
         const kg_vedge *e = &v->edges[i];
-        kg_buf_puts(out, "      <edge id=\"");
-        xml_attr(out, e->id);
-        kg_buf_puts(out, "\" source=\"");
-        xml_attr(out, v->nodes[e->from].id);
-        kg_buf_puts(out, "\" target=\"");
-        xml_attr(out, v->nodes[e->to].id);
+        edge_open(v, e, "      ", out);
         kg_buf_puts(out, "\" label=\"");
         xml_attr(out, edge_label(e));
         kg_buf_puts(out, "\">\n        <attvalues>\n          <attvalue for=\"kind\" value=\"");
-        xml_attr(out, e->kind == KG_E_RELATION ? "relation" : kg_edge_kind_name(e));
+        xml_attr(out, edge_kind(e));
         kg_buf_puts(out, "\"/>\n        </attvalues>\n      </edge>\n");
     }
     kg_buf_puts(out, "    </edges>\n  </graph>\n</gexf>\n");
@@ -628,10 +646,9 @@ static size_t timelinejs(kg_view *v, const kg_render_opts *o, kg_buf *out)
 
 /* ---- Mermaid ---- */
 
-/* Text for a Mermaid timeline: one line; HTML entities for the
- * characters the syntax or the page would read (':' separates events,
- * '#' starts an entity, '<' '&' are HTML there). */
-static void mm_timeline_text(kg_buf *out, const char *s)
+/* s on one line (line breaks become spaces), every byte of special
+ * written as its number between open ("&#" or "#") and ';'. */
+static void mm_escape(kg_buf *out, const char *s, const char *special, const char *open)
 {
     kg_buf tmp = KG_BUF_INIT;
     kg_utf8_clean(&tmp, s ? s : "", s ? strlen(s) : 0);
@@ -639,30 +656,27 @@ static void mm_timeline_text(kg_buf *out, const char *s)
         unsigned char c = (unsigned char)*p;
         if (c == '\n' || c == '\r')
             kg_buf_putc(out, ' ');
-        else if (strchr(":#;&<>\"'%`{}[]|\\", c))
-            kg_buf_printf(out, "&#%d;", c);
+        else if (strchr(special, c))
+            kg_buf_printf(out, "%s%d;", open, c);
         else
             kg_buf_putc(out, c);
     }
     kg_buf_free(&tmp);
 }
 
+/* Text for a Mermaid timeline: one line; HTML entities for the
+ * characters the syntax or the page would read (':' separates events,
+ * '#' starts an entity, '<' '&' are HTML there). */
+static void mm_timeline_text(kg_buf *out, const char *s)
+{
+    mm_escape(out, s, ":#;&<>\"'%`{}[]|\\", "&#");
+}
+
 /* Text for a quoted flowchart label ["..."]: one line; Mermaid's entity
  * codes (#NN;) for '"', '#' and the HTML characters. */
 static void mm_label(kg_buf *out, const char *s)
 {
-    kg_buf tmp = KG_BUF_INIT;
-    kg_utf8_clean(&tmp, s ? s : "", s ? strlen(s) : 0);
-    for (const char *p = tmp.ptr; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == '\n' || c == '\r')
-            kg_buf_putc(out, ' ');
-        else if (strchr("\"#;&<>'%`{}[]|\\", c))
-            kg_buf_printf(out, "#%d;", c);
-        else
-            kg_buf_putc(out, c);
-    }
-    kg_buf_free(&tmp);
+    mm_escape(out, s, "\"#;&<>'%`{}[]|\\", "#");
 }
 
 /* The dated events as a Mermaid timeline: a section per year, a period

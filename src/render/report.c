@@ -233,6 +233,19 @@ static void jday(kg_buf *j, int has, long day)
         kg_buf_puts(j, "null");
 }
 
+/* ,"KEY":"S" (or null) and ,"KEY":DAY (or null) in the current entry */
+static void jkey(page *p, const char *key, const char *s)
+{
+    kg_buf_printf(&p->json, ",\"%s\":", key);
+    jstr(&p->json, s);
+}
+
+static void jkey_day(page *p, const char *key, int has, long day)
+{
+    kg_buf_printf(&p->json, ",\"%s\":", key);
+    jday(&p->json, has, day);
+}
+
 /* Starts the next JSON entry: {"k":KIND,"id":ID,"label":LABEL; returns
  * its index (the row's data-i). */
 static size_t fact_begin(page *p, const char *kind, const char *id, const char *label)
@@ -241,8 +254,7 @@ static size_t fact_begin(page *p, const char *kind, const char *id, const char *
         kg_buf_puts(&p->json, ",\n");
     kg_buf_printf(&p->json, "{\"k\":\"%s\",\"id\":", kind);
     jstr(&p->json, id);
-    kg_buf_puts(&p->json, ",\"label\":");
-    jstr(&p->json, label);
+    jkey(p, "label", label);
     return p->n_facts++;
 }
 
@@ -253,8 +265,7 @@ static void jactors(page *p, const char *key, const kg_strv *ids)
     for (size_t i = 0; i < ids->n; i++) {
         kg_buf_puts(&p->json, i ? ",{\"id\":" : "{\"id\":");
         jstr(&p->json, ids->v[i]);
-        kg_buf_puts(&p->json, ",\"name\":");
-        jstr(&p->json, kg_view_actor_name(p->v, ids->v[i]));
+        jkey(p, "name", kg_view_actor_name(p->v, ids->v[i]));
         kg_buf_putc(&p->json, '}');
     }
     kg_buf_putc(&p->json, ']');
@@ -269,16 +280,12 @@ static void jsource(page *p, size_t doc_ix, const kg_doc *doc, const kg_span *sp
     source_label(&p->tmp, doc);
     kg_buf_puts(&p->json, "{\"doc\":");
     jstr(&p->json, p->tmp.ptr);
-    kg_buf_puts(&p->json, ",\"title\":");
-    jstr(&p->json, doc->title ? doc->title : doc->id);
-    kg_buf_puts(&p->json, ",\"url\":");
-    jstr(&p->json, doc->url && kg_url_ok(doc->url) ? doc->url : NULL);
+    jkey(p, "title", doc->title ? doc->title : doc->id);
+    jkey(p, "url", doc->url && kg_url_ok(doc->url) ? doc->url : NULL);
     kg_buf_reset(&p->sent);
     kg_view_sentence(p->v, doc_ix, span, &p->sent);
-    kg_buf_puts(&p->json, ",\"sent\":");
-    jstr(&p->json, p->sent.len ? p->sent.ptr : NULL);
-    kg_buf_puts(&p->json, ",\"quote\":");
-    jstr(&p->json, quote);
+    jkey(p, "sent", p->sent.len ? p->sent.ptr : NULL);
+    jkey(p, "quote", quote);
     kg_buf_putc(&p->json, '}');
 }
 
@@ -402,17 +409,27 @@ static void inline_svg(kg_buf *out, const kg_buf *svg, const char *prefix, const
     kg_buf_puts(out, "</div>\n</figure>\n");
 }
 
-/* <th> of a sortable column: kind "text" or "num" (the cells' data-v) */
-static void th(kg_buf *out, const char *label, const char *kind)
-{
-    kg_buf_printf(out, "<th data-sort=\"%s\">%s</th>", kind, label);
-}
+/* One sortable column: its heading and kind, "text" or "num" (the
+ * cells' data-v). */
+typedef struct column {
+    const char *label, *kind;
+} column;
 
-static void table_begin(kg_buf *out, const char *id, const char *title)
+/* Opens a table's section, heading and head row (the columns up to the
+ * one with no label), ready for its rows. */
+static void table_begin(kg_buf *out, const char *id, const char *title, const column *cols)
 {
     kg_buf_printf(out, "<section id=\"%s\">\n<h2>%s</h2>\n<table class=\"kg-table\">\n"
                        "<caption></caption>\n<thead><tr>",
                   id, title);
+    for (; cols->label; cols++)
+        kg_buf_printf(out, "<th data-sort=\"%s\">%s</th>", cols->kind, cols->label);
+    kg_buf_puts(out, "</tr></thead>\n<tbody>\n");
+}
+
+static void table_end(kg_buf *out)
+{
+    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
 
 /* Opens a date cell: its sort key (the first day, or the last for an open
@@ -439,14 +456,10 @@ static void write_events(page *p)
 {
     kg_view *v = p->v;
     kg_buf *out = p->out;
-    table_begin(out, "events", "사건");
-    th(out, "날짜", "num");
-    th(out, "사건", "text");
-    th(out, "유형", "text");
-    th(out, "주체", "text");
-    th(out, "대상", "text");
-    th(out, "출처", "text");
-    kg_buf_puts(out, "</tr></thead>\n<tbody>\n");
+    static const column cols[] = { { "날짜", "num" }, { "사건", "text" }, { "유형", "text" },
+                                     { "주체", "text" }, { "대상", "text" }, { "출처", "text" },
+                                     { NULL, NULL } };
+    table_begin(out, "events", "사건", cols);
     for (size_t i = 0; i < v->n_nodes; i++) {
         const kg_vnode *n = &v->nodes[i];
         if (n->kind != KG_V_EVENT)
@@ -454,19 +467,14 @@ static void write_events(page *p)
         const kg_event *ev = n->recs[0].ev;
         const char *title = ev->title && *ev->title ? ev->title : n->id;
         size_t ix = fact_begin(p, "event", n->id, title);
-        kg_buf_puts(&p->json, ",\"type\":");
-        jstr(&p->json, ev->type ? ev->type : "other");
+        jkey(p, "type", ev->type ? ev->type : "other");
         kg_buf_reset(&p->tmp);
         if (n->date)
             kg_date_text(&p->tmp, n->date);
-        kg_buf_puts(&p->json, ",\"date\":");
-        jstr(&p->json, p->tmp.len ? p->tmp.ptr : NULL);
-        kg_buf_puts(&p->json, ",\"when\":");
-        jstr(&p->json, ev->when);
-        kg_buf_puts(&p->json, ",\"lo\":");
-        jday(&p->json, n->date != NULL, n->first);
-        kg_buf_puts(&p->json, ",\"hi\":");
-        jday(&p->json, n->date != NULL, n->last);
+        jkey(p, "date", p->tmp.len ? p->tmp.ptr : NULL);
+        jkey(p, "when", ev->when);
+        jkey_day(p, "lo", n->date != NULL, n->first);
+        jkey_day(p, "hi", n->date != NULL, n->last);
         jactors(p, "agents", &n->agents);
         jactors(p, "targets", &n->targets);
         kg_buf_puts(&p->json, ",\"src\":[");
@@ -504,7 +512,7 @@ static void write_events(page *p)
         }
         kg_buf_puts(out, "</td></tr>\n");
     }
-    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+    table_end(out);
 }
 
 /* the actors table, one row per actor node, with how many of the shown
@@ -513,13 +521,9 @@ static void write_actors(page *p)
 {
     kg_view *v = p->v;
     kg_buf *out = p->out;
-    table_begin(out, "actors", "행위자");
-    th(out, "이름", "text");
-    th(out, "종류", "text");
-    th(out, "소속", "text");
-    th(out, "id", "text");
-    th(out, "사건 수", "num");
-    kg_buf_puts(out, "</tr></thead>\n<tbody>\n");
+    static const column cols[] = { { "이름", "text" }, { "종류", "text" }, { "소속", "text" },
+                                     { "id", "text" }, { "사건 수", "num" }, { NULL, NULL } };
+    table_begin(out, "actors", "행위자", cols);
     size_t *counts = kg_xcalloc(v->n_nodes ? v->n_nodes : 1, sizeof *counts);
     kg_view_actor_events(v, counts);
     for (size_t i = 0; i < v->n_nodes; i++) {
@@ -530,12 +534,9 @@ static void write_actors(page *p)
         const char *name = n->name ? n->name : n->id;
         const char *part = n->part_of ? kg_view_actor_name(v, n->part_of) : NULL;
         size_t ix = fact_begin(p, "actor", n->id, name);
-        kg_buf_puts(&p->json, ",\"type\":");
-        jstr(&p->json, n->type);
-        kg_buf_puts(&p->json, ",\"part_of\":");
-        jstr(&p->json, n->part_of);
-        kg_buf_puts(&p->json, ",\"part_name\":");
-        jstr(&p->json, part);
+        jkey(p, "type", n->type);
+        jkey(p, "part_of", n->part_of);
+        jkey(p, "part_name", part);
         kg_buf_puts(&p->json, "}");
 
         kg_buf_puts(out, "<tr id=\"ac-");
@@ -551,7 +552,7 @@ static void write_actors(page *p)
         kg_buf_printf(out, "</td><td class=\"num\" data-v=\"%zu\">%zu</td></tr>\n", count, count);
     }
     free(counts);
-    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+    table_end(out);
 }
 
 /* the figures table, one row per figure node */
@@ -559,13 +560,9 @@ static void write_figures(page *p)
 {
     kg_view *v = p->v;
     kg_buf *out = p->out;
-    table_begin(out, "figures", "수치");
-    th(out, "항목", "text");
-    th(out, "값", "num");
-    th(out, "대상", "text");
-    th(out, "날짜", "num");
-    th(out, "출처", "text");
-    kg_buf_puts(out, "</tr></thead>\n<tbody>\n");
+    static const column cols[] = { { "항목", "text" }, { "값", "num" }, { "대상", "text" },
+                                     { "날짜", "num" }, { "출처", "text" }, { NULL, NULL } };
+    table_begin(out, "figures", "수치", cols);
     for (size_t i = 0; i < v->n_nodes; i++) {
         const kg_vnode *n = &v->nodes[i];
         if (n->kind != KG_V_FIGURE)
@@ -576,14 +573,12 @@ static void write_figures(page *p)
         size_t ix = fact_begin(p, "figure", n->id, label);
         kg_buf_reset(&p->tmp);
         kg_figure_value(&p->tmp, f);
-        kg_buf_puts(&p->json, ",\"value\":");
-        jstr(&p->json, p->tmp.ptr);
+        jkey(p, "value", p->tmp.ptr);
         kg_buf_puts(&p->json, ",\"subject\":");
         if (f->subject) {
             kg_buf_puts(&p->json, "{\"id\":");
             jstr(&p->json, f->subject);
-            kg_buf_puts(&p->json, ",\"name\":");
-            jstr(&p->json, subj);
+            jkey(p, "name", subj);
             kg_buf_putc(&p->json, '}');
         } else {
             kg_buf_puts(&p->json, "null");
@@ -594,12 +589,9 @@ static void write_figures(page *p)
         kg_buf_reset(&p->tmp);
         if (f->date.text)
             kg_date_text(&p->tmp, &f->date);
-        kg_buf_puts(&p->json, ",\"date\":");
-        jstr(&p->json, p->tmp.len ? p->tmp.ptr : NULL);
-        kg_buf_puts(&p->json, ",\"lo\":");
-        jday(&p->json, f->date.valid, first);
-        kg_buf_puts(&p->json, ",\"hi\":");
-        jday(&p->json, f->date.valid, last);
+        jkey(p, "date", p->tmp.len ? p->tmp.ptr : NULL);
+        jkey_day(p, "lo", f->date.valid, first);
+        jkey_day(p, "hi", f->date.valid, last);
         kg_buf_puts(&p->json, ",\"src\":[");
         jsource(p, n->doc_ix, n->doc, &f->span, f->quote);
         kg_buf_puts(&p->json, "]}");
@@ -621,7 +613,7 @@ static void write_figures(page *p)
         link_or_text(out, n->doc->url, p->tmp.ptr);
         kg_buf_puts(out, "</td></tr>\n");
     }
-    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+    table_end(out);
 }
 
 static const char *node_label(const kg_vnode *n)
@@ -641,11 +633,9 @@ static void write_relations(page *p)
 {
     kg_view *v = p->v;
     kg_buf *out = p->out;
-    table_begin(out, "relations", "관계");
-    th(out, "출발", "text");
-    th(out, "관계", "text");
-    th(out, "도착", "text");
-    kg_buf_puts(out, "</tr></thead>\n<tbody>\n");
+    static const column cols[] = { { "출발", "text" }, { "관계", "text" }, { "도착", "text" },
+                                     { NULL, NULL } };
+    table_begin(out, "relations", "관계", cols);
     for (size_t i = 0; i < v->n_edges; i++) {
         const kg_vedge *e = &v->edges[i];
         if (e->kind != KG_E_RELATION)
@@ -655,12 +645,9 @@ static void write_relations(page *p)
         kg_buf_reset(&p->tmp);
         kg_buf_printf(&p->tmp, "%s → %s → %s", from, rel, to);
         size_t ix = fact_begin(p, "relation", e->id, p->tmp.ptr);
-        kg_buf_puts(&p->json, ",\"type\":");
-        jstr(&p->json, rel);
-        kg_buf_puts(&p->json, ",\"from\":");
-        jstr(&p->json, v->nodes[e->from].id);
-        kg_buf_puts(&p->json, ",\"to\":");
-        jstr(&p->json, v->nodes[e->to].id);
+        jkey(p, "type", rel);
+        jkey(p, "from", v->nodes[e->from].id);
+        jkey(p, "to", v->nodes[e->to].id);
         kg_buf_putc(&p->json, '}');
 
         kg_buf_puts(out, "<tr id=\"rel-");
@@ -673,20 +660,16 @@ static void write_relations(page *p)
         esc(out, to);
         kg_buf_puts(out, "</td></tr>\n");
     }
-    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+    table_end(out);
 }
 
 /* the documents table, one row per (non-lexicon) document */
 static void write_documents(page *p)
 {
     kg_buf *out = p->out;
-    table_begin(out, "documents", "문서");
-    th(out, "id", "text");
-    th(out, "제목", "text");
-    th(out, "발행처", "text");
-    th(out, "저자", "text");
-    th(out, "날짜", "text");
-    kg_buf_puts(out, "</tr></thead>\n<tbody>\n");
+    static const column cols[] = { { "id", "text" }, { "제목", "text" }, { "발행처", "text" },
+                                     { "저자", "text" }, { "날짜", "text" }, { NULL, NULL } };
+    table_begin(out, "documents", "문서", cols);
     for (size_t i = 0; i < p->c->n; i++) {
         const kg_doc *doc = p->c->docs[i];
         if (doc->is_lexicon)
@@ -703,7 +686,7 @@ static void write_documents(page *p)
         esc(out, doc->published.text);
         kg_buf_puts(out, "</td></tr>\n");
     }
-    kg_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+    table_end(out);
 }
 
 /* The page: head and tools, the two pictures, the tables, the detail
