@@ -39,17 +39,48 @@ static const char second[] =
     "워싱턴의 미국 상무부는 지난 13일 중국을 겨냥한 반도체 장비 수출 통제를 강화한다고 발표했다.\n"
     "이에 중국 상무부는 14일 성명을 내고 강하게 반발했다.\n";
 
+/* A project made with `kg init p INIT_ARGS` in a new temporary folder, its
+ * article articles/a.txt holding `first`, extracted with a document date. */
+typedef struct loop_project {
+    char *dir;      /* the temporary folder */
+    kg_buf p, a;    /* the project folder and the article's path */
+} loop_project;
+
+static void project_start(loop_project *lp, const char *init_args)
+{
+    char *out = NULL;
+    lp->dir = kgt_tmpdir();
+    kg_buf cmd = KG_BUF_INIT;
+    kg_buf_printf(&cmd, "init p%s", init_args);
+    cr_assert_eq(kg_in(lp->dir, cmd.ptr, &out), 0, "%s", out);
+    free(out);
+    kg_buf_free(&cmd);
+    lp->p = (kg_buf)KG_BUF_INIT;
+    lp->a = (kg_buf)KG_BUF_INIT;
+    kg_buf_printf(&lp->p, "%s/p", lp->dir);
+    kg_buf_printf(&lp->a, "%s/p/articles/a.txt", lp->dir);
+    cr_assert_eq(kgt_write(lp->a.ptr, first), 0);
+    cr_assert_eq(kg_in(lp->p.ptr, "extract --date 2025-01-15 articles/a.txt", &out), 0, "%s", out);
+    free(out);
+}
+
+static void project_end(loop_project *lp)
+{
+    kg_buf rm = KG_BUF_INIT;
+    kg_buf_printf(&rm, "rm -rf '%s'", lp->dir);
+    cr_expect_eq(system(rm.ptr), 0);
+    kg_buf_free(&rm);
+    kg_buf_free(&lp->p);
+    kg_buf_free(&lp->a);
+    free(lp->dir);
+}
+
 Test(loop, edit_facts_then_the_article_then_re_extract)
 {
-    char *dir = kgt_tmpdir(), *out = NULL;
-    cr_assert_eq(kg_in(dir, "init p --title 루프", &out), 0, "%s", out);
-    free(out);
-    kg_buf p = KG_BUF_INIT, a = KG_BUF_INIT;
-    kg_buf_printf(&p, "%s/p", dir);
-    kg_buf_printf(&a, "%s/p/articles/a.txt", dir);
-    cr_assert_eq(kgt_write(a.ptr, first), 0);
-    cr_assert_eq(kg_in(p.ptr, "extract --date 2025-01-15 articles/a.txt", &out), 0, "%s", out);
-    free(out);
+    char *out = NULL;
+    loop_project lp;
+    project_start(&lp, " --title 루프");
+    const kg_buf p = lp.p, a = lp.a;
     /* the person retitles the document and notes something above e2 */
     cr_assert_eq(sh_in(p.ptr, "f=$(ls facts/*.yaml) && "
                               "sed -i 's/^  title: 미국, .*/  title: 미 상무부의 통제 강화 # 손봄/' \"$f\" && "
@@ -89,13 +120,7 @@ Test(loop, edit_facts_then_the_article_then_re_extract)
     free(out);
     cr_expect_eq(kg_in(p.ptr, "check", &out), 0, "%s", out);
     free(out);
-    kg_buf_free(&p);
-    kg_buf_free(&a);
-    kg_buf rm = KG_BUF_INIT;
-    kg_buf_printf(&rm, "rm -rf '%s'", dir);
-    cr_expect_eq(system(rm.ptr), 0);
-    kg_buf_free(&rm);
-    free(dir);
+    project_end(&lp);
 }
 
 /* A sentence added at the top of the article makes a new first event: the
@@ -103,15 +128,10 @@ Test(loop, edit_facts_then_the_article_then_re_extract)
  * person's edits stay on the right events and nothing conflicts. */
 Test(loop, a_new_first_sentence_does_not_renumber_the_events)
 {
-    char *dir = kgt_tmpdir(), *out = NULL;
-    cr_assert_eq(kg_in(dir, "init p", &out), 0, "%s", out);
-    free(out);
-    kg_buf p = KG_BUF_INIT, a = KG_BUF_INIT;
-    kg_buf_printf(&p, "%s/p", dir);
-    kg_buf_printf(&a, "%s/p/articles/a.txt", dir);
-    cr_assert_eq(kgt_write(a.ptr, first), 0);
-    cr_assert_eq(kg_in(p.ptr, "extract --date 2025-01-15 articles/a.txt", &out), 0, "%s", out);
-    free(out);
+    char *out = NULL;
+    loop_project lp;
+    project_start(&lp, "");
+    const kg_buf p = lp.p, a = lp.a;
     /* the person retitles the protest (e2) */
     cr_assert_eq(sh_in(p.ptr, "f=$(ls facts/*.yaml) && grep -q '^- id: e2$' \"$f\" && "
                               "sed -i '/^- id: e2$/,/^- /s/^  title: .*/  title: 중국의 항의 # 손봄/' \"$f\" && "
@@ -139,11 +159,5 @@ Test(loop, a_new_first_sentence_does_not_renumber_the_events)
     free(out);
     cr_expect_eq(kg_in(p.ptr, "check", &out), 0, "%s", out);
     free(out);
-    kg_buf_free(&p);
-    kg_buf_free(&a);
-    kg_buf rm = KG_BUF_INIT;
-    kg_buf_printf(&rm, "rm -rf '%s'", dir);
-    cr_expect_eq(system(rm.ptr), 0);
-    kg_buf_free(&rm);
-    free(dir);
+    project_end(&lp);
 }
