@@ -1772,12 +1772,32 @@ static void read_lists(void)
             dx_period.v[dx_period.n++] = wk.v[k];
     }
     free(wk.v);
-    t_parts = tw_list("parts", NULL);
-    t_year_parts = tw_list("year_parts", NULL);
-    t_days = tw_list("day_counts", NULL);
-    t_years = tw_list("years", NULL);
-    t_periods = tw_list("periods", NULL);
-    t_approx = tw_list("approx_before", NULL);
+    /* the lists read as they are (times.yaml key -> word list) */
+    static const struct {
+        twords *dst;
+        const char *key;
+    } plain[] = {
+        { &t_parts, "parts" },
+        { &t_year_parts, "year_parts" },
+        { &t_days, "day_counts" },
+        { &t_years, "years" },
+        { &t_periods, "periods" },
+        { &t_approx, "approx_before" },
+        { &t_not_day, "not_day_after" },
+        { &t_span_over, "span_over" },
+        { &t_span_nouns, "span_nouns" },
+        { &t_span_ends, "span_ends" },
+        { &t_amount_units, "amount_units" },
+        { &t_ordinals, "ordinals" },
+        { &t_weekdays, "weekdays" },
+        { &t_month_last, "month_last_days" },
+        { &t_holidays, "holidays" },
+        { &t_weekends, "weekends" },
+        { &t_year_suffixes, "year_suffixes" },
+        { &t_weekday_tails, "weekday_tails" },
+    };
+    for (size_t k = 0; k < sizeof plain / sizeof *plain; k++)
+        *plain[k].dst = tw_list(plain[k].key, NULL);
     const char *const *al = kg_gram_class("times", "periods", "alone");
     size_t n = 0;
     while (al[n])
@@ -1785,18 +1805,6 @@ static void read_lists(void)
     t_periods_alone.v = kg_xcalloc(n + 1, sizeof(tword));
     for (size_t k = 0; k < n; k++)
         t_periods_alone.v[t_periods_alone.n++] = (tword){ al[k], strlen(al[k]), 0, 0, 0 };
-    t_not_day = tw_list("not_day_after", NULL);
-    t_span_over = tw_list("span_over", NULL);
-    t_span_nouns = tw_list("span_nouns", NULL);
-    t_span_ends = tw_list("span_ends", NULL);
-    t_amount_units = tw_list("amount_units", NULL);
-    t_ordinals = tw_list("ordinals", NULL);
-    t_weekdays = tw_list("weekdays", NULL);
-    t_month_last = tw_list("month_last_days", NULL);
-    t_holidays = tw_list("holidays", NULL);
-    t_weekends = tw_list("weekends", NULL);
-    t_year_suffixes = tw_list("year_suffixes", NULL);
-    t_weekday_tails = tw_list("weekday_tails", NULL);
     unit_words = kg_gram_list_get("units", "units");
     const kg_gram_list *hl = kg_gram_list_get("times", "holidays");
     for (size_t k = 0; k < t_holidays.n && k < hl->n; k++) {
