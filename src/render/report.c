@@ -409,21 +409,20 @@ static void inline_svg(kg_buf *out, const kg_buf *svg, const char *prefix, const
     kg_buf_puts(out, "</div>\n</figure>\n");
 }
 
-/* One sortable column: its heading and kind, "text" or "num" (the
- * cells' data-v). */
-typedef struct column {
-    const char *label, *kind;
-} column;
-
-/* Opens a table's section, heading and head row (the columns up to the
- * one with no label), ready for its rows. */
-static void table_begin(kg_buf *out, const char *id, const char *title, const column *cols)
+/* Opens a table's section, heading and head row, ready for its rows.
+ * COLS names the sortable columns as "KIND HEADING" entries separated by
+ * '|'; KIND is "text" or "num" (the cells' data-v). */
+static void table_begin(kg_buf *out, const char *id, const char *title, const char *cols)
 {
     kg_buf_printf(out, "<section id=\"%s\">\n<h2>%s</h2>\n<table class=\"kg-table\">\n"
                        "<caption></caption>\n<thead><tr>",
                   id, title);
-    for (; cols->label; cols++)
-        kg_buf_printf(out, "<th data-sort=\"%s\">%s</th>", cols->kind, cols->label);
+    while (*cols) {
+        size_t kind = strcspn(cols, " "), end = strcspn(cols, "|");
+        kg_buf_printf(out, "<th data-sort=\"%.*s\">%.*s</th>", (int)kind, cols,
+                      (int)(end - kind - 1), cols + kind + 1);
+        cols += end + (cols[end] == '|');
+    }
     kg_buf_puts(out, "</tr></thead>\n<tbody>\n");
 }
 
@@ -456,10 +455,8 @@ static void write_events(page *p)
 {
     kg_view *v = p->v;
     kg_buf *out = p->out;
-    static const column cols[] = { { "날짜", "num" }, { "사건", "text" }, { "유형", "text" },
-                                     { "주체", "text" }, { "대상", "text" }, { "출처", "text" },
-                                     { NULL, NULL } };
-    table_begin(out, "events", "사건", cols);
+    table_begin(out, "events", "사건",
+                "num 날짜|text 사건|text 유형|text 주체|text 대상|text 출처");
     for (size_t i = 0; i < v->n_nodes; i++) {
         const kg_vnode *n = &v->nodes[i];
         if (n->kind != KG_V_EVENT)
@@ -521,9 +518,8 @@ static void write_actors(page *p)
 {
     kg_view *v = p->v;
     kg_buf *out = p->out;
-    static const column cols[] = { { "이름", "text" }, { "종류", "text" }, { "소속", "text" },
-                                     { "id", "text" }, { "사건 수", "num" }, { NULL, NULL } };
-    table_begin(out, "actors", "행위자", cols);
+    table_begin(out, "actors", "행위자",
+                "text 이름|text 종류|text 소속|text id|num 사건 수");
     size_t *counts = kg_xcalloc(v->n_nodes ? v->n_nodes : 1, sizeof *counts);
     kg_view_actor_events(v, counts);
     for (size_t i = 0; i < v->n_nodes; i++) {
@@ -560,9 +556,8 @@ static void write_figures(page *p)
 {
     kg_view *v = p->v;
     kg_buf *out = p->out;
-    static const column cols[] = { { "항목", "text" }, { "값", "num" }, { "대상", "text" },
-                                     { "날짜", "num" }, { "출처", "text" }, { NULL, NULL } };
-    table_begin(out, "figures", "수치", cols);
+    table_begin(out, "figures", "수치",
+                "text 항목|num 값|text 대상|num 날짜|text 출처");
     for (size_t i = 0; i < v->n_nodes; i++) {
         const kg_vnode *n = &v->nodes[i];
         if (n->kind != KG_V_FIGURE)
@@ -633,9 +628,8 @@ static void write_relations(page *p)
 {
     kg_view *v = p->v;
     kg_buf *out = p->out;
-    static const column cols[] = { { "출발", "text" }, { "관계", "text" }, { "도착", "text" },
-                                     { NULL, NULL } };
-    table_begin(out, "relations", "관계", cols);
+    table_begin(out, "relations", "관계",
+                "text 출발|text 관계|text 도착");
     for (size_t i = 0; i < v->n_edges; i++) {
         const kg_vedge *e = &v->edges[i];
         if (e->kind != KG_E_RELATION)
@@ -667,9 +661,8 @@ static void write_relations(page *p)
 static void write_documents(page *p)
 {
     kg_buf *out = p->out;
-    static const column cols[] = { { "id", "text" }, { "제목", "text" }, { "발행처", "text" },
-                                     { "저자", "text" }, { "날짜", "text" }, { NULL, NULL } };
-    table_begin(out, "documents", "문서", cols);
+    table_begin(out, "documents", "문서",
+                "text id|text 제목|text 발행처|text 저자|text 날짜");
     for (size_t i = 0; i < p->c->n; i++) {
         const kg_doc *doc = p->c->docs[i];
         if (doc->is_lexicon)
