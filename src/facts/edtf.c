@@ -58,7 +58,7 @@ static int digits(const char *s, int n, int *out)
 /* Parses one date of exactly len bytes. */
 static int parse_point(const char *s, size_t len, kg_edtf_point *p, const char **err)
 {
-    static char msg[96];
+    static _Thread_local char msg[96]; /* per thread: extract --jobs parses dates on several */
     memset(p, 0, sizeof *p);
     if (len > 0 && (s[len - 1] == '~' || s[len - 1] == '?' || s[len - 1] == '%')) {
         char q = s[len - 1];
