@@ -16,6 +16,7 @@
 
 #include "extint.h"
 #include "exdoc.h"
+#include "korean/particles.h"
 #include "korean/grammar.h"
 #include "korean/morph.h"
 
@@ -92,6 +93,7 @@ static void lists_init(void)
     kept_lemmas = kg_gram_words("events", "kept_lemmas");
     aspect_verbs = kg_gram_words("korean", "aspect_verbs");
     kept_objects = kg_gram_words("events", "kept_objects");
+
 }
 
 /* The endings, particles and words single rules below test (events.yaml;
@@ -106,7 +108,7 @@ static struct {
         *const *protest_negated_verbs, *const *vow_nouns, *const *reported_link_ends, *const *habit_link_ends,
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
-        *const *hint_verbs;
+        *const *hint_verbs, *const *range_end_particles;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -145,6 +147,7 @@ static void gw_init(void)
     GW_GET(ongoing_from_verbs);
     GW_GET(forecast_period_nouns);
     GW_GET(hint_verbs);
+    GW_GET(range_end_particles);
 #undef GW_GET
 }
 
@@ -1799,6 +1802,67 @@ static void set_date_from(exdoc *x, ex_event *e, int ti)
     e->when[tl] = '\0';
 }
 
+/* 1 if the two EDTF values are plain points of one precision, a before b
+ * (2020-03 and 2020-05; not 2020 and 2020-05, not a range). */
+static int points_in_order(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    return la == lb && la >= 4 && !strpbrk(a, "/~?%") && !strpbrk(b, "/~?%") && strcmp(a, b) < 0;
+}
+
+/* Widens e's date, taken from the time pick, to the period the clause
+ * tells as two times: two coordinated times (3월과 5월 회의에서 …
+ * 결정했다: 3월/5월, korean.yaml's conjunct particles or a comma between
+ * them), or a start and an end (8월부터 … 이듬해 1월까지 유출한: the
+ * start's open range closed by a time that ends in one of events.yaml's
+ * range_end_particles). Both times lie in the clause, the first before
+ * pick. */
+static void join_range(exdoc *x, ex_event *e, int pick)
+{
+    const kg_mention *m = &x->m->v[pick];
+    if (e->date[0] == '\0' || strchr(e->date, '/') || m->nstart < e->cs)
+        return;
+    for (size_t k = x->t0; k < x->t1; k++) {
+        const kg_mention *f = &x->m->v[x->tim[k]];
+        if (x->tim[k] == pick || f->nstart < e->cs || f->nend > m->nstart || !f->value[0])
+            continue;
+        char a[48];
+        size_t fl = strlen(f->value);
+        if (fl >= sizeof a)
+            continue;
+        memcpy(a, f->value, fl + 1);
+        int from = fl > 3 && strcmp(a + fl - 3, "/..") == 0;
+        if (from) {
+            /* 8월부터 … 1월까지: m must close the range */
+            a[fl - 3] = '\0';
+            size_t me = m->nend, ms = m->nstart;
+            int closes = 0;
+            for (int j = 0; GW(range_end_particles)[j] && !closes; j++) {
+                size_t pl = strlen(GW(range_end_particles)[j]);
+                closes = me - ms > pl && memcmp(x->s + me - pl, GW(range_end_particles)[j], pl) == 0;
+            }
+            if (!closes)
+                continue;
+        } else {
+            /* 3월과 5월: only a conjunct particle or a comma between */
+            size_t g = f->nend, ge = m->nstart;
+            while (ge > g && x->s[ge - 1] == ' ')
+                ge--;
+            if (ge > g && x->s[ge - 1] == ',')
+                ge--;
+            if (ge > g && kg_particle_exact(x->s, g, ge) != KG_PART_CONJ)
+                continue;
+        }
+        if (!points_in_order(a, e->date))
+            continue;
+        char both[48];
+        if (snprintf(both, sizeof both, "%s/%s", a, e->date) >= (int)sizeof both)
+            continue;
+        memcpy(e->date, both, strlen(both) + 1);
+        return;
+    }
+}
+
 /* 1 if the predicate at e is a speech verb after reported content
  * (…늘었다고 밝혔다, …라고 말했다): the times in the content date what was
  * said, not the saying. */
@@ -2168,6 +2232,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             return;
         }
         set_date_from(x, e, pick);
+        join_range(x, e, pick);
         return;
     }
     /* no time of its own (이날, 같은 날, or none in the sentence): the
