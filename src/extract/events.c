@@ -2138,7 +2138,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     /* for reported speech, the first time of the clause (산업부는 1일 …
      * 늘었다고 밝혔다) when it comes before the content's first actor or
      * verb is taken; else the last, nearest the predicate */
-    int speech = reported_speech(x, e), first_in = -1, reported = 0;
+    int speech = reported_speech(x, e), first_in = -1, reported = 0, plan_start = -1;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart < ss || m->nstart >= se || ex_base_time(x, m))
@@ -2151,9 +2151,15 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
                 continue;
         }
         /* the start of what an act sets in motion (오는 3월 1일부터, 다음
-         * 달부터) dates the measure, not the act that decides it */
-        if (starts_later(x, m) && !takes_effect(x, e))
+         * 달부터) dates the measure, not the act that decides it; a plan
+         * decided (4월부터 관세를 올리기로 했다) is the act itself, dated
+         * by its start when the clause tells no other time */
+        if (starts_later(x, m) && !takes_effect(x, e)) {
+            if (plan_start < 0 && m->nend <= e->pe && e->pe > 0 &&
+                plan_word(x, word_at(x, e->pe - 1)))
+                plan_start = x->tim[k];
             continue;
+        }
         /* a report's day is not the act's (…부과했다고 블룸버그가 10일
          * 보도했다); an act known from a report keeps no carried day */
         if ((m->nstart >= e->pe && report_time(x, m, se)) || source_time(x, m)) {
@@ -2178,6 +2184,8 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         else if (m->nstart >= e->pe && after < 0)
             after = x->tim[k];
     }
+    if (in_clause < 0 && plan_start >= 0)
+        in_clause = first_in = plan_start;
     /* a vague time word nearer the predicate than any dated one rules */
     size_t vague_at = 0;
     const char *vague = NULL;
