@@ -108,7 +108,7 @@ static struct {
         *const *protest_negated_verbs, *const *vow_nouns, *const *reported_link_ends, *const *habit_link_ends,
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
-        *const *hint_verbs, *const *range_end_particles;
+        *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -148,6 +148,7 @@ static void gw_init(void)
     GW_GET(forecast_period_nouns);
     GW_GET(hint_verbs);
     GW_GET(range_end_particles);
+    GW_GET(body_object_verbs);
 #undef GW_GET
 }
 
@@ -1675,6 +1676,34 @@ static int possessor(const exdoc *x, ex_event *e, const ex_word *w)
     return 0;
 }
 
+/* A bill that passes a body (법안이 국회 본회의를 통과했다,
+ * 예산안이 이사회를 통과했다: events.yaml body_object_verbs) was passed
+ * by that body: the actor named in the object right before the verb (in
+ * its word or the word before it, a compound: 국회 본회의를) is the doer. */
+static void body_object_agent(const exdoc *x, ex_event *e)
+{
+    if (starts_any(x->s, e->pe, e->ps, GW(body_object_verbs)) <= 0)
+        return;
+    int wp = word_at(x, e->ps) - 1;
+    if (wp < 0 || x->w[wp].particle != EX_P_OBJ || x->w[wp].s < e->cs)
+        return;
+    size_t from = wp > 0 && x->w[wp - 1].particle == EX_P_NONE && x->w[wp - 1].s >= e->cs ? x->w[wp - 1].s
+                                                                                             : x->w[wp].s;
+    for (size_t q = x->a0; q < x->a1; q++) {
+        const kg_mention *m = &x->m->v[x->act[q]];
+        if (m->nstart >= from && m->nend <= x->w[wp].e) {
+            add_role(e->agent, &e->n_agent, x->act[q], x);
+            /* (the doer, no longer the target) */
+            int n = 0;
+            for (int i = 0; i < e->n_target; i++)
+                if (strcmp(x->m->v[e->target[i]].id, m->id) != 0)
+                    e->target[n++] = e->target[i];
+            e->n_target = n;
+            return;
+        }
+    }
+}
+
 /* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer: the agent
@@ -1721,7 +1750,7 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close || (w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC))
             continue;
-        if (ex_ends_any(x->s, w->ps, w->ce, carry_skip_particles))
+        if (ex_ends_any(x->s, w->cs, w->ce, carry_skip_particles))
             continue;
         if (word_has_actor(x, w) || starts_any(x->s, w->ps, w->cs, carry_subjects))
             continue;
@@ -2903,6 +2932,8 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
             }
             e.n_target = 0;
         }
+        if (!e.n_agent && !w->in_quote)
+            body_object_agent(x, &e);
         carry_agent(x, &e, passive || c->morph == KG_MORPH_PASSIVE || passive_word(x, c));
         fill_date(x, &e, ss, se);
         add_event(x, &e);

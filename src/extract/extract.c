@@ -215,13 +215,15 @@ static const char *title_obj(const char *o)
  * as a dictionary word (중국 상무부, 일본 수출 금지). */
 static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
 {
-    for (int i = 0; i < e->n_agent; i++) {
+    const char *o = title_obj(e->obj);
+    /* an object that names the doer (국회 본회의 통과) says who already */
+    int named = e->n_agent == 1 && o[0] && strncmp(o, x->m->v[e->agent[0]].name, strlen(x->m->v[e->agent[0]].name)) == 0;
+    for (int i = 0; i < e->n_agent && !named; i++) {
         kg_buf_puts(b, i ? "·" : "");
         kg_buf_puts(b, x->m->v[e->agent[i]].name);
     }
-    if (e->n_agent)
+    if (e->n_agent && !named)
         kg_buf_puts(b, ", ");
-    const char *o = title_obj(e->obj);
     int nt = 0;
     for (int i = 0; i < e->n_target; i++) {
         const char *tn = x->m->v[e->target[i]].name;
