@@ -108,7 +108,8 @@ static struct {
         *const *protest_negated_verbs, *const *vow_nouns, *const *reported_link_ends, *const *habit_link_ends,
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
-        *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs;
+        *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
+        *const *group_country_subjects;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -149,6 +150,8 @@ static void gw_init(void)
     GW_GET(hint_verbs);
     GW_GET(range_end_particles);
     GW_GET(body_object_verbs);
+    GW_GET(group_company_subjects);
+    GW_GET(group_country_subjects);
 #undef GW_GET
 }
 
@@ -1715,6 +1718,8 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
         return;
     /* 양국은, 두 회사는: the several actors the last events told of */
     int group = 0;
+    const char *gtype = NULL;
+    size_t gat = 0;
     for (size_t k = 0; k < x->nw && x->w[k].s < e->ps && !group; k++) {
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close)
@@ -1724,6 +1729,12 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
             size_t l = strlen(group_subjects[g]);
             if (w->s + l <= end && memcmp(x->s + w->s, group_subjects[g], l) == 0)
                 group = 1;
+        }
+        if (group) {
+            gat = w->s;
+            gtype = starts_any(x->s, end, w->s, GW(group_company_subjects)) > 0   ? "company"
+                    : starts_any(x->s, end, w->s, GW(group_country_subjects)) > 0 ? "country"
+                                                                                  : NULL;
         }
     }
     if (group) {
@@ -1741,6 +1752,25 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
                 add_role(e->agent, &e->n_agent, v[i], x);
             return;
         }
+        /* else the last two actors of the kind the group names (두 회사:
+         * companies, 양국: countries) told shortly before it */
+        for (size_t q = x->a1; gtype && q-- > 0 && e->n_agent < 2;) {
+            const kg_mention *m = &x->m->v[x->act[q]];
+            if (m->nstart >= gat)
+                continue;
+            if (m->nend + 1200 < gat)
+                break;
+            if (m->type && strcmp(m->type, gtype) == 0)
+                add_role(e->agent, &e->n_agent, x->act[q], x);
+        }
+        if (e->n_agent < 2)
+            e->n_agent = 0;
+        else /* (in the order told) */
+            for (int i = 0, j = e->n_agent - 1; i < j; i++, j--) {
+                int t = e->agent[i];
+                e->agent[i] = e->agent[j];
+                e->agent[j] = t;
+            }
         return;
     }
     /* a subject of its own that is no actor (the patient of a passive
