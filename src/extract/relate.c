@@ -435,6 +435,17 @@ static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
     return 0;
 }
 
+/* 1 if one of e's agents is a person. */
+static int any_person(const exdoc *x, const ex_event *e)
+{
+    for (int i = 0; i < e->n_agent; i++) {
+        const char *t = x->m->v[e->agent[i]].type;
+        if (t && !strcmp(t, "person"))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if e has agents and all are persons. */
 static int all_persons(const exdoc *x, const ex_event *e)
 {
@@ -932,6 +943,10 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
             return 1;
         /* two persons named (A씨 … B씨 … 선고받았다) are two acts */
         if (two_persons(x, a, b))
+            return 0;
+        /* two sides with no person among them (캐나다 정부 … 미국): the
+         * act and the other side's answer to it, not one act */
+        if (!any_person(x, a) && !any_person(x, b) && a->n_agent && b->n_agent)
             return 0;
         /* a summary and its detail in neighbouring sentences may name the
          * actor differently (a title, then the name) */
