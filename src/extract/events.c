@@ -866,12 +866,28 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
 /* 1 if the subject of the predicate is the one acted on: a support verb
  * 받다 / 당하다 (제재를 받았다, 선고 받았다), or a legal act or restriction
  * in the passive (기소됐다, 체포된, 금지당했다). */
+/* 1 if the predicate at c is an act received (acted_on_verbs: 제재를
+ * 받았다; an event noun with 받다 glued or as the next word: 선고받았다,
+ * 선고 받았다): its subject is the one acted on. */
+static int received_verb(const exdoc *x, const cand *c)
+{
+    const ex_word *w = &x->w[c->wi];
+    if (c->lv)
+        return starts_any(x->s, w->ce, c->ps, acted_on_verbs) > 0;
+    if (c->me < w->ce && starts_any(x->s, w->ce, c->me, acted_on_verbs) > 0)
+        return 1;
+    return c->me == w->ce && (size_t)c->wi + 1 < x->nw && !w->in_quote &&
+           starts_any(x->s, x->w[c->wi + 1].ce, x->w[c->wi + 1].cs, acted_on_verbs) > 0;
+}
+
 static int acted_on(const exdoc *x, const ex_event *e, const cand *c)
 {
     if (c->dat_passive)
         return 1;
+    if (received_verb(x, c))
+        return 1;
     if (c->lv)
-        return starts_any(x->s, x->w[c->wi].ce, c->ps, acted_on_verbs) > 0;
+        return 0;
     if (e->type != ex_type_index("legal") && e->type != ex_type_index("restrict"))
         return 0;
     return starts_any(x->s, x->w[c->wi].ce, c->me, passive_light_verbs) > 0;
@@ -1771,6 +1787,23 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
                 e->agent[i] = e->agent[j];
                 e->agent[j] = t;
             }
+        return;
+    }
+    /* an act received (실형을 선고 받았다) was done by whoever gave it, not
+     * by the story's last doer: a mention of the same act may name them
+     * (relate.c, share_doers) */
+    if (e->received) {
+        /* (the one who received it is the story's last doer, when the
+         * clause names none: …50대가 실형을 선고 받았다) */
+        for (size_t k = x->n_ev; k-- > 0 && !e->n_target;) {
+            const ex_event *p = &x->ev_v[k];
+            if (p->sent + 2 < e->sent)
+                break;
+            if (p->dropped || p->quoted || !p->n_agent || p->title_line != e->title_line)
+                continue;
+            memcpy(e->target, p->agent, sizeof e->target);
+            e->n_target = p->n_agent;
+        }
         return;
     }
     /* a subject of its own that is no actor (the patient of a passive
@@ -2907,6 +2940,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
             }
         }
         int passive = acted_on(x, &e, c);
+        e.received = received_verb(x, c);
         if (passive) {
             /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,
              * 임원이 기소됐다 (the agent, when named, is the genitive) */

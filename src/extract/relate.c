@@ -461,7 +461,22 @@ static int all_persons(const exdoc *x, const ex_event *e)
  * … 선고받았다, B씨는 … 선고받았다). */
 static int two_persons(const exdoc *x, const ex_event *a, const ex_event *b)
 {
-    return all_persons(x, a) && all_persons(x, b) && !agents_agree(x, a, b);
+    if (all_persons(x, a) && all_persons(x, b) && !agents_agree(x, a, b))
+        return 1;
+    /* (two received by two persons: A씨는 … B씨는 … 선고 받았다) */
+    if (!a->received || !b->received || !a->n_target || !b->n_target)
+        return 0;
+    for (int i = 0; i < a->n_target; i++) {
+        const char *t = x->m->v[a->target[i]].type;
+        if (!t || strcmp(t, "person"))
+            return 0;
+        for (int j = 0; j < b->n_target; j++) {
+            const char *u = x->m->v[b->target[j]].type;
+            if (!u || strcmp(u, "person") || !strcmp(x->m->v[a->target[i]].id, x->m->v[b->target[j]].id))
+                return 0;
+        }
+    }
+    return 1;
 }
 
 /* The object a lexicon phrase holds (관세 of 관세를 부과) into out, or "". */
@@ -889,7 +904,11 @@ static int doc_act(const exdoc *x, const ex_event *d, const ex_event *o, const s
 static int received_act(const exdoc *x, const ex_event *p, const ex_event *q, const same_info *ip,
                         const same_info *iq)
 {
-    if (p->type != q->type || !p->n_agent || !head_in(ip->verb, receive_verbs) || head_in(iq->verb, receive_verbs))
+    /* (the one who received it: p's target, or its agent where the
+     * clause told it as the doer) */
+    const int *rv = p->n_target ? p->target : p->agent;
+    int nr = p->n_target ? p->n_target : p->n_agent;
+    if (p->type != q->type || !nr || !head_in(ip->verb, receive_verbs) || head_in(iq->verb, receive_verbs))
         return 0;
     if (strlen(ip->ohead) < 6 || !(same_lemma(ip->ohead, iq->verb) || same_stem(ip->ohead, iq->verb)))
         return 0;
@@ -900,8 +919,8 @@ static int received_act(const exdoc *x, const ex_event *p, const ex_event *q, co
         const kg_mention *m = &x->m->v[x->act[k]];
         if (m->nstart >= q->ps)
             break;
-        for (int g = 0; g < p->n_agent; g++)
-            if (m->id && x->m->v[p->agent[g]].id && !strcmp(m->id, x->m->v[p->agent[g]].id))
+        for (int g = 0; g < nr; g++)
+            if (m->id && x->m->v[rv[g]].id && !strcmp(m->id, x->m->v[rv[g]].id))
                 return 1;
     }
     return 0;
@@ -939,11 +958,11 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
     if (new_act_word(ia->words, ib->words))
         return 0;
     if (om) {
-        if (same_side(x, a, b))
-            return 1;
         /* two persons named (A씨 … B씨 … 선고받았다) are two acts */
         if (two_persons(x, a, b))
             return 0;
+        if (same_side(x, a, b))
+            return 1;
         /* two sides with no person among them (캐나다 정부 … 미국): the
          * act and the other side's answer to it, not one act */
         if (!any_person(x, a) && !any_person(x, b) && a->n_agent && b->n_agent)
@@ -1090,6 +1109,31 @@ static int side_before(const exdoc *x, const ex_event *b, size_t at)
             return x->act[k];
     }
     return -1;
+}
+
+/* Two mentions of one act have one doer: a mention of the act received
+ * with none named (실형을 선고 받았다: its subject was sentenced) takes the
+ * other's (…에게 징역 2년을 선고했다), unless that doer is what it was done
+ * to. */
+static void share_doers(exdoc *x)
+{
+    for (size_t r = 0; r < x->n_rel; r++) {
+        if (x->rel[r].type != EX_REL_SAME || x->rel[r].from < 0 || x->rel[r].to < 0)
+            continue;
+        ex_event *a = &x->ev_v[x->rel[r].from], *b = &x->ev_v[x->rel[r].to];
+        if ((a->n_agent > 0) == (b->n_agent > 0))
+            continue;
+        ex_event *none = a->n_agent ? b : a;
+        const ex_event *has = a->n_agent ? a : b;
+        int clash = 0;
+        for (int i = 0; i < has->n_agent; i++)
+            for (int j = 0; j < none->n_target; j++)
+                clash |= !strcmp(x->m->v[has->agent[i]].id, x->m->v[none->target[j]].id);
+        if (clash || none->quoted || !none->received)
+            continue;
+        memcpy(none->agent, has->agent, sizeof none->agent);
+        none->n_agent = has->n_agent;
+    }
 }
 
 /* The actor mention that owns what a reaction cue names (미국의 조치에
@@ -2806,6 +2850,7 @@ void ex_relate(exdoc *x)
         }
     }
     plan_parts(x, 0);
+    share_doers(x);
     cue_rules(x);
     whole_parts(x);
     other_parts(x);
