@@ -532,3 +532,35 @@ Test(extract, title_alias_of_a_person)
         kg_doc_free(doc);
     }
 }
+
+/* A court named and then one of its numbered benches is also known by the
+ * two together, as written (names.yaml division_heads/division_ends); a
+ * bench with no number, or something else after the court, adds nothing. */
+Test(extract, division_alias_of_a_court)
+{
+    static const struct {
+        const char *text, *id, *alias; /* alias NULL: no alias with a space */
+    } cases[] = {
+        {"서울중앙지법 형사3부는 전 임원에게 징역 2년을 선고했다.", "seouljungangjibeop", "서울중앙지법 형사3부"},
+        {"수원지법 민사12부는 회사의 청구를 기각했다.", "suwonjibeop", "수원지법 민사12부"},
+        {"수원지법 형사부는 선고를 미뤘다.", "suwonjibeop", NULL},
+        {"서울중앙지법 3층에서 재판이 열렸다.", "seouljungangjibeop", NULL},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        kg_doc *doc = extract_str(cases[c].text, "2025-03-20", 0);
+        cr_assert(doc, "%s: extract failed", cases[c].text);
+        const kg_actor *a = NULL;
+        for (size_t i = 0; i < doc->n_actors; i++)
+            if (doc->actors[i].id && !strcmp(doc->actors[i].id, cases[c].id))
+                a = &doc->actors[i];
+        cr_expect(a, "%s: no actor %s", cases[c].text, cases[c].id);
+        if (a && cases[c].alias)
+            cr_expect(kg_strv_has(&a->aliases, cases[c].alias), "%s: no alias %s on %s", cases[c].text,
+                      cases[c].alias, cases[c].id);
+        else if (a)
+            for (size_t k = 0; k < a->aliases.n; k++)
+                cr_expect(!strchr(a->aliases.v[k], ' '), "%s: unexpected alias %s", cases[c].text,
+                          a->aliases.v[k]);
+        kg_doc_free(doc);
+    }
+}

@@ -291,6 +291,39 @@ static void add_title_alias(kg_actor *a, const kg_mention *m, const char *src, s
     free(form);
 }
 
+/* A body named and then one of its numbered benches, as written (대전지법
+ * 형사12부, 서울고법 민사3부): the court with its division is the form the
+ * article gives the doer by (names.yaml division_heads, a number, one of
+ * division_ends; an organisation's mention, one space between). */
+static void add_division_alias(kg_actor *a, const kg_mention *m, const char *src, size_t len)
+{
+    if (!m->type || !strcmp(m->type, "person") || !strcmp(m->type, "country") || m->end + 1 >= len ||
+        src[m->end] != ' ')
+        return;
+    size_t p = m->end + 1, h = 0;
+    const char *const *heads = kg_gram_words("names", "division_heads");
+    for (size_t i = 0; heads[i]; i++) {
+        size_t n = strlen(heads[i]);
+        if (n > h && p + n < len && memcmp(src + p, heads[i], n) == 0)
+            h = n;
+    }
+    size_t d = p + h;
+    while (d < len && src[d] >= '0' && src[d] <= '9' && d - (p + h) < 3)
+        d++;
+    if (!h || d == p + h)
+        return;
+    const char *const *ends = kg_gram_words("names", "division_ends");
+    for (size_t i = 0; ends[i]; i++) {
+        size_t n = strlen(ends[i]);
+        if (d + n <= len && memcmp(src + d, ends[i], n) == 0) {
+            char *form = kg_xstrndup(src + m->start, d + n - m->start);
+            add_alias(a, form);
+            free(form);
+            return;
+        }
+    }
+}
+
 static kg_actor *doc_actor(kg_doc *doc, const char *id)
 {
     for (size_t i = 0; id && i < doc->n_actors; i++)
@@ -416,6 +449,7 @@ static void add_actors(const exdoc *x, const char *src, size_t len, const kg_cor
         char *form = kg_xstrndup(src + m->start, l);
         add_alias(a, form);
         add_title_alias(a, m, src, len);
+        add_division_alias(a, m, src, len);
         const kg_actor *def = lex ? kg_corpus_find_actor(lex, m->id, NULL) : NULL;
         for (size_t k = 0; def && k < def->aliases.n; k++)
             if (strstr(form, def->aliases.v[k]))
