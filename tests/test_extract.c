@@ -534,8 +534,9 @@ Test(extract, title_alias_of_a_person)
 }
 
 /* A court named and then one of its numbered benches is also known by the
- * two together, as written (names.yaml division_heads/division_ends); a
- * bench with no number, or something else after the court, adds nothing. */
+ * two together, as written (names.yaml division_heads/division_ends), and
+ * a body by its term before it (22대 국회); a bench with no number, or
+ * something else next to the name, adds nothing. */
 Test(extract, division_alias_of_a_court)
 {
     static const struct {
@@ -545,6 +546,10 @@ Test(extract, division_alias_of_a_court)
         {"수원지법 민사12부는 회사의 청구를 기각했다.", "suwonjibeop", "수원지법 민사12부"},
         {"수원지법 형사부는 선고를 미뤘다.", "suwonjibeop", NULL},
         {"서울중앙지법 3층에서 재판이 열렸다.", "seouljungangjibeop", NULL},
+        /* a body's term before it (names.yaml term_counters) */
+        {"22대 국회는 새 법안을 발의했다.", "korea-national-assembly", "22대 국회"},
+        {"지난 국회는 법안을 폐기했다.", "korea-national-assembly", NULL},
+        {"3대 주주인 삼성전자는 지분을 늘렸다.", "samsung-electronics", NULL},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         kg_doc *doc = extract_str(cases[c].text, "2025-03-20", 0);

@@ -324,6 +324,32 @@ static void add_division_alias(kg_actor *a, const kg_mention *m, const char *src
     }
 }
 
+/* A body named with its term before it, as written (22대 국회, 제21대
+ * 국회): a number and one of names.yaml's term_counters, one space, then
+ * an organisation's mention. */
+static void add_term_alias(kg_actor *a, const kg_mention *m, const char *src)
+{
+    if (!m->type || !strcmp(m->type, "person") || !strcmp(m->type, "country") || m->start < 3 ||
+        src[m->start - 1] != ' ')
+        return;
+    size_t e = m->start - 1;
+    const char *const *cnt = kg_gram_words("names", "term_counters");
+    for (size_t i = 0; cnt[i]; i++) {
+        size_t n = strlen(cnt[i]);
+        if (e < n + 1 || memcmp(src + e - n, cnt[i], n) != 0)
+            continue;
+        size_t d = e - n;
+        while (d > 0 && src[d - 1] >= '0' && src[d - 1] <= '9' && e - n - d < 3)
+            d--;
+        if (d == e - n || (d > 0 && src[d - 1] != ' ' && src[d - 1] != '\n' && (unsigned char)src[d - 1] < 0x80))
+            continue;
+        char *form = kg_xstrndup(src + d, m->end - d);
+        add_alias(a, form);
+        free(form);
+        return;
+    }
+}
+
 static kg_actor *doc_actor(kg_doc *doc, const char *id)
 {
     for (size_t i = 0; id && i < doc->n_actors; i++)
@@ -450,6 +476,7 @@ static void add_actors(const exdoc *x, const char *src, size_t len, const kg_cor
         add_alias(a, form);
         add_title_alias(a, m, src, len);
         add_division_alias(a, m, src, len);
+        add_term_alias(a, m, src);
         const kg_actor *def = lex ? kg_corpus_find_actor(lex, m->id, NULL) : NULL;
         for (size_t k = 0; def && k < def->aliases.n; k++)
             if (strstr(form, def->aliases.v[k]))
