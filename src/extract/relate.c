@@ -229,6 +229,29 @@ void ex_merge_sentence(exdoc *x, size_t first)
             if (!x->ev_v[j].dropped)
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
     }
+    /* a clause chained to the next (…확보해 주고, … 깔아 주기로 했다; 주가가
+     * 급등하며 … 랠리했다) with no time of its own happened when the act it
+     * is chained to did */
+    for (size_t i = first; i < x->n_ev; i++) {
+        ex_event *a = &x->ev_v[i];
+        if (a->dropped || a->date[0] || a->time >= 0 || !(a->f & EX_F_CONN) || a->quoted ||
+            (a->f & (EX_F_INTENT | EX_F_HYPO | EX_F_FORECAST | EX_F_NEG | EX_F_HABIT | EX_F_WHEN | EX_F_CAUSE)))
+            continue;
+        for (size_t j = i + 1; j < x->n_ev; j++) {
+            const ex_event *b = &x->ev_v[j];
+            if (b->dropped)
+                continue;
+            if (b->quoted || b->title_line != a->title_line)
+                break;
+            if (b->f & EX_F_CONN)
+                continue;
+            if (b->date[0]) {
+                memcpy(a->date, b->date, sizeof a->date);
+                memcpy(a->when, b->when, sizeof a->when);
+            }
+            break;
+        }
+    }
 }
 
 /* ---- same-as ---- */
