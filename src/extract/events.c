@@ -109,7 +109,7 @@ static struct {
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
-        *const *group_country_subjects;
+        *const *group_country_subjects, *const *background_ends;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -152,6 +152,7 @@ static void gw_init(void)
     GW_GET(body_object_verbs);
     GW_GET(group_company_subjects);
     GW_GET(group_country_subjects);
+    GW_GET(background_ends);
 #undef GW_GET
 }
 
@@ -2808,6 +2809,62 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
     }
 }
 
+/* How far after the lead (bytes) a day told in the body dates it. */
+#define LEAD_DAY_SPAN 600
+
+/* Notes the lead: the body's first sentence that tells an act, and
+ * whether a headline came before it. */
+static void lead_date(exdoc *x, size_t si, size_t se, int title_line, size_t first_ev)
+{
+    if (title_line && !x->lead_done)
+        x->headed = 1;
+    if (title_line || x->lead_done || first_ev >= x->n_ev)
+        return;
+    x->lead_done = 1;
+    x->lead_sent = si;
+    x->lead_se = se;
+}
+
+/* The lead of an article (a headline before it) tells the news of the
+ * day: an act or a statement there with no
+ * time of its own, told as done (past, or reported speech) and not in
+ * passing (events.yaml background_ends: 이직시키기도 했다), happened on
+ * the document's date when that is a day (샘 올트먼 CEO가 한국을 찾아 …
+ * 협력을 모색하고 나섰다). Run after the relations, so that a later
+ * mention's own day (same-as) comes first. */
+void ex_lead_dates(exdoc *x)
+{
+    if (!x->lead_done || !x->headed || x->dct.prec != KG_PREC_DAY)
+        return;
+    /* the day the body tells right after the lead (…확대했다. 대외무역개발부는
+     * 11일(현지시간) … 발표했다) is the lead's: the document's date may be
+     * the next day where the act took place abroad */
+    char day[48];
+    snprintf(day, sizeof day, "%04d-%02d-%02d", x->dct.year, x->dct.month, x->dct.day);
+    for (size_t k = ex_first_at(x, x->tim, x->n_time, x->lead_se); k < x->n_time; k++) {
+        const kg_mention *m = &x->m->v[x->tim[k]];
+        if (m->nstart > x->lead_se + LEAD_DAY_SPAN)
+            break;
+        if (day_date(m->value) && !after_dct(m->value, &x->dct) && !source_time(x, m) && !ex_base_time(x, m)) {
+            snprintf(day, sizeof day, "%s", m->value);
+            break;
+        }
+    }
+    for (size_t k = 0; k < x->n_ev; k++) {
+        ex_event *e = &x->ev_v[k];
+        if (e->sent != x->lead_sent || e->dropped || e->date[0] || e->time >= 0 || e->when[0] || e->quoted ||
+            e->title_line || !carries_date(x, e))
+            continue;
+        size_t w = e->pe;
+        while (w > e->cs && x->s[w - 1] != ' ')
+            w--;
+        if (ex_ends_any(x->s, w, e->pe, GW(background_ends)))
+            continue;
+        memcpy(e->date, day, sizeof day < sizeof e->date ? sizeof day : sizeof e->date);
+        e->date[sizeof e->date - 1] = '\0';
+    }
+}
+
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line)
 {
     pthread_once(&lists_once, lists_init);
@@ -3065,6 +3122,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         break;
     }
     statement_events(x, si, ss, se, title_line, first_ev);
+    lead_date(x, si, se, title_line, first_ev);
     remember_date(x, ss, se, title_line);
     remember_topic(x, si, title_line);
 }

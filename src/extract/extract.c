@@ -940,6 +940,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
         ex_merge_sentence(&x, first);
     }
     ex_relate(&x);
+    ex_lead_dates(&x);
 
     kg_doc *doc = kg_doc_new();
     doc->version = kg_xstrdup("1");
