@@ -2122,7 +2122,7 @@ static int forecast_period(const exdoc *x, const kg_mention *m)
     int k = word_at(x, m->nend > 0 ? m->nend - 1 : 0);
     if (k < 0)
         return 0;
-    for (int j = k + 1, n = 0; (size_t)j < x->nw && n < 3; j++, n++) {
+    for (int j = k + 1, n = 0; (size_t)j < x->nw && n < 6; j++, n++) {
         const ex_word *w = &x->w[j];
         if (starts_any(x->s, w->ce, w->cs, GW(forecast_period_nouns)) > 0)
             return 1;
@@ -2272,8 +2272,8 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             if (first_in < 0)
                 first_in = x->tim[k];
         }
-        else if (m->nend <= e->cs)
-            before = x->tim[k];
+        else if (m->nend <= e->cs && !forecast_period(x, m))
+            before = x->tim[k]; /* (올해 국내총생산, 성장률 전망치를: not this year either) */
         else if (m->nstart >= e->pe && after < 0)
             after = x->tim[k];
     }
