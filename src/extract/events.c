@@ -2336,6 +2336,13 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         join_range(x, e, pick);
         return;
     }
+    /* an act told in passing (매각하기도 했다: events.yaml background_ends)
+     * is not the story's news: it takes no day told before it */
+    size_t pw = e->pe;
+    while (pw > e->cs && x->s[pw - 1] != ' ')
+        pw--;
+    if (ex_ends_any(x->s, pw, e->pe, GW(background_ends)))
+        return;
     /* no time of its own (이날, 같은 날, or none in the sentence): the
      * day of the last act told before it, in the same story */
     if (x->last_date[0] && !reported && clause_has(x, ss, e->pe, carry_words)) {
