@@ -1638,6 +1638,15 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
         int np = event_in(x, si, a, ne);
         if (np < 0)
             np = np_event(x, si, a, ne, found);
+        /* right after it (직후: move_cause_words) the move came the same
+         * day: the phrase's act has the move's date when it has none */
+        size_t cw = ne;
+        while (cw < gps && x->s[cw] == ' ')
+            cw++;
+        if (!x->ev_v[np].date[0] && x->ev_v[g].date[0] && ex_at_any(x->s, gps, cw, move_words)) {
+            memcpy(x->ev_v[np].date, x->ev_v[g].date, sizeof x->ev_v[np].date);
+            memcpy(x->ev_v[np].when, x->ev_v[g].when, sizeof x->ev_v[np].when);
+        }
         KG_VEC_PUSH(*out, *n_out, *cap_out);
         (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, gps, EX_REL_CAUSES };
         int next = (gf & EX_F_CONN) ? first_after(x, si, gpe) : -1;
