@@ -2792,9 +2792,30 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
  * happened on, not an open range (다음 달 1일부터) or a date still to
  * come, and not a headline's or a dateline's (입력 2025.03.12 09:30: when
  * the page was written, not when anything happened). */
+/* 1 if the line that holds s[at] ends with a date written by a machine
+ * (…회담을 하고 있다. 2025.11.24): a photo caption, whose times tell when
+ * the picture was taken, not what the story is about. */
+static int caption_line(const exdoc *x, size_t at)
+{
+    size_t le = at;
+    while (le < x->len && x->s[le] != '\n')
+        le++;
+    while (le > at && (x->s[le - 1] == ' ' || x->s[le - 1] == '\r'))
+        le--;
+    size_t b = le, digits = 0, dots = 0;
+    while (b > at && ((x->s[b - 1] >= '0' && x->s[b - 1] <= '9') || x->s[b - 1] == '.')) {
+        b--;
+        if (x->s[b] == '.')
+            dots++;
+        else
+            digits++;
+    }
+    return digits == 8 && dots == 2 && le - b == 10 && (b == at || x->s[b - 1] == ' ');
+}
+
 static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
 {
-    if (title_line)
+    if (title_line || caption_line(x, ss))
         return;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
