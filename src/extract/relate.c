@@ -1643,9 +1643,17 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
         size_t cw = ne;
         while (cw < gps && x->s[cw] == ' ')
             cw++;
-        if (!x->ev_v[np].date[0] && x->ev_v[g].date[0] && ex_at_any(x->s, gps, cw, move_words)) {
+        int right_after = ex_at_any(x->s, gps, cw, move_words) > 0;
+        if (!x->ev_v[np].date[0] && x->ev_v[g].date[0] && right_after) {
             memcpy(x->ev_v[np].date, x->ev_v[g].date, sizeof x->ev_v[np].date);
             memcpy(x->ev_v[np].when, x->ev_v[g].when, sizeof x->ev_v[np].when);
+        }
+        /* (and the price that moves right after a company's act, its
+         * subject named by no one, is that company's: TSMC의 실적 발표
+         * 직후 주가가 급등했다) */
+        if (right_after && !x->ev_v[g].n_agent && x->ev_v[np].n_agent && market_move(x, &x->ev_v[g])) {
+            memcpy(x->ev_v[g].agent, x->ev_v[np].agent, sizeof x->ev_v[g].agent);
+            x->ev_v[g].n_agent = x->ev_v[np].n_agent;
         }
         KG_VEC_PUSH(*out, *n_out, *cap_out);
         (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, gps, EX_REL_CAUSES };
