@@ -1729,6 +1729,20 @@ static void body_object_agent(const exdoc *x, ex_event *e)
  * 영업이익은 … 웃돌았다) goes on with the story's last doer: the agent
  * of the last event told outside quotes in this sentence or the two
  * before, in the same block (headline or body). */
+/* The last event told outside quotes with a doer, in e's sentence or the
+ * two before and in the same block (headline or body); NULL if none. */
+static const ex_event *last_doer(const exdoc *x, const ex_event *e)
+{
+    for (size_t k = x->n_ev; k-- > 0;) {
+        const ex_event *p = &x->ev_v[k];
+        if (p->sent + 2 < e->sent)
+            break;
+        if (!p->dropped && !p->quoted && p->n_agent && p->title_line == e->title_line)
+            return p;
+    }
+    return NULL;
+}
+
 static void carry_agent(const exdoc *x, ex_event *e, int passive)
 {
     if (e->n_agent || e->quoted)
@@ -1796,12 +1810,8 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
     if (e->received) {
         /* (the one who received it is the story's last doer, when the
          * clause names none: …50대가 실형을 선고 받았다) */
-        for (size_t k = x->n_ev; k-- > 0 && !e->n_target;) {
-            const ex_event *p = &x->ev_v[k];
-            if (p->sent + 2 < e->sent)
-                break;
-            if (p->dropped || p->quoted || !p->n_agent || p->title_line != e->title_line)
-                continue;
+        const ex_event *p = e->n_target ? NULL : last_doer(x, e);
+        if (p) {
             memcpy(e->target, p->agent, sizeof e->target);
             e->n_target = p->n_agent;
         }
@@ -1822,12 +1832,8 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
             return;
         return;
     }
-    for (size_t k = x->n_ev; k-- > 0;) {
-        const ex_event *p = &x->ev_v[k];
-        if (p->sent + 2 < e->sent)
-            break;
-        if (p->dropped || p->quoted || !p->n_agent || p->title_line != e->title_line)
-            continue;
+    const ex_event *p = last_doer(x, e);
+    if (p) {
         memcpy(e->agent, p->agent, sizeof e->agent);
         e->n_agent = p->n_agent;
         drop_self_agent(x, e);
@@ -2225,6 +2231,16 @@ static int said_year(const exdoc *x, const ex_event *e, int ti)
     return m->nend <= e->ps;
 }
 
+/* 1 if e's predicate word ends in an ending of an act told in passing
+ * (events.yaml background_ends: 매각하기도 했다). */
+static int in_passing(const exdoc *x, const ex_event *e)
+{
+    size_t w = e->pe;
+    while (w > e->cs && x->s[w - 1] != ' ')
+        w--;
+    return ex_ends_any(x->s, w, e->pe, GW(background_ends));
+}
+
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
 {
     int in_clause = -1, before = -1, after = -1;
@@ -2338,10 +2354,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     }
     /* an act told in passing (매각하기도 했다: events.yaml background_ends)
      * is not the story's news: it takes no day told before it */
-    size_t pw = e->pe;
-    while (pw > e->cs && x->s[pw - 1] != ' ')
-        pw--;
-    if (ex_ends_any(x->s, pw, e->pe, GW(background_ends)))
+    if (in_passing(x, e))
         return;
     /* no time of its own (이날, 같은 날, or none in the sentence): the
      * day of the last act told before it, in the same story */
@@ -2881,12 +2894,7 @@ void ex_lead_dates(exdoc *x)
     for (size_t k = 0; k < x->n_ev; k++) {
         ex_event *e = &x->ev_v[k];
         if (e->sent != x->lead_sent || e->dropped || e->date[0] || e->time >= 0 || e->when[0] || e->quoted ||
-            e->title_line || !carries_date(x, e))
-            continue;
-        size_t w = e->pe;
-        while (w > e->cs && x->s[w - 1] != ' ')
-            w--;
-        if (ex_ends_any(x->s, w, e->pe, GW(background_ends)))
+            e->title_line || !carries_date(x, e) || in_passing(x, e))
             continue;
         memcpy(e->date, day, sizeof day < sizeof e->date ? sizeof day : sizeof e->date);
         e->date[sizeof e->date - 1] = '\0';
