@@ -211,6 +211,22 @@ static const char *title_obj(const char *o)
     return o;
 }
 
+/* Cuts pred at its first verb of receiving (events.yaml acted_on_verbs)
+ * at a word start or after a noun: 선고받았다 → 선고, 받았 → "". */
+static void cut_receiving(char *pred)
+{
+    const char *const *recv = kg_gram_words("events", "acted_on_verbs");
+    for (size_t i = 0; pred[i]; i++) {
+        for (size_t k = 0; recv[k]; k++)
+            if (strncmp(pred + i, recv[k], strlen(recv[k])) == 0) {
+                while (i > 0 && pred[i - 1] == ' ')
+                    i--;
+                pred[i] = '\0';
+                return;
+            }
+    }
+}
+
 /* An event's title as a headline: who, then whom or what, then the act
  * as a dictionary word (중국 상무부, 일본 수출 금지). */
 static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
@@ -244,12 +260,20 @@ static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
         return;
     }
     kg_buf_reset(&word);
-    title_pred(e->pred, &word);
-    const char *w = word.ptr;
+    /* an act received is titled by the act (A씨 실형 선고), not by the
+     * receiving (선고 받았다, 선고받았다: events.yaml acted_on_verbs) */
+    char pred[sizeof e->pred];
+    snprintf(pred, sizeof pred, "%s", e->pred);
+    if (e->received)
+        cut_receiving(pred);
+    if (pred[0])
+        title_pred(pred, &word);
+    const char *w = word.ptr ? word.ptr : "";
     /* a lexicon phrase (관세를 부과) names its object already */
     if (o[0] && !strstr(e->pred, o) && !strstr(w, o) && !e->phrase) {
         kg_buf_puts(b, o);
-        kg_buf_putc(b, ' ');
+        if (w[0])
+            kg_buf_putc(b, ' ');
     }
     kg_buf_puts(b, w);
     kg_buf_free(&word);
