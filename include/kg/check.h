@@ -12,6 +12,10 @@
 
 /* Returns the number of errors found (warnings do not count). */
 size_t kg_check(const kg_corpus *c, kg_diag *d);
+/* What kg_check finds in each document on its own (no reference to
+ * another document or to an actor is looked up: the store's incremental
+ * build checks those against the store). Returns the errors found. */
+size_t kg_check_local(const kg_corpus *c, kg_diag *d);
 
 /* Where a document's source text is. It resolves against the folder of
  * the document's file and may only be below that folder or below one of

@@ -33,7 +33,11 @@ enum kg_store_status {
     KG_STORE_REFUSED = 1,    /* findings: the facts have errors, nothing found,
                                 the build was cancelled; the store unchanged */
     KG_STORE_USAGE = 2       /* the request itself is wrong (e.g. SQL that
-                                would write) */
+                                would write) */,
+    KG_STORE_FULL = 3        /* kg_store_update: the changed files alone cannot
+                                tell the build is right (a finding, or something
+                                another file uses changed); nothing was written:
+                                check and build the whole corpus instead */
 };
 
 typedef struct kg_store kg_store;
@@ -77,6 +81,11 @@ typedef struct kg_build_opts {
      * build can tell "nothing changed" without reading a file. May be
      * NULL (the meta rows are then cleared). */
     const char *fingerprint, *fingerprint_sources;
+    /* The text the fingerprint was made of (one line per facts file and
+     * source: path, size, modification time, inode), stored in meta
+     * (input_stats) so that the next build can tell which files changed
+     * without reading them. May be NULL. */
+    const char *input_stats;
 } kg_build_opts;
 
 typedef struct kg_build_stats {
@@ -113,6 +122,27 @@ int kg_store_set_aside_damaged(const char *path, kg_diag *d);
 
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d);
+
+/* Brings the store up to date when only the files of c changed (new or
+ * edited; every other file of the last build is as it was) and the files
+ * stored under the keys in removed (kg_store_file_key) are gone: in one
+ * transaction, their rows are deleted and c's loaded, then the derived
+ * rows (merged actors, same-as clusters, search) are updated. c is
+ * checked on its own (kg_check_local), and what the other files hold is
+ * checked against the store after the change: a reference to an actor or
+ * event that no longer exists, a conflicting or cyclic actor definition,
+ * a name another actor id has, a document id used twice. When any of this
+ * finds something (or c has an error), nothing is written and the
+ * answer is KG_STORE_FULL: the caller then checks the whole corpus (the
+ * exact findings) and builds it with kg_store_build. Warnings of c are
+ * added to d. A store that is new or of another schema is KG_STORE_FULL
+ * too. Returns KG_STORE_OK, KG_STORE_FULL or KG_STORE_ERROR. */
+int kg_store_update(kg_store *s, const kg_corpus *c, const kg_strv *removed, const kg_build_opts *opts,
+                    kg_build_stats *stats, kg_diag *d);
+/* The key a file is stored under (documents.file): its path relative to
+ * base when it is below it (after symlinks), else the path as given
+ * without a leading ./ (malloc'd). */
+char *kg_store_file_key(const char *path, const char *base);
 
 /* The value of meta row KEY (malloc'd), or NULL when there is none. */
 char *kg_store_meta(kg_store *s, const char *key);

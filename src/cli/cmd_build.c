@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdint.h>
+#include <sqlite3.h>
 #include <time.h>
 
 #include "cli.h"
@@ -14,6 +16,7 @@
 #include "kg/factio.h"
 #include "kg/layout.h"
 #include "kg/store.h"
+#include "util/hmap.h"
 
 const char kg_help_build[] =
     "usage: kg build [PATH...] [--db FILE] [--force-rebuild] [--show-source] [-q]\n"
@@ -34,7 +37,14 @@ const char kg_help_build[] =
     "Otherwise the build is incremental: a file whose bytes (and whose source text)\n"
     "have not changed since the last build is not loaded again, and the\n"
     "facts of a file that is no longer among the PATHs are removed. So the\n"
-    "store always holds exactly the facts of the PATHs given. Actors with\n"
+    "store always holds exactly the facts of the PATHs given. Only the\n"
+    "changed files are read and checked: what the other files hold (actor\n"
+    "definitions, document and event ids, references) is checked against\n"
+    "the store. When a change touches another file (an actor gone or given\n"
+    "another type, a name two actors share, a reference left dangling) or\n"
+    "has an error, every file is read and checked as 'kg check' does, and\n"
+    "the findings are exactly its findings (warnings of files not read are\n"
+    "not repeated). The summary says how many files were read. Actors with\n"
     "the same id are one row whatever file defined them (names and aliases\n"
     "merged); events linked by same-as share one cluster id. Everything\n"
     "happens in one transaction: an interrupted build leaves the previous\n"
@@ -135,12 +145,17 @@ static int build_store(const char *db, const kg_corpus *corpus, const kg_build_o
 }
 
 /* The one line that says what was built. */
-static void print_summary(const char *db, const char *note, const kg_build_stats *st, double t0)
+static void print_summary(const char *db, const char *note, const kg_build_stats *st, double t0,
+                          size_t read)
 {
     printf("%s: %s%zu file%s (%zu loaded, %zu unchanged, %zu removed): %zu actors, %zu events "
-           "(%zu after same-as), %zu figures, %zu relations in %.2f s\n",
+           "(%zu after same-as), %zu figures, %zu relations in %.2f s",
            db, note, st->files, st->files == 1 ? "" : "s", st->loaded, st->unchanged, st->removed,
            st->actors, st->events, st->clusters, st->figures, st->relations, now_s() - t0);
+    if (*note)
+        putchar('\n');
+    else
+        printf(" (%zu file%s read and checked)\n", read, read == 1 ? "" : "s");
 }
 
 /* ---- "nothing changed", known without reading a file ----
@@ -165,11 +180,49 @@ static void stat_line(kg_buf *b, const char *path)
         kg_buf_printf(b, "%s\t-\n", path);
 }
 
-/* The facts files' part, into b. -1 when a PATH cannot be listed (the
- * build then reports it). */
-static int facts_part(char *const *paths, int n, const char *base, kg_buf *b)
+/* Each path's line, statted once per build (the fingerprint, the check
+ * for "nothing changed" and the incremental build all ask). */
+typedef struct stat_cache {
+    kg_hmap by_path;      /* path -> line */
+    kg_strv paths, lines;
+} stat_cache;
+
+static const char *line_of(stat_cache *sc, const char *path)
 {
-    kg_buf_printf(b, "kg %s schema %d base %s\n", KG_VERSION, KG_STORE_SCHEMA_VERSION, base ? base : "");
+    const char *l = kg_hmap_get(&sc->by_path, path);
+    if (l)
+        return l;
+    kg_buf b = KG_BUF_INIT;
+    stat_line(&b, path);
+    kg_strv_push(&sc->paths, path);
+    kg_strv_push(&sc->lines, b.ptr);
+    kg_buf_free(&b);
+    kg_hmap_put(&sc->by_path, sc->paths.v[sc->paths.n - 1], sc->lines.v[sc->lines.n - 1]);
+    return sc->lines.v[sc->lines.n - 1];
+}
+
+static void stat_cache_free(stat_cache *sc)
+{
+    kg_hmap_free(&sc->by_path);
+    kg_strv_free(&sc->paths);
+    kg_strv_free(&sc->lines);
+}
+
+/* The facts files' part, into b, and the files in the order the build
+ * reads them into files. The first line says what else a file's findings
+ * depend on: kg's version, the schema, the base folder and the folders
+ * source texts may be in. -1 when a PATH cannot be listed (the build then
+ * reports it). */
+static int facts_part(char *const *paths, int n, const char *base, kg_buf *b, kg_strv *files,
+                      stat_cache *sc)
+{
+    kg_corpus roots = KG_CORPUS_INIT;
+    kg_buf_printf(b, "kg %s schema %d base %s roots", KG_VERSION, KG_STORE_SCHEMA_VERSION, base ? base : "");
+    if (kg_cli_source_roots(&roots, paths, n) == 0)
+        for (size_t i = 0; i < roots.source_roots.n; i++)
+            kg_buf_printf(b, "\t%s", roots.source_roots.v[i]);
+    kg_buf_putc(b, '\n');
+    kg_corpus_free(&roots);
     for (int i = 0; i < n; i++) {
         kg_strv fv = { NULL, 0, 0 };
         if (kg_yaml_files(paths[i], &fv) < 0) {
@@ -177,15 +230,19 @@ static int facts_part(char *const *paths, int n, const char *base, kg_buf *b)
             return -1;
         }
         kg_buf_printf(b, "path %s\n", paths[i]);
-        for (size_t k = 0; k < fv.n; k++)
-            stat_line(b, fv.v[k]);
+        for (size_t k = 0; k < fv.n; k++) {
+            kg_buf_puts(b, line_of(sc, fv.v[k]));
+            kg_strv_push(files, fv.v[k]);
+        }
         kg_strv_free(&fv);
     }
     return 0;
 }
 
-/* The fingerprint (hex) of the facts part and the sources, one a line. */
-static void fingerprint(const kg_buf *facts, const char *sources, char out[65])
+/* The fingerprint (hex) of the facts part and the sources, one a line;
+ * the text it was made of into text when not NULL. */
+static void fingerprint(const kg_buf *facts, const char *sources, char out[65], kg_buf *text,
+                        stat_cache *sc)
 {
     kg_buf all = KG_BUF_INIT;
     kg_buf_add(&all, facts->ptr, facts->len);
@@ -194,17 +251,20 @@ static void fingerprint(const kg_buf *facts, const char *sources, char out[65])
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         char *one = kg_xstrndup(p, n);
-        stat_line(&all, one);
+        kg_buf_puts(&all, line_of(sc, one));
         free(one);
         p += n + (nl ? 1 : 0);
     }
     kg_sha256_hex(all.ptr, all.len, out);
-    kg_buf_free(&all);
+    if (text)
+        *text = all;
+    else
+        kg_buf_free(&all);
 }
 
 /* 1 when the store at db was built from exactly these inputs (the summary
  * printed unless quiet), else 0 (the build goes on and says why not). */
-static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0)
+static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0, stat_cache *sc)
 {
     struct stat st;
     if (stat(db, &st) != 0 || !S_ISREG(st.st_mode))
@@ -216,14 +276,14 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0)
         char *fp = kg_store_meta(s, "input_fingerprint"), *src = kg_store_meta(s, "input_sources");
         char now[65];
         if (fp && src) {
-            fingerprint(facts, src, now);
+            fingerprint(facts, src, now, NULL, sc);
             same = strcmp(fp, now) == 0;
         }
         if (same && !quiet) {
             kg_build_stats bs;
             kg_store_counts(s, &bs);
             bs.unchanged = bs.files; /* (documents: the grammar files listed are none) */
-            print_summary(db, "up to date, no file read: ", &bs, t0);
+            print_summary(db, "up to date, no file read: ", &bs, t0, 0);
         }
         free(fp);
         free(src);
@@ -247,10 +307,279 @@ static char *sources_of(const kg_corpus *c)
     return kg_buf_detach(&b, NULL);
 }
 
+/* ---- one file changed: only it is read ----
+ *
+ * The last build stored the lines its fingerprint was made of (meta
+ * input_stats). A facts file whose line is the same, and whose source
+ * text's line is the same, is as the last build read it; one whose line
+ * differs is read and hashed, and counts as changed when its bytes (or
+ * its source text's) differ from what the store holds. Only the changed
+ * files are read and checked; kg_store_update checks them against the
+ * store and loads them. When it cannot tell the result is right (a
+ * finding, or a change other files see), the full build runs: every file
+ * checked, the exact findings. */
+
+/* The lines of a stored input_stats text: path -> its line + 1, one
+ * map for the facts files and one for the sources (the keys point into
+ * text, a NUL where the line's first tab was). */
+typedef struct old_stats {
+    char *text;
+    kg_hmap facts, sources;
+} old_stats;
+
+/* Reads the stored lines; 0, or -1 when there are none or their first line
+ * (kg, schema, base, source folders) differs from head's. */
+static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o)
+{
+    memset(o, 0, sizeof *o);
+    o->text = kg_store_meta(s, "input_stats");
+    if (!o->text)
+        return -1;
+    const char *nl = strchr(o->text, '\n'), *hn = memchr(head->ptr, '\n', head->len);
+    if (!nl || !hn || nl - o->text != hn - head->ptr || memcmp(o->text, head->ptr, (size_t)(nl - o->text)) != 0)
+        return -1;
+    int in_sources = 0;
+    for (char *p = (char *)nl + 1; *p;) {
+        char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char *tab = memchr(p, '\t', len);
+        if (len == 7 && strncmp(p, "sources", 7) == 0) {
+            in_sources = 1;
+        } else if (tab && strncmp(p, "path ", 5) != 0) {
+            *tab = '\0';
+            kg_hmap_put(in_sources ? &o->sources : &o->facts, p, (void *)(uintptr_t)(p - o->text + 1));
+        }
+        p += len + (end ? 1 : 0);
+    }
+    return 0;
+}
+
+/* 1 if the stored line of path (in map m) is the line now. */
+static int old_same(const old_stats *o, const kg_hmap *m, const char *path, stat_cache *sc)
+{
+    uintptr_t at = (uintptr_t)kg_hmap_get(m, path);
+    if (!at)
+        return 0;
+    const char *now = line_of(sc, path);
+    size_t plen = strlen(path), nlen = strlen(now);
+    const char *rest = o->text + at - 1 + plen + 1, *end = strchr(rest, '\n');
+    size_t len = end ? (size_t)(end - rest) + 1 : strlen(rest);
+    return nlen == plen + 1 + len && memcmp(now + plen + 1, rest, len) == 0;
+}
+
+static void old_stats_free(old_stats *o)
+{
+    free(o->text);
+    kg_hmap_free(&o->facts);
+    kg_hmap_free(&o->sources);
+}
+
+/* 1 if the SHA-256 of the file at path is hex (a file that cannot be read
+ * has none). */
+static int same_sha(const char *path, const char *hex, size_t max)
+{
+    size_t len;
+    char *data = kg_read_file(path, &len, max), now[65];
+    if (!data)
+        return 0;
+    kg_sha256_hex(data, len, now);
+    free(data);
+    return strcmp(now, hex) == 0;
+}
+
+/* What the store holds of each file. */
+typedef struct stored_docs {
+    kg_hmap by_key;                   /* documents.file -> row + 1 */
+    kg_strv key, sha, src, src_sha;   /* per row ("" for NULL) */
+    char *seen;
+} stored_docs;
+
+static int stored_read(kg_store *s, stored_docs *sd)
+{
+    memset(sd, 0, sizeof *sd);
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(kg_store_db(s),
+                           "SELECT file, file_sha256, coalesce(source_path, ''),"
+                           " coalesce(source_seen_sha256, '') FROM documents",
+                           -1, &q, NULL) != SQLITE_OK) {
+        sqlite3_finalize(q);
+        return -1;
+    }
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        kg_strv_push(&sd->key, (const char *)sqlite3_column_text(q, 0));
+        for (int k = 1; k <= 3; k++) {
+            const unsigned char *t = sqlite3_column_text(q, k);
+            kg_strv_push(k == 1 ? &sd->sha : k == 2 ? &sd->src : &sd->src_sha, t ? (const char *)t : "");
+        }
+    }
+    sqlite3_finalize(q);
+    for (size_t i = 0; i < sd->key.n; i++)
+        kg_hmap_put(&sd->by_key, sd->key.v[i], (void *)(uintptr_t)(i + 1));
+    sd->seen = kg_xcalloc(sd->sha.n + 1, 1);
+    return 0;
+}
+
+static void stored_free(stored_docs *sd)
+{
+    kg_hmap_free(&sd->by_key);
+    kg_strv_free(&sd->key);
+    kg_strv_free(&sd->sha);
+    kg_strv_free(&sd->src);
+    kg_strv_free(&sd->src_sha);
+    free(sd->seen);
+}
+
+/* Sorts the listed files into changed (paths to read) and unchanged
+ * (their source texts into sources, one a line), and the stored files no
+ * longer listed into removed (keys). -1 when only a full build can tell
+ * (the same file listed twice). */
+/* kg_store_file_key, with the real path of each folder taken once (a
+ * file that is itself a symbolic link asks kg_store_file_key). */
+static char *file_key(const char *path, const char *base, kg_hmap *dirs, kg_strv *keep)
+{
+    const char *slash = strrchr(path, '/');
+    struct stat st;
+    if (!base || lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+        return kg_store_file_key(path, base);
+    char *dir = slash ? kg_xstrndup(path, (size_t)(slash - path)) : kg_xstrdup(".");
+    if (!*dir) { /* "/x" */
+        free(dir);
+        return kg_store_file_key(path, base);
+    }
+    const char *real = kg_hmap_get(dirs, dir);
+    if (!real) {
+        char rp[PATH_MAX];
+        kg_strv_push(keep, dir);
+        kg_strv_push(keep, realpath(dir, rp) ? rp : "");
+        real = keep->v[keep->n - 1];
+        kg_hmap_put(dirs, keep->v[keep->n - 2], (void *)real);
+    }
+    free(dir);
+    size_t bl = strlen(base), rl = strlen(real);
+    if (!*real || strncmp(real, base, bl) != 0 || (real[bl] != '/' && real[bl] != '\0'))
+        return kg_store_file_key(path, base);
+    kg_buf k = KG_BUF_INIT;
+    if (rl > bl)
+        kg_buf_printf(&k, "%s/", real + bl + 1);
+    kg_buf_puts(&k, slash ? slash + 1 : path);
+    return kg_buf_detach(&k, NULL);
+}
+
+static int sort_files(const kg_strv *files, const char *base, const old_stats *o, stored_docs *sd,
+                      kg_strv *changed, kg_buf *sources, kg_strv *removed, stat_cache *sc)
+{
+    kg_hmap dirs = KG_HMAP_INIT;
+    kg_strv keep = { NULL, 0, 0 };
+    int rc = 0;
+    for (size_t i = 0; i < files->n && rc == 0; i++) {
+        const char *f = files->v[i];
+        char *key = file_key(f, base, &dirs, &keep);
+        long row = (long)(uintptr_t)kg_hmap_get(&sd->by_key, key) - 1;
+        free(key);
+        if (row < 0) {
+            kg_strv_push(changed, f);
+            continue;
+        }
+        if (sd->seen[row]) {
+            rc = -1;
+            break;
+        }
+        sd->seen[row] = 1;
+        const char *src = sd->src.v[row];
+        int same = old_same(o, &o->facts, f, sc), src_same = !*src || old_same(o, &o->sources, src, sc);
+        int unchanged = same && src_same;
+        if (!unchanged)
+            unchanged = same_sha(f, sd->sha.v[row], 0) &&
+                        (src_same || same_sha(src, sd->src_sha.v[row], 64u << 20));
+        if (!unchanged)
+            kg_strv_push(changed, f);
+        else if (*src && !strchr(src, '\n'))
+            kg_buf_printf(sources, "%s\n", src);
+    }
+    for (size_t i = 0; i < sd->key.n && rc == 0; i++)
+        if (!sd->seen[i])
+            kg_strv_push(removed, sd->key.v[i]);
+    kg_hmap_free(&dirs);
+    kg_strv_free(&keep);
+    return rc;
+}
+
+/* The build from the changed files alone: an exit status, or -1 when the
+ * full build must run (nothing written, nothing printed). */
+static int try_incremental(const char *db, char *const *paths, int npaths, const kg_buf *facts,
+                           const kg_strv *files, const build_args *a, kg_build_opts *bo, double t0,
+                           stat_cache *sc)
+{
+    struct stat dst;
+    if (bo->force_rebuild || stat(db, &dst) != 0 || !S_ISREG(dst.st_mode))
+        return -1;
+    kg_store *s = NULL;
+    kg_diag d = KG_DIAG_INIT;
+    kg_corpus c = KG_CORPUS_INIT;
+    old_stats o;
+    stored_docs sd;
+    kg_strv changed = { NULL, 0, 0 }, removed = { NULL, 0, 0 };
+    kg_buf sources = KG_BUF_INIT, text = KG_BUF_INIT;
+    int rc = -1, have_o = 0, have_sd = 0;
+    if (kg_store_open(&s, db, 0, &d) != 0)
+        goto out;
+    have_o = 1;
+    if (old_stats_read(s, facts, &o) != 0)
+        goto out;
+    have_sd = 1;
+    if (stored_read(s, &sd) != 0 || sort_files(files, bo->base, &o, &sd, &changed, &sources, &removed, sc) != 0)
+        goto out;
+    if (kg_cli_source_roots(&c, paths, npaths) != 0)
+        goto out;
+    for (size_t i = 0; i < changed.n; i++)
+        if (kg_facts_load_file(&c, changed.v[i], &d) != 0)
+            goto out; /* an error: the full build reports it */
+    for (size_t i = 0; i < c.n; i++) {
+        char *p = kg_source_path(&c, c.docs[i]);
+        if (p && !strchr(p, '\n'))
+            kg_buf_printf(&sources, "%s\n", p);
+        free(p);
+    }
+    char fp[65];
+    fingerprint(facts, sources.ptr ? sources.ptr : "", fp, &text, sc);
+    bo->fingerprint = fp;
+    bo->fingerprint_sources = sources.ptr ? sources.ptr : "";
+    bo->input_stats = text.ptr;
+    kg_build_stats st;
+    int r = kg_store_update(s, &c, &removed, bo, &st, &d);
+    bo->fingerprint = bo->fingerprint_sources = bo->input_stats = NULL;
+    if (r == KG_STORE_FULL)
+        goto out;
+    rc = KG_EXIT_IO;
+    if (r == KG_STORE_OK) {
+        int fin = kg_store_finish(s, &d);
+        s = NULL;
+        if (fin == 0)
+            rc = KG_EXIT_OK;
+    }
+    kg_diag_sort(&d);
+    kg_cli_print_diag(&d, a->show);
+    if (rc == KG_EXIT_OK && !a->quiet)
+        print_summary(db, "", &st, t0, c.files_read);
+out:
+    kg_store_close(s);
+    if (have_o)
+        old_stats_free(&o);
+    if (have_sd)
+        stored_free(&sd);
+    kg_strv_free(&changed);
+    kg_strv_free(&removed);
+    kg_buf_free(&sources);
+    kg_buf_free(&text);
+    kg_corpus_free(&c);
+    kg_diag_free(&d);
+    return rc;
+}
+
 int kg_cmd_build(int argc, char **argv)
 {
     build_args a = { NULL, 0, 0 };
-    kg_build_opts bo = { 0, NULL, NULL, NULL, NULL, NULL };
+    kg_build_opts bo = { 0, NULL, NULL, NULL, NULL, NULL, NULL };
     int c;
     if ((c = parse_build_args(argc, argv, &a, &bo)) != 0)
         return c;
@@ -266,28 +595,42 @@ int kg_cmd_build(int argc, char **argv)
     /* the inputs' fingerprint, taken before anything is read: a file
      * changed while the build reads it then differs next time */
     kg_buf facts = KG_BUF_INIT;
-    kg_strv dflt = { NULL, 0, 0 };
+    stat_cache sc = { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 } };
+    kg_strv dflt = { NULL, 0, 0 }, files = { NULL, 0, 0 };
     char *const *paths = argv + optind;
     int npaths = argc - optind, have_fp = 0;
     if (npaths > 0 || (proj && kg_cli_default_paths(kg_cli_command, &dflt) == 0)) {
         if (npaths <= 0)
             paths = dflt.v, npaths = (int)dflt.n;
-        have_fp = facts_part(paths, npaths, bo.base, &facts) == 0;
+        have_fp = facts_part(paths, npaths, bo.base, &facts, &files, &sc) == 0;
     }
-    kg_strv_free(&dflt);
-    if (have_fp && !bo.force_rebuild && up_to_date(db, &facts, a.quiet, t0)) {
+    if (have_fp && !bo.force_rebuild && up_to_date(db, &facts, a.quiet, t0, &sc)) {
+        stat_cache_free(&sc);
+        kg_strv_free(&dflt);
+        kg_strv_free(&files);
         kg_buf_free(&facts);
         return KG_EXIT_OK;
     }
+    if (have_fp && (c = try_incremental(db, paths, npaths, &facts, &files, &a, &bo, t0, &sc)) >= 0) {
+        stat_cache_free(&sc);
+        kg_strv_free(&dflt);
+        kg_strv_free(&files);
+        kg_buf_free(&facts);
+        return c;
+    }
+    kg_strv_free(&dflt);
+    kg_strv_free(&files);
 
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     kg_store *s = NULL;
     kg_build_stats st;
     char fp[65], *sources = NULL;
+    kg_buf stats_text = KG_BUF_INIT;
     int rc = kg_cli_load(&corpus, &d, argc, argv, optind);
     if (rc && rc != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
         kg_buf_free(&facts);
+        stat_cache_free(&sc);
         kg_diag_free(&d);
         kg_corpus_free(&corpus);
         return rc;
@@ -296,14 +639,17 @@ int kg_cmd_build(int argc, char **argv)
         rc = KG_EXIT_FINDINGS;
     if (rc == KG_EXIT_OK && have_fp) {
         sources = sources_of(&corpus);
-        fingerprint(&facts, sources, fp);
+        fingerprint(&facts, sources, fp, &stats_text, &sc);
         bo.fingerprint = fp;
         bo.fingerprint_sources = sources;
+        bo.input_stats = stats_text.ptr;
     }
     kg_buf_free(&facts);
+    stat_cache_free(&sc);
     if (rc == KG_EXIT_OK)
         rc = build_store(db, &corpus, &bo, &st, &d, &s);
     free(sources);
+    kg_buf_free(&stats_text);
     if (rc != KG_EXIT_OK)
         goto done;
     /* a new store is renamed into place only now, complete */
@@ -314,7 +660,7 @@ int kg_cmd_build(int argc, char **argv)
     if (fin != 0)
         rc = KG_EXIT_IO;
     else if (!a.quiet)
-        print_summary(db, "", &st, t0);
+        print_summary(db, "", &st, t0, corpus.files_read);
     kg_diag_free(&d);
     kg_corpus_free(&corpus);
     return rc;

@@ -956,6 +956,14 @@ static void check_doc_ids(kg_diag *d, const kg_corpus *c, const struct index *ix
     }
 }
 
+size_t kg_check_local(const kg_corpus *c, kg_diag *d)
+{
+    size_t before = d->errors;
+    for (size_t i = 0; i < c->n; i++)
+        check_doc(d, c, c->docs[i]);
+    return d->errors - before;
+}
+
 size_t kg_check(const kg_corpus *c, kg_diag *d)
 {
     size_t before = d->errors;
