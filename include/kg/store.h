@@ -139,6 +139,23 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
  * too. Returns KG_STORE_OK, KG_STORE_FULL or KG_STORE_ERROR. */
 int kg_store_update(kg_store *s, const kg_corpus *c, const kg_strv *removed, const kg_build_opts *opts,
                     kg_build_stats *stats, kg_diag *d);
+/* kg_store_build fed one document at a time, for a corpus too big to
+ * hold (the caller checks each document as it comes, kg_xcheck, and the
+ * whole at the end): begin opens the transaction; add hashes the
+ * document's file (and source text) and, when it is new or changed,
+ * replaces its rows (c gives the folders its source may be in; the
+ * document may be freed after); end with commit removes the files not
+ * added, brings the merged actors, same-as clusters and search rows up
+ * to date and commits, without it rolls everything back (the store as it
+ * was). end frees b, also after a failed begin. Each returns
+ * KG_STORE_OK or KG_STORE_ERROR (add: KG_STORE_REFUSED for a file given
+ * twice), with the finding in d. */
+typedef struct kg_store_stream kg_store_stream;
+int kg_store_stream_begin(kg_store *s, const kg_build_opts *opts, kg_build_stats *stats, kg_diag *d,
+                          kg_store_stream **b);
+int kg_store_stream_add(kg_store_stream *b, const kg_corpus *c, const kg_doc *doc);
+int kg_store_stream_end(kg_store_stream *b, int commit);
+
 /* The key a file is stored under (documents.file): its path relative to
  * base when it is below it (after symlinks), else the path as given
  * without a leading ./ (malloc'd). */

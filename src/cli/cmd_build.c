@@ -122,28 +122,6 @@ static int parse_build_args(int argc, char **argv, build_args *a, kg_build_opts 
     return 0;
 }
 
-/* The store at db opened (*s) and the corpus built into it; an exit
- * status. --force-rebuild of a store SQLite finds damaged: moved aside to
- * DB.damaged (never deleted), and a new one built. */
-static int build_store(const char *db, const kg_corpus *corpus, const kg_build_opts *bo,
-                       kg_build_stats *st, kg_diag *d, kg_store **s)
-{
-    if (make_parent(db) != 0)
-        return KG_EXIT_IO;
-    if (bo->force_rebuild && kg_store_set_aside_damaged(db, d) < 0)
-        return KG_EXIT_IO;
-    if (kg_store_open(s, db, 0, d) != 0)
-        return KG_EXIT_IO;
-    switch (kg_store_build(*s, corpus, bo, st, d)) {
-    case KG_STORE_OK:
-        return KG_EXIT_OK;
-    case KG_STORE_REFUSED:
-        return KG_EXIT_FINDINGS;
-    default:
-        return KG_EXIT_IO;
-    }
-}
-
 /* The one line that says what was built. */
 static void print_summary(const char *db, const char *note, const kg_build_stats *st, double t0,
                           size_t read)
@@ -291,20 +269,6 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0,
     }
     kg_diag_free(&d);
     return same;
-}
-
-/* The source texts of the corpus's documents, one a line (those kg reads:
- * inside the project's articles). */
-static char *sources_of(const kg_corpus *c)
-{
-    kg_buf b = KG_BUF_INIT;
-    for (size_t i = 0; i < c->n; i++) {
-        char *p = kg_source_path(c, c->docs[i]);
-        if (p && !strchr(p, '\n'))
-            kg_buf_printf(&b, "%s\n", p);
-        free(p);
-    }
-    return kg_buf_detach(&b, NULL);
 }
 
 /* ---- one file changed: only it is read ----
@@ -576,6 +540,29 @@ out:
     return rc;
 }
 
+/* The full build, one document at a time. */
+typedef struct build_each {
+    kg_xcheck *x;
+    kg_store_stream *b;       /* NULL when the store could not be opened */
+    kg_diag *d, *sd;
+    kg_buf *sources;          /* the source texts read, one a line */
+    int store_rc;             /* the first failure of the store */
+} build_each;
+
+static void build_one(void *ctx, const kg_corpus *c, const kg_doc *doc)
+{
+    build_each *be = ctx;
+    kg_xcheck_add(be->x, c, doc, be->d);
+    char *p = kg_source_path(c, doc);
+    if (p && !strchr(p, '\n'))
+        kg_buf_printf(be->sources, "%s\n", p);
+    free(p);
+    /* once the facts have an error nothing more is stored (the build will
+     * be rolled back), but every file is still checked */
+    if (be->b && be->store_rc == KG_STORE_OK && !be->d->errors)
+        be->store_rc = kg_store_stream_add(be->b, c, doc);
+}
+
 int kg_cmd_build(int argc, char **argv)
 {
     build_args a = { NULL, 0, 0 };
@@ -621,35 +608,64 @@ int kg_cmd_build(int argc, char **argv)
     kg_strv_free(&dflt);
     kg_strv_free(&files);
 
+    /* every file, one at a time: checked (kg_xcheck) and, while no error
+     * is found, loaded into the open transaction; the checks across
+     * documents at the end decide between COMMIT and ROLLBACK */
     kg_corpus corpus = KG_CORPUS_INIT;
-    kg_diag d = KG_DIAG_INIT;
+    kg_diag d = KG_DIAG_INIT, sd = KG_DIAG_INIT; /* sd: the store's findings */
     kg_store *s = NULL;
     kg_build_stats st;
-    char fp[65], *sources = NULL;
-    kg_buf stats_text = KG_BUF_INIT;
-    int rc = kg_cli_load(&corpus, &d, argc, argv, optind);
+    char fp[65];
+    kg_buf stats_text = KG_BUF_INIT, sources = KG_BUF_INIT;
+    build_each be = { kg_xcheck_new(), NULL, &d, &sd, &sources, KG_STORE_OK };
+    memset(&st, 0, sizeof st);
+    if (make_parent(db) != 0) {
+        be.store_rc = KG_STORE_ERROR;
+    } else if ((bo.force_rebuild && kg_store_set_aside_damaged(db, &sd) < 0) ||
+               kg_store_open(&s, db, 0, &sd) != 0 ||
+               kg_store_stream_begin(s, &bo, &st, &sd, &be.b) != KG_STORE_OK) {
+        be.store_rc = KG_STORE_ERROR;
+    }
+    int rc = kg_cli_each(&corpus, &d, argc, argv, optind, build_one, &be);
     if (rc && rc != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_store_stream_end(be.b, 0);
+        kg_store_close(s);
+        kg_xcheck_free(be.x);
         kg_buf_free(&facts);
+        kg_buf_free(&sources);
         stat_cache_free(&sc);
         kg_diag_free(&d);
+        kg_diag_free(&sd);
         kg_corpus_free(&corpus);
         return rc;
     }
+    kg_xcheck_end(be.x, &d);
+    kg_xcheck_free(be.x);
     if (rc == KG_EXIT_OK && d.errors)
         rc = KG_EXIT_FINDINGS;
+    if (rc == KG_EXIT_OK && be.store_rc == KG_STORE_REFUSED)
+        rc = KG_EXIT_FINDINGS; /* (a file given twice) */
+    else if (rc == KG_EXIT_OK && be.store_rc != KG_STORE_OK)
+        rc = KG_EXIT_IO;
     if (rc == KG_EXIT_OK && have_fp) {
-        sources = sources_of(&corpus);
-        fingerprint(&facts, sources, fp, &stats_text, &sc);
+        fingerprint(&facts, sources.ptr ? sources.ptr : "", fp, &stats_text, &sc);
         bo.fingerprint = fp;
-        bo.fingerprint_sources = sources;
+        bo.fingerprint_sources = sources.ptr ? sources.ptr : "";
         bo.input_stats = stats_text.ptr;
     }
     kg_buf_free(&facts);
     stat_cache_free(&sc);
-    if (rc == KG_EXIT_OK)
-        rc = build_store(db, &corpus, &bo, &st, &d, &s);
-    free(sources);
+    if (rc == KG_EXIT_OK && kg_store_stream_end(be.b, 1) != KG_STORE_OK)
+        rc = KG_EXIT_IO;
+    else if (rc != KG_EXIT_OK)
+        kg_store_stream_end(be.b, 0);
+    kg_buf_free(&sources);
     kg_buf_free(&stats_text);
+    /* the store's findings matter when the facts had none */
+    if (rc != KG_EXIT_FINDINGS || be.store_rc == KG_STORE_REFUSED)
+        for (size_t i = 0; i < sd.n; i++)
+            kg_diag_add(&d, sd.v[i].sev, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].msg);
+    kg_diag_free(&sd);
     if (rc != KG_EXIT_OK)
         goto done;
     /* a new store is renamed into place only now, complete */

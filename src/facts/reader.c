@@ -485,7 +485,23 @@ int kg_yaml_files(const char *path, kg_strv *files)
     return 0;
 }
 
-int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d)
+/* kg_facts_load_file, then each on the documents it added, which are
+ * freed after (each NULL: kept). */
+static int load_one(kg_corpus *c, const char *path, kg_diag *d, kg_facts_each_fn each, void *ctx)
+{
+    size_t n0 = c->n;
+    int r = kg_facts_load_file(c, path, d);
+    if (each) {
+        for (size_t i = n0; i < c->n; i++) {
+            each(ctx, c, c->docs[i]);
+            kg_doc_free(c->docs[i]);
+        }
+        c->n = n0;
+    }
+    return r;
+}
+
+int kg_facts_each_path(kg_corpus *c, const char *path, kg_diag *d, kg_facts_each_fn each, void *ctx)
 {
     struct stat st;
     if (stat(path, &st) < 0) {
@@ -494,14 +510,19 @@ int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d)
         return -1;
     }
     if (!S_ISDIR(st.st_mode))
-        return kg_facts_load_file(c, path, d);
+        return load_one(c, path, d, each, ctx);
     kg_strv files = { 0 };
     int rc = collect(path, 0, &files, &c->paths_unread, d);
     for (size_t i = 0; i < files.n; i++) {
-        int r = kg_facts_load_file(c, files.v[i], d);
+        int r = load_one(c, files.v[i], d, each, ctx);
         if (r < 0 || (r > 0 && rc == 0))
             rc = r;
     }
     kg_strv_free(&files);
     return rc;
+}
+
+int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d)
+{
+    return kg_facts_each_path(c, path, d, NULL, NULL);
 }

@@ -748,35 +748,40 @@ char *kg_store_file_key(const char *path, const char *base)
 
 /* Hashes every file of the corpus (and its source text) before the
  * transaction starts, so the write lock is held as short as possible. */
-static int hash_files(const kg_corpus *c, const char *base, file_info *fi, kg_diag *d)
+static int hash_one(const kg_corpus *c, const kg_doc *doc, const char *base, file_info *fi, kg_diag *d)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        size_t len = 0;
-        fi[i].doc = doc;
-        if (!doc->path) {
-            kg_diag_error(d, NULL, 0, 0, "document '%s' has no file; only files can be stored",
-                          doc->id ? doc->id : "?");
-            return -1;
-        }
-        fi[i].key = kg_store_file_key(doc->path, base);
-        fi[i].file = fi[i].key;
-        char *data = kg_read_file(doc->path, &len, 0);
-        if (!data) {
-            kg_diag_error(d, doc->path, 0, 0, "cannot read: %s", strerror(errno));
-            return -1;
-        }
-        kg_sha256_hex(data, len, fi[i].sha);
-        free(data);
-        fi[i].src_path = kg_source_path(c, doc); /* NULL: none, or outside */
-        if (fi[i].src_path) {
-            data = kg_read_file(fi[i].src_path, &len, MAX_SOURCE_BYTES);
-            if (data) {
-                kg_sha256_hex(data, len, fi[i].src_sha);
-                free(data);
-            }
+    size_t len = 0;
+    fi->doc = doc;
+    if (!doc->path) {
+        kg_diag_error(d, NULL, 0, 0, "document '%s' has no file; only files can be stored",
+                      doc->id ? doc->id : "?");
+        return -1;
+    }
+    fi->key = kg_store_file_key(doc->path, base);
+    fi->file = fi->key;
+    char *data = kg_read_file(doc->path, &len, 0);
+    if (!data) {
+        kg_diag_error(d, doc->path, 0, 0, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    kg_sha256_hex(data, len, fi->sha);
+    free(data);
+    fi->src_path = kg_source_path(c, doc); /* NULL: none, or outside */
+    if (fi->src_path) {
+        data = kg_read_file(fi->src_path, &len, MAX_SOURCE_BYTES);
+        if (data) {
+            kg_sha256_hex(data, len, fi->src_sha);
+            free(data);
         }
     }
+    return 0;
+}
+
+static int hash_files(const kg_corpus *c, const char *base, file_info *fi, kg_diag *d)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (hash_one(c, c->docs[i], base, &fi[i], d) != 0)
+            return -1;
     return 0;
 }
 
@@ -935,7 +940,7 @@ static int decide_loads(build_run *R)
 
 /* Deletes removed and changed files (their search rows first); their
  * actor ids need merging again. */
-static int delete_old(build_run *R)
+static int delete_old(build_run *R, long only)
 {
     kg_store *s = R->s;
     kg_diag *d = R->d;
@@ -955,8 +960,9 @@ static int delete_old(build_run *R)
         sqlite3_finalize(defs);
         return -1;
     }
-    for (size_t k = 0; k < R->nstored && !fail; k++) {
-        if (R->seen[k] == 1)
+    for (size_t k = only >= 0 ? (size_t)only : 0; k < (only >= 0 ? (size_t)only + 1 : R->nstored) && !fail;
+         k++) {
+        if (R->seen[k] == 1 || R->seen[k] == 3)
             continue;
         if (R->seen[k] == 0)
             R->stats->removed++;
@@ -977,6 +983,7 @@ static int delete_old(build_run *R)
             kg_strv_push(&R->L.oldactor, kg__col(defs, 0));
         }
         sqlite3_reset(defs);
+        R->seen[k] = 3; /* (deleted) */
         sqlite3_bind_int64(gone, 1, R->doc_keys[k]);
         if (sqlite3_step(gone) != SQLITE_DONE) {
             kg__store_fail(s, d, "cannot delete a document's old rows");
@@ -988,7 +995,8 @@ static int delete_old(build_run *R)
     sqlite3_finalize(gone);
     kg_buf_free(&key);
     kg_buf_free(&sig);
-    R->L.olddef_same = kg_xcalloc(R->L.olddef.n + 1, 1);
+    if (R->partial)
+        R->L.olddef_same = kg_xcalloc(R->L.olddef.n + 1, 1);
     if (fail || exec(s, d,
                      "INSERT OR IGNORE INTO temp.kg_gone_ends(id)"
                      " SELECT from_event FROM relations WHERE type = 'same-as'"
@@ -1147,7 +1155,7 @@ static int build_in_tx(build_run *R)
         return KG_STORE_ERROR;
     R->L.build = (sqlite3_int64)count_rows(
                      s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
-    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R) != 0)
+    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R, -1) != 0)
         return KG_STORE_ERROR;
     int rc = load_files(R);
     if (rc != KG_STORE_OK)
@@ -1402,7 +1410,7 @@ static int update_in_tx(build_run *R)
         return KG_STORE_FULL;
     R->L.build = (sqlite3_int64)count_rows(
                      s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
-    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R) != 0)
+    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R, -1) != 0)
         return KG_STORE_ERROR;
     int rc = load_files(R);
     if (rc == KG_STORE_ERROR)
@@ -1501,5 +1509,129 @@ done:
     kg_strv_free(&R.L.olddef);
     kg_strv_free(&R.L.oldactor);
     free(R.L.olddef_same);
+    return rc;
+}
+
+/* ---- kg_store_stream: a build fed one document at a time ---- */
+
+struct kg_store_stream {
+    build_run R;
+    kg_strmap files;          /* the keys added so far (a file given twice) */
+    sqlite3_stmt *same;       /* the stored hashes of a document */
+    int in_tx;
+};
+
+int kg_store_stream_begin(kg_store *s, const kg_build_opts *opts, kg_build_stats *stats, kg_diag *d,
+                          kg_store_stream **out)
+{
+    static const kg_build_opts none = { 0, NULL, NULL, NULL, NULL, NULL, NULL };
+    *out = NULL;
+    if (s->flags & KG_STORE_READONLY) {
+        kg_diag_error(d, s->path, 0, 0, "the store was opened read-only");
+        return KG_STORE_ERROR;
+    }
+    kg_store_stream *b = kg_xcalloc(1, sizeof *b);
+    build_run *R = &b->R;
+    memset(stats, 0, sizeof *stats);
+    R->s = s, R->d = d, R->opts = opts ? opts : &none, R->stats = stats;
+    R->L.s = s, R->L.d = d;
+    *out = b;
+    if (exec(s, d, "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;", "cannot set up") != 0 ||
+        exec(s, d, "BEGIN IMMEDIATE", "cannot start the build transaction") != 0)
+        return KG_STORE_ERROR;
+    b->in_tx = 1;
+    if (ensure_schema(s, R->opts->force_rebuild, &stats->created, d) != 0)
+        return KG_STORE_ERROR;
+    R->L.build = (sqlite3_int64)count_rows(
+                     s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+    if (read_stored(R) != 0 || prepare_loader(&R->L) != 0 ||
+        !(b->same = kg__store_prepare(s, d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
+                                            " FROM documents WHERE doc = ?1")))
+        return KG_STORE_ERROR;
+    R->seen = kg_xcalloc(R->nstored ? R->nstored : 1, 1);
+    return KG_STORE_OK;
+}
+
+int kg_store_stream_add(kg_store_stream *b, const kg_corpus *c, const kg_doc *doc)
+{
+    build_run *R = &b->R;
+    file_info fi;
+    int rc = KG_STORE_ERROR;
+    memset(&fi, 0, sizeof fi);
+    if (hash_one(c, doc, R->opts->base, &fi, R->d) != 0)
+        goto done;
+    R->stats->files++;
+    if (!kg__strmap_put(&b->files, fi.file, 1)) {
+        kg_diag_error(R->d, fi.file, 0, 0, "the file was given twice");
+        rc = KG_STORE_REFUSED;
+        goto done;
+    }
+    long slot = kg__strmap_get(&R->stored, fi.file, -1);
+    if (slot >= 0) {
+        int same = 0;
+        sqlite3_bind_int64(b->same, 1, R->doc_keys[slot]);
+        if (sqlite3_step(b->same) == SQLITE_ROW && strcmp(kg__col(b->same, 0), fi.sha) == 0 &&
+            strcmp(kg__col(b->same, 1), fi.src_sha) == 0)
+            same = 1;
+        sqlite3_reset(b->same);
+        R->seen[slot] = same ? 1 : 2;
+        if (same) {
+            R->stats->unchanged++;
+            rc = KG_STORE_OK;
+            goto done;
+        }
+        if (delete_old(R, slot) != 0)
+            goto done;
+    }
+    if (load_doc(&R->L, &fi, &R->touched) != 0)
+        goto done;
+    R->stats->loaded++;
+    rc = KG_STORE_OK;
+done:
+    free(fi.src_path);
+    free(fi.key);
+    return rc;
+}
+
+int kg_store_stream_end(kg_store_stream *b, int commit)
+{
+    if (!b)
+        return KG_STORE_ERROR;
+    build_run *R = &b->R;
+    kg_store *s = R->s;
+    kg_diag *d = R->d;
+    int rc = KG_STORE_ERROR;
+    sqlite3_finalize(b->same);
+    b->same = NULL;
+    if (!commit || !b->in_tx)
+        goto done;
+    /* the files no longer given */
+    if (delete_old(R, -1) != 0 || update_search(s, d, R->L.build) != 0 ||
+        merge_actors(s, d, &R->touched) != 0 || update_clusters(s, d, 0) != 0)
+        goto done;
+    put_counts(s, R->stats);
+    if (write_meta(s, d, &R->L, R->opts, R->stats) != 0)
+        goto done;
+    finalize_loader(&R->L);
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int ec = sqlite3_extended_errcode(s->db);
+        kg__store_fail(s, d, "cannot commit the build");
+        if (ec == SQLITE_CONSTRAINT_FOREIGNKEY)
+            explain_fk(s, d);
+        goto done;
+    }
+    b->in_tx = 0;
+    rc = KG_STORE_OK;
+    s->complete = 1;
+done:
+    finalize_loader(&R->L);
+    if (b->in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    free(R->doc_keys);
+    free(R->seen);
+    kg__strmap_free(&R->stored);
+    kg__strmap_free(&R->touched);
+    kg__strmap_free(&b->files);
+    free(b);
     return rc;
 }
