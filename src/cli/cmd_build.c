@@ -163,6 +163,7 @@ static void stat_line(kg_buf *b, const char *path)
 typedef struct stat_cache {
     kg_hmap by_path;      /* path -> line */
     kg_strv paths, lines;
+    kg_hmap not_links;    /* facts files known not to be symbolic links */
 } stat_cache;
 
 static const char *line_of(stat_cache *sc, const char *path)
@@ -179,9 +180,29 @@ static const char *line_of(stat_cache *sc, const char *path)
     return sc->lines.v[sc->lines.n - 1];
 }
 
+/* A facts file's line, from lstat when it is no symbolic link (one call
+ * tells both). */
+static const char *facts_line_of(stat_cache *sc, const char *path)
+{
+    const char *l = kg_hmap_get(&sc->by_path, path);
+    struct stat st;
+    if (l || lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+        return l ? l : line_of(sc, path);
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_printf(&b, "%s\t%lld\t%lld.%09ld\t%llu\n", path, (long long)st.st_size,
+                  (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+    kg_strv_push(&sc->paths, path);
+    kg_strv_push(&sc->lines, b.ptr);
+    kg_buf_free(&b);
+    kg_hmap_put(&sc->by_path, sc->paths.v[sc->paths.n - 1], sc->lines.v[sc->lines.n - 1]);
+    kg_hmap_put(&sc->not_links, sc->paths.v[sc->paths.n - 1], (void *)1);
+    return sc->lines.v[sc->lines.n - 1];
+}
+
 static void stat_cache_free(stat_cache *sc)
 {
     kg_hmap_free(&sc->by_path);
+    kg_hmap_free(&sc->not_links);
     kg_strv_free(&sc->paths);
     kg_strv_free(&sc->lines);
 }
@@ -209,7 +230,7 @@ static int facts_part(char *const *paths, int n, const char *base, kg_buf *b, kg
         }
         kg_buf_printf(b, "path %s\n", paths[i]);
         for (size_t k = 0; k < fv.n; k++) {
-            kg_buf_puts(b, line_of(sc, fv.v[k]));
+            kg_buf_puts(b, facts_line_of(sc, fv.v[k]));
             kg_strv_push(files, fv.v[k]);
         }
         kg_strv_free(&fv);
@@ -399,11 +420,10 @@ static void stored_free(stored_docs *sd)
  * (the same file listed twice). */
 /* kg_store_file_key, with the real path of each folder taken once (a
  * file that is itself a symbolic link asks kg_store_file_key). */
-static char *file_key(const char *path, const char *base, kg_hmap *dirs, kg_strv *keep)
+static char *file_key(const char *path, const char *base, kg_hmap *dirs, kg_strv *keep, stat_cache *sc)
 {
     const char *slash = strrchr(path, '/');
-    struct stat st;
-    if (!base || lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+    if (!base || !kg_hmap_get(&sc->not_links, path))
         return kg_store_file_key(path, base);
     char *dir = slash ? kg_xstrndup(path, (size_t)(slash - path)) : kg_xstrdup(".");
     if (!*dir) { /* "/x" */
@@ -437,7 +457,7 @@ static int sort_files(const kg_strv *files, const char *base, const old_stats *o
     int rc = 0;
     for (size_t i = 0; i < files->n && rc == 0; i++) {
         const char *f = files->v[i];
-        char *key = file_key(f, base, &dirs, &keep);
+        char *key = file_key(f, base, &dirs, &keep, sc);
         long row = (long)(uintptr_t)kg_hmap_get(&sd->by_key, key) - 1;
         free(key);
         if (row < 0) {
@@ -582,7 +602,7 @@ int kg_cmd_build(int argc, char **argv)
     /* the inputs' fingerprint, taken before anything is read: a file
      * changed while the build reads it then differs next time */
     kg_buf facts = KG_BUF_INIT;
-    stat_cache sc = { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 } };
+    stat_cache sc = { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 }, KG_HMAP_INIT };
     kg_strv dflt = { NULL, 0, 0 }, files = { NULL, 0, 0 };
     char *const *paths = argv + optind;
     int npaths = argc - optind, have_fp = 0;

@@ -1469,7 +1469,9 @@ int kg_store_update(kg_store *s, const kg_corpus *c, const kg_strv *removed, con
     if (opts->force_rebuild || kg_check_local(c, &sd) != 0 || hash_files(c, opts->base, R.fi, &sd) != 0 ||
         files_once(&R) != 0)
         goto done;
-    if (exec(s, &sd, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", "cannot set up") != 0 ||
+    /* (pages read through a mapping: no system call each) */
+    if (exec(s, &sd, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;",
+             "cannot set up") != 0 ||
         exec(s, &sd, "BEGIN IMMEDIATE", "cannot start the build transaction") != 0) {
         rc = KG_STORE_ERROR;
         goto done;
