@@ -75,17 +75,20 @@ typedef struct kg_build_opts {
      * when NULL, under the path as given. */
     const char *base;
     /* The fingerprint of the inputs this build read (the caller's: paths,
-     * sizes and modification times of the facts files and their sources)
-     * and the source files it covers, one per line; stored in meta
-     * (input_fingerprint, input_sources) with the build, so that the next
-     * build can tell "nothing changed" without reading a file. May be
-     * NULL (the meta rows are then cleared). */
-    const char *fingerprint, *fingerprint_sources;
-    /* The text the fingerprint was made of (one line per facts file and
-     * source: path, size, modification time, inode), stored in meta
-     * (input_stats) so that the next build can tell which files changed
-     * without reading them. May be NULL. */
-    const char *input_stats;
+     * sizes and modification times of the facts files and their sources),
+     * stored in meta (input_fingerprint) with the first line it was made
+     * of (input_head: kg, schema, folders), so that the next build can
+     * tell "nothing changed" without reading a file. May be NULL (the meta
+     * rows are then cleared). */
+    const char *fingerprint, *input_head;
+    /* The rows of the inputs table (kind, path, line: the line each facts
+     * file (kind f) and source text (s) had in the fingerprint), so that
+     * the next build can tell which files changed without reading them:
+     * input_rows "KIND\tLINE\n" to write (LINE starts with the path and a
+     * tab), input_gone "KIND\tPATH\n" to delete; input_all: every other
+     * row is deleted first. May be NULL. */
+    const char *input_rows, *input_gone;
+    int input_all;
 } kg_build_opts;
 
 typedef struct kg_build_stats {

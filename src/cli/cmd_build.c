@@ -261,6 +261,70 @@ static void fingerprint(const kg_buf *facts, const char *sources, char out[65], 
         kg_buf_free(&all);
 }
 
+static int cmp_line(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines of list sorted, each once (malloc'd). */
+static char *sorted_unique(const char *list)
+{
+    kg_strv v = { NULL, 0, 0 };
+    for (const char *p = list; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = kg_xstrndup(p, n);
+        kg_strv_push(&v, one);
+        free(one);
+        p += n + (nl ? 1 : 0);
+    }
+    if (v.n)
+        qsort(v.v, v.n, sizeof *v.v, cmp_line);
+    kg_buf b = KG_BUF_INIT;
+    for (size_t i = 0; i < v.n; i++)
+        if (i == 0 || strcmp(v.v[i], v.v[i - 1]) != 0)
+            kg_buf_printf(&b, "%s\n", v.v[i]);
+    kg_strv_free(&v);
+    kg_buf_putc(&b, '\0');
+    b.len--;
+    return kg_buf_detach(&b, NULL);
+}
+
+/* The source texts of the last build, one a line in byte order (the
+ * store's inputs table), or NULL when it has none. */
+static char *stored_sources(kg_store *s)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(kg_store_db(s), "SELECT path FROM inputs WHERE kind = 's' ORDER BY path", -1, &q,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(q);
+        return NULL;
+    }
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_putc(&b, '\0');
+    b.len = 0;
+    while (sqlite3_step(q) == SQLITE_ROW)
+        kg_buf_printf(&b, "%s\n", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    return kg_buf_detach(&b, NULL);
+}
+
+/* The rows of the store's inputs table: "KIND\tLINE" per facts file (f)
+ * and source text (s), for a full build. */
+static void all_rows(kg_buf *rows, const kg_strv *files, const char *sources, stat_cache *sc)
+{
+    for (size_t i = 0; i < files->n; i++)
+        kg_buf_printf(rows, "f\t%s", line_of(sc, files->v[i]));
+    for (const char *p = sources; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = kg_xstrndup(p, n);
+        kg_buf_printf(rows, "s\t%s", line_of(sc, one));
+        free(one);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
 /* 1 when the store at db was built from exactly these inputs (the summary
  * printed unless quiet), else 0 (the build goes on and says why not). */
 static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0, stat_cache *sc)
@@ -272,7 +336,7 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0,
     kg_diag d = KG_DIAG_INIT;
     int same = 0;
     if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
-        char *fp = kg_store_meta(s, "input_fingerprint"), *src = kg_store_meta(s, "input_sources");
+        char *fp = kg_store_meta(s, "input_fingerprint"), *src = stored_sources(s);
         char now[65];
         if (fp && src) {
             fingerprint(facts, src, now, NULL, sc);
@@ -304,59 +368,94 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0,
  * finding, or a change other files see), the full build runs: every file
  * checked, the exact findings. */
 
-/* The lines of a stored input_stats text: path -> its line + 1, one
- * map for the facts files and one for the sources (the keys point into
- * text, a NUL where the line's first tab was). */
+/* The lines of the last build (the store's inputs table): path -> its
+ * line, one map for the facts files and one for the sources. */
 typedef struct old_stats {
-    char *text;
+    kg_strv paths, lines;
     kg_hmap facts, sources;
 } old_stats;
 
-/* Reads the stored lines; 0, or -1 when there are none or their first line
- * (kg, schema, base, source folders) differs from head's. */
+/* Reads the stored lines; 0, or -1 when there are none or the first line
+ * of the last build (kg, schema, base, source folders: meta input_head)
+ * differs from head's. */
 static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o)
 {
     memset(o, 0, sizeof *o);
-    o->text = kg_store_meta(s, "input_stats");
-    if (!o->text)
+    char *h = kg_store_meta(s, "input_head");
+    const char *hn = memchr(head->ptr, '\n', head->len);
+    int same = h && hn && strlen(h) == (size_t)(hn - head->ptr) + 1 && memcmp(h, head->ptr, strlen(h)) == 0;
+    free(h);
+    sqlite3_stmt *q = NULL;
+    if (!same || sqlite3_prepare_v2(kg_store_db(s), "SELECT kind, path, line FROM inputs", -1, &q, NULL) !=
+                     SQLITE_OK) {
+        sqlite3_finalize(q);
         return -1;
-    const char *nl = strchr(o->text, '\n'), *hn = memchr(head->ptr, '\n', head->len);
-    if (!nl || !hn || nl - o->text != hn - head->ptr || memcmp(o->text, head->ptr, (size_t)(nl - o->text)) != 0)
-        return -1;
-    int in_sources = 0;
-    for (char *p = (char *)nl + 1; *p;) {
-        char *end = strchr(p, '\n');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char *tab = memchr(p, '\t', len);
-        if (len == 7 && strncmp(p, "sources", 7) == 0) {
-            in_sources = 1;
-        } else if (tab && strncmp(p, "path ", 5) != 0) {
-            *tab = '\0';
-            kg_hmap_put(in_sources ? &o->sources : &o->facts, p, (void *)(uintptr_t)(p - o->text + 1));
-        }
-        p += len + (end ? 1 : 0);
     }
+    kg_strv kinds = { NULL, 0, 0 };
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        kg_strv_push(&kinds, (const char *)sqlite3_column_text(q, 0));
+        kg_strv_push(&o->paths, (const char *)sqlite3_column_text(q, 1));
+        kg_strv_push(&o->lines, (const char *)sqlite3_column_text(q, 2));
+    }
+    sqlite3_finalize(q);
+    for (size_t i = 0; i < o->paths.n; i++)
+        kg_hmap_put(strcmp(kinds.v[i], "s") == 0 ? &o->sources : &o->facts, o->paths.v[i], o->lines.v[i]);
+    kg_strv_free(&kinds);
     return 0;
 }
 
 /* 1 if the stored line of path (in map m) is the line now. */
 static int old_same(const old_stats *o, const kg_hmap *m, const char *path, stat_cache *sc)
 {
-    uintptr_t at = (uintptr_t)kg_hmap_get(m, path);
-    if (!at)
-        return 0;
-    const char *now = line_of(sc, path);
-    size_t plen = strlen(path), nlen = strlen(now);
-    const char *rest = o->text + at - 1 + plen + 1, *end = strchr(rest, '\n');
-    size_t len = end ? (size_t)(end - rest) + 1 : strlen(rest);
-    return nlen == plen + 1 + len && memcmp(now + plen + 1, rest, len) == 0;
+    (void)o;
+    const char *old = kg_hmap_get(m, path), *now = line_of(sc, path);
+    size_t n = strlen(now) - 1; /* (without its line feed) */
+    return old && strlen(old) == n && memcmp(old, now, n) == 0;
 }
 
 static void old_stats_free(old_stats *o)
 {
-    free(o->text);
+    kg_strv_free(&o->paths);
+    kg_strv_free(&o->lines);
     kg_hmap_free(&o->facts);
     kg_hmap_free(&o->sources);
+}
+
+/* The rows of the inputs table that changed: lines that differ or are new
+ * into rows ("KIND\tLINE"), paths no longer there into gone
+ * ("KIND\tPATH"). */
+static void changed_rows(const old_stats *o, const kg_strv *files, const char *sources, stat_cache *sc,
+                         kg_buf *rows, kg_buf *gone)
+{
+    kg_hmap now = KG_HMAP_INIT;
+    for (size_t i = 0; i < files->n; i++) {
+        kg_hmap_put(&now, files->v[i], (void *)1);
+        if (!old_same(o, &o->facts, files->v[i], sc))
+            kg_buf_printf(rows, "f\t%s", line_of(sc, files->v[i]));
+    }
+    for (size_t i = 0; i < o->facts.cap; i++)
+        if (o->facts.keys && o->facts.keys[i] && !kg_hmap_get(&now, o->facts.keys[i]))
+            kg_buf_printf(gone, "f\t%s\n", o->facts.keys[i]);
+    kg_hmap_free(&now); /* (empty again) */
+    kg_strv src = { NULL, 0, 0 };
+    for (const char *p = sources; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = kg_xstrndup(p, n);
+        kg_strv_push(&src, one);
+        free(one);
+        p += n + (nl ? 1 : 0);
+    }
+    for (size_t i = 0; i < src.n; i++) {
+        kg_hmap_put(&now, src.v[i], (void *)1);
+        if (!old_same(o, &o->sources, src.v[i], sc))
+            kg_buf_printf(rows, "s\t%s", line_of(sc, src.v[i]));
+    }
+    for (size_t i = 0; i < o->sources.cap; i++)
+        if (o->sources.keys && o->sources.keys[i] && !kg_hmap_get(&now, o->sources.keys[i]))
+            kg_buf_printf(gone, "s\t%s\n", o->sources.keys[i]);
+    kg_hmap_free(&now);
+    kg_strv_free(&src);
 }
 
 /* 1 if the SHA-256 of the file at path is hex (a file that cannot be read
@@ -503,7 +602,7 @@ static int try_incremental(const char *db, char *const *paths, int npaths, const
     old_stats o;
     stored_docs sd;
     kg_strv changed = { NULL, 0, 0 }, removed = { NULL, 0, 0 };
-    kg_buf sources = KG_BUF_INIT, text = KG_BUF_INIT;
+    kg_buf sources = KG_BUF_INIT, text = KG_BUF_INIT, gone = KG_BUF_INIT;
     int rc = -1, have_o = 0, have_sd = 0;
     if (kg_store_open(&s, db, 0, &d) != 0)
         goto out;
@@ -525,13 +624,18 @@ static int try_incremental(const char *db, char *const *paths, int npaths, const
         free(p);
     }
     char fp[65];
-    fingerprint(facts, sources.ptr ? sources.ptr : "", fp, &text, sc);
+    char *srcs = sorted_unique(sources.ptr), *head = kg_xstrndup(facts->ptr, strcspn(facts->ptr, "\n") + 1);
+    fingerprint(facts, srcs, fp, NULL, sc);
+    changed_rows(&o, files, srcs, sc, &text, &gone);
     bo->fingerprint = fp;
-    bo->fingerprint_sources = sources.ptr ? sources.ptr : "";
-    bo->input_stats = text.ptr;
+    bo->input_head = head;
+    bo->input_rows = text.ptr ? text.ptr : "";
+    bo->input_gone = gone.ptr ? gone.ptr : "";
     kg_build_stats st;
     int r = kg_store_update(s, &c, &removed, bo, &st, &d);
-    bo->fingerprint = bo->fingerprint_sources = bo->input_stats = NULL;
+    bo->fingerprint = bo->input_head = bo->input_rows = bo->input_gone = NULL;
+    free(srcs);
+    free(head);
     if (r == KG_STORE_FULL)
         goto out;
     rc = KG_EXIT_IO;
@@ -555,6 +659,7 @@ out:
     kg_strv_free(&removed);
     kg_buf_free(&sources);
     kg_buf_free(&text);
+    kg_buf_free(&gone);
     kg_corpus_free(&c);
     kg_diag_free(&d);
     return rc;
@@ -586,7 +691,8 @@ static void build_one(void *ctx, const kg_corpus *c, const kg_doc *doc)
 int kg_cmd_build(int argc, char **argv)
 {
     build_args a = { NULL, 0, 0 };
-    kg_build_opts bo = { 0, NULL, NULL, NULL, NULL, NULL, NULL };
+    kg_build_opts bo;
+    memset(&bo, 0, sizeof bo);
     int c;
     if ((c = parse_build_args(argc, argv, &a, &bo)) != 0)
         return c;
@@ -626,7 +732,6 @@ int kg_cmd_build(int argc, char **argv)
         return c;
     }
     kg_strv_free(&dflt);
-    kg_strv_free(&files);
 
     /* every file, one at a time: checked (kg_xcheck) and, while no error
      * is found, loaded into the open transaction; the checks across
@@ -651,6 +756,7 @@ int kg_cmd_build(int argc, char **argv)
         kg_store_stream_end(be.b, 0);
         kg_store_close(s);
         kg_xcheck_free(be.x);
+        kg_strv_free(&files);
         kg_buf_free(&facts);
         kg_buf_free(&sources);
         stat_cache_free(&sc);
@@ -667,11 +773,16 @@ int kg_cmd_build(int argc, char **argv)
         rc = KG_EXIT_FINDINGS; /* (a file given twice) */
     else if (rc == KG_EXIT_OK && be.store_rc != KG_STORE_OK)
         rc = KG_EXIT_IO;
+    char *srcs = NULL, *head = NULL;
     if (rc == KG_EXIT_OK && have_fp) {
-        fingerprint(&facts, sources.ptr ? sources.ptr : "", fp, &stats_text, &sc);
+        srcs = sorted_unique(sources.ptr);
+        head = kg_xstrndup(facts.ptr, strcspn(facts.ptr, "\n") + 1);
+        fingerprint(&facts, srcs, fp, NULL, &sc);
+        all_rows(&stats_text, &files, srcs, &sc);
         bo.fingerprint = fp;
-        bo.fingerprint_sources = sources.ptr ? sources.ptr : "";
-        bo.input_stats = stats_text.ptr;
+        bo.input_head = head;
+        bo.input_rows = stats_text.ptr ? stats_text.ptr : "";
+        bo.input_all = 1;
     }
     kg_buf_free(&facts);
     stat_cache_free(&sc);
@@ -681,6 +792,9 @@ int kg_cmd_build(int argc, char **argv)
         kg_store_stream_end(be.b, 0);
     kg_buf_free(&sources);
     kg_buf_free(&stats_text);
+    kg_strv_free(&files);
+    free(srcs);
+    free(head);
     /* the store's findings matter when the facts had none */
     if (rc != KG_EXIT_FINDINGS || be.store_rc == KG_STORE_REFUSED)
         for (size_t i = 0; i < sd.n; i++)

@@ -1068,6 +1068,49 @@ static int update_search(kg_store *s, kg_diag *d, sqlite3_int64 build)
     return 0;
 }
 
+/* The inputs table (kg_build_opts.input_rows): each facts file's and
+ * source's line of the fingerprint. */
+static int write_inputs(kg_store *s, kg_diag *d, const kg_build_opts *o)
+{
+    sqlite3_stmt *put = NULL, *del = NULL;
+    int rc = 0;
+    if (exec(s, d,
+             "CREATE TABLE IF NOT EXISTS inputs(kind TEXT NOT NULL, path TEXT NOT NULL, line TEXT NOT NULL,"
+             " PRIMARY KEY (kind, path)) WITHOUT ROWID;"
+             "DELETE FROM meta WHERE key IN ('input_sources', 'input_stats');",
+             "cannot store the build's inputs") != 0 ||
+        ((o->input_all || !o->fingerprint) &&
+         exec(s, d, "DELETE FROM inputs", "cannot store the build's inputs") != 0) ||
+        !(put = kg__store_prepare(s, d, "INSERT OR REPLACE INTO inputs(kind, path, line) VALUES (?1, ?2, ?3)")) ||
+        !(del = kg__store_prepare(s, d, "DELETE FROM inputs WHERE kind = ?1 AND path = ?2"))) {
+        sqlite3_finalize(put);
+        return -1;
+    }
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        const char *p = pass ? o->input_rows : o->input_gone;
+        sqlite3_stmt *st = pass ? put : del;
+        while (p && *p && rc == 0) {
+            const char *nl = strchr(p, '\n'), *tab = strchr(p, '\t');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            if (tab && tab < p + n && tab > p) {
+                const char *rest = tab + 1, *tab2 = memchr(rest, '\t', n - (size_t)(rest - p));
+                size_t plen = pass ? (tab2 ? (size_t)(tab2 - rest) : 0) : n - (size_t)(rest - p);
+                sqlite3_bind_text(st, 1, p, (int)(tab - p), SQLITE_TRANSIENT);
+                sqlite3_bind_text(st, 2, rest, (int)plen, SQLITE_TRANSIENT);
+                if (pass)
+                    sqlite3_bind_text(st, 3, rest, (int)(n - (size_t)(rest - p)), SQLITE_TRANSIENT);
+                if (sqlite3_step(st) != SQLITE_DONE)
+                    rc = kg__store_fail(s, d, "cannot store the build's inputs");
+                sqlite3_reset(st);
+            }
+            p += n + (nl ? 1 : 0);
+        }
+    }
+    sqlite3_finalize(put);
+    sqlite3_finalize(del);
+    return rc ? -1 : 0;
+}
+
 /* The meta rows: schema and format versions, kg's version, the time and
  * number of this build. */
 static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_opts *o,
@@ -1082,8 +1125,7 @@ static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_o
     const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
                             { "facts_format", NULL }, { "built_at", L->now },
                             { "build", nbuild }, { "input_fingerprint", o->fingerprint },
-                            { "input_sources", o->fingerprint_sources }, { "counts", NULL },
-                            { "input_stats", o->input_stats } };
+                            { "input_head", o->input_head }, { "counts", NULL } };
     char counts[160];
     snprintf(counts, sizeof counts, "%zu %zu %zu %zu %zu %zu", count_rows(s, "SELECT count(*) FROM documents"),
              st->actors, st->events, st->figures, st->relations, st->clusters);
@@ -1107,7 +1149,7 @@ static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_o
         sqlite3_reset(m);
     }
     sqlite3_finalize(m);
-    return 0;
+    return write_inputs(s, d, o);
 }
 
 static void put_counts(kg_store *s, kg_build_stats *stats)
@@ -1172,7 +1214,7 @@ static int build_in_tx(build_run *R)
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d)
 {
-    kg_build_opts none = { 0, NULL, NULL, NULL, NULL, NULL, NULL };
+    kg_build_opts none = { 0 };
     kg_build_stats st0;
     build_run R;
     int rc = KG_STORE_ERROR, in_tx = 0;
@@ -1446,7 +1488,7 @@ static int update_in_tx(build_run *R)
 int kg_store_update(kg_store *s, const kg_corpus *c, const kg_strv *removed, const kg_build_opts *opts,
                     kg_build_stats *stats, kg_diag *d)
 {
-    kg_build_opts none = { 0, NULL, NULL, NULL, NULL, NULL, NULL };
+    kg_build_opts none = { 0 };
     kg_build_stats st0;
     kg_diag sd = KG_DIAG_INIT; /* kept only when the answer is not FULL */
     build_run R;
@@ -1469,9 +1511,7 @@ int kg_store_update(kg_store *s, const kg_corpus *c, const kg_strv *removed, con
     if (opts->force_rebuild || kg_check_local(c, &sd) != 0 || hash_files(c, opts->base, R.fi, &sd) != 0 ||
         files_once(&R) != 0)
         goto done;
-    /* (pages read through a mapping: no system call each) */
-    if (exec(s, &sd, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;",
-             "cannot set up") != 0 ||
+    if (exec(s, &sd, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", "cannot set up") != 0 ||
         exec(s, &sd, "BEGIN IMMEDIATE", "cannot start the build transaction") != 0) {
         rc = KG_STORE_ERROR;
         goto done;
@@ -1526,7 +1566,7 @@ struct kg_store_stream {
 int kg_store_stream_begin(kg_store *s, const kg_build_opts *opts, kg_build_stats *stats, kg_diag *d,
                           kg_store_stream **out)
 {
-    static const kg_build_opts none = { 0, NULL, NULL, NULL, NULL, NULL, NULL };
+    static const kg_build_opts none = { 0 };
     *out = NULL;
     if (s->flags & KG_STORE_READONLY) {
         kg_diag_error(d, s->path, 0, 0, "the store was opened read-only");
