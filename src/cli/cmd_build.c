@@ -290,25 +290,6 @@ static char *sorted_unique(const char *list)
     return kg_buf_detach(&b, NULL);
 }
 
-/* The source texts of the last build, one a line in byte order (the
- * store's inputs table), or NULL when it has none. */
-static char *stored_sources(kg_store *s)
-{
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(kg_store_db(s), "SELECT path FROM inputs WHERE kind = 's' ORDER BY path", -1, &q,
-                           NULL) != SQLITE_OK) {
-        sqlite3_finalize(q);
-        return NULL;
-    }
-    kg_buf b = KG_BUF_INIT;
-    kg_buf_putc(&b, '\0');
-    b.len = 0;
-    while (sqlite3_step(q) == SQLITE_ROW)
-        kg_buf_printf(&b, "%s\n", (const char *)sqlite3_column_text(q, 0));
-    sqlite3_finalize(q);
-    return kg_buf_detach(&b, NULL);
-}
-
 /* The rows of the store's inputs table: "KIND\tLINE" per facts file (f)
  * and source text (s), for a full build. */
 static void all_rows(kg_buf *rows, const kg_strv *files, const char *sources, stat_cache *sc)
@@ -325,82 +306,51 @@ static void all_rows(kg_buf *rows, const kg_strv *files, const char *sources, st
     }
 }
 
-/* 1 when the store at db was built from exactly these inputs (the summary
- * printed unless quiet), else 0 (the build goes on and says why not). */
-static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0, stat_cache *sc)
-{
-    struct stat st;
-    if (stat(db, &st) != 0 || !S_ISREG(st.st_mode))
-        return 0;
-    kg_store *s = NULL;
-    kg_diag d = KG_DIAG_INIT;
-    int same = 0;
-    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
-        char *fp = kg_store_meta(s, "input_fingerprint"), *src = stored_sources(s);
-        char now[65];
-        if (fp && src) {
-            fingerprint(facts, src, now, NULL, sc);
-            same = strcmp(fp, now) == 0;
-        }
-        if (same && !quiet) {
-            kg_build_stats bs;
-            kg_store_counts(s, &bs);
-            bs.unchanged = bs.files; /* (documents: the grammar files listed are none) */
-            print_summary(db, "up to date, no file read: ", &bs, t0, 0);
-        }
-        free(fp);
-        free(src);
-        kg_store_close(s);
-    }
-    kg_diag_free(&d);
-    return same;
-}
-
-/* ---- one file changed: only it is read ----
- *
- * The last build stored the lines its fingerprint was made of (meta
- * input_stats). A facts file whose line is the same, and whose source
- * text's line is the same, is as the last build read it; one whose line
- * differs is read and hashed, and counts as changed when its bytes (or
- * its source text's) differ from what the store holds. Only the changed
- * files are read and checked; kg_store_update checks them against the
- * store and loads them. When it cannot tell the result is right (a
- * finding, or a change other files see), the full build runs: every file
- * checked, the exact findings. */
-
 /* The lines of the last build (the store's inputs table): path -> its
  * line, one map for the facts files and one for the sources. */
 typedef struct old_stats {
     kg_strv paths, lines;
     kg_hmap facts, sources;
+    kg_buf source_list;       /* the sources' paths, one a line, in byte order */
+    int ok;                   /* the sources were read (the last build's head is this one's) */
 } old_stats;
 
 /* Reads the stored lines; 0, or -1 when there are none or the first line
  * of the last build (kg, schema, base, source folders: meta input_head)
  * differs from head's. */
-static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o)
+static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o, int sources)
 {
-    memset(o, 0, sizeof *o);
-    char *h = kg_store_meta(s, "input_head");
-    const char *hn = memchr(head->ptr, '\n', head->len);
-    int same = h && hn && strlen(h) == (size_t)(hn - head->ptr) + 1 && memcmp(h, head->ptr, strlen(h)) == 0;
-    free(h);
+    if (sources) {
+        memset(o, 0, sizeof *o);
+        char *h = kg_store_meta(s, "input_head");
+        const char *hn = memchr(head->ptr, '\n', head->len);
+        int same = h && hn && strlen(h) == (size_t)(hn - head->ptr) + 1 && memcmp(h, head->ptr, strlen(h)) == 0;
+        free(h);
+        if (!same)
+            return -1;
+        kg_buf_putc(&o->source_list, '\0');
+        o->source_list.len = 0;
+    }
     sqlite3_stmt *q = NULL;
-    if (!same || sqlite3_prepare_v2(kg_store_db(s), "SELECT kind, path, line FROM inputs", -1, &q, NULL) !=
-                     SQLITE_OK) {
+    if (sqlite3_prepare_v2(kg_store_db(s), "SELECT path, line FROM inputs WHERE kind = ?1 ORDER BY path", -1, &q,
+                           NULL) != SQLITE_OK) {
         sqlite3_finalize(q);
         return -1;
     }
-    kg_strv kinds = { NULL, 0, 0 };
+    sqlite3_bind_text(q, 1, sources ? "s" : "f", -1, SQLITE_STATIC);
+    size_t first = o->paths.n;
     while (sqlite3_step(q) == SQLITE_ROW) {
-        kg_strv_push(&kinds, (const char *)sqlite3_column_text(q, 0));
-        kg_strv_push(&o->paths, (const char *)sqlite3_column_text(q, 1));
-        kg_strv_push(&o->lines, (const char *)sqlite3_column_text(q, 2));
+        kg_strv_push(&o->paths, (const char *)sqlite3_column_text(q, 0));
+        kg_strv_push(&o->lines, (const char *)sqlite3_column_text(q, 1));
     }
     sqlite3_finalize(q);
-    for (size_t i = 0; i < o->paths.n; i++)
-        kg_hmap_put(strcmp(kinds.v[i], "s") == 0 ? &o->sources : &o->facts, o->paths.v[i], o->lines.v[i]);
-    kg_strv_free(&kinds);
+    for (size_t i = first; i < o->paths.n; i++) {
+        kg_hmap_put(sources ? &o->sources : &o->facts, o->paths.v[i], o->lines.v[i]);
+        if (sources)
+            kg_buf_printf(&o->source_list, "%s\n", o->paths.v[i]);
+    }
+    if (sources)
+        o->ok = 1;
     return 0;
 }
 
@@ -419,7 +369,51 @@ static void old_stats_free(old_stats *o)
     kg_strv_free(&o->lines);
     kg_hmap_free(&o->facts);
     kg_hmap_free(&o->sources);
+    kg_buf_free(&o->source_list);
 }
+
+/* 1 when the store at db was built from exactly these inputs (the summary
+ * printed unless quiet), else 0 (the build goes on and says why not). */
+static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0, stat_cache *sc, old_stats *o)
+{
+    struct stat st;
+    if (stat(db, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    kg_store *s = NULL;
+    kg_diag d = KG_DIAG_INIT;
+    int same = 0;
+    if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
+        /* the lines of the last build, also for the incremental build */
+        char *fp = kg_store_meta(s, "input_fingerprint");
+        char now[65];
+        if (fp && old_stats_read(s, facts, o, 1) == 0) {
+            fingerprint(facts, o->source_list.ptr, now, NULL, sc);
+            same = strcmp(fp, now) == 0;
+        }
+        if (same && !quiet) {
+            kg_build_stats bs;
+            kg_store_counts(s, &bs);
+            bs.unchanged = bs.files; /* (documents: the grammar files listed are none) */
+            print_summary(db, "up to date, no file read: ", &bs, t0, 0);
+        }
+        free(fp);
+        kg_store_close(s);
+    }
+    kg_diag_free(&d);
+    return same;
+}
+
+/* ---- one file changed: only it is read ----
+ *
+ * The last build stored the lines its fingerprint was made of (meta
+ * input_stats). A facts file whose line is the same, and whose source
+ * text's line is the same, is as the last build read it; one whose line
+ * differs is read and hashed, and counts as changed when its bytes (or
+ * its source text's) differ from what the store holds. Only the changed
+ * files are read and checked; kg_store_update checks them against the
+ * store and loads them. When it cannot tell the result is right (a
+ * finding, or a change other files see), the full build runs: every file
+ * checked, the exact findings. */
 
 /* The rows of the inputs table that changed: lines that differ or are new
  * into rows ("KIND\tLINE"), paths no longer there into gone
@@ -591,7 +585,7 @@ static int sort_files(const kg_strv *files, const char *base, const old_stats *o
  * full build must run (nothing written, nothing printed). */
 static int try_incremental(const char *db, char *const *paths, int npaths, const kg_buf *facts,
                            const kg_strv *files, const build_args *a, kg_build_opts *bo, double t0,
-                           stat_cache *sc)
+                           stat_cache *sc, old_stats *o)
 {
     struct stat dst;
     if (bo->force_rebuild || stat(db, &dst) != 0 || !S_ISREG(dst.st_mode))
@@ -599,18 +593,14 @@ static int try_incremental(const char *db, char *const *paths, int npaths, const
     kg_store *s = NULL;
     kg_diag d = KG_DIAG_INIT;
     kg_corpus c = KG_CORPUS_INIT;
-    old_stats o;
     stored_docs sd;
     kg_strv changed = { NULL, 0, 0 }, removed = { NULL, 0, 0 };
     kg_buf sources = KG_BUF_INIT, text = KG_BUF_INIT, gone = KG_BUF_INIT;
-    int rc = -1, have_o = 0, have_sd = 0;
-    if (kg_store_open(&s, db, 0, &d) != 0)
-        goto out;
-    have_o = 1;
-    if (old_stats_read(s, facts, &o) != 0)
-        goto out;
+    int rc = -1, have_sd = 0;
+    if (!o->ok || kg_store_open(&s, db, 0, &d) != 0 || old_stats_read(s, facts, o, 0) != 0 || !o->facts.n)
+        goto out; /* (no lines of a last build) */
     have_sd = 1;
-    if (stored_read(s, &sd) != 0 || sort_files(files, bo->base, &o, &sd, &changed, &sources, &removed, sc) != 0)
+    if (stored_read(s, &sd) != 0 || sort_files(files, bo->base, o, &sd, &changed, &sources, &removed, sc) != 0)
         goto out;
     if (kg_cli_source_roots(&c, paths, npaths) != 0)
         goto out;
@@ -626,7 +616,7 @@ static int try_incremental(const char *db, char *const *paths, int npaths, const
     char fp[65];
     char *srcs = sorted_unique(sources.ptr), *head = kg_xstrndup(facts->ptr, strcspn(facts->ptr, "\n") + 1);
     fingerprint(facts, srcs, fp, NULL, sc);
-    changed_rows(&o, files, srcs, sc, &text, &gone);
+    changed_rows(o, files, srcs, sc, &text, &gone);
     bo->fingerprint = fp;
     bo->input_head = head;
     bo->input_rows = text.ptr ? text.ptr : "";
@@ -651,8 +641,6 @@ static int try_incremental(const char *db, char *const *paths, int npaths, const
         print_summary(db, "", &st, t0, c.files_read);
 out:
     kg_store_close(s);
-    if (have_o)
-        old_stats_free(&o);
     if (have_sd)
         stored_free(&sd);
     kg_strv_free(&changed);
@@ -717,14 +705,19 @@ int kg_cmd_build(int argc, char **argv)
             paths = dflt.v, npaths = (int)dflt.n;
         have_fp = facts_part(paths, npaths, bo.base, &facts, &files, &sc) == 0;
     }
-    if (have_fp && !bo.force_rebuild && up_to_date(db, &facts, a.quiet, t0, &sc)) {
+    old_stats o;
+    memset(&o, 0, sizeof o);
+    if (have_fp && !bo.force_rebuild && up_to_date(db, &facts, a.quiet, t0, &sc, &o)) {
+        old_stats_free(&o);
         stat_cache_free(&sc);
         kg_strv_free(&dflt);
         kg_strv_free(&files);
         kg_buf_free(&facts);
         return KG_EXIT_OK;
     }
-    if (have_fp && (c = try_incremental(db, paths, npaths, &facts, &files, &a, &bo, t0, &sc)) >= 0) {
+    c = have_fp ? try_incremental(db, paths, npaths, &facts, &files, &a, &bo, t0, &sc, &o) : -1;
+    old_stats_free(&o);
+    if (c >= 0) {
         stat_cache_free(&sc);
         kg_strv_free(&dflt);
         kg_strv_free(&files);
