@@ -12,6 +12,24 @@
 
 /* Returns the number of errors found (warnings do not count). */
 size_t kg_check(const kg_corpus *c, kg_diag *d);
+/* kg_check one document at a time, for a corpus too big to hold: add
+ * checks a document on its own (as kg_check does; c gives the folders
+ * its source text may be in) and keeps the little the checks across
+ * documents need, so the document may be freed right after; end runs
+ * those checks (actor references, events of other documents, duplicate
+ * document ids, conflicting and cyclic actor definitions, names two
+ * actors share) and returns the errors they found. The findings are
+ * kg_check's, in its order. */
+typedef struct kg_xcheck kg_xcheck;
+kg_xcheck *kg_xcheck_new(void);
+void kg_xcheck_add(kg_xcheck *x, const kg_corpus *c, const kg_doc *doc, kg_diag *d);
+size_t kg_xcheck_end(kg_xcheck *x, kg_diag *d);
+void kg_xcheck_free(kg_xcheck *x);
+
+/* What kg_check finds in each document on its own (no reference to
+ * another document or to an actor is looked up: the store's incremental
+ * build checks those against the store). Returns the errors found. */
+size_t kg_check_local(const kg_corpus *c, kg_diag *d);
 
 /* Where a document's source text is. It resolves against the folder of
  * the document's file and may only be below that folder or below one of

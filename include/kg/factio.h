@@ -34,6 +34,11 @@ int kg_facts_load_file(kg_corpus *c, const char *path, kg_diag *d);
  * result does not depend on the file system; lexicon/ folders first).
  * Files named schema.json etc. are ignored. Same return as above. */
 int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d);
+/* The same, one file at a time: each document read is given to each
+ * (with c, which holds it and the documents loaded before) and freed when
+ * each returns, so that a corpus of any size is read in bounded memory. */
+typedef void (*kg_facts_each_fn)(void *ctx, const kg_corpus *c, const kg_doc *doc);
+int kg_facts_each_path(kg_corpus *c, const char *path, kg_diag *d, kg_facts_each_fn each, void *ctx);
 
 /* Writes doc as YAML into out (appending). Returns 0. */
 int kg_facts_emit(const kg_doc *doc, kg_buf *out);

@@ -33,7 +33,11 @@ enum kg_store_status {
     KG_STORE_REFUSED = 1,    /* findings: the facts have errors, nothing found,
                                 the build was cancelled; the store unchanged */
     KG_STORE_USAGE = 2       /* the request itself is wrong (e.g. SQL that
-                                would write) */
+                                would write) */,
+    KG_STORE_FULL = 3        /* kg_store_update: the changed files alone cannot
+                                tell the build is right (a finding, or something
+                                another file uses changed); nothing was written:
+                                check and build the whole corpus instead */
 };
 
 typedef struct kg_store kg_store;
@@ -71,12 +75,20 @@ typedef struct kg_build_opts {
      * when NULL, under the path as given. */
     const char *base;
     /* The fingerprint of the inputs this build read (the caller's: paths,
-     * sizes and modification times of the facts files and their sources)
-     * and the source files it covers, one per line; stored in meta
-     * (input_fingerprint, input_sources) with the build, so that the next
-     * build can tell "nothing changed" without reading a file. May be
-     * NULL (the meta rows are then cleared). */
-    const char *fingerprint, *fingerprint_sources;
+     * sizes and modification times of the facts files and their sources),
+     * stored in meta (input_fingerprint) with the first line it was made
+     * of (input_head: kg, schema, folders), so that the next build can
+     * tell "nothing changed" without reading a file. May be NULL (the meta
+     * rows are then cleared). */
+    const char *fingerprint, *input_head;
+    /* The rows of the inputs table (kind, path, line: the line each facts
+     * file (kind f) and source text (s) had in the fingerprint), so that
+     * the next build can tell which files changed without reading them:
+     * input_rows "KIND\tLINE\n" to write (LINE starts with the path and a
+     * tab), input_gone "KIND\tPATH\n" to delete; input_all: every other
+     * row is deleted first. May be NULL. */
+    const char *input_rows, *input_gone;
+    int input_all;
 } kg_build_opts;
 
 typedef struct kg_build_stats {
@@ -113,6 +125,44 @@ int kg_store_set_aside_damaged(const char *path, kg_diag *d);
 
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d);
+
+/* Brings the store up to date when only the files of c changed (new or
+ * edited; every other file of the last build is as it was) and the files
+ * stored under the keys in removed (kg_store_file_key) are gone: in one
+ * transaction, their rows are deleted and c's loaded, then the derived
+ * rows (merged actors, same-as clusters, search) are updated. c is
+ * checked on its own (kg_check_local), and what the other files hold is
+ * checked against the store after the change: a reference to an actor or
+ * event that no longer exists, a conflicting or cyclic actor definition,
+ * a name another actor id has, a document id used twice. When any of this
+ * finds something (or c has an error), nothing is written and the
+ * answer is KG_STORE_FULL: the caller then checks the whole corpus (the
+ * exact findings) and builds it with kg_store_build. Warnings of c are
+ * added to d. A store that is new or of another schema is KG_STORE_FULL
+ * too. Returns KG_STORE_OK, KG_STORE_FULL or KG_STORE_ERROR. */
+int kg_store_update(kg_store *s, const kg_corpus *c, const kg_strv *removed, const kg_build_opts *opts,
+                    kg_build_stats *stats, kg_diag *d);
+/* kg_store_build fed one document at a time, for a corpus too big to
+ * hold (the caller checks each document as it comes, kg_xcheck, and the
+ * whole at the end): begin opens the transaction; add hashes the
+ * document's file (and source text) and, when it is new or changed,
+ * replaces its rows (c gives the folders its source may be in; the
+ * document may be freed after); end with commit removes the files not
+ * added, brings the merged actors, same-as clusters and search rows up
+ * to date and commits, without it rolls everything back (the store as it
+ * was). end frees b, also after a failed begin. Each returns
+ * KG_STORE_OK or KG_STORE_ERROR (add: KG_STORE_REFUSED for a file given
+ * twice), with the finding in d. */
+typedef struct kg_store_stream kg_store_stream;
+int kg_store_stream_begin(kg_store *s, const kg_build_opts *opts, kg_build_stats *stats, kg_diag *d,
+                          kg_store_stream **b);
+int kg_store_stream_add(kg_store_stream *b, const kg_corpus *c, const kg_doc *doc);
+int kg_store_stream_end(kg_store_stream *b, int commit);
+
+/* The key a file is stored under (documents.file): its path relative to
+ * base when it is below it (after symlinks), else the path as given
+ * without a leading ./ (malloc'd). */
+char *kg_store_file_key(const char *path, const char *base);
 
 /* The value of meta row KEY (malloc'd), or NULL when there is none. */
 char *kg_store_meta(kg_store *s, const char *key);

@@ -66,6 +66,10 @@ void kg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * Returns 0, or the exit status of what went wrong (reported): 2 no PATH
  * outside a project, 3 a path could not be read, 1 a broken kg.yaml. */
 int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first);
+/* kg_cli_load one file at a time: each document is given to each as it
+ * is read and freed after (kg_facts_each_path). */
+int kg_cli_each(kg_corpus *c, kg_diag *d, int argc, char **argv, int first, kg_facts_each_fn each,
+                void *ctx);
 /* What 'kg check' finds (kg_cli_check). */
 typedef struct kg_cli_check_stats {
     int checked;             /* 0 when nothing was checked (no project, broken kg.yaml) */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdint.h>
+#include <sqlite3.h>
 #include <time.h>
 
 #include "cli.h"
@@ -14,6 +16,7 @@
 #include "kg/factio.h"
 #include "kg/layout.h"
 #include "kg/store.h"
+#include "util/hmap.h"
 
 const char kg_help_build[] =
     "usage: kg build [PATH...] [--db FILE] [--force-rebuild] [--show-source] [-q]\n"
@@ -34,7 +37,14 @@ const char kg_help_build[] =
     "Otherwise the build is incremental: a file whose bytes (and whose source text)\n"
     "have not changed since the last build is not loaded again, and the\n"
     "facts of a file that is no longer among the PATHs are removed. So the\n"
-    "store always holds exactly the facts of the PATHs given. Actors with\n"
+    "store always holds exactly the facts of the PATHs given. Only the\n"
+    "changed files are read and checked: what the other files hold (actor\n"
+    "definitions, document and event ids, references) is checked against\n"
+    "the store. When a change touches another file (an actor gone or given\n"
+    "another type, a name two actors share, a reference left dangling) or\n"
+    "has an error, every file is read and checked as 'kg check' does, and\n"
+    "the findings are exactly its findings (warnings of files not read are\n"
+    "not repeated). The summary says how many files were read. Actors with\n"
     "the same id are one row whatever file defined them (names and aliases\n"
     "merged); events linked by same-as share one cluster id. Everything\n"
     "happens in one transaction: an interrupted build leaves the previous\n"
@@ -112,35 +122,18 @@ static int parse_build_args(int argc, char **argv, build_args *a, kg_build_opts 
     return 0;
 }
 
-/* The store at db opened (*s) and the corpus built into it; an exit
- * status. --force-rebuild of a store SQLite finds damaged: moved aside to
- * DB.damaged (never deleted), and a new one built. */
-static int build_store(const char *db, const kg_corpus *corpus, const kg_build_opts *bo,
-                       kg_build_stats *st, kg_diag *d, kg_store **s)
-{
-    if (make_parent(db) != 0)
-        return KG_EXIT_IO;
-    if (bo->force_rebuild && kg_store_set_aside_damaged(db, d) < 0)
-        return KG_EXIT_IO;
-    if (kg_store_open(s, db, 0, d) != 0)
-        return KG_EXIT_IO;
-    switch (kg_store_build(*s, corpus, bo, st, d)) {
-    case KG_STORE_OK:
-        return KG_EXIT_OK;
-    case KG_STORE_REFUSED:
-        return KG_EXIT_FINDINGS;
-    default:
-        return KG_EXIT_IO;
-    }
-}
-
 /* The one line that says what was built. */
-static void print_summary(const char *db, const char *note, const kg_build_stats *st, double t0)
+static void print_summary(const char *db, const char *note, const kg_build_stats *st, double t0,
+                          size_t read)
 {
     printf("%s: %s%zu file%s (%zu loaded, %zu unchanged, %zu removed): %zu actors, %zu events "
-           "(%zu after same-as), %zu figures, %zu relations in %.2f s\n",
+           "(%zu after same-as), %zu figures, %zu relations in %.2f s",
            db, note, st->files, st->files == 1 ? "" : "s", st->loaded, st->unchanged, st->removed,
            st->actors, st->events, st->clusters, st->figures, st->relations, now_s() - t0);
+    if (*note)
+        putchar('\n');
+    else
+        printf(" (%zu file%s read and checked)\n", read, read == 1 ? "" : "s");
 }
 
 /* ---- "nothing changed", known without reading a file ----
@@ -165,11 +158,70 @@ static void stat_line(kg_buf *b, const char *path)
         kg_buf_printf(b, "%s\t-\n", path);
 }
 
-/* The facts files' part, into b. -1 when a PATH cannot be listed (the
- * build then reports it). */
-static int facts_part(char *const *paths, int n, const char *base, kg_buf *b)
+/* Each path's line, statted once per build (the fingerprint, the check
+ * for "nothing changed" and the incremental build all ask). */
+typedef struct stat_cache {
+    kg_hmap by_path;      /* path -> line */
+    kg_strv paths, lines;
+    kg_hmap not_links;    /* facts files known not to be symbolic links */
+} stat_cache;
+
+static const char *line_of(stat_cache *sc, const char *path)
 {
-    kg_buf_printf(b, "kg %s schema %d base %s\n", KG_VERSION, KG_STORE_SCHEMA_VERSION, base ? base : "");
+    const char *l = kg_hmap_get(&sc->by_path, path);
+    if (l)
+        return l;
+    kg_buf b = KG_BUF_INIT;
+    stat_line(&b, path);
+    kg_strv_push(&sc->paths, path);
+    kg_strv_push(&sc->lines, b.ptr);
+    kg_buf_free(&b);
+    kg_hmap_put(&sc->by_path, sc->paths.v[sc->paths.n - 1], sc->lines.v[sc->lines.n - 1]);
+    return sc->lines.v[sc->lines.n - 1];
+}
+
+/* A facts file's line, from lstat when it is no symbolic link (one call
+ * tells both). */
+static const char *facts_line_of(stat_cache *sc, const char *path)
+{
+    const char *l = kg_hmap_get(&sc->by_path, path);
+    struct stat st;
+    if (l || lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+        return l ? l : line_of(sc, path);
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_printf(&b, "%s\t%lld\t%lld.%09ld\t%llu\n", path, (long long)st.st_size,
+                  (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+    kg_strv_push(&sc->paths, path);
+    kg_strv_push(&sc->lines, b.ptr);
+    kg_buf_free(&b);
+    kg_hmap_put(&sc->by_path, sc->paths.v[sc->paths.n - 1], sc->lines.v[sc->lines.n - 1]);
+    kg_hmap_put(&sc->not_links, sc->paths.v[sc->paths.n - 1], (void *)1);
+    return sc->lines.v[sc->lines.n - 1];
+}
+
+static void stat_cache_free(stat_cache *sc)
+{
+    kg_hmap_free(&sc->by_path);
+    kg_hmap_free(&sc->not_links);
+    kg_strv_free(&sc->paths);
+    kg_strv_free(&sc->lines);
+}
+
+/* The facts files' part, into b, and the files in the order the build
+ * reads them into files. The first line says what else a file's findings
+ * depend on: kg's version, the schema, the base folder and the folders
+ * source texts may be in. -1 when a PATH cannot be listed (the build then
+ * reports it). */
+static int facts_part(char *const *paths, int n, const char *base, kg_buf *b, kg_strv *files,
+                      stat_cache *sc)
+{
+    kg_corpus roots = KG_CORPUS_INIT;
+    kg_buf_printf(b, "kg %s schema %d base %s roots", KG_VERSION, KG_STORE_SCHEMA_VERSION, base ? base : "");
+    if (kg_cli_source_roots(&roots, paths, n) == 0)
+        for (size_t i = 0; i < roots.source_roots.n; i++)
+            kg_buf_printf(b, "\t%s", roots.source_roots.v[i]);
+    kg_buf_putc(b, '\n');
+    kg_corpus_free(&roots);
     for (int i = 0; i < n; i++) {
         kg_strv fv = { NULL, 0, 0 };
         if (kg_yaml_files(paths[i], &fv) < 0) {
@@ -177,15 +229,19 @@ static int facts_part(char *const *paths, int n, const char *base, kg_buf *b)
             return -1;
         }
         kg_buf_printf(b, "path %s\n", paths[i]);
-        for (size_t k = 0; k < fv.n; k++)
-            stat_line(b, fv.v[k]);
+        for (size_t k = 0; k < fv.n; k++) {
+            kg_buf_puts(b, facts_line_of(sc, fv.v[k]));
+            kg_strv_push(files, fv.v[k]);
+        }
         kg_strv_free(&fv);
     }
     return 0;
 }
 
-/* The fingerprint (hex) of the facts part and the sources, one a line. */
-static void fingerprint(const kg_buf *facts, const char *sources, char out[65])
+/* The fingerprint (hex) of the facts part and the sources, one a line;
+ * the text it was made of into text when not NULL. */
+static void fingerprint(const kg_buf *facts, const char *sources, char out[65], kg_buf *text,
+                        stat_cache *sc)
 {
     kg_buf all = KG_BUF_INIT;
     kg_buf_add(&all, facts->ptr, facts->len);
@@ -194,17 +250,131 @@ static void fingerprint(const kg_buf *facts, const char *sources, char out[65])
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         char *one = kg_xstrndup(p, n);
-        stat_line(&all, one);
+        kg_buf_puts(&all, line_of(sc, one));
         free(one);
         p += n + (nl ? 1 : 0);
     }
     kg_sha256_hex(all.ptr, all.len, out);
-    kg_buf_free(&all);
+    if (text)
+        *text = all;
+    else
+        kg_buf_free(&all);
+}
+
+static int cmp_line(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines of list sorted, each once (malloc'd). */
+static char *sorted_unique(const char *list)
+{
+    kg_strv v = { NULL, 0, 0 };
+    for (const char *p = list; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = kg_xstrndup(p, n);
+        kg_strv_push(&v, one);
+        free(one);
+        p += n + (nl ? 1 : 0);
+    }
+    if (v.n)
+        qsort(v.v, v.n, sizeof *v.v, cmp_line);
+    kg_buf b = KG_BUF_INIT;
+    for (size_t i = 0; i < v.n; i++)
+        if (i == 0 || strcmp(v.v[i], v.v[i - 1]) != 0)
+            kg_buf_printf(&b, "%s\n", v.v[i]);
+    kg_strv_free(&v);
+    kg_buf_putc(&b, '\0');
+    b.len--;
+    return kg_buf_detach(&b, NULL);
+}
+
+/* The rows of the store's inputs table: "KIND\tLINE" per facts file (f)
+ * and source text (s), for a full build. */
+static void all_rows(kg_buf *rows, const kg_strv *files, const char *sources, stat_cache *sc)
+{
+    for (size_t i = 0; i < files->n; i++)
+        kg_buf_printf(rows, "f\t%s", line_of(sc, files->v[i]));
+    for (const char *p = sources; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = kg_xstrndup(p, n);
+        kg_buf_printf(rows, "s\t%s", line_of(sc, one));
+        free(one);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+/* The lines of the last build (the store's inputs table): path -> its
+ * line, one map for the facts files and one for the sources. */
+typedef struct old_stats {
+    kg_strv paths, lines;
+    kg_hmap facts, sources;
+    kg_buf source_list;       /* the sources' paths, one a line, in byte order */
+    int ok;                   /* the sources were read (the last build's head is this one's) */
+} old_stats;
+
+/* Reads the stored lines; 0, or -1 when there are none or the first line
+ * of the last build (kg, schema, base, source folders: meta input_head)
+ * differs from head's. */
+static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o, int sources)
+{
+    if (sources) {
+        memset(o, 0, sizeof *o);
+        char *h = kg_store_meta(s, "input_head");
+        const char *hn = memchr(head->ptr, '\n', head->len);
+        int same = h && hn && strlen(h) == (size_t)(hn - head->ptr) + 1 && memcmp(h, head->ptr, strlen(h)) == 0;
+        free(h);
+        if (!same)
+            return -1;
+        kg_buf_putc(&o->source_list, '\0');
+        o->source_list.len = 0;
+    }
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(kg_store_db(s), "SELECT path, line FROM inputs WHERE kind = ?1 ORDER BY path", -1, &q,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(q);
+        return -1;
+    }
+    sqlite3_bind_text(q, 1, sources ? "s" : "f", -1, SQLITE_STATIC);
+    size_t first = o->paths.n;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        kg_strv_push(&o->paths, (const char *)sqlite3_column_text(q, 0));
+        kg_strv_push(&o->lines, (const char *)sqlite3_column_text(q, 1));
+    }
+    sqlite3_finalize(q);
+    for (size_t i = first; i < o->paths.n; i++) {
+        kg_hmap_put(sources ? &o->sources : &o->facts, o->paths.v[i], o->lines.v[i]);
+        if (sources)
+            kg_buf_printf(&o->source_list, "%s\n", o->paths.v[i]);
+    }
+    if (sources)
+        o->ok = 1;
+    return 0;
+}
+
+/* 1 if the stored line of path (in map m) is the line now. */
+static int old_same(const old_stats *o, const kg_hmap *m, const char *path, stat_cache *sc)
+{
+    (void)o;
+    const char *old = kg_hmap_get(m, path), *now = line_of(sc, path);
+    size_t n = strlen(now) - 1; /* (without its line feed) */
+    return old && strlen(old) == n && memcmp(old, now, n) == 0;
+}
+
+static void old_stats_free(old_stats *o)
+{
+    kg_strv_free(&o->paths);
+    kg_strv_free(&o->lines);
+    kg_hmap_free(&o->facts);
+    kg_hmap_free(&o->sources);
+    kg_buf_free(&o->source_list);
 }
 
 /* 1 when the store at db was built from exactly these inputs (the summary
  * printed unless quiet), else 0 (the build goes on and says why not). */
-static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0)
+static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0, stat_cache *sc, old_stats *o)
 {
     struct stat st;
     if (stat(db, &st) != 0 || !S_ISREG(st.st_mode))
@@ -213,44 +383,304 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0)
     kg_diag d = KG_DIAG_INIT;
     int same = 0;
     if (kg_store_open(&s, db, KG_STORE_READONLY, &d) == 0) {
-        char *fp = kg_store_meta(s, "input_fingerprint"), *src = kg_store_meta(s, "input_sources");
+        /* the lines of the last build, also for the incremental build */
+        char *fp = kg_store_meta(s, "input_fingerprint");
         char now[65];
-        if (fp && src) {
-            fingerprint(facts, src, now);
+        if (fp && old_stats_read(s, facts, o, 1) == 0) {
+            fingerprint(facts, o->source_list.ptr, now, NULL, sc);
             same = strcmp(fp, now) == 0;
         }
         if (same && !quiet) {
             kg_build_stats bs;
             kg_store_counts(s, &bs);
             bs.unchanged = bs.files; /* (documents: the grammar files listed are none) */
-            print_summary(db, "up to date, no file read: ", &bs, t0);
+            print_summary(db, "up to date, no file read: ", &bs, t0, 0);
         }
         free(fp);
-        free(src);
         kg_store_close(s);
     }
     kg_diag_free(&d);
     return same;
 }
 
-/* The source texts of the corpus's documents, one a line (those kg reads:
- * inside the project's articles). */
-static char *sources_of(const kg_corpus *c)
+/* ---- one file changed: only it is read ----
+ *
+ * The last build stored the lines its fingerprint was made of (meta
+ * input_stats). A facts file whose line is the same, and whose source
+ * text's line is the same, is as the last build read it; one whose line
+ * differs is read and hashed, and counts as changed when its bytes (or
+ * its source text's) differ from what the store holds. Only the changed
+ * files are read and checked; kg_store_update checks them against the
+ * store and loads them. When it cannot tell the result is right (a
+ * finding, or a change other files see), the full build runs: every file
+ * checked, the exact findings. */
+
+/* The rows of the inputs table that changed: lines that differ or are new
+ * into rows ("KIND\tLINE"), paths no longer there into gone
+ * ("KIND\tPATH"). */
+static void changed_rows(const old_stats *o, const kg_strv *files, const char *sources, stat_cache *sc,
+                         kg_buf *rows, kg_buf *gone)
 {
-    kg_buf b = KG_BUF_INIT;
-    for (size_t i = 0; i < c->n; i++) {
-        char *p = kg_source_path(c, c->docs[i]);
+    kg_hmap now = KG_HMAP_INIT;
+    for (size_t i = 0; i < files->n; i++) {
+        kg_hmap_put(&now, files->v[i], (void *)1);
+        if (!old_same(o, &o->facts, files->v[i], sc))
+            kg_buf_printf(rows, "f\t%s", line_of(sc, files->v[i]));
+    }
+    for (size_t i = 0; i < o->facts.cap; i++)
+        if (o->facts.keys && o->facts.keys[i] && !kg_hmap_get(&now, o->facts.keys[i]))
+            kg_buf_printf(gone, "f\t%s\n", o->facts.keys[i]);
+    kg_hmap_free(&now); /* (empty again) */
+    kg_strv src = { NULL, 0, 0 };
+    for (const char *p = sources; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = kg_xstrndup(p, n);
+        kg_strv_push(&src, one);
+        free(one);
+        p += n + (nl ? 1 : 0);
+    }
+    for (size_t i = 0; i < src.n; i++) {
+        kg_hmap_put(&now, src.v[i], (void *)1);
+        if (!old_same(o, &o->sources, src.v[i], sc))
+            kg_buf_printf(rows, "s\t%s", line_of(sc, src.v[i]));
+    }
+    for (size_t i = 0; i < o->sources.cap; i++)
+        if (o->sources.keys && o->sources.keys[i] && !kg_hmap_get(&now, o->sources.keys[i]))
+            kg_buf_printf(gone, "s\t%s\n", o->sources.keys[i]);
+    kg_hmap_free(&now);
+    kg_strv_free(&src);
+}
+
+/* 1 if the SHA-256 of the file at path is hex (a file that cannot be read
+ * has none). */
+static int same_sha(const char *path, const char *hex, size_t max)
+{
+    size_t len;
+    char *data = kg_read_file(path, &len, max), now[65];
+    if (!data)
+        return 0;
+    kg_sha256_hex(data, len, now);
+    free(data);
+    return strcmp(now, hex) == 0;
+}
+
+/* What the store holds of each file. */
+typedef struct stored_docs {
+    kg_hmap by_key;                   /* documents.file -> row + 1 */
+    kg_strv key, sha, src, src_sha;   /* per row ("" for NULL) */
+    char *seen;
+} stored_docs;
+
+static int stored_read(kg_store *s, stored_docs *sd)
+{
+    memset(sd, 0, sizeof *sd);
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(kg_store_db(s),
+                           "SELECT file, file_sha256, coalesce(source_path, ''),"
+                           " coalesce(source_seen_sha256, '') FROM documents",
+                           -1, &q, NULL) != SQLITE_OK) {
+        sqlite3_finalize(q);
+        return -1;
+    }
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        kg_strv_push(&sd->key, (const char *)sqlite3_column_text(q, 0));
+        for (int k = 1; k <= 3; k++) {
+            const unsigned char *t = sqlite3_column_text(q, k);
+            kg_strv_push(k == 1 ? &sd->sha : k == 2 ? &sd->src : &sd->src_sha, t ? (const char *)t : "");
+        }
+    }
+    sqlite3_finalize(q);
+    for (size_t i = 0; i < sd->key.n; i++)
+        kg_hmap_put(&sd->by_key, sd->key.v[i], (void *)(uintptr_t)(i + 1));
+    sd->seen = kg_xcalloc(sd->sha.n + 1, 1);
+    return 0;
+}
+
+static void stored_free(stored_docs *sd)
+{
+    kg_hmap_free(&sd->by_key);
+    kg_strv_free(&sd->key);
+    kg_strv_free(&sd->sha);
+    kg_strv_free(&sd->src);
+    kg_strv_free(&sd->src_sha);
+    free(sd->seen);
+}
+
+/* Sorts the listed files into changed (paths to read) and unchanged
+ * (their source texts into sources, one a line), and the stored files no
+ * longer listed into removed (keys). -1 when only a full build can tell
+ * (the same file listed twice). */
+/* kg_store_file_key, with the real path of each folder taken once (a
+ * file that is itself a symbolic link asks kg_store_file_key). */
+static char *file_key(const char *path, const char *base, kg_hmap *dirs, kg_strv *keep, stat_cache *sc)
+{
+    const char *slash = strrchr(path, '/');
+    if (!base || !kg_hmap_get(&sc->not_links, path))
+        return kg_store_file_key(path, base);
+    char *dir = slash ? kg_xstrndup(path, (size_t)(slash - path)) : kg_xstrdup(".");
+    if (!*dir) { /* "/x" */
+        free(dir);
+        return kg_store_file_key(path, base);
+    }
+    const char *real = kg_hmap_get(dirs, dir);
+    if (!real) {
+        char rp[PATH_MAX];
+        kg_strv_push(keep, dir);
+        kg_strv_push(keep, realpath(dir, rp) ? rp : "");
+        real = keep->v[keep->n - 1];
+        kg_hmap_put(dirs, keep->v[keep->n - 2], (void *)real);
+    }
+    free(dir);
+    size_t bl = strlen(base), rl = strlen(real);
+    if (!*real || strncmp(real, base, bl) != 0 || (real[bl] != '/' && real[bl] != '\0'))
+        return kg_store_file_key(path, base);
+    kg_buf k = KG_BUF_INIT;
+    if (rl > bl)
+        kg_buf_printf(&k, "%s/", real + bl + 1);
+    kg_buf_puts(&k, slash ? slash + 1 : path);
+    return kg_buf_detach(&k, NULL);
+}
+
+static int sort_files(const kg_strv *files, const char *base, const old_stats *o, stored_docs *sd,
+                      kg_strv *changed, kg_buf *sources, kg_strv *removed, stat_cache *sc)
+{
+    kg_hmap dirs = KG_HMAP_INIT;
+    kg_strv keep = { NULL, 0, 0 };
+    int rc = 0;
+    for (size_t i = 0; i < files->n && rc == 0; i++) {
+        const char *f = files->v[i];
+        char *key = file_key(f, base, &dirs, &keep, sc);
+        long row = (long)(uintptr_t)kg_hmap_get(&sd->by_key, key) - 1;
+        free(key);
+        if (row < 0) {
+            kg_strv_push(changed, f);
+            continue;
+        }
+        if (sd->seen[row]) {
+            rc = -1;
+            break;
+        }
+        sd->seen[row] = 1;
+        const char *src = sd->src.v[row];
+        int same = old_same(o, &o->facts, f, sc), src_same = !*src || old_same(o, &o->sources, src, sc);
+        int unchanged = same && src_same;
+        if (!unchanged)
+            unchanged = same_sha(f, sd->sha.v[row], 0) &&
+                        (src_same || same_sha(src, sd->src_sha.v[row], 64u << 20));
+        if (!unchanged)
+            kg_strv_push(changed, f);
+        else if (*src && !strchr(src, '\n'))
+            kg_buf_printf(sources, "%s\n", src);
+    }
+    for (size_t i = 0; i < sd->key.n && rc == 0; i++)
+        if (!sd->seen[i])
+            kg_strv_push(removed, sd->key.v[i]);
+    kg_hmap_free(&dirs);
+    kg_strv_free(&keep);
+    return rc;
+}
+
+/* The build from the changed files alone: an exit status, or -1 when the
+ * full build must run (nothing written, nothing printed). */
+static int try_incremental(const char *db, char *const *paths, int npaths, const kg_buf *facts,
+                           const kg_strv *files, const build_args *a, kg_build_opts *bo, double t0,
+                           stat_cache *sc, old_stats *o)
+{
+    struct stat dst;
+    if (bo->force_rebuild || stat(db, &dst) != 0 || !S_ISREG(dst.st_mode))
+        return -1;
+    kg_store *s = NULL;
+    kg_diag d = KG_DIAG_INIT;
+    kg_corpus c = KG_CORPUS_INIT;
+    stored_docs sd;
+    kg_strv changed = { NULL, 0, 0 }, removed = { NULL, 0, 0 };
+    kg_buf sources = KG_BUF_INIT, text = KG_BUF_INIT, gone = KG_BUF_INIT;
+    int rc = -1, have_sd = 0;
+    if (!o->ok || kg_store_open(&s, db, 0, &d) != 0 || old_stats_read(s, facts, o, 0) != 0 || !o->facts.n)
+        goto out; /* (no lines of a last build) */
+    have_sd = 1;
+    if (stored_read(s, &sd) != 0 || sort_files(files, bo->base, o, &sd, &changed, &sources, &removed, sc) != 0)
+        goto out;
+    if (kg_cli_source_roots(&c, paths, npaths) != 0)
+        goto out;
+    for (size_t i = 0; i < changed.n; i++)
+        if (kg_facts_load_file(&c, changed.v[i], &d) != 0)
+            goto out; /* an error: the full build reports it */
+    for (size_t i = 0; i < c.n; i++) {
+        char *p = kg_source_path(&c, c.docs[i]);
         if (p && !strchr(p, '\n'))
-            kg_buf_printf(&b, "%s\n", p);
+            kg_buf_printf(&sources, "%s\n", p);
         free(p);
     }
-    return kg_buf_detach(&b, NULL);
+    char fp[65];
+    char *srcs = sorted_unique(sources.ptr), *head = kg_xstrndup(facts->ptr, strcspn(facts->ptr, "\n") + 1);
+    fingerprint(facts, srcs, fp, NULL, sc);
+    changed_rows(o, files, srcs, sc, &text, &gone);
+    bo->fingerprint = fp;
+    bo->input_head = head;
+    bo->input_rows = text.ptr ? text.ptr : "";
+    bo->input_gone = gone.ptr ? gone.ptr : "";
+    kg_build_stats st;
+    int r = kg_store_update(s, &c, &removed, bo, &st, &d);
+    bo->fingerprint = bo->input_head = bo->input_rows = bo->input_gone = NULL;
+    free(srcs);
+    free(head);
+    if (r == KG_STORE_FULL)
+        goto out;
+    rc = KG_EXIT_IO;
+    if (r == KG_STORE_OK) {
+        int fin = kg_store_finish(s, &d);
+        s = NULL;
+        if (fin == 0)
+            rc = KG_EXIT_OK;
+    }
+    kg_diag_sort(&d);
+    kg_cli_print_diag(&d, a->show);
+    if (rc == KG_EXIT_OK && !a->quiet)
+        print_summary(db, "", &st, t0, c.files_read);
+out:
+    kg_store_close(s);
+    if (have_sd)
+        stored_free(&sd);
+    kg_strv_free(&changed);
+    kg_strv_free(&removed);
+    kg_buf_free(&sources);
+    kg_buf_free(&text);
+    kg_buf_free(&gone);
+    kg_corpus_free(&c);
+    kg_diag_free(&d);
+    return rc;
+}
+
+/* The full build, one document at a time. */
+typedef struct build_each {
+    kg_xcheck *x;
+    kg_store_stream *b;       /* NULL when the store could not be opened */
+    kg_diag *d, *sd;
+    kg_buf *sources;          /* the source texts read, one a line */
+    int store_rc;             /* the first failure of the store */
+} build_each;
+
+static void build_one(void *ctx, const kg_corpus *c, const kg_doc *doc)
+{
+    build_each *be = ctx;
+    kg_xcheck_add(be->x, c, doc, be->d);
+    char *p = kg_source_path(c, doc);
+    if (p && !strchr(p, '\n'))
+        kg_buf_printf(be->sources, "%s\n", p);
+    free(p);
+    /* once the facts have an error nothing more is stored (the build will
+     * be rolled back), but every file is still checked */
+    if (be->b && be->store_rc == KG_STORE_OK && !be->d->errors)
+        be->store_rc = kg_store_stream_add(be->b, c, doc);
 }
 
 int kg_cmd_build(int argc, char **argv)
 {
     build_args a = { NULL, 0, 0 };
-    kg_build_opts bo = { 0, NULL, NULL, NULL, NULL, NULL };
+    kg_build_opts bo;
+    memset(&bo, 0, sizeof bo);
     int c;
     if ((c = parse_build_args(argc, argv, &a, &bo)) != 0)
         return c;
@@ -266,44 +696,103 @@ int kg_cmd_build(int argc, char **argv)
     /* the inputs' fingerprint, taken before anything is read: a file
      * changed while the build reads it then differs next time */
     kg_buf facts = KG_BUF_INIT;
-    kg_strv dflt = { NULL, 0, 0 };
+    stat_cache sc = { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 }, KG_HMAP_INIT };
+    kg_strv dflt = { NULL, 0, 0 }, files = { NULL, 0, 0 };
     char *const *paths = argv + optind;
     int npaths = argc - optind, have_fp = 0;
     if (npaths > 0 || (proj && kg_cli_default_paths(kg_cli_command, &dflt) == 0)) {
         if (npaths <= 0)
             paths = dflt.v, npaths = (int)dflt.n;
-        have_fp = facts_part(paths, npaths, bo.base, &facts) == 0;
+        have_fp = facts_part(paths, npaths, bo.base, &facts, &files, &sc) == 0;
     }
-    kg_strv_free(&dflt);
-    if (have_fp && !bo.force_rebuild && up_to_date(db, &facts, a.quiet, t0)) {
+    old_stats o;
+    memset(&o, 0, sizeof o);
+    if (have_fp && !bo.force_rebuild && up_to_date(db, &facts, a.quiet, t0, &sc, &o)) {
+        old_stats_free(&o);
+        stat_cache_free(&sc);
+        kg_strv_free(&dflt);
+        kg_strv_free(&files);
         kg_buf_free(&facts);
         return KG_EXIT_OK;
     }
+    c = have_fp ? try_incremental(db, paths, npaths, &facts, &files, &a, &bo, t0, &sc, &o) : -1;
+    old_stats_free(&o);
+    if (c >= 0) {
+        stat_cache_free(&sc);
+        kg_strv_free(&dflt);
+        kg_strv_free(&files);
+        kg_buf_free(&facts);
+        return c;
+    }
+    kg_strv_free(&dflt);
 
+    /* every file, one at a time: checked (kg_xcheck) and, while no error
+     * is found, loaded into the open transaction; the checks across
+     * documents at the end decide between COMMIT and ROLLBACK */
     kg_corpus corpus = KG_CORPUS_INIT;
-    kg_diag d = KG_DIAG_INIT;
+    kg_diag d = KG_DIAG_INIT, sd = KG_DIAG_INIT; /* sd: the store's findings */
     kg_store *s = NULL;
     kg_build_stats st;
-    char fp[65], *sources = NULL;
-    int rc = kg_cli_load(&corpus, &d, argc, argv, optind);
+    char fp[65];
+    kg_buf stats_text = KG_BUF_INIT, sources = KG_BUF_INIT;
+    build_each be = { kg_xcheck_new(), NULL, &d, &sd, &sources, KG_STORE_OK };
+    memset(&st, 0, sizeof st);
+    if (make_parent(db) != 0) {
+        be.store_rc = KG_STORE_ERROR;
+    } else if ((bo.force_rebuild && kg_store_set_aside_damaged(db, &sd) < 0) ||
+               kg_store_open(&s, db, 0, &sd) != 0 ||
+               kg_store_stream_begin(s, &bo, &st, &sd, &be.b) != KG_STORE_OK) {
+        be.store_rc = KG_STORE_ERROR;
+    }
+    int rc = kg_cli_each(&corpus, &d, argc, argv, optind, build_one, &be);
     if (rc && rc != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_store_stream_end(be.b, 0);
+        kg_store_close(s);
+        kg_xcheck_free(be.x);
+        kg_strv_free(&files);
         kg_buf_free(&facts);
+        kg_buf_free(&sources);
+        stat_cache_free(&sc);
         kg_diag_free(&d);
+        kg_diag_free(&sd);
         kg_corpus_free(&corpus);
         return rc;
     }
+    kg_xcheck_end(be.x, &d);
+    kg_xcheck_free(be.x);
     if (rc == KG_EXIT_OK && d.errors)
         rc = KG_EXIT_FINDINGS;
+    if (rc == KG_EXIT_OK && be.store_rc == KG_STORE_REFUSED)
+        rc = KG_EXIT_FINDINGS; /* (a file given twice) */
+    else if (rc == KG_EXIT_OK && be.store_rc != KG_STORE_OK)
+        rc = KG_EXIT_IO;
+    char *srcs = NULL, *head = NULL;
     if (rc == KG_EXIT_OK && have_fp) {
-        sources = sources_of(&corpus);
-        fingerprint(&facts, sources, fp);
+        srcs = sorted_unique(sources.ptr);
+        head = kg_xstrndup(facts.ptr, strcspn(facts.ptr, "\n") + 1);
+        fingerprint(&facts, srcs, fp, NULL, &sc);
+        all_rows(&stats_text, &files, srcs, &sc);
         bo.fingerprint = fp;
-        bo.fingerprint_sources = sources;
+        bo.input_head = head;
+        bo.input_rows = stats_text.ptr ? stats_text.ptr : "";
+        bo.input_all = 1;
     }
     kg_buf_free(&facts);
-    if (rc == KG_EXIT_OK)
-        rc = build_store(db, &corpus, &bo, &st, &d, &s);
-    free(sources);
+    stat_cache_free(&sc);
+    if (rc == KG_EXIT_OK && kg_store_stream_end(be.b, 1) != KG_STORE_OK)
+        rc = KG_EXIT_IO;
+    else if (rc != KG_EXIT_OK)
+        kg_store_stream_end(be.b, 0);
+    kg_buf_free(&sources);
+    kg_buf_free(&stats_text);
+    kg_strv_free(&files);
+    free(srcs);
+    free(head);
+    /* the store's findings matter when the facts had none */
+    if (rc != KG_EXIT_FINDINGS || be.store_rc == KG_STORE_REFUSED)
+        for (size_t i = 0; i < sd.n; i++)
+            kg_diag_add(&d, sd.v[i].sev, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].msg);
+    kg_diag_free(&sd);
     if (rc != KG_EXIT_OK)
         goto done;
     /* a new store is renamed into place only now, complete */
@@ -314,7 +803,7 @@ int kg_cmd_build(int argc, char **argv)
     if (fin != 0)
         rc = KG_EXIT_IO;
     else if (!a.quiet)
-        print_summary(db, "", &st, t0);
+        print_summary(db, "", &st, t0, corpus.files_read);
     kg_diag_free(&d);
     kg_corpus_free(&corpus);
     return rc;

@@ -77,6 +77,12 @@ int kg_cli_grammar(void)
 
 int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first)
 {
+    return kg_cli_each(c, d, argc, argv, first, NULL, NULL);
+}
+
+int kg_cli_each(kg_corpus *c, kg_diag *d, int argc, char **argv, int first, kg_facts_each_fn each,
+                void *ctx)
+{
     kg_strv dflt = { NULL, 0, 0 };
     char **paths = argv + first;
     int n = argc - first, rc;
@@ -88,10 +94,22 @@ int kg_cli_load(kg_corpus *c, kg_diag *d, int argc, char **argv, int first)
     }
     rc = kg_cli_source_roots(c, paths, n);
     for (int i = 0; rc == 0 && i < n; i++)
-        if (kg_facts_load_path(c, paths[i], d) < 0)
+        if (kg_facts_each_path(c, paths[i], d, each, ctx) < 0)
             rc = KG_EXIT_IO;
     kg_strv_free(&dflt);
     return rc;
+}
+
+/* kg check of one document as it is read (it is freed after). */
+typedef struct check_each {
+    kg_xcheck *x;
+    kg_diag *d;
+} check_each;
+
+static void check_one(void *ctx, const kg_corpus *c, const kg_doc *doc)
+{
+    check_each *ce = ctx;
+    kg_xcheck_add(ce->x, c, doc, ce->d);
 }
 
 int kg_cli_check(int argc, char **argv, int first, int show, kg_cli_check_stats *st)
@@ -99,13 +117,18 @@ int kg_cli_check(int argc, char **argv, int first, int show, kg_cli_check_stats 
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     memset(st, 0, sizeof *st);
-    int io = kg_cli_load(&corpus, &d, argc, argv, first);
+    /* one file at a time: the documents are not held, only what the
+     * checks across them need */
+    check_each ce = { kg_xcheck_new(), &d };
+    int io = kg_cli_each(&corpus, &d, argc, argv, first, check_one, &ce);
     if (io && io != KG_EXIT_IO) { /* no project, or a broken kg.yaml (reported) */
+        kg_xcheck_free(ce.x);
         kg_diag_free(&d);
         kg_corpus_free(&corpus);
         return io;
     }
-    kg_check(&corpus, &d);
+    kg_xcheck_end(ce.x, &d);
+    kg_xcheck_free(ce.x);
     for (size_t i = 0; i < corpus.grammar_files.n; i++)
         kg_grammar_check_file(corpus.grammar_files.v[i], &d);
     kg_diag_sort(&d);

@@ -619,31 +619,243 @@ static void check_doc(kg_diag *d, const kg_corpus *c, const kg_doc *doc)
     free(src.text);
 }
 
-/* ---- across documents ---- */
+/* ---- across documents ----
+ *
+ * Of each document, only what the checks across documents need is kept
+ * (struct xcheck): its path and id, its event and figure ids, copies of
+ * its actor definitions with the positions of their values, and the
+ * references it makes (to actors, to events of other documents) with
+ * theirs. A document can be checked on its own and let go as soon as it
+ * is read (kg_xcheck_add), so that a corpus of any size is checked in
+ * bounded memory; the references are looked up at the end
+ * (kg_xcheck_end). Strings are kept once (an actor id named by 10,000
+ * files is one string). */
 
-/* The merged actors (facts/resolve.h: their definitions in the order of
- * the rule), where each document id is first defined, the event and
- * figure ids of each document, and each actor name. */
-typedef kg_actor_def def_t;
-struct docinfo { const kg_doc *doc; kg_hmap items; const char **ids; size_t n_ids; };
-struct index {
-    kg_actors act;    /* the merged actors and their definitions */
-    kg_hmap docs;     /* document id -> struct docinfo (the first with that id) */
-    kg_hmap names;    /* actor name or alias -> def_t (the first to use it) */
-    const char **actor_ids, **doc_ids;   /* each once, for suggestions */
-    size_t n_actor_ids, n_doc_ids;
-    struct docinfo *info;                /* one per document of the corpus */
-    size_t suggest_budget;               /* suggestions left (bounds the work) */
+typedef struct xpos {
+    int line, col;
+} xpos;
+
+static xpos pos_of(const kg_node *n)
+{
+    xpos p = { LINE(n), COL(n) };
+    return p;
+}
+
+/* A name or alias of a definition as written, and where. */
+typedef struct xname {
+    const char *value;
+    xpos at;
+} xname;
+
+/* What is kept of one actor definition besides its kg_actor copy. */
+typedef struct xdef {
+    xpos map, type, part_of;
+    const char *name_value;  /* the name node's scalar, or NULL */
+    xpos name_at;            /* the name node, or 0:0 without one */
+    xname *aliases;          /* the alias items that are scalars */
+    size_t n_aliases;
+    xname *names;            /* the names a warning may speak of: the name, then aliases */
+    size_t n_names;
+} xdef;
+
+enum { K_PART_OF, K_COUNTRY, K_AGENT, K_TARGET, K_SUBJECT, K_FROM, K_TO };
+static const char *const ref_keys[] = { "part_of", "country", "agent", "target", "subject", "from", "to" };
+enum { R_ACTOR, R_COUNTRY, R_COUNTRY_BAD, R_EVENT };
+
+/* A reference to check at the end. */
+typedef struct xref {
+    unsigned char kind, key;
+    const char *value;       /* the id (NULL for R_COUNTRY_BAD) */
+    const char *owner;       /* R_COUNTRY: the actor's id, or "?" */
+    xpos at;
+} xref;
+
+/* One document as the checks across documents see it: doc is a small
+ * kg_doc of its own (path, id, lexicon or not, the actor copies). */
+struct docinfo {
+    kg_doc *doc;
+    xdef *defs;              /* one per doc->actors */
+    xpos id_at;
+    kg_hmap items;           /* event and figure id -> the docinfo */
+    const char **ids;
+    size_t n_ids, cap_ids;
+    xref *refs;
+    size_t n_refs, cap_refs;
 };
 
-static const kg_merged_actor *find_actor(const struct index *ix, const char *id)
+typedef kg_actor_def def_t;
+struct kg_xcheck {
+    kg_hmap strings;         /* every string kept, once */
+    kg_corpus docs;          /* the small documents, in the order added */
+    struct docinfo *info;    /* one per document */
+    size_t n_info, cap_info;
+    /* built by kg_xcheck_end */
+    kg_actors act;           /* the merged actors and their definitions */
+    kg_hmap by_doc;          /* the small kg_doc -> its docinfo */
+    kg_hmap docids;          /* document id -> struct docinfo (the first with that id) */
+    kg_hmap names;           /* actor name or alias -> def_t (the first to use it) */
+    const char **actor_ids, **doc_ids;   /* each once, for suggestions */
+    size_t n_actor_ids, n_doc_ids;
+    size_t suggest_budget;               /* suggestions left (bounds the work) */
+};
+typedef struct kg_xcheck xindex;
+
+static const char *keep(xindex *ix, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *k = kg_hmap_get(&ix->strings, s);
+    if (k)
+        return k;
+    char *c = kg_xstrdup(s);
+    kg_hmap_put(&ix->strings, c, c);
+    return c;
+}
+
+static void add_ref(struct docinfo *di, int kind, int key, const char *value, const char *owner,
+                    const kg_node *at_node)
+{
+    KG_VEC_PUSH(di->refs, di->n_refs, di->cap_refs);
+    xref *r = &di->refs[di->n_refs++];
+    r->kind = (unsigned char)kind;
+    r->key = (unsigned char)key;
+    r->value = value;
+    r->owner = owner;
+    r->at = pos_of(at_node);
+}
+
+kg_xcheck *kg_xcheck_new(void)
+{
+    xindex *ix = kg_xcalloc(1, sizeof *ix);
+    ix->suggest_budget = 200;
+    return ix;
+}
+
+/* Copies out what the checks across documents need of doc. */
+static void xcheck_record(xindex *ix, const kg_doc *doc)
+{
+    kg_doc *sd = kg_xcalloc(1, sizeof *sd);
+    sd->path = (char *)keep(ix, doc->path);
+    sd->is_lexicon = doc->is_lexicon;
+    sd->has_header = doc->has_header;
+    sd->id = (char *)keep(ix, doc->id);
+    KG_VEC_PUSH(ix->info, ix->n_info, ix->cap_info);
+    struct docinfo *di = &ix->info[ix->n_info++];
+    memset(di, 0, sizeof *di);
+    di->doc = sd;
+    di->id_at = pos_of(at(kg_node_get(doc->tree, "document"), "id"));
+    kg_corpus_add(&ix->docs, sd);
+
+    /* the actor definitions */
+    sd->actors = kg_xcalloc(doc->n_actors ? doc->n_actors : 1, sizeof *sd->actors);
+    sd->n_actors = sd->cap_actors = doc->n_actors;
+    di->defs = kg_xcalloc(doc->n_actors ? doc->n_actors : 1, sizeof *di->defs);
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const kg_actor *a = &doc->actors[i];
+        kg_actor *c = &sd->actors[i];
+        xdef *x = &di->defs[i];
+        c->id = (char *)keep(ix, a->id);
+        c->name = (char *)keep(ix, a->name);
+        c->type = (char *)keep(ix, a->type);
+        c->part_of = (char *)keep(ix, a->part_of);
+        if (a->aliases.n) {
+            c->aliases.v = kg_xcalloc(a->aliases.n, sizeof *c->aliases.v);
+            for (size_t j = 0; j < a->aliases.n; j++)
+                c->aliases.v[j] = (char *)keep(ix, a->aliases.v[j]);
+            c->aliases.n = c->aliases.cap = a->aliases.n;
+        }
+        /* the `country` key as written (kg_actor_country_key reads it
+         * from the node, which goes with the document) */
+        const kg_node *m = a->node, *cn = kg_node_get(m, "country");
+        const char *ckey = kg_actor_country_key(a);
+        if (ckey) {
+            kg_node *v = kg_xcalloc(1, sizeof *v);
+            v->kind = KG_NODE_SCALAR;
+            v->value = (char *)keep(ix, ckey);
+            v->len = strlen(ckey);
+            c->extra.v = kg_xcalloc(1, sizeof *c->extra.v);
+            c->extra.v[0].key = (char *)keep(ix, "country");
+            c->extra.v[0].value = v;
+            c->extra.n = c->extra.cap = 1;
+        }
+        x->map = pos_of(m);
+        x->type = pos_of(at(m, "type"));
+        x->part_of = pos_of(at(m, "part_of"));
+        const kg_node *nm = kg_node_get(m, "name"), *al = kg_node_get(m, "aliases");
+        x->name_value = nm && nm->kind == KG_NODE_SCALAR ? keep(ix, nm->value) : NULL;
+        x->name_at = pos_of(nm);
+        size_t nal = al && al->kind == KG_NODE_SEQ ? al->n : 0;
+        x->aliases = kg_xcalloc(nal + 1, sizeof *x->aliases);
+        x->names = kg_xcalloc(nal + 2, sizeof *x->names);
+        if (nm && nm->kind == KG_NODE_SCALAR && !kg_node_is_null(nm) && !memchr(nm->value, '\0', nm->len)) {
+            x->names[x->n_names].value = x->name_value;
+            x->names[x->n_names++].at = pos_of(nm);
+        }
+        for (size_t j = 0; j < nal; j++) {
+            const kg_node *it = al->items[j];
+            if (it->kind != KG_NODE_SCALAR)
+                continue;
+            x->aliases[x->n_aliases].value = keep(ix, it->value);
+            x->aliases[x->n_aliases++].at = pos_of(it);
+            if (!kg_node_is_null(it) && !memchr(it->value, '\0', it->len)) {
+                x->names[x->n_names].value = x->aliases[x->n_aliases - 1].value;
+                x->names[x->n_names++].at = pos_of(it);
+            }
+        }
+        /* its references, in the order they are checked */
+        if (a->part_of)
+            add_ref(di, R_ACTOR, K_PART_OF, c->part_of, NULL, at(m, "part_of"));
+        if (cn && cn->kind == KG_NODE_SCALAR && !kg_node_is_null(cn))
+            add_ref(di, R_COUNTRY, K_COUNTRY, keep(ix, cn->value), a->id ? c->id : "?", cn);
+        else if (cn && !kg_node_is_null(cn))
+            add_ref(di, R_COUNTRY_BAD, K_COUNTRY, NULL, NULL, cn);
+    }
+    /* the ids other documents may point at */
+    for (int kind = 0; kind < 2; kind++) {
+        size_t n = kind ? doc->n_figures : doc->n_events;
+        for (size_t j = 0; j < n; j++) {
+            const char *id = kind ? doc->figures[j].id : doc->events[j].id;
+            if (!id)
+                continue;
+            id = keep(ix, id);
+            kg_hmap_put(&di->items, id, di);
+            KG_VEC_PUSH(di->ids, di->n_ids, di->cap_ids);
+            di->ids[di->n_ids++] = id;
+        }
+    }
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const kg_event *e = &doc->events[i];
+        for (size_t j = 0; j < e->agent.n; j++)
+            add_ref(di, R_ACTOR, K_AGENT, keep(ix, e->agent.v[j]), NULL, at(e->node, "agent"));
+        for (size_t j = 0; j < e->target.n; j++)
+            add_ref(di, R_ACTOR, K_TARGET, keep(ix, e->target.v[j]), NULL, at(e->node, "target"));
+    }
+    for (size_t i = 0; i < doc->n_figures; i++)
+        if (doc->figures[i].subject)
+            add_ref(di, R_ACTOR, K_SUBJECT, keep(ix, doc->figures[i].subject), NULL,
+                    at(doc->figures[i].node, "subject"));
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const kg_relation *r = &doc->relations[i];
+        if (r->from)
+            add_ref(di, R_EVENT, K_FROM, keep(ix, r->from), NULL, at(r->node, "from"));
+        if (r->to)
+            add_ref(di, R_EVENT, K_TO, keep(ix, r->to), NULL, at(r->node, "to"));
+    }
+}
+
+static const kg_merged_actor *find_actor(const xindex *ix, const char *id)
 {
     return kg_actors_find(&ix->act, id);
 }
 
+static const xdef *xdef_of(const xindex *ix, const def_t *df)
+{
+    return &ix->info[df->doc_ix].defs[df->a - df->doc->actors];
+}
+
 /* The first definition of the actor that gives the field (0 type, 1
  * part_of), or NULL. */
-static const def_t *giver(const struct index *ix, const kg_merged_actor *m, int field)
+static const def_t *giver(const xindex *ix, const kg_merged_actor *m, int field)
 {
     for (size_t i = m->first; i != KG_NO_DEF; i = ix->act.defs[i].next) {
         const kg_actor *a = ix->act.defs[i].a;
@@ -656,7 +868,7 @@ static const def_t *giver(const struct index *ix, const kg_merged_actor *m, int 
 
 /* The id of the country an actor belongs to: itself for a country, its
  * 'country', else that of what it is part_of; NULL if none is known. */
-static const char *actor_country(const struct index *ix, const kg_merged_actor *a)
+static const char *actor_country(const xindex *ix, const kg_merged_actor *a)
 {
     for (int steps = 0; a && steps < 64; steps++) {
         if (a->type && strcmp(a->type, "country") == 0)
@@ -677,7 +889,7 @@ static int actor_has_name(const kg_actor *a, const char *s)
 
 /* 1 if a definition of df's actor before df (in the rule's order) has the
  * name s. */
-static int earlier_has_name(const struct index *ix, const def_t *df, const char *s)
+static int earlier_has_name(const xindex *ix, const def_t *df, const char *s)
 {
     const kg_merged_actor *own = find_actor(ix, df->a->id);
     for (size_t i = own->first; i != KG_NO_DEF && &ix->act.defs[i] != df; i = ix->act.defs[i].next)
@@ -689,10 +901,8 @@ static int earlier_has_name(const struct index *ix, const def_t *df, const char 
 /* One name of df: warns if another actor id has it too, unless the two
  * belong to different countries (an alias such as 상무부 is shared on
  * purpose: the tagger tells them apart by the country named before it). */
-static void note_name(kg_diag *d, struct index *ix, const def_t *df, const kg_node *n)
+static void note_name(kg_diag *d, xindex *ix, const def_t *df, const xname *n)
 {
-    if (!n || n->kind != KG_NODE_SCALAR || kg_node_is_null(n) || memchr(n->value, '\0', n->len))
-        return;
     const def_t *first = kg_hmap_put(&ix->names, n->value, (void *)df);
     if (first == df || strcmp(first->a->id, df->a->id) == 0)
         return;
@@ -704,75 +914,79 @@ static void note_name(kg_diag *d, struct index *ix, const def_t *df, const kg_no
                *c2 = actor_country(ix, find_actor(ix, first->a->id));
     if (c1 && c2 && strcmp(c1, c2) != 0)
         return;
-    const kg_node *m = first->a->node;
-    const kg_node *fn = kg_node_get(m, "name");
-    if (!fn || !fn->value || strcmp(fn->value, n->value) != 0) {
-        const kg_node *al = kg_node_get(m, "aliases");
-        for (size_t i = 0; al && al->kind == KG_NODE_SEQ && i < al->n; i++)
-            if (al->items[i]->kind == KG_NODE_SCALAR && strcmp(al->items[i]->value, n->value) == 0)
-                fn = al->items[i];
-    }
+    const xdef *fx = xdef_of(ix, first);
+    xpos fn = fx->name_at;
+    if (!fx->name_value || strcmp(fx->name_value, n->value) != 0)
+        for (size_t i = 0; i < fx->n_aliases; i++)
+            if (strcmp(fx->aliases[i].value, n->value) == 0)
+                fn = fx->aliases[i].at;
     if (c1 && c2)
-        kg_diag_warn(d, df->doc->path, n->line, n->col,
+        kg_diag_warn(d, df->doc->path, n->at.line, n->at.col,
                      "'%s' names actor '%s' here and actor '%s' at %s:%d:%d, both of '%s'; merge "
                      "them if they are one actor, else give one of them another name",
-                     n->value, df->a->id, first->a->id, first->doc->path, LINE(fn), COL(fn), c1);
+                     n->value, df->a->id, first->a->id, first->doc->path, fn.line, fn.col, c1);
     else
-        kg_diag_warn(d, df->doc->path, n->line, n->col,
+        kg_diag_warn(d, df->doc->path, n->at.line, n->at.col,
                      "'%s' names actor '%s' here and actor '%s' at %s:%d:%d; merge them if they are "
                      "one actor, else set 'country' or 'part_of' on both so that they can be told apart",
-                     n->value, df->a->id, first->a->id, first->doc->path, LINE(fn), COL(fn));
+                     n->value, df->a->id, first->a->id, first->doc->path, fn.line, fn.col);
 }
 
-static void index_build(struct index *ix, const kg_corpus *c, kg_diag *d)
+static void index_build(xindex *ix, kg_diag *d)
 {
-    size_t total = 0;
-    memset(ix, 0, sizeof *ix);
-    ix->suggest_budget = 200;
-    for (size_t i = 0; i < c->n; i++)
-        total += c->docs[i]->n_actors;
-    kg_actors_build(&ix->act, c);
-    ix->actor_ids = kg_xcalloc(total ? total : 1, sizeof *ix->actor_ids);
+    kg_actors_build(&ix->act, &ix->docs);
+    ix->actor_ids = kg_xcalloc(ix->act.n ? ix->act.n : 1, sizeof *ix->actor_ids);
     for (size_t i = 0; i < ix->act.n; i++)
         ix->actor_ids[ix->n_actor_ids++] = ix->act.v[i].id;
     for (size_t i = 0; i < ix->act.n_defs; i++) {
         const def_t *df = &ix->act.defs[i];
-        const kg_node *m = df->a->node;
-        note_name(d, ix, df, kg_node_get(m, "name"));
-        const kg_node *al = kg_node_get(m, "aliases");
-        for (size_t j = 0; al && al->kind == KG_NODE_SEQ && j < al->n; j++)
-            note_name(d, ix, df, al->items[j]);
+        const xdef *x = xdef_of(ix, df);
+        for (size_t k = 0; k < x->n_names; k++)
+            note_name(d, ix, df, &x->names[k]);
     }
-    ix->info = kg_xcalloc(c->n ? c->n : 1, sizeof *ix->info);
-    ix->doc_ids = kg_xcalloc(c->n ? c->n : 1, sizeof *ix->doc_ids);
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
+    ix->doc_ids = kg_xcalloc(ix->n_info ? ix->n_info : 1, sizeof *ix->doc_ids);
+    for (size_t i = 0; i < ix->n_info; i++) {
         struct docinfo *di = &ix->info[i];
-        di->doc = doc;
-        di->ids = kg_xcalloc(doc->n_events + doc->n_figures + 1, sizeof *di->ids);
-        for (size_t j = 0; j < doc->n_events; j++)
-            if (doc->events[j].id && kg_hmap_put(&di->items, doc->events[j].id, di) == di)
-                di->ids[di->n_ids++] = doc->events[j].id;
-        for (size_t j = 0; j < doc->n_figures; j++)
-            if (doc->figures[j].id && kg_hmap_put(&di->items, doc->figures[j].id, di) == di)
-                di->ids[di->n_ids++] = doc->figures[j].id;
-        if (doc->id && kg_hmap_put(&ix->docs, doc->id, di) == di)
-            ix->doc_ids[ix->n_doc_ids++] = doc->id;
+        if (di->doc->id && kg_hmap_put(&ix->docids, di->doc->id, di) == di)
+            ix->doc_ids[ix->n_doc_ids++] = di->doc->id;
     }
 }
 
-static void index_free(struct index *ix, size_t n_docs)
+void kg_xcheck_free(kg_xcheck *ix)
 {
+    if (!ix)
+        return;
     kg_actors_free(&ix->act);
-    kg_hmap_free(&ix->docs);
+    kg_hmap_free(&ix->by_doc);
+    kg_hmap_free(&ix->docids);
     kg_hmap_free(&ix->names);
-    for (size_t i = 0; i < n_docs; i++) {
-        kg_hmap_free(&ix->info[i].items);
-        free(ix->info[i].ids);
+    for (size_t i = 0; i < ix->n_info; i++) {
+        struct docinfo *di = &ix->info[i];
+        kg_doc *sd = di->doc;
+        for (size_t k = 0; k < sd->n_actors; k++) {
+            free(sd->actors[k].aliases.v);
+            if (sd->actors[k].extra.v)
+                free(sd->actors[k].extra.v[0].value);
+            free(sd->actors[k].extra.v);
+            free(di->defs[k].aliases);
+            free(di->defs[k].names);
+        }
+        free(sd->actors);
+        free(sd);
+        free(di->defs);
+        kg_hmap_free(&di->items);
+        free(di->ids);
+        free(di->refs);
     }
     free(ix->info);
+    free(ix->docs.docs);
+    for (size_t i = 0; i < ix->strings.cap; i++)
+        if (ix->strings.keys && ix->strings.keys[i])
+            free((void *)ix->strings.keys[i]);
+    kg_hmap_free(&ix->strings);
     free(ix->actor_ids);
     free(ix->doc_ids);
+    free(ix);
 }
 
 /* 1 if a and b are the same but for their digits (e1 and e7): numbered
@@ -793,7 +1007,7 @@ static int differ_in_digits_only(const char *a, const char *b)
 }
 
 /* The closest of cands to word, within the budget of suggestions. */
-static const char *suggest(struct index *ix, const char *word, const char *const *cands, size_t n)
+static const char *suggest(xindex *ix, const char *word, const char *const *cands, size_t n)
 {
     if (!ix->suggest_budget || strlen(word) > 64)
         return NULL;
@@ -808,12 +1022,10 @@ static void did_you_mean(kg_buf *b, const char *sug)
         kg_buf_printf(b, "; did you mean '%s'?", sug);
 }
 
-static void actor_ref(kg_diag *d, struct index *ix, const kg_doc *doc, const kg_node *item,
-                      const char *key, const char *id)
+static void actor_ref(kg_diag *d, xindex *ix, const char *path, xpos n, const char *key, const char *id)
 {
     if (!id || find_actor(ix, id))
         return;
-    const kg_node *n = at(item, key);
     kg_buf b = KG_BUF_INIT;
     /* a name where the id belongs (agent: [중국]) */
     const def_t *named = kg_hmap_get(&ix->names, id);
@@ -821,86 +1033,77 @@ static void actor_ref(kg_diag *d, struct index *ix, const kg_doc *doc, const kg_
         kg_buf_printf(&b, "; did you mean '%s'? ('%s' is its name; write its id)", named->a->id, id);
     else
         did_you_mean(&b, suggest(ix, id, ix->actor_ids, ix->n_actor_ids));
-    kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown actor '%s' in '%s'%s", id, key,
-                  b.len ? b.ptr : "");
+    kg_diag_error(d, path, n.line, n.col, "unknown actor '%s' in '%s'%s", id, key, b.len ? b.ptr : "");
     kg_buf_free(&b);
 }
 
-static void event_ref(kg_diag *d, struct index *ix, const struct docinfo *self, const kg_node *item,
-                      const char *key, const char *ref)
+static void event_ref(kg_diag *d, xindex *ix, const struct docinfo *self, xpos n, const char *key,
+                      const char *ref)
 {
     if (!ref)
         return;
-    const kg_doc *doc = self->doc;
-    const kg_node *n = at(item, key);
+    const char *path = self->doc->path;
     const char *slash = strchr(ref, '/');
     kg_buf b = KG_BUF_INIT;
     if (!slash) {
         if (!kg_hmap_get(&self->items, ref)) {
             did_you_mean(&b, suggest(ix, ref, self->ids, self->n_ids));
-            kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown event '%s' in '%s'%s", ref, key,
+            kg_diag_error(d, path, n.line, n.col, "unknown event '%s' in '%s'%s", ref, key,
                           b.len ? b.ptr : "");
         }
         kg_buf_free(&b);
         return;
     }
     char *docid = kg_xstrndup(ref, (size_t)(slash - ref));
-    const struct docinfo *other = kg_hmap_get(&ix->docs, docid);
+    const struct docinfo *other = kg_hmap_get(&ix->docids, docid);
     if (!other) {
         did_you_mean(&b, suggest(ix, docid, ix->doc_ids, ix->n_doc_ids));
-        kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown document '%s' in '%s: %s'%s", docid,
-                      key, ref, b.len ? b.ptr : "");
+        kg_diag_error(d, path, n.line, n.col, "unknown document '%s' in '%s: %s'%s", docid, key, ref,
+                      b.len ? b.ptr : "");
     } else if (!kg_hmap_get(&other->items, slash + 1)) {
         const char *sug = suggest(ix, slash + 1, other->ids, other->n_ids);
         if (sug)
             kg_buf_printf(&b, "; did you mean '%s/%s'?", docid, sug);
-        kg_diag_error(d, doc->path, LINE(n), COL(n), "unknown event '%s' in document '%s' (%s)%s",
-                      slash + 1, docid, other->doc->path, b.len ? b.ptr : "");
+        kg_diag_error(d, path, n.line, n.col, "unknown event '%s' in document '%s' (%s)%s", slash + 1,
+                      docid, other->doc->path, b.len ? b.ptr : "");
     }
     kg_buf_free(&b);
     free(docid);
 }
 
-static void check_refs(kg_diag *d, struct index *c, const struct docinfo *di)
+static void check_refs(kg_diag *d, xindex *ix, const struct docinfo *di)
 {
-    const kg_doc *doc = di->doc;
-    for (size_t i = 0; i < doc->n_actors; i++) {
-        const kg_actor *a = &doc->actors[i];
-        actor_ref(d, c, doc, a->node, "part_of", a->part_of);
-        /* `country` (an extension key): the country an actor belongs to */
-        const kg_node *cn = kg_node_get(a->node, "country");
-        if (cn && cn->kind == KG_NODE_SCALAR && !kg_node_is_null(cn)) {
-            const kg_merged_actor *ca = find_actor(c, cn->value);
+    const char *path = di->doc->path;
+    for (size_t i = 0; i < di->n_refs; i++) {
+        const xref *r = &di->refs[i];
+        const char *key = ref_keys[r->key];
+        switch (r->kind) {
+        case R_ACTOR:
+            actor_ref(d, ix, path, r->at, key, r->value);
+            break;
+        case R_COUNTRY: {
+            const kg_merged_actor *ca = find_actor(ix, r->value);
             if (!ca)
-                actor_ref(d, c, doc, a->node, "country", cn->value);
+                actor_ref(d, ix, path, r->at, key, r->value);
             else if (ca->type && strcmp(ca->type, "country") != 0)
-                kg_diag_error(d, doc->path, cn->line, cn->col,
-                              "'country' of '%s' is '%s', which is a %s, not a country",
-                              a->id ? a->id : "?", cn->value, ca->type);
-        } else if (cn && !kg_node_is_null(cn)) {
-            kg_diag_error(d, doc->path, cn->line, cn->col, "'country' must be an actor id");
+                kg_diag_error(d, path, r->at.line, r->at.col,
+                              "'country' of '%s' is '%s', which is a %s, not a country", r->owner,
+                              r->value, ca->type);
+            break;
         }
-    }
-    for (size_t i = 0; i < doc->n_events; i++) {
-        const kg_event *e = &doc->events[i];
-        for (size_t j = 0; j < e->agent.n; j++)
-            actor_ref(d, c, doc, e->node, "agent", e->agent.v[j]);
-        for (size_t j = 0; j < e->target.n; j++)
-            actor_ref(d, c, doc, e->node, "target", e->target.v[j]);
-    }
-    for (size_t i = 0; i < doc->n_figures; i++)
-        actor_ref(d, c, doc, doc->figures[i].node, "subject", doc->figures[i].subject);
-    for (size_t i = 0; i < doc->n_relations; i++) {
-        const kg_relation *r = &doc->relations[i];
-        event_ref(d, c, di, r->node, "from", r->from);
-        event_ref(d, c, di, r->node, "to", r->to);
+        case R_COUNTRY_BAD:
+            kg_diag_error(d, path, r->at.line, r->at.col, "'country' must be an actor id");
+            break;
+        default:
+            event_ref(d, ix, di, r->at, key, r->value);
+        }
     }
 }
 
 /* Same actor id defined with a different type or part_of somewhere else:
  * every definition is compared with the merged actor (the first
  * definition, in the rule's order, that gives the field). */
-static void check_conflicts(kg_diag *d, const struct index *ix)
+static void check_conflicts(kg_diag *d, const xindex *ix)
 {
     for (size_t i = 0; i < ix->act.n_defs; i++) {
         const def_t *x = &ix->act.defs[i];
@@ -910,10 +1113,11 @@ static void check_conflicts(kg_diag *d, const struct index *ix)
         for (int k = 0; k < 2; k++) {
             const def_t *y = xv[k] && mv[k] ? giver(ix, m, k) : NULL;
             if (y && y != x && strcmp(xv[k], mv[k]) != 0) {
-                const kg_node *n = at(x->a->node, keys[k]), *g = at(y->a->node, keys[k]);
-                kg_diag_error(d, x->doc->path, LINE(n), COL(n),
+                const xdef *xx = xdef_of(ix, x), *yy = xdef_of(ix, y);
+                xpos n = k ? xx->part_of : xx->type, g = k ? yy->part_of : yy->type;
+                kg_diag_error(d, x->doc->path, n.line, n.col,
                               "actor '%s' has %s '%s' here but '%s' at %s:%d:%d", x->a->id,
-                              keys[k], xv[k], mv[k], y->doc->path, LINE(g), COL(g));
+                              keys[k], xv[k], mv[k], y->doc->path, g.line, g.col);
                 break;
             }
         }
@@ -921,7 +1125,7 @@ static void check_conflicts(kg_diag *d, const struct index *ix)
 }
 
 /* The part_of chain of every actor must end (no cycles). */
-static void check_cycles(kg_diag *d, const struct index *ix)
+static void check_cycles(kg_diag *d, const xindex *ix)
 {
     for (size_t i = 0; i < ix->act.n; i++) {
         const kg_merged_actor *x = &ix->act.v[i];
@@ -932,8 +1136,8 @@ static void check_cycles(kg_diag *d, const struct index *ix)
             y = find_actor(ix, y->part_of);
             if (y == x) {
                 const def_t *g = giver(ix, x, 1);
-                const kg_node *n = at(g->a->node, "part_of");
-                kg_diag_error(d, g->doc->path, LINE(n), COL(n),
+                xpos n = xdef_of(ix, g)->part_of;
+                kg_diag_error(d, g->doc->path, n.line, n.col,
                               "actor '%s' is part_of itself through a cycle", x->id);
                 break;
             }
@@ -941,33 +1145,53 @@ static void check_cycles(kg_diag *d, const struct index *ix)
     }
 }
 
-static void check_doc_ids(kg_diag *d, const kg_corpus *c, const struct index *ix)
+static void check_doc_ids(kg_diag *d, const xindex *ix)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *x = c->docs[i];
+    for (size_t i = 0; i < ix->n_info; i++) {
+        const struct docinfo *di = &ix->info[i];
+        const kg_doc *x = di->doc;
         if (!x->id)
             continue;
-        const struct docinfo *first = kg_hmap_get(&ix->docs, x->id);
-        if (first->doc != x) {
-            const kg_node *n = at(kg_node_get(x->tree, "document"), "id");
-            kg_diag_error(d, x->path, LINE(n), COL(n), "document id '%s' is also used by %s",
+        const struct docinfo *first = kg_hmap_get(&ix->docids, x->id);
+        if (first != di)
+            kg_diag_error(d, x->path, di->id_at.line, di->id_at.col, "document id '%s' is also used by %s",
                           x->id, first->doc->path);
-        }
     }
+}
+
+void kg_xcheck_add(kg_xcheck *x, const kg_corpus *c, const kg_doc *doc, kg_diag *d)
+{
+    check_doc(d, c, doc);
+    xcheck_record(x, doc);
+}
+
+size_t kg_xcheck_end(kg_xcheck *ix, kg_diag *d)
+{
+    size_t before = d->errors;
+    index_build(ix, d);
+    check_doc_ids(d, ix);
+    check_conflicts(d, ix);
+    check_cycles(d, ix);
+    for (size_t i = 0; i < ix->n_info; i++)
+        check_refs(d, ix, &ix->info[i]);
+    return d->errors - before;
+}
+
+size_t kg_check_local(const kg_corpus *c, kg_diag *d)
+{
+    size_t before = d->errors;
+    for (size_t i = 0; i < c->n; i++)
+        check_doc(d, c, c->docs[i]);
+    return d->errors - before;
 }
 
 size_t kg_check(const kg_corpus *c, kg_diag *d)
 {
     size_t before = d->errors;
+    kg_xcheck *x = kg_xcheck_new();
     for (size_t i = 0; i < c->n; i++)
-        check_doc(d, c, c->docs[i]);
-    struct index ix;
-    index_build(&ix, c, d);
-    check_doc_ids(d, c, &ix);
-    check_conflicts(d, &ix);
-    check_cycles(d, &ix);
-    for (size_t i = 0; i < c->n; i++)
-        check_refs(d, &ix, &ix.info[i]);
-    index_free(&ix, c->n);
+        kg_xcheck_add(x, c, c->docs[i], d);
+    kg_xcheck_end(x, d);
+    kg_xcheck_free(x);
     return d->errors - before;
 }

@@ -421,9 +421,16 @@ static int collect(const char *dir, int depth, kg_strv *files, size_t *unread, k
     }
     struct dirent *de;
     kg_strv names = { 0 };
+    /* the type readdir gives (a regular file needs no stat), after a NUL */
     while ((de = readdir(dp)))
-        if (de->d_name[0] != '.')
-            kg_strv_push(&names, de->d_name);
+        if (de->d_name[0] != '.') {
+            size_t nl = strlen(de->d_name);
+            char *e = kg_xcalloc(nl + 3, 1);
+            memcpy(e, de->d_name, nl);
+            e[nl + 1] = de->d_type == DT_REG ? 'f' : de->d_type == DT_DIR ? 'd' : '?';
+            KG_VEC_PUSH(names.v, names.n, names.cap);
+            names.v[names.n++] = e;
+        }
     closedir(dp);
     if (names.n) /* (qsort of NULL is undefined, even for 0 items) */
         qsort(names.v, names.n, sizeof *names.v, cmp_str);
@@ -437,8 +444,13 @@ static int collect(const char *dir, int depth, kg_strv *files, size_t *unread, k
                 continue;
             kg_buf_reset(&p);
             kg_buf_printf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names.v[i]);
+            char kind = names.v[i][strlen(names.v[i]) + 1];
             struct stat st;
-            if (stat(p.ptr, &st) < 0)
+            if (kind == 'f')
+                st.st_mode = S_IFREG;
+            else if (kind == 'd')
+                st.st_mode = S_IFDIR;
+            else if (stat(p.ptr, &st) < 0)
                 continue;
             if (S_ISDIR(st.st_mode)) {
                 if (depth < 8 && collect(p.ptr, depth + 1, files, unread, d) < 0)
@@ -473,7 +485,23 @@ int kg_yaml_files(const char *path, kg_strv *files)
     return 0;
 }
 
-int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d)
+/* kg_facts_load_file, then each on the documents it added, which are
+ * freed after (each NULL: kept). */
+static int load_one(kg_corpus *c, const char *path, kg_diag *d, kg_facts_each_fn each, void *ctx)
+{
+    size_t n0 = c->n;
+    int r = kg_facts_load_file(c, path, d);
+    if (each) {
+        for (size_t i = n0; i < c->n; i++) {
+            each(ctx, c, c->docs[i]);
+            kg_doc_free(c->docs[i]);
+        }
+        c->n = n0;
+    }
+    return r;
+}
+
+int kg_facts_each_path(kg_corpus *c, const char *path, kg_diag *d, kg_facts_each_fn each, void *ctx)
 {
     struct stat st;
     if (stat(path, &st) < 0) {
@@ -482,14 +510,19 @@ int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d)
         return -1;
     }
     if (!S_ISDIR(st.st_mode))
-        return kg_facts_load_file(c, path, d);
+        return load_one(c, path, d, each, ctx);
     kg_strv files = { 0 };
     int rc = collect(path, 0, &files, &c->paths_unread, d);
     for (size_t i = 0; i < files.n; i++) {
-        int r = kg_facts_load_file(c, files.v[i], d);
+        int r = load_one(c, files.v[i], d, each, ctx);
         if (r < 0 || (r > 0 && rc == 0))
             rc = r;
     }
     kg_strv_free(&files);
     return rc;
+}
+
+int kg_facts_load_path(kg_corpus *c, const char *path, kg_diag *d)
+{
+    return kg_facts_each_path(c, path, d, NULL, NULL);
 }

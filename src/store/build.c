@@ -41,7 +41,25 @@ typedef struct loader {
     sqlite3_stmt *ins_doc, *ins_def, *ins_event, *ins_ea, *ins_fig, *ins_rel, *ins_span;
     char now[32];
     sqlite3_int64 build;      /* this build's number (meta 'build') */
+    /* the actor definitions of the changed files as the store had them:
+     * "file\x1factor" -> index into olddef (its fields, def_sig); an actor
+     * whose definition in a file is the same as before needs no merge */
+    kg_strmap olddefs;
+    kg_strv olddef, oldactor;
+    char *olddef_same;
 } loader;
+
+/* The fields of a definition as one string (NULL apart from ""). */
+static void def_sig(kg_buf *b, const char *name, const char *type, const char *part_of, const char *aliases)
+{
+    const char *f[4] = { name, type, part_of, aliases };
+    kg_buf_reset(b);
+    for (int i = 0; i < 4; i++) {
+        if (f[i])
+            kg_buf_printf(b, "+%s", f[i]);
+        kg_buf_putc(b, '\x1f');
+    }
+}
 
 static const char *norm_path(const char *p)
 {
@@ -181,14 +199,27 @@ static int load_header(doc_load *D, const file_info *fi, int lexicon)
     return 0;
 }
 
-/* The document's actor definitions (their ids need merging). */
-static int load_actors(doc_load *D, kg_strmap *touched)
+/* The document's actor definitions (their ids need merging, unless the
+ * file defined them the same way before). */
+static int load_actors(doc_load *D, const char *file, kg_strmap *touched)
 {
+    loader *L = D->L;
     for (size_t i = 0; i < D->doc->n_actors; i++) {
         const kg_actor *a = &D->doc->actors[i];
         if (!a->id)
             continue;
         json_strv(&D->id, &a->aliases);
+        int same = 0;
+        if (L->olddefs.n) {
+            kg_buf_reset(&D->tmp);
+            kg_buf_printf(&D->tmp, "%s\x1f%s", file, a->id);
+            long at = kg__strmap_get(&L->olddefs, D->tmp.ptr, -1);
+            if (at >= 0) {
+                def_sig(&D->tmp, a->name, a->type, a->part_of, D->id.ptr);
+                same = strcmp(D->tmp.ptr, L->olddef.v[at]) == 0;
+                L->olddef_same[at] = (char)same;
+            }
+        }
         sqlite3_stmt *st = D->L->ins_def;
         bind_str(st, 1, a->id);
         sqlite3_bind_int64(st, 2, D->dk);
@@ -198,7 +229,8 @@ static int load_actors(doc_load *D, kg_strmap *touched)
         bind_str(st, 6, D->id.ptr);
         if (run(D->L, st, "cannot store an actor definition") != 0)
             return -1;
-        kg__strmap_put(touched, a->id, 1);
+        if (!same)
+            kg__strmap_put(touched, a->id, 1);
     }
     return 0;
 }
@@ -321,7 +353,7 @@ static int load_doc(loader *L, const file_info *fi, kg_strmap *touched)
     D.text = text;
 
     int lexicon = doc->is_lexicon || !doc->has_header;
-    if (load_header(&D, fi, lexicon) != 0 || load_actors(&D, touched) != 0)
+    if (load_header(&D, fi, lexicon) != 0 || load_actors(&D, fi->file, touched) != 0)
         goto done;
     D.did = doc->id;
     if (!D.did || lexicon) {
@@ -590,7 +622,7 @@ static int id_less(size_t a, size_t b, void *ids)
 /* Gives every event the id of its same-as cluster: the smallest event id
  * (byte order) among the events same-as links connect; its own id when
  * it has none. */
-static int update_clusters(kg_store *s, kg_diag *d)
+static int update_clusters(kg_store *s, kg_diag *d, int partial)
 {
     kg_strmap idx = { 0 };
     char **ids = NULL;
@@ -643,11 +675,19 @@ static int update_clusters(kg_store *s, kg_diag *d)
         }
         sqlite3_reset(ins);
     }
+    /* an event in a cluster is an end of a same-as relation; one that no
+     * longer is goes back to its own id. After a partial build only the
+     * ends of the relations deleted can be such (delete_old kept them) */
     if (exec(s, d,
-             "UPDATE events SET cluster = id WHERE cluster <> id"
-             " AND id NOT IN (SELECT id FROM temp.kg_want);"
-             "UPDATE events SET cluster = w.cluster FROM temp.kg_want w"
-             " WHERE w.id = events.id AND events.cluster <> w.cluster;"
+             partial ? "UPDATE events SET cluster = id WHERE id IN (SELECT id FROM temp.kg_gone_ends)"
+                       " AND cluster <> id AND id NOT IN (SELECT id FROM temp.kg_want);"
+                     : "UPDATE events SET cluster = id WHERE cluster <> id"
+                       " AND id NOT IN (SELECT id FROM temp.kg_want);",
+             "cannot store same-as clusters") != 0 ||
+        exec(s, d,
+             "UPDATE events SET cluster = (SELECT w.cluster FROM temp.kg_want w WHERE w.id = events.id)"
+             " WHERE id IN (SELECT w.id FROM temp.kg_want w JOIN events e ON e.id = w.id"
+             " WHERE e.cluster <> w.cluster);"
              "DELETE FROM temp.kg_want;",
              "cannot store same-as clusters") != 0)
         goto done;
@@ -697,42 +737,51 @@ static size_t count_rows(kg_store *s, const char *sql)
     return n;
 }
 
+char *kg_store_file_key(const char *path, const char *base)
+{
+    char rp[PATH_MAX];
+    size_t bl = base ? strlen(base) : 0;
+    if (base && realpath(path, rp) && strncmp(rp, base, bl) == 0 && rp[bl] == '/')
+        return kg_xstrdup(rp + bl + 1);
+    return kg_xstrdup(norm_path(path));
+}
+
 /* Hashes every file of the corpus (and its source text) before the
  * transaction starts, so the write lock is held as short as possible. */
-static int hash_files(const kg_corpus *c, const char *base, file_info *fi, kg_diag *d)
+static int hash_one(const kg_corpus *c, const kg_doc *doc, const char *base, file_info *fi, kg_diag *d)
 {
-    for (size_t i = 0; i < c->n; i++) {
-        const kg_doc *doc = c->docs[i];
-        size_t len = 0;
-        fi[i].doc = doc;
-        if (!doc->path) {
-            kg_diag_error(d, NULL, 0, 0, "document '%s' has no file; only files can be stored",
-                          doc->id ? doc->id : "?");
-            return -1;
-        }
-        fi[i].file = norm_path(doc->path);
-        char rp[PATH_MAX];
-        size_t bl = base ? strlen(base) : 0;
-        if (base && realpath(doc->path, rp) && strncmp(rp, base, bl) == 0 && rp[bl] == '/') {
-            fi[i].key = kg_xstrdup(rp + bl + 1);
-            fi[i].file = fi[i].key;
-        }
-        char *data = kg_read_file(doc->path, &len, 0);
-        if (!data) {
-            kg_diag_error(d, doc->path, 0, 0, "cannot read: %s", strerror(errno));
-            return -1;
-        }
-        kg_sha256_hex(data, len, fi[i].sha);
-        free(data);
-        fi[i].src_path = kg_source_path(c, doc); /* NULL: none, or outside */
-        if (fi[i].src_path) {
-            data = kg_read_file(fi[i].src_path, &len, MAX_SOURCE_BYTES);
-            if (data) {
-                kg_sha256_hex(data, len, fi[i].src_sha);
-                free(data);
-            }
+    size_t len = 0;
+    fi->doc = doc;
+    if (!doc->path) {
+        kg_diag_error(d, NULL, 0, 0, "document '%s' has no file; only files can be stored",
+                      doc->id ? doc->id : "?");
+        return -1;
+    }
+    fi->key = kg_store_file_key(doc->path, base);
+    fi->file = fi->key;
+    char *data = kg_read_file(doc->path, &len, 0);
+    if (!data) {
+        kg_diag_error(d, doc->path, 0, 0, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    kg_sha256_hex(data, len, fi->sha);
+    free(data);
+    fi->src_path = kg_source_path(c, doc); /* NULL: none, or outside */
+    if (fi->src_path) {
+        data = kg_read_file(fi->src_path, &len, MAX_SOURCE_BYTES);
+        if (data) {
+            kg_sha256_hex(data, len, fi->src_sha);
+            free(data);
         }
     }
+    return 0;
+}
+
+static int hash_files(const kg_corpus *c, const char *base, file_info *fi, kg_diag *d)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (hash_one(c, c->docs[i], base, &fi[i], d) != 0)
+            return -1;
     return 0;
 }
 
@@ -783,6 +832,7 @@ static void finalize_loader(loader *L)
     sqlite3_finalize(L->ins_fig);
     sqlite3_finalize(L->ins_rel);
     sqlite3_finalize(L->ins_span);
+    L->ins_doc = L->ins_def = L->ins_event = L->ins_ea = L->ins_fig = L->ins_rel = L->ins_span = NULL;
 }
 
 /* One build in progress. */
@@ -799,6 +849,9 @@ typedef struct build_run {
     size_t nstored, capstored;
     char *seen;                   /* per slot: 0 removed, 1 unchanged, 2 changed */
     size_t to_load;
+    const kg_strv *removed;       /* kg_store_update: the keys gone; files
+                                     neither there nor in c are unchanged */
+    int partial;
     loader L;
 } build_run;
 
@@ -840,6 +893,23 @@ static int read_stored(build_run *R)
 static int decide_loads(build_run *R)
 {
     R->seen = kg_xcalloc(R->nstored ? R->nstored : 1, 1);
+    if (R->partial) {
+        /* only c's files and the removed ones differ from the store */
+        memset(R->seen, 1, R->nstored);
+        for (size_t i = 0; R->removed && i < R->removed->n; i++) {
+            long slot = kg__strmap_get(&R->stored, R->removed->v[i], -1);
+            if (slot >= 0)
+                R->seen[slot] = 0;
+        }
+        for (size_t i = 0; i < R->c->n; i++) {
+            long slot = kg__strmap_get(&R->stored, R->fi[i].file, -1);
+            R->fi[i].load = 1;
+            R->to_load++;
+            if (slot >= 0)
+                R->seen[slot] = 2;
+        }
+        return 0;
+    }
     sqlite3_stmt *q = kg__store_prepare(R->s, R->d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
                                                     " FROM documents WHERE doc = ?1");
     if (!q)
@@ -870,31 +940,50 @@ static int decide_loads(build_run *R)
 
 /* Deletes removed and changed files (their search rows first); their
  * actor ids need merging again. */
-static int delete_old(build_run *R)
+static int delete_old(build_run *R, long only)
 {
     kg_store *s = R->s;
     kg_diag *d = R->d;
-    sqlite3_stmt *defs = kg__store_prepare(s, d, "SELECT actor FROM actor_defs WHERE doc = ?1");
+    sqlite3_stmt *defs = kg__store_prepare(s, d, "SELECT a.actor, a.name, a.type, a.part_of, a.aliases, f.file"
+                                                 " FROM actor_defs a JOIN documents f ON f.doc = a.doc"
+                                                 " WHERE a.doc = ?1");
+    kg_buf key = KG_BUF_INIT, sig = KG_BUF_INIT;
     sqlite3_stmt *gone = NULL;
     int fail = 0;
     if (!defs)
         return -1;
     if (exec(s, d, "CREATE TEMP TABLE IF NOT EXISTS kg_gone(doc INTEGER PRIMARY KEY);"
                    "CREATE TEMP TABLE IF NOT EXISTS kg_touched(id TEXT PRIMARY KEY) WITHOUT ROWID;"
-                   "DELETE FROM temp.kg_gone;", "cannot start the build") != 0 ||
+                   "CREATE TEMP TABLE IF NOT EXISTS kg_gone_ends(id TEXT PRIMARY KEY) WITHOUT ROWID;"
+                   "DELETE FROM temp.kg_gone; DELETE FROM temp.kg_gone_ends;", "cannot start the build") != 0 ||
         !(gone = kg__store_prepare(s, d, "INSERT INTO temp.kg_gone(doc) VALUES (?1)"))) {
         sqlite3_finalize(defs);
         return -1;
     }
-    for (size_t k = 0; k < R->nstored && !fail; k++) {
-        if (R->seen[k] == 1)
+    for (size_t k = only >= 0 ? (size_t)only : 0; k < (only >= 0 ? (size_t)only + 1 : R->nstored) && !fail;
+         k++) {
+        if (R->seen[k] == 1 || R->seen[k] == 3)
             continue;
         if (R->seen[k] == 0)
             R->stats->removed++;
         sqlite3_bind_int64(defs, 1, R->doc_keys[k]);
-        while (sqlite3_step(defs) == SQLITE_ROW)
-            kg__strmap_put(&R->touched, kg__col(defs, 0), 1);
+        while (sqlite3_step(defs) == SQLITE_ROW) {
+            if (!R->partial || R->seen[k] != 2) {
+                kg__strmap_put(&R->touched, kg__col(defs, 0), 1);
+                continue;
+            }
+            const char *f[4];
+            for (int j = 0; j < 4; j++)
+                f[j] = sqlite3_column_type(defs, j + 1) == SQLITE_NULL ? NULL : kg__col(defs, j + 1);
+            def_sig(&sig, f[0], f[1], f[2], f[3]);
+            kg_buf_reset(&key);
+            kg_buf_printf(&key, "%s\x1f%s", kg__col(defs, 5), kg__col(defs, 0));
+            kg__strmap_put(&R->L.olddefs, key.ptr, (long)R->L.olddef.n);
+            kg_strv_push(&R->L.olddef, sig.ptr);
+            kg_strv_push(&R->L.oldactor, kg__col(defs, 0));
+        }
         sqlite3_reset(defs);
+        R->seen[k] = 3; /* (deleted) */
         sqlite3_bind_int64(gone, 1, R->doc_keys[k]);
         if (sqlite3_step(gone) != SQLITE_DONE) {
             kg__store_fail(s, d, "cannot delete a document's old rows");
@@ -904,7 +993,20 @@ static int delete_old(build_run *R)
     }
     sqlite3_finalize(defs);
     sqlite3_finalize(gone);
+    kg_buf_free(&key);
+    kg_buf_free(&sig);
+    if (R->partial)
+        R->L.olddef_same = kg_xcalloc(R->L.olddef.n + 1, 1);
     if (fail || exec(s, d,
+                     "INSERT OR IGNORE INTO temp.kg_gone_ends(id)"
+                     " SELECT from_event FROM relations WHERE type = 'same-as'"
+                     " AND doc IN (SELECT doc FROM temp.kg_gone)"
+                     " UNION SELECT to_event FROM relations WHERE type = 'same-as'"
+                     " AND doc IN (SELECT doc FROM temp.kg_gone);"
+                     "CREATE TEMP TABLE IF NOT EXISTS kg_redefine(id TEXT PRIMARY KEY) WITHOUT ROWID;"
+                     "DELETE FROM temp.kg_redefine;"
+                     "INSERT OR IGNORE INTO temp.kg_redefine(id)"
+                     " SELECT id FROM actors WHERE defined_in IN (SELECT doc FROM temp.kg_gone);"
                      "DELETE FROM search WHERE rowid IN"
                      " (SELECT pk * 4 + 1 FROM events WHERE doc IN (SELECT doc FROM temp.kg_gone)"
                      "  UNION ALL SELECT pk * 4 + 2 FROM figures WHERE doc IN (SELECT doc FROM temp.kg_gone));"
@@ -938,6 +1040,10 @@ static int load_files(build_run *R)
         done_n++;
         R->stats->loaded++;
     }
+    /* a definition a changed file dropped or changed */
+    for (size_t i = 0; i < R->L.olddef.n; i++)
+        if (!R->L.olddef_same[i])
+            kg__strmap_put(&R->touched, R->L.oldactor.v[i], 1);
     return KG_STORE_OK;
 }
 
@@ -962,6 +1068,49 @@ static int update_search(kg_store *s, kg_diag *d, sqlite3_int64 build)
     return 0;
 }
 
+/* The inputs table (kg_build_opts.input_rows): each facts file's and
+ * source's line of the fingerprint. */
+static int write_inputs(kg_store *s, kg_diag *d, const kg_build_opts *o)
+{
+    sqlite3_stmt *put = NULL, *del = NULL;
+    int rc = 0;
+    if (exec(s, d,
+             "CREATE TABLE IF NOT EXISTS inputs(kind TEXT NOT NULL, path TEXT NOT NULL, line TEXT NOT NULL,"
+             " PRIMARY KEY (kind, path)) WITHOUT ROWID;"
+             "DELETE FROM meta WHERE key IN ('input_sources', 'input_stats');",
+             "cannot store the build's inputs") != 0 ||
+        ((o->input_all || !o->fingerprint) &&
+         exec(s, d, "DELETE FROM inputs", "cannot store the build's inputs") != 0) ||
+        !(put = kg__store_prepare(s, d, "INSERT OR REPLACE INTO inputs(kind, path, line) VALUES (?1, ?2, ?3)")) ||
+        !(del = kg__store_prepare(s, d, "DELETE FROM inputs WHERE kind = ?1 AND path = ?2"))) {
+        sqlite3_finalize(put);
+        return -1;
+    }
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        const char *p = pass ? o->input_rows : o->input_gone;
+        sqlite3_stmt *st = pass ? put : del;
+        while (p && *p && rc == 0) {
+            const char *nl = strchr(p, '\n'), *tab = strchr(p, '\t');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            if (tab && tab < p + n && tab > p) {
+                const char *rest = tab + 1, *tab2 = memchr(rest, '\t', n - (size_t)(rest - p));
+                size_t plen = pass ? (tab2 ? (size_t)(tab2 - rest) : 0) : n - (size_t)(rest - p);
+                sqlite3_bind_text(st, 1, p, (int)(tab - p), SQLITE_TRANSIENT);
+                sqlite3_bind_text(st, 2, rest, (int)plen, SQLITE_TRANSIENT);
+                if (pass)
+                    sqlite3_bind_text(st, 3, rest, (int)(n - (size_t)(rest - p)), SQLITE_TRANSIENT);
+                if (sqlite3_step(st) != SQLITE_DONE)
+                    rc = kg__store_fail(s, d, "cannot store the build's inputs");
+                sqlite3_reset(st);
+            }
+            p += n + (nl ? 1 : 0);
+        }
+    }
+    sqlite3_finalize(put);
+    sqlite3_finalize(del);
+    return rc ? -1 : 0;
+}
+
 /* The meta rows: schema and format versions, kg's version, the time and
  * number of this build. */
 static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_opts *o,
@@ -976,7 +1125,7 @@ static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_o
     const char *kv[][2] = { { "schema_version", NULL }, { "kg_version", KG_VERSION },
                             { "facts_format", NULL }, { "built_at", L->now },
                             { "build", nbuild }, { "input_fingerprint", o->fingerprint },
-                            { "input_sources", o->fingerprint_sources }, { "counts", NULL } };
+                            { "input_head", o->input_head }, { "counts", NULL } };
     char counts[160];
     snprintf(counts, sizeof counts, "%zu %zu %zu %zu %zu %zu", count_rows(s, "SELECT count(*) FROM documents"),
              st->actors, st->events, st->figures, st->relations, st->clusters);
@@ -1000,7 +1149,7 @@ static int write_meta(kg_store *s, kg_diag *d, const loader *L, const kg_build_o
         sqlite3_reset(m);
     }
     sqlite3_finalize(m);
-    return 0;
+    return write_inputs(s, d, o);
 }
 
 static void put_counts(kg_store *s, kg_build_stats *stats)
@@ -1048,13 +1197,13 @@ static int build_in_tx(build_run *R)
         return KG_STORE_ERROR;
     R->L.build = (sqlite3_int64)count_rows(
                      s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
-    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R) != 0)
+    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R, -1) != 0)
         return KG_STORE_ERROR;
     int rc = load_files(R);
     if (rc != KG_STORE_OK)
         return rc;
     if (update_search(s, d, R->L.build) != 0 || merge_actors(s, d, &R->touched) != 0 ||
-        update_clusters(s, d) != 0)
+        update_clusters(s, d, 0) != 0)
         return KG_STORE_ERROR;
     put_counts(s, R->stats); /* (kept in meta for a build that reads nothing) */
     if (write_meta(s, d, &R->L, R->opts, R->stats) != 0)
@@ -1065,7 +1214,7 @@ static int build_in_tx(build_run *R)
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d)
 {
-    kg_build_opts none = { 0, NULL, NULL, NULL, NULL, NULL };
+    kg_build_opts none = { 0 };
     kg_build_stats st0;
     build_run R;
     int rc = KG_STORE_ERROR, in_tx = 0;
@@ -1108,7 +1257,6 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
     rc = KG_STORE_ERROR;
 
     finalize_loader(&R.L);
-    memset(&R.L, 0, sizeof R.L);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         int ec = sqlite3_extended_errcode(s->db);
         kg__store_fail(s, d, "cannot commit the build");
@@ -1130,5 +1278,402 @@ done:
     free(R.seen);
     kg__strmap_free(&R.stored);
     kg__strmap_free(&R.touched);
+    kg__strmap_free(&R.L.olddefs);
+    kg_strv_free(&R.L.olddef);
+    kg_strv_free(&R.L.oldactor);
+    free(R.L.olddef_same);
+    return rc;
+}
+
+/* ---- kg_store_update: the changed files alone ----
+ *
+ * After the changed files' rows are in (inside the transaction), the
+ * store is the corpus as a full build would hold it; what a full check
+ * could find across documents is asked of it here, restricted to what
+ * changed. Anything found (or unsure) sends the caller to the full
+ * check, which reports it exactly; so this only has to be conservative:
+ * never pass what kg_check would refuse. References to actors and events
+ * (event_actors, figures.subject, actors.part_of, relations) are foreign
+ * keys: a dangling one fails the COMMIT, which is caught the same way. */
+
+/* The type of each touched actor before the merge ("" none, "-" no row). */
+static void touched_before(kg_store *s, const kg_strmap *touched, kg_strmap *before, kg_strv *types)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(type, '') FROM actors WHERE id = ?1", -1, &q, NULL) !=
+        SQLITE_OK) {
+        sqlite3_finalize(q);
+        return;
+    }
+    for (size_t i = 0; i < touched->cap; i++) {
+        if (!touched->keys[i])
+            continue;
+        sqlite3_bind_text(q, 1, touched->keys[i], -1, SQLITE_STATIC);
+        kg_strv_push(types, sqlite3_step(q) == SQLITE_ROW ? kg__col(q, 0) : "-");
+        kg__strmap_put(before, touched->keys[i], (long)types->n - 1);
+        sqlite3_reset(q);
+    }
+    sqlite3_finalize(q);
+}
+
+/* 1 when the query (one ?1 text parameter, or none when p is NULL) has a
+ * row; -1 on an error. */
+static int has_row(kg_store *s, sqlite3_stmt *q, const char *p, const char *p2)
+{
+    if (p)
+        sqlite3_bind_text(q, 1, p, -1, SQLITE_STATIC);
+    if (p2)
+        sqlite3_bind_text(q, 2, p2, -1, SQLITE_STATIC);
+    int r = sqlite3_step(q);
+    sqlite3_reset(q);
+    (void)s;
+    return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
+}
+
+/* A part_of cycle among the merged actors: 1, else 0. */
+static int any_cycle(kg_store *s)
+{
+    sqlite3_stmt *q = NULL;
+    kg_strmap ix = { 0 };
+    kg_strv ids = { NULL, 0, 0 }, parents = { NULL, 0, 0 };
+    int found = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT id, part_of FROM actors WHERE part_of IS NOT NULL", -1, &q, NULL) !=
+        SQLITE_OK) {
+        sqlite3_finalize(q);
+        return 1;
+    }
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        kg__strmap_put(&ix, kg__col(q, 0), (long)ids.n);
+        kg_strv_push(&ids, kg__col(q, 0));
+        kg_strv_push(&parents, kg__col(q, 1));
+    }
+    sqlite3_finalize(q);
+    for (size_t i = 0; i < ids.n && !found; i++) {
+        long at = (long)i;
+        for (size_t steps = 0; steps <= ids.n; steps++) {
+            long next = kg__strmap_get(&ix, parents.v[at], -1);
+            if (next < 0 || strcmp(parents.v[at], ids.v[at]) == 0)
+                break;
+            if (next == (long)i) {
+                found = 1;
+                break;
+            }
+            at = next;
+        }
+    }
+    kg__strmap_free(&ix);
+    kg_strv_free(&ids);
+    kg_strv_free(&parents);
+    return found;
+}
+
+/* 0 when nothing across documents needs the full check, 1 when something
+ * may (or on an error). */
+static int quick_check(build_run *R, const kg_strmap *before, const kg_strv *types)
+{
+    kg_store *s = R->s;
+    sqlite3_stmt *conflict = NULL, *now = NULL, *named = NULL;
+    int flag = 0;
+    /* an actor id with two different types or part_of */
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT 1 FROM actor_defs WHERE actor IN (SELECT id FROM temp.kg_touched)"
+                           " GROUP BY actor HAVING count(DISTINCT nullif(type, '')) > 1"
+                           " OR count(DISTINCT nullif(part_of, '')) > 1 LIMIT 1",
+                           -1, &conflict, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "SELECT coalesce(type, '') FROM actors WHERE id = ?1", -1, &now, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v2(s->db,
+                           "SELECT 1 FROM actors WHERE name = ?1 COLLATE NOCASE AND name = ?1 AND id <> ?2"
+                           " UNION ALL SELECT 1 FROM aliases WHERE alias = ?1 COLLATE NOCASE AND alias = ?1"
+                           " AND actor <> ?2 LIMIT 1",
+                           -1, &named, NULL) != SQLITE_OK) {
+        flag = 1;
+        goto done;
+    }
+    if (has_row(s, conflict, NULL, NULL) != 0 || any_cycle(s)) {
+        flag = 1;
+        goto done;
+    }
+    /* an actor gone, or of another type: a `country` (not stored) or a
+     * definition's part_of elsewhere may name it */
+    for (size_t i = 0; i < before->cap && !flag; i++) {
+        if (!before->keys[i])
+            continue;
+        const char *was = types->v[before->vals[i]];
+        sqlite3_bind_text(now, 1, before->keys[i], -1, SQLITE_STATIC);
+        int r = sqlite3_step(now);
+        if (r != SQLITE_ROW || (strcmp(was, "-") != 0 && strcmp(was, kg__col(now, 0)) != 0))
+            flag = 1;
+        sqlite3_reset(now);
+    }
+    /* the changed files' actors: the country they name, the names they
+     * give (another actor id with the same name is a warning) */
+    for (size_t i = 0; i < R->c->n && !flag; i++) {
+        const kg_doc *doc = R->c->docs[i];
+        for (size_t k = 0; k < doc->n_actors && !flag; k++) {
+            const kg_actor *a = &doc->actors[k];
+            if (!a->id)
+                continue;
+            const kg_node *cn = kg_node_get(a->node, "country");
+            if (cn && !kg_node_is_null(cn)) {
+                const char *cid = kg_actor_country_key(a);
+                sqlite3_bind_text(now, 1, cid ? cid : "", -1, SQLITE_STATIC);
+                if (!cid || sqlite3_step(now) != SQLITE_ROW ||
+                    (*kg__col(now, 0) && strcmp(kg__col(now, 0), "country") != 0))
+                    flag = 1;
+                sqlite3_reset(now);
+            }
+            if (kg__strmap_find(&R->touched, a->id) < 0)
+                continue; /* defined as before: its names were checked then */
+            if (a->name && has_row(s, named, a->name, a->id) != 0)
+                flag = 1;
+            for (size_t j = 0; j < a->aliases.n && !flag; j++)
+                if (has_row(s, named, a->aliases.v[j], a->id) != 0)
+                    flag = 1;
+        }
+    }
+done:
+    sqlite3_finalize(conflict);
+    sqlite3_finalize(now);
+    sqlite3_finalize(named);
+    return flag;
+}
+
+/* The update inside its transaction: KG_STORE_OK, KG_STORE_FULL or
+ * KG_STORE_ERROR. */
+static int update_in_tx(build_run *R)
+{
+    kg_store *s = R->s;
+    kg_diag *d = R->d;
+    int created = 0;
+    if (ensure_schema(s, 0, &created, d) != 0)
+        return KG_STORE_ERROR;
+    if (created)
+        return KG_STORE_FULL;
+    R->L.build = (sqlite3_int64)count_rows(
+                     s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R, -1) != 0)
+        return KG_STORE_ERROR;
+    int rc = load_files(R);
+    if (rc == KG_STORE_ERROR)
+        return KG_STORE_FULL; /* e.g. a document id another file has */
+    if (rc != KG_STORE_OK)
+        return rc;
+    kg_strmap before = { 0 };
+    kg_strv types = { NULL, 0, 0 };
+    touched_before(s, &R->touched, &before, &types);
+    rc = KG_STORE_ERROR;
+    /* an actor defined as before whose first definition's file was
+     * loaded again: its row points at the file's new row */
+    if (update_search(s, d, R->L.build) == 0 && merge_actors(s, d, &R->touched) == 0 &&
+        exec(s, d,
+             "UPDATE actors SET defined_in = (SELECT a.doc FROM actor_defs a JOIN documents d ON d.doc = a.doc"
+             " WHERE a.actor = actors.id ORDER BY d.kind = 'lexicon' DESC, d.file LIMIT 1)"
+             " WHERE id IN (SELECT id FROM temp.kg_redefine);",
+             "cannot merge actors") == 0 &&
+        update_clusters(s, d, 1) == 0)
+        rc = quick_check(R, &before, &types) ? KG_STORE_FULL : KG_STORE_OK;
+    kg__strmap_free(&before);
+    kg_strv_free(&types);
+    if (rc != KG_STORE_OK)
+        return rc;
+    put_counts(s, R->stats);
+    R->stats->files = count_rows(s, "SELECT count(*) FROM documents");
+    R->stats->unchanged = R->stats->files - R->stats->loaded;
+    if (write_meta(s, d, &R->L, R->opts, R->stats) != 0)
+        return KG_STORE_ERROR;
+    return KG_STORE_OK;
+}
+
+int kg_store_update(kg_store *s, const kg_corpus *c, const kg_strv *removed, const kg_build_opts *opts,
+                    kg_build_stats *stats, kg_diag *d)
+{
+    kg_build_opts none = { 0 };
+    kg_build_stats st0;
+    kg_diag sd = KG_DIAG_INIT; /* kept only when the answer is not FULL */
+    build_run R;
+    int rc = KG_STORE_FULL, in_tx = 0;
+
+    if (!opts)
+        opts = &none;
+    if (!stats)
+        stats = &st0;
+    memset(stats, 0, sizeof *stats);
+    if (s->flags & KG_STORE_READONLY) {
+        kg_diag_error(d, s->path, 0, 0, "the store was opened read-only");
+        return KG_STORE_ERROR;
+    }
+    memset(&R, 0, sizeof R);
+    R.s = s, R.d = &sd, R.c = c, R.opts = opts, R.stats = stats;
+    R.removed = removed, R.partial = 1;
+    R.L.s = s, R.L.d = &sd;
+    R.fi = kg_xcalloc(c->n ? c->n : 1, sizeof *R.fi);
+    if (opts->force_rebuild || kg_check_local(c, &sd) != 0 || hash_files(c, opts->base, R.fi, &sd) != 0 ||
+        files_once(&R) != 0)
+        goto done;
+    if (exec(s, &sd, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", "cannot set up") != 0 ||
+        exec(s, &sd, "BEGIN IMMEDIATE", "cannot start the build transaction") != 0) {
+        rc = KG_STORE_ERROR;
+        goto done;
+    }
+    in_tx = 1;
+    rc = update_in_tx(&R);
+    if (rc != KG_STORE_OK)
+        goto done;
+    finalize_loader(&R.L);
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        /* a dangling reference (deferred foreign key): the full check says
+         * which; anything else is an error */
+        rc = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY
+                 ? KG_STORE_FULL
+                 : kg__store_fail(s, &sd, "cannot commit the build");
+        goto done;
+    }
+    in_tx = 0;
+    rc = KG_STORE_OK;
+    s->complete = 1;
+done:
+    finalize_loader(&R.L);
+    if (in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (rc != KG_STORE_FULL)
+        for (size_t i = 0; i < sd.n; i++)
+            kg_diag_add(d, sd.v[i].sev, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].msg);
+    kg_diag_free(&sd);
+    for (size_t i = 0; i < c->n; i++)
+        free(R.fi[i].src_path), free(R.fi[i].key);
+    free(R.fi);
+    free(R.doc_keys);
+    free(R.seen);
+    kg__strmap_free(&R.stored);
+    kg__strmap_free(&R.touched);
+    kg__strmap_free(&R.L.olddefs);
+    kg_strv_free(&R.L.olddef);
+    kg_strv_free(&R.L.oldactor);
+    free(R.L.olddef_same);
+    return rc;
+}
+
+/* ---- kg_store_stream: a build fed one document at a time ---- */
+
+struct kg_store_stream {
+    build_run R;
+    kg_strmap files;          /* the keys added so far (a file given twice) */
+    sqlite3_stmt *same;       /* the stored hashes of a document */
+    int in_tx;
+};
+
+int kg_store_stream_begin(kg_store *s, const kg_build_opts *opts, kg_build_stats *stats, kg_diag *d,
+                          kg_store_stream **out)
+{
+    static const kg_build_opts none = { 0 };
+    *out = NULL;
+    if (s->flags & KG_STORE_READONLY) {
+        kg_diag_error(d, s->path, 0, 0, "the store was opened read-only");
+        return KG_STORE_ERROR;
+    }
+    kg_store_stream *b = kg_xcalloc(1, sizeof *b);
+    build_run *R = &b->R;
+    memset(stats, 0, sizeof *stats);
+    R->s = s, R->d = d, R->opts = opts ? opts : &none, R->stats = stats;
+    R->L.s = s, R->L.d = d;
+    *out = b;
+    if (exec(s, d, "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;", "cannot set up") != 0 ||
+        exec(s, d, "BEGIN IMMEDIATE", "cannot start the build transaction") != 0)
+        return KG_STORE_ERROR;
+    b->in_tx = 1;
+    if (ensure_schema(s, R->opts->force_rebuild, &stats->created, d) != 0)
+        return KG_STORE_ERROR;
+    R->L.build = (sqlite3_int64)count_rows(
+                     s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+    if (read_stored(R) != 0 || prepare_loader(&R->L) != 0 ||
+        !(b->same = kg__store_prepare(s, d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
+                                            " FROM documents WHERE doc = ?1")))
+        return KG_STORE_ERROR;
+    R->seen = kg_xcalloc(R->nstored ? R->nstored : 1, 1);
+    return KG_STORE_OK;
+}
+
+int kg_store_stream_add(kg_store_stream *b, const kg_corpus *c, const kg_doc *doc)
+{
+    build_run *R = &b->R;
+    file_info fi;
+    int rc = KG_STORE_ERROR;
+    memset(&fi, 0, sizeof fi);
+    if (hash_one(c, doc, R->opts->base, &fi, R->d) != 0)
+        goto done;
+    R->stats->files++;
+    if (!kg__strmap_put(&b->files, fi.file, 1)) {
+        kg_diag_error(R->d, fi.file, 0, 0, "the file was given twice");
+        rc = KG_STORE_REFUSED;
+        goto done;
+    }
+    long slot = kg__strmap_get(&R->stored, fi.file, -1);
+    if (slot >= 0) {
+        int same = 0;
+        sqlite3_bind_int64(b->same, 1, R->doc_keys[slot]);
+        if (sqlite3_step(b->same) == SQLITE_ROW && strcmp(kg__col(b->same, 0), fi.sha) == 0 &&
+            strcmp(kg__col(b->same, 1), fi.src_sha) == 0)
+            same = 1;
+        sqlite3_reset(b->same);
+        R->seen[slot] = same ? 1 : 2;
+        if (same) {
+            R->stats->unchanged++;
+            rc = KG_STORE_OK;
+            goto done;
+        }
+        if (delete_old(R, slot) != 0)
+            goto done;
+    }
+    if (load_doc(&R->L, &fi, &R->touched) != 0)
+        goto done;
+    R->stats->loaded++;
+    rc = KG_STORE_OK;
+done:
+    free(fi.src_path);
+    free(fi.key);
+    return rc;
+}
+
+int kg_store_stream_end(kg_store_stream *b, int commit)
+{
+    if (!b)
+        return KG_STORE_ERROR;
+    build_run *R = &b->R;
+    kg_store *s = R->s;
+    kg_diag *d = R->d;
+    int rc = KG_STORE_ERROR;
+    sqlite3_finalize(b->same);
+    b->same = NULL;
+    if (!commit || !b->in_tx)
+        goto done;
+    /* the files no longer given */
+    if (delete_old(R, -1) != 0 || update_search(s, d, R->L.build) != 0 ||
+        merge_actors(s, d, &R->touched) != 0 || update_clusters(s, d, 0) != 0)
+        goto done;
+    put_counts(s, R->stats);
+    if (write_meta(s, d, &R->L, R->opts, R->stats) != 0)
+        goto done;
+    finalize_loader(&R->L);
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int ec = sqlite3_extended_errcode(s->db);
+        kg__store_fail(s, d, "cannot commit the build");
+        if (ec == SQLITE_CONSTRAINT_FOREIGNKEY)
+            explain_fk(s, d);
+        goto done;
+    }
+    b->in_tx = 0;
+    rc = KG_STORE_OK;
+    s->complete = 1;
+done:
+    finalize_loader(&R->L);
+    if (b->in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    free(R->doc_keys);
+    free(R->seen);
+    kg__strmap_free(&R->stored);
+    kg__strmap_free(&R->touched);
+    kg__strmap_free(&b->files);
+    free(b);
     return rc;
 }
