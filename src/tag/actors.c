@@ -1637,9 +1637,10 @@ static size_t skip_paren_note(const char *s, size_t len, size_t p)
 
 /* A title after a name at p, after an optional note in parentheses and
  * one space: one of anon_titles (씨); after a space, of
- * anon_titles_spaced (군, 양) when spaced_ok; of the titles when
- * titles_too. Its end (particles left out), or 0; *tp: where the title
- * starts. */
+ * anon_titles_spaced (군, 양) when spaced_ok, glued too when spaced_ok
+ * is 2; of the titles when titles_too, of the roles too (role_titles:
+ * 일병, 경위) when titles_too is 2. Its end (particles left out), or 0;
+ * *tp: where the title starts. */
 static size_t anon_title_at(const char *s, size_t len, size_t p, int spaced_ok, int titles_too, size_t *tp)
 {
     p = skip_paren_note(s, len, p);
@@ -1648,10 +1649,12 @@ static size_t anon_title_at(const char *s, size_t len, size_t p, int spaced_ok, 
         p++;
     *tp = p;
     size_t e = list_word_at(s, len, p, anon_titles);
-    if (!e && space && spaced_ok)
+    if (!e && (space || spaced_ok > 1) && spaced_ok)
         e = list_word_at(s, len, p, anon_titles_spaced);
     if (!e && titles_too)
         e = list_word_at(s, len, p, titles);
+    if (!e && titles_too > 1)
+        e = list_word_at(s, len, p, role_titles);
     return e ? strip_particles(s, len, p, e) : 0;
 }
 
@@ -1668,7 +1671,9 @@ static size_t anon_rule(actx *x, size_t i)
         if (i + 1 < len && (is_lat(s[i + 1]) || is_dig(s[i + 1])))
             return 0;
         head_end = i + 1;
-        e = anon_title_at(s, len, head_end, 1, 1, &tp);
+        /* A군, B(3)군, A(19) 일병: after a letter 군 and 양 glued too,
+         * and the roles */
+        e = anon_title_at(s, len, head_end, 2, 2, &tp);
     } else {
         size_t n1 = 0, k1;
         if (i + 3 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
@@ -1701,7 +1706,7 @@ static size_t anon_rule(actx *x, size_t i)
             if (g + n <= len && !memcmp(s + g, anon_given[k], n))
                 ge = g + n;
         }
-        if (ge && (e = anon_title_at(s, len, ge, 1, 0, &tp)))
+        if (ge && (e = anon_title_at(s, len, ge, 1, 2, &tp)))
             head_end = ge;
         else if (!(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
             return 0;
