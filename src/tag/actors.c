@@ -1101,8 +1101,74 @@ static void gloss_actor(actx *x, const gloss *g)
         alias_add(x, s + toks[0].a, toks[0].b - toks[0].a, act);
 }
 
+/* A name glossed in Hanja: a Hangul head glued to three or four Chinese
+ * characters in parentheses, an age or a note allowed after them
+ * (우로시다니 마사요시(漆谷正義), 보시라이(薄熙來) 전 서기, 홍길동(洪吉童·35)):
+ * a person's name in Chinese or Japanese reading, or a Korean one (a
+ * common noun glossed has mostly two characters: 사후(死後)). The head
+ * takes the word before it when the two make a foreign name (스가
+ * 요시히데). Head and gloss are aliases of one person (the lexicon's
+ * when it knows the head); a body when a descriptor stands before the
+ * head (매체, 업체: names.yaml descriptors). Returns 1 when it made one. */
+static int never_name(const char *s, size_t a, size_t b);
+static int name_context_ok(actx *x, size_t na);
+static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b);
+static int in_ends(const char *s, size_t a, size_t b, const char *const *list);
+static int word_before(const char *s, size_t a, size_t *pa, size_t *pb);
+static int gloss_han(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, b = i + 1, nh = 0, k;
+    if (kg_cc_of(kg_u8_before(s, i)) != KG_CC_HANGUL || kg_text_in_chrome(x->c->t, i))
+        return 0;
+    while (b < len && nh < 5 && kg_cc_of(kg_u8_at(s, len, b, &k)) == KG_CC_HAN) {
+        b += k;
+        nh++;
+    }
+    if (nh < 3 || nh > 4 || b >= len ||
+        !(s[b] == ')' || s[b] == '.' || s[b] == ',' || s[b] == '-' || kg_at(s, len, b, "\xc2\xb7")))
+        return 0;
+    span toks[3];
+    int nt = head_tokens(x, i, toks, 3);
+    if (!nt)
+        return 0;
+    size_t ha = toks[0].a, hb = toks[0].b, syl = syllables(s + ha, hb - ha);
+    if (!all_hangul(s + ha, hb - ha) || syl < 2 || syl > 6 || never_name(s, ha, hb) || is_title(s + ha, hb - ha) ||
+        org_suffix(s + ha, hb - ha) || in_ends(s, ha, hb, foreign_bad_ends))
+        return 0;
+    int lex = lex_exact(x, ha, hb);
+    if (lex < 0 && nt >= 2 && toks[1].b + 1 == ha && !(syl == 3 && surname_first(s + ha, hb - ha)) && foreign_name_ok(x, toks[1].a, toks[1].b, hb) &&
+        name_context_ok(x, toks[1].a) && lex_exact(x, toks[1].a, toks[1].b) < 0) {
+        ha = toks[1].a;
+        lex = lex_exact(x, ha, hb);
+    }
+    int act;
+    if (lex >= 0) {
+        if (!x->lx->actors[lex].is_person)
+            return 0;
+        act = dact_lex(x, lex);
+    } else {
+        /* a body after a descriptor (인터넷 매체 위위안탄티엔(玉渊谭天)) */
+        const char *type = "person";
+        size_t pa, pb;
+        if (ha == toks[0].a && word_before(s, ha, &pa, &pb))
+            for (const struct descriptor *d = descriptors; d->w; d++)
+                if (ends_with(s + pa, pb - pa, d->w)) {
+                    type = d->type;
+                    break;
+                }
+        kg_buf id = KG_BUF_INIT;
+        kg_slug_append(&id, s + ha, hb - ha);
+        act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, type, "gloss", -1);
+        kg_buf_free(&id);
+    }
+    alias_add(x, s + ha, hb - ha, act);
+    alias_add(x, s + i + 1, b - i - 1, act);
+    return 1;
+}
+
 /* Actors named with a Latin gloss glued to them: a Hangul head and
- * (Latin words) after it. */
+ * (Latin words) after it; names glossed in Hanja (gloss_han). */
 static void find_glosses(actx *x)
 {
     const char *s = x->s;
@@ -1118,6 +1184,8 @@ static void find_glosses(actx *x)
         gloss g;
         if (gloss_latin(x, i, &g) && gloss_head(x, i, &g))
             gloss_actor(x, &g);
+        else if ((unsigned char)s[i + 1] >= 0xE3)
+            gloss_han(x, i);
     }
 }
 
