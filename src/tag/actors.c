@@ -2503,18 +2503,49 @@ static size_t run_pair(scan *sc)
 /* 배우 홍길동이: a Korean name of three syllables right after a role
  * word (names: lead_roles) that stands before names. [i, te) is the
  * word; emits the person and returns its end, else 0. */
+static int title_after(actx *x, size_t p);
 static size_t lead_role_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
-    size_t pa, pb;
-    if (te > x->len || !word_before(s, i, &pa, &pb) || !in_list(s + pa, pb - pa, lead_roles))
+    size_t len = x->len, pa, pb;
+    if (te > len || !word_before(s, i, &pa, &pb) || !in_list(s + pa, pb - pa, lead_roles))
         return 0;
-    size_t w = strip_particles(s, x->len, i, te);
-    if (w - i != 9 || !all_hangul(s + i, 9) || !name_word_ok(x, i, w) || !role_name_ok(s, i, w, 3) ||
-        kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
+    size_t w = strip_particles(s, len, i, te);
+    if (w - i == 9 && all_hangul(s + i, 9) && name_word_ok(x, i, w) && role_name_ok(s, i, w, 3)) {
+        if (kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
+            return 0;
+        new_actor(x, i, w, "person", "title");
+        return w;
+    }
+    /* a stage name or a name from elsewhere (투수 로드리게스는, 배우
+     * 다온(30), 가수 한울, 배우 …): two syllables or more, no common word;
+     * spelled from elsewhere, or else bare before a note in parentheses,
+     * a comma or a middle dot (a particle after a word of Korean spelling
+     * makes it a noun: 선수 생활을); or two words of a foreign name (배우
+     * 케이트 모리스) */
+    size_t syl = syllables(s + i, w - i);
+    if ((te < len && (is_lat(s[te]) || is_dig(s[te]))) || title_after(x, te))
+        return 0; /* a part of a longer name (한빛TV), or a name before its title (the title rule) */
+    if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
+        kg_wordset_has(&ws_loan_common, s + i, w - i) || org_suffix(s + i, w - i) || in_list(s + i, w - i, lead_roles) ||
+        in_ends(s, i, w, foreign_bad_ends))
         return 0;
-    new_actor(x, i, w, "person", "title");
-    return w;
+    size_t ne = w;
+    if (te + 1 < len && s[te] == ' ') {
+        size_t b = te + 1, be = hangul_run_end(s, len, b), w2 = be > b ? strip_particles(s, len, b, be) : b;
+        if (w2 > b && foreign_name_ok(x, i, te, w2) && (loan_spelled(s, i, te) || loan_spelled(s, b, w2)) &&
+            !kg_wordset_has(&ws_loan_common, s + b, w2 - b))
+            ne = w2;
+    }
+    if (ne == w && !loan_spelled(s, i, w)) {
+        int ends_well = w == te && (w == len || s[w] == '(' || s[w] == ',' || kg_at(s, len, w, "\xc2\xb7"));
+        if (!ends_well)
+            return 0;
+    }
+    if (kg_tctx_taken(x->c, i, ne) || overlaps_actor(x, i, ne) || (x->lx && lex_exact(x, i, ne) >= 0))
+        return 0;
+    new_actor(x, i, ne, "person", "title");
+    return ne;
 }
 
 /* 1 if [a, a + 9) is a Korean name of three syllables by its spelling:
