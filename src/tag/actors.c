@@ -173,6 +173,7 @@ static const char *const *former_marks;         /* former_rule: 전 */
 static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
+static const char *const *real_name_marks;      /* gloss_real_name: 본명 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
 static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
@@ -1167,8 +1168,57 @@ static int gloss_han(actx *x, size_t i)
     return 1;
 }
 
+/* A person's real name in parentheses after the name a person goes by
+ * (한울(본명 김한울·30), 다온(한국명 박다온)): names.yaml
+ * real_name_marks, then a space and a Korean name of two to four
+ * syllables. Both names are aliases of one person (the lexicon's when
+ * it knows the head); a head that is no name (a title: 고 씨(한국명 …))
+ * leaves the real name alone. Returns 1 when it made one. */
+static int gloss_real_name(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, p = 0, k;
+    for (int m = 0; real_name_marks[m] && !p; m++) {
+        size_t n = strlen(real_name_marks[m]);
+        if (i + 1 + n + 1 < len && !memcmp(s + i + 1, real_name_marks[m], n) && s[i + 1 + n] == ' ')
+            p = i + 2 + n;
+    }
+    if (!p)
+        return 0;
+    size_t q = hangul_run_end(s, len, p), syl = syllables(s + p, q - p);
+    if (q >= len || syl < 2 || syl > 4 || !(s[q] == ')' || s[q] == ',' || kg_at(s, len, q, "\xc2\xb7")) ||
+        !surname_first(s + p, q - p) || never_name(s, p, q) || kg_text_in_chrome(x->c->t, i))
+        return 0;
+    span toks[1];
+    int act = -1;
+    if (kg_cc_of(kg_u8_at(s, len, i > 0 ? kg_u8_prev(s, i) : 0, &k)) == KG_CC_HANGUL && head_tokens(x, i, toks, 1)) {
+        size_t ha = toks[0].a, hb = toks[0].b, hs = syllables(s + ha, hb - ha);
+        int lex = lex_exact(x, ha, hb);
+        if (lex >= 0 && x->lx->actors[lex].is_person)
+            act = dact_lex(x, lex);
+        else if (lex < 0 && all_hangul(s + ha, hb - ha) && hs >= 2 && hs <= 6 && !never_name(s, ha, hb) &&
+                 !is_title(s + ha, hb - ha) && !in_list(s + ha, hb - ha, role_titles)) {
+            kg_buf id = KG_BUF_INIT;
+            kg_slug_append(&id, s + ha, hb - ha);
+            act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, "person", "gloss", -1);
+            kg_buf_free(&id);
+        }
+        if (act >= 0)
+            alias_add(x, s + ha, hb - ha, act);
+    }
+    if (act < 0) {
+        kg_buf id = KG_BUF_INIT;
+        kg_slug_append(&id, s + p, q - p);
+        act = dact_add(x, id.ptr, id.len, s + p, q - p, "person", "gloss", -1);
+        kg_buf_free(&id);
+    }
+    alias_add(x, s + p, q - p, act);
+    return 1;
+}
+
 /* Actors named with a Latin gloss glued to them: a Hangul head and
- * (Latin words) after it; names glossed in Hanja (gloss_han). */
+ * (Latin words) after it; names glossed in Hanja (gloss_han); real names
+ * (gloss_real_name). */
 static void find_glosses(actx *x)
 {
     const char *s = x->s;
@@ -1184,7 +1234,7 @@ static void find_glosses(actx *x)
         gloss g;
         if (gloss_latin(x, i, &g) && gloss_head(x, i, &g))
             gloss_actor(x, &g);
-        else if ((unsigned char)s[i + 1] >= 0xE3)
+        else if ((unsigned char)s[i + 1] >= 0xE3 && !gloss_real_name(x, i))
             gloss_han(x, i);
     }
 }
@@ -2290,6 +2340,7 @@ static void lists_load(void)
     anon_titles = kg_gram_words("names", "anon_titles");
     anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
     anon_given = kg_gram_words("names", "anon_given");
+    real_name_marks = kg_gram_words("names", "real_name_marks");
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
     bare_name_bad_ends = kg_gram_words("names", "bare_name_bad_ends");
