@@ -174,6 +174,7 @@ static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 �
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
 static const char *const *real_name_marks;      /* gloss_real_name: 본명 */
+static const char *const *office_titles;        /* office_rule: 대통령, 시장 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
 static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
@@ -1725,6 +1726,37 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     return 1;
 }
 
+/* A name of one word before the title of an office (names.yaml
+ * office_titles) at [ta, tb) that the title rule did not take: a name
+ * from elsewhere without a family name first (야누코비치 대통령, 케리
+ * 장관), a Korean name of three syllables by its spelling (bare_name_ok),
+ * a longer word with a family name first when spelled from elsewhere.
+ * Before an office that is no title elsewhere (시장, also a market) a
+ * word spelled from elsewhere or a Korean name only. Emits the person
+ * and returns 1. */
+static int bare_name_ok(actx *x, size_t a);
+static int office_rule(actx *x, size_t ta, size_t tb)
+{
+    const char *s = x->s;
+    (void)tb;
+    if (ta < 3 || s[ta - 1] != ' ')
+        return 0;
+    size_t ne = ta - 1, na = tok_begin(s, ne), syl = syllables(s + na, ne - na);
+    if (na >= ne || syl < 2 || syl > 6 || !all_hangul(s + na, ne - na) || never_name(s, na, ne) ||
+        is_title(s + na, ne - na) || org_suffix(s + na, ne - na) || kg_wordset_has(&ws_loan_common, s + na, ne - na) ||
+        in_ends(s, na, ne, foreign_bad_ends) || in_ends(s, na, ne, non_name_ends) || !name_context_ok(x, na))
+        return 0;
+    int korean = surname_first(s + na, ne - na);
+    if (korean ? !(syl == 3 ? bare_name_ok(x, na) : syl >= 4 && loan_spelled(s, na, ne))
+               : !is_title(s + ta, tb - ta) && !loan_spelled(s, na, ne))
+        return 0;
+    if ((x->last_end > na && x->last_start < ne) || overlaps_actor(x, na, ne) || kg_tctx_taken(x->c, na, ne) ||
+        (x->lx && lex_exact(x, na, ne) >= 0))
+        return 0;
+    new_actor(x, na, ne, "person", "title");
+    return 1;
+}
+
 /* The word of list at s[p] (the longest) that ends well there (particles
  * at most after it); its end, or 0. */
 static size_t list_word_at(const char *s, size_t len, size_t p, const char *const *list)
@@ -2341,6 +2373,7 @@ static void lists_load(void)
     anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
     anon_given = kg_gram_words("names", "anon_given");
     real_name_marks = kg_gram_words("names", "real_name_marks");
+    office_titles = kg_gram_words("names", "office_titles");
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
     bare_name_bad_ends = kg_gram_words("names", "bare_name_bad_ends");
@@ -2418,6 +2451,8 @@ static void tables_init(void)
     for (const char *const *t = titles; *t; t++)
         set_bit(title_bits, *t, 0);
     for (const char *const *t = role_titles; *t; t++)
+        set_bit(title_bits, *t, 0);
+    for (const char *const *t = office_titles; *t; t++)
         set_bit(title_bits, *t, 0);
     for (const char *const *t = title_suffixes; *t; t++)
         set_bit(tsuf_bits, *t, 1);
@@ -3007,10 +3042,13 @@ static size_t run_title_suffix(scan *sc)
     size_t w = strip_particles(s, len, i, te), e = 0, rw;
     /* title or suffix? checked on one syllable first */
     uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
-    if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i))
-        title_rule(x, i, w);
-    else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, role_titles)) && rw <= te)
+    if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
+        if (!title_rule(x, i, w) && in_list(s + i, w - i, office_titles))
+            office_rule(x, i, w);
+    } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, role_titles)) && rw <= te)
         title_rule_ex(x, i, rw, 1);
+    else if (has_bit(title_bits, sc->cp) && in_list(s + i, w - i, office_titles))
+        office_rule(x, i, w);
     else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
         title_rule(x, i, w);
     else if (w - i >= 6 && has_bit(final_bits, lastc)) {
