@@ -175,6 +175,7 @@ static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
 static const char *const *real_name_marks;      /* gloss_real_name: 본명 */
 static const char *const *office_titles;        /* office_rule: 대통령, 시장 */
+static const char *const *rank_marks;           /* rank_rule: 단 (9단) */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
 static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
@@ -2374,6 +2375,7 @@ static void lists_load(void)
     anon_given = kg_gram_words("names", "anon_given");
     real_name_marks = kg_gram_words("names", "real_name_marks");
     office_titles = kg_gram_words("names", "office_titles");
+    rank_marks = kg_gram_words("names", "rank_marks");
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
     bare_name_bad_ends = kg_gram_words("names", "bare_name_bad_ends");
@@ -2860,10 +2862,46 @@ static size_t former_rule(actx *x, size_t i)
     return 0;
 }
 
+/* A name before a rank told by a number (홍길동 9단, 홍 9단: names.yaml
+ * rank_marks): a Korean name of three syllables by its spelling, or a
+ * family name alone (the rank after it tells it is no word 이, 그).
+ * The name starts at i; emits the person and returns its end, else 0. */
+static size_t rank_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, e, k1, tend;
+    if (i + 6 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+        return 0;
+    if (s[i + 3] == ' ')
+        e = i + 3;
+    else if (i + 10 < len && s[i + 9] == ' ')
+        e = i + 9;
+    else
+        return 0;
+    size_t p = e + 1, d = p;
+    while (d < len && d < p + 2 && is_dig(s[d]))
+        d++;
+    if (d == p || (d < len && is_dig(s[d])))
+        return 0;
+    size_t m = 0;
+    for (int k = 0; rank_marks[k] && !m; k++) {
+        size_t n = strlen(rank_marks[k]);
+        if (d + n <= len && !memcmp(s + d, rank_marks[k], n) && kg_tail_ok(s, len, d + n, &tend))
+            m = d + n;
+    }
+    if (!m || (e == i + 3 ? !kg_wordset_has(&ws_family, s + i, 3) : !bare_name_ok(x, i)) || overlaps_actor(x, i, e) ||
+        kg_tctx_taken(x->c, i, e) || (x->lx && lex_exact(x, i, e) >= 0))
+        return 0;
+    new_actor(x, i, e, "person", "title");
+    return e;
+}
+
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
     size_t e = anon_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = rank_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
         e = bare_name_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
