@@ -176,6 +176,10 @@ static const char *const *lead_roles;           /* lead_role_rule: 배우, 가�
 static const char *const *real_name_marks;      /* gloss_real_name: 본명 */
 static const char *const *office_titles;        /* office_rule: 대통령, 시장 */
 static const char *const *rank_marks;           /* rank_rule: 단 (9단) */
+static const char *const *report_verbs;         /* report_rule: 보도했 */
+static const char *const *report_verbs_dated;   /* report_rule: 전했 (9일 전했다) */
+static const char *const *report_particles;     /* report_rule: 이, 가 */
+static const char *const *unnamed_sources;      /* report_rule: 관계자 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
 static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
@@ -2376,6 +2380,10 @@ static void lists_load(void)
     real_name_marks = kg_gram_words("names", "real_name_marks");
     office_titles = kg_gram_words("names", "office_titles");
     rank_marks = kg_gram_words("names", "rank_marks");
+    report_verbs = kg_gram_words("names", "report_verbs");
+    report_verbs_dated = kg_gram_words("names", "report_verbs_dated");
+    report_particles = kg_gram_words("names", "report_subject_particles");
+    unnamed_sources = kg_gram_words("names", "unnamed_sources");
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
     bare_name_bad_ends = kg_gram_words("names", "bare_name_bad_ends");
@@ -2896,6 +2904,59 @@ static size_t rank_rule(actx *x, size_t i)
     return e;
 }
 
+/* A medium by what it does: a word before a subject particle, a day
+ * number allowed (with a note in parentheses), then a verb of
+ * reporting (한빛온라인은 보도했다: names.yaml report_verbs,
+ * report_subject_particles), or of telling after a day number (한빛넷이
+ * 9일 전했다: report_verbs_dated); not a common word nor one of
+ * the sources that are no media (관계자, 소식통: unnamed_sources). [i,
+ * te) is the Hangul run; emits the medium and returns the word's end,
+ * else 0. */
+static size_t report_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t len = x->len, w = strip_particles(s, len, i, te);
+    if (w == te || te + 4 >= len || s[te] != ' ' || !in_list(s + w, te - w, report_particles))
+        return 0;
+    size_t p = te + 1;
+    int dated = is_dig(s[p]);
+    if (dated) {
+        /* a day number: digits, one syllable (9일), a note in
+         * parentheses allowed (23일(현지시간)), then a space */
+        size_t k;
+        while (p < len && is_dig(s[p]) && p < te + 4)
+            p++;
+        if (p + 3 >= len || !kg_is_hangul(kg_u8_at(s, len, p, &k)))
+            return 0;
+        p += k;
+        p = skip_paren_note(s, len, p);
+        if (p >= len || s[p] != ' ')
+            return 0;
+        p++;
+    }
+    size_t v = 0;
+    for (int k = 0; report_verbs[k] && !v; k++) {
+        size_t n = strlen(report_verbs[k]);
+        if (p + n <= len && !memcmp(s + p, report_verbs[k], n))
+            v = 1;
+    }
+    /* a verb of telling only after a day number (한빛넷이 9일 전했다;
+     * 아들이 전했다 is a person's word) */
+    for (int k = 0; dated && report_verbs_dated[k] && !v; k++) {
+        size_t n = strlen(report_verbs_dated[k]);
+        if (p + n <= len && !memcmp(s + p, report_verbs_dated[k], n))
+            v = 1;
+    }
+    size_t syl = syllables(s + i, w - i);
+    if (!v || syl < 2 || syl > 8 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
+        in_list(s + i, w - i, unnamed_sources) || kg_wordset_has(&ws_loan_common, s + i, w - i) ||
+        in_list(s + i, w - i, role_titles) || kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) ||
+        (x->lx && lex_exact(x, i, w) >= 0))
+        return 0;
+    new_actor(x, i, w, "media", "context");
+    return w;
+}
+
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
@@ -2910,7 +2971,9 @@ static size_t run_anon(scan *sc)
         e = particle_name_rule(sc->x, sc->i, scan_te(sc));
     if (!e && sc->cc == KG_CC_HANGUL)
         e = foreign_particle_rule(sc->x, sc->i, scan_te(sc));
-    return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = lead_role_rule(sc->x, sc->i, scan_te(sc));
+    return e ? e : (sc->cc == KG_CC_HANGUL ? report_rule(sc->x, sc->i, scan_te(sc)) : 0);
 }
 
 /* (주)한빛테크: a company by its legal form */
