@@ -493,6 +493,25 @@ Test(extract_seed, card_example_in_003)
     free(text);
 }
 
+/* Extracts text and checks the actor id: it has alias (with a space), or,
+ * alias NULL, no alias with a space other than its name. */
+static void expect_alias(const char *text, const char *id, const char *alias)
+{
+    kg_doc *doc = extract_str(text, "2025-03-20", 0);
+    cr_assert(doc, "%s: extract failed", text);
+    const kg_actor *a = NULL;
+    for (size_t i = 0; i < doc->n_actors; i++)
+        if (doc->actors[i].id && !strcmp(doc->actors[i].id, id))
+            a = &doc->actors[i];
+    if (alias)
+        cr_expect(a && kg_strv_has(&a->aliases, alias), "%s: no alias %s on %s", text, alias, id);
+    else if (a)
+        for (size_t k = 0; k < a->aliases.n; k++)
+            cr_expect(!strchr(a->aliases.v[k], ' ') || !strcmp(a->aliases.v[k], a->name), "%s: unexpected alias %s",
+                      text, a->aliases.v[k]);
+    kg_doc_free(doc);
+}
+
 /* A person named then titled is also known by the name with its title, as
  * written (a country initial may stand between); no title, no such form. */
 Test(extract, title_alias_of_a_person)
@@ -514,21 +533,28 @@ Test(extract, title_alias_of_a_person)
         {"바이든은 새 관세를 부과했다.", "joe-biden", NULL},
         {"시진핑 주석은 협정에 서명했다. 시진핑은 이어 연설했다.", "xi-jinping", "시진핑 주석"},
     };
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        kg_doc *doc = extract_str(cases[c].text, "2025-03-20", 0);
-        cr_assert(doc, "%s: extract failed", cases[c].text);
-        const kg_actor *a = NULL;
-        for (size_t i = 0; i < doc->n_actors; i++)
-            if (doc->actors[i].id && !strcmp(doc->actors[i].id, cases[c].id))
-                a = &doc->actors[i];
-        if (cases[c].alias) {
-            cr_expect(a && kg_strv_has(&a->aliases, cases[c].alias), "%s: no alias %s on %s",
-                      cases[c].text, cases[c].alias, cases[c].id);
-        } else if (a) {
-            for (size_t k = 0; k < a->aliases.n; k++)
-                cr_expect(!strchr(a->aliases.v[k], ' ') || !strcmp(a->aliases.v[k], a->name),
-                          "%s: unexpected alias %s", cases[c].text, a->aliases.v[k]);
-        }
-        kg_doc_free(doc);
-    }
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        expect_alias(cases[c].text, cases[c].id, cases[c].alias);
+}
+
+/* A court named and then one of its numbered benches is also known by the
+ * two together, as written (names.yaml division_heads/division_ends), and
+ * a body by its term before it (22대 국회); a bench with no number, or
+ * something else next to the name, adds nothing. */
+Test(extract, division_alias_of_a_court)
+{
+    static const struct {
+        const char *text, *id, *alias; /* alias NULL: no alias with a space */
+    } cases[] = {
+        {"서울중앙지법 형사3부는 전 임원에게 징역 2년을 선고했다.", "seouljungangjibeop", "서울중앙지법 형사3부"},
+        {"수원지법 민사12부는 회사의 청구를 기각했다.", "suwonjibeop", "수원지법 민사12부"},
+        {"수원지법 형사부는 선고를 미뤘다.", "suwonjibeop", NULL},
+        {"서울중앙지법 3층에서 재판이 열렸다.", "seouljungangjibeop", NULL},
+        /* a body's term before it (names.yaml term_counters) */
+        {"22대 국회는 새 법안을 발의했다.", "korea-national-assembly", "22대 국회"},
+        {"지난 국회는 법안을 폐기했다.", "korea-national-assembly", NULL},
+        {"3대 주주인 삼성전자는 지분을 늘렸다.", "samsung-electronics", NULL},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        expect_alias(cases[c].text, cases[c].id, cases[c].alias);
 }

@@ -108,7 +108,8 @@ static struct {
         *const *protest_negated_verbs, *const *vow_nouns, *const *reported_link_ends, *const *habit_link_ends,
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
-        *const *hint_verbs, *const *range_end_particles;
+        *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
+        *const *group_country_subjects, *const *background_ends;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -148,6 +149,10 @@ static void gw_init(void)
     GW_GET(forecast_period_nouns);
     GW_GET(hint_verbs);
     GW_GET(range_end_particles);
+    GW_GET(body_object_verbs);
+    GW_GET(group_company_subjects);
+    GW_GET(group_country_subjects);
+    GW_GET(background_ends);
 #undef GW_GET
 }
 
@@ -862,12 +867,28 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
 /* 1 if the subject of the predicate is the one acted on: a support verb
  * 받다 / 당하다 (제재를 받았다, 선고 받았다), or a legal act or restriction
  * in the passive (기소됐다, 체포된, 금지당했다). */
+/* 1 if the predicate at c is an act received (acted_on_verbs: 제재를
+ * 받았다; an event noun with 받다 glued or as the next word: 선고받았다,
+ * 선고 받았다): its subject is the one acted on. */
+static int received_verb(const exdoc *x, const cand *c)
+{
+    const ex_word *w = &x->w[c->wi];
+    if (c->lv)
+        return starts_any(x->s, w->ce, c->ps, acted_on_verbs) > 0;
+    if (c->me < w->ce && starts_any(x->s, w->ce, c->me, acted_on_verbs) > 0)
+        return 1;
+    return c->me == w->ce && (size_t)c->wi + 1 < x->nw && !w->in_quote &&
+           starts_any(x->s, x->w[c->wi + 1].ce, x->w[c->wi + 1].cs, acted_on_verbs) > 0;
+}
+
 static int acted_on(const exdoc *x, const ex_event *e, const cand *c)
 {
     if (c->dat_passive)
         return 1;
+    if (received_verb(x, c))
+        return 1;
     if (c->lv)
-        return starts_any(x->s, x->w[c->wi].ce, c->ps, acted_on_verbs) > 0;
+        return 0;
     if (e->type != ex_type_index("legal") && e->type != ex_type_index("restrict"))
         return 0;
     return starts_any(x->s, x->w[c->wi].ce, c->me, passive_light_verbs) > 0;
@@ -1675,17 +1696,61 @@ static int possessor(const exdoc *x, ex_event *e, const ex_word *w)
     return 0;
 }
 
+/* A bill that passes a body (법안이 국회 본회의를 통과했다,
+ * 예산안이 이사회를 통과했다: events.yaml body_object_verbs) was passed
+ * by that body: the actor named in the object right before the verb (in
+ * its word or the word before it, a compound: 국회 본회의를) is the doer. */
+static void body_object_agent(const exdoc *x, ex_event *e)
+{
+    if (starts_any(x->s, e->pe, e->ps, GW(body_object_verbs)) <= 0)
+        return;
+    int wp = word_at(x, e->ps) - 1;
+    if (wp < 0 || x->w[wp].particle != EX_P_OBJ || x->w[wp].s < e->cs)
+        return;
+    size_t from = wp > 0 && x->w[wp - 1].particle == EX_P_NONE && x->w[wp - 1].s >= e->cs ? x->w[wp - 1].s
+                                                                                             : x->w[wp].s;
+    for (size_t q = x->a0; q < x->a1; q++) {
+        const kg_mention *m = &x->m->v[x->act[q]];
+        if (m->nstart >= from && m->nend <= x->w[wp].e) {
+            add_role(e->agent, &e->n_agent, x->act[q], x);
+            /* (the doer, no longer the target) */
+            int n = 0;
+            for (int i = 0; i < e->n_target; i++)
+                if (strcmp(x->m->v[e->target[i]].id, m->id) != 0)
+                    e->target[n++] = e->target[i];
+            e->n_target = n;
+            return;
+        }
+    }
+}
+
 /* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer: the agent
  * of the last event told outside quotes in this sentence or the two
  * before, in the same block (headline or body). */
+/* The last event told outside quotes with a doer, in e's sentence or the
+ * two before and in the same block (headline or body); NULL if none. */
+static const ex_event *last_doer(const exdoc *x, const ex_event *e)
+{
+    for (size_t k = x->n_ev; k-- > 0;) {
+        const ex_event *p = &x->ev_v[k];
+        if (p->sent + 2 < e->sent)
+            break;
+        if (!p->dropped && !p->quoted && p->n_agent && p->title_line == e->title_line)
+            return p;
+    }
+    return NULL;
+}
+
 static void carry_agent(const exdoc *x, ex_event *e, int passive)
 {
     if (e->n_agent || e->quoted)
         return;
     /* 양국은, 두 회사는: the several actors the last events told of */
     int group = 0;
+    const char *gtype = NULL;
+    size_t gat = 0;
     for (size_t k = 0; k < x->nw && x->w[k].s < e->ps && !group; k++) {
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close)
@@ -1695,6 +1760,12 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
             size_t l = strlen(group_subjects[g]);
             if (w->s + l <= end && memcmp(x->s + w->s, group_subjects[g], l) == 0)
                 group = 1;
+        }
+        if (group) {
+            gat = w->s;
+            gtype = starts_any(x->s, end, w->s, GW(group_company_subjects)) > 0   ? "company"
+                    : starts_any(x->s, end, w->s, GW(group_country_subjects)) > 0 ? "country"
+                                                                                  : NULL;
         }
     }
     if (group) {
@@ -1712,6 +1783,38 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
                 add_role(e->agent, &e->n_agent, v[i], x);
             return;
         }
+        /* else the last two actors of the kind the group names (두 회사:
+         * companies, 양국: countries) told shortly before it */
+        for (size_t q = x->a1; gtype && q-- > 0 && e->n_agent < 2;) {
+            const kg_mention *m = &x->m->v[x->act[q]];
+            if (m->nstart >= gat)
+                continue;
+            if (m->nend + 1200 < gat)
+                break;
+            if (m->type && strcmp(m->type, gtype) == 0)
+                add_role(e->agent, &e->n_agent, x->act[q], x);
+        }
+        if (e->n_agent < 2)
+            e->n_agent = 0;
+        else /* (in the order told) */
+            for (int i = 0, j = e->n_agent - 1; i < j; i++, j--) {
+                int t = e->agent[i];
+                e->agent[i] = e->agent[j];
+                e->agent[j] = t;
+            }
+        return;
+    }
+    /* an act received (실형을 선고 받았다) was done by whoever gave it, not
+     * by the story's last doer: a mention of the same act may name them
+     * (relate.c, share_doers) */
+    if (e->received) {
+        /* (the one who received it is the story's last doer, when the
+         * clause names none: …50대가 실형을 선고 받았다) */
+        const ex_event *p = e->n_target ? NULL : last_doer(x, e);
+        if (p) {
+            memcpy(e->target, p->agent, sizeof e->target);
+            e->n_target = p->n_agent;
+        }
         return;
     }
     /* a subject of its own that is no actor (the patient of a passive
@@ -1721,7 +1824,7 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close || (w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC))
             continue;
-        if (ex_ends_any(x->s, w->ps, w->ce, carry_skip_particles))
+        if (ex_ends_any(x->s, w->cs, w->ce, carry_skip_particles))
             continue;
         if (word_has_actor(x, w) || starts_any(x->s, w->ps, w->cs, carry_subjects))
             continue;
@@ -1729,12 +1832,8 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
             return;
         return;
     }
-    for (size_t k = x->n_ev; k-- > 0;) {
-        const ex_event *p = &x->ev_v[k];
-        if (p->sent + 2 < e->sent)
-            break;
-        if (p->dropped || p->quoted || !p->n_agent || p->title_line != e->title_line)
-            continue;
+    const ex_event *p = last_doer(x, e);
+    if (p) {
         memcpy(e->agent, p->agent, sizeof e->agent);
         e->n_agent = p->n_agent;
         drop_self_agent(x, e);
@@ -2029,7 +2128,7 @@ static int forecast_period(const exdoc *x, const kg_mention *m)
     int k = word_at(x, m->nend > 0 ? m->nend - 1 : 0);
     if (k < 0)
         return 0;
-    for (int j = k + 1, n = 0; (size_t)j < x->nw && n < 3; j++, n++) {
+    for (int j = k + 1, n = 0; (size_t)j < x->nw && n < 6; j++, n++) {
         const ex_word *w = &x->w[j];
         if (starts_any(x->s, w->ce, w->cs, GW(forecast_period_nouns)) > 0)
             return 1;
@@ -2132,13 +2231,23 @@ static int said_year(const exdoc *x, const ex_event *e, int ti)
     return m->nend <= e->ps;
 }
 
+/* 1 if e's predicate word ends in an ending of an act told in passing
+ * (events.yaml background_ends: 매각하기도 했다). */
+static int in_passing(const exdoc *x, const ex_event *e)
+{
+    size_t w = e->pe;
+    while (w > e->cs && x->s[w - 1] != ' ')
+        w--;
+    return ex_ends_any(x->s, w, e->pe, GW(background_ends));
+}
+
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
 {
     int in_clause = -1, before = -1, after = -1;
     /* for reported speech, the first time of the clause (산업부는 1일 …
      * 늘었다고 밝혔다) when it comes before the content's first actor or
      * verb is taken; else the last, nearest the predicate */
-    int speech = reported_speech(x, e), first_in = -1, reported = 0;
+    int speech = reported_speech(x, e), first_in = -1, reported = 0, plan_start = -1;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart < ss || m->nstart >= se || ex_base_time(x, m))
@@ -2151,9 +2260,15 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
                 continue;
         }
         /* the start of what an act sets in motion (오는 3월 1일부터, 다음
-         * 달부터) dates the measure, not the act that decides it */
-        if (starts_later(x, m) && !takes_effect(x, e))
+         * 달부터) dates the measure, not the act that decides it; a plan
+         * decided (4월부터 관세를 올리기로 했다) is the act itself, dated
+         * by its start when the clause tells no other time */
+        if (starts_later(x, m) && !takes_effect(x, e)) {
+            if (plan_start < 0 && m->nend <= e->pe && e->pe > 0 &&
+                plan_word(x, word_at(x, e->pe - 1)))
+                plan_start = x->tim[k];
             continue;
+        }
         /* a report's day is not the act's (…부과했다고 블룸버그가 10일
          * 보도했다); an act known from a report keeps no carried day */
         if ((m->nstart >= e->pe && report_time(x, m, se)) || source_time(x, m)) {
@@ -2173,11 +2288,13 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             if (first_in < 0)
                 first_in = x->tim[k];
         }
-        else if (m->nend <= e->cs)
-            before = x->tim[k];
+        else if (m->nend <= e->cs && !forecast_period(x, m))
+            before = x->tim[k]; /* (올해 국내총생산, 성장률 전망치를: not this year either) */
         else if (m->nstart >= e->pe && after < 0)
             after = x->tim[k];
     }
+    if (in_clause < 0 && plan_start >= 0)
+        in_clause = first_in = plan_start;
     /* a vague time word nearer the predicate than any dated one rules */
     size_t vague_at = 0;
     const char *vague = NULL;
@@ -2235,6 +2352,10 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         join_range(x, e, pick);
         return;
     }
+    /* an act told in passing (매각하기도 했다: events.yaml background_ends)
+     * is not the story's news: it takes no day told before it */
+    if (in_passing(x, e))
+        return;
     /* no time of its own (이날, 같은 날, or none in the sentence): the
      * day of the last act told before it, in the same story */
     if (x->last_date[0] && !reported && clause_has(x, ss, e->pe, carry_words)) {
@@ -2684,9 +2805,30 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
  * happened on, not an open range (다음 달 1일부터) or a date still to
  * come, and not a headline's or a dateline's (입력 2025.03.12 09:30: when
  * the page was written, not when anything happened). */
+/* 1 if the line that holds s[at] ends with a date written by a machine
+ * (…회담을 하고 있다. 2025.11.24): a photo caption, whose times tell when
+ * the picture was taken, not what the story is about. */
+static int caption_line(const exdoc *x, size_t at)
+{
+    size_t le = at;
+    while (le < x->len && x->s[le] != '\n')
+        le++;
+    while (le > at && (x->s[le - 1] == ' ' || x->s[le - 1] == '\r'))
+        le--;
+    size_t b = le, digits = 0, dots = 0;
+    while (b > at && ((x->s[b - 1] >= '0' && x->s[b - 1] <= '9') || x->s[b - 1] == '.')) {
+        b--;
+        if (x->s[b] == '.')
+            dots++;
+        else
+            digits++;
+    }
+    return digits == 8 && dots == 2 && le - b == 10 && (b == at || x->s[b - 1] == ' ');
+}
+
 static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
 {
-    if (title_line)
+    if (title_line || caption_line(x, ss))
         return;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
@@ -2705,6 +2847,57 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
                 memcpy(x->last_day_when, x->last_when, l + 1);
             }
         }
+    }
+}
+
+/* How far after the lead (bytes) a day told in the body dates it. */
+#define LEAD_DAY_SPAN 600
+
+/* Notes the lead: the body's first sentence that tells an act, and
+ * whether a headline came before it. */
+static void lead_date(exdoc *x, size_t si, size_t se, int title_line, size_t first_ev)
+{
+    if (title_line && !x->lead_done)
+        x->headed = 1;
+    if (title_line || x->lead_done || first_ev >= x->n_ev)
+        return;
+    x->lead_done = 1;
+    x->lead_sent = si;
+    x->lead_se = se;
+}
+
+/* The lead of an article (a headline before it) tells the news of the
+ * day: an act or a statement there with no
+ * time of its own, told as done (past, or reported speech) and not in
+ * passing (events.yaml background_ends: 이직시키기도 했다), happened on
+ * the document's date when that is a day (샘 올트먼 CEO가 한국을 찾아 …
+ * 협력을 모색하고 나섰다). Run after the relations, so that a later
+ * mention's own day (same-as) comes first. */
+void ex_lead_dates(exdoc *x)
+{
+    if (!x->lead_done || !x->headed || x->dct.prec != KG_PREC_DAY)
+        return;
+    /* the day the body tells right after the lead (…확대했다. 대외무역개발부는
+     * 11일(현지시간) … 발표했다) is the lead's: the document's date may be
+     * the next day where the act took place abroad */
+    char day[48];
+    snprintf(day, sizeof day, "%04d-%02d-%02d", x->dct.year, x->dct.month, x->dct.day);
+    for (size_t k = ex_first_at(x, x->tim, x->n_time, x->lead_se); k < x->n_time; k++) {
+        const kg_mention *m = &x->m->v[x->tim[k]];
+        if (m->nstart > x->lead_se + LEAD_DAY_SPAN)
+            break;
+        if (day_date(m->value) && !after_dct(m->value, &x->dct) && !source_time(x, m) && !ex_base_time(x, m)) {
+            snprintf(day, sizeof day, "%s", m->value);
+            break;
+        }
+    }
+    for (size_t k = 0; k < x->n_ev; k++) {
+        ex_event *e = &x->ev_v[k];
+        if (e->sent != x->lead_sent || e->dropped || e->date[0] || e->time >= 0 || e->when[0] || e->quoted ||
+            e->title_line || !carries_date(x, e) || in_passing(x, e))
+            continue;
+        memcpy(e->date, day, sizeof day < sizeof e->date ? sizeof day : sizeof e->date);
+        e->date[sizeof e->date - 1] = '\0';
     }
 }
 
@@ -2840,6 +3033,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
             }
         }
         int passive = acted_on(x, &e, c);
+        e.received = received_verb(x, c);
         if (passive) {
             /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,
              * 임원이 기소됐다 (the agent, when named, is the genitive) */
@@ -2895,6 +3089,8 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
             }
             e.n_target = 0;
         }
+        if (!e.n_agent && !w->in_quote)
+            body_object_agent(x, &e);
         carry_agent(x, &e, passive || c->morph == KG_MORPH_PASSIVE || passive_word(x, c));
         fill_date(x, &e, ss, se);
         add_event(x, &e);
@@ -2962,6 +3158,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         break;
     }
     statement_events(x, si, ss, se, title_line, first_ev);
+    lead_date(x, si, se, title_line, first_ev);
     remember_date(x, ss, se, title_line);
     remember_topic(x, si, title_line);
 }

@@ -44,6 +44,9 @@ typedef struct exdoc {
      * statement with no time of its own is dated by, across sentences
      * that tell of a year or a month in between */
     char last_day[48], last_day_when[96];
+    int lead_done;            /* the lead (the body's first sentence with an act) was read */
+    size_t lead_sent, lead_se; /* its index and end */
+    int headed;               /* a headline came before it */
     /* the story's last topic (X는, else the subject X가) told outside
      * quotes (events.c): the doer of a clause with a dropped subject */
     int topic[4], n_topic;
@@ -59,6 +62,9 @@ size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o);
  * 거래일보다, 전년 대비; events.yaml date_base_words): it dates nothing. */
 int ex_base_time(const exdoc *x, const kg_mention *m);
 
+/* events.c: dates the lead's acts with no time of their own by the
+ * document's day, after the relations had their say (ex_relate). */
+void ex_lead_dates(exdoc *x);
 /* events.c: finds the events of sentence si [ss, se) and appends them
  * (not merged: the caller runs ex_merge_sentence on them). */
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line);

@@ -239,6 +239,7 @@ typedef struct ex_event {
     int dropped;          /* merged into another or filtered */
     int title_line;       /* in the headline block */
     int quoted;           /* said inside a quotation (a vow, an objection) */
+    int received;         /* its subject received the act (제재를 받았다) */
     /* roles: actor mention indexes, -1 ends */
     int agent[4], target[4];
     int n_agent, n_target;

@@ -211,17 +211,35 @@ static const char *title_obj(const char *o)
     return o;
 }
 
+/* Cuts pred at its first verb of receiving (events.yaml acted_on_verbs)
+ * at a word start or after a noun: 선고받았다 → 선고, 받았 → "". */
+static void cut_receiving(char *pred)
+{
+    const char *const *recv = kg_gram_words("events", "acted_on_verbs");
+    for (size_t i = 0; pred[i]; i++) {
+        for (size_t k = 0; recv[k]; k++)
+            if (strncmp(pred + i, recv[k], strlen(recv[k])) == 0) {
+                while (i > 0 && pred[i - 1] == ' ')
+                    i--;
+                pred[i] = '\0';
+                return;
+            }
+    }
+}
+
 /* An event's title as a headline: who, then whom or what, then the act
  * as a dictionary word (중국 상무부, 일본 수출 금지). */
 static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
 {
-    for (int i = 0; i < e->n_agent; i++) {
+    const char *o = title_obj(e->obj);
+    /* an object that names the doer (국회 본회의 통과) says who already */
+    int named = e->n_agent == 1 && o[0] && strncmp(o, x->m->v[e->agent[0]].name, strlen(x->m->v[e->agent[0]].name)) == 0;
+    for (int i = 0; i < e->n_agent && !named; i++) {
         kg_buf_puts(b, i ? "·" : "");
         kg_buf_puts(b, x->m->v[e->agent[i]].name);
     }
-    if (e->n_agent)
+    if (e->n_agent && !named)
         kg_buf_puts(b, ", ");
-    const char *o = title_obj(e->obj);
     int nt = 0;
     for (int i = 0; i < e->n_target; i++) {
         const char *tn = x->m->v[e->target[i]].name;
@@ -242,12 +260,20 @@ static void put_title(const exdoc *x, const ex_event *e, kg_buf *b)
         return;
     }
     kg_buf_reset(&word);
-    title_pred(e->pred, &word);
-    const char *w = word.ptr;
+    /* an act received is titled by the act (A씨 실형 선고), not by the
+     * receiving (선고 받았다, 선고받았다: events.yaml acted_on_verbs) */
+    char pred[sizeof e->pred];
+    snprintf(pred, sizeof pred, "%s", e->pred);
+    if (e->received)
+        cut_receiving(pred);
+    if (pred[0])
+        title_pred(pred, &word);
+    const char *w = word.ptr ? word.ptr : "";
     /* a lexicon phrase (관세를 부과) names its object already */
     if (o[0] && !strstr(e->pred, o) && !strstr(w, o) && !e->phrase) {
         kg_buf_puts(b, o);
-        kg_buf_putc(b, ' ');
+        if (w[0])
+            kg_buf_putc(b, ' ');
     }
     kg_buf_puts(b, w);
     kg_buf_free(&word);
@@ -287,6 +313,65 @@ static void add_title_alias(kg_actor *a, const kg_mention *m, const char *src, s
     char *form = kg_xstrndup(src + m->start, l);
     add_alias(a, form);
     free(form);
+}
+
+/* A body named and then one of its numbered benches, as written (대전지법
+ * 형사12부, 서울고법 민사3부): the court with its division is the form the
+ * article gives the doer by (names.yaml division_heads, a number, one of
+ * division_ends; an organisation's mention, one space between). */
+static void add_division_alias(kg_actor *a, const kg_mention *m, const char *src, size_t len)
+{
+    if (!m->type || !strcmp(m->type, "person") || !strcmp(m->type, "country") || m->end + 1 >= len ||
+        src[m->end] != ' ')
+        return;
+    size_t p = m->end + 1, h = 0;
+    const char *const *heads = kg_gram_words("names", "division_heads");
+    for (size_t i = 0; heads[i]; i++) {
+        size_t n = strlen(heads[i]);
+        if (n > h && p + n < len && memcmp(src + p, heads[i], n) == 0)
+            h = n;
+    }
+    size_t d = p + h;
+    while (d < len && src[d] >= '0' && src[d] <= '9' && d - (p + h) < 3)
+        d++;
+    if (!h || d == p + h)
+        return;
+    const char *const *ends = kg_gram_words("names", "division_ends");
+    for (size_t i = 0; ends[i]; i++) {
+        size_t n = strlen(ends[i]);
+        if (d + n <= len && memcmp(src + d, ends[i], n) == 0) {
+            char *form = kg_xstrndup(src + m->start, d + n - m->start);
+            add_alias(a, form);
+            free(form);
+            return;
+        }
+    }
+}
+
+/* A body named with its term before it, as written (22대 국회, 제21대
+ * 국회): a number and one of names.yaml's term_counters, one space, then
+ * an organisation's mention. */
+static void add_term_alias(kg_actor *a, const kg_mention *m, const char *src)
+{
+    if (!m->type || !strcmp(m->type, "person") || !strcmp(m->type, "country") || m->start < 3 ||
+        src[m->start - 1] != ' ')
+        return;
+    size_t e = m->start - 1;
+    const char *const *cnt = kg_gram_words("names", "term_counters");
+    for (size_t i = 0; cnt[i]; i++) {
+        size_t n = strlen(cnt[i]);
+        if (e < n + 1 || memcmp(src + e - n, cnt[i], n) != 0)
+            continue;
+        size_t d = e - n;
+        while (d > 0 && src[d - 1] >= '0' && src[d - 1] <= '9' && e - n - d < 3)
+            d--;
+        if (d == e - n || (d > 0 && src[d - 1] != ' ' && src[d - 1] != '\n' && (unsigned char)src[d - 1] < 0x80))
+            continue;
+        char *form = kg_xstrndup(src + d, m->end - d);
+        add_alias(a, form);
+        free(form);
+        return;
+    }
 }
 
 static kg_actor *doc_actor(kg_doc *doc, const char *id)
@@ -414,6 +499,8 @@ static void add_actors(const exdoc *x, const char *src, size_t len, const kg_cor
         char *form = kg_xstrndup(src + m->start, l);
         add_alias(a, form);
         add_title_alias(a, m, src, len);
+        add_division_alias(a, m, src, len);
+        add_term_alias(a, m, src);
         const kg_actor *def = lex ? kg_corpus_find_actor(lex, m->id, NULL) : NULL;
         for (size_t k = 0; def && k < def->aliases.n; k++)
             if (strstr(form, def->aliases.v[k]))
@@ -877,6 +964,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
         ex_merge_sentence(&x, first);
     }
     ex_relate(&x);
+    ex_lead_dates(&x);
 
     kg_doc *doc = kg_doc_new();
     doc->version = kg_xstrdup("1");

@@ -229,6 +229,29 @@ void ex_merge_sentence(exdoc *x, size_t first)
             if (!x->ev_v[j].dropped)
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
     }
+    /* a clause chained to the next (…확보해 주고, … 깔아 주기로 했다; 주가가
+     * 급등하며 … 랠리했다) with no time of its own happened when the act it
+     * is chained to did */
+    for (size_t i = first; i < x->n_ev; i++) {
+        ex_event *a = &x->ev_v[i];
+        if (a->dropped || a->date[0] || a->time >= 0 || !(a->f & EX_F_CONN) || a->quoted ||
+            (a->f & (EX_F_INTENT | EX_F_HYPO | EX_F_FORECAST | EX_F_NEG | EX_F_HABIT | EX_F_WHEN | EX_F_CAUSE)))
+            continue;
+        for (size_t j = i + 1; j < x->n_ev; j++) {
+            const ex_event *b = &x->ev_v[j];
+            if (b->dropped)
+                continue;
+            if (b->quoted || b->title_line != a->title_line)
+                break;
+            if (b->f & EX_F_CONN)
+                continue;
+            if (b->date[0]) {
+                memcpy(a->date, b->date, sizeof a->date);
+                memcpy(a->when, b->when, sizeof a->when);
+            }
+            break;
+        }
+    }
 }
 
 /* ---- same-as ---- */
@@ -435,6 +458,17 @@ static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
     return 0;
 }
 
+/* 1 if one of e's agents is a person. */
+static int any_person(const exdoc *x, const ex_event *e)
+{
+    for (int i = 0; i < e->n_agent; i++) {
+        const char *t = x->m->v[e->agent[i]].type;
+        if (t && !strcmp(t, "person"))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if e has agents and all are persons. */
 static int all_persons(const exdoc *x, const ex_event *e)
 {
@@ -450,7 +484,22 @@ static int all_persons(const exdoc *x, const ex_event *e)
  * … 선고받았다, B씨는 … 선고받았다). */
 static int two_persons(const exdoc *x, const ex_event *a, const ex_event *b)
 {
-    return all_persons(x, a) && all_persons(x, b) && !agents_agree(x, a, b);
+    if (all_persons(x, a) && all_persons(x, b) && !agents_agree(x, a, b))
+        return 1;
+    /* (two received by two persons: A씨는 … B씨는 … 선고 받았다) */
+    if (!a->received || !b->received || !a->n_target || !b->n_target)
+        return 0;
+    for (int i = 0; i < a->n_target; i++) {
+        const char *t = x->m->v[a->target[i]].type;
+        if (!t || strcmp(t, "person"))
+            return 0;
+        for (int j = 0; j < b->n_target; j++) {
+            const char *u = x->m->v[b->target[j]].type;
+            if (!u || strcmp(u, "person") || !strcmp(x->m->v[a->target[i]].id, x->m->v[b->target[j]].id))
+                return 0;
+        }
+    }
+    return 1;
 }
 
 /* The object a lexicon phrase holds (관세 of 관세를 부과) into out, or "". */
@@ -878,7 +927,11 @@ static int doc_act(const exdoc *x, const ex_event *d, const ex_event *o, const s
 static int received_act(const exdoc *x, const ex_event *p, const ex_event *q, const same_info *ip,
                         const same_info *iq)
 {
-    if (p->type != q->type || !p->n_agent || !head_in(ip->verb, receive_verbs) || head_in(iq->verb, receive_verbs))
+    /* (the one who received it: p's target, or its agent where the
+     * clause told it as the doer) */
+    const int *rv = p->n_target ? p->target : p->agent;
+    int nr = p->n_target ? p->n_target : p->n_agent;
+    if (p->type != q->type || !nr || !head_in(ip->verb, receive_verbs) || head_in(iq->verb, receive_verbs))
         return 0;
     if (strlen(ip->ohead) < 6 || !(same_lemma(ip->ohead, iq->verb) || same_stem(ip->ohead, iq->verb)))
         return 0;
@@ -889,8 +942,8 @@ static int received_act(const exdoc *x, const ex_event *p, const ex_event *q, co
         const kg_mention *m = &x->m->v[x->act[k]];
         if (m->nstart >= q->ps)
             break;
-        for (int g = 0; g < p->n_agent; g++)
-            if (m->id && x->m->v[p->agent[g]].id && !strcmp(m->id, x->m->v[p->agent[g]].id))
+        for (int g = 0; g < nr; g++)
+            if (m->id && x->m->v[rv[g]].id && !strcmp(m->id, x->m->v[rv[g]].id))
                 return 1;
     }
     return 0;
@@ -928,10 +981,14 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
     if (new_act_word(ia->words, ib->words))
         return 0;
     if (om) {
-        if (same_side(x, a, b))
-            return 1;
         /* two persons named (A씨 … B씨 … 선고받았다) are two acts */
         if (two_persons(x, a, b))
+            return 0;
+        if (same_side(x, a, b))
+            return 1;
+        /* two sides with no person among them (캐나다 정부 … 미국): the
+         * act and the other side's answer to it, not one act */
+        if (!any_person(x, a) && !any_person(x, b) && a->n_agent && b->n_agent)
             return 0;
         /* a summary and its detail in neighbouring sentences may name the
          * actor differently (a title, then the name) */
@@ -1075,6 +1132,31 @@ static int side_before(const exdoc *x, const ex_event *b, size_t at)
             return x->act[k];
     }
     return -1;
+}
+
+/* Two mentions of one act have one doer: a mention of the act received
+ * with none named (실형을 선고 받았다: its subject was sentenced) takes the
+ * other's (…에게 징역 2년을 선고했다), unless that doer is what it was done
+ * to. */
+static void share_doers(exdoc *x)
+{
+    for (size_t r = 0; r < x->n_rel; r++) {
+        if (x->rel[r].type != EX_REL_SAME || x->rel[r].from < 0 || x->rel[r].to < 0)
+            continue;
+        ex_event *a = &x->ev_v[x->rel[r].from], *b = &x->ev_v[x->rel[r].to];
+        if ((a->n_agent > 0) == (b->n_agent > 0))
+            continue;
+        ex_event *none = a->n_agent ? b : a;
+        const ex_event *has = a->n_agent ? a : b;
+        int clash = 0;
+        for (int i = 0; i < has->n_agent; i++)
+            for (int j = 0; j < none->n_target; j++)
+                clash |= !strcmp(x->m->v[has->agent[i]].id, x->m->v[none->target[j]].id);
+        if (clash || none->quoted || !none->received)
+            continue;
+        memcpy(none->agent, has->agent, sizeof none->agent);
+        none->n_agent = has->n_agent;
+    }
 }
 
 /* The actor mention that owns what a reaction cue names (미국의 조치에
@@ -1556,6 +1638,23 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
         int np = event_in(x, si, a, ne);
         if (np < 0)
             np = np_event(x, si, a, ne, found);
+        /* right after it (직후: move_cause_words) the move came the same
+         * day: the phrase's act has the move's date when it has none */
+        size_t cw = ne;
+        while (cw < gps && x->s[cw] == ' ')
+            cw++;
+        int right_after = ex_at_any(x->s, gps, cw, move_words) > 0;
+        if (!x->ev_v[np].date[0] && x->ev_v[g].date[0] && right_after) {
+            memcpy(x->ev_v[np].date, x->ev_v[g].date, sizeof x->ev_v[np].date);
+            memcpy(x->ev_v[np].when, x->ev_v[g].when, sizeof x->ev_v[np].when);
+        }
+        /* (and the price that moves right after a company's act, its
+         * subject named by no one, is that company's: TSMC의 실적 발표
+         * 직후 주가가 급등했다) */
+        if (right_after && !x->ev_v[g].n_agent && x->ev_v[np].n_agent && market_move(x, &x->ev_v[g])) {
+            memcpy(x->ev_v[g].agent, x->ev_v[np].agent, sizeof x->ev_v[g].agent);
+            x->ev_v[g].n_agent = x->ev_v[np].n_agent;
+        }
         KG_VEC_PUSH(*out, *n_out, *cap_out);
         (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, gps, EX_REL_CAUSES };
         int next = (gf & EX_F_CONN) ? first_after(x, si, gpe) : -1;
@@ -2791,6 +2890,7 @@ void ex_relate(exdoc *x)
         }
     }
     plan_parts(x, 0);
+    share_doers(x);
     cue_rules(x);
     whole_parts(x);
     other_parts(x);
