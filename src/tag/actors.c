@@ -173,6 +173,13 @@ static const char *const *former_marks;         /* former_rule: 전 */
 static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
+static const char *const *real_name_marks;      /* gloss_real_name: 본명 */
+static const char *const *office_titles;        /* office_rule: 대통령, 시장 */
+static const char *const *rank_marks;           /* rank_rule: 단 (9단) */
+static const char *const *report_verbs;         /* report_rule: 보도했 */
+static const char *const *report_verbs_dated;   /* report_rule: 전했 (9일 전했다) */
+static const char *const *report_particles;     /* report_rule: 이, 가 */
+static const char *const *unnamed_sources;      /* report_rule: 관계자 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
 static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
@@ -1101,8 +1108,123 @@ static void gloss_actor(actx *x, const gloss *g)
         alias_add(x, s + toks[0].a, toks[0].b - toks[0].a, act);
 }
 
+/* A name glossed in Hanja: a Hangul head glued to three or four Chinese
+ * characters in parentheses, an age or a note allowed after them
+ * (우로시다니 마사요시(漆谷正義), 보시라이(薄熙來) 전 서기, 홍길동(洪吉童·35)):
+ * a person's name in Chinese or Japanese reading, or a Korean one (a
+ * common noun glossed has mostly two characters: 사후(死後)). The head
+ * takes the word before it when the two make a foreign name (스가
+ * 요시히데). Head and gloss are aliases of one person (the lexicon's
+ * when it knows the head); a body when a descriptor stands before the
+ * head (매체, 업체: names.yaml descriptors). Returns 1 when it made one. */
+static int never_name(const char *s, size_t a, size_t b);
+static int name_context_ok(actx *x, size_t na);
+static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b);
+static int in_ends(const char *s, size_t a, size_t b, const char *const *list);
+static int word_before(const char *s, size_t a, size_t *pa, size_t *pb);
+static int gloss_han(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, b = i + 1, nh = 0, k;
+    if (kg_cc_of(kg_u8_before(s, i)) != KG_CC_HANGUL || kg_text_in_chrome(x->c->t, i))
+        return 0;
+    while (b < len && nh < 5 && kg_cc_of(kg_u8_at(s, len, b, &k)) == KG_CC_HAN) {
+        b += k;
+        nh++;
+    }
+    if (nh < 3 || nh > 4 || b >= len ||
+        !(s[b] == ')' || s[b] == '.' || s[b] == ',' || s[b] == '-' || kg_at(s, len, b, "\xc2\xb7")))
+        return 0;
+    span toks[3];
+    int nt = head_tokens(x, i, toks, 3);
+    if (!nt)
+        return 0;
+    size_t ha = toks[0].a, hb = toks[0].b, syl = syllables(s + ha, hb - ha);
+    if (!all_hangul(s + ha, hb - ha) || syl < 2 || syl > 6 || never_name(s, ha, hb) || is_title(s + ha, hb - ha) ||
+        org_suffix(s + ha, hb - ha) || in_ends(s, ha, hb, foreign_bad_ends))
+        return 0;
+    int lex = lex_exact(x, ha, hb);
+    if (lex < 0 && nt >= 2 && toks[1].b + 1 == ha && !(syl == 3 && surname_first(s + ha, hb - ha)) && foreign_name_ok(x, toks[1].a, toks[1].b, hb) &&
+        name_context_ok(x, toks[1].a) && lex_exact(x, toks[1].a, toks[1].b) < 0) {
+        ha = toks[1].a;
+        lex = lex_exact(x, ha, hb);
+    }
+    int act;
+    if (lex >= 0) {
+        if (!x->lx->actors[lex].is_person)
+            return 0;
+        act = dact_lex(x, lex);
+    } else {
+        /* a body after a descriptor (인터넷 매체 위위안탄티엔(玉渊谭天)) */
+        const char *type = "person";
+        size_t pa, pb;
+        if (ha == toks[0].a && word_before(s, ha, &pa, &pb))
+            for (const struct descriptor *d = descriptors; d->w; d++)
+                if (ends_with(s + pa, pb - pa, d->w)) {
+                    type = d->type;
+                    break;
+                }
+        kg_buf id = KG_BUF_INIT;
+        kg_slug_append(&id, s + ha, hb - ha);
+        act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, type, "gloss", -1);
+        kg_buf_free(&id);
+    }
+    alias_add(x, s + ha, hb - ha, act);
+    alias_add(x, s + i + 1, b - i - 1, act);
+    return 1;
+}
+
+/* A person's real name in parentheses after the name a person goes by
+ * (한울(본명 김한울·30), 다온(한국명 박다온)): names.yaml
+ * real_name_marks, then a space and a Korean name of two to four
+ * syllables. Both names are aliases of one person (the lexicon's when
+ * it knows the head); a head that is no name (a title: 고 씨(한국명 …))
+ * leaves the real name alone. Returns 1 when it made one. */
+static int gloss_real_name(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, p = 0, k;
+    for (int m = 0; real_name_marks[m] && !p; m++) {
+        size_t n = strlen(real_name_marks[m]);
+        if (i + 1 + n + 1 < len && !memcmp(s + i + 1, real_name_marks[m], n) && s[i + 1 + n] == ' ')
+            p = i + 2 + n;
+    }
+    if (!p)
+        return 0;
+    size_t q = hangul_run_end(s, len, p), syl = syllables(s + p, q - p);
+    if (q >= len || syl < 2 || syl > 4 || !(s[q] == ')' || s[q] == ',' || kg_at(s, len, q, "\xc2\xb7")) ||
+        !surname_first(s + p, q - p) || never_name(s, p, q) || kg_text_in_chrome(x->c->t, i))
+        return 0;
+    span toks[1];
+    int act = -1;
+    if (kg_cc_of(kg_u8_at(s, len, i > 0 ? kg_u8_prev(s, i) : 0, &k)) == KG_CC_HANGUL && head_tokens(x, i, toks, 1)) {
+        size_t ha = toks[0].a, hb = toks[0].b, hs = syllables(s + ha, hb - ha);
+        int lex = lex_exact(x, ha, hb);
+        if (lex >= 0 && x->lx->actors[lex].is_person)
+            act = dact_lex(x, lex);
+        else if (lex < 0 && all_hangul(s + ha, hb - ha) && hs >= 2 && hs <= 6 && !never_name(s, ha, hb) &&
+                 !is_title(s + ha, hb - ha) && !in_list(s + ha, hb - ha, role_titles)) {
+            kg_buf id = KG_BUF_INIT;
+            kg_slug_append(&id, s + ha, hb - ha);
+            act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, "person", "gloss", -1);
+            kg_buf_free(&id);
+        }
+        if (act >= 0)
+            alias_add(x, s + ha, hb - ha, act);
+    }
+    if (act < 0) {
+        kg_buf id = KG_BUF_INIT;
+        kg_slug_append(&id, s + p, q - p);
+        act = dact_add(x, id.ptr, id.len, s + p, q - p, "person", "gloss", -1);
+        kg_buf_free(&id);
+    }
+    alias_add(x, s + p, q - p, act);
+    return 1;
+}
+
 /* Actors named with a Latin gloss glued to them: a Hangul head and
- * (Latin words) after it. */
+ * (Latin words) after it; names glossed in Hanja (gloss_han); real names
+ * (gloss_real_name). */
 static void find_glosses(actx *x)
 {
     const char *s = x->s;
@@ -1118,6 +1240,8 @@ static void find_glosses(actx *x)
         gloss g;
         if (gloss_latin(x, i, &g) && gloss_head(x, i, &g))
             gloss_actor(x, &g);
+        else if ((unsigned char)s[i + 1] >= 0xE3 && !gloss_real_name(x, i))
+            gloss_han(x, i);
     }
 }
 
@@ -1607,6 +1731,37 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     return 1;
 }
 
+/* A name of one word before the title of an office (names.yaml
+ * office_titles) at [ta, tb) that the title rule did not take: a name
+ * from elsewhere without a family name first (야누코비치 대통령, 케리
+ * 장관), a Korean name of three syllables by its spelling (bare_name_ok),
+ * a longer word with a family name first when spelled from elsewhere.
+ * Before an office that is no title elsewhere (시장, also a market) a
+ * word spelled from elsewhere or a Korean name only. Emits the person
+ * and returns 1. */
+static int bare_name_ok(actx *x, size_t a);
+static int office_rule(actx *x, size_t ta, size_t tb)
+{
+    const char *s = x->s;
+    (void)tb;
+    if (ta < 3 || s[ta - 1] != ' ')
+        return 0;
+    size_t ne = ta - 1, na = tok_begin(s, ne), syl = syllables(s + na, ne - na);
+    if (na >= ne || syl < 2 || syl > 6 || !all_hangul(s + na, ne - na) || never_name(s, na, ne) ||
+        is_title(s + na, ne - na) || org_suffix(s + na, ne - na) || kg_wordset_has(&ws_loan_common, s + na, ne - na) ||
+        in_ends(s, na, ne, foreign_bad_ends) || in_ends(s, na, ne, non_name_ends) || !name_context_ok(x, na))
+        return 0;
+    int korean = surname_first(s + na, ne - na);
+    if (korean ? !(syl == 3 ? bare_name_ok(x, na) : syl >= 4 && loan_spelled(s, na, ne))
+               : !is_title(s + ta, tb - ta) && !loan_spelled(s, na, ne))
+        return 0;
+    if ((x->last_end > na && x->last_start < ne) || overlaps_actor(x, na, ne) || kg_tctx_taken(x->c, na, ne) ||
+        (x->lx && lex_exact(x, na, ne) >= 0))
+        return 0;
+    new_actor(x, na, ne, "person", "title");
+    return 1;
+}
+
 /* The word of list at s[p] (the longest) that ends well there (particles
  * at most after it); its end, or 0. */
 static size_t list_word_at(const char *s, size_t len, size_t p, const char *const *list)
@@ -1637,9 +1792,10 @@ static size_t skip_paren_note(const char *s, size_t len, size_t p)
 
 /* A title after a name at p, after an optional note in parentheses and
  * one space: one of anon_titles (씨); after a space, of
- * anon_titles_spaced (군, 양) when spaced_ok; of the titles when
- * titles_too. Its end (particles left out), or 0; *tp: where the title
- * starts. */
+ * anon_titles_spaced (군, 양) when spaced_ok, glued too when spaced_ok
+ * is 2; of the titles when titles_too, of the roles too (role_titles:
+ * 일병, 경위) when titles_too is 2. Its end (particles left out), or 0;
+ * *tp: where the title starts. */
 static size_t anon_title_at(const char *s, size_t len, size_t p, int spaced_ok, int titles_too, size_t *tp)
 {
     p = skip_paren_note(s, len, p);
@@ -1648,10 +1804,12 @@ static size_t anon_title_at(const char *s, size_t len, size_t p, int spaced_ok, 
         p++;
     *tp = p;
     size_t e = list_word_at(s, len, p, anon_titles);
-    if (!e && space && spaced_ok)
+    if (!e && (space || spaced_ok > 1) && spaced_ok)
         e = list_word_at(s, len, p, anon_titles_spaced);
     if (!e && titles_too)
         e = list_word_at(s, len, p, titles);
+    if (!e && titles_too > 1)
+        e = list_word_at(s, len, p, role_titles);
     return e ? strip_particles(s, len, p, e) : 0;
 }
 
@@ -1668,7 +1826,9 @@ static size_t anon_rule(actx *x, size_t i)
         if (i + 1 < len && (is_lat(s[i + 1]) || is_dig(s[i + 1])))
             return 0;
         head_end = i + 1;
-        e = anon_title_at(s, len, head_end, 1, 1, &tp);
+        /* A군, B(3)군, A(19) 일병: after a letter 군 and 양 glued too,
+         * and the roles */
+        e = anon_title_at(s, len, head_end, 2, 2, &tp);
     } else {
         size_t n1 = 0, k1;
         if (i + 3 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
@@ -1701,7 +1861,7 @@ static size_t anon_rule(actx *x, size_t i)
             if (g + n <= len && !memcmp(s + g, anon_given[k], n))
                 ge = g + n;
         }
-        if (ge && (e = anon_title_at(s, len, ge, 1, 0, &tp)))
+        if (ge && (e = anon_title_at(s, len, ge, 1, 2, &tp)))
             head_end = ge;
         else if (!(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
             return 0;
@@ -2217,6 +2377,13 @@ static void lists_load(void)
     anon_titles = kg_gram_words("names", "anon_titles");
     anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
     anon_given = kg_gram_words("names", "anon_given");
+    real_name_marks = kg_gram_words("names", "real_name_marks");
+    office_titles = kg_gram_words("names", "office_titles");
+    rank_marks = kg_gram_words("names", "rank_marks");
+    report_verbs = kg_gram_words("names", "report_verbs");
+    report_verbs_dated = kg_gram_words("names", "report_verbs_dated");
+    report_particles = kg_gram_words("names", "report_subject_particles");
+    unnamed_sources = kg_gram_words("names", "unnamed_sources");
     role_titles = kg_gram_words("names", "role_titles");
     role_name_bad_ends = kg_gram_words("names", "role_name_bad_ends");
     bare_name_bad_ends = kg_gram_words("names", "bare_name_bad_ends");
@@ -2294,6 +2461,8 @@ static void tables_init(void)
     for (const char *const *t = titles; *t; t++)
         set_bit(title_bits, *t, 0);
     for (const char *const *t = role_titles; *t; t++)
+        set_bit(title_bits, *t, 0);
+    for (const char *const *t = office_titles; *t; t++)
         set_bit(title_bits, *t, 0);
     for (const char *const *t = title_suffixes; *t; t++)
         set_bit(tsuf_bits, *t, 1);
@@ -2430,18 +2599,49 @@ static size_t run_pair(scan *sc)
 /* 배우 홍길동이: a Korean name of three syllables right after a role
  * word (names: lead_roles) that stands before names. [i, te) is the
  * word; emits the person and returns its end, else 0. */
+static int title_after(actx *x, size_t p);
 static size_t lead_role_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
-    size_t pa, pb;
-    if (te > x->len || !word_before(s, i, &pa, &pb) || !in_list(s + pa, pb - pa, lead_roles))
+    size_t len = x->len, pa, pb;
+    if (te > len || !word_before(s, i, &pa, &pb) || !in_list(s + pa, pb - pa, lead_roles))
         return 0;
-    size_t w = strip_particles(s, x->len, i, te);
-    if (w - i != 9 || !all_hangul(s + i, 9) || !name_word_ok(x, i, w) || !role_name_ok(s, i, w, 3) ||
-        kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
+    size_t w = strip_particles(s, len, i, te);
+    if (w - i == 9 && all_hangul(s + i, 9) && name_word_ok(x, i, w) && role_name_ok(s, i, w, 3)) {
+        if (kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
+            return 0;
+        new_actor(x, i, w, "person", "title");
+        return w;
+    }
+    /* a stage name or a name from elsewhere (투수 로드리게스는, 배우
+     * 다온(30), 가수 한울, 배우 …): two syllables or more, no common word;
+     * spelled from elsewhere, or else bare before a note in parentheses,
+     * a comma or a middle dot (a particle after a word of Korean spelling
+     * makes it a noun: 선수 생활을); or two words of a foreign name (배우
+     * 케이트 모리스) */
+    size_t syl = syllables(s + i, w - i);
+    if ((te < len && (is_lat(s[te]) || is_dig(s[te]))) || title_after(x, te))
+        return 0; /* a part of a longer name (한빛TV), or a name before its title (the title rule) */
+    if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
+        kg_wordset_has(&ws_loan_common, s + i, w - i) || org_suffix(s + i, w - i) || in_list(s + i, w - i, lead_roles) ||
+        in_ends(s, i, w, foreign_bad_ends))
         return 0;
-    new_actor(x, i, w, "person", "title");
-    return w;
+    size_t ne = w;
+    if (te + 1 < len && s[te] == ' ') {
+        size_t b = te + 1, be = hangul_run_end(s, len, b), w2 = be > b ? strip_particles(s, len, b, be) : b;
+        if (w2 > b && foreign_name_ok(x, i, te, w2) && (loan_spelled(s, i, te) || loan_spelled(s, b, w2)) &&
+            !kg_wordset_has(&ws_loan_common, s + b, w2 - b))
+            ne = w2;
+    }
+    if (ne == w && !loan_spelled(s, i, w)) {
+        int ends_well = w == te && (w == len || s[w] == '(' || s[w] == ',' || kg_at(s, len, w, "\xc2\xb7"));
+        if (!ends_well)
+            return 0;
+    }
+    if (kg_tctx_taken(x->c, i, ne) || overlaps_actor(x, i, ne) || (x->lx && lex_exact(x, i, ne) >= 0))
+        return 0;
+    new_actor(x, i, ne, "person", "title");
+    return ne;
 }
 
 /* 1 if [a, a + 9) is a Korean name of three syllables by its spelling:
@@ -2670,10 +2870,99 @@ static size_t former_rule(actx *x, size_t i)
     return 0;
 }
 
+/* A name before a rank told by a number (홍길동 9단, 홍 9단: names.yaml
+ * rank_marks): a Korean name of three syllables by its spelling, or a
+ * family name alone (the rank after it tells it is no word 이, 그).
+ * The name starts at i; emits the person and returns its end, else 0. */
+static size_t rank_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, e, k1, tend;
+    if (i + 6 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+        return 0;
+    if (s[i + 3] == ' ')
+        e = i + 3;
+    else if (i + 10 < len && s[i + 9] == ' ')
+        e = i + 9;
+    else
+        return 0;
+    size_t p = e + 1, d = p;
+    while (d < len && d < p + 2 && is_dig(s[d]))
+        d++;
+    if (d == p || (d < len && is_dig(s[d])))
+        return 0;
+    size_t m = 0;
+    for (int k = 0; rank_marks[k] && !m; k++) {
+        size_t n = strlen(rank_marks[k]);
+        if (d + n <= len && !memcmp(s + d, rank_marks[k], n) && kg_tail_ok(s, len, d + n, &tend))
+            m = d + n;
+    }
+    if (!m || (e == i + 3 ? !kg_wordset_has(&ws_family, s + i, 3) : !bare_name_ok(x, i)) || overlaps_actor(x, i, e) ||
+        kg_tctx_taken(x->c, i, e) || (x->lx && lex_exact(x, i, e) >= 0))
+        return 0;
+    new_actor(x, i, e, "person", "title");
+    return e;
+}
+
+/* A medium by what it does: a word before a subject particle, a day
+ * number allowed (with a note in parentheses), then a verb of
+ * reporting (한빛온라인은 보도했다: names.yaml report_verbs,
+ * report_subject_particles), or of telling after a day number (한빛넷이
+ * 9일 전했다: report_verbs_dated); not a common word nor one of
+ * the sources that are no media (관계자, 소식통: unnamed_sources). [i,
+ * te) is the Hangul run; emits the medium and returns the word's end,
+ * else 0. */
+static size_t report_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t len = x->len, w = strip_particles(s, len, i, te);
+    if (w == te || te + 4 >= len || s[te] != ' ' || !in_list(s + w, te - w, report_particles))
+        return 0;
+    size_t p = te + 1;
+    int dated = is_dig(s[p]);
+    if (dated) {
+        /* a day number: digits, one syllable (9일), a note in
+         * parentheses allowed (23일(현지시간)), then a space */
+        size_t k;
+        while (p < len && is_dig(s[p]) && p < te + 4)
+            p++;
+        if (p + 3 >= len || !kg_is_hangul(kg_u8_at(s, len, p, &k)))
+            return 0;
+        p += k;
+        p = skip_paren_note(s, len, p);
+        if (p >= len || s[p] != ' ')
+            return 0;
+        p++;
+    }
+    size_t v = 0;
+    for (int k = 0; report_verbs[k] && !v; k++) {
+        size_t n = strlen(report_verbs[k]);
+        if (p + n <= len && !memcmp(s + p, report_verbs[k], n))
+            v = 1;
+    }
+    /* a verb of telling only after a day number (한빛넷이 9일 전했다;
+     * 아들이 전했다 is a person's word) */
+    for (int k = 0; dated && report_verbs_dated[k] && !v; k++) {
+        size_t n = strlen(report_verbs_dated[k]);
+        if (p + n <= len && !memcmp(s + p, report_verbs_dated[k], n))
+            v = 1;
+    }
+    size_t syl = syllables(s + i, w - i);
+    if (!v || syl < 2 || syl > 8 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
+        in_list(s + i, w - i, unnamed_sources) || kg_wordset_has(&ws_loan_common, s + i, w - i) ||
+        in_list(s + i, w - i, role_titles) || kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) ||
+        (x->lx && lex_exact(x, i, w) >= 0))
+        return 0;
+    new_actor(x, i, w, "media", "context");
+    return w;
+}
+
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
     size_t e = anon_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = rank_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
         e = bare_name_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
@@ -2682,7 +2971,9 @@ static size_t run_anon(scan *sc)
         e = particle_name_rule(sc->x, sc->i, scan_te(sc));
     if (!e && sc->cc == KG_CC_HANGUL)
         e = foreign_particle_rule(sc->x, sc->i, scan_te(sc));
-    return e ? e : lead_role_rule(sc->x, sc->i, scan_te(sc));
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = lead_role_rule(sc->x, sc->i, scan_te(sc));
+    return e ? e : (sc->cc == KG_CC_HANGUL ? report_rule(sc->x, sc->i, scan_te(sc)) : 0);
 }
 
 /* (주)한빛테크: a company by its legal form */
@@ -2852,10 +3143,13 @@ static size_t run_title_suffix(scan *sc)
     size_t w = strip_particles(s, len, i, te), e = 0, rw;
     /* title or suffix? checked on one syllable first */
     uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
-    if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i))
-        title_rule(x, i, w);
-    else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, role_titles)) && rw <= te)
+    if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
+        if (!title_rule(x, i, w) && in_list(s + i, w - i, office_titles))
+            office_rule(x, i, w);
+    } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, role_titles)) && rw <= te)
         title_rule_ex(x, i, rw, 1);
+    else if (has_bit(title_bits, sc->cp) && in_list(s + i, w - i, office_titles))
+        office_rule(x, i, w);
     else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
         title_rule(x, i, w);
     else if (w - i >= 6 && has_bit(final_bits, lastc)) {
