@@ -2852,6 +2852,8 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
 
 /* How far after the lead (bytes) a day told in the body dates it. */
 #define LEAD_DAY_SPAN 600
+/* An article with no headline: this many sentences at least. */
+#define LEAD_MIN_SENTENCES 5
 
 /* Notes the lead: the body's first sentence that tells an act, and
  * whether a headline came before it. */
@@ -2866,8 +2868,8 @@ static void lead_date(exdoc *x, size_t si, size_t se, int title_line, size_t fir
     x->lead_se = se;
 }
 
-/* The lead of an article (a headline before it) tells the news of the
- * day: an act or a statement there with no
+/* The lead of an article (a headline before it, or five sentences or
+ * more) tells the news of the day: an act or a statement there with no
  * time of its own, told as done (past, or reported speech) and not in
  * passing (events.yaml background_ends: 이직시키기도 했다), happened on
  * the document's date when that is a day (샘 올트먼 CEO가 한국을 찾아 …
@@ -2875,7 +2877,7 @@ static void lead_date(exdoc *x, size_t si, size_t se, int title_line, size_t fir
  * mention's own day (same-as) comes first. */
 void ex_lead_dates(exdoc *x)
 {
-    if (!x->lead_done || !x->headed || x->dct.prec != KG_PREC_DAY)
+    if (!x->lead_done || !(x->headed || x->t->n_sent >= LEAD_MIN_SENTENCES) || x->dct.prec != KG_PREC_DAY)
         return;
     /* the day the body tells right after the lead (…확대했다. 대외무역개발부는
      * 11일(현지시간) … 발표했다) is the lead's: the document's date may be
