@@ -1809,7 +1809,7 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
      * (relate.c, share_doers) */
     if (e->received) {
         /* (the one who received it is the story's last doer, when the
-         * clause names none: …50대가 실형을 선고 받았다) */
+         * clause names none: …전직 임원이 실형을 선고 받았다) */
         const ex_event *p = e->n_target ? NULL : last_doer(x, e);
         if (p) {
             memcpy(e->target, p->agent, sizeof e->target);
@@ -1910,9 +1910,9 @@ static int points_in_order(const char *a, const char *b)
 }
 
 /* Widens e's date, taken from the time pick, to the period the clause
- * tells as two times: two coordinated times (3월과 5월 회의에서 …
- * 결정했다: 3월/5월, korean.yaml's conjunct particles or a comma between
- * them), or a start and an end (8월부터 … 이듬해 1월까지 유출한: the
+ * tells as two times: two coordinated times (4월과 6월 회의에서 …
+ * 금리를 내렸다: 4월/6월, korean.yaml's conjunct particles or a comma between
+ * them), or a start and an end (3월부터 … 같은 해 9월까지 빼돌린: the
  * start's open range closed by a time that ends in one of events.yaml's
  * range_end_particles). Both times lie in the clause, the first before
  * pick. */
@@ -1932,7 +1932,7 @@ static void join_range(exdoc *x, ex_event *e, int pick)
         memcpy(a, f->value, fl + 1);
         int from = fl > 3 && strcmp(a + fl - 3, "/..") == 0;
         if (from) {
-            /* 8월부터 … 1월까지: m must close the range */
+            /* 3월부터 … 9월까지: m must close the range */
             a[fl - 3] = '\0';
             size_t me = m->nend, ms = m->nstart;
             int closes = 0;
@@ -1943,7 +1943,7 @@ static void join_range(exdoc *x, ex_event *e, int pick)
             if (!closes)
                 continue;
         } else {
-            /* 3월과 5월: only a conjunct particle or a comma between */
+            /* 4월과 6월: only a conjunct particle or a comma between */
             size_t g = f->nend, ge = m->nstart;
             while (ge > g && x->s[ge - 1] == ' ')
                 ge--;
@@ -2261,7 +2261,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         }
         /* the start of what an act sets in motion (오는 3월 1일부터, 다음
          * 달부터) dates the measure, not the act that decides it; a plan
-         * decided (4월부터 관세를 올리기로 했다) is the act itself, dated
+         * decided (다음 달부터 관세를 올리기로 했다) is the act itself, dated
          * by its start when the clause tells no other time */
         if (starts_later(x, m) && !takes_effect(x, e)) {
             if (plan_start < 0 && m->nend <= e->pe && e->pe > 0 &&
@@ -2806,7 +2806,7 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
  * come, and not a headline's or a dateline's (입력 2025.03.12 09:30: when
  * the page was written, not when anything happened). */
 /* 1 if the line that holds s[at] ends with a date written by a machine
- * (…회담을 하고 있다. 2025.11.24): a photo caption, whose times tell when
+ * (…연설하고 있다. 2025.09.04): a photo caption, whose times tell when
  * the picture was taken, not what the story is about. */
 static int caption_line(const exdoc *x, size_t at)
 {
@@ -2871,16 +2871,16 @@ static void lead_date(exdoc *x, size_t si, size_t se, int title_line, size_t fir
 /* The lead of an article (a headline before it, or five sentences or
  * more) tells the news of the day: an act or a statement there with no
  * time of its own, told as done (past, or reported speech) and not in
- * passing (events.yaml background_ends: 이직시키기도 했다), happened on
- * the document's date when that is a day (샘 올트먼 CEO가 한국을 찾아 …
- * 협력을 모색하고 나섰다). Run after the relations, so that a later
+ * passing (events.yaml background_ends: 투자하기도 했다), happened on
+ * the document's date when that is a day (미국 상무부가 한 칩 기업에
+ * 보조금을 주기로 했다). Run after the relations, so that a later
  * mention's own day (same-as) comes first. */
 void ex_lead_dates(exdoc *x)
 {
     if (!x->lead_done || !(x->headed || x->t->n_sent >= LEAD_MIN_SENTENCES) || x->dct.prec != KG_PREC_DAY)
         return;
-    /* the day the body tells right after the lead (…확대했다. 대외무역개발부는
-     * 11일(현지시간) … 발표했다) is the lead's: the document's date may be
+    /* the day the body tells right after the lead (…규제를 확대했다. 통상부는
+     * 9일(현지시간) … 공개했다) is the lead's: the document's date may be
      * the next day where the act took place abroad */
     char day[48];
     snprintf(day, sizeof day, "%04d-%02d-%02d", x->dct.year, x->dct.month, x->dct.day);

@@ -315,8 +315,8 @@ static void add_title_alias(kg_actor *a, const kg_mention *m, const char *src, s
     free(form);
 }
 
-/* A body named and then one of its numbered benches, as written (대전지법
- * 형사12부, 서울고법 민사3부): the court with its division is the form the
+/* A body named and then one of its numbered benches, as written (서울중앙지법
+ * 형사3부, 서울고법 민사3부): the court with its division is the form the
  * article gives the doer by (names.yaml division_heads, a number, one of
  * division_ends; an organisation's mention, one space between). */
 static void add_division_alias(kg_actor *a, const kg_mention *m, const char *src, size_t len)

@@ -229,8 +229,8 @@ void ex_merge_sentence(exdoc *x, size_t first)
             if (!x->ev_v[j].dropped)
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
     }
-    /* a clause chained to the next (…확보해 주고, … 깔아 주기로 했다; 주가가
-     * 급등하며 … 랠리했다) with no time of its own happened when the act it
+    /* a clause chained to the next (…용지를 내주고, … 전력망도 깔아 주기로 했다;
+     * 주가가 뛰며 … 올랐다) with no time of its own happened when the act it
      * is chained to did */
     for (size_t i = first; i < x->n_ev; i++) {
         ex_event *a = &x->ev_v[i];
@@ -1649,8 +1649,8 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
             memcpy(x->ev_v[np].when, x->ev_v[g].when, sizeof x->ev_v[np].when);
         }
         /* (and the price that moves right after a company's act, its
-         * subject named by no one, is that company's: TSMC의 실적 발표
-         * 직후 주가가 급등했다) */
+         * subject named by no one, is that company's: 엔비디아의 실적
+         * 발표 직후 주가가 뛰었다) */
         if (right_after && !x->ev_v[g].n_agent && x->ev_v[np].n_agent && market_move(x, &x->ev_v[g])) {
             memcpy(x->ev_v[g].agent, x->ev_v[np].agent, sizeof x->ev_v[g].agent);
             x->ev_v[g].n_agent = x->ev_v[np].n_agent;
