@@ -266,18 +266,24 @@ static int cmp_line(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The lines of list sorted, each once (malloc'd). */
-static char *sorted_unique(const char *list)
+/* Appends the lines of list (NULL: none) to v. */
+static void split_lines(const char *list, kg_strv *v)
 {
-    kg_strv v = { NULL, 0, 0 };
     for (const char *p = list; p && *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         char *one = kg_xstrndup(p, n);
-        kg_strv_push(&v, one);
+        kg_strv_push(v, one);
         free(one);
         p += n + (nl ? 1 : 0);
     }
+}
+
+/* The lines of list sorted, each once (malloc'd). */
+static char *sorted_unique(const char *list)
+{
+    kg_strv v = { NULL, 0, 0 };
+    split_lines(list, &v);
     if (v.n)
         qsort(v.v, v.n, sizeof *v.v, cmp_line);
     kg_buf b = KG_BUF_INIT;
@@ -432,14 +438,7 @@ static void changed_rows(const old_stats *o, const kg_strv *files, const char *s
             kg_buf_printf(gone, "f\t%s\n", o->facts.keys[i]);
     kg_hmap_free(&now); /* (empty again) */
     kg_strv src = { NULL, 0, 0 };
-    for (const char *p = sources; p && *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        char *one = kg_xstrndup(p, n);
-        kg_strv_push(&src, one);
-        free(one);
-        p += n + (nl ? 1 : 0);
-    }
+    split_lines(sources, &src);
     for (size_t i = 0; i < src.n; i++) {
         kg_hmap_put(&now, src.v[i], (void *)1);
         if (!old_same(o, &o->sources, src.v[i], sc))

@@ -855,6 +855,22 @@ typedef struct build_run {
     loader L;
 } build_run;
 
+/* Frees what a run of n files holds (not the loader's statements). */
+static void run_free(build_run *R, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(R->fi[i].src_path), free(R->fi[i].key);
+    free(R->fi);
+    free(R->doc_keys);
+    free(R->seen);
+    kg__strmap_free(&R->stored);
+    kg__strmap_free(&R->touched);
+    kg__strmap_free(&R->L.olddefs);
+    kg_strv_free(&R->L.olddef);
+    kg_strv_free(&R->L.oldactor);
+    free(R->L.olddef_same);
+}
+
 /* Each file once: the same path twice (two PATH arguments naming it)
  * would load it twice. */
 static int files_once(build_run *R)
@@ -1271,17 +1287,7 @@ done:
     finalize_loader(&R.L);
     if (in_tx)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    for (size_t i = 0; i < c->n; i++)
-        free(R.fi[i].src_path), free(R.fi[i].key);
-    free(R.fi);
-    free(R.doc_keys);
-    free(R.seen);
-    kg__strmap_free(&R.stored);
-    kg__strmap_free(&R.touched);
-    kg__strmap_free(&R.L.olddefs);
-    kg_strv_free(&R.L.olddef);
-    kg_strv_free(&R.L.oldactor);
-    free(R.L.olddef_same);
+    run_free(&R, c->n);
     return rc;
 }
 
@@ -1540,17 +1546,7 @@ done:
         for (size_t i = 0; i < sd.n; i++)
             kg_diag_add(d, sd.v[i].sev, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].msg);
     kg_diag_free(&sd);
-    for (size_t i = 0; i < c->n; i++)
-        free(R.fi[i].src_path), free(R.fi[i].key);
-    free(R.fi);
-    free(R.doc_keys);
-    free(R.seen);
-    kg__strmap_free(&R.stored);
-    kg__strmap_free(&R.touched);
-    kg__strmap_free(&R.L.olddefs);
-    kg_strv_free(&R.L.olddef);
-    kg_strv_free(&R.L.oldactor);
-    free(R.L.olddef_same);
+    run_free(&R, c->n);
     return rc;
 }
 
