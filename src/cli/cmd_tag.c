@@ -36,7 +36,8 @@ const char kg_help_tag[] =
     "  {\"kind\":\"time\",\"text\":\"지난 13일(현지 시간)\",\"start\":120,\"end\":146,\"value\":\"2025-01-13\"}\n"
     "  {\"kind\":\"figure\",\"text\":\"4천500개\",\"start\":1290,\"end\":1301,\"value\":4500,\"unit\":\"count\",\"counter\":\"개\",\"approx\":\"exact\"}\n"
     "\n"
-    "start and end are byte offsets [start, end) into FILE. Times are EDTF,\n"
+    "With more than one FILE each line starts with \"file\", the path as\n"
+    "given. start and end are byte offsets [start, end) into FILE. Times are EDTF,\n"
     "relative to the document date; value is null where the date is too\n"
     "coarse for the expression. Page chrome (share buttons, 기사듣기, copyright\n"
     "lines, related-news lists, FAQ boxes, teaser copies) is skipped.\n"
@@ -107,6 +108,7 @@ typedef struct tag_run {
     unsigned text_flags;
     int show_chrome, show_sentences;
     int jobs; /* windows tagged at a time, each on a thread */
+    int name_files; /* more than one FILE: each line says which ("file") */
 } tag_run;
 
 static void print_extras(const kg_text *t, kg_buf *out, int chrome, int sents)
@@ -267,6 +269,33 @@ static int put_window(twin *w, kg_tag_opts *opts, int *first)
     if (*first && opts->dct.prec == KG_PREC_NONE)
         opts->dct = w->used; /* the first window's dateline holds for the file */
     *first = 0;
+    if (w->run->name_files && w->out.len) {
+        /* {"file":"PATH", then the line without its opening brace, as
+         * grep names its files */
+        kg_buf named = KG_BUF_INIT, head = KG_BUF_INIT;
+        kg_buf_puts(&head, "{\"file\":\"");
+        kg_json_escape(&head, w->path, strlen(w->path));
+        kg_buf_puts(&head, "\",");
+        for (size_t a = 0; a < w->out.len;) {
+            const char *nl = memchr(w->out.ptr + a, '\n', w->out.len - a);
+            size_t e = nl ? (size_t)(nl - w->out.ptr) + 1 : w->out.len;
+            if (w->out.ptr[a] == '{') {
+                kg_buf_add(&named, head.ptr, head.len);
+                kg_buf_add(&named, w->out.ptr + a + 1, e - a - 1);
+            } else {
+                kg_buf_add(&named, w->out.ptr + a, e - a);
+            }
+            a = e;
+        }
+        int bad = fwrite(named.ptr, 1, named.len, stdout) != named.len;
+        kg_buf_free(&named);
+        kg_buf_free(&head);
+        if (bad) {
+            kg_cli_error("tag: writing output: %s", strerror(errno));
+            return KG_EXIT_IO;
+        }
+        return 0;
+    }
     if (w->out.len && fwrite(w->out.ptr, 1, w->out.len, stdout) != w->out.len) {
         kg_cli_error("tag: writing output: %s", strerror(errno));
         return KG_EXIT_IO;
@@ -507,6 +536,7 @@ int kg_cmd_tag(int argc, char **argv)
     int nfiles = 0;
     kg_lexicon *lx = NULL;
     int rc = parse_tag_args(argc, argv, &run, &lexpath, files, &nfiles);
+    run.name_files = nfiles > 1;
     if (!rc)
         rc = load_tag_lexicon(lexpath, &lx);
     if (rc) {

@@ -151,3 +151,10 @@ expect build-force-not-kg 3 'if it is a damaged kg store' bash -c '
   [ "$(cat wo/notes.sqlite)" = "my notes, not a database" ] || { echo "the file was replaced"; exit 0; }
   [ -e wo/notes.sqlite.damaged ] && { echo "the file was moved"; exit 0; }
   exit $rc'
+# kg tag with several FILEs names each line's file, as given (JSON-escaped,
+# whatever the name holds), as grep does; with one FILE the lines stay as
+# they were (tests/hostile/tag-files.py reads them back)
+mkdir -p "$T/wo/tagfiles"
+printf '삼성전자는 3일 새 칩을 공개했다.\n' > "$T/wo/tagfiles/a.txt"
+printf '정부는 5일 10조원을 투자한다고 밝혔다.\n' > "$T/wo/tagfiles/b \"q\".txt"
+expect tag-names-files 0 '' python3 "$(pwd)/tests/hostile/tag-files.py" "$KG" "$T/wo/tagfiles"
