@@ -835,6 +835,23 @@ static void finalize_loader(loader *L)
     L->ins_doc = L->ins_def = L->ins_event = L->ins_ea = L->ins_fig = L->ins_rel = L->ins_span = NULL;
 }
 
+/* Ends the build's transaction: the loader's statements finalized, then
+ * COMMIT (a foreign key it breaks explained on d); -1 on failure, the
+ * transaction still open. */
+static int commit_run(loader *L, kg_diag *d)
+{
+    kg_store *s = L->s;
+    finalize_loader(L);
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int ec = sqlite3_extended_errcode(s->db);
+        kg__store_fail(s, d, "cannot commit the build");
+        if (ec == SQLITE_CONSTRAINT_FOREIGNKEY)
+            explain_fk(s, d);
+        return -1;
+    }
+    return 0;
+}
+
 /* One build in progress. */
 typedef struct build_run {
     kg_store *s;
@@ -854,6 +871,35 @@ typedef struct build_run {
     int partial;
     loader L;
 } build_run;
+
+/* The start of a build: no opts and no stats stand for defaults (*st0
+ * takes the counts), the counts zeroed; -1 (said on d) when the store was
+ * opened read-only. */
+static int build_start(const kg_store *s, const kg_build_opts **opts, kg_build_stats **stats, kg_build_stats *st0,
+                       kg_diag *d)
+{
+    static const kg_build_opts none;
+    if (!*opts)
+        *opts = &none;
+    if (!*stats)
+        *stats = st0;
+    memset(*stats, 0, sizeof **stats);
+    if (s->flags & KG_STORE_READONLY) {
+        kg_diag_error(d, s->path, 0, 0, "the store was opened read-only");
+        return -1;
+    }
+    return 0;
+}
+
+/* A run over corpus c into s, its findings on d. */
+static void run_init(build_run *R, kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
+                     kg_build_stats *stats, kg_diag *d)
+{
+    memset(R, 0, sizeof *R);
+    R->s = s, R->d = d, R->c = c, R->opts = opts, R->stats = stats;
+    R->L.s = s, R->L.d = d;
+    R->fi = kg_xcalloc(c->n ? c->n : 1, sizeof *R->fi);
+}
 
 /* Frees what a run of n files holds (not the loader's statements). */
 static void run_free(build_run *R, size_t n)
@@ -1205,17 +1251,25 @@ void kg_store_counts(kg_store *s, kg_build_stats *st)
 }
 
 /* Everything inside the transaction; KG_STORE_OK or an error code. */
+/* The build's number, what the store holds, which files to load, the old
+ * rows of those deleted, and the files loaded: load_files' answer, or
+ * KG_STORE_ERROR. */
+static int load_run(build_run *R)
+{
+    R->L.build = (sqlite3_int64)count_rows(
+                     R->s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
+    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R, -1) != 0)
+        return KG_STORE_ERROR;
+    return load_files(R);
+}
+
 static int build_in_tx(build_run *R)
 {
     kg_store *s = R->s;
     kg_diag *d = R->d;
     if (ensure_schema(s, R->opts->force_rebuild, &R->stats->created, d) != 0)
         return KG_STORE_ERROR;
-    R->L.build = (sqlite3_int64)count_rows(
-                     s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
-    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R, -1) != 0)
-        return KG_STORE_ERROR;
-    int rc = load_files(R);
+    int rc = load_run(R);
     if (rc != KG_STORE_OK)
         return rc;
     if (update_search(s, d, R->L.build) != 0 || merge_actors(s, d, &R->touched) != 0 ||
@@ -1230,31 +1284,19 @@ static int build_in_tx(build_run *R)
 int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
                    kg_build_stats *stats, kg_diag *d)
 {
-    kg_build_opts none = { 0 };
     kg_build_stats st0;
     build_run R;
     int rc = KG_STORE_ERROR, in_tx = 0;
 
-    if (!opts)
-        opts = &none;
-    if (!stats)
-        stats = &st0;
-    memset(stats, 0, sizeof *stats);
-    stats->files = c->n;
-
-    if (s->flags & KG_STORE_READONLY) {
-        kg_diag_error(d, s->path, 0, 0, "the store was opened read-only");
+    if (build_start(s, &opts, &stats, &st0, d) != 0)
         return KG_STORE_ERROR;
-    }
+    stats->files = c->n;
     size_t errors_before = d->errors;
     kg_check(c, d);
     if (d->errors > errors_before)
         return KG_STORE_REFUSED;
 
-    memset(&R, 0, sizeof R);
-    R.s = s, R.d = d, R.c = c, R.opts = opts, R.stats = stats;
-    R.L.s = s, R.L.d = d;
-    R.fi = kg_xcalloc(c->n ? c->n : 1, sizeof *R.fi);
+    run_init(&R, s, c, opts, stats, d);
     if (hash_files(c, opts->base, R.fi, d) != 0)
         goto done;
     if (files_once(&R) != 0) {
@@ -1272,14 +1314,8 @@ int kg_store_build(kg_store *s, const kg_corpus *c, const kg_build_opts *opts,
         goto done;
     rc = KG_STORE_ERROR;
 
-    finalize_loader(&R.L);
-    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        int ec = sqlite3_extended_errcode(s->db);
-        kg__store_fail(s, d, "cannot commit the build");
-        if (ec == SQLITE_CONSTRAINT_FOREIGNKEY)
-            explain_fk(s, d);
+    if (commit_run(&R.L, d) != 0)
         goto done;
-    }
     in_tx = 0;
     rc = KG_STORE_OK;
     s->complete = 1; /* a new store may now go in place (kg_store_finish) */
@@ -1456,11 +1492,7 @@ static int update_in_tx(build_run *R)
         return KG_STORE_ERROR;
     if (created)
         return KG_STORE_FULL;
-    R->L.build = (sqlite3_int64)count_rows(
-                     s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
-    if (read_stored(R) != 0 || decide_loads(R) != 0 || delete_old(R, -1) != 0)
-        return KG_STORE_ERROR;
-    int rc = load_files(R);
+    int rc = load_run(R);
     if (rc == KG_STORE_ERROR)
         return KG_STORE_FULL; /* e.g. a document id another file has */
     if (rc != KG_STORE_OK)
@@ -1494,26 +1526,15 @@ static int update_in_tx(build_run *R)
 int kg_store_update(kg_store *s, const kg_corpus *c, const kg_strv *removed, const kg_build_opts *opts,
                     kg_build_stats *stats, kg_diag *d)
 {
-    kg_build_opts none = { 0 };
     kg_build_stats st0;
     kg_diag sd = KG_DIAG_INIT; /* kept only when the answer is not FULL */
     build_run R;
     int rc = KG_STORE_FULL, in_tx = 0;
 
-    if (!opts)
-        opts = &none;
-    if (!stats)
-        stats = &st0;
-    memset(stats, 0, sizeof *stats);
-    if (s->flags & KG_STORE_READONLY) {
-        kg_diag_error(d, s->path, 0, 0, "the store was opened read-only");
+    if (build_start(s, &opts, &stats, &st0, d) != 0)
         return KG_STORE_ERROR;
-    }
-    memset(&R, 0, sizeof R);
-    R.s = s, R.d = &sd, R.c = c, R.opts = opts, R.stats = stats;
+    run_init(&R, s, c, opts, stats, &sd);
     R.removed = removed, R.partial = 1;
-    R.L.s = s, R.L.d = &sd;
-    R.fi = kg_xcalloc(c->n ? c->n : 1, sizeof *R.fi);
     if (opts->force_rebuild || kg_check_local(c, &sd) != 0 || hash_files(c, opts->base, R.fi, &sd) != 0 ||
         files_once(&R) != 0)
         goto done;
@@ -1650,14 +1671,8 @@ int kg_store_stream_end(kg_store_stream *b, int commit)
     put_counts(s, R->stats);
     if (write_meta(s, d, &R->L, R->opts, R->stats) != 0)
         goto done;
-    finalize_loader(&R->L);
-    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        int ec = sqlite3_extended_errcode(s->db);
-        kg__store_fail(s, d, "cannot commit the build");
-        if (ec == SQLITE_CONSTRAINT_FOREIGNKEY)
-            explain_fk(s, d);
+    if (commit_run(&R->L, d) != 0)
         goto done;
-    }
     b->in_tx = 0;
     rc = KG_STORE_OK;
     s->complete = 1;
