@@ -93,7 +93,6 @@ static void lists_init(void)
     kept_lemmas = kg_gram_words("events", "kept_lemmas");
     aspect_verbs = kg_gram_words("korean", "aspect_verbs");
     kept_objects = kg_gram_words("events", "kept_objects");
-
 }
 
 /* The endings, particles and words single rules below test (events.yaml;
@@ -864,9 +863,6 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
     return c->morph == KG_MORPH_PASSIVE && (e->f & EX_F_FINAL);
 }
 
-/* 1 if the subject of the predicate is the one acted on: a support verb
- * 받다 / 당하다 (제재를 받았다, 선고 받았다), or a legal act or restriction
- * in the passive (기소됐다, 체포된, 금지당했다). */
 /* 1 if the predicate at c is an act received (acted_on_verbs: 제재를
  * 받았다; an event noun with 받다 glued or as the next word: 선고받았다,
  * 선고 받았다): its subject is the one acted on. */
@@ -881,11 +877,13 @@ static int received_verb(const exdoc *x, const cand *c)
            starts_any(x->s, x->w[c->wi + 1].ce, x->w[c->wi + 1].cs, acted_on_verbs) > 0;
 }
 
+/* 1 if the subject of the predicate is the one acted on, other than an
+ * act received (received_verb, which the caller asks first): a support
+ * verb with a 에-complement (재판에 넘겨졌다), or a legal act or
+ * restriction in the passive (기소됐다, 체포된, 금지당했다). */
 static int acted_on(const exdoc *x, const ex_event *e, const cand *c)
 {
     if (c->dat_passive)
-        return 1;
-    if (received_verb(x, c))
         return 1;
     if (c->lv)
         return 0;
@@ -1724,11 +1722,6 @@ static void body_object_agent(const exdoc *x, ex_event *e)
     }
 }
 
-/* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
- * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
- * 영업이익은 … 웃돌았다) goes on with the story's last doer: the agent
- * of the last event told outside quotes in this sentence or the two
- * before, in the same block (headline or body). */
 /* The last event told outside quotes with a doer, in e's sentence or the
  * two before and in the same block (headline or body); NULL if none. */
 static const ex_event *last_doer(const exdoc *x, const ex_event *e)
@@ -1742,6 +1735,10 @@ static const ex_event *last_doer(const exdoc *x, const ex_event *e)
     }
     return NULL;
 }
+
+/* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
+ * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
+ * 영업이익은 … 웃돌았다) goes on with the story's last doer (last_doer). */
 
 static void carry_agent(const exdoc *x, ex_event *e, int passive)
 {
@@ -1934,13 +1931,7 @@ static void join_range(exdoc *x, ex_event *e, int pick)
         if (from) {
             /* 3월부터 … 9월까지: m must close the range */
             a[fl - 3] = '\0';
-            size_t me = m->nend, ms = m->nstart;
-            int closes = 0;
-            for (int j = 0; GW(range_end_particles)[j] && !closes; j++) {
-                size_t pl = strlen(GW(range_end_particles)[j]);
-                closes = me - ms > pl && memcmp(x->s + me - pl, GW(range_end_particles)[j], pl) == 0;
-            }
-            if (!closes)
+            if (!ex_ends_any(x->s, m->nstart + 1, m->nend, GW(range_end_particles)))
                 continue;
         } else {
             /* 4월과 6월: only a conjunct particle or a comma between */
@@ -2800,19 +2791,18 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
     }
 }
 
-/* Remembers the last date of the sentence [ss, se) for the events after
- * it with no time of their own (이날, 당시, or none): a date something
- * happened on, not an open range (다음 달 1일부터) or a date still to
- * come, and not a headline's or a dateline's (입력 2025.03.12 09:30: when
- * the page was written, not when anything happened). */
 /* 1 if the line that holds s[at] ends with a date written by a machine
  * (…연설하고 있다. 2025.09.04): a photo caption, whose times tell when
- * the picture was taken, not what the story is about. */
-static int caption_line(const exdoc *x, size_t at)
+ * the picture was taken, not what the story is about. The answer is kept
+ * for the line, so a line of many sentences is read once. */
+static int caption_line(exdoc *x, size_t at)
 {
+    if (at < x->cap_end && x->cap_end)
+        return x->cap_is;
     size_t le = at;
     while (le < x->len && x->s[le] != '\n')
         le++;
+    x->cap_end = le + 1;
     while (le > at && (x->s[le - 1] == ' ' || x->s[le - 1] == '\r'))
         le--;
     size_t b = le, digits = 0, dots = 0;
@@ -2823,9 +2813,15 @@ static int caption_line(const exdoc *x, size_t at)
         else
             digits++;
     }
-    return digits == 8 && dots == 2 && le - b == 10 && (b == at || x->s[b - 1] == ' ');
+    x->cap_is = digits == 8 && dots == 2 && le - b == 10 && (b == at || x->s[b - 1] == ' ');
+    return x->cap_is;
 }
 
+/* Remembers the last date of the sentence [ss, se) for the events after
+ * it with no time of their own (이날, 당시, or none): a date something
+ * happened on, not an open range (다음 달 1일부터) or a date still to
+ * come, and not a headline's or a dateline's (입력 2025.03.12 09:30: when
+ * the page was written, not when anything happened). */
 static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
 {
     if (title_line || caption_line(x, ss))
@@ -3034,8 +3030,8 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
                 e.n_agent = n;
             }
         }
-        int passive = acted_on(x, &e, c);
         e.received = received_verb(x, c);
+        int passive = e.received || acted_on(x, &e, c);
         if (passive) {
             /* the subject is the one acted on: 화웨이는 미국의 제재를 받았다,
              * 임원이 기소됐다 (the agent, when named, is the genitive) */
