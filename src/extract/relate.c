@@ -458,26 +458,21 @@ static int same_side(const exdoc *x, const ex_event *a, const ex_event *b)
     return 0;
 }
 
-/* 1 if one of e's agents is a person. */
-static int any_person(const exdoc *x, const ex_event *e)
+/* How many of the n actor mentions v are persons. */
+static int persons(const exdoc *x, const int *v, int n)
 {
-    for (int i = 0; i < e->n_agent; i++) {
-        const char *t = x->m->v[e->agent[i]].type;
-        if (t && !strcmp(t, "person"))
-            return 1;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        const char *t = x->m->v[v[i]].type;
+        k += t && !strcmp(t, "person");
     }
-    return 0;
+    return k;
 }
 
 /* 1 if e has agents and all are persons. */
 static int all_persons(const exdoc *x, const ex_event *e)
 {
-    for (int i = 0; i < e->n_agent; i++) {
-        const char *t = x->m->v[e->agent[i]].type;
-        if (!t || strcmp(t, "person"))
-            return 0;
-    }
-    return e->n_agent > 0;
+    return e->n_agent > 0 && persons(x, e->agent, e->n_agent) == e->n_agent;
 }
 
 /* 1 if a and b each have agents, all persons, and none in common (A씨는
@@ -487,18 +482,13 @@ static int two_persons(const exdoc *x, const ex_event *a, const ex_event *b)
     if (all_persons(x, a) && all_persons(x, b) && !agents_agree(x, a, b))
         return 1;
     /* (two received by two persons: A씨는 … B씨는 … 선고 받았다) */
-    if (!a->received || !b->received || !a->n_target || !b->n_target)
+    if (!a->received || !b->received || !a->n_target || !b->n_target ||
+        persons(x, a->target, a->n_target) != a->n_target || persons(x, b->target, b->n_target) != b->n_target)
         return 0;
-    for (int i = 0; i < a->n_target; i++) {
-        const char *t = x->m->v[a->target[i]].type;
-        if (!t || strcmp(t, "person"))
-            return 0;
-        for (int j = 0; j < b->n_target; j++) {
-            const char *u = x->m->v[b->target[j]].type;
-            if (!u || strcmp(u, "person") || !strcmp(x->m->v[a->target[i]].id, x->m->v[b->target[j]].id))
+    for (int i = 0; i < a->n_target; i++)
+        for (int j = 0; j < b->n_target; j++)
+            if (!strcmp(x->m->v[a->target[i]].id, x->m->v[b->target[j]].id))
                 return 0;
-        }
-    }
     return 1;
 }
 
@@ -988,7 +978,7 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
             return 1;
         /* two sides with no person among them (캐나다 정부 … 미국): the
          * act and the other side's answer to it, not one act */
-        if (!any_person(x, a) && !any_person(x, b) && a->n_agent && b->n_agent)
+        if (a->n_agent && b->n_agent && !persons(x, a->agent, a->n_agent) && !persons(x, b->agent, b->n_agent))
             return 0;
         /* a summary and its detail in neighbouring sentences may name the
          * actor differently (a title, then the name) */
