@@ -269,10 +269,12 @@ static int put_window(twin *w, kg_tag_opts *opts, int *first)
     if (*first && opts->dct.prec == KG_PREC_NONE)
         opts->dct = w->used; /* the first window's dateline holds for the file */
     *first = 0;
+    const kg_buf *out = &w->out;
+    kg_buf named = KG_BUF_INIT;
     if (w->run->name_files && w->out.len) {
         /* {"file":"PATH", then the line without its opening brace, as
          * grep names its files */
-        kg_buf named = KG_BUF_INIT, head = KG_BUF_INIT;
+        kg_buf head = KG_BUF_INIT;
         kg_buf_puts(&head, "{\"file\":\"");
         kg_json_escape(&head, w->path, strlen(w->path));
         kg_buf_puts(&head, "\",");
@@ -287,16 +289,12 @@ static int put_window(twin *w, kg_tag_opts *opts, int *first)
             }
             a = e;
         }
-        int bad = fwrite(named.ptr, 1, named.len, stdout) != named.len;
-        kg_buf_free(&named);
         kg_buf_free(&head);
-        if (bad) {
-            kg_cli_error("tag: writing output: %s", strerror(errno));
-            return KG_EXIT_IO;
-        }
-        return 0;
+        out = &named;
     }
-    if (w->out.len && fwrite(w->out.ptr, 1, w->out.len, stdout) != w->out.len) {
+    int bad = out->len && fwrite(out->ptr, 1, out->len, stdout) != out->len;
+    kg_buf_free(&named);
+    if (bad) {
         kg_cli_error("tag: writing output: %s", strerror(errno));
         return KG_EXIT_IO;
     }
