@@ -199,10 +199,13 @@ void ex_merge_sentence(exdoc *x, size_t first)
             b->cs = cs;
             continue;
         }
-        /* 펀드를 조성해 … 지원해 왔다, 적발돼 기소된: one act in two verbs */
+        /* 펀드를 조성해 … 지원해 왔다, 적발돼 기소된: one act in two verbs
+         * (not 벌금을 부과하고, … 고발했다: an act with its object closed
+         * by a comma is the first of acts told in a row) */
         if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && a->type == b->type &&
             !b->subj_in_clause && !(a->time >= 0 && b->time >= 0 && a->time != b->time &&
-                                    a->cs < x->m->v[b->time].nstart)) {
+                                    a->cs < x->m->v[b->time].nstart) &&
+            !(a->obj[0] && a->pe < x->len && x->s[a->pe] == ',')) {
             absorb(b, a);
             continue;
         }
