@@ -256,6 +256,26 @@ Test(text, teaser_copy_is_chrome)
     kg_buf_free(&b);
 }
 
+/* A line printed twice whole (a caption or a lead repeated by the page)
+ * is the article's text both times: only a cut copy is a teaser. */
+Test(text, exact_copy_is_text)
+{
+    const char *line = "사진 설명으로 쓰인 이 문장은 기사 본문과 똑같이 두 번 실렸지만 둘 다 기사의 글로 읽어야 한다.";
+    kg_buf b = KG_BUF_INIT;
+    kg_buf_puts(&b, line);
+    kg_buf_puts(&b, "\n");
+    kg_buf_puts(&b, line);
+    kg_buf_puts(&b, "\n다음 문단이다.\n");
+    kg_text t;
+    kg_diag d = KG_DIAG_INIT;
+    kg_text_load(&t, b.ptr, b.len, 0, 0, NULL, &d);
+    cr_assert(!kg_text_in_chrome(&t, 5));
+    cr_assert(!kg_text_in_chrome(&t, strlen(line) + 6));
+    kg_text_free(&t);
+    kg_diag_free(&d);
+    kg_buf_free(&b);
+}
+
 Test(text, long_sentence_and_empty)
 {
     size_t n = 100000 * 3;

@@ -301,8 +301,9 @@ static uint64_t line_key(const char *s, size_t n)
 }
 
 /* A line that a later or earlier longer line starts with (after its
- * trailing ellipsis is dropped), or an exact copy of a later line, is a
- * teaser or summary box: chrome. */
+ * trailing ellipsis is dropped) is a teaser or summary box: chrome. An
+ * exact copy of another line is not: a caption or a lead printed twice
+ * is still the article's text (a reader annotates both). */
 #define TEASER_MIN 60
 #define TEASER_KEY 48
 
@@ -342,14 +343,11 @@ static void mark_teasers(const char *s, text_line *ln, size_t nl, const unsigned
             for (size_t k = j; k != (size_t)-1 && seen < 3; k = next[k], seen++) {
                 size_t la = ln[k].te - ln[k].ts, lb = ln[i].te - ln[i].ts;
                 size_t ka = k, kb = i;
-                if (la > lb || (la == lb)) {
-                    /* k is the longer (or equal): i may be the copy; for
-                     * equal lines the earlier one is the teaser */
-                    if (la == lb) {
-                        if (memcmp(s + ln[k].ts, s + ln[i].ts, la) == 0)
-                            cv_add(cv, ln[k].s, ln[k].e, KG_CHROME_TEASER);
+                if (la >= lb) {
+                    /* k is the longer: i may be the teaser (equal lines
+                     * are both text) */
+                    if (la == lb)
                         continue;
-                    }
                     ka = i;
                     kb = k;
                     size_t t = la;
