@@ -552,6 +552,16 @@ static int phrase_heads(const exdoc *x, size_t i, int *out, int max)
             int ok = person ? r->person : pass == 1 || (!r->gen && !(r->mod && !r->own));
             if (!ok && !person && pass == 0 && k == n - 1)
                 ok = 1;
+            /* 메타의 라마는 … 선보였다: a product acts through its owner
+             * (the genitive before it) */
+            if (ok && !person && pass == 0 && k > 0 && x->r[idx[k - 1]].gen && x->m->v[r->m].type &&
+                !strcmp(x->m->v[r->m].type, "product") && !got) {
+                const kg_mention *o = &x->m->v[x->r[idx[k - 1]].m];
+                if (o->type && strcmp(o->type, "product") && strcmp(o->type, "other") && strcmp(o->type, "country")) {
+                    out[got++] = x->r[idx[k - 1]].m;
+                    continue;
+                }
+            }
             if (!ok)
                 continue;
             int dup = 0;
