@@ -222,6 +222,7 @@ static const char *body_word(int k)
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
+static kg_wordset ws_anon_titles, ws_anon_titles_spaced;
 static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
@@ -1764,15 +1765,17 @@ static int office_rule(actx *x, size_t ta, size_t tb)
 
 /* The word of list at s[p] (the longest) that ends well there (particles
  * at most after it); its end, or 0. */
-static size_t list_word_at(const char *s, size_t len, size_t p, const char *const *list)
+static int tail_ok_cb(const char *s, size_t len, size_t e, void *arg)
 {
-    size_t best = 0, tend;
-    for (int k = 0; list[k]; k++) {
-        size_t n = strlen(list[k]);
-        if (p + n <= len && !memcmp(s + p, list[k], n) && p + n > best && kg_tail_ok(s, len, p + n, &tend))
-            best = p + n;
-    }
-    return best;
+    (void)arg;
+    size_t tend;
+    return kg_tail_ok(s, len, e, &tend);
+}
+
+static size_t list_word_at(const char *s, size_t len, size_t p, const kg_wordset *list)
+{
+    size_t n = kg_wordset_prefix(list, s, len, p, tail_ok_cb, NULL);
+    return n ? p + n : 0;
 }
 
 /* An age or a note in parentheses right after a name (김모(33)씨,
@@ -1803,13 +1806,13 @@ static size_t anon_title_at(const char *s, size_t len, size_t p, int spaced_ok, 
     if (space)
         p++;
     *tp = p;
-    size_t e = list_word_at(s, len, p, anon_titles);
+    size_t e = list_word_at(s, len, p, &ws_anon_titles);
     if (!e && (space || spaced_ok > 1) && spaced_ok)
-        e = list_word_at(s, len, p, anon_titles_spaced);
+        e = list_word_at(s, len, p, &ws_anon_titles_spaced);
     if (!e && titles_too)
-        e = list_word_at(s, len, p, titles);
+        e = list_word_at(s, len, p, &ws_titles);
     if (!e && titles_too > 1)
-        e = list_word_at(s, len, p, role_titles);
+        e = list_word_at(s, len, p, &ws_role_titles);
     return e ? strip_particles(s, len, p, e) : 0;
 }
 
@@ -1842,7 +1845,7 @@ static size_t anon_rule(actx *x, size_t i)
         /* three syllables: two and 씨 are mostly words (마음씨) */
         size_t ne = i + 9;
         if (ne + 3 <= len && all_hangul(s + i, ne - i)) {
-            size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, anon_titles);
+            size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, &ws_anon_titles);
             if (te2 && name_word_ok(x, i, ne) &&
                 !overlaps_actor(x, i, ne) && !kg_tctx_taken(x->c, i, ne)) {
                 kg_buf id = KG_BUF_INIT;
@@ -2475,6 +2478,8 @@ static void tables_init(void)
         set_bit(pair_bits, *t, 0);
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
+    kg_wordset_build(&ws_anon_titles, anon_titles);
+    kg_wordset_build(&ws_anon_titles_spaced, anon_titles_spaced);
     kg_wordset_build(&ws_role_titles, role_titles);
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
@@ -2691,7 +2696,7 @@ static int title_after(actx *x, size_t p)
 {
     const char *s = x->s;
     size_t len = x->len, q;
-    if (list_word_at(s, len, p, anon_titles))
+    if (list_word_at(s, len, p, &ws_anon_titles))
         return 1;
     if (p >= len || s[p] != ' ')
         return 0;
@@ -2706,7 +2711,7 @@ static int title_after(actx *x, size_t p)
     q = hangul_run_end(s, len, p);
     if (q > p && is_title(s + p, strip_particles(s, len, p, q) - p))
         return 1;
-    return list_word_at(s, len, p, role_titles) || list_word_at(s, len, p, anon_titles);
+    return list_word_at(s, len, p, &ws_role_titles) || list_word_at(s, len, p, &ws_anon_titles);
 }
 
 /* A Korean name of three syllables without a title, by what stands
@@ -3146,7 +3151,7 @@ static size_t run_title_suffix(scan *sc)
     if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
         if (!title_rule(x, i, w) && in_list(s + i, w - i, office_titles))
             office_rule(x, i, w);
-    } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, role_titles)) && rw <= te)
+    } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, &ws_role_titles)) && rw <= te)
         title_rule_ex(x, i, rw, 1);
     else if (has_bit(title_bits, sc->cp) && in_list(s + i, w - i, office_titles))
         office_rule(x, i, w);

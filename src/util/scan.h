@@ -74,6 +74,8 @@ typedef struct kg_wordset {
     const char **slot;     /* words, NULL = empty */
     unsigned char *lens;   /* their lengths (all words are < 256 bytes) */
     size_t mask;
+    uint64_t lenbits[4];   /* bit n: some word is n bytes long */
+    size_t minlen, maxlen; /* the shortest and the longest word (0, 0: none) */
 } kg_wordset;
 
 static inline uint32_t kg_word_hash(const char *w, size_t n)
@@ -95,10 +97,17 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
     ws->slot = kg_xcalloc(cap, sizeof *ws->slot);
     ws->lens = kg_xcalloc(cap, 1);
     ws->mask = cap - 1;
+    memset(ws->lenbits, 0, sizeof ws->lenbits);
+    ws->minlen = ws->maxlen = 0;
     for (size_t k = 0; k < n; k++) {
         size_t l = strlen(list[k]);
-        if (l > 255)
+        if (l > 255 || l == 0)
             continue; /* (from a grammar file: no text word is looked up that long) */
+        ws->lenbits[l >> 6] |= 1ull << (l & 63);
+        if (!ws->minlen || l < ws->minlen)
+            ws->minlen = l;
+        if (l > ws->maxlen)
+            ws->maxlen = l;
         size_t h = kg_word_hash(list[k], l) & ws->mask;
         while (ws->slot[h] && !(ws->lens[h] == l && memcmp(ws->slot[h], list[k], l) == 0))
             h = (h + 1) & ws->mask;
@@ -116,6 +125,22 @@ static inline int kg_wordset_has(const kg_wordset *ws, const char *w, size_t n)
     for (; ws->slot[h]; h = (h + 1) & ws->mask)
         if (ws->lens[h] == n && memcmp(ws->slot[h], w, n) == 0)
             return 1;
+    return 0;
+}
+
+/* The length of the longest word of the set that s[p..len) starts with
+ * and that ok(s, len, end, arg) accepts (NULL: any), longest first;
+ * 0 if none. One hash per distinct length instead of a walk over the
+ * list. */
+static inline size_t kg_wordset_prefix(const kg_wordset *ws, const char *s, size_t len, size_t p,
+                                       int (*ok)(const char *, size_t, size_t, void *), void *arg)
+{
+    if (p >= len)
+        return 0;
+    size_t top = len - p < ws->maxlen ? len - p : ws->maxlen;
+    for (size_t n = top; n >= ws->minlen && n > 0; n--)
+        if (((ws->lenbits[n >> 6] >> (n & 63)) & 1) && kg_wordset_has(ws, s + p, n) && (!ok || ok(s, len, p + n, arg)))
+            return n;
     return 0;
 }
 
