@@ -85,23 +85,6 @@ static int has_bit(const unsigned char *bits, uint32_t cp)
 /* ------------------------------------------------------------------ */
 /* word lists                                                          */
 
-static int in_list(const char *w, size_t n, const char *const *list)
-{
-    if (!n)
-        return 0;
-    for (const char *const *p = list; *p; p++) {
-        const char *q = *p;
-        if (q[0] != w[0])
-            continue;
-        size_t k = 1;
-        while (k < n && q[k] == w[k])
-            k++;
-        if (k == n && q[k] == '\0')
-            return 1;
-    }
-    return 0;
-}
-
 static int ends_with(const char *w, size_t n, const char *suf)
 {
     size_t k = strlen(suf);
@@ -223,6 +206,7 @@ static const char *body_word(int k)
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
 static kg_wordset ws_anon_titles, ws_anon_titles_spaced;
+static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names, ws_report_particles, ws_unnamed_sources, ws_office_titles;
 static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
@@ -749,7 +733,7 @@ static int resolve_key(actx *x, const kg_lex_key *k, size_t start)
 
 static int cap_word(const char *w, size_t n)
 {
-    if (in_list(w, n, gloss_function_words))
+    if (kg_wordset_has(&ws_gloss_function_words, w, n))
         return 0;
     return 1;
 }
@@ -1204,7 +1188,7 @@ static int gloss_real_name(actx *x, size_t i)
         if (lex >= 0 && x->lx->actors[lex].is_person)
             act = dact_lex(x, lex);
         else if (lex < 0 && all_hangul(s + ha, hb - ha) && hs >= 2 && hs <= 6 && !never_name(s, ha, hb) &&
-                 !is_title(s + ha, hb - ha) && !in_list(s + ha, hb - ha, role_titles)) {
+                 !is_title(s + ha, hb - ha) && !kg_wordset_has(&ws_role_titles, s + ha, hb - ha)) {
             kg_buf id = KG_BUF_INIT;
             kg_slug_append(&id, s + ha, hb - ha);
             act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, "person", "gloss", -1);
@@ -1617,7 +1601,7 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* 홍길동 전 회장: a word for former or new between name and title */
     if (ne >= 2) {
         size_t ma = tok_begin(s, ne);
-        if (ma >= 2 && ma < ne && s[ma - 1] == ' ' && in_list(s + ma, ne - ma, title_modifiers))
+        if (ma >= 2 && ma < ne && s[ma - 1] == ' ' && kg_wordset_has(&ws_title_modifiers, s + ma, ne - ma))
             ne = ma - 1;
     }
     /* (玄成日) after the name */
@@ -1692,12 +1676,12 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
               (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1));
     /* 솔지 씨, 낸시랭 씨: before 씨 (anon_titles) a given name alone or a
      * name from elsewhere, no family name needed */
-    int ssi = !two && !across && in_list(s + ta, tb - ta, anon_titles) && syl >= 2 && syl <= 4 &&
+    int ssi = !two && !across && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 2 && syl <= 4 &&
               all_hangul(s + na, ne - na) && !never_name(s, na, ne) && !is_title(s + na, ne - na) &&
               !in_ends(s, na, ne, name_bad_ends) && !in_ends(s, na, ne, title_name_bad_ends);
     /* before 씨 no word of four syllables or more that ends in a
      * particle (사람들은 씨를; names of three end in 도, 인: 이현도) */
-    if (!two && in_list(s + ta, tb - ta, anon_titles) && syl >= 4 && in_ends(s, na, ne, name_bad_ends))
+    if (!two && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 4 && in_ends(s, na, ne, name_bad_ends))
         return 0;
     if (two)
         na = pa;
@@ -2479,6 +2463,14 @@ static void tables_init(void)
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
     kg_wordset_build(&ws_anon_titles, anon_titles);
+    kg_wordset_build(&ws_gloss_function_words, gloss_function_words);
+    kg_wordset_build(&ws_title_modifiers, title_modifiers);
+    kg_wordset_build(&ws_lead_roles, lead_roles);
+    kg_wordset_build(&ws_bare_particles, bare_particles);
+    kg_wordset_build(&ws_short_given_names, short_given_names);
+    kg_wordset_build(&ws_report_particles, report_particles);
+    kg_wordset_build(&ws_unnamed_sources, unnamed_sources);
+    kg_wordset_build(&ws_office_titles, office_titles);
     kg_wordset_build(&ws_anon_titles_spaced, anon_titles_spaced);
     kg_wordset_build(&ws_role_titles, role_titles);
     kg_wordset_build(&ws_not_names, not_names);
@@ -2609,7 +2601,7 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
     size_t len = x->len, pa, pb;
-    if (te > len || !word_before(s, i, &pa, &pb) || !in_list(s + pa, pb - pa, lead_roles))
+    if (te > len || !word_before(s, i, &pa, &pb) || !kg_wordset_has(&ws_lead_roles, s + pa, pb - pa))
         return 0;
     size_t w = strip_particles(s, len, i, te);
     if (w - i == 9 && all_hangul(s + i, 9) && name_word_ok(x, i, w) && role_name_ok(s, i, w, 3)) {
@@ -2628,7 +2620,7 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
     if ((te < len && (is_lat(s[te]) || is_dig(s[te]))) || title_after(x, te))
         return 0; /* a part of a longer name (한빛TV), or a name before its title (the title rule) */
     if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
-        kg_wordset_has(&ws_loan_common, s + i, w - i) || org_suffix(s + i, w - i) || in_list(s + i, w - i, lead_roles) ||
+        kg_wordset_has(&ws_loan_common, s + i, w - i) || org_suffix(s + i, w - i) || kg_wordset_has(&ws_lead_roles, s + i, w - i) ||
         in_ends(s, i, w, foreign_bad_ends))
         return 0;
     size_t ne = w;
@@ -2772,7 +2764,7 @@ static size_t particle_name_rule(actx *x, size_t i, size_t te)
         !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
         return 0;
     size_t e = i + 9;
-    if (!in_list(s + e, te - e, bare_particles) || in_ends(s, i, e, given_bad_ends) || !bare_name_ok(x, i))
+    if (!kg_wordset_has(&ws_bare_particles, s + e, te - e) || in_ends(s, i, e, given_bad_ends) || !bare_name_ok(x, i))
         return 0;
     /* the document knows no other reading of the word */
     new_actor(x, i, e, "person", "context");
@@ -2793,7 +2785,7 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
         return 0;
     /* the first word first: one syllable (a short given name) or loan
      * spelled, which most words are not */
-    if (te - i == 3 ? !in_list(s + i, 3, short_given_names) : !loan_spelled(s, i, te))
+    if (te - i == 3 ? !kg_wordset_has(&ws_short_given_names, s + i, 3) : !loan_spelled(s, i, te))
         return 0;
     size_t b = te + 1, be = hangul_run_end(s, len, b);
     if (be < b + 6 || be - b > 24 || (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.'))
@@ -2819,7 +2811,7 @@ static int office_word(const char *s, size_t len, size_t a, size_t b)
     size_t w = strip_particles(s, len, a, b);
     if (w <= a)
         return 0;
-    if (is_title(s + a, w - a) || in_list(s + a, w - a, role_titles))
+    if (is_title(s + a, w - a) || kg_wordset_has(&ws_role_titles, s + a, w - a))
         return 1;
     /* an end of one syllable after two or more (서울시교육감, not 가장) */
     for (int k = 0; office_ends[k]; k++) {
@@ -2921,7 +2913,7 @@ static size_t report_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
     size_t len = x->len, w = strip_particles(s, len, i, te);
-    if (w == te || te + 4 >= len || s[te] != ' ' || !in_list(s + w, te - w, report_particles))
+    if (w == te || te + 4 >= len || s[te] != ' ' || !kg_wordset_has(&ws_report_particles, s + w, te - w))
         return 0;
     size_t p = te + 1;
     int dated = is_dig(s[p]);
@@ -2954,8 +2946,8 @@ static size_t report_rule(actx *x, size_t i, size_t te)
     }
     size_t syl = syllables(s + i, w - i);
     if (!v || syl < 2 || syl > 8 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
-        in_list(s + i, w - i, unnamed_sources) || kg_wordset_has(&ws_loan_common, s + i, w - i) ||
-        in_list(s + i, w - i, role_titles) || kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) ||
+        kg_wordset_has(&ws_unnamed_sources, s + i, w - i) || kg_wordset_has(&ws_loan_common, s + i, w - i) ||
+        kg_wordset_has(&ws_role_titles, s + i, w - i) || kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) ||
         (x->lx && lex_exact(x, i, w) >= 0))
         return 0;
     new_actor(x, i, w, "media", "context");
@@ -3149,11 +3141,11 @@ static size_t run_title_suffix(scan *sc)
     /* title or suffix? checked on one syllable first */
     uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
     if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
-        if (!title_rule(x, i, w) && in_list(s + i, w - i, office_titles))
+        if (!title_rule(x, i, w) && kg_wordset_has(&ws_office_titles, s + i, w - i))
             office_rule(x, i, w);
     } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, &ws_role_titles)) && rw <= te)
         title_rule_ex(x, i, rw, 1);
-    else if (has_bit(title_bits, sc->cp) && in_list(s + i, w - i, office_titles))
+    else if (has_bit(title_bits, sc->cp) && kg_wordset_has(&ws_office_titles, s + i, w - i))
         office_rule(x, i, w);
     else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
         title_rule(x, i, w);
