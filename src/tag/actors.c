@@ -211,6 +211,17 @@ static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_na
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
 static size_t *suffix_len, suffix_max_len;
+/* the suffixes by their last three bytes (all end in a syllable): a
+ * bucket of SFX_BUCKETS heads, each a chain through sfx_next in the
+ * list's order, so org_suffix tries only the suffixes that can end w */
+#define SFX_BUCKETS 512
+static int sfx_head[SFX_BUCKETS], *sfx_next;
+
+static unsigned sfx_bucket(const char *end3)
+{
+    const unsigned char *u = (const unsigned char *)end3;
+    return ((unsigned)u[0] * 31u * 31u + (unsigned)u[1] * 31u + (unsigned)u[2]) % SFX_BUCKETS;
+}
 /* last syllables of the strong suffixes: a word ending in none of them is
  * no strong suffix word (one lookup instead of a walk over the list) */
 static unsigned char strong_bits[(0xD7A4 - 0xAC00) / 8 + 1];
@@ -787,8 +798,11 @@ static int gloss_words(const char *s, size_t a, size_t b, int *acronym, int *las
 static int surname_first(const char *w, size_t n);
 static const struct suffix *org_suffix(const char *w, size_t n)
 {
-    for (const struct suffix *sf = suffixes; sf->w; sf++) {
-        size_t k = suffix_len[sf - suffixes];
+    if (n < 3)
+        return NULL;
+    for (int si = sfx_head[sfx_bucket(w + n - 3)]; si >= 0; si = sfx_next[si]) {
+        const struct suffix *sf = &suffixes[si];
+        size_t k = suffix_len[si];
         /* the last syllable (all suffixes end in one) before the rest:
          * most words share at most its last byte with a suffix */
         if (k < 3 || n < k || w[n - 1] != sf->w[k - 1] || w[n - 2] != sf->w[k - 2] || w[n - 3] != sf->w[k - 3] ||
@@ -2444,6 +2458,22 @@ static void tables_init(void)
         suffix_len[sf - suffixes] = strlen(sf->w);
         if (suffix_len[sf - suffixes] > suffix_max_len)
             suffix_max_len = suffix_len[sf - suffixes];
+    }
+    /* the chains, built from the end of the list so that each keeps the
+     * list's order */
+    size_t nsfx = 0;
+    while (suffixes[nsfx].w)
+        nsfx++;
+    sfx_next = kg_xmalloc((nsfx + 1) * sizeof *sfx_next);
+    for (int b = 0; b < SFX_BUCKETS; b++)
+        sfx_head[b] = -1;
+    for (size_t q = nsfx; q-- > 0;) {
+        sfx_next[q] = -1;
+        if (suffix_len[q] < 3)
+            continue; /* (org_suffix passes over these) */
+        unsigned b = sfx_bucket(suffixes[q].w + suffix_len[q] - 3);
+        sfx_next[q] = sfx_head[b];
+        sfx_head[b] = (int)q;
     }
     for (const char *const *t = titles; *t; t++)
         set_bit(title_bits, *t, 0);
