@@ -2942,8 +2942,10 @@ static size_t rank_rule(actx *x, size_t i)
 static size_t report_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
-    size_t len = x->len, w = strip_particles(s, len, i, te);
-    if (w == te || te + 4 >= len || s[te] != ' ' || !kg_wordset_has(&ws_report_particles, s + w, te - w))
+    size_t len = x->len;
+    /* the cheap tests first: a space after the word, then a verb of
+     * telling; the particles last */
+    if (te + 4 >= len || s[te] != ' ')
         return 0;
     size_t p = te + 1;
     int dated = is_dig(s[p]);
@@ -2974,8 +2976,13 @@ static size_t report_rule(actx *x, size_t i, size_t te)
         if (p + n <= len && !memcmp(s + p, report_verbs_dated[k], n))
             v = 1;
     }
+    if (!v)
+        return 0;
+    size_t w = strip_particles(s, len, i, te);
+    if (w == te || !kg_wordset_has(&ws_report_particles, s + w, te - w))
+        return 0;
     size_t syl = syllables(s + i, w - i);
-    if (!v || syl < 2 || syl > 8 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
+    if (syl < 2 || syl > 8 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
         kg_wordset_has(&ws_unnamed_sources, s + i, w - i) || kg_wordset_has(&ws_loan_common, s + i, w - i) ||
         kg_wordset_has(&ws_role_titles, s + i, w - i) || kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) ||
         (x->lx && lex_exact(x, i, w) >= 0))
