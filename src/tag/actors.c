@@ -206,8 +206,13 @@ static const char *body_word(int k)
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
 static kg_wordset ws_anon_titles, ws_anon_titles_spaced;
-static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names, ws_report_particles, ws_unnamed_sources, ws_office_titles;
-static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
+static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
+    ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
+    ws_role_name_bad_ends, ws_title_name_bad_ends;
+static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
+    ws_report_particles, ws_unnamed_sources, ws_office_titles;
+static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts,
+    ws_lead_titles,
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
 static size_t *suffix_len, suffix_max_len;
@@ -814,9 +819,8 @@ static const struct suffix *org_suffix(const char *w, size_t n)
         if (kg_wordset_has(&ws_not_orgs, w, n))
             return NULL;
         /* a compound of a common noun that ends in a suffix (명승부, 보석신청) */
-        for (int e = 0; not_org_ends[e]; e++)
-            if (ends_with(w, n, not_org_ends[e]))
-                return NULL;
+        if (kg_wordset_suffix(&ws_not_org_ends, w, n))
+            return NULL;
         if (sf->not_name && syllables(w, n) == 3 && surname_first(w, n))
             return NULL;
         if (sf->strong == 2)
@@ -1119,7 +1123,6 @@ static void gloss_actor(actx *x, const gloss *g)
 static int never_name(const char *s, size_t a, size_t b);
 static int name_context_ok(actx *x, size_t na);
 static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b);
-static int in_ends(const char *s, size_t a, size_t b, const char *const *list);
 static int word_before(const char *s, size_t a, size_t *pa, size_t *pb);
 static int gloss_han(actx *x, size_t i)
 {
@@ -1140,7 +1143,7 @@ static int gloss_han(actx *x, size_t i)
         return 0;
     size_t ha = toks[0].a, hb = toks[0].b, syl = syllables(s + ha, hb - ha);
     if (!all_hangul(s + ha, hb - ha) || syl < 2 || syl > 6 || never_name(s, ha, hb) || is_title(s + ha, hb - ha) ||
-        org_suffix(s + ha, hb - ha) || in_ends(s, ha, hb, foreign_bad_ends))
+        org_suffix(s + ha, hb - ha) || kg_wordset_suffix(&ws_foreign_bad_ends, s + ha, hb - ha))
         return 0;
     int lex = lex_exact(x, ha, hb);
     if (lex < 0 && nt >= 2 && toks[1].b + 1 == ha && !(syl == 3 && surname_first(s + ha, hb - ha)) && foreign_name_ok(x, toks[1].a, toks[1].b, hb) &&
@@ -1384,21 +1387,13 @@ static int surname_first(const char *w, size_t n)
 {
     if (n < 3)
         return 0;
-    for (int k = 0; family_names[k]; k++) {
-        size_t l = strlen(family_names[k]);
-        if (n >= l && !memcmp(w, family_names[k], l))
-            return 1;
-    }
-    return 0;
+    return kg_wordset_starts(&ws_family, w, n);
 }
 
 
 static int clause_opener(const char *s, size_t a, size_t b)
 {
-    for (int k = 0; clause_openers[k]; k++)
-        if (strlen(clause_openers[k]) == b - a && !memcmp(clause_openers[k], s + a, b - a))
-            return 1;
-    return 0;
+    return kg_wordset_has(&ws_clause_openers, s + a, b - a);
 }
 
 /* 1 if the word [a, b) is a clause opener or no name by the list. */
@@ -1426,10 +1421,7 @@ static int name_context_ok(actx *x, size_t na)
         return !is_lat((char)last) || (x->last_end == pe);
     if (kg_tctx_taken(x->c, pa, pe) || (x->last_end == pe && x->last_start <= pa) || clause_opener(s, pa, pe))
         return 1; /* a time, an actor, or a clause opener (한편, 이어) */
-    for (int k = 0; context_endings[k]; k++)
-        if (ends_with(s + pa, pe - pa, context_endings[k]))
-            return 1;
-    return 0;
+    return kg_wordset_suffix(&ws_context_endings, s + pa, pe - pa);
 }
 
 /* 1 if [a, b) can be a person's name of one word: Hangul, 1 to 4
@@ -1445,12 +1437,10 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     if (syl >= 2 && !surname_first(s + a, b - a))
         return 0;
-    for (int k = 0; name_bad_ends[k]; k++)
-        if (ends_with(s + a, b - a, name_bad_ends[k]) && syl == 2)
-            return 0;
-    for (int k = 0; syl == 1 && name_bad_single[k]; k++)
-        if (ends_with(s + a, b - a, name_bad_single[k]))
-            return 0;
+    if (syl == 2 && kg_wordset_suffix(&ws_name_bad_ends, s + a, b - a))
+        return 0;
+    if (syl == 1 && kg_wordset_suffix(&ws_name_bad_single, s + a, b - a))
+        return 0;
     return 1;
 }
 
@@ -1478,9 +1468,9 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
         org_suffix_word(s + m + 1, b - m - 1) || org_suffix(s + m + 1, b - m - 1))
         return 0;
     /* neither word ends in a particle or a verb ending (회의에서 발표한) */
-    for (int k = 0; foreign_bad_ends[k]; k++)
-        if (ends_with(s + a, m - a, foreign_bad_ends[k]) || ends_with(s + m + 1, b - m - 1, foreign_bad_ends[k]))
-            return 0;
+    if (kg_wordset_suffix(&ws_foreign_bad_ends, s + a, m - a) ||
+        kg_wordset_suffix(&ws_foreign_bad_ends, s + m + 1, b - m - 1))
+        return 0;
     return kg_tctx_taken(x->c, a, b) == 0;
 }
 
@@ -1533,17 +1523,11 @@ static int overlaps_actor(actx *x, size_t a, size_t b)
 static int role_name_ok(const char *s, size_t a, size_t b, size_t syl)
 {
     if (syl == 1) {
-        for (int k = 0; family_names[k]; k++)
-            if (strlen(family_names[k]) == b - a && !memcmp(s + a, family_names[k], b - a))
-                return 1;
-        return 0;
+        return kg_wordset_has(&ws_family, s + a, b - a);
     }
     if (syl != 3)
         return 0;
-    for (int k = 0; role_name_bad_ends[k]; k++)
-        if (ends_with(s + a, b - a, role_name_bad_ends[k]))
-            return 0;
-    return 1;
+    return !kg_wordset_suffix(&ws_role_name_bad_ends, s + a, b - a);
 }
 
 /* 홍길동(사진) 한빛소프트 대표: a word [na, ne) that is no name between a
@@ -1558,9 +1542,8 @@ static int name_before_body(actx *x, size_t na, size_t ne, size_t *pa, size_t *p
     if (!all_hangul(s + na, ne - na) || syl < 2 || syl > 8 || never_name(s, na, ne) || is_title(s + na, ne - na) ||
         kg_wordset_has(&ws_loan_common, s + na, ne - na) || kg_wordset_has(&ws_not_name_parts, s + na, ne - na))
         return 0;
-    for (int k = 0; foreign_bad_ends[k]; k++)
-        if (ends_with(s + na, ne - na, foreign_bad_ends[k]))
-            return 0;
+    if (kg_wordset_suffix(&ws_foreign_bad_ends, s + na, ne - na))
+        return 0;
     if (na < 2 || s[na - 1] != ' ')
         return 0;
     size_t q = na - 1;
@@ -1590,14 +1573,6 @@ static int name_before_body(actx *x, size_t na, size_t ne, size_t *pa, size_t *p
 }
 
 /* 1 if the word [a, b) ends in one of list. */
-static int in_ends(const char *s, size_t a, size_t b, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (ends_with(s + a, b - a, list[k]))
-            return 1;
-    return 0;
-}
-
 static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict);
 static int title_rule(actx *x, size_t ta, size_t tb)
 {
@@ -1692,16 +1667,16 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
      * name from elsewhere, no family name needed */
     int ssi = !two && !across && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 2 && syl <= 4 &&
               all_hangul(s + na, ne - na) && !never_name(s, na, ne) && !is_title(s + na, ne - na) &&
-              !in_ends(s, na, ne, name_bad_ends) && !in_ends(s, na, ne, title_name_bad_ends);
+              !kg_wordset_suffix(&ws_name_bad_ends, s + na, ne - na) && !kg_wordset_suffix(&ws_title_name_bad_ends, s + na, ne - na);
     /* before 씨 no word of four syllables or more that ends in a
      * particle (사람들은 씨를; names of three end in 도, 인: 이현도) */
-    if (!two && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 4 && in_ends(s, na, ne, name_bad_ends))
+    if (!two && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 4 && kg_wordset_suffix(&ws_name_bad_ends, s + na, ne - na))
         return 0;
     if (two)
         na = pa;
     else if (!ssi && (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
                       (strict && !role_name_ok(s, na, ne, syl)) ||
-                      (syl >= 3 && !strict && in_ends(s, na, ne, title_name_bad_ends)))) {
+                      (syl >= 3 && !strict && kg_wordset_suffix(&ws_title_name_bad_ends, s + na, ne - na)))) {
         if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa) ||
             (strict && !loan_spelled(s, pa, ne))) {
             size_t ba, be;
@@ -1748,7 +1723,7 @@ static int office_rule(actx *x, size_t ta, size_t tb)
     size_t ne = ta - 1, na = tok_begin(s, ne), syl = syllables(s + na, ne - na);
     if (na >= ne || syl < 2 || syl > 6 || !all_hangul(s + na, ne - na) || never_name(s, na, ne) ||
         is_title(s + na, ne - na) || org_suffix(s + na, ne - na) || kg_wordset_has(&ws_loan_common, s + na, ne - na) ||
-        in_ends(s, na, ne, foreign_bad_ends) || in_ends(s, na, ne, non_name_ends) || !name_context_ok(x, na))
+        kg_wordset_suffix(&ws_foreign_bad_ends, s + na, ne - na) || kg_wordset_suffix(&ws_non_name_ends, s + na, ne - na) || !name_context_ok(x, na))
         return 0;
     int korean = surname_first(s + na, ne - na);
     if (korean ? !(syl == 3 ? bare_name_ok(x, na) : syl >= 4 && loan_spelled(s, na, ne))
@@ -1967,10 +1942,7 @@ static int word_before(const char *s, size_t a, size_t *pa, size_t *pb)
  * 드러난), whatever syllables they are spelled with. */
 static int ends_as_non_name(const char *s, size_t a, size_t b)
 {
-    for (int k = 0; non_name_ends[k]; k++)
-        if (ends_with(s + a, b - a, non_name_ends[k]))
-            return 1;
-    return 0;
+    return kg_wordset_suffix(&ws_non_name_ends, s + a, b - a);
 }
 
 /* A name right after the word that introduces it: a descriptor
@@ -2493,6 +2465,17 @@ static void tables_init(void)
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
     kg_wordset_build(&ws_anon_titles, anon_titles);
+    kg_wordset_build(&ws_bare_name_bad_ends, bare_name_bad_ends);
+    kg_wordset_build(&ws_clause_openers, clause_openers);
+    kg_wordset_build(&ws_context_endings, context_endings);
+    kg_wordset_build(&ws_foreign_bad_ends, foreign_bad_ends);
+    kg_wordset_build(&ws_given_bad_ends, given_bad_ends);
+    kg_wordset_build(&ws_name_bad_ends, name_bad_ends);
+    kg_wordset_build(&ws_name_bad_single, name_bad_single);
+    kg_wordset_build(&ws_non_name_ends, non_name_ends);
+    kg_wordset_build(&ws_not_org_ends, not_org_ends);
+    kg_wordset_build(&ws_role_name_bad_ends, role_name_bad_ends);
+    kg_wordset_build(&ws_title_name_bad_ends, title_name_bad_ends);
     kg_wordset_build(&ws_gloss_function_words, gloss_function_words);
     kg_wordset_build(&ws_title_modifiers, title_modifiers);
     kg_wordset_build(&ws_lead_roles, lead_roles);
@@ -2651,7 +2634,7 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
         return 0; /* a part of a longer name (한빛TV), or a name before its title (the title rule) */
     if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
         kg_wordset_has(&ws_loan_common, s + i, w - i) || org_suffix(s + i, w - i) || kg_wordset_has(&ws_lead_roles, s + i, w - i) ||
-        in_ends(s, i, w, foreign_bad_ends))
+        kg_wordset_suffix(&ws_foreign_bad_ends, s + i, w - i))
         return 0;
     size_t ne = w;
     if (te + 1 < len && s[te] == ' ') {
@@ -2680,7 +2663,7 @@ static int bare_name_ok(actx *x, size_t a)
     const char *s = x->s;
     size_t b = a + 9;
     return b <= x->len && all_hangul(s + a, 9) && name_word_ok(x, a, b) && role_name_ok(s, a, b, 3) && !org_suffix(s + a, 9) &&
-           !in_ends(s, a, b, bare_name_bad_ends) &&
+           !kg_wordset_suffix(&ws_bare_name_bad_ends, s + a, b - a) &&
            !kg_tctx_taken(x->c, a, b) && !overlaps_actor(x, a, b) && !(x->lx && lex_exact(x, a, b) >= 0);
 }
 
@@ -2794,7 +2777,7 @@ static size_t particle_name_rule(actx *x, size_t i, size_t te)
         !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
         return 0;
     size_t e = i + 9;
-    if (!kg_wordset_has(&ws_bare_particles, s + e, te - e) || in_ends(s, i, e, given_bad_ends) || !bare_name_ok(x, i))
+    if (!kg_wordset_has(&ws_bare_particles, s + e, te - e) || kg_wordset_suffix(&ws_given_bad_ends, s + i, e - i) || !bare_name_ok(x, i))
         return 0;
     /* the document knows no other reading of the word */
     new_actor(x, i, e, "person", "context");

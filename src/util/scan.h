@@ -144,6 +144,23 @@ static inline size_t kg_wordset_prefix(const kg_wordset *ws, const char *s, size
     return 0;
 }
 
+/* 1 if w[0..n) ends with a word of the set (one hash per distinct
+ * length, not a walk over the list). */
+static inline int kg_wordset_suffix(const kg_wordset *ws, const char *w, size_t n)
+{
+    size_t top = n < ws->maxlen ? n : ws->maxlen;
+    for (size_t l = ws->minlen; l <= top && l > 0; l++)
+        if (((ws->lenbits[l >> 6] >> (l & 63)) & 1) && kg_wordset_has(ws, w + n - l, l))
+            return 1;
+    return 0;
+}
+
+/* 1 if w[0..n) starts with a word of the set. */
+static inline int kg_wordset_starts(const kg_wordset *ws, const char *w, size_t n)
+{
+    return kg_wordset_prefix(ws, w, n, 0, NULL, NULL) > 0;
+}
+
 /* Starts-with test for a NUL-free literal at s[i..len). */
 static inline int kg_at(const char *s, size_t len, size_t i, const char *lit)
 {
