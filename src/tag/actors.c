@@ -65,6 +65,8 @@ static unsigned char *intro_flag;    /* a quarter full at most) */
 static unsigned intro_bits, intro_n;          /* flag: 1 a descriptor, 2 a lead title ends so */
 static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
 static unsigned char given_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* given_syllables */
+static unsigned char lead_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of lead_roles */
+static int lead_last_ok; /* every lead role ends in a syllable (lead_last_bits holds) */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
 {
@@ -2499,6 +2501,14 @@ static void tables_init(void)
         set_bit(loan_bits, *l, 0);
     for (const char *const *l = given_syl; *l; l++)
         set_bit(given_bits, *l, 0);
+    lead_last_ok = 1;
+    for (const char *const *t = lead_roles; *t; t++) {
+        size_t n = strlen(*t);
+        if (n < 3 || !kg_is_hangul(kg_u8_before(*t, n)))
+            lead_last_ok = 0;
+        else
+            set_bit(lead_last_bits, *t, 1);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -2614,6 +2624,10 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
     size_t len = x->len, pa, pb;
+    /* cheap test first: the word before a space ends in a syllable that
+     * ends some lead role (when all do) */
+    if (lead_last_ok && i >= 4 && s[i - 1] == ' ' && s[i - 2] != ')' && !has_bit(lead_last_bits, kg_u8_before(s, i - 1)))
+        return 0;
     if (te > len || !word_before(s, i, &pa, &pb) || !kg_wordset_has(&ws_lead_roles, s + pa, pb - pa))
         return 0;
     size_t w = strip_particles(s, len, i, te);

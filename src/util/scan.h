@@ -75,6 +75,7 @@ typedef struct kg_wordset {
     unsigned char *lens;   /* their lengths (all words are < 256 bytes) */
     size_t mask;
     uint64_t lenbits[4];   /* bit n: some word is n bytes long */
+    uint64_t head[16];     /* bit kg_word_head(w): some word of 3 bytes or more starts with w's three */
     size_t minlen, maxlen; /* the shortest and the longest word (0, 0: none) */
 } kg_wordset;
 
@@ -84,6 +85,13 @@ static inline uint32_t kg_word_hash(const char *w, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)w[i]) * 16777619u;
     return h;
+}
+
+/* A hash of the first three bytes of a word (of at least three), 0..1023. */
+static inline unsigned kg_word_head(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 1023u;
 }
 
 static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
@@ -98,12 +106,17 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
     ws->lens = kg_xcalloc(cap, 1);
     ws->mask = cap - 1;
     memset(ws->lenbits, 0, sizeof ws->lenbits);
+    memset(ws->head, 0, sizeof ws->head);
     ws->minlen = ws->maxlen = 0;
     for (size_t k = 0; k < n; k++) {
         size_t l = strlen(list[k]);
         if (l > 255 || l == 0)
             continue; /* (from a grammar file: no text word is looked up that long) */
         ws->lenbits[l >> 6] |= 1ull << (l & 63);
+        if (l >= 3) {
+            unsigned hb = kg_word_head(list[k]);
+            ws->head[hb >> 6] |= 1ull << (hb & 63);
+        }
         if (!ws->minlen || l < ws->minlen)
             ws->minlen = l;
         if (l > ws->maxlen)
@@ -138,6 +151,12 @@ static inline size_t kg_wordset_prefix(const kg_wordset *ws, const char *s, size
     if (p >= len)
         return 0;
     size_t top = len - p < ws->maxlen ? len - p : ws->maxlen;
+    if (top >= 3) {
+        /* no word of three bytes or more starts with these three */
+        unsigned hb = kg_word_head(s + p);
+        if (!((ws->head[hb >> 6] >> (hb & 63)) & 1))
+            top = 2;
+    }
     for (size_t n = top; n >= ws->minlen && n > 0; n--)
         if (((ws->lenbits[n >> 6] >> (n & 63)) & 1) && kg_wordset_has(ws, s + p, n) && (!ok || ok(s, len, p + n, arg)))
             return n;
