@@ -207,7 +207,7 @@ static const char *body_word(int k)
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
-static kg_wordset ws_anon_titles, ws_anon_titles_spaced;
+static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
     ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
     ws_role_name_bad_ends, ws_title_name_bad_ends;
@@ -2467,6 +2467,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
     kg_wordset_build(&ws_anon_titles, anon_titles);
+    kg_wordset_build(&ws_country_pairs, country_pairs);
     kg_wordset_build(&ws_bare_name_bad_ends, bare_name_bad_ends);
     kg_wordset_build(&ws_clause_openers, clause_openers);
     kg_wordset_build(&ws_context_endings, context_endings);
@@ -2531,8 +2532,16 @@ typedef struct scan {
     kg_cc cc;
     int start;          /* START_* */
     int discover;       /* the rules that find new actors run */
+    int tok;            /* kg_tok_start at i: -1 until asked */
     kg_lexhit hits[64];
 } scan;
+
+static int scan_tok(scan *sc)
+{
+    if (sc->tok < 0)
+        sc->tok = kg_tok_start(sc->x->s, sc->i);
+    return sc->tok;
+}
 
 static size_t scan_te(scan *sc)
 {
@@ -2559,22 +2568,30 @@ static int gate_word(scan *sc)
 
 static int gate_new_hangul(scan *sc)
 {
-    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && kg_tok_start(sc->x->s, sc->i);
+    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && scan_tok(sc);
 }
 
 static int gate_anon(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
-           kg_tok_start(sc->x->s, sc->i);
+           scan_tok(sc);
 }
 static int gate_new_latin(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_LATIN && sc->ch >= 'A' && sc->ch <= 'Z' &&
-           kg_tok_start(sc->x->s, sc->i);
+           scan_tok(sc);
 }
 
 /* Rules: each emits what it finds and returns where the scan goes on,
  * or 0 when it found nothing. */
+
+/* What may follow a word of country_pairs: particles, or a compound. */
+static int pair_end_ok(const char *s, size_t len, size_t e, void *arg)
+{
+    (void)arg;
+    size_t tend;
+    return kg_tail_ok(s, len, e, &tend) || (e + 3 <= len && kg_is_hangul(kg_u8_at(s, len, e, &tend)));
+}
 
 /* 남북, 한미일 (names: country_pairs): a word of countries' one-syllable
  * short names, alone or opening a compound (한미동맹); one mention for
@@ -2585,12 +2602,7 @@ static size_t pair_rule(actx *x, size_t i)
     size_t len = x->len, best = 0, tend;
     if (!x->lx || i + 3 > len || !has_bit(pair_bits, kg_u8_dec((const unsigned char *)s + i, 3, &tend)))
         return 0;
-    for (int k = 0; country_pairs[k]; k++) {
-        size_t n = strlen(country_pairs[k]);
-        if (n > best && i + n <= len && !memcmp(s + i, country_pairs[k], n) &&
-            (kg_tail_ok(s, len, i + n, &tend) || (i + n + 3 <= len && kg_is_hangul(kg_u8_at(s, len, i + n, &tend)))))
-            best = n;
-    }
+    best = kg_wordset_prefix(&ws_country_pairs, s, len, i, pair_end_ok, NULL);
     if (!best || kg_tctx_taken(x->c, i, i + best))
         return 0;
     int lex[4];
@@ -3317,6 +3329,7 @@ void kg_find_actors(kg_tctx *c)
         sc->i = i;
         sc->cn = cn;
         sc->te = 0;
+        sc->tok = -1;
         sc->cp = cp;
         sc->ch = ch;
         sc->cc = cc;
