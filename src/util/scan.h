@@ -76,6 +76,7 @@ typedef struct kg_wordset {
     size_t mask;
     uint64_t lenbits[4];   /* bit n: some word is n bytes long */
     uint64_t head[16];     /* bit kg_word_head(w): some word of 3 bytes or more starts with w's three */
+    uint64_t head6[16];    /* bit kg_word_head6(w): some word of 6 bytes or more starts with w's six */
     size_t minlen, maxlen; /* the shortest and the longest word (0, 0: none) */
 } kg_wordset;
 
@@ -94,6 +95,12 @@ static inline unsigned kg_word_head(const char *w)
     return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 1023u;
 }
 
+/* A hash of the first six bytes of a word (of at least six), 0..1023. */
+static inline unsigned kg_word_head6(const char *w)
+{
+    return (kg_word_head(w) * 977u + kg_word_head(w + 3)) & 1023u;
+}
+
 static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
 {
     size_t n = 0;
@@ -107,6 +114,7 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
     ws->mask = cap - 1;
     memset(ws->lenbits, 0, sizeof ws->lenbits);
     memset(ws->head, 0, sizeof ws->head);
+    memset(ws->head6, 0, sizeof ws->head6);
     ws->minlen = ws->maxlen = 0;
     for (size_t k = 0; k < n; k++) {
         size_t l = strlen(list[k]);
@@ -116,6 +124,10 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
         if (l >= 3) {
             unsigned hb = kg_word_head(list[k]);
             ws->head[hb >> 6] |= 1ull << (hb & 63);
+        }
+        if (l >= 6) {
+            unsigned hb = kg_word_head6(list[k]);
+            ws->head6[hb >> 6] |= 1ull << (hb & 63);
         }
         if (!ws->minlen || l < ws->minlen)
             ws->minlen = l;
@@ -156,6 +168,12 @@ static inline size_t kg_wordset_prefix(const kg_wordset *ws, const char *s, size
         unsigned hb = kg_word_head(s + p);
         if (!((ws->head[hb >> 6] >> (hb & 63)) & 1))
             top = 2;
+    }
+    if (top >= 6) {
+        /* nor with these six */
+        unsigned hb = kg_word_head6(s + p);
+        if (!((ws->head6[hb >> 6] >> (hb & 63)) & 1))
+            top = 5;
     }
     for (size_t n = top; n >= ws->minlen && n > 0; n--)
         if (((ws->lenbits[n >> 6] >> (n & 63)) & 1) && kg_wordset_has(ws, s + p, n) && (!ok || ok(s, len, p + n, arg)))
