@@ -201,6 +201,8 @@ static inline int kg_wordset_starts(const kg_wordset *ws, const char *w, size_t 
 /* Starts-with test for a NUL-free literal at s[i..len). */
 static inline int kg_at(const char *s, size_t len, size_t i, const char *lit)
 {
+    if (lit[0] && (i >= len || s[i] != lit[0]))
+        return 0; /* (most calls end here) */
     for (size_t k = 0; lit[k]; k++)
         if (i + k >= len || s[i + k] != lit[k])
             return 0;
@@ -223,7 +225,10 @@ static inline size_t kg_lit(const char *s, size_t len, size_t i, const char *lit
  * list whose words share a beginning puts the longer first). */
 static inline size_t kg_lit_any(const char *s, size_t len, size_t i, const char *const *words)
 {
+    char c0 = i < len ? s[i] : '\0';
     for (; *words; words++) {
+        if ((*words)[0] && (*words)[0] != c0)
+            continue; /* the first byte differs (or the text ended) */
         size_t k = kg_lit(s, len, i, *words);
         if (k)
             return k;
