@@ -70,9 +70,14 @@ static inline size_t kg_find_bytes(const char *s, size_t i, size_t e, const char
  * one hash instead of a walk over the list. Built once (pthread_once)
  * from a NULL-terminated list; the words are not copied. Words longer
  * than 255 bytes are left out (kg_wordset_has never asks for one). */
+typedef struct kg_wordslot {
+    const char *w;         /* the word, NULL = empty */
+    uint32_t hash;         /* kg_word_hash of it (compared before the bytes) */
+    uint32_t len;          /* its length (< 256) */
+} kg_wordslot;
+
 typedef struct kg_wordset {
-    const char **slot;     /* words, NULL = empty */
-    unsigned char *lens;   /* their lengths (all words are < 256 bytes) */
+    kg_wordslot *slot;     /* open addressing, a power of two of slots */
     size_t mask;
     uint64_t lenbits[4];   /* bit n: some word is n bytes long */
     uint64_t head[16];     /* bit kg_word_head(w): some word of 3 bytes or more starts with w's three */
@@ -110,7 +115,6 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
     while (cap < 2 * n)
         cap <<= 1;
     ws->slot = kg_xcalloc(cap, sizeof *ws->slot);
-    ws->lens = kg_xcalloc(cap, 1);
     ws->mask = cap - 1;
     memset(ws->lenbits, 0, sizeof ws->lenbits);
     memset(ws->head, 0, sizeof ws->head);
@@ -133,11 +137,13 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
             ws->minlen = l;
         if (l > ws->maxlen)
             ws->maxlen = l;
-        size_t h = kg_word_hash(list[k], l) & ws->mask;
-        while (ws->slot[h] && !(ws->lens[h] == l && memcmp(ws->slot[h], list[k], l) == 0))
+        uint32_t hv = kg_word_hash(list[k], l);
+        size_t h = hv & ws->mask;
+        while (ws->slot[h].w && !(ws->slot[h].len == l && memcmp(ws->slot[h].w, list[k], l) == 0))
             h = (h + 1) & ws->mask;
-        ws->slot[h] = list[k];
-        ws->lens[h] = (unsigned char)l;
+        ws->slot[h].w = list[k];
+        ws->slot[h].hash = hv;
+        ws->slot[h].len = (uint32_t)l;
     }
 }
 
@@ -146,9 +152,9 @@ static inline int kg_wordset_has(const kg_wordset *ws, const char *w, size_t n)
 {
     if (!n || n > 255)
         return 0;
-    size_t h = kg_word_hash(w, n) & ws->mask;
-    for (; ws->slot[h]; h = (h + 1) & ws->mask)
-        if (ws->lens[h] == n && memcmp(ws->slot[h], w, n) == 0)
+    uint32_t hv = kg_word_hash(w, n);
+    for (size_t h = hv & ws->mask; ws->slot[h].w; h = (h + 1) & ws->mask)
+        if (ws->slot[h].hash == hv && ws->slot[h].len == n && memcmp(ws->slot[h].w, w, n) == 0)
             return 1;
     return 0;
 }
