@@ -40,7 +40,8 @@ cat ./*.txt >/dev/null # warm the page cache
 
 now() { date +%s.%N; }
 
-# run NAME CMD... : wall time, MB/s and peak RSS of CMD, its stdout in
+# run NAME CMD... : wall time, MB/s, CPU time (user + system: on a busy
+# shared machine the steadier figure) and peak RSS of CMD, its stdout in
 # $dir/out.NAME. Each command writes a file of its own, removed before the
 # clock starts: truncating the previous command's output (144 MB of kg
 # JSON) inside the timed region would be charged to the next command.
@@ -51,16 +52,19 @@ run() {
     sync
     t0=$(now)
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%M' -o "$dir/rss" "$@" >"$dir/out.$name" 2>"$dir/err" || true
-        rss=$(tail -n 1 "$dir/rss")
+        /usr/bin/time -f '%M %U %S' -o "$dir/rss" "$@" >"$dir/out.$name" 2>"$dir/err" || true
+        rss=$(tail -n 1 "$dir/rss" | awk '{ print $1 }')
+        cpu=$(tail -n 1 "$dir/rss" | awk '{ print $2 + $3 }')
     else
         "$@" >"$dir/out.$name" 2>"$dir/err" || true
         rss=0
+        cpu=0
     fi
     t1=$(now)
-    awk -v n="$name" -v t0="$t0" -v t1="$t1" -v b="$bytes" -v r="$rss" 'BEGIN {
-        s = t1 - t0; printf "%-8s %7.2f s %8.1f MB/s  peak %6.1f MB\n", n, s, b / 1e6 / s, r / 1024 }'
+    awk -v n="$name" -v t0="$t0" -v t1="$t1" -v b="$bytes" -v r="$rss" -v c="$cpu" 'BEGIN {
+        s = t1 - t0; printf "%-8s %7.2f s %8.1f MB/s  cpu %7.2f s  peak %6.1f MB\n", n, s, b / 1e6 / s, c, r / 1024 }'
     awk -v t0="$t0" -v t1="$t1" 'BEGIN { print t1 - t0 }' >"$dir/time.$name"
+    echo "$cpu" >"$dir/cpu.$name"
 }
 
 echo "corpus $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of $kind text in $nfiles files, $naliases aliases"
@@ -75,9 +79,10 @@ fi
 run grep-F grep -F -c -f "$dir/aliases.txt" ./*.txt
 echo "kg tag: $mentions mentions; grep: $(awk -F: '{ n += $NF } END { print n + 0 }' "$dir/out.grep-F") matching lines"
 rm -f "$dir/out.kg-tag" "$dir/out.kg-tag-j" "$dir/out.grep-F"
-awk -v a="$(cat "$dir/time.kg-tag")" -v b="$(cat "$dir/time.grep-F")" 'BEGIN {
-    printf "kg tag / grep -F throughput, one core: %.2f\n", b / a }'
+awk -v a="$(cat "$dir/time.kg-tag")" -v b="$(cat "$dir/time.grep-F")" \
+    -v ca="$(cat "$dir/cpu.kg-tag")" -v cb="$(cat "$dir/cpu.grep-F")" 'BEGIN {
+    printf "kg tag / grep -F throughput, one core: %.2f (by CPU time %.2f)\n", b / a, (ca > 0 ? cb / ca : 0) }'
 if [ "$jobs" -gt 1 ]; then
     awk -v a="$(cat "$dir/time.kg-tag-j")" -v b="$(cat "$dir/time.grep-F")" -v j="$jobs" 'BEGIN {
-        printf "kg tag --jobs %d / grep -F throughput: %.2f\n", j, b / a }'
+        printf "kg tag --jobs %d / grep -F throughput (wall time): %.2f\n", j, b / a }'
 fi
