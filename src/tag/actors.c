@@ -65,6 +65,8 @@ static unsigned char *intro_flag;    /* a quarter full at most) */
 static unsigned intro_bits, intro_n;          /* flag: 1 a descriptor, 2 a lead title ends so */
 static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
 static unsigned char given_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* given_syllables */
+static unsigned char lead_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of lead_roles */
+static int lead_last_ok; /* every lead role ends in a syllable (lead_last_bits holds) */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
 {
@@ -84,23 +86,6 @@ static int has_bit(const unsigned char *bits, uint32_t cp)
 
 /* ------------------------------------------------------------------ */
 /* word lists                                                          */
-
-static int in_list(const char *w, size_t n, const char *const *list)
-{
-    if (!n)
-        return 0;
-    for (const char *const *p = list; *p; p++) {
-        const char *q = *p;
-        if (q[0] != w[0])
-            continue;
-        size_t k = 1;
-        while (k < n && q[k] == w[k])
-            k++;
-        if (k == n && q[k] == '\0')
-            return 1;
-    }
-    return 0;
-}
 
 static int ends_with(const char *w, size_t n, const char *suf)
 {
@@ -222,10 +207,28 @@ static const char *body_word(int k)
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
-static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts, ws_lead_titles,
+static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs;
+static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
+    ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
+    ws_role_name_bad_ends, ws_title_name_bad_ends;
+static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
+    ws_report_particles, ws_unnamed_sources, ws_office_titles;
+static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts,
+    ws_lead_titles,
     ws_loan_common;
 /* strlen of each suffixes[].w, and the longest */
 static size_t *suffix_len, suffix_max_len;
+/* the suffixes by their last three bytes (all end in a syllable): a
+ * bucket of SFX_BUCKETS heads, each a chain through sfx_next in the
+ * list's order, so org_suffix tries only the suffixes that can end w */
+#define SFX_BUCKETS 512
+static int sfx_head[SFX_BUCKETS], *sfx_next;
+
+static unsigned sfx_bucket(const char *end3)
+{
+    const unsigned char *u = (const unsigned char *)end3;
+    return ((unsigned)u[0] * 31u * 31u + (unsigned)u[1] * 31u + (unsigned)u[2]) % SFX_BUCKETS;
+}
 /* last syllables of the strong suffixes: a word ending in none of them is
  * no strong suffix word (one lookup instead of a walk over the list) */
 static unsigned char strong_bits[(0xD7A4 - 0xAC00) / 8 + 1];
@@ -748,7 +751,7 @@ static int resolve_key(actx *x, const kg_lex_key *k, size_t start)
 
 static int cap_word(const char *w, size_t n)
 {
-    if (in_list(w, n, gloss_function_words))
+    if (kg_wordset_has(&ws_gloss_function_words, w, n))
         return 0;
     return 1;
 }
@@ -802,8 +805,11 @@ static int gloss_words(const char *s, size_t a, size_t b, int *acronym, int *las
 static int surname_first(const char *w, size_t n);
 static const struct suffix *org_suffix(const char *w, size_t n)
 {
-    for (const struct suffix *sf = suffixes; sf->w; sf++) {
-        size_t k = suffix_len[sf - suffixes];
+    if (n < 3)
+        return NULL;
+    for (int si = sfx_head[sfx_bucket(w + n - 3)]; si >= 0; si = sfx_next[si]) {
+        const struct suffix *sf = &suffixes[si];
+        size_t k = suffix_len[si];
         /* the last syllable (all suffixes end in one) before the rest:
          * most words share at most its last byte with a suffix */
         if (k < 3 || n < k || w[n - 1] != sf->w[k - 1] || w[n - 2] != sf->w[k - 2] || w[n - 3] != sf->w[k - 3] ||
@@ -815,9 +821,8 @@ static const struct suffix *org_suffix(const char *w, size_t n)
         if (kg_wordset_has(&ws_not_orgs, w, n))
             return NULL;
         /* a compound of a common noun that ends in a suffix (명승부, 보석신청) */
-        for (int e = 0; not_org_ends[e]; e++)
-            if (ends_with(w, n, not_org_ends[e]))
-                return NULL;
+        if (kg_wordset_suffix(&ws_not_org_ends, w, n))
+            return NULL;
         if (sf->not_name && syllables(w, n) == 3 && surname_first(w, n))
             return NULL;
         if (sf->strong == 2)
@@ -1120,7 +1125,6 @@ static void gloss_actor(actx *x, const gloss *g)
 static int never_name(const char *s, size_t a, size_t b);
 static int name_context_ok(actx *x, size_t na);
 static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b);
-static int in_ends(const char *s, size_t a, size_t b, const char *const *list);
 static int word_before(const char *s, size_t a, size_t *pa, size_t *pb);
 static int gloss_han(actx *x, size_t i)
 {
@@ -1141,7 +1145,7 @@ static int gloss_han(actx *x, size_t i)
         return 0;
     size_t ha = toks[0].a, hb = toks[0].b, syl = syllables(s + ha, hb - ha);
     if (!all_hangul(s + ha, hb - ha) || syl < 2 || syl > 6 || never_name(s, ha, hb) || is_title(s + ha, hb - ha) ||
-        org_suffix(s + ha, hb - ha) || in_ends(s, ha, hb, foreign_bad_ends))
+        org_suffix(s + ha, hb - ha) || kg_wordset_suffix(&ws_foreign_bad_ends, s + ha, hb - ha))
         return 0;
     int lex = lex_exact(x, ha, hb);
     if (lex < 0 && nt >= 2 && toks[1].b + 1 == ha && !(syl == 3 && surname_first(s + ha, hb - ha)) && foreign_name_ok(x, toks[1].a, toks[1].b, hb) &&
@@ -1203,7 +1207,7 @@ static int gloss_real_name(actx *x, size_t i)
         if (lex >= 0 && x->lx->actors[lex].is_person)
             act = dact_lex(x, lex);
         else if (lex < 0 && all_hangul(s + ha, hb - ha) && hs >= 2 && hs <= 6 && !never_name(s, ha, hb) &&
-                 !is_title(s + ha, hb - ha) && !in_list(s + ha, hb - ha, role_titles)) {
+                 !is_title(s + ha, hb - ha) && !kg_wordset_has(&ws_role_titles, s + ha, hb - ha)) {
             kg_buf id = KG_BUF_INIT;
             kg_slug_append(&id, s + ha, hb - ha);
             act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, "person", "gloss", -1);
@@ -1385,21 +1389,13 @@ static int surname_first(const char *w, size_t n)
 {
     if (n < 3)
         return 0;
-    for (int k = 0; family_names[k]; k++) {
-        size_t l = strlen(family_names[k]);
-        if (n >= l && !memcmp(w, family_names[k], l))
-            return 1;
-    }
-    return 0;
+    return kg_wordset_starts(&ws_family, w, n);
 }
 
 
 static int clause_opener(const char *s, size_t a, size_t b)
 {
-    for (int k = 0; clause_openers[k]; k++)
-        if (strlen(clause_openers[k]) == b - a && !memcmp(clause_openers[k], s + a, b - a))
-            return 1;
-    return 0;
+    return kg_wordset_has(&ws_clause_openers, s + a, b - a);
 }
 
 /* 1 if the word [a, b) is a clause opener or no name by the list. */
@@ -1427,10 +1423,7 @@ static int name_context_ok(actx *x, size_t na)
         return !is_lat((char)last) || (x->last_end == pe);
     if (kg_tctx_taken(x->c, pa, pe) || (x->last_end == pe && x->last_start <= pa) || clause_opener(s, pa, pe))
         return 1; /* a time, an actor, or a clause opener (한편, 이어) */
-    for (int k = 0; context_endings[k]; k++)
-        if (ends_with(s + pa, pe - pa, context_endings[k]))
-            return 1;
-    return 0;
+    return kg_wordset_suffix(&ws_context_endings, s + pa, pe - pa);
 }
 
 /* 1 if [a, b) can be a person's name of one word: Hangul, 1 to 4
@@ -1446,12 +1439,10 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     if (syl >= 2 && !surname_first(s + a, b - a))
         return 0;
-    for (int k = 0; name_bad_ends[k]; k++)
-        if (ends_with(s + a, b - a, name_bad_ends[k]) && syl == 2)
-            return 0;
-    for (int k = 0; syl == 1 && name_bad_single[k]; k++)
-        if (ends_with(s + a, b - a, name_bad_single[k]))
-            return 0;
+    if (syl == 2 && kg_wordset_suffix(&ws_name_bad_ends, s + a, b - a))
+        return 0;
+    if (syl == 1 && kg_wordset_suffix(&ws_name_bad_single, s + a, b - a))
+        return 0;
     return 1;
 }
 
@@ -1479,9 +1470,9 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
         org_suffix_word(s + m + 1, b - m - 1) || org_suffix(s + m + 1, b - m - 1))
         return 0;
     /* neither word ends in a particle or a verb ending (회의에서 발표한) */
-    for (int k = 0; foreign_bad_ends[k]; k++)
-        if (ends_with(s + a, m - a, foreign_bad_ends[k]) || ends_with(s + m + 1, b - m - 1, foreign_bad_ends[k]))
-            return 0;
+    if (kg_wordset_suffix(&ws_foreign_bad_ends, s + a, m - a) ||
+        kg_wordset_suffix(&ws_foreign_bad_ends, s + m + 1, b - m - 1))
+        return 0;
     return kg_tctx_taken(x->c, a, b) == 0;
 }
 
@@ -1534,17 +1525,11 @@ static int overlaps_actor(actx *x, size_t a, size_t b)
 static int role_name_ok(const char *s, size_t a, size_t b, size_t syl)
 {
     if (syl == 1) {
-        for (int k = 0; family_names[k]; k++)
-            if (strlen(family_names[k]) == b - a && !memcmp(s + a, family_names[k], b - a))
-                return 1;
-        return 0;
+        return kg_wordset_has(&ws_family, s + a, b - a);
     }
     if (syl != 3)
         return 0;
-    for (int k = 0; role_name_bad_ends[k]; k++)
-        if (ends_with(s + a, b - a, role_name_bad_ends[k]))
-            return 0;
-    return 1;
+    return !kg_wordset_suffix(&ws_role_name_bad_ends, s + a, b - a);
 }
 
 /* 홍길동(사진) 한빛소프트 대표: a word [na, ne) that is no name between a
@@ -1559,9 +1544,8 @@ static int name_before_body(actx *x, size_t na, size_t ne, size_t *pa, size_t *p
     if (!all_hangul(s + na, ne - na) || syl < 2 || syl > 8 || never_name(s, na, ne) || is_title(s + na, ne - na) ||
         kg_wordset_has(&ws_loan_common, s + na, ne - na) || kg_wordset_has(&ws_not_name_parts, s + na, ne - na))
         return 0;
-    for (int k = 0; foreign_bad_ends[k]; k++)
-        if (ends_with(s + na, ne - na, foreign_bad_ends[k]))
-            return 0;
+    if (kg_wordset_suffix(&ws_foreign_bad_ends, s + na, ne - na))
+        return 0;
     if (na < 2 || s[na - 1] != ' ')
         return 0;
     size_t q = na - 1;
@@ -1591,14 +1575,6 @@ static int name_before_body(actx *x, size_t na, size_t ne, size_t *pa, size_t *p
 }
 
 /* 1 if the word [a, b) ends in one of list. */
-static int in_ends(const char *s, size_t a, size_t b, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (ends_with(s + a, b - a, list[k]))
-            return 1;
-    return 0;
-}
-
 static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict);
 static int title_rule(actx *x, size_t ta, size_t tb)
 {
@@ -1616,7 +1592,7 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* 홍길동 전 회장: a word for former or new between name and title */
     if (ne >= 2) {
         size_t ma = tok_begin(s, ne);
-        if (ma >= 2 && ma < ne && s[ma - 1] == ' ' && in_list(s + ma, ne - ma, title_modifiers))
+        if (ma >= 2 && ma < ne && s[ma - 1] == ' ' && kg_wordset_has(&ws_title_modifiers, s + ma, ne - ma))
             ne = ma - 1;
     }
     /* (玄成日) after the name */
@@ -1691,18 +1667,18 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
               (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1));
     /* 솔지 씨, 낸시랭 씨: before 씨 (anon_titles) a given name alone or a
      * name from elsewhere, no family name needed */
-    int ssi = !two && !across && in_list(s + ta, tb - ta, anon_titles) && syl >= 2 && syl <= 4 &&
+    int ssi = !two && !across && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 2 && syl <= 4 &&
               all_hangul(s + na, ne - na) && !never_name(s, na, ne) && !is_title(s + na, ne - na) &&
-              !in_ends(s, na, ne, name_bad_ends) && !in_ends(s, na, ne, title_name_bad_ends);
+              !kg_wordset_suffix(&ws_name_bad_ends, s + na, ne - na) && !kg_wordset_suffix(&ws_title_name_bad_ends, s + na, ne - na);
     /* before 씨 no word of four syllables or more that ends in a
      * particle (사람들은 씨를; names of three end in 도, 인: 이현도) */
-    if (!two && in_list(s + ta, tb - ta, anon_titles) && syl >= 4 && in_ends(s, na, ne, name_bad_ends))
+    if (!two && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 4 && kg_wordset_suffix(&ws_name_bad_ends, s + na, ne - na))
         return 0;
     if (two)
         na = pa;
     else if (!ssi && (!name_word_ok(x, na, ne) || (syl == 2 && !name_context_ok(x, na)) || (across && syl < 2) ||
                       (strict && !role_name_ok(s, na, ne, syl)) ||
-                      (syl >= 3 && !strict && in_ends(s, na, ne, title_name_bad_ends)))) {
+                      (syl >= 3 && !strict && kg_wordset_suffix(&ws_title_name_bad_ends, s + na, ne - na)))) {
         if (pa == na || !foreign_name_ok(x, pa, na - 1, ne) || !name_context_ok(x, pa) ||
             (strict && !loan_spelled(s, pa, ne))) {
             size_t ba, be;
@@ -1749,7 +1725,7 @@ static int office_rule(actx *x, size_t ta, size_t tb)
     size_t ne = ta - 1, na = tok_begin(s, ne), syl = syllables(s + na, ne - na);
     if (na >= ne || syl < 2 || syl > 6 || !all_hangul(s + na, ne - na) || never_name(s, na, ne) ||
         is_title(s + na, ne - na) || org_suffix(s + na, ne - na) || kg_wordset_has(&ws_loan_common, s + na, ne - na) ||
-        in_ends(s, na, ne, foreign_bad_ends) || in_ends(s, na, ne, non_name_ends) || !name_context_ok(x, na))
+        kg_wordset_suffix(&ws_foreign_bad_ends, s + na, ne - na) || kg_wordset_suffix(&ws_non_name_ends, s + na, ne - na) || !name_context_ok(x, na))
         return 0;
     int korean = surname_first(s + na, ne - na);
     if (korean ? !(syl == 3 ? bare_name_ok(x, na) : syl >= 4 && loan_spelled(s, na, ne))
@@ -1764,15 +1740,17 @@ static int office_rule(actx *x, size_t ta, size_t tb)
 
 /* The word of list at s[p] (the longest) that ends well there (particles
  * at most after it); its end, or 0. */
-static size_t list_word_at(const char *s, size_t len, size_t p, const char *const *list)
+static int tail_ok_cb(const char *s, size_t len, size_t e, void *arg)
 {
-    size_t best = 0, tend;
-    for (int k = 0; list[k]; k++) {
-        size_t n = strlen(list[k]);
-        if (p + n <= len && !memcmp(s + p, list[k], n) && p + n > best && kg_tail_ok(s, len, p + n, &tend))
-            best = p + n;
-    }
-    return best;
+    (void)arg;
+    size_t tend;
+    return kg_tail_ok(s, len, e, &tend);
+}
+
+static size_t list_word_at(const char *s, size_t len, size_t p, const kg_wordset *list)
+{
+    size_t n = kg_wordset_prefix(list, s, len, p, tail_ok_cb, NULL);
+    return n ? p + n : 0;
 }
 
 /* An age or a note in parentheses right after a name (김모(33)씨,
@@ -1803,13 +1781,13 @@ static size_t anon_title_at(const char *s, size_t len, size_t p, int spaced_ok, 
     if (space)
         p++;
     *tp = p;
-    size_t e = list_word_at(s, len, p, anon_titles);
+    size_t e = list_word_at(s, len, p, &ws_anon_titles);
     if (!e && (space || spaced_ok > 1) && spaced_ok)
-        e = list_word_at(s, len, p, anon_titles_spaced);
+        e = list_word_at(s, len, p, &ws_anon_titles_spaced);
     if (!e && titles_too)
-        e = list_word_at(s, len, p, titles);
+        e = list_word_at(s, len, p, &ws_titles);
     if (!e && titles_too > 1)
-        e = list_word_at(s, len, p, role_titles);
+        e = list_word_at(s, len, p, &ws_role_titles);
     return e ? strip_particles(s, len, p, e) : 0;
 }
 
@@ -1842,7 +1820,7 @@ static size_t anon_rule(actx *x, size_t i)
         /* three syllables: two and 씨 are mostly words (마음씨) */
         size_t ne = i + 9;
         if (ne + 3 <= len && all_hangul(s + i, ne - i)) {
-            size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, anon_titles);
+            size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, &ws_anon_titles);
             if (te2 && name_word_ok(x, i, ne) &&
                 !overlaps_actor(x, i, ne) && !kg_tctx_taken(x->c, i, ne)) {
                 kg_buf id = KG_BUF_INIT;
@@ -1966,10 +1944,7 @@ static int word_before(const char *s, size_t a, size_t *pa, size_t *pb)
  * 드러난), whatever syllables they are spelled with. */
 static int ends_as_non_name(const char *s, size_t a, size_t b)
 {
-    for (int k = 0; non_name_ends[k]; k++)
-        if (ends_with(s + a, b - a, non_name_ends[k]))
-            return 1;
-    return 0;
+    return kg_wordset_suffix(&ws_non_name_ends, s + a, b - a);
 }
 
 /* A name right after the word that introduces it: a descriptor
@@ -2458,6 +2433,22 @@ static void tables_init(void)
         if (suffix_len[sf - suffixes] > suffix_max_len)
             suffix_max_len = suffix_len[sf - suffixes];
     }
+    /* the chains, built from the end of the list so that each keeps the
+     * list's order */
+    size_t nsfx = 0;
+    while (suffixes[nsfx].w)
+        nsfx++;
+    sfx_next = kg_xmalloc((nsfx + 1) * sizeof *sfx_next);
+    for (int b = 0; b < SFX_BUCKETS; b++)
+        sfx_head[b] = -1;
+    for (size_t q = nsfx; q-- > 0;) {
+        sfx_next[q] = -1;
+        if (suffix_len[q] < 3)
+            continue; /* (org_suffix passes over these) */
+        unsigned b = sfx_bucket(suffixes[q].w + suffix_len[q] - 3);
+        sfx_next[q] = sfx_head[b];
+        sfx_head[b] = (int)q;
+    }
     for (const char *const *t = titles; *t; t++)
         set_bit(title_bits, *t, 0);
     for (const char *const *t = role_titles; *t; t++)
@@ -2475,6 +2466,28 @@ static void tables_init(void)
         set_bit(pair_bits, *t, 0);
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
+    kg_wordset_build(&ws_anon_titles, anon_titles);
+    kg_wordset_build(&ws_country_pairs, country_pairs);
+    kg_wordset_build(&ws_bare_name_bad_ends, bare_name_bad_ends);
+    kg_wordset_build(&ws_clause_openers, clause_openers);
+    kg_wordset_build(&ws_context_endings, context_endings);
+    kg_wordset_build(&ws_foreign_bad_ends, foreign_bad_ends);
+    kg_wordset_build(&ws_given_bad_ends, given_bad_ends);
+    kg_wordset_build(&ws_name_bad_ends, name_bad_ends);
+    kg_wordset_build(&ws_name_bad_single, name_bad_single);
+    kg_wordset_build(&ws_non_name_ends, non_name_ends);
+    kg_wordset_build(&ws_not_org_ends, not_org_ends);
+    kg_wordset_build(&ws_role_name_bad_ends, role_name_bad_ends);
+    kg_wordset_build(&ws_title_name_bad_ends, title_name_bad_ends);
+    kg_wordset_build(&ws_gloss_function_words, gloss_function_words);
+    kg_wordset_build(&ws_title_modifiers, title_modifiers);
+    kg_wordset_build(&ws_lead_roles, lead_roles);
+    kg_wordset_build(&ws_bare_particles, bare_particles);
+    kg_wordset_build(&ws_short_given_names, short_given_names);
+    kg_wordset_build(&ws_report_particles, report_particles);
+    kg_wordset_build(&ws_unnamed_sources, unnamed_sources);
+    kg_wordset_build(&ws_office_titles, office_titles);
+    kg_wordset_build(&ws_anon_titles_spaced, anon_titles_spaced);
     kg_wordset_build(&ws_role_titles, role_titles);
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
@@ -2489,6 +2502,14 @@ static void tables_init(void)
         set_bit(loan_bits, *l, 0);
     for (const char *const *l = given_syl; *l; l++)
         set_bit(given_bits, *l, 0);
+    lead_last_ok = 1;
+    for (const char *const *t = lead_roles; *t; t++) {
+        size_t n = strlen(*t);
+        if (n < 3 || !kg_is_hangul(kg_u8_before(*t, n)))
+            lead_last_ok = 0;
+        else
+            set_bit(lead_last_bits, *t, 1);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -2511,8 +2532,16 @@ typedef struct scan {
     kg_cc cc;
     int start;          /* START_* */
     int discover;       /* the rules that find new actors run */
+    int tok;            /* kg_tok_start at i: -1 until asked */
     kg_lexhit hits[64];
 } scan;
+
+static int scan_tok(scan *sc)
+{
+    if (sc->tok < 0)
+        sc->tok = kg_tok_start(sc->x->s, sc->i);
+    return sc->tok;
+}
 
 static size_t scan_te(scan *sc)
 {
@@ -2539,22 +2568,30 @@ static int gate_word(scan *sc)
 
 static int gate_new_hangul(scan *sc)
 {
-    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && kg_tok_start(sc->x->s, sc->i);
+    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && scan_tok(sc);
 }
 
 static int gate_anon(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
-           kg_tok_start(sc->x->s, sc->i);
+           scan_tok(sc);
 }
 static int gate_new_latin(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_LATIN && sc->ch >= 'A' && sc->ch <= 'Z' &&
-           kg_tok_start(sc->x->s, sc->i);
+           scan_tok(sc);
 }
 
 /* Rules: each emits what it finds and returns where the scan goes on,
  * or 0 when it found nothing. */
+
+/* What may follow a word of country_pairs: particles, or a compound. */
+static int pair_end_ok(const char *s, size_t len, size_t e, void *arg)
+{
+    (void)arg;
+    size_t tend;
+    return kg_tail_ok(s, len, e, &tend) || (e + 3 <= len && kg_is_hangul(kg_u8_at(s, len, e, &tend)));
+}
 
 /* 남북, 한미일 (names: country_pairs): a word of countries' one-syllable
  * short names, alone or opening a compound (한미동맹); one mention for
@@ -2565,12 +2602,7 @@ static size_t pair_rule(actx *x, size_t i)
     size_t len = x->len, best = 0, tend;
     if (!x->lx || i + 3 > len || !has_bit(pair_bits, kg_u8_dec((const unsigned char *)s + i, 3, &tend)))
         return 0;
-    for (int k = 0; country_pairs[k]; k++) {
-        size_t n = strlen(country_pairs[k]);
-        if (n > best && i + n <= len && !memcmp(s + i, country_pairs[k], n) &&
-            (kg_tail_ok(s, len, i + n, &tend) || (i + n + 3 <= len && kg_is_hangul(kg_u8_at(s, len, i + n, &tend)))))
-            best = n;
-    }
+    best = kg_wordset_prefix(&ws_country_pairs, s, len, i, pair_end_ok, NULL);
     if (!best || kg_tctx_taken(x->c, i, i + best))
         return 0;
     int lex[4];
@@ -2604,7 +2636,11 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
     size_t len = x->len, pa, pb;
-    if (te > len || !word_before(s, i, &pa, &pb) || !in_list(s + pa, pb - pa, lead_roles))
+    /* cheap test first: the word before a space ends in a syllable that
+     * ends some lead role (when all do) */
+    if (lead_last_ok && i >= 4 && s[i - 1] == ' ' && s[i - 2] != ')' && !has_bit(lead_last_bits, kg_u8_before(s, i - 1)))
+        return 0;
+    if (te > len || !word_before(s, i, &pa, &pb) || !kg_wordset_has(&ws_lead_roles, s + pa, pb - pa))
         return 0;
     size_t w = strip_particles(s, len, i, te);
     if (w - i == 9 && all_hangul(s + i, 9) && name_word_ok(x, i, w) && role_name_ok(s, i, w, 3)) {
@@ -2623,8 +2659,8 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
     if ((te < len && (is_lat(s[te]) || is_dig(s[te]))) || title_after(x, te))
         return 0; /* a part of a longer name (한빛TV), or a name before its title (the title rule) */
     if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
-        kg_wordset_has(&ws_loan_common, s + i, w - i) || org_suffix(s + i, w - i) || in_list(s + i, w - i, lead_roles) ||
-        in_ends(s, i, w, foreign_bad_ends))
+        kg_wordset_has(&ws_loan_common, s + i, w - i) || org_suffix(s + i, w - i) || kg_wordset_has(&ws_lead_roles, s + i, w - i) ||
+        kg_wordset_suffix(&ws_foreign_bad_ends, s + i, w - i))
         return 0;
     size_t ne = w;
     if (te + 1 < len && s[te] == ' ') {
@@ -2653,7 +2689,7 @@ static int bare_name_ok(actx *x, size_t a)
     const char *s = x->s;
     size_t b = a + 9;
     return b <= x->len && all_hangul(s + a, 9) && name_word_ok(x, a, b) && role_name_ok(s, a, b, 3) && !org_suffix(s + a, 9) &&
-           !in_ends(s, a, b, bare_name_bad_ends) &&
+           !kg_wordset_suffix(&ws_bare_name_bad_ends, s + a, b - a) &&
            !kg_tctx_taken(x->c, a, b) && !overlaps_actor(x, a, b) && !(x->lx && lex_exact(x, a, b) >= 0);
 }
 
@@ -2691,7 +2727,7 @@ static int title_after(actx *x, size_t p)
 {
     const char *s = x->s;
     size_t len = x->len, q;
-    if (list_word_at(s, len, p, anon_titles))
+    if (list_word_at(s, len, p, &ws_anon_titles))
         return 1;
     if (p >= len || s[p] != ' ')
         return 0;
@@ -2706,7 +2742,7 @@ static int title_after(actx *x, size_t p)
     q = hangul_run_end(s, len, p);
     if (q > p && is_title(s + p, strip_particles(s, len, p, q) - p))
         return 1;
-    return list_word_at(s, len, p, role_titles) || list_word_at(s, len, p, anon_titles);
+    return list_word_at(s, len, p, &ws_role_titles) || list_word_at(s, len, p, &ws_anon_titles);
 }
 
 /* A Korean name of three syllables without a title, by what stands
@@ -2767,7 +2803,7 @@ static size_t particle_name_rule(actx *x, size_t i, size_t te)
         !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
         return 0;
     size_t e = i + 9;
-    if (!in_list(s + e, te - e, bare_particles) || in_ends(s, i, e, given_bad_ends) || !bare_name_ok(x, i))
+    if (!kg_wordset_has(&ws_bare_particles, s + e, te - e) || kg_wordset_suffix(&ws_given_bad_ends, s + i, e - i) || !bare_name_ok(x, i))
         return 0;
     /* the document knows no other reading of the word */
     new_actor(x, i, e, "person", "context");
@@ -2788,7 +2824,7 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
         return 0;
     /* the first word first: one syllable (a short given name) or loan
      * spelled, which most words are not */
-    if (te - i == 3 ? !in_list(s + i, 3, short_given_names) : !loan_spelled(s, i, te))
+    if (te - i == 3 ? !kg_wordset_has(&ws_short_given_names, s + i, 3) : !loan_spelled(s, i, te))
         return 0;
     size_t b = te + 1, be = hangul_run_end(s, len, b);
     if (be < b + 6 || be - b > 24 || (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.'))
@@ -2814,7 +2850,7 @@ static int office_word(const char *s, size_t len, size_t a, size_t b)
     size_t w = strip_particles(s, len, a, b);
     if (w <= a)
         return 0;
-    if (is_title(s + a, w - a) || in_list(s + a, w - a, role_titles))
+    if (is_title(s + a, w - a) || kg_wordset_has(&ws_role_titles, s + a, w - a))
         return 1;
     /* an end of one syllable after two or more (서울시교육감, not 가장) */
     for (int k = 0; office_ends[k]; k++) {
@@ -2915,8 +2951,10 @@ static size_t rank_rule(actx *x, size_t i)
 static size_t report_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
-    size_t len = x->len, w = strip_particles(s, len, i, te);
-    if (w == te || te + 4 >= len || s[te] != ' ' || !in_list(s + w, te - w, report_particles))
+    size_t len = x->len;
+    /* the cheap tests first: a space after the word, then a verb of
+     * telling; the particles last */
+    if (te + 4 >= len || s[te] != ' ')
         return 0;
     size_t p = te + 1;
     int dated = is_dig(s[p]);
@@ -2947,10 +2985,15 @@ static size_t report_rule(actx *x, size_t i, size_t te)
         if (p + n <= len && !memcmp(s + p, report_verbs_dated[k], n))
             v = 1;
     }
+    if (!v)
+        return 0;
+    size_t w = strip_particles(s, len, i, te);
+    if (w == te || !kg_wordset_has(&ws_report_particles, s + w, te - w))
+        return 0;
     size_t syl = syllables(s + i, w - i);
-    if (!v || syl < 2 || syl > 8 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
-        in_list(s + i, w - i, unnamed_sources) || kg_wordset_has(&ws_loan_common, s + i, w - i) ||
-        in_list(s + i, w - i, role_titles) || kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) ||
+    if (syl < 2 || syl > 8 || !all_hangul(s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
+        kg_wordset_has(&ws_unnamed_sources, s + i, w - i) || kg_wordset_has(&ws_loan_common, s + i, w - i) ||
+        kg_wordset_has(&ws_role_titles, s + i, w - i) || kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) ||
         (x->lx && lex_exact(x, i, w) >= 0))
         return 0;
     new_actor(x, i, w, "media", "context");
@@ -3144,11 +3187,11 @@ static size_t run_title_suffix(scan *sc)
     /* title or suffix? checked on one syllable first */
     uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
     if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
-        if (!title_rule(x, i, w) && in_list(s + i, w - i, office_titles))
+        if (!title_rule(x, i, w) && kg_wordset_has(&ws_office_titles, s + i, w - i))
             office_rule(x, i, w);
-    } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, role_titles)) && rw <= te)
+    } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, &ws_role_titles)) && rw <= te)
         title_rule_ex(x, i, rw, 1);
-    else if (has_bit(title_bits, sc->cp) && in_list(s + i, w - i, office_titles))
+    else if (has_bit(title_bits, sc->cp) && kg_wordset_has(&ws_office_titles, s + i, w - i))
         office_rule(x, i, w);
     else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
         title_rule(x, i, w);
@@ -3286,6 +3329,7 @@ void kg_find_actors(kg_tctx *c)
         sc->i = i;
         sc->cn = cn;
         sc->te = 0;
+        sc->tok = -1;
         sc->cp = cp;
         sc->ch = ch;
         sc->cc = cc;

@@ -917,6 +917,22 @@ static void fmt_pt(char *buf, size_t n, const dpt *p)
     *q = '\0';
 }
 
+/* buf[0..n) := a, then "/" and b when b is given, cut to n - 1 bytes and
+ * NUL-terminated, as snprintf would write it (n > 0). */
+static void put_cut(char *buf, size_t n, const char *a, const char *b)
+{
+    size_t o = 0;
+    for (const char *p = a; *p && o + 1 < n; p++)
+        buf[o++] = *p;
+    if (b) {
+        if (o + 1 < n)
+            buf[o++] = '/';
+        for (const char *p = b; *p && o + 1 < n; p++)
+            buf[o++] = *p;
+    }
+    buf[o] = '\0';
+}
+
 static void fmt_val(char *buf, size_t n, const tval *v)
 {
     if (v->unknown) {
@@ -930,7 +946,7 @@ static void fmt_val(char *buf, size_t n, const tval *v)
         if (la < n)
             memcpy(buf, a, la + 1);
         else
-            snprintf(buf, n, "%s", a);
+            put_cut(buf, n, a, NULL);
         return;
     }
     fmt_pt(b, sizeof b, &v->b);
@@ -940,7 +956,7 @@ static void fmt_val(char *buf, size_t n, const tval *v)
         buf[la] = '/';
         memcpy(buf + la + 1, b, lb + 1);
     } else
-        snprintf(buf, n, "%s/%s", a, b);
+        put_cut(buf, n, a, b);
 }
 
 /* ---- expressions ---- */

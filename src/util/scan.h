@@ -70,10 +70,19 @@ static inline size_t kg_find_bytes(const char *s, size_t i, size_t e, const char
  * one hash instead of a walk over the list. Built once (pthread_once)
  * from a NULL-terminated list; the words are not copied. Words longer
  * than 255 bytes are left out (kg_wordset_has never asks for one). */
+typedef struct kg_wordslot {
+    const char *w;         /* the word, NULL = empty */
+    uint32_t hash;         /* kg_word_hash of it (compared before the bytes) */
+    uint32_t len;          /* its length (< 256) */
+} kg_wordslot;
+
 typedef struct kg_wordset {
-    const char **slot;     /* words, NULL = empty */
-    unsigned char *lens;   /* their lengths (all words are < 256 bytes) */
+    kg_wordslot *slot;     /* open addressing, a power of two of slots */
     size_t mask;
+    uint64_t lenbits[4];   /* bit n: some word is n bytes long */
+    uint64_t head[16];     /* bit kg_word_head(w): some word of 3 bytes or more starts with w's three */
+    uint64_t head6[16];    /* bit kg_word_head6(w): some word of 6 bytes or more starts with w's six */
+    size_t minlen, maxlen; /* the shortest and the longest word (0, 0: none) */
 } kg_wordset;
 
 static inline uint32_t kg_word_hash(const char *w, size_t n)
@@ -82,6 +91,19 @@ static inline uint32_t kg_word_hash(const char *w, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)w[i]) * 16777619u;
     return h;
+}
+
+/* A hash of the first three bytes of a word (of at least three), 0..1023. */
+static inline unsigned kg_word_head(const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    return ((unsigned)u[0] * 961u + (unsigned)u[1] * 31u + (unsigned)u[2]) & 1023u;
+}
+
+/* A hash of the first six bytes of a word (of at least six), 0..1023. */
+static inline unsigned kg_word_head6(const char *w)
+{
+    return (kg_word_head(w) * 977u + kg_word_head(w + 3)) & 1023u;
 }
 
 static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
@@ -93,17 +115,35 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
     while (cap < 2 * n)
         cap <<= 1;
     ws->slot = kg_xcalloc(cap, sizeof *ws->slot);
-    ws->lens = kg_xcalloc(cap, 1);
     ws->mask = cap - 1;
+    memset(ws->lenbits, 0, sizeof ws->lenbits);
+    memset(ws->head, 0, sizeof ws->head);
+    memset(ws->head6, 0, sizeof ws->head6);
+    ws->minlen = ws->maxlen = 0;
     for (size_t k = 0; k < n; k++) {
         size_t l = strlen(list[k]);
-        if (l > 255)
+        if (l > 255 || l == 0)
             continue; /* (from a grammar file: no text word is looked up that long) */
-        size_t h = kg_word_hash(list[k], l) & ws->mask;
-        while (ws->slot[h] && !(ws->lens[h] == l && memcmp(ws->slot[h], list[k], l) == 0))
+        ws->lenbits[l >> 6] |= 1ull << (l & 63);
+        if (l >= 3) {
+            unsigned hb = kg_word_head(list[k]);
+            ws->head[hb >> 6] |= 1ull << (hb & 63);
+        }
+        if (l >= 6) {
+            unsigned hb = kg_word_head6(list[k]);
+            ws->head6[hb >> 6] |= 1ull << (hb & 63);
+        }
+        if (!ws->minlen || l < ws->minlen)
+            ws->minlen = l;
+        if (l > ws->maxlen)
+            ws->maxlen = l;
+        uint32_t hv = kg_word_hash(list[k], l);
+        size_t h = hv & ws->mask;
+        while (ws->slot[h].w && !(ws->slot[h].len == l && memcmp(ws->slot[h].w, list[k], l) == 0))
             h = (h + 1) & ws->mask;
-        ws->slot[h] = list[k];
-        ws->lens[h] = (unsigned char)l;
+        ws->slot[h].w = list[k];
+        ws->slot[h].hash = hv;
+        ws->slot[h].len = (uint32_t)l;
     }
 }
 
@@ -112,16 +152,63 @@ static inline int kg_wordset_has(const kg_wordset *ws, const char *w, size_t n)
 {
     if (!n || n > 255)
         return 0;
-    size_t h = kg_word_hash(w, n) & ws->mask;
-    for (; ws->slot[h]; h = (h + 1) & ws->mask)
-        if (ws->lens[h] == n && memcmp(ws->slot[h], w, n) == 0)
+    uint32_t hv = kg_word_hash(w, n);
+    for (size_t h = hv & ws->mask; ws->slot[h].w; h = (h + 1) & ws->mask)
+        if (ws->slot[h].hash == hv && ws->slot[h].len == n && memcmp(ws->slot[h].w, w, n) == 0)
             return 1;
     return 0;
+}
+
+/* The length of the longest word of the set that s[p..len) starts with
+ * and that ok(s, len, end, arg) accepts (NULL: any), longest first;
+ * 0 if none. One hash per distinct length instead of a walk over the
+ * list. */
+static inline size_t kg_wordset_prefix(const kg_wordset *ws, const char *s, size_t len, size_t p,
+                                       int (*ok)(const char *, size_t, size_t, void *), void *arg)
+{
+    if (p >= len)
+        return 0;
+    size_t top = len - p < ws->maxlen ? len - p : ws->maxlen;
+    if (top >= 3) {
+        /* no word of three bytes or more starts with these three */
+        unsigned hb = kg_word_head(s + p);
+        if (!((ws->head[hb >> 6] >> (hb & 63)) & 1))
+            top = 2;
+    }
+    if (top >= 6) {
+        /* nor with these six */
+        unsigned hb = kg_word_head6(s + p);
+        if (!((ws->head6[hb >> 6] >> (hb & 63)) & 1))
+            top = 5;
+    }
+    for (size_t n = top; n >= ws->minlen && n > 0; n--)
+        if (((ws->lenbits[n >> 6] >> (n & 63)) & 1) && kg_wordset_has(ws, s + p, n) && (!ok || ok(s, len, p + n, arg)))
+            return n;
+    return 0;
+}
+
+/* 1 if w[0..n) ends with a word of the set (one hash per distinct
+ * length, not a walk over the list). */
+static inline int kg_wordset_suffix(const kg_wordset *ws, const char *w, size_t n)
+{
+    size_t top = n < ws->maxlen ? n : ws->maxlen;
+    for (size_t l = ws->minlen; l <= top && l > 0; l++)
+        if (((ws->lenbits[l >> 6] >> (l & 63)) & 1) && kg_wordset_has(ws, w + n - l, l))
+            return 1;
+    return 0;
+}
+
+/* 1 if w[0..n) starts with a word of the set. */
+static inline int kg_wordset_starts(const kg_wordset *ws, const char *w, size_t n)
+{
+    return kg_wordset_prefix(ws, w, n, 0, NULL, NULL) > 0;
 }
 
 /* Starts-with test for a NUL-free literal at s[i..len). */
 static inline int kg_at(const char *s, size_t len, size_t i, const char *lit)
 {
+    if (lit[0] && (i >= len || s[i] != lit[0]))
+        return 0; /* (most calls end here) */
     for (size_t k = 0; lit[k]; k++)
         if (i + k >= len || s[i + k] != lit[k])
             return 0;
@@ -144,7 +231,10 @@ static inline size_t kg_lit(const char *s, size_t len, size_t i, const char *lit
  * list whose words share a beginning puts the longer first). */
 static inline size_t kg_lit_any(const char *s, size_t len, size_t i, const char *const *words)
 {
+    char c0 = i < len ? s[i] : '\0';
     for (; *words; words++) {
+        if ((*words)[0] && (*words)[0] != c0)
+            continue; /* the first byte differs (or the text ended) */
         size_t k = kg_lit(s, len, i, *words);
         if (k)
             return k;
