@@ -71,6 +71,8 @@ typedef struct kg_store_pick {
     const char *const *types;
     size_t n_types;
     const char *doc;
+    int all_docs;                 /* every document's header (the report's
+                                     table), not only those of the facts read */
     /* the folder the store's file keys are relative to, as reached from
      * here (the project's root: "." or "../.."); NULL: the keys as they are */
     const char *root;

@@ -146,6 +146,7 @@ int kg_cli_render_exit(int rc)
  * kg_cli_load_store_view, which uses them). */
 static const char *view_db;
 static int view_no_store;
+static int view_from_store; /* the last view was read from the store */
 
 int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, kg_strv *types)
 {
@@ -267,6 +268,7 @@ static int read_store(const char *db, kg_corpus *c, int argc, char **argv, int f
         rc = -1;
     if (rc == 0) {
         kg_store_pick pick = { o->focus, o->depth, o->from, o->to, o->types, o->n_types, o->doc,
+                               o->format == KG_FMT_HTML || o->format == KG_FMT_MD,
                                proj ? proj->root : NULL };
         if (kg_store_load(s, &pick, c, focus, d) != KG_STORE_OK)
             rc = -1;
@@ -281,7 +283,7 @@ int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv,
     const char *db = view_db;
     int no_store = view_no_store;
     const kg_project *proj = NULL;
-    view_db = NULL, view_no_store = 0;
+    view_db = NULL, view_no_store = 0, view_from_store = 0;
     *focus = NULL;
     *errors = 0;
     /* the project's store holds the project's facts: PATHs of one's own
@@ -299,6 +301,7 @@ int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv,
             free(dbc);
             if (*focus)
                 o->focus = *focus;
+            view_from_store = 1;
             return 0;
         }
         kg_diag_free(&d);
@@ -308,9 +311,10 @@ int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv,
         *focus = NULL;
         rc = KG_EXIT_IO;
     }
-    /* the facts have errors (the drawing prints them), or the store
-     * cannot be used: the facts files are read as always */
-    if (rc != KG_EXIT_FINDINGS)
+    /* the facts have errors (the drawing prints them), no facts are
+     * named (it says so), or the store cannot be used (a note says so):
+     * the facts files are read as always */
+    if (rc == KG_EXIT_IO)
         kg_cli_error("%s: cannot use the store %s (run 'kg build' to see why); reading the facts files",
                      cmd, dbc);
     free(dbc);
@@ -321,8 +325,9 @@ void kg_cli_timing(const char *cmd)
 {
     const char *t = getenv("KG_TIMING");
     double s = kg_render_before_layout();
-    if (t && *t && strcmp(t, "0") != 0)
-        fprintf(stderr, "kg: %s: timing: %.3f s before layout\n", cmd, s);
+    if (t && *t && strcmp(t, "0") != 0 && s >= 0)
+        fprintf(stderr, "kg: %s: timing: %.3f s before layout (%s)\n", cmd, s,
+                view_from_store ? "the store" : "the facts files");
 }
 
 /* What the command line of kg graph and kg timeline says beyond the view. */

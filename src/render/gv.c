@@ -192,7 +192,7 @@ static double before_layout = -1;
 
 /* Seconds since the process started (its start time from /proc, to the
  * kernel's clock tick, 0.01 s), or -1 when that is not at hand. */
-static double since_start(void)
+double kg_render_since_start(void)
 {
     char buf[1024];
     FILE *f = fopen("/proc/self/stat", "r");
@@ -219,7 +219,7 @@ static double since_start(void)
 static void mark_layout(void)
 {
     if (before_layout < 0)
-        before_layout = since_start();
+        before_layout = kg_render_since_start();
 }
 
 double kg_render_before_layout(void)

@@ -24,6 +24,7 @@ typedef struct ld {
     kg_diag *d;
     const kg_store_pick *p;
     kg_doc **by_pk;               /* documents.doc -> its document */
+    char *need;                   /* documents.doc -> 1 when it must be read */
     size_t n_pk;
     kg_strmap events;             /* the events read: full id -> 1 */
     kg_strmap clusters;           /* the clusters to read (BFS) */
@@ -77,7 +78,8 @@ static int cmp_keyed(const void *x, const void *y)
     return walk_cmp(a->key, b->key);
 }
 
-static int load_docs(ld *L, kg_corpus *c, keyed **out, size_t *n_out)
+/* The max document key, for L->by_pk. */
+static int doc_keys(ld *L)
 {
     sqlite3_stmt *q = kg__store_prepare(L->s, L->d, "SELECT max(doc) FROM documents");
     if (!q)
@@ -86,55 +88,73 @@ static int load_docs(ld *L, kg_corpus *c, keyed **out, size_t *n_out)
         L->n_pk = (size_t)sqlite3_column_int64(q, 0) + 1;
     sqlite3_finalize(q);
     L->by_pk = kg_xcalloc(L->n_pk ? L->n_pk : 1, sizeof *L->by_pk);
-    q = kg__store_prepare(L->s, L->d, "SELECT doc, id, file, kind, title, publisher, author, published,"
-                                      " url, source FROM documents");
+    L->need = kg_xcalloc(L->n_pk ? L->n_pk : 1, 1);
+    return 0;
+}
+
+static void need_doc(ld *L, sqlite3_int64 pk)
+{
+    if (pk >= 0 && (size_t)pk < L->n_pk)
+        L->need[pk] = 1;
+}
+
+/* The documents (all, or those L->need marks), into *out sorted in the
+ * order the facts folder is read. */
+static int load_docs(ld *L, int all, keyed **out, size_t *n_out)
+{
+    sqlite3_stmt *q = kg__store_prepare(L->s, L->d, all ? "SELECT doc, id, file, kind, title, publisher, author,"
+                                                          " published, url, source FROM documents"
+                                                        : "SELECT doc, id, file, kind, title, publisher, author,"
+                                                          " published, url, source FROM documents WHERE doc = ?1");
     if (!q)
         return -1;
     keyed *v = NULL;
     size_t n = 0, cap = 0;
     const char *root = L->p->root;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        sqlite3_int64 pk = sqlite3_column_int64(q, 0);
-        if (pk < 0 || (size_t)pk >= L->n_pk)
-            continue;
-        kg_doc *doc = kg_doc_new();
-        const char *file = kg__col(q, 2);
-        doc->is_lexicon = strcmp(kg__col(q, 3), "lexicon") == 0;
-        doc->has_header = !doc->is_lexicon;
-        doc->version = kg_xstrdup("1");
-        doc->id = col_dup(q, 1);
-        doc->title = col_dup(q, 4);
-        doc->publisher = col_dup(q, 5);
-        doc->author = col_dup(q, 6);
-        if (sqlite3_column_type(q, 7) != SQLITE_NULL)
-            kg_date_set(&doc->published, kg__col(q, 7));
-        doc->url = col_dup(q, 8);
-        doc->source = col_dup(q, 9);
-        kg_buf p = KG_BUF_INIT;
-        if (file[0] != '/' && root && strcmp(root, ".") != 0)
-            kg_buf_printf(&p, "%s/", root);
-        kg_buf_puts(&p, file);
-        doc->path = kg_buf_detach(&p, NULL);
-        L->by_pk[pk] = doc;
-        KG_VEC_PUSH(v, n, cap);
-        v[n].doc = doc;
-        v[n++].key = kg_xstrdup(file);
+    int rc = SQLITE_DONE;
+    for (size_t k = 0; k < (all ? 1 : L->n_pk) && rc == SQLITE_DONE; k++) {
+        if (!all) {
+            if (!L->need[k])
+                continue;
+            sqlite3_bind_int64(q, 1, (sqlite3_int64)k);
+        }
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+            sqlite3_int64 pk = sqlite3_column_int64(q, 0);
+            if (pk < 0 || (size_t)pk >= L->n_pk)
+                continue;
+            kg_doc *doc = kg_doc_new();
+            const char *file = kg__col(q, 2);
+            doc->is_lexicon = strcmp(kg__col(q, 3), "lexicon") == 0;
+            doc->has_header = !doc->is_lexicon;
+            doc->version = kg_xstrdup("1");
+            doc->id = col_dup(q, 1);
+            doc->title = col_dup(q, 4);
+            doc->publisher = col_dup(q, 5);
+            doc->author = col_dup(q, 6);
+            if (sqlite3_column_type(q, 7) != SQLITE_NULL)
+                kg_date_set(&doc->published, kg__col(q, 7));
+            doc->url = col_dup(q, 8);
+            doc->source = col_dup(q, 9);
+            /* the key is relative to the project's folder, unless the file
+             * was outside it (then as it was given: "../x" or absolute) */
+            kg_buf p = KG_BUF_INIT;
+            if (file[0] != '/' && strncmp(file, "../", 3) != 0 && root && strcmp(root, ".") != 0)
+                kg_buf_printf(&p, "%s/", root);
+            kg_buf_puts(&p, file);
+            doc->path = kg_buf_detach(&p, NULL);
+            L->by_pk[pk] = doc;
+            KG_VEC_PUSH(v, n, cap);
+            v[n].doc = doc;
+            v[n++].key = kg_xstrdup(file);
+        }
+        sqlite3_reset(q);
     }
     sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        for (size_t i = 0; i < n; i++)
-            kg_doc_free(v[i].doc), free(v[i].key);
-        free(v);
-        memset(L->by_pk, 0, L->n_pk * sizeof *L->by_pk);
-        return kg__store_fail(L->s, L->d, "cannot read the documents");
-    }
     if (n)
         qsort(v, n, sizeof *v, cmp_keyed);
-    (void)c;
     *out = v;
     *n_out = n;
-    return 0;
+    return rc == SQLITE_DONE ? 0 : kg__store_fail(L->s, L->d, "cannot read the documents");
 }
 
 /* ---- actors: the merged ones, each as one definition ---- */
@@ -144,7 +164,7 @@ static int load_actors(ld *L, kg_doc *lex)
     sqlite3_stmt *q = kg__store_prepare(
         L->s, L->d,
         "SELECT a.id, a.name, a.type, a.part_of,"
-        " (SELECT x.country FROM actor_defs x JOIN documents d ON d.doc = x.doc"
+        " (SELECT x.country FROM actor_defs x INDEXED BY actor_defs_country JOIN documents d ON d.doc = x.doc"
         "  WHERE x.actor = a.id AND x.country IS NOT NULL AND x.country <> ''"
         "  ORDER BY d.kind = 'lexicon' DESC, d.file LIMIT 1)"
         " FROM actors a ORDER BY a.id");
@@ -209,10 +229,11 @@ static char *find_focus(ld *L, const char *focus)
 /* --from/--to as ISO days ("" / "9999-99-99" when open); 0 when both
  * parse (or are absent), -1 when one does not (then everything is read
  * and the view reports it). */
-static int day_bounds(const kg_store_pick *p, char lo[16], char hi[16])
+static int day_bounds(const kg_store_pick *p, char lo[16], char hi[16], char early[16])
 {
     strcpy(lo, "");
     strcpy(hi, "99999");
+    strcpy(early, "");
     for (int k = 0; k < 2; k++) {
         const char *t = k ? p->to : p->from;
         if (!t)
@@ -231,6 +252,11 @@ static int day_bounds(const kg_store_pick *p, char lo[16], char hi[16])
         int y, m, dd;
         kg_civil_from_days(day, &y, &m, &dd);
         snprintf(k ? hi : lo, 16, "%04d-%02d-%02d", y, m, dd);
+        if (!k && day - KG_SHORT_DAYS >= kg_days_from_civil(0, 1, 1)) {
+            /* a short date that overlaps starts no earlier than this */
+            kg_civil_from_days(day - KG_SHORT_DAYS, &y, &m, &dd);
+            snprintf(early, 16, "%04d-%02d-%02d", y, m, dd);
+        }
     }
     return 0;
 }
@@ -293,6 +319,7 @@ static int read_events(ld *L, sqlite3_stmt *q, rows *r)
         memset(w, 0, sizeof *w);
         w->pk = sqlite3_column_int64(q, 0);
         w->doc = sqlite3_column_int64(q, 1);
+        need_doc(L, w->doc);
         for (int k = 0; k < 5; k++)
             w->v[k] = col_dup(q, 2 + k);
         w->has_span = sqlite3_column_type(q, 7) != SQLITE_NULL;
@@ -341,6 +368,7 @@ static int read_figures(ld *L, sqlite3_stmt *q, rows *r)
         memset(w, 0, sizeof *w);
         w->pk = sqlite3_column_int64(q, 0);
         w->doc = sqlite3_column_int64(q, 1);
+        need_doc(L, w->doc);
         w->v[0] = col_dup(q, 2);
         w->has_value = sqlite3_column_type(q, 3) != SQLITE_NULL;
         w->value = sqlite3_column_double(q, 3);
@@ -387,7 +415,7 @@ static void put_figures(ld *L, rows *r)
 
 /* The relations: all of them (all set), else those between two events
  * read, in the store's order (each document's in its order). */
-static int load_relations(ld *L, int all)
+static int read_relations(ld *L, int all, rows *rr)
 {
     sqlite3_stmt *q = kg__store_prepare(
         L->s, L->d,
@@ -397,7 +425,7 @@ static int load_relations(ld *L, int all)
         return -1;
     rows r = { NULL, 0, 0 };
     int rc = SQLITE_DONE;
-    for (size_t i = 0; i < (all ? 1 : L->events.cap); i++) {
+    for (size_t i = 0; i < (all ? 1 : L->events.cap) && (all || L->events.keys); i++) {
         if (!all) {
             if (!L->events.keys[i])
                 continue;
@@ -411,6 +439,7 @@ static int load_relations(ld *L, int all)
             memset(w, 0, sizeof *w);
             w->pk = sqlite3_column_int64(q, 0);
             w->doc = sqlite3_column_int64(q, 1);
+            need_doc(L, w->doc);
             for (int k = 0; k < 4; k++)
                 w->v[k] = col_dup(q, 2 + k);
         }
@@ -419,6 +448,13 @@ static int load_relations(ld *L, int all)
             break;
     }
     sqlite3_finalize(q);
+    *rr = r;
+    return rc == SQLITE_DONE ? 0 : kg__store_fail(L->s, L->d, "cannot read the relations");
+}
+
+static void put_relations(ld *L, rows *rr)
+{
+    rows r = *rr;
     if (r.n)
         qsort(r.v, r.n, sizeof *r.v, cmp_row);
     for (size_t i = 0; i < r.n; i++) {
@@ -433,7 +469,7 @@ static int load_relations(ld *L, int all)
             free(w->v[k]);
     }
     free(r.v);
-    return rc == SQLITE_DONE ? 0 : kg__store_fail(L->s, L->d, "cannot read the relations");
+    memset(rr, 0, sizeof *rr);
 }
 
 /* ---- --focus alone: the neighbourhood, searched in the store ---- */
@@ -573,8 +609,8 @@ static int read_found(ld *L, rows *ev, rows *fg)
 static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *all)
 {
     const kg_store_pick *p = L->p;
-    char lo[16], hi[16];
-    int ranged = (p->from || p->to) && day_bounds(p, lo, hi) == 0;
+    char lo[16], hi[16], early[16];
+    int ranged = (p->from || p->to) && day_bounds(p, lo, hi, early) == 0;
     int typed = p->types && p->n_types > 0;
     *all = 0;
     if (focus_id && !p->from && !p->to && !typed && !p->doc) {
@@ -592,9 +628,9 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
     kg_buf sql = KG_BUF_INIT;
     kg_buf_puts(&sql, EVENT_COLS " WHERE 1");
     if (ranged)
-        kg_buf_puts(&sql, " AND e.cluster IN (SELECT cluster FROM events WHERE date IS NOT NULL AND"
-                          " ((date_start IS NULL OR date_start <= ?2) AND (date_end IS NULL OR date_end >= ?1)"
-                          " OR length(date_start) <> 10 OR length(date_end) <> 10))");
+        kg_buf_puts(&sql, " AND e.cluster IN (SELECT cluster FROM events INDEXED BY events_date"
+                          " WHERE date_start BETWEEN ?4 AND ?2 AND date_end >= ?1"
+                          " UNION ALL SELECT cluster FROM events INDEXED BY events_odd_date WHERE " KG_ODD_DATE ")");
     if (typed) {
         kg_buf_puts(&sql, " AND e.cluster IN (SELECT cluster FROM events WHERE type IN (");
         for (size_t i = 0; i < p->n_types; i++)
@@ -615,6 +651,7 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
     if (ranged) {
         sqlite3_bind_text(q, 1, lo, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 4, early, -1, SQLITE_STATIC);
     }
     if (p->doc)
         sqlite3_bind_text(q, 3, p->doc, -1, SQLITE_STATIC);
@@ -624,28 +661,42 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
     sqlite3_finalize(q);
     if (rc != 0 || typed)
         return rc; /* (--type draws no figures) */
-    q = kg__store_prepare(
-        L->s, L->d,
-        ranged && p->doc ? FIGURE_COLS " WHERE f.date IS NOT NULL AND ((f.date_start IS NULL OR f.date_start <= ?2)"
-                                       " AND (f.date_end IS NULL OR f.date_end >= ?1)"
-                                       " OR length(f.date_start) <> 10 OR length(f.date_end) <> 10)"
-                                       " AND f.doc = (SELECT doc FROM documents WHERE id = ?3)"
-        : ranged ? FIGURE_COLS " WHERE f.date IS NOT NULL AND ((f.date_start IS NULL OR f.date_start <= ?2)"
-                               " AND (f.date_end IS NULL OR f.date_end >= ?1)"
-                               " OR length(f.date_start) <> 10 OR length(f.date_end) <> 10)"
-        : p->doc ? FIGURE_COLS " WHERE f.doc = (SELECT doc FROM documents WHERE id = ?3)"
-                 : FIGURE_COLS " ORDER BY f.pk");
-    if (!q)
-        return -1;
+    /* figures by the same rules (by document, or with their dates) */
+    sql = (kg_buf)KG_BUF_INIT;
+    kg_buf_puts(&sql, FIGURE_COLS " WHERE 1");
+    if (ranged)
+        kg_buf_puts(&sql, " AND f.pk IN (SELECT pk FROM figures INDEXED BY figures_date"
+                          " WHERE date_start BETWEEN ?4 AND ?2 AND date_end >= ?1"
+                          " UNION ALL SELECT pk FROM figures INDEXED BY figures_odd_date WHERE " KG_ODD_DATE ")");
+    if (p->doc)
+        kg_buf_puts(&sql, " AND f.doc = (SELECT doc FROM documents WHERE id = ?3)");
+    kg_buf_puts(&sql, " ORDER BY f.pk");
+    q = NULL;
+    if (sqlite3_prepare_v2(kg_store_db(L->s), sql.ptr, -1, &q, NULL) != SQLITE_OK) {
+        kg_buf_free(&sql);
+        sqlite3_finalize(q);
+        return kg__store_fail(L->s, L->d, "cannot select the figures");
+    }
+    kg_buf_free(&sql);
     if (ranged) {
         sqlite3_bind_text(q, 1, lo, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 4, early, -1, SQLITE_STATIC);
     }
     if (p->doc)
         sqlite3_bind_text(q, 3, p->doc, -1, SQLITE_STATIC);
     rc = read_figures(L, q, fg);
     sqlite3_finalize(q);
     return rc;
+}
+
+static void free_rows(rows *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        for (int k = 0; k < 12; k++)
+            free(r->v[i].v[k]);
+    free(r->v);
+    memset(r, 0, sizeof *r);
 }
 
 int kg_store_load(kg_store *s, const kg_store_pick *p, kg_corpus *c, char **focus_id, kg_diag *d)
@@ -656,7 +707,7 @@ int kg_store_load(kg_store *s, const kg_store_pick *p, kg_corpus *c, char **focu
     *focus_id = NULL;
     keyed *docs = NULL;
     size_t n_docs = 0;
-    rows ev = { NULL, 0, 0 }, fg = { NULL, 0, 0 };
+    rows ev = { NULL, 0, 0 }, fg = { NULL, 0, 0 }, rl = { NULL, 0, 0 };
     int all = 0, rc = KG_STORE_ERROR;
     /* one read transaction: a build running meanwhile is not seen half */
     if (sqlite3_exec(kg_store_db(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
@@ -667,16 +718,28 @@ int kg_store_load(kg_store *s, const kg_store_pick *p, kg_corpus *c, char **focu
     lex->is_lexicon = 1;
     lex->version = kg_xstrdup("1");
     kg_corpus_add(c, lex);
-    if (load_docs(&L, c, &docs, &n_docs) != 0 || load_actors(&L, lex) != 0)
+    if (doc_keys(&L) != 0 || load_actors(&L, lex) != 0)
         goto done;
     if (p->focus)
         *focus_id = find_focus(&L, p->focus);
-    if (read_selected(&L, *focus_id, &ev, &fg, &all) != 0)
+    if (read_selected(&L, *focus_id, &ev, &fg, &all) != 0 || read_relations(&L, all, &rl) != 0)
+        goto done;
+    /* the documents: all of them for the report's table (and when all the
+     * facts are read), else those of the facts read and --doc's */
+    if (p->doc) {
+        sqlite3_stmt *q = kg__store_prepare(s, d, "SELECT doc FROM documents WHERE id = ?1");
+        if (!q)
+            goto done;
+        sqlite3_bind_text(q, 1, p->doc, -1, SQLITE_STATIC);
+        if (sqlite3_step(q) == SQLITE_ROW)
+            need_doc(&L, sqlite3_column_int64(q, 0));
+        sqlite3_finalize(q);
+    }
+    if (load_docs(&L, all || p->all_docs, &docs, &n_docs) != 0)
         goto done;
     put_events(&L, &ev);
     put_figures(&L, &fg);
-    if (load_relations(&L, all) != 0)
-        goto done;
+    put_relations(&L, &rl);
     rc = KG_STORE_OK;
 done:
     sqlite3_exec(kg_store_db(s), "COMMIT", NULL, NULL, NULL);
@@ -685,15 +748,11 @@ done:
         free(docs[i].key);
     }
     free(docs);
-    for (size_t i = 0; i < ev.n; i++)
-        for (int k = 0; k < 12; k++)
-            free(ev.v[i].v[k]);
-    free(ev.v);
-    for (size_t i = 0; i < fg.n; i++)
-        for (int k = 0; k < 12; k++)
-            free(fg.v[i].v[k]);
-    free(fg.v);
+    free_rows(&ev);
+    free_rows(&fg);
+    free_rows(&rl);
     free(L.by_pk);
+    free(L.need);
     kg__strmap_free(&L.events);
     kg__strmap_free(&L.clusters);
     kg__strmap_free(&L.figs);

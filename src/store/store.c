@@ -92,7 +92,9 @@ const char kg__store_schema_sql[] =
     "CREATE INDEX events_local ON events(local_id);\n"
     "CREATE INDEX events_cluster ON events(cluster);\n"
     "CREATE INDEX events_date ON events(date_start);\n"
-    "CREATE INDEX events_date_end ON events(date_end);\n"
+    /* the dates --from/--to select by: a short one by its start, the
+     * others (open, long, or not as ISO text) all read */
+    "CREATE INDEX events_odd_date ON events(cluster) WHERE " KG_ODD_DATE ";\n"
     "CREATE INDEX events_type ON events(type);\n"
     "CREATE TABLE event_actors(\n"
     "  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE\n"
@@ -122,6 +124,8 @@ const char kg__store_schema_sql[] =
     ");\n"
     "CREATE INDEX figures_doc ON figures(doc);\n"
     "CREATE INDEX figures_subject ON figures(subject);\n"
+    "CREATE INDEX figures_date ON figures(date_start);\n"
+    "CREATE INDEX figures_odd_date ON figures(pk) WHERE " KG_ODD_DATE ";\n"
     "CREATE TABLE relations(\n"
     "  pk INTEGER PRIMARY KEY,\n"
     "  doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,\n"
