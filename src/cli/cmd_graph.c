@@ -290,9 +290,12 @@ int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv,
      * are drawn from their files unless --db names a store for them */
     if (no_store || (argc > first && !db) || kg_cli_project(&proj) != 0 || (!proj && !db))
         return kg_cli_load_view(cmd, c, argc, argv, first, errors);
-    if (!db)
-        db = kg_cli_out_path("kg.sqlite");
-    char *dbc = kg_xstrdup(db); /* (a static buffer) */
+    kg_buf dbb = KG_BUF_INIT; /* (not kg_cli_out_path: the caller may hold its buffer) */
+    if (db)
+        kg_buf_puts(&dbb, db);
+    else
+        kg_buf_printf(&dbb, "%s/kg.sqlite", proj->out);
+    char *dbc = kg_buf_detach(&dbb, NULL);
     int rc = build_quietly(dbc, argc, argv, first);
     if (rc == KG_EXIT_OK) {
         kg_diag d = KG_DIAG_INIT;

@@ -160,6 +160,17 @@ unwritable() {
     cmp -s a.svg b.svg || { echo "the picture differs"; return 9; }
 }
 expect rs-unwritable 0 "cannot use the store out/kg.sqlite" bash -c "$(declare -f unwritable); unwritable \"\$@\"" unwritable
+# kg report into the project's out/ (the default), beside the store
+report_default() {
+    cd "$g" || return 9
+    rm -f out/report.html
+    "$KG" report || return 9
+    grep -q '<html' out/report.html || { echo "no report"; return 9; }
+    "$KG" query --db out/kg.sqlite --csv "SELECT count(*) FROM documents" >/dev/null ||
+        { echo "the store is broken"; return 9; }
+    echo "report and store side by side"
+}
+expect rs-report-default 0 "report and store side by side" bash -c "$(declare -f report_default); report_default"
 # PATHs of one's own are drawn from their files: the project's store is
 # neither read nor written
 paths_own() {
