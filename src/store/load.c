@@ -263,22 +263,31 @@ static int day_bounds(const kg_store_pick *p, char lo[16], char hi[16], char ear
 
 /* ---- reading events, figures, relations ---- */
 
-#define EVENT_COLS                                                                                \
-    "SELECT e.pk, e.doc, e.local_id, e.title, e.type, e.date, e.when_text, s.start_byte,"          \
-    " s.end_byte, s.quote, (SELECT group_concat(actor, ' ') FROM (SELECT actor FROM event_actors"  \
-    " WHERE event = e.id AND role = 'agent' ORDER BY ord)), (SELECT group_concat(actor, ' ') FROM" \
-    " (SELECT actor FROM event_actors WHERE event = e.id AND role = 'target' ORDER BY ord)), e.id" \
-    " FROM events e LEFT JOIN spans s ON s.fact = e.id"
+#define EVENT_COLS                                                                              \
+    "SELECT e.pk, e.doc, e.local_id, e.title, e.type, e.date, e.when_text, s.start_byte,"        \
+    " s.end_byte, s.quote, e.id FROM events e LEFT JOIN spans s ON s.fact = e.id"
+
+#define ROLE_SQL "SELECT role, actor, ord FROM event_actors WHERE event = ?1"
 
 #define FIGURE_COLS                                                                               \
     "SELECT f.pk, f.doc, f.local_id, f.value, f.value_max, f.unit, f.counter, f.approx, f.measure," \
     " f.subject, f.date, s.start_byte, s.end_byte, s.quote"                                       \
     " FROM figures f LEFT JOIN spans s ON s.fact = f.id"
 
+/* An agent or target of an event: role (0 agent, 1 target), place in
+ * its list, id. */
+typedef struct role {
+    int role;
+    long long ord;
+    char *actor;
+} role;
+
 /* One row of events or figures, kept until they are put in pk order. */
 typedef struct row {
     sqlite3_int64 pk, doc;
     char *v[12];
+    role *roles;
+    size_t n_roles, cap_roles;
     int has_span, has_value, has_max;
     long long start, end;
     double value, value_max;
@@ -295,24 +304,45 @@ static int cmp_row(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void split_ids(kg_strv *v, const char *list)
+static void free_rows(rows *r)
 {
-    while (list && *list) {
-        size_t n = strcspn(list, " ");
-        char *one = kg_xstrndup(list, n);
-        kg_strv_push(v, one);
-        free(one);
-        list += n + (list[n] == ' ');
+    for (size_t i = 0; i < r->n; i++) {
+        for (int k = 0; k < 12; k++)
+            free(r->v[i].v[k]);
+        for (size_t k = 0; k < r->v[i].n_roles; k++)
+            free(r->v[i].roles[k].actor);
+        free(r->v[i].roles);
     }
+    free(r->v);
+    memset(r, 0, sizeof *r);
 }
 
-/* Steps q (events) to its end, each row into r. */
-static int read_events(ld *L, sqlite3_stmt *q, rows *r)
+static int cmp_role(const void *a, const void *b)
+{
+    const role *x = a, *y = b;
+    if (x->role != y->role)
+        return x->role - y->role;
+    return x->ord < y->ord ? -1 : x->ord > y->ord;
+}
+
+static void add_role(row *w, sqlite3_stmt *q, int col)
+{
+    KG_VEC_PUSH(w->roles, w->n_roles, w->cap_roles);
+    role *x = &w->roles[w->n_roles++];
+    x->role = strcmp(kg__col(q, col), "agent") != 0;
+    x->actor = kg_xstrdup(kg__col(q, col + 1));
+    x->ord = sqlite3_column_int64(q, col + 2);
+}
+
+/* Steps q (events) to its end, each row into r (L->events: full id ->
+ * its place in r + 1); with one_by_one, each event's agents and targets
+ * too (else read_roles reads them all). */
+static int read_events(ld *L, sqlite3_stmt *q, rows *r, sqlite3_stmt *roles)
 {
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        const char *fid = kg__col(q, 12);
-        if (!kg__strmap_put(&L->events, fid, 1))
+        const char *fid = kg__col(q, 10);
+        if (!kg__strmap_put(&L->events, fid, (long)r->n + 1))
             continue;
         KG_VEC_PUSH(r->v, r->n, r->cap);
         row *w = &r->v[r->n++];
@@ -326,10 +356,33 @@ static int read_events(ld *L, sqlite3_stmt *q, rows *r)
         w->start = sqlite3_column_int64(q, 7);
         w->end = sqlite3_column_int64(q, 8);
         w->v[5] = col_dup(q, 9);
-        w->v[6] = col_dup(q, 10);
-        w->v[7] = col_dup(q, 11);
+        if (roles) {
+            sqlite3_bind_text(roles, 1, fid, -1, SQLITE_TRANSIENT);
+            int r2;
+            while ((r2 = sqlite3_step(roles)) == SQLITE_ROW)
+                add_role(w, roles, 0);
+            sqlite3_reset(roles);
+            if (r2 != SQLITE_DONE)
+                return kg__store_fail(L->s, L->d, "cannot read the events' actors");
+        }
     }
     return rc == SQLITE_DONE ? 0 : kg__store_fail(L->s, L->d, "cannot read the events");
+}
+
+/* Every event's agents and targets, in one pass over the table. */
+static int read_roles(ld *L, rows *r)
+{
+    sqlite3_stmt *q = kg__store_prepare(L->s, L->d, "SELECT event, role, actor, ord FROM event_actors");
+    if (!q)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        long at = kg__strmap_get(&L->events, kg__col(q, 0), 0);
+        if (at > 0 && (size_t)at <= r->n)
+            add_role(&r->v[at - 1], q, 1);
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? 0 : kg__store_fail(L->s, L->d, "cannot read the events' actors");
 }
 
 static void put_events(ld *L, rows *r)
@@ -348,15 +401,14 @@ static void put_events(ld *L, rows *r)
             e->quote = w->v[5];
             e->span.set = w->has_span;
             e->span.start = w->start, e->span.end = w->end;
-            split_ids(&e->agent, w->v[6]);
-            split_ids(&e->target, w->v[7]);
+            if (w->n_roles)
+                qsort(w->roles, w->n_roles, sizeof *w->roles, cmp_role);
+            for (size_t k = 0; k < w->n_roles; k++)
+                kg_strv_push(w->roles[k].role ? &e->target : &e->agent, w->roles[k].actor);
             w->v[0] = w->v[1] = w->v[2] = w->v[4] = w->v[5] = NULL;
         }
-        for (int k = 0; k < 12; k++)
-            free(w->v[k]);
     }
-    free(r->v);
-    memset(r, 0, sizeof *r);
+    free_rows(r);
 }
 
 static int read_figures(ld *L, sqlite3_stmt *q, rows *r)
@@ -585,12 +637,13 @@ static int read_found(ld *L, rows *ev, rows *fg)
 {
     sqlite3_stmt *qe = kg__store_prepare(L->s, L->d, EVENT_COLS " WHERE e.cluster = ?1");
     sqlite3_stmt *qf = kg__store_prepare(L->s, L->d, FIGURE_COLS " WHERE f.pk = ?1");
-    int rc = qe && qf ? 0 : -1;
+    sqlite3_stmt *qr = kg__store_prepare(L->s, L->d, ROLE_SQL);
+    int rc = qe && qf && qr ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < L->clusters.cap; i++) {
         if (!L->clusters.keys[i])
             continue;
         sqlite3_bind_text(qe, 1, L->clusters.keys[i], -1, SQLITE_STATIC);
-        rc = read_events(L, qe, ev);
+        rc = read_events(L, qe, ev, qr);
         sqlite3_reset(qe);
     }
     for (size_t i = 0; rc == 0 && i < L->figs.cap; i++) {
@@ -602,6 +655,7 @@ static int read_found(ld *L, rows *ev, rows *fg)
     }
     sqlite3_finalize(qe);
     sqlite3_finalize(qf);
+    sqlite3_finalize(qr);
     return rc;
 }
 
@@ -657,8 +711,13 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
         sqlite3_bind_text(q, 3, p->doc, -1, SQLITE_STATIC);
     for (size_t i = 0; typed && i < p->n_types && i < 900; i++)
         sqlite3_bind_text(q, (int)(10 + i), p->types[i], -1, SQLITE_STATIC);
-    int rc = read_events(L, q, ev);
+    /* the agents and targets: in one pass when most events are read */
+    sqlite3_stmt *qr = *all ? NULL : kg__store_prepare(L->s, L->d, ROLE_SQL);
+    int rc = *all || qr ? read_events(L, q, ev, qr) : -1;
     sqlite3_finalize(q);
+    sqlite3_finalize(qr);
+    if (rc == 0 && *all)
+        rc = read_roles(L, ev);
     if (rc != 0 || typed)
         return rc; /* (--type draws no figures) */
     /* figures by the same rules (by document, or with their dates) */
@@ -690,15 +749,6 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
     return rc;
 }
 
-static void free_rows(rows *r)
-{
-    for (size_t i = 0; i < r->n; i++)
-        for (int k = 0; k < 12; k++)
-            free(r->v[i].v[k]);
-    free(r->v);
-    memset(r, 0, sizeof *r);
-}
-
 int kg_store_load(kg_store *s, const kg_store_pick *p, kg_corpus *c, char **focus_id, kg_diag *d)
 {
     ld L;
@@ -709,7 +759,9 @@ int kg_store_load(kg_store *s, const kg_store_pick *p, kg_corpus *c, char **focu
     size_t n_docs = 0;
     rows ev = { NULL, 0, 0 }, fg = { NULL, 0, 0 }, rl = { NULL, 0, 0 };
     int all = 0, rc = KG_STORE_ERROR;
-    /* one read transaction: a build running meanwhile is not seen half */
+    /* the file mapped rather than read page by page (a read-only use);
+     * one read transaction: a build running meanwhile is not seen half */
+    sqlite3_exec(kg_store_db(s), "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
     if (sqlite3_exec(kg_store_db(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         kg__store_fail(s, d, "cannot read the store");
         return KG_STORE_ERROR;
