@@ -147,6 +147,7 @@ int kg_cli_render_exit(int rc)
 static const char *view_db;
 static int view_no_store;
 static int view_from_store; /* the last view was read from the store */
+static double view_t[3];    /* seconds since start: before the store's check, after it, after the read */
 
 int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, kg_strv *types)
 {
@@ -296,10 +297,14 @@ int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv,
     else
         kg_buf_printf(&dbb, "%s/kg.sqlite", proj->out);
     char *dbc = kg_buf_detach(&dbb, NULL);
+    view_t[0] = kg_render_since_start();
     int rc = build_quietly(dbc, argc, argv, first);
+    view_t[1] = kg_render_since_start();
     if (rc == KG_EXIT_OK) {
         kg_diag d = KG_DIAG_INIT;
-        if (read_store(dbc, c, argc, argv, first, o, focus, &d) == 0) {
+        int rr = read_store(dbc, c, argc, argv, first, o, focus, &d);
+        view_t[2] = kg_render_since_start();
+        if (rr == 0) {
             kg_diag_free(&d);
             free(dbc);
             if (*focus)
@@ -328,9 +333,14 @@ void kg_cli_timing(const char *cmd)
 {
     const char *t = getenv("KG_TIMING");
     double s = kg_render_before_layout();
-    if (t && *t && strcmp(t, "0") != 0 && s >= 0)
-        fprintf(stderr, "kg: %s: timing: %.3f s before layout (%s)\n", cmd, s,
-                view_from_store ? "the store" : "the facts files");
+    if (!t || !*t || strcmp(t, "0") == 0 || s < 0)
+        return;
+    if (view_from_store)
+        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the store: start %.3f s,"
+                        " up-to-date check %.3f s, read %.3f s, drawing %.3f s)\n", cmd, s,
+                view_t[0], view_t[1] - view_t[0], view_t[2] - view_t[1], s - view_t[2]);
+    else
+        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the facts files)\n", cmd, s);
 }
 
 /* What the command line of kg graph and kg timeline says beyond the view. */
