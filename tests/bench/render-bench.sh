@@ -57,7 +57,7 @@ before() { # before LABEL CMD... (cwd: the archive) -> best KG_TIMING of 3
     best=
     for _ in 1 2 3; do
         KG_TIMING=1 "$@" >/dev/null 2>"$dir/err" || { cat "$dir/err"; exit 1; }
-        grep -q 'before layout (the store)' "$dir/err" || { echo "render bench: $label: not from the store" >&2; cat "$dir/err"; exit 1; }
+        grep -q 'before layout (the store' "$dir/err" || { echo "render bench: $label: not from the store" >&2; cat "$dir/err"; exit 1; }
         t=$(sed -n 's/.*timing: \([0-9.]*\) s before layout.*/\1/p' "$dir/err")
         best=$(echo "$t $best" | awk '{print ($2 == "" || $1 < $2) ? $1 : $2}')
     done

@@ -32,7 +32,7 @@ for cmd in "graph -T dot" "graph -T svg" "timeline -T svg" "timeline -T dot" "re
     src=$?
     grep -v '^kg: [a-z]*: timing: ' s.tim > s.err
     # (a usage error stops before anything is read)
-    grep -q 'before layout (the store)' s.tim || [ "${WANT_FILES:-}" ] || [ "$src" != 0 ] ||
+    grep -q 'before layout (the store' s.tim || [ "${WANT_FILES:-}" ] || [ "$src" != 0 ] ||
         { echo "$cmd $*: not drawn from the store"; cat s.tim; exit 9; }
     # shellcheck disable=SC2086
     "$KG" $cmd "$@" --no-store > y.out 2> y.err
