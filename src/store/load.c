@@ -2,7 +2,8 @@
  * in-memory model (kg_corpus), so that the renderers draw from the store
  * what they would draw from the facts files (kg_store_load).
  *
- * What is read: every document's header (the report lists them all), the
+ * What is read: the headers of the documents the facts read come from
+ * (every one for the report's table, and when everything is read), the
  * merged actors (one definition each, in a lexicon of its own), and the
  * events, figures and relations the options can keep: all of them, or
  * the same-as clusters with a member of the asked type, document or
@@ -26,7 +27,7 @@ typedef struct ld {
     kg_doc **by_pk;               /* documents.doc -> its document */
     char *need;                   /* documents.doc -> 1 when it must be read */
     size_t n_pk;
-    kg_strmap events;             /* the events read: full id -> 1 */
+    kg_strmap events;             /* the events read: full id -> its row + 1 */
     kg_strmap clusters;           /* the clusters to read (BFS) */
     kg_strmap figs;               /* the figures to read (BFS): pk */
     kg_strmap actors;             /* the actors reached (BFS): id -> 1 reached
@@ -667,15 +668,15 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
     int ranged = (p->from || p->to) && day_bounds(p, lo, hi, early) == 0;
     int typed = p->types && p->n_types > 0;
     *all = 0;
+    if (p->focus && !focus_id)
+        return 0; /* (no such actor: the view says so, and needs no fact) */
     if (focus_id && !p->from && !p->to && !typed && !p->doc) {
         int depth = p->depth > 0 ? p->depth : 2;
         if (neighbourhood(L, focus_id, depth) != 0)
             return -1;
         return read_found(L, ev, fg);
     }
-    if ((p->from || p->to) && !ranged) {
-        ranged = 0; /* (a bad date: the view says so; read everything) */
-    }
+    /* (a bad --from or --to: the view says so; everything is read) */
     *all = !ranged && !typed && !p->doc;
     /* events: the clusters with a member of the type, in the document and
      * in the dates asked */
@@ -709,7 +710,7 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
     }
     if (p->doc)
         sqlite3_bind_text(q, 3, p->doc, -1, SQLITE_STATIC);
-    for (size_t i = 0; typed && i < p->n_types && i < 900; i++)
+    for (size_t i = 0; typed && i < p->n_types; i++)
         sqlite3_bind_text(q, (int)(10 + i), p->types[i], -1, SQLITE_STATIC);
     /* the agents and targets: in one pass when most events are read */
     sqlite3_stmt *qr = *all ? NULL : kg__store_prepare(L->s, L->d, ROLE_SQL);
