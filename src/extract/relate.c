@@ -738,6 +738,24 @@ static void same_info_of(const exdoc *x, const ex_event *e, size_t rs, same_info
         }
     }
     pred_head(e->pred, si->verb, sizeof si->verb);
+    /* an act told as a noun phrase (깜짝 실적 발표, 유가 하락: no verb
+     * ending, no object read): its act is the last noun, the words before
+     * it its object, whose last word is the head (깜짝 실적 발표 … 실적을
+     * 발표했다; not 상반기 실적 부진 … 역대 최대 실적) */
+    const char *last = strrchr(e->pred, ' ');
+    if (!e->f && !e->obj[0] && last && last[1]) {
+        snprintf(si->verb, sizeof si->verb, "%s", last + 1);
+        const char *b = last;
+        while (b > e->pred && b[-1] != ' ')
+            b--;
+        if (last - b >= 6) {
+            char np[64];
+            snprintf(si->ohead, sizeof si->ohead, "%.*s", (int)(last - b), b);
+            snprintf(np, sizeof np, "%.*s", (int)(last - e->pred), e->pred);
+            strip(np, si->obj, sizeof si->obj);
+            si->has_obj = 1;
+        }
+    }
     si->talk = head_in(si->verb, talk_lemmas);
     si->generic = head_in(si->verb, generic_lemmas);
 }

@@ -43,7 +43,7 @@ enum { K_NONE = 0, K_ABS, K_REL, K_LAST, K_STORY, K_TOLD, K_WEEKDAY };
 
 /* Flags of a deictic word (grammar classes): a comparison base, counted
  * in weekdays. */
-enum { TF_BASE = 1, TF_TRADING = 2 };
+enum { TF_BASE = 1, TF_TRADING = 2, TF_VERB = 4 };
 
 typedef struct tspec {
     int yk, y;       /* year: absolute, relative to the DCT, or the last year + y */
@@ -95,7 +95,7 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 enum { QUARTER_AHEAD = 3 };
 static const char *const *zones, *const *day_times, *const *not_year_after, *const *this_year_before,
     *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
-    *const *direction_tails, *const *then_not_after;
+    *const *direction_tails, *const *then_not_after, *const *verb_stem_tails;
 static const kg_gram_list *decade_parts, *directions;
 /* The marks of times (grammar times: marks), one word per role: 2024년,
  * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
@@ -191,6 +191,17 @@ static int word_end_ok(const char *s, size_t len, size_t e)
 
 /* Words that may follow a date glued or after a space and still leave
  * it a date (checked by word_end_ok through the particle list). */
+
+/* A deictic word that is also a verb's stem (class verb) may end at e:
+ * no Hangul follows, or a noun particle of verb_stem_tails does (내주에),
+ * not a verb's ending (내주고). */
+static int stem_end_ok(const char *s, size_t len, size_t e)
+{
+    size_t n, k;
+    if (!kg_is_hangul(kg_u8_at(s, len, e, &n)))
+        return word_end_ok(s, len, e);
+    return (k = kg_lit_any(s, len, e, verb_stem_tails)) && word_end_ok(s, len, k);
+}
 
 /* ---- components ---- */
 
@@ -1606,7 +1617,7 @@ static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter,
         if (!kg_at(s, len, i, forms->v[k].w))
             continue;
         size_t l = forms->v[k].n;
-        if (word_end_ok(s, len, i + l)) {
+        if (forms->v[k].flags & TF_VERB ? stem_end_ok(s, len, i + l) : word_end_ok(s, len, i + l)) {
             *quarter = forms->v[k].k;
             *delta = forms->v[k].off;
             return l;
@@ -1707,6 +1718,8 @@ static twords tw_list(const char *key, const char *unit)
                 w->flags |= TF_BASE;
             else if (!strcmp(*c, "trading"))
                 w->flags |= TF_TRADING;
+            else if (!strcmp(*c, "verb"))
+                w->flags |= TF_VERB;
             else if (!strcmp(*c, "spaced"))
                 w->cls |= TW_SPACED;
             else if (!strcmp(*c, "glued"))
@@ -1838,6 +1851,7 @@ static void read_lists(void)
     not_hour_after = kg_gram_words("times", "not_hour_after");
     direction_tails = kg_gram_words("times", "direction_tails");
     then_not_after = kg_gram_words("times", "then_not_after");
+    verb_stem_tails = kg_gram_words("times", "verb_stem_tails");
     decade_parts = kg_gram_list_get("times", "decade_parts");
     directions = kg_gram_list_get("times", "directions");
     read_rule_words();

@@ -19,24 +19,39 @@ void *kg_hmap_get(const kg_hmap *m, const char *key)
 {
     if (!m->cap)
         return NULL;
-    for (size_t i = kg_hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    size_t h = kg_hash_str(key);
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
         if (!m->keys[i])
             return NULL;
-        if (strcmp(m->keys[i], key) == 0)
+        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return m->vals[i];
     }
 }
 
+/* Stores key (whose hash is h) in a free slot of m; m has room. */
+static void place(kg_hmap *m, const char *key, size_t h, void *val)
+{
+    size_t i = h & (m->cap - 1);
+    while (m->keys[i])
+        i = (i + 1) & (m->cap - 1);
+    m->keys[i] = key;
+    m->vals[i] = val;
+    m->hashes[i] = h;
+    m->n++;
+}
+
 static void grow(kg_hmap *m)
 {
-    kg_hmap g = { NULL, NULL, 0, m->cap ? m->cap * 2 : 16 };
+    kg_hmap g = { NULL, NULL, 0, m->cap ? m->cap * 2 : 16, NULL };
     g.keys = kg_xcalloc(g.cap, sizeof *g.keys);
     g.vals = kg_xcalloc(g.cap, sizeof *g.vals);
+    g.hashes = kg_xcalloc(g.cap, sizeof *g.hashes);
     for (size_t i = 0; i < m->cap; i++)
         if (m->keys[i])
-            kg_hmap_put(&g, m->keys[i], m->vals[i]);
+            place(&g, m->keys[i], m->hashes[i], m->vals[i]);
     free(m->keys);
     free(m->vals);
+    free(m->hashes);
     *m = g;
 }
 
@@ -44,12 +59,13 @@ void *kg_hmap_put(kg_hmap *m, const char *key, void *val)
 {
     if ((m->n + 1) * 4 > m->cap * 3)
         grow(m);
-    size_t i = kg_hash_str(key) & (m->cap - 1);
+    size_t h = kg_hash_str(key), i = h & (m->cap - 1);
     for (; m->keys[i]; i = (i + 1) & (m->cap - 1))
-        if (strcmp(m->keys[i], key) == 0)
+        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0)
             return m->vals[i];
     m->keys[i] = key;
     m->vals[i] = val;
+    m->hashes[i] = h;
     m->n++;
     return val;
 }
@@ -60,5 +76,6 @@ void kg_hmap_free(kg_hmap *m)
         return;
     free(m->keys);
     free(m->vals);
+    free(m->hashes);
     memset(m, 0, sizeof *m);
 }

@@ -9,9 +9,10 @@ typedef struct kg_hmap {
     const char **keys;
     void **vals;
     size_t n, cap;   /* cap is 0 or a power of two */
+    size_t *hashes;  /* each slot's key's hash: a probe compares strings only when they match */
 } kg_hmap;
 
-#define KG_HMAP_INIT { NULL, NULL, 0, 0 }
+#define KG_HMAP_INIT { NULL, NULL, 0, 0, NULL }
 
 /* The value stored for key, or NULL. */
 void *kg_hmap_get(const kg_hmap *m, const char *key);
