@@ -95,6 +95,35 @@ expect rs-gen-doc 0 "same from the store" bash "$T/rs/same.sh" "$g" --doc doc-00
 expect rs-gen-doc-dates 0 "same from the store" bash "$T/rs/same.sh" "$g" --doc doc-00011 --from 2021
 expect rs-gen-lanes 0 "same from the store" bash "$T/rs/same.sh" "$g" --lanes country --from 2020-01 --to 2020-12
 
+# --focus alone searches the store edge by edge: an actor reached only
+# through part_of is drawn when an actor below it has a fact (w-mid is
+# drawn for w-low's event, two edges away from w-top); depth 1 and 2
+mkdir -p "$T/rs/w/facts/lexicon"
+printf 'out: out\nfacts: facts\n' > "$T/rs/w/kg.yaml"
+cat > "$T/rs/w/facts/lexicon/w.yaml" <<'EOF2'
+kg: 1
+actors:
+- {id: w-top, name: 윗나라, type: country}
+- {id: w-mid, name: 가운데 부처, type: government, part_of: w-top}
+- {id: w-low, name: 아랫 연구소, type: organization, part_of: w-mid}
+- {id: w-far, name: 먼 회사, type: company, country: w-top}
+- {id: w-lone, name: 홀로 회사, type: company, part_of: w-top}
+EOF2
+cat > "$T/rs/w/facts/w1.yaml" <<'EOF2'
+kg: 1
+document: {id: w1, title: 시험 문서 하나, published: 2024-05-02}
+events:
+- {id: e1, type: announce, title: 연구소의 발표, date: 2024-05-01, agent: [w-low]}
+- {id: e2, type: invest, title: 회사의 투자, date: 2024-05-02, agent: [w-far], target: [w-low]}
+relations:
+- {from: e2, type: responds-to, to: e1}
+EOF2
+w=$T/rs/w
+expect rs-witness1 0 "same from the store" bash "$T/rs/same.sh" "$w" --focus w-top --depth 1
+expect rs-witness2 0 "same from the store" bash "$T/rs/same.sh" "$w" --focus w-top --depth 2
+expect rs-witness3 0 "same from the store" bash "$T/rs/same.sh" "$w" --focus 가운데\ 부처 --depth 1
+expect rs-witness-lanes 0 "same from the store" bash "$T/rs/same.sh" "$w" --lanes country
+
 # stale: an event's title edited; the picture shows it, the store has it
 sed -i '0,/^    title: "[^"]*"/s//    title: "고친 제목 하나"/' "$g/facts/doc-00003.yaml"
 stale() {
