@@ -123,6 +123,18 @@ expect rs-witness1 0 "same from the store" bash "$T/rs/same.sh" "$w" --focus w-t
 expect rs-witness2 0 "same from the store" bash "$T/rs/same.sh" "$w" --focus w-top --depth 2
 expect rs-witness3 0 "same from the store" bash "$T/rs/same.sh" "$w" --focus 가운데\ 부처 --depth 1
 expect rs-witness-lanes 0 "same from the store" bash "$T/rs/same.sh" "$w" --lanes country
+# what the store keeps for the renders alone, changed in place: an actor's
+# country key, an event's quote (the report shows it)
+edit_country() {
+    sed -i 's/- {id: w-far, name: 먼 회사, type: company, country: w-top}/- {id: w-far, name: 먼 회사, type: company, country: w-mid}/' "$w/facts/lexicon/w.yaml"
+    sed -i 's/date: 2024-05-01, agent: \[w-low\]}/date: 2024-05-01, agent: [w-low], quote: 고쳐 쓴 인용}/' "$w/facts/w1.yaml"
+    grep -q 'country: w-mid' "$w/facts/lexicon/w.yaml" && grep -q '고쳐 쓴 인용' "$w/facts/w1.yaml" || { echo "no edit"; return 9; }
+    bash "$T/rs/same.sh" "$w" --lanes country || return 9
+    bash "$T/rs/same.sh" "$w" || return 9
+    grep -q '고쳐 쓴 인용' "$w/s.out" || { echo "the quote is not in the report"; return 9; }
+}
+export w
+expect rs-edit-country-quote 0 "same from the store" bash -c "$(declare -f edit_country); edit_country"
 
 # stale: an event's title edited; the picture shows it, the store has it
 sed -i '0,/^    title: "[^"]*"/s//    title: "고친 제목 하나"/' "$g/facts/doc-00003.yaml"
