@@ -188,7 +188,7 @@ Test(store, one_row_per_actor_with_names_and_aliases_merged)
     expect_q(dir, "SELECT from_event || ' ' || type || ' ' || to_event FROM relations WHERE doc ="
                   " (SELECT doc FROM documents WHERE id = 'beta-0109')",
              "beta-0109/e1 same-as alpha-0110/e1");
-    expect_q(dir, "PRAGMA user_version", "1");
+    expect_q(dir, "PRAGMA user_version", "2");
     expect_q(dir, "PRAGMA foreign_key_check", "");
     rm_rf(dir);
 }
@@ -431,7 +431,7 @@ Test(store, an_older_schema_is_rebuilt_with_a_note)
     for (size_t i = 0; i < d.n; i++)
         noted |= d.v[i].sev == KG_SEV_NOTE && strstr(d.v[i].msg, "older") != NULL;
     cr_expect(noted, "no note says the store was rebuilt");
-    expect_q(dir, "PRAGMA user_version", "1");
+    expect_q(dir, "PRAGMA user_version", "2");
     expect_q(dir, "SELECT count(*) FROM sqlite_schema WHERE name = 'leftover'", "0");
     expect_q(dir, "SELECT count(*) FROM actors", "6");
 
@@ -515,7 +515,7 @@ Test(store_query, refuses_sql_that_would_write_and_runs_nothing)
     }
     kg_store_close(s);
     expect_q(dir, "SELECT count(*) FROM actors", "6");
-    expect_q(dir, "PRAGMA user_version", "1");
+    expect_q(dir, "PRAGMA user_version", "2");
     rm_rf(dir);
 }
 

@@ -119,6 +119,14 @@ int kg_render_report(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, k
  * many are kept without a bad value. */
 size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed);
 
+/* Seconds from the start of the process to the first time a picture
+ * reached its Graphviz layout (for -T dot: its DOT text was ready), to
+ * the kernel's clock tick; -1 before that (KG_TIMING, see kg(1)). */
+double kg_render_before_layout(void);
+/* Seconds since the process started, to the kernel's clock tick; -1 when
+ * not at hand. */
+double kg_render_since_start(void);
+
 /* Frees the Graphviz context the renderers share. Call it once, when the
  * program has drawn everything (no renderer may run after it). */
 void kg_render_cleanup(void);

@@ -21,7 +21,7 @@ struct sqlite3;
 /* The layout of the tables, kept in PRAGMA user_version. A store with an
  * older version is rebuilt from the facts by kg_store_build; one with a
  * newer version is refused. */
-#define KG_STORE_SCHEMA_VERSION 1
+#define KG_STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id of a kg store ("kgst"): a file with tables and
  * another id is not ours and is never overwritten. */
 #define KG_STORE_APPLICATION_ID 0x6b677374
@@ -61,6 +61,32 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags, kg_diag *d);
 void kg_store_close(kg_store *s);
 /* The SQLite handle, owned by the store (do not close it). */
 struct sqlite3 *kg_store_db(kg_store *s);
+
+/* What a picture asks for (kg graph, timeline and report's --focus,
+ * --depth, --from, --to, --type, --doc), for kg_store_load. */
+typedef struct kg_store_pick {
+    const char *focus;
+    int depth;                    /* 0: 2 */
+    const char *from, *to;        /* EDTF */
+    const char *const *types;
+    size_t n_types;
+    const char *doc;
+    int all_docs;                 /* every document's header (the report's
+                                     table), not only those of the facts read */
+    /* the folder the store's file keys are relative to, as reached from
+     * here (the project's root: "." or "../.."); NULL: the keys as they are */
+    const char *root;
+} kg_store_pick;
+
+/* Reads into c (empty) what a view with the options of p draws, as
+ * documents of the facts model: every document's header, the merged
+ * actors (as one lexicon, each actor defined once, with its `country`),
+ * and the events, figures and relations p can select -- a superset, for
+ * kg_view_build to select from exactly as from the facts files (see
+ * load.c). *focus_id gets the actor p->focus names (malloc'd), NULL when
+ * none does. Returns KG_STORE_OK, or KG_STORE_ERROR (said on d; c may
+ * hold part of the store). */
+int kg_store_load(kg_store *s, const kg_store_pick *p, kg_corpus *c, char **focus_id, kg_diag *d);
 
 typedef struct kg_build_opts {
     int force_rebuild;    /* drop every table and load every document */

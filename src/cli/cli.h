@@ -148,9 +148,29 @@ int kg_cli_lexicons(kg_corpus *c, kg_diag *d, const char *bundled);
  * from KG_OPT_OWN. */
 enum {
     KG_OPT_FOCUS = 256, KG_OPT_DEPTH, KG_OPT_FROM, KG_OPT_TO, KG_OPT_TYPE, KG_OPT_DOC, KG_OPT_NO_SOURCE,
+    KG_OPT_DB, KG_OPT_NO_STORE,
     KG_OPT_OWN
 };
 #define KG_CLI_VIEW_OPTIONS                                                                      { "focus", required_argument, NULL, KG_OPT_FOCUS },                                              { "depth", required_argument, NULL, KG_OPT_DEPTH },                                          { "from", required_argument, NULL, KG_OPT_FROM }, { "to", required_argument, NULL, KG_OPT_TO },         { "type", required_argument, NULL, KG_OPT_TYPE }, { "doc", required_argument, NULL, KG_OPT_DOC },         { "no-source", no_argument, NULL, KG_OPT_NO_SOURCE }
+
+/* --db FILE and --no-store of kg graph, timeline and report (kg_cli_view_opt
+ * takes them; kg_cli_load_store_view uses them). */
+#define KG_CLI_STORE_OPTIONS \
+    { "db", required_argument, NULL, KG_OPT_DB }, { "no-store", no_argument, NULL, KG_OPT_NO_STORE }
+/* Their help lines. */
+#define KG_HELP_STORE \
+    "  --db FILE         the store to read (default OUT/kg.sqlite, as 'kg build');\n" \
+    "                    used when no PATH is given (or with --db): brought up\n" \
+    "                    to date first as 'kg build' would, quietly, then the\n" \
+    "                    facts are read from it; when it cannot be (the facts\n" \
+    "                    have errors, the store cannot be written or is not a kg\n" \
+    "                    store), the facts files are read instead (a note says\n" \
+    "                    why unless it was errors, which are printed as always)\n" \
+    "  --no-store        read the facts files, never the store\n"
+
+/* When set, kg_cli_error, kg_cli_usage and kg_cli_print_diag print
+ * nothing (a command run inside another, quietly: the renders' kg build). */
+extern int kg_cli_silent;
 
 /* Applies the selection option c (value arg) to o, its --type values to
  * types: 1 done, 0 when c is none of them, -1 on a bad value (reported). */
@@ -161,6 +181,13 @@ int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, 
  * not be read (reported); *errors gets the number of errors found. */
 int kg_cli_load_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
                      size_t *errors);
+/* kg_cli_load_view from the store when it can (see KG_HELP_STORE): the
+ * facts o selects read from it (kg_store_load), o->focus replaced by the
+ * actor id it names (kept in *focus, free it). Same returns. */
+int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
+                           kg_render_opts *o, char **focus, size_t *errors);
+/* Prints, when KG_TIMING is set, the seconds before layout (kg(1)). */
+void kg_cli_timing(const char *cmd);
 /* Writes data to path atomically (making the folders it needs), or to
  * standard output for NULL or "-"; returns an exit status (errors
  * reported). */

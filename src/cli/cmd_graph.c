@@ -13,6 +13,7 @@
 #define KG_DATADIR "/usr/local/share/kg"
 #endif
 #include "kg/render.h"
+#include "kg/store.h"
 
 const char kg_help_graph[] =
     "usage: kg graph [PATH...] [OPTIONS]\n"
@@ -56,6 +57,7 @@ const char kg_help_graph[] =
     "                    copy it and edit;\n"
     "                    default: the project's 'style:')\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
+    KG_HELP_STORE
     "\n"
     "exit status: 0 ok, 1 the facts had errors (what is valid is still drawn),\n"
     "2 usage (bad option, unknown actor or date), 3 input/output or Graphviz error.\n";
@@ -140,6 +142,13 @@ int kg_cli_render_exit(int rc)
     }
 }
 
+/* --db and --no-store as kg_cli_view_opt found them (reset by
+ * kg_cli_load_store_view, which uses them). */
+static const char *view_db;
+static int view_no_store;
+static int view_from_store; /* the last view was read from the store */
+static double view_t[3];    /* seconds since start: before the store's check, after it, after the read */
+
 int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, kg_strv *types)
 {
     char *end;
@@ -165,6 +174,8 @@ int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, 
     }
     case KG_OPT_DOC: o->doc = arg; return 1;
     case KG_OPT_NO_SOURCE: o->no_source = 1; return 1;
+    case KG_OPT_DB: view_db = arg; return 1;
+    case KG_OPT_NO_STORE: view_no_store = 1; return 1;
     default: return 0;
     }
 }
@@ -208,6 +219,130 @@ done:
     return rc;
 }
 
+/* ---- drawing from the store ---- */
+
+/* Brings the store at db up to date with the facts of argv[first..argc)
+ * as 'kg build -q' does, printing nothing; its exit status. */
+static int build_quietly(const char *db, int argc, char **argv, int first)
+{
+    kg_strv args = { NULL, 0, 0 };
+    kg_strv_push(&args, "build");
+    kg_strv_push(&args, "-q");
+    kg_strv_push(&args, "--db");
+    kg_strv_push(&args, db);
+    kg_strv_push(&args, "--");
+    for (int i = first; i < argc; i++)
+        kg_strv_push(&args, argv[i]);
+    KG_VEC_PUSH(args.v, args.n, args.cap);
+    args.v[args.n] = NULL;
+    int save_optind = optind, save_opterr = opterr;
+    kg_cli_silent = 1;
+    int rc = kg_cmd_build((int)args.n, args.v);
+    kg_cli_silent = 0;
+    optind = save_optind, opterr = save_opterr;
+    kg_strv_free(&args);
+    return rc;
+}
+
+/* Reads what o selects from the store at db into c; 0, or -1 (said on d). */
+static int read_store(const char *db, kg_corpus *c, int argc, char **argv, int first,
+                      const kg_render_opts *o, char **focus, kg_diag *d)
+{
+    const kg_project *proj = NULL;
+    kg_strv dflt = { NULL, 0, 0 };
+    char **paths = argv + first;
+    int n = argc - first;
+    if (kg_cli_project(&proj) != 0)
+        return -1;
+    if (n <= 0) {
+        kg_cli_silent = 1;
+        int r = kg_cli_default_paths(kg_cli_command, &dflt);
+        kg_cli_silent = 0;
+        if (r != 0)
+            return -1;
+        paths = dflt.v, n = (int)dflt.n;
+    }
+    int rc = kg_cli_source_roots(c, paths, n) == 0 ? 0 : -1;
+    kg_strv_free(&dflt);
+    kg_store *s = NULL;
+    if (rc == 0 && kg_store_open(&s, db, KG_STORE_READONLY, d) != 0)
+        rc = -1;
+    if (rc == 0) {
+        kg_store_pick pick = { o->focus, o->depth, o->from, o->to, o->types, o->n_types, o->doc,
+                               o->format == KG_FMT_HTML || o->format == KG_FMT_MD,
+                               proj ? proj->root : NULL };
+        if (kg_store_load(s, &pick, c, focus, d) != KG_STORE_OK)
+            rc = -1;
+    }
+    kg_store_close(s);
+    return rc;
+}
+
+int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
+                           kg_render_opts *o, char **focus, size_t *errors)
+{
+    const char *db = view_db;
+    int no_store = view_no_store;
+    const kg_project *proj = NULL;
+    view_db = NULL, view_no_store = 0, view_from_store = 0;
+    *focus = NULL;
+    *errors = 0;
+    /* the project's store holds the project's facts: PATHs of one's own
+     * are drawn from their files unless --db names a store for them */
+    if (no_store || (argc > first && !db) || kg_cli_project(&proj) != 0 || (!proj && !db))
+        return kg_cli_load_view(cmd, c, argc, argv, first, errors);
+    kg_buf dbb = KG_BUF_INIT; /* (not kg_cli_out_path: the caller may hold its buffer) */
+    if (db)
+        kg_buf_puts(&dbb, db);
+    else
+        kg_buf_printf(&dbb, "%s/kg.sqlite", proj->out);
+    char *dbc = kg_buf_detach(&dbb, NULL);
+    view_t[0] = kg_render_since_start();
+    int rc = build_quietly(dbc, argc, argv, first);
+    view_t[1] = kg_render_since_start();
+    if (rc == KG_EXIT_OK) {
+        kg_diag d = KG_DIAG_INIT;
+        int rr = read_store(dbc, c, argc, argv, first, o, focus, &d);
+        view_t[2] = kg_render_since_start();
+        if (rr == 0) {
+            kg_diag_free(&d);
+            free(dbc);
+            if (*focus)
+                o->focus = *focus;
+            view_from_store = 1;
+            return 0;
+        }
+        kg_diag_free(&d);
+        kg_corpus_free(c);
+        kg_corpus_init(c);
+        free(*focus);
+        *focus = NULL;
+        rc = KG_EXIT_IO;
+    }
+    /* the facts have errors (the drawing prints them), no facts are
+     * named (it says so), or the store cannot be used (a note says so):
+     * the facts files are read as always */
+    if (rc == KG_EXIT_IO)
+        kg_cli_error("%s: cannot use the store %s (run 'kg build' to see why); reading the facts files",
+                     cmd, dbc);
+    free(dbc);
+    return kg_cli_load_view(cmd, c, argc, argv, first, errors);
+}
+
+void kg_cli_timing(const char *cmd)
+{
+    const char *t = getenv("KG_TIMING");
+    double s = kg_render_before_layout();
+    if (!t || !*t || strcmp(t, "0") == 0 || s < 0)
+        return;
+    if (view_from_store)
+        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the store: start %.3f s,"
+                        " up-to-date check %.3f s, read %.3f s, drawing %.3f s)\n", cmd, s,
+                view_t[0], view_t[1] - view_t[0], view_t[2] - view_t[1], s - view_t[2]);
+    else
+        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the facts files)\n", cmd, s);
+}
+
 /* What the command line of kg graph and kg timeline says beyond the view. */
 typedef struct draw_args {
     const char *out_path, *style_path, *format;
@@ -249,6 +384,7 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
 {
     static const struct option opts[] = {
         KG_CLI_VIEW_OPTIONS,
+        KG_CLI_STORE_OPTIONS,
         { "engine", required_argument, NULL, OPT_ENGINE },
         { "labels", no_argument, NULL, OPT_LABELS },
         { "style", required_argument, NULL, OPT_STYLE },
@@ -361,6 +497,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     kg_buf out = KG_BUF_INIT;
+    char *focus = NULL;
     int rc;
 
     if ((rc = parse_draw_args(cmd, argc, argv, timeline, &o, &types, &a)) != 0)
@@ -369,9 +506,10 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
         goto done;
 
     size_t load_errors;
-    if ((rc = kg_cli_load_view(cmd, &corpus, argc, argv, optind, &load_errors)) != 0)
+    if ((rc = kg_cli_load_store_view(cmd, &corpus, argc, argv, optind, &o, &focus, &load_errors)) != 0)
         goto done;
     int r = fn(&corpus, &o, &out, &d);
+    kg_cli_timing(cmd);
     kg_cli_print_diag(&d, 0);
     if (r != KG_RENDER_OK) {
         rc = kg_cli_render_exit(r);
@@ -383,6 +521,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
 
 done:
     kg_render_cleanup();
+    free(focus);
     free(style_text);
     kg_strv_free(&types);
     kg_buf_free(&out);

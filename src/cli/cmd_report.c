@@ -41,6 +41,10 @@ const char kg_help_report[] =
     "                 select facts as 'kg graph' does\n"
     "  --no-source    do not read the articles for the source sentences (the\n"
     "                 facts' quotes are shown instead)\n"
+    "  --db FILE, --no-store\n"
+    "                 read the facts from the store, or never, as 'kg graph'\n"
+    "                 does (the default: the project's store, brought up to\n"
+    "                 date first, when no PATH is given)\n"
     "\n"
     "exit status: 0 ok, 1 the facts had errors (the report is written without\n"
     "them), 2 usage, 3 input/output or Graphviz error.\n";
@@ -88,6 +92,7 @@ int kg_cmd_report(int argc, char **argv)
 {
     static const struct option opts[] = {
         KG_CLI_VIEW_OPTIONS,
+        KG_CLI_STORE_OPTIONS,
         { "md", no_argument, NULL, OPT_MD },
         { "title", required_argument, NULL, OPT_TITLE },
         { NULL, 0, NULL, 0 }
@@ -98,6 +103,7 @@ int kg_cmd_report(int argc, char **argv)
     kg_corpus corpus = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     kg_buf out = KG_BUF_INIT, timeline = KG_BUF_INIT, graph = KG_BUF_INIT;
+    char *focus = NULL;
     int c, rc = KG_EXIT_OK;
 
     o.format = KG_FMT_HTML;
@@ -149,9 +155,10 @@ int kg_cmd_report(int argc, char **argv)
         goto done;
     }
     size_t load_errors;
-    if ((rc = kg_cli_load_view("report", &corpus, argc, argv, optind, &load_errors)) != 0)
+    if ((rc = kg_cli_load_store_view("report", &corpus, argc, argv, optind, &o, &focus, &load_errors)) != 0)
         goto done;
     int r = kg_render_report(&corpus, &o, &out, &d);
+    kg_cli_timing("report");
     if (r == KG_RENDER_OK && o.format == KG_FMT_MD) {
         rc = draw_picture(kg_render_timeline, &corpus, &o, &timeline, &d);
         if (rc == KG_EXIT_OK)
@@ -170,6 +177,7 @@ int kg_cmd_report(int argc, char **argv)
 
 done:
     kg_render_cleanup();
+    free(focus);
     kg_strv_free(&types);
     kg_buf_free(&out);
     kg_buf_free(&timeline);

@@ -44,6 +44,7 @@ const char kg_help_timeline[] =
     "                    copy it and edit;\n"
     "                    default: the project's 'timeline: {style: ...}')\n"
     "  --no-source       do not read the articles for tooltip sentences\n"
+    KG_HELP_STORE
     "\n"
     "exit status: 0 ok, 1 the facts had errors (what is valid is still drawn),\n"
     "2 usage (bad option, unknown actor or date), 3 input/output or Graphviz error.\n";

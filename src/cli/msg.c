@@ -28,9 +28,13 @@ static void print_escaped(const char *fmt, va_list ap)
     kg_buf_free(&b);
 }
 
+int kg_cli_silent;
+
 void kg_cli_error(const char *fmt, ...)
 {
     va_list ap;
+    if (kg_cli_silent)
+        return;
     fputs("kg: ", stderr);
     va_start(ap, fmt);
     print_escaped(fmt, ap);
@@ -41,6 +45,8 @@ void kg_cli_error(const char *fmt, ...)
 int kg_cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
+    if (kg_cli_silent)
+        return KG_EXIT_USAGE;
     fprintf(stderr, "kg: %s: ", cmd);
     va_start(ap, fmt);
     print_escaped(fmt, ap);
@@ -86,6 +92,8 @@ int kg_cli_bad_option(const char *cmd, int c, char **argv, const struct option *
 
 void kg_cli_print_diag(const kg_diag *d, int show_source)
 {
+    if (kg_cli_silent)
+        return;
     fflush(stdout);
     kg_diag_print(d, stderr, show_source || isatty(STDERR_FILENO));
 }

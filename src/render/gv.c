@@ -3,6 +3,8 @@
  * PNG or PDF in memory. Every Graphviz call is paired with its release
  * here (gvLayout/gvFreeLayout, gvRenderData/gvFreeRenderData). */
 #include <stdarg.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,12 +145,17 @@ static int write_dot(Agraph_t *g, kg_buf *out, kg_diag *d)
     return KG_RENDER_OK;
 }
 
+static void mark_layout(void);
+
 int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out, kg_diag *d)
 {
     const char *fmt = f == KG_FMT_SVG ? "svg" : f == KG_FMT_PNG ? "png" : f == KG_FMT_PDF ? "pdf"
                                                                                      : NULL;
-    if (f == KG_FMT_DOT)
-        return write_dot(built, out, d);
+    if (f == KG_FMT_DOT) {
+        int r = write_dot(built, out, d);
+        mark_layout();
+        return r;
+    }
     if (!fmt)
         return KG_RENDER_EFORMAT;
     /* Lay out the graph as read back from the DOT we would write: the
@@ -179,8 +186,50 @@ int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out
     return rc;
 }
 
+/* ---- the time before layout (KG_TIMING) ---- */
+
+static double before_layout = -1;
+
+/* Seconds since the process started (its start time from /proc, to the
+ * kernel's clock tick, 0.01 s), or -1 when that is not at hand. */
+double kg_render_since_start(void)
+{
+    char buf[1024];
+    FILE *f = fopen("/proc/self/stat", "r");
+    if (!f)
+        return -1;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *p = strrchr(buf, ')'); /* (the command name may hold spaces) */
+    unsigned long long start = 0;
+    for (int field = 2; p && *p && field < 22; field++)
+        p = strchr(p + 1, ' ');
+    if (!p || sscanf(p + 1, "%llu", &start) != 1)
+        return -1;
+    long hz = sysconf(_SC_CLK_TCK);
+    struct timespec now;
+    if (hz <= 0 || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+        return -1;
+    return (double)now.tv_sec + now.tv_nsec / 1e9 - (double)start / (double)hz;
+}
+
+/* Notes the first time a picture reaches its layout (or its DOT text is
+ * ready, for -T dot). */
+static void mark_layout(void)
+{
+    if (before_layout < 0)
+        before_layout = kg_render_since_start();
+}
+
+double kg_render_before_layout(void)
+{
+    return before_layout;
+}
+
 static int layout_render(GVC_t *gvc, Agraph_t *g, const char *fmt, kg_buf *out, kg_diag *d)
 {
+    mark_layout();
     const char *engine = agget(g, "layout");
     if (!engine || !*engine)
         engine = "dot";

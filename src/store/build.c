@@ -128,7 +128,7 @@ static void bind_date(sqlite3_stmt *st, int i, const kg_date *dt)
 }
 
 static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const char *kind,
-                       const kg_span *sp, const char *text, size_t tlen)
+                       const kg_span *sp, const char *quote, const char *text, size_t tlen)
 {
     if (!sp->set)
         return 0;
@@ -138,6 +138,7 @@ static int insert_span(loader *L, sqlite3_int64 doc, const char *fact, const cha
     sqlite3_bind_int64(st, 3, doc);
     sqlite3_bind_int64(st, 4, sp->start);
     sqlite3_bind_int64(st, 5, sp->end);
+    bind_str(st, 8, quote);
     size_t slen = sp->start <= sp->end ? (size_t)sp->end - (size_t)sp->start : 0;
     if (text && sp->start >= 0 && sp->start <= sp->end && (size_t)sp->end <= tlen &&
         kg_utf8_check(text + sp->start, slen) == slen) {
@@ -227,6 +228,7 @@ static int load_actors(doc_load *D, const char *file, kg_strmap *touched)
         bind_str(st, 4, a->type);
         bind_str(st, 5, a->part_of);
         bind_str(st, 6, D->id.ptr);
+        bind_str(st, 7, kg_actor_country_key(a)); /* (the renders read it) */
         if (run(D->L, st, "cannot store an actor definition") != 0)
             return -1;
         if (!same)
@@ -269,7 +271,7 @@ static int load_event(doc_load *D, const kg_event *e)
                 return -1;
         }
     }
-    return insert_span(L, D->dk, D->id.ptr, "event", &e->span, D->text, D->tlen);
+    return insert_span(L, D->dk, D->id.ptr, "event", &e->span, e->quote, D->text, D->tlen);
 }
 
 /* One figure (under its full id in D->id) with its span. */
@@ -298,7 +300,7 @@ static int load_figure(doc_load *D, const kg_figure *f)
     bind_date(st, 12, &f->date);
     if (run(D->L, st, "cannot store a figure") != 0)
         return -1;
-    return insert_span(D->L, D->dk, D->id.ptr, "figure", &f->span, D->text, D->tlen);
+    return insert_span(D->L, D->dk, D->id.ptr, "figure", &f->span, f->quote, D->text, D->tlen);
 }
 
 /* The events, figures and relations of an article. */
@@ -800,8 +802,8 @@ static int prepare_loader(loader *L)
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
                       " ?17)")) &&
                    (L->ins_def = kg__store_prepare(
-                        s, d, "INSERT INTO actor_defs(actor, doc, name, type, part_of, aliases)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")) &&
+                        s, d, "INSERT INTO actor_defs(actor, doc, name, type, part_of, aliases, country)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")) &&
                    (L->ins_event = kg__store_prepare(
                         s, d, "INSERT INTO events(id, doc, local_id, title, type, date, date_start,"
                               " date_end, date_approx, date_uncertain, when_text, cluster)"
@@ -818,7 +820,7 @@ static int prepare_loader(loader *L)
                               " VALUES (?1, ?2, ?3, ?4, ?5)")) &&
                    (L->ins_span = kg__store_prepare(
                         s, d, "INSERT OR REPLACE INTO spans(fact, kind, doc, start_byte, end_byte,"
-                              " text, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
+                              " text, sentence, quote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"))
                ? 0
                : -1;
 }

@@ -16,6 +16,14 @@ struct kg_store {
     int complete;         /* a build completed: the temporary file goes in place */
 };
 
+/* A date --from/--to cannot find by its first day alone (load.c): open,
+ * longer than KG_SHORT_DAYS, or not ISO text; the partial indexes on it
+ * and the queries spell it the same way. */
+#define KG_SHORT_DAYS 31
+#define KG_ODD_DATE                                                                       \
+    "date IS NOT NULL AND (date_start IS NULL OR date_end IS NULL OR length(date_start) <> 10" \
+    " OR length(date_end) <> 10 OR julianday(date_end) - julianday(date_start) > 31)"
+
 /* The CREATE statements of the current schema (store.c). */
 extern const char kg__store_schema_sql[];
 
