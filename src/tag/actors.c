@@ -166,6 +166,7 @@ static const char *const *report_verbs_dated;   /* report_rule: 전했 (9일 전
 static const char *const *report_particles;     /* report_rule: 이, 가 */
 static const char *const *unnamed_sources;      /* report_rule: 관계자 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
+static const char *const *affiliation_ends;     /* title_rule: 대, 학과 (한빛대 교수) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
 static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
 static const char *const *admin_named;          /* admin_rule, the lexicon's names: 행정부, 정부 */
@@ -213,6 +214,7 @@ static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, 
     ws_role_name_bad_ends, ws_title_name_bad_ends;
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
     ws_report_particles, ws_unnamed_sources, ws_office_titles;
+static kg_wordset ws_affiliation_ends;
 static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts,
     ws_lead_titles,
     ws_loan_common;
@@ -1574,6 +1576,100 @@ static int name_before_body(actx *x, size_t na, size_t ne, size_t *pa, size_t *p
     return 0;
 }
 
+/* The type of the actor mention found at exactly [a, b) (among the
+ * last few), or NULL. */
+static const char *mention_type_at(actx *x, size_t a, size_t b)
+{
+    const kg_mentions *m = x->c->out;
+    for (size_t k = m->n, seen = 0; k-- > 0 && seen < 8; seen++)
+        if (m->v[k].kind == KG_MENTION_ACTOR && m->v[k].nstart == a && m->v[k].nend == b)
+            return m->v[k].type ? m->v[k].type : "";
+    return NULL;
+}
+
+/* The actor mention found that ends at b (among the last few): its
+ * start to *a and its type returned, or NULL. */
+static const char *mention_ending_at(actx *x, size_t b, size_t *a)
+{
+    const kg_mentions *m = x->c->out;
+    for (size_t k = m->n, seen = 0; k-- > 0 && seen < 8; seen++)
+        if (m->v[k].kind == KG_MENTION_ACTOR && m->v[k].nend == b) {
+            *a = m->v[k].nstart;
+            return m->v[k].type ? m->v[k].type : "";
+        }
+    return NULL;
+}
+
+/* 1 if the word [a, b) between a name and a title can be the body the
+ * person belongs to: a body found there already (no person), a body of
+ * the lexicon, a word with an organisation suffix, or a word of two
+ * syllables or more that ends in one of affiliation_ends (한빛대,
+ * 심리학과). */
+static int affiliation_word(actx *x, size_t a, size_t b)
+{
+    const char *s = x->s;
+    if (a >= b)
+        return 0;
+    const char *type = mention_type_at(x, a, b);
+    if (type)
+        return strcmp(type, "person") != 0;
+    if (!all_hangul(s + a, b - a) || syllables(s + a, b - a) < 2 || syllables(s + a, b - a) > 10 ||
+        is_title(s + a, b - a) || never_name(s, a, b) || kg_wordset_has(&ws_not_orgs, s + a, b - a) ||
+        kg_wordset_has(&ws_not_name_parts, s + a, b - a))
+        return 0;
+    int lex = x->lx ? lex_exact(x, a, b) : -1;
+    if (lex >= 0)
+        return !x->lx->actors[lex].is_person;
+    return org_suffix(s + a, b - a) || kg_wordset_suffix(&ws_affiliation_ends, s + a, b - a);
+}
+
+/* 홍길동 한빛대 교수, 홍길동 한빛대 심리학과 교수: one to three words of the
+ * body a person belongs to between the name and the title that ends at
+ * ne. The name before them (a Korean name of three syllables, or two
+ * words spelled from another language) goes to [*pa, *pe), the first
+ * word of the body to *pb. Returns 1 when there is one. */
+static int affiliated_name(actx *x, size_t ne, size_t *pa, size_t *pe, size_t *pb)
+{
+    const char *s = x->s;
+    size_t q = ne;
+    for (int k = 0; k < 3 && q >= 2; k++) {
+        /* a body found already (미 연준) is one step, whatever its words */
+        size_t wa = tok_begin(s, q), ma;
+        const char *mt = mention_ending_at(x, q, &ma);
+        if (mt && ma < wa) {
+            if (!strcmp(mt, "person"))
+                return 0;
+            wa = ma;
+        } else if (!affiliation_word(x, wa, q))
+            return 0;
+        if (wa < 2 || s[wa - 1] != ' ')
+            return 0;
+        size_t be = wa - 1, na = tok_begin(s, be);
+        const char *type = mention_type_at(x, na, be);
+        if (na < be && ((type && !strcmp(type, "person")) ||
+                        (!type && syllables(s + na, be - na) == 3 && name_word_ok(x, na, be) &&
+                         role_name_ok(s, na, be, 3) && !affiliation_word(x, na, be) && !overlaps_actor(x, na, be) &&
+                         !(x->lx && lex_exact(x, na, be) >= 0)))) {
+            *pa = na;
+            *pe = be;
+            *pb = wa;
+            return 1;
+        }
+        if (na >= 2 && na < be && s[na - 1] == ' ') {
+            size_t fa = tok_begin(s, na - 1);
+            if (fa < na - 1 && foreign_name_ok(x, fa, na - 1, be) && name_context_ok(x, fa) && loan_spelled(s, fa, be) &&
+                !overlaps_actor(x, fa, be)) {
+                *pa = fa;
+                *pe = be;
+                *pb = wa;
+                return 1;
+            }
+        }
+        q = be;
+    }
+    return 0;
+}
+
 /* 1 if the word [a, b) ends in one of list. */
 static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict);
 static int title_rule(actx *x, size_t ta, size_t tb)
@@ -1602,6 +1698,48 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
             q--;
         if (s[q] == '(')
             ne = q;
+    }
+    /* the body the person belongs to between name and title: the
+     * person, then the body (one word or more) unless something found
+     * it already */
+    size_t fa, fe, fb;
+    if (!strict && affiliated_name(x, ne, &fa, &fe, &fb)) {
+        if (kg_tctx_taken(x->c, fa, ne))
+            return 0;
+        if (!mention_type_at(x, fa, fe))
+            new_actor(x, fa, fe, "person", "title");
+        /* each run of its words that nothing found is one body */
+        for (size_t p = fb; p < ne;) {
+            size_t ra = p, rb = p;
+            while (p < ne) {
+                size_t we = p;
+                while (we < ne && s[we] != ' ')
+                    we++;
+                if (overlaps_actor(x, p, we))
+                    break;
+                rb = we;
+                p = we < ne ? we + 1 : we;
+            }
+            if (rb > ra) {
+                const struct suffix *sf = org_suffix(s + ra, rb - ra);
+                new_actor(x, ra, rb, sf ? sf->type : "organization", "title");
+            } else {
+                while (p < ne && s[p] != ' ')
+                    p++;
+                p = p < ne ? p + 1 : p;
+            }
+        }
+        return 1;
+    }
+    /* 심리학과 교수: a body with no name before it is no name (a word of
+     * three syllables with a family name first may be one: left to the
+     * rules below) */
+    if (!strict) {
+        size_t wa = tok_begin(s, ne);
+        if (wa < ne && !overlaps_actor(x, wa, ne) && !kg_tctx_taken(x->c, wa, ne) &&
+            !(x->lx && lex_exact(x, wa, ne) >= 0) && affiliation_word(x, wa, ne) &&
+            !(syllables(s + wa, ne - wa) == 3 && surname_first(s + wa, ne - wa)))
+            return 0;
     }
     /* a body just found between name and title (not a person): the name
      * comes before it */
@@ -2368,6 +2506,7 @@ static void lists_load(void)
     country_pairs = kg_gram_words("names", "country_pairs");
     lead_roles = kg_gram_words("names", "lead_roles");
     title_name_bad_ends = kg_gram_words("names", "title_name_bad_ends");
+    affiliation_ends = kg_gram_words("names", "affiliation_ends");
     {
         const kg_gram_list *il = kg_gram_list_get("names", "country_initials");
         initials = kg_xcalloc(il->n + 1, sizeof *initials);
@@ -2492,6 +2631,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
+    kg_wordset_build(&ws_affiliation_ends, affiliation_ends);
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
