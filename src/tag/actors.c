@@ -1441,6 +1441,10 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     if (syl >= 2 && !surname_first(s + a, b - a))
         return 0;
+    /* a title or a role with a particle (감독은 선수들) */
+    size_t w = strip_particles(s, x->len, a, b);
+    if (w > a && w < b && (is_title(s + a, w - a) || kg_wordset_has(&ws_role_titles, s + a, w - a)))
+        return 0;
     if (syl == 2 && kg_wordset_suffix(&ws_name_bad_ends, s + a, b - a))
         return 0;
     if (syl == 1 && kg_wordset_suffix(&ws_name_bad_single, s + a, b - a))
@@ -1731,15 +1735,18 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
         }
         return 1;
     }
-    /* 심리학과 교수: a body with no name before it is no name (a word of
-     * three syllables with a family name first may be one: left to the
-     * rules below) */
+    /* 한빛외대 총장, 심리학과 교수: a body with no name before it is the
+     * body, no name (a word of three syllables with a family name first
+     * may be one: left to the rules below) */
     if (!strict) {
         size_t wa = tok_begin(s, ne);
         if (wa < ne && !overlaps_actor(x, wa, ne) && !kg_tctx_taken(x->c, wa, ne) &&
             !(x->lx && lex_exact(x, wa, ne) >= 0) && affiliation_word(x, wa, ne) &&
-            !(syllables(s + wa, ne - wa) == 3 && surname_first(s + wa, ne - wa)))
-            return 0;
+            !(syllables(s + wa, ne - wa) == 3 && surname_first(s + wa, ne - wa))) {
+            const struct suffix *sf = org_suffix(s + wa, ne - wa);
+            new_actor(x, wa, ne, sf ? sf->type : "organization", "title");
+            return 1;
+        }
     }
     /* a body just found between name and title (not a person): the name
      * comes before it */
@@ -2846,6 +2853,33 @@ static int age_note_at(const char *s, size_t len, size_t p)
     return q < len && (s[q] == ')' || s[q] == ',' || (q + 1 < len && !memcmp(s + q, "\xc2\xb7", 2)));
 }
 
+/* 1 if a note in parentheses at p names the body a person plays or
+ * works for (홍길동(한빛시청), 마리아 로시(프랑스)): one to three words,
+ * a body or country of the lexicon, or a word with an organisation
+ * suffix at its end. */
+static int body_note_at(actx *x, size_t p)
+{
+    const char *s = x->s;
+    size_t len = x->len, q = p + 1, words = 1;
+    if (p >= len || s[p] != '(')
+        return 0;
+    while (q < len && q < p + 48 && s[q] != ')') {
+        if (s[q] == '(' || s[q] == '\n' || s[q] == ',' || is_dig(s[q]))
+            return 0;
+        words += s[q] == ' ';
+        q++;
+    }
+    if (q >= len || s[q] != ')' || q == p + 1 || words > 3 || s[p + 1] == ' ')
+        return 0;
+    int lex = x->lx ? lex_exact(x, p + 1, q) : -1;
+    if (lex >= 0)
+        return !x->lx->actors[lex].is_person;
+    size_t wa = tok_begin(s, q);
+    if (wa <= p)
+        wa = p + 1;
+    return all_hangul(s + wa, q - wa) && org_suffix(s + wa, q - wa) != NULL;
+}
+
 /* The separator of an enumeration at p: a middle dot or a comma, a space
  * after it allowed; where the next item starts, or 0. */
 static size_t enum_sep_at(const char *s, size_t len, size_t p)
@@ -2901,6 +2935,10 @@ static size_t bare_name_rule(actx *x, size_t i)
         return 0;
     if (age_note_at(s, len, i + 9)) {
         new_actor(x, i, i + 9, "person", "age");
+        return i + 9;
+    }
+    if (body_note_at(x, i + 9)) {
+        new_actor(x, i, i + 9, "person", "context");
         return i + 9;
     }
     /* an enumeration: up to eight more items */
@@ -2967,9 +3005,14 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     if (te - i == 3 ? !kg_wordset_has(&ws_short_given_names, s + i, 3) : !loan_spelled(s, i, te))
         return 0;
     size_t b = te + 1, be = hangul_run_end(s, len, b);
-    if (be < b + 6 || be - b > 24 || (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.'))
+    if (be < b + 6 || be - b > 24)
         return 0;
     size_t w = 0;
+    /* 마리아 로시(프랑스): the body or country the person is of */
+    if (be < len && s[be] == '(' && body_note_at(x, be))
+        w = be;
+    else if (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.')
+        return 0;
     for (int k = 0; bare_particles[k] && !w; k++) {
         size_t n = strlen(bare_particles[k]);
         if (be - b > n + 3 && !memcmp(s + be - n, bare_particles[k], n))
