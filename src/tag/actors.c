@@ -1456,6 +1456,7 @@ static int name_word_ok(actx *x, size_t a, size_t b)
  * language (마리아 로시, 크리스토퍼 밀러): Hangul words of 2 to 6 (or a short
  * given name of one) and 1 to 5 syllables, neither a word that is never a
  * name nor a title. */
+static int overlaps_actor(actx *x, size_t a, size_t b);
 static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
 {
     const char *s = x->s;
@@ -1479,7 +1480,8 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
     if (kg_wordset_suffix(&ws_foreign_bad_ends, s + a, m - a) ||
         kg_wordset_suffix(&ws_foreign_bad_ends, s + m + 1, b - m - 1))
         return 0;
-    return kg_tctx_taken(x->c, a, b) == 0;
+    /* nor a name found already before it (새누리당 이자스민 의원) */
+    return kg_tctx_taken(x->c, a, b) == 0 && !overlaps_actor(x, a, m);
 }
 
 /* 1 if the word [a, b) has a syllable that Korean and Chinese names in
@@ -1867,13 +1869,20 @@ static int office_rule(actx *x, size_t ta, size_t tb)
     (void)tb;
     if (ta < 3 || s[ta - 1] != ' ')
         return 0;
-    size_t ne = ta - 1, na = tok_begin(s, ne), syl = syllables(s + na, ne - na);
+    size_t ne = ta - 1, na = tok_begin(s, ne);
+    /* 만델라 전 대통령: a word for former or new between name and title */
+    if (na >= 2 && na < ne && s[na - 1] == ' ' && kg_wordset_has(&ws_title_modifiers, s + na, ne - na)) {
+        ne = na - 1;
+        na = tok_begin(s, ne);
+    }
+    size_t syl = syllables(s + na, ne - na);
     if (na >= ne || syl < 2 || syl > 6 || !all_hangul(s + na, ne - na) || never_name(s, na, ne) ||
         is_title(s + na, ne - na) || org_suffix(s + na, ne - na) || kg_wordset_has(&ws_loan_common, s + na, ne - na) ||
         kg_wordset_suffix(&ws_foreign_bad_ends, s + na, ne - na) || kg_wordset_suffix(&ws_non_name_ends, s + na, ne - na) || !name_context_ok(x, na))
         return 0;
     int korean = surname_first(s + na, ne - na);
-    if (korean ? !(syl == 3 ? bare_name_ok(x, na) : syl >= 4 && loan_spelled(s, na, ne))
+    /* five syllables or more are no Korean name (야누코비치) */
+    if (korean ? !(syl == 3 ? bare_name_ok(x, na) : syl >= 5 || (syl == 4 && loan_spelled(s, na, ne)))
                : !is_title(s + ta, tb - ta) && !loan_spelled(s, na, ne))
         return 0;
     if ((x->last_end > na && x->last_start < ne) || overlaps_actor(x, na, ne) || kg_tctx_taken(x->c, na, ne) ||
