@@ -167,6 +167,7 @@ static const char *const *report_particles;     /* report_rule: 이, 가 */
 static const char *const *unnamed_sources;      /* report_rule: 관계자 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 static const char *const *affiliation_ends;     /* title_rule: 대, 학과 (한빛대 교수) */
+static const char *const *country_sides;        /* dotted_initials_rule: 측 (북측) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
 static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
 static const char *const *admin_named;          /* admin_rule, the lexicon's names: 행정부, 정부 */
@@ -208,7 +209,7 @@ static const char *body_word(int k)
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
-static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs;
+static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
     ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
     ws_role_name_bad_ends, ws_title_name_bad_ends;
@@ -2523,6 +2524,7 @@ static void lists_load(void)
     lead_roles = kg_gram_words("names", "lead_roles");
     title_name_bad_ends = kg_gram_words("names", "title_name_bad_ends");
     affiliation_ends = kg_gram_words("names", "affiliation_ends");
+    country_sides = kg_gram_words("names", "country_sides");
     {
         const kg_gram_list *il = kg_gram_list_get("names", "country_initials");
         initials = kg_xcalloc(il->n + 1, sizeof *initials);
@@ -2623,6 +2625,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_titles, titles);
     kg_wordset_build(&ws_anon_titles, anon_titles);
     kg_wordset_build(&ws_country_pairs, country_pairs);
+    kg_wordset_build(&ws_country_sides, country_sides);
     kg_wordset_build(&ws_bare_name_bad_ends, bare_name_bad_ends);
     kg_wordset_build(&ws_clause_openers, clause_openers);
     kg_wordset_build(&ws_context_endings, context_endings);
@@ -2752,12 +2755,71 @@ static int pair_end_ok(const char *s, size_t len, size_t e, void *arg)
 /* 남북, 한미일 (names: country_pairs): a word of countries' one-syllable
  * short names, alone or opening a compound (한미동맹); one mention for
  * each country, from the lexicon. Returns the end of the pair, else 0. */
+/* The lexicon actor of the country initial at s[i] (names:
+ * country_initials), or -1. */
+static int initial_at(actx *x, size_t i)
+{
+    if (i + 3 > x->len)
+        return -1;
+    for (int k = 0; initials[k].w; k++)
+        if (!memcmp(x->s + i, initials[k].w, 3) && initials[k].id)
+            return kg_lex_find_id(x->lx, initials[k].id);
+    return -1;
+}
+
+/* A middle dot between country initials (한·일): its length at p, or 0. */
+static size_t initial_dot(const char *s, size_t len, size_t p)
+{
+    if (p + 2 <= len && !memcmp(s + p, "\xc2\xb7", 2))
+        return 2;
+    if (p + 3 <= len && (!memcmp(s + p, "\xe3\x86\x8d", 3) || !memcmp(s + p, "\xe3\x83\xbb", 3)))
+        return 3;
+    return 0;
+}
+
+/* 한·일, 한·미·일: country initials joined by middle dots, each a
+ * mention; 북측, 미측: an initial with a word for its side
+ * (names: country_sides), the country. Returns the end, or 0. */
+static size_t dotted_initials_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, p = i, d;
+    int lex[4], n = 0;
+    while (n < 4 && (lex[n] = initial_at(x, p)) >= 0) {
+        p += 3;
+        n++;
+        if (!(d = initial_dot(s, len, p)))
+            break;
+        p += d;
+    }
+    if (n >= 2 && !initial_dot(s, len, p) &&
+        pair_end_ok(s, len, p, NULL) && !kg_tctx_taken(x->c, i, p)) {
+        for (size_t q = i, k = 0; (int)k < n; k++) {
+            emit_lex(x, q, q + 3, lex[k]);
+            q += 3;
+            q += initial_dot(s, len, q);
+        }
+        return p;
+    }
+    if (n >= 1 && p == i + 3) {
+        size_t m = kg_wordset_prefix(&ws_country_sides, s, len, i + 3, tail_ok_cb, NULL);
+        if (m && !kg_tctx_taken(x->c, i, i + 3 + m)) {
+            emit_lex(x, i, i + 3, lex[0]);
+            return i + 3 + m;
+        }
+    }
+    return 0;
+}
+
 static size_t pair_rule(actx *x, size_t i)
 {
     const char *s = x->s;
     size_t len = x->len, best = 0, tend;
     if (!x->lx || i + 3 > len || !has_bit(pair_bits, kg_u8_dec((const unsigned char *)s + i, 3, &tend)))
         return 0;
+    size_t e = dotted_initials_rule(x, i);
+    if (e)
+        return e;
     best = kg_wordset_prefix(&ws_country_pairs, s, len, i, pair_end_ok, NULL);
     if (!best || kg_tctx_taken(x->c, i, i + best))
         return 0;
