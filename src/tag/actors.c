@@ -167,6 +167,7 @@ static const char *const *report_particles;     /* report_rule: 이, 가 */
 static const char *const *unnamed_sources;      /* report_rule: 관계자 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 static const char *const *affiliation_ends;     /* title_rule: 대, 학과 (한빛대 교수) */
+static const char *const *short_name_marks;     /* short_name_note: 이하 */
 static const char *const *country_sides;        /* dotted_initials_rule: 측 (북측) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
 static const char *const *admin_heads;          /* admin_rule: 행정부, 정권 */
@@ -2524,6 +2525,7 @@ static void lists_load(void)
     lead_roles = kg_gram_words("names", "lead_roles");
     title_name_bad_ends = kg_gram_words("names", "title_name_bad_ends");
     affiliation_ends = kg_gram_words("names", "affiliation_ends");
+    short_name_marks = kg_gram_words("names", "short_name_marks");
     country_sides = kg_gram_words("names", "country_sides");
     {
         const kg_gram_list *il = kg_gram_list_get("names", "country_initials");
@@ -3475,6 +3477,45 @@ static size_t run_acronym(scan *sc)
     return e;
 }
 
+/* 한빛엔터테인먼트(이하 한빛엔터), 국제위원회(이하 'IC'): the short name
+ * a text gives the actor just found, after a mark (names.yaml
+ * short_name_marks) in parentheses at p, quotes allowed. Emits the short
+ * name as a mention of that actor, makes it an alias for the rest of
+ * the text, and returns where the scan goes on (after the note), else
+ * p. */
+static size_t short_name_note(actx *x, size_t p)
+{
+    const char *s = x->s;
+    size_t len = x->len, m;
+    if (p >= len || s[p] != '(' || !(m = kg_lit_any(s, len, p + 1, short_name_marks)) || m >= len || s[m] != ' ')
+        return p;
+    size_t a = m + 1, q;
+    static const char *const quotes[] = { "'", "\"", "\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c",
+                                          "\xe2\x80\x9d", NULL };
+    if ((q = kg_lit_any(s, len, a, quotes)))
+        a = q;
+    size_t b = a;
+    while (b < len && b < a + 40 && s[b] != ')' && s[b] != '\n' && s[b] != '(' && s[b] != ',' && s[b] != ' ' &&
+           !kg_lit_any(s, len, b, quotes))
+        b++;
+    size_t c = b;
+    if ((q = kg_lit_any(s, len, c, quotes)))
+        c = q;
+    /* one syllable is too short a name to find again (중: also a word) */
+    if (b == a || c >= len || s[c] != ')' || kg_tctx_taken(x->c, a, b) ||
+        ((unsigned char)s[a] >= 0x80 ? syllables(s + a, b - a) < 2 : b - a < 2))
+        return p;
+    int act = x->last_act >= 0 ? x->last_act : x->last_lex >= 0 ? dact_lex(x, x->last_lex) : -1;
+    if (act < 0)
+        return p;
+    if (x->last_act < 0)
+        emit_lex(x, a, b, x->last_lex);
+    else
+        emit_act(x, a, b, act);
+    alias_add(x, s + a, b - a, act);
+    return c + 1;
+}
+
 /* The rules in the order they are tried at a start: the first that finds
  * something ends the place. The known names come before the rules that
  * find new ones; these run only with discovery on. */
@@ -3595,7 +3636,10 @@ void kg_find_actors(kg_tctx *c)
                 break;
             }
         if (e) {
-            i = e;
+            size_t n = x.last_end == e ? short_name_note(&x, e) : e;
+            if (n != e)
+                prev_cc = KG_CC_PUNCT;
+            i = n;
             continue;
         }
         /* no actor starts here, nor inside the rest of the word (a
