@@ -1213,6 +1213,21 @@ static int prev_event(const exdoc *x, int j, size_t min_sent, int avoid_type, in
     return -1;
 }
 
+/* The first of the acts chained to a in its sentence (벌금을 부과하고 …
+ * 명령했다: 부과하고 heads the chain) by the same agents: what a reaction
+ * to the chain answers. */
+static int chain_head(const exdoc *x, int a)
+{
+    while (a > 0) {
+        const ex_event *p = &x->ev_v[a - 1], *e = &x->ev_v[a];
+        if (p->dropped || p->sent != e->sent || !(p->f & EX_F_CONN) || p->quoted || !p->n_agent || !e->n_agent ||
+            !agents_agree(x, p, e) || is_reaction(p))
+            break;
+        a--;
+    }
+    return a;
+}
+
 /* From event c back (prev_event with min_sent and avoid_type), the first
  * that is no reaction, not in sentence not_sent, and done by side; -1 if
  * none. */
@@ -2799,11 +2814,16 @@ void ex_relate(exdoc *x)
              * or for a reaction the one before that */
             size_t back = best_type == EX_REL_RESPONDS && si >= 2 ? si - 2 : si - 1;
             int a = prev_event(x, (int)j, back, -1, -1);
-            while (a >= 0 && x->ev_v[a].sent == si)
+            /* one answers another side's act, not one's own nor a
+             * reaction */
+            while (a >= 0 && (x->ev_v[a].sent == si ||
+                              (best_type == EX_REL_RESPONDS &&
+                               (is_reaction(&x->ev_v[a]) ||
+                                (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
             if (a >= 0) {
                 if (best_type == EX_REL_RESPONDS)
-                    ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+                    ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
                 else
                     ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
             }
