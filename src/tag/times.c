@@ -224,8 +224,11 @@ static size_t p_bare_year(tstate *st, size_t i, size_t e, int v, tspec *t)
     uint32_t cp = kg_u8_at(s, len, e + 1, &n);
     if (!kg_is_hangul(cp))
         return 0;
+    /* a unit as a word of its own (2000 달러를), not the start of a
+     * longer word (2018 평창: 평 is a unit) */
     for (size_t k = 0; unit_words && k < unit_words->n; k++)
-        if (kg_at(s, len, e + 1, unit_words->e[k].form))
+        if (kg_at(s, len, e + 1, unit_words->e[k].form) &&
+            word_end_ok(s, len, e + 1 + strlen(unit_words->e[k].form)))
             return 0;
     t->yk = K_ABS;
     t->y = v;
