@@ -1827,13 +1827,18 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
     /* a subject of its own that is no actor (the patient of a passive
      * aside): the clause is about it, not about the last doer; a figure
      * of someone's (수출이, 주가가) belongs to whom it was told of */
+    int figure_subject = 0;
     for (size_t k = 0; !passive && k < x->nw && x->w[k].s < e->ps; k++) {
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close || (w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC))
             continue;
         if (ex_ends_any(x->s, w->cs, w->ce, carry_skip_particles))
             continue;
-        if (word_has_actor(x, w) || starts_any(x->s, w->ps, w->cs, carry_subjects))
+        if (!word_has_actor(x, w) && starts_any(x->s, w->ps, w->cs, carry_subjects)) {
+            figure_subject = 1;
+            continue;
+        }
+        if (word_has_actor(x, w))
             continue;
         if (starts_any(x->s, w->ps, w->cs, market_subjects) && possessor(x, e, w))
             return;
@@ -1849,7 +1854,10 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
     /* else the story's topic, told of in this paragraph (네이버는 …
      * 개발해왔다. 국내 최초로 인프라를 구축했다.); a passive's subject is
      * what was acted on, and its doer is not the topic */
-    if (x->n_topic && !passive && !e->title_line && x->topic_para == x->para && x->topic_sent < e->sent) {
+    /* (a doer's own figures, 영업이익은 … 웃돌았다, are the topic's in the
+     * next paragraphs too) */
+    if (x->n_topic && !passive && !e->title_line && (x->topic_para == x->para || figure_subject) &&
+        x->topic_sent < e->sent) {
         memcpy(e->agent, x->topic, sizeof e->agent);
         e->n_agent = x->n_topic;
         drop_self_agent(x, e);
