@@ -63,17 +63,55 @@ static struct {
     unsigned char done[KG_MAX_BUILTIN];
     const char *alias[KG_MAX_BUILTIN];
     size_t parses; /* texts parsed (kg_grammar_parses) */
+    char *next;    /* the arena's free bytes (see arena) */
+    size_t left;
     uint64_t print; /* of the data folders' files (kg_grammar_fingerprint) */
 } G;
 
 /* guards G: a list may be read in on a tagging thread */
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 
+static void *keep_block(void *p);
+
+/* n zeroed bytes, 8-aligned, that live as long as G: carved from blocks
+ * of 64 KB (a grammar file makes thousands of small strings and arrays;
+ * one malloc each was a tenth of kg tag's start-up). */
+static void *arena(size_t n)
+{
+    static const size_t chunk = 64u << 10;
+    n = (n + 7) & ~(size_t)7;
+    if (!n)
+        n = 8;
+    if (n > G.left) {
+        size_t sz = n > chunk / 4 ? n : chunk;
+        char *b = keep_block(kg_xcalloc(1, sz));
+        if (n > chunk / 4)
+            return b; /* a large one alone */
+        G.next = b;
+        G.left = sz;
+    }
+    void *p = G.next;
+    G.next += n;
+    G.left -= n;
+    return p;
+}
+
+/* n zeroed items of size sz from the arena. */
+static void *arena_items(size_t n, size_t sz)
+{
+    if (sz && n > SIZE_MAX / sz - 1) {
+        fprintf(stderr, "kg: out of memory\n");
+        abort();
+    }
+    return arena(n * sz);
+}
+
+/* A copy of s (at most n bytes, up to a NUL) in the arena. */
 static char *keep(const char *s, size_t n)
 {
-    char *c = kg_xstrndup(s, n);
-    KG_VEC_PUSH(G.strings, G.nstr, G.capstr);
-    G.strings[G.nstr++] = c;
+    n = strnlen(s, n);
+    char *c = arena(n + 1);
+    memcpy(c, s, n);
     return c;
 }
 
@@ -278,11 +316,11 @@ static int read_entry(struct chk *c, const char *key, const kg_node *n, const st
         e->form = keep(w, form->len);
         e->line = n->line;
         e->col = n->col;
-        const char **cv = keep_block(kg_xcalloc(classes.n + 1, sizeof *cv));
+        const char **cv = arena_items(classes.n + 1, sizeof *cv);
         for (size_t i = 0; i < classes.n; i++)
             cv[i] = keep(classes.v[i], strlen(classes.v[i]));
         e->classes = cv;
-        const char **fv = keep_block(kg_xcalloc(fields.n + 1, sizeof *fv));
+        const char **fv = arena_items(fields.n + 1, sizeof *fv);
         for (size_t i = 0; i < fields.n; i++)
             fv[i] = keep(fields.v[i], strlen(fields.v[i]));
         e->fields = fv;
@@ -332,7 +370,7 @@ static struct glist *read_list(struct chk *c, const char *grammar, const kg_node
     known_of(def, 0, &cls);
     known_of(def, 1, &fld);
     struct glist *l = kg_xcalloc(1, sizeof *l);
-    kg_gram_entry *e = keep_block(kg_xcalloc(v->n + 1, sizeof *e));
+    kg_gram_entry *e = arena_items(v->n + 1, sizeof *e);
     kg_hmap seen = KG_HMAP_INIT;
     size_t n = 0, before = c->errors;
     for (size_t i = 0; i < v->n; i++) {
@@ -358,7 +396,7 @@ static struct glist *read_list(struct chk *c, const char *grammar, const kg_node
     l->pub.e = e;
     l->builtin = c->builtin;
     l->src = c->src;
-    const char **w = keep_block(kg_xcalloc(n + 1, sizeof *w));
+    const char **w = arena_items(n + 1, sizeof *w);
     for (size_t i = 0; i < n; i++)
         w[i] = e[i].form;
     l->pub.words = w;
@@ -371,7 +409,7 @@ static struct glist *read_list(struct chk *c, const char *grammar, const kg_node
             if (j == l->ncls) {
                 l->cls = kg_xrealloc(l->cls, (l->ncls + 1) * sizeof *l->cls);
                 l->cls[j].name = (char *)*cl;
-                l->cls[j].words = keep_block(kg_xcalloc(n + 1, sizeof(char *)));
+                l->cls[j].words = arena_items(n + 1, sizeof(char *));
                 l->ncls++;
             }
             size_t m = 0;
