@@ -57,6 +57,9 @@ int kg_lexicon_save(const kg_lexicon *lx, const void *stamp, size_t stamp_len, k
  * stamp, or NULL when they are anything else (another stamp, truncated,
  * damaged, inconsistent: every count, index and link is checked). */
 kg_lexicon *kg_lexicon_load(const void *data, size_t len, const void *stamp, size_t stamp_len);
+/* The same without a copy: data (from malloc) becomes the lexicon's, or
+ * is freed when it is refused. */
+kg_lexicon *kg_lexicon_load_owned(void *data, size_t len, const void *stamp, size_t stamp_len);
 /* The checksum the saved bytes carry, and a helper that writes it anew
  * after the bytes were changed (tests, fuzzing). */
 uint64_t kg_lexicon_blob_sum(const void *data, size_t len);

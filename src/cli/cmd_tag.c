@@ -184,9 +184,7 @@ static kg_lexicon *cache_read(const char *file, const kg_buf *stamp)
     char *data = kg_read_file(file, &len, KG_LEXC_MAX);
     if (!data)
         return NULL;
-    kg_lexicon *lx = kg_lexicon_load(data, len, stamp->ptr, stamp->len);
-    free(data);
-    return lx;
+    return kg_lexicon_load_owned(data, len, stamp->ptr, stamp->len);
 }
 
 /* Makes the folders of path (mode 0700). */

@@ -23,23 +23,29 @@ void kg_lexicon_free(kg_lexicon *lx)
 {
     if (!lx)
         return;
-    for (size_t i = 0; i < lx->n_actors; i++) {
-        free(lx->actors[i].id);
-        free(lx->actors[i].name);
-        free(lx->actors[i].type);
-        free(lx->actors[i].part_of);
-        free(lx->actors[i].json);
+    if (lx->blob) {
+        /* the arrays and strings are in the blob */
+        free(lx->blob);
+        free(lx->json_block);
+    } else {
+        for (size_t i = 0; i < lx->n_actors; i++) {
+            free(lx->actors[i].id);
+            free(lx->actors[i].name);
+            free(lx->actors[i].type);
+            free(lx->actors[i].part_of);
+            free(lx->actors[i].json);
+        }
+        free(lx->da);
+        free(lx->pair_bits);
+        free(lx->keys);
+        free(lx->key_actors);
     }
     free(lx->actors);
     kg_hmap_free(&lx->ids);
     for (size_t i = 0; i < lx->n_pend; i++)
         free(lx->pend[i].key);
     free(lx->pend);
-    free(lx->da);
     free(lx->first_state);
-    free(lx->pair_bits);
-    free(lx->keys);
-    free(lx->key_actors);
     free(lx);
 }
 
@@ -277,27 +283,43 @@ static void note_pairs(kg_lexicon *lx)
  * every actor. */
 static void compile_actors(kg_lexicon *lx)
 {
+    /* from a cache: all the JSON in one block (one allocation) */
+    kg_buf all = KG_BUF_INIT;
+    size_t *at = lx->blob ? kg_xmalloc((lx->n_actors + 1) * sizeof *at) : NULL;
     for (size_t i = 0; i < lx->n_actors; i++) {
         kg_lex_actor *a = &lx->actors[i];
         a->part_of_idx = a->part_of ? kg_lex_find_id(lx, a->part_of) : -1;
         a->is_country = a->type && strcmp(a->type, "country") == 0;
         a->is_person = a->type && strcmp(a->type, "person") == 0;
         a->is_product = a->type && strcmp(a->type, "product") == 0;
-        kg_buf j = KG_BUF_INIT;
-        kg_buf_puts(&j, "\"id\":\"");
-        kg_json_escape(&j, a->id, strlen(a->id));
-        kg_buf_puts(&j, "\",\"name\":\"");
-        kg_json_escape(&j, a->name ? a->name : "", a->name ? strlen(a->name) : 0);
-        kg_buf_putc(&j, '"');
-        a->json_head = (unsigned)j.len;
+        /* (from a cache: written straight into the block) */
+        kg_buf own = KG_BUF_INIT, *jp = at ? &all : &own;
+        size_t start = jp->len;
+        if (at)
+            at[i] = start;
+        kg_buf_puts(jp, "\"id\":\"");
+        kg_json_escape(jp, a->id, strlen(a->id));
+        kg_buf_puts(jp, "\",\"name\":\"");
+        kg_json_escape(jp, a->name ? a->name : "", a->name ? strlen(a->name) : 0);
+        kg_buf_putc(jp, '"');
+        a->json_head = (unsigned)(jp->len - start);
         if (a->type) {
-            kg_buf_puts(&j, ",\"type\":\"");
-            kg_json_escape(&j, a->type, strlen(a->type));
-            kg_buf_putc(&j, '"');
+            kg_buf_puts(jp, ",\"type\":\"");
+            kg_json_escape(jp, a->type, strlen(a->type));
+            kg_buf_putc(jp, '"');
         }
-        kg_buf_puts(&j, ",\"how\":\"lexicon\"");
-        a->json_len = (unsigned)j.len;
-        a->json = kg_buf_detach(&j, NULL);
+        kg_buf_puts(jp, ",\"how\":\"lexicon\"");
+        a->json_len = (unsigned)(jp->len - start);
+        if (at)
+            kg_buf_putc(&all, 0);
+        else
+            a->json = kg_buf_detach(&own, NULL);
+    }
+    if (at) {
+        lx->json_block = kg_buf_detach(&all, NULL);
+        for (size_t i = 0; i < lx->n_actors; i++)
+            lx->actors[i].json = lx->json_block + at[i];
+        free(at);
     }
 }
 
@@ -669,6 +691,12 @@ int kg_lexicon_save(const kg_lexicon *lx, const void *stamp, size_t stamp_len, k
     if (!lx || !lx->compiled || lx->n_actors >= LEXC_MAX_ITEMS || lx->n_keys >= LEXC_MAX_ITEMS ||
         lx->n_key_actors >= LEXC_MAX_ITEMS || lx->da_size >= LEXC_MAX_ITEMS || stamp_len >= 4096)
         return -1;
+    /* the cells after the last used one are left out: a walk that would
+     * step there stops at the end of the array as it stops at a free
+     * cell (kg_lex_walk, da_step) */
+    size_t da_size = lx->da_size;
+    while (da_size > 1 && lx->da[da_size - 1].check == -1)
+        da_size--;
     kg_buf s = KG_BUF_INIT;
     for (size_t i = 0; i < lx->n_actors; i++) {
         const kg_lex_actor *a = &lx->actors[i];
@@ -688,7 +716,7 @@ int kg_lexicon_save(const kg_lexicon *lx, const void *stamp, size_t stamp_len, k
     h.n_actors = (uint32_t)lx->n_actors;
     h.n_keys = (uint32_t)lx->n_keys;
     h.n_key_actors = (uint32_t)lx->n_key_actors;
-    h.da_size = (uint32_t)lx->da_size;
+    h.da_size = (uint32_t)da_size;
     h.strings_len = (uint32_t)s.len;
     h.stamp_len = (uint32_t)stamp_len;
     size_t at = out->len;
@@ -705,7 +733,7 @@ int kg_lexicon_save(const kg_lexicon *lx, const void *stamp, size_t stamp_len, k
         int32_t v = lx->key_actors[i];
         kg_buf_add(out, &v, sizeof v);
     }
-    kg_buf_add(out, lx->da, lx->da_size * sizeof *lx->da);
+    kg_buf_add(out, lx->da, da_size * sizeof *lx->da);
     kg_buf_add(out, lx->pair_bits, LEXC_PAIR_BYTES);
     kg_buf_add(out, lx->single_syl.bits, sizeof lx->single_syl.bits);
     kg_buf_add(out, s.ptr, s.len);
@@ -746,50 +774,49 @@ static int take_opt(const char **p, const char *end, const char **s)
     return (*s = take_str(p, end)) != NULL;
 }
 
-kg_lexicon *kg_lexicon_load(const void *data, size_t len, const void *stamp, size_t stamp_len)
+kg_lexicon *kg_lexicon_load_owned(void *data, size_t len, const void *stamp, size_t stamp_len)
 {
+    _Static_assert(sizeof(kg_lex_key) == 16 && sizeof(int) == 4 && sizeof(kg_da_cell) == 12,
+                   "the saved arrays are the arrays in memory");
     struct lexc_head h;
     if (!data || len < sizeof h)
-        return NULL;
+        goto refuse;
     memcpy(&h, data, sizeof h);
     if (memcmp(h.magic, LEXC_MAGIC, 8) || h.endian != 0x01020304u || h.stamp_len != stamp_len || h.pad ||
         h.n_actors >= LEXC_MAX_ITEMS || h.n_keys >= LEXC_MAX_ITEMS || h.n_key_actors >= LEXC_MAX_ITEMS ||
         h.da_size >= LEXC_MAX_ITEMS || h.da_size == 0 || h.strings_len >= (uint32_t)1 << 31)
-        return NULL;
-    const char *p = (const char *)data + sizeof h;
+        goto refuse;
+    char *p = (char *)data + sizeof h;
     uint64_t need = (uint64_t)sizeof h + stamp_len + (4 - stamp_len % 4) % 4 + (uint64_t)h.n_keys * 16 +
                     (uint64_t)h.n_key_actors * 4 + (uint64_t)h.da_size * sizeof(kg_da_cell) + LEXC_PAIR_BYTES +
                     sizeof(kg_sylset) + h.strings_len;
     /* (an actor takes 5 bytes at least: "x", "", '0', '0') */
     if (need != len || (uint64_t)h.n_actors * 5 > h.strings_len || (stamp_len && memcmp(p, stamp, stamp_len)) ||
         kg_lexicon_blob_sum(p, len - sizeof h) != h.sum)
-        return NULL;
+        goto refuse;
     p += stamp_len + (4 - stamp_len % 4) % 4;
+    /* the arrays stay where they are (4-byte aligned in a malloc'd
+     * block), each checked */
     kg_lexicon *lx = kg_lexicon_new();
-    /* the arrays, each checked */
+    lx->blob = data;
     lx->n_keys = h.n_keys;
-    lx->keys = kg_xcalloc(h.n_keys ? h.n_keys : 1, sizeof *lx->keys);
-    for (size_t i = 0; i < h.n_keys; i++, p += 16) {
-        int32_t k[4];
-        memcpy(k, p, sizeof k);
-        if (k[0] < 0 || k[1] < 1 || (uint64_t)k[0] + (uint64_t)k[1] > h.n_key_actors || (k[2] != 0 && k[2] != 1) ||
-            k[3] < 1)
+    lx->keys = (kg_lex_key *)(void *)p;
+    p += (size_t)h.n_keys * 16;
+    for (size_t i = 0; i < h.n_keys; i++) {
+        const kg_lex_key *k = &lx->keys[i];
+        if (k->first < 0 || k->n < 1 || (uint64_t)k->first + (uint64_t)k->n > h.n_key_actors ||
+            (k->latin != 0 && k->latin != 1) || k->keylen < 1)
             goto bad;
-        lx->keys[i] = (kg_lex_key){ k[0], k[1], k[2], k[3] };
     }
     lx->n_key_actors = h.n_key_actors;
-    lx->key_actors = kg_xcalloc(h.n_key_actors ? h.n_key_actors : 1, sizeof *lx->key_actors);
-    for (size_t i = 0; i < h.n_key_actors; i++, p += 4) {
-        int32_t v;
-        memcpy(&v, p, 4);
-        if (v < 0 || (uint32_t)v >= h.n_actors)
+    lx->key_actors = (int *)(void *)p;
+    p += (size_t)h.n_key_actors * 4;
+    for (size_t i = 0; i < h.n_key_actors; i++)
+        if (lx->key_actors[i] < 0 || (uint32_t)lx->key_actors[i] >= h.n_actors)
             goto bad;
-        lx->key_actors[i] = v;
-    }
     lx->da_size = h.da_size;
-    lx->da = kg_xmalloc(h.da_size * sizeof *lx->da);
-    memcpy(lx->da, p, h.da_size * sizeof *lx->da);
-    p += h.da_size * sizeof *lx->da;
+    lx->da = (kg_da_cell *)(void *)p;
+    p += (size_t)h.da_size * sizeof *lx->da;
     if (lx->da[0].check != 0)
         goto bad;
     for (size_t t = 0; t < h.da_size; t++) {
@@ -798,35 +825,35 @@ kg_lexicon *kg_lexicon_load(const void *data, size_t len, const void *stamp, siz
             (c->check >= 0 && (uint32_t)c->check >= h.da_size))
             goto bad;
         if (t > 0 && c->check >= 0) {
-            /* a child: its parent's base leads here by one byte */
+            /* a child: its parent is a used cell whose base leads
+             * here by one byte */
             int64_t b = (int64_t)t - lx->da[c->check].base;
-            if (b < 0 || b > 255 || (size_t)c->check == t)
+            if (b < 0 || b > 255 || (size_t)c->check == t || lx->da[c->check].check < 0)
                 goto bad;
         }
     }
-    lx->pair_bits = kg_xmalloc(LEXC_PAIR_BYTES);
-    memcpy(lx->pair_bits, p, LEXC_PAIR_BYTES);
+    lx->pair_bits = (unsigned char *)p;
     p += LEXC_PAIR_BYTES;
     memcpy(lx->single_syl.bits, p, sizeof lx->single_syl.bits);
     p += sizeof lx->single_syl.bits;
-    /* the actors */
-    const char *end = p + h.strings_len;
+    /* the actors: their strings stay in the blob too */
+    const char *q = p, *end = p + h.strings_len;
     lx->actors = kg_xcalloc(h.n_actors ? h.n_actors : 1, sizeof *lx->actors);
     lx->cap_actors = h.n_actors ? h.n_actors : 1;
     for (size_t i = 0; i < h.n_actors; i++) {
-        const char *id = take_str(&p, end), *name = id ? take_str(&p, end) : NULL, *type, *part_of;
-        if (!name || !*id || !take_opt(&p, end, &type) || !take_opt(&p, end, &part_of) ||
-            kg_hmap_get(&lx->ids, id))
+        const char *id = take_str(&q, end), *name = id ? take_str(&q, end) : NULL, *type, *part_of;
+        if (!name || !*id || !take_opt(&q, end, &type) || !take_opt(&q, end, &part_of))
             goto bad;
         kg_lex_actor *a = &lx->actors[i];
-        a->id = kg_xstrdup(id);
-        a->name = kg_xstrdup(name);
-        a->type = type ? kg_xstrdup(type) : NULL;
-        a->part_of = part_of ? kg_xstrdup(part_of) : NULL;
+        a->id = (char *)id;
+        a->name = (char *)name;
+        a->type = (char *)type;
+        a->part_of = (char *)part_of;
         lx->n_actors = i + 1;
-        kg_hmap_put(&lx->ids, a->id, (void *)(intptr_t)(i + 1));
+        if (kg_hmap_put(&lx->ids, a->id, (void *)(intptr_t)(i + 1)) != (void *)(intptr_t)(i + 1))
+            goto bad; /* an id twice */
     }
-    if (p != end)
+    if (q != end)
         goto bad;
     compile_actors(lx);
     lx->first_state = first_states(lx);
@@ -835,4 +862,16 @@ kg_lexicon *kg_lexicon_load(const void *data, size_t len, const void *stamp, siz
 bad:
     kg_lexicon_free(lx);
     return NULL;
+refuse:
+    free(data);
+    return NULL;
+}
+
+kg_lexicon *kg_lexicon_load(const void *data, size_t len, const void *stamp, size_t stamp_len)
+{
+    if (!data)
+        return NULL;
+    void *copy = kg_xmalloc(len ? len : 1);
+    memcpy(copy, data, len);
+    return kg_lexicon_load_owned(copy, len, stamp, stamp_len);
 }
