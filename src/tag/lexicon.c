@@ -417,6 +417,12 @@ static int da_find_base(kg_lexicon *lx, freelist *fl, const unsigned char *cs, i
                 }
                 if (++fl->fails[p] > 24)
                     free_unlink(fl, p);
+            } else if (++fl->fails[p] > 24) {
+                /* a cell below 256 that the UTF-8 bytes of Hangul keys
+                 * can never take: walked past for every state, it is
+                 * dropped (a few cells left unused, not a scan of them
+                 * per state) */
+                free_unlink(fl, p);
             }
             p = nx;
         }
