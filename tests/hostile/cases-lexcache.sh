@@ -25,9 +25,14 @@ export LC KG
 expect lexcache-first 0 '"id":"blue-river-labs"' bash -c tagc
 expect lexcache-written 0 'lexicon-' bash -c 'ls "$LC"'
 expect lexcache-hit 0 'same' bash -c 'diff <(tagc) <(tag0) && echo same'
+# a run that uses the cache leaves the file alone (one that refused it
+# would write a new file: another inode)
+expect lexcache-used 0 'kept' bash -c 'a=$(stat -c %i "$LC"/lexicon-*.bin) && tagc > /dev/null &&
+    b=$(stat -c %i "$LC"/lexicon-*.bin) && [ "$a" = "$b" ] && echo kept'
 # a new alias: the cache is renewed
 sed -i 's/aliases: \[Blue River Labs\]/aliases: [Blue River Labs, 블루리버]/' "$T/lc/lexicon/actors.yaml"
-expect lexcache-renewed 0 '"text":"블루리버"' bash -c tagc
+expect lexcache-renewed 0 '"text":"블루리버"' bash -c 'a=$(stat -c %i "$LC"/lexicon-*.bin) && tagc &&
+    b=$(stat -c %i "$LC"/lexicon-*.bin) && [ "$a" != "$b" ] && echo renewed'
 expect lexcache-renewed-same 0 'same' bash -c 'diff <(tagc) <(tag0) && echo same'
 # damaged cache files: ignored (and written anew)
 for how in cut garbage empty flip; do
