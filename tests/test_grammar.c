@@ -202,3 +202,74 @@ Test(grammar, kg_tag_reads_the_data_folder_and_refuses_a_broken_one)
     free(b);
     free(dir);
 }
+
+/* A data folder with copies of the built-in files (yaml/grammar). */
+static char *copied_grammar(char *gdir, size_t cap, const char *extra_name, const char *extra)
+{
+    char *dir = extra_name ? grammar_dir(extra_name, extra) : grammar_dir("x-none.yml", "grammar: names\n");
+    snprintf(gdir, cap, "%s/grammar", dir);
+    char cmd[4400];
+    snprintf(cmd, sizeof cmd, "cp yaml/grammar/*.yaml '%s'/ && rm -f '%s/x-none.yml'", gdir, gdir);
+    cr_assert_eq(system(cmd), 0);
+    return dir;
+}
+
+Test(grammar, a_copy_of_a_builtin_file_is_not_parsed_again)
+{
+    kg_grammar_free();
+    char gdir[4200];
+    char *dir = copied_grammar(gdir, sizeof gdir, NULL, NULL);
+    kg_diag d = KG_DIAG_INIT;
+    cr_assert_eq(kg_grammar_use_dir(gdir, &d), 0);
+    cr_assert_eq(d.n, 0);
+    cr_assert_eq(kg_grammar_parses(), 0, "files with the built-in bytes are not parsed (parsed %zu)",
+                 kg_grammar_parses());
+    const kg_gram_list *l = kg_gram_list_get("names", "titles");
+    cr_assert_eq(kg_grammar_parses(), 1, "only the names grammar is parsed, once (parsed %zu)", kg_grammar_parses());
+    cr_assert(has_word(l->words, "대변인"));
+    char want[4400];
+    snprintf(want, sizeof want, "%s/names.yaml", gdir);
+    cr_assert_str_eq(l->path, want, "the list says the data folder's file it stands for");
+    kg_gram_list_get("names", "org_suffixes");
+    kg_gram_words("korean", "particles");
+    cr_assert_eq(kg_grammar_parses(), 2);
+    kg_diag_free(&d);
+    kg_grammar_free();
+    cr_assert_str_eq(kg_gram_list_get("names", "titles")->path, "<built-in>/names.yaml");
+    kg_grammar_free();
+    free(dir);
+}
+
+/* A changed file is read whatever its name; the later file in name order
+ * wins, be it a copy of a built-in file or not. */
+Test(grammar, a_changed_file_is_read_beside_copies)
+{
+    char gdir[4200];
+    const char *mine = "grammar: names\n# mine\ntitles: [특사]\n";
+    kg_diag d = KG_DIAG_INIT;
+    /* after names.yaml (the copy): its list wins */
+    kg_grammar_free();
+    char *dir = copied_grammar(gdir, sizeof gdir, "zz-mine.yaml", mine);
+    cr_assert_eq(kg_grammar_use_dir(gdir, &d), 0);
+    cr_assert_eq(d.n, 0);
+    const kg_gram_list *l = kg_gram_list_get("names", "titles");
+    cr_assert_eq(l->n, 1);
+    cr_assert_str_eq(l->words[0], "특사");
+    free(dir);
+    /* before it: the copy's list (the built-in one) wins again */
+    kg_grammar_free();
+    dir = copied_grammar(gdir, sizeof gdir, "a-mine.yaml", mine);
+    cr_assert_eq(kg_grammar_use_dir(gdir, &d), 0);
+    cr_assert_eq(d.n, 0);
+    l = kg_gram_list_get("names", "titles");
+    cr_assert_gt(l->n, 50);
+    cr_assert(has_word(l->words, "대변인"));
+    char want[4400];
+    snprintf(want, sizeof want, "%s/names.yaml", gdir);
+    cr_assert_str_eq(l->path, want);
+    /* a list of the same file the changed one does not give */
+    cr_assert_gt(kg_gram_list_get("names", "org_suffixes")->n, 0);
+    kg_diag_free(&d);
+    kg_grammar_free();
+    free(dir);
+}

@@ -1,7 +1,8 @@
 /* test_regress.c - every input a fuzzer once crashed on stays fixed:
  * each file in tests/fuzz/regress/NAME is fed to the same checks as the NAME
  * harness (tag: offsets on character boundaries, JSON lines valid UTF-8
- * without raw control characters; facts: read, check and write back). */
+ * without raw control characters; facts: read, check and write back;
+ * lexcache: a lexicon read from the cache's bytes saves and reads back). */
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -134,10 +135,38 @@ static void check_extract(const char *name, const char *data, size_t size)
     kg_diag_free(&d);
 }
 
+/* kg tag's lexicon cache (fuzz_lexcache): bytes sealed with a fresh
+ * checksum are refused, or read into a lexicon that saves and reads back. */
+static void check_lexcache(const char *name, const char *data, size_t size)
+{
+    char *b = kg_xmalloc(size ? size : 1);
+    memcpy(b, data, size);
+    uint32_t stamp_len = 0;
+    if (size >= 48)
+        memcpy(&stamp_len, b + 32, 4);
+    if (stamp_len > size - (size >= 48 ? 48 : size))
+        stamp_len = 0;
+    kg_lexicon_blob_reseal(b, size);
+    const char *stamp = size >= 48 ? b + 48 : "";
+    kg_lexicon *lx = kg_lexicon_load(b, size, stamp, stamp_len);
+    if (lx) {
+        kg_buf again = KG_BUF_INIT;
+        if (kg_lexicon_save(lx, stamp, stamp_len, &again) == 0) {
+            kg_lexicon *back = kg_lexicon_load(again.ptr, again.len, stamp, stamp_len);
+            cr_expect_not_null(back, "%s: saved again, it does not read back", name);
+            kg_lexicon_free(back);
+        }
+        kg_buf_free(&again);
+        kg_lexicon_free(lx);
+    }
+    free(b);
+}
+
 Test(regress, fuzzer_findings_stay_fixed)
 {
     int n = each_input("tests/fuzz/regress/tag", check_tag);
     n += each_input("tests/fuzz/regress/facts", check_facts);
     n += each_input("tests/fuzz/regress/extract", check_extract);
+    n += each_input("tests/fuzz/regress/lexcache", check_lexcache);
     cr_expect_geq(n, 1, "no regression inputs found in tests/fuzz/regress");
 }

@@ -21,6 +21,7 @@
 #define KG_TAG_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "kg/buf.h"
 #include "kg/diag.h"
 #include "kg/edtf.h"
@@ -47,6 +48,22 @@ void kg_lexicon_add_corpus(kg_lexicon *lx, const kg_corpus *c);
 /* Builds the automaton. Aliases that normalise to nothing are reported as
  * warnings. Returns 0. After it, kg_lexicon_add is refused. */
 int kg_lexicon_compile(kg_lexicon *lx, kg_diag *d);
+/* The compiled lexicon as bytes, appended to out, for a cache: stamp
+ * (at most 4095 bytes) says what it was built from and must be given
+ * again to read it back. Returns 0, or -1 when lx is not compiled or too
+ * large. The bytes are this build's memory layout, not a file format. */
+int kg_lexicon_save(const kg_lexicon *lx, const void *stamp, size_t stamp_len, kg_buf *out);
+/* A compiled lexicon from bytes kg_lexicon_save wrote with the same
+ * stamp, or NULL when they are anything else (another stamp, truncated,
+ * damaged, inconsistent: every count, index and link is checked). */
+kg_lexicon *kg_lexicon_load(const void *data, size_t len, const void *stamp, size_t stamp_len);
+/* The same without a copy: data (from malloc) becomes the lexicon's, or
+ * is freed when it is refused. */
+kg_lexicon *kg_lexicon_load_owned(void *data, size_t len, const void *stamp, size_t stamp_len);
+/* The checksum the saved bytes carry, and a helper that writes it anew
+ * after the bytes were changed (tests, fuzzing). */
+uint64_t kg_lexicon_blob_sum(const void *data, size_t len);
+void kg_lexicon_blob_reseal(void *data, size_t len);
 /* Number of actors and of distinct match keys (aliases after folding). */
 size_t kg_lexicon_actors(const kg_lexicon *lx);
 size_t kg_lexicon_keys(const kg_lexicon *lx);

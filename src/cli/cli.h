@@ -129,6 +129,9 @@ const char *kg_cli_out_path(const char *name);
  * `bundled`, which the caller loads; nothing when they are the same).
  * Returns 0 or an exit status. */
 int kg_cli_lexicons(kg_corpus *c, kg_diag *d, const char *bundled);
+/* The folder kg_cli_lexicons reads, in *dir (NULL when none). Returns 0
+ * or the exit status of a broken kg.yaml (reported). */
+int kg_cli_project_lexicons(const char *bundled, const char **dir);
 /* ---- drawing commands (cmd_graph.c) ---- */
 
 /* The help paragraph of kg graph, timeline and report on facts with errors

@@ -16,10 +16,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "kg/tag.h"
+#include "kg/factio.h"
+#include "korean/grammar.h"
 #include "kg/text.h"
 
 #define KG_TAG_WINDOW (4u << 20)
@@ -58,14 +63,167 @@ const char kg_help_tag[] =
     "  --show-chrome     also print the chrome ranges ({\"kind\":\"chrome\",...})\n"
     "  --show-sentences  also print the sentences ({\"kind\":\"sentence\",...})\n"
     "\n"
+    "cache: the compiled lexicon is kept in $KG_CACHE_DIR (default\n"
+    "$XDG_CACHE_HOME/kg, else ~/.cache/kg), a file per lexicon folder, and\n"
+    "used while kg itself and the bytes of every lexicon and grammar file\n"
+    "are unchanged; a lexicon that gave warnings is not kept, and a cache\n"
+    "that does not check out is ignored. KG_CACHE_DIR=off: no cache.\n"
+    "\n"
     "exit status: 0 ok, 1 a FILE is not valid UTF-8 (without --lenient),\n"
     "2 usage, 3 a FILE or the lexicon could not be read.\n";
+
+/* ---- the compiled lexicon's cache ----
+ *
+ * Reading and compiling a lexicon costs more than tagging an article, so
+ * kg tag keeps the compiled lexicon in a file of its cache folder
+ * ($KG_CACHE_DIR; else $XDG_CACHE_HOME/kg or ~/.cache/kg; KG_CACHE_DIR=off
+ * or empty: no cache), one file per lexicon folder. It is used only when
+ * its stamp matches: kg's version and binary, and the name, size and a
+ * checksum of the bytes of every lexicon file and every grammar file of
+ * the data folder. A lexicon whose reading gave any message is not
+ * cached. Anything wrong with the file (checked by kg_lexicon_load) only
+ * means the lexicon is read again. */
+
+#define KG_LEXC_MAX (1u << 30)
+
+static int cache_dir(kg_buf *b)
+{
+    const char *e = getenv("KG_CACHE_DIR");
+    if (e) {
+        if (!*e || !strcmp(e, "off"))
+            return -1;
+        kg_buf_puts(b, e);
+        return 0;
+    }
+    if ((e = getenv("XDG_CACHE_HOME")) && e[0] == '/')
+        kg_buf_printf(b, "%s/kg", e);
+    else if ((e = getenv("HOME")) && e[0] == '/')
+        kg_buf_printf(b, "%s/.cache/kg", e);
+    else
+        return -1;
+    return 0;
+}
+
+/* 64-bit FNV-1a of a string, folded into h. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+    return h;
+}
+
+/* Notes every YAML file below root (as kg_facts_load_path finds them):
+ * its path, size and checksum. -1 when one cannot be read. */
+static int stamp_files(const char *root, kg_buf *st)
+{
+    kg_strv files = { 0 };
+    int rc = 0;
+    if (kg_yaml_files(root, &files) < 0)
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < files.n; i++) {
+        size_t len;
+        char *text = kg_read_file(files.v[i], &len, KG_LEXC_MAX);
+        if (!text) {
+            rc = -1;
+            break;
+        }
+        kg_buf_printf(st, "%s %zu %016llx\n", files.v[i], len, (unsigned long long)kg_lexicon_blob_sum(text, len));
+        free(text);
+    }
+    kg_strv_free(&files);
+    return rc;
+}
+
+/* The cache file of the lexicon read from roots[0..n) in *file, and the
+ * stamp its contents must carry in *stamp. -1: no cache (no folder, a
+ * file that cannot be read). */
+static int cache_key(const char *const *roots, size_t n, kg_buf *file, kg_buf *stamp)
+{
+    kg_buf list = KG_BUF_INIT, names = KG_BUF_INIT;
+    int rc = cache_dir(file);
+    char exe[4096], real[PATH_MAX];
+    struct stat st;
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (rc == 0 && (k <= 0 || stat("/proc/self/exe", &st) < 0))
+        rc = -1;
+    if (rc == 0) {
+        exe[k] = 0;
+        kg_buf_printf(&list, "kg %s\nexe %s %llu %llu %lld %lld.%09ld\n", KG_VERSION, exe,
+                      (unsigned long long)st.st_dev, (unsigned long long)st.st_ino, (long long)st.st_size,
+                      (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+        kg_buf_printf(&names, "%s\n", exe);
+    }
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (!realpath(roots[i], real)) {
+            rc = -1;
+            break;
+        }
+        kg_buf_printf(&list, "root %s\n", real);
+        kg_buf_printf(&names, "%s\n", real);
+        rc = stamp_files(real, &list);
+    }
+    /* the grammar the aliases were folded with: the built-in one (kg's
+     * binary) and the data folder's files read over it */
+    kg_buf_printf(&list, "grammar %016llx\n", (unsigned long long)kg_grammar_fingerprint());
+    if (rc == 0) {
+        /* the stamp: two checksums of the list; the file: one of the names */
+        kg_buf_printf(stamp, "kg-lexicon %s %016llx %016llx %zu", KG_VERSION,
+                      (unsigned long long)kg_lexicon_blob_sum(list.ptr, list.len),
+                      (unsigned long long)fnv(0xcbf29ce484222325u, list.ptr, list.len), list.len);
+        kg_buf_printf(file, "/lexicon-%016llx.bin", (unsigned long long)fnv(0xcbf29ce484222325u, names.ptr, names.len));
+    }
+    kg_buf_free(&list);
+    kg_buf_free(&names);
+    return rc;
+}
+
+/* The cached lexicon, or NULL. */
+static kg_lexicon *cache_read(const char *file, const kg_buf *stamp)
+{
+    size_t len;
+    char *data = kg_read_file(file, &len, KG_LEXC_MAX);
+    if (!data)
+        return NULL;
+    return kg_lexicon_load_owned(data, len, stamp->ptr, stamp->len);
+}
+
+/* Makes the folders of path (mode 0700). */
+static void make_parents(const char *path)
+{
+    char *p = kg_xstrdup(path);
+    for (char *s = p + 1; *s; s++)
+        if (*s == '/') {
+            *s = 0;
+            mkdir(p, 0700);
+            *s = '/';
+        }
+    free(p);
+}
+
+/* Writes the cache (through a temporary file renamed into place, so that
+ * a reader sees the old file or the new one); failures are ignored. */
+static void cache_write(const char *file, const kg_buf *stamp, const kg_lexicon *lx)
+{
+    kg_buf b = KG_BUF_INIT, tmp = KG_BUF_INIT;
+    if (kg_lexicon_save(lx, stamp->ptr, stamp->len, &b) == 0) {
+        make_parents(file);
+        kg_buf_printf(&tmp, "%s.tmp.%ld", file, (long)getpid());
+        FILE *f = fopen(tmp.ptr, "wb");
+        int ok = f && fwrite(b.ptr, 1, b.len, f) == b.len;
+        if (f && fclose(f) != 0)
+            ok = 0;
+        if (!ok || rename(tmp.ptr, file) != 0)
+            unlink(tmp.ptr);
+    }
+    kg_buf_free(&b);
+    kg_buf_free(&tmp);
+}
 
 static int load_lexicon(const char *path, int explicit_path, kg_lexicon **out)
 {
     struct stat st;
-    *out = kg_lexicon_new();
     if (stat(path, &st) != 0) {
+        *out = kg_lexicon_new();
         if (explicit_path) {
             kg_cli_error("tag: %s: %s", path, strerror(errno));
             return KG_EXIT_IO;
@@ -76,29 +234,50 @@ static int load_lexicon(const char *path, int explicit_path, kg_lexicon **out)
         kg_lexicon_compile(*out, NULL);
         return 0;
     }
+    /* the project's lexicons first, then the bundled ones */
+    const char *roots[2];
+    size_t nroots = 0;
+    if (!explicit_path) {
+        int r = kg_cli_project_lexicons(path, &roots[0]);
+        if (r) {
+            *out = kg_lexicon_new();
+            return r;
+        }
+        if (roots[0])
+            nroots++;
+    }
+    roots[nroots++] = path;
+    kg_buf file = KG_BUF_INIT, stamp = KG_BUF_INIT;
+    int cached = cache_key(roots, nroots, &file, &stamp) == 0;
+    if (cached && (*out = cache_read(file.ptr, &stamp))) {
+        kg_buf_free(&file);
+        kg_buf_free(&stamp);
+        return 0;
+    }
+    *out = kg_lexicon_new();
     kg_corpus c = KG_CORPUS_INIT;
     kg_diag d = KG_DIAG_INIT;
     c.drop_trees = 1; /* names and aliases are all the tagger needs */
-    /* the project's lexicons first, then the bundled ones */
-    int r = explicit_path ? 0 : kg_cli_lexicons(&c, &d, path);
-    if (r) {
-        kg_cli_print_diag(&d, 0);
-        kg_diag_free(&d);
-        kg_corpus_free(&c);
-        return r;
-    }
-    r = kg_facts_load_path(&c, path, &d);
+    int r = 0;
+    for (size_t i = 0; i < nroots && r >= 0; i++)
+        r = kg_facts_load_path(&c, roots[i], &d);
     if (d.n)
         kg_cli_print_diag(&d, 0);
     if (r < 0) {
         kg_diag_free(&d);
         kg_corpus_free(&c);
+        kg_buf_free(&file);
+        kg_buf_free(&stamp);
         return KG_EXIT_IO;
     }
     kg_lexicon_add_corpus(*out, &c);
     kg_lexicon_compile(*out, &d);
+    if (cached && d.n == 0)
+        cache_write(file.ptr, &stamp, *out);
     kg_diag_free(&d);
     kg_corpus_free(&c);
+    kg_buf_free(&file);
+    kg_buf_free(&stamp);
     return 0;
 }
 

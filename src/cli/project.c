@@ -356,14 +356,24 @@ const char *kg_cli_out_path(const char *name)
     return buf;
 }
 
-int kg_cli_lexicons(kg_corpus *c, kg_diag *d, const char *bundled)
+int kg_cli_project_lexicons(const char *bundled, const char **dir)
 {
     const kg_project *p;
     int rc = kg_cli_project(&p);
+    *dir = NULL;
     if (rc)
         return rc;
     /* (a project whose lexicons are the bundled ones: read them once) */
-    if (!p || !is_dir(p->lexicons) || inside(p->lexicons, bundled))
-        return 0;
-    return kg_facts_load_path(c, p->lexicons, d) < 0 ? KG_EXIT_IO : 0;
+    if (p && is_dir(p->lexicons) && !inside(p->lexicons, bundled))
+        *dir = p->lexicons;
+    return 0;
+}
+
+int kg_cli_lexicons(kg_corpus *c, kg_diag *d, const char *bundled)
+{
+    const char *dir;
+    int rc = kg_cli_project_lexicons(bundled, &dir);
+    if (rc || !dir)
+        return rc;
+    return kg_facts_load_path(c, dir, d) < 0 ? KG_EXIT_IO : 0;
 }

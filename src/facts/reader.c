@@ -4,6 +4,7 @@
  * meaning of values (known types, references, dates) is kg_check's job. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -337,22 +338,33 @@ char *kg_read_file(const char *path, size_t *len, size_t max)
     if (!fp)
         return NULL;
     struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    int known = fstat(fileno(fp), &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) {
         fclose(fp);
         errno = EISDIR;
         return NULL;
     }
     kg_buf b = KG_BUF_INIT;
-    char chunk[65536];
+    /* a regular file is read into a buffer of its size at once (one
+     * allocation, no copy); one that grows meanwhile, or a pipe, in
+     * steps */
+    if (known && S_ISREG(st.st_mode) && st.st_size > 0 && (!max || (uintmax_t)st.st_size <= max))
+        kg_buf_grow(&b, (size_t)st.st_size + 1);
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+    for (;;) {
+        if (b.cap < b.len + 2)
+            kg_buf_grow(&b, 65536);
+        n = fread(b.ptr + b.len, 1, b.cap - b.len - 1, fp);
+        if (n == 0)
+            break;
         if (max && b.len + n > max) {
             kg_buf_free(&b);
             fclose(fp);
             errno = EFBIG;
             return NULL;
         }
-        kg_buf_add(&b, chunk, n);
+        b.len += n;
+        b.ptr[b.len] = 0;
     }
     int bad = ferror(fp);
     int saved = errno;

@@ -162,6 +162,11 @@ static int check_bytes(const char *name, const char *text, size_t len, kg_diag *
     }
     for (size_t i = 0; i < len; i++) {
         unsigned cp;
+        unsigned char c = (unsigned char)text[i];
+        /* (only bytes below 0x20, 0x7F and the C2 lead of C1 controls
+         * can start one) */
+        if ((c >= 0x20 && c != 0x7F && c != 0xC2) || c == '\n')
+            continue;
         if (kg_utf8_ctrl_at(text + i, len - i, &cp) && cp != '\t' && cp != '\n' && cp != '\r') {
             int line, col;
             kg_utf8_linecol(text, i, &line, &col);

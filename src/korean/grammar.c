@@ -40,7 +40,13 @@ struct glist {
     struct gclass *cls;
     size_t ncls;
     int builtin;
+    int src; /* the built-in file it was read from (index), or -1 */
 };
+
+/* The built-in files are read one at a time, when a list of their
+ * grammar is first asked for (kg tag never reads events or relations),
+ * or all at once when a user's file must be checked against them. */
+#define KG_MAX_BUILTIN 64
 
 static struct {
     struct glist **lists; /* every list read, also the replaced ones */
@@ -52,16 +58,60 @@ static struct {
     size_t nstr, capstr;
     void **blocks;        /* arrays to free */
     size_t nblk, capblk;
+    /* per built-in file: read yet, and the data folder's file with the
+     * same bytes (its lists take that path, as if read from it) */
+    unsigned char done[KG_MAX_BUILTIN];
+    const char *alias[KG_MAX_BUILTIN];
+    size_t parses; /* texts parsed (kg_grammar_parses) */
+    char *next;    /* the arena's free bytes (see arena) */
+    size_t left;
+    uint64_t print; /* of the data folders' files (kg_grammar_fingerprint) */
 } G;
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int loaded;
+/* guards G: a list may be read in on a tagging thread */
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 
+static void *keep_block(void *p);
+
+/* n zeroed bytes, 8-aligned, that live as long as G: carved from blocks
+ * of 64 KB (a grammar file makes thousands of small strings and arrays;
+ * one malloc each was a tenth of kg tag's start-up). */
+static void *arena(size_t n)
+{
+    static const size_t chunk = 64u << 10;
+    n = (n + 7) & ~(size_t)7;
+    if (!n)
+        n = 8;
+    if (n > G.left) {
+        size_t sz = n > chunk / 4 ? n : chunk;
+        char *b = keep_block(kg_xcalloc(1, sz));
+        if (n > chunk / 4)
+            return b; /* a large one alone */
+        G.next = b;
+        G.left = sz;
+    }
+    void *p = G.next;
+    G.next += n;
+    G.left -= n;
+    return p;
+}
+
+/* n zeroed items of size sz from the arena. */
+static void *arena_items(size_t n, size_t sz)
+{
+    if (sz && n > SIZE_MAX / sz - 1) {
+        fprintf(stderr, "kg: out of memory\n");
+        abort();
+    }
+    return arena(n * sz);
+}
+
+/* A copy of s (at most n bytes, up to a NUL) in the arena. */
 static char *keep(const char *s, size_t n)
 {
-    char *c = kg_xstrndup(s, n);
-    KG_VEC_PUSH(G.strings, G.nstr, G.capstr);
-    G.strings[G.nstr++] = c;
+    n = strnlen(s, n);
+    char *c = arena(n + 1);
+    memcpy(c, s, n);
     return c;
 }
 
@@ -113,6 +163,7 @@ struct chk {
     kg_diag *d;
     size_t errors;
     int builtin; /* reading the built-in grammar: everything is known */
+    int src;     /* the built-in file read (index), or -1 */
 };
 
 static void err(struct chk *c, const kg_node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -265,11 +316,11 @@ static int read_entry(struct chk *c, const char *key, const kg_node *n, const st
         e->form = keep(w, form->len);
         e->line = n->line;
         e->col = n->col;
-        const char **cv = keep_block(kg_xcalloc(classes.n + 1, sizeof *cv));
+        const char **cv = arena_items(classes.n + 1, sizeof *cv);
         for (size_t i = 0; i < classes.n; i++)
             cv[i] = keep(classes.v[i], strlen(classes.v[i]));
         e->classes = cv;
-        const char **fv = keep_block(kg_xcalloc(fields.n + 1, sizeof *fv));
+        const char **fv = arena_items(fields.n + 1, sizeof *fv);
         for (size_t i = 0; i < fields.n; i++)
             fv[i] = keep(fields.v[i], strlen(fields.v[i]));
         e->fields = fv;
@@ -319,7 +370,7 @@ static struct glist *read_list(struct chk *c, const char *grammar, const kg_node
     known_of(def, 0, &cls);
     known_of(def, 1, &fld);
     struct glist *l = kg_xcalloc(1, sizeof *l);
-    kg_gram_entry *e = keep_block(kg_xcalloc(v->n + 1, sizeof *e));
+    kg_gram_entry *e = arena_items(v->n + 1, sizeof *e);
     kg_hmap seen = KG_HMAP_INIT;
     size_t n = 0, before = c->errors;
     for (size_t i = 0; i < v->n; i++) {
@@ -344,7 +395,8 @@ static struct glist *read_list(struct chk *c, const char *grammar, const kg_node
     l->pub.n = n;
     l->pub.e = e;
     l->builtin = c->builtin;
-    const char **w = keep_block(kg_xcalloc(n + 1, sizeof *w));
+    l->src = c->src;
+    const char **w = arena_items(n + 1, sizeof *w);
     for (size_t i = 0; i < n; i++)
         w[i] = e[i].form;
     l->pub.words = w;
@@ -357,7 +409,7 @@ static struct glist *read_list(struct chk *c, const char *grammar, const kg_node
             if (j == l->ncls) {
                 l->cls = kg_xrealloc(l->cls, (l->ncls + 1) * sizeof *l->cls);
                 l->cls[j].name = (char *)*cl;
-                l->cls[j].words = keep_block(kg_xcalloc(n + 1, sizeof(char *)));
+                l->cls[j].words = arena_items(n + 1, sizeof(char *));
                 l->ncls++;
             }
             size_t m = 0;
@@ -456,39 +508,120 @@ static void install(struct glist *l)
     kg_buf_free(&b);
 }
 
-static void load_builtin(void)
+/* Installs l unless its key has a list already (a built-in file read
+ * late must not undo a user's list; see load_file). */
+static void install_new(struct glist *l)
 {
+    kg_buf b = KG_BUF_INIT;
+    if (kg_hmap_get(&G.by_name, full_name(l->pub.grammar, l->pub.key, &b))) {
+        KG_VEC_PUSH(G.lists, G.n, G.cap); /* kept, freed with the others */
+        G.lists[G.n++] = l;
+    } else
+        install(l);
+    kg_buf_free(&b);
+}
+
+/* Reads built-in file i (once; mu held). */
+static void load_file(size_t i)
+{
+    if (i >= KG_MAX_BUILTIN || G.done[i])
+        return;
+    G.done[i] = 1;
+    const struct kg_gram_text *t = &kg_grammar_default[i];
     kg_diag d;
     kg_diag_init(&d);
-    for (const struct kg_gram_text *t = kg_grammar_default; t->name; t++) {
-        struct chk c = { t->name, &d, 0, 1 };
-        kg_node *tree = kg_yaml_parse(t->name, t->text, strlen(t->text), &d);
-        struct glist **ls = NULL;
-        size_t n = 0;
-        read_tree(&c, tree, &ls, &n);
-        for (size_t i = 0; i < n; i++)
-            install(ls[i]);
-        free(ls);
-        kg_node_free(tree);
+    struct chk c = { t->name, &d, 0, 1, (int)i };
+    G.parses++;
+    kg_node *tree = kg_yaml_parse(t->name, t->text, strlen(t->text), &d);
+    struct glist **ls = NULL;
+    size_t n = 0;
+    read_tree(&c, tree, &ls, &n);
+    for (size_t k = 0; k < n; k++) {
+        if (G.alias[i])
+            /* the data folder's file with these bytes: its path */
+            ls[k]->pub.path = G.alias[i];
+        install_new(ls[k]);
     }
+    free(ls);
+    kg_node_free(tree);
     if (d.errors) {
         kg_diag_print(&d, stderr, 0);
         fprintf(stderr, "kg: the built-in grammar has errors (a bug in kg's build)\n");
         abort();
     }
     kg_diag_free(&d);
-    loaded = 1;
 }
 
-static void ready(void)
+static size_t n_builtin(void)
 {
-    pthread_once(&once, load_builtin);
+    size_t n = 0;
+    while (kg_grammar_default[n].name)
+        n++;
+    if (n > KG_MAX_BUILTIN) {
+        fprintf(stderr, "kg: bug: more than %d built-in grammar files\n", KG_MAX_BUILTIN);
+        abort();
+    }
+    return n;
+}
+
+/* The grammar a built-in file names on its 'grammar:' line, into out
+ * (empty when no such line is found: then only load_all reads it). */
+static void builtin_grammar(size_t i, char *out, size_t cap)
+{
+    const char *p = kg_grammar_default[i].text;
+    out[0] = 0;
+    while (p && *p) {
+        if (!strncmp(p, "grammar:", 8)) {
+            p += 8;
+            while (*p == ' ')
+                p++;
+            size_t n = 0;
+            while (p[n] && p[n] != ' ' && p[n] != '\n' && p[n] != '#' && n + 1 < cap)
+                n++;
+            memcpy(out, p, n);
+            out[n] = 0;
+            return;
+        }
+        p = strchr(p, '\n');
+        if (p)
+            p++;
+    }
+}
+
+/* Every built-in file (mu held): what a user's file is checked against. */
+static void load_all(void)
+{
+    for (size_t i = 0, n = n_builtin(); i < n; i++)
+        load_file(i);
+}
+
+/* The list in use for grammar/key, reading the built-in files of that
+ * grammar first when needed (mu held). */
+static struct glist *find_loading(const char *grammar, const char *key)
+{
+    struct glist *l = find(grammar, key);
+    if (l)
+        return l;
+    char g[64];
+    size_t n = n_builtin();
+    for (size_t i = 0; i < n; i++)
+        if (!G.done[i]) {
+            builtin_grammar(i, g, sizeof g);
+            if (!strcmp(g, grammar))
+                load_file(i);
+        }
+    if (!(l = find(grammar, key))) {
+        load_all();
+        l = find(grammar, key);
+    }
+    return l;
 }
 
 const kg_gram_list *kg_gram_list_get(const char *grammar, const char *key)
 {
-    ready();
-    struct glist *l = find(grammar, key);
+    pthread_mutex_lock(&mu);
+    struct glist *l = find_loading(grammar, key);
+    pthread_mutex_unlock(&mu);
     if (!l) {
         fprintf(stderr, "kg: bug: the grammar has no list %s/%s\n", grammar, key);
         abort();
@@ -530,21 +663,77 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Reads and checks one file's text; its lists in *out. */
+/* Reads and checks one file's text; its lists in *out (mu held). */
 static size_t read_text(const char *path, const char *text, size_t len, kg_diag *d, struct glist ***out,
                         size_t *nout)
 {
-    ready();
+    load_all();
     size_t before = d->errors;
+    G.parses++;
     kg_node *tree = kg_yaml_parse(path, text, len, d);
-    struct chk c = { path, d, 0, 0 };
+    struct chk c = { path, d, 0, 0, -1 };
     if (tree)
         read_tree(&c, tree, out, nout);
     kg_node_free(tree);
     return d->errors - before;
 }
 
-static size_t read_file(const char *path, kg_diag *d, struct glist ***out, size_t *nout)
+/* The built-in file whose text is text[0..len), or -1. */
+static int same_as_builtin(const char *text, size_t len)
+{
+    static size_t blen[KG_MAX_BUILTIN + 1]; /* length + 1; 0: not known yet */
+    for (size_t i = 0, n = n_builtin(); i < n; i++) {
+        if (!blen[i])
+            blen[i] = strlen(kg_grammar_default[i].text) + 1;
+        if (blen[i] - 1 == len && !memcmp(kg_grammar_default[i].text, text, len))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* Copies of the lists read from built-in file i, as if read from path
+ * (mu held; the entries are shared, they live as long as G). */
+static void copy_builtin(size_t i, const char *path, struct glist ***out, size_t *nout)
+{
+    const char *kept = keep(path, strlen(path));
+    for (size_t k = 0; k < G.n; k++) {
+        const struct glist *b = G.lists[k];
+        if (!b->builtin || b->src != (int)i)
+            continue;
+        struct glist *l = kg_xmalloc(sizeof *l);
+        *l = *b;
+        l->builtin = 0;
+        l->src = -1;
+        l->pub.path = kept;
+        l->cls = b->ncls ? kg_xmalloc(b->ncls * sizeof *l->cls) : NULL;
+        if (b->ncls)
+            memcpy(l->cls, b->cls, b->ncls * sizeof *l->cls);
+        *out = kg_xrealloc(*out, (*nout + 1) * sizeof **out);
+        (*out)[(*nout)++] = l;
+    }
+}
+
+/* Folds n bytes into h (FNV-1a over 8-byte words). */
+static uint64_t fold(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0x100000001b3u;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3u;
+    return h;
+}
+
+/* Reads one file (mu held). use: for kg_grammar_use_dir, where a file
+ * with the bytes of a built-in one is not parsed again: its lists are
+ * the built-in ones (read later, when first needed, if they were not
+ * read yet). */
+static size_t read_file(const char *path, kg_diag *d, struct glist ***out, size_t *nout, int use)
 {
     size_t len;
     char *text = kg_read_file(path, &len, KG_MAX_GRAMMAR_FILE);
@@ -552,7 +741,19 @@ static size_t read_file(const char *path, kg_diag *d, struct glist ***out, size_
         kg_diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
         return 1;
     }
-    size_t e = read_text(path, text, len, d, out, nout);
+    if (use) {
+        G.print = fold(G.print ? G.print : 0xcbf29ce484222325u, path, strlen(path) + 1);
+        G.print = fold(G.print, &len, sizeof len);
+        G.print = fold(G.print, text, len);
+    }
+    int same = use ? same_as_builtin(text, len) : -1;
+    size_t e = 0;
+    if (same >= 0 && G.done[same])
+        copy_builtin((size_t)same, path, out, nout);
+    else if (same >= 0)
+        G.alias[same] = keep(path, strlen(path));
+    else
+        e = read_text(path, text, len, d, out, nout);
     free(text);
     return e;
 }
@@ -569,7 +770,9 @@ static void drop(struct glist **ls, size_t n)
 size_t kg_grammar_check_text(const char *name, const char *text, size_t len, kg_diag *d)
 {
     struct glist **ls = NULL;
+    pthread_mutex_lock(&mu);
     size_t n = 0, e = read_text(name, text, len, d, &ls, &n);
+    pthread_mutex_unlock(&mu);
     drop(ls, n);
     return e;
 }
@@ -577,14 +780,15 @@ size_t kg_grammar_check_text(const char *name, const char *text, size_t len, kg_
 size_t kg_grammar_check_file(const char *path, kg_diag *d)
 {
     struct glist **ls = NULL;
-    size_t n = 0, e = read_file(path, d, &ls, &n);
+    pthread_mutex_lock(&mu);
+    size_t n = 0, e = read_file(path, d, &ls, &n, 0);
+    pthread_mutex_unlock(&mu);
     drop(ls, n);
     return e;
 }
 
 size_t kg_grammar_use_dir(const char *dir, kg_diag *d)
 {
-    ready();
     DIR *dp = opendir(dir);
     if (!dp)
         return 0;
@@ -598,6 +802,7 @@ size_t kg_grammar_use_dir(const char *dir, kg_diag *d)
         qsort(names.v, names.n, sizeof *names.v, cmp_str);
     size_t errors = 0;
     kg_buf p = KG_BUF_INIT;
+    pthread_mutex_lock(&mu);
     for (size_t i = 0; i < names.n; i++) {
         kg_buf_reset(&p);
         kg_buf_printf(&p, "%s/%s", dir, names.v[i]);
@@ -605,7 +810,7 @@ size_t kg_grammar_use_dir(const char *dir, kg_diag *d)
         if (stat(p.ptr, &st) < 0 || !S_ISREG(st.st_mode))
             continue;
         struct glist **ls = NULL;
-        size_t n = 0, e = read_file(p.ptr, d, &ls, &n);
+        size_t n = 0, e = read_file(p.ptr, d, &ls, &n, 1);
         errors += e;
         for (size_t k = 0; k < n; k++) {
             if (e) {
@@ -616,6 +821,7 @@ size_t kg_grammar_use_dir(const char *dir, kg_diag *d)
         }
         free(ls);
     }
+    pthread_mutex_unlock(&mu);
     kg_buf_free(&p);
     kg_strv_free(&names);
     return errors;
@@ -623,8 +829,7 @@ size_t kg_grammar_use_dir(const char *dir, kg_diag *d)
 
 void kg_grammar_free(void)
 {
-    if (!loaded)
-        return;
+    pthread_mutex_lock(&mu);
     for (size_t i = 0; i < G.n; i++) {
         free(G.lists[i]->cls);
         free(G.lists[i]);
@@ -640,8 +845,23 @@ void kg_grammar_free(void)
     free(G.blocks);
     free(G.names);
     kg_hmap_free(&G.by_name);
-    memset(&G, 0, sizeof G);
     /* a later lookup reads the built-in grammar again */
-    once = (pthread_once_t)PTHREAD_ONCE_INIT;
-    loaded = 0;
+    memset(&G, 0, sizeof G);
+    pthread_mutex_unlock(&mu);
+}
+
+size_t kg_grammar_parses(void)
+{
+    pthread_mutex_lock(&mu);
+    size_t n = G.parses;
+    pthread_mutex_unlock(&mu);
+    return n;
+}
+
+uint64_t kg_grammar_fingerprint(void)
+{
+    pthread_mutex_lock(&mu);
+    uint64_t h = G.print;
+    pthread_mutex_unlock(&mu);
+    return h;
 }

@@ -12,12 +12,15 @@
  *
  * The matchers look lists up once (at their first use) and keep the
  * pointers: a data folder must be installed with kg_grammar_use_dir()
- * before any tagging starts. Lookups are read-only afterwards, so any
- * number of threads may tag at once. */
+ * before any tagging starts. A built-in file is parsed when a list of its
+ * grammar is first asked for (under a lock, so any number of threads may
+ * tag at once); a data folder's file with the same bytes as a built-in
+ * one is not parsed again. */
 #ifndef KG_KOREAN_GRAMMAR_H
 #define KG_KOREAN_GRAMMAR_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kg/diag.h"
 
@@ -64,6 +67,17 @@ size_t kg_grammar_use_dir(const char *dir, kg_diag *d);
 size_t kg_grammar_check_file(const char *path, kg_diag *d);
 /* The same for a file's text in memory (NAME is the file name to report). */
 size_t kg_grammar_check_text(const char *name, const char *text, size_t len, kg_diag *d);
+
+/* How many grammar texts (built-in files, a data folder's files) were
+ * parsed since the last kg_grammar_free (tests: a data folder's file with
+ * the bytes of a built-in one is not parsed again, and a built-in file
+ * only when a list of its grammar is asked for). */
+size_t kg_grammar_parses(void);
+
+/* A checksum of the names and bytes of every file kg_grammar_use_dir
+ * read since the last kg_grammar_free (0: none), in the order read: with
+ * kg's own binary it says which grammar is in use (kg tag's cache). */
+uint64_t kg_grammar_fingerprint(void);
 
 /* Frees everything read (for leak checkers; lookups made before are
  * invalid afterwards). */

@@ -23,23 +23,29 @@ void kg_lexicon_free(kg_lexicon *lx)
 {
     if (!lx)
         return;
-    for (size_t i = 0; i < lx->n_actors; i++) {
-        free(lx->actors[i].id);
-        free(lx->actors[i].name);
-        free(lx->actors[i].type);
-        free(lx->actors[i].part_of);
-        free(lx->actors[i].json);
+    if (lx->blob) {
+        /* the arrays and strings are in the blob */
+        free(lx->blob);
+        free(lx->json_block);
+    } else {
+        for (size_t i = 0; i < lx->n_actors; i++) {
+            free(lx->actors[i].id);
+            free(lx->actors[i].name);
+            free(lx->actors[i].type);
+            free(lx->actors[i].part_of);
+            free(lx->actors[i].json);
+        }
+        free(lx->da);
+        free(lx->pair_bits);
+        free(lx->keys);
+        free(lx->key_actors);
     }
     free(lx->actors);
     kg_hmap_free(&lx->ids);
     for (size_t i = 0; i < lx->n_pend; i++)
         free(lx->pend[i].key);
     free(lx->pend);
-    free(lx->da);
     free(lx->first_state);
-    free(lx->pair_bits);
-    free(lx->keys);
-    free(lx->key_actors);
     free(lx);
 }
 
@@ -277,27 +283,43 @@ static void note_pairs(kg_lexicon *lx)
  * every actor. */
 static void compile_actors(kg_lexicon *lx)
 {
+    /* from a cache: all the JSON in one block (one allocation) */
+    kg_buf all = KG_BUF_INIT;
+    size_t *at = lx->blob ? kg_xmalloc((lx->n_actors + 1) * sizeof *at) : NULL;
     for (size_t i = 0; i < lx->n_actors; i++) {
         kg_lex_actor *a = &lx->actors[i];
         a->part_of_idx = a->part_of ? kg_lex_find_id(lx, a->part_of) : -1;
         a->is_country = a->type && strcmp(a->type, "country") == 0;
         a->is_person = a->type && strcmp(a->type, "person") == 0;
         a->is_product = a->type && strcmp(a->type, "product") == 0;
-        kg_buf j = KG_BUF_INIT;
-        kg_buf_puts(&j, "\"id\":\"");
-        kg_json_escape(&j, a->id, strlen(a->id));
-        kg_buf_puts(&j, "\",\"name\":\"");
-        kg_json_escape(&j, a->name ? a->name : "", a->name ? strlen(a->name) : 0);
-        kg_buf_putc(&j, '"');
-        a->json_head = (unsigned)j.len;
+        /* (from a cache: written straight into the block) */
+        kg_buf own = KG_BUF_INIT, *jp = at ? &all : &own;
+        size_t start = jp->len;
+        if (at)
+            at[i] = start;
+        kg_buf_puts(jp, "\"id\":\"");
+        kg_json_escape(jp, a->id, strlen(a->id));
+        kg_buf_puts(jp, "\",\"name\":\"");
+        kg_json_escape(jp, a->name ? a->name : "", a->name ? strlen(a->name) : 0);
+        kg_buf_putc(jp, '"');
+        a->json_head = (unsigned)(jp->len - start);
         if (a->type) {
-            kg_buf_puts(&j, ",\"type\":\"");
-            kg_json_escape(&j, a->type, strlen(a->type));
-            kg_buf_putc(&j, '"');
+            kg_buf_puts(jp, ",\"type\":\"");
+            kg_json_escape(jp, a->type, strlen(a->type));
+            kg_buf_putc(jp, '"');
         }
-        kg_buf_puts(&j, ",\"how\":\"lexicon\"");
-        a->json_len = (unsigned)j.len;
-        a->json = kg_buf_detach(&j, NULL);
+        kg_buf_puts(jp, ",\"how\":\"lexicon\"");
+        a->json_len = (unsigned)(jp->len - start);
+        if (at)
+            kg_buf_putc(&all, 0);
+        else
+            a->json = kg_buf_detach(&own, NULL);
+    }
+    if (at) {
+        lx->json_block = kg_buf_detach(&all, NULL);
+        for (size_t i = 0; i < lx->n_actors; i++)
+            lx->actors[i].json = lx->json_block + at[i];
+        free(at);
     }
 }
 
@@ -395,6 +417,12 @@ static int da_find_base(kg_lexicon *lx, freelist *fl, const unsigned char *cs, i
                 }
                 if (++fl->fails[p] > 24)
                     free_unlink(fl, p);
+            } else if (++fl->fails[p] > 24) {
+                /* a cell below 256 that the UTF-8 bytes of Hangul keys
+                 * can never take: walked past for every state, it is
+                 * dropped (a few cells left unused, not a scan of them
+                 * per state) */
+                free_unlink(fl, p);
             }
             p = nx;
         }
@@ -618,4 +646,238 @@ const char *kg_lexicon_lookup(const kg_lexicon *lx, const char *alias)
         id = lx->actors[lx->key_actors[lx->keys[h[n - 1].key].first]].id;
     kg_buf_free(&k);
     return id;
+}
+
+/* ---- the compiled lexicon as bytes (kg tag's cache) ----
+ *
+ * A head, the stamp (the caller's key: what the lexicon was built from),
+ * then the arrays as they are in memory (keys, key_actors, da, pair_bits,
+ * single_syl) and the actors' strings. Everything is checked on reading:
+ * the sum, every count against the size, every index against its array,
+ * every trie link against its parent; any doubt gives NULL. */
+
+#define LEXC_MAGIC "kg-lexc1"
+#define LEXC_PAIR_BYTES ((1u << KG_LEX_PAIR_BITS) / 8)
+#define LEXC_MAX_ITEMS (1u << 28)
+
+struct lexc_head {
+    char magic[8];
+    uint32_t endian; /* 0x01020304 as written */
+    uint32_t n_actors, n_keys, n_key_actors, da_size, strings_len, stamp_len, pad;
+    uint64_t sum; /* kg_lexicon_blob_sum of what follows the head */
+};
+
+uint64_t kg_lexicon_blob_sum(const void *data, size_t len)
+{
+    /* FNV-1a over 8-byte words, then the tail: not cryptographic, it
+     * catches a truncated or damaged file */
+    const unsigned char *p = data;
+    uint64_t h = 0xcbf29ce484222325u;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0x100000001b3u;
+        h ^= h >> 29;
+    }
+    for (; i < len; i++)
+        h = (h ^ p[i]) * 0x100000001b3u;
+    return h ^ (h >> 32);
+}
+
+static void put_opt(kg_buf *b, const char *s)
+{
+    kg_buf_putc(b, s ? '1' : '0');
+    if (s)
+        kg_buf_add(b, s, strlen(s) + 1);
+}
+
+int kg_lexicon_save(const kg_lexicon *lx, const void *stamp, size_t stamp_len, kg_buf *out)
+{
+    if (!lx || !lx->compiled || lx->n_actors >= LEXC_MAX_ITEMS || lx->n_keys >= LEXC_MAX_ITEMS ||
+        lx->n_key_actors >= LEXC_MAX_ITEMS || lx->da_size >= LEXC_MAX_ITEMS || stamp_len >= 4096)
+        return -1;
+    /* the cells after the last used one are left out: a walk that would
+     * step there stops at the end of the array as it stops at a free
+     * cell (kg_lex_walk, da_step) */
+    size_t da_size = lx->da_size;
+    while (da_size > 1 && lx->da[da_size - 1].check == -1)
+        da_size--;
+    kg_buf s = KG_BUF_INIT;
+    for (size_t i = 0; i < lx->n_actors; i++) {
+        const kg_lex_actor *a = &lx->actors[i];
+        kg_buf_add(&s, a->id, strlen(a->id) + 1);
+        kg_buf_add(&s, a->name, strlen(a->name) + 1);
+        put_opt(&s, a->type);
+        put_opt(&s, a->part_of);
+    }
+    if (s.len >= (size_t)1 << 31) {
+        kg_buf_free(&s);
+        return -1;
+    }
+    struct lexc_head h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, LEXC_MAGIC, 8);
+    h.endian = 0x01020304u;
+    h.n_actors = (uint32_t)lx->n_actors;
+    h.n_keys = (uint32_t)lx->n_keys;
+    h.n_key_actors = (uint32_t)lx->n_key_actors;
+    h.da_size = (uint32_t)da_size;
+    h.strings_len = (uint32_t)s.len;
+    h.stamp_len = (uint32_t)stamp_len;
+    size_t at = out->len;
+    kg_buf_add(out, &h, sizeof h);
+    if (stamp_len)
+        kg_buf_add(out, stamp, stamp_len);
+    static const char zero[4];
+    kg_buf_add(out, zero, (4 - stamp_len % 4) % 4);
+    for (size_t i = 0; i < lx->n_keys; i++) {
+        int32_t k[4] = { lx->keys[i].first, lx->keys[i].n, lx->keys[i].latin, lx->keys[i].keylen };
+        kg_buf_add(out, k, sizeof k);
+    }
+    for (size_t i = 0; i < lx->n_key_actors; i++) {
+        int32_t v = lx->key_actors[i];
+        kg_buf_add(out, &v, sizeof v);
+    }
+    kg_buf_add(out, lx->da, da_size * sizeof *lx->da);
+    kg_buf_add(out, lx->pair_bits, LEXC_PAIR_BYTES);
+    kg_buf_add(out, lx->single_syl.bits, sizeof lx->single_syl.bits);
+    kg_buf_add(out, s.ptr, s.len);
+    kg_buf_free(&s);
+    h.sum = kg_lexicon_blob_sum(out->ptr + at + sizeof h, out->len - at - sizeof h);
+    memcpy(out->ptr + at, &h, sizeof h);
+    return 0;
+}
+
+void kg_lexicon_blob_reseal(void *data, size_t len)
+{
+    struct lexc_head h;
+    if (len < sizeof h)
+        return;
+    memcpy(&h, data, sizeof h);
+    h.sum = kg_lexicon_blob_sum((char *)data + sizeof h, len - sizeof h);
+    memcpy(data, &h, sizeof h);
+}
+
+/* The string at *p (NUL-terminated before end), or NULL. */
+static const char *take_str(const char **p, const char *end)
+{
+    const char *s = *p, *z = s < end ? memchr(s, 0, (size_t)(end - s)) : NULL;
+    if (!z)
+        return NULL;
+    *p = z + 1;
+    return s;
+}
+
+/* An optional string ('0', or '1' and the string): 1 ok, 0 not. */
+static int take_opt(const char **p, const char *end, const char **s)
+{
+    *s = NULL;
+    if (*p >= end || (**p != '0' && **p != '1'))
+        return 0;
+    if (*(*p)++ == '0')
+        return 1;
+    return (*s = take_str(p, end)) != NULL;
+}
+
+kg_lexicon *kg_lexicon_load_owned(void *data, size_t len, const void *stamp, size_t stamp_len)
+{
+    _Static_assert(sizeof(kg_lex_key) == 16 && sizeof(int) == 4 && sizeof(kg_da_cell) == 12,
+                   "the saved arrays are the arrays in memory");
+    struct lexc_head h;
+    if (!data || len < sizeof h)
+        goto refuse;
+    memcpy(&h, data, sizeof h);
+    if (memcmp(h.magic, LEXC_MAGIC, 8) || h.endian != 0x01020304u || h.stamp_len != stamp_len || h.pad ||
+        h.n_actors >= LEXC_MAX_ITEMS || h.n_keys >= LEXC_MAX_ITEMS || h.n_key_actors >= LEXC_MAX_ITEMS ||
+        h.da_size >= LEXC_MAX_ITEMS || h.da_size == 0 || h.strings_len >= (uint32_t)1 << 31)
+        goto refuse;
+    char *p = (char *)data + sizeof h;
+    uint64_t need = (uint64_t)sizeof h + stamp_len + (4 - stamp_len % 4) % 4 + (uint64_t)h.n_keys * 16 +
+                    (uint64_t)h.n_key_actors * 4 + (uint64_t)h.da_size * sizeof(kg_da_cell) + LEXC_PAIR_BYTES +
+                    sizeof(kg_sylset) + h.strings_len;
+    /* (an actor takes 5 bytes at least: "x", "", '0', '0') */
+    if (need != len || (uint64_t)h.n_actors * 5 > h.strings_len || (stamp_len && memcmp(p, stamp, stamp_len)) ||
+        kg_lexicon_blob_sum(p, len - sizeof h) != h.sum)
+        goto refuse;
+    p += stamp_len + (4 - stamp_len % 4) % 4;
+    /* the arrays stay where they are (4-byte aligned in a malloc'd
+     * block), each checked */
+    kg_lexicon *lx = kg_lexicon_new();
+    lx->blob = data;
+    lx->n_keys = h.n_keys;
+    lx->keys = (kg_lex_key *)(void *)p;
+    p += (size_t)h.n_keys * 16;
+    for (size_t i = 0; i < h.n_keys; i++) {
+        const kg_lex_key *k = &lx->keys[i];
+        if (k->first < 0 || k->n < 1 || (uint64_t)k->first + (uint64_t)k->n > h.n_key_actors ||
+            (k->latin != 0 && k->latin != 1) || k->keylen < 1)
+            goto bad;
+    }
+    lx->n_key_actors = h.n_key_actors;
+    lx->key_actors = (int *)(void *)p;
+    p += (size_t)h.n_key_actors * 4;
+    for (size_t i = 0; i < h.n_key_actors; i++)
+        if (lx->key_actors[i] < 0 || (uint32_t)lx->key_actors[i] >= h.n_actors)
+            goto bad;
+    lx->da_size = h.da_size;
+    lx->da = (kg_da_cell *)(void *)p;
+    p += (size_t)h.da_size * sizeof *lx->da;
+    if (lx->da[0].check != 0)
+        goto bad;
+    for (size_t t = 0; t < h.da_size; t++) {
+        const kg_da_cell *c = &lx->da[t];
+        if (c->val < -1 || (c->val >= 0 && (uint32_t)c->val >= h.n_keys) || c->check < -1 ||
+            (c->check >= 0 && (uint32_t)c->check >= h.da_size))
+            goto bad;
+        if (t > 0 && c->check >= 0) {
+            /* a child: its parent is a used cell whose base leads
+             * here by one byte */
+            int64_t b = (int64_t)t - lx->da[c->check].base;
+            if (b < 0 || b > 255 || (size_t)c->check == t || lx->da[c->check].check < 0)
+                goto bad;
+        }
+    }
+    lx->pair_bits = (unsigned char *)p;
+    p += LEXC_PAIR_BYTES;
+    memcpy(lx->single_syl.bits, p, sizeof lx->single_syl.bits);
+    p += sizeof lx->single_syl.bits;
+    /* the actors: their strings stay in the blob too */
+    const char *q = p, *end = p + h.strings_len;
+    lx->actors = kg_xcalloc(h.n_actors ? h.n_actors : 1, sizeof *lx->actors);
+    lx->cap_actors = h.n_actors ? h.n_actors : 1;
+    for (size_t i = 0; i < h.n_actors; i++) {
+        const char *id = take_str(&q, end), *name = id ? take_str(&q, end) : NULL, *type, *part_of;
+        if (!name || !*id || !take_opt(&q, end, &type) || !take_opt(&q, end, &part_of))
+            goto bad;
+        kg_lex_actor *a = &lx->actors[i];
+        a->id = (char *)id;
+        a->name = (char *)name;
+        a->type = (char *)type;
+        a->part_of = (char *)part_of;
+        lx->n_actors = i + 1;
+        if (kg_hmap_put(&lx->ids, a->id, (void *)(intptr_t)(i + 1)) != (void *)(intptr_t)(i + 1))
+            goto bad; /* an id twice */
+    }
+    if (q != end)
+        goto bad;
+    compile_actors(lx);
+    lx->first_state = first_states(lx);
+    lx->compiled = 1;
+    return lx;
+bad:
+    kg_lexicon_free(lx);
+    return NULL;
+refuse:
+    free(data);
+    return NULL;
+}
+
+kg_lexicon *kg_lexicon_load(const void *data, size_t len, const void *stamp, size_t stamp_len)
+{
+    if (!data)
+        return NULL;
+    void *copy = kg_xmalloc(len ? len : 1);
+    memcpy(copy, data, len);
+    return kg_lexicon_load_owned(copy, len, stamp, stamp_len);
 }

@@ -122,6 +122,11 @@ struct kg_lexicon {
     /* tests only: walk byte by byte without the two lookups above (the
      * result must be the same) */
     int plain_walk;
+    /* read from a cache (kg_lexicon_load): the bytes that keys,
+     * key_actors, da, pair_bits and the actors' strings point into, and
+     * the actors' JSON in one block; NULL when built here */
+    void *blob;
+    char *json_block;
 };
 
 typedef struct kg_lexhit {
