@@ -660,12 +660,35 @@ static int read_found(ld *L, rows *ev, rows *fg)
     return rc;
 }
 
+/* The selection's statement from sql (freed): --from/--to's days (bounds:
+ * from, to, the earliest start; NULL when not ranged) bound to ?1, ?2,
+ * ?4 and --doc to ?3; NULL when it cannot be prepared (said on L->d). */
+static sqlite3_stmt *prepare_pick(ld *L, kg_buf *sql, char (*bounds)[16], const char *what)
+{
+    sqlite3_stmt *q = NULL;
+    int ok = sqlite3_prepare_v2(kg_store_db(L->s), sql->ptr, -1, &q, NULL) == SQLITE_OK;
+    kg_buf_free(sql);
+    if (!ok) {
+        sqlite3_finalize(q);
+        kg__store_fail(L->s, L->d, what);
+        return NULL;
+    }
+    if (bounds) {
+        sqlite3_bind_text(q, 1, bounds[0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, bounds[1], -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 4, bounds[2], -1, SQLITE_STATIC);
+    }
+    if (L->p->doc)
+        sqlite3_bind_text(q, 3, L->p->doc, -1, SQLITE_STATIC);
+    return q;
+}
+
 /* Reads the events and figures the options can keep (see the top). */
 static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *all)
 {
     const kg_store_pick *p = L->p;
-    char lo[16], hi[16], early[16];
-    int ranged = (p->from || p->to) && day_bounds(p, lo, hi, early) == 0;
+    char bounds[3][16]; /* from, to, the earliest start */
+    int ranged = (p->from || p->to) && day_bounds(p, bounds[0], bounds[1], bounds[2]) == 0;
     int typed = p->types && p->n_types > 0;
     *all = 0;
     if (p->focus && !focus_id)
@@ -696,20 +719,9 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
         kg_buf_puts(&sql, " AND e.cluster IN (SELECT cluster FROM events WHERE doc ="
                           " (SELECT doc FROM documents WHERE id = ?3))");
     kg_buf_puts(&sql, " ORDER BY e.pk");
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(kg_store_db(L->s), sql.ptr, -1, &q, NULL) != SQLITE_OK) {
-        kg_buf_free(&sql);
-        sqlite3_finalize(q);
-        return kg__store_fail(L->s, L->d, "cannot select the events");
-    }
-    kg_buf_free(&sql);
-    if (ranged) {
-        sqlite3_bind_text(q, 1, lo, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 4, early, -1, SQLITE_STATIC);
-    }
-    if (p->doc)
-        sqlite3_bind_text(q, 3, p->doc, -1, SQLITE_STATIC);
+    sqlite3_stmt *q = prepare_pick(L, &sql, ranged ? bounds : NULL, "cannot select the events");
+    if (!q)
+        return -1;
     for (size_t i = 0; typed && i < p->n_types; i++)
         sqlite3_bind_text(q, (int)(10 + i), p->types[i], -1, SQLITE_STATIC);
     /* the agents and targets: in one pass when most events are read */
@@ -731,20 +743,8 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
     if (p->doc)
         kg_buf_puts(&sql, " AND f.doc = (SELECT doc FROM documents WHERE id = ?3)");
     kg_buf_puts(&sql, " ORDER BY f.pk");
-    q = NULL;
-    if (sqlite3_prepare_v2(kg_store_db(L->s), sql.ptr, -1, &q, NULL) != SQLITE_OK) {
-        kg_buf_free(&sql);
-        sqlite3_finalize(q);
-        return kg__store_fail(L->s, L->d, "cannot select the figures");
-    }
-    kg_buf_free(&sql);
-    if (ranged) {
-        sqlite3_bind_text(q, 1, lo, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 4, early, -1, SQLITE_STATIC);
-    }
-    if (p->doc)
-        sqlite3_bind_text(q, 3, p->doc, -1, SQLITE_STATIC);
+    if (!(q = prepare_pick(L, &sql, ranged ? bounds : NULL, "cannot select the figures")))
+        return -1;
     rc = read_figures(L, q, fg);
     sqlite3_finalize(q);
     return rc;
