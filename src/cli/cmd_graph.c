@@ -67,7 +67,7 @@ const char kg_help_graph[] =
  * writes the result. */
 
 enum { OPT_ENGINE = KG_OPT_OWN, OPT_LABELS, OPT_STYLE, OPT_LANES, OPT_DPI, OPT_SCALE,
-       OPT_MAX_NODES };
+       OPT_MAX_NODES, OPT_MAX_EVENTS };
 
 /* The format -o's extension names, case ignored (g.PNG is png; .gv is
  * DOT). 1 when the name has no extension (svg then), 0 when it names a
@@ -392,6 +392,7 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
         { "dpi", required_argument, NULL, OPT_DPI },
         { "scale", required_argument, NULL, OPT_SCALE },
         { "max-nodes", required_argument, NULL, OPT_MAX_NODES },
+        { "max-events", required_argument, NULL, OPT_MAX_EVENTS },
         { NULL, 0, NULL, 0 }
     };
     int c, rc;
@@ -421,6 +422,17 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
             if (n != (int)n)
                 return kg_cli_usage(cmd, "--max-nodes wants a whole number, not '%s'", optarg);
             o->max_nodes = n == 0 ? -1 : (int)n;
+            break;
+        }
+        case OPT_MAX_EVENTS: {
+            double n;
+            if (!timeline)
+                return kg_cli_usage(cmd, "--max-events is for 'kg timeline' (a graph has --max-nodes)");
+            if ((rc = parse_number(cmd, "--max-events", optarg, 0, 1e9, &n)) != 0)
+                return rc;
+            if (n != (int)n)
+                return kg_cli_usage(cmd, "--max-events wants a whole number, not '%s'", optarg);
+            o->max_events = n == 0 ? -1 : (int)n;
             break;
         }
         case OPT_STYLE: a->style_path = optarg; break;

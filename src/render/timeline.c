@@ -25,6 +25,8 @@
  * whose y axis points up. */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1718,6 +1720,72 @@ static void draw_legend(struct tl *t)
     free(v);
 }
 
+/* Past the style's kg_max_events (or --max-events) events, a timeline
+ * takes minutes to lay out and cannot be read: only the most recent are
+ * drawn, as --from DAY would draw them, DAY the first day that keeps at
+ * most that many (more only when they all end on one day), and a note
+ * says what was left out and how to narrow the picture. 1 when *cut
+ * (a copy of o, its from set to day) is to be drawn instead, else 0. */
+static int cmp_long_desc(const void *pa, const void *pb)
+{
+    long a = *(const long *)pa, b = *(const long *)pb;
+    return a > b ? -1 : a < b;
+}
+
+static int cut_recent(const kg_view *v, const kg_style *style, const kg_render_opts *o,
+                      kg_render_opts *cut, char day[16])
+{
+    double style_max = kg_style_num(style, "kg_max_events", 2000);
+    size_t limit = o->max_events > 0 ? (size_t)o->max_events
+                   : o->max_events < 0 || style_max <= 0 ? SIZE_MAX
+                                                          : (size_t)style_max;
+    size_t events = 0, n = 0;
+    for (size_t i = 0; i < v->n_nodes; i++)
+        events += v->nodes[i].kind == KG_V_EVENT;
+    if (events <= limit)
+        return 0;
+    long *last = kg_xmalloc(events * sizeof *last);
+    for (size_t i = 0; i < v->n_nodes; i++)
+        if (v->nodes[i].kind == KG_V_EVENT && v->nodes[i].date)
+            last[n++] = v->nodes[i].last;
+    qsort(last, n, sizeof *last, cmp_long_desc);
+    long from = 0;
+    int ok = n > 0;
+    if (ok) {
+        size_t k = limit < n ? limit : n, at = 0, after = 0;
+        long l = last[k - 1];
+        for (size_t i = 0; i < n; i++)
+            at += last[i] >= l, after += last[i] > l;
+        from = at > limit && after > 0 ? l + 1 : l;
+        ok = from > -3000000 && from < 3000000; /* (a day a calendar can write) */
+    }
+    free(last);
+    if (!ok)
+        return 0; /* (no date to cut at: drawn whole) */
+    int y, m, dd;
+    kg_civil_from_days(from, &y, &m, &dd);
+    snprintf(day, 16, "%04d-%02d-%02d", y, m, dd);
+    *cut = *o;
+    cut->from = day;
+    return 1;
+}
+
+/* The note of a cut timeline: what was drawn, what was left out. */
+static void cut_note(const kg_view *v, const kg_render_opts *o, size_t events, size_t undated,
+                     size_t limit_shown, const char *day, kg_diag *d)
+{
+    size_t drawn = 0;
+    for (size_t i = 0; i < v->n_nodes; i++)
+        drawn += v->nodes[i].kind == KG_V_EVENT;
+    kg_diag_add(d, KG_SEV_NOTE, NULL, 0, 0,
+                "timeline: %zu events are more than %s%zu, too many to lay out in seconds or to "
+                "read: drew the %zu most recent, from %s on (as --from %s would); left out %zu "
+                "earlier and %zu undated; narrow it with --from/--to, --focus, --type or "
+                "--doc, or give --max-events N above %zu (0: no limit)",
+                events, o->max_events > 0 ? "--max-events " : "the style's kg_max_events=",
+                limit_shown, drawn, day, day, events - drawn - undated, undated, events);
+}
+
 int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d)
 {
     struct tl t;
@@ -1747,6 +1815,24 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
     rc = kg_view_build(&t.view, c, o, d);
     if (rc != KG_RENDER_OK)
         goto done;
+    kg_render_opts cut;
+    char day[16];
+    if (cut_recent(&t.view, style, o, &cut, day)) {
+        size_t events = 0, undated = 0;
+        for (size_t i = 0; i < t.view.n_nodes; i++) {
+            events += t.view.nodes[i].kind == KG_V_EVENT;
+            undated += t.view.nodes[i].kind == KG_V_EVENT && !t.view.nodes[i].date;
+        }
+        kg_view_free(&t.view);
+        memset(&t.view, 0, sizeof t.view);
+        t.o = &cut;
+        rc = kg_view_build(&t.view, c, &cut, d);
+        if (rc != KG_RENDER_OK)
+            goto done;
+        double style_max = kg_style_num(style, "kg_max_events", 2000);
+        cut_note(&t.view, o, events, undated,
+                 o->max_events > 0 ? (size_t)o->max_events : (size_t)style_max, day, d);
+    }
     for (size_t i = 0; i < t.view.n_nodes; i++)
         kg_hmap_put(&t.node_ix, t.view.nodes[i].id, (void *)(i + 1));
 
