@@ -175,8 +175,11 @@ typedef struct kg_view {
 int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_diag *d);
 void kg_view_free(kg_view *v);
 /* Appends the sentence of doc's source text that span points into
- * (nothing if the text or span is not at hand). */
-void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *out);
+ * (nothing if the text or span is not at hand): stored, the fact's
+ * `sentence` (read from the store), when not NULL, else cut from the
+ * source text (read once per document). */
+void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, const char *stored,
+                      kg_buf *out);
 /* Appends a multi-line description of the node for a tooltip (raw text). */
 void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out);
 /* The http(s) URL of the node's document, or NULL. */

@@ -266,13 +266,13 @@ static int day_bounds(const kg_store_pick *p, char lo[16], char hi[16], char ear
 
 #define EVENT_COLS                                                                              \
     "SELECT e.pk, e.doc, e.local_id, e.title, e.type, e.date, e.when_text, s.start_byte,"        \
-    " s.end_byte, s.quote, e.id FROM events e LEFT JOIN spans s ON s.fact = e.id"
+    " s.end_byte, s.quote, e.id, s.sentence FROM events e LEFT JOIN spans s ON s.fact = e.id"
 
 #define ROLE_SQL "SELECT role, actor, ord FROM event_actors WHERE event = ?1"
 
 #define FIGURE_COLS                                                                               \
     "SELECT f.pk, f.doc, f.local_id, f.value, f.value_max, f.unit, f.counter, f.approx, f.measure," \
-    " f.subject, f.date, s.start_byte, s.end_byte, s.quote"                                       \
+    " f.subject, f.date, s.start_byte, s.end_byte, s.quote, s.sentence"                           \
     " FROM figures f LEFT JOIN spans s ON s.fact = f.id"
 
 /* An agent or target of an event: role (0 agent, 1 target), place in
@@ -357,6 +357,7 @@ static int read_events(ld *L, sqlite3_stmt *q, rows *r, sqlite3_stmt *roles)
         w->start = sqlite3_column_int64(q, 7);
         w->end = sqlite3_column_int64(q, 8);
         w->v[5] = col_dup(q, 9);
+        w->v[6] = col_dup(q, 11);
         if (roles) {
             sqlite3_bind_text(roles, 1, fid, -1, SQLITE_TRANSIENT);
             int r2;
@@ -400,13 +401,14 @@ static void put_events(ld *L, rows *r)
                 kg_date_set(&e->date, w->v[3]);
             e->when = w->v[4];
             e->quote = w->v[5];
+            e->sentence = w->v[6];
             e->span.set = w->has_span;
             e->span.start = w->start, e->span.end = w->end;
             if (w->n_roles)
                 qsort(w->roles, w->n_roles, sizeof *w->roles, cmp_role);
             for (size_t k = 0; k < w->n_roles; k++)
                 kg_strv_push(w->roles[k].role ? &e->target : &e->agent, w->roles[k].actor);
-            w->v[0] = w->v[1] = w->v[2] = w->v[4] = w->v[5] = NULL;
+            w->v[0] = w->v[1] = w->v[2] = w->v[4] = w->v[5] = w->v[6] = NULL;
         }
     }
     free_rows(r);
@@ -433,6 +435,7 @@ static int read_figures(ld *L, sqlite3_stmt *q, rows *r)
         w->start = sqlite3_column_int64(q, 11);
         w->end = sqlite3_column_int64(q, 12);
         w->v[7] = col_dup(q, 13);
+        w->v[8] = col_dup(q, 14);
     }
     return rc == SQLITE_DONE ? 0 : kg__store_fail(L->s, L->d, "cannot read the figures");
 }
@@ -455,9 +458,10 @@ static void put_figures(ld *L, rows *r)
             if (w->v[6])
                 kg_date_set(&f->date, w->v[6]);
             f->quote = w->v[7];
+            f->sentence = w->v[8];
             f->span.set = w->has_span;
             f->span.start = w->start, f->span.end = w->end;
-            w->v[0] = w->v[1] = w->v[2] = w->v[3] = w->v[4] = w->v[5] = w->v[7] = NULL;
+            w->v[0] = w->v[1] = w->v[2] = w->v[3] = w->v[4] = w->v[5] = w->v[7] = w->v[8] = NULL;
         }
         for (int k = 0; k < 12; k++)
             free(w->v[k]);
