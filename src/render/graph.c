@@ -585,7 +585,6 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
 {
     kg_style *style = NULL;
     kg_view view;
-    GVC_t *gvc = NULL;
     Agraph_t *g = NULL;
     Agnode_t **gn = NULL;
     kg_buf b = KG_BUF_INIT, tip = KG_BUF_INIT;
@@ -603,9 +602,7 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
                       o->engine);
         return KG_RENDER_EOPTION;
     }
-    gvc = kg_gv_context(d);
-    if (!gvc)
-        return KG_RENDER_EGRAPHVIZ;
+    kg_gv_begin();
     kg_gv_capture(d);
     style = kg_style_load(o->style_text, o->style_len, o->style_name, 0, d);
     if (!style) {
@@ -663,7 +660,7 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
         add_edge(g, &dr, &view.edges[i], gn, labels);
     add_legend(g, &dr);
 
-    rc = kg_gv_emit(gvc, g, o->format, o->dpi, out, d);
+    rc = kg_gv_emit(NULL, g, o->format, o->dpi, out, d);
 
 done:
     free(gn);

@@ -112,6 +112,14 @@ GVC_t *kg_gv_context(kg_diag *d)
     return shared_gvc;
 }
 
+void kg_gv_begin(void)
+{
+    /* what gvContext does first: nodes are labelled by their name unless
+     * told otherwise (the DOT's node [label="\N"]) */
+    if (!shared_gvc)
+        agattr(NULL, AGNODE, "label", "\\N");
+}
+
 void kg_render_cleanup(void)
 {
     if (shared_gvc)
@@ -245,6 +253,8 @@ int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out
     }
     if (!fmt)
         return KG_RENDER_EFORMAT;
+    if (!gvc && !(gvc = kg_gv_context(d)))
+        return KG_RENDER_EGRAPHVIZ;
     /* Lay out the graph as read back from the DOT we would write: the
      * order of nodes and edges steers the layout, and this way `dot
      * -Tsvg` on `-T dot` output gives the very same picture. */
@@ -269,7 +279,7 @@ int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out
 
 /* ---- the time before layout (KG_TIMING) ---- */
 
-static double before_layout = -1;
+static double before_layout = -1, cpu_before_layout = -1;
 
 /* Seconds since the process started (its start time from /proc, to the
  * kernel's clock tick, 0.01 s), or -1 when that is not at hand. */
@@ -299,13 +309,22 @@ double kg_render_since_start(void)
  * ready, for -T dot). */
 static void mark_layout(void)
 {
-    if (before_layout < 0)
+    if (before_layout < 0) {
         before_layout = kg_render_since_start();
+        struct timespec ts;
+        if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0)
+            cpu_before_layout = (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    }
 }
 
 double kg_render_before_layout(void)
 {
     return before_layout;
+}
+
+double kg_render_cpu_before_layout(void)
+{
+    return cpu_before_layout;
 }
 
 static int layout_render(GVC_t *gvc, Agraph_t *g, const char *fmt, kg_buf *out, kg_diag *d)

@@ -96,12 +96,17 @@ void kg_gv_set_html(void *obj, const char *name, const char *html);
 void kg_gv_setf(void *obj, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Lays out g with its `layout` attribute and renders it into out in the
- * format asked (DOT: the graph before layout, no Graphviz layout at all).
+ * format asked (DOT: the graph before layout, no Graphviz layout at all,
+ * and no context made). gvc NULL: the process's (kg_gv_context).
  * Graphviz's errors and warnings go to d; returns a kg_render_status. */
 int kg_gv_emit(GVC_t *gvc, Agraph_t *g, kg_format f, double dpi, kg_buf *out, kg_diag *d);
 /* The process's Graphviz context (created on first use, freed by
  * kg_render_cleanup); NULL with a finding. */
 GVC_t *kg_gv_context(kg_diag *d);
+/* Call before building a graph: sets up cgraph as a context would (the
+ * context itself, which loads Graphviz's plugins, is made when a layout
+ * needs it; DOT needs none). */
+void kg_gv_begin(void);
 /* Starts and ends capturing Graphviz's messages into d. */
 void kg_gv_capture(kg_diag *d);
 void kg_gv_release(void);

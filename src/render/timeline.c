@@ -130,6 +130,7 @@ struct tl {
     unsigned rel_drawn;   /* bit r: an arrow of kg_relation_types[r] */
     Agraph_t *g;
     kg_buf b;
+    kg_buf num;           /* pinned's attribute values */
 };
 
 /* x of a day: linear within a segment, and across a break. */
@@ -470,13 +471,36 @@ static int cmp_tick_day(const void *pa, const void *pb)
 
 /* ---- nodes ---- */
 
+/* Appends n points "x,y x,y ..." (xy: x0, y0, x1, y1 ...), two
+ * decimals each, as "%.2f,%.2f" would. */
+static void put_points(kg_buf *b, const double *xy, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            kg_buf_putc(b, ' ');
+        kg_buf_fixed(b, xy[2 * i], 2);
+        kg_buf_putc(b, ',');
+        kg_buf_fixed(b, xy[2 * i + 1], 2);
+    }
+}
+
 static Agnode_t *pinned(struct tl *t, const char *name, double x, double y_down, double w,
                         double h)
 {
     Agnode_t *n = agnode(t->g, (char *)name, 1);
-    kg_gv_setf(n, "pos", "%.2f,%.2f!", x, -y_down);
-    kg_gv_setf(n, "width", "%.4f", w / 72.0);
-    kg_gv_setf(n, "height", "%.4f", h / 72.0);
+    kg_buf *b = &t->num; /* (as "%.2f,%.2f!", "%.4f": kg_buf_fixed) */
+    kg_buf_reset(b);
+    kg_buf_fixed(b, x, 2);
+    kg_buf_putc(b, ',');
+    kg_buf_fixed(b, -y_down, 2);
+    kg_buf_putc(b, '!');
+    kg_gv_set(n, "pos", b->ptr);
+    kg_buf_reset(b);
+    kg_buf_fixed(b, w / 72.0, 4);
+    kg_gv_set(n, "width", b->ptr);
+    kg_buf_reset(b);
+    kg_buf_fixed(b, h / 72.0, 4);
+    kg_gv_set(n, "height", b->ptr);
     return n;
 }
 
@@ -1039,10 +1063,13 @@ static void draw_axis(struct tl *t, kg_buf *name)
         kg_buf_reset(&pos);
         for (size_t j = 0; j <= n_iv; j++) {
             double stop = j < n_iv && (double)iv[j].a < bottom ? (double)iv[j].a : bottom;
-            if (stop - y >= 1)
-                kg_buf_printf(&pos, "%s%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f", pos.len ? ";" : "",
-                              x, -y, x, -(y + (stop - y) / 3), x, -(y + 2 * (stop - y) / 3), x,
-                              -stop);
+            if (stop - y >= 1) {
+                const double pt[8] = { x, -y, x, -(y + (stop - y) / 3), x, -(y + 2 * (stop - y) / 3),
+                                       x, -stop };
+                if (pos.len)
+                    kg_buf_putc(&pos, ';');
+                put_points(&pos, pt, 4);
+            }
             if (j < n_iv && (double)iv[j].z > y)
                 y = (double)iv[j].z;
         }
@@ -1424,13 +1451,16 @@ static void path_pos(const struct route *p, double alen, kg_buf *out)
     if (alen > len - 1)
         alen = len > 2 ? len - 1 : 0;
     double ex = len > 0 ? tx - dx / len * alen : tx, ey = len > 0 ? ty - dy / len * alen : ty;
-    kg_buf_printf(out, "e,%.2f,%.2f %.2f,%.2f", tx, -ty, p->x[0], -p->y[0]);
+    kg_buf_puts(out, "e,");
+    const double end[4] = { tx, -ty, p->x[0], -p->y[0] };
+    put_points(out, end, 2);
     for (int i = 1; i < n; i++) {
         double x0 = p->x[i - 1], y0 = p->y[i - 1];
         double x1 = i == n - 1 ? ex : p->x[i], y1 = i == n - 1 ? ey : p->y[i];
-        kg_buf_printf(out, " %.2f,%.2f %.2f,%.2f %.2f,%.2f", x0 + (x1 - x0) / 3,
-                      -(y0 + (y1 - y0) / 3), x0 + 2 * (x1 - x0) / 3, -(y0 + 2 * (y1 - y0) / 3),
-                      x1, -y1);
+        const double pt[6] = { x0 + (x1 - x0) / 3, -(y0 + (y1 - y0) / 3), x0 + 2 * (x1 - x0) / 3,
+                               -(y0 + 2 * (y1 - y0) / 3), x1, -y1 };
+        kg_buf_putc(out, ' ');
+        put_points(out, pt, 3);
     }
 }
 
@@ -1790,11 +1820,11 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
 {
     struct tl t;
     kg_style *style = NULL;
-    GVC_t *gvc = NULL;
     int rc;
 
     memset(&t, 0, sizeof t);
     kg_buf_init(&t.b);
+    kg_buf_init(&t.num);
     t.o = o;
     if (o->format != KG_FMT_SVG && o->format != KG_FMT_PNG && o->format != KG_FMT_PDF &&
         o->format != KG_FMT_DOT) {
@@ -1802,9 +1832,7 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
                       kg_format_name(o->format));
         return KG_RENDER_EFORMAT;
     }
-    gvc = kg_gv_context(d);
-    if (!gvc)
-        return KG_RENDER_EGRAPHVIZ;
+    kg_gv_begin();
     kg_gv_capture(d);
     style = kg_style_load(o->style_text, o->style_len, o->style_name, 1, d);
     if (!style) {
@@ -1860,7 +1888,7 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
                    400, 20);
     }
 
-    rc = kg_gv_emit(gvc, t.g, o->format, o->dpi, out, d);
+    rc = kg_gv_emit(NULL, t.g, o->format, o->dpi, out, d);
 
 done:
     if (t.g)
@@ -1886,5 +1914,6 @@ done:
     kg_hmap_free(&t.node_ix);
     kg_view_free(&t.view);
     kg_buf_free(&t.b);
+    kg_buf_free(&t.num);
     return rc;
 }
