@@ -127,6 +127,9 @@ size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed);
  * reached its Graphviz layout (for -T dot: its DOT text was ready), to
  * the kernel's clock tick; -1 before that (KG_TIMING, see kg(1)). */
 double kg_render_before_layout(void);
+/* The CPU time (user and system) the process had spent by then; -1
+ * before that. */
+double kg_render_cpu_before_layout(void);
 /* Seconds since the process started, to the kernel's clock tick; -1 when
  * not at hand. */
 double kg_render_since_start(void);

@@ -337,10 +337,12 @@ void kg_cli_timing(const char *cmd)
         return;
     if (view_from_store)
         fprintf(stderr, "kg: %s: timing: %.3f s before layout (the store: start %.3f s,"
-                        " up-to-date check %.3f s, read %.3f s, drawing %.3f s)\n", cmd, s,
-                view_t[0], view_t[1] - view_t[0], view_t[2] - view_t[1], s - view_t[2]);
+                        " up-to-date check %.3f s, read %.3f s, drawing %.3f s; CPU %.3f s)\n", cmd, s,
+                view_t[0], view_t[1] - view_t[0], view_t[2] - view_t[1], s - view_t[2],
+                kg_render_cpu_before_layout());
     else
-        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the facts files)\n", cmd, s);
+        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the facts files; CPU %.3f s)\n", cmd,
+                s, kg_render_cpu_before_layout());
 }
 
 /* What the command line of kg graph and kg timeline says beyond the view. */
