@@ -242,7 +242,8 @@ static Agraph_t *reread(Agraph_t *g)
     return to;
 }
 
-int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out, kg_diag *d)
+int kg_gv_emit(GVC_t *gvc, Agraph_t *built, int as_read, kg_format f, double dpi, kg_buf *out,
+               kg_diag *d)
 {
     const char *fmt = f == KG_FMT_SVG ? "svg" : f == KG_FMT_PNG ? "png" : f == KG_FMT_PDF ? "pdf"
                                                                                      : NULL;
@@ -258,7 +259,7 @@ int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out
     /* Lay out the graph as read back from the DOT we would write: the
      * order of nodes and edges steers the layout, and this way `dot
      * -Tsvg` on `-T dot` output gives the very same picture. */
-    Agraph_t *g = reread(built);
+    Agraph_t *g = as_read ? built : reread(built);
     int rc;
     if (!g) {
         flush_line();
@@ -273,7 +274,8 @@ int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out
         agsafeset(g, "dpi", v, "");
     }
     rc = layout_render(gvc, g, fmt, out, d);
-    agclose(g);
+    if (g != built)
+        agclose(g);
     return rc;
 }
 

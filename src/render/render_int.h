@@ -97,9 +97,12 @@ void kg_gv_setf(void *obj, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Lays out g with its `layout` attribute and renders it into out in the
  * format asked (DOT: the graph before layout, no Graphviz layout at all,
- * and no context made). gvc NULL: the process's (kg_gv_context).
+ * and no context made). The layout is that of the graph as Graphviz
+ * reads back the DOT of g; as_read: g was built in that order already
+ * (it is laid out itself). gvc NULL: the process's (kg_gv_context).
  * Graphviz's errors and warnings go to d; returns a kg_render_status. */
-int kg_gv_emit(GVC_t *gvc, Agraph_t *g, kg_format f, double dpi, kg_buf *out, kg_diag *d);
+int kg_gv_emit(GVC_t *gvc, Agraph_t *g, int as_read, kg_format f, double dpi, kg_buf *out,
+               kg_diag *d);
 /* The process's Graphviz context (created on first use, freed by
  * kg_render_cleanup); NULL with a finding. */
 GVC_t *kg_gv_context(kg_diag *d);

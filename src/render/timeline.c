@@ -1888,7 +1888,7 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
                    400, 20);
     }
 
-    rc = kg_gv_emit(NULL, t.g, o->format, o->dpi, out, d);
+    rc = kg_gv_emit(NULL, t.g, 0, o->format, o->dpi, out, d);
 
 done:
     if (t.g)
