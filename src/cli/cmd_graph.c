@@ -365,6 +365,20 @@ static int parse_number(const char *cmd, const char *opt, const char *arg, doubl
     return 0;
 }
 
+/* --max-nodes N or --max-events N: a whole number into *out (0: no
+ * limit, -1); 0, or the exit status. */
+static int parse_limit(const char *cmd, const char *opt, const char *arg, int *out)
+{
+    double n;
+    int rc = parse_number(cmd, opt, arg, 0, 1e9, &n);
+    if (rc != 0)
+        return rc;
+    if (n != (int)n)
+        return kg_cli_usage(cmd, "%s wants a whole number, not '%s'", opt, arg);
+    *out = n == 0 ? -1 : (int)n;
+    return 0;
+}
+
 /* --lanes into o->lanes; 0, or the exit status of a usage error. */
 static int parse_lanes(const char *cmd, const char *arg, kg_render_opts *o)
 {
@@ -415,28 +429,18 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
             o->engine = optarg;
             break;
         case OPT_LABELS: o->labels = 1; break;
-        case OPT_MAX_NODES: {
-            double n;
+        case OPT_MAX_NODES:
             if (timeline)
                 return kg_cli_usage(cmd, "--max-nodes is for 'kg graph'");
-            if ((rc = parse_number(cmd, "--max-nodes", optarg, 0, 1e9, &n)) != 0)
+            if ((rc = parse_limit(cmd, "--max-nodes", optarg, &o->max_nodes)) != 0)
                 return rc;
-            if (n != (int)n)
-                return kg_cli_usage(cmd, "--max-nodes wants a whole number, not '%s'", optarg);
-            o->max_nodes = n == 0 ? -1 : (int)n;
             break;
-        }
-        case OPT_MAX_EVENTS: {
-            double n;
+        case OPT_MAX_EVENTS:
             if (!timeline)
                 return kg_cli_usage(cmd, "--max-events is for 'kg timeline' (a graph has --max-nodes)");
-            if ((rc = parse_number(cmd, "--max-events", optarg, 0, 1e9, &n)) != 0)
+            if ((rc = parse_limit(cmd, "--max-events", optarg, &o->max_events)) != 0)
                 return rc;
-            if (n != (int)n)
-                return kg_cli_usage(cmd, "--max-events wants a whole number, not '%s'", optarg);
-            o->max_events = n == 0 ? -1 : (int)n;
             break;
-        }
         case OPT_STYLE: a->style_path = optarg; break;
         case OPT_DPI:
             if ((rc = parse_number(cmd, "--dpi", optarg, 24, 1200, &a->dpi)) != 0)
