@@ -1,5 +1,6 @@
-/* test_util.c - the one UTF-8 decoder (kg/utf8.h). */
+/* test_util.c - the one UTF-8 decoder (kg/utf8.h), and kg_buf_fixed. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kg/buf.h"
@@ -92,4 +93,33 @@ Test(json, escapes_what_json_needs_and_repairs_what_is_broken)
     kg_json_escape(&b, "abcdefghijklmnopqrstuvwxyz0123456789\"", 37);
     cr_assert_str_eq(b.ptr, "abcdefghijklmnopqrstuvwxyz0123456789\\\"");
     kg_buf_free(&b);
+}
+
+/* kg_buf_fixed writes what printf's %.Nf writes, byte for byte: halves
+ * (exact and near), negative zero, values that round to zero, large and
+ * odd values, and many random coordinates. */
+Test(buf, fixed_is_printf)
+{
+    static const double some[] = { 0, -0.0, 0.005, 0.015, 0.125, 2.675, -2.675, 1.005, -0.001,
+                                   0.0049999999, 123456.785, 999999.995, 1e9, -1e12, 1e-9,
+                                   72.0 / 72.0, 1100.0 / 3, -35.5 / 72.0, 4503599627370497.0 };
+    char want[64];
+    unsigned long long x = 88172645463325252ULL;
+    for (int i = 0; i < 20000 + (int)(sizeof some / sizeof *some); i++) {
+        double v;
+        if (i < (int)(sizeof some / sizeof *some)) {
+            v = some[i];
+        } else {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            v = ((double)(x % 400000000) - 200000000) / (double)(1u << (x >> 60));
+        }
+        for (int dec = 0; dec <= 6; dec++) {
+            kg_buf b = KG_BUF_INIT;
+            kg_buf_puts(&b, "p");
+            kg_buf_fixed(&b, v, dec);
+            snprintf(want, sizeof want, "p%.*f", dec, v);
+            cr_assert_str_eq(b.ptr, want, "%.17g with %d decimals", v, dec);
+            kg_buf_free(&b);
+        }
+    }
 }

@@ -30,6 +30,10 @@ void kg_buf_puts(kg_buf *b, const char *s);
 void kg_buf_putc(kg_buf *b, int c);
 void kg_buf_printf(kg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void kg_buf_vprintf(kg_buf *b, const char *fmt, va_list ap);
+/* Appends v as printf's "%.*f" (decimals 0 to 6) writes it, byte for
+ * byte, without printf's cost for the common case (the timeline writes
+ * tens of thousands of coordinates). */
+void kg_buf_fixed(kg_buf *b, double v, int decimals);
 /* Hands the contents to the caller (who frees them with free()) and
  * leaves the buffer empty. Never returns NULL. */
 char *kg_buf_detach(kg_buf *b, size_t *len);

@@ -89,6 +89,9 @@ typedef struct kg_event {
     kg_strv agent, target;
     kg_span span;
     char *quote;          /* the text the span covered (kg/quote.h), or NULL */
+    char *sentence;       /* the source text's sentence around the span as
+                             the store holds it (kg_store_load), or NULL:
+                             the renderers read the source text */
     kg_extras extra;
     const kg_node *node;
 } kg_event;
@@ -110,6 +113,7 @@ typedef struct kg_figure {
     kg_date date;
     kg_span span;
     char *quote;          /* the text the span covered (kg/quote.h), or NULL */
+    char *sentence;       /* as kg_event's */
     kg_extras extra;
     const kg_node *node;
 } kg_figure;

@@ -78,11 +78,15 @@ typedef struct kg_render_opts {
     /* graph: above this many nodes, and without focus, the actor graph
      * is drawn instead; 0 = the style's kg_max_nodes, < 0 = no limit */
     int max_nodes;
+    /* timeline: above this many events only the most recent are drawn
+     * (from the day that keeps at most this many on); 0 = the style's
+     * kg_max_events, < 0 = no limit */
+    int max_events;
 } kg_render_opts;
 
 #define KG_RENDER_OPTS_INIT { KG_FMT_SVG, NULL, 0, NULL, NULL, NULL, 0, NULL, \
                               NULL, 0, KG_LANES_COUNTRY, NULL, 0, NULL, NULL, 0, \
-                              NULL, NULL, 0, 0 }
+                              NULL, NULL, 0, 0, 0 }
 
 /* The shared signature of every renderer. Appends the drawing to out
  * (which the caller owns and frees with kg_buf_free); findings (Graphviz
@@ -123,6 +127,9 @@ size_t kg_render_prune(kg_corpus *c, const kg_diag *d, size_t *fixed);
  * reached its Graphviz layout (for -T dot: its DOT text was ready), to
  * the kernel's clock tick; -1 before that (KG_TIMING, see kg(1)). */
 double kg_render_before_layout(void);
+/* The CPU time (user and system) the process had spent by then; -1
+ * before that. */
+double kg_render_cpu_before_layout(void);
 /* Seconds since the process started, to the kernel's clock tick; -1 when
  * not at hand. */
 double kg_render_since_start(void);

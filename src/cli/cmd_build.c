@@ -158,9 +158,11 @@ typedef struct stat_cache {
     kg_hmap not_links;    /* facts files known not to be symbolic links */
     kg_hmap dirs;         /* a folder as the paths spell it -> its descriptor + 2 (1: it did not open) */
     kg_strv dir_names;
+    char *last_dir;       /* the folder of the last path statted through a descriptor, */
+    int last_fd;          /* and its descriptor: the next path is mostly in it */
 } stat_cache;
 
-#define STAT_CACHE_INIT { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 }, KG_HMAP_INIT, KG_HMAP_INIT, { NULL, 0, 0 } }
+#define STAT_CACHE_INIT { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 }, KG_HMAP_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1 }
 #define STAT_DIRS_MAX 256 /* folders kept open; past them a path is statted whole */
 
 /* stat (follow) or lstat of path, through an open descriptor of its folder:
@@ -172,14 +174,23 @@ static int stat_at(stat_cache *sc, const char *path, struct stat *st, int follow
     int flags = follow ? 0 : AT_SYMLINK_NOFOLLOW;
     if (!slash || !slash[1] || slash == path)
         return fstatat(AT_FDCWD, path, st, flags);
-    char *dir = kg_xstrndup(path, (size_t)(slash - path));
+    size_t dl = (size_t)(slash - path);
+    if (sc->last_dir && strncmp(sc->last_dir, path, dl) == 0 && sc->last_dir[dl] == '\0')
+        return fstatat(sc->last_fd, slash + 1, st, flags);
+    char *dir = kg_xstrndup(path, dl);
     intptr_t fd = (intptr_t)kg_hmap_get(&sc->dirs, dir) - 2;
     if (fd == -2 && sc->dir_names.n < STAT_DIRS_MAX) {
         fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         kg_strv_push(&sc->dir_names, dir);
         kg_hmap_put(&sc->dirs, sc->dir_names.v[sc->dir_names.n - 1], (void *)(fd + 2));
     }
-    free(dir);
+    if (fd >= 0) {
+        free(sc->last_dir);
+        sc->last_dir = dir;
+        sc->last_fd = (int)fd;
+    } else {
+        free(dir);
+    }
     return fd >= 0 ? fstatat((int)fd, slash + 1, st, flags) : fstatat(AT_FDCWD, path, st, flags);
 }
 
@@ -262,6 +273,7 @@ static void stat_cache_free(stat_cache *sc)
         if (fd >= 0)
             close((int)fd);
     }
+    free(sc->last_dir);
     kg_hmap_free(&sc->by_path);
     kg_hmap_free(&sc->not_links);
     kg_hmap_free(&sc->dirs);
@@ -309,14 +321,16 @@ static void fingerprint(const kg_buf *facts, const char *sources, char out[65], 
     kg_buf all = KG_BUF_INIT;
     kg_buf_add(&all, facts->ptr, facts->len);
     kg_buf_puts(&all, "sources\n");
+    kg_buf one = KG_BUF_INIT;
     for (const char *p = sources; *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        char *one = kg_xstrndup(p, n);
-        kg_buf_puts(&all, line_of(sc, one));
-        free(one);
+        kg_buf_reset(&one);
+        kg_buf_add(&one, p, n);
+        kg_buf_puts(&all, line_of(sc, one.ptr));
         p += n + (nl ? 1 : 0);
     }
+    kg_buf_free(&one);
     kg_sha256_hex(all.ptr, all.len, out);
     if (text)
         *text = all;
@@ -382,6 +396,8 @@ typedef struct old_stats {
     kg_hmap facts, sources;
     kg_buf source_list;       /* the sources' paths, one a line, in byte order */
     int ok;                   /* the sources were read (the last build's head is this one's) */
+    size_t n_sources;         /* paths and lines [0, n_sources) are the sources' */
+    int sources_mapped;       /* sources is filled (only the incremental build asks) */
 } old_stats;
 
 /* Reads the stored lines; 0, or -1 when there are none or the first line
@@ -414,13 +430,29 @@ static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o, int sou
     }
     sqlite3_finalize(q);
     for (size_t i = first; i < o->paths.n; i++) {
-        kg_hmap_put(sources ? &o->sources : &o->facts, o->paths.v[i], o->lines.v[i]);
-        if (sources)
-            kg_buf_printf(&o->source_list, "%s\n", o->paths.v[i]);
+        if (!sources) {
+            kg_hmap_put(&o->facts, o->paths.v[i], o->lines.v[i]);
+            continue;
+        }
+        kg_buf_puts(&o->source_list, o->paths.v[i]);
+        kg_buf_putc(&o->source_list, '\n');
     }
-    if (sources)
+    if (sources) {
         o->ok = 1;
+        o->n_sources = o->paths.n;
+    }
     return 0;
+}
+
+/* The sources' map, made when first asked (a store found up to date
+ * needs only their list). */
+static void old_sources_map(old_stats *o)
+{
+    if (o->sources_mapped)
+        return;
+    o->sources_mapped = 1;
+    for (size_t i = 0; i < o->n_sources; i++)
+        kg_hmap_put(&o->sources, o->paths.v[i], o->lines.v[i]);
 }
 
 /* 1 if the stored line of path (in map m) is the line now. */
@@ -663,6 +695,7 @@ static int try_incremental(const char *db, char *const *paths, int npaths, const
     int rc = -1, have_sd = 0;
     if (!o->ok || kg_store_open(&s, db, 0, &d) != 0 || old_stats_read(s, facts, o, 0) != 0 || !o->facts.n)
         goto out; /* (no lines of a last build) */
+    old_sources_map(o);
     have_sd = 1;
     if (stored_read(s, &sd) != 0 || sort_files(files, bo->base, o, &sd, &changed, &sources, &removed, sc) != 0)
         goto out;

@@ -67,7 +67,7 @@ const char kg_help_graph[] =
  * writes the result. */
 
 enum { OPT_ENGINE = KG_OPT_OWN, OPT_LABELS, OPT_STYLE, OPT_LANES, OPT_DPI, OPT_SCALE,
-       OPT_MAX_NODES };
+       OPT_MAX_NODES, OPT_MAX_EVENTS };
 
 /* The format -o's extension names, case ignored (g.PNG is png; .gv is
  * DOT). 1 when the name has no extension (svg then), 0 when it names a
@@ -337,10 +337,12 @@ void kg_cli_timing(const char *cmd)
         return;
     if (view_from_store)
         fprintf(stderr, "kg: %s: timing: %.3f s before layout (the store: start %.3f s,"
-                        " up-to-date check %.3f s, read %.3f s, drawing %.3f s)\n", cmd, s,
-                view_t[0], view_t[1] - view_t[0], view_t[2] - view_t[1], s - view_t[2]);
+                        " up-to-date check %.3f s, read %.3f s, drawing %.3f s; CPU %.3f s)\n", cmd, s,
+                view_t[0], view_t[1] - view_t[0], view_t[2] - view_t[1], s - view_t[2],
+                kg_render_cpu_before_layout());
     else
-        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the facts files)\n", cmd, s);
+        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the facts files; CPU %.3f s)\n", cmd,
+                s, kg_render_cpu_before_layout());
 }
 
 /* What the command line of kg graph and kg timeline says beyond the view. */
@@ -360,6 +362,20 @@ static int parse_number(const char *cmd, const char *opt, const char *arg, doubl
     if (errno || end == arg || *end || !(v >= lo && v <= hi))
         return kg_cli_usage(cmd, "%s wants a number from %g to %g, not '%s'", opt, lo, hi, arg);
     *out = v;
+    return 0;
+}
+
+/* --max-nodes N or --max-events N: a whole number into *out (0: no
+ * limit, -1); 0, or the exit status. */
+static int parse_limit(const char *cmd, const char *opt, const char *arg, int *out)
+{
+    double n;
+    int rc = parse_number(cmd, opt, arg, 0, 1e9, &n);
+    if (rc != 0)
+        return rc;
+    if (n != (int)n)
+        return kg_cli_usage(cmd, "%s wants a whole number, not '%s'", opt, arg);
+    *out = n == 0 ? -1 : (int)n;
     return 0;
 }
 
@@ -392,6 +408,7 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
         { "dpi", required_argument, NULL, OPT_DPI },
         { "scale", required_argument, NULL, OPT_SCALE },
         { "max-nodes", required_argument, NULL, OPT_MAX_NODES },
+        { "max-events", required_argument, NULL, OPT_MAX_EVENTS },
         { NULL, 0, NULL, 0 }
     };
     int c, rc;
@@ -412,17 +429,18 @@ static int parse_draw_args(const char *cmd, int argc, char **argv, int timeline,
             o->engine = optarg;
             break;
         case OPT_LABELS: o->labels = 1; break;
-        case OPT_MAX_NODES: {
-            double n;
+        case OPT_MAX_NODES:
             if (timeline)
                 return kg_cli_usage(cmd, "--max-nodes is for 'kg graph'");
-            if ((rc = parse_number(cmd, "--max-nodes", optarg, 0, 1e9, &n)) != 0)
+            if ((rc = parse_limit(cmd, "--max-nodes", optarg, &o->max_nodes)) != 0)
                 return rc;
-            if (n != (int)n)
-                return kg_cli_usage(cmd, "--max-nodes wants a whole number, not '%s'", optarg);
-            o->max_nodes = n == 0 ? -1 : (int)n;
             break;
-        }
+        case OPT_MAX_EVENTS:
+            if (!timeline)
+                return kg_cli_usage(cmd, "--max-events is for 'kg timeline' (a graph has --max-nodes)");
+            if ((rc = parse_limit(cmd, "--max-events", optarg, &o->max_events)) != 0)
+                return rc;
+            break;
         case OPT_STYLE: a->style_path = optarg; break;
         case OPT_DPI:
             if ((rc = parse_number(cmd, "--dpi", optarg, 24, 1200, &a->dpi)) != 0)

@@ -194,6 +194,7 @@ void kg_doc_free(kg_doc *doc)
         kg_strv_free(&e->agent);
         kg_strv_free(&e->target);
         free(e->quote);
+        free(e->sentence);
         extras_free(&e->extra);
     }
     free(doc->events);
@@ -209,6 +210,7 @@ void kg_doc_free(kg_doc *doc)
         free(f->subject);
         kg_date_free(&f->date);
         free(f->quote);
+        free(f->sentence);
         extras_free(&f->extra);
     }
     free(doc->figures);

@@ -448,14 +448,20 @@ static int collect(const char *dir, int depth, kg_strv *files, size_t *unread, k
         qsort(names.v, names.n, sizeof *names.v, cmp_str);
     int rc = 0;
     kg_buf p = KG_BUF_INIT;
+    /* (the folder and a slash once; each name after it) */
+    kg_buf_puts(&p, dir);
+    if (!has_suffix(dir, "/"))
+        kg_buf_putc(&p, '/');
+    size_t at = p.len;
     /* lexicon/ first so that full actor definitions come before mentions */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < names.n; i++) {
             int is_lex = strcmp(names.v[i], "lexicon") == 0;
             if (is_lex != (pass == 0))
                 continue;
-            kg_buf_reset(&p);
-            kg_buf_printf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names.v[i]);
+            p.len = at;
+            p.ptr[at] = '\0';
+            kg_buf_puts(&p, names.v[i]);
             char kind = names.v[i][strlen(names.v[i]) + 1];
             struct stat st;
             if (kind == 'f')

@@ -217,7 +217,7 @@ static void csv_events(kg_view *v, kg_buf *out)
         csv_put(out, tmp.ptr, 0);
         csv_put(out, ev->quote, 0);
         kg_buf_reset(&tmp);
-        kg_view_sentence(v, n->recs[0].doc_ix, &ev->span, &tmp);
+        kg_view_sentence(v, n->recs[0].doc_ix, &ev->span, ev->sentence, &tmp);
         csv_put(out, tmp.ptr, 1);
         fields_free(&f);
     }
@@ -293,7 +293,7 @@ static void csv_figures(kg_view *v, kg_buf *out)
         csv_put(out, f.url, 0);
         csv_put(out, fg->quote, 0);
         kg_buf_reset(&tmp);
-        kg_view_sentence(v, n->doc_ix, &fg->span, &tmp);
+        kg_view_sentence(v, n->doc_ix, &fg->span, fg->sentence, &tmp);
         csv_put(out, tmp.ptr, 1);
         fields_free(&f);
     }

@@ -581,13 +581,62 @@ static void add_legend(Agraph_t *g, const struct draw *dr)
     kg_buf_free(&id);
 }
 
+static const kg_vedge *sort_edges; /* (for cmp_out) */
+
+static int cmp_out(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    const kg_vedge *x = &sort_edges[a], *y = &sort_edges[b];
+    if (x->to != y->to)
+        return x->to < y->to ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* The order in which a reader of the DOT that agwrite writes of the
+ * graph built in the view's order meets its nodes (into nodes) and its
+ * edges (into edges): agwrite goes through the nodes in their order and
+ * writes each one's out-edges after it, in cgraph's order (by head, then
+ * as made), each edge naming its tail and head; so a reader makes a node
+ * when it first meets it, as itself or as the head of an edge (see
+ * gv.c's reread, which makes the same graph from a built one). */
+static void read_order(const kg_view *v, size_t *nodes, size_t *edges)
+{
+    size_t n = v->n_nodes, m = v->n_edges;
+    size_t *start = kg_xcalloc(n + 2, sizeof *start), *by_tail = kg_xmalloc((m + 1) * sizeof *by_tail);
+    for (size_t e = 0; e < m; e++)
+        start[v->edges[e].from + 2]++;
+    for (size_t i = 2; i < n + 2; i++)
+        start[i] += start[i - 1];
+    for (size_t e = 0; e < m; e++)
+        by_tail[start[v->edges[e].from + 1]++] = e;
+    sort_edges = v->edges;
+    for (size_t i = 0; i < n; i++)
+        if (start[i + 1] - start[i] > 1)
+            qsort(by_tail + start[i], start[i + 1] - start[i], sizeof *by_tail, cmp_out);
+    char *seen = kg_xcalloc(n + 1, 1);
+    size_t k = 0, w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!seen[i])
+            seen[i] = 1, nodes[k++] = i;
+        for (size_t j = start[i]; j < start[i + 1]; j++) {
+            size_t to = v->edges[by_tail[j]].to;
+            if (!seen[to])
+                seen[to] = 1, nodes[k++] = to;
+            edges[w++] = by_tail[j];
+        }
+    }
+    free(seen);
+    free(start);
+    free(by_tail);
+}
+
 int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d)
 {
     kg_style *style = NULL;
     kg_view view;
-    GVC_t *gvc = NULL;
     Agraph_t *g = NULL;
     Agnode_t **gn = NULL;
+    size_t *order = NULL;
     kg_buf b = KG_BUF_INIT, tip = KG_BUF_INIT;
     const char *prefix = o->id_prefix ? o->id_prefix : "";
     int rc;
@@ -603,9 +652,7 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
                       o->engine);
         return KG_RENDER_EOPTION;
     }
-    gvc = kg_gv_context(d);
-    if (!gvc)
-        return KG_RENDER_EGRAPHVIZ;
+    kg_gv_begin();
     kg_gv_capture(d);
     style = kg_style_load(o->style_text, o->style_len, o->style_name, 0, d);
     if (!style) {
@@ -653,20 +700,30 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
     double wrap = kg_style_num(style, "kg_wrap", 14);
     struct draw dr = { &view, style, prefix, &b, &tip, max_weight };
 
+    /* DOT: the view's order; a picture: the order a reader of that DOT
+     * builds the graph in, so that it is laid out as `dot -Tsvg` on it */
+    int as_read = o->format != KG_FMT_DOT;
+    order = kg_xmalloc((view.n_nodes + view.n_edges + 1) * sizeof *order);
+    if (as_read)
+        read_order(&view, order, order + view.n_nodes);
+    else
+        for (size_t i = 0; i < view.n_nodes + view.n_edges; i++)
+            order[i] = i < view.n_nodes ? i : i - view.n_nodes;
     g = open_graph(&dr, engine, big);
     gn = kg_xcalloc(view.n_nodes ? view.n_nodes : 1, sizeof *gn);
     for (size_t i = 0; i < view.n_nodes; i++)
-        gn[i] = add_node(g, &dr, &view.nodes[i], wrap);
+        gn[order[i]] = add_node(g, &dr, &view.nodes[order[i]], wrap);
     if (view.n_nodes == 0)
         add_empty_node(g, prefix);
     for (size_t i = 0; i < view.n_edges; i++)
-        add_edge(g, &dr, &view.edges[i], gn, labels);
+        add_edge(g, &dr, &view.edges[order[view.n_nodes + i]], gn, labels);
     add_legend(g, &dr);
 
-    rc = kg_gv_emit(gvc, g, o->format, o->dpi, out, d);
+    rc = kg_gv_emit(NULL, g, as_read, o->format, o->dpi, out, d);
 
 done:
     free(gn);
+    free(order);
     if (g)
         agclose(g);
     kg_style_free(style);

@@ -112,6 +112,14 @@ GVC_t *kg_gv_context(kg_diag *d)
     return shared_gvc;
 }
 
+void kg_gv_begin(void)
+{
+    /* what gvContext does first: nodes are labelled by their name unless
+     * told otherwise (the DOT's node [label="\N"]) */
+    if (!shared_gvc)
+        agattr(NULL, AGNODE, "label", "\\N");
+}
+
 void kg_render_cleanup(void)
 {
     if (shared_gvc)
@@ -147,7 +155,95 @@ static int write_dot(Agraph_t *g, kg_buf *out, kg_diag *d)
 
 static void mark_layout(void);
 
-int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out, kg_diag *d)
+/* Sets sym2's value on obj2 to obj's value of sym (an HTML-like string
+ * stays one). */
+static void copy_value(Agraph_t *to, void *obj2, Agsym_t *sym2, void *obj, Agsym_t *sym)
+{
+    char *v = agxget(obj, sym);
+    if (v == sym->defval && sym2->defval && strcmp(v, sym2->defval) == 0 &&
+        aghtmlstr(v) == aghtmlstr(sym2->defval))
+        return; /* (the default, as it was declared) */
+    if (aghtmlstr(v)) {
+        char *h = agstrdup_html(to, v);
+        agxset(obj2, sym2, h);
+        agstrfree(to, h);
+    } else {
+        agxset(obj2, sym2, v);
+    }
+}
+
+/* Declares in to every attribute of kind that g declares, with its
+ * default; into map (at the attribute's id) the new symbol. */
+static void copy_decls(Agraph_t *g, Agraph_t *to, int kind, Agsym_t ***map, int *n)
+{
+    *n = 0;
+    for (Agsym_t *sym = agnxtattr(g, kind, NULL); sym; sym = agnxtattr(g, kind, sym))
+        if (sym->id + 1 > *n)
+            *n = sym->id + 1;
+    *map = kg_xcalloc(*n ? (size_t)*n : 1, sizeof **map);
+    for (Agsym_t *sym = agnxtattr(g, kind, NULL); sym; sym = agnxtattr(g, kind, sym)) {
+        char *d = sym->defval;
+        if (d && aghtmlstr(d)) {
+            char *h = agstrdup_html(to, d);
+            (*map)[sym->id] = agattr(to, kind, sym->name, h);
+            agstrfree(to, h);
+        } else {
+            (*map)[sym->id] = agattr(to, kind, sym->name, d ? d : "");
+        }
+    }
+}
+
+static void copy_attrs(Agraph_t *g, Agraph_t *to, int kind, Agsym_t **map, void *obj, void *obj2)
+{
+    for (Agsym_t *sym = agnxtattr(g, kind, NULL); sym; sym = agnxtattr(g, kind, sym))
+        if (map[sym->id])
+            copy_value(to, obj2, map[sym->id], obj, sym);
+}
+
+/* The graph as Graphviz reads back the DOT agwrite writes of it, built
+ * by cgraph calls rather than through the text (writing and parsing the
+ * DOT were a tenth of a large graph's time): agwrite writes the nodes
+ * in their order, each followed by its out-edges (cgraph's order: by
+ * head, then by creation), every edge naming its tail and head, so a
+ * reader meets a node first as itself or as the head of an edge of a
+ * node before it; the nodes are made in that order, then the edges in
+ * the order they are written, each with every attribute of the one it
+ * copies. Attributes are declared with their defaults first, as the
+ * DOT's header declares them. (kg's graphs have no subgraphs.) */
+static Agraph_t *reread(Agraph_t *g)
+{
+    Agdesc_t desc = agisstrict(g) ? (agisdirected(g) ? Agstrictdirected : Agstrictundirected)
+                                  : (agisdirected(g) ? Agdirected : Agundirected);
+    Agraph_t *to = agopen(agnameof(g), desc, NULL);
+    if (!to)
+        return NULL;
+    Agsym_t **gmap, **nmap, **emap;
+    int gn, nn, en;
+    copy_decls(g, to, AGRAPH, &gmap, &gn);
+    copy_decls(g, to, AGNODE, &nmap, &nn);
+    copy_decls(g, to, AGEDGE, &emap, &en);
+    copy_attrs(g, to, AGRAPH, gmap, g, to);
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        agnode(to, agnameof(n), 1);
+        for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+            agnode(to, agnameof(aghead(e)), 1);
+    }
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        Agnode_t *n2 = agnode(to, agnameof(n), 0);
+        copy_attrs(g, to, AGNODE, nmap, n, n2);
+        for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+            Agedge_t *e2 = agedge(to, n2, agnode(to, agnameof(aghead(e)), 0), NULL, 1);
+            copy_attrs(g, to, AGEDGE, emap, e, e2);
+        }
+    }
+    free(gmap);
+    free(nmap);
+    free(emap);
+    return to;
+}
+
+int kg_gv_emit(GVC_t *gvc, Agraph_t *built, int as_read, kg_format f, double dpi, kg_buf *out,
+               kg_diag *d)
 {
     const char *fmt = f == KG_FMT_SVG ? "svg" : f == KG_FMT_PNG ? "png" : f == KG_FMT_PDF ? "pdf"
                                                                                      : NULL;
@@ -158,17 +254,13 @@ int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out
     }
     if (!fmt)
         return KG_RENDER_EFORMAT;
+    if (!gvc && !(gvc = kg_gv_context(d)))
+        return KG_RENDER_EGRAPHVIZ;
     /* Lay out the graph as read back from the DOT we would write: the
      * order of nodes and edges steers the layout, and this way `dot
      * -Tsvg` on `-T dot` output gives the very same picture. */
-    kg_buf dot = KG_BUF_INIT;
-    int rc = write_dot(built, &dot, d);
-    if (rc != KG_RENDER_OK) {
-        kg_buf_free(&dot);
-        return rc;
-    }
-    Agraph_t *g = agmemread(dot.ptr);
-    kg_buf_free(&dot);
+    Agraph_t *g = as_read ? built : reread(built);
+    int rc;
     if (!g) {
         flush_line();
         kg_diag_error(d, NULL, 0, 0, "graphviz: cannot read back the graph it was given");
@@ -182,13 +274,14 @@ int kg_gv_emit(GVC_t *gvc, Agraph_t *built, kg_format f, double dpi, kg_buf *out
         agsafeset(g, "dpi", v, "");
     }
     rc = layout_render(gvc, g, fmt, out, d);
-    agclose(g);
+    if (g != built)
+        agclose(g);
     return rc;
 }
 
 /* ---- the time before layout (KG_TIMING) ---- */
 
-static double before_layout = -1;
+static double before_layout = -1, cpu_before_layout = -1;
 
 /* Seconds since the process started (its start time from /proc, to the
  * kernel's clock tick, 0.01 s), or -1 when that is not at hand. */
@@ -218,13 +311,22 @@ double kg_render_since_start(void)
  * ready, for -T dot). */
 static void mark_layout(void)
 {
-    if (before_layout < 0)
+    if (before_layout < 0) {
         before_layout = kg_render_since_start();
+        struct timespec ts;
+        if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) == 0)
+            cpu_before_layout = (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    }
 }
 
 double kg_render_before_layout(void)
 {
     return before_layout;
+}
+
+double kg_render_cpu_before_layout(void)
+{
+    return cpu_before_layout;
 }
 
 static int layout_render(GVC_t *gvc, Agraph_t *g, const char *fmt, kg_buf *out, kg_diag *d)

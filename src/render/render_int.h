@@ -96,12 +96,20 @@ void kg_gv_set_html(void *obj, const char *name, const char *html);
 void kg_gv_setf(void *obj, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Lays out g with its `layout` attribute and renders it into out in the
- * format asked (DOT: the graph before layout, no Graphviz layout at all).
+ * format asked (DOT: the graph before layout, no Graphviz layout at all,
+ * and no context made). The layout is that of the graph as Graphviz
+ * reads back the DOT of g; as_read: g was built in that order already
+ * (it is laid out itself). gvc NULL: the process's (kg_gv_context).
  * Graphviz's errors and warnings go to d; returns a kg_render_status. */
-int kg_gv_emit(GVC_t *gvc, Agraph_t *g, kg_format f, double dpi, kg_buf *out, kg_diag *d);
+int kg_gv_emit(GVC_t *gvc, Agraph_t *g, int as_read, kg_format f, double dpi, kg_buf *out,
+               kg_diag *d);
 /* The process's Graphviz context (created on first use, freed by
  * kg_render_cleanup); NULL with a finding. */
 GVC_t *kg_gv_context(kg_diag *d);
+/* Call before building a graph: sets up cgraph as a context would (the
+ * context itself, which loads Graphviz's plugins, is made when a layout
+ * needs it; DOT needs none). */
+void kg_gv_begin(void);
 /* Starts and ends capturing Graphviz's messages into d. */
 void kg_gv_capture(kg_diag *d);
 void kg_gv_release(void);
@@ -175,8 +183,11 @@ typedef struct kg_view {
 int kg_view_build(kg_view *v, const kg_corpus *c, const kg_render_opts *o, kg_diag *d);
 void kg_view_free(kg_view *v);
 /* Appends the sentence of doc's source text that span points into
- * (nothing if the text or span is not at hand). */
-void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *out);
+ * (nothing if the text or span is not at hand): stored, the fact's
+ * `sentence` (read from the store), when not NULL, else cut from the
+ * source text (read once per document). */
+void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, const char *stored,
+                      kg_buf *out);
 /* Appends a multi-line description of the node for a tooltip (raw text). */
 void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out);
 /* The http(s) URL of the node's document, or NULL. */

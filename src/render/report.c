@@ -275,7 +275,7 @@ static void jactors(page *p, const char *key, const kg_strv *ids)
  * sentence the span points into (the article's, when it can be read;
  * else the quote the facts keep). */
 static void jsource(page *p, size_t doc_ix, const kg_doc *doc, const kg_span *span,
-                    const char *quote)
+                    const char *quote, const char *sentence)
 {
     source_label(&p->tmp, doc);
     kg_buf_puts(&p->json, "{\"doc\":");
@@ -283,7 +283,7 @@ static void jsource(page *p, size_t doc_ix, const kg_doc *doc, const kg_span *sp
     jkey(p, "title", doc->title ? doc->title : doc->id);
     jkey(p, "url", doc->url && kg_url_ok(doc->url) ? doc->url : NULL);
     kg_buf_reset(&p->sent);
-    kg_view_sentence(p->v, doc_ix, span, &p->sent);
+    kg_view_sentence(p->v, doc_ix, span, sentence, &p->sent);
     jkey(p, "sent", p->sent.len ? p->sent.ptr : NULL);
     jkey(p, "quote", quote);
     kg_buf_putc(&p->json, '}');
@@ -479,7 +479,7 @@ static void write_events(page *p)
             if (r)
                 kg_buf_putc(&p->json, ',');
             jsource(p, n->recs[r].doc_ix, n->recs[r].doc, &n->recs[r].ev->span,
-                    n->recs[r].ev->quote);
+                    n->recs[r].ev->quote, n->recs[r].ev->sentence);
         }
         kg_buf_puts(&p->json, "]}");
 
@@ -588,7 +588,7 @@ static void write_figures(page *p)
         jkey_day(p, "lo", f->date.valid, first);
         jkey_day(p, "hi", f->date.valid, last);
         kg_buf_puts(&p->json, ",\"src\":[");
-        jsource(p, n->doc_ix, n->doc, &f->span, f->quote);
+        jsource(p, n->doc_ix, n->doc, &f->span, f->quote, f->sentence);
         kg_buf_puts(&p->json, "]}");
 
         kg_buf_puts(out, "<tr id=\"fig-");

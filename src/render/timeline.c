@@ -25,6 +25,8 @@
  * whose y axis points up. */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +130,7 @@ struct tl {
     unsigned rel_drawn;   /* bit r: an arrow of kg_relation_types[r] */
     Agraph_t *g;
     kg_buf b;
+    kg_buf num;           /* pinned's attribute values */
 };
 
 /* x of a day: linear within a segment, and across a break. */
@@ -468,13 +471,36 @@ static int cmp_tick_day(const void *pa, const void *pb)
 
 /* ---- nodes ---- */
 
+/* Appends n points "x,y x,y ..." (xy: x0, y0, x1, y1 ...), two
+ * decimals each, as "%.2f,%.2f" would. */
+static void put_points(kg_buf *b, const double *xy, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            kg_buf_putc(b, ' ');
+        kg_buf_fixed(b, xy[2 * i], 2);
+        kg_buf_putc(b, ',');
+        kg_buf_fixed(b, xy[2 * i + 1], 2);
+    }
+}
+
 static Agnode_t *pinned(struct tl *t, const char *name, double x, double y_down, double w,
                         double h)
 {
     Agnode_t *n = agnode(t->g, (char *)name, 1);
-    kg_gv_setf(n, "pos", "%.2f,%.2f!", x, -y_down);
-    kg_gv_setf(n, "width", "%.4f", w / 72.0);
-    kg_gv_setf(n, "height", "%.4f", h / 72.0);
+    kg_buf *b = &t->num; /* (as "%.2f,%.2f!", "%.4f": kg_buf_fixed) */
+    kg_buf_reset(b);
+    kg_buf_fixed(b, x, 2);
+    kg_buf_putc(b, ',');
+    kg_buf_fixed(b, -y_down, 2);
+    kg_buf_putc(b, '!');
+    kg_gv_set(n, "pos", b->ptr);
+    kg_buf_reset(b);
+    kg_buf_fixed(b, w / 72.0, 4);
+    kg_gv_set(n, "width", b->ptr);
+    kg_buf_reset(b);
+    kg_buf_fixed(b, h / 72.0, 4);
+    kg_gv_set(n, "height", b->ptr);
     return n;
 }
 
@@ -1037,10 +1063,13 @@ static void draw_axis(struct tl *t, kg_buf *name)
         kg_buf_reset(&pos);
         for (size_t j = 0; j <= n_iv; j++) {
             double stop = j < n_iv && (double)iv[j].a < bottom ? (double)iv[j].a : bottom;
-            if (stop - y >= 1)
-                kg_buf_printf(&pos, "%s%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f", pos.len ? ";" : "",
-                              x, -y, x, -(y + (stop - y) / 3), x, -(y + 2 * (stop - y) / 3), x,
-                              -stop);
+            if (stop - y >= 1) {
+                const double pt[8] = { x, -y, x, -(y + (stop - y) / 3), x, -(y + 2 * (stop - y) / 3),
+                                       x, -stop };
+                if (pos.len)
+                    kg_buf_putc(&pos, ';');
+                put_points(&pos, pt, 4);
+            }
             if (j < n_iv && (double)iv[j].z > y)
                 y = (double)iv[j].z;
         }
@@ -1422,13 +1451,16 @@ static void path_pos(const struct route *p, double alen, kg_buf *out)
     if (alen > len - 1)
         alen = len > 2 ? len - 1 : 0;
     double ex = len > 0 ? tx - dx / len * alen : tx, ey = len > 0 ? ty - dy / len * alen : ty;
-    kg_buf_printf(out, "e,%.2f,%.2f %.2f,%.2f", tx, -ty, p->x[0], -p->y[0]);
+    kg_buf_puts(out, "e,");
+    const double end[4] = { tx, -ty, p->x[0], -p->y[0] };
+    put_points(out, end, 2);
     for (int i = 1; i < n; i++) {
         double x0 = p->x[i - 1], y0 = p->y[i - 1];
         double x1 = i == n - 1 ? ex : p->x[i], y1 = i == n - 1 ? ey : p->y[i];
-        kg_buf_printf(out, " %.2f,%.2f %.2f,%.2f %.2f,%.2f", x0 + (x1 - x0) / 3,
-                      -(y0 + (y1 - y0) / 3), x0 + 2 * (x1 - x0) / 3, -(y0 + 2 * (y1 - y0) / 3),
-                      x1, -y1);
+        const double pt[6] = { x0 + (x1 - x0) / 3, -(y0 + (y1 - y0) / 3), x0 + 2 * (x1 - x0) / 3,
+                               -(y0 + 2 * (y1 - y0) / 3), x1, -y1 };
+        kg_buf_putc(out, ' ');
+        put_points(out, pt, 3);
     }
 }
 
@@ -1718,15 +1750,81 @@ static void draw_legend(struct tl *t)
     free(v);
 }
 
+/* Past the style's kg_max_events (or --max-events) events, a timeline
+ * takes minutes to lay out and cannot be read: only the most recent are
+ * drawn, as --from DAY would draw them, DAY the first day that keeps at
+ * most that many (more only when they all end on one day), and a note
+ * says what was left out and how to narrow the picture. 1 when *cut
+ * (a copy of o, its from set to day) is to be drawn instead, else 0. */
+static int cmp_long_desc(const void *pa, const void *pb)
+{
+    long a = *(const long *)pa, b = *(const long *)pb;
+    return a > b ? -1 : a < b;
+}
+
+static int cut_recent(const kg_view *v, const kg_style *style, const kg_render_opts *o,
+                      kg_render_opts *cut, char day[16])
+{
+    double style_max = kg_style_num(style, "kg_max_events", 2000);
+    size_t limit = o->max_events > 0 ? (size_t)o->max_events
+                   : o->max_events < 0 || style_max <= 0 ? SIZE_MAX
+                                                          : (size_t)style_max;
+    size_t events = 0, n = 0;
+    for (size_t i = 0; i < v->n_nodes; i++)
+        events += v->nodes[i].kind == KG_V_EVENT;
+    if (events <= limit)
+        return 0;
+    long *last = kg_xmalloc(events * sizeof *last);
+    for (size_t i = 0; i < v->n_nodes; i++)
+        if (v->nodes[i].kind == KG_V_EVENT && v->nodes[i].date)
+            last[n++] = v->nodes[i].last;
+    qsort(last, n, sizeof *last, cmp_long_desc);
+    long from = 0;
+    int ok = n > 0;
+    if (ok) {
+        size_t k = limit < n ? limit : n, at = 0, after = 0;
+        long l = last[k - 1];
+        for (size_t i = 0; i < n; i++)
+            at += last[i] >= l, after += last[i] > l;
+        from = at > limit && after > 0 ? l + 1 : l;
+        ok = from > -3000000 && from < 3000000; /* (a day a calendar can write) */
+    }
+    free(last);
+    if (!ok)
+        return 0; /* (no date to cut at: drawn whole) */
+    int y, m, dd;
+    kg_civil_from_days(from, &y, &m, &dd);
+    snprintf(day, 16, "%04d-%02d-%02d", y, m, dd);
+    *cut = *o;
+    cut->from = day;
+    return 1;
+}
+
+/* The note of a cut timeline: what was drawn, what was left out. */
+static void cut_note(const kg_view *v, const kg_render_opts *o, size_t events, size_t undated,
+                     size_t limit_shown, const char *day, kg_diag *d)
+{
+    size_t drawn = 0;
+    for (size_t i = 0; i < v->n_nodes; i++)
+        drawn += v->nodes[i].kind == KG_V_EVENT;
+    kg_diag_add(d, KG_SEV_NOTE, NULL, 0, 0,
+                "timeline: %zu events are more than %s%zu, too many to lay out in seconds or to "
+                "read: drew the %zu most recent, from %s on (as --from %s would); left out %zu "
+                "earlier and %zu undated; narrow it with --from/--to, --focus, --type or "
+                "--doc, or give --max-events N above %zu (0: no limit)",
+                events, o->max_events > 0 ? "--max-events " : "the style's kg_max_events=",
+                limit_shown, drawn, day, day, events - drawn - undated, undated, events);
+}
+
 int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg_diag *d)
 {
     struct tl t;
     kg_style *style = NULL;
-    GVC_t *gvc = NULL;
     int rc;
 
     memset(&t, 0, sizeof t);
     kg_buf_init(&t.b);
+    kg_buf_init(&t.num);
     t.o = o;
     if (o->format != KG_FMT_SVG && o->format != KG_FMT_PNG && o->format != KG_FMT_PDF &&
         o->format != KG_FMT_DOT) {
@@ -1734,9 +1832,7 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
                       kg_format_name(o->format));
         return KG_RENDER_EFORMAT;
     }
-    gvc = kg_gv_context(d);
-    if (!gvc)
-        return KG_RENDER_EGRAPHVIZ;
+    kg_gv_begin();
     kg_gv_capture(d);
     style = kg_style_load(o->style_text, o->style_len, o->style_name, 1, d);
     if (!style) {
@@ -1747,6 +1843,24 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
     rc = kg_view_build(&t.view, c, o, d);
     if (rc != KG_RENDER_OK)
         goto done;
+    kg_render_opts cut;
+    char day[16];
+    if (cut_recent(&t.view, style, o, &cut, day)) {
+        size_t events = 0, undated = 0;
+        for (size_t i = 0; i < t.view.n_nodes; i++) {
+            events += t.view.nodes[i].kind == KG_V_EVENT;
+            undated += t.view.nodes[i].kind == KG_V_EVENT && !t.view.nodes[i].date;
+        }
+        kg_view_free(&t.view);
+        memset(&t.view, 0, sizeof t.view);
+        t.o = &cut;
+        rc = kg_view_build(&t.view, c, &cut, d);
+        if (rc != KG_RENDER_OK)
+            goto done;
+        double style_max = kg_style_num(style, "kg_max_events", 2000);
+        cut_note(&t.view, o, events, undated,
+                 o->max_events > 0 ? (size_t)o->max_events : (size_t)style_max, day, d);
+    }
     for (size_t i = 0; i < t.view.n_nodes; i++)
         kg_hmap_put(&t.node_ix, t.view.nodes[i].id, (void *)(i + 1));
 
@@ -1774,7 +1888,7 @@ int kg_render_timeline(const kg_corpus *c, const kg_render_opts *o, kg_buf *out,
                    400, 20);
     }
 
-    rc = kg_gv_emit(gvc, t.g, o->format, o->dpi, out, d);
+    rc = kg_gv_emit(NULL, t.g, 0, o->format, o->dpi, out, d);
 
 done:
     if (t.g)
@@ -1800,5 +1914,6 @@ done:
     kg_hmap_free(&t.node_ix);
     kg_view_free(&t.view);
     kg_buf_free(&t.b);
+    kg_buf_free(&t.num);
     return rc;
 }

@@ -583,24 +583,35 @@ void kg_view_free(kg_view *v)
 
 /* ---- descriptions ---- */
 
-void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, kg_buf *out)
+void kg_view_sentence(kg_view *v, size_t doc_ix, const kg_span *span, const char *stored,
+                      kg_buf *out)
 {
     if (v->no_source || !span || !span->set || doc_ix >= v->n_docs)
         return;
-    const kg_doc *doc = v->c->docs[doc_ix];
-    if (!v->src_tried[doc_ix]) {
-        v->src_tried[doc_ix] = 1;
-        char *spath = kg_source_path(v->c, doc);
-        if (spath)
-            v->src[doc_ix] = kg_read_file(spath, &v->src_len[doc_ix], 64u << 20);
-        free(spath);
+    size_t s, e;
+    const char *t;
+    if (stored) {
+        /* the store's: kg build cut it from the same text (the store is
+         * up to date) by the same rule, for a span inside the text */
+        if (span->start < 0 || span->end <= span->start)
+            return;
+        t = stored, s = 0, e = strlen(stored);
+    } else {
+        const kg_doc *doc = v->c->docs[doc_ix];
+        if (!v->src_tried[doc_ix]) {
+            v->src_tried[doc_ix] = 1;
+            char *spath = kg_source_path(v->c, doc);
+            if (spath)
+                v->src[doc_ix] = kg_read_file(spath, &v->src_len[doc_ix], 64u << 20);
+            free(spath);
+        }
+        t = v->src[doc_ix];
+        size_t len = v->src_len[doc_ix];
+        if (!t || span->start < 0 || span->end <= span->start || (size_t)span->start >= len)
+            return;
+        size_t end = (size_t)span->end;
+        kg_span_sentence(t, len, (size_t)span->start, end > len ? len : end, &s, &e);
     }
-    const char *t = v->src[doc_ix];
-    size_t len = v->src_len[doc_ix];
-    if (!t || span->start < 0 || span->end <= span->start || (size_t)span->start >= len)
-        return;
-    size_t s, e, end = (size_t)span->end;
-    kg_span_sentence(t, len, (size_t)span->start, end > len ? len : end, &s, &e);
     /* keep tooltips short: at most ~400 bytes, cut on a character */
     int cut = 0;
     if (e - s > 400) {
@@ -688,7 +699,7 @@ void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out)
         for (size_t r = 1; r < n->n_recs; r++)
             kg_buf_printf(out, "\n같은 사건: %s/%s", n->recs[r].doc->id, n->recs[r].ev->id);
         kg_buf sent = KG_BUF_INIT;
-        kg_view_sentence(v, n->recs[0].doc_ix, &ev->span, &sent);
+        kg_view_sentence(v, n->recs[0].doc_ix, &ev->span, ev->sentence, &sent);
         if (sent.len) {
             kg_buf_puts(out, "\n\n“");
             kg_buf_add(out, sent.ptr, sent.len);
@@ -713,7 +724,7 @@ void kg_view_describe(kg_view *v, const kg_vnode *n, kg_buf *out)
         put_source(out, n->doc);
         kg_buf_printf(out, "\nid: %s", n->id);
         kg_buf sent = KG_BUF_INIT;
-        kg_view_sentence(v, n->doc_ix, &f->span, &sent);
+        kg_view_sentence(v, n->doc_ix, &f->span, f->sentence, &sent);
         if (sent.len) {
             kg_buf_puts(out, "\n\n“");
             kg_buf_add(out, sent.ptr, sent.len);

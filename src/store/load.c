@@ -266,13 +266,13 @@ static int day_bounds(const kg_store_pick *p, char lo[16], char hi[16], char ear
 
 #define EVENT_COLS                                                                              \
     "SELECT e.pk, e.doc, e.local_id, e.title, e.type, e.date, e.when_text, s.start_byte,"        \
-    " s.end_byte, s.quote, e.id FROM events e LEFT JOIN spans s ON s.fact = e.id"
+    " s.end_byte, s.quote, e.id, s.sentence FROM events e LEFT JOIN spans s ON s.fact = e.id"
 
 #define ROLE_SQL "SELECT role, actor, ord FROM event_actors WHERE event = ?1"
 
 #define FIGURE_COLS                                                                               \
     "SELECT f.pk, f.doc, f.local_id, f.value, f.value_max, f.unit, f.counter, f.approx, f.measure," \
-    " f.subject, f.date, s.start_byte, s.end_byte, s.quote"                                       \
+    " f.subject, f.date, s.start_byte, s.end_byte, s.quote, s.sentence"                           \
     " FROM figures f LEFT JOIN spans s ON s.fact = f.id"
 
 /* An agent or target of an event: role (0 agent, 1 target), place in
@@ -357,6 +357,7 @@ static int read_events(ld *L, sqlite3_stmt *q, rows *r, sqlite3_stmt *roles)
         w->start = sqlite3_column_int64(q, 7);
         w->end = sqlite3_column_int64(q, 8);
         w->v[5] = col_dup(q, 9);
+        w->v[6] = col_dup(q, 11);
         if (roles) {
             sqlite3_bind_text(roles, 1, fid, -1, SQLITE_TRANSIENT);
             int r2;
@@ -400,13 +401,14 @@ static void put_events(ld *L, rows *r)
                 kg_date_set(&e->date, w->v[3]);
             e->when = w->v[4];
             e->quote = w->v[5];
+            e->sentence = w->v[6];
             e->span.set = w->has_span;
             e->span.start = w->start, e->span.end = w->end;
             if (w->n_roles)
                 qsort(w->roles, w->n_roles, sizeof *w->roles, cmp_role);
             for (size_t k = 0; k < w->n_roles; k++)
                 kg_strv_push(w->roles[k].role ? &e->target : &e->agent, w->roles[k].actor);
-            w->v[0] = w->v[1] = w->v[2] = w->v[4] = w->v[5] = NULL;
+            w->v[0] = w->v[1] = w->v[2] = w->v[4] = w->v[5] = w->v[6] = NULL;
         }
     }
     free_rows(r);
@@ -433,6 +435,7 @@ static int read_figures(ld *L, sqlite3_stmt *q, rows *r)
         w->start = sqlite3_column_int64(q, 11);
         w->end = sqlite3_column_int64(q, 12);
         w->v[7] = col_dup(q, 13);
+        w->v[8] = col_dup(q, 14);
     }
     return rc == SQLITE_DONE ? 0 : kg__store_fail(L->s, L->d, "cannot read the figures");
 }
@@ -455,9 +458,10 @@ static void put_figures(ld *L, rows *r)
             if (w->v[6])
                 kg_date_set(&f->date, w->v[6]);
             f->quote = w->v[7];
+            f->sentence = w->v[8];
             f->span.set = w->has_span;
             f->span.start = w->start, f->span.end = w->end;
-            w->v[0] = w->v[1] = w->v[2] = w->v[3] = w->v[4] = w->v[5] = w->v[7] = NULL;
+            w->v[0] = w->v[1] = w->v[2] = w->v[3] = w->v[4] = w->v[5] = w->v[7] = w->v[8] = NULL;
         }
         for (int k = 0; k < 12; k++)
             free(w->v[k]);
@@ -660,12 +664,35 @@ static int read_found(ld *L, rows *ev, rows *fg)
     return rc;
 }
 
+/* The selection's statement from sql (freed): --from/--to's days (bounds:
+ * from, to, the earliest start; NULL when not ranged) bound to ?1, ?2,
+ * ?4 and --doc to ?3; NULL when it cannot be prepared (said on L->d). */
+static sqlite3_stmt *prepare_pick(ld *L, kg_buf *sql, char (*bounds)[16], const char *what)
+{
+    sqlite3_stmt *q = NULL;
+    int ok = sqlite3_prepare_v2(kg_store_db(L->s), sql->ptr, -1, &q, NULL) == SQLITE_OK;
+    kg_buf_free(sql);
+    if (!ok) {
+        sqlite3_finalize(q);
+        kg__store_fail(L->s, L->d, what);
+        return NULL;
+    }
+    if (bounds) {
+        sqlite3_bind_text(q, 1, bounds[0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, bounds[1], -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 4, bounds[2], -1, SQLITE_STATIC);
+    }
+    if (L->p->doc)
+        sqlite3_bind_text(q, 3, L->p->doc, -1, SQLITE_STATIC);
+    return q;
+}
+
 /* Reads the events and figures the options can keep (see the top). */
 static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *all)
 {
     const kg_store_pick *p = L->p;
-    char lo[16], hi[16], early[16];
-    int ranged = (p->from || p->to) && day_bounds(p, lo, hi, early) == 0;
+    char bounds[3][16]; /* from, to, the earliest start */
+    int ranged = (p->from || p->to) && day_bounds(p, bounds[0], bounds[1], bounds[2]) == 0;
     int typed = p->types && p->n_types > 0;
     *all = 0;
     if (p->focus && !focus_id)
@@ -696,20 +723,9 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
         kg_buf_puts(&sql, " AND e.cluster IN (SELECT cluster FROM events WHERE doc ="
                           " (SELECT doc FROM documents WHERE id = ?3))");
     kg_buf_puts(&sql, " ORDER BY e.pk");
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(kg_store_db(L->s), sql.ptr, -1, &q, NULL) != SQLITE_OK) {
-        kg_buf_free(&sql);
-        sqlite3_finalize(q);
-        return kg__store_fail(L->s, L->d, "cannot select the events");
-    }
-    kg_buf_free(&sql);
-    if (ranged) {
-        sqlite3_bind_text(q, 1, lo, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 4, early, -1, SQLITE_STATIC);
-    }
-    if (p->doc)
-        sqlite3_bind_text(q, 3, p->doc, -1, SQLITE_STATIC);
+    sqlite3_stmt *q = prepare_pick(L, &sql, ranged ? bounds : NULL, "cannot select the events");
+    if (!q)
+        return -1;
     for (size_t i = 0; typed && i < p->n_types; i++)
         sqlite3_bind_text(q, (int)(10 + i), p->types[i], -1, SQLITE_STATIC);
     /* the agents and targets: in one pass when most events are read */
@@ -731,20 +747,8 @@ static int read_selected(ld *L, const char *focus_id, rows *ev, rows *fg, int *a
     if (p->doc)
         kg_buf_puts(&sql, " AND f.doc = (SELECT doc FROM documents WHERE id = ?3)");
     kg_buf_puts(&sql, " ORDER BY f.pk");
-    q = NULL;
-    if (sqlite3_prepare_v2(kg_store_db(L->s), sql.ptr, -1, &q, NULL) != SQLITE_OK) {
-        kg_buf_free(&sql);
-        sqlite3_finalize(q);
-        return kg__store_fail(L->s, L->d, "cannot select the figures");
-    }
-    kg_buf_free(&sql);
-    if (ranged) {
-        sqlite3_bind_text(q, 1, lo, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 4, early, -1, SQLITE_STATIC);
-    }
-    if (p->doc)
-        sqlite3_bind_text(q, 3, p->doc, -1, SQLITE_STATIC);
+    if (!(q = prepare_pick(L, &sql, ranged ? bounds : NULL, "cannot select the figures")))
+        return -1;
     rc = read_figures(L, q, fg);
     sqlite3_finalize(q);
     return rc;

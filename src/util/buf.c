@@ -1,4 +1,5 @@
 /* buf.c - the growable byte buffer of kg/buf.h and allocation helpers. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,4 +147,34 @@ char *kg_buf_detach(kg_buf *b, size_t *len)
         p = kg_xstrdup("");
     kg_buf_init(b);
     return p;
+}
+
+void kg_buf_fixed(kg_buf *b, double v, int decimals)
+{
+    static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+    double a = decimals >= 0 && decimals <= 6 && isfinite(v) ? fabs(v) * p10[decimals] : -1;
+    double whole = a >= 0 ? floor(a) : 0, frac = a - whole;
+    /* |v| x 10^decimals below 1e9 is within 1.2e-7 of its exact value, so
+     * unless it lies that close to a half it rounds as printf rounds the
+     * exact value; near a half (and out of range) printf decides */
+    if (a < 0 || a >= 1e9 || fabs(frac - 0.5) < 1e-6) {
+        kg_buf_printf(b, "%.*f", decimals, v);
+        return;
+    }
+    unsigned long r = (unsigned long)whole + (frac > 0.5);
+    char d[32];
+    int n = 0;
+    for (int i = 0; i < decimals; i++, r /= 10)
+        d[n++] = (char)('0' + r % 10);
+    if (decimals)
+        d[n++] = '.';
+    do
+        d[n++] = (char)('0' + r % 10);
+    while ((r /= 10) != 0);
+    if (signbit(v))
+        d[n++] = '-';
+    kg_buf_grow(b, (size_t)n);
+    while (n)
+        b->ptr[b->len++] = d[--n];
+    b->ptr[b->len] = '\0';
 }

@@ -17,14 +17,14 @@ mkdir -p "$T/incr"
 python3 "$(dirname "$0")/../bench/store-gen.py" "$T/incr" 30 7 >/dev/null
 cat > "$T/incr/dump.sql" <<'EOF'
 SELECT id, file, file_sha256, kind, title, publisher, author, published, published_start, published_end, url, source, source_path, source_sha256, source_seen_sha256 FROM documents ORDER BY file;
-SELECT a.actor, d.file, a.name, a.type, a.part_of, a.aliases FROM actor_defs a JOIN documents d ON d.doc = a.doc ORDER BY 1, 2;
+SELECT a.actor, d.file, a.name, a.type, a.part_of, a.aliases, a.country FROM actor_defs a JOIN documents d ON d.doc = a.doc ORDER BY 1, 2;
 SELECT a.id, a.name, a.type, a.part_of, d.file FROM actors a LEFT JOIN documents d ON d.doc = a.defined_in ORDER BY 1;
 SELECT actor, alias FROM aliases ORDER BY 1, 2;
 SELECT e.id, d.file, e.local_id, e.title, e.type, e.date, e.date_start, e.date_end, e.date_approx, e.date_uncertain, e.when_text, e.cluster FROM events e JOIN documents d ON d.doc = e.doc ORDER BY 1;
 SELECT event, role, actor, ord FROM event_actors ORDER BY 1, 2, 3;
 SELECT f.id, d.file, f.local_id, f.value, f.value_max, f.value_text, f.unit, f.counter, f.approx, f.measure, f.subject, f.date, f.date_start, f.date_end FROM figures f JOIN documents d ON d.doc = f.doc ORDER BY 1;
 SELECT d.file, r.local_id, r.from_event, r.type, r.to_event FROM relations r JOIN documents d ON d.doc = r.doc ORDER BY 1, 3, 4, 5;
-SELECT s.fact, s.kind, d.file, s.start_byte, s.end_byte, s.text, s.sentence FROM spans s JOIN documents d ON d.doc = s.doc ORDER BY 1;
+SELECT s.fact, s.kind, d.file, s.start_byte, s.end_byte, s.text, s.sentence, s.quote FROM spans s JOIN documents d ON d.doc = s.doc ORDER BY 1;
 SELECT kind, ref, text FROM search ORDER BY 1, 2, 3;
 SELECT count(*) FROM search WHERE search MATCH '연산칩*';
 SELECT value FROM meta WHERE key = 'counts';
@@ -92,4 +92,10 @@ expect incr-conflict-message 1 "has type 'media' here but" sh -c "cd incr && '$K
 # an error in the file itself: refused, store kept; fixed: the same store
 expect incr-error 1 'store unchanged' sh -c "sed -i '/^    type: media$/d' incr/facts/doc-00020.yaml && sed -i 's/type: restrict$/type: restrictt/' incr/facts/doc-00021.yaml && sh incr/refused.sh"
 expect incr-error-fixed 0 'same store' sh -c "sed -i 's/type: restrictt$/type: restrict/' incr/facts/doc-00021.yaml && sh incr/same.sh 'removed)'"
+# an actor's country set in one document, and an event given a quote:
+# the incremental store holds them as a build from scratch does
+expect incr-country 0 'same store' sh -c "sed -i '0,/^    name: \"다아다테크\"\$/s//&\n    country: northland/' incr/facts/doc-00011.yaml && grep -q 'country: northland' incr/facts/doc-00011.yaml && sh incr/same.sh '(1 loaded, 30 unchanged'"
+expect incr-country-row 0 'northland' sh -c "cd incr && '$KG' query --csv 'SELECT actor, country FROM actor_defs WHERE country IS NOT NULL'"
+expect incr-quote 0 'same store' sh -c "sed -i 's/^    title: \"람자강테크, 언어 모델 protest\"\$/&\n    quote: \"부당하다며 강하게 항의했다\"/' incr/facts/doc-00011.yaml && grep -q 'quote: ' incr/facts/doc-00011.yaml && sh incr/same.sh '(1 loaded, 30 unchanged'"
+expect incr-quote-row 0 '부당하다며' sh -c "cd incr && '$KG' query --csv 'SELECT fact, quote FROM spans WHERE quote IS NOT NULL'"
 fi

@@ -223,4 +223,29 @@ paths_own() {
     grep -q doc-00001 a.dot && ! grep -q doc-00002 a.dot && echo "drawn from the file given"
 }
 expect rs-paths 0 "drawn from the file given" bash -c "$(declare -f paths_own); paths_own \"\$@\"" paths_own
+# a timeline past the style's kg_max_events (or --max-events) draws only
+# the most recent events, from the first day that keeps at most that
+# many, exactly as --from DAY draws them, and says so; never minutes
+cut_same() {
+    cd "$g" || return 9
+    "$KG" timeline -T dot --max-events 50 > cut.dot 2> cut.err || { cat cut.err; return 9; }
+    day=$(sed -n 's/.*drew the [0-9]* most recent, from \([0-9-]*\) on.*/\1/p' cut.err)
+    [ -n "$day" ] || { echo "no note:"; cat cut.err; return 9; }
+    n=$(grep -c 'class="event ' cut.dot)
+    [ "$n" -le 50 ] && [ "$n" -gt 0 ] || { echo "$n events drawn"; return 9; }
+    "$KG" timeline -T dot --from "$day" > from.dot 2>/dev/null || return 9
+    cmp -s cut.dot from.dot || { echo "not what --from $day draws"; diff cut.dot from.dot | head; return 9; }
+    "$KG" timeline -T dot --max-events 50 --no-store > files.dot 2>/dev/null || return 9
+    cmp -s cut.dot files.dot || { echo "the store and the files cut differently"; return 9; }
+    "$KG" timeline -T dot --max-events 0 > all.dot 2> all.err || return 9
+    ! grep -q 'most recent' all.err || { echo "--max-events 0 cut"; return 9; }
+    [ "$(grep -c 'class="event ' all.dot)" -gt "$n" ] || { echo "--max-events 0 drew no more"; return 9; }
+    cat cut.err
+}
+expect rs-timeline-cut 0 "left out" bash -c "$(declare -f cut_same); cut_same"
+expect rs-timeline-cut-graph 2 "--max-events is for 'kg timeline'" sh -c 'cd "$g" && "$KG" graph --max-events 5'
+# the report of an archive past 2,000 events: the timeline cut, said on
+# stderr, in seconds (the whole archive of 80,000 events took minutes)
+python3 "$repo/tests/bench/store-gen.py" "$T/rs/big" 260 3 >/dev/null
+expect rs-report-cut 0 "events are more than the style's kg_max_events=2000, too many" sh -c 'cd "$T/rs/big" && "$KG" report -o r.html && grep -q "<html" r.html'
 fi
