@@ -713,22 +713,6 @@ static void copy_builtin(size_t i, const char *path, struct glist ***out, size_t
     }
 }
 
-/* Folds n bytes into h (FNV-1a over 8-byte words). */
-static uint64_t fold(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        h = (h ^ w) * 0x100000001b3u;
-        h ^= h >> 29;
-    }
-    for (; i < n; i++)
-        h = (h ^ p[i]) * 0x100000001b3u;
-    return h;
-}
-
 /* Reads one file (mu held). use: for kg_grammar_use_dir, where a file
  * with the bytes of a built-in one is not parsed again: its lists are
  * the built-in ones (read later, when first needed, if they were not
@@ -742,9 +726,9 @@ static size_t read_file(const char *path, kg_diag *d, struct glist ***out, size_
         return 1;
     }
     if (use) {
-        G.print = fold(G.print ? G.print : 0xcbf29ce484222325u, path, strlen(path) + 1);
-        G.print = fold(G.print, &len, sizeof len);
-        G.print = fold(G.print, text, len);
+        G.print = kg_fold64(G.print ? G.print : 0xcbf29ce484222325u, path, strlen(path) + 1);
+        G.print = kg_fold64(G.print, &len, sizeof len);
+        G.print = kg_fold64(G.print, text, len);
     }
     int same = use ? same_as_builtin(text, len) : -1;
     size_t e = 0;

@@ -12,6 +12,7 @@
 #include "facts/resolve.h"
 #include "kg/tag.h"
 #include "tagint.h"
+#include "util/hmap.h"
 
 kg_lexicon *kg_lexicon_new(void)
 {
@@ -669,19 +670,7 @@ struct lexc_head {
 
 uint64_t kg_lexicon_blob_sum(const void *data, size_t len)
 {
-    /* FNV-1a over 8-byte words, then the tail: not cryptographic, it
-     * catches a truncated or damaged file */
-    const unsigned char *p = data;
-    uint64_t h = 0xcbf29ce484222325u;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        h = (h ^ w) * 0x100000001b3u;
-        h ^= h >> 29;
-    }
-    for (; i < len; i++)
-        h = (h ^ p[i]) * 0x100000001b3u;
+    uint64_t h = kg_fold64(0xcbf29ce484222325u, data, len);
     return h ^ (h >> 32);
 }
 

@@ -79,3 +79,18 @@ void kg_hmap_free(kg_hmap *m)
     free(m->hashes);
     memset(m, 0, sizeof *m);
 }
+
+uint64_t kg_fold64(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0x100000001b3u;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3u;
+    return h;
+}

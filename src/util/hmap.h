@@ -4,6 +4,7 @@
 #define KG_HMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct kg_hmap {
     const char **keys;
@@ -21,5 +22,10 @@ void *kg_hmap_get(const kg_hmap *m, const char *key);
 void *kg_hmap_put(kg_hmap *m, const char *key, void *val);
 void kg_hmap_free(kg_hmap *m);
 size_t kg_hash_str(const char *s);
+
+/* Folds n bytes into h: FNV-1a over 8-byte words, then the tail bytes.
+ * Not cryptographic: it tells a changed or damaged file. Start with
+ * 0xcbf29ce484222325. */
+uint64_t kg_fold64(uint64_t h, const void *data, size_t n);
 
 #endif
