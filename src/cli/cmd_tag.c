@@ -5,11 +5,11 @@
  * Each FILE is read in windows of at most KG_TAG_WINDOW bytes cut after a
  * newline, so memory does not grow with the size of a file; an article is
  * one window. The document date comes from --date or from the dateline of
- * the file's first window. With --jobs N, N threads tag windows while the
- * main thread reads ahead and writes the results in file order: the
- * output is byte for byte that of one thread (the first window is tagged
- * alone when its dateline may date the others). Memory is 2N windows'
- * worth. */
+ * the file's first window. With --jobs N, N threads tag windows - of one
+ * file or of many, as they come - while the main thread reads ahead and
+ * writes the results in order: the output is byte for byte that of one
+ * thread (a later window of a file whose first window's dateline may date
+ * it waits until that one is written). Memory is 2N windows' worth. */
 #include <errno.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -51,8 +51,8 @@ const char kg_help_tag[] =
     "  --date DCT        the document's date as EDTF: YYYY, YYYY-MM or\n"
     "                    YYYY-MM-DD (default: the dateline in the text, such\n"
     "                    as '승인 : 2025. 11. 01.' or '입력 2025.05.18 11:14')\n"
-    "  --jobs N          tag N windows of 4 MB at a time, each on a thread\n"
-    "                    (default 1); the output does not change\n"
+    "  --jobs N          tag N windows of 4 MB (or N files) at a time, each\n"
+    "                    on a thread (default 1); the output does not change\n"
     "  --lenient         skip invalid UTF-8 bytes (with a warning) instead of\n"
     "                    failing on the first one\n"
     "  --lexicon PATH    actor lexicon: a YAML file or a folder of them\n"
@@ -320,7 +320,9 @@ typedef struct twin {
     kg_edtf_point used;
     int failed; /* not valid UTF-8: d says where */
     int state;  /* SLOT_* (under the pool's lock) */
-    unsigned long seq; /* the window's number in its file */
+    unsigned long seq; /* the window's number in the run */
+    int file;          /* its file's index (pooled runs) */
+    int err;           /* not a window: the errno of opening or reading its file, reported in its place */
 } twin;
 
 enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
@@ -494,10 +496,9 @@ static int next_window(treader *rd, twin *w, const tag_run *run, const char *pat
     return r > 0;
 }
 
-/* Tags one file: on this thread without a pool, else window by window on
- * the pool's threads while this one reads ahead and writes the results
- * in file order, so the output is the same. Returns an exit code. */
-static int tag_file(const tag_run *run, tpool *pool, twin *ws, char *carry, const char *path)
+/* Tags one file on this thread: read, tag and write one window at a
+ * time. Returns an exit code. */
+static int tag_file(const tag_run *run, twin *w, char *carry, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -506,42 +507,138 @@ static int tag_file(const tag_run *run, tpool *pool, twin *ws, char *carry, cons
     }
     treader rd = { f, carry, 0, 0, 0, 0 };
     kg_tag_opts opts = run->opts;
-    int first = 1, rc = 0, read_err = 0, reading = 1;
-    unsigned long next_read = 0, next_write = 0;
-    int nslots = pool ? pool->nslots : 1;
-    /* without a pool, and for a first window whose dateline may date the
-     * others: read, tag and write one window at a time */
-    while (reading && !rc && (!pool || (first && opts.dct.prec == KG_PREC_NONE))) {
-        twin *w = &ws[0];
-        if (!next_window(&rd, w, run, path, &opts, &read_err)) {
-            reading = 0;
-            break;
-        }
+    int first = 1, rc = 0, read_err = 0;
+    while (!rc && next_window(&rd, w, run, path, &opts, &read_err)) {
         tag_window(w);
         rc = put_window(w, &opts, &first);
     }
-    while (pool && !rc) {
-        /* fill the free slots, in order */
-        for (int k = 0; k < nslots && reading; k++) {
+    if (read_err && !rc) {
+        kg_cli_error("tag: %s: %s", path, strerror(read_err));
+        rc = KG_EXIT_IO;
+    }
+    fclose(f);
+    return rc;
+}
+
+/* What the writer knows of each file of a pooled run. */
+typedef struct tfile {
+    kg_tag_opts opts; /* for its next windows: with the first window's dateline once that is written */
+    int first;        /* its first window is not written yet */
+    int rc;           /* its exit code so far; a failure stops the file */
+} tfile;
+
+/* The reading side of a pooled run: the file being read and where. */
+typedef struct tfeed {
+    const tag_run *run;
+    char **files;
+    int nfiles, fi; /* files[fi] is the next to read from */
+    tfile *tf;
+    FILE *f; /* files[fi] when open */
+    treader rd;
+    char *carry;
+    unsigned long nread; /* windows read of files[fi] */
+} tfeed;
+
+/* Fills the free slot w with the next window of the files, or with a
+ * note of an error to report in its place (w->err; not tagged): 1, or 0
+ * when nothing can be read now - all files are read, or the next window
+ * needs the date of its file's first window, which is not written yet. */
+static int feed_window(tfeed *fd, twin *w)
+{
+    while (fd->fi < fd->nfiles) {
+        const char *path = fd->files[fd->fi];
+        tfile *tf = &fd->tf[fd->fi];
+        w->file = fd->fi;
+        w->err = 0;
+        if (!fd->f && !tf->rc) {
+            fd->f = fopen(path, "rb");
+            if (!fd->f) {
+                w->err = errno ? errno : EIO;
+                w->path = path;
+                fd->fi++;
+                return 1;
+            }
+            fd->rd = (treader){ fd->f, fd->carry, 0, 0, 0, 0 };
+            fd->nread = 0;
+        }
+        if (fd->f && !tf->rc) {
+            if (fd->nread > 0 && tf->first && tf->opts.dct.prec == KG_PREC_NONE)
+                return 0; /* the first window's dateline may date this one */
+            int read_err = 0;
+            if (next_window(&fd->rd, w, fd->run, path, &tf->opts, &read_err)) {
+                fd->nread++;
+                return 1;
+            }
+            fclose(fd->f);
+            fd->f = NULL;
+            fd->fi++;
+            if (read_err) {
+                w->err = read_err;
+                w->path = path;
+                return 1;
+            }
+            continue;
+        }
+        /* the file failed while windows of it were in flight: read no more */
+        if (fd->f)
+            fclose(fd->f);
+        fd->f = NULL;
+        fd->fi++;
+    }
+    return 0;
+}
+
+/* Writes slot w's window, or reports its error, unless an earlier window
+ * of its file failed (then it is dropped, as the serial run never reads
+ * it). */
+static void write_slot(twin *w, tfile *tf)
+{
+    if (tf->rc)
+        return;
+    if (w->err) {
+        kg_cli_error("tag: %s: %s", w->path, strerror(w->err));
+        tf->rc = KG_EXIT_IO;
+        return;
+    }
+    tf->rc = put_window(w, &tf->opts, &tf->first);
+}
+
+/* Tags the files on the pool's threads, window by window and across
+ * files, while this thread reads ahead and writes the results in order:
+ * the output (stdout and stderr) is that of the serial run. Returns the
+ * highest exit code of the files. */
+static int tag_files_pooled(const tag_run *run, tpool *pool, twin *ws, char *carry, char **files, int nfiles)
+{
+    tfile *tf = kg_xcalloc((size_t)nfiles + 1, sizeof *tf);
+    for (int i = 0; i < nfiles; i++) {
+        tf[i].opts = run->opts;
+        tf[i].first = 1;
+    }
+    tfeed fd = { run, files, nfiles, 0, tf, NULL, { 0 }, carry, 0 };
+    int nslots = pool->nslots;
+    unsigned long next_read = 0, next_write = 0;
+    for (;;) {
+        /* fill the free slots */
+        for (int k = 0; k < nslots; k++) {
             twin *w = &ws[k];
             pthread_mutex_lock(&pool->mu);
             int busy = w->state != SLOT_FREE;
             pthread_mutex_unlock(&pool->mu);
             if (busy)
                 continue;
-            if (!next_window(&rd, w, run, path, &opts, &read_err)) {
-                reading = 0;
+            if (!feed_window(&fd, w))
                 break;
-            }
             w->seq = next_read++;
             pthread_mutex_lock(&pool->mu);
-            w->state = SLOT_READY;
-            pthread_cond_signal(&pool->work);
+            w->state = w->err ? SLOT_DONE : SLOT_READY;
+            if (!w->err)
+                pthread_cond_signal(&pool->work);
             pthread_mutex_unlock(&pool->mu);
         }
         if (next_write == next_read)
-            break; /* all read and written */
-        /* write the next window in order once it is tagged */
+            break; /* all read and written (a window waiting for a date
+                      has its file's first window in flight) */
+        /* write the next slot in order once it is done */
         twin *w = NULL;
         pthread_mutex_lock(&pool->mu);
         for (;;) {
@@ -553,27 +650,19 @@ static int tag_file(const tag_run *run, tpool *pool, twin *ws, char *carry, cons
             pthread_cond_wait(&pool->done, &pool->mu);
         }
         pthread_mutex_unlock(&pool->mu);
-        rc = put_window(w, &opts, &first);
+        write_slot(w, &tf[w->file]);
         next_write++;
         pthread_mutex_lock(&pool->mu);
         w->state = SLOT_FREE;
         pthread_mutex_unlock(&pool->mu);
     }
-    if (pool) {
-        /* after an error: let the windows in flight finish, unwritten */
-        pthread_mutex_lock(&pool->mu);
-        for (int k = 0; k < nslots; k++) {
-            while (ws[k].state == SLOT_READY || ws[k].state == SLOT_BUSY)
-                pthread_cond_wait(&pool->done, &pool->mu);
-            ws[k].state = SLOT_FREE;
-        }
-        pthread_mutex_unlock(&pool->mu);
-    }
-    if (read_err && !rc) {
-        kg_cli_error("tag: %s: %s", path, strerror(read_err));
-        rc = KG_EXIT_IO;
-    }
-    fclose(f);
+    if (fd.f)
+        fclose(fd.f);
+    int rc = 0;
+    for (int i = 0; i < nfiles; i++)
+        if (tf[i].rc > rc)
+            rc = tf[i].rc;
+    free(tf);
     return rc;
 }
 
@@ -737,11 +826,14 @@ int kg_cmd_tag(int argc, char **argv)
     tpool pool, *pp = NULL;
     if (run.jobs > 1)
         pp = pool_start(&pool, ws, nslots, run.jobs);
-    for (int i = 0; i < nfiles; i++) {
-        int r = tag_file(&run, pp, ws, carry, files[i]);
-        if (r > rc)
-            rc = r;
-    }
+    if (pp)
+        rc = tag_files_pooled(&run, pp, ws, carry, files, nfiles);
+    else
+        for (int i = 0; i < nfiles; i++) {
+            int r = tag_file(&run, &ws[0], carry, files[i]);
+            if (r > rc)
+                rc = r;
+        }
     if (pp)
         pool_stop(pp);
     windows_free(ws, nslots);

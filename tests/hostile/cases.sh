@@ -110,6 +110,19 @@ expect tag-bad-date 2 '--date' "$KG" tag --date 2025-13-45 empty.txt
 expect tag-100mb-one-line 0 '' sh -c "'$KG' tag --date 2025-01-15 one-line.txt | tail -n 1 | grep -q '\"kind\"'"
 expect tag-jobs-100mb-one-line 0 '' sh -c "'$KG' tag --date 2025-01-15 one-line.txt | cksum > one.ck && '$KG' tag --jobs 3 --date 2025-01-15 one-line.txt | cksum | cmp -s - one.ck"
 rm -f "$T/one-line.txt"
+# --jobs across many files, no --date: each file's dateline dates it, a
+# 6 MB file's later windows take the date of its first one, and files that
+# are missing, a directory or not UTF-8 are reported in their place; the
+# output, the messages and the exit code are those of the serial run
+mkdir -p "$T/jobsmix"
+for n in 1 2 3 4 5 6 7 8 9; do
+    printf '입력 2024.%02d.%02d 09:30\n한빛전자는 지난 3일 투자를 밝혔고 어제 1천억원을 더 냈다.\n' "$n" "$((n + 10))" > "$T/jobsmix/a$n.txt"
+done
+{ printf '입력 2023.02.20 10:00\n'; for _ in $(seq 90000); do printf '한빛전자는 지난 3일 투자를 밝혔고 어제 1천억원을 더 냈다.\n'; done; } > "$T/jobsmix/big.txt"
+mix="jobsmix/a1.txt jobsmix/big.txt jobsmix/a2.txt nothere.txt jobsmix/a3.txt bad.txt adir jobsmix/a4.txt jobsmix/a5.txt jobsmix/big.txt jobsmix/a6.txt jobsmix/a7.txt jobsmix/a8.txt jobsmix/a9.txt"
+expect tag-jobs-many-files 0 '' sh -c "'$KG' tag $mix > j1.out 2> j1.err; echo \$? >> j1.err; '$KG' tag --jobs 3 $mix > j3.out 2> j3.err; echo \$? >> j3.err;
+    grep -q '\"value\":\"2023-02-19\"' j1.out && tail -n 1 j1.err | grep -qx 3 && cmp -s j1.out j3.out && cmp -s j1.err j3.err"
+rm -rf "$T/jobsmix" "$T/j1.out" "$T/j3.out" "$T/j1.err" "$T/j3.err"
 python3 - "$T/biglex.yaml" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
