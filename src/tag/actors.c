@@ -3061,10 +3061,11 @@ static size_t particle_name_rule(actx *x, size_t i, size_t te)
     return e;
 }
 
-/* 1 if two words [a, m) and [b, e) before an age may be a foreign name
- * though neither is spelled like one: the first no modifier (새로운),
- * title or role (회사원), the second no Korean name (김모, 홍길동). */
-static int aged_pair_ok(actx *x, size_t a, size_t m, size_t b, size_t e)
+/* 1 if two words [a, m) and [b, e) before an age or a body in
+ * parentheses may be a foreign name though neither is spelled like one:
+ * the first no modifier (새로운), title or role (회사원), the second no
+ * Korean name (김모, 홍길동) and no noun (see below). */
+static int noted_pair_ok(actx *x, size_t a, size_t m, size_t b, size_t e)
 {
     const char *s = x->s;
     size_t k1;
@@ -3076,7 +3077,12 @@ static int aged_pair_ok(actx *x, size_t a, size_t m, size_t b, size_t e)
         return 0;
     if (e - b <= 9 && has_bit(family_bits, kg_u8_dec((const unsigned char *)s + b, 3, &k1)))
         return 0; /* a family name first: a Korean name after a noun */
-    return 1;
+    /* nor a noun second: none of the last syllables of bodies and groups
+     * (한빛 축구단), and two syllables only after a longer first word or
+     * spelled from elsewhere (나오미 왓츠, not 한빛 직원) */
+    if (kg_wordset_suffix(&ws_bare_name_bad_ends, s + b, e - b))
+        return 0;
+    return e - b > 6 || m - a > 6 || loan_spelled(s, b, e);
 }
 
 /* A name of two words spelled from another language before a particle
@@ -3093,15 +3099,17 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
         return 0;
     /* the first word first: one syllable (a short given name) or loan
      * spelled, which most words are not; or any two words before an age
-     * in parentheses (제니 올리버(25)), which only people have */
+     * in parentheses (제니 올리버(25)) or the body or country the person
+     * is of (마리아 로시(프랑스)), which only people have */
     int first_ok = te - i == 3 ? kg_wordset_has(&ws_short_given_names, s + i, 3) : loan_spelled(s, i, te);
     size_t b = te + 1, be = hangul_run_end(s, len, b);
-    int age = be < len && s[be] == '(' && age_note_at(s, len, be), aged = !first_ok && age && te - i >= 6;
-    if ((!first_ok && !aged) || be < b + 6 || be - b > 24)
+    if ((!first_ok && te - i < 6) || be < b + 6 || be - b > 24)
+        return 0;
+    int note = be < len && s[be] == '(' && (age_note_at(s, len, be) || body_note_at(x, be)), noted = !first_ok && note;
+    if (!first_ok && !noted)
         return 0;
     size_t w = 0;
-    /* 마리아 로시(프랑스): the body or country the person is of */
-    if (be < len && s[be] == '(' && (age || body_note_at(x, be)))
+    if (note)
         w = be;
     else if (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.')
         return 0;
@@ -3110,9 +3118,9 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
         if (be - b > n + 3 && !memcmp(s + be - n, bare_particles[k], n))
             w = be - n;
     }
-    if (aged && !aged_pair_ok(x, i, te, b, w))
+    if (noted && !noted_pair_ok(x, i, te, b, w))
         return 0;
-    if (!w || !(aged || loan_spelled(s, b, w)) || !foreign_name_ok(x, i, te, w) || !name_context_ok(x, i) || overlaps_actor(x, i, w) ||
+    if (!w || !(note || loan_spelled(s, b, w)) || !foreign_name_ok(x, i, te, w) || !name_context_ok(x, i) || overlaps_actor(x, i, w) ||
         (x->lx && lex_exact(x, i, w) >= 0))
         return 0;
     new_actor(x, i, w, "person", "context");
