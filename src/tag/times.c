@@ -2263,6 +2263,10 @@ void kg_find_times(kg_tctx *c)
         if (!e)
             continue;
         e = finish(&st, i, e, NULL, &v);
+        /* 2024년보다, 2024년 대비: a comparison base, not the time the
+         * story goes on in (같은 기간 after it is not 2024) */
+        if (lit(s, len, e, R_BASE) || (e < len && s[e] == ' ' && lit(s, len, e + 1, R_BASE_NOUN)))
+            st.cur_base = 1;
         emit(&st, a, e, &v);
         st.have_prev = 1, st.prev_sent = st.sent_no;
         st.prev_idx = c->out->n - 1, st.prev_end = e;
