@@ -34,6 +34,8 @@ static const char *const *state_adverbs;
 static const char *const *act_heads;
 /* Words that carry the date of an earlier sentence over. */
 static const char *const *carry_words, *const *date_base_words, *const *date_measure_nouns;
+/* Sentence openers that tell an earlier act (앞서): no day carried. */
+static const char *const *earlier_openers;
 /* Speech verbs: a quotation before them is what the speaker said. */
 static const char *const *speech_verbs;
 
@@ -65,6 +67,7 @@ static void lists_init(void)
     state_adverbs = kg_gram_words("events", "state_adverbs");
     act_heads = kg_gram_words("events", "act_heads");
     carry_words = kg_gram_words("events", "carry_words");
+    earlier_openers = kg_gram_words("events", "earlier_openers");
     date_base_words = kg_gram_words("events", "date_base_words");
     date_measure_nouns = kg_gram_words("events", "date_measure_nouns");
     speech_verbs = kg_gram_words("events", "speech_verbs");
@@ -2375,7 +2378,8 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
          * 수출은 25% 줄었다: 지난해) */
         snprintf(e->date, sizeof e->date, "%s", x->last_date);
         snprintf(e->when, sizeof e->when, "%s", x->last_when);
-    } else if (x->last_day[0] && !reported && carries_date(x, e)) {
+    } else if (x->last_day[0] && !reported && carries_date(x, e) && !starts_any(x->s, se, ss, earlier_openers)) {
+        /* (앞서 …했다: an act before the story's day, not on it) */
         snprintf(e->date, sizeof e->date, "%s", x->last_day);
         snprintf(e->when, sizeof e->when, "%s", x->last_day_when);
     }
