@@ -3038,6 +3038,33 @@ static size_t bare_name_rule(actx *x, size_t i)
     return items[n - 1] + 9;
 }
 
+/* A Korean name of three syllables after a title or role, the two alone
+ * in parentheses (영화 '…'(감독 홍길동), 한빛재단(이사장 홍길동)): the
+ * person who holds the office. Emits it and returns its end, else 0. */
+static size_t paren_title_rule(actx *x, size_t i)
+{
+    const char *s = x->s;
+    size_t len = x->len, pa, pb, k1;
+    if (i + 10 > len || s[i + 9] != ')' || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
+        !word_before(s, i, &pa, &pb))
+        return 0;
+    /* the title right after the opening bracket (a word glued before the
+     * bracket belongs to the same token) */
+    size_t q = pb;
+    while (q > pa && s[q - 1] != '(')
+        q--;
+    if (q == pa)
+        return 0;
+    pa = q;
+    if (!is_title(s + pa, pb - pa) && !kg_wordset_has(&ws_role_titles, s + pa, pb - pa) &&
+        !kg_wordset_has(&ws_lead_roles, s + pa, pb - pa))
+        return 0;
+    if (!bare_name_ok(x, i))
+        return 0;
+    new_actor(x, i, i + 9, "person", "title");
+    return i + 9;
+}
+
 /* A Korean name of three syllables alone before a particle (홍길동은,
  * 홍길동에게): a family name first, both other syllables common in given
  * names (names: given_syllables), none of the last syllables of common
@@ -3293,6 +3320,8 @@ static size_t run_anon(scan *sc)
         e = rank_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
         e = bare_name_rule(sc->x, sc->i);
+    if (!e && sc->cc == KG_CC_HANGUL)
+        e = paren_title_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
         e = former_rule(sc->x, sc->i);
     if (!e && sc->cc == KG_CC_HANGUL)
