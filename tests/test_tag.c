@@ -216,7 +216,7 @@ Test(text, chrome_hangul_copyright)
 Test(text, chrome_and_dateline)
 {
     const char *src = "닫기\n기사듣기 기사듣기중지\n제목 줄\n\n  • 카카오톡\n\n입력 2024.03.05 10:20\n"
-                      "본문은 여기에 있다. 문의 someone@example.com 으로.\nhttps://example.com/a?b=1\n"
+                      "이 기사를 공유합니다\n이 기사를 친구에게 공유합니다\n본문은 여기에 있다. 문의 someone@example.com 으로.\nhttps://example.com/a?b=1\n"
                       "ⓒ 어느신문, 무단전재 및 재배포 금지\n관련뉴스\n다른 기사 제목 하나\n";
     kg_text t;
     kg_diag d = KG_DIAG_INIT;
@@ -229,6 +229,9 @@ Test(text, chrome_and_dateline)
     cr_assert(kg_text_in_chrome(&t, (size_t)(p - t.norm)));
     cr_assert(kg_text_in_chrome(&t, 0));
     cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "카카오톡") - t.norm)));
+    /* the share bar's sentence alone on its line, not a line of text */
+    cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "이 기사를 공유") - t.norm)));
+    cr_assert(!kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "친구에게") - t.norm)));
     cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "https") - t.norm)));
     cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "무단전재") - t.norm)));
     cr_assert(kg_text_in_chrome(&t, (size_t)(strstr(t.norm, "다른 기사") - t.norm)));
