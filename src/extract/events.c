@@ -394,6 +394,17 @@ static const char *const *topic_word_list(void)
     return topic_words;
 }
 
+/* 1 if mention m is a person who ends a note in parentheses after other
+ * words (형사1부(부장판사 홍길동)는): it has no role of its own, and the
+ * particle after the bracket is the phrase's before it. A gloss in the
+ * brackets (큐웬 2.5-맥스(Qwen 2.5-Max)는) names the same actor: not such
+ * a note. */
+static int note_name(const char *s, const kg_mention *m, size_t se)
+{
+    return m->nend < se && s[m->nend] == ')' && m->nstart > 0 && s[m->nstart - 1] == ' ' && m->type &&
+           !strcmp(m->type, "person");
+}
+
 static void compute_roles(exdoc *x, size_t ss, size_t se)
 {
     const char *s = x->s;
@@ -426,6 +437,8 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
         const ex_word *w = &x->w[wi];
         r->role = EX_P_NONE;
         r->pend = o;
+        if (note_name(s, m, se))
+            continue;
         int first = 1;
         for (int steps = 0; steps < 6; steps++) {
             size_t from = first ? o : w->cs;
@@ -452,7 +465,7 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                     const kg_mention *mj = &x->m->v[x->r[j].m];
                     if (mj->nstart >= w->e)
                         break;
-                    if (mj->nstart >= w->s) {
+                    if (mj->nstart >= w->s && !note_name(s, mj, se)) {
                         r->next = (int)j;
                         /* (삼성전자, SK하이닉스 …: a list, each one a head) */
                         r->mod = !(wi > 0 && x->w[wi - 1].e > x->w[wi - 1].s && s[x->w[wi - 1].e - 1] == ',');
