@@ -150,6 +150,7 @@ static const char *const *company_heads;        /* quoted_rule: 스타트업 */
 static const char *const *anon_titles;          /* anon_rule: 씨 */
 static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
 static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
+static const char *const *speech_tails;         /* quoted_rule: 라고, 며 ('…'라고 썼다) */
 static const char *const *role_titles;          /* title_rule, strict: 선수 */
 static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
 static const char *const *bare_name_bad_ends;   /* bare_name_rule: 회, 단 */
@@ -2312,7 +2313,22 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
     return w;
 }
 
-/* '엔진 AI'라는 스타트업: a quoted name before 라는 + an organisation noun. */
+/* The type a descriptor right before s[q] gives the name after it
+ * (시장조사업체 '한빛리서치', 인터넷 매체 '한빛뉴스'), or NULL. */
+static const char *descriptor_before(const char *s, size_t q)
+{
+    size_t pa, pb;
+    if (!word_before(s, q, &pa, &pb) || pb < 8 || !(intro_end(s, pb) & 1))
+        return NULL;
+    for (const struct descriptor *d = descriptors; d->w; d++)
+        if (ends_with(s + pa, pb - pa, d->w))
+            return d->type;
+    return NULL;
+}
+
+/* A quoted name: before 라는 + an organisation noun ('엔진 AI'라는
+ * 스타트업), or after a descriptor (결혼정보업체 '다온'이), of one to three
+ * words of letters and digits. */
 static size_t quoted_rule(actx *x, size_t q)
 {
     const char *s = x->s;
@@ -2324,16 +2340,37 @@ static size_t quoted_rule(actx *x, size_t q)
     if (b >= len || s[b] != qc || b == a)
         return 0;
     size_t k = b + 1;
+    const char *type = "company";
     size_t m = kg_lit_any(s, len, k, quote_namers);
-    if (!m || m >= len || s[m] != ' ')
+    if (m && m < len && s[m] == ' ') {
+        k = m + 1;
+        int ok = 0;
+        for (int h = 0; company_heads[h]; h++)
+            if (kg_at(s, len, k, company_heads[h]))
+                ok = 1;
+        if (!ok)
+            return 0;
+    } else if ((type = descriptor_before(s, q)) != NULL) {
+        /* the name: words of letters and digits, a particle or an end
+         * after the closing quote */
+        int words = 1;
+        for (size_t j = a; j < b; j++) {
+            unsigned char c = (unsigned char)s[j];
+            if (c == ' ')
+                words++;
+            else if (c < 0x80 && !is_lat((char)c) && !is_dig((char)c) && c != '-' && c != '&' && c != '.')
+                return 0;
+        }
+        size_t pe, lw = b;
+        while (lw > a && s[lw - 1] != ' ')
+            lw--;
+        /* (영국 매체 '…끝났다'고: words quoted, not a name) */
+        if (words > 3 || s[a] == ' ' || s[b - 1] == ' ' || ends_as_non_name(s, lw, b) || kg_lit_any(s, len, k, speech_tails) ||
+            !(k >= len || s[k] == ' ' || s[k] == ',' || s[k] == '.' || s[k] == ')' || kg_tail_ok(s, len, k, &pe)))
+            return 0;
+    } else {
         return 0;
-    k = m + 1;
-    int ok = 0;
-    for (int h = 0; company_heads[h]; h++)
-        if (kg_at(s, len, k, company_heads[h]))
-            ok = 1;
-    if (!ok)
-        return 0;
+    }
     /* a name the lexicon knows is matched as such */
     if (lex_exact(x, a, b) >= 0)
         return 0;
@@ -2347,7 +2384,7 @@ static size_t quoted_rule(actx *x, size_t q)
         kg_buf_free(&id);
         return 0;
     }
-    int act = dact_add(x, id.ptr, id.len, s + a, b - a, "company", "quoted", -1);
+    int act = dact_add(x, id.ptr, id.len, s + a, b - a, type, "quoted", -1);
     kg_buf_free(&id);
     alias_add(x, s + a, b - a, act);
     emit_act(x, a, b, act);
@@ -2508,6 +2545,7 @@ static void lists_load(void)
     anon_titles = kg_gram_words("names", "anon_titles");
     anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
     anon_given = kg_gram_words("names", "anon_given");
+    speech_tails = kg_gram_words("names", "quoted_speech_tails");
     real_name_marks = kg_gram_words("names", "real_name_marks");
     office_titles = kg_gram_words("names", "office_titles");
     rank_marks = kg_gram_words("names", "rank_marks");
