@@ -2246,10 +2246,11 @@ void kg_find_times(kg_tctx *c)
             (!kg_tok_start(s, i) && !(isd((char)ch) && i > 0 && (unsigned char)s[i - 1] >= 0x80)))
             continue;
         /* a new sentence (after a line end, or . ? ! and a space not after
-         * a digit) forgets the year told in the one before */
-        for (; sb < i; sb++)
-            if (s[sb] == '\n' || ((s[sb] == '.' || s[sb] == '?' || s[sb] == '!') && sb > 0 && !isd(s[sb - 1]) &&
-                                  (s[sb + 1] == ' ' || s[sb + 1] == '\n')))
+         * a digit) forgets the year told in the one before; the marks are
+         * found sixteen bytes at a time (a byte-wise look at every byte of
+         * the text cost more than the rest of the time scan) */
+        for (; (sb = kg_find_bytes(s, sb, i, "\n.?!", 4, 0)) < i; sb++)
+            if (s[sb] == '\n' || (sb > 0 && !isd(s[sb - 1]) && (s[sb + 1] == ' ' || s[sb + 1] == '\n')))
                 st.sent_y = 0, st.sent_no++;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
