@@ -2231,8 +2231,10 @@ void kg_find_times(kg_tctx *c)
     const char *s = c->s;
     size_t len = c->len;
     const kg_text *t = c->t;
-    size_t ci = 0, sb = 0;
+    size_t ci = 0;
     pthread_once(&time_first_once, time_first_init);
+    /* the next sentence mark not yet looked at (len: none) */
+    size_t sb = kg_find_bytes(s, 0, len, "\n.?!", 4, 0);
     /* the tokens: no time starts inside a Hangul word */
     size_t next = 0, k = 0, i;
     while ((i = kg_tok_next(c, &k, next)) != (size_t)-1) {
@@ -2247,9 +2249,9 @@ void kg_find_times(kg_tctx *c)
             continue;
         /* a new sentence (after a line end, or . ? ! and a space not after
          * a digit) forgets the year told in the one before; the marks are
-         * found sixteen bytes at a time (a byte-wise look at every byte of
-         * the text cost more than the rest of the time scan) */
-        for (; (sb = kg_find_bytes(s, sb, i, "\n.?!", 4, 0)) < i; sb++)
+         * found sixteen bytes at a time, each once (a byte-wise look at
+         * every byte of the text cost more than the rest of the time scan) */
+        for (; sb < i; sb = kg_find_bytes(s, sb + 1, len, "\n.?!", 4, 0))
             if (s[sb] == '\n' || (sb > 0 && !isd(s[sb - 1]) && (s[sb + 1] == ' ' || s[sb + 1] == '\n')))
                 st.sent_y = 0, st.sent_no++;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
