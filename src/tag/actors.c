@@ -1990,11 +1990,7 @@ static size_t anon_rule(actx *x, size_t i)
         head_end = i + 3;
         /* 김모, 이 모: the family name and 모, then a title */
         size_t g = head_end < len && s[head_end] == ' ' ? head_end + 1 : head_end, ge = 0;
-        for (int k = 0; anon_given[k] && !ge; k++) {
-            size_t n = strlen(anon_given[k]);
-            if (g + n <= len && !memcmp(s + g, anon_given[k], n))
-                ge = g + n;
-        }
+        ge = kg_lit_any(s, len, g, anon_given);
         if (ge && (e = anon_title_at(s, len, ge, 1, 2, &tp)))
             head_end = ge;
         else if (!(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
@@ -3137,9 +3133,9 @@ static size_t former_rule(actx *x, size_t i)
     /* the mark first: it is rare, the name tests are not cheap */
     size_t p = e + 1, m = 0;
     for (int k = 0; former_marks[k] && !m; k++) {
-        size_t n = strlen(former_marks[k]);
-        if (p + n < len && !memcmp(s + p, former_marks[k], n) && s[p + n] == ' ')
-            m = p + n + 1;
+        size_t q = kg_lit(s, len, p, former_marks[k]);
+        if (q && q < len && s[q] == ' ')
+            m = q + 1;
     }
     if (!m || (e == i + 3 ? !kg_wordset_has(&ws_family, s + i, 3) : !bare_name_ok(x, i)))
         return 0;
@@ -3185,9 +3181,9 @@ static size_t rank_rule(actx *x, size_t i)
         return 0;
     size_t m = 0;
     for (int k = 0; rank_marks[k] && !m; k++) {
-        size_t n = strlen(rank_marks[k]);
-        if (d + n <= len && !memcmp(s + d, rank_marks[k], n) && kg_tail_ok(s, len, d + n, &tend))
-            m = d + n;
+        size_t q = kg_lit(s, len, d, rank_marks[k]);
+        if (q && kg_tail_ok(s, len, q, &tend))
+            m = q;
     }
     if (!m || (e == i + 3 ? !kg_wordset_has(&ws_family, s + i, 3) : !bare_name_ok(x, i)) || overlaps_actor(x, i, e) ||
         kg_tctx_taken(x->c, i, e) || (x->lx && lex_exact(x, i, e) >= 0))
@@ -3228,19 +3224,13 @@ static size_t report_rule(actx *x, size_t i, size_t te)
             return 0;
         p++;
     }
-    size_t v = 0;
-    for (int k = 0; report_verbs[k] && !v; k++) {
-        size_t n = strlen(report_verbs[k]);
-        if (p + n <= len && !memcmp(s + p, report_verbs[k], n))
-            v = 1;
-    }
+    /* (kg_lit_any: the words' first bytes compared inline, no strlen
+     * and memcmp calls at every word with a space after it) */
+    int v = kg_lit_any(s, len, p, report_verbs) != 0;
     /* a verb of telling only after a day number (한빛넷이 9일 전했다;
      * 아들이 전했다 is a person's word) */
-    for (int k = 0; dated && report_verbs_dated[k] && !v; k++) {
-        size_t n = strlen(report_verbs_dated[k]);
-        if (p + n <= len && !memcmp(s + p, report_verbs_dated[k], n))
-            v = 1;
-    }
+    if (dated && !v)
+        v = kg_lit_any(s, len, p, report_verbs_dated) != 0;
     if (!v)
         return 0;
     size_t w = strip_particles(s, len, i, te);
