@@ -836,12 +836,28 @@ static const struct suffix *org_suffix(const char *w, size_t n)
     return NULL;
 }
 
+/* The strong suffix that is the word w[0..n) itself, the first of the
+ * list (the last with last set), or NULL. The chain of w's last three
+ * bytes holds, in the list's order, every suffix of three bytes or more
+ * that can be w: a few compares instead of a walk over the list. */
+static const struct suffix *strong_suffix_is(const char *w, size_t n, int last)
+{
+    const struct suffix *found = NULL;
+    if (n < 3) {
+        for (const struct suffix *sf = suffixes; sf->w && !(found && !last); sf++)
+            if (sf->strong && suffix_len[sf - suffixes] == n && memcmp(sf->w, w, n) == 0)
+                found = sf;
+        return found;
+    }
+    for (int si = sfx_head[sfx_bucket(w + n - 3)]; si >= 0 && !(found && !last); si = sfx_next[si])
+        if (suffixes[si].strong && suffix_len[si] == n && memcmp(suffixes[si].w, w, n) == 0)
+            found = &suffixes[si];
+    return found;
+}
+
 static const struct suffix *org_suffix_word(const char *w, size_t n)
 {
-    for (const struct suffix *sf = suffixes; sf->w; sf++)
-        if (suffix_len[sf - suffixes] == n && memcmp(sf->w, w, n) == 0 && sf->strong)
-            return sf;
-    return NULL;
+    return strong_suffix_is(w, n, 0);
 }
 
 static int is_title(const char *w, size_t n)
@@ -2272,9 +2288,7 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
     const struct suffix *sf = NULL;
     /* else no suffix word can be it */
     if (w - a <= suffix_max_len && w - a >= 3 && strong_last(s + w - 3))
-        for (const struct suffix *q = suffixes; q->w; q++)
-            if (q->strong && suffix_len[q - suffixes] == w - a && !memcmp(q->w, s + a, w - a))
-                sf = q;
+        sf = strong_suffix_is(s + a, w - a, 1);
     if (!sf)
         return 0;
     span toks[6];
@@ -2393,9 +2407,7 @@ static size_t acronym_rule(actx *x, size_t i)
         size_t w = strip_particles(s, len, ta, te);
         int is_suf = 0;
         if (w - ta >= 3 && strong_last(s + w - 3)) /* else none is it */
-            for (const struct suffix *sf = suffixes; sf->w; sf++)
-                if (sf->strong && suffix_len[sf - suffixes] == w - ta && !memcmp(sf->w, s + ta, w - ta))
-                    is_suf = 1;
+            is_suf = strong_suffix_is(s + ta, w - ta, 0) != NULL;
         if (is_suf) {
             name_end = w;
             break;
