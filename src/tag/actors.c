@@ -3519,23 +3519,33 @@ static size_t short_name_note(actx *x, size_t p)
 }
 
 /* The rules in the order they are tried at a start: the first that finds
- * something ends the place. The known names come before the rules that
- * find new ones; these run only with discovery on. */
-static const struct scan_rule {
-    int (*gate)(scan *);
-    size_t (*run)(scan *);
-    int after; /* AFTER_* */
-} scan_rules[] = {
-    { gate_corp_before, run_corp_before, AFTER_PUNCT },
-    { gate_quote, run_quote, AFTER_PUNCT },
-    { gate_word, run_known, AFTER_HANGUL },
-    { gate_anon, run_anon, AFTER_NEXT },
-    { gate_new_hangul, run_pair, AFTER_NEXT },
-    { gate_new_hangul, run_corp_after, AFTER_PUNCT },
-    { gate_new_hangul, run_intro_list, AFTER_NEXT },
-    { gate_new_hangul, run_title_suffix, AFTER_NEXT },
-    { gate_new_latin, run_acronym, AFTER_NEXT },
-};
+ * something ends the place (its end returned, *after its AFTER_*), else
+ * 0. The known names come before the rules that find new ones; these run
+ * only with discovery on. Called directly, not through a table of
+ * function pointers: this runs at every word start, and direct calls let
+ * the gates be inlined. */
+static size_t run_rules(scan *sc, int *after)
+{
+#define RULE(gate, run, aft)          \
+    if (gate(sc)) {                   \
+        size_t e_ = run(sc);          \
+        if (e_) {                     \
+            *after = (aft);           \
+            return e_;                \
+        }                             \
+    }
+    RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
+    RULE(gate_quote, run_quote, AFTER_PUNCT)
+    RULE(gate_word, run_known, AFTER_HANGUL)
+    RULE(gate_anon, run_anon, AFTER_NEXT)
+    RULE(gate_new_hangul, run_pair, AFTER_NEXT)
+    RULE(gate_new_hangul, run_corp_after, AFTER_PUNCT)
+    RULE(gate_new_hangul, run_intro_list, AFTER_NEXT)
+    RULE(gate_new_hangul, run_title_suffix, AFTER_NEXT)
+    RULE(gate_new_latin, run_acronym, AFTER_NEXT)
+#undef RULE
+    return 0;
+}
 
 /* What the character at e counts as for the next start (see AFTER_*). */
 static kg_cc cc_after(const char *s, size_t len, size_t e, int after)
@@ -3631,13 +3641,10 @@ void kg_find_actors(kg_tctx *c)
         sc->ch = ch;
         sc->cc = cc;
         sc->start = start;
-        size_t e = 0;
-        for (size_t r = 0; r < sizeof scan_rules / sizeof *scan_rules; r++)
-            if (scan_rules[r].gate(sc) && (e = scan_rules[r].run(sc))) {
-                prev_cc = cc_after(s, len, e, scan_rules[r].after);
-                break;
-            }
+        int after;
+        size_t e = run_rules(sc, &after);
         if (e) {
+            prev_cc = cc_after(s, len, e, after);
             size_t n = x.last_end == e ? short_name_note(&x, e) : e;
             if (n != e)
                 prev_cc = KG_CC_PUNCT;
