@@ -3261,14 +3261,18 @@ static size_t report_rule(actx *x, size_t i, size_t te)
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
-    size_t e = anon_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    /* the rules up to particle_name_rule find nothing at a Hangul word
+     * without a family name's syllable first (each tests it first): one
+     * test for the five */
+    int fam = sc->cc != KG_CC_HANGUL || has_bit(family_bits, sc->cp);
+    size_t e = fam ? anon_rule(sc->x, sc->i) : 0;
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = rank_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = bare_name_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = former_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = particle_name_rule(sc->x, sc->i, scan_te(sc));
     if (!e && sc->cc == KG_CC_HANGUL)
         e = foreign_particle_rule(sc->x, sc->i, scan_te(sc));
