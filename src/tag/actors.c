@@ -534,10 +534,8 @@ static int sentence_break(const char *s, size_t a, size_t b)
     if (b - a > 1024)
         return 1; /* too far for one sentence (and no scan of a text
                    * without a sentence end) */
-    for (size_t p = a; p < b; p++)
-        if (s[p] == '.' || s[p] == '?' || s[p] == '!' || s[p] == '\n')
-            return 1;
-    return 0;
+    /* (sixteen bytes at a time: up to 1 KB at every country) */
+    return kg_find_bytes(s, a, b, ".?!\n", 4, 0) < b;
 }
 
 /* Notes the country lex mentioned at [a, b): the last one, and the first
