@@ -149,15 +149,15 @@ typedef struct wordfig {
 static wordfig *word_figs;
 static size_t n_word_figs;
 
-/* The units and the approximation words chained by their first
- * character, in list order (the first match in the list wins, and only
+/* The units, the approximation words and the word figures chained by
+ * their first character, in list order (the first match in the list wins, and only
  * words with the text's first character can match): a lookup walks one
  * short chain instead of the whole list. Not util's kg_hmap or
  * kg_wordset: those answer "is this whole word in", while here the
  * word's end is unknown (a prefix of the text) and list order decides. */
 #define FC_BUCKETS 128
-static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS];
-static int *unit_next, *approx_next; /* FC_END ends a chain */
+static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS], wordfig_head[FC_BUCKETS];
+static int *unit_next, *approx_next, *wordfig_next; /* FC_END ends a chain */
 #define FC_END (-1)
 
 /* Bucket of the character at w[0..n) (n >= 1). */
@@ -196,6 +196,11 @@ static const char *unit_word(size_t k)
 static const char *approx_word(size_t k)
 {
     return approx_after[k].w;
+}
+
+static const char *wordfig_word(size_t k)
+{
+    return word_figs[k].w;
 }
 
 /* First word of a chain for the text at s[i..len), or -1. */
@@ -839,7 +844,8 @@ static size_t word_figure(kg_tctx *c, size_t i)
     const char *s = c->s;
     size_t len = c->len, k;
     static const unitdef x = { "", "x", NULL, 0, 0, 0, 0, 0, 0 };
-    for (size_t q = 0; q < n_word_figs; q++) {
+    /* (only the words with the text's first character, in list order) */
+    for (int q = fc_first(wordfig_head, s, len, i); q >= 0; q = wordfig_next[q]) {
         const wordfig *w = &word_figs[q];
         if ((k = lit(s, len, i, w->w)) && unit_ends(s, len, k, &w->u)) {
             if (w->span && !kg_lit_any(s, len, k, span_after))
@@ -1024,6 +1030,8 @@ static void fig_syl_init(void)
     approx_next = kg_xcalloc(n_approx_after + 1, sizeof *approx_next);
     fc_build(unit_head, unit_next, n_units, unit_word);
     fc_build(approx_head, approx_next, n_approx_after, approx_word);
+    wordfig_next = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_next);
+    fc_build(wordfig_head, wordfig_next, n_word_figs, wordfig_word);
 }
 
 static int fig_first(const char *s, size_t len, size_t i)
