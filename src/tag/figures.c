@@ -150,9 +150,9 @@ static wordfig *word_figs;
 static size_t n_word_figs;
 
 /* The units, the approximation words and the word figures chained by
- * their first character, in list order (the first match in the list wins, and only
- * words with the text's first character can match): a lookup walks one
- * short chain instead of the whole list. Not util's kg_hmap or
+ * their first character, in list order (the first match in the list
+ * wins, and only words with the text's first character can match): a
+ * lookup walks one short chain instead of the whole list. Not util's kg_hmap or
  * kg_wordset: those answer "is this whole word in", while here the
  * word's end is unknown (a prefix of the text) and list order decides. */
 #define FC_BUCKETS 128
