@@ -1954,6 +1954,11 @@ static size_t n_heads;
  * list order decides which head fits first. */
 static uint32_t *head_first;
 static int head_bucket[64], *head_next;
+/* the next three bytes of each head of six bytes or more (HEAD_SHORT:
+ * a shorter head): heads that share the first syllable (이날, 이번, 이달)
+ * mostly differ in the second */
+static uint32_t *head_second;
+#define HEAD_SHORT 0xFFFFFFFFu
 
 static unsigned head_hash(uint32_t f)
 {
@@ -1979,11 +1984,13 @@ static void time_first_init(void)
             h[n_heads++] = l->e[k].form;
     heads = h;
     head_first = kg_xcalloc(n_heads + 1, sizeof *head_first);
+    head_second = kg_xcalloc(n_heads + 1, sizeof *head_second);
     head_next = kg_xcalloc(n_heads + 1, sizeof *head_next);
     for (size_t b = 0; b < 64; b++)
         head_bucket[b] = -1;
     for (size_t k = 0; k < n_heads; k++) {
         head_first[k] = first3(heads[k]);
+        head_second[k] = strlen(heads[k]) >= 6 ? first3(heads[k] + 3) : HEAD_SHORT;
         unsigned b = head_hash(head_first[k]);
         head_next[k] = head_bucket[b];
         head_bucket[b] = (int)k;
@@ -2003,8 +2010,11 @@ static int may_start(const char *s, size_t len, size_t i)
     if (!kg_sylset_at(&time_first, s, len, i))
         return 0;
     uint32_t f = first3(s + i); /* i + 2 < len: kg_sylset_at checked it */
+    /* (no 24-bit value of first3 is 0xFF000000: no head of six bytes
+     * fits a text that ends before) */
+    uint32_t g = i + 6 <= len ? first3(s + i + 3) : 0xFF000000u;
     for (int k = head_bucket[head_hash(f)]; k >= 0; k = head_next[k])
-        if (head_first[k] == f && kg_at(s, len, i, heads[k]))
+        if (head_first[k] == f && (head_second[k] == HEAD_SHORT || head_second[k] == g) && kg_at(s, len, i, heads[k]))
             return 1;
     return 0;
 }
