@@ -1056,8 +1056,9 @@ static int is_money(const char *unit)
 /* 1 if a sentence ends in s[a, b): a line break, or . ? ! before a space. */
 static int sentence_between(const char *s, size_t a, size_t b)
 {
-    for (size_t k = a; k < b; k++)
-        if (s[k] == '\n' || ((s[k] == '.' || s[k] == '?' || s[k] == '!') && k + 1 < b && s[k + 1] == ' '))
+    /* (the marks found sixteen bytes at a time) */
+    for (size_t k = kg_find_bytes(s, a, b, "\n.?!", 4, 0); k < b; k = kg_find_bytes(s, k + 1, b, "\n.?!", 4, 0))
+        if (s[k] == '\n' || (k + 1 < b && s[k + 1] == ' '))
             return 1;
     return 0;
 }
