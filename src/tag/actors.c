@@ -652,13 +652,13 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
             q = kg_u8_prev(s, from);
         }
     }
-    while (q < e) {
-        size_t k;
-        kg_u8_dec((const unsigned char *)s + q, e - q, &k);
-        q += k;
+    if (q >= e)
+        return e;
+    /* each character after the first, decoded once */
+    size_t k;
+    kg_u8_dec((const unsigned char *)s + q, e - q, &k);
+    for (q += k; q < e; q += k) {
         size_t end;
-        if (q >= e)
-            break;
         uint32_t cq = kg_u8_at(s, e, q, &k);
         /* (a rest [q, e) of particles starts with a particle's syllable) */
         if (kg_is_hangul(cq) && ((pfirst_bits[(cq - 0xAC00) >> 3] >> ((cq - 0xAC00) & 7)) & 1) &&
