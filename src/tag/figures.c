@@ -218,8 +218,10 @@ static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, co
     for (size_t k = 0; k < npre; k++) {
         size_t n = pre[k].n + (spaced ? 1 : 0);
         /* the byte before the first one decides most (a syllable's last
-         * byte, or the space) */
-        if (i < n || (spaced && s[i - 1] != ' ') || memcmp(s + i - n, pre[k].w, pre[k].n) != 0)
+         * byte, or the space), then the word's last byte (words are never
+         * empty), before a memcmp call */
+        if (i < n || (spaced && s[i - 1] != ' ') || s[i - n + pre[k].n - 1] != pre[k].w[pre[k].n - 1] ||
+            memcmp(s + i - n, pre[k].w, pre[k].n) != 0)
             continue;
         /* the word itself must start a token */
         if (!kg_tok_start(s, i - n))
