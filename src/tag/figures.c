@@ -115,6 +115,7 @@ static kg_approx *tail_approx; /* per unit tail: what it says (exact when none) 
 /* Marks between the ends of a range (grammar units: range_marks) and
  * the signs of a negative number (minus_signs). */
 static const char *const *range_marks, *const *minus_signs;
+static size_t *minus_len; /* their lengths */
 /* Words after a word figure that make it a rate (grammar units:
  * rate_words): 하루 평균. */
 static const char *const *rate_words;
@@ -421,9 +422,10 @@ typedef struct fscan {
 static size_t minus_before(const char *s, size_t i)
 {
     for (size_t k = 0; minus_signs[k]; k++) {
-        size_t n = strlen(minus_signs[k]);
-        if (i >= n && !memcmp(s + i - n, minus_signs[k], n) && kg_tok_start(s, i - n) &&
-            !(i > n && (s[i - n - 1] == '-' || s[i - n - 1] == '.' || s[i - n - 1] == ',')))
+        /* (the last byte first: no strlen or memcmp call where it differs) */
+        size_t n = minus_len[k];
+        if (i >= n && s[i - 1] == minus_signs[k][n - 1] && !memcmp(s + i - n, minus_signs[k], n) &&
+            kg_tok_start(s, i - n) && !(i > n && (s[i - n - 1] == '-' || s[i - n - 1] == '.' || s[i - n - 1] == ',')))
             return n;
     }
     return 0;
@@ -988,6 +990,12 @@ static void fig_syl_init(void)
         tail_approx[k] = kg_gram_field(&l->e[k], "approx") ? approx_field(&l->e[k]) : KG_APPROX_EXACT;
     range_marks = kg_gram_words("units", "range_marks");
     minus_signs = kg_gram_words("units", "minus_signs");
+    size_t nm = 0;
+    while (minus_signs[nm])
+        nm++;
+    minus_len = kg_xcalloc(nm + 1, sizeof *minus_len);
+    for (size_t k = 0; k < nm; k++)
+        minus_len[k] = strlen(minus_signs[k]);
     age_after = kg_gram_words("units", "age_after");
     index_words = kg_gram_words("units", "index_words");
     rate_words = kg_gram_words("units", "rate_words");
