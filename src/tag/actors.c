@@ -535,10 +535,8 @@ static int sentence_break(const char *s, size_t a, size_t b)
     if (b - a > 1024)
         return 1; /* too far for one sentence (and no scan of a text
                    * without a sentence end) */
-    for (size_t p = a; p < b; p++)
-        if (s[p] == '.' || s[p] == '?' || s[p] == '!' || s[p] == '\n')
-            return 1;
-    return 0;
+    /* (sixteen bytes at a time: up to 1 KB at every country) */
+    return kg_find_bytes(s, a, b, ".?!\n", 4, 0) < b;
 }
 
 /* Notes the country lex mentioned at [a, b): the last one, and the first
@@ -655,13 +653,13 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
             q = kg_u8_prev(s, from);
         }
     }
-    while (q < e) {
-        size_t k;
-        kg_u8_dec((const unsigned char *)s + q, e - q, &k);
-        q += k;
+    if (q >= e)
+        return e;
+    /* each character after the first, decoded once */
+    size_t k;
+    kg_u8_dec((const unsigned char *)s + q, e - q, &k);
+    for (q += k; q < e; q += k) {
         size_t end;
-        if (q >= e)
-            break;
         uint32_t cq = kg_u8_at(s, e, q, &k);
         /* (a rest [q, e) of particles starts with a particle's syllable) */
         if (kg_is_hangul(cq) && ((pfirst_bits[(cq - 0xAC00) >> 3] >> ((cq - 0xAC00) & 7)) & 1) &&
@@ -837,12 +835,28 @@ static const struct suffix *org_suffix(const char *w, size_t n)
     return NULL;
 }
 
+/* The strong suffix that is the word w[0..n) itself, the first of the
+ * list (the last with last set), or NULL. The chain of w's last three
+ * bytes holds, in the list's order, every suffix of three bytes or more
+ * that can be w: a few compares instead of a walk over the list. */
+static const struct suffix *strong_suffix_is(const char *w, size_t n, int last)
+{
+    const struct suffix *found = NULL;
+    if (n < 3) {
+        for (const struct suffix *sf = suffixes; sf->w && !(found && !last); sf++)
+            if (sf->strong && suffix_len[sf - suffixes] == n && memcmp(sf->w, w, n) == 0)
+                found = sf;
+        return found;
+    }
+    for (int si = sfx_head[sfx_bucket(w + n - 3)]; si >= 0 && !(found && !last); si = sfx_next[si])
+        if (suffixes[si].strong && suffix_len[si] == n && memcmp(suffixes[si].w, w, n) == 0)
+            found = &suffixes[si];
+    return found;
+}
+
 static const struct suffix *org_suffix_word(const char *w, size_t n)
 {
-    for (const struct suffix *sf = suffixes; sf->w; sf++)
-        if (suffix_len[sf - suffixes] == n && memcmp(sf->w, w, n) == 0 && sf->strong)
-            return sf;
-    return NULL;
+    return strong_suffix_is(w, n, 0);
 }
 
 static int is_title(const char *w, size_t n)
@@ -1991,11 +2005,7 @@ static size_t anon_rule(actx *x, size_t i)
         head_end = i + 3;
         /* 김모, 이 모: the family name and 모, then a title */
         size_t g = head_end < len && s[head_end] == ' ' ? head_end + 1 : head_end, ge = 0;
-        for (int k = 0; anon_given[k] && !ge; k++) {
-            size_t n = strlen(anon_given[k]);
-            if (g + n <= len && !memcmp(s + g, anon_given[k], n))
-                ge = g + n;
-        }
+        ge = kg_lit_any(s, len, g, anon_given);
         if (ge && (e = anon_title_at(s, len, ge, 1, 2, &tp)))
             head_end = ge;
         else if (!(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
@@ -2277,9 +2287,7 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
     const struct suffix *sf = NULL;
     /* else no suffix word can be it */
     if (w - a <= suffix_max_len && w - a >= 3 && strong_last(s + w - 3))
-        for (const struct suffix *q = suffixes; q->w; q++)
-            if (q->strong && suffix_len[q - suffixes] == w - a && !memcmp(q->w, s + a, w - a))
-                sf = q;
+        sf = strong_suffix_is(s + a, w - a, 1);
     if (!sf)
         return 0;
     span toks[6];
@@ -2434,9 +2442,7 @@ static size_t acronym_rule(actx *x, size_t i)
         size_t w = strip_particles(s, len, ta, te);
         int is_suf = 0;
         if (w - ta >= 3 && strong_last(s + w - 3)) /* else none is it */
-            for (const struct suffix *sf = suffixes; sf->w; sf++)
-                if (sf->strong && suffix_len[sf - suffixes] == w - ta && !memcmp(sf->w, s + ta, w - ta))
-                    is_suf = 1;
+            is_suf = strong_suffix_is(s + ta, w - ta, 0) != NULL;
         if (is_suf) {
             name_end = w;
             break;
@@ -3231,9 +3237,9 @@ static size_t former_rule(actx *x, size_t i)
     /* the mark first: it is rare, the name tests are not cheap */
     size_t p = e + 1, m = 0;
     for (int k = 0; former_marks[k] && !m; k++) {
-        size_t n = strlen(former_marks[k]);
-        if (p + n < len && !memcmp(s + p, former_marks[k], n) && s[p + n] == ' ')
-            m = p + n + 1;
+        size_t q = kg_lit(s, len, p, former_marks[k]);
+        if (q && q < len && s[q] == ' ')
+            m = q + 1;
     }
     if (!m || (e == i + 3 ? !kg_wordset_has(&ws_family, s + i, 3) : !bare_name_ok(x, i)))
         return 0;
@@ -3279,9 +3285,9 @@ static size_t rank_rule(actx *x, size_t i)
         return 0;
     size_t m = 0;
     for (int k = 0; rank_marks[k] && !m; k++) {
-        size_t n = strlen(rank_marks[k]);
-        if (d + n <= len && !memcmp(s + d, rank_marks[k], n) && kg_tail_ok(s, len, d + n, &tend))
-            m = d + n;
+        size_t q = kg_lit(s, len, d, rank_marks[k]);
+        if (q && kg_tail_ok(s, len, q, &tend))
+            m = q;
     }
     if (!m || (e == i + 3 ? !kg_wordset_has(&ws_family, s + i, 3) : !bare_name_ok(x, i)) || overlaps_actor(x, i, e) ||
         kg_tctx_taken(x->c, i, e) || (x->lx && lex_exact(x, i, e) >= 0))
@@ -3322,19 +3328,13 @@ static size_t report_rule(actx *x, size_t i, size_t te)
             return 0;
         p++;
     }
-    size_t v = 0;
-    for (int k = 0; report_verbs[k] && !v; k++) {
-        size_t n = strlen(report_verbs[k]);
-        if (p + n <= len && !memcmp(s + p, report_verbs[k], n))
-            v = 1;
-    }
+    /* (kg_lit_any: the words' first bytes compared inline, no strlen
+     * and memcmp calls at every word with a space after it) */
+    int v = kg_lit_any(s, len, p, report_verbs) != 0;
     /* a verb of telling only after a day number (한빛넷이 9일 전했다;
      * 아들이 전했다 is a person's word) */
-    for (int k = 0; dated && report_verbs_dated[k] && !v; k++) {
-        size_t n = strlen(report_verbs_dated[k]);
-        if (p + n <= len && !memcmp(s + p, report_verbs_dated[k], n))
-            v = 1;
-    }
+    if (dated && !v)
+        v = kg_lit_any(s, len, p, report_verbs_dated) != 0;
     if (!v)
         return 0;
     size_t w = strip_particles(s, len, i, te);
@@ -3353,16 +3353,20 @@ static size_t report_rule(actx *x, size_t i, size_t te)
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
 static size_t run_anon(scan *sc)
 {
-    size_t e = anon_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    /* the rules up to particle_name_rule find nothing at a Hangul word
+     * without a family name's syllable first (each tests it first): one
+     * test for the six */
+    int fam = sc->cc != KG_CC_HANGUL || has_bit(family_bits, sc->cp);
+    size_t e = fam ? anon_rule(sc->x, sc->i) : 0;
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = rank_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = bare_name_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = paren_title_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = former_rule(sc->x, sc->i);
-    if (!e && sc->cc == KG_CC_HANGUL)
+    if (!e && fam && sc->cc == KG_CC_HANGUL)
         e = particle_name_rule(sc->x, sc->i, scan_te(sc));
     if (!e && sc->cc == KG_CC_HANGUL)
         e = foreign_particle_rule(sc->x, sc->i, scan_te(sc));
@@ -3613,23 +3617,33 @@ static size_t short_name_note(actx *x, size_t p)
 }
 
 /* The rules in the order they are tried at a start: the first that finds
- * something ends the place. The known names come before the rules that
- * find new ones; these run only with discovery on. */
-static const struct scan_rule {
-    int (*gate)(scan *);
-    size_t (*run)(scan *);
-    int after; /* AFTER_* */
-} scan_rules[] = {
-    { gate_corp_before, run_corp_before, AFTER_PUNCT },
-    { gate_quote, run_quote, AFTER_PUNCT },
-    { gate_word, run_known, AFTER_HANGUL },
-    { gate_anon, run_anon, AFTER_NEXT },
-    { gate_new_hangul, run_pair, AFTER_NEXT },
-    { gate_new_hangul, run_corp_after, AFTER_PUNCT },
-    { gate_new_hangul, run_intro_list, AFTER_NEXT },
-    { gate_new_hangul, run_title_suffix, AFTER_NEXT },
-    { gate_new_latin, run_acronym, AFTER_NEXT },
-};
+ * something ends the place (its end returned, *after its AFTER_*), else
+ * 0. The known names come before the rules that find new ones; these run
+ * only with discovery on. Called directly, not through a table of
+ * function pointers: this runs at every word start, and direct calls let
+ * the gates be inlined. */
+static size_t run_rules(scan *sc, int *after)
+{
+#define RULE(gate, run, aft)          \
+    if (gate(sc)) {                   \
+        size_t e_ = run(sc);          \
+        if (e_) {                     \
+            *after = (aft);           \
+            return e_;                \
+        }                             \
+    }
+    RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
+    RULE(gate_quote, run_quote, AFTER_PUNCT)
+    RULE(gate_word, run_known, AFTER_HANGUL)
+    RULE(gate_anon, run_anon, AFTER_NEXT)
+    RULE(gate_new_hangul, run_pair, AFTER_NEXT)
+    RULE(gate_new_hangul, run_corp_after, AFTER_PUNCT)
+    RULE(gate_new_hangul, run_intro_list, AFTER_NEXT)
+    RULE(gate_new_hangul, run_title_suffix, AFTER_NEXT)
+    RULE(gate_new_latin, run_acronym, AFTER_NEXT)
+#undef RULE
+    return 0;
+}
 
 /* What the character at e counts as for the next start (see AFTER_*). */
 static kg_cc cc_after(const char *s, size_t len, size_t e, int after)
@@ -3725,13 +3739,10 @@ void kg_find_actors(kg_tctx *c)
         sc->ch = ch;
         sc->cc = cc;
         sc->start = start;
-        size_t e = 0;
-        for (size_t r = 0; r < sizeof scan_rules / sizeof *scan_rules; r++)
-            if (scan_rules[r].gate(sc) && (e = scan_rules[r].run(sc))) {
-                prev_cc = cc_after(s, len, e, scan_rules[r].after);
-                break;
-            }
+        int after;
+        size_t e = run_rules(sc, &after);
         if (e) {
+            prev_cc = cc_after(s, len, e, after);
             size_t n = x.last_end == e ? short_name_note(&x, e) : e;
             if (n != e)
                 prev_cc = KG_CC_PUNCT;

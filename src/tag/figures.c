@@ -115,6 +115,7 @@ static kg_approx *tail_approx; /* per unit tail: what it says (exact when none) 
 /* Marks between the ends of a range (grammar units: range_marks) and
  * the signs of a negative number (minus_signs). */
 static const char *const *range_marks, *const *minus_signs;
+static size_t *minus_len; /* their lengths */
 /* Words after a word figure that make it a rate (grammar units:
  * rate_words): 하루 평균. */
 static const char *const *rate_words;
@@ -149,15 +150,15 @@ typedef struct wordfig {
 static wordfig *word_figs;
 static size_t n_word_figs;
 
-/* The units and the approximation words chained by their first
- * character, in list order (the first match in the list wins, and only
- * words with the text's first character can match): a lookup walks one
- * short chain instead of the whole list. Not util's kg_hmap or
+/* The units, the approximation words and the word figures chained by
+ * their first character, in list order (the first match in the list
+ * wins, and only words with the text's first character can match): a
+ * lookup walks one short chain instead of the whole list. Not util's kg_hmap or
  * kg_wordset: those answer "is this whole word in", while here the
  * word's end is unknown (a prefix of the text) and list order decides. */
 #define FC_BUCKETS 128
-static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS];
-static int *unit_next, *approx_next; /* FC_END ends a chain */
+static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS], wordfig_head[FC_BUCKETS];
+static int *unit_next, *approx_next, *wordfig_next; /* FC_END ends a chain */
 #define FC_END (-1)
 
 /* Bucket of the character at w[0..n) (n >= 1). */
@@ -198,6 +199,11 @@ static const char *approx_word(size_t k)
     return approx_after[k].w;
 }
 
+static const char *wordfig_word(size_t k)
+{
+    return word_figs[k].w;
+}
+
 /* First word of a chain for the text at s[i..len), or -1. */
 static int fc_first(const int *head, const char *s, size_t len, size_t i)
 {
@@ -213,8 +219,10 @@ static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, co
     for (size_t k = 0; k < npre; k++) {
         size_t n = pre[k].n + (spaced ? 1 : 0);
         /* the byte before the first one decides most (a syllable's last
-         * byte, or the space) */
-        if (i < n || (spaced && s[i - 1] != ' ') || memcmp(s + i - n, pre[k].w, pre[k].n) != 0)
+         * byte, or the space), then the word's last byte (words are never
+         * empty), before a memcmp call */
+        if (i < n || (spaced && s[i - 1] != ' ') || s[i - n + pre[k].n - 1] != pre[k].w[pre[k].n - 1] ||
+            memcmp(s + i - n, pre[k].w, pre[k].n) != 0)
             continue;
         /* the word itself must start a token */
         if (!kg_tok_start(s, i - n))
@@ -414,9 +422,10 @@ typedef struct fscan {
 static size_t minus_before(const char *s, size_t i)
 {
     for (size_t k = 0; minus_signs[k]; k++) {
-        size_t n = strlen(minus_signs[k]);
-        if (i >= n && !memcmp(s + i - n, minus_signs[k], n) && kg_tok_start(s, i - n) &&
-            !(i > n && (s[i - n - 1] == '-' || s[i - n - 1] == '.' || s[i - n - 1] == ',')))
+        /* (the last byte first: no strlen or memcmp call where it differs) */
+        size_t n = minus_len[k];
+        if (i >= n && s[i - 1] == minus_signs[k][n - 1] && !memcmp(s + i - n, minus_signs[k], n) &&
+            kg_tok_start(s, i - n) && !(i > n && (s[i - n - 1] == '-' || s[i - n - 1] == '.' || s[i - n - 1] == ',')))
             return n;
     }
     return 0;
@@ -839,7 +848,8 @@ static size_t word_figure(kg_tctx *c, size_t i)
     const char *s = c->s;
     size_t len = c->len, k;
     static const unitdef x = { "", "x", NULL, 0, 0, 0, 0, 0, 0 };
-    for (size_t q = 0; q < n_word_figs; q++) {
+    /* (only the words with the text's first character, in list order) */
+    for (int q = fc_first(wordfig_head, s, len, i); q >= 0; q = wordfig_next[q]) {
         const wordfig *w = &word_figs[q];
         if ((k = lit(s, len, i, w->w)) && unit_ends(s, len, k, &w->u)) {
             if (w->span && !kg_lit_any(s, len, k, span_after))
@@ -980,6 +990,12 @@ static void fig_syl_init(void)
         tail_approx[k] = kg_gram_field(&l->e[k], "approx") ? approx_field(&l->e[k]) : KG_APPROX_EXACT;
     range_marks = kg_gram_words("units", "range_marks");
     minus_signs = kg_gram_words("units", "minus_signs");
+    size_t nm = 0;
+    while (minus_signs[nm])
+        nm++;
+    minus_len = kg_xcalloc(nm + 1, sizeof *minus_len);
+    for (size_t k = 0; k < nm; k++)
+        minus_len[k] = strlen(minus_signs[k]);
     age_after = kg_gram_words("units", "age_after");
     index_words = kg_gram_words("units", "index_words");
     rate_words = kg_gram_words("units", "rate_words");
@@ -1024,6 +1040,8 @@ static void fig_syl_init(void)
     approx_next = kg_xcalloc(n_approx_after + 1, sizeof *approx_next);
     fc_build(unit_head, unit_next, n_units, unit_word);
     fc_build(approx_head, approx_next, n_approx_after, approx_word);
+    wordfig_next = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_next);
+    fc_build(wordfig_head, wordfig_next, n_word_figs, wordfig_word);
 }
 
 static int fig_first(const char *s, size_t len, size_t i)
@@ -1048,8 +1066,9 @@ static int is_money(const char *unit)
 /* 1 if a sentence ends in s[a, b): a line break, or . ? ! before a space. */
 static int sentence_between(const char *s, size_t a, size_t b)
 {
-    for (size_t k = a; k < b; k++)
-        if (s[k] == '\n' || ((s[k] == '.' || s[k] == '?' || s[k] == '!') && k + 1 < b && s[k + 1] == ' '))
+    /* (the marks found sixteen bytes at a time) */
+    for (size_t k = kg_find_bytes(s, a, b, "\n.?!", 4, 0); k < b; k = kg_find_bytes(s, k + 1, b, "\n.?!", 4, 0))
+        if (s[k] == '\n' || (k + 1 < b && s[k + 1] == ' '))
             return 1;
     return 0;
 }

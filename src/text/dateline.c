@@ -17,6 +17,13 @@ static const char *const *weekdays;
 static const kg_gram_list *dl_keys;
 static const char *const *date_units, *const *clock_halves, *const *clock_units;
 static unsigned char *dl_modified;
+/* the keys' lengths, and what they start with: a Hangul syllable of
+ * dl_syl, or a byte of dl_lead (any other first character); a word start
+ * of neither begins no key (the lines near the top are looked at word
+ * by word, and most words begin none) */
+static size_t *dl_len;
+static kg_sylset dl_syl;
+static unsigned char dl_lead[256];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 static void words_init(void)
@@ -27,10 +34,26 @@ static void words_init(void)
     clock_halves = kg_gram_words("text", "clock_halves");
     clock_units = kg_gram_words("text", "clock_units");
     dl_modified = kg_xcalloc(dl_keys->n ? dl_keys->n : 1, 1);
-    for (size_t k = 0; k < dl_keys->n; k++)
+    dl_len = kg_xcalloc(dl_keys->n ? dl_keys->n : 1, sizeof *dl_len);
+    for (size_t k = 0; k < dl_keys->n; k++) {
         for (const char *const *c = dl_keys->e[k].classes; c && *c; c++)
             if (strcmp(*c, "modified") == 0)
                 dl_modified[k] = 1;
+        const char *key = dl_keys->e[k].form;
+        dl_len[k] = strlen(key);
+        if (!dl_len[k])
+            memset(dl_lead, 1, sizeof dl_lead); /* (an empty key is at every start) */
+        else if (dl_len[k] >= 3 && kg_u8_syllable((const unsigned char *)key))
+            kg_sylset_add_first(&dl_syl, key);
+        else
+            dl_lead[(unsigned char)key[0]] = 1;
+    }
+}
+
+/* 0 if no dateline key starts at s[i] (i < te). */
+static int key_may_start(const char *s, size_t te, size_t i)
+{
+    return dl_lead[(unsigned char)s[i]] || kg_sylset_at(&dl_syl, s, te, i);
 }
 
 /* Days in a month; 31 for a month out of range (callers check months). */
@@ -177,17 +200,18 @@ void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
         size_t ts = ln[li].ts, te = ln[li].te;
         if (ts == te || te - ts > 200 || kg_text_in_chrome(t, ts))
             continue;
-        for (size_t i = ts; i < te; i++) {
-            if (i > ts && s[i - 1] != ' ' && s[i - 1] != '[' && s[i - 1] != '(' && s[i - 1] != '|')
-                continue;
+        /* the line's start and each place after a space, [, ( or | (the
+         * next of those found sixteen bytes at a time) */
+        for (size_t i = ts; i < te; i = kg_find_bytes(s, i, te, " [(|", 4, 0) + 1) {
             int rank = -1;
             size_t after = i;
-            for (size_t k = 0; k < dl_keys->n; k++) {
+            int may = key_may_start(s, te, i);
+            for (size_t k = 0; may && k < dl_keys->n; k++) {
                 /* the longest key (발행일, not 발행) */
                 const char *key = dl_keys->e[k].form;
-                if (kg_at(s, te, i, key) && i + strlen(key) > after) {
+                if (kg_at(s, te, i, key) && i + dl_len[k] > after) {
                     rank = dl_modified[k] ? 50 : 10;
-                    after = i + strlen(key);
+                    after = i + dl_len[k];
                 }
             }
             if (rank < 0) {

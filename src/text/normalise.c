@@ -188,22 +188,25 @@ static size_t skip_plain(const unsigned char *u, size_t len, size_t i)
     return i;
 }
 
-/* Copies the run of printable ASCII that starts at src[i] (copying);
- * returns its end. */
-static size_t copy_ascii(nbuild *b, size_t i)
+/* Copies the plain run src[i, j) (see skip_plain) at once, while
+ * copying: each byte maps to the start of its character, as copy_ascii
+ * and nb_emit map them (a character at a time, most of a text went
+ * through nb_emit once its first character changed). */
+static void copy_plain(nbuild *b, size_t i, size_t j)
 {
-    const unsigned char *u = (const unsigned char *)b->src;
-    size_t j = i + 1;
-    while (j < b->len && u[j] >= 0x20 && u[j] < 0x7F)
-        j++;
     if (b->out.len + (j - i) + 1 > b->map_cap) {
         b->map_cap = (b->out.len + (j - i) + 1) * 2;
         b->map = kg_xrealloc(b->map, b->map_cap * sizeof *b->map);
     }
-    for (size_t k = i; k < j; k++)
-        b->map[b->out.len + (k - i)] = (uint32_t)k;
+    const unsigned char *u = (const unsigned char *)b->src;
+    uint32_t *m = b->map + b->out.len;
+    size_t lead = i;
+    for (size_t k = i; k < j; k++) {
+        if ((u[k] & 0xC0) != 0x80)
+            lead = k;
+        m[k - i] = (uint32_t)lead;
+    }
     kg_buf_add(&b->out, b->src + i, j - i);
-    return j;
 }
 
 /* An invalid byte at src[i]: an error (returns -1), or with
@@ -290,22 +293,14 @@ int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
     char rep[16];
 
     while (i < len) {
-        if (!b.copying) {
-            i = skip_plain(u, len, i);
-            if (i >= len)
-                break;
-        }
+        size_t j = skip_plain(u, len, i);
+        if (b.copying && j > i)
+            copy_plain(&b, i, j);
+        i = j;
+        if (i >= len)
+            break;
+        /* (not printable ASCII nor a newline: skip_plain took those) */
         unsigned c = u[i];
-        if (c >= 0x20 && c < 0x7F) {
-            i = b.copying ? copy_ascii(&b, i) : i + 1;
-            continue;
-        }
-        if (c == '\n') {
-            if (b.copying)
-                nb_emit(&b, "\n", 1, i);
-            i++;
-            continue;
-        }
         size_t n = c < 0x80 ? 1 : kg_utf8_seq(u + i, len - i);
         if (!n) {
             if (bad_byte(t, &b, i, flags, name, d) < 0) {

@@ -147,11 +147,23 @@ static inline void kg_wordset_build(kg_wordset *ws, const char *const *list)
     }
 }
 
-/* 1 if w[0..n) is a word of the set (n = 0 is none). */
+/* 1 if w[0..n) is a word of the set (n = 0 is none). The filters of
+ * the words' lengths and first bytes first: most words asked about are
+ * in no set, and the filters cost less than the hash of the word. */
 static inline int kg_wordset_has(const kg_wordset *ws, const char *w, size_t n)
 {
-    if (!n || n > 255)
+    if (!n || n > 255 || !((ws->lenbits[n >> 6] >> (n & 63)) & 1))
         return 0;
+    if (n >= 3) {
+        unsigned hb = kg_word_head(w);
+        if (!((ws->head[hb >> 6] >> (hb & 63)) & 1))
+            return 0;
+    }
+    if (n >= 6) {
+        unsigned hb = kg_word_head6(w);
+        if (!((ws->head6[hb >> 6] >> (hb & 63)) & 1))
+            return 0;
+    }
     uint32_t hv = kg_word_hash(w, n);
     for (size_t h = hv & ws->mask; ws->slot[h].w; h = (h + 1) & ws->mask)
         if (ws->slot[h].hash == hv && ws->slot[h].len == n && memcmp(ws->slot[h].w, w, n) == 0)
