@@ -504,6 +504,28 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0,
     return same;
 }
 
+int kg_cli_store_current(const char *db, char *const *paths, int npaths)
+{
+    const kg_project *proj;
+    if (npaths <= 0 || kg_cli_project(&proj) != 0)
+        return 0;
+    char base[PATH_MAX];
+    const char *b = proj && realpath(proj->root, base) ? base : NULL;
+    kg_buf facts = KG_BUF_INIT;
+    stat_cache sc = STAT_CACHE_INIT;
+    kg_strv files = { NULL, 0, 0 };
+    old_stats o;
+    memset(&o, 0, sizeof o);
+    /* (what kg_cmd_build does before it reads a file: the same answer) */
+    int current = facts_part(paths, npaths, b, &facts, &files, &sc) == 0 &&
+                  up_to_date(db, &facts, 1, 0, &sc, &o);
+    old_stats_free(&o);
+    stat_cache_free(&sc);
+    kg_strv_free(&files);
+    kg_buf_free(&facts);
+    return current;
+}
+
 /* ---- one file changed: only it is read ----
  *
  * The last build stored the lines its fingerprint was made of (meta
