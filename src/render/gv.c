@@ -344,10 +344,21 @@ static int layout_render(GVC_t *gvc, Agraph_t *g, const char *fmt, kg_buf *out, 
     char *data = NULL;
     unsigned int len = 0;
     int rc = gvRenderData(gvc, g, (char *)fmt, &data, &len);
-    if (rc == 0 && data && !agerrors())
-        kg_buf_add(out, data, len);
-    else
+    if (rc == 0 && data && !agerrors()) {
+        if (out->cap == 0 && !out->len && data[len] == '\0') {
+            /* Graphviz's buffer becomes out's, not copied (megabytes for
+             * a big picture): gvRenderData mallocs it with a '\0' after
+             * the data and gvFreeRenderData frees it with free() */
+            out->ptr = data;
+            out->len = len;
+            out->cap = (size_t)len + 1;
+            data = NULL;
+        } else {
+            kg_buf_add(out, data, len);
+        }
+    } else {
         rc = -1;
+    }
     if (data)
         gvFreeRenderData(data);
     gvFreeLayout(gvc, g);
