@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <time.h>
 
 #include "cli.h"
@@ -132,6 +133,57 @@ int kg_cli_write_out(const char *path, const kg_buf *data)
     }
     kg_outset_free(&o);
     return rc;
+}
+
+/* kg_cli_write_out of a file on a thread of its own, while the caller's
+ * thread frees the picture's layout (kg_render_cleanup): the same writes,
+ * the same messages (printed after, by the caller's thread). */
+typedef struct write_job {
+    const char *path;
+    const kg_buf *data;
+    int rc;
+    kg_buf err;
+} write_job;
+
+static void *write_thread(void *arg)
+{
+    write_job *j = arg;
+    if (kg_mkdirs(j->path, 1) != 0) {
+        kg_buf_printf(&j->err, "cannot make the folder for '%s': %s", j->path, strerror(errno));
+        j->rc = KG_EXIT_IO;
+        return NULL;
+    }
+    kg_outset o = KG_OUTSET_INIT;
+    if (kg_outset_add(&o, j->path, j->data->ptr, j->data->len) != 0 || kg_outset_commit(&o) != 0) {
+        kg_buf_printf(&j->err, "cannot write '%s': %s", o.failed ? o.failed : j->path, kg_outset_error(&o));
+        j->rc = KG_EXIT_IO;
+    }
+    kg_outset_free(&o);
+    return NULL;
+}
+
+/* Writes data as kg_cli_write_out does, and frees what the renders keep
+ * (kg_render_cleanup) meanwhile when path is a file's. */
+static int write_out_cleanup(const char *path, const kg_buf *data)
+{
+    if (!path || strcmp(path, "-") == 0 || strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0) {
+        int rc = kg_cli_write_out(path, data);
+        kg_render_cleanup();
+        return rc;
+    }
+    fflush(stdout);
+    write_job j = { path, data, KG_EXIT_OK, KG_BUF_INIT };
+    pthread_t th;
+    if (pthread_create(&th, NULL, write_thread, &j) != 0) {
+        kg_render_cleanup();
+        return kg_cli_write_out(path, data);
+    }
+    kg_render_cleanup();
+    pthread_join(th, NULL);
+    if (j.rc != KG_EXIT_OK)
+        kg_cli_error("%s", j.err.ptr);
+    kg_buf_free(&j.err);
+    return j.rc;
 }
 
 int kg_cli_render_exit(int rc)
@@ -342,6 +394,7 @@ int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv,
         kg_cli_silent = 0;
     }
     pthread_t th;
+    sqlite3_initialize(); /* (once, before a second thread opens a store) */
     int threaded = job.npaths > 0 && pthread_create(&th, NULL, check_thread, &job) == 0;
     kg_diag d = KG_DIAG_INIT;
     int rr = -1, rc = KG_EXIT_OK;
@@ -600,7 +653,7 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
         rc = kg_cli_render_exit(r);
         goto done;
     }
-    rc = kg_cli_write_out(a.out_path, &out);
+    rc = write_out_cleanup(a.out_path, &out);
     if (rc == KG_EXIT_OK && load_errors)
         rc = KG_EXIT_FINDINGS;
 
