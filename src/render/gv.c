@@ -269,9 +269,23 @@ static Agraph_t *reread(Agraph_t *g)
     return to;
 }
 
+static int (*gate_fn)(void *);
+static void *gate_ctx;
+
+void kg_render_set_gate(int (*gate)(void *ctx), void *ctx)
+{
+    gate_fn = gate, gate_ctx = ctx;
+}
+
 int kg_gv_emit(GVC_t *gvc, Agraph_t *built, int as_read, kg_format f, double dpi, kg_buf *out,
                kg_diag *d)
 {
+    if (gate_fn) {
+        int (*gate)(void *) = gate_fn;
+        gate_fn = NULL;
+        if (gate(gate_ctx))
+            return KG_RENDER_STOPPED;
+    }
     const char *fmt = f == KG_FMT_SVG ? "svg" : f == KG_FMT_PNG ? "png" : f == KG_FMT_PDF ? "pdf"
                                                                                      : NULL;
     if (f == KG_FMT_DOT) {
