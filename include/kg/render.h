@@ -50,7 +50,8 @@ typedef enum kg_render_status {
     KG_RENDER_EOPTION = -2,   /* an option names something that does not
                                  exist or does not parse (unknown actor,
                                  bad date, bad style file, unknown engine) */
-    KG_RENDER_EFORMAT = -3    /* the renderer cannot write that format */
+    KG_RENDER_EFORMAT = -3,   /* the renderer cannot write that format */
+    KG_RENDER_STOPPED = -4    /* the gate (kg_render_set_gate) said stop */
 } kg_render_status;
 
 typedef struct kg_render_opts {
@@ -133,6 +134,13 @@ double kg_render_cpu_before_layout(void);
 /* Seconds since the process started, to the kernel's clock tick; -1 when
  * not at hand. */
 double kg_render_since_start(void);
+
+/* A function the next picture calls once before its layout (for -T dot:
+ * before its DOT text is written), with ctx: nonzero stops the picture
+ * (KG_RENDER_STOPPED, nothing laid out). NULL: none. The drawing of a
+ * picture from a store whose up-to-date check is still running waits for
+ * it there. */
+void kg_render_set_gate(int (*gate)(void *ctx), void *ctx);
 
 /* Frees the Graphviz context the renderers share. Call it once, when the
  * program has drawn everything (no renderer may run after it). */

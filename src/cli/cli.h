@@ -189,6 +189,14 @@ int kg_cli_load_view(const char *cmd, kg_corpus *c, int argc, char **argv, int f
  * actor id it names (kept in *focus, free it). Same returns. */
 int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
                            kg_render_opts *o, char **focus, size_t *errors);
+/* 1 when the store at db was built from the facts files of paths (and
+ * their source texts) as they are now, by kg build's fingerprint (path,
+ * size, modification time and inode of each): 'kg build --db db paths'
+ * would read nothing. Else 0 (also when it cannot tell). Prints nothing
+ * and changes no state of the process (the project must have been read
+ * before): kg_cli_load_store_view runs it on a thread of its own while it
+ * reads the store. */
+int kg_cli_store_current(const char *db, char *const *paths, int npaths);
 /* Prints, when KG_TIMING is set, the seconds before layout (kg(1)). */
 void kg_cli_timing(const char *cmd);
 /* Writes data to path atomically (making the folders it needs), or to

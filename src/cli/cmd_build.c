@@ -160,9 +160,12 @@ typedef struct stat_cache {
     kg_strv dir_names;
     char *last_dir;       /* the folder of the last path statted through a descriptor, */
     int last_fd;          /* and its descriptor: the next path is mostly in it */
+    int lean;             /* keep nothing: each line lives in scratch until the next
+                             (the up-to-date check alone: no build will ask again) */
+    kg_buf scratch;
 } stat_cache;
 
-#define STAT_CACHE_INIT { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 }, KG_HMAP_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1 }
+#define STAT_CACHE_INIT { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 }, KG_HMAP_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1, 0, KG_BUF_INIT }
 #define STAT_DIRS_MAX 256 /* folders kept open; past them a path is statted whole */
 
 /* stat (follow) or lstat of path, through an open descriptor of its folder:
@@ -215,7 +218,15 @@ static char *put_dec(char *p, unsigned long long v, int width)
 static const char *keep_line(stat_cache *sc, const char *path, const struct stat *st)
 {
     size_t pl = strlen(path);
-    char *line = kg_xmalloc(pl + 80), *p = line;
+    char *line, *p;
+    if (sc->lean) {
+        kg_buf_reset(&sc->scratch);
+        kg_buf_grow(&sc->scratch, pl + 80);
+        line = sc->scratch.ptr;
+    } else {
+        line = kg_xmalloc(pl + 80);
+    }
+    p = line;
     memcpy(p, path, pl);
     p += pl;
     *p++ = '\t';
@@ -237,6 +248,8 @@ static const char *keep_line(stat_cache *sc, const char *path, const struct stat
     }
     *p++ = '\n';
     *p = '\0';
+    if (sc->lean)
+        return line;
     KG_VEC_PUSH(sc->lines.v, sc->lines.n, sc->lines.cap);
     sc->lines.v[sc->lines.n++] = line;
     kg_strv_push(&sc->paths, path);
@@ -246,7 +259,7 @@ static const char *keep_line(stat_cache *sc, const char *path, const struct stat
 
 static const char *line_of(stat_cache *sc, const char *path)
 {
-    const char *l = kg_hmap_get(&sc->by_path, path);
+    const char *l = sc->lean ? NULL : kg_hmap_get(&sc->by_path, path);
     if (l)
         return l;
     struct stat st;
@@ -257,11 +270,13 @@ static const char *line_of(stat_cache *sc, const char *path)
  * tells both). */
 static const char *facts_line_of(stat_cache *sc, const char *path)
 {
-    const char *l = kg_hmap_get(&sc->by_path, path);
+    const char *l = sc->lean ? NULL : kg_hmap_get(&sc->by_path, path);
     struct stat st;
     if (l || stat_at(sc, path, &st, 0) != 0 || S_ISLNK(st.st_mode))
         return l ? l : line_of(sc, path);
     l = keep_line(sc, path, &st);
+    if (sc->lean)
+        return l;
     kg_hmap_put(&sc->not_links, sc->paths.v[sc->paths.n - 1], (void *)1);
     return l;
 }
@@ -280,6 +295,7 @@ static void stat_cache_free(stat_cache *sc)
     kg_strv_free(&sc->paths);
     kg_strv_free(&sc->lines);
     kg_strv_free(&sc->dir_names);
+    kg_buf_free(&sc->scratch);
 }
 
 /* The facts files' part, into b, and the files in the order the build
@@ -403,7 +419,7 @@ typedef struct old_stats {
 /* Reads the stored lines; 0, or -1 when there are none or the first line
  * of the last build (kg, schema, base, source folders: meta input_head)
  * differs from head's. */
-static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o, int sources)
+static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o, int sources, int lean)
 {
     if (sources) {
         memset(o, 0, sizeof *o);
@@ -417,14 +433,19 @@ static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o, int sou
         o->source_list.len = 0;
     }
     sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(kg_store_db(s), "SELECT path, line FROM inputs WHERE kind = ?1 ORDER BY path", -1, &q,
-                           NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(kg_store_db(s), lean ? "SELECT path FROM inputs WHERE kind = ?1 ORDER BY path"
+                                                : "SELECT path, line FROM inputs WHERE kind = ?1 ORDER BY path",
+                           -1, &q, NULL) != SQLITE_OK) {
         sqlite3_finalize(q);
         return -1;
     }
     sqlite3_bind_text(q, 1, sources ? "s" : "f", -1, SQLITE_STATIC);
     size_t first = o->paths.n;
-    while (sqlite3_step(q) == SQLITE_ROW) {
+    while (lean && sqlite3_step(q) == SQLITE_ROW) { /* (the sources' list alone) */
+        kg_buf_puts(&o->source_list, (const char *)sqlite3_column_text(q, 0));
+        kg_buf_putc(&o->source_list, '\n');
+    }
+    while (!lean && sqlite3_step(q) == SQLITE_ROW) {
         kg_strv_push(&o->paths, (const char *)sqlite3_column_text(q, 0));
         kg_strv_push(&o->lines, (const char *)sqlite3_column_text(q, 1));
     }
@@ -487,7 +508,7 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0,
         /* the lines of the last build, also for the incremental build */
         char *fp = kg_store_meta(s, "input_fingerprint");
         char now[65];
-        if (fp && old_stats_read(s, facts, o, 1) == 0) {
+        if (fp && old_stats_read(s, facts, o, 1, sc->lean) == 0) {
             fingerprint(facts, o->source_list.ptr, now, NULL, sc);
             same = strcmp(fp, now) == 0;
         }
@@ -502,6 +523,29 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0,
     }
     kg_diag_free(&d);
     return same;
+}
+
+int kg_cli_store_current(const char *db, char *const *paths, int npaths)
+{
+    const kg_project *proj;
+    if (npaths <= 0 || kg_cli_project(&proj) != 0)
+        return 0;
+    char base[PATH_MAX];
+    const char *b = proj && realpath(proj->root, base) ? base : NULL;
+    kg_buf facts = KG_BUF_INIT;
+    stat_cache sc = STAT_CACHE_INIT;
+    kg_strv files = { NULL, 0, 0 };
+    old_stats o;
+    memset(&o, 0, sizeof o);
+    sc.lean = 1;
+    /* (what kg_cmd_build does before it reads a file: the same answer) */
+    int current = facts_part(paths, npaths, b, &facts, &files, &sc) == 0 &&
+                  up_to_date(db, &facts, 1, 0, &sc, &o);
+    old_stats_free(&o);
+    stat_cache_free(&sc);
+    kg_strv_free(&files);
+    kg_buf_free(&facts);
+    return current;
 }
 
 /* ---- one file changed: only it is read ----
@@ -693,7 +737,7 @@ static int try_incremental(const char *db, char *const *paths, int npaths, const
     kg_strv changed = { NULL, 0, 0 }, removed = { NULL, 0, 0 };
     kg_buf sources = KG_BUF_INIT, text = KG_BUF_INIT, gone = KG_BUF_INIT;
     int rc = -1, have_sd = 0;
-    if (!o->ok || kg_store_open(&s, db, 0, &d) != 0 || old_stats_read(s, facts, o, 0) != 0 || !o->facts.n)
+    if (!o->ok || kg_store_open(&s, db, 0, &d) != 0 || old_stats_read(s, facts, o, 0, 0) != 0 || !o->facts.n)
         goto out; /* (no lines of a last build) */
     old_sources_map(o);
     have_sd = 1;

@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -132,6 +135,57 @@ int kg_cli_write_out(const char *path, const kg_buf *data)
     return rc;
 }
 
+/* kg_cli_write_out of a file on a thread of its own, while the caller's
+ * thread frees the picture's layout (kg_render_cleanup): the same writes,
+ * the same messages (printed after, by the caller's thread). */
+typedef struct write_job {
+    const char *path;
+    const kg_buf *data;
+    int rc;
+    kg_buf err;
+} write_job;
+
+static void *write_thread(void *arg)
+{
+    write_job *j = arg;
+    if (kg_mkdirs(j->path, 1) != 0) {
+        kg_buf_printf(&j->err, "cannot make the folder for '%s': %s", j->path, strerror(errno));
+        j->rc = KG_EXIT_IO;
+        return NULL;
+    }
+    kg_outset o = KG_OUTSET_INIT;
+    if (kg_outset_add(&o, j->path, j->data->ptr, j->data->len) != 0 || kg_outset_commit(&o) != 0) {
+        kg_buf_printf(&j->err, "cannot write '%s': %s", o.failed ? o.failed : j->path, kg_outset_error(&o));
+        j->rc = KG_EXIT_IO;
+    }
+    kg_outset_free(&o);
+    return NULL;
+}
+
+/* Writes data as kg_cli_write_out does, and frees what the renders keep
+ * (kg_render_cleanup) meanwhile when path is a file's. */
+static int write_out_cleanup(const char *path, const kg_buf *data)
+{
+    if (!path || strcmp(path, "-") == 0 || strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0) {
+        int rc = kg_cli_write_out(path, data);
+        kg_render_cleanup();
+        return rc;
+    }
+    fflush(stdout);
+    write_job j = { path, data, KG_EXIT_OK, KG_BUF_INIT };
+    pthread_t th;
+    if (pthread_create(&th, NULL, write_thread, &j) != 0) {
+        kg_render_cleanup();
+        return kg_cli_write_out(path, data);
+    }
+    kg_render_cleanup();
+    pthread_join(th, NULL);
+    if (j.rc != KG_EXIT_OK)
+        kg_cli_error("%s", j.err.ptr);
+    kg_buf_free(&j.err);
+    return j.rc;
+}
+
 int kg_cli_render_exit(int rc)
 {
     switch (rc) {
@@ -147,7 +201,9 @@ int kg_cli_render_exit(int rc)
 static const char *view_db;
 static int view_no_store;
 static int view_from_store; /* the last view was read from the store */
-static double view_t[3];    /* seconds since start: before the store's check, after it, after the read */
+static double view_t[3];    /* seconds since start: before the store's check, after it (or the
+                              * read beside it), after the read */
+static double view_check;   /* seconds the check took beside the read; -1: not beside it */
 
 int kg_cli_view_opt(const char *cmd, int c, const char *arg, kg_render_opts *o, kg_strv *types)
 {
@@ -278,41 +334,84 @@ static int read_store(const char *db, kg_corpus *c, int argc, char **argv, int f
     return rc;
 }
 
-int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
-                           kg_render_opts *o, char **focus, size_t *errors)
+/* The up-to-date check on a thread of its own. */
+typedef struct check_job {
+    const char *db;
+    char *const *paths;
+    int npaths;
+    int current; /* kg_cli_store_current's answer */
+    double secs; /* how long it took */
+} check_job;
+
+static double mono_now(void)
 {
-    const char *db = view_db;
-    int no_store = view_no_store;
-    const kg_project *proj = NULL;
-    view_db = NULL, view_no_store = 0, view_from_store = 0;
-    *focus = NULL;
-    *errors = 0;
-    /* the project's store holds the project's facts: PATHs of one's own
-     * are drawn from their files unless --db names a store for them */
-    if (no_store || (argc > first && !db) || kg_cli_project(&proj) != 0 || (!proj && !db))
-        return kg_cli_load_view(cmd, c, argc, argv, first, errors);
-    kg_buf dbb = KG_BUF_INIT; /* (not kg_cli_out_path: the caller may hold its buffer) */
-    if (db)
-        kg_buf_puts(&dbb, db);
-    else
-        kg_buf_printf(&dbb, "%s/kg.sqlite", proj->out);
-    char *dbc = kg_buf_detach(&dbb, NULL);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void *check_thread(void *arg)
+{
+    check_job *j = arg;
+    double t0 = mono_now();
+    j->current = kg_cli_store_current(j->db, j->paths, j->npaths);
+    j->secs = mono_now() - t0;
+    return NULL;
+}
+
+/* The check beside the read, while it may still run (kg_cli_draw lets
+ * the drawing go on until its layout, then waits: view_join). */
+static check_job view_job;
+static pthread_t view_thread;
+static int view_running;      /* the thread is not joined yet */
+static int view_stale;        /* it found the store not up to date */
+static int view_defer;        /* kg_cli_draw: leave it running when the read went well */
+static kg_strv view_paths;    /* the default PATHs it checks */
+static char *view_dbc;        /* the store, for a second load (kg_cli_draw) */
+
+/* Waits for the check; 1 when it found the store not up to date (or
+ * could not tell). */
+static int view_join(void)
+{
+    if (view_running) {
+        pthread_join(view_thread, NULL);
+        view_running = 0;
+        view_check = view_job.secs;
+        view_stale = !view_job.current;
+        kg_strv_free(&view_paths);
+    }
+    return view_stale;
+}
+
+/* The render's gate (kg_render_set_gate): no layout from a stale store. */
+static int view_gate(void *ctx)
+{
+    (void)ctx;
+    return view_join();
+}
+
+/* The store brought up to date by kg build (quietly) and read, or the
+ * facts files when it cannot be (kg_cli_load_store_view's second half);
+ * frees dbc. */
+static int load_built(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
+                      kg_render_opts *o, char **focus, size_t *errors, char *dbc)
+{
+    kg_diag d = KG_DIAG_INIT;
+    view_check = -1;
     view_t[0] = kg_render_since_start();
     int rc = build_quietly(dbc, argc, argv, first);
     view_t[1] = kg_render_since_start();
+    int rr = rc == KG_EXIT_OK ? read_store(dbc, c, argc, argv, first, o, focus, &d) : -1;
+    view_t[2] = kg_render_since_start();
+    kg_diag_free(&d);
     if (rc == KG_EXIT_OK) {
-        kg_diag d = KG_DIAG_INIT;
-        int rr = read_store(dbc, c, argc, argv, first, o, focus, &d);
-        view_t[2] = kg_render_since_start();
         if (rr == 0) {
-            kg_diag_free(&d);
             free(dbc);
             if (*focus)
                 o->focus = *focus;
             view_from_store = 1;
             return 0;
         }
-        kg_diag_free(&d);
         kg_corpus_free(c);
         kg_corpus_init(c);
         free(*focus);
@@ -326,7 +425,79 @@ int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv,
         kg_cli_error("%s: cannot use the store %s (run 'kg build' to see why); reading the facts files",
                      cmd, dbc);
     free(dbc);
+    view_from_store = 0;
     return kg_cli_load_view(cmd, c, argc, argv, first, errors);
+}
+
+int kg_cli_load_store_view(const char *cmd, kg_corpus *c, int argc, char **argv, int first,
+                           kg_render_opts *o, char **focus, size_t *errors)
+{
+    const char *db = view_db;
+    int no_store = view_no_store;
+    const kg_project *proj = NULL;
+    view_db = NULL, view_no_store = 0, view_from_store = 0;
+    view_check = -1;
+    view_stale = 0;
+    *focus = NULL;
+    *errors = 0;
+    /* the project's store holds the project's facts: PATHs of one's own
+     * are drawn from their files unless --db names a store for them */
+    if (no_store || (argc > first && !db) || kg_cli_project(&proj) != 0 || (!proj && !db))
+        return kg_cli_load_view(cmd, c, argc, argv, first, errors);
+    kg_buf dbb = KG_BUF_INIT; /* (not kg_cli_out_path: the caller may hold its buffer) */
+    if (db)
+        kg_buf_puts(&dbb, db);
+    else
+        kg_buf_printf(&dbb, "%s/kg.sqlite", proj->out);
+    char *dbc = kg_buf_detach(&dbb, NULL);
+    view_t[0] = kg_render_since_start();
+    /* The store is read while a second thread checks that it is up to
+     * date (kg build's check: it stats every facts file and source text).
+     * When it is, what was read is drawn; when it is not, the read (and
+     * what was drawn of it: kg_cli_draw lets the drawing go on up to its
+     * layout meanwhile) is thrown away and the store built and read as
+     * before: the same outcome as checking first, sooner. */
+    check_job job = { dbc, argv + first, argc - first, 0, 0 };
+    if (job.npaths <= 0 && proj) {
+        kg_cli_silent = 1;
+        if (kg_cli_default_paths(kg_cli_command, &view_paths) == 0)
+            job.paths = view_paths.v, job.npaths = (int)view_paths.n;
+        kg_cli_silent = 0;
+    }
+    view_job = job;
+    sqlite3_initialize(); /* (once, before a second thread opens a store) */
+    view_running = view_job.npaths > 0 && pthread_create(&view_thread, NULL, check_thread, &view_job) == 0;
+    if (!view_running) {
+        kg_strv_free(&view_paths);
+        return load_built(cmd, c, argc, argv, first, o, focus, errors, dbc);
+    }
+    kg_diag d = KG_DIAG_INIT;
+    int rr = read_store(dbc, c, argc, argv, first, o, focus, &d);
+    view_t[1] = view_t[2] = kg_render_since_start();
+    kg_diag_free(&d);
+    if (rr == 0 && view_defer) {
+        /* (the drawing waits for the check before its layout) */
+        view_dbc = dbc;
+        kg_render_set_gate(view_gate, NULL);
+        if (*focus)
+            o->focus = *focus;
+        view_from_store = 1;
+        return 0;
+    }
+    int stale = view_join();
+    view_stale = 0; /* (answered here) */
+    if (stale || rr != 0) {
+        kg_corpus_free(c);
+        kg_corpus_init(c);
+        free(*focus);
+        *focus = NULL;
+        return load_built(cmd, c, argc, argv, first, o, focus, errors, dbc);
+    }
+    free(dbc);
+    if (*focus)
+        o->focus = *focus;
+    view_from_store = 1;
+    return 0;
 }
 
 void kg_cli_timing(const char *cmd)
@@ -335,10 +506,15 @@ void kg_cli_timing(const char *cmd)
     double s = kg_render_before_layout();
     if (!t || !*t || strcmp(t, "0") == 0 || s < 0)
         return;
-    if (view_from_store)
+    if (view_from_store && view_check >= 0)
         fprintf(stderr, "kg: %s: timing: %.3f s before layout (the store: start %.3f s,"
-                        " up-to-date check %.3f s, read %.3f s, drawing %.3f s; CPU %.3f s)\n", cmd, s,
-                view_t[0], view_t[1] - view_t[0], view_t[2] - view_t[1], s - view_t[2],
+                        " up-to-date check %.3f s beside the read %.3f s, drawing %.3f s; CPU %.3f s)\n",
+                cmd, s, view_t[0], view_check, view_t[1] - view_t[0], s - view_t[2],
+                kg_render_cpu_before_layout());
+    else if (view_from_store)
+        fprintf(stderr, "kg: %s: timing: %.3f s before layout (the store: start %.3f s,"
+                        " up-to-date check and build %.3f s, read %.3f s, drawing %.3f s; CPU %.3f s)\n",
+                cmd, s, view_t[0], view_t[1] - view_t[0], view_t[2] - view_t[1], s - view_t[2],
                 kg_render_cpu_before_layout());
     else
         fprintf(stderr, "kg: %s: timing: %.3f s before layout (the facts files; CPU %.3f s)\n", cmd,
@@ -524,20 +700,50 @@ int kg_cli_draw(const char *cmd, int argc, char **argv, kg_render_fn fn, int tim
         goto done;
 
     size_t load_errors;
-    if ((rc = kg_cli_load_store_view(cmd, &corpus, argc, argv, optind, &o, &focus, &load_errors)) != 0)
+    int first = optind;
+    const char *asked_focus = o.focus;
+    view_defer = 1;
+    rc = kg_cli_load_store_view(cmd, &corpus, argc, argv, first, &o, &focus, &load_errors);
+    view_defer = 0;
+    if (rc != 0)
         goto done;
     int r = fn(&corpus, &o, &out, &d);
+    kg_render_set_gate(NULL, NULL);
+    if (view_join()) {
+        /* the store was not up to date: nothing of what was read (nor of
+         * its drawing, stopped before its layout) is used; drawn again
+         * from the store brought up to date */
+        kg_buf_free(&out);
+        kg_diag_free(&d);
+        kg_corpus_free(&corpus);
+        kg_corpus_init(&corpus);
+        free(focus);
+        focus = NULL;
+        o.focus = asked_focus;
+        char *dbc = view_dbc;
+        view_dbc = NULL;
+        view_stale = 0;
+        if ((rc = load_built(cmd, &corpus, argc, argv, first, &o, &focus, &load_errors, dbc)) != 0)
+            goto done;
+        r = fn(&corpus, &o, &out, &d);
+    }
+    free(view_dbc);
+    view_dbc = NULL;
     kg_cli_timing(cmd);
     kg_cli_print_diag(&d, 0);
     if (r != KG_RENDER_OK) {
         rc = kg_cli_render_exit(r);
         goto done;
     }
-    rc = kg_cli_write_out(a.out_path, &out);
+    rc = write_out_cleanup(a.out_path, &out);
     if (rc == KG_EXIT_OK && load_errors)
         rc = KG_EXIT_FINDINGS;
 
 done:
+    kg_render_set_gate(NULL, NULL);
+    view_join();
+    free(view_dbc);
+    view_dbc = NULL;
     kg_render_cleanup();
     free(focus);
     free(style_text);

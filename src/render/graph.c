@@ -724,8 +724,7 @@ int kg_render_graph(const kg_corpus *c, const kg_render_opts *o, kg_buf *out, kg
 done:
     free(gn);
     free(order);
-    if (g)
-        agclose(g);
+    kg_gv_close(g);
     kg_style_free(style);
     kg_gv_release();
     kg_view_free(&view);

@@ -103,6 +103,10 @@ void kg_gv_setf(void *obj, const char *name, const char *fmt, ...)
  * Graphviz's errors and warnings go to d; returns a kg_render_status. */
 int kg_gv_emit(GVC_t *gvc, Agraph_t *g, int as_read, kg_format f, double dpi, kg_buf *out,
                kg_diag *d);
+/* Closes a graph given to kg_gv_emit. The last picture's layout is freed
+ * later (by the next kg_gv_emit, or kg_render_cleanup: after its output is
+ * written, while kg_cli_draw writes it), and so is that graph then. */
+void kg_gv_close(Agraph_t *g);
 /* The process's Graphviz context (created on first use, freed by
  * kg_render_cleanup); NULL with a finding. */
 GVC_t *kg_gv_context(kg_diag *d);

@@ -132,6 +132,13 @@ void kg_gv_tooltip(kg_buf *out, const char *s)
         return;
     clean_cut(&tmp, s, TOOLTIP_MAX);
     for (const char *p = tmp.ptr; *p; p++) {
+        size_t run = strcspn(p, "\\&\r"); /* (the text between, at once) */
+        if (run) {
+            kg_buf_add(out, p, run);
+            p += run;
+            if (!*p)
+                break;
+        }
         switch (*p) {
         /* A tooltip goes through two rounds of backslash processing
          * (escape sequences, then \N-style substitution): a backslash

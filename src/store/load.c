@@ -387,10 +387,35 @@ static int read_roles(ld *L, rows *r)
     return rc == SQLITE_DONE ? 0 : kg__store_fail(L->s, L->d, "cannot read the events' actors");
 }
 
+/* Each document's array of events (figures: figs) made as long as the
+ * rows of r it gets (a document mostly gets one or two, and an array
+ * grown from eight is mostly empty memory touched for nothing). */
+static void presize(ld *L, const rows *r, int figs)
+{
+    size_t *n = kg_xcalloc(L->n_pk ? L->n_pk : 1, sizeof *n);
+    for (size_t i = 0; i < r->n; i++)
+        if (r->v[i].doc >= 0 && (size_t)r->v[i].doc < L->n_pk)
+            n[r->v[i].doc]++;
+    for (size_t k = 0; k < L->n_pk; k++) {
+        kg_doc *doc = L->by_pk[k];
+        if (!doc || !n[k])
+            continue;
+        if (figs && doc->n_figures + n[k] > doc->cap_figures) {
+            doc->cap_figures = doc->n_figures + n[k];
+            doc->figures = kg_xrealloc(doc->figures, doc->cap_figures * sizeof *doc->figures);
+        } else if (!figs && doc->n_events + n[k] > doc->cap_events) {
+            doc->cap_events = doc->n_events + n[k];
+            doc->events = kg_xrealloc(doc->events, doc->cap_events * sizeof *doc->events);
+        }
+    }
+    free(n);
+}
+
 static void put_events(ld *L, rows *r)
 {
     if (r->n)
         qsort(r->v, r->n, sizeof *r->v, cmp_row);
+    presize(L, r, 0);
     for (size_t i = 0; i < r->n; i++) {
         row *w = &r->v[i];
         kg_doc *doc = w->doc >= 0 && (size_t)w->doc < L->n_pk ? L->by_pk[w->doc] : NULL;
@@ -444,6 +469,7 @@ static void put_figures(ld *L, rows *r)
 {
     if (r->n)
         qsort(r->v, r->n, sizeof *r->v, cmp_row);
+    presize(L, r, 1);
     for (size_t i = 0; i < r->n; i++) {
         row *w = &r->v[i];
         kg_doc *doc = w->doc >= 0 && (size_t)w->doc < L->n_pk ? L->by_pk[w->doc] : NULL;
@@ -571,11 +597,13 @@ static int neighbourhood(ld *L, const char *focus, int depth)
         !(B.a_down = kg__store_prepare(L->s, L->d, "SELECT id FROM actors WHERE part_of = ?1")) ||
         !(B.k_actors = kg__store_prepare(L->s, L->d, "SELECT x.actor FROM events e JOIN event_actors x"
                                                      " ON x.event = e.id WHERE e.cluster = ?1")) ||
+        /* (UNION ALL, no temporary b-tree per cluster: step_into keeps
+         * each cluster once) */
         !(B.k_rel = kg__store_prepare(
               L->s, L->d,
               "SELECT o.cluster FROM events e JOIN relations r ON r.from_event = e.id"
               " JOIN events o ON o.id = r.to_event WHERE e.cluster = ?1 AND r.type <> 'same-as'"
-              " UNION SELECT o.cluster FROM events e JOIN relations r ON r.to_event = e.id"
+              " UNION ALL SELECT o.cluster FROM events e JOIN relations r ON r.to_event = e.id"
               " JOIN events o ON o.id = r.from_event WHERE e.cluster = ?1 AND r.type <> 'same-as'")) ||
         !(B.f_subject = kg__store_prepare(L->s, L->d, "SELECT subject FROM figures WHERE pk = ?1")) ||
         !(B.witness = kg__store_prepare(

@@ -148,6 +148,68 @@ stale() {
 }
 expect rs-stale 0 "stale store brought up to date" bash -c "$(declare -f stale); stale \"\$@\"" stale
 expect rs-stale-same 0 "same from the store" bash "$T/rs/same.sh" "$g" --doc doc-00003
+# The renders read the store while a second thread checks it is up to
+# date; each change kg build's check sees must still be drawn (the store
+# brought up to date first), however little of the file's stat moved.
+# draws DOC TEXT: kg graph --doc DOC draws TEXT, and the store holds it
+draws() {
+    cd "$g" || return 9
+    "$KG" graph -T dot --doc "$1" > st.dot 2> st.err || { cat st.err; return 9; }
+    grep -q "$2" st.dot || { echo "not drawn: $2"; return 9; }
+    "$KG" query --db out/kg.sqlite --csv "SELECT count(*) FROM events WHERE doc = (SELECT doc FROM documents WHERE id = '$1') AND title = '$2'" |
+        tr -d '\r' | tail -n 1 | grep -qx '[1-9][0-9]*' || { echo "the store was not brought up to date"; return 9; }
+    echo "drawn and stored: $2"
+}
+export -f draws
+# a facts file edited to another size, its modification time put back
+expect rs-stale-mtime-kept 0 "drawn and stored: 고친 제목 둘" bash -c '
+    f=$g/facts/doc-00005.yaml && touch -r "$f" "$g/ref" &&
+    sed -i "0,/^    title: \"[^\"]*\"/s//    title: \"고친 제목 둘\"/" "$f" && touch -r "$g/ref" "$f" && draws doc-00005 "고친 제목 둘"'
+# the same size and modification time, another file (inode): a copy
+# edited and moved over it
+expect rs-stale-inode 0 "drawn and stored: 고친 제목 셋" bash -c '
+    f=$g/facts/doc-00005.yaml && touch -r "$f" "$g/ref" && sed "s/고친 제목 둘/고친 제목 셋/" "$f" > "$g/new.tmp" &&
+    [ "$(wc -c < "$f")" = "$(wc -c < "$g/new.tmp")" ] && touch -r "$g/ref" "$g/new.tmp" && mv "$g/new.tmp" "$f" && draws doc-00005 "고친 제목 셋"'
+# a new facts file, then that file removed
+expect rs-stale-added 0 "drawn and stored: 새 문서의 사건" bash -c '
+    sed -e "s/^  id: doc-00006$/  id: doc-new-1/" -e "0,/^    title: \"[^\"]*\"/s//    title: \"새 문서의 사건\"/" \
+        "$g/facts/doc-00006.yaml" > "$g/facts/zz-new.yaml" && draws doc-new-1 "새 문서의 사건"'
+removed() {
+    cd "$g" || return 9
+    rm facts/zz-new.yaml
+    "$KG" graph -T dot --doc doc-new-1 > st.dot 2> st.err
+    ! grep -q '새 문서의 사건' st.dot || { echo "a removed file is drawn"; return 9; }
+    [ "$("$KG" query --db out/kg.sqlite --csv "SELECT count(*) FROM documents WHERE id = 'doc-new-1'" | tr -d '\r' | tail -n 1)" = 0 ] ||
+        { echo "the store still holds it"; return 9; }
+    echo "removed from the store"
+}
+expect rs-stale-removed 0 "removed from the store" bash -c "$(declare -f removed); removed"
+# a source text edited to another size, its modification time put back:
+# the store reads the document again (it keeps the text's hash)
+source_edited() {
+    cd "$g" || return 9
+    local t=text/doc-00007.txt
+    touch -r "$t" ref && printf '덧붙인 문장이다.\n' >> "$t" && touch -r ref "$t"
+    "$KG" graph -T dot --focus co-007 > /dev/null 2>&1 || return 9
+    [ "$("$KG" query --db out/kg.sqlite --csv "SELECT source_seen_sha256 FROM documents WHERE id = 'doc-00007'" | tr -d '\r' | tail -n 1)" = \
+      "$(sha256sum "$t" | cut -d' ' -f1)" ] || { echo "the store did not read the edited text"; return 9; }
+    echo "the edited text was read"
+}
+expect rs-stale-source 0 "the edited text was read" bash -c "$(declare -f source_edited); source_edited"
+# an actor new in a facts file, asked for by name: the stale store does
+# not know it (the drawing from it stops with "unknown actor" before the
+# check has answered), the store brought up to date does
+new_actor() {
+    cd "$g" || return 9
+    sed -i 's/^actors:$/actors:\n  - id: zz-new\n    name: "새로 온 회사"\n    type: company/' facts/doc-00008.yaml &&
+        sed -i '0,/^    agent: \[[a-z0-9-]*\]$/s//    agent: [zz-new]/' facts/doc-00008.yaml || return 9
+    grep -q 'agent: \[zz-new\]' facts/doc-00008.yaml || { echo "no edit"; return 9; }
+    "$KG" graph -T dot --focus "새로 온 회사" --depth 1 > st.dot 2> st.err || { cat st.err; return 9; }
+    [ ! -s st.err ] || { cat st.err; return 9; }
+    grep -q '"zz-new"' st.dot && echo "the new actor drawn"
+}
+expect rs-stale-new-actor 0 "the new actor drawn" bash -c "$(declare -f new_actor); new_actor"
+expect rs-stale-new-actor-same 0 "same from the store" bash "$T/rs/same.sh" "$g" --focus zz-new --depth 2
 
 # an error in the facts: what the renders print is what they printed
 # without a store, and the store is left as it was
