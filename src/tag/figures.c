@@ -164,11 +164,7 @@ static int *unit_next, *approx_next, *wordfig_next; /* FC_END ends a chain */
 /* Bucket of the character at w[0..n) (n >= 1). */
 static unsigned fc_bucket(const unsigned char *w, size_t n)
 {
-    size_t k = w[0] < 0x80 ? 1 : w[0] < 0xE0 ? 2 : w[0] < 0xF0 ? 3 : 4;
-    unsigned h = 0;
-    for (size_t q = 0; q < k && q < n; q++)
-        h = h * 251 + w[q];
-    return (h ^ (h >> 7)) % FC_BUCKETS;
+    return kg_first_char_hash(w, n) % FC_BUCKETS;
 }
 
 /* Builds a chain table over n words (word k is words(k)). */

@@ -1894,11 +1894,7 @@ static void read_lists(void)
 /* The bucket of the character at w[0..n) (n >= 1). */
 static unsigned tw_bucket(const unsigned char *w, size_t n)
 {
-    size_t k = w[0] < 0x80 ? 1 : w[0] < 0xE0 ? 2 : w[0] < 0xF0 ? 3 : 4;
-    unsigned h = 0;
-    for (size_t q = 0; q < k && q < n; q++)
-        h = h * 251 + w[q];
-    return (h ^ (h >> 7)) % TW_BUCKETS;
+    return kg_first_char_hash(w, n) % TW_BUCKETS;
 }
 
 /* Chains the words of t by their first character, in list order (words

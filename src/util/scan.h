@@ -254,4 +254,17 @@ static inline size_t kg_lit_any(const char *s, size_t len, size_t i, const char 
     return 0;
 }
 
+/* A hash of the first character of w[0..n) (n >= 1), its UTF-8 bytes
+ * only: word lists chained by the character a word starts with (times.c
+ * twords, figures.c units and word figures) take it modulo their
+ * buckets. */
+static inline unsigned kg_first_char_hash(const unsigned char *w, size_t n)
+{
+    size_t k = w[0] < 0x80 ? 1 : w[0] < 0xE0 ? 2 : w[0] < 0xF0 ? 3 : 4;
+    unsigned h = 0;
+    for (size_t q = 0; q < k && q < n; q++)
+        h = h * 251 + w[q];
+    return h ^ (h >> 7);
+}
+
 #endif
