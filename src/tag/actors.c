@@ -2279,6 +2279,24 @@ static size_t suffix_rule(actx *x, size_t a, size_t w)
     return w;
 }
 
+
+/* 1 if the word [a, b) ends like a verb that modifies a noun (새로운,
+ * 설립한: names: modifier_ends). */
+static int modifier_end(const char *s, size_t a, size_t b)
+{
+    for (int q = 0; modifier_ends[q]; q++)
+        if (ends_with(s + a, b - a, modifier_ends[q]))
+            return 1;
+    return 0;
+}
+
+/* 1 if the word [a, b) is a title, a role or a lead role (대표, 선수,
+ * 감독): a word for what a person is, no name. */
+static int title_or_role(const char *s, size_t a, size_t b)
+{
+    return is_title(s + a, b - a) || kg_wordset_has(&ws_role_titles, s + a, b - a) ||
+           kg_wordset_has(&ws_lead_roles, s + a, b - a);
+}
 /* A multi-word name ending in a suffix word: MIT 테크놀로지 리뷰,
  * 파이낸셜 타임스, 스탠포드 대학교. [a, w) is the suffix word. */
 static size_t suffix_words_rule(actx *x, size_t a, size_t w)
@@ -2303,10 +2321,7 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
         if (kg_wordset_has(&ws_not_name_parts, s + ta, tb - ta) || (latin_is_stop(s + ta, tb - ta)))
             break;
         /* a verb before the noun (설립한 연구소, 새로 만든 재단) */
-        int verb = 0;
-        for (int q = 0; tb - ta >= 6 && modifier_ends[q] && !verb; q++)
-            verb = ends_with(s + ta, tb - ta, modifier_ends[q]);
-        if (verb)
+        if (tb - ta >= 6 && modifier_end(s, ta, tb))
             break;
         if (is_lat(s[ta]))
             latin = 1;
@@ -2352,11 +2367,7 @@ static size_t quoted_rule(actx *x, size_t q)
     size_t m = kg_lit_any(s, len, k, quote_namers);
     if (m && m < len && s[m] == ' ') {
         k = m + 1;
-        int ok = 0;
-        for (int h = 0; company_heads[h]; h++)
-            if (kg_at(s, len, k, company_heads[h]))
-                ok = 1;
-        if (!ok)
+        if (!kg_lit_any(s, len, k, company_heads))
             return 0;
     } else if ((type = descriptor_before(s, q)) != NULL) {
         /* the name: words of letters and digits, a particle or an end
@@ -3100,8 +3111,7 @@ static size_t paren_title_rule(actx *x, size_t i)
     if (q == pa)
         return 0;
     pa = q;
-    if (!is_title(s + pa, pb - pa) && !kg_wordset_has(&ws_role_titles, s + pa, pb - pa) &&
-        !kg_wordset_has(&ws_lead_roles, s + pa, pb - pa))
+    if (!title_or_role(s, pa, pb))
         return 0;
     if (!bare_name_ok(x, i))
         return 0;
@@ -3140,11 +3150,7 @@ static int noted_pair_ok(actx *x, size_t a, size_t m, size_t b, size_t e)
 {
     const char *s = x->s;
     size_t k1;
-    for (int q = 0; modifier_ends[q]; q++)
-        if (ends_with(s + a, m - a, modifier_ends[q]))
-            return 0;
-    if (is_title(s + a, m - a) || kg_wordset_has(&ws_role_titles, s + a, m - a) || kg_wordset_has(&ws_lead_roles, s + a, m - a) ||
-        never_name(s, a, m))
+    if (modifier_end(s, a, m) || title_or_role(s, a, m) || never_name(s, a, m))
         return 0;
     if (e - b <= 9 && has_bit(family_bits, kg_u8_dec((const unsigned char *)s + b, 3, &k1)))
         return 0; /* a family name first: a Korean name after a noun */
@@ -3356,17 +3362,17 @@ static size_t run_anon(scan *sc)
     /* the rules up to particle_name_rule find nothing at a Hangul word
      * without a family name's syllable first (each tests it first): one
      * test for the six */
-    int fam = sc->cc != KG_CC_HANGUL || has_bit(family_bits, sc->cp);
-    size_t e = fam ? anon_rule(sc->x, sc->i) : 0;
-    if (!e && fam && sc->cc == KG_CC_HANGUL)
+    int hangul = sc->cc == KG_CC_HANGUL, fam = hangul && has_bit(family_bits, sc->cp);
+    size_t e = fam || !hangul ? anon_rule(sc->x, sc->i) : 0;
+    if (!e && fam)
         e = rank_rule(sc->x, sc->i);
-    if (!e && fam && sc->cc == KG_CC_HANGUL)
+    if (!e && fam)
         e = bare_name_rule(sc->x, sc->i);
-    if (!e && fam && sc->cc == KG_CC_HANGUL)
+    if (!e && fam)
         e = paren_title_rule(sc->x, sc->i);
-    if (!e && fam && sc->cc == KG_CC_HANGUL)
+    if (!e && fam)
         e = former_rule(sc->x, sc->i);
-    if (!e && fam && sc->cc == KG_CC_HANGUL)
+    if (!e && fam)
         e = particle_name_rule(sc->x, sc->i, scan_te(sc));
     if (!e && sc->cc == KG_CC_HANGUL)
         e = foreign_particle_rule(sc->x, sc->i, scan_te(sc));

@@ -1836,8 +1836,10 @@ static void read_lists(void)
         { &t_year_suffixes, "year_suffixes" },
         { &t_weekday_tails, "weekday_tails" },
     };
-    for (size_t k = 0; k < sizeof plain / sizeof *plain; k++)
+    for (size_t k = 0; k < sizeof plain / sizeof *plain; k++) {
         *plain[k].dst = tw_list(plain[k].key, NULL);
+        tw_index(plain[k].dst);
+    }
     const char *const *al = kg_gram_class("times", "periods", "alone");
     size_t n = 0;
     while (al[n])
@@ -1882,13 +1884,10 @@ static void read_lists(void)
     decade_parts = kg_gram_list_get("times", "decade_parts");
     directions = kg_gram_list_get("times", "directions");
     read_rule_words();
-    twords *const all[] = { &dx_year,        &dx_month,     &dx_day,        &dx_period,      &t_parts,
-                            &t_year_parts,   &t_days,       &t_years,       &t_periods,      &t_periods_alone,
-                            &t_approx,       &t_not_day,    &t_span_over,   &t_span_nouns,   &t_span_ends,
-                            &t_amount_units, &t_ordinals,   &t_weekdays,    &t_month_last,   &t_holidays,
-                            &t_weekends,     &t_year_suffixes, &t_weekday_tails };
-    for (size_t k = 0; k < sizeof all / sizeof *all; k++)
-        tw_index(all[k]);
+    /* (the plain lists are indexed as they are read, above) */
+    twords *const built[] = { &dx_year, &dx_month, &dx_day, &dx_period, &t_periods_alone };
+    for (size_t k = 0; k < sizeof built / sizeof *built; k++)
+        tw_index(built[k]);
 }
 
 /* The bucket of the character at w[0..n) (n >= 1). */
