@@ -336,8 +336,26 @@ typedef struct tpool {
     pthread_cond_t done; /* a slot became DONE */
     twin *ws;
     int nslots, nthreads, quit;
+    int idle;           /* workers waiting for work */
+    int nready;         /* slots READY */
+    int writer_waiting; /* the writer waits for window `want` */
+    unsigned long want;
     pthread_t th[KG_TAG_MAX_JOBS];
 } tpool;
+
+/* Wakes the writer (under the lock) once the window it waits for is
+ * done and no window is left queued: it then writes every done window
+ * in a row and refills the slots at once, instead of waking for each. */
+static void wake_writer(tpool *p)
+{
+    if (!p->writer_waiting || p->nready > 0)
+        return;
+    for (int k = 0; k < p->nslots; k++)
+        if (p->ws[k].state == SLOT_DONE && p->ws[k].seq == p->want) {
+            pthread_cond_signal(&p->done);
+            return;
+        }
+}
 
 /* Tags w (any thread: the lexicon is only read). */
 static void tag_window(twin *w)
@@ -372,15 +390,19 @@ static void *pool_worker(void *arg)
         if (!w) {
             if (p->quit)
                 break;
+            p->idle++;
             pthread_cond_wait(&p->work, &p->mu);
+            p->idle--;
             continue;
         }
         w->state = SLOT_BUSY;
+        p->nready--;
+        wake_writer(p);
         pthread_mutex_unlock(&p->mu);
         tag_window(w);
         pthread_mutex_lock(&p->mu);
         w->state = SLOT_DONE;
-        pthread_cond_broadcast(&p->done);
+        wake_writer(p);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -562,7 +584,8 @@ static int feed_window(tfeed *fd, twin *w)
             fd->nread = 0;
         }
         if (fd->f && !tf->rc) {
-            if (fd->nread > 0 && tf->first && tf->opts.dct.prec == KG_PREC_NONE)
+            int more = !(fd->rd.started && fd->rd.eof && fd->rd.ncarry == 0);
+            if (more && fd->nread > 0 && tf->first && tf->opts.dct.prec == KG_PREC_NONE)
                 return 0; /* the first window's dateline may date this one */
             int read_err = 0;
             if (next_window(&fd->rd, w, fd->run, path, &tf->opts, &read_err)) {
@@ -631,8 +654,11 @@ static int tag_files_pooled(const tag_run *run, tpool *pool, twin *ws, char *car
             w->seq = next_read++;
             pthread_mutex_lock(&pool->mu);
             w->state = w->err ? SLOT_DONE : SLOT_READY;
-            if (!w->err)
-                pthread_cond_signal(&pool->work);
+            if (!w->err) {
+                pool->nready++;
+                if (pool->idle)
+                    pthread_cond_signal(&pool->work);
+            }
             pthread_mutex_unlock(&pool->mu);
         }
         if (next_write == next_read)
@@ -647,7 +673,10 @@ static int tag_files_pooled(const tag_run *run, tpool *pool, twin *ws, char *car
                     w = &ws[k];
             if (w)
                 break;
+            pool->writer_waiting = 1;
+            pool->want = next_write;
             pthread_cond_wait(&pool->done, &pool->mu);
+            pool->writer_waiting = 0;
         }
         pthread_mutex_unlock(&pool->mu);
         write_slot(w, &tf[w->file]);
@@ -820,7 +849,7 @@ int kg_cmd_tag(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
     /* with --jobs N: N threads and 2N windows (reading and writing go on
      * while N are tagged) */
-    int nslots = run.jobs > 1 ? 2 * run.jobs : 1;
+    int nslots = run.jobs > 1 ? 8 * run.jobs : 1;
     twin *ws = windows_new(nslots);
     char *carry = kg_xmalloc(KG_TAG_WINDOW + 1);
     tpool pool, *pp = NULL;
