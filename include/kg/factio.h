@@ -9,6 +9,7 @@
 #define KG_FACTIO_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include "kg/buf.h"
 #include "kg/diag.h"
 #include "kg/facts.h"
@@ -67,6 +68,10 @@ kg_guard kg_guard_check(const char *path);
  * or FIFO is written in place (never created or truncated); anything else
  * is refused. It is a set of one (kg_outset below). */
 int kg_write_atomic(const char *path, const void *data, size_t len);
+
+/* The process's file-creation mask, read without changing it (safe to
+ * call from any thread). */
+mode_t kg_umask(void);
 
 /* A set of output files replaced together or not at all: every regular
  * target is written to a temporary file beside it by kg_outset_add; only

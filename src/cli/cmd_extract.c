@@ -111,6 +111,7 @@ typedef struct run {
     size_t next, done;
     int progress;
     size_t total_bytes, done_bytes;
+    int writing;            /* the workers write the extracted files */
     pthread_mutex_t mu;
 } run;
 
@@ -514,6 +515,17 @@ done:
     return rc;
 }
 
+/* Writes job j's facts file, if it has one (any thread: all it reports
+ * goes into the job). */
+static void write_job(const run *r, job *j)
+{
+    if (!j->ok || !j->out)
+        return;
+    int w = write_facts(r, j);
+    if (w > j->rc)
+        j->rc = w;
+}
+
 static void *worker(void *arg)
 {
     run *r = arg;
@@ -523,6 +535,10 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&r->mu);
         if (i >= r->n)
             return NULL;
+        if (r->writing) {
+            write_job(r, &r->jobs[i]);
+            continue;
+        }
         do_job(r, &r->jobs[i]);
         pthread_mutex_lock(&r->mu);
         r->done++;
@@ -719,7 +735,8 @@ static void make_jobs(run *r, char **inputs, const char *out, int to_dir, int ha
 /* The jobs, on up to `jobs` threads (this one too). */
 static void run_jobs(run *r, int jobs)
 {
-    r->progress = r->n > 1 && isatty(2);
+    r->next = 0;
+    r->progress = !r->writing && r->n > 1 && isatty(2);
     pthread_mutex_init(&r->mu, NULL);
     if ((size_t)jobs > r->n)
         jobs = (int)r->n;
@@ -738,23 +755,48 @@ static void run_jobs(run *r, int jobs)
 /* In a folder, each file is named by its document id; two inputs that
  * would land on one file stop everything before a byte is written.
  * 1 if they clash. */
+static const job *sort_jobs; /* for by_out (name_files runs on one thread) */
+
+/* Job indices by output path, then by index. */
+static int by_out(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(sort_jobs[x].out, sort_jobs[y].out);
+    return c ? c : (x > y) - (x < y);
+}
+
 static int name_files(run *r, const char *dir)
 {
-    int clash = 0;
+    size_t m = 0;
+    size_t *ix = kg_xcalloc(r->n + 1, sizeof *ix);
     for (size_t i = 0; i < r->n; i++)
-        if (r->jobs[i].ok)
+        if (r->jobs[i].ok) {
             r->jobs[i].out = r->jobs[i].prev ? kg_xstrdup(r->jobs[i].prev)
                                              : id_path(dir, r->jobs[i].id);
+            ix[m++] = i;
+        }
+    /* sorted, each clash is a run of one path: its first input clashes
+     * with every later one (reported below in the inputs' order) */
+    sort_jobs = r->jobs;
+    qsort(ix, m, sizeof *ix, by_out);
+    size_t *first = kg_xcalloc(r->n + 1, sizeof *first);
     for (size_t i = 0; i < r->n; i++)
-        for (size_t k = 0; r->jobs[i].ok && k < i; k++)
-            if (r->jobs[k].ok && strcmp(r->jobs[k].out, r->jobs[i].out) == 0) {
-                kg_cli_error("extract: %s and %s are both document '%s' and would be written "
-                             "to one file, %s; nothing written. Extract them into different "
-                             "folders (-o), or give one of them its own headline or --date",
-                             r->jobs[k].in, r->jobs[i].in, r->jobs[i].id, r->jobs[i].out);
-                clash = 1;
-                break;
-            }
+        first[i] = i;
+    for (size_t a = 1; a < m; a++)
+        if (strcmp(r->jobs[ix[a]].out, r->jobs[ix[a - 1]].out) == 0)
+            first[ix[a]] = first[ix[a - 1]];
+    int clash = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (first[i] != i) {
+            size_t k = first[i];
+            kg_cli_error("extract: %s and %s are both document '%s' and would be written "
+                         "to one file, %s; nothing written. Extract them into different "
+                         "folders (-o), or give one of them its own headline or --date",
+                         r->jobs[k].in, r->jobs[i].in, r->jobs[i].id, r->jobs[i].out);
+            clash = 1;
+        }
+    free(first);
+    free(ix);
     return clash;
 }
 
@@ -765,15 +807,8 @@ static int finish_jobs(run *r, int clash)
     int rc = 0;
     for (size_t i = 0; i < r->n; i++) {
         job *j = &r->jobs[i];
-        if (!clash && j->ok) {
-            if (j->out) {
-                int w = write_facts(r, j);
-                if (w > j->rc)
-                    j->rc = w;
-            } else {
-                kg_buf_add(&j->show, j->yaml.ptr, j->yaml.len);
-            }
-        }
+        if (!clash && j->ok && !j->out)
+            kg_buf_add(&j->show, j->yaml.ptr, j->yaml.len); /* (the files are written) */
         if (j->d.n)
             kg_cli_print_diag(&j->d, 0);
         if (!j->out && j->show.len && r->n > 1 && i > 0)
@@ -830,6 +865,12 @@ int kg_cmd_extract(int argc, char **argv)
     make_jobs(&r, argv + optind, a.out, to_dir, a.date != NULL);
     run_jobs(&r, a.jobs);
     int clash = to_dir && name_files(&r, a.out);
+    if (!clash) {
+        /* the files, written on the same threads (each write waits for
+         * its fsyncs); what each reports is printed in order below */
+        r.writing = 1;
+        run_jobs(&r, a.jobs);
+    }
     rc = finish_jobs(&r, clash);
     if (clash) {
         rc = KG_EXIT_USAGE;

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <nettle/sha2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,37 @@ static int outset_fail(kg_outset *o, const char *path, const char *why, int err)
     return -1;
 }
 
+/* The process's umask, read once. umask() can only be read by setting
+ * it, which would race with other threads creating files (kg extract
+ * --jobs writes from several): the kernel's own line in
+ * /proc/self/status is read instead, and the set-and-restore is left
+ * for systems without it, under pthread_once. */
+static mode_t umask_value;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+
+static void read_umask(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    unsigned v;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Umask: %o", &v) == 1) {
+            umask_value = (mode_t)v;
+            fclose(f);
+            return;
+        }
+    if (f)
+        fclose(f);
+    umask_value = umask(0);
+    umask(umask_value);
+}
+
+mode_t kg_umask(void)
+{
+    pthread_once(&umask_once, read_umask);
+    return umask_value;
+}
+
 /* Writes a staged file: the temporary file beside target. */
 static int stage(kg_outset_item *it, const void *data, size_t len)
 {
@@ -145,8 +177,7 @@ static int stage(kg_outset_item *it, const void *data, size_t len)
         return -1;
     }
     it->tmp = kg_buf_detach(&tmp, NULL);
-    mode_t mask = umask(0);
-    umask(mask);
+    mode_t mask = kg_umask();
     struct stat st;
     /* keep the mode of the file being replaced; new files get 0666 & ~umask */
     if (fchmod(fd, stat(it->target, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask)) < 0 ||
@@ -368,8 +399,7 @@ static int create_excl(const char *name, const void *data, size_t len, mode_t mo
 char *kg_backup_keep(const char *path, const void *data, size_t len)
 {
     struct stat st;
-    mode_t mask = umask(0);
-    umask(mask);
+    mode_t mask = kg_umask();
     mode_t mode = stat(path, &st) == 0 ? (st.st_mode & 0777) : (0666 & ~mask);
     kg_buf name = KG_BUF_INIT;
     for (int n = 0; n <= KG_BACKUP_MAX; n++) {

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kg/factio.h"
 #include "store-int.h"
 
 /* The schema. Foreign keys from one table to another are deferred so that
@@ -298,8 +299,7 @@ int kg_store_open(kg_store **out, const char *path, unsigned flags, kg_diag *d)
             kg_buf_free(&tmp);
             goto fail;
         }
-        mode_t mask = umask(0);
-        umask(mask);
+        mode_t mask = kg_umask();
         (void)fchmod(fd, 0666 & ~mask);
         close(fd);
         s->tmp = kg_buf_detach(&tmp, NULL);

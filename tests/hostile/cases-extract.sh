@@ -24,3 +24,29 @@ expect extract-no-date-warns 0 'no publication date found (no dateline, no --dat
 # not Korean: an error, not an empty facts file
 printf 'Chip rules tightened\nThe government announced new rules on Monday.\n' > "$T/ex/en.txt"
 expect extract-not-korean 1 'not a Korean text' "$KG" extract ex/en.txt
+# --jobs writes the files on its threads: over files kg wrote, files edited
+# by hand (merged) and one edited with no copy to merge with (refused), the
+# messages, exit code, files and modes are the serial run's. Also with a
+# clash of three inputs and another of two: the same messages in order.
+mkdir -p "$T/exj/in"
+for n in 1 2 3 4 5 6 7 8; do
+    printf '기관 %s 새 규정\n한빛연구원 %s호가 지난 %s일 새 규정을 발표했다.\n이에 업계는 반발했다.\n' "$n" "$n" "$n" > "$T/exj/in/a$n.txt"
+done
+mkdir -p "$T/exj/in/x" "$T/exj/in/y"
+cp "$T/exj/in/a2.txt" "$T/exj/in/x/a2.txt"
+cp "$T/exj/in/a2.txt" "$T/exj/in/y/a2.txt"
+cp "$T/exj/in/a5.txt" "$T/exj/in/x/a5.txt"
+exj_run() { # exj_run JOBS DIR: extract twice, edits between; all output into DIR.log
+    "$KG" extract --jobs "$1" --date 2025-01-09 exj/in/a*.txt -o "$2/" > "$2.log" 2>&1
+    sed -i 's/^events:/# checked\nevents:/' "$2"/a3-*.yaml "$2"/a6-*.yaml
+    echo '# mine' >> "$(ls "$2"/a7-*.yaml)"
+    rm -f "$2"/.kg/a7-*.yaml
+    "$KG" extract --jobs "$1" --date 2025-01-09 exj/in/a*.txt -o "$2/" >> "$2.log" 2>&1
+    echo "rc $?" >> "$2.log"
+    "$KG" extract --jobs "$1" --date 2025-01-09 exj/in/*.txt exj/in/x/*.txt exj/in/y/*.txt -o "$2c/" >> "$2.log" 2>&1
+    echo "rc $?" >> "$2.log"
+    sed -i "s|$2|DIR|g" "$2.log"
+    (cd "$2" && for f in *.yaml; do echo "$f $(stat -c %a "$f")"; cat "$f"; done) >> "$2.log"
+}
+expect extract-jobs-writes-as-serial 0 '' sh -c "umask 027; $(declare -f exj_run); KG='$KG'; exj_run 1 exj/s1 && exj_run 3 exj/s3 && grep -q 'rc 1' exj/s1.log && grep -q 'merged' exj/s1.log && grep -q 'x/a2.txt' exj/s1.log && grep -q ' 640$' exj/s1.log && diff exj/s1.log exj/s3.log"
+rm -rf "$T/exj"
