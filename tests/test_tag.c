@@ -766,6 +766,44 @@ Test(tokens, simd_pass_matches_the_definition)
     cr_assert(!kg_tctx_token_syllable(0xAC00 /* 가 */) && !kg_tctx_token_syllable(0xD7A3 /* 힣 */));
 }
 
+/* kg_tctx_taken after kg_tctx_index_taken (a binary search over the
+ * starts and the largest end so far) against the walk over all ranges,
+ * on random ranges: in order or not, nested, overlapping, empty, and on
+ * queries of every [a, b) around them */
+Test(tokens, indexed_taken_matches_the_walk)
+{
+    uint32_t st = 7;
+    size_t hits = 0, misses = 0;
+    for (int round = 0; round < 300; round++) {
+        kg_tctx c;
+        memset(&c, 0, sizeof c);
+        size_t n = rnd(&st) % 12, pos = 0;
+        int in_order = round % 3 != 0;
+        c.taken = kg_xmalloc(24 * sizeof *c.taken);
+        for (size_t k = 0; k < n; k++) {
+            size_t a = in_order ? pos + rnd(&st) % 6 : rnd(&st) % 60, len = rnd(&st) % 9;
+            pos = a;
+            c.taken[c.n_taken++] = a;
+            c.taken[c.n_taken++] = a + len;
+        }
+        int want[70][70];
+        for (size_t a = 0; a < 70; a++)
+            for (size_t b = a; b < 70; b++)
+                want[a][b] = kg_tctx_taken(&c, a, b);
+        kg_tctx_index_taken(&c);
+        cr_assert(n == 0 || c.taken_start, "round %d: no index", round);
+        for (size_t a = 0; a < 70; a++)
+            for (size_t b = a; b < 70; b++) {
+                int have = kg_tctx_taken(&c, a, b);
+                cr_assert_eq(have, want[a][b], "round %d, [%zu, %zu): %d, expected %d", round, a, b, have, want[a][b]);
+                hits += (size_t)have;
+                misses += (size_t)!have;
+            }
+        kg_tctx_free_taken(&c);
+    }
+    cr_assert(hits > 10000 && misses > 10000, "hits %zu, misses %zu", hits, misses);
+}
+
 /* Text intake takes runs of ASCII and Hangul syllables sixteen bytes at
  * a time and everything else by the byte. Whole random texts must come
  * out as the concatenation of their pieces loaded one by one (each too

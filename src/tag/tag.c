@@ -117,9 +117,11 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
         kg_find_times(&c);
     if (!(c.flags & KG_TAG_NO_FIGURES))
         kg_find_figures(&c);
-    if (!(c.flags & KG_TAG_NO_ACTORS))
+    if (!(c.flags & KG_TAG_NO_ACTORS)) {
+        kg_tctx_index_taken(&c);
         kg_find_actors(&c);
-    free(c.taken);
+    }
+    kg_tctx_free_taken(&c);
     free(c.tok);
     /* each finder works left to right; their lists are merged by position
      * (figures never overlap times, which claim their ranges first) */

@@ -166,6 +166,10 @@ typedef struct kg_tctx {
     /* normalised ranges already taken by times (figures skip them) */
     size_t *taken;         /* pairs start, end, sorted */
     size_t n_taken, cap_taken;
+    /* the taken ranges indexed for kg_tctx_taken once the times are all
+     * found (kg_tctx_index_taken): their starts ascending and, at k, the
+     * largest end of the first k + 1 ranges; NULL before */
+    size_t *taken_start, *taken_maxend;
     /* the positions the time and figure finders look at, ascending (one
      * pass over the text for both, see kg_tctx_tokens) */
     size_t *tok;
@@ -203,6 +207,11 @@ kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne);
 const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n);
 /* 1 if [a, b) overlaps a taken range. */
 int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b);
+/* Indexes the taken ranges for kg_tctx_taken (a binary search instead of
+ * a walk over all of them: a 4 MB window has thousands); called when no
+ * more are taken. kg_tctx_free_taken frees ranges and index. */
+void kg_tctx_index_taken(kg_tctx *c);
+void kg_tctx_free_taken(kg_tctx *c);
 /* 1 if a word of sentence_terms (grammar units) ends just before i: 징역
  * 8월 is a term of eight months, no August. */
 int kg_term_before(const char *s, size_t i);

@@ -172,10 +172,68 @@ void kg_tctx_tokens(kg_tctx *c)
 
 int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b)
 {
-    for (size_t i = 0; i + 1 < c->n_taken; i += 2)
-        if (c->taken[i] < b && a < c->taken[i + 1])
-            return 1;
-    return 0;
+    size_t n = c->n_taken / 2;
+    if (!c->taken_start) {
+        for (size_t i = 0; i < n; i++)
+            if (c->taken[2 * i] < b && a < c->taken[2 * i + 1])
+                return 1;
+        return 0;
+    }
+    /* some range overlaps [a, b) iff among those starting before b (a
+     * prefix of the starts ascending) one ends after a */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->taken_start[mid] < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && c->taken_maxend[lo - 1] > a;
+}
+
+static int cmp_range_start(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+void kg_tctx_index_taken(kg_tctx *c)
+{
+    size_t n = c->n_taken / 2;
+    if (n == 0)
+        return;
+    /* the times are found left to right, so the ranges come sorted; a
+     * copy is sorted anyway if not (the answer does not depend on order) */
+    size_t *pairs = c->taken;
+    int sorted = 1;
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = pairs[2 * (i - 1)] <= pairs[2 * i];
+    if (!sorted) {
+        pairs = kg_xmalloc(2 * n * sizeof *pairs);
+        memcpy(pairs, c->taken, 2 * n * sizeof *pairs);
+        qsort(pairs, n, 2 * sizeof *pairs, cmp_range_start);
+    }
+    c->taken_start = kg_xmalloc(n * sizeof *c->taken_start);
+    c->taken_maxend = kg_xmalloc(n * sizeof *c->taken_maxend);
+    size_t maxend = 0;
+    for (size_t i = 0; i < n; i++) {
+        c->taken_start[i] = pairs[2 * i];
+        if (pairs[2 * i + 1] > maxend)
+            maxend = pairs[2 * i + 1];
+        c->taken_maxend[i] = maxend;
+    }
+    if (pairs != c->taken)
+        free(pairs);
+}
+
+void kg_tctx_free_taken(kg_tctx *c)
+{
+    free(c->taken);
+    free(c->taken_start);
+    free(c->taken_maxend);
+    c->taken = c->taken_start = c->taken_maxend = NULL;
+    c->n_taken = c->cap_taken = 0;
 }
 
 /* 1 if a word of grammar units: sentence_terms (징역, 금고) ends just
