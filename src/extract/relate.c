@@ -1781,12 +1781,13 @@ static const char *const *passing_verbs, *const *effect_verbs, *const *document_
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
-static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs;
+static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
 {
     story_breaks = kg_gram_words("relations", "story_breaks");
+    content_anaphora = kg_gram_words("relations", "content_anaphora");
     part_anaphora = kg_gram_words("relations", "part_anaphora");
     return_cues = kg_gram_words("relations", "return_cues");
     reprisal_copulas = kg_gram_words("relations", "reprisal_copulas");
@@ -2451,6 +2452,42 @@ static void decision_answers(exdoc *x)
     }
 }
 
+/* 상무부가 보조금을 지원하기로 했다. 상무부는 이 같은 내용의 각서를
+ * 체결했다: the first act of the sentence after the cue (content_anaphora)
+ * is a document whose content is the act that opens the sentence before
+ * (that act is part-of it), when both have a doer in common or one has
+ * none. */
+static void content_whole(exdoc *x, int first, size_t si)
+{
+    if (si == 0)
+        return;
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t at = first_cue(x->s, sr->nstart, sr->nend, content_anaphora);
+    if (at == (size_t)-1)
+        return;
+    int q = -1;
+    for (int j = first; j < (int)x->n_ev && x->ev_v[j].sent == si; j++) {
+        const ex_event *e = &x->ev_v[j];
+        if (!e->dropped && !e->quoted && e->ps > at && !(e->f & EX_F_ADNOM)) {
+            q = j;
+            break;
+        }
+    }
+    /* the act opening the sentence before */
+    int a = -1;
+    for (int i = first - 1; i >= 0 && x->ev_v[i].sent + 1 >= si; i--) {
+        const ex_event *e = &x->ev_v[i];
+        if (x->ev_v[i].sent + 1 == si && !e->dropped && !e->quoted && !e->title_line && !is_reaction(e))
+            a = i;
+    }
+    if (q < 0 || a < 0)
+        return;
+    const ex_event *A = &x->ev_v[a], *Q = &x->ev_v[q];
+    if (A->n_agent && Q->n_agent && !has_agent_of(x, A, Q))
+        return;
+    ex_add_rel(x, canon(x, a), EX_REL_PART, canon(x, q));
+}
+
 /* Rules R1-R3 told by a word: a share of an amount told before (이 중
  * …: part-of), an act done in return (반대급부로 …: responds-to), a copula
  * calling the act before a reprisal (… 물린 데 대한 보복이다:
@@ -2480,6 +2517,7 @@ static void cue_rules(exdoc *x)
                 ex_add_rel(x, canon(x, a), EX_REL_RESPONDS, canon(x, named));
             if (si)
                 explained_move(x, first, si);
+            content_whole(x, first, si);
         }
         if (b->dropped || b->title_line || b->quoted)
             continue;
