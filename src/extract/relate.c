@@ -1257,7 +1257,7 @@ static int find_ps(const exdoc *x, size_t ps)
 /* ---- governed cues (R3), plans (R1), statements (R2), chains (R4) ----
  * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
 
-static const kg_gram_list *resp_cues, *cause_cues, *np_list;
+static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues;
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
@@ -1266,6 +1266,7 @@ static void rel_init(void)
 {
     resp_cues = kg_gram_list_get("relations", "responds_cues");
     cause_cues = kg_gram_list_get("relations", "causes_cues");
+    protest_cues = kg_gram_list_get("relations", "responds_protest_cues");
     cause_word = kg_gram_class("relations", "causes_cues", "word");
     np_list = kg_gram_list_get("relations", "np_nouns");
     plan_nouns = kg_gram_words("relations", "plan_nouns");
@@ -1417,6 +1418,46 @@ static size_t np_start(const exdoc *x, size_t ss, size_t ne)
     return start;
 }
 
+/* Words back from a noun phrase within which the owner of the act an
+ * adnominal clause before it tells is sought. */
+#define OWNER_WORDS 6
+
+/* The actor owning the act a noun phrase starting at a names, when the
+ * phrase names none: the last actor of sentence start ss written with the
+ * genitive in the adnominal clause right before the phrase (A 총리의 대만
+ * 개입을 시사하는 발언: A 총리), the words between it and the clause's verb
+ * having no particle but an object's and no punctuation; -1 if none. */
+static int clause_owner(const exdoc *x, size_t ss, size_t a)
+{
+    size_t e = a;
+    for (int n = 0; n < OWNER_WORDS && e > ss; n++) {
+        while (e > ss && x->s[e - 1] == ' ')
+            e--;
+        if (e <= ss)
+            break;
+        ex_word w;
+        word_ending(x, ss, e, &w);
+        if (w.cs != w.s || w.cs >= w.ce || w.ce != w.e)
+            return -1; /* punctuation: a quotation, a comma */
+        if (n == 0) {
+            /* the adnominal verb itself */
+        } else if (w.particle == EX_P_GEN) {
+            size_t k = ex_first_at(x, x->act, x->n_act, w.ps + 1);
+            if (k == 0)
+                return -1;
+            const kg_mention *m = &x->m->v[x->act[k - 1]];
+            return m->nend == w.ps && m->nstart >= ss && m->id ? x->act[k - 1] : -1;
+        } else if (w.particle != EX_P_NONE && w.particle != EX_P_OBJ) {
+            /* a name read as a word with a particle (대만: 만) */
+            size_t k = ex_first_at(x, x->act, x->n_act, w.s);
+            if (k >= x->n_act || x->m->v[x->act[k]].nstart != w.s || x->m->v[x->act[k]].nend != w.e)
+                return -1;
+        }
+        e = w.s;
+    }
+    return -1;
+}
+
 /* Makes an event of the noun phrase [a, ne) of sentence si (type ty),
  * its agent the first actor named in it; returns its index. */
 static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
@@ -1438,9 +1479,13 @@ static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
             break;
         }
     }
+    /* 개입을 시사하는 발언: the owner named in the clause before */
+    int owner = e.n_agent ? -1 : clause_owner(x, x->t->sent[si].nstart, a);
+    if (owner >= 0)
+        e.agent[e.n_agent++] = owner;
     /* the title: the phrase after its owner */
     size_t ts = a;
-    if (e.n_agent) {
+    if (e.n_agent && x->m->v[e.agent[0]].nstart >= a) {
         const kg_mention *m = &x->m->v[e.agent[0]];
         ts = m->nend;
         while (ts < ne && x->s[ts] != ' ')
@@ -1467,11 +1512,15 @@ static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
 static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
 {
     size_t hits = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        const kg_gram_list *L = pass ? cause_cues : resp_cues;
+    int protest = ex_type_index("protest");
+    /* pass 0: responds_cues, 1: causes_cues, 2: responds_protest_cues
+     * (responds-to only when the clause's act is a protest) */
+    for (int pass = 0; pass < 3; pass++) {
+        const kg_gram_list *L = pass == 2 ? protest_cues : pass ? cause_cues : resp_cues;
+        int only_protest = pass == 2, causes = pass == 1;
         for (size_t c = 0; c < L->n; c++) {
             const char *cue = L->e[c].form;
-            int word = pass && in_list(cue, cause_word);
+            int word = causes && in_list(cue, cause_word);
             size_t cl = strlen(cue);
             const char *p = x->s;
             while (hits < 256 && (p = memmem(p, x->len - (size_t)(p - x->s), cue, cl)) != NULL) {
@@ -1500,11 +1549,18 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                 size_t a = np_start(x, ss, ne);
                 if (a >= ne)
                     continue;
-                int ty = np_type(x, a, ne);
+                /* a topic makes a target only of a phrase naming no act
+                 * told by a verb (발언, not 관세: 관세를 부과했다 … 관세에
+                 * 대해 반대했다 answers the act; the statement rules tie it) */
+                int ty = only_protest ? np_type_of(x, a, ne, 0) : np_type(x, a, ne);
                 if (ty < 0)
                     continue;
                 int gov = first_after(x, si, ne);
                 if (gov < 0 || x->ev_v[gov].title_line || x->ev_v[gov].ps < at)
+                    continue;
+                /* 발언에 대해 "…"라고 비판했다: a topic answers only as
+                 * the target of a protest */
+                if (only_protest && x->ev_v[gov].type != protest)
                     continue;
                 /* the act of the clause, not one of the next sentence part */
                 int np = event_in(x, si, a, ne);
@@ -1513,15 +1569,15 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                 hits++;
                 /* "X로 인해 … 될 것"이라고 말했다: the cause is of what is
                  * said, not of the saying */
-                if (pass && x->ev_v[gov].stmt)
+                if (causes && x->ev_v[gov].stmt)
                     continue;
                 KG_VEC_PUSH(*out, *n_out, *cap_out);
-                if (pass)
+                if (causes)
                     (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[gov].ps, EX_REL_CAUSES };
                 else
                     (*out)[(*n_out)++] = (gov_rel){ x->ev_v[gov].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
                 /* 반발해 … 막았다: the cue's own verb leads into the act */
-                if (!pass && x->ev_v[gov].ps < at + cl) {
+                if (!causes && x->ev_v[gov].ps < at + cl) {
                     int next = first_after(x, si, x->ev_v[gov].pe);
                     if (next >= 0) {
                         KG_VEC_PUSH(*out, *n_out, *cap_out);
@@ -1725,12 +1781,13 @@ static const char *const *passing_verbs, *const *effect_verbs, *const *document_
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
-static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs;
+static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
 {
     story_breaks = kg_gram_words("relations", "story_breaks");
+    content_anaphora = kg_gram_words("relations", "content_anaphora");
     part_anaphora = kg_gram_words("relations", "part_anaphora");
     return_cues = kg_gram_words("relations", "return_cues");
     reprisal_copulas = kg_gram_words("relations", "reprisal_copulas");
@@ -2395,6 +2452,42 @@ static void decision_answers(exdoc *x)
     }
 }
 
+/* 상무부가 보조금을 지원하기로 했다. 상무부는 이 같은 내용의 각서를
+ * 체결했다: the first act of the sentence after the cue (content_anaphora)
+ * is a document whose content is the act that opens the sentence before
+ * (that act is part-of it), when both have a doer in common or one has
+ * none. */
+static void content_whole(exdoc *x, int first, size_t si)
+{
+    if (si == 0)
+        return;
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t at = first_cue(x->s, sr->nstart, sr->nend, content_anaphora);
+    if (at == (size_t)-1)
+        return;
+    int q = -1;
+    for (int j = first; j < (int)x->n_ev && x->ev_v[j].sent == si; j++) {
+        const ex_event *e = &x->ev_v[j];
+        if (!e->dropped && !e->quoted && e->ps > at && !(e->f & EX_F_ADNOM)) {
+            q = j;
+            break;
+        }
+    }
+    /* the act opening the sentence before */
+    int a = -1;
+    for (int i = first - 1; i >= 0 && x->ev_v[i].sent + 1 >= si; i--) {
+        const ex_event *e = &x->ev_v[i];
+        if (x->ev_v[i].sent + 1 == si && !e->dropped && !e->quoted && !e->title_line && !is_reaction(e))
+            a = i;
+    }
+    if (q < 0 || a < 0)
+        return;
+    const ex_event *A = &x->ev_v[a], *Q = &x->ev_v[q];
+    if (A->n_agent && Q->n_agent && !has_agent_of(x, A, Q))
+        return;
+    ex_add_rel(x, canon(x, a), EX_REL_PART, canon(x, q));
+}
+
 /* Rules R1-R3 told by a word: a share of an amount told before (이 중
  * …: part-of), an act done in return (반대급부로 …: responds-to), a copula
  * calling the act before a reprisal (… 물린 데 대한 보복이다:
@@ -2424,6 +2517,7 @@ static void cue_rules(exdoc *x)
                 ex_add_rel(x, canon(x, a), EX_REL_RESPONDS, canon(x, named));
             if (si)
                 explained_move(x, first, si);
+            content_whole(x, first, si);
         }
         if (b->dropped || b->title_line || b->quoted)
             continue;
