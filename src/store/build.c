@@ -1584,8 +1584,29 @@ struct kg_store_stream {
     build_run R;
     kg_strmap files;          /* the keys added so far (a file given twice) */
     sqlite3_stmt *same;       /* the stored hashes of a document */
+    sqlite3_stmt *by_id;      /* the stored file of a document id */
     int in_tx;
 };
+
+/* A document the store holds under another file (the file was renamed or
+ * moved, or the keys changed with the project's folder) is deleted before
+ * doc is loaded in its place: else the store's one row per document id
+ * refuses it. Only a stored file not given so far in this build: one
+ * given is a second file of the same id, which the checks report. */
+static int delete_moved(kg_store_stream *b, const kg_doc *doc)
+{
+    build_run *R = &b->R;
+    if (!doc->id)
+        return 0;
+    long slot = -1;
+    sqlite3_bind_text(b->by_id, 1, doc->id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(b->by_id) == SQLITE_ROW)
+        slot = kg__strmap_get(&R->stored, kg__col(b->by_id, 0), -1);
+    sqlite3_reset(b->by_id);
+    if (slot < 0 || R->seen[slot] != 0)
+        return 0;
+    return delete_old(R, slot); /* (counted as removed: its file is no longer given) */
+}
 
 int kg_store_stream_begin(kg_store *s, const kg_build_opts *opts, kg_build_stats *stats, kg_diag *d,
                           kg_store_stream **out)
@@ -1612,7 +1633,8 @@ int kg_store_stream_begin(kg_store *s, const kg_build_opts *opts, kg_build_stats
                      s, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'build'), 0)") + 1;
     if (read_stored(R) != 0 || prepare_loader(&R->L) != 0 ||
         !(b->same = kg__store_prepare(s, d, "SELECT file_sha256, coalesce(source_seen_sha256, '')"
-                                            " FROM documents WHERE doc = ?1")))
+                                            " FROM documents WHERE doc = ?1")) ||
+        !(b->by_id = kg__store_prepare(s, d, "SELECT file FROM documents WHERE id = ?1")))
         return KG_STORE_ERROR;
     R->seen = kg_xcalloc(R->nstored ? R->nstored : 1, 1);
     return KG_STORE_OK;
@@ -1648,6 +1670,8 @@ int kg_store_stream_add(kg_store_stream *b, const kg_corpus *c, const kg_doc *do
         }
         if (delete_old(R, slot) != 0)
             goto done;
+    } else if (delete_moved(b, doc) != 0) {
+        goto done;
     }
     if (load_doc(&R->L, &fi, &R->touched) != 0)
         goto done;
@@ -1668,7 +1692,8 @@ int kg_store_stream_end(kg_store_stream *b, int commit)
     kg_diag *d = R->d;
     int rc = KG_STORE_ERROR;
     sqlite3_finalize(b->same);
-    b->same = NULL;
+    sqlite3_finalize(b->by_id);
+    b->same = b->by_id = NULL;
     if (!commit || !b->in_tx)
         goto done;
     /* the files no longer given */
