@@ -28,8 +28,11 @@ expect uptodate-force 0 '(2 loaded, 0 unchanged, 0 removed)' sh -c "cd utd && '$
 # outside the project (keys are absolute paths), then from inside it (keys
 # relative to it); each document is moved to its new key, not refused by
 # the store's one row per id (it failed with exit 3 and a SQL message)
-mkdir -p "$T/utm"
-cp -r "$T/utd/articles" "$T/utm/" && (cd "$T/utm" && "$KG" init . >/dev/null 2>&1 && cp "$T"/utd/facts/*.yaml facts/)
+mkdir -p "$T/utm/articles"
+(cd "$T/utm" && "$KG" init . >/dev/null 2>&1)
+printf '미국 정부가 2025년 1월 13일 새 수출 규제를 발표했다.\n' > "$T/utm/articles/a.txt"
+printf '중국 상무부가 2025년 1월 14일 이에 반발했다.\n' > "$T/utm/articles/b.txt"
+(cd "$T/utm" && "$KG" extract --date 2025-01-15 articles/a.txt articles/b.txt >/dev/null 2>&1)
 expect uptodate-keys-outside 0 '(2 loaded, 0 unchanged, 0 removed)' "$KG" build "$T/utm/facts" --db "$T/utm/out/kg.sqlite"
 expect uptodate-keys-inside 0 '(2 loaded, 0 unchanged, 2 removed)' sh -c "cd utm && '$KG' build"
 expect uptodate-keys-inside-again 0 'up to date, no file read' sh -c "cd utm && '$KG' build && '$KG' query \"SELECT count(*) || ' docs' FROM documents\" | grep -x '2 docs'"
