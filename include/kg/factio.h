@@ -125,6 +125,12 @@ int kg_write_guarded(const char *path, const char *data, size_t len, int force, 
 char *kg_read_file(const char *path, size_t *len, size_t max);
 /* Lower-case hex SHA-256 of data into out[65]. */
 void kg_sha256_hex(const void *data, size_t len, char out[65]);
+/* The same over pieces given one after another: kg_sha256_begin, then
+ * kg_sha256_add for each, then kg_sha256_end (which frees it). */
+typedef struct kg_sha256 kg_sha256;
+kg_sha256 *kg_sha256_begin(void);
+void kg_sha256_add(kg_sha256 *h, const void *data, size_t len);
+void kg_sha256_end(kg_sha256 *h, char out[65]);
 
 /* mkdir -p: makes the folder path and every missing folder above it
  * (mode 0777 & ~umask). With parent_only, the folders above path's last

@@ -150,11 +150,59 @@ static void print_summary(const char *db, const char *note, const kg_build_stats
  * to date and nothing is read or checked. Warnings of the last build are
  * not printed again then: `kg check` prints them. */
 
+/* Strings that live as long as the pool, carved from large blocks: a
+ * build of 10,000 documents keeps 40,000 paths and lines, and a malloc
+ * and a free for each was a tenth of a build that finds nothing changed. */
+typedef struct str_pool {
+    char **blocks;
+    size_t n, cap;
+    char *at;             /* the free rest of the last block, */
+    size_t left;          /* its size */
+} str_pool;
+
+#define STR_POOL_INIT { NULL, 0, 0, NULL, 0 }
+#define STR_POOL_BLOCK (256u << 10)
+
+static char *pool_alloc(str_pool *p, size_t n)
+{
+    if (n > p->left) {
+        size_t bn = n > STR_POOL_BLOCK ? n : STR_POOL_BLOCK;
+        KG_VEC_PUSH(p->blocks, p->n, p->cap);
+        p->at = p->blocks[p->n++] = kg_xmalloc(bn);
+        p->left = bn;
+    }
+    char *r = p->at;
+    p->at += n;
+    p->left -= n;
+    return r;
+}
+
+/* Gives back the end of the last piece allocated, from end on. */
+static void pool_trim(str_pool *p, const char *end)
+{
+    p->left += (size_t)(p->at - end);
+    p->at = (char *)end;
+}
+
+static const char *pool_dup(str_pool *p, const char *str)
+{
+    size_t n = strlen(str) + 1;
+    return memcpy(pool_alloc(p, n), str, n);
+}
+
+static void pool_free(str_pool *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->blocks[i]);
+    free(p->blocks);
+    memset(p, 0, sizeof *p);
+}
+
 /* Each path's line, statted once per build (the fingerprint, the check
  * for "nothing changed" and the incremental build all ask). */
 typedef struct stat_cache {
-    kg_hmap by_path;      /* path -> line */
-    kg_strv paths, lines;
+    kg_hmap by_path;      /* path -> line (both in mem) */
+    str_pool mem;
     kg_hmap not_links;    /* facts files known not to be symbolic links */
     kg_hmap dirs;         /* a folder as the paths spell it -> its descriptor + 2 (1: it did not open) */
     kg_strv dir_names;
@@ -163,9 +211,10 @@ typedef struct stat_cache {
     int lean;             /* keep nothing: each line lives in scratch until the next
                              (the up-to-date check alone: no build will ask again) */
     kg_buf scratch;
+    const char *last_key; /* the path of the line kept last (in mem) */
 } stat_cache;
 
-#define STAT_CACHE_INIT { KG_HMAP_INIT, { NULL, 0, 0 }, { NULL, 0, 0 }, KG_HMAP_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1, 0, KG_BUF_INIT }
+#define STAT_CACHE_INIT { KG_HMAP_INIT, STR_POOL_INIT, KG_HMAP_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1, 0, KG_BUF_INIT, NULL }
 #define STAT_DIRS_MAX 256 /* folders kept open; past them a path is statted whole */
 
 /* stat (follow) or lstat of path, through an open descriptor of its folder:
@@ -218,13 +267,15 @@ static char *put_dec(char *p, unsigned long long v, int width)
 static const char *keep_line(stat_cache *sc, const char *path, const struct stat *st)
 {
     size_t pl = strlen(path);
-    char *line, *p;
+    char *line, *p, *key = NULL;
     if (sc->lean) {
         kg_buf_reset(&sc->scratch);
         kg_buf_grow(&sc->scratch, pl + 80);
         line = sc->scratch.ptr;
     } else {
-        line = kg_xmalloc(pl + 80);
+        /* the path (the map's key), then the line, in one piece */
+        key = memcpy(pool_alloc(&sc->mem, 2 * pl + 81), path, pl + 1);
+        line = key + pl + 1;
     }
     p = line;
     memcpy(p, path, pl);
@@ -250,10 +301,9 @@ static const char *keep_line(stat_cache *sc, const char *path, const struct stat
     *p = '\0';
     if (sc->lean)
         return line;
-    KG_VEC_PUSH(sc->lines.v, sc->lines.n, sc->lines.cap);
-    sc->lines.v[sc->lines.n++] = line;
-    kg_strv_push(&sc->paths, path);
-    kg_hmap_put(&sc->by_path, sc->paths.v[sc->paths.n - 1], line);
+    pool_trim(&sc->mem, p + 1);
+    sc->last_key = key;
+    kg_hmap_put(&sc->by_path, key, line);
     return line;
 }
 
@@ -277,7 +327,7 @@ static const char *facts_line_of(stat_cache *sc, const char *path)
     l = keep_line(sc, path, &st);
     if (sc->lean)
         return l;
-    kg_hmap_put(&sc->not_links, sc->paths.v[sc->paths.n - 1], (void *)1);
+    kg_hmap_put(&sc->not_links, sc->last_key, (void *)1);
     return l;
 }
 
@@ -292,8 +342,7 @@ static void stat_cache_free(stat_cache *sc)
     kg_hmap_free(&sc->by_path);
     kg_hmap_free(&sc->not_links);
     kg_hmap_free(&sc->dirs);
-    kg_strv_free(&sc->paths);
-    kg_strv_free(&sc->lines);
+    pool_free(&sc->mem);
     kg_strv_free(&sc->dir_names);
     kg_buf_free(&sc->scratch);
 }
@@ -320,38 +369,40 @@ static int facts_part(char *const *paths, int n, const char *base, kg_buf *b, kg
             return -1;
         }
         kg_buf_printf(b, "path %s\n", paths[i]);
+        kg_buf_grow(b, fv.n * (strlen(paths[i]) + 64)); /* (a line each, about) */
+        if (!sc->lean) { /* (each file's line and its source's, each file no link) */
+            kg_hmap_reserve(&sc->by_path, sc->by_path.n + 2 * fv.n);
+            kg_hmap_reserve(&sc->not_links, sc->not_links.n + fv.n);
+        }
         for (size_t k = 0; k < fv.n; k++) {
             kg_buf_puts(b, facts_line_of(sc, fv.v[k]));
-            kg_strv_push(files, fv.v[k]);
+            KG_VEC_PUSH(files->v, files->n, files->cap);
+            files->v[files->n++] = fv.v[k]; /* (files owns it now) */
         }
-        kg_strv_free(&fv);
+        free(fv.v);
     }
     return 0;
 }
 
-/* The fingerprint (hex) of the facts part and the sources, one a line;
- * the text it was made of into text when not NULL. */
-static void fingerprint(const kg_buf *facts, const char *sources, char out[65], kg_buf *text,
-                        stat_cache *sc)
+/* The fingerprint (hex) of the facts part and the sources, one a line
+ * (hashed as they come: the text would be a few MB at 10,000 files). */
+static void fingerprint(const kg_buf *facts, const char *sources, char out[65], stat_cache *sc)
 {
-    kg_buf all = KG_BUF_INIT;
-    kg_buf_add(&all, facts->ptr, facts->len);
-    kg_buf_puts(&all, "sources\n");
+    kg_sha256 *h = kg_sha256_begin();
+    kg_sha256_add(h, facts->ptr, facts->len);
+    kg_sha256_add(h, "sources\n", 8);
     kg_buf one = KG_BUF_INIT;
     for (const char *p = sources; *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         kg_buf_reset(&one);
         kg_buf_add(&one, p, n);
-        kg_buf_puts(&all, line_of(sc, one.ptr));
+        const char *line = line_of(sc, one.ptr);
+        kg_sha256_add(h, line, strlen(line));
         p += n + (nl ? 1 : 0);
     }
     kg_buf_free(&one);
-    kg_sha256_hex(all.ptr, all.len, out);
-    if (text)
-        *text = all;
-    else
-        kg_buf_free(&all);
+    kg_sha256_end(h, out);
 }
 
 static int cmp_line(const void *a, const void *b)
@@ -365,9 +416,8 @@ static void split_lines(const char *list, kg_strv *v)
     for (const char *p = list; p && *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        char *one = kg_xstrndup(p, n);
-        kg_strv_push(v, one);
-        free(one);
+        KG_VEC_PUSH(v->v, v->n, v->cap);
+        v->v[v->n++] = kg_xstrndup(p, n);
         p += n + (nl ? 1 : 0);
     }
 }
@@ -381,8 +431,10 @@ static char *sorted_unique(const char *list)
         qsort(v.v, v.n, sizeof *v.v, cmp_line);
     kg_buf b = KG_BUF_INIT;
     for (size_t i = 0; i < v.n; i++)
-        if (i == 0 || strcmp(v.v[i], v.v[i - 1]) != 0)
-            kg_buf_printf(&b, "%s\n", v.v[i]);
+        if (i == 0 || strcmp(v.v[i], v.v[i - 1]) != 0) {
+            kg_buf_puts(&b, v.v[i]);
+            kg_buf_putc(&b, '\n');
+        }
     kg_strv_free(&v);
     kg_buf_putc(&b, '\0');
     b.len--;
@@ -408,7 +460,9 @@ static void all_rows(kg_buf *rows, const kg_strv *files, const char *sources, st
 /* The lines of the last build (the store's inputs table): path -> its
  * line, one map for the facts files and one for the sources. */
 typedef struct old_stats {
-    kg_strv paths, lines;
+    const char **paths, **lines; /* (in mem) */
+    size_t n, cap;
+    str_pool mem;
     kg_hmap facts, sources;
     kg_buf source_list;       /* the sources' paths, one a line, in byte order */
     int ok;                   /* the sources were read (the last build's head is this one's) */
@@ -440,27 +494,34 @@ static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o, int sou
         return -1;
     }
     sqlite3_bind_text(q, 1, sources ? "s" : "f", -1, SQLITE_STATIC);
-    size_t first = o->paths.n;
+    size_t first = o->n;
     while (lean && sqlite3_step(q) == SQLITE_ROW) { /* (the sources' list alone) */
         kg_buf_puts(&o->source_list, (const char *)sqlite3_column_text(q, 0));
         kg_buf_putc(&o->source_list, '\n');
     }
     while (!lean && sqlite3_step(q) == SQLITE_ROW) {
-        kg_strv_push(&o->paths, (const char *)sqlite3_column_text(q, 0));
-        kg_strv_push(&o->lines, (const char *)sqlite3_column_text(q, 1));
+        if (o->n == o->cap) {
+            o->cap = o->cap ? 2 * o->cap : 1024;
+            o->paths = kg_xrealloc(o->paths, o->cap * sizeof *o->paths);
+            o->lines = kg_xrealloc(o->lines, o->cap * sizeof *o->lines);
+        }
+        o->paths[o->n] = pool_dup(&o->mem, (const char *)sqlite3_column_text(q, 0));
+        o->lines[o->n++] = pool_dup(&o->mem, (const char *)sqlite3_column_text(q, 1));
     }
     sqlite3_finalize(q);
-    for (size_t i = first; i < o->paths.n; i++) {
+    if (!sources)
+        kg_hmap_reserve(&o->facts, o->n - first);
+    for (size_t i = first; i < o->n; i++) {
         if (!sources) {
-            kg_hmap_put(&o->facts, o->paths.v[i], o->lines.v[i]);
+            kg_hmap_put(&o->facts, o->paths[i], (void *)o->lines[i]);
             continue;
         }
-        kg_buf_puts(&o->source_list, o->paths.v[i]);
+        kg_buf_puts(&o->source_list, o->paths[i]);
         kg_buf_putc(&o->source_list, '\n');
     }
     if (sources) {
         o->ok = 1;
-        o->n_sources = o->paths.n;
+        o->n_sources = o->n;
     }
     return 0;
 }
@@ -472,8 +533,9 @@ static void old_sources_map(old_stats *o)
     if (o->sources_mapped)
         return;
     o->sources_mapped = 1;
+    kg_hmap_reserve(&o->sources, o->n_sources);
     for (size_t i = 0; i < o->n_sources; i++)
-        kg_hmap_put(&o->sources, o->paths.v[i], o->lines.v[i]);
+        kg_hmap_put(&o->sources, o->paths[i], (void *)o->lines[i]);
 }
 
 /* 1 if the stored line of path (in map m) is the line now. */
@@ -487,8 +549,9 @@ static int old_same(const old_stats *o, const kg_hmap *m, const char *path, stat
 
 static void old_stats_free(old_stats *o)
 {
-    kg_strv_free(&o->paths);
-    kg_strv_free(&o->lines);
+    free(o->paths);
+    free(o->lines);
+    pool_free(&o->mem);
     kg_hmap_free(&o->facts);
     kg_hmap_free(&o->sources);
     kg_buf_free(&o->source_list);
@@ -509,7 +572,7 @@ static int up_to_date(const char *db, const kg_buf *facts, int quiet, double t0,
         char *fp = kg_store_meta(s, "input_fingerprint");
         char now[65];
         if (fp && old_stats_read(s, facts, o, 1, sc->lean) == 0) {
-            fingerprint(facts, o->source_list.ptr, now, NULL, sc);
+            fingerprint(facts, o->source_list.ptr, now, sc);
             same = strcmp(fp, now) == 0;
         }
         if (same && !quiet) {
@@ -606,7 +669,9 @@ static int same_sha(const char *path, const char *hex, size_t max)
 /* What the store holds of each file. */
 typedef struct stored_docs {
     kg_hmap by_key;                   /* documents.file -> row + 1 */
-    kg_strv key, sha, src, src_sha;   /* per row ("" for NULL) */
+    const char **key, **sha, **src, **src_sha; /* per row ("" for NULL; in mem) */
+    size_t n, cap;
+    str_pool mem;
     char *seen;
 } stored_docs;
 
@@ -622,26 +687,35 @@ static int stored_read(kg_store *s, stored_docs *sd)
         return -1;
     }
     while (sqlite3_step(q) == SQLITE_ROW) {
-        kg_strv_push(&sd->key, (const char *)sqlite3_column_text(q, 0));
-        for (int k = 1; k <= 3; k++) {
-            const unsigned char *t = sqlite3_column_text(q, k);
-            kg_strv_push(k == 1 ? &sd->sha : k == 2 ? &sd->src : &sd->src_sha, t ? (const char *)t : "");
+        if (sd->n == sd->cap) {
+            sd->cap = sd->cap ? 2 * sd->cap : 1024;
+            sd->key = kg_xrealloc(sd->key, sd->cap * sizeof *sd->key);
+            sd->sha = kg_xrealloc(sd->sha, sd->cap * sizeof *sd->sha);
+            sd->src = kg_xrealloc(sd->src, sd->cap * sizeof *sd->src);
+            sd->src_sha = kg_xrealloc(sd->src_sha, sd->cap * sizeof *sd->src_sha);
         }
+        const char *t[4];
+        for (int k = 0; k < 4; k++)
+            t[k] = pool_dup(&sd->mem, sqlite3_column_text(q, k) ? (const char *)sqlite3_column_text(q, k) : "");
+        sd->key[sd->n] = t[0], sd->sha[sd->n] = t[1], sd->src[sd->n] = t[2], sd->src_sha[sd->n] = t[3];
+        sd->n++;
     }
     sqlite3_finalize(q);
-    for (size_t i = 0; i < sd->key.n; i++)
-        kg_hmap_put(&sd->by_key, sd->key.v[i], (void *)(uintptr_t)(i + 1));
-    sd->seen = kg_xcalloc(sd->sha.n + 1, 1);
+    kg_hmap_reserve(&sd->by_key, sd->n);
+    for (size_t i = 0; i < sd->n; i++)
+        kg_hmap_put(&sd->by_key, sd->key[i], (void *)(uintptr_t)(i + 1));
+    sd->seen = kg_xcalloc(sd->n + 1, 1);
     return 0;
 }
 
 static void stored_free(stored_docs *sd)
 {
     kg_hmap_free(&sd->by_key);
-    kg_strv_free(&sd->key);
-    kg_strv_free(&sd->sha);
-    kg_strv_free(&sd->src);
-    kg_strv_free(&sd->src_sha);
+    free(sd->key);
+    free(sd->sha);
+    free(sd->src);
+    free(sd->src_sha);
+    pool_free(&sd->mem);
     free(sd->seen);
 }
 
@@ -702,20 +776,20 @@ static int sort_files(const kg_strv *files, const char *base, const old_stats *o
             break;
         }
         sd->seen[row] = 1;
-        const char *src = sd->src.v[row];
+        const char *src = sd->src[row];
         int same = old_same(o, &o->facts, f, sc), src_same = !*src || old_same(o, &o->sources, src, sc);
         int unchanged = same && src_same;
         if (!unchanged)
-            unchanged = same_sha(f, sd->sha.v[row], 0) &&
-                        (src_same || same_sha(src, sd->src_sha.v[row], 64u << 20));
+            unchanged = same_sha(f, sd->sha[row], 0) &&
+                        (src_same || same_sha(src, sd->src_sha[row], 64u << 20));
         if (!unchanged)
             kg_strv_push(changed, f);
         else if (*src && !strchr(src, '\n'))
             kg_buf_printf(sources, "%s\n", src);
     }
-    for (size_t i = 0; i < sd->key.n && rc == 0; i++)
+    for (size_t i = 0; i < sd->n && rc == 0; i++)
         if (!sd->seen[i])
-            kg_strv_push(removed, sd->key.v[i]);
+            kg_strv_push(removed, sd->key[i]);
     kg_hmap_free(&dirs);
     kg_strv_free(&keep);
     return rc;
@@ -756,7 +830,7 @@ static int try_incremental(const char *db, char *const *paths, int npaths, const
     }
     char fp[65];
     char *srcs = sorted_unique(sources.ptr), *head = kg_xstrndup(facts->ptr, strcspn(facts->ptr, "\n") + 1);
-    fingerprint(facts, srcs, fp, NULL, sc);
+    fingerprint(facts, srcs, fp, sc);
     changed_rows(o, files, srcs, sc, &text, &gone);
     bo->fingerprint = fp;
     bo->input_head = head;
@@ -911,7 +985,7 @@ int kg_cmd_build(int argc, char **argv)
     if (rc == KG_EXIT_OK && have_fp) {
         srcs = sorted_unique(sources.ptr);
         head = kg_xstrndup(facts.ptr, strcspn(facts.ptr, "\n") + 1);
-        fingerprint(&facts, srcs, fp, NULL, &sc);
+        fingerprint(&facts, srcs, fp, &sc);
         all_rows(&stats_text, &files, srcs, &sc);
         bo.fingerprint = fp;
         bo.input_head = head;

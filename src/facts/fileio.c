@@ -26,6 +26,31 @@ void kg_sha256_hex(const void *data, size_t len, char out[65])
         snprintf(out + 2 * i, 3, "%02x", dig[i]);
 }
 
+struct kg_sha256 {
+    struct sha256_ctx ctx;
+};
+
+kg_sha256 *kg_sha256_begin(void)
+{
+    kg_sha256 *h = kg_xmalloc(sizeof *h);
+    sha256_init(&h->ctx);
+    return h;
+}
+
+void kg_sha256_add(kg_sha256 *h, const void *data, size_t len)
+{
+    sha256_update(&h->ctx, len, data);
+}
+
+void kg_sha256_end(kg_sha256 *h, char out[65])
+{
+    uint8_t dig[SHA256_DIGEST_SIZE];
+    sha256_digest(&h->ctx, sizeof dig, dig);
+    free(h);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(out + 2 * i, 3, "%02x", dig[i]);
+}
+
 void kg_checksum_append(kg_buf *b)
 {
     char hex[65];

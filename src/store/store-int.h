@@ -26,6 +26,12 @@ struct kg_store {
 
 /* The CREATE statements of the current schema (store.c). */
 extern const char kg__store_schema_sql[];
+/* Indexes added after the schema's version was set: part of every new
+ * store, and added to an older store of the same version when a build
+ * opens it (IF NOT EXISTS; a kg that does not know them ignores them).
+ * documents_build: the documents a build loaded (its search rows, the
+ * same-as clusters it may change), without a scan of every document. */
+#define KG__STORE_LATER_INDEXES "CREATE INDEX IF NOT EXISTS documents_build ON documents(build);\n"
 
 /* Adds "what: sqlite3_errmsg(db)" as an error at the store's path;
  * returns KG_STORE_ERROR. */

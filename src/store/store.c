@@ -44,6 +44,7 @@ const char kg__store_schema_sql[] =
     "  loaded_at TEXT NOT NULL,\n"
     "  build INTEGER NOT NULL\n"
     ");\n"
+    KG__STORE_LATER_INDEXES
     "CREATE TABLE actor_defs(\n"
     "  actor TEXT NOT NULL,\n"
     "  doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,\n"

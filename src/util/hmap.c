@@ -40,9 +40,9 @@ static void place(kg_hmap *m, const char *key, size_t h, void *val)
     m->n++;
 }
 
-static void grow(kg_hmap *m)
+static void grow_to(kg_hmap *m, size_t cap)
 {
-    kg_hmap g = { NULL, NULL, 0, m->cap ? m->cap * 2 : 16, NULL };
+    kg_hmap g = { NULL, NULL, 0, cap, NULL };
     g.keys = kg_xcalloc(g.cap, sizeof *g.keys);
     g.vals = kg_xcalloc(g.cap, sizeof *g.vals);
     g.hashes = kg_xcalloc(g.cap, sizeof *g.hashes);
@@ -53,6 +53,20 @@ static void grow(kg_hmap *m)
     free(m->vals);
     free(m->hashes);
     *m = g;
+}
+
+static void grow(kg_hmap *m)
+{
+    grow_to(m, m->cap ? m->cap * 2 : 16);
+}
+
+void kg_hmap_reserve(kg_hmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 16;
+    while (n * 4 > cap * 3)
+        cap *= 2;
+    if (cap > m->cap)
+        grow_to(m, cap);
 }
 
 void *kg_hmap_put(kg_hmap *m, const char *key, void *val)

@@ -20,6 +20,8 @@ void *kg_hmap_get(const kg_hmap *m, const char *key);
 /* Stores val for key unless key is there already; returns the value now
  * stored (the old one when the key existed). */
 void *kg_hmap_put(kg_hmap *m, const char *key, void *val);
+/* Makes room for n keys in all, so that putting them grows nothing. */
+void kg_hmap_reserve(kg_hmap *m, size_t n);
 void kg_hmap_free(kg_hmap *m);
 size_t kg_hash_str(const char *s);
 

@@ -71,6 +71,12 @@ expect incr-remove 0 'same store' sh -c "rm incr/facts/doc-new.yaml && sh incr/s
 # a same-as link to another document added, then removed
 expect incr-sameas-add 0 'same store' sh -c "printf '  - {from: e5, type: same-as, to: doc-00003/e2}\n' >> incr/facts/doc-00012.yaml && sh incr/same.sh '(1 loaded, 30 unchanged' '(1 file read and checked)'"
 expect incr-sameas-chain 0 'same store' sh -c "printf '  - {from: e6, type: same-as, to: doc-00012/e5}\n' >> incr/facts/doc-00014.yaml && sh incr/same.sh '(1 loaded, 30 unchanged' '(1 file read and checked)'"
+# a document whose event is only the target of another's same-as link, and
+# not its cluster's name, loaded again for a change elsewhere in it: the
+# event comes back with its cluster (a rebuild computes again only the
+# clusters with an event loaded or a link gone)
+expect incr-sameas-target-add 0 'same store' sh -c "printf '  - {from: e4, type: same-as, to: doc-00025/e1}\n' >> incr/facts/doc-00004.yaml && sh incr/same.sh '(1 loaded, 30 unchanged' '(1 file read and checked)'"
+expect incr-sameas-target-edited 0 'same store' sh -c "printf '# a comment\n' >> incr/facts/doc-00025.yaml && sh incr/same.sh '(1 loaded, 30 unchanged' '(1 file read and checked)'"
 expect incr-sameas-remove 0 'same store' sh -c "sed -i '/to: doc-00003\/e2}/d' incr/facts/doc-00012.yaml && sh incr/same.sh '(1 loaded, 30 unchanged' '(1 file read and checked)'"
 # the lexicon: an actor's name changed (every file that names it merges again)
 expect incr-lexicon-name 0 'same store' sh -c "sed -i 's/name: \"북쪽나라 과학부\"/name: \"북쪽나라 과학기술부\"/' incr/facts/lexicon/actors.yaml && sh incr/same.sh '(1 loaded, 30 unchanged'"
