@@ -41,6 +41,33 @@ typedef struct unitdef {
     const char *not_when; /* field not_when: no figure when the unit reads this (3주년) */
 } unitdef;
 
+/* kg_num_scan with a memory of its last answer: word_figure and then
+ * figure_at read the number at the same position (the fraction N분의 M,
+ * then the figure), and a read costs more than the rest of most tries.
+ * One per thread, forgotten when kg_find_figures starts (a new text may
+ * sit at the same address). */
+typedef struct num_memo {
+    const char *s;
+    size_t len, i;
+    int r;
+    kg_num n;
+} num_memo;
+
+static _Thread_local num_memo last_num;
+
+static int num_scan(const char *s, size_t len, size_t i, kg_num *out)
+{
+    num_memo *m = &last_num;
+    if (m->s != s || m->len != len || m->i != i) {
+        m->r = kg_num_scan(s, len, i, &m->n);
+        m->s = s;
+        m->len = len;
+        m->i = i;
+    }
+    *out = m->n;
+    return m->r;
+}
+
 /* The units (grammar units: units; longer forms first where one is a
  * prefix of another), filled once by fig_syl_init. */
 static unitdef *units;
@@ -454,7 +481,7 @@ static int fig_number(const char *s, size_t len, size_t i, fscan *f)
             }
     if (f->pre_unit && i < len && s[i] == ' ')
         i++;
-    if (!kg_num_scan(s, len, i, &f->n1)) {
+    if (!num_scan(s, len, i, &f->n1)) {
         if (f->pre_unit || !kg_num_scan_native(s, len, i, &f->n1))
             return 0;
         f->native = 1;
@@ -514,7 +541,7 @@ static void fig_range(const char *s, size_t len, fscan *f)
         if (j < len && s[j] == ' ')
             j++;
         /* a range goes up: 2002~5년 is no range of years */
-        if (kg_num_scan(s, len, j, &f->n2) && f->n2.value >= f->n1.value) {
+        if (num_scan(s, len, j, &f->n2) && f->n2.value >= f->n1.value) {
             f->range = 1;
             re = f->n2.end;
             if ((k = kg_lit_any(s, len, re, over_marks))) {
@@ -682,7 +709,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         kg_num n2;
         if (j && j < len && s[j] == ' ')
             j++;
-        if (j && kg_num_scan(s, len, j, &n2) && n2.value >= n1->value && (k2 = lit(s, len, n2.end, u->w)) &&
+        if (j && num_scan(s, len, j, &n2) && n2.value >= n1->value && (k2 = lit(s, len, n2.end, u->w)) &&
             unit_ends(s, len, k2, u)) {
             f->n2 = n2;
             f->range = 1;
@@ -791,14 +818,14 @@ static size_t figure_at(kg_tctx *c, size_t i)
         size_t j = ue + (ue < len && s[ue] == ' ' ? 1 : 0), e2 = 0;
         kg_num n2;
         const unitdef *u2 = NULL;
-        if (!strcmp(f.u->unit, "year") && j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult &&
+        if (!strcmp(f.u->unit, "year") && j < len && isd(s[j]) && num_scan(s, len, j, &n2) && !n2.has_mult &&
             !n2.has_point && n2.value < 12 && (e2 = term_month(s, len, n2.end)) && kg_term_before(s, f.start)) {
             /* 징역 1년6월: a term in years and months */
             static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
             v = v * 12 + n2.value;
             f.u = &months;
             ue = e2;
-        } else if (j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
+        } else if (j < len && isd(s[j]) && num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
             (u2 = unit_at(s, len, n2.end, &e2, 0)) && s[n2.end] != ' ')
             for (size_t q = 0; q < n_compounds; q++)
                 if (!strcmp(compounds[q].big, f.u->unit) && !strcmp(compounds[q].small, u2->unit) &&
@@ -873,11 +900,11 @@ static size_t word_figure(kg_tctx *c, size_t i)
     }
     /* N분의 M */
     kg_num a, b;
-    if (kg_num_scan(s, len, i, &a) && (k = kg_lit_any(s, len, a.end, fraction_marks)) && k < len) {
+    if (num_scan(s, len, i, &a) && (k = kg_lit_any(s, len, a.end, fraction_marks)) && k < len) {
         size_t j = k;
         if (j < len && s[j] == ' ')
             j++;
-        if (kg_num_scan(s, len, j, &b) && a.value > 0) {
+        if (num_scan(s, len, j, &b) && a.value > 0) {
             size_t start;
             kg_approx ap = approx_prefix(s, i, &start);
             emit(c, start, b.end, b.value / a.value, 0, 0, &x, ap);
@@ -1124,6 +1151,7 @@ void kg_find_figures(kg_tctx *c)
     const kg_text *t = c->t;
     size_t ci = 0, ti = 0, first = c->out->n;
     pthread_once(&fig_syl_once, fig_syl_init);
+    last_num.s = NULL;
     /* the tokens: no figure starts inside a Hangul word */
     size_t next = 0, k = 0, i;
     while ((i = kg_tok_next(c, &k, next)) != (size_t)-1) {
