@@ -239,9 +239,19 @@ void kg_tctx_free_taken(kg_tctx *c)
 /* 1 if a word of grammar units: sentence_terms (징역, 금고) ends just
  * before i, glued or before one space, and starts a token: 징역 8월 and
  * 징역 1년6월 are terms of a sentence (durations), no months. */
+static const char *const *sentence_terms;
+static pthread_once_t terms_once = PTHREAD_ONCE_INIT;
+
+static void terms_init(void)
+{
+    sentence_terms = kg_gram_words("units", "sentence_terms");
+}
+
 int kg_term_before(const char *s, size_t i)
 {
-    const char *const *w = kg_gram_words("units", "sentence_terms");
+    /* (the list looked up once: a lookup costs more than the rest) */
+    pthread_once(&terms_once, terms_init);
+    const char *const *w = sentence_terms;
     size_t j = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
     if (j < i && j > 0 && (unsigned char)s[j - 1] >= 0x80) {
         /* 징역 2년 6월: over the years of the term, a token led by a digit */
