@@ -184,8 +184,8 @@ static size_t n_word_figs;
  * kg_wordset: those answer "is this whole word in", while here the
  * word's end is unknown (a prefix of the text) and list order decides. */
 #define FC_BUCKETS 128
-static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS], wordfig_head[FC_BUCKETS];
-static int *unit_next, *approx_next, *wordfig_next; /* FC_END ends a chain */
+static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS], wordfig_head[FC_BUCKETS], not_after_head[FC_BUCKETS];
+static int *unit_next, *approx_next, *wordfig_next, *not_after_next; /* FC_END ends a chain */
 #define FC_END (-1)
 
 /* Bucket of the character at w[0..n) (n >= 1). */
@@ -225,6 +225,11 @@ static const char *approx_word(size_t k)
 static const char *wordfig_word(size_t k)
 {
     return word_figs[k].w;
+}
+
+static const char *not_after_word(size_t k)
+{
+    return not_after[k];
 }
 
 /* First word of a chain for the text at s[i..len), or -1. */
@@ -376,7 +381,8 @@ static int excluded_after(const char *s, size_t len, size_t e)
     for (int k = 0; not_after_units[k]; k++)
         if (lit(s, len, e, not_after_units[k]))
             return 0;
-    for (int k = 0; not_after[k]; k++) {
+    /* (only the words with the text's first character, in list order) */
+    for (int k = fc_first(not_after_head, s, len, e); k >= 0; k = not_after_next[k]) {
         size_t q = lit(s, len, e, not_after[k]);
         /* the word must end there: 1위를 is a rank, 48시간 is not 48시 */
         if (q && word_end_ok(s, len, q))
@@ -391,10 +397,13 @@ static int rank_before(const char *s, size_t i)
     for (size_t k = 0; k < n_ranks; k++) {
         size_t n = ranks[k].n;
         /* the word must start a token: 데스크톱 3대 is no 톱 3 */
-        if (ranks[k].glued && i >= n && !memcmp(s + i - n, ranks[k].w, n) && kg_tok_start(s, i - n))
+        /* (the word's last byte first: no memcmp call where it differs) */
+        char last = n ? ranks[k].w[n - 1] : 0;
+        if (ranks[k].glued && i >= n && (!n || s[i - 1] == last) && !memcmp(s + i - n, ranks[k].w, n) &&
+            kg_tok_start(s, i - n))
             return 1;
-        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && !memcmp(s + i - n - 1, ranks[k].w, n) &&
-            kg_tok_start(s, i - n - 1))
+        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && (!n || s[i - 2] == last) &&
+            !memcmp(s + i - n - 1, ranks[k].w, n) && kg_tok_start(s, i - n - 1))
             return 1;
     }
     return 0;
@@ -1065,6 +1074,11 @@ static void fig_syl_init(void)
     fc_build(approx_head, approx_next, n_approx_after, approx_word);
     wordfig_next = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_next);
     fc_build(wordfig_head, wordfig_next, n_word_figs, wordfig_word);
+    size_t n_not_after = 0;
+    while (not_after[n_not_after])
+        n_not_after++;
+    not_after_next = kg_xcalloc(n_not_after + 1, sizeof *not_after_next);
+    fc_build(not_after_head, not_after_next, n_not_after, not_after_word);
 }
 
 static int fig_first(const char *s, size_t len, size_t i)
