@@ -1167,7 +1167,9 @@ static int approx_before(const char *s, size_t i)
         return 0; /* every word ends with a space: most starts have none */
     for (size_t k = 0; k < t_approx.n; k++) {
         size_t n = t_approx.v[k].n + 1;
-        if (i >= n && memcmp(s + i - n, t_approx.v[k].w, n - 1) == 0)
+        /* (the word's last byte, before the space, first: no memcmp
+         * call where it differs) */
+        if (i >= n && (n < 2 || s[i - 2] == t_approx.v[k].w[n - 2]) && memcmp(s + i - n, t_approx.v[k].w, n - 1) == 0)
             return (int)n;
     }
     return 0;
