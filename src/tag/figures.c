@@ -184,8 +184,10 @@ static size_t n_word_figs;
  * kg_wordset: those answer "is this whole word in", while here the
  * word's end is unknown (a prefix of the text) and list order decides. */
 #define FC_BUCKETS 128
-static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS], wordfig_head[FC_BUCKETS], not_after_head[FC_BUCKETS];
-static int *unit_next, *approx_next, *wordfig_next, *not_after_next; /* FC_END ends a chain */
+static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS], wordfig_head[FC_BUCKETS], not_after_head[FC_BUCKETS],
+    tails_head[FC_BUCKETS], range_head[FC_BUCKETS];
+static int *unit_next, *approx_next, *wordfig_next, *not_after_next, *tails_next,
+    *range_next; /* FC_END ends a chain */
 #define FC_END (-1)
 
 /* Bucket of the character at w[0..n) (n >= 1). */
@@ -230,6 +232,28 @@ static const char *wordfig_word(size_t k)
 static const char *not_after_word(size_t k)
 {
     return not_after[k];
+}
+
+static const char *tail_word(size_t k)
+{
+    return unit_tails[k];
+}
+
+static const char *range_word(size_t k)
+{
+    return range_marks[k];
+}
+
+/* The words of a NULL-terminated list chained by fc_build into head
+ * and a new next array. */
+static int *fc_build_words(int *head, const char *const *words, const char *(*word)(size_t))
+{
+    size_t n = 0;
+    while (words[n])
+        n++;
+    int *next = kg_xcalloc(n + 1, sizeof *next);
+    fc_build(head, next, n, word);
+    return next;
 }
 
 /* First word of a chain for the text at s[i..len), or -1. */
@@ -321,7 +345,8 @@ static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
     for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
         if (lit(s, len, k, approx_after[a].w))
             return 1;
-    for (size_t t = 0; unit_tails[t]; t++)
+    /* (only the tails with the text's first character, in list order) */
+    for (int t = fc_first(tails_head, s, len, k); t >= 0; t = tails_next[t])
         if (lit(s, len, k, unit_tails[t]))
             return 1;
     return 0;
@@ -330,7 +355,7 @@ static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
 /* What a unit tail glued at k says (3억원대: about), or exact. */
 static kg_approx tail_at(const char *s, size_t len, size_t k)
 {
-    for (size_t t = 0; unit_tails[t]; t++)
+    for (int t = fc_first(tails_head, s, len, k); t >= 0; t = tails_next[t])
         if (lit(s, len, k, unit_tails[t]))
             return tail_approx[t];
     return KG_APPROX_EXACT;
@@ -466,7 +491,7 @@ static size_t minus_before(const char *s, size_t i)
 /* The end of a range mark at s[i] (~, ∼, 〜), or 0. */
 static size_t range_mark(const char *s, size_t len, size_t i)
 {
-    for (size_t k = 0; range_marks[k]; k++) {
+    for (int k = fc_first(range_head, s, len, i); k >= 0; k = range_next[k]) {
         size_t e = lit(s, len, i, range_marks[k]);
         if (e)
             return e;
@@ -1079,6 +1104,8 @@ static void fig_syl_init(void)
         n_not_after++;
     not_after_next = kg_xcalloc(n_not_after + 1, sizeof *not_after_next);
     fc_build(not_after_head, not_after_next, n_not_after, not_after_word);
+    tails_next = fc_build_words(tails_head, unit_tails, tail_word);
+    range_next = fc_build_words(range_head, range_marks, range_word);
 }
 
 static int fig_first(const char *s, size_t len, size_t i)
