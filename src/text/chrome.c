@@ -575,7 +575,8 @@ void kg_txt_chrome(kg_text *t, text_line *ln, size_t nl, int find)
         find_chrome(t, ln, nl, &cv);
     }
     t->n_chrome = cv.n;
-    t->chrome = kg_xcalloc(cv.n ? cv.n : 1, sizeof *t->chrome);
+    /* (none: NULL, as the sentences; every reader stops at n_chrome) */
+    t->chrome = cv.n ? kg_xcalloc(cv.n, sizeof *t->chrome) : NULL;
     for (size_t k = 0; k < cv.n; k++) {
         kg_chrome *ch = &t->chrome[k];
         ch->kind = cv.v[k].k;
