@@ -268,6 +268,8 @@ static int fc_first(const int *head, const char *s, size_t len, size_t i)
  * included when spaced), or NULL. */
 static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, const char *s, size_t i)
 {
+    if (spaced && (i == 0 || s[i - 1] != ' '))
+        return NULL; /* (no space before: no word of the loop below fits) */
     for (size_t k = 0; k < npre; k++) {
         size_t n = pre[k].n + (spaced ? 1 : 0);
         /* the byte before the first one decides most (a syllable's last
