@@ -481,17 +481,28 @@ static int put_window(twin *w, kg_tag_opts *opts, int *first)
         kg_buf_puts(&head, "{\"file\":\"");
         kg_json_escape(&head, w->path, strlen(w->path));
         kg_buf_puts(&head, "\",");
-        for (size_t a = 0; a < w->out.len;) {
-            const char *nl = memchr(w->out.ptr + a, '\n', w->out.len - a);
-            size_t e = nl ? (size_t)(nl - w->out.ptr) + 1 : w->out.len;
-            if (w->out.ptr[a] == '{') {
-                kg_buf_add(&named, head.ptr, head.len);
-                kg_buf_add(&named, w->out.ptr + a + 1, e - a - 1);
-            } else {
-                kg_buf_add(&named, w->out.ptr + a, e - a);
+        /* room for every line at once (a line per newline, and one
+         * after the last), then the lines written into it */
+        const char *o = w->out.ptr, *oe = o + w->out.len;
+        size_t lines = 1;
+        for (const char *q = o; (q = memchr(q, '\n', (size_t)(oe - q))) != NULL; q++)
+            lines++;
+        kg_buf_grow(&named, w->out.len + lines * head.len);
+        char *p = named.ptr;
+        for (const char *a = o; a < oe;) {
+            const char *nl = memchr(a, '\n', (size_t)(oe - a));
+            const char *e = nl ? nl + 1 : oe;
+            if (*a == '{') {
+                memcpy(p, head.ptr, head.len);
+                p += head.len;
+                a++;
             }
+            memcpy(p, a, (size_t)(e - a));
+            p += e - a;
             a = e;
         }
+        named.len = (size_t)(p - named.ptr);
+        named.ptr[named.len] = '\0';
         kg_buf_free(&head);
         out = &named;
     }

@@ -41,6 +41,33 @@ typedef struct unitdef {
     const char *not_when; /* field not_when: no figure when the unit reads this (3주년) */
 } unitdef;
 
+/* kg_num_scan with a memory of its last answer: word_figure and then
+ * figure_at read the number at the same position (the fraction N분의 M,
+ * then the figure), and a read costs more than the rest of most tries.
+ * One per thread, forgotten when kg_find_figures starts (a new text may
+ * sit at the same address). */
+typedef struct num_memo {
+    const char *s;
+    size_t len, i;
+    int r;
+    kg_num n;
+} num_memo;
+
+static _Thread_local num_memo last_num;
+
+static int num_scan(const char *s, size_t len, size_t i, kg_num *out)
+{
+    num_memo *m = &last_num;
+    if (m->s != s || m->len != len || m->i != i) {
+        m->r = kg_num_scan(s, len, i, &m->n);
+        m->s = s;
+        m->len = len;
+        m->i = i;
+    }
+    *out = m->n;
+    return m->r;
+}
+
 /* The units (grammar units: units; longer forms first where one is a
  * prefix of another), filled once by fig_syl_init. */
 static unitdef *units;
@@ -157,8 +184,10 @@ static size_t n_word_figs;
  * kg_wordset: those answer "is this whole word in", while here the
  * word's end is unknown (a prefix of the text) and list order decides. */
 #define FC_BUCKETS 128
-static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS], wordfig_head[FC_BUCKETS];
-static int *unit_next, *approx_next, *wordfig_next; /* FC_END ends a chain */
+static int unit_head[FC_BUCKETS], approx_head[FC_BUCKETS], wordfig_head[FC_BUCKETS], not_after_head[FC_BUCKETS],
+    tails_head[FC_BUCKETS], range_head[FC_BUCKETS];
+static int *unit_next, *approx_next, *wordfig_next, *not_after_next, *tails_next,
+    *range_next; /* FC_END ends a chain */
 #define FC_END (-1)
 
 /* Bucket of the character at w[0..n) (n >= 1). */
@@ -200,6 +229,33 @@ static const char *wordfig_word(size_t k)
     return word_figs[k].w;
 }
 
+static const char *not_after_word(size_t k)
+{
+    return not_after[k];
+}
+
+static const char *tail_word(size_t k)
+{
+    return unit_tails[k];
+}
+
+static const char *range_word(size_t k)
+{
+    return range_marks[k];
+}
+
+/* The words of a NULL-terminated list chained by fc_build into head
+ * and a new next array. */
+static int *fc_build_words(int *head, const char *const *words, const char *(*word)(size_t))
+{
+    size_t n = 0;
+    while (words[n])
+        n++;
+    int *next = kg_xcalloc(n + 1, sizeof *next);
+    fc_build(head, next, n, word);
+    return next;
+}
+
 /* First word of a chain for the text at s[i..len), or -1. */
 static int fc_first(const int *head, const char *s, size_t len, size_t i)
 {
@@ -212,6 +268,8 @@ static int fc_first(const int *head, const char *s, size_t len, size_t i)
  * included when spaced), or NULL. */
 static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, const char *s, size_t i)
 {
+    if (spaced && (i == 0 || s[i - 1] != ' '))
+        return NULL; /* (no space before: no word of the loop below fits) */
     for (size_t k = 0; k < npre; k++) {
         size_t n = pre[k].n + (spaced ? 1 : 0);
         /* the byte before the first one decides most (a syllable's last
@@ -289,7 +347,8 @@ static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
     for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
         if (lit(s, len, k, approx_after[a].w))
             return 1;
-    for (size_t t = 0; unit_tails[t]; t++)
+    /* (only the tails with the text's first character, in list order) */
+    for (int t = fc_first(tails_head, s, len, k); t >= 0; t = tails_next[t])
         if (lit(s, len, k, unit_tails[t]))
             return 1;
     return 0;
@@ -298,7 +357,7 @@ static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
 /* What a unit tail glued at k says (3억원대: about), or exact. */
 static kg_approx tail_at(const char *s, size_t len, size_t k)
 {
-    for (size_t t = 0; unit_tails[t]; t++)
+    for (int t = fc_first(tails_head, s, len, k); t >= 0; t = tails_next[t])
         if (lit(s, len, k, unit_tails[t]))
             return tail_approx[t];
     return KG_APPROX_EXACT;
@@ -349,7 +408,8 @@ static int excluded_after(const char *s, size_t len, size_t e)
     for (int k = 0; not_after_units[k]; k++)
         if (lit(s, len, e, not_after_units[k]))
             return 0;
-    for (int k = 0; not_after[k]; k++) {
+    /* (only the words with the text's first character, in list order) */
+    for (int k = fc_first(not_after_head, s, len, e); k >= 0; k = not_after_next[k]) {
         size_t q = lit(s, len, e, not_after[k]);
         /* the word must end there: 1위를 is a rank, 48시간 is not 48시 */
         if (q && word_end_ok(s, len, q))
@@ -364,10 +424,13 @@ static int rank_before(const char *s, size_t i)
     for (size_t k = 0; k < n_ranks; k++) {
         size_t n = ranks[k].n;
         /* the word must start a token: 데스크톱 3대 is no 톱 3 */
-        if (ranks[k].glued && i >= n && !memcmp(s + i - n, ranks[k].w, n) && kg_tok_start(s, i - n))
+        /* (the word's last byte first: no memcmp call where it differs) */
+        char last = n ? ranks[k].w[n - 1] : 0;
+        if (ranks[k].glued && i >= n && (!n || s[i - 1] == last) && !memcmp(s + i - n, ranks[k].w, n) &&
+            kg_tok_start(s, i - n))
             return 1;
-        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && !memcmp(s + i - n - 1, ranks[k].w, n) &&
-            kg_tok_start(s, i - n - 1))
+        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && (!n || s[i - 2] == last) &&
+            !memcmp(s + i - n - 1, ranks[k].w, n) && kg_tok_start(s, i - n - 1))
             return 1;
     }
     return 0;
@@ -430,7 +493,7 @@ static size_t minus_before(const char *s, size_t i)
 /* The end of a range mark at s[i] (~, ∼, 〜), or 0. */
 static size_t range_mark(const char *s, size_t len, size_t i)
 {
-    for (size_t k = 0; range_marks[k]; k++) {
+    for (int k = fc_first(range_head, s, len, i); k >= 0; k = range_next[k]) {
         size_t e = lit(s, len, i, range_marks[k]);
         if (e)
             return e;
@@ -454,7 +517,7 @@ static int fig_number(const char *s, size_t len, size_t i, fscan *f)
             }
     if (f->pre_unit && i < len && s[i] == ' ')
         i++;
-    if (!kg_num_scan(s, len, i, &f->n1)) {
+    if (!num_scan(s, len, i, &f->n1)) {
         if (f->pre_unit || !kg_num_scan_native(s, len, i, &f->n1))
             return 0;
         f->native = 1;
@@ -514,7 +577,7 @@ static void fig_range(const char *s, size_t len, fscan *f)
         if (j < len && s[j] == ' ')
             j++;
         /* a range goes up: 2002~5년 is no range of years */
-        if (kg_num_scan(s, len, j, &f->n2) && f->n2.value >= f->n1.value) {
+        if (num_scan(s, len, j, &f->n2) && f->n2.value >= f->n1.value) {
             f->range = 1;
             re = f->n2.end;
             if ((k = kg_lit_any(s, len, re, over_marks))) {
@@ -682,7 +745,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         kg_num n2;
         if (j && j < len && s[j] == ' ')
             j++;
-        if (j && kg_num_scan(s, len, j, &n2) && n2.value >= n1->value && (k2 = lit(s, len, n2.end, u->w)) &&
+        if (j && num_scan(s, len, j, &n2) && n2.value >= n1->value && (k2 = lit(s, len, n2.end, u->w)) &&
             unit_ends(s, len, k2, u)) {
             f->n2 = n2;
             f->range = 1;
@@ -791,14 +854,14 @@ static size_t figure_at(kg_tctx *c, size_t i)
         size_t j = ue + (ue < len && s[ue] == ' ' ? 1 : 0), e2 = 0;
         kg_num n2;
         const unitdef *u2 = NULL;
-        if (!strcmp(f.u->unit, "year") && j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult &&
+        if (!strcmp(f.u->unit, "year") && j < len && isd(s[j]) && num_scan(s, len, j, &n2) && !n2.has_mult &&
             !n2.has_point && n2.value < 12 && (e2 = term_month(s, len, n2.end)) && kg_term_before(s, f.start)) {
             /* 징역 1년6월: a term in years and months */
             static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
             v = v * 12 + n2.value;
             f.u = &months;
             ue = e2;
-        } else if (j < len && isd(s[j]) && kg_num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
+        } else if (j < len && isd(s[j]) && num_scan(s, len, j, &n2) && !n2.has_mult && !n2.has_point &&
             (u2 = unit_at(s, len, n2.end, &e2, 0)) && s[n2.end] != ' ')
             for (size_t q = 0; q < n_compounds; q++)
                 if (!strcmp(compounds[q].big, f.u->unit) && !strcmp(compounds[q].small, u2->unit) &&
@@ -873,11 +936,11 @@ static size_t word_figure(kg_tctx *c, size_t i)
     }
     /* N분의 M */
     kg_num a, b;
-    if (kg_num_scan(s, len, i, &a) && (k = kg_lit_any(s, len, a.end, fraction_marks)) && k < len) {
+    if (num_scan(s, len, i, &a) && (k = kg_lit_any(s, len, a.end, fraction_marks)) && k < len) {
         size_t j = k;
         if (j < len && s[j] == ' ')
             j++;
-        if (kg_num_scan(s, len, j, &b) && a.value > 0) {
+        if (num_scan(s, len, j, &b) && a.value > 0) {
             size_t start;
             kg_approx ap = approx_prefix(s, i, &start);
             emit(c, start, b.end, b.value / a.value, 0, 0, &x, ap);
@@ -1038,6 +1101,13 @@ static void fig_syl_init(void)
     fc_build(approx_head, approx_next, n_approx_after, approx_word);
     wordfig_next = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_next);
     fc_build(wordfig_head, wordfig_next, n_word_figs, wordfig_word);
+    size_t n_not_after = 0;
+    while (not_after[n_not_after])
+        n_not_after++;
+    not_after_next = kg_xcalloc(n_not_after + 1, sizeof *not_after_next);
+    fc_build(not_after_head, not_after_next, n_not_after, not_after_word);
+    tails_next = fc_build_words(tails_head, unit_tails, tail_word);
+    range_next = fc_build_words(range_head, range_marks, range_word);
 }
 
 static int fig_first(const char *s, size_t len, size_t i)
@@ -1124,6 +1194,7 @@ void kg_find_figures(kg_tctx *c)
     const kg_text *t = c->t;
     size_t ci = 0, ti = 0, first = c->out->n;
     pthread_once(&fig_syl_once, fig_syl_init);
+    last_num.s = NULL;
     /* the tokens: no figure starts inside a Hangul word */
     size_t next = 0, k = 0, i;
     while ((i = kg_tok_next(c, &k, next)) != (size_t)-1) {

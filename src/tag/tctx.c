@@ -44,12 +44,33 @@ kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
     return x;
 }
 
+/* The strings of kg_tctx_str live in blocks of STR_BLOCK bytes (a longer
+ * one gets a block of its own), kept in m->pool and freed with the
+ * mentions: a malloc and a free per block instead of per string. A block
+ * starts with how much of it is used. */
+typedef struct strblock {
+    size_t used, cap;
+} strblock;
+
+enum { STR_BLOCK = 4096 };
+
 const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n)
 {
     kg_mentions *m = c->out;
-    KG_VEC_PUSH(m->pool, m->n_pool, m->cap_pool);
-    char *p = kg_xstrndup(s, n);
-    m->pool[m->n_pool++] = p;
+    n = strnlen(s, n); /* (as strndup) */
+    strblock *b = m->n_pool ? (strblock *)(void *)m->pool[m->n_pool - 1] : NULL;
+    if (!b || b->cap - b->used < n + 1) {
+        size_t cap = n + 1 > STR_BLOCK ? n + 1 : STR_BLOCK;
+        KG_VEC_PUSH(m->pool, m->n_pool, m->cap_pool);
+        b = kg_xmalloc(sizeof *b + cap);
+        b->used = 0;
+        b->cap = cap;
+        m->pool[m->n_pool++] = (char *)(void *)b;
+    }
+    char *p = (char *)(void *)(b + 1) + b->used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    b->used += n + 1;
     return p;
 }
 
@@ -239,9 +260,19 @@ void kg_tctx_free_taken(kg_tctx *c)
 /* 1 if a word of grammar units: sentence_terms (징역, 금고) ends just
  * before i, glued or before one space, and starts a token: 징역 8월 and
  * 징역 1년6월 are terms of a sentence (durations), no months. */
+static const char *const *sentence_terms;
+static pthread_once_t terms_once = PTHREAD_ONCE_INIT;
+
+static void terms_init(void)
+{
+    sentence_terms = kg_gram_words("units", "sentence_terms");
+}
+
 int kg_term_before(const char *s, size_t i)
 {
-    const char *const *w = kg_gram_words("units", "sentence_terms");
+    /* (the list looked up once: a lookup costs more than the rest) */
+    pthread_once(&terms_once, terms_init);
+    const char *const *w = sentence_terms;
     size_t j = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
     if (j < i && j > 0 && (unsigned char)s[j - 1] >= 0x80) {
         /* 징역 2년 6월: over the years of the term, a token led by a digit */

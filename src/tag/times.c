@@ -1167,7 +1167,9 @@ static int approx_before(const char *s, size_t i)
         return 0; /* every word ends with a space: most starts have none */
     for (size_t k = 0; k < t_approx.n; k++) {
         size_t n = t_approx.v[k].n + 1;
-        if (i >= n && memcmp(s + i - n, t_approx.v[k].w, n - 1) == 0)
+        /* (the word's last byte, before the space, first: no memcmp
+         * call where it differs) */
+        if (i >= n && (n < 2 || s[i - 2] == t_approx.v[k].w[n - 2]) && memcmp(s + i - n, t_approx.v[k].w, n - 1) == 0)
             return (int)n;
     }
     return 0;
@@ -1966,6 +1968,77 @@ static uint32_t first3(const char *p)
     return ((uint32_t)u[0] << 16) | ((uint32_t)u[1] << 8) | u[2];
 }
 
+/* A number at a token starts a time only through the words a time reads
+ * right after its digits (the marks 년 월 일 분기 세기 년대 주년, 이상,
+ * the units of an amount, the year suffixes) or through ASCII (2024.5.1,
+ * 3~5월, 2014 월드컵): every reading takes at most four digits. So a
+ * number of more digits, or one followed by a syllable that starts none
+ * of those words, starts no time (digit_after holds their first
+ * syllables), and time_at need not be tried. Off (digit_filter 0) when a
+ * word a time reads at the token itself begins with a digit, or a word
+ * is empty. */
+static kg_sylset digit_after;
+static int digit_filter;
+
+static void after_digits(const char *w)
+{
+    if (!w[0])
+        digit_filter = 0;
+    kg_sylset_add_first(&digit_after, w);
+}
+
+static void after_digits_list(const twords *t)
+{
+    for (size_t k = 0; k < t->n; k++)
+        after_digits(t->v[k].w);
+}
+
+static void at_token(const char *w)
+{
+    if (!w[0] || isd(w[0]))
+        digit_filter = 0;
+}
+
+static void at_token_list(const twords *t)
+{
+    for (size_t k = 0; k < t->n; k++)
+        at_token(t->v[k].w);
+}
+
+static void digit_filter_init(void)
+{
+    digit_filter = 1;
+    const char *marks[] = { M_YEAR, M_MONTH, M_DAY, M_QUARTER, M_QUARTER_OF_4, M_OVER, M_CENTURY, M_DECADE,
+                            M_ANNIVERSARY };
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        after_digits(marks[k]);
+    after_digits_list(&t_year_suffixes);
+    after_digits_list(&t_amount_units);
+    const twords *at[] = { &dx_year, &dx_month, &dx_day, &t_parts, &t_holidays, &t_weekdays, &t_days };
+    for (size_t k = 0; k < sizeof at / sizeof *at; k++)
+        at_token_list(at[k]);
+    at_token(M_THIS_YEAR);
+    at_token(R_PAST);
+    at_token(R_COMING);
+}
+
+/* 0 if the number at the token i (an ASCII digit) starts no time (see
+ * digit_filter). */
+static int digits_may_start(const char *s, size_t len, size_t i)
+{
+    if (!digit_filter)
+        return 1;
+    size_t d = i;
+    while (d < len && isd(s[d]))
+        d++;
+    if (d - i > 4)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s + d;
+    if (d + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+        return 1; /* (ASCII, the end, or another character: tried) */
+    return kg_sylset_at(&digit_after, s, len, d);
+}
+
 static void time_first_init(void)
 {
     /* not the first syllables of 약, 대략, 거의 and 얼추: those are read
@@ -1990,6 +2063,7 @@ static void time_first_init(void)
         head_next[k] = head_bucket[b];
         head_bucket[b] = (int)k;
     }
+    digit_filter_init();
 }
 
 /* Words with which a time expression may start. Checked on the first
@@ -2316,6 +2390,10 @@ void kg_find_times(kg_tctx *c)
             next = t->chrome[ci].r.nend;
             continue;
         }
+        /* (a number that starts no time: time_at would give 0, and what
+         * it sets in st before is set again before it is read) */
+        if (isd((char)ch) && !digits_may_start(s, len, i))
+            continue;
         tval v;
         size_t a;
         size_t e = time_at(&st, i, &v, &a);

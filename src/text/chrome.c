@@ -171,18 +171,127 @@ static int has_ko_mark(const char *s, size_t a, size_t b)
     return 0;
 }
 
-static int line_is_copyright(const char *s, size_t ts, size_t te)
+/* 1 if s[a..b) holds a copyright mark: the symbol and Latin marks by
+ * their lead bytes (Hangul text never has C2 and E2) and the Hangul ones
+ * by their first syllables, in one pass sixteen bytes at a time (the
+ * answer does not depend on the order of the looks). Else 0, and *tok
+ * is 0 when the line has none of the bytes mark_tokens starts at
+ * (! h w @): then it need not be looked at again. */
+#ifdef __SSE2__
+/* has_mark's look at the sixteen positions from s[p] (s[p..p+18) is
+ * read): the bytes of the symbol and Latin marks in *sy, the first
+ * syllables of the Hangul marks in *ko, the bytes mark_tokens starts at
+ * in *tk. */
+static inline void mark_masks(const char *s, size_t p, const __m128i kl[][3], size_t nkl, unsigned *sy,
+                              unsigned *ko, unsigned *tk)
+{
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 2));
+    __m128i y = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xC2)),
+                                          _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE2))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('(')),
+                                          _mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('C')),
+                                                       _mm_cmpeq_epi8(v0, _mm_set1_epi8('A')))));
+    __m128i t = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v0, _mm_set1_epi8('h'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('w')), _mm_cmpeq_epi8(v0, _mm_set1_epi8('@'))));
+    __m128i k = _mm_setzero_si128();
+    for (size_t q = 0; q < nkl; q++)
+        k = _mm_or_si128(k, _mm_and_si128(_mm_cmpeq_epi8(v0, kl[q][0]),
+                                          _mm_and_si128(_mm_cmpeq_epi8(v1, kl[q][1]), _mm_cmpeq_epi8(v2, kl[q][2]))));
+    *sy = (unsigned)_mm_movemask_epi8(y);
+    *ko = (unsigned)_mm_movemask_epi8(k);
+    *tk = (unsigned)_mm_movemask_epi8(t);
+}
+#endif
+
+/* 1 if a mark of has_mark's starts at s[p] (a symbol or Latin one when
+ * sym, a Hangul one when ko). */
+static int mark_there(const char *s, size_t b, size_t p, int sym, int ko)
+{
+    return (sym && mark_at(s, b, p)) || (ko && ko_mark_at(s, b, p));
+}
+
+/* 1 if s[a..b) holds a copyright mark: the symbol and Latin marks by
+ * their lead bytes (Hangul text never has C2 and E2) and the Hangul ones
+ * by their first syllables (three bytes each), in one pass sixteen bytes
+ * at a time (the answer does not depend on the order of the looks). Else
+ * 0, and *tok is 0 when the line has none of the bytes mark_tokens
+ * starts at (! h w @): then it need not be looked at again. */
+static int has_mark(const char *s, size_t a, size_t b, int *tok)
+{
+    size_t i = a;
+    int any_tok = 0;
+#ifdef __SSE2__
+    __m128i kl[KO_LEADS][3];
+    for (size_t q = 0; q < n_ko_lead; q++)
+        for (int x = 0; x < 3; x++)
+            kl[q][x] = _mm_set1_epi8((char)ko_lead[q][x]);
+    unsigned sy, ko, tk;
+    for (; i + 18 <= b; i += 16) {
+        mark_masks(s, i, (const __m128i(*)[3])kl, n_ko_lead, &sy, &ko, &tk);
+        any_tok |= tk != 0;
+        for (unsigned m = sy | ko; m; m &= m - 1) {
+            unsigned bit = m & (0u - m);
+            if (mark_there(s, b, i + (size_t)__builtin_ctz(m), (sy & bit) != 0, (ko & bit) != 0))
+                return 1;
+        }
+    }
+    if (i < b && b >= 18) {
+        /* the rest but its last two bytes (where no Hangul mark fits) as
+         * the block of the sixteen positions from b - 18, less those
+         * looked at already; s[0..b) is readable */
+        size_t p = b - 18;
+        mark_masks(s, p, (const __m128i(*)[3])kl, n_ko_lead, &sy, &ko, &tk);
+        unsigned keep = i > p ? (0xFFFFu << (i - p)) & 0xFFFFu : 0xFFFFu;
+        sy &= keep, ko &= keep, tk &= keep;
+        any_tok |= tk != 0;
+        for (unsigned m = sy | ko; m; m &= m - 1) {
+            unsigned bit = m & (0u - m);
+            if (mark_there(s, b, p + (size_t)__builtin_ctz(m), (sy & bit) != 0, (ko & bit) != 0))
+                return 1;
+        }
+        if (i < b - 2)
+            i = b - 2;
+        for (; i < b; i++) {
+            unsigned char c = (unsigned char)s[i];
+            any_tok |= c == '!' || c == 'h' || c == 'w' || c == '@';
+            if ((c == 0xC2 || c == 0xE2 || c == '(' || c == 'C' || c == 'A') && mark_at(s, b, i))
+                return 1;
+        }
+    }
+#endif
+    for (; i < b; i++) {
+        unsigned char c = (unsigned char)s[i];
+        any_tok |= c == '!' || c == 'h' || c == 'w' || c == '@';
+        if (c == 0xC2 || c == 0xE2 || c == '(' || c == 'C' || c == 'A') {
+            if (mark_at(s, b, i))
+                return 1;
+        }
+        if (c >= 0xC0 && ko_mark_at(s, b, i))
+            return 1;
+    }
+    *tok = any_tok;
+    return 0;
+}
+
+static int line_is_copyright(const char *s, size_t ts, size_t te, int *tok)
 {
     if (te - ts > 400)
         return 0;
-    /* the symbol and Latin marks by their lead bytes (Hangul text never
-     * has C2 and E2), then the Hangul ones */
-    for (size_t i = kg_find_bytes(s, ts, te, "\xc2\xe2(CA", 5, 0); i < te;
-         i = kg_find_bytes(s, i + 1, te, "\xc2\xe2(CA", 5, 0))
-        if (mark_at(s, te, i))
+    if (!ko_scan_all) {
+        if (has_mark(s, ts, te, tok))
             return 1;
-    if (has_ko_mark(s, ts, te))
-        return 1;
+    } else {
+        /* the symbol and Latin marks by their lead bytes, then the
+         * Hangul ones at every character */
+        for (size_t i = kg_find_bytes(s, ts, te, "\xc2\xe2(CA", 5, 0); i < te;
+             i = kg_find_bytes(s, i + 1, te, "\xc2\xe2(CA", 5, 0))
+            if (mark_at(s, te, i))
+                return 1;
+        if (has_ko_mark(s, ts, te))
+            return 1;
+    }
     /* an end mark alone on its line: (끝) <끝> /끝/ [끝] (END) */
     size_t n = te - ts;
     if (n <= end_max)
@@ -409,10 +518,11 @@ static void find_chrome(kg_text *t, text_line *ln, size_t nl, cvec *cv)
             }
             block = 0;
         }
+        int tok = 1; /* the line may hold a URL or an address */
         if (line_is_widget(s, ts, te)) {
             cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_WIDGET);
             is_chrome[i] = 1;
-        } else if (line_is_copyright(s, ts, te)) {
+        } else if (line_is_copyright(s, ts, te, &tok)) {
             cv_add(cv, ln[i].s, ln[i].e, KG_CHROME_COPYRIGHT);
             is_chrome[i] = 1;
         } else if (line_starts(s, ts, te, related_heads, 60)) {
@@ -425,7 +535,8 @@ static void find_chrome(kg_text *t, text_line *ln, size_t nl, cvec *cv)
             block = 2;
         } else {
             size_t before = cv->n;
-            mark_tokens(s, ts, te, cv);
+            if (tok)
+                mark_tokens(s, ts, te, cv);
             /* a line that is nothing but a URL or address */
             size_t covered = 0;
             for (size_t k = before; k < cv->n; k++)
@@ -464,7 +575,8 @@ void kg_txt_chrome(kg_text *t, text_line *ln, size_t nl, int find)
         find_chrome(t, ln, nl, &cv);
     }
     t->n_chrome = cv.n;
-    t->chrome = kg_xcalloc(cv.n ? cv.n : 1, sizeof *t->chrome);
+    /* (none: NULL, as the sentences; every reader stops at n_chrome) */
+    t->chrome = cv.n ? kg_xcalloc(cv.n, sizeof *t->chrome) : NULL;
     for (size_t k = 0; k < cv.n; k++) {
         kg_chrome *ch = &t->chrome[k];
         ch->kind = cv.v[k].k;

@@ -190,6 +190,23 @@ static size_t scan_ko_date(const char *s, size_t len, kg_edtf *out, int need_tim
     return i;
 }
 
+/* 1 if s[a..b) holds four ASCII digits in a row: every date that
+ * kg_text_scan_date and scan_ko_date read starts with its year's four,
+ * so a line without them has no dateline (most lines: the digits are
+ * found sixteen bytes at a time, and the words are not looked at). */
+static int has_four_digits(const char *s, size_t a, size_t b)
+{
+    for (size_t k = kg_find_bytes(s, a, b, "", 0, 1); k < b; k = kg_find_bytes(s, k + 1, b, "", 0, 1)) {
+        size_t e = k;
+        while (e < b && s[e] >= '0' && s[e] <= '9')
+            e++;
+        if (e - k >= 4)
+            return 1;
+        k = e; /* (s[e] is no digit) */
+    }
+    return 0;
+}
+
 void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
 {
     pthread_once(&words_once, words_init);
@@ -198,7 +215,7 @@ void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
     /* datelines stand near the top of an article */
     for (size_t li = 0; li < nl && li < 80; li++) {
         size_t ts = ln[li].ts, te = ln[li].te;
-        if (ts == te || te - ts > 200 || kg_text_in_chrome(t, ts))
+        if (ts == te || te - ts > 200 || kg_text_in_chrome(t, ts) || !has_four_digits(s, ts, te))
             continue;
         /* the line's start and each place after a space, [, ( or | (the
          * next of those found sixteen bytes at a time) */

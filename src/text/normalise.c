@@ -28,7 +28,17 @@ static void nb_start_copy(nbuild *b, size_t upto)
     kg_buf_add(&b->out, b->src, upto);
     b->map_cap = b->len + 16;
     b->map = kg_xmalloc(b->map_cap * sizeof *b->map);
-    for (size_t i = 0; i < upto; i++)
+    size_t i = 0;
+#ifdef __SSE2__
+    /* the identity, four at a time */
+    __m128i x = _mm_setr_epi32(0, 1, 2, 3);
+    const __m128i four = _mm_set1_epi32(4);
+    for (; i + 4 <= upto; i += 4) {
+        _mm_storeu_si128((__m128i *)(void *)(b->map + i), x);
+        x = _mm_add_epi32(x, four);
+    }
+#endif
+    for (; i < upto; i++)
         b->map[i] = (uint32_t)i;
 }
 
@@ -51,6 +61,10 @@ typedef struct ncache_ent {
 } ncache_ent;
 
 #define NCACHE 512
+
+/* The cache, one per thread and kept from text to text (an entry only
+ * depends on its code point): no 9 KB to clear for each text. */
+static _Thread_local ncache_ent norm_cache[NCACHE];
 
 /* What a character becomes: returns -1 to keep it, else the length of
  * its replacement in out (0 = drop). */
@@ -200,8 +214,38 @@ static void copy_plain(nbuild *b, size_t i, size_t j)
     }
     const unsigned char *u = (const unsigned char *)b->src;
     uint32_t *m = b->map + b->out.len;
-    size_t lead = i;
-    for (size_t k = i; k < j; k++) {
+    size_t k = i;
+#ifdef __SSE2__
+    /* sixteen at a time: a run holds ASCII and three-byte syllables
+     * only, so a byte is 0, 1 or 2 bytes after its lead: 1 if it
+     * continues a character, 2 if the byte before it does too (the
+     * flags of the byte before the block are carried in prev; u[i]
+     * leads a character) */
+    const __m128i mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80), one = _mm_set1_epi8(1),
+                  zero = _mm_setzero_si128(), four = _mm_set1_epi32(4);
+    __m128i prev = zero;
+    for (; k + 16 <= j; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + k));
+        __m128i c = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80), one);
+        __m128i cb = _mm_or_si128(_mm_slli_si128(c, 1), _mm_srli_si128(prev, 15));
+        __m128i back = _mm_add_epi8(c, _mm_and_si128(c, cb));
+        prev = c;
+        __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
+        __m128i x = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)k), _mm_setr_epi32(0, 1, 2, 3));
+        uint32_t *o = m + (k - i);
+        _mm_storeu_si128((__m128i *)(void *)o, _mm_sub_epi32(x, _mm_unpacklo_epi16(lo, zero)));
+        x = _mm_add_epi32(x, four);
+        _mm_storeu_si128((__m128i *)(void *)(o + 4), _mm_sub_epi32(x, _mm_unpackhi_epi16(lo, zero)));
+        x = _mm_add_epi32(x, four);
+        _mm_storeu_si128((__m128i *)(void *)(o + 8), _mm_sub_epi32(x, _mm_unpacklo_epi16(hi, zero)));
+        x = _mm_add_epi32(x, four);
+        _mm_storeu_si128((__m128i *)(void *)(o + 12), _mm_sub_epi32(x, _mm_unpackhi_epi16(hi, zero)));
+    }
+#endif
+    size_t lead = k;
+    while (lead > i && (u[lead] & 0xC0) == 0x80)
+        lead--;
+    for (; k < j; k++) {
         if ((u[k] & 0xC0) != 0x80)
             lead = k;
         m[k - i] = (uint32_t)lead;
@@ -236,7 +280,7 @@ static int bad_byte(kg_text *t, nbuild *b, size_t i, unsigned flags, const char 
 
 /* What the character cp at u[i] (not ASCII printable, not a newline)
  * becomes: 1 to keep it, else 0 with its replacement in rep and its
- * length in *r (0: dropped). *cache is made at its first use. */
+ * length in *r (0: dropped). *cache is set to the thread's at its first use. */
 static int norm_at(const unsigned char *u, size_t len, size_t i, uint32_t cp, char rep[16], int *r,
                    ncache_ent **cache)
 {
@@ -258,7 +302,7 @@ static int norm_at(const unsigned char *u, size_t len, size_t i, uint32_t cp, ch
         return 0;
     }
     if (!*cache)
-        *cache = kg_xcalloc(NCACHE, sizeof **cache);
+        *cache = norm_cache;
     *r = norm_char(cp, rep, *cache);
     return *r < 0;
 }
@@ -306,7 +350,6 @@ int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
             if (bad_byte(t, &b, i, flags, name, d) < 0) {
                 kg_buf_free(&b.out);
                 free(b.map);
-                free(cache);
                 return -1;
             }
             i++;
@@ -326,7 +369,6 @@ int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
         }
         i += n;
     }
-    free(cache);
     nb_finish(t, &b);
     return 0;
 }
