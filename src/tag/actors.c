@@ -22,6 +22,7 @@
  * A discovered name is then matched like a lexicon alias for the rest of
  * the document. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -346,8 +347,6 @@ typedef struct actx {
     dalias *al;
     size_t n_al, cap_al;
     int *al_next;            /* chains of aliases with the same first character */
-    int al_head[AL_BUCKETS];
-    kg_sylset al_first;      /* first syllables of the keys in al */
     size_t n_al1;            /* keys of one character (bucketed by it alone) */
     kg_hmap act_ids;         /* id -> actor index + 1 (ids are pool or lexicon strings) */
     int last_country;        /* lexicon index of the last country mentioned */
@@ -366,7 +365,18 @@ typedef struct actx {
     /* quotation marks counted up to q_scan: q_open inside one */
     size_t q_scan;
     int q_open;
+    /* last, not zeroed per document: set up by the first alias_add
+     * (read only through al_chain, and al_first only while n_al > 0) */
+    int al_head[AL_BUCKETS];
+    kg_sylset al_first;      /* first syllables of the keys in al */
 } actx;
+
+/* The first alias of the chain of bucket b, or -1 (none before the first
+ * alias_add, which sets up al_head). */
+static inline int al_chain(const actx *x, unsigned b)
+{
+    return x->n_al ? x->al_head[b] : -1;
+}
 
 #define RECENT 32
 
@@ -439,7 +449,7 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
         return;
     }
     unsigned b = key_bucket(k.ptr, k.len);
-    for (int i = x->al_head[b]; i >= 0; i = x->al_next[i])
+    for (int i = al_chain(x, b); i >= 0; i = x->al_next[i])
         if (x->al[i].klen == k.len && memcmp(x->al[i].key, k.ptr, k.len) == 0) {
             kg_buf_free(&k);
             return;
@@ -451,6 +461,11 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
     x->al[x->n_al].klen = k.len;
     x->al[x->n_al].key = kg_buf_detach(&k, NULL);
     x->al[x->n_al].act = act;
+    if (!x->n_al) {
+        for (int h = 0; h < AL_BUCKETS; h++)
+            x->al_head[h] = -1;
+        memset(&x->al_first, 0, sizeof x->al_first);
+    }
     x->al_next[x->n_al] = x->al_head[b];
     x->al_head[b] = (int)x->n_al;
     x->n_al++;
@@ -2261,7 +2276,7 @@ static size_t suffix_rule(actx *x, size_t a, size_t w)
     /* the same word seen before keeps its id */
     int act = -1;
     for (int nch = 2; nch >= 1 && act < 0; nch--)
-        for (int i = x->al_head[char_hash(s + na, x->len - na, nch)]; i >= 0; i = x->al_next[i]) {
+        for (int i = al_chain(x, char_hash(s + na, x->len - na, nch)); i >= 0; i = x->al_next[i]) {
             size_t e = key_match(s, x->len, na, x->al[i].key, x->al[i].klen);
             if (e == w) {
                 act = x->al[i].act;
@@ -2394,7 +2409,7 @@ static size_t quoted_rule(actx *x, size_t q)
     if (lex_exact(x, a, b) >= 0)
         return 0;
     for (int nch = 2; nch >= 1; nch--)
-        for (int q2 = x->al_head[char_hash(s + a, len - a, nch)]; q2 >= 0; q2 = x->al_next[q2])
+        for (int q2 = al_chain(x, char_hash(s + a, len - a, nch)); q2 >= 0; q2 = x->al_next[q2])
             if (key_match(s, len, a, x->al[q2].key, x->al[q2].klen) == b)
                 return 0;
     kg_buf id = KG_BUF_INIT;
@@ -2792,6 +2807,13 @@ static int gate_anon(scan *sc)
     return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
            scan_tok(sc);
 }
+/* (for the rules under a gate tested already) */
+static int gate_passed(scan *sc)
+{
+    (void)sc;
+    return 1;
+}
+
 static int gate_new_latin(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_LATIN && sc->ch >= 'A' && sc->ch <= 'Z' &&
@@ -2900,7 +2922,9 @@ static size_t pair_rule(actx *x, size_t i)
 /* 남북, 한미: countries by their short names in one word */
 static size_t run_pair(scan *sc)
 {
-    return pair_rule(sc->x, sc->i);
+    /* (pair_rule's first test, on the syllable decoded already: most
+     * words end here without a call) */
+    return has_bit(pair_bits, sc->cp) ? pair_rule(sc->x, sc->i) : 0;
 }
 
 /* 배우 홍길동이: a Korean name of three syllables right after a role
@@ -3473,7 +3497,7 @@ static size_t run_known(scan *sc)
     int own = x->n_al &&
               (sc->ch < 0xEA || sc->ch > 0xED || !kg_is_hangul(sc->cp) || kg_sylset_at(&x->al_first, s, len, i));
     for (int nch = 2; nch >= 1 && own && (nch == 2 || x->n_al1); nch--) {
-        for (int q = x->al_head[char_hash(s + i, len - i, nch)]; q >= 0; q = x->al_next[q]) {
+        for (int q = al_chain(x, char_hash(s + i, len - i, nch)); q >= 0; q = x->al_next[q]) {
             size_t e = key_match(s, len, i, x->al[q].key, x->al[q].klen);
             if (e > best_end && end_ok(s, len, e, !(((unsigned char)x->al[q].key[x->al[q].klen - 1]) & 0x80))) {
                 best_end = e;
@@ -3642,10 +3666,15 @@ static size_t run_rules(scan *sc, int *after)
     RULE(gate_quote, run_quote, AFTER_PUNCT)
     RULE(gate_word, run_known, AFTER_HANGUL)
     RULE(gate_anon, run_anon, AFTER_NEXT)
-    RULE(gate_new_hangul, run_pair, AFTER_NEXT)
-    RULE(gate_new_hangul, run_corp_after, AFTER_PUNCT)
-    RULE(gate_new_hangul, run_intro_list, AFTER_NEXT)
-    RULE(gate_new_hangul, run_title_suffix, AFTER_NEXT)
+    /* the four rules of gate_new_hangul: the gate tested once (the rules
+     * before change nothing it reads) */
+    if (gate_new_hangul(sc)) {
+        RULE(gate_passed, run_pair, AFTER_NEXT)
+        RULE(gate_passed, run_corp_after, AFTER_PUNCT)
+        RULE(gate_passed, run_intro_list, AFTER_NEXT)
+        RULE(gate_passed, run_title_suffix, AFTER_NEXT)
+        return 0;
+    }
     RULE(gate_new_latin, run_acronym, AFTER_NEXT)
 #undef RULE
     return 0;
@@ -3680,7 +3709,9 @@ void kg_find_actors(kg_tctx *c)
 {
     tables_ready();
     actx x;
-    memset(&x, 0, sizeof x);
+    /* (the alias table last in actx, 18 KB, is set up by the first
+     * alias_add: most documents have a few aliases or none) */
+    memset(&x, 0, offsetof(actx, al_head));
     x.c = c;
     x.lx = c->lx && c->lx->compiled ? c->lx : NULL;
     x.s = c->s;
@@ -3689,8 +3720,6 @@ void kg_find_actors(kg_tctx *c)
     x.sent_country = -1;
     x.last_lex = -1;
     x.last_act = -1;
-    for (int b = 0; b < AL_BUCKETS; b++)
-        x.al_head[b] = -1;
     int discover = !(c->flags & KG_TAG_NO_DISCOVERY);
     const char *s = c->s;
     size_t len = c->len;
@@ -3699,7 +3728,7 @@ void kg_find_actors(kg_tctx *c)
         find_glosses(&x);
 
     scan scan_at, *sc = &scan_at;
-    memset(sc, 0, sizeof *sc);
+    memset(sc, 0, offsetof(scan, hits)); /* (hits: written before read) */
     sc->x = &x;
     sc->discover = discover;
     size_t ci = 0;
