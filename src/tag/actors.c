@@ -68,6 +68,8 @@ static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
 static unsigned char given_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* given_syllables */
 static unsigned char lead_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of lead_roles */
 static int lead_last_ok; /* every lead role ends in a syllable (lead_last_bits holds) */
+static unsigned char bare_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of bare_particles */
+static int bare_last_ok; /* every bare particle ends in a syllable (bare_last_bits holds) */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
 {
@@ -288,10 +290,12 @@ typedef struct dalias {
  * (al_head, al_next). Not util's kg_hmap: the lookup is by a prefix of
  * the text at a position (which key starts here?), not by a whole key,
  * and the text's bucket is hashed in place without copying a key. */
-#define AL_BUCKETS 4096
+#define AL_BUCKETS_MIN 64     /* buckets at the first alias; doubled while */
+#define AL_BUCKETS_MAX 4096   /* there are more than two aliases a bucket */
 
-/* Bucket of a folded key or of text at s: its first two characters (a
- * space in the text is skipped, as key_match does). */
+/* Hash of the bucket of a folded key or of text at s (masked by
+ * al_mask): its first two characters (a space in the text is skipped,
+ * as key_match does). */
 static unsigned char_hash(const char *s, size_t avail, int nch)
 {
     unsigned h = (unsigned)nch;
@@ -305,7 +309,7 @@ static unsigned char_hash(const char *s, size_t avail, int nch)
         h = h * 131 + u[3];
         h = h * 31 + u[4];
         h = h * 31 + u[5];
-        return (h * 2654435761u >> 8) % AL_BUCKETS;
+        return h * 2654435761u >> 8;
     }
     size_t i = 0;
     for (int ch = 0; ch < nch && i < avail; ch++) {
@@ -318,7 +322,7 @@ static unsigned char_hash(const char *s, size_t avail, int nch)
         while (i < avail && ((unsigned char)s[i] & 0xC0) == 0x80)
             h = h * 31 + (unsigned char)s[i++];
     }
-    return (h * 2654435761u >> 8) % AL_BUCKETS;
+    return h * 2654435761u >> 8;
 }
 
 /* Number of characters of a folded key, up to 2. */
@@ -365,17 +369,20 @@ typedef struct actx {
     /* quotation marks counted up to q_scan: q_open inside one */
     size_t q_scan;
     int q_open;
-    /* last, not zeroed per document: set up by the first alias_add
-     * (read only through al_chain, and al_first only while n_al > 0) */
-    int al_head[AL_BUCKETS];
+    /* set up by the first alias_add (read only through al_chain), the
+     * buckets grown with the aliases: most documents have a few */
+    int *al_head;            /* al_mask + 1 chains */
+    unsigned al_mask;
+    /* last, not zeroed per document: cleared by the first alias_add
+     * (and read only while n_al > 0) */
     kg_sylset al_first;      /* first syllables of the keys in al */
 } actx;
 
-/* The first alias of the chain of bucket b, or -1 (none before the first
- * alias_add, which sets up al_head). */
-static inline int al_chain(const actx *x, unsigned b)
+/* The first alias of the chain of the bucket of hash h (char_hash), or
+ * -1. */
+static inline int al_chain(const actx *x, unsigned h)
 {
-    return x->n_al ? x->al_head[b] : -1;
+    return x->n_al ? x->al_head[h & x->al_mask] : -1;
 }
 
 #define RECENT 32
@@ -462,10 +469,25 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
     x->al[x->n_al].key = kg_buf_detach(&k, NULL);
     x->al[x->n_al].act = act;
     if (!x->n_al) {
-        for (int h = 0; h < AL_BUCKETS; h++)
-            x->al_head[h] = -1;
         memset(&x->al_first, 0, sizeof x->al_first);
+        x->al_mask = AL_BUCKETS_MIN - 1;
+        x->al_head = kg_xrealloc(x->al_head, AL_BUCKETS_MIN * sizeof *x->al_head);
+        for (unsigned h = 0; h <= x->al_mask; h++)
+            x->al_head[h] = -1;
+    } else if (x->n_al >= 2 * (x->al_mask + 1) && x->al_mask + 1 < AL_BUCKETS_MAX) {
+        /* twice the buckets, the chains rebuilt in the order of the
+         * aliases (newest first, as pushed) */
+        x->al_mask = 2 * x->al_mask + 1;
+        x->al_head = kg_xrealloc(x->al_head, (x->al_mask + 1) * sizeof *x->al_head);
+        for (unsigned h = 0; h <= x->al_mask; h++)
+            x->al_head[h] = -1;
+        for (size_t q = 0; q < x->n_al; q++) {
+            unsigned bq = key_bucket(x->al[q].key, x->al[q].klen) & x->al_mask;
+            x->al_next[q] = x->al_head[bq];
+            x->al_head[bq] = (int)q;
+        }
     }
+    b &= x->al_mask;
     x->al_next[x->n_al] = x->al_head[b];
     x->al_head[b] = (int)x->n_al;
     x->n_al++;
@@ -2741,6 +2763,14 @@ static void tables_init(void)
         else
             set_bit(lead_last_bits, *t, 1);
     }
+    bare_last_ok = 1;
+    for (const char *const *t = bare_particles; *t; t++) {
+        size_t n = strlen(*t);
+        if (n < 3 || !kg_is_hangul(kg_u8_before(*t, n)))
+            bare_last_ok = 0;
+        else
+            set_bit(bare_last_bits, *t, 1);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -3198,13 +3228,22 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     size_t len = x->len;
     if (te + 4 > len || s[te] != ' ' || te - i > 18)
         return 0;
+    size_t b = te + 1, be = hangul_run_end(s, len, b);
+    if (be < b + 6 || be - b > 24)
+        return 0;
+    /* cheap tests of what the tests below need: without a note in
+     * parentheses after the second word, an end of the word after it
+     * and a particle last (the particle loop: its last syllable) */
+    if (!(be < len && s[be] == '(') &&
+        ((be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.') ||
+         (bare_last_ok && !has_bit(bare_last_bits, kg_u8_before(s, be)))))
+        return 0;
     /* the first word first: one syllable (a short given name) or loan
      * spelled, which most words are not; or any two words before an age
      * in parentheses (제니 올리버(25)) or the body or country the person
      * is of (마리아 로시(프랑스)), which only people have */
     int first_ok = te - i == 3 ? kg_wordset_has(&ws_short_given_names, s + i, 3) : loan_spelled(s, i, te);
-    size_t b = te + 1, be = hangul_run_end(s, len, b);
-    if ((!first_ok && te - i < 6) || be < b + 6 || be - b > 24)
+    if (!first_ok && te - i < 6)
         return 0;
     int note = be < len && s[be] == '(' && (age_note_at(s, len, be) || body_note_at(x, be)), noted = !first_ok && note;
     if (!first_ok && !noted)
@@ -3709,9 +3748,9 @@ void kg_find_actors(kg_tctx *c)
 {
     tables_ready();
     actx x;
-    /* (the alias table last in actx, 18 KB, is set up by the first
-     * alias_add: most documents have a few aliases or none) */
-    memset(&x, 0, offsetof(actx, al_head));
+    /* (al_first last in actx, 1.4 KB, is cleared by the first
+     * alias_add) */
+    memset(&x, 0, offsetof(actx, al_first));
     x.c = c;
     x.lx = c->lx && c->lx->compiled ? c->lx : NULL;
     x.s = c->s;
@@ -3797,6 +3836,7 @@ void kg_find_actors(kg_tctx *c)
         free(x.al[q].key);
     free(x.al);
     free(x.al_next);
+    free(x.al_head);
     free(x.acts);
     kg_hmap_free(&x.act_ids);
 }
