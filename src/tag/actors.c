@@ -70,6 +70,8 @@ static unsigned char lead_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllable
 static int lead_last_ok; /* every lead role ends in a syllable (lead_last_bits holds) */
 static unsigned char bare_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of bare_particles */
 static int bare_last_ok; /* every bare particle ends in a syllable (bare_last_bits holds) */
+static unsigned char anon_first_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* first syllables of anon_titles(_spaced) */
+static int anon_first_ok; /* every one starts with a syllable (anon_first_bits holds) */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
 {
@@ -1976,6 +1978,20 @@ static size_t skip_paren_note(const char *s, size_t len, size_t p)
     return p;
 }
 
+/* 0 if no title of anon_titles or anon_titles_spaced can follow at p
+ * (anon_title_at without titles_too finds none): the syllable after a
+ * note in parentheses and a space starts none of them. Else 1. */
+static int anon_title_may(const char *s, size_t len, size_t p)
+{
+    if (!anon_first_ok)
+        return 1;
+    p = skip_paren_note(s, len, p);
+    if (p < len && s[p] == ' ')
+        p++;
+    size_t k;
+    return p + 3 <= len && has_bit(anon_first_bits, kg_u8_dec((const unsigned char *)s + p, 3, &k));
+}
+
 /* A title after a name at p, after an optional note in parentheses and
  * one space: one of anon_titles (씨); after a space, of
  * anon_titles_spaced (군, 양) when spaced_ok, glued too when spaced_ok
@@ -2027,7 +2043,8 @@ static size_t anon_rule(actx *x, size_t i)
          * title rule finds it) */
         /* three syllables: two and 씨 are mostly words (마음씨) */
         size_t ne = i + 9;
-        if (ne + 3 <= len && all_hangul(s + i, ne - i)) {
+        /* (the title after it tested first, on its first syllable) */
+        if (ne + 3 <= len && anon_title_may(s, len, ne) && all_hangul(s + i, ne - i)) {
             size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, &ws_anon_titles);
             if (te2 && name_word_ok(x, i, ne) &&
                 !overlaps_actor(x, i, ne) && !kg_tctx_taken(x->c, i, ne)) {
@@ -2045,7 +2062,8 @@ static size_t anon_rule(actx *x, size_t i)
         ge = kg_lit_any(s, len, g, anon_given);
         if (ge && (e = anon_title_at(s, len, ge, 1, 2, &tp)))
             head_end = ge;
-        else if (!(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
+        else if (!anon_title_may(s, len, head_end) ||
+                 !(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
             return 0;
         else if (skip_paren_note(s, len, head_end) != head_end)
             return 0; /* 김(33)씨: no */
@@ -2763,6 +2781,15 @@ static void tables_init(void)
         else
             set_bit(lead_last_bits, *t, 1);
     }
+    anon_first_ok = 1;
+    for (int l = 0; l < 2; l++)
+        for (const char *const *t = l ? anon_titles_spaced : anon_titles; *t; t++) {
+            size_t k;
+            if (strlen(*t) < 3 || !kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
+                anon_first_ok = 0;
+            else
+                set_bit(anon_first_bits, *t, 0);
+        }
     bare_last_ok = 1;
     for (const char *const *t = bare_particles; *t; t++) {
         size_t n = strlen(*t);
@@ -3228,6 +3255,9 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     size_t len = x->len;
     if (te + 4 > len || s[te] != ' ' || te - i > 18)
         return 0;
+    /* (a word of one syllable: a short given name, or nothing below) */
+    if (te - i == 3 && !kg_wordset_has(&ws_short_given_names, s + i, 3))
+        return 0;
     size_t b = te + 1, be = hangul_run_end(s, len, b);
     if (be < b + 6 || be - b > 24)
         return 0;
@@ -3242,7 +3272,7 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
      * spelled, which most words are not; or any two words before an age
      * in parentheses (제니 올리버(25)) or the body or country the person
      * is of (마리아 로시(프랑스)), which only people have */
-    int first_ok = te - i == 3 ? kg_wordset_has(&ws_short_given_names, s + i, 3) : loan_spelled(s, i, te);
+    int first_ok = te - i == 3 ? 1 : loan_spelled(s, i, te);
     if (!first_ok && te - i < 6)
         return 0;
     int note = be < len && s[be] == '(' && (age_note_at(s, len, be) || body_note_at(x, be)), noted = !first_ok && note;
