@@ -3629,14 +3629,23 @@ static size_t run_title_suffix(scan *sc)
     size_t len = x->len, i = sc->i, te = scan_te(sc);
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    int maybe = has_bit(title_bits, sc->cp);
-    for (size_t q = i + 3; !maybe && q + 3 <= te; q += 3) {
+    int tfirst = has_bit(title_bits, sc->cp), later = 0;
+    for (size_t q = i + 3; !later && q + 3 <= te; q += 3) {
         /* [i, te) is syllables: three bytes each, no decoder */
         const unsigned char *u = (const unsigned char *)s + q;
         uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-        maybe = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
+        later = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
     }
-    if (!maybe)
+    if (!tfirst && !later)
+        return 0;
+    /* no later syllable may end a suffix: only the title branches below
+     * can find something, and each needs a word of its list at the
+     * start of the word (titles and office titles: the stem; role
+     * titles: a prefix within it), which the word sets' prefix filters
+     * rule out for most words before the particles are split off */
+    if (!later && !kg_wordset_prefix(&ws_titles, s, te, i, NULL, NULL) &&
+        !kg_wordset_prefix(&ws_role_titles, s, te, i, NULL, NULL) &&
+        !kg_wordset_prefix(&ws_office_titles, s, te, i, NULL, NULL))
         return 0;
     size_t w = strip_particles(s, len, i, te), e = 0, rw;
     /* title or suffix? checked on one syllable first */
