@@ -187,6 +187,7 @@ static const char *const *quote_namers;         /* quoted_rule: 이라는 */
 static const char *const *region_suffixes;      /* run_known: 시, 성 (베이징시) */
 static const char *const *corp_marks;           /* (주) */
 static unsigned char corp_lead[256];            /* first bytes of corp_marks */
+static int corp_lead_ok;                         /* no corp mark is empty (corp_lead holds) */
 /* One-syllable short names of countries in pair words (names:
  * country_initials), with the lexicon id each stands for. */
 struct initial {
@@ -216,6 +217,8 @@ static const char *body_word(int k)
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
+static kg_wordset ws_title_any; /* titles, role_titles and office_titles */
+static const char **title_any;  /* the three lists in one (kept, as the other tables) */
 static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
     ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
@@ -2591,8 +2594,12 @@ static void lists_load(void)
     quote_namers = kg_gram_words("names", "quote_namers");
     region_suffixes = kg_gram_words("names", "region_suffixes");
     corp_marks = kg_gram_words("names", "corp_marks");
-    for (const char *const *p = corp_marks; *p; p++)
+    corp_lead_ok = 1;
+    for (const char *const *p = corp_marks; *p; p++) {
         corp_lead[(unsigned char)**p] = 1;
+        if (!**p)
+            corp_lead_ok = 0;
+    }
     not_name_parts = kg_gram_words("names", "not_name_parts");
     lead_titles = kg_gram_words("names", "lead_titles");
     loan_common = kg_gram_words("names", "loan_common");
@@ -2759,6 +2766,19 @@ static void tables_init(void)
     kg_wordset_build(&ws_office_titles, office_titles);
     kg_wordset_build(&ws_anon_titles_spaced, anon_titles_spaced);
     kg_wordset_build(&ws_role_titles, role_titles);
+    {
+        size_t n = 0, k = 0;
+        const char *const *lists[] = { titles, role_titles, office_titles };
+        for (int l = 0; l < 3; l++)
+            for (const char *const *t = lists[l]; *t; t++)
+                n++;
+        title_any = kg_xmalloc((n + 1) * sizeof *title_any);
+        for (int l = 0; l < 3; l++)
+            for (const char *const *t = lists[l]; *t; t++)
+                title_any[k++] = *t;
+        title_any[k] = NULL;
+        kg_wordset_build(&ws_title_any, title_any);
+    }
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
@@ -2824,12 +2844,16 @@ typedef struct scan {
     kg_lexhit hits[64];
 } scan;
 
-static int scan_tok(scan *sc)
+static inline int scan_tok(scan *sc)
 {
     if (sc->tok < 0)
         sc->tok = kg_tok_start(sc->x->s, sc->i);
     return sc->tok;
 }
+
+/* scan_tok, its test of the cache written out (the gates run at every
+ * word start; the call cost more than the test) */
+#define SCAN_TOK(sc) ((sc)->tok >= 0 ? (sc)->tok : scan_tok(sc))
 
 static size_t scan_te(scan *sc)
 {
@@ -2856,13 +2880,13 @@ static int gate_word(scan *sc)
 
 static int gate_new_hangul(scan *sc)
 {
-    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && scan_tok(sc);
+    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && SCAN_TOK(sc);
 }
 
 static int gate_anon(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
-           scan_tok(sc);
+           SCAN_TOK(sc);
 }
 /* (for the rules under a gate tested already) */
 static int gate_passed(scan *sc)
@@ -3450,7 +3474,7 @@ static size_t report_rule(actx *x, size_t i, size_t te)
 }
 
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
-static size_t run_anon(scan *sc)
+__attribute__((noinline)) static size_t run_anon(scan *sc)
 {
     /* the rules up to particle_name_rule find nothing at a Hangul word
      * without a family name's syllable first (each tests it first): one
@@ -3600,6 +3624,8 @@ static size_t run_corp_after(scan *sc)
 {
     const char *s = sc->x->s;
     size_t len = sc->x->len, te = scan_te(sc), e;
+    if (corp_lead_ok && (te >= len || !corp_lead[(unsigned char)s[te]]))
+        return 0; /* (no mark starts here: kg_lit_any's first test, one lookup) */
     size_t m = kg_lit_any(s, len, te, corp_marks);
     if (m && (e = corp_rule(sc->x, sc->i, te)))
         return e + (m - te);
@@ -3641,11 +3667,10 @@ static size_t run_title_suffix(scan *sc)
     /* no later syllable may end a suffix: only the title branches below
      * can find something, and each needs a word of its list at the
      * start of the word (titles and office titles: the stem; role
-     * titles: a prefix within it), which the word sets' prefix filters
+     * titles: a prefix within it; ws_title_any holds the three lists),
+     * which the word set's prefix filters
      * rule out for most words before the particles are split off */
-    if (!later && !kg_wordset_prefix(&ws_titles, s, te, i, NULL, NULL) &&
-        !kg_wordset_prefix(&ws_role_titles, s, te, i, NULL, NULL) &&
-        !kg_wordset_prefix(&ws_office_titles, s, te, i, NULL, NULL))
+    if (!later && !kg_wordset_prefix(&ws_title_any, s, te, i, NULL, NULL))
         return 0;
     size_t w = strip_particles(s, len, i, te), e = 0, rw;
     /* title or suffix? checked on one syllable first */
