@@ -218,6 +218,9 @@ static const char *body_word(int k)
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
 static kg_wordset ws_title_any; /* titles, role_titles and office_titles */
+static kg_wordset ws_title_any2; /* the first six bytes of those of six bytes or more */
+static char *title_any2_bytes;   /* (their bytes, kept) */
+static const char **title_any2;
 static const char **title_any;  /* the three lists in one (kept, as the other tables) */
 static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
@@ -675,11 +678,21 @@ static size_t tok_begin(const char *s, size_t e)
     return b;
 }
 
+/* strip_particles when only a stem that ends at qmax or before is of use:
+ * its end, or 0 when the stem ends after qmax (no split after qmax is
+ * tried). */
+static size_t strip_particles_max(const char *s, size_t a, size_t e, size_t qmax);
+
 /* Splits a Hangul word into stem and particles: the shortest stem w such
  * that the rest is particles. Returns the stem end. */
 static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
 {
     (void)len;
+    return strip_particles_max(s, a, e, e);
+}
+
+static size_t strip_particles_max(const char *s, size_t a, size_t e, size_t qmax)
+{
     size_t q = a;
     if (e - a > 21) {
         /* kg_tail_ok refuses a rest of more than 18 bytes: start at the
@@ -696,11 +709,11 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
         }
     }
     if (q >= e)
-        return e;
+        return e <= qmax ? e : 0;
     /* each character after the first, decoded once */
     size_t k;
     kg_u8_dec((const unsigned char *)s + q, e - q, &k);
-    for (q += k; q < e; q += k) {
+    for (q += k; q < e && q <= qmax; q += k) {
         size_t end;
         uint32_t cq = kg_u8_at(s, e, q, &k);
         /* (a rest [q, e) of particles starts with a particle's syllable) */
@@ -708,7 +721,7 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
             kg_tail_ok(s, e, q, &end) && end == e)
             return q;
     }
-    return e;
+    return e <= qmax ? e : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2778,6 +2791,18 @@ static void tables_init(void)
                 title_any[k++] = *t;
         title_any[k] = NULL;
         kg_wordset_build(&ws_title_any, title_any);
+        title_any2_bytes = kg_xmalloc(7 * (n + 1));
+        title_any2 = kg_xmalloc((n + 1) * sizeof *title_any2);
+        size_t m = 0;
+        for (size_t q = 0; q < n; q++)
+            if (strlen(title_any[q]) >= 6) {
+                char *b = title_any2_bytes + 7 * m;
+                memcpy(b, title_any[q], 6);
+                b[6] = '\0';
+                title_any2[m++] = b;
+            }
+        title_any2[m] = NULL;
+        kg_wordset_build(&ws_title_any2, title_any2);
     }
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
@@ -3655,24 +3680,33 @@ static size_t run_title_suffix(scan *sc)
     size_t len = x->len, i = sc->i, te = scan_te(sc);
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    int tfirst = has_bit(title_bits, sc->cp), later = 0;
-    for (size_t q = i + 3; !later && q + 3 <= te; q += 3) {
+    int tfirst = has_bit(title_bits, sc->cp);
+    size_t later = 0; /* the end of the last syllable after the first that may end a suffix, or 0 */
+    for (size_t q = te; !later && q >= i + 6; q -= 3) {
         /* [i, te) is syllables: three bytes each, no decoder */
-        const unsigned char *u = (const unsigned char *)s + q;
+        const unsigned char *u = (const unsigned char *)s + q - 3;
         uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-        later = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
+        if (kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1))
+            later = q;
     }
     if (!tfirst && !later)
         return 0;
     /* no later syllable may end a suffix: only the title branches below
      * can find something, and each needs a word of its list at the
      * start of the word (titles and office titles: the stem; role
-     * titles: a prefix within it; ws_title_any holds the three lists),
-     * which the word set's prefix filters
-     * rule out for most words before the particles are split off */
-    if (!later && !kg_wordset_prefix(&ws_title_any, s, te, i, NULL, NULL))
+     * titles: a prefix within it; ws_title_any holds the three lists):
+     * of one syllable, or starting with the word's first two syllables
+     * (ws_title_any2: the first two syllables of its longer words) */
+    if (!later && !kg_wordset_has(&ws_title_any, s + i, 3) &&
+        !(te - i >= 6 && kg_wordset_has(&ws_title_any2, s + i, 6)))
         return 0;
-    size_t w = strip_particles(s, len, i, te), e = 0, rw;
+    /* no title first: only the suffix branches below can find something,
+     * and each needs the stem to end at the syllable that may end a
+     * suffix or before it (the stem's last syllable, or one after the
+     * stem: see there), so no split of the particles after it is tried */
+    size_t w = tfirst ? strip_particles(s, len, i, te) : strip_particles_max(s, i, te, later), e = 0, rw;
+    if (!w)
+        return 0;
     /* title or suffix? checked on one syllable first */
     uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
     if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
