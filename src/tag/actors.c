@@ -217,6 +217,7 @@ static const char *body_word(int k)
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
+static kg_wordset ws_title_suffixes, ws_title_suffix_not; /* title_suffix_word */
 static kg_wordset ws_title_any; /* titles, role_titles and office_titles */
 static kg_wordset ws_title_any2; /* the first six bytes of those of six bytes or more */
 static char *title_any2_bytes;   /* (their bytes, kept) */
@@ -924,14 +925,14 @@ static int is_title(const char *w, size_t n)
  * common noun of title_suffix_not_words). */
 static int title_suffix_word(const char *w, size_t n)
 {
-    for (const char *const *t = title_suffix_not; *t; t++)
-        if (strlen(*t) == n && !memcmp(w, *t, n))
-            return 0;
-    for (const char *const *t = title_suffixes; *t; t++) {
-        size_t l = strlen(*t);
-        if (n > l && n - l <= 18 && w[n - 1] == (*t)[l - 1] && !memcmp(w + n - l, *t, l) && all_hangul(w, n))
-            return 1;
-    }
+    if (kg_wordset_has(&ws_title_suffix_not, w, n))
+        return 0;
+    /* a suffix of each length the list has, looked up (all_hangul holds
+     * for the word or not, whichever suffix matched) */
+    const kg_wordset *ws = &ws_title_suffixes;
+    for (size_t l = ws->minlen; l > 0 && l <= ws->maxlen && l < n; l++)
+        if (n - l <= 18 && ((ws->lenbits[l >> 6] >> (l & 63)) & 1) && kg_wordset_has(ws, w + n - l, l))
+            return all_hangul(w, n);
     return 0;
 }
 
@@ -1853,6 +1854,10 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* an opening quote or bracket glued before the name: “홍길동 실장 */
     for (int more = 1; more && na < ne;) {
         more = 0;
+        /* (the first bytes of opens, tested first) */
+        unsigned char c0 = (unsigned char)s[na];
+        if (c0 != '"' && c0 != '\'' && c0 != '(' && c0 != '[' && c0 != 0xE2 && c0 != 0xE3)
+            break;
         static const char *const opens[] = { "\"", "'", "(", "[", "\xe2\x80\x9c", "\xe2\x80\x98", "\xe3\x80\x8c",
                                              "\xe3\x80\x8e", "\xe3\x80\x8a", "\xe3\x80\x88", NULL };
         for (int k = 0; opens[k]; k++) {
@@ -2755,6 +2760,8 @@ static void tables_init(void)
         set_bit(pair_bits, *t, 0);
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
+    kg_wordset_build(&ws_title_suffixes, title_suffixes);
+    kg_wordset_build(&ws_title_suffix_not, title_suffix_not);
     kg_wordset_build(&ws_anon_titles, anon_titles);
     kg_wordset_build(&ws_country_pairs, country_pairs);
     kg_wordset_build(&ws_country_sides, country_sides);
