@@ -55,6 +55,7 @@ static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 /* first syllables of family_names and of country_pairs: the anonymous
  * person and country pair rules look only at words that start with one */
 static unsigned char family_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static unsigned char family1_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* family names of one syllable (ws_family's of 3 bytes that are syllables) */
 static unsigned char pair_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char tsuf_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of title_suffixes */
 static unsigned char maybe_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* final_bits | tsuf_bits */
@@ -378,6 +379,10 @@ typedef struct actx {
     /* quotation marks counted up to q_scan: q_open inside one */
     size_t q_scan;
     int q_open;
+    /* the last Hangul run end asked for by run_end: the run at re_at - 1
+     * ends at re_end (re_at 0: none); a rule that looks at the next word
+     * asks for the run the scan's next start asks for again */
+    size_t re_at, re_end;
     /* set up by the first alias_add (read only through al_chain), the
      * buckets grown with the aliases: most documents have a few */
     int *al_head;            /* al_mask + 1 chains */
@@ -386,6 +391,16 @@ typedef struct actx {
      * (and read only while n_al > 0) */
     kg_sylset al_first;      /* first syllables of the keys in al */
 } actx;
+
+/* hangul_run_end in the text of x, the last answer kept. */
+static inline size_t run_end(actx *x, size_t i)
+{
+    if (x->re_at != i + 1) {
+        x->re_end = hangul_run_end(x->s, x->len, i);
+        x->re_at = i + 1;
+    }
+    return x->re_end;
+}
 
 /* The first alias of the chain of the bucket of hash h (char_hash), or
  * -1. */
@@ -2056,7 +2071,9 @@ static size_t anon_rule(actx *x, size_t i)
         size_t n1 = 0, k1;
         if (i + 3 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
             return 0;
-        if (kg_wordset_has(&ws_family, s + i, 3))
+        /* (the syllable decoded: a family name of one syllable, ws_family's
+         * lookup of the three bytes in one bit) */
+        if (has_bit(family1_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
             n1 = 3;
         if (!n1 || i + 6 > len)
             return 0;
@@ -2756,6 +2773,9 @@ static void tables_init(void)
     for (const char *const *t = family_names; *t; t++)
         set_bit(family_bits, *t, 0);
     kg_wordset_build(&ws_family, family_names);
+    for (const char *const *t = family_names; *t; t++)
+        if (strlen(*t) == 3)
+            set_bit(family1_bits, *t, 0);
     for (const char *const *t = country_pairs; *t; t++)
         set_bit(pair_bits, *t, 0);
     kg_wordset_build(&ws_latin_stop, latin_stop);
@@ -2890,7 +2910,7 @@ static inline int scan_tok(scan *sc)
 static size_t scan_te(scan *sc)
 {
     if (!sc->te)
-        sc->te = hangul_run_end(sc->x->s, sc->x->len, sc->i);
+        sc->te = run_end(sc->x, sc->i);
     return sc->te;
 }
 
@@ -3314,7 +3334,7 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     /* (a word of one syllable: a short given name, or nothing below) */
     if (te - i == 3 && !kg_wordset_has(&ws_short_given_names, s + i, 3))
         return 0;
-    size_t b = te + 1, be = hangul_run_end(s, len, b);
+    size_t b = te + 1, be = run_end(x, b);
     if (be < b + 6 || be - b > 24)
         return 0;
     /* cheap tests of what the tests below need: without a note in
