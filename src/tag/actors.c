@@ -3213,8 +3213,8 @@ static size_t bare_name_rule(actx *x, size_t i)
 {
     const char *s = x->s;
     size_t len = x->len, k1;
-    if (i + 10 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
-        (s[i + 9] != '(' && s[i + 9] != ',' && (unsigned char)s[i + 9] != 0xC2))
+    /* (run_anon calls this at a family name's syllable only) */
+    if (i + 10 > len || (s[i + 9] != '(' && s[i + 9] != ',' && (unsigned char)s[i + 9] != 0xC2))
         return 0;
     if (!bare_name_ok(x, i))
         return 0;
@@ -3256,9 +3256,9 @@ static size_t bare_name_rule(actx *x, size_t i)
 static size_t paren_title_rule(actx *x, size_t i)
 {
     const char *s = x->s;
-    size_t len = x->len, pa, pb, k1;
-    if (i + 10 > len || s[i + 9] != ')' || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
-        !word_before(s, i, &pa, &pb))
+    size_t len = x->len, pa, pb;
+    /* (run_anon calls this at a family name's syllable only) */
+    if (i + 10 > len || s[i + 9] != ')' || !word_before(s, i, &pa, &pb))
         return 0;
     /* the title right after the opening bracket (a word glued before the
      * bracket belongs to the same token) */
@@ -3287,7 +3287,8 @@ static size_t particle_name_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
     size_t k1;
-    if (te < i + 12 || te > i + 18 || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
+    /* (run_anon calls this at a family name's syllable only) */
+    if (te < i + 12 || te > i + 18 ||
         !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 3, 3, &k1)) ||
         !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
         return 0;
@@ -3400,8 +3401,9 @@ static int office_word(const char *s, size_t len, size_t a, size_t b)
 static size_t former_rule(actx *x, size_t i)
 {
     const char *s = x->s;
-    size_t len = x->len, k1, e;
-    if (i + 8 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+    size_t len = x->len, e;
+    /* (run_anon calls this at a family name's syllable only) */
+    if (i + 8 > len)
         return 0;
     if (s[i + 3] == ' ')
         e = i + 3;
@@ -3444,8 +3446,9 @@ static size_t former_rule(actx *x, size_t i)
 static size_t rank_rule(actx *x, size_t i)
 {
     const char *s = x->s;
-    size_t len = x->len, e, k1, tend;
-    if (i + 6 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+    size_t len = x->len, e, tend;
+    /* (run_anon calls this at a family name's syllable only) */
+    if (i + 6 > len)
         return 0;
     if (s[i + 3] == ' ')
         e = i + 3;
