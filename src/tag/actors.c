@@ -2930,11 +2930,6 @@ static int gate_word(scan *sc)
     return sc->start == START_WORD;
 }
 
-static int gate_new_hangul(scan *sc)
-{
-    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && SCAN_TOK(sc);
-}
-
 static int gate_anon(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
@@ -3592,7 +3587,7 @@ static int maker_split(actx *x, size_t i, size_t e, int lex)
 /* A name the lexicon or the document knows, the longest; a person of
  * the lexicon may be followed by the word for an administration, a
  * country by the word for one of its bodies. */
-static size_t run_known(scan *sc)
+static inline __attribute__((always_inline)) size_t run_known(scan *sc)
 {
     actx *x = sc->x;
     const char *s = x->s;
@@ -3829,19 +3824,25 @@ static size_t run_rules(scan *sc, int *after)
             return e_;                \
         }                             \
     }
-    RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
-    RULE(gate_quote, run_quote, AFTER_PUNCT)
-    RULE(gate_word, run_known, AFTER_HANGUL)
-    RULE(gate_anon, run_anon, AFTER_NEXT)
-    /* the four rules of gate_new_hangul: the gate tested once (the rules
-     * before change nothing it reads) */
-    if (gate_new_hangul(sc)) {
+    /* a Hangul word, the common start: the gates below answered at once
+     * (gate_word holds; gate_anon is one test, and the four rules of new
+     * Hangul words run here only; the other gates fail) */
+    if (sc->start == START_WORD && sc->cc == KG_CC_HANGUL) {
+        RULE(gate_passed, run_known, AFTER_HANGUL)
+        if (!sc->discover || !SCAN_TOK(sc))
+            return 0;
+        RULE(gate_passed, run_anon, AFTER_NEXT)
         RULE(gate_passed, run_pair, AFTER_NEXT)
         RULE(gate_passed, run_corp_after, AFTER_PUNCT)
         RULE(gate_passed, run_intro_list, AFTER_NEXT)
         RULE(gate_passed, run_title_suffix, AFTER_NEXT)
         return 0;
     }
+    RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
+    RULE(gate_quote, run_quote, AFTER_PUNCT)
+    RULE(gate_word, run_known, AFTER_HANGUL)
+    RULE(gate_anon, run_anon, AFTER_NEXT)
+    /* (the rules of new Hangul words: above) */
     RULE(gate_new_latin, run_acronym, AFTER_NEXT)
 #undef RULE
     return 0;
