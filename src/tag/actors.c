@@ -223,6 +223,9 @@ static kg_wordset ws_title_any; /* titles, role_titles and office_titles */
 static kg_wordset ws_title_any2; /* the first six bytes of those of six bytes or more */
 static char *title_any2_bytes;   /* (their bytes, kept) */
 static const char **title_any2;
+static kg_wordset ws_role2;      /* the first six bytes of role_titles of six bytes or more */
+static char *role2_bytes;
+static const char **role2;
 static const char **title_any;  /* the three lists in one (kept, as the other tables) */
 static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
@@ -2830,6 +2833,21 @@ static void tables_init(void)
             }
         title_any2[m] = NULL;
         kg_wordset_build(&ws_title_any2, title_any2);
+        size_t nr = 0;
+        for (const char *const *t = role_titles; *t; t++)
+            nr++;
+        role2_bytes = kg_xmalloc(7 * (nr + 1));
+        role2 = kg_xmalloc((nr + 1) * sizeof *role2);
+        m = 0;
+        for (const char *const *t = role_titles; *t; t++)
+            if (strlen(*t) >= 6) {
+                char *b = role2_bytes + 7 * m;
+                memcpy(b, *t, 6);
+                b[6] = '\0';
+                role2[m++] = b;
+            }
+        role2[m] = NULL;
+        kg_wordset_build(&ws_role2, role2);
     }
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
@@ -3737,7 +3755,11 @@ static size_t run_title_suffix(scan *sc)
     if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
         if (!title_rule(x, i, w) && kg_wordset_has(&ws_office_titles, s + i, w - i))
             office_rule(x, i, w);
-    } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, &ws_role_titles)) && rw <= te)
+    } else if (has_bit(title_bits, sc->cp) &&
+               /* (a role title within the word: of one syllable, or
+                * starting with its first two: ws_role2) */
+               (kg_wordset_has(&ws_role_titles, s + i, 3) || (te - i >= 6 && kg_wordset_has(&ws_role2, s + i, 6))) &&
+               (rw = list_word_at(s, len, i, &ws_role_titles)) && rw <= te)
         title_rule_ex(x, i, rw, 1);
     else if (has_bit(title_bits, sc->cp) && kg_wordset_has(&ws_office_titles, s + i, w - i))
         office_rule(x, i, w);
