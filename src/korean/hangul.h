@@ -18,6 +18,11 @@
 static inline uint32_t kg_u8_dec(const unsigned char *s, size_t avail, size_t *n)
 {
     unsigned c = s[0];
+    if (c - 0xE0u < 0x10u && avail >= 3) {
+        /* three bytes (Hangul and most other scripts): first, one test */
+        *n = 3;
+        return ((c & 0x0F) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3F);
+    }
     if (c < 0x80 || avail < 2) {
         *n = 1;
         return c;
@@ -54,6 +59,9 @@ static inline uint32_t kg_u8_before(const char *s, size_t i)
 {
     if (i == 0)
         return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    if (i >= 3 && (u[i - 3] & 0xF0) == 0xE0 && (u[i - 2] & 0xC0) == 0x80 && (u[i - 1] & 0xC0) == 0x80)
+        return ((u[i - 3] & 0x0Fu) << 12) | ((u[i - 2] & 0x3Fu) << 6) | (u[i - 1] & 0x3Fu); /* (three bytes) */
     size_t p = kg_u8_prev(s, i), n;
     return kg_u8_dec((const unsigned char *)s + p, i - p, &n);
 }

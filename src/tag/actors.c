@@ -22,6 +22,7 @@
  * A discovered name is then matched like a lexicon alias for the rest of
  * the document. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,7 @@ static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 /* first syllables of family_names and of country_pairs: the anonymous
  * person and country pair rules look only at words that start with one */
 static unsigned char family_bits[(0xD7A4 - 0xAC00) / 8 + 1];
+static unsigned char family1_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* family names of one syllable (ws_family's of 3 bytes that are syllables) */
 static unsigned char pair_bits[(0xD7A4 - 0xAC00) / 8 + 1];
 static unsigned char tsuf_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of title_suffixes */
 static unsigned char maybe_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* final_bits | tsuf_bits */
@@ -67,6 +69,10 @@ static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
 static unsigned char given_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* given_syllables */
 static unsigned char lead_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of lead_roles */
 static int lead_last_ok; /* every lead role ends in a syllable (lead_last_bits holds) */
+static unsigned char bare_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of bare_particles */
+static int bare_last_ok; /* every bare particle ends in a syllable (bare_last_bits holds) */
+static unsigned char anon_first_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* first syllables of anon_titles(_spaced) */
+static int anon_first_ok; /* every one starts with a syllable (anon_first_bits holds) */
 
 static void set_bit(unsigned char *bits, const char *w, int last)
 {
@@ -182,6 +188,7 @@ static const char *const *quote_namers;         /* quoted_rule: 이라는 */
 static const char *const *region_suffixes;      /* run_known: 시, 성 (베이징시) */
 static const char *const *corp_marks;           /* (주) */
 static unsigned char corp_lead[256];            /* first bytes of corp_marks */
+static int corp_lead_ok;                         /* no corp mark is empty (corp_lead holds) */
 /* One-syllable short names of countries in pair words (names:
  * country_initials), with the lexicon id each stands for. */
 struct initial {
@@ -211,6 +218,15 @@ static const char *body_word(int k)
 /* ------------------------------------------------------------------ */
 /* the long lists above as hash sets (kg_wordset in tagint.h) */
 
+static kg_wordset ws_title_suffixes, ws_title_suffix_not; /* title_suffix_word */
+static kg_wordset ws_title_any; /* titles, role_titles and office_titles */
+static kg_wordset ws_title_any2; /* the first six bytes of those of six bytes or more */
+static char *title_any2_bytes;   /* (their bytes, kept) */
+static const char **title_any2;
+static kg_wordset ws_role2;      /* the first six bytes of role_titles of six bytes or more */
+static char *role2_bytes;
+static const char **role2;
+static const char **title_any;  /* the three lists in one (kept, as the other tables) */
 static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
     ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
@@ -287,10 +303,12 @@ typedef struct dalias {
  * (al_head, al_next). Not util's kg_hmap: the lookup is by a prefix of
  * the text at a position (which key starts here?), not by a whole key,
  * and the text's bucket is hashed in place without copying a key. */
-#define AL_BUCKETS 4096
+#define AL_BUCKETS_MIN 64     /* buckets at the first alias; doubled while */
+#define AL_BUCKETS_MAX 4096   /* there are more than two aliases a bucket */
 
-/* Bucket of a folded key or of text at s: its first two characters (a
- * space in the text is skipped, as key_match does). */
+/* Hash of the bucket of a folded key or of text at s (masked by
+ * al_mask): its first two characters (a space in the text is skipped,
+ * as key_match does). */
 static unsigned char_hash(const char *s, size_t avail, int nch)
 {
     unsigned h = (unsigned)nch;
@@ -304,7 +322,7 @@ static unsigned char_hash(const char *s, size_t avail, int nch)
         h = h * 131 + u[3];
         h = h * 31 + u[4];
         h = h * 31 + u[5];
-        return (h * 2654435761u >> 8) % AL_BUCKETS;
+        return h * 2654435761u >> 8;
     }
     size_t i = 0;
     for (int ch = 0; ch < nch && i < avail; ch++) {
@@ -317,7 +335,7 @@ static unsigned char_hash(const char *s, size_t avail, int nch)
         while (i < avail && ((unsigned char)s[i] & 0xC0) == 0x80)
             h = h * 31 + (unsigned char)s[i++];
     }
-    return (h * 2654435761u >> 8) % AL_BUCKETS;
+    return h * 2654435761u >> 8;
 }
 
 /* Number of characters of a folded key, up to 2. */
@@ -346,8 +364,6 @@ typedef struct actx {
     dalias *al;
     size_t n_al, cap_al;
     int *al_next;            /* chains of aliases with the same first character */
-    int al_head[AL_BUCKETS];
-    kg_sylset al_first;      /* first syllables of the keys in al */
     size_t n_al1;            /* keys of one character (bucketed by it alone) */
     kg_hmap act_ids;         /* id -> actor index + 1 (ids are pool or lexicon strings) */
     int last_country;        /* lexicon index of the last country mentioned */
@@ -366,7 +382,35 @@ typedef struct actx {
     /* quotation marks counted up to q_scan: q_open inside one */
     size_t q_scan;
     int q_open;
+    /* the last Hangul run end asked for by run_end: the run at re_at - 1
+     * ends at re_end (re_at 0: none); a rule that looks at the next word
+     * asks for the run the scan's next start asks for again */
+    size_t re_at, re_end;
+    /* set up by the first alias_add (read only through al_chain), the
+     * buckets grown with the aliases: most documents have a few */
+    int *al_head;            /* al_mask + 1 chains */
+    unsigned al_mask;
+    /* last, not zeroed per document: cleared by the first alias_add
+     * (and read only while n_al > 0) */
+    kg_sylset al_first;      /* first syllables of the keys in al */
 } actx;
+
+/* hangul_run_end in the text of x, the last answer kept. */
+static inline size_t run_end(actx *x, size_t i)
+{
+    if (x->re_at != i + 1) {
+        x->re_end = hangul_run_end(x->s, x->len, i);
+        x->re_at = i + 1;
+    }
+    return x->re_end;
+}
+
+/* The first alias of the chain of the bucket of hash h (char_hash), or
+ * -1. */
+static inline int al_chain(const actx *x, unsigned h)
+{
+    return x->n_al ? x->al_head[h & x->al_mask] : -1;
+}
 
 #define RECENT 32
 
@@ -439,7 +483,7 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
         return;
     }
     unsigned b = key_bucket(k.ptr, k.len);
-    for (int i = x->al_head[b]; i >= 0; i = x->al_next[i])
+    for (int i = al_chain(x, b); i >= 0; i = x->al_next[i])
         if (x->al[i].klen == k.len && memcmp(x->al[i].key, k.ptr, k.len) == 0) {
             kg_buf_free(&k);
             return;
@@ -451,6 +495,26 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
     x->al[x->n_al].klen = k.len;
     x->al[x->n_al].key = kg_buf_detach(&k, NULL);
     x->al[x->n_al].act = act;
+    if (!x->n_al) {
+        memset(&x->al_first, 0, sizeof x->al_first);
+        x->al_mask = AL_BUCKETS_MIN - 1;
+        x->al_head = kg_xrealloc(x->al_head, AL_BUCKETS_MIN * sizeof *x->al_head);
+        for (unsigned h = 0; h <= x->al_mask; h++)
+            x->al_head[h] = -1;
+    } else if (x->n_al >= 2 * (x->al_mask + 1) && x->al_mask + 1 < AL_BUCKETS_MAX) {
+        /* twice the buckets, the chains rebuilt in the order of the
+         * aliases (newest first, as pushed) */
+        x->al_mask = 2 * x->al_mask + 1;
+        x->al_head = kg_xrealloc(x->al_head, (x->al_mask + 1) * sizeof *x->al_head);
+        for (unsigned h = 0; h <= x->al_mask; h++)
+            x->al_head[h] = -1;
+        for (size_t q = 0; q < x->n_al; q++) {
+            unsigned bq = key_bucket(x->al[q].key, x->al[q].klen) & x->al_mask;
+            x->al_next[q] = x->al_head[bq];
+            x->al_head[bq] = (int)q;
+        }
+    }
+    b &= x->al_mask;
     x->al_next[x->n_al] = x->al_head[b];
     x->al_head[b] = (int)x->n_al;
     x->n_al++;
@@ -633,11 +697,21 @@ static size_t tok_begin(const char *s, size_t e)
     return b;
 }
 
+/* strip_particles when only a stem that ends at qmax or before is of use:
+ * its end, or 0 when the stem ends after qmax (no split after qmax is
+ * tried). */
+static size_t strip_particles_max(const char *s, size_t a, size_t e, size_t qmax);
+
 /* Splits a Hangul word into stem and particles: the shortest stem w such
  * that the rest is particles. Returns the stem end. */
 static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
 {
     (void)len;
+    return strip_particles_max(s, a, e, e);
+}
+
+static size_t strip_particles_max(const char *s, size_t a, size_t e, size_t qmax)
+{
     size_t q = a;
     if (e - a > 21) {
         /* kg_tail_ok refuses a rest of more than 18 bytes: start at the
@@ -654,11 +728,11 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
         }
     }
     if (q >= e)
-        return e;
+        return e <= qmax ? e : 0;
     /* each character after the first, decoded once */
     size_t k;
     kg_u8_dec((const unsigned char *)s + q, e - q, &k);
-    for (q += k; q < e; q += k) {
+    for (q += k; q < e && q <= qmax; q += k) {
         size_t end;
         uint32_t cq = kg_u8_at(s, e, q, &k);
         /* (a rest [q, e) of particles starts with a particle's syllable) */
@@ -666,7 +740,7 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
             kg_tail_ok(s, e, q, &end) && end == e)
             return q;
     }
-    return e;
+    return e <= qmax ? e : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -869,14 +943,14 @@ static int is_title(const char *w, size_t n)
  * common noun of title_suffix_not_words). */
 static int title_suffix_word(const char *w, size_t n)
 {
-    for (const char *const *t = title_suffix_not; *t; t++)
-        if (strlen(*t) == n && !memcmp(w, *t, n))
-            return 0;
-    for (const char *const *t = title_suffixes; *t; t++) {
-        size_t l = strlen(*t);
-        if (n > l && n - l <= 18 && w[n - 1] == (*t)[l - 1] && !memcmp(w + n - l, *t, l) && all_hangul(w, n))
-            return 1;
-    }
+    if (kg_wordset_has(&ws_title_suffix_not, w, n))
+        return 0;
+    /* a suffix of each length the list has, looked up (all_hangul holds
+     * for the word or not, whichever suffix matched) */
+    const kg_wordset *ws = &ws_title_suffixes;
+    for (size_t l = ws->minlen; l > 0 && l <= ws->maxlen && l < n; l++)
+        if (n - l <= 18 && ((ws->lenbits[l >> 6] >> (l & 63)) & 1) && kg_wordset_has(ws, w + n - l, l))
+            return all_hangul(w, n);
     return 0;
 }
 
@@ -1798,6 +1872,10 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* an opening quote or bracket glued before the name: “홍길동 실장 */
     for (int more = 1; more && na < ne;) {
         more = 0;
+        /* (the first bytes of opens, tested first) */
+        unsigned char c0 = (unsigned char)s[na];
+        if (c0 != '"' && c0 != '\'' && c0 != '(' && c0 != '[' && c0 != 0xE2 && c0 != 0xE3)
+            break;
         static const char *const opens[] = { "\"", "'", "(", "[", "\xe2\x80\x9c", "\xe2\x80\x98", "\xe3\x80\x8c",
                                              "\xe3\x80\x8e", "\xe3\x80\x8a", "\xe3\x80\x88", NULL };
         for (int k = 0; opens[k]; k++) {
@@ -1939,6 +2017,20 @@ static size_t skip_paren_note(const char *s, size_t len, size_t p)
     return p;
 }
 
+/* 0 if no title of anon_titles or anon_titles_spaced can follow at p
+ * (anon_title_at without titles_too finds none): the syllable after a
+ * note in parentheses and a space starts none of them. Else 1. */
+static int anon_title_may(const char *s, size_t len, size_t p)
+{
+    if (!anon_first_ok)
+        return 1;
+    p = skip_paren_note(s, len, p);
+    if (p < len && s[p] == ' ')
+        p++;
+    size_t k;
+    return p + 3 <= len && has_bit(anon_first_bits, kg_u8_dec((const unsigned char *)s + p, 3, &k));
+}
+
 /* A title after a name at p, after an optional note in parentheses and
  * one space: one of anon_titles (씨); after a space, of
  * anon_titles_spaced (군, 양) when spaced_ok, glued too when spaced_ok
@@ -1982,7 +2074,9 @@ static size_t anon_rule(actx *x, size_t i)
         size_t n1 = 0, k1;
         if (i + 3 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
             return 0;
-        if (kg_wordset_has(&ws_family, s + i, 3))
+        /* (the syllable decoded: a family name of one syllable, ws_family's
+         * lookup of the three bytes in one bit) */
+        if (has_bit(family1_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
             n1 = 3;
         if (!n1 || i + 6 > len)
             return 0;
@@ -1990,7 +2084,8 @@ static size_t anon_rule(actx *x, size_t i)
          * title rule finds it) */
         /* three syllables: two and 씨 are mostly words (마음씨) */
         size_t ne = i + 9;
-        if (ne + 3 <= len && all_hangul(s + i, ne - i)) {
+        /* (the title after it tested first, on its first syllable) */
+        if (ne + 3 <= len && anon_title_may(s, len, ne) && all_hangul(s + i, ne - i)) {
             size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, &ws_anon_titles);
             if (te2 && name_word_ok(x, i, ne) &&
                 !overlaps_actor(x, i, ne) && !kg_tctx_taken(x->c, i, ne)) {
@@ -2008,7 +2103,8 @@ static size_t anon_rule(actx *x, size_t i)
         ge = kg_lit_any(s, len, g, anon_given);
         if (ge && (e = anon_title_at(s, len, ge, 1, 2, &tp)))
             head_end = ge;
-        else if (!(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
+        else if (!anon_title_may(s, len, head_end) ||
+                 !(e = anon_title_at(s, len, head_end, !kg_wordset_has(&ws_not_names, s + i, 3), 0, &tp)))
             return 0;
         else if (skip_paren_note(s, len, head_end) != head_end)
             return 0; /* 김(33)씨: no */
@@ -2261,7 +2357,7 @@ static size_t suffix_rule(actx *x, size_t a, size_t w)
     /* the same word seen before keeps its id */
     int act = -1;
     for (int nch = 2; nch >= 1 && act < 0; nch--)
-        for (int i = x->al_head[char_hash(s + na, x->len - na, nch)]; i >= 0; i = x->al_next[i]) {
+        for (int i = al_chain(x, char_hash(s + na, x->len - na, nch)); i >= 0; i = x->al_next[i]) {
             size_t e = key_match(s, x->len, na, x->al[i].key, x->al[i].klen);
             if (e == w) {
                 act = x->al[i].act;
@@ -2394,7 +2490,7 @@ static size_t quoted_rule(actx *x, size_t q)
     if (lex_exact(x, a, b) >= 0)
         return 0;
     for (int nch = 2; nch >= 1; nch--)
-        for (int q2 = x->al_head[char_hash(s + a, len - a, nch)]; q2 >= 0; q2 = x->al_next[q2])
+        for (int q2 = al_chain(x, char_hash(s + a, len - a, nch)); q2 >= 0; q2 = x->al_next[q2])
             if (key_match(s, len, a, x->al[q2].key, x->al[q2].klen) == b)
                 return 0;
     kg_buf id = KG_BUF_INIT;
@@ -2536,8 +2632,12 @@ static void lists_load(void)
     quote_namers = kg_gram_words("names", "quote_namers");
     region_suffixes = kg_gram_words("names", "region_suffixes");
     corp_marks = kg_gram_words("names", "corp_marks");
-    for (const char *const *p = corp_marks; *p; p++)
+    corp_lead_ok = 1;
+    for (const char *const *p = corp_marks; *p; p++) {
         corp_lead[(unsigned char)**p] = 1;
+        if (!**p)
+            corp_lead_ok = 0;
+    }
     not_name_parts = kg_gram_words("names", "not_name_parts");
     lead_titles = kg_gram_words("names", "lead_titles");
     loan_common = kg_gram_words("names", "loan_common");
@@ -2676,10 +2776,15 @@ static void tables_init(void)
     for (const char *const *t = family_names; *t; t++)
         set_bit(family_bits, *t, 0);
     kg_wordset_build(&ws_family, family_names);
+    for (const char *const *t = family_names; *t; t++)
+        if (strlen(*t) == 3)
+            set_bit(family1_bits, *t, 0);
     for (const char *const *t = country_pairs; *t; t++)
         set_bit(pair_bits, *t, 0);
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
+    kg_wordset_build(&ws_title_suffixes, title_suffixes);
+    kg_wordset_build(&ws_title_suffix_not, title_suffix_not);
     kg_wordset_build(&ws_anon_titles, anon_titles);
     kg_wordset_build(&ws_country_pairs, country_pairs);
     kg_wordset_build(&ws_country_sides, country_sides);
@@ -2704,6 +2809,46 @@ static void tables_init(void)
     kg_wordset_build(&ws_office_titles, office_titles);
     kg_wordset_build(&ws_anon_titles_spaced, anon_titles_spaced);
     kg_wordset_build(&ws_role_titles, role_titles);
+    {
+        size_t n = 0, k = 0;
+        const char *const *lists[] = { titles, role_titles, office_titles };
+        for (int l = 0; l < 3; l++)
+            for (const char *const *t = lists[l]; *t; t++)
+                n++;
+        title_any = kg_xmalloc((n + 1) * sizeof *title_any);
+        for (int l = 0; l < 3; l++)
+            for (const char *const *t = lists[l]; *t; t++)
+                title_any[k++] = *t;
+        title_any[k] = NULL;
+        kg_wordset_build(&ws_title_any, title_any);
+        title_any2_bytes = kg_xmalloc(7 * (n + 1));
+        title_any2 = kg_xmalloc((n + 1) * sizeof *title_any2);
+        size_t m = 0;
+        for (size_t q = 0; q < n; q++)
+            if (strlen(title_any[q]) >= 6) {
+                char *b = title_any2_bytes + 7 * m;
+                memcpy(b, title_any[q], 6);
+                b[6] = '\0';
+                title_any2[m++] = b;
+            }
+        title_any2[m] = NULL;
+        kg_wordset_build(&ws_title_any2, title_any2);
+        size_t nr = 0;
+        for (const char *const *t = role_titles; *t; t++)
+            nr++;
+        role2_bytes = kg_xmalloc(7 * (nr + 1));
+        role2 = kg_xmalloc((nr + 1) * sizeof *role2);
+        m = 0;
+        for (const char *const *t = role_titles; *t; t++)
+            if (strlen(*t) >= 6) {
+                char *b = role2_bytes + 7 * m;
+                memcpy(b, *t, 6);
+                b[6] = '\0';
+                role2[m++] = b;
+            }
+        role2[m] = NULL;
+        kg_wordset_build(&ws_role2, role2);
+    }
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
@@ -2725,6 +2870,23 @@ static void tables_init(void)
             lead_last_ok = 0;
         else
             set_bit(lead_last_bits, *t, 1);
+    }
+    anon_first_ok = 1;
+    for (int l = 0; l < 2; l++)
+        for (const char *const *t = l ? anon_titles_spaced : anon_titles; *t; t++) {
+            size_t k;
+            if (strlen(*t) < 3 || !kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
+                anon_first_ok = 0;
+            else
+                set_bit(anon_first_bits, *t, 0);
+        }
+    bare_last_ok = 1;
+    for (const char *const *t = bare_particles; *t; t++) {
+        size_t n = strlen(*t);
+        if (n < 3 || !kg_is_hangul(kg_u8_before(*t, n)))
+            bare_last_ok = 0;
+        else
+            set_bit(bare_last_bits, *t, 1);
     }
 }
 
@@ -2752,17 +2914,21 @@ typedef struct scan {
     kg_lexhit hits[64];
 } scan;
 
-static int scan_tok(scan *sc)
+static inline int scan_tok(scan *sc)
 {
     if (sc->tok < 0)
         sc->tok = kg_tok_start(sc->x->s, sc->i);
     return sc->tok;
 }
 
+/* scan_tok, its test of the cache written out (the gates run at every
+ * word start; the call cost more than the test) */
+#define SCAN_TOK(sc) ((sc)->tok >= 0 ? (sc)->tok : scan_tok(sc))
+
 static size_t scan_te(scan *sc)
 {
     if (!sc->te)
-        sc->te = hangul_run_end(sc->x->s, sc->x->len, sc->i);
+        sc->te = run_end(sc->x, sc->i);
     return sc->te;
 }
 
@@ -2782,16 +2948,18 @@ static int gate_word(scan *sc)
     return sc->start == START_WORD;
 }
 
-static int gate_new_hangul(scan *sc)
-{
-    return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_HANGUL && scan_tok(sc);
-}
-
 static int gate_anon(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
-           scan_tok(sc);
+           SCAN_TOK(sc);
 }
+/* (for the rules under a gate tested already) */
+static int gate_passed(scan *sc)
+{
+    (void)sc;
+    return 1;
+}
+
 static int gate_new_latin(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && sc->cc == KG_CC_LATIN && sc->ch >= 'A' && sc->ch <= 'Z' &&
@@ -2900,7 +3068,9 @@ static size_t pair_rule(actx *x, size_t i)
 /* 남북, 한미: countries by their short names in one word */
 static size_t run_pair(scan *sc)
 {
-    return pair_rule(sc->x, sc->i);
+    /* (pair_rule's first test, on the syllable decoded already: most
+     * words end here without a call) */
+    return has_bit(pair_bits, sc->cp) ? pair_rule(sc->x, sc->i) : 0;
 }
 
 /* 배우 홍길동이: a Korean name of three syllables right after a role
@@ -3056,8 +3226,8 @@ static size_t bare_name_rule(actx *x, size_t i)
 {
     const char *s = x->s;
     size_t len = x->len, k1;
-    if (i + 10 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
-        (s[i + 9] != '(' && s[i + 9] != ',' && (unsigned char)s[i + 9] != 0xC2))
+    /* (run_anon calls this at a family name's syllable only) */
+    if (i + 10 > len || (s[i + 9] != '(' && s[i + 9] != ',' && (unsigned char)s[i + 9] != 0xC2))
         return 0;
     if (!bare_name_ok(x, i))
         return 0;
@@ -3099,9 +3269,9 @@ static size_t bare_name_rule(actx *x, size_t i)
 static size_t paren_title_rule(actx *x, size_t i)
 {
     const char *s = x->s;
-    size_t len = x->len, pa, pb, k1;
-    if (i + 10 > len || s[i + 9] != ')' || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
-        !word_before(s, i, &pa, &pb))
+    size_t len = x->len, pa, pb;
+    /* (run_anon calls this at a family name's syllable only) */
+    if (i + 10 > len || s[i + 9] != ')' || !word_before(s, i, &pa, &pb))
         return 0;
     /* the title right after the opening bracket (a word glued before the
      * bracket belongs to the same token) */
@@ -3130,7 +3300,8 @@ static size_t particle_name_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
     size_t k1;
-    if (te < i + 12 || te > i + 18 || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)) ||
+    /* (run_anon calls this at a family name's syllable only) */
+    if (te < i + 12 || te > i + 18 ||
         !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 3, 3, &k1)) ||
         !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
         return 0;
@@ -3174,13 +3345,25 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     size_t len = x->len;
     if (te + 4 > len || s[te] != ' ' || te - i > 18)
         return 0;
+    /* (a word of one syllable: a short given name, or nothing below) */
+    if (te - i == 3 && !kg_wordset_has(&ws_short_given_names, s + i, 3))
+        return 0;
+    size_t b = te + 1, be = run_end(x, b);
+    if (be < b + 6 || be - b > 24)
+        return 0;
+    /* cheap tests of what the tests below need: without a note in
+     * parentheses after the second word, an end of the word after it
+     * and a particle last (the particle loop: its last syllable) */
+    if (!(be < len && s[be] == '(') &&
+        ((be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.') ||
+         (bare_last_ok && !has_bit(bare_last_bits, kg_u8_before(s, be)))))
+        return 0;
     /* the first word first: one syllable (a short given name) or loan
      * spelled, which most words are not; or any two words before an age
      * in parentheses (제니 올리버(25)) or the body or country the person
      * is of (마리아 로시(프랑스)), which only people have */
-    int first_ok = te - i == 3 ? kg_wordset_has(&ws_short_given_names, s + i, 3) : loan_spelled(s, i, te);
-    size_t b = te + 1, be = hangul_run_end(s, len, b);
-    if ((!first_ok && te - i < 6) || be < b + 6 || be - b > 24)
+    int first_ok = te - i == 3 ? 1 : loan_spelled(s, i, te);
+    if (!first_ok && te - i < 6)
         return 0;
     int note = be < len && s[be] == '(' && (age_note_at(s, len, be) || body_note_at(x, be)), noted = !first_ok && note;
     if (!first_ok && !noted)
@@ -3231,8 +3414,9 @@ static int office_word(const char *s, size_t len, size_t a, size_t b)
 static size_t former_rule(actx *x, size_t i)
 {
     const char *s = x->s;
-    size_t len = x->len, k1, e;
-    if (i + 8 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+    size_t len = x->len, e;
+    /* (run_anon calls this at a family name's syllable only) */
+    if (i + 8 > len)
         return 0;
     if (s[i + 3] == ' ')
         e = i + 3;
@@ -3275,8 +3459,9 @@ static size_t former_rule(actx *x, size_t i)
 static size_t rank_rule(actx *x, size_t i)
 {
     const char *s = x->s;
-    size_t len = x->len, e, k1, tend;
-    if (i + 6 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+    size_t len = x->len, e, tend;
+    /* (run_anon calls this at a family name's syllable only) */
+    if (i + 6 > len)
         return 0;
     if (s[i + 3] == ' ')
         e = i + 3;
@@ -3357,7 +3542,7 @@ static size_t report_rule(actx *x, size_t i, size_t te)
 }
 
 /* A capital letter or a family name with a title (A씨, 김모씨, 박씨). */
-static size_t run_anon(scan *sc)
+__attribute__((noinline)) static size_t run_anon(scan *sc)
 {
     /* the rules up to particle_name_rule find nothing at a Hangul word
      * without a family name's syllable first (each tests it first): one
@@ -3420,7 +3605,7 @@ static int maker_split(actx *x, size_t i, size_t e, int lex)
 /* A name the lexicon or the document knows, the longest; a person of
  * the lexicon may be followed by the word for an administration, a
  * country by the word for one of its bodies. */
-static size_t run_known(scan *sc)
+static inline __attribute__((always_inline)) size_t run_known(scan *sc)
 {
     actx *x = sc->x;
     const char *s = x->s;
@@ -3473,7 +3658,7 @@ static size_t run_known(scan *sc)
     int own = x->n_al &&
               (sc->ch < 0xEA || sc->ch > 0xED || !kg_is_hangul(sc->cp) || kg_sylset_at(&x->al_first, s, len, i));
     for (int nch = 2; nch >= 1 && own && (nch == 2 || x->n_al1); nch--) {
-        for (int q = x->al_head[char_hash(s + i, len - i, nch)]; q >= 0; q = x->al_next[q]) {
+        for (int q = al_chain(x, char_hash(s + i, len - i, nch)); q >= 0; q = x->al_next[q]) {
             size_t e = key_match(s, len, i, x->al[q].key, x->al[q].klen);
             if (e > best_end && end_ok(s, len, e, !(((unsigned char)x->al[q].key[x->al[q].klen - 1]) & 0x80))) {
                 best_end = e;
@@ -3507,6 +3692,8 @@ static size_t run_corp_after(scan *sc)
 {
     const char *s = sc->x->s;
     size_t len = sc->x->len, te = scan_te(sc), e;
+    if (corp_lead_ok && (te >= len || !corp_lead[(unsigned char)s[te]]))
+        return 0; /* (no mark starts here: kg_lit_any's first test, one lookup) */
     size_t m = kg_lit_any(s, len, te, corp_marks);
     if (m && (e = corp_rule(sc->x, sc->i, te)))
         return e + (m - te);
@@ -3536,22 +3723,43 @@ static size_t run_title_suffix(scan *sc)
     size_t len = x->len, i = sc->i, te = scan_te(sc);
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    int maybe = has_bit(title_bits, sc->cp);
-    for (size_t q = i + 3; !maybe && q + 3 <= te; q += 3) {
+    int tfirst = has_bit(title_bits, sc->cp);
+    size_t later = 0; /* the end of the last syllable after the first that may end a suffix, or 0 */
+    for (size_t q = te; !later && q >= i + 6; q -= 3) {
         /* [i, te) is syllables: three bytes each, no decoder */
-        const unsigned char *u = (const unsigned char *)s + q;
+        const unsigned char *u = (const unsigned char *)s + q - 3;
         uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-        maybe = kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1);
+        if (kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1))
+            later = q;
     }
-    if (!maybe)
+    if (!tfirst && !later)
         return 0;
-    size_t w = strip_particles(s, len, i, te), e = 0, rw;
+    /* no later syllable may end a suffix: only the title branches below
+     * can find something, and each needs a word of its list at the
+     * start of the word (titles and office titles: the stem; role
+     * titles: a prefix within it; ws_title_any holds the three lists):
+     * of one syllable, or starting with the word's first two syllables
+     * (ws_title_any2: the first two syllables of its longer words) */
+    if (!later && !kg_wordset_has(&ws_title_any, s + i, 3) &&
+        !(te - i >= 6 && kg_wordset_has(&ws_title_any2, s + i, 6)))
+        return 0;
+    /* no title first: only the suffix branches below can find something,
+     * and each needs the stem to end at the syllable that may end a
+     * suffix or before it (the stem's last syllable, or one after the
+     * stem: see there), so no split of the particles after it is tried */
+    size_t w = tfirst ? strip_particles(s, len, i, te) : strip_particles_max(s, i, te, later), e = 0, rw;
+    if (!w)
+        return 0;
     /* title or suffix? checked on one syllable first */
     uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
     if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
         if (!title_rule(x, i, w) && kg_wordset_has(&ws_office_titles, s + i, w - i))
             office_rule(x, i, w);
-    } else if (has_bit(title_bits, sc->cp) && (rw = list_word_at(s, len, i, &ws_role_titles)) && rw <= te)
+    } else if (has_bit(title_bits, sc->cp) &&
+               /* (a role title within the word: of one syllable, or
+                * starting with its first two: ws_role2) */
+               (kg_wordset_has(&ws_role_titles, s + i, 3) || (te - i >= 6 && kg_wordset_has(&ws_role2, s + i, 6))) &&
+               (rw = list_word_at(s, len, i, &ws_role_titles)) && rw <= te)
         title_rule_ex(x, i, rw, 1);
     else if (has_bit(title_bits, sc->cp) && kg_wordset_has(&ws_office_titles, s + i, w - i))
         office_rule(x, i, w);
@@ -3638,14 +3846,25 @@ static size_t run_rules(scan *sc, int *after)
             return e_;                \
         }                             \
     }
+    /* a Hangul word, the common start: the gates below answered at once
+     * (gate_word holds; gate_anon is one test, and the four rules of new
+     * Hangul words run here only; the other gates fail) */
+    if (sc->start == START_WORD && sc->cc == KG_CC_HANGUL) {
+        RULE(gate_passed, run_known, AFTER_HANGUL)
+        if (!sc->discover || !SCAN_TOK(sc))
+            return 0;
+        RULE(gate_passed, run_anon, AFTER_NEXT)
+        RULE(gate_passed, run_pair, AFTER_NEXT)
+        RULE(gate_passed, run_corp_after, AFTER_PUNCT)
+        RULE(gate_passed, run_intro_list, AFTER_NEXT)
+        RULE(gate_passed, run_title_suffix, AFTER_NEXT)
+        return 0;
+    }
     RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
     RULE(gate_quote, run_quote, AFTER_PUNCT)
     RULE(gate_word, run_known, AFTER_HANGUL)
     RULE(gate_anon, run_anon, AFTER_NEXT)
-    RULE(gate_new_hangul, run_pair, AFTER_NEXT)
-    RULE(gate_new_hangul, run_corp_after, AFTER_PUNCT)
-    RULE(gate_new_hangul, run_intro_list, AFTER_NEXT)
-    RULE(gate_new_hangul, run_title_suffix, AFTER_NEXT)
+    /* (the rules of new Hangul words: above) */
     RULE(gate_new_latin, run_acronym, AFTER_NEXT)
 #undef RULE
     return 0;
@@ -3680,7 +3899,9 @@ void kg_find_actors(kg_tctx *c)
 {
     tables_ready();
     actx x;
-    memset(&x, 0, sizeof x);
+    /* (al_first last in actx, 1.4 KB, is cleared by the first
+     * alias_add) */
+    memset(&x, 0, offsetof(actx, al_first));
     x.c = c;
     x.lx = c->lx && c->lx->compiled ? c->lx : NULL;
     x.s = c->s;
@@ -3689,8 +3910,6 @@ void kg_find_actors(kg_tctx *c)
     x.sent_country = -1;
     x.last_lex = -1;
     x.last_act = -1;
-    for (int b = 0; b < AL_BUCKETS; b++)
-        x.al_head[b] = -1;
     int discover = !(c->flags & KG_TAG_NO_DISCOVERY);
     const char *s = c->s;
     size_t len = c->len;
@@ -3699,7 +3918,7 @@ void kg_find_actors(kg_tctx *c)
         find_glosses(&x);
 
     scan scan_at, *sc = &scan_at;
-    memset(sc, 0, sizeof *sc);
+    memset(sc, 0, offsetof(scan, hits)); /* (hits: written before read) */
     sc->x = &x;
     sc->discover = discover;
     size_t ci = 0;
@@ -3768,6 +3987,7 @@ void kg_find_actors(kg_tctx *c)
         free(x.al[q].key);
     free(x.al);
     free(x.al_next);
+    free(x.al_head);
     free(x.acts);
     kg_hmap_free(&x.act_ids);
 }

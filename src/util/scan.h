@@ -193,9 +193,27 @@ static inline size_t kg_wordset_prefix(const kg_wordset *ws, const char *s, size
         if (!((ws->head6[hb >> 6] >> (hb & 63)) & 1))
             top = 5;
     }
-    for (size_t n = top; n >= ws->minlen && n > 0; n--)
-        if (((ws->lenbits[n >> 6] >> (n & 63)) & 1) && kg_wordset_has(ws, s + p, n) && (!ok || ok(s, len, p + n, arg)))
-            return n;
+    if (!top || top < ws->minlen)
+        return 0;
+    /* the hashes of the prefixes, longest first: kg_word_hash of n bytes
+     * is that of n - 1 bytes and one step, so all of them in one pass
+     * (the head tests above hold for every length they cover) */
+    uint32_t hv[256];
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < top; k++) {
+        h = (h ^ (unsigned char)s[p + k]) * 16777619u;
+        hv[k + 1] = h;
+    }
+    for (size_t n = top; n >= ws->minlen && n > 0; n--) {
+        if (!((ws->lenbits[n >> 6] >> (n & 63)) & 1))
+            continue;
+        for (size_t q = hv[n] & ws->mask; ws->slot[q].w; q = (q + 1) & ws->mask)
+            if (ws->slot[q].hash == hv[n] && ws->slot[q].len == n && memcmp(ws->slot[q].w, s + p, n) == 0) {
+                if (!ok || ok(s, len, p + n, arg))
+                    return n;
+                break;
+            }
+    }
     return 0;
 }
 
