@@ -201,9 +201,9 @@ static void pool_free(str_pool *p)
 /* Each path's line, statted once per build (the fingerprint, the check
  * for "nothing changed" and the incremental build all ask). */
 typedef struct stat_cache {
-    kg_hmap by_path;      /* path -> line (both in mem) */
+    kg_hmap by_path;      /* path -> line (both in mem, after a byte: 1 for a facts
+                             file known to be no symbolic link, else 0) */
     str_pool mem;
-    kg_hmap not_links;    /* facts files known not to be symbolic links */
     kg_hmap dirs;         /* a folder as the paths spell it -> its descriptor + 2 (1: it did not open) */
     kg_strv dir_names;
     char *last_dir;       /* the folder of the last path statted through a descriptor, */
@@ -214,7 +214,7 @@ typedef struct stat_cache {
     const char *last_key; /* the path of the line kept last (in mem) */
 } stat_cache;
 
-#define STAT_CACHE_INIT { KG_HMAP_INIT, STR_POOL_INIT, KG_HMAP_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1, 0, KG_BUF_INIT, NULL }
+#define STAT_CACHE_INIT { KG_HMAP_INIT, STR_POOL_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1, 0, KG_BUF_INIT, NULL }
 #define STAT_DIRS_MAX 256 /* folders kept open; past them a path is statted whole */
 
 /* stat (follow) or lstat of path, through an open descriptor of its folder:
@@ -273,8 +273,10 @@ static const char *keep_line(stat_cache *sc, const char *path, const struct stat
         kg_buf_grow(&sc->scratch, pl + 80);
         line = sc->scratch.ptr;
     } else {
-        /* the path (the map's key), then the line, in one piece */
-        key = memcpy(pool_alloc(&sc->mem, 2 * pl + 81), path, pl + 1);
+        /* the byte, the path (the map's key), then the line, in one piece */
+        key = pool_alloc(&sc->mem, 2 * pl + 82);
+        *key++ = 0;
+        memcpy(key, path, pl + 1);
         line = key + pl + 1;
     }
     p = line;
@@ -327,8 +329,15 @@ static const char *facts_line_of(stat_cache *sc, const char *path)
     l = keep_line(sc, path, &st);
     if (sc->lean)
         return l;
-    kg_hmap_put(&sc->not_links, sc->last_key, (void *)1);
+    ((char *)sc->last_key)[-1] = 1; /* (no link) */
     return l;
+}
+
+/* 1 if path is a facts file whose lstat said it is no symbolic link. */
+static int known_no_link(stat_cache *sc, const char *path)
+{
+    const char *line = kg_hmap_get(&sc->by_path, path);
+    return line && line[-(ptrdiff_t)strlen(path) - 2] == 1;
 }
 
 static void stat_cache_free(stat_cache *sc)
@@ -340,7 +349,6 @@ static void stat_cache_free(stat_cache *sc)
     }
     free(sc->last_dir);
     kg_hmap_free(&sc->by_path);
-    kg_hmap_free(&sc->not_links);
     kg_hmap_free(&sc->dirs);
     pool_free(&sc->mem);
     kg_strv_free(&sc->dir_names);
@@ -370,10 +378,8 @@ static int facts_part(char *const *paths, int n, const char *base, kg_buf *b, kg
         }
         kg_buf_printf(b, "path %s\n", paths[i]);
         kg_buf_grow(b, fv.n * (strlen(paths[i]) + 64)); /* (a line each, about) */
-        if (!sc->lean) { /* (each file's line and its source's, each file no link) */
+        if (!sc->lean) /* (each file's line and its source's) */
             kg_hmap_reserve(&sc->by_path, sc->by_path.n + 2 * fv.n);
-            kg_hmap_reserve(&sc->not_links, sc->not_links.n + fv.n);
-        }
         for (size_t k = 0; k < fv.n; k++) {
             kg_buf_puts(b, facts_line_of(sc, fv.v[k]));
             KG_VEC_PUSH(files->v, files->n, files->cap);
@@ -728,7 +734,7 @@ static void stored_free(stored_docs *sd)
 static char *file_key(const char *path, const char *base, kg_hmap *dirs, kg_strv *keep, stat_cache *sc)
 {
     const char *slash = strrchr(path, '/');
-    if (!base || !kg_hmap_get(&sc->not_links, path))
+    if (!base || !known_no_link(sc, path))
         return kg_store_file_key(path, base);
     char *dir = slash ? kg_xstrndup(path, (size_t)(slash - path)) : kg_xstrdup(".");
     if (!*dir) { /* "/x" */
