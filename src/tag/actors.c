@@ -85,6 +85,21 @@ static void set_bit(unsigned char *bits, const char *w, int last)
         bits[(cp - 0xAC00) / 8] |= (unsigned char)(1u << ((cp - 0xAC00) % 8));
 }
 
+/* Sets in bits the last syllable of each word of list; 1 if every word
+ * ends in one (else the bits are no test of a word's end). */
+static int last_syllable_bits(const char *const *list, unsigned char *bits)
+{
+    int ok = 1;
+    for (const char *const *t = list; *t; t++) {
+        size_t n = strlen(*t);
+        if (n < 3 || !kg_is_hangul(kg_u8_before(*t, n)))
+            ok = 0;
+        else
+            set_bit(bits, *t, 1);
+    }
+    return ok;
+}
+
 static int has_bit(const unsigned char *bits, uint32_t cp)
 {
     return kg_is_hangul(cp) && (bits[(cp - 0xAC00) / 8] & (1u << ((cp - 0xAC00) % 8)));
@@ -2863,14 +2878,7 @@ static void tables_init(void)
         set_bit(loan_bits, *l, 0);
     for (const char *const *l = given_syl; *l; l++)
         set_bit(given_bits, *l, 0);
-    lead_last_ok = 1;
-    for (const char *const *t = lead_roles; *t; t++) {
-        size_t n = strlen(*t);
-        if (n < 3 || !kg_is_hangul(kg_u8_before(*t, n)))
-            lead_last_ok = 0;
-        else
-            set_bit(lead_last_bits, *t, 1);
-    }
+    lead_last_ok = last_syllable_bits(lead_roles, lead_last_bits);
     anon_first_ok = 1;
     for (int l = 0; l < 2; l++)
         for (const char *const *t = l ? anon_titles_spaced : anon_titles; *t; t++) {
@@ -2880,14 +2888,7 @@ static void tables_init(void)
             else
                 set_bit(anon_first_bits, *t, 0);
         }
-    bare_last_ok = 1;
-    for (const char *const *t = bare_particles; *t; t++) {
-        size_t n = strlen(*t);
-        if (n < 3 || !kg_is_hangul(kg_u8_before(*t, n)))
-            bare_last_ok = 0;
-        else
-            set_bit(bare_last_bits, *t, 1);
-    }
+    bare_last_ok = last_syllable_bits(bare_particles, bare_last_bits);
 }
 
 /* ------------------------------------------------------------------ */
