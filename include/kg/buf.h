@@ -45,6 +45,29 @@ void *kg_xrealloc(void *p, size_t n);
 char *kg_xstrdup(const char *s);
 char *kg_xstrndup(const char *s, size_t n);
 
+/* Strings (or any bytes) that live as long as their pool, carved from
+ * blocks of 4 KB, each twice the last up to 256 KB (a longer piece gets a
+ * block of its own): one malloc per block, not per string. */
+typedef struct kg_pool {
+    char **blocks;
+    size_t n, cap;
+    char *at;             /* the free rest of the last block, */
+    size_t left;          /* its size */
+} kg_pool;
+
+#define KG_POOL_INIT { NULL, 0, 0, NULL, 0 }
+
+/* n bytes from the pool (no alignment: for chars). */
+char *kg_pool_alloc(kg_pool *p, size_t n);
+/* A copy of s[0..n) as strndup makes it (up to a NUL). */
+char *kg_pool_strndup(kg_pool *p, const char *s, size_t n);
+char *kg_pool_strdup(kg_pool *p, const char *s);
+/* Gives back the end of the last piece allocated, from end on. */
+void kg_pool_trim(kg_pool *p, const char *end);
+/* Frees every piece (the pool is empty and usable again). */
+void kg_pool_reset(kg_pool *p);
+void kg_pool_free(kg_pool *p);
+
 /* Grows a (ptr, count, cap) vector so that one more element fits. */
 #define KG_VEC_PUSH(ptr, n, cap)                                          \
     do {                                                                  \

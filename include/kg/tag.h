@@ -112,11 +112,10 @@ typedef struct kg_mentions {
     kg_mention *v;
     size_t n, cap;
     /* storage for strings the mentions point at (private) */
-    char **pool;
-    size_t n_pool, cap_pool;
+    kg_pool pool;
 } kg_mentions;
 
-#define KG_MENTIONS_INIT { NULL, 0, 0, NULL, 0, 0 }
+#define KG_MENTIONS_INIT { NULL, 0, 0, KG_POOL_INIT }
 
 /* Empties the list (keeps memory). */
 void kg_mentions_reset(kg_mentions *m);

@@ -150,60 +150,12 @@ static void print_summary(const char *db, const char *note, const kg_build_stats
  * to date and nothing is read or checked. Warnings of the last build are
  * not printed again then: `kg check` prints them. */
 
-/* Strings that live as long as the pool, carved from large blocks: a
- * build of 10,000 documents keeps 40,000 paths and lines, and a malloc
- * and a free for each was a tenth of a build that finds nothing changed. */
-typedef struct str_pool {
-    char **blocks;
-    size_t n, cap;
-    char *at;             /* the free rest of the last block, */
-    size_t left;          /* its size */
-} str_pool;
-
-#define STR_POOL_INIT { NULL, 0, 0, NULL, 0 }
-#define STR_POOL_BLOCK (256u << 10)
-
-static char *pool_alloc(str_pool *p, size_t n)
-{
-    if (n > p->left) {
-        size_t bn = n > STR_POOL_BLOCK ? n : STR_POOL_BLOCK;
-        KG_VEC_PUSH(p->blocks, p->n, p->cap);
-        p->at = p->blocks[p->n++] = kg_xmalloc(bn);
-        p->left = bn;
-    }
-    char *r = p->at;
-    p->at += n;
-    p->left -= n;
-    return r;
-}
-
-/* Gives back the end of the last piece allocated, from end on. */
-static void pool_trim(str_pool *p, const char *end)
-{
-    p->left += (size_t)(p->at - end);
-    p->at = (char *)end;
-}
-
-static const char *pool_dup(str_pool *p, const char *str)
-{
-    size_t n = strlen(str) + 1;
-    return memcpy(pool_alloc(p, n), str, n);
-}
-
-static void pool_free(str_pool *p)
-{
-    for (size_t i = 0; i < p->n; i++)
-        free(p->blocks[i]);
-    free(p->blocks);
-    memset(p, 0, sizeof *p);
-}
-
 /* Each path's line, statted once per build (the fingerprint, the check
  * for "nothing changed" and the incremental build all ask). */
 typedef struct stat_cache {
     kg_hmap by_path;      /* path -> line (both in mem, after a byte: 1 for a facts
                              file known to be no symbolic link, else 0) */
-    str_pool mem;
+    kg_pool mem;
     kg_hmap dirs;         /* a folder as the paths spell it -> its descriptor + 2 (1: it did not open) */
     kg_strv dir_names;
     char *last_dir;       /* the folder of the last path statted through a descriptor, */
@@ -214,7 +166,7 @@ typedef struct stat_cache {
     const char *last_key; /* the path of the line kept last (in mem) */
 } stat_cache;
 
-#define STAT_CACHE_INIT { KG_HMAP_INIT, STR_POOL_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1, 0, KG_BUF_INIT, NULL }
+#define STAT_CACHE_INIT { KG_HMAP_INIT, KG_POOL_INIT, KG_HMAP_INIT, { NULL, 0, 0 }, NULL, -1, 0, KG_BUF_INIT, NULL }
 #define STAT_DIRS_MAX 256 /* folders kept open; past them a path is statted whole */
 
 /* stat (follow) or lstat of path, through an open descriptor of its folder:
@@ -274,7 +226,7 @@ static const char *keep_line(stat_cache *sc, const char *path, const struct stat
         line = sc->scratch.ptr;
     } else {
         /* the byte, the path (the map's key), then the line, in one piece */
-        key = pool_alloc(&sc->mem, 2 * pl + 82);
+        key = kg_pool_alloc(&sc->mem, 2 * pl + 82);
         *key++ = 0;
         memcpy(key, path, pl + 1);
         line = key + pl + 1;
@@ -303,7 +255,7 @@ static const char *keep_line(stat_cache *sc, const char *path, const struct stat
     *p = '\0';
     if (sc->lean)
         return line;
-    pool_trim(&sc->mem, p + 1);
+    kg_pool_trim(&sc->mem, p + 1);
     sc->last_key = key;
     kg_hmap_put(&sc->by_path, key, line);
     return line;
@@ -350,7 +302,7 @@ static void stat_cache_free(stat_cache *sc)
     free(sc->last_dir);
     kg_hmap_free(&sc->by_path);
     kg_hmap_free(&sc->dirs);
-    pool_free(&sc->mem);
+    kg_pool_free(&sc->mem);
     kg_strv_free(&sc->dir_names);
     kg_buf_free(&sc->scratch);
 }
@@ -468,7 +420,7 @@ static void all_rows(kg_buf *rows, const kg_strv *files, const char *sources, st
 typedef struct old_stats {
     const char **paths, **lines; /* (in mem) */
     size_t n, cap;
-    str_pool mem;
+    kg_pool mem;
     kg_hmap facts, sources;
     kg_buf source_list;       /* the sources' paths, one a line, in byte order */
     int ok;                   /* the sources were read (the last build's head is this one's) */
@@ -511,8 +463,8 @@ static int old_stats_read(kg_store *s, const kg_buf *head, old_stats *o, int sou
             o->paths = kg_xrealloc(o->paths, o->cap * sizeof *o->paths);
             o->lines = kg_xrealloc(o->lines, o->cap * sizeof *o->lines);
         }
-        o->paths[o->n] = pool_dup(&o->mem, (const char *)sqlite3_column_text(q, 0));
-        o->lines[o->n++] = pool_dup(&o->mem, (const char *)sqlite3_column_text(q, 1));
+        o->paths[o->n] = kg_pool_strdup(&o->mem, (const char *)sqlite3_column_text(q, 0));
+        o->lines[o->n++] = kg_pool_strdup(&o->mem, (const char *)sqlite3_column_text(q, 1));
     }
     sqlite3_finalize(q);
     if (!sources)
@@ -557,7 +509,7 @@ static void old_stats_free(old_stats *o)
 {
     free(o->paths);
     free(o->lines);
-    pool_free(&o->mem);
+    kg_pool_free(&o->mem);
     kg_hmap_free(&o->facts);
     kg_hmap_free(&o->sources);
     kg_buf_free(&o->source_list);
@@ -677,7 +629,7 @@ typedef struct stored_docs {
     kg_hmap by_key;                   /* documents.file -> row + 1 */
     const char **key, **sha, **src, **src_sha; /* per row ("" for NULL; in mem) */
     size_t n, cap;
-    str_pool mem;
+    kg_pool mem;
     char *seen;
 } stored_docs;
 
@@ -702,7 +654,7 @@ static int stored_read(kg_store *s, stored_docs *sd)
         }
         const char *t[4];
         for (int k = 0; k < 4; k++)
-            t[k] = pool_dup(&sd->mem, sqlite3_column_text(q, k) ? (const char *)sqlite3_column_text(q, k) : "");
+            t[k] = kg_pool_strdup(&sd->mem, sqlite3_column_text(q, k) ? (const char *)sqlite3_column_text(q, k) : "");
         sd->key[sd->n] = t[0], sd->sha[sd->n] = t[1], sd->src[sd->n] = t[2], sd->src_sha[sd->n] = t[3];
         sd->n++;
     }
@@ -721,7 +673,7 @@ static void stored_free(stored_docs *sd)
     free(sd->sha);
     free(sd->src);
     free(sd->src_sha);
-    pool_free(&sd->mem);
+    kg_pool_free(&sd->mem);
     free(sd->seen);
 }
 

@@ -14,9 +14,7 @@
 
 void kg_mentions_reset(kg_mentions *m)
 {
-    for (size_t i = 0; i < m->n_pool; i++)
-        free(m->pool[i]);
-    m->n_pool = 0;
+    kg_pool_reset(&m->pool);
     m->n = 0;
 }
 
@@ -25,7 +23,7 @@ void kg_mentions_free(kg_mentions *m)
     if (!m)
         return;
     kg_mentions_reset(m);
-    free(m->pool);
+    kg_pool_free(&m->pool);
     free(m->v);
     memset(m, 0, sizeof *m);
 }
@@ -44,34 +42,11 @@ kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
     return x;
 }
 
-/* The strings of kg_tctx_str live in blocks of STR_BLOCK bytes (a longer
- * one gets a block of its own), kept in m->pool and freed with the
- * mentions: a malloc and a free per block instead of per string. A block
- * starts with how much of it is used. */
-typedef struct strblock {
-    size_t used, cap;
-} strblock;
-
-enum { STR_BLOCK = 4096 };
-
+/* The strings of kg_tctx_str live in the mentions' pool, freed with
+ * them. */
 const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n)
 {
-    kg_mentions *m = c->out;
-    n = strnlen(s, n); /* (as strndup) */
-    strblock *b = m->n_pool ? (strblock *)(void *)m->pool[m->n_pool - 1] : NULL;
-    if (!b || b->cap - b->used < n + 1) {
-        size_t cap = n + 1 > STR_BLOCK ? n + 1 : STR_BLOCK;
-        KG_VEC_PUSH(m->pool, m->n_pool, m->cap_pool);
-        b = kg_xmalloc(sizeof *b + cap);
-        b->used = 0;
-        b->cap = cap;
-        m->pool[m->n_pool++] = (char *)(void *)b;
-    }
-    char *p = (char *)(void *)(b + 1) + b->used;
-    memcpy(p, s, n);
-    p[n] = '\0';
-    b->used += n + 1;
-    return p;
+    return kg_pool_strndup(&c->out->pool, s, n);
 }
 
 void kg_tctx_first_syls(kg_sylset *set, const char *grammar)

@@ -178,3 +178,55 @@ void kg_buf_fixed(kg_buf *b, double v, int decimals)
         b->ptr[b->len++] = d[--n];
     b->ptr[b->len] = '\0';
 }
+
+char *kg_pool_alloc(kg_pool *p, size_t n)
+{
+    if (n > p->left) {
+        size_t bn = (size_t)4096 << (p->n < 6 ? p->n : 6);
+        if (bn < n)
+            bn = n;
+        KG_VEC_PUSH(p->blocks, p->n, p->cap);
+        p->at = p->blocks[p->n++] = kg_xmalloc(bn);
+        p->left = bn;
+    }
+    char *r = p->at;
+    p->at += n;
+    p->left -= n;
+    return r;
+}
+
+char *kg_pool_strndup(kg_pool *p, const char *s, size_t n)
+{
+    n = strnlen(s, n);
+    char *r = kg_pool_alloc(p, n + 1);
+    memcpy(r, s, n);
+    r[n] = '\0';
+    return r;
+}
+
+char *kg_pool_strdup(kg_pool *p, const char *s)
+{
+    return kg_pool_strndup(p, s, strlen(s));
+}
+
+void kg_pool_trim(kg_pool *p, const char *end)
+{
+    p->left += (size_t)(p->at - end);
+    p->at = (char *)end;
+}
+
+void kg_pool_reset(kg_pool *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->blocks[i]);
+    p->n = 0;
+    p->at = NULL;
+    p->left = 0;
+}
+
+void kg_pool_free(kg_pool *p)
+{
+    kg_pool_reset(p);
+    free(p->blocks);
+    memset(p, 0, sizeof *p);
+}
