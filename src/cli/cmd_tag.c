@@ -529,21 +529,13 @@ static int next_window(treader *rd, twin *w, const tag_run *run, const char *pat
     return r > 0;
 }
 
-/* Reports an error of a file after the output of the files before it
- * (stdout is buffered across files). */
-static void file_error(const char *path, int err)
-{
-    fflush(stdout);
-    kg_cli_error("tag: %s: %s", path, strerror(err));
-}
-
 /* Tags one file on this thread: read, tag and write one window at a
  * time. Returns an exit code. */
 static int tag_file(const tag_run *run, twin *w, char *carry, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        file_error(path, errno);
+        kg_cli_error("tag: %s: %s", path, strerror(errno));
         return KG_EXIT_IO;
     }
     treader rd = { f, carry, 0, 0, 0, 0 };
@@ -554,7 +546,7 @@ static int tag_file(const tag_run *run, twin *w, char *carry, const char *path)
         rc = put_window(w, &opts, &first);
     }
     if (read_err && !rc) {
-        file_error(path, read_err);
+        kg_cli_error("tag: %s: %s", path, strerror(read_err));
         rc = KG_EXIT_IO;
     }
     fclose(f);
@@ -638,7 +630,7 @@ static void write_slot(twin *w, tfile *tf)
     if (tf->rc)
         return;
     if (w->err) {
-        file_error(w->path, w->err);
+        kg_cli_error("tag: %s: %s", w->path, strerror(w->err));
         tf->rc = KG_EXIT_IO;
         return;
     }
@@ -869,7 +861,7 @@ int kg_cmd_tag(int argc, char **argv)
     /* Many short files give a few KB of JSON each: with stdio's default
      * buffer that was two write() calls per file (39,000 on the bench
      * corpus). One buffer of 1 MB for all of them; a terminal keeps its
-     * line buffering. Errors flush it first (file_error), so messages
+     * line buffering. Messages flush it first (kg_cli_error), so they
      * still follow the output of the files before them. */
     /* (glibc takes no size without a buffer: this one lives to exit) */
     static char out_buf[1 << 20];

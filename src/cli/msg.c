@@ -35,6 +35,7 @@ void kg_cli_error(const char *fmt, ...)
     va_list ap;
     if (kg_cli_silent)
         return;
+    fflush(stdout); /* (after what was printed before it, as kg_cli_print_diag) */
     fputs("kg: ", stderr);
     va_start(ap, fmt);
     print_escaped(fmt, ap);
