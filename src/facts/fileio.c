@@ -15,15 +15,21 @@
 #include "kg/buf.h"
 #include "kg/factio.h"
 
+/* The digest of ctx, in hex. */
+static void digest_hex(struct sha256_ctx *ctx, char out[65])
+{
+    uint8_t dig[SHA256_DIGEST_SIZE];
+    sha256_digest(ctx, sizeof dig, dig);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(out + 2 * i, 3, "%02x", dig[i]);
+}
+
 void kg_sha256_hex(const void *data, size_t len, char out[65])
 {
     struct sha256_ctx ctx;
-    uint8_t dig[SHA256_DIGEST_SIZE];
     sha256_init(&ctx);
     sha256_update(&ctx, len, data);
-    sha256_digest(&ctx, sizeof dig, dig);
-    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-        snprintf(out + 2 * i, 3, "%02x", dig[i]);
+    digest_hex(&ctx, out);
 }
 
 struct kg_sha256 {
@@ -44,11 +50,8 @@ void kg_sha256_add(kg_sha256 *h, const void *data, size_t len)
 
 void kg_sha256_end(kg_sha256 *h, char out[65])
 {
-    uint8_t dig[SHA256_DIGEST_SIZE];
-    sha256_digest(&h->ctx, sizeof dig, dig);
+    digest_hex(&h->ctx, out);
     free(h);
-    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-        snprintf(out + 2 * i, 3, "%02x", dig[i]);
 }
 
 void kg_checksum_append(kg_buf *b)
