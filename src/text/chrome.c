@@ -205,11 +205,17 @@ static inline void mark_masks(const char *s, size_t p, const __m128i kl[][3], si
 }
 #endif
 
-/* 1 if a mark of has_mark's starts at s[p] (a symbol or Latin one when
- * sym, a Hangul one when ko). */
-static int mark_there(const char *s, size_t b, size_t p, int sym, int ko)
+/* 1 if a mark starts at one of the sixteen positions from s[p] that
+ * mark_masks flagged (in sy a symbol or Latin one, in ko a Hangul one). */
+static int flagged_mark(const char *s, size_t b, size_t p, unsigned sy, unsigned ko)
 {
-    return (sym && mark_at(s, b, p)) || (ko && ko_mark_at(s, b, p));
+    for (unsigned m = sy | ko; m; m &= m - 1) {
+        unsigned bit = m & (0u - m);
+        size_t at = p + (size_t)__builtin_ctz(m);
+        if (((sy & bit) && mark_at(s, b, at)) || ((ko & bit) && ko_mark_at(s, b, at)))
+            return 1;
+    }
+    return 0;
 }
 
 /* 1 if s[a..b) holds a copyright mark: the symbol and Latin marks by
@@ -231,11 +237,8 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
     for (; i + 18 <= b; i += 16) {
         mark_masks(s, i, (const __m128i(*)[3])kl, n_ko_lead, &sy, &ko, &tk);
         any_tok |= tk != 0;
-        for (unsigned m = sy | ko; m; m &= m - 1) {
-            unsigned bit = m & (0u - m);
-            if (mark_there(s, b, i + (size_t)__builtin_ctz(m), (sy & bit) != 0, (ko & bit) != 0))
-                return 1;
-        }
+        if (flagged_mark(s, b, i, sy, ko))
+            return 1;
     }
     if (i < b && b >= 18) {
         /* the rest but its last two bytes (where no Hangul mark fits) as
@@ -246,19 +249,10 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
         unsigned keep = i > p ? (0xFFFFu << (i - p)) & 0xFFFFu : 0xFFFFu;
         sy &= keep, ko &= keep, tk &= keep;
         any_tok |= tk != 0;
-        for (unsigned m = sy | ko; m; m &= m - 1) {
-            unsigned bit = m & (0u - m);
-            if (mark_there(s, b, p + (size_t)__builtin_ctz(m), (sy & bit) != 0, (ko & bit) != 0))
-                return 1;
-        }
+        if (flagged_mark(s, b, p, sy, ko))
+            return 1;
         if (i < b - 2)
-            i = b - 2;
-        for (; i < b; i++) {
-            unsigned char c = (unsigned char)s[i];
-            any_tok |= c == '!' || c == 'h' || c == 'w' || c == '@';
-            if ((c == 0xC2 || c == 0xE2 || c == '(' || c == 'C' || c == 'A') && mark_at(s, b, i))
-                return 1;
-        }
+            i = b - 2; /* (the last two bytes: the loop below) */
     }
 #endif
     for (; i < b; i++) {
