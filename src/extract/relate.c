@@ -181,9 +181,16 @@ void ex_merge_sentence(exdoc *x, size_t first)
         }
         /* 성명을 내고 "…하겠다"고 밝혔다: a vow quoted between two verbs of
          * one act does not part them */
-        if (b->quoted && !a->quoted && (a->f & EX_F_CONN) && i + 2 < x->n_ev && !x->ev_v[i + 2].quoted &&
-            b->pe <= x->ev_v[i + 2].ps)
-            b = &x->ev_v[i + 2];
+        if (b->quoted && !a->quoted && (a->f & EX_F_CONN)) {
+            /* (성명을 내고 "…"며 "…"고 밝혔다: several quoted clauses
+             * in one sentence) */
+            size_t k = i + 2;
+            while (k < x->n_ev && x->ev_v[k].quoted && x->ev_v[k].sent == a->sent)
+                k++;
+            if (k < x->n_ev && !x->ev_v[k].quoted && x->ev_v[k - 1].pe <= x->ev_v[k].ps &&
+                (k == i + 2 || x->ev_v[k].sent == a->sent))
+                b = &x->ev_v[k];
+        }
         /* 담화를 내고 … 반발했다: a statement issued to protest is the
          * protest */
         if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && !b->quoted && statement_noun(a->obj) &&
