@@ -2165,7 +2165,10 @@ static void statement_responds(exdoc *x)
         /* a protest told with its words (… "용납할 수 없다"며 날을 세웠다)
          * is read too, for the act told after it (below) */
         int protest = b->type == ex_type_index("protest");
-        if (b->dropped || b->canon >= 0 || b->quoted || !(b->stmt || protest) || !is_reaction(b) ||
+        /* a vow told in indirect speech (결정에 불복해 항소하겠다고
+         * 밝혔다) is a statement too */
+        int said = b->stmt || (b->f & REL_F_ANNOUNCED);
+        if (b->dropped || b->canon >= 0 || b->quoted || !(said || protest) || !is_reaction(b) ||
             has_rel_from(x, (int)j, EX_REL_RESPONDS))
             continue;
         size_t ss = x->t->sent[b->sent].nstart;
@@ -2175,7 +2178,7 @@ static void statement_responds(exdoc *x)
         if (b->ps <= ss || !names_act(x, ss, b->ps))
             continue;
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
-        for (int a = b->stmt ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
+        for (int a = said ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
              a = prev_event(x, a, min_sent, -1, -1)) {
             const ex_event *e = &x->ev_v[a];
             if (e->type != restrict_t && e->type != legal)
