@@ -79,12 +79,23 @@ static void absorb(ex_event *into, ex_event *from)
 
 /* Statement nouns (성명, 담화, 입장문 …): the grammar's statement_nouns
  * (yaml/grammar/events.yaml), looked up at the first merge. */
-static const char *const *statement_nouns;
+static const char *const *statement_nouns, *const *decision_speech_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
 {
     statement_nouns = kg_gram_words("events", "statement_nouns");
+    decision_speech_verbs = kg_gram_words("events", "decision_speech_verbs");
+}
+
+/* 1 if the predicate word p starts with a verb that makes what it tells
+ * a decision (발표했다), not a vow (밝혔다, 경고했다). */
+static int decision_speech(const char *p)
+{
+    for (int k = 0; decision_speech_verbs[k]; k++)
+        if (!strncmp(p, decision_speech_verbs[k], strlen(decision_speech_verbs[k])))
+            return 1;
+    return 0;
 }
 
 /* 1 if obj names a statement: 성명, 담화, 입장문, 보도자료 … */
@@ -154,7 +165,7 @@ static int starts_with_word(const char *s, const char *const *list)
 void ex_merge_sentence(exdoc *x, size_t first)
 {
     pthread_once(&lists_once, lists_init);
-    int coop = ex_type_index("cooperate"), announce = ex_type_index("announce");
+    int coop = ex_type_index("cooperate"), announce = ex_type_index("announce"), pledge = ex_type_index("pledge");
     for (size_t i = first; i + 1 < x->n_ev; i++) {
         ex_event *a = &x->ev_v[i], *b = &x->ev_v[i + 1];
         if (a->dropped || a->pe > b->ps)
@@ -167,14 +178,17 @@ void ex_merge_sentence(exdoc *x, size_t first)
             absorb(b, a);
             continue;
         }
-        /* 강화하기로 했다고 발표했다: the announcement of an act is the act */
-        if ((a->f & EX_F_QUOTIVE) && b->type == announce) {
+        /* 강화하기로 했다고 발표했다: the announcement of an act is the
+         * act; 부과하겠다고 밝혔다 (or 경고했다), an act vowed and not
+         * decided, is a vow, one event */
+        int vowed = (a->f & EX_F_VOLIT) || a->type == pledge, vow = vowed && !decision_speech(b->pred);
+        if ((a->f & EX_F_QUOTIVE) && (b->type == announce || (vowed && b->type == pledge))) {
             char pred[160];
             snprintf(pred, sizeof pred, "%s %s", a->pred, b->pred);
             ex_copy(b->pred, sizeof b->pred, pred);
             if (a->obj[0])
                 memcpy(b->obj, a->obj, sizeof b->obj);
-            b->type = a->type;
+            b->type = vow ? pledge : a->type;
             b->f |= REL_F_ANNOUNCED;
             absorb(b, a);
             continue;
