@@ -1762,6 +1762,22 @@ static const ex_event *last_doer(const exdoc *x, const ex_event *e)
     return NULL;
 }
 
+/* 1 if e tells a thing changing by itself (물가 상승세가 둔화되자, 업황이
+ * 악화됐다: a light verb 되다 on a change, type other) whose subject, no
+ * actor, is told in its clause: done by no one, and done to no actor
+ * (the topic before it, 한국은행은 …, is the next clause's doer). */
+static int self_change(const exdoc *x, const ex_event *e)
+{
+    if (e->type != ex_type_index("other"))
+        return 0;
+    for (size_t k = 0; k < x->nw && x->w[k].s < e->ps; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->s >= e->cs && !w->in_quote && !w->quote_close && w->particle == EX_P_SUBJ && !word_has_actor(x, w))
+            return 1;
+    }
+    return 0;
+}
+
 /* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer (last_doer). */
@@ -1860,6 +1876,8 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
             return;
         return;
     }
+    if (passive && self_change(x, e))
+        return;
     const ex_event *p = last_doer(x, e);
     if (p) {
         memcpy(e->agent, p->agent, sizeof e->agent);
@@ -3124,7 +3142,10 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         }
         if (!e.n_agent && !w->in_quote)
             body_object_agent(x, &e);
-        carry_agent(x, &e, passive || c->morph == KG_MORPH_PASSIVE || passive_word(x, c));
+        int passive_any = passive || c->morph == KG_MORPH_PASSIVE || passive_word(x, c);
+        if (passive_any && self_change(x, &e))
+            e.n_agent = e.n_target = 0;
+        carry_agent(x, &e, passive_any);
         fill_date(x, &e, ss, se);
         add_event(x, &e);
     }
