@@ -179,6 +179,12 @@ static void title_pred(const char *p, kg_buf *b)
             title_word(w, b);
             break;
         }
+        /* what was vowed, before the kind of vow (취하겠다고 경고: 단행
+         * 경고) */
+        if (quote) {
+            title_word(w, b);
+            continue;
+        }
         int done = 0;
         for (size_t k = 0; drop[k] && !done; k++)
             if (ends_with(w, wl, drop[k]) && wl - strlen(drop[k]) >= 6) {
