@@ -1958,6 +1958,9 @@ static void plan_decomp(exdoc *x, size_t i)
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
             continue;
         }
+        /* nor is a figure moving (주가는 3% 올랐다), whoever it is told of */
+        if (market_move(x, q))
+            continue;
         int party = parties_act(x, p, q);
         /* a remark: a neutral statement, or any statement of another side */
         if (q->stmt && (q->type == announce || !party))
