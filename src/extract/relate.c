@@ -1280,7 +1280,7 @@ static int find_ps(const exdoc *x, size_t ps)
 
 static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues;
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
-static const char *const *move_particles, *const *move_words, *const *np_demonstratives;
+static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1297,6 +1297,7 @@ static void rel_init(void)
     move_particles = kg_gram_words("relations", "move_cause_particles");
     move_words = kg_gram_words("relations", "move_cause_words");
     np_demonstratives = kg_gram_words("relations", "np_demonstratives");
+    act_demonstratives = kg_gram_words("relations", "act_demonstratives");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -2147,6 +2148,26 @@ static int names_act(const exdoc *x, size_t a, size_t b)
     return names_act_at(x, a, b) != (size_t)-1;
 }
 
+/* 1 if the act noun at `at` is pointed back at by a demonstrative before
+ * it, from ss on (이 같은 조치에, 이번 결정에: the act told before). */
+static int act_pointed_back(const exdoc *x, size_t ss, size_t at)
+{
+    if (at == (size_t)-1)
+        return 0;
+    size_t e = at;
+    while (e > ss && x->s[e - 1] == ' ')
+        e--;
+    if (e == at)
+        return 0; /* (glued to the word before: no demonstrative) */
+    for (int k = 0; act_demonstratives[k]; k++) {
+        size_t l = strlen(act_demonstratives[k]);
+        if (e >= ss + l && !memcmp(x->s + e - l, act_demonstratives[k], l) &&
+            (e - l == ss || x->s[e - l - 1] == ' ' || x->s[e - l - 1] == '\n'))
+            return 1;
+    }
+    return 0;
+}
+
 /* The actor named just before the act noun at `at` (중국의 수출 규제에:
  * at most two words before it, from ss on), not one of b's agents; -1 if
  * none. */
@@ -2194,8 +2215,11 @@ static void statement_responds(exdoc *x)
             ss = b->ps - 600;
         if (b->ps <= ss || !names_act(x, ss, b->ps))
             continue;
+        /* (a protest told with no words of its own reads back only when
+         * it points at the act: 이 같은 조치에 반발했다) */
+        int back = said || act_pointed_back(x, ss, names_act_at(x, ss, b->ps));
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
-        for (int a = said ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
+        for (int a = back ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
              a = prev_event(x, a, min_sent, -1, -1)) {
             const ex_event *e = &x->ev_v[a];
             if (e->type != restrict_t && e->type != legal)
