@@ -1735,8 +1735,26 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
             continue;
         hits++;
         size_t dl = ex_at_any(x->s, ne, a, np_demonstratives);
-        if (dl && a + dl < ne && x->s[a + dl] == ' ')
+        if (dl && a + dl < ne && x->s[a + dl] == ' ') {
+            /* (이 칩 공개 직후 주가가 올랐다: the act of the phrase's type
+             * told last, in this sentence or the four before, is the
+             * cause; an announcement (이 발표) is also an act announced,
+             * and a neutral remark is none) */
+            int announce = ex_type_index("announce");
+            for (size_t k = g; k-- > 0;) {
+                const ex_event *p = &x->ev_v[k];
+                if (p->sent + 4 < si)
+                    break;
+                if (p->dropped || p->quoted || p->ps >= a || (p->stmt && p->type == announce))
+                    continue;
+                if (p->type != found && !(found == announce && (p->f & REL_F_ANNOUNCED)))
+                    continue;
+                KG_VEC_PUSH(*out, *n_out, *cap_out);
+                (*out)[(*n_out)++] = (gov_rel){ p->ps, e->ps, EX_REL_CAUSES };
+                break;
+            }
             continue;
+        }
         size_t gps = e->ps, gpe = e->pe;
         unsigned gf = e->f;
         int np = event_in(x, si, a, ne);
