@@ -162,14 +162,43 @@ static int starts_with_word(const char *s, const char *const *list)
     return 0;
 }
 
+/* 1 if s[a, b) is a level and its particle only: at most two words
+ * (5만8000원에, 2,450으로, 10만 2300원에), the first starting with a
+ * digit, none ending a clause. */
+static int level_between(const exdoc *x, size_t a, size_t b)
+{
+    while (a < b && x->s[a] == ' ')
+        a++;
+    if (a >= b || x->s[a] < '0' || x->s[a] > '9')
+        return 0;
+    int words = 1;
+    for (size_t i = a; i < b; i++) {
+        if (x->s[i] == ',' && (i + 1 >= b || x->s[i + 1] == ' '))
+            return 0;
+        if (x->s[i] == '.' || x->s[i] == '\n' || x->s[i] == '"')
+            return 0;
+        if (x->s[i] == ' ' && i + 1 < b && x->s[i + 1] != ' ')
+            words++;
+    }
+    return words <= 2;
+}
+
 void ex_merge_sentence(exdoc *x, size_t first)
 {
     pthread_once(&lists_once, lists_init);
     int coop = ex_type_index("cooperate"), announce = ex_type_index("announce"), pledge = ex_type_index("pledge");
+    int other = ex_type_index("other");
     for (size_t i = first; i + 1 < x->n_ev; i++) {
         ex_event *a = &x->ev_v[i], *b = &x->ev_v[i + 1];
         if (a->dropped || a->pe > b->ps)
             continue;
+        /* 5.2% 떨어진 5만8000원에 거래를 마쳤다: a move told on the level
+         * it reached, then the close at that level, is one move */
+        if (a->type == other && b->type == other && (a->f & EX_F_ADNOM) && !a->quoted && !b->quoted &&
+            level_between(x, a->pe, b->ps)) {
+            absorb(b, a);
+            continue;
+        }
         /* 손을 잡고 설립했다: the partner acts too, in one event */
         if (a->type == coop && (a->f & EX_F_CONN) && b->type != coop) {
             for (int k = 0; k < a->n_target && b->n_agent < 4; k++)
