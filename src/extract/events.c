@@ -111,7 +111,7 @@ static struct {
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
-        *const *group_country_subjects, *const *background_ends;
+        *const *group_country_subjects, *const *background_ends, *const *plan_copula_words;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -127,6 +127,7 @@ static void gw_init(void)
     GW_GET(chain_end_ends);
     GW_GET(dative_support_particles);
     GW_GET(plan_ends);
+    GW_GET(plan_copula_words);
     GW_GET(lemma_endings);
     GW_GET(auxiliary_link_ends);
     GW_GET(object_additive_particles);
@@ -2449,6 +2450,12 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
          * statement tells */
         if (!(f & EX_F_PAST) || !quoted_act_type(e->type))
             return 0;
+    }
+    /* 투자를 늘린다는 계획이다, 협상을 계속한다는 방침이다: the plan its
+     * subject holds, stated with a copula, is no description */
+    if ((f & (EX_F_PRESADN | EX_F_COMPL)) && !w->in_quote && word_is(x, (int)(w - x->w) + 1, GW(plan_copula_words))) {
+        f &= ~(unsigned)(EX_F_PRESADN | EX_F_COMPL);
+        e->f = f;
     }
     if (f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_FORECAST | EX_F_COMPL |
              EX_F_HABIT | EX_F_PRESADN))
