@@ -79,13 +79,24 @@ static void absorb(ex_event *into, ex_event *from)
 
 /* Statement nouns (성명, 담화, 입장문 …): the grammar's statement_nouns
  * (yaml/grammar/events.yaml), looked up at the first merge. */
-static const char *const *statement_nouns, *const *decision_speech_verbs;
+static const char *const *statement_nouns, *const *decision_speech_verbs, *const *plan_head_nouns;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
 {
     statement_nouns = kg_gram_words("events", "statement_nouns");
     decision_speech_verbs = kg_gram_words("events", "decision_speech_verbs");
+    plan_head_nouns = kg_gram_words("events", "plan_head_nouns");
+}
+
+/* The plan noun the predicate word p starts with (계획 of 계획이라고
+ * 밝혔다), or NULL. */
+static const char *plan_head(const char *p)
+{
+    for (int k = 0; plan_head_nouns[k]; k++)
+        if (!strncmp(p, plan_head_nouns[k], strlen(plan_head_nouns[k])))
+            return plan_head_nouns[k];
+    return NULL;
 }
 
 /* 1 if the predicate word p starts with a verb that makes what it tells
@@ -162,6 +173,15 @@ static int starts_with_word(const char *s, const char *const *list)
     return 0;
 }
 
+/* 1 if s[a, b) holds nothing but spaces. */
+static int only_spaces(const exdoc *x, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (x->s[i] != ' ')
+            return 0;
+    return 1;
+}
+
 /* 1 if s[a, b) is a level and its particle only: at most two words
  * (5만8000원에, 2,450으로, 10만 2300원에), the first starting with a
  * digit, none ending a clause. */
@@ -196,6 +216,20 @@ void ex_merge_sentence(exdoc *x, size_t first)
          * it reached, then the close at that level, is one move */
         if (a->type == other && b->type == other && (a->f & EX_F_ADNOM) && !a->quoted && !b->quoted &&
             level_between(x, a->pe, b->ps)) {
+            absorb(b, a);
+            continue;
+        }
+        /* 항소할 계획이라고 밝혔다: the act a plan told right after it
+         * holds is the plan's act, one event of the act's type */
+        if ((a->f & (EX_F_FUTADN | EX_F_PRESADN | EX_F_COMPL | EX_F_ADNOM)) && !a->quoted && !b->quoted &&
+            b->type == announce && plan_head(b->pred) && only_spaces(x, a->pe, b->ps)) {
+            /* (titled by the act and the plan: 항소 계획) */
+            char pred[160];
+            snprintf(pred, sizeof pred, "%s %s", a->pred, plan_head(b->pred));
+            ex_copy(b->pred, sizeof b->pred, pred);
+            if (a->obj[0])
+                memcpy(b->obj, a->obj, sizeof b->obj);
+            b->type = a->type;
             absorb(b, a);
             continue;
         }
