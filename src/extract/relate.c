@@ -1132,6 +1132,19 @@ static int canon(const exdoc *x, int i)
     return i;
 }
 
+/* The mention of i's act that tells it in full: the first with a time of
+ * its own (the account that dates the act), else the first mention. */
+static int told_mention(const exdoc *x, int i)
+{
+    int c = canon(x, i);
+    if (c < 0 || x->ev_v[c].time >= 0)
+        return c;
+    for (size_t k = (size_t)c + 1; k < x->n_ev; k++)
+        if (!x->ev_v[k].dropped && x->ev_v[k].time >= 0 && canon(x, (int)k) == c)
+            return (int)k;
+    return c;
+}
+
 static int ev_cmp(const void *pa, const void *pb)
 {
     const ex_event *a = pa, *b = pb;
@@ -2287,8 +2300,7 @@ static void statement_responds(exdoc *x)
         /* a vow told in indirect speech (결정에 불복해 항소하겠다고
          * 밝혔다) is a statement too */
         int said = b->stmt || (b->f & REL_F_ANNOUNCED);
-        if (b->dropped || b->canon >= 0 || b->quoted || !(said || protest) || !is_reaction(b) ||
-            has_rel_from(x, (int)j, EX_REL_RESPONDS))
+        if (b->dropped || b->canon >= 0 || b->quoted || has_rel_from(x, (int)j, EX_REL_RESPONDS))
             continue;
         size_t ss = x->t->sent[b->sent].nstart;
         /* the words just before the statement (bounded in a run-on text) */
@@ -2297,8 +2309,12 @@ static void statement_responds(exdoc *x)
         if (b->ps <= ss || !names_act(x, ss, b->ps))
             continue;
         /* (a protest told with no words of its own reads back only when
-         * it points at the act: 이 같은 조치에 반발했다) */
-        int back = said || act_pointed_back(x, ss, names_act_at(x, ss, b->ps));
+         * it points at the act: 이 같은 조치에 반발했다; so does any act
+         * done about the act pointed at: 이번 결정에 대해 항소할 계획이다) */
+        int pointed = act_pointed_back(x, ss, names_act_at(x, ss, b->ps));
+        if (!((said || protest) && is_reaction(b)) && !pointed)
+            continue;
+        int back = said || pointed;
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
         for (int a = back ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
              a = prev_event(x, a, min_sent, -1, -1)) {
@@ -2309,7 +2325,8 @@ static void statement_responds(exdoc *x)
                 continue;
             if (e->n_agent && b->n_agent && agents_agree(x, e, b))
                 continue;
-            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+            /* (the chain's first act: 벌금을 부과하고 … 명령했다) */
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
             break;
         }
         /* 중국의 수출 규제에 "용납할 수 없다"며: a lead told before the
@@ -3156,7 +3173,7 @@ void ex_relate(exdoc *x)
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
         if (x->rel[r].type != EX_REL_SAME)
-            x->rel[r].to = canon(x, x->rel[r].to);
+            x->rel[r].to = told_mention(x, x->rel[r].to);
     exception_parts(x);
     if (x->n_rel)
         qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
