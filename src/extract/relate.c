@@ -2337,6 +2337,20 @@ static void statement_responds(exdoc *x)
         int side = owner_before(x, b, ss, names_act_at(x, ss, b->ps));
         if (side < 0)
             continue;
+        /* 메타 역시 EU의 결정에 반발했다: the act of the side named as its
+         * owner, told before (anywhere in the article: the owner names
+         * it), answered by a reaction */
+        if (is_reaction(b) || pointed)
+            for (int a = (int)j; a-- > 0 && (size_t)a + BACK_MAX > j;) {
+                const ex_event *e = &x->ev_v[a];
+                if (e->dropped || e->quoted || e->title_line || (e->type != restrict_t && e->type != legal) ||
+                    (e->stmt && is_reaction(e)) || !acted_by(x, e, side))
+                    continue;
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
+                break;
+            }
+        if (has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
         for (size_t a = j + 1; a < x->n_ev && a <= j + BACK_MAX && x->ev_v[a].sent <= b->sent + 6; a++) {
             const ex_event *e = &x->ev_v[a];
             if (e->dropped || e->quoted || e->stmt || (e->type != restrict_t && e->type != legal) ||
