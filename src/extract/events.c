@@ -1408,6 +1408,15 @@ static int ends_clause(const exdoc *x, const ex_word *w)
     return (w->e > w->ce && x->s[w->e - 1] == ',') || ex_ends_any(x->s, w->cs, w->ce, clause_ends);
 }
 
+/* 1 if an agent of e is actor id. */
+static int agent_of(const ex_event *e, const char *id, const exdoc *x)
+{
+    for (int i = 0; i < e->n_agent; i++)
+        if (!strcmp(x->m->v[e->agent[i]].id, id))
+            return 1;
+    return 0;
+}
+
 static void add_role(int *v, int *n, int m, const exdoc *x)
 {
     for (int i = 0; i < *n; i++)
@@ -1777,6 +1786,32 @@ static int self_change(const exdoc *x, const ex_event *e)
             return 1;
     }
     return 0;
+}
+
+/* 애플에 벌금을 부과했다, 중국에 수출을 금지했다: the side a restriction
+ * or a penalty is laid on, told with 에 in an active clause, is its
+ * target when the clause names none other. */
+static void dative_target(const exdoc *x, ex_event *e, const cand *c)
+{
+    if (e->n_target || (e->type != ex_type_index("restrict") && e->type != ex_type_index("legal")))
+        return;
+    for (size_t k = x->nr; k-- > 0;) {
+        const ex_role *r = &x->r[k];
+        const kg_mention *m = &x->m->v[r->m];
+        if (r->in_quote || m->nstart < e->cs || r->pend > c->ps || r->role != EX_P_DAT || r->hops > 1 || r->country)
+            continue;
+        /* (법원에 따르면: the source told, not the target) */
+        int wi = word_at(x, r->pend ? r->pend - 1 : 0);
+        if (wi >= 0 && (size_t)wi + 1 < x->nw &&
+            ex_at_any(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, GW(hearsay_words)))
+            continue;
+        int heads[4];
+        int n = phrase_heads(x, phrase_start(x, k), heads, 4);
+        for (int i = 0; i < n; i++)
+            if (!agent_of(e, x->m->v[heads[i]].id, x))
+                add_role(e->target, &e->n_target, heads[i], x);
+        return;
+    }
 }
 
 /* A clause with no actor as its doer (a dropped subject: 이 중 첫 팹에
@@ -3150,6 +3185,8 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         if (!e.n_agent && !w->in_quote)
             body_object_agent(x, &e);
         int passive_any = passive || c->morph == KG_MORPH_PASSIVE || passive_word(x, c);
+        if (!passive_any && !w->in_quote)
+            dative_target(x, &e, c);
         if (passive_any && self_change(x, &e))
             e.n_agent = e.n_target = 0;
         carry_agent(x, &e, passive_any);

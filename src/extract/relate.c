@@ -2363,6 +2363,44 @@ static void statement_responds(exdoc *x)
     }
 }
 
+/* 1 if an agent of b is a target of e (the side e was done to), or of its
+ * country. */
+static int targeted(const exdoc *x, const ex_event *e, const ex_event *b)
+{
+    for (int t = 0; t < e->n_target; t++) {
+        const char *tid = x->m->v[e->target[t]].id;
+        const char *top = tid ? kg_lexicon_top(x->lx, tid) : NULL;
+        for (int g = 0; g < b->n_agent; g++) {
+            const char *gid = x->m->v[b->agent[g]].id;
+            if (tid && gid && (!strcmp(tid, gid) || (top && !strcmp(kg_lexicon_top(x->lx, gid), top))))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A protest by a side that an earlier restriction or legal act was done
+ * to (벌금을 부과받은 애플 대변인은 "…"고 반박했다) answers that act,
+ * however far back: the last such act, at the first act of its chain. */
+static void target_protests(exdoc *x)
+{
+    int restrict_t = ex_type_index("restrict"), legal = ex_type_index("legal"), protest = ex_type_index("protest");
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->canon >= 0 || b->quoted || b->title_line || b->type != protest || !b->n_agent ||
+            has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        for (int a = (int)j; a-- > 0 && (size_t)a + BACK_MAX > j;) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->dropped || e->quoted || e->title_line || (e->type != restrict_t && e->type != legal) ||
+                is_reaction(e) || !targeted(x, e, b) || agents_agree(x, e, b))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
+            break;
+        }
+    }
+}
+
 /* 1 if e and f have agents and share none (two sides). */
 static int two_sides(const exdoc *x, const ex_event *e, const ex_event *f)
 {
@@ -3183,6 +3221,7 @@ void ex_relate(exdoc *x)
     whole_parts(x);
     other_parts(x);
     statement_responds(x);
+    target_protests(x);
     decision_answers(x);
     /* relations between mentions point at the first mention */
     for (size_t r = 0; r < x->n_rel; r++)
