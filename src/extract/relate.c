@@ -109,9 +109,13 @@ static int decision_speech(const char *p)
     return 0;
 }
 
-/* 1 if obj names a statement: 성명, 담화, 입장문, 보도자료 … */
+/* 1 if obj names a statement: 성명, 담화, 입장문, 보도자료 … (its last
+ * word: 즉각 성명, 긴급 담화) */
 static int statement_noun(const char *obj)
 {
+    const char *sp = strrchr(obj, ' ');
+    if (sp)
+        obj = sp + 1;
     for (int k = 0; statement_nouns[k]; k++)
         if (!strcmp(obj, statement_nouns[k]))
             return 1;
