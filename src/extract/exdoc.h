@@ -48,6 +48,7 @@ typedef struct exdoc {
     size_t lead_sent, lead_se; /* its index and end */
     int headed;               /* a headline came before it */
     size_t cap_end; int cap_is; /* the line read last by caption_line (events.c): its end, and its answer */
+    int cap_credit;             /* ... and whether it ends with a photo credit */
     /* the story's last topic (X는, else the subject X가) told outside
      * quotes (events.c): the doer of a clause with a dropped subject */
     int topic[4], n_topic;

@@ -2991,9 +2991,10 @@ void ex_relate(exdoc *x)
         ex_add_rel(x, find_ps(x, gv[r].from_ps), gv[r].type, find_ps(x, gv[r].to_ps));
     free(gv);
 
-    /* headline lines sum the body up: the body tells the act */
+    /* headline lines sum the body up: the body tells the act; so does a
+     * photo caption (a lead printed under a picture) */
     for (size_t i = 0; i < x->n_ev; i++)
-        if (x->ev_v[i].title_line)
+        if (x->ev_v[i].title_line || x->ev_v[i].caption)
             x->ev_v[i].dropped = 1;
 
     /* the measures told after an announced measure are its parts, not
