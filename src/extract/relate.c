@@ -79,7 +79,8 @@ static void absorb(ex_event *into, ex_event *from)
 
 /* Statement nouns (성명, 담화, 입장문 …): the grammar's statement_nouns
  * (yaml/grammar/events.yaml), looked up at the first merge. */
-static const char *const *statement_nouns, *const *decision_speech_verbs, *const *plan_head_nouns;
+static const char *const *statement_nouns, *const *decision_speech_verbs, *const *plan_head_nouns,
+    *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -87,6 +88,29 @@ static void lists_init(void)
     statement_nouns = kg_gram_words("events", "statement_nouns");
     decision_speech_verbs = kg_gram_words("events", "decision_speech_verbs");
     plan_head_nouns = kg_gram_words("events", "plan_head_nouns");
+    decide_words = kg_gram_words("events", "decide_words");
+    plan_word_ends = kg_gram_words("events", "plan_ends");
+    meeting_talk_verbs = kg_gram_words("events", "meeting_talk_verbs");
+}
+
+/* 1 if p starts with a word of list. */
+static int starts_list(const char *p, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (!strncmp(p, list[k], strlen(list[k])))
+            return 1;
+    return 0;
+}
+
+/* 1 if the word that ends at pe ends with one of list (지원하기로: 기로). */
+static int word_ends_list(const exdoc *x, size_t pe, const char *const *list)
+{
+    for (int k = 0; list[k]; k++) {
+        size_t l = strlen(list[k]);
+        if (pe >= l && !memcmp(x->s + pe - l, list[k], l))
+            return 1;
+    }
+    return 0;
 }
 
 /* The plan noun the predicate word p starts with (계획 of 계획이라고
@@ -211,7 +235,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
 {
     pthread_once(&lists_once, lists_init);
     int coop = ex_type_index("cooperate"), announce = ex_type_index("announce"), pledge = ex_type_index("pledge");
-    int other = ex_type_index("other");
+    int other = ex_type_index("other"), meet = ex_type_index("meet");
     for (size_t i = first; i + 1 < x->n_ev; i++) {
         ex_event *a = &x->ev_v[i], *b = &x->ev_v[i + 1];
         if (a->dropped || a->pe > b->ps)
@@ -220,6 +244,40 @@ void ex_merge_sentence(exdoc *x, size_t first)
          * it reached, then the close at that level, is one move */
         if (a->type == other && b->type == other && (a->f & EX_F_ADNOM) && !a->quoted && !b->quoted &&
             level_between(x, a->pe, b->ps)) {
+            absorb(b, a);
+            continue;
+        }
+        /* 지원하기로 결정했다: the act decided, one event of its type */
+        if ((a->f & EX_F_PAST) && !a->quoted && !b->quoted && b->type == announce &&
+            word_ends_list(x, a->pe, plan_word_ends) && only_spaces(x, a->pe, b->ps) &&
+            starts_list(b->pred, decide_words)) {
+            char pred[160];
+            snprintf(pred, sizeof pred, "%s %s", a->pred, b->pred);
+            ex_copy(b->pred, sizeof b->pred, pred);
+            if (a->obj[0])
+                memcpy(b->obj, a->obj, sizeof b->obj);
+            b->type = a->type;
+            absorb(b, a);
+            continue;
+        }
+        /* 회장과 만나 AI 협력을 논의했다, 워싱턴을 방문해 … 협의했다: the
+         * talk held at a meeting is the meeting, one event */
+        if (a->type == meet && (a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && !a->quoted && !b->quoted &&
+            b->type != meet && starts_list(b->pred, meeting_talk_verbs)) {
+            /* (who met, the partners told with 와/과 among them) */
+            int ag[4], n = 0;
+            for (int k = 0; k < a->n_agent; k++)
+                ag[n++] = a->agent[k];
+            for (int k = 0; k < b->n_agent && n < 4; k++) {
+                int dup = 0;
+                for (int q = 0; q < n; q++)
+                    dup |= ag[q] == b->agent[k] || !strcmp(x->m->v[ag[q]].id, x->m->v[b->agent[k]].id);
+                if (!dup)
+                    ag[n++] = b->agent[k];
+            }
+            memcpy(b->agent, ag, sizeof ag);
+            b->n_agent = n;
+            b->type = meet;
             absorb(b, a);
             continue;
         }
@@ -300,7 +358,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
     }
     /* what is said or done at a meeting held there (…에서 열린 회의에서)
      * is part of the meeting */
-    int meet = ex_type_index("meet");
+    /* (meet: the type read above) */
     for (size_t i = first; i < x->n_ev; i++) {
         ex_event *a = &x->ev_v[i];
         if (a->dropped || a->type != meet || !(a->f & EX_F_ADNOM))
