@@ -273,3 +273,30 @@ Test(grammar, a_changed_file_is_read_beside_copies)
     kg_grammar_free();
     free(dir);
 }
+
+/* The fused forms of a verb stem (korean.yaml past_contractions): the
+ * adnominals with ㄴ and ㄹ and the past on the contracted vowel. */
+#include "korean/endings.h"
+
+static void expect_fused(const char *stem, const char *n, const char *l, const char *past)
+{
+    char f[3][64];
+    int k = kg_stem_fused(stem, strlen(stem), f, 3);
+    cr_assert_eq(k, 3, "%s: %d forms", stem, k);
+    cr_expect_str_eq(f[0], n);
+    cr_expect_str_eq(f[1], l);
+    cr_expect_str_eq(f[2], past);
+}
+
+Test(grammar, open_stems_fuse_with_their_endings)
+{
+    expect_fused("관세를 매기", "관세를 매긴", "관세를 매길", "관세를 매겼");
+    expect_fused("우려를 나타내", "우려를 나타낸", "우려를 나타낼", "우려를 나타냈");
+    expect_fused("날을 세우", "날을 세운", "날을 세울", "날을 세웠");
+    expect_fused("목표로 하", "목표로 한", "목표로 할", "목표로 했");
+    expect_fused("가동에 들어가", "가동에 들어간", "가동에 들어갈", "가동에 들어갔");
+    expect_fused("화제가 되", "화제가 된", "화제가 될", "화제가 됐");
+    char f[3][64];
+    cr_expect_eq(kg_stem_fused("공장을 짓", strlen("공장을 짓"), f, 3), 0, "a closed syllable has none");
+    cr_expect_eq(kg_stem_fused("GPU", 3, f, 3), 0, "no Hangul, none");
+}

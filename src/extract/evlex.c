@@ -160,6 +160,16 @@ static void add_list(kg_evlex *ev, const kg_node *seq, int type, int noun, const
         /* Nouns name the act; a predicate stem that is a noun (규제, 제재)
          * names it too when it stands as the object of a support verb. */
         add_noun_key(ev, w, type);
+        /* the verb stem that ends a phrase (관세를 매기, 우려를 나타내) is
+         * matched in its fused forms too (매긴, 매길, 매겼); a single word
+         * may end in an ending already (오르며), and is listed as written */
+        size_t wl = strlen(w);
+        if (!noun && strchr(w, ' ')) {
+            char f[3][64];
+            int nf = ex_stem_fused(w, wl, f, 3);
+            for (int k = 0; k < nf; k++)
+                add_entry(ev, f[k], type, noun);
+        }
     }
 }
 

@@ -191,6 +191,8 @@ int ex_particle_exact(const char *s, size_t a, size_t b);
 /* 1 if a lexicon stem is a native verb stem (앞서, 밝히, 열린) or is written
  * with its ending, rather than a noun that needs 하다 (규제, 반발). */
 int ex_stem_native(const char *text, size_t len);
+/* The fused forms of a verb stem (매기: 매긴, 매길, 매겼): kg_stem_fused. */
+int ex_stem_fused(const char *text, size_t len, char out[][64], int max);
 /* Length of a light verb (하, 했, 된, 시키, 당하 …) at s[i], or 0. */
 size_t ex_light_verb(const char *s, size_t i, size_t end);
 /* 1 if a stem that ends at me, in a word whose core ends at ce, stands as

@@ -60,6 +60,11 @@ int ex_stem_native(const char *text, size_t len)
     return kg_stem_native(text, len);
 }
 
+int ex_stem_fused(const char *text, size_t len, char out[][64], int max)
+{
+    return kg_stem_fused(text, len, out, max);
+}
+
 size_t ex_light_verb(const char *s, size_t i, size_t end)
 {
     return kg_light_verb(s, i, end);

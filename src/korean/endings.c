@@ -16,13 +16,14 @@ static struct {
     const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing, *const *aspect, *const *past_when;
     const char *const *joining, *const *exist, *const *decided, *const *gi, *const *neg_adv, *const *neg_end,
         *const *neg_verb, *const *plain, *const *n_conn, *const *progr, *const *conn_nopast;
-    const kg_gram_list *exper;
+    const kg_gram_list *exper, *past;
 } L;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
     L.native_final = kg_gram_words("korean", "verb_stem_finals");
+    L.past = kg_gram_list_get("korean", "past_contractions");
     L.lv = kg_gram_words("korean", "light_verbs");
     L.nomin = kg_gram_words("korean", "nominal_endings");
     L.intent = kg_gram_words("korean", "intent_endings");
@@ -94,6 +95,69 @@ int kg_stem_native(const char *text, size_t len)
         if (strlen(L.native_final[i]) == n && memcmp(text + p, L.native_final[i], n) == 0)
             return 1;
     return 0;
+}
+
+/* The syllable of lead l, vowel v and final t, as UTF-8 into o (3 bytes). */
+static void put_syllable(char *o, int l, int v, int t)
+{
+    uint32_t c = 0xAC00 + (uint32_t)((l * 21 + v) * 28 + t);
+    o[0] = (char)(0xE0 | (c >> 12));
+    o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (c & 0x3F));
+}
+
+/* The vowel index (0 ㅏ … 20 ㅣ) of a compatibility jamo vowel written
+ * in the grammar (ㅏ U+314F … ㅣ U+3163), or -1. */
+static int jamo_vowel(const char *w)
+{
+    size_t n;
+    uint32_t c = w && *w ? kg_u8_at(w, strlen(w), 0, &n) : 0;
+    return c >= 0x314F && c <= 0x3163 ? (int)(c - 0x314F) : -1;
+}
+
+int kg_stem_fused(const char *text, size_t len, char out[][64], int max)
+{
+    ready();
+    if (!len || max < 3)
+        return 0;
+    size_t p = kg_u8_prev(text, len), n;
+    uint32_t c = kg_u8_at(text, len, p, &n);
+    if (!kg_is_hangul(c) || kg_hangul_jong(c) != 0 || p + 3 > 63)
+        return 0;
+    int l = (int)((c - 0xAC00) / 588), v = (int)((c - 0xAC00) % 588 / 28);
+    int k = 0;
+    /* the adnominals: 매긴, 매길 */
+    const int fin[2] = { KG_JONG_N, KG_JONG_L };
+    for (int i = 0; i < 2; i++) {
+        memcpy(out[k], text, p);
+        put_syllable(out[k] + p, l, v, fin[i]);
+        out[k][p + 3] = '\0';
+        k++;
+    }
+    /* the past, on the vowel the ending contracts with (매겼, 나타냈),
+     * or a syllable of its own (하: 했); the first entry that fits */
+    for (size_t i = 0; L.past && i < L.past->n; i++) {
+        const kg_gram_entry *e = &L.past->e[i];
+        const char *form = e->form, *past = kg_gram_field(e, "past");
+        if (!past || !form)
+            continue;
+        if (jamo_vowel(form) < 0) { /* a syllable */
+            if (strlen(form) != n || memcmp(form, text + p, n) || strlen(past) != 3)
+                continue;
+            memcpy(out[k], text, p);
+            memcpy(out[k] + p, past, 3);
+        } else {
+            int pv = jamo_vowel(past);
+            if (jamo_vowel(form) != v || pv < 0)
+                continue;
+            memcpy(out[k], text, p);
+            put_syllable(out[k] + p, l, pv, KG_JONG_SS);
+        }
+        out[k][p + 3] = '\0';
+        k++;
+        break;
+    }
+    return k;
 }
 
 size_t kg_light_verb(const char *s, size_t i, size_t end)

@@ -18,6 +18,13 @@ typedef struct kg_kword {
  * is one of verb_stem_finals or has ㅆ) or is written with its ending,
  * rather than a noun that needs 하다 (규제, 반발). */
 int kg_stem_native(const char *text, size_t len);
+/* The forms of a verb stem whose last syllable is open (매기, 나타내,
+ * 늘리) when an ending fuses into that syllable: the adnominals with ㄴ
+ * and ㄹ (매긴, 매길) and the past with ㅆ on the contracted vowel
+ * (매겼: korean.yaml past_contractions). Writes up to 3 NUL-terminated
+ * strings of at most cap bytes into out and returns how many; 0 when
+ * the last syllable is closed or is no Hangul. */
+int kg_stem_fused(const char *text, size_t len, char out[][64], int max);
 /* Length of a light verb (light_verbs: 하, 했, 된, 시키, 당하 ...) at s[i],
  * or 0. */
 size_t kg_light_verb(const char *s, size_t i, size_t end);
