@@ -167,6 +167,12 @@ typedef struct rankdef {
 static rankdef *ranks;
 static size_t n_ranks;
 
+/* The first syllables of the word figures and of the units a native
+ * numeral may be glued to (may_figure_hangul); word_figs_any: a word
+ * figure starts with no syllable (then its chain is always walked). */
+static kg_sylset wordfig_syl, native_glued_syl;
+static int word_figs_any;
+
 /* Words that are figures by themselves (grammar units: word_figures). */
 typedef struct wordfig {
     const char *w;
@@ -1108,6 +1114,53 @@ static void fig_syl_init(void)
     fc_build(not_after_head, not_after_next, n_not_after, not_after_word);
     tails_next = fc_build_words(tails_head, unit_tails, tail_word);
     range_next = fc_build_words(range_head, range_marks, range_word);
+    for (size_t k = 0; k < n_word_figs; k++) {
+        const unsigned char *w = (const unsigned char *)word_figs[k].w;
+        if (strlen(word_figs[k].w) >= 3 && w[0] >= 0xEA && w[0] <= 0xED && kg_u8_syllable(w))
+            kg_sylset_add_first(&wordfig_syl, word_figs[k].w);
+        else
+            word_figs_any = 1;
+    }
+    /* (a unit that starts with no syllable never follows a glued
+     * numeral: a Hangul syllable does) */
+    for (size_t k = 0; k < n_units; k++)
+        if (units[k].native_glued)
+            kg_sylset_add_first(&native_glued_syl, units[k].w);
+}
+
+/* 0 when the Hangul syllable at i (a token fig_first let through)
+ * certainly starts no figure: no currency sign, no word figure, no
+ * number in Sino-Korean words (kg_num_words_may_start), and no native
+ * numeral, or one glued to a word that is neither 여 nor a unit of class
+ * native_glued (한국, 세계, 두고). word_figure and figure_at read nothing
+ * else from a Hangul start, so they would find nothing there; most
+ * Hangul tokens (이번, 일본, 한편) are turned away here for a few
+ * lookups instead of a full try. */
+static int may_figure_hangul(const char *s, size_t len, size_t i)
+{
+    if (sign_lead[(unsigned char)s[i]])
+        return 1;
+    if (word_figs_any || kg_sylset_at(&wordfig_syl, s, len, i))
+        for (int q = fc_first(wordfig_head, s, len, i); q >= 0; q = wordfig_next[q])
+            if (lit(s, len, i, word_figs[q].w))
+                return 1;
+    if (kg_num_words_may_start(s, len, i))
+        return 1;
+    kg_num n;
+    if (!kg_num_scan_native(s, len, i, &n))
+        return 0;
+    if (!n.glued)
+        return 1;
+    /* glued (a Hangul syllable at n.end): figure_at needs 여 or a unit
+     * of class native_glued right there */
+    if (kg_lit_any(s, len, n.end, over_marks))
+        return 1;
+    if (!kg_sylset_at(&native_glued_syl, s, len, n.end))
+        return 0;
+    for (int q = fc_first(unit_head, s, len, n.end); q >= 0; q = unit_next[q] == FC_END ? -1 : unit_next[q])
+        if (units[q].native_glued && lit(s, len, n.end, units[q].w))
+            return 1;
+    return 0;
 }
 
 static int fig_first(const char *s, size_t len, size_t i)
@@ -1205,7 +1258,7 @@ void kg_find_figures(kg_tctx *c)
             continue;
         /* the cheap tests first (positions in chrome or in a time are
          * skipped below either way) */
-        if (ch >= 0x80 && (!fig_first(s, len, i) || !kg_tok_start(s, i)))
+        if (ch >= 0x80 && (!fig_first(s, len, i) || !kg_tok_start(s, i) || !may_figure_hangul(s, len, i)))
             continue;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
