@@ -222,15 +222,21 @@ static char *put_offsets(char *p, size_t a, size_t b)
     return put_u(p, b);
 }
 
-void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
+/* Appends m as one JSON object, opened by lead (leadn bytes: "{", or
+ * the {"file":"PATH", of a line that names its file) and followed by a
+ * newline when nl: one kg_buf_grow for all of it. */
+static void put_mention(const kg_mention *m, const kg_text *t, const char *lead, size_t leadn, int nl,
+                        kg_buf *out)
 {
     const char *text = t->norm + m->nstart;
     size_t tn = m->nend - m->nstart;
     if (m->kind == KG_MENTION_ACTOR && m->json) {
         /* a lexicon actor: its id, name, type and how escaped beforehand */
-        kg_buf_grow(out, 64 + m->json_len + 6 * tn);
+        kg_buf_grow(out, 64 + leadn + m->json_len + 6 * tn);
         char *p = out->ptr + out->len;
-        PUT_LIT(p, "{\"kind\":\"actor\",");
+        memcpy(p, lead, leadn);
+        p += leadn;
+        PUT_LIT(p, "\"kind\":\"actor\",");
         memcpy(p, m->json, m->json_head);
         p += m->json_head;
         *p++ = ',';
@@ -239,6 +245,8 @@ void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
         memcpy(p, m->json + m->json_head, m->json_len - m->json_head);
         p += m->json_len - m->json_head;
         *p++ = '}';
+        if (nl)
+            *p++ = '\n';
         out->len = (size_t)(p - out->ptr);
         out->ptr[out->len] = '\0';
         return;
@@ -249,10 +257,11 @@ void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
     size_t unitn = m->unit ? strlen(m->unit) : 0, countern = m->counter ? strlen(m->counter) : 0;
     size_t valn = m->kind == KG_MENTION_TIME ? strnlen(m->value, sizeof m->value) : 0;
     /* keys, punctuation and numbers take less than 256 bytes */
-    size_t bound = 256 + 6 * (tn + idn + namen + typen + hown + unitn + countern + valn);
+    size_t bound = 256 + leadn + 6 * (tn + idn + namen + typen + hown + unitn + countern + valn);
     kg_buf_grow(out, bound);
     char *p = out->ptr + out->len;
-    *p++ = '{';
+    memcpy(p, lead, leadn);
+    p += leadn;
     switch (m->kind) {
     case KG_MENTION_ACTOR:
         PUT_LIT(p, "\"kind\":\"actor\",");
@@ -311,8 +320,26 @@ void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
         break;
     }
     *p++ = '}';
+    if (nl)
+        *p++ = '\n';
     out->len = (size_t)(p - out->ptr);
     out->ptr[out->len] = '\0';
+}
+
+void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
+{
+    put_mention(m, t, "{", 1, 0, out);
+}
+
+void kg_mentions_json_lines(const kg_mentions *ms, size_t first, const kg_text *t, const char *head, size_t headn,
+                            kg_buf *out)
+{
+    if (!head) {
+        head = "{";
+        headn = 1;
+    }
+    for (size_t i = first; i < ms->n; i++)
+        put_mention(&ms->v[i], t, head, headn, 1, out);
 }
 
 int kg_dct_parse(const char *s, kg_edtf_point *p)
