@@ -1979,13 +1979,24 @@ static uint32_t first3(const char *p)
  * is empty. */
 static kg_sylset digit_after;
 static int digit_filter;
+/* The bytes that may follow the digits of a time: the first bytes of
+ * those words, the separators of dates and ranges (. - / ~ and ∼'s
+ * first byte) and the space of an amount or a bare year (3 년 전, 2014
+ * 월드컵). A number followed by any other byte (7%, 26)씨, 5km, 3·1절)
+ * starts no time; syllables are then looked up in digit_after. */
+static unsigned char digit_after_byte[256];
 
 static void after_digits(const char *w)
 {
     if (!w[0])
         digit_filter = 0;
+    digit_after_byte[(unsigned char)w[0]] = 1;
     kg_sylset_add_first(&digit_after, w);
 }
+
+/* A time that starts at a quote (') is a year: '24년 (p_year), unless a
+ * word read at the token starts with a quote (then quote_filter is 0). */
+static int quote_filter;
 
 static void after_digits_list(const twords *t)
 {
@@ -1997,6 +2008,8 @@ static void at_token(const char *w)
 {
     if (!w[0] || isd(w[0]))
         digit_filter = 0;
+    if (!w[0] || w[0] == '\'')
+        quote_filter = 0;
 }
 
 static void at_token_list(const twords *t)
@@ -2008,6 +2021,14 @@ static void at_token_list(const twords *t)
 static void digit_filter_init(void)
 {
     digit_filter = 1;
+    quote_filter = 1;
+    /* dates 2024.5.1, 2025-01-13, 2025/01/13, 74/10/31; ranges 3~5월,
+     * 2020-2023년, 13∼15일; an amount or a bare year after a space */
+    static const char seps[] = ".-/~ \xe2";
+    for (const char *p = seps; *p; p++)
+        digit_after_byte[(unsigned char)*p] = 1;
+    for (unsigned b = 0xEA; b <= 0xED; b++)
+        digit_after_byte[b] = 1; /* (syllables: digit_after decides) */
     const char *marks[] = { M_YEAR, M_MONTH, M_DAY, M_QUARTER, M_QUARTER_OF_4, M_OVER, M_CENTURY, M_DECADE,
                             M_ANNIVERSARY };
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
@@ -2034,9 +2055,19 @@ static int digits_may_start(const char *s, size_t len, size_t i)
     if (d - i > 4)
         return 0;
     const unsigned char *u = (const unsigned char *)s + d;
+    if (d < len && !digit_after_byte[u[0]])
+        return 0;
     if (d + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
-        return 1; /* (ASCII, the end, or another character: tried) */
+        return 1; /* (a byte above, the end, or another character: tried) */
     return kg_sylset_at(&digit_after, s, len, d);
+}
+
+/* 0 if the quote at the token i starts no time: only '24년 does (see
+ * quote_filter). */
+static int quote_may_start(const char *s, size_t len, size_t i)
+{
+    return !quote_filter || (i + 3 < len && isd(s[i + 1]) && isd(s[i + 2]) && !isd(s[i + 3]) &&
+                             lit(s, len, i + 3, M_YEAR));
 }
 
 static void time_first_init(void)
@@ -2392,7 +2423,7 @@ void kg_find_times(kg_tctx *c)
         }
         /* (a number that starts no time: time_at would give 0, and what
          * it sets in st before is set again before it is read) */
-        if (isd((char)ch) && !digits_may_start(s, len, i))
+        if (isd((char)ch) ? !digits_may_start(s, len, i) : ch == '\'' && !quote_may_start(s, len, i))
             continue;
         tval v;
         size_t a;
