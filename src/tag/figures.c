@@ -270,12 +270,22 @@ static int fc_first(const int *head, const char *s, size_t len, size_t i)
     return head[fc_bucket((const unsigned char *)s + i, len - i)];
 }
 
+/* The last bytes of the words of pre_spaced and pre_glued (pre_at: a
+ * word can end before i only where its last byte is). */
+static unsigned char pre_spaced_last[256], pre_glued_last[256];
+
 /* The word of pre at s[..i) that starts a token (the space after it
  * included when spaced), or NULL. */
+
 static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, const char *s, size_t i)
 {
     if (spaced && (i == 0 || s[i - 1] != ' '))
         return NULL; /* (no space before: no word of the loop below fits) */
+    /* the byte where every word's last byte would be (the loop below
+     * compares it first with each): most of the time no word ends so */
+    size_t at = spaced ? 2 : 1;
+    if (i < at || !(spaced ? pre_spaced_last : pre_glued_last)[(unsigned char)s[i - at]])
+        return NULL;
     for (size_t k = 0; k < npre; k++) {
         size_t n = pre[k].n + (spaced ? 1 : 0);
         /* the byte before the first one decides most (a syllable's last
@@ -305,6 +315,9 @@ static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
     return KG_APPROX_EXACT;
 }
 
+/* The first bytes of the particles of class figure (approx_suffix). */
+static unsigned char part_first[256];
+
 static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 {
     size_t j = e;
@@ -314,8 +327,13 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
     /* (korean.yaml particles of class figure, then a space; or a space
      * alone; or nothing) */
     const char *const *parts = kg_particles_figure();
+    /* (no particle starts with the byte at j: only the tries with none
+     * and with a space are left, in their order) */
+    int no_part = j >= len || !part_first[(unsigned char)s[j]];
     for (int p = -1;; p++) {
         size_t k = j;
+        if (p >= 0 && parts[p] && no_part)
+            continue;
         if (p >= 0 && parts[p]) {
             k = lit(s, len, j, parts[p]);
             k = k && k < len && s[k] == ' ' ? k + 1 : 0;
@@ -336,8 +354,15 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
  * unit tail glued (5개 남짓, 10개씩, 3억원대, 868건인). */
 static int is_duration(const char *unit)
 {
-    return !strcmp(unit, "year") || !strcmp(unit, "month") || !strcmp(unit, "week") || !strcmp(unit, "day") ||
-           !strcmp(unit, "h") || !strcmp(unit, "min");
+    /* (the first byte decides most: no strcmp call then) */
+    switch (unit[0]) {
+    case 'y': return !strcmp(unit, "year");
+    case 'm': return !strcmp(unit, "month") || !strcmp(unit, "min");
+    case 'w': return !strcmp(unit, "week");
+    case 'd': return !strcmp(unit, "day");
+    case 'h': return !strcmp(unit, "h");
+    default: return 0;
+    }
 }
 
 static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
@@ -373,7 +398,7 @@ static kg_approx tail_at(const char *s, size_t len, size_t k)
 static int compound_big(const char *unit)
 {
     for (size_t k = 0; k < n_compounds; k++)
-        if (!strcmp(compounds[k].big, unit))
+        if (compounds[k].big[0] == unit[0] && !strcmp(compounds[k].big, unit))
             return 1;
     return 0;
 }
@@ -1088,8 +1113,19 @@ static void fig_syl_init(void)
     for (size_t k = 0; k < l->n; k++) {
         approxdef d = { l->e[k].form, strlen(l->e[k].form), approx_field(&l->e[k]) };
         pre_spaced[n_pre_spaced++] = d;
-        if (has_class(&l->e[k], "glued"))
+        /* (an empty word ends anywhere: its "last byte" is the one
+         * before, which pre_at reads as w[-1]; all bytes then) */
+        if (d.n)
+            pre_spaced_last[(unsigned char)d.w[d.n - 1]] = 1;
+        else
+            memset(pre_spaced_last, 1, sizeof pre_spaced_last);
+        if (has_class(&l->e[k], "glued")) {
             pre_glued[n_pre_glued++] = d;
+            if (d.n)
+                pre_glued_last[(unsigned char)d.w[d.n - 1]] = 1;
+            else
+                memset(pre_glued_last, 1, sizeof pre_glued_last);
+        }
     }
     magnitudes = mults("magnitudes", &n_magnitudes);
     scales = mults("scales", &n_scales);
@@ -1112,6 +1148,11 @@ static void fig_syl_init(void)
         n_not_after++;
     not_after_next = kg_xcalloc(n_not_after + 1, sizeof *not_after_next);
     fc_build(not_after_head, not_after_next, n_not_after, not_after_word);
+    for (const char *const *p = kg_particles_figure(); *p; p++) {
+        if (!(*p)[0])
+            memset(part_first, 1, sizeof part_first); /* (an empty one fits anywhere) */
+        part_first[(unsigned char)(*p)[0]] = 1;
+    }
     tails_next = fc_build_words(tails_head, unit_tails, tail_word);
     range_next = fc_build_words(range_head, range_marks, range_word);
     for (size_t k = 0; k < n_word_figs; k++) {
