@@ -76,9 +76,10 @@ static numword *load(const char *key, int syl1, double max, kg_sylset *set)
 /* Per Hangul syllable (cp - 0xAC00): what the one-syllable words read
  * there give (the first word of each list that matches, as word_at reads
  * them): SYL_SINO a Sino-Korean digit of 1 or more, SYL_SMALL and
- * SYL_BIG a multiplier above 0. kg_num_words_may_start reads two
+ * SYL_BIG a multiplier above 0; SYL_NATIVE the first syllable of a
+ * native ten or one (kg_num_scan_native reads nothing elsewhere). kg_num_words_may_start reads two
  * entries instead of walking four lists. */
-enum { SYL_SINO = 1, SYL_SMALL = 2, SYL_BIG = 4 };
+enum { SYL_SINO = 1, SYL_SMALL = 2, SYL_BIG = 4, SYL_NATIVE = 8 };
 static unsigned char syl_class[KG_NSYL];
 /* The native tens and ones chained by their first syllable, in list
  * order: *_head[syllable] and *_next[word] hold a word index + 1 (0
@@ -143,6 +144,9 @@ static void syl_init(void)
     class_words(big, SYL_BIG, 0);
     tens_next = chain_words(tens, tens_head);
     ones_next = chain_words(ones, ones_head);
+    for (uint32_t c = 0; c < KG_NSYL; c++)
+        if (tens_head[c] || ones_head[c])
+            syl_class[c] |= SYL_NATIVE;
 }
 
 /* syl_class of the syllable at s[i], or 0. */
@@ -211,6 +215,12 @@ int kg_num_words_may_start(const char *s, size_t len, size_t i)
         return 0;
     unsigned b = syl_class_at(s, len, i + 3);
     return ((a & SYL_SINO) && (b & SYL_SMALL)) || ((a & SYL_SMALL) && (b & (SYL_SINO | SYL_SMALL | SYL_BIG)));
+}
+
+int kg_num_native_may_start(const char *s, size_t len, size_t i)
+{
+    pthread_once(&syl_once, syl_init);
+    return (syl_class_at(s, len, i) & SYL_NATIVE) != 0;
 }
 
 /* Reads digits (with commas, one decimal point) at s[i]. */

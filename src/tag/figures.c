@@ -326,14 +326,12 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
     /* a particle may stand between: 4천500개를 넘어섰다 */
     /* (korean.yaml particles of class figure, then a space; or a space
      * alone; or nothing) */
-    const char *const *parts = kg_particles_figure();
     /* (no particle starts with the byte at j: only the tries with none
      * and with a space are left, in their order) */
-    int no_part = j >= len || !part_first[(unsigned char)s[j]];
+    static const char *const none[] = { NULL };
+    const char *const *parts = j < len && part_first[(unsigned char)s[j]] ? kg_particles_figure() : none;
     for (int p = -1;; p++) {
         size_t k = j;
-        if (p >= 0 && parts[p] && no_part)
-            continue;
         if (p >= 0 && parts[p]) {
             k = lit(s, len, j, parts[p]);
             k = k && k < len && s[k] == ' ' ? k + 1 : 0;
@@ -1188,7 +1186,7 @@ static int may_figure_hangul(const char *s, size_t len, size_t i)
     if (kg_num_words_may_start(s, len, i))
         return 1;
     kg_num n;
-    if (!kg_num_scan_native(s, len, i, &n))
+    if (!kg_num_native_may_start(s, len, i) || !kg_num_scan_native(s, len, i, &n))
         return 0;
     if (!n.glued)
         return 1;

@@ -138,22 +138,28 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
 /* Appends the literal lit (a string constant) at p. */
 #define PUT_LIT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) += sizeof(lit) - 1)
 
-/* Writes the decimal digits of v at p; returns the new end. Two digits
- * per division (offsets are written twice for every mention). */
+static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                            "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                            "8081828384858687888990919293949596979899";
+static const unsigned long long p10[20] = { 1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                              10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                              100000000000ull, 1000000000000ull, 10000000000000ull,
+                                              100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                              100000000000000000ull, 1000000000000000000ull,
+                                              10000000000000000000ull };
+
+/* Writes the decimal digits of v at p; returns the new end. The number
+ * of digits from the bit length (one compare to correct it), then two
+ * digits per division (offsets are written twice for every mention). */
 static char *put_u(char *p, unsigned long long v)
 {
-    static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
-    static const unsigned long long pow10[19] = { 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-                                                  10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-                                                  100000000000ull, 1000000000000ull, 10000000000000ull,
-                                                  100000000000000ull, 1000000000000000ull,
-                                                  10000000000000000ull, 100000000000000000ull,
-                                                  1000000000000000000ull, 10000000000000000000ull };
-    size_t n = 1; /* digits: comparisons, not divisions */
-    while (n < 20 && v >= pow10[n - 1])
-        n++;
+    /* digits = floor(log10 v) + 1: about bits * log10(2), then at most
+     * one too few */
+    unsigned bits = 64u - (unsigned)__builtin_clzll(v | 1);
+    size_t n = (bits * 1233u) >> 12;
+    n += v >= p10[n];
+    if (n == 0)
+        n = 1;
     char *e = p + n;
     while (v >= 100) {
         unsigned r = (unsigned)(v % 100);
@@ -201,6 +207,35 @@ static char *put_num(char *p, double v)
             return put_u(p, (unsigned long long)-v);
         }
         return put_u(p, (unsigned long long)v);
+    }
+    /* a decimal of at most nine places that the double is nearest to
+     * (2332.31, 0.75): what %.10g writes, without printf. The double
+     * is within half a unit in its last place of r / 10^k, far less
+     * than half a unit of a tenth significant digit, so %.10g's
+     * rounding gives r / 10^k itself; between 1e-4 and 1e9 it writes
+     * it in fixed notation, without trailing zeros (k is the least
+     * that fits: its last digit is not 0). */
+    double av = fabs(v);
+    if (av >= 1e-4 && av < 1e9) {
+        for (int k = 1; k <= 9; k++) {
+            double r = nearbyint(av * (double)p10[k]);
+            if (r >= 1e10)
+                break; /* more than ten significant digits */
+            if (r / (double)p10[k] != av)
+                continue;
+            unsigned long long u = (unsigned long long)r, ip = u / p10[k], fp = u % p10[k];
+            if (v < 0)
+                *p++ = '-';
+            p = put_u(p, ip);
+            *p++ = '.';
+            /* the k places, leading zeros written */
+            char *e = p + k;
+            for (int q = 0; q < k; q++) {
+                e[-1 - q] = (char)('0' + fp % 10);
+                fp /= 10;
+            }
+            return e;
+        }
     }
     char b[40];
     int n = snprintf(b, sizeof b, "%.10g", v);
