@@ -1980,17 +1980,21 @@ static uint32_t first3(const char *p)
 static kg_sylset digit_after;
 static int digit_filter;
 /* The bytes that may follow the digits of a time: the first bytes of
- * those words, the separators of dates and ranges (. - / ~ and ∼'s
- * first byte) and the space of an amount or a bare year (3 년 전, 2014
- * 월드컵). A number followed by any other byte (7%, 26)씨, 5km, 3·1절)
- * starts no time; syllables are then looked up in digit_after. */
-static unsigned char digit_after_byte[256];
+ * those words (word_after_byte), the separators of dates and ranges (.
+ * - / ~ and ∼'s first byte) and the space of an amount or a bare year (3
+ * 년 전, 2014 월드컵). A number followed by any other byte (7%, 26)씨,
+ * 5km, 3·1절) starts no time; syllables are then looked up in
+ * digit_after. A dot follows only the four digits of a date's year
+ * (2024.5.1), a slash those or the two of 74/10/31 (7.3%, 1.5배 are
+ * turned away), unless a word read after digits starts with it. */
+static unsigned char digit_after_byte[256], word_after_byte[256];
 
 static void after_digits(const char *w)
 {
     if (!w[0])
         digit_filter = 0;
     digit_after_byte[(unsigned char)w[0]] = 1;
+    word_after_byte[(unsigned char)w[0]] = 1;
     kg_sylset_add_first(&digit_after, w);
 }
 
@@ -2057,6 +2061,8 @@ static int digits_may_start(const char *s, size_t len, size_t i)
     const unsigned char *u = (const unsigned char *)s + d;
     if (d < len && !digit_after_byte[u[0]])
         return 0;
+    if (d < len && (u[0] == '.' || u[0] == '/') && !word_after_byte[u[0]])
+        return d - i == 4 || (u[0] == '/' && d - i == 2); /* (kg_text_scan_date, YY/MM/DD) */
     if (d + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
         return 1; /* (a byte above, the end, or another character: tried) */
     return kg_sylset_at(&digit_after, s, len, d);
