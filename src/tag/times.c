@@ -1989,6 +1989,12 @@ static int digit_filter;
  * turned away), unless a word read after digits starts with it. */
 static unsigned char digit_after_byte[256], word_after_byte[256];
 
+/* The words themselves: a syllable after the digits must start one of
+ * them there (every reading compares a whole word right after the
+ * digits: 10년 만에 is tried, 1개 차로 and 4회 are not). */
+static const char **after_words;
+static size_t n_after_words, cap_after_words;
+
 static void after_digits(const char *w)
 {
     if (!w[0])
@@ -1996,6 +2002,19 @@ static void after_digits(const char *w)
     digit_after_byte[(unsigned char)w[0]] = 1;
     word_after_byte[(unsigned char)w[0]] = 1;
     kg_sylset_add_first(&digit_after, w);
+    KG_VEC_PUSH(after_words, n_after_words, cap_after_words);
+    after_words[n_after_words++] = w;
+}
+
+/* 1 if a word of after_words starts at s[d] (a syllable). */
+static int after_word_at(const char *s, size_t len, size_t d)
+{
+    for (size_t k = 0; k < n_after_words; k++) {
+        const char *w = after_words[k];
+        if (w[0] == s[d] && kg_at(s, len, d, w))
+            return 1;
+    }
+    return 0;
 }
 
 /* A time that starts at a quote (') is a year: '24년 (p_year), unless a
@@ -2065,7 +2084,7 @@ static int digits_may_start(const char *s, size_t len, size_t i)
         return d - i == 4 || (u[0] == '/' && d - i == 2); /* (kg_text_scan_date, YY/MM/DD) */
     if (d + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
         return 1; /* (a byte above, the end, or another character: tried) */
-    return kg_sylset_at(&digit_after, s, len, d);
+    return kg_sylset_at(&digit_after, s, len, d) && after_word_at(s, len, d);
 }
 
 /* 0 if the quote at the token i starts no time: only '24년 does (see
