@@ -149,6 +149,12 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
  * (figures). Strings are escaped (quotes, backslash, control characters;
  * UTF-8 kept). */
 void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out);
+/* Appends the mentions ms->v[first..n) as JSON Lines: each object as
+ * kg_mention_json writes it and a newline. head (headn bytes), when not
+ * NULL, opens each object in place of its '{': `{"file":"PATH",` for
+ * lines that name their file. */
+void kg_mentions_json_lines(const kg_mentions *ms, size_t first, const kg_text *t, const char *head, size_t headn,
+                            kg_buf *out);
 
 /* Parses a --date argument (EDTF YYYY, YYYY-MM or YYYY-MM-DD) into *p.
  * Returns 0 or -1. */

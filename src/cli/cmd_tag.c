@@ -290,18 +290,22 @@ typedef struct tag_run {
     int name_files; /* more than one FILE: each line says which ("file") */
 } tag_run;
 
-static void print_extras(const kg_text *t, kg_buf *out, int chrome, int sents)
+/* The chrome and sentence lines, each opened by lead (leadn bytes: "{"
+ * or the line's {"file":"PATH",). */
+static void print_extras(const kg_text *t, kg_buf *out, int chrome, int sents, const char *lead, size_t leadn)
 {
     if (chrome)
         for (size_t i = 0; i < t->n_chrome; i++) {
             const kg_chrome *c = &t->chrome[i];
-            kg_buf_printf(out, "{\"kind\":\"chrome\",\"chrome\":\"%s\",\"start\":%zu,\"end\":%zu}\n",
+            kg_buf_add(out, lead, leadn);
+            kg_buf_printf(out, "\"kind\":\"chrome\",\"chrome\":\"%s\",\"start\":%zu,\"end\":%zu}\n",
                           kg_chrome_kind_name(c->kind), c->r.start, c->r.end);
         }
     if (sents)
         for (size_t i = 0; i < t->n_sent; i++) {
             const kg_text_range *r = &t->sent[i];
-            kg_buf_puts(out, "{\"kind\":\"sentence\",\"text\":\"");
+            kg_buf_add(out, lead, leadn);
+            kg_buf_puts(out, "\"kind\":\"sentence\",\"text\":\"");
             kg_json_escape(out, t->norm + r->nstart, r->nend - r->nstart);
             kg_buf_printf(out, "\",\"start\":%zu,\"end\":%zu}\n", r->start, r->end);
         }
@@ -317,6 +321,7 @@ typedef struct twin {
     kg_diag d;
     kg_mentions ms;
     kg_buf out; /* the window's JSON Lines */
+    kg_buf head; /* what opens each of its lines: { or {"file":"PATH", */
     kg_edtf_point used;
     int failed; /* not valid UTF-8: d says where */
     int state;  /* SLOT_* (under the pool's lock) */
@@ -369,11 +374,17 @@ static void tag_window(twin *w)
     w->failed = kg_text_load(&t, w->buf, w->len, w->base, run->text_flags, w->path, &w->d) < 0;
     if (!w->failed) {
         kg_tag_text(run->lx, &t, &w->opts, &w->ms, &w->used);
-        print_extras(&t, &w->out, run->show_chrome, run->show_sentences);
-        for (size_t i = 0; i < w->ms.n; i++) {
-            kg_mention_json(&w->ms.v[i], &t, &w->out);
-            kg_buf_putc(&w->out, '\n');
-        }
+        /* with more than one FILE each line starts {"file":"PATH", (as
+         * grep names its files), written in place of the object's '{' */
+        kg_buf_reset(&w->head);
+        if (run->name_files) {
+            kg_buf_puts(&w->head, "{\"file\":\"");
+            kg_json_escape(&w->head, w->path, strlen(w->path));
+            kg_buf_puts(&w->head, "\",");
+        } else
+            kg_buf_putc(&w->head, '{');
+        print_extras(&t, &w->out, run->show_chrome, run->show_sentences, w->head.ptr, w->head.len);
+        kg_mentions_json_lines(&w->ms, 0, &t, w->head.ptr, w->head.len, &w->out);
     }
     kg_text_free(&t);
 }
@@ -472,42 +483,8 @@ static int put_window(twin *w, kg_tag_opts *opts, int *first)
     if (*first && opts->dct.prec == KG_PREC_NONE)
         opts->dct = w->used; /* the first window's dateline holds for the file */
     *first = 0;
-    const kg_buf *out = &w->out;
-    kg_buf named = KG_BUF_INIT;
-    if (w->run->name_files && w->out.len) {
-        /* {"file":"PATH", then the line without its opening brace, as
-         * grep names its files */
-        kg_buf head = KG_BUF_INIT;
-        kg_buf_puts(&head, "{\"file\":\"");
-        kg_json_escape(&head, w->path, strlen(w->path));
-        kg_buf_puts(&head, "\",");
-        /* room for every line at once (a line per newline, and one
-         * after the last), then the lines written into it */
-        const char *o = w->out.ptr, *oe = o + w->out.len;
-        size_t lines = 1;
-        for (const char *q = o; (q = memchr(q, '\n', (size_t)(oe - q))) != NULL; q++)
-            lines++;
-        kg_buf_grow(&named, w->out.len + lines * head.len);
-        char *p = named.ptr;
-        for (const char *a = o; a < oe;) {
-            const char *nl = memchr(a, '\n', (size_t)(oe - a));
-            const char *e = nl ? nl + 1 : oe;
-            if (*a == '{') {
-                memcpy(p, head.ptr, head.len);
-                p += head.len;
-                a++;
-            }
-            memcpy(p, a, (size_t)(e - a));
-            p += e - a;
-            a = e;
-        }
-        named.len = (size_t)(p - named.ptr);
-        named.ptr[named.len] = '\0';
-        kg_buf_free(&head);
-        out = &named;
-    }
+    const kg_buf *out = &w->out; /* (its lines name their file: tag_window) */
     int bad = out->len && fwrite(out->ptr, 1, out->len, stdout) != out->len;
-    kg_buf_free(&named);
     if (bad) {
         kg_cli_error("tag: writing output: %s", strerror(errno));
         return KG_EXIT_IO;
@@ -785,6 +762,7 @@ static twin *windows_new(int nslots)
         ws[k].d = (kg_diag)KG_DIAG_INIT;
         ws[k].ms = (kg_mentions)KG_MENTIONS_INIT;
         ws[k].out = (kg_buf)KG_BUF_INIT;
+        ws[k].head = (kg_buf)KG_BUF_INIT;
         ws[k].state = SLOT_FREE;
     }
     return ws;
@@ -797,6 +775,7 @@ static void windows_free(twin *ws, int nslots)
         kg_diag_free(&ws[k].d);
         kg_mentions_free(&ws[k].ms);
         kg_buf_free(&ws[k].out);
+        kg_buf_free(&ws[k].head);
     }
     free(ws);
 }

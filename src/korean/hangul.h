@@ -135,6 +135,15 @@ static inline int kg_u8_syllable(const unsigned char *u)
     }
 }
 
+/* The number of Hangul syllables (U+AC00..U+D7A3), and the index of the
+ * syllable at u (cp - 0xAC00; kg_u8_syllable(u) must hold): for tables
+ * by syllable. */
+#define KG_NSYL 11172
+static inline uint32_t kg_u8_syl_index(const unsigned char *u)
+{
+    return ((((uint32_t)u[0] & 0x0Fu) << 12) | (((uint32_t)u[1] & 0x3Fu) << 6) | ((uint32_t)u[2] & 0x3Fu)) - 0xAC00u;
+}
+
 #ifdef __SSE2__
 /* Lane k set where p[k] leads a Hangul syllable U+AC00..U+D7A3: all of
  * EB and EC, EA from EA B0, ED up to ED 9E A3 (p[0..18) readable). The

@@ -73,6 +73,64 @@ static numword *load(const char *key, int syl1, double max, kg_sylset *set)
     return v;
 }
 
+/* Per Hangul syllable (cp - 0xAC00): what the one-syllable words read
+ * there give (the first word of each list that matches, as word_at reads
+ * them): SYL_SINO a Sino-Korean digit of 1 or more, SYL_SMALL and
+ * SYL_BIG a multiplier above 0; SYL_NATIVE the first syllable of a
+ * native ten or one (kg_num_scan_native reads nothing elsewhere). kg_num_words_may_start reads two
+ * entries instead of walking four lists. */
+enum { SYL_SINO = 1, SYL_SMALL = 2, SYL_BIG = 4, SYL_NATIVE = 8 };
+static unsigned char syl_class[KG_NSYL];
+/* The native tens and ones chained by their first syllable, in list
+ * order: *_head[syllable] and *_next[word] hold a word index + 1 (0
+ * ends), so that a syllable is compared with its own words only. */
+static uint32_t tens_head[KG_NSYL], ones_head[KG_NSYL];
+static uint32_t *tens_next, *ones_next;
+
+/* Sets bit in syl_class for the syllable of each one-syllable word of
+ * list that is the first of the list with that syllable and whose value
+ * is at least min. */
+static void class_words(const numword *list, unsigned bit, double min)
+{
+    unsigned char seen[KG_NSYL];
+    memset(seen, 0, sizeof seen);
+    for (const numword *w = list; w->w; w++) {
+        const unsigned char *u = (const unsigned char *)w->w;
+        if (strlen(w->w) != 3 || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+            continue; /* (load keeps one-syllable words only) */
+        uint32_t c = kg_u8_syl_index(u);
+        if (seen[c])
+            continue;
+        seen[c] = 1;
+        if (w->v >= min && w->v > 0)
+            syl_class[c] |= (unsigned char)bit;
+    }
+}
+
+/* Chains the words of list by first syllable (see tens_head); a word
+ * that starts with no syllable is never read (kg_num_scan_native only
+ * starts at a syllable of the list's set). */
+static uint32_t *chain_words(const numword *list, uint32_t *head)
+{
+    size_t n = 0;
+    while (list[n].w)
+        n++;
+    uint32_t *next = kg_xcalloc(n + 1, sizeof *next), *tail = kg_xcalloc(KG_NSYL, sizeof *tail);
+    for (size_t k = 0; k < n; k++) {
+        const unsigned char *u = (const unsigned char *)list[k].w;
+        if (strlen(list[k].w) < 3 || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+            continue;
+        uint32_t c = kg_u8_syl_index(u);
+        if (tail[c])
+            next[tail[c] - 1] = (uint32_t)(k + 1);
+        else
+            head[c] = (uint32_t)(k + 1);
+        tail[c] = (uint32_t)(k + 1);
+    }
+    free(tail);
+    return next;
+}
+
 static void syl_init(void)
 {
     small = load("small_multipliers", 1, 1e300, &mult_syl);
@@ -81,6 +139,23 @@ static void syl_init(void)
     tens = load("native_tens", 0, 1e6, &tens_syl);
     ones = load("native_ones", 0, 1e6, &ones_syl);
     infixes = kg_gram_words("korean", "number_infixes");
+    class_words(sino, SYL_SINO, 1);
+    class_words(small, SYL_SMALL, 0);
+    class_words(big, SYL_BIG, 0);
+    tens_next = chain_words(tens, tens_head);
+    ones_next = chain_words(ones, ones_head);
+    for (uint32_t c = 0; c < KG_NSYL; c++)
+        if (tens_head[c] || ones_head[c])
+            syl_class[c] |= SYL_NATIVE;
+}
+
+/* syl_class of the syllable at s[i], or 0. */
+static unsigned syl_class_at(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+        return 0;
+    return syl_class[kg_u8_syl_index(u)];
 }
 
 static double big_mult(const char *s, size_t len, size_t i);
@@ -127,6 +202,25 @@ static int sino_digit(const char *s, size_t len, size_t i)
         if (at(s, len, i, w->w))
             return (int)w->v;
     return -1;
+}
+
+int kg_num_words_may_start(const char *s, size_t len, size_t i)
+{
+    pthread_once(&syl_once, syl_init);
+    /* num_lead's first section in words, as it reads it (sino_digit >= 1
+     * and small_mult, or small_mult and sino_digit >= 1, small_mult or
+     * big_mult), from the syllables' classes */
+    unsigned a = syl_class_at(s, len, i);
+    if (!(a & (SYL_SINO | SYL_SMALL)))
+        return 0;
+    unsigned b = syl_class_at(s, len, i + 3);
+    return ((a & SYL_SINO) && (b & SYL_SMALL)) || ((a & SYL_SMALL) && (b & (SYL_SINO | SYL_SMALL | SYL_BIG)));
+}
+
+int kg_num_native_may_start(const char *s, size_t len, size_t i)
+{
+    pthread_once(&syl_once, syl_init);
+    return (syl_class_at(s, len, i) & SYL_NATIVE) != 0;
 }
 
 /* Reads digits (with commas, one decimal point) at s[i]. */
@@ -345,8 +439,11 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
     pthread_once(&syl_once, syl_init);
     size_t j = i;
     int v = 0, alone = 0;
+    /* (the words of the syllable at j only, in list order: no other
+     * word can match there) */
     int tens_ok = kg_sylset_at(&tens_syl, s, len, j); /* else no word below matches */
-    for (int k = 0; tens_ok && tens[k].w; k++)
+    for (long k = tens_ok ? (long)tens_head[kg_u8_syl_index((const unsigned char *)s + j)] - 1 : -1; k >= 0;
+         k = (long)tens_next[k] - 1)
         if (at(s, len, j, tens[k].w)) {
             v = (int)tens[k].v;
             alone = tens[k].alone;
@@ -354,7 +451,8 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
             break;
         }
     int ones_ok = kg_sylset_at(&ones_syl, s, len, j);
-    for (int k = 0; ones_ok && ones[k].w; k++)
+    for (long k = ones_ok ? (long)ones_head[kg_u8_syl_index((const unsigned char *)s + j)] - 1 : -1; k >= 0;
+         k = (long)ones_next[k] - 1)
         if (at(s, len, j, ones[k].w)) {
             if (alone)
                 break; /* 스무 stands alone */

@@ -26,6 +26,15 @@ typedef struct kg_num {
 
 /* Reads a number starting at s[i]. Returns 1 and fills *out, or 0. */
 int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out);
+/* 0 when kg_num_scan at s[i], a Hangul syllable, certainly reads no
+ * number: a number in words starts with a Sino-Korean digit and a small
+ * multiplier (삼십), or a small multiplier and a digit or multiplier
+ * (십이, 백만); else 1. Two lookups, for the callers that try many
+ * syllables (figures.c). */
+int kg_num_words_may_start(const char *s, size_t len, size_t i);
+/* 0 when kg_num_scan_native at s[i] certainly reads nothing: s[i] is
+ * no Hangul syllable that a native ten or one starts with; else 1. */
+int kg_num_native_may_start(const char *s, size_t len, size_t i);
 /* Reads a native Korean number word (한 두 세 네 다섯 ... 열 스무 스물...)
  * at s[i] that stands alone as a word, or is glued to what follows (then
  * out->glued is set: the caller decides whether a counter may follow);

@@ -167,6 +167,12 @@ typedef struct rankdef {
 static rankdef *ranks;
 static size_t n_ranks;
 
+/* The first syllables of the word figures and of the units a native
+ * numeral may be glued to (may_figure_hangul); word_figs_any: a word
+ * figure starts with no syllable (then its chain is always walked). */
+static kg_sylset wordfig_syl, native_glued_syl;
+static int word_figs_any;
+
 /* Words that are figures by themselves (grammar units: word_figures). */
 typedef struct wordfig {
     const char *w;
@@ -193,7 +199,16 @@ static int *unit_next, *approx_next, *wordfig_next, *not_after_next, *tails_next
 /* Bucket of the character at w[0..n) (n >= 1). */
 static unsigned fc_bucket(const unsigned char *w, size_t n)
 {
-    return kg_first_char_hash(w, n) % FC_BUCKETS;
+    /* kg_first_char_hash written out for ASCII and three-byte characters
+     * (Hangul: the lookups run at every word tried), the same value */
+    unsigned c = w[0], h;
+    if (c < 0x80)
+        h = c;
+    else if (c >= 0xE0 && c < 0xF0 && n >= 3)
+        h = (c * 251u + w[1]) * 251u + w[2];
+    else
+        return kg_first_char_hash(w, n) % FC_BUCKETS;
+    return (h ^ (h >> 7)) % FC_BUCKETS;
 }
 
 /* Builds a chain table over n words (word k is words(k)). */
@@ -264,12 +279,22 @@ static int fc_first(const int *head, const char *s, size_t len, size_t i)
     return head[fc_bucket((const unsigned char *)s + i, len - i)];
 }
 
+/* The last bytes of the words of pre_spaced and pre_glued (pre_at: a
+ * word can end before i only where its last byte is). */
+static unsigned char pre_spaced_last[256], pre_glued_last[256];
+
 /* The word of pre at s[..i) that starts a token (the space after it
  * included when spaced), or NULL. */
+
 static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, const char *s, size_t i)
 {
     if (spaced && (i == 0 || s[i - 1] != ' '))
         return NULL; /* (no space before: no word of the loop below fits) */
+    /* the byte where every word's last byte would be (the loop below
+     * compares it first with each): most of the time no word ends so */
+    size_t at = spaced ? 2 : 1;
+    if (i < at || !(spaced ? pre_spaced_last : pre_glued_last)[(unsigned char)s[i - at]])
+        return NULL;
     for (size_t k = 0; k < npre; k++) {
         size_t n = pre[k].n + (spaced ? 1 : 0);
         /* the byte before the first one decides most (a syllable's last
@@ -299,6 +324,9 @@ static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
     return KG_APPROX_EXACT;
 }
 
+/* The first bytes of the particles of class figure (approx_suffix). */
+static unsigned char part_first[256];
+
 static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 {
     size_t j = e;
@@ -307,7 +335,10 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
     /* a particle may stand between: 4천500개를 넘어섰다 */
     /* (korean.yaml particles of class figure, then a space; or a space
      * alone; or nothing) */
-    const char *const *parts = kg_particles_figure();
+    /* (no particle starts with the byte at j: only the tries with none
+     * and with a space are left, in their order) */
+    static const char *const none[] = { NULL };
+    const char *const *parts = j < len && part_first[(unsigned char)s[j]] ? kg_particles_figure() : none;
     for (int p = -1;; p++) {
         size_t k = j;
         if (p >= 0 && parts[p]) {
@@ -330,8 +361,15 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
  * unit tail glued (5개 남짓, 10개씩, 3억원대, 868건인). */
 static int is_duration(const char *unit)
 {
-    return !strcmp(unit, "year") || !strcmp(unit, "month") || !strcmp(unit, "week") || !strcmp(unit, "day") ||
-           !strcmp(unit, "h") || !strcmp(unit, "min");
+    /* (the first byte decides most: no strcmp call then) */
+    switch (unit[0]) {
+    case 'y': return !strcmp(unit, "year");
+    case 'm': return !strcmp(unit, "month") || !strcmp(unit, "min");
+    case 'w': return !strcmp(unit, "week");
+    case 'd': return !strcmp(unit, "day");
+    case 'h': return !strcmp(unit, "h");
+    default: return 0;
+    }
 }
 
 static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
@@ -367,7 +405,7 @@ static kg_approx tail_at(const char *s, size_t len, size_t k)
 static int compound_big(const char *unit)
 {
     for (size_t k = 0; k < n_compounds; k++)
-        if (!strcmp(compounds[k].big, unit))
+        if (compounds[k].big[0] == unit[0] && !strcmp(compounds[k].big, unit))
             return 1;
     return 0;
 }
@@ -1082,8 +1120,19 @@ static void fig_syl_init(void)
     for (size_t k = 0; k < l->n; k++) {
         approxdef d = { l->e[k].form, strlen(l->e[k].form), approx_field(&l->e[k]) };
         pre_spaced[n_pre_spaced++] = d;
-        if (has_class(&l->e[k], "glued"))
+        /* (an empty word ends anywhere: its "last byte" is the one
+         * before, which pre_at reads as w[-1]; all bytes then) */
+        if (d.n)
+            pre_spaced_last[(unsigned char)d.w[d.n - 1]] = 1;
+        else
+            memset(pre_spaced_last, 1, sizeof pre_spaced_last);
+        if (has_class(&l->e[k], "glued")) {
             pre_glued[n_pre_glued++] = d;
+            if (d.n)
+                pre_glued_last[(unsigned char)d.w[d.n - 1]] = 1;
+            else
+                memset(pre_glued_last, 1, sizeof pre_glued_last);
+        }
     }
     magnitudes = mults("magnitudes", &n_magnitudes);
     scales = mults("scales", &n_scales);
@@ -1106,8 +1155,60 @@ static void fig_syl_init(void)
         n_not_after++;
     not_after_next = kg_xcalloc(n_not_after + 1, sizeof *not_after_next);
     fc_build(not_after_head, not_after_next, n_not_after, not_after_word);
+    for (const char *const *p = kg_particles_figure(); *p; p++) {
+        if (!(*p)[0])
+            memset(part_first, 1, sizeof part_first); /* (an empty one fits anywhere) */
+        part_first[(unsigned char)(*p)[0]] = 1;
+    }
     tails_next = fc_build_words(tails_head, unit_tails, tail_word);
     range_next = fc_build_words(range_head, range_marks, range_word);
+    for (size_t k = 0; k < n_word_figs; k++) {
+        const unsigned char *w = (const unsigned char *)word_figs[k].w;
+        if (strlen(word_figs[k].w) >= 3 && w[0] >= 0xEA && w[0] <= 0xED && kg_u8_syllable(w))
+            kg_sylset_add_first(&wordfig_syl, word_figs[k].w);
+        else
+            word_figs_any = 1;
+    }
+    /* (a unit that starts with no syllable never follows a glued
+     * numeral: a Hangul syllable does) */
+    for (size_t k = 0; k < n_units; k++)
+        if (units[k].native_glued)
+            kg_sylset_add_first(&native_glued_syl, units[k].w);
+}
+
+/* 0 when the Hangul syllable at i (a token fig_first let through)
+ * certainly starts no figure: no currency sign, no word figure, no
+ * number in Sino-Korean words (kg_num_words_may_start), and no native
+ * numeral, or one glued to a word that is neither 여 nor a unit of class
+ * native_glued (한국, 세계, 두고). word_figure and figure_at read nothing
+ * else from a Hangul start, so they would find nothing there; most
+ * Hangul tokens (이번, 일본, 한편) are turned away here for a few
+ * lookups instead of a full try. */
+static int may_figure_hangul(const char *s, size_t len, size_t i)
+{
+    if (sign_lead[(unsigned char)s[i]])
+        return 1;
+    if (word_figs_any || kg_sylset_at(&wordfig_syl, s, len, i))
+        for (int q = fc_first(wordfig_head, s, len, i); q >= 0; q = wordfig_next[q])
+            if (lit(s, len, i, word_figs[q].w))
+                return 1;
+    if (kg_num_words_may_start(s, len, i))
+        return 1;
+    kg_num n;
+    if (!kg_num_native_may_start(s, len, i) || !kg_num_scan_native(s, len, i, &n))
+        return 0;
+    if (!n.glued)
+        return 1;
+    /* glued (a Hangul syllable at n.end): figure_at needs 여 or a unit
+     * of class native_glued right there */
+    if (kg_lit_any(s, len, n.end, over_marks))
+        return 1;
+    if (!kg_sylset_at(&native_glued_syl, s, len, n.end))
+        return 0;
+    for (int q = fc_first(unit_head, s, len, n.end); q >= 0; q = unit_next[q] == FC_END ? -1 : unit_next[q])
+        if (units[q].native_glued && lit(s, len, n.end, units[q].w))
+            return 1;
+    return 0;
 }
 
 static int fig_first(const char *s, size_t len, size_t i)
@@ -1205,7 +1306,7 @@ void kg_find_figures(kg_tctx *c)
             continue;
         /* the cheap tests first (positions in chrome or in a time are
          * skipped below either way) */
-        if (ch >= 0x80 && (!fig_first(s, len, i) || !kg_tok_start(s, i)))
+        if (ch >= 0x80 && (!fig_first(s, len, i) || !kg_tok_start(s, i) || !may_figure_hangul(s, len, i)))
             continue;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;

@@ -138,22 +138,28 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
 /* Appends the literal lit (a string constant) at p. */
 #define PUT_LIT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) += sizeof(lit) - 1)
 
-/* Writes the decimal digits of v at p; returns the new end. Two digits
- * per division (offsets are written twice for every mention). */
+static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                            "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                            "8081828384858687888990919293949596979899";
+static const unsigned long long p10[20] = { 1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                              10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                              100000000000ull, 1000000000000ull, 10000000000000ull,
+                                              100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                              100000000000000000ull, 1000000000000000000ull,
+                                              10000000000000000000ull };
+
+/* Writes the decimal digits of v at p; returns the new end. The number
+ * of digits from the bit length (one compare to correct it), then two
+ * digits per division (offsets are written twice for every mention). */
 static char *put_u(char *p, unsigned long long v)
 {
-    static const char d2[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
-    static const unsigned long long pow10[19] = { 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-                                                  10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-                                                  100000000000ull, 1000000000000ull, 10000000000000ull,
-                                                  100000000000000ull, 1000000000000000ull,
-                                                  10000000000000000ull, 100000000000000000ull,
-                                                  1000000000000000000ull, 10000000000000000000ull };
-    size_t n = 1; /* digits: comparisons, not divisions */
-    while (n < 20 && v >= pow10[n - 1])
-        n++;
+    /* digits = floor(log10 v) + 1: about bits * log10(2), then at most
+     * one too few */
+    unsigned bits = 64u - (unsigned)__builtin_clzll(v | 1);
+    size_t n = (bits * 1233u) >> 12;
+    n += v >= p10[n];
+    if (n == 0)
+        n = 1;
     char *e = p + n;
     while (v >= 100) {
         unsigned r = (unsigned)(v % 100);
@@ -202,6 +208,35 @@ static char *put_num(char *p, double v)
         }
         return put_u(p, (unsigned long long)v);
     }
+    /* a decimal of at most nine places that the double is nearest to
+     * (2332.31, 0.75): what %.10g writes, without printf. The double
+     * is within half a unit in its last place of r / 10^k, far less
+     * than half a unit of a tenth significant digit, so %.10g's
+     * rounding gives r / 10^k itself; between 1e-4 and 1e9 it writes
+     * it in fixed notation, without trailing zeros (k is the least
+     * that fits: its last digit is not 0). */
+    double av = fabs(v);
+    if (av >= 1e-4 && av < 1e9) {
+        for (int k = 1; k <= 9; k++) {
+            double r = nearbyint(av * (double)p10[k]);
+            if (r >= 1e10)
+                break; /* more than ten significant digits */
+            if (r / (double)p10[k] != av)
+                continue;
+            unsigned long long u = (unsigned long long)r, ip = u / p10[k], fp = u % p10[k];
+            if (v < 0)
+                *p++ = '-';
+            p = put_u(p, ip);
+            *p++ = '.';
+            /* the k places, leading zeros written */
+            char *e = p + k;
+            for (int q = 0; q < k; q++) {
+                e[-1 - q] = (char)('0' + fp % 10);
+                fp /= 10;
+            }
+            return e;
+        }
+    }
     char b[40];
     int n = snprintf(b, sizeof b, "%.10g", v);
     if (n < 0)
@@ -222,15 +257,21 @@ static char *put_offsets(char *p, size_t a, size_t b)
     return put_u(p, b);
 }
 
-void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
+/* Appends m as one JSON object, opened by lead (leadn bytes: "{", or
+ * the {"file":"PATH", of a line that names its file) and followed by a
+ * newline when nl: one kg_buf_grow for all of it. */
+static void put_mention(const kg_mention *m, const kg_text *t, const char *lead, size_t leadn, int nl,
+                        kg_buf *out)
 {
     const char *text = t->norm + m->nstart;
     size_t tn = m->nend - m->nstart;
     if (m->kind == KG_MENTION_ACTOR && m->json) {
         /* a lexicon actor: its id, name, type and how escaped beforehand */
-        kg_buf_grow(out, 64 + m->json_len + 6 * tn);
+        kg_buf_grow(out, 64 + leadn + m->json_len + 6 * tn);
         char *p = out->ptr + out->len;
-        PUT_LIT(p, "{\"kind\":\"actor\",");
+        memcpy(p, lead, leadn);
+        p += leadn;
+        PUT_LIT(p, "\"kind\":\"actor\",");
         memcpy(p, m->json, m->json_head);
         p += m->json_head;
         *p++ = ',';
@@ -239,6 +280,8 @@ void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
         memcpy(p, m->json + m->json_head, m->json_len - m->json_head);
         p += m->json_len - m->json_head;
         *p++ = '}';
+        if (nl)
+            *p++ = '\n';
         out->len = (size_t)(p - out->ptr);
         out->ptr[out->len] = '\0';
         return;
@@ -249,10 +292,11 @@ void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
     size_t unitn = m->unit ? strlen(m->unit) : 0, countern = m->counter ? strlen(m->counter) : 0;
     size_t valn = m->kind == KG_MENTION_TIME ? strnlen(m->value, sizeof m->value) : 0;
     /* keys, punctuation and numbers take less than 256 bytes */
-    size_t bound = 256 + 6 * (tn + idn + namen + typen + hown + unitn + countern + valn);
+    size_t bound = 256 + leadn + 6 * (tn + idn + namen + typen + hown + unitn + countern + valn);
     kg_buf_grow(out, bound);
     char *p = out->ptr + out->len;
-    *p++ = '{';
+    memcpy(p, lead, leadn);
+    p += leadn;
     switch (m->kind) {
     case KG_MENTION_ACTOR:
         PUT_LIT(p, "\"kind\":\"actor\",");
@@ -311,8 +355,26 @@ void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
         break;
     }
     *p++ = '}';
+    if (nl)
+        *p++ = '\n';
     out->len = (size_t)(p - out->ptr);
     out->ptr[out->len] = '\0';
+}
+
+void kg_mention_json(const kg_mention *m, const kg_text *t, kg_buf *out)
+{
+    put_mention(m, t, "{", 1, 0, out);
+}
+
+void kg_mentions_json_lines(const kg_mentions *ms, size_t first, const kg_text *t, const char *head, size_t headn,
+                            kg_buf *out)
+{
+    if (!head) {
+        head = "{";
+        headn = 1;
+    }
+    for (size_t i = first; i < ms->n; i++)
+        put_mention(&ms->v[i], t, head, headn, 1, out);
 }
 
 int kg_dct_parse(const char *s, kg_edtf_point *p)

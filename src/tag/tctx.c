@@ -59,10 +59,16 @@ void kg_tctx_first_syls(kg_sylset *set, const char *grammar)
 static kg_sylset tok_syl;
 static pthread_once_t tok_syl_once = PTHREAD_ONCE_INIT;
 
+/* tok_syl as a byte per syllable (1: it may start a time or a figure),
+ * for the SIMD pass: one load where the set takes a shift and a mask. */
+static unsigned char tok_syl_byte[KG_NSYL];
+
 static void tok_syl_init(void)
 {
     kg_tctx_first_syls(&tok_syl, "times");
     kg_tctx_first_syls(&tok_syl, "units");
+    for (uint32_t c = 0; c < KG_NSYL; c++)
+        tok_syl_byte[c] = (tok_syl.bits[c >> 3] >> (c & 7)) & 1;
 }
 
 int kg_tctx_token_syllable(uint32_t cp)
@@ -90,13 +96,16 @@ static int is_token(const char *s, size_t len, size_t i)
 }
 
 /* Appends i + b for each bit b of m, but for a syllable (bit b of lead)
- * only one that may start a time or a figure. */
-static size_t keep_tokens(const char *s, size_t len, size_t i, unsigned m, unsigned lead, size_t *tok, size_t n)
+ * only one that may start a time or a figure. A lead bit is a whole
+ * syllable (kg_syl_leads checked its three bytes, all inside the text):
+ * its index is read straight from them. */
+static size_t keep_tokens(const char *s, size_t i, unsigned m, unsigned lead, size_t *tok, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s + i;
     while (m) {
         unsigned b = (unsigned)__builtin_ctz(m);
         m &= m - 1;
-        if (((lead >> b) & 1) && !kg_sylset_at(&tok_syl, s, len, i + b))
+        if (((lead >> b) & 1) && !tok_syl_byte[kg_u8_syl_index(u + b)])
             continue;
         tok[n++] = i + b;
     }
@@ -150,7 +159,7 @@ void kg_tctx_tokens(kg_tctx *c)
             cap = cap * 2 + 16;
             tok = kg_xrealloc(tok, cap * sizeof *tok);
         }
-        n = keep_tokens(s, len, i, m, syl, tok, n);
+        n = keep_tokens(s, i, m, syl, tok, n);
     }
 #endif
     for (; i < len; i++) {

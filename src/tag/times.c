@@ -1895,7 +1895,16 @@ static void read_lists(void)
 /* The bucket of the character at w[0..n) (n >= 1). */
 static unsigned tw_bucket(const unsigned char *w, size_t n)
 {
-    return kg_first_char_hash(w, n) % TW_BUCKETS;
+    /* kg_first_char_hash written out for ASCII and three-byte characters
+     * (Hangul: the lookups run at every word tried), the same value */
+    unsigned c = w[0], h;
+    if (c < 0x80)
+        h = c;
+    else if (c >= 0xE0 && c < 0xF0 && n >= 3)
+        h = (c * 251u + w[1]) * 251u + w[2];
+    else
+        return kg_first_char_hash(w, n) % TW_BUCKETS;
+    return (h ^ (h >> 7)) % TW_BUCKETS;
 }
 
 /* Chains the words of t by their first character, in list order (words
@@ -1979,13 +1988,47 @@ static uint32_t first3(const char *p)
  * is empty. */
 static kg_sylset digit_after;
 static int digit_filter;
+/* The bytes that may follow the digits of a time: the first bytes of
+ * those words (word_after_byte), the separators of dates and ranges (.
+ * - / ~ and ∼'s first byte) and the space of an amount or a bare year (3
+ * 년 전, 2014 월드컵). A number followed by any other byte (7%, 26)씨,
+ * 5km, 3·1절) starts no time; syllables are then looked up in
+ * digit_after. A dot follows only the four digits of a date's year
+ * (2024.5.1), a slash those or the two of 74/10/31 (7.3%, 1.5배 are
+ * turned away), unless a word read after digits starts with it. */
+static unsigned char digit_after_byte[256], word_after_byte[256];
+
+/* The words themselves: a syllable after the digits must start one of
+ * them there (every reading compares a whole word right after the
+ * digits: 10년 만에 is tried, 1개 차로 and 4회 are not). */
+static const char **after_words;
+static size_t n_after_words, cap_after_words;
 
 static void after_digits(const char *w)
 {
     if (!w[0])
         digit_filter = 0;
+    digit_after_byte[(unsigned char)w[0]] = 1;
+    word_after_byte[(unsigned char)w[0]] = 1;
     kg_sylset_add_first(&digit_after, w);
+    KG_VEC_PUSH(after_words, n_after_words, cap_after_words);
+    after_words[n_after_words++] = w;
 }
+
+/* 1 if a word of after_words starts at s[d] (a syllable). */
+static int after_word_at(const char *s, size_t len, size_t d)
+{
+    for (size_t k = 0; k < n_after_words; k++) {
+        const char *w = after_words[k];
+        if (w[0] == s[d] && kg_at(s, len, d, w))
+            return 1;
+    }
+    return 0;
+}
+
+/* A time that starts at a quote (') is a year: '24년 (p_year), unless a
+ * word read at the token starts with a quote (then quote_filter is 0). */
+static int quote_filter;
 
 static void after_digits_list(const twords *t)
 {
@@ -1997,6 +2040,8 @@ static void at_token(const char *w)
 {
     if (!w[0] || isd(w[0]))
         digit_filter = 0;
+    if (!w[0] || w[0] == '\'')
+        quote_filter = 0;
 }
 
 static void at_token_list(const twords *t)
@@ -2008,6 +2053,14 @@ static void at_token_list(const twords *t)
 static void digit_filter_init(void)
 {
     digit_filter = 1;
+    quote_filter = 1;
+    /* dates 2024.5.1, 2025-01-13, 2025/01/13, 74/10/31; ranges 3~5월,
+     * 2020-2023년, 13∼15일; an amount or a bare year after a space */
+    static const char seps[] = ".-/~ \xe2";
+    for (const char *p = seps; *p; p++)
+        digit_after_byte[(unsigned char)*p] = 1;
+    for (unsigned b = 0xEA; b <= 0xED; b++)
+        digit_after_byte[b] = 1; /* (syllables: digit_after decides) */
     const char *marks[] = { M_YEAR, M_MONTH, M_DAY, M_QUARTER, M_QUARTER_OF_4, M_OVER, M_CENTURY, M_DECADE,
                             M_ANNIVERSARY };
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
@@ -2034,9 +2087,21 @@ static int digits_may_start(const char *s, size_t len, size_t i)
     if (d - i > 4)
         return 0;
     const unsigned char *u = (const unsigned char *)s + d;
+    if (d < len && !digit_after_byte[u[0]])
+        return 0;
+    if (d < len && (u[0] == '.' || u[0] == '/') && !word_after_byte[u[0]])
+        return d - i == 4 || (u[0] == '/' && d - i == 2); /* (kg_text_scan_date, YY/MM/DD) */
     if (d + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
-        return 1; /* (ASCII, the end, or another character: tried) */
-    return kg_sylset_at(&digit_after, s, len, d);
+        return 1; /* (a byte above, the end, or another character: tried) */
+    return kg_sylset_at(&digit_after, s, len, d) && after_word_at(s, len, d);
+}
+
+/* 0 if the quote at the token i starts no time: only '24년 does (see
+ * quote_filter). */
+static int quote_may_start(const char *s, size_t len, size_t i)
+{
+    return !quote_filter || (i + 3 < len && isd(s[i + 1]) && isd(s[i + 2]) && !isd(s[i + 3]) &&
+                             lit(s, len, i + 3, M_YEAR));
 }
 
 static void time_first_init(void)
@@ -2392,7 +2457,7 @@ void kg_find_times(kg_tctx *c)
         }
         /* (a number that starts no time: time_at would give 0, and what
          * it sets in st before is set again before it is read) */
-        if (isd((char)ch) && !digits_may_start(s, len, i))
+        if (isd((char)ch) ? !digits_may_start(s, len, i) : ch == '\'' && !quote_may_start(s, len, i))
             continue;
         tval v;
         size_t a;

@@ -179,11 +179,14 @@ static int has_ko_mark(const char *s, size_t a, size_t b)
  * (! h w @): then it need not be looked at again. */
 #ifdef __SSE2__
 /* has_mark's look at the sixteen positions from s[p] (s[p..p+18) is
- * read): the bytes of the symbol and Latin marks in *sy, the first
- * syllables of the Hangul marks in *ko, the bytes mark_tokens starts at
- * in *tk. */
-static inline void mark_masks(const char *s, size_t p, const __m128i kl[][3], size_t nkl, unsigned *sy,
-                              unsigned *ko, unsigned *tk)
+ * read): the bytes of the symbol and Latin marks in *sy, the positions
+ * whose next two bytes are the second and third of a Hangul mark's
+ * first syllable in *ko (its first byte is left to ko_mark_at, which
+ * compares the whole word: a few more positions flagged for one
+ * compare less a lead; unused leads are 00 00, a pair the normalised
+ * text never holds), the bytes mark_tokens starts at in *tk. */
+static inline void mark_masks(const char *s, size_t p, const __m128i kl[KO_LEADS][2], unsigned *sy, unsigned *ko,
+                              unsigned *tk)
 {
     __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
     __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
@@ -195,10 +198,12 @@ static inline void mark_masks(const char *s, size_t p, const __m128i kl[][3], si
                                                        _mm_cmpeq_epi8(v0, _mm_set1_epi8('A')))));
     __m128i t = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v0, _mm_set1_epi8('h'))),
                              _mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('w')), _mm_cmpeq_epi8(v0, _mm_set1_epi8('@'))));
-    __m128i k = _mm_setzero_si128();
-    for (size_t q = 0; q < nkl; q++)
-        k = _mm_or_si128(k, _mm_and_si128(_mm_cmpeq_epi8(v0, kl[q][0]),
-                                          _mm_and_si128(_mm_cmpeq_epi8(v1, kl[q][1]), _mm_cmpeq_epi8(v2, kl[q][2]))));
+    /* (KO_LEADS is 4: unrolled) */
+    __m128i k = _mm_or_si128(
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v1, kl[0][0]), _mm_cmpeq_epi8(v2, kl[0][1])),
+                     _mm_and_si128(_mm_cmpeq_epi8(v1, kl[1][0]), _mm_cmpeq_epi8(v2, kl[1][1]))),
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v1, kl[2][0]), _mm_cmpeq_epi8(v2, kl[2][1])),
+                     _mm_and_si128(_mm_cmpeq_epi8(v1, kl[3][0]), _mm_cmpeq_epi8(v2, kl[3][1]))));
     *sy = (unsigned)_mm_movemask_epi8(y);
     *ko = (unsigned)_mm_movemask_epi8(k);
     *tk = (unsigned)_mm_movemask_epi8(t);
@@ -229,15 +234,15 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
     size_t i = a;
     int any_tok = 0;
 #ifdef __SSE2__
-    __m128i kl[KO_LEADS][3];
-    for (size_t q = 0; q < n_ko_lead; q++)
-        for (int x = 0; x < 3; x++)
-            kl[q][x] = _mm_set1_epi8((char)ko_lead[q][x]);
+    __m128i kl[KO_LEADS][2];
+    for (size_t q = 0; q < KO_LEADS; q++)
+        for (int x = 0; x < 2; x++)
+            kl[q][x] = _mm_set1_epi8(q < n_ko_lead ? (char)ko_lead[q][x + 1] : 0);
     unsigned sy, ko, tk;
     for (; i + 18 <= b; i += 16) {
-        mark_masks(s, i, (const __m128i(*)[3])kl, n_ko_lead, &sy, &ko, &tk);
+        mark_masks(s, i, (const __m128i(*)[2])kl, &sy, &ko, &tk);
         any_tok |= tk != 0;
-        if (flagged_mark(s, b, i, sy, ko))
+        if ((sy | ko) && flagged_mark(s, b, i, sy, ko))
             return 1;
     }
     if (i < b && b >= 18) {
@@ -245,11 +250,11 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
          * the block of the sixteen positions from b - 18, less those
          * looked at already; s[0..b) is readable */
         size_t p = b - 18;
-        mark_masks(s, p, (const __m128i(*)[3])kl, n_ko_lead, &sy, &ko, &tk);
+        mark_masks(s, p, (const __m128i(*)[2])kl, &sy, &ko, &tk);
         unsigned keep = i > p ? (0xFFFFu << (i - p)) & 0xFFFFu : 0xFFFFu;
         sy &= keep, ko &= keep, tk &= keep;
         any_tok |= tk != 0;
-        if (flagged_mark(s, b, p, sy, ko))
+        if ((sy | ko) && flagged_mark(s, b, p, sy, ko))
             return 1;
         if (i < b - 2)
             i = b - 2; /* (the last two bytes: the loop below) */

@@ -242,8 +242,10 @@ static void copy_plain(nbuild *b, size_t i, size_t j)
         _mm_storeu_si128((__m128i *)(void *)(o + 12), _mm_sub_epi32(x, _mm_unpackhi_epi16(hi, zero)));
     }
 #endif
+    /* (u[k] is read only while k < j: at j the run, and maybe the
+     * bytes, have ended) */
     size_t lead = k;
-    while (lead > i && (u[lead] & 0xC0) == 0x80)
+    while (lead > i && lead < j && (u[lead] & 0xC0) == 0x80)
         lead--;
     for (; k < j; k++) {
         if ((u[k] & 0xC0) != 0x80)
