@@ -3093,7 +3093,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
             if (c->objw >= 0 && c->objw < pw0) {
                 int a = c->objw; /* with up to two bare nouns before (새 규제를) */
                 while (a > 0 && c->objw - a < 2 && noun_word(x, &x->w[a - 1]) &&
-                       !verbish_word(x, &x->w[a - 1]))
+                       !verbish_word(x, &x->w[a - 1]) && !is_word(x->s, x->w[a - 1].cs, x->w[a - 1].ce, bound_nouns))
                     a--;
                 if (e.pe - x->w[a].s <= 60)
                     sp = x->w[a].s;

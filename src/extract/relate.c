@@ -378,6 +378,23 @@ void ex_merge_sentence(exdoc *x, size_t first)
             if (!x->ev_v[j].dropped)
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
     }
+    /* 한국을 방문했을 때 동맹을 재확인했다: what is done when a meeting or
+     * a visit took place (했을 때, 했을 당시: a past act as the time of
+     * the next) is part of it */
+    for (size_t i = first; i + 1 < x->n_ev; i++) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->dropped || a->type != meet || (a->f & (EX_F_PAST | EX_F_TEMPCONN)) != (EX_F_PAST | EX_F_TEMPCONN))
+            continue;
+        for (size_t j = i + 1; j < x->n_ev; j++) {
+            const ex_event *b = &x->ev_v[j];
+            if (b->sent != a->sent || b->quoted != a->quoted)
+                break;
+            if (b->dropped)
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
+            break;
+        }
+    }
     /* a clause chained to the next (…용지를 내주고, … 전력망도 깔아 주기로 했다;
      * 주가가 뛰며 … 올랐다) with no time of its own happened when the act it
      * is chained to did */
