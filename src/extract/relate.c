@@ -93,11 +93,11 @@ static void lists_init(void)
     meeting_talk_verbs = kg_gram_words("events", "meeting_talk_verbs");
 }
 
-/* 1 if p starts with a word of list. */
-static int starts_list(const char *p, const char *const *list)
+/* 1 if the verb head h starts with a word of list (인상 of 인상하겠다고). */
+static int head_in(const char *h, const char *const *list)
 {
     for (int k = 0; list[k]; k++)
-        if (!strncmp(p, list[k], strlen(list[k])))
+        if (ex_at(h, strlen(h), 0, list[k]))
             return 1;
     return 0;
 }
@@ -123,15 +123,6 @@ static const char *plan_head(const char *p)
     return NULL;
 }
 
-/* 1 if the predicate word p starts with a verb that makes what it tells
- * a decision (발표했다), not a vow (밝혔다, 경고했다). */
-static int decision_speech(const char *p)
-{
-    for (int k = 0; decision_speech_verbs[k]; k++)
-        if (!strncmp(p, decision_speech_verbs[k], strlen(decision_speech_verbs[k])))
-            return 1;
-    return 0;
-}
 
 /* 1 if obj names a statement: 성명, 담화, 입장문, 보도자료 … (its last
  * word: 즉각 성명, 긴급 담화) */
@@ -250,7 +241,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
         /* 지원하기로 결정했다: the act decided, one event of its type */
         if ((a->f & EX_F_PAST) && !a->quoted && !b->quoted && b->type == announce &&
             word_ends_list(x, a->pe, plan_word_ends) && only_spaces(x, a->pe, b->ps) &&
-            starts_list(b->pred, decide_words)) {
+            head_in(b->pred, decide_words)) {
             char pred[160];
             snprintf(pred, sizeof pred, "%s %s", a->pred, b->pred);
             ex_copy(b->pred, sizeof b->pred, pred);
@@ -263,7 +254,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
         /* 회장과 만나 AI 협력을 논의했다, 워싱턴을 방문해 … 협의했다: the
          * talk held at a meeting is the meeting, one event */
         if (a->type == meet && (a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && !a->quoted && !b->quoted &&
-            b->type != meet && starts_list(b->pred, meeting_talk_verbs)) {
+            b->type != meet && head_in(b->pred, meeting_talk_verbs)) {
             /* (who met, the partners told with 와/과 among them) */
             int ag[4], n = 0;
             for (int k = 0; k < a->n_agent; k++)
@@ -306,7 +297,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
         /* 강화하기로 했다고 발표했다: the announcement of an act is the
          * act; 부과하겠다고 밝혔다 (or 경고했다), an act vowed and not
          * decided, is a vow, one event */
-        int vowed = (a->f & EX_F_VOLIT) || a->type == pledge, vow = vowed && !decision_speech(b->pred);
+        int vowed = (a->f & EX_F_VOLIT) || a->type == pledge, vow = vowed && !head_in(b->pred, decision_speech_verbs);
         if ((a->f & EX_F_QUOTIVE) && (b->type == announce || (vowed && b->type == pledge))) {
             char pred[160];
             snprintf(pred, sizeof pred, "%s %s", a->pred, b->pred);
@@ -684,14 +675,6 @@ static void pred_head(const char *pred, char *out, size_t n)
     out[k] = '\0';
 }
 
-/* 1 if the verb head h starts with a word of list (인상 of 인상하겠다고). */
-static int head_in(const char *h, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (ex_at(h, strlen(h), 0, list[k]))
-            return 1;
-    return 0;
-}
 
 /* 1 if two verb heads are one verb: the same, or one the stem of the other
  * (인상 / 인상하겠다고), two letters at least. */
