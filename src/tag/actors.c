@@ -68,6 +68,7 @@ enum {
     C_TITLE1 = 1u << 17,  /* a title, role or office title of one syllable */
     C_SFX1 = 1u << 18,    /* an organisation suffix or a title suffix of one syllable */
     C_LEAD1 = 1u << 19,   /* a lead role of one syllable */
+    C_RVERB1 = 1u << 20,  /* a report verb of one syllable */
 };
 #define C_MAYBE (C_FINAL | C_TSUF)
 static uint32_t syl_cls[0xD7A4 - 0xAC00];
@@ -99,10 +100,20 @@ static inline int pair_may(const sylpairs *p, uint32_t a, uint32_t b)
     return (p->bits[h >> 3] >> (h & 7)) & 1;
 }
 
+/* The code point of a character of three bytes at u (valid UTF-8: the
+ * lead's four bits and the two continuations' six) minus 0xAC00, as
+ * shifts and adds of the bytes: (u0 - 0xE0) << 12 + (u1 - 0x80) << 6 +
+ * (u2 - 0x80) - 0xAC00. */
+#define SYL_K ((0xE0u << 12) + (0x80u << 6) + 0x80u + 0xAC00u)
+static inline uint32_t u3_ix(const unsigned char *u)
+{
+    return ((uint32_t)u[0] << 12) + ((uint32_t)u[1] << 6) + (uint32_t)u[2] - SYL_K;
+}
+
 /* The syllable (0..11171) of the three bytes at u, a syllable. */
 static inline uint32_t syl_ix(const unsigned char *u)
 {
-    return (((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu)) - 0xAC00u;
+    return u3_ix(u);
 }
 
 /* Notes the two syllables of w[off..off+6) when both are syllables;
@@ -135,6 +146,27 @@ static int last_pairs(const char *const *list, sylpairs *p, uint32_t c1)
     return ok;
 }
 
+/* For the words of list: the first two syllables of those that start
+ * with two as pairs, class c1 to those of one syllable; 1 if every word
+ * is one or the other. */
+static int first_pairs(const char *const *list, sylpairs *p, uint32_t c1)
+{
+    int ok = 1;
+    for (const char *const *t = list; *t; t++) {
+        size_t n = strlen(*t), k;
+        if (n == 3 && kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
+            syl_cls[kg_u8_dec((const unsigned char *)*t, 3, &k) - 0xAC00] |= c1;
+        else if (n < 6 || !pair_note(p, *t, 0))
+            ok = 0;
+    }
+    return ok;
+}
+
+/* the first two syllables of the report verbs (C_RVERB1: of one
+ * syllable); rverb_pairs_ok: every verb is one or starts with two */
+static sylpairs rverb_pairs;
+static int rverb_pairs_ok;
+
 /* the first two syllables of the titles, roles and office titles of two
  * syllables or more (ws_title_any2's words) */
 static sylpairs title_pairs;
@@ -164,7 +196,8 @@ static inline uint32_t cls_at(const char *s, size_t len, size_t p)
     const unsigned char *u = (const unsigned char *)s + p;
     if (p + 3 > len || u[0] < 0xEA || u[0] > 0xED)
         return 0;
-    return cls_cp(((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu));
+    uint32_t k = u3_ix(u);
+    return k < 0xD7A4u - 0xAC00u ? syl_cls[k] : 0;
 }
 
 /* 1 if a Hangul syllable starts at s[p] (a character start). */
@@ -183,7 +216,8 @@ static inline uint32_t cls_before(const char *s, size_t p)
     const unsigned char *u = (const unsigned char *)s + p - 3;
     if (u[0] < 0xEA || u[0] > 0xED)
         return 0;
-    return cls_cp(((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu));
+    uint32_t k = u3_ix(u);
+    return k < 0xD7A4u - 0xAC00u ? syl_cls[k] : 0;
 }
 
 /* Gives class c to the first (last: the last) syllable of w. */
@@ -373,18 +407,15 @@ static kg_wordset ws_title_suffixes, ws_title_suffix_not; /* title_suffix_word *
 static kg_wordset ws_title_any; /* titles, role_titles and office_titles */
 static kg_wordset ws_title_any2; /* the first six bytes of those of six bytes or more */
 static char *title_any2_bytes;   /* (their bytes, kept) */
-static const char **title_any2;
 static kg_wordset ws_role2;      /* the first six bytes of role_titles of six bytes or more */
 static char *role2_bytes;
-static const char **role2;
-static const char **title_any;  /* the three lists in one (kept, as the other tables) */
 static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
     ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
     ws_role_name_bad_ends, ws_title_name_bad_ends;
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
     ws_report_particles, ws_unnamed_sources, ws_office_titles;
-static kg_wordset ws_affiliation_ends;
+static kg_wordset ws_affiliation_ends, ws_place_titles;
 static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts,
     ws_lead_titles,
     ws_loan_common;
@@ -438,13 +469,69 @@ static int latin_is_stop(const char *w, size_t n)
 typedef struct dact {
     const char *id, *name, *type, *how; /* pool strings or lexicon strings */
     int lex;                            /* lexicon actor index, or -1 */
+    uint32_t h;                         /* id_hash of id */
 } dact;
 
 typedef struct dalias {
-    char *key;     /* folded like lexicon keys */
+    size_t key;    /* where its key is in x->keys, folded like lexicon keys */
     size_t klen;
     int act;
 } dalias;
+
+/* What kg_find_actors allocates, kept from one document to the next on
+ * the same thread (each document needs the same few arrays again): the
+ * arrays of actx with their capacities, the table of ids cleared. */
+typedef struct actx_mem {
+    dact *acts;
+    size_t cap_acts;
+    dalias *al;
+    int *al_next;
+    size_t cap_al;
+    int *al_head;
+    size_t cap_head;
+    int *ids;
+    size_t cap_ids;
+    kg_buf keys, idbuf, namebuf;
+} actx_mem;
+
+static pthread_key_t mem_key;
+static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
+
+static void mem_free(void *p)
+{
+    actx_mem *m = p;
+    free(m->acts);
+    free(m->al);
+    free(m->al_next);
+    free(m->al_head);
+    free(m->ids);
+    kg_buf_free(&m->keys);
+    kg_buf_free(&m->idbuf);
+    kg_buf_free(&m->namebuf);
+    free(m);
+}
+
+static void mem_key_make(void)
+{
+    if (pthread_key_create(&mem_key, mem_free) != 0)
+        abort();
+}
+
+/* This thread's arrays (freed when the thread ends). */
+static actx_mem *mem_get(void)
+{
+    pthread_once(&mem_once, mem_key_make);
+    actx_mem *m = pthread_getspecific(mem_key);
+    if (!m) {
+        m = kg_xcalloc(1, sizeof *m);
+        kg_buf_init(&m->keys);
+        kg_buf_init(&m->idbuf);
+        kg_buf_init(&m->namebuf);
+        if (pthread_setspecific(mem_key, m) != 0)
+            abort();
+    }
+    return m;
+}
 
 /* The aliases found in the text chained by their first two characters
  * (al_head, al_next). Not util's kg_hmap: the lookup is by a prefix of
@@ -512,7 +599,8 @@ typedef struct actx {
     size_t n_al, cap_al;
     int *al_next;            /* chains of aliases with the same first character */
     size_t n_al1;            /* keys of one character (bucketed by it alone) */
-    kg_hmap act_ids;         /* id -> actor index + 1 (ids are pool or lexicon strings) */
+    int *ids;                /* the actors by id: index + 1 (0: free), open addressing */
+    size_t cap_ids;          /* a power of two, more than twice n_acts (0: none yet) */
     int last_country;        /* lexicon index of the last country mentioned */
     size_t last_country_end; /* the end of that mention */
     int sent_country;        /* the first country of the sentence of that */
@@ -533,10 +621,17 @@ typedef struct actx {
      * ends at re_end (re_at 0: none); a rule that looks at the next word
      * asks for the run the scan's next start asks for again */
     size_t re_at, re_end;
-    /* the alias keys (freed with the document) and the buffers of an
+    /* the alias keys (each NUL-terminated) and the buffers of an
      * actor's id and name (kept from one actor to the next) */
-    kg_pool keys;
+    kg_buf keys;
     kg_buf idbuf, namebuf;
+    size_t cap_head;         /* room in al_head */
+    /* the last answer of affiliation_word: [aff_a, aff_b) while the
+     * mentions were aff_n (the title rule asks for a word twice) */
+    size_t aff_a, aff_b, aff_n;
+    int aff_r;
+    /* no sentence ends in [sb_a, sb_b) (sb_b 0: nothing known) */
+    size_t sb_a, sb_b;
     /* set up by the first alias_add (read only through al_chain), the
      * buckets grown with the aliases: most documents have a few */
     int *al_head;            /* al_mask + 1 chains */
@@ -565,15 +660,56 @@ static inline int al_chain(const actx *x, unsigned h)
 
 #define RECENT 32
 
-static int dact_find(actx *x, const char *id)
+/* The key of alias q. */
+static inline const char *al_key(const actx *x, int q)
 {
-    return (int)(intptr_t)kg_hmap_get(&x->act_ids, id) - 1;
+    return x->keys.ptr + x->al[q].key;
+}
+
+static uint32_t id_hash(const char *id, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)id[i]) * 16777619u;
+    return h;
+}
+
+/* The actor of id (n bytes, NUL-terminated, hash h), or -1. */
+static int dact_find(actx *x, const char *id, uint32_t h)
+{
+    if (!x->n_acts)
+        return -1;
+    size_t mask = x->cap_ids - 1;
+    for (size_t q = h & mask; x->ids[q]; q = (q + 1) & mask) {
+        int k = x->ids[q] - 1;
+        if (x->acts[k].h == h && strcmp(x->acts[k].id, id) == 0)
+            return k;
+    }
+    return -1;
+}
+
+static void ids_place(actx *x, int k)
+{
+    size_t mask = x->cap_ids - 1, q = x->acts[k].h & mask;
+    while (x->ids[q])
+        q = (q + 1) & mask;
+    x->ids[q] = k + 1;
 }
 
 /* Records actor idx in the id table (after it was appended). */
 static void dact_index(actx *x, int idx)
 {
-    kg_hmap_put(&x->act_ids, x->acts[idx].id, (void *)(intptr_t)(idx + 1));
+    if (2 * x->n_acts >= x->cap_ids) {
+        size_t cap = x->cap_ids ? 2 * x->cap_ids : 64;
+        while (2 * x->n_acts >= cap)
+            cap *= 2;
+        free(x->ids);
+        x->ids = kg_xcalloc(cap, sizeof *x->ids);
+        x->cap_ids = cap;
+        for (int k = 0; k < idx; k++)
+            ids_place(x, k);
+    }
+    ids_place(x, idx);
 }
 
 static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_t namen, const char *type,
@@ -584,11 +720,14 @@ static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_
         idn = sizeof idb - 1;
     memcpy(idb, id, idn);
     idb[idn] = '\0';
-    int k = dact_find(x, idb);
+    /* (hashed up to a NUL, as the id is compared) */
+    uint32_t h = id_hash(idb, strlen(idb));
+    int k = dact_find(x, idb, h);
     if (k >= 0)
         return k;
     KG_VEC_PUSH(x->acts, x->n_acts, x->cap_acts);
     dact *a = &x->acts[x->n_acts];
+    a->h = h;
     a->id = kg_tctx_str(x->c, idb, idn);
     a->name = kg_tctx_str(x->c, name, namen);
     a->type = type;
@@ -603,11 +742,13 @@ static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_
 static int dact_lex(actx *x, int lex)
 {
     const kg_lex_actor *la = &x->lx->actors[lex];
-    int k = dact_find(x, la->id);
+    uint32_t h = id_hash(la->id, strlen(la->id));
+    int k = dact_find(x, la->id, h);
     if (k >= 0)
         return k;
     KG_VEC_PUSH(x->acts, x->n_acts, x->cap_acts);
     dact *a = &x->acts[x->n_acts];
+    a->h = h;
     a->id = la->id;
     a->name = la->name;
     a->type = la->type;
@@ -620,8 +761,10 @@ static int dact_lex(actx *x, int lex)
 
 static void alias_add(actx *x, const char *w, size_t n, int act)
 {
-    /* the key folded into the pool (given back when it is no new one) */
-    char *key = kg_pool_alloc(&x->keys, n + 1);
+    /* the key folded at the end of the keys (kept when it is a new one) */
+    kg_buf_grow(&x->keys, n + 1);
+    size_t koff = x->keys.len;
+    char *key = x->keys.ptr + koff;
     size_t kl = 0;
     for (size_t i = 0; i < n; i++) {
         char ch = w[i];
@@ -633,38 +776,45 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
     }
     key[kl] = '\0';
     if (kl < 2 || (kl < 3 && (unsigned char)key[0] < 0x80)) {
-        kg_pool_trim(&x->keys, key);
+        x->keys.ptr[koff] = '\0';
         return;
     }
     unsigned b = key_bucket(key, kl);
     for (int i = al_chain(x, b); i >= 0; i = x->al_next[i])
-        if (x->al[i].klen == kl && memcmp(x->al[i].key, key, kl) == 0) {
-            kg_pool_trim(&x->keys, key);
+        if (x->al[i].klen == kl && memcmp(al_key(x, i), key, kl) == 0) {
+            x->keys.ptr[koff] = '\0';
             return;
         }
-    kg_pool_trim(&x->keys, key + kl + 1);
+    x->keys.len += kl + 1;
+    x->keys.ptr[x->keys.len] = '\0';
     size_t cap0 = x->cap_al;
     KG_VEC_PUSH(x->al, x->n_al, x->cap_al);
     if (x->cap_al != cap0)
         x->al_next = kg_xrealloc(x->al_next, x->cap_al * sizeof *x->al_next);
     x->al[x->n_al].klen = kl;
-    x->al[x->n_al].key = key;
+    x->al[x->n_al].key = koff;
     x->al[x->n_al].act = act;
     if (!x->n_al) {
         memset(&x->al_first, 0, sizeof x->al_first);
         x->al_mask = AL_BUCKETS_MIN - 1;
-        x->al_head = kg_xrealloc(x->al_head, AL_BUCKETS_MIN * sizeof *x->al_head);
+        if (x->cap_head < AL_BUCKETS_MIN) {
+            x->al_head = kg_xrealloc(x->al_head, AL_BUCKETS_MIN * sizeof *x->al_head);
+            x->cap_head = AL_BUCKETS_MIN;
+        }
         for (unsigned h = 0; h <= x->al_mask; h++)
             x->al_head[h] = -1;
     } else if (x->n_al >= 2 * (x->al_mask + 1) && x->al_mask + 1 < AL_BUCKETS_MAX) {
         /* twice the buckets, the chains rebuilt in the order of the
          * aliases (newest first, as pushed) */
         x->al_mask = 2 * x->al_mask + 1;
-        x->al_head = kg_xrealloc(x->al_head, (x->al_mask + 1) * sizeof *x->al_head);
+        if (x->cap_head < x->al_mask + 1) {
+            x->al_head = kg_xrealloc(x->al_head, (x->al_mask + 1) * sizeof *x->al_head);
+            x->cap_head = x->al_mask + 1;
+        }
         for (unsigned h = 0; h <= x->al_mask; h++)
             x->al_head[h] = -1;
         for (size_t q = 0; q < x->n_al; q++) {
-            unsigned bq = key_bucket(x->al[q].key, x->al[q].klen) & x->al_mask;
+            unsigned bq = key_bucket(al_key(x, (int)q), x->al[q].klen) & x->al_mask;
             x->al_next[q] = x->al_head[bq];
             x->al_head[bq] = (int)q;
         }
@@ -673,13 +823,15 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
     x->al_next[x->n_al] = x->al_head[b];
     x->al_head[b] = (int)x->n_al;
     x->n_al++;
-    if (key_chars(x->al[x->n_al - 1].key, x->al[x->n_al - 1].klen) < 2)
+    if (key_chars(al_key(x, (int)x->n_al - 1), x->al[x->n_al - 1].klen) < 2)
         x->n_al1++;
     /* a key's first character is matched byte for byte (see key_match) */
-    if (kl >= 3) {
-        char first[4] = { key[0], key[1], key[2], '\0' };
-        kg_sylset_add(&x->al_first, first);
+    if (kl >= 3 && (unsigned char)key[0] >= 0xEA && (unsigned char)key[0] <= 0xED &&
+        kg_u8_syllable((const unsigned char *)key)) {
+        uint32_t a = syl_ix((const unsigned char *)key);
+        x->al_first.bits[a >> 3] |= (unsigned char)(1u << (a & 7));
     }
+
 }
 
 /* The slug of w[0..n) in x's id buffer (valid until the next call). */
@@ -765,11 +917,28 @@ static int sentence_break(const char *s, size_t a, size_t b)
     return kg_find_bytes(s, a, b, ".?!\n", 4, 0) < b;
 }
 
+/* sentence_break in the text of x, the stretch found without an end
+ * kept: the countries of a sentence ask about the same start again,
+ * each time a little further. */
+static int sentence_break_x(actx *x, size_t a, size_t b)
+{
+    if (b - a > 1024)
+        return 1;
+    size_t from = a;
+    if (x->sb_b && x->sb_a == a && x->sb_b <= b)
+        from = x->sb_b;
+    if (sentence_break(x->s, from, b))
+        return 1;
+    x->sb_a = a;
+    x->sb_b = b;
+    return 0;
+}
+
 /* Notes the country lex mentioned at [a, b): the last one, and the first
  * of its sentence. */
 static void note_country(actx *x, int lex, size_t a, size_t b)
 {
-    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break(x->s, x->sent_country_end, a)) {
+    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break_x(x, x->sent_country_end, a)) {
         x->sent_country = lex;
         x->sent_country_end = b;
     }
@@ -938,7 +1107,10 @@ static size_t strip_particles_max(const char *s, size_t a, size_t e, size_t qmax
 /* ------------------------------------------------------------------ */
 /* lexicon matching                                                    */
 
-static int end_ok(const char *s, size_t len, size_t e, int latin)
+/* end_ok; te, when more than e, is the end of the run of syllables
+ * that e is in (e inside the word whose run end the scan knows): the
+ * particles after the match are tested without looking for it again. */
+static int end_ok_run(const char *s, size_t len, size_t e, int latin, size_t te)
 {
     if (e >= len)
         return 1;
@@ -960,8 +1132,15 @@ static int end_ok(const char *s, size_t len, size_t e, int latin)
     uint32_t lastc = kg_u8_before(s, e);
     if (kg_cc_of(lastc) != KG_CC_HANGUL)
         return 1;
+    if (te > e)
+        return kg_tail_syllables(s, e, te);
     size_t end;
     return kg_tail_ok(s, len, e, &end);
+}
+
+static int end_ok(const char *s, size_t len, size_t e, int latin)
+{
+    return end_ok_run(s, len, e, latin, 0);
 }
 
 /* A one-character Hanja name (美, 中, 日) only stands alone or next to
@@ -1087,6 +1266,8 @@ static const struct suffix *org_suffix(const char *w, size_t n)
         size_t stem = syllables(w, n - k);
         if ((int)stem < sf->min_stem)
             continue;
+        if (sf->strong == 2)
+            return NULL; /* only with a Latin word before it (none below tells otherwise) */
         if (kg_wordset_has(&ws_not_orgs, w, n))
             return NULL;
         /* a compound of a common noun that ends in a suffix (명승부, 보석신청) */
@@ -1094,8 +1275,6 @@ static const struct suffix *org_suffix(const char *w, size_t n)
             return NULL;
         if (sf->not_name && syllables(w, n) == 3 && surname_first(w, n))
             return NULL;
-        if (sf->strong == 2)
-            return NULL; /* only with a Latin word before it */
         return sf;
     }
     return NULL;
@@ -1632,14 +1811,18 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
 static int bare_body_rule(actx *x, size_t a, size_t e, int lex)
 {
     const char *s = x->s;
-    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break(s, x->sent_country_end, a))
+    /* the word first (most lexicon names are none), then the sentence */
+    int k = 0;
+    while (bodies[k].w && (bodies[k].n != e - a || memcmp(s + a, bodies[k].w, e - a) != 0))
+        k++;
+    if (!bodies[k].w)
+        return 0;
+    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break_x(x, x->sent_country_end, a))
         return 0; /* no country in the same sentence */
     int ctry = x->sent_country;
     if (x->lx->actors[lex].part_of_idx == ctry)
         return 0;
-    for (int k = 0; bodies[k].w; k++) {
-        if (bodies[k].n != e - a || memcmp(s + a, bodies[k].w, e - a) != 0)
-            continue;
+    {
         const kg_lex_actor *c = &x->lx->actors[ctry];
         char id[160], name[160];
         snprintf(id, sizeof id, "%s-%s", c->id, bodies[k].id);
@@ -1656,7 +1839,6 @@ static int bare_body_rule(actx *x, size_t a, size_t e, int lex)
         x->sent_country_end = keep_s_end;
         return 1;
     }
-    return 0;
 }
 
 /* Family names, Korean and Chinese in Korean spelling. Common nouns that
@@ -1715,8 +1897,9 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     if (syl >= 2 && !surname_first(s + a, b - a))
         return 0;
-    /* a title or a role with a particle (감독은 선수들) */
-    size_t w = strip_particles(s, x->len, a, b);
+    /* a title or a role with a particle (감독은 선수들; [a, b) is
+     * syllables) */
+    size_t w = strip_run(s, a, b);
     if (w > a && w < b && (is_title(s + a, w - a) || kg_wordset_has(&ws_role_titles, s + a, w - a)))
         return 0;
     if (syl == 2 && kg_wordset_suffix(&ws_name_bad_ends, s + a, b - a))
@@ -1766,8 +1949,8 @@ static int loan_spelled(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i + 3 <= b; i += 3) {
         const unsigned char *u = (const unsigned char *)s + i;
-        uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-        if (u[0] >= 0xEA && u[0] <= 0xED && has_cls(C_LOAN, cp))
+        uint32_t k;
+        if (u[0] >= 0xEA && u[0] <= 0xED && (k = u3_ix(u)) < 0xD7A4u - 0xAC00u && (syl_cls[k] & C_LOAN))
             return 1;
     }
     return 0;
@@ -1883,7 +2066,7 @@ static const char *mention_ending_at(actx *x, size_t b, size_t *a)
  * the lexicon, a word with an organisation suffix, or a word of two
  * syllables or more that ends in one of affiliation_ends (한빛대,
  * 심리학과). */
-static int affiliation_word(actx *x, size_t a, size_t b)
+static int affiliation_word_at(actx *x, size_t a, size_t b)
 {
     const char *s = x->s;
     if (a >= b)
@@ -1899,6 +2082,20 @@ static int affiliation_word(actx *x, size_t a, size_t b)
     if (lex >= 0)
         return !x->lx->actors[lex].is_person;
     return org_suffix(s + a, b - a) || kg_wordset_suffix(&ws_affiliation_ends, s + a, b - a);
+}
+
+/* affiliation_word_at, the last answer kept: it depends on the word and
+ * on what was found before it (the mentions, the actors mentioned last),
+ * which only a new mention changes. */
+static int affiliation_word(actx *x, size_t a, size_t b)
+{
+    if (b && a == x->aff_a && b == x->aff_b && x->c->out->n == x->aff_n)
+        return x->aff_r;
+    x->aff_r = affiliation_word_at(x, a, b);
+    x->aff_a = a;
+    x->aff_b = b;
+    x->aff_n = x->c->out->n;
+    return x->aff_r;
 }
 
 /* 홍길동 한빛대 교수, 홍길동 한빛대 심리학과 교수: one to three words of the
@@ -2069,8 +2266,8 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
         }
     }
     int special = 0;
-    for (int k = 0; place_titles[k] && !special; k++)
-        special = tb - ta == strlen(place_titles[k]) && !memcmp(s + ta, place_titles[k], tb - ta);
+    if (tb > ta)
+        special = kg_wordset_has(&ws_place_titles, s + ta, tb - ta);
     if (special && !across && na >= 2 && s[na - 1] == ' ') {
         /* 홍길동 베이징 특파원: the name is two words back */
         size_t pa = tok_begin(s, na - 1);
@@ -2523,7 +2720,7 @@ static size_t suffix_rule(actx *x, size_t a, size_t w)
     int act = -1;
     for (int nch = 2; nch >= 1 && act < 0; nch--)
         for (int i = al_chain(x, char_hash(s + na, x->len - na, nch)); i >= 0; i = x->al_next[i]) {
-            size_t e = key_match(s, x->len, na, x->al[i].key, x->al[i].klen);
+            size_t e = key_match(s, x->len, na, al_key(x, i), x->al[i].klen);
             if (e == w) {
                 act = x->al[i].act;
                 break;
@@ -2666,7 +2863,7 @@ static size_t quoted_rule(actx *x, size_t q)
         return 0;
     for (int nch = 2; nch >= 1; nch--)
         for (int q2 = al_chain(x, char_hash(s + a, len - a, nch)); q2 >= 0; q2 = x->al_next[q2])
-            if (key_match(s, len, a, x->al[q2].key, x->al[q2].klen) == b)
+            if (key_match(s, len, a, al_key(x, q2), x->al[q2].klen) == b)
                 return 0;
     kg_buf *id = slug_of(x, s + a, b - a);
     if (!id->len) {
@@ -2988,14 +3185,16 @@ static void tables_init(void)
         for (int l = 0; l < 3; l++)
             for (const char *const *t = lists[l]; *t; t++)
                 n++;
-        title_any = kg_xmalloc((n + 1) * sizeof *title_any);
+        /* (the lists of words only while the sets are built: the sets
+         * keep the words, not the lists) */
+        const char **title_any = kg_xmalloc((n + 1) * sizeof *title_any);
         for (int l = 0; l < 3; l++)
             for (const char *const *t = lists[l]; *t; t++)
                 title_any[k++] = *t;
         title_any[k] = NULL;
         kg_wordset_build(&ws_title_any, title_any);
         title_any2_bytes = kg_xmalloc(7 * (n + 1));
-        title_any2 = kg_xmalloc((n + 1) * sizeof *title_any2);
+        const char **title_any2 = kg_xmalloc((n + 1) * sizeof *title_any2);
         size_t m = 0;
         for (size_t q = 0; q < n; q++)
             if (strlen(title_any[q]) >= 6) {
@@ -3020,7 +3219,7 @@ static void tables_init(void)
         for (const char *const *t = role_titles; *t; t++)
             nr++;
         role2_bytes = kg_xmalloc(7 * (nr + 1));
-        role2 = kg_xmalloc((nr + 1) * sizeof *role2);
+        const char **role2 = kg_xmalloc((nr + 1) * sizeof *role2);
         m = 0;
         for (const char *const *t = role_titles; *t; t++)
             if (strlen(*t) >= 6) {
@@ -3031,11 +3230,15 @@ static void tables_init(void)
             }
         role2[m] = NULL;
         kg_wordset_build(&ws_role2, role2);
+        free(role2);
+        free(title_any2);
+        free(title_any);
     }
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
     kg_wordset_build(&ws_affiliation_ends, affiliation_ends);
+    kg_wordset_build(&ws_place_titles, place_titles);
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
@@ -3065,6 +3268,7 @@ static void tables_init(void)
     bare_last_ok = last_syllable_cls(bare_particles, C_BAREL);
     agiven_ok = first_syllable_cls(anon_given, C_AGIVEN);
     rverb_ok = first_syllable_cls(report_verbs, C_RVERB);
+    rverb_pairs_ok = first_pairs(report_verbs, &rverb_pairs, C_RVERB1);
     first_syllable_cls(former_marks, C_FORMER);
     for (const char *const *t = former_marks; *t; t++)
         if (!**t)
@@ -3099,6 +3303,7 @@ typedef struct scan {
     int start;          /* START_* */
     int discover;       /* the rules that find new actors run */
     int tok;            /* kg_tok_start at i: -1 until asked */
+    int b;              /* at a syllable: the next one glued to it (0..11171), else -1; -2 until asked */
     kg_lexhit hits[64];
 } scan;
 
@@ -3113,11 +3318,19 @@ static inline int scan_tok(scan *sc)
  * word start; the call cost more than the test) */
 #define SCAN_TOK(sc) ((sc)->tok >= 0 ? (sc)->tok : scan_tok(sc))
 
-static size_t scan_te(scan *sc)
+static inline __attribute__((always_inline)) size_t scan_te(scan *sc)
 {
     if (!sc->te)
         sc->te = run_end(sc->x, sc->i);
     return sc->te;
+}
+
+/* At a syllable: the syllable glued after it (0..11171), or -1. */
+static inline __attribute__((always_inline)) int scan_b(scan *sc)
+{
+    if (sc->b == -2)
+        sc->b = scan_te(sc) >= sc->i + 6 ? (int)syl_ix((const unsigned char *)sc->x->s + sc->i + 3) : -1;
+    return sc->b;
 }
 
 /* Gates: cheap tests on the place before a rule runs. */
@@ -3795,6 +4008,19 @@ static inline int lead_before(const char *s, size_t p)
            pair_may(&lead_pairs, syl_ix((const unsigned char *)s + p - 6), syl_ix((const unsigned char *)s + p - 3));
 }
 
+/* 0 when no report verb starts at s[p] (all start with a syllable):
+ * by its first syllable, and by its first two or its only one. */
+static inline int report_may(const char *s, size_t len, size_t p)
+{
+    uint32_t c = cls_at(s, len, p);
+    if (!(c & C_RVERB))
+        return 0;
+    if (!rverb_pairs_ok || (c & C_RVERB1))
+        return 1;
+    return kg_syllable_at(s, len, p + 3) &&
+           pair_may(&rverb_pairs, syl_ix((const unsigned char *)s + p), syl_ix((const unsigned char *)s + p + 3));
+}
+
 /* The rules of new names at a word that starts with a Hangul syllable,
  * the rules of run_anon and run_pair in their order, each called only
  * where the word's classes and the bytes around it let it find
@@ -3826,7 +4052,9 @@ static size_t run_anon_syllable(scan *sc)
             e = former_rule(x, i);
         /* a name of three syllables and a bare particle (its last
          * syllable) */
-        if (!e && n >= 12 && n <= 18 && (!bare_last_ok || (cls_before(s, te) & C_BAREL)))
+        if (!e && n >= 12 && n <= 18 && (!bare_last_ok || (cls_before(s, te) & C_BAREL)) &&
+            (syl_cls[syl_ix((const unsigned char *)s + i + 3)] & syl_cls[syl_ix((const unsigned char *)s + i + 6)] &
+             C_GIVEN))
             e = particle_name_rule(x, i, te);
     }
     /* a short given name or a word spelled from elsewhere, then a word
@@ -3843,8 +4071,9 @@ static size_t run_anon_syllable(scan *sc)
     /* a lead role before (its last syllable) */
     if (!e && i >= 3 && s[i - 1] == ' ' && (i < 4 || s[i - 2] == ')' || lead_before(s, i - 1)))
         e = lead_role_rule(x, i, te);
-    /* a verb of reporting after (its first syllable), or a day number */
-    if (!e && sp && te + 4 < len && (is_dig(s[te + 1]) || !rverb_ok || (cls_at(s, len, te + 1) & C_RVERB)))
+    /* a verb of reporting after (its first syllable, or two), or a day
+     * number */
+    if (!e && sp && te + 4 < len && (is_dig(s[te + 1]) || !rverb_ok || report_may(s, len, te + 1)))
         e = report_rule(x, i, te);
     return e;
 }
@@ -3899,14 +4128,8 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
     /* lexicon (at a syllable: most starts answered inline) */
     size_t nh = 0;
     if (x->lx && sc->cc == KG_CC_HANGUL && kg_is_hangul(sc->cp)) {
-        const unsigned char *u = (const unsigned char *)s + i;
-        int b = -1;
-        if (i + 6 <= len && u[3] >= 0xEA && u[3] <= 0xED) {
-            uint32_t c2 = ((u[3] & 0x0Fu) << 12) | ((u[4] & 0x3Fu) << 6) | (u[5] & 0x3Fu);
-            if (kg_is_hangul(c2))
-                b = (int)(c2 - 0xAC00);
-        }
-        nh = kg_lex_walk_syl(x->lx, s, len, i, (int)(sc->cp - 0xAC00), b, hits, 64);
+        /* (a syllable glued after it: the run goes on) */
+        nh = kg_lex_walk_syl(x->lx, s, len, i, (int)(sc->cp - 0xAC00), scan_b(sc), hits, 64);
     } else if (x->lx)
         nh = kg_lex_walk(x->lx, s, len, i, hits, 64);
     for (size_t h = nh; h-- > 0;) {
@@ -3931,7 +4154,7 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
                 break;
             }
         }
-        if (end_ok(s, len, hits[h].end, k->latin)) {
+        if (end_ok_run(s, len, hits[h].end, k->latin, hits[h].end > i && hits[h].end < sc->te ? sc->te : 0)) {
             best_end = hits[h].end;
             best_lex = resolve_key(x, k, i);
             break;
@@ -3950,11 +4173,13 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
     /* the document's own names (none can start with a syllable that
      * starts none of their keys) */
     int own = x->n_al &&
-              (sc->ch < 0xEA || sc->ch > 0xED || !kg_is_hangul(sc->cp) || kg_sylset_at(&x->al_first, s, len, i));
+              (sc->ch < 0xEA || sc->ch > 0xED || !kg_is_hangul(sc->cp) ||
+               ((x->al_first.bits[(sc->cp - 0xAC00) >> 3] >> ((sc->cp - 0xAC00) & 7)) & 1));
     for (int nch = 2; nch >= 1 && own && (nch == 2 || x->n_al1); nch--) {
         for (int q = al_chain(x, char_hash(s + i, len - i, nch)); q >= 0; q = x->al_next[q]) {
-            size_t e = key_match(s, len, i, x->al[q].key, x->al[q].klen);
-            if (e > best_end && end_ok(s, len, e, !(((unsigned char)x->al[q].key[x->al[q].klen - 1]) & 0x80))) {
+            size_t e = key_match(s, len, i, al_key(x, q), x->al[q].klen);
+            if (e > best_end &&
+                end_ok_run(s, len, e, !(((unsigned char)al_key(x, q)[x->al[q].klen - 1]) & 0x80), e > i && e < sc->te ? sc->te : 0)) {
                 best_end = e;
                 best_act = x->al[q].act;
                 best_lex = -1;
@@ -4026,10 +4251,8 @@ static size_t run_title_suffix(scan *sc)
      * starts with the word's first two syllables: the suffix branches
      * then find the same with or without a title first, see below) */
     if (tfirst && !has_cls(C_TITLE1, sc->cp)) {
-        const unsigned char *u = (const unsigned char *)s + i;
-        uint32_t c2 = te - i >= 6 ? ((u[3] & 0x0Fu) << 12) | ((u[4] & 0x3Fu) << 6) | (u[5] & 0x3Fu) : 0;
-        tfirst = te - i >= 6 && pair_may(&title_pairs, sc->cp - 0xAC00, c2 - 0xAC00) &&
-                 kg_wordset_has(&ws_title_any2, s + i, 6);
+        int b = scan_b(sc);
+        tfirst = b >= 0 && pair_may(&title_pairs, sc->cp - 0xAC00, (uint32_t)b) && kg_wordset_has(&ws_title_any2, s + i, 6);
     }
     /* the end of the last syllable after the first that may end a
      * suffix, or 0: one of one syllable, or the last two syllables of a
@@ -4062,7 +4285,7 @@ static size_t run_title_suffix(scan *sc)
     if (!w)
         return 0;
     /* title or suffix? checked on one syllable first */
-    uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
+    uint32_t lastc = w > i ? cls_before(s, w) : 0; /* (the classes of the stem's last syllable) */
     if (tfirst && is_title(s + i, w - i)) {
         if (!title_rule(x, i, w) && kg_wordset_has(&ws_office_titles, s + i, w - i))
             office_rule(x, i, w);
@@ -4074,18 +4297,17 @@ static size_t run_title_suffix(scan *sc)
         title_rule_ex(x, i, rw, 1);
     else if (tfirst && kg_wordset_has(&ws_office_titles, s + i, w - i))
         office_rule(x, i, w);
-    else if (w - i >= 9 && has_cls(C_TSUF, lastc) && title_suffix_word(s + i, w - i))
+    else if (w - i >= 9 && (lastc & C_TSUF) && title_suffix_word(s + i, w - i))
         title_rule(x, i, w);
-    else if (w - i >= 6 && has_cls(C_FINAL, lastc)) {
+    else if (w - i >= 6 && (lastc & C_FINAL)) {
         e = suffix_rule(x, i, w);
         if (!e)
             e = suffix_words_rule(x, i, w);
     } else {
         /* the shortest stem took a syllable of the suffix for a particle
          * (용산경찰서와: 서와): a longer stem that ends in a suffix */
-        size_t tend;
         for (size_t p = te; !e && p >= i + 9 && p > w; p -= 3)
-            if (has_cls(C_FINAL, kg_u8_before(s, p)) && org_suffix(s + i, p - i) && kg_tail_ok(s, len, p, &tend))
+            if ((cls_before(s, p) & C_FINAL) && org_suffix(s + i, p - i) && (p == te || kg_tail_syllables(s, p, te)))
                 e = suffix_rule(x, i, p);
     }
     return e;
@@ -4221,8 +4443,21 @@ void kg_find_actors(kg_tctx *c)
     x.lx = c->lx && c->lx->compiled ? c->lx : NULL;
     x.s = c->s;
     x.len = c->len;
-    kg_buf_init(&x.idbuf);
-    kg_buf_init(&x.namebuf);
+    /* the arrays of the last document on this thread, emptied */
+    actx_mem *m = mem_get();
+    x.acts = m->acts;
+    x.cap_acts = m->cap_acts;
+    x.al = m->al;
+    x.al_next = m->al_next;
+    x.cap_al = m->cap_al;
+    x.al_head = m->al_head;
+    x.cap_head = m->cap_head;
+    x.ids = m->ids;
+    x.cap_ids = m->cap_ids;
+    x.keys = m->keys;
+    x.idbuf = m->idbuf;
+    x.namebuf = m->namebuf;
+    kg_buf_reset(&x.keys);
     x.last_country = -1;
     x.sent_country = -1;
     x.last_lex = -1;
@@ -4240,6 +4475,7 @@ void kg_find_actors(kg_tctx *c)
     sc->discover = discover;
     size_t ci = 0;
     kg_cc prev_cc = KG_CC_END;
+    int prev_real = 1; /* prev_cc is the class of the character before i */
     size_t i = 0;
     while (i < len) {
         unsigned char ch = (unsigned char)s[i];
@@ -4251,6 +4487,7 @@ void kg_find_actors(kg_tctx *c)
             cn = 1;
             if (ch == ' ' || ch == '\n') {
                 prev_cc = KG_CC_SPACE;
+                prev_real = 1;
                 i++;
                 continue;
             }
@@ -4262,7 +4499,16 @@ void kg_find_actors(kg_tctx *c)
         int start = start_at(s, len, i, cp, cc, prev_cc, discover);
         if (!start) {
             prev_cc = cc;
-            i += cn;
+            prev_real = 1;
+            /* the rest of a run of syllables or of ASCII letters starts
+             * nothing either (each follows one of its kind) */
+            if (cc == KG_CC_HANGUL && kg_is_hangul(cp))
+                i = hangul_run_end(s, len, i);
+            else if (ch < 0x80 && cc == KG_CC_LATIN)
+                while (++i < len && is_lat(s[i]))
+                    ;
+            else
+                i += cn;
             continue;
         }
         /* chrome */
@@ -4271,12 +4517,16 @@ void kg_find_actors(kg_tctx *c)
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
             i = t->chrome[ci].r.nend;
             prev_cc = KG_CC_SPACE;
+            prev_real = 0;
             continue;
         }
         sc->i = i;
         sc->cn = cn;
         sc->te = 0;
-        sc->tok = -1;
+        /* kg_tok_start: the character before is a space, punctuation or
+         * the start, which prev_cc tells when it is that character's */
+        sc->tok = prev_real ? prev_cc <= KG_CC_PUNCT : -1;
+        sc->b = -2;
         sc->cp = cp;
         sc->ch = ch;
         sc->cc = cc;
@@ -4285,6 +4535,7 @@ void kg_find_actors(kg_tctx *c)
         size_t e = run_rules(sc, &after);
         if (e) {
             prev_cc = cc_after(s, len, e, after);
+            prev_real = 0;
             size_t n = x.last_end == e ? short_name_note(&x, e) : e;
             if (n != e)
                 prev_cc = KG_CC_PUNCT;
@@ -4294,18 +4545,35 @@ void kg_find_actors(kg_tctx *c)
         /* no actor starts here, nor inside the rest of the word (a
          * Hangul run starts nothing after its first syllable) */
         prev_cc = cc;
+        prev_real = 1;
         if (cc == KG_CC_HANGUL) {
             size_t te = scan_te(sc);
             i = te > i ? te : i + cn;
+            /* (and the space after it, as the loop's first test would) */
+            if (i < len && s[i] == ' ') {
+                prev_cc = KG_CC_SPACE;
+                i++;
+            }
         } else
             i += cn;
     }
-    kg_pool_free(&x.keys);
-    kg_buf_free(&x.idbuf);
-    kg_buf_free(&x.namebuf);
-    free(x.al);
-    free(x.al_next);
-    free(x.al_head);
-    free(x.acts);
-    kg_hmap_free(&x.act_ids);
+    /* the id table cleared for the next document (a large one freed) */
+    if (x.n_acts && x.cap_ids > 4096) {
+        free(x.ids);
+        x.ids = NULL;
+        x.cap_ids = 0;
+    } else if (x.n_acts)
+        memset(x.ids, 0, x.cap_ids * sizeof *x.ids);
+    m->acts = x.acts;
+    m->cap_acts = x.cap_acts;
+    m->al = x.al;
+    m->al_next = x.al_next;
+    m->cap_al = x.cap_al;
+    m->al_head = x.al_head;
+    m->cap_head = x.cap_head;
+    m->ids = x.ids;
+    m->cap_ids = x.cap_ids;
+    m->keys = x.keys;
+    m->idbuf = x.idbuf;
+    m->namebuf = x.namebuf;
 }
