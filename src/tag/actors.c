@@ -632,6 +632,8 @@ typedef struct actx {
     int aff_r;
     /* no sentence ends in [sb_a, sb_b) (sb_b 0: nothing known) */
     size_t sb_a, sb_b;
+    /* the lexicon actor of each country initial, + 2 (0: not looked up) */
+    int init_lex[16];
     /* set up by the first alias_add (read only through al_chain), the
      * buckets grown with the aliases: most documents have a few */
     int *al_head;            /* al_mask + 1 chains */
@@ -1052,9 +1054,11 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
     return strip_particles_max(s, a, e, e);
 }
 
-/* strip_particles_max of a word [a, e) that is all Hangul syllables up to
- * the end of their run (e as hangul_run_end gives it): three bytes a
- * syllable, and each rest tested without looking for its end again. */
+/* strip_particles_max of a word [a, e) that is all Hangul syllables (as a
+ * run that hangul_run_end ends at e, or one all_hangul passed): three
+ * bytes a syllable, and each rest tested without looking for its end
+ * (strip_particles asks kg_tail_ok with the text ending at e, so the
+ * rest's end is e) */
 static size_t strip_run_max(const char *s, size_t a, size_t e, size_t qmax)
 {
     /* (a rest of more than 18 bytes is never particles: kg_tail_ok) */
@@ -3383,13 +3387,24 @@ static int pair_end_ok(const char *s, size_t len, size_t e, void *arg)
  * each country, from the lexicon. Returns the end of the pair, else 0. */
 /* The lexicon actor of the country initial at s[i] (names:
  * country_initials), or -1. */
+/* The lexicon actor of initials[k] (one with an id), looked up once a
+ * document. */
+static __attribute__((noinline)) int initial_lex(actx *x, int k)
+{
+    if (k >= (int)(sizeof x->init_lex / sizeof *x->init_lex))
+        return kg_lex_find_id(x->lx, initials[k].id);
+    if (!x->init_lex[k])
+        x->init_lex[k] = kg_lex_find_id(x->lx, initials[k].id) + 2;
+    return x->init_lex[k] - 2;
+}
+
 static int initial_at(actx *x, size_t i)
 {
     if (i + 3 > x->len)
         return -1;
     for (int k = 0; initials[k].w; k++)
         if (!memcmp(x->s + i, initials[k].w, 3) && initials[k].id)
-            return kg_lex_find_id(x->lx, initials[k].id);
+            return initial_lex(x, k);
     return -1;
 }
 
@@ -3457,7 +3472,7 @@ static size_t pair_rule(actx *x, size_t i)
         lex[q] = -1;
         for (int k = 0; initials[k].w; k++)
             if (!memcmp(s + i + 3 * q, initials[k].w, 3) && initials[k].id)
-                lex[q] = kg_lex_find_id(x->lx, initials[k].id);
+                lex[q] = initial_lex(x, k);
         if (lex[q] < 0)
             return 0;
     }
@@ -3967,10 +3982,11 @@ __attribute__((noinline)) static size_t run_anon(scan *sc)
     return e ? e : (sc->cc == KG_CC_HANGUL ? report_rule(sc->x, sc->i, scan_te(sc)) : 0);
 }
 
-/* anon_rule's tests of the syllables of a word of n bytes of syllables
- * at i that starts with a family name of one syllable: 0 when it can
- * find nothing there (a title or 모 second, a title after a name of
- * three syllables). */
+/* anon_rule's tests of the syllables at and after a word of n bytes of
+ * syllables at i that starts with a family name of one syllable: 0 when
+ * it can find nothing there (a title or 모 glued to the family name or
+ * after it alone, a title after a name of three syllables, a space
+ * allowed between). */
 static inline int anon_may(const char *s, size_t len, size_t i, size_t n)
 {
     if (!anon_first_ok || !agiven_ok)
