@@ -126,6 +126,11 @@ int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end)
     return tail_rec(s, i, e, 0);
 }
 
+int kg_tail_syllables(const char *s, size_t i, size_t e)
+{
+    return e - i <= 18 && tail_rec(s, i, e, 0);
+}
+
 const kg_sylset *kg_particle_firsts(void)
 {
     ready();

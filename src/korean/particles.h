@@ -17,6 +17,12 @@
  * 는, 에서는, 까지, 이었다 ...); *end gets the end of that run. */
 int kg_tail_ok(const char *s, size_t len, size_t i, size_t *end);
 
+/* kg_tail_ok of a rest s[i..e) known to be all Hangul syllables and to
+ * end the run (e is where kg_tail_ok would find its end): 1 if it is
+ * particles, without looking for the run's end again. Only after the
+ * table was read (any other call here, such as kg_particle_firsts). */
+int kg_tail_syllables(const char *s, size_t i, size_t e);
+
 /* The first syllables of the tail particles: a rest that starts with
  * another is none. */
 const kg_sylset *kg_particle_firsts(void);

@@ -18,10 +18,23 @@ static const char *const rr_final[28] = {
     "t", "ng", "t", "t", "k", "t", "p", "t"
 };
 
+/* Copies the NUL-terminated w (a few letters) to p; returns its end. */
+static char *put(char *p, const char *w)
+{
+    while (*w)
+        *p++ = *w++;
+    return p;
+}
+
 void kg_slug_append(kg_buf *out, const char *s, size_t n)
 {
+    /* written in place: a character of k bytes gives at most a hyphen
+     * and seven letters (a syllable of three bytes), so 3n bytes do */
+    kg_buf_grow(out, 3 * n + 1);
+    char *const base = out->ptr;
+    char *p = base + out->len;
     size_t i = 0;
-    int dash = out->len > 0 && out->ptr[out->len - 1] != '-';
+    int dash = p > base && p[-1] != '-';
     while (i < n) {
         size_t k;
         uint32_t cp = kg_u8_dec((const unsigned char *)s + i, n - i, &k);
@@ -31,27 +44,23 @@ void kg_slug_append(kg_buf *out, const char *s, size_t n)
         if (cp >= 0xAC00 && cp <= 0xD7A3) {
             unsigned v = cp - 0xAC00;
             unsigned ini = v / 588, med = (v % 588) / 28, fin = v % 28;
-            if (dash && out->len > 0 && out->ptr[out->len - 1] != '-')
-                kg_buf_putc(out, '-');
+            if (dash && p > base && p[-1] != '-')
+                *p++ = '-';
             dash = 0;
-            kg_buf_puts(out, rr_initial[ini]);
-            kg_buf_puts(out, rr_vowel[med]);
-            kg_buf_puts(out, rr_final[fin]);
-        } else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-            if (dash && out->len > 0 && out->ptr[out->len - 1] != '-')
-                kg_buf_putc(out, '-');
+            p = put(p, rr_initial[ini]);
+            p = put(p, rr_vowel[med]);
+            p = put(p, rr_final[fin]);
+        } else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')) {
+            if (dash && p > base && p[-1] != '-')
+                *p++ = '-';
             dash = 0;
-            kg_buf_putc(out, (int)cp);
-        } else if (cp >= 'A' && cp <= 'Z') {
-            if (dash && out->len > 0 && out->ptr[out->len - 1] != '-')
-                kg_buf_putc(out, '-');
-            dash = 0;
-            kg_buf_putc(out, (int)(cp + 32));
+            *p++ = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
         } else {
             dash = 1;
         }
     }
-    while (out->len > 0 && out->ptr[out->len - 1] == '-')
-        out->len--;
-    out->ptr[out->len] = '\0';
+    while (p > base && p[-1] == '-')
+        p--;
+    out->len = (size_t)(p - base);
+    *p = '\0';
 }

@@ -33,16 +33,7 @@
 /* ------------------------------------------------------------------ */
 /* particles: korean.yaml, read by src/korean/particles.c (kg_tail_ok)  */
 
-/* the first syllables of the particles: a rest that starts with another
- * is none (strip_particles tries every split of a word with this) */
-static const unsigned char *pfirst_bits;
-
 static void tables_ready(void);
-
-static void particles_build(void)
-{
-    pfirst_bits = kg_particle_firsts()->bits;
-}
 
 /* The end of the run of Hangul syllables at s[i]. */
 static size_t hangul_run_end(const char *s, size_t len, size_t i)
@@ -50,31 +41,187 @@ static size_t hangul_run_end(const char *s, size_t len, size_t i)
     return kg_hangul_run_end(s, len, i);
 }
 
-static unsigned char final_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-static unsigned char title_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-/* first syllables of family_names and of country_pairs: the anonymous
- * person and country pair rules look only at words that start with one */
-static unsigned char family_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-static unsigned char family1_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* family names of one syllable (ws_family's of 3 bytes that are syllables) */
-static unsigned char pair_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-static unsigned char tsuf_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of title_suffixes */
-static unsigned char maybe_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* final_bits | tsuf_bits */
+/* ---- the syllable classes ----
+ * One table over the Hangul syllables (U+AC00..U+D7A3), built once from
+ * the grammar lists: a bit for each question the rules ask of a single
+ * syllable (can a family name, a title, a particle ... start or end with
+ * it?), so that a word is classified by a load or two and the rules it
+ * cannot use are not called at all. */
+enum {
+    C_FAMILY = 1u << 0,   /* first syllable of a family name */
+    C_FAMILY1 = 1u << 1,  /* a family name of one syllable */
+    C_PAIR = 1u << 2,     /* first syllable of a country pair word (남북) */
+    C_TITLE = 1u << 3,    /* first syllable of a title, role or office title */
+    C_FINAL = 1u << 4,    /* last syllable of an organisation suffix */
+    C_TSUF = 1u << 5,     /* last syllable of a title suffix */
+    C_LOAN = 1u << 6,     /* loan_syllables */
+    C_GIVEN = 1u << 7,    /* given_syllables */
+    C_LEADL = 1u << 8,    /* last syllable of a lead role */
+    C_BAREL = 1u << 9,    /* last syllable of a bare particle */
+    C_ANON1 = 1u << 10,   /* first syllable of anon_titles(_spaced) */
+    C_PFIRST = 1u << 11,  /* first syllable of a tail particle */
+    C_STRONG = 1u << 12,  /* last syllable of a strong suffix */
+    C_AGIVEN = 1u << 13,  /* first syllable of anon_given (모) */
+    C_RVERB = 1u << 14,   /* first syllable of report_verbs */
+    C_INTROL = 1u << 15,  /* last syllable of a descriptor or lead title of two syllables or more */
+    C_FORMER = 1u << 16,  /* first syllable of former_marks */
+    C_TITLE1 = 1u << 17,  /* a title, role or office title of one syllable */
+    C_SFX1 = 1u << 18,    /* an organisation suffix or a title suffix of one syllable */
+    C_LEAD1 = 1u << 19,   /* a lead role of one syllable */
+    C_RVERB1 = 1u << 20,  /* a report verb of one syllable */
+};
+#define C_MAYBE (C_FINAL | C_TSUF)
+static uint32_t syl_cls[0xD7A4 - 0xAC00];
+static int lead_last_ok;  /* every lead role ends in a syllable (C_LEADL holds) */
+static int bare_last_ok;  /* every bare particle ends in a syllable (C_BAREL holds) */
+static int anon_first_ok; /* every anon title starts with a syllable (C_ANON1 holds) */
+static int agiven_ok;     /* every anon_given word starts with a syllable (C_AGIVEN holds) */
+static int rverb_ok;      /* every report verb starts with a syllable (C_RVERB holds) */
+static int introl_ok;     /* every descriptor and lead title of six bytes or more ends in one (C_INTROL holds) */
+static int former_empty;  /* a former mark is empty (C_FORMER is no test) */
+
+/* ---- pairs of syllables ----
+ * Two syllables (0..11171 each) that start or end the words of a list,
+ * a bit each of 2^16 by a hash of the pair: a filter in front of the
+ * word sets (a miss is sure, a hit is looked up). */
+#define PAIR_BITS 16
+typedef struct sylpairs {
+    unsigned char bits[(1u << PAIR_BITS) / 8];
+} sylpairs;
+
+static inline uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    return (a * (0xD7A4u - 0xAC00u) + b) * 2654435761u >> (32 - PAIR_BITS);
+}
+
+static inline int pair_may(const sylpairs *p, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b);
+    return (p->bits[h >> 3] >> (h & 7)) & 1;
+}
+
+/* The code point of a character of three bytes at u (valid UTF-8: the
+ * lead's four bits and the two continuations' six) minus 0xAC00, as
+ * shifts and adds of the bytes: (u0 - 0xE0) << 12 + (u1 - 0x80) << 6 +
+ * (u2 - 0x80) - 0xAC00. */
+#define SYL_K ((0xE0u << 12) + (0x80u << 6) + 0x80u + 0xAC00u)
+static inline uint32_t u3_ix(const unsigned char *u)
+{
+    return ((uint32_t)u[0] << 12) + ((uint32_t)u[1] << 6) + (uint32_t)u[2] - SYL_K;
+}
+
+/* The syllable (0..11171) of the three bytes at u, a syllable. */
+static inline uint32_t syl_ix(const unsigned char *u)
+{
+    return u3_ix(u);
+}
+
+/* Notes the two syllables of w[off..off+6) when both are syllables;
+ * 1 if they are. */
+static int pair_note(sylpairs *p, const char *w, size_t off)
+{
+    size_t k;
+    uint32_t a = kg_u8_dec((const unsigned char *)w + off, 3, &k), b = kg_u8_dec((const unsigned char *)w + off + 3, 3, &k);
+    if (!kg_is_hangul(a) || !kg_is_hangul(b))
+        return 0;
+    uint32_t h = pair_hash(a - 0xAC00, b - 0xAC00);
+    p->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+    return 1;
+}
+
+/* For the words of list: the last two syllables of those of two or more
+ * as pairs, class c1 to those of one syllable. 1 if every word is one
+ * or the other (a word of n bytes that ends in two syllables, or that
+ * is one: else the pairs and the class are no test of the words). */
+static int last_pairs(const char *const *list, sylpairs *p, uint32_t c1)
+{
+    int ok = 1;
+    for (const char *const *t = list; *t; t++) {
+        size_t n = strlen(*t), k;
+        if (n == 3 && kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
+            syl_cls[kg_u8_dec((const unsigned char *)*t, 3, &k) - 0xAC00] |= c1;
+        else if (n < 6 || !pair_note(p, *t, n - 6))
+            ok = 0;
+    }
+    return ok;
+}
+
+/* For the words of list: the first two syllables of those that start
+ * with two as pairs, class c1 to those of one syllable; 1 if every word
+ * is one or the other. */
+static int first_pairs(const char *const *list, sylpairs *p, uint32_t c1)
+{
+    int ok = 1;
+    for (const char *const *t = list; *t; t++) {
+        size_t n = strlen(*t), k;
+        if (n == 3 && kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
+            syl_cls[kg_u8_dec((const unsigned char *)*t, 3, &k) - 0xAC00] |= c1;
+        else if (n < 6 || !pair_note(p, *t, 0))
+            ok = 0;
+    }
+    return ok;
+}
+
+/* the first two syllables of the report verbs (C_RVERB1: of one
+ * syllable); rverb_pairs_ok: every verb is one or starts with two */
+static sylpairs rverb_pairs;
+static int rverb_pairs_ok;
+
+/* the first two syllables of the titles, roles and office titles of two
+ * syllables or more (ws_title_any2's words) */
+static sylpairs title_pairs;
+/* the last two syllables of the organisation and title suffixes (C_SFX1:
+ * of one syllable) */
+static sylpairs suffix_pairs;
+/* the last two syllables of the lead roles (C_LEAD1: of one syllable);
+ * lead_pairs_ok: every lead role is one or ends in two */
+static sylpairs lead_pairs;
+static int lead_pairs_ok;
 /* The last two syllables (six bytes; three for CEO) of the descriptors
  * and lead titles, for intro_end: an open-addressed set (mostly empty,
  * so that a miss ends at once). */
 static uint64_t *intro_key;          /* 1 << intro_bits slots (at least 256, */
 static unsigned char *intro_flag;    /* a quarter full at most) */
 static unsigned intro_bits, intro_n;          /* flag: 1 a descriptor, 2 a lead title ends so */
-static unsigned char loan_bits[(0xD7A4 - 0xAC00) / 8 + 1];  /* loan_syl */
-static unsigned char given_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* given_syllables */
-static unsigned char lead_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of lead_roles */
-static int lead_last_ok; /* every lead role ends in a syllable (lead_last_bits holds) */
-static unsigned char bare_last_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* last syllables of bare_particles */
-static int bare_last_ok; /* every bare particle ends in a syllable (bare_last_bits holds) */
-static unsigned char anon_first_bits[(0xD7A4 - 0xAC00) / 8 + 1]; /* first syllables of anon_titles(_spaced) */
-static int anon_first_ok; /* every one starts with a syllable (anon_first_bits holds) */
 
-static void set_bit(unsigned char *bits, const char *w, int last)
+/* The classes of code point cp (none but for a Hangul syllable). */
+static inline uint32_t cls_cp(uint32_t cp)
+{
+    return cp - 0xAC00u < 0xD7A4u - 0xAC00u ? syl_cls[cp - 0xAC00u] : 0;
+}
+
+/* The classes of the character at s[p] (s[p] a character start). */
+static inline uint32_t cls_at(const char *s, size_t len, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)s + p;
+    if (p + 3 > len || u[0] < 0xEA || u[0] > 0xED)
+        return 0;
+    uint32_t k = u3_ix(u);
+    return k < 0xD7A4u - 0xAC00u ? syl_cls[k] : 0;
+}
+
+/* 1 if a Hangul syllable starts at s[p] (a character start). */
+static inline int kg_syllable_at(const char *s, size_t len, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)s + p;
+    return p + 3 <= len && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u);
+}
+
+/* The classes of the character that ends at s[p] (a character start or
+ * the end): in valid UTF-8 a byte EA..ED three bytes back leads it. */
+static inline uint32_t cls_before(const char *s, size_t p)
+{
+    if (p < 3)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s + p - 3;
+    if (u[0] < 0xEA || u[0] > 0xED)
+        return 0;
+    uint32_t k = u3_ix(u);
+    return k < 0xD7A4u - 0xAC00u ? syl_cls[k] : 0;
+}
+
+/* Gives class c to the first (last: the last) syllable of w. */
+static void set_cls(uint32_t c, const char *w, int last)
 {
     size_t n = strlen(w), k;
     const char *p = last ? w + n - 3 : w;
@@ -82,27 +229,50 @@ static void set_bit(unsigned char *bits, const char *w, int last)
         return;
     uint32_t cp = kg_u8_dec((const unsigned char *)p, 3, &k);
     if (kg_is_hangul(cp))
-        bits[(cp - 0xAC00) / 8] |= (unsigned char)(1u << ((cp - 0xAC00) % 8));
+        syl_cls[cp - 0xAC00] |= c;
 }
 
-/* Sets in bits the last syllable of each word of list; 1 if every word
- * ends in one (else the bits are no test of a word's end). */
-static int last_syllable_bits(const char *const *list, unsigned char *bits)
+/* Gives class c to the last syllable of each word of list of min bytes
+ * or more; 1 if every such word ends in one (else the class is no test
+ * of a word's end). */
+static int last_syllable_cls_min(const char *const *list, size_t min, uint32_t c)
 {
     int ok = 1;
     for (const char *const *t = list; *t; t++) {
         size_t n = strlen(*t);
+        if (n < min)
+            continue;
         if (n < 3 || !kg_is_hangul(kg_u8_before(*t, n)))
             ok = 0;
         else
-            set_bit(bits, *t, 1);
+            set_cls(c, *t, 1);
     }
     return ok;
 }
 
-static int has_bit(const unsigned char *bits, uint32_t cp)
+static int last_syllable_cls(const char *const *list, uint32_t c)
 {
-    return kg_is_hangul(cp) && (bits[(cp - 0xAC00) / 8] & (1u << ((cp - 0xAC00) % 8)));
+    return last_syllable_cls_min(list, 0, c);
+}
+
+/* Gives class c to the first syllable of each word of list; 1 if every
+ * word starts with one. */
+static int first_syllable_cls(const char *const *list, uint32_t c)
+{
+    int ok = 1;
+    for (const char *const *t = list; *t; t++) {
+        size_t k;
+        if (strlen(*t) < 3 || !kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
+            ok = 0;
+        else
+            set_cls(c, *t, 0);
+    }
+    return ok;
+}
+
+static int has_cls(uint32_t c, uint32_t cp)
+{
+    return (cls_cp(cp) & c) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -237,18 +407,15 @@ static kg_wordset ws_title_suffixes, ws_title_suffix_not; /* title_suffix_word *
 static kg_wordset ws_title_any; /* titles, role_titles and office_titles */
 static kg_wordset ws_title_any2; /* the first six bytes of those of six bytes or more */
 static char *title_any2_bytes;   /* (their bytes, kept) */
-static const char **title_any2;
 static kg_wordset ws_role2;      /* the first six bytes of role_titles of six bytes or more */
 static char *role2_bytes;
-static const char **role2;
-static const char **title_any;  /* the three lists in one (kept, as the other tables) */
 static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
     ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
     ws_role_name_bad_ends, ws_title_name_bad_ends;
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
     ws_report_particles, ws_unnamed_sources, ws_office_titles;
-static kg_wordset ws_affiliation_ends;
+static kg_wordset ws_affiliation_ends, ws_place_titles;
 static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts,
     ws_lead_titles,
     ws_loan_common;
@@ -265,10 +432,6 @@ static unsigned sfx_bucket(const char *end3)
     const unsigned char *u = (const unsigned char *)end3;
     return ((unsigned)u[0] * 31u * 31u + (unsigned)u[1] * 31u + (unsigned)u[2]) % SFX_BUCKETS;
 }
-/* last syllables of the strong suffixes: a word ending in none of them is
- * no strong suffix word (one lookup instead of a walk over the list) */
-static unsigned char strong_bits[(0xD7A4 - 0xAC00) / 8 + 1];
-
 /* 1 if the three bytes at p are a syllable that ends a strong suffix. */
 static int strong_last(const char *p)
 {
@@ -276,7 +439,7 @@ static int strong_last(const char *p)
     if (!kg_u8_syllable(u))
         return 0;
     uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-    return kg_is_hangul(cp) && ((strong_bits[(cp - 0xAC00) >> 3] >> ((cp - 0xAC00) & 7)) & 1);
+    return (cls_cp(cp) & C_STRONG) != 0;
 }
 
 static void tables_init(void);
@@ -306,13 +469,69 @@ static int latin_is_stop(const char *w, size_t n)
 typedef struct dact {
     const char *id, *name, *type, *how; /* pool strings or lexicon strings */
     int lex;                            /* lexicon actor index, or -1 */
+    uint32_t h;                         /* id_hash of id */
 } dact;
 
 typedef struct dalias {
-    char *key;     /* folded like lexicon keys */
+    size_t key;    /* where its key is in x->keys, folded like lexicon keys */
     size_t klen;
     int act;
 } dalias;
+
+/* What kg_find_actors allocates, kept from one document to the next on
+ * the same thread (each document needs the same few arrays again): the
+ * arrays of actx with their capacities, the table of ids cleared. */
+typedef struct actx_mem {
+    dact *acts;
+    size_t cap_acts;
+    dalias *al;
+    int *al_next;
+    size_t cap_al;
+    int *al_head;
+    size_t cap_head;
+    int *ids;
+    size_t cap_ids;
+    kg_buf keys, idbuf, namebuf;
+} actx_mem;
+
+static pthread_key_t mem_key;
+static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
+
+static void mem_free(void *p)
+{
+    actx_mem *m = p;
+    free(m->acts);
+    free(m->al);
+    free(m->al_next);
+    free(m->al_head);
+    free(m->ids);
+    kg_buf_free(&m->keys);
+    kg_buf_free(&m->idbuf);
+    kg_buf_free(&m->namebuf);
+    free(m);
+}
+
+static void mem_key_make(void)
+{
+    if (pthread_key_create(&mem_key, mem_free) != 0)
+        abort();
+}
+
+/* This thread's arrays (freed when the thread ends). */
+static actx_mem *mem_get(void)
+{
+    pthread_once(&mem_once, mem_key_make);
+    actx_mem *m = pthread_getspecific(mem_key);
+    if (!m) {
+        m = kg_xcalloc(1, sizeof *m);
+        kg_buf_init(&m->keys);
+        kg_buf_init(&m->idbuf);
+        kg_buf_init(&m->namebuf);
+        if (pthread_setspecific(mem_key, m) != 0)
+            abort();
+    }
+    return m;
+}
 
 /* The aliases found in the text chained by their first two characters
  * (al_head, al_next). Not util's kg_hmap: the lookup is by a prefix of
@@ -380,7 +599,8 @@ typedef struct actx {
     size_t n_al, cap_al;
     int *al_next;            /* chains of aliases with the same first character */
     size_t n_al1;            /* keys of one character (bucketed by it alone) */
-    kg_hmap act_ids;         /* id -> actor index + 1 (ids are pool or lexicon strings) */
+    int *ids;                /* the actors by id: index + 1 (0: free), open addressing */
+    size_t cap_ids;          /* a power of two, more than twice n_acts (0: none yet) */
     int last_country;        /* lexicon index of the last country mentioned */
     size_t last_country_end; /* the end of that mention */
     int sent_country;        /* the first country of the sentence of that */
@@ -401,6 +621,19 @@ typedef struct actx {
      * ends at re_end (re_at 0: none); a rule that looks at the next word
      * asks for the run the scan's next start asks for again */
     size_t re_at, re_end;
+    /* the alias keys (each NUL-terminated) and the buffers of an
+     * actor's id and name (kept from one actor to the next) */
+    kg_buf keys;
+    kg_buf idbuf, namebuf;
+    size_t cap_head;         /* room in al_head */
+    /* the last answer of affiliation_word: [aff_a, aff_b) while the
+     * mentions were aff_n (the title rule asks for a word twice) */
+    size_t aff_a, aff_b, aff_n;
+    int aff_r;
+    /* no sentence ends in [sb_a, sb_b) (sb_b 0: nothing known) */
+    size_t sb_a, sb_b;
+    /* the lexicon actor of each country initial, + 2 (0: not looked up) */
+    int init_lex[16];
     /* set up by the first alias_add (read only through al_chain), the
      * buckets grown with the aliases: most documents have a few */
     int *al_head;            /* al_mask + 1 chains */
@@ -429,15 +662,56 @@ static inline int al_chain(const actx *x, unsigned h)
 
 #define RECENT 32
 
-static int dact_find(actx *x, const char *id)
+/* The key of alias q. */
+static inline const char *al_key(const actx *x, int q)
 {
-    return (int)(intptr_t)kg_hmap_get(&x->act_ids, id) - 1;
+    return x->keys.ptr + x->al[q].key;
+}
+
+static uint32_t id_hash(const char *id, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)id[i]) * 16777619u;
+    return h;
+}
+
+/* The actor of id (n bytes, NUL-terminated, hash h), or -1. */
+static int dact_find(actx *x, const char *id, uint32_t h)
+{
+    if (!x->n_acts)
+        return -1;
+    size_t mask = x->cap_ids - 1;
+    for (size_t q = h & mask; x->ids[q]; q = (q + 1) & mask) {
+        int k = x->ids[q] - 1;
+        if (x->acts[k].h == h && strcmp(x->acts[k].id, id) == 0)
+            return k;
+    }
+    return -1;
+}
+
+static void ids_place(actx *x, int k)
+{
+    size_t mask = x->cap_ids - 1, q = x->acts[k].h & mask;
+    while (x->ids[q])
+        q = (q + 1) & mask;
+    x->ids[q] = k + 1;
 }
 
 /* Records actor idx in the id table (after it was appended). */
 static void dact_index(actx *x, int idx)
 {
-    kg_hmap_put(&x->act_ids, x->acts[idx].id, (void *)(intptr_t)(idx + 1));
+    if (2 * x->n_acts >= x->cap_ids) {
+        size_t cap = x->cap_ids ? 2 * x->cap_ids : 64;
+        while (2 * x->n_acts >= cap)
+            cap *= 2;
+        free(x->ids);
+        x->ids = kg_xcalloc(cap, sizeof *x->ids);
+        x->cap_ids = cap;
+        for (int k = 0; k < idx; k++)
+            ids_place(x, k);
+    }
+    ids_place(x, idx);
 }
 
 static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_t namen, const char *type,
@@ -448,11 +722,14 @@ static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_
         idn = sizeof idb - 1;
     memcpy(idb, id, idn);
     idb[idn] = '\0';
-    int k = dact_find(x, idb);
+    /* (hashed up to a NUL, as the id is compared) */
+    uint32_t h = id_hash(idb, strlen(idb));
+    int k = dact_find(x, idb, h);
     if (k >= 0)
         return k;
     KG_VEC_PUSH(x->acts, x->n_acts, x->cap_acts);
     dact *a = &x->acts[x->n_acts];
+    a->h = h;
     a->id = kg_tctx_str(x->c, idb, idn);
     a->name = kg_tctx_str(x->c, name, namen);
     a->type = type;
@@ -467,11 +744,13 @@ static int dact_add(actx *x, const char *id, size_t idn, const char *name, size_
 static int dact_lex(actx *x, int lex)
 {
     const kg_lex_actor *la = &x->lx->actors[lex];
-    int k = dact_find(x, la->id);
+    uint32_t h = id_hash(la->id, strlen(la->id));
+    int k = dact_find(x, la->id, h);
     if (k >= 0)
         return k;
     KG_VEC_PUSH(x->acts, x->n_acts, x->cap_acts);
     dact *a = &x->acts[x->n_acts];
+    a->h = h;
     a->id = la->id;
     a->name = la->name;
     a->type = la->type;
@@ -484,47 +763,60 @@ static int dact_lex(actx *x, int lex)
 
 static void alias_add(actx *x, const char *w, size_t n, int act)
 {
-    kg_buf k = KG_BUF_INIT;
+    /* the key folded at the end of the keys (kept when it is a new one) */
+    kg_buf_grow(&x->keys, n + 1);
+    size_t koff = x->keys.len;
+    char *key = x->keys.ptr + koff;
+    size_t kl = 0;
     for (size_t i = 0; i < n; i++) {
         char ch = w[i];
         if (ch == ' ' || ch == '\n')
             continue;
         if (ch >= 'A' && ch <= 'Z')
             ch = (char)(ch + 32);
-        kg_buf_putc(&k, ch);
+        key[kl++] = ch;
     }
-    if (k.len < 2 || (k.len < 3 && (unsigned char)k.ptr[0] < 0x80)) {
-        kg_buf_free(&k);
+    key[kl] = '\0';
+    if (kl < 2 || (kl < 3 && (unsigned char)key[0] < 0x80)) {
+        x->keys.ptr[koff] = '\0';
         return;
     }
-    unsigned b = key_bucket(k.ptr, k.len);
+    unsigned b = key_bucket(key, kl);
     for (int i = al_chain(x, b); i >= 0; i = x->al_next[i])
-        if (x->al[i].klen == k.len && memcmp(x->al[i].key, k.ptr, k.len) == 0) {
-            kg_buf_free(&k);
+        if (x->al[i].klen == kl && memcmp(al_key(x, i), key, kl) == 0) {
+            x->keys.ptr[koff] = '\0';
             return;
         }
+    x->keys.len += kl + 1;
+    x->keys.ptr[x->keys.len] = '\0';
     size_t cap0 = x->cap_al;
     KG_VEC_PUSH(x->al, x->n_al, x->cap_al);
     if (x->cap_al != cap0)
         x->al_next = kg_xrealloc(x->al_next, x->cap_al * sizeof *x->al_next);
-    x->al[x->n_al].klen = k.len;
-    x->al[x->n_al].key = kg_buf_detach(&k, NULL);
+    x->al[x->n_al].klen = kl;
+    x->al[x->n_al].key = koff;
     x->al[x->n_al].act = act;
     if (!x->n_al) {
         memset(&x->al_first, 0, sizeof x->al_first);
         x->al_mask = AL_BUCKETS_MIN - 1;
-        x->al_head = kg_xrealloc(x->al_head, AL_BUCKETS_MIN * sizeof *x->al_head);
+        if (x->cap_head < AL_BUCKETS_MIN) {
+            x->al_head = kg_xrealloc(x->al_head, AL_BUCKETS_MIN * sizeof *x->al_head);
+            x->cap_head = AL_BUCKETS_MIN;
+        }
         for (unsigned h = 0; h <= x->al_mask; h++)
             x->al_head[h] = -1;
     } else if (x->n_al >= 2 * (x->al_mask + 1) && x->al_mask + 1 < AL_BUCKETS_MAX) {
         /* twice the buckets, the chains rebuilt in the order of the
          * aliases (newest first, as pushed) */
         x->al_mask = 2 * x->al_mask + 1;
-        x->al_head = kg_xrealloc(x->al_head, (x->al_mask + 1) * sizeof *x->al_head);
+        if (x->cap_head < x->al_mask + 1) {
+            x->al_head = kg_xrealloc(x->al_head, (x->al_mask + 1) * sizeof *x->al_head);
+            x->cap_head = x->al_mask + 1;
+        }
         for (unsigned h = 0; h <= x->al_mask; h++)
             x->al_head[h] = -1;
         for (size_t q = 0; q < x->n_al; q++) {
-            unsigned bq = key_bucket(x->al[q].key, x->al[q].klen) & x->al_mask;
+            unsigned bq = key_bucket(al_key(x, (int)q), x->al[q].klen) & x->al_mask;
             x->al_next[q] = x->al_head[bq];
             x->al_head[bq] = (int)q;
         }
@@ -533,14 +825,23 @@ static void alias_add(actx *x, const char *w, size_t n, int act)
     x->al_next[x->n_al] = x->al_head[b];
     x->al_head[b] = (int)x->n_al;
     x->n_al++;
-    if (key_chars(x->al[x->n_al - 1].key, x->al[x->n_al - 1].klen) < 2)
+    if (key_chars(al_key(x, (int)x->n_al - 1), x->al[x->n_al - 1].klen) < 2)
         x->n_al1++;
     /* a key's first character is matched byte for byte (see key_match) */
-    if (x->al[x->n_al - 1].klen >= 3) {
-        const char *key = x->al[x->n_al - 1].key;
-        char first[4] = { key[0], key[1], key[2], '\0' };
-        kg_sylset_add(&x->al_first, first);
+    if (kl >= 3 && (unsigned char)key[0] >= 0xEA && (unsigned char)key[0] <= 0xED &&
+        kg_u8_syllable((const unsigned char *)key)) {
+        uint32_t a = syl_ix((const unsigned char *)key);
+        x->al_first.bits[a >> 3] |= (unsigned char)(1u << (a & 7));
     }
+
+}
+
+/* The slug of w[0..n) in x's id buffer (valid until the next call). */
+static kg_buf *slug_of(actx *x, const char *w, size_t n)
+{
+    kg_buf_reset(&x->idbuf);
+    kg_slug_append(&x->idbuf, w, n);
+    return &x->idbuf;
 }
 
 /* Matches a folded key at s[i], skipping single spaces, ASCII case
@@ -618,11 +919,28 @@ static int sentence_break(const char *s, size_t a, size_t b)
     return kg_find_bytes(s, a, b, ".?!\n", 4, 0) < b;
 }
 
+/* sentence_break in the text of x, the stretch found without an end
+ * kept: the countries of a sentence ask about the same start again,
+ * each time a little further. */
+static int sentence_break_x(actx *x, size_t a, size_t b)
+{
+    if (b - a > 1024)
+        return 1;
+    size_t from = a;
+    if (x->sb_b && x->sb_a == a && x->sb_b <= b)
+        from = x->sb_b;
+    if (sentence_break(x->s, from, b))
+        return 1;
+    x->sb_a = a;
+    x->sb_b = b;
+    return 0;
+}
+
 /* Notes the country lex mentioned at [a, b): the last one, and the first
  * of its sentence. */
 static void note_country(actx *x, int lex, size_t a, size_t b)
 {
-    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break(x->s, x->sent_country_end, a)) {
+    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break_x(x, x->sent_country_end, a)) {
         x->sent_country = lex;
         x->sent_country_end = b;
     }
@@ -707,6 +1025,17 @@ static int all_hangul(const char *w, size_t n)
 static size_t tok_begin(const char *s, size_t e)
 {
     size_t b = e;
+#ifdef __SSE2__
+    /* sixteen bytes back at a time (a token is mostly shorter) */
+    const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
+    while (b >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + b - 16));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)));
+        if (m)
+            return b - 16 + (size_t)(32 - __builtin_clz(m));
+        b -= 16;
+    }
+#endif
     while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n')
         b--;
     return b;
@@ -723,6 +1052,27 @@ static size_t strip_particles(const char *s, size_t len, size_t a, size_t e)
 {
     (void)len;
     return strip_particles_max(s, a, e, e);
+}
+
+/* strip_particles_max of a word [a, e) that is all Hangul syllables (as a
+ * run that hangul_run_end ends at e, or one all_hangul passed): three
+ * bytes a syllable, and each rest tested without looking for its end
+ * (strip_particles asks kg_tail_ok with the text ending at e, so the
+ * rest's end is e) */
+static size_t strip_run_max(const char *s, size_t a, size_t e, size_t qmax)
+{
+    /* (a rest of more than 18 bytes is never particles: kg_tail_ok) */
+    size_t q = e - a > 21 ? e - 18 : a + 3;
+    for (; q < e && q <= qmax; q += 3)
+        if ((cls_at(s, e, q) & C_PFIRST) && kg_tail_syllables(s, q, e))
+            return q;
+    return e <= qmax ? e : 0;
+}
+
+/* strip_particles of such a word. */
+static size_t strip_run(const char *s, size_t a, size_t e)
+{
+    return strip_run_max(s, a, e, e);
 }
 
 static size_t strip_particles_max(const char *s, size_t a, size_t e, size_t qmax)
@@ -751,7 +1101,7 @@ static size_t strip_particles_max(const char *s, size_t a, size_t e, size_t qmax
         size_t end;
         uint32_t cq = kg_u8_at(s, e, q, &k);
         /* (a rest [q, e) of particles starts with a particle's syllable) */
-        if (kg_is_hangul(cq) && ((pfirst_bits[(cq - 0xAC00) >> 3] >> ((cq - 0xAC00) & 7)) & 1) &&
+        if ((cls_cp(cq) & C_PFIRST) &&
             kg_tail_ok(s, e, q, &end) && end == e)
             return q;
     }
@@ -761,7 +1111,10 @@ static size_t strip_particles_max(const char *s, size_t a, size_t e, size_t qmax
 /* ------------------------------------------------------------------ */
 /* lexicon matching                                                    */
 
-static int end_ok(const char *s, size_t len, size_t e, int latin)
+/* end_ok; te, when more than e, is the end of the run of syllables
+ * that e is in (e inside the word whose run end the scan knows): the
+ * particles after the match are tested without looking for it again. */
+static int end_ok_run(const char *s, size_t len, size_t e, int latin, size_t te)
 {
     if (e >= len)
         return 1;
@@ -783,8 +1136,15 @@ static int end_ok(const char *s, size_t len, size_t e, int latin)
     uint32_t lastc = kg_u8_before(s, e);
     if (kg_cc_of(lastc) != KG_CC_HANGUL)
         return 1;
+    if (te > e)
+        return kg_tail_syllables(s, e, te);
     size_t end;
     return kg_tail_ok(s, len, e, &end);
+}
+
+static int end_ok(const char *s, size_t len, size_t e, int latin)
+{
+    return end_ok_run(s, len, e, latin, 0);
 }
 
 /* A one-character Hanja name (美, 中, 日) only stands alone or next to
@@ -910,6 +1270,8 @@ static const struct suffix *org_suffix(const char *w, size_t n)
         size_t stem = syllables(w, n - k);
         if ((int)stem < sf->min_stem)
             continue;
+        if (sf->strong == 2)
+            return NULL; /* only with a Latin word before it (none below tells otherwise) */
         if (kg_wordset_has(&ws_not_orgs, w, n))
             return NULL;
         /* a compound of a common noun that ends in a suffix (명승부, 보석신청) */
@@ -917,8 +1279,6 @@ static const struct suffix *org_suffix(const char *w, size_t n)
             return NULL;
         if (sf->not_name && syllables(w, n) == 3 && surname_first(w, n))
             return NULL;
-        if (sf->strong == 2)
-            return NULL; /* only with a Latin word before it */
         return sf;
     }
     return NULL;
@@ -1202,16 +1562,13 @@ static void gloss_actor(actx *x, const gloss *g)
     } else if (glex) {
         act = dact_lex(x, kg_lex_find_id(x->lx, glex));
     } else {
-        kg_buf id = KG_BUF_INIT;
-        kg_slug_append(&id, s + a, gb - a);
-        if (!id.len) {
-            kg_buf_free(&id);
+        kg_buf *id = slug_of(x, s + a, gb - a);
+        if (!id->len) {
             return;
         }
         const char *type = sf ? sf->type
                               : (g->words >= 2 && g->words <= 3 && g->take == g->words ? "person" : "organization");
-        act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, type, "gloss", -1);
-        kg_buf_free(&id);
+        act = dact_add(x, id->ptr, id->len, s + ha, hb - ha, type, "gloss", -1);
     }
     alias_add(x, s + ha, hb - ha, act);
     alias_add(x, s + a, gb - a, act);
@@ -1276,10 +1633,8 @@ static int gloss_han(actx *x, size_t i)
                     type = d->type;
                     break;
                 }
-        kg_buf id = KG_BUF_INIT;
-        kg_slug_append(&id, s + ha, hb - ha);
-        act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, type, "gloss", -1);
-        kg_buf_free(&id);
+        kg_buf *id = slug_of(x, s + ha, hb - ha);
+        act = dact_add(x, id->ptr, id->len, s + ha, hb - ha, type, "gloss", -1);
     }
     alias_add(x, s + ha, hb - ha, act);
     alias_add(x, s + i + 1, b - i - 1, act);
@@ -1316,19 +1671,15 @@ static int gloss_real_name(actx *x, size_t i)
             act = dact_lex(x, lex);
         else if (lex < 0 && all_hangul(s + ha, hb - ha) && hs >= 2 && hs <= 6 && !never_name(s, ha, hb) &&
                  !is_title(s + ha, hb - ha) && !kg_wordset_has(&ws_role_titles, s + ha, hb - ha)) {
-            kg_buf id = KG_BUF_INIT;
-            kg_slug_append(&id, s + ha, hb - ha);
-            act = dact_add(x, id.ptr, id.len, s + ha, hb - ha, "person", "gloss", -1);
-            kg_buf_free(&id);
+            kg_buf *id = slug_of(x, s + ha, hb - ha);
+            act = dact_add(x, id->ptr, id->len, s + ha, hb - ha, "person", "gloss", -1);
         }
         if (act >= 0)
             alias_add(x, s + ha, hb - ha, act);
     }
     if (act < 0) {
-        kg_buf id = KG_BUF_INIT;
-        kg_slug_append(&id, s + p, q - p);
-        act = dact_add(x, id.ptr, id.len, s + p, q - p, "person", "gloss", -1);
-        kg_buf_free(&id);
+        kg_buf *id = slug_of(x, s + p, q - p);
+        act = dact_add(x, id->ptr, id->len, s + p, q - p, "person", "gloss", -1);
     }
     alias_add(x, s + p, q - p, act);
     return 1;
@@ -1434,7 +1785,7 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
             te = hangul_run_end(s, len, j);
             if (te < len && (is_lat(s[te]) || is_dig(s[te])))
                 return 0;
-            w = strip_particles(s, len, j, te);
+            w = strip_run(s, j, te);
         }
         if (w - j != n)
             continue;
@@ -1464,14 +1815,18 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
 static int bare_body_rule(actx *x, size_t a, size_t e, int lex)
 {
     const char *s = x->s;
-    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break(s, x->sent_country_end, a))
+    /* the word first (most lexicon names are none), then the sentence */
+    int k = 0;
+    while (bodies[k].w && (bodies[k].n != e - a || memcmp(s + a, bodies[k].w, e - a) != 0))
+        k++;
+    if (!bodies[k].w)
+        return 0;
+    if (x->sent_country < 0 || x->sent_country_end > a || sentence_break_x(x, x->sent_country_end, a))
         return 0; /* no country in the same sentence */
     int ctry = x->sent_country;
     if (x->lx->actors[lex].part_of_idx == ctry)
         return 0;
-    for (int k = 0; bodies[k].w; k++) {
-        if (bodies[k].n != e - a || memcmp(s + a, bodies[k].w, e - a) != 0)
-            continue;
+    {
         const kg_lex_actor *c = &x->lx->actors[ctry];
         char id[160], name[160];
         snprintf(id, sizeof id, "%s-%s", c->id, bodies[k].id);
@@ -1488,7 +1843,6 @@ static int bare_body_rule(actx *x, size_t a, size_t e, int lex)
         x->sent_country_end = keep_s_end;
         return 1;
     }
-    return 0;
 }
 
 /* Family names, Korean and Chinese in Korean spelling. Common nouns that
@@ -1547,8 +1901,9 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     if (syl >= 2 && !surname_first(s + a, b - a))
         return 0;
-    /* a title or a role with a particle (감독은 선수들) */
-    size_t w = strip_particles(s, x->len, a, b);
+    /* a title or a role with a particle (감독은 선수들; [a, b) is
+     * syllables) */
+    size_t w = strip_run(s, a, b);
     if (w > a && w < b && (is_title(s + a, w - a) || kg_wordset_has(&ws_role_titles, s + a, w - a)))
         return 0;
     if (syl == 2 && kg_wordset_suffix(&ws_name_bad_ends, s + a, b - a))
@@ -1578,13 +1933,13 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
         return 0;
     if (never_name(s, a, m) || never_name(s, m + 1, b) || is_title(s + a, m - a) || is_title(s + m + 1, b - m - 1))
         return 0;
-    /* nor a common loanword, nor a body's name (테크놀로지 리뷰 기자) */
-    if (kg_wordset_has(&ws_loan_common, s + a, m - a) || kg_wordset_has(&ws_loan_common, s + m + 1, b - m - 1) ||
-        org_suffix_word(s + m + 1, b - m - 1) || org_suffix(s + m + 1, b - m - 1))
-        return 0;
     /* neither word ends in a particle or a verb ending (회의에서 발표한) */
     if (kg_wordset_suffix(&ws_foreign_bad_ends, s + a, m - a) ||
         kg_wordset_suffix(&ws_foreign_bad_ends, s + m + 1, b - m - 1))
+        return 0;
+    /* nor a common loanword, nor a body's name (테크놀로지 리뷰 기자) */
+    if (kg_wordset_has(&ws_loan_common, s + a, m - a) || kg_wordset_has(&ws_loan_common, s + m + 1, b - m - 1) ||
+        org_suffix_word(s + m + 1, b - m - 1) || org_suffix(s + m + 1, b - m - 1))
         return 0;
     /* nor a name found already before it (새누리당 이자스민 의원) */
     return kg_tctx_taken(x->c, a, b) == 0 && !overlaps_actor(x, a, m);
@@ -1598,8 +1953,8 @@ static int loan_spelled(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i + 3 <= b; i += 3) {
         const unsigned char *u = (const unsigned char *)s + i;
-        uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-        if (u[0] >= 0xEA && u[0] <= 0xED && has_bit(loan_bits, cp))
+        uint32_t k;
+        if (u[0] >= 0xEA && u[0] <= 0xED && (k = u3_ix(u)) < 0xD7A4u - 0xAC00u && (syl_cls[k] & C_LOAN))
             return 1;
     }
     return 0;
@@ -1609,10 +1964,8 @@ static int loan_spelled(const char *s, size_t a, size_t b)
  * the name an alias for later mentions, and emits the mention. */
 static void new_actor(actx *x, size_t a, size_t b, const char *type, const char *how)
 {
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, x->s + a, b - a);
-    int act = dact_add(x, id.ptr, id.len, x->s + a, b - a, type, how, -1);
-    kg_buf_free(&id);
+    kg_buf *id = slug_of(x, x->s + a, b - a);
+    int act = dact_add(x, id->ptr, id->len, x->s + a, b - a, type, how, -1);
     /* a family name alone (신 회장) names no one elsewhere (1차, 7장):
      * it is found again with its title */
     if (!(b - a == 3 && all_hangul(x->s + a, 3)))
@@ -1717,7 +2070,7 @@ static const char *mention_ending_at(actx *x, size_t b, size_t *a)
  * the lexicon, a word with an organisation suffix, or a word of two
  * syllables or more that ends in one of affiliation_ends (한빛대,
  * 심리학과). */
-static int affiliation_word(actx *x, size_t a, size_t b)
+static int affiliation_word_at(actx *x, size_t a, size_t b)
 {
     const char *s = x->s;
     if (a >= b)
@@ -1733,6 +2086,20 @@ static int affiliation_word(actx *x, size_t a, size_t b)
     if (lex >= 0)
         return !x->lx->actors[lex].is_person;
     return org_suffix(s + a, b - a) || kg_wordset_suffix(&ws_affiliation_ends, s + a, b - a);
+}
+
+/* affiliation_word_at, the last answer kept: it depends on the word and
+ * on what was found before it (the mentions, the actors mentioned last),
+ * which only a new mention changes. */
+static int affiliation_word(actx *x, size_t a, size_t b)
+{
+    if (b && a == x->aff_a && b == x->aff_b && x->c->out->n == x->aff_n)
+        return x->aff_r;
+    x->aff_r = affiliation_word_at(x, a, b);
+    x->aff_a = a;
+    x->aff_b = b;
+    x->aff_n = x->c->out->n;
+    return x->aff_r;
 }
 
 /* 홍길동 한빛대 교수, 홍길동 한빛대 심리학과 교수: one to three words of the
@@ -1903,8 +2270,8 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
         }
     }
     int special = 0;
-    for (int k = 0; place_titles[k] && !special; k++)
-        special = tb - ta == strlen(place_titles[k]) && !memcmp(s + ta, place_titles[k], tb - ta);
+    if (tb > ta)
+        special = kg_wordset_has(&ws_place_titles, s + ta, tb - ta);
     if (special && !across && na >= 2 && s[na - 1] == ' ') {
         /* 홍길동 베이징 특파원: the name is two words back */
         size_t pa = tok_begin(s, na - 1);
@@ -1920,8 +2287,8 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* two words spelled from another language (마리아 로시), when the word
      * before the title is no name alone or looks spelled from elsewhere */
     size_t pa = na >= 2 && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
-    int two = pa < na && foreign_name_ok(x, pa, na - 1, ne) && name_context_ok(x, pa) &&
-              (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1));
+    int two = pa < na && (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1)) && foreign_name_ok(x, pa, na - 1, ne) &&
+              name_context_ok(x, pa);
     /* 솔지 씨, 낸시랭 씨: before 씨 (anon_titles) a given name alone or a
      * name from elsewhere, no family name needed */
     int ssi = !two && !across && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 2 && syl <= 4 &&
@@ -2043,7 +2410,7 @@ static int anon_title_may(const char *s, size_t len, size_t p)
     if (p < len && s[p] == ' ')
         p++;
     size_t k;
-    return p + 3 <= len && has_bit(anon_first_bits, kg_u8_dec((const unsigned char *)s + p, 3, &k));
+    return p + 3 <= len && has_cls(C_ANON1, kg_u8_dec((const unsigned char *)s + p, 3, &k));
 }
 
 /* A title after a name at p, after an optional note in parentheses and
@@ -2087,11 +2454,11 @@ static size_t anon_rule(actx *x, size_t i)
         e = anon_title_at(s, len, head_end, 2, 2, &tp);
     } else {
         size_t n1 = 0, k1;
-        if (i + 3 > len || !has_bit(family_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+        if (i + 3 > len || !has_cls(C_FAMILY, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
             return 0;
         /* (the syllable decoded: a family name of one syllable, ws_family's
          * lookup of the three bytes in one bit) */
-        if (has_bit(family1_bits, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
+        if (has_cls(C_FAMILY1, kg_u8_dec((const unsigned char *)s + i, 3, &k1)))
             n1 = 3;
         if (!n1 || i + 6 > len)
             return 0;
@@ -2100,14 +2467,12 @@ static size_t anon_rule(actx *x, size_t i)
         /* three syllables: two and 씨 are mostly words (마음씨) */
         size_t ne = i + 9;
         /* (the title after it tested first, on its first syllable) */
-        if (ne + 3 <= len && anon_title_may(s, len, ne) && all_hangul(s + i, ne - i)) {
+        if (ne + 3 <= len && all_hangul(s + i, ne - i) && anon_title_may(s, len, ne)) {
             size_t q = skip_paren_note(s, len, ne), te2 = list_word_at(s, len, q, &ws_anon_titles);
             if (te2 && name_word_ok(x, i, ne) &&
                 !overlaps_actor(x, i, ne) && !kg_tctx_taken(x->c, i, ne)) {
-                kg_buf id = KG_BUF_INIT;
-                kg_slug_append(&id, s + i, ne - i);
-                int act = dact_add(x, id.ptr, id.len, s + i, ne - i, "person", "title", -1);
-                kg_buf_free(&id);
+                kg_buf *id = slug_of(x, s + i, ne - i);
+                int act = dact_add(x, id->ptr, id->len, s + i, ne - i, "person", "title", -1);
                 emit_act(x, i, ne, act);
                 return te2;
             }
@@ -2136,10 +2501,8 @@ static size_t anon_rule(actx *x, size_t i)
             name[o++] = s[q];
     memcpy(name + o, s + tp, tn);
     o += tn;
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, name, o);
-    int act = dact_add(x, id.ptr, id.len, name, o, "person", "anonymous", -1);
-    kg_buf_free(&id);
+    kg_buf *id = slug_of(x, name, o);
+    int act = dact_add(x, id->ptr, id->len, name, o, "person", "anonymous", -1);
     emit_act(x, i, e, act);
     return e;
 }
@@ -2260,13 +2623,13 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
         size_t b2 = kg_hangul_run_end(s, len, m + 1);
         if (b2 == m + 1 || (b2 < len && (is_lat(s[b2]) || is_dig(s[b2]))))
             return 0;
-        size_t w2 = strip_particles(s, len, m + 1, b2);
+        size_t w2 = strip_run(s, m + 1, b2);
         if (!foreign_name_ok(x, i, m, w2) || (!loan_spelled(s, i, m) && !loan_spelled(s, m + 1, w2)) ||
             kg_wordset_has(&ws_loan_common, s + i, m - i) || kg_wordset_has(&ws_loan_common, s + m + 1, w2 - m - 1))
             return 0;
         ne = w2;
     } else {
-        size_t w = strip_particles(s, len, i, te), syl = syllables(s + i, w - i);
+        size_t w = strip_run(s, i, te), syl = syllables(s + i, w - i);
         if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || !loan_spelled(s, i, w) ||
             kg_wordset_has(&ws_loan_common, s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
             org_suffix(s + i, w - i) || ends_as_non_name(s, i, w))
@@ -2300,7 +2663,7 @@ static size_t list_rule(actx *x, size_t i, size_t te)
         ne++;
     if (ne < len && (is_lat(s[ne]) || is_dig(s[ne])))
         return 0;
-    size_t w = ne > te ? ne : strip_particles(s, len, i, te);
+    size_t w = ne > te ? ne : strip_run(s, i, te);
     size_t we = ne > te ? ne : te; /* end of the word */
     /* then a comma, or 등 (with a particle glued or not) */
     size_t tend, m;
@@ -2330,7 +2693,7 @@ static size_t corp_rule(actx *x, size_t a, size_t te)
         ne++;
     if (ne == a)
         return 0;
-    size_t w = ne > te ? ne : strip_particles(s, len, a, te);
+    size_t w = ne > te ? ne : strip_run(s, a, te);
     if (ne > te && ne < len && (unsigned char)s[ne] >= 0xEA) {
         size_t tend;
         if (!kg_tail_ok(s, len, ne, &tend))
@@ -2357,35 +2720,33 @@ static size_t suffix_rule(actx *x, size_t a, size_t w)
     int prev_lex = -1;
     if (x->last_end + 1 == a && a > 0 && s[a - 1] == ' ' && x->last_lex >= 0)
         prev_lex = x->last_lex;
-    char idb[160];
-    kg_buf id = KG_BUF_INIT;
-    kg_buf name = KG_BUF_INIT;
-    if (prev_lex >= 0) {
-        const kg_lex_actor *p = &x->lx->actors[prev_lex];
-        kg_buf_puts(&id, p->id);
-        kg_buf_putc(&id, '-');
-        size_t pa = tok_begin(s, a - 1);
-        kg_buf_add(&name, s + pa, a - pa);
-    }
-    kg_slug_append(&id, s + na, w - na);
-    kg_buf_add(&name, s + na, w - na);
     /* the same word seen before keeps its id */
     int act = -1;
     for (int nch = 2; nch >= 1 && act < 0; nch--)
         for (int i = al_chain(x, char_hash(s + na, x->len - na, nch)); i >= 0; i = x->al_next[i]) {
-            size_t e = key_match(s, x->len, na, x->al[i].key, x->al[i].klen);
+            size_t e = key_match(s, x->len, na, al_key(x, i), x->al[i].klen);
             if (e == w) {
                 act = x->al[i].act;
                 break;
             }
         }
     if (act < 0) {
-        snprintf(idb, sizeof idb, "%s", id.ptr);
-        act = dact_add(x, idb, strlen(idb), name.ptr, name.len, sf->type, "suffix", -1);
+        kg_buf *id = &x->idbuf, *name = &x->namebuf;
+        kg_buf_reset(id);
+        kg_buf_reset(name);
+        if (prev_lex >= 0) {
+            const kg_lex_actor *p = &x->lx->actors[prev_lex];
+            kg_buf_puts(id, p->id);
+            kg_buf_putc(id, '-');
+            size_t pa = tok_begin(s, a - 1);
+            kg_buf_add(name, s + pa, a - pa);
+        }
+        kg_slug_append(id, s + na, w - na);
+        kg_buf_add(name, s + na, w - na);
+        /* (dact_add keeps 127 bytes of an id) */
+        act = dact_add(x, id->ptr, id->len, name->ptr, name->len, sf->type, "suffix", -1);
         alias_add(x, s + na, w - na, act);
     }
-    kg_buf_free(&id);
-    kg_buf_free(&name);
     emit_act(x, na, w, act);
     return w;
 }
@@ -2506,16 +2867,13 @@ static size_t quoted_rule(actx *x, size_t q)
         return 0;
     for (int nch = 2; nch >= 1; nch--)
         for (int q2 = al_chain(x, char_hash(s + a, len - a, nch)); q2 >= 0; q2 = x->al_next[q2])
-            if (key_match(s, len, a, x->al[q2].key, x->al[q2].klen) == b)
+            if (key_match(s, len, a, al_key(x, q2), x->al[q2].klen) == b)
                 return 0;
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, s + a, b - a);
-    if (!id.len) {
-        kg_buf_free(&id);
+    kg_buf *id = slug_of(x, s + a, b - a);
+    if (!id->len) {
         return 0;
     }
-    int act = dact_add(x, id.ptr, id.len, s + a, b - a, type, "quoted", -1);
-    kg_buf_free(&id);
+    int act = dact_add(x, id->ptr, id->len, s + a, b - a, type, "quoted", -1);
     alias_add(x, s + a, b - a, act);
     emit_act(x, a, b, act);
     return b;
@@ -2561,7 +2919,7 @@ static size_t acronym_rule(actx *x, size_t i)
         size_t ta = q + 1, te = hangul_run_end(s, len, ta);
         if (te == ta)
             break;
-        size_t w = strip_particles(s, len, ta, te);
+        size_t w = strip_run(s, ta, te);
         int is_suf = 0;
         if (w - ta >= 3 && strong_last(s + w - 3)) /* else none is it */
             is_suf = strong_suffix_is(s + ta, w - ta, 0) != NULL;
@@ -2578,21 +2936,19 @@ static size_t acronym_rule(actx *x, size_t i)
     const char *type = "organization";
     if (name_end == j && j + 6 <= len && (unsigned char)s[j] >= 0xEA && (unsigned char)s[j] <= 0xED) {
         size_t te = hangul_run_end(s, len, j);
-        size_t w = te > j ? strip_particles(s, len, j, te) : j;
+        size_t w = te > j ? strip_run(s, j, te) : j;
         if (syllables(s + j, w - j) >= 2 && (te >= len || !(is_lat(s[te]) || is_dig(s[te])))) {
             const struct suffix *sf = org_suffix(s + j, w - j);
             name_end = w;
             type = sf ? sf->type : "company";
         }
     }
-    kg_buf id = KG_BUF_INIT;
-    kg_slug_append(&id, s + i, name_end - i);
-    int act = dact_add(x, id.ptr, id.len, s + i, name_end - i, type, "acronym", -1);
+    kg_buf *id = slug_of(x, s + i, name_end - i);
+    int act = dact_add(x, id->ptr, id->len, s + i, name_end - i, type, "acronym", -1);
     if (name_end != j) {
         alias_add(x, s + i, name_end - i, act);
         j = name_end;
     }
-    kg_buf_free(&id);
     emit_act(x, i, j, act);
     return j;
 }
@@ -2753,11 +3109,16 @@ static void lists_load(void)
 static void tables_init(void)
 {
     lists_load();
-    particles_build();
+    {
+        const kg_sylset *pf = kg_particle_firsts();
+        for (uint32_t k = 0; k < 0xD7A4 - 0xAC00; k++)
+            if ((pf->bits[k >> 3] >> (k & 7)) & 1)
+                syl_cls[k] |= C_PFIRST;
+    }
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
-        set_bit(final_bits, sf->w, 1);
+        set_cls(C_FINAL, sf->w, 1);
         if (sf->strong)
-            set_bit(strong_bits, sf->w, 1);
+            set_cls(C_STRONG, sf->w, 1);
         suffix_len[sf - suffixes] = strlen(sf->w);
         if (suffix_len[sf - suffixes] > suffix_max_len)
             suffix_max_len = suffix_len[sf - suffixes];
@@ -2779,23 +3140,21 @@ static void tables_init(void)
         sfx_head[b] = (int)q;
     }
     for (const char *const *t = titles; *t; t++)
-        set_bit(title_bits, *t, 0);
+        set_cls(C_TITLE, *t, 0);
     for (const char *const *t = role_titles; *t; t++)
-        set_bit(title_bits, *t, 0);
+        set_cls(C_TITLE, *t, 0);
     for (const char *const *t = office_titles; *t; t++)
-        set_bit(title_bits, *t, 0);
+        set_cls(C_TITLE, *t, 0);
     for (const char *const *t = title_suffixes; *t; t++)
-        set_bit(tsuf_bits, *t, 1);
-    for (size_t b = 0; b < sizeof maybe_bits; b++)
-        maybe_bits[b] = final_bits[b] | tsuf_bits[b];
+        set_cls(C_TSUF, *t, 1);
     for (const char *const *t = family_names; *t; t++)
-        set_bit(family_bits, *t, 0);
+        set_cls(C_FAMILY, *t, 0);
     kg_wordset_build(&ws_family, family_names);
     for (const char *const *t = family_names; *t; t++)
         if (strlen(*t) == 3)
-            set_bit(family1_bits, *t, 0);
+            set_cls(C_FAMILY1, *t, 0);
     for (const char *const *t = country_pairs; *t; t++)
-        set_bit(pair_bits, *t, 0);
+        set_cls(C_PAIR, *t, 0);
     kg_wordset_build(&ws_latin_stop, latin_stop);
     kg_wordset_build(&ws_titles, titles);
     kg_wordset_build(&ws_title_suffixes, title_suffixes);
@@ -2830,14 +3189,16 @@ static void tables_init(void)
         for (int l = 0; l < 3; l++)
             for (const char *const *t = lists[l]; *t; t++)
                 n++;
-        title_any = kg_xmalloc((n + 1) * sizeof *title_any);
+        /* (the lists of words only while the sets are built: the sets
+         * keep the words, not the lists) */
+        const char **title_any = kg_xmalloc((n + 1) * sizeof *title_any);
         for (int l = 0; l < 3; l++)
             for (const char *const *t = lists[l]; *t; t++)
                 title_any[k++] = *t;
         title_any[k] = NULL;
         kg_wordset_build(&ws_title_any, title_any);
         title_any2_bytes = kg_xmalloc(7 * (n + 1));
-        title_any2 = kg_xmalloc((n + 1) * sizeof *title_any2);
+        const char **title_any2 = kg_xmalloc((n + 1) * sizeof *title_any2);
         size_t m = 0;
         for (size_t q = 0; q < n; q++)
             if (strlen(title_any[q]) >= 6) {
@@ -2848,11 +3209,21 @@ static void tables_init(void)
             }
         title_any2[m] = NULL;
         kg_wordset_build(&ws_title_any2, title_any2);
+        for (size_t q = 0; q < m; q++) {
+            size_t kn;
+            uint32_t a = kg_u8_dec((const unsigned char *)title_any2[q], 3, &kn),
+                     b = kg_u8_dec((const unsigned char *)title_any2[q] + 3, 3, &kn);
+            if (kg_is_hangul(a) && kg_is_hangul(b))
+                pair_note(&title_pairs, title_any2[q], 0);
+        }
+        for (size_t q = 0; q < n; q++)
+            if (strlen(title_any[q]) == 3)
+                set_cls(C_TITLE1, title_any[q], 0);
         size_t nr = 0;
         for (const char *const *t = role_titles; *t; t++)
             nr++;
         role2_bytes = kg_xmalloc(7 * (nr + 1));
-        role2 = kg_xmalloc((nr + 1) * sizeof *role2);
+        const char **role2 = kg_xmalloc((nr + 1) * sizeof *role2);
         m = 0;
         for (const char *const *t = role_titles; *t; t++)
             if (strlen(*t) >= 6) {
@@ -2863,11 +3234,15 @@ static void tables_init(void)
             }
         role2[m] = NULL;
         kg_wordset_build(&ws_role2, role2);
+        free(role2);
+        free(title_any2);
+        free(title_any);
     }
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
     kg_wordset_build(&ws_affiliation_ends, affiliation_ends);
+    kg_wordset_build(&ws_place_titles, place_titles);
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
@@ -2875,20 +3250,40 @@ static void tables_init(void)
     for (const char *const *t = lead_titles; *t; t++)
         intro_add(*t, 2);
     for (const char *const *l = loan_syl; *l; l++)
-        set_bit(loan_bits, *l, 0);
+        set_cls(C_LOAN, *l, 0);
     for (const char *const *l = given_syl; *l; l++)
-        set_bit(given_bits, *l, 0);
-    lead_last_ok = last_syllable_bits(lead_roles, lead_last_bits);
-    anon_first_ok = 1;
-    for (int l = 0; l < 2; l++)
-        for (const char *const *t = l ? anon_titles_spaced : anon_titles; *t; t++) {
-            size_t k;
-            if (strlen(*t) < 3 || !kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
-                anon_first_ok = 0;
-            else
-                set_bit(anon_first_bits, *t, 0);
-        }
-    bare_last_ok = last_syllable_bits(bare_particles, bare_last_bits);
+        set_cls(C_GIVEN, *l, 0);
+    lead_last_ok = last_syllable_cls(lead_roles, C_LEADL);
+    lead_pairs_ok = last_pairs(lead_roles, &lead_pairs, C_LEAD1);
+    {
+        size_t nsf = 0;
+        while (suffixes[nsf].w)
+            nsf++;
+        const char **sw = kg_xmalloc((nsf + 1) * sizeof *sw);
+        for (size_t q = 0; q < nsf; q++)
+            sw[q] = suffixes[q].w;
+        sw[nsf] = NULL;
+        /* (a word that is neither: no syllables, never the end of a run) */
+        last_pairs(sw, &suffix_pairs, C_SFX1);
+        last_pairs(title_suffixes, &suffix_pairs, C_SFX1);
+        free(sw);
+    }
+    anon_first_ok = first_syllable_cls(anon_titles, C_ANON1) & first_syllable_cls(anon_titles_spaced, C_ANON1);
+    bare_last_ok = last_syllable_cls(bare_particles, C_BAREL);
+    agiven_ok = first_syllable_cls(anon_given, C_AGIVEN);
+    rverb_ok = first_syllable_cls(report_verbs, C_RVERB);
+    rverb_pairs_ok = first_pairs(report_verbs, &rverb_pairs, C_RVERB1);
+    first_syllable_cls(former_marks, C_FORMER);
+    for (const char *const *t = former_marks; *t; t++)
+        if (!**t)
+            former_empty = 1;
+    /* intro_end's keys of six bytes: their last syllables */
+    introl_ok = last_syllable_cls_min(lead_titles, 6, C_INTROL);
+    for (const struct descriptor *d = descriptors; d->w; d++) {
+        const char *one[2] = { d->w, NULL };
+        if (!last_syllable_cls_min(one, 6, C_INTROL))
+            introl_ok = 0;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -2912,6 +3307,7 @@ typedef struct scan {
     int start;          /* START_* */
     int discover;       /* the rules that find new actors run */
     int tok;            /* kg_tok_start at i: -1 until asked */
+    int b;              /* at a syllable: the next one glued to it (0..11171), else -1; -2 until asked */
     kg_lexhit hits[64];
 } scan;
 
@@ -2926,11 +3322,19 @@ static inline int scan_tok(scan *sc)
  * word start; the call cost more than the test) */
 #define SCAN_TOK(sc) ((sc)->tok >= 0 ? (sc)->tok : scan_tok(sc))
 
-static size_t scan_te(scan *sc)
+static inline __attribute__((always_inline)) size_t scan_te(scan *sc)
 {
     if (!sc->te)
         sc->te = run_end(sc->x, sc->i);
     return sc->te;
+}
+
+/* At a syllable: the syllable glued after it (0..11171), or -1. */
+static inline __attribute__((always_inline)) int scan_b(scan *sc)
+{
+    if (sc->b == -2)
+        sc->b = scan_te(sc) >= sc->i + 6 ? (int)syl_ix((const unsigned char *)sc->x->s + sc->i + 3) : -1;
+    return sc->b;
 }
 
 /* Gates: cheap tests on the place before a rule runs. */
@@ -2983,13 +3387,24 @@ static int pair_end_ok(const char *s, size_t len, size_t e, void *arg)
  * each country, from the lexicon. Returns the end of the pair, else 0. */
 /* The lexicon actor of the country initial at s[i] (names:
  * country_initials), or -1. */
+/* The lexicon actor of initials[k] (one with an id), looked up once a
+ * document. */
+static __attribute__((noinline)) int initial_lex(actx *x, int k)
+{
+    if (k >= (int)(sizeof x->init_lex / sizeof *x->init_lex))
+        return kg_lex_find_id(x->lx, initials[k].id);
+    if (!x->init_lex[k])
+        x->init_lex[k] = kg_lex_find_id(x->lx, initials[k].id) + 2;
+    return x->init_lex[k] - 2;
+}
+
 static int initial_at(actx *x, size_t i)
 {
     if (i + 3 > x->len)
         return -1;
     for (int k = 0; initials[k].w; k++)
         if (!memcmp(x->s + i, initials[k].w, 3) && initials[k].id)
-            return kg_lex_find_id(x->lx, initials[k].id);
+            return initial_lex(x, k);
     return -1;
 }
 
@@ -3041,7 +3456,7 @@ static size_t pair_rule(actx *x, size_t i)
 {
     const char *s = x->s;
     size_t len = x->len, best = 0, tend;
-    if (!x->lx || i + 3 > len || !has_bit(pair_bits, kg_u8_dec((const unsigned char *)s + i, 3, &tend)))
+    if (!x->lx || i + 3 > len || !has_cls(C_PAIR, kg_u8_dec((const unsigned char *)s + i, 3, &tend)))
         return 0;
     size_t e = dotted_initials_rule(x, i);
     if (e)
@@ -3057,7 +3472,7 @@ static size_t pair_rule(actx *x, size_t i)
         lex[q] = -1;
         for (int k = 0; initials[k].w; k++)
             if (!memcmp(s + i + 3 * q, initials[k].w, 3) && initials[k].id)
-                lex[q] = kg_lex_find_id(x->lx, initials[k].id);
+                lex[q] = initial_lex(x, k);
         if (lex[q] < 0)
             return 0;
     }
@@ -3071,7 +3486,7 @@ static size_t run_pair(scan *sc)
 {
     /* (pair_rule's first test, on the syllable decoded already: most
      * words end here without a call) */
-    return has_bit(pair_bits, sc->cp) ? pair_rule(sc->x, sc->i) : 0;
+    return has_cls(C_PAIR, sc->cp) ? pair_rule(sc->x, sc->i) : 0;
 }
 
 /* 배우 홍길동이: a Korean name of three syllables right after a role
@@ -3084,11 +3499,11 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
     size_t len = x->len, pa, pb;
     /* cheap test first: the word before a space ends in a syllable that
      * ends some lead role (when all do) */
-    if (lead_last_ok && i >= 4 && s[i - 1] == ' ' && s[i - 2] != ')' && !has_bit(lead_last_bits, kg_u8_before(s, i - 1)))
+    if (lead_last_ok && i >= 4 && s[i - 1] == ' ' && s[i - 2] != ')' && !(cls_before(s, i - 1) & C_LEADL))
         return 0;
     if (te > len || !word_before(s, i, &pa, &pb) || !kg_wordset_has(&ws_lead_roles, s + pa, pb - pa))
         return 0;
-    size_t w = strip_particles(s, len, i, te);
+    size_t w = strip_run(s, i, te);
     if (w - i == 9 && all_hangul(s + i, 9) && name_word_ok(x, i, w) && role_name_ok(s, i, w, 3)) {
         if (kg_tctx_taken(x->c, i, w) || overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
             return 0;
@@ -3110,7 +3525,7 @@ static size_t lead_role_rule(actx *x, size_t i, size_t te)
         return 0;
     size_t ne = w;
     if (te + 1 < len && s[te] == ' ') {
-        size_t b = te + 1, be = hangul_run_end(s, len, b), w2 = be > b ? strip_particles(s, len, b, be) : b;
+        size_t b = te + 1, be = hangul_run_end(s, len, b), w2 = be > b ? strip_run(s, b, be) : b;
         if (w2 > b && foreign_name_ok(x, i, te, w2) && (loan_spelled(s, i, te) || loan_spelled(s, b, w2)) &&
             !kg_wordset_has(&ws_loan_common, s + b, w2 - b))
             ne = w2;
@@ -3213,7 +3628,7 @@ static int title_after(actx *x, size_t p)
         }
     }
     q = hangul_run_end(s, len, p);
-    if (q > p && is_title(s + p, strip_particles(s, len, p, q) - p))
+    if (q > p && is_title(s + p, strip_run(s, p, q) - p))
         return 1;
     return list_word_at(s, len, p, &ws_role_titles) || list_word_at(s, len, p, &ws_anon_titles);
 }
@@ -3243,9 +3658,9 @@ static size_t bare_name_rule(actx *x, size_t i)
     /* an enumeration: up to eight more items */
     size_t items[9], n = 0, p = i + 9, q, last = 0;
     items[n++] = i;
-    while (n < 9 && (q = enum_sep_at(s, len, p)) && q + 9 <= len && has_bit(family_bits, kg_u8_dec((const unsigned char *)s + q,
+    while (n < 9 && (q = enum_sep_at(s, len, p)) && q + 9 <= len && has_cls(C_FAMILY, kg_u8_dec((const unsigned char *)s + q,
                                                                                    len - q, &k1))) {
-        size_t te = hangul_run_end(s, len, q), w = te - q == 9 ? te : strip_particles(s, len, q, te);
+        size_t te = hangul_run_end(s, len, q), w = te - q == 9 ? te : strip_run(s, q, te);
         if (w - q != 9 || !bare_name_ok(x, q))
             break;
         items[n++] = q;
@@ -3303,8 +3718,8 @@ static size_t particle_name_rule(actx *x, size_t i, size_t te)
     size_t k1;
     /* (run_anon calls this at a family name's syllable only) */
     if (te < i + 12 || te > i + 18 ||
-        !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 3, 3, &k1)) ||
-        !has_bit(given_bits, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
+        !has_cls(C_GIVEN, kg_u8_dec((const unsigned char *)s + i + 3, 3, &k1)) ||
+        !has_cls(C_GIVEN, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
         return 0;
     size_t e = i + 9;
     if (!kg_wordset_has(&ws_bare_particles, s + e, te - e) || kg_wordset_suffix(&ws_given_bad_ends, s + i, e - i) || !bare_name_ok(x, i))
@@ -3324,7 +3739,7 @@ static int noted_pair_ok(actx *x, size_t a, size_t m, size_t b, size_t e)
     size_t k1;
     if (modifier_end(s, a, m) || title_or_role(s, a, m) || never_name(s, a, m))
         return 0;
-    if (e - b <= 9 && has_bit(family_bits, kg_u8_dec((const unsigned char *)s + b, 3, &k1)))
+    if (e - b <= 9 && has_cls(C_FAMILY, kg_u8_dec((const unsigned char *)s + b, 3, &k1)))
         return 0; /* a family name first: a Korean name after a noun */
     /* nor a noun second: none of the last syllables of bodies and groups
      * (한빛 축구단), and two syllables only after a longer first word or
@@ -3357,7 +3772,7 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
      * and a particle last (the particle loop: its last syllable) */
     if (!(be < len && s[be] == '(') &&
         ((be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.') ||
-         (bare_last_ok && !has_bit(bare_last_bits, kg_u8_before(s, be)))))
+         (bare_last_ok && !(cls_before(s, be) & C_BAREL))))
         return 0;
     /* the first word first: one syllable (a short given name) or loan
      * spelled, which most words are not; or any two words before an age
@@ -3529,7 +3944,7 @@ static size_t report_rule(actx *x, size_t i, size_t te)
         v = kg_lit_any(s, len, p, report_verbs_dated) != 0;
     if (!v)
         return 0;
-    size_t w = strip_particles(s, len, i, te);
+    size_t w = strip_run(s, i, te);
     if (w == te || !kg_wordset_has(&ws_report_particles, s + w, te - w))
         return 0;
     size_t syl = syllables(s + i, w - i);
@@ -3548,7 +3963,7 @@ __attribute__((noinline)) static size_t run_anon(scan *sc)
     /* the rules up to particle_name_rule find nothing at a Hangul word
      * without a family name's syllable first (each tests it first): one
      * test for the six */
-    int hangul = sc->cc == KG_CC_HANGUL, fam = hangul && has_bit(family_bits, sc->cp);
+    int hangul = sc->cc == KG_CC_HANGUL, fam = hangul && has_cls(C_FAMILY, sc->cp);
     size_t e = fam || !hangul ? anon_rule(sc->x, sc->i) : 0;
     if (!e && fam)
         e = rank_rule(sc->x, sc->i);
@@ -3565,6 +3980,118 @@ __attribute__((noinline)) static size_t run_anon(scan *sc)
     if (!e && sc->cc == KG_CC_HANGUL)
         e = lead_role_rule(sc->x, sc->i, scan_te(sc));
     return e ? e : (sc->cc == KG_CC_HANGUL ? report_rule(sc->x, sc->i, scan_te(sc)) : 0);
+}
+
+/* anon_rule's tests of the syllables at and after a word of n bytes of
+ * syllables at i that starts with a family name of one syllable: 0 when
+ * it can find nothing there (a title or 모 glued to the family name or
+ * after it alone, a title after a name of three syllables, a space
+ * allowed between). */
+static inline int anon_may(const char *s, size_t len, size_t i, size_t n)
+{
+    if (!anon_first_ok || !agiven_ok)
+        return 1;
+    if (n == 3 || n == 9) {
+        /* a name alone: a title (or 모, after the family name) after
+         * it, a space allowed (after a note in parentheses: anon_rule
+         * tells) */
+        size_t p = i + n;
+        if (p < len && s[p] == '(')
+            return 1;
+        p += p < len && s[p] == ' ';
+        if (cls_at(s, len, p) & (n == 3 ? C_ANON1 | C_AGIVEN : C_ANON1))
+            return 1;
+        if (n == 3)
+            return 0;
+    } else if (n > 9 && (cls_at(s, len, i + 9) & C_ANON1))
+        return 1;
+    /* a title or 모 glued to the family name */
+    return (cls_at(s, len, i + 3) & (C_ANON1 | C_AGIVEN)) != 0;
+}
+
+/* 0 when no lead role can end at s[p] (the word before a name): by its
+ * last syllable, and by its last two or its only one. */
+static inline int lead_before(const char *s, size_t p)
+{
+    uint32_t c = cls_before(s, p);
+    if (!lead_last_ok)
+        return 1;
+    if (!(c & C_LEADL))
+        return 0;
+    if (!lead_pairs_ok || (c & C_LEAD1))
+        return 1;
+    return kg_syllable_before(s, p - 3) &&
+           pair_may(&lead_pairs, syl_ix((const unsigned char *)s + p - 6), syl_ix((const unsigned char *)s + p - 3));
+}
+
+/* 0 when no report verb starts at s[p] (all start with a syllable):
+ * by its first syllable, and by its first two or its only one. */
+static inline int report_may(const char *s, size_t len, size_t p)
+{
+    uint32_t c = cls_at(s, len, p);
+    if (!(c & C_RVERB))
+        return 0;
+    if (!rverb_pairs_ok || (c & C_RVERB1))
+        return 1;
+    return kg_syllable_at(s, len, p + 3) &&
+           pair_may(&rverb_pairs, syl_ix((const unsigned char *)s + p), syl_ix((const unsigned char *)s + p + 3));
+}
+
+/* The rules of new names at a word that starts with a Hangul syllable,
+ * the rules of run_anon and run_pair in their order, each called only
+ * where the word's classes and the bytes around it let it find
+ * something (the first tests of each, answered here once). */
+static size_t run_anon_syllable(scan *sc)
+{
+    actx *x = sc->x;
+    const char *s = x->s;
+    size_t len = x->len, i = sc->i, te = scan_te(sc), n = te - i, e = 0;
+    uint32_t fc = syl_cls[sc->cp - 0xAC00];
+    unsigned char nxt = te < len ? (unsigned char)s[te] : 0;
+    int sp = nxt == ' ';
+    if (fc & C_FAMILY) {
+        if ((fc & C_FAMILY1) && anon_may(s, len, i, n))
+            e = anon_rule(x, i);
+        /* a name of one or three syllables (one: a family name), a space,
+         * a number */
+        int name39 = n == 9 || (n == 3 && (fc & C_FAMILY1));
+        if (!e && sp && name39 && te + 1 < len && is_dig(s[te + 1]))
+            e = rank_rule(x, i);
+        /* a name of three syllables before a note, a list or a bracket */
+        if (!e && n == 9 && (nxt == '(' || nxt == ',' || nxt == 0xC2))
+            e = bare_name_rule(x, i);
+        if (!e && n == 9 && nxt == ')')
+            e = paren_title_rule(x, i);
+        /* a name of one or three syllables, a space, a former mark (at a
+         * syllable, one that starts a mark) */
+        if (!e && sp && name39 && (former_empty || !kg_syllable_at(s, len, te + 1) || (cls_at(s, len, te + 1) & C_FORMER)))
+            e = former_rule(x, i);
+        /* a name of three syllables and a bare particle (its last
+         * syllable) */
+        if (!e && n >= 12 && n <= 18 && (!bare_last_ok || (cls_before(s, te) & C_BAREL)) &&
+            (syl_cls[syl_ix((const unsigned char *)s + i + 3)] & syl_cls[syl_ix((const unsigned char *)s + i + 6)] &
+             C_GIVEN))
+            e = particle_name_rule(x, i, te);
+    }
+    /* a short given name or a word spelled from elsewhere, then a word
+     * of two to eight syllables ending in a bare particle (its last
+     * syllable) or before a note in parentheses */
+    if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || kg_wordset_has(&ws_short_given_names, s + i, 3))) {
+        size_t b = te + 1, be = run_end(x, b);
+        unsigned char c = be < len ? (unsigned char)s[be] : 0;
+        if (be >= b + 6 && be - b <= 24 &&
+            (c == '(' || ((!c || c == ' ' || c == ',' || c == '.') && (!bare_last_ok || (cls_before(s, be) & C_BAREL)) &&
+                          (n == 3 || loan_spelled(s, i, te)))))
+            e = foreign_particle_rule(x, i, te);
+    }
+    /* a lead role before (its last syllable) */
+    if (!e && i >= 3 && s[i - 1] == ' ' && (i < 4 || s[i - 2] == ')' || lead_before(s, i - 1)))
+        e = lead_role_rule(x, i, te);
+    /* a verb of reporting after (its first syllable, or two), or a day
+     * number */
+    if (!e && sp && te + 4 < len && (is_dig(s[te + 1]) || !rverb_ok || report_may(s, len, te + 1)))
+        e = report_rule(x, i, te);
+    return e;
 }
 
 /* (주)한빛테크: a company by its legal form */
@@ -3614,8 +4141,13 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
     kg_lexhit *hits = sc->hits;
     size_t best_end = 0;
     int best_lex = -1, best_act = -1;
-    /* lexicon */
-    size_t nh = x->lx ? kg_lex_walk(x->lx, s, len, i, hits, 64) : 0;
+    /* lexicon (at a syllable: most starts answered inline) */
+    size_t nh = 0;
+    if (x->lx && sc->cc == KG_CC_HANGUL && kg_is_hangul(sc->cp)) {
+        /* (a syllable glued after it: the run goes on) */
+        nh = kg_lex_walk_syl(x->lx, s, len, i, (int)(sc->cp - 0xAC00), scan_b(sc), hits, 64);
+    } else if (x->lx)
+        nh = kg_lex_walk(x->lx, s, len, i, hits, 64);
     for (size_t h = nh; h-- > 0;) {
         const kg_lex_key *k = &x->lx->keys[hits[h].key];
         if (sc->cc == KG_CC_HAN && hits[h].end == i + cn && !han_alone(x, i, hits[h].end))
@@ -3638,7 +4170,7 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
                 break;
             }
         }
-        if (end_ok(s, len, hits[h].end, k->latin)) {
+        if (end_ok_run(s, len, hits[h].end, k->latin, hits[h].end > i && hits[h].end < sc->te ? sc->te : 0)) {
             best_end = hits[h].end;
             best_lex = resolve_key(x, k, i);
             break;
@@ -3657,11 +4189,13 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
     /* the document's own names (none can start with a syllable that
      * starts none of their keys) */
     int own = x->n_al &&
-              (sc->ch < 0xEA || sc->ch > 0xED || !kg_is_hangul(sc->cp) || kg_sylset_at(&x->al_first, s, len, i));
+              (sc->ch < 0xEA || sc->ch > 0xED || !kg_is_hangul(sc->cp) ||
+               ((x->al_first.bits[(sc->cp - 0xAC00) >> 3] >> ((sc->cp - 0xAC00) & 7)) & 1));
     for (int nch = 2; nch >= 1 && own && (nch == 2 || x->n_al1); nch--) {
         for (int q = al_chain(x, char_hash(s + i, len - i, nch)); q >= 0; q = x->al_next[q]) {
-            size_t e = key_match(s, len, i, x->al[q].key, x->al[q].klen);
-            if (e > best_end && end_ok(s, len, e, !(((unsigned char)x->al[q].key[x->al[q].klen - 1]) & 0x80))) {
+            size_t e = key_match(s, len, i, al_key(x, q), x->al[q].klen);
+            if (e > best_end &&
+                end_ok_run(s, len, e, !(((unsigned char)al_key(x, q)[x->al[q].klen - 1]) & 0x80), e > i && e < sc->te ? sc->te : 0)) {
                 best_end = e;
                 best_act = x->al[q].act;
                 best_lex = -1;
@@ -3708,7 +4242,10 @@ static size_t run_intro_list(scan *sc)
 {
     const char *s = sc->x->s;
     size_t i = sc->i, e = 0;
-    if ((i >= 9 && s[i - 1] == ' ' && (s[i - 2] == ')' || intro_end(s, i - 1)) &&
+    if ((i >= 9 && s[i - 1] == ' ' &&
+         (s[i - 2] == ')' ||
+          /* (the last syllable before: a descriptor's or a title's) */
+          (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (cls_before(s, i - 1) & C_INTROL)) && intro_end(s, i - 1))) &&
          (e = intro_rule(sc->x, i, scan_te(sc)))) ||
         (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, scan_te(sc)))))
         return e;
@@ -3724,13 +4261,26 @@ static size_t run_title_suffix(scan *sc)
     size_t len = x->len, i = sc->i, te = scan_te(sc);
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    int tfirst = has_bit(title_bits, sc->cp);
-    size_t later = 0; /* the end of the last syllable after the first that may end a suffix, or 0 */
+    int tfirst = has_cls(C_TITLE, sc->cp);
+    /* (none of the title branches below can find something without a
+     * title, role or office title of one syllable at i, or one that
+     * starts with the word's first two syllables: the suffix branches
+     * then find the same with or without a title first, see below) */
+    if (tfirst && !has_cls(C_TITLE1, sc->cp)) {
+        int b = scan_b(sc);
+        tfirst = b >= 0 && pair_may(&title_pairs, sc->cp - 0xAC00, (uint32_t)b) && kg_wordset_has(&ws_title_any2, s + i, 6);
+    }
+    /* the end of the last syllable after the first that may end a
+     * suffix, or 0: one of one syllable, or the last two syllables of a
+     * longer one (a suffix that is no syllables never ends a word of
+     * them; the suffix branches below need one to end at the stem's end
+     * or after it, see there) */
+    size_t later = 0;
     for (size_t q = te; !later && q >= i + 6; q -= 3) {
         /* [i, te) is syllables: three bytes each, no decoder */
         const unsigned char *u = (const unsigned char *)s + q - 3;
-        uint32_t c3 = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-        if (kg_is_hangul(c3) && ((maybe_bits[(c3 - 0xAC00) >> 3] >> ((c3 - 0xAC00) & 7)) & 1))
+        uint32_t c3 = syl_ix(u), cl = syl_cls[c3];
+        if ((cl & C_MAYBE) && ((cl & C_SFX1) || pair_may(&suffix_pairs, syl_ix(u - 3), c3)))
             later = q;
     }
     if (!tfirst && !later)
@@ -3741,41 +4291,39 @@ static size_t run_title_suffix(scan *sc)
      * titles: a prefix within it; ws_title_any holds the three lists):
      * of one syllable, or starting with the word's first two syllables
      * (ws_title_any2: the first two syllables of its longer words) */
-    if (!later && !kg_wordset_has(&ws_title_any, s + i, 3) &&
-        !(te - i >= 6 && kg_wordset_has(&ws_title_any2, s + i, 6)))
-        return 0;
+    /* (tfirst: a word of those lists starts the word, of one syllable or
+     * starting with the word's first two syllables) */
     /* no title first: only the suffix branches below can find something,
      * and each needs the stem to end at the syllable that may end a
      * suffix or before it (the stem's last syllable, or one after the
      * stem: see there), so no split of the particles after it is tried */
-    size_t w = tfirst ? strip_particles(s, len, i, te) : strip_particles_max(s, i, te, later), e = 0, rw;
+    size_t w = tfirst ? strip_run(s, i, te) : strip_run_max(s, i, te, later), e = 0, rw;
     if (!w)
         return 0;
     /* title or suffix? checked on one syllable first */
-    uint32_t lastc = w > i ? kg_u8_before(s, w) : 0;
-    if (has_bit(title_bits, sc->cp) && is_title(s + i, w - i)) {
+    uint32_t lastc = w > i ? cls_before(s, w) : 0; /* (the classes of the stem's last syllable) */
+    if (tfirst && is_title(s + i, w - i)) {
         if (!title_rule(x, i, w) && kg_wordset_has(&ws_office_titles, s + i, w - i))
             office_rule(x, i, w);
-    } else if (has_bit(title_bits, sc->cp) &&
+    } else if (tfirst &&
                /* (a role title within the word: of one syllable, or
                 * starting with its first two: ws_role2) */
                (kg_wordset_has(&ws_role_titles, s + i, 3) || (te - i >= 6 && kg_wordset_has(&ws_role2, s + i, 6))) &&
                (rw = list_word_at(s, len, i, &ws_role_titles)) && rw <= te)
         title_rule_ex(x, i, rw, 1);
-    else if (has_bit(title_bits, sc->cp) && kg_wordset_has(&ws_office_titles, s + i, w - i))
+    else if (tfirst && kg_wordset_has(&ws_office_titles, s + i, w - i))
         office_rule(x, i, w);
-    else if (w - i >= 9 && has_bit(tsuf_bits, lastc) && title_suffix_word(s + i, w - i))
+    else if (w - i >= 9 && (lastc & C_TSUF) && title_suffix_word(s + i, w - i))
         title_rule(x, i, w);
-    else if (w - i >= 6 && has_bit(final_bits, lastc)) {
+    else if (w - i >= 6 && (lastc & C_FINAL)) {
         e = suffix_rule(x, i, w);
         if (!e)
             e = suffix_words_rule(x, i, w);
     } else {
         /* the shortest stem took a syllable of the suffix for a particle
          * (용산경찰서와: 서와): a longer stem that ends in a suffix */
-        size_t tend;
         for (size_t p = te; !e && p >= i + 9 && p > w; p -= 3)
-            if (has_bit(final_bits, kg_u8_before(s, p)) && org_suffix(s + i, p - i) && kg_tail_ok(s, len, p, &tend))
+            if ((cls_before(s, p) & C_FINAL) && org_suffix(s + i, p - i) && (p == te || kg_tail_syllables(s, p, te)))
                 e = suffix_rule(x, i, p);
     }
     return e;
@@ -3854,7 +4402,11 @@ static size_t run_rules(scan *sc, int *after)
         RULE(gate_passed, run_known, AFTER_HANGUL)
         if (!sc->discover || !SCAN_TOK(sc))
             return 0;
-        RULE(gate_passed, run_anon, AFTER_NEXT)
+        if (kg_is_hangul(sc->cp)) {
+            RULE(gate_passed, run_anon_syllable, AFTER_NEXT)
+        } else {
+            RULE(gate_passed, run_anon, AFTER_NEXT)
+        }
         RULE(gate_passed, run_pair, AFTER_NEXT)
         RULE(gate_passed, run_corp_after, AFTER_PUNCT)
         RULE(gate_passed, run_intro_list, AFTER_NEXT)
@@ -3907,6 +4459,21 @@ void kg_find_actors(kg_tctx *c)
     x.lx = c->lx && c->lx->compiled ? c->lx : NULL;
     x.s = c->s;
     x.len = c->len;
+    /* the arrays of the last document on this thread, emptied */
+    actx_mem *m = mem_get();
+    x.acts = m->acts;
+    x.cap_acts = m->cap_acts;
+    x.al = m->al;
+    x.al_next = m->al_next;
+    x.cap_al = m->cap_al;
+    x.al_head = m->al_head;
+    x.cap_head = m->cap_head;
+    x.ids = m->ids;
+    x.cap_ids = m->cap_ids;
+    x.keys = m->keys;
+    x.idbuf = m->idbuf;
+    x.namebuf = m->namebuf;
+    kg_buf_reset(&x.keys);
     x.last_country = -1;
     x.sent_country = -1;
     x.last_lex = -1;
@@ -3924,6 +4491,7 @@ void kg_find_actors(kg_tctx *c)
     sc->discover = discover;
     size_t ci = 0;
     kg_cc prev_cc = KG_CC_END;
+    int prev_real = 1; /* prev_cc is the class of the character before i */
     size_t i = 0;
     while (i < len) {
         unsigned char ch = (unsigned char)s[i];
@@ -3935,6 +4503,7 @@ void kg_find_actors(kg_tctx *c)
             cn = 1;
             if (ch == ' ' || ch == '\n') {
                 prev_cc = KG_CC_SPACE;
+                prev_real = 1;
                 i++;
                 continue;
             }
@@ -3946,7 +4515,16 @@ void kg_find_actors(kg_tctx *c)
         int start = start_at(s, len, i, cp, cc, prev_cc, discover);
         if (!start) {
             prev_cc = cc;
-            i += cn;
+            prev_real = 1;
+            /* the rest of a run of syllables or of ASCII letters starts
+             * nothing either (each follows one of its kind) */
+            if (cc == KG_CC_HANGUL && kg_is_hangul(cp))
+                i = hangul_run_end(s, len, i);
+            else if (ch < 0x80 && cc == KG_CC_LATIN)
+                while (++i < len && is_lat(s[i]))
+                    ;
+            else
+                i += cn;
             continue;
         }
         /* chrome */
@@ -3955,12 +4533,16 @@ void kg_find_actors(kg_tctx *c)
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
             i = t->chrome[ci].r.nend;
             prev_cc = KG_CC_SPACE;
+            prev_real = 0;
             continue;
         }
         sc->i = i;
         sc->cn = cn;
         sc->te = 0;
-        sc->tok = -1;
+        /* kg_tok_start: the character before is a space, punctuation or
+         * the start, which prev_cc tells when it is that character's */
+        sc->tok = prev_real ? prev_cc <= KG_CC_PUNCT : -1;
+        sc->b = -2;
         sc->cp = cp;
         sc->ch = ch;
         sc->cc = cc;
@@ -3969,6 +4551,7 @@ void kg_find_actors(kg_tctx *c)
         size_t e = run_rules(sc, &after);
         if (e) {
             prev_cc = cc_after(s, len, e, after);
+            prev_real = 0;
             size_t n = x.last_end == e ? short_name_note(&x, e) : e;
             if (n != e)
                 prev_cc = KG_CC_PUNCT;
@@ -3978,17 +4561,35 @@ void kg_find_actors(kg_tctx *c)
         /* no actor starts here, nor inside the rest of the word (a
          * Hangul run starts nothing after its first syllable) */
         prev_cc = cc;
+        prev_real = 1;
         if (cc == KG_CC_HANGUL) {
             size_t te = scan_te(sc);
             i = te > i ? te : i + cn;
+            /* (and the space after it, as the loop's first test would) */
+            if (i < len && s[i] == ' ') {
+                prev_cc = KG_CC_SPACE;
+                i++;
+            }
         } else
             i += cn;
     }
-    for (size_t q = 0; q < x.n_al; q++)
-        free(x.al[q].key);
-    free(x.al);
-    free(x.al_next);
-    free(x.al_head);
-    free(x.acts);
-    kg_hmap_free(&x.act_ids);
+    /* the id table cleared for the next document (a large one freed) */
+    if (x.n_acts && x.cap_ids > 4096) {
+        free(x.ids);
+        x.ids = NULL;
+        x.cap_ids = 0;
+    } else if (x.n_acts)
+        memset(x.ids, 0, x.cap_ids * sizeof *x.ids);
+    m->acts = x.acts;
+    m->cap_acts = x.cap_acts;
+    m->al = x.al;
+    m->al_next = x.al_next;
+    m->cap_al = x.cap_al;
+    m->al_head = x.al_head;
+    m->cap_head = x.cap_head;
+    m->ids = x.ids;
+    m->cap_ids = x.cap_ids;
+    m->keys = x.keys;
+    m->idbuf = x.idbuf;
+    m->namebuf = x.namebuf;
 }

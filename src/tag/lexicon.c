@@ -250,7 +250,7 @@ static inline int syl_index(const unsigned char *u)
 
 static inline uint32_t pair_hash(int a, int b)
 {
-    return ((uint32_t)a * (uint32_t)KG_LEX_NSYL + (uint32_t)b) * 2654435761u >> (32 - KG_LEX_PAIR_BITS);
+    return kg_lex_pair_hash(a, b);
 }
 
 /* Notes the first two syllables of every key (a Bloom filter of one
@@ -533,7 +533,7 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
     if (!lx || !lx->compiled || !lx->da_size)
         return 0;
     const kg_da_cell *da = lx->da;
-    size_t size = lx->da_size, nh = 0;
+    size_t nh = 0;
     int32_t st = 0;
     size_t j = i;
     const unsigned char *u = (const unsigned char *)s + i;
@@ -566,6 +566,14 @@ size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg
             return 0;
         nh = add_hit(da, st, s, len, j, hits, nh, max);
     }
+    return kg_lex_walk_on(lx, s, len, j, st, hits, nh, max);
+}
+
+size_t kg_lex_walk_on(const kg_lexicon *lx, const char *s, size_t len, size_t j, int32_t st, kg_lexhit *hits,
+                      size_t nh, size_t max)
+{
+    const kg_da_cell *da = lx->da;
+    size_t size = lx->da_size;
     while (j < len) {
         unsigned char c = (unsigned char)s[j];
         if (c >= 0x80) {

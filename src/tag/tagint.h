@@ -143,6 +143,49 @@ void kg_lex_fold(const char *alias, kg_buf *out);
 size_t kg_lex_walk(const kg_lexicon *lx, const char *s, size_t len, size_t i, kg_lexhit *hits,
                    size_t max);
 int kg_lex_find_id(const kg_lexicon *lx, const char *id);
+/* kg_lex_walk from state st at s[j] (the walk's loop): the hits already
+ * found are nh. */
+size_t kg_lex_walk_on(const kg_lexicon *lx, const char *s, size_t len, size_t j, int32_t st, kg_lexhit *hits,
+                      size_t nh, size_t max);
+
+/* The bit of two first syllables (0..KG_LEX_NSYL-1) in pair_bits. */
+static inline uint32_t kg_lex_pair_hash(int a, int b)
+{
+    return ((uint32_t)a * (uint32_t)KG_LEX_NSYL + (uint32_t)b) * 2654435761u >> (32 - KG_LEX_PAIR_BITS);
+}
+
+/* kg_lex_walk at s[i], a Hangul syllable a (0..KG_LEX_NSYL-1) glued to a
+ * second syllable b, or to none (b < 0): the same hits, most word starts
+ * answered here by a load or two (no key starts with a, or none with
+ * a and b) instead of a call. lx compiled; max >= 1. */
+static inline size_t kg_lex_walk_syl(const kg_lexicon *lx, const char *s, size_t len, size_t i, int a, int b,
+                                     kg_lexhit *hits, size_t max)
+{
+    if (lx->plain_walk)
+        return kg_lex_walk(lx, s, len, i, hits, max);
+    int32_t st = lx->first_state[a];
+    if (st < 0)
+        return 0;
+    if (b >= 0) {
+        uint32_t h = kg_lex_pair_hash(a, b);
+        if (!((lx->pair_bits[h >> 3] >> (h & 7)) & 1)) {
+            /* no key starts with the two: the first syllable alone */
+            if (!((lx->single_syl.bits[a >> 3] >> (a & 7)) & 1) || lx->da[st].val < 0)
+                return 0;
+            hits[0].end = i + 3;
+            hits[0].key = lx->da[st].val;
+            return 1;
+        }
+    }
+    size_t nh = 0;
+    if (lx->da[st].val >= 0) {
+        /* (i + 3 ends a character: the syllable) */
+        hits[0].end = i + 3;
+        hits[0].key = lx->da[st].val;
+        nh = 1;
+    }
+    return kg_lex_walk_on(lx, s, len, i + 3, st, hits, nh, max);
+}
 
 /* ---- calendar helpers (kg/edtf.h does the arithmetic) ---- */
 

@@ -85,12 +85,37 @@ typedef struct kg_wordset {
     size_t minlen, maxlen; /* the shortest and the longest word (0, 0: none) */
 } kg_wordset;
 
+/* A hash of w[0..n): the first and the last eight (four) bytes loaded
+ * whole and mixed, the bytes between in steps of eight, instead of a
+ * step a byte (the words asked about are a few syllables, and most are
+ * in no set). Only w[0..n) is read. */
 static inline uint32_t kg_word_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
+    uint64_t a, b;
+    if (n >= 8) {
+        memcpy(&a, w, 8);
+        memcpy(&b, w + n - 8, 8);
+        for (size_t i = 8; i + 8 < n; i += 8) {
+            uint64_t c;
+            memcpy(&c, w + i, 8);
+            a = (a ^ c) * 0x9E3779B97F4A7C15ull;
+            a ^= a >> 31;
+        }
+    } else if (n >= 4) {
+        uint32_t a4, b4;
+        memcpy(&a4, w, 4);
+        memcpy(&b4, w + n - 4, 4);
+        a = a4;
+        b = b4;
+    } else {
+        const unsigned char *u = (const unsigned char *)w;
+        a = n ? (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16 : 0;
+        b = 0;
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b + n);
+    h *= 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 /* A hash of the first three bytes of a word (of at least three), 0..1023. */
@@ -195,20 +220,14 @@ static inline size_t kg_wordset_prefix(const kg_wordset *ws, const char *s, size
     }
     if (!top || top < ws->minlen)
         return 0;
-    /* the hashes of the prefixes, longest first: kg_word_hash of n bytes
-     * is that of n - 1 bytes and one step, so all of them in one pass
-     * (the head tests above hold for every length they cover) */
-    uint32_t hv[256];
-    uint32_t h = 2166136261u;
-    for (size_t k = 0; k < top; k++) {
-        h = (h ^ (unsigned char)s[p + k]) * 16777619u;
-        hv[k + 1] = h;
-    }
+    /* the prefixes of the lengths the set has, longest first (the head
+     * tests above hold for every length they cover) */
     for (size_t n = top; n >= ws->minlen && n > 0; n--) {
         if (!((ws->lenbits[n >> 6] >> (n & 63)) & 1))
             continue;
-        for (size_t q = hv[n] & ws->mask; ws->slot[q].w; q = (q + 1) & ws->mask)
-            if (ws->slot[q].hash == hv[n] && ws->slot[q].len == n && memcmp(ws->slot[q].w, s + p, n) == 0) {
+        uint32_t hn = kg_word_hash(s + p, n);
+        for (size_t q = hn & ws->mask; ws->slot[q].w; q = (q + 1) & ws->mask)
+            if (ws->slot[q].hash == hn && ws->slot[q].len == n && memcmp(ws->slot[q].w, s + p, n) == 0) {
                 if (!ok || ok(s, len, p + n, arg))
                     return n;
                 break;
