@@ -196,19 +196,10 @@ static int *unit_next, *approx_next, *wordfig_next, *not_after_next, *tails_next
     *range_next; /* FC_END ends a chain */
 #define FC_END (-1)
 
-/* Bucket of the character at w[0..n) (n >= 1). */
-static unsigned fc_bucket(const unsigned char *w, size_t n)
+/* The bucket of the character at w[0..n) (n >= 1). */
+static inline unsigned fc_bucket(const unsigned char *w, size_t n)
 {
-    /* kg_first_char_hash written out for ASCII and three-byte characters
-     * (Hangul: the lookups run at every word tried), the same value */
-    unsigned c = w[0], h;
-    if (c < 0x80)
-        h = c;
-    else if (c >= 0xE0 && c < 0xF0 && n >= 3)
-        h = (c * 251u + w[1]) * 251u + w[2];
-    else
-        return kg_first_char_hash(w, n) % FC_BUCKETS;
-    return (h ^ (h >> 7)) % FC_BUCKETS;
+    return kg_first_char_hash(w, n) % FC_BUCKETS;
 }
 
 /* Builds a chain table over n words (word k is words(k)). */

@@ -1893,18 +1893,9 @@ static void read_lists(void)
 }
 
 /* The bucket of the character at w[0..n) (n >= 1). */
-static unsigned tw_bucket(const unsigned char *w, size_t n)
+static inline unsigned tw_bucket(const unsigned char *w, size_t n)
 {
-    /* kg_first_char_hash written out for ASCII and three-byte characters
-     * (Hangul: the lookups run at every word tried), the same value */
-    unsigned c = w[0], h;
-    if (c < 0x80)
-        h = c;
-    else if (c >= 0xE0 && c < 0xF0 && n >= 3)
-        h = (c * 251u + w[1]) * 251u + w[2];
-    else
-        return kg_first_char_hash(w, n) % TW_BUCKETS;
-    return (h ^ (h >> 7)) % TW_BUCKETS;
+    return kg_first_char_hash(w, n) % TW_BUCKETS;
 }
 
 /* Chains the words of t by their first character, in list order (words

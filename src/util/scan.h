@@ -297,10 +297,19 @@ static inline size_t kg_lit_any(const char *s, size_t len, size_t i, const char 
  * buckets. */
 static inline unsigned kg_first_char_hash(const unsigned char *w, size_t n)
 {
-    size_t k = w[0] < 0x80 ? 1 : w[0] < 0xE0 ? 2 : w[0] < 0xF0 ? 3 : 4;
-    unsigned h = 0;
-    for (size_t q = 0; q < k && q < n; q++)
-        h = h * 251 + w[q];
+    /* ASCII and three-byte characters (Hangul: the lookups run at every
+     * word tried) written out, the same value as the loop */
+    unsigned c = w[0], h;
+    if (c < 0x80)
+        h = c;
+    else if (c >= 0xE0 && c < 0xF0 && n >= 3)
+        h = (c * 251u + w[1]) * 251u + w[2];
+    else {
+        size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        h = 0;
+        for (size_t q = 0; q < k && q < n; q++)
+            h = h * 251 + w[q];
+    }
     return h ^ (h >> 7);
 }
 
