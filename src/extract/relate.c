@@ -2299,10 +2299,6 @@ static size_t names_act_at(const exdoc *x, size_t a, size_t b)
     return (size_t)-1;
 }
 
-static int names_act(const exdoc *x, size_t a, size_t b)
-{
-    return names_act_at(x, a, b) != (size_t)-1;
-}
 
 /* 1 if the act noun at `at` is pointed back at by a demonstrative before
  * it, from ss on (이 같은 조치에, 이번 결정에: the act told before). */
@@ -2365,16 +2361,21 @@ static void statement_responds(exdoc *x)
         if (b->dropped || b->canon >= 0 || b->quoted || has_rel_from(x, (int)j, EX_REL_RESPONDS))
             continue;
         size_t ss = x->t->sent[b->sent].nstart;
-        /* the words just before the statement (bounded in a run-on text) */
+        /* the words just before the statement (bounded in a run-on text);
+         * an act that is no reaction is read in its own clause */
+        int reaction = (said || protest) && is_reaction(b);
         if (b->ps > ss + 600)
             ss = b->ps - 600;
-        if (b->ps <= ss || !names_act(x, ss, b->ps))
+        if (!reaction && b->cs > ss)
+            ss = b->cs;
+        size_t noun_at = b->ps > ss ? names_act_at(x, ss, b->ps) : (size_t)-1;
+        if (noun_at == (size_t)-1)
             continue;
         /* (a protest told with no words of its own reads back only when
          * it points at the act: 이 같은 조치에 반발했다; so does any act
          * done about the act pointed at: 이번 결정에 대해 항소할 계획이다) */
-        int pointed = act_pointed_back(x, ss, names_act_at(x, ss, b->ps));
-        if (!((said || protest) && is_reaction(b)) && !pointed)
+        int pointed = act_pointed_back(x, ss, noun_at);
+        if (!reaction && !pointed)
             continue;
         int back = said || pointed;
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
@@ -2396,7 +2397,7 @@ static void statement_responds(exdoc *x)
          * act noun, told in the next six sentences */
         if (has_rel_from(x, (int)j, EX_REL_RESPONDS))
             continue;
-        int side = owner_before(x, b, ss, names_act_at(x, ss, b->ps));
+        int side = owner_before(x, b, ss, noun_at);
         if (side < 0)
             continue;
         /* 메타 역시 EU의 결정에 반발했다: the act of the side named as its
