@@ -2912,7 +2912,7 @@ static int caption_line(exdoc *x, size_t at)
             digits++;
     }
     x->cap_is = digits == 8 && dots == 2 && le - b == 10 && (b == at || x->s[b - 1] == ' ');
-    /* …56%로 폭등한다. 로이터 연합: a line that ends with the credit of
+    /* …3% 하락했다. AP 연합뉴스: a line that ends with the credit of
      * a photo after its last sentence (events.yaml caption_credits) */
     x->cap_credit = 0;
     for (int k = 0; !x->cap_is && GW(caption_credits)[k]; k++) {

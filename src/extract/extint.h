@@ -240,7 +240,7 @@ typedef struct ex_event {
     unsigned f;
     int dropped;          /* merged into another or filtered */
     int title_line;       /* in the headline block */
-    int caption;          /* in a caption with a photo credit (… 로이터 연합) */
+    int caption;          /* in a caption with a photo credit (… AP 연합뉴스) */
     int quoted;           /* said inside a quotation (a vow, an objection) */
     int received;         /* its subject received the act (제재를 받았다) */
     /* roles: actor mention indexes, -1 ends */

@@ -238,7 +238,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
             absorb(b, a);
             continue;
         }
-        /* 지원하기로 결정했다: the act decided, one event of its type */
+        /* 투자하기로 결정했다: the act decided, one event of its type */
         if ((a->f & EX_F_PAST) && !a->quoted && !b->quoted && b->type == announce &&
             word_ends_list(x, a->pe, plan_word_ends) && only_spaces(x, a->pe, b->ps) &&
             head_in(b->pred, decide_words)) {
@@ -251,7 +251,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
             absorb(b, a);
             continue;
         }
-        /* 회장과 만나 AI 협력을 논의했다, 워싱턴을 방문해 … 협의했다: the
+        /* 회장과 만나 반도체 협력을 논의했다, 워싱턴을 방문해 … 협의했다: the
          * talk held at a meeting is the meeting, one event */
         if (a->type == meet && (a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && !a->quoted && !b->quoted &&
             b->type != meet && head_in(b->pred, meeting_talk_verbs)) {
@@ -272,7 +272,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
             absorb(b, a);
             continue;
         }
-        /* 항소할 계획이라고 밝혔다: the act a plan told right after it
+        /* 항소할 계획이라고 전했다: the act a plan told right after it
          * holds is the plan's act, one event of the act's type */
         if ((a->f & (EX_F_FUTADN | EX_F_PRESADN | EX_F_COMPL | EX_F_ADNOM)) && !a->quoted && !b->quoted &&
             b->type == announce && plan_head(b->pred) && only_spaces(x, a->pe, b->ps)) {
@@ -2373,7 +2373,7 @@ static void statement_responds(exdoc *x)
             continue;
         /* (a protest told with no words of its own reads back only when
          * it points at the act: 이 같은 조치에 반발했다; so does any act
-         * done about the act pointed at: 이번 결정에 대해 항소할 계획이다) */
+         * done about the act pointed at: 이번 결정에 대해 소송을 내겠다) */
         int pointed = act_pointed_back(x, ss, noun_at);
         if (!reaction && !pointed)
             continue;
@@ -2400,7 +2400,7 @@ static void statement_responds(exdoc *x)
         int side = owner_before(x, b, ss, noun_at);
         if (side < 0)
             continue;
-        /* 메타 역시 EU의 결정에 반발했다: the act of the side named as its
+        /* 오라클 역시 위원회의 결정에 반발했다: the act of the side named as its
          * owner, told before (anywhere in the article: the owner names
          * it), answered by a reaction */
         if (is_reaction(b) || pointed)
