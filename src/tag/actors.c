@@ -129,34 +129,19 @@ static int pair_note(sylpairs *p, const char *w, size_t off)
     return 1;
 }
 
-/* For the words of list: the last two syllables of those of two or more
- * as pairs, class c1 to those of one syllable. 1 if every word is one
- * or the other (a word of n bytes that ends in two syllables, or that
- * is one: else the pairs and the class are no test of the words). */
-static int last_pairs(const char *const *list, sylpairs *p, uint32_t c1)
+/* For the words of list: the last two syllables (first, when from_start)
+ * of those of two or more as pairs, class c1 to those of one syllable. 1
+ * if every word is one or the other (a word of n bytes that ends, or
+ * starts, with two syllables, or that is one: else the pairs and the
+ * class are no test of the words). */
+static int syl_pairs(const char *const *list, sylpairs *p, uint32_t c1, int from_start)
 {
     int ok = 1;
     for (const char *const *t = list; *t; t++) {
         size_t n = strlen(*t), k;
         if (n == 3 && kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
             syl_cls[kg_u8_dec((const unsigned char *)*t, 3, &k) - 0xAC00] |= c1;
-        else if (n < 6 || !pair_note(p, *t, n - 6))
-            ok = 0;
-    }
-    return ok;
-}
-
-/* For the words of list: the first two syllables of those that start
- * with two as pairs, class c1 to those of one syllable; 1 if every word
- * is one or the other. */
-static int first_pairs(const char *const *list, sylpairs *p, uint32_t c1)
-{
-    int ok = 1;
-    for (const char *const *t = list; *t; t++) {
-        size_t n = strlen(*t), k;
-        if (n == 3 && kg_is_hangul(kg_u8_dec((const unsigned char *)*t, 3, &k)))
-            syl_cls[kg_u8_dec((const unsigned char *)*t, 3, &k) - 0xAC00] |= c1;
-        else if (n < 6 || !pair_note(p, *t, 0))
+        else if (n < 6 || !pair_note(p, *t, from_start ? 0 : n - 6))
             ok = 0;
     }
     return ok;
@@ -3254,7 +3239,7 @@ static void tables_init(void)
     for (const char *const *l = given_syl; *l; l++)
         set_cls(C_GIVEN, *l, 0);
     lead_last_ok = last_syllable_cls(lead_roles, C_LEADL);
-    lead_pairs_ok = last_pairs(lead_roles, &lead_pairs, C_LEAD1);
+    lead_pairs_ok = syl_pairs(lead_roles, &lead_pairs, C_LEAD1, 0);
     {
         size_t nsf = 0;
         while (suffixes[nsf].w)
@@ -3264,15 +3249,15 @@ static void tables_init(void)
             sw[q] = suffixes[q].w;
         sw[nsf] = NULL;
         /* (a word that is neither: no syllables, never the end of a run) */
-        last_pairs(sw, &suffix_pairs, C_SFX1);
-        last_pairs(title_suffixes, &suffix_pairs, C_SFX1);
+        syl_pairs(sw, &suffix_pairs, C_SFX1, 0);
+        syl_pairs(title_suffixes, &suffix_pairs, C_SFX1, 0);
         free(sw);
     }
     anon_first_ok = first_syllable_cls(anon_titles, C_ANON1) & first_syllable_cls(anon_titles_spaced, C_ANON1);
     bare_last_ok = last_syllable_cls(bare_particles, C_BAREL);
     agiven_ok = first_syllable_cls(anon_given, C_AGIVEN);
     rverb_ok = first_syllable_cls(report_verbs, C_RVERB);
-    rverb_pairs_ok = first_pairs(report_verbs, &rverb_pairs, C_RVERB1);
+    rverb_pairs_ok = syl_pairs(report_verbs, &rverb_pairs, C_RVERB1, 1);
     first_syllable_cls(former_marks, C_FORMER);
     for (const char *const *t = former_marks; *t; t++)
         if (!**t)
