@@ -333,6 +333,7 @@ static const char *const *bare_name_bad_ends;   /* bare_name_rule: 회, 단 */
 static const char *const *office_ends;          /* former_rule: 장, 관 */
 static const char *const *former_marks;         /* former_rule: 전 */
 static const char *const *title_modifiers;      /* title_rule: 전 (홍길동 전 회장) */
+static const char *const *title_plurals;         /* title_rule: 들 (기자들과: no name's title) */
 static const char *const *country_pairs;        /* pair_rule: 남북, 한미 */
 static const char *const *lead_roles;           /* lead_role_rule: 배우, 가수 */
 static const char *const *real_name_marks;      /* gloss_real_name: 본명 */
@@ -2148,6 +2149,14 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     const char *s = x->s;
     if (ta < 2 || s[ta - 1] != ' ')
         return 0;
+    /* 연설을 마친 뒤 기자들과 만났다: a title told in the plural names a
+     * group, not a holder whose name comes before it (the body they
+     * belong to may: 금융회사 임원들) */
+    int plural = 0;
+    for (int k = 0; title_plurals[k] && !plural; k++) {
+        size_t l = strlen(title_plurals[k]);
+        plural = tb + l <= x->len && !memcmp(s + tb, title_plurals[k], l);
+    }
     size_t ne = ta - 1;
     /* 홍길동 전 회장: a word for former or new between name and title */
     if (ne >= 2) {
@@ -2170,7 +2179,7 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     if (!strict && affiliated_name(x, ne, &fa, &fe, &fb)) {
         if (kg_tctx_taken(x->c, fa, ne))
             return 0;
-        if (!mention_type_at(x, fa, fe))
+        if (!mention_type_at(x, fa, fe) && !plural)
             new_actor(x, fa, fe, "person", "title");
         /* each run of its words that nothing found is one body */
         for (size_t p = fb; p < ne;) {
@@ -2208,6 +2217,8 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
             return 1;
         }
     }
+    if (plural)
+        return 0;
     /* a body just found between name and title (not a person): the name
      * comes before it */
     int across = 0;
@@ -3032,6 +3043,7 @@ static void lists_load(void)
     office_ends = kg_gram_words("names", "office_ends");
     former_marks = kg_gram_words("names", "former_marks");
     title_modifiers = kg_gram_words("names", "title_modifiers");
+    title_plurals = kg_gram_words("names", "title_plurals");
     country_pairs = kg_gram_words("names", "country_pairs");
     lead_roles = kg_gram_words("names", "lead_roles");
     title_name_bad_ends = kg_gram_words("names", "title_name_bad_ends");
