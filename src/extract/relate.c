@@ -102,17 +102,6 @@ static int head_in(const char *h, const char *const *list)
     return 0;
 }
 
-/* 1 if the word that ends at pe ends with one of list (지원하기로: 기로). */
-static int word_ends_list(const exdoc *x, size_t pe, const char *const *list)
-{
-    for (int k = 0; list[k]; k++) {
-        size_t l = strlen(list[k]);
-        if (pe >= l && !memcmp(x->s + pe - l, list[k], l))
-            return 1;
-    }
-    return 0;
-}
-
 /* The plan noun the predicate word p starts with (계획 of 계획이라고
  * 밝혔다), or NULL. */
 static const char *plan_head(const char *p)
@@ -122,7 +111,6 @@ static const char *plan_head(const char *p)
             return plan_head_nouns[k];
     return NULL;
 }
-
 
 /* 1 if obj names a statement: 성명, 담화, 입장문, 보도자료 … (its last
  * word: 즉각 성명, 긴급 담화) */
@@ -192,6 +180,20 @@ static int starts_with_word(const char *s, const char *const *list)
     return 0;
 }
 
+/* Makes b the one event of a and b: its predicate a's followed by tail
+ * (b's own, or the word that names it), a's object when a has one, of
+ * type type; a is dropped into it. */
+static void merge_told(ex_event *b, ex_event *a, const char *tail, int type)
+{
+    char pred[160];
+    snprintf(pred, sizeof pred, "%s %s", a->pred, tail);
+    ex_copy(b->pred, sizeof b->pred, pred);
+    if (a->obj[0])
+        memcpy(b->obj, a->obj, sizeof b->obj);
+    b->type = type;
+    absorb(b, a);
+}
+
 /* 1 if s[a, b) holds nothing but spaces. */
 static int only_spaces(const exdoc *x, size_t a, size_t b)
 {
@@ -240,15 +242,9 @@ void ex_merge_sentence(exdoc *x, size_t first)
         }
         /* 투자하기로 결정했다: the act decided, one event of its type */
         if ((a->f & EX_F_PAST) && !a->quoted && !b->quoted && b->type == announce &&
-            word_ends_list(x, a->pe, plan_word_ends) && only_spaces(x, a->pe, b->ps) &&
+            ex_ends_any(x->s, a->ps, a->pe, plan_word_ends) && only_spaces(x, a->pe, b->ps) &&
             head_in(b->pred, decide_words)) {
-            char pred[160];
-            snprintf(pred, sizeof pred, "%s %s", a->pred, b->pred);
-            ex_copy(b->pred, sizeof b->pred, pred);
-            if (a->obj[0])
-                memcpy(b->obj, a->obj, sizeof b->obj);
-            b->type = a->type;
-            absorb(b, a);
+            merge_told(b, a, b->pred, a->type);
             continue;
         }
         /* 회장과 만나 반도체 협력을 논의했다, 워싱턴을 방문해 … 협의했다: the
@@ -277,13 +273,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
         if ((a->f & (EX_F_FUTADN | EX_F_PRESADN | EX_F_COMPL | EX_F_ADNOM)) && !a->quoted && !b->quoted &&
             b->type == announce && plan_head(b->pred) && only_spaces(x, a->pe, b->ps)) {
             /* (titled by the act and the plan: 항소 계획) */
-            char pred[160];
-            snprintf(pred, sizeof pred, "%s %s", a->pred, plan_head(b->pred));
-            ex_copy(b->pred, sizeof b->pred, pred);
-            if (a->obj[0])
-                memcpy(b->obj, a->obj, sizeof b->obj);
-            b->type = a->type;
-            absorb(b, a);
+            merge_told(b, a, plan_head(b->pred), a->type);
             continue;
         }
         /* 손을 잡고 설립했다: the partner acts too, in one event */
@@ -299,14 +289,8 @@ void ex_merge_sentence(exdoc *x, size_t first)
          * decided, is a vow, one event */
         int vowed = (a->f & EX_F_VOLIT) || a->type == pledge, vow = vowed && !head_in(b->pred, decision_speech_verbs);
         if ((a->f & EX_F_QUOTIVE) && (b->type == announce || (vowed && b->type == pledge))) {
-            char pred[160];
-            snprintf(pred, sizeof pred, "%s %s", a->pred, b->pred);
-            ex_copy(b->pred, sizeof b->pred, pred);
-            if (a->obj[0])
-                memcpy(b->obj, a->obj, sizeof b->obj);
-            b->type = vow ? pledge : a->type;
             b->f |= REL_F_ANNOUNCED;
-            absorb(b, a);
+            merge_told(b, a, b->pred, vow ? pledge : a->type);
             continue;
         }
         /* 성명을 내고 "…하겠다"고 밝혔다: a vow quoted between two verbs of
@@ -349,7 +333,6 @@ void ex_merge_sentence(exdoc *x, size_t first)
     }
     /* what is said or done at a meeting held there (…에서 열린 회의에서)
      * is part of the meeting */
-    /* (meet: the type read above) */
     for (size_t i = first; i < x->n_ev; i++) {
         ex_event *a = &x->ev_v[i];
         if (a->dropped || a->type != meet || !(a->f & EX_F_ADNOM))
@@ -674,7 +657,6 @@ static void pred_head(const char *pred, char *out, size_t n)
         out[k] = pred[k];
     out[k] = '\0';
 }
-
 
 /* 1 if two verb heads are one verb: the same, or one the stem of the other
  * (인상 / 인상하겠다고), two letters at least. */
@@ -2298,7 +2280,6 @@ static size_t names_act_at(const exdoc *x, size_t a, size_t b)
     }
     return (size_t)-1;
 }
-
 
 /* 1 if the act noun at `at` is pointed back at by a demonstrative before
  * it, from ss on (이 같은 조치에, 이번 결정에: the act told before). */

@@ -10,6 +10,7 @@
 #include "korean/grammar.h"
 #include "korean/hangul.h"
 #include "korean/particles.h"
+#include "kg/utf8.h"
 
 /* the lists of korean.yaml, read once */
 static struct {
@@ -100,10 +101,7 @@ int kg_stem_native(const char *text, size_t len)
 /* The syllable of lead l, vowel v and final t, as UTF-8 into o (3 bytes). */
 static void put_syllable(char *o, int l, int v, int t)
 {
-    uint32_t c = 0xAC00 + (uint32_t)((l * 21 + v) * 28 + t);
-    o[0] = (char)(0xE0 | (c >> 12));
-    o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-    o[2] = (char)(0x80 | (c & 0x3F));
+    kg_utf8_put(o, 0xAC00 + (unsigned)((l * 21 + v) * 28 + t));
 }
 
 /* The vowel index (0 ㅏ … 20 ㅣ) of a compatibility jamo vowel written
