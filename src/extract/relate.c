@@ -1176,17 +1176,28 @@ static int canon(const exdoc *x, int i)
     return i;
 }
 
-/* The mention of i's act that tells it in full: the first with a time of
- * its own (the account that dates the act), else the first mention. */
-static int told_mention(const exdoc *x, int i)
+/* For each event, the mention of its act that tells it in full: the first
+ * with a time of its own (the account that dates the act), else the first
+ * mention; one pass over the events, into told[0..n_ev). */
+static void told_mentions(const exdoc *x, int *told)
 {
-    int c = canon(x, i);
-    if (c < 0 || x->ev_v[c].time >= 0)
-        return c;
-    for (size_t k = (size_t)c + 1; k < x->n_ev; k++)
-        if (!x->ev_v[k].dropped && x->ev_v[k].time >= 0 && canon(x, (int)k) == c)
-            return (int)k;
-    return c;
+    for (size_t k = 0; k < x->n_ev; k++)
+        told[k] = -1;
+    /* (a first mention comes before the others of its act: told[c] is
+     * decided before any later mention reads it) */
+    for (size_t k = 0; k < x->n_ev; k++) {
+        int c = canon(x, (int)k);
+        if (told[c] >= 0)
+            continue;
+        if (x->ev_v[c].time >= 0)
+            told[c] = c;
+        else if ((int)k != c && !x->ev_v[k].dropped && x->ev_v[k].time >= 0)
+            told[c] = (int)k;
+    }
+    for (size_t k = 0; k < x->n_ev; k++) {
+        int c = canon(x, (int)k);
+        told[k] = told[c] >= 0 ? told[c] : c;
+    }
 }
 
 static int ev_cmp(const void *pa, const void *pb)
@@ -3269,9 +3280,12 @@ void ex_relate(exdoc *x)
     target_protests(x);
     decision_answers(x);
     /* relations between mentions point at the first mention */
+    int *told = kg_xmalloc((x->n_ev + 1) * sizeof *told);
+    told_mentions(x, told);
     for (size_t r = 0; r < x->n_rel; r++)
-        if (x->rel[r].type != EX_REL_SAME)
-            x->rel[r].to = told_mention(x, x->rel[r].to);
+        if (x->rel[r].type != EX_REL_SAME && x->rel[r].to >= 0)
+            x->rel[r].to = told[x->rel[r].to];
+    free(told);
     exception_parts(x);
     if (x->n_rel)
         qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
