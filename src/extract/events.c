@@ -1407,21 +1407,18 @@ static int ends_clause(const exdoc *x, const ex_word *w)
     return (w->e > w->ce && x->s[w->e - 1] == ',') || ex_ends_any(x->s, w->cs, w->ce, clause_ends);
 }
 
-/* 1 if an agent of e is actor id. */
-static int agent_of(const ex_event *e, const char *id, const exdoc *x)
+/* 1 if one of the n actor mentions v is actor id. */
+static int role_has(const int *v, int n, const char *id, const exdoc *x)
 {
-    for (int i = 0; i < e->n_agent; i++)
-        if (!strcmp(x->m->v[e->agent[i]].id, id))
+    for (int i = 0; i < n; i++)
+        if (!strcmp(x->m->v[v[i]].id, id))
             return 1;
     return 0;
 }
 
 static void add_role(int *v, int *n, int m, const exdoc *x)
 {
-    for (int i = 0; i < *n; i++)
-        if (strcmp(x->m->v[v[i]].id, x->m->v[m].id) == 0)
-            return;
-    if (*n < 4)
+    if (!role_has(v, *n, x->m->v[m].id, x) && *n < 4)
         v[(*n)++] = m;
 }
 
@@ -1807,7 +1804,7 @@ static void dative_target(const exdoc *x, ex_event *e, const cand *c)
         int heads[4];
         int n = phrase_heads(x, phrase_start(x, k), heads, 4);
         for (int i = 0; i < n; i++)
-            if (!agent_of(e, x->m->v[heads[i]].id, x))
+            if (!role_has(e->agent, e->n_agent, x->m->v[heads[i]].id, x))
                 add_role(e->target, &e->n_target, heads[i], x);
         return;
     }
