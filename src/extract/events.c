@@ -56,6 +56,8 @@ static const char *const *carry_subjects, *const *group_subjects, *const *carry_
 static const char *const *plan_decide, *const *plan_aux;
 /* Lemmas of keeping (유지) that are an act only on a measure or a figure. */
 static const char *const *kept_lemmas, *const *kept_objects;
+/* Native verbs that set a level (내렸다), a decision on a kept object. */
+static const char *const *level_verbs;
 /* Verbs of aspect after -기 (시작했다): the verb before is the act. */
 static const char *const *aspect_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
@@ -96,6 +98,7 @@ static void lists_init(void)
     kept_lemmas = kg_gram_words("events", "kept_lemmas");
     aspect_verbs = kg_gram_words("korean", "aspect_verbs");
     kept_objects = kg_gram_words("events", "kept_objects");
+    level_verbs = kg_gram_words("events", "level_verbs");
 }
 
 /* The endings, particles and words single rules below test (events.yaml;
@@ -727,6 +730,20 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
     return -1;
 }
 
+/* 1 if a word of the phrase obj is an event noun of the lexicon (투자 of
+ * 투자 세액공제 한도): the phrase names an act, not a bare level. */
+static int names_act(const exdoc *x, const char *obj)
+{
+    for (const char *p = obj; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n && ex_noun_type(x->ev, p, n) >= 0)
+            return 1;
+        p += n + (e != NULL);
+    }
+    return 0;
+}
+
 static void copy_word(const exdoc *x, size_t a, size_t b, char *out, size_t n)
 {
     size_t l = b > a ? b - a : 0;
@@ -1291,6 +1308,13 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             char obj[64];
             int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
             int t = ok >= 0 ? ex_noun_type(x->ev, obj, strlen(obj)) : -1;
+            /* a level set higher or lower (기준금리를 내렸다, 전망치를
+             * 높였다): a decision announced, unless a predicate of a
+             * type read it already (한도를 올리기로 했다 of a plan) */
+            if (t < 0 && ok >= 0 && obj[0] && (!best_len || c.type == ex_type_index("other")) &&
+                ex_ends_any(obj, 0, strlen(obj), kept_objects) && starts_any(s, w->ce, w->cs, level_verbs) &&
+                !names_act(x, obj))
+                t = ex_type_index("announce");
             if (t >= 0 && (!best_len || c.announce || c.type == t || c.type == ex_type_index("other"))) {
                 c.type = t;
                 c.objw = ok;
