@@ -1491,7 +1491,20 @@ static int np_type_of(const exdoc *x, size_t a, size_t b, int lexicon)
             const char *ty = kg_gram_field(&np_list->e[i], "type");
             return ex_type_index(ty ? ty : "other");
         }
-    return lexicon ? ex_noun_type(x->ev, x->s + a, b - a) : -1;
+    if (!lexicon)
+        return -1;
+    int ty = ex_noun_type(x->ev, x->s + a, b - a);
+    /* a verbal noun of the lexicon's lemmas as the last word (관세 부과,
+     * 수출 제한): the act it makes with 하다 */
+    size_t w = b;
+    while (w > a && x->s[w - 1] != ' ')
+        w--;
+    if (ty < 0 && b - w < sizeof t) {
+        memcpy(t, x->s + w, b - w);
+        t[b - w] = '\0';
+        ty = ex_lemma_type(x->ev, t);
+    }
+    return ty;
 }
 
 /* Type of the event noun that ends the phrase s[a..b) (the grammar's
@@ -1822,7 +1835,31 @@ static int move_cause_at(const exdoc *x, size_t ss, size_t ws, size_t we, size_t
             pws--;
         if (has_digit(x->s, pws, pw))
             return -1;
-        return *a < *ne && !has_digit(x->s, *a, *ne) ? np_type_of(x, *a, *ne, 0) : -1;
+        return *a < *ne && !has_digit(x->s, *a, *ne) ? np_type_of(x, *a, *ne, 1) : -1;
+    }
+    return -1;
+}
+
+/* The act a cause phrase s[a, ne) names again (한빛마트에 과징금을
+ * 부과했다. 과징금 부과로 주가가 떨어졌다): the last event before event g,
+ * in sentence si or the three before, whose object the phrase holds
+ * (two syllables or more), else -1. */
+static int told_act(const exdoc *x, size_t g, size_t si, size_t a, size_t ne)
+{
+    char t[256];
+    size_t k = 0;
+    for (size_t i = a; i < ne && k + 1 < sizeof t; i++)
+        if (x->s[i] != ' ')
+            t[k++] = x->s[i];
+    t[k] = '\0';
+    for (size_t i = g; i-- > 0;) {
+        const ex_event *p = &x->ev_v[i];
+        if (p->sent + 3 < si)
+            break;
+        if (p->dropped || p->quoted || p->stmt || p->ps >= a || strlen(p->obj) < 6)
+            continue;
+        if (strstr(t, p->obj))
+            return (int)i;
     }
     return -1;
 }
@@ -1889,8 +1926,13 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
         size_t gps = e->ps, gpe = e->pe;
         unsigned gf = e->f;
         int np = event_in(x, si, a, ne);
-        if (np < 0)
-            np = np_event(x, si, a, ne, found);
+        if (np < 0) {
+            /* an act told before with its object (과징금을 부과했다 …
+             * 과징금 부과로): the phrase mentions it again, of its type,
+             * and same-as links the two */
+            int told = told_act(x, g, si, a, ne);
+            np = np_event(x, si, a, ne, told >= 0 ? x->ev_v[told].type : found);
+        }
         /* right after it (직후: move_cause_words) the move came the same
          * day: the phrase's act has the move's date when it has none */
         size_t cw = ne;
