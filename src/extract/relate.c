@@ -1989,7 +1989,8 @@ static int plan_event(const exdoc *x, const ex_event *e)
 /* The words of rules R1-R4 added with the decomposition of plans
  * (relations.yaml: story_breaks, part_anaphora, return_cues,
  * reprisal_copulas, passing_verbs, effect_verbs). */
-static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas;
+static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas,
+    *const *answer_copulas;
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
@@ -2004,6 +2005,7 @@ static void parts_init(void)
     part_anaphora = kg_gram_words("relations", "part_anaphora");
     return_cues = kg_gram_words("relations", "return_cues");
     reprisal_copulas = kg_gram_words("relations", "reprisal_copulas");
+    answer_copulas = kg_gram_words("relations", "answer_copulas");
     passing_verbs = kg_gram_words("relations", "passing_verbs");
     effect_verbs = kg_gram_words("relations", "effect_verbs");
     document_nouns = kg_gram_words("relations", "document_nouns");
@@ -2809,9 +2811,20 @@ static void cue_rules(exdoc *x)
             /* 미국이 관세를 물린 데 대한 보복이다: the act told before this
              * sentence responds-to the act it names */
             size_t at = si ? first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas) : (size_t)-1;
+            /* 이는 미국이 관세를 올린 데 따른 것이다 (answer_copulas): the
+             * same, or the act named caused the move told before; the act
+             * named is the sentence's first (주가가 떨어진 것은 … 따른
+             * 것이다 explains a move of its own sentence) */
+            int answer = 0;
+            if (si && at == (size_t)-1 && (at = first_cue(x->s, sr->nstart, sr->nend, answer_copulas)) != (size_t)-1)
+                answer = 1;
             int named = at != (size_t)-1 ? last_in_sent(x, j, at) : -1;
+            if (answer && named != first)
+                named = -1;
             int a = named >= 0 ? back_to(x, first, si >= 3 ? si - 3 : 0, an_act, NULL) : -1;
-            if (a >= 0 && two_sides(x, &x->ev_v[a], &x->ev_v[named]))
+            if (a >= 0 && answer && market_move(x, &x->ev_v[a]))
+                ex_add_rel(x, canon(x, named), EX_REL_CAUSES, canon(x, a));
+            else if (a >= 0 && two_sides(x, &x->ev_v[a], &x->ev_v[named]))
                 ex_add_rel(x, canon(x, a), EX_REL_RESPONDS, canon(x, named));
             if (si)
                 explained_move(x, first, si);
@@ -2895,11 +2908,14 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
     for (size_t si = 1; si < x->t->n_sent && hits < 64; si++) {
         const kg_text_range *sr = &x->t->sent[si];
         size_t at = first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas);
+        int answer = 0; /* (관세 인상에 따른 것이다: answer_copulas) */
+        if (at == (size_t)-1 && (at = first_cue(x->s, sr->nstart, sr->nend, answer_copulas)) != (size_t)-1)
+            answer = 1;
         if (at == (size_t)-1 || at <= sr->nstart || x->s[at - 1] == ' ')
             continue; /* the cue is written on the phrase (규제에 대한) */
         size_t a = np_start(x, sr->nstart, at);
         int ty = a < at ? np_type(x, a, at) : -1;
-        if (ty < 0 || event_in(x, si, a, at) >= 0)
+        if (ty < 0 || event_in(x, si, a, at) >= 0 || (answer && event_in(x, si, sr->nstart, a) >= 0))
             continue;
         int act = -1;
         hits++;
@@ -2913,6 +2929,11 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
         if (act < 0)
             continue;
         int np = np_event(x, si, a, at, ty);
+        if (answer && market_move(x, &x->ev_v[act])) {
+            KG_VEC_PUSH(*out, *n_out, *cap_out);
+            (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[act].ps, EX_REL_CAUSES };
+            continue;
+        }
         if (!two_sides(x, &x->ev_v[act], &x->ev_v[np])) {
             x->n_ev--; /* no relation points at it: no event */
             continue;
