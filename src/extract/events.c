@@ -1169,6 +1169,10 @@ static int object_with_do(const exdoc *x, const cand *c, char *obj, size_t objn)
 
 static void plan_object_type(const exdoc *x, cand *c)
 {
+    /* a measure lifted (관세를 없애기로 했다) is no measure laid */
+    const ex_word *w = &x->w[c->wi];
+    if (starts_any(x->s, w->ce, w->cs, lift_verbs))
+        return;
     if (!c->obj[0]) {
         int a = object_with_do(x, c, c->obj, sizeof c->obj);
         if (a < 0)
