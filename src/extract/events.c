@@ -1784,12 +1784,16 @@ static void body_object_agent(const exdoc *x, ex_event *e)
 
 /* The last event told outside quotes with a doer, in e's sentence or the
  * two before and in the same block (headline or body); NULL if none. */
-static const ex_event *last_doer(const exdoc *x, const ex_event *e)
+static const ex_event *last_doer(const exdoc *x, const ex_event *e, int passive)
 {
     for (size_t k = x->n_ev; k-- > 0;) {
         const ex_event *p = &x->ev_v[k];
         if (p->sent + 2 < e->sent)
             break;
+        /* a passive measure (대상에 7곳이 포함됐다) was laid by the side
+         * that acts, not by the side that protested in between */
+        if (passive && p->type == ex_type_index("protest") && e->type != p->type)
+            continue;
         if (!p->dropped && !p->quoted && p->n_agent && p->title_line == e->title_line)
             return p;
     }
@@ -1909,7 +1913,7 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
     if (e->received) {
         /* (the one who received it is the story's last doer, when the
          * clause names none: …전직 임원이 실형을 선고 받았다) */
-        const ex_event *p = e->n_target ? NULL : last_doer(x, e);
+        const ex_event *p = e->n_target ? NULL : last_doer(x, e, 0);
         if (p) {
             memcpy(e->target, p->agent, sizeof e->target);
             e->n_target = p->n_agent;
@@ -1938,7 +1942,7 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
     }
     if (passive && self_change(x, e))
         return;
-    const ex_event *p = last_doer(x, e);
+    const ex_event *p = last_doer(x, e, passive);
     if (p) {
         memcpy(e->agent, p->agent, sizeof e->agent);
         e->n_agent = p->n_agent;

@@ -1992,6 +1992,7 @@ static int plan_event(const exdoc *x, const ex_event *e)
 static const char *const *story_breaks, *const *part_anaphora, *const *return_cues, *const *reprisal_copulas,
     *const *answer_copulas;
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
+static const char *const *reaction_pronouns;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
@@ -2011,6 +2012,7 @@ static void parts_init(void)
     document_nouns = kg_gram_words("relations", "document_nouns");
     vote_verbs = kg_gram_words("relations", "vote_verbs");
     reaction_verbs = kg_gram_words("relations", "reaction_verbs");
+    reaction_pronouns = kg_gram_words("relations", "reaction_pronouns");
     reprisal_words = kg_gram_words("relations", "reprisal_words");
     explain_copulas = kg_gram_words("relations", "explain_copulas");
     drive_verbs = kg_gram_words("relations", "drive_verbs");
@@ -2943,6 +2945,26 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
     }
 }
 
+/* 1 if e is a reaction (a protest, a pledge, or a verb of reaction_verbs:
+ * 환영, 지지) whose object, the word before its predicate, is one of
+ * reaction_pronouns (이를 비판했다). */
+static int pronoun_object(const exdoc *x, const ex_event *e)
+{
+    pthread_once(&parts_once, parts_init);
+    if (e->dropped || e->quoted || e->title_line || !(is_reaction(e) || pred_in(e, reaction_verbs)))
+        return 0;
+    size_t b = e->ps;
+    while (b > e->cs && x->s[b - 1] == ' ')
+        b--;
+    size_t a = b;
+    while (a > e->cs && x->s[a - 1] != ' ' && x->s[a - 1] != '\n')
+        a--;
+    for (int k = 0; reaction_pronouns[k]; k++)
+        if (strlen(reaction_pronouns[k]) == b - a && !memcmp(x->s + a, reaction_pronouns[k], b - a))
+            return 1;
+    return 0;
+}
+
 /* 1 if one of the words is in e's predicate title */
 static int pred_has(const ex_event *e, const char *const *words)
 {
@@ -3281,6 +3303,18 @@ void ex_relate(exdoc *x)
                                         -1, side, (size_t)-1);
             if (c >= 0)
                 ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, c));
+        }
+        /* 이를 비판했다, 이를 환영했다: a reaction whose object points
+         * back answers the last act of another side told in the two
+         * sentences before */
+        if (!has_rel_from(x, (int)j, EX_REL_RESPONDS) && si > 0 && pronoun_object(x, b)) {
+            size_t back = si >= 2 ? si - 2 : 0;
+            int a = prev_event(x, (int)j, back, -1, -1);
+            while (a >= 0 && (x->ev_v[a].sent == si || is_reaction(&x->ev_v[a]) || x->ev_v[a].stmt ||
+                              (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))
+                a = prev_event(x, a, back, -1, -1);
+            if (a >= 0)
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
         }
         /* A-하자 B (B reacts), A-했기 때문에 B (A causes B) */
         if (j > 0) {
