@@ -2120,6 +2120,15 @@ static int parties_act(const exdoc *x, const ex_event *p, const ex_event *q)
  * plan, a protest, an act of a side that is no party, a sentence opening
  * with a story break (한편). Acts told as background (an adnominal 부과한
  * …), quotes and remarks by others are skipped. */
+/* 1 if q's date starts before p's, to the precision both have (2025
+ * before 2026-03-03; 2026-03 is not before 2026-03-03). */
+static int dated_before(const ex_event *q, const ex_event *p)
+{
+    size_t lq = strcspn(q->date, "/"), lp = strcspn(p->date, "/");
+    size_t n = lq < lp ? lq : lp;
+    return n >= 4 && memcmp(q->date, p->date, n) < 0;
+}
+
 static void plan_decomp(exdoc *x, size_t i)
 {
     int protest = ex_type_index("protest"), meet = ex_type_index("meet");
@@ -2301,6 +2310,10 @@ static void plan_parts(exdoc *x, int hubs_only)
                 break;
             }
             if (hub && q->type != p->type)
+                continue;
+            /* an act dated before the measure (지난해 … 투자했다 after
+             * 투자를 유치했다고 3일 밝혔다) is its background, no step */
+            if (dated_before(q, p))
                 continue;
             /* the same object again: the same act (same-as decides) */
             if (hub && q->obj[0]) {
