@@ -1412,6 +1412,7 @@ static int find_ps(const exdoc *x, size_t ps)
 static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues;
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
+static const char *const *np_support_nouns;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1429,6 +1430,7 @@ static void rel_init(void)
     move_words = kg_gram_words("relations", "move_cause_words");
     np_demonstratives = kg_gram_words("relations", "np_demonstratives");
     act_demonstratives = kg_gram_words("relations", "act_demonstratives");
+    np_support_nouns = kg_gram_words("events", "support_verbs");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -1503,6 +1505,10 @@ static int np_type_of(const exdoc *x, size_t a, size_t b, int lexicon)
         memcpy(t, x->s + w, b - w);
         t[b - w] = '\0';
         ty = ex_lemma_type(x->ev, t);
+        /* a support verb's noun after an act noun (수출 통제 강화, 규제
+         * 확대: events.yaml support_verbs): the act noun's type */
+        if (ty < 0 && w > a + 1 && in_list(t, np_support_nouns))
+            ty = ex_noun_type(x->ev, x->s + a, w - 1 - a);
     }
     return ty;
 }
