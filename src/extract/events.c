@@ -1786,18 +1786,24 @@ static void body_object_agent(const exdoc *x, ex_event *e)
  * two before and in the same block (headline or body); NULL if none. */
 static const ex_event *last_doer(const exdoc *x, const ex_event *e, int passive)
 {
+    const ex_event *protest = NULL;
     for (size_t k = x->n_ev; k-- > 0;) {
         const ex_event *p = &x->ev_v[k];
         if (p->sent + 2 < e->sent)
             break;
-        /* a passive measure (대상에 7곳이 포함됐다) was laid by the side
-         * that acts, not by the side that protested in between */
-        if (passive && p->type == ex_type_index("protest") && e->type != p->type)
+        if (p->dropped || p->quoted || !p->n_agent || p->title_line != e->title_line)
             continue;
-        if (!p->dropped && !p->quoted && p->n_agent && p->title_line == e->title_line)
-            return p;
+        /* a passive measure (대상에 7곳이 포함됐다) was laid by the side
+         * that acts, not by the side that protested in between (the
+         * protest's side when no act is told in the window) */
+        if (passive && p->type == ex_type_index("protest") && e->type != p->type) {
+            if (!protest)
+                protest = p;
+            continue;
+        }
+        return p;
     }
-    return NULL;
+    return protest;
 }
 
 /* 1 if e tells a thing changing by itself (물가 상승세가 둔화되자, 업황이
@@ -2591,7 +2597,8 @@ static void add_event(exdoc *x, const ex_event *e)
 
 static const char *const *st_verbs, *const *st_forecast, *const *st_pledge_verbs, *const *st_protest_verbs,
     *const *st_protest_words, *const *st_negations, *const *st_vow_ends, *const *st_state_adn,
-    *const *st_continuers, *const *st_release_words, *const *st_quote_links;
+    *const *st_continuers, *const *st_release_words, *const *st_quote_links, *const *st_publish_verbs,
+    *const *st_data_verbs;
 static pthread_once_t st_once = PTHREAD_ONCE_INIT;
 
 static void st_init(void)
@@ -2606,6 +2613,8 @@ static void st_init(void)
     st_state_adn = kg_gram_words("events", "statement_state_adnominals");
     st_continuers = kg_gram_words("events", "statement_continuers");
     st_release_words = kg_gram_words("events", "statement_release_words");
+    st_publish_verbs = kg_gram_words("events", "statement_publish_verbs");
+    st_data_verbs = kg_gram_words("events", "statement_data_verbs");
     st_quote_links = kg_gram_words("events", "statement_quote_links");
 }
 
@@ -2695,6 +2704,13 @@ static size_t st_content_start(const exdoc *x, int q, size_t ss)
     return x->w[k].s > ss ? x->w[k].s : ss;
 }
 
+/* 1 if a figure (25%, 150억 달러) starts in [a, b). */
+static int fig_in(const exdoc *x, size_t a, size_t b)
+{
+    size_t k = ex_first_at(x, x->fig, x->n_fig, a);
+    return k < x->n_fig && x->m->v[x->fig[k]].nstart < b;
+}
+
 /* The type of what is said in [a, b), told by speech verb word v. */
 static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
 {
@@ -2710,6 +2726,11 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
         return pledge;
     /* …로 집계됐다고 밝혔다: figures made public are a release */
     if (st_contains(s, x->w[q].cs, b, st_release_words))
+        return ex_type_index("release");
+    /* 수출이 25% 늘어 … 최대를 기록했다고 1일 발표했다: figures that moved,
+     * published (not explained: 설명했다) */
+    if (starts_any(s, v->ce, v->cs, st_publish_verbs) && starts_any(s, x->w[q].ce, x->w[q].cs, st_data_verbs) &&
+        !x->w[q].quote_close && fig_in(x, a, b))
         return ex_type_index("release");
     if (starts_any(s, v->ce, v->cs, st_forecast))
         return ex_type_index("announce");
