@@ -58,6 +58,9 @@ static const char *const *plan_decide, *const *plan_aux;
 static const char *const *kept_lemmas, *const *kept_objects;
 /* Native verbs that set a level (내렸다), a decision on a kept object. */
 static const char *const *level_verbs;
+/* Verbs of reaction (환영, 우려: relations.yaml reaction_verbs): their
+ * object is what they react to and gives them no type. */
+static const char *const *reaction_preds;
 /* Verbs of aspect after -기 (시작했다): the verb before is the act. */
 static const char *const *aspect_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
@@ -99,6 +102,7 @@ static void lists_init(void)
     aspect_verbs = kg_gram_words("korean", "aspect_verbs");
     kept_objects = kg_gram_words("events", "kept_objects");
     level_verbs = kg_gram_words("events", "level_verbs");
+    reaction_preds = kg_gram_words("relations", "reaction_verbs");
 }
 
 /* The endings, particles and words single rules below test (events.yaml;
@@ -1359,6 +1363,9 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
              * 철회 no) */
             int by_obj = c.morph ? is_word(c.pred, 0, strlen(c.pred), object_typed_lemmas)
                                  : !starts_any(s, w->ce, w->cs, lift_verbs);
+            /* 합의를 환영했다: a reaction is no act of what it reacts to */
+            if (starts_any(s, w->ce, w->cs, reaction_preds))
+                by_obj = 0;
             if ((c.announce || c.type == ex_type_index("found")) && c.obj[0] && by_obj) {
                 int t = ex_noun_type(x->ev, c.obj, strlen(c.obj));
                 if (t >= 0)

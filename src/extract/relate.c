@@ -2966,7 +2966,8 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
 
 /* 1 if e is a reaction (a protest, a pledge, or a verb of reaction_verbs:
  * 환영, 지지) whose object, the word before its predicate, is one of
- * reaction_pronouns (이를 비판했다). */
+ * reaction_pronouns (이를 비판했다); 2 if it is an act noun pointed back
+ * at (이번 합의를 환영했다: act_demonstratives); else 0. */
 static int pronoun_object(const exdoc *x, const ex_event *e)
 {
     pthread_once(&parts_once, parts_init);
@@ -2981,7 +2982,12 @@ static int pronoun_object(const exdoc *x, const ex_event *e)
     for (int k = 0; reaction_pronouns[k]; k++)
         if (strlen(reaction_pronouns[k]) == b - a && !memcmp(x->s + a, reaction_pronouns[k], b - a))
             return 1;
-    return 0;
+    /* 이번 합의를 환영했다, 이 같은 결정을 비판했다: an object pointed
+     * back at (relations.yaml act_demonstratives) */
+    pthread_once(&rel_once, rel_init);
+    ex_word w;
+    word_ending(x, e->cs, b, &w);
+    return w.particle == EX_P_OBJ && act_pointed_back(x, e->cs, a) ? 2 : 0;
 }
 
 /* 1 if one of the words is in e's predicate title */
@@ -3326,11 +3332,14 @@ void ex_relate(exdoc *x)
         /* 이를 비판했다, 이를 환영했다: a reaction whose object points
          * back answers the last act of another side told in the two
          * sentences before */
-        if (!has_rel_from(x, (int)j, EX_REL_RESPONDS) && si > 0 && pronoun_object(x, b)) {
+        int pron = !has_rel_from(x, (int)j, EX_REL_RESPONDS) && si > 0 ? pronoun_object(x, b) : 0;
+        if (pron) {
+            /* (an act named and pointed at may be one's own side's: 한국
+             * 업계는 이번 합의를 환영했다) */
             size_t back = si >= 2 ? si - 2 : 0;
             int a = prev_event(x, (int)j, back, -1, -1);
             while (a >= 0 && (x->ev_v[a].sent == si || is_reaction(&x->ev_v[a]) || x->ev_v[a].stmt ||
-                              (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))
+                              (pron == 1 && x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))
                 a = prev_event(x, a, back, -1, -1);
             if (a >= 0)
                 ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
