@@ -240,11 +240,13 @@ void ex_merge_sentence(exdoc *x, size_t first)
             absorb(b, a);
             continue;
         }
-        /* 투자하기로 결정했다: the act decided, one event of its type */
-        if ((a->f & EX_F_PAST) && !a->quoted && !b->quoted && b->type == announce &&
+        /* 투자하기로 결정했다: the act decided, one event of its type;
+         * agreed (강화하기로 합의했다), an agreement unless the act has a
+         * type of its own (합작법인을 세우기로 합의했다: found) */
+        if ((a->f & EX_F_PAST) && !a->quoted && !b->quoted && (b->type == announce || b->type == coop) &&
             ex_ends_any(x->s, a->ps, a->pe, plan_word_ends) && only_spaces(x, a->pe, b->ps) &&
             head_in(b->pred, decide_words)) {
-            merge_told(b, a, b->pred, a->type);
+            merge_told(b, a, b->pred, a->type == announce || a->type == other ? b->type : a->type);
             continue;
         }
         /* 회장과 만나 반도체 협력을 논의했다, 워싱턴을 방문해 … 협의했다: the
