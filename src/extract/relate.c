@@ -3397,6 +3397,16 @@ void ex_relate(exdoc *x)
                 ex_add_rel(x, (int)j, EX_REL_PART, canon(x, a));
             break;
         }
+        /* 회담에서 규제를 완화하고 … 투입하기로 했다: the cue before a chain
+         * holds the acts chained after its first too */
+        if (j > 0 && !has_rel_from(x, (int)j, EX_REL_PART) && x->ev_v[j - 1].sent == si && !x->ev_v[j - 1].dropped &&
+            (x->ev_v[j - 1].f & EX_F_CONN) && !(x->ev_v[j - 1].f & (EX_F_WHEN | EX_F_CAUSE)))
+            for (size_t r = 0; r < x->n_rel; r++)
+                if (x->rel[r].from == (int)j - 1 && x->rel[r].type == EX_REL_PART &&
+                    x->ev_v[x->rel[r].to].type == ex_type_index("meet")) {
+                    ex_add_rel(x, (int)j, EX_REL_PART, x->rel[r].to);
+                    break;
+                }
     }
     plan_parts(x, 0);
     share_doers(x);
