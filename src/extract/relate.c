@@ -2359,6 +2359,23 @@ static size_t names_act_at(const exdoc *x, size_t a, size_t b)
     return (size_t)-1;
 }
 
+/* The lexicon type of the act noun at `at` (names_act_at's), when it is
+ * no restriction, legal act or announcement (those R2 reads anyway), else
+ * -1. */
+static int act_noun_type(const exdoc *x, size_t at)
+{
+    for (int k = 0; act_nouns[k]; k++) {
+        size_t l = strlen(act_nouns[k]);
+        if (at + l > x->len || memcmp(x->s + at, act_nouns[k], l))
+            continue;
+        int t = ex_noun_type(x->ev, act_nouns[k], l);
+        if (t < 0 || t == ex_type_index("restrict") || t == ex_type_index("legal") || t == ex_type_index("announce"))
+            return -1;
+        return t;
+    }
+    return -1;
+}
+
 /* 1 if the act noun at `at` is pointed back at by a demonstrative before
  * it, from ss on (이 같은 조치에, 이번 결정에: the act told before). */
 static int act_pointed_back(const exdoc *x, size_t ss, size_t at)
@@ -2438,10 +2455,13 @@ static void statement_responds(exdoc *x)
             continue;
         int back = said || pointed;
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
+        /* (an act noun of another type names acts of that type: 협력에
+         *반대한다 answers a cooperation) */
+        int named_t = act_noun_type(x, noun_at);
         for (int a = back ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
              a = prev_event(x, a, min_sent, -1, -1)) {
             const ex_event *e = &x->ev_v[a];
-            if (e->type != restrict_t && e->type != legal)
+            if (e->type != restrict_t && e->type != legal && e->type != named_t)
                 continue;
             if (e->stmt && is_reaction(e))
                 continue;
