@@ -2455,13 +2455,16 @@ static void statement_responds(exdoc *x)
             continue;
         int back = said || pointed;
         size_t min_sent = b->sent >= 4 ? b->sent - 4 : 0;
-        /* (an act noun of another type names acts of that type: 협력에
-         *반대한다 answers a cooperation) */
+        /* (an act noun of another type names acts of that type, and only
+         * those, in a protest: 협력에 반대한다 answers a cooperation;
+         * 설비투자에 … 쓰겠다 is a pledge's own content) */
         int named_t = act_noun_type(x, noun_at);
+        if (named_t >= 0 && b->type != ex_type_index("protest"))
+            continue;
         for (int a = back ? prev_event(x, (int)j, min_sent, -1, -1) : -1; a >= 0;
              a = prev_event(x, a, min_sent, -1, -1)) {
             const ex_event *e = &x->ev_v[a];
-            if (e->type != restrict_t && e->type != legal && e->type != named_t)
+            if (named_t >= 0 ? e->type != named_t : e->type != restrict_t && e->type != legal)
                 continue;
             if (e->stmt && is_reaction(e))
                 continue;
