@@ -118,7 +118,8 @@ static struct {
         *const *habit_auxiliaries, *const *statement_adnominal_heads, *const *release_report_nouns,
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
-        *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits;
+        *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
+        *const *intent_nouns, *const *intent_content_ends;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -128,6 +129,8 @@ static void gw_init(void)
     GW_GET(byline_titles);
     GW_GET(verbal_word_ends);
     GW_GET(affiliation_nouns);
+    GW_GET(intent_nouns);
+    GW_GET(intent_content_ends);
     GW_GET(additive_particles);
     GW_GET(adverb_homographs);
     GW_GET(comparison_particles);
@@ -2680,6 +2683,13 @@ static int st_quotive(const exdoc *x, int wi, size_t *qe)
         if (ex_ends_any(x->s, v->cs, v->ce, GW(reported_speech_ends))) {
             *qe = v->ce;
             return k;
+        }
+        /* 항소하겠다는 뜻을 밝혔다: what is said, told as the content of a
+         * noun of intent right before the verb */
+        if (k == wi - 1 && k > 0 && v->particle == EX_P_OBJ && is_word(x->s, v->cs, v->ps, GW(intent_nouns)) &&
+            !x->w[k - 1].in_quote && ex_ends_any(x->s, x->w[k - 1].cs, x->w[k - 1].ce, GW(intent_content_ends))) {
+            *qe = x->w[k - 1].ce;
+            return k - 1;
         }
         if (ends_clause(x, v) || starts_any(x->s, v->ce, v->cs, st_verbs))
             return -1;

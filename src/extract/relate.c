@@ -1683,6 +1683,34 @@ static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
  * X 때문에 … (X causes it). X is the noun phrase the cue governs; when it
  * ends in an event noun and is no event yet, it becomes one. Appends the
  * relations found to *out (by position). */
+/* The last act of type ty told before the bare noun s[a, ne) in sentence
+ * si or the three before whose object or predicate holds the noun (제재를
+ * 발표했다 … 제재에 반발해), not a statement nor quoted, of another side
+ * than event gov's agents; -1 if none. */
+static int bare_np_act(const exdoc *x, int gov, size_t si, size_t a, size_t ne, int ty)
+{
+    char noun[64];
+    if (ne - a >= sizeof noun)
+        return -1;
+    memcpy(noun, x->s + a, ne - a);
+    noun[ne - a] = '\0';
+    for (size_t i = x->n_ev; i-- > 0;) {
+        const ex_event *e = &x->ev_v[i];
+        if (e->sent > si || e->ps >= a)
+            continue;
+        if (e->sent + 3 < si)
+            break;
+        if (e->dropped || e->quoted || e->stmt || e->title_line || e->type != ty)
+            continue;
+        if (e->n_agent && x->ev_v[gov].n_agent && agents_agree(x, e, &x->ev_v[gov]))
+            continue;
+        if (!strstr(e->obj, noun) && !strstr(e->pred, noun))
+            continue;
+        return (int)i;
+    }
+    return -1;
+}
+
 static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
 {
     size_t hits = 0;
@@ -1723,6 +1751,11 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                 size_t a = np_start(x, ss, ne);
                 if (a >= ne)
                     continue;
+                /* 이 결정에 불복해: a phrase pointed back names the act told
+                 * before (rule R2 and the cue rules tie it), no new one */
+                size_t dl = ex_at_any(x->s, ne, a, np_demonstratives);
+                if (dl && a + dl < ne && x->s[a + dl] == ' ')
+                    continue;
                 /* a topic makes a target only of a phrase naming no act
                  * told by a verb (발언, not 관세: 관세를 부과했다 … 관세에
                  * 대해 반대했다 answers the act; the statement rules tie it) */
@@ -1738,6 +1771,10 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                     continue;
                 /* the act of the clause, not one of the next sentence part */
                 int np = event_in(x, si, a, ne);
+                /* 제재에 반발해: a bare noun names the act of its type told
+                 * shortly before with it (제재를 발표했다), no new one */
+                if (np < 0 && !causes && !memchr(x->s + a, ' ', ne - a))
+                    np = bare_np_act(x, gov, si, a, ne, ty);
                 if (np < 0)
                     np = np_event(x, si, a, ne, ty);
                 hits++;
