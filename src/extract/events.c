@@ -1519,6 +1519,22 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
                 break;
             }
     }
+    /* 연준이 금리를 동결하면서 국내 주가는 2% 올랐다: a move whose own
+     * subject, after the actor's, is a market's (market_subjects) is no
+     * act of that actor, unless a company (its shares, its sales) */
+    /* (a company's own shares are its: 삼성전자는 … 주가가 올랐다) */
+    const char *bt = best >= 0 ? x->m->v[x->r[best].m].type : NULL;
+    if (best >= 0 && e->type == ex_type_index("other") && !cited && !(bt && !strcmp(bt, "company"))) {
+        int bw = word_at(x, x->r[best].pend ? x->r[best].pend - 1 : 0), pw = word_at(x, c->ps);
+        for (int k = bw + 1; bw >= 0 && k < pw; k++) {
+            const ex_word *sw = &x->w[k];
+            if ((sw->particle == EX_P_SUBJ || sw->particle == EX_P_TOPIC) && !sw->in_quote && !word_has_actor(x, sw) &&
+                starts_any(x->s, sw->ps, sw->cs, market_subjects) > 0) {
+                best = -1;
+                break;
+            }
+        }
+    }
     /* X는 … 연구진이 세웠다: a subject that is no actor right before the
      * predicate is its subject; the topic is what it acts on */
     int topic_target = -1;
