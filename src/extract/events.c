@@ -737,6 +737,19 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
     return -1;
 }
 
+/* The lexicon type of an object phrase: its event noun, or (수출 통제
+ * 강화, 관세 확대) the act noun before a support verb's noun as its last
+ * word (support_verbs); -1 if none. */
+static int is_word(const char *s, size_t a, size_t b, const char *const *list);
+static int object_type(const exdoc *x, const char *obj)
+{
+    int t = ex_noun_type(x->ev, obj, strlen(obj));
+    const char *sp = strrchr(obj, ' ');
+    if (t < 0 && sp && sp > obj && is_word(sp + 1, 0, strlen(sp + 1), support_verbs))
+        t = ex_noun_type(x->ev, obj, (size_t)(sp - obj));
+    return t;
+}
+
 /* 1 if a word of the phrase obj is an event noun of the lexicon (투자 of
  * 투자 세액공제 한도): the phrase names an act, not a bare level. */
 static int names_act(const exdoc *x, const char *obj)
@@ -1318,7 +1331,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         if (sv) {
             char obj[64];
             int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
-            int t = ok >= 0 ? ex_noun_type(x->ev, obj, strlen(obj)) : -1;
+            int t = ok >= 0 ? object_type(x, obj) : -1;
             /* a level set higher or lower (기준금리를 내렸다, 전망치를
              * 높였다): a decision announced, unless a predicate of a
              * type read it already (한도를 올리기로 했다 of a plan) */
@@ -1370,7 +1383,7 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             if (starts_any(s, w->ce, w->cs, reaction_preds))
                 by_obj = 0;
             if ((c.announce || c.type == ex_type_index("found")) && c.obj[0] && by_obj) {
-                int t = ex_noun_type(x->ev, c.obj, strlen(c.obj));
+                int t = object_type(x, c.obj);
                 if (t >= 0)
                     c.type = t;
             }
