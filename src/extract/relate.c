@@ -80,7 +80,7 @@ static void absorb(ex_event *into, ex_event *from)
 /* Statement nouns (성명, 담화, 입장문 …): the grammar's statement_nouns
  * (yaml/grammar/events.yaml), looked up at the first merge. */
 static const char *const *statement_nouns, *const *decision_speech_verbs, *const *plan_head_nouns,
-    *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs;
+    *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs, *const *source_words;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -91,6 +91,16 @@ static void lists_init(void)
     decide_words = kg_gram_words("events", "decide_words");
     plan_word_ends = kg_gram_words("events", "plan_ends");
     meeting_talk_verbs = kg_gram_words("events", "meeting_talk_verbs");
+    source_words = kg_gram_words("events", "source_words");
+}
+
+/* 1 if one of the words is in predicate p (따르면 of 보고서에 따르면). */
+static int pred_has_any(const char *p, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strstr(p, list[k]))
+            return 1;
+    return 0;
 }
 
 /* 1 if the verb head h starts with a word of list (인상 of 인상하겠다고). */
@@ -238,6 +248,13 @@ void ex_merge_sentence(exdoc *x, size_t first)
         if (a->type == other && b->type == other && (a->f & EX_F_ADNOM) && !a->quoted && !b->quoted &&
             level_between(x, a->pe, b->ps)) {
             absorb(b, a);
+            continue;
+        }
+        /* 한국은행이 15일 발표한 보고서에 따르면: the report released and
+         * cited is one release, the one told with its verb */
+        if (a->type == b->type && a->type == ex_type_index("release") && (a->f & EX_F_ADNOM) && !a->quoted &&
+            !b->quoted && b->ps > a->pe && b->ps - a->pe < 160 && pred_has_any(b->pred, source_words)) {
+            absorb(a, b);
             continue;
         }
         /* 투자하기로 결정했다: the act decided, one event of its type;
