@@ -1431,7 +1431,7 @@ static int find_ps(const exdoc *x, size_t ps)
 static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues;
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
-static const char *const *np_support_nouns;
+static const char *const *np_support_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1450,6 +1450,9 @@ static void rel_init(void)
     np_demonstratives = kg_gram_words("relations", "np_demonstratives");
     act_demonstratives = kg_gram_words("relations", "act_demonstratives");
     np_support_nouns = kg_gram_words("events", "support_verbs");
+    said_nouns = kg_gram_words("relations", "said_nouns");
+    said_ends = kg_gram_words("events", "intent_content_ends");
+    vow_said_ends = kg_gram_words("relations", "said_vow_ends");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -1696,6 +1699,65 @@ static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
     return (int)x->n_ev - 1;
 }
 
+/* 관세를 30%로 올리겠다는 발언에 반발해: a noun of saying (said_nouns)
+ * after what was said (…다는: intent_content_ends) is that saying; np
+ * event k takes the words said into its span (the adnominal word and up
+ * to two words before it with a particle of object or level), is a vow
+ * when they end in one (said_vow_ends), and is the same act as the last
+ * statement of the five sentences before that says their verb (the first
+ * two syllables of the adnominal word, 올리 of 올리겠다는), a vow or an
+ * announcement. Appends the same-as to *out. */
+static void said_np(exdoc *x, int k, size_t ss, gov_rel **out, size_t *n_out, size_t *cap_out)
+{
+    ex_event *e = &x->ev_v[k];
+    char t[64];
+    snprintf(t, sizeof t, "%s", e->pred);
+    int said = 0;
+    for (int i = 0; said_nouns[i] && !said; i++)
+        said = ends_nospace(t, said_nouns[i]);
+    size_t b = e->ps;
+    while (b > ss && x->s[b - 1] == ' ')
+        b--;
+    if (!said || b <= ss || b == e->ps)
+        return;
+    ex_word w;
+    word_ending(x, ss, b, &w);
+    if (w.cs >= w.ce || w.ce - w.cs < 9 || !ex_ends_any(x->s, w.cs, w.ce, said_ends))
+        return;
+    size_t verb = w.cs, from = w.s;
+    int vow = ex_ends_any(x->s, w.cs, w.ce, vow_said_ends);
+    for (int n = 0; n < 2 && from > ss; n++) {
+        size_t pe = from;
+        while (pe > ss && x->s[pe - 1] == ' ')
+            pe--;
+        if (pe == from || pe <= ss)
+            break;
+        ex_word v;
+        word_ending(x, ss, pe, &v);
+        if (v.particle != EX_P_OBJ && v.particle != EX_P_OTHER)
+            break;
+        from = v.s;
+    }
+    e->cs = e->ps = e->chain = from;
+    if (vow)
+        e->type = ex_type_index("pledge");
+    for (size_t i = x->n_ev; i-- > 0;) {
+        const ex_event *p = &x->ev_v[i];
+        if ((int)i == k || p->dropped || p->quoted || p->ps >= from || p->sent > e->sent)
+            continue;
+        if (!p->stmt && p->type != ex_type_index("pledge") && p->type != ex_type_index("announce"))
+            continue;
+        if (p->sent + 5 < e->sent)
+            continue;
+        size_t cs = p->cs < p->ps ? p->cs : p->ps;
+        if (p->pe > cs && verb + 6 <= w.ce && memmem(x->s + cs, p->pe - cs, x->s + verb, 6)) {
+            KG_VEC_PUSH(*out, *n_out, *cap_out);
+            (*out)[(*n_out)++] = (gov_rel){ e->ps, p->ps, EX_REL_SAME };
+            return;
+        }
+    }
+}
+
 /* Rule R3: X에 반발해 … (the clause's act responds-to X), X로 인해 /
  * X 때문에 … (X causes it). X is the noun phrase the cue governs; when it
  * ends in an event noun and is no event yet, it becomes one. Appends the
@@ -1792,8 +1854,10 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                  * shortly before with it (제재를 발표했다), no new one */
                 if (np < 0 && !causes && !memchr(x->s + a, ' ', ne - a))
                     np = bare_np_act(x, gov, si, a, ne, ty);
-                if (np < 0)
+                if (np < 0) {
                     np = np_event(x, si, a, ne, ty);
+                    said_np(x, np, ss, out, n_out, cap_out);
+                }
                 hits++;
                 /* "X로 인해 … 될 것"이라고 말했다: the cause is of what is
                  * said, not of the saying */
