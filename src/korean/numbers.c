@@ -79,7 +79,7 @@ static numword *load(const char *key, int syl1, double max, kg_sylset *set)
  * SYL_BIG a multiplier above 0; SYL_NATIVE the first syllable of a
  * native ten or one (kg_num_scan_native reads nothing elsewhere). kg_num_words_may_start reads two
  * entries instead of walking four lists. */
-enum { SYL_SINO = 1, SYL_SMALL = 2, SYL_BIG = 4, SYL_NATIVE = 8 };
+enum { SYL_SINO = KG_NUM_SYL_SINO, SYL_SMALL = KG_NUM_SYL_SMALL, SYL_BIG = KG_NUM_SYL_BIG, SYL_NATIVE = KG_NUM_SYL_NATIVE };
 static unsigned char syl_class[KG_NSYL];
 /* The native tens and ones chained by their first syllable, in list
  * order: *_head[syllable] and *_next[word] hold a word index + 1 (0
@@ -202,6 +202,12 @@ static int sino_digit(const char *s, size_t len, size_t i)
         if (at(s, len, i, w->w))
             return (int)w->v;
     return -1;
+}
+
+unsigned kg_num_syl_class(unsigned c)
+{
+    pthread_once(&syl_once, syl_init);
+    return c < KG_NSYL ? syl_class[c] : 0;
 }
 
 int kg_num_words_may_start(const char *s, size_t len, size_t i)
