@@ -1957,6 +1957,24 @@ static int head_bucket[64], *head_next;
 static uint32_t *head_second;
 #define HEAD_SHORT 0xFFFFFFFFu
 
+/* Per Hangul syllable (cp - 0xAC00), built by time_first_init from the
+ * heads: TS_FIRST in time_first; TS_ONE a head is that syllable alone
+ * (a time may start at any word it begins); TS_SHORT a head of four or
+ * five bytes starts with it; TS_LONG one of six bytes or more does, and
+ * the pair of its first two three-byte groups is in head_pairs (a bit
+ * per hash of the pair). may_start answers most syllables from these
+ * without walking the heads: only where a head may fit is it compared
+ * (a new kind of head must be entered here as the others are). */
+enum { TS_FIRST = 1, TS_ONE = 2, TS_SHORT = 4, TS_LONG = 8 };
+static unsigned char time_syl[KG_NSYL];
+#define HEAD_PAIR_BITS 14
+static unsigned char head_pairs[(1u << HEAD_PAIR_BITS) / 8];
+
+static unsigned head_pair_hash(uint32_t c, uint32_t g)
+{
+    return ((c * 2654435761u) ^ (g * 2246822519u)) >> (32 - HEAD_PAIR_BITS);
+}
+
 static unsigned head_hash(uint32_t f)
 {
     return (f ^ (f >> 6) ^ (f >> 13)) & 63;
@@ -2118,7 +2136,24 @@ static void time_first_init(void)
         unsigned b = head_hash(head_first[k]);
         head_next[k] = head_bucket[b];
         head_bucket[b] = (int)k;
+        const unsigned char *u = (const unsigned char *)heads[k];
+        if (u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+            continue; /* (may_start reads heads at a syllable only) */
+        uint32_t c = kg_u8_syl_index(u);
+        size_t hl = strlen(heads[k]);
+        if (hl == 3)
+            time_syl[c] |= TS_ONE;
+        else if (hl < 6)
+            time_syl[c] |= TS_SHORT;
+        else {
+            time_syl[c] |= TS_LONG;
+            unsigned ph = head_pair_hash(c, head_second[k]);
+            head_pairs[ph >> 3] |= (unsigned char)(1u << (ph & 7));
+        }
     }
+    for (uint32_t c = 0; c < KG_NSYL; c++)
+        if ((time_first.bits[c >> 3] >> (c & 7)) & 1)
+            time_syl[c] |= TS_FIRST;
     digit_filter_init();
 }
 
@@ -2131,13 +2166,28 @@ static int may_start(const char *s, size_t len, size_t i)
         return 1;
     if (c < 0x80)
         return 0;
-    /* the first syllable must be one of the heads' */
-    if (!kg_sylset_at(&time_first, s, len, i))
+    /* the first syllable must be one of the heads' (time_first) */
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 2 >= len || c < 0xEA || c > 0xED || !kg_u8_syllable(u))
         return 0;
-    uint32_t f = first3(s + i); /* i + 2 < len: kg_sylset_at checked it */
+    unsigned ts = time_syl[kg_u8_syl_index(u)];
+    if (!(ts & TS_FIRST))
+        return 0;
+    if (ts & TS_ONE)
+        return 1; /* (the head of that syllable alone fits) */
+    uint32_t f = first3(s + i); /* i + 2 < len: checked above */
     /* (no 24-bit value of first3 is 0xFF000000: no head of six bytes
      * fits a text that ends before) */
     uint32_t g = i + 6 <= len ? first3(s + i + 3) : 0xFF000000u;
+    if (!(ts & TS_SHORT)) {
+        /* only heads of two syllables or more: their first two groups
+         * must be a pair of head_pairs */
+        if (!(ts & TS_LONG) || g == 0xFF000000u)
+            return 0;
+        unsigned h = head_pair_hash(kg_u8_syl_index(u), g);
+        if (!((head_pairs[h >> 3] >> (h & 7)) & 1))
+            return 0;
+    }
     for (int k = head_bucket[head_hash(f)]; k >= 0; k = head_next[k])
         if (head_first[k] == f && (head_second[k] == HEAD_SHORT || head_second[k] == g) && kg_at(s, len, i, heads[k]))
             return 1;
@@ -2425,8 +2475,6 @@ void kg_find_times(kg_tctx *c)
     size_t next = 0, k = 0, i;
     while ((i = kg_tok_next(c, &k, next)) != (size_t)-1) {
         unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0xEA && ch <= 0xED && !kg_sylset_at(&time_first, s, len, i))
-            continue; /* a syllable that starts no time */
         /* the cheap tests first: most positions start no time (the
          * chrome test after them gives the same result, as the text in
          * chrome is skipped either way) */
