@@ -39,7 +39,19 @@ typedef struct unitdef {
     int decade;          /* class decade: tens before it are an age group (20대) */
     int native_none;     /* class native_none: after a native numeral no figure */
     const char *not_when; /* field not_when: no figure when the unit reads this (3주년) */
+    unsigned kind;       /* UK_* of unit, set once for the grammar's units (0: work it out, ukind) */
 } unitdef;
+
+/* What the readers ask of a unit's name, worked out once per unit of the
+ * grammar (fig_syl_init) instead of a strcmp per question: the name is
+ * year, month, day, week, min, h, x or quarter; a duration (UK_DURATION);
+ * one a smaller duration may follow (compound_big). UK_SET: worked out. */
+enum {
+    UK_SET = 1, UK_YEAR = 2, UK_MONTH = 4, UK_DAY = 8, UK_WEEK = 16, UK_MIN = 32, UK_H = 64, UK_X = 128,
+    UK_QUARTER = 256, UK_BIG = 512,
+    UK_DURATION = UK_YEAR | UK_MONTH | UK_MIN | UK_WEEK | UK_DAY | UK_H
+};
+static unsigned ukind(const unitdef *u);
 
 /* kg_num_scan with a memory of its last answer: word_figure and then
  * figure_at read the number at the same position (the fraction N분의 M,
@@ -426,24 +438,11 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 /* 1 if the unit u that ends at k ends there: % and symbols end anywhere;
  * words must end the word, or be followed by an approximation word or a
  * unit tail glued (5개 남짓, 10개씩, 3억원대, 868건인). */
-static int is_duration(const char *unit)
-{
-    /* (the first byte decides most: no strcmp call then) */
-    switch (unit[0]) {
-    case 'y': return !strcmp(unit, "year");
-    case 'm': return !strcmp(unit, "month") || !strcmp(unit, "min");
-    case 'w': return !strcmp(unit, "week");
-    case 'd': return !strcmp(unit, "day");
-    case 'h': return !strcmp(unit, "h");
-    default: return 0;
-    }
-}
-
 static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
 {
     if (u->glued_ok || word_end_ok(s, len, k))
         return 1;
-    if (is_duration(u->unit))
+    if (ukind(u) & UK_DURATION)
         for (size_t t = 0; duration_tails[t]; t++) {
             size_t q = lit(s, len, k, duration_tails[t]);
             if (q && word_end_ok(s, len, q))
@@ -477,6 +476,28 @@ static int compound_big(const char *unit)
     return 0;
 }
 
+/* The UK_* of a unit's name. */
+static unsigned unit_kind(const char *unit)
+{
+    static const struct {
+        const char *name;
+        unsigned k;
+    } names[] = { { "year", UK_YEAR }, { "month", UK_MONTH }, { "day", UK_DAY }, { "week", UK_WEEK },
+                  { "min", UK_MIN },   { "h", UK_H },         { "x", UK_X },     { "quarter", UK_QUARTER } };
+    unsigned k = UK_SET;
+    for (size_t q = 0; q < sizeof names / sizeof *names; q++)
+        if (!strcmp(unit, names[q].name))
+            k |= names[q].k;
+    if (compound_big(unit))
+        k |= UK_BIG;
+    return k;
+}
+
+static unsigned ukind(const unitdef *u)
+{
+    return u->kind ? u->kind : unit_kind(u->unit);
+}
+
 /* Finds the unit at i (after an optional space); native: the number is a
  * native word (the units of class native_only are tried only then). */
 static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end, int native)
@@ -494,7 +515,7 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end, 
             if (!k || (u->native_only && !native) || (u->digits && native))
                 continue;
             /* a duration may be followed by a smaller one: 1년6개월 */
-            if (k < len && isd(s[k]) && compound_big(u->unit)) {
+            if (k < len && isd(s[k]) && (ukind(u) & UK_BIG)) {
                 *end = k;
                 return u;
             }
@@ -599,7 +620,10 @@ static size_t minus_before(const char *s, size_t i)
         return 0;
     for (int k = minus_chain.head[(unsigned char)s[i - 1]]; k >= 0; k = minus_chain.next[k]) {
         size_t n = minus_len[k];
-        if (i >= n && !memcmp(s + i - n, minus_signs[k], n) && kg_tok_start(s, i - n) &&
+        /* (the byte before the last first: "영하 " and "마이너스 " share
+         * the space) */
+        if (i >= n && (n < 2 || s[i - 2] == minus_signs[k][n - 2]) && !memcmp(s + i - n, minus_signs[k], n) &&
+            kg_tok_start(s, i - n) &&
             !(i > n && (s[i - n - 1] == '-' || s[i - n - 1] == '.' || s[i - n - 1] == ',')))
             return n;
     }
@@ -870,7 +894,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
     }
     if (u) {
         /* a year is a time, not a duration */
-        if (!strcmp(u->unit, "year") && u->calendar && !f->range && n1->int_digits == 4 &&
+        if ((ukind(u) & UK_YEAR) && u->calendar && !f->range && n1->int_digits == 4 &&
             !n1->has_mult && n1->value >= 1000)
             return 0;
         /* 20대 청년, 40∼50대: an age group, a range of years */
@@ -891,8 +915,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (u->native_only && n1->value < 2)
             return 0;
         /* no duration of 억 units: 2000억 달 is money cut short */
-        if (compound_big(u->unit) || !strcmp(u->unit, "month") || !strcmp(u->unit, "day") ||
-            !strcmp(u->unit, "week"))
+        if (ukind(u) & (UK_BIG | UK_MONTH | UK_DAY | UK_WEEK))
             if (n1->value >= 1e8)
                 return 0;
         /* 분 as minutes only with digits */
@@ -901,7 +924,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (u->not_when && lit(s, len, after, u->not_when))
             return 0;
         /* the minutes of a clock time: 오후 5시 30분 is a time, no figure */
-        if (!strcmp(u->unit, "min") && clock_minutes(s, f->st))
+        if ((ukind(u) & UK_MIN) && clock_minutes(s, f->st))
             return 0;
         /* a unit after a space: only money, counters, GPU hours;
          * not "2 일" etc. which are rare and ambiguous */
@@ -932,9 +955,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (!word_end_ok(s, len, f->ue) && !lit(s, len, f->ue, " "))
             return 0;
     }
-    if (native && !(u->counter || !strcmp(u->unit, "x") || !strcmp(u->unit, "month") ||
-                     !strcmp(u->unit, "year") || !strcmp(u->unit, "week") || !strcmp(u->unit, "day") ||
-                     !strcmp(u->unit, "h") || !strcmp(u->unit, "quarter")))
+    if (native && !(u->counter || (ukind(u) & (UK_X | UK_MONTH | UK_YEAR | UK_WEEK | UK_DAY | UK_H | UK_QUARTER))))
         return 0;
     if (native && f->ue > after && s[after] != ' ' && !u->native_glued)
         return 0; /* 세계: not 3 + 계; 다섯개 is 5 + 개 */
@@ -965,12 +986,12 @@ static size_t figure_at(kg_tctx *c, size_t i)
     double v = f.n1.value;
     if (f.minus)
         v = -v;
-    if (!f.range && !f.decade && compound_big(f.u->unit)) {
+    if (!f.range && !f.decade && (ukind(f.u) & UK_BIG)) {
         /* a smaller duration may follow as one figure: 1년6개월, 3시간 50분 */
         size_t j = ue + (ue < len && s[ue] == ' ' ? 1 : 0), e2 = 0;
         kg_num n2;
         const unitdef *u2 = NULL;
-        if (!strcmp(f.u->unit, "year") && j < len && isd(s[j]) && num_scan(s, len, j, &n2) && !n2.has_mult &&
+        if ((ukind(f.u) & UK_YEAR) && j < len && isd(s[j]) && num_scan(s, len, j, &n2) && !n2.has_mult &&
             !n2.has_point && n2.value < 12 && (e2 = term_month(s, len, n2.end)) && kg_term_before(s, f.start)) {
             /* 징역 1년6월: a term in years and months */
             static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
@@ -1277,6 +1298,13 @@ static void fig_syl_init(void)
     for (size_t k = 0; k < n_units; k++)
         if (units[k].native_glued)
             kg_sylset_add_first(&native_glued_syl, units[k].w);
+    /* (after compounds: UK_BIG reads them) */
+    for (size_t k = 0; k < n_units; k++)
+        units[k].kind = unit_kind(units[k].unit);
+    for (size_t k = 0; k < n_signs; k++)
+        signs[k].kind = unit_kind(signs[k].unit);
+    for (size_t k = 0; k < n_word_figs; k++)
+        word_figs[k].u.kind = unit_kind(word_figs[k].u.unit);
     for (unsigned c = 0; c < KG_NSYL; c++) {
         unsigned char u[3] = { (unsigned char)(0xE0 | ((c + 0xAC00) >> 12)),
                                (unsigned char)(0x80 | (((c + 0xAC00) >> 6) & 0x3F)),
