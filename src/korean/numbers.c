@@ -490,6 +490,17 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
     return num_scan(s, len, i, out, 3);
 }
 
+/* 1 if word w, whose first syllable s[j] is, stands at s[j] (only the
+ * bytes after that syllable are compared, one by one: most differ at
+ * once). */
+static inline int rest_at(const char *s, size_t len, size_t j, const numword *w)
+{
+    size_t b = 3;
+    while (b < w->n && j + b < len && s[j + b] == w->w[b])
+        b++;
+    return b == w->n;
+}
+
 /* Native Korean numbers; a compound (열두, 스물다섯) is read as a whole. */
 int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
 {
@@ -504,7 +515,7 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
      * first three bytes there: only the rest of it is compared) */
     for (long k = tens_ok ? (long)tens_head[kg_u8_syl_index((const unsigned char *)s + j)] - 1 : -1; k >= 0;
          k = (long)tens_next[k] - 1)
-        if (j + tens[k].n <= len && !memcmp(s + j + 3, tens[k].w + 3, tens[k].n - 3)) {
+        if (rest_at(s, len, j, &tens[k])) {
             v = (int)tens[k].v;
             alone = tens[k].alone;
             j += tens[k].n;
@@ -513,7 +524,7 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
     int ones_ok = kg_sylset_at(&ones_syl, s, len, j);
     for (long k = ones_ok ? (long)ones_head[kg_u8_syl_index((const unsigned char *)s + j)] - 1 : -1; k >= 0;
          k = (long)ones_next[k] - 1)
-        if (j + ones[k].n <= len && !memcmp(s + j + 3, ones[k].w + 3, ones[k].n - 3)) {
+        if (rest_at(s, len, j, &ones[k])) {
             if (alone)
                 break; /* 스무 stands alone */
             v += (int)ones[k].v;

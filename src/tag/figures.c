@@ -315,11 +315,50 @@ static int *fc_build_words(int *head, const char *const *words, const char *(*wo
 }
 
 /* First word of a chain for the text at s[i..len), or -1. */
-static int fc_first(const int *head, const char *s, size_t len, size_t i)
+static inline int fc_first(const int *head, const char *s, size_t len, size_t i)
 {
     if (i >= len)
         return -1;
     return head[fc_bucket((const unsigned char *)s + i, len - i)];
+}
+
+/* The word figures that start with a Hangul syllable chained by it, in
+ * list order: wordfig_syl_head[c] is the first's index + 1 (0: none),
+ * wordfig_syl_next[k] the next one's. At a syllable only those words can
+ * match, and their first three bytes are the text's: the rest of each is
+ * compared. Elsewhere the chain by first character (wordfig_head) is
+ * walked as before. */
+static uint32_t wordfig_syl_head[KG_NSYL];
+static uint32_t *wordfig_syl_next;
+static size_t *wordfig_len;
+
+/* The first word figure at s[i] after word q (q < 0: the first one), or
+ * -1; its end in *e. */
+static inline int wordfig_at(const char *s, size_t len, size_t i, int q, size_t *e)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 2 < len && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u)) {
+        for (int k = q < 0 ? (int)wordfig_syl_head[kg_u8_syl_index(u)] - 1 : (int)wordfig_syl_next[q] - 1; k >= 0;
+             k = (int)wordfig_syl_next[k] - 1) {
+            size_t n = wordfig_len[k], b = 3;
+            const char *w = word_figs[k].w;
+            while (b < n && i + b < len && s[i + b] == w[b])
+                b++; /* (byte by byte: most differ at once) */
+            if (b == n) {
+                *e = i + n;
+                return k;
+            }
+        }
+        return -1;
+    }
+    for (int k = q < 0 ? fc_first(wordfig_head, s, len, i) : wordfig_next[q]; k >= 0; k = wordfig_next[k]) {
+        size_t n;
+        if ((n = lit(s, len, i, word_figs[k].w))) {
+            *e = n;
+            return k;
+        }
+    }
+    return -1;
 }
 
 /* Words chained by their last byte, in list order: rank_before,
@@ -1045,9 +1084,9 @@ static size_t word_figure(kg_tctx *c, size_t i)
     size_t len = c->len, k;
     static const unitdef x = { "", "x", NULL, 0, 0, 0, 0, 0, 0 };
     /* (only the words with the text's first character, in list order) */
-    for (int q = fc_first(wordfig_head, s, len, i); q >= 0; q = wordfig_next[q]) {
+    for (int q = wordfig_at(s, len, i, -1, &k); q >= 0; q = wordfig_at(s, len, i, q, &k)) {
         const wordfig *w = &word_figs[q];
-        if ((k = lit(s, len, i, w->w)) && unit_ends(s, len, k, &w->u)) {
+        if (unit_ends(s, len, k, &w->u)) {
             if (w->span && !kg_lit_any(s, len, k, span_after))
                 continue;
             /* 하루 평균 300명: a rate, per day */
@@ -1274,6 +1313,24 @@ static void fig_syl_init(void)
     fc_build(approx_head, approx_next, n_approx_after, approx_word);
     wordfig_next = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_next);
     fc_build(wordfig_head, wordfig_next, n_word_figs, wordfig_word);
+    wordfig_syl_next = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_syl_next);
+    wordfig_len = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_len);
+    {
+        uint32_t *tail = kg_xcalloc(KG_NSYL, sizeof *tail);
+        for (size_t k = 0; k < n_word_figs; k++) {
+            const unsigned char *w = (const unsigned char *)word_figs[k].w;
+            wordfig_len[k] = strlen(word_figs[k].w);
+            if (wordfig_len[k] < 3 || w[0] < 0xEA || w[0] > 0xED || !kg_u8_syllable(w))
+                continue;
+            uint32_t c = kg_u8_syl_index(w);
+            if (tail[c])
+                wordfig_syl_next[tail[c] - 1] = (uint32_t)(k + 1);
+            else
+                wordfig_syl_head[c] = (uint32_t)(k + 1);
+            tail[c] = (uint32_t)(k + 1);
+        }
+        free(tail);
+    }
     size_t n_not_after = 0;
     while (not_after[n_not_after])
         n_not_after++;
@@ -1336,10 +1393,9 @@ static int may_figure_hangul(const char *s, size_t len, size_t i)
     if (sign_lead[(unsigned char)s[i]])
         return 1;
     unsigned a = fig_cls_at(s, len, i);
-    if (word_figs_any || (a & FS_WORDFIG))
-        for (int q = fc_first(wordfig_head, s, len, i); q >= 0; q = wordfig_next[q])
-            if (lit(s, len, i, word_figs[q].w))
-                return 1;
+    size_t we;
+    if ((word_figs_any || (a & FS_WORDFIG)) && wordfig_at(s, len, i, -1, &we) >= 0)
+        return 1;
     if (a & (KG_NUM_SYL_SINO | KG_NUM_SYL_SMALL)) {
         unsigned b = fig_cls_at(s, len, i + 3);
         if (((a & KG_NUM_SYL_SINO) && (b & KG_NUM_SYL_SMALL)) ||
