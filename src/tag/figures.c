@@ -442,8 +442,9 @@ static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
     return KG_APPROX_EXACT;
 }
 
-/* The first bytes of the particles of class figure (approx_suffix). */
-static unsigned char part_first[256];
+/* The first bytes of the particles of class figure (approx_suffix), and
+ * those of the words of approx_after (words are never empty). */
+static unsigned char part_first[256], approx_first[256];
 
 static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 {
@@ -464,7 +465,7 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
             k = k && k < len && s[k] == ' ' ? k + 1 : 0;
         } else if (p >= 0)
             k = lit(s, len, j, " ");
-        if (k)
+        if (k && k < len && approx_first[(unsigned char)s[k]]) /* (no word starts there otherwise) */
             for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
                 if (lit(s, len, k, approx_after[a].w))
                     return approx_after[a].a;
@@ -487,7 +488,8 @@ static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
             if (q && word_end_ok(s, len, q))
                 return 1;
         }
-    for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
+    for (int a = k < len && approx_first[(unsigned char)s[k]] ? fc_first(approx_head, s, len, k) : -1; a >= 0;
+         a = approx_next[a] == FC_END ? -1 : approx_next[a])
         if (lit(s, len, k, approx_after[a].w))
             return 1;
     /* (only the tails with the text's first character, in list order) */
@@ -1284,8 +1286,10 @@ static void fig_syl_init(void)
     lb_build(&rank_spaced_chain, n_ranks, rank_spaced_word);
     l = kg_gram_list_get("units", "approx_after");
     approx_after = kg_xcalloc(l->n + 1, sizeof *approx_after);
-    for (size_t k = 0; k < l->n; k++)
+    for (size_t k = 0; k < l->n; k++) {
         approx_after[n_approx_after++] = (approxdef){ l->e[k].form, strlen(l->e[k].form), approx_field(&l->e[k]) };
+        approx_first[(unsigned char)l->e[k].form[0]] = 1;
+    }
     l = kg_gram_list_get("units", "approx_before");
     pre_spaced = kg_xcalloc(l->n + 1, sizeof *pre_spaced);
     pre_glued = kg_xcalloc(l->n + 1, sizeof *pre_glued);

@@ -893,16 +893,16 @@ static char *put_dec(char *p, int v, int width)
 {
     /* (the widths fmt_pt asks for, the values of a date: written
      * straight) */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     if (width == 4 && v >= 0 && v < 10000) {
-        p[0] = (char)('0' + v / 1000);
-        p[1] = (char)('0' + v / 100 % 10);
-        p[2] = (char)('0' + v / 10 % 10);
-        p[3] = (char)('0' + v % 10);
+        memcpy(p, pairs + 2 * (v / 100), 2);
+        memcpy(p + 2, pairs + 2 * (v % 100), 2);
         return p + 4;
     }
     if (width == 2 && v >= 0 && v < 100) {
-        p[0] = (char)('0' + v / 10);
-        p[1] = (char)('0' + v % 10);
+        memcpy(p, pairs + 2 * v, 2);
         return p + 2;
     }
     char tmp[12];
@@ -2278,6 +2278,11 @@ static void emit(tstate *st, size_t a, size_t b, const tval *v0)
     kg_mention *m = kg_tctx_add(st->c, KG_MENTION_TIME, a, b);
     fmt_val(m->value, sizeof m->value, v);
     kg_tctx *c = st->c;
+    if (!c->taken) {
+        /* (room for 32 ranges at once: a text has a few dozen times) */
+        c->cap_taken = 64;
+        c->taken = kg_xmalloc(c->cap_taken * sizeof *c->taken);
+    }
     KG_VEC_PUSH(c->taken, c->n_taken, c->cap_taken);
     if (c->n_taken + 2 > c->cap_taken) {
         c->cap_taken = (c->n_taken + 2) * 2;
