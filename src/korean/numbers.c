@@ -31,6 +31,7 @@ typedef struct numword {
     const char *w;
     double v;
     int alone; /* class alone: no ones follow it (스무) */
+    size_t n;  /* strlen(w) */
 } numword;
 
 /* Small multipliers 십 백 천 (x10 x100 x1000), big ones 만 억 조 (경 is
@@ -42,6 +43,8 @@ static numword *small, *big, *sino, *tens, *ones;
 /* Approximation marks inside a number, before a big multiplier
  * (korean.yaml number_infixes: 1천800여만, 270여만). */
 static const char *const *infixes;
+/* The first bytes of the infixes (every byte when one is empty). */
+static unsigned char infix_first[256];
 /* First syllables of the number words, so that most syllables are
  * turned away by one lookup instead of a compare with every word. */
 static kg_sylset mult_syl, big_syl, sino_syl, tens_syl, ones_syl;
@@ -67,7 +70,7 @@ static numword *load(const char *key, int syl1, double max, kg_sylset *set)
         int alone = 0;
         for (const char *const *c = l->e[k].classes; c && *c; c++)
             alone |= strcmp(*c, "alone") == 0;
-        v[n++] = (numword){ w, x, alone };
+        v[n++] = (numword){ w, x, alone, strlen(w) };
         kg_sylset_add_first(set, w);
     }
     return v;
@@ -79,13 +82,36 @@ static numword *load(const char *key, int syl1, double max, kg_sylset *set)
  * SYL_BIG a multiplier above 0; SYL_NATIVE the first syllable of a
  * native ten or one (kg_num_scan_native reads nothing elsewhere). kg_num_words_may_start reads two
  * entries instead of walking four lists. */
-enum { SYL_SINO = 1, SYL_SMALL = 2, SYL_BIG = 4, SYL_NATIVE = 8 };
+enum { SYL_SINO = KG_NUM_SYL_SINO, SYL_SMALL = KG_NUM_SYL_SMALL, SYL_BIG = KG_NUM_SYL_BIG, SYL_NATIVE = KG_NUM_SYL_NATIVE };
 static unsigned char syl_class[KG_NSYL];
 /* The native tens and ones chained by their first syllable, in list
  * order: *_head[syllable] and *_next[word] hold a word index + 1 (0
  * ends), so that a syllable is compared with its own words only. */
 static uint32_t tens_head[KG_NSYL], ones_head[KG_NSYL];
 static uint32_t *tens_next, *ones_next;
+
+/* Per Hangul syllable: the index + 1 of the first word of small, big
+ * and sino that is that syllable (0: none). The multipliers and digits
+ * are one syllable each (load keeps no other), so the first word of a
+ * list that matches at a syllable is the first word that is it:
+ * small_mult, big_mult and sino_digit read it here in one load instead
+ * of walking their list. */
+static unsigned char small_first[KG_NSYL], big_first[KG_NSYL], sino_first[KG_NSYL];
+
+/* Fills first[] for list (at most 255 words are indexed; a later one
+ * leaves its syllable to the walk: first[] 255 means "walk"). */
+static void first_words(const numword *list, unsigned char *first)
+{
+    size_t k = 0;
+    for (const numword *w = list; w->w; w++, k++) {
+        const unsigned char *u = (const unsigned char *)w->w;
+        if (strlen(w->w) != 3 || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+            continue; /* (load keeps one-syllable words only) */
+        uint32_t c = kg_u8_syl_index(u);
+        if (!first[c])
+            first[c] = (unsigned char)(k + 1 < 255 ? k + 1 : 255);
+    }
+}
 
 /* Sets bit in syl_class for the syllable of each one-syllable word of
  * list that is the first of the list with that syllable and whose value
@@ -139,9 +165,17 @@ static void syl_init(void)
     tens = load("native_tens", 0, 1e6, &tens_syl);
     ones = load("native_ones", 0, 1e6, &ones_syl);
     infixes = kg_gram_words("korean", "number_infixes");
+    for (size_t k = 0; infixes[k]; k++) {
+        if (!infixes[k][0])
+            memset(infix_first, 1, sizeof infix_first);
+        infix_first[(unsigned char)infixes[k][0]] = 1;
+    }
     class_words(sino, SYL_SINO, 1);
     class_words(small, SYL_SMALL, 0);
     class_words(big, SYL_BIG, 0);
+    first_words(small, small_first);
+    first_words(big, big_first);
+    first_words(sino, sino_first);
     tens_next = chain_words(tens, tens_head);
     ones_next = chain_words(ones, ones_head);
     for (uint32_t c = 0; c < KG_NSYL; c++)
@@ -163,6 +197,8 @@ static double big_mult(const char *s, size_t len, size_t i);
 /* The end of an infix at s[j] that a big multiplier follows, or 0. */
 static size_t infix_at(const char *s, size_t len, size_t j)
 {
+    if (j >= len || !infix_first[(unsigned char)s[j]])
+        return 0; /* (no infix starts with the byte there) */
     for (size_t k = 0; infixes[k]; k++)
         if (at(s, len, j, infixes[k])) {
             size_t e = j + strlen(infixes[k]);
@@ -172,11 +208,24 @@ static size_t infix_at(const char *s, size_t len, size_t j)
     return 0;
 }
 
-/* The value of the first word of list at s[i], or 0. */
-static double word_at(const numword *list, const kg_sylset *set, const char *s, size_t len, size_t i)
+/* The index of the Hangul syllable at s[i], or -1 (none there). */
+static long syl_at(const char *s, size_t len, size_t i)
 {
-    if (!kg_sylset_at(set, s, len, i))
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+        return -1;
+    return (long)kg_u8_syl_index(u);
+}
+
+/* The value of the first word of list at s[i], or 0; first is the
+ * list's per-syllable index (first_words). */
+static double word_at(const numword *list, const unsigned char *first, const char *s, size_t len, size_t i)
+{
+    long c = syl_at(s, len, i);
+    if (c < 0 || !first[c])
         return 0;
+    if (first[c] < 255)
+        return list[first[c] - 1].v;
     for (const numword *w = list; w->w; w++)
         if (at(s, len, i, w->w))
             return w->v;
@@ -185,23 +234,32 @@ static double word_at(const numword *list, const kg_sylset *set, const char *s, 
 
 static double small_mult(const char *s, size_t len, size_t i)
 {
-    return word_at(small, &mult_syl, s, len, i);
+    return word_at(small, small_first, s, len, i);
 }
 
 static double big_mult(const char *s, size_t len, size_t i)
 {
-    return word_at(big, &big_syl, s, len, i);
+    return word_at(big, big_first, s, len, i);
 }
 
 /* Sino-Korean digit words: the digit, or -1. */
 static int sino_digit(const char *s, size_t len, size_t i)
 {
-    if (!kg_sylset_at(&sino_syl, s, len, i))
+    long c = syl_at(s, len, i);
+    if (c < 0 || !sino_first[c])
         return -1;
+    if (sino_first[c] < 255)
+        return (int)sino[sino_first[c] - 1].v;
     for (const numword *w = sino; w->w; w++)
         if (at(s, len, i, w->w))
             return (int)w->v;
     return -1;
+}
+
+unsigned kg_num_syl_class(unsigned c)
+{
+    pthread_once(&syl_once, syl_init);
+    return c < KG_NSYL ? syl_class[c] : 0;
 }
 
 int kg_num_words_may_start(const char *s, size_t len, size_t i)
@@ -432,6 +490,17 @@ int kg_num_scan(const char *s, size_t len, size_t i, kg_num *out)
     return num_scan(s, len, i, out, 3);
 }
 
+/* 1 if word w, whose first syllable s[j] is, stands at s[j] (only the
+ * bytes after that syllable are compared, one by one: most differ at
+ * once). */
+static inline int rest_at(const char *s, size_t len, size_t j, const numword *w)
+{
+    size_t b = 3;
+    while (b < w->n && j + b < len && s[j + b] == w->w[b])
+        b++;
+    return b == w->n;
+}
+
 /* Native Korean numbers; a compound (열두, 스물다섯) is read as a whole. */
 int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
 {
@@ -442,22 +511,24 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
     /* (the words of the syllable at j only, in list order: no other
      * word can match there) */
     int tens_ok = kg_sylset_at(&tens_syl, s, len, j); /* else no word below matches */
+    /* (a word of the chain starts with the syllable at j, the text's
+     * first three bytes there: only the rest of it is compared) */
     for (long k = tens_ok ? (long)tens_head[kg_u8_syl_index((const unsigned char *)s + j)] - 1 : -1; k >= 0;
          k = (long)tens_next[k] - 1)
-        if (at(s, len, j, tens[k].w)) {
+        if (rest_at(s, len, j, &tens[k])) {
             v = (int)tens[k].v;
             alone = tens[k].alone;
-            j += strlen(tens[k].w);
+            j += tens[k].n;
             break;
         }
     int ones_ok = kg_sylset_at(&ones_syl, s, len, j);
     for (long k = ones_ok ? (long)ones_head[kg_u8_syl_index((const unsigned char *)s + j)] - 1 : -1; k >= 0;
          k = (long)ones_next[k] - 1)
-        if (at(s, len, j, ones[k].w)) {
+        if (rest_at(s, len, j, &ones[k])) {
             if (alone)
                 break; /* 스무 stands alone */
             v += (int)ones[k].v;
-            j += strlen(ones[k].w);
+            j += ones[k].n;
             break;
         }
     if (!v || j == i)

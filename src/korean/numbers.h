@@ -35,6 +35,15 @@ int kg_num_words_may_start(const char *s, size_t len, size_t i);
 /* 0 when kg_num_scan_native at s[i] certainly reads nothing: s[i] is
  * no Hangul syllable that a native ten or one starts with; else 1. */
 int kg_num_native_may_start(const char *s, size_t len, size_t i);
+/* The classes of Hangul syllable c (cp - 0xAC00, below 11172) as the
+ * readers above see it, KG_NUM_SYL_* bits: the first Sino-Korean digit
+ * word of 1 or more, small multiplier or big multiplier that matches
+ * there is that syllable (KG_NUM_SYL_SINO, _SMALL, _BIG), and a native
+ * ten or one starts with it (KG_NUM_SYL_NATIVE). kg_num_words_may_start
+ * and kg_num_native_may_start answer from these; a caller may build its
+ * own tables from them once (figures.c). */
+enum { KG_NUM_SYL_SINO = 1, KG_NUM_SYL_SMALL = 2, KG_NUM_SYL_BIG = 4, KG_NUM_SYL_NATIVE = 8 };
+unsigned kg_num_syl_class(unsigned c);
 /* Reads a native Korean number word (한 두 세 네 다섯 ... 열 스무 스물...)
  * at s[i] that stands alone as a word, or is glued to what follows (then
  * out->glued is set: the caller decides whether a counter may follow);

@@ -39,7 +39,19 @@ typedef struct unitdef {
     int decade;          /* class decade: tens before it are an age group (20대) */
     int native_none;     /* class native_none: after a native numeral no figure */
     const char *not_when; /* field not_when: no figure when the unit reads this (3주년) */
+    unsigned kind;       /* UK_* of unit, set once for the grammar's units (0: work it out, ukind) */
 } unitdef;
+
+/* What the readers ask of a unit's name, worked out once per unit of the
+ * grammar (fig_syl_init) instead of a strcmp per question: the name is
+ * year, month, day, week, min, h, x or quarter; a duration (UK_DURATION);
+ * one a smaller duration may follow (compound_big). UK_SET: worked out. */
+enum {
+    UK_SET = 1, UK_YEAR = 2, UK_MONTH = 4, UK_DAY = 8, UK_WEEK = 16, UK_MIN = 32, UK_H = 64, UK_X = 128,
+    UK_QUARTER = 256, UK_BIG = 512,
+    UK_DURATION = UK_YEAR | UK_MONTH | UK_MIN | UK_WEEK | UK_DAY | UK_H
+};
+static unsigned ukind(const unitdef *u);
 
 /* kg_num_scan with a memory of its last answer: word_figure and then
  * figure_at read the number at the same position (the fraction N분의 M,
@@ -60,6 +72,46 @@ static int num_scan(const char *s, size_t len, size_t i, kg_num *out)
     num_memo *m = &last_num;
     if (m->s != s || m->len != len || m->i != i) {
         m->r = kg_num_scan(s, len, i, &m->n);
+        m->s = s;
+        m->len = len;
+        m->i = i;
+    }
+    *out = m->n;
+    return m->r;
+}
+
+/* Per Hangul syllable (cp - 0xAC00), built once by fig_syl_init from
+ * the grammar's lists: numbers.c's classes (KG_NUM_SYL_*: a Sino-Korean
+ * digit, a small or big multiplier, the start of a native ten or one),
+ * FS_TOK in fig_syl, FS_WORDFIG the first syllable of a word figure, and
+ * FS_MAY any of those or of the readers' starts that may_figure_hangul
+ * tries (a currency sign's lead byte, a word figure, a number in
+ * Sino-Korean words, a native numeral). A syllable without FS_MAY
+ * starts no figure: one load turns most Hangul tokens away (이번, 일본,
+ * 한편 still need the full test). A reader of a new start in Hangul must
+ * add its first syllables to FS_MAY. */
+enum { FS_TOK = 16, FS_WORDFIG = 32, FS_MAY = 64 };
+static unsigned char fig_cls[KG_NSYL];
+
+/* fig_cls of the syllable at s[i], or 0 (no syllable there). */
+static inline unsigned fig_cls_at(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+        return 0;
+    return fig_cls[kg_u8_syl_index(u)];
+}
+
+/* kg_num_scan_native with a memory of its last answer, as num_scan:
+ * may_figure_hangul and then fig_number read the native numeral at the
+ * same position. One per thread, forgotten when kg_find_figures starts. */
+static _Thread_local num_memo last_native;
+
+static int native_scan(const char *s, size_t len, size_t i, kg_num *out)
+{
+    num_memo *m = &last_native;
+    if (m->s != s || m->len != len || m->i != i) {
+        m->r = kg_num_scan_native(s, len, i, &m->n);
         m->s = s;
         m->len = len;
         m->i = i;
@@ -263,16 +315,89 @@ static int *fc_build_words(int *head, const char *const *words, const char *(*wo
 }
 
 /* First word of a chain for the text at s[i..len), or -1. */
-static int fc_first(const int *head, const char *s, size_t len, size_t i)
+static inline int fc_first(const int *head, const char *s, size_t len, size_t i)
 {
     if (i >= len)
         return -1;
     return head[fc_bucket((const unsigned char *)s + i, len - i)];
 }
 
-/* The last bytes of the words of pre_spaced and pre_glued (pre_at: a
- * word can end before i only where its last byte is). */
-static unsigned char pre_spaced_last[256], pre_glued_last[256];
+/* The word figures that start with a Hangul syllable chained by it, in
+ * list order: wordfig_syl_head[c] is the first's index + 1 (0: none),
+ * wordfig_syl_next[k] the next one's. At a syllable only those words can
+ * match, and their first three bytes are the text's: the rest of each is
+ * compared. Elsewhere the chain by first character (wordfig_head) is
+ * walked as before. */
+static uint32_t wordfig_syl_head[KG_NSYL];
+static uint32_t *wordfig_syl_next;
+static size_t *wordfig_len;
+
+/* The first word figure at s[i] after word q (q < 0: the first one), or
+ * -1; its end in *e. */
+static inline int wordfig_at(const char *s, size_t len, size_t i, int q, size_t *e)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 2 < len && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u)) {
+        for (int k = q < 0 ? (int)wordfig_syl_head[kg_u8_syl_index(u)] - 1 : (int)wordfig_syl_next[q] - 1; k >= 0;
+             k = (int)wordfig_syl_next[k] - 1) {
+            size_t n = wordfig_len[k], b = 3;
+            const char *w = word_figs[k].w;
+            while (b < n && i + b < len && s[i + b] == w[b])
+                b++; /* (byte by byte: most differ at once) */
+            if (b == n) {
+                *e = i + n;
+                return k;
+            }
+        }
+        return -1;
+    }
+    for (int k = q < 0 ? fc_first(wordfig_head, s, len, i) : wordfig_next[q]; k >= 0; k = wordfig_next[k]) {
+        size_t n;
+        if ((n = lit(s, len, i, word_figs[k].w))) {
+            *e = n;
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* Words chained by their last byte, in list order: rank_before,
+ * minus_before and pre_at look for a word that ends right before a
+ * number, and only the words whose last byte is the text's byte there
+ * can (most numbers have none such before them: one load turns them
+ * away, where a walk over the list compared each word). head[b] is the
+ * first word ending in byte b, next[k] the one after word k (-1 ends).
+ * Words are never empty (the grammar refuses an empty word). */
+typedef struct lbchain {
+    int head[256];
+    int *next;
+} lbchain;
+
+/* Chains the n words of a list (word(k) gives word k and its length,
+ * NULL leaves it out). */
+static void lb_build(lbchain *c, size_t n, const char *(*word)(size_t, size_t *))
+{
+    int tail[256];
+    for (size_t b = 0; b < 256; b++)
+        c->head[b] = tail[b] = -1;
+    c->next = kg_xcalloc(n + 1, sizeof *c->next);
+    for (size_t k = 0; k < n; k++) {
+        size_t l;
+        const char *w = word(k, &l);
+        c->next[k] = -1;
+        if (!w || !l)
+            continue;
+        unsigned b = (unsigned char)w[l - 1];
+        if (c->head[b] < 0)
+            c->head[b] = (int)k;
+        else
+            c->next[tail[b]] = (int)k;
+        tail[b] = (int)k;
+    }
+}
+
+/* pre_spaced and pre_glued chained by their last byte (pre_at). */
+static lbchain pre_spaced_chain, pre_glued_chain;
 
 /* The word of pre at s[..i) that starts a token (the space after it
  * included when spaced), or NULL. */
@@ -281,18 +406,16 @@ static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, co
 {
     if (spaced && (i == 0 || s[i - 1] != ' '))
         return NULL; /* (no space before: no word of the loop below fits) */
-    /* the byte where every word's last byte would be (the loop below
-     * compares it first with each): most of the time no word ends so */
+    /* the byte where every word's last byte would be: only the words
+     * that end in it are compared (most of the time there are none) */
     size_t at = spaced ? 2 : 1;
-    if (i < at || !(spaced ? pre_spaced_last : pre_glued_last)[(unsigned char)s[i - at]])
+    const lbchain *ch = spaced ? &pre_spaced_chain : &pre_glued_chain;
+    if (i < at)
         return NULL;
-    for (size_t k = 0; k < npre; k++) {
+    (void)npre;
+    for (int k = ch->head[(unsigned char)s[i - at]]; k >= 0; k = ch->next[k]) {
         size_t n = pre[k].n + (spaced ? 1 : 0);
-        /* the byte before the first one decides most (a syllable's last
-         * byte, or the space), then the word's last byte (words are never
-         * empty), before a memcmp call */
-        if (i < n || (spaced && s[i - 1] != ' ') || s[i - n + pre[k].n - 1] != pre[k].w[pre[k].n - 1] ||
-            memcmp(s + i - n, pre[k].w, pre[k].n) != 0)
+        if (i < n || (spaced && s[i - 1] != ' ') || memcmp(s + i - n, pre[k].w, pre[k].n) != 0)
             continue;
         /* the word itself must start a token */
         if (!kg_tok_start(s, i - n))
@@ -304,6 +427,11 @@ static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, co
 
 static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
 {
+    *start = i;
+    /* (no word of either list ends before i: pre_at would find none) */
+    if (!((i >= 2 && s[i - 1] == ' ' && pre_spaced_chain.head[(unsigned char)s[i - 2]] >= 0) ||
+          (i >= 1 && pre_glued_chain.head[(unsigned char)s[i - 1]] >= 0)))
+        return KG_APPROX_EXACT;
     for (int spaced = 1; spaced >= 0; spaced--) {
         const approxdef *p = spaced ? pre_at(pre_spaced, n_pre_spaced, 1, s, i) : pre_at(pre_glued, n_pre_glued, 0, s, i);
         if (p) {
@@ -311,12 +439,12 @@ static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
             return p->a;
         }
     }
-    *start = i;
     return KG_APPROX_EXACT;
 }
 
-/* The first bytes of the particles of class figure (approx_suffix). */
-static unsigned char part_first[256];
+/* The first bytes of the particles of class figure (approx_suffix), and
+ * those of the words of approx_after (words are never empty). */
+static unsigned char part_first[256], approx_first[256];
 
 static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 {
@@ -337,7 +465,7 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
             k = k && k < len && s[k] == ' ' ? k + 1 : 0;
         } else if (p >= 0)
             k = lit(s, len, j, " ");
-        if (k)
+        if (k && k < len && approx_first[(unsigned char)s[k]]) /* (no word starts there otherwise) */
             for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
                 if (lit(s, len, k, approx_after[a].w))
                     return approx_after[a].a;
@@ -350,30 +478,18 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 /* 1 if the unit u that ends at k ends there: % and symbols end anywhere;
  * words must end the word, or be followed by an approximation word or a
  * unit tail glued (5개 남짓, 10개씩, 3억원대, 868건인). */
-static int is_duration(const char *unit)
-{
-    /* (the first byte decides most: no strcmp call then) */
-    switch (unit[0]) {
-    case 'y': return !strcmp(unit, "year");
-    case 'm': return !strcmp(unit, "month") || !strcmp(unit, "min");
-    case 'w': return !strcmp(unit, "week");
-    case 'd': return !strcmp(unit, "day");
-    case 'h': return !strcmp(unit, "h");
-    default: return 0;
-    }
-}
-
 static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
 {
     if (u->glued_ok || word_end_ok(s, len, k))
         return 1;
-    if (is_duration(u->unit))
+    if (ukind(u) & UK_DURATION)
         for (size_t t = 0; duration_tails[t]; t++) {
             size_t q = lit(s, len, k, duration_tails[t]);
             if (q && word_end_ok(s, len, q))
                 return 1;
         }
-    for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
+    for (int a = k < len && approx_first[(unsigned char)s[k]] ? fc_first(approx_head, s, len, k) : -1; a >= 0;
+         a = approx_next[a] == FC_END ? -1 : approx_next[a])
         if (lit(s, len, k, approx_after[a].w))
             return 1;
     /* (only the tails with the text's first character, in list order) */
@@ -401,6 +517,28 @@ static int compound_big(const char *unit)
     return 0;
 }
 
+/* The UK_* of a unit's name. */
+static unsigned unit_kind(const char *unit)
+{
+    static const struct {
+        const char *name;
+        unsigned k;
+    } names[] = { { "year", UK_YEAR }, { "month", UK_MONTH }, { "day", UK_DAY }, { "week", UK_WEEK },
+                  { "min", UK_MIN },   { "h", UK_H },         { "x", UK_X },     { "quarter", UK_QUARTER } };
+    unsigned k = UK_SET;
+    for (size_t q = 0; q < sizeof names / sizeof *names; q++)
+        if (!strcmp(unit, names[q].name))
+            k |= names[q].k;
+    if (compound_big(unit))
+        k |= UK_BIG;
+    return k;
+}
+
+static unsigned ukind(const unitdef *u)
+{
+    return u->kind ? u->kind : unit_kind(u->unit);
+}
+
 /* Finds the unit at i (after an optional space); native: the number is a
  * native word (the units of class native_only are tried only then). */
 static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end, int native)
@@ -418,7 +556,7 @@ static const unitdef *unit_at(const char *s, size_t len, size_t i, size_t *end, 
             if (!k || (u->native_only && !native) || (u->digits && native))
                 continue;
             /* a duration may be followed by a smaller one: 1년6개월 */
-            if (k < len && isd(s[k]) && compound_big(u->unit)) {
+            if (k < len && isd(s[k]) && (ukind(u) & UK_BIG)) {
                 *end = k;
                 return u;
             }
@@ -447,19 +585,27 @@ static int excluded_after(const char *s, size_t len, size_t e)
     return 0;
 }
 
-/* 1 if a word of rank_before ends at s[..i): 톱 10, 제2, No.1. */
+/* 1 if a word of rank_before ends at s[..i): 톱 10, 제2, No.1. Only
+ * the words whose last byte is the one before i (glued) or before the
+ * space there (spaced) are compared; any one that fits decides, so the
+ * order they are compared in does not matter. */
+static lbchain rank_glued_chain, rank_spaced_chain;
+
 static int rank_before(const char *s, size_t i)
 {
-    for (size_t k = 0; k < n_ranks; k++) {
+    if (i == 0)
+        return 0;
+    for (int k = rank_glued_chain.head[(unsigned char)s[i - 1]]; k >= 0; k = rank_glued_chain.next[k]) {
         size_t n = ranks[k].n;
         /* the word must start a token: 데스크톱 3대 is no 톱 3 */
-        /* (the word's last byte first: no memcmp call where it differs) */
-        char last = n ? ranks[k].w[n - 1] : 0;
-        if (ranks[k].glued && i >= n && (!n || s[i - 1] == last) && !memcmp(s + i - n, ranks[k].w, n) &&
-            kg_tok_start(s, i - n))
+        if (ranks[k].glued && i >= n && !memcmp(s + i - n, ranks[k].w, n) && kg_tok_start(s, i - n))
             return 1;
-        if (ranks[k].spaced && i >= n + 1 && s[i - 1] == ' ' && (!n || s[i - 2] == last) &&
-            !memcmp(s + i - n - 1, ranks[k].w, n) && kg_tok_start(s, i - n - 1))
+    }
+    if (i < 2 || s[i - 1] != ' ')
+        return 0;
+    for (int k = rank_spaced_chain.head[(unsigned char)s[i - 2]]; k >= 0; k = rank_spaced_chain.next[k]) {
+        size_t n = ranks[k].n;
+        if (ranks[k].spaced && i >= n + 1 && !memcmp(s + i - n - 1, ranks[k].w, n) && kg_tok_start(s, i - n - 1))
             return 1;
     }
     return 0;
@@ -507,13 +653,19 @@ typedef struct fscan {
 
 /* The length of a minus sign that ends at s[..i) and starts a token (a
  * negative number: -20.6%), or 0. 3-5 is no minus. */
+static lbchain minus_chain; /* minus_signs by their last byte */
+
 static size_t minus_before(const char *s, size_t i)
 {
-    for (size_t k = 0; minus_signs[k]; k++) {
-        /* (the last byte first: no strlen or memcmp call where it differs) */
+    if (i == 0)
+        return 0;
+    for (int k = minus_chain.head[(unsigned char)s[i - 1]]; k >= 0; k = minus_chain.next[k]) {
         size_t n = minus_len[k];
-        if (i >= n && s[i - 1] == minus_signs[k][n - 1] && !memcmp(s + i - n, minus_signs[k], n) &&
-            kg_tok_start(s, i - n) && !(i > n && (s[i - n - 1] == '-' || s[i - n - 1] == '.' || s[i - n - 1] == ',')))
+        /* (the byte before the last first: "영하 " and "마이너스 " share
+         * the space) */
+        if (i >= n && (n < 2 || s[i - 2] == minus_signs[k][n - 2]) && !memcmp(s + i - n, minus_signs[k], n) &&
+            kg_tok_start(s, i - n) &&
+            !(i > n && (s[i - n - 1] == '-' || s[i - n - 1] == '.' || s[i - n - 1] == ',')))
             return n;
     }
     return 0;
@@ -547,7 +699,7 @@ static int fig_number(const char *s, size_t len, size_t i, fscan *f)
     if (f->pre_unit && i < len && s[i] == ' ')
         i++;
     if (!num_scan(s, len, i, &f->n1)) {
-        if (f->pre_unit || !kg_num_scan_native(s, len, i, &f->n1))
+        if (f->pre_unit || !native_scan(s, len, i, &f->n1))
             return 0;
         f->native = 1;
     }
@@ -783,7 +935,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
     }
     if (u) {
         /* a year is a time, not a duration */
-        if (!strcmp(u->unit, "year") && u->calendar && !f->range && n1->int_digits == 4 &&
+        if ((ukind(u) & UK_YEAR) && u->calendar && !f->range && n1->int_digits == 4 &&
             !n1->has_mult && n1->value >= 1000)
             return 0;
         /* 20대 청년, 40∼50대: an age group, a range of years */
@@ -804,8 +956,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (u->native_only && n1->value < 2)
             return 0;
         /* no duration of 억 units: 2000억 달 is money cut short */
-        if (compound_big(u->unit) || !strcmp(u->unit, "month") || !strcmp(u->unit, "day") ||
-            !strcmp(u->unit, "week"))
+        if (ukind(u) & (UK_BIG | UK_MONTH | UK_DAY | UK_WEEK))
             if (n1->value >= 1e8)
                 return 0;
         /* 분 as minutes only with digits */
@@ -814,7 +965,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (u->not_when && lit(s, len, after, u->not_when))
             return 0;
         /* the minutes of a clock time: 오후 5시 30분 is a time, no figure */
-        if (!strcmp(u->unit, "min") && clock_minutes(s, f->st))
+        if ((ukind(u) & UK_MIN) && clock_minutes(s, f->st))
             return 0;
         /* a unit after a space: only money, counters, GPU hours;
          * not "2 일" etc. which are rare and ambiguous */
@@ -845,9 +996,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         if (!word_end_ok(s, len, f->ue) && !lit(s, len, f->ue, " "))
             return 0;
     }
-    if (native && !(u->counter || !strcmp(u->unit, "x") || !strcmp(u->unit, "month") ||
-                     !strcmp(u->unit, "year") || !strcmp(u->unit, "week") || !strcmp(u->unit, "day") ||
-                     !strcmp(u->unit, "h") || !strcmp(u->unit, "quarter")))
+    if (native && !(u->counter || (ukind(u) & (UK_X | UK_MONTH | UK_YEAR | UK_WEEK | UK_DAY | UK_H | UK_QUARTER))))
         return 0;
     if (native && f->ue > after && s[after] != ' ' && !u->native_glued)
         return 0; /* 세계: not 3 + 계; 다섯개 is 5 + 개 */
@@ -878,12 +1027,12 @@ static size_t figure_at(kg_tctx *c, size_t i)
     double v = f.n1.value;
     if (f.minus)
         v = -v;
-    if (!f.range && !f.decade && compound_big(f.u->unit)) {
+    if (!f.range && !f.decade && (ukind(f.u) & UK_BIG)) {
         /* a smaller duration may follow as one figure: 1년6개월, 3시간 50분 */
         size_t j = ue + (ue < len && s[ue] == ' ' ? 1 : 0), e2 = 0;
         kg_num n2;
         const unitdef *u2 = NULL;
-        if (!strcmp(f.u->unit, "year") && j < len && isd(s[j]) && num_scan(s, len, j, &n2) && !n2.has_mult &&
+        if ((ukind(f.u) & UK_YEAR) && j < len && isd(s[j]) && num_scan(s, len, j, &n2) && !n2.has_mult &&
             !n2.has_point && n2.value < 12 && (e2 = term_month(s, len, n2.end)) && kg_term_before(s, f.start)) {
             /* 징역 1년6월: a term in years and months */
             static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
@@ -937,9 +1086,9 @@ static size_t word_figure(kg_tctx *c, size_t i)
     size_t len = c->len, k;
     static const unitdef x = { "", "x", NULL, 0, 0, 0, 0, 0, 0 };
     /* (only the words with the text's first character, in list order) */
-    for (int q = fc_first(wordfig_head, s, len, i); q >= 0; q = wordfig_next[q]) {
+    for (int q = wordfig_at(s, len, i, -1, &k); q >= 0; q = wordfig_at(s, len, i, q, &k)) {
         const wordfig *w = &word_figs[q];
-        if ((k = lit(s, len, i, w->w)) && unit_ends(s, len, k, &w->u)) {
+        if (unit_ends(s, len, k, &w->u)) {
             if (w->span && !kg_lit_any(s, len, k, span_after))
                 continue;
             /* 하루 평균 300명: a rate, per day */
@@ -1040,6 +1189,37 @@ static unitdef unit_of(const kg_gram_entry *e)
     return d;
 }
 
+/* The words of the lists chained by lb_build (NULL: left out). */
+static const char *pre_spaced_word(size_t k, size_t *n)
+{
+    *n = pre_spaced[k].n;
+    return pre_spaced[k].w;
+}
+
+static const char *pre_glued_word(size_t k, size_t *n)
+{
+    *n = pre_glued[k].n;
+    return pre_glued[k].w;
+}
+
+static const char *minus_word(size_t k, size_t *n)
+{
+    *n = minus_len[k];
+    return minus_signs[k];
+}
+
+static const char *rank_glued_word(size_t k, size_t *n)
+{
+    *n = ranks[k].n;
+    return ranks[k].glued ? ranks[k].w : NULL;
+}
+
+static const char *rank_spaced_word(size_t k, size_t *n)
+{
+    *n = ranks[k].n;
+    return ranks[k].spaced ? ranks[k].w : NULL;
+}
+
 static void fig_syl_init(void)
 {
     kg_tctx_first_syls(&fig_syl, "units");
@@ -1084,6 +1264,7 @@ static void fig_syl_init(void)
     minus_len = kg_xcalloc(nm + 1, sizeof *minus_len);
     for (size_t k = 0; k < nm; k++)
         minus_len[k] = strlen(minus_signs[k]);
+    lb_build(&minus_chain, nm, minus_word);
     age_after = kg_gram_words("units", "age_after");
     index_words = kg_gram_words("units", "index_words");
     rate_words = kg_gram_words("units", "rate_words");
@@ -1101,30 +1282,25 @@ static void fig_syl_init(void)
         int sp = has_class(&l->e[k], "spaced"), gl = has_class(&l->e[k], "glued");
         ranks[n_ranks++] = (rankdef){ l->e[k].form, strlen(l->e[k].form), gl || !sp, sp };
     }
+    lb_build(&rank_glued_chain, n_ranks, rank_glued_word);
+    lb_build(&rank_spaced_chain, n_ranks, rank_spaced_word);
     l = kg_gram_list_get("units", "approx_after");
     approx_after = kg_xcalloc(l->n + 1, sizeof *approx_after);
-    for (size_t k = 0; k < l->n; k++)
+    for (size_t k = 0; k < l->n; k++) {
         approx_after[n_approx_after++] = (approxdef){ l->e[k].form, strlen(l->e[k].form), approx_field(&l->e[k]) };
+        approx_first[(unsigned char)l->e[k].form[0]] = 1;
+    }
     l = kg_gram_list_get("units", "approx_before");
     pre_spaced = kg_xcalloc(l->n + 1, sizeof *pre_spaced);
     pre_glued = kg_xcalloc(l->n + 1, sizeof *pre_glued);
     for (size_t k = 0; k < l->n; k++) {
         approxdef d = { l->e[k].form, strlen(l->e[k].form), approx_field(&l->e[k]) };
         pre_spaced[n_pre_spaced++] = d;
-        /* (an empty word ends anywhere: its "last byte" is the one
-         * before, which pre_at reads as w[-1]; all bytes then) */
-        if (d.n)
-            pre_spaced_last[(unsigned char)d.w[d.n - 1]] = 1;
-        else
-            memset(pre_spaced_last, 1, sizeof pre_spaced_last);
-        if (has_class(&l->e[k], "glued")) {
+        if (has_class(&l->e[k], "glued"))
             pre_glued[n_pre_glued++] = d;
-            if (d.n)
-                pre_glued_last[(unsigned char)d.w[d.n - 1]] = 1;
-            else
-                memset(pre_glued_last, 1, sizeof pre_glued_last);
-        }
     }
+    lb_build(&pre_spaced_chain, n_pre_spaced, pre_spaced_word);
+    lb_build(&pre_glued_chain, n_pre_glued, pre_glued_word);
     magnitudes = mults("magnitudes", &n_magnitudes);
     scales = mults("scales", &n_scales);
     l = kg_gram_list_get("units", "word_figures");
@@ -1141,6 +1317,24 @@ static void fig_syl_init(void)
     fc_build(approx_head, approx_next, n_approx_after, approx_word);
     wordfig_next = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_next);
     fc_build(wordfig_head, wordfig_next, n_word_figs, wordfig_word);
+    wordfig_syl_next = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_syl_next);
+    wordfig_len = kg_xcalloc(n_word_figs + 1, sizeof *wordfig_len);
+    {
+        uint32_t *tail = kg_xcalloc(KG_NSYL, sizeof *tail);
+        for (size_t k = 0; k < n_word_figs; k++) {
+            const unsigned char *w = (const unsigned char *)word_figs[k].w;
+            wordfig_len[k] = strlen(word_figs[k].w);
+            if (wordfig_len[k] < 3 || w[0] < 0xEA || w[0] > 0xED || !kg_u8_syllable(w))
+                continue;
+            uint32_t c = kg_u8_syl_index(w);
+            if (tail[c])
+                wordfig_syl_next[tail[c] - 1] = (uint32_t)(k + 1);
+            else
+                wordfig_syl_head[c] = (uint32_t)(k + 1);
+            tail[c] = (uint32_t)(k + 1);
+        }
+        free(tail);
+    }
     size_t n_not_after = 0;
     while (not_after[n_not_after])
         n_not_after++;
@@ -1165,28 +1359,55 @@ static void fig_syl_init(void)
     for (size_t k = 0; k < n_units; k++)
         if (units[k].native_glued)
             kg_sylset_add_first(&native_glued_syl, units[k].w);
+    /* (after compounds: UK_BIG reads them) */
+    for (size_t k = 0; k < n_units; k++)
+        units[k].kind = unit_kind(units[k].unit);
+    for (size_t k = 0; k < n_signs; k++)
+        signs[k].kind = unit_kind(signs[k].unit);
+    for (size_t k = 0; k < n_word_figs; k++)
+        word_figs[k].u.kind = unit_kind(word_figs[k].u.unit);
+    for (unsigned c = 0; c < KG_NSYL; c++) {
+        unsigned char u[3] = { (unsigned char)(0xE0 | ((c + 0xAC00) >> 12)),
+                               (unsigned char)(0x80 | (((c + 0xAC00) >> 6) & 0x3F)),
+                               (unsigned char)(0x80 | ((c + 0xAC00) & 0x3F)) };
+        unsigned v = kg_num_syl_class(c);
+        if ((fig_syl.bits[c >> 3] >> (c & 7)) & 1)
+            v |= FS_TOK;
+        if ((wordfig_syl.bits[c >> 3] >> (c & 7)) & 1)
+            v |= FS_WORDFIG;
+        /* (may_figure_hangul's first tests, each by what it reads at the
+         * first syllable) */
+        if (sign_lead[u[0]] || word_figs_any || (v & (FS_WORDFIG | KG_NUM_SYL_SINO | KG_NUM_SYL_SMALL | KG_NUM_SYL_NATIVE)))
+            v |= FS_MAY;
+        fig_cls[c] = (unsigned char)v;
+    }
 }
 
 /* 0 when the Hangul syllable at i (a token fig_first let through)
  * certainly starts no figure: no currency sign, no word figure, no
- * number in Sino-Korean words (kg_num_words_may_start), and no native
- * numeral, or one glued to a word that is neither 여 nor a unit of class
- * native_glued (한국, 세계, 두고). word_figure and figure_at read nothing
- * else from a Hangul start, so they would find nothing there; most
- * Hangul tokens (이번, 일본, 한편) are turned away here for a few
- * lookups instead of a full try. */
+ * number in Sino-Korean words (kg_num_words_may_start, read here from
+ * the same classes in fig_cls), and no native numeral, or one glued to a
+ * word that is neither 여 nor a unit of class native_glued (한국, 세계,
+ * 두고). word_figure and figure_at read nothing else from a Hangul
+ * start, so they would find nothing there; most Hangul tokens (이번,
+ * 일본, 한편) are turned away here for a few lookups instead of a full
+ * try. */
 static int may_figure_hangul(const char *s, size_t len, size_t i)
 {
     if (sign_lead[(unsigned char)s[i]])
         return 1;
-    if (word_figs_any || kg_sylset_at(&wordfig_syl, s, len, i))
-        for (int q = fc_first(wordfig_head, s, len, i); q >= 0; q = wordfig_next[q])
-            if (lit(s, len, i, word_figs[q].w))
-                return 1;
-    if (kg_num_words_may_start(s, len, i))
+    unsigned a = fig_cls_at(s, len, i);
+    size_t we;
+    if ((word_figs_any || (a & FS_WORDFIG)) && wordfig_at(s, len, i, -1, &we) >= 0)
         return 1;
+    if (a & (KG_NUM_SYL_SINO | KG_NUM_SYL_SMALL)) {
+        unsigned b = fig_cls_at(s, len, i + 3);
+        if (((a & KG_NUM_SYL_SINO) && (b & KG_NUM_SYL_SMALL)) ||
+            ((a & KG_NUM_SYL_SMALL) && (b & (KG_NUM_SYL_SINO | KG_NUM_SYL_SMALL | KG_NUM_SYL_BIG))))
+            return 1;
+    }
     kg_num n;
-    if (!kg_num_native_may_start(s, len, i) || !kg_num_scan_native(s, len, i, &n))
+    if (!(a & KG_NUM_SYL_NATIVE) || !native_scan(s, len, i, &n))
         return 0;
     if (!n.glued)
         return 1;
@@ -1287,13 +1508,19 @@ void kg_find_figures(kg_tctx *c)
     size_t ci = 0, ti = 0, first = c->out->n;
     pthread_once(&fig_syl_once, fig_syl_init);
     last_num.s = NULL;
+    last_native.s = NULL;
     /* the tokens: no figure starts inside a Hangul word */
     size_t next = 0, k = 0, i;
     while ((i = kg_tok_next(c, &k, next)) != (size_t)-1) {
         unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0xEA && ch <= 0xED && !kg_sylset_at(&fig_syl, s, len, i))
-            continue; /* a syllable that starts no figure */
-        if (!(isd((char)ch) || sign_lead[ch] || ch >= 0xE0))
+        if (ch >= 0xEA && ch <= 0xED) {
+            /* a syllable: in fig_syl (else it starts no figure: fig_first
+             * would say so) and one that may start a figure by what
+             * may_figure_hangul reads first (FS_MAY) */
+            unsigned fc = fig_cls_at(s, len, i);
+            if (!(fc & FS_TOK) || !(fc & FS_MAY))
+                continue;
+        } else if (!(isd((char)ch) || sign_lead[ch] || ch >= 0xE0))
             continue;
         /* the cheap tests first (positions in chrome or in a time are
          * skipped below either way) */

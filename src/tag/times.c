@@ -283,7 +283,10 @@ static size_t p_word_date(tstate *st, size_t i, tspec *t)
     size_t len = st->len, k;
     kg_num y;
     int mv, dv;
-    if (!kg_num_scan(s, len, i, &y) || !y.words || y.value < 1000 || y.value > 2999 ||
+    /* (a number in words starts only where kg_num_words_may_start says
+     * one may) */
+    if (!kg_num_words_may_start(s, len, i) || !kg_num_scan(s, len, i, &y) || !y.words || y.value < 1000 ||
+        y.value > 2999 ||
         !(k = lit(s, len, y.end, M_YEAR)))
         return 0;
     k = sp(s, len, k);
@@ -640,7 +643,13 @@ static int past_after(const tstate *st, size_t i)
 {
     const char *s = st->s;
     size_t len = st->len, lim = i + 300 < len ? i + 300 : len;
+    /* (only a line end, a dot or the first byte of R_FINAL stops the
+     * walk: those are found sixteen bytes at a time) */
+    const char stops[3] = { '\n', '.', R_FINAL[0] };
     for (size_t j = i + 3; j + 3 <= lim; j++) {
+        j = kg_find_bytes(s, j, lim - 2, stops, 3, 0);
+        if (j + 3 > lim)
+            break;
         if (s[j] == '\n' || (s[j] == '.' && j + 1 < len && s[j + 1] == ' '))
             return 0;
         if (!kg_at(s, len, j, R_FINAL))
@@ -882,6 +891,20 @@ static int resolve(tstate *st, const tspec *t, tval *out)
  * 0 <= v); returns the new end. */
 static char *put_dec(char *p, int v, int width)
 {
+    /* (the widths fmt_pt asks for, the values of a date: written
+     * straight) */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    if (width == 4 && v >= 0 && v < 10000) {
+        memcpy(p, pairs + 2 * (v / 100), 2);
+        memcpy(p + 2, pairs + 2 * (v % 100), 2);
+        return p + 4;
+    }
+    if (width == 2 && v >= 0 && v < 100) {
+        memcpy(p, pairs + 2 * v, 2);
+        return p + 2;
+    }
     char tmp[12];
     int k = 0;
     do {
@@ -1050,6 +1073,10 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
     return e;
 }
 
+/* The first bytes of the zones (p_trail: no zone starts at any other;
+ * every byte when a zone is empty). */
+static unsigned char zone_first[256];
+
 /* Trailing bits that belong to the expression: (현지 시간), 께, 경, 쯤. */
 static size_t p_trail(tstate *st, size_t e, tspec *t)
 {
@@ -1058,7 +1085,7 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
     size_t j = e;
     if (j < len && s[j] == ' ' && j + 1 < len && s[j + 1] == '(')
         j++;
-    for (int z = 0; zones[z]; z++)
+    for (int z = 0; j < len && zone_first[(unsigned char)s[j]] && zones[z]; z++)
         if ((k = lit(s, len, j, zones[z])))
             return k;
     if ((k = kg_lit_any(s, len, e, about_after))) {
@@ -1161,10 +1188,16 @@ static void shift(const kg_edtf_point *dct, int n, int unit, tval *v, int approx
     v->a.approx = approx;
 }
 
+/* The last bytes of the words of t_approx (approx_before; every byte
+ * when a word is empty). */
+static unsigned char approx_last[256];
+
 static int approx_before(const char *s, size_t i)
 {
     if (i == 0 || s[i - 1] != ' ')
         return 0; /* every word ends with a space: most starts have none */
+    if (i >= 2 && !approx_last[(unsigned char)s[i - 2]])
+        return 0; /* (no word ends in the byte before the space) */
     for (size_t k = 0; k < t_approx.n; k++) {
         size_t n = t_approx.v[k].n + 1;
         /* (the word's last byte, before the space, first: no memcmp
@@ -1842,6 +1875,12 @@ static void read_lists(void)
         *plain[k].dst = tw_list(plain[k].key, NULL);
         tw_index(plain[k].dst);
     }
+    for (size_t k = 0; k < t_approx.n; k++) {
+        if (!t_approx.v[k].n)
+            memset(approx_last, 1, sizeof approx_last);
+        else
+            approx_last[(unsigned char)t_approx.v[k].w[t_approx.v[k].n - 1]] = 1;
+    }
     const char *const *al = kg_gram_class("times", "periods", "alone");
     size_t n = 0;
     while (al[n])
@@ -1868,6 +1907,11 @@ static void read_lists(void)
                 t_amount_units.v[k].off = q + 1;
     }
     zones = kg_gram_words("times", "zones");
+    for (size_t k = 0; zones[k]; k++) {
+        if (!zones[k][0])
+            memset(zone_first, 1, sizeof zone_first);
+        zone_first[(unsigned char)zones[k][0]] = 1;
+    }
     day_times = kg_gram_words("times", "day_times");
     not_year_after = kg_gram_words("times", "not_year_after");
     M_YEAR = mark_of("year"), M_MONTH = mark_of("month"), M_DAY = mark_of("day"), M_HOUR = mark_of("hour");
@@ -1956,6 +2000,24 @@ static int head_bucket[64], *head_next;
  * mostly differ in the second */
 static uint32_t *head_second;
 #define HEAD_SHORT 0xFFFFFFFFu
+
+/* Per Hangul syllable (cp - 0xAC00), built by time_first_init from the
+ * heads: TS_FIRST in time_first; TS_ONE a head is that syllable alone
+ * (a time may start at any word it begins); TS_SHORT a head of four or
+ * five bytes starts with it; TS_LONG one of six bytes or more does, and
+ * the pair of its first two three-byte groups is in head_pairs (a bit
+ * per hash of the pair). may_start answers most syllables from these
+ * without walking the heads: only where a head may fit is it compared
+ * (a new kind of head must be entered here as the others are). */
+enum { TS_FIRST = 1, TS_ONE = 2, TS_SHORT = 4, TS_LONG = 8 };
+static unsigned char time_syl[KG_NSYL];
+#define HEAD_PAIR_BITS 14
+static unsigned char head_pairs[(1u << HEAD_PAIR_BITS) / 8];
+
+static unsigned head_pair_hash(uint32_t c, uint32_t g)
+{
+    return ((c * 2654435761u) ^ (g * 2246822519u)) >> (32 - HEAD_PAIR_BITS);
+}
 
 static unsigned head_hash(uint32_t f)
 {
@@ -2118,7 +2180,24 @@ static void time_first_init(void)
         unsigned b = head_hash(head_first[k]);
         head_next[k] = head_bucket[b];
         head_bucket[b] = (int)k;
+        const unsigned char *u = (const unsigned char *)heads[k];
+        if (u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+            continue; /* (may_start reads heads at a syllable only) */
+        uint32_t c = kg_u8_syl_index(u);
+        size_t hl = strlen(heads[k]);
+        if (hl == 3)
+            time_syl[c] |= TS_ONE;
+        else if (hl < 6)
+            time_syl[c] |= TS_SHORT;
+        else {
+            time_syl[c] |= TS_LONG;
+            unsigned ph = head_pair_hash(c, head_second[k]);
+            head_pairs[ph >> 3] |= (unsigned char)(1u << (ph & 7));
+        }
     }
+    for (uint32_t c = 0; c < KG_NSYL; c++)
+        if ((time_first.bits[c >> 3] >> (c & 7)) & 1)
+            time_syl[c] |= TS_FIRST;
     digit_filter_init();
 }
 
@@ -2131,13 +2210,28 @@ static int may_start(const char *s, size_t len, size_t i)
         return 1;
     if (c < 0x80)
         return 0;
-    /* the first syllable must be one of the heads' */
-    if (!kg_sylset_at(&time_first, s, len, i))
+    /* the first syllable must be one of the heads' (time_first) */
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i + 2 >= len || c < 0xEA || c > 0xED || !kg_u8_syllable(u))
         return 0;
-    uint32_t f = first3(s + i); /* i + 2 < len: kg_sylset_at checked it */
+    unsigned ts = time_syl[kg_u8_syl_index(u)];
+    if (!(ts & TS_FIRST))
+        return 0;
+    if (ts & TS_ONE)
+        return 1; /* (the head of that syllable alone fits) */
+    uint32_t f = first3(s + i); /* i + 2 < len: checked above */
     /* (no 24-bit value of first3 is 0xFF000000: no head of six bytes
      * fits a text that ends before) */
     uint32_t g = i + 6 <= len ? first3(s + i + 3) : 0xFF000000u;
+    if (!(ts & TS_SHORT)) {
+        /* only heads of two syllables or more: their first two groups
+         * must be a pair of head_pairs */
+        if (!(ts & TS_LONG) || g == 0xFF000000u)
+            return 0;
+        unsigned h = head_pair_hash(kg_u8_syl_index(u), g);
+        if (!((head_pairs[h >> 3] >> (h & 7)) & 1))
+            return 0;
+    }
     for (int k = head_bucket[head_hash(f)]; k >= 0; k = head_next[k])
         if (head_first[k] == f && (head_second[k] == HEAD_SHORT || head_second[k] == g) && kg_at(s, len, i, heads[k]))
             return 1;
@@ -2184,6 +2278,11 @@ static void emit(tstate *st, size_t a, size_t b, const tval *v0)
     kg_mention *m = kg_tctx_add(st->c, KG_MENTION_TIME, a, b);
     fmt_val(m->value, sizeof m->value, v);
     kg_tctx *c = st->c;
+    if (!c->taken) {
+        /* (room for 32 ranges at once: a text has a few dozen times) */
+        c->cap_taken = 64;
+        c->taken = kg_xmalloc(c->cap_taken * sizeof *c->taken);
+    }
     KG_VEC_PUSH(c->taken, c->n_taken, c->cap_taken);
     if (c->n_taken + 2 > c->cap_taken) {
         c->cap_taken = (c->n_taken + 2) * 2;
@@ -2407,6 +2506,52 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     return e;
 }
 
+/* The sentence marks of the text (a line end, . ? !) in order. Sixteen
+ * bytes are looked at a time and the marks of a block handed out from
+ * its mask one by one: a kg_find_bytes call per mark set its compares up
+ * again for each mark and looked at the bytes after it again. */
+typedef struct markscan {
+    const char *s;
+    size_t len;
+    size_t base;   /* the first byte of the block of mask */
+    size_t next;   /* the first byte not looked at yet */
+    unsigned mask; /* the marks of the block not handed out yet */
+} markscan;
+
+static unsigned mark_is(char c)
+{
+    return c == '\n' || c == '.' || c == '?' || c == '!';
+}
+
+/* The next mark, or len after the last. */
+static size_t mark_next(markscan *m)
+{
+    while (!m->mask) {
+        if (m->next >= m->len)
+            return m->len;
+        m->base = m->next;
+#ifdef __SSE2__
+        if (m->base + 16 <= m->len) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(m->s + m->base));
+            __m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('.'))),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+            m->mask = (unsigned)_mm_movemask_epi8(x);
+            m->next = m->base + 16;
+            continue;
+        }
+#endif
+        /* (the tail, or no SSE2: up to sixteen bytes one at a time) */
+        size_t e = m->len - m->base < 16 ? m->len : m->base + 16;
+        for (size_t k = m->base; k < e; k++)
+            if (mark_is(m->s[k]))
+                m->mask |= 1u << (k - m->base);
+        m->next = e;
+    }
+    unsigned b = (unsigned)__builtin_ctz(m->mask);
+    m->mask &= m->mask - 1;
+    return m->base + b;
+}
+
 void kg_find_times(kg_tctx *c)
 {
     tstate st;
@@ -2420,13 +2565,12 @@ void kg_find_times(kg_tctx *c)
     size_t ci = 0;
     pthread_once(&time_first_once, time_first_init);
     /* the next sentence mark not yet looked at (len: none) */
-    size_t sb = kg_find_bytes(s, 0, len, "\n.?!", 4, 0);
+    markscan ms = { s, len, 0, 0, 0 };
+    size_t sb = mark_next(&ms);
     /* the tokens: no time starts inside a Hangul word */
     size_t next = 0, k = 0, i;
     while ((i = kg_tok_next(c, &k, next)) != (size_t)-1) {
         unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0xEA && ch <= 0xED && !kg_sylset_at(&time_first, s, len, i))
-            continue; /* a syllable that starts no time */
         /* the cheap tests first: most positions start no time (the
          * chrome test after them gives the same result, as the text in
          * chrome is skipped either way) */
@@ -2437,7 +2581,7 @@ void kg_find_times(kg_tctx *c)
          * a digit) forgets the year told in the one before; the marks are
          * found sixteen bytes at a time, each once (a byte-wise look at
          * every byte of the text cost more than the rest of the time scan) */
-        for (; sb < i; sb = kg_find_bytes(s, sb + 1, len, "\n.?!", 4, 0))
+        for (; sb < i; sb = mark_next(&ms))
             if (s[sb] == '\n' || (sb > 0 && !isd(s[sb - 1]) && (s[sb + 1] == ' ' || s[sb + 1] == '\n')))
                 st.sent_y = 0, st.sent_no++;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
