@@ -119,7 +119,7 @@ static struct {
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
-        *const *intent_nouns, *const *intent_content_ends;
+        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -131,6 +131,7 @@ static void gw_init(void)
     GW_GET(affiliation_nouns);
     GW_GET(intent_nouns);
     GW_GET(intent_content_ends);
+    GW_GET(plan_object_nouns);
     GW_GET(additive_particles);
     GW_GET(adverb_homographs);
     GW_GET(comparison_particles);
@@ -764,6 +765,26 @@ static int names_act(const exdoc *x, const char *obj)
     return 0;
 }
 
+/* The type of the act an adnominal verb at word wi tells (투자하는: the
+ * lexicon's lemma; 규제를 강화하는: a support verb's noun takes its
+ * object's type), or -1 (none, or an act of type other). */
+static int adnominal_act_type(const exdoc *x, int wi)
+{
+    const ex_word *w = &x->w[wi];
+    kg_morph m;
+    /* (its 는 is no topic particle: ends of adnominal_ends only) */
+    if (w->in_quote || w->quote_close || !ex_ends_any(x->s, w->cs, w->ce, adnominal_ends) ||
+        kg_morph_word(x->s, w->cs, w->ce, &m) == KG_MORPH_NONE)
+        return -1;
+    int t = ex_lemma_type(x->ev, m.lemma);
+    if (t < 0 && is_word(m.lemma, 0, strlen(m.lemma), support_verbs)) {
+        char obj[64];
+        int ok = object_before(x, wi, 0, obj, sizeof obj, 0);
+        t = ok >= 0 && obj[0] ? object_type(x, obj) : -1;
+    }
+    return t == ex_type_index("other") ? -1 : t;
+}
+
 static void copy_word(const exdoc *x, size_t a, size_t b, char *out, size_t n)
 {
     size_t l = b > a ? b - a : 0;
@@ -1339,6 +1360,11 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 ex_ends_any(obj, 0, strlen(obj), kept_objects) && starts_any(s, w->ce, w->cs, level_verbs) &&
                 !names_act(x, obj))
                 t = ex_type_index("announce");
+            /* 더 투자하는 방안을 논의하고 있다, 규제를 강화하는 방안을
+             * 검토: a plan whose act the adnominal verb before it tells
+             * has the act's type */
+            if (t < 0 && ok > 0 && obj[0] && is_word(obj, 0, strlen(obj), GW(plan_object_nouns)))
+                t = adnominal_act_type(x, ok - 1);
             if (t >= 0 && (!best_len || c.announce || c.type == t || c.type == ex_type_index("other"))) {
                 c.type = t;
                 c.objw = ok;

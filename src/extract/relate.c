@@ -2246,6 +2246,19 @@ static int parties_act(const exdoc *x, const ex_event *p, const ex_event *q)
  * plan, a protest, an act of a side that is no party, a sentence opening
  * with a story break (한편). Acts told as background (an adnominal 부과한
  * …), quotes and remarks by others are skipped. */
+/* 1 if EDTF value v starts before the document date dct, to the
+ * precision both have (2025-12 before 2026-02-28). */
+static int before_dct(const char *v, const kg_edtf_point *dct)
+{
+    int y = 0, m = 0;
+    int n = sscanf(v, "%4d-%2d", &y, &m);
+    if (n < 1 || dct->prec == KG_PREC_NONE)
+        return 0;
+    if (y != dct->year)
+        return y < dct->year;
+    return n >= 2 && dct->prec >= KG_PREC_MONTH && m < dct->month;
+}
+
 /* 1 if q's date starts before p's, to the precision both have (2025
  * before 2026-03-03; 2026-03 is not before 2026-03-03). */
 static int dated_before(const ex_event *q, const ex_event *p)
@@ -2311,6 +2324,11 @@ static void plan_decomp(exdoc *x, size_t i)
         for (int k = 0; document_nouns[k]; k++)
             doc |= q->obj[0] && ends_nospace(q->obj, document_nouns[k]);
         if (doc)
+            continue;
+        /* a plan still talked over (방안을 논의하고 있다) has no step done
+         * already: an act with a time of its own before the document's
+         * date (지난해 12월 … 투자하면서) is its background */
+        if (!p->date[0] && !(p->f & EX_F_PAST) && q->when[0] && before_dct(q->date, &x->dct))
             continue;
         if (passing && !agent_here(x, q) && pred_in(q, effect_verbs)) {
             if (!effect_seen)
