@@ -149,23 +149,41 @@ static int norm_char(uint32_t cp, char out[16], ncache_ent *cache)
  * over from there (0 without SSE2). Blocks follow each other at a fixed
  * stride, so no block waits for the previous one: the continuation bytes
  * a syllable led in the last two bytes of a block still owes are carried
- * into the next block as a mask. */
+ * into the next block as a mask.
+ *
+ * A block passes when each byte is printable ASCII or a newline, a lead
+ * EA..ED of a syllable, or a continuation byte, and the continuation
+ * bytes are exactly the two after each lead. Signed compares do the
+ * ranges (bytes from 0x80 are negative): once the continuations are where
+ * the leads want them, the two bytes after a lead are 80..BF, whose
+ * signed order is their unsigned one, so a lead's range (EA from EA B0,
+ * ED up to ED 9E A3: kg_u8_syllable) is three compares. A lead out of
+ * range counts as no lead, and the block fails. */
 static size_t plain_prefix(const unsigned char *u, size_t n)
 {
     size_t i = 0;
 #ifdef __SSE2__
-    const __m128i c1f = _mm_set1_epi8(0x1F), c7f = _mm_set1_epi8(0x7F), nl = _mm_set1_epi8('\n'),
-                  mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
+    const __m128i one = _mm_set1_epi8(1), x20 = _mm_set1_epi8(0x20), nl = _mm_set1_epi8('\n'),
+                  mc0 = _mm_set1_epi8((char)0xC0), xe9 = _mm_set1_epi8((char)0xE9), xee = _mm_set1_epi8((char)0xEE),
+                  xea = _mm_set1_epi8((char)0xEA), xed = _mm_set1_epi8((char)0xED), xb0 = _mm_set1_epi8((char)0xB0),
+                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
     unsigned carry = 0; /* continuations owed at this block's bytes 0 and 1 */
     while (i + 18 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-        /* signed compares: bytes >= 0x80 fail the ASCII test */
-        __m128i ascii = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, c1f), _mm_cmplt_epi8(v, c7f)),
-                                     _mm_cmpeq_epi8(v, nl));
-        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80);
-        __m128i lead = kg_syl_leads((const char *)u + i);
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+        /* 20..7E: v + 1 is 21..7F, above 20 (7F and the bytes from 80 wrap
+         * to 80..FF or 00) */
+        __m128i ascii = _mm_or_si128(_mm_cmpgt_epi8(_mm_add_epi8(v, one), x20), _mm_cmpeq_epi8(v, nl));
+        __m128i cont = _mm_cmpgt_epi8(mc0, v); /* 80..BF */
+        __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, xe9), _mm_cmpgt_epi8(xee, v)); /* EA..ED */
+        __m128i bad = _mm_or_si128(
+            _mm_and_si128(_mm_cmpeq_epi8(v, xea), _mm_cmpgt_epi8(xb0, v1)),
+            _mm_and_si128(_mm_cmpeq_epi8(v, xed),
+                          _mm_or_si128(_mm_cmpgt_epi8(v1, x9e),
+                                       _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpgt_epi8(v2, xa3)))));
         unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
-                 l = (unsigned)_mm_movemask_epi8(lead);
+                 l = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(bad, lead));
         unsigned want = (l << 1) | (l << 2) | carry; /* where continuations must be */
         if ((a | c | l) != 0xFFFF || (c ^ want) & 0xFFFF)
             break;
