@@ -153,7 +153,7 @@ static const unsigned long long p10[20] = { 1ull, 10ull, 100ull, 1000ull, 10000u
  * up to 9999 by the two-digit table at once; else the number of digits
  * from the bit length (one compare to correct it), then two digits per
  * division. */
-static inline char *put_u(char *p, unsigned long long v)
+static inline __attribute__((always_inline)) char *put_u(char *p, unsigned long long v)
 {
     if (v < 100) {
         if (v < 10) {
@@ -259,7 +259,7 @@ static inline __m128i v16_needs_esc(__m128i v)
 /* kg_json_esc_raw(p, s, n) with the common short strings (a name, a
  * word, a unit, a date: up to 32 bytes without a byte to escape) done
  * here, a few words at once; anything else is left to it. */
-static inline char *put_esc(char *p, const char *s, size_t n)
+static inline __attribute__((always_inline)) char *put_esc(char *p, const char *s, size_t n)
 {
 #ifdef __SSE2__
     if (n >= 16 && n <= 32) {
