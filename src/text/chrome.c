@@ -47,6 +47,13 @@ static const char *const *ko_marks;
 static unsigned char ko_lead[KO_LEADS][3];
 static size_t n_ko_lead;
 static int ko_scan_all;
+/* The second and third bytes of each first syllable as the SIMD scans
+ * compare them, filled once with the rest: each byte sixteen times
+ * (has_mark's kl), and the pair as sixteen sixteen-bit lanes
+ * (has_mark_avx2's kp); an unused lead is 00 00, a pair the normalised
+ * text never holds. */
+static unsigned char ko_lead_vec[KO_LEADS][2][16];
+static unsigned char ko_pair_vec[KO_LEADS][32];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 static void ko_marks_init(void)
@@ -67,6 +74,12 @@ static void ko_marks_init(void)
             ko_scan_all = 1;
         else
             memcpy(ko_lead[n_ko_lead++], w, 3);
+    }
+    for (size_t q = 0; q < n_ko_lead; q++) {
+        for (int x = 0; x < 2; x++)
+            memset(ko_lead_vec[q][x], ko_lead[q][x + 1], 16);
+        for (int k = 0; k < 32; k += 2)
+            memcpy(ko_pair_vec[q] + k, ko_lead[q] + 1, 2);
     }
 }
 
@@ -246,7 +259,7 @@ KG_AVX2_FN static int has_mark_avx2(const char *s, size_t *ip, size_t b, int *an
                   zero = _mm256_setzero_si256();
     __m256i kp[KO_LEADS];
     for (size_t q = 0; q < KO_LEADS; q++)
-        kp[q] = _mm256_set1_epi16(q < n_ko_lead ? (short)(ko_lead[q][1] | ko_lead[q][2] << 8) : 0);
+        kp[q] = _mm256_loadu_si256((const __m256i *)(const void *)ko_pair_vec[q]);
     size_t i = *ip;
     int tok = 0, hit = 0;
     for (; i + 34 <= b; i += 32) {
@@ -294,7 +307,7 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
     __m128i kl[KO_LEADS][2];
     for (size_t q = 0; q < KO_LEADS; q++)
         for (int x = 0; x < 2; x++)
-            kl[q][x] = _mm_set1_epi8(q < n_ko_lead ? (char)ko_lead[q][x + 1] : 0);
+            kl[q][x] = _mm_loadu_si128((const __m128i *)(const void *)ko_lead_vec[q][x]);
     unsigned sy, ko, tk;
     for (; i + 18 <= b; i += 16) {
         mark_masks(s, i, (const __m128i(*)[2])kl, &sy, &ko, &tk);
