@@ -38,8 +38,15 @@ kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
     x->kind = kind;
     x->nstart = ns;
     x->nend = ne;
-    x->start = kg_text_src_offset(c->t, ns);
-    x->end = kg_text_src_offset(c->t, ne);
+    /* kg_text_src_offset, inline: a mention lies in the text */
+    const kg_text *t = c->t;
+    if (ns <= t->norm_len && ne <= t->norm_len) {
+        x->start = t->base + (t->map ? t->map[ns] : ns);
+        x->end = t->base + (t->map ? t->map[ne] : ne);
+    } else {
+        x->start = kg_text_src_offset(t, ns);
+        x->end = kg_text_src_offset(t, ne);
+    }
     return x;
 }
 
@@ -150,9 +157,11 @@ enum { TOK_CHUNK = 2048 };
  * would cost the constants their registers). */
 KG_AVX2_FN static size_t tokens_avx2(const char *s, size_t len, size_t i, tokscan *ts)
 {
-    const __m256i d0 = _mm256_set1_epi8('0' - 1), d9 = _mm256_set1_epi8('9' + 1), quote = _mm256_set1_epi8('\''),
+    /* (few constants, so that all stay in registers: digits as v +
+     * 0x46 above 0x75, that is 0x30..0x39 moved to 0x76..0x7F; EA..ED
+     * by unsigned min and max with the two ends) */
+    const __m256i d46 = _mm256_set1_epi8(0x46), d75 = _mm256_set1_epi8(0x75), quote = _mm256_set1_epi8('\''),
                   dollar = _mm256_set1_epi8('$'), u = _mm256_set1_epi8('U'), mc0 = _mm256_set1_epi8((char)0xC0),
-                  xe9 = _mm256_set1_epi8((char)0xE9), xee = _mm256_set1_epi8((char)0xEE),
                   xea = _mm256_set1_epi8((char)0xEA), xed = _mm256_set1_epi8((char)0xED),
                   xb0 = _mm256_set1_epi8((char)0xB0), x9e = _mm256_set1_epi8((char)0x9E),
                   xa3 = _mm256_set1_epi8((char)0xA3);
@@ -165,12 +174,13 @@ KG_AVX2_FN static size_t tokens_avx2(const char *s, size_t len, size_t i, toksca
             __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
             __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
             __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 2));
-            uint32_t d = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpgt_epi8(v, d0), _mm256_cmpgt_epi8(d9, v)));
+            uint32_t d = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_add_epi8(v, d46), d75));
             uint32_t a = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
                 _mm256_cmpeq_epi8(v, quote), _mm256_or_si256(_mm256_cmpeq_epi8(v, dollar), _mm256_cmpeq_epi8(v, u))));
             uint32_t hi = (uint32_t)_mm256_movemask_epi8(v);
             uint32_t cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(mc0, v));
-            __m256i hl = _mm256_and_si256(_mm256_cmpgt_epi8(v, xe9), _mm256_cmpgt_epi8(xee, v));
+            __m256i hl = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, xea), v),
+                                              _mm256_cmpeq_epi8(_mm256_min_epu8(v, xed), v));
             __m256i bad = _mm256_or_si256(
                 _mm256_and_si256(_mm256_cmpeq_epi8(v, xea), _mm256_cmpgt_epi8(xb0, v1)),
                 _mm256_and_si256(_mm256_cmpeq_epi8(v, xed),
