@@ -11,6 +11,7 @@
  * thread (a later window of a file whose first window's dateline may date
  * it waits until that one is written). Memory is 2N windows' worth. */
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -421,13 +422,55 @@ static void *pool_worker(void *arg)
 
 /* Reads a file window by window: each window ends after its last newline
  * (or at a UTF-8 boundary when a line is longer than a window); what
- * follows the cut is carried into the next window. */
+ * follows the cut is carried into the next window. The file is read
+ * with read(2) into the window itself; a regular file that gives less
+ * than was asked for has ended (a short file is open, fstat, one read
+ * and close: no read that only finds the end, and no stdio buffer). */
 typedef struct treader {
-    FILE *f;
+    int fd;
+    int regular; /* a regular file: a short read is its end */
     char *carry;
     size_t ncarry, base;
     int eof, started;
 } treader;
+
+/* Opens path for rd (carry: the buffer of what is carried between
+ * windows): 0, or -1 with errno set. */
+static int reader_open(treader *rd, const char *path, char *carry)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    *rd = (treader){ fd, fstat(fd, &st) == 0 && S_ISREG(st.st_mode), carry, 0, 0, 0, 0 };
+    return 0;
+}
+
+/* Reads up to n bytes into p, as fread would (until n bytes, the end
+ * or an error): the number read, or -1 on an error (errno set). *eof is
+ * set at the end. */
+static ssize_t read_full(treader *rd, char *p, size_t n, int *eof)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(rd->fd, p + got, n - got);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (r == 0) {
+            *eof = 1;
+            break;
+        }
+        got += (size_t)r;
+        if (rd->regular && got < n) {
+            *eof = 1;
+            break;
+        }
+    }
+    return (ssize_t)got;
+}
 
 /* Fills w with the next window: 1, 0 at the end, -1 on a read error. The
  * first window is returned even when the file is empty. */
@@ -440,13 +483,10 @@ static int read_window(treader *rd, twin *w)
     memcpy(w->buf, rd->carry, have);
     rd->ncarry = 0;
     if (!rd->eof) {
-        size_t n = fread(w->buf + have, 1, KG_TAG_WINDOW - have, rd->f);
-        have += n;
-        if (n == 0 || have < KG_TAG_WINDOW) {
-            if (ferror(rd->f))
-                return -1;
-            rd->eof = feof(rd->f) || n == 0;
-        }
+        ssize_t n = read_full(rd, w->buf + have, KG_TAG_WINDOW - have, &rd->eof);
+        if (n < 0)
+            return -1;
+        have += (size_t)n;
     }
     size_t cut = have;
     if (!rd->eof) {
@@ -510,12 +550,11 @@ static int next_window(treader *rd, twin *w, const tag_run *run, const char *pat
  * time. Returns an exit code. */
 static int tag_file(const tag_run *run, twin *w, char *carry, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    treader rd;
+    if (reader_open(&rd, path, carry) < 0) {
         kg_cli_error("tag: %s: %s", path, strerror(errno));
         return KG_EXIT_IO;
     }
-    treader rd = { f, carry, 0, 0, 0, 0 };
     kg_tag_opts opts = run->opts;
     int first = 1, rc = 0, read_err = 0;
     while (!rc && next_window(&rd, w, run, path, &opts, &read_err)) {
@@ -526,7 +565,7 @@ static int tag_file(const tag_run *run, twin *w, char *carry, const char *path)
         kg_cli_error("tag: %s: %s", path, strerror(read_err));
         rc = KG_EXIT_IO;
     }
-    fclose(f);
+    close(rd.fd);
     return rc;
 }
 
@@ -543,7 +582,7 @@ typedef struct tfeed {
     char **files;
     int nfiles, fi; /* files[fi] is the next to read from */
     tfile *tf;
-    FILE *f; /* files[fi] when open */
+    int open; /* files[fi] is open (in rd) */
     treader rd;
     char *carry;
     unsigned long nread; /* windows read of files[fi] */
@@ -560,18 +599,17 @@ static int feed_window(tfeed *fd, twin *w)
         tfile *tf = &fd->tf[fd->fi];
         w->file = fd->fi;
         w->err = 0;
-        if (!fd->f && !tf->rc) {
-            fd->f = fopen(path, "rb");
-            if (!fd->f) {
+        if (!fd->open && !tf->rc) {
+            if (reader_open(&fd->rd, path, fd->carry) < 0) {
                 w->err = errno ? errno : EIO;
                 w->path = path;
                 fd->fi++;
                 return 1;
             }
-            fd->rd = (treader){ fd->f, fd->carry, 0, 0, 0, 0 };
+            fd->open = 1;
             fd->nread = 0;
         }
-        if (fd->f && !tf->rc) {
+        if (fd->open && !tf->rc) {
             int more = !(fd->rd.started && fd->rd.eof && fd->rd.ncarry == 0);
             if (more && fd->nread > 0 && tf->first && tf->opts.dct.prec == KG_PREC_NONE)
                 return 0; /* the first window's dateline may date this one */
@@ -580,8 +618,8 @@ static int feed_window(tfeed *fd, twin *w)
                 fd->nread++;
                 return 1;
             }
-            fclose(fd->f);
-            fd->f = NULL;
+            close(fd->rd.fd);
+            fd->open = 0;
             fd->fi++;
             if (read_err) {
                 w->err = read_err;
@@ -591,9 +629,9 @@ static int feed_window(tfeed *fd, twin *w)
             continue;
         }
         /* the file failed while windows of it were in flight: read no more */
-        if (fd->f)
-            fclose(fd->f);
-        fd->f = NULL;
+        if (fd->open)
+            close(fd->rd.fd);
+        fd->open = 0;
         fd->fi++;
     }
     return 0;
@@ -625,7 +663,7 @@ static int tag_files_pooled(const tag_run *run, tpool *pool, twin *ws, char *car
         tf[i].opts = run->opts;
         tf[i].first = 1;
     }
-    tfeed fd = { run, files, nfiles, 0, tf, NULL, { 0 }, carry, 0 };
+    tfeed fd = { run, files, nfiles, 0, tf, 0, { 0 }, carry, 0 };
     int nslots = pool->nslots;
     unsigned long next_read = 0, next_write = 0;
     for (;;) {
@@ -673,8 +711,8 @@ static int tag_files_pooled(const tag_run *run, tpool *pool, twin *ws, char *car
         w->state = SLOT_FREE;
         pthread_mutex_unlock(&pool->mu);
     }
-    if (fd.f)
-        fclose(fd.f);
+    if (fd.open)
+        close(fd.rd.fd);
     int rc = 0;
     for (int i = 0; i < nfiles; i++)
         if (tf[i].rc > rc)

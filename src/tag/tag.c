@@ -148,18 +148,37 @@ static const unsigned long long p10[20] = { 1ull, 10ull, 100ull, 1000ull, 10000u
                                               100000000000000000ull, 1000000000000000000ull,
                                               10000000000000000000ull };
 
-/* Writes the decimal digits of v at p; returns the new end. The number
- * of digits from the bit length (one compare to correct it), then two
- * digits per division (offsets are written twice for every mention). */
-static char *put_u(char *p, unsigned long long v)
+/* Writes the decimal digits of v at p; returns the new end. Offsets
+ * (written twice for every mention) mostly have three to five digits:
+ * up to 9999 by the two-digit table at once; else the number of digits
+ * from the bit length (one compare to correct it), then two digits per
+ * division. */
+static inline __attribute__((always_inline)) char *put_u(char *p, unsigned long long v)
 {
+    if (v < 100) {
+        if (v < 10) {
+            *p = (char)('0' + v);
+            return p + 1;
+        }
+        memcpy(p, d2 + 2 * v, 2);
+        return p + 2;
+    }
+    if (v < 10000) {
+        unsigned hi = (unsigned)v / 100, lo = (unsigned)v % 100;
+        if (hi < 10) {
+            *p = (char)('0' + hi);
+            memcpy(p + 1, d2 + 2 * lo, 2);
+            return p + 3;
+        }
+        memcpy(p, d2 + 2 * hi, 2);
+        memcpy(p + 2, d2 + 2 * lo, 2);
+        return p + 4;
+    }
     /* digits = floor(log10 v) + 1: about bits * log10(2), then at most
      * one too few */
     unsigned bits = 64u - (unsigned)__builtin_clzll(v | 1);
     size_t n = (bits * 1233u) >> 12;
     n += v >= p10[n];
-    if (n == 0)
-        n = 1;
     char *e = p + n;
     while (v >= 100) {
         unsigned r = (unsigned)(v % 100);
@@ -177,22 +196,130 @@ static char *put_u(char *p, unsigned long long v)
     return p + n;
 }
 
-/* "key":"escaped s" at p (room for 6 * n + strlen(key) + 5). */
-static char *put_str(char *p, const char *key, size_t keylen, const char *s, size_t n)
+/* Copies s[0..n) to p and returns p + n, without a call for the short
+ * pieces a line is made of: whole words, the last one overlapping the
+ * one before (nothing is written past p + n). */
+static inline char *put_bytes(char *p, const char *s, size_t n)
 {
-    *p++ = '"';
-    memcpy(p, key, keylen);
-    p += keylen;
-    PUT_LIT(p, "\":\"");
-    p = kg_json_esc_raw(p, s, n);
-    *p++ = '"';
-    return p;
+    if (n >= 8) {
+        if (n > 32)
+            return (char *)memcpy(p, s, n) + n;
+#ifdef __SSE2__
+        if (n >= 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s),
+                    b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+            _mm_storeu_si128((__m128i *)(void *)p, a);
+            _mm_storeu_si128((__m128i *)(void *)(p + n - 16), b);
+            return p + n;
+        }
+#else
+        if (n > 16)
+            return (char *)memcpy(p, s, n) + n;
+#endif
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(p, &a, 8);
+        memcpy(p + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(p, &a, 4);
+        memcpy(p + n - 4, &b, 4);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            p[i] = s[i];
+    }
+    return p + n;
 }
+
+/* 1 if one of the bytes of w needs escaping in JSON: below 0x20, '"',
+ * '\\' or 0x7F (as kg_json_esc_raw tests them). */
+static inline int u64_needs_esc(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'), d = w ^ (ones * 0x7F);
+    uint64_t hit = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d);
+    return (hit & highs) != 0;
+}
+
+#ifdef __SSE2__
+/* The same for the sixteen bytes of v, as a vector (lanes set). */
+static inline __m128i v16_needs_esc(__m128i v)
+{
+    const __m128i x1f = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'),
+                  del = _mm_set1_epi8(0x7F);
+    return _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f),
+                        _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, bsl), _mm_cmpeq_epi8(v, del))));
+}
+#endif
+
+/* kg_json_esc_raw(p, s, n) with the common short strings (a name, a
+ * word, a unit, a date: up to 32 bytes without a byte to escape) done
+ * here, a few words at once; anything else is left to it. */
+static inline __attribute__((always_inline)) char *put_esc(char *p, const char *s, size_t n)
+{
+#ifdef __SSE2__
+    if (n >= 16 && n <= 32) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s),
+                b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        if (!_mm_movemask_epi8(_mm_or_si128(v16_needs_esc(a), v16_needs_esc(b)))) {
+            _mm_storeu_si128((__m128i *)(void *)p, a);
+            _mm_storeu_si128((__m128i *)(void *)(p + n - 16), b);
+            return p + n;
+        }
+    } else if (n >= 8 && n < 16) {
+        /* the first and the last eight bytes in one vector */
+        __m128i a = _mm_loadl_epi64((const __m128i *)(const void *)s),
+                b = _mm_loadl_epi64((const __m128i *)(const void *)(s + n - 8));
+        if (!_mm_movemask_epi8(v16_needs_esc(_mm_unpacklo_epi64(a, b)))) {
+            _mm_storel_epi64((__m128i *)(void *)p, a);
+            _mm_storel_epi64((__m128i *)(void *)(p + n - 8), b);
+            return p + n;
+        }
+    } else
+#endif
+    if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        /* both words in one: a in the low half, b in the high */
+        if (!u64_needs_esc((uint64_t)a | (uint64_t)b << 32)) {
+            memcpy(p, &a, 4);
+            memcpy(p + n - 4, &b, 4);
+            return p + n;
+        }
+    } else if (n < 4) {
+        size_t i = 0;
+        for (; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F)
+                break;
+            p[i] = (char)c;
+        }
+        if (i == n)
+            return p + n;
+    }
+    return kg_json_esc_raw(p, s, n);
+}
+
+/* "key":"escaped s" at p (room for 6 * n + strlen(key) + 5); key is a
+ * string literal. */
+#define PUT_STR(p, key, s, n) \
+    (PUT_LIT(p, "\"" key "\":\""), (p) = put_esc((p), (s), (n)), *(p)++ = '"')
 
 /* A number as "%.0f" for integers (exactly, without printf) and "%.10g"
  * otherwise; null when not finite. At most 40 bytes. */
 static char *put_num(char *p, double v)
 {
+    if (v >= 0 && v < 9e15 && !signbit(v)) {
+        /* (the common case first: a whole number from 0) */
+        unsigned long long u = (unsigned long long)v;
+        if ((double)u == v)
+            return put_u(p, u);
+    }
     if (!isfinite(v)) {
         PUT_LIT(p, "null");
         return p;
@@ -257,6 +384,14 @@ static char *put_offsets(char *p, size_t a, size_t b)
     return put_u(p, b);
 }
 
+/* Room for n more bytes (and the NUL) in out: kg_buf_grow when there
+ * is not. */
+static inline void buf_room(kg_buf *out, size_t n)
+{
+    if (out->len + n >= out->cap)
+        kg_buf_grow(out, n);
+}
+
 /* Appends m as one JSON object, opened by lead (leadn bytes: "{", or
  * the {"file":"PATH", of a line that names its file) and followed by a
  * newline when nl: one kg_buf_grow for all of it. */
@@ -267,18 +402,14 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
     size_t tn = m->nend - m->nstart;
     if (m->kind == KG_MENTION_ACTOR && m->json) {
         /* a lexicon actor: its id, name, type and how escaped beforehand */
-        kg_buf_grow(out, 64 + leadn + m->json_len + 6 * tn);
-        char *p = out->ptr + out->len;
-        memcpy(p, lead, leadn);
-        p += leadn;
+        buf_room(out, 64 + leadn + m->json_len + 6 * tn);
+        char *p = put_bytes(out->ptr + out->len, lead, leadn);
         PUT_LIT(p, "\"kind\":\"actor\",");
-        memcpy(p, m->json, m->json_head);
-        p += m->json_head;
+        p = put_bytes(p, m->json, m->json_head);
         *p++ = ',';
-        p = put_str(p, "text", 4, text, tn);
+        PUT_STR(p, "text", text, tn);
         p = put_offsets(p, m->start, m->end);
-        memcpy(p, m->json + m->json_head, m->json_len - m->json_head);
-        p += m->json_len - m->json_head;
+        p = put_bytes(p, m->json + m->json_head, m->json_len - m->json_head);
         *p++ = '}';
         if (nl)
             *p++ = '\n';
@@ -293,43 +424,41 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
     size_t valn = m->kind == KG_MENTION_TIME ? strnlen(m->value, sizeof m->value) : 0;
     /* keys, punctuation and numbers take less than 256 bytes */
     size_t bound = 256 + leadn + 6 * (tn + idn + namen + typen + hown + unitn + countern + valn);
-    kg_buf_grow(out, bound);
-    char *p = out->ptr + out->len;
-    memcpy(p, lead, leadn);
-    p += leadn;
+    buf_room(out, bound);
+    char *p = put_bytes(out->ptr + out->len, lead, leadn);
     switch (m->kind) {
     case KG_MENTION_ACTOR:
         PUT_LIT(p, "\"kind\":\"actor\",");
-        p = put_str(p, "id", 2, id, idn);
+        PUT_STR(p, "id", id, idn);
         *p++ = ',';
-        p = put_str(p, "name", 4, name, namen);
+        PUT_STR(p, "name", name, namen);
         *p++ = ',';
-        p = put_str(p, "text", 4, text, tn);
+        PUT_STR(p, "text", text, tn);
         p = put_offsets(p, m->start, m->end);
         if (m->type) {
             *p++ = ',';
-            p = put_str(p, "type", 4, m->type, typen);
+            PUT_STR(p, "type", m->type, typen);
         }
         if (m->how) {
             *p++ = ',';
-            p = put_str(p, "how", 3, m->how, hown);
+            PUT_STR(p, "how", m->how, hown);
         }
         break;
     case KG_MENTION_TIME:
         PUT_LIT(p, "\"kind\":\"time\",");
-        p = put_str(p, "text", 4, text, tn);
+        PUT_STR(p, "text", text, tn);
         p = put_offsets(p, m->start, m->end);
         PUT_LIT(p, ",\"value\":");
         if (m->value[0]) {
             *p++ = '"';
-            p = kg_json_esc_raw(p, m->value, valn);
+            p = put_esc(p, m->value, valn);
             *p++ = '"';
         } else
             PUT_LIT(p, "null");
         break;
     case KG_MENTION_FIGURE:
         PUT_LIT(p, "\"kind\":\"figure\",");
-        p = put_str(p, "text", 4, text, tn);
+        PUT_STR(p, "text", text, tn);
         p = put_offsets(p, m->start, m->end);
         PUT_LIT(p, ",\"value\":");
         if (m->is_range) {
@@ -341,10 +470,10 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
         } else
             p = put_num(p, m->num);
         *p++ = ',';
-        p = put_str(p, "unit", 4, m->unit ? m->unit : "", unitn);
+        PUT_STR(p, "unit", m->unit ? m->unit : "", unitn);
         if (m->counter) {
             *p++ = ',';
-            p = put_str(p, "counter", 7, m->counter, countern);
+            PUT_STR(p, "counter", m->counter, countern);
         }
         PUT_LIT(p, ",\"approx\":\"");
         const char *an = approx_names[m->approx & 3];

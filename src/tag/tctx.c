@@ -11,6 +11,7 @@
 #include "kg/tag.h"
 #include "korean/grammar.h"
 #include "tagint.h"
+#include "util/simd.h"
 
 void kg_mentions_reset(kg_mentions *m)
 {
@@ -37,8 +38,15 @@ kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
     x->kind = kind;
     x->nstart = ns;
     x->nend = ne;
-    x->start = kg_text_src_offset(c->t, ns);
-    x->end = kg_text_src_offset(c->t, ne);
+    /* kg_text_src_offset, inline: a mention lies in the text */
+    const kg_text *t = c->t;
+    if (ns <= t->norm_len && ne <= t->norm_len) {
+        x->start = t->base + (t->map ? t->map[ns] : ns);
+        x->end = t->base + (t->map ? t->map[ne] : ne);
+    } else {
+        x->start = kg_text_src_offset(t, ns);
+        x->end = kg_text_src_offset(t, ne);
+    }
     return x;
 }
 
@@ -95,13 +103,34 @@ static int is_token(const char *s, size_t len, size_t i)
     return 1;
 }
 
+/* The token list being filled, and what the block loops carry from one
+ * block to the next: the syllable leads among the three bytes before
+ * the block (bits 0..2: positions i - 3 .. i - 1) and whether the byte
+ * before it is a digit. */
+typedef struct tokscan {
+    size_t *tok;
+    size_t n, cap;
+    unsigned pl, pd;
+} tokscan;
+
+/* Room for k more tokens. */
+static inline void tok_room(tokscan *ts, size_t k)
+{
+    if (ts->n + k > ts->cap) {
+        ts->cap = ts->cap * 2 + k;
+        ts->tok = kg_xrealloc(ts->tok, ts->cap * sizeof *ts->tok);
+    }
+}
+
 /* Appends i + b for each bit b of m, but for a syllable (bit b of lead)
  * only one that may start a time or a figure. A lead bit is a whole
- * syllable (kg_syl_leads checked its three bytes, all inside the text):
- * its index is read straight from them. */
-static size_t keep_tokens(const char *s, size_t i, unsigned m, unsigned lead, size_t *tok, size_t n)
+ * syllable (the block loops checked its first two bytes; the text is
+ * valid UTF-8, so its three bytes are all inside the text): its index is
+ * read straight from them. */
+static inline void keep_tokens(const char *s, size_t i, uint32_t m, uint32_t lead, tokscan *ts)
 {
     const unsigned char *u = (const unsigned char *)s + i;
+    size_t *tok = ts->tok, n = ts->n;
     while (m) {
         unsigned b = (unsigned)__builtin_ctz(m);
         m &= m - 1;
@@ -109,70 +138,145 @@ static size_t keep_tokens(const char *s, size_t i, unsigned m, unsigned lead, si
             continue;
         tok[n++] = i + b;
     }
-    return n;
+    ts->n = n;
 }
+
+/* The block loops. Of the bytes of a block they find: digits (d), ' $ U
+ * (a), bytes from 0x80 (hi), continuation bytes 80..BF (cont), EA..ED
+ * (h) and among them the leads of syllables U+AC00..U+D7A3 (syl: EA from
+ * EA B0, ED up to ED 9E A3, by signed compares, which order the
+ * continuation bytes after a lead as unsigned ones would); then a token
+ * is a digit after no digit, ' $ U, or a character's first byte but
+ * EA..ED three bytes after a syllable's lead (inside a word). */
+enum { TOK_CHUNK = 2048 };
+
+#if KG_HAVE_AVX2
+/* Thirty-two positions at a time from i while 34 bytes can be read;
+ * returns where it stopped. The list has room for the tokens of
+ * TOK_CHUNK bytes at a time, so that the loop calls nothing (a call
+ * would cost the constants their registers). */
+KG_AVX2_FN static size_t tokens_avx2(const char *s, size_t len, size_t i, tokscan *ts)
+{
+    /* (few constants, so that all stay in registers: digits as v +
+     * 0x46 above 0x75, that is 0x30..0x39 moved to 0x76..0x7F; EA..ED
+     * by unsigned min and max with the two ends) */
+    const __m256i d46 = _mm256_set1_epi8(0x46), d75 = _mm256_set1_epi8(0x75), quote = _mm256_set1_epi8('\''),
+                  dollar = _mm256_set1_epi8('$'), u = _mm256_set1_epi8('U'), mc0 = _mm256_set1_epi8((char)0xC0),
+                  xea = _mm256_set1_epi8((char)0xEA), xed = _mm256_set1_epi8((char)0xED),
+                  xb0 = _mm256_set1_epi8((char)0xB0), x9e = _mm256_set1_epi8((char)0x9E),
+                  xa3 = _mm256_set1_epi8((char)0xA3);
+    uint32_t pl = ts->pl, pd = ts->pd;
+    size_t end = len >= 34 ? len - 33 : 0; /* (the blocks start before end) */
+    while (i < end) {
+        tok_room(ts, TOK_CHUNK);
+        size_t stop = end - i > TOK_CHUNK ? i + TOK_CHUNK : end;
+        for (; i < stop; i += 32) {
+            __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+            __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
+            __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 2));
+            uint32_t d = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_add_epi8(v, d46), d75));
+            uint32_t a = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+                _mm256_cmpeq_epi8(v, quote), _mm256_or_si256(_mm256_cmpeq_epi8(v, dollar), _mm256_cmpeq_epi8(v, u))));
+            uint32_t hi = (uint32_t)_mm256_movemask_epi8(v);
+            uint32_t cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(mc0, v));
+            __m256i hl = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, xea), v),
+                                              _mm256_cmpeq_epi8(_mm256_min_epu8(v, xed), v));
+            __m256i bad = _mm256_or_si256(
+                _mm256_and_si256(_mm256_cmpeq_epi8(v, xea), _mm256_cmpgt_epi8(xb0, v1)),
+                _mm256_and_si256(_mm256_cmpeq_epi8(v, xed),
+                                 _mm256_or_si256(_mm256_cmpgt_epi8(v1, x9e),
+                                                 _mm256_and_si256(_mm256_cmpeq_epi8(v1, x9e), _mm256_cmpgt_epi8(v2, xa3)))));
+            uint32_t h = (uint32_t)_mm256_movemask_epi8(hl), syl = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(bad, hl));
+            uint32_t inword = h & ((syl << 3) | pl);
+            uint32_t m = (d & ~((d << 1) | pd)) | a | (hi & ~cont & ~inword);
+            pl = syl >> 29;
+            pd = d >> 31;
+            if (m)
+                keep_tokens(s, i, m, syl & ~inword, ts);
+        }
+    }
+    ts->pl = pl;
+    ts->pd = pd;
+    return i;
+}
+#endif
+
+#ifdef __SSE2__
+/* Sixteen positions at a time from i while 18 bytes can be read (the
+ * list grown as there). */
+static size_t tokens_sse2(const char *s, size_t len, size_t i, tokscan *ts)
+{
+    const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1), quote = _mm_set1_epi8('\''),
+                  dollar = _mm_set1_epi8('$'), u = _mm_set1_epi8('U'), mc0 = _mm_set1_epi8((char)0xC0),
+                  xe9 = _mm_set1_epi8((char)0xE9), xee = _mm_set1_epi8((char)0xEE), xea = _mm_set1_epi8((char)0xEA),
+                  xed = _mm_set1_epi8((char)0xED), xb0 = _mm_set1_epi8((char)0xB0), x9e = _mm_set1_epi8((char)0x9E),
+                  xa3 = _mm_set1_epi8((char)0xA3);
+    uint32_t pl = ts->pl, pd = ts->pd;
+    size_t end = len >= 18 ? len - 17 : 0; /* (the blocks start before end) */
+    while (i < end) {
+        tok_room(ts, TOK_CHUNK);
+        size_t stop = end - i > TOK_CHUNK ? i + TOK_CHUNK : end;
+        for (; i < stop; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+            __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+            uint32_t d = (uint32_t)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9)));
+            uint32_t a = (uint32_t)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_or_si128(_mm_cmpeq_epi8(v, dollar), _mm_cmpeq_epi8(v, u))));
+            uint32_t hi = (uint32_t)_mm_movemask_epi8(v);
+            uint32_t cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v, mc0));
+            __m128i hl = _mm_and_si128(_mm_cmpgt_epi8(v, xe9), _mm_cmplt_epi8(v, xee));
+            __m128i bad = _mm_or_si128(
+                _mm_and_si128(_mm_cmpeq_epi8(v, xea), _mm_cmplt_epi8(v1, xb0)),
+                _mm_and_si128(_mm_cmpeq_epi8(v, xed),
+                              _mm_or_si128(_mm_cmpgt_epi8(v1, x9e),
+                                           _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpgt_epi8(v2, xa3)))));
+            uint32_t h = (uint32_t)_mm_movemask_epi8(hl), syl = (uint32_t)_mm_movemask_epi8(_mm_andnot_si128(bad, hl));
+            uint32_t inword = h & ((syl << 3) | pl);
+            uint32_t m = (d & ~((d << 1) | pd)) | a | (hi & ~cont & ~inword);
+            pl = syl >> 13;
+            pd = d >> 15;
+            if (m)
+                keep_tokens(s, i, m, syl & ~inword, ts);
+        }
+    }
+    ts->pl = pl;
+    ts->pd = pd;
+    return i;
+}
+#endif
 
 void kg_tctx_tokens(kg_tctx *c)
 {
     pthread_once(&tok_syl_once, tok_syl_init);
     const char *s = c->s;
-    size_t len = c->len, n = 0, cap = len / 16 + 16;
-    size_t *tok = kg_xmalloc(cap * sizeof *tok);
+    size_t len = c->len;
+    tokscan ts = { NULL, 0, len / 16 + 32, 0, 0 };
+    ts.tok = kg_xmalloc(ts.cap * sizeof *ts.tok);
     size_t i = 0;
 #ifdef __SSE2__
-    /* sixteen positions at a time from i = 3 (a syllable three bytes
-     * back is looked at), while 18 bytes can be read */
+    /* the blocks from i = 3 (a syllable three bytes back is looked at) */
     for (; i < 3 && i < len; i++)
         if (is_token(s, len, i))
-            tok[n++] = i;
-    const __m128i mc0 = _mm_set1_epi8((char)0xC0), xea = _mm_set1_epi8((char)0xEA), xed = _mm_set1_epi8((char)0xED),
-                  d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1), quote = _mm_set1_epi8('\''),
-                  dollar = _mm_set1_epi8('$'), u = _mm_set1_epi8('U');
-    /* syllable leads of the block before, for the look three bytes
-     * back: bits 13..15 are positions i - 3 .. i - 1 */
-    unsigned prev_leads = 0;
+            ts.tok[ts.n++] = i;
     for (size_t k = 0; k < 3 && k + 2 < len; k++)
         if ((unsigned char)s[k] >= 0xEA && (unsigned char)s[k] <= 0xED && kg_u8_syllable((const unsigned char *)s + k))
-            prev_leads |= 1u << (13 + k);
-    for (; i + 18 <= len; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i vp = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
-        /* digits (signed compares: bytes >= 0x80 are below '0') */
-        __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
-        __m128i dig_before = _mm_and_si128(_mm_cmpgt_epi8(vp, d0), _mm_cmplt_epi8(vp, d9));
-        __m128i ascii = _mm_or_si128(_mm_andnot_si128(dig_before, dig),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-                                                  _mm_or_si128(_mm_cmpeq_epi8(v, dollar), _mm_cmpeq_epi8(v, u))));
-        /* other character starts: bytes >= 0xC0 */
-        __m128i lead = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), mc0);
-        /* EA..ED (unsigned compares by max and min) after a syllable */
-        __m128i hl = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, xea), v), _mm_cmpeq_epi8(_mm_min_epu8(v, xed), v));
-        unsigned leads = (unsigned)_mm_movemask_epi8(kg_syl_leads(s + i));
-        unsigned back = ((leads << 3) | (prev_leads >> 13)) & 0xFFFFu;
-        prev_leads = leads;
-        unsigned inword = (unsigned)_mm_movemask_epi8(hl) & back;
-        unsigned syl = leads & ~inword;
-        unsigned m = ((unsigned)_mm_movemask_epi8(ascii) | ((unsigned)_mm_movemask_epi8(lead) & ~inword)) & 0xFFFFu;
-        if (!m)
-            continue;
-        if (n + 16 > cap) {
-            cap = cap * 2 + 16;
-            tok = kg_xrealloc(tok, cap * sizeof *tok);
-        }
-        n = keep_tokens(s, i, m, syl, tok, n);
-    }
+            ts.pl |= 1u << k;
+    ts.pd = len > 2 && s[2] >= '0' && s[2] <= '9';
+#if KG_HAVE_AVX2
+    if (kg_avx2())
+        i = tokens_avx2(s, len, i, &ts);
+#endif
+    i = tokens_sse2(s, len, i, &ts);
 #endif
     for (; i < len; i++) {
         if (!is_token(s, len, i))
             continue;
-        if (n == cap) {
-            cap = cap * 2 + 16;
-            tok = kg_xrealloc(tok, cap * sizeof *tok);
-        }
-        tok[n++] = i;
+        tok_room(&ts, 1);
+        ts.tok[ts.n++] = i;
     }
-    c->tok = tok;
-    c->n_tok = n;
+    c->tok = ts.tok;
+    c->n_tok = ts.n;
 }
 
 int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b)

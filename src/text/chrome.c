@@ -8,6 +8,7 @@
 
 #include "korean/grammar.h"
 #include "text/textint.h"
+#include "util/simd.h"
 
 typedef struct crange {
     size_t s, e;
@@ -46,6 +47,13 @@ static const char *const *ko_marks;
 static unsigned char ko_lead[KO_LEADS][3];
 static size_t n_ko_lead;
 static int ko_scan_all;
+/* The second and third bytes of each first syllable as the SIMD scans
+ * compare them, filled once with the rest: each byte sixteen times
+ * (has_mark's kl), and the pair as sixteen sixteen-bit lanes
+ * (has_mark_avx2's kp); an unused lead is 00 00, a pair the normalised
+ * text never holds. */
+static unsigned char ko_lead_vec[KO_LEADS][2][16];
+static unsigned char ko_pair_vec[KO_LEADS][32];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 static void ko_marks_init(void)
@@ -66,6 +74,12 @@ static void ko_marks_init(void)
             ko_scan_all = 1;
         else
             memcpy(ko_lead[n_ko_lead++], w, 3);
+    }
+    for (size_t q = 0; q < n_ko_lead; q++) {
+        for (int x = 0; x < 2; x++)
+            memset(ko_lead_vec[q][x], ko_lead[q][x + 1], 16);
+        for (int k = 0; k < 32; k += 2)
+            memcpy(ko_pair_vec[q] + k, ko_lead[q] + 1, 2);
     }
 }
 
@@ -223,6 +237,58 @@ static int flagged_mark(const char *s, size_t b, size_t p, unsigned sy, unsigned
     return 0;
 }
 
+#if KG_HAVE_AVX2
+/* has_mark's blocks of 32 positions from *i while 34 bytes can be read
+ * (s[0..b) is readable); *i is left where they stopped and *any_tok set
+ * when one holds a byte mark_tokens starts at. The symbol and Latin
+ * lead bytes (C2 E2 ( C A) and mark_tokens' (! h w @) are told apart by
+ * their two nibbles, each looked up in a table of bits (vpshufb): a bit
+ * stands for a set of bytes whose high nibbles and low nibbles are both
+ * in its sets, so that it is set for those bytes only (C2 E2; (; A C;
+ * !; h; w; @). A Hangul mark's first syllable is found by its second
+ * and third bytes as one sixteen-bit lane: the lanes of the load from
+ * s[p + 1] are the pairs at the even positions, those of the load from
+ * s[p + 2] the pairs at the odd ones. */
+KG_AVX2_FN static int has_mark_avx2(const char *s, size_t *ip, size_t b, int *any_tok)
+{
+    const __m256i lo_tab = _mm256_setr_epi8(0x40, 0x0C, 0x01, 0x04, 0, 0, 0, 0x20, 0x12, 0, 0, 0, 0, 0, 0, 0, 0x40,
+                                            0x0C, 0x01, 0x04, 0, 0, 0, 0x20, 0x12, 0, 0, 0, 0, 0, 0, 0),
+                  hi_tab = _mm256_setr_epi8(0, 0, 0x0A, 0, 0x44, 0, 0x10, 0x20, 0, 0, 0, 0, 0x01, 0, 0x01, 0, 0, 0,
+                                            0x0A, 0, 0x44, 0, 0x10, 0x20, 0, 0, 0, 0, 0x01, 0, 0x01, 0),
+                  x0f = _mm256_set1_epi8(0x0F), sym = _mm256_set1_epi8(0x07), tokb = _mm256_set1_epi8(0x78),
+                  zero = _mm256_setzero_si256();
+    __m256i kp[KO_LEADS];
+    for (size_t q = 0; q < KO_LEADS; q++)
+        kp[q] = _mm256_loadu_si256((const __m256i *)(const void *)ko_pair_vec[q]);
+    size_t i = *ip;
+    int tok = 0, hit = 0;
+    for (; i + 34 <= b; i += 32) {
+        __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 2));
+        __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v0, x0f)),
+                                       _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v0, 4), x0f)));
+        unsigned sy = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, sym), zero));
+        unsigned tk = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, tokb), zero));
+        /* (KO_LEADS is 4: unrolled) */
+        __m256i ev = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi16(v1, kp[0]), _mm256_cmpeq_epi16(v1, kp[1])),
+                                     _mm256_or_si256(_mm256_cmpeq_epi16(v1, kp[2]), _mm256_cmpeq_epi16(v1, kp[3])));
+        __m256i od = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi16(v2, kp[0]), _mm256_cmpeq_epi16(v2, kp[1])),
+                                     _mm256_or_si256(_mm256_cmpeq_epi16(v2, kp[2]), _mm256_cmpeq_epi16(v2, kp[3])));
+        unsigned ko = ((unsigned)_mm256_movemask_epi8(ev) & 0x55555555u) |
+                      (((unsigned)_mm256_movemask_epi8(od) & 0x55555555u) << 1);
+        tok |= tk != 0;
+        if ((sy | ko) && flagged_mark(s, b, i, sy, ko)) {
+            hit = 1;
+            break;
+        }
+    }
+    *ip = i;
+    *any_tok |= tok;
+    return hit;
+}
+#endif
+
 /* 1 if s[a..b) holds a copyright mark: the symbol and Latin marks by
  * their lead bytes (Hangul text never has C2 and E2) and the Hangul ones
  * by their first syllables (three bytes each), in one pass sixteen bytes
@@ -233,11 +299,15 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
 {
     size_t i = a;
     int any_tok = 0;
+#if KG_HAVE_AVX2
+    if (b - a >= 34 && kg_avx2() && has_mark_avx2(s, &i, b, &any_tok))
+        return 1;
+#endif
 #ifdef __SSE2__
     __m128i kl[KO_LEADS][2];
     for (size_t q = 0; q < KO_LEADS; q++)
         for (int x = 0; x < 2; x++)
-            kl[q][x] = _mm_set1_epi8(q < n_ko_lead ? (char)ko_lead[q][x + 1] : 0);
+            kl[q][x] = _mm_loadu_si128((const __m128i *)(const void *)ko_lead_vec[q][x]);
     unsigned sy, ko, tk;
     for (; i + 18 <= b; i += 16) {
         mark_masks(s, i, (const __m128i(*)[2])kl, &sy, &ko, &tk);

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "text/textint.h"
+#include "util/simd.h"
 
 typedef struct nbuild {
     const char *src;
@@ -21,6 +22,21 @@ typedef struct nbuild {
     size_t map_cap;
 } nbuild;
 
+#if KG_HAVE_AVX2
+/* map[i] = i for i up to n, eight at a time (returns where it stopped). */
+KG_AVX2_FN static size_t iota_avx2(uint32_t *map, size_t n)
+{
+    __m256i x = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i eight = _mm256_set1_epi32(8);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        _mm256_storeu_si256((__m256i *)(void *)(map + i), x);
+        x = _mm256_add_epi32(x, eight);
+    }
+    return i;
+}
+#endif
+
 static void nb_start_copy(nbuild *b, size_t upto)
 {
     b->copying = 1;
@@ -29,9 +45,13 @@ static void nb_start_copy(nbuild *b, size_t upto)
     b->map_cap = b->len + 16;
     b->map = kg_xmalloc(b->map_cap * sizeof *b->map);
     size_t i = 0;
+#if KG_HAVE_AVX2
+    if (kg_avx2())
+        i = iota_avx2(b->map, upto);
+#endif
 #ifdef __SSE2__
     /* the identity, four at a time */
-    __m128i x = _mm_setr_epi32(0, 1, 2, 3);
+    __m128i x = _mm_add_epi32(_mm_set1_epi32((int)(uint32_t)i), _mm_setr_epi32(0, 1, 2, 3));
     const __m128i four = _mm_set1_epi32(4);
     for (; i + 4 <= upto; i += 4) {
         _mm_storeu_si128((__m128i *)(void *)(b->map + i), x);
@@ -149,23 +169,83 @@ static int norm_char(uint32_t cp, char out[16], ncache_ent *cache)
  * over from there (0 without SSE2). Blocks follow each other at a fixed
  * stride, so no block waits for the previous one: the continuation bytes
  * a syllable led in the last two bytes of a block still owes are carried
- * into the next block as a mask. */
+ * into the next block as a mask.
+ *
+ * A block passes when each byte is printable ASCII or a newline, a lead
+ * EA..ED of a syllable, or a continuation byte, and the continuation
+ * bytes are exactly the two after each lead. Signed compares do the
+ * ranges (bytes from 0x80 are negative): once the continuations are where
+ * the leads want them, the two bytes after a lead are 80..BF, whose
+ * signed order is their unsigned one, so a lead's range (EA from EA B0,
+ * ED up to ED 9E A3: kg_u8_syllable) is three compares. A lead out of
+ * range counts as no lead, and the block fails. */
+#if KG_HAVE_AVX2
+/* plain_prefix's blocks, 32 bytes at a time while 34 can be read: from
+ * *ip with the continuations *carry owes, both left for the SSE2 blocks
+ * to go on from. */
+KG_AVX2_FN static void plain_avx2(const unsigned char *u, size_t n, size_t *ip, unsigned *carry)
+{
+    const __m256i one = _mm256_set1_epi8(1), x20 = _mm256_set1_epi8(0x20), nl = _mm256_set1_epi8('\n'),
+                  mc0 = _mm256_set1_epi8((char)0xC0), xe9 = _mm256_set1_epi8((char)0xE9),
+                  xee = _mm256_set1_epi8((char)0xEE), xea = _mm256_set1_epi8((char)0xEA),
+                  xed = _mm256_set1_epi8((char)0xED), xb0 = _mm256_set1_epi8((char)0xB0),
+                  x9e = _mm256_set1_epi8((char)0x9E), xa3 = _mm256_set1_epi8((char)0xA3);
+    size_t i = *ip;
+    uint64_t cy = *carry;
+    while (i + 34 <= n) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 1));
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(u + i + 2));
+        __m256i ascii = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_add_epi8(v, one), x20), _mm256_cmpeq_epi8(v, nl));
+        __m256i cont = _mm256_cmpgt_epi8(mc0, v);
+        __m256i lead = _mm256_and_si256(_mm256_cmpgt_epi8(v, xe9), _mm256_cmpgt_epi8(xee, v));
+        __m256i bad = _mm256_or_si256(
+            _mm256_and_si256(_mm256_cmpeq_epi8(v, xea), _mm256_cmpgt_epi8(xb0, v1)),
+            _mm256_and_si256(_mm256_cmpeq_epi8(v, xed),
+                             _mm256_or_si256(_mm256_cmpgt_epi8(v1, x9e),
+                                             _mm256_and_si256(_mm256_cmpeq_epi8(v1, x9e), _mm256_cmpgt_epi8(v2, xa3)))));
+        uint64_t a = (uint32_t)_mm256_movemask_epi8(ascii), c = (uint32_t)_mm256_movemask_epi8(cont),
+                 l = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(bad, lead));
+        uint64_t want = (l << 1) | (l << 2) | cy;
+        if ((a | c | l) != 0xFFFFFFFFu || (c ^ want) & 0xFFFFFFFFu)
+            break;
+        cy = want >> 32;
+        i += 32;
+    }
+    *ip = i;
+    *carry = (unsigned)cy;
+}
+#endif
+
 static size_t plain_prefix(const unsigned char *u, size_t n)
 {
     size_t i = 0;
 #ifdef __SSE2__
-    const __m128i c1f = _mm_set1_epi8(0x1F), c7f = _mm_set1_epi8(0x7F), nl = _mm_set1_epi8('\n'),
-                  mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
+    const __m128i one = _mm_set1_epi8(1), x20 = _mm_set1_epi8(0x20), nl = _mm_set1_epi8('\n'),
+                  mc0 = _mm_set1_epi8((char)0xC0), xe9 = _mm_set1_epi8((char)0xE9), xee = _mm_set1_epi8((char)0xEE),
+                  xea = _mm_set1_epi8((char)0xEA), xed = _mm_set1_epi8((char)0xED), xb0 = _mm_set1_epi8((char)0xB0),
+                  x9e = _mm_set1_epi8((char)0x9E), xa3 = _mm_set1_epi8((char)0xA3);
     unsigned carry = 0; /* continuations owed at this block's bytes 0 and 1 */
+#if KG_HAVE_AVX2
+    if (n >= 34 && kg_avx2())
+        plain_avx2(u, n, &i, &carry);
+#endif
     while (i + 18 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-        /* signed compares: bytes >= 0x80 fail the ASCII test */
-        __m128i ascii = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, c1f), _mm_cmplt_epi8(v, c7f)),
-                                     _mm_cmpeq_epi8(v, nl));
-        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80);
-        __m128i lead = kg_syl_leads((const char *)u + i);
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+        /* 20..7E: v + 1 is 21..7F, above 20 (7F and the bytes from 80 wrap
+         * to 80..FF or 00) */
+        __m128i ascii = _mm_or_si128(_mm_cmpgt_epi8(_mm_add_epi8(v, one), x20), _mm_cmpeq_epi8(v, nl));
+        __m128i cont = _mm_cmpgt_epi8(mc0, v); /* 80..BF */
+        __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, xe9), _mm_cmpgt_epi8(xee, v)); /* EA..ED */
+        __m128i bad = _mm_or_si128(
+            _mm_and_si128(_mm_cmpeq_epi8(v, xea), _mm_cmpgt_epi8(xb0, v1)),
+            _mm_and_si128(_mm_cmpeq_epi8(v, xed),
+                          _mm_or_si128(_mm_cmpgt_epi8(v1, x9e),
+                                       _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpgt_epi8(v2, xa3)))));
         unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
-                 l = (unsigned)_mm_movemask_epi8(lead);
+                 l = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(bad, lead));
         unsigned want = (l << 1) | (l << 2) | carry; /* where continuations must be */
         if ((a | c | l) != 0xFFFF || (c ^ want) & 0xFFFF)
             break;
@@ -206,6 +286,38 @@ static size_t skip_plain(const unsigned char *u, size_t len, size_t i)
  * copying: each byte maps to the start of its character, as copy_ascii
  * and nb_emit map them (a character at a time, most of a text went
  * through nb_emit once its first character changed). */
+#if KG_HAVE_AVX2
+/* copy_plain's map, 32 bytes at a time from k (k > i: u[k - 1], the byte
+ * before, is read for the flag of the byte before each); returns where
+ * it stopped. */
+KG_AVX2_FN static size_t copy_map_avx2(const unsigned char *u, size_t i, size_t j, size_t k, uint32_t *m)
+{
+    const __m256i mc0 = _mm256_set1_epi8((char)0xC0), x80 = _mm256_set1_epi8((char)0x80),
+                  one = _mm256_set1_epi8(1), iota = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+                  eight = _mm256_set1_epi32(8);
+    for (; k + 32 <= j; k += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + k));
+        __m256i vp = _mm256_loadu_si256((const __m256i *)(const void *)(u + k - 1));
+        __m256i c = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, mc0), x80), one);
+        __m256i cb = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(vp, mc0), x80), one);
+        __m256i back = _mm256_add_epi8(c, _mm256_and_si256(c, cb));
+        __m128i lo = _mm256_castsi256_si128(back), hi = _mm256_extracti128_si256(back, 1);
+        __m256i x = _mm256_add_epi32(_mm256_set1_epi32((int)(uint32_t)k), iota);
+        uint32_t *o = m + (k - i);
+        _mm256_storeu_si256((__m256i *)(void *)o, _mm256_sub_epi32(x, _mm256_cvtepu8_epi32(lo)));
+        x = _mm256_add_epi32(x, eight);
+        _mm256_storeu_si256((__m256i *)(void *)(o + 8),
+                            _mm256_sub_epi32(x, _mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8))));
+        x = _mm256_add_epi32(x, eight);
+        _mm256_storeu_si256((__m256i *)(void *)(o + 16), _mm256_sub_epi32(x, _mm256_cvtepu8_epi32(hi)));
+        x = _mm256_add_epi32(x, eight);
+        _mm256_storeu_si256((__m256i *)(void *)(o + 24),
+                            _mm256_sub_epi32(x, _mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8))));
+    }
+    return k;
+}
+#endif
+
 static void copy_plain(nbuild *b, size_t i, size_t j)
 {
     if (b->out.len + (j - i) + 1 > b->map_cap) {
@@ -224,6 +336,13 @@ static void copy_plain(nbuild *b, size_t i, size_t j)
     const __m128i mc0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80), one = _mm_set1_epi8(1),
                   zero = _mm_setzero_si128(), four = _mm_set1_epi32(4);
     __m128i prev = zero;
+#if KG_HAVE_AVX2
+    if (i > 0 && j - i >= 32 && kg_avx2()) {
+        k = copy_map_avx2(u, i, j, k, m);
+        /* (the flag of the byte before the next block, in lane 15) */
+        prev = _mm_set1_epi8((char)((u[k - 1] & 0xC0) == 0x80));
+    }
+#endif
     for (; k + 16 <= j; k += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + k));
         __m128i c = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, mc0), x80), one);

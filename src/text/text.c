@@ -19,8 +19,8 @@ int kg_text_load(kg_text *t, const char *src, size_t len, size_t base, unsigned 
         return -1;
     }
     /* lines */
-    text_line *ln = NULL;
-    size_t nl = 0, cap = 0;
+    size_t nl = 0, cap = 64; /* (an article has a few dozen lines) */
+    text_line *ln = kg_xmalloc(cap * sizeof *ln);
     const char *s = t->norm;
     size_t i = 0;
     while (i <= t->norm_len) {
