@@ -4038,7 +4038,7 @@ static inline int report_may(const char *s, size_t len, size_t p)
  * the rules of run_anon and run_pair in their order, each called only
  * where the word's classes and the bytes around it let it find
  * something (the first tests of each, answered here once). */
-static size_t run_anon_syllable(scan *sc)
+static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc)
 {
     actx *x = sc->x;
     const char *s = x->s;
@@ -4251,7 +4251,7 @@ static size_t run_intro_list(scan *sc)
 
 /* A person before a title (리밍 대변인), a title naming the office, or an
  * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
-static size_t run_title_suffix(scan *sc)
+static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc)
 {
     actx *x = sc->x;
     const char *s = x->s;
@@ -4376,6 +4376,32 @@ static size_t short_name_note(actx *x, size_t p)
     return c + 1;
 }
 
+/* The rules of new names at a Hangul word, in their order (see
+ * run_rules): one call for the five, whose tests share what they load
+ * (a call each cost more than most words' tests). */
+static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
+{
+#define RULE(gate, run, aft)          \
+    if (gate(sc)) {                   \
+        size_t e_ = run(sc);          \
+        if (e_) {                     \
+            *after = (aft);           \
+            return e_;                \
+        }                             \
+    }
+    if (kg_is_hangul(sc->cp)) {
+        RULE(gate_passed, run_anon_syllable, AFTER_NEXT)
+    } else {
+        RULE(gate_passed, run_anon, AFTER_NEXT)
+    }
+    RULE(gate_passed, run_pair, AFTER_NEXT)
+    RULE(gate_passed, run_corp_after, AFTER_PUNCT)
+    RULE(gate_passed, run_intro_list, AFTER_NEXT)
+    RULE(gate_passed, run_title_suffix, AFTER_NEXT)
+#undef RULE
+    return 0;
+}
+
 /* The rules in the order they are tried at a start: the first that finds
  * something ends the place (its end returned, *after its AFTER_*), else
  * 0. The known names come before the rules that find new ones; these run
@@ -4399,16 +4425,7 @@ static size_t run_rules(scan *sc, int *after)
         RULE(gate_passed, run_known, AFTER_HANGUL)
         if (!sc->discover || !SCAN_TOK(sc))
             return 0;
-        if (kg_is_hangul(sc->cp)) {
-            RULE(gate_passed, run_anon_syllable, AFTER_NEXT)
-        } else {
-            RULE(gate_passed, run_anon, AFTER_NEXT)
-        }
-        RULE(gate_passed, run_pair, AFTER_NEXT)
-        RULE(gate_passed, run_corp_after, AFTER_PUNCT)
-        RULE(gate_passed, run_intro_list, AFTER_NEXT)
-        RULE(gate_passed, run_title_suffix, AFTER_NEXT)
-        return 0;
+        return run_new_hangul(sc, after);
     }
     RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
     RULE(gate_quote, run_quote, AFTER_PUNCT)
