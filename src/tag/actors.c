@@ -2181,11 +2181,9 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* 연설을 마친 뒤 기자들과 만났다: a title told in the plural names a
      * group, not a holder whose name comes before it (the body they
      * belong to may: 금융회사 임원들) */
-    int plural = 0;
-    for (int k = 0; title_plurals[k] && !plural; k++) {
-        size_t l = strlen(title_plurals[k]);
-        plural = tb + l <= x->len && !memcmp(s + tb, title_plurals[k], l);
-    }
+    /* (kg_lit_any: the first bytes compared inline, no strlen and
+     * memcmp calls; an end is never 0 here, tb > ta >= 2) */
+    int plural = kg_lit_any(s, x->len, tb, title_plurals) != 0;
     size_t ne = ta - 1;
     /* 홍길동 전 회장: a word for former or new between name and title */
     if (ne >= 2) {
