@@ -263,6 +263,18 @@ static int has_cls(uint32_t c, uint32_t cp)
 /* ------------------------------------------------------------------ */
 /* word lists                                                          */
 
+/* 1 if a kg_wordset of list holds every word of it (each of 1 to 255
+ * bytes: kg_wordset_build leaves out the others). */
+static int list_in_set(const char *const *list)
+{
+    for (const char *const *t = list; *t; t++) {
+        size_t n = strlen(*t);
+        if (n == 0 || n > 255)
+            return 0;
+    }
+    return 1;
+}
+
 static int ends_with(const char *w, size_t n, const char *suf)
 {
     size_t k = strlen(suf);
@@ -402,6 +414,12 @@ static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, 
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
     ws_report_particles, ws_unnamed_sources, ws_office_titles;
 static kg_wordset ws_affiliation_ends, ws_place_titles;
+/* the lists that were walked word by word with strlen and memcmp, as
+ * sets: gloss_not_heads (ends_with each), spelled_letters (the longest
+ * at a place); *_ok: every word of the list is one a set holds (of 1 to
+ * 255 bytes), else the walk stays */
+static kg_wordset ws_gloss_not_heads, ws_spelled_letters;
+static int gloss_not_heads_ok, spelled_letters_ok, short_given_ok;
 static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts,
     ws_lead_titles,
     ws_loan_common;
@@ -1323,11 +1341,14 @@ static int spelled_letters(const char *w, size_t n)
     int k = 0;
     while (i < n) {
         size_t best = 0;
-        for (int q = 0; letters[q]; q++) {
-            size_t l = strlen(letters[q]);
-            if (l > best && i + l <= n && memcmp(w + i, letters[q], l) == 0)
-                best = l;
-        }
+        if (spelled_letters_ok)
+            best = kg_wordset_prefix(&ws_spelled_letters, w, n, i, NULL, NULL); /* (the longest) */
+        else
+            for (int q = 0; letters[q]; q++) {
+                size_t l = strlen(letters[q]);
+                if (l > best && i + l <= n && memcmp(w + i, letters[q], l) == 0)
+                    best = l;
+            }
         if (!best)
             return 0;
         i += best;
@@ -1504,8 +1525,11 @@ static int gloss_head(actx *x, size_t i, gloss *g)
         return 0;
     /* a law, a plan or a thing glossed (반도체법(CHIPS Act)): no actor */
     int thing = 0;
-    for (const char *const *w = gloss_not_heads; *w && !thing; w++)
-        thing = ends_with(s + toks[0].a, toks[0].b - toks[0].a, *w);
+    if (gloss_not_heads_ok)
+        thing = kg_wordset_suffix(&ws_gloss_not_heads, s + toks[0].a, toks[0].b - toks[0].a);
+    else
+        for (const char *const *w = gloss_not_heads; *w && !thing; w++)
+            thing = ends_with(s + toks[0].a, toks[0].b - toks[0].a, *w);
     if (thing && lex_exact(x, toks[take - 1].a, toks[0].b) < 0)
         return 0;
     g->nt = nt;
@@ -1764,7 +1788,8 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
     size_t j = e + 1, te = 0, w = j;
     for (int k = 0; bodies[k].w; k++) {
         size_t n = bodies[k].n;
-        if (j + n > len || memcmp(s + j, bodies[k].w, n) != 0)
+        /* (the first byte compared inline: most bodies differ there) */
+        if (j + n > len || (n && s[j] != bodies[k].w[0]) || memcmp(s + j, bodies[k].w, n) != 0)
             continue;
         if (!te) {
             /* the word: the body's name, then particles at most */
@@ -1803,7 +1828,8 @@ static int bare_body_rule(actx *x, size_t a, size_t e, int lex)
     const char *s = x->s;
     /* the word first (most lexicon names are none), then the sentence */
     int k = 0;
-    while (bodies[k].w && (bodies[k].n != e - a || memcmp(s + a, bodies[k].w, e - a) != 0))
+    while (bodies[k].w &&
+           (bodies[k].n != e - a || (e > a && s[a] != bodies[k].w[0]) || memcmp(s + a, bodies[k].w, e - a) != 0))
         k++;
     if (!bodies[k].w)
         return 0;
@@ -1913,8 +1939,11 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
     /* a one-syllable first word: a short given name from elsewhere (팸
      * 본디, 짐 팬) */
     int short_ok = 0;
-    for (int k = 0; s1 == 1 && short_given_names[k] && !short_ok; k++)
-        short_ok = m - a == strlen(short_given_names[k]) && !memcmp(s + a, short_given_names[k], m - a);
+    if (short_given_ok)
+        short_ok = s1 == 1 && kg_wordset_has(&ws_short_given_names, s + a, m - a);
+    else
+        for (int k = 0; s1 == 1 && short_given_names[k] && !short_ok; k++)
+            short_ok = m - a == strlen(short_given_names[k]) && !memcmp(s + a, short_given_names[k], m - a);
     if ((s1 < 2 && !short_ok) || s1 > 6 || s2 < 1 || s2 > 5)
         return 0;
     if (never_name(s, a, m) || never_name(s, m + 1, b) || is_title(s + a, m - a) || is_title(s + m + 1, b - m - 1))
@@ -2152,11 +2181,9 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* 연설을 마친 뒤 기자들과 만났다: a title told in the plural names a
      * group, not a holder whose name comes before it (the body they
      * belong to may: 금융회사 임원들) */
-    int plural = 0;
-    for (int k = 0; title_plurals[k] && !plural; k++) {
-        size_t l = strlen(title_plurals[k]);
-        plural = tb + l <= x->len && !memcmp(s + tb, title_plurals[k], l);
-    }
+    /* (kg_lit_any: the first bytes compared inline, no strlen and
+     * memcmp calls; an end is never 0 here, tb > ta >= 2) */
+    int plural = kg_lit_any(s, x->len, tb, title_plurals) != 0;
     size_t ne = ta - 1;
     /* 홍길동 전 회장: a word for former or new between name and title */
     if (ne >= 2) {
@@ -3175,6 +3202,11 @@ static void tables_init(void)
     kg_wordset_build(&ws_lead_roles, lead_roles);
     kg_wordset_build(&ws_bare_particles, bare_particles);
     kg_wordset_build(&ws_short_given_names, short_given_names);
+    kg_wordset_build(&ws_gloss_not_heads, gloss_not_heads);
+    kg_wordset_build(&ws_spelled_letters, spelled_letters_list);
+    gloss_not_heads_ok = list_in_set(gloss_not_heads);
+    spelled_letters_ok = list_in_set(spelled_letters_list);
+    short_given_ok = list_in_set(short_given_names);
     kg_wordset_build(&ws_report_particles, report_particles);
     kg_wordset_build(&ws_unnamed_sources, unnamed_sources);
     kg_wordset_build(&ws_office_titles, office_titles);
@@ -4038,7 +4070,7 @@ static inline int report_may(const char *s, size_t len, size_t p)
  * the rules of run_anon and run_pair in their order, each called only
  * where the word's classes and the bytes around it let it find
  * something (the first tests of each, answered here once). */
-static size_t run_anon_syllable(scan *sc)
+static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc)
 {
     actx *x = sc->x;
     const char *s = x->s;
@@ -4251,7 +4283,7 @@ static size_t run_intro_list(scan *sc)
 
 /* A person before a title (리밍 대변인), a title naming the office, or an
  * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
-static size_t run_title_suffix(scan *sc)
+static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc)
 {
     actx *x = sc->x;
     const char *s = x->s;
@@ -4376,6 +4408,32 @@ static size_t short_name_note(actx *x, size_t p)
     return c + 1;
 }
 
+/* The rules of new names at a Hangul word, in their order (see
+ * run_rules): one call for the five, whose tests share what they load
+ * (a call each cost more than most words' tests). */
+static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
+{
+#define RULE(gate, run, aft)          \
+    if (gate(sc)) {                   \
+        size_t e_ = run(sc);          \
+        if (e_) {                     \
+            *after = (aft);           \
+            return e_;                \
+        }                             \
+    }
+    if (kg_is_hangul(sc->cp)) {
+        RULE(gate_passed, run_anon_syllable, AFTER_NEXT)
+    } else {
+        RULE(gate_passed, run_anon, AFTER_NEXT)
+    }
+    RULE(gate_passed, run_pair, AFTER_NEXT)
+    RULE(gate_passed, run_corp_after, AFTER_PUNCT)
+    RULE(gate_passed, run_intro_list, AFTER_NEXT)
+    RULE(gate_passed, run_title_suffix, AFTER_NEXT)
+#undef RULE
+    return 0;
+}
+
 /* The rules in the order they are tried at a start: the first that finds
  * something ends the place (its end returned, *after its AFTER_*), else
  * 0. The known names come before the rules that find new ones; these run
@@ -4399,16 +4457,7 @@ static size_t run_rules(scan *sc, int *after)
         RULE(gate_passed, run_known, AFTER_HANGUL)
         if (!sc->discover || !SCAN_TOK(sc))
             return 0;
-        if (kg_is_hangul(sc->cp)) {
-            RULE(gate_passed, run_anon_syllable, AFTER_NEXT)
-        } else {
-            RULE(gate_passed, run_anon, AFTER_NEXT)
-        }
-        RULE(gate_passed, run_pair, AFTER_NEXT)
-        RULE(gate_passed, run_corp_after, AFTER_PUNCT)
-        RULE(gate_passed, run_intro_list, AFTER_NEXT)
-        RULE(gate_passed, run_title_suffix, AFTER_NEXT)
-        return 0;
+        return run_new_hangul(sc, after);
     }
     RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
     RULE(gate_quote, run_quote, AFTER_PUNCT)
