@@ -94,11 +94,12 @@ static void lists_init(void)
     source_words = kg_gram_words("events", "source_words");
 }
 
-/* 1 if one of the words is in predicate p (따르면 of 보고서에 따르면). */
-static int pred_has_any(const char *p, const char *const *list)
+/* 1 if one of the words is in e's predicate title (따르면 of 보고서에
+ * 따르면) */
+static int pred_has(const ex_event *e, const char *const *words)
 {
-    for (int k = 0; list[k]; k++)
-        if (strstr(p, list[k]))
+    for (int k = 0; words[k]; k++)
+        if (strstr(e->pred, words[k]))
             return 1;
     return 0;
 }
@@ -253,7 +254,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
         /* 한국은행이 15일 발표한 보고서에 따르면: the report released and
          * cited is one release, the one told with its verb */
         if (a->type == b->type && a->type == ex_type_index("release") && (a->f & EX_F_ADNOM) && !a->quoted &&
-            !b->quoted && b->ps > a->pe && b->ps - a->pe < 160 && pred_has_any(b->pred, source_words)) {
+            !b->quoted && b->ps > a->pe && b->ps - a->pe < 160 && pred_has(b, source_words)) {
             absorb(a, b);
             continue;
         }
@@ -1575,6 +1576,19 @@ static int event_in(const exdoc *x, size_t si, size_t a, size_t b)
     return -1;
 }
 
+/* The word that ends before the spaces before `at`, from ss on, into w;
+ * 0 when none (no space before `at`, or the sentence starts there). */
+static int prev_word(const exdoc *x, size_t ss, size_t at, ex_word *w)
+{
+    size_t e = at;
+    while (e > ss && x->s[e - 1] == ' ')
+        e--;
+    if (e == at || e <= ss)
+        return 0;
+    word_ending(x, ss, e, w);
+    return 1;
+}
+
 /* The noun phrase a cue at `at` governs, ending at ne: it starts at the
  * word holding ne and takes up to three words before it with no particle,
  * or one with the genitive 의 (미국의 대중 반도체 규제). Returns its start. */
@@ -1584,12 +1598,8 @@ static size_t np_start(const exdoc *x, size_t ss, size_t ne)
     word_ending(x, ss, ne, &w);
     size_t start = w.cs < ne ? w.cs : w.s;
     for (int n = 0; n < 3 && start > ss; n++) {
-        size_t e = start;
-        while (e > ss && x->s[e - 1] == ' ')
-            e--;
-        if (e == start || e <= ss)
+        if (!prev_word(x, ss, start, &w))
             break;
-        word_ending(x, ss, e, &w);
         /* 대중(對中): a gloss in brackets after the word is part of it */
         int gloss = w.e > w.s + 2 && x->s[w.e - 1] == ')' && w.cs == w.s && memchr(x->s + w.s + 1, '(', w.e - w.s - 2);
         if (gloss)
@@ -1715,26 +1725,16 @@ static void said_np(exdoc *x, int k, size_t ss, gov_rel **out, size_t *n_out, si
     int said = 0;
     for (int i = 0; said_nouns[i] && !said; i++)
         said = ends_nospace(t, said_nouns[i]);
-    size_t b = e->ps;
-    while (b > ss && x->s[b - 1] == ' ')
-        b--;
-    if (!said || b <= ss || b == e->ps)
-        return;
     ex_word w;
-    word_ending(x, ss, b, &w);
+    if (!said || !prev_word(x, ss, e->ps, &w))
+        return;
     if (w.cs >= w.ce || w.ce - w.cs < 9 || !ex_ends_any(x->s, w.cs, w.ce, said_ends))
         return;
     size_t verb = w.cs, from = w.s;
     int vow = ex_ends_any(x->s, w.cs, w.ce, vow_said_ends);
     for (int n = 0; n < 2 && from > ss; n++) {
-        size_t pe = from;
-        while (pe > ss && x->s[pe - 1] == ' ')
-            pe--;
-        if (pe == from || pe <= ss)
-            break;
         ex_word v;
-        word_ending(x, ss, pe, &v);
-        if (v.particle != EX_P_OBJ && v.particle != EX_P_OTHER)
+        if (!prev_word(x, ss, from, &v) || (v.particle != EX_P_OBJ && v.particle != EX_P_OTHER))
             break;
         from = v.s;
     }
@@ -3151,14 +3151,6 @@ static int pronoun_object(const exdoc *x, const ex_event *e)
     return w.particle == EX_P_OBJ && act_pointed_back(x, e->cs, a) ? 2 : 0;
 }
 
-/* 1 if one of the words is in e's predicate title */
-static int pred_has(const ex_event *e, const char *const *words)
-{
-    for (int k = 0; words[k]; k++)
-        if (strstr(e->pred, words[k]))
-            return 1;
-    return 0;
-}
 
 /* End of the word that holds offset o (a space, comma or period). */
 static size_t word_end_at(const exdoc *x, size_t o)
