@@ -63,7 +63,7 @@ typedef struct tspec {
 enum { P_NONE = 0, P_EARLY, P_MID, P_LATE, P_H1, P_H2, P_Q, P_MIDM, P_SPRING, P_SUMMER, P_AUTUMN, P_WINTER };
 
 /* The word lists of the grammar (times), read once by time_first_init. */
-enum { TW_GLUED = 1, TW_SPACED = 2 };
+enum { TW_GLUED = 1, TW_SPACED = 2, TW_NATIVE = 4, TW_SINO = 8 };
 typedef struct tword {
     const char *w;
     size_t n;
@@ -85,7 +85,7 @@ typedef struct twords {
 static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
     t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends,
     t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends, t_year_suffixes,
-    t_weekday_tails;
+    t_weekday_tails, t_amount_words, t_amount_word_units;
 static const kg_gram_list *unit_words; /* grammar units: units (bare years are none of them) */
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static void tw_index(twords *t);
@@ -331,7 +331,8 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
     const twords *words = &dx_year;
     for (int k = tw_first(words, s, len, i); k >= 0; k = words->next[k]) {
         size_t n = lit(s, len, i, words->v[k].w);
-        if (n) {
+        /* (a word of two must end there: 지난 해, not 지난 해외) */
+        if (n && (!memchr(words->v[k].w, ' ', words->v[k].n) || word_end_ok(s, len, n))) {
             sp_->yk = words->v[k].k;
             sp_->y = words->v[k].off;
             sp_->flags |= words->v[k].flags;
@@ -1125,6 +1126,30 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
 
 /* N[여] (년|개월|달|주|일) at i: returns the end and the unit (1 year, 2
  * month, 3 week, 4 day). */
+/* An amount of time in number words at i (amount_words, then a unit of
+ * amount_word_units of the same class): a native number glued or after
+ * a space (한 달, 넉 달, 두 해, 한 주), a Sino-Korean one glued (일주일,
+ * 일년). Its end with *n and *unit set, or 0. */
+static size_t p_amount_words(const char *s, size_t len, size_t i, int *n, int *unit)
+{
+    int wi;
+    size_t e = tw_at(&t_amount_words, s, len, i, &wi);
+    if (!e)
+        return 0;
+    const tword *w = &t_amount_words.v[wi];
+    size_t g = i + e, k = g < len && s[g] == ' ' && (w->cls & TW_NATIVE) ? g + 1 : g;
+    for (size_t u = 0; u < t_amount_word_units.n; u++) {
+        const tword *uw = &t_amount_word_units.v[u];
+        size_t r;
+        if (uw->off && (uw->cls & w->cls & (TW_NATIVE | TW_SINO)) && (r = lit(s, len, k, uw->w))) {
+            *n = w->off;
+            *unit = uw->off;
+            return r;
+        }
+    }
+    return 0;
+}
+
 static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
 {
     const char *s = st->s;
@@ -1139,6 +1164,8 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
             *unit = 5;
             return e;
         }
+    if ((unsigned char)s[i] >= 0x80)
+        return p_amount_words(s, len, i, n, unit);
     if (!(e = read_int(s, len, i, 4, &v)))
         return 0;
     if (e < len && (s[e] == '.' || s[e] == ','))
@@ -1291,6 +1318,16 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
                 year_back(&v->b);
             }
             st->cur_base = 1;
+        } else if (sign > 0 && past_after(st, kc)) {
+            /* N개월 뒤 …했다: after the time told just before (the
+             * DCT's future cannot be told in the past), else unknown */
+            if (st->have_last && st->sent_no - st->last_sent <= 1 && !st->last.unknown && st->last.a.prec) {
+                kg_edtf_point from = { st->last.a.y, st->last.a.m, st->last.a.d, st->last.a.prec, 0, 0 };
+                shift(&from, amt, unit, v, approx);
+            } else {
+                memset(v, 0, sizeof *v);
+                v->unknown = 1;
+            }
         } else
             shift(dct, sign * amt, unit, v, approx);
         size_t k3;
@@ -1404,7 +1441,8 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     *resolved = 1;
     size_t j = i;
     int past = 0;
-    if ((k = lit_sp(s, len, j, R_PAST)) && !lit(s, len, k, R_MONTH_NOUN)) { /* (지난 달 is a month word) */
+    if ((k = lit_sp(s, len, j, R_PAST)) && !lit(s, len, k, R_MONTH_NOUN) &&
+        tw_at(&dx_year, s, len, j, NULL) <= k - j) { /* (지난 달, 지난 해 are deictic words) */
         t.dir = -1;
         past = 1;
         j = k;
@@ -1786,6 +1824,10 @@ static twords tw_list(const char *key, const char *unit)
                 w->cls |= TW_SPACED;
             else if (!strcmp(*c, "glued"))
                 w->cls |= TW_GLUED;
+            else if (!strcmp(*c, "native"))
+                w->cls |= TW_NATIVE;
+            else if (!strcmp(*c, "sino"))
+                w->cls |= TW_SINO;
         }
         if (u && !strcmp(u, "quarter"))
             w->k = 1;
@@ -1798,6 +1840,22 @@ static twords tw_list(const char *key, const char *unit)
                 w->part = partnames[q].p;
     }
     return t;
+}
+
+/* The units of a list of amount units (field unit) as p_amount counts
+ * them in off: year 1, month 2, week 3, day 4; 0 for a unit kg does not
+ * know (the word is then skipped). */
+static void amount_unit_codes(twords *t, const char *key)
+{
+    static const char *const names[] = { "year", "month", "week", "day" };
+    const kg_gram_list *au = kg_gram_list_get("times", key);
+    for (size_t k = 0; k < t->n && k < au->n; k++) {
+        const char *u = kg_gram_field(&au->e[k], "unit");
+        t->v[k].off = 0;
+        for (int q = 0; u && q < 4; q++)
+            if (!strcmp(u, names[q]))
+                t->v[k].off = q + 1;
+    }
 }
 
 /* The word of times marks with field role ROLE (see M_YEAR). */
@@ -1870,6 +1928,8 @@ static void read_lists(void)
         { &t_weekends, "weekends" },
         { &t_year_suffixes, "year_suffixes" },
         { &t_weekday_tails, "weekday_tails" },
+        { &t_amount_words, "amount_words" },
+        { &t_amount_word_units, "amount_word_units" },
     };
     for (size_t k = 0; k < sizeof plain / sizeof *plain; k++) {
         *plain[k].dst = tw_list(plain[k].key, NULL);
@@ -1897,15 +1957,8 @@ static void read_lists(void)
         t_holidays.v[k].off = mv >= 1 && mv <= 12 ? (int)mv : 0;
         t_holidays.v[k].part = dv >= 1 && dv <= 31 ? (int)dv : 0;
     }
-    const kg_gram_list *au = kg_gram_list_get("times", "amount_units");
-    for (size_t k = 0; k < t_amount_units.n && k < au->n; k++) {
-        static const char *const names[] = { "year", "month", "week", "day" }; /* units 1 to 4 */
-        const char *u = kg_gram_field(&au->e[k], "unit");
-        t_amount_units.v[k].off = 0; /* (no unit kg knows: the word is skipped) */
-        for (int q = 0; u && q < 4; q++)
-            if (!strcmp(u, names[q]))
-                t_amount_units.v[k].off = q + 1;
-    }
+    amount_unit_codes(&t_amount_units, "amount_units");
+    amount_unit_codes(&t_amount_word_units, "amount_word_units");
     zones = kg_gram_words("times", "zones");
     for (size_t k = 0; zones[k]; k++) {
         if (!zones[k][0])
@@ -2164,10 +2217,26 @@ static void time_first_init(void)
     kg_tctx_first_syls(&time_first, "times");
     read_lists();
     const kg_gram_list *l = kg_gram_list_get("times", "heads");
-    const char **h = kg_xcalloc(l->n + 1, sizeof *h);
+    /* and the amounts in number words, each word with each unit it
+     * takes (p_amount_words): 한 달, 한달, 일주일 */
+    size_t na = 2 * t_amount_words.n * t_amount_word_units.n;
+    const char **h = kg_xcalloc(l->n + na + 1, sizeof *h);
     for (size_t k = 0; k < l->n; k++)
         if (strlen(l->e[k].form) >= 3) /* (a shorter one starts with no syllable) */
             h[n_heads++] = l->e[k].form;
+    for (size_t k = 0; k < t_amount_words.n; k++)
+        for (size_t u = 0; u < t_amount_word_units.n; u++) {
+            const tword *w = &t_amount_words.v[k], *uw = &t_amount_word_units.v[u];
+            int cls = w->cls & uw->cls & (TW_NATIVE | TW_SINO);
+            for (int spaced = 0; cls && w->n >= 3 && spaced <= !!(cls & TW_NATIVE); spaced++) {
+                char *f = kg_xmalloc(w->n + uw->n + 2);
+                memcpy(f, w->w, w->n);
+                if (spaced)
+                    f[w->n] = ' ';
+                memcpy(f + w->n + spaced, uw->w, uw->n + 1);
+                h[n_heads++] = f;
+            }
+        }
     heads = h;
     head_first = kg_xcalloc(n_heads + 1, sizeof *head_first);
     head_second = kg_xcalloc(n_heads + 1, sizeof *head_second);
@@ -2396,6 +2465,20 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     if ((yb = week_or_quarter(s, len, i, &wq, &wd))) {
         period_from_dct(&st->c->dct, wq, wd, v);
         *e = i + yb;
+        /* a weekday of that week, glued or after a space: 다음 주
+         * 월요일, 지난주 금요일 -> that day (the weekday alone would be
+         * the DCT week's) */
+        size_t j = sp(s, len, i + yb), k;
+        int wi;
+        if (!wq && !v->unknown && (k = tw_at(&t_weekdays, s, len, j, &wi)) &&
+            (word_end_ok(s, len, j + k) || weekday_tail(s, len, j + k)) && t_weekdays.v[wi].off >= 1 &&
+            t_weekdays.v[wi].off <= 7) {
+            int y = v->a.y, m = v->a.m, d = v->a.d;
+            add_days(&y, &m, &d, t_weekdays.v[wi].off - 1);
+            memset(v, 0, sizeof *v);
+            v->a = mkpt(y, m, d);
+            *e = j + k;
+        }
         return 1;
     }
     if ((yb = year_back_period(s, len, i))) {
