@@ -114,7 +114,7 @@ static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_
 /* The words the rules test at one place each (grammar times: rule_words,
  * one per role; see the comment there) and the small lists around them. */
 static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
-    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN;
+    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN;
 static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects;
 
 struct tstate {
@@ -289,17 +289,22 @@ static size_t p_word_date(tstate *st, size_t i, tspec *t)
         y.value > 2999 ||
         !(k = lit(s, len, y.end, M_YEAR)))
         return 0;
-    k = sp(s, len, k);
-    if (!(k = word_small_num(s, len, k, M_MONTH, &mv)) || mv > 12)
-        return 0;
-    k = sp(s, len, k);
-    if (!(k = word_small_num(s, len, k, M_DAY, &dv)) || dv > 31 || !word_end_ok(s, len, k))
-        return 0;
+    /* the year alone (이천십오년), with its month (이천십삼년 사월), or
+     * with both month and day */
+    size_t ky = k, km;
     t->yk = K_ABS, t->y = (int)y.value;
+    k = sp(s, len, k);
+    if (!(km = word_small_num(s, len, k, M_MONTH, &mv)) || mv > 12)
+        return word_end_ok(s, len, ky) && !kg_lit_any(s, len, ky, not_year_after) ? ky : 0;
     t->mk = K_ABS, t->m = mv;
+    k = sp(s, len, km);
+    if (!(k = word_small_num(s, len, k, M_DAY, &dv)) || dv > 31 || !word_end_ok(s, len, k))
+        return word_end_ok(s, len, km) ? km : 0;
     t->dk = K_ABS, t->d = dv;
     return k;
 }
+
+static size_t p_month(tstate *st, size_t i, tspec *t);
 
 /* Year at i: returns the end or 0. */
 static size_t p_year(tstate *st, size_t i, tspec *sp_)
@@ -318,6 +323,19 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
             k = kt;
         sp_->yk = K_ABS;
         sp_->y = v;
+        return k;
+    }
+    if ((e = read_int(s, len, i, 2, &v)) && e - i == 2) {
+        /* a year of two digits before a month: 13년 3월 5일 (alone, 12년
+         * is twelve years) */
+        size_t k = lit(s, len, e, M_YEAR), j;
+        tspec tm;
+        memset(&tm, 0, sizeof tm);
+        if (!k || k >= len || s[k] != ' ' || !(j = p_month(st, k + 1, &tm)) || tm.mk != K_ABS)
+            return 0;
+        int cut = st->c->dct.prec ? st->c->dct.year % 100 : 30;
+        sp_->yk = K_ABS;
+        sp_->y = v + (v <= cut ? 2000 : 1900);
         return k;
     }
     if (s[i] == '\'' && (e = read_int(s, len, i + 1, 2, &v)) && e - i == 3) {
@@ -1124,8 +1142,6 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
     return e;
 }
 
-/* N[여] (년|개월|달|주|일) at i: returns the end and the unit (1 year, 2
- * month, 3 week, 4 day). */
 /* An amount of time in number words at i (amount_words, then a unit of
  * amount_word_units of the same class): a native number glued or after
  * a space (한 달, 넉 달, 두 해, 한 주), a Sino-Korean one glued (일주일,
@@ -1150,6 +1166,8 @@ static size_t p_amount_words(const char *s, size_t len, size_t i, int *n, int *u
     return 0;
 }
 
+/* N[여] (년|개월|달|주|일) at i, or an amount in number words: returns
+ * the end and the unit (1 year, 2 month, 3 week, 4 day, 5 native days). */
 static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
 {
     const char *s = st->s;
@@ -1183,6 +1201,11 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
         return 0;
     if (*unit == 1 && e - i == 4 && v >= 1000 && !*approx)
         return 0; /* a year: 2023년 */
+    tspec tm;
+    memset(&tm, 0, sizeof tm);
+    if (*unit == 1 && e - i == 2 && !*approx && r < len && s[r] == ' ' && p_month(st, r + 1, &tm) &&
+        tm.mk == K_ABS)
+        return 0; /* a year: 13년 3월 (p_year) */
     if ((ov = lit(s, len, r, M_OVER))) {
         *approx = 1;
         r = ov;
@@ -1428,6 +1451,35 @@ static int pe_bare_range(tstate *st, size_t j, int dir, tval *v, size_t *end)
     return 0;
 }
 
+/* p_expr, after a year alone (t, ending at e): a range of its months
+ * after a space, 2024년 1~3월, 지난해 3∼5월 -> one interval. Its end,
+ * or 0. */
+static size_t pe_year_months(tstate *st, const tspec *t, size_t e, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len, j = sp(s, len, e), k, b, k2;
+    int m1, m2;
+    if (j == e || !(k = read_int(s, len, j, 2, &m1)) || m1 < 1 || m1 > 12)
+        return 0;
+    if (k < len && (s[k] == '~' || s[k] == '-'))
+        b = k + 1;
+    else if (!(b = lit(s, len, k, "∼")))
+        return 0;
+    if (!(k2 = read_int(s, len, b, 2, &m2)) || m2 <= m1 || m2 > 12 || !(k2 = lit(s, len, k2, M_MONTH)))
+        return 0;
+    if (!word_end_ok(s, len, k2) && !lit(s, len, k2, M_FROM) && !lit(s, len, k2, M_UNTIL))
+        return 0;
+    tval y;
+    tspec ty = *t;
+    if (!resolve(st, &ty, &y) || y.unknown || y.interval || y.a.prec != KG_PREC_YEAR)
+        return 0;
+    memset(v, 0, sizeof *v);
+    v->interval = 1;
+    v->a = mkpt(y.a.y, m1, 0);
+    v->b = mkpt(y.a.y, m2, 0);
+    return k2;
+}
+
 /* Parses one time expression at i (a token start). Returns its end, or
  * 0. *start gets its start (an 약 before it counts). Either *v is filled
  * and *resolved set, or *tp holds a calendar expression to resolve. */
@@ -1487,6 +1539,8 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     e = p_calendar(st, j, &t);
     if (!e)
         return 0;
+    if (t.yk && !t.mk && !t.dk && !t.part && (k = pe_year_months(st, &t, e, v)))
+        return k;
     if (t.yk == 0 && t.mk == 0 && t.dk == K_ABS && !word_end_ok(s, len, e) && !lit(s, len, e, "(") &&
         !lit(s, len, e, " ("))
         return 0;
@@ -1536,11 +1590,14 @@ static size_t fin_from(tstate *st, size_t e, size_t k, tval *v)
         size_t k2 = lit(s, len, e3, M_UNTIL);
         if (!k2 && (e3 >= len || s[e3] == '\n' || s[e3] == '.' || s[e3] == ',' || s[e3] == ')'))
             k2 = e3; /* A부터 B at the end of a line or a clause */
+        if (!k2 && e3 < len && s[e3] == ' ' && (k2 = lit(s, len, e3 + 1, R_BETWEEN)) && !word_end_ok(s, len, k2))
+            k2 = 0; /* A에서 B 사이 */
         if (k2) {
             if (!t2.yk && !v->unknown && !v->interval) {
                 if (t2.mk == K_ABS) {
+                    /* (12월 30일부터 1월 2일까지: the next year's) */
                     t2.yk = K_ABS;
-                    t2.y = v->a.y;
+                    t2.y = v->a.y + (v->a.m && t2.m < v->a.m);
                 }
                 if (t2.dk == K_ABS && !t2.mk && v->a.m) {
                     t2.yk = K_ABS;
@@ -1644,7 +1701,7 @@ static size_t fin_range(tstate *st, size_t e, tval *v)
             dpt a = v->a;
             if (!t2.yk && (t2.mk || t2.dk)) {
                 t2.yk = K_ABS;
-                t2.y = a.y;
+                t2.y = a.y + (t2.mk == K_ABS && a.m && t2.m < a.m); /* (12월 30일~1월 2일) */
                 if (!t2.mk && t2.dk && a.m) {
                     t2.mk = K_ABS;
                     t2.m = a.m;
@@ -1885,7 +1942,7 @@ static void read_rule_words(void)
     R_SINCE_GLUED = word_of("rule_words", "since_glued");
     R_AFTER_AMOUNT = word_of("rule_words", "after_amount"), R_BEFORE = word_of("rule_words", "before");
     R_AROUND = word_of("rule_words", "around"), R_FROM_PLACE = word_of("rule_words", "from_place");
-    R_THEN = word_of("rule_words", "then");
+    R_THEN = word_of("rule_words", "then"), R_BETWEEN = word_of("rule_words", "between");
     final_links = kg_gram_words("times", "final_links");
     since_words = kg_gram_words("times", "since_words");
     around_links = kg_gram_words("times", "around_links");
