@@ -101,7 +101,7 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 /* How many months after the DCT's a quarter alone may begin and still be
  * read as coming (2분기 in a January text; 3분기 there is last year's). */
 enum { QUARTER_AHEAD = 3 };
-static const char *const *zones, *const *day_times, *const *not_year_after, *const *this_year_before,
+static const char *const *zones, *const *day_times, *const *not_year_after, *const *day_tails, *const *this_year_before,
     *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
     *const *direction_tails, *const *then_not_after, *const *verb_stem_tails;
 static const kg_gram_list *decade_parts, *directions;
@@ -418,6 +418,10 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
         for (size_t q = 0; q < t_not_day.n; q++)
             if (lit(s, len, (t_not_day.v[q].cls & TW_SPACED) ? k2 : k, t_not_day.v[q].w))
                 return 0;
+        /* a tail that leaves it a day: 18일자 (dated the 18th) */
+        size_t kt = kg_lit_any(s, len, k, day_tails);
+        if (kt && word_end_ok(s, len, kt))
+            k = kt;
         t->dk = K_ABS;
         t->d = v;
         t->d2 = v2;
@@ -469,16 +473,27 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
 }
 
 /* A holiday on a fixed day (한글날) at i: a month and a day. */
+static int weekday_tail(const char *s, size_t len, size_t e);
+
 static size_t p_holiday(tstate *st, size_t i, tspec *t)
 {
     int idx;
     size_t n = tw_at(&t_holidays, st->s, st->len, i, &idx);
-    if (!n || !word_end_ok(st->s, st->len, i + n) || !t_holidays.v[idx].off || !t_holidays.v[idx].part)
+    /* (삼일절인 지난 1일: the copula of weekday_tails too) */
+    if (!n || !(word_end_ok(st->s, st->len, i + n) || weekday_tail(st->s, st->len, i + n)) ||
+        !t_holidays.v[idx].off || !t_holidays.v[idx].part)
         return 0;
     t->mk = K_ABS;
     t->m = t_holidays.v[idx].off;
     t->dk = K_ABS;
     t->d = t_holidays.v[idx].part;
+    /* 광복절인 15일: the day it names is the holiday, one time */
+    size_t k = tw_at(&t_weekday_tails, st->s, st->len, i + n, NULL), e;
+    k = k ? i + n + k : 0;
+    int d;
+    if (k && k < st->len && st->s[k] == ' ' && (e = read_int(st->s, st->len, k + 1, 2, &d)) && d == t->d &&
+        (e = lit(st->s, st->len, e, M_DAY)) && word_end_ok(st->s, st->len, e))
+        return e;
     return i + n;
 }
 
@@ -2024,6 +2039,7 @@ static void read_lists(void)
     }
     day_times = kg_gram_words("times", "day_times");
     not_year_after = kg_gram_words("times", "not_year_after");
+    day_tails = kg_gram_words("times", "day_tails");
     M_YEAR = mark_of("year"), M_MONTH = mark_of("month"), M_DAY = mark_of("day"), M_HOUR = mark_of("hour");
     M_MINUTE = mark_of("minute"), M_QUARTER = mark_of("quarter"), M_CENTURY = mark_of("century");
     M_DECADE = mark_of("decade"), M_TEN = mark_of("ten"), M_OVER = mark_of("over"), M_FROM = mark_of("from");
