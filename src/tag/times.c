@@ -1161,11 +1161,13 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
  * amount_word_units of the same class): a native number glued or after
  * a space (한 달, 넉 달, 두 해, 한 주), a Sino-Korean one glued (일주일,
  * 일년). Its end with *n and *unit set, or 0. */
+static kg_sylset amount_first; /* the first syllables of amount_words */
+
 static size_t p_amount_words(const char *s, size_t len, size_t i, int *n, int *unit)
 {
     int wi;
-    size_t e = tw_at(&t_amount_words, s, len, i, &wi);
-    if (!e)
+    size_t e;
+    if (!kg_sylset_at(&amount_first, s, len, i) || !(e = tw_at(&t_amount_words, s, len, i, &wi)))
         return 0;
     const tword *w = &t_amount_words.v[wi];
     size_t g = i + e, k = g < len && s[g] == ' ' && (w->cls & TW_NATIVE) ? g + 1 : g;
@@ -2030,6 +2032,8 @@ static void read_lists(void)
         t_holidays.v[k].part = dv >= 1 && dv <= 31 ? (int)dv : 0;
     }
     amount_unit_codes(&t_amount_units, "amount_units");
+    for (size_t k = 0; k < t_amount_words.n; k++)
+        kg_sylset_add_first(&amount_first, t_amount_words.v[k].w);
     amount_unit_codes(&t_amount_word_units, "amount_word_units");
     zones = kg_gram_words("times", "zones");
     for (size_t k = 0; zones[k]; k++) {
