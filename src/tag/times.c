@@ -114,7 +114,7 @@ static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_
 /* The words the rules test at one place each (grammar times: rule_words,
  * one per role; see the comment there) and the small lists around them. */
 static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
-    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN;
+    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN, *R_HALF;
 static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects;
 
 struct tstate {
@@ -1468,6 +1468,46 @@ static int pe_bare_range(tstate *st, size_t j, int dir, tval *v, size_t *end)
     return 0;
 }
 
+/* p_expr: a range of amounts before a direction, 2~3년 전, 3-4개월 뒤
+ * -> the interval between the two points. Its end, or 0. */
+static int pt_cmp(const dpt *a, const dpt *b);
+
+static size_t pe_amount_range(tstate *st, size_t j, int past, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len, e, b, r, k;
+    int a, n2, unit = 0, approx = 0;
+    if (past || !(e = read_int(s, len, j, 3, &a)) || e >= len)
+        return 0;
+    if (s[e] == '~' || s[e] == '-')
+        b = e + 1;
+    else if (!(b = lit(s, len, e, "∼")))
+        return 0;
+    if (!(r = p_amount(st, b, &n2, &unit, &approx)) || unit > 4 || n2 <= a || a < 1)
+        return 0;
+    tval v1, v2;
+    size_t k1;
+    if (!pe_amount(st, r, 0, n2, unit, approx, &v2, &k) || v2.unknown || v2.interval ||
+        !pe_amount(st, r, 0, a, unit, approx, &v1, &k1) || v1.unknown || v1.interval)
+        return 0;
+    memset(v, 0, sizeof *v);
+    v->interval = 1;
+    int later = pt_cmp(&v1.a, &v2.a) > 0;
+    v->a = later ? v2.a : v1.a;
+    v->b = later ? v1.a : v2.a;
+    return k;
+}
+
+/* p_expr: half a year (반년 전, 반년 뒤) -> six months. Its end, or 0. */
+static size_t pe_half_year(tstate *st, size_t j, int past, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len, e, k;
+    if (past || !(e = lit(s, len, j, R_HALF)) || !(e = lit(s, len, e, M_YEAR)))
+        return 0;
+    return pe_amount(st, e, 0, 6, 2, 0, v, &k) && !v->interval ? k : 0;
+}
+
 /* p_expr, after a year alone (t, ending at e): a range of its months
  * after a space, 2024년 1~3월, 지난해 3∼5월 -> one interval. Its end,
  * or 0. */
@@ -1526,6 +1566,8 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     /* amounts: N년 전, 지난 N년 동안 */
     int unit = 0, approx = 0, amt = 0;
     int apx = approx_before(s, i);
+    if ((k = pe_amount_range(st, j, past, v)) || (k = pe_half_year(st, j, past, v)))
+        return k;
     if ((e = p_amount(st, j, &amt, &unit, &approx))) {
         int amt2 = 0, unit2 = 0, approx2 = 0;
         size_t e2;
@@ -1535,6 +1577,11 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
             amt = amt * 12 + amt2;
             unit = 2;
             approx |= approx2;
+            e = e2;
+        } else if (unit == 1 && amt < 1000 && (e2 = lit(s, len, sp(s, len, e), R_HALF)) && word_end_ok(s, len, e2)) {
+            /* 1년 반 전: in months */
+            amt = amt * 12 + 6;
+            unit = 2;
             e = e2;
         }
         if (apx) {
@@ -1960,6 +2007,7 @@ static void read_rule_words(void)
     R_AFTER_AMOUNT = word_of("rule_words", "after_amount"), R_BEFORE = word_of("rule_words", "before");
     R_AROUND = word_of("rule_words", "around"), R_FROM_PLACE = word_of("rule_words", "from_place");
     R_THEN = word_of("rule_words", "then"), R_BETWEEN = word_of("rule_words", "between");
+    R_HALF = word_of("rule_words", "half");
     final_links = kg_gram_words("times", "final_links");
     since_words = kg_gram_words("times", "since_words");
     around_links = kg_gram_words("times", "around_links");
