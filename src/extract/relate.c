@@ -80,7 +80,8 @@ static void absorb(ex_event *into, ex_event *from)
 /* Statement nouns (성명, 담화, 입장문 …): the grammar's statement_nouns
  * (yaml/grammar/events.yaml), looked up at the first merge. */
 static const char *const *statement_nouns, *const *decision_speech_verbs, *const *plan_head_nouns,
-    *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs, *const *source_words;
+    *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs, *const *source_words,
+    *const *adnominal_ends;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -92,6 +93,7 @@ static void lists_init(void)
     plan_word_ends = kg_gram_words("events", "plan_ends");
     meeting_talk_verbs = kg_gram_words("events", "meeting_talk_verbs");
     source_words = kg_gram_words("events", "source_words");
+    adnominal_ends = kg_gram_words("events", "adnominal_ends");
 }
 
 /* 1 if one of the words is in e's predicate title (따르면 of 보고서에
@@ -1626,13 +1628,46 @@ static size_t np_start(const exdoc *x, size_t ss, size_t ne)
  * adnominal clause before it tells is sought. */
 #define OWNER_WORDS 6
 
+/* 1 if the word at o (after spaces), ending before ne, is a bare verb
+ * in an adnominal form (제기한, 발표한: events.yaml adnominal_ends) with
+ * words after it up to ne. */
+static int adnominal_at(const exdoc *x, size_t o, size_t ne)
+{
+    pthread_once(&lists_once, lists_init);
+    while (o < ne && x->s[o] == ' ')
+        o++;
+    size_t e = o;
+    while (e < ne && x->s[e] != ' ' && x->s[e] != '\n')
+        e++;
+    if (e <= o || e >= ne)
+        return 0;
+    ex_word f;
+    word_ending(x, o, e, &f);
+    return f.particle == EX_P_NONE && f.cs < f.ce && ex_ends_any(x->s, f.cs, f.ce, adnominal_ends);
+}
+
 /* The actor owning the act a noun phrase starting at a names, when the
  * phrase names none: the last actor of sentence start ss written with the
- * genitive in the adnominal clause right before the phrase (A 총리의 대만
- * 개입을 시사하는 발언: A 총리), the words between it and the clause's verb
+ * genitive or as the subject in the adnominal clause right before the
+ * phrase (A 총리의 대만 개입을 시사하는 발언: A 총리; B 부처가 지난해
+ * 낸 소송: B 부처), the words between it and the clause's verb
  * having no particle but an object's and no punctuation; -1 if none. */
 static int clause_owner(const exdoc *x, size_t ss, size_t a)
 {
+    /* the phrase may open with the clause's verb (제기한 소송): then the
+     * word before it is in the clause already, and a subject there is
+     * the clause's own (events.yaml adnominal_ends) */
+    size_t fa = a;
+    for (;;) {
+        /* past a time the phrase opens with (2020년 제기한 소송) */
+        size_t tk = ex_first_at(x, x->tim, x->n_time, fa);
+        if (tk >= x->n_time || x->m->v[x->tim[tk]].nstart != fa)
+            break;
+        fa = x->m->v[x->tim[tk]].nend;
+        while (fa < x->len && x->s[fa] == ' ')
+            fa++;
+    }
+    int adn = adnominal_at(x, fa, x->len);
     size_t e = a;
     for (int n = 0; n < OWNER_WORDS && e > ss; n++) {
         while (e > ss && x->s[e - 1] == ' ')
@@ -1641,11 +1676,20 @@ static int clause_owner(const exdoc *x, size_t ss, size_t a)
             break;
         ex_word w;
         word_ending(x, ss, e, &w);
+        /* a time inside the clause (지난해, 2020년) */
+        size_t tk = ex_first_at(x, x->tim, x->n_time, w.s);
+        if (adn && tk < x->n_time && x->m->v[x->tim[tk]].nstart == w.s && x->m->v[x->tim[tk]].nend == w.e) {
+            e = w.s;
+            continue;
+        }
         if (w.cs != w.s || w.cs >= w.ce || w.ce != w.e)
             return -1; /* punctuation: a quotation, a comma */
-        if (n == 0) {
+        if (n == 0 && !adn) {
             /* the adnominal verb itself */
-        } else if (w.particle == EX_P_GEN) {
+            adn = w.particle == EX_P_NONE && ex_ends_any(x->s, w.cs, w.ce, adnominal_ends) ? 2 : 0;
+        } else if (w.particle == EX_P_GEN || (w.particle == EX_P_SUBJ && adn)) {
+            /* A 총리의 … 발언; the clause's own subject: 법무부가 2020년
+             * 제기한 소송 */
             size_t k = ex_first_at(x, x->act, x->n_act, w.ps + 1);
             if (k == 0)
                 return -1;
@@ -1687,6 +1731,12 @@ static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
     int owner = e.n_agent ? -1 : clause_owner(x, x->t->sent[si].nstart, a);
     if (owner >= 0)
         e.agent[e.n_agent++] = owner;
+    /* 2020년 제기한 소송: a time in the phrase's adnominal clause dates
+     * it (not 지난 10일 관세에 반발해: the main clause's time) */
+    size_t tk = ex_first_at(x, x->tim, x->n_time, a);
+    if (tk < x->n_time && x->m->v[x->tim[tk]].nend <= ne && x->m->v[x->tim[tk]].value[0] &&
+        !ex_base_time(x, &x->m->v[x->tim[tk]]) && adnominal_at(x, x->m->v[x->tim[tk]].nend, ne))
+        ex_date_from(x, &e, x->tim[tk]);
     /* the title: the phrase after its owner */
     size_t ts = a;
     if (e.n_agent && x->m->v[e.agent[0]].nstart >= a) {
