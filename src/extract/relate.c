@@ -2789,6 +2789,52 @@ static int an_act(const exdoc *x, const ex_event *e, const ex_event *ref)
     return !e->stmt;
 }
 
+/* an act of ref's type (이번 회담은: a meeting) */
+static int same_type(const exdoc *x, const ex_event *e, const ex_event *ref)
+{
+    (void)x;
+    return !e->stmt && e->type == ref->type;
+}
+
+/* 이번 회담은 미국이 관세를 올린 데 따른 것이다: the type of the act
+ * the subject opening sentence si points back at (act_demonstratives,
+ * then an event noun with a topic or subject particle); -1 if the
+ * sentence opens otherwise (이는 …: the act told just before). */
+static int opening_type(const exdoc *x, size_t si)
+{
+    pthread_once(&rel_once, rel_init);
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t p = (size_t)-1;
+    for (int k = 0; act_demonstratives[k]; k++) {
+        size_t l = strlen(act_demonstratives[k]);
+        if (sr->nstart + l < sr->nend && !memcmp(x->s + sr->nstart, act_demonstratives[k], l) &&
+            x->s[sr->nstart + l] == ' ') {
+            p = sr->nstart + l + 1;
+            break;
+        }
+    }
+    if (p == (size_t)-1)
+        return -1;
+    size_t e = p;
+    while (e < sr->nend && x->s[e] != ' ')
+        e++;
+    ex_word w;
+    word_ending(x, p, e, &w);
+    if ((w.particle != EX_P_TOPIC && w.particle != EX_P_SUBJ) || w.ps <= w.cs)
+        return -1;
+    return np_type(x, w.cs, w.ps);
+}
+
+/* The last act of the type opening_type reads in the five sentences
+ * before sentence si (j its first event; events sorted); -1 if none. */
+static int opening_act(const exdoc *x, int j, size_t si)
+{
+    ex_event ref;
+    memset(&ref, 0, sizeof ref);
+    ref.type = opening_type(x, si);
+    return ref.type < 0 ? -1 : back_to(x, j, si >= 5 ? si - 5 : 0, same_type, &ref);
+}
+
 /* 1 if a figure is named in e's clause (총 120조원을 투자해). */
 static int has_figure(const exdoc *x, const ex_event *e)
 {
@@ -3053,7 +3099,9 @@ static void cue_rules(exdoc *x)
             int named = at != (size_t)-1 ? last_in_sent(x, j, at) : -1;
             if (answer && named != first)
                 named = -1;
-            int a = named >= 0 ? back_to(x, first, si >= 3 ? si - 3 : 0, an_act, NULL) : -1;
+            int a = named >= 0 ? opening_act(x, first, si) : -1;
+            if (named >= 0 && a < 0)
+                a = back_to(x, first, si >= 3 ? si - 3 : 0, an_act, NULL);
             if (a >= 0 && answer && market_move(x, &x->ev_v[a]))
                 ex_add_rel(x, canon(x, named), EX_REL_CAUSES, canon(x, a));
             else if (a >= 0 && two_sides(x, &x->ev_v[a], &x->ev_v[named]))
@@ -3149,15 +3197,20 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
         int ty = a < at ? np_type(x, a, at) : -1;
         if (ty < 0 || event_in(x, si, a, at) >= 0 || (answer && event_in(x, si, sr->nstart, a) >= 0))
             continue;
-        int act = -1;
+        int act = -1, typed = -1, oty = opening_type(x, si);
         hits++;
         for (size_t i = 0; i < n0; i++) {
             const ex_event *e = &x->ev_v[i];
-            if (e->dropped || e->title_line || e->quoted || e->stmt || e->sent >= si || e->sent + 3 < si)
+            if (e->dropped || e->title_line || e->quoted || e->stmt || e->sent >= si || e->sent + 5 < si)
                 continue;
-            if (act < 0 || e->ps > x->ev_v[act].ps)
+            /* 이번 판결은 …: the last act of the noun's type */
+            if (e->type == oty && (typed < 0 || e->ps > x->ev_v[typed].ps))
+                typed = (int)i;
+            if (e->sent + 3 >= si && (act < 0 || e->ps > x->ev_v[act].ps))
                 act = (int)i;
         }
+        if (typed >= 0)
+            act = typed;
         if (act < 0)
             continue;
         int np = np_event(x, si, a, at, ty);
