@@ -1718,6 +1718,7 @@ static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
     e.sent = si;
     e.time = -1;
     e.canon = -1;
+    e.np = 1;
     for (size_t k = ex_first_at(x, x->act, x->n_act, a); k < x->n_act; k++) {
         const kg_mention *m = &x->m->v[x->act[k]];
         if (m->nstart >= ne)
@@ -3379,6 +3380,53 @@ static void exception_parts(exdoc *x)
     }
 }
 
+/* A noun phrase that names an act told just before in its verb (관세를
+ * 부과한다고 발표했다 … 관세 부과 여파로; 판결했다 … 판결 직후): the
+ * phrase's last word, a verbal noun of two letters or more, opens a word
+ * of the predicate of an earlier act of its type, in the three sentences
+ * before, of the phrase's side (or the phrase names none), and the phrase
+ * holds no word of a new act (sameas_new_act_words: 추가 관세 부과). The
+ * phrase is same-as that act, not a part of it; it keeps the relation
+ * that made it (a cause, a reaction). */
+static void np_mentions(exdoc *x)
+{
+    pthread_once(&same_once, same_init);
+    for (size_t j = 0; j < x->n_ev; j++) {
+        ex_event *b = &x->ev_v[j];
+        if (!b->np || b->dropped || has_rel_from(x, (int)j, EX_REL_SAME) || b->pe <= b->ps)
+            continue;
+        size_t w = b->pe;
+        while (w > b->ps && x->s[w - 1] != ' ')
+            w--;
+        size_t wl = b->pe - w;
+        if (wl < 6 || ex_has_any(x->s, b->ps, b->pe, new_act))
+            continue;
+        int hit = -1;
+        for (size_t i = j; i-- > 0 && hit < 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 6 < b->sent)
+                break;
+            if (a->np || a->dropped || a->quoted || a->title_line || a->type != b->type || a->ps >= b->ps ||
+                (b->n_agent && a->n_agent && !has_agent_of(x, a, b)))
+                continue;
+            size_t from = a->span_s && a->span_s < a->ps ? a->span_s : a->ps;
+            for (size_t o = from; o + wl <= a->pe && hit < 0; o++)
+                if ((o == from || x->s[o - 1] == ' ') && !memcmp(x->s + o, x->s + w, wl))
+                    hit = (int)i;
+        }
+        if (hit < 0)
+            continue;
+        for (size_t r = 0; r < x->n_rel; r++)
+            if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_PART)
+                x->rel[r].to = (int)j; /* (a loop: dropped below) */
+        ex_add_rel(x, (int)j, EX_REL_SAME, hit);
+        if (!b->date[0] && x->ev_v[hit].date[0]) {
+            memcpy(b->date, x->ev_v[hit].date, sizeof b->date);
+            memcpy(b->when, x->ev_v[hit].when, sizeof b->when);
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
@@ -3678,6 +3726,7 @@ void ex_relate(exdoc *x)
             x->rel[r].to = told[x->rel[r].to];
     free(told);
     exception_parts(x);
+    np_mentions(x);
     if (x->n_rel)
         qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
     size_t k = 0;
