@@ -1982,8 +1982,10 @@ static int move_cause_at(const exdoc *x, size_t ss, size_t ws, size_t we, size_t
 {
     size_t wl = we - ws;
     for (int k = 0; move_words[k]; k++) {
+        /* (a cue of two words, 소식이 전해지자, ends at a word's end) */
         size_t l = strlen(move_words[k]);
-        if (l != wl || memcmp(x->s + ws, move_words[k], l))
+        if (l < wl || ws + l > x->len || memcmp(x->s + ws, move_words[k], l) ||
+            (l > wl && ws + l < x->len && x->s[ws + l] != ' ' && x->s[ws + l] != ','))
             continue;
         size_t e = ws;
         while (e > ss && x->s[e - 1] == ' ')
