@@ -3588,6 +3588,31 @@ void ex_relate(exdoc *x)
                                (is_reaction(&x->ev_v[a]) ||
                                 (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
+            /* 관세를 부과한다고 발표했다. … 피해를 입었다고 설명했다. 이에
+             * …: an announcement that explains one's own act told just
+             * before is not what one reacts to; the act is */
+            if (a >= 0 && best_type == EX_REL_RESPONDS && x->ev_v[a].stmt &&
+                x->ev_v[a].type == ex_type_index("announce") && x->ev_v[a].n_agent) {
+                size_t far = si >= 3 ? si - 3 : 0;
+                for (int c = prev_event(x, a, far, -1, -1); c >= 0; c = prev_event(x, c, far, -1, -1)) {
+                    const ex_event *C = &x->ev_v[c];
+                    if (C->sent == x->ev_v[a].sent || C->np || C->quoted)
+                        continue; /* (told inside the explanation) */
+                    if (!C->n_agent || !agents_agree(x, C, &x->ev_v[a]))
+                        break;
+                    if (!C->stmt && !is_reaction(C) && C->type != x->ev_v[a].type) {
+                        a = c;
+                        /* (a measure's part told after it: the measure) */
+                        for (size_t r = 0; r < x->n_rel; r++)
+                            if (x->rel[r].from == c && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 &&
+                                x->rel[r].to < c && agents_agree(x, &x->ev_v[x->rel[r].to], C)) {
+                                a = x->rel[r].to;
+                                break;
+                            }
+                        break;
+                    }
+                }
+            }
             if (a >= 0) {
                 if (best_type == EX_REL_RESPONDS)
                     ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
