@@ -2085,6 +2085,11 @@ static void set_date_from(exdoc *x, ex_event *e, int ti)
     e->when[tl] = '\0';
 }
 
+void ex_date_from(exdoc *x, ex_event *e, int ti)
+{
+    set_date_from(x, e, ti);
+}
+
 /* 1 if the two EDTF values are plain points of one precision, a before b
  * (2020-03 and 2020-05; not 2020 and 2020-05, not a range). */
 static int points_in_order(const char *a, const char *b)

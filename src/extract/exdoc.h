@@ -64,6 +64,10 @@ size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o);
  * 거래일보다, 전년 대비; events.yaml date_base_words): it dates nothing. */
 int ex_base_time(const exdoc *x, const kg_mention *m);
 
+/* events.c: dates e by the time mention ti (its value into date, its
+ * text into when). */
+void ex_date_from(exdoc *x, ex_event *e, int ti);
+
 /* events.c: dates the lead's acts with no time of their own by the
  * document's day, after the relations had their say (ex_relate). */
 void ex_lead_dates(exdoc *x);

@@ -257,6 +257,7 @@ typedef struct ex_event {
     int phrase;           /* the lexicon phrase holds its object (관세를 부과) */
     int canon;            /* same-as: index of the first mention, or -1 */
     int stmt;             /* a statement: speech verb with what was said */
+    int np;               /* named by a noun phrase (relate.c np_event) */
 } ex_event;
 
 typedef struct ex_rel {

@@ -80,7 +80,8 @@ static void absorb(ex_event *into, ex_event *from)
 /* Statement nouns (성명, 담화, 입장문 …): the grammar's statement_nouns
  * (yaml/grammar/events.yaml), looked up at the first merge. */
 static const char *const *statement_nouns, *const *decision_speech_verbs, *const *plan_head_nouns,
-    *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs, *const *source_words;
+    *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs, *const *source_words,
+    *const *adnominal_ends;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -92,6 +93,7 @@ static void lists_init(void)
     plan_word_ends = kg_gram_words("events", "plan_ends");
     meeting_talk_verbs = kg_gram_words("events", "meeting_talk_verbs");
     source_words = kg_gram_words("events", "source_words");
+    adnominal_ends = kg_gram_words("events", "adnominal_ends");
 }
 
 /* 1 if one of the words is in e's predicate title (따르면 of 보고서에
@@ -1626,13 +1628,46 @@ static size_t np_start(const exdoc *x, size_t ss, size_t ne)
  * adnominal clause before it tells is sought. */
 #define OWNER_WORDS 6
 
+/* 1 if the word at o (after spaces), ending before ne, is a bare verb
+ * in an adnominal form (제기한, 발표한: events.yaml adnominal_ends) with
+ * words after it up to ne. */
+static int adnominal_at(const exdoc *x, size_t o, size_t ne)
+{
+    pthread_once(&lists_once, lists_init);
+    while (o < ne && x->s[o] == ' ')
+        o++;
+    size_t e = o;
+    while (e < ne && x->s[e] != ' ' && x->s[e] != '\n')
+        e++;
+    if (e <= o || e >= ne)
+        return 0;
+    ex_word f;
+    word_ending(x, o, e, &f);
+    return f.particle == EX_P_NONE && f.cs < f.ce && ex_ends_any(x->s, f.cs, f.ce, adnominal_ends);
+}
+
 /* The actor owning the act a noun phrase starting at a names, when the
  * phrase names none: the last actor of sentence start ss written with the
- * genitive in the adnominal clause right before the phrase (A 총리의 대만
- * 개입을 시사하는 발언: A 총리), the words between it and the clause's verb
+ * genitive or as the subject in the adnominal clause right before the
+ * phrase (A 총리의 대만 개입을 시사하는 발언: A 총리; B 부처가 지난해
+ * 낸 소송: B 부처), the words between it and the clause's verb
  * having no particle but an object's and no punctuation; -1 if none. */
 static int clause_owner(const exdoc *x, size_t ss, size_t a)
 {
+    /* the phrase may open with the clause's verb (제기한 소송): then the
+     * word before it is in the clause already, and a subject there is
+     * the clause's own (events.yaml adnominal_ends) */
+    size_t fa = a;
+    for (;;) {
+        /* past a time the phrase opens with (2020년 제기한 소송) */
+        size_t tk = ex_first_at(x, x->tim, x->n_time, fa);
+        if (tk >= x->n_time || x->m->v[x->tim[tk]].nstart != fa)
+            break;
+        fa = x->m->v[x->tim[tk]].nend;
+        while (fa < x->len && x->s[fa] == ' ')
+            fa++;
+    }
+    int adn = adnominal_at(x, fa, x->len);
     size_t e = a;
     for (int n = 0; n < OWNER_WORDS && e > ss; n++) {
         while (e > ss && x->s[e - 1] == ' ')
@@ -1641,11 +1676,20 @@ static int clause_owner(const exdoc *x, size_t ss, size_t a)
             break;
         ex_word w;
         word_ending(x, ss, e, &w);
+        /* a time inside the clause (지난해, 2020년) */
+        size_t tk = ex_first_at(x, x->tim, x->n_time, w.s);
+        if (adn && tk < x->n_time && x->m->v[x->tim[tk]].nstart == w.s && x->m->v[x->tim[tk]].nend == w.e) {
+            e = w.s;
+            continue;
+        }
         if (w.cs != w.s || w.cs >= w.ce || w.ce != w.e)
             return -1; /* punctuation: a quotation, a comma */
-        if (n == 0) {
+        if (n == 0 && !adn) {
             /* the adnominal verb itself */
-        } else if (w.particle == EX_P_GEN) {
+            adn = w.particle == EX_P_NONE && ex_ends_any(x->s, w.cs, w.ce, adnominal_ends) ? 2 : 0;
+        } else if (w.particle == EX_P_GEN || (w.particle == EX_P_SUBJ && adn)) {
+            /* A 총리의 … 발언; the clause's own subject: 법무부가 2020년
+             * 제기한 소송 */
             size_t k = ex_first_at(x, x->act, x->n_act, w.ps + 1);
             if (k == 0)
                 return -1;
@@ -1674,6 +1718,7 @@ static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
     e.sent = si;
     e.time = -1;
     e.canon = -1;
+    e.np = 1;
     for (size_t k = ex_first_at(x, x->act, x->n_act, a); k < x->n_act; k++) {
         const kg_mention *m = &x->m->v[x->act[k]];
         if (m->nstart >= ne)
@@ -1687,6 +1732,12 @@ static int np_event(exdoc *x, size_t si, size_t a, size_t ne, int ty)
     int owner = e.n_agent ? -1 : clause_owner(x, x->t->sent[si].nstart, a);
     if (owner >= 0)
         e.agent[e.n_agent++] = owner;
+    /* 2020년 제기한 소송: a time in the phrase's adnominal clause dates
+     * it (not 지난 10일 관세에 반발해: the main clause's time) */
+    size_t tk = ex_first_at(x, x->tim, x->n_time, a);
+    if (tk < x->n_time && x->m->v[x->tim[tk]].nend <= ne && x->m->v[x->tim[tk]].value[0] &&
+        !ex_base_time(x, &x->m->v[x->tim[tk]]) && adnominal_at(x, x->m->v[x->tim[tk]].nend, ne))
+        ex_date_from(x, &e, x->tim[tk]);
     /* the title: the phrase after its owner */
     size_t ts = a;
     if (e.n_agent && x->m->v[e.agent[0]].nstart >= a) {
@@ -1931,8 +1982,10 @@ static int move_cause_at(const exdoc *x, size_t ss, size_t ws, size_t we, size_t
 {
     size_t wl = we - ws;
     for (int k = 0; move_words[k]; k++) {
+        /* (a cue of two words, 소식이 전해지자, ends at a word's end) */
         size_t l = strlen(move_words[k]);
-        if (l != wl || memcmp(x->s + ws, move_words[k], l))
+        if (l < wl || ws + l > x->len || memcmp(x->s + ws, move_words[k], l) ||
+            (l > wl && ws + l < x->len && x->s[ws + l] != ' ' && x->s[ws + l] != ','))
             continue;
         size_t e = ws;
         while (e > ss && x->s[e - 1] == ' ')
@@ -2739,6 +2792,52 @@ static int an_act(const exdoc *x, const ex_event *e, const ex_event *ref)
     return !e->stmt;
 }
 
+/* an act of ref's type (이번 회담은: a meeting) */
+static int same_type(const exdoc *x, const ex_event *e, const ex_event *ref)
+{
+    (void)x;
+    return !e->stmt && e->type == ref->type;
+}
+
+/* 이번 회담은 미국이 관세를 올린 데 따른 것이다: the type of the act
+ * the subject opening sentence si points back at (act_demonstratives,
+ * then an event noun with a topic or subject particle); -1 if the
+ * sentence opens otherwise (이는 …: the act told just before). */
+static int opening_type(const exdoc *x, size_t si)
+{
+    pthread_once(&rel_once, rel_init);
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t p = (size_t)-1;
+    for (int k = 0; act_demonstratives[k]; k++) {
+        size_t l = strlen(act_demonstratives[k]);
+        if (sr->nstart + l < sr->nend && !memcmp(x->s + sr->nstart, act_demonstratives[k], l) &&
+            x->s[sr->nstart + l] == ' ') {
+            p = sr->nstart + l + 1;
+            break;
+        }
+    }
+    if (p == (size_t)-1)
+        return -1;
+    size_t e = p;
+    while (e < sr->nend && x->s[e] != ' ')
+        e++;
+    ex_word w;
+    word_ending(x, p, e, &w);
+    if ((w.particle != EX_P_TOPIC && w.particle != EX_P_SUBJ) || w.ps <= w.cs)
+        return -1;
+    return np_type(x, w.cs, w.ps);
+}
+
+/* The last act of the type opening_type reads in the five sentences
+ * before sentence si (j its first event; events sorted); -1 if none. */
+static int opening_act(const exdoc *x, int j, size_t si)
+{
+    ex_event ref;
+    memset(&ref, 0, sizeof ref);
+    ref.type = opening_type(x, si);
+    return ref.type < 0 ? -1 : back_to(x, j, si >= 5 ? si - 5 : 0, same_type, &ref);
+}
+
 /* 1 if a figure is named in e's clause (총 120조원을 투자해). */
 static int has_figure(const exdoc *x, const ex_event *e)
 {
@@ -3003,7 +3102,9 @@ static void cue_rules(exdoc *x)
             int named = at != (size_t)-1 ? last_in_sent(x, j, at) : -1;
             if (answer && named != first)
                 named = -1;
-            int a = named >= 0 ? back_to(x, first, si >= 3 ? si - 3 : 0, an_act, NULL) : -1;
+            int a = named >= 0 ? opening_act(x, first, si) : -1;
+            if (named >= 0 && a < 0)
+                a = back_to(x, first, si >= 3 ? si - 3 : 0, an_act, NULL);
             if (a >= 0 && answer && market_move(x, &x->ev_v[a]))
                 ex_add_rel(x, canon(x, named), EX_REL_CAUSES, canon(x, a));
             else if (a >= 0 && two_sides(x, &x->ev_v[a], &x->ev_v[named]))
@@ -3099,15 +3200,20 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
         int ty = a < at ? np_type(x, a, at) : -1;
         if (ty < 0 || event_in(x, si, a, at) >= 0 || (answer && event_in(x, si, sr->nstart, a) >= 0))
             continue;
-        int act = -1;
+        int act = -1, typed = -1, oty = opening_type(x, si);
         hits++;
         for (size_t i = 0; i < n0; i++) {
             const ex_event *e = &x->ev_v[i];
-            if (e->dropped || e->title_line || e->quoted || e->stmt || e->sent >= si || e->sent + 3 < si)
+            if (e->dropped || e->title_line || e->quoted || e->stmt || e->sent >= si || e->sent + 5 < si)
                 continue;
-            if (act < 0 || e->ps > x->ev_v[act].ps)
+            /* 이번 판결은 …: the last act of the noun's type */
+            if (e->type == oty && (typed < 0 || e->ps > x->ev_v[typed].ps))
+                typed = (int)i;
+            if (e->sent + 3 >= si && (act < 0 || e->ps > x->ev_v[act].ps))
                 act = (int)i;
         }
+        if (typed >= 0)
+            act = typed;
         if (act < 0)
             continue;
         int np = np_event(x, si, a, at, ty);
@@ -3276,6 +3382,53 @@ static void exception_parts(exdoc *x)
     }
 }
 
+/* A noun phrase that names an act told just before in its verb (관세를
+ * 부과한다고 발표했다 … 관세 부과 여파로; 판결했다 … 판결 직후): the
+ * phrase's last word, a verbal noun of two letters or more, opens a word
+ * of the predicate of an earlier act of its type, in the three sentences
+ * before, of the phrase's side (or the phrase names none), and the phrase
+ * holds no word of a new act (sameas_new_act_words: 추가 관세 부과). The
+ * phrase is same-as that act, not a part of it; it keeps the relation
+ * that made it (a cause, a reaction). */
+static void np_mentions(exdoc *x)
+{
+    pthread_once(&same_once, same_init);
+    for (size_t j = 0; j < x->n_ev; j++) {
+        ex_event *b = &x->ev_v[j];
+        if (!b->np || b->dropped || has_rel_from(x, (int)j, EX_REL_SAME) || b->pe <= b->ps)
+            continue;
+        size_t w = b->pe;
+        while (w > b->ps && x->s[w - 1] != ' ')
+            w--;
+        size_t wl = b->pe - w;
+        if (wl < 6 || ex_has_any(x->s, b->ps, b->pe, new_act))
+            continue;
+        int hit = -1;
+        for (size_t i = j; i-- > 0 && hit < 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 6 < b->sent)
+                break;
+            if (a->np || a->dropped || a->quoted || a->title_line || a->type != b->type || a->ps >= b->ps ||
+                (b->n_agent && a->n_agent && !has_agent_of(x, a, b)))
+                continue;
+            size_t from = a->span_s && a->span_s < a->ps ? a->span_s : a->ps;
+            for (size_t o = from; o + wl <= a->pe && hit < 0; o++)
+                if ((o == from || x->s[o - 1] == ' ') && !memcmp(x->s + o, x->s + w, wl))
+                    hit = (int)i;
+        }
+        if (hit < 0)
+            continue;
+        for (size_t r = 0; r < x->n_rel; r++)
+            if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_PART)
+                x->rel[r].to = (int)j; /* (a loop: dropped below) */
+        ex_add_rel(x, (int)j, EX_REL_SAME, hit);
+        if (!b->date[0] && x->ev_v[hit].date[0]) {
+            memcpy(b->date, x->ev_v[hit].date, sizeof b->date);
+            memcpy(b->when, x->ev_v[hit].when, sizeof b->when);
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
@@ -3435,6 +3588,31 @@ void ex_relate(exdoc *x)
                                (is_reaction(&x->ev_v[a]) ||
                                 (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
+            /* 관세를 부과한다고 발표했다. … 피해를 입었다고 설명했다. 이에
+             * …: an announcement that explains one's own act told just
+             * before is not what one reacts to; the act is */
+            if (a >= 0 && best_type == EX_REL_RESPONDS && x->ev_v[a].stmt &&
+                x->ev_v[a].type == ex_type_index("announce") && x->ev_v[a].n_agent) {
+                size_t far = si >= 3 ? si - 3 : 0;
+                for (int c = prev_event(x, a, far, -1, -1); c >= 0; c = prev_event(x, c, far, -1, -1)) {
+                    const ex_event *C = &x->ev_v[c];
+                    if (C->sent == x->ev_v[a].sent || C->np || C->quoted)
+                        continue; /* (told inside the explanation) */
+                    if (!C->n_agent || !agents_agree(x, C, &x->ev_v[a]))
+                        break;
+                    if (!C->stmt && !is_reaction(C) && C->type != x->ev_v[a].type) {
+                        a = c;
+                        /* (a measure's part told after it: the measure) */
+                        for (size_t r = 0; r < x->n_rel; r++)
+                            if (x->rel[r].from == c && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 &&
+                                x->rel[r].to < c && agents_agree(x, &x->ev_v[x->rel[r].to], C)) {
+                                a = x->rel[r].to;
+                                break;
+                            }
+                        break;
+                    }
+                }
+            }
             if (a >= 0) {
                 if (best_type == EX_REL_RESPONDS)
                     ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
@@ -3575,6 +3753,7 @@ void ex_relate(exdoc *x)
             x->rel[r].to = told[x->rel[r].to];
     free(told);
     exception_parts(x);
+    np_mentions(x);
     if (x->n_rel)
         qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
     size_t k = 0;
