@@ -114,7 +114,7 @@ static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_
 /* The words the rules test at one place each (grammar times: rule_words,
  * one per role; see the comment there) and the small lists around them. */
 static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
-    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN, *R_HALF;
+    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN, *R_HALF, *R_ORDINAL;
 static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects;
 
 struct tstate {
@@ -458,7 +458,8 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
         }
     }
     int q;
-    size_t e = read_int(s, len, i, 1, &q);
+    size_t o = lit(s, len, i, R_ORDINAL); /* (제1분기: after a year only) */
+    size_t e = read_int(s, len, o && i > 0 && s[i - 1] == ' ' ? o : i, 1, &q);
     if (e && q >= 1 && q <= 4) {
         size_t k = lit(s, len, e, M_QUARTER);
         if (!k)
@@ -1091,6 +1092,13 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
     }
     if (!any)
         return 0;
+    if (t->dk == K_ABS && !t->d2 && e < len && s[e] == ' ') {
+        /* the weekday of that day after it: 2월 17일 월요일 (one time;
+         * alone the weekday would be the DCT week's) */
+        size_t j = e + 1, wk;
+        if ((wk = tw_at(&t_weekdays, s, len, j, NULL)) && (word_end_ok(s, len, j + wk) || weekday_tail(s, len, j + wk)))
+            return j + wk;
+    }
     if (!t->dk) {
         /* parts: glued (3월말) or after a space (올해 초) */
         size_t j = e;
@@ -2007,7 +2015,7 @@ static void read_rule_words(void)
     R_AFTER_AMOUNT = word_of("rule_words", "after_amount"), R_BEFORE = word_of("rule_words", "before");
     R_AROUND = word_of("rule_words", "around"), R_FROM_PLACE = word_of("rule_words", "from_place");
     R_THEN = word_of("rule_words", "then"), R_BETWEEN = word_of("rule_words", "between");
-    R_HALF = word_of("rule_words", "half");
+    R_HALF = word_of("rule_words", "half"), R_ORDINAL = word_of("rule_words", "ordinal");
     final_links = kg_gram_words("times", "final_links");
     since_words = kg_gram_words("times", "since_words");
     around_links = kg_gram_words("times", "around_links");
