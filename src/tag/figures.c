@@ -987,8 +987,9 @@ static int fig_unit(const char *s, size_t len, fscan *f)
             f->u = &pts;
             return 1;
         }
-        /* no unit: only numbers with a Korean multiplier count */
-        if (!n1->has_mult || native || f->range)
+        /* no unit: only numbers with a Korean multiplier count, and
+         * not in words alone (이천에서, 사천에: places) */
+        if (!n1->has_mult || native || f->range || n1->words)
             return 0;
         f->ue = after;
         static const unitdef cnt = { "", "count", NULL, 0, 0, 0, 0, 0, 0 };
