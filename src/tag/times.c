@@ -1068,6 +1068,15 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
         /* a weekday alone: 목요일, 지난 목요일 */
         t->dk = K_WEEKDAY;
         t->wday = t_weekdays.v[wi].off;
+        /* 수요일인 9일: the day it names, one time */
+        size_t kt = tw_at(&t_weekday_tails, s, len, e + k, NULL), kd;
+        tspec td = *t;
+        td.dk = 0, td.wday = 0;
+        if (kt && e + k + kt < len && s[e + k + kt] == ' ' && (kd = p_day(st, e + k + kt + 1, &td)) &&
+            td.dk == K_ABS && !td.d2 && word_end_ok(s, len, kd)) {
+            *t = td;
+            return kd;
+        }
         return e + k;
     } else if (isd(s[e]) && (k = p_part(st, e, t)) && t->part == P_Q) {
         /* a quarter alone: 4분기 (not 3분기 연속, 2분기째) */
