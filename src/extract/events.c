@@ -2561,6 +2561,14 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         if (e->n_agent > 0) {
             const kg_mention *am = &x->m->v[e->agent[0]];
             gap = fm->nstart > am->nend ? fm->nstart - am->nend : (size_t)-1;
+            /* (중국 상무부 대변인은 19일, 미국 상무장관은 19일: the
+             * speaker's phrase, its title after the name, ends in a subject
+             * or topic particle right before the time) */
+            int tw = word_at(x, fm->nstart);
+            if (gap != (size_t)-1 && tw > 0 && !x->w[tw - 1].in_quote &&
+                (x->w[tw - 1].particle == EX_P_SUBJ || x->w[tw - 1].particle == EX_P_TOPIC) &&
+                am->nend <= x->w[tw - 1].ce && am->nend >= x->w[tw > 3 ? tw - 3 : 0].cs)
+                gap = 0;
         }
         /* (a year or a month there is what the content is about: TSMC는
          * 올해 매출이 늘 것이라고 예상했다 is dated by its saying: said_year) */

@@ -42,6 +42,7 @@ static int rel_cmp(const void *pa, const void *pb)
     return a->type - b->type;
 }
 
+static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b);
 static void absorb(ex_event *into, ex_event *from)
 {
     if (from->cs < into->cs)
@@ -82,6 +83,8 @@ static void absorb(ex_event *into, ex_event *from)
 static const char *const *statement_nouns, *const *decision_speech_verbs, *const *plan_head_nouns,
     *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs, *const *source_words,
     *const *adnominal_ends;
+/* Verbs of reaction (환영, 우려: relations.yaml reaction_verbs). */
+static const char *const *reaction_preds;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -94,6 +97,7 @@ static void lists_init(void)
     meeting_talk_verbs = kg_gram_words("events", "meeting_talk_verbs");
     source_words = kg_gram_words("events", "source_words");
     adnominal_ends = kg_gram_words("events", "adnominal_ends");
+    reaction_preds = kg_gram_words("relations", "reaction_verbs");
 }
 
 /* 1 if one of the words is in e's predicate title (따르면 of 보고서에
@@ -338,6 +342,20 @@ void ex_merge_sentence(exdoc *x, size_t first)
          * made (one event, its span on what is said) */
         if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && b->stmt && statement_noun(a->obj)) {
             size_t cs = b->cs;
+            absorb(b, a);
+            b->cs = cs;
+            continue;
+        }
+        /* 판결을 환영하며 "…"라고 평가했다: a reaction chained to what
+         * the speaker says about it is one statement (GUIDELINES: one
+         * speaker, one occasion); an objection told in a plain statement
+         * makes it a protest, a vow after a protest is a new event */
+        if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && !a->quoted && !b->quoted && b->stmt &&
+            !a->stmt && head_in(a->pred, reaction_preds) && agents_agree(x, a, b) &&
+            (a->type == b->type || a->type == announce || b->type == announce)) {
+            size_t cs = b->cs;
+            if (b->type == announce)
+                b->type = a->type;
             absorb(b, a);
             b->cs = cs;
             continue;
