@@ -85,6 +85,8 @@ static const char *const *statement_nouns, *const *decision_speech_verbs, *const
     *const *adnominal_ends;
 /* Verbs of reaction (환영, 우려: relations.yaml reaction_verbs). */
 static const char *const *reaction_preds;
+/* Verbs that tell an act as an answer (맞대응, 응수: events.yaml). */
+static const char *const *counter_verbs;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -98,6 +100,7 @@ static void lists_init(void)
     source_words = kg_gram_words("events", "source_words");
     adnominal_ends = kg_gram_words("events", "adnominal_ends");
     reaction_preds = kg_gram_words("relations", "reaction_verbs");
+    counter_verbs = kg_gram_words("events", "counter_verbs");
 }
 
 /* 1 if one of the words is in e's predicate title (따르면 of 보고서에
@@ -344,6 +347,15 @@ void ex_merge_sentence(exdoc *x, size_t first)
             size_t cs = b->cs;
             absorb(b, a);
             b->cs = cs;
+            continue;
+        }
+        /* 수입을 제한하며 맞대응했다: a verb that only says the act before
+         * answers something (events.yaml counter_verbs) is that act, one
+         * event of its type */
+        if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && !a->quoted && !b->quoted &&
+            b->type == other && a->type != other && head_in(b->pred, counter_verbs) && agents_agree(x, a, b) &&
+            only_spaces(x, a->pe, b->ps)) {
+            absorb(a, b);
             continue;
         }
         /* 판결을 환영하며 "…"라고 평가했다: a reaction chained to what
