@@ -122,7 +122,7 @@ static struct {
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
-        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs;
+        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -137,6 +137,7 @@ static void gw_init(void)
     GW_GET(plan_object_nouns);
     GW_GET(measure_object_nouns);
     GW_GET(measure_sign_verbs);
+    GW_GET(comitative_additive_particles);
     GW_GET(additive_particles);
     GW_GET(adverb_homographs);
     GW_GET(comparison_particles);
@@ -196,6 +197,7 @@ static int after_dct(const char *value, const kg_edtf_point *dct)
 }
 
 static int agentive(const kg_mention *m);
+static int is_word(const char *s, size_t a, size_t b, const char *const *list);
 static int in_time(const exdoc *x, size_t a, size_t b);
 
 /* Removes quote marks from a title word in place ('딥시크' 모델). */
@@ -543,6 +545,12 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                         x->w[wi + 1].particle == EX_P_OBJ &&
                         ex_ends_any(s, tmp.ps, w->ce, GW(additive_particles)))
                         r->role = EX_P_TOPIC;
+                    /* 모디 총리와도 만났다: 'with X too' names a partner, not
+                     * the subject (comitative_additive_particles) */
+                    if (tmp.particle == EX_P_TOPIC && w->ce > w->cs &&
+                        ex_ends_which(s, w->cs, w->ce, GW(comitative_additive_particles)) < w->ce - w->cs &&
+                        ex_ends_any(s, w->cs, w->ce, GW(comitative_additive_particles)))
+                        r->role = EX_P_CONJ;
                     r->pend = w->ce;
                     r->hops = steps;
                     break;
