@@ -3308,8 +3308,10 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
             const ex_event *e = &x->ev_v[i];
             if (e->dropped || e->title_line || e->quoted || e->stmt || e->sent >= si || e->sent + 5 < si)
                 continue;
-            /* 이번 판결은 …: the last act of the noun's type */
-            if (e->type == oty && (typed < 0 || e->ps > x->ev_v[typed].ps))
+            /* 이번 판결은 …: the last act of the noun's type (told with
+             * its verb: a noun phrase naming it again, 판결 소식에, is
+             * not the act) */
+            if (e->type == oty && !e->np && (typed < 0 || e->ps > x->ev_v[typed].ps))
                 typed = (int)i;
             if (e->sent + 3 >= si && (act < 0 || e->ps > x->ev_v[act].ps))
                 act = (int)i;
