@@ -63,6 +63,8 @@ static const char *const *level_verbs;
 static const char *const *reaction_preds;
 /* Verbs of aspect after -기 (시작했다): the verb before is the act. */
 static const char *const *aspect_verbs;
+/* Nouns of a statement issued (성명, 담화: events.yaml statement_nouns). */
+static const char *const *statement_nouns;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -103,6 +105,7 @@ static void lists_init(void)
     kept_objects = kg_gram_words("events", "kept_objects");
     level_verbs = kg_gram_words("events", "level_verbs");
     reaction_preds = kg_gram_words("relations", "reaction_verbs");
+    statement_nouns = kg_gram_words("events", "statement_nouns");
 }
 
 /* The endings, particles and words single rules below test (events.yaml;
@@ -119,7 +122,7 @@ static struct {
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
-        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns;
+        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -132,6 +135,9 @@ static void gw_init(void)
     GW_GET(intent_nouns);
     GW_GET(intent_content_ends);
     GW_GET(plan_object_nouns);
+    GW_GET(measure_object_nouns);
+    GW_GET(measure_sign_verbs);
+    GW_GET(comitative_additive_particles);
     GW_GET(additive_particles);
     GW_GET(adverb_homographs);
     GW_GET(comparison_particles);
@@ -191,6 +197,7 @@ static int after_dct(const char *value, const kg_edtf_point *dct)
 }
 
 static int agentive(const kg_mention *m);
+static int is_word(const char *s, size_t a, size_t b, const char *const *list);
 static int in_time(const exdoc *x, size_t a, size_t b);
 
 /* Removes quote marks from a title word in place ('딥시크' 모델). */
@@ -538,6 +545,12 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                         x->w[wi + 1].particle == EX_P_OBJ &&
                         ex_ends_any(s, tmp.ps, w->ce, GW(additive_particles)))
                         r->role = EX_P_TOPIC;
+                    /* 모디 총리와도 만났다: 'with X too' names a partner, not
+                     * the subject (comitative_additive_particles) */
+                    if (tmp.particle == EX_P_TOPIC && w->ce > w->cs &&
+                        ex_ends_which(s, w->cs, w->ce, GW(comitative_additive_particles)) < w->ce - w->cs &&
+                        ex_ends_any(s, w->cs, w->ce, GW(comitative_additive_particles)))
+                        r->role = EX_P_CONJ;
                     r->pend = w->ce;
                     r->hops = steps;
                     break;
@@ -742,6 +755,10 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
  * 강화, 관세 확대) the act noun before a support verb's noun as its last
  * word (support_verbs); -1 if none. */
 static int is_word(const char *s, size_t a, size_t b, const char *const *list);
+static int is_protest(int type)
+{
+    return strcmp(kg_event_types[type], "protest") == 0;
+}
 static int object_type(const exdoc *x, const char *obj)
 {
     int t = ex_noun_type(x->ev, obj, strlen(obj));
@@ -785,6 +802,35 @@ static int adnominal_act_type(const exdoc *x, int wi)
     return t == ex_type_index("other") ? -1 : t;
 }
 
+/* 1 if the last word of the object phrase obj is a noun of a plan or a
+ * measure that an adnominal verb before it fills (투자하는 방안, 수출을
+ * 금지하는 새 규정): plan_object_nouns, measure_object_nouns. */
+static int last_word_in(const char *obj, const char *const *list)
+{
+    const char *sp = strrchr(obj, ' ');
+    const char *last = sp ? sp + 1 : obj;
+    return is_word(last, 0, strlen(last), list);
+}
+static int filled_head(const char *obj)
+{
+    return last_word_in(obj, GW(plan_object_nouns)) || last_word_in(obj, GW(measure_object_nouns));
+}
+
+/* The type of the act an adnominal verb tells before the object word ok
+ * (adnominal_act_type), over up to two bare nouns between (수출을 금지하는
+ * 새 규정을: 새), or -1. */
+static int adnominal_before(const exdoc *x, int ok)
+{
+    int k = ok - 1;
+    for (int n = 0; k > 0 && n < 2; n++, k--) {
+        const ex_word *w = &x->w[k];
+        if (w->particle != EX_P_NONE || !noun_word(x, w) || verbish_word(x, w) ||
+            ex_ends_any(x->s, w->cs, w->ce, adnominal_ends))
+            break;
+    }
+    return k >= 0 ? adnominal_act_type(x, k) : -1;
+}
+
 static void copy_word(const exdoc *x, size_t a, size_t b, char *out, size_t n)
 {
     size_t l = b > a ? b - a : 0;
@@ -794,10 +840,7 @@ static void copy_word(const exdoc *x, size_t a, size_t b, char *out, size_t n)
     out[l] = '\0';
 }
 
-static int is_protest(int type)
-{
-    return strcmp(kg_event_types[type], "protest") == 0;
-}
+
 
 /* 앞서 (earlier), 이어 (then): adverbs spelled like a verb form; the verb
  * takes an object or a comparison first (미국을 앞서, 미국보다 앞서). */
@@ -1363,8 +1406,21 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             /* 더 투자하는 방안을 논의하고 있다, 규제를 강화하는 방안을
              * 검토: a plan whose act the adnominal verb before it tells
              * has the act's type */
-            if (t < 0 && ok > 0 && obj[0] && is_word(obj, 0, strlen(obj), GW(plan_object_nouns)))
-                t = adnominal_act_type(x, ok - 1);
+            /* (a noun of the lexicon's announce, 계획, 성명, is filled the
+             * same) */
+            if (t <= 0 && ok > 0 && obj[0] && filled_head(obj)) {
+                int at = adnominal_before(x, ok);
+                if (at >= 0)
+                    t = at;
+            }
+            /* 조치를 비판하는 성명을 발표했다: a statement whose content an
+             * adnominal verb tells has that content's type when it is an
+             * objection or a vow (GUIDELINES: type by content) */
+            if (t <= 0 && ok > 0 && obj[0] && last_word_in(obj, statement_nouns)) {
+                int at = adnominal_before(x, ok);
+                if (at >= 0 && (is_protest(at) || at == ex_type_index("pledge")))
+                    t = at;
+            }
             if (t >= 0 && (!best_len || c.announce || c.type == t || c.type == ex_type_index("other"))) {
                 c.type = t;
                 c.objw = ok;
@@ -1424,6 +1480,18 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                     c.objw = a;
                     c.type = t;
                 }
+            }
+        }
+        /* 관세를 부과하는 행정명령에 서명했다: signing a measure that an
+         * adnominal verb fills is the act it tells (measure_sign_verbs) */
+        if (!c.obj[0] && !w->in_quote && starts_any(s, w->ce, w->cs, GW(measure_sign_verbs))) {
+            int k = word_at(x, c.ps) - 1;
+            if (k > 0 && x->w[k].particle == EX_P_DAT && x->w[k].ps > x->w[k].cs) {
+                char o[64];
+                copy_word(x, x->w[k].cs, x->w[k].ps, o, sizeof o);
+                int t = o[0] && filled_head(o) ? adnominal_before(x, k) : -1;
+                if (t >= 0)
+                    c.type = t;
             }
         }
         /* a plan decided (만들기로 했다) is typed by what it makes or
@@ -2501,6 +2569,14 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         if (e->n_agent > 0) {
             const kg_mention *am = &x->m->v[e->agent[0]];
             gap = fm->nstart > am->nend ? fm->nstart - am->nend : (size_t)-1;
+            /* (중국 상무부 대변인은 19일, 미국 상무장관은 19일: the
+             * speaker's phrase, its title after the name, ends in a subject
+             * or topic particle right before the time) */
+            int tw = word_at(x, fm->nstart);
+            if (gap != (size_t)-1 && tw > 0 && !x->w[tw - 1].in_quote &&
+                (x->w[tw - 1].particle == EX_P_SUBJ || x->w[tw - 1].particle == EX_P_TOPIC) &&
+                am->nend <= x->w[tw - 1].ce && am->nend >= x->w[tw > 3 ? tw - 3 : 0].cs)
+                gap = 0;
         }
         /* (a year or a month there is what the content is about: TSMC는
          * 올해 매출이 늘 것이라고 예상했다 is dated by its saying: said_year) */

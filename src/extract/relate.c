@@ -42,6 +42,7 @@ static int rel_cmp(const void *pa, const void *pb)
     return a->type - b->type;
 }
 
+static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b);
 static void absorb(ex_event *into, ex_event *from)
 {
     if (from->cs < into->cs)
@@ -82,6 +83,12 @@ static void absorb(ex_event *into, ex_event *from)
 static const char *const *statement_nouns, *const *decision_speech_verbs, *const *plan_head_nouns,
     *const *decide_words, *const *plan_word_ends, *const *meeting_talk_verbs, *const *source_words,
     *const *adnominal_ends;
+/* Verbs of reaction (환영, 우려: relations.yaml reaction_verbs). */
+static const char *const *reaction_preds;
+/* Verbs that tell an act as an answer (맞대응, 응수: events.yaml). */
+static const char *const *counter_verbs;
+/* Subjects of a market move (주가, 지수: events.yaml market_subjects). */
+static const char *const *market_subject_words;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -94,6 +101,9 @@ static void lists_init(void)
     meeting_talk_verbs = kg_gram_words("events", "meeting_talk_verbs");
     source_words = kg_gram_words("events", "source_words");
     adnominal_ends = kg_gram_words("events", "adnominal_ends");
+    reaction_preds = kg_gram_words("relations", "reaction_verbs");
+    counter_verbs = kg_gram_words("events", "counter_verbs");
+    market_subject_words = kg_gram_words("events", "market_subjects");
 }
 
 /* 1 if one of the words is in e's predicate title (따르면 of 보고서에
@@ -338,6 +348,29 @@ void ex_merge_sentence(exdoc *x, size_t first)
          * made (one event, its span on what is said) */
         if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && b->stmt && statement_noun(a->obj)) {
             size_t cs = b->cs;
+            absorb(b, a);
+            b->cs = cs;
+            continue;
+        }
+        /* 수입을 제한하며 맞대응했다: a verb that only says the act before
+         * answers something (events.yaml counter_verbs) is that act, one
+         * event of its type */
+        if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && !a->quoted && !b->quoted &&
+            b->type == other && a->type != other && head_in(b->pred, counter_verbs) && agents_agree(x, a, b) &&
+            only_spaces(x, a->pe, b->ps)) {
+            absorb(a, b);
+            continue;
+        }
+        /* 판결을 환영하며 "…"라고 평가했다: a reaction chained to what
+         * the speaker says about it is one statement (GUIDELINES: one
+         * speaker, one occasion); an objection told in a plain statement
+         * makes it a protest, a vow after a protest is a new event */
+        if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && !a->quoted && !b->quoted && b->stmt &&
+            !a->stmt && head_in(a->pred, reaction_preds) && agents_agree(x, a, b) &&
+            (a->type == b->type || a->type == announce || b->type == announce)) {
+            size_t cs = b->cs;
+            if (b->type == announce)
+                b->type = a->type;
             absorb(b, a);
             b->cs = cs;
             continue;
@@ -1964,6 +1997,36 @@ static int self_move(const ex_event *e)
     return e->type == ex_type_index("other") && e->subj_in_clause && !e->n_agent;
 }
 
+/* 1 if e is a market moving (주가가 급락했다) whose subject an actor owns
+ * (중국 드론 업체들의 주가가, 엔비디아의 주가는): type other, the nearest
+ * word with a subject or topic particle before its predicate ends in a
+ * noun of events.yaml market_subjects. */
+static int owned_move(const exdoc *x, const ex_event *e)
+{
+    pthread_once(&lists_once, lists_init);
+    if (e->type != ex_type_index("other") || e->ps <= e->cs)
+        return 0;
+    size_t b = e->ps;
+    while (b > e->cs) {
+        while (b > e->cs && (x->s[b - 1] == ' ' || x->s[b - 1] == ','))
+            b--;
+        if (b <= e->cs)
+            break;
+        ex_word w;
+        word_ending(x, e->cs, b, &w);
+        if (w.particle == EX_P_SUBJ || w.particle == EX_P_TOPIC) {
+            for (int k = 0; market_subject_words[k]; k++) {
+                size_t l = strlen(market_subject_words[k]);
+                if (w.ps >= w.cs + l && !memcmp(x->s + w.ps - l, market_subject_words[k], l))
+                    return 1;
+            }
+            return 0;
+        }
+        b = w.s;
+    }
+    return 0;
+}
+
 /* 1 if s[a..b) holds an ASCII digit (a figure: 3% 하락 is a move told,
  * not a cause named) */
 static int has_digit(const char *s, size_t a, size_t b)
@@ -1992,7 +2055,11 @@ static int move_cause_at(const exdoc *x, size_t ss, size_t ws, size_t we, size_t
             e--;
         if (e == ws || e <= ss)
             return -1;
-        e -= ex_ends_which(x->s, ss, e, GW(genitive_particles));
+        /* (a genitive 의 on the phrase, 발표의 직후; not the last syllable
+         * of a noun that names an act whole, 합의 직후) */
+        size_t full = np_start(x, ss, e);
+        if (!(full < e && !has_digit(x->s, full, e) && np_type_of(x, full, e, 1) >= 0))
+            e -= ex_ends_which(x->s, ss, e, GW(genitive_particles));
         if (e <= ss)
             return -1;
         *ne = e;
@@ -2043,6 +2110,33 @@ static int told_act(const exdoc *x, size_t g, size_t si, size_t a, size_t ne)
     return -1;
 }
 
+/* The act a bare act noun s[a, ne) of type ty (one word: 규제, 합의)
+ * names again: the last event before event g, in sentence si or the one
+ * before, an act told with its verb (no quote, statement or noun phrase)
+ * of type ty or whose predicate starts with the noun; else -1. */
+static int bare_mention(const exdoc *x, size_t g, size_t si, size_t a, size_t ne, int ty)
+{
+    if (ne <= a || ne - a > 12 || memchr(x->s + a, ' ', ne - a))
+        return -1;
+    for (size_t i = g; i-- > 0;) {
+        const ex_event *p = &x->ev_v[i];
+        if (p->sent + 1 < si)
+            break;
+        if (p->dropped || p->ps >= a)
+            continue;
+        if (p->quoted || p->stmt || p->np || p->title_line)
+            return -1;
+        if (p->type == ty)
+            return (int)i;
+        /* (a word of its predicate starts with the noun: 합의했다) */
+        for (size_t o = p->ps; o + (ne - a) <= p->pe; o++)
+            if ((o == p->ps || x->s[o - 1] == ' ') && !memcmp(x->s + o, x->s + a, ne - a))
+                return (int)i;
+        return -1;
+    }
+    return -1;
+}
+
 /* A noun-phrase act named as the cause of a move (rule R3 for moves):
  * 유가 하락으로 수출이 12% 줄었다, 실적 발표 직후 주가가 4% 올랐다. The
  * phrase, between the sentence start (or the act before in the sentence)
@@ -2055,7 +2149,8 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
     /* a few hundred per text: first_after and event_in scan all events */
     for (size_t g = 0; g < n0 && hits < 256; g++) {
         const ex_event *e = &x->ev_v[g];
-        if (e->dropped || e->title_line || e->quoted || e->stmt || !(market_move(x, e) || self_move(e)))
+        if (e->dropped || e->title_line || e->quoted || e->stmt ||
+            !(market_move(x, e) || self_move(e) || owned_move(x, e)))
             continue;
         size_t si = e->sent, ss = x->t->sent[si].nstart, from = ss;
         /* the events are in text order but for a few: look near g */
@@ -2111,6 +2206,13 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
              * and same-as links the two */
             int told = told_act(x, g, si, a, ne);
             np = np_event(x, si, a, ne, told >= 0 ? x->ev_v[told].type : found);
+            /* 드론 수출을 막았다. 규제 소식에 …, 관세를 낮추기로 합의했다.
+             * 합의 직후 …: a bare act noun right after the act told last
+             * (this sentence or the one before), of its type or its
+             * predicate's noun, is that act named again */
+            int same = told < 0 && np >= 0 ? bare_mention(x, g, si, a, ne, found) : -1;
+            if (same >= 0)
+                ex_add_rel(x, np, EX_REL_SAME, same);
         }
         /* right after it (직후: move_cause_words) the move came the same
          * day: the phrase's act has the move's date when it has none */
@@ -3206,8 +3308,10 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
             const ex_event *e = &x->ev_v[i];
             if (e->dropped || e->title_line || e->quoted || e->stmt || e->sent >= si || e->sent + 5 < si)
                 continue;
-            /* 이번 판결은 …: the last act of the noun's type */
-            if (e->type == oty && (typed < 0 || e->ps > x->ev_v[typed].ps))
+            /* 이번 판결은 …: the last act of the noun's type (told with
+             * its verb: a noun phrase naming it again, 판결 소식에, is
+             * not the act) */
+            if (e->type == oty && !e->np && (typed < 0 || e->ps > x->ev_v[typed].ps))
                 typed = (int)i;
             if (e->sent + 3 >= si && (act < 0 || e->ps > x->ev_v[act].ps))
                 act = (int)i;
