@@ -473,8 +473,102 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
     return 0;
 }
 
-/* A holiday on a fixed day (한글날) at i: a month and a day. */
+/* Holidays of the lunar calendar (설날, 추석: times.yaml lunar_holidays),
+ * each with its solar date in the years the grammar lists. */
+typedef struct lunar {
+    const char *w;
+    size_t n;
+    int *ymd; /* year * 10000 + month * 100 + day, ascending */
+    size_t n_ymd;
+} lunar;
+static lunar *lunars;
+static size_t n_lunars;
+
+static void lunar_init(void)
+{
+    const kg_gram_list *l = kg_gram_list_get("times", "lunar_holidays");
+    lunars = kg_xcalloc(l->n + 1, sizeof *lunars);
+    for (size_t k = 0; k < l->n; k++) {
+        const char *d = kg_gram_field(&l->e[k], "dates");
+        lunar *h = &lunars[n_lunars++];
+        h->w = l->e[k].form;
+        h->n = strlen(h->w);
+        size_t cap = d ? strlen(d) / 10 + 1 : 1;
+        h->ymd = kg_xcalloc(cap, sizeof *h->ymd);
+        for (const char *p = d; p && *p;) {
+            char *q;
+            long y = strtol(p, &q, 10), m, dd;
+            if (q == p || *q != '-')
+                break;
+            m = strtol(q + 1, &q, 10);
+            if (*q != '-')
+                break;
+            dd = strtol(q + 1, &q, 10);
+            if (y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31 && h->n_ymd < cap &&
+                (!h->n_ymd || h->ymd[h->n_ymd - 1] < (int)(y * 10000 + m * 100 + dd)))
+                h->ymd[h->n_ymd++] = (int)(y * 10000 + m * 100 + dd);
+            while (*q == ' ' || *q == ',')
+                q++;
+            p = q;
+        }
+    }
+}
+
+/* The date of lunar holiday h in year y (year * 10000 + month * 100 +
+ * day), or 0 when the grammar lists none. */
+static int lunar_in(const lunar *h, int y)
+{
+    for (size_t k = 0; k < h->n_ymd; k++)
+        if (h->ymd[k] / 10000 == y)
+            return h->ymd[k];
+    return 0;
+}
+
 static int weekday_tail(const char *s, size_t len, size_t e);
+
+/* A holiday of the lunar calendar at i (설날, 추석): its date in the year
+ * t names (2013년 설날, 작년 추석), else in the DCT's year or the one
+ * before or after it, as a month alone is read (MONTH_AHEAD); a year the
+ * grammar has no date for gives the year alone. Its end, or 0. */
+static size_t p_lunar(tstate *st, size_t i, tspec *t)
+{
+    const char *s = st->s;
+    size_t len = st->len;
+    const kg_edtf_point *dct = &st->c->dct;
+    for (size_t k = 0; k < n_lunars; k++) {
+        const lunar *h = &lunars[k];
+        if (!kg_at(s, len, i, h->w) || !(word_end_ok(s, len, i + h->n) || weekday_tail(s, len, i + h->n)))
+            continue;
+        int y;
+        if (t->yk == K_ABS)
+            y = t->y;
+        else if (t->yk == K_REL && dct->prec)
+            y = dct->year + t->y;
+        else if (t->yk || !dct->prec)
+            return 0;
+        else {
+            y = dct->year;
+            int now = lunar_in(h, y), next = lunar_in(h, y + 1);
+            if (dct->prec >= KG_PREC_MONTH && now && now / 100 % 100 > dct->month + MONTH_AHEAD)
+                y--;
+            else if (dct->prec >= KG_PREC_MONTH && next && next / 100 % 100 + 12 - dct->month <= MONTH_AHEAD_NEXT_YEAR)
+                y++;
+        }
+        int d = lunar_in(h, y);
+        t->yk = K_ABS;
+        t->y = y;
+        if (d) {
+            t->mk = K_ABS;
+            t->m = d / 100 % 100;
+            t->dk = K_ABS;
+            t->d = d % 100;
+        }
+        return i + h->n;
+    }
+    return 0;
+}
+
+/* A holiday on a fixed day (한글날) at i: a month and a day. */
 
 static size_t p_holiday(tstate *st, size_t i, tspec *t)
 {
@@ -1055,12 +1149,14 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
         /* 2024년 8월, 지난해 8월, 작년 같은 달 (the month last spoken of) */
         if ((k = p_month(st, j, t)) && (t->mk == K_ABS || t->mk == K_LAST))
             e = k;
+        else if (*t = save, (t->yk == K_ABS || t->yk == K_REL) && (k = p_lunar(st, j, t)))
+            return k; /* 2013년 설날, 작년 추석 */
         else
             *t = save; /* 올해 다음 달 is two times */
     } else if ((k = p_month(st, e, t))) {
         e = k;
         any = 1;
-    } else if ((k = p_holiday(st, e, t))) {
+    } else if ((k = p_holiday(st, e, t)) || (k = p_lunar(st, e, t))) {
         return k;
     } else if ((k = tw_at(&t_weekdays, s, len, e, &wi)) &&
                (word_end_ok(s, len, e + k) || weekday_tail(s, len, e + k)) &&
@@ -2125,6 +2221,7 @@ static void read_lists(void)
     decade_parts = kg_gram_list_get("times", "decade_parts");
     directions = kg_gram_list_get("times", "directions");
     read_rule_words();
+    lunar_init();
     /* (the plain lists are indexed as they are read, above) */
     twords *const built[] = { &dx_year, &dx_month, &dx_day, &dx_period, &t_periods_alone };
     for (size_t k = 0; k < sizeof built / sizeof *built; k++)
