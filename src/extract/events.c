@@ -65,6 +65,9 @@ static const char *const *reaction_preds;
 static const char *const *aspect_verbs;
 /* Nouns of a statement issued (성명, 담화: events.yaml statement_nouns). */
 static const char *const *statement_nouns;
+/* Bound nouns that close an adnominal clause (relations.yaml
+ * clause_nouns: 올린 데, 올린 것에). */
+static const kg_gram_list *clause_noun_list;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -106,6 +109,7 @@ static void lists_init(void)
     level_verbs = kg_gram_words("events", "level_verbs");
     reaction_preds = kg_gram_words("relations", "reaction_verbs");
     statement_nouns = kg_gram_words("events", "statement_nouns");
+    clause_noun_list = kg_gram_list_get("relations", "clause_nouns");
 }
 
 /* The endings, particles and words single rules below test (events.yaml;
@@ -1578,6 +1582,39 @@ static int word_has_actor(const exdoc *x, const ex_word *w)
     return 0;
 }
 
+/* 1 if word k is, before its particle, a bound noun that closes an
+ * adnominal clause into a phrase (relations.yaml clause_nouns: 것, 데). */
+static int clause_noun_word(const exdoc *x, int k)
+{
+    pthread_once(&lists_once, lists_init);
+    const kg_gram_list *cn = clause_noun_list;
+    const ex_word *w = &x->w[k];
+    for (size_t i = 0; cn && i < cn->n; i++) {
+        size_t l = strlen(cn->e[i].form);
+        if (w->cs == w->s && w->ps == w->cs + l && !memcmp(x->s + w->cs, cn->e[i].form, l))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the word before the predicate at ps is a bound noun that closes
+ * an adnominal clause (미국이 관세를 올린 데 반발해, 올린 것에 맞서): the
+ * clause's subject is its own, not the predicate's. */
+static int closed_clause_before(const exdoc *x, size_t ps)
+{
+    int k = word_at(x, ps) - 1;
+    if (k < 1 || x->w[k].in_quote || !clause_noun_word(x, k))
+        return 0;
+    /* the word before: an adnominal verb form (올린, 강화한; 막은, 하는
+     * read as a topic: the bound noun after it says it is none) */
+    const ex_word *v = &x->w[k - 1];
+    if ((v->particle != EX_P_NONE && v->particle != EX_P_TOPIC) || v->ce <= v->cs || v->ce != v->e)
+        return 0;
+    size_t cl;
+    uint32_t last = ex_cp(x->s, v->ce, ex_prev(x->s, v->ce), &cl);
+    return ex_jong(last) == EX_JONG_N || ex_ends_any(x->s, v->cs, v->ce, adnominal_ends);
+}
+
 static void fill_roles(exdoc *x, ex_event *e, const cand *c)
 {
     /* …에서 열린: the place of a meeting, not who met */
@@ -1613,6 +1650,23 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
                 best = topic;
                 break;
             }
+    }
+    /* 미국이 관세를 올린 데 반발해: a subject inside an adnominal clause
+     * that a bound noun closes (relations.yaml clause_nouns: 데, 것에) is
+     * that clause's doer, not the doer of the act after it; the noun
+     * right before the predicate (올린 데 이어 … 시사한: the clause goes
+     * on with its doer) */
+    /* its doer is the subject of the clause after it (… 반발해 중국은
+     * 수출을 막았다), if one follows */
+    if (closed_clause_before(x, c->ps)) {
+        best = -1;
+        for (size_t k = 0; k < x->nr; k++) {
+            const ex_role *r = &x->r[k];
+            if (r->in_quote || r->pend <= c->ps || !is_subject(x, r) || r->next >= 0)
+                continue;
+            best = (int)k;
+            break;
+        }
     }
     /* X가 발표한 순위에 따르면 R2는 … 앞섰다: a subject inside a source
      * cited by 따르면 is not the doer */
@@ -1985,9 +2039,11 @@ static void dative_target(const exdoc *x, ex_event *e, const cand *c)
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer (last_doer). */
 
+static int closed_clause_before(const exdoc *x, size_t ps);
 static void carry_agent(const exdoc *x, ex_event *e, int passive)
 {
-    if (e->n_agent || e->quoted)
+    /* (올린 데 반발해: the doer before is the closed clause's) */
+    if (e->n_agent || e->quoted || closed_clause_before(x, e->ps))
         return;
     /* 양국은, 두 회사는: the several actors the last events told of */
     int group = 0;
