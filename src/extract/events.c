@@ -1399,6 +1399,17 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         if (sv) {
             char obj[64];
             int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
+            /* 수출 통제도 강화했다, 관세도 올렸다: an act noun marked with
+             * 도 right before the verb is its object too */
+            if (ok < 0 && !w->in_quote) {
+                cand dc = c;
+                dc.ps = w->cs;
+                ok = object_with_do(x, &dc, obj, sizeof obj);
+                if (ok >= 0 && object_type(x, obj) < 0)
+                    ok = -1;
+                if (ok < 0)
+                    obj[0] = '\0';
+            }
             int t = ok >= 0 ? object_type(x, obj) : -1;
             /* a level set higher or lower (기준금리를 내렸다, 전망치를
              * 높였다): a decision announced, unless a predicate of a
@@ -1475,7 +1486,9 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             }
             /* 물가 전망치도 발표했다: an object marked with 도 that names
              * an act types the announcement too */
-            if (c.announce && !c.plan && !c.obj[0] && by_obj && !c.morph) {
+            /* (관세도 인상했다: a lemma read by the morphology as well,
+             * when object_typed_lemmas lists it) */
+            if (c.announce && !c.plan && !c.obj[0] && by_obj) {
                 char o[sizeof c.obj];
                 int a = object_with_do(x, &c, o, sizeof o);
                 int t = a >= 0 ? ex_noun_type(x->ev, o, strlen(o)) : -1;
