@@ -126,7 +126,8 @@ static struct {
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
-        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles;
+        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
+        *const *causative_adnominals, *const *causative_link_ends;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -142,6 +143,8 @@ static void gw_init(void)
     GW_GET(measure_object_nouns);
     GW_GET(measure_sign_verbs);
     GW_GET(comitative_additive_particles);
+    GW_GET(causative_adnominals);
+    GW_GET(causative_link_ends);
     GW_GET(additive_particles);
     GW_GET(adverb_homographs);
     GW_GET(comparison_particles);
@@ -793,6 +796,17 @@ static int adnominal_act_type(const exdoc *x, int wi)
 {
     const ex_word *w = &x->w[wi];
     kg_morph m;
+    /* 수출을 제한하도록 하는 규정: the act the verb makes others do
+     * (causative_adnominals after causative_link_ends) */
+    if (!w->in_quote && wi > 0 && w->cs == w->s && w->ce == w->e && is_word(x->s, w->cs, w->ce, GW(causative_adnominals))) {
+        const ex_word *p = &x->w[wi - 1];
+        kg_morph pm;
+        int pt = -1;
+        if (!p->in_quote && p->ce == p->e && ex_ends_any(x->s, p->cs, p->ce, GW(causative_link_ends)) &&
+            kg_morph_word(x->s, p->cs, p->ce, &pm) != KG_MORPH_NONE)
+            pt = ex_lemma_type(x->ev, pm.lemma);
+        return pt == ex_type_index("other") ? -1 : pt;
+    }
     /* (its 는 is no topic particle: ends of adnominal_ends only) */
     if (w->in_quote || w->quote_close || !ex_ends_any(x->s, w->cs, w->ce, adnominal_ends) ||
         kg_morph_word(x->s, w->cs, w->ce, &m) == KG_MORPH_NONE)
