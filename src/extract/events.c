@@ -65,6 +65,9 @@ static const char *const *reaction_preds;
 static const char *const *aspect_verbs;
 /* Nouns of a statement issued (성명, 담화: events.yaml statement_nouns). */
 static const char *const *statement_nouns;
+/* Bound nouns that close an adnominal clause (relations.yaml
+ * clause_nouns: 올린 데, 올린 것에). */
+static const kg_gram_list *clause_noun_list;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -106,6 +109,7 @@ static void lists_init(void)
     level_verbs = kg_gram_words("events", "level_verbs");
     reaction_preds = kg_gram_words("relations", "reaction_verbs");
     statement_nouns = kg_gram_words("events", "statement_nouns");
+    clause_noun_list = kg_gram_list_get("relations", "clause_nouns");
 }
 
 /* The endings, particles and words single rules below test (events.yaml;
@@ -122,7 +126,8 @@ static struct {
         *const *report_quote_ends, *const *ongoing_from_verbs, *const *forecast_period_nouns,
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
-        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles;
+        *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
+        *const *causative_adnominals, *const *causative_link_ends;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -138,6 +143,8 @@ static void gw_init(void)
     GW_GET(measure_object_nouns);
     GW_GET(measure_sign_verbs);
     GW_GET(comitative_additive_particles);
+    GW_GET(causative_adnominals);
+    GW_GET(causative_link_ends);
     GW_GET(additive_particles);
     GW_GET(adverb_homographs);
     GW_GET(comparison_particles);
@@ -789,6 +796,17 @@ static int adnominal_act_type(const exdoc *x, int wi)
 {
     const ex_word *w = &x->w[wi];
     kg_morph m;
+    /* 수출을 제한하도록 하는 규정: the act the verb makes others do
+     * (causative_adnominals after causative_link_ends) */
+    if (!w->in_quote && wi > 0 && w->cs == w->s && w->ce == w->e && is_word(x->s, w->cs, w->ce, GW(causative_adnominals))) {
+        const ex_word *p = &x->w[wi - 1];
+        kg_morph pm;
+        int pt = -1;
+        if (!p->in_quote && p->ce == p->e && ex_ends_any(x->s, p->cs, p->ce, GW(causative_link_ends)) &&
+            kg_morph_word(x->s, p->cs, p->ce, &pm) != KG_MORPH_NONE)
+            pt = ex_lemma_type(x->ev, pm.lemma);
+        return pt == ex_type_index("other") ? -1 : pt;
+    }
     /* (its 는 is no topic particle: ends of adnominal_ends only) */
     if (w->in_quote || w->quote_close || !ex_ends_any(x->s, w->cs, w->ce, adnominal_ends) ||
         kg_morph_word(x->s, w->cs, w->ce, &m) == KG_MORPH_NONE)
@@ -1395,6 +1413,17 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         if (sv) {
             char obj[64];
             int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
+            /* 수출 통제도 강화했다, 관세도 올렸다: an act noun marked with
+             * 도 right before the verb is its object too */
+            if (ok < 0 && !w->in_quote) {
+                cand dc = c;
+                dc.ps = w->cs;
+                ok = object_with_do(x, &dc, obj, sizeof obj);
+                if (ok >= 0 && object_type(x, obj) < 0)
+                    ok = -1;
+                if (ok < 0)
+                    obj[0] = '\0';
+            }
             int t = ok >= 0 ? object_type(x, obj) : -1;
             /* a level set higher or lower (기준금리를 내렸다, 전망치를
              * 높였다): a decision announced, unless a predicate of a
@@ -1471,7 +1500,9 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             }
             /* 물가 전망치도 발표했다: an object marked with 도 that names
              * an act types the announcement too */
-            if (c.announce && !c.plan && !c.obj[0] && by_obj && !c.morph) {
+            /* (관세도 인상했다: a lemma read by the morphology as well,
+             * when object_typed_lemmas lists it) */
+            if (c.announce && !c.plan && !c.obj[0] && by_obj) {
                 char o[sizeof c.obj];
                 int a = object_with_do(x, &c, o, sizeof o);
                 int t = a >= 0 ? ex_noun_type(x->ev, o, strlen(o)) : -1;
@@ -1578,6 +1609,39 @@ static int word_has_actor(const exdoc *x, const ex_word *w)
     return 0;
 }
 
+/* 1 if word k is, before its particle, a bound noun that closes an
+ * adnominal clause into a phrase (relations.yaml clause_nouns: 것, 데). */
+static int clause_noun_word(const exdoc *x, int k)
+{
+    pthread_once(&lists_once, lists_init);
+    const kg_gram_list *cn = clause_noun_list;
+    const ex_word *w = &x->w[k];
+    for (size_t i = 0; cn && i < cn->n; i++) {
+        size_t l = strlen(cn->e[i].form);
+        if (w->cs == w->s && w->ps == w->cs + l && !memcmp(x->s + w->cs, cn->e[i].form, l))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the word before the predicate at ps is a bound noun that closes
+ * an adnominal clause (미국이 관세를 올린 데 반발해, 올린 것에 맞서): the
+ * clause's subject is its own, not the predicate's. */
+static int closed_clause_before(const exdoc *x, size_t ps)
+{
+    int k = word_at(x, ps) - 1;
+    if (k < 1 || x->w[k].in_quote || !clause_noun_word(x, k))
+        return 0;
+    /* the word before: an adnominal verb form (올린, 강화한; 막은, 하는
+     * read as a topic: the bound noun after it says it is none) */
+    const ex_word *v = &x->w[k - 1];
+    if ((v->particle != EX_P_NONE && v->particle != EX_P_TOPIC) || v->ce <= v->cs || v->ce != v->e)
+        return 0;
+    size_t cl;
+    uint32_t last = ex_cp(x->s, v->ce, ex_prev(x->s, v->ce), &cl);
+    return ex_jong(last) == EX_JONG_N || ex_ends_any(x->s, v->cs, v->ce, adnominal_ends);
+}
+
 static void fill_roles(exdoc *x, ex_event *e, const cand *c)
 {
     /* …에서 열린: the place of a meeting, not who met */
@@ -1613,6 +1677,23 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
                 best = topic;
                 break;
             }
+    }
+    /* 미국이 관세를 올린 데 반발해: a subject inside an adnominal clause
+     * that a bound noun closes (relations.yaml clause_nouns: 데, 것에) is
+     * that clause's doer, not the doer of the act after it; the noun
+     * right before the predicate (올린 데 이어 … 시사한: the clause goes
+     * on with its doer) */
+    /* its doer is the subject of the clause after it (… 반발해 중국은
+     * 수출을 막았다), if one follows */
+    if (closed_clause_before(x, c->ps)) {
+        best = -1;
+        for (size_t k = 0; k < x->nr; k++) {
+            const ex_role *r = &x->r[k];
+            if (r->in_quote || r->pend <= c->ps || !is_subject(x, r) || r->next >= 0)
+                continue;
+            best = (int)k;
+            break;
+        }
     }
     /* X가 발표한 순위에 따르면 R2는 … 앞섰다: a subject inside a source
      * cited by 따르면 is not the doer */
@@ -1985,9 +2066,11 @@ static void dative_target(const exdoc *x, ex_event *e, const cand *c)
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer (last_doer). */
 
+static int closed_clause_before(const exdoc *x, size_t ps);
 static void carry_agent(const exdoc *x, ex_event *e, int passive)
 {
-    if (e->n_agent || e->quoted)
+    /* (올린 데 반발해: the doer before is the closed clause's) */
+    if (e->n_agent || e->quoted || closed_clause_before(x, e->ps))
         return;
     /* 양국은, 두 회사는: the several actors the last events told of */
     int group = 0;

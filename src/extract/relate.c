@@ -1464,7 +1464,7 @@ static int find_ps(const exdoc *x, size_t ps)
 /* ---- governed cues (R3), plans (R1), statements (R2), chains (R4) ----
  * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
 
-static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues;
+static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues, *clause_nouns;
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
 static const char *const *np_support_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
@@ -1475,6 +1475,7 @@ static void rel_init(void)
     resp_cues = kg_gram_list_get("relations", "responds_cues");
     cause_cues = kg_gram_list_get("relations", "causes_cues");
     protest_cues = kg_gram_list_get("relations", "responds_protest_cues");
+    clause_nouns = kg_gram_list_get("relations", "clause_nouns");
     cause_word = kg_gram_class("relations", "causes_cues", "word");
     np_list = kg_gram_list_get("relations", "np_nouns");
     plan_nouns = kg_gram_words("relations", "plan_nouns");
@@ -1622,6 +1623,29 @@ static int prev_word(const exdoc *x, size_t ss, size_t at, ex_word *w)
         return 0;
     word_ending(x, ss, e, w);
     return 1;
+}
+
+/* The act told by the adnominal clause that a bound noun of clause_nouns
+ * ending at ne closes (관세를 올린 것에, 올린 데: the event whose predicate
+ * is the word before the noun), or -1. */
+static int clause_act(const exdoc *x, size_t si, size_t ss, size_t ne)
+{
+    ex_word w;
+    word_ending(x, ss, ne, &w);
+    size_t ns = w.cs < ne ? w.cs : w.s;
+    if (ns >= ne || ns != w.s || !clause_nouns)
+        return -1;
+    int is_noun = 0;
+    for (size_t k = 0; k < clause_nouns->n && !is_noun; k++)
+        is_noun = strlen(clause_nouns->e[k].form) == ne - ns && !memcmp(x->s + ns, clause_nouns->e[k].form, ne - ns);
+    if (!is_noun || !prev_word(x, ss, ns, &w) || w.ce != w.e)
+        return -1;
+    for (size_t i = 0; i < x->n_ev; i++) {
+        const ex_event *e = &x->ev_v[i];
+        if (!e->dropped && e->sent == si && e->ps < w.e && e->pe > w.s)
+            return (int)i;
+    }
+    return -1;
 }
 
 /* The noun phrase a cue at `at` governs, ending at ne: it starts at the
@@ -1883,16 +1907,39 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
     for (int pass = 0; pass < 3; pass++) {
         const kg_gram_list *L = pass == 2 ? protest_cues : pass ? cause_cues : resp_cues;
         int only_protest = pass == 2, causes = pass == 1;
-        for (size_t c = 0; c < L->n; c++) {
+        for (size_t c = 0; c < L->n; c++)
+        /* variant 0: the cue as written; 1 + k: the cue after the bound
+         * noun k of clause_nouns that takes the cue's particle into
+         * itself (올린 데 반발해 for 데에 반발해) */
+        for (size_t v = 0; v <= clause_nouns->n; v++) {
             const char *cue = L->e[c].form;
             int word = causes && in_list(cue, cause_word);
-            size_t cl = strlen(cue);
+            char needle[128];
+            size_t noun_l = 0;
+            if (v > 0) {
+                const kg_gram_entry *cn = &clause_nouns->e[v - 1];
+                const char *bare = kg_gram_field(cn, "bare");
+                const char *sp = strchr(cue, ' ');
+                size_t bl = bare ? strlen(bare) : 0;
+                noun_l = strlen(cn->form);
+                if (!bare || !sp || (size_t)(sp - cue) != bl || memcmp(cue, bare, bl) ||
+                    noun_l + strlen(sp) >= sizeof needle)
+                    continue;
+                memcpy(needle, cn->form, noun_l);
+                strcpy(needle + noun_l, sp);
+                cue = needle;
+            }
+            size_t nl = strlen(cue);
+            size_t cl = nl - noun_l;
             const char *p = x->s;
-            while (hits < 256 && (p = memmem(p, x->len - (size_t)(p - x->s), cue, cl)) != NULL) {
-                size_t at = (size_t)(p - x->s);
-                p += cl;
+            while (hits < 256 && (p = memmem(p, x->len - (size_t)(p - x->s), cue, nl)) != NULL) {
+                size_t at = (size_t)(p - x->s) + noun_l;
+                p += nl;
                 /* the cue ends a word (에 반발해 not 에 반발해서는 …) */
                 if (at + cl < x->len && x->s[at + cl] != ' ' && x->s[at + cl] != ',' && x->s[at + cl] != '\n')
+                    continue;
+                /* (the bound noun is a word of its own) */
+                if (v > 0 && (at - noun_l == 0 || x->s[at - noun_l - 1] != ' '))
                     continue;
                 size_t si = rel_sent_of(x, at);
                 if (si >= x->t->n_sent)
@@ -1919,10 +1966,14 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                 size_t dl = ex_at_any(x->s, ne, a, np_demonstratives);
                 if (dl && a + dl < ne && x->s[a + dl] == ' ')
                     continue;
+                /* 관세를 올린 것에 반발해, 올린 데 대해: a bound noun makes
+                 * the adnominal clause before it the phrase; its act is
+                 * what the clause reacts to (or what causes it) */
+                int cact = clause_act(x, si, ss, ne);
                 /* a topic makes a target only of a phrase naming no act
                  * told by a verb (발언, not 관세: 관세를 부과했다 … 관세에
                  * 대해 반대했다 answers the act; the statement rules tie it) */
-                int ty = only_protest ? np_type_of(x, a, ne, 0) : np_type(x, a, ne);
+                int ty = cact >= 0 ? x->ev_v[cact].type : only_protest ? np_type_of(x, a, ne, 0) : np_type(x, a, ne);
                 if (ty < 0)
                     continue;
                 int gov = first_after(x, si, ne);
@@ -1930,10 +1981,13 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                     continue;
                 /* 발언에 대해 "…"라고 비판했다: a topic answers only as
                  * the target of a protest */
-                if (only_protest && x->ev_v[gov].type != protest)
+                /* (관세를 올린 데 대해 "보복하겠다"고 밝혔다: an act told
+                 * by a verb answered by a vow too) */
+                if (only_protest && x->ev_v[gov].type != protest &&
+                    !(cact >= 0 && x->ev_v[gov].type == ex_type_index("pledge")))
                     continue;
                 /* the act of the clause, not one of the next sentence part */
-                int np = event_in(x, si, a, ne);
+                int np = cact >= 0 ? cact : event_in(x, si, a, ne);
                 /* 제재에 반발해: a bare noun names the act of its type told
                  * shortly before with it (제재를 발표했다), no new one */
                 if (np < 0 && !causes && !memchr(x->s + a, ' ', ne - a))
