@@ -4434,6 +4434,21 @@ static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
     return 0;
 }
 
+/* run_rules at a Hangul word, the common start: the gates answered at
+ * once (gate_word holds; gate_anon is one test, and the rules of new
+ * Hangul words run here only; the other gates fail). */
+static inline __attribute__((always_inline)) size_t run_hangul_word(scan *sc, int *after)
+{
+    size_t e = run_known(sc);
+    if (e) {
+        *after = AFTER_HANGUL;
+        return e;
+    }
+    if (!sc->discover || !SCAN_TOK(sc))
+        return 0;
+    return run_new_hangul(sc, after);
+}
+
 /* The rules in the order they are tried at a start: the first that finds
  * something ends the place (its end returned, *after its AFTER_*), else
  * 0. The known names come before the rules that find new ones; these run
@@ -4450,15 +4465,9 @@ static size_t run_rules(scan *sc, int *after)
             return e_;                \
         }                             \
     }
-    /* a Hangul word, the common start: the gates below answered at once
-     * (gate_word holds; gate_anon is one test, and the four rules of new
-     * Hangul words run here only; the other gates fail) */
-    if (sc->start == START_WORD && sc->cc == KG_CC_HANGUL) {
-        RULE(gate_passed, run_known, AFTER_HANGUL)
-        if (!sc->discover || !SCAN_TOK(sc))
-            return 0;
-        return run_new_hangul(sc, after);
-    }
+    /* a Hangul word, the common start: run_hangul_word */
+    if (sc->start == START_WORD && sc->cc == KG_CC_HANGUL)
+        return run_hangul_word(sc, after);
     RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
     RULE(gate_quote, run_quote, AFTER_PUNCT)
     RULE(gate_word, run_known, AFTER_HANGUL)
@@ -4594,7 +4603,10 @@ void kg_find_actors(kg_tctx *c)
         sc->cc = cc;
         sc->start = start;
         int after;
-        size_t e = run_rules(sc, &after);
+        /* (a Hangul word, the common start, told from the locals: read
+         * back from sc, the two fields stored just now would be loaded
+         * as one word, which the stores cannot forward to) */
+        size_t e = start == START_WORD && cc == KG_CC_HANGUL ? run_hangul_word(sc, &after) : run_rules(sc, &after);
         if (e) {
             prev_cc = cc_after(s, len, e, after);
             prev_real = 0;
