@@ -625,6 +625,9 @@ typedef struct actx {
      * ends at re_end (re_at 0: none); a rule that looks at the next word
      * asks for the run the scan's next start asks for again */
     size_t re_at, re_end;
+    /* the run ends of the token pass (kg_tctx's runend), else NULL and
+     * the above */
+    const uint64_t *re;
     /* the alias keys (each NUL-terminated) and the buffers of an
      * actor's id and name (kept from one actor to the next) */
     kg_buf keys;
@@ -647,14 +650,23 @@ typedef struct actx {
     kg_sylset al_first;      /* first syllables of the keys in al */
 } actx;
 
-/* hangul_run_end in the text of x, the last answer kept. */
+/* hangul_run_end in the text of x: from the run ends of the token pass
+ * (kg_run_end), else the last answer kept. */
 static inline size_t run_end(actx *x, size_t i)
 {
+    if (x->re)
+        return kg_run_end(x->c, i);
     if (x->re_at != i + 1) {
         x->re_end = hangul_run_end(x->s, x->len, i);
         x->re_at = i + 1;
     }
     return x->re_end;
+}
+
+/* run_end at i, a syllable's start. */
+static inline size_t run_end_syl(actx *x, size_t i)
+{
+    return x->re ? kg_run_end_syl(x->re, i) : run_end(x, i);
 }
 
 /* The first alias of the chain of the bucket of hash h (char_hash), or
@@ -3354,7 +3366,7 @@ static inline int scan_tok(scan *sc)
 static inline __attribute__((always_inline)) size_t scan_te(scan *sc)
 {
     if (!sc->te)
-        sc->te = run_end(sc->x, sc->i);
+        sc->te = kg_is_hangul(sc->cp) ? run_end_syl(sc->x, sc->i) : run_end(sc->x, sc->i);
     return sc->te;
 }
 
@@ -4514,6 +4526,7 @@ void kg_find_actors(kg_tctx *c)
     x.lx = c->lx && c->lx->compiled ? c->lx : NULL;
     x.s = c->s;
     x.len = c->len;
+    x.re = c->runend;
     /* the arrays of the last document on this thread, emptied */
     actx_mem *m = mem_get();
     x.acts = m->acts;
@@ -4574,7 +4587,7 @@ void kg_find_actors(kg_tctx *c)
             /* the rest of a run of syllables or of ASCII letters starts
              * nothing either (each follows one of its kind) */
             if (cc == KG_CC_HANGUL && kg_is_hangul(cp))
-                i = hangul_run_end(s, len, i);
+                i = run_end_syl(&x, i);
             else if (ch < 0x80 && cc == KG_CC_LATIN)
                 while (++i < len && is_lat(s[i]))
                     ;
