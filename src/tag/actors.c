@@ -3399,12 +3399,6 @@ static int gate_anon(scan *sc)
     return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
            SCAN_TOK(sc);
 }
-/* (for the rules under a gate tested already) */
-static int gate_passed(scan *sc)
-{
-    (void)sc;
-    return 1;
-}
 
 static int gate_new_latin(scan *sc)
 {
@@ -3523,11 +3517,11 @@ static size_t pair_rule(actx *x, size_t i)
 }
 
 /* 남북, 한미: countries by their short names in one word */
-static size_t run_pair(scan *sc)
+static inline size_t run_pair(scan *sc, size_t i, uint32_t cp)
 {
     /* (pair_rule's first test, on the syllable decoded already: most
      * words end here without a call) */
-    return has_cls(C_PAIR, sc->cp) ? pair_rule(sc->x, sc->i) : 0;
+    return has_cls(C_PAIR, cp) ? pair_rule(sc->x, i) : 0;
 }
 
 /* 배우 홍길동이: a Korean name of three syllables right after a role
@@ -4082,12 +4076,12 @@ static inline int report_may(const char *s, size_t len, size_t p)
  * the rules of run_anon and run_pair in their order, each called only
  * where the word's classes and the bytes around it let it find
  * something (the first tests of each, answered here once). */
-static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc)
+static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, const char *s, size_t len, size_t i,
+                                                                       size_t te, uint32_t cp)
 {
     actx *x = sc->x;
-    const char *s = x->s;
-    size_t len = x->len, i = sc->i, te = scan_te(sc), n = te - i, e = 0;
-    uint32_t fc = syl_cls[sc->cp - 0xAC00];
+    size_t n = te - i, e = 0;
+    uint32_t fc = syl_cls[cp - 0xAC00];
     unsigned char nxt = te < len ? (unsigned char)s[te] : 0;
     int sp = nxt == ' ';
     if (fc & C_FAMILY) {
@@ -4264,14 +4258,13 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
 }
 
 /* 한빛테크(주): a company by its legal form after it */
-static size_t run_corp_after(scan *sc)
+static inline size_t run_corp_after(scan *sc, const char *s, size_t len, size_t i, size_t te)
 {
-    const char *s = sc->x->s;
-    size_t len = sc->x->len, te = scan_te(sc), e;
+    size_t e;
     if (corp_lead_ok && (te >= len || !corp_lead[(unsigned char)s[te]]))
         return 0; /* (no mark starts here: kg_lit_any's first test, one lookup) */
     size_t m = kg_lit_any(s, len, te, corp_marks);
-    if (m && (e = corp_rule(sc->x, sc->i, te)))
+    if (m && (e = corp_rule(sc->x, i, te)))
         return e + (m - te);
     return 0;
 }
@@ -4279,37 +4272,35 @@ static size_t run_corp_after(scan *sc)
 /* A name after a descriptor or a title (cheap tests first: a space
  * before, the last syllable of the word before), or in a list after
  * an actor of its kind. */
-static size_t run_intro_list(scan *sc)
+static inline size_t run_intro_list(scan *sc, const char *s, size_t i, size_t te)
 {
-    const char *s = sc->x->s;
-    size_t i = sc->i, e = 0;
+    size_t e = 0;
     if ((i >= 9 && s[i - 1] == ' ' &&
          (s[i - 2] == ')' ||
           /* (the last syllable before: a descriptor's or a title's) */
           (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (cls_before(s, i - 1) & C_INTROL)) && intro_end(s, i - 1))) &&
-         (e = intro_rule(sc->x, i, scan_te(sc)))) ||
-        (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, scan_te(sc)))))
+         (e = intro_rule(sc->x, i, te))) ||
+        (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, te))))
         return e;
     return 0;
 }
 
 /* A person before a title (리밍 대변인), a title naming the office, or an
  * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
-static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc)
+static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, const char *s, size_t len, size_t i,
+                                                                      size_t te, uint32_t cp)
 {
     actx *x = sc->x;
-    const char *s = x->s;
-    size_t len = x->len, i = sc->i, te = scan_te(sc);
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    int tfirst = has_cls(C_TITLE, sc->cp);
+    int tfirst = has_cls(C_TITLE, cp);
     /* (none of the title branches below can find something without a
      * title, role or office title of one syllable at i, or one that
      * starts with the word's first two syllables: the suffix branches
      * then find the same with or without a title first, see below) */
-    if (tfirst && !has_cls(C_TITLE1, sc->cp)) {
+    if (tfirst && !has_cls(C_TITLE1, cp)) {
         int b = scan_b(sc);
-        tfirst = b >= 0 && pair_may(&title_pairs, sc->cp - 0xAC00, (uint32_t)b) && kg_wordset_has(&ws_title_any2, s + i, 6);
+        tfirst = b >= 0 && pair_may(&title_pairs, cp - 0xAC00, (uint32_t)b) && kg_wordset_has(&ws_title_any2, s + i, 6);
     }
     /* the end of the last syllable after the first that may end a
      * suffix, or 0: one of one syllable, or the last two syllables of a
@@ -4425,23 +4416,28 @@ static size_t short_name_note(actx *x, size_t p)
  * (a call each cost more than most words' tests). */
 static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
 {
-#define RULE(gate, run, aft)          \
-    if (gate(sc)) {                   \
-        size_t e_ = run(sc);          \
+    /* (what the rules read of the word, loaded once into locals: read
+     * through sc and x, each would be loaded again after every call) */
+    const char *s = sc->x->s;
+    size_t len = sc->x->len, i = sc->i, te = scan_te(sc);
+    uint32_t cp = sc->cp;
+#define RULE(call, aft)               \
+    {                                 \
+        size_t e_ = (call);           \
         if (e_) {                     \
             *after = (aft);           \
             return e_;                \
         }                             \
     }
-    if (kg_is_hangul(sc->cp)) {
-        RULE(gate_passed, run_anon_syllable, AFTER_NEXT)
+    if (kg_is_hangul(cp)) {
+        RULE(run_anon_syllable(sc, s, len, i, te, cp), AFTER_NEXT)
     } else {
-        RULE(gate_passed, run_anon, AFTER_NEXT)
+        RULE(run_anon(sc), AFTER_NEXT)
     }
-    RULE(gate_passed, run_pair, AFTER_NEXT)
-    RULE(gate_passed, run_corp_after, AFTER_PUNCT)
-    RULE(gate_passed, run_intro_list, AFTER_NEXT)
-    RULE(gate_passed, run_title_suffix, AFTER_NEXT)
+    RULE(run_pair(sc, i, cp), AFTER_NEXT)
+    RULE(run_corp_after(sc, s, len, i, te), AFTER_PUNCT)
+    RULE(run_intro_list(sc, s, i, te), AFTER_NEXT)
+    RULE(run_title_suffix(sc, s, len, i, te, cp), AFTER_NEXT)
 #undef RULE
     return 0;
 }
