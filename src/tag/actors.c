@@ -4307,7 +4307,10 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
      * longer one (a suffix that is no syllables never ends a word of
      * them; the suffix branches below need one to end at the stem's end
      * or after it, see there) */
+    /* (asked only without a title first: only strip_run_max below reads
+     * it) */
     size_t later = 0;
+    if (!tfirst)
     for (size_t q = te; !later && q >= i + 6; q -= 3) {
         /* [i, te) is syllables: three bytes each, no decoder */
         const unsigned char *u = (const unsigned char *)s + q - 3;
