@@ -4310,13 +4310,14 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
     /* (asked only without a title first: only strip_run_max below reads
      * it) */
     size_t later = 0;
-    if (!tfirst)
-    for (size_t q = te; !later && q >= i + 6; q -= 3) {
-        /* [i, te) is syllables: three bytes each, no decoder */
-        const unsigned char *u = (const unsigned char *)s + q - 3;
-        uint32_t c3 = syl_ix(u), cl = syl_cls[c3];
-        if ((cl & C_MAYBE) && ((cl & C_SFX1) || pair_may(&suffix_pairs, syl_ix(u - 3), c3)))
-            later = q;
+    if (!tfirst) {
+        for (size_t q = te; !later && q >= i + 6; q -= 3) {
+            /* [i, te) is syllables: three bytes each, no decoder */
+            const unsigned char *u = (const unsigned char *)s + q - 3;
+            uint32_t c3 = syl_ix(u), cl = syl_cls[c3];
+            if ((cl & C_MAYBE) && ((cl & C_SFX1) || pair_may(&suffix_pairs, syl_ix(u - 3), c3)))
+                later = q;
+        }
     }
     if (!tfirst && !later)
         return 0;
