@@ -650,12 +650,11 @@ typedef struct actx {
     kg_sylset al_first;      /* first syllables of the keys in al */
 } actx;
 
-/* hangul_run_end in the text of x: from the run ends of the token pass
- * (kg_run_end), else the last answer kept. */
-static inline size_t run_end(actx *x, size_t i)
+/* hangul_run_end in the text of x, the last answer kept: run_end
+ * without the run ends of the token pass (kept out of line: the
+ * callers inline the other case, the common one). */
+static __attribute__((noinline)) size_t run_end_kept(actx *x, size_t i)
 {
-    if (x->re)
-        return kg_run_end(x->c, i);
     if (x->re_at != i + 1) {
         x->re_end = hangul_run_end(x->s, x->len, i);
         x->re_at = i + 1;
@@ -663,10 +662,17 @@ static inline size_t run_end(actx *x, size_t i)
     return x->re_end;
 }
 
-/* run_end at i, a syllable's start. */
-static inline size_t run_end_syl(actx *x, size_t i)
+/* hangul_run_end in the text of x: from the run ends of the token pass
+ * (kg_run_end), else run_end_kept. */
+static inline __attribute__((always_inline)) size_t run_end(actx *x, size_t i)
 {
-    return x->re ? kg_run_end_syl(x->re, i) : run_end(x, i);
+    return x->re ? kg_run_end(x->c, i) : run_end_kept(x, i);
+}
+
+/* run_end at i, a syllable's start. */
+static inline __attribute__((always_inline)) size_t run_end_syl(actx *x, size_t i)
+{
+    return x->re ? kg_run_end_syl(x->re, i) : run_end_kept(x, i);
 }
 
 /* The first alias of the chain of the bucket of hash h (char_hash), or
