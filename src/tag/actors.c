@@ -4427,7 +4427,10 @@ static size_t short_name_note(actx *x, size_t p)
 static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
 {
     /* (what the rules read of the word, loaded once into locals: read
-     * through sc and x, each would be loaded again after every call) */
+     * through sc and x, each would be loaded again after every call;
+     * they hold for the whole word: no rule moves the scan's place or
+     * its run end. Each rule keeps its own gate first: a new rule of
+     * new Hangul names goes here, after its gate, in its order) */
     const char *s = sc->x->s;
     size_t len = sc->x->len, i = sc->i, te = scan_te(sc);
     uint32_t cp = sc->cp;
@@ -4454,7 +4457,9 @@ static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
 
 /* run_rules at a Hangul word, the common start: the gates answered at
  * once (gate_word holds; gate_anon is one test, and the rules of new
- * Hangul words run here only; the other gates fail). */
+ * Hangul words run here only; the other gates fail). kg_find_actors
+ * calls it directly on its locals (start, cc) and run_rules for the
+ * rest: a rule added to run_rules for Hangul words goes here too. */
 static inline __attribute__((always_inline)) size_t run_hangul_word(scan *sc, int *after)
 {
     size_t e = run_known(sc);

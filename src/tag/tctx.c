@@ -122,7 +122,11 @@ typedef struct tokscan {
 } tokscan;
 
 /* Notes the run ends of a block at i (bit b of m: position i + b) in
- * the bitmap. */
+ * the bitmap. Every body (AVX2, SSE2, the bytes after the blocks) notes
+ * them for its own positions, by the same definition (kg_tctx's
+ * runend): the actor finder reads its run ends there only, and the
+ * tokens test compares kg_run_end with kg_hangul_run_end at every
+ * character, which a -DKG_NO_AVX2 build runs for the SSE2 body. */
 static inline void note_ends(uint64_t *re, size_t i, uint32_t m)
 {
     size_t w = i >> 6, o = i & 63;
