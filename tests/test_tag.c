@@ -756,7 +756,13 @@ Test(tokens, simd_pass_matches_the_definition)
             k += (size_t)have;
         }
         cr_assert_eq(k, c.n_tok);
+        /* the run ends the same pass notes: kg_run_end as the byte scan
+         * answers, at every character */
+        for (size_t i = 0; i < text.len; i++)
+            if (((unsigned char)text.ptr[i] & 0xC0) != 0x80)
+                cr_assert_eq(kg_run_end(&c, i), kg_hangul_run_end(text.ptr, text.len, i), "round %d, offset %zu", round, i);
         free(c.tok);
+        free(c.runend);
         kg_buf_free(&text);
     }
     /* the pieces must exercise both outcomes for syllables */

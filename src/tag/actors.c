@@ -625,6 +625,9 @@ typedef struct actx {
      * ends at re_end (re_at 0: none); a rule that looks at the next word
      * asks for the run the scan's next start asks for again */
     size_t re_at, re_end;
+    /* the run ends of the token pass (kg_tctx's runend), else NULL and
+     * the above */
+    const uint64_t *re;
     /* the alias keys (each NUL-terminated) and the buffers of an
      * actor's id and name (kept from one actor to the next) */
     kg_buf keys;
@@ -647,14 +650,29 @@ typedef struct actx {
     kg_sylset al_first;      /* first syllables of the keys in al */
 } actx;
 
-/* hangul_run_end in the text of x, the last answer kept. */
-static inline size_t run_end(actx *x, size_t i)
+/* hangul_run_end in the text of x, the last answer kept: run_end
+ * without the run ends of the token pass (kept out of line: the
+ * callers inline the other case, the common one). */
+static __attribute__((noinline)) size_t run_end_kept(actx *x, size_t i)
 {
     if (x->re_at != i + 1) {
         x->re_end = hangul_run_end(x->s, x->len, i);
         x->re_at = i + 1;
     }
     return x->re_end;
+}
+
+/* hangul_run_end in the text of x: from the run ends of the token pass
+ * (kg_run_end), else run_end_kept. */
+static inline __attribute__((always_inline)) size_t run_end(actx *x, size_t i)
+{
+    return x->re ? kg_run_end(x->c, i) : run_end_kept(x, i);
+}
+
+/* run_end at i, a syllable's start. */
+static inline __attribute__((always_inline)) size_t run_end_syl(actx *x, size_t i)
+{
+    return x->re ? kg_run_end_syl(x->re, i) : run_end_kept(x, i);
 }
 
 /* The first alias of the chain of the bucket of hash h (char_hash), or
@@ -3354,7 +3372,7 @@ static inline int scan_tok(scan *sc)
 static inline __attribute__((always_inline)) size_t scan_te(scan *sc)
 {
     if (!sc->te)
-        sc->te = run_end(sc->x, sc->i);
+        sc->te = kg_is_hangul(sc->cp) ? run_end_syl(sc->x, sc->i) : run_end(sc->x, sc->i);
     return sc->te;
 }
 
@@ -3386,12 +3404,6 @@ static int gate_anon(scan *sc)
 {
     return sc->start == START_WORD && sc->discover && (sc->cc == KG_CC_HANGUL || (sc->ch >= 'A' && sc->ch <= 'Z')) &&
            SCAN_TOK(sc);
-}
-/* (for the rules under a gate tested already) */
-static int gate_passed(scan *sc)
-{
-    (void)sc;
-    return 1;
 }
 
 static int gate_new_latin(scan *sc)
@@ -3511,11 +3523,11 @@ static size_t pair_rule(actx *x, size_t i)
 }
 
 /* 남북, 한미: countries by their short names in one word */
-static size_t run_pair(scan *sc)
+static inline size_t run_pair(scan *sc, size_t i, uint32_t cp)
 {
     /* (pair_rule's first test, on the syllable decoded already: most
      * words end here without a call) */
-    return has_cls(C_PAIR, sc->cp) ? pair_rule(sc->x, sc->i) : 0;
+    return has_cls(C_PAIR, cp) ? pair_rule(sc->x, i) : 0;
 }
 
 /* 배우 홍길동이: a Korean name of three syllables right after a role
@@ -4070,12 +4082,12 @@ static inline int report_may(const char *s, size_t len, size_t p)
  * the rules of run_anon and run_pair in their order, each called only
  * where the word's classes and the bytes around it let it find
  * something (the first tests of each, answered here once). */
-static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc)
+static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, const char *s, size_t len, size_t i,
+                                                                       size_t te, uint32_t cp)
 {
     actx *x = sc->x;
-    const char *s = x->s;
-    size_t len = x->len, i = sc->i, te = scan_te(sc), n = te - i, e = 0;
-    uint32_t fc = syl_cls[sc->cp - 0xAC00];
+    size_t n = te - i, e = 0;
+    uint32_t fc = syl_cls[cp - 0xAC00];
     unsigned char nxt = te < len ? (unsigned char)s[te] : 0;
     int sp = nxt == ' ';
     if (fc & C_FAMILY) {
@@ -4252,14 +4264,13 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
 }
 
 /* 한빛테크(주): a company by its legal form after it */
-static size_t run_corp_after(scan *sc)
+static inline size_t run_corp_after(scan *sc, const char *s, size_t len, size_t i, size_t te)
 {
-    const char *s = sc->x->s;
-    size_t len = sc->x->len, te = scan_te(sc), e;
+    size_t e;
     if (corp_lead_ok && (te >= len || !corp_lead[(unsigned char)s[te]]))
         return 0; /* (no mark starts here: kg_lit_any's first test, one lookup) */
     size_t m = kg_lit_any(s, len, te, corp_marks);
-    if (m && (e = corp_rule(sc->x, sc->i, te)))
+    if (m && (e = corp_rule(sc->x, i, te)))
         return e + (m - te);
     return 0;
 }
@@ -4267,50 +4278,52 @@ static size_t run_corp_after(scan *sc)
 /* A name after a descriptor or a title (cheap tests first: a space
  * before, the last syllable of the word before), or in a list after
  * an actor of its kind. */
-static size_t run_intro_list(scan *sc)
+static inline size_t run_intro_list(scan *sc, const char *s, size_t i, size_t te)
 {
-    const char *s = sc->x->s;
-    size_t i = sc->i, e = 0;
+    size_t e = 0;
     if ((i >= 9 && s[i - 1] == ' ' &&
          (s[i - 2] == ')' ||
           /* (the last syllable before: a descriptor's or a title's) */
           (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (cls_before(s, i - 1) & C_INTROL)) && intro_end(s, i - 1))) &&
-         (e = intro_rule(sc->x, i, scan_te(sc)))) ||
-        (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, scan_te(sc)))))
+         (e = intro_rule(sc->x, i, te))) ||
+        (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, te))))
         return e;
     return 0;
 }
 
 /* A person before a title (리밍 대변인), a title naming the office, or an
  * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
-static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc)
+static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, const char *s, size_t len, size_t i,
+                                                                      size_t te, uint32_t cp)
 {
     actx *x = sc->x;
-    const char *s = x->s;
-    size_t len = x->len, i = sc->i, te = scan_te(sc);
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    int tfirst = has_cls(C_TITLE, sc->cp);
+    int tfirst = has_cls(C_TITLE, cp);
     /* (none of the title branches below can find something without a
      * title, role or office title of one syllable at i, or one that
      * starts with the word's first two syllables: the suffix branches
      * then find the same with or without a title first, see below) */
-    if (tfirst && !has_cls(C_TITLE1, sc->cp)) {
+    if (tfirst && !has_cls(C_TITLE1, cp)) {
         int b = scan_b(sc);
-        tfirst = b >= 0 && pair_may(&title_pairs, sc->cp - 0xAC00, (uint32_t)b) && kg_wordset_has(&ws_title_any2, s + i, 6);
+        tfirst = b >= 0 && pair_may(&title_pairs, cp - 0xAC00, (uint32_t)b) && kg_wordset_has(&ws_title_any2, s + i, 6);
     }
     /* the end of the last syllable after the first that may end a
      * suffix, or 0: one of one syllable, or the last two syllables of a
      * longer one (a suffix that is no syllables never ends a word of
      * them; the suffix branches below need one to end at the stem's end
      * or after it, see there) */
+    /* (asked only without a title first: only strip_run_max below reads
+     * it) */
     size_t later = 0;
-    for (size_t q = te; !later && q >= i + 6; q -= 3) {
-        /* [i, te) is syllables: three bytes each, no decoder */
-        const unsigned char *u = (const unsigned char *)s + q - 3;
-        uint32_t c3 = syl_ix(u), cl = syl_cls[c3];
-        if ((cl & C_MAYBE) && ((cl & C_SFX1) || pair_may(&suffix_pairs, syl_ix(u - 3), c3)))
-            later = q;
+    if (!tfirst) {
+        for (size_t q = te; !later && q >= i + 6; q -= 3) {
+            /* [i, te) is syllables: three bytes each, no decoder */
+            const unsigned char *u = (const unsigned char *)s + q - 3;
+            uint32_t c3 = syl_ix(u), cl = syl_cls[c3];
+            if ((cl & C_MAYBE) && ((cl & C_SFX1) || pair_may(&suffix_pairs, syl_ix(u - 3), c3)))
+                later = q;
+        }
     }
     if (!tfirst && !later)
         return 0;
@@ -4413,25 +4426,50 @@ static size_t short_name_note(actx *x, size_t p)
  * (a call each cost more than most words' tests). */
 static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
 {
-#define RULE(gate, run, aft)          \
-    if (gate(sc)) {                   \
-        size_t e_ = run(sc);          \
+    /* (what the rules read of the word, loaded once into locals: read
+     * through sc and x, each would be loaded again after every call;
+     * they hold for the whole word: no rule moves the scan's place or
+     * its run end. Each rule keeps its own gate first: a new rule of
+     * new Hangul names goes here, after its gate, in its order) */
+    const char *s = sc->x->s;
+    size_t len = sc->x->len, i = sc->i, te = scan_te(sc);
+    uint32_t cp = sc->cp;
+#define RULE(call, aft)               \
+    {                                 \
+        size_t e_ = (call);           \
         if (e_) {                     \
             *after = (aft);           \
             return e_;                \
         }                             \
     }
-    if (kg_is_hangul(sc->cp)) {
-        RULE(gate_passed, run_anon_syllable, AFTER_NEXT)
+    if (kg_is_hangul(cp)) {
+        RULE(run_anon_syllable(sc, s, len, i, te, cp), AFTER_NEXT)
     } else {
-        RULE(gate_passed, run_anon, AFTER_NEXT)
+        RULE(run_anon(sc), AFTER_NEXT)
     }
-    RULE(gate_passed, run_pair, AFTER_NEXT)
-    RULE(gate_passed, run_corp_after, AFTER_PUNCT)
-    RULE(gate_passed, run_intro_list, AFTER_NEXT)
-    RULE(gate_passed, run_title_suffix, AFTER_NEXT)
+    RULE(run_pair(sc, i, cp), AFTER_NEXT)
+    RULE(run_corp_after(sc, s, len, i, te), AFTER_PUNCT)
+    RULE(run_intro_list(sc, s, i, te), AFTER_NEXT)
+    RULE(run_title_suffix(sc, s, len, i, te, cp), AFTER_NEXT)
 #undef RULE
     return 0;
+}
+
+/* run_rules at a Hangul word, the common start: the gates answered at
+ * once (gate_word holds; gate_anon is one test, and the rules of new
+ * Hangul words run here only; the other gates fail). kg_find_actors
+ * calls it directly on its locals (start, cc) and run_rules for the
+ * rest: a rule added to run_rules for Hangul words goes here too. */
+static inline __attribute__((always_inline)) size_t run_hangul_word(scan *sc, int *after)
+{
+    size_t e = run_known(sc);
+    if (e) {
+        *after = AFTER_HANGUL;
+        return e;
+    }
+    if (!sc->discover || !SCAN_TOK(sc))
+        return 0;
+    return run_new_hangul(sc, after);
 }
 
 /* The rules in the order they are tried at a start: the first that finds
@@ -4450,15 +4488,9 @@ static size_t run_rules(scan *sc, int *after)
             return e_;                \
         }                             \
     }
-    /* a Hangul word, the common start: the gates below answered at once
-     * (gate_word holds; gate_anon is one test, and the four rules of new
-     * Hangul words run here only; the other gates fail) */
-    if (sc->start == START_WORD && sc->cc == KG_CC_HANGUL) {
-        RULE(gate_passed, run_known, AFTER_HANGUL)
-        if (!sc->discover || !SCAN_TOK(sc))
-            return 0;
-        return run_new_hangul(sc, after);
-    }
+    /* a Hangul word, the common start: run_hangul_word */
+    if (sc->start == START_WORD && sc->cc == KG_CC_HANGUL)
+        return run_hangul_word(sc, after);
     RULE(gate_corp_before, run_corp_before, AFTER_PUNCT)
     RULE(gate_quote, run_quote, AFTER_PUNCT)
     RULE(gate_word, run_known, AFTER_HANGUL)
@@ -4505,6 +4537,7 @@ void kg_find_actors(kg_tctx *c)
     x.lx = c->lx && c->lx->compiled ? c->lx : NULL;
     x.s = c->s;
     x.len = c->len;
+    x.re = c->runend;
     /* the arrays of the last document on this thread, emptied */
     actx_mem *m = mem_get();
     x.acts = m->acts;
@@ -4565,7 +4598,7 @@ void kg_find_actors(kg_tctx *c)
             /* the rest of a run of syllables or of ASCII letters starts
              * nothing either (each follows one of its kind) */
             if (cc == KG_CC_HANGUL && kg_is_hangul(cp))
-                i = hangul_run_end(s, len, i);
+                i = run_end_syl(&x, i);
             else if (ch < 0x80 && cc == KG_CC_LATIN)
                 while (++i < len && is_lat(s[i]))
                     ;
@@ -4594,7 +4627,10 @@ void kg_find_actors(kg_tctx *c)
         sc->cc = cc;
         sc->start = start;
         int after;
-        size_t e = run_rules(sc, &after);
+        /* (a Hangul word, the common start, told from the locals: read
+         * back from sc, the two fields stored just now would be loaded
+         * as one word, which the stores cannot forward to) */
+        size_t e = start == START_WORD && cc == KG_CC_HANGUL ? run_hangul_word(sc, &after) : run_rules(sc, &after);
         if (e) {
             prev_cc = cc_after(s, len, e, after);
             prev_real = 0;

@@ -123,6 +123,7 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
     }
     kg_tctx_free_taken(&c);
     free(c.tok);
+    free(c.runend);
     /* each finder works left to right; their lists are merged by position
      * (figures never overlap times, which claim their ranges first) */
     if (out->n - first > 1)

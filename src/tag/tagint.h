@@ -217,6 +217,11 @@ typedef struct kg_tctx {
      * pass over the text for both, see kg_tctx_tokens) */
     size_t *tok;
     size_t n_tok;
+    /* the ends of the runs of Hangul syllables, found by the same pass
+     * (kg_tctx_tokens): bit p (of word p >> 6) set iff a syllable
+     * U+AC00..U+D7A3 starts at p - 3 and none at p (p <= len); NULL
+     * before. kg_run_end reads it. */
+    uint64_t *runend;
 } kg_tctx;
 
 /* Adds to set the syllables with which a time (grammar "times") or a
@@ -242,6 +247,31 @@ static inline size_t kg_tok_next(const kg_tctx *c, size_t *k, size_t from)
     while (*k < c->n_tok && c->tok[*k] < from)
         (*k)++;
     return *k < c->n_tok ? c->tok[(*k)++] : (size_t)-1;
+}
+
+/* The end of the run of Hangul syllables at i, where one starts (the
+ * caller knows), from the bitmap re of kg_tctx's runend: a load or two
+ * and a bit scan where the scan of the bytes cost a call and a block
+ * compare a word. */
+static inline size_t kg_run_end_syl(const uint64_t *re, size_t i)
+{
+    /* (the run's end is a bit at most at len: the scan ends there) */
+    size_t p = i + 3, w = p >> 6;
+    uint64_t m = re[w] & (~(uint64_t)0 << (p & 63));
+    while (!m)
+        m = re[++w];
+    return (w << 6) + (size_t)__builtin_ctzll(m);
+}
+
+/* kg_hangul_run_end(c->s, c->len, i) at a character's start i (the end
+ * of the run of syllables there, i when none starts there) from
+ * c->runend, built by kg_tctx_tokens; c->runend not NULL. */
+static inline size_t kg_run_end(const kg_tctx *c, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)c->s + i;
+    if (i + 2 >= c->len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
+        return i;
+    return kg_run_end_syl(c->runend, i);
 }
 
 /* Appends a mention covering normalised [ns, ne). */

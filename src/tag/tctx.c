@@ -103,6 +103,13 @@ static int is_token(const char *s, size_t len, size_t i)
     return 1;
 }
 
+/* 1 if a Hangul syllable U+AC00..U+D7A3 starts at p (its lead there). */
+static inline int syl_lead(const char *s, size_t len, size_t p)
+{
+    return p + 2 < len && (unsigned char)s[p] >= 0xEA && (unsigned char)s[p] <= 0xED &&
+           kg_u8_syllable((const unsigned char *)s + p);
+}
+
 /* The token list being filled, and what the block loops carry from one
  * block to the next: the syllable leads among the three bytes before
  * the block (bits 0..2: positions i - 3 .. i - 1) and whether the byte
@@ -111,7 +118,22 @@ typedef struct tokscan {
     size_t *tok;
     size_t n, cap;
     unsigned pl, pd;
+    uint64_t *re; /* kg_tctx's runend, zeroed */
 } tokscan;
+
+/* Notes the run ends of a block at i (bit b of m: position i + b) in
+ * the bitmap. Every body (AVX2, SSE2, the bytes after the blocks) notes
+ * them for its own positions, by the same definition (kg_tctx's
+ * runend): the actor finder reads its run ends there only, and the
+ * tokens test compares kg_run_end with kg_hangul_run_end at every
+ * character, which a -DKG_NO_AVX2 build runs for the SSE2 body. */
+static inline void note_ends(uint64_t *re, size_t i, uint32_t m)
+{
+    size_t w = i >> 6, o = i & 63;
+    re[w] |= (uint64_t)m << o;
+    if (o > 32)
+        re[w + 1] |= (uint64_t)m >> (64 - o);
+}
 
 /* Room for k more tokens. */
 static inline void tok_room(tokscan *ts, size_t k)
@@ -189,6 +211,11 @@ KG_AVX2_FN static size_t tokens_avx2(const char *s, size_t len, size_t i, toksca
             uint32_t h = (uint32_t)_mm256_movemask_epi8(hl), syl = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(bad, hl));
             uint32_t inword = h & ((syl << 3) | pl);
             uint32_t m = (d & ~((d << 1) | pd)) | a | (hi & ~cont & ~inword);
+            /* (a run of syllables ends where a lead three bytes back is
+             * followed by no lead) */
+            uint32_t ends = ((syl << 3) | pl) & ~syl;
+            if (ends)
+                note_ends(ts->re, i, ends);
             pl = syl >> 29;
             pd = d >> 31;
             if (m)
@@ -234,6 +261,10 @@ static size_t tokens_sse2(const char *s, size_t len, size_t i, tokscan *ts)
             uint32_t h = (uint32_t)_mm_movemask_epi8(hl), syl = (uint32_t)_mm_movemask_epi8(_mm_andnot_si128(bad, hl));
             uint32_t inword = h & ((syl << 3) | pl);
             uint32_t m = (d & ~((d << 1) | pd)) | a | (hi & ~cont & ~inword);
+            /* (sixteen positions: the leads shifted past them dropped) */
+            uint32_t ends = ((syl << 3) | pl) & ~syl & 0xFFFF;
+            if (ends)
+                note_ends(ts->re, i, ends);
             pl = syl >> 13;
             pd = d >> 15;
             if (m)
@@ -251,8 +282,10 @@ void kg_tctx_tokens(kg_tctx *c)
     pthread_once(&tok_syl_once, tok_syl_init);
     const char *s = c->s;
     size_t len = c->len;
-    tokscan ts = { NULL, 0, len / 16 + 32, 0, 0 };
+    tokscan ts = { NULL, 0, len / 16 + 32, 0, 0, NULL };
     ts.tok = kg_xmalloc(ts.cap * sizeof *ts.tok);
+    /* (bits 0..len, and a word to spare for note_ends) */
+    ts.re = kg_xcalloc((len >> 6) + 2, sizeof *ts.re);
     size_t i = 0;
 #ifdef __SSE2__
     /* the blocks from i = 3 (a syllable three bytes back is looked at) */
@@ -269,6 +302,11 @@ void kg_tctx_tokens(kg_tctx *c)
 #endif
     i = tokens_sse2(s, len, i, &ts);
 #endif
+    /* (the blocks noted the run ends before i; position i - 3 may be
+     * a lead, i - 2 and i - 1 are none at a run's end) */
+    for (size_t p = i; p <= len; p++)
+        if (p >= 3 && syl_lead(s, len, p - 3) && !syl_lead(s, len, p))
+            ts.re[p >> 6] |= (uint64_t)1 << (p & 63);
     for (; i < len; i++) {
         if (!is_token(s, len, i))
             continue;
@@ -277,6 +315,7 @@ void kg_tctx_tokens(kg_tctx *c)
     }
     c->tok = ts.tok;
     c->n_tok = ts.n;
+    c->runend = ts.re;
 }
 
 int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b)
