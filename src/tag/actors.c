@@ -2542,8 +2542,26 @@ static size_t anon_rule(actx *x, size_t i)
             name[o++] = s[q];
     memcpy(name + o, s + tp, tn);
     o += tn;
-    kg_buf *id = slug_of(x, name, o);
-    int act = dact_add(x, id->ptr, id->len, name, o, "person", "anonymous", -1);
+    int act = -1;
+    if (s[i] & 0x80 && head_end == i + 3 && anon_given[0] && o + strlen(anon_given[0]) < sizeof name) {
+        /* 김씨 after 김모(52)씨: the person told before (names.yaml
+         * anon_given), when the text has one */
+        char full[96];
+        size_t gl = strlen(anon_given[0]);
+        memcpy(full, name, 3);
+        memcpy(full + 3, anon_given[0], gl);
+        memcpy(full + 3 + gl, name + 3, o - 3);
+        kg_buf *fid = slug_of(x, full, o + gl);
+        char idb[128];
+        size_t idn = fid->len < sizeof idb - 1 ? fid->len : sizeof idb - 1;
+        memcpy(idb, fid->ptr, idn);
+        idb[idn] = '\0';
+        act = dact_find(x, idb, id_hash(idb, strlen(idb)));
+    }
+    if (act < 0) {
+        kg_buf *id = slug_of(x, name, o);
+        act = dact_add(x, id->ptr, id->len, name, o, "person", "anonymous", -1);
+    }
     emit_act(x, i, e, act);
     return e;
 }
