@@ -338,6 +338,7 @@ static const char *const *company_heads;        /* quoted_rule: 스타트업 */
 static const char *const *anon_titles;          /* anon_rule: 씨 */
 static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
 static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
+static const char *const *descriptor_tails;     /* intro_rule: 인 (경쟁사인 X) */
 static const char *const *speech_tails;         /* quoted_rule: 라고, 며 ('…'라고 썼다) */
 static const char *const *role_titles;          /* title_rule, strict: 선수 */
 static const char *const *role_name_bad_ends;   /* title_rule, strict: 가, 와 */
@@ -2647,6 +2648,18 @@ static int ends_as_non_name(const char *s, size_t a, size_t b)
     return kg_wordset_suffix(&ws_non_name_ends, s + a, b - a);
 }
 
+/* The end of a descriptor before a tail of descriptor_tails ending at e
+ * (경쟁사인: 경쟁사), else 0. */
+static size_t descriptor_before_tail(const char *s, size_t e)
+{
+    for (const char *const *t = descriptor_tails; *t; t++) {
+        size_t tl = strlen(*t);
+        if (tl && e >= tl + 8 && !memcmp(s + e - tl, *t, tl) && (intro_end(s, e - tl) & 1))
+            return e - tl;
+    }
+    return 0;
+}
+
 /* A name right after the word that introduces it: a descriptor
  * (시장조사업체 트렌드포스는, 영국 매체 가디언은) or a title that may lead
  * (공동창업자 일리야 수츠케버는). After a descriptor the name is one word
@@ -2660,6 +2673,11 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
     if (!word_before(s, i, &pa, &pb))
         return 0;
     unsigned what = pb >= 8 ? intro_end(s, pb) : 0;
+    size_t pd;
+    if (!what && (pd = descriptor_before_tail(s, pb)) && pd > pa) {
+        pb = pd; /* 경쟁사인 X: the descriptor before its copula */
+        what = 1;
+    }
     if (!what)
         return 0;
     const char *type = NULL;
@@ -2670,10 +2688,23 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
         for (const struct descriptor *d = descriptors; d->w && !type; d++)
             if (ends_with(s + pa, pb - pa, d->w))
                 type = d->type;
-    if (!type || (te < len && (is_lat(s[te]) || is_dig(s[te]))))
+    if (!type)
         return 0;
     size_t ne;
-    if (title) {
+    if (!title && te < len && s[te] >= 'A' && s[te] <= 'Z') {
+        /* a name of Hangul and capitals after a descriptor (스타트업
+         * 한빛AI가): one to four syllables, two to five capitals, then
+         * particles or the word's end */
+        size_t le = te, syl = syllables(s + i, te - i), pend;
+        while (le < len && s[le] >= 'A' && s[le] <= 'Z')
+            le++;
+        if (syl < 1 || syl > 4 || le - te < 2 || le - te > 5 || (le < len && (is_lat(s[le]) || is_dig(s[le]))) ||
+            !kg_tail_ok(s, len, le, &pend) || kg_wordset_has(&ws_loan_common, s + i, te - i) || never_name(s, i, te))
+            return 0;
+        ne = le;
+    } else if (te < len && (is_lat(s[te]) || is_dig(s[te]))) {
+        return 0;
+    } else if (title) {
         /* two words: the first (bare: 일리야 does not end in a particle
          * here), one space, the second */
         size_t m = te;
@@ -3092,6 +3123,7 @@ static void lists_load(void)
     anon_titles = kg_gram_words("names", "anon_titles");
     anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
     anon_given = kg_gram_words("names", "anon_given");
+    descriptor_tails = kg_gram_words("names", "descriptor_tails");
     speech_tails = kg_gram_words("names", "quoted_speech_tails");
     real_name_marks = kg_gram_words("names", "real_name_marks");
     office_titles = kg_gram_words("names", "office_titles");
@@ -4302,7 +4334,8 @@ static inline size_t run_intro_list(scan *sc, const char *s, size_t i, size_t te
     if ((i >= 9 && s[i - 1] == ' ' &&
          (s[i - 2] == ')' ||
           /* (the last syllable before: a descriptor's or a title's) */
-          (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (cls_before(s, i - 1) & C_INTROL)) && intro_end(s, i - 1))) &&
+          (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (cls_before(s, i - 1) & C_INTROL)) && intro_end(s, i - 1)) ||
+          descriptor_before_tail(s, i - 1)) &&
          (e = intro_rule(sc->x, i, te))) ||
         (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, te))))
         return e;
