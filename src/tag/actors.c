@@ -2650,8 +2650,12 @@ static int ends_as_non_name(const char *s, size_t a, size_t b)
 
 /* The end of a descriptor before a tail of descriptor_tails ending at e
  * (경쟁사인: 경쟁사), else 0. */
+static unsigned char dtail_last[256]; /* the last bytes of descriptor_tails */
+
 static size_t descriptor_before_tail(const char *s, size_t e)
 {
+    if (e < 9 || !dtail_last[(unsigned char)s[e - 1]])
+        return 0; /* (most words: one lookup) */
     for (const char *const *t = descriptor_tails; *t; t++) {
         size_t tl = strlen(*t);
         if (tl && e >= tl + 8 && !memcmp(s + e - tl, *t, tl) && (intro_end(s, e - tl) & 1))
@@ -3124,6 +3128,9 @@ static void lists_load(void)
     anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
     anon_given = kg_gram_words("names", "anon_given");
     descriptor_tails = kg_gram_words("names", "descriptor_tails");
+    for (const char *const *t = descriptor_tails; *t; t++)
+        if (**t)
+            dtail_last[(unsigned char)(*t)[strlen(*t) - 1]] = 1;
     speech_tails = kg_gram_words("names", "quoted_speech_tails");
     real_name_marks = kg_gram_words("names", "real_name_marks");
     office_titles = kg_gram_words("names", "office_titles");
@@ -4335,7 +4342,7 @@ static inline size_t run_intro_list(scan *sc, const char *s, size_t i, size_t te
          (s[i - 2] == ')' ||
           /* (the last syllable before: a descriptor's or a title's) */
           (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (cls_before(s, i - 1) & C_INTROL)) && intro_end(s, i - 1)) ||
-          descriptor_before_tail(s, i - 1)) &&
+          (dtail_last[(unsigned char)s[i - 2]] && descriptor_before_tail(s, i - 1))) &&
          (e = intro_rule(sc->x, i, te))) ||
         (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, te))))
         return e;

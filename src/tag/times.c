@@ -87,6 +87,7 @@ static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_day
     t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends, t_year_suffixes,
     t_weekday_tails, t_amount_words, t_amount_word_units;
 static const kg_gram_list *unit_words; /* grammar units: units (bare years are none of them) */
+static kg_sylset weekday_second;       /* the second syllables of weekdays (a weekday may follow) */
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static void tw_index(twords *t);
 static int tw_first(const twords *t, const char *s, size_t len, size_t i);
@@ -483,6 +484,7 @@ typedef struct lunar {
 } lunar;
 static lunar *lunars;
 static size_t n_lunars;
+static kg_sylset lunar_first; /* their first syllables */
 
 static void lunar_init(void)
 {
@@ -492,6 +494,7 @@ static void lunar_init(void)
         const char *d = kg_gram_field(&l->e[k], "dates");
         lunar *h = &lunars[n_lunars++];
         h->w = l->e[k].form;
+        kg_sylset_add_first(&lunar_first, h->w);
         h->n = strlen(h->w);
         size_t cap = d ? strlen(d) / 10 + 1 : 1;
         h->ymd = kg_xcalloc(cap, sizeof *h->ymd);
@@ -535,6 +538,8 @@ static size_t p_lunar(tstate *st, size_t i, tspec *t)
     const char *s = st->s;
     size_t len = st->len;
     const kg_edtf_point *dct = &st->c->dct;
+    if (!kg_sylset_at(&lunar_first, s, len, i))
+        return 0;
     for (size_t k = 0; k < n_lunars; k++) {
         const lunar *h = &lunars[k];
         if (!kg_at(s, len, i, h->w) || !(word_end_ok(s, len, i + h->n) || weekday_tail(s, len, i + h->n)))
@@ -1201,7 +1206,8 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
         /* the weekday of that day after it: 2월 17일 월요일 (one time;
          * alone the weekday would be the DCT week's) */
         size_t j = e + 1, wk;
-        if ((wk = tw_at(&t_weekdays, s, len, j, NULL)) && (word_end_ok(s, len, j + wk) || weekday_tail(s, len, j + wk)))
+        if (kg_sylset_at(&weekday_second, s, len, j + 3) && (wk = tw_at(&t_weekdays, s, len, j, NULL)) &&
+            (word_end_ok(s, len, j + wk) || weekday_tail(s, len, j + wk)))
             return j + wk;
     }
     if (!t->dk) {
@@ -1680,7 +1686,8 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     /* amounts: N년 전, 지난 N년 동안 */
     int unit = 0, approx = 0, amt = 0;
     int apx = approx_before(s, i);
-    if ((k = pe_amount_range(st, j, past, v)) || (k = pe_half_year(st, j, past, v)))
+    if ((isd(s[j]) && (k = pe_amount_range(st, j, past, v))) ||
+        (s[j] == R_HALF[0] && (k = pe_half_year(st, j, past, v))))
         return k;
     if ((e = p_amount(st, j, &amt, &unit, &approx))) {
         int amt2 = 0, unit2 = 0, approx2 = 0;
@@ -2197,6 +2204,9 @@ static void read_lists(void)
     amount_unit_codes(&t_amount_units, "amount_units");
     for (size_t k = 0; k < t_amount_words.n; k++)
         kg_sylset_add_first(&amount_first, t_amount_words.v[k].w);
+    for (size_t k = 0; k < t_weekdays.n; k++)
+        if (t_weekdays.v[k].n >= 6)
+            kg_sylset_add_first(&weekday_second, t_weekdays.v[k].w + 3);
     amount_unit_codes(&t_amount_word_units, "amount_word_units");
     zones = kg_gram_words("times", "zones");
     for (size_t k = 0; zones[k]; k++) {
