@@ -1998,6 +1998,25 @@ static int loan_spelled(const char *s, size_t a, size_t b)
  * the name an alias for later mentions, and emits the mention. */
 static void new_actor(actx *x, size_t a, size_t b, const char *type, const char *how)
 {
+    if (b - a == 3 && type && !strcmp(type, "person") && all_hangul(x->s + a, 3)) {
+        /* a family name alone with a title (최 회장) after the one
+         * person of the text whose name of two to four syllables starts
+         * with it (최태원 회장): that person */
+        int found = -1, n = 0;
+        for (size_t k = 0; k < x->n_acts && n < 2; k++) {
+            const dact *d = &x->acts[k];
+            size_t nl = d->name ? strlen(d->name) : 0;
+            if (d->type && !strcmp(d->type, "person") && nl >= 6 && nl <= 12 && !memcmp(d->name, x->s + a, 3) &&
+                all_hangul(d->name, nl)) {
+                found = (int)k;
+                n++;
+            }
+        }
+        if (n == 1) {
+            emit_act(x, a, b, found);
+            return;
+        }
+    }
     kg_buf *id = slug_of(x, x->s + a, b - a);
     int act = dact_add(x, id->ptr, id->len, x->s + a, b - a, type, how, -1);
     /* a family name alone (신 회장) names no one elsewhere (1차, 7장):
