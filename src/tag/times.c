@@ -2677,8 +2677,8 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     const char *s = st->s;
     size_t len = st->len, yb;
     int wq, wd;
-    size_t then_n = strlen(R_THEN);
-    if (kg_at(s, len, i, R_THEN) && word_end_ok(s, len, i + then_n)) {
+    size_t then_n;
+    if (kg_at(s, len, i, R_THEN) && word_end_ok(s, len, i + (then_n = strlen(R_THEN)))) {
         /* 당시: the time told in its sentence or the one before; with
          * none there it is no time the text gives (never one copied
          * across unrelated sentences). Right after the time it restates
@@ -2784,7 +2784,12 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     int hangul = ch >= 0xEA && ch <= 0xED; /* (the word heads are Hangul) */
     /* a dateline or dotted/ISO date */
     kg_edtf dd;
-    size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
+    /* (kg_text_scan_date's first test: four digits, then . - or /; a
+     * later change there must be mirrored here) */
+    size_t n = isd((char)ch) && i + 4 < len && isd(s[i + 1]) && isd(s[i + 2]) && isd(s[i + 3]) &&
+                       (s[i + 4] == '.' || s[i + 4] == '-' || s[i + 4] == '/')
+                   ? kg_text_scan_date(s + i, len - i, &dd)
+                   : 0;
     *a = i;
     st->at = i;
     st->cur_story = st->cur_year = st->cur_base = st->cur_q = 0;
