@@ -1404,7 +1404,10 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
     const kg_edtf_point *dct = &st->c->dct;
     /* centuries: 21세기 */
     int n;
-    if ((e = read_int(s, len, j, 2, &n)) && (k = lit(s, len, e, M_CENTURY)) && n >= 1 && n <= 30) {
+    /* (the digits read once: a century's are one or two of them, a
+     * decade's up to four) */
+    size_t d = read_int(s, len, j, 4, &n);
+    if ((e = d) && e - j <= 2 && (k = lit(s, len, e, M_CENTURY)) && n >= 1 && n <= 30) {
         memset(v, 0, sizeof *v);
         v->interval = 1;
         v->a = mkpt((n - 1) * 100 + 1, 0, 0);
@@ -1412,7 +1415,7 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
         return k;
     }
     /* decades: 2010년대, 90년대 */
-    if ((e = read_int(s, len, j, 4, &n)) && (k = lit(s, len, e, M_DECADE)) && n % 10 == 0 &&
+    if ((e = d) && (k = lit(s, len, e, M_DECADE)) && n % 10 == 0 &&
         ((e - j == 4 && n >= 1000) || (e - j == 2))) {
         if (e - j == 2) {
             int cut = dct->prec ? dct->year % 100 : 30;
