@@ -536,7 +536,19 @@ static unsigned unit_kind(const char *unit)
 
 static unsigned ukind(const unitdef *u)
 {
-    return u->kind ? u->kind : unit_kind(u->unit);
+    if (u->kind)
+        return u->kind;
+    /* (a unit made in the code, kind 0 (cnt, x, months ...): its name is
+     * a string literal, so the kind worked out last is kept by the
+     * name's address; a unit of kind 0 whose name could change must not
+     * come here) */
+    static _Thread_local const char *last_unit;
+    static _Thread_local unsigned last_kind;
+    if (u->unit != last_unit) {
+        last_kind = unit_kind(u->unit);
+        last_unit = u->unit;
+    }
+    return last_kind;
 }
 
 /* Finds the unit at i (after an optional space); native: the number is a
