@@ -183,6 +183,23 @@ static void syl_init(void)
             syl_class[c] |= SYL_NATIVE;
 }
 
+/* syl_init once, from any thread. The readers run at every number
+ * start: a flag set after syl_init (released, read with acquire) turns
+ * the pthread_once call into a load once the lists are in. */
+static int syl_ready;
+
+static void syl_init_once(void)
+{
+    syl_init();
+    __atomic_store_n(&syl_ready, 1, __ATOMIC_RELEASE);
+}
+
+static inline void syl_need(void)
+{
+    if (!__atomic_load_n(&syl_ready, __ATOMIC_ACQUIRE))
+        pthread_once(&syl_once, syl_init_once);
+}
+
 /* syl_class of the syllable at s[i], or 0. */
 static unsigned syl_class_at(const char *s, size_t len, size_t i)
 {
@@ -258,13 +275,13 @@ static int sino_digit(const char *s, size_t len, size_t i)
 
 unsigned kg_num_syl_class(unsigned c)
 {
-    pthread_once(&syl_once, syl_init);
+    syl_need();
     return c < KG_NSYL ? syl_class[c] : 0;
 }
 
 int kg_num_words_may_start(const char *s, size_t len, size_t i)
 {
-    pthread_once(&syl_once, syl_init);
+    syl_need();
     /* num_lead's first section in words, as it reads it (sino_digit >= 1
      * and small_mult, or small_mult and sino_digit >= 1, small_mult or
      * big_mult), from the syllables' classes */
@@ -277,7 +294,7 @@ int kg_num_words_may_start(const char *s, size_t len, size_t i)
 
 int kg_num_native_may_start(const char *s, size_t len, size_t i)
 {
-    pthread_once(&syl_once, syl_init);
+    syl_need();
     return (syl_class_at(s, len, i) & SYL_NATIVE) != 0;
 }
 
@@ -423,7 +440,7 @@ static double num_small_mults(const char *s, size_t len, size_t *j, double v, do
 static int num_scan(const char *s, size_t len, size_t i, kg_num *out, int joins)
 {
     memset(out, 0, sizeof *out);
-    pthread_once(&syl_once, syl_init);
+    syl_need();
     out->start = i;
     double total = 0, section = 0;
     double last_big = 1e300;
@@ -505,7 +522,7 @@ static inline int rest_at(const char *s, size_t len, size_t j, const numword *w)
 int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
 {
     memset(out, 0, sizeof *out);
-    pthread_once(&syl_once, syl_init);
+    syl_need();
     size_t j = i;
     int v = 0, alone = 0;
     /* (the words of the syllable at j only, in list order: no other

@@ -446,6 +446,30 @@ static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
  * those of the words of approx_after (words are never empty). */
 static unsigned char part_first[256], approx_first[256];
 
+/* The particles of class figure (kg_particles_figure, read once) chained
+ * by their first character in list order (part_head, part_next), as
+ * the lists above: approx_suffix compares only those with the text's
+ * first character at j. parts_chained is 0 when a particle is empty
+ * (it fits anywhere: the whole list is walked then). */
+static const char *const *fig_parts;
+static int part_head[FC_BUCKETS], *part_next, parts_chained;
+
+static const char *part_word(size_t k)
+{
+    return fig_parts[k];
+}
+
+/* What an approximation word after a space, after a particle or after
+ * nothing at k says (approx_suffix's tries), or -1 for none. */
+static int approx_word_at(const char *s, size_t len, size_t k)
+{
+    if (k && k < len && approx_first[(unsigned char)s[k]]) /* (no word starts there otherwise) */
+        for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
+            if (lit(s, len, k, approx_after[a].w))
+                return (int)approx_after[a].a;
+    return -1;
+}
+
 static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 {
     size_t j = e;
@@ -453,25 +477,31 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
         j++; /* 7000억 위안(985억 달러)을 넘는 */
     /* a particle may stand between: 4천500개를 넘어섰다 */
     /* (korean.yaml particles of class figure, then a space; or a space
-     * alone; or nothing) */
-    /* (no particle starts with the byte at j: only the tries with none
-     * and with a space are left, in their order) */
-    static const char *const none[] = { NULL };
-    const char *const *parts = j < len && part_first[(unsigned char)s[j]] ? kg_particles_figure() : none;
-    for (int p = -1;; p++) {
-        size_t k = j;
-        if (p >= 0 && parts[p]) {
-            k = lit(s, len, j, parts[p]);
-            k = k && k < len && s[k] == ' ' ? k + 1 : 0;
-        } else if (p >= 0)
-            k = lit(s, len, j, " ");
-        if (k && k < len && approx_first[(unsigned char)s[k]]) /* (no word starts there otherwise) */
-            for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
-                if (lit(s, len, k, approx_after[a].w))
-                    return approx_after[a].a;
-        if (p >= 0 && !parts[p])
-            break;
+     * alone; or nothing, in that order: nothing, each particle of the
+     * list that fits at j, then the space. A particle that does not fit
+     * gives no try: only those with the text's first character at j are
+     * compared, in list order) */
+    int r;
+    if ((r = approx_word_at(s, len, j)) >= 0)
+        return (kg_approx)r;
+    if (j < len && part_first[(unsigned char)s[j]]) {
+        if (parts_chained) {
+            for (int p = fc_first(part_head, s, len, j); p >= 0; p = part_next[p]) {
+                size_t k = lit(s, len, j, fig_parts[p]);
+                k = k && k < len && s[k] == ' ' ? k + 1 : 0;
+                if ((r = approx_word_at(s, len, k)) >= 0)
+                    return (kg_approx)r;
+            }
+        } else
+            for (int p = 0; fig_parts[p]; p++) {
+                size_t k = lit(s, len, j, fig_parts[p]);
+                k = k && k < len && s[k] == ' ' ? k + 1 : 0;
+                if ((r = approx_word_at(s, len, k)) >= 0)
+                    return (kg_approx)r;
+            }
     }
+    if ((r = approx_word_at(s, len, lit(s, len, j, " "))) >= 0)
+        return (kg_approx)r;
     return KG_APPROX_EXACT;
 }
 
@@ -536,7 +566,19 @@ static unsigned unit_kind(const char *unit)
 
 static unsigned ukind(const unitdef *u)
 {
-    return u->kind ? u->kind : unit_kind(u->unit);
+    if (u->kind)
+        return u->kind;
+    /* (a unit made in the code, kind 0 (cnt, x, months ...): its name is
+     * a string literal, so the kind worked out last is kept by the
+     * name's address; a unit of kind 0 whose name could change must not
+     * come here) */
+    static _Thread_local const char *last_unit;
+    static _Thread_local unsigned last_kind;
+    if (u->unit != last_unit) {
+        last_kind = unit_kind(u->unit);
+        last_unit = u->unit;
+    }
+    return last_kind;
 }
 
 /* Finds the unit at i (after an optional space); native: the number is a
@@ -1341,11 +1383,16 @@ static void fig_syl_init(void)
         n_not_after++;
     not_after_next = kg_xcalloc(n_not_after + 1, sizeof *not_after_next);
     fc_build(not_after_head, not_after_next, n_not_after, not_after_word);
+    parts_chained = 1;
     for (const char *const *p = kg_particles_figure(); *p; p++) {
-        if (!(*p)[0])
+        if (!(*p)[0]) {
             memset(part_first, 1, sizeof part_first); /* (an empty one fits anywhere) */
+            parts_chained = 0;
+        }
         part_first[(unsigned char)(*p)[0]] = 1;
     }
+    fig_parts = kg_particles_figure();
+    part_next = fc_build_words(part_head, fig_parts, part_word);
     tails_next = fc_build_words(tails_head, unit_tails, tail_word);
     range_next = fc_build_words(range_head, range_marks, range_word);
     for (size_t k = 0; k < n_word_figs; k++) {

@@ -24,6 +24,7 @@
 #include "korean/grammar.h"
 #include "korean/numbers.h"
 #include "tagint.h"
+#include "util/simd.h"
 
 /* A resolved point: precision, approximation, or unknown. */
 typedef struct dpt {
@@ -1403,7 +1404,10 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
     const kg_edtf_point *dct = &st->c->dct;
     /* centuries: 21세기 */
     int n;
-    if ((e = read_int(s, len, j, 2, &n)) && (k = lit(s, len, e, M_CENTURY)) && n >= 1 && n <= 30) {
+    /* (the digits read once: a century's are one or two of them, a
+     * decade's up to four) */
+    size_t d = read_int(s, len, j, 4, &n);
+    if ((e = d) && e - j <= 2 && (k = lit(s, len, e, M_CENTURY)) && n >= 1 && n <= 30) {
         memset(v, 0, sizeof *v);
         v->interval = 1;
         v->a = mkpt((n - 1) * 100 + 1, 0, 0);
@@ -1411,7 +1415,7 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
         return k;
     }
     /* decades: 2010년대, 90년대 */
-    if ((e = read_int(s, len, j, 4, &n)) && (k = lit(s, len, e, M_DECADE)) && n % 10 == 0 &&
+    if ((e = d) && (k = lit(s, len, e, M_DECADE)) && n % 10 == 0 &&
         ((e - j == 4 && n >= 1000) || (e - j == 2))) {
         if (e - j == 2) {
             int cut = dct->prec ? dct->year % 100 : 30;
@@ -2677,8 +2681,8 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     const char *s = st->s;
     size_t len = st->len, yb;
     int wq, wd;
-    size_t then_n = strlen(R_THEN);
-    if (kg_at(s, len, i, R_THEN) && word_end_ok(s, len, i + then_n)) {
+    size_t then_n;
+    if (kg_at(s, len, i, R_THEN) && word_end_ok(s, len, i + (then_n = strlen(R_THEN)))) {
         /* 당시: the time told in its sentence or the one before; with
          * none there it is no time the text gives (never one copied
          * across unrelated sentences). Right after the time it restates
@@ -2784,7 +2788,12 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     int hangul = ch >= 0xEA && ch <= 0xED; /* (the word heads are Hangul) */
     /* a dateline or dotted/ISO date */
     kg_edtf dd;
-    size_t n = isd((char)ch) ? kg_text_scan_date(s + i, len - i, &dd) : 0;
+    /* (kg_text_scan_date's first test: four digits, then . - or /; a
+     * later change there must be mirrored here) */
+    size_t n = isd((char)ch) && i + 4 < len && isd(s[i + 1]) && isd(s[i + 2]) && isd(s[i + 3]) &&
+                       (s[i + 4] == '.' || s[i + 4] == '-' || s[i + 4] == '/')
+                   ? kg_text_scan_date(s + i, len - i, &dd)
+                   : 0;
     *a = i;
     st->at = i;
     st->cur_story = st->cur_year = st->cur_base = st->cur_q = 0;
@@ -2840,16 +2849,21 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     return e;
 }
 
-/* The sentence marks of the text (a line end, . ? !) in order. Sixteen
- * bytes are looked at a time and the marks of a block handed out from
- * its mask one by one: a kg_find_bytes call per mark set its compares up
- * again for each mark and looked at the bytes after it again. */
+/* The sentence marks of the text (a line end, . ? !) in order. The
+ * blocks are looked at sixteen bytes at a time (thirty-two with AVX2)
+ * and the marks of a block handed out from its mask one by one: a
+ * kg_find_bytes call per mark set its compares up again for each mark
+ * and looked at the bytes after it again. The block loops below keep
+ * their constants and position in registers and stop at the first block
+ * with a mark; both bodies find the same marks in the same order (the
+ * AVX2 one only looks at more bytes a time). */
 typedef struct markscan {
     const char *s;
     size_t len;
     size_t base;   /* the first byte of the block of mask */
     size_t next;   /* the first byte not looked at yet */
     unsigned mask; /* the marks of the block not handed out yet */
+    int avx2;      /* kg_avx2(), read once */
 } markscan;
 
 static unsigned mark_is(char c)
@@ -2857,28 +2871,79 @@ static unsigned mark_is(char c)
     return c == '\n' || c == '.' || c == '?' || c == '!';
 }
 
+#if KG_HAVE_AVX2
+/* From p, the first block of thirty-two bytes with a mark (*mask its
+ * marks, bit b for p + b: its start returned), while thirty-two bytes
+ * can be read; else where it stopped, *mask 0. */
+KG_AVX2_FN static size_t marks_avx2(const char *s, size_t p, size_t len, unsigned *mask)
+{
+    const __m256i nl = _mm256_set1_epi8('\n'), dot = _mm256_set1_epi8('.'), q = _mm256_set1_epi8('?'),
+                  ex = _mm256_set1_epi8('!');
+    for (; p + 32 <= len; p += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + p));
+        __m256i x = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, nl), _mm256_cmpeq_epi8(v, dot)),
+                                    _mm256_or_si256(_mm256_cmpeq_epi8(v, q), _mm256_cmpeq_epi8(v, ex)));
+        unsigned k = (unsigned)_mm256_movemask_epi8(x);
+        if (k) {
+            *mask = k;
+            return p;
+        }
+    }
+    *mask = 0;
+    return p;
+}
+#endif
+
+#ifdef __SSE2__
+/* marks_avx2 sixteen bytes at a time. */
+static size_t marks_sse2(const char *s, size_t p, size_t len, unsigned *mask)
+{
+    const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), q = _mm_set1_epi8('?'), ex = _mm_set1_epi8('!');
+    for (; p + 16 <= len; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        __m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, ex)));
+        unsigned k = (unsigned)_mm_movemask_epi8(x);
+        if (k) {
+            *mask = k;
+            return p;
+        }
+    }
+    *mask = 0;
+    return p;
+}
+#endif
+
 /* The next mark, or len after the last. */
 static size_t mark_next(markscan *m)
 {
     while (!m->mask) {
         if (m->next >= m->len)
             return m->len;
-        m->base = m->next;
+        size_t p = m->next;
+        unsigned k = 0;
+#if KG_HAVE_AVX2
+        if (m->avx2) {
+            p = marks_avx2(m->s, p, m->len, &k);
+            if (k) {
+                m->base = p, m->mask = k, m->next = p + 32;
+                break;
+            }
+        }
+#endif
 #ifdef __SSE2__
-        if (m->base + 16 <= m->len) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(m->s + m->base));
-            __m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('.'))),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
-            m->mask = (unsigned)_mm_movemask_epi8(x);
-            m->next = m->base + 16;
-            continue;
+        p = marks_sse2(m->s, p, m->len, &k);
+        if (k) {
+            m->base = p, m->mask = k, m->next = p + 16;
+            break;
         }
 #endif
         /* (the tail, or no SSE2: up to sixteen bytes one at a time) */
-        size_t e = m->len - m->base < 16 ? m->len : m->base + 16;
-        for (size_t k = m->base; k < e; k++)
-            if (mark_is(m->s[k]))
-                m->mask |= 1u << (k - m->base);
+        m->base = p;
+        size_t e = m->len - p < 16 ? m->len : p + 16;
+        for (size_t b = p; b < e; b++)
+            if (mark_is(m->s[b]))
+                m->mask |= 1u << (b - p);
         m->next = e;
     }
     unsigned b = (unsigned)__builtin_ctz(m->mask);
@@ -2899,7 +2964,7 @@ void kg_find_times(kg_tctx *c)
     size_t ci = 0;
     pthread_once(&time_first_once, time_first_init);
     /* the next sentence mark not yet looked at (len: none) */
-    markscan ms = { s, len, 0, 0, 0 };
+    markscan ms = { s, len, 0, 0, 0, kg_avx2() };
     size_t sb = mark_next(&ms);
     /* the tokens: no time starts inside a Hangul word */
     size_t next = 0, k = 0, i;
