@@ -127,7 +127,7 @@ static struct {
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
-        *const *causative_adnominals, *const *causative_link_ends;
+        *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -181,6 +181,9 @@ static void gw_init(void)
     GW_GET(group_company_subjects);
     GW_GET(group_country_subjects);
     GW_GET(background_ends);
+    GW_GET(threat_hint_verbs);
+    GW_GET(threat_nouns);
+    GW_GET(figure_bound_words);
 #undef GW_GET
 }
 
@@ -714,7 +717,10 @@ static int noun_word(const exdoc *x, const ex_word *w)
 static int figure_word(const exdoc *x, const ex_word *w)
 {
     size_t k = ex_first_at(x, x->fig, x->n_fig, w->s);
-    return k < x->n_fig && x->m->v[x->fig[k]].nstart < w->e;
+    if (k < x->n_fig && x->m->v[x->fig[k]].nstart < w->e)
+        return 1;
+    /* (a figure that starts on a word before: 최고 | 45%로, 최대 | 30%까지) */
+    return k > 0 && x->m->v[x->fig[k - 1]].nend > w->s;
 }
 
 static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t objn, int bare)
@@ -749,6 +755,11 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
         /* a level or an amount the act reaches (관세를 25%로 인상, 금리를
          * 3.5%까지 올려) stands between the object and the verb */
         if (w->particle == EX_P_OTHER && figure_word(x, w))
+            continue;
+        /* (and the word that opens such a figure: 관세율을 최고 45%로) */
+        if (w->particle == EX_P_NONE && k + 1 < wi &&
+            (figure_word(x, w) || is_word(x->s, w->cs, w->ce, GW(figure_bound_words))) &&
+            x->w[k + 1].particle == EX_P_OTHER && figure_word(x, &x->w[k + 1]))
             continue;
         if (w->particle != EX_P_NONE)
             return -1;
@@ -787,6 +798,82 @@ static int names_act(const exdoc *x, const char *obj)
         p += n + (e != NULL);
     }
     return 0;
+}
+
+static int holds_any(const char *s, size_t a, size_t b, const char *const *list);
+static int starts_any(const char *s, size_t end, size_t i, const char *const *list);
+static void copy_word(const exdoc *x, size_t a, size_t b, char *out, size_t n);
+
+/* 1 if the object phrase obj names a coercive act (a restriction of the
+ * lexicon: 추가 제재, 관세; or events.yaml threat_nouns: 개입, 보복) and
+ * no lifting of one (관세 인하: lift_verbs). */
+static int threat_object(const exdoc *x, const char *obj)
+{
+    int restrict_t = ex_type_index("restrict"), hit = 0;
+    for (const char *p = obj; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n && (ex_noun_type(x->ev, p, n) == restrict_t || ex_ends_any(p, 0, n, GW(threat_nouns))))
+            hit = 1;
+        if (n && holds_any(p, 0, n, lift_verbs))
+            return 0;
+        p += n + (e != NULL);
+    }
+    return hit;
+}
+
+/* 1 if c's object, with the bare nouns right before its word (희토류
+ * 수출 제한 | 가능성을), names a coercive act (threat_object). */
+static int threat_phrase(const exdoc *x, const cand *c)
+{
+    if (threat_object(x, c->obj))
+        return 1;
+    if (holds_any(c->obj, 0, strlen(c->obj), lift_verbs))
+        return 0; /* (관세 | 인하를: a lifting) */
+    for (int k = c->objw - 1, n = 0; k >= 0 && n < 3 && x->w[k].particle == EX_P_NONE && !x->w[k].in_quote;
+         k--, n++) {
+        char o[64];
+        copy_word(x, x->w[k].cs, x->w[k].ce, o, sizeof o);
+        if (o[0] && threat_object(x, o))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the words before offset at in [ss, at) are a coercive act as an
+ * object and a hint verb as an adnominal (군사 개입을 시사하는 | 발언,
+ * 보복을 암시한 | 언급): what the noun after them tells is a threat. */
+int ex_threat_hint(const exdoc *x, size_t ss, size_t at)
+{
+    ex_word v, o;
+    size_t e = at;
+    while (e > ss && x->s[e - 1] == ' ')
+        e--;
+    if (e == at || e <= ss)
+        return 0;
+    memset(&v, 0, sizeof v);
+    v.e = e;
+    for (v.s = e; v.s > ss && x->s[v.s - 1] != ' ' && x->s[v.s - 1] != '\n';)
+        v.s--;
+    ex_word_core(x->s, &v);
+    if (!starts_any(x->s, v.ce, v.cs, GW(threat_hint_verbs)) || !ex_ends_any(x->s, v.cs, v.ce, adnominal_ends))
+        return 0;
+    e = v.s;
+    while (e > ss && x->s[e - 1] == ' ')
+        e--;
+    if (e == v.s || e <= ss)
+        return 0;
+    memset(&o, 0, sizeof o);
+    o.e = e;
+    for (o.s = e; o.s > ss && x->s[o.s - 1] != ' ' && x->s[o.s - 1] != '\n';)
+        o.s--;
+    ex_word_core(x->s, &o);
+    ex_word_particle(x->s, &o);
+    if (o.particle != EX_P_OBJ)
+        return 0;
+    char obj[64];
+    copy_word(x, o.cs, o.ps, obj, sizeof obj);
+    return obj[0] && threat_object(x, obj);
 }
 
 /* The type of the act an adnominal verb at word wi tells (투자하는: the
@@ -1544,6 +1631,12 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             if (t >= 0)
                 c.type = t;
         }
+        /* a hint at a coercive act to come (추가 제재를 시사했다, 개입을
+         * 시사하는 발언): a threat, pledge (GUIDELINES: a vow, threat or
+         * warning), not the act nor a plan */
+        if (c.obj[0] && c.wi >= 0 && starts_any(s, x->w[c.wi].ce, c.ps, GW(threat_hint_verbs)) &&
+            threat_phrase(x, &c))
+            c.type = ex_type_index("pledge");
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
         wi = (size_t)c.wi;

@@ -64,6 +64,11 @@ size_t ex_first_at(const exdoc *x, const int *idx, size_t n, size_t o);
  * 거래일보다, 전년 대비; events.yaml date_base_words): it dates nothing. */
 int ex_base_time(const exdoc *x, const kg_mention *m);
 
+/* events.c: 1 if the words before offset at (from ss on) are a coercive
+ * act as an object and a hint verb as an adnominal (군사 개입을 시사하는
+ * 발언: the noun after them tells a threat; events.yaml threat_hint_verbs). */
+int ex_threat_hint(const exdoc *x, size_t ss, size_t at);
+
 /* events.c: dates e by the time mention ti (its value into date, its
  * text into when). */
 void ex_date_from(exdoc *x, ex_event *e, int ti);

@@ -1207,7 +1207,10 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
         return 0;
     /* each body of a side may protest or vow on its own (중국 상무부는
      * 반발했다 … 중국 정부는 반발해): those are never taken for one */
-    if (a->stmt || b->stmt || a->quoted || b->quoted || is_reaction(a) || ia->generic ||
+    /* (a threat told twice with one object, 추가 제재를 시사했기 … 추가
+     * 제재 가능성을 시사했다, is one: both name what they threaten) */
+    int one_threat = a->type == ex_type_index("pledge") && b->type == a->type && ia->has_obj && ib->has_obj;
+    if (a->stmt || b->stmt || a->quoted || b->quoted || (is_reaction(a) && !one_threat) || ia->generic ||
         !(same_lemma(ia->verb, ib->verb) || same_stem(ia->verb, ib->verb)))
         return 0;
     /* one object told and not the other: X도 금지했다 is often another
@@ -1976,6 +1979,10 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                 int ty = cact >= 0 ? x->ev_v[cact].type : only_protest ? np_type_of(x, a, ne, 0) : np_type(x, a, ne);
                 if (ty < 0)
                     continue;
+                /* 개입을 시사하는 발언에 반발해: a statement that hints at a
+                 * coercive act is a threat */
+                if (cact < 0 && ty == ex_type_index("announce") && ex_threat_hint(x, ss, a))
+                    ty = ex_type_index("pledge");
                 int gov = first_after(x, si, ne);
                 if (gov < 0 || x->ev_v[gov].title_line || x->ev_v[gov].ps < at)
                     continue;
@@ -3108,36 +3115,87 @@ static int subject_noun(const exdoc *x, size_t si, size_t o, char *out, size_t n
 
 /* 환율이 큰 폭 오른 것은 연준이 금리를 올린 데 따른 영향이다: the acts
  * told between 것은 and the copula cause the first move of the market or
- * result told before whose clause names the subject (환율). */
-static void explained_move(exdoc *x, int first, size_t si)
+ * result told before whose clause names the subject (환율). Returns the
+ * event explained, or -1; adds the relations only with apply set. */
+static int explained_move(exdoc *x, int first, size_t si, int apply)
 {
     const kg_text_range *sr = &x->t->sent[si];
     size_t cop = first_cue(x->s, sr->nstart, sr->nend, explain_copulas);
     if (cop == (size_t)-1)
-        return;
+        return -1;
+    /* the topic word, whole (것은, 건: not the 건 of 건설) */
     size_t topic = (size_t)-1;
-    for (int k = 0; GW(explain_topics)[k] && topic == (size_t)-1; k++)
-        topic = cue_pos(x->s, sr->nstart, cop, GW(explain_topics)[k]);
+    for (int k = 0; GW(explain_topics)[k] && topic == (size_t)-1; k++) {
+        size_t l = strlen(GW(explain_topics)[k]);
+        for (size_t i = sr->nstart; i + l < cop && topic == (size_t)-1; i++)
+            if (i > sr->nstart && x->s[i - 1] == ' ' && x->s[i + l] == ' ' &&
+                !memcmp(x->s + i, GW(explain_topics)[k], l))
+                topic = i;
+    }
+    if (topic == (size_t)-1)
+        return -1;
     char noun[64];
-    if (topic == (size_t)-1 || !subject_noun(x, si, topic, noun, sizeof noun))
-        return;
     int result = -1;
-    for (int a = 0; a < first && a < 4 * BACK_MAX; a++) {
-        const ex_event *e = &x->ev_v[a];
-        if (e->dropped || e->title_line || e->quoted || !market_move(x, e))
-            continue;
-        if (e->pe > e->cs && memmem(x->s + e->cs, e->pe - e->cs, noun, strlen(noun))) {
+    if (subject_noun(x, si, topic, noun, sizeof noun))
+        for (int a = 0; a < first && a < 4 * BACK_MAX; a++) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->dropped || e->title_line || e->quoted || !market_move(x, e))
+                continue;
+            if (e->pe > e->cs && memmem(x->s + e->cs, e->pe - e->cs, noun, strlen(noun))) {
+                result = a;
+                break;
+            }
+        }
+    /* 금리를 올린 건 가계대출이 급증했기 때문이다: the act told by the
+     * adnominal clause of the topic is what is explained (its first
+     * mention, when it tells one told before) */
+    if (result < 0)
+        for (int j = first; j < (int)x->n_ev && x->ev_v[j].sent == si && j < first + BACK_MAX; j++) {
+            const ex_event *c = &x->ev_v[j];
+            if (c->dropped || c->quoted || c->ps >= topic)
+                break;
+            size_t g = c->pe;
+            while (g < topic && x->s[g] != ' ')
+                g++;
+            if (g + 1 == topic)
+                result = j;
+        }
+    /* (이번에 금리를 인상한 건: a clause that told no event of its own,
+     * with no doer, names the act told shortly before with the same verb
+     * and object) */
+    if (result < 0) {
+        ex_word v, o;
+        word_ending(x, sr->nstart, topic - 1, &v);
+        char verb[64], obj[64] = "";
+        if (v.ce <= v.cs || v.ce - v.cs >= sizeof verb)
+            return -1;
+        memcpy(verb, x->s + v.cs, v.ce - v.cs);
+        verb[v.ce - v.cs] = '\0';
+        if (v.s > sr->nstart + 1) {
+            word_ending(x, sr->nstart, v.s - 1, &o);
+            if (o.particle == EX_P_OBJ && o.ps > o.cs && o.ps - o.cs < sizeof obj) {
+                memcpy(obj, x->s + o.cs, o.ps - o.cs);
+                obj[o.ps - o.cs] = '\0';
+            }
+        }
+        for (int a = first - 1; a >= 0 && x->ev_v[a].sent + 3 >= si; a--) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->dropped || e->title_line || e->quoted || e->stmt || !same_stem(verb, e->pred))
+                continue;
+            if (obj[0] && !(e->pe > e->cs && memmem(x->s + e->cs, e->pe - e->cs, obj, strlen(obj))))
+                continue;
             result = a;
             break;
         }
     }
-    if (result < 0)
-        return;
+    if (result < 0 || !apply)
+        return result;
     for (int j = first; j < (int)x->n_ev && x->ev_v[j].sent == si && j < first + BACK_MAX; j++) {
         const ex_event *c = &x->ev_v[j];
-        if (!c->dropped && !c->quoted && c->ps > topic && c->pe <= cop)
+        if (!c->dropped && !c->quoted && c->ps > topic && c->pe <= cop && j != result)
             ex_add_rel(x, canon(x, j), EX_REL_CAUSES, canon(x, result));
     }
+    return result;
 }
 
 /* Sentences after a decision passed or a proclamation in which the
@@ -3266,7 +3324,7 @@ static void cue_rules(exdoc *x)
             else if (a >= 0 && two_sides(x, &x->ev_v[a], &x->ev_v[named]))
                 ex_add_rel(x, canon(x, a), EX_REL_RESPONDS, canon(x, named));
             if (si)
-                explained_move(x, first, si);
+                explained_move(x, first, si, 1);
             content_whole(x, first, si);
         }
         if (b->dropped || b->title_line || b->quoted)
@@ -3859,8 +3917,14 @@ void ex_relate(exdoc *x)
         /* 반도체 수출이 26% 줄었다. 단가가 떨어진 영향이 컸다: a cause
          * that ends its sentence (때문이다, 영향이 컸다, 탓이다) explains the
          * last act or move of the sentence before */
+        /* (not when the sentence names what it explains: 금리를 올린 건 …
+         * 때문이다, explained_move) */
+        int sfirst = (int)j;
+        while (sfirst > 0 && x->ev_v[sfirst - 1].sent == si)
+            sfirst--;
         if ((b->f & EX_F_CAUSE) && si > 0 && !b->stmt && !b->quoted &&
-            (j + 1 >= x->n_ev || x->ev_v[j + 1].sent != si) && !has_rel_from(x, (int)j, EX_REL_CAUSES)) {
+            (j + 1 >= x->n_ev || x->ev_v[j + 1].sent != si) && !has_rel_from(x, (int)j, EX_REL_CAUSES) &&
+            explained_move(x, sfirst, si, 0) < 0) {
             int a = prev_event(x, (int)j, si - 1, -1, -1);
             while (a >= 0 && x->ev_v[a].sent == si)
                 a = prev_event(x, a, si - 1, -1, -1);
