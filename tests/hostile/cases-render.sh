@@ -131,10 +131,13 @@ expect out-scale-sizes 0 '' sh -c "
   w1=\$(od -An -tu1 -j16 -N4 fo/s1.png | awk '{print \$1*16777216+\$2*65536+\$3*256+\$4}')
   w2=\$(od -An -tu1 -j16 -N4 fo/s2.png | awk '{print \$1*16777216+\$2*65536+\$3*256+\$4}')
   [ \$((w2 - 2 * w1)) -ge -2 ] && [ \$((w2 - 2 * w1)) -le 2 ] || { echo \"widths \$w1 and \$w2\"; exit 9; }"
-# make install puts the styles where 'kg help graph' says they are
+# make install puts the styles where 'kg help graph' says they are (a
+# make of its own: under 'make asan' the variables of the outer make,
+# B=build/asan among them, would reach it through MAKEFLAGS and put the
+# ASan binary in the repository's ./kg)
 if command -v make >/dev/null && [ -f Makefile ]; then
     expect install-styles 0 '' sh -c "
-      make -s -C '$PWD' install DESTDIR='$T/inst' >/dev/null || exit 9
+      env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C '$PWD' install DESTDIR='$T/inst' >/dev/null || exit 9
       for f in \$('$KG' help graph | sed -n 's/.*installed as \([^:]*\):.*/\1/p') \
                \$('$KG' help timeline | sed -n 's/.*installed as \([^:]*\):.*/\1/p'); do
         cmp -s '$T/inst'\$f '$PWD'/graph/\$(basename \$f) || { echo \"not installed: \$f\"; exit 9; }
