@@ -127,7 +127,8 @@ static struct {
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
-        *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words;
+        *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
+        *const *quoted_plan_nouns;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -184,6 +185,7 @@ static void gw_init(void)
     GW_GET(threat_hint_verbs);
     GW_GET(threat_nouns);
     GW_GET(figure_bound_words);
+    GW_GET(quoted_plan_nouns);
 #undef GW_GET
 }
 
@@ -1410,6 +1412,23 @@ static int quoted_act_type(int t)
            strcmp(n, "other");
 }
 
+/* 1 if word wi is an act a quote tells as planned: the quote's last word
+ * right after it is a plan noun and nothing else up to the closing mark
+ * (…회의를 개최할 예정", …회담을 열 계획"). Such an act is its own event
+ * (GUIDELINES: an act a speaker reports is its own event), as a past one. */
+static int quoted_plan_word(const exdoc *x, size_t wi)
+{
+    if (wi + 1 >= x->nw || !x->w[wi].in_quote || x->w[wi].quote_close)
+        return 0;
+    const ex_word *n = &x->w[wi + 1];
+    if (!n->in_quote || !n->quote_close)
+        return 0;
+    size_t q = n->cs;
+    while (q < n->e && x->s[q] != '"')
+        q++;
+    return is_word(x->s, n->cs, q, GW(quoted_plan_nouns));
+}
+
 /* Finds every predicate candidate of the sentence's words. */
 static size_t find_cands(exdoc *x, cand **out, size_t *cap)
 {
@@ -1427,7 +1446,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         /* only stems with 겠 start inside a word: look there only when the
          * word has one */
         int mid = ex_has_any(s, w->cs, w->ce, GW(volitional_infixes));
-        int qpast = w->in_quote && past_word(x, w); /* a past act in a quote */
+        /* a past act in a quote, or one it tells as planned */
+        int qpast = w->in_quote && (past_word(x, w) || quoted_plan_word(x, wi));
         for (size_t pos = w->cs; pos < w->ce;) {
             size_t cl;
             uint32_t cp = ex_cp(s, w->ce, pos, &cl);
@@ -2839,7 +2859,10 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
         /* a past act the speaker reports (…협정을 체결했고): its own event;
          * a figure passing a mark (…4천 개를 넘어섰다") is what the
          * statement tells */
-        if (!(f & EX_F_PAST) || !quoted_act_type(e->type))
+        /* (an act it tells as planned, …개최할 예정": the same) */
+        if (!quoted_act_type(e->type))
+            return 0;
+        if (!(f & EX_F_PAST) && !quoted_plan_word(x, (size_t)(w - x->w)))
             return 0;
     }
     /* 투자를 늘린다는 계획이다, 협상을 계속한다는 방침이다: the plan its
