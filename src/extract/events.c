@@ -128,7 +128,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns;
+        *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -186,6 +186,9 @@ static void gw_init(void)
     GW_GET(threat_nouns);
     GW_GET(figure_bound_words);
     GW_GET(quoted_plan_nouns);
+    GW_GET(remark_nouns);
+    GW_GET(warning_words);
+    GW_GET(quality_suffixes);
 #undef GW_GET
 }
 
@@ -876,6 +879,54 @@ int ex_threat_hint(const exdoc *x, size_t ss, size_t at)
     char obj[64];
     copy_word(x, o.cs, o.ps, obj, sizeof obj);
     return obj[0] && threat_object(x, obj);
+}
+
+/* 1 if the remark c's object names (c->obj ends in a remark noun) is a
+ * warning: a word of its phrase, less a suffix of quality_suffixes
+ * (경고성, 구두개입성), ends in a warning word or a coercive act
+ * (threat_object); or the adnominal verb before the phrase warns
+ * (경고하는 발언) or hints at a coercive act (ex_threat_hint: 보복을
+ * 시사하는 발언). */
+static int warning_remark(const exdoc *x, const cand *c)
+{
+    size_t ol = strlen(c->obj);
+    for (const char *p = c->obj; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (!e)
+            break; /* (the remark noun itself) */
+        char wd[64];
+        if (n && n < sizeof wd) {
+            memcpy(wd, p, n);
+            size_t l = n;
+            for (int k = 0; GW(quality_suffixes)[k]; k++) {
+                size_t sl = strlen(GW(quality_suffixes)[k]);
+                if (l > sl && ex_ends(wd, 0, l, GW(quality_suffixes)[k])) {
+                    l -= sl;
+                    break;
+                }
+            }
+            wd[l] = '\0';
+            if (ex_ends_any(wd, 0, l, GW(warning_words)) || threat_object(x, wd))
+                return 1;
+        }
+        p += n + 1;
+    }
+    if (c->objw < 0 || ol == 0)
+        return 0;
+    /* the phrase's first word: the object word and the bare nouns before
+     * it that c->obj holds */
+    int a = c->objw;
+    for (const char *p = c->obj; (p = strchr(p, ' ')) != NULL; p++)
+        if (a > 0)
+            a--;
+    if (a <= 0)
+        return 0;
+    const ex_word *v = &x->w[a - 1];
+    if (!v->in_quote && starts_any(x->s, v->ce, v->cs, GW(warning_words)) &&
+        ex_ends_any(x->s, v->cs, v->ce, adnominal_ends))
+        return 1;
+    return ex_threat_hint(x, x->w[0].s, x->w[a].s);
 }
 
 /* The type of the act an adnominal verb at word wi tells (투자하는: the
@@ -1657,6 +1708,11 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         if (c.obj[0] && c.wi >= 0 && starts_any(s, x->w[c.wi].ce, c.ps, GW(threat_hint_verbs)) &&
             threat_phrase(x, &c))
             c.type = ex_type_index("pledge");
+        /* 구두개입성 발언을 내놨다: a remark put out is a statement, not
+         * a report published (GUIDELINES: type by content): a warning or
+         * a threat is pledge, any other remark announce */
+        if (c.type == ex_type_index("release") && c.obj[0] && last_word_in(c.obj, GW(remark_nouns)))
+            c.type = ex_type_index(warning_remark(x, &c) ? "pledge" : "announce");
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
         wi = (size_t)c.wi;
