@@ -127,7 +127,8 @@ static struct {
         *const *hint_verbs, *const *range_end_particles, *const *body_object_verbs, *const *group_company_subjects,
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
-        *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words;
+        *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
+        *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -184,6 +185,10 @@ static void gw_init(void)
     GW_GET(threat_hint_verbs);
     GW_GET(threat_nouns);
     GW_GET(figure_bound_words);
+    GW_GET(quoted_plan_nouns);
+    GW_GET(remark_nouns);
+    GW_GET(warning_words);
+    GW_GET(quality_suffixes);
 #undef GW_GET
 }
 
@@ -876,6 +881,54 @@ int ex_threat_hint(const exdoc *x, size_t ss, size_t at)
     return obj[0] && threat_object(x, obj);
 }
 
+/* 1 if the remark c's object names (c->obj ends in a remark noun) is a
+ * warning: a word of its phrase, less a suffix of quality_suffixes
+ * (경고성, 구두개입성), ends in a warning word or a coercive act
+ * (threat_object); or the adnominal verb before the phrase warns
+ * (경고하는 발언) or hints at a coercive act (ex_threat_hint: 보복을
+ * 시사하는 발언). */
+static int warning_remark(const exdoc *x, const cand *c)
+{
+    size_t ol = strlen(c->obj);
+    for (const char *p = c->obj; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (!e)
+            break; /* (the remark noun itself) */
+        char wd[64];
+        if (n && n < sizeof wd) {
+            memcpy(wd, p, n);
+            size_t l = n;
+            for (int k = 0; GW(quality_suffixes)[k]; k++) {
+                size_t sl = strlen(GW(quality_suffixes)[k]);
+                if (l > sl && ex_ends(wd, 0, l, GW(quality_suffixes)[k])) {
+                    l -= sl;
+                    break;
+                }
+            }
+            wd[l] = '\0';
+            if (ex_ends_any(wd, 0, l, GW(warning_words)) || threat_object(x, wd))
+                return 1;
+        }
+        p += n + 1;
+    }
+    if (c->objw < 0 || ol == 0)
+        return 0;
+    /* the phrase's first word: the object word and the bare nouns before
+     * it that c->obj holds */
+    int a = c->objw;
+    for (const char *p = c->obj; (p = strchr(p, ' ')) != NULL; p++)
+        if (a > 0)
+            a--;
+    if (a <= 0)
+        return 0;
+    const ex_word *v = &x->w[a - 1];
+    if (!v->in_quote && starts_any(x->s, v->ce, v->cs, GW(warning_words)) &&
+        ex_ends_any(x->s, v->cs, v->ce, adnominal_ends))
+        return 1;
+    return ex_threat_hint(x, x->w[0].s, x->w[a].s);
+}
+
 /* The type of the act an adnominal verb at word wi tells (투자하는: the
  * lexicon's lemma; 규제를 강화하는: a support verb's noun takes its
  * object's type), or -1 (none, or an act of type other). */
@@ -1410,6 +1463,23 @@ static int quoted_act_type(int t)
            strcmp(n, "other");
 }
 
+/* 1 if word wi is an act a quote tells as planned: the quote's last word
+ * right after it is a plan noun and nothing else up to the closing mark
+ * (…회의를 개최할 예정", …회담을 열 계획"). Such an act is its own event
+ * (GUIDELINES: an act a speaker reports is its own event), as a past one. */
+static int quoted_plan_word(const exdoc *x, size_t wi)
+{
+    if (wi + 1 >= x->nw || !x->w[wi].in_quote || x->w[wi].quote_close)
+        return 0;
+    const ex_word *n = &x->w[wi + 1];
+    if (!n->in_quote || !n->quote_close)
+        return 0;
+    size_t q = n->cs;
+    while (q < n->e && x->s[q] != '"')
+        q++;
+    return is_word(x->s, n->cs, q, GW(quoted_plan_nouns));
+}
+
 /* Finds every predicate candidate of the sentence's words. */
 static size_t find_cands(exdoc *x, cand **out, size_t *cap)
 {
@@ -1427,7 +1497,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         /* only stems with 겠 start inside a word: look there only when the
          * word has one */
         int mid = ex_has_any(s, w->cs, w->ce, GW(volitional_infixes));
-        int qpast = w->in_quote && past_word(x, w); /* a past act in a quote */
+        /* a past act in a quote, or one it tells as planned */
+        int qpast = w->in_quote && (past_word(x, w) || quoted_plan_word(x, wi));
         for (size_t pos = w->cs; pos < w->ce;) {
             size_t cl;
             uint32_t cp = ex_cp(s, w->ce, pos, &cl);
@@ -1637,6 +1708,11 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         if (c.obj[0] && c.wi >= 0 && starts_any(s, x->w[c.wi].ce, c.ps, GW(threat_hint_verbs)) &&
             threat_phrase(x, &c))
             c.type = ex_type_index("pledge");
+        /* 구두개입성 발언을 내놨다: a remark put out is a statement, not
+         * a report published (GUIDELINES: type by content): a warning or
+         * a threat is pledge, any other remark announce */
+        if (c.type == ex_type_index("release") && c.obj[0] && last_word_in(c.obj, GW(remark_nouns)))
+            c.type = ex_type_index(warning_remark(x, &c) ? "pledge" : "announce");
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
         wi = (size_t)c.wi;
@@ -2839,7 +2915,10 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
         /* a past act the speaker reports (…협정을 체결했고): its own event;
          * a figure passing a mark (…4천 개를 넘어섰다") is what the
          * statement tells */
-        if (!(f & EX_F_PAST) || !quoted_act_type(e->type))
+        /* (an act it tells as planned, …개최할 예정": the same) */
+        if (!quoted_act_type(e->type))
+            return 0;
+        if (!(f & EX_F_PAST) && !quoted_plan_word(x, (size_t)(w - x->w)))
             return 0;
     }
     /* 투자를 늘린다는 계획이다, 협상을 계속한다는 방침이다: the plan its

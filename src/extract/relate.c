@@ -2013,6 +2013,18 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                     (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[gov].ps, EX_REL_CAUSES };
                 else
                     (*out)[(*n_out)++] = (gov_rel){ x->ev_v[gov].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
+                /* 발언을 두고 "…회의를 열 예정"이라고 밝혔다: an act told in
+                 * the quote answers X, and so does the statement that
+                 * tells it (the first event after the quote) */
+                if (!causes && x->ev_v[gov].quoted) {
+                    int st = gov;
+                    for (int hop = 0; st >= 0 && x->ev_v[st].quoted && hop < 8; hop++)
+                        st = first_after(x, si, x->ev_v[st].pe > x->ev_v[st].ps ? x->ev_v[st].pe : x->ev_v[st].ps + 1);
+                    if (st >= 0 && x->ev_v[st].stmt) {
+                        KG_VEC_PUSH(*out, *n_out, *cap_out);
+                        (*out)[(*n_out)++] = (gov_rel){ x->ev_v[st].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
+                    }
+                }
                 /* 반발해 … 막았다: the cue's own verb leads into the act */
                 if (!causes && x->ev_v[gov].ps < at + cl) {
                     int next = first_after(x, si, x->ev_v[gov].pe);
