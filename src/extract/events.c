@@ -128,7 +128,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes;
+        *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -189,6 +189,7 @@ static void gw_init(void)
     GW_GET(remark_nouns);
     GW_GET(warning_words);
     GW_GET(quality_suffixes);
+    GW_GET(chair_words);
 #undef GW_GET
 }
 
@@ -2165,6 +2166,38 @@ static void body_object_agent(const exdoc *x, ex_event *e)
     }
 }
 
+/* 장관 주재로 회의를 열었다, "실장 주재로 회의를 개최할 예정": a meeting
+ * whose clause names its chair (a person in the two words right before a
+ * word of events.yaml chair_words: the name, or the name and a title) is
+ * done by the chair, not by the office that tells of it. */
+static void chair_agent(const exdoc *x, ex_event *e, size_t ps)
+{
+    if (e->type != ex_type_index("meet"))
+        return;
+    for (size_t k = 1; k < x->nw && x->w[k].s < ps; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->s < e->cs || !starts_any(x->s, x->len, w->cs, GW(chair_words)))
+            continue;
+        /* (the name, or the name and the title after it: 김 장관 주재로) */
+        size_t from = x->w[k >= 2 ? k - 2 : k - 1].s;
+        if (from < e->cs)
+            from = e->cs;
+        for (size_t q = x->a0; q < x->a1; q++) {
+            const kg_mention *m = &x->m->v[x->act[q]];
+            if (m->nstart < from || m->nend > w->s || !m->type || strcmp(m->type, "person") != 0)
+                continue;
+            e->n_agent = 0;
+            add_role(e->agent, &e->n_agent, x->act[q], x);
+            int n = 0;
+            for (int i = 0; i < e->n_target; i++)
+                if (strcmp(x->m->v[e->target[i]].id, m->id) != 0)
+                    e->target[n++] = e->target[i];
+            e->n_target = n;
+            return;
+        }
+    }
+}
+
 /* The last event told outside quotes with a doer, in e's sentence or the
  * two before and in the same block (headline or body); NULL if none. */
 static const ex_event *last_doer(const exdoc *x, const ex_event *e, int passive)
@@ -3663,6 +3696,7 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         }
         if (!e.n_agent && !w->in_quote)
             body_object_agent(x, &e);
+        chair_agent(x, &e, c->ps);
         int passive_any = passive || c->morph == KG_MORPH_PASSIVE || passive_word(x, c);
         if (!passive_any && !w->in_quote)
             dative_target(x, &e, c);
