@@ -3952,6 +3952,11 @@ void ex_relate(exdoc *x)
             const char *cue = ev->cues[EX_REL_PART][k];
             if (!has_cue(x->s, b->cs, b->pe, cue))
                 continue;
+            /* (서울에서 열린 회담: a cue whose last word is the meeting's
+             * own predicate tells where it was held, not a larger event) */
+            size_t cl = strlen(cue), from = b->ps > b->cs + cl ? b->ps - cl : b->cs;
+            if (b->type == ex_type_index("meet") && b->pe > from && memmem(x->s + from, b->pe - from, cue, cl))
+                break;
             int plan = ex_has_any(cue, 0, strlen(cue), GW(plan_part_words));
             int a = plan ? prev_event(x, (int)j, si >= 5 ? si - 5 : 0, -1,
                                       ex_type_index("announce"))
