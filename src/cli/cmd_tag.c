@@ -10,6 +10,7 @@
  * writes the results in order: the output is byte for byte that of one
  * thread (a later window of a file whose first window's dateline may date
  * it waits until that one is written). Memory is 2N windows' worth. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
@@ -20,6 +21,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -68,7 +70,8 @@ const char kg_help_tag[] =
     "$XDG_CACHE_HOME/kg, else ~/.cache/kg), a file per lexicon folder, and\n"
     "used while kg itself and the bytes of every lexicon and grammar file\n"
     "are unchanged; a lexicon that gave warnings is not kept, and a cache\n"
-    "that does not check out is ignored. KG_CACHE_DIR=off: no cache.\n"
+    "that does not check out is ignored; files unused for 30 days are\n"
+    "removed when a new one is written. KG_CACHE_DIR=off: no cache.\n"
     "\n"
     "exit status: 0 ok, 1 a FILE is not valid UTF-8 (without --lenient),\n"
     "2 usage, 3 a FILE or the lexicon could not be read.\n";
@@ -201,6 +204,41 @@ static void make_parents(const char *path)
     free(p);
 }
 
+/* Cache files unused this long are removed when a new one is written
+ * (each lexicon folder tagged leaves one; a use renews its time). */
+#define KG_LEXC_KEEP_DAYS 30
+
+/* Removes the lexicon cache files of the folder of file (lexicon-*.bin,
+ * and temporary files a killed run left) not used for KG_LEXC_KEEP_DAYS;
+ * other files are never touched. Failures are ignored. */
+static void cache_prune(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    if (!slash)
+        return;
+    char *dir = kg_xstrdup(file);
+    dir[slash - file > 0 ? slash - file : 1] = '\0';
+    DIR *d = opendir(dir);
+    time_t old = time(NULL) - (time_t)KG_LEXC_KEEP_DAYS * 24 * 3600;
+    struct dirent *de;
+    kg_buf p = KG_BUF_INIT;
+    while (d && (de = readdir(d))) {
+        const char *n = de->d_name;
+        size_t nl = strlen(n);
+        if (strncmp(n, "lexicon-", 8) != 0 || !(strstr(n, ".bin.tmp.") || (nl > 12 && !strcmp(n + nl - 4, ".bin"))))
+            continue;
+        kg_buf_reset(&p);
+        kg_buf_printf(&p, "%s/%s", dir, n);
+        struct stat st;
+        if (lstat(p.ptr, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime < old)
+            unlink(p.ptr);
+    }
+    if (d)
+        closedir(d);
+    kg_buf_free(&p);
+    free(dir);
+}
+
 /* Writes the cache (through a temporary file renamed into place, so that
  * a reader sees the old file or the new one); failures are ignored. */
 static void cache_write(const char *file, const kg_buf *stamp, const kg_lexicon *lx)
@@ -215,6 +253,8 @@ static void cache_write(const char *file, const kg_buf *stamp, const kg_lexicon 
             ok = 0;
         if (!ok || rename(tmp.ptr, file) != 0)
             unlink(tmp.ptr);
+        else
+            cache_prune(file);
     }
     kg_buf_free(&b);
     kg_buf_free(&tmp);
@@ -251,6 +291,7 @@ static int load_lexicon(const char *path, int explicit_path, kg_lexicon **out)
     kg_buf file = KG_BUF_INIT, stamp = KG_BUF_INIT;
     int cached = cache_key(roots, nroots, &file, &stamp) == 0;
     if (cached && (*out = cache_read(file.ptr, &stamp))) {
+        utimensat(AT_FDCWD, file.ptr, NULL, 0); /* (used: kept by cache_prune) */
         kg_buf_free(&file);
         kg_buf_free(&stamp);
         return 0;

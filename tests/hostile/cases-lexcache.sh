@@ -62,3 +62,16 @@ mkdir -p "$T/lc3/lexicon"
 printf 'kg: 1\nactors:\n- id: q\n  name: 큐연구원\n  name: 큐\n' > "$T/lc3/lexicon/actors.yaml"
 expect lexcache-warned 0 "duplicate key 'name'" env KG_CACHE_DIR="$LC/w" "$KG" tag --lexicon lc3/lexicon lc.txt
 expect lexcache-warned-again 0 "duplicate key 'name'" env KG_CACHE_DIR="$LC/w" "$KG" tag --lexicon lc3/lexicon lc.txt
+# old cache files (unused for more than 30 days) are removed when a new
+# one is written; a used one is renewed, other files are never touched
+# (KEEP_INPUTS=0: removing the old files is what is tested)
+mkdir -p "$LC/p"
+touch -d '40 days ago' "$LC/p/lexicon-00000000000000aa.bin" "$LC/p/lexicon-00000000000000bb.bin.tmp.77" "$LC/p/notes.txt"
+KEEP_INPUTS=0 expect lexcache-pruned 0 'pruned' bash -c '
+    env KG_CACHE_DIR="$LC/p" "$KG" tag --lexicon lc/lexicon lc.txt > /dev/null &&
+    [ ! -e "$LC/p/lexicon-00000000000000aa.bin" ] && [ ! -e "$LC/p/lexicon-00000000000000bb.bin.tmp.77" ] &&
+    [ -e "$LC/p/notes.txt" ] && [ "$(ls "$LC"/p/lexicon-*.bin | wc -l)" = 1 ] && echo pruned'
+KEEP_INPUTS=0 expect lexcache-use-renews 0 'renewed' bash -c '
+    f=$(ls "$LC"/p/lexicon-*.bin) && touch -d "40 days ago" "$f" &&
+    env KG_CACHE_DIR="$LC/p" "$KG" tag --lexicon lc/lexicon lc.txt > /dev/null &&
+    [ "$(find "$f" -mtime -1 | wc -l)" = 1 ] && echo renewed'
