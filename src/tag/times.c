@@ -2483,7 +2483,8 @@ static void time_first_init(void)
         for (size_t u = 0; u < t_amount_word_units.n; u++) {
             const tword *w = &t_amount_words.v[k], *uw = &t_amount_word_units.v[u];
             int cls = w->cls & uw->cls & (TW_NATIVE | TW_SINO);
-            for (int spaced = 0; cls && w->n >= 3 && spaced <= !!(cls & TW_NATIVE); spaced++) {
+            int forms = (cls & TW_NATIVE) ? 2 : 1; /* (a native one also spaced: 한 달) */
+            for (int spaced = 0; cls && w->n >= 3 && spaced < forms; spaced++) {
                 char *f = kg_xmalloc(w->n + uw->n + 2);
                 memcpy(f, w->w, w->n);
                 if (spaced)
