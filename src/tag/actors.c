@@ -1919,6 +1919,8 @@ static int name_context_ok(actx *x, size_t na)
     return kg_wordset_suffix(&ws_context_endings, s + pa, pe - pa);
 }
 
+static int one_person_of_family(const actx *x, const char *f);
+
 /* 1 if [a, b) can be a person's name of one word: Hangul, 1 to 4
  * syllables, a family name first when longer than one, no particle at
  * the end of a two-syllable one, and no word that is never a name. */
@@ -1928,7 +1930,12 @@ static int name_word_ok(actx *x, size_t a, size_t b)
     if (a >= b || !all_hangul(s + a, b - a))
         return 0;
     size_t syl = syllables(s + a, b - a);
-    if (syl < 1 || syl > 4 || never_name(s, a, b) || is_title(s + a, b - a))
+    if (syl < 1 || syl > 4 || is_title(s + a, b - a))
+        return 0;
+    /* (a family name that is also a word, 이 or 한, names the one person
+     * of the text whose name starts with it: 이재용 회장 … 이 회장) */
+    int known = syl == 1 && kg_wordset_has(&ws_family, s + a, 3) && one_person_of_family(x, s + a) >= 0;
+    if (!known && never_name(s, a, b))
         return 0;
     if (syl >= 2 && !surname_first(s + a, b - a))
         return 0;
@@ -1939,7 +1946,7 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     if (syl == 2 && kg_wordset_suffix(&ws_name_bad_ends, s + a, b - a))
         return 0;
-    if (syl == 1 && kg_wordset_suffix(&ws_name_bad_single, s + a, b - a))
+    if (syl == 1 && !known && kg_wordset_suffix(&ws_name_bad_single, s + a, b - a))
         return 0;
     return 1;
 }
@@ -1994,28 +2001,35 @@ static int loan_spelled(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* The one person of the text so far whose name, of two to four Hangul
+ * syllables, starts with the family name of three bytes at f (최 after
+ * 최태원), else -1 (none, or two). */
+static int one_person_of_family(const actx *x, const char *f)
+{
+    int found = -1, n = 0;
+    for (size_t k = 0; k < x->n_acts && n < 2; k++) {
+        const dact *d = &x->acts[k];
+        size_t nl = d->name ? strlen(d->name) : 0;
+        if (d->type && !strcmp(d->type, "person") && nl >= 6 && nl <= 12 && !memcmp(d->name, f, 3) &&
+            all_hangul(d->name, nl)) {
+            found = (int)k;
+            n++;
+        }
+    }
+    return n == 1 ? found : -1;
+}
+
 /* Adds the discovered actor named s[a, b) (id: the name's slug), makes
  * the name an alias for later mentions, and emits the mention. */
 static void new_actor(actx *x, size_t a, size_t b, const char *type, const char *how)
 {
-    if (b - a == 3 && type && !strcmp(type, "person") && all_hangul(x->s + a, 3)) {
+    int found;
+    if (b - a == 3 && type && !strcmp(type, "person") && all_hangul(x->s + a, 3) &&
+        (found = one_person_of_family(x, x->s + a)) >= 0) {
         /* a family name alone with a title (최 회장) after the one
-         * person of the text whose name of two to four syllables starts
-         * with it (최태원 회장): that person */
-        int found = -1, n = 0;
-        for (size_t k = 0; k < x->n_acts && n < 2; k++) {
-            const dact *d = &x->acts[k];
-            size_t nl = d->name ? strlen(d->name) : 0;
-            if (d->type && !strcmp(d->type, "person") && nl >= 6 && nl <= 12 && !memcmp(d->name, x->s + a, 3) &&
-                all_hangul(d->name, nl)) {
-                found = (int)k;
-                n++;
-            }
-        }
-        if (n == 1) {
-            emit_act(x, a, b, found);
-            return;
-        }
+         * person of the text whose name starts with it (최태원 회장) */
+        emit_act(x, a, b, found);
+        return;
     }
     kg_buf *id = slug_of(x, x->s + a, b - a);
     int act = dact_add(x, id->ptr, id->len, x->s + a, b - a, type, how, -1);
