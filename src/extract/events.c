@@ -128,7 +128,8 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words;
+        *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *passive_measure_nouns;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -190,6 +191,7 @@ static void gw_init(void)
     GW_GET(warning_words);
     GW_GET(quality_suffixes);
     GW_GET(chair_words);
+    GW_GET(passive_measure_nouns);
 #undef GW_GET
 }
 
@@ -2222,6 +2224,60 @@ static const ex_event *last_doer(const exdoc *x, const ex_event *e, int passive)
     return protest;
 }
 
+/* Reads the measure nouns (events.yaml passive_measure_nouns, the
+ * longest at each place: 보복관세 before 관세) in s[a, b): the index of
+ * the last one, or 1 if want (>= 0) is one of them (0 if not). */
+static int measure_nouns(const exdoc *x, size_t a, size_t b, int want)
+{
+    const char *const *list = GW(passive_measure_nouns);
+    int last = -1;
+    for (size_t i = a; i < b;) {
+        int hit = -1;
+        for (int k = 0; list[k] && hit < 0; k++)
+            if (ex_at(x->s, b, i, list[k]))
+                hit = k;
+        if (hit >= 0) {
+            if (want >= 0 && hit == want)
+                return 1;
+            last = hit;
+            i += strlen(list[hit]);
+            continue;
+        }
+        i++;
+        while (i < b && ((unsigned char)x->s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return want >= 0 ? 0 : last;
+}
+
+/* A measure told in the passive (추가 관세가 부과된다, 보복관세가
+ * 시행되고) was laid by the side the text told laying that same measure
+ * before (EU가 … 관세를 부과했다): the last event outside quotes, in the
+ * same block, with a doer, no protest nor an act received, whose clause
+ * holds the passive clause's last measure noun; NULL if none. */
+static const ex_event *measure_doer(const exdoc *x, const ex_event *e)
+{
+    int want = measure_nouns(x, e->cs, e->ps, -1);
+    if (want < 0)
+        return NULL;
+    for (size_t k = x->n_ev; k-- > 0;) {
+        const ex_event *p = &x->ev_v[k];
+        if (p->dropped || p->quoted || p->received || !p->n_agent || p->title_line != e->title_line ||
+            p->type == ex_type_index("protest") || p->cs >= e->cs)
+            continue;
+        /* (its clause with the adnominal phrases before it: 관세를 부과하는
+         * 방안을 통과시켰다, from the end of the sentence's act before) */
+        size_t from = p->sent < x->t->n_sent ? x->t->sent[p->sent].nstart : p->cs;
+        if (k > 0 && x->ev_v[k - 1].sent == p->sent && x->ev_v[k - 1].pe > from && x->ev_v[k - 1].pe <= p->cs)
+            from = x->ev_v[k - 1].pe;
+        if (from > p->cs)
+            from = p->cs;
+        if (measure_nouns(x, from, p->pe, want))
+            return p;
+    }
+    return NULL;
+}
+
 /* 1 if e tells a thing changing by itself (물가 상승세가 둔화되자, 업황이
  * 악화됐다: a light verb 되다 on a change, type other) whose subject, no
  * actor, is told in its clause: done by no one, and done to no actor
@@ -2364,9 +2420,18 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
             return;
         return;
     }
+    /* a measure told in the passive (추가 관세가 부과된다) was laid by
+     * the side told laying that same measure before */
+    const ex_event *p = passive ? measure_doer(x, e) : NULL;
+    if (p) {
+        memcpy(e->agent, p->agent, sizeof e->agent);
+        e->n_agent = p->n_agent;
+        drop_self_agent(x, e);
+        return;
+    }
     if (passive && self_change(x, e))
         return;
-    const ex_event *p = last_doer(x, e, passive);
+    p = last_doer(x, e, passive);
     if (p) {
         memcpy(e->agent, p->agent, sizeof e->agent);
         e->n_agent = p->n_agent;
