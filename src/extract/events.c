@@ -2140,6 +2140,21 @@ static int possessor(const exdoc *x, ex_event *e, const ex_word *w)
     return 0;
 }
 
+/* Makes the actor mention m (index mi) e's doer: added to the agents
+ * (after clearing them when alone is set) and taken out of the targets. */
+static void make_doer(const exdoc *x, ex_event *e, int mi, int alone)
+{
+    const kg_mention *m = &x->m->v[mi];
+    if (alone)
+        e->n_agent = 0;
+    add_role(e->agent, &e->n_agent, mi, x);
+    int n = 0;
+    for (int i = 0; i < e->n_target; i++)
+        if (strcmp(x->m->v[e->target[i]].id, m->id) != 0)
+            e->target[n++] = e->target[i];
+    e->n_target = n;
+}
+
 /* A bill that passes a body (법안이 국회 본회의를 통과했다,
  * 예산안이 이사회를 통과했다: events.yaml body_object_verbs) was passed
  * by that body: the actor named in the object right before the verb (in
@@ -2156,13 +2171,7 @@ static void body_object_agent(const exdoc *x, ex_event *e)
     for (size_t q = x->a0; q < x->a1; q++) {
         const kg_mention *m = &x->m->v[x->act[q]];
         if (m->nstart >= from && m->nend <= x->w[wp].e) {
-            add_role(e->agent, &e->n_agent, x->act[q], x);
-            /* (the doer, no longer the target) */
-            int n = 0;
-            for (int i = 0; i < e->n_target; i++)
-                if (strcmp(x->m->v[e->target[i]].id, m->id) != 0)
-                    e->target[n++] = e->target[i];
-            e->n_target = n;
+            make_doer(x, e, x->act[q], 0); /* (the doer, no longer the target) */
             return;
         }
     }
@@ -2188,13 +2197,7 @@ static void chair_agent(const exdoc *x, ex_event *e, size_t ps)
             const kg_mention *m = &x->m->v[x->act[q]];
             if (m->nstart < from || m->nend > w->s || !m->type || strcmp(m->type, "person") != 0)
                 continue;
-            e->n_agent = 0;
-            add_role(e->agent, &e->n_agent, x->act[q], x);
-            int n = 0;
-            for (int i = 0; i < e->n_target; i++)
-                if (strcmp(x->m->v[e->target[i]].id, m->id) != 0)
-                    e->target[n++] = e->target[i];
-            e->n_target = n;
+            make_doer(x, e, x->act[q], 1);
             return;
         }
     }
