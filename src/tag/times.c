@@ -308,6 +308,23 @@ static size_t p_word_date(tstate *st, size_t i, tspec *t)
 
 static size_t p_month(tstate *st, size_t i, tspec *t);
 
+/* The year of two digits yy in the century that puts it at or before the
+ * DCT's year (74 -> 1974, 13 -> 2013; 2030 the cut without a DCT). */
+static int full_year(const tstate *st, int yy)
+{
+    int cut = st->c->dct.prec ? st->c->dct.year % 100 : 30;
+    return yy + (yy <= cut ? 2000 : 1900);
+}
+
+/* 1 if a space and a month named absolutely follow at k (13년 3월: the
+ * year of two digits before it is a year, p_year and p_amount). */
+static int month_after(tstate *st, size_t k)
+{
+    tspec tm;
+    memset(&tm, 0, sizeof tm);
+    return k < st->len && st->s[k] == ' ' && p_month(st, k + 1, &tm) && tm.mk == K_ABS;
+}
+
 /* Year at i: returns the end or 0. */
 static size_t p_year(tstate *st, size_t i, tspec *sp_)
 {
@@ -330,14 +347,11 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
     if ((e = read_int(s, len, i, 2, &v)) && e - i == 2) {
         /* a year of two digits before a month: 13년 3월 5일 (alone, 12년
          * is twelve years) */
-        size_t k = lit(s, len, e, M_YEAR), j;
-        tspec tm;
-        memset(&tm, 0, sizeof tm);
-        if (!k || k >= len || s[k] != ' ' || !(j = p_month(st, k + 1, &tm)) || tm.mk != K_ABS)
+        size_t k = lit(s, len, e, M_YEAR);
+        if (!k || !month_after(st, k))
             return 0;
-        int cut = st->c->dct.prec ? st->c->dct.year % 100 : 30;
         sp_->yk = K_ABS;
-        sp_->y = v + (v <= cut ? 2000 : 1900);
+        sp_->y = full_year(st, v);
         return k;
     }
     if (s[i] == '\'' && (e = read_int(s, len, i + 1, 2, &v)) && e - i == 3) {
@@ -1338,10 +1352,7 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
         return 0;
     if (*unit == 1 && e - i == 4 && v >= 1000 && !*approx)
         return 0; /* a year: 2023년 */
-    tspec tm;
-    memset(&tm, 0, sizeof tm);
-    if (*unit == 1 && e - i == 2 && !*approx && r < len && s[r] == ' ' && p_month(st, r + 1, &tm) &&
-        tm.mk == K_ABS)
+    if (*unit == 1 && e - i == 2 && !*approx && month_after(st, r))
         return 0; /* a year: 13년 3월 (p_year) */
     if ((ov = lit(s, len, r, M_OVER))) {
         *approx = 1;
@@ -1401,7 +1412,6 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
 {
     const char *s = st->s;
     size_t len = st->len, k, e;
-    const kg_edtf_point *dct = &st->c->dct;
     /* centuries: 21세기 */
     int n;
     /* (the digits read once: a century's are one or two of them, a
@@ -1417,10 +1427,8 @@ static size_t pe_era(tstate *st, size_t j, tval *v)
     /* decades: 2010년대, 90년대 */
     if ((e = d) && (k = lit(s, len, e, M_DECADE)) && n % 10 == 0 &&
         ((e - j == 4 && n >= 1000) || (e - j == 2))) {
-        if (e - j == 2) {
-            int cut = dct->prec ? dct->year % 100 : 30;
-            n += n <= cut ? 2000 : 1900;
-        }
+        if (e - j == 2)
+            n = full_year(st, n);
         memset(v, 0, sizeof *v);
         v->interval = 1;
         v->a = mkpt(n, 0, 0);
@@ -2811,8 +2819,7 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
         (e3 = read_int(s, len, e2 + 1, 2, &dy)) == e2 + 3 && (e3 >= len || s[e3] != '/') && mo >= 1 && mo <= 12 &&
         dy >= 1 && dy <= 31 && (i == 0 || s[i - 1] != '/')) {
         /* YY/MM/DD: 74/10/31 (the century that puts it before the DCT) */
-        int cut = st->c->dct.prec ? st->c->dct.year % 100 : 30;
-        int y = yy + (yy <= cut ? 2000 : 1900);
+        int y = full_year(st, yy);
         if (dy <= kg_tag_mdays(y, mo)) {
             memset(v, 0, sizeof *v);
             v->a = mkpt(y, mo, dy);
