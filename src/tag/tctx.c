@@ -203,11 +203,7 @@ KG_AVX2_FN static size_t tokens_avx2(const char *s, size_t len, size_t i, toksca
             uint32_t cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(mc0, v));
             __m256i hl = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, xea), v),
                                               _mm256_cmpeq_epi8(_mm256_min_epu8(v, xed), v));
-            __m256i bad = _mm256_or_si256(
-                _mm256_and_si256(_mm256_cmpeq_epi8(v, xea), _mm256_cmpgt_epi8(xb0, v1)),
-                _mm256_and_si256(_mm256_cmpeq_epi8(v, xed),
-                                 _mm256_or_si256(_mm256_cmpgt_epi8(v1, x9e),
-                                                 _mm256_and_si256(_mm256_cmpeq_epi8(v1, x9e), _mm256_cmpgt_epi8(v2, xa3)))));
+            __m256i bad = kg_syl_bad_avx2(v, v1, v2, xea, xed, xb0, x9e, xa3);
             uint32_t h = (uint32_t)_mm256_movemask_epi8(hl), syl = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(bad, hl));
             uint32_t inword = h & ((syl << 3) | pl);
             uint32_t m = (d & ~((d << 1) | pd)) | a | (hi & ~cont & ~inword);
@@ -253,11 +249,7 @@ static size_t tokens_sse2(const char *s, size_t len, size_t i, tokscan *ts)
             uint32_t hi = (uint32_t)_mm_movemask_epi8(v);
             uint32_t cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v, mc0));
             __m128i hl = _mm_and_si128(_mm_cmpgt_epi8(v, xe9), _mm_cmplt_epi8(v, xee));
-            __m128i bad = _mm_or_si128(
-                _mm_and_si128(_mm_cmpeq_epi8(v, xea), _mm_cmplt_epi8(v1, xb0)),
-                _mm_and_si128(_mm_cmpeq_epi8(v, xed),
-                              _mm_or_si128(_mm_cmpgt_epi8(v1, x9e),
-                                           _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpgt_epi8(v2, xa3)))));
+            __m128i bad = kg_syl_bad_sse2(v, v1, v2, xea, xed, xb0, x9e, xa3);
             uint32_t h = (uint32_t)_mm_movemask_epi8(hl), syl = (uint32_t)_mm_movemask_epi8(_mm_andnot_si128(bad, hl));
             uint32_t inword = h & ((syl << 3) | pl);
             uint32_t m = (d & ~((d << 1) | pd)) | a | (hi & ~cont & ~inword);

@@ -199,11 +199,7 @@ KG_AVX2_FN static void plain_avx2(const unsigned char *u, size_t n, size_t *ip, 
         __m256i ascii = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_add_epi8(v, one), x20), _mm256_cmpeq_epi8(v, nl));
         __m256i cont = _mm256_cmpgt_epi8(mc0, v);
         __m256i lead = _mm256_and_si256(_mm256_cmpgt_epi8(v, xe9), _mm256_cmpgt_epi8(xee, v));
-        __m256i bad = _mm256_or_si256(
-            _mm256_and_si256(_mm256_cmpeq_epi8(v, xea), _mm256_cmpgt_epi8(xb0, v1)),
-            _mm256_and_si256(_mm256_cmpeq_epi8(v, xed),
-                             _mm256_or_si256(_mm256_cmpgt_epi8(v1, x9e),
-                                             _mm256_and_si256(_mm256_cmpeq_epi8(v1, x9e), _mm256_cmpgt_epi8(v2, xa3)))));
+        __m256i bad = kg_syl_bad_avx2(v, v1, v2, xea, xed, xb0, x9e, xa3);
         uint64_t a = (uint32_t)_mm256_movemask_epi8(ascii), c = (uint32_t)_mm256_movemask_epi8(cont),
                  l = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(bad, lead));
         uint64_t want = (l << 1) | (l << 2) | cy;
@@ -239,11 +235,7 @@ static size_t plain_prefix(const unsigned char *u, size_t n)
         __m128i ascii = _mm_or_si128(_mm_cmpgt_epi8(_mm_add_epi8(v, one), x20), _mm_cmpeq_epi8(v, nl));
         __m128i cont = _mm_cmpgt_epi8(mc0, v); /* 80..BF */
         __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, xe9), _mm_cmpgt_epi8(xee, v)); /* EA..ED */
-        __m128i bad = _mm_or_si128(
-            _mm_and_si128(_mm_cmpeq_epi8(v, xea), _mm_cmpgt_epi8(xb0, v1)),
-            _mm_and_si128(_mm_cmpeq_epi8(v, xed),
-                          _mm_or_si128(_mm_cmpgt_epi8(v1, x9e),
-                                       _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpgt_epi8(v2, xa3)))));
+        __m128i bad = kg_syl_bad_sse2(v, v1, v2, xea, xed, xb0, x9e, xa3);
         unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
                  l = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(bad, lead));
         unsigned want = (l << 1) | (l << 2) | carry; /* where continuations must be */

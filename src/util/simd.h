@@ -33,4 +33,34 @@ static inline int kg_avx2(void)
 }
 #endif
 
+/* The EA..ED bytes of a block that lead no Hangul syllable (0xFF there):
+ * with v1 and v2 the block one and two bytes on, EA before B0 (a
+ * character below AC00) or ED after 9E A3 (above D7A3). The constants
+ * come from the caller, which keeps them in registers across its loop;
+ * the bytes after a lead are 80..BF, so signed compares order them. The
+ * token scan (tctx.c) and normalisation's plain prefix (normalise.c)
+ * share it, in both widths. */
+#if KG_HAVE_AVX2
+KG_AVX2_FN static inline __m256i kg_syl_bad_avx2(__m256i v, __m256i v1, __m256i v2, __m256i xea, __m256i xed,
+                                                 __m256i xb0, __m256i x9e, __m256i xa3)
+{
+    return _mm256_or_si256(
+        _mm256_and_si256(_mm256_cmpeq_epi8(v, xea), _mm256_cmpgt_epi8(xb0, v1)),
+        _mm256_and_si256(_mm256_cmpeq_epi8(v, xed),
+                         _mm256_or_si256(_mm256_cmpgt_epi8(v1, x9e),
+                                         _mm256_and_si256(_mm256_cmpeq_epi8(v1, x9e), _mm256_cmpgt_epi8(v2, xa3)))));
+}
+#endif
+#ifdef __SSE2__
+#include <emmintrin.h>
+static inline __m128i kg_syl_bad_sse2(__m128i v, __m128i v1, __m128i v2, __m128i xea, __m128i xed, __m128i xb0,
+                                      __m128i x9e, __m128i xa3)
+{
+    return _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, xea), _mm_cmpgt_epi8(xb0, v1)),
+                        _mm_and_si128(_mm_cmpeq_epi8(v, xed),
+                                      _mm_or_si128(_mm_cmpgt_epi8(v1, x9e),
+                                                   _mm_and_si128(_mm_cmpeq_epi8(v1, x9e), _mm_cmpgt_epi8(v2, xa3)))));
+}
+#endif
+
 #endif
