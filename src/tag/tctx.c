@@ -172,6 +172,30 @@ static inline void keep_tokens(const char *s, size_t i, uint32_t m, uint32_t lea
  * EA..ED three bytes after a syllable's lead (inside a word). */
 enum { TOK_CHUNK = 2048 };
 
+/* The rest of a block of width (32 or 16) positions at i, from the masks
+ * its SIMD body made (bit b for i + b): d digits, a the ASCII starts
+ * (' $ U), hi bytes from 80, cont continuations, h EA..ED and syl the
+ * syllable leads among them. Notes the runs of syllables that end in it,
+ * keeps its token starts, and carries to the next block the leads of its
+ * last three positions (*pl) and whether its last is a digit (*pd). The
+ * AVX2 and SSE2 bodies share it. */
+static inline void tok_block(const char *s, size_t i, int width, uint32_t d, uint32_t a, uint32_t hi, uint32_t cont,
+                             uint32_t h, uint32_t syl, uint32_t *pl, uint32_t *pd, tokscan *ts)
+{
+    uint32_t inword = h & ((syl << 3) | *pl);
+    uint32_t m = (d & ~((d << 1) | *pd)) | a | (hi & ~cont & ~inword);
+    /* (a run of syllables ends where a lead three bytes back is followed
+     * by no lead; in sixteen positions the leads shifted past them are
+     * dropped) */
+    uint32_t ends = ((syl << 3) | *pl) & ~syl & (width == 32 ? 0xFFFFFFFFu : 0xFFFFu);
+    if (ends)
+        note_ends(ts->re, i, ends);
+    *pl = syl >> (width - 3);
+    *pd = d >> (width - 1);
+    if (m)
+        keep_tokens(s, i, m, syl & ~inword, ts);
+}
+
 #if KG_HAVE_AVX2
 /* Thirty-two positions at a time from i while 34 bytes can be read;
  * returns where it stopped. The list has room for the tokens of
@@ -205,17 +229,7 @@ KG_AVX2_FN static size_t tokens_avx2(const char *s, size_t len, size_t i, toksca
                                               _mm256_cmpeq_epi8(_mm256_min_epu8(v, xed), v));
             __m256i bad = kg_syl_bad_avx2(v, v1, v2, xea, xed, xb0, x9e, xa3);
             uint32_t h = (uint32_t)_mm256_movemask_epi8(hl), syl = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(bad, hl));
-            uint32_t inword = h & ((syl << 3) | pl);
-            uint32_t m = (d & ~((d << 1) | pd)) | a | (hi & ~cont & ~inword);
-            /* (a run of syllables ends where a lead three bytes back is
-             * followed by no lead) */
-            uint32_t ends = ((syl << 3) | pl) & ~syl;
-            if (ends)
-                note_ends(ts->re, i, ends);
-            pl = syl >> 29;
-            pd = d >> 31;
-            if (m)
-                keep_tokens(s, i, m, syl & ~inword, ts);
+            tok_block(s, i, 32, d, a, hi, cont, h, syl, &pl, &pd, ts);
         }
     }
     ts->pl = pl;
@@ -251,16 +265,7 @@ static size_t tokens_sse2(const char *s, size_t len, size_t i, tokscan *ts)
             __m128i hl = _mm_and_si128(_mm_cmpgt_epi8(v, xe9), _mm_cmplt_epi8(v, xee));
             __m128i bad = kg_syl_bad_sse2(v, v1, v2, xea, xed, xb0, x9e, xa3);
             uint32_t h = (uint32_t)_mm_movemask_epi8(hl), syl = (uint32_t)_mm_movemask_epi8(_mm_andnot_si128(bad, hl));
-            uint32_t inword = h & ((syl << 3) | pl);
-            uint32_t m = (d & ~((d << 1) | pd)) | a | (hi & ~cont & ~inword);
-            /* (sixteen positions: the leads shifted past them dropped) */
-            uint32_t ends = ((syl << 3) | pl) & ~syl & 0xFFFF;
-            if (ends)
-                note_ends(ts->re, i, ends);
-            pl = syl >> 13;
-            pd = d >> 15;
-            if (m)
-                keep_tokens(s, i, m, syl & ~inword, ts);
+            tok_block(s, i, 16, d, a, hi, cont, h, syl, &pl, &pd, ts);
         }
     }
     ts->pl = pl;
