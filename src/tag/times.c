@@ -58,6 +58,8 @@ typedef struct tspec {
     int d2;          /* the last day of a day range (13~15일), or 0 */
     int nth, wday;   /* the nth (-1 last) weekday wday (1 Monday) of the
                       * month; nth -1 with wday 0: its last day */
+    int wk;          /* the nth (-1 last) week of the month (셋째 주),
+                      * its day wday (셋째 주 수요일) or, wday 0, the week */
     int flags;       /* TF_* of the deictic words in it */
 } tspec;
 
@@ -86,7 +88,7 @@ typedef struct twords {
 static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_days, t_years, t_periods,
     t_periods_alone, t_approx, t_not_day, t_span_over, t_span_nouns, t_span_ends,
     t_amount_units, t_ordinals, t_weekdays, t_month_last, t_holidays, t_weekends, t_year_suffixes,
-    t_weekday_tails, t_amount_words, t_amount_word_units;
+    t_weekday_tails, t_amount_words, t_amount_word_units, t_month_weeks;
 static const kg_gram_list *unit_words; /* grammar units: units (bare years are none of them) */
 static kg_sylset weekday_second;       /* the second syllables of weekdays (a weekday may follow) */
 static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
@@ -630,7 +632,22 @@ static size_t p_nth_weekday(tstate *st, size_t i, tspec *t)
     int nth = t_ordinals.v[idx].off;
     size_t j = sp(s, len, i + n);
     int wi;
-    size_t w = tw_at(&t_weekdays, s, len, j, &wi);
+    size_t w = tw_at(&t_month_weeks, s, len, j, NULL);
+    if (w && nth) {
+        /* a week of the month (셋째 주), or a day of it (셋째 주 수요일) */
+        size_t k = j + w, d;
+        if (k < len && s[k] == ' ' && (d = tw_at(&t_weekdays, s, len, k + 1, &wi)) &&
+            (word_end_ok(s, len, k + 1 + d) || weekday_tail(s, len, k + 1 + d)) && t_weekdays.v[wi].off >= 1 &&
+            t_weekdays.v[wi].off <= 7) {
+            t->wday = t_weekdays.v[wi].off;
+            k += 1 + d;
+        } else if (!word_end_ok(s, len, k))
+            return 0;
+        t->dk = K_ABS;
+        t->wk = nth;
+        return k;
+    }
+    w = tw_at(&t_weekdays, s, len, j, &wi);
     if (!w || !word_end_ok(s, len, j + w) || t_weekdays.v[wi].off < 1 || t_weekdays.v[wi].off > 7 || !nth)
         return 0;
     t->dk = K_ABS;
@@ -874,6 +891,20 @@ static void res_day(tstate *st, const tspec *t, ymd *r)
             } else
                 r->unknown = 1;
         }
+        if (!r->unknown && t->wk && r->m >= 1 && r->m <= 12) {
+            /* the nth week of the month, Monday to Sunday: the first is
+             * the one that holds the month's first Thursday, the last the
+             * one that holds its last (so a week belongs to one month) */
+            long z1 = kg_days_from_civil(r->y, r->m, 1);
+            int dow1 = (int)(((z1 % 7) + 7 + 3) % 7) + 1; /* 1 Monday */
+            int thu = 1 + (4 - dow1 + 7) % 7;              /* the first Thursday */
+            if (t->wk < 0)
+                thu += 7 * ((kg_tag_mdays(r->y, r->m) - thu) / 7);
+            else
+                thu += 7 * (t->wk - 1);
+            r->d = 1;
+            add_days(&r->y, &r->m, &r->d, thu - 1 - 3 + (t->wday ? t->wday - 1 : 0));
+        }
         if (!r->unknown && t->nth && r->m >= 1 && r->m <= 12) {
             /* the nth weekday of the month, or its last day */
             int last = kg_tag_mdays(r->y, r->m);
@@ -1021,7 +1052,12 @@ static int resolve(tstate *st, const tspec *t, tval *out)
         return 0;
     }
     out->a = mkpt(r.y, r.m, r.d);
-    if (t->d2) {
+    if (t->wk && !t->wday) {
+        /* a week: Monday to Sunday */
+        out->interval = 1;
+        add_days(&r.y, &r.m, &r.d, 6);
+        out->b = mkpt(r.y, r.m, r.d);
+    } else if (t->d2) {
         out->interval = 1;
         out->b = mkpt(r.y, r.m, t->d2);
     }
@@ -2186,6 +2222,7 @@ static void read_lists(void)
         { &t_weekday_tails, "weekday_tails" },
         { &t_amount_words, "amount_words" },
         { &t_amount_word_units, "amount_word_units" },
+        { &t_month_weeks, "month_weeks" },
     };
     for (size_t k = 0; k < sizeof plain / sizeof *plain; k++) {
         *plain[k].dst = tw_list(plain[k].key, NULL);
