@@ -127,7 +127,7 @@ static size_t n_units;
 
 /* Words after a number that make it something else than a figure
  * (grammar units: not_after). */
-static const char *const *not_after, *const *not_after_units, *const *over_marks, *const *over_not, *const *span_after,
+static const char *const *not_after, *const *not_after_units, *const *over_marks, *const *stay_nights, *const *over_not, *const *span_after,
     *const *fraction_marks;
 
 /* Words glued to a duration that leave it one (grammar units:
@@ -949,8 +949,20 @@ static int fig_unit(const char *s, size_t len, fscan *f)
     size_t after = f->after;
     int native = f->native;
     const unitdef *u = unit_at(s, len, after, &f->ue, native);
+    /* 1박2일, 2박 3일: the nights of a stay before its days are one
+     * figure, the days */
+    size_t tm, nk, e2;
+    kg_num nd;
+    const unitdef *u2;
+    if (!u && !native && !f->range && !n1->has_mult && !n1->has_point && (nk = kg_lit_any(s, len, after, stay_nights)) &&
+        num_scan(s, len, nk + (nk < len && s[nk] == ' '), &nd) && !nd.has_mult && !nd.has_point && !nd.words &&
+        nd.value >= n1->value && (u2 = unit_at(s, len, nd.end, &e2, 0)) && (ukind(u2) & UK_DAY) && s[nd.end] != ' ') {
+        f->n1 = nd;
+        f->ue = e2;
+        f->u = u2;
+        return 1;
+    }
     /* 징역 8월: months of a sentence */
-    size_t tm;
     if (!u && !native && !f->range && !n1->has_mult && !n1->has_point && (tm = term_month(s, len, after)) &&
         kg_term_before(s, f->st)) {
         static const unitdef months = { "", "month", NULL, 0, 0, 0, 0, 0, 0 };
@@ -1282,6 +1294,7 @@ static void fig_syl_init(void)
     not_after = kg_gram_words("units", "not_after");
     not_after_units = kg_gram_words("units", "not_after_units");
     over_marks = kg_gram_words("units", "over_marks");
+    stay_nights = kg_gram_words("units", "stay_nights");
     over_not = kg_gram_words("units", "over_not");
     span_after = kg_gram_words("units", "span_after");
     fraction_marks = kg_gram_words("units", "fraction_marks");

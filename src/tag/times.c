@@ -105,7 +105,7 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 /* How many months after the DCT's a quarter alone may begin and still be
  * read as coming (2분기 in a January text; 3분기 there is last year's). */
 enum { QUARTER_AHEAD = 3 };
-static const char *const *zones, *const *day_times, *const *not_year_after, *const *day_tails, *const *this_year_before,
+static const char *const *zones, *const *day_times, *const *not_year_after, *const *day_tails, *const *stay_nights, *const *this_year_before,
     *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
     *const *direction_tails, *const *then_not_after, *const *verb_stem_tails;
 static const kg_gram_list *decade_parts, *directions;
@@ -416,6 +416,19 @@ static size_t p_month(tstate *st, size_t i, tspec *t)
     return 0;
 }
 
+/* 1 if a number and one of units' stay_nights end right before i, glued
+ * or before a space (2박 3일, 1박2일: the days of a stay). */
+static int stay_days(const char *s, size_t i)
+{
+    size_t p = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+    for (size_t q = 0; stay_nights[q]; q++) {
+        size_t n = strlen(stay_nights[q]);
+        if (p > n && !memcmp(s + p - n, stay_nights[q], n) && isd(s[p - n - 1]))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t p_day(tstate *st, size_t i, tspec *t)
 {
     const char *s = st->s;
@@ -436,6 +449,10 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
         for (size_t q = 0; q < t_not_day.n; q++)
             if (lit(s, len, (t_not_day.v[q].cls & TW_SPACED) ? k2 : k, t_not_day.v[q].w))
                 return 0;
+        /* the days of a stay after its nights: 2박 3일 (units.yaml
+         * stay_nights; a figure) */
+        if (stay_days(s, i))
+            return 0;
         /* a tail that leaves it a day: 18일자 (dated the 18th) */
         size_t kt = kg_lit_any(s, len, k, day_tails);
         if (kt && word_end_ok(s, len, kt))
@@ -2266,6 +2283,7 @@ static void read_lists(void)
     day_times = kg_gram_words("times", "day_times");
     not_year_after = kg_gram_words("times", "not_year_after");
     day_tails = kg_gram_words("times", "day_tails");
+    stay_nights = kg_gram_words("units", "stay_nights");
     M_YEAR = mark_of("year"), M_MONTH = mark_of("month"), M_DAY = mark_of("day"), M_HOUR = mark_of("hour");
     M_MINUTE = mark_of("minute"), M_QUARTER = mark_of("quarter"), M_CENTURY = mark_of("century");
     M_DECADE = mark_of("decade"), M_TEN = mark_of("ten"), M_OVER = mark_of("over"), M_FROM = mark_of("from");
