@@ -4468,8 +4468,15 @@ static size_t run_acronym(scan *sc)
     const char *s = sc->x->s;
     size_t len = sc->x->len, i = sc->i;
     size_t e = acronym_rule(sc->x, i);
-    if (!e && kg_at(s, len, i, "CEO") && (i + 3 >= len || !is_lat(s[i + 3])))
-        title_rule(sc->x, i, i + 3);
+    if (!e) {
+        /* a title in capitals (CEO, PD: names.yaml titles; such a word is
+         * in latin_stop too, so no acronym) names the person before it */
+        size_t j = i;
+        while (j < len && s[j] >= 'A' && s[j] <= 'Z')
+            j++;
+        if (j - i >= 2 && (j >= len || !is_lat(s[j])) && is_title(s + i, j - i))
+            title_rule(sc->x, i, j);
+    }
     return e;
 }
 
