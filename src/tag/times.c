@@ -52,7 +52,7 @@ typedef struct tspec {
     int dk, d;
     int dir;         /* 지난 -1, 오는 +1 */
     int part;        /* P_* */
-    int q;           /* quarter for P_Q */
+    int q, q2;       /* quarter for P_Q; q2: the last of a range (1~3분기), or 0 */
     int approx;
     int bare;        /* a bare number before ~ (unit still unknown) */
     int d2;          /* the last day of a day range (13~15일), or 0 */
@@ -496,12 +496,22 @@ static size_t p_part(tstate *st, size_t i, tspec *t)
     size_t o = lit(s, len, i, R_ORDINAL); /* (제1분기: after a year only) */
     size_t e = read_int(s, len, o && i > 0 && s[i - 1] == ' ' ? o : i, 1, &q);
     if (e && q >= 1 && q <= 4) {
+        /* a range of quarters: 1~3분기, 2∼4분기 */
+        int q2 = 0;
+        size_t r = e < len && (s[e] == '~' || s[e] == '-') ? e + 1 : lit(s, len, e, "∼"), e2;
+        if (r && (e2 = read_int(s, len, r, 1, &q2)) && q2 > q && q2 <= 4 && lit(s, len, e2, M_QUARTER))
+            e = e2;
+        else
+            q2 = 0;
         size_t k = lit(s, len, e, M_QUARTER);
+        if (!k && q2)
+            return 0;
         if (!k)
             k = lit(s, len, e, M_QUARTER_OF_4);
         if (k) {
             t->part = P_Q;
             t->q = q;
+            t->q2 = q2;
             return k;
         }
     }
@@ -736,7 +746,9 @@ static void res_year(const tstate *st, const tspec *t, ymd *r)
         else if (dp >= KG_PREC_MONTH) {
             /* (one not begun is last year's when far ahead: 4분기 실적 in
              * January; 4분기에는 회복이 기대된다 in August is this year's) */
-            int start = 3 * t->q - 2;
+            /* (a range by its last quarter: 1~3분기 누적 is told after
+             * the third) */
+            int start = 3 * (t->q2 ? t->q2 : t->q) - 2;
             r->y = dct->year - (start > dct->month + QUARTER_AHEAD);
         } else
             r->unknown = 1;
@@ -1030,7 +1042,7 @@ static void res_part(const tspec *t, int y, int m, int d, tval *out)
             case P_LATE: a = 9, b = 12; break;
             case P_H1: a = 1, b = 6; break;
             case P_H2: a = 7, b = 12; break;
-            case P_Q: a = 3 * t->q - 2, b = 3 * t->q; break;
+            case P_Q: a = 3 * t->q - 2, b = 3 * (t->q2 ? t->q2 : t->q); break;
             case P_SPRING: a = 3, b = 5; break;
             case P_SUMMER: a = 6, b = 8; break;
             case P_AUTUMN: a = 9, b = 11; break;
