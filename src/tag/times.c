@@ -105,7 +105,7 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 /* How many months after the DCT's a quarter alone may begin and still be
  * read as coming (2분기 in a January text; 3분기 there is last year's). */
 enum { QUARTER_AHEAD = 3 };
-static const char *const *zones, *const *day_times, *const *not_year_after, *const *day_tails, *const *stay_nights, *const *this_year_before,
+static const char *const *zones, *const *day_times, *const *not_year_after, *const *day_tails, *const *stay_nights, *const *period_tails, *const *this_year_before,
     *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
     *const *direction_tails, *const *then_not_after, *const *verb_stem_tails;
 static const kg_gram_list *decade_parts, *directions;
@@ -2029,6 +2029,14 @@ static size_t year_back_period(const char *s, size_t len, size_t i)
 /* A week or a quarter named from the DCT: 이번 주 / 지난주 / 다음 주 (내주;
  * not 전주, also a city), 이번 분기 / 지난 분기 / 전 분기 / 다음 분기. Sets
  * *quarter (0 for weeks) and *delta; returns the length, or 0. */
+/* 1 if one of period_tails stands glued at e and a word may end after it
+ * (주말동안, 이번 주내내: the tail is not part of the time). */
+static int period_tail(const char *s, size_t len, size_t e)
+{
+    size_t k = kg_lit_any(s, len, e, period_tails);
+    return k && word_end_ok(s, len, k);
+}
+
 static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter, int *delta)
 {
     const twords *forms = &dx_period;
@@ -2036,7 +2044,8 @@ static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter,
         if (!kg_at(s, len, i, forms->v[k].w))
             continue;
         size_t l = forms->v[k].n;
-        if (forms->v[k].flags & TF_VERB ? stem_end_ok(s, len, i + l) : word_end_ok(s, len, i + l)) {
+        if (forms->v[k].flags & TF_VERB ? stem_end_ok(s, len, i + l)
+                                         : word_end_ok(s, len, i + l) || period_tail(s, len, i + l)) {
             *quarter = forms->v[k].k;
             *delta = forms->v[k].off;
             return l;
@@ -2296,6 +2305,7 @@ static void read_lists(void)
     not_year_after = kg_gram_words("times", "not_year_after");
     day_tails = kg_gram_words("times", "day_tails");
     stay_nights = kg_gram_words("units", "stay_nights");
+    period_tails = kg_gram_words("times", "period_tails");
     M_YEAR = mark_of("year"), M_MONTH = mark_of("month"), M_DAY = mark_of("day"), M_HOUR = mark_of("hour");
     M_MINUTE = mark_of("minute"), M_QUARTER = mark_of("quarter"), M_CENTURY = mark_of("century");
     M_DECADE = mark_of("decade"), M_TEN = mark_of("ten"), M_OVER = mark_of("over"), M_FROM = mark_of("from");
@@ -2781,7 +2791,7 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
         *e = st->have_last && st->sent_no - st->last_sent <= 1 ? i + then_n : 0;
         return 1;
     }
-    if ((yb = tw_at(&t_weekends, s, len, i, &wq)) && word_end_ok(s, len, i + yb)) {
+    if ((yb = tw_at(&t_weekends, s, len, i, &wq)) && (word_end_ok(s, len, i + yb) || period_tail(s, len, i + yb))) {
         /* a weekend: Saturday and Sunday of the DCT's week, or of the
          * week before or after it */
         period_from_dct(&st->c->dct, 0, t_weekends.v[wq].off, v);
