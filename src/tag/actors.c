@@ -2001,6 +2001,19 @@ static int loan_spelled(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if [a, b) is a stem of a syllable or more and then Latin letters
+ * spelled in Hangul, two or more in three syllables or more (한빛에이아이:
+ * 한빛 AI; names.yaml spelled_letters). */
+static int spelled_tail(const char *s, size_t a, size_t b)
+{
+    if (spelled_letters(s + a, b - a))
+        return 0; /* (letters alone: 에이아이 is AI, a term) */
+    for (size_t p = a + 3; p + 9 <= b; p += 3)
+        if (spelled_letters(s + p, b - p))
+            return 1;
+    return 0;
+}
+
 /* The one person of the text so far whose name, of two to four Hangul
  * syllables, starts with the family name of three bytes at f (최 after
  * 최태원), else -1 (none, or two). */
@@ -2756,10 +2769,18 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
             return 0;
         ne = w2;
     } else {
-        size_t w = strip_run(s, i, te), syl = syllables(s + i, w - i);
-        if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) || !loan_spelled(s, i, w) ||
+        size_t w = strip_run(s, i, te), syl;
+        /* (a name ending in spelled letters may end in a syllable no
+         * name ends in otherwise, or in one a particle is spelled with:
+         * 아이 of 한빛에이아이, 케이 of 다온에스케이) */
+        int spelled = 0;
+        if (w < te && te - i <= 18 && spelled_tail(s, i, te))
+            w = te;
+        syl = syllables(s + i, w - i);
+        if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) ||
+            !((spelled = spelled_tail(s, i, w)) || loan_spelled(s, i, w)) ||
             kg_wordset_has(&ws_loan_common, s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
-            org_suffix(s + i, w - i) || ends_as_non_name(s, i, w))
+            org_suffix(s + i, w - i) || (!spelled && ends_as_non_name(s, i, w)))
             return 0;
         ne = w;
     }
