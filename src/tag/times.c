@@ -118,7 +118,8 @@ static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_
 /* The words the rules test at one place each (grammar times: rule_words,
  * one per role; see the comment there) and the small lists around them. */
 static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
-    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN, *R_HALF, *R_ORDINAL, *R_NEXT;
+    *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN, *R_HALF, *R_ORDINAL, *R_NEXT,
+    *R_LAST_BEFORE;
 static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects;
 
 struct tstate {
@@ -1751,6 +1752,9 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
         t.dir = -1;
         past = 1;
         j = k;
+    } else if ((k = lit_sp(s, len, j, R_LAST_BEFORE)) && tw_at(&t_weekdays, s, len, k, NULL)) {
+        t.dir = -1; /* (저번 일요일: the last before the DCT, as 지난) */
+        j = k;
     } else if ((k = lit_sp(s, len, j, R_COMING)) ||
                ((k = lit_sp(s, len, j, R_NEXT)) && tw_at(&t_weekdays, s, len, k, NULL))) {
         t.dir = 1; /* (다음 화요일: the next after the DCT, as 오는) */
@@ -2216,6 +2220,7 @@ static void read_rule_words(void)
     R_THEN = word_of("rule_words", "then"), R_BETWEEN = word_of("rule_words", "between");
     R_HALF = word_of("rule_words", "half"), R_ORDINAL = word_of("rule_words", "ordinal");
     R_NEXT = word_of("rule_words", "next");
+    R_LAST_BEFORE = word_of("rule_words", "last_before");
     final_links = kg_gram_words("times", "final_links");
     since_words = kg_gram_words("times", "since_words");
     around_links = kg_gram_words("times", "around_links");
