@@ -105,7 +105,9 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 /* How many months after the DCT's a quarter alone may begin and still be
  * read as coming (2분기 in a January text; 3분기 there is last year's). */
 enum { QUARTER_AHEAD = 3 };
-static const char *const *zones, *const *day_times, *const *not_year_after, *const *day_tails, *const *stay_nights, *const *period_tails, *const *this_year_before,
+static const char *const *zones, *const *day_times, *const *not_year_after, *const *day_tails, *const *stay_nights, *const *period_tails,
+    *const *date_name_dots, *const *date_name_nouns, *const *date_name_holidays,
+    *const *date_name_body_ends, *const *this_year_before,
     *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
     *const *direction_tails, *const *then_not_after, *const *verb_stem_tails;
 static const kg_gram_list *decade_parts, *directions;
@@ -2311,6 +2313,10 @@ static void read_lists(void)
     day_tails = kg_gram_words("times", "day_tails");
     stay_nights = kg_gram_words("units", "stay_nights");
     period_tails = kg_gram_words("times", "period_tails");
+    date_name_dots = kg_gram_words("times", "date_name_dots");
+    date_name_nouns = kg_gram_words("times", "date_name_nouns");
+    date_name_holidays = kg_gram_words("times", "date_name_holidays");
+    date_name_body_ends = kg_gram_words("times", "date_name_body_ends");
     M_YEAR = mark_of("year"), M_MONTH = mark_of("month"), M_DAY = mark_of("day"), M_HOUR = mark_of("hour");
     M_MINUTE = mark_of("minute"), M_QUARTER = mark_of("quarter"), M_CENTURY = mark_of("century");
     M_DECADE = mark_of("decade"), M_TEN = mark_of("ten"), M_OVER = mark_of("over"), M_FROM = mark_of("from");
@@ -2871,6 +2877,57 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
 
 /* kg_find_times at a token i: a date (dateline, dotted, ISO), a time word
  * or an expression, resolved into *v; *a its start. Its end, or 0. */
+/* A month and a day that name an event (4·19 혁명, 12·3 비상계엄,
+ * 6·25전쟁) at i: the digits, one of date_name_dots, the digits, then one
+ * of date_name_nouns glued or after a space. The event's year is seldom
+ * told, so the time has no value. With one of date_name_holidays glued
+ * (3·1절) it is the holiday of that day, read as a month and a day.
+ * Returns the end of the date (without the noun), or 0. */
+static size_t date_name(tstate *st, size_t i, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len, e1, e2, e3, k;
+    int mo, dy;
+    if (!(e1 = read_int(s, len, i, 2, &mo)) || mo < 1 || mo > 12 || !(e2 = kg_lit_any(s, len, e1, date_name_dots)) ||
+        !(e3 = read_int(s, len, e2, 2, &dy)) || dy < 1 || dy > kg_tag_mdays(2000, mo) || (e3 < len && isd(s[e3])))
+        return 0;
+    if ((k = kg_lit_any(s, len, e3, date_name_holidays)) && word_end_ok(s, len, k)) {
+        tspec t;
+        memset(&t, 0, sizeof t);
+        t.mk = K_ABS, t.m = mo, t.dk = K_ABS, t.d = dy;
+        if (!resolve(st, &t, v))
+            memset(v, 0, sizeof *v), v->unknown = 1;
+        return k;
+    }
+    size_t j = e3 < len && s[e3] == ' ' ? e3 + 1 : e3;
+    if (!(k = kg_lit_any(s, len, j, date_name_nouns)) || !word_end_ok(s, len, k))
+        return 0;
+    /* the name of a body named after the event (4·19 혁명 희생자 유족회,
+     * 5·18 기념재단): the noun, or one of the two words after it, ends in
+     * one of date_name_body_ends before particles; no time */
+    for (int w = 0; w < 3 && k <= len; w++) {
+        size_t we = k;
+        while (we < len && s[we] != ' ' && s[we] != ',' && s[we] != '.' && s[we] != '\n')
+            we++;
+        for (size_t q = 0; date_name_body_ends[q]; q++) {
+            size_t n = strlen(date_name_body_ends[q]);
+            /* (a suffix with particles after it, or the whole word:
+             * not 회 of 회고) */
+            for (size_t p = j; p + n <= we; p++)
+                if (!memcmp(s + p, date_name_body_ends[q], n) &&
+                    (p + n == we || (p > j && kg_tail_syllables(s, p + n, we))))
+                    return 0;
+        }
+        if (we >= len || s[we] != ' ')
+            break;
+        j = we + 1;
+        k = j;
+    }
+    memset(v, 0, sizeof *v);
+    v->unknown = 1;
+    return e3;
+}
+
 static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
 {
     const char *s = st->s;
@@ -2929,6 +2986,8 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
         v->unknown = 1;
         return ae;
     }
+    if (isd((char)ch) && (e = date_name(st, i, v)))
+        return e;
     tspec ts;
     int resolved;
     e = p_expr(st, i, v, a, &ts, &resolved);

@@ -110,6 +110,8 @@ static int norm_special(uint32_t cp, char out[16])
         out[0] = '-';
         return 1;
     case 0x318D: case 0x30FB: case 0xFF65: case 0x2027: case 0x2219:
+    case 0x119E: /* (the conjoining araea, typed as a dot between words:
+                  * 5ᆞ18, 기민ᆞ기사당; old Hangul spelled with it is no news) */
         return (int)kg_utf8_put(out, 0xB7);
     case 0xA9: case 0x24D2: case 0x24B8: /* © ⓒ Ⓒ: copyright lines need them */
         return -1;
