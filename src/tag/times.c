@@ -2928,6 +2928,35 @@ static size_t date_name(tstate *st, size_t i, tval *v)
     return e3;
 }
 
+/* A season, school or fiscal year over two calendar years (2015-16 시즌,
+ * 2014-2015학년도, 2023~24 회계연도) at i: a year of four digits, - or a
+ * range mark, the next year (four digits or its last two), then one of
+ * year_suffixes glued or after a space. The interval of the two years;
+ * its end (the suffix's), or 0. */
+static size_t season_range(tstate *st, size_t i, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len, e1, e2, r, k, n;
+    int y1, y2;
+    if (!(e1 = read_int(s, len, i, 4, &y1)) || e1 - i != 4 || y1 < 1000 || e1 >= len)
+        return 0;
+    r = s[e1] == '-' || s[e1] == '~' ? e1 + 1 : 0;
+    if (!r || !(e2 = read_int(s, len, r, 4, &y2)) || (e2 - r != 2 && e2 - r != 4) || (e2 < len && isd(s[e2])))
+        return 0;
+    if (e2 - r == 2)
+        y2 += y1 / 100 * 100 + (y2 < y1 % 100 ? 100 : 0);
+    if (y2 != y1 + 1)
+        return 0;
+    k = e2 < len && s[e2] == ' ' ? e2 + 1 : e2;
+    if (!(n = tw_at(&t_year_suffixes, s, len, k, NULL)) || !word_end_ok(s, len, k + n))
+        return 0;
+    memset(v, 0, sizeof *v);
+    v->interval = 1;
+    v->a = mkpt(y1, 0, 0);
+    v->b = mkpt(y2, 0, 0);
+    return k + n;
+}
+
 static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
 {
     const char *s = st->s;
@@ -2986,7 +3015,7 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
         v->unknown = 1;
         return ae;
     }
-    if (isd((char)ch) && (e = date_name(st, i, v)))
+    if (isd((char)ch) && ((e = date_name(st, i, v)) || (e = season_range(st, i, v))))
         return e;
     tspec ts;
     int resolved;
