@@ -496,7 +496,7 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
 static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act, *const *verb_groups;
 /* round 3: documents, figures, second acts, frame nouns, receiving */
 static const char *const *doc_nouns, *const *doc_links, *const *fig_units, *const *second_words, *const *func_words,
-    *const *frame_nouns, *const *receive_verbs;
+    *const *frame_nouns, *const *receive_verbs, *const *np_generic_heads;
 static pthread_once_t same_once = PTHREAD_ONCE_INIT;
 
 static void same_init(void)
@@ -512,6 +512,7 @@ static void same_init(void)
     second_words = kg_gram_words("relations", "sameas_second_act_words");
     func_words = kg_gram_words("relations", "sameas_function_words");
     frame_nouns = kg_gram_words("relations", "sameas_frame_nouns");
+    np_generic_heads = kg_gram_words("relations", "np_generic_heads");
     receive_verbs = kg_gram_words("relations", "sameas_receive_verbs");
 }
 
@@ -3076,6 +3077,10 @@ static void reprisal_act(exdoc *x, int j, int first)
 {
     const ex_event *b = &x->ev_v[j];
     char t[256], head[16];
+    /* (보복관세 발표 직후 지수가 올랐다: a phrase names the reprisal told
+     * before, and a move is no reprisal) */
+    if (b->np || market_move(x, b))
+        return;
     clause_text(x, b, t, sizeof t);
     if (!reprisal_head(t, head, sizeof head))
         return;
@@ -3083,7 +3088,7 @@ static void reprisal_act(exdoc *x, int j, int first)
     int n = 0;
     for (int a = prev_event(x, first, min_sent, -1, -1); a >= 0 && n < BACK_MAX; a = prev_event(x, a, min_sent, -1, -1), n++) {
         const ex_event *e = &x->ev_v[a];
-        if (e->quoted || e->title_line || e->stmt)
+        if (e->quoted || e->title_line || e->stmt || market_move(x, e))
             continue;
         char u[256], h[16];
         clause_text(x, e, u, sizeof u);
@@ -3618,6 +3623,126 @@ static void exception_parts(exdoc *x)
  * holds no word of a new act (sameas_new_act_words: 추가 관세 부과). The
  * phrase is same-as that act, not a part of it; it keeps the relation
  * that made it (a cause, a reaction). */
+/* 1 if the word s[w, w+wl) is at a word start in s[from, to). */
+static int word_in_span(const exdoc *x, size_t from, size_t to, size_t w, size_t wl)
+{
+    for (size_t o = from; o + wl <= to; o++)
+        if ((o == from || x->s[o - 1] == ' ') && !memcmp(x->s + o, x->s + w, wl))
+            return 1;
+    return 0;
+}
+
+/* 1 if s[0, n) is one of the words of list. */
+static int in_list_word(const char *s, size_t n, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(s, list[k], n))
+            return 1;
+    return 0;
+}
+
+/* The actor named inside noun-phrase event b (미국의 관세: 미국), as an
+ * index into b's agents, or -1. */
+static int np_owner(const exdoc *x, const ex_event *b)
+{
+    for (int g = 0; g < b->n_agent; g++)
+        if (x->m->v[b->agent[g]].nstart >= b->ps && x->m->v[b->agent[g]].nend <= b->pe)
+            return g;
+    return -1;
+}
+
+/* An act told with its verb that noun-phrase event b may name again:
+ * not a noun phrase, a quote, a headline, dropped, nor a reaction. */
+static int np_told_cand(const ex_event *a)
+{
+    return !a->np && !a->dropped && !a->quoted && !a->title_line && !is_reaction(a);
+}
+
+/* The act that noun-phrase event j names again, or -1; *retype is set
+ * when the phrase's head is a general act noun (np_generic_heads:
+ * 결정, 조치, 발표) and the phrase takes the act's type. */
+static int np_told(const exdoc *x, size_t j, int *retype)
+{
+    const ex_event *b = &x->ev_v[j];
+    size_t w = b->pe;
+    while (w > b->ps && x->s[w - 1] != ' ')
+        w--;
+    size_t wl = b->pe - w;
+    *retype = 0;
+    if (wl < 6)
+        return -1;
+    int own = np_owner(x, b);
+    size_t own_end = own >= 0 ? x->m->v[b->agent[own]].nend : b->ps;
+    if (in_list_word(x->s + w, wl, np_generic_heads)) {
+        /* 보복관세 발표: the word before the head names the act (its
+         * clause holds it); 네덜란드의 결정: the owner's last act; 발표
+         * alone: the last act whose predicate holds the head */
+        size_t k = w;
+        while (k > own_end && x->s[k - 1] == ' ')
+            k--;
+        size_t ks = k;
+        while (ks > own_end && x->s[ks - 1] != ' ')
+            ks--;
+        if (ks < own_end)
+            ks = own_end;
+        while (ks < k && x->s[ks] == ' ')
+            ks++;
+        for (size_t i = j; i-- > 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 6 < b->sent)
+                break;
+            if (!np_told_cand(a) || a->ps >= b->ps || (b->n_agent && a->n_agent && !same_side(x, a, b)) ||
+                (own >= 0 && k - ks < 6 && a->sent + 3 < b->sent))
+                continue;
+            int hit = k - ks >= 6 ? word_in_span(x, a->cs, a->pe, ks, k - ks)
+                      : own >= 0  ? a->n_agent > 0
+                                  : word_in_span(x, a->ps, a->pe, w, wl);
+            if (hit) {
+                *retype = 1;
+                return (int)i;
+            }
+        }
+        return -1;
+    }
+    /* (보복 관세 is no mention of 관세: sameas_new_act_words) */
+    if (ex_has_any(x->s, b->ps, b->pe, new_act))
+        return -1;
+    for (size_t i = j; i-- > 0;) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->sent + 6 < b->sent)
+            break;
+        if (a->np || a->dropped || a->quoted || a->title_line || a->type != b->type || a->ps >= b->ps ||
+            (b->n_agent && a->n_agent && !has_agent_of(x, a, b)))
+            continue;
+        /* (its clause: 희토류를 수출 통제 대상에 추가했다 … 희토류 통제) */
+        if (word_in_span(x, a->cs < a->ps ? a->cs : a->ps, a->pe, w, wl))
+            return (int)i;
+    }
+    if (own < 0)
+        return -1;
+    /* 삼성의 신제품: the owner's last act of the phrase's type */
+    for (size_t i = j; i-- > 0;) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->sent + 3 < b->sent)
+            break;
+        if (np_told_cand(a) && a->ps < b->ps && a->type == b->type && a->n_agent && same_side(x, a, b))
+            return (int)i;
+    }
+    /* 미국의 반도체 관세에 대응해 … 앞서 미국 상무부는 관세를 부과한다고
+     * 발표했다: the owner's act told with its verb a little after */
+    for (size_t i = j + 1; i < x->n_ev; i++) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->sent > b->sent + 3)
+            break;
+        if (np_told_cand(a) && a->type == b->type && a->n_agent && same_side(x, a, b) &&
+            word_in_span(x, a->cs < a->ps ? a->cs : a->ps, a->pe, w, wl))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* A noun-phrase event that names again an act told with its verb is the
+ * same act (관세를 부과했다 … 관세 부과 여파로). */
 static void np_mentions(exdoc *x)
 {
     pthread_once(&same_once, same_init);
@@ -3625,31 +3750,16 @@ static void np_mentions(exdoc *x)
         ex_event *b = &x->ev_v[j];
         if (!b->np || b->dropped || has_rel_from(x, (int)j, EX_REL_SAME) || b->pe <= b->ps)
             continue;
-        size_t w = b->pe;
-        while (w > b->ps && x->s[w - 1] != ' ')
-            w--;
-        size_t wl = b->pe - w;
-        if (wl < 6 || ex_has_any(x->s, b->ps, b->pe, new_act))
-            continue;
-        int hit = -1;
-        for (size_t i = j; i-- > 0 && hit < 0;) {
-            const ex_event *a = &x->ev_v[i];
-            if (a->sent + 6 < b->sent)
-                break;
-            if (a->np || a->dropped || a->quoted || a->title_line || a->type != b->type || a->ps >= b->ps ||
-                (b->n_agent && a->n_agent && !has_agent_of(x, a, b)))
-                continue;
-            size_t from = a->span_s && a->span_s < a->ps ? a->span_s : a->ps;
-            for (size_t o = from; o + wl <= a->pe && hit < 0; o++)
-                if ((o == from || x->s[o - 1] == ' ') && !memcmp(x->s + o, x->s + w, wl))
-                    hit = (int)i;
-        }
+        int retype = 0;
+        int hit = np_told(x, j, &retype);
         if (hit < 0)
             continue;
         for (size_t r = 0; r < x->n_rel; r++)
             if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_PART)
                 x->rel[r].to = (int)j; /* (a loop: dropped below) */
         ex_add_rel(x, (int)j, EX_REL_SAME, hit);
+        if (retype)
+            b->type = x->ev_v[hit].type;
         if (!b->date[0] && x->ev_v[hit].date[0]) {
             memcpy(b->date, x->ev_v[hit].date, sizeof b->date);
             memcpy(b->when, x->ev_v[hit].when, sizeof b->when);
