@@ -1465,6 +1465,8 @@ static int find_ps(const exdoc *x, size_t ps)
 }
 
 
+static int rebuttal(const ex_event *e);
+
 /* ---- governed cues (R3), plans (R1), statements (R2), chains (R4) ----
  * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
 
@@ -2351,6 +2353,7 @@ static const char *const *reaction_pronouns;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
+static const char *const *rebut_verbs;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
@@ -2380,6 +2383,7 @@ static void parts_init(void)
     release_verbs = kg_gram_words("relations", "forecast_release_verbs");
     exception_openers = kg_gram_words("relations", "exception_openers");
     withdraw_verbs = kg_gram_words("relations", "withdraw_verbs");
+    rebut_verbs = kg_gram_words("relations", "rebut_verbs");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -3767,6 +3771,36 @@ static void np_mentions(exdoc *x)
     }
 }
 
+/* 1 if e is a protest whose verb rebuts (relations.yaml rebut_verbs:
+ * 반박했다, 일축했다). */
+static int rebuttal(const ex_event *e)
+{
+    pthread_once(&parts_once, parts_init);
+    return e->type == ex_type_index("protest") && !e->quoted && pred_in(e, rebut_verbs);
+}
+
+/* 중국은 "…"라고 비판했다. 일본은 "…"라고 반박했다: a rebuttal answers
+ * the last reaction (a protest or a vow) of another side told in its
+ * sentence or the three before. */
+static void rebuttals(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->title_line || !rebuttal(b) || has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        size_t min_sent = b->sent >= 3 ? b->sent - 3 : 0;
+        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->quoted || e->title_line || !is_reaction(e))
+                continue;
+            if (!e->n_agent || !b->n_agent || same_side(x, e, b))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+            break;
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
@@ -3920,10 +3954,11 @@ void ex_relate(exdoc *x)
             size_t back = best_type == EX_REL_RESPONDS && si >= 2 ? si - 2 : si - 1;
             int a = prev_event(x, (int)j, back, -1, -1);
             /* one answers another side's act, not one's own nor a
-             * reaction */
+             * reaction (but a rebuttal answers a reaction: 이에 대해
+             * "…"라고 반박했다) */
             while (a >= 0 && (x->ev_v[a].sent == si ||
                               (best_type == EX_REL_RESPONDS &&
-                               (is_reaction(&x->ev_v[a]) ||
+                               (is_reaction(&x->ev_v[a]) != rebuttal(b) ||
                                 (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
             /* 관세를 부과한다고 발표했다. … 피해를 입었다고 설명했다. 이에
@@ -4092,6 +4127,7 @@ void ex_relate(exdoc *x)
     whole_parts(x);
     other_parts(x);
     statement_responds(x);
+    rebuttals(x);
     target_protests(x);
     decision_answers(x);
     /* relations between mentions point at the first mention */
