@@ -3801,6 +3801,84 @@ static void rebuttals(exdoc *x)
     }
 }
 
+/* The actor mention that ends in the word before offset ws (정부의 결정,
+ * 정부 대책), from cs on, or -1. */
+static int owner_word_before(const exdoc *x, size_t cs, size_t ws)
+{
+    size_t pe = ws;
+    while (pe > cs && x->s[pe - 1] == ' ')
+        pe--;
+    size_t pw = pe;
+    while (pw > cs && x->s[pw - 1] != ' ' && x->s[pw - 1] != '\n')
+        pw--;
+    if (pw >= pe)
+        return -1;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, pw); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= pe)
+            break;
+        if (m->id && m->nend <= pe)
+            return x->act[k];
+    }
+    return -1;
+}
+
+/* 노조는 정부의 결정을 환영했다, 업계는 정부 대책을 환영하면서도 …:
+ * a reaction verb (reaction_verbs) whose object is an act noun
+ * (np_generic_heads, plan_nouns, act_nouns) owned by an actor named just
+ * before it answers that actor's last act (or the plan it is part of)
+ * told in the six sentences before. */
+static void object_reactions(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->title_line || b->quoted || b->np || has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        int side = -1;
+        for (size_t ws = b->cs; ws < b->pe && side < 0;) {
+            while (ws < b->pe && x->s[ws] == ' ')
+                ws++;
+            size_t we = ws;
+            while (we < b->pe && x->s[we] != ' ')
+                we++;
+            size_t pl = ex_ends_which(x->s, ws, we, GW(phrase_object_particles));
+            size_t nx = we;
+            while (nx < b->pe && x->s[nx] == ' ')
+                nx++;
+            if (pl && we - pl > ws && nx < b->pe &&
+                (in_list_word(x->s + ws, we - pl - ws, np_generic_heads) ||
+                 in_list_word(x->s + ws, we - pl - ws, plan_nouns) || in_list_word(x->s + ws, we - pl - ws, act_nouns)) &&
+                ex_at_any(x->s, b->pe, nx, reaction_verbs)) {
+                int o = owner_word_before(x, b->cs, ws);
+                int mine = 0;
+                for (int g = 0; o >= 0 && g < b->n_agent; g++)
+                    mine |= b->agent[g] == o;
+                if (o >= 0 && !mine)
+                    side = o;
+            }
+            ws = we;
+        }
+        if (side < 0)
+            continue;
+        size_t min_sent = b->sent >= 6 ? b->sent - 6 : 0;
+        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->quoted || e->title_line || e->np || is_reaction(e) || e->sent == b->sent || market_move(x, e) ||
+                self_move(e) || !acted_by(x, e, side))
+                continue;
+            int to = chain_head(x, a);
+            for (size_t r = 0; r < x->n_rel; r++)
+                if (x->rel[r].from == to && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 &&
+                    acted_by(x, &x->ev_v[x->rel[r].to], side)) {
+                    to = x->rel[r].to;
+                    break;
+                }
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, to));
+            break;
+        }
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
@@ -4128,6 +4206,7 @@ void ex_relate(exdoc *x)
     other_parts(x);
     statement_responds(x);
     rebuttals(x);
+    object_reactions(x);
     target_protests(x);
     decision_answers(x);
     /* relations between mentions point at the first mention */
