@@ -1506,6 +1506,15 @@ static int in_list(const char *w, const char *const *list)
     return 0;
 }
 
+/* 1 if s[0, n) is one of the words of list. */
+static int in_list_word(const char *s, size_t n, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(s, list[k], n))
+            return 1;
+    return 0;
+}
+
 /* 1 if the space-free text t ends with the space-free form of w */
 static int ends_nospace(const char *t, const char *w)
 {
@@ -2983,16 +2992,28 @@ static int same_type(const exdoc *x, const ex_event *e, const ex_event *ref)
  * the subject opening sentence si points back at (act_demonstratives,
  * then an event noun with a topic or subject particle); -1 if the
  * sentence opens otherwise (이는 …: the act told just before). */
-static int opening_type(const exdoc *x, size_t si)
+static int opening_type_of(const exdoc *x, size_t si, int *owner)
 {
     pthread_once(&rel_once, rel_init);
     const kg_text_range *sr = &x->t->sent[si];
-    size_t p = (size_t)-1;
+    size_t p = (size_t)-1, st = sr->nstart;
+    /* (중국의 이번 조치는: an owner before the demonstrative) */
+    size_t k0 = ex_first_at(x, x->act, x->n_act, st);
+    int own = -1;
+    if (k0 < x->n_act && x->m->v[x->act[k0]].nstart == st && x->m->v[x->act[k0]].id) {
+        size_t e = x->m->v[x->act[k0]].nend;
+        size_t gl = ex_at_any(x->s, sr->nend, e, GW(genitive_particles));
+        if (gl && e + gl < sr->nend && x->s[e + gl] == ' ') {
+            st = e + gl + 1;
+            own = x->act[k0];
+        }
+    }
+    if (owner)
+        *owner = -1;
     for (int k = 0; act_demonstratives[k]; k++) {
         size_t l = strlen(act_demonstratives[k]);
-        if (sr->nstart + l < sr->nend && !memcmp(x->s + sr->nstart, act_demonstratives[k], l) &&
-            x->s[sr->nstart + l] == ' ') {
-            p = sr->nstart + l + 1;
+        if (st + l < sr->nend && !memcmp(x->s + st, act_demonstratives[k], l) && x->s[st + l] == ' ') {
+            p = st + l + 1;
             break;
         }
     }
@@ -3005,7 +3026,14 @@ static int opening_type(const exdoc *x, size_t si)
     word_ending(x, p, e, &w);
     if ((w.particle != EX_P_TOPIC && w.particle != EX_P_SUBJ) || w.ps <= w.cs)
         return -1;
+    if (owner)
+        *owner = own;
     return np_type(x, w.cs, w.ps);
+}
+
+static int opening_type(const exdoc *x, size_t si)
+{
+    return opening_type_of(x, si, NULL);
 }
 
 /* The last act of the type opening_type reads in the five sentences
@@ -3014,8 +3042,17 @@ static int opening_act(const exdoc *x, int j, size_t si)
 {
     ex_event ref;
     memset(&ref, 0, sizeof ref);
-    ref.type = opening_type(x, si);
-    return ref.type < 0 ? -1 : back_to(x, j, si >= 5 ? si - 5 : 0, same_type, &ref);
+    int owner = -1;
+    ref.type = opening_type_of(x, si, &owner);
+    int a = ref.type < 0 ? -1 : back_to(x, j, si >= 5 ? si - 5 : 0, same_type, &ref);
+    /* 중국의 이번 조치는: else the owner's last act (told with its verb) */
+    for (int c = owner >= 0 && a < 0 ? prev_event(x, j, si >= 5 ? si - 5 : 0, -1, -1) : -1; c >= 0;
+         c = prev_event(x, c, si >= 5 ? si - 5 : 0, -1, -1)) {
+        const ex_event *e = &x->ev_v[c];
+        if (!e->stmt && !e->np && !e->quoted && !e->title_line && !is_reaction(e) && acted_by(x, e, owner))
+            return c;
+    }
+    return a;
 }
 
 /* 1 if a figure is named in e's clause (총 120조원을 투자해). */
@@ -3468,6 +3505,98 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
     }
 }
 
+/* 이는 미국이 관세를 매긴 데 대한 대응이다, 이번 제재는 A사가 부품을
+ * 공급한 데 따른 조치다: the adnominal clause before the bound noun of
+ * a reprisal or answer copula tells an act even when its verb is no
+ * lexicon verb; it becomes an event (from after the sentence's topic to
+ * the adnominal word; typed by its object's noun, else other) that the
+ * copula rule of cue_rules relates. */
+static void copula_clause_acts(exdoc *x)
+{
+    for (size_t si = 1; si < x->t->n_sent; si++) {
+        const kg_text_range *sr = &x->t->sent[si];
+        size_t at = first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas);
+        if (at == (size_t)-1)
+            at = first_cue(x->s, sr->nstart, sr->nend, answer_copulas);
+        /* (the bound noun 데 written after a space) */
+        if (at == (size_t)-1 || at <= sr->nstart + 1 || x->s[at - 1] != ' ' || strncmp(x->s + at, "데 ", 4))
+            continue;
+        size_t we = at - 1;
+        ex_word vw;
+        if (!prev_word(x, sr->nstart, at, &vw) || vw.s <= sr->nstart || event_in(x, si, sr->nstart, we + 1) >= 0)
+            continue;
+        /* the topic (이는, 이번 조치는, 중국의 이번 조치는) opens the
+         * sentence with a demonstrative; the clause follows */
+        size_t o = sr->nstart;
+        size_t k0 = ex_first_at(x, x->act, x->n_act, o);
+        if (k0 < x->n_act && x->m->v[x->act[k0]].nstart == o) {
+            size_t e = x->m->v[x->act[k0]].nend;
+            size_t gl = ex_at_any(x->s, sr->nend, e, GW(genitive_particles));
+            if (gl && e + gl < vw.s && x->s[e + gl] == ' ')
+                o = e + gl + 1;
+        }
+        size_t dl = 0;
+        for (int k = 0; act_demonstratives[k] && !dl; k++) {
+            size_t l = strlen(act_demonstratives[k]);
+            if (o + l < vw.s && !memcmp(x->s + o, act_demonstratives[k], l) &&
+                (x->s[o + l] == ' ' || ex_particle_exact(x->s, o + l, o + l + 3) == EX_P_TOPIC))
+                dl = l;
+        }
+        if (!dl)
+            continue;
+        size_t a = sr->nstart;
+        while (o < vw.s) {
+            size_t e = o;
+            while (e < vw.s && x->s[e] != ' ')
+                e++;
+            ex_word w;
+            word_ending(x, o, e, &w);
+            if (w.particle == EX_P_TOPIC) {
+                /* (주가가 오른 것은 … 데 따른 것이다: a move explained,
+                 * explained_move's) */
+                if (in_list_word(x->s + o, e - o, GW(explain_topics)))
+                    a = vw.s;
+                else
+                    a = e;
+                while (a < vw.s && x->s[a] == ' ')
+                    a++;
+                break;
+            }
+            o = e;
+            while (o < vw.s && x->s[o] == ' ')
+                o++;
+        }
+        if (a >= vw.s || a == sr->nstart)
+            continue; /* (no topic: no copula sentence about the act before) */
+        int ty = -1;
+        for (size_t b = a; b < vw.s;) {
+            size_t e = b;
+            while (e < vw.s && x->s[e] != ' ')
+                e++;
+            ex_word w;
+            word_ending(x, b, e, &w);
+            if (w.particle == EX_P_OBJ && w.ps > w.cs) {
+                size_t ns = np_start(x, a, w.ps);
+                int t = ns < w.ps ? np_type(x, ns, w.ps) : -1;
+                if (t >= 0)
+                    ty = t;
+            }
+            b = e;
+            while (b < vw.s && x->s[b] == ' ')
+                b++;
+        }
+        int k = np_event(x, si, a, vw.e, ty >= 0 ? ty : ex_type_index("other"));
+        if (!x->ev_v[k].n_agent) {
+            x->n_ev--; /* (the copula rule relates two sides: no doer, no relation) */
+            continue;
+        }
+        /* (지난 3일 … 매긴: a time in the clause dates it) */
+        size_t tk = ex_first_at(x, x->tim, x->n_time, a);
+        if (!x->ev_v[k].date[0] && tk < x->n_time && x->m->v[x->tim[tk]].nend <= vw.s && x->m->v[x->tim[tk]].value[0])
+            ex_date_from(x, &x->ev_v[k], x->tim[tk]);
+    }
+}
+
 /* 1 if e is a reaction (a protest, a pledge, or a verb of reaction_verbs:
  * 환영, 지지) whose object, the word before its predicate, is one of
  * reaction_pronouns (이를 비판했다); 2 if it is an act noun pointed back
@@ -3632,15 +3761,6 @@ static int word_in_span(const exdoc *x, size_t from, size_t to, size_t w, size_t
 {
     for (size_t o = from; o + wl <= to; o++)
         if ((o == from || x->s[o - 1] == ' ') && !memcmp(x->s + o, x->s + w, wl))
-            return 1;
-    return 0;
-}
-
-/* 1 if s[0, n) is one of the words of list. */
-static int in_list_word(const char *s, size_t n, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (strlen(list[k]) == n && !memcmp(s, list[k], n))
             return 1;
     return 0;
 }
@@ -3888,6 +4008,7 @@ void ex_relate(exdoc *x)
     governed_cues(x, &gv, &n_gv, &cap_gv);
     move_causes(x, &gv, &n_gv, &cap_gv);
     reprisal_np(x, &gv, &n_gv, &cap_gv);
+    copula_clause_acts(x);
     /* the relations found so far (part-of of a meeting) name positions;
      * keep them through the sort by remembering the predicates */
     size_t *from_ps = kg_xcalloc(x->n_rel + 1, sizeof *from_ps);
