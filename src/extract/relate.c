@@ -3981,10 +3981,13 @@ static void object_reactions(exdoc *x)
         if (side < 0)
             continue;
         size_t min_sent = b->sent >= 6 ? b->sent - 6 : 0;
+        /* (an act before a move of the owner's market: 수출이 줄었다; a move
+         * only when the owner did nothing else: 금리를 0.25%포인트 내렸다) */
+        for (int pass = 0; pass < 2 && !has_rel_from(x, (int)j, EX_REL_RESPONDS); pass++)
         for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
             const ex_event *e = &x->ev_v[a];
-            if (e->quoted || e->title_line || e->np || is_reaction(e) || e->sent == b->sent || market_move(x, e) ||
-                self_move(e) || !acted_by(x, e, side))
+            if (e->quoted || e->title_line || e->np || is_reaction(e) || e->sent == b->sent ||
+                (!pass && (market_move(x, e) || self_move(e))) || !acted_by(x, e, side))
                 continue;
             int to = chain_head(x, a);
             for (size_t r = 0; r < x->n_rel; r++)
