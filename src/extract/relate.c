@@ -496,7 +496,7 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
 static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act, *const *verb_groups;
 /* round 3: documents, figures, second acts, frame nouns, receiving */
 static const char *const *doc_nouns, *const *doc_links, *const *fig_units, *const *second_words, *const *func_words,
-    *const *frame_nouns, *const *receive_verbs;
+    *const *frame_nouns, *const *receive_verbs, *const *np_generic_heads;
 static pthread_once_t same_once = PTHREAD_ONCE_INIT;
 
 static void same_init(void)
@@ -512,6 +512,7 @@ static void same_init(void)
     second_words = kg_gram_words("relations", "sameas_second_act_words");
     func_words = kg_gram_words("relations", "sameas_function_words");
     frame_nouns = kg_gram_words("relations", "sameas_frame_nouns");
+    np_generic_heads = kg_gram_words("relations", "np_generic_heads");
     receive_verbs = kg_gram_words("relations", "sameas_receive_verbs");
 }
 
@@ -1464,6 +1465,8 @@ static int find_ps(const exdoc *x, size_t ps)
 }
 
 
+static int rebuttal(const ex_event *e);
+
 /* ---- governed cues (R3), plans (R1), statements (R2), chains (R4) ----
  * The words are the grammar `relations` (yaml/grammar/relations.yaml). */
 
@@ -1499,6 +1502,15 @@ static int in_list(const char *w, const char *const *list)
 {
     for (int k = 0; list[k]; k++)
         if (!strcmp(w, list[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 if s[0, n) is one of the words of list. */
+static int in_list_word(const char *s, size_t n, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(s, list[k], n))
             return 1;
     return 0;
 }
@@ -2350,6 +2362,7 @@ static const char *const *reaction_pronouns;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
+static const char *const *rebut_verbs;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
@@ -2379,6 +2392,7 @@ static void parts_init(void)
     release_verbs = kg_gram_words("relations", "forecast_release_verbs");
     exception_openers = kg_gram_words("relations", "exception_openers");
     withdraw_verbs = kg_gram_words("relations", "withdraw_verbs");
+    rebut_verbs = kg_gram_words("relations", "rebut_verbs");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -2978,16 +2992,28 @@ static int same_type(const exdoc *x, const ex_event *e, const ex_event *ref)
  * the subject opening sentence si points back at (act_demonstratives,
  * then an event noun with a topic or subject particle); -1 if the
  * sentence opens otherwise (이는 …: the act told just before). */
-static int opening_type(const exdoc *x, size_t si)
+static int opening_type_of(const exdoc *x, size_t si, int *owner)
 {
     pthread_once(&rel_once, rel_init);
     const kg_text_range *sr = &x->t->sent[si];
-    size_t p = (size_t)-1;
+    size_t p = (size_t)-1, st = sr->nstart;
+    /* (중국의 이번 조치는: an owner before the demonstrative) */
+    size_t k0 = ex_first_at(x, x->act, x->n_act, st);
+    int own = -1;
+    if (k0 < x->n_act && x->m->v[x->act[k0]].nstart == st && x->m->v[x->act[k0]].id) {
+        size_t e = x->m->v[x->act[k0]].nend;
+        size_t gl = ex_at_any(x->s, sr->nend, e, GW(genitive_particles));
+        if (gl && e + gl < sr->nend && x->s[e + gl] == ' ') {
+            st = e + gl + 1;
+            own = x->act[k0];
+        }
+    }
+    if (owner)
+        *owner = -1;
     for (int k = 0; act_demonstratives[k]; k++) {
         size_t l = strlen(act_demonstratives[k]);
-        if (sr->nstart + l < sr->nend && !memcmp(x->s + sr->nstart, act_demonstratives[k], l) &&
-            x->s[sr->nstart + l] == ' ') {
-            p = sr->nstart + l + 1;
+        if (st + l < sr->nend && !memcmp(x->s + st, act_demonstratives[k], l) && x->s[st + l] == ' ') {
+            p = st + l + 1;
             break;
         }
     }
@@ -3000,7 +3026,14 @@ static int opening_type(const exdoc *x, size_t si)
     word_ending(x, p, e, &w);
     if ((w.particle != EX_P_TOPIC && w.particle != EX_P_SUBJ) || w.ps <= w.cs)
         return -1;
+    if (owner)
+        *owner = own;
     return np_type(x, w.cs, w.ps);
+}
+
+static int opening_type(const exdoc *x, size_t si)
+{
+    return opening_type_of(x, si, NULL);
 }
 
 /* The last act of the type opening_type reads in the five sentences
@@ -3009,8 +3042,17 @@ static int opening_act(const exdoc *x, int j, size_t si)
 {
     ex_event ref;
     memset(&ref, 0, sizeof ref);
-    ref.type = opening_type(x, si);
-    return ref.type < 0 ? -1 : back_to(x, j, si >= 5 ? si - 5 : 0, same_type, &ref);
+    int owner = -1;
+    ref.type = opening_type_of(x, si, &owner);
+    int a = ref.type < 0 ? -1 : back_to(x, j, si >= 5 ? si - 5 : 0, same_type, &ref);
+    /* 중국의 이번 조치는: else the owner's last act (told with its verb) */
+    for (int c = owner >= 0 && a < 0 ? prev_event(x, j, si >= 5 ? si - 5 : 0, -1, -1) : -1; c >= 0;
+         c = prev_event(x, c, si >= 5 ? si - 5 : 0, -1, -1)) {
+        const ex_event *e = &x->ev_v[c];
+        if (!e->stmt && !e->np && !e->quoted && !e->title_line && !is_reaction(e) && acted_by(x, e, owner))
+            return c;
+    }
+    return a;
 }
 
 /* 1 if a figure is named in e's clause (총 120조원을 투자해). */
@@ -3076,6 +3118,10 @@ static void reprisal_act(exdoc *x, int j, int first)
 {
     const ex_event *b = &x->ev_v[j];
     char t[256], head[16];
+    /* (보복관세 발표 직후 지수가 올랐다: a phrase names the reprisal told
+     * before, and a move is no reprisal) */
+    if (b->np || market_move(x, b))
+        return;
     clause_text(x, b, t, sizeof t);
     if (!reprisal_head(t, head, sizeof head))
         return;
@@ -3083,7 +3129,7 @@ static void reprisal_act(exdoc *x, int j, int first)
     int n = 0;
     for (int a = prev_event(x, first, min_sent, -1, -1); a >= 0 && n < BACK_MAX; a = prev_event(x, a, min_sent, -1, -1), n++) {
         const ex_event *e = &x->ev_v[a];
-        if (e->quoted || e->title_line || e->stmt)
+        if (e->quoted || e->title_line || e->stmt || market_move(x, e))
             continue;
         char u[256], h[16];
         clause_text(x, e, u, sizeof u);
@@ -3459,6 +3505,98 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
     }
 }
 
+/* 이는 미국이 관세를 매긴 데 대한 대응이다, 이번 제재는 A사가 부품을
+ * 공급한 데 따른 조치다: the adnominal clause before the bound noun of
+ * a reprisal or answer copula tells an act even when its verb is no
+ * lexicon verb; it becomes an event (from after the sentence's topic to
+ * the adnominal word; typed by its object's noun, else other) that the
+ * copula rule of cue_rules relates. */
+static void copula_clause_acts(exdoc *x)
+{
+    for (size_t si = 1; si < x->t->n_sent; si++) {
+        const kg_text_range *sr = &x->t->sent[si];
+        size_t at = first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas);
+        if (at == (size_t)-1)
+            at = first_cue(x->s, sr->nstart, sr->nend, answer_copulas);
+        /* (the bound noun 데 written after a space) */
+        if (at == (size_t)-1 || at <= sr->nstart + 1 || x->s[at - 1] != ' ' || strncmp(x->s + at, "데 ", 4))
+            continue;
+        size_t we = at - 1;
+        ex_word vw;
+        if (!prev_word(x, sr->nstart, at, &vw) || vw.s <= sr->nstart || event_in(x, si, sr->nstart, we + 1) >= 0)
+            continue;
+        /* the topic (이는, 이번 조치는, 중국의 이번 조치는) opens the
+         * sentence with a demonstrative; the clause follows */
+        size_t o = sr->nstart;
+        size_t k0 = ex_first_at(x, x->act, x->n_act, o);
+        if (k0 < x->n_act && x->m->v[x->act[k0]].nstart == o) {
+            size_t e = x->m->v[x->act[k0]].nend;
+            size_t gl = ex_at_any(x->s, sr->nend, e, GW(genitive_particles));
+            if (gl && e + gl < vw.s && x->s[e + gl] == ' ')
+                o = e + gl + 1;
+        }
+        size_t dl = 0;
+        for (int k = 0; act_demonstratives[k] && !dl; k++) {
+            size_t l = strlen(act_demonstratives[k]);
+            if (o + l < vw.s && !memcmp(x->s + o, act_demonstratives[k], l) &&
+                (x->s[o + l] == ' ' || ex_particle_exact(x->s, o + l, o + l + 3) == EX_P_TOPIC))
+                dl = l;
+        }
+        if (!dl)
+            continue;
+        size_t a = sr->nstart;
+        while (o < vw.s) {
+            size_t e = o;
+            while (e < vw.s && x->s[e] != ' ')
+                e++;
+            ex_word w;
+            word_ending(x, o, e, &w);
+            if (w.particle == EX_P_TOPIC) {
+                /* (주가가 오른 것은 … 데 따른 것이다: a move explained,
+                 * explained_move's) */
+                if (in_list_word(x->s + o, e - o, GW(explain_topics)))
+                    a = vw.s;
+                else
+                    a = e;
+                while (a < vw.s && x->s[a] == ' ')
+                    a++;
+                break;
+            }
+            o = e;
+            while (o < vw.s && x->s[o] == ' ')
+                o++;
+        }
+        if (a >= vw.s || a == sr->nstart)
+            continue; /* (no topic: no copula sentence about the act before) */
+        int ty = -1;
+        for (size_t b = a; b < vw.s;) {
+            size_t e = b;
+            while (e < vw.s && x->s[e] != ' ')
+                e++;
+            ex_word w;
+            word_ending(x, b, e, &w);
+            if (w.particle == EX_P_OBJ && w.ps > w.cs) {
+                size_t ns = np_start(x, a, w.ps);
+                int t = ns < w.ps ? np_type(x, ns, w.ps) : -1;
+                if (t >= 0)
+                    ty = t;
+            }
+            b = e;
+            while (b < vw.s && x->s[b] == ' ')
+                b++;
+        }
+        int k = np_event(x, si, a, vw.e, ty >= 0 ? ty : ex_type_index("other"));
+        if (!x->ev_v[k].n_agent) {
+            x->n_ev--; /* (the copula rule relates two sides: no doer, no relation) */
+            continue;
+        }
+        /* (지난 3일 … 매긴: a time in the clause dates it) */
+        size_t tk = ex_first_at(x, x->tim, x->n_time, a);
+        if (!x->ev_v[k].date[0] && tk < x->n_time && x->m->v[x->tim[tk]].nend <= vw.s && x->m->v[x->tim[tk]].value[0])
+            ex_date_from(x, &x->ev_v[k], x->tim[tk]);
+    }
+}
+
 /* 1 if e is a reaction (a protest, a pledge, or a verb of reaction_verbs:
  * 환영, 지지) whose object, the word before its predicate, is one of
  * reaction_pronouns (이를 비판했다); 2 if it is an act noun pointed back
@@ -3618,6 +3756,117 @@ static void exception_parts(exdoc *x)
  * holds no word of a new act (sameas_new_act_words: 추가 관세 부과). The
  * phrase is same-as that act, not a part of it; it keeps the relation
  * that made it (a cause, a reaction). */
+/* 1 if the word s[w, w+wl) is at a word start in s[from, to). */
+static int word_in_span(const exdoc *x, size_t from, size_t to, size_t w, size_t wl)
+{
+    for (size_t o = from; o + wl <= to; o++)
+        if ((o == from || x->s[o - 1] == ' ') && !memcmp(x->s + o, x->s + w, wl))
+            return 1;
+    return 0;
+}
+
+/* The actor named inside noun-phrase event b (미국의 관세: 미국), as an
+ * index into b's agents, or -1. */
+static int np_owner(const exdoc *x, const ex_event *b)
+{
+    for (int g = 0; g < b->n_agent; g++)
+        if (x->m->v[b->agent[g]].nstart >= b->ps && x->m->v[b->agent[g]].nend <= b->pe)
+            return g;
+    return -1;
+}
+
+/* An act told with its verb that noun-phrase event b may name again:
+ * not a noun phrase, a quote, a headline, dropped, nor a reaction. */
+static int np_told_cand(const ex_event *a)
+{
+    return !a->np && !a->dropped && !a->quoted && !a->title_line && !is_reaction(a);
+}
+
+/* The act that noun-phrase event j names again, or -1; *retype is set
+ * when the phrase's head is a general act noun (np_generic_heads:
+ * 결정, 조치, 발표) and the phrase takes the act's type. */
+static int np_told(const exdoc *x, size_t j, int *retype)
+{
+    const ex_event *b = &x->ev_v[j];
+    size_t w = b->pe;
+    while (w > b->ps && x->s[w - 1] != ' ')
+        w--;
+    size_t wl = b->pe - w;
+    *retype = 0;
+    if (wl < 6)
+        return -1;
+    int own = np_owner(x, b);
+    size_t own_end = own >= 0 ? x->m->v[b->agent[own]].nend : b->ps;
+    if (in_list_word(x->s + w, wl, np_generic_heads)) {
+        /* 보복관세 발표: the word before the head names the act (its
+         * clause holds it); 네덜란드의 결정: the owner's last act; 발표
+         * alone: the last act whose predicate holds the head */
+        size_t k = w;
+        while (k > own_end && x->s[k - 1] == ' ')
+            k--;
+        size_t ks = k;
+        while (ks > own_end && x->s[ks - 1] != ' ')
+            ks--;
+        if (ks < own_end)
+            ks = own_end;
+        while (ks < k && x->s[ks] == ' ')
+            ks++;
+        for (size_t i = j; i-- > 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 6 < b->sent)
+                break;
+            if (!np_told_cand(a) || a->ps >= b->ps || (b->n_agent && a->n_agent && !same_side(x, a, b)) ||
+                (own >= 0 && k - ks < 6 && a->sent + 3 < b->sent))
+                continue;
+            int hit = k - ks >= 6 ? word_in_span(x, a->cs, a->pe, ks, k - ks)
+                      : own >= 0  ? a->n_agent > 0
+                                  : word_in_span(x, a->ps, a->pe, w, wl);
+            if (hit) {
+                *retype = 1;
+                return (int)i;
+            }
+        }
+        return -1;
+    }
+    /* (보복 관세 is no mention of 관세: sameas_new_act_words) */
+    if (ex_has_any(x->s, b->ps, b->pe, new_act))
+        return -1;
+    for (size_t i = j; i-- > 0;) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->sent + 6 < b->sent)
+            break;
+        if (a->np || a->dropped || a->quoted || a->title_line || a->type != b->type || a->ps >= b->ps ||
+            (b->n_agent && a->n_agent && !has_agent_of(x, a, b)))
+            continue;
+        /* (its clause: 희토류를 수출 통제 대상에 추가했다 … 희토류 통제) */
+        if (word_in_span(x, a->cs < a->ps ? a->cs : a->ps, a->pe, w, wl))
+            return (int)i;
+    }
+    if (own < 0)
+        return -1;
+    /* 삼성의 신제품: the owner's last act of the phrase's type */
+    for (size_t i = j; i-- > 0;) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->sent + 3 < b->sent)
+            break;
+        if (np_told_cand(a) && a->ps < b->ps && a->type == b->type && a->n_agent && same_side(x, a, b))
+            return (int)i;
+    }
+    /* 미국의 반도체 관세에 대응해 … 앞서 미국 상무부는 관세를 부과한다고
+     * 발표했다: the owner's act told with its verb a little after */
+    for (size_t i = j + 1; i < x->n_ev; i++) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->sent > b->sent + 3)
+            break;
+        if (np_told_cand(a) && a->type == b->type && a->n_agent && same_side(x, a, b) &&
+            word_in_span(x, a->cs < a->ps ? a->cs : a->ps, a->pe, w, wl))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* A noun-phrase event that names again an act told with its verb is the
+ * same act (관세를 부과했다 … 관세 부과 여파로). */
 static void np_mentions(exdoc *x)
 {
     pthread_once(&same_once, same_init);
@@ -3625,34 +3874,130 @@ static void np_mentions(exdoc *x)
         ex_event *b = &x->ev_v[j];
         if (!b->np || b->dropped || has_rel_from(x, (int)j, EX_REL_SAME) || b->pe <= b->ps)
             continue;
-        size_t w = b->pe;
-        while (w > b->ps && x->s[w - 1] != ' ')
-            w--;
-        size_t wl = b->pe - w;
-        if (wl < 6 || ex_has_any(x->s, b->ps, b->pe, new_act))
-            continue;
-        int hit = -1;
-        for (size_t i = j; i-- > 0 && hit < 0;) {
-            const ex_event *a = &x->ev_v[i];
-            if (a->sent + 6 < b->sent)
-                break;
-            if (a->np || a->dropped || a->quoted || a->title_line || a->type != b->type || a->ps >= b->ps ||
-                (b->n_agent && a->n_agent && !has_agent_of(x, a, b)))
-                continue;
-            size_t from = a->span_s && a->span_s < a->ps ? a->span_s : a->ps;
-            for (size_t o = from; o + wl <= a->pe && hit < 0; o++)
-                if ((o == from || x->s[o - 1] == ' ') && !memcmp(x->s + o, x->s + w, wl))
-                    hit = (int)i;
-        }
+        int retype = 0;
+        int hit = np_told(x, j, &retype);
         if (hit < 0)
             continue;
         for (size_t r = 0; r < x->n_rel; r++)
             if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_PART)
                 x->rel[r].to = (int)j; /* (a loop: dropped below) */
         ex_add_rel(x, (int)j, EX_REL_SAME, hit);
+        if (retype)
+            b->type = x->ev_v[hit].type;
         if (!b->date[0] && x->ev_v[hit].date[0]) {
             memcpy(b->date, x->ev_v[hit].date, sizeof b->date);
             memcpy(b->when, x->ev_v[hit].when, sizeof b->when);
+        }
+    }
+}
+
+/* 1 if e is a protest whose verb rebuts (relations.yaml rebut_verbs:
+ * 반박했다, 일축했다). */
+static int rebuttal(const ex_event *e)
+{
+    pthread_once(&parts_once, parts_init);
+    return e->type == ex_type_index("protest") && !e->quoted && pred_in(e, rebut_verbs);
+}
+
+/* 중국은 "…"라고 비판했다. 일본은 "…"라고 반박했다: a rebuttal answers
+ * the last reaction (a protest or a vow) of another side told in its
+ * sentence or the three before. */
+static void rebuttals(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->title_line || !rebuttal(b) || has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        size_t min_sent = b->sent >= 3 ? b->sent - 3 : 0;
+        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->quoted || e->title_line || !is_reaction(e))
+                continue;
+            if (!e->n_agent || !b->n_agent || same_side(x, e, b))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
+            break;
+        }
+    }
+}
+
+/* The actor mention that ends in the word before offset ws (정부의 결정,
+ * 정부 대책), from cs on, or -1. */
+static int owner_word_before(const exdoc *x, size_t cs, size_t ws)
+{
+    size_t pe = ws;
+    while (pe > cs && x->s[pe - 1] == ' ')
+        pe--;
+    size_t pw = pe;
+    while (pw > cs && x->s[pw - 1] != ' ' && x->s[pw - 1] != '\n')
+        pw--;
+    if (pw >= pe)
+        return -1;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, pw); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= pe)
+            break;
+        if (m->id && m->nend <= pe)
+            return x->act[k];
+    }
+    return -1;
+}
+
+/* 노조는 정부의 결정을 환영했다, 업계는 정부 대책을 환영하면서도 …:
+ * a reaction verb (reaction_verbs) whose object is an act noun
+ * (np_generic_heads, plan_nouns, act_nouns) owned by an actor named just
+ * before it answers that actor's last act (or the plan it is part of)
+ * told in the six sentences before. */
+static void object_reactions(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->title_line || b->quoted || b->np || has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        int side = -1;
+        for (size_t ws = b->cs; ws < b->pe && side < 0;) {
+            while (ws < b->pe && x->s[ws] == ' ')
+                ws++;
+            size_t we = ws;
+            while (we < b->pe && x->s[we] != ' ')
+                we++;
+            size_t pl = ex_ends_which(x->s, ws, we, GW(phrase_object_particles));
+            size_t nx = we;
+            while (nx < b->pe && x->s[nx] == ' ')
+                nx++;
+            if (pl && we - pl > ws && nx < b->pe &&
+                (in_list_word(x->s + ws, we - pl - ws, np_generic_heads) ||
+                 in_list_word(x->s + ws, we - pl - ws, plan_nouns) || in_list_word(x->s + ws, we - pl - ws, act_nouns)) &&
+                ex_at_any(x->s, b->pe, nx, reaction_verbs)) {
+                int o = owner_word_before(x, b->cs, ws);
+                int mine = 0;
+                for (int g = 0; o >= 0 && g < b->n_agent; g++)
+                    mine |= b->agent[g] == o;
+                if (o >= 0 && !mine)
+                    side = o;
+            }
+            ws = we;
+        }
+        if (side < 0)
+            continue;
+        size_t min_sent = b->sent >= 6 ? b->sent - 6 : 0;
+        /* (an act before a move of the owner's market: 수출이 줄었다; a move
+         * only when the owner did nothing else: 금리를 0.25%포인트 내렸다) */
+        for (int pass = 0; pass < 2 && !has_rel_from(x, (int)j, EX_REL_RESPONDS); pass++)
+        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+            const ex_event *e = &x->ev_v[a];
+            if (e->quoted || e->title_line || e->np || is_reaction(e) || e->sent == b->sent ||
+                (!pass && (market_move(x, e) || self_move(e))) || !acted_by(x, e, side))
+                continue;
+            int to = chain_head(x, a);
+            for (size_t r = 0; r < x->n_rel; r++)
+                if (x->rel[r].from == to && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 &&
+                    acted_by(x, &x->ev_v[x->rel[r].to], side)) {
+                    to = x->rel[r].to;
+                    break;
+                }
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, to));
+            break;
         }
     }
 }
@@ -3666,6 +4011,7 @@ void ex_relate(exdoc *x)
     governed_cues(x, &gv, &n_gv, &cap_gv);
     move_causes(x, &gv, &n_gv, &cap_gv);
     reprisal_np(x, &gv, &n_gv, &cap_gv);
+    copula_clause_acts(x);
     /* the relations found so far (part-of of a meeting) name positions;
      * keep them through the sort by remembering the predicates */
     size_t *from_ps = kg_xcalloc(x->n_rel + 1, sizeof *from_ps);
@@ -3810,10 +4156,11 @@ void ex_relate(exdoc *x)
             size_t back = best_type == EX_REL_RESPONDS && si >= 2 ? si - 2 : si - 1;
             int a = prev_event(x, (int)j, back, -1, -1);
             /* one answers another side's act, not one's own nor a
-             * reaction */
+             * reaction (but a rebuttal answers a reaction: 이에 대해
+             * "…"라고 반박했다) */
             while (a >= 0 && (x->ev_v[a].sent == si ||
                               (best_type == EX_REL_RESPONDS &&
-                               (is_reaction(&x->ev_v[a]) ||
+                               (is_reaction(&x->ev_v[a]) != rebuttal(b) ||
                                 (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
             /* 관세를 부과한다고 발표했다. … 피해를 입었다고 설명했다. 이에
@@ -3982,6 +4329,8 @@ void ex_relate(exdoc *x)
     whole_parts(x);
     other_parts(x);
     statement_responds(x);
+    rebuttals(x);
+    object_reactions(x);
     target_protests(x);
     decision_answers(x);
     /* relations between mentions point at the first mention */
