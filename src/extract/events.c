@@ -129,7 +129,7 @@ static struct {
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
-        *const *passive_measure_nouns;
+        *const *passive_measure_nouns, *const *fused_plan_ends;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -192,6 +192,7 @@ static void gw_init(void)
     GW_GET(quality_suffixes);
     GW_GET(chair_words);
     GW_GET(passive_measure_nouns);
+    GW_GET(fused_plan_ends);
 #undef GW_GET
 }
 
@@ -1353,10 +1354,23 @@ static int plan_cand(const exdoc *x, int wi, cand *c)
         i += l;
     }
     char lemma[64];
-    const char *dict = GW(lemma_endings)[0] ? GW(lemma_endings)[0] : "";
+    /* 부과키로 (the light verb 하 fused with -기로): the stem is a noun of
+     * two syllables or more, the lemma itself */
+    int fused = ex_ends_any(x->s, w->cs, w->ce, GW(fused_plan_ends));
+    if (fused && kg_u8_prev(x->s, se) <= w->cs)
+        return 0;
+    /* (a place in 키 with 로, 헬싱키로 했다, is no plan: the noun is
+     * a lemma of the lexicon, or the verb has an object) */
+    if (fused && wi > 0 && x->w[wi - 1].particle != EX_P_OBJ) {
+        char stem[64];
+        snprintf(stem, sizeof stem, "%.*s", (int)(se - w->cs), x->s + w->cs);
+        if (ex_lemma_type(x->ev, stem) < 0)
+            return 0;
+    }
+    const char *dict = !fused && GW(lemma_endings)[0] ? GW(lemma_endings)[0] : "";
     snprintf(lemma, sizeof lemma, "%.*s%s", (int)(se - w->cs), x->s + w->cs, dict);
     size_t ps = w->cs;
-    if (wi > 0 && is_word(x->s, w->cs, se, plan_aux)) {
+    if (!fused && wi > 0 && is_word(x->s, w->cs, se, plan_aux)) {
         const ex_word *p = &x->w[wi - 1];
         if (p->in_quote || p->particle != EX_P_NONE ||
             !ex_ends_any(x->s, p->cs, p->ce, GW(auxiliary_link_ends)))
@@ -1374,6 +1388,13 @@ static int plan_cand(const exdoc *x, int wi, cand *c)
     c->announce = c->type == 0;
     c->morph = 0;
     c->plan = 1;
+    /* a listed lemma fused (보류키로, 추진키로) is read as the morphology
+     * reads 보류하기로: its object types it only as object_typed_lemmas
+     * says */
+    if (fused && t >= 0) {
+        c->morph = KG_MORPH_ACTIVE;
+        c->plan = 0;
+    }
     snprintf(c->pred, sizeof c->pred, "%s", lemma);
     return (int)(w->ce - ps);
 }
