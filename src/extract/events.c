@@ -3534,7 +3534,11 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
             memcpy(x->last_when, x->s + m->nstart, l);
             x->last_when[l] = '\0';
             int tw = word_at(x, m->nstart);
-            if (day_date(m->value) && tw >= 0 && !x->w[tw].in_quote && !x->w[tw].quote_close) {
+            /* (a day of a sentence that tells an earlier act, 앞서 …
+             * 지난 2일 …했다, is not the story's day the next acts go on
+             * on) */
+            if (day_date(m->value) && tw >= 0 && !x->w[tw].in_quote && !x->w[tw].quote_close &&
+                !starts_any(x->s, se, ss, earlier_openers)) {
                 snprintf(x->last_day, sizeof x->last_day, "%s", m->value);
                 memcpy(x->last_day_when, x->last_when, l + 1);
             }
