@@ -129,7 +129,7 @@ static struct {
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
-        *const *passive_measure_nouns, *const *fused_plan_ends;
+        *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -193,6 +193,7 @@ static void gw_init(void)
     GW_GET(chair_words);
     GW_GET(passive_measure_nouns);
     GW_GET(fused_plan_ends);
+    GW_GET(statement_state_adnominals);
 #undef GW_GET
 }
 
@@ -1048,6 +1049,28 @@ static int holds_any(const char *s, size_t a, size_t b, const char *const *list)
     return 0;
 }
 
+/* 1 if word wi is a future adnominal (제출할, 공급할) right before a plan
+ * stated with its copula (계획이다, 예정이다: plan_copula_words), after an
+ * actor as subject: the plan that actor holds. */
+static int plan_copula_after(const exdoc *x, int wi)
+{
+    const ex_word *w = &x->w[wi];
+    if (w->in_quote || w->ce <= w->cs || !word_is(x, wi + 1, GW(plan_copula_words)))
+        return 0;
+    size_t l;
+    uint32_t last = ex_cp(x->s, w->ce, kg_u8_prev(x->s, w->ce), &l);
+    if (!kg_is_hangul(last) || kg_hangul_jong(last) != KG_JONG_L)
+        return 0;
+    /* (held by an actor told as its subject: 그는 책을 번역할 계획이다 is
+     * no news) */
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        if (!r->in_quote && r->pend <= w->cs && is_subject(x, r))
+            return 1;
+    }
+    return 0;
+}
+
 /* A predicate read by the morphology at word wi (see morph_cand's use in
  * find_cands): fills c and returns the stem's length, or 0. A lemma of
  * the lexicon gives its type; an unknown one an act of type other unless
@@ -1066,7 +1089,8 @@ static int morph_cand(const exdoc *x, int wi, cand *c)
     size_t ll = strlen(m.lemma);
     int t = ex_lemma_type(x->ev, m.lemma);
     if (t < 0) {
-        if (is_word(m.lemma, 0, ll, state_lemmas))
+        /* (a state noun is a plan's act all the same: 공급할 계획이다) */
+        if (is_word(m.lemma, 0, ll, state_lemmas) && !plan_copula_after(x, wi))
             return 0;
         t = ex_type_index("other");
     } else if (t == ex_type_index("restrict") && !holds_any(m.lemma, 0, ll, restrict_objects)) {
@@ -1133,7 +1157,10 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
      * 계획이라고 발표했다 is the announcement's, one event) */
     if ((e->f & EX_F_FUTADN) && !(e->f & EX_F_ADNOM)) {
         const ex_word *n = (size_t)c->wi + 1 < x->nw ? &x->w[c->wi + 1] : NULL;
-        return e->type != ex_type_index("other") && n && !ex_ends_any(x->s, n->cs, n->ce, quote_words);
+        /* (an act of no listed type, 제출할 계획이다: the plan, announce,
+         * keep_event) */
+        return (e->type != ex_type_index("other") || plan_copula_after(x, c->wi)) && n &&
+               !ex_ends_any(x->s, n->cs, n->ce, quote_words);
     }
     if (e->f & (EX_F_ADNOM | EX_F_FUTADN)) {
         if (e->f & EX_F_FUTADN || c->wi == 0)
@@ -1318,6 +1345,34 @@ static int native_cand(const exdoc *x, int wi, cand *c)
         return (int)(w->ce - w->cs);
     }
     return 0;
+}
+
+/* A native verb of no listed type in a plan stated with its copula (공급을
+ * 늘릴 계획이다, 회담을 열 예정이다): the plan, typed by its object
+ * (plan_object_type) else announce (GUIDELINES: a plan with no act of a
+ * listed type). Not a state (있을, 될: statement_state_adnominals). Fills
+ * c and returns the length read, or 0. */
+static int copula_plan_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    kg_morph m;
+    if (!plan_copula_after(x, wi) || kg_morph_word(x->s, w->cs, w->ce, &m) != KG_MORPH_NONE ||
+        is_word(x->s, w->cs, w->ce, GW(statement_state_adnominals)) || in_time(x, w->cs, w->ce))
+        return 0;
+    kg_native f[8];
+    int n = kg_morph_native(x->s, w->cs, w->ce, f, 8);
+    if (n <= 0)
+        return 0;
+    c->type = ex_type_index("announce");
+    c->ps = w->cs;
+    c->me = f[0].end_at;
+    c->wi = wi;
+    c->entry_native = 0;
+    c->announce = 1;
+    c->morph = 0;
+    c->plan = 1;
+    snprintf(c->pred, sizeof c->pred, "%s", f[0].lemma);
+    return (int)(w->ce - w->cs);
 }
 
 /* 1 if word wi ends in -기로 and the next word decides (했다, 하기로
@@ -1661,6 +1716,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             best_len = native_cand(x, (int)wi, &c);
         if (!best_len && !w->in_quote)
             best_len = plan_cand(x, (int)wi, &c);
+        if (!best_len && !w->in_quote)
+            best_len = copula_plan_cand(x, (int)wi, &c);
         if (!best_len)
             continue;
         if (!c.obj[0]) {
@@ -3052,6 +3109,10 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
     if (f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_FORECAST | EX_F_COMPL |
              EX_F_HABIT | EX_F_PRESADN))
         return 0;
+    /* 법안을 제출할 계획이다, 양산을 시작할 방침이다: a plan with no act of
+     * a listed type is announce (GUIDELINES) */
+    if ((f & EX_F_FUTADN) && e->type == ex_type_index("other") && plan_copula_after(x, c->wi))
+        e->type = ex_type_index("announce");
     if (strcmp(kg_event_types[e->type], "compete") == 0) {
         if (f & (EX_F_PRESENT | EX_F_PROGR))
             return 0;
