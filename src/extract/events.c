@@ -1794,6 +1794,13 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
          * a threat is pledge, any other remark announce */
         if (c.type == ex_type_index("release") && c.obj[0] && last_word_in(c.obj, GW(remark_nouns)))
             c.type = ex_type_index(warning_remark(x, &c) ? "pledge" : "announce");
+        /* 인력 감축 계획을 내놨다, 지원 대책을 내놓았다: a plan put out is
+         * announced, of the type of the act it names (투자 계획: invest),
+         * not a product released */
+        if (c.type == ex_type_index("release") && c.obj[0] && last_word_in(c.obj, GW(plan_object_nouns))) {
+            int t = object_type(x, c.obj);
+            c.type = t >= 0 && t != ex_type_index("release") ? t : ex_type_index("announce");
+        }
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
         wi = (size_t)c.wi;
