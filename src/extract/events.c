@@ -129,7 +129,8 @@ static struct {
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
-        *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals;
+        *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
+        *const *company_anaphors;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -194,6 +195,7 @@ static void gw_init(void)
     GW_GET(passive_measure_nouns);
     GW_GET(fused_plan_ends);
     GW_GET(statement_state_adnominals);
+    GW_GET(company_anaphors);
 #undef GW_GET
 }
 
@@ -2412,6 +2414,45 @@ static void dative_target(const exdoc *x, ex_event *e, const cand *c)
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer (last_doer). */
 
+/* 1 if word k, a subject, is a noun that points back at a company
+ * (회사는, 이 회사는: events.yaml company_anaphors; the noun before the
+ * particle, with the word before it for a form of two words): e's doer is
+ * then the last company told before it, within a few sentences. */
+static int company_anaphor(const exdoc *x, ex_event *e, size_t k)
+{
+    const ex_word *w = &x->w[k];
+    if (w->ps <= w->cs)
+        return 0;
+    int hit = 0;
+    for (int g = 0; GW(company_anaphors)[g] && !hit; g++) {
+        const char *f = GW(company_anaphors)[g];
+        size_t l = strlen(f);
+        const char *sp = strchr(f, ' ');
+        if (!sp)
+            hit = w->ps - w->cs == l && !memcmp(x->s + w->cs, f, l);
+        else if (k > 0) {
+            const ex_word *p = &x->w[k - 1];
+            size_t pl = (size_t)(sp - f);
+            hit = p->particle == EX_P_NONE && p->ce - p->cs == pl && !memcmp(x->s + p->cs, f, pl) &&
+                  w->ps - w->cs == l - pl - 1 && !memcmp(x->s + w->cs, sp + 1, l - pl - 1);
+        }
+    }
+    if (!hit)
+        return 0;
+    for (size_t q = x->a1; q-- > 0;) {
+        const kg_mention *m = &x->m->v[x->act[q]];
+        if (m->nstart >= w->s)
+            continue;
+        if (m->nend + 1500 < w->s)
+            break;
+        if (m->type && !strcmp(m->type, "company")) {
+            add_role(e->agent, &e->n_agent, x->act[q], x);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int closed_clause_before(const exdoc *x, size_t ps);
 static void carry_agent(const exdoc *x, ex_event *e, int passive)
 {
@@ -2504,6 +2545,9 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
         }
         if (word_has_actor(x, w))
             continue;
+        /* 회사는, 이 회사는: the company last told of */
+        if (company_anaphor(x, e, k))
+            return;
         if (starts_any(x->s, w->ps, w->cs, market_subjects) && possessor(x, e, w))
             return;
         return;
