@@ -2952,9 +2952,32 @@ static int before_quote(const exdoc *x, const ex_event *e, const kg_mention *m)
  * quotation, the time of a past act reported (지난달 말 … 결정했다고
  * 공시했다) and the month a measure takes effect (다음 달 … 시행한다고
  * 밝혔다) date the event as before. */
+/* 1 if the EDTF value (a single year or month) ends before the document
+ * date: 지난 4월, 지난해 told in June 2025. */
+static int ends_before_dct(const char *value, const kg_edtf_point *dct)
+{
+    int y = 0, m = 0;
+    int n = sscanf(value, "%4d-%2d", &y, &m);
+    if (n < 1 || dct->prec == KG_PREC_NONE || strchr(value, '/'))
+        return 0;
+    if (y != dct->year)
+        return y < dct->year;
+    return n >= 2 && dct->prec >= KG_PREC_MONTH && m < dct->month;
+}
+
 static int said_year(const exdoc *x, const ex_event *e, int ti)
 {
     const kg_mention *m = &x->m->v[ti];
+    /* a vow (…올리겠다고 밝혔다: pledge, or 겠 in the word before the
+     * speech verb) is about what is still to come: a year or a month over
+     * before the document date dates the saying */
+    if (ends_before_dct(m->value, &x->dct)) {
+        int pw = word_at(x, e->ps) - 1;
+        const ex_word *lw = pw >= 0 ? &x->w[pw] : NULL;
+        if (e->type == ex_type_index("pledge") ||
+            (lw && ex_has_any(x->s, lw->cs, lw->ce, GW(volitional_infixes))))
+            return 0;
+    }
     if (day_date(m->value) || (after_dct(m->value, &x->dct) && takes_effect(x, e)) || !said_content(x, e) ||
         before_quote(x, e, m) ||
         (said_past(x, e) && !measure_period(x, m)))
