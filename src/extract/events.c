@@ -130,7 +130,7 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors;
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -196,6 +196,8 @@ static void gw_init(void)
     GW_GET(fused_plan_ends);
     GW_GET(statement_state_adnominals);
     GW_GET(company_anaphors);
+    GW_GET(object_verb_adverbs);
+    GW_GET(adverb_suffixes);
 #undef GW_GET
 }
 
@@ -738,6 +740,7 @@ static int figure_word(const exdoc *x, const ex_word *w)
 static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t objn, int bare)
 {
     obj[0] = '\0';
+    int adverb = 0; /* a manner adverb passed over */
     for (int k = wi - 1, seen = 0; k >= floor && seen < 4; k--, seen++) {
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close)
@@ -745,6 +748,10 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
         int bare_noun = bare && k == wi - 1 && w->particle == EX_P_NONE && w->ce > w->cs &&
                         ex_noun_type(x->ev, x->s + w->cs, w->ce - w->cs) >= 0;
         if (w->particle == EX_P_OBJ || bare_noun) {
+            /* (an amount before the adverb, 53조 원을 추가로 투자한다:
+             * no act named) */
+            if (adverb && figure_word(x, w))
+                return -1;
             /* the noun phrase: this word and up to two bare words before */
             int a = k;
             while (a > floor && k - a < 2 && noun_word(x, &x->w[a - 1]) && !verbish_word(x, &x->w[a - 1]))
@@ -773,6 +780,12 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
             (figure_word(x, w) || is_word(x->s, w->cs, w->ce, GW(figure_bound_words))) &&
             x->w[k + 1].particle == EX_P_OTHER && figure_word(x, &x->w[k + 1]))
             continue;
+        /* a manner adverb (관세를 추가로 부과했다, 규제를 공식적으로
+         * 발표했다) stands between them too */
+        if (is_word(x->s, w->cs, w->ce, GW(object_verb_adverbs)) || ex_ends_any(x->s, w->cs, w->ce, GW(adverb_suffixes))) {
+            adverb = 1;
+            continue;
+        }
         if (w->particle != EX_P_NONE)
             return -1;
         if (is_verbal_word(x, w))
