@@ -1261,7 +1261,9 @@ static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
  * figure named in its clause: 건강을 유지했다, 관계를 유지해 왔다 are no acts. */
 static int kept_ok(const exdoc *x, const ex_event *e, const cand *c)
 {
-    if (!is_word(c->pred, 0, strlen(c->pred), kept_lemmas))
+    /* (a plan stated with its copula is one all the same: 일정을 유지할
+     * 계획이다) */
+    if (!is_word(c->pred, 0, strlen(c->pred), kept_lemmas) || plan_copula_after(x, c->wi))
         return 1;
     size_t a = e->chain < e->cs ? e->chain : e->cs;
     for (size_t k = ex_first_at(x, x->fig, x->n_fig, a); k < x->n_fig; k++) {
