@@ -129,7 +129,8 @@ static struct {
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
-        *const *passive_measure_nouns;
+        *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -192,6 +193,11 @@ static void gw_init(void)
     GW_GET(quality_suffixes);
     GW_GET(chair_words);
     GW_GET(passive_measure_nouns);
+    GW_GET(fused_plan_ends);
+    GW_GET(statement_state_adnominals);
+    GW_GET(company_anaphors);
+    GW_GET(object_verb_adverbs);
+    GW_GET(adverb_suffixes);
 #undef GW_GET
 }
 
@@ -734,6 +740,7 @@ static int figure_word(const exdoc *x, const ex_word *w)
 static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t objn, int bare)
 {
     obj[0] = '\0';
+    int adverb = 0; /* a manner adverb passed over */
     for (int k = wi - 1, seen = 0; k >= floor && seen < 4; k--, seen++) {
         const ex_word *w = &x->w[k];
         if (w->in_quote || w->quote_close)
@@ -741,6 +748,10 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
         int bare_noun = bare && k == wi - 1 && w->particle == EX_P_NONE && w->ce > w->cs &&
                         ex_noun_type(x->ev, x->s + w->cs, w->ce - w->cs) >= 0;
         if (w->particle == EX_P_OBJ || bare_noun) {
+            /* (an amount before the adverb, 53조 원을 추가로 투자한다:
+             * no act named) */
+            if (adverb && figure_word(x, w))
+                return -1;
             /* the noun phrase: this word and up to two bare words before */
             int a = k;
             while (a > floor && k - a < 2 && noun_word(x, &x->w[a - 1]) && !verbish_word(x, &x->w[a - 1]))
@@ -769,6 +780,12 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
             (figure_word(x, w) || is_word(x->s, w->cs, w->ce, GW(figure_bound_words))) &&
             x->w[k + 1].particle == EX_P_OTHER && figure_word(x, &x->w[k + 1]))
             continue;
+        /* a manner adverb (관세를 추가로 부과했다, 규제를 공식적으로
+         * 발표했다) stands between them too */
+        if (is_word(x->s, w->cs, w->ce, GW(object_verb_adverbs)) || ex_ends_any(x->s, w->cs, w->ce, GW(adverb_suffixes))) {
+            adverb = 1;
+            continue;
+        }
         if (w->particle != EX_P_NONE)
             return -1;
         if (is_verbal_word(x, w))
@@ -1047,6 +1064,28 @@ static int holds_any(const char *s, size_t a, size_t b, const char *const *list)
     return 0;
 }
 
+/* 1 if word wi is a future adnominal (제출할, 공급할) right before a plan
+ * stated with its copula (계획이다, 예정이다: plan_copula_words), after an
+ * actor as subject: the plan that actor holds. */
+static int plan_copula_after(const exdoc *x, int wi)
+{
+    const ex_word *w = &x->w[wi];
+    if (w->in_quote || w->ce <= w->cs || !word_is(x, wi + 1, GW(plan_copula_words)))
+        return 0;
+    size_t l;
+    uint32_t last = ex_cp(x->s, w->ce, kg_u8_prev(x->s, w->ce), &l);
+    if (!kg_is_hangul(last) || kg_hangul_jong(last) != KG_JONG_L)
+        return 0;
+    /* (held by an actor told as its subject: 그는 책을 번역할 계획이다 is
+     * no news) */
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        if (!r->in_quote && r->pend <= w->cs && is_subject(x, r))
+            return 1;
+    }
+    return 0;
+}
+
 /* A predicate read by the morphology at word wi (see morph_cand's use in
  * find_cands): fills c and returns the stem's length, or 0. A lemma of
  * the lexicon gives its type; an unknown one an act of type other unless
@@ -1065,7 +1104,8 @@ static int morph_cand(const exdoc *x, int wi, cand *c)
     size_t ll = strlen(m.lemma);
     int t = ex_lemma_type(x->ev, m.lemma);
     if (t < 0) {
-        if (is_word(m.lemma, 0, ll, state_lemmas))
+        /* (a state noun is a plan's act all the same: 공급할 계획이다) */
+        if (is_word(m.lemma, 0, ll, state_lemmas) && !plan_copula_after(x, wi))
             return 0;
         t = ex_type_index("other");
     } else if (t == ex_type_index("restrict") && !holds_any(m.lemma, 0, ll, restrict_objects)) {
@@ -1132,7 +1172,10 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
      * 계획이라고 발표했다 is the announcement's, one event) */
     if ((e->f & EX_F_FUTADN) && !(e->f & EX_F_ADNOM)) {
         const ex_word *n = (size_t)c->wi + 1 < x->nw ? &x->w[c->wi + 1] : NULL;
-        return e->type != ex_type_index("other") && n && !ex_ends_any(x->s, n->cs, n->ce, quote_words);
+        /* (an act of no listed type, 제출할 계획이다: the plan, announce,
+         * keep_event) */
+        return (e->type != ex_type_index("other") || plan_copula_after(x, c->wi)) && n &&
+               !ex_ends_any(x->s, n->cs, n->ce, quote_words);
     }
     if (e->f & (EX_F_ADNOM | EX_F_FUTADN)) {
         if (e->f & EX_F_FUTADN || c->wi == 0)
@@ -1218,7 +1261,9 @@ static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
  * figure named in its clause: 건강을 유지했다, 관계를 유지해 왔다 are no acts. */
 static int kept_ok(const exdoc *x, const ex_event *e, const cand *c)
 {
-    if (!is_word(c->pred, 0, strlen(c->pred), kept_lemmas))
+    /* (a plan stated with its copula is one all the same: 일정을 유지할
+     * 계획이다) */
+    if (!is_word(c->pred, 0, strlen(c->pred), kept_lemmas) || plan_copula_after(x, c->wi))
         return 1;
     size_t a = e->chain < e->cs ? e->chain : e->cs;
     for (size_t k = ex_first_at(x, x->fig, x->n_fig, a); k < x->n_fig; k++) {
@@ -1319,6 +1364,34 @@ static int native_cand(const exdoc *x, int wi, cand *c)
     return 0;
 }
 
+/* A native verb of no listed type in a plan stated with its copula (공급을
+ * 늘릴 계획이다, 회담을 열 예정이다): the plan, typed by its object
+ * (plan_object_type) else announce (GUIDELINES: a plan with no act of a
+ * listed type). Not a state (있을, 될: statement_state_adnominals). Fills
+ * c and returns the length read, or 0. */
+static int copula_plan_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    kg_morph m;
+    if (!plan_copula_after(x, wi) || kg_morph_word(x->s, w->cs, w->ce, &m) != KG_MORPH_NONE ||
+        is_word(x->s, w->cs, w->ce, GW(statement_state_adnominals)) || in_time(x, w->cs, w->ce))
+        return 0;
+    kg_native f[8];
+    int n = kg_morph_native(x->s, w->cs, w->ce, f, 8);
+    if (n <= 0)
+        return 0;
+    c->type = ex_type_index("announce");
+    c->ps = w->cs;
+    c->me = f[0].end_at;
+    c->wi = wi;
+    c->entry_native = 0;
+    c->announce = 1;
+    c->morph = 0;
+    c->plan = 1;
+    snprintf(c->pred, sizeof c->pred, "%s", f[0].lemma);
+    return (int)(w->ce - w->cs);
+}
+
 /* 1 if word wi ends in -기로 and the next word decides (했다, 하기로
  * 한, 결정했다: korean.yaml decide_verbs): a plan decided. */
 static int plan_word(const exdoc *x, int wi)
@@ -1353,10 +1426,23 @@ static int plan_cand(const exdoc *x, int wi, cand *c)
         i += l;
     }
     char lemma[64];
-    const char *dict = GW(lemma_endings)[0] ? GW(lemma_endings)[0] : "";
+    /* 부과키로 (the light verb 하 fused with -기로): the stem is a noun of
+     * two syllables or more, the lemma itself */
+    int fused = ex_ends_any(x->s, w->cs, w->ce, GW(fused_plan_ends));
+    if (fused && kg_u8_prev(x->s, se) <= w->cs)
+        return 0;
+    /* (a place in 키 with 로, 헬싱키로 했다, is no plan: the noun is
+     * a lemma of the lexicon, or the verb has an object) */
+    if (fused && wi > 0 && x->w[wi - 1].particle != EX_P_OBJ) {
+        char stem[64];
+        snprintf(stem, sizeof stem, "%.*s", (int)(se - w->cs), x->s + w->cs);
+        if (ex_lemma_type(x->ev, stem) < 0)
+            return 0;
+    }
+    const char *dict = !fused && GW(lemma_endings)[0] ? GW(lemma_endings)[0] : "";
     snprintf(lemma, sizeof lemma, "%.*s%s", (int)(se - w->cs), x->s + w->cs, dict);
     size_t ps = w->cs;
-    if (wi > 0 && is_word(x->s, w->cs, se, plan_aux)) {
+    if (!fused && wi > 0 && is_word(x->s, w->cs, se, plan_aux)) {
         const ex_word *p = &x->w[wi - 1];
         if (p->in_quote || p->particle != EX_P_NONE ||
             !ex_ends_any(x->s, p->cs, p->ce, GW(auxiliary_link_ends)))
@@ -1374,6 +1460,13 @@ static int plan_cand(const exdoc *x, int wi, cand *c)
     c->announce = c->type == 0;
     c->morph = 0;
     c->plan = 1;
+    /* a listed lemma fused (보류키로, 추진키로) is read as the morphology
+     * reads 보류하기로: its object types it only as object_typed_lemmas
+     * says */
+    if (fused && t >= 0) {
+        c->morph = KG_MORPH_ACTIVE;
+        c->plan = 0;
+    }
     snprintf(c->pred, sizeof c->pred, "%s", lemma);
     return (int)(w->ce - ps);
 }
@@ -1640,6 +1733,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             best_len = native_cand(x, (int)wi, &c);
         if (!best_len && !w->in_quote)
             best_len = plan_cand(x, (int)wi, &c);
+        if (!best_len && !w->in_quote)
+            best_len = copula_plan_cand(x, (int)wi, &c);
         if (!best_len)
             continue;
         if (!c.obj[0]) {
@@ -1716,6 +1811,13 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
          * a threat is pledge, any other remark announce */
         if (c.type == ex_type_index("release") && c.obj[0] && last_word_in(c.obj, GW(remark_nouns)))
             c.type = ex_type_index(warning_remark(x, &c) ? "pledge" : "announce");
+        /* 인력 감축 계획을 내놨다, 지원 대책을 내놓았다: a plan put out is
+         * announced, of the type of the act it names (투자 계획: invest),
+         * not a product released */
+        if (c.type == ex_type_index("release") && c.obj[0] && last_word_in(c.obj, GW(plan_object_nouns))) {
+            int t = object_type(x, c.obj);
+            c.type = t >= 0 && t != ex_type_index("release") ? t : ex_type_index("announce");
+        }
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
         wi = (size_t)c.wi;
@@ -2327,6 +2429,45 @@ static void dative_target(const exdoc *x, ex_event *e, const cand *c)
  * 9조원을 투자해; a passive: 추가 관세가 부과된다; a figure as subject:
  * 영업이익은 … 웃돌았다) goes on with the story's last doer (last_doer). */
 
+/* 1 if word k, a subject, is a noun that points back at a company
+ * (회사는, 이 회사는: events.yaml company_anaphors; the noun before the
+ * particle, with the word before it for a form of two words): e's doer is
+ * then the last company told before it, within a few sentences. */
+static int company_anaphor(const exdoc *x, ex_event *e, size_t k)
+{
+    const ex_word *w = &x->w[k];
+    if (w->ps <= w->cs)
+        return 0;
+    int hit = 0;
+    for (int g = 0; GW(company_anaphors)[g] && !hit; g++) {
+        const char *f = GW(company_anaphors)[g];
+        size_t l = strlen(f);
+        const char *sp = strchr(f, ' ');
+        if (!sp)
+            hit = w->ps - w->cs == l && !memcmp(x->s + w->cs, f, l);
+        else if (k > 0) {
+            const ex_word *p = &x->w[k - 1];
+            size_t pl = (size_t)(sp - f);
+            hit = p->particle == EX_P_NONE && p->ce - p->cs == pl && !memcmp(x->s + p->cs, f, pl) &&
+                  w->ps - w->cs == l - pl - 1 && !memcmp(x->s + w->cs, sp + 1, l - pl - 1);
+        }
+    }
+    if (!hit)
+        return 0;
+    for (size_t q = x->a1; q-- > 0;) {
+        const kg_mention *m = &x->m->v[x->act[q]];
+        if (m->nstart >= w->s)
+            continue;
+        if (m->nend + 1500 < w->s)
+            break;
+        if (m->type && !strcmp(m->type, "company")) {
+            add_role(e->agent, &e->n_agent, x->act[q], x);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int closed_clause_before(const exdoc *x, size_t ps);
 static void carry_agent(const exdoc *x, ex_event *e, int passive)
 {
@@ -2419,6 +2560,9 @@ static void carry_agent(const exdoc *x, ex_event *e, int passive)
         }
         if (word_has_actor(x, w))
             continue;
+        /* 회사는, 이 회사는: the company last told of */
+        if (company_anaphor(x, e, k))
+            return;
         if (starts_any(x->s, w->ps, w->cs, market_subjects) && possessor(x, e, w))
             return;
         return;
@@ -2823,9 +2967,32 @@ static int before_quote(const exdoc *x, const ex_event *e, const kg_mention *m)
  * quotation, the time of a past act reported (지난달 말 … 결정했다고
  * 공시했다) and the month a measure takes effect (다음 달 … 시행한다고
  * 밝혔다) date the event as before. */
+/* 1 if the EDTF value (a single year or month) ends before the document
+ * date: 지난 4월, 지난해 told in June 2025. */
+static int ends_before_dct(const char *value, const kg_edtf_point *dct)
+{
+    int y = 0, m = 0;
+    int n = sscanf(value, "%4d-%2d", &y, &m);
+    if (n < 1 || dct->prec == KG_PREC_NONE || strchr(value, '/'))
+        return 0;
+    if (y != dct->year)
+        return y < dct->year;
+    return n >= 2 && dct->prec >= KG_PREC_MONTH && m < dct->month;
+}
+
 static int said_year(const exdoc *x, const ex_event *e, int ti)
 {
     const kg_mention *m = &x->m->v[ti];
+    /* a vow (…올리겠다고 밝혔다: pledge, or 겠 in the word before the
+     * speech verb) is about what is still to come: a year or a month over
+     * before the document date dates the saying */
+    if (ends_before_dct(m->value, &x->dct)) {
+        int pw = word_at(x, e->ps) - 1;
+        const ex_word *lw = pw >= 0 ? &x->w[pw] : NULL;
+        if (e->type == ex_type_index("pledge") ||
+            (lw && ex_has_any(x->s, lw->cs, lw->ce, GW(volitional_infixes))))
+            return 0;
+    }
     if (day_date(m->value) || (after_dct(m->value, &x->dct) && takes_effect(x, e)) || !said_content(x, e) ||
         before_quote(x, e, m) ||
         (said_past(x, e) && !measure_period(x, m)))
@@ -3031,6 +3198,10 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
     if (f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_FORECAST | EX_F_COMPL |
              EX_F_HABIT | EX_F_PRESADN))
         return 0;
+    /* 법안을 제출할 계획이다, 양산을 시작할 방침이다: a plan with no act of
+     * a listed type is announce (GUIDELINES) */
+    if ((f & EX_F_FUTADN) && e->type == ex_type_index("other") && plan_copula_after(x, c->wi))
+        e->type = ex_type_index("announce");
     if (strcmp(kg_event_types[e->type], "compete") == 0) {
         if (f & (EX_F_PRESENT | EX_F_PROGR))
             return 0;
@@ -3513,7 +3684,11 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
             memcpy(x->last_when, x->s + m->nstart, l);
             x->last_when[l] = '\0';
             int tw = word_at(x, m->nstart);
-            if (day_date(m->value) && tw >= 0 && !x->w[tw].in_quote && !x->w[tw].quote_close) {
+            /* (a day of a sentence that tells an earlier act, 앞서 …
+             * 지난 2일 …했다, is not the story's day the next acts go on
+             * on) */
+            if (day_date(m->value) && tw >= 0 && !x->w[tw].in_quote && !x->w[tw].quote_close &&
+                !starts_any(x->s, se, ss, earlier_openers)) {
                 snprintf(x->last_day, sizeof x->last_day, "%s", m->value);
                 memcpy(x->last_day_when, x->last_when, l + 1);
             }

@@ -122,7 +122,8 @@ static const char *M_YEAR, *M_MONTH, *M_DAY, *M_HOUR, *M_MINUTE, *M_QUARTER, *M_
 static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE, *R_BASE_NOUN, *R_DURING,
     *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN, *R_HALF, *R_ORDINAL, *R_NEXT,
     *R_LAST_BEFORE;
-static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects;
+static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects,
+    *const *earlier_openers;
 
 struct tstate {
     kg_tctx *c;
@@ -143,6 +144,7 @@ struct tstate {
     size_t at;       /* where the expression being resolved starts */
     int sent_no;     /* sentences begun so far, and the one of the last time */
     int last_sent;
+    size_t sent_at;  /* where the current sentence starts */
     /* the mention emitted last: its index in c->out, its end and sentence
      * (당시 right after it restates it) */
     int have_prev, prev_sent;
@@ -2096,13 +2098,28 @@ static void year_back(dpt *p)
         p->d = kg_tag_mdays(p->y, p->m);
 }
 
+/* 1 if the current sentence opens with an earlier opener (앞서 …): what
+ * it tells comes before the story's day. */
+static int earlier_sentence(const tstate *st)
+{
+    size_t i = st->sent_at;
+    while (i < st->len && (st->s[i] == ' ' || st->s[i] == '\n'))
+        i++;
+    for (int k = 0; earlier_openers && earlier_openers[k]; k++) {
+        size_t l = strlen(earlier_openers[k]);
+        if (i + l <= st->len && !memcmp(st->s + i, earlier_openers[k], l))
+            return 1;
+    }
+    return 0;
+}
+
 static void remember(tstate *st, const tval *v)
 {
     if (v->unknown || st->cur_base)
         return;
     st->last_sent = st->sent_no;
     const dpt *ps = &v->a;
-    if (st->cur_story && !v->interval && ps->prec == KG_PREC_DAY) {
+    if (st->cur_story && !v->interval && ps->prec == KG_PREC_DAY && !earlier_sentence(st)) {
         st->have_story = 1;
         st->story = *ps;
     }
@@ -2227,6 +2244,8 @@ static void read_rule_words(void)
     since_words = kg_gram_words("times", "since_words");
     around_links = kg_gram_words("times", "around_links");
     around_objects = kg_gram_words("times", "around_objects");
+    /* (the extractor's list: one list for both, events.yaml) */
+    earlier_openers = kg_gram_words("events", "earlier_openers");
 }
 
 static void read_lists(void)
@@ -3160,7 +3179,7 @@ void kg_find_times(kg_tctx *c)
          * every byte of the text cost more than the rest of the time scan) */
         for (; sb < i; sb = mark_next(&ms))
             if (s[sb] == '\n' || (sb > 0 && !isd(s[sb - 1]) && (s[sb + 1] == ' ' || s[sb + 1] == '\n')))
-                st.sent_y = 0, st.sent_no++;
+                st.sent_y = 0, st.sent_no++, st.sent_at = sb + 1;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
         if (ci < t->n_chrome && t->chrome[ci].r.nstart <= i) {
