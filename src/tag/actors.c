@@ -2032,6 +2032,44 @@ static int one_person_of_family(const actx *x, const char *f)
     return n == 1 ? found : -1;
 }
 
+/* A name of one word with a title (탄 CEO, 황 CEO) after the one person
+ * of the text so far whose name is of two words or more and ends in it
+ * (립부 탄, 젠슨 황: a name spelled from a language that puts the family
+ * name last): emits a mention of that person and returns 1; else 0 (none
+ * such, or two). */
+static int person_by_last_word(actx *x, size_t a, size_t b)
+{
+    const kg_mentions *m = x->c->out;
+    const char *w = x->s + a, *id = NULL;
+    size_t n = b - a;
+    const kg_mention *one = NULL;
+    for (size_t k = 0; k < m->n; k++) {
+        const kg_mention *v = &m->v[k];
+        size_t nl;
+        if (v->kind != KG_MENTION_ACTOR || !v->type || strcmp(v->type, "person") != 0 || !v->name ||
+            (nl = strlen(v->name)) <= n + 1 || v->name[nl - n - 1] != ' ' || memcmp(v->name + nl - n, w, n) != 0)
+            continue;
+        if (id && strcmp(id, v->id) != 0)
+            return 0; /* (two such persons) */
+        id = v->id;
+        one = v;
+    }
+    if (!one)
+        return 0;
+    /* (the whole name written here: the rules of names find it) */
+    size_t fl = strlen(one->name) - n;
+    if (a >= fl && !memcmp(x->s + a - fl, one->name, fl))
+        return 0;
+    int k;
+    if (one->how && !strcmp(one->how, "lexicon") && x->lx && (k = kg_lex_find_id(x->lx, one->id)) >= 0)
+        emit_lex(x, a, b, k);
+    else if ((k = dact_find(x, one->id, id_hash(one->id, strlen(one->id)))) >= 0)
+        emit_act(x, a, b, k);
+    else
+        return 0;
+    return 1;
+}
+
 /* Adds the discovered actor named s[a, b) (id: the name's slug), makes
  * the name an alias for later mentions, and emits the mention. */
 static void new_actor(actx *x, size_t a, size_t b, const char *type, const char *how)
@@ -2044,6 +2082,8 @@ static void new_actor(actx *x, size_t a, size_t b, const char *type, const char 
         emit_act(x, a, b, found);
         return;
     }
+    if (type && !strcmp(type, "person") && !memchr(x->s + a, ' ', b - a) && person_by_last_word(x, a, b))
+        return;
     kg_buf *id = slug_of(x, x->s + a, b - a);
     int act = dact_add(x, id->ptr, id->len, x->s + a, b - a, type, how, -1);
     /* a family name alone (신 회장) names no one elsewhere (1차, 7장):
@@ -2377,6 +2417,13 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     size_t pa = na >= 2 && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
     int two = pa < na && (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1)) && foreign_name_ok(x, pa, na - 1, ne) &&
               name_context_ok(x, pa);
+    /* 칼데라 CEO: the last word of the name of a person told before
+     * (브루노 칼데라), when no name of two words ends here (nor may: a
+     * bare word of Hangul before it may be a given name, 마리아 칼데라) */
+    if (!two && !across && all_hangul(s + na, ne - na) && !kg_tctx_taken(x->c, na, ne) && !overlaps_actor(x, na, ne) &&
+        !(pa < na && all_hangul(s + pa, na - 1 - pa) && strip_run(s, pa, na - 1) == na - 1 && !never_name(s, pa, na - 1)) &&
+        person_by_last_word(x, na, ne))
+        return 1;
     /* 솔지 씨, 낸시랭 씨: before 씨 (anon_titles) a given name alone or a
      * name from elsewhere, no family name needed */
     int ssi = !two && !across && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 2 && syl <= 4 &&
