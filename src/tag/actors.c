@@ -21,6 +21,7 @@
  *   - all-capital acronyms (DJI, SMIC), minus a stop list of terms.
  * A discovered name is then matched like a lexicon alias for the rest of
  * the document. */
+#include <limits.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -1919,7 +1920,7 @@ static int name_context_ok(actx *x, size_t na)
     return kg_wordset_suffix(&ws_context_endings, s + pa, pe - pa);
 }
 
-static int one_person_of_family(const actx *x, const char *f);
+static int one_person_of_family(const actx *x, const char *f, const char **lex_id);
 
 /* 1 if [a, b) can be a person's name of one word: Hangul, 1 to 4
  * syllables, a family name first when longer than one, no particle at
@@ -1934,7 +1935,8 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     /* (a family name that is also a word, 이 or 한, names the one person
      * of the text whose name starts with it: 이재용 회장 … 이 회장) */
-    int known = syl == 1 && kg_wordset_has(&ws_family, s + a, 3) && one_person_of_family(x, s + a) >= 0;
+    const char *lid;
+    int known = syl == 1 && kg_wordset_has(&ws_family, s + a, 3) && one_person_of_family(x, s + a, &lid) >= 0;
     if (!known && never_name(s, a, b))
         return 0;
     if (syl >= 2 && !surname_first(s + a, b - a))
@@ -2014,12 +2016,37 @@ static int spelled_tail(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if the word after the mention v in the text (or its own last word)
+ * is the word that starts at t, n bytes: 이재명 대통령 … 이 대통령. */
+static int same_title_after(const actx *x, const kg_mention *v, const char *t, size_t n)
+{
+    const char *s = x->s;
+    size_t e = v->nend;
+    if (e + 1 + n <= x->len && s[e] == ' ' && !memcmp(s + e + 1, t, n))
+        return 1;
+    return v->nend - v->nstart > n && s[v->nend - n - 1] == ' ' && !memcmp(s + v->nend - n, t, n);
+}
+
 /* The one person of the text so far whose name, of two to four Hangul
  * syllables, starts with the family name of three bytes at f (최 after
- * 최태원), else -1 (none, or two). */
-static int one_person_of_family(const actx *x, const char *f)
+ * 최태원): an actor found in the text (its index), or a lexicon person
+ * told before with the title that follows f here (INT_MAX, its id in
+ * *lex_id: 이 대통령 after 이재명 대통령; a lexicon person named in passing
+ * is not every 이 of the text); -1 when there is none, or two. */
+static int one_person_of_family(const actx *x, const char *f, const char **lex_id)
 {
     int found = -1, n = 0;
+    *lex_id = NULL;
+    /* (the title after the family name: the word after its space, up to
+     * a particle or the next space) */
+    const char *s = x->s;
+    size_t tb = (size_t)(f - s) + 3, te = tb;
+    if (tb < x->len && s[tb] == ' ')
+        te = ++tb;
+    while (te < x->len && s[te] != ' ' && s[te] != '\n')
+        te++;
+    if (te > tb)
+        te = strip_run(s, tb, te);
     for (size_t k = 0; k < x->n_acts && n < 2; k++) {
         const dact *d = &x->acts[k];
         size_t nl = d->name ? strlen(d->name) : 0;
@@ -2029,7 +2056,40 @@ static int one_person_of_family(const actx *x, const char *f)
             n++;
         }
     }
-    return n == 1 ? found : -1;
+    /* and the lexicon's persons told so far (이재명 … 이 대통령) */
+    const kg_mentions *m = x->c->out;
+    for (size_t k = 0; k < m->n && n < 2; k++) {
+        const kg_mention *v = &m->v[k];
+        size_t nl;
+        if (v->kind != KG_MENTION_ACTOR || !v->how || strcmp(v->how, "lexicon") != 0 || !v->type ||
+            strcmp(v->type, "person") != 0 || !v->name || (nl = strlen(v->name)) < 6 || nl > 12 ||
+            memcmp(v->name, f, 3) != 0 || !all_hangul(v->name, nl) || (*lex_id && !strcmp(*lex_id, v->id)) ||
+            (found >= 0 && !*lex_id && !strcmp(x->acts[found].id, v->id)) || te <= tb ||
+            !same_title_after(x, v, s + tb, te - tb))
+            continue;
+        *lex_id = v->id;
+        n++;
+    }
+    if (n != 1)
+        return -1;
+    return *lex_id ? INT_MAX : found;
+}
+
+/* Emits [a, b) as a mention of the actor of the earlier mention k of the
+ * text (a lexicon actor or one found in it); 1, or 0 when it is neither
+ * any more. */
+static int emit_as_mention(actx *x, size_t a, size_t b, size_t k)
+{
+    const kg_mention *one = &x->c->out->v[k];
+    const char *id = one->id;
+    int lex = one->how && !strcmp(one->how, "lexicon") && x->lx ? kg_lex_find_id(x->lx, id) : -1, act;
+    if (lex >= 0)
+        emit_lex(x, a, b, lex);
+    else if ((act = dact_find(x, id, id_hash(id, strlen(id)))) >= 0)
+        emit_act(x, a, b, act);
+    else
+        return 0;
+    return 1;
 }
 
 /* A name of one word with a title (탄 CEO, 황 CEO) after the one person
@@ -2060,14 +2120,7 @@ static int person_by_last_word(actx *x, size_t a, size_t b)
     size_t fl = strlen(one->name) - n;
     if (a >= fl && !memcmp(x->s + a - fl, one->name, fl))
         return 0;
-    int k;
-    if (one->how && !strcmp(one->how, "lexicon") && x->lx && (k = kg_lex_find_id(x->lx, one->id)) >= 0)
-        emit_lex(x, a, b, k);
-    else if ((k = dact_find(x, one->id, id_hash(one->id, strlen(one->id)))) >= 0)
-        emit_act(x, a, b, k);
-    else
-        return 0;
-    return 1;
+    return emit_as_mention(x, a, b, (size_t)(one - m->v));
 }
 
 /* Adds the discovered actor named s[a, b) (id: the name's slug), makes
@@ -2075,12 +2128,18 @@ static int person_by_last_word(actx *x, size_t a, size_t b)
 static void new_actor(actx *x, size_t a, size_t b, const char *type, const char *how)
 {
     int found;
+    const char *lid;
     if (b - a == 3 && type && !strcmp(type, "person") && all_hangul(x->s + a, 3) &&
-        (found = one_person_of_family(x, x->s + a)) >= 0) {
+        (found = one_person_of_family(x, x->s + a, &lid)) >= 0) {
         /* a family name alone with a title (최 회장) after the one
          * person of the text whose name starts with it (최태원 회장) */
-        emit_act(x, a, b, found);
-        return;
+        int lex = lid && x->lx ? kg_lex_find_id(x->lx, lid) : -1;
+        if (!lid)
+            emit_act(x, a, b, found);
+        else if (lex >= 0)
+            emit_lex(x, a, b, lex);
+        if (!lid || lex >= 0)
+            return;
     }
     if (type && !strcmp(type, "person") && !memchr(x->s + a, ' ', b - a) && person_by_last_word(x, a, b))
         return;
