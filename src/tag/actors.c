@@ -368,6 +368,7 @@ static const char *const *term_marks;           /* admin_rule: 기 (2기) */
 static const char *gov_word;                    /* country_bodies, id government: 정부 */
 static const char *const *name_bad_single;      /* name_word_ok: 는 */
 static const char *const *place_titles;         /* title_rule_ex: 특파원 */
+static const char *const *foreign_titles;       /* title_rule_ex: 외무상 (무토 요지 경제산업상) */
 static const char *const *list_closers;         /* list_rule: 등 */
 static const char *const *quote_namers;         /* quoted_rule: 이라는 */
 static const char *const *region_suffixes;      /* run_known: 시, 성 (베이징시) */
@@ -415,7 +416,7 @@ static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, 
     ws_role_name_bad_ends, ws_title_name_bad_ends;
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
     ws_report_particles, ws_unnamed_sources, ws_office_titles;
-static kg_wordset ws_affiliation_ends, ws_place_titles;
+static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles;
 /* the lists that were walked word by word with strlen and memcmp, as
  * sets: gloss_not_heads (ends_with each), spelled_letters (the longest
  * at a place); *_ok: every word of the list is one a set holds (of 1 to
@@ -1958,7 +1959,15 @@ static int name_word_ok(actx *x, size_t a, size_t b)
  * given name of one) and 1 to 5 syllables, neither a word that is never a
  * name nor a title. */
 static int overlaps_actor(actx *x, size_t a, size_t b);
+static int foreign_name_ok_ex(actx *x, size_t a, size_t m, size_t b, int first_any_end);
 static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
+{
+    return foreign_name_ok_ex(x, a, m, b, 0);
+}
+
+/* foreign_name_ok; with first_any_end, the first word may end as a verb
+ * does (오카다, 요시다 before a title only such persons hold: 다) */
+static int foreign_name_ok_ex(actx *x, size_t a, size_t m, size_t b, int first_any_end)
 {
     const char *s = x->s;
     if (!all_hangul(s + a, m - a) || !all_hangul(s + m + 1, b - m - 1))
@@ -1977,7 +1986,7 @@ static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
     if (never_name(s, a, m) || never_name(s, m + 1, b) || is_title(s + a, m - a) || is_title(s + m + 1, b - m - 1))
         return 0;
     /* neither word ends in a particle or a verb ending (회의에서 발표한) */
-    if (kg_wordset_suffix(&ws_foreign_bad_ends, s + a, m - a) ||
+    if ((!first_any_end && kg_wordset_suffix(&ws_foreign_bad_ends, s + a, m - a)) ||
         kg_wordset_suffix(&ws_foreign_bad_ends, s + m + 1, b - m - 1))
         return 0;
     /* nor a common loanword, nor a body's name (테크놀로지 리뷰 기자) */
@@ -2474,8 +2483,11 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* two words spelled from another language (마리아 로시), when the word
      * before the title is no name alone or looks spelled from elsewhere */
     size_t pa = na >= 2 && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
-    int two = pa < na && (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1)) && foreign_name_ok(x, pa, na - 1, ne) &&
-              name_context_ok(x, pa);
+    /* (a title only persons of another country hold, 외무상: its two
+     * words need not look spelled from elsewhere, 이와야 다케시) */
+    int foreign_title = tb > ta && kg_wordset_has(&ws_foreign_titles, s + ta, tb - ta);
+    int two = pa < na && (foreign_title || loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1)) &&
+              foreign_name_ok_ex(x, pa, na - 1, ne, foreign_title) && name_context_ok(x, pa);
     /* 칼데라 CEO: the last word of the name of a person told before
      * (브루노 칼데라), when no name of two words ends here (nor may: a
      * bare word of Hangul before it may be a given name, 마리아 칼데라) */
@@ -3253,6 +3265,7 @@ static void lists_load(void)
     term_marks = kg_gram_words("names", "term_marks");
     name_bad_single = kg_gram_words("names", "name_bad_single");
     place_titles = kg_gram_words("names", "place_titles");
+    foreign_titles = kg_gram_words("names", "foreign_titles");
     list_closers = kg_gram_words("names", "list_closers");
     quote_namers = kg_gram_words("names", "quote_namers");
     region_suffixes = kg_gram_words("names", "region_suffixes");
@@ -3507,6 +3520,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
     kg_wordset_build(&ws_affiliation_ends, affiliation_ends);
     kg_wordset_build(&ws_place_titles, place_titles);
+    kg_wordset_build(&ws_foreign_titles, foreign_titles);
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
