@@ -2981,10 +2981,13 @@ static size_t suffix_rule(actx *x, size_t a, size_t w)
     const struct suffix *sf = org_suffix(s + a, w - a);
     if (!sf)
         return 0;
-    /* the name goes with a lexicon actor right before it: 국무원 과기부 */
+    /* the name goes with a lexicon actor right before it: 국무원 과기부
+     * (not with a person: 김정관 산업통상부 장관 is the minister and his
+     * ministry) */
     size_t na = a;
     int prev_lex = -1;
-    if (x->last_end + 1 == a && a > 0 && s[a - 1] == ' ' && x->last_lex >= 0)
+    if (x->last_end + 1 == a && a > 0 && s[a - 1] == ' ' && x->last_lex >= 0 &&
+        !x->lx->actors[x->last_lex].is_person)
         prev_lex = x->last_lex;
     /* the same word seen before keeps its id */
     int act = -1;
