@@ -68,8 +68,10 @@ static kg_sylset tok_syl;
 static pthread_once_t tok_syl_once = PTHREAD_ONCE_INIT;
 
 /* tok_syl as a byte per syllable (1: it may start a time or a figure),
- * for the SIMD pass: one load where the set takes a shift and a mask. */
-static unsigned char tok_syl_byte[KG_NSYL];
+ * for the SIMD pass: one load where the set takes a shift and a mask;
+ * the byte after them is 1, for a token that is no syllable
+ * (keep_tokens). */
+static unsigned char tok_syl_byte[KG_NSYL + 1];
 
 static void tok_syl_init(void)
 {
@@ -77,6 +79,7 @@ static void tok_syl_init(void)
     kg_tctx_first_syls(&tok_syl, "units");
     for (uint32_t c = 0; c < KG_NSYL; c++)
         tok_syl_byte[c] = (tok_syl.bits[c >> 3] >> (c & 7)) & 1;
+    tok_syl_byte[KG_NSYL] = 1;
 }
 
 int kg_tctx_token_syllable(uint32_t cp)
@@ -148,7 +151,13 @@ static inline void tok_room(tokscan *ts, size_t k)
  * only one that may start a time or a figure. A lead bit is a whole
  * syllable (the block loops checked its first two bytes; the text is
  * valid UTF-8, so its three bytes are all inside the text): its index is
- * read straight from them. */
+ * read straight from them. Without a branch on the answer (a word start
+ * is kept or not as its syllable says, which no predictor guesses): each
+ * position is stored, and the count moves on by tok_syl_byte of its
+ * syllable, or of KG_NSYL (1) for a position that leads none. The three
+ * bytes at a position of a block can always be read (the block loops
+ * stop 33 or 17 bytes before the end), and the list has room for a
+ * token per byte of the chunk (tok_room). */
 static inline void keep_tokens(const char *s, size_t i, uint32_t m, uint32_t lead, tokscan *ts)
 {
     const unsigned char *u = (const unsigned char *)s + i;
@@ -156,9 +165,10 @@ static inline void keep_tokens(const char *s, size_t i, uint32_t m, uint32_t lea
     while (m) {
         unsigned b = (unsigned)__builtin_ctz(m);
         m &= m - 1;
-        if (((lead >> b) & 1) && !tok_syl_byte[kg_u8_syl_index(u + b)])
-            continue;
-        tok[n++] = i + b;
+        uint32_t x = kg_u8_syl_index(u + b);
+        x = ((lead >> b) & 1) ? x : KG_NSYL;
+        tok[n] = i + b;
+        n += tok_syl_byte[x];
     }
     ts->n = n;
 }
