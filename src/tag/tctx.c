@@ -29,12 +29,33 @@ void kg_mentions_free(kg_mentions *m)
     memset(m, 0, sizeof *m);
 }
 
+/* memset(x, 0, sizeof *x), by sixteen-byte stores where SSE2 is: gcc
+ * made the memset (and a loop of the stores) rep stos, whose start took
+ * half the time of kg_tctx_add. The empty asm in the loop keeps it a
+ * loop of stores. */
+static inline void mention_zero(kg_mention *x)
+{
+#ifdef __SSE2__
+    const __m128i z = _mm_setzero_si128();
+    char *b = (char *)x;
+    size_t k = 0;
+    for (; k + 16 <= sizeof *x; k += 16) {
+        _mm_storeu_si128((__m128i *)(void *)(b + k), z);
+        __asm__("" : : "r"(b) : "memory");
+    }
+    if (k < sizeof *x)
+        memset(b + k, 0, sizeof *x - k);
+#else
+    memset(x, 0, sizeof *x);
+#endif
+}
+
 kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
 {
     kg_mentions *m = c->out;
     KG_VEC_PUSH(m->v, m->n, m->cap);
     kg_mention *x = &m->v[m->n++];
-    memset(x, 0, sizeof *x);
+    mention_zero(x);
     x->kind = kind;
     x->nstart = ns;
     x->nend = ne;
