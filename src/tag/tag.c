@@ -58,8 +58,15 @@ static void sort_mentions(kg_mentions *m, size_t first, struct kg_tscratch *scr)
             /* (run[nrun] is n: a last run without a partner is copied) */
             size_t lo = run[r], mid = run[r + 1], hi = r + 2 <= nrun ? run[r + 2] : mid;
             size_t a = lo, b = mid, o = lo;
-            while (a < mid && b < hi)
-                tmp[o++] = mkey_less(&k[b], &k[a]) ? k[b++] : k[a++];
+            while (a < mid && b < hi) {
+                /* (without a branch on the answer: the finders' runs
+                 * interleave as the text has them, which no predictor
+                 * guesses) */
+                size_t tb = (size_t)mkey_less(&k[b], &k[a]);
+                tmp[o++] = k[tb ? b : a];
+                b += tb;
+                a += tb ^ 1;
+            }
             while (a < mid)
                 tmp[o++] = k[a++];
             while (b < hi)
