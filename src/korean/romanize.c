@@ -4,33 +4,40 @@
  * other run of characters one hyphen. */
 #include "korean/romanize.h"
 
+#include <string.h>
+
 #include "korean/hangul.h"
 
-static const char *const rr_initial[19] = {
+/* (each in four bytes, NUL-padded: see put4) */
+static const char rr_initial[19][4] = {
     "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"
 };
-static const char *const rr_vowel[21] = {
+static const char rr_vowel[21][4] = {
     "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
     "yu", "eu", "ui", "i"
 };
-static const char *const rr_final[28] = {
+static const char rr_final[28][4] = {
     "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
     "t", "ng", "t", "t", "k", "t", "p", "t"
 };
 
-/* Copies the NUL-terminated w (a few letters) to p; returns its end. */
-static char *put(char *p, const char *w)
+/* Appends the letters of w (at most three, NUL-padded to four bytes) at
+ * p and returns their end: all four bytes are copied and the end moves
+ * by the count of letters, without a branch per letter (the lengths
+ * follow the syllables, which no predictor guesses). p has room for
+ * the four bytes. */
+static inline char *put4(char *p, const char w[4])
 {
-    while (*w)
-        *p++ = *w++;
-    return p;
+    memcpy(p, w, 4);
+    return p + (w[0] != 0) + (w[1] != 0) + (w[2] != 0);
 }
 
 void kg_slug_append(kg_buf *out, const char *s, size_t n)
 {
     /* written in place: a character of k bytes gives at most a hyphen
-     * and seven letters (a syllable of three bytes), so 3n bytes do */
-    kg_buf_grow(out, 3 * n + 1);
+     * and seven letters (a syllable of three bytes), so 3n bytes do,
+     * and put4 may write three bytes past the last letter */
+    kg_buf_grow(out, 3 * n + 4);
     char *const base = out->ptr;
     char *p = base + out->len;
     size_t i = 0;
@@ -47,9 +54,9 @@ void kg_slug_append(kg_buf *out, const char *s, size_t n)
             if (dash && p > base && p[-1] != '-')
                 *p++ = '-';
             dash = 0;
-            p = put(p, rr_initial[ini]);
-            p = put(p, rr_vowel[med]);
-            p = put(p, rr_final[fin]);
+            p = put4(p, rr_initial[ini]);
+            p = put4(p, rr_vowel[med]);
+            p = put4(p, rr_final[fin]);
         } else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')) {
             if (dash && p > base && p[-1] != '-')
                 *p++ = '-';

@@ -37,31 +37,36 @@ static int mkey_less(const mkey *x, const mkey *y)
  * few passes, each merging neighbouring runs) followed by one permutation
  * of the large mentions is far cheaper than qsort moving whole mentions
  * around. */
-static void sort_mentions(kg_mentions *m, size_t first)
+static void sort_mentions(kg_mentions *m, size_t first, struct kg_tscratch *scr)
 {
     kg_mention *v = m->v + first;
     size_t n = m->n - first;
-    mkey *k = kg_xmalloc(2 * n * sizeof *k), *tmp = k + n;
-    size_t *run = kg_xmalloc((n + 1) * sizeof *run), nrun = 0;
+    /* (keys, their copy and the runs in the thread's buffer) */
+    mkey *k = kg_tscratch_sort(scr, 2 * n * sizeof *k + (n + 1) * sizeof(size_t)), *tmp = k + n;
+    size_t *run = (size_t *)(void *)(k + 2 * n), nrun = 0;
     for (size_t i = 0; i < n; i++) {
         k[i] = (mkey){ v[i].nstart, v[i].nend, (unsigned)v[i].kind, (uint32_t)i };
         if (i == 0 || mkey_less(&k[i], &k[i - 1]))
             run[nrun++] = i; /* a run starts here */
     }
     run[nrun] = n;
-    if (nrun <= 1) {
-        free(run);
-        free(k);
+    if (nrun <= 1)
         return;
-    }
     while (nrun > 1) {
         size_t w = 0;
         for (size_t r = 0; r < nrun; r += 2) {
             /* (run[nrun] is n: a last run without a partner is copied) */
             size_t lo = run[r], mid = run[r + 1], hi = r + 2 <= nrun ? run[r + 2] : mid;
             size_t a = lo, b = mid, o = lo;
-            while (a < mid && b < hi)
-                tmp[o++] = mkey_less(&k[b], &k[a]) ? k[b++] : k[a++];
+            while (a < mid && b < hi) {
+                /* (without a branch on the answer: the finders' runs
+                 * interleave as the text has them, which no predictor
+                 * guesses) */
+                size_t tb = (size_t)mkey_less(&k[b], &k[a]);
+                tmp[o++] = k[tb ? b : a];
+                b += tb;
+                a += tb ^ 1;
+            }
             while (a < mid)
                 tmp[o++] = k[a++];
             while (b < hi)
@@ -74,21 +79,22 @@ static void sort_mentions(kg_mentions *m, size_t first)
         k = tmp;
         tmp = sw;
     }
-    free(run);
     /* v[i] must become old v[k[i].idx]: gathered into a copy (reads in
      * any order, writes in order), which replaces the list when it is the
-     * whole list and is copied back otherwise */
-    kg_mention *g = kg_xmalloc((first ? n : m->cap) * sizeof *g);
+     * whole list (the old one kept by the thread for the next text's
+     * copy) and is copied back otherwise */
+    size_t gcap;
+    kg_mention *g = kg_tscratch_take_mentions(scr, first ? n : m->cap, &gcap);
     for (size_t i = 0; i < n; i++)
         g[i] = v[k[i].idx];
     if (first) {
         memcpy(v, g, n * sizeof *g);
-        free(g);
+        kg_tscratch_put_mentions(scr, g, gcap);
     } else {
-        free(m->v);
+        kg_tscratch_put_mentions(scr, m->v, m->cap);
         m->v = g;
+        m->cap = gcap;
     }
-    free(k < tmp ? k : tmp);
 }
 
 int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts, kg_mentions *out,
@@ -111,6 +117,7 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
     if (dct_used)
         *dct_used = c.dct;
     size_t first = out->n;
+    kg_tctx_take(&c);
     if ((c.flags & (KG_TAG_NO_TIMES | KG_TAG_NO_FIGURES)) != (KG_TAG_NO_TIMES | KG_TAG_NO_FIGURES))
         kg_tctx_tokens(&c);
     if (!(c.flags & KG_TAG_NO_TIMES))
@@ -122,12 +129,11 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
         kg_find_actors(&c);
     }
     kg_tctx_free_taken(&c);
-    free(c.tok);
-    free(c.runend);
     /* each finder works left to right; their lists are merged by position
      * (figures never overlap times, which claim their ranges first) */
     if (out->n - first > 1)
-        sort_mentions(out, first);
+        sort_mentions(out, first, c.scr);
+    kg_tscratch_trim(c.scr);
     return 0;
 }
 

@@ -222,7 +222,26 @@ typedef struct kg_tctx {
      * U+AC00..U+D7A3 starts at p - 3 and none at p (p <= len); NULL
      * before. kg_run_end reads it. */
     uint64_t *runend;
+    /* the calling thread's buffers, kept from one text to the next
+     * (kg_tscratch_get) */
+    struct kg_tscratch *scr;
 } kg_tctx;
+
+/* The buffers of the size of a text that a thread keeps for its next
+ * text (the token list and bitmap, the taken ranges and their index,
+ * the mention sort's), instead of a dozen mallocs and frees a text
+ * (tctx.c): kg_tag_text takes them at the start and trims them at the
+ * end (a buffer grown past a window's worth is freed then). Freed when
+ * the thread ends. */
+struct kg_tscratch *kg_tscratch_get(void);
+void kg_tscratch_trim(struct kg_tscratch *scr);
+/* Scratch room for n bytes in scr (contents undefined), for the sort. */
+void *kg_tscratch_sort(struct kg_tscratch *scr, size_t n);
+/* A mention array of at least n entries from scr, whose *cap entries the
+ * caller owns from now on (the mentions' sort swaps its list in:
+ * kg_tscratch_put_mentions); contents undefined. */
+kg_mention *kg_tscratch_take_mentions(struct kg_tscratch *scr, size_t n, size_t *cap);
+void kg_tscratch_put_mentions(struct kg_tscratch *scr, kg_mention *v, size_t cap);
 
 /* Adds to set the syllables with which a time (grammar "times") or a
  * figure (grammar "units") written in Hangul may start: the list
@@ -282,9 +301,13 @@ const char *kg_tctx_str(kg_tctx *c, const char *s, size_t n);
 int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b);
 /* Indexes the taken ranges for kg_tctx_taken (a binary search instead of
  * a walk over all of them: a 4 MB window has thousands); called when no
- * more are taken. kg_tctx_free_taken frees ranges and index. */
+ * more are taken. kg_tctx_free_taken gives ranges and index back to
+ * c->scr (the ranges' list comes from there too: kg_tctx_take). */
 void kg_tctx_index_taken(kg_tctx *c);
 void kg_tctx_free_taken(kg_tctx *c);
+/* Fills c->scr and hands its list of taken ranges to c (c->taken, NULL
+ * when there is none yet: times.c allocates it then). */
+void kg_tctx_take(kg_tctx *c);
 /* 1 if a word of sentence_terms (grammar units) ends just before i: 징역
  * 8월 is a term of eight months, no August. */
 int kg_term_before(const char *s, size_t i);

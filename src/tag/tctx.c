@@ -13,6 +13,118 @@
 #include "tagint.h"
 #include "util/simd.h"
 
+/* ---- the thread's buffers, kept from one text to the next ---- */
+
+/* A buffer that grew past this many bytes (a large window's) is freed
+ * after its text instead of kept. */
+#define KG_TSCRATCH_KEEP ((size_t)1 << 20)
+
+struct kg_tscratch {
+    size_t *tok;
+    size_t tok_cap; /* entries */
+    uint64_t *re;
+    size_t re_words;
+    size_t *taken; /* the list of taken ranges while no text has it */
+    size_t taken_cap;
+    size_t *tidx; /* the taken ranges' index: starts, then largest ends */
+    size_t tidx_cap;
+    void *sort;
+    size_t sort_bytes;
+    kg_mention *mv; /* a mention array the sort may swap in */
+    size_t mv_cap;
+};
+
+static pthread_key_t scr_key;
+static pthread_once_t scr_once = PTHREAD_ONCE_INIT;
+
+static void scr_free(void *p)
+{
+    struct kg_tscratch *x = p;
+    free(x->tok);
+    free(x->re);
+    free(x->taken);
+    free(x->tidx);
+    free(x->sort);
+    free(x->mv);
+    free(x);
+}
+
+static void scr_init(void)
+{
+    pthread_key_create(&scr_key, scr_free);
+}
+
+struct kg_tscratch *kg_tscratch_get(void)
+{
+    pthread_once(&scr_once, scr_init);
+    struct kg_tscratch *x = pthread_getspecific(scr_key);
+    if (!x) {
+        x = kg_xcalloc(1, sizeof *x);
+        pthread_setspecific(scr_key, x);
+    }
+    return x;
+}
+
+/* Frees *p when its bytes are more than KG_TSCRATCH_KEEP. */
+static void trim1(void **p, size_t *n, size_t size)
+{
+    if (*n * size > KG_TSCRATCH_KEEP) {
+        free(*p);
+        *p = NULL;
+        *n = 0;
+    }
+}
+
+void kg_tscratch_trim(struct kg_tscratch *x)
+{
+    trim1((void **)&x->tok, &x->tok_cap, sizeof *x->tok);
+    trim1((void **)&x->re, &x->re_words, sizeof *x->re);
+    trim1((void **)&x->taken, &x->taken_cap, sizeof *x->taken);
+    trim1((void **)&x->tidx, &x->tidx_cap, sizeof *x->tidx);
+    trim1(&x->sort, &x->sort_bytes, 1);
+    trim1((void **)&x->mv, &x->mv_cap, sizeof *x->mv);
+}
+
+void *kg_tscratch_sort(struct kg_tscratch *x, size_t n)
+{
+    if (x->sort_bytes < n) {
+        free(x->sort);
+        x->sort = kg_xmalloc(n);
+        x->sort_bytes = n;
+    }
+    return x->sort;
+}
+
+kg_mention *kg_tscratch_take_mentions(struct kg_tscratch *x, size_t n, size_t *cap)
+{
+    kg_mention *v = x->mv;
+    *cap = x->mv_cap;
+    x->mv = NULL;
+    x->mv_cap = 0;
+    if (*cap < n) {
+        free(v);
+        v = kg_xmalloc(n * sizeof *v);
+        *cap = n;
+    }
+    return v;
+}
+
+void kg_tscratch_put_mentions(struct kg_tscratch *x, kg_mention *v, size_t cap)
+{
+    free(x->mv);
+    x->mv = v;
+    x->mv_cap = cap;
+}
+
+void kg_tctx_take(kg_tctx *c)
+{
+    c->scr = kg_tscratch_get();
+    c->taken = c->scr->taken;
+    c->cap_taken = c->scr->taken_cap;
+    c->scr->taken = NULL;
+    c->scr->taken_cap = 0;
+}
+
 void kg_mentions_reset(kg_mentions *m)
 {
     kg_pool_reset(&m->pool);
@@ -29,12 +141,33 @@ void kg_mentions_free(kg_mentions *m)
     memset(m, 0, sizeof *m);
 }
 
+/* memset(x, 0, sizeof *x), by sixteen-byte stores where SSE2 is: gcc
+ * made the memset (and a loop of the stores) rep stos, whose start took
+ * half the time of kg_tctx_add. The empty asm in the loop keeps it a
+ * loop of stores. */
+static inline void mention_zero(kg_mention *x)
+{
+#ifdef __SSE2__
+    const __m128i z = _mm_setzero_si128();
+    char *b = (char *)x;
+    size_t k = 0;
+    for (; k + 16 <= sizeof *x; k += 16) {
+        _mm_storeu_si128((__m128i *)(void *)(b + k), z);
+        __asm__("" : : "r"(b) : "memory");
+    }
+    if (k < sizeof *x)
+        memset(b + k, 0, sizeof *x - k);
+#else
+    memset(x, 0, sizeof *x);
+#endif
+}
+
 kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
 {
     kg_mentions *m = c->out;
     KG_VEC_PUSH(m->v, m->n, m->cap);
     kg_mention *x = &m->v[m->n++];
-    memset(x, 0, sizeof *x);
+    mention_zero(x);
     x->kind = kind;
     x->nstart = ns;
     x->nend = ne;
@@ -68,8 +201,10 @@ static kg_sylset tok_syl;
 static pthread_once_t tok_syl_once = PTHREAD_ONCE_INIT;
 
 /* tok_syl as a byte per syllable (1: it may start a time or a figure),
- * for the SIMD pass: one load where the set takes a shift and a mask. */
-static unsigned char tok_syl_byte[KG_NSYL];
+ * for the SIMD pass: one load where the set takes a shift and a mask;
+ * the byte after them is 1, for a token that is no syllable
+ * (keep_tokens). */
+static unsigned char tok_syl_byte[KG_NSYL + 1];
 
 static void tok_syl_init(void)
 {
@@ -77,6 +212,7 @@ static void tok_syl_init(void)
     kg_tctx_first_syls(&tok_syl, "units");
     for (uint32_t c = 0; c < KG_NSYL; c++)
         tok_syl_byte[c] = (tok_syl.bits[c >> 3] >> (c & 7)) & 1;
+    tok_syl_byte[KG_NSYL] = 1;
 }
 
 int kg_tctx_token_syllable(uint32_t cp)
@@ -144,11 +280,47 @@ static inline void tok_room(tokscan *ts, size_t k)
     }
 }
 
+/* The token list and run-end bitmap of a text of len bytes: the list
+ * with room for len / 16 + 32 tokens to start with, the bitmap zeroed.
+ * From the thread's buffers when c has them (c->scr: kg_tag_text), else
+ * the caller's to free. */
+static void tok_buffers(kg_tctx *c, tokscan *ts, size_t len)
+{
+    struct kg_tscratch *x = c->scr;
+    size_t want = len / 16 + 32, words = (len >> 6) + 2;
+    if (!x) {
+        ts->tok = kg_xmalloc(want * sizeof *ts->tok);
+        ts->cap = want;
+        ts->re = kg_xcalloc(words, sizeof *ts->re);
+        return;
+    }
+    if (x->tok_cap < want) {
+        free(x->tok);
+        x->tok = kg_xmalloc(want * sizeof *x->tok);
+        x->tok_cap = want;
+    }
+    if (x->re_words < words) {
+        free(x->re);
+        x->re = kg_xmalloc(words * sizeof *x->re);
+        x->re_words = words;
+    }
+    memset(x->re, 0, words * sizeof *x->re);
+    ts->tok = x->tok;
+    ts->cap = x->tok_cap;
+    ts->re = x->re;
+}
+
 /* Appends i + b for each bit b of m, but for a syllable (bit b of lead)
  * only one that may start a time or a figure. A lead bit is a whole
  * syllable (the block loops checked its first two bytes; the text is
  * valid UTF-8, so its three bytes are all inside the text): its index is
- * read straight from them. */
+ * read straight from them. Without a branch on the answer (a word start
+ * is kept or not as its syllable says, which no predictor guesses): each
+ * position is stored, and the count moves on by tok_syl_byte of its
+ * syllable, or of KG_NSYL (1) for a position that leads none. The three
+ * bytes at a position of a block can always be read (the block loops
+ * stop 33 or 17 bytes before the end), and the list has room for a
+ * token per byte of the chunk (tok_room). */
 static inline void keep_tokens(const char *s, size_t i, uint32_t m, uint32_t lead, tokscan *ts)
 {
     const unsigned char *u = (const unsigned char *)s + i;
@@ -156,9 +328,10 @@ static inline void keep_tokens(const char *s, size_t i, uint32_t m, uint32_t lea
     while (m) {
         unsigned b = (unsigned)__builtin_ctz(m);
         m &= m - 1;
-        if (((lead >> b) & 1) && !tok_syl_byte[kg_u8_syl_index(u + b)])
-            continue;
-        tok[n++] = i + b;
+        uint32_t x = kg_u8_syl_index(u + b);
+        x = ((lead >> b) & 1) ? x : KG_NSYL;
+        tok[n] = i + b;
+        n += tok_syl_byte[x];
     }
     ts->n = n;
 }
@@ -279,10 +452,9 @@ void kg_tctx_tokens(kg_tctx *c)
     pthread_once(&tok_syl_once, tok_syl_init);
     const char *s = c->s;
     size_t len = c->len;
-    tokscan ts = { NULL, 0, len / 16 + 32, 0, 0, NULL };
-    ts.tok = kg_xmalloc(ts.cap * sizeof *ts.tok);
+    tokscan ts = { NULL, 0, 0, 0, 0, NULL };
     /* (bits 0..len, and a word to spare for note_ends) */
-    ts.re = kg_xcalloc((len >> 6) + 2, sizeof *ts.re);
+    tok_buffers(c, &ts, len);
     size_t i = 0;
 #ifdef __SSE2__
     /* the blocks from i = 3 (a syllable three bytes back is looked at) */
@@ -309,6 +481,11 @@ void kg_tctx_tokens(kg_tctx *c)
             continue;
         tok_room(&ts, 1);
         ts.tok[ts.n++] = i;
+    }
+    /* (the list may have grown: the thread keeps it as it is now) */
+    if (c->scr) {
+        c->scr->tok = ts.tok;
+        c->scr->tok_cap = ts.cap;
     }
     c->tok = ts.tok;
     c->n_tok = ts.n;
@@ -359,8 +536,15 @@ void kg_tctx_index_taken(kg_tctx *c)
         memcpy(pairs, c->taken, 2 * n * sizeof *pairs);
         qsort(pairs, n, 2 * sizeof *pairs, cmp_range_start);
     }
-    c->taken_start = kg_xmalloc(n * sizeof *c->taken_start);
-    c->taken_maxend = kg_xmalloc(n * sizeof *c->taken_maxend);
+    /* (in one block: the thread's when c has its buffers, else c's) */
+    struct kg_tscratch *x = c->scr;
+    if (x && x->tidx_cap < 2 * n) {
+        free(x->tidx);
+        x->tidx = kg_xmalloc(2 * n * sizeof *x->tidx);
+        x->tidx_cap = 2 * n;
+    }
+    c->taken_start = x ? x->tidx : kg_xmalloc(2 * n * sizeof *c->taken_start);
+    c->taken_maxend = c->taken_start + n;
     size_t maxend = 0;
     for (size_t i = 0; i < n; i++) {
         c->taken_start[i] = pairs[2 * i];
@@ -374,9 +558,15 @@ void kg_tctx_index_taken(kg_tctx *c)
 
 void kg_tctx_free_taken(kg_tctx *c)
 {
-    free(c->taken);
-    free(c->taken_start);
-    free(c->taken_maxend);
+    /* (with c->scr the index is in its buffer, and the list goes back
+     * there) */
+    if (!c->scr)
+        free(c->taken_start);
+    if (c->scr && !c->scr->taken) {
+        c->scr->taken = c->taken;
+        c->scr->taken_cap = c->cap_taken;
+    } else
+        free(c->taken);
     c->taken = c->taken_start = c->taken_maxend = NULL;
     c->n_taken = c->cap_taken = 0;
 }
