@@ -479,6 +479,18 @@ typedef struct dact {
     uint32_t h;                         /* id_hash of id */
 } dact;
 
+/* A person told in the document so far (emit_act, emit_lex): what the
+ * short references to a person read (최 회장, 탄 CEO), instead of every
+ * mention of the text. */
+typedef struct pment {
+    const char *id, *name;
+    size_t nl;           /* strlen(name) */
+    size_t last;         /* where the name's last word starts (0: one word) */
+    size_t nstart, nend; /* the mention, in the normalised text */
+    int lex;             /* lexicon actor, or -1 */
+    int act;             /* document actor, or -1 */
+} pment;
+
 typedef struct dalias {
     size_t key;    /* where its key is in x->keys, folded like lexicon keys */
     size_t klen;
@@ -491,6 +503,8 @@ typedef struct dalias {
 typedef struct actx_mem {
     dact *acts;
     size_t cap_acts;
+    pment *pm;
+    size_t cap_pm;
     dalias *al;
     int *al_next;
     size_t cap_al;
@@ -508,6 +522,7 @@ static void mem_free(void *p)
 {
     actx_mem *m = p;
     free(m->acts);
+    free(m->pm);
     free(m->al);
     free(m->al_next);
     free(m->al_head);
@@ -602,6 +617,10 @@ typedef struct actx {
     size_t len;
     dact *acts;
     size_t n_acts, cap_acts;
+    pment *pm;               /* the persons told so far */
+    size_t n_pm, cap_pm;
+    size_t n_pm_multi;       /* of them, names of two words or more */
+    size_t n_pm_lex;         /* of them, lexicon persons */
     dalias *al;
     size_t n_al, cap_al;
     int *al_next;            /* chains of aliases with the same first character */
@@ -973,6 +992,17 @@ static void note_country(actx *x, int lex, size_t a, size_t b)
     x->last_country_end = b;
 }
 
+static void pm_push(actx *x, const char *id, const char *name, size_t a, size_t b, int lex, int act)
+{
+    size_t nl = strlen(name), last = nl;
+    while (last > 0 && name[last - 1] != ' ')
+        last--;
+    KG_VEC_PUSH(x->pm, x->n_pm, x->cap_pm);
+    x->pm[x->n_pm++] = (pment){ id, name, nl, last, a, b, lex, act };
+    x->n_pm_multi += last > 0;
+    x->n_pm_lex += lex >= 0;
+}
+
 static void emit_act(actx *x, size_t a, size_t b, int act)
 {
     dact *d = &x->acts[act];
@@ -985,6 +1015,8 @@ static void emit_act(actx *x, size_t a, size_t b, int act)
     x->last_end = b;
     x->last_lex = d->lex;
     x->last_act = act;
+    if (d->type && d->type[0] == 'p' && !strcmp(d->type, "person"))
+        pm_push(x, d->id, d->name, a, b, -1, act);
     if (d->lex >= 0)
         note_recent(x, d->lex, a);
     if (d->lex >= 0 && x->lx->actors[d->lex].is_country)
@@ -1007,6 +1039,8 @@ static void emit_lex(actx *x, size_t a, size_t b, int lex)
     x->last_end = b;
     x->last_lex = lex;
     x->last_act = -1;
+    if (la->is_person)
+        pm_push(x, la->id, la->name, a, b, lex, -1);
     if (la->is_country)
         note_country(x, lex, a, b);
 }
@@ -2015,8 +2049,12 @@ static int loan_spelled(const char *s, size_t a, size_t b)
 /* 1 if [a, b) is a stem of a syllable or more and then Latin letters
  * spelled in Hangul, two or more in three syllables or more (한빛에이아이:
  * 한빛 AI; names.yaml spelled_letters). */
+static kg_sylset spelled_last; /* the last syllables of spelled_letters */
 static int spelled_tail(const char *s, size_t a, size_t b)
 {
+    /* (one lookup first: the word's last syllable must end a letter) */
+    if (b < a + 9 || !kg_sylset_at(&spelled_last, s, b, b - 3))
+        return 0;
     if (spelled_letters(s + a, b - a))
         return 0; /* (letters alone: 에이아이 is AI, a term) */
     for (size_t p = a + 3; p + 9 <= b; p += 3)
@@ -2027,7 +2065,7 @@ static int spelled_tail(const char *s, size_t a, size_t b)
 
 /* 1 if the word after the mention v in the text (or its own last word)
  * is the word that starts at t, n bytes: 이재명 대통령 … 이 대통령. */
-static int same_title_after(const actx *x, const kg_mention *v, const char *t, size_t n)
+static int same_title_after(const actx *x, const pment *v, const char *t, size_t n)
 {
     const char *s = x->s;
     size_t e = v->nend;
@@ -2047,15 +2085,18 @@ static int one_person_of_family(const actx *x, const char *f, const char **lex_i
     int found = -1, n = 0;
     *lex_id = NULL;
     /* (the title after the family name: the word after its space, up to
-     * a particle or the next space) */
+     * a particle or the next space; asked only when a lexicon person was
+     * told) */
     const char *s = x->s;
     size_t tb = (size_t)(f - s) + 3, te = tb;
-    if (tb < x->len && s[tb] == ' ')
-        te = ++tb;
-    while (te < x->len && s[te] != ' ' && s[te] != '\n')
-        te++;
-    if (te > tb)
-        te = strip_run(s, tb, te);
+    if (x->n_pm_lex) {
+        if (tb < x->len && s[tb] == ' ')
+            te = ++tb;
+        while (te < x->len && s[te] != ' ' && s[te] != '\n')
+            te++;
+        if (te > tb)
+            te = strip_run(s, tb, te);
+    }
     for (size_t k = 0; k < x->n_acts && n < 2; k++) {
         const dact *d = &x->acts[k];
         size_t nl = d->name ? strlen(d->name) : 0;
@@ -2066,15 +2107,12 @@ static int one_person_of_family(const actx *x, const char *f, const char **lex_i
         }
     }
     /* and the lexicon's persons told so far (이재명 … 이 대통령) */
-    const kg_mentions *m = x->c->out;
-    for (size_t k = 0; k < m->n && n < 2; k++) {
-        const kg_mention *v = &m->v[k];
-        size_t nl;
-        if (v->kind != KG_MENTION_ACTOR || !v->how || strcmp(v->how, "lexicon") != 0 || !v->type ||
-            strcmp(v->type, "person") != 0 || !v->name || (nl = strlen(v->name)) < 6 || nl > 12 ||
-            memcmp(v->name, f, 3) != 0 || !all_hangul(v->name, nl) || (*lex_id && !strcmp(*lex_id, v->id)) ||
-            (found >= 0 && !*lex_id && !strcmp(x->acts[found].id, v->id)) || te <= tb ||
-            !same_title_after(x, v, s + tb, te - tb))
+    for (size_t k = 0; x->n_pm_lex && k < x->n_pm && n < 2 && te > tb; k++) {
+        const pment *v = &x->pm[k];
+        size_t nl = v->nl;
+        if (v->lex < 0 || memcmp(v->name, f, 3) != 0 || nl < 6 || nl > 12 ||
+            !all_hangul(v->name, nl) || (*lex_id && !strcmp(*lex_id, v->id)) ||
+            (found >= 0 && !*lex_id && !strcmp(x->acts[found].id, v->id)) || !same_title_after(x, v, s + tb, te - tb))
             continue;
         *lex_id = v->id;
         n++;
@@ -2084,21 +2122,14 @@ static int one_person_of_family(const actx *x, const char *f, const char **lex_i
     return *lex_id ? INT_MAX : found;
 }
 
-/* Emits [a, b) as a mention of the actor of the earlier mention k of the
- * text (a lexicon actor or one found in it); 1, or 0 when it is neither
- * any more. */
-static int emit_as_mention(actx *x, size_t a, size_t b, size_t k)
+/* Emits [a, b) as a mention of the person v told before (a lexicon
+ * actor or one found in the text). */
+static void emit_as_person(actx *x, size_t a, size_t b, const pment *v)
 {
-    const kg_mention *one = &x->c->out->v[k];
-    const char *id = one->id;
-    int lex = one->how && !strcmp(one->how, "lexicon") && x->lx ? kg_lex_find_id(x->lx, id) : -1, act;
-    if (lex >= 0)
-        emit_lex(x, a, b, lex);
-    else if ((act = dact_find(x, id, id_hash(id, strlen(id)))) >= 0)
-        emit_act(x, a, b, act);
+    if (v->lex >= 0)
+        emit_lex(x, a, b, v->lex);
     else
-        return 0;
-    return 1;
+        emit_act(x, a, b, v->act);
 }
 
 /* A name of one word with a title (탄 CEO, 황 CEO) after the one person
@@ -2108,15 +2139,12 @@ static int emit_as_mention(actx *x, size_t a, size_t b, size_t k)
  * such, or two). */
 static int person_by_last_word(actx *x, size_t a, size_t b)
 {
-    const kg_mentions *m = x->c->out;
     const char *w = x->s + a, *id = NULL;
     size_t n = b - a;
-    const kg_mention *one = NULL;
-    for (size_t k = 0; k < m->n; k++) {
-        const kg_mention *v = &m->v[k];
-        size_t nl;
-        if (v->kind != KG_MENTION_ACTOR || !v->type || strcmp(v->type, "person") != 0 || !v->name ||
-            (nl = strlen(v->name)) <= n + 1 || v->name[nl - n - 1] != ' ' || memcmp(v->name + nl - n, w, n) != 0)
+    const pment *one = NULL;
+    for (size_t k = 0; x->n_pm_multi && k < x->n_pm; k++) {
+        const pment *v = &x->pm[k];
+        if (!v->last || v->nl - v->last != n || memcmp(v->name + v->last, w, n) != 0)
             continue;
         if (id && strcmp(id, v->id) != 0)
             return 0; /* (two such persons) */
@@ -2126,10 +2154,12 @@ static int person_by_last_word(actx *x, size_t a, size_t b)
     if (!one)
         return 0;
     /* (the whole name written here: the rules of names find it) */
-    size_t fl = strlen(one->name) - n;
+    size_t fl = one->nl - n;
     if (a >= fl && !memcmp(x->s + a - fl, one->name, fl))
         return 0;
-    return emit_as_mention(x, a, b, (size_t)(one - m->v));
+    pment v = *one; /* (emitting grows x->pm) */
+    emit_as_person(x, a, b, &v);
+    return 1;
 }
 
 /* Adds the discovered actor named s[a, b) (id: the name's slug), makes
@@ -2150,7 +2180,8 @@ static void new_actor(actx *x, size_t a, size_t b, const char *type, const char 
         if (!lid || lex >= 0)
             return;
     }
-    if (type && !strcmp(type, "person") && !memchr(x->s + a, ' ', b - a) && person_by_last_word(x, a, b))
+    if (x->n_pm_multi && type && !strcmp(type, "person") && !memchr(x->s + a, ' ', b - a) &&
+        person_by_last_word(x, a, b))
         return;
     kg_buf *id = slug_of(x, x->s + a, b - a);
     int act = dact_add(x, id->ptr, id->len, x->s + a, b - a, type, how, -1);
@@ -2485,15 +2516,17 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     size_t pa = na >= 2 && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
     /* (a title only persons of another country hold, 외무상: its two
      * words need not look spelled from elsewhere, 이와야 다케시) */
-    int foreign_title = tb > ta && kg_wordset_has(&ws_foreign_titles, s + ta, tb - ta);
-    int two = pa < na && (foreign_title || loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1)) &&
+    int foreign_title = 0;
+    int two = pa < na &&
+              (loan_spelled(s, na, ne) || loan_spelled(s, pa, na - 1) ||
+               (foreign_title = tb > ta && kg_wordset_has(&ws_foreign_titles, s + ta, tb - ta))) &&
               foreign_name_ok_ex(x, pa, na - 1, ne, foreign_title) && name_context_ok(x, pa);
     /* 칼데라 CEO: the last word of the name of a person told before
      * (브루노 칼데라), when no name of two words ends here (nor may: a
      * bare word of Hangul before it may be a given name, 마리아 칼데라) */
-    if (!two && !across && all_hangul(s + na, ne - na) && !kg_tctx_taken(x->c, na, ne) && !overlaps_actor(x, na, ne) &&
+    if (x->n_pm_multi && !two && !across && all_hangul(s + na, ne - na) &&
         !(pa < na && all_hangul(s + pa, na - 1 - pa) && strip_run(s, pa, na - 1) == na - 1 && !never_name(s, pa, na - 1)) &&
-        person_by_last_word(x, na, ne))
+        !kg_tctx_taken(x->c, na, ne) && !overlaps_actor(x, na, ne) && person_by_last_word(x, na, ne))
         return 1;
     /* 솔지 씨, 낸시랭 씨: before 씨 (anon_titles) a given name alone or a
      * name from elsewhere, no family name needed */
@@ -2891,14 +2924,19 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
         /* (a name ending in spelled letters may end in a syllable no
          * name ends in otherwise, or in one a particle is spelled with:
          * 아이 of 한빛에이아이, 케이 of 다온에스케이) */
-        int spelled = 0;
+        int spelled = 0, loan;
         if (w < te && te - i <= 18 && spelled_tail(s, i, te))
             w = te;
         syl = syllables(s + i, w - i);
-        if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i) ||
-            !((spelled = spelled_tail(s, i, w)) || loan_spelled(s, i, w)) ||
-            kg_wordset_has(&ws_loan_common, s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
-            org_suffix(s + i, w - i) || (!spelled && ends_as_non_name(s, i, w)))
+        if (syl < 2 || syl > 6 || !all_hangul(s + i, w - i))
+            return 0;
+        /* (spelled_tail asked only when it decides: no loan syllable, or
+         * an end no name has) */
+        loan = loan_spelled(s, i, w);
+        if ((!loan || ends_as_non_name(s, i, w)) && !(spelled = spelled_tail(s, i, w)))
+            return 0;
+        if (kg_wordset_has(&ws_loan_common, s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
+            org_suffix(s + i, w - i))
             return 0;
         ne = w;
     }
@@ -3287,6 +3325,11 @@ static void lists_load(void)
     title_suffix_not = kg_gram_words("names", "title_suffix_not_words");
     gloss_function_words = kg_gram_words("names", "gloss_function_words");
     spelled_letters_list = kg_gram_words("names", "spelled_letters");
+    for (size_t k = 0; spelled_letters_list[k]; k++) {
+        size_t l = strlen(spelled_letters_list[k]);
+        if (l >= 3)
+            kg_sylset_add_first(&spelled_last, spelled_letters_list[k] + l - 3);
+    }
     family_names = kg_gram_words("names", "family_names");
     clause_openers = kg_gram_words("names", "clause_openers");
     context_endings = kg_gram_words("names", "context_endings");
@@ -4784,6 +4827,8 @@ void kg_find_actors(kg_tctx *c)
     actx_mem *m = mem_get();
     x.acts = m->acts;
     x.cap_acts = m->cap_acts;
+    x.pm = m->pm;
+    x.cap_pm = m->cap_pm;
     x.al = m->al;
     x.al_next = m->al_next;
     x.cap_al = m->cap_al;
@@ -4906,6 +4951,8 @@ void kg_find_actors(kg_tctx *c)
         memset(x.ids, 0, x.cap_ids * sizeof *x.ids);
     m->acts = x.acts;
     m->cap_acts = x.cap_acts;
+    m->pm = x.pm;
+    m->cap_pm = x.cap_pm;
     m->al = x.al;
     m->al_next = x.al_next;
     m->cap_al = x.cap_al;

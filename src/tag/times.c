@@ -110,6 +110,8 @@ static const char *const *zones, *const *day_times, *const *not_year_after, *con
     *const *date_name_body_ends, *const *this_year_before,
     *const *about_after, *const *about_after_part, *const *within_marks, *const *not_hour_after,
     *const *direction_tails, *const *then_not_after, *const *verb_stem_tails;
+/* The first bytes of date_name_dots (time_at's first test for date_name). */
+static unsigned char date_dot_first[256];
 static const kg_gram_list *decade_parts, *directions;
 /* The marks of times (grammar times: marks), one word per role: 2024년,
  * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
@@ -2333,6 +2335,8 @@ static void read_lists(void)
     stay_nights = kg_gram_words("units", "stay_nights");
     period_tails = kg_gram_words("times", "period_tails");
     date_name_dots = kg_gram_words("times", "date_name_dots");
+    for (size_t k = 0; date_name_dots[k]; k++)
+        date_dot_first[(unsigned char)date_name_dots[k][0]] = 1;
     date_name_nouns = kg_gram_words("times", "date_name_nouns");
     date_name_holidays = kg_gram_words("times", "date_name_holidays");
     date_name_body_ends = kg_gram_words("times", "date_name_body_ends");
@@ -3034,7 +3038,12 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
         v->unknown = 1;
         return ae;
     }
-    if (isd((char)ch) && ((e = date_name(st, i, v)) || (e = season_range(st, i, v))))
+    /* (their first tests inline: a dot after one or two digits, a - or ~
+     * after four; most numbers have neither) */
+    if (isd((char)ch) && i + 5 < len &&
+        (((date_dot_first[(unsigned char)s[i + 1]] || date_dot_first[(unsigned char)s[i + 2]]) &&
+          (e = date_name(st, i, v))) ||
+         ((s[i + 4] == '-' || s[i + 4] == '~') && (e = season_range(st, i, v)))))
         return e;
     tspec ts;
     int resolved;
