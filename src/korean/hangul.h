@@ -206,7 +206,7 @@ static inline int kg_syllable_before(const char *s, size_t i)
 static inline int kg_sylset_at(const kg_sylset *set, const char *s, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s + i;
-    if (u[0] < 0xEA || u[0] > 0xED || i + 2 >= len)
+    if (i + 2 >= len || u[0] < 0xEA || u[0] > 0xED) /* (the length first: i may be len) */
         return 0;
     uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
     if (cp < 0xAC00 || cp > 0xD7A3)
