@@ -194,7 +194,9 @@ build/fuzz/grammar-data.c: FORCE
 build/fuzz/report-assets.c: $(REPORT_ASSETS) src/render/gen-assets.sh
 	@mkdir -p build/fuzz; sh src/render/gen-assets.sh $(REPORT_ASSETS) > $@.tmp && mv -f $@.tmp $@
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) build/fuzz/grammar-data.c build/fuzz/report-assets.c
+# (the headers too: a harness is one compile of all sources, no .d files)
+FUZZ_HDRS := $(wildcard include/kg/*.h src/*/*.h)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(FUZZ_HDRS) build/fuzz/grammar-data.c build/fuzz/report-assets.c
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) -std=gnu11 $(FUZZ_FLAGS) -Iinclude -Isrc $(PKG_CFLAGS) $(FUZZ_XML_CFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/grammar-data.c build/fuzz/report-assets.c $(LIBS) $(FUZZ_XML_LIBS)
 
