@@ -372,6 +372,7 @@ static const char *const *foreign_titles;       /* title_rule_ex: 외무상 (무
 static const char *const *list_closers;         /* list_rule: 등 */
 static const char *const *quote_namers;         /* quoted_rule: 이라는 */
 static const char *const *region_suffixes;      /* run_known: 시, 성 (베이징시) */
+static const char *const *latin_name_suffixes;  /* end_ok_run: 산 (EU산) */
 static const char *const *corp_marks;           /* (주) */
 static unsigned char corp_lead[256];            /* first bytes of corp_marks */
 static int corp_lead_ok;                         /* no corp mark is empty (corp_lead holds) */
@@ -1189,15 +1190,20 @@ static int end_ok_run(const char *s, size_t len, size_t e, int latin, size_t te)
     uint32_t cp = kg_u8_at(s, len, e, &n);
     if (!kg_is_hangul(cp))
         return 1;
+    /* a Latin name before Hangul: particles (CNN은, AMD와), not a word
+     * glued on (AMD코리아, KT클라우드: another company, the acronym rule
+     * reads it) */
+    size_t end, k;
     if (latin)
-        return 1; /* a change of script */
+        return kg_tail_ok(s, len, e, &end) ||
+               ((k = kg_lit_any(s, len, e, latin_name_suffixes)) && (k >= len || !kg_is_hangul(kg_u8_at(s, len, k, &n)) ||
+                                                                     kg_tail_ok(s, len, k, &end)));
     /* the last character of the match */
     uint32_t lastc = kg_u8_before(s, e);
     if (kg_cc_of(lastc) != KG_CC_HANGUL)
         return 1;
     if (te > e)
         return kg_tail_syllables(s, e, te);
-    size_t end;
     return kg_tail_ok(s, len, e, &end);
 }
 
@@ -3310,6 +3316,7 @@ static void lists_load(void)
     list_closers = kg_gram_words("names", "list_closers");
     quote_namers = kg_gram_words("names", "quote_namers");
     region_suffixes = kg_gram_words("names", "region_suffixes");
+    latin_name_suffixes = kg_gram_words("names", "latin_name_suffixes");
     corp_marks = kg_gram_words("names", "corp_marks");
     corp_lead_ok = 1;
     for (const char *const *p = corp_marks; *p; p++) {
