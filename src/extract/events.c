@@ -130,7 +130,7 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes;
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -198,6 +198,7 @@ static void gw_init(void)
     GW_GET(company_anaphors);
     GW_GET(object_verb_adverbs);
     GW_GET(adverb_suffixes);
+    GW_GET(statement_chain_links);
 #undef GW_GET
 }
 
@@ -3471,6 +3472,33 @@ static int st_previous(const exdoc *x, size_t first_ev, size_t si)
     return -1;
 }
 
+/* The word, after the start qs of what is said and before word q, that
+ * closes a quote chained to the next by 며 ("…반대한다"며 "…하겠다"고):
+ * the last such, or -1. */
+static int st_chain_link(const exdoc *x, int q, size_t qs)
+{
+    for (int k = q - 1; k >= 0 && x->w[k].e > qs; k--) {
+        if (!x->w[k].quote_close)
+            continue;
+        size_t c = st_close(x, &x->w[k]);
+        if (c == (size_t)-1 || x->w[k].ce <= c + 1)
+            return -1;
+        return st_is_one_of(x->s, c + 1, x->w[k].ce, GW(statement_chain_links)) ? k : -1;
+    }
+    return -1;
+}
+
+/* The kind of what is said in [a, b) with no speech verb of its own (the
+ * first quote of a chain): protest, pledge, or announce. */
+static int st_content_type(const exdoc *x, size_t a, size_t b)
+{
+    if (st_contains(x->s, a, b, st_protest_words))
+        return ex_type_index("protest");
+    if (ex_ends_any(x->s, a, b, st_vow_ends))
+        return ex_type_index("pledge");
+    return ex_type_index("announce");
+}
+
 /* Makes one statement event of each speech verb with what was said before
  * it, folding the vow or objection read inside the quote into it. */
 static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line, size_t first_ev)
@@ -3515,6 +3543,12 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
         if (act)
             continue;
         int type = st_type(x, qs, qe, w, q);
+        /* "…반대한다"며 "…하겠다"고: a protest, then a vow, are two
+         * statements (GUIDELINES: the kind of content changes) */
+        int link = st_chain_link(x, q, qs);
+        size_t lend = link >= 0 ? x->w[link].e : 0;
+        int ta = link >= 0 ? st_content_type(x, qs, st_close(x, &x->w[link])) : announce;
+        int tb = link >= 0 ? st_type(x, lend, qe, w, q) : announce;
         /* the vow or objection read inside the quote */
         int inq = -1;
         for (size_t k = first_ev; k < x->n_ev; k++) {
@@ -3525,9 +3559,16 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
                 continue; /* a past act reported: an event of its own */
             if (type == announce && (e->type == pledge || e->type == protest))
                 type = e->type;
+            if (link >= 0 && e->ps < lend && ta == announce)
+                ta = e->type;
+            if (link >= 0 && e->ps >= lend && tb == announce)
+                tb = e->type;
             e->dropped = 1;
             inq = (int)k;
         }
+        int split = link >= 0 && ta != tb && (ta == pledge || ta == protest) && (tb == pledge || tb == protest);
+        if (split)
+            type = tb;
         size_t cs = x->w[q].s;
         if (q > 0 && x->w[q - 1].s >= qs)
             cs = x->w[q - 1].s;
@@ -3615,6 +3656,29 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
                 memcpy(e->agent, p->agent, sizeof e->agent);
                 e->n_agent = p->n_agent;
             }
+        }
+        if (split && !e->dropped) {
+            /* the first statement: same speaker and day, its own kind,
+             * cued at the end of its quote; put before the second and
+             * what was read inside the second quote (so a statement
+             * issued before it, 성명을 내고, still meets the first) */
+            ex_event a = *e;
+            a.type = ta;
+            a.cs = x->w[link].s;
+            a.span_s = 0;
+            a.ps = st_close(x, &x->w[link]) + 1; /* (after what the quote read) */
+            a.pe = x->w[link].ce;
+            copy_word(x, x->w[link].cs, a.pe, a.pred, sizeof a.pred);
+            size_t at = (size_t)(e - x->ev_v);
+            for (size_t k = first_ev; k < at; k++)
+                if (x->ev_v[k].ps >= lend) {
+                    at = k;
+                    break;
+                }
+            add_event(x, &a);
+            ex_event last = x->ev_v[x->n_ev - 1];
+            memmove(&x->ev_v[at + 1], &x->ev_v[at], (x->n_ev - 1 - at) * sizeof *x->ev_v);
+            x->ev_v[at] = last;
         }
     }
 }
