@@ -130,7 +130,8 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links;
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
+        *const *support_light_words;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -199,6 +200,7 @@ static void gw_init(void)
     GW_GET(object_verb_adverbs);
     GW_GET(adverb_suffixes);
     GW_GET(statement_chain_links);
+    GW_GET(support_light_words);
 #undef GW_GET
 }
 
@@ -1665,9 +1667,16 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                     break;
                 }
         }
-        if (sv) {
+        /* 하다 alone after an event noun (정상회담을 한다, 협상을 했다,
+         * 투자를 했다): the noun's act, whole words only */
+        int light = !sv && !w->in_quote && is_word(s, w->cs, w->ce, GW(support_light_words));
+        if (sv || light) {
             char obj[64];
             int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
+            /* (하다 alone: its object right before it, not an auxiliary
+             * 하다 after a verb: 허가를 받아야 한다, 수립할 수 있도록 했다) */
+            if (light && ok != (int)wi - 1)
+                ok = -1;
             /* 수출 통제도 강화했다, 관세도 올렸다: an act noun marked with
              * 도 right before the verb is its object too */
             if (ok < 0 && !w->in_quote) {
@@ -1715,8 +1724,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 c.lv = 1;
                 c.entry_native = 0;
                 snprintf(c.obj, sizeof c.obj, "%s", obj);
-                copy_word(x, w->cs, w->cs + (size_t)sv, c.pred, sizeof c.pred);
-                best_len = sv;
+                copy_word(x, w->cs, light ? w->ce : w->cs + (size_t)sv, c.pred, sizeof c.pred);
+                best_len = light ? (int)(w->ce - w->cs) : sv;
             }
         }
         /* a support verb whose event noun is in a 에-phrase (조사에
