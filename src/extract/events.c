@@ -131,7 +131,7 @@ static struct {
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
-        *const *support_light_words;
+        *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -201,6 +201,8 @@ static void gw_init(void)
     GW_GET(adverb_suffixes);
     GW_GET(statement_chain_links);
     GW_GET(support_light_words);
+    GW_GET(reschedule_verbs);
+    GW_GET(reschedule_links);
 #undef GW_GET
 }
 
@@ -2745,6 +2747,24 @@ static int starts_later(const exdoc *x, const kg_mention *m)
     return l > 3 && strcmp(m->value + l - 3, "/..") == 0 && after_dct(m->value, &x->dct);
 }
 
+/* 1 if the time m is the new time an act is moved to (2030년 이후로
+ * 늦추기로 했다, 하반기로 미뤘다): a time glued to or followed by a word of
+ * events.yaml reschedule_links, and e's predicate a verb of
+ * reschedule_verbs. The time is the target, not the decision's day. */
+static int reschedule_time(const exdoc *x, const ex_event *e, const kg_mention *m)
+{
+    if (!e->pe || !starts_any(x->s, e->pe, e->ps, GW(reschedule_verbs)))
+        return 0;
+    int k = word_at(x, m->nend > 0 ? m->nend - 1 : 0);
+    if (k < 0 || x->w[k].ce > e->ps)
+        return 0;
+    const ex_word *w = &x->w[k];
+    if (m->nend < w->ce)
+        return is_word(x->s, m->nend, w->ce, GW(reschedule_links));
+    return (size_t)k + 1 < x->nw && x->w[k + 1].ce <= e->ps &&
+           is_word(x->s, x->w[k + 1].cs, x->w[k + 1].ce, GW(reschedule_links));
+}
+
 /* 1 if the time ti lies in the reported content of the speech event e,
  * before the word that ends the content (…늘었다고 밝혔다). */
 static int speech_content_time(const exdoc *x, const ex_event *e, int ti)
@@ -3044,6 +3064,8 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
          * 달부터) dates the measure, not the act that decides it; a plan
          * decided (다음 달부터 관세를 올리기로 했다) is the act itself, dated
          * by its start when the clause tells no other time */
+        if (reschedule_time(x, e, m))
+            continue;
         if (starts_later(x, m) && !takes_effect(x, e)) {
             if (plan_start < 0 && m->nend <= e->pe && e->pe > 0 &&
                 plan_word(x, word_at(x, e->pe - 1)))
@@ -3069,8 +3091,13 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             if (first_in < 0)
                 first_in = x->tim[k];
         }
-        else if (m->nend <= e->cs && !forecast_period(x, m))
+        else if (m->nend <= e->cs && !forecast_period(x, m)) {
+            /* (a quarter of results after the day: 24일 2분기 매출이 …
+             * 비슷했지만 … 늘었다고 발표했다, the 24th, as in the clause) */
+            if (before >= 0 && measure_period(x, m))
+                continue;
             before = x->tim[k]; /* (올해 국내총생산, 성장률 전망치를: not this year either) */
+        }
         else if (m->nstart >= e->pe && after < 0)
             after = x->tim[k];
     }
@@ -3741,6 +3768,23 @@ static int credit_caption(exdoc *x, size_t at)
  * happened on, not an open range (다음 달 1일부터) or a date still to
  * come, and not a headline's or a dateline's (입력 2025.03.12 09:30: when
  * the page was written, not when anything happened). */
+/* 1 if the time at word tw dates an act told in an adnominal clause that
+ * a bound noun closes (…가 지난달 29일 …명단에 올린 데 대한 보복으로 보고
+ * 있다): an earlier act the sentence names, not the story's day. */
+static int closed_clause_time(const exdoc *x, int tw)
+{
+    for (int k = tw + 1; k >= 1 && (size_t)k + 1 < x->nw && k <= tw + 12; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->in_quote || w->quote_close)
+            return 0;
+        if (clause_noun_word(x, k))
+            return k - 1 > tw && closed_clause_before(x, x->w[k + 1].cs);
+        if (ends_clause(x, w))
+            return 0;
+    }
+    return 0;
+}
+
 static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
 {
     if (title_line || caption_line(x, ss))
@@ -3761,7 +3805,7 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
              * 지난 2일 …했다, is not the story's day the next acts go on
              * on) */
             if (day_date(m->value) && tw >= 0 && !x->w[tw].in_quote && !x->w[tw].quote_close &&
-                !starts_any(x->s, se, ss, earlier_openers)) {
+                !starts_any(x->s, se, ss, earlier_openers) && !closed_clause_time(x, tw)) {
                 snprintf(x->last_day, sizeof x->last_day, "%s", m->value);
                 memcpy(x->last_day_when, x->last_when, l + 1);
             }
@@ -3819,6 +3863,36 @@ void ex_lead_dates(exdoc *x)
             continue;
         memcpy(e->date, day, sizeof day < sizeof e->date ? sizeof day : sizeof e->date);
         e->date[sizeof e->date - 1] = '\0';
+    }
+}
+
+/* After the merges of a sentence: an act told with a day of its own and
+ * then said on another day (11일 회의를 열었다고 12일 밝혔다) is one
+ * event, the act (GUIDELINES: a decided act that is announced is the act),
+ * and so dated by the act's day, not by the day of the saying. */
+void ex_told_act_dates(exdoc *x, size_t first)
+{
+    for (size_t i = first; i < x->n_ev; i++) {
+        const ex_event *a = &x->ev_v[i];
+        if (!a->dropped || a->quoted || !(a->f & EX_F_QUOTIVE) || !a->date[0] || a->time < 0 ||
+            x->m->v[a->time].nend > a->ps)
+            continue;
+        for (size_t j = i + 1; j < x->n_ev; j++) {
+            ex_event *b = &x->ev_v[j];
+            if (b->sent != a->sent)
+                break;
+            if (b->dropped)
+                continue;
+            /* (the one it went into: its span holds a, its day is told
+             * between a and its verb) */
+            if (b->cs <= a->ps && b->pe >= a->pe && b->type == a->type && b->time >= 0 && b->time != a->time &&
+                x->m->v[b->time].nstart >= a->pe && x->m->v[b->time].nend <= b->ps) {
+                memcpy(b->date, a->date, sizeof b->date);
+                memcpy(b->when, a->when, sizeof b->when);
+                b->time = a->time;
+            }
+            break;
+        }
     }
 }
 
