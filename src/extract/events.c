@@ -131,7 +131,8 @@ static struct {
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
-        *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links;
+        *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
+        *const *court_reason_verbs, *const *held_verbs;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -203,6 +204,9 @@ static void gw_init(void)
     GW_GET(support_light_words);
     GW_GET(reschedule_verbs);
     GW_GET(reschedule_links);
+    GW_GET(court_nouns);
+    GW_GET(court_reason_verbs);
+    GW_GET(held_verbs);
 #undef GW_GET
 }
 
@@ -1343,6 +1347,40 @@ static int dative_cand(const exdoc *x, int wi, cand *c)
  * whose dictionary form the lexicon lists as a lemma (kg_morph_native):
  * fills c and returns the word's length, or 0. The forms of an act are
  * morph_act_ok's, as for a noun + 하다 verb. */
+/* 1 if a subject or topic outside quotes before word wi is a court
+ * (법원은, 재판부는, 판사는: events.yaml court_nouns, the end of the noun
+ * before its particle), the sentence's speaker also when a clause with
+ * a subject of its own comes between (판사는 작가들이 낸 소송에서 …). */
+static int court_subject(const exdoc *x, int wi)
+{
+    for (int k = wi - 1; k >= 0; k--) {
+        const ex_word *w = &x->w[k];
+        if (w->in_quote || w->quote_close || (w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC))
+            continue;
+        if (w->ps > w->cs && ex_ends_any(x->s, w->cs, w->ps, GW(court_nouns)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A court's reasoning (재판부는 이같이 판단했다, 법원은 …아니라고 봤다:
+ * events.yaml court_reason_verbs with a court as the subject) is its
+ * ruling, legal. Fills c and returns the length read, or 0. */
+static int court_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    int l = starts_any(x->s, w->ce, w->cs, GW(court_reason_verbs));
+    if (l <= 0 || !court_subject(x, wi))
+        return 0;
+    c->type = ex_type_index("legal");
+    c->ps = w->cs;
+    c->me = w->cs + (size_t)l;
+    c->wi = wi;
+    c->entry_native = 1;
+    copy_word(x, w->cs, w->ce, c->pred, sizeof c->pred);
+    return (int)(w->ce - w->cs);
+}
+
 static int native_cand(const exdoc *x, int wi, cand *c)
 {
     const ex_word *w = &x->w[wi];
@@ -1734,6 +1772,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
          * 들어갔다, 재판에 넘겨졌다) */
         if (!best_len && !w->in_quote)
             best_len = dative_cand(x, (int)wi, &c);
+        if (!best_len && !w->in_quote)
+            best_len = court_cand(x, (int)wi, &c);
         /* a noun + 하다 / 되다 verb read by the morphology (철회했다,
          * 부과된다, 발표했죠): the lexicon's lemma, else an act of type other */
         if (!best_len && (!w->in_quote || qpast)) {
@@ -1829,6 +1869,20 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         if (c.type == ex_type_index("release") && c.obj[0] && last_word_in(c.obj, GW(plan_object_nouns))) {
             int t = object_type(x, c.obj);
             c.type = t >= 0 && t != ex_type_index("release") ? t : ex_type_index("announce");
+        }
+        /* 재판이 열린다, 첫 공판은 다음 달 열린다: a sitting held is of
+         * the type its subject names (events.yaml held_verbs) */
+        if (c.type == ex_type_index("meet") && !c.obj[0] && c.wi >= 0 &&
+            starts_any(s, x->w[c.wi].ce, c.ps, GW(held_verbs)) > 0) {
+            for (int k = c.wi - 1; k >= 0 && k >= c.wi - 4; k--) {
+                const ex_word *v = &x->w[k];
+                if (v->in_quote || (v->particle != EX_P_SUBJ && v->particle != EX_P_TOPIC))
+                    continue;
+                int t = v->ps > v->cs ? ex_noun_type(x->ev, s + v->cs, v->ps - v->cs) : -1;
+                if (t >= 0)
+                    c.type = t;
+                break;
+            }
         }
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
@@ -3602,6 +3656,9 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             e->dropped = 1;
             inq = (int)k;
         }
+        /* what a court says (재판부는 "…"라고 밝혔다) is its ruling */
+        if (type == announce && court_subject(x, q))
+            type = ex_type_index("legal");
         int split = link >= 0 && ta != tb && (ta == pledge || ta == protest) && (tb == pledge || tb == protest);
         if (split)
             type = tb;
