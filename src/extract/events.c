@@ -782,13 +782,20 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
         }
         /* a level or an amount the act reaches (관세를 25%로 인상, 금리를
          * 3.5%까지 올려) stands between the object and the verb */
-        if (w->particle == EX_P_OTHER && figure_word(x, w))
+        /* (the level it starts from too: 전망치를 기존 400억 달러에서
+         * 370억 달러로 낮췄다; such words count for none of the four) */
+        if ((w->particle == EX_P_OTHER || w->particle == EX_P_LOC) && figure_word(x, w)) {
+            seen--;
             continue;
+        }
         /* (and the word that opens such a figure: 관세율을 최고 45%로) */
         if (w->particle == EX_P_NONE && k + 1 < wi &&
             (figure_word(x, w) || is_word(x->s, w->cs, w->ce, GW(figure_bound_words))) &&
-            x->w[k + 1].particle == EX_P_OTHER && figure_word(x, &x->w[k + 1]))
+            (x->w[k + 1].particle == EX_P_OTHER || x->w[k + 1].particle == EX_P_LOC) &&
+            figure_word(x, &x->w[k + 1])) {
+            seen--;
             continue;
+        }
         /* a manner adverb (관세를 추가로 부과했다, 규제를 공식적으로
          * 발표했다) stands between them too */
         if (is_word(x->s, w->cs, w->ce, GW(object_verb_adverbs)) || ex_ends_any(x->s, w->cs, w->ce, GW(adverb_suffixes))) {
@@ -1735,6 +1742,12 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             if (t < 0 && ok >= 0 && obj[0] && (!best_len || c.type == ex_type_index("other")) &&
                 ex_ends_any(obj, 0, strlen(obj), kept_objects) && starts_any(s, w->ce, w->cs, level_verbs) &&
                 !names_act(x, obj))
+                t = ex_type_index("announce");
+            /* a forecast set higher or lower (매출 전망치를 낮췄다,
+             * 성장률 전망치를 0.8%로 높였다) is a decision announced, not
+             * a report published (GUIDELINES; forecast_period_nouns) */
+            if (t == ex_type_index("release") && ok >= 0 && obj[0] && starts_any(s, w->ce, w->cs, level_verbs) &&
+                last_word_in(obj, GW(forecast_period_nouns)))
                 t = ex_type_index("announce");
             /* 더 투자하는 방안을 논의하고 있다, 규제를 강화하는 방안을
              * 검토: a plan whose act the adnominal verb before it tells
