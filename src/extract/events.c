@@ -130,7 +130,9 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes;
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
+        *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
+        *const *court_reason_verbs, *const *held_verbs;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -198,6 +200,13 @@ static void gw_init(void)
     GW_GET(company_anaphors);
     GW_GET(object_verb_adverbs);
     GW_GET(adverb_suffixes);
+    GW_GET(statement_chain_links);
+    GW_GET(support_light_words);
+    GW_GET(reschedule_verbs);
+    GW_GET(reschedule_links);
+    GW_GET(court_nouns);
+    GW_GET(court_reason_verbs);
+    GW_GET(held_verbs);
 #undef GW_GET
 }
 
@@ -773,13 +782,20 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
         }
         /* a level or an amount the act reaches (관세를 25%로 인상, 금리를
          * 3.5%까지 올려) stands between the object and the verb */
-        if (w->particle == EX_P_OTHER && figure_word(x, w))
+        /* (the level it starts from too: 전망치를 기존 400억 달러에서
+         * 370억 달러로 낮췄다; such words count for none of the four) */
+        if ((w->particle == EX_P_OTHER || w->particle == EX_P_LOC) && figure_word(x, w)) {
+            seen--;
             continue;
+        }
         /* (and the word that opens such a figure: 관세율을 최고 45%로) */
         if (w->particle == EX_P_NONE && k + 1 < wi &&
             (figure_word(x, w) || is_word(x->s, w->cs, w->ce, GW(figure_bound_words))) &&
-            x->w[k + 1].particle == EX_P_OTHER && figure_word(x, &x->w[k + 1]))
+            (x->w[k + 1].particle == EX_P_OTHER || x->w[k + 1].particle == EX_P_LOC) &&
+            figure_word(x, &x->w[k + 1])) {
+            seen--;
             continue;
+        }
         /* a manner adverb (관세를 추가로 부과했다, 규제를 공식적으로
          * 발표했다) stands between them too */
         if (is_word(x->s, w->cs, w->ce, GW(object_verb_adverbs)) || ex_ends_any(x->s, w->cs, w->ce, GW(adverb_suffixes))) {
@@ -1338,6 +1354,40 @@ static int dative_cand(const exdoc *x, int wi, cand *c)
  * whose dictionary form the lexicon lists as a lemma (kg_morph_native):
  * fills c and returns the word's length, or 0. The forms of an act are
  * morph_act_ok's, as for a noun + 하다 verb. */
+/* 1 if a subject or topic outside quotes before word wi is a court
+ * (법원은, 재판부는, 판사는: events.yaml court_nouns, the end of the noun
+ * before its particle), the sentence's speaker also when a clause with
+ * a subject of its own comes between (판사는 작가들이 낸 소송에서 …). */
+static int court_subject(const exdoc *x, int wi)
+{
+    for (int k = wi - 1; k >= 0; k--) {
+        const ex_word *w = &x->w[k];
+        if (w->in_quote || w->quote_close || (w->particle != EX_P_SUBJ && w->particle != EX_P_TOPIC))
+            continue;
+        if (w->ps > w->cs && ex_ends_any(x->s, w->cs, w->ps, GW(court_nouns)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A court's reasoning (재판부는 이같이 판단했다, 법원은 …아니라고 봤다:
+ * events.yaml court_reason_verbs with a court as the subject) is its
+ * ruling, legal. Fills c and returns the length read, or 0. */
+static int court_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    int l = starts_any(x->s, w->ce, w->cs, GW(court_reason_verbs));
+    if (l <= 0 || !court_subject(x, wi))
+        return 0;
+    c->type = ex_type_index("legal");
+    c->ps = w->cs;
+    c->me = w->cs + (size_t)l;
+    c->wi = wi;
+    c->entry_native = 1;
+    copy_word(x, w->cs, w->ce, c->pred, sizeof c->pred);
+    return (int)(w->ce - w->cs);
+}
+
 static int native_cand(const exdoc *x, int wi, cand *c)
 {
     const ex_word *w = &x->w[wi];
@@ -1664,9 +1714,16 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                     break;
                 }
         }
-        if (sv) {
+        /* 하다 alone after an event noun (정상회담을 한다, 협상을 했다,
+         * 투자를 했다): the noun's act, whole words only */
+        int light = !sv && !w->in_quote && is_word(s, w->cs, w->ce, GW(support_light_words));
+        if (sv || light) {
             char obj[64];
             int ok = object_before(x, (int)wi, 0, obj, sizeof obj, 1);
+            /* (하다 alone: its object right before it, not an auxiliary
+             * 하다 after a verb: 허가를 받아야 한다, 수립할 수 있도록 했다) */
+            if (light && ok != (int)wi - 1)
+                ok = -1;
             /* 수출 통제도 강화했다, 관세도 올렸다: an act noun marked with
              * 도 right before the verb is its object too */
             if (ok < 0 && !w->in_quote) {
@@ -1685,6 +1742,12 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             if (t < 0 && ok >= 0 && obj[0] && (!best_len || c.type == ex_type_index("other")) &&
                 ex_ends_any(obj, 0, strlen(obj), kept_objects) && starts_any(s, w->ce, w->cs, level_verbs) &&
                 !names_act(x, obj))
+                t = ex_type_index("announce");
+            /* a forecast set higher or lower (매출 전망치를 낮췄다,
+             * 성장률 전망치를 0.8%로 높였다) is a decision announced, not
+             * a report published (GUIDELINES; forecast_period_nouns) */
+            if (t == ex_type_index("release") && ok >= 0 && obj[0] && starts_any(s, w->ce, w->cs, level_verbs) &&
+                last_word_in(obj, GW(forecast_period_nouns)))
                 t = ex_type_index("announce");
             /* 더 투자하는 방안을 논의하고 있다, 규제를 강화하는 방안을
              * 검토: a plan whose act the adnominal verb before it tells
@@ -1714,14 +1777,16 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 c.lv = 1;
                 c.entry_native = 0;
                 snprintf(c.obj, sizeof c.obj, "%s", obj);
-                copy_word(x, w->cs, w->cs + (size_t)sv, c.pred, sizeof c.pred);
-                best_len = sv;
+                copy_word(x, w->cs, light ? w->ce : w->cs + (size_t)sv, c.pred, sizeof c.pred);
+                best_len = light ? (int)(w->ce - w->cs) : sv;
             }
         }
         /* a support verb whose event noun is in a 에-phrase (조사에
          * 들어갔다, 재판에 넘겨졌다) */
         if (!best_len && !w->in_quote)
             best_len = dative_cand(x, (int)wi, &c);
+        if (!best_len && !w->in_quote)
+            best_len = court_cand(x, (int)wi, &c);
         /* a noun + 하다 / 되다 verb read by the morphology (철회했다,
          * 부과된다, 발표했죠): the lexicon's lemma, else an act of type other */
         if (!best_len && (!w->in_quote || qpast)) {
@@ -1817,6 +1882,20 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
         if (c.type == ex_type_index("release") && c.obj[0] && last_word_in(c.obj, GW(plan_object_nouns))) {
             int t = object_type(x, c.obj);
             c.type = t >= 0 && t != ex_type_index("release") ? t : ex_type_index("announce");
+        }
+        /* 재판이 열린다, 첫 공판은 다음 달 열린다: a sitting held is of
+         * the type its subject names (events.yaml held_verbs) */
+        if (c.type == ex_type_index("meet") && !c.obj[0] && c.wi >= 0 &&
+            starts_any(s, x->w[c.wi].ce, c.ps, GW(held_verbs)) > 0) {
+            for (int k = c.wi - 1; k >= 0 && k >= c.wi - 4; k--) {
+                const ex_word *v = &x->w[k];
+                if (v->in_quote || (v->particle != EX_P_SUBJ && v->particle != EX_P_TOPIC))
+                    continue;
+                int t = v->ps > v->cs ? ex_noun_type(x->ev, s + v->cs, v->ps - v->cs) : -1;
+                if (t >= 0)
+                    c.type = t;
+                break;
+            }
         }
         KG_VEC_PUSH(*out, n, *cap);
         (*out)[n++] = c;
@@ -2735,6 +2814,24 @@ static int starts_later(const exdoc *x, const kg_mention *m)
     return l > 3 && strcmp(m->value + l - 3, "/..") == 0 && after_dct(m->value, &x->dct);
 }
 
+/* 1 if the time m is the new time an act is moved to (2030년 이후로
+ * 늦추기로 했다, 하반기로 미뤘다): a time glued to or followed by a word of
+ * events.yaml reschedule_links, and e's predicate a verb of
+ * reschedule_verbs. The time is the target, not the decision's day. */
+static int reschedule_time(const exdoc *x, const ex_event *e, const kg_mention *m)
+{
+    if (!e->pe || !starts_any(x->s, e->pe, e->ps, GW(reschedule_verbs)))
+        return 0;
+    int k = word_at(x, m->nend > 0 ? m->nend - 1 : 0);
+    if (k < 0 || x->w[k].ce > e->ps)
+        return 0;
+    const ex_word *w = &x->w[k];
+    if (m->nend < w->ce)
+        return is_word(x->s, m->nend, w->ce, GW(reschedule_links));
+    return (size_t)k + 1 < x->nw && x->w[k + 1].ce <= e->ps &&
+           is_word(x->s, x->w[k + 1].cs, x->w[k + 1].ce, GW(reschedule_links));
+}
+
 /* 1 if the time ti lies in the reported content of the speech event e,
  * before the word that ends the content (…늘었다고 밝혔다). */
 static int speech_content_time(const exdoc *x, const ex_event *e, int ti)
@@ -3034,6 +3131,8 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
          * 달부터) dates the measure, not the act that decides it; a plan
          * decided (다음 달부터 관세를 올리기로 했다) is the act itself, dated
          * by its start when the clause tells no other time */
+        if (reschedule_time(x, e, m))
+            continue;
         if (starts_later(x, m) && !takes_effect(x, e)) {
             if (plan_start < 0 && m->nend <= e->pe && e->pe > 0 &&
                 plan_word(x, word_at(x, e->pe - 1)))
@@ -3059,8 +3158,13 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             if (first_in < 0)
                 first_in = x->tim[k];
         }
-        else if (m->nend <= e->cs && !forecast_period(x, m))
+        else if (m->nend <= e->cs && !forecast_period(x, m)) {
+            /* (a quarter of results after the day: 24일 2분기 매출이 …
+             * 비슷했지만 … 늘었다고 발표했다, the 24th, as in the clause) */
+            if (before >= 0 && measure_period(x, m))
+                continue;
             before = x->tim[k]; /* (올해 국내총생산, 성장률 전망치를: not this year either) */
+        }
         else if (m->nstart >= e->pe && after < 0)
             after = x->tim[k];
     }
@@ -3471,6 +3575,33 @@ static int st_previous(const exdoc *x, size_t first_ev, size_t si)
     return -1;
 }
 
+/* The word, after the start qs of what is said and before word q, that
+ * closes a quote chained to the next by 며 ("…반대한다"며 "…하겠다"고):
+ * the last such, or -1. */
+static int st_chain_link(const exdoc *x, int q, size_t qs)
+{
+    for (int k = q - 1; k >= 0 && x->w[k].e > qs; k--) {
+        if (!x->w[k].quote_close)
+            continue;
+        size_t c = st_close(x, &x->w[k]);
+        if (c == (size_t)-1 || x->w[k].ce <= c + 1)
+            return -1;
+        return st_is_one_of(x->s, c + 1, x->w[k].ce, GW(statement_chain_links)) ? k : -1;
+    }
+    return -1;
+}
+
+/* The kind of what is said in [a, b) with no speech verb of its own (the
+ * first quote of a chain): protest, pledge, or announce. */
+static int st_content_type(const exdoc *x, size_t a, size_t b)
+{
+    if (st_contains(x->s, a, b, st_protest_words))
+        return ex_type_index("protest");
+    if (ex_ends_any(x->s, a, b, st_vow_ends))
+        return ex_type_index("pledge");
+    return ex_type_index("announce");
+}
+
 /* Makes one statement event of each speech verb with what was said before
  * it, folding the vow or objection read inside the quote into it. */
 static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line, size_t first_ev)
@@ -3515,6 +3646,12 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
         if (act)
             continue;
         int type = st_type(x, qs, qe, w, q);
+        /* "…반대한다"며 "…하겠다"고: a protest, then a vow, are two
+         * statements (GUIDELINES: the kind of content changes) */
+        int link = st_chain_link(x, q, qs);
+        size_t lend = link >= 0 ? x->w[link].e : 0;
+        int ta = link >= 0 ? st_content_type(x, qs, st_close(x, &x->w[link])) : announce;
+        int tb = link >= 0 ? st_type(x, lend, qe, w, q) : announce;
         /* the vow or objection read inside the quote */
         int inq = -1;
         for (size_t k = first_ev; k < x->n_ev; k++) {
@@ -3525,9 +3662,19 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
                 continue; /* a past act reported: an event of its own */
             if (type == announce && (e->type == pledge || e->type == protest))
                 type = e->type;
+            if (link >= 0 && e->ps < lend && ta == announce)
+                ta = e->type;
+            if (link >= 0 && e->ps >= lend && tb == announce)
+                tb = e->type;
             e->dropped = 1;
             inq = (int)k;
         }
+        /* what a court says (재판부는 "…"라고 밝혔다) is its ruling */
+        if (type == announce && court_subject(x, q))
+            type = ex_type_index("legal");
+        int split = link >= 0 && ta != tb && (ta == pledge || ta == protest) && (tb == pledge || tb == protest);
+        if (split)
+            type = tb;
         size_t cs = x->w[q].s;
         if (q > 0 && x->w[q - 1].s >= qs)
             cs = x->w[q - 1].s;
@@ -3616,6 +3763,29 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
                 e->n_agent = p->n_agent;
             }
         }
+        if (split && !e->dropped) {
+            /* the first statement: same speaker and day, its own kind,
+             * cued at the end of its quote; put before the second and
+             * what was read inside the second quote (so a statement
+             * issued before it, 성명을 내고, still meets the first) */
+            ex_event a = *e;
+            a.type = ta;
+            a.cs = x->w[link].s;
+            a.span_s = 0;
+            a.ps = st_close(x, &x->w[link]) + 1; /* (after what the quote read) */
+            a.pe = x->w[link].ce;
+            copy_word(x, x->w[link].cs, a.pe, a.pred, sizeof a.pred);
+            size_t at = (size_t)(e - x->ev_v);
+            for (size_t k = first_ev; k < at; k++)
+                if (x->ev_v[k].ps >= lend) {
+                    at = k;
+                    break;
+                }
+            add_event(x, &a);
+            ex_event last = x->ev_v[x->n_ev - 1];
+            memmove(&x->ev_v[at + 1], &x->ev_v[at], (x->n_ev - 1 - at) * sizeof *x->ev_v);
+            x->ev_v[at] = last;
+        }
     }
 }
 
@@ -3668,6 +3838,23 @@ static int credit_caption(exdoc *x, size_t at)
  * happened on, not an open range (다음 달 1일부터) or a date still to
  * come, and not a headline's or a dateline's (입력 2025.03.12 09:30: when
  * the page was written, not when anything happened). */
+/* 1 if the time at word tw dates an act told in an adnominal clause that
+ * a bound noun closes (…가 지난달 29일 …명단에 올린 데 대한 보복으로 보고
+ * 있다): an earlier act the sentence names, not the story's day. */
+static int closed_clause_time(const exdoc *x, int tw)
+{
+    for (int k = tw + 1; k >= 1 && (size_t)k + 1 < x->nw && k <= tw + 12; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->in_quote || w->quote_close)
+            return 0;
+        if (clause_noun_word(x, k))
+            return k - 1 > tw && closed_clause_before(x, x->w[k + 1].cs);
+        if (ends_clause(x, w))
+            return 0;
+    }
+    return 0;
+}
+
 static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
 {
     if (title_line || caption_line(x, ss))
@@ -3688,7 +3875,7 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
              * 지난 2일 …했다, is not the story's day the next acts go on
              * on) */
             if (day_date(m->value) && tw >= 0 && !x->w[tw].in_quote && !x->w[tw].quote_close &&
-                !starts_any(x->s, se, ss, earlier_openers)) {
+                !starts_any(x->s, se, ss, earlier_openers) && !closed_clause_time(x, tw)) {
                 snprintf(x->last_day, sizeof x->last_day, "%s", m->value);
                 memcpy(x->last_day_when, x->last_when, l + 1);
             }
@@ -3746,6 +3933,36 @@ void ex_lead_dates(exdoc *x)
             continue;
         memcpy(e->date, day, sizeof day < sizeof e->date ? sizeof day : sizeof e->date);
         e->date[sizeof e->date - 1] = '\0';
+    }
+}
+
+/* After the merges of a sentence: an act told with a day of its own and
+ * then said on another day (11일 회의를 열었다고 12일 밝혔다) is one
+ * event, the act (GUIDELINES: a decided act that is announced is the act),
+ * and so dated by the act's day, not by the day of the saying. */
+void ex_told_act_dates(exdoc *x, size_t first)
+{
+    for (size_t i = first; i < x->n_ev; i++) {
+        const ex_event *a = &x->ev_v[i];
+        if (!a->dropped || a->quoted || !(a->f & EX_F_QUOTIVE) || !a->date[0] || a->time < 0 ||
+            x->m->v[a->time].nend > a->ps)
+            continue;
+        for (size_t j = i + 1; j < x->n_ev; j++) {
+            ex_event *b = &x->ev_v[j];
+            if (b->sent != a->sent)
+                break;
+            if (b->dropped)
+                continue;
+            /* (the one it went into: its span holds a, its day is told
+             * between a and its verb) */
+            if (b->cs <= a->ps && b->pe >= a->pe && b->type == a->type && b->time >= 0 && b->time != a->time &&
+                x->m->v[b->time].nstart >= a->pe && x->m->v[b->time].nend <= b->ps) {
+                memcpy(b->date, a->date, sizeof b->date);
+                memcpy(b->when, a->when, sizeof b->when);
+                b->time = a->time;
+            }
+            break;
+        }
     }
 }
 

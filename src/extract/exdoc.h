@@ -79,6 +79,9 @@ void ex_lead_dates(exdoc *x);
 /* events.c: finds the events of sentence si [ss, se) and appends them
  * (not merged: the caller runs ex_merge_sentence on them). */
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line);
+/* events.c: after ex_merge_sentence, an act told with a day of its own
+ * and said on another day (11일 열었다고 12일 밝혔다) is dated by the act. */
+void ex_told_act_dates(exdoc *x, size_t first);
 
 /* relate.c: merges the clauses of one act among the events from index
  * first on (those of one ex_sentence_events call). */
