@@ -1474,6 +1474,7 @@ static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues, *cla
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
 static const char *const *np_support_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
+static const char *const *known_verbs;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1496,6 +1497,7 @@ static void rel_init(void)
     said_nouns = kg_gram_words("relations", "said_nouns");
     said_ends = kg_gram_words("events", "intent_content_ends");
     vow_said_ends = kg_gram_words("relations", "said_vow_ends");
+    known_verbs = kg_gram_words("relations", "move_cause_known_verbs");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -2150,6 +2152,21 @@ static int move_cause_at(const exdoc *x, size_t ss, size_t ws, size_t we, size_t
         *ne = e;
         *a = np_start(x, ss, e);
         return *a < e && !has_digit(x->s, *a, e) ? np_type_of(x, *a, e, 1) : -1;
+    }
+    /* 총재의 발언이 전해지자, 경고가 나오자: the phrase as a subject of a
+     * verb of becoming known (move_cause_known_verbs) */
+    ex_word sw;
+    word_ending(x, ss, we, &sw);
+    if (sw.particle == EX_P_SUBJ && sw.ce == we && sw.cs == sw.s && sw.ps > sw.cs) {
+        size_t nx = we;
+        while (nx < x->len && x->s[nx] == ' ')
+            nx++;
+        size_t vl = nx > we ? ex_at_any(x->s, x->len, nx, known_verbs) : 0;
+        if (vl && (nx + vl >= x->len || x->s[nx + vl] == ' ' || x->s[nx + vl] == ',')) {
+            *ne = sw.ps;
+            *a = np_start(x, ss, *ne);
+            return *a < *ne && !has_digit(x->s, *a, *ne) ? np_type_of(x, *a, *ne, 1) : -1;
+        }
     }
     for (int k = 0; move_particles[k]; k++) {
         size_t l = strlen(move_particles[k]);
@@ -3825,6 +3842,33 @@ static int np_told(const exdoc *x, size_t j, int *retype)
                 *retype = 1;
                 return (int)i;
             }
+        }
+        return -1;
+    }
+    if (in_list_word(x->s + w, wl, said_nouns)) {
+        /* 총재의 발언, 대통령의 경고: the last statement told in the three
+         * sentences before, of the owner's side when the phrase names an
+         * actor, else said in a sentence that holds the phrase's word
+         * before the head (총재 of 총재의 발언: 이 총재는 "…"고 말했다) */
+        size_t k = w;
+        while (k > b->ps && x->s[k - 1] == ' ')
+            k--;
+        size_t ks = k;
+        while (ks > b->ps && x->s[ks - 1] != ' ')
+            ks--;
+        if (k > ks)
+            k -= ex_ends_which(x->s, ks, k, GW(genitive_particles));
+        for (size_t i = j; i-- > 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 3 < b->sent)
+                break;
+            if (a->np || a->dropped || a->quoted || a->title_line || !a->stmt || a->ps >= b->ps)
+                continue;
+            if (own >= 0 ? !a->n_agent || !same_side(x, a, b)
+                         : k > ks && !word_in_span(x, x->t->sent[a->sent].nstart, a->pe, ks, k - ks))
+                continue;
+            *retype = 1;
+            return (int)i;
         }
         return -1;
     }
