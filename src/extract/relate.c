@@ -494,6 +494,7 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
  * talk about an act, and the verbs too general to tell one act from
  * another. */
 static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act, *const *verb_groups;
+static const char *const *noun_verbs;
 /* round 3: documents, figures, second acts, frame nouns, receiving */
 static const char *const *doc_nouns, *const *doc_links, *const *fig_units, *const *second_words, *const *func_words,
     *const *frame_nouns, *const *receive_verbs, *const *np_generic_heads;
@@ -506,6 +507,7 @@ static void same_init(void)
     additive = kg_gram_words("relations", "sameas_additive_particles");
     new_act = kg_gram_words("relations", "sameas_new_act_words");
     verb_groups = kg_gram_words("relations", "sameas_verb_groups");
+    noun_verbs = kg_gram_words("relations", "sameas_noun_verbs");
     doc_nouns = kg_gram_words("relations", "sameas_document_nouns");
     doc_links = kg_gram_words("relations", "sameas_document_links");
     fig_units = kg_gram_words("relations", "sameas_figure_units");
@@ -539,6 +541,34 @@ static int syn_verbs(const char *va, const char *vb)
     for (int k = 0; verb_groups[k]; k++)
         if (head_in_group(va, verb_groups[k]) && head_in_group(vb, verb_groups[k]))
             return 1;
+    return 0;
+}
+
+/* The group of sameas_noun_verbs whose noun (its first word) is s[0..n),
+ * or NULL. */
+static const char *noun_verb_group(const char *s, size_t n)
+{
+    for (int k = 0; noun_verbs[k]; k++) {
+        size_t l = strcspn(noun_verbs[k], " ");
+        if (l == n && !memcmp(noun_verbs[k], s, n))
+            return noun_verbs[k];
+    }
+    return NULL;
+}
+
+/* 1 if the text at o starts with a stem of group g after its noun (the
+ * verbs: 내렸, 내린 of 인하 내렸 내린). */
+static int at_group_verb(const exdoc *x, size_t o, const char *g)
+{
+    g += strcspn(g, " ");
+    while (*g) {
+        while (*g == ' ')
+            g++;
+        size_t l = strcspn(g, " ");
+        if (l && o + l <= x->len && !memcmp(x->s + o, g, l))
+            return 1;
+        g += l;
+    }
     return 0;
 }
 
@@ -3885,6 +3915,59 @@ static int np_told(const exdoc *x, size_t j, int *retype)
         /* (its clause: 희토류를 수출 통제 대상에 추가했다 … 희토류 통제) */
         if (word_in_span(x, a->cs < a->ps ? a->cs : a->ps, a->pe, w, wl))
             return (int)i;
+    }
+    /* 금리 인하 … 기준금리를 0.25%포인트 내렸다, 관세 인상 … 관세를 올리는:
+     * a head noun of sameas_noun_verbs names the last act told with a
+     * verb of its group (or the noun itself) whose clause holds the word
+     * before the head (금리, of 기준금리를), of the owner's side; the
+     * same phrase named before (테슬라의 가격 인하 … 가격 인하 여파로)
+     * names the act that one names */
+    const char *grp = noun_verb_group(x->s + w, wl);
+    size_t k = w;
+    while (k > own_end && x->s[k - 1] == ' ')
+        k--;
+    size_t ks = k;
+    while (ks > own_end && x->s[ks - 1] != ' ')
+        ks--;
+    if (ks < own_end)
+        ks = own_end;
+    while (ks < k && x->s[ks] == ' ')
+        ks++;
+    if (k > ks)
+        k -= ex_ends_which(x->s, ks, k, GW(genitive_particles));
+    if (grp && k >= ks + 6) {
+        for (size_t i = j; i-- > 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 6 < b->sent)
+                break;
+            if (a->dropped || a->quoted || a->title_line || a->ps >= b->ps)
+                continue;
+            if (a->np) {
+                /* (the phrase again: its head and the word before it) */
+                size_t as = a->pe;
+                while (as > a->ps && x->s[as - 1] != ' ')
+                    as--;
+                if (a->pe - as != wl || memcmp(x->s + as, x->s + w, wl) ||
+                    !word_in_span(x, a->ps, a->pe, ks, k - ks))
+                    continue;
+                for (size_t r = 0; r < x->n_rel; r++)
+                    if (x->rel[r].from == (int)i && x->rel[r].type == EX_REL_SAME && x->rel[r].to >= 0 &&
+                        (b->n_agent == 0 || same_side(x, &x->ev_v[x->rel[r].to], b))) {
+                        *retype = 1;
+                        return x->rel[r].to;
+                    }
+                continue;
+            }
+            if (is_reaction(a) || a->stmt || (b->n_agent && a->n_agent && !same_side(x, a, b)))
+                continue;
+            size_t cs = a->cs < a->ps ? a->cs : a->ps;
+            if (!at_group_verb(x, a->ps, grp) && memcmp(x->s + a->ps, x->s + w, wl))
+                continue;
+            if (a->pe > cs && memmem(x->s + cs, a->pe - cs, x->s + ks, k - ks)) {
+                *retype = 1;
+                return (int)i;
+            }
+        }
     }
     if (own < 0)
         return -1;
