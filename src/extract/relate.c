@@ -1504,7 +1504,7 @@ static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues, *cla
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
 static const char *const *np_support_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
-static const char *const *known_verbs;
+static const char *const *known_verbs, *const *named_nouns;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1528,6 +1528,7 @@ static void rel_init(void)
     said_ends = kg_gram_words("events", "intent_content_ends");
     vow_said_ends = kg_gram_words("relations", "said_vow_ends");
     known_verbs = kg_gram_words("relations", "move_cause_known_verbs");
+    named_nouns = kg_gram_words("relations", "act_named_nouns");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -2763,17 +2764,19 @@ static void plan_parts(exdoc *x, int hubs_only)
     }
 }
 
-/* 1 if s[a..b) names an act noun followed by a link to it (규제에,
- * 관세에 대해, 결정과 관련해): a statement about that act. */
-static size_t names_act_at(const exdoc *x, size_t a, size_t b)
+/* The position in s[a..b) of an act noun of list (act_nouns) followed by
+ * a link to it (규제에, 관세에 대해, 결정과 관련해): a statement about that
+ * act; (size_t)-1 if none. *nl is set to the noun's length. */
+static size_t names_act_in(const exdoc *x, size_t a, size_t b, const char *const *list, size_t *nl)
 {
     for (size_t i = a; i < b; i++) {
         if (i > a && (x->s[i] & 0xC0) == 0x80)
             continue;
-        for (int k = 0; act_nouns[k]; k++) {
-            size_t l = strlen(act_nouns[k]);
-            if (i + l > b || memcmp(x->s + i, act_nouns[k], l))
+        for (int k = 0; list[k]; k++) {
+            size_t l = strlen(list[k]);
+            if (i + l > b || memcmp(x->s + i, list[k], l))
                 continue;
+            *nl = l;
             for (int m = 0; act_links[m]; m++) {
                 size_t ml = strlen(act_links[m]);
                 if (i + l + ml <= b && !memcmp(x->s + i + l, act_links[m], ml))
@@ -2782,6 +2785,55 @@ static size_t names_act_at(const exdoc *x, size_t a, size_t b)
         }
     }
     return (size_t)-1;
+}
+
+static size_t names_act_at(const exdoc *x, size_t a, size_t b)
+{
+    size_t nl;
+    return names_act_in(x, a, b, act_nouns, &nl);
+}
+
+/* The act that the act noun s[at, at+nl) of act_named_nouns names, for
+ * statement j (조사에 대해 "협조하겠다", 연준의 금리 인하에 대해 "점검하겠다"):
+ * the last act of another side told with its verb since sentence
+ * min_sent (six sentences back) whose object or predicate holds the noun, or whose predicate starts with a
+ * verb of the noun's group (sameas_noun_verbs: 인하 내렸), and holds the
+ * word written right before the noun (금리 of 금리 인하; not an owner
+ * with 의); -1 if none. */
+static int named_act(const exdoc *x, int j, size_t ss, size_t at, size_t nl, size_t min_sent)
+{
+    pthread_once(&same_once, same_init);
+    const ex_event *b = &x->ev_v[j];
+    const char *grp = noun_verb_group(x->s + at, nl);
+    ex_word w;
+    size_t ks = 0, k = 0;
+    if (prev_word(x, ss, at, &w) && w.particle == EX_P_NONE && w.cs == w.s && w.ce == w.e && w.ce >= w.cs + 6) {
+        ks = w.cs;
+        k = w.ce;
+    }
+    for (int i = prev_event(x, j, min_sent, -1, -1); i >= 0; i = prev_event(x, i, min_sent, -1, -1)) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->quoted || a->title_line || a->np || is_reaction(a) || (a->stmt && is_reaction(a)))
+            continue;
+        if (a->n_agent && b->n_agent && agents_agree(x, a, b))
+            continue;
+        size_t cs = a->cs < a->ps ? a->cs : a->ps;
+        if (a->pe <= cs)
+            continue;
+        /* (in its object or predicate: a clause that names the act as a
+         * cause, 관세 인상 소식이 전해지자 … 떨어졌다, is not it) */
+        char noun[32];
+        if (nl >= sizeof noun)
+            return -1;
+        memcpy(noun, x->s + at, nl);
+        noun[nl] = '\0';
+        if (!strstr(a->obj, noun) && memcmp(x->s + a->ps, noun, nl) && !(grp && at_group_verb(x, a->ps, grp)))
+            continue;
+        if (k > ks && !memmem(x->s + cs, a->pe - cs, x->s + ks, k - ks))
+            continue;
+        return i;
+    }
+    return -1;
 }
 
 /* The lexicon type of the act noun at `at` (names_act_at's), when it is
@@ -2870,6 +2922,20 @@ static void statement_responds(exdoc *x)
         if (!reaction && b->cs > ss)
             ss = b->cs;
         size_t noun_at = b->ps > ss ? names_act_at(x, ss, b->ps) : (size_t)-1;
+        size_t named_l = 0;
+        size_t named_at = b->ps > ss ? names_act_in(x, ss, b->ps, named_nouns, &named_l) : (size_t)-1;
+        if (noun_at == (size_t)-1 && named_at == (size_t)-1)
+            continue;
+        /* 조사에 대해 "협조하겠다", 금리 인하에 대해 "점검하겠다": a
+         * reaction to an act that names it by its noun (act_named_nouns)
+         * answers the act told with that noun or its verbs */
+        if (named_at != (size_t)-1 && reaction) {
+            int a = named_act(x, (int)j, ss, named_at, named_l, b->sent >= 6 ? b->sent - 6 : 0);
+            if (a >= 0) {
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
+                continue;
+            }
+        }
         if (noun_at == (size_t)-1)
             continue;
         /* (a protest told with no words of its own reads back only when
