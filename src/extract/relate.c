@@ -572,6 +572,30 @@ static int at_group_verb(const exdoc *x, size_t o, const char *g)
     return 0;
 }
 
+/* 1 if s[cs, ps) holds a word that starts with a verb of group g, in an
+ * adnominal form (올리는, 내린: events.yaml adnominal_ends), right before
+ * a word that starts with a document noun (sameas_document_nouns:
+ * 행정명령에). */
+static int doc_verb_at(const exdoc *x, size_t cs, size_t ps, const char *g)
+{
+    pthread_once(&lists_once, lists_init);
+    for (size_t o = cs; o < ps; o++) {
+        if ((o > cs && x->s[o - 1] != ' ') || !at_group_verb(x, o, g))
+            continue;
+        size_t e = o;
+        while (e < ps && x->s[e] != ' ')
+            e++;
+        if (!ex_ends_any(x->s, o, e, adnominal_ends))
+            continue;
+        size_t n = e;
+        while (n < ps && x->s[n] == ' ')
+            n++;
+        if (n < ps && ex_at_any(x->s, ps, n, doc_nouns))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if the later mention names a word of a new act (보복 관세, 추가 제재)
  * that the earlier does not: 관세를 부과했다 … 보복 관세를 부과했다 are two
  * acts although one object ends with the other (추가 관세를 부과한다 …
@@ -4027,10 +4051,17 @@ static int np_told(const exdoc *x, size_t j, int *retype)
             if (is_reaction(a) || a->stmt || (b->n_agent && a->n_agent && !same_side(x, a, b)))
                 continue;
             size_t cs = a->cs < a->ps ? a->cs : a->ps;
-            if (!at_group_verb(x, a->ps, grp) && memcmp(x->s + a->ps, x->s + w, wl))
-                continue;
+            int doc = 0;
+            if (!at_group_verb(x, a->ps, grp) && memcmp(x->s + a->ps, x->s + w, wl)) {
+                /* 관세를 올리는 행정명령에 서명했다: a document that puts
+                 * the act in force (sameas_document_nouns), the verb before
+                 * it adnominal; the phrase keeps its own type */
+                doc = doc_verb_at(x, cs, a->ps, grp);
+                if (!doc)
+                    continue;
+            }
             if (a->pe > cs && memmem(x->s + cs, a->pe - cs, x->s + ks, k - ks)) {
-                *retype = 1;
+                *retype = !doc;
                 return (int)i;
             }
         }
@@ -4081,6 +4112,29 @@ static void np_mentions(exdoc *x)
             memcpy(b->date, x->ev_v[hit].date, sizeof b->date);
             memcpy(b->when, x->ev_v[hit].when, sizeof b->when);
         }
+    }
+}
+
+/* A reaction that answers a noun-phrase mention told in an earlier
+ * sentence (관세 인상 소식이 전해지자 … . 중국은 관세 인상에 대해
+ * "반격하겠다"고 밝혔다) answers the act that mention names, told with its
+ * verb before it; a phrase of the reaction's own sentence (네덜란드의
+ * 결정에 반발해) is kept: it is what the clause governs. */
+static void far_np_answers(exdoc *x)
+{
+    for (size_t r = 0; r < x->n_rel; r++) {
+        ex_rel *R = &x->rel[r];
+        if (R->type != EX_REL_RESPONDS || R->from < 0 || R->to < 0)
+            continue;
+        const ex_event *t = &x->ev_v[R->to];
+        if (!t->np || t->sent >= x->ev_v[R->from].sent)
+            continue;
+        for (size_t q = 0; q < x->n_rel; q++)
+            if (x->rel[q].type == EX_REL_SAME && x->rel[q].from == R->to && x->rel[q].to >= 0 &&
+                x->rel[q].to < R->to && !x->ev_v[x->rel[q].to].np) {
+                R->to = x->rel[q].to;
+                break;
+            }
     }
 }
 
@@ -4535,6 +4589,7 @@ void ex_relate(exdoc *x)
     free(told);
     exception_parts(x);
     np_mentions(x);
+    far_np_answers(x);
     if (x->n_rel)
         qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
     size_t k = 0;
