@@ -4115,6 +4115,43 @@ static void np_mentions(exdoc *x)
     }
 }
 
+/* A reaction told with no link of its own in the sentence after a
+ * reaction of the same side that answers an act of another side (중국
+ * 외교부는 … 비난했다. 중국 상무부도 "…지키겠다"고 밝혔다; 대변인은 이어
+ * "…대응하겠다"고 덧붙였다) goes on answering that act. */
+static void reaction_runs(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->quoted || b->title_line || b->np || !b->n_agent || !is_reaction(b) ||
+            has_rel_from(x, (int)j, EX_REL_RESPONDS) || b->sent == 0)
+            continue;
+        /* the reaction told last, in the sentence before */
+        int p = -1;
+        for (int i = (int)j; i-- > 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 1 < b->sent)
+                break;
+            if (a->sent == b->sent || a->dropped || a->quoted || a->np)
+                continue;
+            p = i;
+            break;
+        }
+        if (p < 0 || !is_reaction(&x->ev_v[p]) || !x->ev_v[p].n_agent || !same_side(x, &x->ev_v[p], b))
+            continue;
+        for (size_t r = 0; r < x->n_rel; r++) {
+            const ex_rel *R = &x->rel[r];
+            if (R->from != p || R->type != EX_REL_RESPONDS || R->to < 0)
+                continue;
+            const ex_event *t = &x->ev_v[R->to];
+            if (is_reaction(t) || (t->n_agent && same_side(x, t, b)))
+                break;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, R->to);
+            break;
+        }
+    }
+}
+
 /* A reaction that answers a noun-phrase mention told in an earlier
  * sentence (관세 인상 소식이 전해지자 … . 중국은 관세 인상에 대해
  * "반격하겠다"고 밝혔다) answers the act that mention names, told with its
@@ -4580,6 +4617,7 @@ void ex_relate(exdoc *x)
     object_reactions(x);
     target_protests(x);
     decision_answers(x);
+    reaction_runs(x);
     /* relations between mentions point at the first mention */
     int *told = kg_xmalloc((x->n_ev + 1) * sizeof *told);
     told_mentions(x, told);
