@@ -1528,7 +1528,7 @@ static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues, *cla
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
 static const char *const *np_support_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
-static const char *const *known_verbs, *const *named_nouns;
+static const char *const *known_verbs, *const *named_nouns, *const *known_news;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1552,6 +1552,7 @@ static void rel_init(void)
     said_ends = kg_gram_words("events", "intent_content_ends");
     vow_said_ends = kg_gram_words("relations", "said_vow_ends");
     known_verbs = kg_gram_words("relations", "move_cause_known_verbs");
+    known_news = kg_gram_words("relations", "known_news_nouns");
     named_nouns = kg_gram_words("relations", "act_named_nouns");
 }
 
@@ -2179,6 +2180,37 @@ static int has_digit(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* 총재의 발언이 전해지자, 경고가 나오자: the word ending at we, with a
+ * subject particle, before a verb of becoming known
+ * (move_cause_known_verbs), ends a noun phrase: its event type (or -1
+ * when it names no event), with *a and *ne set to the phrase; -2 when
+ * the word is no such subject. */
+static int known_at(const exdoc *x, size_t ss, size_t we, size_t *a, size_t *ne)
+{
+    ex_word sw;
+    word_ending(x, ss, we, &sw);
+    if (sw.particle != EX_P_SUBJ || sw.ce != we || sw.cs != sw.s || sw.ps <= sw.cs)
+        return -2;
+    size_t nx = we;
+    while (nx < x->len && x->s[nx] == ' ')
+        nx++;
+    size_t vl = nx > we ? ex_at_any(x->s, x->len, nx, known_verbs) : 0;
+    if (!vl || (nx + vl < x->len && x->s[nx + vl] != ' ' && x->s[nx + vl] != ','))
+        return -2;
+    *ne = sw.ps;
+    /* 관세 인상 소식이 알려지자: the news of the phrase before */
+    if (ex_is_any(x->s, sw.cs, sw.ps, known_news)) {
+        size_t e = sw.s;
+        while (e > ss && x->s[e - 1] == ' ')
+            e--;
+        if (e == sw.s || e <= ss)
+            return -1;
+        *ne = e;
+    }
+    *a = np_start(x, ss, *ne);
+    return *a < *ne && !has_digit(x->s, *a, *ne) ? np_type_of(x, *a, *ne, 1) : -1;
+}
+
 /* The cause a word of [w.s, w.e) names for a move after it, or -1: a
  * noun phrase ending in an np_nouns noun with a cause particle written
  * on it (유가 하락으로), or any event noun before a cause word of its own
@@ -2208,21 +2240,9 @@ static int move_cause_at(const exdoc *x, size_t ss, size_t ws, size_t we, size_t
         *a = np_start(x, ss, e);
         return *a < e && !has_digit(x->s, *a, e) ? np_type_of(x, *a, e, 1) : -1;
     }
-    /* 총재의 발언이 전해지자, 경고가 나오자: the phrase as a subject of a
-     * verb of becoming known (move_cause_known_verbs) */
-    ex_word sw;
-    word_ending(x, ss, we, &sw);
-    if (sw.particle == EX_P_SUBJ && sw.ce == we && sw.cs == sw.s && sw.ps > sw.cs) {
-        size_t nx = we;
-        while (nx < x->len && x->s[nx] == ' ')
-            nx++;
-        size_t vl = nx > we ? ex_at_any(x->s, x->len, nx, known_verbs) : 0;
-        if (vl && (nx + vl >= x->len || x->s[nx + vl] == ' ' || x->s[nx + vl] == ',')) {
-            *ne = sw.ps;
-            *a = np_start(x, ss, *ne);
-            return *a < *ne && !has_digit(x->s, *a, *ne) ? np_type_of(x, *a, *ne, 1) : -1;
-        }
-    }
+    int kt = known_at(x, ss, we, a, ne);
+    if (kt != -2)
+        return kt;
     for (int k = 0; move_particles[k]; k++) {
         size_t l = strlen(move_particles[k]);
         if (wl <= l || memcmp(x->s + we - l, move_particles[k], l))
@@ -2395,6 +2415,51 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
             KG_VEC_PUSH(*out, *n_out, *cap_out);
             (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[next].ps, EX_REL_CAUSES };
         }
+    }
+}
+
+/* 중국의 조사 발표가 나오자 협회는 "…"고 촉구했다: an act or statement
+ * (no move: move_causes reads those) after a noun phrase that became
+ * known (known_at) in its clause responds-to the phrase, which becomes
+ * an event (np_told ties it to the act it names). Appends to *out (by
+ * position). */
+static void known_answers(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
+{
+    size_t n0 = x->n_ev;
+    int other = ex_type_index("other");
+    for (size_t g = 0; g < n0; g++) {
+        const ex_event *e = &x->ev_v[g];
+        if (e->dropped || e->title_line || e->quoted || e->np || e->type == other)
+            continue;
+        size_t si = e->sent, from = x->t->sent[si].nstart;
+        for (size_t i = g > 32 ? g - 32 : 0; i < n0 && i <= g + 32; i++) {
+            const ex_event *f = &x->ev_v[i];
+            if (i != g && !f->dropped && f->sent == si && f->pe <= e->ps && f->pe > from)
+                from = f->pe;
+        }
+        size_t ws = from, a = 0, ne = 0;
+        int found = -2;
+        while (ws < e->ps && found == -2) {
+            while (ws < e->ps && (x->s[ws] == ' ' || x->s[ws] == ','))
+                ws++;
+            size_t we = ws;
+            while (we < e->ps && x->s[we] != ' ' && x->s[we] != ',')
+                we++;
+            if (we > ws && we < e->ps)
+                found = known_at(x, from, we, &a, &ne);
+            ws = we;
+        }
+        if (found < 0)
+            continue;
+        /* (이 발표가 나오자: pointing back, left to the cues that do) */
+        size_t dl = ex_at_any(x->s, ne, a, np_demonstratives);
+        if (dl && a + dl < ne && x->s[a + dl] == ' ')
+            continue;
+        int np = event_in(x, si, a, ne);
+        if (np < 0)
+            np = np_event(x, si, a, ne, found);
+        KG_VEC_PUSH(*out, *n_out, *cap_out);
+        (*out)[(*n_out)++] = (gov_rel){ x->ev_v[g].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
     }
 }
 
@@ -4294,6 +4359,7 @@ void ex_relate(exdoc *x)
     size_t n_gv = 0, cap_gv = 0;
     governed_cues(x, &gv, &n_gv, &cap_gv);
     move_causes(x, &gv, &n_gv, &cap_gv);
+    known_answers(x, &gv, &n_gv, &cap_gv);
     reprisal_np(x, &gv, &n_gv, &cap_gv);
     copula_clause_acts(x);
     /* the relations found so far (part-of of a meeting) name positions;
