@@ -88,7 +88,7 @@ static const char *const *reaction_preds;
 /* Verbs that tell an act as an answer (맞대응, 응수: events.yaml). */
 static const char *const *counter_verbs;
 /* Subjects of a market move (주가, 지수: events.yaml market_subjects). */
-static const char *const *market_subject_words;
+static const char *const *market_subject_words, *const *stock_suffixes;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -104,6 +104,7 @@ static void lists_init(void)
     reaction_preds = kg_gram_words("relations", "reaction_verbs");
     counter_verbs = kg_gram_words("events", "counter_verbs");
     market_subject_words = kg_gram_words("events", "market_subjects");
+    stock_suffixes = kg_gram_words("relations", "move_stock_suffixes");
 }
 
 /* 1 if one of the words is in e's predicate title (따르면 of 보고서에
@@ -2161,6 +2162,13 @@ static int owned_move(const exdoc *x, const ex_event *e)
             for (int k = 0; market_subject_words[k]; k++) {
                 size_t l = strlen(market_subject_words[k]);
                 if (w.ps >= w.cs + l && !memcmp(x->s + w.ps - l, market_subject_words[k], l))
+                    return 1;
+            }
+            /* 자동차주가, 관련주가: stocks of a sector (two letters before
+             * the suffix at least) */
+            for (int k = 0; stock_suffixes[k]; k++) {
+                size_t l = strlen(stock_suffixes[k]);
+                if (w.ps >= w.cs + l + 6 && !memcmp(x->s + w.ps - l, stock_suffixes[k], l))
                     return 1;
             }
             return 0;
@@ -4508,9 +4516,11 @@ void ex_relate(exdoc *x)
             /* one answers another side's act, not one's own nor a
              * reaction (but a rebuttal answers a reaction: 이에 대해
              * "…"라고 반박했다) */
+            /* (a rebuttal answers a statement told, not a noun that
+             * names it: 대통령의 경고가 나오자 …) */
             while (a >= 0 && (x->ev_v[a].sent == si ||
                               (best_type == EX_REL_RESPONDS &&
-                               (is_reaction(&x->ev_v[a]) != rebuttal(b) ||
+                               (is_reaction(&x->ev_v[a]) != rebuttal(b) || (rebuttal(b) && x->ev_v[a].np) ||
                                 (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
             /* 관세를 부과한다고 발표했다. … 피해를 입었다고 설명했다. 이에
