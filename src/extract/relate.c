@@ -4073,7 +4073,7 @@ static int np_told(const exdoc *x, size_t j, int *retype)
         if (a->sent + 6 < b->sent)
             break;
         if (a->np || a->dropped || a->quoted || a->title_line || a->type != b->type || a->ps >= b->ps ||
-            (b->n_agent && a->n_agent && !has_agent_of(x, a, b)))
+            (b->n_agent && a->n_agent && !same_side(x, a, b)))
             continue;
         /* (its clause: 희토류를 수출 통제 대상에 추가했다 … 희토류 통제) */
         if (word_in_span(x, a->cs < a->ps ? a->cs : a->ps, a->pe, w, wl))
