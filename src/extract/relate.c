@@ -1529,7 +1529,7 @@ static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues, *cla
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
 static const char *const *np_support_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
-static const char *const *known_verbs, *const *named_nouns, *const *known_news;
+static const char *const *known_verbs, *const *named_nouns, *const *known_news, *const *cause_links;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1554,6 +1554,7 @@ static void rel_init(void)
     vow_said_ends = kg_gram_words("relations", "said_vow_ends");
     known_verbs = kg_gram_words("relations", "move_cause_known_verbs");
     known_news = kg_gram_words("relations", "known_news_nouns");
+    cause_links = kg_gram_words("relations", "act_cause_links");
     named_nouns = kg_gram_words("relations", "act_named_nouns");
 }
 
@@ -2864,7 +2865,8 @@ static void plan_parts(exdoc *x, int hubs_only)
 /* The position in s[a..b) of an act noun of list (act_nouns) followed by
  * a link to it (규제에, 관세에 대해, 결정과 관련해): a statement about that
  * act; (size_t)-1 if none. *nl is set to the noun's length. */
-static size_t names_act_in(const exdoc *x, size_t a, size_t b, const char *const *list, size_t *nl)
+static size_t names_act_in(const exdoc *x, size_t a, size_t b, const char *const *list, const char *const *links,
+                           size_t *nl)
 {
     for (size_t i = a; i < b; i++) {
         if (i > a && (x->s[i] & 0xC0) == 0x80)
@@ -2874,9 +2876,9 @@ static size_t names_act_in(const exdoc *x, size_t a, size_t b, const char *const
             if (i + l > b || memcmp(x->s + i, list[k], l))
                 continue;
             *nl = l;
-            for (int m = 0; act_links[m]; m++) {
-                size_t ml = strlen(act_links[m]);
-                if (i + l + ml <= b && !memcmp(x->s + i + l, act_links[m], ml))
+            for (int m = 0; links[m]; m++) {
+                size_t ml = strlen(links[m]);
+                if (i + l + ml <= b && !memcmp(x->s + i + l, links[m], ml))
                     return i;
             }
         }
@@ -2887,7 +2889,7 @@ static size_t names_act_in(const exdoc *x, size_t a, size_t b, const char *const
 static size_t names_act_at(const exdoc *x, size_t a, size_t b)
 {
     size_t nl;
-    return names_act_in(x, a, b, act_nouns, &nl);
+    return names_act_in(x, a, b, act_nouns, act_links, &nl);
 }
 
 /* The act that the act noun s[at, at+nl) of act_named_nouns names, for
@@ -3020,7 +3022,11 @@ static void statement_responds(exdoc *x)
             ss = b->cs;
         size_t noun_at = b->ps > ss ? names_act_at(x, ss, b->ps) : (size_t)-1;
         size_t named_l = 0;
-        size_t named_at = b->ps > ss ? names_act_in(x, ss, b->ps, named_nouns, &named_l) : (size_t)-1;
+        size_t named_at = b->ps > ss ? names_act_in(x, ss, b->ps, named_nouns, act_links, &named_l) : (size_t)-1;
+        /* 금리 인하로 가계부채가 늘 것이라고 비판했다: a protest at what an
+         * act named as a cause will do (act_cause_links) */
+        if (named_at == (size_t)-1 && protest && b->ps > ss)
+            named_at = names_act_in(x, ss, b->ps, named_nouns, cause_links, &named_l);
         if (noun_at == (size_t)-1 && named_at == (size_t)-1)
             continue;
         /* 조사에 대해 "협조하겠다", 금리 인하에 대해 "점검하겠다": a
