@@ -2895,10 +2895,11 @@ static size_t names_act_at(const exdoc *x, size_t a, size_t b)
 /* The act that the act noun s[at, at+nl) of act_named_nouns names, for
  * statement j (조사에 대해 "협조하겠다", 연준의 금리 인하에 대해 "점검하겠다"):
  * the last act of another side told with its verb since sentence
- * min_sent (six sentences back) whose object or predicate holds the noun, or whose predicate starts with a
- * verb of the noun's group (sameas_noun_verbs: 인하 내렸), and holds the
- * word written right before the noun (금리 of 금리 인하; not an owner
- * with 의); -1 if none. */
+ * min_sent (six sentences back) whose object holds the noun, or a word of
+ * whose span written starts with the noun or a verb of the noun's group
+ * (sameas_noun_verbs: 인하 내렸), and whose clause holds the word written
+ * right before the noun (금리 of 금리 인하; not an owner with 의); -1 if
+ * none. */
 static int named_act(const exdoc *x, int j, size_t ss, size_t at, size_t nl, size_t min_sent)
 {
     pthread_once(&same_once, same_init);
@@ -2926,7 +2927,13 @@ static int named_act(const exdoc *x, int j, size_t ss, size_t at, size_t nl, siz
             return -1;
         memcpy(noun, x->s + at, nl);
         noun[nl] = '\0';
-        if (!strstr(a->obj, noun) && memcmp(x->s + a->ps, noun, nl) && !(grp && at_group_verb(x, a->ps, grp)))
+        int said = strstr(a->obj, noun) != NULL;
+        /* (at a word of the span written: 규제를 강화한다고 발표했다) */
+        size_t from = a->span_s > cs && a->span_s < a->ps ? a->span_s : a->ps;
+        for (size_t o = from; !said && o < a->pe; o++)
+            if (o == from || x->s[o - 1] == ' ')
+                said = !memcmp(x->s + o, noun, nl) || (grp && at_group_verb(x, o, grp));
+        if (!said)
             continue;
         if (k > ks && !memmem(x->s + cs, a->pe - cs, x->s + ks, k - ks))
             continue;
