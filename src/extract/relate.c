@@ -3669,6 +3669,9 @@ static void whole_parts(exdoc *x)
                 continue;
             if (q->dropped || q->quoted || q->stmt || q->type != other || q->canon >= 0)
                 continue;
+            /* (a move, not another act typed other: 비판을 일축했다) */
+            if (!market_move(x, q) && !self_move(q) && !owned_move(x, q))
+                continue;
             if (!has_rel_from(x, (int)j, EX_REL_PART))
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
         }
