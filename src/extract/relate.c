@@ -88,7 +88,7 @@ static const char *const *reaction_preds;
 /* Verbs that tell an act as an answer (맞대응, 응수: events.yaml). */
 static const char *const *counter_verbs;
 /* Subjects of a market move (주가, 지수: events.yaml market_subjects). */
-static const char *const *market_subject_words;
+static const char *const *market_subject_words, *const *stock_suffixes;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -104,6 +104,7 @@ static void lists_init(void)
     reaction_preds = kg_gram_words("relations", "reaction_verbs");
     counter_verbs = kg_gram_words("events", "counter_verbs");
     market_subject_words = kg_gram_words("events", "market_subjects");
+    stock_suffixes = kg_gram_words("relations", "move_stock_suffixes");
 }
 
 /* 1 if one of the words is in e's predicate title (따르면 of 보고서에
@@ -494,6 +495,7 @@ static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b)
  * talk about an act, and the verbs too general to tell one act from
  * another. */
 static const char *const *talk_lemmas, *const *generic_lemmas, *const *additive, *const *new_act, *const *verb_groups;
+static const char *const *noun_verbs;
 /* round 3: documents, figures, second acts, frame nouns, receiving */
 static const char *const *doc_nouns, *const *doc_links, *const *fig_units, *const *second_words, *const *func_words,
     *const *frame_nouns, *const *receive_verbs, *const *np_generic_heads;
@@ -506,6 +508,7 @@ static void same_init(void)
     additive = kg_gram_words("relations", "sameas_additive_particles");
     new_act = kg_gram_words("relations", "sameas_new_act_words");
     verb_groups = kg_gram_words("relations", "sameas_verb_groups");
+    noun_verbs = kg_gram_words("relations", "sameas_noun_verbs");
     doc_nouns = kg_gram_words("relations", "sameas_document_nouns");
     doc_links = kg_gram_words("relations", "sameas_document_links");
     fig_units = kg_gram_words("relations", "sameas_figure_units");
@@ -539,6 +542,58 @@ static int syn_verbs(const char *va, const char *vb)
     for (int k = 0; verb_groups[k]; k++)
         if (head_in_group(va, verb_groups[k]) && head_in_group(vb, verb_groups[k]))
             return 1;
+    return 0;
+}
+
+/* The group of sameas_noun_verbs whose noun (its first word) is s[0..n),
+ * or NULL. */
+static const char *noun_verb_group(const char *s, size_t n)
+{
+    for (int k = 0; noun_verbs[k]; k++) {
+        size_t l = strcspn(noun_verbs[k], " ");
+        if (l == n && !memcmp(noun_verbs[k], s, n))
+            return noun_verbs[k];
+    }
+    return NULL;
+}
+
+/* 1 if the text at o starts with a stem of group g after its noun (the
+ * verbs: 내렸, 내린 of 인하 내렸 내린). */
+static int at_group_verb(const exdoc *x, size_t o, const char *g)
+{
+    g += strcspn(g, " ");
+    while (*g) {
+        while (*g == ' ')
+            g++;
+        size_t l = strcspn(g, " ");
+        if (l && o + l <= x->len && !memcmp(x->s + o, g, l))
+            return 1;
+        g += l;
+    }
+    return 0;
+}
+
+/* 1 if s[cs, ps) holds a word that starts with a verb of group g, in an
+ * adnominal form (올리는, 내린: events.yaml adnominal_ends), right before
+ * a word that starts with a document noun (sameas_document_nouns:
+ * 행정명령에). */
+static int doc_verb_at(const exdoc *x, size_t cs, size_t ps, const char *g)
+{
+    pthread_once(&lists_once, lists_init);
+    for (size_t o = cs; o < ps; o++) {
+        if ((o > cs && x->s[o - 1] != ' ') || !at_group_verb(x, o, g))
+            continue;
+        size_t e = o;
+        while (e < ps && x->s[e] != ' ')
+            e++;
+        if (!ex_ends_any(x->s, o, e, adnominal_ends))
+            continue;
+        size_t n = e;
+        while (n < ps && x->s[n] == ' ')
+            n++;
+        if (n < ps && ex_at_any(x->s, ps, n, doc_nouns))
+            return 1;
+    }
     return 0;
 }
 
@@ -1474,6 +1529,7 @@ static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues, *cla
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
 static const char *const *np_support_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
+static const char *const *known_verbs, *const *named_nouns, *const *known_news, *const *cause_links;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
 static void rel_init(void)
@@ -1496,6 +1552,10 @@ static void rel_init(void)
     said_nouns = kg_gram_words("relations", "said_nouns");
     said_ends = kg_gram_words("events", "intent_content_ends");
     vow_said_ends = kg_gram_words("relations", "said_vow_ends");
+    known_verbs = kg_gram_words("relations", "move_cause_known_verbs");
+    known_news = kg_gram_words("relations", "known_news_nouns");
+    cause_links = kg_gram_words("relations", "act_cause_links");
+    named_nouns = kg_gram_words("relations", "act_named_nouns");
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -2105,6 +2165,13 @@ static int owned_move(const exdoc *x, const ex_event *e)
                 if (w.ps >= w.cs + l && !memcmp(x->s + w.ps - l, market_subject_words[k], l))
                     return 1;
             }
+            /* 자동차주가, 관련주가: stocks of a sector (two letters before
+             * the suffix at least) */
+            for (int k = 0; stock_suffixes[k]; k++) {
+                size_t l = strlen(stock_suffixes[k]);
+                if (w.ps >= w.cs + l + 6 && !memcmp(x->s + w.ps - l, stock_suffixes[k], l))
+                    return 1;
+            }
             return 0;
         }
         b = w.s;
@@ -2120,6 +2187,37 @@ static int has_digit(const char *s, size_t a, size_t b)
         if (s[i] >= '0' && s[i] <= '9')
             return 1;
     return 0;
+}
+
+/* 총재의 발언이 전해지자, 경고가 나오자: the word ending at we, with a
+ * subject particle, before a verb of becoming known
+ * (move_cause_known_verbs), ends a noun phrase: its event type (or -1
+ * when it names no event), with *a and *ne set to the phrase; -2 when
+ * the word is no such subject. */
+static int known_at(const exdoc *x, size_t ss, size_t we, size_t *a, size_t *ne)
+{
+    ex_word sw;
+    word_ending(x, ss, we, &sw);
+    if (sw.particle != EX_P_SUBJ || sw.ce != we || sw.cs != sw.s || sw.ps <= sw.cs)
+        return -2;
+    size_t nx = we;
+    while (nx < x->len && x->s[nx] == ' ')
+        nx++;
+    size_t vl = nx > we ? ex_at_any(x->s, x->len, nx, known_verbs) : 0;
+    if (!vl || (nx + vl < x->len && x->s[nx + vl] != ' ' && x->s[nx + vl] != ','))
+        return -2;
+    *ne = sw.ps;
+    /* 관세 인상 소식이 알려지자: the news of the phrase before */
+    if (ex_is_any(x->s, sw.cs, sw.ps, known_news)) {
+        size_t e = sw.s;
+        while (e > ss && x->s[e - 1] == ' ')
+            e--;
+        if (e == sw.s || e <= ss)
+            return -1;
+        *ne = e;
+    }
+    *a = np_start(x, ss, *ne);
+    return *a < *ne && !has_digit(x->s, *a, *ne) ? np_type_of(x, *a, *ne, 1) : -1;
 }
 
 /* The cause a word of [w.s, w.e) names for a move after it, or -1: a
@@ -2151,6 +2249,9 @@ static int move_cause_at(const exdoc *x, size_t ss, size_t ws, size_t we, size_t
         *a = np_start(x, ss, e);
         return *a < e && !has_digit(x->s, *a, e) ? np_type_of(x, *a, e, 1) : -1;
     }
+    int kt = known_at(x, ss, we, a, ne);
+    if (kt != -2)
+        return kt;
     for (int k = 0; move_particles[k]; k++) {
         size_t l = strlen(move_particles[k]);
         if (wl <= l || memcmp(x->s + we - l, move_particles[k], l))
@@ -2323,6 +2424,51 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
             KG_VEC_PUSH(*out, *n_out, *cap_out);
             (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[next].ps, EX_REL_CAUSES };
         }
+    }
+}
+
+/* 중국의 조사 발표가 나오자 협회는 "…"고 촉구했다: an act or statement
+ * (no move: move_causes reads those) after a noun phrase that became
+ * known (known_at) in its clause responds-to the phrase, which becomes
+ * an event (np_told ties it to the act it names). Appends to *out (by
+ * position). */
+static void known_answers(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
+{
+    size_t n0 = x->n_ev;
+    int other = ex_type_index("other");
+    for (size_t g = 0; g < n0; g++) {
+        const ex_event *e = &x->ev_v[g];
+        if (e->dropped || e->title_line || e->quoted || e->np || e->type == other)
+            continue;
+        size_t si = e->sent, from = x->t->sent[si].nstart;
+        for (size_t i = g > 32 ? g - 32 : 0; i < n0 && i <= g + 32; i++) {
+            const ex_event *f = &x->ev_v[i];
+            if (i != g && !f->dropped && f->sent == si && f->pe <= e->ps && f->pe > from)
+                from = f->pe;
+        }
+        size_t ws = from, a = 0, ne = 0;
+        int found = -2;
+        while (ws < e->ps && found == -2) {
+            while (ws < e->ps && (x->s[ws] == ' ' || x->s[ws] == ','))
+                ws++;
+            size_t we = ws;
+            while (we < e->ps && x->s[we] != ' ' && x->s[we] != ',')
+                we++;
+            if (we > ws && we < e->ps)
+                found = known_at(x, from, we, &a, &ne);
+            ws = we;
+        }
+        if (found < 0)
+            continue;
+        /* (이 발표가 나오자: pointing back, left to the cues that do) */
+        size_t dl = ex_at_any(x->s, ne, a, np_demonstratives);
+        if (dl && a + dl < ne && x->s[a + dl] == ' ')
+            continue;
+        int np = event_in(x, si, a, ne);
+        if (np < 0)
+            np = np_event(x, si, a, ne, found);
+        KG_VEC_PUSH(*out, *n_out, *cap_out);
+        (*out)[(*n_out)++] = (gov_rel){ x->ev_v[g].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
     }
 }
 
@@ -2716,25 +2862,84 @@ static void plan_parts(exdoc *x, int hubs_only)
     }
 }
 
-/* 1 if s[a..b) names an act noun followed by a link to it (규제에,
- * 관세에 대해, 결정과 관련해): a statement about that act. */
-static size_t names_act_at(const exdoc *x, size_t a, size_t b)
+/* The position in s[a..b) of an act noun of list (act_nouns) followed by
+ * a link to it (규제에, 관세에 대해, 결정과 관련해): a statement about that
+ * act; (size_t)-1 if none. *nl is set to the noun's length. */
+static size_t names_act_in(const exdoc *x, size_t a, size_t b, const char *const *list, const char *const *links,
+                           size_t *nl)
 {
     for (size_t i = a; i < b; i++) {
         if (i > a && (x->s[i] & 0xC0) == 0x80)
             continue;
-        for (int k = 0; act_nouns[k]; k++) {
-            size_t l = strlen(act_nouns[k]);
-            if (i + l > b || memcmp(x->s + i, act_nouns[k], l))
+        for (int k = 0; list[k]; k++) {
+            size_t l = strlen(list[k]);
+            if (i + l > b || memcmp(x->s + i, list[k], l))
                 continue;
-            for (int m = 0; act_links[m]; m++) {
-                size_t ml = strlen(act_links[m]);
-                if (i + l + ml <= b && !memcmp(x->s + i + l, act_links[m], ml))
+            *nl = l;
+            for (int m = 0; links[m]; m++) {
+                size_t ml = strlen(links[m]);
+                if (i + l + ml <= b && !memcmp(x->s + i + l, links[m], ml))
                     return i;
             }
         }
     }
     return (size_t)-1;
+}
+
+static size_t names_act_at(const exdoc *x, size_t a, size_t b)
+{
+    size_t nl;
+    return names_act_in(x, a, b, act_nouns, act_links, &nl);
+}
+
+/* The act that the act noun s[at, at+nl) of act_named_nouns names, for
+ * statement j (조사에 대해 "협조하겠다", 연준의 금리 인하에 대해 "점검하겠다"):
+ * the last act of another side told with its verb since sentence
+ * min_sent (six sentences back) whose object holds the noun, or a word of
+ * whose span written starts with the noun or a verb of the noun's group
+ * (sameas_noun_verbs: 인하 내렸), and whose clause holds the word written
+ * right before the noun (금리 of 금리 인하; not an owner with 의); -1 if
+ * none. */
+static int named_act(const exdoc *x, int j, size_t ss, size_t at, size_t nl, size_t min_sent)
+{
+    pthread_once(&same_once, same_init);
+    const ex_event *b = &x->ev_v[j];
+    const char *grp = noun_verb_group(x->s + at, nl);
+    ex_word w;
+    size_t ks = 0, k = 0;
+    if (prev_word(x, ss, at, &w) && w.particle == EX_P_NONE && w.cs == w.s && w.ce == w.e && w.ce >= w.cs + 6) {
+        ks = w.cs;
+        k = w.ce;
+    }
+    for (int i = prev_event(x, j, min_sent, -1, -1); i >= 0; i = prev_event(x, i, min_sent, -1, -1)) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->quoted || a->title_line || a->np || is_reaction(a) || (a->stmt && is_reaction(a)))
+            continue;
+        if (a->n_agent && b->n_agent && agents_agree(x, a, b))
+            continue;
+        size_t cs = a->cs < a->ps ? a->cs : a->ps;
+        if (a->pe <= cs)
+            continue;
+        /* (in its object or predicate: a clause that names the act as a
+         * cause, 관세 인상 소식이 전해지자 … 떨어졌다, is not it) */
+        char noun[32];
+        if (nl >= sizeof noun)
+            return -1;
+        memcpy(noun, x->s + at, nl);
+        noun[nl] = '\0';
+        int said = strstr(a->obj, noun) != NULL;
+        /* (at a word of the span written: 규제를 강화한다고 발표했다) */
+        size_t from = a->span_s > cs && a->span_s < a->ps ? a->span_s : a->ps;
+        for (size_t o = from; !said && o < a->pe; o++)
+            if (o == from || x->s[o - 1] == ' ')
+                said = !memcmp(x->s + o, noun, nl) || (grp && at_group_verb(x, o, grp));
+        if (!said)
+            continue;
+        if (k > ks && !memmem(x->s + cs, a->pe - cs, x->s + ks, k - ks))
+            continue;
+        return i;
+    }
+    return -1;
 }
 
 /* The lexicon type of the act noun at `at` (names_act_at's), when it is
@@ -2823,6 +3028,24 @@ static void statement_responds(exdoc *x)
         if (!reaction && b->cs > ss)
             ss = b->cs;
         size_t noun_at = b->ps > ss ? names_act_at(x, ss, b->ps) : (size_t)-1;
+        size_t named_l = 0;
+        size_t named_at = b->ps > ss ? names_act_in(x, ss, b->ps, named_nouns, act_links, &named_l) : (size_t)-1;
+        /* 금리 인하로 가계부채가 늘 것이라고 비판했다: a protest at what an
+         * act named as a cause will do (act_cause_links) */
+        if (named_at == (size_t)-1 && protest && b->ps > ss)
+            named_at = names_act_in(x, ss, b->ps, named_nouns, cause_links, &named_l);
+        if (noun_at == (size_t)-1 && named_at == (size_t)-1)
+            continue;
+        /* 조사에 대해 "협조하겠다", 금리 인하에 대해 "점검하겠다": a
+         * reaction to an act that names it by its noun (act_named_nouns)
+         * answers the act told with that noun or its verbs */
+        if (named_at != (size_t)-1 && reaction) {
+            int a = named_act(x, (int)j, ss, named_at, named_l, b->sent >= 6 ? b->sent - 6 : 0);
+            if (a >= 0) {
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
+                continue;
+            }
+        }
         if (noun_at == (size_t)-1)
             continue;
         /* (a protest told with no words of its own reads back only when
@@ -3446,6 +3669,9 @@ static void whole_parts(exdoc *x)
                 continue;
             if (q->dropped || q->quoted || q->stmt || q->type != other || q->canon >= 0)
                 continue;
+            /* (a move, not another act typed other: 비판을 일축했다) */
+            if (!market_move(x, q) && !self_move(q) && !owned_move(x, q))
+                continue;
             if (!has_rel_from(x, (int)j, EX_REL_PART))
                 ex_add_rel(x, (int)j, EX_REL_PART, (int)i);
         }
@@ -3828,6 +4054,33 @@ static int np_told(const exdoc *x, size_t j, int *retype)
         }
         return -1;
     }
+    if (in_list_word(x->s + w, wl, said_nouns)) {
+        /* 총재의 발언, 대통령의 경고: the last statement told in the three
+         * sentences before, of the owner's side when the phrase names an
+         * actor, else said in a sentence that holds the phrase's word
+         * before the head (총재 of 총재의 발언: 이 총재는 "…"고 말했다) */
+        size_t k = w;
+        while (k > b->ps && x->s[k - 1] == ' ')
+            k--;
+        size_t ks = k;
+        while (ks > b->ps && x->s[ks - 1] != ' ')
+            ks--;
+        if (k > ks)
+            k -= ex_ends_which(x->s, ks, k, GW(genitive_particles));
+        for (size_t i = j; i-- > 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 3 < b->sent)
+                break;
+            if (a->np || a->dropped || a->quoted || a->title_line || !a->stmt || a->ps >= b->ps)
+                continue;
+            if (own >= 0 ? !a->n_agent || !same_side(x, a, b)
+                         : k > ks && !word_in_span(x, x->t->sent[a->sent].nstart, a->pe, ks, k - ks))
+                continue;
+            *retype = 1;
+            return (int)i;
+        }
+        return -1;
+    }
     /* (보복 관세 is no mention of 관세: sameas_new_act_words) */
     if (ex_has_any(x->s, b->ps, b->pe, new_act))
         return -1;
@@ -3836,11 +4089,71 @@ static int np_told(const exdoc *x, size_t j, int *retype)
         if (a->sent + 6 < b->sent)
             break;
         if (a->np || a->dropped || a->quoted || a->title_line || a->type != b->type || a->ps >= b->ps ||
-            (b->n_agent && a->n_agent && !has_agent_of(x, a, b)))
+            (b->n_agent && a->n_agent && !same_side(x, a, b)))
             continue;
         /* (its clause: 희토류를 수출 통제 대상에 추가했다 … 희토류 통제) */
         if (word_in_span(x, a->cs < a->ps ? a->cs : a->ps, a->pe, w, wl))
             return (int)i;
+    }
+    /* 금리 인하 … 기준금리를 0.25%포인트 내렸다, 관세 인상 … 관세를 올리는:
+     * a head noun of sameas_noun_verbs names the last act told with a
+     * verb of its group (or the noun itself) whose clause holds the word
+     * before the head (금리, of 기준금리를), of the owner's side; the
+     * same phrase named before (테슬라의 가격 인하 … 가격 인하 여파로)
+     * names the act that one names */
+    const char *grp = noun_verb_group(x->s + w, wl);
+    size_t k = w;
+    while (k > own_end && x->s[k - 1] == ' ')
+        k--;
+    size_t ks = k;
+    while (ks > own_end && x->s[ks - 1] != ' ')
+        ks--;
+    if (ks < own_end)
+        ks = own_end;
+    while (ks < k && x->s[ks] == ' ')
+        ks++;
+    if (k > ks)
+        k -= ex_ends_which(x->s, ks, k, GW(genitive_particles));
+    if (grp && k >= ks + 6) {
+        for (size_t i = j; i-- > 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 6 < b->sent)
+                break;
+            if (a->dropped || a->quoted || a->title_line || a->ps >= b->ps)
+                continue;
+            if (a->np) {
+                /* (the phrase again: its head and the word before it) */
+                size_t as = a->pe;
+                while (as > a->ps && x->s[as - 1] != ' ')
+                    as--;
+                if (a->pe - as != wl || memcmp(x->s + as, x->s + w, wl) ||
+                    !word_in_span(x, a->ps, a->pe, ks, k - ks))
+                    continue;
+                for (size_t r = 0; r < x->n_rel; r++)
+                    if (x->rel[r].from == (int)i && x->rel[r].type == EX_REL_SAME && x->rel[r].to >= 0 &&
+                        (b->n_agent == 0 || same_side(x, &x->ev_v[x->rel[r].to], b))) {
+                        *retype = 1;
+                        return x->rel[r].to;
+                    }
+                continue;
+            }
+            if (is_reaction(a) || a->stmt || (b->n_agent && a->n_agent && !same_side(x, a, b)))
+                continue;
+            size_t cs = a->cs < a->ps ? a->cs : a->ps;
+            int doc = 0;
+            if (!at_group_verb(x, a->ps, grp) && memcmp(x->s + a->ps, x->s + w, wl)) {
+                /* 관세를 올리는 행정명령에 서명했다: a document that puts
+                 * the act in force (sameas_document_nouns), the verb before
+                 * it adnominal; the phrase keeps its own type */
+                doc = doc_verb_at(x, cs, a->ps, grp);
+                if (!doc)
+                    continue;
+            }
+            if (a->pe > cs && memmem(x->s + cs, a->pe - cs, x->s + ks, k - ks)) {
+                *retype = !doc;
+                return (int)i;
+            }
+        }
     }
     if (own < 0)
         return -1;
@@ -3888,6 +4201,66 @@ static void np_mentions(exdoc *x)
             memcpy(b->date, x->ev_v[hit].date, sizeof b->date);
             memcpy(b->when, x->ev_v[hit].when, sizeof b->when);
         }
+    }
+}
+
+/* A reaction told with no link of its own in the sentence after a
+ * reaction of the same side that answers an act of another side (중국
+ * 외교부는 … 비난했다. 중국 상무부도 "…지키겠다"고 밝혔다; 대변인은 이어
+ * "…대응하겠다"고 덧붙였다) goes on answering that act. */
+static void reaction_runs(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->quoted || b->title_line || b->np || !b->n_agent || !is_reaction(b) ||
+            has_rel_from(x, (int)j, EX_REL_RESPONDS) || b->sent == 0)
+            continue;
+        /* the reaction told last, in the sentence before */
+        int p = -1;
+        for (int i = (int)j; i-- > 0;) {
+            const ex_event *a = &x->ev_v[i];
+            if (a->sent + 1 < b->sent)
+                break;
+            if (a->sent == b->sent || a->dropped || a->quoted || a->np)
+                continue;
+            p = i;
+            break;
+        }
+        if (p < 0 || !is_reaction(&x->ev_v[p]) || !x->ev_v[p].n_agent || !same_side(x, &x->ev_v[p], b))
+            continue;
+        for (size_t r = 0; r < x->n_rel; r++) {
+            const ex_rel *R = &x->rel[r];
+            if (R->from != p || R->type != EX_REL_RESPONDS || R->to < 0)
+                continue;
+            const ex_event *t = &x->ev_v[R->to];
+            if (is_reaction(t) || (t->n_agent && same_side(x, t, b)))
+                break;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, R->to);
+            break;
+        }
+    }
+}
+
+/* A reaction that answers a noun-phrase mention told in an earlier
+ * sentence (관세 인상 소식이 전해지자 … . 중국은 관세 인상에 대해
+ * "반격하겠다"고 밝혔다) answers the act that mention names, told with its
+ * verb before it; a phrase of the reaction's own sentence (네덜란드의
+ * 결정에 반발해) is kept: it is what the clause governs. */
+static void far_np_answers(exdoc *x)
+{
+    for (size_t r = 0; r < x->n_rel; r++) {
+        ex_rel *R = &x->rel[r];
+        if (R->type != EX_REL_RESPONDS || R->from < 0 || R->to < 0)
+            continue;
+        const ex_event *t = &x->ev_v[R->to];
+        if (!t->np || t->sent >= x->ev_v[R->from].sent)
+            continue;
+        for (size_t q = 0; q < x->n_rel; q++)
+            if (x->rel[q].type == EX_REL_SAME && x->rel[q].from == R->to && x->rel[q].to >= 0 &&
+                x->rel[q].to < R->to && !x->ev_v[x->rel[q].to].np) {
+                R->to = x->rel[q].to;
+                break;
+            }
     }
 }
 
@@ -4010,6 +4383,7 @@ void ex_relate(exdoc *x)
     size_t n_gv = 0, cap_gv = 0;
     governed_cues(x, &gv, &n_gv, &cap_gv);
     move_causes(x, &gv, &n_gv, &cap_gv);
+    known_answers(x, &gv, &n_gv, &cap_gv);
     reprisal_np(x, &gv, &n_gv, &cap_gv);
     copula_clause_acts(x);
     /* the relations found so far (part-of of a meeting) name positions;
@@ -4158,9 +4532,11 @@ void ex_relate(exdoc *x)
             /* one answers another side's act, not one's own nor a
              * reaction (but a rebuttal answers a reaction: 이에 대해
              * "…"라고 반박했다) */
+            /* (a rebuttal answers a statement told, not a noun that
+             * names it: 대통령의 경고가 나오자 …) */
             while (a >= 0 && (x->ev_v[a].sent == si ||
                               (best_type == EX_REL_RESPONDS &&
-                               (is_reaction(&x->ev_v[a]) != rebuttal(b) ||
+                               (is_reaction(&x->ev_v[a]) != rebuttal(b) || (rebuttal(b) && x->ev_v[a].np) ||
                                 (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
             /* 관세를 부과한다고 발표했다. … 피해를 입었다고 설명했다. 이에
@@ -4333,6 +4709,7 @@ void ex_relate(exdoc *x)
     object_reactions(x);
     target_protests(x);
     decision_answers(x);
+    reaction_runs(x);
     /* relations between mentions point at the first mention */
     int *told = kg_xmalloc((x->n_ev + 1) * sizeof *told);
     told_mentions(x, told);
@@ -4342,6 +4719,7 @@ void ex_relate(exdoc *x)
     free(told);
     exception_parts(x);
     np_mentions(x);
+    far_np_answers(x);
     if (x->n_rel)
         qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
     size_t k = 0;
