@@ -4144,10 +4144,15 @@ static int np_told(const exdoc *x, size_t j, int *retype)
             if (!at_group_verb(x, a->ps, grp) && memcmp(x->s + a->ps, x->s + w, wl)) {
                 /* 관세를 올리는 행정명령에 서명했다: a document that puts
                  * the act in force (sameas_document_nouns), the verb before
-                 * it adnominal; the phrase keeps its own type */
-                doc = doc_verb_at(x, cs, a->ps, grp);
+                 * it adnominal; the phrase keeps its own type (the
+                 * adnominal clause may lie before the act's clause: read
+                 * from the sentence's start) */
+                size_t ss = x->t->sent[a->sent].nstart;
+                doc = doc_verb_at(x, ss < cs ? ss : cs, a->ps, grp);
                 if (!doc)
                     continue;
+                if (ss < cs)
+                    cs = ss;
             }
             if (a->pe > cs && memmem(x->s + cs, a->pe - cs, x->s + ks, k - ks)) {
                 *retype = !doc;
