@@ -2508,7 +2508,7 @@ static const char *const *reaction_pronouns;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
-static const char *const *rebut_verbs;
+static const char *const *rebut_verbs, *const *clause_bound_nouns;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
@@ -2539,6 +2539,7 @@ static void parts_init(void)
     exception_openers = kg_gram_words("relations", "exception_openers");
     withdraw_verbs = kg_gram_words("relations", "withdraw_verbs");
     rebut_verbs = kg_gram_words("relations", "rebut_verbs");
+    clause_bound_nouns = kg_gram_words("relations", "clause_bound_nouns");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -3744,8 +3745,15 @@ static void copula_clause_acts(exdoc *x)
         size_t at = first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas);
         if (at == (size_t)-1)
             at = first_cue(x->s, sr->nstart, sr->nend, answer_copulas);
-        /* (the bound noun 데 written after a space) */
-        if (at == (size_t)-1 || at <= sr->nstart + 1 || x->s[at - 1] != ' ' || strncmp(x->s + at, "데 ", 4))
+        /* (a bound noun of clause_bound_nouns written after a space) */
+        if (at == (size_t)-1 || at <= sr->nstart + 1 || x->s[at - 1] != ' ')
+            continue;
+        int bound = 0;
+        for (int k = 0; clause_bound_nouns[k] && !bound; k++) {
+            size_t bl = strlen(clause_bound_nouns[k]);
+            bound = !strncmp(x->s + at, clause_bound_nouns[k], bl) && x->s[at + bl] == ' ';
+        }
+        if (!bound)
             continue;
         size_t we = at - 1;
         ex_word vw;
