@@ -1197,6 +1197,10 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
     if (e->f & (EX_F_ADNOM | EX_F_FUTADN)) {
         if (e->f & EX_F_FUTADN || c->wi == 0)
             return 0;
+        /* 코딩에 특화된 모델, 서버에 특화된 메모리: a passive adnominal of
+         * no listed act only says what the noun is like, a state */
+        if (c->morph == KG_MORPH_PASSIVE && e->type == ex_type_index("other"))
+            return 0;
         int p = x->w[c->wi - 1].particle;
         return p == EX_P_OBJ || p == EX_P_LOC || p == EX_P_DAT;
     }
