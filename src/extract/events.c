@@ -3368,7 +3368,7 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
             const ex_role *r = &x->r[k];
             /* clauses joined by -고 / -며 share the subject */
             if (!r->in_quote && r->pend <= c->ps && x->m->v[r->m].nstart >= e->chain &&
-                is_subject(x, r))
+                is_subject(x, r) && r->role != EX_P_TOPIC)
                 subj = 1;
         }
         int head = 0;
