@@ -132,7 +132,7 @@ static struct {
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
-        *const *court_reason_verbs, *const *held_verbs;
+        *const *court_reason_verbs, *const *held_verbs, *const *site_nouns;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -207,6 +207,7 @@ static void gw_init(void)
     GW_GET(court_nouns);
     GW_GET(court_reason_verbs);
     GW_GET(held_verbs);
+    GW_GET(site_nouns);
 #undef GW_GET
 }
 
@@ -1196,6 +1197,10 @@ static int morph_act_ok(const exdoc *x, const ex_event *e, const cand *c)
     if (e->f & (EX_F_ADNOM | EX_F_FUTADN)) {
         if (e->f & EX_F_FUTADN || c->wi == 0)
             return 0;
+        /* 코딩에 특화된 모델, 서버에 특화된 메모리: a passive adnominal of
+         * no listed act only says what the noun is like, a state */
+        if (c->morph == KG_MORPH_PASSIVE && e->type == ex_type_index("other"))
+            return 0;
         int p = x->w[c->wi - 1].particle;
         return p == EX_P_OBJ || p == EX_P_LOC || p == EX_P_DAT;
     }
@@ -1995,13 +2000,33 @@ static int closed_clause_before(const exdoc *x, size_t ps)
     return ex_jong(last) == EX_JONG_N || ex_ends_any(x->s, v->cs, v->ce, adnominal_ends);
 }
 
+/* 1 if role r is a country bare before nouns (no particle of its own)
+ * whose phrase names an act or a site (독일 공장 건설 계획도, 일본 공장
+ * 증설은: a word of it ends in an event noun of the lexicon, or is a site
+ * noun, events.yaml site_nouns): the country says where, the phrase is
+ * what is acted on, not who acts. */
+static int country_modifier(const exdoc *x, const ex_role *r)
+{
+    if (!r->country || r->own || r->hops < 1 || (r->role != EX_P_SUBJ && r->role != EX_P_TOPIC))
+        return 0;
+    int pw = word_at(x, r->pend ? r->pend - 1 : 0);
+    for (int k = r->wi + 1; k >= 1 && k <= pw && (size_t)k < x->nw; k++) {
+        const ex_word *w = &x->w[k];
+        size_t end = k == pw ? w->ps : w->ce;
+        if (end > w->cs && (ex_noun_type(x->ev, x->s + w->cs, end - w->cs) >= 0 ||
+                            is_word(x->s, w->cs, end, GW(site_nouns))))
+            return 1;
+    }
+    return 0;
+}
+
 static void fill_roles(exdoc *x, ex_event *e, const cand *c)
 {
     /* …에서 열린: the place of a meeting, not who met */
     x->loc_is_venue = strcmp(kg_event_types[e->type], "meet") == 0;
     /* agent: the nearest subject or topic before the predicate; a
      * statement belongs to the topic (X는 [Y가 …한다는] 관측을 제시했다) */
-    int best = -1, topic = -1;
+    int best = -1, topic = -1, modifier = -1;
     for (size_t k = 0; k < x->nr; k++) {
         const ex_role *r = &x->r[k];
         if (r->in_quote || r->pend > c->ps || !is_subject(x, r))
@@ -2012,10 +2037,22 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
          * or none; the sentence's topic (X는) is not inside it */
         if ((e->f & EX_F_ADNOM) && (r->role != EX_P_SUBJ || r->pend < e->chain))
             continue;
+        /* X는 독일 공장 건설 계획도 철회했다: a country that only says
+         * where an act is (country_modifier) loses to another subject or
+         * topic; it stays the doer when none names one */
+        if (phrase_start(x, k) == k && country_modifier(x, r)) {
+            modifier = (int)k;
+            continue;
+        }
         if (best < 0 || r->pend >= x->r[best].pend)
             best = (int)k;
         if (r->role == EX_P_TOPIC)
             topic = (int)k;
+    }
+    if (best < 0 && modifier >= 0) {
+        best = modifier;
+        if (x->r[modifier].role == EX_P_TOPIC)
+            topic = modifier;
     }
     const char *tn = kg_event_types[e->type];
     int statement = c->announce || !strcmp(tn, "announce") || !strcmp(tn, "protest") || !strcmp(tn, "pledge");
@@ -2095,6 +2132,11 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         for (int i = 0; i < n; i++)
             add_role(e->agent, &e->n_agent, heads[i], x);
         e->subj_in_clause = x->m->v[x->r[best].m].nstart >= e->cs;
+        /* (…하고 일본 공장 증설은 늦추기로 했다: the act named as the
+         * clause's topic makes it a clause of its own, not one act in two
+         * verbs with the one before) */
+        if (modifier >= 0 && best != modifier && x->m->v[x->r[modifier].m].nstart >= e->cs)
+            e->subj_in_clause = 1;
     }
     /* an adnominal clause without a subject: the phrase it modifies */
     int head_end = c->wi; /* the last word of the phrase the clause modifies */
@@ -3326,7 +3368,7 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
             const ex_role *r = &x->r[k];
             /* clauses joined by -고 / -며 share the subject */
             if (!r->in_quote && r->pend <= c->ps && x->m->v[r->m].nstart >= e->chain &&
-                is_subject(x, r))
+                is_subject(x, r) && r->role != EX_P_TOPIC)
                 subj = 1;
         }
         int head = 0;
