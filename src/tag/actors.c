@@ -2036,6 +2036,15 @@ static int same_title_after(const actx *x, const kg_mention *v, const char *t, s
     return v->nend - v->nstart > n && s[v->nend - n - 1] == ' ' && !memcmp(s + v->nend - n, t, n);
 }
 
+/* strcmp(a, b) == 0, the first bytes compared inline: in the loops over
+ * a text's mentions most types and hows differ there (country, org,
+ * title ...), and a call of strcmp for each cost more than the rest of
+ * the test. */
+static inline int str_eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* The one person of the text so far whose name, of two to four Hangul
  * syllables, starts with the family name of three bytes at f (최 after
  * 최태원): an actor found in the text (its index), or a lexicon person
@@ -2070,8 +2079,8 @@ static int one_person_of_family(const actx *x, const char *f, const char **lex_i
     for (size_t k = 0; k < m->n && n < 2; k++) {
         const kg_mention *v = &m->v[k];
         size_t nl;
-        if (v->kind != KG_MENTION_ACTOR || !v->how || strcmp(v->how, "lexicon") != 0 || !v->type ||
-            strcmp(v->type, "person") != 0 || !v->name || (nl = strlen(v->name)) < 6 || nl > 12 ||
+        if (v->kind != KG_MENTION_ACTOR || !v->how || !str_eq(v->how, "lexicon") || !v->type ||
+            !str_eq(v->type, "person") || !v->name || (nl = strlen(v->name)) < 6 || nl > 12 ||
             memcmp(v->name, f, 3) != 0 || !all_hangul(v->name, nl) || (*lex_id && !strcmp(*lex_id, v->id)) ||
             (found >= 0 && !*lex_id && !strcmp(x->acts[found].id, v->id)) || te <= tb ||
             !same_title_after(x, v, s + tb, te - tb))
@@ -2115,7 +2124,7 @@ static int person_by_last_word(actx *x, size_t a, size_t b)
     for (size_t k = 0; k < m->n; k++) {
         const kg_mention *v = &m->v[k];
         size_t nl;
-        if (v->kind != KG_MENTION_ACTOR || !v->type || strcmp(v->type, "person") != 0 || !v->name ||
+        if (v->kind != KG_MENTION_ACTOR || !v->type || !str_eq(v->type, "person") || !v->name ||
             (nl = strlen(v->name)) <= n + 1 || v->name[nl - n - 1] != ' ' || memcmp(v->name + nl - n, w, n) != 0)
             continue;
         if (id && strcmp(id, v->id) != 0)
