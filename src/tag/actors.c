@@ -604,6 +604,10 @@ typedef struct actx {
     const kg_lexicon *lx;
     const char *s;
     size_t len;
+    /* the first of the text's mentions that may be an actor's: the
+     * times and figures found before the actors come first (the loops
+     * over the actors told so far start here) */
+    size_t act_from;
     dact *acts;
     size_t n_acts, cap_acts;
     dalias *al;
@@ -2080,7 +2084,7 @@ static int one_person_of_family(const actx *x, const char *f, const char **lex_i
     }
     /* and the lexicon's persons told so far (이재명 … 이 대통령) */
     const kg_mentions *m = x->c->out;
-    for (size_t k = 0; k < m->n && n < 2; k++) {
+    for (size_t k = x->act_from; k < m->n && n < 2; k++) {
         const kg_mention *v = &m->v[k];
         size_t nl;
         if (v->kind != KG_MENTION_ACTOR || !v->how || !str_eq(v->how, "lexicon") || !v->type ||
@@ -2125,7 +2129,7 @@ static int person_by_last_word(actx *x, size_t a, size_t b)
     const char *w = x->s + a, *id = NULL;
     size_t n = b - a;
     const kg_mention *one = NULL;
-    for (size_t k = 0; k < m->n; k++) {
+    for (size_t k = x->act_from; k < m->n; k++) {
         const kg_mention *v = &m->v[k];
         size_t nl;
         if (v->kind != KG_MENTION_ACTOR || !v->type || !str_eq(v->type, "person") || !v->name ||
@@ -4821,6 +4825,8 @@ void kg_find_actors(kg_tctx *c)
     x.sent_country = -1;
     x.last_lex = -1;
     x.last_act = -1;
+    while (x.act_from < c->out->n && c->out->v[x.act_from].kind != KG_MENTION_ACTOR)
+        x.act_from++;
     int discover = !(c->flags & KG_TAG_NO_DISCOVERY);
     const char *s = c->s;
     size_t len = c->len;
