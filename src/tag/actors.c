@@ -83,9 +83,13 @@ static int former_empty;  /* a former mark is empty (C_FORMER is no test) */
 
 /* ---- pairs of syllables ----
  * Two syllables (0..11171 each) that start or end the words of a list,
- * a bit each of 2^16 by a hash of the pair: a filter in front of the
- * word sets (a miss is sure, a hit is looked up). */
-#define PAIR_BITS 16
+ * a bit each of 2^13 by a hash of the pair: a filter in front of the
+ * word sets (a miss is sure, a hit is looked up). 1 KB each: the four
+ * are read at nearly every word, and at 8 KB each (2^16 bits) their
+ * loads missed the first-level cache about two times in three, which
+ * the branches on them waited for; the lists set 28 to 159 bits, so a
+ * false hit, a lookup for nothing, stays at 2% or less. */
+#define PAIR_BITS 13
 typedef struct sylpairs {
     unsigned char bits[(1u << PAIR_BITS) / 8];
 } sylpairs;
@@ -4584,15 +4588,20 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
     actx *x = sc->x;
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    int tfirst = has_cls(C_TITLE, cp);
+    uint32_t c0 = cls_cp(cp);
     /* (none of the title branches below can find something without a
      * title, role or office title of one syllable at i, or one that
      * starts with the word's first two syllables: the suffix branches
      * then find the same with or without a title first, see below) */
-    if (tfirst && !has_cls(C_TITLE1, cp)) {
-        int b = scan_b(sc);
-        tfirst = b >= 0 && pair_may(&title_pairs, cp - 0xAC00, (uint32_t)b) && kg_wordset_has(&ws_title_any2, s + i, 6);
-    }
+    /* (the class tests and the pair filter as one condition, computed
+     * without a branch: each outcome depends on the text, and as
+     * branches they mispredicted at about every second word; the pair
+     * filter's load is safe for any b, its hash masked) */
+    int b = scan_b(sc);
+    int title1 = (c0 & (C_TITLE | C_TITLE1)) == (C_TITLE | C_TITLE1);
+    int title2 = ((c0 & (C_TITLE | C_TITLE1)) == C_TITLE) & (b >= 0) &
+                 pair_may(&title_pairs, cp - 0xAC00, (uint32_t)b);
+    int tfirst = title1 || (title2 && kg_wordset_has(&ws_title_any2, s + i, 6));
     /* the end of the last syllable after the first that may end a
      * suffix, or 0: one of one syllable, or the last two syllables of a
      * longer one (a suffix that is no syllables never ends a word of
@@ -4602,12 +4611,16 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
      * it) */
     size_t later = 0;
     if (!tfirst) {
-        for (size_t q = te; !later && q >= i + 6; q -= 3) {
-            /* [i, te) is syllables: three bytes each, no decoder */
-            const unsigned char *u = (const unsigned char *)s + q - 3;
-            uint32_t c3 = syl_ix(u), cl = syl_cls[c3];
-            if ((cl & C_MAYBE) && ((cl & C_SFX1) || pair_may(&suffix_pairs, syl_ix(u - 3), c3)))
-                later = q;
+        /* (every syllable after the first is tested, the last that may
+         * end a suffix kept, with no branch on the test: its outcome
+         * depends on the text and mispredicted often) */
+        /* [i, te) is syllables: three bytes each, no decoder */
+        uint32_t c1 = syl_ix((const unsigned char *)s + i);
+        for (size_t q = i + 6; q <= te; q += 3) {
+            uint32_t c3 = syl_ix((const unsigned char *)s + q - 3), cl = syl_cls[c3];
+            int hit = ((cl & C_MAYBE) != 0) & (((cl & C_SFX1) != 0) | pair_may(&suffix_pairs, c1, c3));
+            later = hit ? q : later;
+            c1 = c3;
         }
     }
     if (!tfirst && !later)
