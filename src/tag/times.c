@@ -112,7 +112,7 @@ static const char *const *zones, *const *day_times, *const *not_year_after, *con
     *const *direction_tails, *const *then_not_after, *const *verb_stem_tails;
 /* The first bytes of date_name_dots (time_at's first test for date_name). */
 static unsigned char date_dot_first[256];
-static const kg_gram_list *decade_parts, *directions;
+static const kg_gram_list *decade_parts, *directions, *part_directions;
 /* The marks of times (grammar times: marks), one word per role: 2024년,
  * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
  * 300여 (over), 부터 (from), 까지 (until). A role the grammar leaves
@@ -602,7 +602,16 @@ static size_t p_lunar(tstate *st, size_t i, tspec *t)
             y = dct->year + t->y;
         else if (t->yk || !dct->prec)
             return 0;
-        else {
+        else if (t->dir && dct->prec >= KG_PREC_DAY) {
+            /* 지난 추석: the last before the DCT; 오는 설날: the next after it */
+            int today = dct->year * 10000 + dct->month * 100 + dct->day;
+            y = dct->year;
+            int d = lunar_in(h, y);
+            if (t->dir < 0 && d >= today)
+                y--;
+            else if (t->dir > 0 && d && d <= today)
+                y++;
+        } else {
             y = dct->year;
             int now = lunar_in(h, y), next = lunar_in(h, y + 1);
             if (dct->prec >= KG_PREC_MONTH && now && now / 100 % 100 > dct->month + MONTH_AHEAD)
@@ -1243,6 +1252,8 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
             e = k;
         else if (*t = save, (t->yk == K_ABS || t->yk == K_REL) && (k = p_lunar(st, j, t)))
             return k; /* 2013년 설날, 작년 추석 */
+        else if (*t = save, (t->yk == K_ABS || t->yk == K_REL) && (k = p_holiday(st, j, t)))
+            return k; /* 내년 크리스마스, 2024년 한글날 */
         else
             *t = save; /* 올해 다음 달 is two times */
     } else if ((k = p_month(st, e, t))) {
@@ -2355,6 +2366,7 @@ static void read_lists(void)
     verb_stem_tails = kg_gram_words("times", "verb_stem_tails");
     decade_parts = kg_gram_list_get("times", "decade_parts");
     directions = kg_gram_list_get("times", "directions");
+    part_directions = kg_gram_list_get("times", "part_directions");
     read_rule_words();
     lunar_init();
     /* (the plain lists are indexed as they are read, above) */
@@ -2791,6 +2803,45 @@ static int then_restates(const tstate *st, size_t i)
     return 2;
 }
 
+/* A part of the year (year_parts: 연말, 여름) after a word of
+ * part_directions and a space at i: sign -1 the last such part that
+ * ended before the DCT's month (지난 연말, 지난 여름 in June: the year
+ * before's), 1 the next one that has not ended (오는 봄 in June: the next
+ * year's), 0 the DCT year's (이번 겨울). Its end, v its value, or 0. */
+static size_t part_with_direction(tstate *st, size_t i, tval *v)
+{
+    const char *s = st->s;
+    size_t len = st->len, k = 0, yb;
+    int sign = 0, wq;
+    for (size_t q = 0; !k && part_directions && q < part_directions->n; q++)
+        if ((k = lit_sp(s, len, i, part_directions->e[q].form))) {
+            const char *sg = kg_gram_field(&part_directions->e[q], "sign");
+            sign = sg ? atoi(sg) : 0;
+        }
+    if (!k || !(yb = tw_at(&t_year_parts, s, len, k, &wq)) || !t_year_parts.v[wq].part ||
+        !word_end_ok(s, len, k + yb))
+        return 0;
+    const kg_edtf_point *dct = &st->c->dct;
+    tspec ts;
+    memset(&ts, 0, sizeof ts);
+    ts.yk = K_REL;
+    ts.part = t_year_parts.v[wq].part;
+    if (!resolve(st, &ts, v) || dct->prec < KG_PREC_MONTH) {
+        memset(v, 0, sizeof *v);
+        v->unknown = 1;
+        return k + yb;
+    }
+    /* its last month against the DCT's */
+    const dpt *b = v->interval && v->b.prec ? &v->b : &v->a;
+    int end = b->y * 12 + b->m, now = dct->year * 12 + dct->month;
+    if ((sign < 0 && end >= now) || (sign > 0 && end < now)) {
+        ts.y = sign;
+        if (!resolve(st, &ts, v))
+            v->unknown = 1;
+    }
+    return k + yb;
+}
+
 /* kg_find_times, the Hangul words that are times by themselves at i:
  * 당시, a week or quarter (이번 주, 3분기), a period a year back (지난해
  * 같은 기간), a period alone, a part of the year (연내). 1 when one is
@@ -2877,6 +2928,10 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
     if ((yb = tw_at(&t_periods_alone, s, len, i, NULL))) {
         last_or_unknown(st, v);
         *e = i + yb;
+        return 1;
+    }
+    if ((yb = part_with_direction(st, i, v))) {
+        *e = yb;
         return 1;
     }
     if ((yb = tw_at(&t_year_parts, s, len, i, &wq))) {
