@@ -105,6 +105,7 @@ enum { MONTH_AHEAD = 6, MONTH_AHEAD_NEXT_YEAR = 2 };
 /* How many months after the DCT's a quarter alone may begin and still be
  * read as coming (2분기 in a January text; 3분기 there is last year's). */
 enum { QUARTER_AHEAD = 3 };
+static const char *const *pair_marks;
 static const char *const *zones, *const *day_times, *const *not_year_after, *const *day_tails, *const *stay_nights, *const *period_tails,
     *const *date_name_dots, *const *date_name_nouns, *const *date_name_holidays,
     *const *date_name_body_ends, *const *this_year_before,
@@ -445,11 +446,25 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
         size_t k = lit(s, len, e, M_DAY);
         int v2 = 0;
         if (!k) {
-            /* a range of days in one month: 13~15일, 13∼15일 */
+            /* a range of days in one month: 13~15일, 13∼15일; days one
+             * after the other (12·13일, 12, 13, 14일): the first to the last */
             size_t r = e < len && (s[e] == '~' || s[e] == '-') ? e + 1 : lit(s, len, e, "∼");
             size_t e2;
-            if (!r || !(e2 = read_int(s, len, r, 2, &v2)) || v2 <= v || v2 > 31 || !(k = lit(s, len, e2, M_DAY)))
-                return 0;
+            if (r) {
+                if (!(e2 = read_int(s, len, r, 2, &v2)) || v2 <= v || v2 > 31 || !(k = lit(s, len, e2, M_DAY)))
+                    return 0;
+            } else {
+                int last = v;
+                size_t q = e;
+                for (int n = 0; !k; n++) {
+                    if (n == 6 || !(r = kg_lit_any(s, len, q, pair_marks)) || !(e2 = read_int(s, len, r, 2, &v2)) ||
+                        v2 != last + 1 || v2 > 31)
+                        return 0;
+                    k = lit(s, len, e2, M_DAY);
+                    last = v2;
+                    q = e2;
+                }
+            }
         }
         /* durations: 3일간, 3일 동안, 3일째, 3일 만에 */
         size_t k2 = sp(s, len, k);
@@ -1639,8 +1654,10 @@ static int pe_bare_range(tstate *st, size_t j, int dir, tval *v, size_t *end)
     size_t len = st->len;
     int bn = 0;
     size_t be = 0;
-    if ((be = read_int(s, len, j, 4, &bn)) && be < len && (s[be] == '~' || s[be] == '-')) {
-        size_t bj = be + 1;
+    size_t pm = 0;
+    if ((be = read_int(s, len, j, 4, &bn)) && be < len &&
+        (s[be] == '~' || s[be] == '-' || (pm = kg_lit_any(s, len, be, pair_marks)))) {
+        size_t bj = pm ? pm : be + 1;
         tspec t2;
         memset(&t2, 0, sizeof t2);
         t2.dir = dir;
@@ -1656,6 +1673,10 @@ static int pe_bare_range(tstate *st, size_t j, int dir, tval *v, size_t *end)
                 t1.m = bn;
             } else
                 return 0; /* (days, 13~15일: p_day reads them) */
+            /* (two after a pair mark only when one follows the other:
+             * 3·4월, 2024·2025년) */
+            if (pm && (t1.yk ? t2.y != bn + 1 : t2.m != bn + 1))
+                return 0;
             e2 = p_trail(st, e2, &t2);
             tval a, b;
             int okb = resolve(st, &t2, &b);
@@ -2346,6 +2367,7 @@ static void read_lists(void)
     stay_nights = kg_gram_words("units", "stay_nights");
     period_tails = kg_gram_words("times", "period_tails");
     date_name_dots = kg_gram_words("times", "date_name_dots");
+    pair_marks = kg_gram_words("times", "pair_marks");
     for (size_t k = 0; date_name_dots[k]; k++)
         date_dot_first[(unsigned char)date_name_dots[k][0]] = 1;
     date_name_nouns = kg_gram_words("times", "date_name_nouns");
@@ -2553,6 +2575,8 @@ static void digit_filter_init(void)
         digit_after_byte[(unsigned char)*p] = 1;
     for (unsigned b = 0xEA; b <= 0xED; b++)
         digit_after_byte[b] = 1; /* (syllables: digit_after decides) */
+    for (size_t k = 0; pair_marks && pair_marks[k]; k++)
+        digit_after_byte[(unsigned char)pair_marks[k][0]] = 1; /* (12·13일, 3, 4월) */
     const char *marks[] = { M_YEAR, M_MONTH, M_DAY, M_QUARTER, M_QUARTER_OF_4, M_OVER, M_CENTURY, M_DECADE,
                             M_ANNIVERSARY };
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
