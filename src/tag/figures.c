@@ -211,6 +211,9 @@ typedef struct compdef {
 } compdef;
 static compdef *compounds;
 static size_t n_compounds;
+/* Words after such a duration and a space that add half of it (grammar
+ * units: half_words): 1년 반 = 18 month. */
+static const char *const *half_words;
 typedef struct rankdef {
     const char *w;
     size_t n;
@@ -1110,6 +1113,23 @@ static size_t figure_at(kg_tctx *c, size_t i)
                 }
         if (ue < len && isd(s[ue]))
             return 0; /* 1년6 with nothing known after it */
+        size_t h;
+        if (f.u != u2 && ue < len && s[ue] == ' ' && (h = kg_lit_any(s, len, ue + 1, half_words)) &&
+            word_end_ok(s, len, h)) {
+            /* 1년 반, 2시간 반: and half of it, in the smaller unit */
+            for (size_t q = 0; q < n_compounds; q++) {
+                if (strcmp(compounds[q].big, f.u->unit) != 0)
+                    continue;
+                for (size_t k2 = 0; k2 < n_units; k2++)
+                    if (!strcmp(units[k2].unit, compounds[q].small)) {
+                        v = v * compounds[q].per + compounds[q].per / 2;
+                        f.u = &units[k2];
+                        ue = h;
+                        break;
+                    }
+                break;
+            }
+        }
     }
     if ((k = kg_lit_any(s, len, ue, over_marks))) {
         ap = KG_APPROX_OVER;
@@ -1328,6 +1348,7 @@ static void fig_syl_init(void)
     age_after = kg_gram_words("units", "age_after");
     index_words = kg_gram_words("units", "index_words");
     rate_words = kg_gram_words("units", "rate_words");
+    half_words = kg_gram_words("units", "half_words");
     l = kg_gram_list_get("units", "compound_durations");
     compounds = kg_xcalloc(l->n + 1, sizeof *compounds);
     for (size_t k = 0; k < l->n; k++) {
