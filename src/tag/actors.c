@@ -415,7 +415,7 @@ static kg_wordset ws_title_any2; /* the first six bytes of those of six bytes or
 static char *title_any2_bytes;   /* (their bytes, kept) */
 static kg_wordset ws_role2;      /* the first six bytes of role_titles of six bytes or more */
 static char *role2_bytes;
-static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides;
+static kg_wordset ws_anon_titles, ws_anon_titles_spaced, ws_country_pairs, ws_country_sides, ws_pair_regions;
 static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, ws_foreign_bad_ends,
     ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
     ws_role_name_bad_ends, ws_title_name_bad_ends;
@@ -2611,6 +2611,13 @@ static int office_rule(actx *x, size_t ta, size_t tb)
     if (korean ? !(syl == 3 ? bare_name_ok(x, na) : syl >= 5 || (syl == 4 && loan_spelled(s, na, ne)))
                : !is_title(s + ta, tb - ta) && !loan_spelled(s, na, ne))
         return 0;
+    /* before an office that is no title elsewhere (시장, also a market)
+     * a Korean name ends in a syllable common in given names (names:
+     * given_syllables): 전기차 시장, 신흥국 시장 are markets */
+    size_t k1;
+    if (korean && syl == 3 && !is_title(s + ta, tb - ta) &&
+        !has_cls(C_GIVEN, kg_u8_dec((const unsigned char *)s + na + 6, 3, &k1)))
+        return 0;
     if ((x->last_end > na && x->last_start < ne) || overlaps_actor(x, na, ne) || kg_tctx_taken(x->c, na, ne) ||
         (x->lx && lex_exact(x, na, ne) >= 0))
         return 0;
@@ -3490,6 +3497,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_title_suffix_not, title_suffix_not);
     kg_wordset_build(&ws_anon_titles, anon_titles);
     kg_wordset_build(&ws_country_pairs, country_pairs);
+    kg_wordset_build(&ws_pair_regions, kg_gram_words("names", "pair_regions"));
     kg_wordset_build(&ws_country_sides, country_sides);
     kg_wordset_build(&ws_bare_name_bad_ends, bare_name_bad_ends);
     kg_wordset_build(&ws_clause_openers, clause_openers);
@@ -3791,7 +3799,7 @@ static size_t pair_rule(actx *x, size_t i)
     if (e)
         return e;
     best = kg_wordset_prefix(&ws_country_pairs, s, len, i, pair_end_ok, NULL);
-    if (!best || kg_tctx_taken(x->c, i, i + best))
+    if (!best || kg_tctx_taken(x->c, i, i + best) || kg_wordset_prefix(&ws_pair_regions, s, len, i, tail_ok_cb, NULL))
         return 0;
     int lex[4];
     size_t m = best / 3;
