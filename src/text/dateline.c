@@ -207,6 +207,25 @@ static int has_four_digits(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if nothing but spaces and a weekday in brackets (text weekdays:
+ * "(수)") follows a date that ends at s[i] on a line that ends at te. */
+static int date_fills_line(const char *s, size_t i, size_t te)
+{
+    while (i < te && s[i] == ' ')
+        i++;
+    if (i < te && s[i] == '(')
+        for (const char *const *p = weekdays; *p; p++) {
+            size_t n = strlen(*p);
+            if (kg_at(s, te, i + 1, *p) && i + 1 + n < te && s[i + 1 + n] == ')') {
+                i += n + 2;
+                break;
+            }
+        }
+    while (i < te && s[i] == ' ')
+        i++;
+    return i == te;
+}
+
 void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
 {
     pthread_once(&words_once, words_init);
@@ -246,6 +265,8 @@ void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
             size_t n = kg_text_scan_date(s + j, te - j, &e);
             if (!n)
                 n = scan_ko_date(s + j, te - j, &e, rank == 80);
+            if (!n && rank == 80 && (n = scan_ko_date(s + j, te - j, &e, 0)) && !date_fills_line(s, j + n, te))
+                n = 0; /* (a date in Korean without an hour: only as the whole line) */
             if (n && rank < best_rank) {
                 best_rank = rank;
                 t->has_dateline = 1;
