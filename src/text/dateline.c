@@ -251,9 +251,18 @@ void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
                 }
             }
             if (rank < 0) {
-                /* a bare date at the start of a short text_line */
+                /* a bare date at the start of a short text_line; on a
+                 * line of a byline's length, a date with its hour after
+                 * a space or | (홍길동 기자 | 2025-06-11 15:12) */
                 if (i == ts && s[i] >= '0' && s[i] <= '9' && te - ts <= 40) {
                     rank = 80;
+                    after = i;
+                } else if (i > ts && s[i] >= '0' && s[i] <= '9' && te - ts <= 120) {
+                    kg_edtf e;
+                    size_t n = kg_text_scan_date(s + i, te - i, &e);
+                    if (!n || !memchr(s + i, ':', n))
+                        continue;
+                    rank = 90;
                     after = i;
                 } else
                     continue;
