@@ -336,6 +336,10 @@ static int month_after(tstate *st, size_t k)
 }
 
 /* Year at i: returns the end or 0. */
+/* The first syllables of the lunar holidays (times.yaml lunar_holidays). */
+static kg_sylset lunar_first;
+static int lunar_at(const char *s, size_t len, size_t i);
+
 static size_t p_year(tstate *st, size_t i, tspec *sp_)
 {
     const char *s = st->s;
@@ -390,7 +394,7 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
         size_t me = read_int(s, len, k, 2, &mv);
         if ((me && lit(s, len, me, M_MONTH)) || kg_lit_any(s, len, k, this_year_before) ||
             (me && lit(s, len, me, M_QUARTER)) ||
-            tw_at(&t_parts, s, len, k, NULL)) {
+            tw_at(&t_parts, s, len, k, NULL) || tw_at(&t_holidays, s, len, k, NULL) || lunar_at(s, len, k)) {
             sp_->yk = K_REL;
             sp_->y = 0;
             return e; /* 올 */
@@ -550,7 +554,6 @@ typedef struct lunar {
 } lunar;
 static lunar *lunars;
 static size_t n_lunars;
-static kg_sylset lunar_first; /* their first syllables */
 
 static void lunar_init(void)
 {
@@ -581,6 +584,17 @@ static void lunar_init(void)
             p = q;
         }
     }
+}
+
+/* 1 if a lunar holiday's word starts at i (올 추석, not 올 추가). */
+static int lunar_at(const char *s, size_t len, size_t i)
+{
+    if (!kg_sylset_at(&lunar_first, s, len, i))
+        return 0;
+    for (size_t k = 0; k < n_lunars; k++)
+        if (kg_at(s, len, i, lunars[k].w))
+            return 1;
+    return 0;
 }
 
 /* The date of lunar holiday h in year y (year * 10000 + month * 100 +
