@@ -40,6 +40,10 @@ typedef struct numword {
  * syllable each (the rules step over three bytes): other entries are
  * left out. Each list ends with w == NULL. */
 static numword *small, *big, *sino, *tens, *ones;
+/* Native range words (korean.yaml native_ranges: 두세 is 2 to 3): the
+ * word and its lower end as a numword, its upper end in range_to. */
+static numword *ranges;
+static double *range_to;
 /* Approximation marks inside a number, before a big multiplier
  * (korean.yaml number_infixes: 1천800여만, 270여만). */
 static const char *const *infixes;
@@ -164,6 +168,21 @@ static void syl_init(void)
     sino = load("sino_digits", 1, 1e6, &sino_syl);
     tens = load("native_tens", 0, 1e6, &tens_syl);
     ones = load("native_ones", 0, 1e6, &ones_syl);
+    {
+        kg_sylset range_syl;
+        memset(&range_syl, 0, sizeof range_syl);
+        ranges = load("native_ranges", 0, 1e6, &range_syl);
+        const kg_gram_list *l = kg_gram_list_get("korean", "native_ranges");
+        size_t n = 0;
+        while (ranges[n].w)
+            n++;
+        range_to = kg_xcalloc(n + 1, sizeof *range_to);
+        for (size_t k = 0, q = 0; k < l->n && q < n; k++)
+            if (l->e[k].form == ranges[q].w) {
+                const char *t = kg_gram_field(&l->e[k], "to");
+                range_to[q++] = t ? strtod(t, NULL) : 0;
+            }
+    }
     infixes = kg_gram_words("korean", "number_infixes");
     for (size_t k = 0; infixes[k]; k++) {
         if (!infixes[k][0])
@@ -181,6 +200,11 @@ static void syl_init(void)
     for (uint32_t c = 0; c < KG_NSYL; c++)
         if (tens_head[c] || ones_head[c])
             syl_class[c] |= SYL_NATIVE;
+    for (const numword *w = ranges; w->w; w++) {
+        const unsigned char *u = (const unsigned char *)w->w;
+        if (w->n >= 3 && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u))
+            syl_class[kg_u8_syl_index(u)] |= SYL_NATIVE;
+    }
 }
 
 /* syl_init once, from any thread. The readers run at every number
@@ -525,6 +549,22 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
     syl_need();
     size_t j = i;
     int v = 0, alone = 0;
+    /* a range word first (두세 before 두) */
+    for (size_t k = 0; ranges[k].w; k++)
+        if (range_to[k] > ranges[k].v && i + ranges[k].n <= len && !memcmp(s + i, ranges[k].w, ranges[k].n)) {
+            size_t e = i + ranges[k].n, n;
+            if (e < len && s[e] != ' ') {
+                if (!kg_is_hangul(kg_u8_at(s, len, e, &n)))
+                    continue;
+                out->glued = 1;
+            }
+            out->value = ranges[k].v;
+            out->to = range_to[k];
+            out->start = i;
+            out->end = e;
+            out->words = 1;
+            return 1;
+        }
     /* (the words of the syllable at j only, in list order: no other
      * word can match there) */
     int tens_ok = kg_sylset_at(&tens_syl, s, len, j); /* else no word below matches */

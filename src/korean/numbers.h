@@ -22,6 +22,7 @@ typedef struct kg_num {
     int int_digits;      /* digits before the point (for years: 4) */
     int over;            /* an approximation mark inside it: 1천800여만 */
     int glued;           /* a native word glued to what follows (다섯개) */
+    double to;           /* the upper end of a native range (두세: value 2, to 3), else 0 */
 } kg_num;
 
 /* Reads a number starting at s[i]. Returns 1 and fills *out, or 0. */
@@ -47,7 +48,9 @@ unsigned kg_num_syl_class(unsigned c);
 /* Reads a native Korean number word (한 두 세 네 다섯 ... 열 스무 스물...)
  * at s[i] that stands alone as a word, or is glued to what follows (then
  * out->glued is set: the caller decides whether a counter may follow);
- * returns 1 and fills *out, or 0. */
+ * returns 1 and fills *out, or 0. A range word (한두, 두세, 서너:
+ * korean.yaml native_ranges) gives its lower end in value, its upper in
+ * to. */
 int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out);
 
 #endif

@@ -799,6 +799,12 @@ static void fig_range(const char *s, size_t len, fscan *f)
     }
     f->e = e;
     size_t re = e;
+    if (f->native && f->n1.to > f->n1.value) {
+        /* a native range word: 두세 차례 */
+        f->n2 = f->n1;
+        f->n2.value = f->n1.to;
+        f->range = 1;
+    }
     size_t rm = f->native ? 0 : range_mark(s, len, e);
     if (!rm && !f->native && e < len && s[e] == '-' && !f->n1.has_point && !f->minus)
         rm = e + 1;
