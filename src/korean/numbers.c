@@ -44,6 +44,7 @@ static numword *small, *big, *sino, *tens, *ones;
  * word and its lower end as a numword, its upper end in range_to. */
 static numword *ranges;
 static double *range_to;
+static kg_sylset range_syl; /* (load's set; unused: range_head answers) */
 /* Approximation marks inside a number, before a big multiplier
  * (korean.yaml number_infixes: 1천800여만, 270여만). */
 static const char *const *infixes;
@@ -91,8 +92,8 @@ static unsigned char syl_class[KG_NSYL];
 /* The native tens and ones chained by their first syllable, in list
  * order: *_head[syllable] and *_next[word] hold a word index + 1 (0
  * ends), so that a syllable is compared with its own words only. */
-static uint32_t tens_head[KG_NSYL], ones_head[KG_NSYL];
-static uint32_t *tens_next, *ones_next;
+static uint32_t tens_head[KG_NSYL], ones_head[KG_NSYL], range_head[KG_NSYL];
+static uint32_t *tens_next, *ones_next, *range_next;
 
 /* Per Hangul syllable: the index + 1 of the first word of small, big
  * and sino that is that syllable (0: none). The multipliers and digits
@@ -169,8 +170,6 @@ static void syl_init(void)
     tens = load("native_tens", 0, 1e6, &tens_syl);
     ones = load("native_ones", 0, 1e6, &ones_syl);
     {
-        kg_sylset range_syl;
-        memset(&range_syl, 0, sizeof range_syl);
         ranges = load("native_ranges", 0, 1e6, &range_syl);
         const kg_gram_list *l = kg_gram_list_get("korean", "native_ranges");
         size_t n = 0;
@@ -197,6 +196,7 @@ static void syl_init(void)
     first_words(sino, sino_first);
     tens_next = chain_words(tens, tens_head);
     ones_next = chain_words(ones, ones_head);
+    range_next = chain_words(ranges, range_head);
     for (uint32_t c = 0; c < KG_NSYL; c++)
         if (tens_head[c] || ones_head[c])
             syl_class[c] |= SYL_NATIVE;
@@ -549,9 +549,14 @@ int kg_num_scan_native(const char *s, size_t len, size_t i, kg_num *out)
     syl_need();
     size_t j = i;
     int v = 0, alone = 0;
-    /* a range word first (두세 before 두) */
-    for (size_t k = 0; ranges[k].w; k++)
-        if (range_to[k] > ranges[k].v && i + ranges[k].n <= len && !memcmp(s + i, ranges[k].w, ranges[k].n)) {
+    /* a range word first (두세 before 두; the words of the syllable at i
+     * only, most syllables start none) */
+    const unsigned char *u0 = (const unsigned char *)s + i;
+    long r0 = i + 2 < len && u0[0] >= 0xEA && u0[0] <= 0xED && kg_u8_syllable(u0)
+                  ? (long)range_head[kg_u8_syl_index(u0)] - 1
+                  : -1;
+    for (long k = r0; k >= 0; k = (long)range_next[k] - 1)
+        if (range_to[k] > ranges[k].v && rest_at(s, len, i, &ranges[k])) {
             size_t e = i + ranges[k].n, n;
             if (e < len && s[e] != ' ') {
                 if (!kg_is_hangul(kg_u8_at(s, len, e, &n)))

@@ -3789,7 +3789,9 @@ static size_t dotted_initials_rule(actx *x, size_t i)
     return 0;
 }
 
-static size_t pair_rule(actx *x, size_t i)
+/* (not inlined: a rare call, and inlined into run_new_hangul it cost
+ * that loop more than the rule itself) */
+static __attribute__((noinline)) size_t pair_rule(actx *x, size_t i)
 {
     const char *s = x->s;
     size_t len = x->len, best = 0, tend;
@@ -3799,8 +3801,10 @@ static size_t pair_rule(actx *x, size_t i)
     if (e)
         return e;
     best = kg_wordset_prefix(&ws_country_pairs, s, len, i, pair_end_ok, NULL);
-    if (!best || kg_tctx_taken(x->c, i, i + best) || kg_wordset_prefix(&ws_pair_regions, s, len, i, tail_ok_cb, NULL))
-        return 0;
+    if (!best || kg_tctx_taken(x->c, i, i + best) ||
+        (i + best < len && (unsigned char)s[i + best] >= 0xEA &&
+         kg_wordset_prefix(&ws_pair_regions, s, len, i, tail_ok_cb, NULL)))
+        return 0; /* (북중미: a region, when the pair goes on) */
     int lex[4];
     size_t m = best / 3;
     if (m > 4)
