@@ -2841,6 +2841,18 @@ static int then_restates(const tstate *st, size_t i)
     return 2;
 }
 
+/* An about word glued after a time that ends at e (연말께, 여름쯤:
+ * times.yaml about_after): its end, t->approx set; else e. */
+static size_t about_tail(const char *s, size_t len, size_t e, tspec *t)
+{
+    size_t k = kg_lit_any(s, len, e, about_after);
+    if (k && word_end_ok(s, len, k)) {
+        t->approx = 1;
+        return k;
+    }
+    return e;
+}
+
 /* A part of the year (year_parts: 연말, 여름) after a word of
  * part_directions and a space at i: sign -1 the last such part that
  * ended before the DCT's month (지난 연말, 지난 여름 in June: the year
@@ -2856,28 +2868,30 @@ static size_t part_with_direction(tstate *st, size_t i, tval *v)
             const char *sg = kg_gram_field(&part_directions->e[q], "sign");
             sign = sg ? atoi(sg) : 0;
         }
-    if (!k || !(yb = tw_at(&t_year_parts, s, len, k, &wq)) || !t_year_parts.v[wq].part ||
-        !word_end_ok(s, len, k + yb))
+    if (!k || !(yb = tw_at(&t_year_parts, s, len, k, &wq)) || !t_year_parts.v[wq].part)
         return 0;
     const kg_edtf_point *dct = &st->c->dct;
     tspec ts;
     memset(&ts, 0, sizeof ts);
+    size_t end = about_tail(s, len, k + yb, &ts);
+    if (!word_end_ok(s, len, end))
+        return 0;
     ts.yk = K_REL;
     ts.part = t_year_parts.v[wq].part;
     if (!resolve(st, &ts, v) || dct->prec < KG_PREC_MONTH) {
         memset(v, 0, sizeof *v);
         v->unknown = 1;
-        return k + yb;
+        return end;
     }
     /* its last month against the DCT's */
     const dpt *b = v->interval && v->b.prec ? &v->b : &v->a;
-    int end = b->y * 12 + b->m, now = dct->year * 12 + dct->month;
-    if ((sign < 0 && end >= now) || (sign > 0 && end < now)) {
+    int last = b->y * 12 + b->m, now = dct->year * 12 + dct->month;
+    if ((sign < 0 && last >= now) || (sign > 0 && last < now)) {
         ts.y = sign;
         if (!resolve(st, &ts, v))
             v->unknown = 1;
     }
-    return k + yb;
+    return end;
 }
 
 /* kg_find_times, the Hangul words that are times by themselves at i:
@@ -2981,11 +2995,12 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
             ts.yk = K_ABS, ts.y = st->sent_y;
         ts.part = t_year_parts.v[wq].part;
         *e = 0;
-        if (!word_end_ok(s, len, i + yb))
+        size_t end = about_tail(s, len, i + yb, &ts);
+        if (!word_end_ok(s, len, end))
             return 1;
         if (!resolve(st, &ts, v))
             v->unknown = 1;
-        *e = i + yb;
+        *e = end;
         return 1;
     }
     return 0;
