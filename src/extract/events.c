@@ -3414,6 +3414,7 @@ static void add_event(exdoc *x, const ex_event *e)
  * Its span is the end of what is said and the speech verb. The lists are
  * grammar data (yaml/grammar/events.yaml, the statement_* keys). */
 
+static const char *const *st_demand_verbs;
 static const char *const *st_verbs, *const *st_forecast, *const *st_pledge_verbs, *const *st_protest_verbs,
     *const *st_protest_words, *const *st_negations, *const *st_vow_ends, *const *st_state_adn,
     *const *st_continuers, *const *st_release_words, *const *st_quote_links, *const *st_publish_verbs,
@@ -3435,6 +3436,57 @@ static void st_init(void)
     st_publish_verbs = kg_gram_words("events", "statement_publish_verbs");
     st_data_verbs = kg_gram_words("events", "statement_data_verbs");
     st_quote_links = kg_gram_words("events", "statement_quote_links");
+    st_demand_verbs = kg_gram_words("events", "statement_demand_verbs");
+}
+
+/* The top of an actor mention's part_of chain (중국 상무부 -> china), or
+ * its own id. */
+static const char *st_top(const exdoc *x, int m)
+{
+    const char *id = x->m->v[m].id;
+    const char *t = id ? kg_lexicon_top(x->lx, id) : NULL;
+    return t ? t : id;
+}
+
+/* 1 if actor mention m is a state or its body (type country or
+ * government). */
+static int st_state(const exdoc *x, int m)
+{
+    const char *t = x->m->v[m].type;
+    return t && (!strcmp(t, "country") || !strcmp(t, "government"));
+}
+
+/* 1 if e's speaker is a state and what is said in [a, b) has as subject
+ * or topic a state of one other side ("미국이 …바로잡아야 한다"고
+ * 요구했다: a demand on the other side); not when it names two others
+ * (미국과 중국이 대화로 풀어야 한다: a call on both). */
+static int st_other_subject(const exdoc *x, const ex_event *e, size_t a, size_t b)
+{
+    const char *own = NULL, *other = NULL;
+    for (int g = 0; g < e->n_agent && !own; g++)
+        if (st_state(x, e->agent[g]))
+            own = st_top(x, e->agent[g]);
+    if (!own)
+        return 0;
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        size_t ms = x->m->v[r->m].nstart;
+        if (ms < a || ms >= b)
+            continue;
+        /* (A와 B가: every actor of the subject's phrase counts) */
+        size_t h = k;
+        for (int guard = 0; x->r[h].next >= 0 && guard < 8; guard++)
+            h = (size_t)x->r[h].next;
+        if (!is_subject(x, &x->r[h]) || !st_state(x, r->m))
+            continue;
+        const char *t = st_top(x, r->m);
+        if (!t || !strcmp(t, own))
+            continue; /* (the speaker, when what is said starts the sentence) */
+        if (other && strcmp(other, t))
+            return 0;
+        other = t;
+    }
+    return other != NULL;
 }
 
 /* 1 if s[a, b) is one of the words of list, whole. */
@@ -3761,6 +3813,11 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
         }
         e->stmt = 1;
         e->cs = cs;
+        /* a demand (요구, 촉구) on another side, named as the subject of
+         * what is said, objects to what that side does: a protest */
+        if (e->type == announce && starts_any(x->s, w->ce, w->cs, st_demand_verbs) &&
+            st_other_subject(x, e, qs, x->w[q].e))
+            e->type = protest;
         /* the vow read in the quote names the statement (내놓겠다) */
         if (inq >= 0 && x->ev_v[inq].pred[0])
             memcpy(e->pred, x->ev_v[inq].pred, sizeof e->pred);
