@@ -132,7 +132,7 @@ static struct {
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
-        *const *court_reason_verbs, *const *held_verbs, *const *site_nouns;
+        *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -157,6 +157,7 @@ static void gw_init(void)
     GW_GET(dative_support_particles);
     GW_GET(plan_ends);
     GW_GET(plan_copula_words);
+    GW_GET(plan_actor_types);
     GW_GET(caption_credits);
     GW_GET(lemma_endings);
     GW_GET(auxiliary_link_ends);
@@ -3348,6 +3349,19 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
      * a listed type is announce (GUIDELINES) */
     if ((f & EX_F_FUTADN) && e->type == ex_type_index("other") && plan_copula_after(x, c->wi))
         e->type = ex_type_index("announce");
+    /* 그는 내일 친구를 만날 예정이다: a meeting planned with no actor in
+     * its clause is no news (양국 정상은 … APEC 정상회의에서 만날 예정이다
+     * names one) */
+    if ((f & EX_F_FUTADN) && !w->in_quote && word_is(x, c->wi + 1, GW(plan_copula_words)) &&
+        is_word(kg_event_types[e->type], 0, strlen(kg_event_types[e->type]), GW(plan_actor_types))) {
+        int any = 0;
+        for (size_t q = x->a0; q < x->a1 && !any; q++) {
+            const kg_mention *m = &x->m->v[x->act[q]];
+            any = m->nstart >= e->cs && m->nend <= w->ce;
+        }
+        if (!any)
+            return 0;
+    }
     if (strcmp(kg_event_types[e->type], "compete") == 0) {
         if (f & (EX_F_PRESENT | EX_F_PROGR))
             return 0;

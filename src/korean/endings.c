@@ -14,7 +14,7 @@
 
 /* the lists of korean.yaml, read once */
 static struct {
-    const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing, *const *aspect, *const *past_when;
+    const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing, *const *aspect, *const *past_when, *const *reported_fact, *const *reported_verbs;
     const char *const *joining, *const *exist, *const *decided, *const *gi, *const *neg_adv, *const *neg_end,
         *const *neg_verb, *const *plain, *const *n_conn, *const *progr, *const *conn_nopast;
     const kg_gram_list *exper, *past;
@@ -36,6 +36,8 @@ static void load(void)
     L.decide = kg_gram_words("korean", "decide_verbs");
     L.conn_after = kg_gram_words("korean", "clause_after_nouns");
     L.act_fact = kg_gram_words("korean", "fact_nouns");
+    L.reported_fact = kg_gram_words("korean", "reported_fact_nouns");
+    L.reported_verbs = kg_gram_words("korean", "reported_fact_verbs");
     L.plan = kg_gram_words("korean", "plan_nouns");
     L.cause_after = kg_gram_words("korean", "cause_nouns");
     L.ongoing = kg_gram_words("korean", "ongoing_nouns");
@@ -306,6 +308,9 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
     if (last == 0xC790 /* 자 */)
         return f | KG_END_WHEN | KG_END_CONN;
     if (last == 0xB294 /* 는 */) {
+        /* 추진하는 것으로 알려졌다: an act going on, made known */
+        if (next && next2 && word_is(s, next, L.reported_fact) && word_starts(s, next2, L.reported_verbs))
+            return f | KG_END_PRESENT | KG_END_FINAL;
         if (next && word_starts(s, next, L.act_fact))
             return f | KG_END_HABIT;
         /* 반발하는 상황이다, 검토하는 중이다: a predicate in progress */
