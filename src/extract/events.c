@@ -132,7 +132,8 @@ static struct {
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
-        *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types;
+        *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
+        *const *forecast_content_nouns;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -158,6 +159,7 @@ static void gw_init(void)
     GW_GET(plan_ends);
     GW_GET(plan_copula_words);
     GW_GET(plan_actor_types);
+    GW_GET(forecast_content_nouns);
     GW_GET(caption_credits);
     GW_GET(lemma_endings);
     GW_GET(auxiliary_link_ends);
@@ -2846,6 +2848,10 @@ static int reported_speech(const exdoc *x, const ex_event *e)
         return 0;
     if (ex_ends_any(x->s, e->cs, q, GW(quotative_particles)))
         return 1;
+    /* 떨어질 것으로 전망했다: a forecast's content (forecast_content_nouns) */
+    int k = word_at(x, q - 1);
+    if (k >= 0 && x->w[k].ce == q && is_word(x->s, x->w[k].cs, x->w[k].ce, GW(forecast_content_nouns)))
+        return 1;
     return x->s[q - 1] == '"' && ex_ends_any(x->s, e->cs, q - 1, GW(quotative_particles));
 }
 
@@ -3558,6 +3564,24 @@ static int st_quotive(const exdoc *x, int wi, size_t *qe)
         if (ex_ends_any(x->s, v->cs, v->ce, GW(reported_speech_ends))) {
             *qe = v->ce;
             return k;
+        }
+        /* 증가세로 전환할 것으로 내다봤다, 떨어질 것으로 전망했다: a
+         * forecast told as the content of 것으로 before a forecast verb,
+         * after a future adnominal (-ㄹ) */
+        if (k == wi - 1 && k > 0 && is_word(x->s, v->cs, v->ce, GW(forecast_content_nouns)) &&
+            starts_any(x->s, x->w[wi].ce, x->w[wi].cs, st_forecast) && !x->w[k - 1].in_quote &&
+            x->w[k - 1].ce > x->w[k - 1].cs) {
+            size_t l;
+            uint32_t last = ex_cp(x->s, x->w[k - 1].ce, kg_u8_prev(x->s, x->w[k - 1].ce), &l);
+            /* (by an actor told as its subject: 업계는 …할 것으로
+             * 내다봤다 is no one's statement) */
+            int spk = 0;
+            for (size_t r = 0; r < x->nr && !spk; r++)
+                spk = !x->r[r].in_quote && x->r[r].pend <= x->w[k - 1].cs && is_subject(x, &x->r[r]);
+            if (spk && kg_is_hangul(last) && kg_hangul_jong(last) == KG_JONG_L) {
+                *qe = x->w[k - 1].ce;
+                return k - 1;
+            }
         }
         /* 항소하겠다는 뜻을 밝혔다: what is said, told as the content of a
          * noun of intent right before the verb */
