@@ -3627,6 +3627,17 @@ static int fig_in(const exdoc *x, size_t a, size_t b)
     return k < x->n_fig && x->m->v[x->fig[k]].nstart < b;
 }
 
+/* 1 if an actor mention lies in s[a, b). */
+static int actor_in(const exdoc *x, size_t a, size_t b)
+{
+    for (size_t q = x->a0; q < x->a1; q++) {
+        const kg_mention *m = &x->m->v[x->act[q]];
+        if (m->nstart < b && m->nend > a)
+            return 1;
+    }
+    return 0;
+}
+
 /* The type of what is said in [a, b), told by speech verb word v. */
 static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
 {
@@ -3657,7 +3668,12 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
     for (int k = q; k >= 0 && k >= q - 1; k--)
         if (ex_at_any(s, x->w[k].ce, x->w[k].cs, GW(vow_nouns)))
             fw = k;
-    if (fw > 0 && x->w[fw - 1].s >= a) {
+    /* (가격이 오를 것, 수출이 늘 것: a thing told as the subject of what
+     * will happen makes it a forecast, no vow) */
+    int thing = 0;
+    for (int k = fw - 2; fw > 1 && k >= 0 && x->w[k].s >= a && !thing; k--)
+        thing = x->w[k].particle == EX_P_SUBJ && !actor_in(x, x->w[k].cs, x->w[k].ps);
+    if (fw > 0 && x->w[fw - 1].s >= a && !thing) {
         const ex_word *adn = &x->w[fw - 1];
         size_t cl;
         uint32_t last = adn->ce > adn->cs ? ex_cp(s, adn->ce, ex_prev(s, adn->ce), &cl) : 0;
