@@ -3791,6 +3791,17 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             if (e->ps >= x->w[q].e && e->ps < w->e && !e->quoted)
                 sp = (int)k;
         }
+        /* (but an act threatened, …부과하겠다고 위협했다, is the threat:
+         * a vow, GUIDELINES; a speech verb that is an event of its own,
+         * 경고했다, merges with the act told in the sentence) */
+        if (act && sp < 0 && starts_any(x->s, w->ce, w->cs, st_pledge_verbs) && !(x->w[q].quote_close)) {
+            for (size_t k = first_ev; k < x->n_ev; k++) {
+                ex_event *e = &x->ev_v[k];
+                if (!e->dropped && !e->quoted && e->pe > x->w[q].s && e->pe <= x->w[q].e && e->ps < w->s &&
+                    ex_ends_any(x->s, x->w[q].cs, x->w[q].ce, st_vow_ends))
+                    e->dropped = 1, act = 0;
+            }
+        }
         if (act)
             continue;
         int type = st_type(x, qs, qe, w, q);

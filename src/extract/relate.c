@@ -4578,7 +4578,10 @@ void ex_relate(exdoc *x)
                 }
             }
             if (a >= 0) {
-                if (best_type == EX_REL_RESPONDS)
+                /* 이에 엔비디아 주가는 3% 하락했다: a market moving does not
+                 * react, the act causes the move (gold: causes) */
+                int move = !b->stmt && (market_move(x, b) || owned_move(x, b) || self_move(b));
+                if (best_type == EX_REL_RESPONDS && !move)
                     ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
                 else
                     ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
@@ -4604,6 +4607,12 @@ void ex_relate(exdoc *x)
                 int c = side_act(x, a, si >= 3 ? si - 3 : 0, b->type, side, si);
                 if (c >= 0)
                     a = c;
+            }
+            /* …공개하자 미국 기술주가 급락했다: a market moving does not
+             * react, the act causes the move */
+            if (a >= 0 && !b->stmt && (market_move(x, b) || owned_move(x, b) || self_move(b))) {
+                ex_add_rel(x, canon(x, a), EX_REL_CAUSES, (int)j);
+                break;
             }
             if (a >= 0) {
                 ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
@@ -4642,9 +4651,12 @@ void ex_relate(exdoc *x)
         /* A-하자 B (B reacts), A-했기 때문에 B (A causes B) */
         if (j > 0) {
             int a = prev_event(x, (int)j, si, -1, -1);
-            if (a >= 0 && x->ev_v[a].sent == si && (market_move(x, b) || self_move(b)) &&
-                ((x->ev_v[a].f & EX_F_WHEN) || ((x->ev_v[a].f & EX_F_CONN) && x->ev_v[a].type != b->type &&
-                                                !concessive(x, &x->ev_v[a])))) {
+            if (a >= 0 && x->ev_v[a].sent == si &&
+                (((market_move(x, b) || self_move(b)) &&
+                  ((x->ev_v[a].f & EX_F_WHEN) || ((x->ev_v[a].f & EX_F_CONN) && x->ev_v[a].type != b->type &&
+                                                  !concessive(x, &x->ev_v[a])))) ||
+                 /* (a sector's stocks after -자: 공개하자 기술주가 급락했다) */
+                 (owned_move(x, b) && (x->ev_v[a].f & EX_F_WHEN)))) {
                 /* 제재에 나서자 주가가 6% 내렸다: a move of the market
                  * (a figure, or a thing moving by itself: 투자 심리가
                  * 얼어붙었다) after an act is its result (rule R4); the
