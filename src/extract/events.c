@@ -133,7 +133,7 @@ static struct {
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
-        *const *forecast_content_nouns;
+        *const *forecast_content_nouns, *const *fine_objects;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -160,6 +160,7 @@ static void gw_init(void)
     GW_GET(plan_copula_words);
     GW_GET(plan_actor_types);
     GW_GET(forecast_content_nouns);
+    GW_GET(fine_objects);
     GW_GET(caption_credits);
     GW_GET(lemma_endings);
     GW_GET(auxiliary_link_ends);
@@ -1112,6 +1113,7 @@ static int plan_copula_after(const exdoc *x, int wi)
  * it names a state (state_lemmas) or a speech verb (the statements'). A
  * restrict lemma (부과, 시행, 통과) is a restriction only with a tariff,
  * law or control named before it (restrict_objects), else other. */
+static int ends_clause(const exdoc *x, const ex_word *w);
 static int morph_cand(const exdoc *x, int wi, cand *c)
 {
     const ex_word *w = &x->w[wi];
@@ -1137,6 +1139,18 @@ static int morph_cand(const exdoc *x, int wi, cand *c)
             t = ex_type_index("other");
         }
     }
+    /* 과징금 421억원을 부과했다, 벌금 2억 유로를 매겼다: a fine laid is a
+     * penalty (legal), the noun of the fine before its amount */
+    if (t == ex_type_index("restrict"))
+        for (int k = wi - 1; k >= 0 && k >= wi - 3; k--) {
+            const ex_word *v = &x->w[k];
+            if (v->in_quote || ends_clause(x, v))
+                break;
+            if ((v->particle == EX_P_OBJ || v->particle == EX_P_NONE) && is_word(x->s, v->cs, v->ps, GW(fine_objects))) {
+                t = ex_type_index("legal");
+                break;
+            }
+        }
     if (t < 0)
         return 0;
     c->type = t;
