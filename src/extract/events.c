@@ -714,14 +714,21 @@ static int agentive(const kg_mention *m)
            !strcmp(m->type, "person");
 }
 
-static int in_time(const exdoc *x, size_t a, size_t b)
+/* 1 if a mention of idx[lo..hi) (the sentence's times or actors) lies
+ * in s[a, b). */
+static int mention_in(const exdoc *x, const int *idx, size_t lo, size_t hi, size_t a, size_t b)
 {
-    for (size_t k = x->t0; k < x->t1; k++) {
-        const kg_mention *m = &x->m->v[x->tim[k]];
+    for (size_t k = lo; k < hi; k++) {
+        const kg_mention *m = &x->m->v[idx[k]];
         if (m->nstart < b && m->nend > a)
             return 1;
     }
     return 0;
+}
+
+static int in_time(const exdoc *x, size_t a, size_t b)
+{
+    return mention_in(x, x->tim, x->t0, x->t1, a, b);
 }
 
 /* A bare word that can stand in a noun phrase before its head: not a
@@ -3644,12 +3651,7 @@ static int fig_in(const exdoc *x, size_t a, size_t b)
 /* 1 if an actor mention lies in s[a, b). */
 static int actor_in(const exdoc *x, size_t a, size_t b)
 {
-    for (size_t q = x->a0; q < x->a1; q++) {
-        const kg_mention *m = &x->m->v[x->act[q]];
-        if (m->nstart < b && m->nend > a)
-            return 1;
-    }
-    return 0;
+    return mention_in(x, x->act, x->a0, x->a1, a, b);
 }
 
 /* The type of what is said in [a, b), told by speech verb word v. */

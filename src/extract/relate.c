@@ -2323,6 +2323,34 @@ static int bare_mention(const exdoc *x, size_t g, size_t si, size_t a, size_t ne
     return -1;
 }
 
+/* The next word from *ws before end: *ws moves past spaces and commas to
+ * its start; returns its end. */
+static size_t next_word(const exdoc *x, size_t *ws, size_t end)
+{
+    while (*ws < end && (x->s[*ws] == ' ' || x->s[*ws] == ','))
+        (*ws)++;
+    size_t we = *ws;
+    while (we < end && x->s[we] != ' ' && x->s[we] != ',')
+        we++;
+    return we;
+}
+
+/* Where the clause of event g starts: after the last act of its sentence
+ * that ends before its predicate (of the first n0 events; they are in
+ * text order but for a few, so only those near g are looked at), else
+ * at the sentence start. */
+static size_t clause_from(const exdoc *x, size_t g, size_t n0)
+{
+    const ex_event *e = &x->ev_v[g];
+    size_t si = e->sent, from = x->t->sent[si].nstart;
+    for (size_t i = g > 32 ? g - 32 : 0; i < n0 && i <= g + 32; i++) {
+        const ex_event *f = &x->ev_v[i];
+        if (i != g && !f->dropped && f->sent == si && f->pe <= e->ps && f->pe > from)
+            from = f->pe;
+    }
+    return from;
+}
+
 /* A noun-phrase act named as the cause of a move (rule R3 for moves):
  * 유가 하락으로 수출이 12% 줄었다, 실적 발표 직후 주가가 4% 올랐다. The
  * phrase, between the sentence start (or the act before in the sentence)
@@ -2338,21 +2366,11 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
         if (e->dropped || e->title_line || e->quoted || e->stmt ||
             !(market_move(x, e) || self_move(e) || owned_move(x, e)))
             continue;
-        size_t si = e->sent, ss = x->t->sent[si].nstart, from = ss;
-        /* the events are in text order but for a few: look near g */
-        for (size_t i = g > 32 ? g - 32 : 0; i < n0 && i <= g + 32; i++) {
-            const ex_event *f = &x->ev_v[i];
-            if (i != g && !f->dropped && f->sent == si && f->pe <= e->ps && f->pe > from)
-                from = f->pe;
-        }
+        size_t si = e->sent, from = clause_from(x, g, n0);
         size_t ws = from, a = 0, ne = 0;
         int found = -1;
         while (ws < e->ps && found < 0) {
-            while (ws < e->ps && (x->s[ws] == ' ' || x->s[ws] == ','))
-                ws++;
-            size_t we = ws;
-            while (we < e->ps && x->s[we] != ' ' && x->s[we] != ',')
-                we++;
+            size_t we = next_word(x, &ws, e->ps);
             if (we > ws && we < e->ps)
                 found = move_cause_at(x, from, ws, we, &a, &ne);
             ws = we;
@@ -2440,20 +2458,11 @@ static void known_answers(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
         const ex_event *e = &x->ev_v[g];
         if (e->dropped || e->title_line || e->quoted || e->np || e->type == other)
             continue;
-        size_t si = e->sent, from = x->t->sent[si].nstart;
-        for (size_t i = g > 32 ? g - 32 : 0; i < n0 && i <= g + 32; i++) {
-            const ex_event *f = &x->ev_v[i];
-            if (i != g && !f->dropped && f->sent == si && f->pe <= e->ps && f->pe > from)
-                from = f->pe;
-        }
+        size_t si = e->sent, from = clause_from(x, g, n0);
         size_t ws = from, a = 0, ne = 0;
         int found = -2;
         while (ws < e->ps && found == -2) {
-            while (ws < e->ps && (x->s[ws] == ' ' || x->s[ws] == ','))
-                ws++;
-            size_t we = ws;
-            while (we < e->ps && x->s[we] != ' ' && x->s[we] != ',')
-                we++;
+            size_t we = next_word(x, &ws, e->ps);
             if (we > ws && we < e->ps)
                 found = known_at(x, from, we, &a, &ne);
             ws = we;
@@ -4016,6 +4025,25 @@ static int np_told_cand(const ex_event *a)
     return !a->np && !a->dropped && !a->quoted && !a->title_line && !is_reaction(a);
 }
 
+/* The word before the head word that starts at w, after the owner that
+ * ends at own_end (보복관세 발표: 보복관세): its end (returned) and its
+ * start *ks, spaces left out; both own_end when there is none. */
+static size_t head_before(const exdoc *x, size_t w, size_t own_end, size_t *ks)
+{
+    size_t k = w;
+    while (k > own_end && x->s[k - 1] == ' ')
+        k--;
+    size_t a = k;
+    while (a > own_end && x->s[a - 1] != ' ')
+        a--;
+    if (a < own_end)
+        a = own_end;
+    while (a < k && x->s[a] == ' ')
+        a++;
+    *ks = a;
+    return k;
+}
+
 /* The act that noun-phrase event j names again, or -1; *retype is set
  * when the phrase's head is a general act noun (np_generic_heads:
  * 결정, 조치, 발표) and the phrase takes the act's type. */
@@ -4035,16 +4063,7 @@ static int np_told(const exdoc *x, size_t j, int *retype)
         /* 보복관세 발표: the word before the head names the act (its
          * clause holds it); 네덜란드의 결정: the owner's last act; 발표
          * alone: the last act whose predicate holds the head */
-        size_t k = w;
-        while (k > own_end && x->s[k - 1] == ' ')
-            k--;
-        size_t ks = k;
-        while (ks > own_end && x->s[ks - 1] != ' ')
-            ks--;
-        if (ks < own_end)
-            ks = own_end;
-        while (ks < k && x->s[ks] == ' ')
-            ks++;
+        size_t ks, k = head_before(x, w, own_end, &ks);
         for (size_t i = j; i-- > 0;) {
             const ex_event *a = &x->ev_v[i];
             if (a->sent + 6 < b->sent)
@@ -4110,16 +4129,7 @@ static int np_told(const exdoc *x, size_t j, int *retype)
      * same phrase named before (테슬라의 가격 인하 … 가격 인하 여파로)
      * names the act that one names */
     const char *grp = noun_verb_group(x->s + w, wl);
-    size_t k = w;
-    while (k > own_end && x->s[k - 1] == ' ')
-        k--;
-    size_t ks = k;
-    while (ks > own_end && x->s[ks - 1] != ' ')
-        ks--;
-    if (ks < own_end)
-        ks = own_end;
-    while (ks < k && x->s[ks] == ' ')
-        ks++;
+    size_t ks, k = head_before(x, w, own_end, &ks);
     if (k > ks)
         k -= ex_ends_which(x->s, ks, k, GW(genitive_particles));
     if (grp && k >= ks + 6) {
