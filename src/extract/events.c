@@ -2031,14 +2031,19 @@ static int closed_clause_before(const exdoc *x, size_t ps)
  * what is acted on, not who acts. */
 static int country_modifier(const exdoc *x, const ex_role *r)
 {
-    if (!r->country || r->own || r->hops < 1 || (r->role != EX_P_SUBJ && r->role != EX_P_TOPIC))
+    /* (a body or company bare before an act noun too: WTO 제소도
+     * 검토했다, 엔비디아 인수도 추진했다 — the forum or the object of
+     * the act, not its doer; a person is named as a doer) */
+    const char *t = x->m->v[r->m].type;
+    int body = !r->country && t && strcmp(t, "person") != 0;
+    if ((!r->country && !body) || r->own || r->hops < 1 || (r->role != EX_P_SUBJ && r->role != EX_P_TOPIC))
         return 0;
     int pw = word_at(x, r->pend ? r->pend - 1 : 0);
     for (int k = r->wi + 1; k >= 1 && k <= pw && (size_t)k < x->nw; k++) {
         const ex_word *w = &x->w[k];
         size_t end = k == pw ? w->ps : w->ce;
         if (end > w->cs && (ex_noun_type(x->ev, x->s + w->cs, end - w->cs) >= 0 ||
-                            is_word(x->s, w->cs, end, GW(site_nouns))))
+                            (!body && is_word(x->s, w->cs, end, GW(site_nouns)))))
             return 1;
     }
     return 0;
@@ -2064,7 +2069,9 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         /* X는 독일 공장 건설 계획도 철회했다: a country that only says
          * where an act is (country_modifier) loses to another subject or
          * topic; it stays the doer when none names one */
-        if (phrase_start(x, k) == k && country_modifier(x, r)) {
+        /* (G20 정상회의가 열린: the body whose meeting is held is its
+         * doer; a country of one stays a place) */
+        if (phrase_start(x, k) == k && country_modifier(x, r) && !(x->loc_is_venue && !r->country)) {
             modifier = (int)k;
             continue;
         }

@@ -4587,10 +4587,14 @@ void ex_relate(exdoc *x)
                     }
                 }
             }
+            /* 이에 엔비디아 주가는 3% 하락했다: a market moving does not
+             * react, the act causes the move (gold: causes); what moved it
+             * was an act done, not a plan or a remark told just before
+             * (…나설 예정이다, …하겠다고 밝혔다) */
+            int move = !b->stmt && (market_move(x, b) || owned_move(x, b) || self_move(b));
+            while (move && a >= 0 && ((x->ev_v[a].f & EX_F_FUTADN) || x->ev_v[a].stmt))
+                a = prev_event(x, a, back, -1, -1);
             if (a >= 0) {
-                /* 이에 엔비디아 주가는 3% 하락했다: a market moving does not
-                 * react, the act causes the move (gold: causes) */
-                int move = !b->stmt && (market_move(x, b) || owned_move(x, b) || self_move(b));
                 if (best_type == EX_REL_RESPONDS && !move)
                     ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
                 else
