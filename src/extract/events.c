@@ -133,7 +133,7 @@ static struct {
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
-        *const *forecast_content_nouns, *const *fine_objects;
+        *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -161,6 +161,8 @@ static void gw_init(void)
     GW_GET(plan_actor_types);
     GW_GET(forecast_content_nouns);
     GW_GET(fine_objects);
+    GW_GET(instrument_particles);
+    gw.counter_verbs_ev = kg_gram_words("events", "counter_verbs");
     GW_GET(caption_credits);
     GW_GET(lemma_endings);
     GW_GET(auxiliary_link_ends);
@@ -1144,6 +1146,25 @@ static int morph_cand(const exdoc *x, int wi, cand *c)
             if (is_word(m.lemma, 0, ll, state_lemmas))
                 return 0; /* 포함한: including, when no control is named */
             t = ex_type_index("other");
+        }
+    }
+    /* 보복 관세로 맞대응했다, 수출 통제로 응수했다: an answer made with a
+     * measure has the measure's type (a verb of counter_verbs; the word
+     * before, ending in one of instrument_particles, names an event noun
+     * of the lexicon) */
+    if (t == ex_type_index("other") && wi > 0 && is_word(m.lemma, 0, ll, GW(counter_verbs_ev))) {
+        const ex_word *v = &x->w[wi - 1];
+        size_t pe = ex_ends_which(x->s, v->cs, v->ce, GW(instrument_particles));
+        if (pe && !v->in_quote) {
+            size_t ne = v->ce - pe;
+            int nt = -1;
+            /* the noun alone, or with the word before it (보복 관세) */
+            if (ne > v->cs)
+                nt = ex_noun_type(x->ev, x->s + v->cs, ne - v->cs);
+            if (nt < 0 && wi > 1 && !x->w[wi - 2].in_quote && x->w[wi - 2].particle == EX_P_NONE && ne > x->w[wi - 2].cs)
+                nt = ex_noun_type(x->ev, x->s + x->w[wi - 2].cs, ne - x->w[wi - 2].cs);
+            if (nt >= 0)
+                t = nt;
         }
     }
     /* 과징금 421억원을 부과했다, 벌금 2억 유로를 매겼다: a fine laid is a
