@@ -133,7 +133,7 @@ static struct {
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
-        *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev;
+        *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -162,6 +162,7 @@ static void gw_init(void)
     GW_GET(forecast_content_nouns);
     GW_GET(fine_objects);
     GW_GET(instrument_particles);
+    GW_GET(command_quote_ends);
     gw.counter_verbs_ev = kg_gram_words("events", "counter_verbs");
     GW_GET(caption_credits);
     GW_GET(lemma_endings);
@@ -3187,6 +3188,10 @@ static int said_year(const exdoc *x, const ex_event *e, int ti)
         if (e->type == ex_type_index("pledge") ||
             (lw && ex_has_any(x->s, lw->cs, lw->ce, GW(volitional_infixes))))
             return 0;
+        /* (so is a command or demand: …보존하라고 명령했다, …철회하라고
+         * 요구했다) */
+        if (lw && ex_ends_any(x->s, lw->cs, lw->ce, GW(command_quote_ends)))
+            return 0;
     }
     if (day_date(m->value) || (after_dct(m->value, &x->dct) && takes_effect(x, e)) || !said_content(x, e) ||
         before_quote(x, e, m) ||
@@ -3525,8 +3530,8 @@ static int st_state(const exdoc *x, int m)
     return t && (!strcmp(t, "country") || !strcmp(t, "government"));
 }
 
-/* 1 if e's speaker is a state and what is said in [a, b) has as subject
- * or topic a state of one other side ("미국이 …바로잡아야 한다"고
+/* 1 if e's speaker is a state and what is said in [a, b) has as subject,
+ * topic or addressee a state of one other side ("미국이 …바로잡아야 한다"고
  * 요구했다: a demand on the other side); not when it names two others
  * (미국과 중국이 대화로 풀어야 한다: a call on both). */
 static int st_other_subject(const exdoc *x, const ex_event *e, size_t a, size_t b)
@@ -3546,7 +3551,8 @@ static int st_other_subject(const exdoc *x, const ex_event *e, size_t a, size_t 
         size_t h = k;
         for (int guard = 0; x->r[h].next >= 0 && guard < 8; guard++)
             h = (size_t)x->r[h].next;
-        if (!is_subject(x, &x->r[h]) || !st_state(x, r->m))
+        /* (the subject, or the one addressed: 미국에 …하라고 요구했다) */
+        if ((!is_subject(x, &x->r[h]) && x->r[h].role != EX_P_DAT) || !st_state(x, r->m))
             continue;
         const char *t = st_top(x, r->m);
         if (!t || !strcmp(t, own))
@@ -3845,6 +3851,16 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
                     ex_ends_any(x->s, x->w[q].cs, x->w[q].ce, st_vow_ends))
                     e->dropped = 1, act = 0;
             }
+        }
+        /* (a command, …철회하라고 요구했다, reports no act done: the
+         * statement is the event) */
+        if (act && !x->w[q].quote_close && ex_ends_any(x->s, x->w[q].cs, x->w[q].ce, GW(command_quote_ends))) {
+            for (size_t k = first_ev; k < x->n_ev; k++) {
+                ex_event *e = &x->ev_v[k];
+                if (!e->dropped && !e->quoted && e->pe > x->w[q].s && e->pe <= x->w[q].e && e->ps < w->s)
+                    e->dropped = 1;
+            }
+            act = 0;
         }
         if (act)
             continue;
