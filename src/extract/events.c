@@ -1124,6 +1124,7 @@ static int plan_copula_after(const exdoc *x, int wi)
  * restrict lemma (부과, 시행, 통과) is a restriction only with a tariff,
  * law or control named before it (restrict_objects), else other. */
 static int ends_clause(const exdoc *x, const ex_word *w);
+static int plan_word(const exdoc *x, int wi);
 static int morph_cand(const exdoc *x, int wi, cand *c)
 {
     const ex_word *w = &x->w[wi];
@@ -1136,8 +1137,9 @@ static int morph_cand(const exdoc *x, int wi, cand *c)
     size_t ll = strlen(m.lemma);
     int t = ex_lemma_type(x->ev, m.lemma);
     if (t < 0) {
-        /* (a state noun is a plan's act all the same: 공급할 계획이다) */
-        if (is_word(m.lemma, 0, ll, state_lemmas) && !plan_copula_after(x, wi))
+        /* (a state noun is a plan's act all the same: 공급할 계획이다,
+         * 제공하기로 했다) */
+        if (is_word(m.lemma, 0, ll, state_lemmas) && !plan_copula_after(x, wi) && !plan_word(x, wi))
             return 0;
         t = ex_type_index("other");
     } else if (t == ex_type_index("restrict") && !holds_any(m.lemma, 0, ll, restrict_objects)) {
@@ -3408,6 +3410,10 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
     /* 법안을 제출할 계획이다, 양산을 시작할 방침이다: a plan with no act of
      * a listed type is announce (GUIDELINES) */
     if ((f & EX_F_FUTADN) && e->type == ex_type_index("other") && plan_copula_after(x, c->wi))
+        e->type = ex_type_index("announce");
+    /* 인력을 재배치하기로 했다, 무료로 제공하기로 했다: so is a plan
+     * decided with no act of a listed type */
+    if (e->type == ex_type_index("other") && !w->in_quote && plan_word(x, c->wi))
         e->type = ex_type_index("announce");
     /* 그는 내일 친구를 만날 예정이다: a meeting planned with no actor in
      * its clause is no news (양국 정상은 … APEC 정상회의에서 만날 예정이다
