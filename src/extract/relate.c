@@ -2039,12 +2039,20 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                 /* 이 결정에 불복해: a phrase pointed back names the act told
                  * before (rule R2 and the cue rules tie it), no new one */
                 size_t dl = ex_at_any(x->s, ne, a, np_demonstratives);
-                if (dl && a + dl < ne && x->s[a + dl] == ' ')
-                    continue;
+                int demo = 0;
+                if (dl && a + dl < ne && x->s[a + dl] == ' ') {
+                    /* (이 명령에 불복해: one noun after the word, naming an
+                     * act of its type told shortly before by another side:
+                     * that act, found below; else left to the rules above) */
+                    a += dl + 1;
+                    if (a >= ne || memchr(x->s + a, ' ', ne - a))
+                        continue;
+                    demo = 1;
+                }
                 /* 관세를 올린 것에 반발해, 올린 데 대해: a bound noun makes
                  * the adnominal clause before it the phrase; its act is
                  * what the clause reacts to (or what causes it) */
-                int cact = clause_act(x, si, ss, ne);
+                int cact = demo ? -1 : clause_act(x, si, ss, ne);
                 /* a topic makes a target only of a phrase naming no act
                  * told by a verb (발언, not 관세: 관세를 부과했다 … 관세에
                  * 대해 반대했다 answers the act; the statement rules tie it) */
@@ -2071,6 +2079,8 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                  * shortly before with it (제재를 발표했다), no new one */
                 if (np < 0 && !causes && !memchr(x->s + a, ' ', ne - a))
                     np = bare_np_act(x, gov, si, a, ne, ty);
+                if (np < 0 && demo)
+                    continue;
                 if (np < 0) {
                     np = np_event(x, si, a, ne, ty);
                     said_np(x, np, ss, out, n_out, cap_out);
