@@ -1936,6 +1936,16 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             int t = object_type(x, c.obj);
             c.type = t >= 0 && t != ex_type_index("release") ? t : ex_type_index("announce");
         }
+        /* 새 규제를 공개했다, 보복 관세안을 내놨다, 새 규정을 내놓았다: a
+         * measure put out is the measure (its noun's restrict), or
+         * announced (a measure noun naming no type: 지침) */
+        else if (c.type == ex_type_index("release") && c.obj[0]) {
+            int t = object_type(x, c.obj);
+            if (t == ex_type_index("restrict"))
+                c.type = t;
+            else if (last_word_in(c.obj, GW(measure_object_nouns)))
+                c.type = t >= 0 && t != ex_type_index("release") ? t : ex_type_index("announce");
+        }
         /* 재판이 열린다, 첫 공판은 다음 달 열린다: a sitting held is of
          * the type its subject names (events.yaml held_verbs) */
         if (c.type == ex_type_index("meet") && !c.obj[0] && c.wi >= 0 &&
