@@ -133,7 +133,7 @@ static struct {
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
-        *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends;
+        *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -163,6 +163,7 @@ static void gw_init(void)
     GW_GET(fine_objects);
     GW_GET(instrument_particles);
     GW_GET(command_quote_ends);
+    GW_GET(day_carry_words);
     gw.counter_verbs_ev = kg_gram_words("events", "counter_verbs");
     GW_GET(caption_credits);
     GW_GET(lemma_endings);
@@ -3342,8 +3343,12 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         /* 이날, 당시: the date said before, not the document's */
         if (x->last_date[0] &&
             starts_any(x->s, m->nend, m->nstart, carry_words) == (int)(m->nend - m->nstart)) {
-            ex_copy(e->date, sizeof e->date, x->last_date);
-            ex_copy(e->when, sizeof e->when, x->last_when);
+            /* (같은 날, 그날: the day last named, not a quarter told
+             * after it, 24일 … 2분기 매출을 발표했다. 같은 날 …) */
+            int day = x->last_day[0] &&
+                      starts_any(x->s, m->nend, m->nstart, GW(day_carry_words)) == (int)(m->nend - m->nstart);
+            ex_copy(e->date, sizeof e->date, day ? x->last_day : x->last_date);
+            ex_copy(e->when, sizeof e->when, day ? x->last_day_when : x->last_when);
             return;
         }
         set_date_from(x, e, pick);
@@ -3644,11 +3649,13 @@ static int st_quotive(const exdoc *x, int wi, size_t *qe)
             x->w[k - 1].ce > x->w[k - 1].cs) {
             size_t l;
             uint32_t last = ex_cp(x->s, x->w[k - 1].ce, kg_u8_prev(x->s, x->w[k - 1].ce), &l);
-            /* (by an actor told as its subject: 업계는 …할 것으로
-             * 내다봤다 is no one's statement) */
+            /* (by an actor told as the topic, X는: 업계는 …할 것으로
+             * 내다봤다 is no one's statement, and in 증권가에서는 A사가 …
+             * 낼 것으로 내다봤다 A사 is what the forecast is about) */
             int spk = 0;
             for (size_t r = 0; r < x->nr && !spk; r++)
-                spk = !x->r[r].in_quote && x->r[r].pend <= x->w[k - 1].cs && is_subject(x, &x->r[r]);
+                spk = !x->r[r].in_quote && x->r[r].pend <= x->w[k - 1].cs && x->r[r].role == EX_P_TOPIC &&
+                      is_subject(x, &x->r[r]);
             if (spk && kg_is_hangul(last) && kg_hangul_jong(last) == KG_JONG_L) {
                 *qe = x->w[k - 1].ce;
                 return k - 1;
@@ -4101,8 +4108,12 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
         return;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
+        /* (nor a period that runs on past the document date: 하반기 in
+         * July, a plan's time, not a day the story's acts were on) */
+        const char *iv = strchr(m->value, '/');
         if (m->nstart >= ss && m->nstart < se && m->value[0] && !strstr(m->value, "..") &&
-            !after_dct(m->value, &x->dct) && !ex_base_time(x, m) && !source_time(x, m) &&
+            !after_dct(m->value, &x->dct) && !(iv && after_dct(iv + 1, &x->dct)) && !ex_base_time(x, m) &&
+            !source_time(x, m) &&
             starts_any(x->s, m->nend, m->nstart, carry_words) != (int)(m->nend - m->nstart)) {
             snprintf(x->last_date, sizeof x->last_date, "%s", m->value);
             size_t l = m->nend - m->nstart;
