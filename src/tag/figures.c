@@ -731,6 +731,38 @@ static size_t range_mark(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* Length of the first word of list that s[a, b) ends with, or 0. */
+static size_t ex_ends_which_f(const char *s, size_t a, size_t b, const char *const *list)
+{
+    for (int k = 0; list && list[k]; k++) {
+        size_t n = strlen(list[k]);
+        if (b >= a + n && !memcmp(s + b - n, list[k], n))
+            return n;
+    }
+    return 0;
+}
+
+/* Articles of a law written with 조, which is also 10^12 (units.yaml
+ * article_marks, article_law_ends, article_after): 무역법 301조, 232조에
+ * 따라, 301조 조사 are articles, no amounts. */
+static const char *const *article_marks, *const *article_law_ends, *const *article_after;
+
+/* 1 if the bare number [st, after) ends in an article mark and is an
+ * article: after a word ending in a law's name, or before one of
+ * article_after (glued or after a space). */
+static int law_article(const char *s, size_t len, size_t st, size_t after)
+{
+    if (!article_marks || !ex_ends_which_f(s, st, after, article_marks))
+        return 0;
+    if (st >= 2 && s[st - 1] == ' ') {
+        size_t b = st - 1;
+        if (ex_ends_which_f(s, 0, b, article_law_ends))
+            return 1;
+    }
+    size_t j = after < len && s[after] == ' ' ? after + 1 : after;
+    return kg_lit_any(s, len, after, article_after) || kg_lit_any(s, len, j, article_after);
+}
+
 /* figure_at, phase 1: a currency sign, the number (digits or native), and
  * what rules the number out by what is around it. 0 when no figure. */
 static int fig_number(const char *s, size_t len, size_t i, fscan *f)
@@ -1058,6 +1090,8 @@ static int fig_unit(const char *s, size_t len, fscan *f)
          * not in words alone (이천에서, 사천에: places) */
         if (!n1->has_mult || native || f->range || n1->words)
             return 0;
+        if (law_article(s, len, f->st, after))
+            return 0;
         f->ue = after;
         static const unitdef cnt = { "", "count", NULL, 0, 0, 0, 0, 0, 0 };
         u = &cnt;
@@ -1352,6 +1386,9 @@ static void fig_syl_init(void)
         minus_len[k] = strlen(minus_signs[k]);
     lb_build(&minus_chain, nm, minus_word);
     age_after = kg_gram_words("units", "age_after");
+    article_marks = kg_gram_words("units", "article_marks");
+    article_law_ends = kg_gram_words("units", "article_law_ends");
+    article_after = kg_gram_words("units", "article_after");
     index_words = kg_gram_words("units", "index_words");
     rate_words = kg_gram_words("units", "rate_words");
     half_words = kg_gram_words("units", "half_words");
