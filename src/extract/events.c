@@ -1681,6 +1681,30 @@ static int quoted_plan_word(const exdoc *x, size_t wi)
 }
 
 /* Finds every predicate candidate of the sentence's words. */
+/* Where a predicate of the lexicon written at pos ends, or 0. A phrase
+ * (명단에 올, 조사에 착수) matches also with one adverb of
+ * object_verb_adverbs between its last two words (명단에 새로 올렸다,
+ * 조사에 곧바로 착수했다). */
+static size_t phrase_match(const exdoc *x, size_t pos, const char *text, size_t len)
+{
+    const char *s = x->s;
+    if (pos + len <= x->se && memcmp(s + pos, text, len) == 0)
+        return pos + len;
+    size_t sp = len;
+    while (sp > 0 && text[sp - 1] != ' ')
+        sp--;
+    if (sp == 0 || sp == len || pos + sp > x->se || memcmp(s + pos, text, sp) != 0)
+        return 0;
+    int aw = word_at(x, pos + sp);
+    if (aw < 0 || (size_t)aw + 1 >= x->nw || x->w[aw].cs != pos + sp ||
+        !is_word(s, x->w[aw].cs, x->w[aw].ce, GW(object_verb_adverbs)))
+        return 0;
+    size_t t = x->w[aw + 1].cs, tl = len - sp;
+    if (t + tl > x->se || memcmp(s + t, text + sp, tl) != 0)
+        return 0;
+    return t + tl;
+}
+
 static size_t find_cands(exdoc *x, cand **out, size_t *cap)
 {
     const char *s = x->s;
@@ -1711,9 +1735,9 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 if (w->in_quote && !e->midword && !(w->quote_close && is_protest(e->type)) &&
                     !(qpast && quoted_act_type(e->type)))
                     continue;
-                if (pos + e->len > x->se || memcmp(s + pos, e->text, e->len) != 0)
+                size_t me = phrase_match(x, pos, e->text, e->len);
+                if (!me)
                     continue;
-                size_t me = pos + e->len;
                 int ew = word_at(x, me - 1);
                 if (ew < 0)
                     continue;
