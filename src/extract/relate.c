@@ -1973,6 +1973,9 @@ static int bare_np_act(const exdoc *x, int gov, size_t si, size_t a, size_t ne, 
     return -1;
 }
 
+static int market_move(const exdoc *x, const ex_event *e);
+static int self_move(const ex_event *e);
+
 static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
 {
     size_t hits = 0;
@@ -2095,6 +2098,18 @@ static void governed_cues(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_ou
                     (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[gov].ps, EX_REL_CAUSES };
                 else
                     (*out)[(*n_out)++] = (gov_rel){ x->ev_v[gov].ps, x->ev_v[np].ps, EX_REL_RESPONDS };
+                /* 공개 여파로 A 주가는 7% 하락했고 B도 5% 내렸다: a move
+                 * chained after the move caused has that cause too (as
+                 * move_causes does after 직후, 소식에) */
+                if (causes && (x->ev_v[gov].f & EX_F_CONN) && !(x->ev_v[gov].f & (EX_F_WHEN | EX_F_CAUSE)) &&
+                    (market_move(x, &x->ev_v[gov]) || self_move(&x->ev_v[gov]))) {
+                    int next = first_after(x, si, x->ev_v[gov].pe);
+                    if (next >= 0 && !x->ev_v[next].stmt &&
+                        (market_move(x, &x->ev_v[next]) || self_move(&x->ev_v[next]))) {
+                        KG_VEC_PUSH(*out, *n_out, *cap_out);
+                        (*out)[(*n_out)++] = (gov_rel){ x->ev_v[np].ps, x->ev_v[next].ps, EX_REL_CAUSES };
+                    }
+                }
                 /* 발언을 두고 "…회의를 열 예정"이라고 밝혔다: an act told in
                  * the quote answers X, and so does the statement that
                  * tells it (the first event after the quote) */
@@ -4408,6 +4423,27 @@ static void object_reactions(exdoc *x)
     }
 }
 
+/* The act that causes move a in a's own sentence (합의 소식이 전해지자
+ * 주가가 올랐다, 공개 여파로 주가가 내렸다: a relation found already),
+ * or -1 when a is no move or its cause is not told with it. */
+static int move_cause_told(const exdoc *x, int a)
+{
+    const ex_event *e = &x->ev_v[a];
+    if (e->stmt || !(market_move(x, e) || owned_move(x, e) || self_move(e)))
+        return -1;
+    for (size_t r = 0; r < x->n_rel; r++)
+        if (x->rel[r].to == a && x->rel[r].type == EX_REL_CAUSES && x->rel[r].from >= 0 &&
+            x->ev_v[x->rel[r].from].sent == e->sent && !x->ev_v[x->rel[r].from].dropped) {
+            /* (a noun phrase that names an act told before: that act) */
+            int c = x->rel[r].from;
+            for (size_t q = 0; x->ev_v[c].np && q < x->n_rel; q++)
+                if (x->rel[q].from == c && x->rel[q].type == EX_REL_SAME && x->rel[q].to >= 0 && x->rel[q].to < c)
+                    return canon(x, x->rel[q].to);
+            return c;
+        }
+    return -1;
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
@@ -4604,6 +4640,15 @@ void ex_relate(exdoc *x)
             int move = !b->stmt && (market_move(x, b) || owned_move(x, b) || self_move(b));
             while (move && a >= 0 && ((x->ev_v[a].f & EX_F_FUTADN) || x->ev_v[a].stmt))
                 a = prev_event(x, a, back, -1, -1);
+            /* 합의 소식에 주가가 올랐다. 이에 따라 정부는 …: an act told
+             * after a move whose cause its sentence tells follows that
+             * cause, not the move (a move told alone may be what is
+             * answered: 주가가 폭락했다. 이에 정부는 …) */
+            if (!move && a >= 0) {
+                int c = move_cause_told(x, a);
+                if (c >= 0)
+                    a = c;
+            }
             if (a >= 0) {
                 if (best_type == EX_REL_RESPONDS && !move)
                     ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
