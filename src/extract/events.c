@@ -1680,7 +1680,6 @@ static int quoted_plan_word(const exdoc *x, size_t wi)
     return is_word(x->s, n->cs, q, GW(quoted_plan_nouns));
 }
 
-/* Finds every predicate candidate of the sentence's words. */
 /* Where a predicate of the lexicon written at pos ends, or 0. A phrase
  * (명단에 올, 조사에 착수) matches also with one adverb of
  * object_verb_adverbs between its last two words (명단에 새로 올렸다,
@@ -1705,6 +1704,7 @@ static size_t phrase_match(const exdoc *x, size_t pos, const char *text, size_t 
     return t + tl;
 }
 
+/* Finds every predicate candidate of the sentence's words. */
 static size_t find_cands(exdoc *x, cand **out, size_t *cap)
 {
     const char *s = x->s;
