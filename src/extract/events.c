@@ -1115,6 +1115,27 @@ static int plan_copula_after(const exdoc *x, int wi)
         if (!r->in_quote && r->pend <= w->cs && is_subject(x, r))
             return 1;
     }
+    /* (or by a noun that points back at one: 회사는 … 양산할 계획이다,
+     * 양국은 … 열 예정이다: events.yaml company_anaphors, group_subjects;
+     * their doer is found by carry_agent) */
+    for (int k = 0; k < wi; k++) {
+        const ex_word *v = &x->w[k];
+        if (v->in_quote || (v->particle != EX_P_SUBJ && v->particle != EX_P_TOPIC) || v->ps <= v->cs)
+            continue;
+        if (is_word(x->s, v->cs, v->ps, GW(company_anaphors)) || is_word(x->s, v->cs, v->ps, group_subjects))
+            return 1;
+        if (k > 0 && x->w[k - 1].particle == EX_P_NONE) {
+            /* (a form of two words: 이 회사는, 두 회사는) */
+            char two[64];
+            const ex_word *p = &x->w[k - 1];
+            if (v->ps - p->cs < sizeof two) {
+                memcpy(two, x->s + p->cs, v->ps - p->cs);
+                two[v->ps - p->cs] = '\0';
+                if (is_word(two, 0, strlen(two), GW(company_anaphors)) || is_word(two, 0, strlen(two), group_subjects))
+                    return 1;
+            }
+        }
+    }
     return 0;
 }
 
@@ -3249,13 +3270,31 @@ static int in_passing(const exdoc *x, const ex_event *e)
     return ex_ends_any(x->s, w, e->pe, GW(background_ends));
 }
 
+/* 1 if the time m ends a period still to come (2030년까지, 연말까지:
+ * a particle of events.yaml range_end_particles, a value after the
+ * document date) with no start of the period told before it in the
+ * sentence from ss (3월부터 … 9월까지: a range, join_range's). */
+static int deadline_time(const exdoc *x, const kg_mention *m, size_t ss)
+{
+    if (m->nend <= m->nstart + 1 || !ex_ends_any(x->s, m->nstart + 1, m->nend, GW(range_end_particles)) ||
+        !after_dct(m->value, &x->dct))
+        return 0;
+    for (size_t k = x->t0; k < x->t1; k++) {
+        const kg_mention *f = &x->m->v[x->tim[k]];
+        size_t fl = strlen(f->value);
+        if (f->nstart >= ss && f->nend <= m->nstart && fl > 3 && strcmp(f->value + fl - 3, "/..") == 0)
+            return 0;
+    }
+    return 1;
+}
+
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
 {
     int in_clause = -1, before = -1, after = -1;
     /* for reported speech, the first time of the clause (산업부는 1일 …
      * 늘었다고 밝혔다) when it comes before the content's first actor or
      * verb is taken; else the last, nearest the predicate */
-    int speech = reported_speech(x, e), first_in = -1, reported = 0, plan_start = -1;
+    int speech = reported_speech(x, e), first_in = -1, reported = 0, plan_start = -1, first_before = -1, deadline = -1;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart < ss || m->nstart >= se || ex_base_time(x, m))
@@ -3273,6 +3312,15 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
          * by its start when the clause tells no other time */
         if (reschedule_time(x, e, m))
             continue;
+        /* the end of a period still to come (7일 … 2030년까지 투자하기로
+         * 했다): the plan's deadline, not when it was decided or said,
+         * unless no other time is told; a period opened before it
+         * (3월부터 … 9월까지) is join_range's */
+        if (deadline_time(x, m, ss)) {
+            if (deadline < 0 && m->nend <= e->pe)
+                deadline = x->tim[k];
+            continue;
+        }
         if (starts_later(x, m) && !takes_effect(x, e)) {
             if (plan_start < 0 && m->nend <= e->pe && e->pe > 0 &&
                 plan_word(x, word_at(x, e->pe - 1)))
@@ -3304,12 +3352,17 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
             if (before >= 0 && measure_period(x, m))
                 continue;
             before = x->tim[k]; /* (올해 국내총생산, 성장률 전망치를: not this year either) */
+            if (first_before < 0)
+                first_before = x->tim[k];
         }
         else if (m->nstart >= e->pe && after < 0)
             after = x->tim[k];
     }
     if (in_clause < 0 && plan_start >= 0)
         in_clause = first_in = plan_start;
+    /* (a deadline alone dates the plan: 2046년까지 … 조성할 예정이다) */
+    if (in_clause < 0 && before < 0 && deadline >= 0)
+        in_clause = first_in = deadline;
     /* a vague time word nearer the predicate than any dated one rules */
     size_t vague_at = 0;
     const char *vague = NULL;
@@ -3323,6 +3376,18 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     if (vague && (in_clause < 0 || x->m->v[in_clause].nstart < vague_at)) {
         ex_copy(e->when, sizeof e->when, vague);
         return;
+    }
+    /* (the content's clause starts after the times: 삼성전자는 7일 공장에
+     * 2030년까지 … 투자한다고 밝혔다, the first time, right after the
+     * speaker, dates the saying as it does inside the clause) */
+    int speech_first = first_in >= 0 ? first_in : in_clause < 0 && before >= 0 ? first_before : -1;
+    if (speech && speech_first >= 0 && first_in < 0 && e->n_agent > 0) {
+        const kg_mention *fm = &x->m->v[speech_first], *am = &x->m->v[e->agent[0]];
+        int tw = word_at(x, fm->nstart);
+        if (fm->nstart > am->nend && fm->nstart - am->nend <= 12 && tw > 0 && !x->w[tw - 1].in_quote &&
+            (x->w[tw - 1].particle == EX_P_SUBJ || x->w[tw - 1].particle == EX_P_TOPIC) &&
+            day_date(fm->value))
+            before = speech_first;
     }
     if (speech && first_in >= 0) {
         /* the first time right after the speaker (산업부는 1일 …) or at
