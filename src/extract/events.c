@@ -133,7 +133,8 @@ static struct {
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
-        *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words;
+        *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words,
+        *const *support_native_future, *const *plan_future_heads;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -216,6 +217,8 @@ static void gw_init(void)
     GW_GET(court_reason_verbs);
     GW_GET(held_verbs);
     GW_GET(site_nouns);
+    GW_GET(support_native_future);
+    GW_GET(plan_future_heads);
 #undef GW_GET
 }
 
@@ -1096,6 +1099,33 @@ static int holds_any(const char *s, size_t a, size_t b, const char *const *list)
     return 0;
 }
 
+/* 1 if a word before wi in its sentence, a subject or topic, is a noun
+ * that points back at a company or at several actors (회사는, 이 회사는,
+ * 양국은, 두 회사는: events.yaml company_anaphors, group_subjects; their
+ * doer is found by carry_agent). */
+static int anaphor_subject_before(const exdoc *x, int wi)
+{
+    for (int k = 0; k < wi; k++) {
+        const ex_word *v = &x->w[k];
+        if (v->in_quote || (v->particle != EX_P_SUBJ && v->particle != EX_P_TOPIC) || v->ps <= v->cs)
+            continue;
+        if (is_word(x->s, v->cs, v->ps, GW(company_anaphors)) || is_word(x->s, v->cs, v->ps, group_subjects))
+            return 1;
+        if (k > 0 && x->w[k - 1].particle == EX_P_NONE) {
+            /* (a form of two words: 이 회사는, 두 회사는, 양국 정상은) */
+            char two[64];
+            const ex_word *p = &x->w[k - 1];
+            if (v->ps - p->cs < sizeof two) {
+                memcpy(two, x->s + p->cs, v->ps - p->cs);
+                two[v->ps - p->cs] = '\0';
+                if (is_word(two, 0, strlen(two), GW(company_anaphors)) || is_word(two, 0, strlen(two), group_subjects))
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* 1 if word wi is a future adnominal (제출할, 공급할) right before a plan
  * stated with its copula (계획이다, 예정이다: plan_copula_words), after an
  * actor as subject: the plan that actor holds. */
@@ -1116,27 +1146,8 @@ static int plan_copula_after(const exdoc *x, int wi)
             return 1;
     }
     /* (or by a noun that points back at one: 회사는 … 양산할 계획이다,
-     * 양국은 … 열 예정이다: events.yaml company_anaphors, group_subjects;
-     * their doer is found by carry_agent) */
-    for (int k = 0; k < wi; k++) {
-        const ex_word *v = &x->w[k];
-        if (v->in_quote || (v->particle != EX_P_SUBJ && v->particle != EX_P_TOPIC) || v->ps <= v->cs)
-            continue;
-        if (is_word(x->s, v->cs, v->ps, GW(company_anaphors)) || is_word(x->s, v->cs, v->ps, group_subjects))
-            return 1;
-        if (k > 0 && x->w[k - 1].particle == EX_P_NONE) {
-            /* (a form of two words: 이 회사는, 두 회사는) */
-            char two[64];
-            const ex_word *p = &x->w[k - 1];
-            if (v->ps - p->cs < sizeof two) {
-                memcpy(two, x->s + p->cs, v->ps - p->cs);
-                two[v->ps - p->cs] = '\0';
-                if (is_word(two, 0, strlen(two), GW(company_anaphors)) || is_word(two, 0, strlen(two), group_subjects))
-                    return 1;
-            }
-        }
-    }
-    return 0;
+     * 양국은 … 열 예정이다) */
+    return anaphor_subject_before(x, wi);
 }
 
 /* A predicate read by the morphology at word wi (see morph_cand's use in
@@ -1826,6 +1837,12 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                     break;
                 }
         }
+        /* a native one in its future adnominal, whole, before a plan
+         * (집회를 열 예정이다, 성명을 낼 계획이다): 열 and 낼 alone are
+         * also other words (열 명), so only there */
+        if (!sv && !w->in_quote && wi + 1 < x->nw && is_word(s, w->cs, w->ce, GW(support_native_future)) &&
+            starts_any(s, x->w[wi + 1].ce, x->w[wi + 1].cs, GW(plan_future_heads)))
+            sv = (int)(w->ce - w->cs);
         /* 하다 alone after an event noun (정상회담을 한다, 협상을 했다,
          * 투자를 했다): the noun's act, whole words only */
         int light = !sv && !w->in_quote && is_word(s, w->cs, w->ce, GW(support_light_words));
@@ -3537,7 +3554,7 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
      * names one) */
     if ((f & EX_F_FUTADN) && !w->in_quote && word_is(x, c->wi + 1, GW(plan_copula_words)) &&
         is_word(kg_event_types[e->type], 0, strlen(kg_event_types[e->type]), GW(plan_actor_types))) {
-        int any = 0;
+        int any = anaphor_subject_before(x, c->wi);
         for (size_t q = x->a0; q < x->a1 && !any; q++) {
             const kg_mention *m = &x->m->v[x->act[q]];
             any = m->nstart >= e->cs && m->nend <= w->ce;
