@@ -2678,11 +2678,38 @@ static void dative_target(const exdoc *x, ex_event *e, const cand *c)
         if (wi >= 0 && (size_t)wi + 1 < x->nw &&
             ex_at_any(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, GW(hearsay_words)))
             continue;
-        int heads[4];
-        int n = phrase_heads(x, phrase_start(x, k), heads, 4);
-        for (int i = 0; i < n; i++)
-            if (!role_has(e->agent, e->n_agent, x->m->v[heads[i]].id, x))
-                add_role(e->target, &e->n_target, heads[i], x);
+        /* 구글에 30억원, 애플에 20억원의 과징금을: sides listed each with
+         * its amount, a comma after each amount, are targets too (in
+         * text order) */
+        size_t list[8];
+        int nl = 0;
+        list[nl++] = phrase_start(x, k);
+        for (size_t j = list[0]; j-- > 0 && nl < 8;) {
+            const ex_role *q = &x->r[j];
+            size_t later = x->m->v[x->r[list[nl - 1]].m].nstart;
+            /* (the comma may have ended e's clause: the sentence's words) */
+            if (q->in_quote || x->nw == 0 || x->m->v[q->m].nstart < x->w[0].s || q->pend > later)
+                break;
+            if (q->role != EX_P_DAT || q->hops > 1 || q->country)
+                continue;
+            int wj = word_at(x, q->pend ? q->pend - 1 : 0), wk = word_at(x, later);
+            if (wj < 0 || wk <= wj + 1 || wk > wj + 3 || x->s[x->w[wk - 1].e - 1] != ',')
+                break;
+            int figs = 1;
+            for (int w = wj + 1; w < wk; w++)
+                figs &= figure_word(x, &x->w[w]);
+            if (!figs)
+                break;
+            j = phrase_start(x, j);
+            list[nl++] = j;
+        }
+        for (int l = nl; l-- > 0;) {
+            int heads[4];
+            int n = phrase_heads(x, list[l], heads, 4);
+            for (int i = 0; i < n; i++)
+                if (!role_has(e->agent, e->n_agent, x->m->v[heads[i]].id, x))
+                    add_role(e->target, &e->n_target, heads[i], x);
+        }
         return;
     }
 }
@@ -3775,6 +3802,10 @@ static int st_quotive(const exdoc *x, int wi, size_t *qe)
             for (size_t r = 0; r < x->nr && !spk; r++)
                 spk = !x->r[r].in_quote && x->r[r].pend <= x->w[k - 1].cs && x->r[r].role == EX_P_TOPIC &&
                       is_subject(x, &x->r[r]);
+            /* (or by a noun that points back at a company or a group
+             * told before: 회사는 …할 것으로 내다봤다) */
+            if (!spk)
+                spk = anaphor_subject_before(x, k - 1);
             if (spk && kg_is_hangul(last) && kg_hangul_jong(last) == KG_JONG_L) {
                 *qe = x->w[k - 1].ce;
                 return k - 1;
@@ -4074,6 +4105,11 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             ne.cs = ss;
             fill_roles(x, &ne, &c);
             st_speaker(x, &ne, qs, w->cs);
+            /* (회사는 …할 것으로 내다봤다: the company last told of) */
+            for (int k = 0; !ne.n_agent && k < q; k++)
+                if (!x->w[k].in_quote && (x->w[k].particle == EX_P_SUBJ || x->w[k].particle == EX_P_TOPIC) &&
+                    company_anaphor(x, &ne, (size_t)k))
+                    break;
             fill_date(x, &ne, ss, se);
             add_event(x, &ne);
             e = &x->ev_v[x->n_ev - 1];
