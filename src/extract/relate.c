@@ -3182,6 +3182,74 @@ static void target_protests(exdoc *x)
     }
 }
 
+/* The first actor mention in b's sentence before at that is on none of b's
+ * sides (the side its words are aimed at: 중국 외교부는 "미국이 …"고
+ *비판했다), or -1. */
+static int other_side_named(const exdoc *x, const ex_event *b, size_t at)
+{
+    size_t ss = x->t->sent[b->sent].nstart;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, ss < b->cs ? ss : b->cs); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= at)
+            break;
+        if (!m->id)
+            continue;
+        const char *top = kg_lexicon_top(x->lx, m->id);
+        int mine = 0;
+        for (int g = 0; g < b->n_agent && !mine; g++) {
+            const char *id = x->m->v[b->agent[g]].id;
+            mine = x->act[k] == b->agent[g] ||
+                   (id && top && !strcmp(kg_lexicon_top(x->lx, id), top));
+        }
+        if (!mine)
+            return x->act[k];
+    }
+    return -1;
+}
+
+/* 1 if e is an act told as done (a restriction or a legal act, with its
+ * verb in the past, in a main clause): what a protest told after it may answer. */
+static int answerable_act(const ex_event *e)
+{
+    int restrict_t = ex_type_index("restrict"), legal = ex_type_index("legal");
+    if (e->dropped || e->quoted || e->title_line || e->np || (e->type != restrict_t && e->type != legal) ||
+        !(e->f & EX_F_PAST))
+        return 0;
+    /* (an act told in an adnominal clause is background: 관세를 부과한
+     * 데 대한 보복이다) */
+    return !((e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(e->f & EX_F_FINAL));
+}
+
+/* 중국 기업 5곳을 제재 명단에 올렸다. 중국 외교부는 "…"고 촉구했다: a
+ * protest with no cue that points at what it answers, told by one side
+ * just after another side's restriction or legal act, answers that act:
+ * the last act of the side its sentence names (other_side_named) in the
+ * six sentences before; when it names none or that side did no such act
+ * (a side the lexicon does not place: 인도 and 인도 정부), the last such
+ * act of another side in its sentence or the four before (not a reaction, not a move,
+ * not an act told in an adnominal clause). */
+static void lead_protests(exdoc *x)
+{
+    int protest = ex_type_index("protest");
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->canon >= 0 || b->quoted || b->title_line || b->np || b->type != protest ||
+            !b->n_agent || rebuttal(b) || has_rel_from(x, (int)j, EX_REL_RESPONDS))
+            continue;
+        int side = other_side_named(x, b, b->ps);
+        if (side < 0)
+            continue;
+        size_t min_sent = b->sent >= 6 ? b->sent - 6 : 0;
+        for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
+            const ex_event *e = &x->ev_v[a];
+            if (!answerable_act(e) || !e->n_agent || same_side(x, e, b) || !acted_by(x, e, side))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
+            break;
+        }
+    }
+}
+
 /* 1 if e and f have agents and share none (two sides). */
 static int two_sides(const exdoc *x, const ex_event *e, const ex_event *f)
 {
@@ -4802,6 +4870,7 @@ void ex_relate(exdoc *x)
     rebuttals(x);
     object_reactions(x);
     target_protests(x);
+    lead_protests(x);
     decision_answers(x);
     reaction_runs(x);
     /* relations between mentions point at the first mention */
