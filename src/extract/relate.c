@@ -2542,7 +2542,7 @@ static const char *const *reaction_pronouns;
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
-static const char *const *rebut_verbs, *const *clause_bound_nouns;
+static const char *const *rebut_verbs, *const *clause_bound_nouns, *const *reaction_nouns, *const *reaction_noun_particles;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
@@ -2574,6 +2574,8 @@ static void parts_init(void)
     withdraw_verbs = kg_gram_words("relations", "withdraw_verbs");
     rebut_verbs = kg_gram_words("relations", "rebut_verbs");
     clause_bound_nouns = kg_gram_words("relations", "clause_bound_nouns");
+    reaction_nouns = kg_gram_words("relations", "reaction_nouns");
+    reaction_noun_particles = kg_gram_words("relations", "reaction_noun_particles");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -3247,6 +3249,70 @@ static void lead_protests(exdoc *x)
             ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
             break;
         }
+    }
+}
+
+/* Offset of a reaction noun (relations.yaml reaction_nouns) pointed back
+ * at by a demonstrative and followed by one of reaction_noun_particles,
+ * in s[ss, pe) (이 같은 비판에, 이러한 주장을), or (size_t)-1. */
+static size_t pointed_reaction_noun(const exdoc *x, size_t ss, size_t pe)
+{
+    for (size_t o = ss; o < pe; o++) {
+        if (o > ss && x->s[o - 1] != ' ')
+            continue;
+        for (int k = 0; reaction_nouns[k]; k++) {
+            size_t l = strlen(reaction_nouns[k]);
+            if (o + l > pe || memcmp(x->s + o, reaction_nouns[k], l))
+                continue;
+            int linked = 0;
+            for (int p = 0; reaction_noun_particles[p] && !linked; p++) {
+                size_t pl = strlen(reaction_noun_particles[p]);
+                linked = o + l + pl <= pe && !memcmp(x->s + o + l, reaction_noun_particles[p], pl) &&
+                         (o + l + pl == pe || x->s[o + l + pl] == ' ' || x->s[o + l + pl] == '"');
+            }
+            if (linked && act_pointed_back(x, ss, o))
+                return o;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* 백악관은 이 같은 비판에 "…"라고 반박했다, 딥시크는 이러한 주장을
+ * "…"라며 일축했다: a statement, a reaction or a rebuttal (rebut_verbs,
+ * whatever its type) whose clause points back at a criticism or a claim
+ * (pointed_reaction_noun) answers the last reaction or statement of
+ * other speakers (of its side too: 의회의 비판에 백악관이 반박했다) told
+ * in its sentence or the three before, instead of what any rule before
+ * found (the act that reaction answered). */
+static void pointed_reactions(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->quoted || b->title_line || b->np || !b->n_agent ||
+            !(b->stmt || is_reaction(b) || pred_in(b, rebut_verbs)))
+            continue;
+        size_t ss = x->t->sent[b->sent].nstart;
+        if (b->ps <= ss || pointed_reaction_noun(x, ss, b->ps) == (size_t)-1)
+            continue;
+        size_t min_sent = b->sent >= 3 ? b->sent - 3 : 0;
+        int a = prev_event(x, (int)j, min_sent, -1, -1);
+        while (a >= 0) {
+            const ex_event *e = &x->ev_v[a];
+            if (!e->quoted && !e->title_line && !e->np && e->n_agent && (e->stmt || is_reaction(e)) &&
+                !agents_agree(x, e, b))
+                break;
+            a = prev_event(x, a, min_sent, -1, -1);
+        }
+        if (a < 0)
+            continue;
+        int kept = 0;
+        for (size_t r = 0; r < x->n_rel; r++)
+            if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_RESPONDS) {
+                x->rel[r].to = canon(x, a);
+                kept = 1;
+            }
+        if (!kept)
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, a));
     }
 }
 
@@ -4873,6 +4939,7 @@ void ex_relate(exdoc *x)
     lead_protests(x);
     decision_answers(x);
     reaction_runs(x);
+    pointed_reactions(x);
     /* relations between mentions point at the first mention */
     int *told = kg_xmalloc((x->n_ev + 1) * sizeof *told);
     told_mentions(x, told);
