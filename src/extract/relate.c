@@ -4339,12 +4339,17 @@ static int np_told(const exdoc *x, size_t j, int *retype)
     }
     if (own < 0)
         return -1;
-    /* 삼성의 신제품: the owner's last act of the phrase's type */
+    /* 삼성의 신제품: the owner's last act of the phrase's type; a move
+     * whose phrase names what moved (엔비디아의 매출 감소, not 엔비디아
+     * 폭락) is one whose clause holds that word (not 엔비디아 주가는 5%
+     * 떨어졌다) */
+    int other = ex_type_index("other");
     for (size_t i = j; i-- > 0;) {
         const ex_event *a = &x->ev_v[i];
         if (a->sent + 3 < b->sent)
             break;
-        if (np_told_cand(a) && a->ps < b->ps && a->type == b->type && a->n_agent && same_side(x, a, b))
+        if (np_told_cand(a) && a->ps < b->ps && a->type == b->type && a->n_agent && same_side(x, a, b) &&
+            (b->type != other || k < ks + 6 || word_in_span(x, a->cs < a->ps ? a->cs : a->ps, a->pe, ks, k - ks)))
             return (int)i;
     }
     /* 미국의 반도체 관세에 대응해 … 앞서 미국 상무부는 관세를 부과한다고
