@@ -2710,6 +2710,9 @@ static void plan_decomp(exdoc *x, size_t i)
             break;
         if (q->dropped || q->canon >= 0 || q->type == meet || q->quoted)
             continue;
+        /* (a noun phrase naming an act told before: 이번 지원은) */
+        if (q->np && has_rel_from(x, (int)j, EX_REL_SAME))
+            continue;
         /* a thing that moves by itself after the plan (주가가 내렸다: type
          * other, a subject of its own, no actor) is no measure of it */
         if (self_move(q))
@@ -2859,8 +2862,9 @@ static void plan_parts(exdoc *x, int hubs_only)
             const ex_event *q = &x->ev_v[j];
             if (q->sent > p->sent + (hub ? HUB_SPAN : PLAN_SPAN))
                 break;
-            /* a meeting held there is the occasion, not a part */
-            if (q->dropped || q->canon >= 0 || q->type == meet)
+            /* a meeting held there is the occasion, not a part; a noun
+             * phrase naming an act told before (이번 지원은) is none */
+            if (q->dropped || q->canon >= 0 || q->type == meet || (q->np && has_rel_from(x, (int)j, EX_REL_SAME)))
                 continue;
             /* a remark on the plan (a neutral statement, or what a quote
              * says) is no part of it */
@@ -4583,6 +4587,112 @@ static int move_cause_told(const exdoc *x, int a)
     return -1;
 }
 
+/* 이번 조치는 …, 중국 정부의 이번 지원은 …: a sentence that opens with
+ * a demonstrative (act_demonstratives) and an act noun as its topic or
+ * subject, after an optional owner and genitive, names the act told last
+ * in the four sentences before: the last of the noun's type (np_type),
+ * else, for a general noun (np_generic_heads, plan_nouns: 조치, 결정,
+ * 방안), the last act told with the noun in its clause (방안을
+ * 발표했다), else the owner's last act, or with no owner the last act.
+ * Not in a sentence that calls the act a reprisal or an answer
+ * (reprisal_copulas, answer_copulas: reprisal_np reads those), nor in
+ * one whose main verb (its last event) tells an act of that type (이
+ * 관세는 … 적용된다). The phrase
+ * becomes an event of that act's type, same-as it (GUIDELINES: an act
+ * named by a noun phrase that is the topic of its sentence). Not a
+ * reaction, a quote or a phrase that is an event already. Appends to
+ * *out (by position). */
+static void topic_mentions(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
+{
+    pthread_once(&same_once, same_init);
+    size_t n0 = x->n_ev;
+    for (size_t si = 1; si < x->t->n_sent; si++) {
+        const kg_text_range *sr = &x->t->sent[si];
+        size_t st = sr->nstart;
+        int own = -1;
+        size_t k0 = ex_first_at(x, x->act, x->n_act, st);
+        if (k0 < x->n_act && x->m->v[x->act[k0]].nstart == st && x->m->v[x->act[k0]].id) {
+            size_t e = x->m->v[x->act[k0]].nend;
+            size_t gl = ex_at_any(x->s, sr->nend, e, GW(genitive_particles));
+            if (gl && e + gl < sr->nend && x->s[e + gl] == ' ') {
+                st = e + gl + 1;
+                own = x->act[k0];
+            }
+        }
+        size_t p = (size_t)-1;
+        for (int k = 0; act_demonstratives[k]; k++) {
+            size_t l = strlen(act_demonstratives[k]);
+            if (st + l < sr->nend && !memcmp(x->s + st, act_demonstratives[k], l) && x->s[st + l] == ' ') {
+                p = st + l + 1;
+                break;
+            }
+        }
+        if (p == (size_t)-1)
+            continue;
+        size_t we = p;
+        while (we < sr->nend && x->s[we] != ' ')
+            we++;
+        ex_word w;
+        word_ending(x, p, we, &w);
+        if ((w.particle != EX_P_TOPIC && w.particle != EX_P_SUBJ) || w.ps <= w.cs || w.cs != p)
+            continue;
+        int ty = np_type(x, w.cs, w.ps);
+        int general = in_list_word(x->s + w.cs, w.ps - w.cs, np_generic_heads) ||
+                      in_list_word(x->s + w.cs, w.ps - w.cs, plan_nouns);
+        size_t a = own >= 0 ? sr->nstart : st;
+        /* (이번 조치는 … 보복 조치로 풀이된다: reprisal_np's) */
+        if ((ty < 0 && !general) || event_in(x, si, a, w.ps) >= 0 ||
+            first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas) != (size_t)-1 ||
+            first_cue(x->s, sr->nstart, sr->nend, answer_copulas) != (size_t)-1)
+            continue;
+        int typed = -1, owned = -1, last = -1, named = -1;
+        for (size_t i = 0; i < n0; i++) {
+            const ex_event *e = &x->ev_v[i];
+            if (e->dropped || e->title_line || e->quoted || e->np || e->sent >= si || e->sent + 4 < si ||
+                is_reaction(e))
+                continue;
+            if (!general && e->type == ty && (typed < 0 || e->ps > x->ev_v[typed].ps))
+                typed = (int)i;
+            /* (방안을 발표했다 … 이번 방안은: the act told with the noun
+             * as its object, not 방안에 따르면 … 투입한다) */
+            if (general && word_in_span(x, e->span_s && e->span_s < e->ps ? e->span_s : e->ps, e->pe, w.cs, w.ps - w.cs) &&
+                (own < 0 || acted_by(x, e, own)) && (named < 0 || e->ps > x->ev_v[named].ps))
+                named = (int)i;
+            if (e->stmt && !(e->f & REL_F_ANNOUNCED) && e->type == ex_type_index("announce"))
+                continue; /* (a remark is no act) */
+            if (own >= 0 && acted_by(x, e, own) && (owned < 0 || e->ps > x->ev_v[owned].ps))
+                owned = (int)i;
+            if (last < 0 || e->ps > x->ev_v[last].ps)
+                last = (int)i;
+        }
+        int act = !general ? typed : named >= 0 ? named : own >= 0 ? owned : last;
+        if (act < 0 || (general && x->ev_v[act].type == ex_type_index("other")))
+            continue;
+        /* (이 관세는 다음 달부터 적용된다: the sentence tells the act
+         * again with its verb, the phrase is its subject) */
+        int main_ev = -1;
+        for (size_t i = 0; i < n0; i++) {
+            const ex_event *e = &x->ev_v[i];
+            if (e->sent == si && !e->dropped && !e->np && !e->quoted && (main_ev < 0 || e->ps > x->ev_v[main_ev].ps))
+                main_ev = (int)i;
+        }
+        if (main_ev >= 0 && x->ev_v[main_ev].type == x->ev_v[act].type)
+            continue;
+        int np = np_event(x, si, a, w.ps, x->ev_v[act].type);
+        /* (one act: its doer and its date) */
+        ex_event *n = &x->ev_v[np];
+        const ex_event *t = &x->ev_v[act];
+        if (!n->n_agent) {
+            memcpy(n->agent, t->agent, sizeof n->agent);
+            n->n_agent = t->n_agent;
+        }
+        memcpy(n->date, t->date, sizeof n->date);
+        memcpy(n->when, t->when, sizeof n->when);
+        KG_VEC_PUSH(*out, *n_out, *cap_out);
+        (*out)[(*n_out)++] = (gov_rel){ n->ps, t->ps, EX_REL_SAME };
+    }
+}
+
 void ex_relate(exdoc *x)
 {
     pthread_once(&rel_once, rel_init);
@@ -4594,6 +4704,7 @@ void ex_relate(exdoc *x)
     known_answers(x, &gv, &n_gv, &cap_gv);
     reprisal_np(x, &gv, &n_gv, &cap_gv);
     copula_clause_acts(x);
+    topic_mentions(x, &gv, &n_gv, &cap_gv);
     /* the relations found so far (part-of of a meeting) name positions;
      * keep them through the sort by remembering the predicates */
     size_t *from_ps = kg_xcalloc(x->n_rel + 1, sizeof *from_ps);
