@@ -1454,9 +1454,16 @@ static int cue_owner(const exdoc *x, const ex_event *b, const char *cue)
 static int acted_by(const exdoc *x, const ex_event *e, int side)
 {
     const char *top = kg_lexicon_top(x->lx, x->m->v[side].id);
+    /* (a body the tagger made of a country's name, 캐나다 정부 as
+     * canada-government, is that country's) */
+    const char *st = x->m->v[side].type;
+    int country = st && !strcmp(st, "country");
+    size_t tl = top ? strlen(top) : 0;
     for (int g = 0; g < e->n_agent; g++) {
         const char *id = x->m->v[e->agent[g]].id;
         if (id && top && !strcmp(kg_lexicon_top(x->lx, id), top))
+            return 1;
+        if (id && country && !strncmp(id, top, tl) && id[tl] == '-')
             return 1;
     }
     return 0;
