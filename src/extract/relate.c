@@ -4596,11 +4596,12 @@ static int move_cause_told(const exdoc *x, int a)
 
 /* 이번 조치는 …, 중국 정부의 이번 지원은 …: a sentence that opens with
  * a demonstrative (act_demonstratives) and an act noun as its topic or
- * subject, after an optional owner and genitive, names the act told last
- * in the four sentences before: the last of the noun's type (np_type),
- * else, for a general noun (np_generic_heads, plan_nouns: 조치, 결정,
- * 방안), the last act told with the noun in its clause (방안을
- * 발표했다), else the owner's last act, or with no owner the last act.
+ * subject, after an optional owner and genitive, names an act told
+ * before: the last told with the noun as its object or verb (방안을
+ * 발표했다, 판결했다) in the eight sentences before (of the owner when one
+ * is named), else in the four before the last of the noun's type
+ * (np_type), or for a general noun (np_generic_heads, plan_nouns: 조치,
+ * 결정, 방안) the owner's last act, or with no owner the last act.
  * Not in a sentence that calls the act a reprisal or an answer
  * (reprisal_copulas, answer_copulas: reprisal_np reads those), nor in
  * one whose main verb (its last event) tells an act of that type (이
@@ -4655,16 +4656,19 @@ static void topic_mentions(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_o
         int typed = -1, owned = -1, last = -1, named = -1;
         for (size_t i = 0; i < n0; i++) {
             const ex_event *e = &x->ev_v[i];
-            if (e->dropped || e->title_line || e->quoted || e->np || e->sent >= si || e->sent + 4 < si ||
+            if (e->dropped || e->title_line || e->quoted || e->np || e->sent >= si || e->sent + 8 < si ||
                 is_reaction(e))
+                continue;
+            /* (방안을 발표했다 … 이번 방안은, 판결했다 … 이번 판결은: the act
+             * told with the noun as its object or verb, in the eight
+             * sentences before; not 방안에 따르면 … 투입한다) */
+            if (word_in_span(x, e->span_s && e->span_s < e->ps ? e->span_s : e->ps, e->pe, w.cs, w.ps - w.cs) &&
+                (own < 0 || acted_by(x, e, own)) && (named < 0 || e->ps > x->ev_v[named].ps))
+                named = (int)i;
+            if (e->sent + 4 < si)
                 continue;
             if (!general && e->type == ty && (typed < 0 || e->ps > x->ev_v[typed].ps))
                 typed = (int)i;
-            /* (방안을 발표했다 … 이번 방안은: the act told with the noun
-             * as its object, not 방안에 따르면 … 투입한다) */
-            if (general && word_in_span(x, e->span_s && e->span_s < e->ps ? e->span_s : e->ps, e->pe, w.cs, w.ps - w.cs) &&
-                (own < 0 || acted_by(x, e, own)) && (named < 0 || e->ps > x->ev_v[named].ps))
-                named = (int)i;
             if (e->stmt && !(e->f & REL_F_ANNOUNCED) && e->type == ex_type_index("announce"))
                 continue; /* (a remark is no act) */
             if (own >= 0 && acted_by(x, e, own) && (owned < 0 || e->ps > x->ev_v[owned].ps))
@@ -4672,7 +4676,7 @@ static void topic_mentions(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_o
             if (last < 0 || e->ps > x->ev_v[last].ps)
                 last = (int)i;
         }
-        int act = !general ? typed : named >= 0 ? named : own >= 0 ? owned : last;
+        int act = named >= 0 ? named : !general ? typed : own >= 0 ? owned : last;
         if (act < 0 || (general && x->ev_v[act].type == ex_type_index("other")))
             continue;
         /* (이 관세는 다음 달부터 적용된다: the sentence tells the act
