@@ -1463,7 +1463,7 @@ static int acted_by(const exdoc *x, const ex_event *e, int side)
         const char *id = x->m->v[e->agent[g]].id;
         if (id && top && !strcmp(kg_lexicon_top(x->lx, id), top))
             return 1;
-        if (id && country && !strncmp(id, top, tl) && id[tl] == '-')
+        if (id && country && top && !strncmp(id, top, tl) && id[tl] == '-')
             return 1;
     }
     return 0;
