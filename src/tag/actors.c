@@ -2081,6 +2081,19 @@ static int same_title_after(const actx *x, const pment *v, const char *t, size_t
     size_t e = v->nend;
     if (e + 1 + n <= x->len && s[e] == ' ' && !memcmp(s + e + 1, t, n))
         return 1;
+    /* (or after the body the person heads, one or two words: 안덕근
+     * 산업통상자원부 장관 … 안 장관) */
+    size_t p = e;
+    for (int w = 0; w < 2 && p < x->len && s[p] == ' '; w++) {
+        size_t q = p + 1;
+        while (q < x->len && s[q] != ' ' && s[q] != '\n' && q - p <= 40)
+            q++;
+        if (q >= x->len || s[q] != ' ' || q - p > 40)
+            break;
+        if (q + 1 + n <= x->len && !memcmp(s + q + 1, t, n))
+            return 1;
+        p = q;
+    }
     return v->nend - v->nstart > n && s[v->nend - n - 1] == ' ' && !memcmp(s + v->nend - n, t, n);
 }
 
