@@ -2165,13 +2165,15 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
     x->loc_is_venue = strcmp(kg_event_types[e->type], "meet") == 0;
     /* agent: the nearest subject or topic before the predicate; a
      * statement belongs to the topic (X는 [Y가 …한다는] 관측을 제시했다) */
-    int best = -1, topic = -1, modifier = -1;
+    int best = -1, topic = -1, modifier = -1, first = -1;
     for (size_t k = 0; k < x->nr; k++) {
         const ex_role *r = &x->r[k];
         if (r->in_quote || r->pend > c->ps || !is_subject(x, r))
             continue;
         if (x->r[k].next >= 0)
             continue; /* take the phrase from its last member */
+        if (first < 0 && !r->gen)
+            first = (int)k;
         /* a clause that modifies a noun has its own subject (…이 설립한)
          * or none; the sentence's topic (X는) is not inside it */
         if ((e->f & EX_F_ADNOM) && (r->role != EX_P_SUBJ || r->pend < e->chain))
@@ -2201,11 +2203,14 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
         best = topic;
     /* X는 Y가 … 않고 있다며 … 인상하겠다고 밝혔다: a subject inside what X
      * says (closed by 다며, 라고 …) is not the doer of the act after it */
-    if (topic >= 0 && best >= 0 && best != topic && x->r[topic].pend < x->r[best].pend) {
+    /* (so is one inside what a subject says: 상무부가 화웨이의 장비가 …
+     * 위협한다고 발표했다, 법원이 구글의 사업이 …했다고 판결했다) */
+    int outer = topic >= 0 ? topic : first;
+    if (outer >= 0 && best >= 0 && best != outer && x->r[outer].pend < x->r[best].pend) {
         int bw = word_at(x, x->r[best].pend ? x->r[best].pend - 1 : 0), pw = word_at(x, c->ps);
         for (int k = bw + 1; bw >= 0 && k < pw; k++)
             if (!x->w[k].in_quote && ex_ends_any(x->s, x->w[k].cs, x->w[k].ce, quote_words)) {
-                best = topic;
+                best = outer;
                 break;
             }
     }
@@ -3921,6 +3926,20 @@ static void st_speaker(exdoc *x, ex_event *e, size_t qs, size_t vs)
             continue;
         if (r->pend <= qs || (r->pend <= vs && x->m->v[r->m].nstart >= qs && best < 0))
             best = (int)k;
+    }
+    /* (상무부가 화웨이의 장비가 …한다고 발표했다: the owner of the
+     * content's subject is what is spoken of; a subject of its own told
+     * before it speaks) */
+    if (best >= 0 && x->r[best].gen && !x->r[best].own) {
+        size_t at = x->m->v[x->r[best].m].nstart;
+        int alt = -1;
+        for (size_t k = 0; k < x->nr; k++) {
+            const ex_role *r = &x->r[k];
+            if (!r->in_quote && !r->gen && is_subject(x, r) && r->next < 0 && r->pend <= at)
+                alt = (int)k;
+        }
+        if (alt >= 0)
+            best = alt;
     }
     e->n_agent = 0;
     e->n_target = 0;
