@@ -1406,7 +1406,12 @@ static int dative_cand(const exdoc *x, int wi, cand *c)
             sv = (int)strlen(support_dative[k]);
     if (!sv)
         return 0;
-    const ex_word *p = &x->w[wi - 1];
+    /* (a manner adverb may stand between: 투자에 본격적으로 나선다) */
+    int pi = wi - 1;
+    if (pi > 0 && (is_word(x->s, x->w[pi].cs, x->w[pi].ce, GW(object_verb_adverbs)) ||
+                   ex_ends_any(x->s, x->w[pi].cs, x->w[pi].ce, GW(adverb_suffixes))))
+        pi--;
+    const ex_word *p = &x->w[pi];
     if (p->in_quote || p->quote_close || p->particle != EX_P_DAT ||
         !ex_is_any(x->s, p->ps, p->ce, GW(dative_support_particles)) || p->ps <= p->cs || in_time(x, p->cs, p->ce))
         return 0;
@@ -1422,7 +1427,7 @@ static int dative_cand(const exdoc *x, int wi, cand *c)
     if (t < 0 || t == ex_type_index("other"))
         return 0;
     c->type = t;
-    c->objw = wi - 1;
+    c->objw = pi;
     c->morph = 0;
     c->ps = w->cs;
     c->me = w->cs + (size_t)sv;
@@ -2748,6 +2753,21 @@ static int company_anaphor(const exdoc *x, ex_event *e, size_t k)
     }
     if (!hit)
         return 0;
+    /* (the company that last did something: 카카오는 … 오픈AI와 제휴를
+     * 맺었다. 회사는 … is 카카오, not the partner told last) */
+    for (size_t q = x->n_ev; q-- > 0;) {
+        const ex_event *p = &x->ev_v[q];
+        if (p == e || p->dropped || p->quoted || p->ps >= w->s || !p->n_agent)
+            continue;
+        if (p->ps + 1500 < w->s)
+            break;
+        const kg_mention *m = &x->m->v[p->agent[0]];
+        if (m->type && !strcmp(m->type, "company")) {
+            add_role(e->agent, &e->n_agent, p->agent[0], x);
+            return 1;
+        }
+        break;
+    }
     for (size_t q = x->a1; q-- > 0;) {
         const kg_mention *m = &x->m->v[x->act[q]];
         if (m->nstart >= w->s)
@@ -3597,6 +3617,19 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
     if (strcmp(kg_event_types[e->type], "compete") == 0) {
         if (f & (EX_F_PRESENT | EX_F_PROGR))
             return 0;
+        /* 환율이 1,470원을 넘어섰다, 코스피가 3,000선을 돌파했다: a market
+         * passing a level (a figure as the object) moves, it races no one */
+        int pw = word_at(x, c->ps);
+        if (pw > 0 && x->w[pw - 1].particle == EX_P_OBJ && figure_word(x, &x->w[pw - 1]) &&
+            x->s[x->w[pw - 1].cs] >= '0' && x->s[x->w[pw - 1].cs] <= '9')
+            for (int k = 0; k < pw - 1; k++) {
+                const ex_word *v = &x->w[k];
+                if (!v->in_quote && v->s >= e->cs && (v->particle == EX_P_SUBJ || v->particle == EX_P_TOPIC) &&
+                    starts_any(x->s, v->ps, v->cs, market_subjects) > 0) {
+                    e->type = ex_type_index("other");
+                    break;
+                }
+            }
         if (clause_has(x, e->cs, c->ps, state_adverbs))
             return 0;
     }

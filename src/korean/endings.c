@@ -14,7 +14,7 @@
 
 /* the lists of korean.yaml, read once */
 static struct {
-    const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing, *const *aspect, *const *past_when, *const *reported_fact, *const *reported_verbs;
+    const char *const *native_final, *const *lv, *const *nomin, *const *intent, *const *hypo, *const *question, *const *quot, *const *compl, *const *conn, *const *aux_past, *const *decide, *const *conn_after, *const *act_fact, *const *plan, *const *cause_after, *const *ongoing, *const *aspect, *const *past_when, *const *reported_fact, *const *reported_verbs;
     const char *const *joining, *const *exist, *const *decided, *const *gi, *const *neg_adv, *const *neg_end,
         *const *neg_verb, *const *plain, *const *n_conn, *const *progr, *const *conn_nopast;
     const kg_gram_list *exper, *past;
@@ -29,6 +29,7 @@ static void load(void)
     L.nomin = kg_gram_words("korean", "nominal_endings");
     L.intent = kg_gram_words("korean", "intent_endings");
     L.hypo = kg_gram_words("korean", "hypothesis_endings");
+    L.question = kg_gram_words("korean", "question_endings");
     L.quot = kg_gram_words("korean", "quote_endings");
     L.compl = kg_gram_words("korean", "complement_endings");
     L.conn = kg_gram_words("korean", "connective_endings");
@@ -286,7 +287,7 @@ unsigned kg_ending(const char *s, size_t me, const kg_kword *w, const kg_kword *
         return f | KG_END_NOMIN;
     if (ends_any(s, w->cs, b, L.intent))
         return f | KG_END_INTENT;
-    if (ends_any(s, w->cs, b, L.hypo))
+    if (ends_any(s, w->cs, b, L.hypo) || ends_any(s, w->cs, b, L.question))
         return f | KG_END_HYPO;
     if (prev && word_is(s, prev, L.neg_adv))
         f |= KG_END_NEG;
