@@ -1158,6 +1158,18 @@ static int plan_copula_after(const exdoc *x, int wi)
  * law or control named before it (restrict_objects), else other. */
 static int ends_clause(const exdoc *x, const ex_word *w);
 static int plan_word(const exdoc *x, int wi);
+/* 1 if s[0, n) is Hangul syllables only. */
+static int all_syllables(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t l;
+        if (!kg_is_hangul(ex_cp(s, n, i, &l)))
+            return 0;
+        i += l;
+    }
+    return 1;
+}
+
 static int morph_cand(const exdoc *x, int wi, cand *c)
 {
     const ex_word *w = &x->w[wi];
@@ -1169,6 +1181,11 @@ static int morph_cand(const exdoc *x, int wi, cand *c)
         return 0;
     size_t ll = strlen(m.lemma);
     int t = ex_lemma_type(x->ev, m.lemma);
+    /* a compound of Sino-Korean nouns (구속기소, 추가부과, 전면철회): the
+     * type of its last two syllables when the lexicon lists them as a
+     * lemma, the compound of four syllables or more (Hangul only) */
+    if (t < 0 && ll >= 12 && ll % 3 == 0 && all_syllables(m.lemma, ll))
+        t = ex_lemma_type(x->ev, m.lemma + ll - 6);
     if (t < 0) {
         /* (a state noun is a plan's act all the same: 공급할 계획이다,
          * 제공하기로 했다) */
