@@ -3395,24 +3395,24 @@ static int same_type(const exdoc *x, const ex_event *e, const ex_event *ref)
  * the subject opening sentence si points back at (act_demonstratives,
  * then an event noun with a topic or subject particle); -1 if the
  * sentence opens otherwise (이는 …: the act told just before). */
-static int opening_type_of(const exdoc *x, size_t si, int *owner)
+/* The word after a demonstrative (act_demonstratives) that opens
+ * sentence si, after an optional owner and its genitive (중국의 이번
+ * 조치는): fills *w (its ending read) and *owner (the owner's mention, or
+ * -1) and returns 1, or 0 when the sentence opens otherwise. */
+static int demonstrative_word(const exdoc *x, size_t si, ex_word *w, int *owner)
 {
-    pthread_once(&rel_once, rel_init);
     const kg_text_range *sr = &x->t->sent[si];
     size_t p = (size_t)-1, st = sr->nstart;
-    /* (중국의 이번 조치는: an owner before the demonstrative) */
     size_t k0 = ex_first_at(x, x->act, x->n_act, st);
-    int own = -1;
+    *owner = -1;
     if (k0 < x->n_act && x->m->v[x->act[k0]].nstart == st && x->m->v[x->act[k0]].id) {
         size_t e = x->m->v[x->act[k0]].nend;
         size_t gl = ex_at_any(x->s, sr->nend, e, GW(genitive_particles));
         if (gl && e + gl < sr->nend && x->s[e + gl] == ' ') {
             st = e + gl + 1;
-            own = x->act[k0];
+            *owner = x->act[k0];
         }
     }
-    if (owner)
-        *owner = -1;
     for (int k = 0; act_demonstratives[k]; k++) {
         size_t l = strlen(act_demonstratives[k]);
         if (st + l < sr->nend && !memcmp(x->s + st, act_demonstratives[k], l) && x->s[st + l] == ' ') {
@@ -3421,12 +3421,23 @@ static int opening_type_of(const exdoc *x, size_t si, int *owner)
         }
     }
     if (p == (size_t)-1)
-        return -1;
+        return 0;
     size_t e = p;
     while (e < sr->nend && x->s[e] != ' ')
         e++;
+    word_ending(x, p, e, w);
+    return 1;
+}
+
+static int opening_type_of(const exdoc *x, size_t si, int *owner)
+{
+    pthread_once(&rel_once, rel_init);
     ex_word w;
-    word_ending(x, p, e, &w);
+    int own;
+    if (owner)
+        *owner = -1;
+    if (!demonstrative_word(x, si, &w, &own))
+        return -1;
     if ((w.particle != EX_P_TOPIC && w.particle != EX_P_SUBJ) || w.ps <= w.cs)
         return -1;
     if (owner)
@@ -4616,38 +4627,19 @@ static void topic_mentions(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_o
     size_t n0 = x->n_ev;
     for (size_t si = 1; si < x->t->n_sent; si++) {
         const kg_text_range *sr = &x->t->sent[si];
-        size_t st = sr->nstart;
-        int own = -1;
-        size_t k0 = ex_first_at(x, x->act, x->n_act, st);
-        if (k0 < x->n_act && x->m->v[x->act[k0]].nstart == st && x->m->v[x->act[k0]].id) {
-            size_t e = x->m->v[x->act[k0]].nend;
-            size_t gl = ex_at_any(x->s, sr->nend, e, GW(genitive_particles));
-            if (gl && e + gl < sr->nend && x->s[e + gl] == ' ') {
-                st = e + gl + 1;
-                own = x->act[k0];
-            }
-        }
-        size_t p = (size_t)-1;
-        for (int k = 0; act_demonstratives[k]; k++) {
-            size_t l = strlen(act_demonstratives[k]);
-            if (st + l < sr->nend && !memcmp(x->s + st, act_demonstratives[k], l) && x->s[st + l] == ' ') {
-                p = st + l + 1;
-                break;
-            }
-        }
-        if (p == (size_t)-1)
-            continue;
-        size_t we = p;
-        while (we < sr->nend && x->s[we] != ' ')
-            we++;
+        int own;
         ex_word w;
-        word_ending(x, p, we, &w);
+        if (!demonstrative_word(x, si, &w, &own))
+            continue;
+        /* (the word right after the demonstrative: its start) */
+        size_t p = w.s;
         if ((w.particle != EX_P_TOPIC && w.particle != EX_P_SUBJ) || w.ps <= w.cs || w.cs != p)
             continue;
+
         int ty = np_type(x, w.cs, w.ps);
         int general = in_list_word(x->s + w.cs, w.ps - w.cs, np_generic_heads) ||
                       in_list_word(x->s + w.cs, w.ps - w.cs, plan_nouns);
-        size_t a = own >= 0 ? sr->nstart : st;
+        size_t a = sr->nstart;
         /* (이번 조치는 … 보복 조치로 풀이된다: reprisal_np's) */
         if ((ty < 0 && !general) || event_in(x, si, a, w.ps) >= 0 ||
             first_cue(x->s, sr->nstart, sr->nend, reprisal_copulas) != (size_t)-1 ||
