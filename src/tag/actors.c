@@ -333,6 +333,7 @@ static const char *const *context_endings;      /* name_context_ok: 는, 은 */
 static const char *const *name_bad_ends;        /* name_word_ok */
 static const char *const *foreign_bad_ends;     /* foreign_name_ok */
 static const char *const *short_given_names;    /* foreign_name_ok: 팸, 존 */
+static const char *const *given_abroad;         /* foreign_particle_rule: 데이비드 */
 static const char *const *loan_syl;             /* loan_spelled: 스, 트 */
 static const char *const *given_syl;            /* particle_name_rule: 민, 서 */
 static const char *const *bare_particles;       /* particle_name_rule: 은, 는 */
@@ -420,7 +421,7 @@ static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, 
     ws_given_bad_ends, ws_name_bad_ends, ws_name_bad_single, ws_non_name_ends, ws_not_org_ends,
     ws_role_name_bad_ends, ws_title_name_bad_ends;
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
-    ws_report_particles, ws_unnamed_sources, ws_office_titles;
+    ws_report_particles, ws_unnamed_sources, ws_office_titles, ws_given_abroad;
 static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles;
 /* the lists that were walked word by word with strlen and memcmp, as
  * sets: gloss_not_heads (ends_with each), spelled_letters (the longest
@@ -3367,6 +3368,7 @@ static void lists_load(void)
     name_bad_ends = kg_gram_words("names", "name_bad_ends");
     foreign_bad_ends = kg_gram_words("names", "foreign_bad_ends");
     short_given_names = kg_gram_words("names", "short_given_names");
+    given_abroad = kg_gram_words("names", "given_names_abroad");
     loan_syl = kg_gram_words("names", "loan_syllables");
     given_syl = kg_gram_words("names", "given_syllables");
     bare_particles = kg_gram_words("names", "bare_name_particles");
@@ -3528,6 +3530,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_lead_roles, lead_roles);
     kg_wordset_build(&ws_bare_particles, bare_particles);
     kg_wordset_build(&ws_short_given_names, short_given_names);
+    kg_wordset_build(&ws_given_abroad, given_abroad);
     kg_wordset_build(&ws_gloss_not_heads, gloss_not_heads);
     kg_wordset_build(&ws_spelled_letters, spelled_letters_list);
     gloss_not_heads_ok = list_in_set(gloss_not_heads);
@@ -4103,12 +4106,23 @@ static int noted_pair_ok(actx *x, size_t a, size_t m, size_t b, size_t e)
     return e - b > 6 || m - a > 6 || loan_spelled(s, b, e);
 }
 
+/* 1 if the word [a, b) is a given name from elsewhere of two syllables
+ * or more (names: given_names_abroad: 데이비드, 제니퍼). */
+static int given_abroad_at(const char *s, size_t a, size_t b)
+{
+    return b - a >= 6 && kg_wordset_has(&ws_given_abroad, s + a, b - a);
+}
+
 /* A name of two words spelled from another language before a particle
  * (마리아 로시는, 폴 스미스와): the first a short given name
  * (short_given_names) or spelled from elsewhere (loan_syllables), the
  * second spelled from elsewhere, both words a name by foreign_name_ok,
- * the particle one of bare_name_particles. [i, te) is the first word;
- * emits the person and returns its end, else 0. */
+ * the particle one of bare_name_particles. A first word that is a given
+ * name from elsewhere (given_names_abroad: 제니퍼 판은) needs no second
+ * word spelled from elsewhere nor a word before it that lets a name
+ * stand there, and the name may end before a comma or a closing
+ * parenthesis too (데이비드 호킹, …). [i, te) is the first word; emits
+ * the person and returns its end, else 0. */
 static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
@@ -4121,10 +4135,15 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     size_t b = te + 1, be = run_end(x, b);
     if (be < b + 6 || be - b > 24)
         return 0;
+    /* a given name from elsewhere first, the second word then a comma
+     * or a closing parenthesis */
+    int known = 0, bare_end = 0;
+    if (be < len && (s[be] == ',' || s[be] == ')') && (known = given_abroad_at(s, i, te)))
+        bare_end = 1;
     /* cheap tests of what the tests below need: without a note in
      * parentheses after the second word, an end of the word after it
      * and a particle last (the particle loop: its last syllable) */
-    if (!(be < len && s[be] == '(') &&
+    if (!bare_end && !(be < len && s[be] == '(') &&
         ((be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.') ||
          (bare_last_ok && !(cls_before(s, be) & C_BAREL))))
         return 0;
@@ -4133,6 +4152,9 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
      * in parentheses (제니 올리버(25)) or the body or country the person
      * is of (마리아 로시(프랑스)), which only people have */
     int first_ok = te - i == 3 ? 1 : loan_spelled(s, i, te);
+    if (!first_ok && !known && te - i >= 6)
+        known = given_abroad_at(s, i, te);
+    first_ok |= known;
     if (!first_ok && te - i < 6)
         return 0;
     int note = be < len && s[be] == '(' && (age_note_at(s, len, be) || body_note_at(x, be)), noted = !first_ok && note;
@@ -4141,17 +4163,30 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     size_t w = 0;
     if (note)
         w = be;
-    else if (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.')
+    else if (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.' && !bare_end)
         return 0;
     for (int k = 0; bare_particles[k] && !w; k++) {
         size_t n = strlen(bare_particles[k]);
         if (be - b > n + 3 && !memcmp(s + be - n, bare_particles[k], n))
             w = be - n;
     }
+    if (!w && bare_end)
+        w = be;
     if (noted && !noted_pair_ok(x, i, te, b, w))
         return 0;
-    if (!w || !(note || loan_spelled(s, b, w)) || !foreign_name_ok(x, i, te, w) || !name_context_ok(x, i) || overlaps_actor(x, i, w) ||
-        (x->lx && lex_exact(x, i, w) >= 0))
+    if (!w)
+        return 0;
+    /* (a first word spelled from elsewhere may be a given name of the
+     * list too: asked only when the tests need it) */
+    int second_ok = note || known || loan_spelled(s, b, w);
+    if (!second_ok && !known && te - i >= 6)
+        second_ok = known = given_abroad_at(s, i, te);
+    /* (a second word that looks like no loanword: none that ends as the
+     * nouns of bodies and things do, 마이클 사건을) */
+    if (second_ok && !note && known && kg_wordset_suffix(&ws_bare_name_bad_ends, s + b, w - b) && !loan_spelled(s, b, w))
+        return 0;
+    if (!second_ok || !foreign_name_ok(x, i, te, w) || !(known || name_context_ok(x, i) || given_abroad_at(s, i, te)) ||
+        overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
         return 0;
     new_actor(x, i, w, "person", "context");
     return w;
@@ -4433,9 +4468,13 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
     if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || kg_wordset_has(&ws_short_given_names, s + i, 3))) {
         size_t b = te + 1, be = run_end(x, b);
         unsigned char c = be < len ? (unsigned char)s[be] : 0;
+        /* (a given name from elsewhere, looked up last: also before a
+         * comma or a closing parenthesis) */
         if (be >= b + 6 && be - b <= 24 &&
-            (c == '(' || ((!c || c == ' ' || c == ',' || c == '.') && (!bare_last_ok || (cls_before(s, be) & C_BAREL)) &&
-                          (n == 3 || loan_spelled(s, i, te)))))
+            (c == '(' ||
+             ((!c || c == ' ' || c == ',' || c == '.') && (!bare_last_ok || (cls_before(s, be) & C_BAREL)) &&
+              (n == 3 || loan_spelled(s, i, te) || given_abroad_at(s, i, te))) ||
+             ((c == ',' || c == ')') && given_abroad_at(s, i, te))))
             e = foreign_particle_rule(x, i, te);
     }
     /* a lead role before (its last syllable) */
