@@ -364,6 +364,7 @@ static const char *const *report_particles;     /* report_rule: 이, 가 */
 static const char *const *unnamed_sources;      /* report_rule: 관계자 */
 static const char *const *title_name_bad_ends;  /* title_rule: 고, 다 (마치고 감독) */
 static const char *const *affiliation_ends;     /* title_rule: 대, 학과 (한빛대 교수) */
+static const char *const *head_tails;           /* body_in_title: 장 (한빛은행장) */
 static const char *const *short_name_marks;     /* short_name_note: 이하 */
 static const char *const *country_sides;        /* dotted_initials_rule: 측 (북측) */
 static const char *const *not_org_ends;         /* org_suffix: 무승부, 보석신청, 정부 */
@@ -422,7 +423,7 @@ static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, 
     ws_role_name_bad_ends, ws_title_name_bad_ends;
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
     ws_report_particles, ws_unnamed_sources, ws_office_titles, ws_given_abroad;
-static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles;
+static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles, ws_head_tails;
 /* the lists that were walked word by word with strlen and memcmp, as
  * sets: gloss_not_heads (ends_with each), spelled_letters (the longest
  * at a place); *_ok: every word of the list is one a set holds (of 1 to
@@ -3402,6 +3403,7 @@ static void lists_load(void)
     lead_roles = kg_gram_words("names", "lead_roles");
     title_name_bad_ends = kg_gram_words("names", "title_name_bad_ends");
     affiliation_ends = kg_gram_words("names", "affiliation_ends");
+    head_tails = kg_gram_words("names", "body_head_tails");
     short_name_marks = kg_gram_words("names", "short_name_marks");
     country_sides = kg_gram_words("names", "country_sides");
     {
@@ -3600,6 +3602,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_not_orgs, not_orgs);
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
     kg_wordset_build(&ws_affiliation_ends, affiliation_ends);
+    kg_wordset_build(&ws_head_tails, head_tails);
     kg_wordset_build(&ws_place_titles, place_titles);
     kg_wordset_build(&ws_foreign_titles, foreign_titles);
     kg_wordset_build(&ws_lead_titles, lead_titles);
@@ -4646,6 +4649,26 @@ static inline size_t run_intro_list(scan *sc, const char *s, size_t i, size_t te
 
 /* A person before a title (리밍 대변인), a title naming the office, or an
  * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
+/* The company a word of a title names with its head (한빛은행장,
+ * 한빛증권사장): the word [a, w) is a title by its suffix; the longest
+ * stem of two syllables or more before an end of names: body_head_tails
+ * that ends in the suffix of a company is emitted as that company. The
+ * head of an office keeps its title alone (해양경찰청장, 검찰총장, and
+ * 수자원공사장 is a building site). Returns 1 when it emitted one. */
+static int body_in_title(actx *x, size_t a, size_t w)
+{
+    const char *s = x->s;
+    for (size_t p = w - 3; p >= a + 6; p -= 3) {
+        if (!kg_wordset_has(&ws_head_tails, s + p, w - p))
+            continue;
+        const struct suffix *sf = org_suffix(s + a, p - a);
+        if (sf && !strcmp(sf->type, "company") && !overlaps_actor(x, a, p) && !kg_tctx_taken(x->c, a, p) &&
+            !(x->lx && lex_exact(x, a, p) >= 0))
+            return suffix_rule(x, a, p) != 0;
+    }
+    return 0;
+}
+
 static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, const char *s, size_t len, size_t i,
                                                                       size_t te, uint32_t cp)
 {
@@ -4717,8 +4740,10 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
         title_rule_ex(x, i, rw, 1);
     else if (tfirst && kg_wordset_has(&ws_office_titles, s + i, w - i))
         office_rule(x, i, w);
-    else if (w - i >= 9 && (lastc & C_TSUF) && title_suffix_word(s + i, w - i))
+    else if (w - i >= 9 && (lastc & C_TSUF) && title_suffix_word(s + i, w - i)) {
         title_rule(x, i, w);
+        body_in_title(x, i, w);
+    }
     else if (w - i >= 6 && (lastc & C_FINAL)) {
         e = suffix_rule(x, i, w);
         if (!e)
