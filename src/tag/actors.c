@@ -4647,8 +4647,6 @@ static inline size_t run_intro_list(scan *sc, const char *s, size_t i, size_t te
     return 0;
 }
 
-/* A person before a title (리밍 대변인), a title naming the office, or an
- * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
 /* The company a word of a title names with its head (한빛은행장,
  * 한빛증권사장): the word [a, w) is a title by its suffix; the longest
  * stem of two syllables or more before an end of names: body_head_tails
@@ -4669,6 +4667,8 @@ static int body_in_title(actx *x, size_t a, size_t w)
     return 0;
 }
 
+/* A person before a title (리밍 대변인), a title naming the office, or an
+ * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
 static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, const char *s, size_t len, size_t i,
                                                                       size_t te, uint32_t cp)
 {
