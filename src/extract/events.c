@@ -1099,6 +1099,32 @@ static int holds_any(const char *s, size_t a, size_t b, const char *const *list)
     return 0;
 }
 
+/* 1 if word k, before its particle, is one of the forms of list (회사),
+ * or with the bare word before it one of its forms of two words (이 회사,
+ * 양국 정상). */
+static int subject_form(const exdoc *x, size_t k, const char *const *list)
+{
+    const ex_word *w = &x->w[k];
+    if (w->ps <= w->cs)
+        return 0;
+    for (int g = 0; list[g]; g++) {
+        const char *f = list[g];
+        size_t l = strlen(f);
+        const char *sp = strchr(f, ' ');
+        if (!sp) {
+            if (w->ps - w->cs == l && !memcmp(x->s + w->cs, f, l))
+                return 1;
+        } else if (k > 0) {
+            const ex_word *p = &x->w[k - 1];
+            size_t pl = (size_t)(sp - f);
+            if (p->particle == EX_P_NONE && p->ce - p->cs == pl && !memcmp(x->s + p->cs, f, pl) &&
+                w->ps - w->cs == l - pl - 1 && !memcmp(x->s + w->cs, sp + 1, l - pl - 1))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* 1 if a word before wi in its sentence, a subject or topic, is a noun
  * that points back at a company or at several actors (회사는, 이 회사는,
  * 양국은, 두 회사는: events.yaml company_anaphors, group_subjects; their
@@ -1107,21 +1133,9 @@ static int anaphor_subject_before(const exdoc *x, int wi)
 {
     for (int k = 0; k < wi; k++) {
         const ex_word *v = &x->w[k];
-        if (v->in_quote || (v->particle != EX_P_SUBJ && v->particle != EX_P_TOPIC) || v->ps <= v->cs)
-            continue;
-        if (is_word(x->s, v->cs, v->ps, GW(company_anaphors)) || is_word(x->s, v->cs, v->ps, group_subjects))
+        if (!v->in_quote && (v->particle == EX_P_SUBJ || v->particle == EX_P_TOPIC) &&
+            (subject_form(x, (size_t)k, GW(company_anaphors)) || subject_form(x, (size_t)k, group_subjects)))
             return 1;
-        if (k > 0 && x->w[k - 1].particle == EX_P_NONE) {
-            /* (a form of two words: 이 회사는, 두 회사는, 양국 정상은) */
-            char two[64];
-            const ex_word *p = &x->w[k - 1];
-            if (v->ps - p->cs < sizeof two) {
-                memcpy(two, x->s + p->cs, v->ps - p->cs);
-                two[v->ps - p->cs] = '\0';
-                if (is_word(two, 0, strlen(two), GW(company_anaphors)) || is_word(two, 0, strlen(two), group_subjects))
-                    return 1;
-            }
-        }
     }
     return 0;
 }
@@ -2752,23 +2766,7 @@ static void dative_target(const exdoc *x, ex_event *e, const cand *c)
 static int company_anaphor(const exdoc *x, ex_event *e, size_t k)
 {
     const ex_word *w = &x->w[k];
-    if (w->ps <= w->cs)
-        return 0;
-    int hit = 0;
-    for (int g = 0; GW(company_anaphors)[g] && !hit; g++) {
-        const char *f = GW(company_anaphors)[g];
-        size_t l = strlen(f);
-        const char *sp = strchr(f, ' ');
-        if (!sp)
-            hit = w->ps - w->cs == l && !memcmp(x->s + w->cs, f, l);
-        else if (k > 0) {
-            const ex_word *p = &x->w[k - 1];
-            size_t pl = (size_t)(sp - f);
-            hit = p->particle == EX_P_NONE && p->ce - p->cs == pl && !memcmp(x->s + p->cs, f, pl) &&
-                  w->ps - w->cs == l - pl - 1 && !memcmp(x->s + w->cs, sp + 1, l - pl - 1);
-        }
-    }
-    if (!hit)
+    if (!subject_form(x, k, GW(company_anaphors)))
         return 0;
     /* (the company that last did something: 카카오는 … 오픈AI와 제휴를
      * 맺었다. 회사는 … is 카카오, not the partner told last) */

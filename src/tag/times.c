@@ -2170,11 +2170,10 @@ static void remember(tstate *st, const tval *v)
     /* (a day still to come, 7일 회의를 열 계획이다, does not move a
      * story told on a day gone by: a later 이날 is still that day) */
     const kg_edtf_point *dct = &st->c->dct;
-    int to_come = dct->prec >= KG_PREC_DAY &&
-                  (ps->y != dct->year ? ps->y > dct->year : ps->m != dct->month ? ps->m > dct->month : ps->d > dct->day);
+    int today = dct->year * 10000 + dct->month * 100 + dct->day;
+    int to_come = dct->prec >= KG_PREC_DAY && ps->y * 10000 + ps->m * 100 + ps->d > today;
     int past_story = st->have_story && dct->prec >= KG_PREC_DAY &&
-                     (st->story.y != dct->year ? st->story.y < dct->year
-                      : st->story.m != dct->month ? st->story.m < dct->month : st->story.d <= dct->day);
+                     st->story.y * 10000 + st->story.m * 100 + st->story.d <= today;
     if (st->cur_story && !v->interval && ps->prec == KG_PREC_DAY && !earlier_sentence(st) && !(to_come && past_story)) {
         st->have_story = 1;
         st->story = *ps;
