@@ -3975,20 +3975,6 @@ static void st_speaker(exdoc *x, ex_event *e, size_t qs, size_t vs)
         if (r->pend <= qs || (r->pend <= vs && x->m->v[r->m].nstart >= qs && best < 0))
             best = (int)k;
     }
-    /* (상무부가 화웨이의 장비가 …한다고 발표했다: the owner of the
-     * content's subject is what is spoken of; a subject of its own told
-     * before it speaks) */
-    if (best >= 0 && x->r[best].gen && !x->r[best].own) {
-        size_t at = x->m->v[x->r[best].m].nstart;
-        int alt = -1;
-        for (size_t k = 0; k < x->nr; k++) {
-            const ex_role *r = &x->r[k];
-            if (!r->in_quote && !r->gen && is_subject(x, r) && r->next < 0 && r->pend <= at)
-                alt = (int)k;
-        }
-        if (alt >= 0)
-            best = alt;
-    }
     e->n_agent = 0;
     e->n_target = 0;
     if (best < 0)
