@@ -3949,6 +3949,14 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
     int thing = 0;
     for (int k = fw - 2; fw > 1 && k >= 0 && x->w[k].s >= a && !thing; k--)
         thing = x->w[k].particle == EX_P_SUBJ && !actor_in(x, x->w[k].cs, x->w[k].ps);
+    /* (삼성전자의 새 칩이 "시장을 바꿀 것"이라고: so is what an actor
+     * owns, told as the subject right before the quote) */
+    int qw = fw > 0 && x->w[q].quote_close ? word_at(x, a > 0 ? a - 1 : 0) : -1;
+    if (!thing && qw > 0 && !x->w[qw - 1].in_quote && x->w[qw - 1].particle == EX_P_SUBJ &&
+        !actor_in(x, x->w[qw - 1].cs, x->w[qw - 1].ps))
+        for (size_t k = 0; k < x->nr && !thing; k++)
+            thing = x->r[k].gen && !x->r[k].in_quote && x->r[k].role == EX_P_SUBJ && x->r[k].pend > x->w[qw - 1].s &&
+                    x->r[k].pend <= x->w[qw - 1].e;
     if (fw > 0 && x->w[fw - 1].s >= a && !thing) {
         const ex_word *adn = &x->w[fw - 1];
         size_t cl;
@@ -3967,13 +3975,30 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
  * subject or topic outside quotes before it, else one before the verb. */
 static void st_speaker(exdoc *x, ex_event *e, size_t qs, size_t vs)
 {
-    int best = -1;
+    int best = -1, outer = -1;
     for (size_t k = 0; k < x->nr; k++) {
         const ex_role *r = &x->r[k];
         if (r->in_quote || !is_subject(x, r) || r->next >= 0)
             continue;
         if (r->pend <= qs || (r->pend <= vs && x->m->v[r->m].nstart >= qs && best < 0))
             best = (int)k;
+        if (r->pend <= qs && !r->gen && outer < 0)
+            outer = (int)k;
+    }
+    /* 상무부는 화웨이의 장비가 "…"고 말했다, 중국은 미국이 "…"고 비판했다:
+     * a subject (이/가) right before what is said, on the actor or on
+     * what the actor owns, is the subject of what is said; the topic or
+     * subject before it, with no verb between them, says it (a
+     * spokesman, 국무부 대변인이, still speaks for the body) */
+    if (best >= 0 && outer >= 0 && best != outer && x->r[best].role == EX_P_SUBJ &&
+        (x->r[best].gen || x->r[best].own)) {
+        size_t bs = x->m->v[x->r[phrase_start(x, (size_t)best)].m].nstart;
+        int ow = word_at(x, x->r[outer].pend ? x->r[outer].pend - 1 : 0), bw = word_at(x, bs);
+        int verb = ow < 0 || bw < 0 || x->r[outer].pend > bs;
+        for (int k = ow + 1; !verb && k < bw; k++)
+            verb = !x->w[k].in_quote && verbish_word(x, &x->w[k]);
+        if (!verb)
+            best = outer;
     }
     e->n_agent = 0;
     e->n_target = 0;
