@@ -46,6 +46,7 @@ static const char *const *bound_nouns, *const *adnominal_ends, *const *clause_en
     *const *vague_times;
 /* Predicates by morphology (issue 13): nouns of states, market movements
  * and their subjects, objects that make an imposing act a restriction. */
+static const char *const *stock_suffixes; /* relations.yaml move_stock_suffixes */
 static const char *const *state_lemmas, *const *market_moves, *const *market_subjects,
     *const *restrict_objects, *const *morph_drop_endings, *const *quote_words, *const *object_typed_lemmas,
     *const *acted_on_verbs, *const *passive_light_verbs, *const *lift_verbs;
@@ -89,6 +90,7 @@ static void lists_init(void)
     state_lemmas = kg_gram_words("events", "state_lemmas");
     market_moves = kg_gram_words("events", "market_moves");
     market_subjects = kg_gram_words("events", "market_subjects");
+    stock_suffixes = kg_gram_words("relations", "move_stock_suffixes");
     restrict_objects = kg_gram_words("events", "restrict_objects");
     morph_drop_endings = kg_gram_words("events", "morph_drop_endings");
     quote_words = kg_gram_words("korean", "quote_endings");
@@ -2280,16 +2282,21 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
             }
     }
     /* 연준이 금리를 동결하면서 국내 주가는 2% 올랐다: a move whose own
-     * subject, after the actor's, is a market's (market_subjects) is no
+     * subject, after the actor's, is a market's (market_subjects, or a
+     * sector's stocks: 관련주가 일제히 올랐다) is no
      * act of that actor, unless a company (its shares, its sales) */
     /* (a company's own shares are its: 삼성전자는 … 주가가 올랐다) */
+    /* (a sector's stocks are no company's own: 한빛전자가 … 공개한 뒤
+     * 자동차주는 내렸다) */
     const char *bt = best >= 0 ? x->m->v[x->r[best].m].type : NULL;
-    if (best >= 0 && e->type == ex_type_index("other") && !cited && !(bt && !strcmp(bt, "company"))) {
+    int own_shares = bt && !strcmp(bt, "company");
+    if (best >= 0 && e->type == ex_type_index("other") && !cited) {
         int bw = word_at(x, x->r[best].pend ? x->r[best].pend - 1 : 0), pw = word_at(x, c->ps);
         for (int k = bw + 1; bw >= 0 && k < pw; k++) {
             const ex_word *sw = &x->w[k];
             if ((sw->particle == EX_P_SUBJ || sw->particle == EX_P_TOPIC) && !sw->in_quote && !word_has_actor(x, sw) &&
-                starts_any(x->s, sw->ps, sw->cs, market_subjects) > 0) {
+                ((!own_shares && starts_any(x->s, sw->ps, sw->cs, market_subjects) > 0) ||
+                 ex_stock_stem(x->s, sw->cs, sw->ps, stock_suffixes))) {
                 best = -1;
                 break;
             }

@@ -65,6 +65,19 @@ static inline int ex_ends_any(const char *s, size_t a, size_t b, const char *con
     return 0;
 }
 
+/* 1 if the stem s[a..b) names the stocks of a sector (자동차주, 관련주):
+ * it ends in one of suffixes (relations.yaml move_stock_suffixes) after
+ * two syllables at least. */
+static inline int ex_stock_stem(const char *s, size_t a, size_t b, const char *const *suffixes)
+{
+    for (int k = 0; suffixes[k]; k++) {
+        size_t l = strlen(suffixes[k]);
+        if (b >= a + l + 6 && !memcmp(s + b - l, suffixes[k], l))
+            return 1;
+    }
+    return 0;
+}
+
 /* Length of the first word of list (NULL-ended) that s[a..b) ends with,
  * 0 if none. */
 static inline size_t ex_ends_which(const char *s, size_t a, size_t b, const char *const *list)

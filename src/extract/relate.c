@@ -2199,12 +2199,7 @@ static int owned_move(const exdoc *x, const ex_event *e)
             }
             /* 자동차주가, 관련주가: stocks of a sector (two letters before
              * the suffix at least) */
-            for (int k = 0; stock_suffixes[k]; k++) {
-                size_t l = strlen(stock_suffixes[k]);
-                if (w.ps >= w.cs + l + 6 && !memcmp(x->s + w.ps - l, stock_suffixes[k], l))
-                    return 1;
-            }
-            return 0;
+            return ex_stock_stem(x->s, w.cs, w.ps, stock_suffixes);
         }
         b = w.s;
     }
