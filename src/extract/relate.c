@@ -4888,6 +4888,16 @@ void ex_relate(exdoc *x)
             int move = !b->stmt && (market_move(x, b) || owned_move(x, b) || self_move(b));
             while (move && a >= 0 && ((x->ev_v[a].f & EX_F_FUTADN) || x->ev_v[a].stmt))
                 a = prev_event(x, a, back, -1, -1);
+            /* …발표하자 관련주가 일제히 올랐다. 이 소식에 삼성전자 주가는
+             * 5% 올랐다: the news is the act that moved the market before,
+             * not that move (a move whose cause was told shares it) */
+            if (move && a >= 0 && !x->ev_v[a].stmt &&
+                (market_move(x, &x->ev_v[a]) || owned_move(x, &x->ev_v[a]) || self_move(&x->ev_v[a])))
+                for (size_t r = 0; r < x->n_rel; r++)
+                    if (x->rel[r].to == a && x->rel[r].type == EX_REL_CAUSES && x->rel[r].from >= 0) {
+                        a = x->rel[r].from;
+                        break;
+                    }
             /* 합의 소식에 주가가 올랐다. 이에 따라 정부는 …: an act told
              * after a move whose cause its sentence tells follows that
              * cause, not the move (a move told alone may be what is
