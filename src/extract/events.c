@@ -130,7 +130,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -201,6 +201,7 @@ static void gw_init(void)
     GW_GET(threat_nouns);
     GW_GET(figure_bound_words);
     GW_GET(quoted_plan_nouns);
+    GW_GET(plan_head_nouns);
     GW_GET(remark_nouns);
     GW_GET(warning_words);
     GW_GET(quality_suffixes);
@@ -3612,8 +3613,17 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
         f &= ~(unsigned)(EX_F_PRESADN | EX_F_COMPL);
         e->f = f;
     }
-    if (f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_FORECAST | EX_F_COMPL |
-             EX_F_HABIT | EX_F_PRESADN))
+    /* 공장을 짓는다는 계획을 발표했다: the act of a plan made public is
+     * kept for relate.c, which makes the two one event (the word after
+     * it a plan noun with an object particle, then a verb) */
+    unsigned desc = EX_F_COMPL | EX_F_PRESADN;
+    {
+        int pw = (int)(w - x->w) + 1;
+        if ((f & desc) && !w->in_quote && (size_t)pw + 1 < x->nw && x->w[pw].particle == EX_P_OBJ &&
+            !x->w[pw].in_quote && is_word(x->s, x->w[pw].cs, x->w[pw].ps, GW(plan_head_nouns)))
+            desc = 0;
+    }
+    if (f & (EX_F_NOMIN | EX_F_INTENT | EX_F_HYPO | EX_F_NEG | EX_F_FORECAST | EX_F_HABIT | desc))
         return 0;
     /* 법안을 제출할 계획이다, 양산을 시작할 방침이다: a plan with no act of
      * a listed type is announce (GUIDELINES) */

@@ -227,6 +227,29 @@ static int only_spaces(const exdoc *x, size_t a, size_t b)
     return 1;
 }
 
+static void word_ending(const exdoc *x, size_t ss, size_t e, ex_word *w);
+
+/* The plan noun (events.yaml plan_head_nouns) when s[a, b) is that noun
+ * with an object particle and nothing else (짓는다는 계획을 발표했다:
+ * 계획을), else NULL. */
+static const char *plan_object_between(const exdoc *x, size_t a, size_t b)
+{
+    while (a < b && x->s[a] == ' ')
+        a++;
+    while (b > a && x->s[b - 1] == ' ')
+        b--;
+    if (a >= b || memchr(x->s + a, ' ', b - a) || memchr(x->s + a, '\n', b - a))
+        return NULL;
+    ex_word w;
+    word_ending(x, a, b, &w);
+    if (w.s != a || w.particle != EX_P_OBJ)
+        return NULL;
+    for (int k = 0; plan_head_nouns[k]; k++)
+        if (w.ps - w.cs == strlen(plan_head_nouns[k]) && !memcmp(x->s + w.cs, plan_head_nouns[k], w.ps - w.cs))
+            return plan_head_nouns[k];
+    return NULL;
+}
+
 /* 1 if s[a, b) is a level and its particle only: at most two words
  * (5만8000원에, 2,450으로, 10만 2300원에), the first starting with a
  * digit, none ending a clause. */
@@ -307,6 +330,16 @@ void ex_merge_sentence(exdoc *x, size_t first)
             b->type == announce && plan_head(b->pred) && only_spaces(x, a->pe, b->ps)) {
             /* (titled by the act and the plan: 항소 계획) */
             merge_told(b, a, plan_head(b->pred), a->type);
+            continue;
+        }
+        /* 공장을 짓는다는 계획을 발표했다, 투자를 늘리겠다는 방침을 밝혔다:
+         * a plan made public with its act named is the act, one event of
+         * the act's type (GUIDELINES: 부과 계획을 발표했다); announce when
+         * the act is of no listed type */
+        const char *pn;
+        if ((a->f & (EX_F_FUTADN | EX_F_PRESADN | EX_F_COMPL)) && !a->quoted && !b->quoted && b->type == announce &&
+            (pn = plan_object_between(x, a->pe, b->ps))) {
+            merge_told(b, a, pn, a->type == ex_type_index("other") ? announce : a->type);
             continue;
         }
         /* 손을 잡고 설립했다: the partner acts too, in one event */
