@@ -4250,6 +4250,23 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             if (!x->r[k].in_quote && is_subject(x, &x->r[k]) && x->r[k].pend <= w->cs &&
                 (x->r[k].pend <= qs || x->m->v[x->r[k].m].nstart >= x->w[q].e))
                 own = 1;
+        /* 엔비디아는 … 줄어들 것으로 내다봤다 after another's statement: a
+         * topic that opens the sentence (its first or second word) and
+         * names someone else than the speaker before speaks on its own,
+         * also when what it says starts before it (no quote) */
+        for (size_t k = 0; k < x->nr && !own && prev >= 0; k++) {
+            const ex_role *r = &x->r[k];
+            if (r->in_quote || r->gen || r->role != EX_P_TOPIC || r->next >= 0 || r->pend > w->cs)
+                continue;
+            int fw = word_at(x, x->m->v[x->r[phrase_start(x, k)].m].nstart);
+            if (fw < 0 || fw > 1)
+                continue;
+            const ex_event *p = &x->ev_v[prev];
+            int same = 0;
+            for (int a = 0; a < p->n_agent; a++)
+                same |= !strcmp(x->m->v[p->agent[a]].id, x->m->v[r->m].id);
+            own = !same;
+        }
         int cont = prev >= 0 && (word_is(x, 0, st_continuers) || x->ev_v[prev].sent + 1 == si);
         if (cont && !own) {
             ex_event *p = &x->ev_v[prev];
