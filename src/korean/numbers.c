@@ -205,6 +205,19 @@ static void syl_init(void)
         if (w->n >= 3 && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u))
             syl_class[kg_u8_syl_index(u)] |= SYL_NATIVE;
     }
+    /* the syllables a native numeral may go on with after its first
+     * (KG_NUM_SYL_NATIVE_ON): the second of each word of two syllables
+     * or more, and the first of each one (열두: a one after a ten) */
+    const numword *lists[] = { tens, ones, ranges };
+    for (size_t q = 0; q < sizeof lists / sizeof *lists; q++)
+        for (const numword *w = lists[q]; w->w; w++) {
+            const unsigned char *u = (const unsigned char *)w->w + 3;
+            if (w->n >= 6 && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u))
+                syl_class[kg_u8_syl_index(u)] |= KG_NUM_SYL_NATIVE_ON;
+        }
+    for (uint32_t c = 0; c < KG_NSYL; c++)
+        if (ones_head[c])
+            syl_class[c] |= KG_NUM_SYL_NATIVE_ON;
 }
 
 /* syl_init once, from any thread. The readers run at every number

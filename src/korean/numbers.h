@@ -43,7 +43,13 @@ int kg_num_native_may_start(const char *s, size_t len, size_t i);
  * ten or one starts with it (KG_NUM_SYL_NATIVE). kg_num_words_may_start
  * and kg_num_native_may_start answer from these; a caller may build its
  * own tables from them once (figures.c). */
-enum { KG_NUM_SYL_SINO = 1, KG_NUM_SYL_SMALL = 2, KG_NUM_SYL_BIG = 4, KG_NUM_SYL_NATIVE = 8 };
+/* KG_NUM_SYL_NATIVE_ON: a native numeral may go on with that syllable
+ * (the second syllable of a native ten, one or range word, or the first
+ * of a native one, which may follow a ten): where the syllable after a
+ * native numeral's first one has not this bit, kg_num_scan_native reads
+ * one syllable there or nothing (figures.c). (128: the bits between are
+ * figures.c's own in the same table.) */
+enum { KG_NUM_SYL_SINO = 1, KG_NUM_SYL_SMALL = 2, KG_NUM_SYL_BIG = 4, KG_NUM_SYL_NATIVE = 8, KG_NUM_SYL_NATIVE_ON = 128 };
 unsigned kg_num_syl_class(unsigned c);
 /* Reads a native Korean number word (한 두 세 네 다섯 ... 열 스무 스물...)
  * at s[i] that stands alone as a word, or is glued to what follows (then

@@ -91,6 +91,12 @@ static int num_scan(const char *s, size_t len, size_t i, kg_num *out)
  * 한편 still need the full test). A reader of a new start in Hangul must
  * add its first syllables to FS_MAY. */
 enum { FS_TOK = 16, FS_WORDFIG = 32, FS_MAY = 64 };
+/* And FS_GOES_ON (numbers.c's KG_NUM_SYL_NATIVE_ON, 128): a native
+ * numeral may go on with the syllable, or a unit of class native_glued
+ * may start with it (may_figure_hangul: after a native numeral's first
+ * syllable, any other syllable leaves the numeral one syllable glued to
+ * a word that is no such unit). */
+enum { FS_GOES_ON = KG_NUM_SYL_NATIVE_ON };
 static unsigned char fig_cls[KG_NSYL];
 
 /* fig_cls of the syllable at s[i], or 0 (no syllable there). */
@@ -1504,6 +1510,8 @@ static void fig_syl_init(void)
             v |= FS_TOK;
         if ((wordfig_syl.bits[c >> 3] >> (c & 7)) & 1)
             v |= FS_WORDFIG;
+        if ((native_glued_syl.bits[c >> 3] >> (c & 7)) & 1)
+            v |= FS_GOES_ON;
         /* (may_figure_hangul's first tests, each by what it reads at the
          * first syllable) */
         if (sign_lead[u[0]] || word_figs_any || (v & (FS_WORDFIG | KG_NUM_SYL_SINO | KG_NUM_SYL_SMALL | KG_NUM_SYL_NATIVE)))
@@ -1535,8 +1543,18 @@ static int may_figure_hangul(const char *s, size_t len, size_t i)
             ((a & KG_NUM_SYL_SMALL) && (b & (KG_NUM_SYL_SINO | KG_NUM_SYL_SMALL | KG_NUM_SYL_BIG))))
             return 1;
     }
+    if (!(a & KG_NUM_SYL_NATIVE))
+        return 0;
+    /* a syllable after the first that no native numeral goes on with and
+     * no native_glued unit starts with (한국, 세계): the numeral read there
+     * is that one syllable glued to a word, or none; only 여 right after
+     * it makes a figure (as below, without the read) */
+    const unsigned char *u1 = (const unsigned char *)s + i + 3;
+    if (i + 5 < len && u1[0] >= 0xEA && u1[0] <= 0xED && kg_u8_syllable(u1) &&
+        !(fig_cls[kg_u8_syl_index(u1)] & FS_GOES_ON) && !kg_lit_any(s, len, i + 3, over_marks))
+        return 0;
     kg_num n;
-    if (!(a & KG_NUM_SYL_NATIVE) || !native_scan(s, len, i, &n))
+    if (!native_scan(s, len, i, &n))
         return 0;
     if (!n.glued)
         return 1;
@@ -1653,7 +1671,10 @@ void kg_find_figures(kg_tctx *c)
             continue;
         /* the cheap tests first (positions in chrome or in a time are
          * skipped below either way) */
-        if (ch >= 0x80 && (!fig_first(s, len, i) || !kg_tok_start(s, i) || !may_figure_hangul(s, len, i)))
+        /* (a syllable here is in fig_syl: fig_first would say 1) */
+        if (ch >= 0x80 && ((!(ch >= 0xEA && ch <= 0xED && kg_u8_syllable((const unsigned char *)s + i)) &&
+                            !fig_first(s, len, i)) ||
+                           !kg_tok_start(s, i) || !may_figure_hangul(s, len, i)))
             continue;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;

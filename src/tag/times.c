@@ -2702,25 +2702,35 @@ static void time_first_init(void)
     digit_filter_init();
 }
 
-/* Words with which a time expression may start. Checked on the first
- * bytes to keep the scan cheap. */
-static int may_start(const char *s, size_t len, size_t i)
+/* may_start's last step: 1 if a head starts at s[i], f and g the first
+ * two three-byte groups there. Out of line: most tokens are decided
+ * before it by a table or two (may_start, inlined into the token loop). */
+static __attribute__((noinline)) int head_at(const char *s, size_t len, size_t i, uint32_t f, uint32_t g)
 {
-    unsigned char c = (unsigned char)s[i];
-    if (isd((char)c) || c == '\'')
-        return 1;
-    if (c < 0x80)
-        return 0;
-    /* the first syllable must be one of the heads' (time_first) */
+    for (int k = head_bucket[head_hash(f)]; k >= 0; k = head_next[k])
+        if (head_first[k] == f && (head_second[k] == HEAD_SHORT || head_second[k] == g) && kg_at(s, len, i, heads[k]))
+            return 1;
+    return 0;
+}
+
+/* Words with which a time expression may start. Checked on the first
+ * bytes to keep the scan cheap: it runs at every token, so it is inlined
+ * into the token loop (a call per token cost more than the tests). */
+static inline __attribute__((always_inline)) int may_start(const char *s, size_t len, size_t i)
+{
     const unsigned char *u = (const unsigned char *)s + i;
-    if (i + 2 >= len || c < 0xEA || c > 0xED || !kg_u8_syllable(u))
+    unsigned char c = u[0];
+    if (c < 0x80)
+        return isd((char)c) || c == '\'';
+    /* the first syllable must be one of the heads' (time_first) */
+    if (c < 0xEA || c > 0xED || i + 2 >= len || !kg_u8_syllable(u))
         return 0;
-    unsigned ts = time_syl[kg_u8_syl_index(u)];
+    uint32_t x = kg_u8_syl_index(u);
+    unsigned ts = time_syl[x];
     if (!(ts & TS_FIRST))
         return 0;
     if (ts & TS_ONE)
         return 1; /* (the head of that syllable alone fits) */
-    uint32_t f = first3(s + i); /* i + 2 < len: checked above */
     /* (no 24-bit value of first3 is 0xFF000000: no head of six bytes
      * fits a text that ends before) */
     uint32_t g = i + 6 <= len ? first3(s + i + 3) : 0xFF000000u;
@@ -2729,14 +2739,11 @@ static int may_start(const char *s, size_t len, size_t i)
          * must be a pair of head_pairs */
         if (!(ts & TS_LONG) || g == 0xFF000000u)
             return 0;
-        unsigned h = head_pair_hash(kg_u8_syl_index(u), g);
+        unsigned h = head_pair_hash(x, g);
         if (!((head_pairs[h >> 3] >> (h & 7)) & 1))
             return 0;
     }
-    for (int k = head_bucket[head_hash(f)]; k >= 0; k = head_next[k])
-        if (head_first[k] == f && (head_second[k] == HEAD_SHORT || head_second[k] == g) && kg_at(s, len, i, heads[k]))
-            return 1;
-    return 0;
+    return head_at(s, len, i, first3(s + i), g); /* (i + 2 < len: checked above) */
 }
 
 /* -1, 0, 1 as point a is before, at or after b (on the coarser of the
