@@ -1612,6 +1612,13 @@ static void bare_money_pass(kg_tctx *c, size_t first)
     size_t n = c->out->n;
     if (n <= first)
         return;
+    /* (most texts have no bare amount: then nothing below changes a
+     * figure, and their sentences need not be found) */
+    size_t a0 = first;
+    while (a0 < n && (v[a0].kind != KG_MENTION_FIGURE || strcmp(v[a0].unit, "count") || v[a0].counter || v[a0].is_range))
+        a0++;
+    if (a0 == n)
+        return;
     /* the sentence of each figure, in one pass (figures come in text order) */
     size_t *sid = kg_xcalloc(n - first, sizeof *sid);
     for (size_t a = first + 1; a < n; a++)

@@ -113,6 +113,52 @@ static const char *const *zones, *const *day_times, *const *not_year_after, *con
     *const *direction_tails, *const *then_not_after, *const *verb_stem_tails;
 /* The first bytes of date_name_dots (time_at's first test for date_name). */
 static unsigned char date_dot_first[256];
+/* The first characters of the words of a list, a loop's first test: a
+ * word of the list can only be where the text has one of them. A word
+ * that starts with a Hangul syllable puts it in syl (one byte would let
+ * every syllable of its lead byte through), any other word its first
+ * byte in byte (every byte when a word is empty). */
+typedef struct firsts {
+    unsigned char byte[256];
+    kg_sylset syl;
+} firsts;
+
+static void firsts_add(firsts *f, const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if (!w[0])
+        memset(f->byte, 1, sizeof f->byte);
+    else if (u[0] >= 0xEA && u[0] <= 0xED && u[1] && u[2] && kg_u8_syllable(u))
+        f->syl.bits[kg_u8_syl_index(u) >> 3] |= (unsigned char)(1u << (kg_u8_syl_index(u) & 7));
+    else
+        f->byte[u[0]] = 1;
+}
+
+/* 0 if no word of f's list starts at s[i]. */
+static inline int firsts_at(const firsts *f, const char *s, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    unsigned char c = (unsigned char)s[i];
+    return f->byte[c] || (c >= 0xEA && c <= 0xED && kg_sylset_at(&f->syl, s, len, i));
+}
+
+/* not_day_after, glued and spaced (p_day, a quarter alone in
+ * p_calendar); amount_units with a unit (p_amount); day_times (p_trail);
+ * years (year_back_period). */
+static firsts not_day_glued_first, not_day_spaced_first, amount_unit_first, day_time_first, year_first;
+
+/* 1 if a word of not_day_after stands at k (glued) or k2 (after a space,
+ * class spaced): a number of days before it is a duration. */
+static int not_day_at(const char *s, size_t len, size_t k, size_t k2)
+{
+    if (!firsts_at(&not_day_glued_first, s, len, k) && !firsts_at(&not_day_spaced_first, s, len, k2))
+        return 0; /* (no word of either kind starts there) */
+    for (size_t q = 0; q < t_not_day.n; q++)
+        if (kg_lit(s, len, (t_not_day.v[q].cls & TW_SPACED) ? k2 : k, t_not_day.v[q].w))
+            return 1;
+    return 0;
+}
 static const kg_gram_list *decade_parts, *directions, *part_directions;
 /* The marks of times (grammar times: marks), one word per role: 2024년,
  * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
@@ -471,10 +517,8 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
             }
         }
         /* durations: 3일간, 3일 동안, 3일째, 3일 만에 */
-        size_t k2 = sp(s, len, k);
-        for (size_t q = 0; q < t_not_day.n; q++)
-            if (lit(s, len, (t_not_day.v[q].cls & TW_SPACED) ? k2 : k, t_not_day.v[q].w))
-                return 0;
+        if (not_day_at(s, len, k, sp(s, len, k)))
+            return 0;
         /* the days of a stay after its nights: 2박 3일 (units.yaml
          * stay_nights; a figure) */
         if (stay_days(s, i))
@@ -1308,10 +1352,8 @@ static size_t p_calendar(tstate *st, size_t i, tspec *t)
         return e + k;
     } else if (isd(s[e]) && (k = p_part(st, e, t)) && t->part == P_Q) {
         /* a quarter alone: 4분기 (not 3분기 연속, 2분기째) */
-        size_t k2 = sp(s, len, k);
-        for (size_t q = 0; q < t_not_day.n; q++)
-            if (lit(s, len, (t_not_day.v[q].cls & TW_SPACED) ? k2 : k, t_not_day.v[q].w))
-                return 0;
+        if (not_day_at(s, len, k, sp(s, len, k)))
+            return 0;
         return k;
     } else if (t->part) {
         t->part = P_NONE;
@@ -1377,7 +1419,7 @@ static size_t p_trail(tstate *st, size_t e, tspec *t)
     /* a time of day: 오후 3시, 21:27 */
     j = sp(s, len, e);
     size_t j2 = j;
-    for (int q = 0; day_times[q]; q++)
+    for (int q = 0; day_times[q] && (q || firsts_at(&day_time_first, s, len, j)); q++)
         if ((k = lit(s, len, j, day_times[q])) && k < len && s[k] == ' ') {
             j2 = k + 1;
             break;
@@ -1457,7 +1499,7 @@ static size_t p_amount(tstate *st, size_t i, int *n, int *unit, int *approx)
         e = ov;
     }
     size_t k = sp(s, len, e), r = 0;
-    for (size_t q = 0; !r && q < t_amount_units.n; q++)
+    for (size_t q = 0; !r && q < t_amount_units.n && (q || firsts_at(&amount_unit_first, s, len, k)); q++)
         if (t_amount_units.v[q].off && (r = lit(s, len, k, t_amount_units.v[q].w)))
             *unit = t_amount_units.v[q].off;
     if (!r)
@@ -2069,6 +2111,8 @@ static size_t finish(tstate *st, size_t i, size_t e, tspec *dummy, tval *v)
  * i (a word ending after it), or 0. */
 static size_t year_back_period(const char *s, size_t len, size_t i)
 {
+    if (!firsts_at(&year_first, s, len, i))
+        return 0; /* (no word of years starts there) */
     for (size_t y = 0; y < t_years.n; y++) {
         size_t ly = t_years.v[y].n + 1;
         if (!kg_at(s, len, i, t_years.v[y].w) || !kg_at(s, len, i + ly - 1, " "))
@@ -2383,6 +2427,15 @@ static void read_lists(void)
         zone_first[(unsigned char)zones[k][0]] = 1;
     }
     day_times = kg_gram_words("times", "day_times");
+    for (size_t k = 0; day_times[k]; k++)
+        firsts_add(&day_time_first, day_times[k]);
+    for (size_t k = 0; k < t_not_day.n; k++)
+        firsts_add(t_not_day.v[k].cls & TW_SPACED ? &not_day_spaced_first : &not_day_glued_first, t_not_day.v[k].w);
+    for (size_t k = 0; k < t_amount_units.n; k++)
+        if (t_amount_units.v[k].off)
+            firsts_add(&amount_unit_first, t_amount_units.v[k].w);
+    for (size_t k = 0; k < t_years.n; k++)
+        firsts_add(&year_first, t_years.v[k].w);
     not_year_after = kg_gram_words("times", "not_year_after");
     day_tails = kg_gram_words("times", "day_tails");
     stay_nights = kg_gram_words("units", "stay_nights");
