@@ -340,6 +340,21 @@ static inline int fc_first(const int *head, const char *s, size_t len, size_t i)
 static uint32_t wordfig_syl_head[KG_NSYL];
 static uint32_t *wordfig_syl_next;
 static size_t *wordfig_len;
+/* Per syllable, set when a word figure of that syllable has fewer than
+ * six bytes (wordfig_short); the words of six bytes or more, a bit per
+ * hash of their first two three-byte groups (wordfig_pairs). Where a
+ * syllable has long words only and the pair of the text's two groups
+ * is not in wordfig_pairs, no word figure starts there: most syllables
+ * that start one (이, 사, 하, 한) start other words far more often. */
+static kg_sylset wordfig_short;
+#define WORDFIG_PAIR_BITS 14
+static unsigned char wordfig_pairs[(1u << WORDFIG_PAIR_BITS) / 8];
+
+static unsigned wordfig_pair_hash(uint32_t c, const unsigned char *g)
+{
+    uint32_t x = ((uint32_t)g[0] << 16) | ((uint32_t)g[1] << 8) | g[2];
+    return ((c * 2654435761u) ^ (x * 2246822519u)) >> (32 - WORDFIG_PAIR_BITS);
+}
 
 /* The first word figure at s[i] after word q (q < 0: the first one), or
  * -1; its end in *e. */
@@ -347,7 +362,14 @@ static inline int wordfig_at(const char *s, size_t len, size_t i, int q, size_t 
 {
     const unsigned char *u = (const unsigned char *)s + i;
     if (i + 2 < len && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u)) {
-        for (int k = q < 0 ? (int)wordfig_syl_head[kg_u8_syl_index(u)] - 1 : (int)wordfig_syl_next[q] - 1; k >= 0;
+        uint32_t c = kg_u8_syl_index(u);
+        if (q < 0 && !((wordfig_short.bits[c >> 3] >> (c & 7)) & 1)) {
+            /* (long words only: their pair must be the text's) */
+            unsigned h;
+            if (i + 6 > len || (h = wordfig_pair_hash(c, u + 3), !((wordfig_pairs[h >> 3] >> (h & 7)) & 1)))
+                return -1;
+        }
+        for (int k = q < 0 ? (int)wordfig_syl_head[c] - 1 : (int)wordfig_syl_next[q] - 1; k >= 0;
              k = (int)wordfig_syl_next[k] - 1) {
             size_t n = wordfig_len[k], b = 3;
             const char *w = word_figs[k].w;
@@ -1484,9 +1506,16 @@ static void fig_syl_init(void)
     range_next = fc_build_words(range_head, range_marks, range_word);
     for (size_t k = 0; k < n_word_figs; k++) {
         const unsigned char *w = (const unsigned char *)word_figs[k].w;
-        if (strlen(word_figs[k].w) >= 3 && w[0] >= 0xEA && w[0] <= 0xED && kg_u8_syllable(w))
+        if (strlen(word_figs[k].w) >= 3 && w[0] >= 0xEA && w[0] <= 0xED && kg_u8_syllable(w)) {
             kg_sylset_add_first(&wordfig_syl, word_figs[k].w);
-        else
+            uint32_t c = kg_u8_syl_index(w);
+            if (strlen(word_figs[k].w) < 6) {
+                wordfig_short.bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+            } else {
+                unsigned h = wordfig_pair_hash(c, w + 3);
+                wordfig_pairs[h >> 3] |= (unsigned char)(1u << (h & 7));
+            }
+        } else
             word_figs_any = 1;
     }
     /* (a unit that starts with no syllable never follows a glued

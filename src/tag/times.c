@@ -147,6 +147,9 @@ static inline int firsts_at(const firsts *f, const char *s, size_t len, size_t i
  * p_calendar); amount_units with a unit (p_amount); day_times (p_trail);
  * years (year_back_period). */
 static firsts not_day_glued_first, not_day_spaced_first, amount_unit_first, day_time_first, year_first;
+/* The words of a direction before an expression (p_expr's first tests:
+ * R_PAST, R_LAST_BEFORE, R_COMING, R_NEXT). */
+static firsts direction_first;
 
 /* 1 if a word of not_day_after stands at k (glued) or k2 (after a space,
  * class spaced): a number of days before it is a duration. */
@@ -1841,7 +1844,9 @@ static size_t p_expr(tstate *st, size_t i, tval *v, size_t *start, tspec *tp, in
     *resolved = 1;
     size_t j = i;
     int past = 0;
-    if ((k = lit_sp(s, len, j, R_PAST)) && !lit(s, len, k, R_MONTH_NOUN) &&
+    if (!firsts_at(&direction_first, s, len, j)) {
+        /* (no word below starts there: a number, most often) */
+    } else if ((k = lit_sp(s, len, j, R_PAST)) && !lit(s, len, k, R_MONTH_NOUN) &&
         tw_at(&dx_year, s, len, j, NULL) <= k - j) { /* (지난 달, 지난 해 are deictic words) */
         t.dir = -1;
         past = 1;
@@ -2339,6 +2344,9 @@ static void read_rule_words(void)
     R_HALF = word_of("rule_words", "half"), R_ORDINAL = word_of("rule_words", "ordinal");
     R_NEXT = word_of("rule_words", "next");
     R_LAST_BEFORE = word_of("rule_words", "last_before");
+    const char *dirs[] = { R_PAST, R_LAST_BEFORE, R_COMING, R_NEXT };
+    for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++)
+        firsts_add(&direction_first, dirs[k]);
     final_links = kg_gram_words("times", "final_links");
     since_words = kg_gram_words("times", "since_words");
     around_links = kg_gram_words("times", "around_links");
@@ -3180,7 +3188,7 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     }
     int yy = 0, mo = 0, dy = 0;
     size_t e1, e2, e3;
-    if (!n && isd((char)ch) && (e1 = read_int(s, len, i, 2, &yy)) == i + 2 && e1 < len && s[e1] == '/' &&
+    if (!n && isd((char)ch) && i + 2 < len && s[i + 2] == '/' && (e1 = read_int(s, len, i, 2, &yy)) == i + 2 &&
         (e2 = read_int(s, len, e1 + 1, 2, &mo)) == e1 + 3 && e2 < len && s[e2] == '/' &&
         (e3 = read_int(s, len, e2 + 1, 2, &dy)) == e2 + 3 && (e3 >= len || s[e3] != '/') && mo >= 1 && mo <= 12 &&
         dy >= 1 && dy <= 31 && (i == 0 || s[i - 1] != '/')) {
