@@ -163,6 +163,9 @@ static int not_day_at(const char *s, size_t len, size_t k, size_t k2)
     return 0;
 }
 static const kg_gram_list *decade_parts, *directions, *part_directions;
+/* Their field sign, read once (read_lists): -1 for "-1" else 1
+ * (directions); the number, 0 without one (part_directions). */
+static int *direction_sign, *part_direction_sign;
 /* The marks of times (grammar times: marks), one word per role: 2024년,
  * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
  * 300여 (over), 부터 (from), 까지 (until). A role the grammar leaves
@@ -1622,10 +1625,8 @@ static int pe_amount(tstate *st, size_t e, int past, int amt, int unit, int appr
     int sign = 1;
     k = 0;
     for (size_t q = 0; !past && !k && q < directions->n; q++)
-        if ((k = lit(s, len, k2, directions->e[q].form))) {
-            const char *sg = kg_gram_field(&directions->e[q], "sign");
-            sign = sg && !strcmp(sg, "-1") ? -1 : 1;
-        }
+        if ((k = lit(s, len, k2, directions->e[q].form)))
+            sign = direction_sign[q];
     if (!past && k && (word_end_ok(s, len, k) || kg_lit_any(s, len, k, direction_tails))) {
         size_t kc = k;
         if (kc < len && s[kc] == '(') { /* 1년 전(3천억원)보다 */
@@ -2471,6 +2472,16 @@ static void read_lists(void)
     decade_parts = kg_gram_list_get("times", "decade_parts");
     directions = kg_gram_list_get("times", "directions");
     part_directions = kg_gram_list_get("times", "part_directions");
+    direction_sign = kg_xcalloc(directions->n + 1, sizeof *direction_sign);
+    for (size_t q = 0; q < directions->n; q++) {
+        const char *sg = kg_gram_field(&directions->e[q], "sign");
+        direction_sign[q] = sg && !strcmp(sg, "-1") ? -1 : 1;
+    }
+    part_direction_sign = kg_xcalloc((part_directions ? part_directions->n : 0) + 1, sizeof *part_direction_sign);
+    for (size_t q = 0; part_directions && q < part_directions->n; q++) {
+        const char *sg = kg_gram_field(&part_directions->e[q], "sign");
+        part_direction_sign[q] = sg ? atoi(sg) : 0;
+    }
     read_rule_words();
     lunar_init();
     /* (the plain lists are indexed as they are read, above) */
@@ -2939,10 +2950,8 @@ static size_t part_with_direction(tstate *st, size_t i, tval *v)
     size_t len = st->len, k = 0, yb;
     int sign = 0, wq;
     for (size_t q = 0; !k && part_directions && q < part_directions->n; q++)
-        if ((k = lit_sp(s, len, i, part_directions->e[q].form))) {
-            const char *sg = kg_gram_field(&part_directions->e[q], "sign");
-            sign = sg ? atoi(sg) : 0;
-        }
+        if ((k = lit_sp(s, len, i, part_directions->e[q].form)))
+            sign = part_direction_sign[q];
     if (!k || !(yb = tw_at(&t_year_parts, s, len, k, &wq)) || !t_year_parts.v[wq].part)
         return 0;
     const kg_edtf_point *dct = &st->c->dct;
