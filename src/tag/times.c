@@ -2548,7 +2548,8 @@ static size_t n_heads;
  * end is unknown, so the chain is found by the first character alone and
  * list order decides which head fits first. */
 static uint32_t *head_first;
-static int head_bucket[64], *head_next;
+#define HEAD_BUCKET_BITS 10 /* (heads of one first syllable share a chain: most chains are one syllable's) */
+static int head_bucket[1u << HEAD_BUCKET_BITS], *head_next;
 /* the next three bytes of each head of six bytes or more (HEAD_SHORT:
  * a shorter head): heads that share the first syllable (이날, 이번, 이달)
  * mostly differ in the second */
@@ -2575,7 +2576,7 @@ static unsigned head_pair_hash(uint32_t c, uint32_t g)
 
 static unsigned head_hash(uint32_t f)
 {
-    return (f ^ (f >> 6) ^ (f >> 13)) & 63;
+    return (f * 2654435761u) >> (32 - HEAD_BUCKET_BITS);
 }
 
 static uint32_t first3(const char *p)
@@ -2745,7 +2746,7 @@ static void time_first_init(void)
     head_first = kg_xcalloc(n_heads + 1, sizeof *head_first);
     head_second = kg_xcalloc(n_heads + 1, sizeof *head_second);
     head_next = kg_xcalloc(n_heads + 1, sizeof *head_next);
-    for (size_t b = 0; b < 64; b++)
+    for (size_t b = 0; b < sizeof head_bucket / sizeof *head_bucket; b++)
         head_bucket[b] = -1;
     for (size_t k = 0; k < n_heads; k++) {
         head_first[k] = first3(heads[k]);
