@@ -356,6 +356,24 @@ static unsigned wordfig_pair_hash(uint32_t c, const unsigned char *g)
     return ((c * 2654435761u) ^ (x * 2246822519u)) >> (32 - WORDFIG_PAIR_BITS);
 }
 
+/* 0 when no word figure starts at s[i] (a syllable whose word figures
+ * are all long, and the text's pair is none of theirs); else 1. Inlined
+ * where most Hangul tokens are tried (may_figure_hangul), before the
+ * call of wordfig_at. */
+static inline __attribute__((always_inline)) int wordfig_may(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (!(i + 2 < len && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u)))
+        return 1;
+    uint32_t c = kg_u8_syl_index(u);
+    if ((wordfig_short.bits[c >> 3] >> (c & 7)) & 1)
+        return 1;
+    if (i + 6 > len)
+        return 0; /* (no long word fits) */
+    unsigned h = wordfig_pair_hash(c, u + 3);
+    return (wordfig_pairs[h >> 3] >> (h & 7)) & 1;
+}
+
 /* The first word figure at s[i] after word q (q < 0: the first one), or
  * -1; its end in *e. */
 static inline int wordfig_at(const char *s, size_t len, size_t i, int q, size_t *e)
@@ -363,12 +381,8 @@ static inline int wordfig_at(const char *s, size_t len, size_t i, int q, size_t 
     const unsigned char *u = (const unsigned char *)s + i;
     if (i + 2 < len && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u)) {
         uint32_t c = kg_u8_syl_index(u);
-        if (q < 0 && !((wordfig_short.bits[c >> 3] >> (c & 7)) & 1)) {
-            /* (long words only: their pair must be the text's) */
-            unsigned h;
-            if (i + 6 > len || (h = wordfig_pair_hash(c, u + 3), !((wordfig_pairs[h >> 3] >> (h & 7)) & 1)))
-                return -1;
-        }
+        if (q < 0 && !wordfig_may(s, len, i))
+            return -1;
         for (int k = q < 0 ? (int)wordfig_syl_head[c] - 1 : (int)wordfig_syl_next[q] - 1; k >= 0;
              k = (int)wordfig_syl_next[k] - 1) {
             size_t n = wordfig_len[k], b = 3;
@@ -1564,7 +1578,7 @@ static int may_figure_hangul(const char *s, size_t len, size_t i)
         return 1;
     unsigned a = fig_cls_at(s, len, i);
     size_t we;
-    if ((word_figs_any || (a & FS_WORDFIG)) && wordfig_at(s, len, i, -1, &we) >= 0)
+    if ((word_figs_any || (a & FS_WORDFIG)) && wordfig_may(s, len, i) && wordfig_at(s, len, i, -1, &we) >= 0)
         return 1;
     if (a & (KG_NUM_SYL_SINO | KG_NUM_SYL_SMALL)) {
         unsigned b = fig_cls_at(s, len, i + 3);
