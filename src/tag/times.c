@@ -91,9 +91,9 @@ static twords dx_year, dx_month, dx_day, dx_period, t_parts, t_year_parts, t_day
     t_weekday_tails, t_amount_words, t_amount_word_units, t_month_weeks;
 static const kg_gram_list *unit_words; /* grammar units: units (bare years are none of them) */
 static kg_sylset weekday_second;       /* the second syllables of weekdays (a weekday may follow) */
-static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
+static inline size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx);
 static void tw_index(twords *t);
-static int tw_first(const twords *t, const char *s, size_t len, size_t i);
+static inline int tw_first(const twords *t, const char *s, size_t len, size_t i);
 static void year_back(dpt *p);
 typedef struct tstate tstate;
 static int past_after(const tstate *st, size_t i);
@@ -1198,7 +1198,7 @@ static int resolve(tstate *st, const tspec *t, tval *out)
 
 /* Writes v zero-padded to width digits at p (what "%0*d" writes for
  * 0 <= v); returns the new end. */
-static char *put_dec(char *p, int v, int width)
+static inline __attribute__((always_inline)) char *put_dec(char *p, int v, int width)
 {
     /* (the widths fmt_pt asks for, the values of a date: written
      * straight) */
@@ -2517,13 +2517,13 @@ static void tw_index(twords *t)
 
 /* The first word of t that may start s[i..len) (the words with its
  * first character, in list order: go on with t->next), or -1. */
-static int tw_first(const twords *t, const char *s, size_t len, size_t i)
+static inline __attribute__((always_inline)) int tw_first(const twords *t, const char *s, size_t len, size_t i)
 {
     return i < len ? t->head[tw_bucket((const unsigned char *)s + i, len - i)] : -1;
 }
 
 /* The length of the first word of t at i, or 0; *idx gets its index. */
-static size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx)
+static inline __attribute__((always_inline)) size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx)
 {
     for (int k = tw_first(t, s, len, i); k >= 0; k = t->next[k])
         if (kg_at(s, len, i, t->v[k].w)) {
