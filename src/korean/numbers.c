@@ -263,7 +263,7 @@ static size_t infix_at(const char *s, size_t len, size_t j)
 }
 
 /* The index of the Hangul syllable at s[i], or -1 (none there). */
-static long syl_at(const char *s, size_t len, size_t i)
+static inline __attribute__((always_inline)) long syl_at(const char *s, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s + i;
     if (i + 2 >= len || u[0] < 0xEA || u[0] > 0xED || !kg_u8_syllable(u))
@@ -273,7 +273,7 @@ static long syl_at(const char *s, size_t len, size_t i)
 
 /* The value of the first word of list at s[i], or 0; first is the
  * list's per-syllable index (first_words). */
-static double word_at(const numword *list, const unsigned char *first, const char *s, size_t len, size_t i)
+static inline __attribute__((always_inline)) double word_at(const numword *list, const unsigned char *first, const char *s, size_t len, size_t i)
 {
     long c = syl_at(s, len, i);
     if (c < 0 || !first[c])

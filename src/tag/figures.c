@@ -67,7 +67,7 @@ typedef struct num_memo {
 
 static _Thread_local num_memo last_num;
 
-static int num_scan(const char *s, size_t len, size_t i, kg_num *out)
+static inline __attribute__((always_inline)) int num_scan(const char *s, size_t len, size_t i, kg_num *out)
 {
     num_memo *m = &last_num;
     if (m->s != s || m->len != len || m->i != i) {
@@ -506,7 +506,7 @@ static const char *part_word(size_t k)
 
 /* What an approximation word after a space, after a particle or after
  * nothing at k says (approx_suffix's tries), or -1 for none. */
-static int approx_word_at(const char *s, size_t len, size_t k)
+static inline __attribute__((always_inline)) int approx_word_at(const char *s, size_t len, size_t k)
 {
     if (k && k < len && approx_first[(unsigned char)s[k]]) /* (no word starts there otherwise) */
         for (int a = fc_first(approx_head, s, len, k); a >= 0; a = approx_next[a] == FC_END ? -1 : approx_next[a])
@@ -575,7 +575,7 @@ static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
 }
 
 /* What a unit tail glued at k says (3억원대: about), or exact. */
-static kg_approx tail_at(const char *s, size_t len, size_t k)
+static inline __attribute__((always_inline)) kg_approx tail_at(const char *s, size_t len, size_t k)
 {
     for (int t = fc_first(tails_head, s, len, k); t >= 0; t = tails_next[t])
         if (lit(s, len, k, unit_tails[t]))
@@ -763,7 +763,7 @@ static size_t minus_before(const char *s, size_t i)
 }
 
 /* The end of a range mark at s[i] (~, ∼, 〜), or 0. */
-static size_t range_mark(const char *s, size_t len, size_t i)
+static inline __attribute__((always_inline)) size_t range_mark(const char *s, size_t len, size_t i)
 {
     for (int k = fc_first(range_head, s, len, i); k >= 0; k = range_next[k]) {
         size_t e = lit(s, len, i, range_marks[k]);

@@ -663,7 +663,7 @@ static int weekday_tail(const char *s, size_t len, size_t e);
  * t names (2013년 설날, 작년 추석), else in the DCT's year or the one
  * before or after it, as a month alone is read (MONTH_AHEAD); a year the
  * grammar has no date for gives the year alone. Its end, or 0. */
-static size_t p_lunar(tstate *st, size_t i, tspec *t)
+static inline __attribute__((always_inline)) size_t p_lunar(tstate *st, size_t i, tspec *t)
 {
     const char *s = st->s;
     size_t len = st->len;
@@ -714,7 +714,7 @@ static size_t p_lunar(tstate *st, size_t i, tspec *t)
 
 /* A holiday on a fixed day (한글날) at i: a month and a day. */
 
-static size_t p_holiday(tstate *st, size_t i, tspec *t)
+static inline __attribute__((always_inline)) size_t p_holiday(tstate *st, size_t i, tspec *t)
 {
     int idx;
     size_t n = tw_at(&t_holidays, st->s, st->len, i, &idx);
@@ -2046,7 +2046,7 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
 }
 
 /* finish, a range A~B with the calendar expression B. Its end, or 0. */
-static size_t fin_range(tstate *st, size_t e, tval *v)
+static inline __attribute__((always_inline)) size_t fin_range(tstate *st, size_t e, tval *v)
 {
     const char *s = st->s;
     size_t len = st->len;
