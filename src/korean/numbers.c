@@ -246,7 +246,7 @@ static unsigned syl_class_at(const char *s, size_t len, size_t i)
     return syl_class[kg_u8_syl_index(u)];
 }
 
-static double big_mult(const char *s, size_t len, size_t i);
+static inline double big_mult(const char *s, size_t len, size_t i);
 
 /* The end of an infix at s[j] that a big multiplier follows, or 0. */
 static size_t infix_at(const char *s, size_t len, size_t j)
@@ -286,18 +286,18 @@ static inline __attribute__((always_inline)) double word_at(const numword *list,
     return 0;
 }
 
-static double small_mult(const char *s, size_t len, size_t i)
+static inline __attribute__((always_inline)) double small_mult(const char *s, size_t len, size_t i)
 {
     return word_at(small, small_first, s, len, i);
 }
 
-static double big_mult(const char *s, size_t len, size_t i)
+static inline __attribute__((always_inline)) double big_mult(const char *s, size_t len, size_t i)
 {
     return word_at(big, big_first, s, len, i);
 }
 
 /* Sino-Korean digit words: the digit, or -1. */
-static int sino_digit(const char *s, size_t len, size_t i)
+static inline __attribute__((always_inline)) int sino_digit(const char *s, size_t len, size_t i)
 {
     long c = syl_at(s, len, i);
     if (c < 0 || !sino_first[c])

@@ -113,7 +113,7 @@ static inline unsigned fig_cls_at(const char *s, size_t len, size_t i)
  * same position. One per thread, forgotten when kg_find_figures starts. */
 static _Thread_local num_memo last_native;
 
-static int native_scan(const char *s, size_t len, size_t i, kg_num *out)
+static inline __attribute__((always_inline)) int native_scan(const char *s, size_t len, size_t i, kg_num *out)
 {
     num_memo *m = &last_native;
     if (m->s != s || m->len != len || m->i != i) {
@@ -376,7 +376,7 @@ static inline __attribute__((always_inline)) int wordfig_may(const char *s, size
 
 /* The first word figure at s[i] after word q (q < 0: the first one), or
  * -1; its end in *e. */
-static inline int wordfig_at(const char *s, size_t len, size_t i, int q, size_t *e)
+static inline __attribute__((always_inline)) int wordfig_at(const char *s, size_t len, size_t i, int q, size_t *e)
 {
     const unsigned char *u = (const unsigned char *)s + i;
     if (i + 2 < len && u[0] >= 0xEA && u[0] <= 0xED && kg_u8_syllable(u)) {
