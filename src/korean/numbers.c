@@ -336,7 +336,7 @@ int kg_num_native_may_start(const char *s, size_t len, size_t i)
 }
 
 /* Reads digits (with commas, one decimal point) at s[i]. */
-static int read_digits(const char *s, size_t len, size_t i, double *v, size_t *end, int *nd, int *point,
+static inline __attribute__((always_inline)) int read_digits(const char *s, size_t len, size_t i, double *v, size_t *end, int *nd, int *point,
                        int *comma, int *intd)
 {
     size_t j = i;

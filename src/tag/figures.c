@@ -447,7 +447,7 @@ static lbchain pre_spaced_chain, pre_glued_chain;
 /* The word of pre at s[..i) that starts a token (the space after it
  * included when spaced), or NULL. */
 
-static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, const char *s, size_t i)
+static inline __attribute__((always_inline)) const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, const char *s, size_t i)
 {
     if (spaced && (i == 0 || s[i - 1] != ' '))
         return NULL; /* (no space before: no word of the loop below fits) */
@@ -470,7 +470,7 @@ static const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, co
     return NULL;
 }
 
-static kg_approx approx_prefix(const char *s, size_t i, size_t *start)
+static inline __attribute__((always_inline)) kg_approx approx_prefix(const char *s, size_t i, size_t *start)
 {
     *start = i;
     /* (no word of either list ends before i: pre_at would find none) */
