@@ -368,7 +368,7 @@ static size_t p_word_date(tstate *st, size_t i, tspec *t)
     return k;
 }
 
-static size_t p_month(tstate *st, size_t i, tspec *t);
+static inline size_t p_month(tstate *st, size_t i, tspec *t);
 
 /* The year of two digits yy in the century that puts it at or before the
  * DCT's year (74 -> 1974, 13 -> 2013; 2030 the cut without a DCT). */
@@ -392,7 +392,7 @@ static int month_after(tstate *st, size_t k)
 static kg_sylset lunar_first;
 static int lunar_at(const char *s, size_t len, size_t i);
 
-static size_t p_year(tstate *st, size_t i, tspec *sp_)
+static inline __attribute__((always_inline)) size_t p_year(tstate *st, size_t i, tspec *sp_)
 {
     const char *s = st->s;
     size_t len = st->len, e;
@@ -455,7 +455,7 @@ static size_t p_year(tstate *st, size_t i, tspec *sp_)
     return 0;
 }
 
-static size_t p_month(tstate *st, size_t i, tspec *t)
+static inline __attribute__((always_inline)) size_t p_month(tstate *st, size_t i, tspec *t)
 {
     const char *s = st->s;
     size_t len = st->len, e;
@@ -493,7 +493,7 @@ static int stay_days(const char *s, size_t i)
     return 0;
 }
 
-static size_t p_day(tstate *st, size_t i, tspec *t)
+static inline __attribute__((always_inline)) size_t p_day(tstate *st, size_t i, tspec *t)
 {
     const char *s = st->s;
     size_t len = st->len, e;
@@ -552,7 +552,7 @@ static size_t p_day(tstate *st, size_t i, tspec *t)
 }
 
 /* Part of a year or month after it: 초, 중순, 말, 상반기 ... */
-static size_t p_part(tstate *st, size_t i, tspec *t)
+static inline __attribute__((always_inline)) size_t p_part(tstate *st, size_t i, tspec *t)
 {
     const char *s = st->s;
     size_t len = st->len;
@@ -1230,7 +1230,7 @@ static inline __attribute__((always_inline)) char *put_dec(char *p, int v, int w
 /* The EDTF form of one point ("%04d-%02d-%02d" and a trailing ~ for an
  * approximate one; ".." when open) at buf (room for 24 bytes). Written by
  * hand: a time mention is formatted for every one found. */
-static void fmt_pt(char *buf, size_t n, const dpt *p)
+static inline __attribute__((always_inline)) void fmt_pt(char *buf, size_t n, const dpt *p)
 {
     if (p->prec == KG_PREC_NONE) {
         snprintf(buf, n, "..");
