@@ -553,7 +553,7 @@ static kg_approx approx_suffix(const char *s, size_t len, size_t e)
 /* 1 if the unit u that ends at k ends there: % and symbols end anywhere;
  * words must end the word, or be followed by an approximation word or a
  * unit tail glued (5개 남짓, 10개씩, 3억원대, 868건인). */
-static int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
+static inline __attribute__((always_inline)) int unit_ends(const char *s, size_t len, size_t k, const unitdef *u)
 {
     if (u->glued_ok || word_end_ok(s, len, k))
         return 1;
