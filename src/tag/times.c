@@ -153,7 +153,7 @@ static firsts direction_first;
 
 /* 1 if a word of not_day_after stands at k (glued) or k2 (after a space,
  * class spaced): a number of days before it is a duration. */
-static int not_day_at(const char *s, size_t len, size_t k, size_t k2)
+static inline __attribute__((always_inline)) int not_day_at(const char *s, size_t len, size_t k, size_t k2)
 {
     if (!firsts_at(&not_day_glued_first, s, len, k) && !firsts_at(&not_day_spaced_first, s, len, k2))
         return 0; /* (no word of either kind starts there) */
@@ -2143,7 +2143,7 @@ static int period_tail(const char *s, size_t len, size_t e)
     return k && word_end_ok(s, len, k);
 }
 
-static size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter, int *delta)
+static inline __attribute__((always_inline)) size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter, int *delta)
 {
     const twords *forms = &dx_period;
     for (int k = tw_first(forms, s, len, i); k >= 0; k = forms->next[k]) {
