@@ -273,7 +273,8 @@ static inline __attribute__((always_inline)) long syl_at(const char *s, size_t l
 
 /* The value of the first word of list at s[i], or 0; first is the
  * list's per-syllable index (first_words). */
-static inline __attribute__((always_inline)) double word_at(const numword *list, const unsigned char *first, const char *s, size_t len, size_t i)
+static inline __attribute__((always_inline)) double word_at(const numword *list, const unsigned char *first,
+                                                            const char *s, size_t len, size_t i)
 {
     long c = syl_at(s, len, i);
     if (c < 0 || !first[c])
@@ -336,8 +337,8 @@ int kg_num_native_may_start(const char *s, size_t len, size_t i)
 }
 
 /* Reads digits (with commas, one decimal point) at s[i]. */
-static inline __attribute__((always_inline)) int read_digits(const char *s, size_t len, size_t i, double *v, size_t *end, int *nd, int *point,
-                       int *comma, int *intd)
+static inline __attribute__((always_inline)) int read_digits(const char *s, size_t len, size_t i, double *v,
+                                                             size_t *end, int *nd, int *point, int *comma, int *intd)
 {
     size_t j = i;
     double x = 0;

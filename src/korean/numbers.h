@@ -49,7 +49,10 @@ int kg_num_native_may_start(const char *s, size_t len, size_t i);
  * native numeral's first one has not this bit, kg_num_scan_native reads
  * one syllable there or nothing (figures.c). (128: the bits between are
  * figures.c's own in the same table.) */
-enum { KG_NUM_SYL_SINO = 1, KG_NUM_SYL_SMALL = 2, KG_NUM_SYL_BIG = 4, KG_NUM_SYL_NATIVE = 8, KG_NUM_SYL_NATIVE_ON = 128 };
+enum {
+    KG_NUM_SYL_SINO = 1, KG_NUM_SYL_SMALL = 2, KG_NUM_SYL_BIG = 4, KG_NUM_SYL_NATIVE = 8,
+    KG_NUM_SYL_NATIVE_ON = 128
+};
 unsigned kg_num_syl_class(unsigned c);
 /* Reads a native Korean number word (한 두 세 네 다섯 ... 열 스무 스물...)
  * at s[i] that stands alone as a word, or is glued to what follows (then

@@ -447,7 +447,8 @@ static lbchain pre_spaced_chain, pre_glued_chain;
 /* The word of pre at s[..i) that starts a token (the space after it
  * included when spaced), or NULL. */
 
-static inline __attribute__((always_inline)) const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced, const char *s, size_t i)
+static inline __attribute__((always_inline)) const approxdef *pre_at(const approxdef *pre, size_t npre, int spaced,
+                                                                     const char *s, size_t i)
 {
     if (spaced && (i == 0 || s[i - 1] != ' '))
         return NULL; /* (no space before: no word of the loop below fits) */
@@ -1658,7 +1659,8 @@ static void bare_money_pass(kg_tctx *c, size_t first)
     /* (most texts have no bare amount: then nothing below changes a
      * figure, and their sentences need not be found) */
     size_t a0 = first;
-    while (a0 < n && (v[a0].kind != KG_MENTION_FIGURE || strcmp(v[a0].unit, "count") || v[a0].counter || v[a0].is_range))
+    while (a0 < n &&
+           (v[a0].kind != KG_MENTION_FIGURE || strcmp(v[a0].unit, "count") || v[a0].counter || v[a0].is_range))
         a0++;
     if (a0 == n)
         return;

@@ -2143,7 +2143,8 @@ static int period_tail(const char *s, size_t len, size_t e)
     return k && word_end_ok(s, len, k);
 }
 
-static inline __attribute__((always_inline)) size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter, int *delta)
+static inline __attribute__((always_inline)) size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter,
+                                                                    int *delta)
 {
     const twords *forms = &dx_period;
     for (int k = tw_first(forms, s, len, i); k >= 0; k = forms->next[k]) {
@@ -2523,7 +2524,8 @@ static inline __attribute__((always_inline)) int tw_first(const twords *t, const
 }
 
 /* The length of the first word of t at i, or 0; *idx gets its index. */
-static inline __attribute__((always_inline)) size_t tw_at(const twords *t, const char *s, size_t len, size_t i, int *idx)
+static inline __attribute__((always_inline)) size_t tw_at(const twords *t, const char *s, size_t len, size_t i,
+                                                          int *idx)
 {
     for (int k = tw_first(t, s, len, i); k >= 0; k = t->next[k])
         if (kg_at(s, len, i, t->v[k].w)) {
