@@ -143,14 +143,16 @@ void kg_mentions_free(kg_mentions *m)
 
 /* memset(x, 0, sizeof *x), by sixteen-byte stores where SSE2 is: gcc
  * made the memset (and a loop of the stores) rep stos, whose start took
- * half the time of kg_tctx_add. The empty asm in the loop keeps it a
- * loop of stores. */
+ * half the time of kg_tctx_add. The empty asm in the loop keeps it
+ * stores; unrolled, it is a store per sixteen bytes and no loop (a
+ * third of the instructions). */
 static inline void mention_zero(kg_mention *x)
 {
 #ifdef __SSE2__
     const __m128i z = _mm_setzero_si128();
     char *b = (char *)x;
     size_t k = 0;
+#pragma GCC unroll 16
     for (; k + 16 <= sizeof *x; k += 16) {
         _mm_storeu_si128((__m128i *)(void *)(b + k), z);
         __asm__("" : : "r"(b) : "memory");

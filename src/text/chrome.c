@@ -262,10 +262,20 @@ KG_AVX2_FN static int has_mark_avx2(const char *s, size_t *ip, size_t b, int *an
         kp[q] = _mm256_loadu_si256((const __m256i *)(const void *)ko_pair_vec[q]);
     size_t i = *ip;
     int tok = 0, hit = 0;
-    for (; i + 34 <= b; i += 32) {
-        __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
-        __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 2));
+    /* the blocks from i, then the rest but its last two bytes (where no
+     * Hangul mark fits) as the block of the positions from b - 34, less
+     * those looked at already (the caller has b - *ip >= 34) */
+    for (int last = 0; !last && i < b - 2;) {
+        size_t p = i;
+        unsigned keep = 0xFFFFFFFFu;
+        if (i + 34 > b) {
+            p = b - 34;
+            keep <<= i - p;
+            last = 1;
+        }
+        __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)(s + p));
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(s + p + 1));
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(s + p + 2));
         __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v0, x0f)),
                                        _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v0, 4), x0f)));
         unsigned sy = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, sym), zero));
@@ -277,11 +287,13 @@ KG_AVX2_FN static int has_mark_avx2(const char *s, size_t *ip, size_t b, int *an
                                      _mm256_or_si256(_mm256_cmpeq_epi16(v2, kp[2]), _mm256_cmpeq_epi16(v2, kp[3])));
         unsigned ko = ((unsigned)_mm256_movemask_epi8(ev) & 0x55555555u) |
                       (((unsigned)_mm256_movemask_epi8(od) & 0x55555555u) << 1);
+        sy &= keep, ko &= keep, tk &= keep;
         tok |= tk != 0;
-        if ((sy | ko) && flagged_mark(s, b, i, sy, ko)) {
+        if ((sy | ko) && flagged_mark(s, b, p, sy, ko)) {
             hit = 1;
             break;
         }
+        i = last ? b - 2 : i + 32;
     }
     *ip = i;
     *any_tok |= tok;
@@ -300,8 +312,11 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
     size_t i = a;
     int any_tok = 0;
 #if KG_HAVE_AVX2
-    if (b - a >= 34 && kg_avx2() && has_mark_avx2(s, &i, b, &any_tok))
-        return 1;
+    if (b - a >= 34 && kg_avx2()) {
+        if (has_mark_avx2(s, &i, b, &any_tok))
+            return 1;
+        goto last_bytes; /* (all but the last two looked at) */
+    }
 #endif
 #ifdef __SSE2__
     __m128i kl[KO_LEADS][2];
@@ -329,6 +344,9 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
         if (i < b - 2)
             i = b - 2; /* (the last two bytes: the loop below) */
     }
+#endif
+#if KG_HAVE_AVX2
+last_bytes:
 #endif
     for (; i < b; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -485,7 +503,8 @@ static uint64_t line_key(const char *s, size_t n)
 #define TEASER_MIN 60
 #define TEASER_KEY 48
 
-static void mark_teasers(const char *s, text_line *ln, size_t nl, const unsigned char *is_chrome, cvec *cv)
+static void mark_teasers(const char *s, text_line *ln, size_t nl, const unsigned char *is_chrome, cvec *cv,
+                         kg_txt_scratch *scr)
 {
     size_t nlong = 0;
     for (size_t i = 0; i < nl; i++)
@@ -496,11 +515,14 @@ static void mark_teasers(const char *s, text_line *ln, size_t nl, const unsigned
     size_t cap = 16;
     while (cap < nlong * 2)
         cap <<= 1;
-    size_t *tab = kg_xmalloc(cap * sizeof *tab);
+    /* (the keys, the table and the chains in one block of the thread's:
+     * the keys first, where the block's alignment suits them) */
+    size_t kw = (nl * sizeof(uint64_t) + sizeof(size_t) - 1) / sizeof(size_t);
+    size_t *blk = kg_txt_words(scr, kw + cap + nl);
+    uint64_t *keys = (uint64_t *)(void *)blk;
+    size_t *tab = blk + kw, *next = tab + cap;
     for (size_t i = 0; i < cap; i++)
         tab[i] = (size_t)-1;
-    size_t *next = kg_xmalloc(nl * sizeof *next);
-    uint64_t *keys = kg_xmalloc(nl * sizeof *keys);
     for (size_t i = 0; i < nl; i++) {
         next[i] = (size_t)-1;
         if (is_chrome[i] || ln[i].te - ln[i].ts < TEASER_MIN)
@@ -548,9 +570,6 @@ static void mark_teasers(const char *s, text_line *ln, size_t nl, const unsigned
             tab[h] = i;
         }
     }
-    free(tab);
-    free(next);
-    free(keys);
 }
 
 static int crange_cmp(const void *a, const void *b)
@@ -561,10 +580,10 @@ static int crange_cmp(const void *a, const void *b)
     return x->e < y->e ? 1 : (x->e > y->e ? -1 : 0);
 }
 
-static void find_chrome(kg_text *t, text_line *ln, size_t nl, cvec *cv)
+static void find_chrome(kg_text *t, text_line *ln, size_t nl, cvec *cv, kg_txt_scratch *scr)
 {
     const char *s = t->norm;
-    unsigned char *is_chrome = kg_xcalloc(nl ? nl : 1, 1);
+    unsigned char *is_chrome = kg_txt_flags(scr, nl ? nl : 1);
     int block = 0; /* 1 related list, 2 faq box */
     for (size_t i = 0; i < nl; i++) {
         size_t ts = ln[i].ts, te = ln[i].te;
@@ -617,8 +636,7 @@ static void find_chrome(kg_text *t, text_line *ln, size_t nl, cvec *cv)
             }
         }
     }
-    mark_teasers(s, ln, nl, is_chrome, cv);
-    free(is_chrome);
+    mark_teasers(s, ln, nl, is_chrome, cv, scr);
 
     /* sort, merge overlaps */
     if (cv->n > 1) {
@@ -636,12 +654,13 @@ static void find_chrome(kg_text *t, text_line *ln, size_t nl, cvec *cv)
     }
 }
 
-void kg_txt_chrome(kg_text *t, text_line *ln, size_t nl, int find)
+void kg_txt_chrome(kg_text *t, text_line *ln, size_t nl, int find, kg_txt_scratch *scr)
 {
-    cvec cv = { NULL, 0, 0 };
+    /* (the ranges in the thread's buffer, which may grow) */
+    cvec cv = { scr->ranges, 0, scr->ranges_cap };
     if (find) {
         pthread_once(&words_once, words_init);
-        find_chrome(t, ln, nl, &cv);
+        find_chrome(t, ln, nl, &cv, scr);
     }
     t->n_chrome = cv.n;
     /* (none: NULL, as the sentences; every reader stops at n_chrome) */
@@ -654,7 +673,8 @@ void kg_txt_chrome(kg_text *t, text_line *ln, size_t nl, int find)
         ch->r.start = kg_text_src_offset(t, ch->r.nstart);
         ch->r.end = kg_text_src_offset(t, ch->r.nend);
     }
-    free(cv.v);
+    scr->ranges = cv.v;
+    scr->ranges_cap = cv.cap;
 }
 
 /* The chrome range holding normalised offset n, or NULL (binary search). */

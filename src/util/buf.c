@@ -215,18 +215,27 @@ void kg_pool_trim(kg_pool *p, const char *end)
     p->at = (char *)end;
 }
 
+/* The first block is kept for the pool's next use (the tagger resets
+ * its mentions' pool for every text: a malloc and a free each time
+ * otherwise); it holds at least 4 KB, whatever its first piece was. */
 void kg_pool_reset(kg_pool *p)
 {
-    for (size_t i = 0; i < p->n; i++)
+    for (size_t i = 1; i < p->n; i++)
         free(p->blocks[i]);
-    p->n = 0;
-    p->at = NULL;
-    p->left = 0;
+    if (p->n) {
+        p->n = 1;
+        p->at = p->blocks[0];
+        p->left = 4096;
+    } else {
+        p->at = NULL;
+        p->left = 0;
+    }
 }
 
 void kg_pool_free(kg_pool *p)
 {
-    kg_pool_reset(p);
+    for (size_t i = 0; i < p->n; i++)
+        free(p->blocks[i]);
     free(p->blocks);
     memset(p, 0, sizeof *p);
 }
