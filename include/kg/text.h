@@ -80,7 +80,14 @@ typedef struct kg_text {
     kg_text_range dateline_at;   /* where its date is */
 
     size_t n_invalid;      /* invalid bytes skipped (lenient mode) */
+
+    /* 1 when KG_TEXT_PAD bytes after norm[norm_len] can be read (they
+     * are 0): kg_text_load's texts, so that a short piece of norm can be
+     * copied by whole vectors without a look at its length first */
+    int norm_padded;
 } kg_text;
+
+#define KG_TEXT_PAD 32
 
 /* Reads len bytes at src (not NUL-terminated necessarily) as one document
  * or window whose first byte is at file offset base. name is used in

@@ -379,6 +379,36 @@ static inline __attribute__((always_inline)) char *put_esc(char *p, const char *
     return kg_json_esc_raw(p, s, n);
 }
 
+/* put_esc for a piece of at most 32 bytes of a padded text (kg_text's
+ * norm_padded: 32 bytes from s can be read), with room for 32 bytes at
+ * p: both vectors are checked and stored whatever n is (the bytes past
+ * n are not looked at, and what is stored past p + n is written over
+ * next), so that the piece's length, which changes from one mention to
+ * the next as no predictor guesses, is only added. */
+static inline char *put_text32(char *p, const char *s, size_t n)
+{
+#ifdef __SSE2__
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s),
+            b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+    uint32_t esc = (uint32_t)_mm_movemask_epi8(v16_needs_esc(a)) |
+                   (uint32_t)_mm_movemask_epi8(v16_needs_esc(b)) << 16;
+    if (esc & (uint32_t)(((uint64_t)1 << n) - 1))
+        return kg_json_esc_raw(p, s, n);
+    _mm_storeu_si128((__m128i *)(void *)p, a);
+    _mm_storeu_si128((__m128i *)(void *)(p + 16), b);
+    return p + n;
+#else
+    return put_esc(p, s, n);
+#endif
+}
+
+/* "text":"the mention's text, escaped" (see PUT_STR; padded: t's
+ * norm_padded) */
+#define PUT_TEXT(p, s, n, padded)                                                         \
+    (PUT_LIT(p, "\"text\":\""), (p) = (padded) && (n) <= 32 ? put_text32((p), (s), (n)) \
+                                                         : put_esc((p), (s), (n)),      \
+     *(p)++ = '"')
+
 /* "key":"escaped s" at p (room for 6 * n + strlen(key) + 5); key is a
  * string literal. */
 #define PUT_STR(p, key, s, n) \
@@ -474,6 +504,7 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
 {
     const char *text = t->norm + m->nstart;
     size_t tn = m->nend - m->nstart;
+    int padded = t->norm_padded;
     if (m->kind == KG_MENTION_ACTOR && m->json) {
         /* a lexicon actor: its id, name, type and how escaped beforehand */
         buf_room(out, 64 + leadn + m->json_len + 6 * tn);
@@ -481,7 +512,7 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
         PUT_LIT(p, "\"kind\":\"actor\",");
         p = put_bytes(p, m->json, m->json_head);
         *p++ = ',';
-        PUT_STR(p, "text", text, tn);
+        PUT_TEXT(p, text, tn, padded);
         p = put_offsets(p, m->start, m->end);
         p = put_bytes(p, m->json + m->json_head, m->json_len - m->json_head);
         *p++ = '}';
@@ -507,7 +538,7 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
         *p++ = ',';
         PUT_STR(p, "name", name, namen);
         *p++ = ',';
-        PUT_STR(p, "text", text, tn);
+        PUT_TEXT(p, text, tn, padded);
         p = put_offsets(p, m->start, m->end);
         if (m->type) {
             *p++ = ',';
@@ -520,7 +551,7 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
         break;
     case KG_MENTION_TIME:
         PUT_LIT(p, "\"kind\":\"time\",");
-        PUT_STR(p, "text", text, tn);
+        PUT_TEXT(p, text, tn, padded);
         p = put_offsets(p, m->start, m->end);
         PUT_LIT(p, ",\"value\":");
         if (m->value[0]) {
@@ -532,7 +563,7 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
         break;
     case KG_MENTION_FIGURE:
         PUT_LIT(p, "\"kind\":\"figure\",");
-        PUT_STR(p, "text", text, tn);
+        PUT_TEXT(p, text, tn, padded);
         p = put_offsets(p, m->start, m->end);
         PUT_LIT(p, ",\"value\":");
         if (m->is_range) {

@@ -427,20 +427,24 @@ static int norm_at(const unsigned char *u, size_t len, size_t i, uint32_t cp, ch
 static void nb_finish(kg_text *t, nbuild *b)
 {
     size_t len = t->len;
+    /* (the NUL and KG_TEXT_PAD zero bytes after the text) */
     if (b->copying) {
         if (b->out.len + 1 > b->map_cap)
             b->map = kg_xrealloc(b->map, (b->out.len + 1) * sizeof *b->map);
         b->map[b->out.len] = (uint32_t)len;
         t->norm_len = b->out.len;
+        kg_buf_grow(&b->out, KG_TEXT_PAD);
+        memset(b->out.ptr + b->out.len, 0, KG_TEXT_PAD + 1);
         t->norm = kg_buf_detach(&b->out, NULL);
         t->map = b->map;
     } else {
-        t->norm = kg_xmalloc(len + 1);
+        t->norm = kg_xmalloc(len + KG_TEXT_PAD + 1);
         memcpy(t->norm, t->src, len);
-        t->norm[len] = '\0';
+        memset(t->norm + len, 0, KG_TEXT_PAD + 1);
         t->norm_len = len;
         t->map = NULL;
     }
+    t->norm_padded = 1;
 }
 
 int kg_txt_normalise(kg_text *t, unsigned flags, const char *name, kg_diag *d)
