@@ -37,6 +37,31 @@ static const char *const *end_marks;
 static size_t end_max; /* the longest end mark */
 static const char *const *related_heads;
 static const char *const *faq_heads;
+/* The first two bytes of the heads, as bits of head_pair (pair_bit: the
+ * low four bits of the first byte and the low six of the second): a
+ * line whose pair is none of them starts with no head, and its bytes
+ * need not be compared with each (most lines start with a Hangul
+ * syllable, EA..ED, as most heads do). A head shorter than two bytes
+ * would match any pair: then every line is compared (pair_all). */
+static uint64_t head_pair[16];
+static int pair_all;
+
+static unsigned pair_bit(const char *s)
+{
+    return ((unsigned)(unsigned char)s[0] & 0x0Fu) << 6 | ((unsigned)(unsigned char)s[1] & 0x3Fu);
+}
+
+static void pairs_add(const char *const *heads)
+{
+    for (const char *const *p = heads; *p; p++) {
+        if (!(*p)[0] || !(*p)[1]) {
+            pair_all = 1;
+            continue;
+        }
+        unsigned b = pair_bit(*p);
+        head_pair[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+}
 /* The Hangul copyright words (copyright_words: 저작권자, 무단전재 ...) and
  * the distinct three-byte first syllables they start with (at most
  * KO_LEADS: the fast scan compares sixteen positions at a time with each;
@@ -92,6 +117,8 @@ static void words_init(void)
             end_max = strlen(*p);
     related_heads = kg_gram_words("text", "related_heads");
     faq_heads = kg_gram_words("text", "faq_heads");
+    pairs_add(related_heads);
+    pairs_add(faq_heads);
     ko_marks_init();
 }
 
@@ -391,6 +418,10 @@ static int line_is_copyright(const char *s, size_t ts, size_t te, int *tok)
 static int line_starts(const char *s, size_t ts, size_t te, const char *const *heads, size_t maxlen)
 {
     if (te - ts > maxlen)
+        return 0;
+    /* (s[ts + 1] can be read: a line ends before a newline or the NUL) */
+    unsigned b = pair_bit(s + ts);
+    if (!pair_all && !((head_pair[b >> 6] >> (b & 63)) & 1))
         return 0;
     for (const char *const *p = heads; *p; p++) {
         /* compared in place, no strlen and memcmp calls: most lines
