@@ -164,10 +164,25 @@ static inline void mention_zero(kg_mention *x)
 #endif
 }
 
+/* Room for one more mention in m (apart from kg_tctx_add, which then
+ * calls nothing on its way and keeps its registers). */
+static __attribute__((noinline, cold)) void mentions_grow(kg_mentions *m)
+{
+    KG_VEC_PUSH(m->v, m->n, m->cap);
+}
+
+/* kg_tctx_add's offsets of a mention not inside the text. */
+static __attribute__((noinline, cold)) void offsets_outside(const kg_text *t, kg_mention *x)
+{
+    x->start = kg_text_src_offset(t, x->nstart);
+    x->end = kg_text_src_offset(t, x->nend);
+}
+
 kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
 {
     kg_mentions *m = c->out;
-    KG_VEC_PUSH(m->v, m->n, m->cap);
+    if (m->n >= m->cap)
+        mentions_grow(m);
     kg_mention *x = &m->v[m->n++];
     mention_zero(x);
     x->kind = kind;
@@ -178,10 +193,8 @@ kg_mention *kg_tctx_add(kg_tctx *c, kg_mention_kind kind, size_t ns, size_t ne)
     if (ns <= t->norm_len && ne <= t->norm_len) {
         x->start = t->base + (t->map ? t->map[ns] : ns);
         x->end = t->base + (t->map ? t->map[ne] : ne);
-    } else {
-        x->start = kg_text_src_offset(t, ns);
-        x->end = kg_text_src_offset(t, ne);
-    }
+    } else
+        offsets_outside(t, x);
     return x;
 }
 
@@ -510,14 +523,19 @@ int kg_tctx_taken(const kg_tctx *c, size_t a, size_t b)
     }
     /* some range overlaps [a, b) iff among those starting before b (a
      * prefix of the starts ascending) one ends after a */
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->taken_start[mid] < b)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (n == 0)
+        return 0;
+    /* lo = how many start before b, by halving without a branch on the
+     * answer (a conditional move: the answers follow the text, which no
+     * predictor guesses) */
+    const size_t *base = c->taken_start;
+    size_t len = n;
+    while (len > 1) {
+        size_t half = len / 2;
+        base = base[half] < b ? base + half : base;
+        len -= half;
     }
+    size_t lo = (size_t)(base - c->taken_start) + (*base < b);
     return lo > 0 && c->taken_maxend[lo - 1] > a;
 }
 
