@@ -215,19 +215,32 @@ void kg_tctx_first_syls(kg_sylset *set, const char *grammar)
 static kg_sylset tok_syl;
 static pthread_once_t tok_syl_once = PTHREAD_ONCE_INIT;
 
-/* tok_syl as a byte per syllable (1: it may start a time or a figure),
- * for the SIMD pass: one load where the set takes a shift and a mask;
- * the byte after them is 1, for a token that is no syllable
- * (keep_tokens). */
-static unsigned char tok_syl_byte[KG_NSYL + 1];
+/* Whether a token is kept, for the block loops (keep_tokens), as a byte
+ * per key of the three bytes at its position (tok_key: their low six
+ * bits each). A character of three bytes has the key 0x20000 + its code
+ * point, so a Hangul syllable's byte is 1 when tok_syl holds it, 0 when
+ * not. Every other position a token may be at (a digit, ' $ U, or the
+ * first byte of a character of one, two or four bytes, or of three
+ * that is no syllable) has a key of no syllable (the low six bits of its
+ * first byte are 0x2A..0x2D for EA..ED only, and then its key is its
+ * code point's), and those bytes are all 1: one load and no test of
+ * what the position leads. 256 KB, of which the syllables' 11 KB are
+ * most of what is read. */
+#define TOK_KEYS (1u << 18)
+static unsigned char tok_keep[TOK_KEYS];
+
+static inline uint32_t tok_key(const unsigned char *u)
+{
+    return ((uint32_t)(u[0] & 0x3F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (uint32_t)(u[2] & 0x3F);
+}
 
 static void tok_syl_init(void)
 {
     kg_tctx_first_syls(&tok_syl, "times");
     kg_tctx_first_syls(&tok_syl, "units");
+    memset(tok_keep, 1, sizeof tok_keep);
     for (uint32_t c = 0; c < KG_NSYL; c++)
-        tok_syl_byte[c] = (tok_syl.bits[c >> 3] >> (c & 7)) & 1;
-    tok_syl_byte[KG_NSYL] = 1;
+        tok_keep[0x20000u + 0xAC00u + c] = (tok_syl.bits[c >> 3] >> (c & 7)) & 1;
 }
 
 int kg_tctx_token_syllable(uint32_t cp)
@@ -329,29 +342,23 @@ static void tok_buffers(kg_tctx *c, tokscan *ts, size_t len)
     ts->re = x->re;
 }
 
-/* Appends i + b for each bit b of m, but for a syllable (bit b of lead)
- * only one that may start a time or a figure. A lead bit is a whole
- * syllable (the block loops checked its first two bytes; the text is
- * valid UTF-8, so its three bytes are all inside the text): its index is
- * read straight from them. Without a branch on the answer (a word start
- * is kept or not as its syllable says, which no predictor guesses): each
- * position is stored, and the count moves on by tok_syl_byte of its
- * syllable, or of KG_NSYL (1) for a position that leads none. The three
- * bytes at a position of a block can always be read (the block loops
- * stop 33 or 17 bytes before the end), and the list has room for a
- * token per byte of the chunk (tok_room). */
-static inline void keep_tokens(const char *s, size_t i, uint32_t m, uint32_t lead, tokscan *ts)
+/* Appends i + b for each bit b of m, but for a syllable only one that
+ * may start a time or a figure. Without a branch on the answer (a word
+ * start is kept or not as its syllable says, which no predictor
+ * guesses): each position is stored, and the count moves on by tok_keep
+ * of the key of its three bytes (0 for a syllable of no time or
+ * figure). The three bytes at a position of a block can always be read
+ * (the block loops stop 33 or 17 bytes before the end), and the list has
+ * room for a token per byte of the chunk (tok_room). */
+static inline void keep_tokens(const char *s, size_t i, uint32_t m, tokscan *ts)
 {
     const unsigned char *u = (const unsigned char *)s + i;
     size_t *tok = ts->tok, n = ts->n;
     while (m) {
         unsigned b = (unsigned)__builtin_ctz(m);
         m &= m - 1;
-        /* (by a mask: gcc made the conditional a branch) */
-        uint32_t sel = 0u - ((lead >> b) & 1);
-        uint32_t x = (kg_u8_syl_index(u + b) & sel) | (KG_NSYL & ~sel);
         tok[n] = i + b;
-        n += tok_syl_byte[x];
+        n += tok_keep[tok_key(u + b)];
     }
     ts->n = n;
 }
@@ -386,7 +393,7 @@ static inline void tok_block(const char *s, size_t i, int width, uint32_t d, uin
     *pl = syl >> (width - 3);
     *pd = d >> (width - 1);
     if (m)
-        keep_tokens(s, i, m, syl & ~inword, ts);
+        keep_tokens(s, i, m, ts);
 }
 
 #if KG_HAVE_AVX2
