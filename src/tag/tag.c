@@ -402,6 +402,26 @@ static inline char *put_text32(char *p, const char *s, size_t n)
 #endif
 }
 
+/* A time's value (EDTF, NUL-terminated in its 48 bytes), escaped: its
+ * length by three vectors, and a short one written as put_text32 writes
+ * a text (the 32 bytes from it are the array's). */
+static inline char *put_value(char *p, const char value[48])
+{
+#ifdef __SSE2__
+    const __m128i z = _mm_setzero_si128();
+    uint64_t nul = 0;
+#pragma GCC unroll 3
+    for (int k = 0; k < 3; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(value + 16 * k));
+        nul |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, z)) << (16 * k);
+    }
+    size_t n = nul ? (size_t)__builtin_ctzll(nul) : 48;
+    return n <= 32 ? put_text32(p, value, n) : put_esc(p, value, n);
+#else
+    return put_esc(p, value, strnlen(value, 48));
+#endif
+}
+
 /* "text":"the mention's text, escaped" (see PUT_STR; padded: t's
  * norm_padded) */
 #define PUT_TEXT(p, s, n, padded)                                                         \
@@ -527,7 +547,9 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
     size_t idn = strlen(id), namen = strlen(name);
     size_t typen = m->type ? strlen(m->type) : 0, hown = m->how ? strlen(m->how) : 0;
     size_t unitn = m->unit ? strlen(m->unit) : 0, countern = m->counter ? strlen(m->counter) : 0;
-    size_t valn = m->kind == KG_MENTION_TIME ? strnlen(m->value, sizeof m->value) : 0;
+    /* (a time's value is at most sizeof m->value bytes: its length is
+     * found where it is written) */
+    size_t valn = m->kind == KG_MENTION_TIME ? sizeof m->value : 0;
     /* keys, punctuation and numbers take less than 256 bytes */
     size_t bound = 256 + leadn + 6 * (tn + idn + namen + typen + hown + unitn + countern + valn);
     buf_room(out, bound);
@@ -557,7 +579,7 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
         PUT_LIT(p, ",\"value\":");
         if (m->value[0]) {
             *p++ = '"';
-            p = put_esc(p, m->value, valn);
+            p = put_value(p, m->value);
             *p++ = '"';
         } else
             PUT_LIT(p, "null");
