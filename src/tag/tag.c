@@ -520,6 +520,31 @@ static inline void buf_room(kg_buf *out, size_t n)
 /* Appends m as one JSON object, opened by lead (leadn bytes: "{", or
  * the {"file":"PATH", of a line that names its file) and followed by a
  * newline when nl: one kg_buf_grow for all of it. */
+/* put_mention's lexicon actor (m->json: its id, name, type and how
+ * escaped beforehand), apart so that the line loop writes these, a
+ * quarter to a third of all, without put_mention's call and its many
+ * registers. */
+static inline __attribute__((always_inline)) void put_actor_json(const kg_mention *m, const kg_text *t,
+                                                                 const char *lead, size_t leadn, int nl,
+                                                                 kg_buf *out)
+{
+    const char *text = t->norm + m->nstart;
+    size_t tn = m->nend - m->nstart;
+    buf_room(out, 64 + leadn + m->json_len + 6 * tn);
+    char *p = put_bytes(out->ptr + out->len, lead, leadn);
+    PUT_LIT(p, "\"kind\":\"actor\",");
+    p = put_bytes(p, m->json, m->json_head);
+    *p++ = ',';
+    PUT_TEXT(p, text, tn, t->norm_padded);
+    p = put_offsets(p, m->start, m->end);
+    p = put_bytes(p, m->json + m->json_head, m->json_len - m->json_head);
+    *p++ = '}';
+    if (nl)
+        *p++ = '\n';
+    out->len = (size_t)(p - out->ptr);
+    out->ptr[out->len] = '\0';
+}
+
 static void put_mention(const kg_mention *m, const kg_text *t, const char *lead, size_t leadn, int nl,
                         kg_buf *out)
 {
@@ -527,20 +552,7 @@ static void put_mention(const kg_mention *m, const kg_text *t, const char *lead,
     size_t tn = m->nend - m->nstart;
     int padded = t->norm_padded;
     if (m->kind == KG_MENTION_ACTOR && m->json) {
-        /* a lexicon actor: its id, name, type and how escaped beforehand */
-        buf_room(out, 64 + leadn + m->json_len + 6 * tn);
-        char *p = put_bytes(out->ptr + out->len, lead, leadn);
-        PUT_LIT(p, "\"kind\":\"actor\",");
-        p = put_bytes(p, m->json, m->json_head);
-        *p++ = ',';
-        PUT_TEXT(p, text, tn, padded);
-        p = put_offsets(p, m->start, m->end);
-        p = put_bytes(p, m->json + m->json_head, m->json_len - m->json_head);
-        *p++ = '}';
-        if (nl)
-            *p++ = '\n';
-        out->len = (size_t)(p - out->ptr);
-        out->ptr[out->len] = '\0';
+        put_actor_json(m, t, lead, leadn, nl, out);
         return;
     }
     const char *id = m->id ? m->id : "", *name = m->name ? m->name : "";
@@ -629,8 +641,13 @@ void kg_mentions_json_lines(const kg_mentions *ms, size_t first, const kg_text *
         head = "{";
         headn = 1;
     }
-    for (size_t i = first; i < ms->n; i++)
-        put_mention(&ms->v[i], t, head, headn, 1, out);
+    for (size_t i = first; i < ms->n; i++) {
+        const kg_mention *m = &ms->v[i];
+        if (m->kind == KG_MENTION_ACTOR && m->json)
+            put_actor_json(m, t, head, headn, 1, out);
+        else
+            put_mention(m, t, head, headn, 1, out);
+    }
 }
 
 int kg_dct_parse(const char *s, kg_edtf_point *p)
