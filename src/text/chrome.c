@@ -265,9 +265,9 @@ static int flagged_mark(const char *s, size_t b, size_t p, unsigned sy, unsigned
 }
 
 #if KG_HAVE_AVX2
-/* has_mark's blocks of 32 positions from *i while 34 bytes can be read
- * (s[0..b) is readable); *i is left where they stopped and *any_tok set
- * when one holds a byte mark_tokens starts at. The symbol and Latin
+/* has_mark's look at all positions of s[*i..b), 32 at a time (s[0..b + 2)
+ * is readable); *i is left at b, or where a mark was found, and *any_tok
+ * set when a block holds a byte mark_tokens starts at. The symbol and Latin
  * lead bytes (C2 E2 ( C A) and mark_tokens' (! h w @) are told apart by
  * their two nibbles, each looked up in a table of bits (vpshufb): a bit
  * stands for a set of bytes whose high nibbles and low nibbles are both
@@ -289,14 +289,17 @@ KG_AVX2_FN static int has_mark_avx2(const char *s, size_t *ip, size_t b, int *an
         kp[q] = _mm256_loadu_si256((const __m256i *)(const void *)ko_pair_vec[q]);
     size_t i = *ip;
     int tok = 0, hit = 0;
-    /* the blocks from i, then the rest but its last two bytes (where no
-     * Hangul mark fits) as the block of the positions from b - 34, less
-     * those looked at already (the caller has b - *ip >= 34) */
-    for (int last = 0; !last && i < b - 2;) {
+    /* the blocks from i, then the rest as the block of the positions
+     * from b - 32, less those looked at already (the caller has b - *ip
+     * >= 34). The pairs of a block's last two positions are read from
+     * up to two bytes past b, which kg_text_load's text has (the NUL and
+     * its padding): a Hangul mark flagged there does not fit before b,
+     * which ko_mark_at finds, as it does for any flag. */
+    for (int last = 0; !last && i < b;) {
         size_t p = i;
         unsigned keep = 0xFFFFFFFFu;
-        if (i + 34 > b) {
-            p = b - 34;
+        if (i + 32 > b) {
+            p = b - 32;
             keep <<= i - p;
             last = 1;
         }
@@ -320,7 +323,7 @@ KG_AVX2_FN static int has_mark_avx2(const char *s, size_t *ip, size_t b, int *an
             hit = 1;
             break;
         }
-        i = last ? b - 2 : i + 32;
+        i = last ? b : i + 32;
     }
     *ip = i;
     *any_tok |= tok;
@@ -342,7 +345,8 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
     if (b - a >= 34 && kg_avx2()) {
         if (has_mark_avx2(s, &i, b, &any_tok))
             return 1;
-        goto last_bytes; /* (all but the last two looked at) */
+        *tok = any_tok; /* (all looked at) */
+        return 0;
     }
 #endif
 #ifdef __SSE2__
@@ -371,9 +375,6 @@ static int has_mark(const char *s, size_t a, size_t b, int *tok)
         if (i < b - 2)
             i = b - 2; /* (the last two bytes: the loop below) */
     }
-#endif
-#if KG_HAVE_AVX2
-last_bytes:
 #endif
     for (; i < b; i++) {
         unsigned char c = (unsigned char)s[i];
