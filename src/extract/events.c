@@ -1372,7 +1372,8 @@ static int market_move(const exdoc *x, const cand *c)
 }
 
 /* 1 unless a market movement (market_moves: 감소했다, 늘었다) has neither a
- * figure nor a market subject (market_subjects) in its chain of clauses. */
+ * figure nor a market subject (market_subjects, or a sector's stocks) in
+ * its chain of clauses. */
 static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
 {
     if (e->type != ex_type_index("other"))
@@ -1389,7 +1390,15 @@ static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
             break;
         return 1;
     }
-    return holds_any(x->s, a, c->ps, market_subjects);
+    if (holds_any(x->s, a, c->ps, market_subjects))
+        return 1;
+    /* 미국 기술주는 급락했다: the stocks of a sector as its subject
+     * (relations.yaml move_stock_suffixes) */
+    for (int k = word_at(x, a); k >= 0 && (size_t)k < x->nw && x->w[k].s < c->ps; k++)
+        if ((x->w[k].particle == EX_P_SUBJ || x->w[k].particle == EX_P_TOPIC) && !x->w[k].in_quote &&
+            ex_stock_stem(x->s, x->w[k].cs, x->w[k].ps, stock_suffixes))
+            return 1;
+    return 0;
 }
 
 /* 1 unless a lemma of keeping (kept_lemmas: 유지했다) keeps neither a
