@@ -130,7 +130,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -202,6 +202,7 @@ static void gw_init(void)
     GW_GET(figure_bound_words);
     GW_GET(quoted_plan_nouns);
     GW_GET(plan_head_nouns);
+    GW_GET(person_pronouns);
     GW_GET(remark_nouns);
     GW_GET(warning_words);
     GW_GET(quality_suffixes);
@@ -2336,6 +2337,22 @@ static void fill_roles(exdoc *x, ex_event *e, const cand *c)
          * verbs with the one before) */
         if (modifier >= 0 && best != modifier && x->m->v[x->r[modifier].m].nstart >= e->cs)
             e->subj_in_clause = 1;
+    }
+    /* 그는 … 투자 계획을 발표하겠다고 밝혔다: a sentence opened by a
+     * pronoun of a person (events.yaml person_pronouns) with no actor as
+     * its subject: the person named last in the two sentences before */
+    if (best < 0 && !cited && topic_target < 0 && !e->n_agent && x->nw && !x->w[0].in_quote &&
+        x->w[0].e <= c->ps && is_word(x->s, x->w[0].cs, x->w[0].ce, GW(person_pronouns)) && e->sent > 0) {
+        size_t from = x->t->sent[e->sent >= 2 ? e->sent - 2 : 0].nstart;
+        for (size_t q = x->a0; q-- > 0;) {
+            const kg_mention *m = &x->m->v[x->act[q]];
+            if (m->nstart < from)
+                break;
+            if (m->type && !strcmp(m->type, "person")) {
+                add_role(e->agent, &e->n_agent, x->act[q], x);
+                break;
+            }
+        }
     }
     /* an adnominal clause without a subject: the phrase it modifies */
     int head_end = c->wi; /* the last word of the phrase the clause modifies */
