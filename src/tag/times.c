@@ -178,7 +178,7 @@ static const char *R_FINAL, *R_PLAN, *R_PAST, *R_COMING, *R_MONTH_NOUN, *R_BASE,
     *R_DURING_GLUED, *R_SINCE_GLUED, *R_AFTER_AMOUNT, *R_BEFORE, *R_AROUND, *R_FROM_PLACE, *R_THEN, *R_BETWEEN, *R_HALF, *R_ORDINAL, *R_NEXT,
     *R_LAST_BEFORE;
 static const char *const *final_links, *const *since_words, *const *around_links, *const *around_objects,
-    *const *earlier_openers;
+    *const *earlier_openers, *const *earlier_ends;
 
 struct tstate {
     kg_tctx *c;
@@ -2197,8 +2197,9 @@ static void year_back(dpt *p)
         p->d = kg_tag_mdays(p->y, p->m);
 }
 
-/* 1 if the current sentence opens with an earlier opener (앞서 …): what
- * it tells comes before the story's day. */
+/* 1 if the current sentence opens with an earlier opener (앞서 …) or
+ * ends with an earlier end (…한 바 있다): what it tells comes before the
+ * story's day. */
 static int earlier_sentence(const tstate *st)
 {
     size_t i = st->sent_at;
@@ -2207,6 +2208,20 @@ static int earlier_sentence(const tstate *st)
     for (int k = 0; earlier_openers && earlier_openers[k]; k++) {
         size_t l = strlen(earlier_openers[k]);
         if (i + l <= st->len && !memcmp(st->s + i, earlier_openers[k], l))
+            return 1;
+    }
+    /* …경고한 바 있다 (earlier_ends): the sentence's end, before its
+     * final mark (. ? ! after no digit, or the line's end) */
+    size_t e = i;
+    while (e < st->len && st->s[e] != '\n' &&
+           !((st->s[e] == '.' || st->s[e] == '?' || st->s[e] == '!') && e > 0 && !isd(st->s[e - 1]) &&
+             (e + 1 == st->len || st->s[e + 1] == ' ' || st->s[e + 1] == '\n')))
+        e++;
+    while (e > i && (st->s[e - 1] == ' ' || st->s[e - 1] == '.'))
+        e--;
+    for (int k = 0; earlier_ends && earlier_ends[k]; k++) {
+        size_t l = strlen(earlier_ends[k]);
+        if (e >= i + l && !memcmp(st->s + e - l, earlier_ends[k], l))
             return 1;
     }
     return 0;
@@ -2355,6 +2370,7 @@ static void read_rule_words(void)
     around_objects = kg_gram_words("times", "around_objects");
     /* (the extractor's list: one list for both, events.yaml) */
     earlier_openers = kg_gram_words("events", "earlier_openers");
+    earlier_ends = kg_gram_words("events", "earlier_ends");
 }
 
 static void read_lists(void)
