@@ -4914,6 +4914,16 @@ void ex_relate(exdoc *x)
                     }
                 }
             }
+            /* 규제를 확대하기로 했다. 새 규제는 10월 1일부터 시행된다. 이에
+             * 중국은 반발했다: one answers the measure, not its part told
+             * after it (a part-of the measure, by the same side) */
+            if (a >= 0 && best_type == EX_REL_RESPONDS)
+                for (size_t r = 0; r < x->n_rel; r++)
+                    if (x->rel[r].from == a && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 &&
+                        x->rel[r].to < a && agents_agree(x, &x->ev_v[x->rel[r].to], &x->ev_v[a])) {
+                        a = x->rel[r].to;
+                        break;
+                    }
             /* 이에 엔비디아 주가는 3% 하락했다: a market moving does not
              * react, the act causes the move (gold: causes); what moved it
              * was an act done, not a plan or a remark told just before
