@@ -4428,6 +4428,15 @@ static void np_mentions(exdoc *x)
         int hit = np_told(x, j, &retype);
         if (hit < 0)
             continue;
+        /* 규제를 확대하기로 했다. 새 규제는 … 시행된다. 규제 소식이
+         * 전해지자: the news is of the measure, not of its part told
+         * after it (part-of the measure, by the same side) */
+        for (size_t r = 0; r < x->n_rel; r++)
+            if (x->rel[r].from == hit && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 && x->rel[r].to < hit &&
+                x->ev_v[x->rel[r].to].type == x->ev_v[hit].type && agents_agree(x, &x->ev_v[x->rel[r].to], &x->ev_v[hit])) {
+                hit = x->rel[r].to;
+                break;
+            }
         for (size_t r = 0; r < x->n_rel; r++)
             if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_PART)
                 x->rel[r].to = (int)j; /* (a loop: dropped below) */
