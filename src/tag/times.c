@@ -97,6 +97,7 @@ static inline int tw_first(const twords *t, const char *s, size_t len, size_t i)
 static void year_back(dpt *p);
 typedef struct tstate tstate;
 static int past_after(const tstate *st, size_t i);
+static int final_tense(const tstate *st, size_t i);
 /* How many months a month alone may lie after the DCT's in its year, or
  * before it in the next year, and still be read as coming: 7월 in a
  * February text is this July; 10월 in a March text last October; 1월 in
@@ -869,8 +870,8 @@ static void res_month(const tstate *st, const tspec *t, ymd *r)
                         r->y--;
                     else if (t->dir > 0 && r->m < dct->month)
                         r->y++;
-                    else if (!t->dir && r->m > dct->month + MONTH_AHEAD)
-                        r->y--;
+                    else if (!t->dir && r->m > dct->month + MONTH_AHEAD && final_tense(st, st->at) >= 0)
+                        r->y--; /* (10월 1일부터 시행된다 in a March text: this October) */
                     else if (!t->dir && r->m + 12 - dct->month <= MONTH_AHEAD_NEXT_YEAR)
                         r->y++;
                 }
@@ -931,6 +932,14 @@ static int caption_date(const tstate *st, size_t i, kg_edtf_point *p)
  * number told with it cannot lie after the DCT. */
 static int past_after(const tstate *st, size_t i)
 {
+    return final_tense(st, i) > 0;
+}
+
+/* The tense of the first final verb (R_FINAL: …다) after i in its
+ * sentence: 1 past (…했다), -1 not past (…한다, …할 예정이다, a plan
+ * decided: …하기로 했다), 0 none found. */
+static int final_tense(const tstate *st, size_t i)
+{
     const char *s = st->s;
     size_t len = st->len, lim = i + 300 < len ? i + 300 : len;
     /* (only a line end, a dot or the first byte of R_FINAL stops the
@@ -954,11 +963,11 @@ static int past_after(const tstate *st, size_t i)
             ws--;
         size_t pl = strlen(R_PLAN);
         if (ws >= i + pl + 1 && s[ws - 1] == ' ' && kg_at(s, len, ws - pl - 1, R_PLAN))
-            return 0; /* a plan: 물리기로 했다 */
+            return -1; /* a plan: 물리기로 했다 */
         size_t n;
         uint32_t cp = kg_u8_at(s, len, j - 3, &n);
         /* (있다 and 하겠다 are no past) */
-        return n == 3 && cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 20 && cp != 0xC788 && cp != 0xACA0;
+        return n == 3 && cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 20 && cp != 0xC788 && cp != 0xACA0 ? 1 : -1;
     }
     return 0;
 }
