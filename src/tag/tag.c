@@ -32,86 +32,6 @@ static int mkey_less(const mkey *x, const mkey *y)
     return x->idx < y->idx;
 }
 
-/* v[i] must become old v[idx(i)]: gathered into a copy (reads in any
- * order, writes in order), which replaces the list when it is the whole
- * list (the old one kept by the thread for the next text's copy) and is
- * copied back otherwise. */
-#define GATHER(m, v, n, first, scr, idx)                                         \
-    do {                                                                           \
-        size_t gcap;                                                               \
-        kg_mention *g = kg_tscratch_take_mentions((scr), (first) ? (n) : (m)->cap, &gcap); \
-        for (size_t i = 0; i < (n); i++)                                           \
-            g[i] = (v)[idx];                                                       \
-        if (first) {                                                               \
-            memcpy((v), g, (n) * sizeof *g);                                       \
-            kg_tscratch_put_mentions((scr), g, gcap);                              \
-        } else {                                                                   \
-            kg_tscratch_put_mentions((scr), (m)->v, (m)->cap);                     \
-            (m)->v = g;                                                            \
-            (m)->cap = gcap;                                                       \
-        }                                                                          \
-    } while (0)
-
-/* sort_mentions' keys packed in one word, for at most 65536 mentions
- * whose offsets are below 4 MB (an article, a window short of the
- * largest): the start (22 bits), 4 MB - 1 less the end (22), the kind
- * (4) and the index (16), from the top, so that the order of the words
- * is mkey_less's (start, longer first, kind, index), with one compare
- * for four. Returns 0 (nothing moved) when an offset is larger. */
-#define PK_BITS 22
-#define PK_MAX (((uint64_t)1 << PK_BITS) - 1)
-
-static int sort_packed(kg_mentions *m, size_t first, struct kg_tscratch *scr)
-{
-    kg_mention *v = m->v + first;
-    size_t n = m->n - first;
-    if (n > 65536)
-        return 0;
-    uint64_t *k = kg_tscratch_sort(scr, 2 * n * sizeof *k + (n + 1) * sizeof(size_t)), *tmp = k + n;
-    size_t *run = (size_t *)(void *)(k + 2 * n), nrun = 0, all = 0;
-    unsigned kinds = 0;
-    for (size_t i = 0; i < n; i++) {
-        all |= v[i].nstart | v[i].nend;
-        kinds |= (unsigned)v[i].kind;
-        k[i] = (uint64_t)v[i].nstart << (64 - PK_BITS) | (PK_MAX - v[i].nend) << (64 - 2 * PK_BITS) |
-               (uint64_t)(v[i].kind & 15) << 16 | (uint64_t)i;
-        if (i == 0 || k[i] < k[i - 1])
-            run[nrun++] = i; /* a run starts here */
-    }
-    if (all > PK_MAX || kinds > 15)
-        return 0;
-    run[nrun] = n;
-    if (nrun <= 1)
-        return 1;
-    while (nrun > 1) {
-        size_t w = 0;
-        for (size_t r = 0; r < nrun; r += 2) {
-            size_t lo = run[r], mid = run[r + 1], hi = r + 2 <= nrun ? run[r + 2] : mid;
-            size_t a = lo, b = mid, o = lo;
-            while (a < mid && b < hi) {
-                /* (no branch on the answer, as in sort_mentions) */
-                uint64_t ka = k[a], kb = k[b];
-                size_t tb = kb < ka;
-                tmp[o++] = tb ? kb : ka;
-                b += tb;
-                a += tb ^ 1;
-            }
-            while (a < mid)
-                tmp[o++] = k[a++];
-            while (b < hi)
-                tmp[o++] = k[b++];
-            run[w++] = lo;
-        }
-        run[w] = n;
-        nrun = w;
-        uint64_t *sw = k;
-        k = tmp;
-        tmp = sw;
-    }
-    GATHER(m, v, n, first, scr, k[i] & 0xFFFF);
-    return 1;
-}
-
 /* Sorts v[0..n) by position, stably. The finders append sorted runs
  * (times, figures, actors), so a natural merge sort over small keys (a
  * few passes, each merging neighbouring runs) followed by one permutation
@@ -159,7 +79,22 @@ static void sort_mentions(kg_mentions *m, size_t first, struct kg_tscratch *scr)
         k = tmp;
         tmp = sw;
     }
-    GATHER(m, v, n, first, scr, k[i].idx);
+    /* v[i] must become old v[k[i].idx]: gathered into a copy (reads in
+     * any order, writes in order), which replaces the list when it is the
+     * whole list (the old one kept by the thread for the next text's
+     * copy) and is copied back otherwise */
+    size_t gcap;
+    kg_mention *g = kg_tscratch_take_mentions(scr, first ? n : m->cap, &gcap);
+    for (size_t i = 0; i < n; i++)
+        g[i] = v[k[i].idx];
+    if (first) {
+        memcpy(v, g, n * sizeof *g);
+        kg_tscratch_put_mentions(scr, g, gcap);
+    } else {
+        kg_tscratch_put_mentions(scr, m->v, m->cap);
+        m->v = g;
+        m->cap = gcap;
+    }
 }
 
 int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts, kg_mentions *out,
@@ -196,10 +131,8 @@ int kg_tag_text(const kg_lexicon *lx, const kg_text *t, const kg_tag_opts *opts,
     kg_tctx_free_taken(&c);
     /* each finder works left to right; their lists are merged by position
      * (figures never overlap times, which claim their ranges first) */
-    if (out->n - first > 1) {
-        if (!sort_packed(out, first, c.scr))
-            sort_mentions(out, first, c.scr);
-    }
+    if (out->n - first > 1)
+        sort_mentions(out, first, c.scr);
     kg_tscratch_trim(c.scr);
     return 0;
 }
