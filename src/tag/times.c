@@ -874,8 +874,8 @@ static void res_month(const tstate *st, const tspec *t, ymd *r)
                         r->y--;
                     else if (t->dir > 0 && r->m < dct->month)
                         r->y++;
-                    else if (!t->dir && r->m > dct->month + MONTH_AHEAD && final_tense(st, st->at) >= 0)
-                        r->y--; /* (10월 1일부터 시행된다 in a March text: this October) */
+                    else if (!t->dir && r->m > dct->month + MONTH_AHEAD)
+                        r->y--;
                     else if (!t->dir && r->m + 12 - dct->month <= MONTH_AHEAD_NEXT_YEAR)
                         r->y++;
                 }
