@@ -4288,10 +4288,7 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             if (fw < 0 || fw > 1)
                 continue;
             const ex_event *p = &x->ev_v[prev];
-            int same = 0;
-            for (int a = 0; a < p->n_agent; a++)
-                same |= !strcmp(x->m->v[p->agent[a]].id, x->m->v[r->m].id);
-            own = !same;
+            own = !role_has(p->agent, p->n_agent, x->m->v[r->m].id, x);
         }
         int cont = prev >= 0 && (word_is(x, 0, st_continuers) || x->ev_v[prev].sent + 1 == si);
         if (cont && !own) {

@@ -1416,6 +1416,20 @@ static int anaphoric(const char *cue)
     return ex_at_any(cue, strlen(cue), 0, GW(anaphoric_cue_starts)) != 0;
 }
 
+/* The measure that event a is part of (a part-of link to an event told
+ * before it by the same side: 새 규제는 … 시행된다 of 규제를 확대하기로
+ * 했다), of a's type when same_type; else a. */
+static int measure_of(const exdoc *x, int a, int same_type)
+{
+    for (size_t r = 0; r < x->n_rel; r++) {
+        int to = x->rel[r].to;
+        if (x->rel[r].from == a && x->rel[r].type == EX_REL_PART && to >= 0 && to < a &&
+            (!same_type || x->ev_v[to].type == x->ev_v[a].type) && agents_agree(x, &x->ev_v[to], &x->ev_v[a]))
+            return to;
+    }
+    return a;
+}
+
 /* The last event (not dropped) before index j whose sentence is at least
  * min_sent, and whose type is not avoid_type (-1: any). */
 /* 1 if a relation of type from event j is there already. */
@@ -4431,12 +4445,7 @@ static void np_mentions(exdoc *x)
         /* 규제를 확대하기로 했다. 새 규제는 … 시행된다. 규제 소식이
          * 전해지자: the news is of the measure, not of its part told
          * after it (part-of the measure, by the same side) */
-        for (size_t r = 0; r < x->n_rel; r++)
-            if (x->rel[r].from == hit && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 && x->rel[r].to < hit &&
-                x->ev_v[x->rel[r].to].type == x->ev_v[hit].type && agents_agree(x, &x->ev_v[x->rel[r].to], &x->ev_v[hit])) {
-                hit = x->rel[r].to;
-                break;
-            }
+        hit = measure_of(x, hit, 1);
         for (size_t r = 0; r < x->n_rel; r++)
             if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_PART)
                 x->rel[r].to = (int)j; /* (a loop: dropped below) */
@@ -4911,14 +4920,8 @@ void ex_relate(exdoc *x)
                     if (!C->n_agent || !agents_agree(x, C, &x->ev_v[a]))
                         break;
                     if (!C->stmt && !is_reaction(C) && C->type != x->ev_v[a].type) {
-                        a = c;
                         /* (a measure's part told after it: the measure) */
-                        for (size_t r = 0; r < x->n_rel; r++)
-                            if (x->rel[r].from == c && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 &&
-                                x->rel[r].to < c && agents_agree(x, &x->ev_v[x->rel[r].to], C)) {
-                                a = x->rel[r].to;
-                                break;
-                            }
+                        a = measure_of(x, c, 0);
                         break;
                     }
                 }
@@ -4927,12 +4930,7 @@ void ex_relate(exdoc *x)
              * 중국은 반발했다: one answers the measure, not its part told
              * after it (a part-of the measure, by the same side) */
             if (a >= 0 && best_type == EX_REL_RESPONDS)
-                for (size_t r = 0; r < x->n_rel; r++)
-                    if (x->rel[r].from == a && x->rel[r].type == EX_REL_PART && x->rel[r].to >= 0 &&
-                        x->rel[r].to < a && agents_agree(x, &x->ev_v[x->rel[r].to], &x->ev_v[a])) {
-                        a = x->rel[r].to;
-                        break;
-                    }
+                a = measure_of(x, a, 0);
             /* 이에 엔비디아 주가는 3% 하락했다: a market moving does not
              * react, the act causes the move (gold: causes); what moved it
              * was an act done, not a plan or a remark told just before
@@ -4942,14 +4940,11 @@ void ex_relate(exdoc *x)
                 a = prev_event(x, a, back, -1, -1);
             /* …발표하자 관련주가 일제히 올랐다. 이 소식에 삼성전자 주가는
              * 5% 올랐다: the news is the act that moved the market before,
-             * not that move (a move whose cause was told shares it) */
-            if (move && a >= 0 && !x->ev_v[a].stmt &&
-                (market_move(x, &x->ev_v[a]) || owned_move(x, &x->ev_v[a]) || self_move(&x->ev_v[a])))
-                for (size_t r = 0; r < x->n_rel; r++)
-                    if (x->rel[r].to == a && x->rel[r].type == EX_REL_CAUSES && x->rel[r].from >= 0) {
-                        a = x->rel[r].from;
-                        break;
-                    }
+             * not that move (a move whose cause its sentence told shares
+             * it: move_cause_told) */
+            int told = move && a >= 0 ? move_cause_told(x, a) : -1;
+            if (told >= 0)
+                a = told;
             /* 합의 소식에 주가가 올랐다. 이에 따라 정부는 …: an act told
              * after a move whose cause its sentence tells follows that
              * cause, not the move (a move told alone may be what is

@@ -97,7 +97,6 @@ static inline int tw_first(const twords *t, const char *s, size_t len, size_t i)
 static void year_back(dpt *p);
 typedef struct tstate tstate;
 static int past_after(const tstate *st, size_t i);
-static int final_tense(const tstate *st, size_t i);
 /* How many months a month alone may lie after the DCT's in its year, or
  * before it in the next year, and still be read as coming: 7월 in a
  * February text is this July; 10월 in a March text last October; 1월 in
@@ -201,10 +200,6 @@ struct tstate {
     int sent_no;     /* sentences begun so far, and the one of the last time */
     int last_sent;
     size_t sent_at;  /* where the current sentence starts */
-    /* earlier_sentence's answer for the sentence at early_at (+1: 0 is
-     * none yet), read once a sentence */
-    size_t early_at;
-    int early_is;
     /* the mention emitted last: its index in c->out, its end and sentence
      * (당시 right after it restates it) */
     int have_prev, prev_sent;
@@ -936,14 +931,6 @@ static int caption_date(const tstate *st, size_t i, kg_edtf_point *p)
  * number told with it cannot lie after the DCT. */
 static int past_after(const tstate *st, size_t i)
 {
-    return final_tense(st, i) > 0;
-}
-
-/* The tense of the first final verb (R_FINAL: …다) after i in its
- * sentence: 1 past (…했다), -1 not past (…한다, …할 예정이다, a plan
- * decided: …하기로 했다), 0 none found. */
-static __attribute__((noinline)) int final_tense(const tstate *st, size_t i)
-{
     const char *s = st->s;
     size_t len = st->len, lim = i + 300 < len ? i + 300 : len;
     /* (only a line end, a dot or the first byte of R_FINAL stops the
@@ -967,11 +954,11 @@ static __attribute__((noinline)) int final_tense(const tstate *st, size_t i)
             ws--;
         size_t pl = strlen(R_PLAN);
         if (ws >= i + pl + 1 && s[ws - 1] == ' ' && kg_at(s, len, ws - pl - 1, R_PLAN))
-            return -1; /* a plan: 물리기로 했다 */
+            return 0; /* a plan: 물리기로 했다 */
         size_t n;
         uint32_t cp = kg_u8_at(s, len, j - 3, &n);
         /* (있다 and 하겠다 are no past) */
-        return n == 3 && cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 20 && cp != 0xC788 && cp != 0xACA0 ? 1 : -1;
+        return n == 3 && cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 20 && cp != 0xC788 && cp != 0xACA0;
     }
     return 0;
 }
@@ -2213,17 +2200,7 @@ static void year_back(dpt *p)
 /* 1 if the current sentence opens with an earlier opener (앞서 …) or
  * ends with an earlier end (…한 바 있다): what it tells comes before the
  * story's day. */
-static int earlier_sentence_at(const tstate *st);
-static int earlier_sentence(tstate *st)
-{
-    if (st->early_at != st->sent_at + 1) {
-        st->early_at = st->sent_at + 1;
-        st->early_is = earlier_sentence_at(st);
-    }
-    return st->early_is;
-}
-
-static int earlier_sentence_at(const tstate *st)
+static int earlier_sentence(const tstate *st)
 {
     size_t i = st->sent_at;
     while (i < st->len && (st->s[i] == ' ' || st->s[i] == '\n'))
