@@ -450,9 +450,6 @@ static inline void buf_room(kg_buf *out, size_t n)
         kg_buf_grow(out, n);
 }
 
-/* Appends m as one JSON object, opened by lead (leadn bytes: "{", or
- * the {"file":"PATH", of a line that names its file) and followed by a
- * newline when nl: one kg_buf_grow for all of it. */
 /* put_mention's lexicon actor (m->json: its id, name, type and how
  * escaped beforehand), apart so that the line loop writes these, a
  * quarter to a third of all, without put_mention's call and its many
@@ -478,6 +475,9 @@ static inline __attribute__((always_inline)) void put_actor_json(const kg_mentio
     out->ptr[out->len] = '\0';
 }
 
+/* Appends m as one JSON object, opened by lead (leadn bytes: "{", or
+ * the {"file":"PATH", of a line that names its file) and followed by a
+ * newline when nl: one kg_buf_grow for all of it. */
 static void put_mention(const kg_mention *m, const kg_text *t, const char *lead, size_t leadn, int nl,
                         kg_buf *out)
 {
