@@ -200,6 +200,11 @@ struct tstate {
     int sent_no;     /* sentences begun so far, and the one of the last time */
     int last_sent;
     size_t sent_at;  /* where the current sentence starts */
+    /* earlier_sentence's answer for the sentence at early_at (+1: 0 is
+     * none yet): read once a sentence, as its end may lie far away (a
+     * text of one long line) */
+    size_t early_at;
+    int early_is;
     /* the mention emitted last: its index in c->out, its end and sentence
      * (당시 right after it restates it) */
     int have_prev, prev_sent;
@@ -2200,7 +2205,17 @@ static void year_back(dpt *p)
 /* 1 if the current sentence opens with an earlier opener (앞서 …) or
  * ends with an earlier end (…한 바 있다): what it tells comes before the
  * story's day. */
-static int earlier_sentence(const tstate *st)
+static int earlier_sentence_at(const tstate *st);
+static int earlier_sentence(tstate *st)
+{
+    if (st->early_at != st->sent_at + 1) {
+        st->early_at = st->sent_at + 1;
+        st->early_is = earlier_sentence_at(st);
+    }
+    return st->early_is;
+}
+
+static int earlier_sentence_at(const tstate *st)
 {
     size_t i = st->sent_at;
     while (i < st->len && (st->s[i] == ' ' || st->s[i] == '\n'))
