@@ -463,3 +463,30 @@ Test(extract_write, span_and_quote_merge_together)
     kg_buf_free(&out);
     kg_diag_free(&d);
 }
+
+/* The notes after the last entry (comments, blank lines at the end of the
+ * file): kg's new ones when the person left them as kg wrote them, the
+ * person's when they were edited (a fuzzer found kg's new ones dropped). */
+Test(extract_write, merge_trailing_notes)
+{
+    const char *base = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n";
+    const char *mach = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
+                       "# kg: one event left out\n";
+    kg_buf out = KG_BUF_INIT;
+    kg_diag d = KG_DIAG_INIT;
+    long c = kg_facts_merge("h.yaml", base, strlen(base), base, strlen(base), mach, strlen(mach), &out,
+                            &d);
+    cr_expect_eq(c, 0);
+    cr_expect_str_eq(out.ptr, mach);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+    /* the person wrote a note of their own at the end: it stays */
+    const char *hand = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
+                       "# 검토: 두 번째 사건 확인할 것\n";
+    kg_diag_init(&d);
+    c = kg_facts_merge("h.yaml", base, strlen(base), hand, strlen(hand), mach, strlen(mach), &out, &d);
+    cr_expect_geq(c, 0);
+    cr_expect_str_eq(out.ptr, hand);
+    kg_buf_free(&out);
+    kg_diag_free(&d);
+}

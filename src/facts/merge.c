@@ -499,6 +499,20 @@ static int pair_choice(ents *b, ents *h, ents *n)
     return PAIR_CONFLICT;
 }
 
+/* 1 if the notes after the last entry (comments, blank lines) are the
+ * same lines in a and b. */
+static int same_tail(const ents *a, const ents *b)
+{
+    if (a->t1 - a->t0 != b->t1 - b->t0)
+        return 0;
+    for (size_t i = 0; i < a->t1 - a->t0; i++) {
+        const line *x = &a->lv[a->t0 + i], *y = &b->lv[b->t0 + i];
+        if (x->n != y->n || memcmp(x->s, y->s, x->n) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 static void merge_ents(mctx *m, ents *b, ents *h, ents *n, int relations, kg_buf *out)
 {
     int pair = pair_choice(b, h, n);
@@ -550,8 +564,11 @@ static void merge_ents(mctx *m, ents *b, ents *h, ents *n, int relations, kg_buf
         kg_buf_puts(out, ne->pre);
         kg_buf_puts(out, ne->body);
     }
-    for (size_t i = h->t0; i < h->t1; i++) {
-        kg_buf_add(out, h->lv[i].s, h->lv[i].n);
+    /* the notes after the last entry: kg's new ones where the person left
+     * them as kg wrote them last, else the person's */
+    const ents *t = b && n && same_tail(b, h) ? n : h;
+    for (size_t i = t->t0; i < t->t1; i++) {
+        kg_buf_add(out, t->lv[i].s, t->lv[i].n);
         kg_buf_putc(out, '\n');
     }
 }
