@@ -34,6 +34,13 @@ static const char *const *state_adverbs;
 static const char *const *act_heads;
 /* Words that carry the date of an earlier sentence over. */
 static const char *const *carry_words, *const *date_base_words, *const *date_measure_nouns;
+/* A time a since word ends (times.yaml since_words: 2023년 이후) before
+ * a first or a record (since_firsts: 처음, 최고) or before a span and
+ * since_span_ends (6개월 만이다): the base the act is measured from. */
+static const char *const *since_words, *const *since_firsts, *const *since_span_ends;
+/* What an explanation ends with (relations.yaml explain_copulas: …한
+ *영향이다, 때문이다): a day it tells is the cause's, not the story's. */
+static const char *const *explain_copulas;
 /* Sentence openers that tell an earlier act (앞서): no day carried. */
 static const char *const *earlier_openers;
 /* Speech verbs: a quotation before them is what the speaker said. */
@@ -80,6 +87,10 @@ static void lists_init(void)
     carry_words = kg_gram_words("events", "carry_words");
     earlier_openers = kg_gram_words("events", "earlier_openers");
     date_base_words = kg_gram_words("events", "date_base_words");
+    since_words = kg_gram_words("times", "since_words");
+    since_firsts = kg_gram_words("events", "since_firsts");
+    since_span_ends = kg_gram_words("events", "since_span_ends");
+    explain_copulas = kg_gram_words("relations", "explain_copulas");
     date_measure_nouns = kg_gram_words("events", "date_measure_nouns");
     speech_verbs = kg_gram_words("events", "speech_verbs");
     bound_nouns = kg_gram_words("events", "bound_nouns");
@@ -3220,6 +3231,39 @@ static int source_time(const exdoc *x, const kg_mention *m)
     return 0;
 }
 
+/* 1 if the time m ends in a since word and is the point a first, a
+ * record or a span is counted from (지난 5월 2일 이후 6개월여 만이다,
+ * 2023년 이후 처음, 2022년 3월 이래 최고치): the act is of the story's
+ * day, not of that point (2020년 이후 투자를 늘렸다 keeps its time). */
+static int since_base(const exdoc *x, const kg_mention *m)
+{
+    size_t e = m->nend, i = e;
+    int since = 0;
+    for (int k = 0; since_words[k] && !since; k++) {
+        size_t l = strlen(since_words[k]);
+        since = e - m->nstart > l && !memcmp(x->s + e - l, since_words[k], l);
+    }
+    if (!since)
+        return 0;
+    if (i < x->len && x->s[i] == ' ')
+        i++;
+    if (starts_any(x->s, x->len, i, since_firsts) > 0)
+        return 1;
+    /* a span right after (a figure starting there), then 만 */
+    for (size_t k = 0; k < x->n_fig; k++) {
+        const kg_mention *f = &x->m->v[x->fig[k]];
+        if (f->nstart > i)
+            break;
+        if (f->nstart == i) {
+            size_t j = f->nend;
+            if (j < x->len && x->s[j] == ' ')
+                j++;
+            return starts_any(x->s, x->len, j, since_span_ends) > 0;
+        }
+    }
+    return 0;
+}
+
 /* 1 if the time m is the base of a comparison (전 거래일보다, 전년 대비,
  * 1년 전(3천억원)보다): it dates no act. */
 int ex_base_time(const exdoc *x, const kg_mention *m)
@@ -3233,7 +3277,7 @@ int ex_base_time(const exdoc *x, const kg_mention *m)
     }
     if (i < x->len && x->s[i] == ' ')
         i++;
-    return starts_any(x->s, x->len, i, date_base_words) > 0;
+    return starts_any(x->s, x->len, i, date_base_words) > 0 || since_base(x, m);
 }
 
 /* 1 if the time m names the period of a measure (2분기 실적, 지난해
@@ -3419,6 +3463,32 @@ static int deadline_time(const exdoc *x, const kg_mention *m, size_t ss)
     return 1;
 }
 
+/* 1 if the act e is told by the clause that modifies the time m (관세를
+ * 부과하기 시작한 2018년 7월 이후 1년 만이다): its predicate ends at most
+ * one word (a support verb) before the time, and the word right before the
+ * time ends in an adnominal ending. Such a time is the act's own even when
+ * it is the base of a span (since_base). */
+static int act_of_time(const exdoc *x, const ex_event *e, const kg_mention *m)
+{
+    if (e->pe > m->nstart || m->nstart - e->pe > 24)
+        return 0;
+    size_t b = m->nstart;
+    while (b > e->pe && x->s[b - 1] == ' ')
+        b--;
+    int words = 0;
+    for (size_t i = e->pe; i < b; i++)
+        if (x->s[i] == ' ')
+            words++;
+        else if (x->s[i] == ',' || x->s[i] == '.' || x->s[i] == '\n')
+            return 0;
+    /* (the word before the time a verb's adnominal form, no noun with a
+     * particle: 돌파한 것은 2009년 이후 처음이다 tells the act again) */
+    int tw = word_at(x, m->nstart);
+    if (words > 1 || tw < 1 || x->w[tw - 1].e != b || x->w[tw - 1].particle != EX_P_NONE)
+        return 0;
+    return ex_ends_any(x->s, x->w[tw - 1].s, b, adnominal_ends);
+}
+
 static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
 {
     int in_clause = -1, before = -1, after = -1;
@@ -3428,7 +3498,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
     int speech = reported_speech(x, e), first_in = -1, reported = 0, plan_start = -1, first_before = -1, deadline = -1;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
-        if (m->nstart < ss || m->nstart >= se || ex_base_time(x, m))
+        if (m->nstart < ss || m->nstart >= se || (ex_base_time(x, m) && !(since_base(x, m) && act_of_time(x, e, m))))
             continue;
         /* a time inside a quotation dates what was said there, not the
          * saying (… "다음 달 내놓겠다"고 밝혔다) */
@@ -4392,9 +4462,25 @@ static int closed_clause_time(const exdoc *x, int tw)
     return 0;
 }
 
+/* 1 if the sentence [ss, se) ends in a word of list (its last word,
+ * before its final marks and closing quotes). */
+static int sentence_ends_in(const exdoc *x, size_t ss, size_t se, const char *const *list)
+{
+    size_t e = se;
+    while (e > ss && (x->s[e - 1] == ' ' || x->s[e - 1] == '\n' || x->s[e - 1] == '.' || x->s[e - 1] == '?' ||
+                      x->s[e - 1] == '!' || x->s[e - 1] == '"' || x->s[e - 1] == '\''))
+        e--;
+    return e > ss && ex_ends_any(x->s, ss, e, list);
+}
+
 static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
 {
     if (title_line || caption_line(x, ss))
+        return;
+    /* 간밤 뉴욕증시에서 … 하락한 영향이다: the time of a cause told to
+     * explain a move is neither the day the next acts go on on nor the
+     * time a later 이날 or figure goes on with */
+    if (sentence_ends_in(x, ss, se, explain_copulas))
         return;
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];

@@ -891,8 +891,9 @@ static void add_figures(const exdoc *x, const ex_cuts *cuts, kg_doc *doc)
                 before = x->tim[kb - 1];
                 break;
             }
-        if (k < x->n_time && x->m->v[x->tim[k]].nstart < se)
-            after = x->tim[k];
+        for (size_t ka = k; ka < x->n_time && x->m->v[x->tim[ka]].nstart < se && after < 0; ka++)
+            if (!ex_base_time(x, &x->m->v[x->tim[ka]]))
+                after = x->tim[ka];
         int pick = before >= 0 ? before : after;
         if (pick >= 0 && x->m->v[pick].value[0]) {
             char v[48];
