@@ -141,7 +141,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *scope_nouns, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -213,6 +213,7 @@ static void gw_init(void)
     GW_GET(figure_bound_words);
     GW_GET(quoted_plan_nouns);
     GW_GET(plan_head_nouns);
+    GW_GET(scope_nouns);
     GW_GET(person_pronouns);
     GW_GET(remark_nouns);
     GW_GET(warning_words);
@@ -858,6 +859,20 @@ static int object_type(const exdoc *x, const char *obj)
     const char *sp = strrchr(obj, ' ');
     if (t < 0 && sp && sp > obj && is_word(sp + 1, 0, strlen(sp + 1), support_verbs))
         t = ex_noun_type(x->ev, obj, (size_t)(sp - obj));
+    /* 수출 통제 대상, 투자 규모: the scope of an act (events.yaml
+     * scope_nouns) has the act's type, once */
+    if (t < 0 && sp && sp > obj && is_word(sp + 1, 0, strlen(sp + 1), GW(scope_nouns))) {
+        char head[64];
+        size_t n = (size_t)(sp - obj);
+        if (n < sizeof head) {
+            memcpy(head, obj, n);
+            head[n] = '\0';
+            const char *sp2 = strrchr(head, ' ');
+            t = ex_noun_type(x->ev, head, n);
+            if (t < 0 && sp2 && sp2 > head && is_word(sp2 + 1, 0, strlen(sp2 + 1), support_verbs))
+                t = ex_noun_type(x->ev, head, (size_t)(sp2 - head));
+        }
+    }
     return t;
 }
 
@@ -1018,11 +1033,16 @@ static int adnominal_act_type(const exdoc *x, int wi)
         return pt == ex_type_index("other") ? -1 : pt;
     }
     /* (its 는 is no topic particle: ends of adnominal_ends only) */
-    if (w->in_quote || w->quote_close || !ex_ends_any(x->s, w->cs, w->ce, adnominal_ends) ||
-        kg_morph_word(x->s, w->cs, w->ce, &m) == KG_MORPH_NONE)
+    if (w->in_quote || w->quote_close || !ex_ends_any(x->s, w->cs, w->ce, adnominal_ends))
         return -1;
-    int t = ex_lemma_type(x->ev, m.lemma);
-    if (t < 0 && is_word(m.lemma, 0, strlen(m.lemma), support_verbs)) {
+    /* (a native support verb too, which the morphology may not read:
+     * 통제 대상을 넓히는 새 규정) */
+    int native = starts_any(x->s, w->ce, w->cs, support_native) > 0, t = -1;
+    if (kg_morph_word(x->s, w->cs, w->ce, &m) != KG_MORPH_NONE)
+        t = ex_lemma_type(x->ev, m.lemma);
+    else if (!native)
+        return -1;
+    if (t < 0 && (native || is_word(m.lemma, 0, strlen(m.lemma), support_verbs))) {
         char obj[64];
         int ok = object_before(x, wi, 0, obj, sizeof obj, 0);
         t = ok >= 0 && obj[0] ? object_type(x, obj) : -1;

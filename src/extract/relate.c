@@ -1430,6 +1430,48 @@ static int measure_of(const exdoc *x, int a, int same_type)
     return a;
 }
 
+/* 새 규정을 발표했다. … 규정은 오는 15일부터 시행된다: an act whose topic
+ * or subject (the first word of its sentence with 은/는/이/가) is the last
+ * word of the object of an act of the same type, by the same doer when it
+ * names one, told at most three sentences before is that measure told
+ * again (its coming into force, its scope): that act, else a. */
+static int measure_named(const exdoc *x, int a)
+{
+    const ex_event *A = &x->ev_v[a];
+    if (A->stmt || A->quoted || A->sent >= x->t->n_sent)
+        return a;
+    const kg_text_range *sr = &x->t->sent[A->sent];
+    char noun[64] = "";
+    for (size_t i = sr->nstart; i < A->ps && !noun[0]; i++) {
+        if (i > sr->nstart && x->s[i - 1] != ' ')
+            continue;
+        size_t e = i;
+        while (e < A->ps && x->s[e] != ' ')
+            e++;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = i;
+        w.e = e;
+        ex_word_core(x->s, &w);
+        ex_word_particle(x->s, &w);
+        if ((w.particle == EX_P_SUBJ || w.particle == EX_P_TOPIC) && w.ps > w.cs && w.ps - w.cs < sizeof noun) {
+            memcpy(noun, x->s + w.cs, w.ps - w.cs);
+            noun[w.ps - w.cs] = '\0';
+        } else if (w.particle != EX_P_NONE)
+            break; /* (the first word with a particle only) */
+    }
+    if (!noun[0])
+        return a;
+    for (int c = a - 1; c >= 0 && x->ev_v[c].sent + 3 >= A->sent; c--) {
+        const ex_event *C = &x->ev_v[c];
+        const char *sp = strrchr(C->obj, ' '), *last = sp ? sp + 1 : C->obj;
+        if (!C->dropped && !C->quoted && !C->title_line && C->type == A->type && C->n_agent && !strcmp(last, noun) &&
+            (!A->n_agent || agents_agree(x, C, A)))
+            return c;
+    }
+    return a;
+}
+
 /* The last event (not dropped) before index j whose sentence is at least
  * min_sent, and whose type is not avoid_type (-1: any). */
 /* 1 if a relation of type from event j is there already. */
@@ -4930,7 +4972,7 @@ void ex_relate(exdoc *x)
              * 중국은 반발했다: one answers the measure, not its part told
              * after it (a part-of the measure, by the same side) */
             if (a >= 0 && best_type == EX_REL_RESPONDS)
-                a = measure_of(x, a, 0);
+                a = measure_named(x, measure_of(x, a, 0));
             /* 이에 엔비디아 주가는 3% 하락했다: a market moving does not
              * react, the act causes the move (gold: causes); what moved it
              * was an act done, not a plan or a remark told just before
