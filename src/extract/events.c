@@ -141,7 +141,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *scope_nouns, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *scope_nouns, *const *level_directions, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -214,6 +214,7 @@ static void gw_init(void)
     GW_GET(quoted_plan_nouns);
     GW_GET(plan_head_nouns);
     GW_GET(scope_nouns);
+    GW_GET(level_directions);
     GW_GET(person_pronouns);
     GW_GET(remark_nouns);
     GW_GET(warning_words);
@@ -3767,12 +3768,18 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
             return 0;
         /* 환율이 1,470원을 넘어섰다, 코스피가 3,000선을 돌파했다: a market
          * passing a level (a figure as the object) moves, it races no one */
-        int pw = word_at(x, c->ps);
-        if (pw > 0 && x->w[pw - 1].particle == EX_P_OBJ && figure_word(x, &x->w[pw - 1]) &&
-            x->s[x->w[pw - 1].cs] >= '0' && x->s[x->w[pw - 1].cs] <= '9')
-            for (int k = 0; k < pw - 1; k++) {
+        /* (or a level with a word of direction between: 코스피가 3900선
+         * 아래로 밀렸다, events.yaml level_directions) */
+        int pw = word_at(x, c->ps), lw = pw - 1;
+        if (pw > 1 && !x->w[pw - 1].in_quote && is_word(x->s, x->w[pw - 1].s, x->w[pw - 1].e, GW(level_directions)))
+            lw = pw - 2;
+        if (lw >= 0 && (lw < pw - 1 || x->w[lw].particle == EX_P_OBJ) && figure_word(x, &x->w[lw]) &&
+            x->s[x->w[lw].cs] >= '0' && x->s[x->w[lw].cs] <= '9')
+            for (int k = 0; k < lw; k++) {
                 const ex_word *v = &x->w[k];
-                if (!v->in_quote && v->s >= e->cs && (v->particle == EX_P_SUBJ || v->particle == EX_P_TOPIC) &&
+                /* (the subject of the clauses chained before it too:
+                 * 코스피는 2% 떨어지며 3900선 아래로 밀렸다) */
+                if (!v->in_quote && v->s >= (e->chain < e->cs ? e->chain : e->cs) && (v->particle == EX_P_SUBJ || v->particle == EX_P_TOPIC) &&
                     starts_any(x->s, v->ps, v->cs, market_subjects) > 0) {
                     e->type = ex_type_index("other");
                     break;

@@ -206,6 +206,9 @@ static size_t *minus_len; /* their lengths */
 static const char *const *rate_words;
 /* Words that name a stock index (grammar units: index_words). */
 static const char *const *index_words;
+/* Marks glued after an index's round level (grammar units:
+ * index_level_marks: 3900선). */
+static const char *const *index_level_marks;
 /* Words right after the parenthesis of an age (grammar units: age_after). */
 static const char *const *age_after;
 /* Durations that a smaller one may follow as one figure (grammar units:
@@ -1129,6 +1132,17 @@ static int fig_unit(const char *s, size_t len, fscan *f)
             f->u = &pts;
             return 1;
         }
+        /* a round level of the index with its mark: 코스피가 3900선 아래로
+         * (three digits or more, whole; the mark stays out of the figure,
+         * as the 선 of 1410원선) */
+        size_t lm;
+        if (!n1->has_mult && !native && !f->range && !n1->has_point && n1->int_digits >= 3 && !f->minus &&
+            (lm = kg_lit_any(s, len, after, index_level_marks)) && (word_end_ok(s, len, lm) || kg_tail_ok(s, len, lm, &lm)) &&
+            index_before(s, f->st)) {
+            f->ue = after;
+            f->u = &pts;
+            return 1;
+        }
         /* no unit: only numbers with a Korean multiplier count, and
          * not in words alone (이천에서, 사천에: places) */
         if (!n1->has_mult || native || f->range || n1->words)
@@ -1433,6 +1447,7 @@ static void fig_syl_init(void)
     article_law_ends = kg_gram_words("units", "article_law_ends");
     article_after = kg_gram_words("units", "article_after");
     index_words = kg_gram_words("units", "index_words");
+    index_level_marks = kg_gram_words("units", "index_level_marks");
     rate_words = kg_gram_words("units", "rate_words");
     half_words = kg_gram_words("units", "half_words");
     l = kg_gram_list_get("units", "compound_durations");
