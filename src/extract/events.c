@@ -4620,6 +4620,89 @@ void ex_told_act_dates(exdoc *x, size_t first)
     }
 }
 
+/* 삼성전자는 3.1% 내린 9만8500원, SK하이닉스는 4.6% 떨어진 56만원에 거래를
+ * 마쳤다; 삼성전자는 5월에, SK하이닉스는 6월에 계약을 맺었다: two subjects
+ * share one verb, the first with its own part of the clause cut off by a
+ * comma and no verb of its own. The first does the act too: one more event,
+ * a copy of the verb's with that subject as its doer, its span the first
+ * part (the subject's words to the comma). Run on the events of one
+ * sentence after its merges (first on; the sentence's words in x->w). */
+void ex_gapped_subjects(exdoc *x, size_t first)
+{
+    size_t n = x->n_ev;
+    for (size_t i = first; i < n; i++) {
+        const ex_event *e = &x->ev_v[i];
+        if (e->dropped || e->quoted || e->stmt || e->n_agent != 1)
+            continue;
+        const kg_mention *am = &x->m->v[e->agent[0]];
+        int k2 = word_at(x, am->nstart);
+        if (k2 < 2 || x->w[k2].in_quote || (x->w[k2].particle != EX_P_TOPIC && x->w[k2].particle != EX_P_SUBJ) ||
+            am->nend > x->w[k2].ps || x->w[k2].e > e->ps)
+            continue;
+        /* the first part ends in a comma right before the second subject */
+        size_t c = x->w[k2].s;
+        while (c > 0 && x->s[c - 1] == ' ')
+            c--;
+        if (c == 0 || x->s[c - 1] != ',')
+            continue;
+        c--;
+        /* its subject: an actor with 은/는/이/가 at most four words back,
+         * no word between that ends a clause, no event told there */
+        int k1 = -1;
+        for (int k = k2 - 1; k >= 0 && k >= k2 - 5; k--) {
+            const ex_word *w = &x->w[k];
+            if (w->in_quote || (k < k2 - 1 && ends_clause(x, w)))
+                break;
+            if (w->particle == EX_P_TOPIC || w->particle == EX_P_SUBJ) {
+                k1 = k;
+                break;
+            }
+        }
+        if (k1 < 0 || k1 + 1 >= k2)
+            continue;
+        int actor = -1;
+        for (size_t q = x->a0; q < x->a1; q++) {
+            const kg_mention *m = &x->m->v[x->act[q]];
+            if (m->nstart >= x->w[k1].cs && m->nend <= x->w[k1].ps && m->id && strcmp(m->id, am->id) != 0)
+                actor = x->act[q];
+        }
+        if (actor < 0)
+            continue;
+        int told = 0;
+        for (size_t j = first; j < x->n_ev && !told; j++)
+            told = j != i && x->ev_v[j].ps >= x->w[k1].e && x->ev_v[j].ps < c && !x->ev_v[j].dropped;
+        if (told)
+            continue;
+        KG_VEC_PUSH(x->ev_v, x->n_ev, x->cap_ev);
+        e = &x->ev_v[i]; /* (the vector may have moved) */
+        ex_event *g = &x->ev_v[x->n_ev++];
+        *g = *e;
+        g->agent[0] = actor;
+        g->span_s = g->cs = g->chain = x->w[k1 + 1].s;
+        g->ps = x->w[k1 + 1].s;
+        g->pe = c;
+        /* (a time of its own in its part dates it: 5월에, 6월에) */
+        for (size_t k = x->t0; k < x->t1; k++) {
+            const kg_mention *m = &x->m->v[x->tim[k]];
+            if (m->nstart >= g->ps && m->nend <= c && m->value[0] && !ex_base_time(x, m)) {
+                set_date_from(x, g, x->tim[k]);
+                break;
+            }
+        }
+    }
+    /* (in text order, as every later pass reads them) */
+    if (x->n_ev > n) {
+        ex_event *v = x->ev_v + first;
+        size_t m = x->n_ev - first;
+        for (size_t a = 1; a < m; a++)
+            for (size_t b = a; b > 0 && v[b - 1].ps > v[b].ps; b--) {
+                ex_event t = v[b];
+                v[b] = v[b - 1];
+                v[b - 1] = t;
+            }
+    }
+}
+
 void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_line)
 {
     pthread_once(&lists_once, lists_init);

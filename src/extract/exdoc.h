@@ -82,6 +82,9 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
 /* events.c: after ex_merge_sentence, an act told with a day of its own
  * and said on another day (11일 열었다고 12일 밝혔다) is dated by the act. */
 void ex_told_act_dates(exdoc *x, size_t first);
+/* events.c: two subjects sharing one verb (A는 …, B는 …에 마쳤다): an event
+ * for the first too; after ex_merge_sentence, on the events from first on. */
+void ex_gapped_subjects(exdoc *x, size_t first);
 
 /* relate.c: merges the clauses of one act among the events from index
  * first on (those of one ex_sentence_events call). */

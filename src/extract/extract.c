@@ -962,6 +962,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
             size_t first = x.n_ev;
             ex_sentence_events(&x, i, a, cut, title[i]);
             ex_merge_sentence(&x, first);
+            ex_gapped_subjects(&x, first);
             ex_told_act_dates(&x, first);
             a = cut;
             KG_VEC_PUSH(cuts.v, cuts.n, cuts.cap);
@@ -970,6 +971,7 @@ int kg_extract(const kg_lexicon *lx, const kg_evlex *ev, const char *src, size_t
         size_t first = x.n_ev;
         ex_sentence_events(&x, i, a, e, title[i]);
         ex_merge_sentence(&x, first);
+        ex_gapped_subjects(&x, first);
         ex_told_act_dates(&x, first);
     }
     ex_relate(&x);
