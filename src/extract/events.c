@@ -141,7 +141,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *scope_nouns, *const *level_directions, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -215,6 +215,7 @@ static void gw_init(void)
     GW_GET(plan_head_nouns);
     GW_GET(scope_nouns);
     GW_GET(level_directions);
+    GW_GET(policy_ends);
     GW_GET(person_pronouns);
     GW_GET(remark_nouns);
     GW_GET(warning_words);
@@ -2028,6 +2029,21 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 int t = object_type(x, c.obj);
                 if (t >= 0)
                     c.type = t;
+            }
+            /* 지원책을 내놨다, 대응 방안을 내놓았다: a policy put out is a
+             * plan made public (announce), not a product or a report (the
+             * last word ends in one of events.yaml policy_ends and is
+             * longer: 책 alone is a book) */
+            if (c.type == ex_type_index("release") && c.obj[0] && !w->in_quote) {
+                const char *sp = strrchr(c.obj, ' '), *last = sp ? sp + 1 : c.obj;
+                size_t ll = strlen(last);
+                for (int k = 0; GW(policy_ends)[k]; k++) {
+                    size_t pl = strlen(GW(policy_ends)[k]);
+                    if (ll > pl && !strcmp(last + ll - pl, GW(policy_ends)[k])) {
+                        c.type = ex_type_index("announce");
+                        break;
+                    }
+                }
             }
             /* 물가 전망치도 발표했다: an object marked with 도 that names
              * an act types the announcement too */
