@@ -141,7 +141,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -216,6 +216,7 @@ static void gw_init(void)
     GW_GET(scope_nouns);
     GW_GET(level_directions);
     GW_GET(policy_ends);
+    GW_GET(earlier_ends);
     GW_GET(person_pronouns);
     GW_GET(remark_nouns);
     GW_GET(warning_words);
@@ -3446,6 +3447,7 @@ static int ends_before_dct(const char *value, const kg_edtf_point *dct)
     return n >= 2 && dct->prec >= KG_PREC_MONTH && m < dct->month;
 }
 
+static int sentence_ends_in(const exdoc *x, size_t ss, size_t se, const char *const *list);
 static int said_year(const exdoc *x, const ex_event *e, int ti)
 {
     const kg_mention *m = &x->m->v[ti];
@@ -3461,6 +3463,11 @@ static int said_year(const exdoc *x, const ex_event *e, int ti)
         /* (so is a command or demand: …보존하라고 명령했다, …철회하라고
          * 요구했다) */
         if (lw && ex_ends_any(x->s, lw->cs, lw->ce, GW(command_quote_ends)))
+            return 0;
+        /* (and a saying told as done before, …투자한다고 발표한 바 있다:
+         * events.yaml earlier_ends; the year or month is when it was said) */
+        if (e->sent < x->t->n_sent &&
+            sentence_ends_in(x, x->t->sent[e->sent].nstart, x->t->sent[e->sent].nend, GW(earlier_ends)))
             return 0;
     }
     if (day_date(m->value) || (after_dct(m->value, &x->dct) && takes_effect(x, e)) || !said_content(x, e) ||

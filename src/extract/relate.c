@@ -353,8 +353,11 @@ void ex_merge_sentence(exdoc *x, size_t first)
         /* 강화하기로 했다고 발표했다: the announcement of an act is the
          * act; 부과하겠다고 밝혔다 (or 경고했다), an act vowed and not
          * decided, is a vow, one event */
+        /* (발표한 바 있다: the verb of announcing typed by the act it
+         * announces already, as an adnominal before 바 is) */
         int vowed = (a->f & EX_F_VOLIT) || a->type == pledge, vow = vowed && !head_in(b->pred, decision_speech_verbs);
-        if ((a->f & EX_F_QUOTIVE) && (b->type == announce || (vowed && b->type == pledge))) {
+        if ((a->f & EX_F_QUOTIVE) && (b->type == announce || (vowed && b->type == pledge) ||
+                                     (b->type == a->type && !a->quoted && !b->quoted && head_in(b->pred, decision_speech_verbs)))) {
             b->f |= REL_F_ANNOUNCED;
             merge_told(b, a, b->pred, vow ? pledge : a->type);
             continue;
