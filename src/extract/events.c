@@ -523,6 +523,14 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
         r->pend = o;
         if (note_name(s, m, se))
             continue;
+        /* 상무부 산업안보국(BIS) 차관은: a gloss in parentheses right after
+         * a mention of its actor has no role of its own (the phrase's is
+         * read from the mention before it, over the gloss) */
+        if (i > 0 && m->nstart > 0 && s[m->nstart - 1] == '(' && m->id) {
+            const kg_mention *p = &x->m->v[x->r[i - 1].m];
+            if (p->id && !strcmp(p->id, m->id) && p->nend + 1 == m->nstart)
+                continue;
+        }
         int first = 1;
         for (int steps = 0; steps < 6; steps++) {
             size_t from = first ? o : w->cs;
