@@ -1433,6 +1433,36 @@ static int measure_of(const exdoc *x, int a, int same_type)
     return a;
 }
 
+/* The noun of sentence si's subject up to o (환율이 큰 폭 오른 것은: 환율),
+ * into out: the first word with 이/가; with topic, the first word with a
+ * particle, when it is 이/가 or 은/는 (규정은 15일부터 시행된다: 규정). 0 if
+ * none. */
+static int particle_noun(const exdoc *x, size_t si, size_t o, int topic, char *out, size_t n)
+{
+    size_t ss = x->t->sent[si].nstart;
+    for (size_t i = ss; i < o; i++) {
+        if (i > ss && x->s[i - 1] != ' ')
+            continue;
+        size_t e = i;
+        while (e < o && x->s[e] != ' ')
+            e++;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = i;
+        w.e = e;
+        ex_word_core(x->s, &w);
+        ex_word_particle(x->s, &w);
+        if ((w.particle == EX_P_SUBJ || (topic && w.particle == EX_P_TOPIC)) && w.ps > w.cs && w.ps - w.cs < n) {
+            memcpy(out, x->s + w.cs, w.ps - w.cs);
+            out[w.ps - w.cs] = '\0';
+            return 1;
+        }
+        if (topic && w.particle != EX_P_NONE)
+            return 0;
+    }
+    return 0;
+}
+
 /* 새 규정을 발표했다. … 규정은 오는 15일부터 시행된다: an act whose topic
  * or subject (the first word of its sentence with 은/는/이/가) is the last
  * word of the object of an act of the same type, by the same doer when it
@@ -1443,27 +1473,8 @@ static int measure_named(const exdoc *x, int a)
     const ex_event *A = &x->ev_v[a];
     if (A->stmt || A->quoted || A->sent >= x->t->n_sent)
         return a;
-    const kg_text_range *sr = &x->t->sent[A->sent];
-    char noun[64] = "";
-    for (size_t i = sr->nstart; i < A->ps && !noun[0]; i++) {
-        if (i > sr->nstart && x->s[i - 1] != ' ')
-            continue;
-        size_t e = i;
-        while (e < A->ps && x->s[e] != ' ')
-            e++;
-        ex_word w;
-        memset(&w, 0, sizeof w);
-        w.s = i;
-        w.e = e;
-        ex_word_core(x->s, &w);
-        ex_word_particle(x->s, &w);
-        if ((w.particle == EX_P_SUBJ || w.particle == EX_P_TOPIC) && w.ps > w.cs && w.ps - w.cs < sizeof noun) {
-            memcpy(noun, x->s + w.cs, w.ps - w.cs);
-            noun[w.ps - w.cs] = '\0';
-        } else if (w.particle != EX_P_NONE)
-            break; /* (the first word with a particle only) */
-    }
-    if (!noun[0])
+    char noun[64];
+    if (!particle_noun(x, A->sent, A->ps, 1, noun, sizeof noun))
         return a;
     for (int c = a - 1; c >= 0 && x->ev_v[c].sent + 3 >= A->sent; c--) {
         const ex_event *C = &x->ev_v[c];
@@ -3650,26 +3661,7 @@ static void reprisal_act(exdoc *x, int j, int first)
  * (환율이 큰 폭 오른 것은: 환율), into out; 0 if none. */
 static int subject_noun(const exdoc *x, size_t si, size_t o, char *out, size_t n)
 {
-    size_t ss = x->t->sent[si].nstart;
-    for (size_t i = ss; i < o; i++) {
-        if (i > ss && x->s[i - 1] != ' ')
-            continue;
-        size_t e = i;
-        while (e < o && x->s[e] != ' ')
-            e++;
-        ex_word w;
-        memset(&w, 0, sizeof w);
-        w.s = i;
-        w.e = e;
-        ex_word_core(x->s, &w);
-        ex_word_particle(x->s, &w);
-        if (w.particle == EX_P_SUBJ && w.ps > w.cs && w.ps - w.cs < n) {
-            memcpy(out, x->s + w.cs, w.ps - w.cs);
-            out[w.ps - w.cs] = '\0';
-            return 1;
-        }
-    }
-    return 0;
+    return particle_noun(x, si, o, 0, out, n);
 }
 
 /* 환율이 큰 폭 오른 것은 연준이 금리를 올린 데 따른 영향이다: the acts
