@@ -70,6 +70,7 @@ enum {
     C_SFX1 = 1u << 18,    /* an organisation suffix or a title suffix of one syllable */
     C_LEAD1 = 1u << 19,   /* a lead role of one syllable */
     C_RVERB1 = 1u << 20,  /* a report verb of one syllable */
+    C_SYL = 1u << 21,     /* every syllable (the classes of a character are not 0 iff it is one) */
 };
 #define C_MAYBE (C_FINAL | C_TSUF)
 static uint32_t syl_cls[0xD7A4 - 0xAC00];
@@ -3464,9 +3465,11 @@ static void tables_init(void)
     lists_load();
     {
         const kg_sylset *pf = kg_particle_firsts();
-        for (uint32_t k = 0; k < 0xD7A4 - 0xAC00; k++)
+        for (uint32_t k = 0; k < 0xD7A4 - 0xAC00; k++) {
+            syl_cls[k] |= C_SYL;
             if ((pf->bits[k >> 3] >> (k & 7)) & 1)
                 syl_cls[k] |= C_PFIRST;
+        }
     }
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
         set_cls(C_FINAL, sf->w, 1);
@@ -4402,10 +4405,9 @@ static inline int anon_may(const char *s, size_t len, size_t i, size_t n)
 }
 
 /* 0 when no lead role can end at s[p] (the word before a name): by its
- * last syllable, and by its last two or its only one. */
-static inline int lead_before(const char *s, size_t p)
+ * last syllable (c: its classes), and by its last two or its only one. */
+static inline int lead_before(const char *s, size_t p, uint32_t c)
 {
-    uint32_t c = cls_before(s, p);
     if (!lead_last_ok)
         return 1;
     if (!(c & C_LEADL))
@@ -4417,10 +4419,10 @@ static inline int lead_before(const char *s, size_t p)
 }
 
 /* 0 when no report verb starts at s[p] (all start with a syllable):
- * by its first syllable, and by its first two or its only one. */
-static inline int report_may(const char *s, size_t len, size_t p)
+ * by its first syllable (c: its classes), and by its first two or its
+ * only one. */
+static inline int report_may(const char *s, size_t len, size_t p, uint32_t c)
 {
-    uint32_t c = cls_at(s, len, p);
     if (!(c & C_RVERB))
         return 0;
     if (!rverb_pairs_ok || (c & C_RVERB1))
@@ -4429,18 +4431,51 @@ static inline int report_may(const char *s, size_t len, size_t p)
            pair_may(&rverb_pairs, syl_ix((const unsigned char *)s + p), syl_ix((const unsigned char *)s + p + 3));
 }
 
+/* What the gates of the rules of new Hangul names read of the word at i
+ * and of the words around it, read once from the bytes by hword_at
+ * (each gate read them again: the word's syllables, the character after
+ * it, the syllables on either side of a space). Nothing here moves while
+ * the rules run: none moves the scan's place or its run end. */
+typedef struct hword {
+    size_t n;          /* the run of syllables [i, te): its bytes, 3 a syllable */
+    uint32_t fc;       /* the classes of its first syllable (0: none starts at i) */
+    uint32_t rest;     /* the classes of the syllables after the first, or'ed */
+    int b;             /* the second syllable (0..11171), or -1 (scan_b) */
+    unsigned char nxt; /* the byte at te (0 at the end) */
+    int sp;            /* nxt is a space */
+    uint32_t nc;       /* after that space, the classes of the next character */
+    uint32_t pc;       /* a space before i: the classes of the character before it */
+} hword;
+
+static inline __attribute__((always_inline)) void hword_at(hword *w, scan *sc, const char *s, size_t len, size_t i,
+                                                          size_t te, uint32_t cp)
+{
+    w->n = te - i;
+    w->fc = cls_cp(cp);
+    w->b = scan_b(sc);
+    /* [i, te) is syllables: three bytes each, no decoder */
+    uint32_t r = 0;
+    for (size_t q = i + 3; q < te; q += 3)
+        r |= syl_cls[syl_ix((const unsigned char *)s + q)];
+    w->rest = r;
+    w->nxt = te < len ? (unsigned char)s[te] : 0;
+    w->sp = w->nxt == ' ';
+    w->nc = w->sp ? cls_at(s, len, te + 1) : 0;
+    w->pc = i >= 3 && s[i - 1] == ' ' ? cls_before(s, i - 1) : 0;
+}
+
 /* The rules of new names at a word that starts with a Hangul syllable,
  * the rules of run_anon and run_pair in their order, each called only
  * where the word's classes and the bytes around it let it find
  * something (the first tests of each, answered here once). */
-static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, const char *s, size_t len, size_t i,
-                                                                       size_t te, uint32_t cp)
+static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, const hword *w, const char *s,
+                                                                       size_t len, size_t i, size_t te)
 {
     actx *x = sc->x;
-    size_t n = te - i, e = 0;
-    uint32_t fc = syl_cls[cp - 0xAC00];
-    unsigned char nxt = te < len ? (unsigned char)s[te] : 0;
-    int sp = nxt == ' ';
+    size_t n = w->n, e = 0;
+    uint32_t fc = w->fc;
+    unsigned char nxt = w->nxt;
+    int sp = w->sp;
     if (fc & C_FAMILY) {
         if ((fc & C_FAMILY1) && anon_may(s, len, i, n))
             e = anon_rule(x, i);
@@ -4456,7 +4491,7 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
             e = paren_title_rule(x, i);
         /* a name of one or three syllables, a space, a former mark (at a
          * syllable, one that starts a mark) */
-        if (!e && sp && name39 && (former_empty || !kg_syllable_at(s, len, te + 1) || (cls_at(s, len, te + 1) & C_FORMER)))
+        if (!e && sp && name39 && (former_empty || !(w->nc & C_SYL) || (w->nc & C_FORMER)))
             e = former_rule(x, i);
         /* a name of three syllables and a bare particle (its last
          * syllable) */
@@ -4472,20 +4507,21 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
         size_t b = te + 1, be = run_end(x, b);
         unsigned char c = be < len ? (unsigned char)s[be] : 0;
         /* (a given name from elsewhere, looked up last: also before a
-         * comma or a closing parenthesis) */
+         * comma or a closing parenthesis; spelled from elsewhere
+         * (loan_spelled): a syllable of the word C_LOAN) */
         if (be >= b + 6 && be - b <= 24 &&
             (c == '(' ||
              ((!c || c == ' ' || c == ',' || c == '.') && (!bare_last_ok || (cls_before(s, be) & C_BAREL)) &&
-              (n == 3 || loan_spelled(s, i, te) || given_abroad_at(s, i, te))) ||
+              (n == 3 || ((fc | w->rest) & C_LOAN) || given_abroad_at(s, i, te))) ||
              ((c == ',' || c == ')') && given_abroad_at(s, i, te))))
             e = foreign_particle_rule(x, i, te);
     }
     /* a lead role before (its last syllable) */
-    if (!e && i >= 3 && s[i - 1] == ' ' && (i < 4 || s[i - 2] == ')' || lead_before(s, i - 1)))
+    if (!e && i >= 3 && s[i - 1] == ' ' && (i < 4 || s[i - 2] == ')' || lead_before(s, i - 1, w->pc)))
         e = lead_role_rule(x, i, te);
     /* a verb of reporting after (its first syllable, or two), or a day
      * number */
-    if (!e && sp && te + 4 < len && (is_dig(s[te + 1]) || !rverb_ok || report_may(s, len, te + 1)))
+    if (!e && sp && te + 4 < len && (is_dig(s[te + 1]) || !rverb_ok || report_may(s, len, te + 1, w->nc)))
         e = report_rule(x, i, te);
     return e;
 }
@@ -4633,13 +4669,13 @@ static inline size_t run_corp_after(scan *sc, const char *s, size_t len, size_t 
 /* A name after a descriptor or a title (cheap tests first: a space
  * before, the last syllable of the word before), or in a list after
  * an actor of its kind. */
-static inline size_t run_intro_list(scan *sc, const char *s, size_t i, size_t te)
+static inline size_t run_intro_list(scan *sc, const hword *w, const char *s, size_t i, size_t te)
 {
     size_t e = 0;
     if ((i >= 9 && s[i - 1] == ' ' &&
          (s[i - 2] == ')' ||
           /* (the last syllable before: a descriptor's or a title's) */
-          (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (cls_before(s, i - 1) & C_INTROL)) && intro_end(s, i - 1)) ||
+          (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (w->pc & C_INTROL)) && intro_end(s, i - 1)) ||
           (dtail_last[(unsigned char)s[i - 2]] && descriptor_before_tail(s, i - 1))) &&
          (e = intro_rule(sc->x, i, te))) ||
         (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, te))))
@@ -4669,13 +4705,13 @@ static int body_in_title(actx *x, size_t a, size_t w)
 
 /* A person before a title (리밍 대변인), a title naming the office, or an
  * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
-static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, const char *s, size_t len, size_t i,
-                                                                      size_t te, uint32_t cp)
+static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, const hword *wd, const char *s,
+                                                                      size_t len, size_t i, size_t te, uint32_t cp)
 {
     actx *x = sc->x;
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    uint32_t c0 = cls_cp(cp);
+    uint32_t c0 = wd->fc;
     /* (none of the title branches below can find something without a
      * title, role or office title of one syllable at i, or one that
      * starts with the word's first two syllables: the suffix branches
@@ -4684,7 +4720,7 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
      * without a branch: each outcome depends on the text, and as
      * branches they mispredicted at about every second word; the pair
      * filter's load is safe for any b, its hash masked) */
-    int b = scan_b(sc);
+    int b = wd->b;
     int title1 = (c0 & (C_TITLE | C_TITLE1)) == (C_TITLE | C_TITLE1);
     int title2 = ((c0 & (C_TITLE | C_TITLE1)) == C_TITLE) & (b >= 0) &
                  pair_may(&title_pairs, cp - 0xAC00, (uint32_t)b);
@@ -4696,8 +4732,9 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
      * or after it, see there) */
     /* (asked only without a title first: only strip_run_max below reads
      * it) */
+    /* (none may without a syllable after the first of those classes) */
     size_t later = 0;
-    if (!tfirst) {
+    if (!tfirst && (wd->rest & C_MAYBE)) {
         /* (every syllable after the first is tested, the last that may
          * end a suffix kept, with no branch on the test: its outcome
          * depends on the text and mispredicted often) */
@@ -4828,6 +4865,8 @@ static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
     const char *s = sc->x->s;
     size_t len = sc->x->len, i = sc->i, te = scan_te(sc);
     uint32_t cp = sc->cp;
+    hword w;
+    hword_at(&w, sc, s, len, i, te, cp);
 #define RULE(call, aft)               \
     {                                 \
         size_t e_ = (call);           \
@@ -4837,14 +4876,14 @@ static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
         }                             \
     }
     if (kg_is_hangul(cp)) {
-        RULE(run_anon_syllable(sc, s, len, i, te, cp), AFTER_NEXT)
+        RULE(run_anon_syllable(sc, &w, s, len, i, te), AFTER_NEXT)
     } else {
         RULE(run_anon(sc), AFTER_NEXT)
     }
     RULE(run_pair(sc, i, cp), AFTER_NEXT)
     RULE(run_corp_after(sc, s, len, i, te), AFTER_PUNCT)
-    RULE(run_intro_list(sc, s, i, te), AFTER_NEXT)
-    RULE(run_title_suffix(sc, s, len, i, te, cp), AFTER_NEXT)
+    RULE(run_intro_list(sc, &w, s, i, te), AFTER_NEXT)
+    RULE(run_title_suffix(sc, &w, s, len, i, te, cp), AFTER_NEXT)
 #undef RULE
     return 0;
 }
