@@ -71,6 +71,8 @@ enum {
     C_LEAD1 = 1u << 19,   /* a lead role of one syllable */
     C_RVERB1 = 1u << 20,  /* a report verb of one syllable */
     C_SYL = 1u << 21,     /* every syllable (the classes of a character are not 0 iff it is one) */
+    C_SGIVEN = 1u << 22,  /* a short given name of one syllable (팸, 존) */
+    C_GABR1 = 1u << 23,   /* first syllable of a given name from elsewhere (given_names_abroad) */
 };
 #define C_MAYBE (C_FINAL | C_TSUF)
 static uint32_t syl_cls[0xD7A4 - 0xAC00];
@@ -3536,6 +3538,12 @@ static void tables_init(void)
     kg_wordset_build(&ws_bare_particles, bare_particles);
     kg_wordset_build(&ws_short_given_names, short_given_names);
     kg_wordset_build(&ws_given_abroad, given_abroad);
+    /* (a word of syllables can be neither without these classes: a
+     * word of the lists that starts with no syllable is none) */
+    for (const char *const *t = short_given_names; *t; t++)
+        if (strlen(*t) == 3)
+            set_cls(C_SGIVEN, *t, 0);
+    first_syllable_cls(given_abroad, C_GABR1);
     kg_wordset_build(&ws_gloss_not_heads, gloss_not_heads);
     kg_wordset_build(&ws_spelled_letters, spelled_letters_list);
     gloss_not_heads_ok = list_in_set(gloss_not_heads);
@@ -4503,17 +4511,20 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
     /* a short given name or a word spelled from elsewhere, then a word
      * of two to eight syllables ending in a bare particle (its last
      * syllable) or before a note in parentheses */
-    if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || kg_wordset_has(&ws_short_given_names, s + i, 3))) {
+    /* (one syllable: a short given name by its class) */
+    if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || (fc & C_SGIVEN))) {
         size_t b = te + 1, be = run_end(x, b);
         unsigned char c = be < len ? (unsigned char)s[be] : 0;
-        /* (a given name from elsewhere, looked up last: also before a
-         * comma or a closing parenthesis; spelled from elsewhere
-         * (loan_spelled): a syllable of the word C_LOAN) */
+        /* (a given name from elsewhere, looked up last and only after a
+         * first syllable of one: also before a comma or a closing
+         * parenthesis; spelled from elsewhere (loan_spelled): a syllable
+         * of the word C_LOAN) */
+        int abroad = (fc & C_GABR1) != 0;
         if (be >= b + 6 && be - b <= 24 &&
             (c == '(' ||
              ((!c || c == ' ' || c == ',' || c == '.') && (!bare_last_ok || (cls_before(s, be) & C_BAREL)) &&
-              (n == 3 || ((fc | w->rest) & C_LOAN) || given_abroad_at(s, i, te))) ||
-             ((c == ',' || c == ')') && given_abroad_at(s, i, te))))
+              (n == 3 || ((fc | w->rest) & C_LOAN) || (abroad && given_abroad_at(s, i, te)))) ||
+             ((c == ',' || c == ')') && abroad && given_abroad_at(s, i, te))))
             e = foreign_particle_rule(x, i, te);
     }
     /* a lead role before (its last syllable) */
