@@ -4385,33 +4385,6 @@ __attribute__((noinline)) static size_t run_anon(scan *sc)
     return e ? e : (sc->cc == KG_CC_HANGUL ? report_rule(sc->x, sc->i, scan_te(sc)) : 0);
 }
 
-/* anon_rule's tests of the syllables at and after a word of n bytes of
- * syllables at i that starts with a family name of one syllable: 0 when
- * it can find nothing there (a title or 모 glued to the family name or
- * after it alone, a title after a name of three syllables, a space
- * allowed between). */
-static inline int anon_may(const char *s, size_t len, size_t i, size_t n)
-{
-    if (!anon_first_ok || !agiven_ok)
-        return 1;
-    if (n == 3 || n == 9) {
-        /* a name alone: a title (or 모, after the family name) after
-         * it, a space allowed (after a note in parentheses: anon_rule
-         * tells) */
-        size_t p = i + n;
-        if (p < len && s[p] == '(')
-            return 1;
-        p += p < len && s[p] == ' ';
-        if (cls_at(s, len, p) & (n == 3 ? C_ANON1 | C_AGIVEN : C_ANON1))
-            return 1;
-        if (n == 3)
-            return 0;
-    } else if (n > 9 && (cls_at(s, len, i + 9) & C_ANON1))
-        return 1;
-    /* a title or 모 glued to the family name */
-    return (cls_at(s, len, i + 3) & (C_ANON1 | C_AGIVEN)) != 0;
-}
-
 /* 0 when no lead role can end at s[p] (the word before a name): by its
  * last syllable (c: its classes), and by its last two or its only one. */
 static inline int lead_before(const char *s, size_t p, uint32_t c)
@@ -4449,6 +4422,7 @@ typedef struct hword {
     uint32_t fc;       /* the classes of its first syllable (0: none starts at i) */
     uint32_t rest;     /* the classes of the syllables after the first, or'ed */
     int b;             /* the second syllable (0..11171), or -1 (scan_b) */
+    uint32_t c2;       /* its classes (0: none) */
     unsigned char nxt; /* the byte at te (0 at the end) */
     int sp;            /* nxt is a space */
     uint32_t nc;       /* after that space, the classes of the next character */
@@ -4461,15 +4435,41 @@ static inline __attribute__((always_inline)) void hword_at(hword *w, scan *sc, c
     w->n = te - i;
     w->fc = cls_cp(cp);
     w->b = scan_b(sc);
+    w->c2 = w->b >= 0 ? syl_cls[w->b] : 0;
     /* [i, te) is syllables: three bytes each, no decoder */
-    uint32_t r = 0;
-    for (size_t q = i + 3; q < te; q += 3)
+    uint32_t r = w->c2;
+    for (size_t q = i + 6; q < te; q += 3)
         r |= syl_cls[syl_ix((const unsigned char *)s + q)];
     w->rest = r;
     w->nxt = te < len ? (unsigned char)s[te] : 0;
     w->sp = w->nxt == ' ';
     w->nc = w->sp ? cls_at(s, len, te + 1) : 0;
     w->pc = i >= 3 && s[i - 1] == ' ' ? cls_before(s, i - 1) : 0;
+}
+
+/* anon_rule's tests of the syllables at and after the word w at i that
+ * starts with a family name of one syllable: 0 when it can find nothing
+ * there (a title or 모 glued to the family name or after it alone, a
+ * title after a name of three syllables, a space allowed between). */
+static inline int anon_may(const hword *w, const char *s, size_t i)
+{
+    if (!anon_first_ok || !agiven_ok)
+        return 1;
+    size_t n = w->n;
+    if (n == 3 || n == 9) {
+        /* a name alone: a title (or 모, after the family name) after
+         * it, a space allowed (after a note in parentheses: anon_rule
+         * tells); no syllable is glued after the run */
+        if (w->nxt == '(')
+            return 1;
+        if (w->nc & (n == 3 ? C_ANON1 | C_AGIVEN : C_ANON1))
+            return 1;
+        if (n == 3)
+            return 0;
+    } else if (n > 9 && (syl_cls[syl_ix((const unsigned char *)s + i + 9)] & C_ANON1))
+        return 1;
+    /* a title or 모 glued to the family name */
+    return (w->c2 & (C_ANON1 | C_AGIVEN)) != 0;
 }
 
 /* The rules of new names at a word that starts with a Hangul syllable,
@@ -4485,7 +4485,7 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
     unsigned char nxt = w->nxt;
     int sp = w->sp;
     if (fc & C_FAMILY) {
-        if ((fc & C_FAMILY1) && anon_may(s, len, i, n))
+        if ((fc & C_FAMILY1) && anon_may(w, s, i))
             e = anon_rule(x, i);
         /* a name of one or three syllables (one: a family name), a space,
          * a number */
@@ -4504,8 +4504,7 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
         /* a name of three syllables and a bare particle (its last
          * syllable) */
         if (!e && n >= 12 && n <= 18 && (!bare_last_ok || (cls_before(s, te) & C_BAREL)) &&
-            (syl_cls[syl_ix((const unsigned char *)s + i + 3)] & syl_cls[syl_ix((const unsigned char *)s + i + 6)] &
-             C_GIVEN))
+            (w->c2 & syl_cls[syl_ix((const unsigned char *)s + i + 6)] & C_GIVEN))
             e = particle_name_rule(x, i, te);
     }
     /* a short given name or a word spelled from elsewhere, then a word
@@ -4513,7 +4512,8 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
      * syllable) or before a note in parentheses */
     /* (one syllable: a short given name by its class) */
     if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || (fc & C_SGIVEN))) {
-        size_t b = te + 1, be = run_end(x, b);
+        /* (the next word's run: none without a syllable first) */
+        size_t b = te + 1, be = (w->nc & C_SYL) ? run_end_syl(x, b) : b;
         unsigned char c = be < len ? (unsigned char)s[be] : 0;
         /* (a given name from elsewhere, looked up last and only after a
          * first syllable of one: also before a comma or a closing
@@ -4666,11 +4666,13 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
 }
 
 /* 한빛테크(주): a company by its legal form after it */
-static inline size_t run_corp_after(scan *sc, const char *s, size_t len, size_t i, size_t te)
+static inline size_t run_corp_after(scan *sc, const hword *w, const char *s, size_t len, size_t i, size_t te)
 {
     size_t e;
-    if (corp_lead_ok && (te >= len || !corp_lead[(unsigned char)s[te]]))
-        return 0; /* (no mark starts here: kg_lit_any's first test, one lookup) */
+    /* (no mark starts here: kg_lit_any's first test, one lookup; no
+     * mark starts with the 0 of the end) */
+    if (corp_lead_ok && !corp_lead[w->nxt])
+        return 0;
     size_t m = kg_lit_any(s, len, te, corp_marks);
     if (m && (e = corp_rule(sc->x, i, te)))
         return e + (m - te);
@@ -4892,7 +4894,7 @@ static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
         RULE(run_anon(sc), AFTER_NEXT)
     }
     RULE(run_pair(sc, i, cp), AFTER_NEXT)
-    RULE(run_corp_after(sc, s, len, i, te), AFTER_PUNCT)
+    RULE(run_corp_after(sc, &w, s, len, i, te), AFTER_PUNCT)
     RULE(run_intro_list(sc, &w, s, i, te), AFTER_NEXT)
     RULE(run_title_suffix(sc, &w, s, len, i, te, cp), AFTER_NEXT)
 #undef RULE
