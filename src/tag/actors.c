@@ -4510,20 +4510,21 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
     /* a short given name or a word spelled from elsewhere, then a word
      * of two to eight syllables ending in a bare particle (its last
      * syllable) or before a note in parentheses */
-    /* (one syllable: a short given name by its class) */
-    if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || (fc & C_SGIVEN))) {
-        /* (the next word's run: none without a syllable first) */
-        size_t b = te + 1, be = (w->nc & C_SYL) ? run_end_syl(x, b) : b;
+    /* (one syllable: a short given name by its class; the next word
+     * starts with a syllable) */
+    if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || (fc & C_SGIVEN)) && (w->nc & C_SYL)) {
+        size_t b = te + 1, be = run_end_syl(x, b);
         unsigned char c = be < len ? (unsigned char)s[be] : 0;
         /* (a given name from elsewhere, looked up last and only after a
          * first syllable of one: also before a comma or a closing
          * parenthesis; spelled from elsewhere (loan_spelled): a syllable
-         * of the word C_LOAN) */
-        int abroad = (fc & C_GABR1) != 0;
+         * of the word C_LOAN. The first word's own classes are asked
+         * before the last syllable of the second: most words are none) */
+        int abroad = (fc & C_GABR1) != 0, loan = ((fc | w->rest) & C_LOAN) != 0;
         if (be >= b + 6 && be - b <= 24 &&
             (c == '(' ||
-             ((!c || c == ' ' || c == ',' || c == '.') && (!bare_last_ok || (cls_before(s, be) & C_BAREL)) &&
-              (n == 3 || ((fc | w->rest) & C_LOAN) || (abroad && given_abroad_at(s, i, te)))) ||
+             ((!c || c == ' ' || c == ',' || c == '.') && (n == 3 || loan || abroad) &&
+              (!bare_last_ok || (cls_before(s, be) & C_BAREL)) && (n == 3 || loan || given_abroad_at(s, i, te))) ||
              ((c == ',' || c == ')') && abroad && given_abroad_at(s, i, te))))
             e = foreign_particle_rule(x, i, te);
     }
