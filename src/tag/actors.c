@@ -3681,6 +3681,8 @@ typedef struct scan {
     int discover;       /* the rules that find new actors run */
     int tok;            /* kg_tok_start at i: -1 until asked */
     int b;              /* at a syllable: the next one glued to it (0..11171), else -1; -2 until asked */
+    size_t lc_end;      /* the end of the last run of syllables hword_at read (0: none), */
+    uint32_t lc;        /* and the classes of its last syllable: the next word's pc */
     kg_lexhit hits[64];
 } scan;
 
@@ -4437,14 +4439,22 @@ static inline __attribute__((always_inline)) void hword_at(hword *w, scan *sc, c
     w->b = scan_b(sc);
     w->c2 = w->b >= 0 ? syl_cls[w->b] : 0;
     /* [i, te) is syllables: three bytes each, no decoder */
-    uint32_t r = w->c2;
-    for (size_t q = i + 6; q < te; q += 3)
-        r |= syl_cls[syl_ix((const unsigned char *)s + q)];
+    uint32_t r = w->c2, l = w->b >= 0 ? w->c2 : w->fc;
+    for (size_t q = i + 6; q < te; q += 3) {
+        l = syl_cls[syl_ix((const unsigned char *)s + q)];
+        r |= l;
+    }
     w->rest = r;
     w->nxt = te < len ? (unsigned char)s[te] : 0;
     w->sp = w->nxt == ' ';
     w->nc = w->sp ? cls_at(s, len, te + 1) : 0;
-    w->pc = i >= 3 && s[i - 1] == ' ' ? cls_before(s, i - 1) : 0;
+    /* (after a word that went through here: its last syllable's classes,
+     * kept; most words follow one) */
+    w->pc = i >= 3 && s[i - 1] == ' ' ? (sc->lc_end == i - 1 ? sc->lc : cls_before(s, i - 1)) : 0;
+    if (te > i) {
+        sc->lc_end = te;
+        sc->lc = l;
+    }
 }
 
 /* anon_rule's tests of the syllables at and after the word w at i that
