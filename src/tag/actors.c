@@ -73,11 +73,13 @@ enum {
     C_SYL = 1u << 21,     /* every syllable (the classes of a character are not 0 iff it is one) */
     C_SGIVEN = 1u << 22,  /* a short given name of one syllable (팸, 존) */
     C_GABR1 = 1u << 23,   /* first syllable of a given name from elsewhere (given_names_abroad) */
+    C_RPARTL = 1u << 24,  /* last syllable of a report subject particle */
 };
 #define C_MAYBE (C_FINAL | C_TSUF)
 static uint32_t syl_cls[0xD7A4 - 0xAC00];
 static int lead_last_ok;  /* every lead role ends in a syllable (C_LEADL holds) */
 static int bare_last_ok;  /* every bare particle ends in a syllable (C_BAREL holds) */
+static int rpart_last_ok; /* every report subject particle ends in one (C_RPARTL holds) */
 static int anon_first_ok; /* every anon title starts with a syllable (C_ANON1 holds) */
 static int agiven_ok;     /* every anon_given word starts with a syllable (C_AGIVEN holds) */
 static int rverb_ok;      /* every report verb starts with a syllable (C_RVERB holds) */
@@ -3643,6 +3645,7 @@ static void tables_init(void)
     }
     anon_first_ok = first_syllable_cls(anon_titles, C_ANON1) & first_syllable_cls(anon_titles_spaced, C_ANON1);
     bare_last_ok = last_syllable_cls(bare_particles, C_BAREL);
+    rpart_last_ok = last_syllable_cls(report_particles, C_RPARTL);
     agiven_ok = first_syllable_cls(anon_given, C_AGIVEN);
     rverb_ok = first_syllable_cls(report_verbs, C_RVERB);
     rverb_pairs_ok = syl_pairs(report_verbs, &rverb_pairs, C_RVERB1, 1);
@@ -4425,6 +4428,7 @@ typedef struct hword {
     uint32_t rest;     /* the classes of the syllables after the first, or'ed */
     int b;             /* the second syllable (0..11171), or -1 (scan_b) */
     uint32_t c2;       /* its classes (0: none) */
+    uint32_t lc;       /* the classes of its last syllable */
     unsigned char nxt; /* the byte at te (0 at the end) */
     int sp;            /* nxt is a space */
     uint32_t nc;       /* after that space, the classes of the next character */
@@ -4445,6 +4449,7 @@ static inline __attribute__((always_inline)) void hword_at(hword *w, scan *sc, c
         r |= l;
     }
     w->rest = r;
+    w->lc = l;
     w->nxt = te < len ? (unsigned char)s[te] : 0;
     w->sp = w->nxt == ' ';
     w->nc = w->sp ? cls_at(s, len, te + 1) : 0;
@@ -4542,8 +4547,9 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
     if (!e && i >= 3 && s[i - 1] == ' ' && (i < 4 || s[i - 2] == ')' || lead_before(s, i - 1, w->pc)))
         e = lead_role_rule(x, i, te);
     /* a verb of reporting after (its first syllable, or two), or a day
-     * number */
-    if (!e && sp && te + 4 < len && (is_dig(s[te + 1]) || !rverb_ok || report_may(s, len, te + 1, w->nc)))
+     * number; a subject particle last (its last syllable) */
+    if (!e && sp && te + 4 < len && (!rpart_last_ok || (w->lc & C_RPARTL)) &&
+        (is_dig(s[te + 1]) || !rverb_ok || report_may(s, len, te + 1, w->nc)))
         e = report_rule(x, i, te);
     return e;
 }
