@@ -4432,7 +4432,9 @@ typedef struct hword {
     unsigned char nxt; /* the byte at te (0 at the end) */
     int sp;            /* nxt is a space */
     uint32_t nc;       /* after that space, the classes of the next character */
-    uint32_t pc;       /* a space before i: the classes of the character before it */
+    int spb;           /* a space before i, and a character before it (i >= 3) */
+    unsigned char b2;  /* the byte at i - 2 (0 before the text) */
+    uint32_t pc;       /* spb: the classes of the character before the space */
 } hword;
 
 static inline __attribute__((always_inline)) void hword_at(hword *w, scan *sc, const char *s, size_t len, size_t i,
@@ -4455,7 +4457,9 @@ static inline __attribute__((always_inline)) void hword_at(hword *w, scan *sc, c
     w->nc = w->sp ? cls_at(s, len, te + 1) : 0;
     /* (after a word that went through here: its last syllable's classes,
      * kept; most words follow one) */
-    w->pc = i >= 3 && s[i - 1] == ' ' ? (sc->lc_end == i - 1 ? sc->lc : cls_before(s, i - 1)) : 0;
+    w->spb = i >= 3 && s[i - 1] == ' ';
+    w->b2 = i >= 2 ? (unsigned char)s[i - 2] : 0;
+    w->pc = w->spb ? (sc->lc_end == i - 1 ? sc->lc : cls_before(s, i - 1)) : 0;
     if (te > i) {
         sc->lc_end = te;
         sc->lc = l;
@@ -4544,7 +4548,7 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
             e = foreign_particle_rule(x, i, te);
     }
     /* a lead role before (its last syllable) */
-    if (!e && i >= 3 && s[i - 1] == ' ' && (i < 4 || s[i - 2] == ')' || lead_before(s, i - 1, w->pc)))
+    if (!e && w->spb && (i < 4 || w->b2 == ')' || lead_before(s, i - 1, w->pc)))
         e = lead_role_rule(x, i, te);
     /* a verb of reporting after (its first syllable, or two), or a day
      * number; a subject particle last (its last syllable) */
@@ -4702,13 +4706,13 @@ static inline size_t run_corp_after(scan *sc, const hword *w, const char *s, siz
 static inline size_t run_intro_list(scan *sc, const hword *w, const char *s, size_t i, size_t te)
 {
     size_t e = 0;
-    if ((i >= 9 && s[i - 1] == ' ' &&
-         (s[i - 2] == ')' ||
+    if ((i >= 9 && w->spb &&
+         (w->b2 == ')' ||
           /* (the last syllable before: a descriptor's or a title's) */
-          (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (w->pc & C_INTROL)) && intro_end(s, i - 1)) ||
-          (dtail_last[(unsigned char)s[i - 2]] && descriptor_before_tail(s, i - 1))) &&
+          ((w->b2 < 0x80 || !introl_ok || (w->pc & C_INTROL)) && intro_end(s, i - 1)) ||
+          (dtail_last[w->b2] && descriptor_before_tail(s, i - 1))) &&
          (e = intro_rule(sc->x, i, te))) ||
-        (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, te))))
+        (i >= 3 && w->b2 == ',' && (e = list_rule(sc->x, i, te))))
         return e;
     return 0;
 }
