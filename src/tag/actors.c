@@ -70,11 +70,16 @@ enum {
     C_SFX1 = 1u << 18,    /* an organisation suffix or a title suffix of one syllable */
     C_LEAD1 = 1u << 19,   /* a lead role of one syllable */
     C_RVERB1 = 1u << 20,  /* a report verb of one syllable */
+    C_SYL = 1u << 21,     /* every syllable (the classes of a character are not 0 iff it is one) */
+    C_SGIVEN = 1u << 22,  /* a short given name of one syllable (팸, 존) */
+    C_GABR1 = 1u << 23,   /* first syllable of a given name from elsewhere (given_names_abroad) */
+    C_RPARTL = 1u << 24,  /* last syllable of a report subject particle */
 };
 #define C_MAYBE (C_FINAL | C_TSUF)
 static uint32_t syl_cls[0xD7A4 - 0xAC00];
 static int lead_last_ok;  /* every lead role ends in a syllable (C_LEADL holds) */
 static int bare_last_ok;  /* every bare particle ends in a syllable (C_BAREL holds) */
+static int rpart_last_ok; /* every report subject particle ends in one (C_RPARTL holds) */
 static int anon_first_ok; /* every anon title starts with a syllable (C_ANON1 holds) */
 static int agiven_ok;     /* every anon_given word starts with a syllable (C_AGIVEN holds) */
 static int rverb_ok;      /* every report verb starts with a syllable (C_RVERB holds) */
@@ -3464,9 +3469,11 @@ static void tables_init(void)
     lists_load();
     {
         const kg_sylset *pf = kg_particle_firsts();
-        for (uint32_t k = 0; k < 0xD7A4 - 0xAC00; k++)
+        for (uint32_t k = 0; k < 0xD7A4 - 0xAC00; k++) {
+            syl_cls[k] |= C_SYL;
             if ((pf->bits[k >> 3] >> (k & 7)) & 1)
                 syl_cls[k] |= C_PFIRST;
+        }
     }
     for (const struct suffix *sf = suffixes; sf->w; sf++) {
         set_cls(C_FINAL, sf->w, 1);
@@ -3533,6 +3540,12 @@ static void tables_init(void)
     kg_wordset_build(&ws_bare_particles, bare_particles);
     kg_wordset_build(&ws_short_given_names, short_given_names);
     kg_wordset_build(&ws_given_abroad, given_abroad);
+    /* (a word of syllables can be neither without these classes: a
+     * word of the lists that starts with no syllable is none) */
+    for (const char *const *t = short_given_names; *t; t++)
+        if (strlen(*t) == 3)
+            set_cls(C_SGIVEN, *t, 0);
+    first_syllable_cls(given_abroad, C_GABR1);
     kg_wordset_build(&ws_gloss_not_heads, gloss_not_heads);
     kg_wordset_build(&ws_spelled_letters, spelled_letters_list);
     gloss_not_heads_ok = list_in_set(gloss_not_heads);
@@ -3632,6 +3645,7 @@ static void tables_init(void)
     }
     anon_first_ok = first_syllable_cls(anon_titles, C_ANON1) & first_syllable_cls(anon_titles_spaced, C_ANON1);
     bare_last_ok = last_syllable_cls(bare_particles, C_BAREL);
+    rpart_last_ok = last_syllable_cls(report_particles, C_RPARTL);
     agiven_ok = first_syllable_cls(anon_given, C_AGIVEN);
     rverb_ok = first_syllable_cls(report_verbs, C_RVERB);
     rverb_pairs_ok = syl_pairs(report_verbs, &rverb_pairs, C_RVERB1, 1);
@@ -3670,6 +3684,8 @@ typedef struct scan {
     int discover;       /* the rules that find new actors run */
     int tok;            /* kg_tok_start at i: -1 until asked */
     int b;              /* at a syllable: the next one glued to it (0..11171), else -1; -2 until asked */
+    size_t lc_end;      /* the end of the last run of syllables hword_at read (0: none), */
+    uint32_t lc;        /* and the classes of its last syllable: the next word's pc */
     kg_lexhit hits[64];
 } scan;
 
@@ -4374,38 +4390,10 @@ __attribute__((noinline)) static size_t run_anon(scan *sc)
     return e ? e : (sc->cc == KG_CC_HANGUL ? report_rule(sc->x, sc->i, scan_te(sc)) : 0);
 }
 
-/* anon_rule's tests of the syllables at and after a word of n bytes of
- * syllables at i that starts with a family name of one syllable: 0 when
- * it can find nothing there (a title or 모 glued to the family name or
- * after it alone, a title after a name of three syllables, a space
- * allowed between). */
-static inline int anon_may(const char *s, size_t len, size_t i, size_t n)
-{
-    if (!anon_first_ok || !agiven_ok)
-        return 1;
-    if (n == 3 || n == 9) {
-        /* a name alone: a title (or 모, after the family name) after
-         * it, a space allowed (after a note in parentheses: anon_rule
-         * tells) */
-        size_t p = i + n;
-        if (p < len && s[p] == '(')
-            return 1;
-        p += p < len && s[p] == ' ';
-        if (cls_at(s, len, p) & (n == 3 ? C_ANON1 | C_AGIVEN : C_ANON1))
-            return 1;
-        if (n == 3)
-            return 0;
-    } else if (n > 9 && (cls_at(s, len, i + 9) & C_ANON1))
-        return 1;
-    /* a title or 모 glued to the family name */
-    return (cls_at(s, len, i + 3) & (C_ANON1 | C_AGIVEN)) != 0;
-}
-
 /* 0 when no lead role can end at s[p] (the word before a name): by its
- * last syllable, and by its last two or its only one. */
-static inline int lead_before(const char *s, size_t p)
+ * last syllable (c: its classes), and by its last two or its only one. */
+static inline int lead_before(const char *s, size_t p, uint32_t c)
 {
-    uint32_t c = cls_before(s, p);
     if (!lead_last_ok)
         return 1;
     if (!(c & C_LEADL))
@@ -4417,10 +4405,10 @@ static inline int lead_before(const char *s, size_t p)
 }
 
 /* 0 when no report verb starts at s[p] (all start with a syllable):
- * by its first syllable, and by its first two or its only one. */
-static inline int report_may(const char *s, size_t len, size_t p)
+ * by its first syllable (c: its classes), and by its first two or its
+ * only one. */
+static inline int report_may(const char *s, size_t len, size_t p, uint32_t c)
 {
-    uint32_t c = cls_at(s, len, p);
     if (!(c & C_RVERB))
         return 0;
     if (!rverb_pairs_ok || (c & C_RVERB1))
@@ -4429,20 +4417,94 @@ static inline int report_may(const char *s, size_t len, size_t p)
            pair_may(&rverb_pairs, syl_ix((const unsigned char *)s + p), syl_ix((const unsigned char *)s + p + 3));
 }
 
+/* What the gates of the rules of new Hangul names read of the word at i
+ * and of the words around it, read once from the bytes by hword_at
+ * (each gate read them again: the word's syllables, the character after
+ * it, the syllables on either side of a space). Nothing here moves while
+ * the rules run: none moves the scan's place or its run end. */
+typedef struct hword {
+    size_t n;          /* the run of syllables [i, te): its bytes, 3 a syllable */
+    uint32_t fc;       /* the classes of its first syllable (0: none starts at i) */
+    uint32_t rest;     /* the classes of the syllables after the first, or'ed */
+    int b;             /* the second syllable (0..11171), or -1 (scan_b) */
+    uint32_t c2;       /* its classes (0: none) */
+    uint32_t lc;       /* the classes of its last syllable */
+    unsigned char nxt; /* the byte at te (0 at the end) */
+    int sp;            /* nxt is a space */
+    uint32_t nc;       /* after that space, the classes of the next character */
+    int spb;           /* a space before i, and a character before it (i >= 3) */
+    unsigned char b2;  /* the byte at i - 2 (0 before the text) */
+    uint32_t pc;       /* spb: the classes of the character before the space */
+} hword;
+
+static inline __attribute__((always_inline)) void hword_at(hword *w, scan *sc, const char *s, size_t len, size_t i,
+                                                          size_t te, uint32_t cp)
+{
+    w->n = te - i;
+    w->fc = cls_cp(cp);
+    w->b = scan_b(sc);
+    w->c2 = w->b >= 0 ? syl_cls[w->b] : 0;
+    /* [i, te) is syllables: three bytes each, no decoder */
+    uint32_t r = w->c2, l = w->b >= 0 ? w->c2 : w->fc;
+    for (size_t q = i + 6; q < te; q += 3) {
+        l = syl_cls[syl_ix((const unsigned char *)s + q)];
+        r |= l;
+    }
+    w->rest = r;
+    w->lc = l;
+    w->nxt = te < len ? (unsigned char)s[te] : 0;
+    w->sp = w->nxt == ' ';
+    w->nc = w->sp ? cls_at(s, len, te + 1) : 0;
+    /* (after a word that went through here: its last syllable's classes,
+     * kept; most words follow one) */
+    w->spb = i >= 3 && s[i - 1] == ' ';
+    w->b2 = i >= 2 ? (unsigned char)s[i - 2] : 0;
+    w->pc = w->spb ? (sc->lc_end == i - 1 ? sc->lc : cls_before(s, i - 1)) : 0;
+    if (te > i) {
+        sc->lc_end = te;
+        sc->lc = l;
+    }
+}
+
+/* anon_rule's tests of the syllables at and after the word w at i that
+ * starts with a family name of one syllable: 0 when it can find nothing
+ * there (a title or 모 glued to the family name or after it alone, a
+ * title after a name of three syllables, a space allowed between). */
+static inline int anon_may(const hword *w, const char *s, size_t i)
+{
+    if (!anon_first_ok || !agiven_ok)
+        return 1;
+    size_t n = w->n;
+    if (n == 3 || n == 9) {
+        /* a name alone: a title (or 모, after the family name) after
+         * it, a space allowed (after a note in parentheses: anon_rule
+         * tells); no syllable is glued after the run */
+        if (w->nxt == '(')
+            return 1;
+        if (w->nc & (n == 3 ? C_ANON1 | C_AGIVEN : C_ANON1))
+            return 1;
+        if (n == 3)
+            return 0;
+    } else if (n > 9 && (syl_cls[syl_ix((const unsigned char *)s + i + 9)] & C_ANON1))
+        return 1;
+    /* a title or 모 glued to the family name */
+    return (w->c2 & (C_ANON1 | C_AGIVEN)) != 0;
+}
+
 /* The rules of new names at a word that starts with a Hangul syllable,
  * the rules of run_anon and run_pair in their order, each called only
  * where the word's classes and the bytes around it let it find
  * something (the first tests of each, answered here once). */
-static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, const char *s, size_t len, size_t i,
-                                                                       size_t te, uint32_t cp)
+static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, const hword *w, const char *s,
+                                                                       size_t len, size_t i, size_t te)
 {
     actx *x = sc->x;
-    size_t n = te - i, e = 0;
-    uint32_t fc = syl_cls[cp - 0xAC00];
-    unsigned char nxt = te < len ? (unsigned char)s[te] : 0;
-    int sp = nxt == ' ';
+    size_t n = w->n, e = 0;
+    uint32_t fc = w->fc;
+    unsigned char nxt = w->nxt;
+    int sp = w->sp;
     if (fc & C_FAMILY) {
-        if ((fc & C_FAMILY1) && anon_may(s, len, i, n))
+        if ((fc & C_FAMILY1) && anon_may(w, s, i))
             e = anon_rule(x, i);
         /* a name of one or three syllables (one: a family name), a space,
          * a number */
@@ -4456,36 +4518,42 @@ static inline __attribute__((always_inline)) size_t run_anon_syllable(scan *sc, 
             e = paren_title_rule(x, i);
         /* a name of one or three syllables, a space, a former mark (at a
          * syllable, one that starts a mark) */
-        if (!e && sp && name39 && (former_empty || !kg_syllable_at(s, len, te + 1) || (cls_at(s, len, te + 1) & C_FORMER)))
+        if (!e && sp && name39 && (former_empty || !(w->nc & C_SYL) || (w->nc & C_FORMER)))
             e = former_rule(x, i);
         /* a name of three syllables and a bare particle (its last
          * syllable) */
         if (!e && n >= 12 && n <= 18 && (!bare_last_ok || (cls_before(s, te) & C_BAREL)) &&
-            (syl_cls[syl_ix((const unsigned char *)s + i + 3)] & syl_cls[syl_ix((const unsigned char *)s + i + 6)] &
-             C_GIVEN))
+            (w->c2 & syl_cls[syl_ix((const unsigned char *)s + i + 6)] & C_GIVEN))
             e = particle_name_rule(x, i, te);
     }
     /* a short given name or a word spelled from elsewhere, then a word
      * of two to eight syllables ending in a bare particle (its last
      * syllable) or before a note in parentheses */
-    if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || kg_wordset_has(&ws_short_given_names, s + i, 3))) {
-        size_t b = te + 1, be = run_end(x, b);
+    /* (one syllable: a short given name by its class; the next word
+     * starts with a syllable) */
+    if (!e && sp && n <= 18 && te + 4 <= len && (n != 3 || (fc & C_SGIVEN)) && (w->nc & C_SYL)) {
+        size_t b = te + 1, be = run_end_syl(x, b);
         unsigned char c = be < len ? (unsigned char)s[be] : 0;
-        /* (a given name from elsewhere, looked up last: also before a
-         * comma or a closing parenthesis) */
+        /* (a given name from elsewhere, looked up last and only after a
+         * first syllable of one: also before a comma or a closing
+         * parenthesis; spelled from elsewhere (loan_spelled): a syllable
+         * of the word C_LOAN. The first word's own classes are asked
+         * before the last syllable of the second: most words are none) */
+        int abroad = (fc & C_GABR1) != 0, loan = ((fc | w->rest) & C_LOAN) != 0;
         if (be >= b + 6 && be - b <= 24 &&
             (c == '(' ||
-             ((!c || c == ' ' || c == ',' || c == '.') && (!bare_last_ok || (cls_before(s, be) & C_BAREL)) &&
-              (n == 3 || loan_spelled(s, i, te) || given_abroad_at(s, i, te))) ||
-             ((c == ',' || c == ')') && given_abroad_at(s, i, te))))
+             ((!c || c == ' ' || c == ',' || c == '.') && (n == 3 || loan || abroad) &&
+              (!bare_last_ok || (cls_before(s, be) & C_BAREL)) && (n == 3 || loan || given_abroad_at(s, i, te))) ||
+             ((c == ',' || c == ')') && abroad && given_abroad_at(s, i, te))))
             e = foreign_particle_rule(x, i, te);
     }
     /* a lead role before (its last syllable) */
-    if (!e && i >= 3 && s[i - 1] == ' ' && (i < 4 || s[i - 2] == ')' || lead_before(s, i - 1)))
+    if (!e && w->spb && (i < 4 || w->b2 == ')' || lead_before(s, i - 1, w->pc)))
         e = lead_role_rule(x, i, te);
     /* a verb of reporting after (its first syllable, or two), or a day
-     * number */
-    if (!e && sp && te + 4 < len && (is_dig(s[te + 1]) || !rverb_ok || report_may(s, len, te + 1)))
+     * number; a subject particle last (its last syllable) */
+    if (!e && sp && te + 4 < len && (!rpart_last_ok || (w->lc & C_RPARTL)) &&
+        (is_dig(s[te + 1]) || !rverb_ok || report_may(s, len, te + 1, w->nc)))
         e = report_rule(x, i, te);
     return e;
 }
@@ -4619,11 +4687,13 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
 }
 
 /* 한빛테크(주): a company by its legal form after it */
-static inline size_t run_corp_after(scan *sc, const char *s, size_t len, size_t i, size_t te)
+static inline size_t run_corp_after(scan *sc, const hword *w, const char *s, size_t len, size_t i, size_t te)
 {
     size_t e;
-    if (corp_lead_ok && (te >= len || !corp_lead[(unsigned char)s[te]]))
-        return 0; /* (no mark starts here: kg_lit_any's first test, one lookup) */
+    /* (no mark starts here: kg_lit_any's first test, one lookup; no
+     * mark starts with the 0 of the end) */
+    if (corp_lead_ok && !corp_lead[w->nxt])
+        return 0;
     size_t m = kg_lit_any(s, len, te, corp_marks);
     if (m && (e = corp_rule(sc->x, i, te)))
         return e + (m - te);
@@ -4633,16 +4703,16 @@ static inline size_t run_corp_after(scan *sc, const char *s, size_t len, size_t 
 /* A name after a descriptor or a title (cheap tests first: a space
  * before, the last syllable of the word before), or in a list after
  * an actor of its kind. */
-static inline size_t run_intro_list(scan *sc, const char *s, size_t i, size_t te)
+static inline size_t run_intro_list(scan *sc, const hword *w, const char *s, size_t i, size_t te)
 {
     size_t e = 0;
-    if ((i >= 9 && s[i - 1] == ' ' &&
-         (s[i - 2] == ')' ||
+    if ((i >= 9 && w->spb &&
+         (w->b2 == ')' ||
           /* (the last syllable before: a descriptor's or a title's) */
-          (((unsigned char)s[i - 2] < 0x80 || !introl_ok || (cls_before(s, i - 1) & C_INTROL)) && intro_end(s, i - 1)) ||
-          (dtail_last[(unsigned char)s[i - 2]] && descriptor_before_tail(s, i - 1))) &&
+          ((w->b2 < 0x80 || !introl_ok || (w->pc & C_INTROL)) && intro_end(s, i - 1)) ||
+          (dtail_last[w->b2] && descriptor_before_tail(s, i - 1))) &&
          (e = intro_rule(sc->x, i, te))) ||
-        (i >= 3 && s[i - 2] == ',' && (e = list_rule(sc->x, i, te))))
+        (i >= 3 && w->b2 == ',' && (e = list_rule(sc->x, i, te))))
         return e;
     return 0;
 }
@@ -4669,13 +4739,13 @@ static int body_in_title(actx *x, size_t a, size_t w)
 
 /* A person before a title (리밍 대변인), a title naming the office, or an
  * organisation by its suffix (교육부, 인간 중심 AI 연구소). */
-static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, const char *s, size_t len, size_t i,
-                                                                      size_t te, uint32_t cp)
+static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, const hword *wd, const char *s,
+                                                                      size_t len, size_t i, size_t te, uint32_t cp)
 {
     actx *x = sc->x;
     /* cheap test first: a title starts the word, or some later
      * syllable may end an organisation suffix */
-    uint32_t c0 = cls_cp(cp);
+    uint32_t c0 = wd->fc;
     /* (none of the title branches below can find something without a
      * title, role or office title of one syllable at i, or one that
      * starts with the word's first two syllables: the suffix branches
@@ -4684,7 +4754,7 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
      * without a branch: each outcome depends on the text, and as
      * branches they mispredicted at about every second word; the pair
      * filter's load is safe for any b, its hash masked) */
-    int b = scan_b(sc);
+    int b = wd->b;
     int title1 = (c0 & (C_TITLE | C_TITLE1)) == (C_TITLE | C_TITLE1);
     int title2 = ((c0 & (C_TITLE | C_TITLE1)) == C_TITLE) & (b >= 0) &
                  pair_may(&title_pairs, cp - 0xAC00, (uint32_t)b);
@@ -4696,8 +4766,9 @@ static inline __attribute__((always_inline)) size_t run_title_suffix(scan *sc, c
      * or after it, see there) */
     /* (asked only without a title first: only strip_run_max below reads
      * it) */
+    /* (none may without a syllable after the first of those classes) */
     size_t later = 0;
-    if (!tfirst) {
+    if (!tfirst && (wd->rest & C_MAYBE)) {
         /* (every syllable after the first is tested, the last that may
          * end a suffix kept, with no branch on the test: its outcome
          * depends on the text and mispredicted often) */
@@ -4828,6 +4899,8 @@ static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
     const char *s = sc->x->s;
     size_t len = sc->x->len, i = sc->i, te = scan_te(sc);
     uint32_t cp = sc->cp;
+    hword w;
+    hword_at(&w, sc, s, len, i, te, cp);
 #define RULE(call, aft)               \
     {                                 \
         size_t e_ = (call);           \
@@ -4837,14 +4910,14 @@ static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
         }                             \
     }
     if (kg_is_hangul(cp)) {
-        RULE(run_anon_syllable(sc, s, len, i, te, cp), AFTER_NEXT)
+        RULE(run_anon_syllable(sc, &w, s, len, i, te), AFTER_NEXT)
     } else {
         RULE(run_anon(sc), AFTER_NEXT)
     }
     RULE(run_pair(sc, i, cp), AFTER_NEXT)
-    RULE(run_corp_after(sc, s, len, i, te), AFTER_PUNCT)
-    RULE(run_intro_list(sc, s, i, te), AFTER_NEXT)
-    RULE(run_title_suffix(sc, s, len, i, te, cp), AFTER_NEXT)
+    RULE(run_corp_after(sc, &w, s, len, i, te), AFTER_PUNCT)
+    RULE(run_intro_list(sc, &w, s, i, te), AFTER_NEXT)
+    RULE(run_title_suffix(sc, &w, s, len, i, te, cp), AFTER_NEXT)
 #undef RULE
     return 0;
 }
