@@ -346,6 +346,7 @@ static const char *const *given_bad_ends;       /* particle_name_rule: 하, 자 
 static const char *const *non_name_ends;        /* ends_as_non_name: 면, 며 */
 static const char *const *modifier_ends;        /* suffix_words_rule: 한, 된 */
 static const char *const *company_heads;        /* quoted_rule: 스타트업 */
+static const char *const *company_titles;       /* title_rule_ex: 대표 (한재원 누리칩 대표) */
 static const char *const *anon_titles;          /* anon_rule: 씨 */
 static const char *const *anon_titles_spaced;   /* anon_rule: 군, 양 */
 static const char *const *anon_given;           /* anon_rule: 모 (김모씨) */
@@ -428,7 +429,7 @@ static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, 
     ws_role_name_bad_ends, ws_title_name_bad_ends;
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
     ws_report_particles, ws_unnamed_sources, ws_office_titles, ws_given_abroad;
-static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles, ws_head_tails;
+static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles, ws_head_tails, ws_company_titles;
 /* the lists that were walked word by word with strlen and memcmp, as
  * sets: gloss_not_heads (ends_with each), spelled_letters (the longest
  * at a place); *_ok: every word of the list is one a set holds (of 1 to
@@ -2400,6 +2401,7 @@ static int affiliated_name(actx *x, size_t ne, size_t *pa, size_t *pe, size_t *p
 
 /* 1 if the word [a, b) ends in one of list. */
 static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict);
+static int given_abroad_at(const char *s, size_t a, size_t b);
 static int title_rule(actx *x, size_t ta, size_t tb)
 {
     return title_rule_ex(x, ta, tb, 0);
@@ -2544,6 +2546,25 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* two words spelled from another language (마리아 로시), when the word
      * before the title is no name alone or looks spelled from elsewhere */
     size_t pa = na >= 2 && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
+    /* 한재원 누리칩 대표: a Korean name of three syllables (a family name,
+     * two syllables of given names), not spelled from elsewhere, then a
+     * word, before the title of a company's head
+     * (names.yaml company_titles): the person and the company they lead,
+     * no name of two words (마리아 로시 대표: the first word is spelled
+     * from elsewhere; 이와야 다케시 외무상: no company's title) */
+    if (!strict && !across && pa < na && tb > ta && kg_wordset_has(&ws_company_titles, s + ta, tb - ta) &&
+        syllables(s + pa, na - 1 - pa) == 3 && all_hangul(s + pa, na - 1 - pa) && surname_first(s + pa, na - 1 - pa) &&
+        (syl_cls[syl_ix((const unsigned char *)s + pa + 3)] & syl_cls[syl_ix((const unsigned char *)s + pa + 6)] & C_GIVEN) &&
+        !loan_spelled(s, pa, na - 1) && !given_abroad_at(s, pa, na - 1) && all_hangul(s + na, ne - na) &&
+        syllables(s + na, ne - na) >= 2 &&
+        name_word_ok(x, pa, na - 1) &&
+        !never_name(s, na, ne) && !kg_wordset_has(&ws_loan_common, s + na, ne - na) && !overlaps_actor(x, pa, ne) &&
+        !kg_tctx_taken(x->c, pa, ne) && !(x->lx && (lex_exact(x, na, ne) >= 0 || lex_exact(x, pa, na - 1) >= 0))) {
+        new_actor(x, pa, na - 1, "person", "title");
+        const struct suffix *sf = org_suffix(s + na, ne - na);
+        new_actor(x, na, ne, sf ? sf->type : "company", "title");
+        return 1;
+    }
     /* (a title only persons of another country hold, 외무상: its two
      * words need not look spelled from elsewhere, 이와야 다케시) */
     int foreign_title = 0;
@@ -2970,7 +2991,10 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
         /* (spelled_tail asked only when it decides: no loan syllable, or
          * an end no name has) */
         loan = loan_spelled(s, i, w);
-        if ((!loan || ends_as_non_name(s, i, w)) && !(spelled = spelled_tail(s, i, w)))
+        /* (a long word spelled from elsewhere may end as a verb does:
+         * 브라이트코어, 오픈웨어; one of four syllables or more after a
+         * descriptor is a name) */
+        if ((!loan || (syl < 4 && ends_as_non_name(s, i, w))) && !(spelled = spelled_tail(s, i, w)))
             return 0;
         if (kg_wordset_has(&ws_loan_common, s + i, w - i) || never_name(s, i, w) || is_title(s + i, w - i) ||
             org_suffix(s + i, w - i))
@@ -3382,6 +3406,7 @@ static void lists_load(void)
     non_name_ends = kg_gram_words("names", "non_name_ends");
     modifier_ends = kg_gram_words("names", "modifier_ends");
     company_heads = kg_gram_words("names", "company_heads");
+    company_titles = kg_gram_words("names", "company_titles");
     anon_titles = kg_gram_words("names", "anon_titles");
     anon_titles_spaced = kg_gram_words("names", "anon_titles_spaced");
     anon_given = kg_gram_words("names", "anon_given");
@@ -3618,6 +3643,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_head_tails, head_tails);
     kg_wordset_build(&ws_place_titles, place_titles);
     kg_wordset_build(&ws_foreign_titles, foreign_titles);
+    kg_wordset_build(&ws_company_titles, company_titles);
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
