@@ -141,7 +141,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *decision_speech_verbs, *const *act_plan_nouns, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -216,6 +216,7 @@ static void gw_init(void)
     GW_GET(scope_nouns);
     GW_GET(decision_speech_verbs);
     GW_GET(act_plan_nouns);
+    GW_GET(also_particles);
     GW_GET(level_directions);
     GW_GET(policy_ends);
     GW_GET(earlier_ends);
@@ -491,6 +492,8 @@ static int note_name(const char *s, const kg_mention *m, size_t se)
            !strcmp(m->type, "person");
 }
 
+static int starts_any(const char *s, size_t end, size_t i, const char *const *list);
+
 static void compute_roles(exdoc *x, size_t ss, size_t se)
 {
     const char *s = x->s;
@@ -625,6 +628,17 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                         ex_ends_which(s, w->cs, w->ce, GW(comitative_additive_particles)) < w->ce - w->cs &&
                         ex_ends_any(s, w->cs, w->ce, GW(comitative_additive_particles)))
                         r->role = EX_P_CONJ;
+                    /* 코스닥 상장도 추진한다: a noun marked with 도 after the
+                     * actor (not the actor's own word) right before a
+                     * support verb (추진, 검토, 발표) is that verb's object,
+                     * also wanted; the actor only says of what (no role:
+                     * neither doer nor target) */
+                    if (tmp.particle == EX_P_TOPIC && !first && is_word(s, tmp.ps, w->ce, GW(also_particles)) &&
+                        tmp.ps > w->cs && (size_t)wi + 1 < x->nw && !x->w[wi + 1].in_quote &&
+                        starts_any(s, x->w[wi + 1].ce, x->w[wi + 1].cs, support_verbs) > 0) {
+                        r->role = EX_P_NONE;
+                        r->mod = 1;
+                    }
                     r->pend = w->ce;
                     r->hops = steps;
                     break;
