@@ -4145,6 +4145,11 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
     int pledge = ex_type_index("pledge"), protest = ex_type_index("protest");
     if (starts_any(s, v->ce, v->cs, st_protest_verbs))
         return protest;
+    /* "…이익이 침해되는 것을 좌시하지 않겠다": what is said ends in a vow,
+     * whatever word of objection its clauses hold (GUIDELINES: a vow or a
+     * threat is pledge) */
+    if (x->w[q].quote_close && ex_ends_any(s, a, b, st_vow_ends) && st_contains(s, a, b, st_protest_words))
+        return pledge;
     if (st_contains(s, a, b, st_protest_words))
         return protest;
     if (ex_at_any(s, v->ce, v->cs, GW(protest_negated_verbs)) && st_contains(s, a, b, st_negations))
