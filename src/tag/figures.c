@@ -834,7 +834,9 @@ static int fig_number(const char *s, size_t len, size_t i, fscan *f)
         /* versions, names and codes: V3, H-1B, G1, 2.5-맥스, 5G */
         if (i > 0) {
             char p = s[i - 1];
-            if (islat(p) || p == '.' || p == '_' || p == '/' || p == '#')
+            /* (an ellipsis before, 급등...72억 위안 or … read as ..., is
+             * no decimal point: the number starts here) */
+            if (islat(p) || (p == '.' && !(i > 1 && s[i - 2] == '.')) || p == '_' || p == '/' || p == '#')
                 return 0;
             if (p == '-' && i > 1 && (islat(s[i - 2]) || isd(s[i - 2])))
                 return 0;
