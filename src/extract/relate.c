@@ -89,6 +89,8 @@ static const char *const *reaction_preds;
 static const char *const *counter_verbs;
 /* Subjects of a market move (주가, 지수: events.yaml market_subjects). */
 static const char *const *market_subject_words, *const *stock_suffixes;
+/* The particle of 'X too' (events.yaml also_particles: 도). */
+static const char *const *also_particles;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void lists_init(void)
@@ -105,6 +107,7 @@ static void lists_init(void)
     counter_verbs = kg_gram_words("events", "counter_verbs");
     market_subject_words = kg_gram_words("events", "market_subjects");
     stock_suffixes = kg_gram_words("relations", "move_stock_suffixes");
+    also_particles = kg_gram_words("events", "also_particles");
 }
 
 /* 1 if one of the words is in e's predicate title (따르면 of 보고서에
@@ -199,6 +202,20 @@ static int starts_with_word(const char *s, const char *const *list)
     for (int k = 0; list[k]; k++) {
         size_t l = strlen(list[k]);
         if (!strncmp(s, list[k], l) && s[l] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if a word of the sentence's words between a and b (not quoted) has a
+ * subject or topic particle, not the 도 of 'X too' (기준으로도, 관련주도
+ * 동반 상승했다: the move goes on). */
+static int subject_between(const exdoc *x, size_t a, size_t b)
+{
+    for (size_t k = 0; k < x->nw; k++) {
+        const ex_word *w = &x->w[k];
+        if (w->s >= a && w->e <= b && !w->in_quote && (w->particle == EX_P_SUBJ || w->particle == EX_P_TOPIC) &&
+            !(w->ps < w->ce && ex_ends_any(x->s, w->ps, w->ce, also_particles)))
             return 1;
     }
     return 0;
@@ -415,10 +432,13 @@ void ex_merge_sentence(exdoc *x, size_t first)
         /* 펀드를 조성해 … 지원해 왔다, 적발돼 기소된: one act in two verbs
          * (not 벌금을 부과하고, … 고발했다: an act with its object closed
          * by a comma is the first of acts told in a row) */
+        /* (nor …떨어졌고, 외국인은 …순매도했다: after a comma, a subject
+         * of its own, an actor or not, starts another clause) */
         if ((a->f & EX_F_CONN) && !(a->f & (EX_F_WHEN | EX_F_CAUSE)) && a->type == b->type &&
             !b->subj_in_clause && !(a->time >= 0 && b->time >= 0 && a->time != b->time &&
                                     a->cs < x->m->v[b->time].nstart) &&
-            !(a->obj[0] && a->pe < x->len && x->s[a->pe] == ',')) {
+            !(a->obj[0] && a->pe < x->len && x->s[a->pe] == ',') &&
+            !(a->pe < x->len && x->s[a->pe] == ',' && subject_between(x, a->pe, b->ps))) {
             absorb(b, a);
             continue;
         }
