@@ -186,6 +186,8 @@ struct tstate {
     size_t len;
     int have_last;
     tval last;       /* the last resolved time */
+    int have_past;   /* past: the last resolved time but a range still to */
+    tval past;       /* come (오는 15일부터: what 다음 날 counts from) */
     int last_y, last_m;
     /* the story's day: the day last told by a day number (K_STORY) */
     int have_story;
@@ -1101,10 +1103,13 @@ static void res_day(tstate *st, const tspec *t, ymd *r)
             r->unknown = 1;
     } else if (t->dk == K_LAST) {
         /* 같은 날, 그날; 다음 날: the day after the one last spoken of */
-        if (st->have_last && !st->last.interval && st->last.a.prec == KG_PREC_DAY) {
-            r->y = st->last.a.y;
-            r->m = st->last.a.m;
-            r->d = st->last.a.d;
+        /* (not a range still to come told in between: 25일 발표했다. 규정은
+         * 오는 12월 15일부터 시행된다. 중국은 다음 날 반발했다: the 26th) */
+        const tval *lv = st->have_past ? &st->past : &st->last;
+        if (st->have_last && !lv->interval && lv->a.prec == KG_PREC_DAY) {
+            r->y = lv->a.y;
+            r->m = lv->a.m;
+            r->d = lv->a.d;
             add_days(&r->y, &r->m, &r->d, t->d);
         } else
             r->unknown = 1;
@@ -2265,6 +2270,10 @@ static void remember(tstate *st, const tval *v)
         st->last_q_y = v->a.y;
     st->have_last = 1;
     st->last = *v;
+    if (!(to_come && v->interval)) {
+        st->have_past = 1;
+        st->past = *v;
+    }
     const dpt *p = v->a.prec ? &v->a : &v->b;
     if (p->prec >= KG_PREC_YEAR)
         st->last_y = p->y;
