@@ -2013,7 +2013,14 @@ static size_t fin_around(tstate *st, size_t e, tval *v)
     if (((k = kg_lit_any(s, len, j, since_words)) || (k = lit(s, len, e, R_SINCE_GLUED))) &&
         word_end_ok(s, len, k)) {
         int n, unit = 0, approx = 0;
-        size_t ka = p_amount(st, sp(s, len, k), &n, &unit, &approx), kb, kx;
+        /* (an approximation word before the span: 이후 약 7주 만에) */
+        size_t ak = sp(s, len, k);
+        for (size_t q = 0; q < t_approx.n; q++)
+            if (kg_at(s, len, ak, t_approx.v[q].w) && ak + t_approx.v[q].n < len && s[ak + t_approx.v[q].n] == ' ') {
+                ak += t_approx.v[q].n + 1;
+                break;
+            }
+        size_t ka = p_amount(st, ak, &n, &unit, &approx), kb, kx;
         if (ka && (kx = p_amount(st, sp(s, len, ka), &n, &unit, &approx)))
             ka = kx; /* 1년 6개월 만 */
         if (ka && (kb = lit(s, len, sp(s, len, ka), R_AFTER_AMOUNT)) && word_end_ok(s, len, kb))
