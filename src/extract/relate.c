@@ -1485,7 +1485,8 @@ static int particle_noun(const exdoc *x, size_t si, size_t o, int topic, char *o
 
 /* 새 규정을 발표했다. … 규정은 오는 15일부터 시행된다: an act whose topic
  * or subject (the first word of its sentence with 은/는/이/가) is the last
- * word of the object of an act of the same type, by the same doer when it
+ * word of the object of an act of the same type (or of an announcement:
+ * 새 규정을 발표했다 typed announce), by the same doer when it
  * names one, told at most three sentences before is that measure told
  * again (its coming into force, its scope): that act, else a. */
 static int measure_named(const exdoc *x, int a)
@@ -1499,7 +1500,8 @@ static int measure_named(const exdoc *x, int a)
     for (int c = a - 1; c >= 0 && x->ev_v[c].sent + 3 >= A->sent; c--) {
         const ex_event *C = &x->ev_v[c];
         const char *sp = strrchr(C->obj, ' '), *last = sp ? sp + 1 : C->obj;
-        if (!C->dropped && !C->quoted && !C->title_line && C->type == A->type && C->n_agent && !strcmp(last, noun) &&
+        if (!C->dropped && !C->quoted && !C->title_line && (C->type == A->type || C->type == ex_type_index("announce")) &&
+            C->n_agent && !strcmp(last, noun) &&
             (!A->n_agent || agents_agree(x, C, A)))
             return c;
     }
