@@ -1852,6 +1852,8 @@ static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
 /* 싱가포르 경찰, 독일 정부: a body of a lexicon country [a, e) that the
  * lexicon does not know, named by the country and a word for the body.
  * Emits it (id: the country's and the body's) and returns its end. */
+static int lex_exact(actx *x, size_t a, size_t b);
+static kg_buf *slug_of(actx *x, const char *w, size_t n);
 static size_t body_rule(actx *x, size_t a, size_t e, int lex)
 {
     const char *s = x->s;
@@ -1888,7 +1890,30 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
         note_country(x, lex, a, e); /* the country was named (정부는 after it) */
         return w;
     }
-    return 0;
+    /* 미국 노동부, 일본 노동부: a government body the lexicon gives to
+     * another country (노동부: Korea's) after a country is that country's
+     * body, a new actor (COUNTRY-ID-word) */
+    if (!te) {
+        te = hangul_run_end(s, len, j);
+        if (te == j || (te < len && (is_lat(s[te]) || is_dig(s[te]))))
+            return 0;
+        w = strip_run(s, j, te);
+    }
+    int b = w > j ? lex_exact(x, j, w) : -1;
+    if (b < 0)
+        return 0;
+    const kg_lex_actor *ba = &x->lx->actors[b];
+    if (!ba->type || strcmp(ba->type, "government") != 0 || ba->part_of_idx < 0 || ba->part_of_idx == lex ||
+        !x->lx->actors[ba->part_of_idx].is_country)
+        return 0;
+    const kg_lex_actor *c = &x->lx->actors[lex];
+    kg_buf *sl = slug_of(x, s + j, w - j);
+    char id[200];
+    snprintf(id, sizeof id, "%s-%.*s", c->id, (int)sl->len, sl->ptr);
+    int act = dact_add(x, id, strlen(id), s + a, w - a, "government", "body", -1);
+    emit_act(x, a, w, act);
+    note_country(x, lex, a, e);
+    return w;
 }
 
 /* 중국은 정부 주도로 ...: a body word alone (names: country_bodies) that
