@@ -39,7 +39,7 @@ static const char *const *carry_words, *const *date_base_words, *const *date_mea
  * since_span_ends (6개월 만이다): the base the act is measured from. */
 static const char *const *since_words, *const *since_firsts, *const *since_span_ends;
 /* What an explanation ends with (relations.yaml explain_copulas: …한
- *영향이다, 때문이다): a day it tells is the cause's, not the story's. */
+ * 영향이다, 때문이다): a day it tells is the cause's, not the story's. */
 static const char *const *explain_copulas;
 /* Sentence openers that tell an earlier act (앞서): no day carried. */
 static const char *const *earlier_openers;
@@ -905,8 +905,6 @@ static int object_type(const exdoc *x, const char *obj)
     return t;
 }
 
-static int starts_any(const char *s, size_t end, size_t i, const char *const *list);
-
 /* 관세 부과 계획을 발표했다, 산업단지 조성 계획을 공표했다: a plan of an act
  * written apart (its last word one of events.yaml act_plan_nouns) made public with
  * a verb of deciding or announcing (events.yaml decision_speech_verbs)
@@ -955,7 +953,6 @@ static int names_act(const exdoc *x, const char *obj)
 }
 
 static int holds_any(const char *s, size_t a, size_t b, const char *const *list);
-static int starts_any(const char *s, size_t end, size_t i, const char *const *list);
 static void copy_word(const exdoc *x, size_t a, size_t b, char *out, size_t n);
 
 /* 1 if the object phrase obj names a coercive act (a restriction of the
