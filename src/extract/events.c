@@ -141,7 +141,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -215,6 +215,7 @@ static void gw_init(void)
     GW_GET(plan_head_nouns);
     GW_GET(scope_nouns);
     GW_GET(decision_speech_verbs);
+    GW_GET(gap_moves);
     GW_GET(act_plan_nouns);
     GW_GET(also_particles);
     GW_GET(level_directions);
@@ -1477,6 +1478,11 @@ static int market_ok(const exdoc *x, const ex_event *e, const cand *c)
     if (e->f & EX_F_QUOTIVE) /* …늘었다고 밝혔다: the statement's content */
         return 0;
     size_t a = e->chain < e->cs ? e->chain : e->cs;
+    /* a gap that widens or narrows (events.yaml gap_moves: 벌어졌다) moves
+     * a market only with a market subject (금리 차는 …로 벌어졌다), not a
+     * share told as a state (격차가 …로 좁혀졌다) */
+    if (starts_any(x->s, w->ce, w->cs, GW(gap_moves)) || starts_any(c->pred, strlen(c->pred), 0, GW(gap_moves)))
+        return holds_any(x->s, a, c->ps, market_subjects);
     for (size_t k = ex_first_at(x, x->fig, x->n_fig, a); k < x->n_fig; k++) {
         const kg_mention *m = &x->m->v[x->fig[k]];
         if (m->nstart >= e->pe)
