@@ -906,6 +906,28 @@ static int object_type(const exdoc *x, const char *obj)
     return t;
 }
 
+/* The type of the last word of obj[0, n) (the words from the last) that
+ * names an act: a noun of the event lexicon, or with lemmas one of its
+ * lemmas (조성); -1 if none. */
+static int last_act_word_type(const exdoc *x, const char *obj, size_t n, int lemmas)
+{
+    int t = -1;
+    for (size_t e = n; t < 0 && e > 0;) {
+        size_t b = e;
+        while (b > 0 && obj[b - 1] != ' ')
+            b--;
+        t = ex_noun_type(x->ev, obj + b, e - b);
+        if (t < 0 && lemmas && e - b < 64) {
+            char wd[64];
+            memcpy(wd, obj + b, e - b);
+            wd[e - b] = '\0';
+            t = ex_lemma_type(x->ev, wd);
+        }
+        e = b > 0 ? b - 1 : 0;
+    }
+    return t;
+}
+
 /* 관세 부과 계획을 발표했다, 산업단지 조성 계획을 공표했다: a plan of an act
  * written apart (its last word one of events.yaml act_plan_nouns) made public with
  * a verb of deciding or announcing (events.yaml decision_speech_verbs)
@@ -919,23 +941,10 @@ static int announced_plan_type(const exdoc *x, const ex_word *verb, const char *
         !starts_any(x->s, verb->ce, verb->cs, GW(decision_speech_verbs)))
         return t;
     /* (the words before the plan noun, then each from the last: 부과 of
-     * 관세 부과) */
-    size_t e = (size_t)(sp - obj);
-    int h = ex_noun_type(x->ev, obj, e);
-    while (h < 0 && e > 0) {
-        size_t b = e;
-        while (b > 0 && obj[b - 1] != ' ')
-            b--;
-        h = ex_noun_type(x->ev, obj + b, e - b);
-        if (h < 0 && e - b < 64) {
-            /* (a lemma of the lexicon as a noun: 조성, 육성) */
-            char wd[64];
-            memcpy(wd, obj + b, e - b);
-            wd[e - b] = '\0';
-            h = ex_lemma_type(x->ev, wd);
-        }
-        e = b > 0 ? b - 1 : 0;
-    }
+     * 관세 부과; a lemma of the lexicon as a noun too: 조성, 육성) */
+    int h = ex_noun_type(x->ev, obj, (size_t)(sp - obj));
+    if (h < 0)
+        h = last_act_word_type(x, obj, (size_t)(sp - obj), 1);
     return h >= 0 && h != ex_type_index("other") ? h : t;
 }
 
@@ -1816,16 +1825,8 @@ static void plan_object_type(const exdoc *x, cand *c)
     int t = ex_noun_type(x->ev, c->obj, strlen(c->obj));
     /* each word from the last: the last word that names an act (only for a
      * verb the lexicon does not list: 일정을 늦추기로 is no meeting) */
-    if (t < 0 && ex_lemma_type(x->ev, c->pred) < 0) {
-        size_t n = strlen(c->obj), e = n;
-        while (t < 0 && e > 0) {
-            size_t b = e;
-            while (b > 0 && c->obj[b - 1] != ' ')
-                b--;
-            t = ex_noun_type(x->ev, c->obj + b, e - b);
-            e = b > 0 ? b - 1 : 0;
-        }
-    }
+    if (t < 0 && ex_lemma_type(x->ev, c->pred) < 0)
+        t = last_act_word_type(x, c->obj, strlen(c->obj), 0);
     if (t >= 0)
         c->type = t;
 }
