@@ -30,6 +30,7 @@
 #include "korean/grammar.h"
 #include "korean/particles.h"
 #include "tagint.h"
+#include "util/tls.h"
 
 /* ------------------------------------------------------------------ */
 /* particles: korean.yaml, read by src/korean/particles.c (kg_tail_ok)  */
@@ -528,9 +529,6 @@ typedef struct actx_mem {
     kg_buf keys, idbuf, namebuf;
 } actx_mem;
 
-static pthread_key_t mem_key;
-static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
-
 static void mem_free(void *p)
 {
     actx_mem *m = p;
@@ -546,24 +544,17 @@ static void mem_free(void *p)
     free(m);
 }
 
-static void mem_key_make(void)
-{
-    if (pthread_key_create(&mem_key, mem_free) != 0)
-        abort();
-}
+static kg_tls mem_tls = KG_TLS_INIT(actx_mem, mem_free);
 
 /* This thread's arrays (freed when the thread ends). */
 static actx_mem *mem_get(void)
 {
-    pthread_once(&mem_once, mem_key_make);
-    actx_mem *m = pthread_getspecific(mem_key);
-    if (!m) {
-        m = kg_xcalloc(1, sizeof *m);
+    actx_mem *m = kg_tls_get(&mem_tls);
+    if (!m->keys.ptr) {
+        /* (new: its buffers made usable) */
         kg_buf_init(&m->keys);
         kg_buf_init(&m->idbuf);
         kg_buf_init(&m->namebuf);
-        if (pthread_setspecific(mem_key, m) != 0)
-            abort();
     }
     return m;
 }

@@ -10,6 +10,7 @@
 
 #include "kg/tag.h"
 #include "korean/grammar.h"
+#include "util/tls.h"
 #include "tagint.h"
 #include "util/simd.h"
 
@@ -34,9 +35,6 @@ struct kg_tscratch {
     size_t mv_cap;
 };
 
-static pthread_key_t scr_key;
-static pthread_once_t scr_once = PTHREAD_ONCE_INIT;
-
 static void scr_free(void *p)
 {
     struct kg_tscratch *x = p;
@@ -49,40 +47,21 @@ static void scr_free(void *p)
     free(x);
 }
 
-static void scr_init(void)
-{
-    pthread_key_create(&scr_key, scr_free);
-}
+static kg_tls scr_tls = KG_TLS_INIT(struct kg_tscratch, scr_free);
 
 struct kg_tscratch *kg_tscratch_get(void)
 {
-    pthread_once(&scr_once, scr_init);
-    struct kg_tscratch *x = pthread_getspecific(scr_key);
-    if (!x) {
-        x = kg_xcalloc(1, sizeof *x);
-        pthread_setspecific(scr_key, x);
-    }
-    return x;
-}
-
-/* Frees *p when its bytes are more than KG_TSCRATCH_KEEP. */
-static void trim1(void **p, size_t *n, size_t size)
-{
-    if (*n * size > KG_TSCRATCH_KEEP) {
-        free(*p);
-        *p = NULL;
-        *n = 0;
-    }
+    return kg_tls_get(&scr_tls);
 }
 
 void kg_tscratch_trim(struct kg_tscratch *x)
 {
-    trim1((void **)&x->tok, &x->tok_cap, sizeof *x->tok);
-    trim1((void **)&x->re, &x->re_words, sizeof *x->re);
-    trim1((void **)&x->taken, &x->taken_cap, sizeof *x->taken);
-    trim1((void **)&x->tidx, &x->tidx_cap, sizeof *x->tidx);
-    trim1(&x->sort, &x->sort_bytes, 1);
-    trim1((void **)&x->mv, &x->mv_cap, sizeof *x->mv);
+    kg_tls_trim((void **)&x->tok, &x->tok_cap, sizeof *x->tok, KG_TSCRATCH_KEEP);
+    kg_tls_trim((void **)&x->re, &x->re_words, sizeof *x->re, KG_TSCRATCH_KEEP);
+    kg_tls_trim((void **)&x->taken, &x->taken_cap, sizeof *x->taken, KG_TSCRATCH_KEEP);
+    kg_tls_trim((void **)&x->tidx, &x->tidx_cap, sizeof *x->tidx, KG_TSCRATCH_KEEP);
+    kg_tls_trim(&x->sort, &x->sort_bytes, 1, KG_TSCRATCH_KEEP);
+    kg_tls_trim((void **)&x->mv, &x->mv_cap, sizeof *x->mv, KG_TSCRATCH_KEEP);
 }
 
 void *kg_tscratch_sort(struct kg_tscratch *x, size_t n)

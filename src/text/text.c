@@ -2,18 +2,15 @@
  * order on one article or window: normalise (normalise.c), cut into
  * lines, chrome (chrome.c), the dateline (dateline.c), sentences
  * (sentences.c). Shared by `kg tag` and `kg extract`. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text/textint.h"
+#include "util/tls.h"
 
 /* A buffer of more bytes than this (a large window's) is freed after its
  * text instead of kept for the next. */
 #define KG_TXT_KEEP ((size_t)1 << 20)
-
-static pthread_key_t scr_key;
-static pthread_once_t scr_once = PTHREAD_ONCE_INIT;
 
 static void scr_free(void *p)
 {
@@ -25,32 +22,8 @@ static void scr_free(void *p)
     free(x);
 }
 
-static void scr_init(void)
-{
-    pthread_key_create(&scr_key, scr_free);
-}
-
 /* The thread's buffers (made at the first use, freed when it exits). */
-static kg_txt_scratch *scratch_get(void)
-{
-    pthread_once(&scr_once, scr_init);
-    kg_txt_scratch *x = pthread_getspecific(scr_key);
-    if (!x) {
-        x = kg_xcalloc(1, sizeof *x);
-        pthread_setspecific(scr_key, x);
-    }
-    return x;
-}
-
-/* Frees *p when its bytes are more than KG_TXT_KEEP. */
-static void trim1(void **p, size_t *n, size_t size)
-{
-    if (*n * size > KG_TXT_KEEP) {
-        free(*p);
-        *p = NULL;
-        *n = 0;
-    }
-}
+static kg_tls scr_tls = KG_TLS_INIT(kg_txt_scratch, scr_free);
 
 int kg_text_load(kg_text *t, const char *src, size_t len, size_t base, unsigned flags,
                  const char *name, kg_diag *d)
@@ -64,7 +37,7 @@ int kg_text_load(kg_text *t, const char *src, size_t len, size_t base, unsigned 
         return -1;
     }
     /* lines (in the thread's buffer: an article has a few dozen) */
-    kg_txt_scratch *scr = scratch_get();
+    kg_txt_scratch *scr = kg_tls_get(&scr_tls);
     size_t nl = 0, cap = scr->ln_cap;
     text_line *ln = scr->ln;
     const char *s = t->norm;
@@ -92,10 +65,10 @@ int kg_text_load(kg_text *t, const char *src, size_t len, size_t base, unsigned 
     kg_txt_dateline(t, ln, nl);
     if (!(flags & KG_TEXT_NO_SENTENCES))
         kg_txt_sentences(t, ln, nl);
-    trim1((void **)&scr->ln, &scr->ln_cap, sizeof *scr->ln);
-    trim1((void **)&scr->flags, &scr->flags_cap, 1);
-    trim1((void **)&scr->words, &scr->words_cap, sizeof *scr->words);
-    trim1(&scr->ranges, &scr->ranges_cap, 4 * sizeof(size_t)); /* (about a range's size) */
+    kg_tls_trim((void **)&scr->ln, &scr->ln_cap, sizeof *scr->ln, KG_TXT_KEEP);
+    kg_tls_trim((void **)&scr->flags, &scr->flags_cap, 1, KG_TXT_KEEP);
+    kg_tls_trim((void **)&scr->words, &scr->words_cap, sizeof *scr->words, KG_TXT_KEEP);
+    kg_tls_trim(&scr->ranges, &scr->ranges_cap, 4 * sizeof(size_t), KG_TXT_KEEP); /* (about a range's size) */
     return 0;
 }
 
