@@ -2217,6 +2217,19 @@ static void year_back(dpt *p)
 /* 1 if the current sentence opens with an earlier opener (앞서 …) or
  * ends with an earlier end (…한 바 있다): what it tells comes before the
  * story's day. */
+static unsigned mark_is(char c)
+{
+    return c == '\n' || c == '.' || c == '?' || c == '!';
+}
+
+/* 1 if the mark at s[e] (mark_is) ends a sentence: a line end, or . ? !
+ * after no digit and before a space, a line end or the text's end (3.5
+ * and 2.7% go on). */
+static inline int mark_ends_sentence(const char *s, size_t len, size_t e)
+{
+    return s[e] == '\n' || (e > 0 && !isd(s[e - 1]) && (e + 1 >= len || s[e + 1] == ' ' || s[e + 1] == '\n'));
+}
+
 static int earlier_sentence_at(const tstate *st);
 static int earlier_sentence(tstate *st)
 {
@@ -2238,11 +2251,9 @@ static int earlier_sentence_at(const tstate *st)
             return 1;
     }
     /* …경고한 바 있다 (earlier_ends): the sentence's end, before its
-     * final mark (. ? ! after no digit, or the line's end) */
+     * final mark (mark_ends_sentence, as the time scan counts them) */
     size_t e = i;
-    while (e < st->len && st->s[e] != '\n' &&
-           !((st->s[e] == '.' || st->s[e] == '?' || st->s[e] == '!') && e > 0 && !isd(st->s[e - 1]) &&
-             (e + 1 == st->len || st->s[e + 1] == ' ' || st->s[e + 1] == '\n')))
+    while (e < st->len && !(mark_is(st->s[e]) && mark_ends_sentence(st->s, st->len, e)))
         e++;
     while (e > i && (st->s[e - 1] == ' ' || st->s[e - 1] == '.'))
         e--;
@@ -3314,10 +3325,6 @@ typedef struct markscan {
     int avx2;      /* kg_avx2(), read once */
 } markscan;
 
-static unsigned mark_is(char c)
-{
-    return c == '\n' || c == '.' || c == '?' || c == '!';
-}
 
 #if KG_HAVE_AVX2
 /* From p, the first block of thirty-two bytes with a mark (*mask its
@@ -3429,7 +3436,7 @@ void kg_find_times(kg_tctx *c)
          * found sixteen bytes at a time, each once (a byte-wise look at
          * every byte of the text cost more than the rest of the time scan) */
         for (; sb < i; sb = mark_next(&ms))
-            if (s[sb] == '\n' || (sb > 0 && !isd(s[sb - 1]) && (s[sb + 1] == ' ' || s[sb + 1] == '\n')))
+            if (mark_ends_sentence(s, len, sb))
                 st.sent_y = 0, st.sent_no++, st.sent_at = sb + 1;
         while (ci < t->n_chrome && t->chrome[ci].r.nend <= i)
             ci++;
