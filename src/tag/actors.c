@@ -394,6 +394,7 @@ static int corp_lead_ok;                         /* no corp mark is empty (corp_
 struct initial {
     const char *w;
     const char *id;
+    int alone; /* class alone: names the country alone before a body */
 };
 static struct initial *initials;
 
@@ -431,6 +432,8 @@ static kg_wordset ws_bare_name_bad_ends, ws_clause_openers, ws_context_endings, 
 static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws_bare_particles, ws_short_given_names,
     ws_report_particles, ws_unnamed_sources, ws_office_titles, ws_given_abroad;
 static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles, ws_head_tails, ws_company_titles;
+static kg_wordset ws_ordinal_titles;              /* ordinal_title_rule: 차관 (1차관) */
+static const char *const *ordinal_marks;          /* ordinal_title_rule: 제 (제1부부장) */
 /* the lists that were walked word by word with strlen and memcmp, as
  * sets: gloss_not_heads (ends_with each), spelled_letters (the longest
  * at a place); *_ok: every word of the list is one a set holds (of 1 to
@@ -1845,14 +1848,17 @@ static size_t admin_rule(actx *x, size_t a, size_t e, int lex)
  * Emits it (id: the country's and the body's) and returns its end. */
 static int lex_exact(actx *x, size_t a, size_t b);
 static kg_buf *slug_of(actx *x, const char *w, size_t n);
-static size_t body_rule(actx *x, size_t a, size_t e, int lex)
+static void new_actor(actx *x, size_t a, size_t b, const char *type, const char *how);
+static size_t body_rule(actx *x, size_t a, size_t e, int lex, int initial)
 {
     const char *s = x->s;
     size_t len = x->len;
     if (e + 4 > len || s[e] != ' ')
         return 0;
     size_t j = e + 1, te = 0, w = j;
-    for (int k = 0; bodies[k].w; k++) {
+    /* (after a country's initial alone, 미 노동부, only a body the lexicon
+     * knows: 중 and 일 are words too, 검토 중 정부는) */
+    for (int k = 0; !initial && bodies[k].w; k++) {
         size_t n = bodies[k].n;
         /* (the first byte compared inline: most bodies differ there) */
         if (j + n > len || (n && s[j] != bodies[k].w[0]) || memcmp(s + j, bodies[k].w, n) != 0)
@@ -1889,6 +1895,25 @@ static size_t body_rule(actx *x, size_t a, size_t e, int lex)
         if (te == j || (te < len && (is_lat(s[te]) || is_dig(s[te]))))
             return 0;
         w = strip_run(s, j, te);
+    }
+    /* 중국 허페이시 정부: a city, province or state no lexicon knows, its
+     * stem of two syllables or more (당시, 역시: one), then the word for
+     * a government, after its country: the country, and the local
+     * government a new actor */
+    if (!initial && w == te && te + 1 < len && s[te] == ' ') {
+        size_t gj = te + 1, gte = hangul_run_end(s, len, gj), gw = gte > gj ? strip_run(s, gj, gte) : gj;
+        size_t rs = 0;
+        for (const char *const *r = region_suffixes; *r && !rs; r++)
+            if (ends_with(s + j, te - j, *r))
+                rs = strlen(*r);
+        if (gov_word && rs && te - j - rs >= 6 && all_hangul(s + j, te - j - rs) && gw - gj == strlen(gov_word) &&
+            !memcmp(s + gj, gov_word, gw - gj) && (gte >= len || !(is_lat(s[gte]) || is_dig(s[gte]))) &&
+            !kg_tctx_taken(x->c, j, gw) && !(x->lx && lex_exact(x, j, te) >= 0) &&
+            !kg_wordset_has(&ws_not_names, s + j, te - j)) {
+            emit_lex(x, a, e, lex);
+            new_actor(x, j, gw, "government", "body");
+            return gw;
+        }
     }
     int b = w > j ? lex_exact(x, j, w) : -1;
     if (b < 0)
@@ -3445,6 +3470,7 @@ static void lists_load(void)
     former_marks = kg_gram_words("names", "former_marks");
     title_modifiers = kg_gram_words("names", "title_modifiers");
     title_plurals = kg_gram_words("names", "title_plurals");
+    ordinal_marks = kg_gram_words("names", "ordinal_marks");
     country_pairs = kg_gram_words("names", "country_pairs");
     lead_roles = kg_gram_words("names", "lead_roles");
     title_name_bad_ends = kg_gram_words("names", "title_name_bad_ends");
@@ -3458,6 +3484,7 @@ static void lists_load(void)
         for (size_t k = 0; k < il->n; k++) {
             initials[k].w = il->e[k].form;
             initials[k].id = kg_gram_field(&il->e[k], "id");
+            initials[k].alone = has_class(&il->e[k], "alone");
         }
     }
 
@@ -3660,6 +3687,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_place_titles, place_titles);
     kg_wordset_build(&ws_foreign_titles, foreign_titles);
     kg_wordset_build(&ws_company_titles, company_titles);
+    kg_wordset_build(&ws_ordinal_titles, kg_gram_words("names", "ordinal_titles"));
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
@@ -3812,14 +3840,22 @@ static __attribute__((noinline)) int initial_lex(actx *x, int k)
     return x->init_lex[k] - 2;
 }
 
-static int initial_at(actx *x, size_t i)
+static int initial_at_ex(actx *x, size_t i, int *alone)
 {
     if (i + 3 > x->len)
         return -1;
     for (int k = 0; initials[k].w; k++)
-        if (!memcmp(x->s + i, initials[k].w, 3) && initials[k].id)
+        if (!memcmp(x->s + i, initials[k].w, 3) && initials[k].id) {
+            if (alone)
+                *alone = initials[k].alone;
             return initial_lex(x, k);
+        }
     return -1;
+}
+
+static int initial_at(actx *x, size_t i)
+{
+    return initial_at_ex(x, i, NULL);
 }
 
 /* A middle dot between country initials (한·일): its length at p, or 0. */
@@ -3835,6 +3871,7 @@ static size_t initial_dot(const char *s, size_t len, size_t p)
 /* 한·일, 한·미·일: country initials joined by middle dots, each a
  * mention; 북측, 미측: an initial with a word for its side
  * (names: country_sides), the country. Returns the end, or 0. */
+static size_t body_rule(actx *x, size_t a, size_t e, int lex, int initial);
 static size_t dotted_initials_rule(actx *x, size_t i)
 {
     const char *s = x->s;
@@ -3862,6 +3899,12 @@ static size_t dotted_initials_rule(actx *x, size_t i)
             emit_lex(x, i, i + 3, lex[0]);
             return i + 3 + m;
         }
+        /* 미 노동부, 중 상무부: an initial alone before a government body
+         * the lexicon gives to another country: that country's body */
+        int alone = 0;
+        if (p < len && s[p] == ' ' && (i == 0 || !((unsigned char)s[i - 1] & 0x80)) &&
+            initial_at_ex(x, i, &alone) >= 0 && alone && (m = body_rule(x, i, p, lex[0], 1)))
+            return m;
     }
     return 0;
 }
@@ -4716,7 +4759,7 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
         size_t k = 0;
         if (sc->discover && la->is_person && (k = admin_rule(x, i, e, best_lex)))
             e = k;
-        else if (sc->discover && la->is_country && (k = body_rule(x, i, e, best_lex)))
+        else if (sc->discover && la->is_country && (k = body_rule(x, i, e, best_lex, 0)))
             e = k;
         else if (la->is_product && la->part_of_idx >= 0 && maker_split(x, i, e, best_lex))
             ;
@@ -4964,6 +5007,34 @@ static __attribute__((noinline)) size_t run_new_hangul(scan *sc, int *after)
     return 0;
 }
 
+/* 김철수 산업부 1차관은, 김여정 제1부부장: a title numbered by a
+ * number of one or two digits glued before it (names: ordinal_titles),
+ * an ordinal mark allowed before the number (ordinal_marks), names the
+ * person before it as the title alone would. [i, te) is the Hangul run
+ * after the digits. Finds no actor of its own. */
+static __attribute__((noinline)) void ordinal_title_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t d = i - 1;
+    while (d > 0 && is_dig(s[d - 1]))
+        d--;
+    if (i - d > 2)
+        return;
+    size_t a = d;
+    for (const char *const *m = ordinal_marks; *m; m++) {
+        size_t n = strlen(*m);
+        if (n && a > n && !memcmp(s + a - n, *m, n) && s[a - n - 1] == ' ') {
+            a -= n;
+            break;
+        }
+    }
+    if (a < 2 || s[a - 1] != ' ')
+        return;
+    size_t w = strip_run(s, i, te);
+    if (w > i && kg_wordset_has(&ws_ordinal_titles, s + i, w - i))
+        title_rule(x, a, w);
+}
+
 /* run_rules at a Hangul word, the common start: the gates answered at
  * once (gate_word holds; gate_anon is one test, and the rules of new
  * Hangul words run here only; the other gates fail). kg_find_actors
@@ -4976,8 +5047,15 @@ static inline __attribute__((always_inline)) size_t run_hangul_word(scan *sc, in
         *after = AFTER_HANGUL;
         return e;
     }
-    if (!sc->discover || !SCAN_TOK(sc))
+    if (!sc->discover)
         return 0;
+    if (!SCAN_TOK(sc)) {
+        /* (after a number: a numbered title, its first syllable a title's) */
+        size_t i = sc->i;
+        if (i >= 3 && is_dig(sc->x->s[i - 1]) && (cls_cp(sc->cp) & C_TITLE))
+            ordinal_title_rule(sc->x, i, scan_te(sc));
+        return 0;
+    }
     return run_new_hangul(sc, after);
 }
 
