@@ -192,6 +192,14 @@ struct tstate {
     /* the story's day: the day last told by a day number (K_STORY) */
     int have_story;
     dpt story;
+    size_t story_at; /* where that day number was told */
+    /* the story's main day: as the story's day, but never moved back by an
+     * earlier day (a day gone by told in the background: 백악관은
+     * 4일(현지시간) … in a story of the 5th); the dateline sets neither.
+     * 이날 in a later paragraph than story_at is this day */
+    int have_main;
+    dpt main_story;
+    size_t cur_at; /* where the time being read starts */
     /* the year told in the current sentence (0: none), and its end */
     int sent_y;
     int last_q_y;    /* the year of the last quarter told (0: none) */
@@ -1056,11 +1064,17 @@ static void res_day(tstate *st, const tspec *t, ymd *r)
         if (!t->yk)
             st->cur_story = 1;
     } else if (t->dk == K_STORY) {
-        /* 이날, 전날, 전 거래일: from the story's day, else the DCT */
+        /* 이날, 전날, 전 거래일: from the story's day, else the DCT; in a
+         * later paragraph than the day that set it, from the story's main
+         * day */
         if (st->have_story) {
-            r->y = st->story.y;
-            r->m = st->story.m;
-            r->d = st->story.d;
+            const dpt *sd = &st->story;
+            if (st->have_main && st->story_at < st->cur_at &&
+                memchr(st->s + st->story_at, '\n', st->cur_at - st->story_at))
+                sd = &st->main_story;
+            r->y = sd->y;
+            r->m = sd->m;
+            r->d = sd->d;
         } else if (dp == KG_PREC_DAY) {
             r->y = dct->year;
             r->m = dct->month;
@@ -2281,6 +2295,15 @@ static void remember(tstate *st, const tval *v)
     if (st->cur_story && !v->interval && ps->prec == KG_PREC_DAY && !earlier_sentence(st) && !(to_come && past_story)) {
         st->have_story = 1;
         st->story = *ps;
+        st->story_at = st->cur_at;
+        const kg_text *t = st->c->t;
+        int in_dateline = t->has_dateline && st->cur_at >= t->dateline_at.nstart && st->cur_at < t->dateline_at.nend;
+        if (!in_dateline &&
+            (!st->have_main || ps->y * 10000 + ps->m * 100 + ps->d >=
+                                   st->main_story.y * 10000 + st->main_story.m * 100 + st->main_story.d)) {
+            st->have_main = 1;
+            st->main_story = *ps;
+        }
     }
     if (st->cur_year && v->a.prec >= KG_PREC_YEAR)
         st->sent_y = v->a.y;
@@ -3450,6 +3473,7 @@ void kg_find_times(kg_tctx *c)
             continue;
         tval v;
         size_t a;
+        st.cur_at = i;
         size_t e = time_at(&st, i, &v, &a);
         if (!e)
             continue;
