@@ -44,7 +44,7 @@ enum { K_NONE = 0, K_ABS, K_REL, K_LAST, K_STORY, K_TOLD, K_WEEKDAY };
 
 /* Flags of a deictic word (grammar classes): a comparison base, counted
  * in weekdays. */
-enum { TF_BASE = 1, TF_TRADING = 2, TF_VERB = 4 };
+enum { TF_BASE = 1, TF_TRADING = 2, TF_VERB = 4, TF_TOLD = 8, TF_DCT = 16 };
 
 typedef struct tspec {
     int yk, y;       /* year: absolute, relative to the DCT, or the last year + y */
@@ -203,6 +203,12 @@ struct tstate {
     /* the year told in the current sentence (0: none), and its end */
     int sent_y;
     int last_q_y;    /* the year of the last quarter told (0: none) */
+    int last_q;      /* and that quarter (1..4; 0: none) */
+    /* the last time told that is a period (a range, or a month, a quarter,
+     * a year: no single day), and the sentence it was told in */
+    int have_lp;
+    tval last_period;
+    int lp_sent;
     /* what the last resolve saw: a day number or a day word from the
      * DCT (a story day), an explicit year, a comparison base, a quarter */
     int cur_story, cur_year, cur_base, cur_q;
@@ -2175,7 +2181,7 @@ static int period_tail(const char *s, size_t len, size_t e)
 }
 
 static inline __attribute__((always_inline)) size_t week_or_quarter(const char *s, size_t len, size_t i, int *quarter,
-                                                                    int *delta)
+                                                                    int *delta, int *flags)
 {
     const twords *forms = &dx_period;
     for (int k = tw_first(forms, s, len, i); k >= 0; k = forms->next[k]) {
@@ -2186,6 +2192,7 @@ static inline __attribute__((always_inline)) size_t week_or_quarter(const char *
                                          : word_end_ok(s, len, i + l) || period_tail(s, len, i + l)) {
             *quarter = forms->v[k].k;
             *delta = forms->v[k].off;
+            *flags = forms->v[k].flags;
             return l;
         }
     }
@@ -2307,8 +2314,15 @@ static void remember(tstate *st, const tval *v)
     }
     if (st->cur_year && v->a.prec >= KG_PREC_YEAR)
         st->sent_y = v->a.y;
-    if (st->cur_q && v->a.prec >= KG_PREC_YEAR)
+    if (st->cur_q && v->a.prec >= KG_PREC_YEAR) {
         st->last_q_y = v->a.y;
+        st->last_q = v->a.prec >= KG_PREC_MONTH ? (v->a.m - 1) / 3 + 1 : 0;
+    }
+    if (v->interval || v->a.prec < KG_PREC_DAY) {
+        st->have_lp = 1;
+        st->last_period = *v;
+        st->lp_sent = st->sent_no;
+    }
     st->have_last = 1;
     st->last = *v;
     if (!(to_come && v->interval)) {
@@ -2349,8 +2363,11 @@ static twords tw_list(const char *key, const char *unit)
                 w->k = K_LAST;
             else if (!strcmp(*c, "story"))
                 w->k = K_STORY;
-            else if (!strcmp(*c, "told"))
+            else if (!strcmp(*c, "told")) {
                 w->k = K_TOLD;
+                w->flags |= TF_TOLD; /* (kept for a quarter: k is overwritten below) */
+            } else if (!strcmp(*c, "dct"))
+                w->flags |= TF_DCT;
             else if (!strcmp(*c, "base"))
                 w->flags |= TF_BASE;
             else if (!strcmp(*c, "trading"))
@@ -3108,8 +3125,18 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
         *e = i + yb;
         return 1;
     }
-    if ((yb = week_or_quarter(s, len, i, &wq, &wd))) {
-        period_from_dct(&st->c->dct, wq, wd, v);
+    int wf = 0;
+    if ((yb = week_or_quarter(s, len, i, &wq, &wd, &wf))) {
+        if (wq && (wf & TF_TOLD) && st->last_q) {
+            /* 전 분기 (class told): from the quarter last told (the
+             * quarter an earnings report is about), else the DCT's */
+            kg_edtf_point q = { 0 };
+            q.year = st->last_q_y;
+            q.month = 3 * st->last_q - 2;
+            q.prec = KG_PREC_MONTH;
+            period_from_dct(&q, wq, wd, v);
+        } else
+            period_from_dct(&st->c->dct, wq, wd, v);
         *e = i + yb;
         /* a weekday of that week, glued or after a space: 다음 주
          * 월요일, 지난주 금요일 -> that day (the weekday alone would be
@@ -3131,7 +3158,10 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
         /* 지난해 같은 기간, 전년 동기: the period last spoken of, a
          * year back (without one: the year before the DCT's) */
         if (st->have_last) {
-            *v = st->last;
+            /* (after a single day, the period told in its sentence or the
+             * one before: 1분기 실적을 23일 공시했다. 전년 동기 …) */
+            int day = !st->last.interval && st->last.a.prec >= KG_PREC_DAY;
+            *v = day && st->have_lp && st->sent_no - st->lp_sent <= 1 ? st->last_period : st->last;
             year_back(&v->a);
             year_back(&v->b);
         } else {
@@ -3159,7 +3189,8 @@ static int time_word(tstate *st, size_t i, tval *v, size_t *e)
         tspec ts;
         memset(&ts, 0, sizeof ts);
         ts.yk = K_REL;
-        if (st->sent_y) /* 지난해 4분기 ..., 상반기 실적 부진 */
+        /* (class dct: always the DCT's year, 연내) */
+        if (st->sent_y && !(t_year_parts.v[wq].flags & TF_DCT)) /* 지난해 4분기 ..., 상반기 실적 부진 */
             ts.yk = K_ABS, ts.y = st->sent_y;
         ts.part = t_year_parts.v[wq].part;
         *e = 0;
@@ -3482,6 +3513,14 @@ void kg_find_times(kg_tctx *c)
          * story goes on in (같은 기간 after it is not 2024) */
         if (lit(s, len, e, R_BASE) || (e < len && s[e] == ' ' && lit(s, len, e + 1, R_BASE_NOUN)))
             st.cur_base = 1;
+        else if (e < len && s[e] == '(') {
+            /* 지난해 4분기(19조원)보다: the base after a note */
+            size_t q = e + 1;
+            while (q < len && q < e + 80 && s[q] != ')' && s[q] != '(' && s[q] != '\n')
+                q++;
+            if (q < len && s[q] == ')' && lit(s, len, q + 1, R_BASE))
+                st.cur_base = 1;
+        }
         emit(&st, a, e, &v);
         st.have_prev = 1, st.prev_sent = st.sent_no;
         st.prev_idx = c->out->n - 1, st.prev_end = e;
