@@ -2666,6 +2666,7 @@ static const char *const *story_breaks, *const *part_anaphora, *const *return_cu
     *const *answer_copulas;
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
 static const char *const *reaction_pronouns;
+static const char *const *earlier_openers; /* events.yaml: 앞서 (a sentence told as background) */
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
@@ -2676,6 +2677,7 @@ static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 static void parts_init(void)
 {
     story_breaks = kg_gram_words("relations", "story_breaks");
+    earlier_openers = kg_gram_words("events", "earlier_openers");
     content_anaphora = kg_gram_words("relations", "content_anaphora");
     part_anaphora = kg_gram_words("relations", "part_anaphora");
     return_cues = kg_gram_words("relations", "return_cues");
@@ -3787,6 +3789,78 @@ static int decision_event(const ex_event *e)
         if (e->obj[0] && ends_nospace(e->obj, document_nouns[k]))
             return 1;
     return 0;
+}
+
+/* 1 if actor mention m names a country or a government body. */
+static int mention_country(const exdoc *x, int m)
+{
+    const char *t = x->m->v[m].type;
+    return t && (!strcmp(t, "country") || !strcmp(t, "government"));
+}
+
+/* 1 if actor mention m is one of e's agents or of an agent's country. */
+static int mention_on_side(const exdoc *x, int m, const ex_event *e)
+{
+    const char *id = x->m->v[m].id;
+    const char *top = id ? kg_lexicon_top(x->lx, id) : NULL;
+    for (int g = 0; g < e->n_agent; g++) {
+        const char *gid = x->m->v[e->agent[g]].id;
+        if (m == e->agent[g] || (gid && top && !strcmp(kg_lexicon_top(x->lx, gid), top)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the quoted words of protest b (from its sentence's first quote
+ * mark up to its predicate) name a country or government body on
+ * neither b's side nor c's. */
+static int quote_names_third(const exdoc *x, const ex_event *b, const ex_event *c)
+{
+    size_t ss = x->t->sent[b->sent].nstart, q = ss;
+    while (q < b->ps && x->s[q] != '"')
+        q++;
+    if (q >= b->ps)
+        return 0;
+    for (size_t k = ex_first_at(x, x->act, x->n_act, q); k < x->n_act; k++) {
+        int m = x->act[k];
+        if (x->m->v[m].nstart >= b->ps)
+            break;
+        if (mention_country(x, m) && !mention_on_side(x, m, b) && !mention_on_side(x, m, c))
+            return 1;
+    }
+    return 0;
+}
+
+/* A protest by another side than the story's central act (its first
+ * restriction or legal act told in the body, announced or done; not one
+ * told as background, 앞서 …), told after it and found answering nothing
+ * else, answers that act: the reactions of the other sides to a story's
+ * measure (중국 외교부는 …고 비판했다, 업계는 반발했다) point at the
+ * measure even where no cue names it. Another side: no agent of the same
+ * country (same_side). */
+static void central_protests(exdoc *x)
+{
+    int restrict_t = ex_type_index("restrict"), legal = ex_type_index("legal"), protest = ex_type_index("protest");
+    int central = -1;
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *e = &x->ev_v[j];
+        if (e->dropped || e->canon >= 0 || e->quoted || e->title_line)
+            continue;
+        if (central < 0) {
+            if ((e->type == restrict_t || e->type == legal) && !sent_opens(x, e->sent, earlier_openers))
+                central = (int)j;
+            continue;
+        }
+        if (e->type != protest || !e->n_agent || has_rel_from(x, (int)j, EX_REL_RESPONDS) ||
+            same_side(x, &x->ev_v[central], e))
+            continue;
+        /* (a protest whose words name a third country, on neither its side
+         * nor the central act's, is aimed at that country's act: 인도가
+         * 관세를 부과했다. 중국은 "미국이 …"고 비판했다) */
+        if (quote_names_third(x, e, &x->ev_v[central]))
+            continue;
+        ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, central)));
+    }
 }
 
 /* Rule R2 for a decision: a statement or a vow by someone who is no party
@@ -5170,6 +5244,7 @@ void ex_relate(exdoc *x)
     decision_answers(x);
     reaction_runs(x);
     pointed_reactions(x);
+    central_protests(x);
     /* relations between mentions point at the first mention */
     int *told = kg_xmalloc((x->n_ev + 1) * sizeof *told);
     told_mentions(x, told);
