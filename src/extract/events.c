@@ -147,7 +147,7 @@ static struct {
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
         *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words,
-        *const *support_native_future, *const *plan_future_heads;
+        *const *support_native_future, *const *plan_future_heads, *const *interview_question_marks;
 } gw;
 static pthread_once_t gw_once = PTHREAD_ONCE_INIT;
 
@@ -221,6 +221,7 @@ static void gw_init(void)
     GW_GET(level_directions);
     GW_GET(policy_ends);
     GW_GET(earlier_ends);
+    GW_GET(interview_question_marks);
     GW_GET(person_pronouns);
     GW_GET(remark_nouns);
     GW_GET(warning_words);
@@ -280,12 +281,60 @@ static void strip_quotes(char *t)
 
 /* ---- words of a sentence ---- */
 
+/* The line of text around o: its first and last byte that is no space
+ * (*a == *b when it is blank). */
+static void line_around(const exdoc *x, size_t o, size_t *a, size_t *b)
+{
+    const char *s = x->s;
+    size_t ls = o, le = o;
+    while (ls > 0 && s[ls - 1] != '\n')
+        ls--;
+    while (le < x->len && s[le] != '\n')
+        le++;
+    while (ls < le && s[ls] == ' ')
+        ls++;
+    while (le > ls && s[le - 1] == ' ')
+        le--;
+    *a = ls;
+    *b = le;
+}
+
+/* 1 if the sentence at ss lies in an interview's answer: a paragraph
+ * that is one quotation, opened at its start and closed at its end with
+ * no speech verb after it, right after a question line (its first word
+ * one of interview_question_marks: ―, Q.). The answer is the speaker's
+ * own voice, told as the article tells its own: its words are read as
+ * outside a quotation (the acts it tells are events, GUIDELINES). */
+static int answer_paragraph(const exdoc *x, size_t ss)
+{
+    const char *s = x->s;
+    size_t a, b;
+    line_around(x, ss, &a, &b);
+    if (b < a + 2 || s[a] != '"' || s[b - 1] != '"' || memchr(s + a + 1, '"', b - a - 2))
+        return 0;
+    /* the line before that is not blank */
+    size_t ls = a;
+    while (ls > 0 && s[ls - 1] != '\n')
+        ls--;
+    while (ls > 0) {
+        size_t qa, qb;
+        line_around(x, ls - 1, &qa, &qb);
+        if (qb > qa)
+            return ex_at_any(s, qb, qa, GW(interview_question_marks)) != 0;
+        ls = qa;
+        while (ls > 0 && s[ls - 1] != '\n')
+            ls--;
+    }
+    return 0;
+}
+
 static void split_words(exdoc *x, size_t ss, size_t se)
 {
     const char *s = x->s;
     x->nw = 0;
     size_t i = ss;
     int inq = 0, insq = 0;
+    int voice = answer_paragraph(x, ss);
     while (i < se) {
         while (i < se && (s[i] == ' ' || s[i] == '\n'))
             i++;
@@ -305,7 +354,7 @@ static void split_words(exdoc *x, size_t ss, size_t se)
         /* quotes: the state at the core start decides the word; a quote
          * mark at or after the core while inside closes the quotation */
         int q = inq, at_core = inq;
-        for (size_t k = a; k < i; k++) {
+        for (size_t k = a; k < i && !voice; k++) {
             if (s[k] != '"')
                 continue;
             if (k < w->cs) {
@@ -1897,6 +1946,33 @@ static size_t phrase_match(const exdoc *x, size_t pos, const char *text, size_t 
     return t + tl;
 }
 
+/* phrase_match's other form: a phrase of two words whose first ends in
+ * its object particle (펀드를 조성) matches its noun alone, then an amount
+ * that carries an object particle, then the verb (펀드 2000억원을
+ * 조성하고, 관세 25%를 부과했다): the figure of the act stands between
+ * the noun and its particle. Where the match ends, or 0. */
+static size_t figure_gap_match(const exdoc *x, size_t pos, const char *text, size_t len)
+{
+    const char *s = x->s;
+    const char *sp = memchr(text, ' ', len);
+    if (!sp || memchr(sp + 1, ' ', len - (size_t)(sp + 1 - text)))
+        return 0; /* (two words only) */
+    size_t w1 = (size_t)(sp - text), ps = 0;
+    if (kg_particle_ending(text, 0, w1, &ps) != EX_P_OBJ || ps == 0)
+        return 0;
+    int nw = word_at(x, pos);
+    if (nw < 0 || (size_t)nw + 2 >= x->nw || x->w[nw].cs != pos || x->w[nw].ce != pos + ps ||
+        x->w[nw].e != pos + ps || memcmp(s + pos, text, ps) != 0)
+        return 0;
+    const ex_word *f = &x->w[nw + 1], *v = &x->w[nw + 2];
+    if (f->particle != EX_P_OBJ || f->in_quote || !(s[f->cs] >= '0' && s[f->cs] <= '9'))
+        return 0;
+    size_t tl = len - w1 - 1;
+    if (v->cs + tl > x->se || memcmp(s + v->cs, sp + 1, tl) != 0)
+        return 0;
+    return v->cs + tl;
+}
+
 /* Finds every predicate candidate of the sentence's words. */
 static size_t find_cands(exdoc *x, cand **out, size_t *cap)
 {
@@ -1929,6 +2005,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                     !(qpast && quoted_act_type(e->type)))
                     continue;
                 size_t me = phrase_match(x, pos, e->text, e->len);
+                if (!me && pos == w->cs)
+                    me = figure_gap_match(x, pos, e->text, e->len);
                 if (!me)
                     continue;
                 int ew = word_at(x, me - 1);
