@@ -2251,6 +2251,104 @@ static inline int mark_ends_sentence(const char *s, size_t len, size_t e)
     return s[e] == '\n' || (e > 0 && !isd(s[e - 1]) && (e + 1 >= len || s[e + 1] == ' ' || s[e + 1] == '\n'));
 }
 
+/* The sentence marks of the text (a line end, . ? !) in order. The
+ * blocks are looked at sixteen bytes at a time (thirty-two with AVX2)
+ * and the marks of a block handed out from its mask one by one: a
+ * kg_find_bytes call per mark set its compares up again for each mark
+ * and looked at the bytes after it again. The block loops below keep
+ * their constants and position in registers and stop at the first block
+ * with a mark; both bodies find the same marks in the same order (the
+ * AVX2 one only looks at more bytes a time). */
+typedef struct markscan {
+    const char *s;
+    size_t len;
+    size_t base;   /* the first byte of the block of mask */
+    size_t next;   /* the first byte not looked at yet */
+    unsigned mask; /* the marks of the block not handed out yet */
+    int avx2;      /* kg_avx2(), read once */
+} markscan;
+
+
+#if KG_HAVE_AVX2
+/* From p, the first block of thirty-two bytes with a mark (*mask its
+ * marks, bit b for p + b: its start returned), while thirty-two bytes
+ * can be read; else where it stopped, *mask 0. */
+KG_AVX2_FN static size_t marks_avx2(const char *s, size_t p, size_t len, unsigned *mask)
+{
+    const __m256i nl = _mm256_set1_epi8('\n'), dot = _mm256_set1_epi8('.'), q = _mm256_set1_epi8('?'),
+                  ex = _mm256_set1_epi8('!');
+    for (; p + 32 <= len; p += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + p));
+        __m256i x = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, nl), _mm256_cmpeq_epi8(v, dot)),
+                                    _mm256_or_si256(_mm256_cmpeq_epi8(v, q), _mm256_cmpeq_epi8(v, ex)));
+        unsigned k = (unsigned)_mm256_movemask_epi8(x);
+        if (k) {
+            *mask = k;
+            return p;
+        }
+    }
+    *mask = 0;
+    return p;
+}
+#endif
+
+#ifdef __SSE2__
+/* marks_avx2 sixteen bytes at a time. */
+static size_t marks_sse2(const char *s, size_t p, size_t len, unsigned *mask)
+{
+    const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), q = _mm_set1_epi8('?'), ex = _mm_set1_epi8('!');
+    for (; p + 16 <= len; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        __m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, ex)));
+        unsigned k = (unsigned)_mm_movemask_epi8(x);
+        if (k) {
+            *mask = k;
+            return p;
+        }
+    }
+    *mask = 0;
+    return p;
+}
+#endif
+
+/* The next mark, or len after the last. */
+static size_t mark_next(markscan *m)
+{
+    while (!m->mask) {
+        if (m->next >= m->len)
+            return m->len;
+        size_t p = m->next;
+        unsigned k = 0;
+#if KG_HAVE_AVX2
+        if (m->avx2) {
+            p = marks_avx2(m->s, p, m->len, &k);
+            if (k) {
+                m->base = p, m->mask = k, m->next = p + 32;
+                break;
+            }
+        }
+#endif
+#ifdef __SSE2__
+        p = marks_sse2(m->s, p, m->len, &k);
+        if (k) {
+            m->base = p, m->mask = k, m->next = p + 16;
+            break;
+        }
+#endif
+        /* (the tail, or no SSE2: up to sixteen bytes one at a time) */
+        m->base = p;
+        size_t e = m->len - p < 16 ? m->len : p + 16;
+        for (size_t b = p; b < e; b++)
+            if (mark_is(m->s[b]))
+                m->mask |= 1u << (b - p);
+        m->next = e;
+    }
+    unsigned b = (unsigned)__builtin_ctz(m->mask);
+    m->mask &= m->mask - 1;
+    return m->base + b;
+}
+
 static int earlier_sentence_at(const tstate *st);
 static int earlier_sentence(tstate *st)
 {
@@ -2273,9 +2371,12 @@ static int earlier_sentence_at(const tstate *st)
     }
     /* …경고한 바 있다 (earlier_ends): the sentence's end, before its
      * final mark (mark_ends_sentence, as the time scan counts them) */
-    size_t e = i;
-    while (e < st->len && !(mark_is(st->s[e]) && mark_ends_sentence(st->s, st->len, e)))
-        e++;
+    /* (the marks found a block at a time, as the time scan finds them:
+     * most bytes of a sentence are none) */
+    markscan ms = { st->s, st->len, i, i, 0, kg_avx2() };
+    size_t e = mark_next(&ms);
+    while (e < st->len && !mark_ends_sentence(st->s, st->len, e))
+        e = mark_next(&ms);
     while (e > i && (st->s[e - 1] == ' ' || st->s[e - 1] == '.'))
         e--;
     for (int k = 0; earlier_ends && earlier_ends[k]; k++) {
@@ -3360,104 +3461,6 @@ static size_t time_at(tstate *st, size_t i, tval *v, size_t *a)
     if (!resolved && !resolve(st, &ts, v))
         v->unknown = 1;
     return e;
-}
-
-/* The sentence marks of the text (a line end, . ? !) in order. The
- * blocks are looked at sixteen bytes at a time (thirty-two with AVX2)
- * and the marks of a block handed out from its mask one by one: a
- * kg_find_bytes call per mark set its compares up again for each mark
- * and looked at the bytes after it again. The block loops below keep
- * their constants and position in registers and stop at the first block
- * with a mark; both bodies find the same marks in the same order (the
- * AVX2 one only looks at more bytes a time). */
-typedef struct markscan {
-    const char *s;
-    size_t len;
-    size_t base;   /* the first byte of the block of mask */
-    size_t next;   /* the first byte not looked at yet */
-    unsigned mask; /* the marks of the block not handed out yet */
-    int avx2;      /* kg_avx2(), read once */
-} markscan;
-
-
-#if KG_HAVE_AVX2
-/* From p, the first block of thirty-two bytes with a mark (*mask its
- * marks, bit b for p + b: its start returned), while thirty-two bytes
- * can be read; else where it stopped, *mask 0. */
-KG_AVX2_FN static size_t marks_avx2(const char *s, size_t p, size_t len, unsigned *mask)
-{
-    const __m256i nl = _mm256_set1_epi8('\n'), dot = _mm256_set1_epi8('.'), q = _mm256_set1_epi8('?'),
-                  ex = _mm256_set1_epi8('!');
-    for (; p + 32 <= len; p += 32) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + p));
-        __m256i x = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, nl), _mm256_cmpeq_epi8(v, dot)),
-                                    _mm256_or_si256(_mm256_cmpeq_epi8(v, q), _mm256_cmpeq_epi8(v, ex)));
-        unsigned k = (unsigned)_mm256_movemask_epi8(x);
-        if (k) {
-            *mask = k;
-            return p;
-        }
-    }
-    *mask = 0;
-    return p;
-}
-#endif
-
-#ifdef __SSE2__
-/* marks_avx2 sixteen bytes at a time. */
-static size_t marks_sse2(const char *s, size_t p, size_t len, unsigned *mask)
-{
-    const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), q = _mm_set1_epi8('?'), ex = _mm_set1_epi8('!');
-    for (; p + 16 <= len; p += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
-        __m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, ex)));
-        unsigned k = (unsigned)_mm_movemask_epi8(x);
-        if (k) {
-            *mask = k;
-            return p;
-        }
-    }
-    *mask = 0;
-    return p;
-}
-#endif
-
-/* The next mark, or len after the last. */
-static size_t mark_next(markscan *m)
-{
-    while (!m->mask) {
-        if (m->next >= m->len)
-            return m->len;
-        size_t p = m->next;
-        unsigned k = 0;
-#if KG_HAVE_AVX2
-        if (m->avx2) {
-            p = marks_avx2(m->s, p, m->len, &k);
-            if (k) {
-                m->base = p, m->mask = k, m->next = p + 32;
-                break;
-            }
-        }
-#endif
-#ifdef __SSE2__
-        p = marks_sse2(m->s, p, m->len, &k);
-        if (k) {
-            m->base = p, m->mask = k, m->next = p + 16;
-            break;
-        }
-#endif
-        /* (the tail, or no SSE2: up to sixteen bytes one at a time) */
-        m->base = p;
-        size_t e = m->len - p < 16 ? m->len : p + 16;
-        for (size_t b = p; b < e; b++)
-            if (mark_is(m->s[b]))
-                m->mask |= 1u << (b - p);
-        m->next = e;
-    }
-    unsigned b = (unsigned)__builtin_ctz(m->mask);
-    m->mask &= m->mask - 1;
-    return m->base + b;
 }
 
 void kg_find_times(kg_tctx *c)
