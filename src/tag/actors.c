@@ -433,6 +433,7 @@ static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws
     ws_report_particles, ws_unnamed_sources, ws_office_titles, ws_given_abroad;
 static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles, ws_head_tails, ws_company_titles;
 static kg_wordset ws_ordinal_titles;              /* ordinal_title_rule: 차관 (1차관) */
+static kg_wordset ws_name_lead_nouns;             /* name_context_ok: 소속 (민주당 소속 홍길동 의원) */
 static const char *const *ordinal_marks;          /* ordinal_title_rule: 제 (제1부부장) */
 /* the lists that were walked word by word with strlen and memcmp, as
  * sets: gloss_not_heads (ends_with each), spelled_letters (the longest
@@ -2009,8 +2010,9 @@ static int name_context_ok(actx *x, size_t na)
     unsigned char last = (unsigned char)s[pe - 1];
     if (last < 0x80)
         return !is_lat((char)last) || (x->last_end == pe);
-    if (kg_tctx_taken(x->c, pa, pe) || (x->last_end == pe && x->last_start <= pa) || clause_opener(s, pa, pe))
-        return 1; /* a time, an actor, or a clause opener (한편, 이어) */
+    if (kg_tctx_taken(x->c, pa, pe) || (x->last_end == pe && x->last_start <= pa) || clause_opener(s, pa, pe) ||
+        kg_wordset_has(&ws_name_lead_nouns, s + pa, pe - pa))
+        return 1; /* a time, an actor, a clause opener (한편, 이어), or 소속 */
     return kg_wordset_suffix(&ws_context_endings, s + pa, pe - pa);
 }
 
@@ -3688,6 +3690,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_foreign_titles, foreign_titles);
     kg_wordset_build(&ws_company_titles, company_titles);
     kg_wordset_build(&ws_ordinal_titles, kg_gram_words("names", "ordinal_titles"));
+    kg_wordset_build(&ws_name_lead_nouns, kg_gram_words("names", "name_lead_nouns"));
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
