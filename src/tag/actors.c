@@ -2055,6 +2055,7 @@ static int name_word_ok(actx *x, size_t a, size_t b)
  * name nor a title. */
 static int overlaps_actor(actx *x, size_t a, size_t b);
 static int foreign_name_ok_ex(actx *x, size_t a, size_t m, size_t b, int first_any_end);
+static int given_abroad_at(const char *s, size_t a, size_t b);
 static int foreign_name_ok(actx *x, size_t a, size_t m, size_t b)
 {
     return foreign_name_ok_ex(x, a, m, b, 0);
@@ -2080,9 +2081,12 @@ static int foreign_name_ok_ex(actx *x, size_t a, size_t m, size_t b, int first_a
         return 0;
     if (never_name(s, a, m) || never_name(s, m + 1, b) || is_title(s + a, m - a) || is_title(s + m + 1, b - m - 1))
         return 0;
-    /* neither word ends in a particle or a verb ending (회의에서 발표한) */
+    /* neither word ends in a particle or a verb ending (회의에서 발표한);
+     * after a given name from elsewhere (given_names_abroad) a family
+     * name of three syllables at most may end as one does (로버트 케인,
+     * 로버트 클라인) */
     if ((!first_any_end && kg_wordset_suffix(&ws_foreign_bad_ends, s + a, m - a)) ||
-        kg_wordset_suffix(&ws_foreign_bad_ends, s + m + 1, b - m - 1))
+        (kg_wordset_suffix(&ws_foreign_bad_ends, s + m + 1, b - m - 1) && !(s2 <= 3 && given_abroad_at(s, a, m))))
         return 0;
     /* nor a common loanword, nor a body's name (테크놀로지 리뷰 기자) */
     if (kg_wordset_has(&ws_loan_common, s + a, m - a) || kg_wordset_has(&ws_loan_common, s + m + 1, b - m - 1) ||
