@@ -279,6 +279,18 @@ static void strip_quotes(char *t)
     *o = '\0';
 }
 
+/* Removes a gloss in parentheses that ends an object phrase in place
+ * (양해각서(MOU) -> 양해각서): the noun before it names the act. */
+static void strip_gloss(char *t)
+{
+    size_t n = strlen(t);
+    if (n < 3 || t[n - 1] != ')')
+        return;
+    char *o = strrchr(t, '(');
+    if (o && o > t && !strchr(o, ' '))
+        *o = '\0';
+}
+
 /* ---- words of a sentence ---- */
 
 /* The line of text around o: its first and last byte that is no space
@@ -883,6 +895,7 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
             memcpy(obj, x->s + from, to - from);
             obj[to - from] = '\0';
             strip_quotes(obj);
+            strip_gloss(obj);
             /* an actor that acts (a country, a government, a person) as
              * object is the target, not what was done */
             for (size_t q = x->a0; q < x->a1; q++) {
@@ -1946,6 +1959,34 @@ static size_t phrase_match(const exdoc *x, size_t pos, const char *text, size_t 
     return t + tl;
 }
 
+/* phrase_match's third form: a phrase whose first word ends in a
+ * particle (명단에 올, 협약을 맺) matches its noun, then a gloss in
+ * parentheses or a closing quote mark or both, then the rest (명단(Entity
+ * List)에 올렸다, '투자협약(MOU)'을 맺었다). Where the match ends, or 0. */
+static size_t gloss_gap_match(const exdoc *x, size_t pos, const char *text, size_t len)
+{
+    const char *s = x->s;
+    const char *sp = memchr(text, ' ', len);
+    size_t w1 = sp ? (size_t)(sp - text) : len, ps = 0;
+    if (kg_particle_ending(text, 0, w1, &ps) == EX_P_NONE || ps == 0 || pos + ps >= x->se ||
+        memcmp(s + pos, text, ps) != 0)
+        return 0;
+    size_t q = pos + ps;
+    if (s[q] == '(') {
+        size_t c = q + 1;
+        while (c < x->se && c < q + 80 && s[c] != ')' && s[c] != '(' && s[c] != '\n')
+            c++;
+        if (c >= x->se || s[c] != ')')
+            return 0;
+        q = c + 1;
+    }
+    while (q < x->se && (s[q] == '\'' || s[q] == '"'))
+        q++;
+    if (q == pos + ps || q + (len - ps) > x->se || memcmp(s + q, text + ps, len - ps) != 0)
+        return 0;
+    return q + (len - ps);
+}
+
 /* phrase_match's other form: a phrase of two words whose first ends in
  * its object particle (펀드를 조성) matches its noun alone, then an amount
  * that carries an object particle, then the verb (펀드 2000억원을
@@ -2007,6 +2048,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                 size_t me = phrase_match(x, pos, e->text, e->len);
                 if (!me && pos == w->cs)
                     me = figure_gap_match(x, pos, e->text, e->len);
+                if (!me && pos == w->cs)
+                    me = gloss_gap_match(x, pos, e->text, e->len);
                 if (!me)
                     continue;
                 int ew = word_at(x, me - 1);

@@ -43,6 +43,7 @@ static int rel_cmp(const void *pa, const void *pb)
 }
 
 static int agents_agree(const exdoc *x, const ex_event *a, const ex_event *b);
+static int mention_on_side(const exdoc *x, int m, const ex_event *e);
 static void absorb(ex_event *into, ex_event *from)
 {
     if (from->cs < into->cs)
@@ -2667,6 +2668,7 @@ static const char *const *story_breaks, *const *part_anaphora, *const *return_cu
 static const char *const *passing_verbs, *const *effect_verbs, *const *document_nouns, *const *vote_verbs;
 static const char *const *reaction_pronouns;
 static const char *const *earlier_openers; /* events.yaml: 앞서 (a sentence told as background) */
+static const char *const *progressive_adns; /* korean.yaml progressive_adnominals: 있는 */
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
@@ -2678,6 +2680,7 @@ static void parts_init(void)
 {
     story_breaks = kg_gram_words("relations", "story_breaks");
     earlier_openers = kg_gram_words("events", "earlier_openers");
+    progressive_adns = kg_gram_words("korean", "progressive_adnominals");
     content_anaphora = kg_gram_words("relations", "content_anaphora");
     part_anaphora = kg_gram_words("relations", "part_anaphora");
     return_cues = kg_gram_words("relations", "return_cues");
@@ -2813,6 +2816,54 @@ static int before_dct(const char *v, const kg_edtf_point *dct)
     return n >= 2 && dct->prec >= KG_PREC_MONTH && m < dct->month;
 }
 
+/* 1 if the word after q's predicate word is an adnominal of the
+ * progressive verb (korean.yaml progressive_adnominals: 검토하고 있는
+ * 오픈AI는): q is an act going on told of the noun after it. */
+static int progressive_adnominal(const exdoc *x, const ex_event *q)
+{
+    pthread_once(&parts_once, parts_init);
+    const char *const *adn = progressive_adns;
+    size_t e = q->pe;
+    while (e < x->len && x->s[e] != ' ' && x->s[e] != '\n')
+        e++;
+    if (e >= x->len || x->s[e] != ' ')
+        return 0;
+    size_t a = e + 1, b = a;
+    while (b < x->len && x->s[b] != ' ' && x->s[b] != '\n')
+        b++;
+    for (int k = 0; adn[k]; k++)
+        if (strlen(adn[k]) == b - a && !memcmp(x->s + a, adn[k], b - a))
+            return 1;
+    return 0;
+}
+
+/* 1 if q's sentence holds an actor with a topic particle (오픈AI는) that
+ * is none of p's agents nor of their country. */
+static int other_topic(const exdoc *x, const ex_event *q, const ex_event *p)
+{
+    const kg_text_range *sr = &x->t->sent[q->sent];
+    for (size_t k = ex_first_at(x, x->act, x->n_act, sr->nstart); k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->nstart >= sr->nend)
+            break;
+        size_t we = m->nend;
+        while (we < sr->nend && x->s[we] != ' ' && x->s[we] != '\n')
+            we++;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.cs = m->nstart;
+        w.ce = we;
+        if (we == m->nend)
+            continue;
+        ex_word_particle(x->s, &w);
+        if (w.particle != EX_P_TOPIC || w.ps != m->nend)
+            continue;
+        if (!mention_on_side(x, x->act[k], p))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if q's date starts before p's, to the precision both have (2025
  * before 2026-03-03; 2026-03 is not before 2026-03-03). */
 static int dated_before(const ex_event *q, const ex_event *p)
@@ -2861,6 +2912,11 @@ static void plan_decomp(exdoc *x, size_t i)
         }
         /* nor is a figure moving (주가는 3% 올랐다), whoever it is told of */
         if (market_move(x, q))
+            continue;
+        /* an act whose agent is carried over while its sentence has a
+         * topic of another side (X를 검토하고 있는 오픈AI는 …) is that
+         * topic's, no measure of the plan */
+        if ((q->n_agent && p->n_agent && !agent_here(x, q) && other_topic(x, q, p)) || progressive_adnominal(x, q))
             continue;
         int party = parties_act(x, p, q);
         /* a remark: a neutral statement, or any statement of another side */
@@ -3002,6 +3058,11 @@ static void plan_parts(exdoc *x, int hubs_only)
             /* a protest, or another plan, ends the parts */
             if (q->type == protest || plan_event(x, q))
                 break;
+            /* an act whose agent is carried over while its sentence has a
+             * topic of another side (X를 검토하고 있는 오픈AI는 …) is that
+             * topic's, no part */
+            if (q->n_agent && p->n_agent && !agent_here(x, q) && other_topic(x, q, p))
+                continue;
             /* an agent carried over from a sentence before is none
              * (1차 보복관세가 시행되고) */
             if (q->n_agent && p->n_agent && agent_here(x, q) && !agents_agree(x, p, q)) {
