@@ -3891,8 +3891,12 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         snprintf(e->when, sizeof e->when, "%s", x->last_when);
     } else if (x->last_day[0] && !reported && carries_date(x, e) && !starts_any(x->s, se, ss, earlier_openers)) {
         /* (앞서 …했다: an act before the story's day, not on it) */
-        snprintf(e->date, sizeof e->date, "%s", x->last_day);
-        snprintf(e->when, sizeof e->when, "%s", x->last_day_when);
+        /* (in a later paragraph than that day, the story's main day: a
+         * day gone by told as background is not what the next paragraph
+         * goes on on) */
+        int later = x->main_day[0] && x->last_day_at < ss && memchr(x->s + x->last_day_at, '\n', ss - x->last_day_at);
+        snprintf(e->date, sizeof e->date, "%s", later ? x->main_day : x->last_day);
+        snprintf(e->when, sizeof e->when, "%s", later ? x->main_day_when : x->last_day_when);
     }
 }
 
@@ -4746,6 +4750,11 @@ static void remember_date(exdoc *x, size_t ss, size_t se, int title_line)
                 !starts_any(x->s, se, ss, earlier_openers) && !closed_clause_time(x, tw)) {
                 snprintf(x->last_day, sizeof x->last_day, "%s", m->value);
                 memcpy(x->last_day_when, x->last_when, l + 1);
+                x->last_day_at = m->nstart;
+                if (!x->main_day[0] || strcmp(m->value, x->main_day) >= 0) {
+                    snprintf(x->main_day, sizeof x->main_day, "%s", m->value);
+                    memcpy(x->main_day_when, x->last_when, l + 1);
+                }
             }
         }
     }

@@ -44,6 +44,11 @@ typedef struct exdoc {
      * statement with no time of its own is dated by, across sentences
      * that tell of a year or a month in between */
     char last_day[48], last_day_when[96];
+    size_t last_day_at; /* where that day was told */
+    /* the story's main day: as last_day, but never moved back to an
+     * earlier day (간밤 … told after a story of the 22nd); an act with no
+     * time of its own in a later paragraph than last_day_at takes it */
+    char main_day[48], main_day_when[96];
     int lead_done;            /* the lead (the body's first sentence with an act) was read */
     size_t lead_sent, lead_se; /* its index and end */
     int headed;               /* a headline came before it */
