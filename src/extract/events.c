@@ -1963,13 +1963,11 @@ static size_t phrase_match(const exdoc *x, size_t pos, const char *text, size_t 
  * particle (명단에 올, 협약을 맺) matches its noun, then a gloss in
  * parentheses or a closing quote mark or both, then the rest (명단(Entity
  * List)에 올렸다, '투자협약(MOU)'을 맺었다). Where the match ends, or 0. */
-static size_t gloss_gap_match(const exdoc *x, size_t pos, const char *text, size_t len)
+static size_t gloss_gap_match(const exdoc *x, size_t pos, const ex_entry *e)
 {
-    const char *s = x->s;
-    const char *sp = memchr(text, ' ', len);
-    size_t w1 = sp ? (size_t)(sp - text) : len, ps = 0;
-    if (kg_particle_ending(text, 0, w1, &ps) == EX_P_NONE || ps == 0 || pos + ps >= x->se ||
-        memcmp(s + pos, text, ps) != 0)
+    const char *s = x->s, *text = e->text;
+    size_t len = e->len, ps = e->ps1;
+    if (e->part1 == EX_P_NONE || ps == 0 || pos + ps >= x->se || memcmp(s + pos, text, ps) != 0)
         return 0;
     size_t q = pos + ps;
     if (s[q] == '(') {
@@ -1992,15 +1990,12 @@ static size_t gloss_gap_match(const exdoc *x, size_t pos, const char *text, size
  * that carries an object particle, then the verb (펀드 2000억원을
  * 조성하고, 관세 25%를 부과했다): the figure of the act stands between
  * the noun and its particle. Where the match ends, or 0. */
-static size_t figure_gap_match(const exdoc *x, size_t pos, const char *text, size_t len)
+static size_t figure_gap_match(const exdoc *x, size_t pos, const ex_entry *e)
 {
-    const char *s = x->s;
-    const char *sp = memchr(text, ' ', len);
-    if (!sp || memchr(sp + 1, ' ', len - (size_t)(sp + 1 - text)))
-        return 0; /* (two words only) */
-    size_t w1 = (size_t)(sp - text), ps = 0;
-    if (kg_particle_ending(text, 0, w1, &ps) != EX_P_OBJ || ps == 0)
-        return 0;
+    const char *s = x->s, *text = e->text;
+    size_t len = e->len, w1 = e->w1, ps = e->ps1;
+    if (e->part1 != EX_P_OBJ || ps == 0 || w1 >= len || memchr(text + w1 + 1, ' ', len - w1 - 1))
+        return 0; /* (two words only, the first with its object particle) */
     int nw = word_at(x, pos);
     if (nw < 0 || (size_t)nw + 2 >= x->nw || x->w[nw].cs != pos || x->w[nw].ce != pos + ps ||
         x->w[nw].e != pos + ps || memcmp(s + pos, text, ps) != 0)
@@ -2009,7 +2004,7 @@ static size_t figure_gap_match(const exdoc *x, size_t pos, const char *text, siz
     if (f->particle != EX_P_OBJ || f->in_quote || !(s[f->cs] >= '0' && s[f->cs] <= '9'))
         return 0;
     size_t tl = len - w1 - 1;
-    if (v->cs + tl > x->se || memcmp(s + v->cs, sp + 1, tl) != 0)
+    if (v->cs + tl > x->se || memcmp(s + v->cs, text + w1 + 1, tl) != 0)
         return 0;
     return v->cs + tl;
 }
@@ -2047,9 +2042,9 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
                     continue;
                 size_t me = phrase_match(x, pos, e->text, e->len);
                 if (!me && pos == w->cs)
-                    me = figure_gap_match(x, pos, e->text, e->len);
+                    me = figure_gap_match(x, pos, e);
                 if (!me && pos == w->cs)
-                    me = gloss_gap_match(x, pos, e->text, e->len);
+                    me = gloss_gap_match(x, pos, e);
                 if (!me)
                     continue;
                 int ew = word_at(x, me - 1);

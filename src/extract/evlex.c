@@ -130,6 +130,14 @@ static void add_entry(kg_evlex *ev, const char *text, int type, int noun)
     e->native = ex_stem_native(text, len);
     size_t n;
     e->fcp = ex_cp(text, len, 0, &n);
+    const char *sp = memchr(e->text, ' ', len);
+    ex_word w1;
+    memset(&w1, 0, sizeof w1);
+    w1.ce = sp ? (size_t)(sp - e->text) : len;
+    ex_word_particle(e->text, &w1);
+    e->w1 = w1.ce;
+    e->part1 = w1.particle;
+    e->ps1 = w1.ps;
 }
 
 /* A scalar string of a list item, or NULL (with a finding). */

@@ -144,6 +144,11 @@ typedef struct ex_entry {
     int midword;     /* may start inside a word (…하겠다, 겠다고) */
     int native;      /* a native verb stem, see ex_stem_native */
     uint32_t fcp;    /* its first code point (the sort key) */
+    /* a phrase whose first word ends in a particle (명단에 올, 펀드를
+     * 조성): where that particle starts and its class (EX_P_*), read once
+     * for the gap matchers of events.c; w1: the first word's length */
+    size_t ps1, w1;
+    int part1;
 } ex_entry;
 
 struct kg_evlex {

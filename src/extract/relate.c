@@ -2821,8 +2821,6 @@ static int before_dct(const char *v, const kg_edtf_point *dct)
  * 오픈AI는): q is an act going on told of the noun after it. */
 static int progressive_adnominal(const exdoc *x, const ex_event *q)
 {
-    pthread_once(&parts_once, parts_init);
-    const char *const *adn = progressive_adns;
     size_t e = q->pe;
     while (e < x->len && x->s[e] != ' ' && x->s[e] != '\n')
         e++;
@@ -2831,37 +2829,7 @@ static int progressive_adnominal(const exdoc *x, const ex_event *q)
     size_t a = e + 1, b = a;
     while (b < x->len && x->s[b] != ' ' && x->s[b] != '\n')
         b++;
-    for (int k = 0; adn[k]; k++)
-        if (strlen(adn[k]) == b - a && !memcmp(x->s + a, adn[k], b - a))
-            return 1;
-    return 0;
-}
-
-/* 1 if q's sentence holds an actor with a topic particle (오픈AI는) that
- * is none of p's agents nor of their country. */
-static int other_topic(const exdoc *x, const ex_event *q, const ex_event *p)
-{
-    const kg_text_range *sr = &x->t->sent[q->sent];
-    for (size_t k = ex_first_at(x, x->act, x->n_act, sr->nstart); k < x->n_act; k++) {
-        const kg_mention *m = &x->m->v[x->act[k]];
-        if (m->nstart >= sr->nend)
-            break;
-        size_t we = m->nend;
-        while (we < sr->nend && x->s[we] != ' ' && x->s[we] != '\n')
-            we++;
-        ex_word w;
-        memset(&w, 0, sizeof w);
-        w.cs = m->nstart;
-        w.ce = we;
-        if (we == m->nend)
-            continue;
-        ex_word_particle(x->s, &w);
-        if (w.particle != EX_P_TOPIC || w.ps != m->nend)
-            continue;
-        if (!mention_on_side(x, x->act[k], p))
-            return 1;
-    }
-    return 0;
+    return word_in(x->s + a, b - a, progressive_adns);
 }
 
 /* 1 if q's date starts before p's, to the precision both have (2025
@@ -2913,10 +2881,9 @@ static void plan_decomp(exdoc *x, size_t i)
         /* nor is a figure moving (주가는 3% 올랐다), whoever it is told of */
         if (market_move(x, q))
             continue;
-        /* an act whose agent is carried over while its sentence has a
-         * topic of another side (X를 검토하고 있는 오픈AI는 …) is that
-         * topic's, no measure of the plan */
-        if ((q->n_agent && p->n_agent && !agent_here(x, q) && other_topic(x, q, p)) || progressive_adnominal(x, q))
+        /* an act going on told of the noun after it (X를 검토하고 있는
+         * 오픈AI는 …) is that noun's, no measure of the plan */
+        if (progressive_adnominal(x, q))
             continue;
         int party = parties_act(x, p, q);
         /* a remark: a neutral statement, or any statement of another side */
@@ -3058,11 +3025,6 @@ static void plan_parts(exdoc *x, int hubs_only)
             /* a protest, or another plan, ends the parts */
             if (q->type == protest || plan_event(x, q))
                 break;
-            /* an act whose agent is carried over while its sentence has a
-             * topic of another side (X를 검토하고 있는 오픈AI는 …) is that
-             * topic's, no part */
-            if (q->n_agent && p->n_agent && !agent_here(x, q) && other_topic(x, q, p))
-                continue;
             /* an agent carried over from a sentence before is none
              * (1차 보복관세가 시행되고) */
             if (q->n_agent && p->n_agent && agent_here(x, q) && !agents_agree(x, p, q)) {
@@ -3388,16 +3350,7 @@ static int other_side_named(const exdoc *x, const ex_event *b, size_t at)
         const kg_mention *m = &x->m->v[x->act[k]];
         if (m->nstart >= at)
             break;
-        if (!m->id)
-            continue;
-        const char *top = kg_lexicon_top(x->lx, m->id);
-        int mine = 0;
-        for (int g = 0; g < b->n_agent && !mine; g++) {
-            const char *id = x->m->v[b->agent[g]].id;
-            mine = x->act[k] == b->agent[g] ||
-                   (id && top && !strcmp(kg_lexicon_top(x->lx, id), top));
-        }
-        if (!mine)
+        if (m->id && !mention_on_side(x, x->act[k], b))
             return x->act[k];
     }
     return -1;

@@ -3694,6 +3694,10 @@ static void tables_init(void)
     kg_wordset_build(&ws_foreign_titles, foreign_titles);
     kg_wordset_build(&ws_company_titles, company_titles);
     kg_wordset_build(&ws_ordinal_titles, kg_gram_words("names", "ordinal_titles"));
+    /* (ordinal_title_rule's gate: a numbered title starts with a syllable
+     * of C_TITLE; the class only lets the exact tests after it run) */
+    for (const char *const *t = kg_gram_words("names", "ordinal_titles"); *t; t++)
+        set_cls(C_TITLE, *t, 0);
     kg_wordset_build(&ws_name_lead_nouns, kg_gram_words("names", "name_lead_nouns"));
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
@@ -3834,8 +3838,6 @@ static int pair_end_ok(const char *s, size_t len, size_t e, void *arg)
 /* 남북, 한미일 (names: country_pairs): a word of countries' one-syllable
  * short names, alone or opening a compound (한미동맹); one mention for
  * each country, from the lexicon. Returns the end of the pair, else 0. */
-/* The lexicon actor of the country initial at s[i] (names:
- * country_initials), or -1. */
 /* The lexicon actor of initials[k] (one with an id), looked up once a
  * document. */
 static __attribute__((noinline)) int initial_lex(actx *x, int k)
@@ -3847,7 +3849,10 @@ static __attribute__((noinline)) int initial_lex(actx *x, int k)
     return x->init_lex[k] - 2;
 }
 
-static int initial_at_ex(actx *x, size_t i, int *alone)
+/* The lexicon actor of the country initial at s[i] (names:
+ * country_initials), or -1; *alone (when asked) says whether it has class
+ * alone (미: it names the country alone before a body). */
+static int initial_at(actx *x, size_t i, int *alone)
 {
     if (i + 3 > x->len)
         return -1;
@@ -3858,11 +3863,6 @@ static int initial_at_ex(actx *x, size_t i, int *alone)
             return initial_lex(x, k);
         }
     return -1;
-}
-
-static int initial_at(actx *x, size_t i)
-{
-    return initial_at_ex(x, i, NULL);
 }
 
 /* A middle dot between country initials (한·일): its length at p, or 0. */
@@ -3883,8 +3883,8 @@ static size_t dotted_initials_rule(actx *x, size_t i)
 {
     const char *s = x->s;
     size_t len = x->len, p = i, d;
-    int lex[4], n = 0;
-    while (n < 4 && (lex[n] = initial_at(x, p)) >= 0) {
+    int lex[4], n = 0, alone = 0;
+    while (n < 4 && (lex[n] = initial_at(x, p, n ? NULL : &alone)) >= 0) {
         p += 3;
         n++;
         if (!(d = initial_dot(s, len, p)))
@@ -3908,9 +3908,8 @@ static size_t dotted_initials_rule(actx *x, size_t i)
         }
         /* 미 노동부, 중 상무부: an initial alone before a government body
          * the lexicon gives to another country: that country's body */
-        int alone = 0;
-        if (p < len && s[p] == ' ' && (i == 0 || !((unsigned char)s[i - 1] & 0x80)) &&
-            initial_at_ex(x, i, &alone) >= 0 && alone && (m = body_rule(x, i, p, lex[0], 1)))
+        if (alone && p < len && s[p] == ' ' && (i == 0 || !((unsigned char)s[i - 1] & 0x80)) &&
+            (m = body_rule(x, i, p, lex[0], 1)))
             return m;
     }
     return 0;
