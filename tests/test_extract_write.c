@@ -396,6 +396,17 @@ Test(extract_write, lexicon_country_gives_lanes)
     free(dir);
 }
 
+/* kg_facts_merge of three small texts into *out (emptied first; the
+ * caller frees it): the number of conflicts. */
+static long merge3(const char *base, const char *hand, const char *mach, kg_buf *out)
+{
+    kg_diag d = KG_DIAG_INIT;
+    kg_buf_reset(out);
+    long c = kg_facts_merge("h.yaml", base, strlen(base), hand, strlen(hand), mach, strlen(mach), out, &d);
+    kg_diag_free(&d);
+    return c;
+}
+
 /* The merge itself, on small texts. */
 Test(extract_write, merge_unit)
 {
@@ -413,13 +424,9 @@ Test(extract_write, merge_unit)
                        "- id: e1\n  title: uno\n  type: other\n- id: e3\n  title: three\n"
                        "  type: other\n";
     kg_buf out = KG_BUF_INIT;
-    kg_diag d = KG_DIAG_INIT;
-    long c = kg_facts_merge("h.yaml", base, strlen(base), hand, strlen(hand), mach, strlen(mach),
-                            &out, &d);
-    cr_expect_eq(c, 0);
+    cr_expect_eq(merge3(base, hand, mach, &out), 0);
     cr_expect_str_eq(out.ptr, want);
     kg_buf_free(&out);
-    kg_diag_free(&d);
     char *bp = kg_merge_base_path("facts/x.yaml");
     cr_expect_str_eq(bp, "facts/.kg/x.yaml");
     free(bp);
@@ -437,31 +444,17 @@ Test(extract_write, span_and_quote_merge_together)
     const char *mach = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
                        "  span: [6, 12]\n  quote: 다라\n";
     kg_buf out = KG_BUF_INIT;
-    kg_diag d = KG_DIAG_INIT;
-    long c = kg_facts_merge("h.yaml", base, strlen(base), hand, strlen(hand), mach, strlen(mach),
-                            &out, &d);
-    cr_expect_eq(c, 1, "one conflict, on the span");
+    cr_expect_eq(merge3(base, hand, mach, &out), 1, "one conflict, on the span");
     cr_expect_str_eq(out.ptr, hand);
-    kg_buf_free(&out);
-    kg_diag_free(&d);
     /* untouched by the person: both come from kg */
-    kg_diag_init(&d);
-    c = kg_facts_merge("h.yaml", base, strlen(base), base, strlen(base), mach, strlen(mach), &out,
-                       &d);
-    cr_expect_eq(c, 0);
+    cr_expect_eq(merge3(base, base, mach, &out), 0);
     cr_expect_str_eq(out.ptr, mach);
-    kg_buf_free(&out);
-    kg_diag_free(&d);
     /* the person changed only the quote: theirs stays whole, with its span */
     const char *hand2 = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
                         "  span: [0, 6]\n  quote: 가나 # 확인\n";
-    kg_diag_init(&d);
-    c = kg_facts_merge("h.yaml", base, strlen(base), hand2, strlen(hand2), mach, strlen(mach),
-                       &out, &d);
-    cr_expect_eq(c, 1);
+    cr_expect_eq(merge3(base, hand2, mach, &out), 1);
     cr_expect_str_eq(out.ptr, hand2);
     kg_buf_free(&out);
-    kg_diag_free(&d);
 }
 
 /* The notes after the last entry (comments, blank lines at the end of the
@@ -473,20 +466,12 @@ Test(extract_write, merge_trailing_notes)
     const char *mach = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
                        "# kg: one event left out\n";
     kg_buf out = KG_BUF_INIT;
-    kg_diag d = KG_DIAG_INIT;
-    long c = kg_facts_merge("h.yaml", base, strlen(base), base, strlen(base), mach, strlen(mach), &out,
-                            &d);
-    cr_expect_eq(c, 0);
+    cr_expect_eq(merge3(base, base, mach, &out), 0);
     cr_expect_str_eq(out.ptr, mach);
-    kg_buf_free(&out);
-    kg_diag_free(&d);
     /* the person wrote a note of their own at the end: it stays */
     const char *hand = "kg: 1\ndocument:\n  id: d\nevents:\n- id: e1\n  type: other\n"
                        "# 검토: 두 번째 사건 확인할 것\n";
-    kg_diag_init(&d);
-    c = kg_facts_merge("h.yaml", base, strlen(base), hand, strlen(hand), mach, strlen(mach), &out, &d);
-    cr_expect_geq(c, 0);
+    cr_expect_geq(merge3(base, hand, mach, &out), 0);
     cr_expect_str_eq(out.ptr, hand);
     kg_buf_free(&out);
-    kg_diag_free(&d);
 }
