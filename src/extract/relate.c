@@ -3264,8 +3264,9 @@ static void statement_responds(exdoc *x)
                 continue;
             if (e->n_agent && b->n_agent && agents_agree(x, e, b))
                 continue;
-            /* (the chain's first act: 벌금을 부과하고 … 명령했다) */
-            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, a)));
+            /* (the chain's first act: 벌금을 부과하고 … 명령했다; a part
+             * of a measure told after it: the measure, as for 이에) */
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, measure_of(x, chain_head(x, a), 0)));
             break;
         }
         /* 중국의 수출 규제에 "용납할 수 없다"며: a lead told before the
@@ -3873,7 +3874,8 @@ static void central_protests(exdoc *x)
          * 관세를 부과했다. 중국은 "미국이 …"고 비판했다) */
         if (quote_names_third(x, e, &x->ev_v[central]))
             continue;
-        ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, chain_head(x, central)));
+        /* (a part of a measure told before it: the measure, as for 이에) */
+        ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, measure_of(x, chain_head(x, central), 0)));
     }
 }
 
