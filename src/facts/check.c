@@ -366,7 +366,7 @@ static void check_dups(kg_diag *d, const kg_doc *doc)
 enum place { PL_TOP, PL_HEADER, PL_ACTOR, PL_EVENT, PL_FIGURE, PL_RELATION, PL_EVTYPE, PL_RELCUE,
              PL_N };
 
-static const char *const actor_ext[] = { "country", NULL };
+static const char *const actor_ext[] = { "country", "place", NULL };
 static const char *const top_ext[] = { "event_types", "relation_cues", NULL };
 static const char *const evtype_keys[] = { "type", "description", "predicates", "nouns", "lemmas", NULL };
 static const char *const relcue_keys[] = { "type", "description", "cues", NULL };

@@ -180,6 +180,18 @@ const char *kg_actor_country_key(const kg_actor *a)
     return NULL;
 }
 
+int kg_actor_place_key(const kg_actor *a)
+{
+    for (size_t i = 0; i < a->extra.n; i++) {
+        const kg_extra *x = &a->extra.v[i];
+        if (!x->key || strcmp(x->key, "place") != 0)
+            continue;
+        const kg_node *v = x->value;
+        return v && v->kind == KG_NODE_SCALAR && v->value && v->len == 4 && !memcmp(v->value, "true", 4);
+    }
+    return 0;
+}
+
 void kg_actors_build(kg_actors *m, const kg_corpus *c)
 {
     memset(m, 0, sizeof *m);
@@ -217,6 +229,7 @@ void kg_actors_build(kg_actors *m, const kg_corpus *c)
         last[ix - 1] = i;
         kg_merged_actor *ma = &m->v[ix - 1];
         kg_actor_merge_add(ma, a->name, a->type, a->part_of, kg_actor_country_key(a));
+        ma->place |= kg_actor_place_key(a);
         kg_actor_merge_name(ma, a->name);
         for (size_t j = 0; j < a->aliases.n; j++)
             kg_actor_merge_name(ma, a->aliases.v[j]);

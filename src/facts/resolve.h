@@ -72,6 +72,7 @@ size_t kg_events_group(kg_events *e, size_t i);
  * kg_actor_merge_add keeps alive). */
 typedef struct kg_merged_actor {
     const char *id, *name, *type, *part_of, *country;
+    int place;            /* a definition says `place: true` (kg_actor_place_key) */
     const char **aliases;
     size_t n_aliases, cap_aliases;
     size_t first;         /* kg_actors: index of its first definition in defs */
@@ -123,5 +124,10 @@ const char *kg_actor_name(const kg_merged_actor *m);
 /* The value of a definition's `country` key when it is a plain id (a
  * non-empty scalar), else NULL. */
 const char *kg_actor_country_key(const kg_actor *a);
+
+/* 1 if a's `place` extension key is true: the actor is a place too (a
+ * city, a province), named as an actor only where it acts (see
+ * names.yaml place_acting_particles); 0 otherwise. */
+int kg_actor_place_key(const kg_actor *a);
 
 #endif

@@ -385,6 +385,8 @@ static const char *const *foreign_titles;       /* title_rule_ex: 외무상 (무
 static const char *const *list_closers;         /* list_rule: 등 */
 static const char *const *quote_namers;         /* quoted_rule: 이라는 */
 static const char *const *region_suffixes;      /* run_known: 시, 성 (베이징시) */
+static const char *const *place_particles;      /* place_acts: 는, 가 (수원시는) */
+static const char *const *place_words;          /* place_acts: 관계자 (수원시 관계자는) */
 static const char *const *latin_name_suffixes;  /* end_ok_run: 산 (EU산) */
 static const char *const *corp_marks;           /* (주) */
 static unsigned char corp_lead[256];            /* first bytes of corp_marks */
@@ -3418,6 +3420,8 @@ static void lists_load(void)
     list_closers = kg_gram_words("names", "list_closers");
     quote_namers = kg_gram_words("names", "quote_namers");
     region_suffixes = kg_gram_words("names", "region_suffixes");
+    place_particles = kg_gram_words("names", "place_acting_particles");
+    place_words = kg_gram_words("names", "place_acting_words");
     latin_name_suffixes = kg_gram_words("names", "latin_name_suffixes");
     corp_marks = kg_gram_words("names", "corp_marks");
     corp_lead_ok = 1;
@@ -4685,6 +4689,23 @@ static int maker_split(actx *x, size_t i, size_t e, int lex)
     return 1;
 }
 
+/* 1 if the place that ends at e acts there: a particle of
+ * place_acting_particles glued to it that ends the word, or a word of
+ * place_acting_words after a space that ends at a particle or a space
+ * (수원시는, 수원시 관계자는); 0 if it is named as a place only. */
+static int place_acts(const char *s, size_t len, size_t e)
+{
+    /* (the word ends after the particle: no syllable follows, its
+     * lead byte EA-ED) */
+    size_t p = kg_lit_any(s, len, e, place_particles);
+    if (p && (p >= len || (unsigned char)s[p] < 0xEA || (unsigned char)s[p] > 0xED))
+        return 1;
+    size_t tend;
+    if (e < len && s[e] == ' ' && (p = kg_lit_any(s, len, e + 1, place_words)) && kg_tail_ok(s, len, p, &tend))
+        return 1;
+    return 0;
+}
+
 /* A name the lexicon or the document knows, the longest; a person of
  * the lexicon may be followed by the word for an administration, a
  * country by the word for one of its bodies. */
@@ -4763,6 +4784,10 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
     if (best_lex >= 0) {
         const kg_lex_actor *la = &x->lx->actors[best_lex];
         size_t k = 0;
+        /* 경기도 평택시에, 용인시 처인구: a place named, no actor (the
+         * word is read: no rule of new names takes it for a person) */
+        if (la->is_place && !place_acts(s, len, e))
+            return e;
         if (sc->discover && la->is_person && (k = admin_rule(x, i, e, best_lex)))
             e = k;
         else if (sc->discover && la->is_country && (k = body_rule(x, i, e, best_lex, 0)))

@@ -130,6 +130,8 @@ void kg_lexicon_add_corpus(kg_lexicon *lx, const kg_corpus *c)
     for (size_t i = 0; i < m.n; i++) {
         const kg_merged_actor *a = &m.v[i];
         kg_lexicon_add(lx, a->id, a->name, a->type, a->part_of, a->aliases, a->n_aliases);
+        if (a->place)
+            lx->actors[kg_lex_find_id(lx, a->id)].is_place = 1;
     }
     kg_actors_free(&m);
 }
@@ -665,7 +667,7 @@ const char *kg_lexicon_lookup(const kg_lexicon *lx, const char *alias)
  * the sum, every count against the size, every index against its array,
  * every trie link against its parent; any doubt gives NULL. */
 
-#define LEXC_MAGIC "kg-lexc1"
+#define LEXC_MAGIC "kg-lexc2"
 #define LEXC_PAIR_BYTES ((1u << KG_LEX_PAIR_BITS) / 8)
 #define LEXC_MAX_ITEMS (1u << 28)
 
@@ -707,6 +709,7 @@ int kg_lexicon_save(const kg_lexicon *lx, const void *stamp, size_t stamp_len, k
         kg_buf_add(&s, a->name, strlen(a->name) + 1);
         put_opt(&s, a->type);
         put_opt(&s, a->part_of);
+        kg_buf_putc(&s, a->is_place ? '1' : '0');
     }
     if (s.len >= (size_t)1 << 31) {
         kg_buf_free(&s);
@@ -793,8 +796,8 @@ kg_lexicon *kg_lexicon_load_owned(void *data, size_t len, const void *stamp, siz
     uint64_t need = (uint64_t)sizeof h + stamp_len + (4 - stamp_len % 4) % 4 + (uint64_t)h.n_keys * 16 +
                     (uint64_t)h.n_key_actors * 4 + (uint64_t)h.da_size * sizeof(kg_da_cell) + LEXC_PAIR_BYTES +
                     sizeof(kg_sylset) + h.strings_len;
-    /* (an actor takes 5 bytes at least: "x", "", '0', '0') */
-    if (need != len || (uint64_t)h.n_actors * 5 > h.strings_len || (stamp_len && memcmp(p, stamp, stamp_len)) ||
+    /* (an actor takes 6 bytes at least: "x", "", '0', '0', place '0') */
+    if (need != len || (uint64_t)h.n_actors * 6 > h.strings_len || (stamp_len && memcmp(p, stamp, stamp_len)) ||
         kg_lexicon_blob_sum(p, len - sizeof h) != h.sum)
         goto refuse;
     p += stamp_len + (4 - stamp_len % 4) % 4;
@@ -845,9 +848,11 @@ kg_lexicon *kg_lexicon_load_owned(void *data, size_t len, const void *stamp, siz
     lx->cap_actors = h.n_actors ? h.n_actors : 1;
     for (size_t i = 0; i < h.n_actors; i++) {
         const char *id = take_str(&q, end), *name = id ? take_str(&q, end) : NULL, *type, *part_of;
-        if (!name || !*id || !take_opt(&q, end, &type) || !take_opt(&q, end, &part_of))
+        if (!name || !*id || !take_opt(&q, end, &type) || !take_opt(&q, end, &part_of) || q >= end ||
+            (*q != '0' && *q != '1'))
             goto bad;
         kg_lex_actor *a = &lx->actors[i];
+        a->is_place = *q++ == '1';
         a->id = (char *)id;
         a->name = (char *)name;
         a->type = (char *)type;

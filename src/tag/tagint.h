@@ -72,6 +72,7 @@ typedef struct kg_lex_actor {
     int is_country;        /* type country */
     int is_person;         /* type person */
     int is_product;        /* type product */
+    int is_place;          /* `place: true`: an actor only where it acts (actors.c run_known) */
     /* the actor's JSON as kg tag writes it, escaped once:
      * "id":"..","name":".." (json_head bytes) then ,"type":"..","how":"lexicon" */
     char *json;
