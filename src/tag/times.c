@@ -854,8 +854,14 @@ static void res_year(const tstate *st, const tspec *t, ymd *r)
     } else if (!t->mk && !t->dk && t->part == P_Q) {
         /* a quarter alone (4분기): in the year told in the sentence, else
          * in the year of the last quarter told, else the latest such
-         * quarter begun by the DCT */
-        if (st->sent_y)
+         * quarter begun by the DCT; after 오는 the next that has not
+         * ended by the DCT, after 지난 the last that has (as a month:
+         * 오는 3분기 in February is this year's, in November next year's;
+         * 지난 3분기 in August last year's), whatever year was told */
+        int qs = 3 * (t->q2 ? t->q2 : t->q) - 2;
+        if (t->dir && dp >= KG_PREC_MONTH)
+            r->y = dct->year + (t->dir > 0 ? qs + 2 < dct->month : -(qs + 2 >= dct->month));
+        else if (st->sent_y)
             r->y = st->sent_y;
         else if (st->last_q_y)
             r->y = st->last_q_y;
@@ -864,8 +870,7 @@ static void res_year(const tstate *st, const tspec *t, ymd *r)
              * January; 4분기에는 회복이 기대된다 in August is this year's) */
             /* (a range by its last quarter: 1~3분기 누적 is told after
              * the third) */
-            int start = 3 * (t->q2 ? t->q2 : t->q) - 2;
-            r->y = dct->year - (start > dct->month + QUARTER_AHEAD);
+            r->y = dct->year - (qs > dct->month + QUARTER_AHEAD);
         } else
             r->unknown = 1;
     }
