@@ -18,6 +18,7 @@
  * Not figures: years and dates (times.c claims them first), ranks (1위,
  * 톱 10), ordinals (제2, 3번째, 2차, 2기), versions and names (V3, 2.5-맥스,
  * H-1B, G1, 1호), bare numbers without a unit or a Korean multiplier. */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -924,13 +925,17 @@ static void fig_sign_unit(const char *s, size_t len, fscan *f)
 
 /* 1 if an index word (grammar units: index_words) stands before i in
  * its sentence, at most 160 bytes back: 코스피 지수는 14.90포인트 내린
- * 2332.31로 (a level of the index, in points). */
-static int index_before(const char *s, size_t i)
+ * 2332.31로 (a level of the index, in points); with two, also in the
+ * sentence before (코스피는 3,029.87에 마쳤다. 3,000선을 되찾은 것은 …),
+ * 320 bytes back. */
+static int index_before(const char *s, size_t i, int sents)
 {
-    size_t from = i > 160 ? i - 160 : 0;
+    size_t from = i > 160 * (size_t)sents ? i - 160 * (size_t)sents : 0;
     for (size_t k = i; k > from; k--) {
         char ch = s[k - 1];
         if (ch == '\n' || (ch == '.' && k < i && s[k] == ' ')) {
+            if (--sents > 0 && ch != '\n')
+                continue;
             from = k;
             break;
         }
@@ -1125,10 +1130,15 @@ static int fig_unit(const char *s, size_t len, fscan *f)
             f->u = &age;
             return 1;
         }
-        /* an index level: 2500.31 after 코스피 지수 ... in the sentence */
+        /* an index level: 2500.31 after 코스피 지수 ... in the sentence,
+         * also written with Korean multipliers (2만1천340.16) */
         static const unitdef pts = { "", "pt", NULL, 0, 0, 0, 0, 0, 0 };
-        if (!n1->has_mult && !native && !f->range && n1->has_point && n1->int_digits >= 3 &&
-            n1->digits - n1->int_digits == 2 && !f->minus && index_before(s, f->st) &&
+        /* (two decimals: with multipliers, the last section's) */
+        int dec2 = n1->has_mult ? after >= 3 && s[after - 3] == '.' && isdigit((unsigned char)s[after - 2]) &&
+                                      isdigit((unsigned char)s[after - 1])
+                                : n1->digits - n1->int_digits == 2;
+        if (!native && !f->range && (n1->has_mult ? n1->value >= 100 : n1->has_point && n1->int_digits >= 3) &&
+            dec2 && !f->minus && index_before(s, f->st, 1) &&
             (word_end_ok(s, len, after) || (after < len && s[after] == ' '))) {
             f->ue = after;
             f->u = &pts;
@@ -1140,7 +1150,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
         size_t lm;
         if (!n1->has_mult && !native && !f->range && !n1->has_point && n1->int_digits >= 3 && !f->minus &&
             (lm = kg_lit_any(s, len, after, index_level_marks)) && (word_end_ok(s, len, lm) || kg_tail_ok(s, len, lm, &lm)) &&
-            index_before(s, f->st)) {
+            index_before(s, f->st, 2)) {
             f->ue = after;
             f->u = &pts;
             return 1;
