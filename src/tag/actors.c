@@ -2424,7 +2424,12 @@ static int affiliated_name(actx *x, size_t ne, size_t *pa, size_t *pe, size_t *p
             return 0;
         size_t be = wa - 1, na = tok_begin(s, be);
         const char *type = mention_type_at(x, na, be);
-        if (na < be && ((type && !strcmp(type, "person")) ||
+        /* (two words spelled from another language first: 제임스
+         * 하트웰 상무부 차관보 is no 하트웰 of three syllables alone) */
+        size_t fa = na >= 2 && na < be && s[na - 1] == ' ' ? tok_begin(s, na - 1) : na;
+        int two = !type && fa < na - 1 && foreign_name_ok(x, fa, na - 1, be) && name_context_ok(x, fa) &&
+                  loan_spelled(s, fa, be) && !overlaps_actor(x, fa, be);
+        if (na < be && !two && ((type && !strcmp(type, "person")) ||
                         (!type && syllables(s + na, be - na) == 3 && name_word_ok(x, na, be) &&
                          role_name_ok(s, na, be, 3) && !affiliation_word(x, na, be) && !overlaps_actor(x, na, be) &&
                          !(x->lx && lex_exact(x, na, be) >= 0)))) {
@@ -2433,15 +2438,11 @@ static int affiliated_name(actx *x, size_t ne, size_t *pa, size_t *pe, size_t *p
             *pb = wa;
             return 1;
         }
-        if (na >= 2 && na < be && s[na - 1] == ' ') {
-            size_t fa = tok_begin(s, na - 1);
-            if (fa < na - 1 && foreign_name_ok(x, fa, na - 1, be) && name_context_ok(x, fa) && loan_spelled(s, fa, be) &&
-                !overlaps_actor(x, fa, be)) {
-                *pa = fa;
-                *pe = be;
-                *pb = wa;
-                return 1;
-            }
+        if (two) {
+            *pa = fa;
+            *pe = be;
+            *pb = wa;
+            return 1;
         }
         q = be;
     }
