@@ -1079,13 +1079,16 @@ static size_t syllables(const char *w, size_t n)
 
 static int all_hangul(const char *w, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        size_t k;
-        uint32_t cp = kg_u8_dec((const unsigned char *)w + i, n - i, &k);
+    /* (kg_u8_dec's answer without its branches: a syllable is led by EA
+     * to ED and decodes as three bytes; any other lead, or fewer than
+     * three bytes left, decodes to no syllable. Called by most rules) */
+    const unsigned char *u = (const unsigned char *)w;
+    for (size_t i = 0; i < n; i += 3) {
+        if (n - i < 3 || u[i] - 0xEAu > 3u)
+            return 0;
+        uint32_t cp = ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
         if (!kg_is_hangul(cp))
             return 0;
-        i += k;
     }
     return n > 0;
 }
