@@ -2182,7 +2182,12 @@ static int one_person_of_family(const actx *x, const char *f, const char **lex_i
     }
     for (size_t k = 0; k < x->n_acts && n < 2; k++) {
         const dact *d = &x->acts[k];
-        size_t nl = d->name ? strlen(d->name) : 0;
+        /* (the first byte first: most of the text's actors start with
+         * another character, no strlen and strcmp for them) */
+        size_t nl;
+        if (!d->name || d->name[0] != f[0])
+            continue;
+        nl = strlen(d->name);
         if (d->type && !strcmp(d->type, "person") && nl >= 6 && nl <= 12 && !memcmp(d->name, f, 3) &&
             all_hangul(d->name, nl)) {
             found = (int)k;
