@@ -2370,8 +2370,13 @@ static int earlier_sentence_at(const tstate *st)
     while (i < st->len && (st->s[i] == ' ' || st->s[i] == '\n'))
         i++;
     for (int k = 0; earlier_openers && earlier_openers[k]; k++) {
-        size_t l = strlen(earlier_openers[k]);
-        if (i + l <= st->len && !memcmp(st->s + i, earlier_openers[k], l))
+        /* (the first byte first, no strlen and memcmp calls: most
+         * sentences open with another) */
+        const char *w = earlier_openers[k];
+        if (w[0] && (i >= st->len || st->s[i] != w[0]))
+            continue;
+        size_t l = strlen(w);
+        if (i + l <= st->len && !memcmp(st->s + i, w, l))
             return 1;
     }
     /* …경고한 바 있다 (earlier_ends): the sentence's end, before its
