@@ -2639,12 +2639,14 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
         return 1;
     /* 솔지 씨, 낸시랭 씨: before 씨 (anon_titles) a given name alone or a
      * name from elsewhere, no family name needed */
-    int ssi = !two && !across && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 2 && syl <= 4 &&
+    /* (the title looked up in anon_titles once, for both tests) */
+    int anon_title = !two && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta);
+    int ssi = anon_title && !across && syl >= 2 && syl <= 4 &&
               all_hangul(s + na, ne - na) && !never_name(s, na, ne) && !is_title(s + na, ne - na) &&
               !kg_wordset_suffix(&ws_name_bad_ends, s + na, ne - na) && !kg_wordset_suffix(&ws_title_name_bad_ends, s + na, ne - na);
     /* before 씨 no word of four syllables or more that ends in a
      * particle (사람들은 씨를; names of three end in 도, 인: 이현도) */
-    if (!two && kg_wordset_has(&ws_anon_titles, s + ta, tb - ta) && syl >= 4 && kg_wordset_suffix(&ws_name_bad_ends, s + na, ne - na))
+    if (anon_title && syl >= 4 && kg_wordset_suffix(&ws_name_bad_ends, s + na, ne - na))
         return 0;
     if (two)
         na = pa;
