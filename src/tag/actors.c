@@ -4700,6 +4700,19 @@ static int maker_split(actx *x, size_t i, size_t e, int lex)
     return 1;
 }
 
+/* 1 if a title of names.yaml (titles) follows e after a space, as a
+ * word of its own or before a particle (팬 연구원은). */
+static int title_after_space(const char *s, size_t len, size_t e)
+{
+    if (e + 1 >= len || s[e] != ' ')
+        return 0;
+    size_t a = e + 1, b = hangul_run_end(s, len, a);
+    for (size_t w = b; w > a; w -= 3)
+        if (is_title(s + a, w - a) && (w == b || kg_tail_syllables(s, w, b)))
+            return 1;
+    return 0;
+}
+
 /* 1 if the place that ends at e acts there: a particle of
  * place_acting_particles glued to it that ends the word, or a word of
  * place_acting_words after a space that ends at a particle or a space
@@ -4792,6 +4805,10 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
     if (!best_end)
         return 0;
     size_t e = best_end;
+    /* 팬 연구원: a person's alias of one syllable is an everyday word
+     * too (팬, a fan): read only before a title after a space */
+    if (best_lex >= 0 && e == i + 3 && x->lx->actors[best_lex].is_person && !title_after_space(s, len, e))
+        return 0;
     if (best_lex >= 0) {
         const kg_lex_actor *la = &x->lx->actors[best_lex];
         size_t k = 0;
