@@ -544,14 +544,32 @@ static const char *const *topic_word_list(void)
 }
 
 /* 1 if mention m is a person who ends a note in parentheses after other
- * words (형사1부(부장판사 홍길동)는): it has no role of its own, and the
- * particle after the bracket is the phrase's before it. A gloss in the
- * brackets (큐웬 2.5-맥스(Qwen 2.5-Max)는) names the same actor: not such
- * a note. */
+ * words, or is followed there by one word, a title (형사1부(부장판사
+ * 홍길동)는, 형사1부(재판장 홍길동 부장판사)는): it has no role of its
+ * own, and the particle after the bracket is the phrase's before it. A
+ * gloss in the brackets (큐웬 2.5-맥스(Qwen 2.5-Max)는) names the same
+ * actor: not such a note. */
 static int note_name(const char *s, const kg_mention *m, size_t se)
 {
-    return m->nend < se && s[m->nend] == ')' && m->nstart > 0 && s[m->nstart - 1] == ' ' && m->type &&
-           !strcmp(m->type, "person");
+    if (m->nend >= se || m->nstart == 0 || s[m->nstart - 1] != ' ' || !m->type || strcmp(m->type, "person") != 0)
+        return 0;
+    size_t e = m->nend;
+    if (s[e] == ' ') {
+        /* (one word after the name, then the bracket; an opening one
+         * before the name, on its line) */
+        size_t q = e + 1;
+        while (q < se && s[q] != ' ' && s[q] != ')' && s[q] != '(' && s[q] != '\n')
+            q++;
+        if (q == e + 1 || q >= se || s[q] != ')')
+            return 0;
+        size_t b = m->nstart;
+        while (b > 0 && s[b - 1] != '(' && s[b - 1] != ')' && s[b - 1] != '\n' && m->nstart - b < 80)
+            b--;
+        if (b == 0 || s[b - 1] != '(')
+            return 0;
+        e = q;
+    }
+    return s[e] == ')';
 }
 
 static int starts_any(const char *s, size_t end, size_t i, const char *const *list);
