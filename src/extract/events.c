@@ -1998,9 +1998,12 @@ static size_t gloss_gap_match(const exdoc *x, size_t pos, const ex_entry *e)
     }
     while (q < x->se && (s[q] == '\'' || s[q] == '"'))
         q++;
-    if (q == pos + ps || q + (len - ps) > x->se || memcmp(s + q, text + ps, len - ps) != 0)
+    /* (the rest as phrase_match reads it: an adverb of
+     * object_verb_adverbs may stand before the verb, 명단(Entity List)에
+     * 새로 올렸다) */
+    if (q == pos + ps)
         return 0;
-    return q + (len - ps);
+    return phrase_match(x, q, text + ps, len - ps);
 }
 
 /* phrase_match's other form: a phrase of two words whose first ends in
