@@ -2670,7 +2670,7 @@ static const char *const *reaction_pronouns;
 static const char *const *earlier_openers; /* events.yaml: 앞서 (a sentence told as background) */
 static const char *const *progressive_adns; /* korean.yaml progressive_adnominals: 있는 */
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
-static const char *const *modifier_cues, *const *whole_words;
+static const char *const *modifier_cues, *const *whole_words, *const *enum_openers;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
 static const char *const *rebut_verbs, *const *clause_bound_nouns, *const *reaction_nouns, *const *reaction_noun_particles;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
@@ -2697,6 +2697,7 @@ static void parts_init(void)
     drive_verbs = kg_gram_words("relations", "drive_verbs");
     modifier_cues = kg_gram_words("relations", "modifier_cues");
     whole_words = kg_gram_words("relations", "whole_words");
+    enum_openers = kg_gram_words("relations", "enumeration_openers");
     hold_endings = kg_gram_words("relations", "meeting_hold_endings");
     goal_words = kg_gram_words("relations", "goal_words");
     plan_heads = kg_gram_words("relations", "plan_heads");
@@ -2841,6 +2842,46 @@ static int dated_before(const ex_event *q, const ex_event *p)
     return n >= 4 && memcmp(q->date, p->date, n) < 0;
 }
 
+/* 1 if sentence si opens a paragraph (the text's start or a line break
+ * before it, spaces between). */
+static int para_start(const exdoc *x, size_t si)
+{
+    size_t a = x->t->sent[si].nstart;
+    while (a > 0 && x->s[a - 1] == ' ')
+        a--;
+    return a == 0 || x->s[a - 1] == '\n';
+}
+
+/* The last sentence of the numbered parts told after sentence si:
+ * paragraphs, from the next one on (one paragraph that opens none may
+ * stand first: 방안은 세 가지로 나뉜다), each opening with a word of
+ * relations.yaml enumeration_openers (첫째, 둘째 …), two at least, one
+ * after the other; si when there are none. *first gets the first
+ * sentence of the first of them. */
+static size_t numbered_parts_end(const exdoc *x, size_t si, size_t *first)
+{
+    size_t n = x->t->n_sent, k = si + 1, last = si;
+    int paras = 0, skipped = 0;
+    *first = n;
+    while (k < n && !para_start(x, k))
+        k++;
+    while (k < n) {
+        size_t e = k + 1;
+        while (e < n && !para_start(x, e))
+            e++;
+        if (sent_opens(x, k, enum_openers)) {
+            if (!paras)
+                *first = k;
+            paras++;
+            last = e - 1;
+        } else if (paras || skipped++) {
+            break;
+        }
+        k = e;
+    }
+    return paras >= 2 ? last : si;
+}
+
 static void plan_decomp(exdoc *x, size_t i)
 {
     int protest = ex_type_index("protest"), meet = ex_type_index("meet");
@@ -2850,9 +2891,15 @@ static void plan_decomp(exdoc *x, size_t i)
      * effect with no one named acting is caused by the decision */
     int passing = pred_in(p, passing_verbs), effect_seen = 0;
     int n = 0;
-    for (size_t j = i + 1; j < x->n_ev && n < 8 && j <= i + BACK_MAX; j++) {
+    /* 방안은 세 가지다. 첫째, … 둘째, …: the acts of numbered paragraphs
+     * after the plan are its parts, however many sentences they take,
+     * whoever is named doing them (정부는 … 목표를 세웠다 in a ministry's
+     * plan), another plan among them (a goal set) too */
+    size_t nfirst, nend = numbered_parts_end(x, p->sent, &nfirst);
+    for (size_t j = i + 1; j < x->n_ev && n < (nend > p->sent ? 24 : 8) && j <= i + BACK_MAX; j++) {
         const ex_event *q = &x->ev_v[j];
-        if (q->sent > p->sent + PLAN_PARTS_SPAN)
+        int numbered = q->sent >= nfirst && q->sent <= nend;
+        if (q->sent > p->sent + PLAN_PARTS_SPAN && !numbered)
             break;
         if (q->sent > p->sent && sent_opens(x, q->sent, story_breaks))
             break;
@@ -2869,7 +2916,7 @@ static void plan_decomp(exdoc *x, size_t i)
          * its sentence goes against the plan, no measure of it */
         if (q->sent == p->sent && concessive(x, p))
             continue;
-        if (q->type == protest || plan_event(x, q))
+        if (q->type == protest || (plan_event(x, q) && !numbered))
             break;
         /* 프랑스 등 10개국이 찬성했다: a vote on a decision passed is part
          * of it, whoever votes */
@@ -2889,7 +2936,7 @@ static void plan_decomp(exdoc *x, size_t i)
         /* a remark: a neutral statement, or any statement of another side */
         if (q->stmt && (q->type == announce || !party))
             continue;
-        if (!party)
+        if (!party && !numbered)
             break;
         /* background told in an adnominal clause (…에 부과한 관세를), or
          * as the time of what follows (확정한 가운데, 서명한 뒤), or a mood
