@@ -166,6 +166,7 @@ static const kg_gram_list *decade_parts, *directions, *part_directions;
 /* Their field sign, read once (read_lists): -1 for "-1" else 1
  * (directions); the number, 0 without one (part_directions). */
 static int *direction_sign, *part_direction_sign;
+static int *part_direction_glued; /* part_directions of class glued (지난겨울) */
 /* The marks of times (grammar times: marks), one word per role: 2024년,
  * 3월, 5일, 오후 3시 20분, 2분기, 21세기, 90년대, 삼십 in word dates,
  * 300여 (over), 부터 (from), 까지 (until). A role the grammar leaves
@@ -2688,9 +2689,12 @@ static void read_lists(void)
         direction_sign[q] = sg && !strcmp(sg, "-1") ? -1 : 1;
     }
     part_direction_sign = kg_xcalloc((part_directions ? part_directions->n : 0) + 1, sizeof *part_direction_sign);
+    part_direction_glued = kg_xcalloc((part_directions ? part_directions->n : 0) + 1, sizeof *part_direction_glued);
     for (size_t q = 0; part_directions && q < part_directions->n; q++) {
         const char *sg = kg_gram_field(&part_directions->e[q], "sign");
         part_direction_sign[q] = sg ? atoi(sg) : 0;
+        for (const char *const *c = part_directions->e[q].classes; c && *c; c++)
+            part_direction_glued[q] |= !strcmp(*c, "glued");
     }
     read_rule_words();
     lunar_init();
@@ -3161,8 +3165,10 @@ static size_t part_with_direction(tstate *st, size_t i, tval *v)
     const char *s = st->s;
     size_t len = st->len, k = 0, yb;
     int sign = 0, wq;
+    /* (glued too where the word's class says so: 지난겨울, 올여름) */
     for (size_t q = 0; !k && part_directions && q < part_directions->n; q++)
-        if ((k = lit_sp(s, len, i, part_directions->e[q].form)))
+        if ((k = lit_sp(s, len, i, part_directions->e[q].form)) ||
+            (part_direction_glued[q] && (k = kg_lit(s, len, i, part_directions->e[q].form))))
             sign = part_direction_sign[q];
     if (!k || !(yb = tw_at(&t_year_parts, s, len, k, &wq)) || !t_year_parts.v[wq].part)
         return 0;
