@@ -2671,6 +2671,7 @@ static const char *const *earlier_openers; /* events.yaml: 앞서 (a sentence to
 static const char *const *progressive_adns; /* korean.yaml progressive_adnominals: 있는 */
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words, *const *enum_openers;
+static const char *const *appeal_words, *const *ruling_words;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
 static const char *const *rebut_verbs, *const *clause_bound_nouns, *const *reaction_nouns, *const *reaction_noun_particles;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
@@ -2698,6 +2699,8 @@ static void parts_init(void)
     modifier_cues = kg_gram_words("relations", "modifier_cues");
     whole_words = kg_gram_words("relations", "whole_words");
     enum_openers = kg_gram_words("relations", "enumeration_openers");
+    appeal_words = kg_gram_words("relations", "appeal_words");
+    ruling_words = kg_gram_words("relations", "ruling_words");
     hold_endings = kg_gram_words("relations", "meeting_hold_endings");
     goal_words = kg_gram_words("relations", "goal_words");
     plan_heads = kg_gram_words("relations", "plan_heads");
@@ -3923,6 +3926,71 @@ static void central_protests(exdoc *x)
             continue;
         /* (a part of a measure told before it: the measure, as for 이에) */
         ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, measure_of(x, chain_head(x, central), 0)));
+    }
+}
+
+/* An appeal (relations.yaml appeal_words, at the start of its predicate
+ * or of its object's last word: 항소장을 냈다, 항소를 검토하고 있다)
+ * responds-to the last ruling told before it (ruling_words: 징역
+ * 5년을 선고했다), by another side than the appeal's, when nothing else
+ * it answers was found. */
+static int appeal_event(const ex_event *e)
+{
+    /* (or its object's last word: 항소를 검토하고 있다) */
+    const char *sp = strrchr(e->obj, ' '), *last = sp ? sp + 1 : e->obj;
+    if (pred_in(e, appeal_words))
+        return 1;
+    for (int k = 0; last[0] && appeal_words[k]; k++)
+        if (!strncmp(last, appeal_words[k], strlen(appeal_words[k])))
+            return 1;
+    return 0;
+}
+
+/* 1 if e is a ruling told with its verb (ruling_words; no noun naming
+ * it, 판결에, no appeal) */
+static int ruling_event(const ex_event *e)
+{
+    return !e->dropped && !e->quoted && !e->title_line && !e->np && pred_in(e, ruling_words) && !appeal_event(e);
+}
+
+static void appeal_answers(exdoc *x)
+{
+    for (size_t j = 0; j < x->n_ev; j++) {
+        const ex_event *b = &x->ev_v[j];
+        if (b->dropped || b->canon >= 0 || b->quoted || b->title_line || !appeal_event(b))
+            continue;
+        /* (found already: kept, unless it is a noun naming a ruling,
+         * 판결에 불복해: then the ruling it names, told before) */
+        int named = -1;
+        for (size_t r = 0; r < x->n_rel; r++)
+            if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_RESPONDS)
+                named = x->ev_v[x->rel[r].to].np && pred_in(&x->ev_v[x->rel[r].to], ruling_words) ? (int)r : -2;
+        if (named == -2)
+            continue;
+        for (size_t a = j; a-- > 0 && a + BACK_MAX > j;) {
+            const ex_event *e = &x->ev_v[a];
+            if (!ruling_event(e))
+                continue;
+            /* (one ruling told in several sentences, 징역 7년을 선고했다. 박씨에게는
+             * 3년이 선고됐다: its first, the rulings before it of the same
+             * court, one after the other) */
+            size_t f = a;
+            for (size_t c = a; c-- > 0 && c + BACK_MAX > a;) {
+                const ex_event *C = &x->ev_v[c];
+                if (C->dropped || C->quoted || C->title_line || C->np)
+                    continue;
+                if (!ruling_event(C) || !(C->n_agent && e->n_agent && agents_agree(x, C, e)))
+                    break;
+                f = c;
+            }
+            if (x->ev_v[f].n_agent && b->n_agent && agents_agree(x, &x->ev_v[f], b))
+                break;
+            if (named >= 0)
+                x->rel[named].to = canon(x, (int)f);
+            else
+                ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, (int)f));
+            break;
+        }
     }
 }
 
@@ -5307,6 +5375,7 @@ void ex_relate(exdoc *x)
     decision_answers(x);
     reaction_runs(x);
     pointed_reactions(x);
+    appeal_answers(x);
     central_protests(x);
     /* relations between mentions point at the first mention */
     int *told = kg_xmalloc((x->n_ev + 1) * sizeof *told);
