@@ -954,11 +954,22 @@ static int quoted_at(actx *x, size_t a)
     return x->q_open;
 }
 
-/* Notes a lexicon actor mentioned at a for resolve_key. */
-static void note_recent(actx *x, int lex, size_t a)
+/* Notes a lexicon actor mentioned at [a, b) for resolve_key. A country
+ * named as a place or a target, a particle of an object, a direction or
+ * a place after it (미국으로 수출하려면, 미국에), is not the side a body
+ * told after belongs to: not noted. */
+static void note_recent(actx *x, int lex, size_t a, size_t b)
 {
-    if (x->lx->actors[lex].is_country && a >= x->q_scan && quoted_at(x, a))
-        return;
+    if (x->lx->actors[lex].is_country) {
+        if (a >= x->q_scan && quoted_at(x, a))
+            return;
+        size_t we = b;
+        while (we + 3 <= x->len && kg_syllable_at(x->s, x->len, we))
+            we += 3;
+        int role = we > b ? kg_particle_exact(x->s, b, we) : KG_PART_NONE;
+        if (role == KG_PART_OBJ || role == KG_PART_DAT || role == KG_PART_LOC || role == KG_PART_OTHER)
+            return;
+    }
     x->recent[x->n_recent++ % RECENT] = lex;
 }
 
@@ -1028,7 +1039,7 @@ static void emit_act(actx *x, size_t a, size_t b, int act)
     if (d->type && d->type[0] == 'p' && !strcmp(d->type, "person"))
         pm_push(x, d->id, d->name, a, b, -1, act);
     if (d->lex >= 0)
-        note_recent(x, d->lex, a);
+        note_recent(x, d->lex, a, b);
     if (d->lex >= 0 && x->lx->actors[d->lex].is_country)
         note_country(x, d->lex, a, b);
 }
@@ -1044,7 +1055,7 @@ static void emit_lex(actx *x, size_t a, size_t b, int lex)
     m->json = la->json;
     m->json_head = la->json_head;
     m->json_len = la->json_len;
-    note_recent(x, lex, a);
+    note_recent(x, lex, a, b);
     x->last_start = a;
     x->last_end = b;
     x->last_lex = lex;
