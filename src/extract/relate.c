@@ -2671,7 +2671,7 @@ static const char *const *earlier_openers; /* events.yaml: 앞서 (a sentence to
 static const char *const *progressive_adns; /* korean.yaml progressive_adnominals: 있는 */
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words, *const *enum_openers;
-static const char *const *appeal_words, *const *ruling_words;
+static const char *const *appeal_words, *const *ruling_words, *const *content_openers;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
 static const char *const *rebut_verbs, *const *clause_bound_nouns, *const *reaction_nouns, *const *reaction_noun_particles;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
@@ -2701,6 +2701,7 @@ static void parts_init(void)
     enum_openers = kg_gram_words("relations", "enumeration_openers");
     appeal_words = kg_gram_words("relations", "appeal_words");
     ruling_words = kg_gram_words("relations", "ruling_words");
+    content_openers = kg_gram_words("relations", "content_openers");
     hold_endings = kg_gram_words("relations", "meeting_hold_endings");
     goal_words = kg_gram_words("relations", "goal_words");
     plan_heads = kg_gram_words("relations", "plan_heads");
@@ -3926,6 +3927,60 @@ static void central_protests(exdoc *x)
             continue;
         /* (a part of a measure told before it: the measure, as for 이에) */
         ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, measure_of(x, chain_head(x, central), 0)));
+    }
+}
+
+/* 합의 내용을 보면 양국은 … 늘린다. 중국은 … 사들이기로 했다: a
+ * sentence that opens (in its first words) with a cue of the content of
+ * what was agreed or planned (relations.yaml content_openers) tells its
+ * parts, to the end of its paragraph: each act there is part-of the last
+ * act told before whose predicate or object holds the noun before the
+ * cue (합의), or, with none, the last agreement or plan announced. */
+static void content_parts(exdoc *x)
+{
+    int cooperate = ex_type_index("cooperate"), announce = ex_type_index("announce");
+    for (size_t si = 1; si < x->t->n_sent; si++) {
+        const kg_text_range *sr = &x->t->sent[si];
+        size_t lim = sr->nend < sr->nstart + 40 ? sr->nend : sr->nstart + 40;
+        size_t at = first_cue(x->s, sr->nstart, lim, content_openers);
+        if (at == (size_t)-1)
+            continue;
+        /* the noun right before the cue, glued or after a space (합의 내용을) */
+        char noun[48] = "";
+        size_t e = at;
+        while (e > sr->nstart && x->s[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > sr->nstart && x->s[b - 1] != ' ' && x->s[b - 1] != '\n')
+            b--;
+        if (e > b && e - b < sizeof noun) {
+            memcpy(noun, x->s + b, e - b);
+            noun[e - b] = '\0';
+        }
+        int whole = -1;
+        for (size_t j = 0; j < x->n_ev && x->ev_v[j].sent < si; j++) {
+            const ex_event *p = &x->ev_v[j];
+            if (p->dropped || p->quoted || p->stmt || p->title_line || p->canon >= 0)
+                continue;
+            if (noun[0] ? (strstr(p->pred, noun) || strstr(p->obj, noun))
+                        : (p->type == cooperate || (p->type == announce && plan_event(x, p))))
+                whole = (int)j;
+        }
+        if (whole < 0)
+            continue;
+        size_t end = si;
+        while (end + 1 < x->t->n_sent && !para_start(x, end + 1))
+            end++;
+        for (size_t j = (size_t)whole + 1; j < x->n_ev && x->ev_v[j].sent <= end; j++) {
+            const ex_event *q = &x->ev_v[j];
+            if (q->sent < si || q->dropped || q->quoted || q->stmt || q->canon >= 0 ||
+                has_rel_from(x, (int)j, EX_REL_PART))
+                continue;
+            /* (background told in an adnominal clause: 지난달 발표한 규제의) */
+            if ((q->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(q->f & EX_F_FINAL))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_PART, whole);
+        }
     }
 }
 
@@ -5363,6 +5418,7 @@ void ex_relate(exdoc *x)
                 }
     }
     plan_parts(x, 0);
+    content_parts(x);
     share_doers(x);
     cue_rules(x);
     whole_parts(x);
