@@ -3083,11 +3083,33 @@ static int company_anaphor(const exdoc *x, ex_event *e, size_t k)
 }
 
 static int closed_clause_before(const exdoc *x, size_t ps);
+/* The body the person interviewed speaks for: the first company or
+ * organisation the article names (the headline's: [인터뷰] 홍길동
+ * 한빛AI 대표), a mention of the actor; -1 if none. */
+static int interviewee_body(const exdoc *x)
+{
+    for (size_t k = 0; k < x->n_act; k++) {
+        const kg_mention *m = &x->m->v[x->act[k]];
+        if (m->type && (!strcmp(m->type, "company") || !strcmp(m->type, "organization")))
+            return x->act[k];
+    }
+    return -1;
+}
+
 static void carry_agent(const exdoc *x, ex_event *e, int passive)
 {
     /* (올린 데 반발해: the doer before is the closed clause's) */
     if (e->n_agent || e->quoted || closed_clause_before(x, e->ps))
         return;
+    /* an interview's answer with no subject (모델 구조를 바꿨다, 투자를
+     * 유치했다): the body the person interviewed speaks for */
+    if (e->sent < x->t->n_sent && answer_paragraph(x, x->t->sent[e->sent].nstart)) {
+        int b = interviewee_body(x);
+        if (b >= 0) {
+            add_role(e->agent, &e->n_agent, b, x);
+            return;
+        }
+    }
     /* 양국은, 두 회사는: the several actors the last events told of */
     int group = 0;
     const char *gtype = NULL;

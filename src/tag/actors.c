@@ -386,6 +386,7 @@ static const char *const *list_closers;         /* list_rule: 등 */
 static const char *const *quote_namers;         /* quoted_rule: 이라는 */
 static const char *const *region_suffixes;      /* run_known: 시, 성 (베이징시) */
 static const char *const *place_particles;      /* place_acts: 는, 가 (수원시는) */
+static const char *const *han_company_ends;     /* gloss_han: 科技, 智能 (윈차오지능(云潮智能)) */
 static const char *const *place_words;          /* place_acts: 관계자 (수원시 관계자는) */
 static const char *const *latin_name_suffixes;  /* end_ok_run: 산 (EU산) */
 static const char *const *corp_marks;           /* (주) */
@@ -1718,8 +1719,13 @@ static int gloss_han(actx *x, size_t i)
             return 0;
         act = dact_lex(x, lex);
     } else {
-        /* a body after a descriptor (인터넷 매체 위위안탄티엔(玉渊谭天)) */
+        /* a body after a descriptor (인터넷 매체 위위안탄티엔(玉渊谭天)), or
+         * a company by the end of its Chinese name (윈차오지능(云潮智能):
+         * names.yaml han_company_ends) */
         const char *type = "person";
+        for (const char *const *w = han_company_ends; *w; w++)
+            if (ends_with(s + i + 1, b - i - 1, *w))
+                type = "company";
         size_t pa, pb;
         if (ha == toks[0].a && word_before(s, ha, &pa, &pb))
             for (const struct descriptor *d = descriptors; d->w; d++)
@@ -3443,6 +3449,7 @@ static void lists_load(void)
     quote_namers = kg_gram_words("names", "quote_namers");
     region_suffixes = kg_gram_words("names", "region_suffixes");
     place_particles = kg_gram_words("names", "place_acting_particles");
+    han_company_ends = kg_gram_words("names", "han_company_ends");
     place_words = kg_gram_words("names", "place_acting_words");
     latin_name_suffixes = kg_gram_words("names", "latin_name_suffixes");
     corp_marks = kg_gram_words("names", "corp_marks");
