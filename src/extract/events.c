@@ -3790,7 +3790,10 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
                 deadline = x->tim[k];
             continue;
         }
-        if (starts_later(x, m) && !takes_effect(x, e)) {
+        /* (a release set for a day to come, 오는 30일 … 실적을 내놓는다,
+         * is dated by that day) */
+        int release = e->type == ex_type_index("release");
+        if (starts_later(x, m) && !takes_effect(x, e) && !(release && day_date(m->value))) {
             if (plan_start < 0 && m->nend <= e->pe && e->pe > 0 &&
                 plan_word(x, word_at(x, e->pe - 1)))
                 plan_start = x->tim[k];
@@ -3809,6 +3812,10 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
              * 발표했다 is not dated by the quarter */
             if (e->type == ex_type_index("release") && measure_period(x, m))
                 continue;
+            /* (nor, after its day, the period of what is released: 오는
+             * 30일 지난해 4분기 확정 실적을 내놓는다) */
+            if (release && in_clause >= 0 && day_date(x->m->v[in_clause].value) && !day_date(m->value))
+                continue;
             if (forecast_period(x, m))
                 continue; /* 올해 성장률 전망치를 유지했다: not this year */
             in_clause = x->tim[k];
@@ -3817,8 +3824,9 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         }
         else if (m->nend <= e->cs && !forecast_period(x, m)) {
             /* (a quarter of results after the day: 24일 2분기 매출이 …
-             * 비슷했지만 … 늘었다고 발표했다, the 24th, as in the clause) */
-            if (before >= 0 && measure_period(x, m))
+             * 비슷했지만 … 늘었다고 발표했다, the 24th, as in the clause; nor
+             * does the period of the results released date the release) */
+            if ((before >= 0 || release) && measure_period(x, m))
                 continue;
             before = x->tim[k]; /* (올해 국내총생산, 성장률 전망치를: not this year either) */
             if (first_before < 0)
