@@ -2560,7 +2560,22 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* a body just found between name and title (not a person): the name
      * comes before it */
     int across = 0;
-    if (x->last_end == ne && x->last_start < ne && x->last_start >= 2 && s[x->last_start - 1] == ' ') {
+    /* (a body with its gloss between name and title, 무역대표부(USTR) 대표:
+     * the gloss was found last; the body ends where its bracket opens) */
+    size_t body_s = x->last_start;
+    if (x->last_end != ne && ne < x->len && s[ne] == '(' && x->last_start > ne) {
+        const kg_mentions *o = x->c->out;
+        for (size_t k = o->n; k-- > 0 && o->v[k].nend + 64 > ne;)
+            if (o->v[k].kind == KG_MENTION_ACTOR && o->v[k].nend == ne && o->v[k].nstart < ne) {
+                if (!o->v[k].type || strcmp(o->v[k].type, "person") != 0)
+                    body_s = o->v[k].nstart;
+                break;
+            }
+    }
+    if (body_s != x->last_start && body_s >= 2 && s[body_s - 1] == ' ') {
+        ne = body_s - 1;
+        across = 1;
+    } else if (x->last_end == ne && x->last_start < ne && x->last_start >= 2 && s[x->last_start - 1] == ' ') {
         const char *type = x->last_lex >= 0 ? x->lx->actors[x->last_lex].type
                            : x->last_act >= 0 ? x->acts[x->last_act].type
                                               : NULL;
