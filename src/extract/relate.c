@@ -3984,14 +3984,11 @@ static void content_parts(exdoc *x)
     }
 }
 
-/* An appeal (relations.yaml appeal_words, at the start of its predicate
- * or of its object's last word: 항소장을 냈다, 항소를 검토하고 있다)
- * responds-to the last ruling told before it (ruling_words: 징역
- * 5년을 선고했다), by another side than the appeal's, when nothing else
- * it answers was found. */
+/* 1 if e is an appeal: a word of relations.yaml appeal_words at the
+ * start of its predicate (항소장을 냈다) or of its object's last word
+ * (항소를 검토하고 있다). */
 static int appeal_event(const ex_event *e)
 {
-    /* (or its object's last word: 항소를 검토하고 있다) */
     const char *sp = strrchr(e->obj, ' '), *last = sp ? sp + 1 : e->obj;
     if (pred_in(e, appeal_words))
         return 1;
@@ -4008,6 +4005,9 @@ static int ruling_event(const ex_event *e)
     return !e->dropped && !e->quoted && !e->title_line && !e->np && pred_in(e, ruling_words) && !appeal_event(e);
 }
 
+/* An appeal responds-to the last ruling told before it (ruling_words:
+ * 징역 5년을 선고했다), by another side than the appeal's, when nothing
+ * else it answers was found. */
 static void appeal_answers(exdoc *x)
 {
     for (size_t j = 0; j < x->n_ev; j++) {
@@ -4018,7 +4018,7 @@ static void appeal_answers(exdoc *x)
          * 판결에 불복해: then the ruling it names, told before) */
         int named = -1;
         for (size_t r = 0; r < x->n_rel; r++)
-            if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_RESPONDS)
+            if (x->rel[r].from == (int)j && x->rel[r].type == EX_REL_RESPONDS && x->rel[r].to >= 0)
                 named = x->ev_v[x->rel[r].to].np && pred_in(&x->ev_v[x->rel[r].to], ruling_words) ? (int)r : -2;
         if (named == -2)
             continue;

@@ -4840,7 +4840,8 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
     size_t e = best_end;
     /* 팬 연구원: a person's alias of one syllable is an everyday word
      * too (팬, a fan): read only before a title after a space */
-    if (best_lex >= 0 && e == i + 3 && x->lx->actors[best_lex].is_person && !title_after_space(s, len, e))
+    if (best_lex >= 0 && e == i + 3 && (unsigned char)s[i] >= 0xEA && x->lx->actors[best_lex].is_person &&
+        !title_after_space(s, len, e))
         return 0;
     if (best_lex >= 0) {
         const kg_lex_actor *la = &x->lx->actors[best_lex];
