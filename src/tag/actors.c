@@ -437,6 +437,7 @@ static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws
 static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles, ws_head_tails, ws_company_titles;
 static kg_wordset ws_ordinal_titles;              /* ordinal_title_rule: 차관 (1차관) */
 static kg_wordset ws_name_lead_nouns;             /* name_context_ok: 소속 (민주당 소속 홍길동 의원) */
+static kg_wordset ws_particle_like_ends;          /* name_word_ok: 이, 인 (자신이, 남편인) */
 static const char *const *ordinal_marks;          /* ordinal_title_rule: 제 (제1부부장) */
 /* the lists that were walked word by word with strlen and memcmp, as
  * sets: gloss_not_heads (ends_with each), spelled_letters (the longest
@@ -2066,6 +2067,16 @@ static int name_word_ok(actx *x, size_t a, size_t b)
         return 0;
     if (syl == 2 && kg_wordset_suffix(&ws_name_bad_ends, s + a, b - a))
         return 0;
+    /* a word of three syllables that ends as a particle does (자신이,
+     * 남편인: names.yaml particle_like_ends) is a name only with a given
+     * name's syllable in the middle (김수인, 이영이), or one with no final
+     * consonant, after which the particle would be another (이 follows a
+     * final consonant: 탕웨이 is a name) */
+    if (syl == 3 && kg_wordset_suffix(&ws_particle_like_ends, s + a, b - a)) {
+        int mid = syl_ix((const unsigned char *)s + a + 3);
+        if (!(syl_cls[mid] & C_GIVEN) && mid % 28 != 0)
+            return 0;
+    }
     if (syl == 1 && !known && kg_wordset_suffix(&ws_name_bad_single, s + a, b - a))
         return 0;
     return 1;
@@ -3651,6 +3662,7 @@ static void tables_init(void)
     kg_wordset_build(&ws_foreign_bad_ends, foreign_bad_ends);
     kg_wordset_build(&ws_given_bad_ends, given_bad_ends);
     kg_wordset_build(&ws_name_bad_ends, name_bad_ends);
+    kg_wordset_build(&ws_particle_like_ends, kg_gram_words("names", "particle_like_ends"));
     kg_wordset_build(&ws_name_bad_single, name_bad_single);
     kg_wordset_build(&ws_non_name_ends, non_name_ends);
     kg_wordset_build(&ws_not_org_ends, not_org_ends);
