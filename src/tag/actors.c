@@ -4745,23 +4745,26 @@ static int maker_split(actx *x, size_t i, size_t e, int lex)
     return 1;
 }
 
-/* 1 if a title of names.yaml (titles) follows e after a space, as a
- * word of its own or before a particle (팬 연구원은). */
+/* 1 if a title of names.yaml (titles, or office_titles: 시장) follows e
+ * after a space, as a word of its own or before a particle (팬 연구원은,
+ * 홍길동 시장은). */
 static int title_after_space(const char *s, size_t len, size_t e)
 {
     if (e + 1 >= len || s[e] != ' ')
         return 0;
     size_t a = e + 1, b = hangul_run_end(s, len, a);
     for (size_t w = b; w > a; w -= 3)
-        if (is_title(s + a, w - a) && (w == b || kg_tail_syllables(s, w, b)))
+        if ((is_title(s + a, w - a) || kg_wordset_has(&ws_office_titles, s + a, w - a)) &&
+            (w == b || kg_tail_syllables(s, w, b)))
             return 1;
     return 0;
 }
 
 /* 1 if the place that ends at e acts there: a particle of
- * place_acting_particles glued to it that ends the word, or a word of
- * place_acting_words after a space that ends at a particle or a space
- * (수원시는, 수원시 관계자는); 0 if it is named as a place only. */
+ * place_acting_particles glued to it that ends the word, a word of
+ * place_acting_words after a space that ends at a particle or a space,
+ * or a name and a title after it (수원시는, 수원시 관계자는, 수원시
+ * 홍길동 시장은); 0 if it is named as a place only. */
 static int place_acts(const char *s, size_t len, size_t e)
 {
     /* (the word ends after the particle: no syllable follows, its
@@ -4772,6 +4775,13 @@ static int place_acts(const char *s, size_t len, size_t e)
     size_t tend;
     if (e < len && s[e] == ' ' && (p = kg_lit_any(s, len, e + 1, place_words)) && kg_tail_ok(s, len, p, &tend))
         return 1;
+    /* (a name and its title after it: 수원시 홍길동 시장은, the place's
+     * office holder speaks for it) */
+    if (e + 1 < len && s[e] == ' ') {
+        size_t ne = hangul_run_end(s, len, e + 1);
+        if (ne >= e + 1 + 6 && ne <= e + 1 + 12 && title_after_space(s, len, ne))
+            return 1;
+    }
     return 0;
 }
 
