@@ -3764,6 +3764,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
      * 늘었다고 밝혔다) when it comes before the content's first actor or
      * verb is taken; else the last, nearest the predicate */
     int speech = reported_speech(x, e), first_in = -1, reported = 0, plan_start = -1, first_before = -1, deadline = -1;
+    int release = e->type == ex_type_index("release");
     for (size_t k = x->t0; k < x->t1; k++) {
         const kg_mention *m = &x->m->v[x->tim[k]];
         if (m->nstart < ss || m->nstart >= se || (ex_base_time(x, m) && !(since_base(x, m) && act_of_time(x, e, m))))
@@ -3792,7 +3793,6 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
         }
         /* (a release set for a day to come, 오는 30일 … 실적을 내놓는다,
          * is dated by that day) */
-        int release = e->type == ex_type_index("release");
         if (starts_later(x, m) && !takes_effect(x, e) && !(release && day_date(m->value))) {
             if (plan_start < 0 && m->nend <= e->pe && e->pe > 0 &&
                 plan_word(x, word_at(x, e->pe - 1)))
@@ -3810,7 +3810,7 @@ static void fill_date(exdoc *x, ex_event *e, size_t ss, size_t se)
                 continue; /* 지난 7일 2분기 실적을 발표했다: the 7th */
             /* results are released after their period: 2분기 실적을
              * 발표했다 is not dated by the quarter */
-            if (e->type == ex_type_index("release") && measure_period(x, m))
+            if (release && measure_period(x, m))
                 continue;
             /* (nor, after its day, the period of what is released: 오는
              * 30일 지난해 4분기 확정 실적을 내놓는다) */

@@ -140,13 +140,18 @@ static const char *plan_head(const char *p)
     return NULL;
 }
 
+/* The last word of an object (긴급 담화: 담화). */
+static const char *obj_last_word(const char *obj)
+{
+    const char *sp = strrchr(obj, ' ');
+    return sp ? sp + 1 : obj;
+}
+
 /* 1 if obj names a statement: 성명, 담화, 입장문, 보도자료 … (its last
  * word: 즉각 성명, 긴급 담화) */
 static int statement_noun(const char *obj)
 {
-    const char *sp = strrchr(obj, ' ');
-    if (sp)
-        obj = sp + 1;
+    obj = obj_last_word(obj);
     for (int k = 0; statement_nouns[k]; k++)
         if (!strcmp(obj, statement_nouns[k]))
             return 1;
@@ -1500,7 +1505,7 @@ static int measure_named(const exdoc *x, int a)
         return a;
     for (int c = a - 1; c >= 0 && x->ev_v[c].sent + 3 >= A->sent; c--) {
         const ex_event *C = &x->ev_v[c];
-        const char *sp = strrchr(C->obj, ' '), *last = sp ? sp + 1 : C->obj;
+        const char *last = obj_last_word(C->obj);
         if (!C->dropped && !C->quoted && !C->title_line && (C->type == A->type || C->type == ex_type_index("announce")) &&
             C->n_agent && !strcmp(last, noun) &&
             (!A->n_agent || agents_agree(x, C, A)))
@@ -2718,10 +2723,7 @@ static void parts_init(void)
 /* 1 if the predicate title of e starts with one of the words */
 static int pred_in(const ex_event *e, const char *const *words)
 {
-    for (int k = 0; words[k]; k++)
-        if (!strncmp(e->pred, words[k], strlen(words[k])))
-            return 1;
-    return 0;
+    return head_in(e->pred, words);
 }
 
 /* Sentences after a plan, deal or package (rule R1) in which the acts
@@ -3989,13 +3991,7 @@ static void content_parts(exdoc *x)
  * (항소를 검토하고 있다). */
 static int appeal_event(const ex_event *e)
 {
-    const char *sp = strrchr(e->obj, ' '), *last = sp ? sp + 1 : e->obj;
-    if (pred_in(e, appeal_words))
-        return 1;
-    for (int k = 0; last[0] && appeal_words[k]; k++)
-        if (!strncmp(last, appeal_words[k], strlen(appeal_words[k])))
-            return 1;
-    return 0;
+    return pred_in(e, appeal_words) || head_in(obj_last_word(e->obj), appeal_words);
 }
 
 /* 1 if e is a ruling told with its verb (ruling_words; no noun naming

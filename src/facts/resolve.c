@@ -166,30 +166,28 @@ const char *kg_actor_name(const kg_merged_actor *m)
     return m->name ? m->name : m->id;
 }
 
-const char *kg_actor_country_key(const kg_actor *a)
+/* The scalar value of a's extension key, or NULL (a map holds a key
+ * once: the reader refuses a duplicate). */
+static const kg_node *extra_scalar(const kg_actor *a, const char *key)
 {
     for (size_t i = 0; i < a->extra.n; i++) {
         const kg_extra *x = &a->extra.v[i];
-        if (!x->key || strcmp(x->key, "country") != 0)
-            continue;
-        const kg_node *v = x->value;
-        if (v && v->kind == KG_NODE_SCALAR && !kg_node_is_null(v) && v->value && v->len &&
-            !memchr(v->value, '\0', v->len))
-            return v->value;
+        if (x->key && strcmp(x->key, key) == 0)
+            return x->value && x->value->kind == KG_NODE_SCALAR && x->value->value ? x->value : NULL;
     }
     return NULL;
 }
 
+const char *kg_actor_country_key(const kg_actor *a)
+{
+    const kg_node *v = extra_scalar(a, "country");
+    return v && !kg_node_is_null(v) && v->len && !memchr(v->value, '\0', v->len) ? v->value : NULL;
+}
+
 int kg_actor_place_key(const kg_actor *a)
 {
-    for (size_t i = 0; i < a->extra.n; i++) {
-        const kg_extra *x = &a->extra.v[i];
-        if (!x->key || strcmp(x->key, "place") != 0)
-            continue;
-        const kg_node *v = x->value;
-        return v && v->kind == KG_NODE_SCALAR && v->value && v->len == 4 && !memcmp(v->value, "true", 4);
-    }
-    return 0;
+    const kg_node *v = extra_scalar(a, "place");
+    return v && v->len == 4 && !memcmp(v->value, "true", 4);
 }
 
 void kg_actors_build(kg_actors *m, const kg_corpus *c)

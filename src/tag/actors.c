@@ -965,9 +965,7 @@ static void note_recent(actx *x, int lex, size_t a, size_t b)
     if (x->lx->actors[lex].is_country) {
         if (a >= x->q_scan && quoted_at(x, a))
             return;
-        size_t we = b;
-        while (we + 3 <= x->len && kg_syllable_at(x->s, x->len, we))
-            we += 3;
+        size_t we = hangul_run_end(x->s, x->len, b);
         int role = we > b ? kg_particle_exact(x->s, b, we) : KG_PART_NONE;
         if (role == KG_PART_OBJ || role == KG_PART_DAT || role == KG_PART_LOC || role == KG_PART_OTHER)
             return;

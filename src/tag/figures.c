@@ -18,7 +18,6 @@
  * Not figures: years and dates (times.c claims them first), ranks (1위,
  * 톱 10), ordinals (제2, 3번째, 2차, 2기), versions and names (V3, 2.5-맥스,
  * H-1B, G1, 1호), bare numbers without a unit or a Korean multiplier. */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1134,8 +1133,7 @@ static int fig_unit(const char *s, size_t len, fscan *f)
          * also written with Korean multipliers (2만1천340.16) */
         static const unitdef pts = { "", "pt", NULL, 0, 0, 0, 0, 0, 0 };
         /* (two decimals: with multipliers, the last section's) */
-        int dec2 = n1->has_mult ? after >= 3 && s[after - 3] == '.' && isdigit((unsigned char)s[after - 2]) &&
-                                      isdigit((unsigned char)s[after - 1])
+        int dec2 = n1->has_mult ? after >= 3 && s[after - 3] == '.' && isd(s[after - 2]) && isd(s[after - 1])
                                 : n1->digits - n1->int_digits == 2;
         if (!native && !f->range && (n1->has_mult ? n1->value >= 100 : n1->has_point && n1->int_digits >= 3) &&
             dec2 && !f->minus && index_before(s, f->st, 1) &&
