@@ -4743,19 +4743,18 @@ static int maker_split(actx *x, size_t i, size_t e, int lex)
     return 1;
 }
 
-/* 1 if a title of names.yaml (titles, or office_titles: 시장) follows e
- * after a space, as a word of its own or before a particle (팬 연구원은,
- * 홍길동 시장은). */
-static int title_after_space(const char *s, size_t len, size_t e)
+/* title_after, or the title of an office (office_titles: 시장) after a
+ * space, as a word of its own or before a particle (홍길동 시장은). */
+static int title_or_office_after(actx *x, size_t e)
 {
+    const char *s = x->s;
+    size_t len = x->len;
+    if (title_after(x, e))
+        return 1;
     if (e + 1 >= len || s[e] != ' ')
         return 0;
-    size_t a = e + 1, b = hangul_run_end(s, len, a);
-    for (size_t w = b; w > a; w -= 3)
-        if ((is_title(s + a, w - a) || kg_wordset_has(&ws_office_titles, s + a, w - a)) &&
-            (w == b || kg_tail_syllables(s, w, b)))
-            return 1;
-    return 0;
+    size_t a = e + 1, b = hangul_run_end(s, len, a), w = strip_run(s, a, b);
+    return w > a && kg_wordset_has(&ws_office_titles, s + a, w - a);
 }
 
 /* 1 if the place that ends at e acts there: a particle of
@@ -4763,8 +4762,10 @@ static int title_after_space(const char *s, size_t len, size_t e)
  * place_acting_words after a space that ends at a particle or a space,
  * or a name and a title after it (수원시는, 수원시 관계자는, 수원시
  * 홍길동 시장은); 0 if it is named as a place only. */
-static int place_acts(const char *s, size_t len, size_t e)
+static int place_acts(actx *x, size_t e)
 {
+    const char *s = x->s;
+    size_t len = x->len;
     /* (the word ends after the particle: no syllable follows, its
      * lead byte EA-ED) */
     size_t p = kg_lit_any(s, len, e, place_particles);
@@ -4777,7 +4778,7 @@ static int place_acts(const char *s, size_t len, size_t e)
      * office holder speaks for it) */
     if (e + 1 < len && s[e] == ' ') {
         size_t ne = hangul_run_end(s, len, e + 1);
-        if (ne >= e + 1 + 6 && ne <= e + 1 + 12 && title_after_space(s, len, ne))
+        if (ne >= e + 1 + 6 && ne <= e + 1 + 12 && title_or_office_after(x, ne))
             return 1;
     }
     return 0;
@@ -4861,14 +4862,14 @@ static inline __attribute__((always_inline)) size_t run_known(scan *sc)
     /* 팬 연구원: a person's alias of one syllable is an everyday word
      * too (팬, a fan): read only before a title after a space */
     if (best_lex >= 0 && e == i + 3 && (unsigned char)s[i] >= 0xEA && x->lx->actors[best_lex].is_person &&
-        !title_after_space(s, len, e))
+        !title_or_office_after(x, e))
         return 0;
     if (best_lex >= 0) {
         const kg_lex_actor *la = &x->lx->actors[best_lex];
         size_t k = 0;
         /* 경기도 평택시에, 용인시 처인구: a place named, no actor (the
          * word is read: no rule of new names takes it for a person) */
-        if (la->is_place && !place_acts(s, len, e))
+        if (la->is_place && !place_acts(x, e))
             return e;
         if (sc->discover && la->is_person && (k = admin_rule(x, i, e, best_lex)))
             e = k;
