@@ -515,6 +515,7 @@ void ex_merge_sentence(exdoc *x, size_t first)
 /* ---- same-as ---- */
 
 static int is_reaction(const ex_event *e);
+static int para_start(const exdoc *x, size_t si);
 
 /* Sentences after a plan (R1) or an announced measure (a hub) in which
  * the acts told are its parts. */
@@ -1341,6 +1342,97 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
         if (strlen(w->ohead) < 6 || !strstr(o->words, w->ohead))
             return 0;
     } else if (ia->has_obj && (strlen(ia->ohead) < 6 || strcmp(ia->ohead, ib->ohead)))
+        return 0;
+    return same_side(x, a, b);
+}
+
+/* 1 if e may tell a lead's act again: not dropped, quoted, a statement,
+ * named by a noun phrase nor in the headline or a caption. */
+static int retelling_cand(const ex_event *e)
+{
+    return !e->dropped && !e->quoted && !e->np && !e->title_line && !e->caption;
+}
+
+/* 1 if a and b may be one act told twice by a lead and its body: of one
+ * type, or an announcement and the act it announces (types_compat); not
+ * a move or a comparison of figures, which a statement of results often
+ * comes before (매출이 늘었다고 밝혔다 … 주가는 3% 올랐다). */
+static int retold_types(const ex_event *a, const ex_event *b)
+{
+    if (a->type == b->type)
+        return 1;
+    int other = ex_type_index("other"), compete = ex_type_index("compete");
+    return types_compat(a, b) && a->type != other && b->type != other && a->type != compete && b->type != compete;
+}
+
+/* The lead and its act told again: a news report sums the story up in
+ * the first sentence of its body (정부가 … 지원 대책을 내놨다) and tells
+ * the same act again with its details at the start of the next paragraph
+ * (기재부는 16일 … 지원 방안을 발표했다). Sets *lead and *body to such a
+ * pair of acts (retold_types), one from each of the two sentences: the
+ * pair with one object's head noun (벌금을 부과했다 … 벌금을 부과하고 …
+ * 명령했다), else the only act of the lead and the only act of the next
+ * sentence that may be it; -1 each if none. */
+static void lead_pair(const exdoc *x, const same_info *sinfo, int *lead, int *body)
+{
+    *lead = *body = -1;
+    size_t first = (size_t)-1;
+    for (size_t j = 0; j < x->n_ev; j++)
+        if (retelling_cand(&x->ev_v[j])) {
+            first = x->ev_v[j].sent;
+            break;
+        }
+    if (first == (size_t)-1 || !para_start(x, first))
+        return;
+    size_t next = first + 1;
+    while (next < x->t->n_sent && !para_start(x, next))
+        next++;
+    if (next >= x->t->n_sent)
+        return;
+    int la = -1, nl = 0, lb = -1, nb = 0;
+    for (size_t i = 0; i < x->n_ev && x->ev_v[i].sent <= first; i++) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->sent != first || !retelling_cand(a))
+            continue;
+        la = (int)i;
+        nl++;
+        for (size_t j = i + 1; j < x->n_ev && x->ev_v[j].sent <= next; j++) {
+            const ex_event *e = &x->ev_v[j];
+            if (e->sent != next || !retelling_cand(e) || !retold_types(a, e))
+                continue;
+            if (sinfo[i].ohead[0] && !strcmp(sinfo[i].ohead, sinfo[j].ohead)) {
+                *lead = (int)i;
+                *body = (int)j;
+                return;
+            }
+        }
+    }
+    if (nl != 1)
+        return;
+    for (size_t j = (size_t)la + 1; j < x->n_ev && x->ev_v[j].sent <= next; j++) {
+        const ex_event *e = &x->ev_v[j];
+        if (e->sent == next && retelling_cand(e) && retold_types(&x->ev_v[la], e)) {
+            lb = (int)j;
+            nb++;
+        }
+    }
+    if (nb == 1) {
+        *lead = la;
+        *body = lb;
+    }
+}
+
+/* 1 if b tells the lead's act a again (lead_retelling): of one side,
+ * b with a day of its own that does not clash with a's date, neither
+ * told as a second act nor a reaction (a lead and its body may name the
+ * act in other words: 대책을 내놨다 … 방안을 발표했다). */
+static int lead_retold(const exdoc *x, const ex_event *a, const ex_event *b, const same_info *ib)
+{
+    if (ib->second || is_reaction(a) || is_reaction(b) || dates_clash(a, b))
+        return 0;
+    if (b->time < 0 || strlen(b->date) != 10 || (a->time >= 0 && strcmp(a->date, b->date)))
+        return 0;
+    if (!a->n_agent || !b->n_agent)
         return 0;
     return same_side(x, a, b);
 }
@@ -5114,6 +5206,8 @@ void ex_relate(exdoc *x)
         same_info_of(x, e, rs, &sinfo[j]);
         sinfo[j].second = second_act(x, e, &sinfo[j]);
     }
+    int lead_ev, body_ev;
+    lead_pair(x, sinfo, &lead_ev, &body_ev);
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
         if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART) || additive_clause(x, b))
@@ -5122,6 +5216,8 @@ void ex_relate(exdoc *x)
         for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
             ex_event *a = &x->ev_v[i];
             int how = a->dropped || a->canon >= 0 ? 0 : same_act(x, a, b, &sinfo[i], &sinfo[j]);
+            if (!how && (int)i == lead_ev && (int)j == body_ev && a->canon < 0 && lead_retold(x, a, b, &sinfo[j]))
+                how = 2;
             if (!how)
                 continue;
             if (how == 2) {
