@@ -143,7 +143,7 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links,
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
         *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words,
@@ -234,6 +234,8 @@ static void gw_init(void)
     GW_GET(object_verb_adverbs);
     GW_GET(adverb_suffixes);
     GW_GET(statement_chain_links);
+    GW_GET(level_lemmas);
+    GW_GET(level_target_particles);
     GW_GET(support_light_words);
     GW_GET(reschedule_verbs);
     GW_GET(reschedule_links);
@@ -1764,6 +1766,50 @@ static int copula_plan_cand(const exdoc *x, int wi, cand *c)
     return (int)(w->ce - w->cs);
 }
 
+/* A level set to a figure (유동성 공급을 33조원으로 12조원 늘린다,
+ * 세액공제율은 15%로 5%포인트 높인다, 지원 대상을 8곳까지 늘린다): a native
+ * verb of events.yaml level_lemmas (a doer sets the level: 늘리다, not
+ * 늘다) whose word before, or the one before that after a figure of the
+ * change, is a figure with a particle of level_target_particles (the level
+ * reached), both in its sentence. A decision: announce. Fills c and
+ * returns the length read, or 0. */
+static int level_cand(const exdoc *x, int wi, cand *c)
+{
+    const ex_word *w = &x->w[wi];
+    const char *s = x->s;
+    int target = 0;
+    for (int j = wi - 1; j >= 0 && j >= wi - 2 && !target; j--) {
+        const ex_word *v = &x->w[j];
+        /* (a sentence or clause ends after it: 늘렸다. 15%로, no level of this verb) */
+        if (v->e > v->ce && (s[v->e - 1] == '.' || s[v->e - 1] == ','))
+            break;
+        int digit = 0;
+        for (size_t q = v->cs; q < v->ps && !digit; q++)
+            digit = s[q] >= '0' && s[q] <= '9';
+        if (!digit)
+            break;
+        target = v->ps < v->ce && is_word(s, v->ps, v->ce, GW(level_target_particles));
+    }
+    if (!target)
+        return 0;
+    kg_native f[8];
+    int n = kg_morph_native(s, w->cs, w->ce, f, 8);
+    for (int k = 0; k < n; k++) {
+        if (!is_word(f[k].lemma, 0, strlen(f[k].lemma), GW(level_lemmas)))
+            continue;
+        c->type = ex_type_index("announce");
+        c->ps = w->cs;
+        c->me = f[k].end_at;
+        c->wi = wi;
+        c->entry_native = 0;
+        c->announce = 1;
+        c->morph = 0;
+        snprintf(c->pred, sizeof c->pred, "%s", f[k].lemma);
+        return (int)(w->ce - w->cs);
+    }
+    return 0;
+}
+
 /* 1 if word wi ends in -기로 and the next word decides (했다, 하기로
  * 한, 결정했다: korean.yaml decide_verbs): a plan decided. */
 static int plan_word(const exdoc *x, int wi)
@@ -2214,6 +2260,8 @@ static size_t find_cands(exdoc *x, cand **out, size_t *cap)
             best_len = plan_cand(x, (int)wi, &c);
         if (!best_len && !w->in_quote)
             best_len = copula_plan_cand(x, (int)wi, &c);
+        if (!best_len && !w->in_quote)
+            best_len = level_cand(x, (int)wi, &c);
         if (!best_len)
             continue;
         if (!c.obj[0]) {

@@ -4047,6 +4047,17 @@ static void content_parts(exdoc *x)
         size_t b = e;
         while (b > sr->nstart && x->s[b - 1] != ' ' && x->s[b - 1] != '\n')
             b--;
+        if (e > b) {
+            /* (a genitive after it: 대책의 핵심은) */
+            ex_word w;
+            memset(&w, 0, sizeof w);
+            w.s = b;
+            w.e = e;
+            ex_word_core(x->s, &w);
+            ex_word_particle(x->s, &w);
+            if (w.particle == EX_P_GEN && w.ps > b)
+                e = w.ps;
+        }
         if (e > b && e - b < sizeof noun) {
             memcpy(noun, x->s + b, e - b);
             noun[e - b] = '\0';
@@ -4062,6 +4073,12 @@ static void content_parts(exdoc *x)
         }
         if (whole < 0)
             continue;
+        /* the plan told again after it in other words (a lead's 대책 …
+         * the body's 방안, same-as): its last telling before the cue */
+        for (size_t r = 0; r < x->n_rel; r++)
+            if (x->rel[r].type == EX_REL_SAME && x->rel[r].to == whole && x->rel[r].from > whole &&
+                x->ev_v[x->rel[r].from].sent < si)
+                whole = x->rel[r].from;
         size_t end = si;
         while (end + 1 < x->t->n_sent && !para_start(x, end + 1))
             end++;
