@@ -143,7 +143,7 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles,
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
         *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words,
@@ -236,6 +236,7 @@ static void gw_init(void)
     GW_GET(statement_chain_links);
     GW_GET(level_lemmas);
     GW_GET(level_target_particles);
+    GW_GET(interval_marks);
     GW_GET(support_light_words);
     GW_GET(reschedule_verbs);
     GW_GET(reschedule_links);
@@ -940,6 +941,22 @@ static int object_before(const exdoc *x, int wi, int floor, char *obj, size_t ob
             figure_word(x, &x->w[k + 1])) {
             seen--;
             continue;
+        }
+        /* the time since the last such act (기준금리를 8개월 만에
+         * 내렸다, 석 달 만에): the mark of events.yaml interval_marks and
+         * the figure or time before it, one or two words */
+        if (is_word(x->s, w->cs, w->ce, GW(interval_marks))) {
+            int j = k - 1, n = 0;
+            while (j >= floor && n < 2 &&
+                   (figure_word(x, &x->w[j]) || (x->w[j].ce > x->w[j].cs && in_time(x, x->w[j].cs, x->w[j].ce)))) {
+                j--;
+                n++;
+            }
+            if (n) {
+                k = j + 1;
+                seen--;
+                continue;
+            }
         }
         /* a manner adverb (관세를 추가로 부과했다, 규제를 공식적으로
          * 발표했다) stands between them too */

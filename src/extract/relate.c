@@ -2772,6 +2772,7 @@ static const char *const *appeal_words, *const *ruling_words, *const *content_op
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
 static const char *const *rebut_verbs, *const *clause_bound_nouns, *const *reaction_nouns, *const *reaction_noun_particles;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
+static const char *const *reaction_subjects, *const *reaction_arrivals;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -2810,6 +2811,8 @@ static void parts_init(void)
     clause_bound_nouns = kg_gram_words("relations", "clause_bound_nouns");
     reaction_nouns = kg_gram_words("relations", "reaction_nouns");
     reaction_noun_particles = kg_gram_words("relations", "reaction_noun_particles");
+    reaction_subjects = kg_gram_words("relations", "reaction_subjects");
+    reaction_arrivals = kg_gram_words("relations", "reaction_arrivals");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -4021,6 +4024,86 @@ static void central_protests(exdoc *x)
             continue;
         /* (a part of a measure told before it: the measure, as for 이에) */
         ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, measure_of(x, chain_head(x, central), 0)));
+    }
+}
+
+/* 1 if sentence si tells that reactions came (경제계 반응은 엇갈렸다,
+ * 해외에서는 우려의 목소리가 나왔다): a word of relations.yaml
+ * reaction_subjects as a subject or topic, and a predicate of
+ * reaction_arrivals after it, the sentence's last word. */
+static int reaction_opener(const exdoc *x, size_t si)
+{
+    const kg_text_range *sr = &x->t->sent[si];
+    size_t e = sr->nend;
+    while (e > sr->nstart && (x->s[e - 1] == ' ' || x->s[e - 1] == '.' || x->s[e - 1] == '\n'))
+        e--;
+    size_t lw = e;
+    while (lw > sr->nstart && x->s[lw - 1] != ' ' && x->s[lw - 1] != '\n')
+        lw--;
+    if (lw == e || lw == sr->nstart)
+        return 0;
+    int arrives = 0;
+    for (int k = 0; reaction_arrivals[k] && !arrives; k++)
+        arrives = ex_at(x->s, e, lw, reaction_arrivals[k]) != 0;
+    if (!arrives)
+        return 0;
+    /* the subject: the word before the predicate, or the one before it
+     * (반응은 엇갈렸다; 목소리가 크게 나왔다) */
+    size_t b = lw;
+    for (int k = 0; k < 2 && b > sr->nstart; k++) {
+        while (b > sr->nstart && x->s[b - 1] == ' ')
+            b--;
+        size_t a = b;
+        while (a > sr->nstart && x->s[a - 1] != ' ' && x->s[a - 1] != '\n')
+            a--;
+        ex_word w;
+        memset(&w, 0, sizeof w);
+        w.s = a;
+        w.e = b;
+        ex_word_core(x->s, &w);
+        ex_word_particle(x->s, &w);
+        if ((w.particle == EX_P_SUBJ || w.particle == EX_P_TOPIC) && w.ps > w.cs &&
+            in_list_word(x->s + w.cs, w.ps - w.cs, reaction_subjects))
+            return 1;
+        b = a;
+    }
+    return 0;
+}
+
+/* 경제계 반응은 엇갈렸다. A협회는 "…"고 말했다. 반면 B상의는 "…"고
+ * 지적했다: after a sentence that tells reactions came (reaction_opener),
+ * each statement or reaction of its paragraph, by a side other than the
+ * story's, responds-to the story's act: the act of the body's first
+ * sentence, at its last telling before the opener (same-as). */
+static void reaction_paragraphs(exdoc *x)
+{
+    int central = -1;
+    for (size_t j = 0; j < x->n_ev; j++)
+        if (retelling_cand(&x->ev_v[j]) && x->ev_v[j].canon < 0) {
+            central = (int)j;
+            break;
+        }
+    if (central < 0 || !x->ev_v[central].n_agent)
+        return;
+    for (size_t si = x->ev_v[central].sent + 1; si < x->t->n_sent; si++) {
+        if (!reaction_opener(x, si))
+            continue;
+        int c = central;
+        for (size_t r = 0; r < x->n_rel; r++)
+            if (x->rel[r].type == EX_REL_SAME && x->rel[r].to == c && x->rel[r].from > c &&
+                x->ev_v[x->rel[r].from].sent < si)
+                c = x->rel[r].from;
+        size_t end = si;
+        while (end + 1 < x->t->n_sent && !para_start(x, end + 1))
+            end++;
+        for (size_t j = 0; j < x->n_ev; j++) {
+            const ex_event *b = &x->ev_v[j];
+            if (b->sent < si || b->sent > end || b->dropped || b->quoted || b->np || !b->n_agent ||
+                !(b->stmt || is_reaction(b) || pred_in(b, reaction_verbs)) || same_side(x, &x->ev_v[c], b) ||
+                has_rel_from(x, (int)j, EX_REL_RESPONDS))
+                continue;
+            ex_add_rel(x, (int)j, EX_REL_RESPONDS, c);
+        }
     }
 }
 
@@ -5528,6 +5611,7 @@ void ex_relate(exdoc *x)
     }
     plan_parts(x, 0);
     content_parts(x);
+    reaction_paragraphs(x);
     share_doers(x);
     cue_rules(x);
     whole_parts(x);
