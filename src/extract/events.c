@@ -143,7 +143,7 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks,
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks, *const *place_topic_particles,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
         *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words,
@@ -237,6 +237,7 @@ static void gw_init(void)
     GW_GET(level_lemmas);
     GW_GET(level_target_particles);
     GW_GET(interval_marks);
+    GW_GET(place_topic_particles);
     GW_GET(support_light_words);
     GW_GET(reschedule_verbs);
     GW_GET(reschedule_links);
@@ -699,6 +700,10 @@ static void compute_roles(exdoc *x, size_t ss, size_t se)
                     }
                 } else if (tmp.particle != EX_P_NONE) {
                     r->role = tmp.particle;
+                    /* 일본에서는 기존 리전을 넓히고: a country as a topic of
+                     * place (place_topic_particles) tells where, not who */
+                    if (tmp.particle == EX_P_TOPIC && r->country && is_word(s, tmp.ps, w->ce, GW(place_topic_particles)))
+                        r->role = EX_P_LOC;
                     /* 삼성전자까지 투자를 늘렸다: 'even X' right before an
                      * object is the clause's subject */
                     if (tmp.particle == EX_P_OTHER && (size_t)wi + 1 < x->nw &&

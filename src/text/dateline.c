@@ -260,9 +260,21 @@ void kg_txt_dateline(kg_text *t, text_line *ln, size_t nl)
                 } else if (i > ts && s[i] >= '0' && s[i] <= '9' && te - ts <= 120) {
                     kg_edtf e;
                     size_t n = kg_text_scan_date(s + i, te - i, &e);
-                    if (!n || !memchr(s + i, ':', n))
+                    if (!n)
                         continue;
-                    rank = 90;
+                    /* (or a whole day, its year first, that ends the
+                     * line: 홍길동 기자 | 2025-06-02, 홍길동 기자
+                     * hong@example.com 2025-06-02) */
+                    size_t z = i + n;
+                    while (z < te && s[z] == ' ')
+                        z++;
+                    if (memchr(s + i, ':', n))
+                        rank = 90;
+                    else if (z == te && !e.interval && e.a.day && i + 4 < te &&
+                             (s[i + 4] == '-' || s[i + 4] == '.'))
+                        rank = 95;
+                    else
+                        continue;
                     after = i;
                 } else
                     continue;
