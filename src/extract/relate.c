@@ -1407,16 +1407,26 @@ static void lead_pair(const exdoc *x, const same_info *sinfo, int *lead, int *bo
             }
         }
     }
-    if (nl != 1)
-        return;
-    for (size_t j = (size_t)la + 1; j < x->n_ev && x->ev_v[j].sent <= next; j++) {
-        const ex_event *e = &x->ev_v[j];
-        if (e->sent == next && retelling_cand(e) && retold_types(&x->ev_v[la], e)) {
-            lb = (int)j;
-            nb++;
+    /* else the one pair of acts that may be one (회담을 열고 … 합의했다 …
+     * 공감대를 이뤘다고 밝혔다: the meeting is no agreement) */
+    int pairs = 0;
+    (void)la;
+    (void)nl;
+    for (size_t i = 0; i < x->n_ev && x->ev_v[i].sent <= first && pairs < 2; i++) {
+        const ex_event *a = &x->ev_v[i];
+        if (a->sent != first || !retelling_cand(a))
+            continue;
+        for (size_t j = i + 1; j < x->n_ev && x->ev_v[j].sent <= next; j++) {
+            const ex_event *e = &x->ev_v[j];
+            if (e->sent == next && retelling_cand(e) && retold_types(a, e)) {
+                la = (int)i;
+                lb = (int)j;
+                pairs++;
+            }
         }
     }
-    if (nb == 1) {
+    (void)nb;
+    if (pairs == 1) {
         *lead = la;
         *body = lb;
     }
@@ -1430,7 +1440,7 @@ static int lead_retold(const exdoc *x, const ex_event *a, const ex_event *b, con
 {
     if (ib->second || is_reaction(a) || is_reaction(b) || dates_clash(a, b))
         return 0;
-    if (b->time < 0 || strlen(b->date) != 10 || (a->time >= 0 && strcmp(a->date, b->date)))
+    if (b->time < 0 || strlen(b->date) != 10)
         return 0;
     if (!a->n_agent || !b->n_agent)
         return 0;
@@ -4027,6 +4037,20 @@ static void central_protests(exdoc *x)
     }
 }
 
+/* The last telling of act a before sentence si: a later act that is
+ * same-as it (the lead's 대책을 내놨다 … the body's 방안을 발표했다), else
+ * a. A statement on the act (합의했다 … "공감대를 이뤘다"고 밝혔다) is
+ * not the act itself. */
+static int last_telling(const exdoc *x, int a, size_t si)
+{
+    int c = a;
+    for (size_t r = 0; r < x->n_rel; r++)
+        if (x->rel[r].type == EX_REL_SAME && x->rel[r].to == c && x->rel[r].from > c &&
+            x->ev_v[x->rel[r].from].sent < si && !x->ev_v[x->rel[r].from].stmt)
+            c = x->rel[r].from;
+    return c;
+}
+
 /* 1 if sentence si tells that reactions came (경제계 반응은 엇갈렸다,
  * 해외에서는 우려의 목소리가 나왔다): a word of relations.yaml
  * reaction_subjects as a subject or topic, and a predicate of
@@ -4088,11 +4112,7 @@ static void reaction_paragraphs(exdoc *x)
     for (size_t si = x->ev_v[central].sent + 1; si < x->t->n_sent; si++) {
         if (!reaction_opener(x, si))
             continue;
-        int c = central;
-        for (size_t r = 0; r < x->n_rel; r++)
-            if (x->rel[r].type == EX_REL_SAME && x->rel[r].to == c && x->rel[r].from > c &&
-                x->ev_v[x->rel[r].from].sent < si)
-                c = x->rel[r].from;
+        int c = last_telling(x, central, si);
         size_t end = si;
         while (end + 1 < x->t->n_sent && !para_start(x, end + 1))
             end++;
@@ -4158,10 +4178,7 @@ static void content_parts(exdoc *x)
             continue;
         /* the plan told again after it in other words (a lead's 대책 …
          * the body's 방안, same-as): its last telling before the cue */
-        for (size_t r = 0; r < x->n_rel; r++)
-            if (x->rel[r].type == EX_REL_SAME && x->rel[r].to == whole && x->rel[r].from > whole &&
-                x->ev_v[x->rel[r].from].sent < si)
-                whole = x->rel[r].from;
+        whole = last_telling(x, whole, si);
         size_t end = si;
         while (end + 1 < x->t->n_sent && !para_start(x, end + 1))
             end++;
