@@ -1816,6 +1816,10 @@ static int level_cand(const exdoc *x, int wi, cand *c)
         return 0;
     kg_native f[8];
     int n = kg_morph_native(s, w->cs, w->ce, f, 8);
+    /* (늘린다는 목표, 높인다는 내용: the quotative adnominal read as a
+     * particle after 늘린다) */
+    if (n <= 0 && w->ps > w->cs && w->ps < w->ce)
+        n = kg_morph_native(s, w->cs, w->ps, f, 8);
     for (int k = 0; k < n; k++) {
         if (!is_word(f[k].lemma, 0, strlen(f[k].lemma), GW(level_lemmas)))
             continue;
