@@ -143,7 +143,7 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks, *const *place_topic_particles,
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks, *const *place_topic_particles, *const *level_bound_nouns,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
         *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words,
@@ -238,6 +238,7 @@ static void gw_init(void)
     GW_GET(level_target_particles);
     GW_GET(interval_marks);
     GW_GET(place_topic_particles);
+    GW_GET(level_bound_nouns);
     GW_GET(support_light_words);
     GW_GET(reschedule_verbs);
     GW_GET(reschedule_links);
@@ -1793,7 +1794,8 @@ static int copula_plan_cand(const exdoc *x, int wi, cand *c)
  * verb of events.yaml level_lemmas (a doer sets the level: 늘리다, not
  * 늘다) whose word before, or the one before that after a figure of the
  * change, is a figure with a particle of level_target_particles (the level
- * reached), both in its sentence. A decision: announce. Fills c and
+ * reached; or a figure and a noun of level_bound_nouns with it: 1년
+ * 이내로), both in its sentence. A decision: announce. Fills c and
  * returns the length read, or 0. */
 static int level_cand(const exdoc *x, int wi, cand *c)
 {
@@ -1808,6 +1810,15 @@ static int level_cand(const exdoc *x, int wi, cand *c)
         int digit = 0;
         for (size_t q = v->cs; q < v->ps && !digit; q++)
             digit = s[q] >= '0' && s[q] <= '9';
+        /* (a noun of a bound after the figure: 1년 이내로, 20% 수준으로) */
+        if (!digit && j > 0 && v->ps > v->cs && v->ps < v->ce && is_word(s, v->cs, v->ps, GW(level_bound_nouns)) &&
+            is_word(s, v->ps, v->ce, GW(level_target_particles))) {
+            const ex_word *u = &x->w[j - 1];
+            for (size_t q = u->cs; q < u->ce && !digit; q++)
+                digit = s[q] >= '0' && s[q] <= '9';
+            target = digit && u->particle == EX_P_NONE;
+            break;
+        }
         if (!digit)
             break;
         target = v->ps < v->ce && is_word(s, v->ps, v->ce, GW(level_target_particles));
