@@ -143,7 +143,7 @@ static struct {
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
-        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks, *const *place_topic_particles, *const *level_bound_nouns,
+        *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks, *const *place_topic_particles, *const *level_bound_nouns, *const *content_nominals,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
         *const *forecast_content_nouns, *const *fine_objects, *const *instrument_particles, *const *counter_verbs_ev, *const *command_quote_ends, *const *day_carry_words,
@@ -239,6 +239,7 @@ static void gw_init(void)
     GW_GET(interval_marks);
     GW_GET(place_topic_particles);
     GW_GET(level_bound_nouns);
+    GW_GET(content_nominals);
     GW_GET(support_light_words);
     GW_GET(reschedule_verbs);
     GW_GET(reschedule_links);
@@ -4070,7 +4071,12 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
     }
     /* 투자를 늘린다는 계획이다, 협상을 계속한다는 방침이다: the plan its
      * subject holds, stated with a copula, is no description */
-    if ((f & (EX_F_PRESADN | EX_F_COMPL)) && !w->in_quote && word_is(x, (int)(w - x->w) + 1, GW(plan_copula_words))) {
+    /* (4조 원을 투입하는 것이 뼈대다: the plan's content named by a
+     * nominal, events.yaml content_nominals, before the copula) */
+    int nx = (int)(w - x->w) + 1;
+    if (word_is(x, nx, GW(content_nominals)) && word_is(x, nx + 1, GW(plan_copula_words)))
+        nx++;
+    if ((f & (EX_F_PRESADN | EX_F_COMPL)) && !w->in_quote && word_is(x, nx, GW(plan_copula_words))) {
         f &= ~(unsigned)(EX_F_PRESADN | EX_F_COMPL);
         e->f = f;
     }
