@@ -50,7 +50,9 @@ typedef enum kg_guard {
     KG_GUARD_ABSENT = 0,  /* no file there */
     KG_GUARD_OURS,        /* written by kg and unchanged since */
     KG_GUARD_EDITED,      /* changed by hand, or not written by kg */
-    KG_GUARD_ERROR        /* could not be read (errno set) */
+    KG_GUARD_ERROR,       /* could not be read (errno set) */
+    KG_GUARD_STREAM       /* a device or a pipe (/dev/null, /dev/stdout, a
+                           * FIFO): no file to keep, written as it is */
 } kg_guard;
 
 /* The trailer kg appends to what it writes:

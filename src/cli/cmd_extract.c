@@ -262,7 +262,11 @@ static void index_made(made_index *ix, const char *dir, const char *file)
         if (kg_yaml_files(dir, &cands) < 0)
             cands.n = 0;
     } else if (file) {
-        kg_strv_push(&cands, file);
+        /* (a device or a pipe, -o /dev/null or a FIFO, holds no facts
+         * file: reading it would block or read nothing) */
+        struct stat st;
+        if (stat(file, &st) != 0 || S_ISREG(st.st_mode))
+            kg_strv_push(&cands, file);
     }
     for (size_t i = 0; i < cands.n; i++) {
         const char *rest = dir ? cands.v[i] + strlen(dir) : "";
@@ -439,7 +443,8 @@ static int write_facts(const run *r, job *j)
     int rc = 0, is_merge = 0;
     long conflicts = 0;
     kg_guard g = kg_guard_check(j->out);
-    if (g == KG_GUARD_ERROR || (g != KG_GUARD_ABSENT && !(hand = kg_read_file(j->out, &hlen, 0)))) {
+    if (g == KG_GUARD_ERROR ||
+        (g != KG_GUARD_ABSENT && g != KG_GUARD_STREAM && !(hand = kg_read_file(j->out, &hlen, 0)))) {
         kg_diag_error(&j->d, j->out, 0, 0, "cannot read: %s", strerror(errno));
         rc = KG_EXIT_IO;
         goto done;
@@ -500,8 +505,9 @@ static int write_facts(const run *r, job *j)
                     "was kept (see above)", conflicts, conflicts == 1 ? "" : "s");
     else if (is_merge)
         kg_diag_add(&j->d, KG_SEV_NOTE, j->out, 0, 0, "merged kg's new facts into your edits");
-    /* what kg wrote, to merge the next extraction with */
-    if (kg_mkdirs(base_path, 1) < 0 || kg_write_atomic(base_path, mach.ptr, mach.len) < 0)
+    /* what kg wrote, to merge the next extraction with (nothing to merge
+     * with at a device or a pipe: -o /dev/null keeps no copy in /dev) */
+    if (g != KG_GUARD_STREAM && (kg_mkdirs(base_path, 1) < 0 || kg_write_atomic(base_path, mach.ptr, mach.len) < 0))
         kg_diag_warn(&j->d, base_path, 0, 0,
                      "cannot keep kg's version for merging later: %s", strerror(errno));
     if (conflicts > 0)

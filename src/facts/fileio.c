@@ -65,6 +65,11 @@ void kg_checksum_append(kg_buf *b)
 
 kg_guard kg_guard_check(const char *path)
 {
+    /* (a device or a pipe holds no hand edit: reading it would block or
+     * read nothing, and there is no file to back up) */
+    struct stat st;
+    if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
+        return KG_GUARD_STREAM;
     size_t len;
     char *text = kg_read_file(path, &len, 0);
     if (!text)

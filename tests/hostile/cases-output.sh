@@ -20,6 +20,18 @@ expect out-fifo-in-place 0 '' bash -c '
   grep -q digraph wo/fifo.got || { echo "nothing came through the FIFO"; exit 3; }
   exit $rc'
 
+# -- kg extract -o a FIFO: the facts go through it, read from it first
+# nothing (a reader would wait forever), keep no copy beside it
+printf '한빛전자는 5일 새 공장을 지었다.\n' > "$T/wo/art1.txt"
+mkfifo "$T/wo/xfifo"
+expect extract-fifo 0 '' bash -c '
+  timeout 20 cat wo/xfifo > wo/xfifo.got & r=$!
+  timeout 20 "$KG" extract --date 2026-03-06 -o wo/xfifo wo/art1.txt; rc=$?; wait $r
+  [ -p wo/xfifo ] || { echo "the FIFO was replaced by a file"; exit 3; }
+  grep -q "kg-checksum" wo/xfifo.got || { echo "nothing came through the FIFO"; exit 3; }
+  [ ! -e wo/.kg/xfifo ] || { echo "a copy was kept beside the FIFO"; exit 3; }
+  exit $rc'
+
 # -- -o through a symbolic link: the file it leads to is replaced, the link stays
 printf 'old\n' > "$T/wo/real.dot"
 ln -s real.dot "$T/wo/link.dot"
@@ -52,6 +64,15 @@ if [ -p "$T/wo/probe" ]; then
       "$KG" graph wo/data -T dot -o /dev/stdout | head -c 2000 || exit
       [ -L /dev/stdout ] || [ -c /dev/stdout ] || { echo "/dev/stdout was replaced"; exit 3; }'
     expect report-md-dev-stdout 2 'must name a file' "$KG" report wo/data --md -o /dev/stdout
+    # kg extract to a device keeps no copy for merging beside it (no
+    # /dev/.kg, no /dev/null.orig) and reads nothing from it first
+    printf '한빛전자는 5일 새 공장을 지었다.\n' > "$T/wo/art.txt"
+    expect extract-dev-null 0 '' bash -c '
+      "$KG" extract --date 2026-03-06 -o /dev/null wo/art.txt || exit
+      "$KG" extract --date 2026-03-06 -o /dev/null wo/art.txt || exit
+      [ -c /dev/null ] || { echo "/dev/null is no longer a device"; exit 3; }
+      [ ! -e /dev/.kg/null ] || { rm -rf /dev/.kg; echo "a copy was kept in /dev/.kg"; exit 3; }
+      ! ls /dev/null.orig* >/dev/null 2>&1 || { rm -f /dev/null.orig*; echo "a backup was made in /dev"; exit 3; }'
 else
     skip out-dev-full "this kg replaced a FIFO by a file: not pointing it at /dev"
     skip out-dev-null "this kg replaced a FIFO by a file: not pointing it at /dev"
