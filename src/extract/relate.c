@@ -4127,31 +4127,6 @@ static void reaction_paragraphs(exdoc *x)
     }
 }
 
-/* 업계는 환영했다, 시민단체는 우려를 표했다: a reaction (a protest, or
- * a verb of reaction_verbs) with no link of its own, by a side other
- * than the story's, told after the story's act, answers that act (the
- * act of the body's first sentence, at its last telling before). */
-static void central_reactions(exdoc *x)
-{
-    int central = -1;
-    for (size_t j = 0; j < x->n_ev; j++)
-        if (retelling_cand(&x->ev_v[j]) && x->ev_v[j].canon < 0) {
-            central = (int)j;
-            break;
-        }
-    if (central < 0 || !x->ev_v[central].n_agent || is_reaction(&x->ev_v[central]))
-        return;
-    for (size_t j = (size_t)central + 1; j < x->n_ev; j++) {
-        const ex_event *b = &x->ev_v[j];
-        if (b->dropped || b->quoted || b->np || b->title_line || !b->n_agent || b->sent == x->ev_v[central].sent ||
-            !(b->type == ex_type_index("protest") || pred_in(b, reaction_verbs)) ||
-            has_rel_from(x, (int)j, EX_REL_RESPONDS) || same_side(x, &x->ev_v[central], b))
-            continue;
-        if (getenv("KGDBG")) fprintf(stderr, "CR %.80s -> %.60s\n", x->s + b->cs, x->s + x->ev_v[last_telling(x, central, b->sent)].cs);
-        ex_add_rel(x, (int)j, EX_REL_RESPONDS, last_telling(x, central, b->sent));
-    }
-}
-
 /* 합의 내용을 보면 양국은 … 늘린다. 중국은 … 사들이기로 했다: a
  * sentence that opens (in its first words) with a cue of the content of
  * what was agreed or planned (relations.yaml content_openers) tells its
@@ -5668,7 +5643,6 @@ void ex_relate(exdoc *x)
     pointed_reactions(x);
     appeal_answers(x);
     central_protests(x);
-    central_reactions(x);
     /* relations between mentions point at the first mention */
     int *told = kg_xmalloc((x->n_ev + 1) * sizeof *told);
     told_mentions(x, told);
