@@ -2782,7 +2782,7 @@ static const char *const *appeal_words, *const *ruling_words, *const *content_op
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
 static const char *const *rebut_verbs, *const *clause_bound_nouns, *const *reaction_nouns, *const *reaction_noun_particles;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
-static const char *const *reaction_subjects, *const *reaction_arrivals;
+static const char *const *reaction_subjects, *const *reaction_arrivals, *const *content_list_ends;
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -2823,6 +2823,7 @@ static void parts_init(void)
     reaction_noun_particles = kg_gram_words("relations", "reaction_noun_particles");
     reaction_subjects = kg_gram_words("relations", "reaction_subjects");
     reaction_arrivals = kg_gram_words("relations", "reaction_arrivals");
+    content_list_ends = kg_gram_words("relations", "content_list_ends");
 }
 
 /* 1 if the predicate title of e starts with one of the words */
@@ -4488,6 +4489,61 @@ static void reprisal_np(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
     }
 }
 
+/* 계획의 골자는 저리 대출 프로그램 신설, 국비 2조 원 투입, 펀드 조성
+ * 등이다: after a content cue (relations.yaml content_openers) a
+ * sentence that lists the plan's measures as noun phrases apart by
+ * commas, ending in a copula (content_list_ends), tells one act a phrase
+ * (typed by its last noun, else announce: a measure of a plan); each
+ * becomes an event, which content_parts makes part of the plan. */
+static void content_list_acts(exdoc *x)
+{
+    int announce = ex_type_index("announce");
+    for (size_t si = 1; si < x->t->n_sent; si++) {
+        const kg_text_range *sr = &x->t->sent[si];
+        size_t lim = sr->nend < sr->nstart + 40 ? sr->nend : sr->nstart + 40;
+        size_t at = first_cue(x->s, sr->nstart, lim, content_openers);
+        if (at == (size_t)-1)
+            continue;
+        size_t a = at;
+        while (a < sr->nend && x->s[a] != ' ')
+            a++;
+        size_t e = sr->nend;
+        while (e > a && (x->s[e - 1] == ' ' || x->s[e - 1] == '.' || x->s[e - 1] == '\n'))
+            e--;
+        /* the copula at the end, and the word before it (등) */
+        size_t cl = 0;
+        for (int k = 0; content_list_ends[k] && !cl; k++) {
+            size_t l = strlen(content_list_ends[k]);
+            if (e >= a + l && !memcmp(x->s + e - l, content_list_ends[k], l))
+                cl = l;
+        }
+        if (!cl || event_in(x, si, a, e) >= 0)
+            continue;
+        e -= cl;
+        while (e > a && x->s[e - 1] == ' ')
+            e--;
+        /* two items at least, apart by commas */
+        size_t commas = 0;
+        for (size_t q = a; q < e; q++)
+            commas += x->s[q] == ',';
+        if (!commas || commas > 12)
+            continue;
+        size_t is = a;
+        while (is < e) {
+            while (is < e && x->s[is] == ' ')
+                is++;
+            size_t ie = is;
+            while (ie < e && x->s[ie] != ',')
+                ie++;
+            if (ie > is && ie - is < 200) {
+                int ty = np_type(x, is, ie);
+                np_event(x, si, is, ie, ty >= 0 ? ty : announce);
+            }
+            is = ie + 1;
+        }
+    }
+}
+
 /* 이는 미국이 관세를 매긴 데 대한 대응이다, 이번 제재는 A사가 부품을
  * 공급한 데 따른 조치다: the adnominal clause before the bound noun of
  * a reprisal or answer copula tells an act even when its verb is no
@@ -5277,6 +5333,7 @@ void ex_relate(exdoc *x)
     known_answers(x, &gv, &n_gv, &cap_gv);
     reprisal_np(x, &gv, &n_gv, &cap_gv);
     copula_clause_acts(x);
+    content_list_acts(x);
     topic_mentions(x, &gv, &n_gv, &cap_gv);
     /* the relations found so far (part-of of a meeting) name positions;
      * keep them through the sort by remembering the predicates */
@@ -5327,7 +5384,9 @@ void ex_relate(exdoc *x)
     lead_pair(x, sinfo, &lead_ev, &body_ev);
     for (size_t j = 0; j < x->n_ev; j++) {
         ex_event *b = &x->ev_v[j];
-        if (b->dropped || has_rel_from(x, (int)j, EX_REL_PART) || additive_clause(x, b))
+        /* (the lead's act told again may be part of the meeting where it
+         * was told: 장관회의에서 … 방안을 발표했다) */
+        if (b->dropped || (has_rel_from(x, (int)j, EX_REL_PART) && (int)j != body_ev) || additive_clause(x, b))
             continue;
         /* one article's events; in a huge file, the last few hundred */
         for (size_t i = j > 400 ? j - 400 : 0; i < j; i++) {
@@ -5653,6 +5712,18 @@ void ex_relate(exdoc *x)
     exception_parts(x);
     np_mentions(x);
     far_np_answers(x);
+    /* a measure listed as a noun phrase with no doer named in it (계획의
+     * 골자는 … 펀드 조성 등이다): the doer of the plan it is part of */
+    for (size_t r = 0; r < x->n_rel; r++) {
+        const ex_rel *R = &x->rel[r];
+        if (R->type != EX_REL_PART || R->from < 0 || R->to < 0)
+            continue;
+        ex_event *q = &x->ev_v[R->from];
+        if (q->np && !q->n_agent && x->ev_v[R->to].n_agent) {
+            memcpy(q->agent, x->ev_v[R->to].agent, sizeof q->agent);
+            q->n_agent = x->ev_v[R->to].n_agent;
+        }
+    }
     if (x->n_rel)
         qsort(x->rel, x->n_rel, sizeof *x->rel, rel_cmp);
     size_t k = 0;
