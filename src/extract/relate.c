@@ -4166,14 +4166,34 @@ static void content_parts(exdoc *x)
             memcpy(noun, x->s + b, e - b);
             noun[e - b] = '\0';
         }
-        int whole = -1;
+        int whole = -1, plan = -1;
         for (size_t j = 0; j < x->n_ev && x->ev_v[j].sent < si; j++) {
             const ex_event *p = &x->ev_v[j];
             if (p->dropped || p->quoted || p->stmt || p->title_line || p->canon >= 0)
                 continue;
-            if (noun[0] ? (strstr(p->pred, noun) || strstr(p->obj, noun))
-                        : (p->type == cooperate || (p->type == announce && plan_event(x, p))))
+            if (noun[0] && (strstr(p->pred, noun) || strstr(p->obj, noun)))
                 whole = (int)j;
+            /* (the last agreement or plan, not one told as background in
+             * an adnominal clause: 지원책을 내놓은 것은 처음이다) */
+            if ((p->type == cooperate || (p->type == announce && plan_event(x, p))) &&
+                !((p->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(p->f & EX_F_FINAL)))
+                plan = (int)j;
+        }
+        /* the noun names none told (계획의 골자는 after 방안을 발표했다):
+         * the story's act when it is a plan or an agreement (not one named
+         * in passing after it: 지원책을 내놓은 것은 처음이다), else the
+         * last agreement or plan */
+        if (whole < 0 && plan >= 0) {
+            int c = -1;
+            for (size_t j = 0; j < x->n_ev && c < 0; j++)
+                if (retelling_cand(&x->ev_v[j]) && x->ev_v[j].canon < 0)
+                    c = (int)j;
+            if (c >= 0 && x->ev_v[c].sent < si)
+                c = last_telling(x, c, si);
+            whole = c >= 0 && x->ev_v[c].sent < si &&
+                            (x->ev_v[c].type == cooperate || plan_event(x, &x->ev_v[c]))
+                        ? c
+                        : plan;
         }
         if (whole < 0)
             continue;
@@ -5732,4 +5752,42 @@ void ex_relate(exdoc *x)
             (k == 0 || rel_cmp(&x->rel[k - 1], &x->rel[r]) != 0))
             x->rel[k++] = x->rel[r];
     x->n_rel = k;
+    /* two mentions of one act are not also part or cause of each other
+     * (a lead that sums a plan up, then 이 같은 내용의 방안을 발표했다):
+     * same-as wins */
+    size_t n_same = 0;
+    for (size_t r = 0; r < x->n_rel; r++)
+        n_same += x->rel[r].type == EX_REL_SAME;
+    if (!n_same)
+        return;
+    ex_rel *same = kg_xmalloc(n_same * sizeof *same);
+    n_same = 0;
+    for (size_t r = 0; r < x->n_rel; r++)
+        if (x->rel[r].type == EX_REL_SAME) {
+            ex_rel s = x->rel[r];
+            if (s.from > s.to) {
+                int t = s.from;
+                s.from = s.to;
+                s.to = t;
+            }
+            same[n_same++] = s;
+        }
+    qsort(same, n_same, sizeof *same, rel_cmp);
+    k = 0;
+    for (size_t r = 0; r < x->n_rel; r++) {
+        ex_rel key = x->rel[r];
+        if (key.type != EX_REL_SAME) {
+            if (key.from > key.to) {
+                int t = key.from;
+                key.from = key.to;
+                key.to = t;
+            }
+            key.type = EX_REL_SAME;
+            if (bsearch(&key, same, n_same, sizeof *same, rel_cmp))
+                continue;
+        }
+        x->rel[k++] = x->rel[r];
+    }
+    x->n_rel = k;
+    free(same);
 }
