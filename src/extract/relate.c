@@ -158,6 +158,29 @@ static int statement_noun(const char *obj)
     return 0;
 }
 
+/* 1 if the act a issues a statement: its object names one, or, read with
+ * its noun as the predicate's first word (입장문을 내고: no object
+ * apart), that noun with an object particle does */
+static int issues_statement(const ex_event *a)
+{
+    if (a->obj[0])
+        return statement_noun(a->obj);
+    const char *sp = strchr(a->pred, ' ');
+    if (!sp || sp == a->pred)
+        return 0;
+    ex_word w;
+    memset(&w, 0, sizeof w);
+    w.e = (size_t)(sp - a->pred);
+    ex_word_core(a->pred, &w);
+    ex_word_particle(a->pred, &w);
+    if (w.particle != EX_P_OBJ || w.ps <= w.cs || w.ps - w.cs >= 48)
+        return 0;
+    char noun[48];
+    memcpy(noun, a->pred + w.cs, w.ps - w.cs);
+    noun[w.ps - w.cs] = '\0';
+    return statement_noun(noun);
+}
+
 /* Set here on an act announced (강화하기로 했다고 발표했다): a measure
  * that may head the measures told after it (rule R1). A bit the EX_F_*
  * flags of extint.h leave free. */
@@ -399,14 +422,14 @@ void ex_merge_sentence(exdoc *x, size_t first)
         }
         /* 담화를 내고 … 반발했다: a statement issued to protest is the
          * protest */
-        if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && !b->quoted && statement_noun(a->obj) &&
+        if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && !b->quoted && issues_statement(a) &&
             b->type == ex_type_index("protest")) {
             absorb(b, a);
             continue;
         }
         /* 성명을 내고 "…"고 밝혔다: the statement issued is the statement
          * made (one event, its span on what is said) */
-        if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && b->stmt && statement_noun(a->obj)) {
+        if (a->type == announce && (a->f & EX_F_CONN) && !a->quoted && b->stmt && issues_statement(a)) {
             size_t cs = b->cs;
             absorb(b, a);
             b->cs = cs;
