@@ -4495,6 +4495,25 @@ static void st_speaker(exdoc *x, ex_event *e, size_t qs, size_t vs)
         if (!verb)
             best = outer;
     }
+    /* 3곳은 운영사라고 상무부는 설명했다: a subject or topic after the
+     * reported clause (the word before it ends in reported_speech_ends)
+     * and right before the verb is the speaker; the one before is a
+     * subject of what is said */
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        if (r->in_quote || !is_subject(x, r) || r->next >= 0 || r->pend > vs)
+            continue;
+        size_t ps = x->m->v[x->r[phrase_start(x, k)].m].nstart;
+        int pw = word_at(x, ps);
+        size_t q = r->pend;
+        while (q < vs && x->s[q] == ' ')
+            q++;
+        if (ps <= qs || pw <= 0 || q != vs)
+            continue;
+        const ex_word *b = &x->w[pw - 1];
+        if (!b->in_quote && b->ce > b->cs && ex_ends_any(x->s, b->cs, b->ce, GW(reported_speech_ends)))
+            best = (int)k;
+    }
     e->n_agent = 0;
     e->n_target = 0;
     if (best < 0)

@@ -5631,9 +5631,19 @@ void ex_relate(exdoc *x)
          * acted shortly before reacts to that act */
         if (!strcmp(kg_event_types[b->type], "protest") && !has_rel_from(x, (int)j, EX_REL_RESPONDS)) {
             int side = side_before(x, b, b->ps);
-            int c = side < 0 ? -1
-                             : side_act(x, prev_event(x, (int)j, si >= 3 ? si - 3 : 0, -1, -1), si >= 3 ? si - 3 : 0,
-                                        -1, side, (size_t)-1);
+            size_t far = si >= 3 ? si - 3 : 0;
+            int c = side < 0 ? -1 : side_act(x, prev_event(x, (int)j, far, -1, -1), far, -1, side, (size_t)-1);
+            /* (a remark of that side, 9곳은 운영사라고 설명했다, is no act
+             * protested: its act told before it is) */
+            for (int d = c; d >= 0 && x->ev_v[d].stmt && x->ev_v[d].type == ex_type_index("announce") &&
+                            !(x->ev_v[d].f & REL_F_ANNOUNCED);) {
+                /* (that act within two sentences of the remark) */
+                size_t far2 = x->ev_v[d].sent >= 2 ? x->ev_v[d].sent - 2 : 0;
+                d = side_act(x, prev_event(x, d, far2, -1, -1), far2, -1, side, (size_t)-1);
+                if (d >= 0 && !(x->ev_v[d].stmt && x->ev_v[d].type == ex_type_index("announce") &&
+                                !(x->ev_v[d].f & REL_F_ANNOUNCED)))
+                    c = d;
+            }
             if (c >= 0)
                 ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, c));
         }
