@@ -1369,6 +1369,18 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
     return same_side(x, a, b);
 }
 
+/* 1 if e is a figure or a move told as background: type other, dated in
+ * a year (YYYY…) before the year of r's date. */
+static int background_figure(const ex_event *e, const ex_event *r)
+{
+    if (e->type != ex_type_index("other") || strlen(e->date) < 4 || strlen(r->date) < 4)
+        return 0;
+    for (int k = 0; k < 4; k++)
+        if (e->date[k] < '0' || e->date[k] > '9' || r->date[k] < '0' || r->date[k] > '9')
+            return 0;
+    return memcmp(e->date, r->date, 4) < 0;
+}
+
 /* 1 if e may tell a lead's act again: not dropped, quoted, a statement,
  * named by a noun phrase nor in the headline or a caption. */
 static int retelling_cand(const ex_event *e)
@@ -5537,6 +5549,23 @@ void ex_relate(exdoc *x)
                                (is_reaction(&x->ev_v[a]) != rebuttal(b) || (rebuttal(b) && x->ev_v[a].np) ||
                                 (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
+            /* 엔비디아는 지난해 매출의 13%를 올렸다. … 이에 대응해: a
+             * figure or a move of an earlier year (type other, dated in a
+             * year before the reaction's) is background, not what one
+             * answers */
+            while (a >= 0 && best_type == EX_REL_RESPONDS && background_figure(&x->ev_v[a], b))
+                a = prev_event(x, a, back, -1, -1);
+            /* (none left: 이에 speaks of the story's act, when another
+             * side did it) */
+            if (a < 0 && best_type == EX_REL_RESPONDS && !market_move(x, b) && !owned_move(x, b) && !self_move(b)) {
+                int c = -1;
+                for (size_t k = 0; k < j && c < 0; k++)
+                    if (retelling_cand(&x->ev_v[k]) && x->ev_v[k].canon < 0 && !x->ev_v[k].stmt)
+                        c = (int)k;
+                if (c >= 0 && x->ev_v[c].sent < si && !is_reaction(&x->ev_v[c]) && x->ev_v[c].n_agent &&
+                    b->n_agent && !agents_agree(x, &x->ev_v[c], b))
+                    a = c;
+            }
             /* 관세를 부과한다고 발표했다. … 피해를 입었다고 설명했다. 이에
              * …: an announcement that explains one's own act told just
              * before is not what one reacts to; the act is */
