@@ -1803,7 +1803,7 @@ static int rebuttal(const ex_event *e);
 static const kg_gram_list *resp_cues, *cause_cues, *np_list, *protest_cues, *clause_nouns;
 static const char *const *cause_word, *const *plan_nouns, *const *act_nouns, *const *act_links, *const *concessive_ends;
 static const char *const *move_particles, *const *move_words, *const *np_demonstratives, *const *act_demonstratives;
-static const char *const *np_support_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
+static const char *const *np_support_nouns, *const *np_plan_nouns, *const *said_nouns, *const *said_ends, *const *vow_said_ends;
 static const char *const *known_verbs, *const *named_nouns, *const *known_news, *const *cause_links;
 static pthread_once_t rel_once = PTHREAD_ONCE_INIT;
 
@@ -1824,6 +1824,7 @@ static void rel_init(void)
     np_demonstratives = kg_gram_words("relations", "np_demonstratives");
     act_demonstratives = kg_gram_words("relations", "act_demonstratives");
     np_support_nouns = kg_gram_words("events", "support_verbs");
+    np_plan_nouns = kg_gram_words("events", "act_plan_nouns");
     said_nouns = kg_gram_words("relations", "said_nouns");
     said_ends = kg_gram_words("events", "intent_content_ends");
     vow_said_ends = kg_gram_words("relations", "said_vow_ends");
@@ -1918,6 +1919,26 @@ static int np_type_of(const exdoc *x, size_t a, size_t b, int lexicon)
          * 확대: events.yaml support_verbs): the act noun's type */
         if (ty < 0 && w > a + 1 && in_list(t, np_support_nouns))
             ty = ex_noun_type(x->ev, x->s + a, w - 1 - a);
+    }
+    /* a plan of one act (관세 부과 계획, 수출 제한 방침: events.yaml
+     * act_plan_nouns) has the act's type, as when it is announced
+     * (GUIDELINES: 부과 계획을 발표했다) */
+    if (ty == ex_type_index("announce") && w > a + 1 && b - w < sizeof t) {
+        memcpy(t, x->s + w, b - w);
+        t[b - w] = '\0';
+        if (in_list(t, np_plan_nouns)) {
+            size_t v = w - 1, u = v;
+            while (u > a && x->s[u - 1] != ' ')
+                u--;
+            int h = ex_noun_type(x->ev, x->s + a, v - a);
+            if (h < 0 && v - u < sizeof t) {
+                memcpy(t, x->s + u, v - u);
+                t[v - u] = '\0';
+                h = ex_lemma_type(x->ev, t);
+            }
+            if (h >= 0 && h != ex_type_index("other") && h != ty)
+                ty = h;
+        }
     }
     return ty;
 }
