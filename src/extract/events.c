@@ -5301,17 +5301,22 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         if (covered)
             break;
         int rel = ex_type_index("release");
-        size_t qs = ss; /* before the first quote */
+        /* before the first quote; with none (…보고서에서 중국의 추격은
+         * 시간문제라고 지적했다), before the reported clause's last word */
+        size_t qs = x->w[wi - 1].s;
         for (size_t k = 0; k < wi; k++)
             if (x->w[k].in_quote || x->w[k].quote_close) {
                 qs = x->w[k].s;
                 break;
             }
         int found = 0;
+        size_t rw = 0; /* where the report's word starts */
         for (size_t k = 0; k < wi && x->w[k].s < qs; k++) {
             const ex_word *v = &x->w[k];
-            if (v->particle == EX_P_LOC && ex_noun_type(x->ev, x->s + v->cs, v->ps - v->cs) == rel)
+            if (v->particle == EX_P_LOC && ex_noun_type(x->ev, x->s + v->cs, v->ps - v->cs) == rel && !found) {
                 found = 1;
+                rw = v->s;
+            }
         }
         if (!found)
             break;
@@ -5339,6 +5344,13 @@ void ex_sentence_events(exdoc *x, size_t si, size_t ss, size_t se, int title_lin
         size_t cs = e.cs;
         e.cs = ss;
         fill_roles(x, &e, &c);
+        /* (its author is named before the report, 재단은 보고서에서: a
+         * subject after it is one of what the report says) */
+        int na = 0;
+        for (int k = 0; k < e.n_agent; k++)
+            if (x->m->v[e.agent[k]].nstart < rw)
+                e.agent[na++] = e.agent[k];
+        e.n_agent = na;
         fill_date(x, &e, ss, se);
         e.cs = cs;
         add_event(x, &e);
