@@ -4665,6 +4665,7 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
         if (cs < qs)
             cs = qs;
         ex_event *e;
+        int anaphor = 0; /* the speaker is a noun pointing back (회사 측은) */
         if (sp >= 0) {
             e = &x->ev_v[sp];
             if (e->type == announce || e->type == pledge || e->type == protest)
@@ -4700,8 +4701,10 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
             /* (회사는 …할 것으로 내다봤다: the company last told of) */
             for (int k = 0; !ne.n_agent && k < q; k++)
                 if (!x->w[k].in_quote && (x->w[k].particle == EX_P_SUBJ || x->w[k].particle == EX_P_TOPIC) &&
-                    company_anaphor(x, &ne, (size_t)k))
+                    company_anaphor(x, &ne, (size_t)k)) {
+                    anaphor = 1;
                     break;
+                }
             fill_date(x, &ne, ss, se);
             add_event(x, &ne);
             e = &x->ev_v[x->n_ev - 1];
@@ -4742,7 +4745,8 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
         /* 이어 "…"고 말했다 with no speaker of its own: the same statement
          * goes on (one event), or a new kind of content by that speaker */
         int prev = st_previous(x, first_ev, si);
-        int own = 0;
+        /* (회사 측은 …라고 설명했다: a subject of its own, a new saying) */
+        int own = anaphor;
         for (size_t k = 0; k < x->nr; k++)
             if (!x->r[k].in_quote && is_subject(x, &x->r[k]) && x->r[k].pend <= w->cs &&
                 (x->r[k].pend <= qs || x->m->v[x->r[k].m].nstart >= x->w[q].e))

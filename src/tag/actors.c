@@ -1541,6 +1541,7 @@ typedef struct gloss {
     int words, acronym, last_stop;
     span toks[8];              /* the head's tokens, the last first */
     int nt, take;              /* how many there are; how many are the name */
+    const char *dtype;         /* the type a descriptor before the name gives, or NULL */
 } gloss;
 
 /* find_glosses, phase 1: the Latin part after the parenthesis at i (up to
@@ -1584,6 +1585,7 @@ static int gloss_latin(actx *x, size_t i, gloss *g)
 
 /* Phase 2: the Hangul head before the parenthesis at i and how many of
  * its tokens the gloss names (g->take). 0 when it is no name. */
+static const char *descriptor_before(const char *s, size_t q);
 static int gloss_head(actx *x, size_t i, gloss *g)
 {
     const char *s = x->s;
@@ -1607,6 +1609,24 @@ static int gloss_head(actx *x, size_t i, gloss *g)
         return 0;
     if (spelled_letters(s + toks[0].a, toks[0].b - toks[0].a))
         return 0;
+    /* 업체 한울실리콘(Hanul Silicon), AI 스타트업 누리랩스(Nuri Labs): a
+     * descriptor among the words taken or right before them (names:
+     * descriptors) ends the name before it and gives its type; a name of
+     * one Hangul word may gloss several Latin ones */
+    g->dtype = NULL;
+    for (int k = 1; k < take; k++) {
+        const char *type = NULL;
+        for (const struct descriptor *d = descriptors; d->w && !type; d++)
+            if (ends_with(s + toks[k].a, toks[k].b - toks[k].a, d->w))
+                type = d->type;
+        if (type) {
+            take = k;
+            g->dtype = type;
+            break;
+        }
+    }
+    if (!g->dtype)
+        g->dtype = descriptor_before(s, toks[take - 1].a);
     /* a law, a plan or a thing glossed (반도체법(CHIPS Act)): no actor */
     int thing = 0;
     if (gloss_not_heads_ok)
@@ -1614,7 +1634,8 @@ static int gloss_head(actx *x, size_t i, gloss *g)
     else
         for (const char *const *w = gloss_not_heads; *w && !thing; w++)
             thing = ends_with(s + toks[0].a, toks[0].b - toks[0].a, *w);
-    if (thing && lex_exact(x, toks[take - 1].a, toks[0].b) < 0)
+    /* (after a descriptor, a name: 반도체 기업 청운반도체(Cheongun Semi)) */
+    if (thing && !g->dtype && lex_exact(x, toks[take - 1].a, toks[0].b) < 0)
         return 0;
     g->nt = nt;
     g->take = take;
@@ -1660,8 +1681,9 @@ static void gloss_actor(actx *x, const gloss *g)
         if (!id->len) {
             return;
         }
-        const char *type = sf ? sf->type
-                              : (g->words >= 2 && g->words <= 3 && g->take == g->words ? "person" : "organization");
+        const char *type = sf         ? sf->type
+                           : g->dtype ? g->dtype
+                                      : (g->words >= 2 && g->words <= 3 && g->take == g->words ? "person" : "organization");
         act = dact_add(x, id->ptr, id->len, s + ha, hb - ha, type, "gloss", -1);
     }
     alias_add(x, s + ha, hb - ha, act);
