@@ -315,6 +315,9 @@ struct suffix {
                  * but only after a Latin word */
     int not_name; /* class not-name: a word of three syllables with a
                    * family name first is rather a person's name (장샹위) */
+    int per;      /* class per: after a unit or a noun counted by (달러당,
+                   * 업체당: units.yaml units, names per_stems) it means
+                   * "per", no name */
     const char *type;
 };
 static struct suffix *suffixes;
@@ -445,6 +448,7 @@ static const char *const *ordinal_marks;          /* ordinal_title_rule: 제 (�
  * 255 bytes), else the walk stays */
 static kg_wordset ws_gloss_not_heads, ws_spelled_letters;
 static int gloss_not_heads_ok, spelled_letters_ok, short_given_ok;
+static kg_wordset ws_per_stems; /* units and nouns counted by, before 당 (per) */
 static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts,
     ws_lead_titles,
     ws_loan_common;
@@ -1366,6 +1370,8 @@ static const struct suffix *org_suffix(const char *w, size_t n)
         if (kg_wordset_suffix(&ws_not_org_ends, w, n))
             return NULL;
         if (sf->not_name && syllables(w, n) == 3 && surname_first(w, n))
+            return NULL;
+        if (sf->per && kg_wordset_has(&ws_per_stems, w, n - k))
             return NULL;
         return sf;
     }
@@ -3582,6 +3588,7 @@ static void lists_load(void)
         suffixes[i].min_stem = field_count(e, "min_stem", 1);
         suffixes[i].strong = has_class(e, "after-latin") ? 2 : has_class(e, "strong");
         suffixes[i].not_name = has_class(e, "not-name");
+        suffixes[i].per = has_class(e, "per");
         suffixes[i].type = actor_type(kg_gram_field(e, "type"));
     }
 
@@ -3767,6 +3774,24 @@ static void tables_init(void)
     }
     kg_wordset_build(&ws_not_names, not_names);
     kg_wordset_build(&ws_not_orgs, not_orgs);
+    {
+        /* the units of the figures (달러, 배럴, 가구, 명) and the nouns
+         * names.yaml per_stems lists (업체, 토큰) */
+        const kg_gram_list *ul = kg_gram_list_get("units", "units");
+        const char *const *ps = kg_gram_words("names", "per_stems");
+        size_t np = 0;
+        while (ps[np])
+            np++;
+        const char **per = kg_xcalloc(ul->n + np + 1, sizeof *per);
+        size_t m = 0;
+        for (size_t k = 0; k < ul->n; k++)
+            per[m++] = ul->e[k].form;
+        for (size_t k = 0; k < np; k++)
+            per[m++] = ps[k];
+        per[m] = NULL;
+        kg_wordset_build(&ws_per_stems, per);
+        free(per);
+    }
     kg_wordset_build(&ws_not_name_parts, not_name_parts);
     kg_wordset_build(&ws_affiliation_ends, affiliation_ends);
     kg_wordset_build(&ws_head_tails, head_tails);
