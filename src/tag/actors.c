@@ -449,6 +449,7 @@ static const char *const *ordinal_marks;          /* ordinal_title_rule: 제 (�
 static kg_wordset ws_gloss_not_heads, ws_spelled_letters;
 static int gloss_not_heads_ok, spelled_letters_ok, short_given_ok;
 static kg_wordset ws_per_stems; /* units and nouns counted by, before 당 (per) */
+static kg_wordset ws_descriptor_words; /* names: descriptors, whole */
 static kg_wordset ws_family, ws_role_titles, ws_latin_stop, ws_titles, ws_not_names, ws_not_orgs, ws_not_name_parts,
     ws_lead_titles,
     ws_loan_common;
@@ -2039,7 +2040,9 @@ static int clause_opener(const char *s, size_t a, size_t b)
 /* 1 if the word [a, b) is a clause opener or no name by the list. */
 static int never_name(const char *s, size_t a, size_t b)
 {
-    return kg_wordset_has(&ws_not_names, s + a, b - a) || clause_opener(s, a, b);
+    /* (a descriptor is a word for what a body is: 스타트업 대표) */
+    return kg_wordset_has(&ws_not_names, s + a, b - a) || kg_wordset_has(&ws_descriptor_words, s + a, b - a) ||
+           clause_opener(s, a, b);
 }
 
 /* 1 if what comes before the word at na lets a short word there be a
@@ -3281,6 +3284,10 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
     int nt = head_tokens(x, a > 0 ? a - 1 : 0, toks, 4);
     if (a == 0 || s[a - 1] != ' ' || nt == 0)
         return 0;
+    /* (a word that ends a sentence or a clause is no part of the name:
+     * …라고 비판했다. 협회에 따르면) */
+    if (a >= 2 && memchr(".,!?:;", s[a - 2], 6))
+        return 0;
     /* drop leading modifiers; need a name word */
     int latin = 0, use = 0;
     for (int k = 0; k < nt; k++) {
@@ -3594,9 +3601,15 @@ static void lists_load(void)
 
     l = kg_gram_list_get("names", "descriptors");
     descriptors = kg_xcalloc(l->n + 1, sizeof *descriptors);
-    for (size_t i = 0; i < l->n; i++) {
-        descriptors[i].w = l->e[i].form;
-        descriptors[i].type = actor_type(kg_gram_field(&l->e[i], "type"));
+    {
+        const char **dw = kg_xcalloc(l->n + 1, sizeof *dw);
+        for (size_t i = 0; i < l->n; i++) {
+            descriptors[i].w = l->e[i].form;
+            descriptors[i].type = actor_type(kg_gram_field(&l->e[i], "type"));
+            dw[i] = l->e[i].form;
+        }
+        kg_wordset_build(&ws_descriptor_words, dw);
+        free(dw);
     }
 
     l = kg_gram_list_get("names", "country_bodies");
