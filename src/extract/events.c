@@ -141,7 +141,7 @@ static struct {
         *const *group_country_subjects, *const *background_ends, *const *plan_copula_words, *const *caption_credits,
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
-        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
+        *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *act_rule_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
         *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks, *const *place_topic_particles, *const *level_bound_nouns, *const *content_nominals,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
@@ -217,6 +217,7 @@ static void gw_init(void)
     GW_GET(decision_speech_verbs);
     GW_GET(gap_moves);
     GW_GET(act_plan_nouns);
+    GW_GET(act_rule_nouns);
     GW_GET(also_particles);
     GW_GET(level_directions);
     GW_GET(policy_ends);
@@ -1043,15 +1044,21 @@ static int last_act_word_type(const exdoc *x, const char *obj, size_t n, int lem
 static int announced_plan_type(const exdoc *x, const ex_word *verb, const char *obj, int t)
 {
     const char *sp = strrchr(obj, ' ');
-    if (t != ex_type_index("announce") || !sp || sp == obj || !is_word(sp + 1, 0, strlen(sp + 1), GW(act_plan_nouns)) ||
+    /* (a rule of one act, 수출통제 개정 규정을 발표했다: events.yaml
+     * act_rule_nouns, no noun of the lexicon, read as a plan is) */
+    int rule = t < 0 && sp && sp > obj && is_word(sp + 1, 0, strlen(sp + 1), GW(act_rule_nouns));
+    if (rule)
+        t = ex_type_index("announce");
+    if (t != ex_type_index("announce") || !sp || sp == obj ||
+        !(rule || is_word(sp + 1, 0, strlen(sp + 1), GW(act_plan_nouns))) ||
         !starts_any(x->s, verb->ce, verb->cs, GW(decision_speech_verbs)))
-        return t;
+        return rule ? -1 : t;
     /* (the words before the plan noun, then each from the last: 부과 of
      * 관세 부과; a lemma of the lexicon as a noun too: 조성, 육성) */
     int h = ex_noun_type(x->ev, obj, (size_t)(sp - obj));
     if (h < 0)
         h = last_act_word_type(x, obj, (size_t)(sp - obj), 1);
-    return h >= 0 && h != ex_type_index("other") ? h : t;
+    return h >= 0 && h != ex_type_index("other") ? h : rule ? -1 : t;
 }
 
 /* 1 if a word of the phrase obj is an event noun of the lexicon (투자 of
