@@ -1369,16 +1369,21 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
     return same_side(x, a, b);
 }
 
-/* 1 if e is a figure or a move told as background: type other, dated in
- * a year (YYYY…) before the year of r's date. */
+/* 1 if e is told as background to r: a figure or a move (type other)
+ * dated in a year (YYYY…) before the year of r's date, or any act dated
+ * two years or more before it (처음 도입한 것은 2022년 10월로). */
 static int background_figure(const ex_event *e, const ex_event *r)
 {
-    if (e->type != ex_type_index("other") || strlen(e->date) < 4 || strlen(r->date) < 4)
+    if (strlen(e->date) < 4 || strlen(r->date) < 4)
         return 0;
-    for (int k = 0; k < 4; k++)
+    int ye = 0, yr = 0;
+    for (int k = 0; k < 4; k++) {
         if (e->date[k] < '0' || e->date[k] > '9' || r->date[k] < '0' || r->date[k] > '9')
             return 0;
-    return memcmp(e->date, r->date, 4) < 0;
+        ye = ye * 10 + (e->date[k] - '0');
+        yr = yr * 10 + (r->date[k] - '0');
+    }
+    return e->type == ex_type_index("other") ? ye < yr : ye + 2 <= yr;
 }
 
 /* 1 if e may tell a lead's act again: not dropped, quoted, a statement,
@@ -5571,9 +5576,9 @@ void ex_relate(exdoc *x)
                                 (x->ev_v[a].n_agent && b->n_agent && agents_agree(x, &x->ev_v[a], b))))))
                 a = prev_event(x, a, back, -1, -1);
             /* 엔비디아는 지난해 매출의 13%를 올렸다. … 이에 대응해: a
-             * figure or a move of an earlier year (type other, dated in a
-             * year before the reaction's) is background, not what one
-             * answers */
+             * figure or a move of an earlier year, or an act of two years
+             * or more before (background_figure), is background, not what
+             * one answers */
             while (a >= 0 && best_type == EX_REL_RESPONDS && background_figure(&x->ev_v[a], b))
                 a = prev_event(x, a, back, -1, -1);
             /* (none left: 이에 speaks of the story's act, when another
