@@ -4502,6 +4502,18 @@ static void st_speaker(exdoc *x, ex_event *e, size_t qs, size_t vs)
         if (!verb)
             best = outer;
     }
+    /* …주장했고, 국민의힘은 논의가 먼저라고 맞섰다: a topic that opens
+     * the clause of what is said (no quote: the clause starts after the
+     * last clause end) is who says it, not one told before it */
+    for (size_t k = 0; k < x->nr; k++) {
+        const ex_role *r = &x->r[k];
+        if (r->in_quote || r->role != EX_P_TOPIC || r->next >= 0 || r->pend > vs)
+            continue;
+        if (x->m->v[x->r[phrase_start(x, k)].m].nstart == qs && qs < vs) {
+            best = (int)k;
+            break;
+        }
+    }
     /* 3곳은 운영사라고 상무부는 설명했다: a subject or topic after the
      * reported clause (the word before it ends in reported_speech_ends)
      * and right before the verb is the speaker; the one before is a
@@ -4583,9 +4595,20 @@ static void statement_events(exdoc *x, size_t si, size_t ss, size_t se, int titl
         const ex_word *w = &x->w[wi];
         if (w->in_quote || w->ce <= w->cs || !starts_any(x->s, w->ce, w->cs, st_verbs))
             continue;
-        /* …말했다고 전했다: this one is reported by the next verb */
-        if (ex_ends_any(x->s, w->cs, w->ce, GW(reported_link_ends)))
-            continue;
+        /* …말했다고 전했다: this one is reported by the next verb; but
+         * after …주장했고 another side with a subject of its own speaks
+         * next (…라고 맞섰다): this one is a statement of its own */
+        if (ex_ends_any(x->s, w->cs, w->ce, GW(reported_link_ends))) {
+            int own_next = !ex_ends_any(x->s, w->cs, w->ce, GW(report_quote_ends));
+            int subj = 0;
+            for (size_t k = 0; own_next && k < x->nr && !subj; k++) {
+                const ex_role *r = &x->r[k];
+                subj = !r->in_quote && is_subject(x, r) && r->next < 0 && x->m->v[r->m].nstart >= w->e &&
+                       r->pend <= x->se;
+            }
+            if (!subj)
+                continue;
+        }
         /* …라고 강조해 왔다: what someone has long said, no occasion */
         if (wi + 1 < x->nw && ex_ends_any(x->s, w->cs, w->ce, GW(habit_link_ends)) &&
             ex_at_any(x->s, x->w[wi + 1].ce, x->w[wi + 1].cs, GW(habit_auxiliaries))) {
