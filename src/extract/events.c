@@ -142,7 +142,7 @@ static struct {
         *const *intent_nouns, *const *intent_content_ends, *const *plan_object_nouns, *const *measure_object_nouns, *const *measure_sign_verbs, *const *comitative_additive_particles,
         *const *causative_adnominals, *const *causative_link_ends, *const *threat_hint_verbs, *const *threat_nouns, *const *figure_bound_words,
         *const *quoted_plan_nouns, *const *plan_head_nouns, *const *gap_moves, *const *decision_speech_verbs, *const *act_plan_nouns, *const *act_rule_nouns, *const *also_particles, *const *scope_nouns, *const *level_directions, *const *policy_ends, *const *earlier_ends, *const *person_pronouns, *const *remark_nouns, *const *warning_words, *const *quality_suffixes, *const *chair_words,
-        *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals,
+        *const *passive_measure_nouns, *const *fused_plan_ends, *const *statement_state_adnominals, *const *statement_action_links,
         *const *company_anaphors, *const *object_verb_adverbs, *const *adverb_suffixes, *const *statement_chain_links, *const *level_lemmas, *const *level_target_particles, *const *interval_marks, *const *place_topic_particles, *const *level_bound_nouns, *const *content_nominals,
         *const *support_light_words, *const *reschedule_verbs, *const *reschedule_links, *const *court_nouns,
         *const *court_reason_verbs, *const *held_verbs, *const *site_nouns, *const *plan_actor_types,
@@ -231,6 +231,7 @@ static void gw_init(void)
     GW_GET(passive_measure_nouns);
     GW_GET(fused_plan_ends);
     GW_GET(statement_state_adnominals);
+    GW_GET(statement_action_links);
     GW_GET(company_anaphors);
     GW_GET(object_verb_adverbs);
     GW_GET(adverb_suffixes);
@@ -4467,6 +4468,11 @@ static int st_type(const exdoc *x, size_t a, size_t b, const ex_word *v, int q)
         for (int k = 0; st_state_adn[k]; k++)
             if (ex_ends(s, adn->cs, adn->ce, st_state_adn[k]))
                 state = 1;
+        /* (…완화하지 않을 것: an act denied, 하지 않을, is a vow; 크지 않을,
+         * 되지 않을 stay states) */
+        if (state && fw > 1 && x->w[fw - 2].s >= a &&
+            ex_ends_any(s, x->w[fw - 2].cs, x->w[fw - 2].ce, GW(statement_action_links)))
+            state = 0;
         if (ex_jong(last) == EX_JONG_L && !state)
             return pledge;
     }
