@@ -1036,6 +1036,16 @@ static int last_act_word_type(const exdoc *x, const char *obj, size_t n, int lem
     return t;
 }
 
+/* The act named by the words before a plan noun (관세 부과 of 관세 부과
+ * 계획, 산업단지 조성 of 산업단지 조성 방안): their noun of the lexicon,
+ * else the last word that is a noun or a lemma of the lexicon; -1 if
+ * none. */
+int ex_plan_act_type(const exdoc *x, const char *words, size_t n)
+{
+    int h = ex_noun_type(x->ev, words, n);
+    return h >= 0 ? h : last_act_word_type(x, words, n, 1);
+}
+
 /* 관세 부과 계획을 발표했다, 산업단지 조성 계획을 공표했다: a plan of an act
  * written apart (its last word one of events.yaml act_plan_nouns) made public with
  * a verb of deciding or announcing (events.yaml decision_speech_verbs)
@@ -1045,21 +1055,18 @@ static int last_act_word_type(const exdoc *x, const char *obj, size_t n, int lem
 static int announced_plan_type(const exdoc *x, const ex_word *verb, const char *obj, int t)
 {
     const char *sp = strrchr(obj, ' ');
+    if (!sp || sp == obj || !starts_any(x->s, verb->ce, verb->cs, GW(decision_speech_verbs)))
+        return t;
     /* (a rule of one act, 수출통제 개정 규정을 발표했다: events.yaml
      * act_rule_nouns, no noun of the lexicon, read as a plan is) */
-    int rule = t < 0 && sp && sp > obj && is_word(sp + 1, 0, strlen(sp + 1), GW(act_rule_nouns));
-    if (rule)
-        t = ex_type_index("announce");
-    if (t != ex_type_index("announce") || !sp || sp == obj ||
-        !(rule || is_word(sp + 1, 0, strlen(sp + 1), GW(act_plan_nouns))) ||
-        !starts_any(x->s, verb->ce, verb->cs, GW(decision_speech_verbs)))
-        return rule ? -1 : t;
+    int plan = t == ex_type_index("announce") && is_word(sp + 1, 0, strlen(sp + 1), GW(act_plan_nouns));
+    int rule = t < 0 && is_word(sp + 1, 0, strlen(sp + 1), GW(act_rule_nouns));
+    if (!plan && !rule)
+        return t;
     /* (the words before the plan noun, then each from the last: 부과 of
      * 관세 부과; a lemma of the lexicon as a noun too: 조성, 육성) */
-    int h = ex_noun_type(x->ev, obj, (size_t)(sp - obj));
-    if (h < 0)
-        h = last_act_word_type(x, obj, (size_t)(sp - obj), 1);
-    return h >= 0 && h != ex_type_index("other") ? h : rule ? -1 : t;
+    int h = ex_plan_act_type(x, obj, (size_t)(sp - obj));
+    return h >= 0 && h != ex_type_index("other") ? h : t;
 }
 
 /* 1 if a word of the phrase obj is an event noun of the lexicon (투자 of

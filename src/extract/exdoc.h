@@ -73,6 +73,10 @@ int ex_base_time(const exdoc *x, const kg_mention *m);
  * act as an object and a hint verb as an adnominal (군사 개입을 시사하는
  * 발언: the noun after them tells a threat; events.yaml threat_hint_verbs). */
 int ex_threat_hint(const exdoc *x, size_t ss, size_t at);
+/* The act named by the words before a plan noun (관세 부과 of 관세 부과
+ * 계획): their lexicon noun, else the last word that is a noun or a lemma
+ * of the lexicon; -1 if none (events.c). */
+int ex_plan_act_type(const exdoc *x, const char *words, size_t n);
 
 /* events.c: dates e by the time mention ti (its value into date, its
  * text into when). */

@@ -32,6 +32,19 @@ void ex_add_rel(exdoc *x, int from, int type, int to)
     x->rel[x->n_rel++] = (ex_rel){ from, to, type };
 }
 
+/* The same-as relation between r's two events, the lower first: what
+ * r is looked up by among the same-as pairs. */
+static ex_rel same_key(ex_rel r)
+{
+    if (r.from > r.to) {
+        int t = r.from;
+        r.from = r.to;
+        r.to = t;
+    }
+    r.type = EX_REL_SAME;
+    return r;
+}
+
 static int rel_cmp(const void *pa, const void *pb)
 {
     const ex_rel *a = pa, *b = pb;
@@ -185,6 +198,21 @@ static int issues_statement(const ex_event *a)
  * that may head the measures told after it (rule R1). A bit the EX_F_*
  * flags of extint.h leave free. */
 #define REL_F_ANNOUNCED (1u << 30)
+
+/* 1 if e is told only in an adnominal clause, no main clause of its own
+ * (관세를 부과한 데 대한, 지원책을 내놓은 것은): background to the
+ * sentence. */
+static int adnominal_only(const ex_event *e)
+{
+    return (e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(e->f & EX_F_FINAL);
+}
+
+/* 1 if e is a remark: a neutral statement, no act announced in it (a
+ * remark is no act that one answers or that a protest is at). */
+static int remark(const ex_event *e)
+{
+    return e->stmt && e->type == ex_type_index("announce") && !(e->f & REL_F_ANNOUNCED);
+}
 
 /* The particles, endings and words single rules below test
  * (relations.yaml; each key's comment there names its rule), looked up
@@ -1370,20 +1398,15 @@ static int same_act(const exdoc *x, const ex_event *a, const ex_event *b, const 
 }
 
 /* 1 if e is told as background to r: a figure or a move (type other)
- * dated in a year (YYYY…) before the year of r's date, or any act dated
- * two years or more before it (처음 도입한 것은 2022년 10월로). */
-static int background_figure(const ex_event *e, const ex_event *r)
+ * dated in a year before the year of r's date, or any act dated two
+ * years or more before it (처음 도입한 것은 2022년 10월로). */
+static int background_to(const ex_event *e, const ex_event *r)
 {
-    if (strlen(e->date) < 4 || strlen(r->date) < 4)
+    kg_edtf de, dr;
+    if (kg_edtf_parse(e->date, &de, NULL) != 0 || kg_edtf_parse(r->date, &dr, NULL) != 0 ||
+        de.a.prec == KG_PREC_NONE || dr.a.prec == KG_PREC_NONE)
         return 0;
-    int ye = 0, yr = 0;
-    for (int k = 0; k < 4; k++) {
-        if (e->date[k] < '0' || e->date[k] > '9' || r->date[k] < '0' || r->date[k] > '9')
-            return 0;
-        ye = ye * 10 + (e->date[k] - '0');
-        yr = yr * 10 + (r->date[k] - '0');
-    }
-    return e->type == ex_type_index("other") ? ye < yr : ye + 2 <= yr;
+    return e->type == ex_type_index("other") ? de.a.year < dr.a.year : de.a.year + 2 <= dr.a.year;
 }
 
 /* 1 if e may tell a lead's act again: not dropped, quoted, a statement,
@@ -1391,6 +1414,17 @@ static int background_figure(const ex_event *e, const ex_event *r)
 static int retelling_cand(const ex_event *e)
 {
     return !e->dropped && !e->quoted && !e->np && !e->title_line && !e->caption;
+}
+
+/* The story's act: the first act that may tell a lead's act, the first
+ * mention of its act, before event n; with no_stmt, not a statement.
+ * -1 if none. */
+static int story_act(const exdoc *x, size_t n, int no_stmt)
+{
+    for (size_t j = 0; j < n && j < x->n_ev; j++)
+        if (retelling_cand(&x->ev_v[j]) && x->ev_v[j].canon < 0 && !(no_stmt && x->ev_v[j].stmt))
+            return (int)j;
+    return -1;
 }
 
 /* 1 if a and b may be one act told twice by a lead and its body: of one
@@ -1932,16 +1966,8 @@ static int np_type_of(const exdoc *x, size_t a, size_t b, int lexicon)
         memcpy(t, x->s + w, b - w);
         t[b - w] = '\0';
         if (in_list(t, np_plan_nouns)) {
-            size_t v = w - 1, u = v;
-            while (u > a && x->s[u - 1] != ' ')
-                u--;
-            int h = ex_noun_type(x->ev, x->s + a, v - a);
-            if (h < 0 && v - u < sizeof t) {
-                memcpy(t, x->s + u, v - u);
-                t[v - u] = '\0';
-                h = ex_lemma_type(x->ev, t);
-            }
-            if (h >= 0 && h != ex_type_index("other") && h != ty)
+            int h = ex_plan_act_type(x, x->s + a, w - 1 - a);
+            if (h >= 0 && h != ex_type_index("other"))
                 ty = h;
         }
     }
@@ -3114,7 +3140,7 @@ static void plan_decomp(exdoc *x, size_t i)
         /* background told in an adnominal clause (…에 부과한 관세를), or
          * as the time of what follows (확정한 가운데, 서명한 뒤), or a mood
          * described (환영하는 분위기다) */
-        if (((q->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(q->f & EX_F_FINAL)) || (q->f & EX_F_TEMPCONN))
+        if (adnominal_only(q) || (q->f & EX_F_TEMPCONN))
             continue;
         /* the plan's own document issued (포고문을 발표했다) */
         /* 업계는 환영했다: a reaction to the plan is no part of it */
@@ -3587,7 +3613,7 @@ static int answerable_act(const ex_event *e)
         return 0;
     /* (an act told in an adnominal clause is background: 관세를 부과한
      * 데 대한 보복이다) */
-    return !((e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(e->f & EX_F_FINAL));
+    return !adnominal_only(e);
 }
 
 /* 중국 기업 5곳을 제재 명단에 올렸다. 중국 외교부는 "…"고 촉구했다: a
@@ -4163,12 +4189,7 @@ static int reaction_opener(const exdoc *x, size_t si)
  * sentence, at its last telling before the opener (same-as). */
 static void reaction_paragraphs(exdoc *x)
 {
-    int central = -1;
-    for (size_t j = 0; j < x->n_ev; j++)
-        if (retelling_cand(&x->ev_v[j]) && x->ev_v[j].canon < 0) {
-            central = (int)j;
-            break;
-        }
+    int central = story_act(x, x->n_ev, 0);
     if (central < 0 || !x->ev_v[central].n_agent)
         return;
     for (size_t si = x->ev_v[central].sent + 1; si < x->t->n_sent; si++) {
@@ -4237,7 +4258,7 @@ static void content_parts(exdoc *x)
             /* (the last agreement or plan, not one told as background in
              * an adnominal clause: 지원책을 내놓은 것은 처음이다) */
             if ((p->type == cooperate || (p->type == announce && plan_event(x, p))) &&
-                !((p->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(p->f & EX_F_FINAL)))
+                !adnominal_only(p))
                 plan = (int)j;
         }
         /* the noun names none told (계획의 골자는 after 방안을 발표했다):
@@ -4245,10 +4266,7 @@ static void content_parts(exdoc *x)
          * in passing after it: 지원책을 내놓은 것은 처음이다), else the
          * last agreement or plan */
         if (whole < 0 && plan >= 0) {
-            int c = -1;
-            for (size_t j = 0; j < x->n_ev && c < 0; j++)
-                if (retelling_cand(&x->ev_v[j]) && x->ev_v[j].canon < 0)
-                    c = (int)j;
+            int c = story_act(x, x->n_ev, 0);
             if (c >= 0 && x->ev_v[c].sent < si)
                 c = last_telling(x, c, si);
             whole = c >= 0 && x->ev_v[c].sent < si &&
@@ -4270,7 +4288,7 @@ static void content_parts(exdoc *x)
                 has_rel_from(x, (int)j, EX_REL_PART))
                 continue;
             /* (background told in an adnominal clause: 지난달 발표한 규제의) */
-            if ((q->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(q->f & EX_F_FINAL))
+            if (adnominal_only(q))
                 continue;
             ex_add_rel(x, (int)j, EX_REL_PART, whole);
         }
@@ -4794,7 +4812,7 @@ static int plan_told(const exdoc *x, const ex_event *e)
 static int part_candidate(const ex_event *e)
 {
     return !e->dropped && !e->quoted && !e->stmt && !e->title_line && e->canon < 0 &&
-           !((e->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(e->f & EX_F_FINAL));
+           !adnominal_only(e);
 }
 
 /* Rule R1 for acts inside another act (GUIDELINES, Relations):
@@ -5368,7 +5386,7 @@ static void topic_mentions(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_o
                 continue;
             if (!general && e->type == ty && (typed < 0 || e->ps > x->ev_v[typed].ps))
                 typed = (int)i;
-            if (e->stmt && !(e->f & REL_F_ANNOUNCED) && e->type == ex_type_index("announce"))
+            if (remark(e))
                 continue; /* (a remark is no act) */
             if (own >= 0 && acted_by(x, e, own) && (owned < 0 || e->ps > x->ev_v[owned].ps))
                 owned = (int)i;
@@ -5558,7 +5576,7 @@ void ex_relate(exdoc *x)
         int best_type = cue_type >= 0 && cue_pos < b->ps ? cue_type : -1;
         /* the cue governs the main clause, not a noun's adnominal clause
          * (이에 따라 … 결정된 비율에 따라) */
-        if ((b->f & (EX_F_ADNOM | EX_F_PRESADN | EX_F_FUTADN)) && !(b->f & EX_F_FINAL))
+        if (adnominal_only(b))
             best_type = -1;
         if (best_type >= 0 && si > 0) {
             /* the cue speaks of what was just told: the sentence before,
@@ -5577,17 +5595,14 @@ void ex_relate(exdoc *x)
                 a = prev_event(x, a, back, -1, -1);
             /* 엔비디아는 지난해 매출의 13%를 올렸다. … 이에 대응해: a
              * figure or a move of an earlier year, or an act of two years
-             * or more before (background_figure), is background, not what
-             * one answers */
-            while (a >= 0 && best_type == EX_REL_RESPONDS && background_figure(&x->ev_v[a], b))
+             * or more before (background_to), is background, not what one
+             * answers */
+            while (a >= 0 && best_type == EX_REL_RESPONDS && background_to(&x->ev_v[a], b))
                 a = prev_event(x, a, back, -1, -1);
             /* (none left: 이에 speaks of the story's act, when another
              * side did it) */
             if (a < 0 && best_type == EX_REL_RESPONDS && !market_move(x, b) && !owned_move(x, b) && !self_move(b)) {
-                int c = -1;
-                for (size_t k = 0; k < j && c < 0; k++)
-                    if (retelling_cand(&x->ev_v[k]) && x->ev_v[k].canon < 0 && !x->ev_v[k].stmt)
-                        c = (int)k;
+                int c = story_act(x, j, 1);
                 if (c >= 0 && x->ev_v[c].sent < si && !is_reaction(&x->ev_v[c]) && x->ev_v[c].n_agent &&
                     b->n_agent && !agents_agree(x, &x->ev_v[c], b))
                     a = c;
@@ -5690,13 +5705,11 @@ void ex_relate(exdoc *x)
             int c = side < 0 ? -1 : side_act(x, prev_event(x, (int)j, far, -1, -1), far, -1, side, (size_t)-1);
             /* (a remark of that side, 9곳은 운영사라고 설명했다, is no act
              * protested: its act told before it is) */
-            for (int d = c; d >= 0 && x->ev_v[d].stmt && x->ev_v[d].type == ex_type_index("announce") &&
-                            !(x->ev_v[d].f & REL_F_ANNOUNCED);) {
+            for (int d = c; d >= 0 && remark(&x->ev_v[d]);) {
                 /* (that act within two sentences of the remark) */
                 size_t far2 = x->ev_v[d].sent >= 2 ? x->ev_v[d].sent - 2 : 0;
                 d = side_act(x, prev_event(x, d, far2, -1, -1), far2, -1, side, (size_t)-1);
-                if (d >= 0 && !(x->ev_v[d].stmt && x->ev_v[d].type == ex_type_index("announce") &&
-                                !(x->ev_v[d].f & REL_F_ANNOUNCED)))
+                if (d >= 0 && !remark(&x->ev_v[d]))
                     c = d;
             }
             if (c >= 0)
@@ -5851,29 +5864,14 @@ void ex_relate(exdoc *x)
     ex_rel *same = kg_xmalloc(n_same * sizeof *same);
     n_same = 0;
     for (size_t r = 0; r < x->n_rel; r++)
-        if (x->rel[r].type == EX_REL_SAME) {
-            ex_rel s = x->rel[r];
-            if (s.from > s.to) {
-                int t = s.from;
-                s.from = s.to;
-                s.to = t;
-            }
-            same[n_same++] = s;
-        }
+        if (x->rel[r].type == EX_REL_SAME)
+            same[n_same++] = same_key(x->rel[r]);
     qsort(same, n_same, sizeof *same, rel_cmp);
     k = 0;
     for (size_t r = 0; r < x->n_rel; r++) {
-        ex_rel key = x->rel[r];
-        if (key.type != EX_REL_SAME) {
-            if (key.from > key.to) {
-                int t = key.from;
-                key.from = key.to;
-                key.to = t;
-            }
-            key.type = EX_REL_SAME;
-            if (bsearch(&key, same, n_same, sizeof *same, rel_cmp))
-                continue;
-        }
+        ex_rel key = same_key(x->rel[r]);
+        if (x->rel[r].type != EX_REL_SAME && bsearch(&key, same, n_same, sizeof *same, rel_cmp))
+            continue;
         x->rel[k++] = x->rel[r];
     }
     x->n_rel = k;

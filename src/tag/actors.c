@@ -1487,8 +1487,8 @@ static int head_tokens(actx *x, size_t e, span *toks, int max)
         /* inner punctuation other than - . & : not a name token; a
          * token that ends a sentence or clause is no part of a name */
         int bad = 0;
-        if (n > 0 && b > a2 && (s[b - 1] == '.' || s[b - 1] == ',' || s[b - 1] == '!' || s[b - 1] == '?' ||
-                                s[b - 1] == ':' || s[b - 1] == ';'))
+        if (b > a2 && (s[b - 1] == '.' || s[b - 1] == ',' || s[b - 1] == '!' || s[b - 1] == '?' ||
+                       s[b - 1] == ':' || s[b - 1] == ';'))
             break;
         for (size_t q = a2; q < b;) {
             size_t k;
@@ -1590,6 +1590,16 @@ static int gloss_latin(actx *x, size_t i, gloss *g)
     return 1;
 }
 
+/* The type the descriptor a word [a, b) ends in gives the name after it
+ * (시장조사업체: company; names: descriptors), or NULL. */
+static const char *descriptor_type(const char *s, size_t a, size_t b)
+{
+    for (const struct descriptor *d = descriptors; d->w; d++)
+        if (ends_with(s + a, b - a, d->w))
+            return d->type;
+    return NULL;
+}
+
 /* Phase 2: the Hangul head before the parenthesis at i and how many of
  * its tokens the gloss names (g->take). 0 when it is no name. */
 static const char *descriptor_before(const char *s, size_t q);
@@ -1621,17 +1631,9 @@ static int gloss_head(actx *x, size_t i, gloss *g)
      * descriptors) ends the name before it and gives its type; a name of
      * one Hangul word may gloss several Latin ones */
     g->dtype = NULL;
-    for (int k = 1; k < take; k++) {
-        const char *type = NULL;
-        for (const struct descriptor *d = descriptors; d->w && !type; d++)
-            if (ends_with(s + toks[k].a, toks[k].b - toks[k].a, d->w))
-                type = d->type;
-        if (type) {
+    for (int k = 1; k < take && !g->dtype; k++)
+        if ((g->dtype = descriptor_type(s, toks[k].a, toks[k].b)) != NULL)
             take = k;
-            g->dtype = type;
-            break;
-        }
-    }
     if (!g->dtype)
         g->dtype = descriptor_before(s, toks[take - 1].a);
     /* a law, a plan or a thing glossed (반도체법(CHIPS Act)): no actor */
@@ -1755,12 +1757,9 @@ static int gloss_han(actx *x, size_t i)
             if (ends_with(s + i + 1, b - i - 1, *w))
                 type = "company";
         size_t pa, pb;
-        if (ha == toks[0].a && word_before(s, ha, &pa, &pb))
-            for (const struct descriptor *d = descriptors; d->w; d++)
-                if (ends_with(s + pa, pb - pa, d->w)) {
-                    type = d->type;
-                    break;
-                }
+        const char *dt;
+        if (ha == toks[0].a && word_before(s, ha, &pa, &pb) && (dt = descriptor_type(s, pa, pb)) != NULL)
+            type = dt;
         kg_buf *id = slug_of(x, s + ha, hb - ha);
         act = dact_add(x, id->ptr, id->len, s + ha, hb - ha, type, "gloss", -1);
     }
@@ -3076,9 +3075,7 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
     if (title)
         type = "person";
     else if (what & 1)
-        for (const struct descriptor *d = descriptors; d->w && !type; d++)
-            if (ends_with(s + pa, pb - pa, d->w))
-                type = d->type;
+        type = descriptor_type(s, pa, pb);
     if (!type)
         return 0;
     size_t ne;
@@ -3284,10 +3281,6 @@ static size_t suffix_words_rule(actx *x, size_t a, size_t w)
     int nt = head_tokens(x, a > 0 ? a - 1 : 0, toks, 4);
     if (a == 0 || s[a - 1] != ' ' || nt == 0)
         return 0;
-    /* (a word that ends a sentence or a clause is no part of the name:
-     * …라고 비판했다. 협회에 따르면) */
-    if (a >= 2 && memchr(".,!?:;", s[a - 2], 6))
-        return 0;
     /* drop leading modifiers; need a name word */
     int latin = 0, use = 0;
     for (int k = 0; k < nt; k++) {
@@ -3319,10 +3312,7 @@ static const char *descriptor_before(const char *s, size_t q)
     size_t pa, pb;
     if (!word_before(s, q, &pa, &pb) || pb < 8 || !(intro_end(s, pb) & 1))
         return NULL;
-    for (const struct descriptor *d = descriptors; d->w; d++)
-        if (ends_with(s + pa, pb - pa, d->w))
-            return d->type;
-    return NULL;
+    return descriptor_type(s, pa, pb);
 }
 
 /* A quoted name: before 라는 + an organisation noun ('엔진 AI'라는
