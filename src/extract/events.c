@@ -4088,11 +4088,16 @@ static int keep_event(const exdoc *x, ex_event *e, const cand *c, const ex_word 
      * subject holds, stated with a copula, is no description */
     /* (4조 원을 투입하는 것이 뼈대다: the plan's content named by a
      * nominal, events.yaml content_nominals, before the copula) */
+    /* (투입하는 것이 read alone is a habit, 하는 것이다: before the copula
+     * it is the content all the same) */
     int nx = (int)(w - x->w) + 1;
-    if (word_is(x, nx, GW(content_nominals)) && word_is(x, nx + 1, GW(plan_copula_words)))
+    unsigned content = EX_F_PRESADN | EX_F_COMPL;
+    if (word_is(x, nx, GW(content_nominals)) && word_is(x, nx + 1, GW(plan_copula_words))) {
         nx++;
-    if ((f & (EX_F_PRESADN | EX_F_COMPL)) && !w->in_quote && word_is(x, nx, GW(plan_copula_words))) {
-        f &= ~(unsigned)(EX_F_PRESADN | EX_F_COMPL);
+        content |= EX_F_HABIT;
+    }
+    if ((f & content) && !w->in_quote && word_is(x, nx, GW(plan_copula_words))) {
+        f &= ~content;
         e->f = f;
     }
     /* 공장을 짓는다는 계획을 발표했다: the act of a plan made public is
