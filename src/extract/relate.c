@@ -2865,7 +2865,7 @@ static const char *const *earlier_openers; /* events.yaml: 앞서 (a sentence to
 static const char *const *progressive_adns; /* korean.yaml progressive_adnominals: 있는 */
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words, *const *enum_openers;
-static const char *const *appeal_words, *const *ruling_words, *const *content_openers;
+static const char *const *appeal_words, *const *ruling_words, *const *content_openers, *const *content_source_cues;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
 static const char *const *rebut_verbs, *const *clause_bound_nouns, *const *reaction_nouns, *const *reaction_noun_particles;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
@@ -2897,6 +2897,7 @@ static void parts_init(void)
     appeal_words = kg_gram_words("relations", "appeal_words");
     ruling_words = kg_gram_words("relations", "ruling_words");
     content_openers = kg_gram_words("relations", "content_openers");
+    content_source_cues = kg_gram_words("relations", "content_source_cues");
     hold_endings = kg_gram_words("relations", "meeting_hold_endings");
     goal_words = kg_gram_words("relations", "goal_words");
     plan_heads = kg_gram_words("relations", "plan_heads");
@@ -4210,6 +4211,14 @@ static void reaction_paragraphs(exdoc *x)
     }
 }
 
+/* 1 if the last word of the object text obj is noun (마친 뒤 공동성명:
+ * 공동성명). */
+static int obj_word_is(const char *obj, const char *noun)
+{
+    size_t lo = strlen(obj), ln = strlen(noun);
+    return ln && lo >= ln && !strcmp(obj + lo - ln, noun) && (lo == ln || obj[lo - ln - 1] == ' ');
+}
+
 /* 합의 내용을 보면 양국은 … 늘린다. 중국은 … 사들이기로 했다: a
  * sentence that opens (in its first words) with a cue of the content of
  * what was agreed or planned (relations.yaml content_openers) tells its
@@ -4223,8 +4232,15 @@ static void content_parts(exdoc *x)
         const kg_text_range *sr = &x->t->sent[si];
         size_t lim = sr->nend < sr->nstart + 40 ? sr->nend : sr->nstart + 40;
         size_t at = first_cue(x->s, sr->nstart, lim, content_openers);
-        if (at == (size_t)-1)
-            continue;
+        /* (공동성명에 따르면: the cue glued to the noun, which must then
+         * name an act told: 로이터통신에 따르면 names a source) */
+        int named_only = 0;
+        if (at == (size_t)-1) {
+            at = first_cue(x->s, sr->nstart, lim, content_source_cues);
+            if (at == (size_t)-1 || at == sr->nstart || x->s[at - 1] == ' ')
+                continue;
+            named_only = 1;
+        }
         /* the noun right before the cue, glued or after a space (합의 내용을) */
         char noun[48] = "";
         size_t e = at;
@@ -4253,7 +4269,8 @@ static void content_parts(exdoc *x)
             const ex_event *p = &x->ev_v[j];
             if (p->dropped || p->quoted || p->stmt || p->title_line || p->canon >= 0)
                 continue;
-            if (noun[0] && (strstr(p->pred, noun) || strstr(p->obj, noun)))
+            if (noun[0] && (named_only ? (p->type == cooperate || p->type == announce) && obj_word_is(p->obj, noun)
+                                       : strstr(p->pred, noun) || strstr(p->obj, noun)))
                 whole = (int)j;
             /* (the last agreement or plan, not one told as background in
              * an adnominal clause: 지원책을 내놓은 것은 처음이다) */
@@ -4265,7 +4282,7 @@ static void content_parts(exdoc *x)
          * the story's act when it is a plan or an agreement (not one named
          * in passing after it: 지원책을 내놓은 것은 처음이다), else the
          * last agreement or plan */
-        if (whole < 0 && plan >= 0) {
+        if (whole < 0 && plan >= 0 && !named_only) {
             int c = story_act(x, x->n_ev, 0);
             if (c >= 0 && x->ev_v[c].sent < si)
                 c = last_telling(x, c, si);
