@@ -440,6 +440,7 @@ static kg_wordset ws_gloss_function_words, ws_title_modifiers, ws_lead_roles, ws
 static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles, ws_head_tails, ws_company_titles;
 static kg_wordset ws_ordinal_titles;              /* ordinal_title_rule: 차관 (1차관) */
 static kg_wordset ws_name_lead_nouns;             /* name_context_ok: 소속 (민주당 소속 홍길동 의원) */
+static kg_wordset ws_duty_words;                  /* affiliated_name: 담당 (상무부 산업안보 담당 차관) */
 static kg_wordset ws_particle_like_ends;          /* name_word_ok: 이, 인 (자신이, 남편인) */
 static const char *const *ordinal_marks;          /* ordinal_title_rule: 제 (제1부부장) */
 /* the lists that were walked word by word with strlen and memcmp, as
@@ -2470,20 +2471,36 @@ static int affiliation_word(actx *x, size_t a, size_t b)
  * ne. The name before them (a Korean name of three syllables, or two
  * words spelled from another language) goes to [*pa, *pe), the first
  * word of the body to *pb. Returns 1 when there is one. */
-static int affiliated_name(actx *x, size_t ne, size_t *pa, size_t *pe, size_t *pb)
+static int affiliated_name(actx *x, size_t ne, size_t *pa, size_t *pe, size_t *pb, size_t *pbe)
 {
     const char *s = x->s;
     size_t q = ne;
+    *pbe = ne;
+    int duties = 1; /* every step so far a duty */
     for (int k = 0; k < 3 && q >= 2; k++) {
         /* a body found already (미 연준) is one step, whatever its words */
-        size_t wa = tok_begin(s, q), ma;
+        size_t wa = tok_begin(s, q), ma = 0;
         const char *mt = mention_ending_at(x, q, &ma);
-        if (mt && ma < wa) {
-            if (!strcmp(mt, "person"))
+        /* (a duty with its field, 산업안보 담당, is one step) */
+        if (kg_wordset_has(&ws_duty_words, s + wa, q - wa)) {
+            if (wa < 2 || s[wa - 1] != ' ')
                 return 0;
-            wa = ma;
-        } else if (!affiliation_word(x, wa, q))
-            return 0;
+            size_t da = tok_begin(s, wa - 1);
+            if (da >= wa - 1 || !all_hangul(s + da, wa - 1 - da) || overlaps_actor(x, da, wa - 1))
+                return 0;
+            wa = da;
+            /* (next to the title, no part of the body: it ends before) */
+            if (duties)
+                *pbe = da > 0 ? da - 1 : da;
+        } else {
+            duties = 0;
+            if (mt && ma < wa) {
+                if (!strcmp(mt, "person"))
+                    return 0;
+                wa = ma;
+            } else if (!affiliation_word(x, wa, q))
+                return 0;
+        }
         if (wa < 2 || s[wa - 1] != ' ')
             return 0;
         size_t be = wa - 1, na = tok_begin(s, be);
@@ -2552,31 +2569,32 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
     /* the body the person belongs to between name and title: the
      * person, then the body (one word or more) unless something found
      * it already */
-    size_t fa, fe, fb;
-    if (!strict && affiliated_name(x, ne, &fa, &fe, &fb)) {
+    size_t fa, fe, fb, fbe;
+    if (!strict && affiliated_name(x, ne, &fa, &fe, &fb, &fbe)) {
         if (kg_tctx_taken(x->c, fa, ne))
             return 0;
         if (!mention_type_at(x, fa, fe) && !plural)
             new_actor(x, fa, fe, "person", "title");
-        /* each run of its words that nothing found is one body */
-        for (size_t p = fb; p < ne;) {
+        /* each run of its words that nothing found is one body (a duty
+         * before the title, 산업안보 담당, is none) */
+        for (size_t p = fb; p < fbe;) {
             size_t ra = p, rb = p;
-            while (p < ne) {
+            while (p < fbe) {
                 size_t we = p;
-                while (we < ne && s[we] != ' ')
+                while (we < fbe && s[we] != ' ')
                     we++;
                 if (overlaps_actor(x, p, we))
                     break;
                 rb = we;
-                p = we < ne ? we + 1 : we;
+                p = we < fbe ? we + 1 : we;
             }
             if (rb > ra) {
                 const struct suffix *sf = org_suffix(s + ra, rb - ra);
                 new_actor(x, ra, rb, sf ? sf->type : "organization", "title");
             } else {
-                while (p < ne && s[p] != ' ')
+                while (p < fbe && s[p] != ' ')
                     p++;
-                p = p < ne ? p + 1 : p;
+                p = p < fbe ? p + 1 : p;
             }
         }
         return 1;
@@ -3807,6 +3825,7 @@ static void tables_init(void)
     for (const char *const *t = kg_gram_words("names", "ordinal_titles"); *t; t++)
         set_cls(C_TITLE, *t, 0);
     kg_wordset_build(&ws_name_lead_nouns, kg_gram_words("names", "name_lead_nouns"));
+    kg_wordset_build(&ws_duty_words, kg_gram_words("names", "duty_words"));
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
