@@ -3120,7 +3120,10 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
         if (b2 == m + 1 || (b2 < len && (is_lat(s[b2]) || is_dig(s[b2]))))
             return 0;
         size_t w2 = strip_run(s, m + 1, b2);
-        if (!foreign_name_ok(x, i, m, w2) || (!loan_spelled(s, i, m) && !loan_spelled(s, m + 1, w2)) ||
+        /* (spelled from elsewhere, or a given name from elsewhere
+         * first: 에밀리 첸) */
+        if (!foreign_name_ok(x, i, m, w2) ||
+            (!loan_spelled(s, i, m) && !loan_spelled(s, m + 1, w2) && !given_abroad_at(s, i, m)) ||
             kg_wordset_has(&ws_loan_common, s + i, m - i) || kg_wordset_has(&ws_loan_common, s + m + 1, w2 - m - 1))
             return 0;
         ne = w2;
