@@ -386,6 +386,7 @@ static const char *const *name_bad_single;      /* name_word_ok: 는 */
 static const char *const *place_titles;         /* title_rule_ex: 특파원 */
 static const char *const *foreign_titles;       /* title_rule_ex: 외무상 (무토 요지 경제산업상) */
 static const char *const *list_closers;         /* list_rule: 등 */
+static const char *const *list_joiners;         /* list_rule: 과 (한빛은행과 X 등) */
 static const char *const *quote_namers;         /* quoted_rule: 이라는 */
 static const char *const *region_suffixes;      /* run_known: 시, 성 (베이징시) */
 static const char *const *place_particles;      /* place_acts: 는, 가 (수원시는) */
@@ -3165,8 +3166,16 @@ static size_t list_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
     size_t len = x->len;
-    if (i < 3 || s[i - 1] != ' ' || s[i - 2] != ',' || x->last_end != i - 2)
+    if (i < 3 || s[i - 1] != ' ')
         return 0;
+    /* after a comma, or after a joining particle (과) and then closed by
+     * 등 only */
+    int joined = 0;
+    if (s[i - 2] != ',' || x->last_end != i - 2) {
+        if (!x->last_end || x->last_end >= i - 1 || kg_lit_any(s, len, x->last_end, list_joiners) != i - 1)
+            return 0;
+        joined = 1;
+    }
     const char *type = x->last_lex >= 0 ? x->lx->actors[x->last_lex].type
                        : x->last_act >= 0 ? x->acts[x->last_act].type
                                           : NULL;
@@ -3182,7 +3191,7 @@ static size_t list_rule(actx *x, size_t i, size_t te)
     size_t we = ne > te ? ne : te; /* end of the word */
     /* then a comma, or 등 (with a particle glued or not) */
     size_t tend, m;
-    int listed = (w == we && we < len && s[we] == ',') ||
+    int listed = (!joined && w == we && we < len && s[we] == ',') ||
                  (we + 1 < len && s[we] == ' ' && (m = kg_lit_any(s, len, we + 1, list_closers)) && kg_tail_ok(s, len, m, &tend));
     if (!listed)
         return 0;
@@ -3516,6 +3525,7 @@ static void lists_load(void)
     place_titles = kg_gram_words("names", "place_titles");
     foreign_titles = kg_gram_words("names", "foreign_titles");
     list_closers = kg_gram_words("names", "list_closers");
+    list_joiners = kg_gram_words("names", "list_joiners");
     quote_namers = kg_gram_words("names", "quote_namers");
     region_suffixes = kg_gram_words("names", "region_suffixes");
     place_particles = kg_gram_words("names", "place_acting_particles");
@@ -4983,7 +4993,7 @@ static inline size_t run_intro_list(scan *sc, const hword *w, const char *s, siz
           ((w->b2 < 0x80 || !introl_ok || (w->pc & C_INTROL)) && intro_end(s, i - 1)) ||
           (dtail_last[w->b2] && descriptor_before_tail(s, i - 1))) &&
          (e = intro_rule(sc->x, i, te))) ||
-        (i >= 3 && w->b2 == ',' && (e = list_rule(sc->x, i, te))))
+        (i >= 3 && (w->b2 == ',' || sc->x->last_end + 4 == i) && (e = list_rule(sc->x, i, te))))
         return e;
     return 0;
 }
