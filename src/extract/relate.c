@@ -4344,9 +4344,15 @@ static void appeal_answers(exdoc *x)
                 named = x->ev_v[x->rel[r].to].np && pred_in(&x->ev_v[x->rel[r].to], ruling_words) ? (int)r : -2;
         if (named == -2)
             continue;
+        /* (a ruling on the appeal's day is the one it answers, not an
+         * earlier ruling told as background after it: …1심에서 징역 2년을
+         * 선고받았다 of another case, the year before) */
+        int same_day = 0;
+        for (size_t a = j; a-- > 0 && a + BACK_MAX > j && b->date[0] && !same_day;)
+            same_day = ruling_event(&x->ev_v[a]) && !strcmp(x->ev_v[a].date, b->date);
         for (size_t a = j; a-- > 0 && a + BACK_MAX > j;) {
             const ex_event *e = &x->ev_v[a];
-            if (!ruling_event(e))
+            if (!ruling_event(e) || (same_day && strcmp(e->date, b->date) != 0))
                 continue;
             /* (one ruling told in several sentences, 징역 7년을 선고했다. 박씨에게는
              * 3년이 선고됐다: its first, the rulings before it of the same
