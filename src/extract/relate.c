@@ -3242,6 +3242,11 @@ static void plan_parts(exdoc *x, int hubs_only)
         const ex_event *p = &x->ev_v[i];
         if (p->dropped || p->canon >= 0 || p->quoted || p->type == protest || p->type == meet)
             continue;
+        /* (a plan told as background in an adnominal clause, 2017년
+         * 내놓은 계획보다: the acts after it are not its; a plan to come,
+         * 발표할 예정이다, may have them) */
+        if ((p->f & EX_F_ADNOM) && !(p->f & EX_F_FINAL))
+            continue;
         /* before same-as: a talk in a drive is a step of it, not it */
         if (hubs_only && !p->title_line && (p->type == ex_type_index("cooperate") || p->type == invest))
             drive_parts(x, i);
