@@ -2704,6 +2704,25 @@ static size_t clause_from(const exdoc *x, size_t g, size_t n0)
  * and the move's predicate, becomes an event with the relation that
  * points at it, never alone; a move chained after the first (급등하며 …
  * 랠리했다) is caused by it too. Appends to *out (by position). */
+/* 1 if the clause [from, end) opens with a demonstrative alone before a
+ * cause word of its own (이 소식에, 이 같은 소식이 전해지자:
+ * act_demonstratives, move_cause_words). */
+static int demonstrative_cue(const exdoc *x, size_t from, size_t end)
+{
+    size_t p = from;
+    while (p < end && (x->s[p] == ' ' || x->s[p] == '\n'))
+        p++;
+    for (int k = 0; act_demonstratives[k]; k++) {
+        size_t l = strlen(act_demonstratives[k]);
+        if (p + l + 1 >= end || memcmp(x->s + p, act_demonstratives[k], l) || x->s[p + l] != ' ')
+            continue;
+        for (int m = 0; move_words[m]; m++)
+            if (ex_at(x->s, end, p + l + 1, move_words[m]))
+                return 1;
+    }
+    return 0;
+}
+
 static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
 {
     size_t n0 = x->n_ev, hits = 0;
@@ -2721,6 +2740,26 @@ static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
             if (we > ws && we < e->ps)
                 found = move_cause_at(x, from, ws, we, &a, &ne);
             ws = we;
+        }
+        /* 이 소식에 주가는 3% 떨어졌다: the news is what the sentence
+         * before told, its last act or statement, which causes the move */
+        if (found < 0 && demonstrative_cue(x, from, e->ps)) {
+            for (size_t k = g; k-- > 0;) {
+                const ex_event *p = &x->ev_v[k];
+                if (p->sent + 1 < si)
+                    break;
+                if (p->sent != si - 1 || p->dropped || p->quoted || p->title_line || p->np)
+                    continue;
+                /* (a move told last: the rules of moves told one after
+                 * another read it) */
+                if (market_move(x, p) || self_move(p) || owned_move(x, p))
+                    break;
+                KG_VEC_PUSH(*out, *n_out, *cap_out);
+                (*out)[(*n_out)++] = (gov_rel){ p->ps, e->ps, EX_REL_CAUSES };
+                hits++;
+                break;
+            }
+            continue;
         }
         /* 이 발표 직후: the phrase points back at an act told before,
          * which is no new event (left to the cues that point back) */
