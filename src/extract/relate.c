@@ -5285,7 +5285,9 @@ static void rebuttals(exdoc *x)
         size_t min_sent = b->sent >= 3 ? b->sent - 3 : 0;
         for (int a = prev_event(x, (int)j, min_sent, -1, -1); a >= 0; a = prev_event(x, a, min_sent, -1, -1)) {
             const ex_event *e = &x->ev_v[a];
-            if (e->quoted || e->title_line || !is_reaction(e))
+            /* (or a claim of another side in its own sentence: …주장했고,
+             * B는 …라고 맞섰다) */
+            if (e->quoted || e->title_line || !(is_reaction(e) || (e->stmt && e->sent == b->sent)))
                 continue;
             if (!e->n_agent || !b->n_agent || same_side(x, e, b))
                 continue;
