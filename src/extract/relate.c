@@ -2904,7 +2904,7 @@ static const char *const *earlier_openers; /* events.yaml: 앞서 (a sentence to
 static const char *const *progressive_adns; /* korean.yaml progressive_adnominals: 있는 */
 static const char *const *reaction_verbs, *const *reprisal_words, *const *explain_copulas, *const *drive_verbs;
 static const char *const *modifier_cues, *const *whole_words, *const *enum_openers;
-static const char *const *appeal_words, *const *ruling_words, *const *content_openers, *const *content_source_cues;
+static const char *const *appeal_words, *const *ruling_words, *const *content_openers, *const *content_source_cues, *const *additive_openers;
 static const char *const *hold_endings, *const *goal_words, *const *plan_heads, *const *forecast_nouns;
 static const char *const *rebut_verbs, *const *clause_bound_nouns, *const *reaction_nouns, *const *reaction_noun_particles;
 static const char *const *release_verbs, *const *exception_openers, *const *withdraw_verbs, *const *content_anaphora;
@@ -2936,6 +2936,7 @@ static void parts_init(void)
     appeal_words = kg_gram_words("relations", "appeal_words");
     ruling_words = kg_gram_words("relations", "ruling_words");
     content_openers = kg_gram_words("relations", "content_openers");
+    additive_openers = kg_gram_words("relations", "additive_openers");
     content_source_cues = kg_gram_words("relations", "content_source_cues");
     hold_endings = kg_gram_words("relations", "meeting_hold_endings");
     goal_words = kg_gram_words("relations", "goal_words");
@@ -5780,6 +5781,23 @@ void ex_relate(exdoc *x)
                 d = side_act(x, prev_event(x, d, far2, -1, -1), far2, -1, side, (size_t)-1);
                 if (d >= 0 && !remark(&x->ev_v[d]))
                     c = d;
+            }
+            /* (an act that side told as one more along with its act
+             * before, BIS는 이와 함께 27곳을 명단에 올렸다: relations.yaml
+             * additive_openers; the act it goes with is the one protested) */
+            /* (the first of that side's acts in the two sentences
+             * before the addition: a rule's taking effect told after the
+             * rule is not what it goes with) */
+            if (c >= 0 && x->ev_v[c].sent > 0 &&
+                first_cue(x->s, x->ev_v[c].cs, x->ev_v[c].ps, additive_openers) != (size_t)-1) {
+                size_t far2 = x->ev_v[c].sent >= 2 ? x->ev_v[c].sent - 2 : 0;
+                int first = -1;
+                for (int d = side_act(x, prev_event(x, c, far2, -1, -1), far2, -1, side, (size_t)-1); d >= 0;
+                     d = side_act(x, prev_event(x, d, far2, -1, -1), far2, -1, side, (size_t)-1))
+                    if (!remark(&x->ev_v[d]))
+                        first = d;
+                if (first >= 0)
+                    c = first;
             }
             if (c >= 0)
                 ex_add_rel(x, (int)j, EX_REL_RESPONDS, canon(x, c));
