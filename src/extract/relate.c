@@ -2698,12 +2698,6 @@ static size_t clause_from(const exdoc *x, size_t g, size_t n0)
     return from;
 }
 
-/* A noun-phrase act named as the cause of a move (rule R3 for moves):
- * 유가 하락으로 수출이 12% 줄었다, 실적 발표 직후 주가가 4% 올랐다. The
- * phrase, between the sentence start (or the act before in the sentence)
- * and the move's predicate, becomes an event with the relation that
- * points at it, never alone; a move chained after the first (급등하며 …
- * 랠리했다) is caused by it too. Appends to *out (by position). */
 /* 1 if the clause [from, end) opens with a demonstrative alone before a
  * cause word of its own (이 소식에, 이 같은 소식이 전해지자:
  * act_demonstratives, move_cause_words). */
@@ -2723,6 +2717,12 @@ static int demonstrative_cue(const exdoc *x, size_t from, size_t end)
     return 0;
 }
 
+/* A noun-phrase act named as the cause of a move (rule R3 for moves):
+ * 유가 하락으로 수출이 12% 줄었다, 실적 발표 직후 주가가 4% 올랐다. The
+ * phrase, between the sentence start (or the act before in the sentence)
+ * and the move's predicate, becomes an event with the relation that
+ * points at it, never alone; a move chained after the first (급등하며 …
+ * 랠리했다) is caused by it too. Appends to *out (by position). */
 static void move_causes(exdoc *x, gov_rel **out, size_t *n_out, size_t *cap_out)
 {
     size_t n0 = x->n_ev, hits = 0;
@@ -4393,8 +4393,9 @@ static void appeal_answers(exdoc *x)
          * earlier ruling told as background after it: …1심에서 징역 2년을
          * 선고받았다 of another case, the year before) */
         int same_day = 0;
-        for (size_t a = j; a-- > 0 && a + BACK_MAX > j && b->date[0] && !same_day;)
-            same_day = ruling_event(&x->ev_v[a]) && !strcmp(x->ev_v[a].date, b->date);
+        if (b->date[0])
+            for (size_t a = j; a-- > 0 && a + BACK_MAX > j && !same_day;)
+                same_day = ruling_event(&x->ev_v[a]) && !strcmp(x->ev_v[a].date, b->date);
         for (size_t a = j; a-- > 0 && a + BACK_MAX > j;) {
             const ex_event *e = &x->ev_v[a];
             if (!ruling_event(e) || (same_day && strcmp(e->date, b->date) != 0))
@@ -5784,10 +5785,9 @@ void ex_relate(exdoc *x)
             }
             /* (an act that side told as one more along with its act
              * before, BIS는 이와 함께 27곳을 명단에 올렸다: relations.yaml
-             * additive_openers; the act it goes with is the one protested) */
-            /* (the first of that side's acts in the two sentences
-             * before the addition: a rule's taking effect told after the
-             * rule is not what it goes with) */
+             * additive_openers; the act it goes with is the one protested,
+             * the first of that side's acts in the two sentences before
+             * the addition: a rule's taking effect told in between is not) */
             if (c >= 0 && x->ev_v[c].sent > 0 &&
                 first_cue(x->s, x->ev_v[c].cs, x->ev_v[c].ps, additive_openers) != (size_t)-1) {
                 size_t far2 = x->ev_v[c].sent >= 2 ? x->ev_v[c].sent - 2 : 0;

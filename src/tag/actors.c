@@ -4993,6 +4993,8 @@ static inline size_t run_intro_list(scan *sc, const hword *w, const char *s, siz
           ((w->b2 < 0x80 || !introl_ok || (w->pc & C_INTROL)) && intro_end(s, i - 1)) ||
           (dtail_last[w->b2] && descriptor_before_tail(s, i - 1))) &&
          (e = intro_rule(sc->x, i, te))) ||
+        /* (after a comma, or an actor, one syllable glued to it and a
+         * space: a joining particle, list_rule tells) */
         (i >= 3 && (w->b2 == ',' || sc->x->last_end + 4 == i) && (e = list_rule(sc->x, i, te))))
         return e;
     return 0;
