@@ -4410,8 +4410,16 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
     int note = be < len && s[be] == '(' && (age_note_at(s, len, be) || body_note_at(x, be)), noted = !first_ok && note;
     if (!first_ok && !noted)
         return 0;
+    /* (two words, the first spelled from elsewhere, before a short note
+     * with no number: a player and the club he plays for, 멤피스
+     * 데파이(에인트호번); a note with an age is a person's after the
+     * second word alone, 트윗이 정하나(징거·25)씨) */
+    size_t ne_ = be < len && s[be] == '(' ? skip_paren_note(s, len, be) : be;
+    int spelled_note = !note && first_ok && te - i >= 6 && ne_ > be && loan_spelled(s, i, te);
+    for (size_t q = be; spelled_note && q < ne_; q++)
+        spelled_note = !is_dig(s[q]);
     size_t w = 0;
-    if (note)
+    if (note || spelled_note)
         w = be;
     else if (be < len && s[be] != ' ' && s[be] != ',' && s[be] != '.' && !bare_end)
         return 0;
@@ -4428,14 +4436,17 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
         return 0;
     /* (a first word spelled from elsewhere may be a given name of the
      * list too: asked only when the tests need it) */
-    int second_ok = note || known || loan_spelled(s, b, w);
+    int second_ok = note || spelled_note || known || loan_spelled(s, b, w);
     if (!second_ok && !known && te - i >= 6)
         second_ok = known = given_abroad_at(s, i, te);
     /* (a second word that looks like no loanword: none that ends as the
      * nouns of bodies and things do, 마이클 사건을) */
     if (second_ok && !note && known && kg_wordset_suffix(&ws_bare_name_bad_ends, s + b, w - b) && !loan_spelled(s, b, w))
         return 0;
-    if (!second_ok || !foreign_name_ok(x, i, te, w) || !(known || name_context_ok(x, i) || given_abroad_at(s, i, te)) ||
+    /* (a short note after two such words stands for the context before:
+     * 후반 24분 멤피스 데파이(에인트호번)) */
+    if (!second_ok || !foreign_name_ok(x, i, te, w) ||
+        !(known || spelled_note || name_context_ok(x, i) || given_abroad_at(s, i, te)) ||
         overlaps_actor(x, i, w) || (x->lx && lex_exact(x, i, w) >= 0))
         return 0;
     new_actor(x, i, w, "person", "context");
