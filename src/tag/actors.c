@@ -442,6 +442,7 @@ static kg_wordset ws_affiliation_ends, ws_place_titles, ws_foreign_titles, ws_he
 static kg_wordset ws_ordinal_titles;              /* ordinal_title_rule: 차관 (1차관) */
 static kg_wordset ws_name_lead_nouns;             /* name_context_ok: 소속 (민주당 소속 홍길동 의원) */
 static kg_wordset ws_duty_words;                  /* affiliated_name: 담당 (상무부 산업안보 담당 차관) */
+static kg_wordset ws_partner_particles;           /* partner_rule: 는 (홍길동과 스미스는) */
 static kg_wordset ws_particle_like_ends;          /* name_word_ok: 이, 인 (자신이, 남편인) */
 static const char *const *ordinal_marks;          /* ordinal_title_rule: 제 (제1부부장) */
 /* the lists that were walked word by word with strlen and memcmp, as
@@ -3158,6 +3159,36 @@ static size_t intro_rule(actx *x, size_t i, size_t te)
     return ne;
 }
 
+/* A person listed after a person (list_rule's test passed: a comma or
+ * a joining particle after the person just found, then a space): a name
+ * by its spelling, a Korean name of three syllables whose given name is
+ * of given-name syllables (홍길동과 김민수는), or a word of two to five
+ * syllables spelled from elsewhere before a particle of partner_particles
+ * (홍길동과 스미스는). Emits it and returns its end, else 0. */
+static size_t partner_rule(actx *x, size_t i, size_t te)
+{
+    const char *s = x->s;
+    size_t len = x->len, w = strip_run(s, i, te);
+    if (w <= i || !all_hangul(s + i, w - i))
+        return 0;
+    size_t syl = syllables(s + i, w - i);
+    /* (a particle of the list after it, or a comma) */
+    int part = w < te && kg_wordset_has(&ws_partner_particles, s + w, te - w);
+    if (!part && !(w == te && te < len && s[te] == ','))
+        return 0;
+    int korean = syl == 3 && (syl_cls[syl_ix((const unsigned char *)s + i + 3)] & C_GIVEN) &&
+                 (syl_cls[syl_ix((const unsigned char *)s + i + 6)] & C_GIVEN) && surname_first(s + i, 9) &&
+                 bare_name_ok(x, i);
+    int abroad = !korean && syl >= 2 && syl <= 5 && loan_spelled(s, i, w) &&
+                 !kg_wordset_has(&ws_loan_common, s + i, w - i) && !never_name(s, i, w) && !org_suffix(s + i, w - i) &&
+                 !is_title(s + i, w - i) && !overlaps_actor(x, i, w) && !kg_tctx_taken(x->c, i, w) &&
+                 !(x->lx && lex_exact(x, i, w) >= 0);
+    if (!korean && !abroad)
+        return 0;
+    new_actor(x, i, w, "person", "list");
+    return w;
+}
+
 /* A name listed after an actor of the same kind: 삼성전자, 리벨리온,
  * 퓨리오사AI 등. The word at i follows ", " right after a company or
  * organisation mention, and a comma or 등 follows it. Emits it with its
@@ -3179,6 +3210,8 @@ static size_t list_rule(actx *x, size_t i, size_t te)
     const char *type = x->last_lex >= 0 ? x->lx->actors[x->last_lex].type
                        : x->last_act >= 0 ? x->acts[x->last_act].type
                                           : NULL;
+    if (type && !strcmp(type, "person"))
+        return partner_rule(x, i, te);
     if (!type || (strcmp(type, "company") != 0 && strcmp(type, "organization") != 0))
         return 0;
     /* the name: Hangul, perhaps with capitals glued on (퓨리오사AI) */
@@ -3839,6 +3872,7 @@ static void tables_init(void)
         set_cls(C_TITLE, *t, 0);
     kg_wordset_build(&ws_name_lead_nouns, kg_gram_words("names", "name_lead_nouns"));
     kg_wordset_build(&ws_duty_words, kg_gram_words("names", "duty_words"));
+    kg_wordset_build(&ws_partner_particles, kg_gram_words("names", "partner_particles"));
     kg_wordset_build(&ws_lead_titles, lead_titles);
     kg_wordset_build(&ws_loan_common, loan_common);
     for (const struct descriptor *d = descriptors; d->w; d++)
