@@ -3190,8 +3190,9 @@ static size_t partner_rule(actx *x, size_t i, size_t te)
 }
 
 /* A name listed after an actor of the same kind: 삼성전자, 리벨리온,
- * 퓨리오사AI 등. The word at i follows ", " right after a company or
- * organisation mention, and a comma or 등 follows it. Emits it with its
+ * 퓨리오사AI 등. The word at i follows ", " (or a joining particle and
+ * a space) right after a company or organisation mention, and a comma
+ * or 등 follows it; after a person, partner_rule reads it. Emits it with its
  * sibling's type and returns its end, or 0. */
 static size_t list_rule(actx *x, size_t i, size_t te)
 {
@@ -4448,9 +4449,9 @@ static size_t foreign_particle_rule(actx *x, size_t i, size_t te)
      * with no number: a player and the club he plays for, 멤피스
      * 데파이(에인트호번); a note with an age is a person's after the
      * second word alone, 트윗이 정하나(징거·25)씨) */
-    size_t ne_ = be < len && s[be] == '(' ? skip_paren_note(s, len, be) : be;
-    int spelled_note = !note && first_ok && te - i >= 6 && ne_ > be && loan_spelled(s, i, te);
-    for (size_t q = be; spelled_note && q < ne_; q++)
+    size_t note_end = be < len && s[be] == '(' ? skip_paren_note(s, len, be) : be;
+    int spelled_note = !note && first_ok && te - i >= 6 && note_end > be && loan_spelled(s, i, te);
+    for (size_t q = be; spelled_note && q < note_end; q++)
         spelled_note = !is_dig(s[q]);
     size_t w = 0;
     if (note || spelled_note)
