@@ -1819,6 +1819,13 @@ static int side_act(const exdoc *x, int c, size_t min_sent, int avoid_type, int 
     return -1;
 }
 
+/* The last act of side told before event j, from sentence min_sent on
+ * (side_act of the event before j), or -1. */
+static int prev_side_act(const exdoc *x, int j, size_t min_sent, int side)
+{
+    return side_act(x, prev_event(x, j, min_sent, -1, -1), min_sent, -1, side, (size_t)-1);
+}
+
 /* Index of the event whose predicate starts at ps (events sorted by ps). */
 static int find_ps(const exdoc *x, size_t ps)
 {
@@ -5773,13 +5780,13 @@ void ex_relate(exdoc *x)
         if (!strcmp(kg_event_types[b->type], "protest") && !has_rel_from(x, (int)j, EX_REL_RESPONDS)) {
             int side = side_before(x, b, b->ps);
             size_t far = si >= 3 ? si - 3 : 0;
-            int c = side < 0 ? -1 : side_act(x, prev_event(x, (int)j, far, -1, -1), far, -1, side, (size_t)-1);
+            int c = side < 0 ? -1 : prev_side_act(x, (int)j, far, side);
             /* (a remark of that side, 9곳은 운영사라고 설명했다, is no act
              * protested: its act told before it is) */
             for (int d = c; d >= 0 && remark(&x->ev_v[d]);) {
                 /* (that act within two sentences of the remark) */
                 size_t far2 = x->ev_v[d].sent >= 2 ? x->ev_v[d].sent - 2 : 0;
-                d = side_act(x, prev_event(x, d, far2, -1, -1), far2, -1, side, (size_t)-1);
+                d = prev_side_act(x, d, far2, side);
                 if (d >= 0 && !remark(&x->ev_v[d]))
                     c = d;
             }
@@ -5792,8 +5799,7 @@ void ex_relate(exdoc *x)
                 first_cue(x->s, x->ev_v[c].cs, x->ev_v[c].ps, additive_openers) != (size_t)-1) {
                 size_t far2 = x->ev_v[c].sent >= 2 ? x->ev_v[c].sent - 2 : 0;
                 int first = -1;
-                for (int d = side_act(x, prev_event(x, c, far2, -1, -1), far2, -1, side, (size_t)-1); d >= 0;
-                     d = side_act(x, prev_event(x, d, far2, -1, -1), far2, -1, side, (size_t)-1))
+                for (int d = prev_side_act(x, c, far2, side); d >= 0; d = prev_side_act(x, d, far2, side))
                     if (!remark(&x->ev_v[d]))
                         first = d;
                 if (first >= 0)

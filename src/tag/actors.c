@@ -129,6 +129,15 @@ static inline uint32_t syl_ix(const unsigned char *u)
 
 /* Notes the two syllables of w[off..off+6) when both are syllables;
  * 1 if they are. */
+/* 1 if the second and third syllables of the three at s + a are both of
+ * given names (names.yaml given_syllables): a Korean name spelled as
+ * one, its family name first. [a, a + 9) is syllables. */
+static inline int given_syllables_at(const char *s, size_t a)
+{
+    return (syl_cls[syl_ix((const unsigned char *)s + a + 3)] & syl_cls[syl_ix((const unsigned char *)s + a + 6)] &
+            C_GIVEN) != 0;
+}
+
 static int pair_note(sylpairs *p, const char *w, size_t off)
 {
     size_t k;
@@ -2703,7 +2712,7 @@ static int title_rule_ex(actx *x, size_t ta, size_t tb, int strict)
      * from elsewhere; 이와야 다케시 외무상: no company's title) */
     if (!strict && !across && pa < na && tb > ta && kg_wordset_has(&ws_company_titles, s + ta, tb - ta) &&
         syllables(s + pa, na - 1 - pa) == 3 && all_hangul(s + pa, na - 1 - pa) && surname_first(s + pa, na - 1 - pa) &&
-        (syl_cls[syl_ix((const unsigned char *)s + pa + 3)] & syl_cls[syl_ix((const unsigned char *)s + pa + 6)] & C_GIVEN) &&
+        given_syllables_at(s, pa) &&
         !loan_spelled(s, pa, na - 1) && !given_abroad_at(s, pa, na - 1) && all_hangul(s + na, ne - na) &&
         syllables(s + na, ne - na) >= 2 &&
         name_word_ok(x, pa, na - 1) &&
@@ -3176,9 +3185,8 @@ static size_t partner_rule(actx *x, size_t i, size_t te)
     int part = w < te && kg_wordset_has(&ws_partner_particles, s + w, te - w);
     if (!part && !(w == te && te < len && s[te] == ','))
         return 0;
-    int korean = syl == 3 && (syl_cls[syl_ix((const unsigned char *)s + i + 3)] & C_GIVEN) &&
-                 (syl_cls[syl_ix((const unsigned char *)s + i + 6)] & C_GIVEN) && surname_first(s + i, 9) &&
-                 bare_name_ok(x, i);
+    /* (bare_name_ok asks for the family name first) */
+    int korean = syl == 3 && given_syllables_at(s, i) && bare_name_ok(x, i);
     int abroad = !korean && syl >= 2 && syl <= 5 && loan_spelled(s, i, w) &&
                  !kg_wordset_has(&ws_loan_common, s + i, w - i) && !never_name(s, i, w) && !org_suffix(s + i, w - i) &&
                  !is_title(s + i, w - i) && !overlaps_actor(x, i, w) && !kg_tctx_taken(x->c, i, w) &&
@@ -4357,11 +4365,8 @@ static size_t paren_title_rule(actx *x, size_t i)
 static size_t particle_name_rule(actx *x, size_t i, size_t te)
 {
     const char *s = x->s;
-    size_t k1;
     /* (run_anon calls this at a family name's syllable only) */
-    if (te < i + 12 || te > i + 18 ||
-        !has_cls(C_GIVEN, kg_u8_dec((const unsigned char *)s + i + 3, 3, &k1)) ||
-        !has_cls(C_GIVEN, kg_u8_dec((const unsigned char *)s + i + 6, 3, &k1)))
+    if (te < i + 12 || te > i + 18 || !given_syllables_at(s, i))
         return 0;
     size_t e = i + 9;
     if (!kg_wordset_has(&ws_bare_particles, s + e, te - e) || kg_wordset_suffix(&ws_given_bad_ends, s + i, e - i) || !bare_name_ok(x, i))
